@@ -1,0 +1,20 @@
+// Bundles the Node side: Electron main (CJS), the sandboxed preload (one self-contained CJS file, only
+// `electron` external) and the CLI (ESM). Native/optional modules stay external and ship in node_modules.
+import { build } from 'esbuild';
+
+const external = ['electron', 'serialport', '@serialport/*', 'ssh2', 'cpu-features', 'ws', 'bufferutil', 'utf-8-validate'];
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external }),
+  build({ ...common, entryPoints: ['src-main/electron/preload.cts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['src-main/cli/main.ts'],
+    outfile: 'dist/cli/cli.mjs',
+    format: 'esm',
+    external,
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __rbCreateRequire } from 'node:module'; const require = __rbCreateRequire(import.meta.url);" },
+  }),
+]);
+console.log('built dist/main/main.cjs, dist/main/preload.cjs, dist/cli/cli.mjs');

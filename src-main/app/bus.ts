@@ -1,0 +1,32 @@
+import type { EventName, EventPayload } from '../../src-shared/contract';
+
+export type AnyEvent = { [K in EventName]: { name: K; payload: EventPayload<K> } }[EventName];
+type Listener = (e: AnyEvent) => void;
+
+/**
+ * The typed event bus between services and transports. Services emit; the Electron shell, the bench server
+ * and the CLI subscribe. A listener that throws never stops delivery to the others.
+ */
+export class EventBus {
+  private listeners = new Set<Listener>();
+
+  emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
+    const e = { name, payload } as AnyEvent;
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // a broken transport must not break the service or the other transports
+      }
+    }
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * rescue-bench: the command line over the same services the app uses.
+ * From a checkout: npm run --silent cli -- <command> …
+ */
+import { RbFault } from '../../src-shared/errors';
+import { APP_VERSION } from '../version';
+import { UsageError, type CliCommand, type CliIo } from './types';
+import { cliCommands } from './registry';
+
+function help(commands: CliCommand[]): string {
+  const lines = [
+    `rescue-bench ${APP_VERSION} — recovery workstation for OpenWrt and vendor routers`,
+    '',
+    'Usage: rescue-bench <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`),
+    '',
+    'Every command that takes --json prints one JSON object per line.',
+    'Exit status: 0 on success, 1 when the work failed (the reason is printed), 2 for a usage mistake.',
+  ];
+  return lines.join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] = cliCommands): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.out(help(commands));
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === '--version') {
+    io.out(APP_VERSION);
+    return 0;
+  }
+  const match = [...commands]
+    .sort((a, b) => b.words.length - a.words.length)
+    .find((c) => c.words.every((w, i) => argv[i] === w));
+  if (!match) {
+    io.err(`Unknown command: ${argv.slice(0, 2).join(' ')}\n\n${help(commands)}`);
+    return 2;
+  }
+  const rest = argv.slice(match.words.length);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: rescue-bench ${match.usage}\n\n${match.summary}`);
+    return 0;
+  }
+  try {
+    return await match.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      io.err(`${(err as Error).message}\nUsage: rescue-bench ${match.usage}`);
+      return 2;
+    }
+    if (err instanceof RbFault) {
+      io.err([`Error: ${err.message}`, err.meaning, err.fix ? `What to do: ${err.fix}` : undefined, err.details ? `Details: ${err.details}` : undefined].filter(Boolean).join('\n'));
+      return 1;
+    }
+    io.err(`Error: ${(err as Error)?.stack ?? String(err)}`);
+    return 1;
+  }
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1] ?? '';
+  return /cli[/\\]main\.(ts|js|mjs|cjs)$/.test(entry) || /cli\.(mjs|cjs|js)$/.test(entry) || /rescue-bench$/.test(entry);
+}
+
+if (isMain()) {
+  let stop!: () => void;
+  const stopped = new Promise<void>((r) => (stop = r));
+  let signals = 0;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      signals++;
+      if (signals > 1) process.exit(130);
+      stop();
+    });
+  }
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  const io: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), stopped };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+      // Long-lived handles (sockets, ports) are closed by the commands; exit promptly anyway.
+      setImmediate(() => process.exit(code));
+    },
+    (err) => {
+      process.stderr.write(String(err) + '\n');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,6 @@
+import type { CliCommand } from './types';
+import { failsafeWatch } from './commands/failsafe-watch';
+import { serve } from './commands/serve';
+
+/** Every CLI command. Add one file per command under commands/ and list it here. */
+export const cliCommands: CliCommand[] = [serve, failsafeWatch];

@@ -1,0 +1,76 @@
+/**
+ * The Electron shell: thin on purpose. It creates the services (the same ones the CLI and the bench server
+ * use), exposes them over typed IPC, and shows one hardened window that loads the packaged UI from the
+ * app:// scheme. No capability logic lives here.
+ */
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createServices } from '../app/services';
+import { createHandlers } from '../app/handlers';
+import { contentSecurityPolicy } from '../bench-server/server';
+import { registerIpc, forwardEvents } from './ipc';
+import { APP_ENTRY, APP_HOST, APP_SCHEME, isAllowedExternal, isAppUrl, windowOptions } from './window';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.wav': 'audio/wav', '.woff2': 'font/woff2' };
+
+async function serveApp(request: Request): Promise<Response> {
+  const u = new URL(request.url);
+  if (u.host !== APP_HOST) return new Response('not found', { status: 404 });
+  const rel = decodeURIComponent(u.pathname === '/' ? '/index.html' : u.pathname);
+  const file = path.resolve(rendererDir, '.' + path.posix.normalize(rel));
+  if (!file.startsWith(rendererDir + path.sep) || rel.includes('\0')) return new Response('not found', { status: 404 });
+  try {
+    const body = await fs.readFile(file);
+    return new Response(body, {
+      headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': contentSecurityPolicy(), 'X-Content-Type-Options': 'nosniff' },
+    });
+  } catch {
+    return new Response('not found', { status: 404 });
+  }
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const services = createServices({ host: 'electron', dataDir: app.getPath('userData') });
+  const handlers = createHandlers(services);
+  registerIpc(ipcMain, handlers);
+  protocol.handle(APP_SCHEME, serveApp);
+
+  // The renderer needs no browser permission: serial, network and files all live in this process.
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternal(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  forwardEvents(services.bus, win.webContents);
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(APP_ENTRY);
+
+  app.on('window-all-closed', () => {
+    void services.dispose().finally(() => app.quit());
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  app.exit(1);
+});

@@ -1,0 +1,140 @@
+/**
+ * Every operating-system concern lives here: user data folder, network interfaces, what a bind error means
+ * and how to fix it, how a socket must be bound to hear broadcasts on one interface. Services ask this module
+ * instead of branching on process.platform themselves. Linux behaviour is verified by tests; the Windows and
+ * macOS texts are written from their documentation (see docs/decisions/0004-platform-module.md).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { RbFault } from '../../../src-shared/errors';
+import type { HostInterface } from '../../../src-shared/contract/app';
+
+export type PlatformName = 'linux' | 'darwin' | 'win32';
+
+export function currentPlatform(): PlatformName {
+  const p = process.platform;
+  return p === 'darwin' || p === 'win32' ? p : 'linux';
+}
+
+/** Where journals, logs, backups and settings go. RESCUE_BENCH_DATA_DIR overrides (tests, portable installs). */
+export function dataDir(platform: PlatformName = currentPlatform(), env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+  if (env.RESCUE_BENCH_DATA_DIR) return env.RESCUE_BENCH_DATA_DIR;
+  if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), 'Rescue Bench');
+  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'Rescue Bench');
+  return path.posix.join(env.XDG_DATA_HOME ?? path.posix.join(home, '.local', 'share'), 'rescue-bench');
+}
+
+function maskBits(netmask: string): number {
+  return netmask.split('.').reduce((n, part) => n + (Number(part) >>> 0).toString(2).replace(/0/g, '').length, 0);
+}
+
+export function ipv4ToInt(a: string): number {
+  const p = a.split('.').map(Number);
+  return (((p[0]! << 24) >>> 0) + (p[1]! << 16) + (p[2]! << 8) + p[3]!) >>> 0;
+}
+export function intToIpv4(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+export function broadcastOf(address: string, netmask: string): string {
+  const mask = ipv4ToInt(netmask);
+  return intToIpv4((ipv4ToInt(address) & mask) | (~mask >>> 0));
+}
+export function inSubnet(address: string, network: string, bits: number): boolean {
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(address)) return false;
+  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+  return (ipv4ToInt(address) & mask) === (ipv4ToInt(network) & mask);
+}
+
+export function listIpv4Interfaces(): HostInterface[] {
+  const out: HostInterface[] = [];
+  for (const [name, addrs] of Object.entries(os.networkInterfaces())) {
+    for (const a of addrs ?? []) {
+      if (a.family !== 'IPv4') continue;
+      out.push({ name, address: a.address, netmask: a.netmask, cidr: a.cidr ?? `${a.address}/${maskBits(a.netmask)}`, mac: a.mac, internal: a.internal });
+    }
+  }
+  return out;
+}
+
+/**
+ * Which local addresses a UDP socket must bind so that it hears broadcasts arriving on the interface that
+ * owns `address`. Linux and macOS (BSD sockets) deliver a broadcast only to sockets bound to the wildcard
+ * or to the broadcast address itself, so we bind both the unicast and the directed-broadcast address.
+ * Windows delivers broadcasts to a socket bound to the interface's unicast address and refuses to bind a
+ * broadcast address, so one socket is right there.
+ */
+export function broadcastListenAddresses(address: string, interfaces: HostInterface[], platform: PlatformName = currentPlatform()): string[] {
+  if (address === '0.0.0.0') return ['0.0.0.0'];
+  if (platform === 'win32') return [address];
+  const itf = interfaces.find((i) => i.address === address);
+  if (!itf) return [address];
+  const bcast = broadcastOf(itf.address, itf.netmask);
+  return bcast === address ? [address] : [address, bcast];
+}
+
+export interface BindErrorContext {
+  protocol: 'udp' | 'tcp';
+  address: string;
+  port: number;
+  /** What the socket is for, in plain words: "listen for the router's rescue-mode broadcasts". */
+  purpose: string;
+}
+
+/** Explain a failed bind in the product's voice, with fixes for this OS. */
+export function explainBindError(err: unknown, ctx: BindErrorContext, platform: PlatformName = currentPlatform()): RbFault {
+  const e = err as NodeJS.ErrnoException;
+  const code = e?.code ?? 'UNKNOWN';
+  const where = `${ctx.protocol.toUpperCase()} port ${ctx.port} on ${ctx.address === '0.0.0.0' ? 'all network connections' : ctx.address}`;
+  const details = `${code}: ${e?.message ?? String(err)}`;
+  if (code === 'EADDRINUSE') {
+    const finder =
+      platform === 'win32'
+        ? `In a Command Prompt, run: netstat -ano -p ${ctx.protocol} | findstr :${ctx.port}  (the last number is the program's process ID; Task Manager shows it under Details).`
+        : platform === 'darwin'
+          ? `In Terminal, run: sudo lsof -nP -i ${ctx.protocol.toUpperCase()}:${ctx.port}`
+          : `In a terminal, run: sudo ss -${ctx.protocol === 'udp' ? 'u' : 't'}lpn 'sport = :${ctx.port}'`;
+    return new RbFault({
+      code: 'PORT_IN_USE',
+      message: `Another program is already using ${where}.`,
+      meaning: `Rescue Bench needs that port to ${ctx.purpose}. Two programs cannot both own it.`,
+      fix: `Close the other program (often another TFTP server, Wireshark helper or a second Rescue Bench), then try again. ${finder}`,
+      details,
+    });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    const low = ctx.port < 1024;
+    const fix =
+      platform === 'linux'
+        ? low
+          ? `Ports below 1024 need extra rights on Linux. Either allow low ports for everyone once: sudo sysctl -w net.ipv4.ip_unprivileged_port_start=${ctx.port}  (add it to /etc/sysctl.d/ to keep it), or give the program the right: sudo setcap cap_net_bind_service=+ep "$(readlink -f "$(command -v node)")". Where the router's bootloader allows it, use a high port such as 6969 instead.`
+          : 'Check that no firewall or security module (AppArmor, SELinux) blocks Rescue Bench from opening network ports.'
+        : platform === 'darwin'
+          ? low
+            ? 'macOS before 10.14 needs administrator rights for ports below 1024. Update macOS, or use a high port such as 6969 where the bootloader allows it.'
+            : 'Open System Settings → Network → Firewall → Options and allow incoming connections for Rescue Bench.'
+          : 'Windows Defender Firewall may be blocking Rescue Bench. Open "Allow an app through Windows Firewall" and tick Rescue Bench for Private networks, then try again.';
+    return new RbFault({
+      code: 'PORT_NOT_PERMITTED',
+      message: `This computer did not allow Rescue Bench to open ${where}.`,
+      meaning: `Without it Rescue Bench cannot ${ctx.purpose}.`,
+      fix,
+      details,
+    });
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    return new RbFault({
+      code: 'ADDRESS_NOT_HERE',
+      message: `This computer does not have the address ${ctx.address}.`,
+      meaning: 'The network connection with that address is unplugged, switched off, or has a different address now.',
+      fix: 'Plug in the cable to the router, check the computer\'s address for that connection, then choose it again from the list.',
+      details,
+    });
+  }
+  return new RbFault({
+    code: 'BIND_FAILED',
+    message: `Rescue Bench could not open ${where}.`,
+    meaning: `It cannot ${ctx.purpose} until this works.`,
+    fix: 'Try again. If it keeps failing, restart the computer\'s network connection.',
+    details,
+  });
+}

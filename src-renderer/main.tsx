@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ApiContext } from './api/context';
+import { createApi } from './api/client';
+import { benchSocketUrl, createWsBridge } from './api/ws-bridge';
+import { useApp } from './store/app';
+import { resync, wireEvents } from './store/wire';
+import './styles.css';
+
+const bridge =
+  window.rescueBench ??
+  createWsBridge(benchSocketUrl(window.location, window.sessionStorage, window.history), (c) => {
+    useApp.getState().setConnection(c);
+    if (c.status === 'open') void resync(api).catch(() => undefined);
+  });
+const api = createApi(bridge);
+wireEvents(api);
+if (bridge.transport === 'electron') {
+  useApp.getState().setConnection({ status: 'open' });
+  void resync(api);
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiContext.Provider value={api}>
+      <App />
+    </ApiContext.Provider>
+  </StrictMode>,
+);

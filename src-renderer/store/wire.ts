@@ -1,0 +1,24 @@
+import type { RbApi } from '../api/types';
+import { useApp } from './app';
+import { useFailsafe } from './failsafe';
+
+/**
+ * The one place where contract events enter the stores: service event → contract → store → view.
+ * Returns a function that removes every subscription.
+ */
+export function wireEvents(api: RbApi): () => void {
+  const offs = [
+    api.on('failsafe.datagram', (d) => useFailsafe.getState().addDatagram(d)),
+    api.on('failsafe.monitor.state', (m) => useFailsafe.getState().setMonitor(m)),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
+/** Read the current state of every service, after start-up and after a reconnect. */
+export async function resync(api: RbApi): Promise<void> {
+  const [info, nets, fs] = await Promise.all([api.invoke('app.info', {}), api.invoke('net.interfaces', {}), api.invoke('failsafe.monitor.status', {})]);
+  useApp.getState().setInfo(info);
+  useApp.getState().setInterfaces(nets.interfaces);
+  useFailsafe.getState().setMonitor(fs.monitor);
+  useFailsafe.getState().replaceDatagrams(fs.recent);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** The wire form of an error: what happened, what it means, what to do (ux-voice.md §3). */
+export const RbErrorSchema = z.object({
+  code: z.string().min(1).max(64),
+  message: z.string().max(2000),
+  meaning: z.string().max(2000).optional(),
+  fix: z.string().max(4000).optional(),
+  details: z.string().max(20000).optional(),
+});
+
+export const Ipv4Schema = z.string().regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, 'an IPv4 address like 192.168.1.10');
+export const PortSchema = z.number().int().min(0).max(65535);
+export const Empty = z.object({}).strict();
+export const Ok = z.object({ ok: z.literal(true) });
+
+/** Describe one command: its request and reply schemas, plus a one-line summary for docs and the surface test. */
+export interface CommandSpec<Req extends z.ZodType, Res extends z.ZodType> {
+  summary: string;
+  request: Req;
+  reply: Res;
+}
+export function command<Req extends z.ZodType, Res extends z.ZodType>(summary: string, request: Req, reply: Res): CommandSpec<Req, Res> {
+  return { summary, request, reply };
+}
+export interface EventSpec<P extends z.ZodType> {
+  summary: string;
+  payload: P;
+}
+export function event<P extends z.ZodType>(summary: string, payload: P): EventSpec<P> {
+  return { summary, payload };
+}
