@@ -1,7 +1,22 @@
 import { useApp } from './store/app';
 import { SECTIONS } from './sections';
 import { FailsafeView } from './views/FailsafeView';
-import { NotBuiltView } from './views/NotBuiltView';
+import { ConsoleView } from './views/ConsoleView';
+import { TftpView } from './views/TftpView';
+import { FlashView } from './views/FlashView';
+import { FirmwareView } from './views/FirmwareView';
+import { DevicesView } from './views/DevicesView';
+import type { SectionId } from './store/app';
+
+/** One view per section; each capability owns its view file (and may split it into one file per step). */
+const VIEWS: Record<SectionId, () => React.JSX.Element> = {
+  failsafe: FailsafeView,
+  console: ConsoleView,
+  tftp: TftpView,
+  flash: FlashView,
+  firmware: FirmwareView,
+  devices: DevicesView,
+};
 
 export function App() {
   const section = useApp((s) => s.section);
@@ -9,14 +24,19 @@ export function App() {
   const connection = useApp((s) => s.connection);
   const info = useApp((s) => s.info);
   const current = SECTIONS.find((s) => s.id === section)!;
+  const View = VIEWS[section];
 
   return (
     <div className="frame">
       <nav className="sidebar" aria-label="Sections">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ⛑
-          </span>
+          <svg className="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true">
+            <rect x="3" y="14" width="26" height="12" rx="3" fill="#0b5cad" />
+            <circle cx="9" cy="20" r="2" fill="#39c46a" />
+            <circle cx="15" cy="20" r="2" fill="#ffb000" />
+            <rect x="7" y="5" width="2.5" height="9" rx="1.2" fill="#e8eef4" />
+            <rect x="22.5" y="5" width="2.5" height="9" rx="1.2" fill="#e8eef4" />
+          </svg>
           <span>Rescue Bench</span>
         </div>
         <ul>
@@ -53,7 +73,7 @@ export function App() {
       </nav>
       <main className="content" id="main" aria-labelledby="section-title">
         <h1 id="section-title">{current.label}</h1>
-        {section === 'failsafe' ? <FailsafeView /> : <NotBuiltView section={current} />}
+        <View />
       </main>
     </div>
   );

@@ -17,6 +17,9 @@ export type Handlers = {
   [K in CommandName]: (args: CommandArgs<K>, ctx: CallContext) => Promise<CommandReply<K>> | CommandReply<K>;
 };
 
+/** The handlers of one capability: exactly the commands of its contract file. */
+export type CapabilityHandlers<C extends object> = { [K in keyof C & CommandName]: Handlers[K] };
+
 function issuesToText(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
   return issues
     .slice(0, 10)

@@ -22,7 +22,9 @@ export const useFailsafe = create<FailsafeStore>((set) => ({
       if (s.datagrams.length && s.datagrams[s.datagrams.length - 1]!.id === d.id && s.datagrams[s.datagrams.length - 1]!.receivedAt === d.receivedAt) return s;
       const next = s.datagrams.length >= MAX_ROWS ? s.datagrams.slice(s.datagrams.length - MAX_ROWS + 1) : s.datagrams.slice();
       next.push(d);
-      return { datagrams: next };
+      // The monitor reports its counters on state changes only; count what arrives in between here.
+      const received = Math.max(s.monitor.received + 1, d.id);
+      return { datagrams: next, monitor: { ...s.monitor, received } };
     }),
   replaceDatagrams: (datagrams) => set({ datagrams: datagrams.slice(-MAX_ROWS) }),
   clear: () => set({ datagrams: [] }),

@@ -3,6 +3,7 @@ import { useApp } from './app';
 import { useFailsafe } from './failsafe';
 
 /**
+ * Each capability adds its own subscriptions below (and its status read to resync()).
  * The one place where contract events enter the stores: service event → contract → store → view.
  * Returns a function that removes every subscription.
  */

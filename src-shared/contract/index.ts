@@ -10,15 +10,30 @@ import { z } from 'zod';
 import { RbErrorSchema } from './common';
 import { appCommands, appEvents } from './app';
 import { failsafeCommands, failsafeEvents } from './failsafe';
+import { tftpCommands, tftpEvents } from './tftp';
+import { serialCommands, serialEvents } from './serial';
+import { flashCommands, flashEvents } from './flash';
+import { firmwareCommands, firmwareEvents } from './firmware';
+import { playbookCommands, playbookEvents } from './playbook';
 
 export const commands = {
   ...appCommands,
   ...failsafeCommands,
+  ...tftpCommands,
+  ...serialCommands,
+  ...flashCommands,
+  ...firmwareCommands,
+  ...playbookCommands,
 } as const;
 
 export const events = {
   ...appEvents,
   ...failsafeEvents,
+  ...tftpEvents,
+  ...serialEvents,
+  ...flashEvents,
+  ...firmwareEvents,
+  ...playbookEvents,
 } as const;
 
 export type Commands = typeof commands;

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { command, event } from './common';
+
+// The tftp capability's commands and events. Empty until the capability is built; see contract/index.ts.
+void z;
+void command;
+void event;
+export const tftpCommands = {};
+export const tftpEvents = {};

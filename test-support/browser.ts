@@ -1,0 +1,74 @@
+/**
+ * End-to-end harness: a bench server with fresh services in this process, and Debian's Chromium driven by
+ * playwright-core (no browser download). The UI under test is the same built renderer Electron loads.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServices, type Services } from '../src-main/app/services';
+import { createHandlers } from '../src-main/app/handlers';
+import { startBenchServer, type BenchServer } from '../src-main/bench-server/server';
+
+export const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+
+export function chromiumPath(): string | undefined {
+  return CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
+}
+
+export function browserSupport(): { ok: true } | { ok: false; reason: string } {
+  if (!chromiumPath()) return { ok: false, reason: 'no Chromium found (install Debian package `chromium`, or set CHROMIUM_PATH)' };
+  if (!fs.existsSync('dist/renderer/index.html')) return { ok: false, reason: 'the renderer is not built (run `npm run build:renderer`)' };
+  return { ok: true };
+}
+
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--autoplay-policy=no-user-gesture-required'];
+
+export interface Bench {
+  browser: Browser;
+  page: Page;
+  server: BenchServer;
+  services: Services;
+  dataDir: string;
+  /** Open the UI (with the token) and wait until it is connected. */
+  openUi(page?: Page): Promise<Page>;
+  screenshot(name: string, page?: Page): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startBench(opts: { viewport?: { width: number; height: number } } = {}): Promise<Bench> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-e2e-'));
+  const services = createServices({ host: 'bench-server', dataDir });
+  const server = await startBenchServer({ handlers: createHandlers(services), bus: services.bus, rendererDir: 'dist/renderer' });
+  const browser = await chromium.launch({ executablePath: chromiumPath()!, args: CHROMIUM_FLAGS });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  const bench: Bench = {
+    browser,
+    page,
+    server,
+    services,
+    dataDir,
+    async openUi(p = page) {
+      await p.goto(server.url);
+      await p.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 15_000 });
+      return p;
+    },
+    async screenshot(name, p = page) {
+      fs.mkdirSync('docs/screenshots', { recursive: true });
+      const file = path.join('docs/screenshots', `${name}.png`);
+      await p.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+      await services.dispose();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (consoleErrors.length) process.stderr.write(`[e2e] page errors: ${consoleErrors.join('\n')}\n`);
+    },
+  };
+  return bench;
+}
