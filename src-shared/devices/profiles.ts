@@ -1,0 +1,425 @@
+/**
+ * Known router models: what the firmware inspector, the serial console and the rescue-mode (failsafe) screens
+ * need to know about one board. Pure data (no node:*, no DOM).
+ *
+ * Every value says where it comes from: `sources` lists the fact-sheet sections or upstream files, and any
+ * field filled from general knowledge rather than a checked source is listed in `unverified` by its path.
+ * Other capabilities may ADD optional fields; do not repurpose existing ones.
+ */
+
+export interface PartitionInfo {
+  name: string;
+  /** Byte offset in the flash chip. */
+  offset: number;
+  /** Size in bytes. */
+  size: number;
+  readOnly?: boolean;
+  /** Never erase or write blindly (facts §6.5): bootloader, calibration, device identity. */
+  dangerous?: boolean;
+  note?: string;
+}
+
+/** One kernel/rootfs split of a dual-firmware slot (Linksys mvebu). */
+export interface SlotLayout {
+  id: string;
+  /** Plain words: "3 MB kernel (Linksys firmware and OpenWrt up to 19.07)". */
+  label: string;
+  kernelSize: number;
+  /** Size of rootfs1/rootfs2 as the running system shows it in /proc/mtd; identifies the layout. */
+  rootfsSize: number;
+  /** compat_version an OpenWrt build with this layout carries (fwtool metadata, uci system.compat_version). */
+  compatVersion: string;
+  /** Which firmware uses this layout. */
+  usedBy: string;
+}
+
+export interface DualFirmware {
+  /** Partition names of the two slots. */
+  slots: [{ kernel: string; rootfs: string }, { kernel: string; rootfs: string }];
+  /** Size of one firmware slot (kernel partition including the overlapping rootfs). */
+  slotSize: number;
+  layouts: SlotLayout[];
+  /** U-Boot variables that select the slot (facts §4.2). */
+  envVars: string[];
+  /** How to fall back to the other slot without a cable. */
+  fallback: string;
+}
+
+export interface SerialProfile {
+  baud: number;
+  /** What the bootloader prints before its countdown. */
+  autobootPrompt: string;
+  /** What to type to stop autoboot: "any key" means any single key; otherwise the exact string (e.g. "tpl"). */
+  stopString: string;
+  /** The bootloader prompt as last seen in logs (e.g. "Marvell>> "). */
+  prompt?: string;
+  note?: string;
+}
+
+export interface FailsafeProfile {
+  /** Which button to press, in the words on the case. */
+  button: string;
+  /** When to press it, for a seller. */
+  when: string;
+  note?: string;
+}
+
+export interface RecoveryProfile {
+  /** Vendor bootloader recovery, if any (facts §8). */
+  method: 'tftp-client' | 'tftp-server' | 'nmrp' | 'web-ui' | 'dual-partition' | 'serial-only';
+  summary: string;
+  /** File name the bootloader asks for (TFTP client mode). */
+  fileName?: string;
+  serverIp?: string;
+  deviceIp?: string;
+}
+
+export interface DeviceProfile {
+  /** Stable id: the OpenWrt board_name (first DT compatible string), e.g. "linksys,wrt32x". */
+  id: string;
+  vendor: string;
+  model: string;
+  /** Code names and older board names this router has been known by (sysupgrade CONTROL BOARD=, DTS names). */
+  aliases: string[];
+  /** Exactly what /tmp/sysinfo/board_name reads on current OpenWrt. */
+  boardName: string;
+  /** /tmp/sysinfo/model on current OpenWrt. */
+  dtModel?: string;
+  target: string;
+  soc: string;
+  flash: { type: 'nand' | 'nor'; sizeMiB: number };
+  /** The flash layout current OpenWrt uses (DTS), in offset order. */
+  partitions: PartitionInfo[];
+  /** Largest image sysupgrade can write (the firmware partition or one dual slot). */
+  firmwareMaxSize: number;
+  /** compat_version of current OpenWrt builds for this board. */
+  compatVersion: string;
+  /** sysupgrade refuses images without fwtool metadata unless forced (platform.sh REQUIRE_IMAGE_METADATA=1). */
+  requiresMetadata: boolean;
+  dualFirmware?: DualFirmware;
+  serial: SerialProfile;
+  failsafe: FailsafeProfile;
+  recovery: RecoveryProfile;
+  /** What the maker's own firmware image looks like, to recognise it. */
+  stockImage?: {
+    /** Outer format of the vendor image (a format `type` from the inspector). */
+    format: string;
+    /** Board name inside a sysupgrade-style vendor tar (CONTROL BOARD=). */
+    controlBoard?: string;
+    /** TP-Link hardware id (header offset 0x40). */
+    tplinkHwId?: number;
+    /** Netgear board id in the .chk header. */
+    netgearBoardId?: string;
+    exampleFile?: string;
+    exampleSha256?: string;
+  };
+  sources: string[];
+  /** Field paths filled from general knowledge, not checked at a source. */
+  unverified: string[];
+}
+
+const KiB = 1024;
+const MiB = 1024 * 1024;
+
+const LINKSYS_FAILSAFE: FailsafeProfile = {
+  button: 'Reset button on the back',
+  when: 'Press it briefly while the power light blinks quickly during start-up',
+  note: 'Any button works: OpenWrt enters rescue mode on any button press during preinit (facts §1.4).',
+};
+
+const MARVELL_SERIAL: SerialProfile = {
+  baud: 115200,
+  autobootPrompt: 'Hit any key to stop autoboot',
+  stopString: 'any key',
+  prompt: 'Marvell>> ',
+  note: 'Marvell vendor U-Boot; the prompt comes from CONFIG_SYS_PROMPT (facts §5.1).',
+};
+
+const LINKSYS_RECOVERY: RecoveryProfile = {
+  method: 'dual-partition',
+  summary:
+    'Two firmware slots. Switching the power off during start-up three times in a row makes the bootloader start the other slot (user reports; exact count not verified).',
+};
+
+/** The 2015 armada-385-linksys.dtsi layout shared by WRT1200AC, WRT1900ACv2, WRT1900ACS, WRT3200ACM (facts §4.1). */
+function armada385Partitions(syscfgSize: number): PartitionInfo[] {
+  return [
+    { name: 'u-boot', offset: 0x0, size: 0x200000, readOnly: true, dangerous: true },
+    { name: 'u_env', offset: 0x200000, size: 0x40000, dangerous: true },
+    { name: 's_env', offset: 0x240000, size: 0x40000, note: 'boot counter log' },
+    { name: 'devinfo', offset: 0x900000, size: 0x100000, readOnly: true, dangerous: true },
+    { name: 'kernel1', offset: 0xa00000, size: 0x2800000, note: 'overlaps rootfs1 by design' },
+    { name: 'rootfs1', offset: 0x1000000, size: 0x2200000 },
+    { name: 'kernel2', offset: 0x3200000, size: 0x2800000, note: 'overlaps rootfs2 by design' },
+    { name: 'rootfs2', offset: 0x3800000, size: 0x2200000 },
+    { name: 'syscfg', offset: 0x5a00000, size: syscfgSize },
+  ];
+}
+
+const ARMADA385_DUAL: DualFirmware = {
+  slots: [
+    { kernel: 'kernel1', rootfs: 'rootfs1' },
+    { kernel: 'kernel2', rootfs: 'rootfs2' },
+  ],
+  slotSize: 0x2800000,
+  layouts: [{ id: '6m', label: '6 MB kernel', kernelSize: 6 * MiB, rootfsSize: 0x2200000, compatVersion: '1.1', usedBy: 'Linksys firmware and every OpenWrt release' }],
+  envVars: ['boot_part', 'bootcmd', 'auto_recovery'],
+  fallback: LINKSYS_RECOVERY.summary,
+};
+
+function armada385(id: string, model: string, codename: string, syscfgSize: number, sizeMiB: number): DeviceProfile {
+  return {
+    id,
+    vendor: 'Linksys',
+    model,
+    aliases: [codename, `armada-385-linksys-${codename}`],
+    boardName: id,
+    target: 'mvebu/cortexa9',
+    soc: 'Marvell Armada 385',
+    flash: { type: 'nand', sizeMiB },
+    partitions: armada385Partitions(syscfgSize),
+    firmwareMaxSize: 0x2800000,
+    compatVersion: '1.1',
+    requiresMetadata: true,
+    dualFirmware: ARMADA385_DUAL,
+    serial: MARVELL_SERIAL,
+    failsafe: LINKSYS_FAILSAFE,
+    recovery: LINKSYS_RECOVERY,
+    stockImage: { format: 'sysupgrade-tar', controlBoard: `armada-385-linksys-${codename}` },
+    sources: ['facts §4.1 (armada-385-linksys.dtsi)', 'facts §4.2 (linksys.sh, platform.sh)', 'facts §4.3 (05_compat-version: 1.1)'],
+    unverified: ['partitions.u_env', 'partitions.s_env', 'partitions.devinfo', 'partitions.syscfg.size', 'flash.sizeMiB', 'stockImage.format', 'dtModel'],
+  };
+}
+
+export const DEVICE_PROFILES: readonly DeviceProfile[] = [
+  {
+    id: 'linksys,wrt32x',
+    vendor: 'Linksys',
+    model: 'WRT32X',
+    aliases: ['venom', 'armada-385-linksys-venom', 'linksys-wrt32x'],
+    boardName: 'linksys,wrt32x',
+    dtModel: 'Linksys WRT32X',
+    target: 'mvebu/cortexa9',
+    soc: 'Marvell Armada 385',
+    flash: { type: 'nand', sizeMiB: 256 },
+    partitions: [
+      { name: 'u-boot', offset: 0x0, size: 0x200000, readOnly: true, dangerous: true },
+      { name: 'u_env', offset: 0x200000, size: 0x20000, dangerous: true },
+      { name: 's_env', offset: 0x220000, size: 0x40000, note: 'boot counter log' },
+      { name: 'unused_area', offset: 0x260000, size: 0x5c0000 },
+      { name: 'devinfo', offset: 0x7e0000, size: 0x40000, readOnly: true, dangerous: true },
+      { name: 'kernel1', offset: 0x900000, size: 0x7b00000, note: 'overlaps rootfs1 by design' },
+      { name: 'rootfs1', offset: 0xf00000, size: 0x7500000 },
+      { name: 'kernel2', offset: 0x8400000, size: 0x7b00000, note: 'overlaps rootfs2 by design' },
+      { name: 'rootfs2', offset: 0x8a00000, size: 0x7500000 },
+      { name: 'BBT', offset: 0xff00000, size: 0x100000, dangerous: true },
+    ],
+    firmwareMaxSize: 0x7b00000,
+    compatVersion: '2.0',
+    requiresMetadata: true,
+    dualFirmware: {
+      slots: [
+        { kernel: 'kernel1', rootfs: 'rootfs1' },
+        { kernel: 'kernel2', rootfs: 'rootfs2' },
+      ],
+      slotSize: 0x7b00000,
+      layouts: [
+        { id: '3m', label: '3 MB kernel', kernelSize: 3 * MiB, rootfsSize: 0x7800000, compatVersion: '1.0', usedBy: 'Linksys firmware and OpenWrt up to 19.07' },
+        { id: '6m', label: '6 MB kernel', kernelSize: 6 * MiB, rootfsSize: 0x7500000, compatVersion: '2.0', usedBy: 'OpenWrt 21.02 and later' },
+      ],
+      envVars: ['boot_part', 'boot_part_ready', 'bootcmd', 'auto_recovery', 'priKernSize', 'altKernSize'],
+      fallback: LINKSYS_RECOVERY.summary,
+    },
+    serial: MARVELL_SERIAL,
+    failsafe: LINKSYS_FAILSAFE,
+    recovery: LINKSYS_RECOVERY,
+    stockImage: {
+      format: 'sysupgrade-tar',
+      controlBoard: 'armada-385-linksys-venom',
+      exampleFile: 'FW_WRT32X_1.0.180404.58.img',
+      exampleSha256: '8a5dcaf95e418b86fdb09e5cef264b944bc21863db9728026d70027ee39c19a3',
+    },
+    sources: [
+      'facts §4.1 (armada-385-linksys-venom.dts)',
+      'facts §4.3 (PR #3852: 3 MB → 6 MB kernel, compat 2.0)',
+      'facts §9 (return to stock)',
+      'seeds/wrt32x-return-to-stock-forum-thread.txt (binwalk of the Linksys image: tar, CONTROL BOARD=armada-385-linksys-venom, sha256)',
+    ],
+    unverified: [],
+  },
+  {
+    id: 'linksys,wrt1900ac-v1',
+    vendor: 'Linksys',
+    model: 'WRT1900AC v1',
+    aliases: ['mamba', 'armada-xp-linksys-mamba'],
+    boardName: 'linksys,wrt1900ac-v1',
+    target: 'mvebu/cortexa9',
+    soc: 'Marvell Armada XP',
+    flash: { type: 'nand', sizeMiB: 128 },
+    partitions: [],
+    firmwareMaxSize: 0x2800000,
+    compatVersion: '2.0',
+    requiresMetadata: true,
+    dualFirmware: {
+      slots: [
+        { kernel: 'kernel1', rootfs: 'rootfs1' },
+        { kernel: 'kernel2', rootfs: 'rootfs2' },
+      ],
+      slotSize: 0x2800000,
+      layouts: [
+        { id: '3m', label: '3 MB kernel', kernelSize: 3 * MiB, rootfsSize: 0x2500000, compatVersion: '1.0', usedBy: 'Linksys firmware and OpenWrt up to 19.07' },
+        { id: '4m', label: '4 MB kernel', kernelSize: 4 * MiB, rootfsSize: 0x2400000, compatVersion: '2.0', usedBy: 'OpenWrt 21.02 and later' },
+      ],
+      envVars: ['boot_part', 'bootcmd', 'auto_recovery', 'pri_kern_size'],
+      fallback: LINKSYS_RECOVERY.summary,
+    },
+    serial: MARVELL_SERIAL,
+    failsafe: LINKSYS_FAILSAFE,
+    recovery: LINKSYS_RECOVERY,
+    stockImage: { format: 'sysupgrade-tar', controlBoard: 'armada-xp-linksys-mamba' },
+    sources: ['facts §4.1 (aliases)', 'facts §4.3 (PR #3852: mamba kernel 3 MB → 4 MB, compat 2.0)'],
+    unverified: ['partitions', 'dualFirmware.slotSize', 'dualFirmware.layouts.rootfsSize', 'firmwareMaxSize', 'stockImage.format', 'flash.sizeMiB'],
+  },
+  armada385('linksys,wrt3200acm', 'WRT3200ACM', 'rango', 0xa600000, 256),
+  armada385('linksys,wrt1900acs', 'WRT1900ACS', 'shelby', 0x2600000, 128),
+  armada385('linksys,wrt1900ac-v2', 'WRT1900AC v2', 'cobra', 0x2600000, 128),
+  armada385('linksys,wrt1200ac', 'WRT1200AC', 'caiman', 0x2600000, 128),
+  {
+    id: 'tplink,archer-c7-v2',
+    vendor: 'TP-Link',
+    model: 'Archer C7 v2',
+    aliases: ['archer-c7-v2', 'tplink_archer-c7-v2'],
+    boardName: 'tplink,archer-c7-v2',
+    target: 'ath79/generic',
+    soc: 'Qualcomm Atheros QCA9558',
+    flash: { type: 'nor', sizeMiB: 16 },
+    partitions: [
+      { name: 'u-boot', offset: 0x0, size: 0x20000, readOnly: true, dangerous: true },
+      { name: 'firmware', offset: 0x20000, size: 0xfd0000 },
+      { name: 'art', offset: 0xff0000, size: 0x10000, readOnly: true, dangerous: true, note: 'radio calibration: unique to this unit' },
+    ],
+    firmwareMaxSize: 0xfd0000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: {
+      baud: 115200,
+      autobootPrompt: 'Autobooting in 1 seconds',
+      stopString: 'tpl',
+      prompt: 'db12x> ',
+      note: "TP-Link's Atheros U-Boot only stops when you type tpl quickly (facts §5.1).",
+    },
+    failsafe: { button: 'WPS/Reset button', when: 'Press it briefly when the system light starts blinking fast during start-up' },
+    recovery: {
+      method: 'tftp-client',
+      summary: 'Hold Reset while switching on: the bootloader fetches a fixed file from a TFTP server on this computer.',
+      fileName: 'ArcherC7v2_tp_recovery.bin',
+      serverIp: '192.168.0.66',
+      deviceIp: '192.168.0.86',
+    },
+    stockImage: { format: 'tplink-v1', tplinkHwId: 0xc7000002 },
+    sources: ['facts §8.1 (TFTP recovery, file name, IPs, product id c7000002)', 'facts §5.1 (tpl)', 'facts §7.5 (TP-Link v1 header)'],
+    unverified: ['partitions', 'firmwareMaxSize', 'serial.autobootPrompt', 'serial.prompt', 'failsafe.button', 'soc'],
+  },
+  {
+    id: 'glinet,gl-mt300n-v2',
+    vendor: 'GL.iNet',
+    model: 'GL-MT300N-V2 (Mango)',
+    aliases: ['gl-mt300n-v2', 'mango'],
+    boardName: 'glinet,gl-mt300n-v2',
+    target: 'ramips/mt76x8',
+    soc: 'MediaTek MT7628NN',
+    flash: { type: 'nor', sizeMiB: 16 },
+    partitions: [
+      { name: 'u-boot', offset: 0x0, size: 0x30000, readOnly: true, dangerous: true },
+      { name: 'u-boot-env', offset: 0x30000, size: 0x10000 },
+      { name: 'factory', offset: 0x40000, size: 0x10000, readOnly: true, dangerous: true, note: 'MAC addresses and radio calibration' },
+      { name: 'firmware', offset: 0x50000, size: 0xfb0000 },
+    ],
+    firmwareMaxSize: 0xfb0000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 115200, autobootPrompt: 'Hit any key to stop autoboot', stopString: 'any key' },
+    failsafe: { button: 'Reset button on the side', when: 'Press it briefly when the light starts blinking fast during start-up' },
+    recovery: {
+      method: 'web-ui',
+      summary: 'Hold Reset while plugging in power until the light blinks 5 times: the bootloader serves an upload page at 192.168.1.1.',
+      deviceIp: '192.168.1.1',
+    },
+    stockImage: { format: 'sysupgrade-tar' },
+    sources: [],
+    unverified: ['partitions', 'firmwareMaxSize', 'serial', 'failsafe', 'recovery', 'stockImage', 'soc'],
+  },
+  {
+    id: 'netgear,r7800',
+    vendor: 'Netgear',
+    model: 'Nighthawk X4S R7800',
+    aliases: ['r7800'],
+    boardName: 'netgear,r7800',
+    target: 'ipq806x/generic',
+    soc: 'Qualcomm IPQ8065',
+    flash: { type: 'nand', sizeMiB: 128 },
+    partitions: [],
+    firmwareMaxSize: 0x2000000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 115200, autobootPrompt: 'Hit any key to stop autoboot', stopString: 'any key' },
+    failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
+    recovery: {
+      method: 'nmrp',
+      summary: "Netgear's NMRP: start the helper on this computer first, then switch the router on; it asks for the file itself (facts §8.2).",
+      deviceIp: '10.164.183.252',
+    },
+    stockImage: { format: 'netgear-chk', netgearBoardId: 'U12H270T00_NETGEAR' },
+    sources: ['facts §8.2 (NMRP)', 'facts §7.6 (.chk header)'],
+    unverified: ['firmwareMaxSize', 'stockImage.netgearBoardId', 'serial', 'failsafe', 'flash.sizeMiB', 'soc'],
+  },
+  {
+    id: 'ubnt,nanostation-m',
+    vendor: 'Ubiquiti',
+    model: 'NanoStation M (airMAX)',
+    aliases: ['nanostation-m', 'ubnt_nanostation-m'],
+    boardName: 'ubnt,nanostation-m',
+    target: 'ath79/generic',
+    soc: 'Atheros AR7241',
+    flash: { type: 'nor', sizeMiB: 8 },
+    partitions: [
+      { name: 'u-boot', offset: 0x0, size: 0x40000, readOnly: true, dangerous: true },
+      { name: 'u-boot-env', offset: 0x40000, size: 0x10000, readOnly: true },
+      { name: 'firmware', offset: 0x50000, size: 0x760000 },
+      { name: 'cfg', offset: 0x7b0000, size: 0x40000, readOnly: true },
+      { name: 'EEPROM', offset: 0x7f0000, size: 0x10000, readOnly: true, dangerous: true, note: 'radio calibration' },
+    ],
+    firmwareMaxSize: 0x760000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 115200, autobootPrompt: 'Hit any key to stop autoboot', stopString: 'any key', prompt: 'ar7240> ' },
+    failsafe: { button: 'Reset button (under the cover)', when: 'Press it briefly when the lights blink during start-up' },
+    recovery: {
+      method: 'tftp-server',
+      summary: 'Hold Reset while switching on (or type urescue at the bootloader prompt): the router waits for a TFTP upload to 192.168.1.20 (facts §8.3).',
+      deviceIp: '192.168.1.20',
+    },
+    stockImage: { format: 'ubnt' },
+    sources: ['facts §8.3 (urescue, 192.168.1.20, ar7240> prompt)', 'facts §5.1 (prompt)'],
+    unverified: ['partitions', 'firmwareMaxSize', 'failsafe', 'stockImage', 'soc'],
+  },
+];
+
+/** Find a profile by board name, code name or model ("linksys,wrt32x", "venom", "WRT32X"). */
+export function findDeviceProfile(name: string): DeviceProfile | undefined {
+  const q = name.trim().toLowerCase();
+  if (!q) return undefined;
+  return (
+    DEVICE_PROFILES.find((p) => p.id === q || p.boardName === q) ??
+    DEVICE_PROFILES.find((p) => p.aliases.some((a) => a.toLowerCase() === q)) ??
+    DEVICE_PROFILES.find((p) => p.model.toLowerCase() === q || p.model.toLowerCase().replace(/\s+/g, '') === q.replace(/\s+/g, ''))
+  );
+}
+
+/** Every name a board is known by (board_name first), for matching image metadata and CONTROL BOARD=. */
+export function boardNamesOf(p: DeviceProfile): string[] {
+  return [p.boardName, ...p.aliases.filter((a) => a !== p.boardName)];
+}
+
+/** Byte counts used above, exported for tests and views that format sizes. */
+export const SIZE_UNITS = { KiB, MiB } as const;
