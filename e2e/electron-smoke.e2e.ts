@@ -36,13 +36,15 @@ describe.skipIf(!bin.ok || !built)('Electron app', () => {
       expect(win.url()).toMatch(/^app:\/\/rescue-bench\//);
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const w = BrowserWindow.getAllWindows()[0]!;
-        const p = w.webContents.getLastWebPreferences();
+        // getLastWebPreferences exists at runtime but is not in electron.d.ts
+        const p = (w.webContents as unknown as { getLastWebPreferences(): { contextIsolation?: boolean; nodeIntegration?: boolean; sandbox?: boolean } | null }).getLastWebPreferences();
         return { contextIsolation: p?.contextIsolation, nodeIntegration: p?.nodeIntegration, sandbox: p?.sandbox };
       });
       expect(prefs).toEqual({ contextIsolation: true, nodeIntegration: false, sandbox: true });
-      expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-      expect(await win.evaluate(() => Object.keys((window as unknown as { rescueBench: object }).rescueBench).sort())).toEqual(['invoke', 'on', 'transport']);
-      await win.evaluate(() => window.location.assign('https://example.com/'));
+      expect(await win.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await win.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
+      expect(await win.evaluate(() => Object.keys((globalThis as unknown as { rescueBench: object }).rescueBench).sort())).toEqual(['invoke', 'on', 'transport']);
+      await win.evaluate(() => (globalThis as unknown as { location: { assign(u: string): void } }).location.assign('https://example.com/'));
       await new Promise((r) => setTimeout(r, 500));
       expect(win.url()).toMatch(/^app:\/\/rescue-bench\//);
     } finally {
