@@ -44,7 +44,7 @@ describe.skipIf(!bin.ok || !built)('Electron app', () => {
       expect(await win.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await win.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
       expect(await win.evaluate(() => Object.keys((globalThis as unknown as { rescueBench: object }).rescueBench).sort())).toEqual(['invoke', 'on', 'transport']);
-      await win.evaluate(() => (globalThis as unknown as { location: { assign(u: string): void } }).location.assign('https://example.com/'));
+      await win.evaluate(() => (globalThis as unknown as { location: { assign(u: string): void } }).location.assign('https://navigation-test.invalid/'));
       await new Promise((r) => setTimeout(r, 500));
       expect(win.url()).toMatch(/^app:\/\/rescue-bench\//);
     } finally {
