@@ -332,3 +332,9 @@ export function describeMatch(m: WatchMatch): string {
       return `The router's command line is ready (prompt "${m.prompt?.trimEnd() ?? ''}").`;
   }
 }
+
+/** A watcher profile from a known router's serial facts (src-shared/devices/profiles.ts `serial`). */
+export function watchProfileFromSerial(id: string, label: string, serial: { stopString: string; prompt?: string }): WatchProfile {
+  const keyed = serial.stopString && !/^any( key)?$/i.test(serial.stopString.trim());
+  return { id, label, ...(keyed ? { stopString: serial.stopString } : {}), ...(serial.prompt ? { prompts: [serial.prompt] } : {}) };
+}

@@ -127,3 +127,17 @@ describe('watchers on noise', () => {
     );
   });
 });
+
+describe('profiles from the device list', () => {
+  it('a keyed router profile makes the watcher ask for its stop string', async () => {
+    const { watchProfileFromSerial } = await import('../../src-shared/parsers/watchers');
+    const { DEVICE_PROFILES } = await import('../../src-shared/devices/profiles');
+    const tp = DEVICE_PROFILES.find((p) => p.serial.stopString === 'tpl')!;
+    const prof = watchProfileFromSerial(tp.id, tp.model, tp.serial);
+    expect(prof.stopString).toBe('tpl');
+    const ms = watchAll(`Autobooting in 1 seconds\r\n${tp.serial.prompt ?? 'ath> '}`, { profile: prof });
+    expect(ms.map((m) => [m.kind, m.stopWith ?? m.prompt])).toEqual([['uboot-autoboot', 'tpl'], ['uboot-prompt', tp.serial.prompt ?? 'ath> ']]);
+    const mv = DEVICE_PROFILES.find((p) => p.serial.prompt === 'Marvell>> ')!;
+    expect(watchProfileFromSerial(mv.id, mv.model, mv.serial).stopString).toBeUndefined();
+  });
+});
