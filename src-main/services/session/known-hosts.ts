@@ -1,0 +1,87 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** One remembered router host key. Keyed by "host:port" (a router is identified by where we reach it). */
+export interface HostKeyRecord {
+  algorithm: string;
+  /** OpenSSH style: "SHA256:" + unpadded base64 of the key blob's SHA-256. */
+  fingerprint: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** The algorithm name at the start of an SSH public-key blob (uint32 length + name). */
+export function keyAlgorithm(blob: Buffer): string {
+  if (blob.length < 4) return 'unknown';
+  const n = blob.readUInt32BE(0);
+  if (n <= 0 || n > 64 || 4 + n > blob.length) return 'unknown';
+  return blob.subarray(4, 4 + n).toString('latin1');
+}
+
+export function keyFingerprint(blob: Buffer): string {
+  return 'SHA256:' + crypto.createHash('sha256').update(blob).digest('base64').replace(/=+$/, '');
+}
+
+/**
+ * Host keys remembered per router in a small JSON file in the data folder. Writes are atomic (temp file,
+ * fsync, rename) so a crash never leaves a half-written file that would make every key look "changed".
+ */
+export class KnownHosts {
+  constructor(readonly file: string) {}
+
+  private load(): Record<string, HostKeyRecord> {
+    try {
+      const parsed: unknown = JSON.parse(fs.readFileSync(this.file, 'utf8'));
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, HostKeyRecord>) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  private save(all: Record<string, HostKeyRecord>): void {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.writeSync(fd, JSON.stringify(all, null, 2) + '\n');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, this.file);
+  }
+
+  static id(host: string, port: number): string {
+    return `${host}:${port}`;
+  }
+
+  lookup(host: string, port: number): HostKeyRecord | undefined {
+    return this.load()[KnownHosts.id(host, port)];
+  }
+
+  remember(host: string, port: number, algorithm: string, fingerprint: string, now = new Date()): HostKeyRecord {
+    const all = this.load();
+    const id = KnownHosts.id(host, port);
+    const prev = all[id];
+    const rec: HostKeyRecord = {
+      algorithm,
+      fingerprint,
+      firstSeen: prev && prev.fingerprint === fingerprint ? prev.firstSeen : now.toISOString(),
+      lastSeen: now.toISOString(),
+    };
+    all[id] = rec;
+    this.save(all);
+    return rec;
+  }
+
+  /** Forget a router's key: the user's explicit "I reflashed/replaced this router, trust its new key". */
+  forget(host: string, port: number): boolean {
+    const all = this.load();
+    const id = KnownHosts.id(host, port);
+    if (!(id in all)) return false;
+    delete all[id];
+    this.save(all);
+    return true;
+  }
+}

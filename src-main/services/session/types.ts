@@ -1,0 +1,90 @@
+import type { Readable } from 'node:stream';
+
+export type SessionMethod = 'ssh' | 'telnet';
+
+export interface SessionOptions {
+  host: string;
+  /** Default 22 for SSH, 23 for telnet. With method 'auto' it applies to SSH only. */
+  port?: number;
+  /** 'auto' tries SSH first, then telnet on port 23 when nothing listens on SSH (old failsafe). */
+  method: SessionMethod | 'auto';
+  /** Default "root". */
+  user?: string;
+  /** Undefined or '' means "no password" (OpenWrt failsafe / fresh install). */
+  password?: string;
+  /** Private key for SSH (PEM/OpenSSH text or Buffer). */
+  privateKey?: string | Buffer;
+  passphrase?: string;
+  /**
+   * 'remember': first key is remembered per host:port in `knownHostsFile`; a changed key is REFUSED
+   * (HOST_KEY_CHANGED) and never silently accepted. 'session-only': failsafe/initramfs routers make a new
+   * key at every boot, so any key is accepted for this session only and nothing is stored.
+   */
+  hostKeyPolicy: 'remember' | 'session-only';
+  /** Needed with 'remember'. Usually <dataDir>/known-hosts.json. */
+  knownHostsFile?: string;
+  /** Connect + login time limit. Default 15 s. */
+  timeoutMs?: number;
+  /** Telnet bulk data: the address of this computer the router connects back to. Default: our end of the telnet connection. */
+  callbackAddress?: string;
+}
+
+export interface HostKeyInfo {
+  algorithm: string;
+  fingerprint: string;
+  /** known: matched the remembered key; new: first contact, now remembered; session-only: accepted, not stored. */
+  status: 'known' | 'new' | 'session-only';
+}
+
+export interface ExecOptions {
+  /** Default 30 s. On expiry the command is stopped and COMMAND_TIMEOUT is thrown. */
+  timeoutMs?: number;
+}
+
+export interface ExecResult {
+  code: number;
+  stdout: Buffer;
+  /** SSH: the command's stderr. Telnet: always '' (a terminal merges stderr into stdout). */
+  stderr: string;
+}
+
+export interface PullOptions {
+  /** Time allowed without any byte arriving before the transfer is declared stalled. Default 30 s. */
+  idleTimeoutMs?: number;
+}
+
+/** Bulk bytes coming from a router command's stdout. */
+export interface Pull {
+  /** The raw bytes, binary safe (SSH channel, or the nc connection for telnet). */
+  stream: Readable;
+  /** Resolves when the command has ended: its exit code and stderr. Rejects with SESSION_LOST if the link drops. */
+  done: Promise<{ code: number; stderr: string }>;
+  /** Stop the transfer now (the remote command is killed where possible). */
+  abort(): void;
+}
+
+/**
+ * A shell on a router, over SSH or telnet. Commands are POSIX shell lines for busybox ash; keep each one a
+ * single line without a trailing `#` comment (telnet wraps it to capture the exit code).
+ */
+export interface Session {
+  readonly method: SessionMethod;
+  readonly host: string;
+  readonly port: number;
+  /** SSH: server version line plus any pre-login banner. Telnet: everything shown before the first prompt. */
+  readonly banner: string;
+  /** SSH only. */
+  readonly hostKey: HostKeyInfo | undefined;
+  /** Plain-language notes for the UI/log, e.g. "key accepted for this session only". */
+  readonly notes: string[];
+  readonly closed: boolean;
+  /** Run one command; a non-zero exit code is returned, not thrown. */
+  exec(cmd: string, opts?: ExecOptions): Promise<ExecResult>;
+  /** Run a command and stream its stdout (binary safe). For telnet the router needs `nc`. */
+  pull(cmd: string, opts?: PullOptions): Promise<Pull>;
+  /** Run a command with `data` as its stdin (binary safe); resolves when it exits. */
+  push(cmd: string, data: Buffer | Readable, opts?: ExecOptions): Promise<ExecResult>;
+  /** Called once when the connection ends for any reason. */
+  onClose(cb: (reason?: Error) => void): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,271 @@
+/**
+ * A STAND-IN ROUTER for session, backup and restore tests: a chroot with busybox (busybox-static), real
+ * dropbear (dropbear-bin) and real busybox telnetd, running inside the "router" namespace of a
+ * createRescueLan() pair. Its "flash" is plain files named /standin/mtdN.img (symlinked as /dev/mtdN) and
+ * its /proc/mtd and /sys/class/mtd are plain text files written here: nothing touches the host's devices.
+ * The u-boot-env partition is a real U-Boot environment image (mkenvimage) read by the real fw_printenv
+ * (libubootenv-tool). OpenWrt's `mtd` tool has no Debian package, so /sbin/mtd is a small shell script,
+ * clearly marked as a stand-in, that supports `mtd write FILE|- NAME` onto the stand-in files.
+ *
+ * Root with an empty password is allowed only inside this throw-away namespace (dropbear -B, like failsafe).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RescueLan } from './netns';
+
+export interface StandinPartition {
+  name: string;
+  size: number;
+  erasesize?: number;
+  /** Content; default: deterministic pseudo-random bytes from the name. */
+  data?: Buffer;
+  readOnly?: boolean;
+  type?: 'nor' | 'nand';
+}
+
+export interface StandinOptions {
+  partitions: StandinPartition[];
+  /** Start dropbear on port 22 (default true). */
+  ssh?: boolean;
+  /** Start busybox telnetd on port 23 (default false). 'shell' = failsafe style, 'login' = user/password. */
+  telnet?: false | 'shell' | 'login';
+  /** Root's password; '' (default) = none, like failsafe. */
+  rootPassword?: string;
+  /** Extra U-Boot environment lines (name=value) for the u-boot-env partition, if there is one. */
+  ubootEnv?: string[];
+  boardName?: string;
+  model?: string;
+  cmdline?: string;
+  /** Leave tools out of the router (e.g. ['sha256sum','md5sum'] or ['nc']). */
+  withoutApplets?: string[];
+}
+
+export interface StandinRouter {
+  root: string;
+  /** Host path of partition N's stand-in file. */
+  partFile(index: number): string;
+  sha256(index: number): string;
+  /** Replace the dropbear host key with a new one and restart dropbear (a "reflashed" router). */
+  regenerateHostKey(): Promise<void>;
+  /** Kill the per-connection dropbear/telnetd children: the link drops mid-transfer. */
+  cutConnections(): void;
+  stop(): void;
+}
+
+export function patternData(name: string, size: number): Buffer {
+  const out = Buffer.alloc(size);
+  let block = crypto.createHash('sha256').update(`rb-standin:${name}`).digest();
+  for (let off = 0; off < size; off += 32) {
+    block.copy(out, off, 0, Math.min(32, size - off));
+    block = crypto.createHash('sha256').update(block).digest();
+  }
+  return out;
+}
+
+function copyWithLibs(bin: string, root: string): void {
+  const targets = new Set<string>([bin]);
+  const out = execFileSync('ldd', [bin], { encoding: 'utf8' });
+  for (const line of out.split('\n')) {
+    const m = /(\/\S+)\s+\(0x/.exec(line);
+    if (m) targets.add(m[1]!);
+  }
+  for (const t of targets) {
+    const dest = path.join(root, t);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.copyFileSync(fs.realpathSync(t), dest);
+    fs.chmodSync(dest, 0o755);
+  }
+}
+
+const MTD_STANDIN = `#!/bin/sh
+# STAND-IN for OpenWrt's mtd(8) (package/system/mtd), which has no Debian package. Test fixture only.
+# Supports: mtd [-q] write FILE|- NAME|mtdN   onto the stand-in files behind /dev/mtdN.
+while [ "$1" = "-q" ] || [ "$1" = "-f" ]; do shift; done
+[ "$1" = "write" ] || { echo "mtd stand-in: only 'write' is supported" >&2; exit 1; }
+src="$2"; dev="$3"
+case "$dev" in mtd[0-9]*) n="\${dev#mtd}";; *) n=$(grep "\\"$dev\\"" /proc/mtd | cut -d: -f1 | sed 's/mtd//');; esac
+[ -n "$n" ] || { echo "Could not open mtd device: $dev" >&2; exit 1; }
+if grep -q . /sys/class/mtd/mtd$n/flags 2>/dev/null && [ "$(cat /sys/class/mtd/mtd$n/flags)" = "0x0" ]; then
+  echo "Could not open mtd device: $dev (read-only)" >&2; exit 1; fi
+size=$(cat /sys/class/mtd/mtd$n/size)
+echo "Unlocking $dev ..." >&2
+echo "Writing from $src to $dev ..." >&2
+if [ "$src" = "-" ]; then cat > /tmp/.mtd-standin.$$; else cp "$src" /tmp/.mtd-standin.$$; fi
+len=$(wc -c < /tmp/.mtd-standin.$$)
+[ "$len" -le "$size" ] || { echo "Image too big for $dev" >&2; rm -f /tmp/.mtd-standin.$$; exit 1; }
+dd if=/tmp/.mtd-standin.$$ of=/dev/mtd$n conv=notrunc 2>/dev/null
+rm -f /tmp/.mtd-standin.$$
+echo "" >&2
+`;
+
+export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): Promise<StandinRouter> {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-standin-'));
+  const root = path.join(base, 'root');
+  for (const d of ['bin', 'sbin', 'usr/bin', 'usr/sbin', 'etc/dropbear', 'dev/pts', 'proc', 'sys/class/mtd', 'tmp/sysinfo', 'root', 'standin', 'var/log']) fs.mkdirSync(path.join(root, d), { recursive: true });
+  fs.chmodSync(path.join(root, 'tmp'), 0o1777);
+  fs.copyFileSync('/usr/bin/busybox', path.join(root, 'bin/busybox'));
+  fs.chmodSync(path.join(root, 'bin/busybox'), 0o755);
+  execFileSync('chroot', [root, '/bin/busybox', '--install', '-s', '/bin']);
+  for (const applet of opts.withoutApplets ?? []) for (const d of ['bin', 'sbin', 'usr/bin', 'usr/sbin']) fs.rmSync(path.join(root, d, applet), { force: true });
+  copyWithLibs('/usr/sbin/dropbear', root);
+  copyWithLibs('/usr/bin/fw_printenv', root);
+  fs.writeFileSync(path.join(root, 'sbin/mtd'), MTD_STANDIN, { mode: 0o755 });
+  // Accounts: root, password as requested ('' = none, like failsafe).
+  const pw = opts.rootPassword ?? '';
+  const hash = pw ? execFileSync('openssl', ['passwd', '-6', pw], { encoding: 'utf8' }).trim() : '';
+  fs.writeFileSync(path.join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
+  fs.writeFileSync(path.join(root, 'etc/shadow'), `root:${hash}:19000:0:99999:7:::\n`, { mode: 0o600 });
+  fs.writeFileSync(path.join(root, 'etc/group'), 'root:x:0:\n');
+  fs.writeFileSync(path.join(root, 'etc/shells'), '/bin/sh\n/bin/ash\n');
+  fs.writeFileSync(path.join(root, 'etc/banner'), ' === Rescue Bench STAND-IN router (test fixture) ===\n');
+  fs.writeFileSync(path.join(root, 'etc/profile'), 'cat /etc/banner\nexport PATH=/usr/sbin:/usr/bin:/sbin:/bin\n');
+  fs.writeFileSync(path.join(root, 'tmp/sysinfo/board_name'), (opts.boardName ?? 'rescue-bench,standin') + '\n');
+  fs.writeFileSync(path.join(root, 'tmp/sysinfo/model'), (opts.model ?? 'Rescue Bench Stand-in Router') + '\n');
+  fs.writeFileSync(path.join(root, 'proc/cmdline'), (opts.cmdline ?? 'console=ttyS0,115200 rootfstype=squashfs') + '\n');
+  // Flash stand-ins.
+  const parts = opts.partitions;
+  let offset = 0;
+  let procMtd = 'dev:    size   erasesize  name\n';
+  const envIndex = parts.findIndex((p) => /^(u-boot-env|u_env|ubootenv)$/i.test(p.name));
+  parts.forEach((p, i) => {
+    const es = p.erasesize ?? 0x10000;
+    let data = p.data ?? patternData(p.name, p.size);
+    if (i === envIndex && !p.data) {
+      const txt = path.join(base, 'env.txt');
+      fs.writeFileSync(txt, ['bootcmd=bootm 0x9f050000', 'bootdelay=1', 'baudrate=115200', ...(opts.ubootEnv ?? [])].join('\n') + '\n');
+      execFileSync('mkenvimage', ['-s', String(Math.min(p.size, 0x4000)), '-o', path.join(base, 'env.img'), txt]);
+      data = Buffer.alloc(p.size, 0xff);
+      fs.readFileSync(path.join(base, 'env.img')).copy(data);
+    }
+    fs.writeFileSync(path.join(root, `standin/mtd${i}.img`), data);
+    fs.symlinkSync(`/standin/mtd${i}.img`, path.join(root, `dev/mtd${i}`));
+    procMtd += `mtd${i}: ${p.size.toString(16).padStart(8, '0')} ${es.toString(16).padStart(8, '0')} "${p.name}"\n`;
+    const sys = path.join(root, `sys/class/mtd/mtd${i}`);
+    fs.mkdirSync(sys, { recursive: true });
+    const nand = p.type === 'nand';
+    const files: Record<string, string> = {
+      name: p.name,
+      type: nand ? 'nand' : 'nor',
+      size: String(p.size),
+      erasesize: String(es),
+      offset: String(offset),
+      flags: p.readOnly ? '0x0' : '0x800',
+      oobsize: nand ? '64' : '0',
+      writesize: nand ? '2048' : '1',
+    };
+    for (const [k, v] of Object.entries(files)) fs.writeFileSync(path.join(sys, k), v + '\n');
+    offset += p.size;
+  });
+  fs.writeFileSync(path.join(root, 'proc/mtd'), procMtd);
+  if (envIndex >= 0) fs.writeFileSync(path.join(root, 'etc/fw_env.config'), `/dev/mtd${envIndex} 0x0 0x4000 ${(parts[envIndex]!.erasesize ?? 0x10000).toString(16).replace(/^/, '0x')}\n`);
+  fs.writeFileSync(path.join(base, 'hostkey.sh'), '');
+  const keyFile = path.join(root, 'etc/dropbear/dropbear_ed25519_host_key');
+  const makeKey = (): void => {
+    fs.rmSync(keyFile, { force: true });
+    execFileSync('dropbearkey', ['-t', 'ed25519', '-f', keyFile], { stdio: 'ignore' });
+  };
+  makeKey();
+
+  // One private mount namespace for the router: device nodes and a fresh devpts bound into the chroot.
+  const mounts = [
+    `mount -t devpts -o newinstance,ptmxmode=0666 devpts ${root}/dev/pts`,
+    `ln -sf pts/ptmx ${root}/dev/ptmx`,
+    ...['null', 'zero', 'urandom', 'random', 'tty'].map((d) => `touch ${root}/dev/${d} && mount --bind /dev/${d} ${root}/dev/${d}`),
+  ].join(' && ');
+  const daemons: ChildProcess[] = [];
+  const startDropbear = (): ChildProcess => {
+    const [cmd, args] = lan.router.wrap('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', `${mounts} && exec chroot ${root} /usr/sbin/dropbear -F -E -B -p 22 -r /etc/dropbear/dropbear_ed25519_host_key`]);
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    p.stderr?.on('data', () => undefined);
+    return p;
+  };
+  let dropbear: ChildProcess | undefined;
+  if (opts.ssh !== false) {
+    dropbear = startDropbear();
+    daemons.push(dropbear);
+  }
+  if (opts.telnet) {
+    const login = opts.telnet === 'login' ? '/bin/login' : '/bin/sh';
+    const [cmd, args] = lan.router.wrap('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', `${mounts} && exec chroot ${root} /bin/telnetd -F -p 23 -l ${login}`]);
+    daemons.push(spawn(cmd, args, { stdio: ['ignore', 'ignore', 'ignore'] }));
+  }
+  const waitPort = async (port: number): Promise<void> => {
+    for (let i = 0; i < 100; i++) {
+      try {
+        const out = lan.router.exec('ss', ['-Htln', `sport = :${port}`]).toString();
+        if (out.includes(`:${port}`)) return;
+      } catch {
+        /* not yet */
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`stand-in router: nothing listening on port ${port}`);
+  };
+  if (opts.ssh !== false) await waitPort(22);
+  if (opts.telnet) await waitPort(23);
+
+  /** Every process of this stand-in (by namespace), except the listening daemons themselves. */
+  const connectionChildren = (): number[] => {
+    const pids = lan.router.exec('ip', ['netns', 'pids', lan.router.name]).toString().split(/\s+/).filter(Boolean).map(Number);
+    const daemonPids = new Set<number>();
+    for (const d of daemons) {
+      // our spawn is `ip netns exec ... unshare ... sh -c exec chroot daemon`: the daemon is the last exec in that chain
+      try {
+        const kids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(d.pid)], { encoding: 'utf8' }).split(/\s+/).filter(Boolean).map(Number);
+        for (const k of kids) daemonPids.add(k);
+      } catch {
+        /* none */
+      }
+      if (d.pid) daemonPids.add(d.pid);
+    }
+    return pids.filter((p) => !daemonPids.has(p));
+  };
+
+  return {
+    root,
+    partFile: (i) => path.join(root, `standin/mtd${i}.img`),
+    sha256: (i) => crypto.createHash('sha256').update(fs.readFileSync(path.join(root, `standin/mtd${i}.img`))).digest('hex'),
+    async regenerateHostKey() {
+      if (!dropbear) return;
+      const old = dropbear;
+      const exited = new Promise((r) => old.once('exit', r));
+      old.kill('SIGTERM');
+      await exited;
+      // the chrooted dropbear is a grandchild through unshare/sh exec chain: it was replaced by exec, so killing
+      // `ip netns exec` leaves it; make sure nothing listens any more before restarting.
+      for (const pid of connectionChildren()) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+      makeKey();
+      dropbear = startDropbear();
+      daemons.splice(daemons.indexOf(old), 1, dropbear);
+      await waitPort(22);
+    },
+    cutConnections() {
+      for (const pid of connectionChildren()) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+    },
+    stop() {
+      for (const d of daemons) d.kill('SIGKILL');
+      try {
+        const pids = lan.router.exec('ip', ['netns', 'pids', lan.router.name]).toString().split(/\s+/).filter(Boolean).map(Number);
+        for (const p of pids) process.kill(p, 'SIGKILL');
+      } catch {
+        /* namespace already gone */
+      }
+      fs.rmSync(base, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Runs INSIDE the station namespace (the workstation side of a createRescueLan pair) and exercises the real
+ * session module against the stand-in router. Prints one JSON object: what happened in each scenario.
+ * Used by test/integration/session.test.ts (vitest itself lives in the root namespace, which has no route
+ * to 192.168.x by design).
+ */
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import { openSession, forgetHostKey, type Session } from '../../../src-main/services/session';
+import { RbFault } from '../../../src-shared/errors';
+
+const [scenario, host, knownHosts] = process.argv.slice(2) as [string, string, string];
+
+async function drain(s: Readable): Promise<{ sha256: string; bytes: number }> {
+  const h = crypto.createHash('sha256');
+  let bytes = 0;
+  for await (const c of s) {
+    h.update(c as Buffer);
+    bytes += (c as Buffer).length;
+  }
+  return { sha256: h.digest('hex'), bytes };
+}
+
+function fault(err: unknown): { code: string; message: string; meaning?: string; fix?: string; details?: string } {
+  if (err instanceof RbFault) return err.toShape();
+  return { code: 'THROWN', message: String((err as Error)?.message ?? err) };
+}
+
+async function exercise(s: Session): Promise<Record<string, unknown>> {
+  const r: Record<string, unknown> = { method: s.method, banner: s.banner, notes: s.notes, hostKey: s.hostKey };
+  const mtd = await s.exec('cat /proc/mtd');
+  r.procMtd = { code: mtd.code, text: mtd.stdout.toString('utf8') };
+  const fail = await s.exec('echo out; echo err >&2; exit 3');
+  r.failing = { code: fail.code, stdout: fail.stdout.toString('utf8'), stderr: fail.stderr };
+  const binary = await s.exec("printf 'x\\ty\\r\\nz'");
+  r.text = binary.stdout.toString('latin1');
+  const pull = await s.pull('cat /dev/mtd3');
+  const [got, done] = await Promise.all([drain(pull.stream), pull.done]);
+  r.pull = { ...got, code: done.code };
+  const payload = crypto.randomBytes(300_000);
+  payload[10] = 0xff;
+  payload[11] = 0xff;
+  const pushed = await s.push('cat > /tmp/pushed.bin', Readable.from([payload]));
+  const back = await s.exec('sha256sum /tmp/pushed.bin');
+  r.push = { code: pushed.code, sent: crypto.createHash('sha256').update(payload).digest('hex'), router: back.stdout.toString().split(/\s/)[0] };
+  try {
+    await s.exec('sleep 5', { timeoutMs: 700 });
+    r.timeout = 'no timeout';
+  } catch (err) {
+    r.timeout = fault(err).code;
+  }
+  const after = await s.exec('echo alive');
+  r.afterTimeout = after.stdout.toString('utf8');
+  return r;
+}
+
+async function main(): Promise<void> {
+  const out: Record<string, unknown> = {};
+  if (scenario === 'ssh') {
+    const s = await openSession({ host, method: 'ssh', hostKeyPolicy: 'remember', knownHostsFile: knownHosts });
+    Object.assign(out, await exercise(s));
+    await s.close();
+    const again = await openSession({ host, method: 'ssh', hostKeyPolicy: 'remember', knownHostsFile: knownHosts });
+    out.secondStatus = again.hostKey?.status;
+    await again.close();
+  } else if (scenario === 'ssh-after-rekey') {
+    try {
+      const s = await openSession({ host, method: 'ssh', hostKeyPolicy: 'remember', knownHostsFile: knownHosts });
+      out.remembered = 'ACCEPTED';
+      await s.close();
+    } catch (err) {
+      out.remembered = fault(err);
+    }
+    const s2 = await openSession({ host, method: 'ssh', hostKeyPolicy: 'session-only' });
+    out.sessionOnly = { status: s2.hostKey?.status, notes: s2.notes };
+    await s2.close();
+    out.forgot = forgetHostKey(knownHosts, host, 22);
+    const s3 = await openSession({ host, method: 'ssh', hostKeyPolicy: 'remember', knownHostsFile: knownHosts });
+    out.afterForget = s3.hostKey?.status;
+    await s3.close();
+  } else if (scenario === 'telnet' || scenario === 'auto') {
+    const s = await openSession({ host, method: scenario === 'auto' ? 'auto' : 'telnet', hostKeyPolicy: 'session-only', timeoutMs: 8000 });
+    Object.assign(out, await exercise(s));
+    await s.close();
+  } else if (scenario === 'telnet-login') {
+    try {
+      const bad = await openSession({ host, method: 'telnet', password: 'wrong', hostKeyPolicy: 'session-only', timeoutMs: 8000 });
+      out.wrong = 'ACCEPTED';
+      await bad.close();
+    } catch (err) {
+      out.wrong = fault(err).code;
+    }
+    const s = await openSession({ host, method: 'telnet', password: 'rescue', hostKeyPolicy: 'session-only', timeoutMs: 8000 });
+    const r = await s.exec('id -u');
+    out.login = { code: r.code, stdout: r.stdout.toString() };
+    await s.close();
+  } else if (scenario === 'ssh-password') {
+    for (const password of ['wrong', 'rescue']) {
+      try {
+        const s = await openSession({ host, method: 'ssh', password, hostKeyPolicy: 'session-only' });
+        out[password] = 'ACCEPTED';
+        await s.close();
+      } catch (err) {
+        out[password] = fault(err).code;
+      }
+    }
+  } else if (scenario === 'refused') {
+    try {
+      await openSession({ host, method: 'ssh', hostKeyPolicy: 'session-only', timeoutMs: 3000 });
+      out.refused = 'ACCEPTED';
+    } catch (err) {
+      out.refused = fault(err);
+    }
+  }
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stdout.write(JSON.stringify({ fatal: fault(err), stack: (err as Error)?.stack }) + '\n');
+    process.exit(1);
+  },
+);
