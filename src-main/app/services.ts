@@ -1,6 +1,8 @@
 import { EventBus } from './bus';
 import { FailsafeMonitor } from '../services/failsafe/monitor';
 import { dataDir } from '../services/platform';
+import { PlaybookService } from '../services/playbook/service';
+import { failsafeDeps, failsafeRegistration } from '../services/failsafe/rescue';
 
 export type HostKind = 'electron' | 'bench-server' | 'cli';
 
@@ -20,12 +22,19 @@ export function createServices(opts: ServiceOptions) {
     datagram: (d) => bus.emit('failsafe.datagram', d),
     state: (s) => bus.emit('failsafe.monitor.state', s),
   });
+  const dir = opts.dataDir ?? dataDir();
+  const playbook = new PlaybookService(dir, { failsafe: failsafeRegistration(failsafeDeps(failsafe)) }, {
+    snapshot: (s) => bus.emit('playbook.run', s),
+    transcript: (l) => bus.emit('playbook.transcript', l),
+  });
   const services = {
     host: opts.host,
-    dataDir: opts.dataDir ?? dataDir(),
+    dataDir: dir,
     bus,
     failsafe,
+    playbook,
     async dispose(): Promise<void> {
+      await playbook.dispose();
       await failsafe.stop(false);
     },
   };

@@ -1,6 +1,7 @@
 import type { CliCommand } from './types';
 import { failsafeWatch } from './commands/failsafe-watch';
 import { serve } from './commands/serve';
+import { failsafeRescue } from './commands/failsafe-rescue';
 
 /** Every CLI command. Add one file per command under commands/ and list it here. */
-export const cliCommands: CliCommand[] = [serve, failsafeWatch];
+export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue];

@@ -54,6 +54,7 @@ export class FailsafeMonitor {
   private readonly now: () => number;
   private readonly keep: number;
   private readonly rate: number;
+  private readonly subscribers = new Set<(d: FailsafeDatagram) => void>();
 
   constructor(private readonly listeners: MonitorEvents, opts: MonitorOptions = {}) {
     this.now = opts.now ?? Date.now;
@@ -65,6 +66,12 @@ export class FailsafeMonitor {
 
   get state(): MonitorState {
     return { ...this.status, boundAddresses: [...this.status.boundAddresses] };
+  }
+
+  /** Another listener for forwarded datagrams (the failsafe playbook); returns the unsubscribe function. */
+  subscribe(fn: (d: FailsafeDatagram) => void): () => void {
+    this.subscribers.add(fn);
+    return () => this.subscribers.delete(fn);
   }
 
   recentDatagrams(): FailsafeDatagram[] {
@@ -159,6 +166,13 @@ export class FailsafeMonitor {
     };
     this.recent.push(d);
     if (this.recent.length > this.keep) this.recent.splice(0, this.recent.length - this.keep);
+    for (const fn of this.subscribers) {
+      try {
+        fn(d);
+      } catch {
+        // a failing subscriber must not stop the monitor
+      }
+    }
     this.listeners.datagram(d);
   }
 

@@ -78,6 +78,8 @@ export interface BindErrorContext {
   port: number;
   /** What the socket is for, in plain words: "listen for the router's rescue-mode broadcasts". */
   purpose: string;
+  /** For low ports: how the peer could use a high port instead (e.g. U-Boot's `tftpdstp`); replaces the generic hint. */
+  highPortHint?: string;
 }
 
 /** Explain a failed bind in the product's voice, with fixes for this OS. */
@@ -106,11 +108,11 @@ export function explainBindError(err: unknown, ctx: BindErrorContext, platform: 
     const fix =
       platform === 'linux'
         ? low
-          ? `Ports below 1024 need extra rights on Linux. Either allow low ports for everyone once: sudo sysctl -w net.ipv4.ip_unprivileged_port_start=${ctx.port}  (add it to /etc/sysctl.d/ to keep it), or give the program the right: sudo setcap cap_net_bind_service=+ep "$(readlink -f "$(command -v node)")". Where the router's bootloader allows it, use a high port such as 6969 instead.`
+          ? `Ports below 1024 need extra rights on Linux. Either allow low ports for everyone once: sudo sysctl -w net.ipv4.ip_unprivileged_port_start=${ctx.port}  (add it to /etc/sysctl.d/ to keep it), or give the program the right: sudo setcap cap_net_bind_service=+ep "$(readlink -f "$(command -v node)")". ${ctx.highPortHint ?? "Where the router's bootloader allows it, use a high port such as 6969 instead."}`
           : 'Check that no firewall or security module (AppArmor, SELinux) blocks Rescue Bench from opening network ports.'
         : platform === 'darwin'
           ? low
-            ? 'macOS before 10.14 needs administrator rights for ports below 1024. Update macOS, or use a high port such as 6969 where the bootloader allows it.'
+            ? `macOS before 10.14 needs administrator rights for ports below 1024. Update macOS, or use a high port. ${ctx.highPortHint ?? 'Use a port such as 6969 where the bootloader allows it.'}`
             : 'Open System Settings → Network → Firewall → Options and allow incoming connections for Rescue Bench.'
           : 'Windows Defender Firewall may be blocking Rescue Bench. Open "Allow an app through Windows Firewall" and tick Rescue Bench for Private networks, then try again.';
     return new RbFault({
@@ -137,4 +139,27 @@ export function explainBindError(err: unknown, ctx: BindErrorContext, platform: 
     fix: 'Try again. If it keeps failing, restart the computer\'s network connection.',
     details,
   });
+}
+
+/**
+ * How to give this computer a fixed address for the router's rescue network (failsafe answers only
+ * 192.168.1.x), per OS, in plain steps plus the one command that does it. Linux verified in the test
+ * namespaces; the Windows (netsh) and macOS (networksetup/ifconfig) forms are written from their docs.
+ */
+export function rescueAddressHowTo(platform: PlatformName, ifName: string | undefined, address = '192.168.1.10'): { steps: string; command: string } {
+  const itf = ifName ?? (platform === 'win32' ? 'Ethernet' : platform === 'darwin' ? 'en0' : 'eth0');
+  if (platform === 'win32')
+    return {
+      steps: `Open Settings → Network & internet → Ethernet → IP assignment → Edit → Manual, switch IPv4 on, IP address ${address}, subnet mask 255.255.255.0, leave the gateway empty, Save. Or, in a Command Prompt run as administrator:`,
+      command: `netsh interface ipv4 add address "${itf}" ${address} 255.255.255.0`,
+    };
+  if (platform === 'darwin')
+    return {
+      steps: `Open System Settings → Network → the wired connection (${itf}) → Details → TCP/IP, Configure IPv4: Manually, IP address ${address}, subnet mask 255.255.255.0, router empty, OK. Or, in Terminal (adds the address next to the current one until restart):`,
+      command: `sudo ifconfig ${itf} alias ${address} 255.255.255.0`,
+    };
+  return {
+    steps: `Add the address next to the current one on the wired connection (${itf}); it lasts until the next restart of the computer or the connection. In a terminal:`,
+    command: `sudo ip addr add ${address}/24 dev ${itf}`,
+  };
 }
