@@ -6,51 +6,19 @@
  */
 import { SerialPort } from 'serialport';
 import { RbFault } from '../../../src-shared/errors';
+import { ConsoleWatcher } from '../../../src-shared/parsers/watchers';
 
-export const SERIAL_FAILSAFE_PROMPT = 'Press the [f] key and hit [enter] to enter failsafe mode';
-export const SERIAL_FAILSAFE_ENTERED = '- failsafe -';
-export const SERIAL_REGULAR = '- regular preinit -';
-
-export type SerialEventKind = 'serial-prompt' | 'serial-sent-f' | 'serial-failsafe' | 'serial-regular';
+export type SerialEventKind = 'serial-prompt' | 'serial-sent-f' | 'serial-failsafe';
 export interface SerialEvent {
   kind: SerialEventKind;
   at: number;
   text: string;
 }
 
-/** Finds the preinit markers in a console byte stream split at arbitrary points (pure; no I/O). */
-export class PreinitConsoleScanner {
-  private tail = '';
-  private readonly keep = 128;
-  push(chunk: string): SerialEventKind[] {
-    const text = this.tail + chunk;
-    const found: SerialEventKind[] = [];
-    const markers: [string, SerialEventKind][] = [
-      [SERIAL_FAILSAFE_PROMPT, 'serial-prompt'],
-      [SERIAL_FAILSAFE_ENTERED, 'serial-failsafe'],
-      [SERIAL_REGULAR, 'serial-regular'],
-    ];
-    let consumed = 0;
-    for (const [m, kind] of markers) {
-      let from = 0;
-      for (;;) {
-        const i = text.indexOf(m, from);
-        if (i < 0) break;
-        // a marker entirely inside the kept tail was reported with the previous chunk
-        if (i + m.length > this.tail.length) found.push(kind);
-        from = i + m.length;
-        consumed = Math.max(consumed, from);
-      }
-    }
-    this.tail = text.slice(Math.max(consumed, text.length - this.keep));
-    return found;
-  }
-}
-
 export class SerialFailsafeWatch {
   private port: SerialPort | undefined;
-  private readonly scanner = new PreinitConsoleScanner();
-  private readonly decoder = new TextDecoder('latin1');
+  /** The serial engineer's console watcher: fires on the prompt as soon as its last byte arrives. */
+  private readonly watcher = new ConsoleWatcher();
   autoSendF: boolean;
 
   constructor(
@@ -85,16 +53,15 @@ export class SerialFailsafeWatch {
   }
 
   private onData(buf: Buffer): void {
-    const kinds = this.scanner.push(this.decoder.decode(buf));
-    for (const k of kinds) {
-      if (k === 'serial-prompt' && this.autoSendF && this.port) {
-        this.port.write('f\n');
-        const at = this.now();
-        this.onEvent({ kind: 'serial-prompt', at, text: SERIAL_FAILSAFE_PROMPT });
-        this.onEvent({ kind: 'serial-sent-f', at, text: 'f + Enter' });
-        continue;
-      }
-      this.onEvent({ kind: k, at: this.now(), text: k === 'serial-prompt' ? SERIAL_FAILSAFE_PROMPT : k === 'serial-failsafe' ? SERIAL_FAILSAFE_ENTERED : SERIAL_REGULAR });
+    for (const m of this.watcher.feed(buf)) {
+      if (m.kind === 'preinit-failsafe-prompt') {
+        if (this.autoSendF && this.port) {
+          this.port.write('f\n');
+          const at = this.now();
+          this.onEvent({ kind: 'serial-prompt', at, text: m.text });
+          this.onEvent({ kind: 'serial-sent-f', at, text: 'f + Enter' });
+        } else this.onEvent({ kind: 'serial-prompt', at: this.now(), text: m.text });
+      } else if (m.kind === 'failsafe-entered') this.onEvent({ kind: 'serial-failsafe', at: this.now(), text: m.text });
     }
   }
 

@@ -212,7 +212,7 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
     }
     ctx.setHint({ kind: 'cue', shownAt: ctx.now(), deadline: promptAt + windowMs, windowMs, source: 'network' });
     const outcome = await events.wait(
-      (x) => x.kind === 'failsafe-entered' || x.kind === 'regular-boot' || x.kind === 'serial-failsafe' || x.kind === 'serial-regular' || x.kind === 'serial-sent-f',
+      (x) => x.kind === 'failsafe-entered' || x.kind === 'regular-boot' || x.kind === 'serial-failsafe' || x.kind === 'serial-sent-f',
       promptAt,
       promptAt + windowMs + 600,
       ctx.signal,
@@ -232,7 +232,7 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
     const events = ctx.bag.get(EVENTS) as BootEvents;
     (ctx.bag.get('failsafe.setCtx') as (c: StepContext) => void)(ctx);
     const promptAt = (ctx.bag.get(CUE_AT) as number | undefined) ?? 0;
-    const decisive = (x: BootEvent): boolean => x.kind === 'failsafe-entered' || x.kind === 'serial-failsafe' || x.kind === 'regular-boot' || x.kind === 'serial-regular';
+    const decisive = (x: BootEvent): boolean => x.kind === 'failsafe-entered' || x.kind === 'serial-failsafe' || x.kind === 'regular-boot';
     const judge = (e: BootEvent): StepOutcome => {
       if (e.kind === 'failsafe-entered' || e.kind === 'serial-failsafe') {
         ctx.evidence(`The router said "${e.text}" at ${clock(e.at)}.`, e.at);
