@@ -1,6 +1,7 @@
 import { EventBus } from './bus';
 import { FailsafeMonitor } from '../services/failsafe/monitor';
 import { dataDir } from '../services/platform';
+import { FirmwareService } from '../services/firmware/service';
 import { PlaybookService } from '../services/playbook/service';
 import { failsafeDeps, failsafeRegistration } from '../services/failsafe/rescue';
 
@@ -23,6 +24,7 @@ export function createServices(opts: ServiceOptions) {
     state: (s) => bus.emit('failsafe.monitor.state', s),
   });
   const dir = opts.dataDir ?? dataDir();
+  const firmware = new FirmwareService(dir);
   const playbook = new PlaybookService(dir, { failsafe: failsafeRegistration(failsafeDeps(failsafe)) }, {
     snapshot: (s) => bus.emit('playbook.run', s),
     transcript: (l) => bus.emit('playbook.transcript', l),
@@ -33,7 +35,9 @@ export function createServices(opts: ServiceOptions) {
     bus,
     failsafe,
     playbook,
+    firmware,
     async dispose(): Promise<void> {
+      await firmware.dispose();
       await playbook.dispose();
       await failsafe.stop(false);
     },

@@ -1,7 +1,8 @@
 import type { CliCommand } from './types';
 import { failsafeWatch } from './commands/failsafe-watch';
 import { serve } from './commands/serve';
+import { inspect } from './commands/inspect';
 import { failsafeRescue } from './commands/failsafe-rescue';
 
 /** Every CLI command. Add one file per command under commands/ and list it here. */
-export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue];
+export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue, inspect];

@@ -2,6 +2,13 @@ import type { CapabilityHandlers } from '../dispatch';
 import type { Services } from '../services';
 import type { firmwareCommands } from '../../../src-shared/contract/firmware';
 
-export function firmwareHandlers(_s: Services): CapabilityHandlers<typeof firmwareCommands> {
-  return {};
+export function firmwareHandlers(s: Services): CapabilityHandlers<typeof firmwareCommands> {
+  return {
+    'firmware.inspect': (a) => s.firmware.inspect(a.path),
+    'firmware.verdict': (a) => s.firmware.verdict(a.inspection as Parameters<Services['firmware']['verdict']>[0], a.device),
+    'firmware.upload.begin': (a) => s.firmware.beginUpload(a.fileName, a.size),
+    'firmware.upload.chunk': (a) => s.firmware.chunk(a.uploadId, a.offset, a.data),
+    'firmware.upload.finish': (a) => s.firmware.finish(a.uploadId),
+    'firmware.upload.cancel': (a) => s.firmware.cancel(a.uploadId),
+  };
 }
