@@ -302,3 +302,37 @@ export function binwalk(file: string): BinwalkHit[] {
   }
   return hits;
 }
+
+/** A legacy uImage written by hand (same layout mkimage writes; facts §7.1), for tests without u-boot-tools. */
+export function uimageOf(payload: Buffer, opts: { type?: number; comp?: number; name?: string } = {}): Buffer {
+  const h = Buffer.alloc(64);
+  h.writeUInt32BE(0x27051956, 0);
+  h.writeUInt32BE(1700000000, 8);
+  h.writeUInt32BE(payload.length, 12);
+  h.writeUInt32BE(0x8000, 16);
+  h.writeUInt32BE(0x8000, 20);
+  h.writeUInt32BE(zlib.crc32(payload) >>> 0, 24);
+  h[28] = 5;
+  h[29] = 2;
+  h[30] = opts.type ?? 2;
+  h[31] = opts.comp ?? 0;
+  h.write(opts.name ?? 'ARM OpenWrt Linux', 32, 'latin1');
+  h.writeUInt32BE(zlib.crc32(h) >>> 0, 4);
+  return Buffer.concat([h, payload]);
+}
+
+/** A small valid squashfs superblock followed by noise (no mksquashfs needed). */
+export function fakeSquashfs(len = 4096, comp = 4): Buffer {
+  const b = Buffer.alloc(len);
+  b.write('hsqs', 0, 'latin1');
+  b.writeUInt32LE(3, 4);
+  b.writeUInt32LE(1700000000, 8);
+  b.writeUInt32LE(131072, 12);
+  b.writeUInt16LE(comp, 20);
+  b.writeUInt16LE(17, 22);
+  b.writeUInt16LE(4, 28);
+  b.writeBigUInt64LE(BigInt(len), 40);
+  for (let i = 0; i < 6; i++) b.writeBigUInt64LE(BigInt(len - 64), 48 + i * 8);
+  noise(len - 96, 3).copy(b, 96);
+  return b;
+}
