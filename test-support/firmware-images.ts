@@ -294,7 +294,7 @@ export interface BinwalkHit {
 }
 /** Debian's binwalk signature scan (no extraction). */
 export function binwalk(file: string): BinwalkHit[] {
-  const out = run('binwalk', ['--quiet', file]);
+  const out = run('binwalk', [file]);
   const hits: BinwalkHit[] = [];
   for (const line of out.split('\n')) {
     const m = /^(\d+)\s+0x[0-9A-F]+\s+(.*)$/.exec(line.trim());

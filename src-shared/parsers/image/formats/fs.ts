@@ -106,9 +106,11 @@ export const ubi: FormatParser = {
       return settleValidity(s, false);
     }
     let peb = 0;
+    // The erase-block size: the nearest power-of-two offset holding another EC header with the same layout
+    // (a damaged CRC there still marks a block boundary).
     for (let k = 12; k <= 21; k++) {
       const next = off + (1 << k);
-      if (next + 64 <= end && ecOk(ctx, next)) {
+      if (next + 64 <= end && b.matches(next, UBI_EC) && b.u32be(next + 16) === vidOff && b.u32be(next + 20) === dataOff) {
         peb = 1 << k;
         break;
       }
