@@ -336,3 +336,43 @@ export function fakeSquashfs(len = 4096, comp = 4): Buffer {
   noise(len - 96, 3).copy(b, 96);
   return b;
 }
+
+/** A ustar archive written by hand (POSIX layout), for unit tests that must not depend on GNU tar. */
+export function tarOf(entries: { name: string; data?: Buffer; dir?: boolean; owner?: string }[]): Buffer {
+  const blocks: Buffer[] = [];
+  for (const e of entries) {
+    const h = Buffer.alloc(512);
+    h.write(e.name, 0, 100, 'latin1');
+    h.write(e.dir ? '0000755\0' : '0000644\0', 100, 'latin1');
+    h.write('0000000\0', 108, 'latin1');
+    h.write('0000000\0', 116, 'latin1');
+    const size = e.dir ? 0 : (e.data?.length ?? 0);
+    h.write(size.toString(8).padStart(11, '0') + '\0', 124, 'latin1');
+    h.write((1509830100).toString(8).padStart(11, '0') + '\0', 136, 'latin1');
+    h.write('        ', 148, 'latin1');
+    h.write(e.dir ? '5' : '0', 156, 'latin1');
+    h.write('ustar\0', 257, 'latin1');
+    h.write('00', 263, 'latin1');
+    h.write(e.owner ?? 'root', 265, 'latin1');
+    h.write(e.owner ?? 'root', 297, 'latin1');
+    let sum = 0;
+    for (const x of h) sum += x;
+    h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+    blocks.push(h);
+    if (size) blocks.push(e.data!, Buffer.alloc((512 - (size % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  const all = Buffer.concat(blocks);
+  return Buffer.concat([all, Buffer.alloc((10240 - (all.length % 10240)) % 10240)]);
+}
+
+/** The shape of the Linksys WRT32X stock image as the seed thread's binwalk/tar listing shows it. */
+export function linksysStockLike(): Buffer {
+  const d = 'sysupgrade-armada-385-linksys-venom';
+  return tarOf([
+    { name: `${d}/`, dir: true, owner: 'jenkins' },
+    { name: `${d}/CONTROL`, data: Buffer.from('BOARD=armada-385-linksys-venom\n'), owner: 'jenkins' },
+    { name: `${d}/root`, data: fakeSquashfs(8192), owner: 'jenkins' },
+    { name: `${d}/kernel`, data: armZImage(noise(20000, 21)), owner: 'jenkins' },
+  ]);
+}

@@ -206,7 +206,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       { name: 'u-boot', offset: 0x0, size: 0x200000, readOnly: true, dangerous: true },
       { name: 'u_env', offset: 0x200000, size: 0x20000, dangerous: true },
       { name: 's_env', offset: 0x220000, size: 0x40000, note: 'boot counter log' },
-      { name: 'unused_area', offset: 0x260000, size: 0x5c0000 },
+      { name: 'unused_area', offset: 0x260000, size: 0x5c0000, note: 'overlaps devinfo in the published DTS (facts §4.1); never write it' },
       { name: 'devinfo', offset: 0x7e0000, size: 0x40000, readOnly: true, dangerous: true },
       { name: 'kernel1', offset: 0x900000, size: 0x7b00000, note: 'overlaps rootfs1 by design' },
       { name: 'rootfs1', offset: 0xf00000, size: 0x7500000 },

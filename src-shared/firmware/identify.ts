@@ -64,6 +64,7 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
   const fw = all.find((s) => s.type === 'fwtool-metadata');
   const bodySize = ins.structures.filter((s) => !s.type.startsWith('fwtool-')).reduce((n, s) => Math.max(n, s.offset + s.length), 0);
 
+  const knownFile = DEVICE_PROFILES.find((p) => p.stockImage?.exampleSha256 === sha256);
   // ---- integrity
   const failed = all.filter((s) => s.checks.some((c) => !c.ok) || s.valid === false);
   const checked = all.filter((s) => s.checks.length > 0);
@@ -77,6 +78,9 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
       .map((s) => `${s.type} at byte ${s.offset}: ${s.checks.filter((c) => !c.ok).map((c) => c.name).join(', ') || s.warnings[0] || 'damaged'}`)
       .join('; ');
     integrityText = `It is damaged: ${what}. Do not write it to a router; download it again.`;
+  } else if (knownFile) {
+    integrity = 'intact';
+    integrityText = `Its checksum is intact: the SHA-256 matches the file ${knownFile.vendor} publishes.`;
   } else if (whole.length) {
     integrity = 'intact';
     integrityText = `Its checksum is intact (${whole.map((s) => WHOLE_FILE[s.type]).join(', ')}).`;
@@ -108,7 +112,6 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
   if (tpl && !version) version = String(tpl.fields.firmwareVersion);
   if (chk && !version) version = `version ${chk.fields.version}`;
 
-  const knownFile = DEVICE_PROFILES.find((p) => p.stockImage?.exampleSha256 === sha256);
   let profile: DeviceProfile | undefined = knownFile;
   if (!profile)
     profile = DEVICE_PROFILES.find(
