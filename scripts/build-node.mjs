@@ -14,7 +14,8 @@ await Promise.all([
     outfile: 'dist/cli/cli.mjs',
     format: 'esm',
     external,
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __rbCreateRequire } from 'node:module'; const require = __rbCreateRequire(import.meta.url);" },
+    // src-main/cli/main.ts carries the shebang; esbuild keeps it on the first line, so the banner must not add another.
+    banner: { js: "import { createRequire as __rbCreateRequire } from 'node:module'; const require = __rbCreateRequire(import.meta.url);" },
   }),
 ]);
 console.log('built dist/main/main.cjs, dist/main/preload.cjs, dist/cli/cli.mjs');
