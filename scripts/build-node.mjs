@@ -8,10 +8,15 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await Promise.all([
   build({ ...common, entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external }),
   build({ ...common, entryPoints: ['src-main/electron/preload.cts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] }),
+  // The CLI is split into chunks: main.ts imports the command registry lazily, so `inspect` does not pay for
+  // loading ssh2/serialport/ws (~0.5 s) that only other commands use (docs/decisions/0041-cli-lazy-commands.md).
   build({
     ...common,
-    entryPoints: ['src-main/cli/main.ts'],
-    outfile: 'dist/cli/cli.mjs',
+    entryPoints: { cli: 'src-main/cli/main.ts' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     format: 'esm',
     external,
     // src-main/cli/main.ts carries the shebang; esbuild keeps it on the first line, so the banner must not add another.

@@ -6,7 +6,6 @@
 import { RbFault } from '../../src-shared/errors';
 import { APP_VERSION } from '../version';
 import { UsageError, type CliCommand, type CliIo } from './types';
-import { cliCommands } from './registry';
 
 function help(commands: CliCommand[]): string {
   const lines = [
@@ -23,7 +22,17 @@ function help(commands: CliCommand[]): string {
   return lines.join('\n');
 }
 
-export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] = cliCommands): Promise<number> {
+/**
+ * The commands are imported on demand: most of them pull in ssh2, serialport or ws, which take ~0.5 s to
+ * load. `inspect` (a quick, frequent command) loads only itself.
+ */
+async function loadCommands(argv: string[]): Promise<CliCommand[]> {
+  if (argv[0] === 'inspect') return [(await import('./commands/inspect')).inspect];
+  return (await import('./registry')).cliCommands;
+}
+
+export async function runCli(argv: string[], io: CliIo, commandList?: CliCommand[]): Promise<number> {
+  const commands = commandList ?? (await loadCommands(argv));
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(help(commands));
     return argv.length === 0 ? 2 : 0;

@@ -12,6 +12,7 @@ import { verdictFor, type DeviceFacts, type Verdict } from '../../../src-shared/
 import { UPLOAD_CHUNK_BYTES, UPLOAD_MAX_BYTES, type InspectionReport } from '../../../src-shared/contract/firmware';
 import type { ImageIdentity } from '../../../src-shared/firmware/identify';
 import { nodeDigests } from './digests';
+import { OffThreadHash } from './hash-worker';
 
 /** Images larger than this are not router firmware (the biggest NAND slots are 128 MiB); refuse instead of reading. */
 export const MAX_IMAGE_BYTES = 1024 * 1024 * 1024;
@@ -41,22 +42,26 @@ export async function readAndHash(file: string): Promise<ReadResult> {
       fix: 'Unpack it and choose the firmware image inside.',
     });
   const fh = await fs.promises.open(file, 'r');
+  // The file goes into shared memory once; SHA-256 runs here while MD5 runs on the other core (hash-worker.ts).
+  const sab = new SharedArrayBuffer(st.size);
+  const bytes = Buffer.from(sab);
+  const md5 = await OffThreadHash.begin('md5', sab);
   try {
-    const bytes = Buffer.allocUnsafe(st.size);
     const sha = crypto.createHash('sha256');
-    const md5 = crypto.createHash('md5');
     let pos = 0;
     while (pos < st.size) {
       const { bytesRead } = await fh.read(bytes, pos, Math.min(READ_CHUNK, st.size - pos), pos);
       if (bytesRead === 0) break;
-      const chunk = bytes.subarray(pos, pos + bytesRead);
-      sha.update(chunk);
-      md5.update(chunk);
+      md5.update(pos, pos + bytesRead);
+      sha.update(bytes.subarray(pos, pos + bytesRead));
       pos += bytesRead;
     }
     // A file that shrank while we read it: inspect only what we got.
     const got = pos < st.size ? bytes.subarray(0, pos) : bytes;
-    return { bytes: got, sha256: sha.digest('hex'), md5: md5.digest('hex') };
+    return { bytes: got, sha256: sha.digest('hex'), md5: await md5.digest() };
+  } catch (err) {
+    await md5.digest().catch(() => undefined);
+    throw err;
   } finally {
     await fh.close();
   }

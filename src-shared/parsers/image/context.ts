@@ -7,6 +7,8 @@ export interface RegionOptions {
   /** What the enclosing header says the payload is (uImage compression byte, FIT "compression"). */
   /** Inside code (a zImage): list only recognised structures, not the data between them. */
   interior?: boolean;
+  /** Carve only for these types (inside a zImage: the compressed kernel and the device tree). */
+  only?: string[];
   hint?: 'gzip' | 'lzma' | 'xz' | 'lzo' | 'lz4' | 'zstd' | 'bzip2';
 }
 

@@ -59,10 +59,11 @@ function strongAt(ctx: Ctx, p: FormatParser, off: number, end: number): boolean 
 }
 
 /** First offset in [from, end) where a carvable structure starts and validates. */
-function carveNext(ctx: Ctx, from: number, end: number): { off: number; parser: FormatParser } | undefined {
+function carveNext(ctx: Ctx, from: number, end: number, only?: string[]): { off: number; parser: FormatParser } | undefined {
   const buf = ctx.b.buf;
   let best: { off: number; parser: FormatParser } | undefined;
   for (const p of CARVABLE) {
+    if (only && !only.includes(p.type)) continue;
     const { magic, at } = p.carve!;
     let i = from + at;
     const limit = Math.min(end + at, best ? best.off + at : Infinity);
@@ -172,7 +173,7 @@ function makeCtx(buf: Uint8Array, d: Digests, limits: Limits): Ctx {
           push(data(pos, end - pos));
           break;
         }
-        const next = carveNext(ctx, pos + 1, end);
+        const next = carveNext(ctx, pos + 1, end, opts.only);
         const stop = next ? next.off : end;
         // split a trailing filler run off the unknown data
         let q = stop;

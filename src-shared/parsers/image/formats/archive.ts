@@ -222,7 +222,7 @@ export const zimage: FormatParser = {
       s.warnings.push(`The zImage header says it is ${len} bytes, but only ${avail} are left: it is cut off.`);
       ok = false;
     }
-    s.children = ctx.region(off + 0x30, off + s.length, depth + 1, { carve: true, interior: true });
+    s.children = ctx.region(off + 0x30, off + s.length, depth + 1, { carve: true, interior: true, only: ['xz', 'gzip', 'fit'] });
     return settleValidity(s, ok);
   },
 };

@@ -1,0 +1,107 @@
+/**
+ * MD5 on the second core. Reading a 33 MiB image costs ~15 ms, SHA-256 ~25 ms, the structure pass ~30 ms and
+ * MD5 ~70 ms; MD5 alone would blow the 150 ms budget, so it runs in a worker thread over the same
+ * SharedArrayBuffer the file is read into, chunk by chunk as the read proceeds (no copies).
+ * See docs/decisions/0040-firmware-inspector-read-once.md.
+ */
+import { Worker } from 'node:worker_threads';
+
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const crypto = require('node:crypto');
+let view = null, hash = null;
+parentPort.on('message', (m) => {
+  if (m.op === 'begin') { view = new Uint8Array(m.sab); hash = crypto.createHash(m.algo); }
+  else if (m.op === 'update') hash.update(view.subarray(m.start, m.end));
+  else if (m.op === 'end') { parentPort.postMessage({ id: m.id, hex: hash.digest('hex') }); view = null; hash = null; }
+});
+`;
+
+let shared: Worker | undefined;
+let failed = false;
+
+/** One long-lived, unref'd worker per process (start-up costs ~30 ms, paid once). */
+function worker(): Worker | undefined {
+  if (failed) return undefined;
+  if (!shared) {
+    try {
+      shared = new Worker(WORKER_SOURCE, { eval: true });
+      shared.unref();
+      shared.on('error', () => {
+        failed = true;
+        shared = undefined;
+      });
+    } catch {
+      failed = true;
+      return undefined;
+    }
+  }
+  return shared;
+}
+
+/** Start the worker early (the CLI does this before reading, to overlap its start-up with the read). */
+export function warmHashWorker(): void {
+  worker();
+}
+
+let nextId = 1;
+let busy: Promise<unknown> = Promise.resolve();
+
+/**
+ * A hash computed off the main thread over a SharedArrayBuffer. Falls back to the main thread when worker
+ * threads are unavailable. Calls are serialised (one image at a time per worker).
+ */
+export class OffThreadHash {
+  private w: Worker | undefined;
+  private local: import('node:crypto').Hash | undefined;
+  private id = nextId++;
+  private done!: Promise<string>;
+  private release!: () => void;
+
+  private constructor(private readonly view: Uint8Array) {}
+
+  static async begin(algo: 'md5' | 'sha256', sab: SharedArrayBuffer): Promise<OffThreadHash> {
+    const h = new OffThreadHash(new Uint8Array(sab));
+    const prev = busy;
+    busy = new Promise<void>((r) => (h.release = r));
+    await prev;
+    h.w = worker();
+    if (h.w) {
+      const w = h.w;
+      h.done = new Promise<string>((resolve, reject) => {
+        const onMsg = (m: { id: number; hex: string }) => {
+          if (m.id !== h.id) return;
+          w.off('message', onMsg);
+          w.off('error', reject);
+          w.unref();
+          resolve(m.hex);
+        };
+        w.on('message', onMsg);
+        w.once('error', reject);
+      });
+      w.ref();
+      w.postMessage({ op: 'begin', sab, algo });
+    } else {
+      const crypto = await import('node:crypto');
+      h.local = crypto.createHash(algo);
+    }
+    return h;
+  }
+
+  update(start: number, end: number): void {
+    if (this.w) this.w.postMessage({ op: 'update', start, end });
+    else this.local!.update(this.view.subarray(start, end));
+  }
+
+  async digest(): Promise<string> {
+    try {
+      if (this.w) {
+        this.w.postMessage({ op: 'end', id: this.id });
+        return await this.done;
+      }
+      return this.local!.digest('hex');
+    } finally {
+      this.release();
+    }
+  }
+}
