@@ -4,6 +4,7 @@ import { dataDir } from '../services/platform';
 import { FirmwareService } from '../services/firmware/service';
 import { PlaybookService } from '../services/playbook/service';
 import { failsafeDeps, failsafeRegistration } from '../services/failsafe/rescue';
+import { TftpService } from '../services/tftp/service';
 
 export type HostKind = 'electron' | 'bench-server' | 'cli';
 
@@ -29,6 +30,10 @@ export function createServices(opts: ServiceOptions) {
     snapshot: (s) => bus.emit('playbook.run', s),
     transcript: (l) => bus.emit('playbook.transcript', l),
   });
+  const tftp = new TftpService({
+    transfer: (e) => bus.emit('tftp.transfer', e),
+    state: (s) => bus.emit('tftp.server.state', s),
+  });
   const services = {
     host: opts.host,
     dataDir: dir,
@@ -36,7 +41,9 @@ export function createServices(opts: ServiceOptions) {
     failsafe,
     playbook,
     firmware,
+    tftp,
     async dispose(): Promise<void> {
+      await tftp.stop(false);
       await firmware.dispose();
       await playbook.dispose();
       await failsafe.stop(false);

@@ -163,3 +163,33 @@ export function rescueAddressHowTo(platform: PlatformName, ifName: string | unde
     command: `sudo ip addr add ${address}/24 dev ${itf}`,
   };
 }
+
+/**
+ * IPv4 addresses configured on this computer's interfaces, including interfaces without a link (cable in, router
+ * still switched off). Node's os.networkInterfaces() leaves those out, but the rescue address is set before the
+ * router is powered on. Linux: iproute2's JSON output. Elsewhere: only what os.networkInterfaces() reports
+ * (Windows and macOS hide addresses of disconnected adapters in the same way; the check is repeated later).
+ */
+export async function configuredIpv4(platform: PlatformName = currentPlatform()): Promise<HostInterface[]> {
+  const up = listIpv4Interfaces();
+  if (platform !== 'linux') return up;
+  const { execFile } = await import('node:child_process');
+  const text = await new Promise<string>((resolve) => execFile('ip', ['-j', '-4', 'addr', 'show'], { timeout: 3000 }, (err, out) => resolve(err ? '' : String(out))));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return up;
+  }
+  if (!Array.isArray(parsed)) return up;
+  const out = [...up];
+  for (const link of parsed as { ifname?: string; address?: string; flags?: string[]; addr_info?: { local?: string; prefixlen?: number; family?: string }[] }[]) {
+    for (const a of link.addr_info ?? []) {
+      if (a.family !== 'inet' || !a.local || !link.ifname || out.some((i) => i.name === link.ifname && i.address === a.local)) continue;
+      const bits = a.prefixlen ?? 32;
+      const netmask = intToIpv4(bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0);
+      out.push({ name: link.ifname, address: a.local, netmask, cidr: `${a.local}/${bits}`, mac: link.address ?? '', internal: (link.flags ?? []).includes('LOOPBACK') });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,437 @@
+/**
+ * A focused TFTP server (RFC 1350, 2347, 2348, 2349, 7440) for router bootloaders. See
+ * docs/decisions/0010-own-tftp-server.md for why it is ours and not the npm `tftp` package.
+ *
+ * One listening socket takes requests; every transfer gets its own socket connected to the client (its
+ * transfer ID), so the kernel filters stray packets and sends need no address lookup. Read-only unless an
+ * upload folder is given; every name is resolved by real path inside the served folder (jail.ts).
+ */
+import dgram from 'node:dgram';
+import { EventEmitter } from 'node:events';
+import fsp from 'node:fs/promises';
+import { RbFault } from '../../../src-shared/errors';
+import type { TftpOptions, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/contract/tftp';
+import {
+  BLKSIZE_MAX,
+  DEFAULT_BLKSIZE,
+  encodeError,
+  negotiate,
+  netasciiEncode,
+  OP,
+  parseRequest,
+  readOpcode,
+  TFTP_ERR,
+  type TftpRequest,
+} from '../../../src-shared/parsers/tftp';
+import { explainBindError } from '../platform';
+import { openInside, TftpRefusal, uploadTarget } from './jail';
+import { fileSource, memorySource, ReadTransfer, type Transfer, WriteTransfer } from './transfer';
+
+export type { TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/contract/tftp';
+
+export interface TftpServerOptions {
+  /** The folder served. Only files inside it (by real path) are ever read. */
+  root: string;
+  /** The one local address to serve on; default '0.0.0.0' (all). */
+  bind?: string;
+  /** Default 69; 0 = any free port (the real one is in `server.port`). */
+  port?: number;
+  /** Upload folder; absent = read-only (every WRQ is refused). */
+  allowWrite?: string;
+  /** Let an upload replace an existing file (default false: ERROR 6). */
+  overwrite?: boolean;
+  /** Retransmission timeout when the client does not set one (ms, default 1000). */
+  timeoutMs?: number;
+  /** Retransmissions before a silent client is given up (default 5). */
+  retries?: number;
+  /** Largest block size agreed (default 65464). */
+  maxBlksize?: number;
+  /** Largest RFC 7440 window agreed (default 64). */
+  maxWindowsize?: number;
+  /** Concurrent transfers before new requests get "server busy" (default 64). */
+  maxTransfers?: number;
+  /** Largest upload accepted in bytes (default 4 GiB). */
+  maxUploadBytes?: number;
+  /** Progress event interval in ms (default 250). */
+  progressMs?: number;
+  /** Finished transfers remembered for transfers() (default 50). */
+  keepRecent?: number;
+}
+
+export interface TftpServer {
+  readonly address: string;
+  readonly port: number;
+  readonly root: string;
+  readonly allowWrite: string | undefined;
+  readonly overwrite: boolean;
+  on(ev: 'transfer', l: (e: TftpTransferEvent) => void): void;
+  off(ev: 'transfer', l: (e: TftpTransferEvent) => void): void;
+  /** Active transfers first, then recent finished ones, newest first. */
+  transfers(): TftpTransferInfo[];
+  /** Requests that could not even be parsed (malformed packets), counted, never logged one by one. */
+  readonly malformed: number;
+  close(): Promise<void>;
+}
+
+/** netascii is converted in memory; bigger files must be fetched in octet mode. */
+const NETASCII_MAX = 64 * 1024 * 1024;
+
+class ErrorBudget {
+  private tokens: number;
+  private last = Date.now();
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst;
+  }
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens--;
+    return true;
+  }
+}
+
+class Server implements TftpServer {
+  address: string;
+  port: number;
+  malformed = 0;
+  private readonly emitter = new EventEmitter();
+  private readonly active = new Map<number, Transfer>();
+  /** peer "addr:port" -> transfer id, to ignore a client's retransmitted request. */
+  private readonly byPeer = new Map<string, number>();
+  private readonly pending = new Set<string>();
+  private recent: TftpTransferInfo[] = [];
+  private nextId = 1;
+  private readonly lastProgress = new Map<number, number>();
+  private readonly progressTimer: NodeJS.Timeout;
+  private readonly budget = new ErrorBudget(2000, 2000);
+  private closing = false;
+
+  constructor(
+    private readonly socket: dgram.Socket,
+    readonly root: string,
+    readonly allowWrite: string | undefined,
+    readonly overwrite: boolean,
+    private readonly opts: Required<Omit<TftpServerOptions, 'allowWrite' | 'root'>>,
+  ) {
+    const a = socket.address();
+    this.address = a.address;
+    this.port = a.port;
+    this.emitter.setMaxListeners(50);
+    socket.on('message', (msg, rinfo) => this.onRequest(msg, rinfo));
+    socket.on('error', () => undefined); // ICMP noise on the listening socket must never stop the server
+    this.progressTimer = setInterval(() => this.emitProgress(), opts.progressMs);
+    this.progressTimer.unref();
+  }
+
+  on(ev: 'transfer', l: (e: TftpTransferEvent) => void): void {
+    this.emitter.on(ev, l);
+  }
+  off(ev: 'transfer', l: (e: TftpTransferEvent) => void): void {
+    this.emitter.off(ev, l);
+  }
+
+  transfers(): TftpTransferInfo[] {
+    const live = [...this.active.values()].map((t) => t.info()).reverse();
+    return [...live, ...this.recent];
+  }
+
+  private emit(kind: TftpTransferEvent['kind'], transfer: TftpTransferInfo): void {
+    const e: TftpTransferEvent = { kind, transfer };
+    for (const l of this.emitter.listeners('transfer') as Array<(e: TftpTransferEvent) => void>) {
+      try {
+        l(e);
+      } catch {
+        /* a broken listener must not break the server */
+      }
+    }
+  }
+
+  private remember(info: TftpTransferInfo): void {
+    this.recent.unshift(info);
+    if (this.recent.length > this.opts.keepRecent) this.recent.length = this.opts.keepRecent;
+  }
+
+  private emitProgress(): void {
+    for (const t of this.active.values()) {
+      const b = t.bytes;
+      if (this.lastProgress.get(t.id) === b) continue;
+      this.lastProgress.set(t.id, b);
+      this.emit('progress', t.info());
+    }
+  }
+
+  private replyError(rinfo: dgram.RemoteInfo, code: number, text: string): void {
+    if (!this.budget.take()) return;
+    this.socket.send(encodeError(code, text), rinfo.port, rinfo.address, () => undefined);
+  }
+
+  /** A request refused before a transfer began: the client gets an ERROR, the UI gets an error event. */
+  private refuse(rinfo: dgram.RemoteInfo, req: TftpRequest | undefined, r: TftpRefusal): void {
+    this.replyError(rinfo, r.tftpCode, r.wire);
+    if (!req) return;
+    const now = Date.now();
+    const info: TftpTransferInfo = {
+      id: this.nextId++,
+      direction: req.op === 'rrq' ? 'read' : 'write',
+      file: req.filename.slice(0, 300),
+      peer: rinfo.address,
+      peerPort: rinfo.port,
+      mode: req.mode,
+      options: { blksize: DEFAULT_BLKSIZE, windowsize: 1, timeoutMs: this.opts.timeoutMs, oack: false },
+      state: 'error',
+      bytes: 0,
+      startedAt: now,
+      endedAt: now,
+      rate: 0,
+      retransmits: 0,
+      error: refusalShape(req, rinfo.address, r),
+    };
+    this.remember(info);
+    this.emit('error', info);
+  }
+
+  private onRequest(msg: Buffer, rinfo: dgram.RemoteInfo): void {
+    if (this.closing) return;
+    const op = readOpcode(msg);
+    if (op !== OP.RRQ && op !== OP.WRQ) {
+      this.malformed++;
+      if (op === OP.ERROR || msg.length < 2) return; // never answer an ERROR with an ERROR
+      if (op === OP.DATA || op === OP.ACK) this.replyError(rinfo, TFTP_ERR.UNKNOWN_TID, 'Unknown transfer ID');
+      else this.replyError(rinfo, TFTP_ERR.ILLEGAL_OPERATION, 'Illegal TFTP operation');
+      return;
+    }
+    const parsed = parseRequest(msg);
+    if (!parsed.ok) {
+      this.malformed++;
+      this.replyError(rinfo, parsed.code, parsed.reason);
+      return;
+    }
+    const key = `${rinfo.address}:${rinfo.port}`;
+    if (this.byPeer.has(key) || this.pending.has(key)) return; // a retransmitted request: the transfer is already under way
+    if (this.active.size + this.pending.size >= this.opts.maxTransfers) {
+      this.refuse(rinfo, parsed.value, new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Server busy, try again', `already ${this.active.size} transfers running (limit ${this.opts.maxTransfers})`));
+      return;
+    }
+    this.pending.add(key);
+    this.startTransfer(parsed.value, rinfo)
+      .catch((err: unknown) => {
+        if (err instanceof TftpRefusal) this.refuse(rinfo, parsed.value, err);
+        else this.refuse(rinfo, parsed.value, new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Server error', err instanceof Error ? err.message : String(err)));
+      })
+      .finally(() => this.pending.delete(key));
+  }
+
+  private async transferSocket(rinfo: dgram.RemoteInfo): Promise<dgram.Socket> {
+    const s = dgram.createSocket({ type: 'udp4' });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.bind({ address: this.address, port: 0 }, () => {
+          s.off('error', reject);
+          resolve();
+        });
+      });
+      await new Promise<void>((resolve, reject) => s.connect(rinfo.port, rinfo.address, (err?: Error) => (err ? reject(err) : resolve())));
+    } catch (err) {
+      s.close();
+      throw err;
+    }
+    return s;
+  }
+
+  private async startTransfer(req: TftpRequest, rinfo: dgram.RemoteInfo): Promise<void> {
+    const limits = { maxBlksize: this.opts.maxBlksize, maxWindowsize: this.opts.maxWindowsize, maxUploadBytes: this.opts.maxUploadBytes };
+    const hooks = { finished: (t: Transfer) => this.finished(t) };
+    const base = { file: req.filename, peer: rinfo.address, peerPort: rinfo.port, mode: req.mode, retries: this.opts.retries, hooks };
+    if (req.op === 'rrq') {
+      const opened = await openInside(this.root, req.filename);
+      let source;
+      try {
+        if (req.mode === 'netascii') {
+          if (opened.size > NETASCII_MAX) throw new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'File too large for netascii; use octet', `"${req.filename}" is over ${NETASCII_MAX} bytes; netascii is for small text files`);
+          const original = await opened.fh.readFile();
+          source = memorySource(netasciiEncode(original), original, () => opened.fh.close());
+        } else source = fileSource(opened.fh, opened.size);
+        const neg = negotiate(req, source.size, this.opts.timeoutMs, limits);
+        if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the device asked for options we cannot agree to: ${neg.reason}`);
+        const socket = await this.transferSocket(rinfo);
+        const t = new ReadTransfer({ ...base, id: this.nextId++, socket, options: optionsOf(neg.value), oack: neg.value.oack }, source);
+        this.started(t, rinfo);
+      } catch (err) {
+        await opened.fh.close().catch(() => undefined);
+        throw err;
+      }
+      return;
+    }
+    if (!this.allowWrite) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation: server is read-only', 'uploads are off (no upload folder chosen)');
+    const neg = negotiate(req, undefined, this.opts.timeoutMs, limits);
+    if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the device asked for options we cannot agree to: ${neg.reason}`);
+    const target = await uploadTarget(this.allowWrite, req.filename, this.overwrite);
+    const socket = await this.transferSocket(rinfo);
+    const t = new WriteTransfer(
+      { ...base, id: this.nextId++, socket, options: optionsOf(neg.value), oack: neg.value.oack },
+      { dirReal: target.dirReal, target: target.target, overwrite: this.overwrite, maxBytes: this.opts.maxUploadBytes },
+    );
+    try {
+      await t.open();
+    } catch (err) {
+      socket.close();
+      throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Cannot create file', `could not create the upload file: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.started(t, rinfo);
+  }
+
+  private started(t: Transfer, rinfo: dgram.RemoteInfo): void {
+    if (this.closing) {
+      t.fail({ code: 'TFTP_SERVER_STOPPED', message: 'The TFTP server was stopped.' }, true, TFTP_ERR.NOT_DEFINED, 'Server shutting down');
+      return;
+    }
+    this.active.set(t.id, t);
+    this.byPeer.set(`${rinfo.address}:${rinfo.port}`, t.id);
+    this.emit('start', t.info());
+    t.begin();
+  }
+
+  private finished(t: Transfer): void {
+    if (!this.active.delete(t.id)) return;
+    this.byPeer.delete(`${t.peer}:${t.peerPort}`);
+    this.lastProgress.delete(t.id);
+    const info = t.info();
+    this.remember(info);
+    this.emit(t.state === 'done' ? 'done' : 'error', info);
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    clearInterval(this.progressTimer);
+    for (const t of [...this.active.values()]) {
+      t.fail(
+        { code: 'TFTP_SERVER_STOPPED', message: `The TFTP server was stopped during the transfer of "${t.file}".`, meaning: 'The device did not receive the whole file.', fix: 'Start the server again, then restart the transfer on the device.' },
+        true,
+        TFTP_ERR.NOT_DEFINED,
+        'Server shutting down',
+      );
+    }
+    await new Promise<void>((resolve) => {
+      try {
+        this.socket.close(() => resolve());
+      } catch {
+        resolve();
+      }
+    });
+  }
+}
+
+function optionsOf(n: { blksize: number; windowsize: number; timeoutMs: number; tsize?: number; oack: Array<[string, string]> }): TftpOptions {
+  const o: TftpOptions = { blksize: n.blksize, windowsize: n.windowsize, timeoutMs: n.timeoutMs, oack: n.oack.length > 0 };
+  if (n.tsize !== undefined) o.tsize = n.tsize;
+  return o;
+}
+
+function refusalShape(req: TftpRequest, peer: string, r: TftpRefusal): NonNullable<TftpTransferInfo['error']> {
+  const what = req.op === 'rrq' ? `asked for "${req.filename}"` : `tried to upload "${req.filename}"`;
+  switch (r.tftpCode) {
+    case TFTP_ERR.FILE_NOT_FOUND:
+      return {
+        code: 'TFTP_FILE_NOT_FOUND',
+        message: `The device at ${peer} ${what}, but that file is not in the served folder.`,
+        meaning: 'Bootloaders ask for one exact name. Nothing was sent.',
+        fix: `Copy the firmware file into the served folder and name it exactly "${req.filename}", then retry on the device.`,
+        details: r.why,
+      };
+    case TFTP_ERR.ACCESS_VIOLATION:
+      return {
+        code: 'TFTP_REFUSED',
+        message: `The device at ${peer} ${what}; Rescue Bench refused.`,
+        meaning: `Only files inside the served folder are sent${req.op === 'wrq' ? ', and uploads only go into the upload folder' : ''}. Reason: ${r.why}.`,
+        fix: req.op === 'wrq' ? 'To accept uploads, choose an upload folder and start the server again.' : 'Put the file itself (not a link to somewhere else) in the served folder.',
+        details: r.why,
+      };
+    case TFTP_ERR.FILE_EXISTS:
+      return {
+        code: 'TFTP_UPLOAD_EXISTS',
+        message: `The device at ${peer} ${what}, but a file with that name is already in the upload folder.`,
+        meaning: 'Rescue Bench never replaces a file unless overwriting is turned on. Nothing was changed.',
+        fix: 'Move or rename the existing file, or turn on overwriting, then upload again.',
+        details: r.why,
+      };
+    case TFTP_ERR.OPTION_REFUSED:
+      return {
+        code: 'TFTP_BAD_OPTIONS',
+        message: `The device at ${peer} ${what} with transfer options that make no sense.`,
+        meaning: 'The request was refused so the device does not wait for nothing.',
+        fix: 'Use the device\'s default TFTP settings (for U-Boot: unset tftpblocksize and tftpwindowsize) and retry.',
+        details: r.why,
+      };
+    default:
+      return { code: 'TFTP_REQUEST_REFUSED', message: `The device at ${peer} ${what}; the request could not be served.`, meaning: r.why, fix: 'Retry on the device. If it keeps failing, look at Details.', details: r.why };
+  }
+}
+
+export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServer> {
+  const bind = opts.bind ?? '0.0.0.0';
+  const port = opts.port ?? 69;
+  const root = await realDir(opts.root, 'served folder');
+  const up = opts.allowWrite !== undefined ? await realDir(opts.allowWrite, 'upload folder') : undefined;
+  const socket = dgram.createSocket({ type: 'udp4' });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind({ address: bind, port, exclusive: true }, () => {
+        socket.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    try {
+      socket.close();
+    } catch {
+      /* never opened */
+    }
+    throw explainBindError(err, {
+      protocol: 'udp',
+      address: bind,
+      port,
+      purpose: 'send files to the router\'s bootloader by TFTP (the simple file transfer that router bootloaders use)',
+      highPortHint:
+        "If the router runs U-Boot, it can use a high port instead: start the server on port 6969 and type `setenv tftpdstp 6969` at the router's U-Boot prompt before `tftpboot`. Other bootloaders (TP-Link, Netgear, Ubiquiti recovery) always use port 69.",
+    });
+  }
+  return new Server(socket, root, up, opts.overwrite ?? false, {
+    bind,
+    port,
+    overwrite: opts.overwrite ?? false,
+    timeoutMs: opts.timeoutMs ?? 1000,
+    retries: opts.retries ?? 5,
+    maxBlksize: Math.min(opts.maxBlksize ?? BLKSIZE_MAX, BLKSIZE_MAX),
+    maxWindowsize: Math.max(1, Math.min(opts.maxWindowsize ?? 64, 1024)),
+    maxTransfers: opts.maxTransfers ?? 64,
+    maxUploadBytes: opts.maxUploadBytes ?? 4 * 1024 * 1024 * 1024,
+    progressMs: opts.progressMs ?? 250,
+    keepRecent: opts.keepRecent ?? 50,
+  });
+}
+
+async function realDir(p: string, what: string): Promise<string> {
+  try {
+    const real = await fsp.realpath(p);
+    const st = await fsp.stat(real);
+    if (!st.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    return real;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+    throw new RbFault({
+      code: 'TFTP_FOLDER_MISSING',
+      message: `The ${what} "${p}" ${code === 'ENOTDIR' ? 'is a file, not a folder' : 'cannot be opened'}.`,
+      meaning: 'The TFTP server did not start.',
+      fix: `Choose an existing folder as the ${what}.`,
+      details: `${code}: ${err instanceof Error ? err.message : String(err)}`,
+    });
+  }
+}
