@@ -3,6 +3,7 @@ import { failsafeWatch } from './commands/failsafe-watch';
 import { serve } from './commands/serve';
 import { inspect } from './commands/inspect';
 import { failsafeRescue } from './commands/failsafe-rescue';
+import { tftpServe } from './commands/tftp-serve';
 
 /** Every CLI command. Add one file per command under commands/ and list it here. */
-export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue, inspect];
+export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue, tftpServe, inspect];

@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { RbFault } from '../../../src-shared/errors';
+import { Ipv4Schema } from '../../../src-shared/contract/common';
+import type { TftpTransferEvent } from '../../../src-shared/contract/tftp';
+import { startTftpServer } from '../../services/tftp/server';
+import { jsonLine, UsageError, type CliCommand } from '../types';
+
+function mib(n: number): string {
+  return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1)} MiB`;
+}
+
+function describe(e: TftpTransferEvent): string {
+  const t = e.transfer;
+  const who = `${t.peer}:${t.peerPort}`;
+  const verb = t.direction === 'read' ? 'sending' : 'receiving';
+  if (e.kind === 'start') {
+    const o = t.options;
+    return `${who}  ${verb} "${t.file}"${t.size !== undefined ? ` (${mib(t.size)})` : ''}  blksize ${o.blksize}${o.windowsize > 1 ? `, window ${o.windowsize}` : ''}`;
+  }
+  if (e.kind === 'done') return `${who}  done "${t.file}"  ${mib(t.bytes)} in ${(((t.endedAt ?? t.startedAt) - t.startedAt) / 1000).toFixed(2)} s (${mib(t.rate)}/s)  sha256 ${t.sha256}`;
+  return `${who}  FAILED "${t.file}": ${t.error?.message ?? 'unknown error'}${t.error?.fix ? `  ${t.error.fix}` : ''}`;
+}
+
+export const tftpServe: CliCommand = {
+  words: ['tftp', 'serve'],
+  summary: 'Serve a folder by TFTP (read-only unless --allow-write) for router bootloaders',
+  usage: 'tftp serve --root DIR [--bind ADDR] [--port N] [--allow-write DIR] [--overwrite] [--progress] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        root: { type: 'string' },
+        bind: { type: 'string', default: '0.0.0.0' },
+        port: { type: 'string', default: '69' },
+        'allow-write': { type: 'string' },
+        overwrite: { type: 'boolean', default: false },
+        progress: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    if (!values.root) throw new UsageError('--root DIR is required: the folder whose files are served');
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (0 = any free port), not "${values.port}"`);
+    if (!Ipv4Schema.safeParse(values.bind).success) throw new UsageError(`--bind must be an IPv4 address of this computer (or 0.0.0.0), not "${values.bind}"`);
+    const json = values.json;
+    let server;
+    try {
+      server = await startTftpServer({ root: values.root, bind: values.bind, port, ...(values['allow-write'] ? { allowWrite: values['allow-write'] } : {}), overwrite: values.overwrite });
+    } catch (err) {
+      if (err instanceof RbFault && json) jsonLine(io, { event: 'error', error: err.toShape() });
+      throw err;
+    }
+    server.on('transfer', (e) => {
+      if (e.kind === 'progress' && !values.progress) return;
+      if (json) jsonLine(io, { event: e.kind, ...e.transfer });
+      else io.err(describe(e));
+    });
+    if (json) jsonLine(io, { event: 'listening', address: server.address, port: server.port, root: server.root, allowWrite: server.allowWrite ?? null });
+    else
+      io.err(
+        `Serving ${server.root} by TFTP on ${server.address === '0.0.0.0' ? 'all network connections' : server.address}, port ${server.port}` +
+          `${server.allowWrite ? `; uploads go to ${server.allowWrite}` : '; read-only'}. Press Ctrl-C to stop.`,
+      );
+    await io.stopped;
+    await server.close();
+    return 0;
+  },
+};
