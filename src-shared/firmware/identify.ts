@@ -56,6 +56,18 @@ const WHOLE_FILE: Record<string, string> = {
 
 const MiB = 1024 * 1024;
 
+/** Plain names for the parts whose checks passed. */
+const PLAIN: Record<string, string> = {
+  'sysupgrade-tar': 'archive headers',
+  tar: 'archive headers',
+  squashfs: 'file system header',
+  uimage: 'kernel checksums',
+  fit: 'kernel checksums',
+  ubi: 'flash block headers',
+  jffs2: 'settings area headers',
+  xz: 'compressed data header',
+};
+
 export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
   const all = [...walk(ins.structures)];
   const top = ins.structures.filter((s) => s.type !== 'padding' && s.type !== 'data');
@@ -86,7 +98,7 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
     integrityText = `Its checksum is intact (${whole.map((s) => WHOLE_FILE[s.type]).join(', ')}).`;
   } else if (checked.length) {
     integrity = 'partly-checked';
-    integrityText = `Its internal checksums hold (${[...new Set(checked.map((s) => s.type))].join(', ')}), but the file has no checksum over the whole image: compare its SHA-256 with the one the maker publishes.`;
+    integrityText = `Its internal checks pass (${[...new Set(checked.map((s) => PLAIN[s.type] ?? s.type))].join(', ')}), but the file has no checksum over the whole image: compare its SHA-256 with the one the maker publishes.`;
   } else {
     integrity = 'unchecked';
     integrityText = 'It carries no checksum we can test: compare its SHA-256 with the one the maker publishes.';
