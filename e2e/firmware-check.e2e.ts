@@ -87,7 +87,6 @@ describe.skipIf(!support.ok)('firmware check in the browser', () => {
     await page.getByTestId('nav-firmware').click();
     await page.getByTestId('fw-file').setInputFiles(big);
     await Promise.race([page.locator('[data-testid="fw-report"][data-kind="openwrt-sysupgrade"]').waitFor({ timeout: 30_000 }), page.getByTestId('error-card').waitFor({ timeout: 30_000 })]);
-    await bench.screenshot('firmware-upload-debug');
     if (await page.getByTestId('error-card').count()) throw new Error(`upload failed: ${await page.getByTestId('error-card').textContent()}`);
     await expect(page.getByTestId('fw-integrity').textContent()).resolves.toMatch(/^Its checksum is intact/);
     await page.locator('[data-testid="fw-verdict"][data-verdict="compatible"]').waitFor();
