@@ -55,6 +55,8 @@ export abstract class Transfer {
   protected readonly oack: Array<[string, string]>;
   protected readonly maxRetries: number;
   protected tries = 0;
+  private progress = 0;
+  private seenProgress = 0;
   protected timer: NodeJS.Timeout | undefined;
   protected readonly hooks: TransferHooks;
   private closed = false;
@@ -119,14 +121,30 @@ export abstract class Transfer {
     return i;
   }
 
+  /**
+   * Start the retransmission timer (once). Progress does not re-arm it (Timeout.refresh() costs a native call
+   * per packet): `touch()` bumps a counter, and a timer that fires after progress just re-arms itself. So a
+   * retransmission comes between one and two timeouts after the last progress.
+   */
   protected armTimer(): void {
-    if (this.closed) return;
-    if (this.timer) this.timer.refresh();
-    else this.timer = setTimeout(() => this.handleTimeout(), this.options.timeoutMs);
+    if (this.closed || this.timer) return;
+    this.seenProgress = this.progress;
+    this.timer = setTimeout(() => this.handleTimeout(), this.options.timeoutMs);
+  }
+
+  /** The peer moved the transfer forward: reset the retry count and postpone the timeout. */
+  protected touch(): void {
+    this.progress++;
+    this.tries = 0;
   }
 
   private handleTimeout(): void {
     if (this.closed) return;
+    if (this.progress !== this.seenProgress) {
+      this.seenProgress = this.progress;
+      this.timer = setTimeout(() => this.handleTimeout(), this.options.timeoutMs);
+      return;
+    }
     this.tries++;
     if (this.tries > this.maxRetries) {
       this.fail(
@@ -426,15 +444,14 @@ export class ReadTransfer extends Transfer {
       if (this.waitingOack) {
         if (n16 !== 0) return;
         this.waitingOack = false;
-        this.tries = 0;
-        this.armTimer();
+        this.touch();
         this.pump();
         return;
       }
       const L = this.acked + ((n16 - (this.acked & 0xffff)) & 0xffff);
       if (L <= this.acked || L > this.maxSent) return; // duplicate or stale ACK: never retransmit on it (Sorcerer's Apprentice)
       this.acked = L;
-      this.tries = 0;
+      this.touch();
       if (L === this.lastBlock) {
         this.succeed();
         return;
@@ -447,7 +464,6 @@ export class ReadTransfer extends Transfer {
       // The chunk before the one now in flight is fully acknowledged: its arena is free for the chunk after.
       const c = Math.floor(L / this.slots);
       if (c + 1 <= this.lastChunk && this.arenaOf(c + 1).chunk !== c + 1) void this.load(c + 1).catch(() => undefined);
-      this.armTimer();
       this.pump();
       return;
     }
@@ -642,12 +658,11 @@ export class WriteTransfer extends Transfer {
       return;
     }
     this.received += len;
-    this.tries = 0;
+    this.touch();
     this.enqueue(msg.subarray(4));
     const block = this.expected;
     this.expected++;
     this.sinceAck++;
-    this.armTimer();
     if (len < this.B) {
       this.finishing = true;
       void this.complete(block);

@@ -1,0 +1,142 @@
+/**
+ * TFTP server benchmark (issue 4), loopback only. In the same run, on the same file, the same client fetches
+ * from: our server (in this process, as the app runs it), tftpd-hpa (`in.tftpd -L -s DIR -a 127.0.0.1:PORT`,
+ * run in the foreground) and the npm `tftp` package 0.1.2 (the alternative in docs/decisions/0010).
+ * Clients: curl --tftp-blksize 1468 (lock-step; the goal is >= 1.0x tftpd-hpa), curl default 512, and
+ * atftp with windowsize 8 (RFC 7440; tftpd-hpa has no windowsize, so it runs lock-step there).
+ * Rounds alternate between servers so background load hits all of them alike; the median is reported.
+ * Usage: npm run bench:tftp      (ROUNDS=7 SIZE_MIB=32 to change; tftpd-hpa needs root to drop privileges)
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { startTftpServer } from '../../src-main/services/tftp/server';
+
+const MiB = 1024 * 1024;
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const SIZE = Number(process.env.SIZE_MIB ?? 32) * MiB;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function freeUdpPort(): Promise<number> {
+  // a TCP probe is enough to pick a number; UDP binds below check for real
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+function run(cmd: string, args: string[], timeoutMs = 120_000): Promise<{ code: number | null; ms: number; err: string }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
+    p.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, ms: performance.now() - t0, err });
+    });
+  });
+}
+
+function sha(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+interface Client {
+  name: string;
+  args(port: number, out: string): [string, string[]];
+}
+const allClients: Client[] = [
+  { name: 'curl blksize 1468', args: (p, out) => ['curl', ['-s', '--tftp-blksize', '1468', '-o', out, `tftp://127.0.0.1:${p}/bench.bin`]] },
+  { name: 'curl default (512)', args: (p, out) => ['curl', ['-s', '-o', out, `tftp://127.0.0.1:${p}/bench.bin`]] },
+  { name: 'atftp blksize 1468 windowsize 8', args: (p, out) => ['atftp', ['--option', 'blksize 1468', '--option', 'windowsize 8', '-g', '-r', 'bench.bin', '-l', out, '127.0.0.1', String(p)]] },
+];
+/** CLIENTS=curl to run only the clients whose name contains that word. */
+const clients = allClients.filter((c) => !process.env.CLIENTS || c.name.includes(process.env.CLIENTS));
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-tftp-bench-'));
+  fs.chmodSync(dir, 0o755); // tftpd-hpa drops to user tftp: the folder and file must be world-readable
+  const file = path.join(dir, 'bench.bin');
+  fs.writeFileSync(file, crypto.randomBytes(SIZE));
+  fs.chmodSync(file, 0o644);
+  const want = sha(file);
+  const out = path.join(os.tmpdir(), `rb-tftp-bench-out-${process.pid}`);
+
+  const servers: Array<{ name: string; port: number; stop: () => Promise<void> }> = [];
+  const ours = await startTftpServer({ root: dir, bind: '127.0.0.1', port: 0 });
+  servers.push({ name: 'ours', port: ours.port, stop: () => ours.close() });
+
+  const hpaPort = await freeUdpPort();
+  const hpa: ChildProcess = spawn('in.tftpd', ['-L', '-s', dir, '-a', `127.0.0.1:${hpaPort}`], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 300));
+  servers.push({ name: 'tftpd-hpa', port: hpaPort, stop: async () => void hpa.kill('SIGTERM') });
+
+  const npmPort = await freeUdpPort();
+  const tftpPkg = createRequire(import.meta.url)('tftp') as { createServer(o: object): { listen(): void; close(): void; on(ev: string, f: (...a: unknown[]) => void): void } };
+  const npmServer = tftpPkg.createServer({ host: '127.0.0.1', port: npmPort, root: dir, denyPUT: true });
+  npmServer.on('error', () => undefined);
+  npmServer.on('request', (req: unknown) => (req as { on(e: string, f: () => void): void }).on('error', () => undefined));
+  npmServer.listen();
+  servers.push({ name: 'npm tftp 0.1.2', port: npmPort, stop: async () => npmServer.close() });
+
+  const results: Record<string, Record<string, number[]>> = {};
+  const failures: string[] = [];
+  for (const c of clients) {
+    results[c.name] = {};
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const s of r % 2 === 0 ? servers : [...servers].reverse()) {
+        fs.rmSync(out, { force: true });
+        const [cmd, args] = c.args(s.port, out);
+        const res = await run(cmd, args);
+        const ok = res.code === 0 && fs.existsSync(out) && sha(out) === want;
+        if (!ok) {
+          failures.push(`${c.name} from ${s.name}: exit ${res.code} ${res.err.trim().slice(0, 120)}`);
+          continue;
+        }
+        (results[c.name]![s.name] ??= []).push(SIZE / MiB / (res.ms / 1000));
+      }
+    }
+  }
+  for (const s of servers) await s.stop();
+  fs.rmSync(out, { force: true });
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const lines: string[] = [];
+  lines.push(`TFTP loopback, ${SIZE / MiB} MiB file, median of ${ROUNDS} rounds (MiB/s, client process start included), ${os.cpus().length} × ${cpu}`);
+  lines.push('');
+  lines.push('| client | ours | tftpd-hpa | npm tftp 0.1.2 | ours / tftpd-hpa | npm tftp / tftpd-hpa |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const c of clients) {
+    const m = (n: string): number | undefined => (results[c.name]![n]?.length ? median(results[c.name]![n]!) : undefined);
+    const o = m('ours');
+    const h = m('tftpd-hpa');
+    const n = m('npm tftp 0.1.2');
+    const f = (x: number | undefined): string => (x === undefined ? 'failed' : x.toFixed(1));
+    const ratio = (a: number | undefined, b: number | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+    lines.push(`| ${c.name} | ${f(o)} | ${f(h)} | ${f(n)} | ${ratio(o, h)} | ${ratio(n, h)} |`);
+  }
+  if (failures.length) {
+    lines.push('');
+    lines.push(`Failed fetches (${failures.length}): ${[...new Set(failures)].slice(0, 5).join('; ')}`);
+  }
+  const curlV = spawnSync('curl', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
+  lines.push('');
+  lines.push(`Reproduce: npm run bench:tftp   (${curlV})`);
+  console.log(lines.join('\n'));
+  process.exit(0);
+}
+
+void main();
