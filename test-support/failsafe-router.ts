@@ -77,6 +77,9 @@ export async function startFailsafeRouter(lan: RescueLan, opts: FailsafeRouterOp
     await out.waitFor((l) => l.event === 'ready', 20_000, 'the preinit stand-in');
     return { sim, out };
   };
+  // The router starts switched off: its network link is down, so nothing answers at 192.168.1.1 yet.
+  const link = (state: 'up' | 'down'): void => void lan.router.exec('ip', ['link', 'set', lan.routerIf, state]);
+  link('down');
   let cur = await spawnSim();
   let standin: StandinRouter | undefined;
   let outcome: Promise<'failsafe' | 'regular'> | undefined;
@@ -95,8 +98,10 @@ export async function startFailsafeRouter(lan: RescueLan, opts: FailsafeRouterOp
         // power cycle: the stand-in's stop() ends every process in the router namespace, the preinit one too
         standin.stop();
         standin = undefined;
+        link('down');
         cur = await spawnSim();
       }
+      link('up');
       const { sim, out } = cur;
       const before = out.lines.length;
       sim.stdin!.write('boot\n');

@@ -1,6 +1,7 @@
 import type { RbApi } from '../api/types';
 import { useApp } from './app';
 import { useFailsafe } from './failsafe';
+import { usePlaybook } from './playbook';
 
 /**
  * Each capability adds its own subscriptions below (and its status read to resync()).
@@ -11,6 +12,8 @@ export function wireEvents(api: RbApi): () => void {
   const offs = [
     api.on('failsafe.datagram', (d) => useFailsafe.getState().addDatagram(d)),
     api.on('failsafe.monitor.state', (m) => useFailsafe.getState().setMonitor(m)),
+    api.on('playbook.run', (r) => usePlaybook.getState().setRun(r)),
+    api.on('playbook.transcript', (l) => usePlaybook.getState().addTranscript(l)),
   ];
   return () => offs.forEach((off) => off());
 }
@@ -22,4 +25,5 @@ export async function resync(api: RbApi): Promise<void> {
   useApp.getState().setInterfaces(nets.interfaces);
   useFailsafe.getState().setMonitor(fs.monitor);
   useFailsafe.getState().replaceDatagrams(fs.recent);
+  usePlaybook.getState().setStatus(await api.invoke('playbook.status', {}));
 }

@@ -22,7 +22,7 @@ export const PromptSchema = z.object({
   stepId: z.string(),
   text: z.string().max(2000),
   detail: z.string().max(4000).optional(),
-  choices: z.array(z.object({ id: z.string(), label: z.string(), primary: z.boolean().optional(), destructive: z.boolean().optional() })),
+  choices: z.array(z.object({ id: z.string(), label: z.string(), detail: z.string().max(1000).optional(), primary: z.boolean().optional(), destructive: z.boolean().optional() })),
   input: z.object({ label: z.string(), secret: z.boolean(), minLength: z.number().int().nonnegative() }).optional(),
 });
 export type Prompt = z.infer<typeof PromptSchema>;

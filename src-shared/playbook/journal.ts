@@ -71,7 +71,8 @@ export function applyRecord(snap: RunSnapshot | undefined, r: JournalRecord): Ru
           delete out.hint;
         } else {
           out.endedAt = r.at;
-          delete out.hint;
+          // a failed step keeps its LED picture (what a missed attempt looks like); a cue never outlives its step
+          if (r.state !== 'failed' || out.hint?.kind !== 'led') delete out.hint;
           if (r.error) out.error = r.error;
         }
         return out;

@@ -3,7 +3,7 @@ import { failsafePlaybook } from '../../../src-shared/playbook/failsafe';
 import type { RegisteredPlaybook } from '../playbook/service';
 import type { FailsafeMonitor } from './monitor';
 import { openSession } from '../session';
-import { currentPlatform, listIpv4Interfaces } from '../platform';
+import { configuredIpv4, currentPlatform } from '../platform';
 import { probeTcp } from './probe';
 import { SerialFailsafeWatch } from './serial-watch';
 import { failsafeExecutors, type FailsafeDeps } from './steps';
@@ -11,7 +11,7 @@ import { failsafeExecutors, type FailsafeDeps } from './steps';
 export function failsafeDeps(monitor: FailsafeMonitor, overrides: Partial<FailsafeDeps> = {}): FailsafeDeps {
   return {
     platform: currentPlatform(),
-    interfaces: listIpv4Interfaces,
+    interfaces: () => configuredIpv4(),
     monitorState: () => monitor.state,
     startMonitor: (o) => monitor.start(o),
     onDatagram: (fn) => monitor.subscribe(fn),

@@ -15,7 +15,8 @@ import { SerialFailsafeWatch, type SerialEvent } from './serial-watch';
 
 export interface FailsafeDeps {
   platform: PlatformName;
-  interfaces(): HostInterface[];
+  /** Addresses configured on this computer, also on interfaces whose cable has no link yet. */
+  interfaces(): HostInterface[] | Promise<HostInterface[]>;
   monitorState(): MonitorState;
   startMonitor(opts: { bind: string; port: number }): Promise<MonitorState>;
   onDatagram(fn: (d: FailsafeDatagram) => void): () => void;
@@ -116,7 +117,7 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
 
   const address: StepExecutor = async (ctx) => {
     const router = routerOf(ctx);
-    const itfs = deps.interfaces().filter((i) => !i.internal);
+    const itfs = (await deps.interfaces()).filter((i) => !i.internal);
     const good = itfs.find((i) => inSubnet(i.address, router, 24) && i.address !== router);
     if (!good) {
       const clash = itfs.find((i) => i.address === router);
@@ -441,8 +442,10 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
     for (;;) {
       const a = await ctx.ask({
         text: 'What should Rescue Bench fix?',
-        detail: FAILSAFE_ACTIONS.map((x) => `${x.label}: ${x.explain}`).join('\n'),
-        choices: [...FAILSAFE_ACTIONS.map((x) => ({ id: x.id, label: x.label, ...(x.destructive ? { destructive: true } : {}) })), { id: 'finish', label: 'Finish (leave the router in rescue mode)' }],
+        choices: [
+          ...FAILSAFE_ACTIONS.map((x) => ({ id: x.id, label: x.label, detail: x.explain, ...(x.destructive ? { destructive: true } : {}) })),
+          { id: 'finish', label: 'Finish', detail: 'Leave the router in rescue mode. Switch it off and on to start it normally.' },
+        ],
       });
       if (a.choice === 'finish') return { ok: true, summary: 'Finished. The router stays in rescue mode until you restart it.' };
       const act = FAILSAFE_ACTIONS.find((x) => x.id === a.choice)!;

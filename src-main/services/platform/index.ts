@@ -193,3 +193,91 @@ export async function configuredIpv4(platform: PlatformName = currentPlatform())
   }
   return out;
 }
+
+// ---- Serial ports (issue 5) ----------------------------------------------------------------------------
+
+/** A serial port as the list shows it: plain words first, then the name the system uses. */
+export function describePortForList(p: { path: string; manufacturer?: string | undefined; serialNumber?: string | undefined; vendorId?: string | undefined; productId?: string | undefined }): {
+  path: string;
+  label: string;
+  manufacturer?: string;
+  serialNumber?: string;
+  vendorId?: string;
+  productId?: string;
+} {
+  const chips: Record<string, string> = { '0403': 'FTDI', '10c4': 'Silicon Labs CP210x', '067b': 'Prolific PL2303', '1a86': 'WCH CH340', '0483': 'STMicroelectronics' };
+  const chip = p.vendorId ? chips[p.vendorId.toLowerCase()] : undefined;
+  const what = p.vendorId ? `USB serial adapter${chip ? ` (${chip})` : p.manufacturer ? ` (${p.manufacturer})` : ''}` : /ttyS\d+$/.test(p.path) ? 'Built-in serial port' : 'Serial port';
+  const out: ReturnType<typeof describePortForList> = { path: p.path, label: `${what} — ${p.path}` };
+  if (p.manufacturer) out.manufacturer = p.manufacturer;
+  if (p.serialNumber) out.serialNumber = p.serialNumber;
+  if (p.vendorId) out.vendorId = p.vendorId;
+  if (p.productId) out.productId = p.productId;
+  return out;
+}
+
+/** Explain a failure to open or use a serial port, with the fix for this OS. */
+export function explainSerialError(err: unknown, portPath: string, platform: PlatformName = currentPlatform()): RbFault {
+  const e = err as NodeJS.ErrnoException;
+  const text = `${e?.code ?? ''} ${e?.message ?? String(err)}`;
+  const details = text.trim();
+  if (/ENOENT|No such file|cannot find the file|File not found/i.test(text)) {
+    return new RbFault({
+      code: 'SERIAL_NOT_FOUND',
+      message: `There is no serial port called ${portPath}.`,
+      meaning: 'The adapter is not plugged in, or it has a different name on this computer.',
+      fix: platform === 'win32' ? 'Plug the adapter in, then pick it from the list (Device Manager → Ports shows its COM number).' : platform === 'darwin' ? 'Plug the adapter in, then pick it from the list (on a Mac its name starts with /dev/cu.).' : 'Plug the adapter in, then pick it from the list (USB adapters are usually /dev/ttyUSB0 or /dev/ttyACM0).',
+      details,
+    });
+  }
+  if (/EACCES|EPERM|Permission denied|Access denied/i.test(text)) {
+    return new RbFault({
+      code: platform === 'win32' ? 'SERIAL_BUSY' : 'SERIAL_NOT_PERMITTED',
+      message: platform === 'win32' ? `${portPath} is in use by another program.` : `This computer did not let Rescue Bench open ${portPath}.`,
+      meaning: 'The console cannot talk to the router until this is fixed.',
+      fix:
+        platform === 'win32'
+          ? 'Close PuTTY, a second Rescue Bench or any other serial program, then try again.'
+          : platform === 'darwin'
+            ? 'Close any other serial program (screen, CoolTerm), then try again.'
+            : 'Add yourself to the group that owns serial ports, then log out and in again: sudo usermod -aG dialout "$USER"  (on Arch and Fedora the group is uucp or dialout).',
+      details,
+    });
+  }
+  if (/EBUSY|Resource busy|Cannot lock port/i.test(text)) {
+    return new RbFault({
+      code: 'SERIAL_BUSY',
+      message: `${portPath} is in use by another program.`,
+      meaning: 'Two programs cannot read the same serial port.',
+      fix: platform === 'linux' ? 'Close screen, minicom or picocom. If ModemManager grabs the adapter, stop it: sudo systemctl stop ModemManager' : 'Close the other serial program, then try again.',
+      details,
+    });
+  }
+  if (/EIO|Input\/output error|disconnected|device not configured|ENXIO/i.test(text)) {
+    return new RbFault({
+      code: 'SERIAL_UNPLUGGED',
+      message: `The serial adapter (${portPath}) stopped answering.`,
+      meaning: 'It was probably unplugged or lost power.',
+      fix: 'Plug it back in; the console reconnects by itself.',
+      details,
+    });
+  }
+  return new RbFault({
+    code: 'SERIAL_FAILED',
+    message: `Rescue Bench could not use ${portPath}.`,
+    meaning: 'The console is not connected.',
+    fix: 'Unplug the adapter, plug it in again and reopen the port.',
+    details,
+  });
+}
+
+/** DTR/RTS/break on a port without modem lines (a pty, a 3-wire adapter): say so, do not crash. */
+export function explainSignalsUnsupported(err: unknown, portPath: string): RbFault {
+  return new RbFault({
+    code: 'SERIAL_SIGNALS_UNSUPPORTED',
+    message: `${portPath} does not support DTR, RTS or break.`,
+    meaning: 'This port has no such lines (a virtual port, or an adapter wired with only TX, RX and ground). The console itself keeps working.',
+    fix: 'Nothing to do unless your router needs DTR/RTS to reset: then use an adapter that has those pins wired.',
+    details: (err as Error)?.message ?? String(err),
+  });
+}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { useApi } from '../api/context';
-import { ApiError } from '../api/types';
-import { ErrorCard } from '../components/ErrorCard';
-import { useApp } from '../store/app';
-import { useFailsafe } from '../store/failsafe';
-import { clockTime } from '../format';
-import type { RbError } from '../../src-shared/contract';
-import type { FailsafeDatagram } from '../../src-shared/contract/failsafe';
+import { useApi } from '../../api/context';
+import { ApiError } from '../../api/types';
+import { ErrorCard } from '../../components/ErrorCard';
+import { useApp } from '../../store/app';
+import { useFailsafe } from '../../store/failsafe';
+import { clockTime } from '../../format';
+import type { RbError } from '../../../src-shared/contract';
+import type { FailsafeDatagram } from '../../../src-shared/contract/failsafe';
 
 const KIND_WORDS: Record<FailsafeDatagram['kind'], string> = {
   'failsafe-prompt': 'Press the button now',
@@ -16,7 +16,8 @@ const KIND_WORDS: Record<FailsafeDatagram['kind'], string> = {
   unknown: 'Other message',
 };
 
-export function FailsafeView() {
+/** The raw listener: every datagram on UDP 4919, for technicians (the guided flow above uses the same monitor). */
+export function MonitorPanel() {
   const api = useApi();
   const monitor = useFailsafe((s) => s.monitor);
   const datagrams = useFailsafe((s) => s.datagrams);
@@ -46,9 +47,10 @@ export function FailsafeView() {
   return (
     <>
       <section className="card">
-        <p className="lead">
-          Rescue mode (called <em>failsafe</em>) is built into OpenWrt. While the router starts up, it sends a short message to this computer
-          asking you to press a button. Start listening first, then switch the router on.
+        <h2>Listen only</h2>
+        <p>
+          For technicians: listen for the router's start-up messages without the guide. While OpenWrt starts, it sends a short message asking
+          you to press a button.
         </p>
         <div className="controls">
           <label>

@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'react';
+import { beep, say } from './sound';
+import { usePlaybook } from '../../store/playbook';
+import { findDeviceProfile } from '../../../src-shared/devices/profiles';
+
+/**
+ * PRESS-RESET-NOW: full window, high contrast, a countdown of preinit's wait window, a beep and a spoken
+ * "Press now". It needs no reading: the user glances from the router to the screen and back.
+ */
+export function Cue({ deadline, windowMs, shownAt }: { deadline: number; windowMs: number; shownAt: number }) {
+  const [left, setLeft] = useState(() => Math.max(0, deadline - Date.now()));
+  const [hidden, setHidden] = useState(false);
+  const deviceId = usePlaybook((s) => s.run?.options.deviceId);
+  const profile = typeof deviceId === 'string' ? findDeviceProfile(deviceId) : undefined;
+  const button = profile?.failsafe.button ?? 'Reset button';
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const sound = { beeped: beep(), spoke: say('Press now') };
+    if (ref.current) ref.current.dataset.sound = `${sound.beeped ? 'beep' : 'silent'}${sound.spoke ? '+speech' : ''}`;
+    const again = setInterval(() => beep(), 1000);
+    let raf = 0;
+    const tick = (): void => {
+      const l = Math.max(0, deadline - Date.now());
+      setLeft(l);
+      if (l > 0) raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    ref.current?.focus();
+    return () => {
+      clearInterval(again);
+      cancelAnimationFrame(raf);
+    };
+  }, [deadline]);
+
+  if (hidden) return null;
+  const secs = (left / 1000).toFixed(1);
+  return (
+    <div
+      ref={ref}
+      className="fs-cue"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="fs-cue-title"
+      aria-describedby="fs-cue-count"
+      tabIndex={-1}
+      data-testid="failsafe-cue"
+      data-shown-at={shownAt}
+      onKeyDown={(e) => e.key === 'Escape' && setHidden(true)}
+    >
+      <p className="fs-cue-title" id="fs-cue-title">
+        PRESS THE {button.toUpperCase()} NOW
+      </p>
+      <p className="fs-cue-count" id="fs-cue-count" aria-live="assertive">
+        {left > 0 ? `${secs} s left` : 'Keep pressing until the light blinks very fast'}
+      </p>
+      <div className="fs-cue-bar" aria-hidden="true">
+        <div style={{ width: `${Math.min(100, (left / windowMs) * 100)}%` }} />
+      </div>
+      <p className="fs-cue-hint">Any button except the power switch works. Press it again every half second if you are not sure.</p>
+      <button type="button" className="btn" onClick={() => setHidden(true)}>
+        Hide (Esc)
+      </button>
+    </div>
+  );
+}

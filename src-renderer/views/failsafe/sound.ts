@@ -1,0 +1,47 @@
+/**
+ * The audible cue: the user is looking at the router, not the screen. A short WebAudio beep and, where the
+ * system has a voice, the spoken words "Press now". Browsers only allow sound after a user gesture, so the
+ * Start button calls unlockSound() to create the audio context early.
+ */
+let ctx: AudioContext | undefined;
+
+export function unlockSound(): void {
+  try {
+    if (!ctx && typeof AudioContext !== 'undefined') ctx = new AudioContext();
+    void ctx?.resume();
+  } catch {
+    // no audio device: the cue stays visual
+  }
+}
+
+export function beep(durationMs = 180, hz = 880): boolean {
+  try {
+    if (!ctx && typeof AudioContext !== 'undefined') ctx = new AudioContext();
+    if (!ctx) return false;
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.type = 'square';
+    osc.frequency.value = hz;
+    gain.gain.value = 0.2;
+    osc.connect(gain).connect(ctx.destination);
+    const t = ctx.currentTime;
+    osc.start(t);
+    osc.stop(t + durationMs / 1000);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function say(words: string): boolean {
+  try {
+    if (typeof speechSynthesis === 'undefined' || typeof SpeechSynthesisUtterance === 'undefined') return false;
+    speechSynthesis.cancel();
+    const u = new SpeechSynthesisUtterance(words);
+    u.rate = 1.1;
+    speechSynthesis.speak(u);
+    return true;
+  } catch {
+    return false;
+  }
+}
