@@ -29,6 +29,14 @@ const api: RbApi = {
       const p = payload as { inspection: InspectionReport; device: Parameters<typeof verdictFor>[2] };
       return verdictFor(p.inspection.identity, p.inspection.metadata, p.device, p.inspection.fileName);
     }
+    if (name === 'device.inspect')
+      return {
+        identity: { boardName: 'linksys,wrt32x', model: 'Linksys WRT32X' },
+        partitions: [
+          { index: 6, name: 'rootfs1', size: 0x7800000, erasesize: 0x20000, offset: null, type: 'nand', readOnly: false, danger: [] },
+          { index: 8, name: 'rootfs2', size: 0x7800000, erasesize: 0x20000, offset: null, type: 'nand', readOnly: false, danger: [] },
+        ],
+      };
     throw new Error(`unexpected ${name}`);
   }) as RbApi['invoke'],
   on: () => () => undefined,
@@ -55,6 +63,22 @@ describe('FirmwareView', () => {
     await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-factory'));
     expect(screen.getByTestId('fw-sysupgrade-says').textContent).toContain('Image metadata not present');
     fireEvent.change(screen.getByTestId('fw-procmtd'), { target: { value: 'mtd6: 07800000 00020000 "rootfs1"' } });
+    await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-F'));
+  });
+});
+
+describe('FirmwareView with a connected router', () => {
+  it('reads board name and partition sizes from the router and judges with them', async () => {
+    const r = reportOf(W.linksysStockLike(), 'FW_WRT32X_1.0.180404.58.img');
+    useFirmware.getState().setReport({ ...r, identity: { ...r.identity, profileId: undefined } });
+    render(
+      <ApiContext.Provider value={api}>
+        <FirmwareView />
+      </ApiContext.Provider>,
+    );
+    expect(screen.queryByTestId('fw-verdict')).toBeNull();
+    fireEvent.click(screen.getByTestId('fw-read-router'));
+    await waitFor(() => expect(screen.getByTestId('fw-connected').textContent).toContain('linksys,wrt32x'));
     await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-F'));
   });
 });

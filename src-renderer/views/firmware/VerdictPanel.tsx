@@ -24,7 +24,27 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
   const [board, setBoard] = useState(report.identity.profileId ?? '');
   const [compat, setCompat] = useState('');
   const [mtd, setMtd] = useState('');
-  const partitions = parseProcMtd(mtd).map(({ name, size }) => ({ name, size }));
+  const [host, setHost] = useState('192.168.1.1');
+  const [password, setPassword] = useState('');
+  const [reading, setReading] = useState(false);
+  /** What the connected router reported (device.inspect): its own board name and partition sizes. */
+  const [connected, setConnected] = useState<{ boardName: string; partitions: { name: string; size: number }[] } | undefined>();
+  const partitions = connected?.partitions.length ? connected.partitions : parseProcMtd(mtd).map(({ name, size }) => ({ name, size }));
+
+  const readRouter = async () => {
+    setReading(true);
+    setError(undefined);
+    try {
+      const info = await api.invoke('device.inspect', { target: { host: host.trim(), ...(password ? { password } : {}) } });
+      const boardName = info.identity.boardName ?? '';
+      setConnected({ boardName, partitions: info.partitions.map((p) => ({ name: p.name, size: p.size })) });
+      if (boardName) setBoard(DEVICE_PROFILES.find((p) => p.boardName === boardName)?.id ?? boardName);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+    } finally {
+      setReading(false);
+    }
+  };
 
   useEffect(() => setBoard(report.identity.profileId ?? ''), [report.sha256, report.identity.profileId]);
 
@@ -43,7 +63,7 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [board, compat, mtd, report.sha256]);
+  }, [board, compat, mtd, connected, report.sha256]);
 
   return (
     <section className="card" aria-labelledby="fw-verdict-title">
@@ -58,9 +78,31 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
                 {p.vendor} {p.model}
               </option>
             ))}
+            {board && !DEVICE_PROFILES.some((p) => p.id === board) && <option value={board}>{board} (as the router calls itself)</option>}
           </select>
         </label>
       </div>
+      <details className="advanced">
+        <summary>Read it from the router (it must run OpenWrt and be connected)</summary>
+        <div className="controls">
+          <label>
+            Router address
+            <input value={host} onChange={(e) => setHost(e.target.value)} data-testid="fw-host" size={15} spellCheck={false} />
+          </label>
+          <label>
+            Password (empty in rescue mode)
+            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} size={12} />
+          </label>
+          <button type="button" className="btn" onClick={readRouter} disabled={reading || !host.trim()} data-testid="fw-read-router">
+            {reading ? 'Reading…' : 'Read from the router'}
+          </button>
+        </div>
+        {connected && (
+          <p className="status" data-testid="fw-connected">
+            The router calls itself {connected.boardName || '(no board name)'} and has {connected.partitions.length} flash partitions.
+          </p>
+        )}
+      </details>
       <details className="advanced">
         <summary>What the router reports (makes the answer exact)</summary>
         <div className="fw-device-facts">
