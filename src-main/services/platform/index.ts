@@ -108,7 +108,7 @@ export function explainBindError(err: unknown, ctx: BindErrorContext, platform: 
     const fix =
       platform === 'linux'
         ? low
-          ? `Ports below 1024 need extra rights on Linux. Either allow low ports for everyone once: sudo sysctl -w net.ipv4.ip_unprivileged_port_start=${ctx.port}  (add it to /etc/sysctl.d/ to keep it), or give the program the right: sudo setcap cap_net_bind_service=+ep "$(readlink -f "$(command -v node)")". ${ctx.highPortHint ?? "Where the router's bootloader allows it, use a high port such as 6969 instead."}`
+          ? `Ports below 1024 need extra rights on Linux. Either allow low ports for everyone once: sudo sysctl -w net.ipv4.ip_unprivileged_port_start=${ctx.port}  (add it to /etc/sysctl.d/ to keep it), or give the program the right: sudo setcap cap_net_bind_service=+ep "$(readlink -f '${process.execPath}')". ${ctx.highPortHint ?? "Where the router's bootloader allows it, use a high port such as 6969 instead."}`
           : 'Check that no firewall or security module (AppArmor, SELinux) blocks Rescue Bench from opening network ports.'
         : platform === 'darwin'
           ? low

@@ -1,0 +1,87 @@
+/**
+ * `rescue-bench tftp serve` as a user runs it: JSON lines (listening first, with the real port for --port 0,
+ * then start/done/error per transfer), Ctrl-C stops it, and port 69 without privileges explains itself.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JsonLines } from '../../test-support/lines';
+import { nodeTsArgs, reportSkip } from '../../test-support/netns';
+import { makeTree, run, sha256, type Tree } from './tftp-support';
+
+let tree: Tree;
+beforeAll(() => {
+  tree = makeTree({ big: false });
+});
+afterAll(() => tree?.cleanup());
+
+function cli(args: string[], opts: { uid?: number } = {}): ChildProcess {
+  const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', ...args]);
+  if (opts.uid !== undefined) return spawn('setpriv', [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', 'env', 'HOME=/tmp', cmd, ...a], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(cmd, a, { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function exited(p: ChildProcess): Promise<number | null> {
+  return new Promise((r) => (p.exitCode !== null ? r(p.exitCode) : p.on('exit', (c) => r(c))));
+}
+
+describe('tftp serve --json', () => {
+  it('prints listening with the real port, then one line per transfer event; Ctrl-C stops it', async () => {
+    const p = cli(['--root', tree.root, '--bind', '127.0.0.1', '--port', '0', '--json']);
+    const out = new JsonLines(p);
+    try {
+      const first = await out.waitFor(() => true, 30_000, 'the first line');
+      expect(first).toMatchObject({ event: 'listening', address: '127.0.0.1' });
+      const port = first.port as number;
+      expect(port).toBeGreaterThan(0);
+      const local = path.join(tree.base, 'cli-got');
+      const r = await run('curl', ['-s', '--tftp-blksize', '1468', '-o', local, `tftp://127.0.0.1:${port}/one.bin`]);
+      expect(r.code).toBe(0);
+      const start = await out.waitFor((l) => l.event === 'start');
+      expect(start).toMatchObject({ file: 'one.bin', direction: 'read', peer: '127.0.0.1', options: { blksize: 1468 } });
+      const done = await out.waitFor((l) => l.event === 'done');
+      expect(done).toMatchObject({ file: 'one.bin', bytes: 1024 * 1024, sha256: tree.files['one.bin'] });
+      expect(sha256(local)).toBe(tree.files['one.bin']);
+      await run('curl', ['-s', '-o', '/dev/null', `tftp://127.0.0.1:${port}/not-there.bin`]);
+      const err = await out.waitFor((l) => l.event === 'error');
+      expect(err).toMatchObject({ file: 'not-there.bin', error: { code: 'TFTP_FILE_NOT_FOUND' } });
+      expect(out.lines.findIndex((l) => l.event === 'listening')).toBe(0);
+      expect(out.lines.some((l) => l.event === 'progress')).toBe(false); // progress only with --progress
+      p.kill('SIGINT');
+      expect(await exited(p)).toBe(0);
+    } finally {
+      if (p.exitCode === null) p.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('a folder that does not exist is a clear error, exit 1', async () => {
+    const p = cli(['--root', path.join(tree.base, 'nope'), '--port', '0', '--json']);
+    const out = new JsonLines(p);
+    const l = await out.waitFor(() => true, 30_000);
+    expect(l).toMatchObject({ event: 'error', error: { code: 'TFTP_FOLDER_MISSING' } });
+    expect(await exited(p)).toBe(1);
+  }, 60_000);
+});
+
+const root = typeof process.getuid === 'function' && process.getuid() === 0;
+const unprivLow = Number(fs.existsSync('/proc/sys/net/ipv4/ip_unprivileged_port_start') ? fs.readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8') : '1024');
+const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
+const canTry = root && hasSetpriv && unprivLow > 69;
+if (!canTry) reportSkip('tftp port 69 without privileges', !root ? 'needs root to run the CLI as another user' : !hasSetpriv ? 'setpriv (util-linux) missing' : `this machine lets everyone bind port ${unprivLow}+`);
+
+describe.skipIf(!canTry)('port 69 without privileges', () => {
+  it('explains EACCES in plain words with setcap, the sysctl and U-Boot tftpdstp', async () => {
+    fs.chmodSync(tree.base, 0o755);
+    const p = cli(['--root', tree.root, '--port', '69', '--json'], { uid: 65534 });
+    const out = new JsonLines(p);
+    const l = (await out.waitFor(() => true, 30_000)) as { event: string; error: { code: string; message: string; fix: string } };
+    expect(l.event).toBe('error');
+    expect(l.error.code).toBe('PORT_NOT_PERMITTED');
+    expect(l.error.message).toContain('UDP port 69');
+    expect(l.error.fix).toContain('setcap cap_net_bind_service');
+    expect(l.error.fix).toContain('ip_unprivileged_port_start');
+    expect(l.error.fix).toContain('setenv tftpdstp 6969');
+    expect(await exited(p)).toBe(1);
+  }, 60_000);
+});
