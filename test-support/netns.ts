@@ -115,3 +115,23 @@ export function createRescueLan(tag: string, opts: { routerCidr?: string; statio
 export function nodeTsArgs(script: string, args: string[]): [string, string[]] {
   return [process.execPath, ['--import', 'tsx', script, ...args]];
 }
+
+/**
+ * One throw-away namespace (unique name, deleted by destroy() and on process exit), for rigs that bring their
+ * own link into it (e.g. the QEMU bench rig's tap device).
+ */
+export function createNetns(tag: string): Netns & { destroy(): void } {
+  installExitHook();
+  const name = `rb-${tag}-${crypto.randomBytes(3).toString('hex')}`;
+  ip('netns', 'add', name);
+  created.add(name);
+  const destroy = (): void => {
+    try {
+      execFileSync('ip', ['netns', 'del', name], { stdio: 'ignore' });
+    } catch {
+      /* not there */
+    }
+    created.delete(name);
+  };
+  return { ...makeNs(name), destroy };
+}

@@ -5,6 +5,8 @@ import { FirmwareService } from '../services/firmware/service';
 import { PlaybookService } from '../services/playbook/service';
 import { failsafeDeps, failsafeRegistration } from '../services/failsafe/rescue';
 import { TftpService } from '../services/tftp/service';
+import { SerialService } from '../services/serial/service';
+import { UbootService } from '../services/uboot/automation';
 
 export type HostKind = 'electron' | 'bench-server' | 'cli';
 
@@ -34,6 +36,19 @@ export function createServices(opts: ServiceOptions) {
     transfer: (e) => bus.emit('tftp.transfer', e),
     state: (s) => bus.emit('tftp.server.state', s),
   });
+  const serial = new SerialService(
+    {
+      data: (id, chunk, at) => bus.emit('serial.data', { id, b64: chunk.toString('base64'), at }),
+      match: (id, at, match) => bus.emit('serial.match', { id, at, match }),
+      session: (s) => bus.emit('serial.session', s),
+    },
+    { dataDir: dir },
+  );
+  const uboot = new UbootService(serial, {
+    step: (s) => bus.emit('uboot.step', s),
+    progress: (p) => bus.emit('uboot.progress', p),
+    run: (r) => bus.emit('uboot.state', r),
+  });
   const services = {
     host: opts.host,
     dataDir: dir,
@@ -42,7 +57,11 @@ export function createServices(opts: ServiceOptions) {
     playbook,
     firmware,
     tftp,
+    serial,
+    uboot,
     async dispose(): Promise<void> {
+      uboot.dispose();
+      await serial.dispose();
       await tftp.stop(false);
       await firmware.dispose();
       await playbook.dispose();

@@ -4,6 +4,7 @@ import { serve } from './commands/serve';
 import { inspect } from './commands/inspect';
 import { failsafeRescue } from './commands/failsafe-rescue';
 import { tftpServe } from './commands/tftp-serve';
+import { uboot } from './commands/uboot';
 
 /** Every CLI command. Add one file per command under commands/ and list it here. */
-export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue, tftpServe, inspect];
+export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue, tftpServe, inspect, uboot];

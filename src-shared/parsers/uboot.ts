@@ -423,3 +423,24 @@ export function safeUbootValue(v: string): string {
   if (!/^[\w.:/,= @+-]{0,512}$/.test(v)) throw new Error(`refusing to send "${v}" to U-Boot: only letters, digits and . : / , = @ + - _ space are allowed`);
   return v;
 }
+
+/**
+ * U-Boot commands that write flash or the saved environment, or erase something. The automation never sends
+ * them; a person may, only after confirming (ux-voice §6). Matched per `;`-separated part.
+ */
+const DANGEROUS = [
+  /^(?:saveenv|env\s+save|env\s+erase|eraseenv)\b/,
+  /^(?:nand|onenand)\s+(?:erase|write|scrub|markbad|torture)/,
+  /^sf\s+(?:erase|write|update)\b/,
+  /^mtd\s+(?:erase|write)\b/,
+  /^(?:erase|protect\s+off|cp\.[bwl]\s+\S+\s+(?:0x)?(?:9f|bf|1f)[0-9a-f]{6})\b/i,
+  /^(?:ubi\s+(?:write|remove|create)|mmc\s+(?:write|erase)|fatwrite|ext4write|spi\s+write)\b/,
+  /^run\s+(?:lu|lf|uu|update\w*|flash\w*)\b/,
+];
+export function isDangerousUbootCommand(cmd: string): string | undefined {
+  for (const part of cmd.split(/[;\n\r]/)) {
+    const p = part.trim();
+    for (const re of DANGEROUS) if (re.test(p)) return p;
+  }
+  return undefined;
+}

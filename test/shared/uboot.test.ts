@@ -135,3 +135,11 @@ describe('robustness', () => {
     expect(() => safeUbootValue('$(x)')).toThrow();
   });
 });
+
+describe('dangerous commands', () => {
+  it('spots flash and environment writes, also behind a ;', async () => {
+    const { isDangerousUbootCommand } = await import('../../src-shared/parsers/uboot');
+    for (const c of ['saveenv', 'env save', 'setenv a b; saveenv', 'nand erase 0 0x100000', 'sf write 0x80000000 0 0x10000', 'mtd erase firmware', 'erase 0x9f020000 +0x7c0000', 'run lf']) expect(isDangerousUbootCommand(c), c).toBeTruthy();
+    for (const c of ['printenv', 'bdinfo', 'setenv ipaddr 192.168.1.1', 'tftpboot 0x40200000 x.itb', 'crc32 0x40200000 0x100', 'bootm 0x4d600000', 'nand read 0x80000000 0 0x1000', 'help erase']) expect(isDangerousUbootCommand(c), c).toBeUndefined();
+  });
+});

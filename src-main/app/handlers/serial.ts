@@ -1,7 +1,28 @@
 import type { CapabilityHandlers } from '../dispatch';
 import type { Services } from '../services';
 import type { serialCommands } from '../../../src-shared/contract/serial';
+import { watchProfileChoices } from '../../services/serial/service';
 
-export function serialHandlers(_s: Services): CapabilityHandlers<typeof serialCommands> {
-  return {};
+export function serialHandlers(s: Services): CapabilityHandlers<typeof serialCommands> {
+  return {
+    'serial.ports': () => s.serial.listPorts(),
+    'serial.open': (a) => s.serial.open(a.path, a.settings, a.profile),
+    'serial.close': (a) => s.serial.close(a.id),
+    'serial.write': async (a) => ({ written: await s.serial.write(a.id, Buffer.from(a.data, a.encoding === 'base64' ? 'base64' : 'utf8')) }),
+    'serial.configure': (a) => s.serial.configure(a.id, a.baud),
+    'serial.signals': (a) => s.serial.signals(a.id, a),
+    'serial.autobaud': (a) => s.serial.autobaud(a.id, a.rates, a.listenMs),
+    'serial.sessions': () => {
+      const sessions = s.serial.list();
+      const backlog: Record<string, string> = {};
+      for (const x of sessions) backlog[x.id] = s.serial.backlog(x.id).toString('base64');
+      return { sessions, profiles: watchProfileChoices(), backlog };
+    },
+    'uboot.run': (a) => s.uboot.start(a),
+    'uboot.cancel': (a) => {
+      s.uboot.cancel(a.runId);
+      return { ok: true as const };
+    },
+    'uboot.status': () => ({ runs: s.uboot.status() }),
+  };
 }
