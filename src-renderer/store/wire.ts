@@ -2,6 +2,7 @@ import type { RbApi } from '../api/types';
 import { useApp } from './app';
 import { useFailsafe } from './failsafe';
 import { usePlaybook } from './playbook';
+import { useTftp } from './tftp';
 
 /**
  * Each capability adds its own subscriptions below (and its status read to resync()).
@@ -14,6 +15,8 @@ export function wireEvents(api: RbApi): () => void {
     api.on('failsafe.monitor.state', (m) => useFailsafe.getState().setMonitor(m)),
     api.on('playbook.run', (r) => usePlaybook.getState().setRun(r)),
     api.on('playbook.transcript', (l) => usePlaybook.getState().addTranscript(l)),
+    api.on('tftp.transfer', (e) => useTftp.getState().onTransfer(e)),
+    api.on('tftp.server.state', (st) => useTftp.getState().setServer(st)),
   ];
   return () => offs.forEach((off) => off());
 }
@@ -26,4 +29,7 @@ export async function resync(api: RbApi): Promise<void> {
   useFailsafe.getState().setMonitor(fs.monitor);
   useFailsafe.getState().replaceDatagrams(fs.recent);
   usePlaybook.getState().setStatus(await api.invoke('playbook.status', {}));
+  const tftp = await api.invoke('tftp.server.status', {});
+  useTftp.getState().setServer(tftp.server);
+  useTftp.getState().replaceTransfers(tftp.transfers);
 }

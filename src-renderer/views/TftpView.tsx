@@ -1,6 +1,12 @@
-import { NotBuiltView } from './NotBuiltView';
-import { SECTIONS } from '../sections';
+import { ServerPanel } from './tftp/ServerPanel';
+import { TransferList } from './tftp/TransferList';
 
+/** The TFTP file server: start it on a folder, then watch what the router fetches (or uploads). */
 export function TftpView() {
-  return <NotBuiltView section={SECTIONS.find((s) => s.id === 'tftp')!} />;
+  return (
+    <>
+      <ServerPanel />
+      <TransferList />
+    </>
+  );
 }

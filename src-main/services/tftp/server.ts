@@ -258,7 +258,7 @@ class Server implements TftpServer {
           source = memorySource(netasciiEncode(original), original, () => opened.fh.close());
         } else source = fileSource(opened.fh, opened.size);
         const neg = negotiate(req, source.size, this.opts.timeoutMs, limits);
-        if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the device asked for options we cannot agree to: ${neg.reason}`);
+        if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the router asked for options we cannot agree to: ${neg.reason}`);
         const socket = await this.transferSocket(rinfo);
         const t = new ReadTransfer({ ...base, id: this.nextId++, socket, options: optionsOf(neg.value), oack: neg.value.oack }, source);
         this.started(t, rinfo);
@@ -270,7 +270,7 @@ class Server implements TftpServer {
     }
     if (!this.allowWrite) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation: server is read-only', 'uploads are off (no upload folder chosen)');
     const neg = negotiate(req, undefined, this.opts.timeoutMs, limits);
-    if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the device asked for options we cannot agree to: ${neg.reason}`);
+    if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the router asked for options we cannot agree to: ${neg.reason}`);
     const target = await uploadTarget(this.allowWrite, req.filename, this.overwrite);
     const socket = await this.transferSocket(rinfo);
     const t = new WriteTransfer(
@@ -312,7 +312,7 @@ class Server implements TftpServer {
     clearInterval(this.progressTimer);
     for (const t of [...this.active.values()]) {
       t.fail(
-        { code: 'TFTP_SERVER_STOPPED', message: `The TFTP server was stopped during the transfer of "${t.file}".`, meaning: 'The device did not receive the whole file.', fix: 'Start the server again, then restart the transfer on the device.' },
+        { code: 'TFTP_SERVER_STOPPED', message: `The TFTP server was stopped during the transfer of "${t.file}".`, meaning: 'The router did not receive the whole file.', fix: 'Start the server again, then restart the transfer on the router.' },
         true,
         TFTP_ERR.NOT_DEFINED,
         'Server shutting down',
@@ -340,15 +340,15 @@ function refusalShape(req: TftpRequest, peer: string, r: TftpRefusal): NonNullab
     case TFTP_ERR.FILE_NOT_FOUND:
       return {
         code: 'TFTP_FILE_NOT_FOUND',
-        message: `The device at ${peer} ${what}, but that file is not in the served folder.`,
+        message: `The router at ${peer} ${what}, but that file is not in the served folder.`,
         meaning: 'Bootloaders ask for one exact name. Nothing was sent.',
-        fix: `Copy the firmware file into the served folder and name it exactly "${req.filename}", then retry on the device.`,
+        fix: `Copy the firmware file into the served folder and name it exactly "${req.filename}", then retry on the router.`,
         details: r.why,
       };
     case TFTP_ERR.ACCESS_VIOLATION:
       return {
         code: 'TFTP_REFUSED',
-        message: `The device at ${peer} ${what}; Rescue Bench refused.`,
+        message: `The router at ${peer} ${what}; Rescue Bench refused.`,
         meaning: `Only files inside the served folder are sent${req.op === 'wrq' ? ', and uploads only go into the upload folder' : ''}. Reason: ${r.why}.`,
         fix: req.op === 'wrq' ? 'To accept uploads, choose an upload folder and start the server again.' : 'Put the file itself (not a link to somewhere else) in the served folder.',
         details: r.why,
@@ -356,7 +356,7 @@ function refusalShape(req: TftpRequest, peer: string, r: TftpRefusal): NonNullab
     case TFTP_ERR.FILE_EXISTS:
       return {
         code: 'TFTP_UPLOAD_EXISTS',
-        message: `The device at ${peer} ${what}, but a file with that name is already in the upload folder.`,
+        message: `The router at ${peer} ${what}, but a file with that name is already in the upload folder.`,
         meaning: 'Rescue Bench never replaces a file unless overwriting is turned on. Nothing was changed.',
         fix: 'Move or rename the existing file, or turn on overwriting, then upload again.',
         details: r.why,
@@ -364,13 +364,13 @@ function refusalShape(req: TftpRequest, peer: string, r: TftpRefusal): NonNullab
     case TFTP_ERR.OPTION_REFUSED:
       return {
         code: 'TFTP_BAD_OPTIONS',
-        message: `The device at ${peer} ${what} with transfer options that make no sense.`,
-        meaning: 'The request was refused so the device does not wait for nothing.',
-        fix: 'Use the device\'s default TFTP settings (for U-Boot: unset tftpblocksize and tftpwindowsize) and retry.',
+        message: `The router at ${peer} ${what} with transfer options that make no sense.`,
+        meaning: 'The request was refused so the router does not wait for nothing.',
+        fix: 'Use the router\'s default TFTP settings (for U-Boot: unset tftpblocksize and tftpwindowsize) and retry.',
         details: r.why,
       };
     default:
-      return { code: 'TFTP_REQUEST_REFUSED', message: `The device at ${peer} ${what}; the request could not be served.`, meaning: r.why, fix: 'Retry on the device. If it keeps failing, look at Details.', details: r.why };
+      return { code: 'TFTP_REQUEST_REFUSED', message: `The router at ${peer} ${what}; the request could not be served.`, meaning: r.why, fix: 'Retry on the router. If it keeps failing, look at Details.', details: r.why };
   }
 }
 

@@ -79,9 +79,9 @@ export abstract class Transfer {
       this.fail(
         {
           code: 'TFTP_CLIENT_GONE',
-          message: `The device at ${this.peer} stopped listening during the transfer of "${this.file}".`,
+          message: `The router at ${this.peer} stopped listening during the transfer of "${this.file}".`,
           meaning: 'It gave up or restarted; the file did not arrive completely.',
-          fix: 'Start the transfer again from the device.',
+          fix: 'Start the transfer again on the router.',
           details: `${code ?? ''} ${err.message}`.trim(),
         },
         false,
@@ -150,9 +150,9 @@ export abstract class Transfer {
       this.fail(
         {
           code: 'TFTP_TIMEOUT',
-          message: `The device at ${this.peer} stopped answering during the transfer of "${this.file}".`,
-          meaning: `Nothing came back after ${this.maxRetries} retries, ${this.options.timeoutMs / 1000} s apart. The device was unplugged, restarted or gave up.`,
-          fix: 'Check the cable and start the transfer again from the device.',
+          message: `The router at ${this.peer} stopped answering during the transfer of "${this.file}".`,
+          meaning: `Nothing came back after ${this.maxRetries} retries, ${this.options.timeoutMs / 1000} s apart. The router was unplugged, restarted or gave up.`,
+          fix: 'Check the cable and start the transfer again on the router.',
           details: `bytes so far ${this.bytes}`,
         },
         false,
@@ -183,9 +183,9 @@ export abstract class Transfer {
     this.fail(
       {
         code: e?.code === TFTP_ERR.OPTION_REFUSED ? 'TFTP_OPTIONS_REFUSED' : 'TFTP_CLIENT_ABORTED',
-        message: `The device at ${this.peer} cancelled the transfer of "${this.file}".`,
+        message: `The router at ${this.peer} cancelled the transfer of "${this.file}".`,
         meaning: e?.code === TFTP_ERR.OPTION_REFUSED ? 'It did not accept the transfer options we agreed to.' : 'The file did not arrive completely.',
-        fix: 'Start the transfer again from the device. If it keeps cancelling, look at the message under Details.',
+        fix: 'Start the transfer again on the router. If it keeps cancelling, look at the message under Details.',
         details: e ? `client ERROR ${e.code}: ${e.message}` : 'malformed ERROR packet',
       },
       false,
@@ -384,7 +384,7 @@ export class ReadTransfer extends Transfer {
           {
             code: 'TFTP_READ_FAILED',
             message: `Rescue Bench could not read "${this.file}" while sending it.`,
-            meaning: 'The device received only part of the file; it will not use it.',
+            meaning: 'The router received only part of the file; it will not use it.',
             fix: 'Make sure the file is not being changed or deleted during the transfer, then start again.',
             details: err instanceof Error ? err.message : String(err),
           },
@@ -475,9 +475,9 @@ export class ReadTransfer extends Transfer {
     this.fail(
       {
         code: 'TFTP_PROTOCOL',
-        message: `The device at ${this.peer} sent something unexpected during the transfer of "${this.file}".`,
+        message: `The router at ${this.peer} sent something unexpected during the transfer of "${this.file}".`,
         meaning: 'The transfer was stopped.',
-        fix: 'Start the transfer again from the device.',
+        fix: 'Start the transfer again on the router.',
         details: `opcode ${op}, ${msg.length} bytes`,
       },
       true,
@@ -615,7 +615,7 @@ export class WriteTransfer extends Transfer {
       this.fail(
         {
           code: 'TFTP_PROTOCOL',
-          message: `The device at ${this.peer} sent something unexpected while uploading "${this.file}".`,
+          message: `The router at ${this.peer} sent something unexpected while uploading "${this.file}".`,
           meaning: 'The upload was stopped and nothing was saved.',
           fix: 'Start the upload again.',
           details: `opcode ${op}, ${msg.length} bytes`,
@@ -636,7 +636,7 @@ export class WriteTransfer extends Transfer {
     const len = msg.length - 4;
     if (len > this.B) {
       this.fail(
-        { code: 'TFTP_PROTOCOL', message: `The device at ${this.peer} sent a block larger than agreed.`, meaning: 'The upload was stopped and nothing was saved.', fix: 'Start the upload again.', details: `${len} > blksize ${this.B}` },
+        { code: 'TFTP_PROTOCOL', message: `The router at ${this.peer} sent a block larger than agreed.`, meaning: 'The upload was stopped and nothing was saved.', fix: 'Start the upload again.', details: `${len} > blksize ${this.B}` },
         true,
         TFTP_ERR.ILLEGAL_OPERATION,
         'Block larger than blksize',
