@@ -41,6 +41,9 @@ export interface StandinOptions {
   cmdline?: string;
   /** Leave tools out of the router (e.g. ['sha256sum','md5sum'] or ['nc']). */
   withoutApplets?: string[];
+  /** Partitions whose stand-in returns DIFFERENT random bytes on every read (a FIFO refilled from
+   *  /dev/urandom), like NAND with unstable bits: the router's own hash and the copy can never agree. */
+  unstable?: number[];
 }
 
 export interface StandinRouter {
@@ -52,6 +55,8 @@ export interface StandinRouter {
   regenerateHostKey(): Promise<void>;
   /** Kill the per-connection dropbear/telnetd children: the link drops mid-transfer. */
   cutConnections(): void;
+  /** Limit the router's sending rate (tc tbf on its veth), e.g. '16mbit'; undefined removes the limit. */
+  throttle(rate?: string): void;
   stop(): void;
 }
 
@@ -88,7 +93,7 @@ while [ "$1" = "-q" ] || [ "$1" = "-f" ]; do shift; done
 src="$2"; dev="$3"
 case "$dev" in mtd[0-9]*) n="\${dev#mtd}";; *) n=$(grep "\\"$dev\\"" /proc/mtd | cut -d: -f1 | sed 's/mtd//');; esac
 [ -n "$n" ] || { echo "Could not open mtd device: $dev" >&2; exit 1; }
-if grep -q . /sys/class/mtd/mtd$n/flags 2>/dev/null && [ "$(cat /sys/class/mtd/mtd$n/flags)" = "0x0" ]; then
+if grep -q . /sys/class/mtd/mtd$n/flags 2>/dev/null && [ "$(cat /sys/class/mtd/mtd$n/flags)" = "0x800" ]; then
   echo "Could not open mtd device: $dev (read-only)" >&2; exit 1; fi
 size=$(cat /sys/class/mtd/mtd$n/size)
 echo "Unlocking $dev ..." >&2
@@ -140,7 +145,8 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       data = Buffer.alloc(p.size, 0xff);
       fs.readFileSync(path.join(base, 'env.img')).copy(data);
     }
-    fs.writeFileSync(path.join(root, `standin/mtd${i}.img`), data);
+    if (opts.unstable?.includes(i)) execFileSync('mkfifo', [path.join(root, `standin/mtd${i}.img`)]);
+    else fs.writeFileSync(path.join(root, `standin/mtd${i}.img`), data);
     fs.symlinkSync(`/standin/mtd${i}.img`, path.join(root, `dev/mtd${i}`));
     procMtd += `mtd${i}: ${p.size.toString(16).padStart(8, '0')} ${es.toString(16).padStart(8, '0')} "${p.name}"\n`;
     const sys = path.join(root, `sys/class/mtd/mtd${i}`);
@@ -152,7 +158,7 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       size: String(p.size),
       erasesize: String(es),
       offset: String(offset),
-      flags: p.readOnly ? '0x0' : '0x800',
+      flags: p.readOnly ? '0x800' : '0xc00', // MTD_WRITEABLE (0x400) clear = read-only
       oobsize: nand ? '64' : '0',
       writesize: nand ? '2048' : '1',
     };
@@ -161,7 +167,6 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
   });
   fs.writeFileSync(path.join(root, 'proc/mtd'), procMtd);
   if (envIndex >= 0) fs.writeFileSync(path.join(root, 'etc/fw_env.config'), `/dev/mtd${envIndex} 0x0 0x4000 ${(parts[envIndex]!.erasesize ?? 0x10000).toString(16).replace(/^/, '0x')}\n`);
-  fs.writeFileSync(path.join(base, 'hostkey.sh'), '');
   const keyFile = path.join(root, 'etc/dropbear/dropbear_ed25519_host_key');
   const makeKey = (): void => {
     fs.rmSync(keyFile, { force: true });
@@ -176,6 +181,8 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     ...['null', 'zero', 'urandom', 'random', 'tty'].map((d) => `touch ${root}/dev/${d} && mount --bind /dev/${d} ${root}/dev/${d}`),
   ].join(' && ');
   const daemons: ChildProcess[] = [];
+  /** Background helpers (the unstable-flash feeders): never counted as connections. */
+  const helpers: ChildProcess[] = [];
   const startDropbear = (): ChildProcess => {
     const [cmd, args] = lan.router.wrap('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', `${mounts} && exec chroot ${root} /usr/sbin/dropbear -F -E -B -p 22 -r /etc/dropbear/dropbear_ed25519_host_key`]);
     const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -204,24 +211,29 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     }
     throw new Error(`stand-in router: nothing listening on port ${port}`);
   };
+  for (const i of opts.unstable ?? []) {
+    const fifo = path.join(root, `standin/mtd${i}.img`);
+    helpers.push(lan.router.spawn('sh', ['-c', `while :; do head -c ${parts[i]!.size} /dev/urandom > ${fifo}; done`], { stdio: 'ignore' }));
+  }
   if (opts.ssh !== false) await waitPort(22);
   if (opts.telnet) await waitPort(23);
 
   /** Every process of this stand-in (by namespace), except the listening daemons themselves. */
   const connectionChildren = (): number[] => {
     const pids = lan.router.exec('ip', ['netns', 'pids', lan.router.name]).toString().split(/\s+/).filter(Boolean).map(Number);
-    const daemonPids = new Set<number>();
-    for (const d of daemons) {
-      // our spawn is `ip netns exec ... unshare ... sh -c exec chroot daemon`: the daemon is the last exec in that chain
+    // `ip netns exec` -> unshare -> sh -c 'exec chroot …' all exec in place: each spawned pid IS the daemon.
+    const keep = new Set<number>();
+    for (const d of daemons) if (d.pid) keep.add(d.pid);
+    for (const h of helpers) {
+      if (!h.pid) continue;
+      keep.add(h.pid);
       try {
-        const kids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(d.pid)], { encoding: 'utf8' }).split(/\s+/).filter(Boolean).map(Number);
-        for (const k of kids) daemonPids.add(k);
+        for (const k of execFileSync('ps', ['-o', 'pid=', '--ppid', String(h.pid)], { encoding: 'utf8' }).split(/\s+/).filter(Boolean)) keep.add(Number(k));
       } catch {
-        /* none */
+        /* no children right now */
       }
-      if (d.pid) daemonPids.add(d.pid);
     }
-    return pids.filter((p) => !daemonPids.has(p));
+    return pids.filter((p) => !keep.has(p));
   };
 
   return {
@@ -248,6 +260,14 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       daemons.splice(daemons.indexOf(old), 1, dropbear);
       await waitPort(22);
     },
+    throttle(rate) {
+      try {
+        execFileSync('ip', ['netns', 'exec', lan.router.name, 'tc', 'qdisc', 'del', 'dev', lan.routerIf, 'root'], { stdio: 'ignore' });
+      } catch {
+        /* none yet */
+      }
+      if (rate) execFileSync('ip', ['netns', 'exec', lan.router.name, 'tc', 'qdisc', 'add', 'dev', lan.routerIf, 'root', 'tbf', 'rate', rate, 'burst', '32kb', 'latency', '400ms']);
+    },
     cutConnections() {
       for (const pid of connectionChildren()) {
         try {
@@ -258,7 +278,7 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       }
     },
     stop() {
-      for (const d of daemons) d.kill('SIGKILL');
+      for (const d of [...daemons, ...helpers]) d.kill('SIGKILL');
       try {
         const pids = lan.router.exec('ip', ['netns', 'pids', lan.router.name]).toString().split(/\s+/).filter(Boolean).map(Number);
         for (const p of pids) process.kill(p, 'SIGKILL');

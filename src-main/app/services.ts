@@ -4,6 +4,7 @@ import { dataDir } from '../services/platform';
 import { FirmwareService } from '../services/firmware/service';
 import { PlaybookService } from '../services/playbook/service';
 import { failsafeDeps, failsafeRegistration } from '../services/failsafe/rescue';
+import { FlashService } from '../services/flash';
 import { TftpService } from '../services/tftp/service';
 import { SerialService } from '../services/serial/service';
 import { UbootService } from '../services/uboot/automation';
@@ -32,6 +33,12 @@ export function createServices(opts: ServiceOptions) {
     snapshot: (s) => bus.emit('playbook.run', s),
     transcript: (l) => bus.emit('playbook.transcript', l),
   });
+  const flash = new FlashService(dir, {
+    progress: (p) => bus.emit('flash.backup.progress', p),
+    partition: (backupId, partition) => bus.emit('flash.backup.partition', { backupId, partition }),
+    done: (r) => bus.emit('flash.backup.done', r),
+    restoreProgress: (p) => bus.emit('flash.restore.progress', p),
+  });
   const tftp = new TftpService({
     transfer: (e) => bus.emit('tftp.transfer', e),
     state: (s) => bus.emit('tftp.server.state', s),
@@ -56,6 +63,7 @@ export function createServices(opts: ServiceOptions) {
     failsafe,
     playbook,
     firmware,
+    flash,
     tftp,
     serial,
     uboot,
@@ -63,6 +71,7 @@ export function createServices(opts: ServiceOptions) {
       uboot.dispose();
       await serial.dispose();
       await tftp.stop(false);
+      await flash.dispose();
       await firmware.dispose();
       await playbook.dispose();
       await failsafe.stop(false);
