@@ -260,7 +260,11 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
           for (const mm of ended.stderr.matchAll(/bad block at (?:0x)?([0-9a-f]+)/gi)) base.badBlocks.push(parseInt(mm[1]!, 16));
         } finally {
           o.signal.removeEventListener('abort', onAbort);
-          fs.closeSync(fd);
+          try {
+            fs.closeSync(fd);
+          } catch {
+            /* the stream already closed it after a write error; that error is the one we report */
+          }
         }
         progress('verifying', pinfo(bytes), true);
         const expected = nand && info.tools.nanddump ? part.size - base.badBlocks.length * part.erasesize : part.size;
