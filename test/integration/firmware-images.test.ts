@@ -113,6 +113,23 @@ describe.skipIf(missing.length > 0)('firmware images built with real tools', () 
     expect(inspectBytes(bad, nodeDigests).structures[0]!.valid).toBe(false);
   });
 
+  it('FIT whose image data points past the end: flagged, nothing read out of bounds', () => {
+    const buf = Buffer.from(fs.readFileSync(files.fitExt!));
+    const f = flat(files.fitExt!)[0]!;
+    const size = (f.images as { dataSize: number }[])[0]!.dataSize;
+    const total = buf.readUInt32BE(4);
+    const be = Buffer.alloc(4);
+    be.writeUInt32BE(size);
+    const at = buf.subarray(0, total).indexOf(be);
+    expect(at).toBeGreaterThan(0);
+    buf.writeUInt32BE(0x7ffffff0, at);
+    const ins = inspectBytes(buf, nodeDigests);
+    const fit = ins.structures[0]!;
+    expect(fit.valid).toBe(false);
+    expect(fit.warnings.join(' ')).toMatch(/points past the end/);
+    for (const x of flattenFormats(ins.structures)) expect(x.offset + x.length).toBeLessThanOrEqual(buf.length);
+  });
+
   it('squashfs xz and gzip (mksquashfs): version, compression, bytes_used', () => {
     for (const [key, comp] of [['sqXz', 'xz'], ['sqGz', 'gzip']] as const) {
       const buf = fs.readFileSync(files[key]!);
