@@ -96,10 +96,9 @@ export class UbootOnRig {
     return this.text.slice(from);
   }
 
-  async tftpboot(file: string, env: { blksize?: number; windowsize?: number }, timeoutMs = 120_000): Promise<TftpbootResult> {
+  async tftpboot(file: string, env: { blksize?: number; windowsize?: number; port?: number }, timeoutMs = 120_000): Promise<TftpbootResult> {
     // Explicit values: U-Boot keeps the last block size and window in statics when the variable is unset.
-    await this.run(`setenv tftpblocksize ${env.blksize ?? 1468}`);
-    await this.run(`setenv tftpwindowsize ${env.windowsize ?? 1}`);
+    await this.run(`setenv tftpblocksize ${env.blksize ?? 1468}; setenv tftpwindowsize ${env.windowsize ?? 1}; setenv tftpdstp ${env.port ?? 69}`);
     const t0 = performance.now();
     const from = this.text.length;
     await this.write(`tftpboot ${LOAD_ADDR} ${file}\r`);
@@ -143,8 +142,8 @@ function exited(p: ChildProcess): Promise<void> {
 }
 
 /** Our server (the real CLI) inside the rig's namespace, bound to the station address on port 69. */
-export async function startOursInNs(rig: Rig, root: string): Promise<NsServer> {
-  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', '--root', root, '--bind', SERVER_IP, '--port', '69', '--json']);
+export async function startOursInNs(rig: Rig, root: string, port = 69): Promise<NsServer> {
+  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', '--root', root, '--bind', SERVER_IP, '--port', String(port), '--json']);
   const child = rig.ns.spawn(cmd, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
   const lines = new JsonLines(child);
   await lines.waitFor((l) => l.event === 'listening', 30_000, 'our server to listen in the namespace');

@@ -61,4 +61,16 @@ describe.skipIf(!support.ok)(SUITE, () => {
       process.stdout.write(`[tftp-uboot] ${file} ${JSON.stringify(env)}: ${(data.length / 1048576 / (r.ms / 1000)).toFixed(1)} MiB/s host-timed, U-Boot says ${r.ubootMiBs?.toFixed(1) ?? '?'} MiB/s, ${r.timeouts} timeouts\n`);
     }, 180_000);
   }
+
+  it('U-Boot reaches a server on a high port with `setenv tftpdstp` (the advice given when port 69 is not allowed)', async () => {
+    const high = await startOursInNs(uboot.rig, dir, 6969);
+    try {
+      const r = await uboot.tftpboot('eight.bin', { port: 6969 });
+      expect(r.bytes).toBe(files['eight.bin']!.length);
+      expect(await uboot.crc32()).toBe(crc32(files['eight.bin']!).toString(16).padStart(8, '0'));
+      await high.lines!.waitFor((l) => l.event === 'done' && l.file === 'eight.bin', 10_000, 'the high-port server done line');
+    } finally {
+      await high.stop();
+    }
+  }, 120_000);
 });
