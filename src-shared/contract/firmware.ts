@@ -52,6 +52,7 @@ export const ImageIdentitySchema = z.object({
   rootSize: z.number().optional(),
   bodySize: z.number(),
   knownFile: z.string().optional(),
+  metadataInvalid: z.boolean().optional(),
 });
 
 export const InspectionReportSchema = z.object({

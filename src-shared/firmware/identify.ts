@@ -35,6 +35,8 @@ export interface ImageIdentity {
   bodySize: number;
   /** The file's SHA-256 matches a published file we know. */
   knownFile?: string;
+  /** An fwtool trailer is there but its JSON does not parse (sysupgrade: "Invalid image metadata"). */
+  metadataInvalid?: boolean;
 }
 
 function* walk(list: Structure[]): Generator<Structure> {
@@ -196,5 +198,6 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
   if (kernelSize !== undefined) id.kernelSize = kernelSize;
   if (rootSize !== undefined) id.rootSize = rootSize;
   if (knownFile) id.knownFile = knownFile.stockImage!.exampleFile!;
+  if (fw && !meta) id.metadataInvalid = true;
   return id;
 }

@@ -47,6 +47,7 @@ export const SYSUPGRADE = {
   notSupported: (board: string) => `Device ${board} not supported by this image`,
   supportedList: (list: string[]) => `Supported devices: ${list.join(' ')}`,
   forced: 'Image check failed but --force given - will update anyway!',
+  invalid: 'Invalid image metadata',
 } as const;
 
 const MiB = 1024 * 1024;
@@ -89,6 +90,19 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
   const f = `/tmp/${fileName.replace(/[^\w.+-]/g, '_')}`;
   const base = { assumptions, device };
   const routerName = device.model ?? board;
+
+  // ---- a metadata trailer whose JSON does not parse: fwtool.sh fails at json_load
+  if (!metadata && image.metadataInvalid) {
+    return {
+      ...base,
+      verdict: 'needs-F',
+      headline: "This image's OpenWrt metadata is unreadable, so sysupgrade refuses it unless forced. Get the image again instead.",
+      reasons: ['The metadata block at the end of the file is there, but its text is not valid JSON.'],
+      sysupgradeSays: [SYSUPGRADE.invalid],
+      withForce: [SYSUPGRADE.invalid, SYSUPGRADE.forced],
+      risk: 'high',
+    };
+  }
 
   // ---- a damaged image is never flashed
   if (image.integrity === 'damaged') {

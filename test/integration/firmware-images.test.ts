@@ -49,6 +49,9 @@ describe.skipIf(missing.length > 0)('firmware images built with real tools', () 
     fs.writeFileSync(gz, zlib.gzipSync(fs.readFileSync(zimg)));
     files.uimageGz = W.mkimageLegacy(dir, gz, { comp: 'gzip', out: 'uImage.gz' });
     files.multi = W.mkimageMulti(dir, [zimg, files.sqXz]);
+    // OpenWrt's Build/lzma settings (-lc1 -lp2 -pb2), LZMA "alone" format, in a uImage marked lzma
+    W.run('xz', ['--format=lzma', '--lzma1=preset=6,lc=1,lp=2,pb=2', '-k', '-f', zimg]);
+    files.uimageLzma = W.mkimageLegacy(dir, `${zimg}.lzma`, { comp: 'lzma', out: 'uImage.lzma' });
     files.fit = W.mkimageFit(dir, zimg, false);
     files.fitExt = W.mkimageFit(dir, zimg, true);
     files.ubi = W.ubinize(dir, files.sqXz);
@@ -91,6 +94,14 @@ describe.skipIf(missing.length > 0)('firmware images built with real tools', () 
     expect(f[0]).toMatchObject({ type: 'uimage', compression: 'gzip', valid: true });
     expect(at(f, 'gzip')).toEqual([64]);
     expect(f.length).toBe(2);
+  });
+
+  it('lzma uImage (OpenWrt settings): the LZMA header is read because the uImage says lzma', () => {
+    const f = flat(files.uimageLzma!);
+    expect(f[0]).toMatchObject({ type: 'uimage', compression: 'lzma', valid: true });
+    expect(f[1]).toMatchObject({ type: 'lzma', offset: 64, lc: 1, lp: 2, pb: 2, dictionarySize: 8 * MiB });
+    // facts §7: -lc1 -lp2 -pb2 gives a first byte of 0x6D
+    expect(fs.readFileSync(files.uimageLzma!)[64]).toBe(0x6d);
   });
 
   it('multi-file uImage: each part found at its offset', () => {

@@ -172,6 +172,20 @@ describe('other verdicts', () => {
     expect(v.verdict).toBe('does-not-fit');
     expect(v.reasons[0]).toMatch(/15\.8 MB/);
   });
+  it('metadata that is not JSON: "Invalid image metadata"', () => {
+    const img = W.appendFwtool(W.uimageOf(W.noise(3000, 1)), {});
+    // rewrite the JSON "{}" as "{]" and recompute the trailer CRC like fwtool would
+    const body = img.subarray(0, img.length - 16);
+    const bad = Buffer.from(body);
+    bad[bad.length - 1] = 0x5d;
+    const trailer = Buffer.from(img.subarray(img.length - 16));
+    trailer.writeUInt32BE(W.crcRawFF(bad), 4);
+    const { ins, id } = analyse(Buffer.concat([bad, trailer]));
+    expect(id.metadataInvalid).toBe(true);
+    const v = verdictFor(id, ins.metadata, { boardName: 'linksys,wrt32x' });
+    expect(v.sysupgradeSays).toEqual(['Invalid image metadata']);
+    expect(v.verdict).toBe('needs-F');
+  });
   it('a damaged image is never flashed', () => {
     const img = openwrtSysupgrade(['linksys,wrt32x'], '2.0');
     img[700]! ^= 1;
