@@ -93,6 +93,8 @@ async function main(): Promise<void> {
 
   const results: Record<string, Record<string, number[]>> = {};
   const failures: string[] = [];
+  /** Per client, per round: each server's rate, so ratios can be taken within a round (same load). */
+  const byRound: Record<string, Array<Record<string, number>>> = {};
   for (const c of clients) {
     results[c.name] = {};
     for (let r = 0; r < ROUNDS; r++) {
@@ -106,6 +108,8 @@ async function main(): Promise<void> {
           continue;
         }
         (results[c.name]![s.name] ??= []).push(SIZE / MiB / (res.ms / 1000));
+        (byRound[c.name] ??= []);
+        (byRound[c.name]![r] ??= {})[s.name] = SIZE / MiB / (res.ms / 1000);
       }
     }
   }
@@ -115,7 +119,7 @@ async function main(): Promise<void> {
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines: string[] = [];
-  lines.push(`TFTP loopback, ${SIZE / MiB} MiB file, median of ${ROUNDS} rounds (MiB/s, client process start included), ${os.cpus().length} × ${cpu}`);
+  lines.push(`TFTP loopback, ${SIZE / MiB} MiB file, median of ${ROUNDS} rounds (MiB/s, client process start included), ${os.cpus().length} × ${cpu}, load average ${os.loadavg()[0]!.toFixed(1)}; ratios are the median of per-round ratios (servers run back to back in each round)`);
   lines.push('');
   lines.push('| client | ours | tftpd-hpa | npm tftp 0.1.2 | ours / tftpd-hpa | npm tftp / tftpd-hpa |');
   lines.push('|---|---|---|---|---|---|');
@@ -125,8 +129,11 @@ async function main(): Promise<void> {
     const h = m('tftpd-hpa');
     const n = m('npm tftp 0.1.2');
     const f = (x: number | undefined): string => (x === undefined ? 'failed' : x.toFixed(1));
-    const ratio = (a: number | undefined, b: number | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
-    lines.push(`| ${c.name} | ${f(o)} | ${f(h)} | ${f(n)} | ${ratio(o, h)} | ${ratio(n, h)} |`);
+    const paired = (x: string): string => {
+      const rs = (byRound[c.name] ?? []).filter((r) => r[x] && r['tftpd-hpa']).map((r) => r[x]! / r['tftpd-hpa']!);
+      return rs.length ? `${median(rs).toFixed(2)}×` : 'n/a';
+    };
+    lines.push(`| ${c.name} | ${f(o)} | ${f(h)} | ${f(n)} | ${paired('ours')} | ${paired('npm tftp 0.1.2')} |`);
   }
   if (failures.length) {
     lines.push('');
