@@ -89,7 +89,21 @@ export class PlaybookRun {
       // a full disk must not stop a rescue in progress; the live timeline still works
     }
     this.snap = applyRecord(this.snap, r);
-    if (r.type !== 'transcript' && this.snap) this.hooks.snapshot(this.snap);
+    if (r.type !== 'transcript') this.scheduleEmit();
+  }
+
+  /**
+   * One snapshot per burst of records: a datagram that ends the watch step produces five records in the same
+   * turn of the event loop (evidence, done, active, hint…); the screen gets them as one update, at once.
+   */
+  private emitScheduled = false;
+  private scheduleEmit(): void {
+    if (this.emitScheduled) return;
+    this.emitScheduled = true;
+    setImmediate(() => {
+      this.emitScheduled = false;
+      if (this.snap) this.hooks.snapshot(this.snap);
+    });
   }
 
   start(options: RunSnapshot['options']): void {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
@@ -113,7 +113,20 @@ export function MonitorPanel() {
             </thead>
             <tbody>
               {[...datagrams].reverse().map((d) => (
-                <tr key={`${d.receivedAt}-${d.id}`} data-testid="failsafe-event" data-kind={d.kind} className={d.unexpectedSource ? 'flagged' : undefined}>
+                <DatagramRow key={`${d.receivedAt}-${d.id}`} d={d} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** One row; memoised so a new datagram renders one row, not the whole list (keeps the cue fast under traffic). */
+const DatagramRow = memo(function DatagramRow({ d }: { d: FailsafeDatagram }) {
+  return (
+    <tr data-testid="failsafe-event" data-kind={d.kind} className={d.unexpectedSource ? 'flagged' : undefined}>
                   <td className="mono">{clockTime(d.receivedAt)}</td>
                   <td className="mono">
                     {d.from}
@@ -125,11 +138,5 @@ export function MonitorPanel() {
                   </td>
                   <td>{KIND_WORDS[d.kind]}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-    </>
   );
-}
+});
