@@ -95,6 +95,24 @@ describe.skipIf(!support.ok)('firmware check in the browser', () => {
     expect(stored).toContain(path.basename(big));
   });
 
+  it('drag and drop onto the drop zone works in the browser bench', async () => {
+    const page = await bench.openUi();
+    await page.getByTestId('nav-firmware').click();
+    const b64 = fs.readFileSync(stock).toString('base64');
+    const dt = await page.evaluateHandle((data) => {
+      const t = new DataTransfer();
+      const bin = atob(data);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      t.items.add(new File([bytes], 'dropped-FW_WRT32X.img'));
+      return t;
+    }, b64);
+    await page.dispatchEvent('[data-testid="fw-drop"]', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('[data-testid="fw-drop"]', 'drop', { dataTransfer: dt });
+    await page.locator('[data-testid="fw-report"][data-kind="vendor"]').waitFor();
+    await expect(page.getByTestId('fw-report').textContent()).resolves.toContain('dropped-FW_WRT32X.img');
+  });
+
   it('explains a path that does not exist', async () => {
     const page = bench.page;
     await page.getByText('The file is already on the workstation').click();
