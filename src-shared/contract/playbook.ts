@@ -113,6 +113,8 @@ export const RunOptionsSchema = z.object({
   loginProbeS: z.number().positive().max(120).default(25),
   sshPort: z.number().int().min(1).max(65535).default(22),
   telnetPort: z.number().int().min(1).max(65535).default(23),
+  /** firstboot can hang (a known bug): after this many seconds the overlay files are deleted instead. */
+  firstbootTimeoutS: z.number().positive().max(600).default(45),
   /** Router model id from the device profiles, for LED/button notes. */
   deviceId: z.string().max(128).optional(),
 });

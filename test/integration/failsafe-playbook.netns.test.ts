@@ -137,6 +137,24 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
     expect(ev).toContain('is 10.1.2.3.');
   });
 
+  it('factory reset when firstboot hangs (the known bug): timeout, then the overlay files are deleted; then reboot', async () => {
+    const lan = lanFor('fsfac');
+    const r = await router(lan, { firstbootHangs: true, showNetmsg: true });
+    const run = rescue(lan, ['--do', 'factory-reset', '--do', 'reboot', '--yes', '--firstboot-timeout', '2', '--login-probe', '30']);
+    await run.out.waitFor((l) => l.event === 'evidence' && String(l.text).startsWith('Listening'), 30_000, 'the monitor');
+    await r.boot();
+    await run.out.waitFor((l) => l.event === 'step' && l.step === 'press' && l.state === 'active', 10_000, 'the cue');
+    r.press();
+    const end = await run.out.waitFor((l) => l.event === 'end', 90_000, 'the end');
+    expect(end.state).toBe('done');
+    const ev = evidence(run.out);
+    expect(ev).toMatch(/Saved settings erased by deleting the overlay files \(firstboot hung or failed\)/);
+    expect(ev).toMatch(/Restart requested/);
+    expect(r.calls()).toEqual(expect.arrayContaining(['mount_root ', 'firstboot -y', 'reboot ']));
+    expect(r.file('overlay/upper/etc/config/network')).toBeUndefined();
+    expect(run.out.lines.some((l) => l.event === 'transcript' && /firstboot did not finish/.test(String(l.text)))).toBe(true);
+  });
+
   it('serial path: the preinit console prompt on a pty gets f + Enter at once', async () => {
     const lan = lanFor('fsser');
     const dir = fs.mkdtempSync(path.join(tmp, 'pty-'));

@@ -16,7 +16,7 @@ export const failsafeRescue: CliCommand = {
   words: ['failsafe', 'rescue'],
   summary: 'Guide a router into rescue mode (failsafe), connect, and run fixes (journal in the data folder)',
   usage:
-    'failsafe rescue [--router 192.168.1.1] [--bind ADDR] [--port 4919] [--serial DEV [--baud N] [--no-auto-f]] [--do mount-root|lan-ip|password|reset-network|factory-reset|reboot]... [--password-env VAR] [--yes] [--watch-timeout S] [--login-probe S] [--json]',
+    'failsafe rescue [--router 192.168.1.1] [--bind ADDR] [--port 4919] [--serial DEV [--baud N] [--no-auto-f]] [--do mount-root|lan-ip|password|reset-network|factory-reset|reboot]... [--password-env VAR] [--yes] [--watch-timeout S] [--login-probe S] [--firstboot-timeout S] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -32,6 +32,7 @@ export const failsafeRescue: CliCommand = {
         yes: { type: 'boolean', default: false },
         'watch-timeout': { type: 'string', default: '120' },
         'login-probe': { type: 'string', default: '25' },
+        'firstboot-timeout': { type: 'string', default: '45' },
         json: { type: 'boolean', default: false },
       },
       strict: true,
@@ -49,6 +50,7 @@ export const failsafeRescue: CliCommand = {
       autoSendF: !values['no-auto-f'],
       watchTimeoutS: Number(values['watch-timeout']),
       loginProbeS: Number(values['login-probe']),
+      firstbootTimeoutS: Number(values['firstboot-timeout']),
     });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
 

@@ -405,7 +405,7 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
         ctx.setDoNow('Erasing the saved settings… keep the router switched on.');
         let ok = false;
         try {
-          const r = await run(ctx, s, 'firstboot -y', { timeoutMs: 45_000 });
+          const r = await run(ctx, s, 'firstboot -y', { timeoutMs: num(ctx, 'firstbootTimeoutS', 45) * 1000 });
           ok = r.code === 0;
         } catch (err) {
           const e = toErrorShape(err);
