@@ -19,17 +19,21 @@ export function Cue({ deadline, windowMs, shownAt }: { deadline: number; windowM
     const sound = { beeped: beep(), spoke: say('Press now') };
     if (ref.current) ref.current.dataset.sound = `${sound.beeped ? 'beep' : 'silent'}${sound.spoke ? '+speech' : ''}`;
     const again = setInterval(() => beep(), 1000);
-    let raf = 0;
+    // animation frames where the page is visible; a timer elsewhere (background tab, test DOM)
+    const hasRaf = typeof requestAnimationFrame === 'function';
+    let handle: number | ReturnType<typeof setTimeout> = 0;
+    const schedule = (f: () => void): void => void (handle = hasRaf ? requestAnimationFrame(f) : setTimeout(f, 50));
     const tick = (): void => {
       const l = Math.max(0, deadline - Date.now());
       setLeft(l);
-      if (l > 0) raf = requestAnimationFrame(tick);
+      if (l > 0) schedule(tick);
     };
-    raf = requestAnimationFrame(tick);
+    schedule(tick);
     ref.current?.focus();
     return () => {
       clearInterval(again);
-      cancelAnimationFrame(raf);
+      if (hasRaf) cancelAnimationFrame(handle as number);
+      else clearTimeout(handle);
     };
   }, [deadline]);
 
