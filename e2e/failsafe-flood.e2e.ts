@@ -52,7 +52,7 @@ describe.skipIf(!support.ok)('a datagram flood', () => {
     const page = await bench.openUi();
     const port = await freeUdpPort();
     // the guide waits for the router on this port (loopback: no rescue-network traffic leaves this machine)
-    await bench.services.playbook.start('failsafe', { routerAddress: '192.168.1.1', bind: '127.0.0.1', port, serialBaud: 115200, autoSendF: true, watchTimeoutS: 300, windowS: 2, loginProbeS: 1, sshPort: 22, telnetPort: 23 });
+    await bench.services.playbook.start('failsafe', { routerAddress: '192.168.1.1', bind: '127.0.0.1', port, serialBaud: 115200, autoSendF: true, watchTimeoutS: 300, windowS: 2, loginProbeS: 1, sshPort: 22, telnetPort: 23, firstbootTimeoutS: 45 });
     const s0 = bench.services.playbook.status().run!;
     bench.services.playbook.respond(s0.runId, s0.prompt!.id, 'ok');
     for (let i = 0; i < 200 && bench.services.playbook.status().run!.steps[2]!.state !== 'active'; i++) {

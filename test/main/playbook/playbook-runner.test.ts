@@ -70,7 +70,7 @@ describe('playbook runner', () => {
         return { ok: true, summary: 'B worked' };
       },
     });
-    const first = svc.start('p', { routerAddress: '1', bind: '0.0.0.0', port: 1, serialBaud: 1, autoSendF: true, watchTimeoutS: 1, windowS: 1, loginProbeS: 1, sshPort: 22, telnetPort: 23 });
+    const first = svc.start('p', { routerAddress: '1', bind: '0.0.0.0', port: 1, serialBaud: 1, autoSendF: true, watchTimeoutS: 1, windowS: 1, loginProbeS: 1, sshPort: 22, telnetPort: 23, firstbootTimeoutS: 1 });
     await svc.settled();
     const live = svc.status().run!;
     expect(live.state).toBe('done');
