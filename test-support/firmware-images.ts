@@ -376,3 +376,21 @@ export function linksysStockLike(): Buffer {
     { name: `${d}/kernel`, data: armZImage(noise(20000, 21)), owner: 'jenkins' },
   ]);
 }
+
+/** A minimal flattened device tree (DT spec v17): a root node with a `model` string. */
+export function minimalDtb(model: string): Buffer {
+  const strings = Buffer.from('model\0', 'latin1');
+  const val = Buffer.from(model + '\0', 'latin1');
+  const pad4 = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n);
+    return b;
+  };
+  const struct = Buffer.concat([u32(1), Buffer.alloc(4), u32(3), u32(val.length), u32(0), pad4(val), u32(2), u32(9)]);
+  const offStruct = 40 + 16;
+  const offStrings = offStruct + struct.length;
+  const total = offStrings + strings.length;
+  const hdr = Buffer.concat([u32(0xd00dfeed), u32(total), u32(offStruct), u32(offStrings), u32(40), u32(17), u32(16), u32(0), u32(strings.length), u32(struct.length)]);
+  return Buffer.concat([hdr, Buffer.alloc(16), struct, strings]);
+}

@@ -115,7 +115,7 @@ describe.skipIf(missing.length > 0)('firmware images built with real tools', () 
     for (const key of ['fit', 'fitExt'] as const) {
       const f = flat(files[key]!);
       expect(f[0]).toMatchObject({ type: 'fit', offset: 0, valid: true });
-      expect(f[0]!.checks).toEqual(['kernel-1 crc32: ok']);
+      expect(f[0]!.checks).toEqual(['structure block: ok', 'kernel-1 crc32: ok']);
       expect(at(f, 'zimage')).toHaveLength(1);
     }
     expect(at(flat(files.fitExt!), 'zimage')).toEqual([0x1000]);

@@ -197,6 +197,13 @@ describe('Linksys factory trailer (facts §7)', () => {
 });
 
 describe('ARM zImage (facts §7)', () => {
+  it('finds the device tree appended after the zImage, as in the Linksys kernel', () => {
+    const k = Buffer.concat([kernel, W.minimalDtb('Linksys WRT32X')]);
+    const ins = inspectBytes(k, nodeDigests);
+    expect(ins.structures.map((s) => `${s.type}@${s.offset}`)).toEqual(['zimage@0', `fdt@${kernel.length}`]);
+    expect(ins.structures[1]!.fields.model).toBe('Linksys WRT32X');
+    expect(ins.structures[1]!.valid).toBe(true);
+  });
   it('reads start/end and the mov r0,r0 start that linksys.sh tests', () => {
     const t = inspectBytes(kernel, nodeDigests).structures[0]!;
     expect(t.type).toBe('zimage');

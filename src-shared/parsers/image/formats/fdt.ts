@@ -87,6 +87,7 @@ export const fdt: FormatParser = {
     const s = emptyStructure(isFit ? 'fit' : 'fdt', off, total, '');
     s.fields.totalSize = total;
     s.fields.version = b.u32be(off + 20)!;
+    s.checks.push({ name: 'structure block', ok, actual: ok ? `${nodes.length} nodes` : 'damaged or cut off' });
     if (!ok) s.warnings.push('The device-tree structure block is damaged or cut off.');
     const root = byPath.get('/');
     const model = propStr(b, root?.props.get('model'));
