@@ -107,7 +107,7 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
     expect(err.code).toBe('MISSED_WINDOW');
     expect(err.fix).toMatch(/keep pressing/);
     expect(err.fix).toMatch(/Linksys/);
-    expect(await run.exit).toBe(2);
+    expect(await run.exit).toBe(1);
   });
 
   it('missed window announced by the router ("Continuing with Regular Preinit")', async () => {

@@ -10,7 +10,7 @@ import { jsonLine, UsageError, type CliCommand } from '../types';
 /**
  * The failsafe playbook without a screen: the same runner, journal and steps as the app. Questions are answered
  * from the command line: instructions are taken as done, the listed --do actions run in order (destructive ones
- * only with --yes), a missed attempt ends the run (exit code 2).
+ * only with --yes), a missed attempt ends the run (exit status 1).
  */
 export const failsafeRescue: CliCommand = {
   words: ['failsafe', 'rescue'],
@@ -112,6 +112,6 @@ export const failsafeRescue: CliCommand = {
     const snap = service.status().run;
     if (json) jsonLine(io, { event: 'end', runId: first.runId, state: snap?.state, summary: snap?.summary, journal: `${service.journalDir}/${first.runId}.jsonl` });
     else io.out(`${snap?.state === 'done' ? 'Done' : 'Ended'}: ${snap?.summary ?? ''}`);
-    return snap?.state === 'done' ? 0 : 2;
+    return snap?.state === 'done' ? 0 : 1;
   },
 };
