@@ -3,6 +3,7 @@ import { useApp } from './app';
 import { useFailsafe } from './failsafe';
 import { usePlaybook } from './playbook';
 import { useTftp } from './tftp';
+import { useFlash } from './flash';
 
 /**
  * Each capability adds its own subscriptions below (and its status read to resync()).
@@ -17,6 +18,10 @@ export function wireEvents(api: RbApi): () => void {
     api.on('playbook.transcript', (l) => usePlaybook.getState().addTranscript(l)),
     api.on('tftp.transfer', (e) => useTftp.getState().onTransfer(e)),
     api.on('tftp.server.state', (st) => useTftp.getState().setServer(st)),
+    api.on('flash.backup.progress', (p) => useFlash.getState().onProgress(p)),
+    api.on('flash.backup.partition', (x) => useFlash.getState().onPartition(x.backupId, x.partition)),
+    api.on('flash.backup.done', (r) => useFlash.getState().onDone(r)),
+    api.on('flash.restore.progress', (p) => useFlash.getState().onRestoreProgress(p)),
   ];
   return () => offs.forEach((off) => off());
 }
@@ -32,4 +37,5 @@ export async function resync(api: RbApi): Promise<void> {
   const tftp = await api.invoke('tftp.server.status', {});
   useTftp.getState().setServer(tftp.server);
   useTftp.getState().replaceTransfers(tftp.transfers);
+  useFlash.getState().resync(await api.invoke('flash.backup.status', {}));
 }

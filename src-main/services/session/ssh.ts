@@ -125,39 +125,41 @@ class SshSession implements Session {
     else this.closeCbs.push(cb);
   }
 
-  private channel(cmd: string): Promise<ClientChannel> {
+  /**
+   * Open an exec channel. Exit and close are tracked from inside ssh2's callback: for a fast command the
+   * exit status, EOF and close can arrive in the same TCP read as the exec reply, before an awaiting caller
+   * could attach listeners (data is safe: a paused stream buffers it).
+   */
+  private channel(cmd: string, what: string): Promise<{ ch: ClientChannel; finished: Promise<number> }> {
     if (this.closed) return Promise.reject(sessionLostFault(this.host, 'starting a command'));
     return new Promise((resolve, reject) => {
       this.client.exec(cmd, (err, ch) => {
         if (err) return reject(this.closed ? sessionLostFault(this.host, 'starting a command', err.message) : err);
         this.openChannels.add(ch);
-        ch.once('close', () => this.openChannels.delete(ch));
-        resolve(ch);
-      });
-    });
-  }
-
-  /** Wait for a channel's exit status; a channel that closes without one means the link dropped. */
-  private finished(ch: ClientChannel, what: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-      let code: number | undefined;
-      ch.once('exit', (c: number | null, signal?: string) => {
-        code = c ?? (signal ? 128 : 255);
-      });
-      ch.once('close', () => {
-        if (code !== undefined) resolve(code);
-        else reject(sessionLostFault(this.host, what, this.lastError?.message));
+        let code: number | undefined;
+        ch.once('exit', (c: number | null, signal?: string) => {
+          code = c ?? (signal ? 128 : 255);
+        });
+        const finished = new Promise<number>((res, rej) => {
+          ch.once('close', () => {
+            this.openChannels.delete(ch);
+            if (code !== undefined) res(code);
+            else rej(sessionLostFault(this.host, what, this.lastError?.message));
+          });
+        });
+        finished.catch(() => undefined);
+        resolve({ ch, finished });
       });
     });
   }
 
   async exec(cmd: string, opts: ExecOptions = {}): Promise<ExecResult> {
-    const ch = await this.channel(cmd);
+    const { ch, finished } = await this.channel(cmd, 'running a command');
     ch.end();
-    return this.collect(ch, cmd, opts.timeoutMs ?? 30_000);
+    return this.collect(ch, finished, cmd, opts.timeoutMs ?? 30_000);
   }
 
-  private async collect(ch: ClientChannel, cmd: string, timeoutMs: number): Promise<ExecResult> {
+  private async collect(ch: ClientChannel, finished: Promise<number>, cmd: string, timeoutMs: number): Promise<ExecResult> {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     ch.on('data', (d: Buffer) => out.push(d));
@@ -171,7 +173,7 @@ class SshSession implements Session {
       }, timeoutMs);
     });
     try {
-      const code = await Promise.race([this.finished(ch, 'running a command'), timeout]);
+      const code = await Promise.race([finished, timeout]);
       return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
     } finally {
       clearTimeout(timer);
@@ -179,7 +181,7 @@ class SshSession implements Session {
   }
 
   async pull(cmd: string, opts: PullOptions = {}): Promise<Pull> {
-    const ch = await this.channel(cmd);
+    const { ch, finished } = await this.channel(cmd, 'copying data');
     ch.end();
     const err: Buffer[] = [];
     ch.stderr.on('data', (d: Buffer) => err.push(d));
@@ -198,7 +200,7 @@ class SshSession implements Session {
       arm();
       if (!stream.push(d)) ch.pause();
     });
-    const done = this.finished(ch, 'copying data').then(
+    const done = finished.then(
       (code) => {
         clearTimeout(idle);
         stream.push(null);
@@ -222,8 +224,8 @@ class SshSession implements Session {
   }
 
   async push(cmd: string, data: Buffer | Readable, opts: ExecOptions = {}): Promise<ExecResult> {
-    const ch = await this.channel(cmd);
-    const result = this.collect(ch, cmd, opts.timeoutMs ?? 600_000);
+    const { ch, finished } = await this.channel(cmd, 'sending data');
+    const result = this.collect(ch, finished, cmd, opts.timeoutMs ?? 600_000);
     if (Buffer.isBuffer(data)) ch.end(data);
     else data.pipe(ch);
     return result;
