@@ -23,6 +23,8 @@ export interface FailsafeDeps {
   probe(host: string, port: number, timeoutMs: number): Promise<ProbeResult>;
   connect(opts: SessionOptions): Promise<Session>;
   openSerial?(path: string, baud: number, autoSendF: boolean, onEvent: (e: SerialEvent) => void): Promise<{ close(): Promise<void> }>;
+  /** Add the rescue address with the OS's privilege prompt; undefined where this OS has none we can use. */
+  setAddress?(ifName: string, address: string): Promise<void> | undefined;
   /** Host-key fingerprints seen per router in this process (never written anywhere, never trusted). */
   seenKeys: Map<string, { fingerprint: string; at: number }>;
 }
@@ -115,7 +117,7 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
     return a.choice === 'ok' ? { ok: true, summary: `Confirmed at ${clock(ctx.now())}.` } : { ok: false, error: { code: 'NOT_CONFIRMED', message: 'Not confirmed.' } };
   };
 
-  const address: StepExecutor = async (ctx) => {
+  const address: StepExecutor = async (ctx): Promise<StepOutcome> => {
     const router = routerOf(ctx);
     const itfs = (await deps.interfaces()).filter((i) => !i.internal);
     const good = itfs.find((i) => inSubnet(i.address, router, 24) && i.address !== router);
@@ -123,6 +125,30 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
       const clash = itfs.find((i) => i.address === router);
       const candidate = itfs.find((i) => !i.address.startsWith('169.254.')) ?? itfs[0];
       const how = rescueAddressHowTo(deps.platform, candidate?.name);
+      if (!clash && candidate && deps.setAddress && !ctx.bag.get('failsafe.triedSet')) {
+        const a = await ctx.ask({
+          text: `This computer has no address in ${router.replace(/\.\d+$/, '.x')}. Set 192.168.1.10 on ${candidate.name} for you?`,
+          detail: `Your computer asks for an administrator password. The address stays until the computer restarts. To do it yourself instead: ${how.steps} ${how.command}`,
+          choices: [
+            { id: 'set', label: 'Set it for me', primary: true },
+            { id: 'self', label: "I'll set it myself" },
+          ],
+        });
+        if (a.choice === 'set') {
+          ctx.bag.set('failsafe.triedSet', true);
+          const setting = deps.setAddress(candidate.name, '192.168.1.10');
+          if (setting) {
+            try {
+              await setting;
+              ctx.evidence(`Added 192.168.1.10 to ${candidate.name} at ${clock(ctx.now())}.`);
+              return address(ctx);
+            } catch (err) {
+              const e = toErrorShape(err);
+              ctx.evidence(`Adding the address did not work: ${e.details ?? e.message}`);
+            }
+          }
+        }
+      }
       const list = itfs.length ? itfs.map((i) => `${i.name} ${i.cidr}`).join(', ') : 'none';
       return fault(
         {

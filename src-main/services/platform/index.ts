@@ -6,6 +6,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import fsSync from 'node:fs';
 import { RbFault } from '../../../src-shared/errors';
 import type { HostInterface } from '../../../src-shared/contract/app';
 
@@ -279,5 +280,29 @@ export function explainSignalsUnsupported(err: unknown, portPath: string): RbFau
     meaning: 'This port has no such lines (a virtual port, or an adapter wired with only TX, RX and ground). The console itself keeps working.',
     fix: 'Nothing to do unless your router needs DTR/RTS to reset: then use an adapter that has those pins wired.',
     details: (err as Error)?.message ?? String(err),
+  });
+}
+
+/**
+ * The command that adds the rescue address with the OS's own privilege prompt, or undefined where there is
+ * none we can rely on. Linux: pkexec (polkit asks for the password); macOS: osascript "with administrator
+ * privileges"; Windows: an elevated netsh through Start-Process -Verb RunAs (the UAC prompt).
+ */
+export function privilegedAddressCommand(platform: PlatformName, ifName: string, address = '192.168.1.10', hasProgram: (p: string) => boolean = programOnPath): [string, string[]] | undefined {
+  if (!/^[\w.:@-]{1,64}$/.test(ifName) && platform !== 'win32') return undefined;
+  if (platform === 'linux') return hasProgram('pkexec') ? ['pkexec', ['ip', 'addr', 'add', `${address}/24`, 'dev', ifName]] : undefined;
+  if (platform === 'darwin') return ['osascript', ['-e', `do shell script "/sbin/ifconfig ${ifName} alias ${address} 255.255.255.0" with administrator privileges`]];
+  const safe = ifName.replace(/["'`$]/g, '');
+  return ['powershell.exe', ['-NoProfile', '-Command', `Start-Process netsh -Verb RunAs -Wait -ArgumentList 'interface ipv4 add address "${safe}" ${address} 255.255.255.0'`]];
+}
+
+function programOnPath(name: string): boolean {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter);
+  return dirs.some((d) => {
+    try {
+      return fsSync.statSync(path.join(d, name)).isFile();
+    } catch {
+      return false;
+    }
   });
 }

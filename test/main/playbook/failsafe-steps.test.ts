@@ -121,3 +121,38 @@ describe('failsafe steps', () => {
     await svc.stop();
   });
 });
+
+describe('failsafe steps: setting the address for the user', () => {
+  it('offers to add 192.168.1.10 with the privilege prompt, then checks again', async () => {
+    let itfs = [itf('enp3s0', '10.0.0.5')];
+    const asked: string[] = [];
+    const { svc, until, answer } = setup({
+      interfaces: () => itfs,
+      setAddress: (name, address) => {
+        asked.push(`${name} ${address}`);
+        itfs = [...itfs, itf(name, address)];
+        return Promise.resolve();
+      },
+    });
+    svc.start('failsafe', opts);
+    answer(await until((s) => !!s.prompt), 'ok');
+    const offer = await until((s) => s.prompt?.stepId === 'address');
+    expect(offer.prompt!.text).toBe('This computer has no address in 192.168.1.x. Set 192.168.1.10 on enp3s0 for you?');
+    expect(offer.prompt!.detail).toContain('sudo ip addr add 192.168.1.10/24 dev enp3s0');
+    answer(offer, 'set');
+    const s = await until((x) => step(x, 'address').state === 'done');
+    expect(asked).toEqual(['enp3s0 192.168.1.10']);
+    expect(step(s, 'address').evidence.map((e) => e.text).join('\n')).toMatch(/Added 192\.168\.1\.10 to enp3s0[\s\S]*This computer has 192\.168\.1\.10 on enp3s0/);
+    await svc.stop();
+  });
+
+  it('"I\'ll set it myself" gives the exact steps and waits for "Check again"', async () => {
+    const { svc, until, answer } = setup({ interfaces: () => [itf('enp3s0', '10.0.0.5')], setAddress: () => Promise.resolve() });
+    svc.start('failsafe', opts);
+    answer(await until((s) => !!s.prompt), 'ok');
+    answer(await until((s) => s.prompt?.stepId === 'address'), 'self');
+    const s = await until((x) => step(x, 'address').state === 'failed');
+    expect(step(s, 'address').error!.code).toBe('NO_RESCUE_ADDRESS');
+    await svc.stop();
+  });
+});
