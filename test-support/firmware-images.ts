@@ -377,17 +377,23 @@ export function linksysStockLike(): Buffer {
   ]);
 }
 
-/** A minimal flattened device tree (DT spec v17): a root node with a `model` string. */
-export function minimalDtb(model: string): Buffer {
-  const strings = Buffer.from('model\0', 'latin1');
-  const val = Buffer.from(model + '\0', 'latin1');
+/** A minimal flattened device tree (DT spec v17): a root node with `model` and optionally `compatible`. */
+export function minimalDtb(model: string, compatible?: string[]): Buffer {
   const pad4 = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
   const u32 = (n: number) => {
     const b = Buffer.alloc(4);
     b.writeUInt32BE(n);
     return b;
   };
-  const struct = Buffer.concat([u32(1), Buffer.alloc(4), u32(3), u32(val.length), u32(0), pad4(val), u32(2), u32(9)]);
+  const props: Buffer[] = [];
+  let strings = Buffer.alloc(0);
+  const prop = (name: string, value: Buffer) => {
+    props.push(u32(3), u32(value.length), u32(strings.length), pad4(value));
+    strings = Buffer.concat([strings, Buffer.from(name + '\0', 'latin1')]);
+  };
+  prop('model', Buffer.from(model + '\0', 'latin1'));
+  if (compatible) prop('compatible', Buffer.from(compatible.join('\0') + '\0', 'latin1'));
+  const struct = Buffer.concat([u32(1), Buffer.alloc(4), ...props, u32(2), u32(9)]);
   const offStruct = 40 + 16;
   const offStrings = offStruct + struct.length;
   const total = offStrings + strings.length;

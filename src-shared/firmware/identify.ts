@@ -120,6 +120,10 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
   const tarS = all.find((s) => s.type === 'sysupgrade-tar');
   const control = tarS?.fields.board;
   if (typeof control === 'string' && !boards.includes(control)) boards.push(control);
+  // The first "compatible" string of a device tree (appended to the kernel or inside a FIT) is exactly
+  // what OpenWrt uses as board_name (facts §3.2, 10_sysinfo).
+  if (boards.length === 0)
+    for (const s of all) if ((s.type === 'fdt' || s.type === 'fit') && typeof s.fields.compatible === 'string' && s.fields.compatible && !boards.includes(s.fields.compatible)) boards.push(s.fields.compatible);
   const tpl = all.find((s) => s.type === 'tplink-v1');
   const chk = all.find((s) => s.type === 'netgear-chk');
   if (chk && typeof chk.fields.boardId === 'string') boards.push(chk.fields.boardId);

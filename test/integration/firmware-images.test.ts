@@ -8,6 +8,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { inspectBytes, flattenFormats, type FlatFormat } from '../../src-shared/parsers/image/inspect';
 import { nodeDigests } from '../../src-main/services/firmware/digests';
+import { identifyImage } from '../../src-shared/firmware/identify';
+import { verdictFor } from '../../src-shared/firmware/verdict';
 import { reportSkip } from '../../test-support/netns';
 import * as W from '../../test-support/firmware-images';
 
@@ -64,6 +66,10 @@ describe.skipIf(missing.length > 0)('firmware images built with real tools', () 
     files.factory6m = path.join(dir, 'factory-6m.img');
     const k = fs.readFileSync(zimg);
     fs.writeFileSync(files.factory6m, Buffer.concat([k, Buffer.alloc(6 * MiB - k.length, 0xff), fs.readFileSync(files.ubi)]));
+    // OpenWrt 19.07-style WRT32X factory image: zImage + appended DTB, padded to 3 MB, then UBI
+    files.factory3m = path.join(dir, 'factory-3m.img');
+    const kd = Buffer.concat([k, W.minimalDtb('Linksys WRT32X', ['linksys,wrt32x', 'linksys,armada385', 'marvell,armada385'])]);
+    fs.writeFileSync(files.factory3m, Buffer.concat([kd, Buffer.alloc(3 * MiB - kd.length, 0xff), fs.readFileSync(files.ubi)]));
     files.trx = path.join(dir, 'fw.trx');
     fs.writeFileSync(files.trx, W.trxImage([fs.readFileSync(files.uimage), fs.readFileSync(files.sqXz)]));
     files.tplink = path.join(dir, 'tplink.bin');
@@ -191,6 +197,18 @@ describe.skipIf(missing.length > 0)('firmware images built with real tools', () 
     const f = flat(files.factory6m!);
     expect(f[0]!.type).toBe('zimage');
     expect(at(f, 'ubi')).toEqual([6 * MiB]);
+  });
+
+  it('a 3 MB-layout WRT32X factory image: board from the kernel device tree, layout from the UBI offset, the intermediate step', () => {
+    const buf = fs.readFileSync(files.factory3m!);
+    const ins = inspectBytes(buf, nodeDigests);
+    const id = identifyImage(ins, 'x');
+    expect(id).toMatchObject({ kind: 'openwrt-factory', profileId: 'linksys,wrt32x', slotLayout: '3m', writePath: 'raw' });
+    expect(id.boards[0]).toBe('linksys,wrt32x');
+    const v = verdictFor(id, ins.metadata, { boardName: 'linksys,wrt32x', partitions: [{ name: 'rootfs1', size: 0x7500000 }] }, 'openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img');
+    expect(v.verdict).toBe('needs-F');
+    expect(v.command).toBe('sysupgrade -F -n /tmp/openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img');
+    expect(v.headline).toMatch(/changes the other firmware slot to the 3 MB kernel layout/);
   });
 
   it('finds every structure binwalk finds, at the same offsets', () => {
