@@ -93,6 +93,16 @@ describe('image inspector under hostile input', () => {
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * 1024 * 1024);
   });
 
+  it('thousands of small structures in one region stay linear (no rescanning)', () => {
+    const b = W.noise(4 * 1024 * 1024, 77);
+    for (let o = 0; o + 4 <= b.length; o += 256) b.writeUInt32BE(0xdeadc0de, o);
+    const t0 = performance.now();
+    const r = inspectBytes(b, nodeDigests, { maxDepth: 8, maxStructures: 100_000 });
+    const ms = performance.now() - t0;
+    expect(r.structures.filter((s) => s.type === 'jffs2-eof-marker').length).toBe(b.length / 256);
+    expect(ms).toBeLessThan(5000);
+  });
+
   it('zero-size and empty headers', () => {
     for (const b of [Buffer.alloc(0), Buffer.alloc(1), Buffer.alloc(64), Buffer.alloc(4096, 0xff), W.uimageOf(Buffer.alloc(0)), Buffer.from('HDR0'), Buffer.from('hsqs'), Buffer.from('UBI#'), Buffer.from('FWx0')]) inspectSafely(b);
     // a tar header whose size is zero and a fwtool trailer of size 16 (no JSON)

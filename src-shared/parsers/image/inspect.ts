@@ -58,15 +58,30 @@ function strongAt(ctx: Ctx, p: FormatParser, off: number, end: number): boolean 
   return true;
 }
 
-/** First offset in [from, end) where a carvable structure starts and validates. */
-function carveNext(ctx: Ctx, from: number, end: number, only?: string[]): { off: number; parser: FormatParser } | undefined {
+/** Per region and magic: the first validated candidate found so far, and how far the scan has got. */
+type CarveCache = Map<FormatParser, { next: number; scanned: number }>;
+
+/**
+ * First offset in [from, end) where a carvable structure starts and validates. The cache makes each magic's
+ * scan of a region resume where it stopped, so a region with thousands of small structures is still scanned
+ * once per magic (linear, not quadratic).
+ */
+function carveNext(ctx: Ctx, from: number, end: number, cache: CarveCache, only?: string[]): { off: number; parser: FormatParser } | undefined {
   const buf = ctx.b.buf;
   let best: { off: number; parser: FormatParser } | undefined;
   for (const p of CARVABLE) {
     if (only && !only.includes(p.type)) continue;
+    const e = cache.get(p) ?? { next: -1, scanned: from };
+    cache.set(p, e);
+    const limitStart = Math.min(end, best ? best.off : end);
+    if (e.next >= from) {
+      if (e.next < limitStart) best = { off: e.next, parser: p };
+      continue;
+    }
     const { magic, at } = p.carve!;
-    let i = from + at;
-    const limit = Math.min(end + at, best ? best.off + at : Infinity);
+    let i = Math.max(from, e.scanned) + at;
+    const limit = limitStart + at;
+    let found = -1;
     while (i < limit) {
       i = buf.indexOf(magic[0]!, i);
       if (i < 0 || i >= limit) break;
@@ -79,10 +94,18 @@ function carveNext(ctx: Ctx, from: number, end: number, only?: string[]): { off:
         }
       }
       if (m && start >= from && strongAt(ctx, p, start, end)) {
-        best = { off: start, parser: p };
+        found = start;
         break;
       }
       i++;
+    }
+    if (found >= 0) {
+      e.next = found;
+      e.scanned = found + 1;
+      best = { off: found, parser: p };
+    } else {
+      e.next = -1;
+      e.scanned = Math.max(e.scanned, limitStart);
     }
   }
   return best;
@@ -135,6 +158,7 @@ function makeCtx(buf: Uint8Array, d: Digests, limits: Limits): Ctx {
       }
       let pos = start;
       let first = true;
+      let cache: CarveCache | undefined;
       while (pos < end) {
         if (ctx.count >= limits.maxStructures) {
           push(data(pos, end - pos));
@@ -173,7 +197,7 @@ function makeCtx(buf: Uint8Array, d: Digests, limits: Limits): Ctx {
           push(data(pos, end - pos));
           break;
         }
-        const next = carveNext(ctx, pos + 1, end, opts.only);
+        const next = carveNext(ctx, pos + 1, end, (cache ??= new Map()), opts.only);
         const stop = next ? next.off : end;
         // split a trailing filler run off the unknown data
         let q = stop;
