@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './support';
+import { freeUdpPort } from './failsafe-helpers';
 
 const support = browserSupport();
 reportSkipIfNeeded('failsafe flood e2e', support);
@@ -32,14 +33,6 @@ function burst() {
 }
 burst();
 `;
-
-async function freeUdpPort(): Promise<number> {
-  const s = dgram.createSocket('udp4');
-  await new Promise<void>((r) => s.bind(0, '127.0.0.1', () => r()));
-  const port = s.address().port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe.skipIf(!support.ok)('a datagram flood', () => {
   let bench: Bench;

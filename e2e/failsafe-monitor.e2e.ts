@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dgram from 'node:dgram';
 import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './support';
+import { freeUdpPort } from './failsafe-helpers';
 import { encodeNetmsg } from '../src-shared/parsers/netmsg';
 
 const support = browserSupport();
 reportSkipIfNeeded('failsafe monitor e2e', support);
-
-async function freeUdpPort(): Promise<number> {
-  const s = dgram.createSocket('udp4');
-  await new Promise<void>((r) => s.bind(0, '127.0.0.1', () => r()));
-  const port = s.address().port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe.skipIf(!support.ok)('failsafe monitor in the browser', () => {
   let bench: Bench;

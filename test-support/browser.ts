@@ -36,6 +36,21 @@ export interface Bench {
   close(): Promise<void>;
 }
 
+/** Open the UI at `url` (with its token) and wait until it is connected. */
+export async function openUiAt(p: Page, url: string): Promise<Page> {
+  await p.goto(url);
+  await p.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 15_000 });
+  return p;
+}
+
+/** docs/screenshots/<name>.png of the visible window. */
+export async function saveScreenshot(p: Page, name: string): Promise<string> {
+  fs.mkdirSync('docs/screenshots', { recursive: true });
+  const file = path.join('docs/screenshots', `${name}.png`);
+  await p.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
 export async function startBench(opts: { viewport?: { width: number; height: number } } = {}): Promise<Bench> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-e2e-'));
   const services = createServices({ host: 'bench-server', dataDir });
@@ -51,17 +66,8 @@ export async function startBench(opts: { viewport?: { width: number; height: num
     server,
     services,
     dataDir,
-    async openUi(p = page) {
-      await p.goto(server.url);
-      await p.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 15_000 });
-      return p;
-    },
-    async screenshot(name, p = page) {
-      fs.mkdirSync('docs/screenshots', { recursive: true });
-      const file = path.join('docs/screenshots', `${name}.png`);
-      await p.screenshot({ path: file, fullPage: false });
-      return file;
-    },
+    openUi: (p = page) => openUiAt(p, server.url),
+    screenshot: (name, p = page) => saveScreenshot(p, name),
     async close() {
       await browser.close().catch(() => undefined);
       await server.close();

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { CHROMIUM_FLAGS, chromiumPath } from './browser';
+import { CHROMIUM_FLAGS, chromiumPath, openUiAt, saveScreenshot } from './browser';
 import { JsonLines } from './lines';
 import { nodeTsArgs, type Netns } from './netns';
 
@@ -49,17 +49,8 @@ export async function startNsBench(ns: Netns, opts: { viewport?: { width: number
     url,
     dataDir,
     server,
-    async openUi(p = page) {
-      await p.goto(url);
-      await p.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 15_000 });
-      return p;
-    },
-    async screenshot(name, p = page) {
-      fs.mkdirSync('docs/screenshots', { recursive: true });
-      const file = path.join('docs/screenshots', `${name}.png`);
-      await p.screenshot({ path: file, fullPage: false });
-      return file;
-    },
+    openUi: (p = page) => openUiAt(p, url),
+    screenshot: (name, p = page) => saveScreenshot(p, name),
     async close() {
       await browser.close().catch(() => undefined);
       server.kill('SIGTERM');

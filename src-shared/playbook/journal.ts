@@ -135,10 +135,11 @@ export function replayJournal(records: JournalRecord[]): RunSnapshot | undefined
   return snap;
 }
 
-function clock(at: number): string {
+/** Local wall-clock time, "14:02:11", or with milliseconds for evidence, "14:02:11.204". */
+export function clock(at: number, ms = false): string {
   const d = new Date(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}${ms ? `.${p(d.getMilliseconds(), 3)}` : ''}`;
 }
 
 /** "You were at step 4 of 7 (Press the button) …" for a run whose journal has no end record. */

@@ -7,6 +7,7 @@ import type { HostInterface } from '../../../src-shared/contract/app';
 import type { FailsafeDatagram, MonitorState } from '../../../src-shared/contract/failsafe';
 import { FAILSAFE_ACTIONS, LED_PATTERNS, missedAdvice, type FailsafeAction } from '../../../src-shared/playbook/failsafe';
 import { RbFault, toErrorShape } from '../../../src-shared/errors';
+import { clock as clockOf } from '../../../src-shared/playbook/journal';
 import type { StepContext, StepExecutor, StepOutcome } from '../playbook/runner';
 import type { Session, SessionOptions } from '../session/types';
 import { inSubnet, rescueAddressHowTo, type PlatformName } from '../platform';
@@ -29,11 +30,7 @@ export interface FailsafeDeps {
   seenKeys: Map<string, { fingerprint: string; at: number }>;
 }
 
-export function clock(at: number): string {
-  const d = new Date(at);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-}
+const clock = (at: number): string => clockOf(at, true);
 
 type BootEvent = { at: number; kind: FailsafeDatagram['kind'] | SerialEvent['kind']; from: string; text: string };
 
