@@ -71,6 +71,12 @@ describe.skipIf(!support.ok)('firmware check in the browser', () => {
     await page.getByTestId('fw-procmtd').fill(WRT32X_3M_PROC_MTD);
     await page.locator('[data-testid="fw-verdict"][data-verdict="needs-F"]').waitFor();
     await expect(verdict.textContent()).resolves.toContain('sysupgrade -F -n /tmp/FW_WRT32X_1.0.180404.58.img');
+    await page.getByTestId('fw-procmtd').fill('');
+    await page.locator('[data-testid="fw-verdict"][data-verdict="needs-factory"]').waitFor();
+    await verdict.scrollIntoViewIfNeeded();
+    await bench.screenshot('firmware-verdict');
+    await page.getByTestId('fw-procmtd').fill(WRT32X_3M_PROC_MTD);
+    await page.locator('[data-testid="fw-verdict"][data-verdict="needs-F"]').waitFor();
 
     await page.getByTestId('fw-expert').locator('summary').first().click();
     await expect(page.locator('.fw-node[data-type="sysupgrade-tar"]').count()).resolves.toBe(1);
