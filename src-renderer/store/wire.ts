@@ -3,6 +3,8 @@ import { useApp } from './app';
 import { useFailsafe } from './failsafe';
 import { usePlaybook } from './playbook';
 import { useTftp } from './tftp';
+import { useSerial } from './serial';
+import { useUboot } from './uboot';
 import { useFlash } from './flash';
 
 /**
@@ -18,6 +20,12 @@ export function wireEvents(api: RbApi): () => void {
     api.on('playbook.transcript', (l) => usePlaybook.getState().addTranscript(l)),
     api.on('tftp.transfer', (e) => useTftp.getState().onTransfer(e)),
     api.on('tftp.server.state', (st) => useTftp.getState().setServer(st)),
+    api.on('serial.data', (d) => useSerial.getState().onData(d.id, d.b64)),
+    api.on('serial.match', (m) => useSerial.getState().onMatch(m.id, m.at, m.match)),
+    api.on('serial.session', (x) => useSerial.getState().upsertSession(x)),
+    api.on('uboot.state', (r) => useUboot.getState().setRun(r)),
+    api.on('uboot.step', (x) => useUboot.getState().onStep(x)),
+    api.on('uboot.progress', (p) => useUboot.getState().onProgress(p)),
     api.on('flash.backup.progress', (p) => useFlash.getState().onProgress(p)),
     api.on('flash.backup.partition', (x) => useFlash.getState().onPartition(x.backupId, x.partition)),
     api.on('flash.backup.done', (r) => useFlash.getState().onDone(r)),
@@ -37,5 +45,8 @@ export async function resync(api: RbApi): Promise<void> {
   const tftp = await api.invoke('tftp.server.status', {});
   useTftp.getState().setServer(tftp.server);
   useTftp.getState().replaceTransfers(tftp.transfers);
+  const [serial, uboot] = await Promise.all([api.invoke('serial.sessions', {}), api.invoke('uboot.status', {})]);
+  useSerial.getState().resync(serial.sessions, serial.backlog, serial.profiles);
+  useUboot.getState().replace(uboot.runs);
   useFlash.getState().resync(await api.invoke('flash.backup.status', {}));
 }

@@ -229,11 +229,13 @@ async function stopAutoboot(serial: SerialService, con: UbootConsole, timeoutMs:
     timings.stopSentAt = performance.now();
   });
   try {
-    const first = con.waitMatch((m) => m.kind === 'uboot-autoboot' || m.kind === 'uboot-prompt', timeoutMs, 'show its bootloader');
+    const start = con.matches.length;
+    const first = con.waitMatch((m) => m.kind === 'uboot-autoboot' || m.kind === 'uboot-prompt', timeoutMs, 'show its bootloader', start);
     await serial.write(con.sessionId, Buffer.from([0x03])).catch(() => undefined);
     const m = await first;
     if (m.kind === 'uboot-prompt') return { how: `The bootloader is at its prompt "${m.prompt?.trimEnd() ?? ''}".` };
-    if (!(await con.waitMatch((x) => x.kind === 'uboot-prompt', 5000, 'stop its countdown').then(() => true, () => false))) {
+    const after = con.matches.findIndex((x, i) => i >= start && x.m === m) + 1;
+    if (!(await con.waitMatch((x) => x.kind === 'uboot-prompt', 5000, 'stop its countdown', after).then(() => true, () => false))) {
       // a keyed build may want the string again, or the key fell between two reads: one Ctrl-C, never Enter
       if (!(await con.interrupt(3000))) throw new RbFault({ code: 'UBOOT_TIMEOUT', message: 'The router did not stop its countdown.' });
     }

@@ -66,10 +66,18 @@ export class UbootConsole {
     this.text = '';
   }
 
-  /** Wait for a watcher match; rejects after timeoutMs or when cancelled. */
-  waitMatch(until: (m: WatchMatch) => boolean, timeoutMs: number, what: string): Promise<WatchMatch> {
+  /**
+   * Wait for a watcher match; rejects after timeoutMs or when cancelled. With `from` (an index into `matches`),
+   * a match that already arrived at or after that index counts too: two matches can arrive in one chunk
+   * (a countdown and the prompt after it), faster than a caller can start its next wait.
+   */
+  waitMatch(until: (m: WatchMatch) => boolean, timeoutMs: number, what: string, from?: number): Promise<WatchMatch> {
     return new Promise((resolve, reject) => {
       if (this.signal?.aborted) return reject(new Cancelled());
+      if (from !== undefined) {
+        const seen = this.matches.slice(from).find((x) => until(x.m));
+        if (seen) return resolve(seen.m);
+      }
       const onAbort = (): void => {
         cleanup();
         reject(new Cancelled());
