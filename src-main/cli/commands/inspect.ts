@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { inspectFile } from '../../services/firmware/service';
-import { warmHashWorker } from '../../services/firmware/hash-worker';
+import { hashOnMainThread } from '../../services/firmware/hash-worker';
 import { verdictFor } from '../../../src-shared/firmware/verdict';
 import { findDeviceProfile } from '../../../src-shared/devices/profiles';
 import { jsonLine, UsageError, type CliCommand } from '../types';
@@ -37,7 +37,7 @@ export const inspect: CliCommand = {
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError('Give exactly one image file.');
-    warmHashWorker(); // its start-up overlaps the file read
+    hashOnMainThread(); // one file in a one-shot process: a worker costs more than it saves
     const report = await inspectFile(positionals[0]!);
     let verdict;
     if (values.device) {

@@ -18,7 +18,8 @@ parentPort.on('message', (m) => {
 `;
 
 let shared: Worker | undefined;
-let failed = false;
+/** RB_HASH_WORKER=0 keeps every hash on the main thread, =1 uses the worker even in the CLI (the benchmark compares both). */
+let failed = process.env.RB_HASH_WORKER === '0';
 
 /** One long-lived, unref'd worker per process (start-up costs ~30 ms, paid once). */
 function worker(): Worker | undefined {
@@ -39,9 +40,18 @@ function worker(): Worker | undefined {
   return shared;
 }
 
-/** Start the worker early (the CLI does this before reading, to overlap its start-up with the read). */
+/** Start the worker early (long-lived processes: the app and the bench server). */
 export function warmHashWorker(): void {
   worker();
+}
+
+/**
+ * Keep hashing on the main thread. A one-shot process (the CLI) pays the worker's start-up (a second Node
+ * environment, ~50-150 ms of CPU) once for one file, which costs more than MD5 on the other core saves
+ * (bench/inspect measures both, interleaved; see docs/benchmarks.md).
+ */
+export function hashOnMainThread(): void {
+  if (process.env.RB_HASH_WORKER !== '1') failed = true;
 }
 
 let nextId = 1;
