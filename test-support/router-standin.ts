@@ -39,8 +39,6 @@ export interface StandinOptions {
   boardName?: string;
   model?: string;
   cmdline?: string;
-  /** Leave tools out of the router (e.g. ['sha256sum','md5sum'] or ['nc']). */
-  withoutApplets?: string[];
   /** Partitions whose stand-in returns DIFFERENT random bytes on every read (a FIFO refilled from
    *  /dev/urandom), like NAND with unstable bits: the router's own hash and the copy can never agree. */
   unstable?: number[];
@@ -114,7 +112,6 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
   fs.copyFileSync('/usr/bin/busybox', path.join(root, 'bin/busybox'));
   fs.chmodSync(path.join(root, 'bin/busybox'), 0o755);
   execFileSync('chroot', [root, '/bin/busybox', '--install', '-s', '/bin']);
-  for (const applet of opts.withoutApplets ?? []) for (const d of ['bin', 'sbin', 'usr/bin', 'usr/sbin']) fs.rmSync(path.join(root, d, applet), { force: true });
   copyWithLibs('/usr/sbin/dropbear', root);
   copyWithLibs('/usr/bin/fw_printenv', root);
   fs.writeFileSync(path.join(root, 'sbin/mtd'), MTD_STANDIN, { mode: 0o755 });

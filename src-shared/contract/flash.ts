@@ -160,6 +160,8 @@ export const BackupStartSchema = z.object({
   partitions: z.array(z.string().max(64)).optional(),
   /** Retry only the partitions that failed in the backup in `outDir`. */
   retryFailed: z.boolean().default(false),
+  /** The router also hashes each partition (a second read there) and both hashes must agree. Off halves the time on slow routers. */
+  routerHash: z.boolean().default(true),
 });
 
 export const RestoreRequestSchema = z.object({

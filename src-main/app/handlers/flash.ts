@@ -7,7 +7,7 @@ export function flashHandlers(s: Services): CapabilityHandlers<typeof flashComma
     'device.inspect': (a) => s.flash.inspect(a.target),
     'device.forgetHostKey': (a) => s.flash.forgetHostKey(a.host, a.port),
     'flash.backup.start': (a) => {
-      const { backupId, dir } = s.flash.startBackup({ target: a.target, retryFailed: a.retryFailed, ...(a.outDir ? { outDir: a.outDir } : {}), ...(a.partitions ? { partitions: a.partitions } : {}) });
+      const { backupId, dir } = s.flash.startBackup({ target: a.target, retryFailed: a.retryFailed, routerHash: a.routerHash, ...(a.outDir ? { outDir: a.outDir } : {}), ...(a.partitions ? { partitions: a.partitions } : {}) });
       return { backupId, dir };
     },
     'flash.backup.cancel': (a) => s.flash.cancelBackup(a.backupId),

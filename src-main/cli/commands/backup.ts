@@ -5,11 +5,11 @@ import { flashServiceFor, mib, reportFault, targetFrom, targetOptions } from './
 export const backup: CliCommand = {
   words: ['backup'],
   summary: "Copy every flash partition of a router to a folder, with checksums and manifest.json",
-  usage: 'backup --host ADDR [--ssh|--telnet] [--user root] [--password P|--key FILE] --out DIR [--partition NAME…] [--retry-failed] [--session-only-key] [--json]',
+  usage: 'backup --host ADDR [--ssh|--telnet] [--user root] [--password P|--key FILE] --out DIR [--partition NAME…] [--retry-failed] [--skip-router-hash] [--session-only-key] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { ...targetOptions, out: { type: 'string' }, partition: { type: 'string', multiple: true }, 'retry-failed': { type: 'boolean', default: false } },
+      options: { ...targetOptions, out: { type: 'string' }, partition: { type: 'string', multiple: true }, 'retry-failed': { type: 'boolean', default: false }, 'skip-router-hash': { type: 'boolean', default: false } },
       strict: true,
     });
     if (!values.out) throw new UsageError('--out DIR is required (a new, empty folder for the backup)');
@@ -33,7 +33,7 @@ export const backup: CliCommand = {
     });
     let result;
     try {
-      const job = service.startBackup({ target, outDir: values.out, retryFailed: values['retry-failed'], ...(values.partition?.length ? { partitions: values.partition } : {}) });
+      const job = service.startBackup({ target, outDir: values.out, retryFailed: values['retry-failed'], routerHash: !values['skip-router-hash'], ...(values.partition?.length ? { partitions: values.partition } : {}) });
       const stop = io.stopped.then(() => service.cancelBackup(job.backupId));
       void stop;
       result = await job.finished;

@@ -28,6 +28,8 @@ export interface BackupJobOptions {
   /** Names or mtdN; empty = all. */
   only?: string[];
   retryFailed?: boolean;
+  /** Let the router hash each partition itself (a second read on the router) and compare. Default true. */
+  routerHash?: boolean;
   host: string;
   open: () => Promise<Session>;
   emitProgress: (p: BackupProgress) => void;
@@ -168,7 +170,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
       o.emitPartition(entry);
     };
 
-    const hashOnRouter = info.tools.sha256sum ? 'sha256' : info.tools.md5sum ? 'md5' : null;
+    const hashOnRouter = o.routerHash === false ? null : info.tools.sha256sum ? 'sha256' : info.tools.md5sum ? 'md5' : null;
     totalSize = todo.reduce((s, p) => s + p.size, 0);
     workTotal = totalSize * (hashOnRouter ? 2 : 1);
     let sessionBroken = false;
@@ -230,7 +232,8 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         const onAbort = (): void => pull.abort();
         o.signal.addEventListener('abort', onAbort, { once: true });
         const sha = crypto.createHash('sha256');
-        const md5 = crypto.createHash('md5');
+        // md5 only when the router can check nothing better (it costs as much CPU as the sha256 itself).
+        const md5 = hashOnRouter === 'md5' ? crypto.createHash('md5') : undefined;
         let bytes = 0;
         const fd = fs.openSync(partial, 'w', 0o644);
         try {
@@ -238,7 +241,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
             highWaterMark: 1 << 20,
             transform(chunk: Buffer, _enc, cb) {
               sha.update(chunk);
-              md5.update(chunk);
+              md5?.update(chunk);
               bytes += chunk.length;
               totalDone = doneAtStart + bytes;
               workDone = workAtStart + (hashOnRouter ? part.size : 0) + bytes;
@@ -276,7 +279,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
             fix: 'Retry the failed partitions.',
           });
         const sha256 = sha.digest('hex');
-        const md5hex = md5.digest('hex');
+        const md5hex = md5 ? md5.digest('hex') : null;
         let deviceMatch: ManifestPartition['deviceHash'] = null;
         if (deviceHash) {
           const ours = deviceHash.algorithm === 'sha256' ? sha256 : md5hex;

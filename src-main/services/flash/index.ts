@@ -58,7 +58,7 @@ export class FlashService {
     return { forgotten: forgetHostKey(knownHostsFile(this.dataDir), host, port) };
   }
 
-  startBackup(req: { target: SessionTarget; outDir?: string; partitions?: string[]; retryFailed: boolean }): { backupId: string; dir: string; finished: Promise<BackupResult> } {
+  startBackup(req: { target: SessionTarget; outDir?: string; partitions?: string[]; retryFailed: boolean; routerHash?: boolean }): { backupId: string; dir: string; finished: Promise<BackupResult> } {
     if (this.active)
       throw new RbFault({
         code: 'BACKUP_RUNNING',
@@ -84,6 +84,7 @@ export class FlashService {
       dir,
       ...(req.partitions ? { only: req.partitions } : {}),
       retryFailed: req.retryFailed,
+      routerHash: req.routerHash !== false,
       host: req.target.host,
       open: () => this.open(req.target),
       emitProgress: (p) => {
