@@ -6,16 +6,28 @@
  */
 import { Worker } from 'node:worker_threads';
 
+// Besides the hash, the worker keeps a running zlib CRC-32 and records it at every chunk end ("checkpoints"),
+// so the main thread can get the CRC of any prefix (the fwtool trailer's CRC covers all but the last bytes)
+// by finishing from the nearest checkpoint instead of crossing the whole file again.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const crypto = require('node:crypto');
-let view = null, hash = null;
+const zlib = require('node:zlib');
+let view = null, hash = null, crc = 0, checkpoints = null;
 parentPort.on('message', (m) => {
-  if (m.op === 'begin') { view = new Uint8Array(m.sab); hash = crypto.createHash(m.algo); }
-  else if (m.op === 'update') hash.update(view.subarray(m.start, m.end));
-  else if (m.op === 'end') { parentPort.postMessage({ id: m.id, hex: hash.digest('hex') }); view = null; hash = null; }
+  if (m.op === 'begin') { view = new Uint8Array(m.sab); hash = crypto.createHash(m.algo); crc = 0; checkpoints = [[0, 0]]; }
+  else if (m.op === 'update') {
+    const part = view.subarray(m.start, m.end);
+    hash.update(part);
+    crc = zlib.crc32(part, crc) >>> 0;
+    checkpoints.push([m.end, crc]);
+  }
+  else if (m.op === 'end') { parentPort.postMessage({ id: m.id, hex: hash.digest('hex'), checkpoints }); view = null; hash = null; checkpoints = null; }
 });
 `;
+
+/** zlib CRC-32 values of the file's prefixes [0, offset), ascending by offset, starting with [0, 0]. */
+export type CrcCheckpoints = [offset: number, crc: number][];
 
 let shared: Worker | undefined;
 /** RB_HASH_WORKER=0 keeps every hash on the main thread, =1 uses the worker even in the CLI (the benchmark compares both). */
@@ -65,7 +77,7 @@ export class OffThreadHash {
   private w: Worker | undefined;
   private local: import('node:crypto').Hash | undefined;
   private id = nextId++;
-  private done!: Promise<string>;
+  private done!: Promise<{ hex: string; checkpoints?: CrcCheckpoints }>;
   private release!: () => void;
 
   private constructor(private readonly view: Uint8Array) {}
@@ -78,13 +90,13 @@ export class OffThreadHash {
     h.w = worker();
     if (h.w) {
       const w = h.w;
-      h.done = new Promise<string>((resolve, reject) => {
-        const onMsg = (m: { id: number; hex: string }) => {
+      h.done = new Promise((resolve, reject) => {
+        const onMsg = (m: { id: number; hex: string; checkpoints: CrcCheckpoints }) => {
           if (m.id !== h.id) return;
           w.off('message', onMsg);
           w.off('error', reject);
           w.unref();
-          resolve(m.hex);
+          resolve({ hex: m.hex, checkpoints: m.checkpoints });
         };
         w.on('message', onMsg);
         w.once('error', reject);
@@ -103,13 +115,14 @@ export class OffThreadHash {
     else this.local!.update(this.view.subarray(start, end));
   }
 
-  async digest(): Promise<string> {
+  /** The hash; with the worker also the CRC checkpoints it recorded (none on the main-thread path). */
+  async digest(): Promise<{ hex: string; checkpoints?: CrcCheckpoints }> {
     try {
       if (this.w) {
         this.w.postMessage({ op: 'end', id: this.id });
         return await this.done;
       }
-      return this.local!.digest('hex');
+      return { hex: this.local!.digest('hex') };
     } finally {
       this.release();
     }

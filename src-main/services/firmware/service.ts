@@ -12,16 +12,20 @@ import { verdictFor, type DeviceFacts, type Verdict } from '../../../src-shared/
 import { UPLOAD_CHUNK_BYTES, UPLOAD_MAX_BYTES, type InspectionReport } from '../../../src-shared/contract/firmware';
 import type { ImageIdentity } from '../../../src-shared/firmware/identify';
 import { nodeDigests } from './digests';
-import { OffThreadHash } from './hash-worker';
+import { OffThreadHash, type CrcCheckpoints } from './hash-worker';
+import zlib from 'node:zlib';
+import type { Digests } from '../../../src-shared/parsers/image/types';
 
 /** Images larger than this are not router firmware (the biggest NAND slots are 128 MiB); refuse instead of reading. */
 export const MAX_IMAGE_BYTES = 1024 * 1024 * 1024;
-const READ_CHUNK = 8 * 1024 * 1024;
+const READ_CHUNK = 4 * 1024 * 1024;
 
 export interface ReadResult {
   bytes: Buffer;
   sha256: string;
   md5: string;
+  /** CRC-32 of prefixes, recorded by the hash worker (absent when hashing ran on the main thread). */
+  crcCheckpoints?: CrcCheckpoints;
 }
 
 /** Read a whole file once, feeding both hashes as the chunks arrive. */
@@ -58,7 +62,8 @@ export async function readAndHash(file: string): Promise<ReadResult> {
     }
     // A file that shrank while we read it: inspect only what we got.
     const got = pos < st.size ? bytes.subarray(0, pos) : bytes;
-    return { bytes: got, sha256: sha.digest('hex'), md5: await md5.digest() };
+    const m = await md5.digest();
+    return { bytes: got, sha256: sha.digest('hex'), md5: m.hex, ...(m.checkpoints ? { crcCheckpoints: m.checkpoints } : {}) };
   } catch (err) {
     await md5.digest().catch(() => undefined);
     throw err;
@@ -76,8 +81,8 @@ function fileFault(file: string, err: NodeJS.ErrnoException): RbFault {
 }
 
 /** Inspect bytes already in memory (the CLI and service both end here). */
-export function reportFor(bytes: Uint8Array, info: { fileName: string; path: string; sha256: string; md5: string; startedAt: number }): InspectionReport {
-  const ins = inspectBytes(bytes, nodeDigests);
+export function reportFor(bytes: Uint8Array, info: { fileName: string; path: string; sha256: string; md5: string; startedAt: number; crcCheckpoints?: CrcCheckpoints }): InspectionReport {
+  const ins = inspectBytes(bytes, info.crcCheckpoints ? withPrefixCrc(bytes, info.crcCheckpoints) : nodeDigests);
   const identity = identifyImage(ins, info.sha256);
   return {
     fileName: info.fileName,
@@ -95,11 +100,24 @@ export function reportFor(bytes: Uint8Array, info: { fileName: string; path: str
   };
 }
 
+/** Node digests plus prefix CRCs finished from the worker's nearest checkpoint (≤ one read chunk of work). */
+export function withPrefixCrc(bytes: Uint8Array, checkpoints: CrcCheckpoints): Digests {
+  return {
+    ...nodeDigests,
+    crc32Prefix(end) {
+      let best: [number, number] | undefined;
+      for (const c of checkpoints) if (c[0] <= end && (!best || c[0] > best[0])) best = c;
+      if (!best || end > bytes.length) return undefined;
+      return zlib.crc32(bytes.subarray(best[0], end), best[1]) >>> 0;
+    },
+  };
+}
+
 export async function inspectFile(file: string): Promise<InspectionReport> {
   const startedAt = performance.now();
   const abs = path.resolve(file);
   const r = await readAndHash(abs);
-  return reportFor(r.bytes, { fileName: path.basename(abs), path: abs, sha256: r.sha256, md5: r.md5, startedAt });
+  return reportFor(r.bytes, { fileName: path.basename(abs), path: abs, sha256: r.sha256, md5: r.md5, startedAt, ...(r.crcCheckpoints ? { crcCheckpoints: r.crcCheckpoints } : {}) });
 }
 
 interface Upload {

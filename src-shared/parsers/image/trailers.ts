@@ -42,7 +42,8 @@ export function readFwtool(ctx: Ctx, end: number): FwtoolFound {
   let crc = 0xffffffff;
   let crcPos = 0;
   for (const f of found) {
-    crc = crcRaw(ctx.d, b.slice(crcPos, f.trailer - crcPos), crc);
+    const prefix = crcPos === 0 ? ctx.d.crc32Prefix?.(f.trailer) : undefined;
+    crc = prefix !== undefined ? ~prefix >>> 0 : crcRaw(ctx.d, b.slice(crcPos, f.trailer - crcPos), crc);
     crcPos = f.trailer;
     const stored = b.u32be(f.trailer + 4)!;
     if (f.type === 1) {

@@ -37,6 +37,8 @@ export interface Structure {
 export interface Digests {
   /** zlib/IEEE CRC-32 (initial 0, final inversion), continuing from `prev` like zlib's crc32(data, prev). */
   crc32(data: Uint8Array, prev?: number): number;
+  /** zlib CRC-32 of the whole buffer's prefix [0, end), when something already computed most of it. */
+  crc32Prefix?(end: number): number | undefined;
   md5?(parts: Uint8Array[]): Uint8Array;
   sha1?(parts: Uint8Array[]): Uint8Array;
   sha256?(parts: Uint8Array[]): Uint8Array;

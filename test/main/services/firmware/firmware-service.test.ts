@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FirmwareService, inspectFile, readAndHash } from '../../../../src-main/services/firmware/service';
+import zlib from 'node:zlib';
+import { FirmwareService, inspectFile, readAndHash, withPrefixCrc } from '../../../../src-main/services/firmware/service';
 import { RbFault } from '../../../../src-shared/errors';
 import { UPLOAD_CHUNK_BYTES } from '../../../../src-shared/contract/firmware';
 import * as W from '../../../../test-support/firmware-images';
@@ -30,6 +31,27 @@ describe('firmware service', () => {
     // concurrent reads are serialised on the worker and still right
     const [a, b] = await Promise.all([readAndHash(file), readAndHash(file)]);
     expect(a.md5).toBe(b.md5);
+  });
+
+  it('the worker records CRC checkpoints; any prefix CRC finished from them equals zlib over the prefix', async () => {
+    const big = Buffer.concat([img, W.noise(9 * 1024 * 1024, 8)]);
+    const f = path.join(dir, 'big.bin');
+    fs.writeFileSync(f, big);
+    const r = await readAndHash(f);
+    expect(r.crcCheckpoints!.length).toBeGreaterThan(2);
+    const d = withPrefixCrc(r.bytes, r.crcCheckpoints!);
+    for (const end of [0, 1, 4 * 1024 * 1024, 4 * 1024 * 1024 + 7, big.length - 16, big.length]) expect(d.crc32Prefix!(end)).toBe(zlib.crc32(big.subarray(0, end)) >>> 0);
+    expect(d.crc32Prefix!(big.length + 1)).toBeUndefined();
+  });
+
+  it('a flipped byte is caught through the checkpoint path too', async () => {
+    const bad = Buffer.from(img);
+    bad[1000]! ^= 1;
+    const f = path.join(dir, 'bad.bin');
+    fs.writeFileSync(f, bad);
+    const r = await inspectFile(f);
+    expect(r.formats.find((x) => x.type === 'fwtool-metadata')!.valid).toBe(false);
+    expect(r.identity.integrity).toBe('damaged');
   });
 
   it('inspects a file into the report', async () => {
