@@ -213,8 +213,7 @@ export class SerialService {
     s.backlog.push(chunk);
     s.backlogSize += chunk.length;
     while (s.backlogSize > this.backlogBytes && s.backlog.length > 1) s.backlogSize -= s.backlog.shift()!.length;
-    s.log.data(chunk, at);
-    // watchers first, so automation reacts before anything slower runs
+    // watchers first, so automation reacts before anything slower (the log's disk write, the UI event) runs
     let matches: WatchMatch[] = [];
     try {
       matches = s.watcher.feed(chunk);
@@ -231,6 +230,7 @@ export class SerialService {
         }
       }
     }
+    s.log.data(chunk, at);
     for (const t of s.taps) {
       try {
         t(chunk, at);
@@ -278,11 +278,26 @@ export class SerialService {
     return data.length;
   }
 
-  /** Write without waiting for the callback: the fastest path, for reacting to a countdown. */
+  /**
+   * The fastest path, for reacting to a countdown: a few bytes written synchronously on the port's file
+   * descriptor (no stream queue, no thread-pool hop). Falls back to the stream when the binding has no fd
+   * (Windows) or the write would block.
+   */
   writeNow(id: string, data: Buffer): void {
     const s = this.session(id);
     if (!s.port || s.info.state !== 'open') return;
     s.info.bytesOut += data.length;
+    const fd = (s.port.port as { fd?: number | null } | undefined)?.fd;
+    if (typeof fd === 'number' && fd >= 0 && data.length <= 64) {
+      try {
+        const n = fs.writeSync(fd, data);
+        if (n === data.length) return;
+        s.port.write(data.subarray(n));
+        return;
+      } catch {
+        /* EAGAIN or similar: use the stream */
+      }
+    }
     s.port.write(data);
   }
 
