@@ -14,6 +14,7 @@ import { reportSkip } from '../../test-support/netns';
 import { SerialService } from '../../src-main/services/serial/service';
 import type { SerialSession } from '../../src-shared/contract/serial';
 import type { WatchMatch } from '../../src-shared/parsers/watchers';
+import { UbootConsole } from '../../src-main/services/uboot/console';
 
 const SUITE = 'serial service over socat ptys';
 let hasSocat = true;
@@ -178,6 +179,35 @@ describe.skipIf(!hasSocat)(SUITE, () => {
     expect(r.tried[0]!.score).toBeLessThan(0.5);
     expect(r.tried[1]!.score).toBeGreaterThan(0.95);
     expect(r.session.requested.baud).toBe(57600);
+  });
+
+  it('the U-Boot console never sends an empty line or a flash/env write without confirmation', async () => {
+    const h = harness();
+    services.push(h.service);
+    const a = await ptyPair('f');
+    const s = await h.service.open(a.ours, { ...SETTINGS });
+    const peer = await openPeer(a.peer);
+    peers.push(peer);
+    const got: Buffer[] = [];
+    peer.on('data', (d: Buffer) => {
+      got.push(d);
+      const text = d.toString();
+      if (text === 'printenv\r') peer.write('printenv\r\nbootdelay=3\r\nloadaddr=0x80800000\r\n\r\nEnvironment size: 30/65532 bytes\r\n=> ');
+    });
+    const con = new UbootConsole(h.service, s.id);
+    try {
+      await expect(con.command('saveenv')).rejects.toMatchObject({ code: 'UBOOT_NEEDS_CONFIRMATION' });
+      await expect(con.command('setenv ipaddr 192.168.1.1; saveenv')).rejects.toMatchObject({ code: 'UBOOT_NEEDS_CONFIRMATION' });
+      await expect(con.command('  ')).rejects.toThrow(/empty line/);
+      await expect(con.command('printenv\rsaveenv')).rejects.toThrow(/one command/);
+      await sleep(100);
+      expect(Buffer.concat(got).length).toBe(0); // nothing reached the router
+      const out = await con.command('printenv', 3000);
+      expect(out).toBe('bootdelay=3\r\nloadaddr=0x80800000\r\n\r\nEnvironment size: 30/65532 bytes\r\n');
+      expect(con.prompt).toBe('=> ');
+    } finally {
+      con.detach();
+    }
   });
 
   it('says plainly when a port does not exist, and lists ports without throwing', async () => {
