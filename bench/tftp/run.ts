@@ -91,6 +91,8 @@ async function main(): Promise<void> {
   npmServer.listen();
   servers.push({ name: 'npm tftp 0.1.2', port: npmPort, stop: async () => npmServer.close() });
 
+  // Warm-up: one fetch from each server first (a long-running server is warm: JIT, page cache, ARP).
+  for (const s of servers) await run('curl', ['-s', '--tftp-blksize', '1468', '-o', '/dev/null', `tftp://127.0.0.1:${s.port}/bench.bin`]);
   const results: Record<string, Record<string, number[]>> = {};
   const failures: string[] = [];
   /** Per client, per round: each server's rate, so ratios can be taken within a round (same load). */

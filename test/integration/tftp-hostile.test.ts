@@ -265,6 +265,27 @@ describe('protocol behaviour', () => {
     }
   });
 
+  it('a client that restarts from the same port gets a fresh transfer; a repeated request before any progress is ignored', async () => {
+    const c = await RawClient.open();
+    try {
+      c.request(server.port, 'rrq', 'one.bin');
+      c.request(server.port, 'rrq', 'one.bin'); // retransmitted request: no second transfer
+      const d1 = await c.next();
+      expect(d1).toMatchObject({ type: 'data', block: 1 });
+      expect(await c.next(150)).toBeNull();
+      c.ack(d1!.from, 1);
+      expect(await c.next()).toMatchObject({ type: 'data', block: 2, from: d1!.from });
+      c.request(server.port, 'rrq', 'one.bin'); // the bootloader restarted
+      const again = await c.next();
+      expect(again).toMatchObject({ type: 'data', block: 1 });
+      expect(again!.from).not.toBe(d1!.from);
+      await expect.poll(() => events.find((e) => e.kind === 'error' && e.transfer.error?.code === 'TFTP_CLIENT_RESTARTED')).toBeTruthy();
+      c.send(Buffer.from([0, 5, 0, 0, 0]), again!.from);
+    } finally {
+      c.close();
+    }
+  });
+
   it('DATA or ACK sent to the request port gets ERROR 5 (unknown transfer ID)', async () => {
     const c = await RawClient.open();
     try {

@@ -212,7 +212,23 @@ class Server implements TftpServer {
       return;
     }
     const key = `${rinfo.address}:${rinfo.port}`;
-    if (this.byPeer.has(key) || this.pending.has(key)) return; // a retransmitted request: the transfer is already under way
+    if (this.pending.has(key)) return; // a retransmitted request: the transfer is being set up
+    const previous = this.byPeer.get(key);
+    if (previous !== undefined) {
+      const t = this.active.get(previous);
+      // Before any progress, a repeated request is a retransmission (our own timer resends). After progress,
+      // the client has started over from the same port (a bootloader that restarted): end the old transfer.
+      if (!t || !t.progressed) return;
+      t.fail(
+        {
+          code: 'TFTP_CLIENT_RESTARTED',
+          message: `The router at ${t.peer} started the transfer of "${t.file}" again from the beginning.`,
+          meaning: 'The earlier attempt was abandoned by the router; the new one continues below.',
+          fix: 'Nothing to do unless it keeps restarting: then check the cable and the router\'s timeout settings.',
+        },
+        false,
+      );
+    }
     if (this.active.size + this.pending.size >= this.opts.maxTransfers) {
       this.refuse(rinfo, parsed.value, new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Server busy, try again', `already ${this.active.size} transfers running (limit ${this.opts.maxTransfers})`));
       return;

@@ -132,6 +132,11 @@ export abstract class Transfer {
     this.timer = setTimeout(() => this.handleTimeout(), this.options.timeoutMs);
   }
 
+  /** True once the peer has acknowledged or sent anything beyond the request. */
+  get progressed(): boolean {
+    return this.progress > 0;
+  }
+
   /** The peer moved the transfer forward: reset the retry count and postpone the timeout. */
   protected touch(): void {
     this.progress++;
