@@ -6,7 +6,7 @@ import type { UbootProgressSchema } from '../../src-shared/contract/serial';
 type Progress = z.infer<typeof UbootProgressSchema>;
 
 /** The order the step panel shows, whatever order events arrive in. */
-export const STEP_ORDER: UbootStep['step'][] = ['stop-autoboot', 'read-env', 'read-memory', 'choose-load-address', 'set-network', 'start-server', 'tftpboot', 'verify', 'boot', 'follow-boot'];
+export const STEP_ORDER: UbootStep['step'][] = ['check-file', 'stop-autoboot', 'read-env', 'read-memory', 'choose-load-address', 'set-network', 'start-server', 'tftpboot', 'verify', 'boot', 'follow-boot'];
 
 interface UbootStore {
   /** Newest run per serial session. */

@@ -68,6 +68,7 @@ export const AutobaudResultSchema = z.object({
 });
 
 export const UbootStepNameSchema = z.enum([
+  'check-file',
   'stop-autoboot',
   'read-env',
   'read-memory',

@@ -54,6 +54,7 @@ describe.skipIf(!support.ok)(SUITE, () => {
     expect(result, JSON.stringify(lines.lines.slice(-6))).toMatchObject({ state: 'done' });
     expect(code).toBe(0);
 
+    expect(steps['check-file']!.detail).toMatchObject({ imageKind: 'fit', kernelLoad: '0x40400000' });
     expect(steps['stop-autoboot']!.state).toBe('done');
     expect(lines.lines.some((l) => l.event === 'match' && l.kind === 'uboot-autoboot')).toBe(true);
     expect(steps['read-env']!.detail).toMatchObject({ loadaddr: '0x40200000', kernel_addr_r: '0x40400000' });

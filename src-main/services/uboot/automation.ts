@@ -46,7 +46,7 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     else run.steps.push(s);
     events.step(s);
   };
-  let current: UbootStepName = 'stop-autoboot';
+  let current: UbootStepName = 'check-file';
   let server: TftpServer | undefined;
   let tmpDir: string | undefined;
   const con = new UbootConsole(serial, req.sessionId, signal);
@@ -60,6 +60,8 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     }
     const info = inspectBootImage(image);
     const hostCrc = crc32(image);
+    const kindText = { fit: 'a FIT image (kernel and more in one file)', uimage: 'a uImage (U-Boot kernel image)', zimage: 'an ARM zImage kernel', 'arm64-image': 'an arm64 kernel Image', unknown: 'not a kind U-Boot boots directly' }[info.kind];
+    step('check-file', 'done', `${path.basename(req.file)}: ${mib(image.length)}, ${kindText}.`, { size: image.length, imageKind: info.kind, hostCrc32: hostCrc.toString(16).padStart(8, '0'), ...(info.kernelLoad !== undefined ? { kernelLoad: hex(info.kernelLoad) } : {}) });
 
     // 1. Stop autoboot.
     current = 'stop-autoboot';

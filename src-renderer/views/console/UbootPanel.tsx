@@ -9,6 +9,7 @@ import type { RbError } from '../../../src-shared/contract';
 import type { SerialSession, UbootStep } from '../../../src-shared/contract/serial';
 
 const STEP_LABEL: Record<UbootStep['step'], string> = {
+  'check-file': 'Read the image on this computer',
   'stop-autoboot': 'Stop the automatic start',
   'read-env': 'Read the bootloader settings',
   'read-memory': 'Read the memory layout',
@@ -21,7 +22,7 @@ const STEP_LABEL: Record<UbootStep['step'], string> = {
   'follow-boot': 'Watch it start',
 };
 
-const DETAIL_SHOWN = new Set(['address', 'source', 'rejected', 'dram', 'reserved', 'relocaddr', 'hostCrc32', 'routerCrc32', 'size', 'bytes', 'rate', 'command', 'reached', 'prompt', 'kernel', 'count', 'loadaddr', 'kernel_addr_r', 'stopWith', 'reactionMs']);
+const DETAIL_SHOWN = new Set(['imageKind', 'kernelLoad', 'address', 'source', 'rejected', 'dram', 'reserved', 'relocaddr', 'hostCrc32', 'routerCrc32', 'size', 'bytes', 'rate', 'command', 'reached', 'prompt', 'kernel', 'count', 'loadaddr', 'kernel_addr_r', 'stopWith', 'reactionMs']);
 
 /**
  * The U-Boot steps: load a rescue image (an "initramfs" that runs from memory) through the bootloader, with
