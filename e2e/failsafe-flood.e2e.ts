@@ -1,8 +1,8 @@
 /**
  * Hostile input: 100,000 random datagrams (random sizes 0–1400 bytes, random content, some with the DE AD
- * prefix and a real prompt text) flood the monitor on loopback while the guide is waiting for the router.
- * The main process's event loop and the page's frames must keep going, every datagram is counted, and the
- * flood does not trigger the PRESS-NOW cue: loopback is not the rescue network, so it is shown but flagged.
+ * prefix and a real prompt text) flood the monitor on loopback.
+ * The main process's event loop and the page's frames must keep going, what reaches the socket is counted,
+ * rows from loopback (not the rescue network) are shown but flagged, and a datagram after the flood shows at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -41,21 +41,13 @@ describe.skipIf(!support.ok)('a datagram flood', () => {
   });
   afterAll(async () => bench?.close());
 
-  it(`${FLOOD} random datagrams freeze neither the main process nor the page, and do not fake a cue`, async () => {
+  it(`${FLOOD} random datagrams freeze neither the main process nor the page`, async () => {
     const page = await bench.openUi();
     const port = await freeUdpPort();
-    // the guide waits for the router on this port (loopback: no rescue-network traffic leaves this machine)
-    await bench.services.playbook.start('failsafe', { routerAddress: '192.168.1.1', bind: '127.0.0.1', port, serialBaud: 115200, autoSendF: true, watchTimeoutS: 300, windowS: 2, loginProbeS: 1, sshPort: 22, telnetPort: 23, firstbootTimeoutS: 45 });
-    const s0 = bench.services.playbook.status().run!;
-    bench.services.playbook.respond(s0.runId, s0.prompt!.id, 'ok');
-    for (let i = 0; i < 200 && bench.services.playbook.status().run!.steps[2]!.state !== 'active'; i++) {
-      const p = bench.services.playbook.status().run!.prompt;
-      if (p?.stepId === 'address') bench.services.playbook.respond(s0.runId, p.id, p.choices.some((c) => c.id === 'go') ? 'go' : 'stop');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    // The address step needs a 192.168.1.x address this machine may not have; the flood test is about the monitor,
-    // so arm it directly when the guide could not get that far.
-    if (bench.services.failsafe.state.state !== 'listening') await bench.services.failsafe.start({ bind: '127.0.0.1', port });
+    await page.getByText('Advanced').click();
+    await page.getByTestId('failsafe-port').fill(String(port));
+    await page.getByTestId('failsafe-toggle').click();
+    await page.locator('[data-testid="failsafe-status"][data-state="listening"]').waitFor();
 
     await page.evaluate(() => {
       const w = window as unknown as { __gaps: number[] };
@@ -95,7 +87,8 @@ describe.skipIf(!support.ok)('a datagram flood', () => {
     expect(st.suppressed).toBeGreaterThan(0);
     expect(maxLag).toBeLessThan(1000);
     expect(maxGap).toBeLessThan(1000);
-    // not a cue: the prompts came from 127.0.0.1, outside the rescue network
+    // no cue without a guided run; and a guided run ignores senders outside the rescue network
+    // (test/main/playbook/failsafe-steps.test.ts)
     await expect(page.getByTestId('failsafe-cue').count()).resolves.toBe(0);
     // the page still answers: a marker sent after the flood shows up at once, nothing is backlogged
     const marker = dgram.createSocket('udp4');
@@ -109,6 +102,5 @@ describe.skipIf(!support.ok)('a datagram flood', () => {
     process.stdout.write(`[e2e] marker after the flood visible in ${(performance.now() - tm).toFixed(0)} ms\n`);
     marker.close();
     await expect(page.locator('[data-testid="failsafe-event"].flagged').count()).resolves.toBeGreaterThan(0);
-    await bench.services.playbook.stop();
   });
 });

@@ -5,7 +5,7 @@
  *     next animation frame starts. Anchor: socat (UDP-RECV on port 4919 in the same namespace) printing the same
  *     datagram. 200 trials; the guide loops watch → cue → missed → "try again".
  *  2. Serial reaction: the preinit prompt line's last byte written on a pty → `f` arriving back on that pty.
- *     Ours: SerialFailsafeWatch (serialport + the shared ConsoleWatcher). Anchor: a busybox ash `read` loop.
+ *     Ours: the serial service's session + its ConsoleWatcher match → writeNow. Anchor: a busybox ash `read` loop.
  * Run: npm run bench:failsafe  (root, Debian chromium, socat, busybox-static; renderer built)
  */
 import fs from 'node:fs';
@@ -16,7 +16,8 @@ import readline from 'node:readline';
 import { createRescueLan } from '../../test-support/netns';
 import { startNsBench } from '../../test-support/ns-bench';
 import { SerialPort } from 'serialport';
-import { SerialFailsafeWatch } from '../../src-main/services/failsafe/serial-watch';
+import { SerialService } from '../../src-main/services/serial/service';
+import { serialViaService } from '../../src-main/services/failsafe/rescue';
 
 const TRIALS = Number(process.env.TRIALS ?? 200);
 const pct = (xs: number[], p: number): number => {
@@ -161,10 +162,11 @@ async function serialReaction(): Promise<{ ours: number[]; anchor: number[] }> {
   try {
     const p1 = await ptyPair(dir, 'ours');
     procs.push(p1.proc);
-    const watch = new SerialFailsafeWatch(p1.b, 115200, true, () => undefined);
-    await watch.open();
+    const service = new SerialService({ data: () => undefined, match: () => undefined, session: () => undefined }, { dataDir: dir });
+    const watch = await serialViaService(service)(p1.b, 115200, true, () => undefined);
     const ours = await serialTrials(p1.a);
     await watch.close();
+    await service.dispose();
     const p2 = await ptyPair(dir, 'anchor');
     procs.push(p2.proc);
     const sh = spawn('busybox', ['sh', '-c', `while IFS= read -r l; do case "$l" in *"[f] key"*) printf 'f\\n';; esac; done <"${p2.b}" >"${p2.b}"`], { stdio: 'ignore' });

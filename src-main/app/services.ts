@@ -3,7 +3,7 @@ import { FailsafeMonitor } from '../services/failsafe/monitor';
 import { dataDir } from '../services/platform';
 import { FirmwareService } from '../services/firmware/service';
 import { PlaybookService } from '../services/playbook/service';
-import { failsafeDeps, failsafeRegistration } from '../services/failsafe/rescue';
+import { failsafeDeps, failsafeRegistration, serialViaService } from '../services/failsafe/rescue';
 import { FlashService } from '../services/flash';
 import { TftpService } from '../services/tftp/service';
 import { SerialService } from '../services/serial/service';
@@ -29,10 +29,6 @@ export function createServices(opts: ServiceOptions) {
   });
   const dir = opts.dataDir ?? dataDir();
   const firmware = new FirmwareService(dir);
-  const playbook = new PlaybookService(dir, { failsafe: failsafeRegistration(failsafeDeps(failsafe)) }, {
-    snapshot: (s) => bus.emit('playbook.run', s),
-    transcript: (l) => bus.emit('playbook.transcript', l),
-  });
   const flash = new FlashService(dir, {
     progress: (p) => bus.emit('flash.backup.progress', p),
     partition: (backupId, partition) => bus.emit('flash.backup.partition', { backupId, partition }),
@@ -55,6 +51,11 @@ export function createServices(opts: ServiceOptions) {
     step: (s) => bus.emit('uboot.step', s),
     progress: (p) => bus.emit('uboot.progress', p),
     run: (r) => bus.emit('uboot.state', r),
+  });
+  // the failsafe playbook watches the router console through the serial service (one owner per port)
+  const playbook = new PlaybookService(dir, { failsafe: failsafeRegistration(failsafeDeps(failsafe, { openSerial: serialViaService(serial) })) }, {
+    snapshot: (s) => bus.emit('playbook.run', s),
+    transcript: (l) => bus.emit('playbook.transcript', l),
   });
   const services = {
     host: opts.host,

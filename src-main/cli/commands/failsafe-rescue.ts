@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { FailsafeMonitor } from '../../services/failsafe/monitor';
 import { PlaybookService } from '../../services/playbook/service';
-import { failsafeDeps, failsafeRegistration } from '../../services/failsafe/rescue';
+import { failsafeDeps, failsafeRegistration, serialViaService } from '../../services/failsafe/rescue';
+import { SerialService } from '../../services/serial/service';
 import { dataDir } from '../../services/platform';
 import { FAILSAFE_ACTIONS, FAILSAFE_PLAYBOOK_ID } from '../../../src-shared/playbook/failsafe';
 import { RunOptionsSchema, type RunSnapshot } from '../../../src-shared/contract/playbook';
@@ -83,7 +84,8 @@ export const failsafeRescue: CliCommand = {
       });
     };
     const monitor = new FailsafeMonitor({ datagram: () => undefined, state: () => undefined });
-    service = new PlaybookService(dataDir(), { [FAILSAFE_PLAYBOOK_ID]: failsafeRegistration(failsafeDeps(monitor)) }, {
+    const serial = new SerialService({ data: () => undefined, match: () => undefined, session: () => undefined }, { dataDir: dataDir() });
+    service = new PlaybookService(dataDir(), { [FAILSAFE_PLAYBOOK_ID]: failsafeRegistration(failsafeDeps(monitor, { openSerial: serialViaService(serial) })) }, {
       snapshot: (snap) => {
         snap.steps.forEach((st, i) => {
           const prev = seen.get(st.id) ?? { state: 'pending', evidence: 0 };
@@ -109,6 +111,7 @@ export const failsafeRescue: CliCommand = {
     await Promise.race([service.settled(), stopping]);
     await service.settled();
     await monitor.stop(false);
+    await serial.dispose();
     const snap = service.status().run;
     if (json) jsonLine(io, { event: 'end', runId: first.runId, state: snap?.state, summary: snap?.summary, journal: `${service.journalDir}/${first.runId}.jsonl` });
     else io.out(`${snap?.state === 'done' ? 'Done' : 'Ended'}: ${snap?.summary ?? ''}`);

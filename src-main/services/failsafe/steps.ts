@@ -5,14 +5,14 @@
  */
 import type { HostInterface } from '../../../src-shared/contract/app';
 import type { FailsafeDatagram, MonitorState } from '../../../src-shared/contract/failsafe';
-import { FAILSAFE_ACTIONS, LED_PATTERNS, missedAdvice, type FailsafeAction } from '../../../src-shared/playbook/failsafe';
+import { FAILSAFE_ACTIONS, missedAdvice, type FailsafeAction } from '../../../src-shared/playbook/failsafe';
 import { RbFault, toErrorShape } from '../../../src-shared/errors';
 import { clock as clockOf } from '../../../src-shared/playbook/journal';
 import type { StepContext, StepExecutor, StepOutcome } from '../playbook/runner';
 import type { Session, SessionOptions } from '../session/types';
 import { inSubnet, rescueAddressHowTo, type PlatformName } from '../platform';
 import type { ProbeResult } from './probe';
-import { SerialFailsafeWatch, type SerialEvent } from './serial-watch';
+import type { SerialEvent } from './serial-watch';
 
 export interface FailsafeDeps {
   platform: PlatformName;
@@ -493,4 +493,3 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
   };
 }
 
-export { LED_PATTERNS };
