@@ -7,6 +7,7 @@ import { tftpServe } from './commands/tftp-serve';
 import { backup } from './commands/backup';
 import { restore } from './commands/restore';
 import { uboot } from './commands/uboot';
+import { serialPorts, serialWatch } from './commands/serial';
 
 /** Every CLI command. Add one file per command under commands/ and list it here. */
-export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue, tftpServe, inspect, backup, restore, uboot];
+export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue, tftpServe, inspect, backup, restore, uboot, serialPorts, serialWatch];
