@@ -1,7 +1,8 @@
 /**
  * TFTP server benchmark (issue 4), loopback only. In the same run, on the same file, the same client fetches
  * from: our server (in this process, as the app runs it), tftpd-hpa (`in.tftpd -L -s DIR -a 127.0.0.1:PORT`,
- * run in the foreground) and the npm `tftp` package 0.1.2 (the alternative in docs/decisions/0010).
+ * run in the foreground), the npm `tftp` package 0.1.2 (the alternative in docs/decisions/0010) and the
+ * "Node floor" (bench/tftp/node-floor.ts: the least a Node lock-step server can do per packet).
  * Clients: curl --tftp-blksize 1468 (lock-step; the goal is >= 1.0x tftpd-hpa), curl default 512, and
  * atftp with windowsize 8 (RFC 7440; tftpd-hpa has no windowsize, so it runs lock-step there).
  * Rounds alternate between servers so background load hits all of them alike; the median is reported.
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { startTftpServer } from '../../src-main/services/tftp/server';
+import { startNodeFloor } from './node-floor';
 
 const MiB = 1024 * 1024;
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
@@ -91,6 +93,8 @@ async function main(): Promise<void> {
   npmServer.listen();
   servers.push({ name: 'npm tftp 0.1.2', port: npmPort, stop: async () => npmServer.close() });
 
+  const floor = await startNodeFloor(dir);
+  servers.push({ name: 'Node floor', port: floor.port, stop: async () => floor.close() });
   // Warm-up: one fetch from each server first (a long-running server is warm: JIT, page cache, ARP).
   for (const s of servers) await run('curl', ['-s', '--tftp-blksize', '1468', '-o', '/dev/null', `tftp://127.0.0.1:${s.port}/bench.bin`]);
   const results: Record<string, Record<string, number[]>> = {};
@@ -123,19 +127,19 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   lines.push(`TFTP loopback, ${SIZE / MiB} MiB file, median of ${ROUNDS} rounds (MiB/s, client process start included), ${os.cpus().length} × ${cpu}, load average ${os.loadavg()[0]!.toFixed(1)}; ratios are the median of per-round ratios (servers run back to back in each round)`);
   lines.push('');
-  lines.push('| client | ours | tftpd-hpa | npm tftp 0.1.2 | ours / tftpd-hpa | npm tftp / tftpd-hpa |');
-  lines.push('|---|---|---|---|---|---|');
+  lines.push('| client | ours | tftpd-hpa | npm tftp 0.1.2 | Node floor (lock-step only) | ours / tftpd-hpa | npm tftp / tftpd-hpa | ours / Node floor |');
+  lines.push('|---|---|---|---|---|---|---|---|');
   for (const c of clients) {
     const m = (n: string): number | undefined => (results[c.name]![n]?.length ? median(results[c.name]![n]!) : undefined);
     const o = m('ours');
     const h = m('tftpd-hpa');
     const n = m('npm tftp 0.1.2');
     const f = (x: number | undefined): string => (x === undefined ? 'failed' : x.toFixed(1));
-    const paired = (x: string): string => {
-      const rs = (byRound[c.name] ?? []).filter((r) => r[x] && r['tftpd-hpa']).map((r) => r[x]! / r['tftpd-hpa']!);
+    const paired = (x: string, y = 'tftpd-hpa'): string => {
+      const rs = (byRound[c.name] ?? []).filter((r) => r[x] && r[y]).map((r) => r[x]! / r[y]!);
       return rs.length ? `${median(rs).toFixed(2)}×` : 'n/a';
     };
-    lines.push(`| ${c.name} | ${f(o)} | ${f(h)} | ${f(n)} | ${paired('ours')} | ${paired('npm tftp 0.1.2')} |`);
+    lines.push(`| ${c.name} | ${f(o)} | ${f(h)} | ${f(n)} | ${f(m('Node floor'))} | ${paired('ours')} | ${paired('npm tftp 0.1.2')} | ${paired('ours', 'Node floor')} |`);
   }
   if (failures.length) {
     lines.push('');
