@@ -19,6 +19,7 @@ import path from 'node:path';
 import { SerialPort } from 'serialport';
 import { SerialService } from '../../src-main/services/serial/service';
 import { decodeB64 } from '../../src-renderer/store/serial';
+import { browserSupport, startBench } from '../../test-support/browser';
 
 const TRIALS = Number(process.env.TRIALS ?? 200);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-bench-serial-'));
@@ -175,6 +176,34 @@ async function throughputAnchor(): Promise<{ rate: number; lagMs: number; bytes:
   return { rate: got / ((lastAt - t0) / 1000), lagMs: lastAt - sendEndedAt, bytes: got };
 }
 
+
+/**
+ * The UI at 1.5 Mbaud: the same burst through the whole path (service → bus → WebSocket → store → xterm.js in
+ * Debian's Chromium). Reports how long after the last byte was sent the terminal shows it.
+ */
+async function throughputUi(): Promise<{ lagMs: number; bytes: number } | string> {
+  const sup = browserSupport();
+  if (!sup.ok) return sup.reason;
+  const p = await ptyPair('tp-ui');
+  const bench = await startBench();
+  try {
+    const page = await bench.openUi();
+    await page.getByRole('button', { name: /Serial console/ }).click();
+    await page.getByTestId('console-path').fill(p.ours);
+    await page.getByTestId('console-open').click();
+    await page.locator('[data-testid="console-session"][data-state="open"]').waitFor();
+    await page.getByTestId('console-term').scrollIntoViewIfNeeded();
+    const marker = 'RB-END-OF-BURST';
+    const data = Buffer.concat([bootLog(RATE * SECONDS - marker.length - 2), Buffer.from(`${marker}\r\n`)]);
+    const seen = page.waitForFunction((m) => document.querySelector('.xterm-rows')?.textContent?.includes(m), marker, { polling: 'raf', timeout: 60_000 });
+    const { sendEndedAt } = await burstWriter(p.peer, data);
+    await seen;
+    return { lagMs: performance.now() - sendEndedAt, bytes: data.length };
+  } finally {
+    await bench.close();
+  }
+}
+
 try {
   const stat = (xs: number[]) => ({ p50: pct(xs, 50), p90: pct(xs, 90), p99: pct(xs, 99), max: Math.max(...xs) });
   const r = await reaction();
@@ -191,6 +220,9 @@ try {
   console.log(`  ours   (service + watcher + session log + base64 event + decode): ${(to.rate / 1000).toFixed(1)} kB/s, ${to.bytes} bytes, last byte ${to.lagMs.toFixed(1)} ms after the send ended`);
   console.log(`  anchor (cat of the pty)                                         : ${(ta.rate / 1000).toFixed(1)} kB/s, ${ta.bytes} bytes, last byte ${ta.lagMs.toFixed(1)} ms after the send ended`);
   console.log(`  ratio ours/anchor rate: ${(to.rate / ta.rate).toFixed(2)}x`);
+  const ui = await throughputUi();
+  if (typeof ui === 'string') console.log(`  UI: not measured (${ui})`);
+  else console.log(`  UI (service → WebSocket → store → xterm.js in Chromium): the last line was on screen ${ui.lagMs.toFixed(0)} ms after the send ended (${ui.bytes} bytes in ${SECONDS} s)`);
 } finally {
   for (const p of procs) p.kill();
   fs.rmSync(dir, { recursive: true, force: true });
