@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSupport } from '../test-support/browser';
@@ -166,6 +167,38 @@ describe.skipIf(!support.ok)('failsafe playbook in the bench UI', () => {
     await page.getByTestId('fs-do-now').filter({ hasText: '10.20.30.1' }).waitFor({ timeout: 20_000 });
     await choose(page, 'finish');
     await page.locator('[data-testid="fs-result"][data-state="done"]').waitFor();
+  });
+
+  it('after a crash: the next start says where the run stopped, and continues from the safe step', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-crash-'));
+    const first = await startNsBench(lan.station, { dataDir });
+    let second: NsBench | undefined;
+    try {
+      await newRouter({});
+      const page = await first.openUi();
+      await startToWatch(page);
+      first.server.kill('SIGKILL'); // the workstation dies while waiting for the router
+      await first.browser.close();
+      second = await startNsBench(lan.station, { dataDir });
+      const p2 = await second.openUi();
+      const card = p2.getByTestId('fs-interrupted');
+      await card.waitFor();
+      await expect(card.textContent()).resolves.toMatch(/You were at step 3 of 7 \(Switch the router on\)\. 2 steps were done\./);
+      await second.screenshot('failsafe-interrupted', p2);
+      await p2.getByTestId('fs-resume').click();
+      await p2.locator('[data-testid="fs-now"][data-step="watch"]').waitFor();
+      await expect(p2.getByTestId('fs-do-now').textContent()).resolves.toMatch(/Switch the router off, wait 5 seconds/);
+      await p2.getByTestId('fs-stop').click();
+      await p2.locator('[data-testid="fs-result"][data-state="stopped"]').waitFor();
+      const file = fs.readdirSync(path.join(dataDir, 'journals'))[0]!;
+      const records = parseJournal(fs.readFileSync(path.join(dataDir, 'journals', file), 'utf8'));
+      expect(records.filter((r) => r.type === 'resume')).toHaveLength(1);
+      expect(records.at(-1)).toMatchObject({ type: 'end', state: 'stopped' });
+    } finally {
+      await second?.close();
+      await first.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('holds its layout at tablet width during a run', async () => {

@@ -26,10 +26,11 @@ export interface NsBench {
   close(): Promise<void>;
 }
 
-export async function startNsBench(ns: Netns, opts: { viewport?: { width: number; height: number } } = {}): Promise<NsBench> {
+/** `dataDir`: use (and keep) this data folder, e.g. to restart the workstation over the same journals. */
+export async function startNsBench(ns: Netns, opts: { viewport?: { width: number; height: number }; dataDir?: string } = {}): Promise<NsBench> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-nsbench-'));
-  const dataDir = path.join(base, 'data');
-  fs.mkdirSync(dataDir);
+  const dataDir = opts.dataDir ?? path.join(base, 'data');
+  fs.mkdirSync(dataDir, { recursive: true });
   const token = crypto.randomBytes(16).toString('hex');
   const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['serve', '--bind', '127.0.0.1', '--port', '0', '--token', token]);
   const server = ns.spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir } });

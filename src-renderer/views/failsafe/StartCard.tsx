@@ -17,6 +17,11 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
   const [windowS, setWindowS] = useState('2');
   const [probeS, setProbeS] = useState('25');
   const [error, setError] = useState<RbError | undefined>();
+  const [ports, setPorts] = useState<{ path: string; label: string }[]>([]);
+  const loadPorts = (open: boolean): void => {
+    if (!open) return;
+    api.invoke('serial.ports', {}).then((r) => setPorts(r.ports), () => setPorts([]));
+  };
   const [busy, setBusy] = useState(false);
 
   const timing = (): { windowS?: number; loginProbeS?: number } => {
@@ -66,11 +71,18 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
             ))}
           </select>
         </label>
-        <details className="more">
+        <details className="more" onToggle={(e) => loadPorts((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>Serial cable (optional)</summary>
           <label>
             Serial port
-            <input value={serialPath} onChange={(e) => setSerialPath(e.target.value)} placeholder="/dev/ttyUSB0 or COM3" data-testid="fs-serial" />
+            <input value={serialPath} onChange={(e) => setSerialPath(e.target.value)} placeholder="/dev/ttyUSB0 or COM3" list="fs-serial-ports" data-testid="fs-serial" />
+            <datalist id="fs-serial-ports">
+              {ports.map((p) => (
+                <option key={p.path} value={p.path}>
+                  {p.label}
+                </option>
+              ))}
+            </datalist>
           </label>
           <label className="check">
             <input type="checkbox" checked={autoF} onChange={(e) => setAutoF(e.target.checked)} data-testid="fs-auto-f" />
