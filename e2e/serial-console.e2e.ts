@@ -67,7 +67,10 @@ describe.skipIf(!support.ok)('serial console in the browser (pty)', () => {
     peer.write('\r\nU-Boot 2023.01 (Jun 22 2026)\r\n\r\nDRAM:  256 MiB\r\nHit any key to stop autoboot:  3 ');
     const banner = page.locator('[data-testid="console-banner"][data-kind="uboot-autoboot"]');
     await banner.waitFor();
-    await expect(banner.textContent()).resolves.toContain('U-Boot is counting down');
+    await expect(banner.textContent()).resolves.toContain('U-Boot is counting down — stopping autoboot (pressing a key for you)');
+    for (let i = 0; i < 100 && Buffer.concat(got).toString() !== ' '; i++) await sleep(20);
+    expect(Buffer.concat(got).toString()).toBe(' '); // auto-stop answered with a space, never Enter
+    got.length = 0;
     // xterm renders only while the terminal is on screen
     await page.getByTestId('console-term').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('.xterm-rows').textContent(), { timeout: 5000 }).toContain('Hit any key to stop autoboot:  3');
@@ -154,6 +157,7 @@ describe.skipIf(!rigOk)('U-Boot panel against the real U-Boot (QEMU rig)', () =>
     await page.getByPlaceholder('console=ttyS0,115200').fill('console=ttyAMA0');
     await page.getByTestId('uboot-start').click();
     await page.locator('[data-step="stop-autoboot"][data-state="running"]').waitFor();
+    await expect(page.getByTestId('uboot-now').textContent()).resolves.toContain('Switch the router on now');
     rig.powerOn();
     await page.locator('[data-step="tftpboot"]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid="uboot-steps"][data-state="done"]').waitFor({ timeout: 240_000 });

@@ -52,6 +52,8 @@ export const SerialSessionSchema = z.object({
   bytesOut: z.number().int().nonnegative(),
   /** Times the adapter came back after being unplugged. */
   reconnects: z.number().int().nonnegative(),
+  /** Answer a U-Boot countdown by itself (any key, or the profile's stop string), once per countdown. */
+  autoStop: z.boolean(),
   lastMatch: WatchMatchSchema.extend({ at: z.number() }).optional(),
   error: RbErrorSchema.optional(),
 });
@@ -144,9 +146,15 @@ export const serialCommands = {
   'serial.ports': command('List the serial ports on this computer', Empty, z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional() })),
   'serial.open': command(
     'Open a serial port with the given settings; its output streams as serial.data events',
-    z.object({ path: z.string().min(1).max(4096), settings: SerialSettingsSchema.default({ baud: 115200, dataBits: 8, parity: 'none', stopBits: 1, flow: 'none' }), profile: z.string().max(64).default('generic') }),
+    z.object({
+      path: z.string().min(1).max(4096),
+      settings: SerialSettingsSchema.default({ baud: 115200, dataBits: 8, parity: 'none', stopBits: 1, flow: 'none' }),
+      profile: z.string().max(64).default('generic'),
+      autoStop: z.boolean().default(false),
+    }),
     SerialSessionSchema,
   ),
+  'serial.autostop': command('Turn on or off answering U-Boot countdowns by itself', SessionRef.extend({ enabled: z.boolean() }), SerialSessionSchema),
   'serial.close': command('Close a serial session', SessionRef, SerialSessionSchema),
   'serial.write': command(
     'Send text (utf8) or bytes (base64) to a serial session',

@@ -28,16 +28,20 @@ describe.skipIf(!hasSocat)('serial CLI', () => {
     const peerPath = path.join(dir, 'w-peer');
     procs.push(spawn('socat', [`pty,raw,echo=0,link=${ours}`, `pty,raw,echo=0,link=${peerPath}`], { stdio: 'ignore' }));
     for (let i = 0; i < 250 && !fs.existsSync(ours); i++) await new Promise((r) => setTimeout(r, 20));
-    const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['serial', 'watch', '--port', ours, '--profile', 'tplink-ath', '--json']);
+    const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['serial', 'watch', '--port', ours, '--profile', 'tplink-ath', '--auto-stop', '--json']);
     const child = spawn(cmd, a, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
     procs.push(child);
     const lines = new JsonLines(child);
     await lines.waitFor((l) => l.event === 'session' && l.state === 'open', 20_000, 'the session');
     const peer = new SerialPort({ path: peerPath, baudRate: 115200, autoOpen: false });
     await new Promise<void>((r, j) => peer.open((e) => (e ? j(e) : r())));
+    const answered: Buffer[] = [];
+    peer.on('data', (d: Buffer) => answered.push(d));
     peer.write('\r\nU-Boot 1.1.4 (Jun 13 2014 - 10:41:35)\r\nAutobooting in 1 seconds\r\nath> ');
     expect(await lines.waitFor((l) => l.event === 'match' && l.kind === 'uboot-autoboot', 10_000, 'the countdown')).toMatchObject({ stopWith: 'tpl', seconds: 1 });
     expect(await lines.waitFor((l) => l.event === 'match' && l.kind === 'uboot-prompt', 10_000, 'the prompt')).toMatchObject({ prompt: 'ath> ' });
+    // --auto-stop typed the profile's stop word, once
+    expect(Buffer.concat(answered).toString()).toBe('tpl');
     const exit = new Promise<number | null>((r) => child.once('exit', r));
     child.kill('SIGINT');
     expect(await exit).toBe(0);

@@ -16,6 +16,7 @@ const session = (id: string, state: SerialSession['state'] = 'open'): SerialSess
   bytesIn: 0,
   bytesOut: 0,
   reconnects: 0,
+  autoStop: false,
 });
 const b64 = (s: string): string => Buffer.from(s, 'latin1').toString('base64');
 

@@ -6,7 +6,8 @@ import { watchProfileChoices } from '../../services/serial/service';
 export function serialHandlers(s: Services): CapabilityHandlers<typeof serialCommands> {
   return {
     'serial.ports': () => s.serial.listPorts(),
-    'serial.open': (a) => s.serial.open(a.path, a.settings, a.profile),
+    'serial.open': (a) => s.serial.open(a.path, a.settings, a.profile, a.autoStop),
+    'serial.autostop': (a) => s.serial.setAutoStop(a.id, a.enabled),
     'serial.close': (a) => s.serial.close(a.id),
     'serial.write': async (a) => ({ written: await s.serial.write(a.id, Buffer.from(a.data, a.encoding === 'base64' ? 'base64' : 'utf8')) }),
     'serial.configure': (a) => s.serial.configure(a.id, a.baud),

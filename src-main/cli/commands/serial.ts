@@ -26,7 +26,7 @@ export const serialPorts: CliCommand = {
 export const serialWatch: CliCommand = {
   words: ['serial', 'watch'],
   summary: 'Show a serial console and say what it recognises (U-Boot countdown and prompt, failsafe prompt, panics)',
-  usage: 'serial watch --port PATH [--baud 115200] [--profile ID] [--autobaud] [--echo] [--json]',
+  usage: 'serial watch --port PATH [--baud 115200] [--profile ID] [--auto-stop] [--autobaud] [--echo] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -35,6 +35,7 @@ export const serialWatch: CliCommand = {
         baud: { type: 'string', default: '115200' },
         profile: { type: 'string', default: 'generic' },
         autobaud: { type: 'boolean', default: false },
+        'auto-stop': { type: 'boolean', default: false },
         echo: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
@@ -55,7 +56,7 @@ export const serialWatch: CliCommand = {
       },
       { dataDir: dataDir() },
     );
-    const s = await svc.open(values.port, settings.data, values.profile);
+    const s = await svc.open(values.port, settings.data, values.profile, values['auto-stop']);
     if (!json) io.err(`Watching ${s.path} at ${s.requested.baud} baud (log: ${s.logPath}). Press Ctrl-C to stop.`);
     if (values.autobaud) {
       const r = await svc.autobaud(s.id);

@@ -45,6 +45,8 @@ class Session {
   backlogSize = 0;
   presence: NodeJS.Timeout | undefined;
   reopening = false;
+  /** Stream offset of the countdown last answered, so a countdown gets one answer whoever asks. */
+  answeredOffset = -1;
   constructor(info: SerialSession, profile: WatchProfile, log: SessionLog) {
     this.info = info;
     this.watcher = new ConsoleWatcher({ profile });
@@ -135,7 +137,7 @@ export class SerialService {
     return s;
   }
 
-  async open(portPath: string, settings: SerialSettings, profileId = 'generic'): Promise<SerialSession> {
+  async open(portPath: string, settings: SerialSettings, profileId = 'generic', autoStop = false): Promise<SerialSession> {
     for (const s of this.sessions.values()) {
       if (s.info.path === portPath && s.info.state !== 'closed') {
         throw new RbFault({
@@ -163,6 +165,7 @@ export class SerialService {
       bytesIn: 0,
       bytesOut: 0,
       reconnects: 0,
+      autoStop,
     };
     const s = new Session(info, profile, log);
     let port: SerialPort;
@@ -222,6 +225,7 @@ export class SerialService {
     }
     for (const m of matches) {
       s.info.lastMatch = { ...m, at };
+      if (m.kind === 'uboot-autoboot' && s.info.autoStop) this.answerCountdown(s.info.id, m);
       for (const t of s.matchTaps) {
         try {
           t(m, at);
@@ -276,6 +280,28 @@ export class SerialService {
       port.write(data, (err) => (err ? reject(explainSerialError(err, s.info.path)) : resolve()));
     });
     return data.length;
+  }
+
+  /**
+   * Answer a U-Boot countdown: the device's stop string (e.g. "tpl") or a space (any key; never Enter, which
+   * would repeat U-Boot's last command). Once per countdown, whoever asks (auto-stop, the U-Boot automation).
+   * Returns what was sent, or undefined when this countdown was answered already.
+   */
+  answerCountdown(id: string, m: WatchMatch): string | undefined {
+    const s = this.session(id);
+    if (m.kind !== 'uboot-autoboot' || s.answeredOffset === m.offset) return undefined;
+    s.answeredOffset = m.offset;
+    const key = m.stopWith && m.stopWith !== 'any' ? m.stopWith : ' ';
+    this.writeNow(id, Buffer.from(key, 'latin1'));
+    s.log.note(`answered the countdown with ${key === ' ' ? 'a space' : `"${key}"`}`);
+    return key;
+  }
+
+  setAutoStop(id: string, enabled: boolean): SerialSession {
+    const s = this.session(id);
+    s.info.autoStop = enabled;
+    this.emitSession(s);
+    return { ...s.info };
   }
 
   /**

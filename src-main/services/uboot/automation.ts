@@ -226,8 +226,9 @@ async function stopAutoboot(serial: SerialService, con: UbootConsole, timeoutMs:
   const off = serial.onMatch(con.sessionId, (m) => {
     if (m.kind !== 'uboot-autoboot' || stopWith !== undefined) return;
     timings.autobootSeenAt = performance.now();
+    // once per countdown: the console's auto-stop may have answered it already (then nothing is sent twice)
+    serial.answerCountdown(con.sessionId, m);
     stopWith = m.stopWith && m.stopWith !== 'any' ? m.stopWith : ' ';
-    serial.writeNow(con.sessionId, Buffer.from(stopWith, 'latin1'));
     timings.stopSentAt = performance.now();
   });
   try {

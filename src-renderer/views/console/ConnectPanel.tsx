@@ -21,6 +21,7 @@ export function ConnectPanel() {
   const [stopBits, setStopBits] = useState<1 | 1.5 | 2>(1);
   const [flow, setFlow] = useState<'none' | 'rtscts' | 'xonxoff'>('none');
   const [profile, setProfile] = useState('generic');
+  const [autoStop, setAutoStop] = useState(true);
   const [error, setError] = useState<RbError | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -44,7 +45,7 @@ export function ConnectPanel() {
     setBusy(true);
     setError(undefined);
     try {
-      const s = await api.invoke('serial.open', { path: path.trim(), settings: { baud, dataBits, parity, stopBits, flow }, profile });
+      const s = await api.invoke('serial.open', { path: path.trim(), settings: { baud, dataBits, parity, stopBits, flow }, profile, autoStop });
       useSerial.getState().upsertSession(s);
       useSerial.getState().setActive(s.id);
     } catch (err) {
@@ -99,6 +100,9 @@ export function ConnectPanel() {
               </option>
             ))}
           </select>
+        </label>
+        <label className="checkbox" title="When U-Boot counts down, press a key (or type the router's stop word) for you, so it waits for commands">
+          <input type="checkbox" checked={autoStop} onChange={(e) => setAutoStop(e.target.checked)} data-testid="console-autostop" /> Stop U-Boot's countdown for me
         </label>
         <button type="submit" className="btn primary" disabled={busy || !path.trim()} data-testid="console-open">
           {busy ? 'Opening…' : 'Open console'}

@@ -4,13 +4,19 @@ import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { clockTime } from '../../format';
 import { useSerial, type Banner } from '../../store/serial';
-import { describeMatch } from '../../../src-shared/parsers/watchers';
+import { describeMatch, type WatchMatch } from '../../../src-shared/parsers/watchers';
 import type { RbError } from '../../../src-shared/contract';
 import type { SerialSession } from '../../../src-shared/contract/serial';
 import { BAUD_CHOICES } from './ConnectPanel';
 import { Terminal } from './Terminal';
 
 const NO_BANNERS: Banner[] = [];
+
+/** With auto-stop on, the countdown banner says what Rescue Bench is doing about it. */
+function bannerText(m: WatchMatch, autoStop: boolean): string {
+  if (m.kind === 'uboot-autoboot' && autoStop) return `U-Boot is counting down — stopping autoboot (${m.stopWith && m.stopWith !== 'any' ? `typing "${m.stopWith}"` : 'pressing a key'} for you).`;
+  return describeMatch(m);
+}
 const URGENT = new Set(['uboot-autoboot', 'preinit-failsafe-prompt', 'kernel-panic']);
 
 /** One open port: its real settings, recognition banners, speed and line controls, and the console. */
@@ -59,7 +65,7 @@ export function SessionPanel({ session }: { session: SerialSession }) {
         {banners.map((b) => (
           <div key={b.id} className={URGENT.has(b.match.kind) ? 'console-banner urgent' : 'console-banner'} data-testid="console-banner" data-kind={b.match.kind}>
             <span>
-              <strong>{describeMatch(b.match)}</strong> <span className="muted">at {clockTime(b.at)}</span>
+              <strong>{bannerText(b.match, session.autoStop)}</strong> <span className="muted">at {clockTime(b.at)}</span>
             </span>
             <button type="button" className="btn small" onClick={() => useSerial.getState().dismissBanner(session.id, b.id)} aria-label="Dismiss">
               ✕
@@ -93,6 +99,9 @@ export function SessionPanel({ session }: { session: SerialSession }) {
         >
           {busy === 'autobaud' ? 'Finding the speed…' : 'Find speed'}
         </button>
+        <label className="checkbox">
+          <input type="checkbox" checked={session.autoStop} onChange={(e) => void act('autostop', () => api.invoke('serial.autostop', { id: session.id, enabled: e.target.checked }))} /> Stop U-Boot's countdown for me
+        </label>
         <button type="button" className="btn" disabled={!connected || !!busy} onClick={() => void act('ctrlc', () => api.invoke('serial.write', { id: session.id, data: '\u0003', encoding: 'utf8' }))} title="Ctrl-C: a fresh U-Boot prompt without running anything">
           Send Ctrl-C
         </button>

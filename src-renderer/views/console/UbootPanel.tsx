@@ -125,6 +125,11 @@ export function UbootPanel({ session }: { session: SerialSession }) {
         </div>
       </details>
       {error && <ErrorCard error={error} />}
+      {running && run.steps.find((x) => x.step === 'stop-autoboot')?.state === 'running' && (
+        <p className="uboot-now" role="status" data-testid="uboot-now">
+          Switch the router on now. Rescue Bench stops its automatic start as soon as the bootloader appears.
+        </p>
+      )}
       {run && (
         <ol className="uboot-steps" data-testid="uboot-steps" data-state={run.state}>
           {steps.map((s) => (
