@@ -1,8 +1,9 @@
 /**
  * TFTP to a real U-Boot (issue 4): Debian's u-boot-qemu qemu_arm under QEMU on a tap NIC inside a throw-away
- * network namespace. 16 MiB at tftpblocksize 1468. Both servers run at the same time inside the namespace:
- * tftpd-hpa (`in.tftpd -L`, foreground) on 192.168.1.10:69 and ours (the real CLI) on port 6969, which U-Boot
- * reaches with `setenv tftpdstp`. Fetches alternate ours / tftpd-hpa back to back, so both see the same load
+ * network namespace. 16 MiB at tftpblocksize 1468. Both servers run at the same time inside the namespace, each
+ * bound to its own address on port 69: ours (the real CLI) on 192.168.1.10, tftpd-hpa (`in.tftpd -L`, in the
+ * foreground) on 192.168.1.11; U-Boot picks one with `setenv serverip` (this U-Boot build has no `tftpdstp`).
+ * Fetches alternate ours / tftpd-hpa back to back, so both see the same load
  * (this 2-core machine is shared), and the ratio is taken per pair, then the median of the pairs.
  *  - lock-step (tftpwindowsize 1): goal >= 1.0x tftpd-hpa
  *  - tftpwindowsize 16 (RFC 7440): tftpd-hpa ignores the option and stays lock-step; goal >= 2x tftpd-hpa
@@ -14,11 +15,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from '../../src-shared/parsers/uboot';
-import { startHpaInNs, startOursInNs, UbootOnRig, ubootRigSupport } from '../../test/integration/tftp-uboot-driver';
+import { SECOND_IP, SERVER_IP, startHpaInNs, startOursInNs, UbootOnRig, ubootRigSupport } from '../../test/integration/tftp-uboot-driver';
 
 const PAIRS = Number(process.env.PAIRS ?? 5);
 const SIZE = 16 * 1024 * 1024;
-const OUR_PORT = 6969;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,28 +37,31 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(dir, 'bench.bin'), data, { mode: 0o644 });
   const want = crc32(data).toString(16).padStart(8, '0');
   const uboot = await UbootOnRig.start('tftpbench');
-  const hpa = await startHpaInNs(uboot.rig, dir);
-  const ours = await startOursInNs(uboot.rig, dir, OUR_PORT);
+  const hpa = await startHpaInNs(uboot.rig, dir, SECOND_IP);
+  const ours = await startOursInNs(uboot.rig, dir, SERVER_IP);
   const modes: Array<[string, number]> = [
     ['lock-step (tftpwindowsize 1)', 1],
     ['tftpwindowsize 16', 16],
   ];
   const res: Record<string, { ours: number[]; hpa: number[]; ratio: number[] }> = {};
-  const fetch = async (port: number, windowsize: number): Promise<number> => {
-    const t = await uboot.tftpboot('bench.bin', { blksize: 1468, windowsize, port });
+  const fetch = async (server: string, windowsize: number): Promise<number> => {
+    const t = await uboot.tftpboot('bench.bin', { blksize: 1468, windowsize, server });
     const crc = await uboot.crc32();
-    if (t.bytes !== SIZE || crc !== want) throw new Error(`port ${port} window ${windowsize}: got ${t.bytes} bytes crc ${crc}, want ${SIZE} ${want}`);
+    if (t.bytes !== SIZE || crc !== want) throw new Error(`${server} window ${windowsize}: got ${t.bytes} bytes crc ${crc}, want ${SIZE} ${want}`);
     return t.ubootMiBs ?? SIZE / 1048576 / (t.ms / 1000);
   };
   try {
-    await fetch(OUR_PORT, 1); // warm-up: ARP, JIT
-    await fetch(69, 1);
+    const before = ours.lines!.lines.length;
+    await fetch(SERVER_IP, 1); // warm-up: ARP, JIT
+    await fetch(SECOND_IP, 1);
+    // make sure the right server answered each address
+    if (ours.lines!.lines.filter((l) => l.event === 'done').length !== 1 || ours.lines!.lines.length - before < 2) throw new Error('our server did not serve exactly the warm-up fetch');
     for (let p = 0; p < PAIRS; p++) {
       for (const [mode, w] of modes) {
         const first = p % 2 === 0;
-        const a = first ? await fetch(OUR_PORT, w) : 0;
-        const h = await fetch(69, w);
-        const o = first ? a : await fetch(OUR_PORT, w);
+        const a = first ? await fetch(SERVER_IP, w) : 0;
+        const h = await fetch(SECOND_IP, w);
+        const o = first ? a : await fetch(SERVER_IP, w);
         const slot = (res[mode] ??= { ours: [], hpa: [], ratio: [] });
         slot.ours.push(o);
         slot.hpa.push(h);

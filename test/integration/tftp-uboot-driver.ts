@@ -15,6 +15,8 @@ import { startRig, type Rig } from '../../test-support/rig/qemu';
 
 export const UBOOT_IP = '192.168.1.1';
 export const SERVER_IP = '192.168.1.10';
+/** A second station address on the same tap, for a second server on port 69 at the same time. */
+export const SECOND_IP = '192.168.1.11';
 export const LOAD_ADDR = '0x40200000';
 
 export function ubootRigSupport(): { ok: true } | { ok: false; reason: string } {
@@ -65,6 +67,7 @@ export class UbootOnRig {
       await u.write(' ');
       await u.waitFor(/=> $/, 10_000);
       await u.run(`setenv ipaddr ${UBOOT_IP}; setenv netmask 255.255.255.0; setenv serverip ${SERVER_IP}`);
+      rig.ns.exec('ip', ['addr', 'add', `${SECOND_IP}/24`, 'dev', rig.tap]);
       return u;
     } catch (err) {
       await serial.dispose().catch(() => undefined);
@@ -96,9 +99,13 @@ export class UbootOnRig {
     return this.text.slice(from);
   }
 
-  async tftpboot(file: string, env: { blksize?: number; windowsize?: number; port?: number }, timeoutMs = 120_000): Promise<TftpbootResult> {
+  /**
+   * tftpboot from `env.server` (default 192.168.1.10). Note: Debian's qemu_arm U-Boot is built without
+   * CONFIG_TFTP_PORT, so `tftpdstp` has no effect there; a second server needs a second address, not a port.
+   */
+  async tftpboot(file: string, env: { blksize?: number; windowsize?: number; server?: string }, timeoutMs = 120_000): Promise<TftpbootResult> {
     // Explicit values: U-Boot keeps the last block size and window in statics when the variable is unset.
-    await this.run(`setenv tftpblocksize ${env.blksize ?? 1468}; setenv tftpwindowsize ${env.windowsize ?? 1}; setenv tftpdstp ${env.port ?? 69}`);
+    await this.run(`setenv tftpblocksize ${env.blksize ?? 1468}; setenv tftpwindowsize ${env.windowsize ?? 1}; setenv serverip ${env.server ?? SERVER_IP}`);
     const t0 = performance.now();
     const from = this.text.length;
     await this.write(`tftpboot ${LOAD_ADDR} ${file}\r`);
@@ -142,8 +149,8 @@ function exited(p: ChildProcess): Promise<void> {
 }
 
 /** Our server (the real CLI) inside the rig's namespace, bound to the station address on port 69. */
-export async function startOursInNs(rig: Rig, root: string, port = 69): Promise<NsServer> {
-  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', '--root', root, '--bind', SERVER_IP, '--port', String(port), '--json']);
+export async function startOursInNs(rig: Rig, root: string, ip = SERVER_IP): Promise<NsServer> {
+  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', '--root', root, '--bind', ip, '--port', '69', '--json']);
   const child = rig.ns.spawn(cmd, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
   const lines = new JsonLines(child);
   await lines.waitFor((l) => l.event === 'listening', 30_000, 'our server to listen in the namespace');
@@ -160,8 +167,8 @@ export async function startOursInNs(rig: Rig, root: string, port = 69): Promise<
 }
 
 /** tftpd-hpa in the foreground inside the rig's namespace (it drops to user tftp: `root` must be world-readable). */
-export async function startHpaInNs(rig: Rig, root: string): Promise<NsServer> {
-  const child = rig.ns.spawn('in.tftpd', ['-L', '-s', root, '-a', `${SERVER_IP}:69`], { stdio: 'ignore' });
+export async function startHpaInNs(rig: Rig, root: string, ip = SERVER_IP): Promise<NsServer> {
+  const child = rig.ns.spawn('in.tftpd', ['-L', '-s', root, '-a', `${ip}:69`], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 400));
   if (child.exitCode !== null) throw new Error(`in.tftpd exited with ${child.exitCode}`);
   return {

@@ -2,7 +2,8 @@
  * A real U-Boot (Debian's u-boot-qemu qemu_arm under QEMU, on a tap NIC in a namespace this test creates)
  * tftpboots from our server: 8 MiB and 33 MiB (block numbers roll over) with tftpblocksize 512, then with
  * its default 1468 and a window of 16. Checked: U-Boot's `Bytes transferred`, U-Boot's crc32 against the
- * host's, and the server's own sha256 of what it sent.
+ * host's, and the server's own sha256 of what it sent. Also: bound to one address, ours ignores a request
+ * to another address of the same machine, where tftpd-hpa answers on the same port.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSkip } from '../../test-support/netns';
 import { crc32 } from '../../src-shared/parsers/uboot';
-import { startOursInNs, UbootOnRig, ubootRigSupport, type NsServer } from './tftp-uboot-driver';
+import { SECOND_IP, startHpaInNs, startOursInNs, UbootOnRig, ubootRigSupport, type NsServer } from './tftp-uboot-driver';
 
 const SUITE = 'TFTP to a real U-Boot';
 const support = ubootRigSupport();
@@ -62,15 +63,23 @@ describe.skipIf(!support.ok)(SUITE, () => {
     }, 180_000);
   }
 
-  it('U-Boot reaches a server on a high port with `setenv tftpdstp` (the advice given when port 69 is not allowed)', async () => {
-    const high = await startOursInNs(uboot.rig, dir, 6969);
+  it('two servers on port 69, each bound to its own address: U-Boot gets the file from the one it asks', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-tftp-uboot-other-'));
+    fs.chmodSync(other, 0o755);
+    const theirs = crypto.randomBytes(3 * 1024 * 1024);
+    fs.writeFileSync(path.join(other, 'eight.bin'), theirs, { mode: 0o644 }); // same name, different content
+    const hpa = await startHpaInNs(uboot.rig, other, SECOND_IP);
     try {
-      const r = await uboot.tftpboot('eight.bin', { port: 6969 });
-      expect(r.bytes).toBe(files['eight.bin']!.length);
-      expect(await uboot.crc32()).toBe(crc32(files['eight.bin']!).toString(16).padStart(8, '0'));
-      await high.lines!.waitFor((l) => l.event === 'done' && l.file === 'eight.bin', 10_000, 'the high-port server done line');
+      const before = server.lines!.lines.length;
+      const r = await uboot.tftpboot('eight.bin', { server: SECOND_IP });
+      expect(r.bytes).toBe(theirs.length);
+      expect(await uboot.crc32()).toBe(crc32(theirs).toString(16).padStart(8, '0'));
+      expect(server.lines!.lines.length).toBe(before); // ours, bound to 192.168.1.10, never saw it
+      const back = await uboot.tftpboot('eight.bin', {});
+      expect(back.bytes).toBe(files['eight.bin']!.length);
     } finally {
-      await high.stop();
+      await hpa.stop();
+      fs.rmSync(other, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -416,7 +416,7 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
       port,
       purpose: 'send files to the router\'s bootloader by TFTP (the simple file transfer that router bootloaders use)',
       highPortHint:
-        "If the router runs U-Boot, it can use a high port instead: start the server on port 6969 and type `setenv tftpdstp 6969` at the router's U-Boot prompt before `tftpboot`. Other bootloaders (TP-Link, Netgear, Ubiquiti recovery) always use port 69.",
+        "If the router runs U-Boot, it may be able to use a high port instead: start the server on port 6969 and type `setenv tftpdstp 6969` at the router's U-Boot prompt before `tftpboot`. This works only if that U-Boot was built with the TFTP port option; if it still asks on port 69, use one of the fixes above. Other bootloaders (TP-Link, Netgear, Ubiquiti recovery) always use port 69.",
     });
   }
   return new Server(socket, root, up, opts.overwrite ?? false, {

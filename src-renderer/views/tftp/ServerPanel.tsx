@@ -79,7 +79,7 @@ export function ServerPanel() {
           On a router with U-Boot, type at its prompt: <span className="mono">setenv serverip {serverIp ?? 'THIS-COMPUTER'}</span>
           {server.port !== 69 && (
             <>
-              , <span className="mono">setenv tftpdstp {server.port}</span>
+              , <span className="mono">setenv tftpdstp {server.port}</span> (only some U-Boot builds accept another port)
             </>
           )}
           , then <span className="mono">tftpboot FILE-NAME</span>. Other bootloaders ask for one fixed file name: it appears below when they ask.
@@ -140,7 +140,8 @@ export function ServerPanel() {
             </label>
           </div>
           <p id="tftp-port-hint" className="fs-hint">
-            69 is the standard port. 0 picks any free port. U-Boot can use another port with <span className="mono">setenv tftpdstp 6969</span>.
+            69 is the standard port; most bootloaders only use 69. 0 picks any free port. Some U-Boot builds accept another port with{' '}
+            <span className="mono">setenv tftpdstp 6969</span>.
           </p>
         </details>
         <button type="submit" className="btn primary" disabled={busy || !root.trim() || !portOk} data-testid="tftp-toggle">
