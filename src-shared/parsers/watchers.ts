@@ -145,6 +145,8 @@ export class ConsoleWatcher {
   private offset = 0;
   private pendingCr = false;
   private escape: 0 | 1 | 2 = 0;
+  /** The unfinished line contains the word "autoboot" (set when its last letter arrives). */
+  private sawAutoboot = false;
   readonly profile: WatchProfile;
   private readonly prompts: string[];
   private readonly maxLine: number;
@@ -158,6 +160,7 @@ export class ConsoleWatcher {
   /** Forget the current line (e.g. after reconnecting). */
   reset(): void {
     this.line = '';
+    this.sawAutoboot = false;
     this.lineStartsClean = true;
     this.fired.clear();
     this.pendingCr = false;
@@ -197,6 +200,7 @@ export class ConsoleWatcher {
         // A bare CR (no LF after it) returns to the line start: what follows overwrites the line.
         this.pendingCr = false;
         this.line = '';
+        this.sawAutoboot = false;
         this.fired.clear();
       }
       if (c === 0x0d) {
@@ -219,9 +223,11 @@ export class ConsoleWatcher {
         this.line = this.line.slice(-this.maxLine);
         this.lineStartsClean = false;
       }
-      // Phrases that appear on an unfinished line (a countdown has no newline until it ends).
-      if (this.line.length >= 20 && !this.fired.has('uboot-autoboot')) this.matchAutoboot(out, false);
-      if (this.line.length >= 40 && !this.fired.has('preinit-failsafe-prompt') && FAILSAFE_PROMPT.test(this.line)) this.fire(out, { kind: 'preinit-failsafe-prompt', text: this.clean() });
+      // Phrases that appear on an unfinished line (a countdown has no newline until it ends). The regexes run
+      // only when the byte just added can complete one: this is the hot path of a 1.5 Mbaud console.
+      if (c === 0x74 && !this.sawAutoboot && this.line.endsWith('autoboot')) this.sawAutoboot = true;
+      if (!this.fired.has('uboot-autoboot') && ((this.sawAutoboot && (c === 0x20 || (c >= 0x30 && c <= 0x39))) || ((c === 0x73 || c === 0x64) && this.line.startsWith('Autobooting in')))) this.matchAutoboot(out, false);
+      if (c === 0x65 && !this.fired.has('preinit-failsafe-prompt') && this.line.endsWith('failsafe mode') && FAILSAFE_PROMPT.test(this.line)) this.fire(out, { kind: 'preinit-failsafe-prompt', text: this.clean() });
     }
     if (n > 0) this.matchPrompt(out);
     return out;
@@ -273,6 +279,7 @@ export class ConsoleWatcher {
       else if (CONSOLE_ACTIVATE.test(text)) this.fire(out, { kind: 'console-activate', text: this.clean() });
     }
     this.line = '';
+    this.sawAutoboot = false;
     this.lineStartsClean = true;
     this.fired.clear();
   }
