@@ -52,6 +52,9 @@ export abstract class Transfer {
   error: RbErrorShape | undefined;
   retransmits = 0;
   protected readonly hash = crypto.createHash('sha256');
+  /** Agreed block size and window (RFC 2348, RFC 7440). */
+  protected readonly B: number;
+  protected readonly W: number;
   protected readonly oack: Array<[string, string]>;
   protected readonly maxRetries: number;
   protected tries = 0;
@@ -69,6 +72,8 @@ export abstract class Transfer {
     this.peerPort = init.peerPort;
     this.mode = init.mode;
     this.options = init.options;
+    this.B = init.options.blksize;
+    this.W = init.options.windowsize;
     this.oack = init.oack;
     this.maxRetries = init.retries;
     this.hooks = init.hooks;
@@ -289,8 +294,6 @@ interface Arena {
 }
 
 export class ReadTransfer extends Transfer {
-  private readonly B: number;
-  private readonly W: number;
   private readonly slots: number;
   private readonly lastBlock: number;
   private readonly lastChunk: number;
@@ -307,8 +310,6 @@ export class ReadTransfer extends Transfer {
     private readonly source: ReadSource,
   ) {
     super(init);
-    this.B = init.options.blksize;
-    this.W = init.options.windowsize;
     this.lastBlock = Math.floor(source.size / this.B) + 1;
     this.slots = Math.min(MAX_SLOTS, this.lastBlock, Math.max(this.W, Math.ceil(CHUNK_BYTES / this.B)));
     this.lastChunk = Math.floor((this.lastBlock - 1) / this.slots);
@@ -507,8 +508,6 @@ export interface WriteInit {
 }
 
 export class WriteTransfer extends Transfer {
-  private readonly B: number;
-  private readonly W: number;
   private expected = 1;
   private received = 0;
   private sinceAck = 0;
@@ -528,8 +527,6 @@ export class WriteTransfer extends Transfer {
     private readonly w: WriteInit,
   ) {
     super(init);
-    this.B = init.options.blksize;
-    this.W = init.options.windowsize;
     this.tmp = path.join(w.dirReal, `.${path.basename(w.target)}.rb-upload-${crypto.randomBytes(4).toString('hex')}`);
     this.lastAck = this.oack.length > 0 ? encodeOack(this.oack) : encodeAck(0);
     this.decoder = init.mode === 'netascii' ? new NetasciiDecoder() : undefined;
