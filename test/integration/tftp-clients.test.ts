@@ -144,8 +144,11 @@ describe('uploads (WRQ)', () => {
       const put4 = await run('busybox', ['tftp', '-p', '-l', path.join(tree.root, 'one.bin'), '-r', '../escaped.bin', '127.0.0.1', String(up.port)]);
       expect(put4.code).not.toBe(0);
       expect(fs.existsSync(path.join(tree.base, 'escaped.bin'))).toBe(false);
+      const put5 = await run('tftp', ['127.0.0.1', String(up.port), '-m', 'netascii', '-c', 'put', path.join(tree.root, 'sub/nested.txt'), 'notes.txt']);
+      expect(put5.code, put5.stderr).toBe(0);
+      expect(fs.readFileSync(path.join(tree.uploads, 'notes.txt'), 'latin1')).toBe('nested\nfile\r\n'); // netascii decoded back to the file's own bytes
       // no temporary files left behind
-      expect(fs.readdirSync(tree.uploads).sort()).toEqual(['backup.bin', 'small.bin']);
+      expect(fs.readdirSync(tree.uploads).sort()).toEqual(['backup.bin', 'notes.txt', 'small.bin']);
     } finally {
       await up.close();
     }
