@@ -5,11 +5,12 @@
  * stops autoboot, sends the FIT from our TFTP server, verifies it and boots it to the shell.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import { openPeer, ptyPair as makePair, type PtyPair } from '../test-support/rig/pty';
 import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './support';
 import { netnsSupport, reportSkip } from '../test-support/netns';
 import { startNsBench, type NsBench } from '../test-support/ns-bench';
@@ -22,18 +23,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-serial-e2e-'));
 const procs: ChildProcess[] = [];
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function ptyPair(name: string): Promise<{ ours: string; peer: string; proc: ChildProcess }> {
-  const ours = path.join(dir, `${name}-ours`);
-  const peer = path.join(dir, `${name}-peer`);
-  const proc = spawn('socat', [`pty,raw,echo=0,link=${ours}`, `pty,raw,echo=0,link=${peer}`], { stdio: 'ignore' });
-  procs.push(proc);
-  for (let i = 0; i < 250 && !(fs.existsSync(ours) && fs.existsSync(peer)); i++) await sleep(20);
-  return { ours, peer, proc };
-}
-async function openPeer(p: string): Promise<SerialPort> {
-  const port = new SerialPort({ path: p, baudRate: 115200, autoOpen: false });
-  await new Promise<void>((r, j) => port.open((e) => (e ? j(e) : r())));
-  return port;
+async function ptyPair(name: string): Promise<PtyPair> {
+  const pair = await makePair(dir, name);
+  procs.push(pair.proc);
+  return pair;
 }
 
 afterAll(() => {

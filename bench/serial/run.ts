@@ -16,9 +16,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
 import { SerialService } from '../../src-main/services/serial/service';
 import { decodeB64 } from '../../src-renderer/store/serial';
+import { openPeer, ptyPair as makePair } from '../../test-support/rig/pty';
 import { browserSupport, startBench } from '../../test-support/browser';
 
 const TRIALS = Number(process.env.TRIALS ?? 200);
@@ -27,11 +27,9 @@ const procs: ChildProcess[] = [];
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function ptyPair(name: string): Promise<{ ours: string; peer: string }> {
-  const ours = path.join(dir, `${name}-ours`);
-  const peer = path.join(dir, `${name}-peer`);
-  procs.push(spawn('socat', [`pty,raw,echo=0,link=${ours}`, `pty,raw,echo=0,link=${peer}`], { stdio: 'ignore' }));
-  for (let i = 0; i < 250 && !(fs.existsSync(ours) && fs.existsSync(peer)); i++) await sleep(20);
-  return { ours, peer };
+  const pair = await makePair(dir, name);
+  procs.push(pair.proc);
+  return pair;
 }
 
 function pct(xs: number[], p: number): number {
@@ -81,8 +79,7 @@ async function oursSide(): Promise<{ peer: string; close(): Promise<void> }> {
 /** The anchor: a bare serialport loop that answers any chunk containing "autoboot", no parsing at all. */
 async function anchorSide(): Promise<{ peer: string; close(): Promise<void> }> {
   const p = await ptyPair('anchor');
-  const port = new SerialPort({ path: p.ours, baudRate: 115200, autoOpen: false });
-  await new Promise<void>((r, j) => port.open((e) => (e ? j(e) : r())));
+  const port = await openPeer(p.ours);
   port.on('data', (d: Buffer) => {
     if (d.includes('autoboot')) port.write(' ');
   });
@@ -120,8 +117,7 @@ const RATE = 150_000; // bytes per second at 1.5 Mbaud, 8N1
 const SECONDS = 4;
 
 async function burstWriter(peerPath: string, data: Buffer): Promise<{ sendEndedAt: number }> {
-  const port = new SerialPort({ path: peerPath, baudRate: 115200, autoOpen: false });
-  await new Promise<void>((r, j) => port.open((e) => (e ? j(e) : r())));
+  const port = await openPeer(peerPath);
   const start = performance.now();
   let sent = 0;
   while (sent < data.length) {

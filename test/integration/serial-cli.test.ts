@@ -1,20 +1,16 @@
 /** `serial ports` and `serial watch` over a real pty (socat): JSON lines for what the console recognises. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openPeer, ptyPair, socatSupport } from '../../test-support/rig/pty';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
 import { nodeTsArgs, reportSkip } from '../../test-support/netns';
 import { JsonLines } from '../../test-support/lines';
 
-let hasSocat = true;
-try {
-  execFileSync('sh', ['-c', 'command -v socat'], { stdio: 'ignore' });
-} catch {
-  hasSocat = false;
-  reportSkip('serial CLI', 'socat is not installed (Debian package socat)');
-}
+const socat = socatSupport();
+const hasSocat = socat.ok;
+if (!socat.ok) reportSkip('serial CLI', socat.reason);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-serial-cli-'));
 const procs: ChildProcess[] = [];
 afterAll(() => {
@@ -24,17 +20,15 @@ afterAll(() => {
 
 describe.skipIf(!hasSocat)('serial CLI', () => {
   it('serial watch --json reports the countdown (keyed, per profile) and the prompt; Ctrl-C ends it with 0', async () => {
-    const ours = path.join(dir, 'w-ours');
-    const peerPath = path.join(dir, 'w-peer');
-    procs.push(spawn('socat', [`pty,raw,echo=0,link=${ours}`, `pty,raw,echo=0,link=${peerPath}`], { stdio: 'ignore' }));
-    for (let i = 0; i < 250 && !fs.existsSync(ours); i++) await new Promise((r) => setTimeout(r, 20));
+    const pair = await ptyPair(dir, 'w');
+    procs.push(pair.proc);
+    const ours = pair.ours;
     const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['serial', 'watch', '--port', ours, '--profile', 'tplink-ath', '--auto-stop', '--json']);
     const child = spawn(cmd, a, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
     procs.push(child);
     const lines = new JsonLines(child);
     await lines.waitFor((l) => l.event === 'session' && l.state === 'open', 20_000, 'the session');
-    const peer = new SerialPort({ path: peerPath, baudRate: 115200, autoOpen: false });
-    await new Promise<void>((r, j) => peer.open((e) => (e ? j(e) : r())));
+    const peer = await openPeer(pair.peer);
     const answered: Buffer[] = [];
     peer.on('data', (d: Buffer) => answered.push(d));
     peer.write('\r\nU-Boot 1.1.4 (Jun 13 2014 - 10:41:35)\r\nAutobooting in 1 seconds\r\nath> ');

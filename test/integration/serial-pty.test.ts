@@ -5,11 +5,12 @@
  * speaks text at 57600, and plain-words errors.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import { openPeer, ptyPair as makePair, socatSupport, type PtyPair } from '../../test-support/rig/pty';
 import { reportSkip } from '../../test-support/netns';
 import { SerialService } from '../../src-main/services/serial/service';
 import type { SerialSession } from '../../src-shared/contract/serial';
@@ -17,13 +18,9 @@ import type { WatchMatch } from '../../src-shared/parsers/watchers';
 import { UbootConsole } from '../../src-main/services/uboot/console';
 
 const SUITE = 'serial service over socat ptys';
-let hasSocat = true;
-try {
-  execFileSync('sh', ['-c', 'command -v socat'], { stdio: 'ignore' });
-} catch {
-  hasSocat = false;
-  reportSkip(SUITE, 'socat is not installed (Debian package socat)');
-}
+const socat = socatSupport();
+const hasSocat = socat.ok;
+if (!socat.ok) reportSkip(SUITE, socat.reason);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-serial-'));
 const SETTINGS = { baud: 115200, dataBits: 8, parity: 'none', stopBits: 1, flow: 'none' } as const;
@@ -37,18 +34,10 @@ async function until(pred: () => boolean, ms = 5000, what = 'condition'): Promis
 }
 
 const pairs: ChildProcess[] = [];
-async function ptyPair(name: string): Promise<{ ours: string; peer: string; proc: ChildProcess }> {
-  const ours = path.join(dir, `${name}-ours`);
-  const peer = path.join(dir, `${name}-peer`);
-  const proc = spawn('socat', [`pty,raw,echo=0,link=${ours}`, `pty,raw,echo=0,link=${peer}`], { stdio: 'ignore' });
-  pairs.push(proc);
-  await until(() => fs.existsSync(ours) && fs.existsSync(peer), 5000, 'socat ptys');
-  return { ours, peer, proc };
-}
-async function openPeer(p: string): Promise<SerialPort> {
-  const port = new SerialPort({ path: p, baudRate: 115200, autoOpen: false });
-  await new Promise<void>((r, j) => port.open((e) => (e ? j(e) : r())));
-  return port;
+async function ptyPair(name: string): Promise<PtyPair> {
+  const pair = await makePair(dir, name);
+  pairs.push(pair.proc);
+  return pair;
 }
 
 function harness() {

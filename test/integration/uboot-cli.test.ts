@@ -3,20 +3,17 @@
  * reason in three parts. (The success path runs against the real U-Boot in uboot-rig.test.ts.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ptyPair, socatSupport } from '../../test-support/rig/pty';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nodeTsArgs, reportSkip } from '../../test-support/netns';
 import { JsonLines } from '../../test-support/lines';
 
-let hasSocat = true;
-try {
-  execFileSync('sh', ['-c', 'command -v socat'], { stdio: 'ignore' });
-} catch {
-  hasSocat = false;
-  reportSkip('uboot CLI failures', 'socat is not installed (Debian package socat)');
-}
+const socat = socatSupport();
+const hasSocat = socat.ok;
+if (!socat.ok) reportSkip('uboot CLI failures', socat.reason);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-uboot-cli-'));
 const procs: ChildProcess[] = [];
 afterAll(() => {
@@ -34,10 +31,9 @@ async function cli(args: string[]): Promise<{ lines: JsonLines; code: number | n
 
 describe.skipIf(!hasSocat)('uboot CLI failures', () => {
   it('a silent port: the bootloader step fails after --wait with what to do, exit 1', async () => {
-    const ours = path.join(dir, 'silent-ours');
-    const p = spawn('socat', [`pty,raw,echo=0,link=${ours}`, `pty,raw,echo=0,link=${path.join(dir, 'silent-peer')}`], { stdio: 'ignore' });
-    procs.push(p);
-    for (let i = 0; i < 250 && !fs.existsSync(ours); i++) await new Promise((r) => setTimeout(r, 20));
+    const pair = await ptyPair(dir, 'silent');
+    procs.push(pair.proc);
+    const ours = pair.ours;
     const image = path.join(dir, 'image.bin');
     fs.writeFileSync(image, Buffer.alloc(4096, 7));
     const { lines, code } = await cli(['--port', ours, '--file', image, '--wait', '1']);
@@ -49,9 +45,9 @@ describe.skipIf(!hasSocat)('uboot CLI failures', () => {
   }, 60_000);
 
   it('a missing image fails before the router is touched; a bad option is a usage error (exit 2)', async () => {
-    const ours = path.join(dir, 'm-ours');
-    procs.push(spawn('socat', [`pty,raw,echo=0,link=${ours}`, `pty,raw,echo=0,link=${path.join(dir, 'm-peer')}`], { stdio: 'ignore' }));
-    for (let i = 0; i < 250 && !fs.existsSync(ours); i++) await new Promise((r) => setTimeout(r, 20));
+    const pair = await ptyPair(dir, 'm');
+    procs.push(pair.proc);
+    const ours = pair.ours;
     const missing = await cli(['--port', ours, '--file', path.join(dir, 'nope.itb')]);
     expect(missing.code).toBe(1);
     expect(missing.lines.lines.find((l) => l.event === 'step' && l.state === 'failed')).toMatchObject({ step: 'check-file', error: { code: 'UBOOT_FILE_MISSING' } });

@@ -1,9 +1,25 @@
 import { parseArgs } from 'node:util';
-import { SerialSettingsSchema } from '../../../src-shared/contract/serial';
+import { SerialSettingsSchema, type SerialSettings } from '../../../src-shared/contract/serial';
 import { describeMatch } from '../../../src-shared/parsers/watchers';
 import { dataDir } from '../../services/platform';
 import { SerialService, watchProfileChoices } from '../../services/serial/service';
 import { jsonLine, UsageError, type CliCommand } from '../types';
+
+/** The options every command that opens a serial port takes, and their checking (serial watch, uboot). */
+export const SERIAL_OPTIONS = {
+  port: { type: 'string' },
+  baud: { type: 'string', default: '115200' },
+  profile: { type: 'string', default: 'generic' },
+} as const;
+
+export function serialConnection(values: { port?: string | undefined; baud?: string | undefined; profile?: string | undefined }): { port: string; settings: SerialSettings; profile: string } {
+  if (!values.port) throw new UsageError('--port PATH is required: the serial port the router is connected to (e.g. /dev/ttyUSB0); `serial ports` lists them');
+  const settings = SerialSettingsSchema.safeParse({ baud: Number(values.baud ?? '115200') });
+  if (!settings.success) throw new UsageError(`--baud must be a number such as 115200, not "${values.baud}"`);
+  const profile = values.profile ?? 'generic';
+  if (!watchProfileChoices().some((p) => p.id === profile)) throw new UsageError(`--profile must be one of: ${watchProfileChoices().map((p) => p.id).join(', ')}`);
+  return { port: values.port, settings: settings.data, profile };
+}
 
 const quietEvents = { data: () => undefined, match: () => undefined, session: () => undefined };
 
@@ -31,9 +47,7 @@ export const serialWatch: CliCommand = {
     const { values } = parseArgs({
       args: argv,
       options: {
-        port: { type: 'string' },
-        baud: { type: 'string', default: '115200' },
-        profile: { type: 'string', default: 'generic' },
+        ...SERIAL_OPTIONS,
         autobaud: { type: 'boolean', default: false },
         'auto-stop': { type: 'boolean', default: false },
         echo: { type: 'boolean', default: false },
@@ -41,10 +55,7 @@ export const serialWatch: CliCommand = {
       },
       strict: true,
     });
-    if (!values.port) throw new UsageError('--port PATH is required (e.g. /dev/ttyUSB0); `serial ports` lists them');
-    const settings = SerialSettingsSchema.safeParse({ baud: Number(values.baud) });
-    if (!settings.success) throw new UsageError(`--baud must be a number such as 115200, not "${values.baud}"`);
-    if (!watchProfileChoices().some((p) => p.id === values.profile)) throw new UsageError(`--profile must be one of: ${watchProfileChoices().map((p) => p.id).join(', ')}`);
+    const conn = serialConnection(values);
     const json = values.json;
     const svc = new SerialService(
       {
@@ -56,7 +67,7 @@ export const serialWatch: CliCommand = {
       },
       { dataDir: dataDir() },
     );
-    const s = await svc.open(values.port, settings.data, values.profile, values['auto-stop']);
+    const s = await svc.open(conn.port, conn.settings, conn.profile, values['auto-stop']);
     if (!json) io.err(`Watching ${s.path} at ${s.requested.baud} baud (log: ${s.logPath}). Press Ctrl-C to stop.`);
     if (values.autobaud) {
       const r = await svc.autobaud(s.id);

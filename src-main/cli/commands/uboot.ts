@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { UbootRunRequestSchema, SerialSettingsSchema } from '../../../src-shared/contract/serial';
+import { UbootRunRequestSchema } from '../../../src-shared/contract/serial';
+import { SERIAL_OPTIONS, serialConnection } from './serial';
 import { describeMatch } from '../../../src-shared/parsers/watchers';
 import { dataDir } from '../../services/platform';
 import { SerialService } from '../../services/serial/service';
@@ -14,8 +15,7 @@ export const uboot: CliCommand = {
     const { values } = parseArgs({
       args: argv,
       options: {
-        port: { type: 'string' },
-        baud: { type: 'string', default: '115200' },
+        ...SERIAL_OPTIONS,
         ip: { type: 'string', default: '192.168.1.1' },
         'server-ip': { type: 'string', default: '192.168.1.10' },
         netmask: { type: 'string', default: '255.255.255.0' },
@@ -24,17 +24,14 @@ export const uboot: CliCommand = {
         bootargs: { type: 'string' },
         'load-addr': { type: 'string' },
         'tftp-port': { type: 'string', default: '69' },
-        profile: { type: 'string', default: 'generic' },
         wait: { type: 'string', default: '60' },
         echo: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
       strict: true,
     });
-    if (!values.port) throw new UsageError('--port PATH is required: the serial port the router is connected to (e.g. /dev/ttyUSB0)');
+    const conn = serialConnection(values);
     if (!values.file) throw new UsageError('--file IMAGE is required: the image to send');
-    const settings = SerialSettingsSchema.safeParse({ baud: Number(values.baud) });
-    if (!settings.success) throw new UsageError(`--baud must be a number such as 115200, not "${values.baud}"`);
     const req = UbootRunRequestSchema.safeParse({
       sessionId: 'cli',
       ip: values.ip,
@@ -64,7 +61,7 @@ export const uboot: CliCommand = {
     );
     let session;
     try {
-      session = await serial.open(values.port, settings.data, values.profile);
+      session = await serial.open(conn.port, conn.settings, conn.profile);
     } catch (err) {
       if (json) jsonLine(io, { event: 'error', step: 'open-port', error: (err as { toShape?: () => unknown }).toShape?.() ?? { message: String(err) } });
       throw err;
