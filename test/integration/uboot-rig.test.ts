@@ -93,4 +93,21 @@ describe.skipIf(!support.ok)(SUITE, () => {
       await serial.dispose();
     }
   }, 60_000);
+  it('a bare zImage is booted with bootz and the bootloader\'s device tree; its kernel panic (no root) is reported, exit 1', async () => {
+    const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['uboot', '--port', rig.serialPath, '--file', guest.zImage, '--boot', '--bootargs', 'console=ttyAMA0', '--wait', '60', '--json']);
+    const child = rig.ns.spawn(cmd, args, { cwd: process.cwd(), env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = new JsonLines(child);
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    await out.waitFor((l) => l.event === 'open', 30_000, 'the port to open');
+    rig.monitor('system_reset'); // switch the router off and on with the console attached
+    const result = await out.waitFor((l) => l.event === 'result', 280_000, 'the result line');
+    expect(await exited).toBe(1);
+    expect(result).toMatchObject({ state: 'failed', error: { code: 'UBOOT_KERNEL_PANIC' } });
+    const steps = Object.fromEntries(out.lines.filter((l) => l.event === 'step' && l.state !== 'running').map((l) => [l.step, l])) as Record<string, { state: string; detail?: Record<string, unknown> }>;
+    expect(steps['check-file']!.detail).toMatchObject({ imageKind: 'zimage' });
+    expect(steps['choose-load-address']!.detail).toMatchObject({ source: 'loadaddr', address: '0x40200000' });
+    expect(steps['verify']!.state).toBe('done');
+    expect(steps['boot']!.detail!.command).toMatch(/^bootz 0x40200000 - 0x[0-9a-f]+$/);
+    expect(steps['follow-boot']!.state).toBe('failed');
+  }, 300_000);
 });
