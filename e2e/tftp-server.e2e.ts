@@ -38,6 +38,7 @@ describe.skipIf(!support.ok)('TFTP file server in the browser', () => {
     const port = Number(/UDP port (\d+)/.exec((await status.textContent()) ?? '')?.[1]);
     expect(port).toBeGreaterThan(0);
     await expect(page.getByTestId('tftp-uboot-hint').textContent()).resolves.toContain(`setenv tftpdstp ${port}`);
+    await expect.poll(async () => page.getByTestId('tftp-file').allTextContents()).toEqual(['openwrt-initramfs.bin 8.0 MiB', 'slow.bin 200 KiB']);
 
     // 1) a real client fetches the firmware: the row ends "done" with the same SHA-256
     const out = path.join(dir, 'got.bin');

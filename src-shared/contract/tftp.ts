@@ -56,6 +56,22 @@ export const TftpServerStateSchema = z.object({
 });
 export type TftpServerState = z.infer<typeof TftpServerStateSchema>;
 
+export const TftpFileSchema = z.object({
+  /** The name a bootloader asks for (relative to the served folder). */
+  name: z.string().max(300),
+  size: z.number().int().nonnegative(),
+  modifiedAt: z.number(),
+});
+export type TftpFile = z.infer<typeof TftpFileSchema>;
+
+export const TftpFilesSchema = z.object({
+  root: z.string(),
+  files: z.array(TftpFileSchema),
+  /** More files than were listed. */
+  truncated: z.boolean(),
+});
+export type TftpFiles = z.infer<typeof TftpFilesSchema>;
+
 export const TftpStartSchema = z.object({
   root: z.string().min(1).max(4096),
   /** An IPv4 address of this computer, or 0.0.0.0 for all interfaces. */
@@ -75,6 +91,7 @@ export const tftpCommands = {
     z.object({ server: TftpServerStateSchema, transfers: z.array(TftpTransferInfoSchema) }),
   ),
   'tftp.transfers': command('Active and recent TFTP transfers, newest first', Empty, z.array(TftpTransferInfoSchema)),
+  'tftp.files': command('The files the running server offers (top level of its folder; links leading outside are left out)', Empty, TftpFilesSchema),
 };
 export const tftpEvents = {
   'tftp.transfer': event('A TFTP transfer started, progressed (at most 4 times a second), finished or failed', TftpTransferEventSchema),

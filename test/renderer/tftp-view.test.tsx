@@ -84,12 +84,16 @@ describe('TftpView', () => {
     expect(calls[0]).toEqual(['tftp.server.start', { root: '/srv/fw', bind: '127.0.0.1', port: 6969, overwrite: false, allowWrite: '/srv/up' }]);
   });
 
-  it('shows a running transfer with percent, rate and time left, and a finished one with its SHA-256', () => {
+  it('shows a running transfer with percent, rate and time left, a finished one with its SHA-256, and the files offered', async () => {
     useTftp.setState({
       server: { state: 'listening', root: '/srv/fw', bind: '192.168.1.10', port: 69, overwrite: false, startedAt: base.startedAt },
       transfers: [base, { ...base, id: 2, file: 'done.bin', state: 'done', bytes: base.size!, sha256: 'ab'.repeat(32), endedAt: base.startedAt + 8000 }],
     });
-    const api: RbApi = { transport: 'websocket', invoke: (async () => ({})) as RbApi['invoke'], on: () => () => undefined };
+    const api: RbApi = {
+      transport: 'websocket',
+      invoke: (async (name: string) => (name === 'tftp.files' ? { root: '/srv/fw', files: [{ name: 'openwrt-initramfs.bin', size: 8 * 1048576, modifiedAt: 0 }], truncated: false } : {})) as RbApi['invoke'],
+      on: () => () => undefined,
+    };
     render(
       <ApiContext.Provider value={api}>
         <TftpView />
@@ -104,5 +108,6 @@ describe('TftpView', () => {
     expect(running!.querySelector('progress')!.getAttribute('aria-label')).toContain('25 percent');
     expect(done!.textContent).toContain('The router received all of done.bin');
     expect(done!.querySelector('[data-testid="tftp-sha"]')!.textContent).toBe('ab'.repeat(32));
+    await waitFor(() => expect(screen.getByTestId('tftp-file').textContent).toBe('openwrt-initramfs.bin 8.0 MiB'));
   });
 });

@@ -8,5 +8,6 @@ export function tftpHandlers(s: Services): CapabilityHandlers<typeof tftpCommand
     'tftp.server.stop': () => s.tftp.stop(),
     'tftp.server.status': () => ({ server: s.tftp.state, transfers: s.tftp.transfers() }),
     'tftp.transfers': () => s.tftp.transfers(),
+    'tftp.files': () => s.tftp.files(),
   };
 }

@@ -99,3 +99,31 @@ export async function uploadTarget(uploadReal: string, name: string, overwrite: 
   if (exists && !overwrite) throw new TftpRefusal(TFTP_ERR.FILE_EXISTS, 'File already exists', `"${name}" already exists in the upload folder and overwriting is off`);
   return { dirReal, target, base };
 }
+
+/**
+ * The files a bootloader could fetch from the top level of `rootReal`: regular files, and links that resolve
+ * to a regular file inside the folder. Hidden files (upload temporaries among them) are left out.
+ */
+export async function listServable(rootReal: string, max = 200): Promise<{ files: Array<{ name: string; size: number; modifiedAt: number }>; truncated: boolean }> {
+  const entries = await fsp.readdir(rootReal, { withFileTypes: true });
+  const files: Array<{ name: string; size: number; modifiedAt: number }> = [];
+  let truncated = false;
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || unsafeNameReason(e.name)) continue;
+    if (!e.isFile() && !e.isSymbolicLink()) continue;
+    try {
+      const real = await fsp.realpath(path.join(rootReal, e.name));
+      if (!isInside(rootReal, real)) continue;
+      const st = await fsp.stat(real);
+      if (!st.isFile()) continue;
+      if (files.length >= max) {
+        truncated = true;
+        break;
+      }
+      files.push({ name: e.name, size: st.size, modifiedAt: st.mtimeMs });
+    } catch {
+      /* vanished or unreadable: not offered */
+    }
+  }
+  return { files, truncated };
+}

@@ -3,8 +3,9 @@
  * events forwarded to the contract (tftp.transfer, tftp.server.state). Other services (U-Boot automation)
  * may use startTftpServer() directly for a private server.
  */
-import type { TftpServerState, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/contract/tftp';
+import type { TftpFiles, TftpServerState, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/contract/tftp';
 import { RbFault, toErrorShape } from '../../../src-shared/errors';
+import { listServable } from './jail';
 import { startTftpServer, type TftpServer, type TftpServerOptions } from './server';
 
 export interface TftpServiceEvents {
@@ -67,6 +68,20 @@ export class TftpService {
     this.status = st;
     if (announce) this.listeners.state(st);
     return st;
+  }
+
+  /** What the running server offers; only its own folder, never an arbitrary path (the bench UI is remote). */
+  async files(): Promise<TftpFiles> {
+    if (!this.server) {
+      throw new RbFault({
+        code: 'TFTP_NOT_RUNNING',
+        message: 'The file server is not running.',
+        meaning: 'There is no served folder to list.',
+        fix: 'Start the file server on the folder with the firmware first.',
+      });
+    }
+    const root = this.server.root;
+    return { root, ...(await listServable(root)) };
   }
 
   transfers(): TftpTransferInfo[] {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
+import { FileList } from './FileList';
 import { clockTime } from '../../format';
 import { useApp } from '../../store/app';
 import { useTftp } from '../../store/tftp';
@@ -88,6 +89,7 @@ export function ServerPanel() {
           Faster on U-Boot 2022 or newer: <span className="mono">setenv tftpwindowsize 16</span> before <span className="mono">tftpboot</span> (several
           blocks in flight instead of one at a time).
         </p>
+        <FileList />
         {errors}
       </section>
     );
