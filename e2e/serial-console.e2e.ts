@@ -85,6 +85,10 @@ describe.skipIf(!support.ok)('serial console in the browser (pty)', () => {
     await expect.poll(() => page.locator('.xterm-rows').textContent(), { timeout: 5000 }).toContain('bootdelay=3');
     await page.evaluate(() => window.scrollTo(0, 430));
     await bench.screenshot('console-session');
+    // Save log: the whole session as a file
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('console-save').click()]);
+    expect(download.suggestedFilename()).toMatch(/^serial-.*ui-a-ours-\d{4}-\d\d-\d\dT\d{6}\.log$/);
+    expect(fs.readFileSync((await download.path())!, 'latin1')).toContain('Hit any key to stop autoboot:  3 printenv\r\nbootdelay=3\r\n=> ');
     // live speed change: requested and actual both follow
     await page.getByTestId('console-live-baud').selectOption('57600');
     await expect.poll(async () => page.getByTestId('console-settings').textContent(), { timeout: 5000 }).toMatch(/Asked for 57600 baud 8N1 · the port runs at 57600 baud/);
