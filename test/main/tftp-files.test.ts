@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listServable } from '../../src-main/services/tftp/jail';
+import { startTftpServer } from '../../src-main/services/tftp/server';
 
 const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rb-tftp-list-')));
 afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
@@ -27,5 +28,13 @@ describe('listServable', () => {
     ]);
     expect(r.truncated).toBe(false);
     expect((await listServable(root, 2)).truncated).toBe(true);
+  });
+});
+
+describe('startTftpServer refuses folders that expose too much', () => {
+  it('the whole disk and the home folder are refused with a plain reason; nothing is bound', async () => {
+    for (const root of ['/', os.homedir()]) {
+      await expect(startTftpServer({ root, bind: '127.0.0.1', port: 0 })).rejects.toMatchObject({ code: 'TFTP_FOLDER_TOO_WIDE', fix: expect.stringContaining('only the firmware') });
+    }
   });
 });

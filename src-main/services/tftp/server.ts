@@ -7,8 +7,11 @@
  * upload folder is given; every name is resolved by real path inside the served folder (jail.ts).
  */
 import dgram from 'node:dgram';
+import fs from 'node:fs';
 import { EventEmitter } from 'node:events';
 import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { RbFault } from '../../../src-shared/errors';
 import type { TftpOptions, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/contract/tftp';
 import {
@@ -394,6 +397,7 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
   const bind = opts.bind ?? '0.0.0.0';
   const port = opts.port ?? 69;
   const root = await realDir(opts.root, 'served folder');
+  refuseWideFolder(root, 'served folder');
   const up = opts.allowWrite !== undefined ? await realDir(opts.allowWrite, 'upload folder') : undefined;
   const socket = dgram.createSocket({ type: 'udp4' });
   try {
@@ -432,6 +436,28 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
     progressMs: opts.progressMs ?? 250,
     keepRecent: opts.keepRecent ?? 50,
   });
+}
+
+/**
+ * Everyone on the network can read what the server offers, without a password (that is TFTP). Serving the
+ * whole disk or a home folder would hand out keys and documents: refuse, and ask for a firmware folder.
+ */
+function refuseWideFolder(real: string, what: string): void {
+  const home = (() => {
+    try {
+      return fs.realpathSync(os.homedir());
+    } catch {
+      return os.homedir();
+    }
+  })();
+  if (real === path.parse(real).root || real === home) {
+    throw new RbFault({
+      code: 'TFTP_FOLDER_TOO_WIDE',
+      message: `Rescue Bench will not offer ${real === home ? 'your whole home folder' : 'the whole disk'} (${real}) by TFTP.`,
+      meaning: 'TFTP has no password: anything on the network could read every file in it.',
+      fix: `Make a folder that holds only the firmware file (for example ${path.join(home, 'firmware')}) and choose it as the ${what}.`,
+    });
+  }
 }
 
 async function realDir(p: string, what: string): Promise<string> {
