@@ -112,7 +112,7 @@ describe('writes', () => {
     fs.symlinkSync(tree.outside, path.join(tree.uploads, 'link-out'));
     const c = await RawClient.open();
     try {
-      for (const name of ['../outside/dropped.bin', '/tmp/dropped.bin', 'link-out/dropped.bin', '..\\dropped.bin']) {
+      for (const name of ['../outside/dropped.bin', '/tmp/dropped.bin', 'link-out/dropped.bin', '..\\dropped.bin', '.ssh/authorized_keys', '.profile']) {
         c.request(writable.port, 'wrq', name);
         await expectError(c, [TFTP_ERR.ACCESS_VIOLATION]);
       }

@@ -77,7 +77,7 @@ export interface UploadTarget {
 
 /** Where an upload of `name` would go inside `uploadReal`; refuses names outside it and existing files unless `overwrite`. */
 export async function uploadTarget(uploadReal: string, name: string, overwrite: boolean): Promise<UploadTarget> {
-  const bad = unsafeNameReason(name);
+  const bad = unsafeNameReason(name) ?? (name.split('/').some((seg) => seg.startsWith('.') && seg !== '.') ? 'hidden names (starting with a dot) are not accepted for uploads' : null);
   if (bad) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', bad);
   const abs = path.resolve(uploadReal, name);
   let dirReal: string;

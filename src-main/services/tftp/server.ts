@@ -399,6 +399,7 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
   const root = await realDir(opts.root, 'served folder');
   refuseWideFolder(root, 'served folder');
   const up = opts.allowWrite !== undefined ? await realDir(opts.allowWrite, 'upload folder') : undefined;
+  if (up !== undefined) refuseWideFolder(up, 'upload folder');
   const socket = dgram.createSocket({ type: 'udp4' });
   try {
     await new Promise<void>((resolve, reject) => {
