@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
@@ -8,7 +8,9 @@ import { describeMatch, type WatchMatch } from '../../../src-shared/parsers/watc
 import type { RbError } from '../../../src-shared/contract';
 import type { SerialSession } from '../../../src-shared/contract/serial';
 import { BAUD_CHOICES } from './ConnectPanel';
-import { Terminal } from './Terminal';
+
+/** xterm.js is loaded when a console is first shown, not with the rest of the app. */
+const Terminal = lazy(() => import('./Terminal').then((m) => ({ default: m.Terminal })));
 
 const NO_BANNERS: Banner[] = [];
 
@@ -118,7 +120,9 @@ export function SessionPanel({ session }: { session: SerialSession }) {
       {session.signals.note && <p className="muted">{session.signals.note}</p>}
       {autobaud && <p className="status" aria-live="polite">{autobaud}</p>}
       {error && <ErrorCard error={error} />}
-      <Terminal sessionId={session.id} label={session.path} connected={connected} />
+      <Suspense fallback={<p className="muted">Loading the console…</p>}>
+        <Terminal sessionId={session.id} label={session.path} connected={connected} />
+      </Suspense>
       <p className="muted console-logpath">
         Everything is also saved with times to <span className="mono">{session.logPath}</span>. Ctrl+C in the console goes to the router; copy with Ctrl+Shift+C.
       </p>
