@@ -34,7 +34,9 @@ describe.skipIf(!hasSocat)('serial CLI', () => {
     peer.write('\r\nU-Boot 1.1.4 (Jun 13 2014 - 10:41:35)\r\nAutobooting in 1 seconds\r\nath> ');
     expect(await lines.waitFor((l) => l.event === 'match' && l.kind === 'uboot-autoboot', 10_000, 'the countdown')).toMatchObject({ stopWith: 'tpl', seconds: 1 });
     expect(await lines.waitFor((l) => l.event === 'match' && l.kind === 'uboot-prompt', 10_000, 'the prompt')).toMatchObject({ prompt: 'ath> ' });
-    // --auto-stop typed the profile's stop word, once
+    // --auto-stop typed the profile's stop word, once (it crosses the pty on its own schedule: wait for it)
+    for (let i = 0; i < 150 && Buffer.concat(answered).length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
     expect(Buffer.concat(answered).toString()).toBe('tpl');
     const exit = new Promise<number | null>((r) => child.once('exit', r));
     child.kill('SIGINT');
