@@ -104,6 +104,13 @@ async function main(): Promise<void> {
         out[password] = fault(err).code;
       }
     }
+  } else if (scenario === 'exec') {
+    // argv[4]: method, argv[5]: the command (used by the QEMU flash rig suite to look at or damage the NAND)
+    const [method, cmd] = process.argv.slice(5) as ['ssh' | 'telnet', string];
+    const s = await openSession({ host, method, hostKeyPolicy: 'session-only', timeoutMs: 20_000 });
+    const r = await s.exec(cmd, { timeoutMs: 120_000 });
+    out.exec = { code: r.code, stdout: r.stdout.toString('utf8') };
+    await s.close();
   } else if (scenario === 'refused') {
     try {
       await openSession({ host, method: 'ssh', hostKeyPolicy: 'session-only', timeoutMs: 3000 });
