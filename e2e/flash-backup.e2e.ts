@@ -45,7 +45,7 @@ describe.skipIf(!support.ok)('backup & restore in the bench UI', () => {
     lan?.destroy();
   });
 
-  it('reads the map, backs up everything, restores rootfs1 after the plan, and refuses art until its name is typed', async () => {
+  it('reads the map, backs up everything, restores rootfs2 after the plan, and refuses art until its name is typed', async () => {
     const page = await bench.openUi();
     await page.getByRole('button', { name: /Backup & restore/ }).click();
     await page.getByTestId('flash-host').fill('192.168.1.1');

@@ -69,6 +69,18 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
         ))}
       </div>
       <p className="fs-hint">Total {bytes(total)}{map.rows > 1 ? '; partitions that lie inside others (like "firmware" around kernel and rootfs) are on their own row' : ''}.</p>
+      {(device.env || device.ubi.length > 0) && (
+        <details className="advanced" data-testid="flash-env">
+          <summary>Bootloader settings and UBI (for technicians)</summary>
+          {device.ubi.map((u) => (
+            <p key={u.ubi}>
+              UBI device {u.ubi} is attached to mtd{u.mtdNum ?? '?'}
+              {u.volumes.length ? `; volumes: ${u.volumes.map((v) => v.name).join(', ')}` : ''}.
+            </p>
+          ))}
+          {device.env && <pre className="flash-commands">{Object.entries(device.env).map(([k, v]) => `${k}=${v}`).join('\n')}</pre>}
+        </details>
+      )}
       <div className="flash-table-wrap">
         <table className="events flash-table" data-testid="flash-table">
           <thead>

@@ -142,7 +142,7 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
               </details>
             </div>
           ))}
-          {plan.ok && (
+          {plan.ok && !restore && (
             <button type="button" className="btn danger big" onClick={() => void write()} disabled={busy !== ''} data-testid="flash-write">
               {busy === 'write' ? 'Writing — do not unplug…' : `Write ${plan.steps.map((s) => s.partition).join(', ')} to the router`}
             </button>
