@@ -29,7 +29,11 @@ describe.skipIf(!support.ok)('failsafe playbook in the bench UI', () => {
     bench = await startNsBench(lan.station);
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await bench.screenshot(`failsafe-debug-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`).catch(() => undefined);
+    if (ctx.task.result?.state === 'fail') {
+      // what the page showed when the test failed: a temp file, named in the output (not a docs screenshot)
+      const file = path.join(os.tmpdir(), `rb-failsafe-fail-${ctx.task.name.slice(0, 24).replace(/\W+/g, '-')}.png`);
+      await bench.page.screenshot({ path: file }).then(() => process.stderr.write(`[e2e] failure screenshot: ${file}\n`), () => undefined);
+    }
     // a failed test must not leave its run going for the next one
     const stop = bench.page.getByTestId('fs-stop');
     if (await stop.isVisible().catch(() => false)) await stop.click().catch(() => undefined);
