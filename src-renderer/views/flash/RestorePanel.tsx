@@ -42,22 +42,13 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
   const dangerous = !!part && part.danger.length > 0;
   const request = (dryRun: boolean) => ({ target: target!, from: from.trim(), partitions: [partition], overrideDanger: dangerous && typed === partition ? [partition] : [], overrideIdentity, dryRun });
 
-  const check = async () => {
-    setBusy('plan');
+  /** Both buttons: one request at a time, errors in three parts. */
+  const act = async (kind: 'plan' | 'write') => {
+    setBusy(kind);
     setError(undefined);
     try {
-      useFlash.getState().setPlan(await api.invoke('flash.restore.plan', request(true)));
-    } catch (err) {
-      setError(asRbError(err));
-    } finally {
-      setBusy('');
-    }
-  };
-  const write = async () => {
-    setBusy('write');
-    setError(undefined);
-    try {
-      useFlash.getState().setRestore(await api.invoke('flash.restore.run', request(false)));
+      if (kind === 'plan') useFlash.getState().setPlan(await api.invoke('flash.restore.plan', request(true)));
+      else useFlash.getState().setRestore(await api.invoke('flash.restore.run', request(false)));
     } catch (err) {
       setError(asRbError(err));
     } finally {
@@ -73,7 +64,7 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
         className="controls"
         onSubmit={(e) => {
           e.preventDefault();
-          void check();
+          void act('plan');
         }}
       >
         <label className="flash-wide">
@@ -143,7 +134,7 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
             </div>
           ))}
           {plan.ok && !restore && (
-            <button type="button" className="btn danger big" onClick={() => void write()} disabled={busy !== ''} data-testid="flash-write">
+            <button type="button" className="btn danger big" onClick={() => void act('write')} disabled={busy !== ''} data-testid="flash-write">
               {busy === 'write' ? 'Writing — do not unplug…' : `Write ${plan.steps.map((s) => s.partition).join(', ')} to the router`}
             </button>
           )}
