@@ -520,6 +520,8 @@ export class WriteTransfer extends Transfer {
   private finishing = false;
   private readonly decoder: NetasciiDecoder | undefined;
   private published = false;
+  /** The temporary file is being renamed or linked into place: release() must not delete it. */
+  private publishing = false;
   private position = 0;
 
   constructor(
@@ -687,6 +689,12 @@ export class WriteTransfer extends Transfer {
       this.fh = undefined;
       await fh.sync();
       await fh.close();
+      if (this.isClosed) {
+        // ended meanwhile (client ERROR, server stopped): keep nothing
+        await fsp.unlink(this.tmp).catch(() => undefined);
+        return;
+      }
+      this.publishing = true;
       if (this.w.overwrite) await fsp.rename(this.tmp, this.w.target);
       else {
         await fsp.link(this.tmp, this.w.target); // fails with EEXIST: never replaces a file that appeared meanwhile
@@ -740,6 +748,6 @@ export class WriteTransfer extends Transfer {
       await this.writeChain.catch(() => undefined);
       await fh.close().catch(() => undefined);
     }
-    if (!this.published) await fsp.unlink(this.tmp).catch(() => undefined);
+    if (!this.published && !this.publishing) await fsp.unlink(this.tmp).catch(() => undefined);
   }
 }
