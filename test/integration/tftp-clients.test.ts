@@ -135,6 +135,7 @@ describe('uploads (WRQ)', () => {
       expect(sha256(path.join(tree.uploads, 'backup.bin'))).toBe(tree.files['big.bin']);
       const done = evs.find((e) => e.kind === 'done' && e.transfer.direction === 'write');
       expect(done?.transfer.sha256).toBe(tree.files['big.bin']);
+      expect(done?.transfer.options).toMatchObject({ blksize: 1468, windowsize: 8 }); // RFC 7440 on the receiving side too
       const put2 = await run('tftp', ['127.0.0.1', String(up.port), '-m', 'binary', '-c', 'put', path.join(tree.root, 'one.bin'), 'backup.bin']);
       expect(put2.stdout + put2.stderr).toMatch(/already exists/i);
       expect(sha256(path.join(tree.uploads, 'backup.bin'))).toBe(tree.files['big.bin']);

@@ -74,7 +74,7 @@ export function run(cmd: string, args: string[], opts: { cwd?: string; timeoutMs
   });
 }
 
-export type Reply = { type: 'data'; block: number; len: number; data: Buffer; from: number } | { type: 'oack'; options: Record<string, string>; from: number } | { type: 'error'; code: number; message: string; from: number } | { type: 'other'; op: number; from: number };
+export type Reply = { type: 'data'; block: number; len: number; data: Buffer; from: number } | { type: 'oack'; options: Record<string, string>; from: number } | { type: 'error'; code: number; message: string; from: number } | { type: 'other'; op: number; block: number; from: number };
 
 /** A TFTP client made of raw datagrams, for tests that must control every packet. */
 export class RawClient {
@@ -101,7 +101,7 @@ export class RawClient {
     else if (op === OP.ERROR) {
       const e = parseError(m)!;
       r = { type: 'error', code: e.code, message: e.message, from };
-    } else r = { type: 'other', op, from };
+    } else r = { type: 'other', op, block: readBlock(m), from };
     const w = this.waiters.shift();
     if (w) w(r);
     else this.queue.push(r);

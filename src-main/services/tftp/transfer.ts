@@ -520,6 +520,8 @@ export class WriteTransfer extends Transfer {
   private finishing = false;
   private readonly decoder: NetasciiDecoder | undefined;
   private published = false;
+  /** The `expected` value for which a gap was already acknowledged (window mode). */
+  private gapAckedFor = 0;
   /** The temporary file is being renamed or linked into place: release() must not delete it. */
   private publishing = false;
   private position = 0;
@@ -556,7 +558,9 @@ export class WriteTransfer extends Transfer {
 
   protected onTimeout(): void {
     this.retransmits++;
-    this.sendRaw(this.lastAck);
+    // RFC 7440: on timeout the receiver acknowledges the last block it has in order (mid-window too).
+    if (this.expected > 1 && this.sinceAck > 0) this.ack(this.expected - 1);
+    else this.sendRaw(this.lastAck);
   }
 
   private ack(block: number): void {
@@ -633,8 +637,16 @@ export class WriteTransfer extends Transfer {
     if (this.finishing) return; // saving the file; the final ACK follows
     const n16 = readBlock(msg);
     if (n16 !== (this.expected & 0xffff)) {
-      // A duplicate of something already received, or a gap: repeat our last ACK (the sender restarts after it).
-      this.sendRaw(this.lastAck);
+      if (this.W === 1) {
+        // RFC 1350: a duplicate means our ACK was lost; repeat it.
+        this.sendRaw(this.lastAck);
+      } else if (this.gapAckedFor !== this.expected) {
+        // RFC 7440: a gap or a repeated window; acknowledge the last block we have in order, once per gap, so
+        // a window of duplicates does not make the sender restart once per packet.
+        this.gapAckedFor = this.expected;
+        if (this.expected > 1) this.ack(this.expected - 1);
+        else this.sendRaw(this.lastAck);
+      }
       return;
     }
     const len = msg.length - 4;
