@@ -173,7 +173,9 @@ export class FailsafeMonitor {
         // a failing subscriber must not stop the monitor
       }
     }
-    this.listeners.datagram(d);
+    // The raw list can wait a moment: a guided run's cue, decided by the subscribers above, goes out first.
+    if (this.subscribers.size) setImmediate(() => this.listeners.datagram(d));
+    else this.listeners.datagram(d);
   }
 
   private scheduleSuppressedReport(): void {

@@ -89,7 +89,8 @@ export class PlaybookRun {
       // a full disk must not stop a rescue in progress; the live timeline still works
     }
     this.snap = applyRecord(this.snap, r);
-    if (r.type !== 'transcript') this.scheduleEmit();
+    if (r.type === 'hint' && r.hint?.kind === 'cue') this.emitNow();
+    else if (r.type !== 'transcript') this.scheduleEmit();
   }
 
   /**
@@ -97,13 +98,20 @@ export class PlaybookRun {
    * turn of the event loop (evidence, done, active, hint…); the screen gets them as one update, at once.
    */
   private emitScheduled = false;
+  private lastEmitted: RunSnapshot | undefined;
   private scheduleEmit(): void {
     if (this.emitScheduled) return;
     this.emitScheduled = true;
     setImmediate(() => {
       this.emitScheduled = false;
-      if (this.snap) this.hooks.snapshot(this.snap);
+      this.emitNow();
     });
+  }
+  /** The cue cannot wait for the end of the burst: it goes out at once (the user has about two seconds). */
+  private emitNow(): void {
+    if (!this.snap || this.snap === this.lastEmitted) return;
+    this.lastEmitted = this.snap;
+    this.hooks.snapshot(this.snap);
   }
 
   start(options: RunSnapshot['options']): void {
