@@ -183,14 +183,14 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     expect(damaged).not.toBe(before);
     const dry = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--ssh', '--from', from, '--partition', 'firmware', '--dry-run', '--json']);
     expect(dry.code, dry.stderr).toBe(0);
-    const plan = dry.lines.find((l) => l.event === 'plan');
+    const plan = dry.lines.find((l) => l.event === 'plan')!;
     expect(plan.ok).toBe(true);
     expect(plan.steps[0].commands.join('\n')).toMatch(/mtd -q write \/tmp\/rb-restore-mtd3\.bin mtd3/);
     expect(plan.steps[0].commands.join('\n')).not.toMatch(/\bdd\b|mtdblock/);
     expect(router.sha256(3)).toBe(damaged);
     const run = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--ssh', '--from', from, '--partition', 'firmware', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.lines.find((l) => l.event === 'result')).toMatchObject({ partition: 'firmware', status: 'written', readBackSha256: before });
+    expect(run.lines.find((l) => l.event === 'result')!).toMatchObject({ partition: 'firmware', status: 'written', readBackSha256: before });
     expect(router.sha256(3)).toBe(before);
   });
 
@@ -198,15 +198,15 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     const from = path.join(tmp, 'full');
     const env = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'u-boot-env', '--json']);
     expect(env.code).toBe(1);
-    const refusal = env.lines.find((l) => l.event === 'plan').refusals[0];
+    const refusal = env.lines.find((l) => l.event === 'plan')!.refusals[0];
     expect(refusal.error.code).toBe('DANGEROUS_PARTITION');
     expect(refusal.error.fix).toMatch(/type the partition name "u-boot-env"/);
     const uboot = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'u-boot', '--override-danger', '--json']);
     expect(uboot.code).toBe(1);
-    expect(uboot.lines.find((l) => l.event === 'plan').refusals[0].error.code).toBe('PARTITION_READ_ONLY');
+    expect(uboot.lines.find((l) => l.event === 'plan')!.refusals[0].error.code).toBe('PARTITION_READ_ONLY');
     const art = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'art', '--override-danger', '--json']);
     expect(art.code, art.stderr).toBe(0);
-    expect(art.lines.find((l) => l.event === 'result').status).toBe('written');
+    expect(art.lines.find((l) => l.event === 'result')!.status).toBe('written');
   });
 
   it('restore refuses a backup from another router, and a backup file that changed since', async () => {
@@ -217,14 +217,14 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     fs.writeFileSync(path.join(from, 'manifest.json'), JSON.stringify(m));
     const r = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'firmware', '--json']);
     expect(r.code).toBe(1);
-    const plan = r.lines.find((l) => l.event === 'plan');
+    const plan = r.lines.find((l) => l.event === 'plan')!;
     expect(plan.identityMatches).toBe(false);
     expect(plan.refusals[0].error.code).toBe('IDENTITY_MISMATCH');
     const changed = path.join(tmp, 'changed');
     fs.cpSync(path.join(tmp, 'full'), changed, { recursive: true });
     fs.appendFileSync(path.join(changed, 'mtd3-firmware.bin'), 'x');
     const c = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', changed, '--partition', 'firmware', '--json']);
-    expect(c.lines.find((l) => l.event === 'plan').refusals[0].error.code).toBe('BACKUP_FILE_CHANGED');
+    expect(c.lines.find((l) => l.event === 'plan')!.refusals[0].error.code).toBe('BACKUP_FILE_CHANGED');
   });
 });
 
