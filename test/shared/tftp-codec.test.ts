@@ -47,7 +47,8 @@ describe('negotiate', () => {
     expect(n.ok && n.value).toEqual({ blksize: 65464, windowsize: 64, timeoutMs: 3000, tsize: 1234, oack: [['blksize', '65464'], ['timeout', '3'], ['tsize', '1234'], ['windowsize', '64']] });
   });
   it('refuses absurd values with ERROR 8 instead of ignoring them', () => {
-    for (const o of [{ blksize: '0' }, { blksize: '7' }, { blksize: '-1' }, { blksize: '1e9' }, { timeout: '0' }, { timeout: '256' }, { windowsize: '0' }, { windowsize: '70000' }, { tsize: 'abc' }]) {
+    const absurd: Array<Record<string, string>> = [{ blksize: '0' }, { blksize: '7' }, { blksize: '-1' }, { blksize: '1e9' }, { timeout: '0' }, { timeout: '256' }, { windowsize: '0' }, { windowsize: '70000' }, { tsize: 'abc' }];
+    for (const o of absurd) {
       expect(negotiate(req(o), 10, 1000, LIM), JSON.stringify(o)).toMatchObject({ ok: false, code: TFTP_ERR.OPTION_REFUSED });
     }
   });
