@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './support';
-import { freeUdpPort } from './failsafe-helpers';
+import { freeUdpPort, listenOn } from './failsafe-helpers';
 
 const support = browserSupport();
 reportSkipIfNeeded('failsafe flood e2e', support);
@@ -44,10 +44,7 @@ describe.skipIf(!support.ok)('a datagram flood', () => {
   it(`${FLOOD} random datagrams freeze neither the main process nor the page`, async () => {
     const page = await bench.openUi();
     const port = await freeUdpPort();
-    await page.getByText('Advanced').click();
-    await page.getByTestId('failsafe-port').fill(String(port));
-    await page.getByTestId('failsafe-toggle').click();
-    await page.locator('[data-testid="failsafe-status"][data-state="listening"]').waitFor();
+    await listenOn(page, port);
 
     await page.evaluate(() => {
       const w = window as unknown as { __gaps: number[] };

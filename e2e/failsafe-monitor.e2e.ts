@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dgram from 'node:dgram';
 import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './support';
-import { freeUdpPort } from './failsafe-helpers';
+import { freeUdpPort, listenOn } from './failsafe-helpers';
 import { encodeNetmsg } from '../src-shared/parsers/netmsg';
 
 const support = browserSupport();
@@ -17,10 +17,7 @@ describe.skipIf(!support.ok)('failsafe monitor in the browser', () => {
   it('shows a netmsg datagram as a row, and reports the latency', async () => {
     const page = await bench.openUi();
     const port = await freeUdpPort();
-    await page.getByText('Advanced').click();
-    await page.getByTestId('failsafe-port').fill(String(port));
-    await page.getByTestId('failsafe-toggle').click();
-    await page.locator('[data-testid="failsafe-status"][data-state="listening"]').waitFor();
+    await listenOn(page, port);
 
     const sock = dgram.createSocket('udp4');
     const t0 = performance.now();
