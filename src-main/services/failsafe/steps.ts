@@ -167,7 +167,7 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
       ctx.evidence(`Something already answers at ${router} (the router should be switched off now).`);
       const a = await ctx.ask({
         text: `Something already answers at ${router}.`,
-        detail: 'Usually the router is still switched on, or another device on this cable uses that address. Switch the router off, unplug other devices, then check again.',
+        detail: `Usually the router is still switched on, or another device uses that address — often your home router, if this computer is also on Wi-Fi (${good.name} has the 192.168.1.x address). Switch the router off, switch Wi-Fi off, unplug other devices, then check again.`,
         choices: [
           { id: 'again', label: 'Check again', primary: true },
           { id: 'go', label: 'Continue anyway' },
