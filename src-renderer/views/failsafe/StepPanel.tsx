@@ -84,6 +84,7 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
                 autoComplete="new-password"
                 onChange={(e) => setInput(e.target.value)}
                 data-testid="fs-prompt-input"
+                autoFocus
                 minLength={prompt.input.minLength}
               />
               {inputShort && <span className="fs-hint">At least {prompt.input.minLength} characters.</span>}
