@@ -39,8 +39,9 @@ export interface StandinOptions {
   boardName?: string;
   model?: string;
   cmdline?: string;
-  /** Partitions whose stand-in returns DIFFERENT random bytes on every read (a FIFO refilled from
-   *  /dev/urandom), like NAND with unstable bits: the router's own hash and the copy can never agree. */
+  /** Partitions whose stand-in returns DIFFERENT bytes on every read (a file rewritten in place from
+   *  /dev/urandom without pause, size unchanged), like NAND with unstable bits: the router's own hash and
+   *  the copy can never agree. */
   unstable?: number[];
 }
 
@@ -142,8 +143,7 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       data = Buffer.alloc(p.size, 0xff);
       fs.readFileSync(path.join(base, 'env.img')).copy(data);
     }
-    if (opts.unstable?.includes(i)) execFileSync('mkfifo', [path.join(root, `standin/mtd${i}.img`)]);
-    else fs.writeFileSync(path.join(root, `standin/mtd${i}.img`), data);
+    fs.writeFileSync(path.join(root, `standin/mtd${i}.img`), data);
     fs.symlinkSync(`/standin/mtd${i}.img`, path.join(root, `dev/mtd${i}`));
     procMtd += `mtd${i}: ${p.size.toString(16).padStart(8, '0')} ${es.toString(16).padStart(8, '0')} "${p.name}"\n`;
     const sys = path.join(root, `sys/class/mtd/mtd${i}`);
@@ -209,8 +209,8 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     throw new Error(`stand-in router: nothing listening on port ${port}`);
   };
   for (const i of opts.unstable ?? []) {
-    const fifo = path.join(root, `standin/mtd${i}.img`);
-    helpers.push(lan.router.spawn('sh', ['-c', `while :; do head -c ${parts[i]!.size} /dev/urandom > ${fifo}; done`], { stdio: 'ignore' }));
+    const file = path.join(root, `standin/mtd${i}.img`);
+    helpers.push(lan.router.spawn('sh', ['-c', `while :; do dd if=/dev/urandom of=${file} bs=${parts[i]!.size} count=1 conv=notrunc 2>/dev/null; done`], { stdio: 'ignore' }));
   }
   if (opts.ssh !== false) await waitPort(22);
   if (opts.telnet) await waitPort(23);
