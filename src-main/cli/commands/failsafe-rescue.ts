@@ -4,20 +4,21 @@ import { PlaybookService } from '../../services/playbook/service';
 import { failsafeDeps, failsafeRegistration, serialViaService } from '../../services/failsafe/rescue';
 import { SerialService } from '../../services/serial/service';
 import { dataDir } from '../../services/platform';
-import { FAILSAFE_ACTIONS, FAILSAFE_PLAYBOOK_ID } from '../../../src-shared/playbook/failsafe';
+import { FAILSAFE_ACTIONS, FAILSAFE_PLAYBOOK_ID, failsafePlaybook } from '../../../src-shared/playbook/failsafe';
 import { RunOptionsSchema, type RunSnapshot } from '../../../src-shared/contract/playbook';
 import { jsonLine, UsageError, type CliCommand } from '../types';
 
 /**
  * The failsafe playbook without a screen: the same runner, journal and steps as the app. Questions are answered
  * from the command line: instructions are taken as done, the listed --do actions run in order (destructive ones
- * only with --yes), a missed attempt ends the run (exit status 1).
+ * only with --yes), steps that may simply be repeated (connect) are retried --retries times, a missed attempt
+ * ends the run (exit status 1): pressing the button again needs a person.
  */
 export const failsafeRescue: CliCommand = {
   words: ['failsafe', 'rescue'],
   summary: 'Guide a router into rescue mode (failsafe), connect, and run fixes (journal in the data folder)',
   usage:
-    'failsafe rescue [--router 192.168.1.1] [--bind ADDR] [--port 4919] [--serial DEV [--baud N] [--no-auto-f]] [--do mount-root|lan-ip|password|reset-network|factory-reset|reboot]... [--password-env VAR] [--yes] [--watch-timeout S] [--login-probe S] [--firstboot-timeout S] [--json]',
+    'failsafe rescue [--router 192.168.1.1] [--bind ADDR] [--port 4919] [--serial DEV [--baud N] [--no-auto-f]] [--do mount-root|lan-ip|password|reset-network|factory-reset|reboot]... [--password-env VAR] [--yes] [--watch-timeout S] [--login-probe S] [--firstboot-timeout S] [--retries N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -34,6 +35,7 @@ export const failsafeRescue: CliCommand = {
         'watch-timeout': { type: 'string', default: '120' },
         'login-probe': { type: 'string', default: '25' },
         'firstboot-timeout': { type: 'string', default: '45' },
+        retries: { type: 'string', default: '2' },
         json: { type: 'boolean', default: false },
       },
       strict: true,
@@ -56,6 +58,9 @@ export const failsafeRescue: CliCommand = {
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
 
     const json = values.json;
+    const retries = Number(values.retries);
+    if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UsageError(`--retries must be 0..20, not "${values.retries}"`);
+    const retried = new Map<string, number>();
     const seen = new Map<string, { state: string; evidence: number }>();
     let service: PlaybookService | undefined;
     const answer = (snap: RunSnapshot): void => {
@@ -64,7 +69,12 @@ export const failsafeRescue: CliCommand = {
       let choice = p.choices.find((c) => c.primary)?.id ?? p.choices[0]!.id;
       let input: string | undefined;
       const ids = p.choices.map((c) => c.id);
-      if (ids.includes('stop')) choice = 'stop';
+      const def = failsafePlaybook.steps.find((x) => x.id === p.stepId);
+      if (ids.includes('stop') && def?.onFailure.kind === 'retry' && def.kind !== 'wait-event' && (retried.get(p.stepId) ?? 0) < retries) {
+        // a step that may simply be tried again (connect, address): do so, a few times
+        retried.set(p.stepId, (retried.get(p.stepId) ?? 0) + 1);
+        choice = 'again';
+      } else if (ids.includes('stop')) choice = 'stop';
       else if (ids.includes('go')) choice = 'go';
       else if (ids.includes('finish')) choice = todo.shift() ?? 'finish';
       else if (ids.includes('confirm')) choice = values.yes ? 'confirm' : 'cancel';
