@@ -92,9 +92,10 @@ describe.skipIf(!support.ok)('serial console in the browser (pty)', () => {
     // live speed change: requested and actual both follow
     await page.getByTestId('console-live-baud').selectOption('57600');
     await expect.poll(async () => page.getByTestId('console-settings').textContent(), { timeout: 5000 }).toMatch(/Asked for 57600 baud 8N1 · the port runs at 57600 baud/);
-    // DTR on a pty: refused in plain words, the console stays usable
-    await page.getByRole('button', { name: /^DTR/ }).click();
-    await expect(page.locator('[data-testid="error-card"][data-code="SERIAL_SIGNALS_UNSUPPORTED"]').textContent()).resolves.toContain('does not support DTR, RTS or break');
+    // DTR/RTS/break on a pty: greyed out with the reason shown, not an error after a click
+    await expect(page.getByRole('button', { name: /^DTR/ }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Send break' }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('console-session').textContent()).resolves.toContain('This port has no DTR, RTS or break lines');
     // unplug: a three-part message; the console reconnects when the port returns
     a.proc.kill();
     await page.locator('[data-testid="console-session"][data-state="unplugged"]').waitFor({ timeout: 10_000 });

@@ -104,6 +104,7 @@ describe.skipIf(!hasSocat)(SUITE, () => {
     const a = await ptyPair('c');
     const s = await h.service.open(a.ours, { ...SETTINGS });
     expect(s.actual.baud).toBe(115200);
+    expect(s.signals).toMatchObject({ supported: false, note: expect.stringContaining('no DTR, RTS or break') }); // known at open
     const changed = await h.service.configure(s.id, 57600);
     expect(changed.requested.baud).toBe(57600);
     expect(changed.actual.baud).toBe(57600);

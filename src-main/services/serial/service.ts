@@ -189,6 +189,7 @@ export class SerialService {
     const { error: _e, ...rest } = s.info;
     s.info = rest;
     await this.readActual(s);
+    await this.probeSignals(s);
     port.on('data', (chunk: Buffer) => this.onData(s, chunk));
     port.on('close', (err?: { disconnected?: boolean } | null) => {
       if (s.port !== port) return;
@@ -207,6 +208,18 @@ export class SerialService {
       s.info.actual = r && r.baudRate ? { baud: r.baudRate, ...(r.baudRate !== s.info.requested.baud ? { note: `The port runs at ${r.baudRate}, not the ${s.info.requested.baud} asked for: the adapter cannot do that speed exactly.` } : {}) } : { note: 'This port does not report its speed.' };
     } catch {
       s.info.actual = { note: 'This port does not report its speed.' };
+    }
+  }
+
+  /** Whether the port has modem lines at all: a pty or some drivers refuse TIOCMGET. Said up front, not after a click. */
+  private async probeSignals(s: Session): Promise<void> {
+    const port = s.port;
+    if (!port) return;
+    try {
+      await new Promise<void>((resolve, reject) => port.get((err) => (err ? reject(err) : resolve())));
+      s.info.signals = { ...s.info.signals, supported: true };
+    } catch {
+      s.info.signals = { supported: false, note: 'This port has no DTR, RTS or break lines (a virtual port or a 3-wire adapter). The console itself works.' };
     }
   }
 
