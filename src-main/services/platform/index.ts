@@ -306,3 +306,18 @@ function programOnPath(name: string): boolean {
     }
   });
 }
+
+/**
+ * Is a serial port there right now? On Linux and macOS a port is a device node (a USB adapter's disappears when
+ * it is unplugged; a symlink such as /dev/serial/by-id/… too). Windows COM ports are not files: ask the port list.
+ */
+export async function serialPortPresent(portPath: string, list: () => Promise<{ path: string }[]>, platform: PlatformName = currentPlatform()): Promise<boolean> {
+  if (platform === 'win32') {
+    try {
+      return (await list()).some((p) => p.path.toUpperCase() === portPath.toUpperCase());
+    } catch {
+      return true; // cannot tell: do not call a working port unplugged
+    }
+  }
+  return fsSync.existsSync(portPath);
+}

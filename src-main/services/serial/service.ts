@@ -13,7 +13,7 @@ import { RbFault } from '../../../src-shared/errors';
 import { ConsoleWatcher, WATCH_PROFILES, watchProfile, watchProfileFromSerial, type WatchMatch, type WatchProfile } from '../../../src-shared/parsers/watchers';
 import { AUTOBAUD_ACCEPT, pickBaud, textScore, type BaudTrial } from '../../../src-shared/parsers/autobaud';
 import { DEVICE_PROFILES, findDeviceProfile } from '../../../src-shared/devices/profiles';
-import { describePortForList, explainSerialError, explainSignalsUnsupported } from '../platform';
+import { describePortForList, explainSerialError, explainSignalsUnsupported, serialPortPresent } from '../platform';
 import { SessionLog } from './log';
 
 export interface SerialEvents {
@@ -442,10 +442,16 @@ export class SerialService {
   }
 
   private startPresenceWatch(s: Session): void {
+    let checking = false;
     s.presence = setInterval(() => {
-      const present = fs.existsSync(s.info.path);
-      if (s.info.state === 'open' && !present) this.onUnplugged(s, 'the port disappeared');
-      else if (s.info.state === 'unplugged' && present && !s.reopening) void this.reopen(s);
+      if (checking) return;
+      checking = true;
+      void serialPortPresent(s.info.path, () => SerialPort.list())
+        .then((present) => {
+          if (s.info.state === 'open' && !present) this.onUnplugged(s, 'the port disappeared');
+          else if (s.info.state === 'unplugged' && present && !s.reopening) void this.reopen(s);
+        })
+        .finally(() => (checking = false));
     }, this.pollMs);
     s.presence.unref?.();
   }

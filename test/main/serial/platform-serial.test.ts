@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePortForList, explainSerialError, explainSignalsUnsupported } from '../../../src-main/services/platform';
+import { describePortForList, explainSerialError, explainSignalsUnsupported, serialPortPresent } from '../../../src-main/services/platform';
 
 const err = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -29,5 +29,13 @@ describe('serial errors in plain words, per OS', () => {
     expect(describePortForList({ path: '/dev/ttyUSB0', vendorId: '0403', productId: '6001', manufacturer: 'FTDI' }).label).toBe('USB serial adapter (FTDI) — /dev/ttyUSB0');
     expect(describePortForList({ path: '/dev/ttyUSB1', vendorId: '1a86' }).label).toBe('USB serial adapter (WCH CH340) — /dev/ttyUSB1');
     expect(describePortForList({ path: '/dev/ttyS0' }).label).toBe('Built-in serial port — /dev/ttyS0');
+  });
+  it('port presence: a device node on Linux/macOS, the port list on Windows (COM ports are not files)', async () => {
+    const list = async () => [{ path: 'COM3' }];
+    expect(await serialPortPresent('com3', list, 'win32')).toBe(true);
+    expect(await serialPortPresent('COM4', list, 'win32')).toBe(false);
+    expect(await serialPortPresent('COM3', () => Promise.reject(new Error('no list')), 'win32')).toBe(true);
+    expect(await serialPortPresent('/dev/null', list, 'linux')).toBe(true);
+    expect(await serialPortPresent('/dev/ttyUSB-not-there', list, 'darwin')).toBe(false);
   });
 });
