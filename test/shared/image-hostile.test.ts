@@ -100,7 +100,7 @@ describe('image inspector under hostile input', () => {
     const r = inspectBytes(b, nodeDigests, { maxDepth: 8, maxStructures: 100_000 });
     const ms = performance.now() - t0;
     expect(r.structures.filter((s) => s.type === 'jffs2-eof-marker').length).toBe(b.length / 256);
-    expect(ms).toBeLessThan(5000);
+    expect(ms).toBeLessThan(15_000); // linear: well under a second when idle; a rescanning (quadratic) version takes minutes
   });
 
   it('zero-size and empty headers', () => {
@@ -133,6 +133,6 @@ describe('image inspector under hostile input', () => {
       { numRuns: 100_000, seed: 42, endOnFailure: true },
     );
     expect(total).toBe(100_000);
-    expect(slowest).toBeLessThan(1000);
+    expect(slowest).toBeLessThan(5000); // a hang would be unbounded; this allows for a loaded machine
   }, 240_000);
 });
