@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
@@ -24,6 +24,8 @@ export function ConnectPanel() {
   const [autoStop, setAutoStop] = useState(true);
   const [error, setError] = useState<RbError | undefined>();
   const [busy, setBusy] = useState(false);
+  // Once the person has put the cursor in the port field, a port list arriving late must not change it.
+  const touched = useRef(false);
 
   const refresh = async (): Promise<void> => {
     try {
@@ -31,7 +33,7 @@ export function ConnectPanel() {
       useSerial.getState().setPorts(r.ports, r.note);
       // only fill in a port when the person has not typed one meanwhile
       const first = r.ports[0]?.path;
-      if (first) setPath((p) => p || first);
+      if (first && !touched.current) setPath((p) => p || first);
     } catch (err) {
       setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
     }
@@ -71,7 +73,7 @@ export function ConnectPanel() {
       >
         <label className="console-wide">
           Serial port
-          <input list="console-port-list" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/dev/ttyUSB0 or COM3" spellCheck={false} required data-testid="console-path" />
+          <input list="console-port-list" value={path} onFocus={() => (touched.current = true)} onChange={(e) => { touched.current = true; setPath(e.target.value); }} placeholder="/dev/ttyUSB0 or COM3" spellCheck={false} required data-testid="console-path" />
           <datalist id="console-port-list">
             {ports.map((p) => (
               <option key={p.path} value={p.path}>
