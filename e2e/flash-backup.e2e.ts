@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { browserSupport } from '../test-support/browser';
+import { browserSupport, failureScreenshot } from '../test-support/browser';
 import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../test-support/netns';
 import { startNsBench, type NsBench } from '../test-support/ns-bench';
 import { startStandinRouter, type StandinRouter } from '../test-support/router-standin';
@@ -37,7 +37,7 @@ describe.skipIf(!support.ok)('backup & restore in the bench UI', () => {
     bench = await startNsBench(lan.station);
   });
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await bench.screenshot(`flash-debug-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`).catch(() => undefined);
+    if (ctx.task.result?.state === 'fail') await failureScreenshot(bench?.page, ctx.task.name);
   });
   afterAll(async () => {
     await bench?.close();

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SerialPort } from 'serialport';
 import { openPeer, ptyPair as makePair, type PtyPair } from '../test-support/rig/pty';
-import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './support';
+import { browserSupport, failureScreenshot, reportSkipIfNeeded, startBench, type Bench } from './support';
 import { netnsSupport, reportSkip } from '../test-support/netns';
 import { startNsBench, type NsBench } from '../test-support/ns-bench';
 import { buildGuest, rigSupport } from '../test-support/rig/guest';
@@ -38,7 +38,7 @@ describe.skipIf(!support.ok)('serial console in the browser (pty)', () => {
   let bench: Bench;
   const peers: SerialPort[] = [];
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await bench?.screenshot('console-debug-failed').catch(() => undefined);
+    if (ctx.task.result?.state === 'fail') await failureScreenshot(bench?.page, ctx.task.name);
     for (const p of peers.splice(0)) if (p.isOpen) await new Promise((r) => p.close(() => r(undefined)));
     await bench?.close();
   });
@@ -134,7 +134,7 @@ describe.skipIf(!rigOk)('U-Boot panel against the real U-Boot (QEMU rig)', () =>
   let rig: Rig | undefined;
   let bench: NsBench | undefined;
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await bench?.screenshot('console-debug-failed').catch(() => undefined);
+    if (ctx.task.result?.state === 'fail') await failureScreenshot(bench?.page, ctx.task.name);
   });
   afterAll(async () => {
     await bench?.close();

@@ -43,6 +43,16 @@ export async function openUiAt(p: Page, url: string): Promise<Page> {
   return p;
 }
 
+/** What the page showed when a test failed: a temp file named in the output, never a docs screenshot. */
+export async function failureScreenshot(p: Page | undefined, name: string): Promise<void> {
+  if (!p) return;
+  const file = path.join(os.tmpdir(), `rescue-bench-failure-${name.replace(/\W+/g, '-').slice(0, 40)}-${Date.now()}.png`);
+  await p.screenshot({ path: file }).then(
+    () => process.stderr.write(`[e2e] failure screenshot: ${file}\n`),
+    () => undefined,
+  );
+}
+
 /** docs/screenshots/<name>.png of the visible window. */
 export async function saveScreenshot(p: Page, name: string): Promise<string> {
   fs.mkdirSync('docs/screenshots', { recursive: true });
