@@ -43,6 +43,8 @@ export type Partition = z.infer<typeof PartitionSchema>;
 export const DeviceIdentitySchema = z.object({
   boardName: z.string().max(200).optional(),
   model: z.string().max(200).optional(),
+  /** uci system.@system[0].compat_version: what sysupgrade compares an image's compat_version with. */
+  compatVersion: z.string().max(20).optional(),
   hostname: z.string().max(200).optional(),
   kernel: z.string().max(200).optional(),
   cmdline: z.string().max(4000).optional(),

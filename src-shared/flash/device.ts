@@ -15,6 +15,8 @@ export const DISCOVERY_SCRIPT = [
   "echo '@@ cmdline'; cat /proc/cmdline 2>/dev/null",
   "echo '@@ board_name'; cat /tmp/sysinfo/board_name 2>/dev/null",
   "echo '@@ model'; cat /tmp/sysinfo/model 2>/dev/null",
+  // sysupgrade compares the image's compat_version with this one (fwtool.sh; absent means 1.0).
+  "echo '@@ compat_version'; uci -q get system.@system[0].compat_version 2>/dev/null",
   "echo '@@ hostname'; cat /proc/sys/kernel/hostname 2>/dev/null",
   "echo '@@ kernel'; cat /proc/sys/kernel/osrelease 2>/dev/null",
   'for d in /sys/class/mtd/mtd*; do case "$d" in *ro|*\\*) continue;; esac; echo "@@ ${d##*/}"; for f in name type size erasesize offset flags oobsize writesize; do [ -r "$d/$f" ] && echo "$f=$(cat "$d/$f")"; done; done',
@@ -76,6 +78,8 @@ export function interpretDiscovery(output: string): Discovery {
   };
   set('boardName', sectionText(sections, 'board_name'));
   set('model', sectionText(sections, 'model'));
+  const compat = sectionText(sections, 'compat_version');
+  if (compat && /^\d+(\.\d+)*$/.test(compat)) identity.compatVersion = compat;
   set('hostname', sectionText(sections, 'hostname'));
   set('kernel', sectionText(sections, 'kernel'));
   set('cmdline', sectionText(sections, 'cmdline'));

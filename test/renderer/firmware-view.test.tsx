@@ -31,7 +31,7 @@ const api: RbApi = {
     }
     if (name === 'device.inspect')
       return {
-        identity: { boardName: 'linksys,wrt32x', model: 'Linksys WRT32X' },
+        identity: { boardName: 'linksys,wrt32x', model: 'Linksys WRT32X', compatVersion: '1.0' },
         partitions: [
           { index: 6, name: 'rootfs1', size: 0x7800000, erasesize: 0x20000, offset: null, type: 'nand', readOnly: false, danger: [] },
           { index: 8, name: 'rootfs2', size: 0x7800000, erasesize: 0x20000, offset: null, type: 'nand', readOnly: false, danger: [] },
@@ -79,6 +79,7 @@ describe('FirmwareView with a connected router', () => {
     expect(screen.queryByTestId('fw-verdict')).toBeNull();
     fireEvent.click(screen.getByTestId('fw-read-router'));
     await waitFor(() => expect(screen.getByTestId('fw-connected').textContent).toContain('linksys,wrt32x'));
+    expect((screen.getByTestId('fw-compat') as HTMLInputElement).value).toBe('1.0'); // the router's own compat_version
     await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-F'));
   });
 });

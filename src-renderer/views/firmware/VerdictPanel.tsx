@@ -39,6 +39,8 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
       const boardName = info.identity.boardName ?? '';
       setConnected({ boardName, partitions: info.partitions.map((p) => ({ name: p.name, size: p.size })) });
       if (boardName) setBoard(DEVICE_PROFILES.find((p) => p.boardName === boardName)?.id ?? boardName);
+      // The router's own compat_version (absent on old images: sysupgrade then assumes 1.0).
+      setCompat(info.identity.compatVersion ?? '1.0');
     } catch (err) {
       setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
     } finally {

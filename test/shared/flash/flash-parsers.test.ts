@@ -82,6 +82,11 @@ describe('dual firmware: which slot runs', () => {
     expect(d.partitions.find((p) => p.name === 'kernel2')!.danger.map((x) => x.kind)).toEqual(['running']);
     expect(d.partitions.find((p) => p.name === 'kernel1')!.danger).toEqual([]);
   });
+  it("reads the router's compat_version for sysupgrade's check, and ignores junk there", () => {
+    expect(interpretDiscovery(discovery('@@ compat_version\n2.0')).identity.compatVersion).toBe('2.0');
+    expect(interpretDiscovery(discovery('@@ compat_version\n')).identity.compatVersion).toBeUndefined();
+    expect(interpretDiscovery(discovery('@@ compat_version\nuci: Entry not found; rm -rf')).identity.compatVersion).toBeUndefined();
+  });
   it('falls back to root=/dev/mtdblockN and then boot_part', () => {
     const d = interpretDiscovery(discovery('@@ cmdline\nconsole=ttyS0,115200 root=/dev/mtdblock6'));
     expect(d.running?.slot).toBe(1);
