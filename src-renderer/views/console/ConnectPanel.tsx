@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context';
+import { PortDatalist } from '../../components/PortDatalist';
 import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { useSerial } from '../../store/serial';
@@ -74,13 +75,7 @@ export function ConnectPanel() {
         <label className="console-wide">
           Serial port
           <input list="console-port-list" value={path} onFocus={() => (touched.current = true)} onChange={(e) => { touched.current = true; setPath(e.target.value); }} placeholder="/dev/ttyUSB0 or COM3" spellCheck={false} required data-testid="console-path" />
-          <datalist id="console-port-list">
-            {ports.map((p) => (
-              <option key={p.path} value={p.path}>
-                {p.label}
-              </option>
-            ))}
-          </datalist>
+          <PortDatalist id="console-port-list" ports={ports} />
         </label>
         <label>
           Speed (baud)

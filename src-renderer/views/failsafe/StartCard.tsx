@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../api/context';
+import { PortDatalist } from '../../components/PortDatalist';
 import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import type { RbError } from '../../../src-shared/contract';
@@ -76,13 +77,7 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
           <label>
             Serial port
             <input value={serialPath} onChange={(e) => setSerialPath(e.target.value)} placeholder="/dev/ttyUSB0 or COM3" list="fs-serial-ports" data-testid="fs-serial" />
-            <datalist id="fs-serial-ports">
-              {ports.map((p) => (
-                <option key={p.path} value={p.path}>
-                  {p.label}
-                </option>
-              ))}
-            </datalist>
+            <PortDatalist id="fs-serial-ports" ports={ports} />
           </label>
           <label className="check">
             <input type="checkbox" checked={autoF} onChange={(e) => setAutoF(e.target.checked)} data-testid="fs-auto-f" />
