@@ -26,6 +26,7 @@ function electronBinary(): { ok: true; path: string } | { ok: false; reason: str
 const bin = electronBinary();
 if (!bin.ok) reportSkip('Electron smoke test', bin.reason);
 const built = fs.existsSync('dist/main/main.cjs') && fs.existsSync('dist/renderer/index.html');
+if (bin.ok && !built) reportSkip('Electron smoke test', 'the app is not built (run `npm run build` first)');
 
 describe.skipIf(!bin.ok || !built)('Electron app', () => {
   it('opens the hardened window, loads the UI from app:// and answers over IPC', async () => {

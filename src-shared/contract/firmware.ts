@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event } from './common';
+import { command } from './common';
 
 /** Any JSON value (parsed header fields, metadata JSON). */
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -132,5 +132,5 @@ export const firmwareCommands = {
   'firmware.upload.finish': command('Finish an upload and inspect the file', z.object({ uploadId: z.string().max(64) }), InspectionReportSchema),
   'firmware.upload.cancel': command('Abandon an upload and delete what was received', z.object({ uploadId: z.string().max(64) }), z.object({ ok: z.literal(true) })),
 };
+/** Inspection answers its command directly; uploads report through chunk replies: no events. */
 export const firmwareEvents = {};
-void event;

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createNetns, type Netns } from '../netns';
 import { buildGuest, GUEST_READY_LINE, QEMU_MACHINE, RIG_CACHE, RIG_MEMORY_MB, type Guest } from './guest';
+import { stopQemu } from './qemu';
 
 export const NAND_LAYOUT = [
   { name: 'u-boot', size: 0x40000 },
@@ -190,16 +191,7 @@ export async function startFlashRig(guest: FlashGuest, opts: { timeoutMs?: numbe
     return {
       ns,
       console: () => log,
-      stop: async () => {
-        if (proc.exitCode === null && proc.signalCode === null) {
-          const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-          proc.kill('SIGTERM');
-          const t = setTimeout(() => proc.kill('SIGKILL'), 3000);
-          await exited;
-          clearTimeout(t);
-        }
-        ns.destroy();
-      },
+      stop: () => stopQemu(proc, ns, () => proc.kill('SIGTERM')),
     };
   } catch (err) {
     qemu?.kill('SIGKILL');

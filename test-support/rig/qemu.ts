@@ -92,24 +92,33 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
       qemuLog: () => log,
       powerOn: () => monitor('cont'),
       monitor,
-      stop: async () => {
-        if (proc.exitCode === null && proc.signalCode === null) {
-          const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+      stop: () =>
+        stopQemu(proc, ns, () => {
           try {
             monitor('quit');
           } catch {
             /* stdin closed */
           }
-          const t = setTimeout(() => proc.kill('SIGKILL'), 3000);
-          await exited;
-          clearTimeout(t);
-        }
-        ns.destroy();
-      },
+        }),
     };
   } catch (err) {
     qemu?.kill('SIGKILL');
     ns.destroy();
     throw err;
   }
+}
+
+/**
+ * Ask QEMU to end (`ask`: the monitor's quit, or SIGTERM), kill it if it has not gone after 3 s, then delete
+ * its namespace. Shared by every rig variant.
+ */
+export async function stopQemu(proc: ChildProcess, ns: { destroy(): void }, ask: () => void): Promise<void> {
+  if (proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+    ask();
+    const t = setTimeout(() => proc.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(t);
+  }
+  ns.destroy();
 }
