@@ -4,8 +4,9 @@
  *  1. Cue latency: a netmsg prompt leaves the router namespace → the PRESS-NOW cue is in Chromium's DOM and its
  *     next animation frame starts. Anchor: socat (UDP-RECV on port 4919 in the same namespace) printing the same
  *     datagram. 200 trials; the guide loops watch → cue → missed → "try again".
- *  2. Serial reaction: the preinit prompt line's last byte written on a pty → `f` arriving back on that pty.
- *     Ours: the serial service's session + its ConsoleWatcher match → writeNow. Anchor: a busybox ash `read` loop.
+ *  2. Serial reaction: the preinit prompt line's last byte written on a pty → `f` arriving back on that pty
+ *     (one real pty per side, held by bench/support/pty-peer.py). Ours: the serial service's session + its
+ *     ConsoleWatcher match → writeNow. Anchor: a busybox ash `read` loop on its own pty.
  * Run: npm run bench:failsafe  (root, Debian chromium, socat, busybox-static; renderer built)
  */
 import fs from 'node:fs';
@@ -15,9 +16,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 import { createRescueLan } from '../../test-support/netns';
 import { startNsBench } from '../../test-support/ns-bench';
-import { SerialPort } from 'serialport';
 import { SerialService } from '../../src-main/services/serial/service';
 import { serialViaService } from '../../src-main/services/failsafe/rescue';
+import { startPtyPeer } from '../support/pty-peer';
 
 const TRIALS = Number(process.env.TRIALS ?? 200);
 const pct = (xs: number[], p: number): number => {
@@ -119,79 +120,56 @@ async function cueLatency(): Promise<{ cueDom: number[]; cueFrame: number[]; anc
   }
 }
 
-const PROMPT = 'Press the [f] key and hit [enter] to enter failsafe mode\r\n';
+const PROMPT = 'Press the [f] key and hit [enter] to enter failsafe mode\\r\\n';
+const PRELUDE = 'Please press Enter to activate this console.\\r\\n[    2.1] random: crng init done\\r\\n';
 
-async function ptyPair(dir: string, tag: string): Promise<{ a: string; b: string; proc: ChildProcess }> {
-  const a = path.join(dir, `${tag}-a`);
-  const b = path.join(dir, `${tag}-b`);
-  const proc = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
-  for (let i = 0; i < 200 && !(fs.existsSync(a) && fs.existsSync(b)); i++) await new Promise((r) => setTimeout(r, 10));
-  return { a, b, proc };
-}
-
-/** Write the prompt on `end` (opened with serialport, like a USB adapter), time until an `f` comes back on it. */
-async function serialTrials(end: string): Promise<number[]> {
-  const port = new SerialPort({ path: end, baudRate: 115200, autoOpen: false });
-  await new Promise<void>((res, rej) => port.open((e) => (e ? rej(e) : res())));
-  let waiter: ((at: number) => void) | undefined;
-  port.on('data', (d: Buffer) => {
-    if (d.includes(0x66) && waiter) {
-      const w = waiter;
-      waiter = undefined;
-      w(performance.now());
-    }
-  });
-  const out: number[] = [];
-  for (let t = 0; t < TRIALS + 5; t++) {
-    const got = new Promise<number>((r) => (waiter = r));
-    port.write('Please press Enter to activate this console.\r\n[    2.1] random: crng init done\r\n');
-    await new Promise((r) => setTimeout(r, 5));
-    const t0 = performance.now();
-    port.write(PROMPT);
-    const t1 = await Promise.race([got, new Promise<number>((r) => setTimeout(() => r(NaN), 2000))]);
-    if (t >= 5 && !Number.isNaN(t1)) out.push(t1 - t0);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  await new Promise<void>((r) => port.close(() => r()));
-  return out;
-}
-
+/**
+ * One peer process (bench/support/pty-peer.py) holds the master end of one real pty per side, as a USB adapter
+ * is one tty with nothing in between; it writes boot noise, then 5 ms later the prompt line, and times until an
+ * `f` comes back. Trials alternate between ours and the anchor, so both see the same load.
+ */
 async function serialReaction(): Promise<{ ours: number[]; anchor: number[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-fsser-'));
-  const procs: ChildProcess[] = [];
+  const peer = await startPtyPeer({ sides: 2, trials: TRIALS, warmup: 5, line: PROMPT, want: 'f', prelude: PRELUDE });
+  let sh: ChildProcess | undefined;
+  const service = new SerialService({ data: () => undefined, match: () => undefined, session: () => undefined }, { dataDir: dir });
   try {
-    const p1 = await ptyPair(dir, 'ours');
-    procs.push(p1.proc);
-    const service = new SerialService({ data: () => undefined, match: () => undefined, session: () => undefined }, { dataDir: dir });
-    const watch = await serialViaService(service)(p1.b, 115200, true, () => undefined);
-    const ours = await serialTrials(p1.a);
-    await watch.close();
-    await service.dispose();
-    const p2 = await ptyPair(dir, 'anchor');
-    procs.push(p2.proc);
-    const sh = spawn('busybox', ['sh', '-c', `while IFS= read -r l; do case "$l" in *"[f] key"*) printf 'f\\n';; esac; done <"${p2.b}" >"${p2.b}"`], { stdio: 'ignore' });
-    procs.push(sh);
+    const watch = await serialViaService(service)(peer.ptys[0]!, 115200, true, () => undefined);
+    sh = spawn('busybox', ['sh', '-c', `while IFS= read -r l; do case "$l" in *"[f] key"*) printf 'f\\n';; esac; done <"${peer.ptys[1]}" >"${peer.ptys[1]}"`], { stdio: 'ignore' });
     await new Promise((r) => setTimeout(r, 200));
-    const anchor = await serialTrials(p2.a);
-    return { ours, anchor };
+    const [ours, anchor] = await peer.run();
+    await watch.close();
+    return { ours: ours!, anchor: anchor! };
   } finally {
-    for (const p of procs) p.kill('SIGKILL');
+    peer.kill();
+    sh?.kill('SIGKILL');
+    await service.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const load = os.loadavg()[0]!;
-const serial = await serialReaction();
-const cue = await cueLatency();
-const result = {
+const only = process.env.ONLY; // 'cue' or 'serial' to run one half
+const result: Record<string, unknown> = {
   machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`,
   trials: TRIALS,
   loadAverageAtStart: load,
-  cue: { frameArrived: summary(cue.delivered), dom: summary(cue.cueDom), frame: summary(cue.cueFrame), anchorSocat: summary(cue.anchor) },
-  serial: { ours: summary(serial.ours), anchorBusyboxSh: summary(serial.anchor) },
 };
-process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-process.stdout.write(
-  `cue (datagram → WebSocket frame in page): p50 ${f(result.cue.frameArrived.p50)} ms, p99 ${f(result.cue.frameArrived.p99)} ms; → cue in DOM: p50 ${f(result.cue.dom.p50)} ms, p99 ${f(result.cue.dom.p99)} ms; → next frame p50 ${f(result.cue.frame.p50)} ms, p99 ${f(result.cue.frame.p99)} ms; socat anchor p50 ${f(result.cue.anchorSocat.p50)} ms, p99 ${f(result.cue.anchorSocat.p99)} ms\n` +
-    `serial (prompt → f): ours p50 ${f(result.serial.ours.p50)} ms, p99 ${f(result.serial.ours.p99)} ms; busybox sh anchor p50 ${f(result.serial.anchorBusyboxSh.p50)} ms, p99 ${f(result.serial.anchorBusyboxSh.p99)} ms\n`,
-);
+const report: string[] = [];
+if (only !== 'cue') {
+  const serial = await serialReaction();
+  const ours = summary(serial.ours);
+  const anchor = summary(serial.anchor);
+  result.serial = { ours, anchorBusyboxSh: anchor };
+  report.push(`serial (prompt → f): ours p50 ${f(ours.p50)} ms, p99 ${f(ours.p99)} ms; busybox sh anchor p50 ${f(anchor.p50)} ms, p99 ${f(anchor.p99)} ms`);
+}
+if (only !== 'serial') {
+  const cue = await cueLatency();
+  const c = { frameArrived: summary(cue.delivered), dom: summary(cue.cueDom), frame: summary(cue.cueFrame), anchorSocat: summary(cue.anchor) };
+  result.cue = c;
+  report.push(
+    `cue (datagram → WebSocket frame in page): p50 ${f(c.frameArrived.p50)} ms, p99 ${f(c.frameArrived.p99)} ms; → cue in DOM: p50 ${f(c.dom.p50)} ms, p99 ${f(c.dom.p99)} ms; → next frame p50 ${f(c.frame.p50)} ms, p99 ${f(c.frame.p99)} ms; socat anchor p50 ${f(c.anchorSocat.p50)} ms, p99 ${f(c.anchorSocat.p99)} ms`,
+  );
+}
+result.loadAverageAtEnd = os.loadavg()[0];
+process.stdout.write(JSON.stringify(result, null, 2) + '\n' + report.join('\n') + '\n');

@@ -20,6 +20,7 @@ import { SerialService } from '../../src-main/services/serial/service';
 import { decodeB64 } from '../../src-renderer/store/serial';
 import { openPeer, ptyPair as makePair } from '../../test-support/rig/pty';
 import { browserSupport, startBench } from '../../test-support/browser';
+import { startPtyPeer } from '../support/pty-peer';
 
 const TRIALS = Number(process.env.TRIALS ?? 200);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-bench-serial-'));
@@ -37,31 +38,13 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
-function runPeer(a: string, b: string, trials: number): Promise<{ a: number[]; b: number[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serial/peer.ts', a, b, String(trials)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', () => {
-      try {
-        const r = JSON.parse(out.trim().split('\n').pop()!);
-        if (r.error) reject(new Error(r.error));
-        else resolve(r);
-      } catch (e) {
-        reject(e);
-      }
-    });
-  });
-}
-
 /** In-process reaction: bytes handed to the service → stop key written (what our code adds on top of the pty). */
 const inProcess: number[] = [];
 
 /** Our side: the serial service with its watcher, answering the countdown the way auto-stop and the automation do. */
-async function oursSide(): Promise<{ peer: string; close(): Promise<void> }> {
-  const p = await ptyPair('ours');
+async function oursSide(tty: string): Promise<{ close(): Promise<void> }> {
   const svc = new SerialService({ data: (_i, c) => void c.toString('base64'), match: () => undefined, session: () => undefined }, { dataDir: dir });
-  const s = await svc.open(p.ours, { baud: 115200, dataBits: 8, parity: 'none', stopBits: 1, flow: 'none' }, 'generic', true);
+  const s = await svc.open(tty, { baud: 115200, dataBits: 8, parity: 'none', stopBits: 1, flow: 'none' }, 'generic', true);
   // measurement only: note when each chunk enters the service, and when the key has been written
   const inner = svc as unknown as { onData(sess: unknown, chunk: Buffer): void };
   const original = inner.onData.bind(svc);
@@ -73,27 +56,33 @@ async function oursSide(): Promise<{ peer: string; close(): Promise<void> }> {
   svc.onMatch(s.id, (m) => {
     if (m.kind === 'uboot-autoboot') inProcess.push(performance.now() - t0);
   });
-  return { peer: p.peer, close: () => svc.dispose() };
+  return { close: () => svc.dispose() };
 }
 
 /** The anchor: a bare serialport loop that answers any chunk containing "autoboot", no parsing at all. */
-async function anchorSide(): Promise<{ peer: string; close(): Promise<void> }> {
-  const p = await ptyPair('anchor');
-  const port = await openPeer(p.ours);
+async function anchorSide(tty: string): Promise<{ close(): Promise<void> }> {
+  const port = await openPeer(tty);
   port.on('data', (d: Buffer) => {
     if (d.includes('autoboot')) port.write(' ');
   });
-  return { peer: p.peer, close: () => new Promise((r) => port.close(() => r())) };
+  return { close: () => new Promise((r) => port.close(() => r())) };
 }
 
-/** One peer alternates trial by trial between the two sides, so both see the same load on this shared machine. */
+/**
+ * One peer process (bench/support/pty-peer.py) holds the master end of one real pty per side and alternates
+ * trial by trial between them, so both see the same load. No relay process sits between the peer and a side,
+ * as none sits between a USB adapter and its router.
+ */
 async function reaction(): Promise<{ ours: number[]; anchor: number[] }> {
-  const o = await oursSide();
-  const a = await anchorSide();
+  const peer = await startPtyPeer({ sides: 2, trials: TRIALS, warmup: 5, line: '\\r\\nU-Boot 2023.01\\r\\nHit any key to stop autoboot:  3 ', want: ' ' });
+  const o = await oursSide(peer.ptys[0]!);
+  const a = await anchorSide(peer.ptys[1]!);
   try {
-    const r = await runPeer(o.peer, a.peer, TRIALS);
-    return { ours: r.a, anchor: r.b };
+    await sleep(200);
+    const [ours, anchor] = await peer.run();
+    return { ours: ours!, anchor: anchor! };
   } finally {
+    peer.kill();
     await o.close();
     await a.close();
   }

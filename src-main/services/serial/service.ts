@@ -14,6 +14,7 @@ import { ConsoleWatcher, WATCH_PROFILES, watchProfile, watchProfileFromSerial, t
 import { AUTOBAUD_ACCEPT, pickBaud, textScore, type BaudTrial } from '../../../src-shared/parsers/autobaud';
 import { DEVICE_PROFILES, findDeviceProfile } from '../../../src-shared/devices/profiles';
 import { describePortForList, explainSerialError, explainSignalsUnsupported, serialPortPresent } from '../platform';
+import { useDirectRead } from './direct-read';
 import { SessionLog } from './log';
 
 export interface SerialEvents {
@@ -83,7 +84,11 @@ function openPort(p: string, s: SerialSettings): Promise<SerialPort> {
       // hupcl off: closing our side must not drop DTR and reset boards that wire DTR to reset
       hupcl: false,
     });
-    port.open((err) => (err ? reject(err) : resolve(port)));
+    port.open((err) => {
+      if (err) return reject(err);
+      useDirectRead(port.port);
+      resolve(port);
+    });
   });
 }
 
