@@ -6,9 +6,15 @@
  * kernel unpacks concatenated archives in order), in our own FIT image. Nothing binary is committed.
  *
  * Layout on an 8 MiB small-page nandsim chip (ID 0x20 0xe6: 512-byte pages, 8 KiB erase blocks), sizes of
- * a small router (bootloader, env, calibration, kernel, rootfs). nandsim names its partitions only
- * "NAND simulator partition N"; renaming needs BLKPG on the master device, which Debian's kernel hides
- * (CONFIG_MTD_PARTITIONED_MASTER is off) and cmdlinepart is not built, so the names stay nandsim's.
+ * a small router (bootloader, env, calibration, kernel, rootfs), NAMED like a router's by the kernel itself:
+ * nandsim alone names its partitions "NAND simulator partition N" (its `parts=` takes sizes only), Debian's
+ * armmp kernel does not build the kernel's command-line partition parser (CONFIG_MTD_CMDLINE_PARTS is not
+ * set) and hides the master device BLKPG would need (CONFIG_MTD_PARTITIONED_MASTER off). So the rig builds
+ * that parser, drivers/mtd/parsers/cmdlinepart.c from Debian's linux-source of the same kernel version, as a
+ * module against Debian's linux-headers with the armhf cross compiler (gcc-arm-linux-gnueabihf), and the
+ * guest loads it with its `mtdparts=` parameter before nandsim. nandsim registers through
+ * mtd_device_register(), which asks the "cmdlinepart" parser first: /proc/mtd then holds u-boot, u-boot-env,
+ * art, kernel and rootfs, exactly as on a router booted with mtdparts= (see docs/rig.md).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -30,6 +36,64 @@ export const NAND_ERASESIZE = 0x2000;
 
 const ARMHF_PACKAGES = ['mtd-utils', 'dropbear-bin', 'libc6', 'zlib1g', 'libcrypt1', 'libtomcrypt1', 'libtommath1', 'libgmp10'];
 const TOOLS = ['usr/sbin/nanddump', 'usr/sbin/nandwrite', 'usr/sbin/flash_erase', 'usr/sbin/dropbear', 'usr/bin/dropbearkey'];
+
+/** The mtd-id of the nandsim chip with ID 0x20 0xe6: the kernel's name for it (nand_ids.c), as in the guest's boot log. */
+export const NAND_CHIP_NAME = 'NAND 8MiB 3,3V 8-bit';
+/** The kernel's partition spec for the layout, as a router's bootloader would pass it. */
+export const NAND_MTDPARTS = `${NAND_CHIP_NAME}:${NAND_LAYOUT.map((p) => `${p.size / 1024}k(${p.name})`).join(',')}`;
+
+/** What the flash rig needs beyond the base rig: make and the armhf cross compiler (to build cmdlinepart.ko). */
+export function flashRigSupport(): { ok: true } | { ok: false; reason: string } {
+  for (const [bin, pkg] of [['make', 'make'], ['arm-linux-gnueabihf-gcc', 'gcc-arm-linux-gnueabihf'], ['xz', 'xz-utils']] as const) {
+    try {
+      execFileSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
+    } catch {
+      return { ok: false, reason: `\`${bin}\` is missing (Debian package ${pkg}); the flash rig builds the kernel's cmdlinepart parser with it` };
+    }
+  }
+  return { ok: true };
+}
+
+/**
+ * Build drivers/mtd/parsers/cmdlinepart.c of the rig's kernel as a loadable module, once (cached per kernel
+ * package version). Downloads with apt: linux-source-6.1 (the source, only this one file is unpacked),
+ * linux-headers-<release> (armhf: .config, Module.symvers) and its -common part, linux-kbuild (host tools).
+ * Debian's per-flavour headers Makefile includes the -common one by absolute path; it is pointed at the
+ * unpacked copy. The result carries the kernel's exact vermagic and symbol CRCs; it is not signed, which
+ * this kernel allows (CONFIG_MODULE_SIG_FORCE is not set: it only taints).
+ */
+export function buildCmdlinepart(): string {
+  const debs = path.join(RIG_CACHE, 'debs');
+  const image = fs.readdirSync(debs).find((f) => /^linux-image-.*-armmp_/.test(f));
+  if (!image) throw new Error('flash rig: the rig kernel package is not downloaded yet (build the base guest first)');
+  const [, release, version] = /^linux-image-(.+)_(.+)_armhf\.deb$/.exec(image)!;
+  const dir = path.join(RIG_CACHE, 'cmdlinepart', `${release}_${version}`);
+  const ko = path.join(dir, 'cmdlinepart.ko');
+  if (fs.existsSync(ko)) return ko;
+  const major = /^(\d+\.\d+)/.exec(version!)![1]!;
+  const common = release!.replace(/-armmp$/, '-common');
+  const work = path.join(dir, 'work');
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(path.join(work, 'debs'), { recursive: true });
+  run('apt-get', ['download', '-q', `linux-headers-${release}:armhf`, `linux-headers-${common}=${version}`, `linux-kbuild-${major}=${version}`, `linux-source-${major}=${version}`], { cwd: path.join(work, 'debs') });
+  const tree = path.join(work, 'tree');
+  for (const f of fs.readdirSync(path.join(work, 'debs'))) {
+    if (!f.startsWith('linux-source')) run('dpkg-deb', ['-x', path.join(work, 'debs', f), tree]);
+  }
+  const mod = path.join(work, 'mod');
+  fs.mkdirSync(mod);
+  const src = `linux-source-${major}/drivers/mtd/parsers/cmdlinepart.c`;
+  const deb = path.join(work, 'debs', fs.readdirSync(path.join(work, 'debs')).find((f) => f.startsWith('linux-source'))!);
+  run('sh', ['-c', `dpkg-deb --fsys-tarfile "$1" | tar -xO ./usr/src/linux-source-${major}.tar.xz | xz -dc | tar -xO ${src} > "$2"`, 'sh', deb, path.join(mod, 'cmdlinepart.c')]);
+  if (!fs.statSync(path.join(mod, 'cmdlinepart.c')).size) throw new Error(`flash rig: ${src} is not in linux-source-${major} ${version}`);
+  fs.writeFileSync(path.join(mod, 'Kbuild'), 'obj-m := cmdlinepart.o\n');
+  const headers = path.join(tree, 'usr/src', `linux-headers-${release}`);
+  fs.writeFileSync(path.join(headers, 'Makefile'), `include ${path.join(tree, 'usr/src', `linux-headers-${common}`, 'Makefile')}\n`);
+  run('make', ['-C', headers, `M=${mod}`, 'ARCH=arm', 'CROSS_COMPILE=arm-linux-gnueabihf-', 'modules']);
+  fs.copyFileSync(path.join(mod, 'cmdlinepart.ko'), ko);
+  fs.rmSync(work, { recursive: true, force: true });
+  return ko;
+}
 
 /** Known content for a partition: numbered text lines naming the partition (compressible, so the FIT stays small). */
 export function nandData(name: string, size: number): Buffer {
@@ -78,7 +142,11 @@ if [ ! -e /sys/class/net/eth0 ]; then
   for i in 1 2 3 4 5 6 7 8 9 10; do [ -e /sys/class/net/eth0 ] && break; sleep 0.2; done
   ip addr add 192.168.1.1/24 dev eth0; ip link set eth0 up
 fi
-modprobe nandsim first_id_byte=0x20 second_id_byte=0xe6 parts=${NAND_LAYOUT.slice(0, -1).map((p) => p.size / NAND_ERASESIZE).join(',')} || echo "flash rig: nandsim did not load"
+# The partition names come from the kernel's own cmdlinepart parser (built by the rig, see buildCmdlinepart);
+# the mtd-id has spaces, so the value is in double quotes for the kernel's parameter parser (busybox insmod
+# passes the words through as they are). nandsim gets no parts= of its own.
+insmod /flash-mods/cmdlinepart.ko 'mtdparts="${NAND_MTDPARTS}"' || echo "flash rig: cmdlinepart did not load"
+modprobe nandsim first_id_byte=0x20 second_id_byte=0xe6 || echo "flash rig: nandsim did not load"
 i=0
 for p in ${NAND_LAYOUT.map((p) => p.name).join(' ')}; do
   flash_erase -q /dev/mtd$i 0 0 && nandwrite -q -p /dev/mtd$i /flash-data/$p.bin || echo "flash rig: filling $p failed"
@@ -93,6 +161,7 @@ echo 'root::19000:0:99999:7:::' > /etc/shadow
 echo 'root:x:0:' > /etc/group
 telnetd -p 23 -l /bin/sh
 dropbear -R -B -p 22 || echo "flash rig: dropbear did not start"
+cat /proc/mtd
 echo "flash rig: nand ready"
 `;
 
@@ -103,7 +172,8 @@ export interface FlashGuest extends Guest {
 
 export function buildFlashGuest(): FlashGuest {
   const guest = buildGuest({ name: 'flash', extraModules: ['nandsim'], initExtra: ['[ -x /flash-setup.sh ] && /flash-setup.sh'] });
-  const key = crypto.createHash('sha256').update(JSON.stringify({ v: 4, guest: guest.dir, SETUP, ARMHF_PACKAGES, TOOLS })).digest('hex').slice(0, 12);
+  const cmdlinepart = buildCmdlinepart();
+  const key = crypto.createHash('sha256').update(JSON.stringify({ v: 5, guest: guest.dir, SETUP, ARMHF_PACKAGES, TOOLS, cmdlinepart })).digest('hex').slice(0, 12);
   const dir = path.join(RIG_CACHE, 'flash', key);
   const flashFit = path.join(dir, 'flash-rig.itb');
   if (fs.existsSync(path.join(dir, '.complete'))) return { ...guest, flashFit };
@@ -119,7 +189,8 @@ export function buildFlashGuest(): FlashGuest {
   for (const f of fs.readdirSync(debs)) if (f.endsWith('.deb')) run('dpkg-deb', ['-x', path.join(debs, f), tree]);
   // overlay: shared libraries + the loader, the tools, the data and the setup script
   const root = path.join(dir, 'root');
-  for (const d of ['lib', 'usr/lib', 'usr/sbin', 'usr/bin', 'flash-data']) fs.mkdirSync(path.join(root, d), { recursive: true });
+  for (const d of ['lib', 'usr/lib', 'usr/sbin', 'usr/bin', 'flash-data', 'flash-mods']) fs.mkdirSync(path.join(root, d), { recursive: true });
+  fs.copyFileSync(cmdlinepart, path.join(root, 'flash-mods', 'cmdlinepart.ko'));
   for (const rel of [...TOOLS, ...neededLibs(tree, TOOLS)]) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.copyFileSync(fs.realpathSync(path.join(tree, rel)), path.join(root, rel));

@@ -3,9 +3,10 @@
  * a real Linux NAND driver stack — holding a router-sized layout filled with known data, real mtd-utils
  * (nanddump, nandwrite, flash_erase) and dropbear from Debian's armhf packages (test-support/rig/nand-guest.ts).
  * Our CLI runs in the rig's namespace: full backup over telnet + nc and over SSH, hashes equal to the known
- * data and to the guest's own; restore of the rootfs-like partition after damaging it, read back and checked.
- * nandsim names its partitions "NAND simulator partition N" (no u-boot name on this kernel), so the refusal
- * of a u-boot restore is covered by the stand-in router suite (flash-backup.test.ts).
+ * data and to the guest's own; restore of the rootfs-like partition after damaging it, read back and checked;
+ * the refusal of a u-boot restore without override, with the guest's u-boot partition unchanged. The names
+ * (u-boot, u-boot-env, art, kernel, rootfs) come from the guest kernel's /proc/mtd: its cmdlinepart parser
+ * with mtdparts=, as on a real router (see nand-guest.ts).
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,12 +15,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { netnsSupport, nodeTsArgs, reportSkip } from '../../test-support/netns';
 import { rigSupport } from '../../test-support/rig/guest';
-import { buildFlashGuest, nandExpectedSha256, NAND_LAYOUT, startFlashRig, type FlashRig } from '../../test-support/rig/nand-guest';
+import { buildFlashGuest, flashRigSupport, nandExpectedSha256, NAND_LAYOUT, startFlashRig, type FlashRig } from '../../test-support/rig/nand-guest';
 
 const SUITE = 'flash backup/restore on the QEMU NAND rig';
 const ns = netnsSupport();
 const rs = rigSupport();
-const support = !ns.ok ? ns : rs;
+const fs2 = flashRigSupport();
+const support = !ns.ok ? ns : !rs.ok ? rs : fs2;
 if (!support.ok) reportSkip(SUITE, support.reason);
 
 const CLI = path.join(__dirname, '../../src-main/cli/main.ts');
@@ -50,18 +52,20 @@ describe.skipIf(!support.ok)(SUITE, () => {
       p.on('close', (code) => resolve({ code: code ?? -1, lines: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)), stderr: err }));
     });
   }
-  function guestExec(method: 'ssh' | 'telnet', command: string): Promise<{ code: number; stdout: string }> {
-    const [cmd, args] = nodeTsArgs(PROBE, ['exec', '192.168.1.1', '', method, command]);
+  function probe(args: string[]): Promise<Record<string, any>> {
+    const [cmd, cargs] = nodeTsArgs(PROBE, args);
     return new Promise((resolve, reject) =>
-      execFile('ip', ['netns', 'exec', rig.ns.name, cmd, ...args], { timeout: 180_000 }, (e, stdout, stderr) => {
+      execFile('ip', ['netns', 'exec', rig.ns.name, cmd, ...cargs], { timeout: 180_000, maxBuffer: 16 << 20 }, (e, stdout, stderr) => {
         try {
-          resolve(JSON.parse(stdout.trim().split('\n').pop()!).exec);
+          resolve(JSON.parse(stdout.trim().split('\n').pop()!));
         } catch {
           reject(new Error(`${e?.message}\n${stdout}\n${stderr}`));
         }
       }),
     );
   }
+  const guestExec = async (method: 'ssh' | 'telnet', command: string): Promise<{ code: number; stdout: string }> =>
+    (await probe(['exec', '192.168.1.1', '', method, command])).exec;
   function checkBackup(dir: string, method: string): void {
     const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(m.complete).toBe(true);
@@ -69,7 +73,7 @@ describe.skipIf(!support.ok)(SUITE, () => {
     expect(m.device.identity.boardName).toBe('rescue-bench,nand-rig');
     expect(m.partitions).toHaveLength(NAND_LAYOUT.length);
     m.partitions.forEach((p: any, i: number) => {
-      expect(p).toMatchObject({ index: i, size: NAND_LAYOUT[i]!.size, erasesize: 0x2000, type: 'nand', readWith: 'nanddump --bb=skipbad', badBlocks: [], status: 'ok', sha256: expected[i] });
+      expect(p).toMatchObject({ index: i, name: NAND_LAYOUT[i]!.name, size: NAND_LAYOUT[i]!.size, erasesize: 0x2000, type: 'nand', readWith: 'nanddump --bb=skipbad', badBlocks: [], status: 'ok', sha256: expected[i] });
       expect(p.deviceHash).toEqual({ algorithm: 'sha256', value: expected[i], matches: true }); // the guest's own nanddump | sha256sum
       const file = fs.readFileSync(path.join(dir, p.file));
       expect(file.length).toBe(NAND_LAYOUT[i]!.size);
@@ -95,16 +99,44 @@ describe.skipIf(!support.ok)(SUITE, () => {
     const damage = await guestExec('telnet', 'flash_erase -q /dev/mtd4 0 4 && nanddump -q --bb=skipbad /dev/mtd4 | sha256sum');
     expect(damage.code).toBe(0);
     expect(damage.stdout.slice(0, 64)).not.toBe(expected[4]);
-    const dry = await cli(['restore', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--from', path.join(tmp, 'ssh'), '--partition', 'mtd4', '--dry-run', '--json']);
+    const dry = await cli(['restore', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--from', path.join(tmp, 'ssh'), '--partition', 'rootfs', '--dry-run', '--json']);
     const plan = dry.lines.find((l) => l.event === 'plan')!;
     expect(plan.ok).toBe(true);
     expect(plan.steps[0].writer).toBe('nandwrite');
     expect(plan.steps[0].commands.join('\n')).toContain('flash_erase -q /dev/mtd4 0 0 && nandwrite -q -p /dev/mtd4 /tmp/rb-restore-mtd4.bin');
     expect(plan.steps[0].commands.join('\n')).not.toMatch(/\bdd\b|mtdblock/);
-    const r = await cli(['restore', '--host', '192.168.1.1', '--telnet', '--from', path.join(tmp, 'ssh'), '--partition', 'mtd4', '--json']);
+    const r = await cli(['restore', '--host', '192.168.1.1', '--telnet', '--from', path.join(tmp, 'ssh'), '--partition', 'rootfs', '--json']);
     expect(r.code, r.stderr + JSON.stringify(r.lines)).toBe(0);
-    expect(r.lines.find((l) => l.event === 'result')).toMatchObject({ partition: 'NAND simulator partition 4', status: 'written', readBackSha256: expected[4] });
+    expect(r.lines.find((l) => l.event === 'result')).toMatchObject({ partition: 'rootfs', status: 'written', readBackSha256: expected[4] });
     const after = await guestExec('ssh', 'nanddump -q --bb=skipbad /dev/mtd4 | sha256sum');
     expect(after.stdout.slice(0, 64)).toBe(expected[4]);
+  }, 300_000);
+
+  it('discovery reads router names from the guest kernel and marks u-boot dangerous; a u-boot restore without override is refused and nothing is written', async () => {
+    const { device, fatal } = await probe(['discover', '192.168.1.1', '', 'telnet']);
+    expect(fatal).toBeUndefined();
+    expect(device.partitions.map((p: any) => p.name)).toEqual(NAND_LAYOUT.map((p) => p.name));
+    const kinds = (name: string): string[] => device.partitions.find((p: any) => p.name === name).danger.map((d: any) => d.kind);
+    expect(kinds('u-boot')).toContain('bootloader');
+    expect(kinds('u-boot-env')).toContain('bootloader-env');
+    expect(kinds('art')).toContain('calibration');
+    expect(kinds('rootfs')).toEqual([]);
+
+    const r = await cli(['restore', '--host', '192.168.1.1', '--telnet', '--from', path.join(tmp, 'telnet'), '--partition', 'u-boot', '--json']);
+    expect(r.code).toBe(1);
+    const plan = r.lines.find((l) => l.event === 'plan')!;
+    expect(plan.ok).toBe(false);
+    expect(plan.steps).toEqual([]);
+    expect(plan.refusals).toHaveLength(1);
+    const err = plan.refusals[0].error;
+    expect(err.code).toBe('DANGEROUS_PARTITION');
+    for (const part of [err.message, err.meaning, err.fix]) expect(part, JSON.stringify(err)).toMatch(/\w{3,}.*\w{3,}/);
+    expect(err.message).toContain('u-boot');
+    expect(err.fix).toMatch(/type the partition name "u-boot"/);
+    expect(r.lines.filter((l) => l.event === 'result').map((l) => [l.partition, l.status, l.readBackSha256])).toEqual([['u-boot', 'skipped', null]]);
+    // the guest's own look at its bootloader partition: same bytes as before, and no image was staged for it
+    const after = await guestExec('telnet', 'nanddump -q --bb=skipbad /dev/mtd0 | sha256sum; ls /tmp/rb-restore-mtd0.bin 2>/dev/null | wc -l');
+    expect(after.stdout.slice(0, 64)).toBe(expected[0]);
+    expect(after.stdout.trim().split('\n').pop()).toBe('0');
   }, 300_000);
 });

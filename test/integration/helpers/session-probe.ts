@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { openSession, forgetHostKey, type Session } from '../../../src-main/services/session';
 import { RbFault } from '../../../src-shared/errors';
+import { inspectDevice } from '../../../src-main/services/flash/discover';
 
 const [scenario, host, knownHosts] = process.argv.slice(2) as [string, string, string];
 
@@ -110,6 +111,12 @@ async function main(): Promise<void> {
     const s = await openSession({ host, method, hostKeyPolicy: 'session-only', timeoutMs: 20_000 });
     const r = await s.exec(cmd, { timeoutMs: 120_000 });
     out.exec = { code: r.code, stdout: r.stdout.toString('utf8') };
+    await s.close();
+  } else if (scenario === 'discover') {
+    // argv[4]: method. The flash service's own discovery (partition map with danger marks) against a router.
+    const method = process.argv[5] as 'ssh' | 'telnet';
+    const s = await openSession({ host, method, hostKeyPolicy: 'session-only', timeoutMs: 20_000 });
+    out.device = await inspectDevice(s);
     await s.close();
   } else if (scenario === 'refused') {
     try {
