@@ -91,7 +91,8 @@ describe.skipIf(!support.ok)('failsafe playbook in the bench UI', () => {
     await cue.waitFor({ timeout: 15_000 });
     await expect(cue.textContent()).resolves.toMatch(/PRESS THE RESET BUTTON NOW/);
     await expect(cue.textContent()).resolves.toMatch(/\d\.\d s left/);
-    await expect(cue.getAttribute('data-sound')).resolves.toMatch(/^beep/);
+    await page.locator('[data-testid="failsafe-cue"][data-sound^="beep"]').waitFor({ timeout: 2000 }); // set once the cue is painted
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('failsafe-cue');
     await bench.screenshot('failsafe-cue');
     r.press();
     expect(await r.outcome()).toBe('failsafe');

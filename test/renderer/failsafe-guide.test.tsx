@@ -3,7 +3,7 @@
  * (the same code the runner and the crash replay use), the API is a recorder of the commands the view sends.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiContext } from '../../src-renderer/api/context';
 import type { RbApi } from '../../src-renderer/api/types';
 import { FailsafeView } from '../../src-renderer/views/FailsafeView';
@@ -73,7 +73,7 @@ describe('failsafe guide', () => {
     expect(screen.queryByTestId('failsafe-cue')).toBeNull();
   });
 
-  it('the cue fills the window with a countdown and can be hidden with Escape', () => {
+  it('the cue fills the window with a countdown and can be hidden with Escape', async () => {
     ui();
     const now = Date.now();
     show(
@@ -88,7 +88,11 @@ describe('failsafe guide', () => {
     expect(cue.getAttribute('role')).toBe('alertdialog');
     expect(cue.textContent).toMatch(/PRESS THE RESET BUTTON NOW/);
     expect(cue.textContent).toMatch(/[12]\.\d s left/);
-    expect(cue.dataset.sound).toBe('silent'); // no audio device in the test DOM: the cue stays visual
+    // speech and focus come once the cue has been painted (a timer here: the test DOM has no frames)
+    await waitFor(() => {
+      expect(cue.dataset.sound).toBe('silent'); // no audio device in the test DOM: the cue stays visual
+      expect(document.activeElement).toBe(cue);
+    });
     fireEvent.keyDown(cue, { key: 'Escape' });
     expect(screen.queryByTestId('failsafe-cue')).toBeNull();
   });
