@@ -20,6 +20,8 @@ export interface FailsafeRouterOptions {
   login?: 'ssh' | 'telnet';
   /** firstboot hangs (the known bug): the app must fall back to deleting the overlay. */
   firstbootHangs?: boolean;
+  /** `mtd erase` hangs (the same known bug). */
+  mtdEraseHangs?: boolean;
   /** LAN address stored in the router's config, read back by `uci get network.lan.ipaddr`. */
   lanIp?: string;
 }
@@ -39,6 +41,13 @@ function writeTools(root: string, opts: FailsafeRouterOptions): void {
   w(
     'bin/firstboot',
     `${head}echo "firstboot $*" >> /tmp/calls.log\n${opts.firstbootHangs ? 'sleep 3600\n' : 'rm -rf /overlay/upper/*\necho "/dev/mtdblock6 is not mounted, erasing (stand-in)"\n'}`,
+  );
+  // OpenWrt's mtd lives in /sbin; the flash stand-in already put its `mtd write` there: keep it for writes
+  const flashMtd = path.join(root, 'sbin/mtd');
+  if (fs.existsSync(flashMtd)) fs.renameSync(flashMtd, path.join(root, 'sbin/mtd-write-standin'));
+  w(
+    'sbin/mtd',
+    `${head}echo "mtd $*" >> /tmp/calls.log\n[ "$1" = "write" ] || [ "$2" = "write" ] && exec /sbin/mtd-write-standin "$@"\n${opts.mtdEraseHangs ? 'sleep 3600\n' : '[ "$1" = "-r" ] && [ "$2" = "erase" ] && [ "$3" = "rootfs_data" ] || { echo "mtd stand-in: only -r erase rootfs_data" >&2; exit 1; }\necho "Unlocking rootfs_data ..."\necho "Erasing rootfs_data ..."\nrm -rf /overlay/upper/*\necho "Rebooting ..."\n'}`,
   );
   w('bin/reboot', `${head}echo "reboot $*" >> /tmp/calls.log\n`);
   w('etc/config/network', `config interface 'lan'\n\toption proto 'static'\n\toption ipaddr '${opts.lanIp ?? '192.168.7.1'}'\n\toption netmask '255.255.255.0'\n`, 0o644);

@@ -171,6 +171,15 @@ export const FAILSAFE_ACTIONS: FailsafeAction[] = [
     consequence: 'All your settings, passwords and added packages on this router are erased. This cannot be undone.',
   },
   {
+    id: 'erase-settings-partition',
+    label: 'Erase the settings partition and restart (mtd erase)',
+    explain:
+      'Another way to reset everything: wipes the whole storage area that holds your settings (mtd -r erase rootfs_data), then the router restarts by itself and starts like new. Use it when the factory reset above does not work. If the erase hangs, a known problem, Rescue Bench deletes the saved files directly and restarts the router.',
+    needsMount: false,
+    destructive: true,
+    consequence: 'All your settings, passwords and added packages on this router are erased, and the router restarts at once. This cannot be undone.',
+  },
+  {
     id: 'reboot',
     label: 'Restart the router normally',
     explain: 'Leaves rescue mode and restarts the router with its settings. It takes about a minute.',

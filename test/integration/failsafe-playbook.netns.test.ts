@@ -155,6 +155,37 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
     expect(run.out.lines.some((l) => l.event === 'transcript' && /firstboot did not finish/.test(String(l.text)))).toBe(true);
   });
 
+  it('erase the settings partition (mtd -r erase rootfs_data): the router restarts by itself; the run ends', async () => {
+    const lan = lanFor('fsmtd');
+    const r = await router(lan, { showNetmsg: true });
+    const run = rescue(lan, ['--do', 'erase-settings-partition', '--yes', '--login-probe', '30']);
+    await run.out.waitFor((l) => l.event === 'evidence' && String(l.text).startsWith('Listening'), 30_000, 'the monitor');
+    await r.boot();
+    await run.out.waitFor((l) => l.event === 'step' && l.step === 'press' && l.state === 'active', 10_000, 'the cue');
+    r.press();
+    const end = await run.out.waitFor((l) => l.event === 'end', 90_000, 'the end');
+    expect(end.state).toBe('done');
+    expect(evidence(run.out)).toMatch(/Settings storage erased \(mtd erase rootfs_data\).*the router is restarting/);
+    expect(r.calls()).toContain('mtd -r erase rootfs_data');
+    expect(r.calls()).not.toContain('mount_root '); // erasing the partition needs no mount
+    expect(r.file('overlay/upper/etc/config/network')).toBeUndefined();
+  });
+
+  it('mtd erase hangs (the known bug): timeout, then the overlay files are deleted and the router restarted', async () => {
+    const lan = lanFor('fsmtdh');
+    const r = await router(lan, { mtdEraseHangs: true, showNetmsg: true });
+    const run = rescue(lan, ['--do', 'erase-settings-partition', '--yes', '--firstboot-timeout', '2', '--login-probe', '30']);
+    await run.out.waitFor((l) => l.event === 'evidence' && String(l.text).startsWith('Listening'), 30_000, 'the monitor');
+    await r.boot();
+    await run.out.waitFor((l) => l.event === 'step' && l.step === 'press' && l.state === 'active', 10_000, 'the cue');
+    r.press();
+    const end = await run.out.waitFor((l) => l.event === 'end', 90_000, 'the end');
+    expect(end.state).toBe('done');
+    expect(evidence(run.out)).toMatch(/deleting the overlay files \(mtd erase hung or failed\)/);
+    expect(r.calls()).toEqual(expect.arrayContaining(['mtd -r erase rootfs_data', 'mount_root ', 'reboot ']));
+    expect(r.file('overlay/upper/etc/config/network')).toBeUndefined();
+  });
+
   it('serial path: the preinit console prompt on a pty gets f + Enter at once', async () => {
     const lan = lanFor('fsser');
     const dir = fs.mkdtempSync(path.join(tmp, 'pty-'));

@@ -18,7 +18,7 @@ export const failsafeRescue: CliCommand = {
   words: ['failsafe', 'rescue'],
   summary: 'Guide a router into rescue mode (failsafe), connect, and run fixes (journal in the data folder)',
   usage:
-    'failsafe rescue [--router 192.168.1.1] [--bind ADDR] [--port 4919] [--serial DEV [--baud N] [--no-auto-f]] [--do mount-root|lan-ip|password|reset-network|factory-reset|reboot]... [--password-env VAR] [--yes] [--watch-timeout S] [--login-probe S] [--firstboot-timeout S] [--retries N] [--json]',
+    'failsafe rescue [--router 192.168.1.1] [--bind ADDR] [--port 4919] [--serial DEV [--baud N] [--no-auto-f]] [--do mount-root|lan-ip|password|reset-network|factory-reset|erase-settings-partition|reboot]... [--password-env VAR] [--yes] [--watch-timeout S] [--login-probe S] [--firstboot-timeout S] [--retries N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,

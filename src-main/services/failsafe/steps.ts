@@ -371,6 +371,13 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
 
   const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
+  /** The fallback when firstboot or mtd erase hangs (wiki: "the files can be deleted using the rm… method"). */
+  const clearOverlay = async (ctx: StepContext, s: Session): Promise<void> => {
+    await mount(ctx, s);
+    const r = await run(ctx, s, 'if [ -d /overlay/upper ]; then rm -rf /overlay/upper/* /overlay/work/* 2>/dev/null; else rm -rf /overlay/* 2>/dev/null; fi; sync; echo overlay-cleared', { timeoutMs: 60_000 });
+    if (!r.out.includes('overlay-cleared')) throw new RbFault({ code: 'FACTORY_RESET_FAILED', message: 'The settings could not be erased.', meaning: 'The router keeps its current settings.', fix: 'Restart the router in rescue mode and try again.', details: r.out });
+  };
+
   async function doAction(ctx: StepContext, s: Session, act: FailsafeAction): Promise<'again' | 'end'> {
     if (act.destructive) {
       const a = await ctx.ask({
@@ -378,7 +385,7 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
         detail: `${act.explain} ${act.consequence ?? ''}`.trim(),
         choices: [
           { id: 'cancel', label: 'Cancel', primary: true },
-          { id: 'confirm', label: act.id === 'factory-reset' ? 'Erase everything' : 'Reset these settings', destructive: true },
+          { id: 'confirm', label: act.id === 'reset-network' ? 'Reset these settings' : 'Erase everything', destructive: true },
         ],
       });
       if (a.choice !== 'confirm') {
@@ -436,12 +443,41 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
           if (e.code === 'SESSION_LOST') throw err;
         }
         if (!ok) {
-          const r = await run(ctx, s, 'if [ -d /overlay/upper ]; then rm -rf /overlay/upper/* /overlay/work/* 2>/dev/null; else rm -rf /overlay/* 2>/dev/null; fi; sync; echo overlay-cleared', { timeoutMs: 60_000 });
-          if (!r.out.includes('overlay-cleared')) throw new RbFault({ code: 'FACTORY_RESET_FAILED', message: 'The settings could not be erased.', meaning: 'The router keeps its current settings.', fix: 'Restart the router in rescue mode and try again.', details: r.out });
+          await clearOverlay(ctx, s);
           ctx.evidence('Saved settings erased by deleting the overlay files (firstboot hung or failed).');
         } else ctx.evidence(`All saved settings erased (firstboot) at ${clock(ctx.now())}. Restart the router to finish.`);
         ctx.setDoNow('Choose what to fix.');
         return 'again';
+      }
+      case 'erase-settings-partition': {
+        ctx.setDoNow('Erasing the settings storage… the router restarts by itself. Keep it switched on.');
+        let outcome: 'restarting' | 'fallback' = 'fallback';
+        try {
+          const r = await run(ctx, s, 'mtd -r erase rootfs_data', { timeoutMs: num(ctx, 'firstbootTimeoutS', 45) * 1000 });
+          // mtd erases, then restarts the router: the command may still return before the connection drops
+          if (r.code === 0) outcome = 'restarting';
+          else ctx.transcript('note', `mtd could not erase rootfs_data (exit ${r.code}). Deleting the saved files directly instead.`);
+        } catch (err) {
+          const e = toErrorShape(err);
+          if (e.code === 'SESSION_LOST') outcome = 'restarting'; // the restart cut the connection: expected
+          else if (e.code === 'COMMAND_TIMEOUT') ctx.transcript('note', `mtd erase did not finish: ${e.message} (a known problem). Deleting the saved files directly instead.`);
+          else throw err;
+        }
+        if (outcome === 'restarting') {
+          ctx.evidence(`Settings storage erased (mtd erase rootfs_data) at ${clock(ctx.now())}; the router is restarting and will start like new in about a minute.`);
+        } else {
+          await clearOverlay(ctx, s);
+          ctx.evidence('Saved settings erased by deleting the overlay files (mtd erase hung or failed).');
+          try {
+            await run(ctx, s, 'reboot', { timeoutMs: 8000 });
+          } catch (err) {
+            const code = toErrorShape(err).code;
+            if (code !== 'SESSION_LOST' && code !== 'COMMAND_TIMEOUT') throw err;
+          }
+          ctx.evidence(`Restart requested at ${clock(ctx.now())}. The router starts like new in about a minute.`);
+        }
+        await s.close().catch(() => undefined);
+        return 'end';
       }
       case 'reboot': {
         try {
