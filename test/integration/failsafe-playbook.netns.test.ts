@@ -53,6 +53,19 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
     return r;
   }
 
+  /** Router and rescue run started, the router booted, the cue shown, the button "pressed". */
+  async function pressedRescue(tag: string, opts: Parameters<typeof startFailsafeRouter>[1], args: string[]) {
+    const lan = lanFor(tag);
+    const r = await router(lan, opts);
+    const run = rescue(lan, args);
+    await run.out.waitFor((l) => l.event === 'evidence' && String(l.text).startsWith('Listening'), 30_000, 'the monitor');
+    await r.boot();
+    await run.out.waitFor((l) => l.event === 'step' && l.step === 'press' && l.state === 'active', 10_000, 'the cue');
+    r.press();
+    return { r, run };
+  }
+
+
   const evidence = (out: JsonLines): string => out.lines.filter((l) => l.event === 'evidence').map((l) => String(l.text)).join('\n');
 
   it('success over SSH: prompt heard, button pressed, login, LAN address, new password, network reset; all journaled', async () => {
@@ -122,13 +135,7 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
   });
 
   it('telnet-only router (old releases): connects over telnet 23 and reads the LAN address', async () => {
-    const lan = lanFor('fstel');
-    const r = await router(lan, { login: 'telnet', showNetmsg: true, lanIp: '10.1.2.3' });
-    const run = rescue(lan, ['--do', 'lan-ip', '--login-probe', '30']);
-    await run.out.waitFor((l) => l.event === 'evidence' && String(l.text).startsWith('Listening'), 30_000, 'the monitor');
-    await r.boot();
-    await run.out.waitFor((l) => l.event === 'step' && l.step === 'press' && l.state === 'active', 10_000, 'the cue');
-    r.press();
+    const { r, run } = await pressedRescue('fstel', { login: 'telnet', showNetmsg: true, lanIp: '10.1.2.3' }, ['--do', 'lan-ip', '--login-probe', '30']);
     const end = await run.out.waitFor((l) => l.event === 'end', 90_000, 'the end');
     expect(end.state, JSON.stringify(run.out.lines.filter((l) => l.event !== 'transcript'), null, 1)).toBe('done');
     const ev = evidence(run.out);
@@ -138,13 +145,7 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
   });
 
   it('factory reset when firstboot hangs (the known bug): timeout, then the overlay files are deleted; then reboot', async () => {
-    const lan = lanFor('fsfac');
-    const r = await router(lan, { firstbootHangs: true, showNetmsg: true });
-    const run = rescue(lan, ['--do', 'factory-reset', '--do', 'reboot', '--yes', '--firstboot-timeout', '2', '--login-probe', '30']);
-    await run.out.waitFor((l) => l.event === 'evidence' && String(l.text).startsWith('Listening'), 30_000, 'the monitor');
-    await r.boot();
-    await run.out.waitFor((l) => l.event === 'step' && l.step === 'press' && l.state === 'active', 10_000, 'the cue');
-    r.press();
+    const { r, run } = await pressedRescue('fsfac', { firstbootHangs: true, showNetmsg: true }, ['--do', 'factory-reset', '--do', 'reboot', '--yes', '--firstboot-timeout', '2', '--login-probe', '30']);
     const end = await run.out.waitFor((l) => l.event === 'end', 90_000, 'the end');
     expect(end.state).toBe('done');
     const ev = evidence(run.out);
@@ -156,13 +157,7 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
   });
 
   it('erase the settings partition (mtd -r erase rootfs_data): the router restarts by itself; the run ends', async () => {
-    const lan = lanFor('fsmtd');
-    const r = await router(lan, { showNetmsg: true });
-    const run = rescue(lan, ['--do', 'erase-settings-partition', '--yes', '--login-probe', '30']);
-    await run.out.waitFor((l) => l.event === 'evidence' && String(l.text).startsWith('Listening'), 30_000, 'the monitor');
-    await r.boot();
-    await run.out.waitFor((l) => l.event === 'step' && l.step === 'press' && l.state === 'active', 10_000, 'the cue');
-    r.press();
+    const { r, run } = await pressedRescue('fsmtd', { showNetmsg: true }, ['--do', 'erase-settings-partition', '--yes', '--login-probe', '30']);
     const end = await run.out.waitFor((l) => l.event === 'end', 90_000, 'the end');
     expect(end.state).toBe('done');
     expect(evidence(run.out)).toMatch(/Settings storage erased \(mtd erase rootfs_data\).*the router is restarting/);
@@ -172,13 +167,7 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
   });
 
   it('mtd erase hangs (the known bug): timeout, then the overlay files are deleted and the router restarted', async () => {
-    const lan = lanFor('fsmtdh');
-    const r = await router(lan, { mtdEraseHangs: true, showNetmsg: true });
-    const run = rescue(lan, ['--do', 'erase-settings-partition', '--yes', '--firstboot-timeout', '2', '--login-probe', '30']);
-    await run.out.waitFor((l) => l.event === 'evidence' && String(l.text).startsWith('Listening'), 30_000, 'the monitor');
-    await r.boot();
-    await run.out.waitFor((l) => l.event === 'step' && l.step === 'press' && l.state === 'active', 10_000, 'the cue');
-    r.press();
+    const { r, run } = await pressedRescue('fsmtdh', { mtdEraseHangs: true, showNetmsg: true }, ['--do', 'erase-settings-partition', '--yes', '--firstboot-timeout', '2', '--login-probe', '30']);
     const end = await run.out.waitFor((l) => l.event === 'end', 90_000, 'the end');
     expect(end.state).toBe('done');
     expect(evidence(run.out)).toMatch(/deleting the overlay files \(mtd erase hung or failed\)/);
