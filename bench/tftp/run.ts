@@ -5,6 +5,11 @@
  * "Node floor" (bench/tftp/node-floor.ts: the least a Node lock-step server can do per packet).
  * Clients: curl --tftp-blksize 1468 (lock-step; the goal is >= 1.0x tftpd-hpa), curl default 512, and
  * atftp with windowsize 8 (RFC 7440; tftpd-hpa has no windowsize, so it runs lock-step there).
+ * Our server runs three times: as shipped (adaptive lock-step busy poll, decision 0011), with the poll off
+ * (`lockstepPollUs: 0`) and polling on every block without measuring (`lockstepPollAlways`), so the same run
+ * shows what the poll buys and what it costs. CPU time per MiB is measured per fetch: process.cpuUsage() for
+ * the servers in this process, `perf stat -e task-clock` on in.tftpd and its per-transfer children (if perf
+ * is installed).
  * Rounds alternate between servers so background load hits all of them alike; the median is reported.
  * Usage: npm run bench:tftp      (ROUNDS=7 SIZE_MIB=32 to change; tftpd-hpa needs root to drop privileges)
  */
@@ -55,6 +60,25 @@ function sha(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
+/** `perf stat -e task-clock` on a process and the children it forks from now on; stop() gives CPU ms. */
+async function perfStat(pid: number): Promise<{ stop(): Promise<number | undefined> }> {
+  const p = spawn('perf', ['stat', '-x', ',', '-e', 'task-clock', '-p', String(pid)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  await new Promise((r) => setTimeout(r, 300)); // perf attaches
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        p.on('exit', () => {
+          const line = err.split('\n').find((l) => l.includes('task-clock'));
+          const ms = line ? Number(line.split(',')[0]) : NaN;
+          resolve(Number.isFinite(ms) ? ms : undefined);
+        });
+        p.kill('SIGINT');
+      }),
+  };
+}
+
 interface Client {
   name: string;
   args(port: number, out: string): [string, string[]];
@@ -79,6 +103,10 @@ async function main(): Promise<void> {
   const servers: Array<{ name: string; port: number; stop: () => Promise<void> }> = [];
   const ours = await startTftpServer({ root: dir, bind: '127.0.0.1', port: 0 });
   servers.push({ name: 'ours', port: ours.port, stop: () => ours.close() });
+  const noPoll = await startTftpServer({ root: dir, bind: '127.0.0.1', port: 0, lockstepPollUs: 0 });
+  servers.push({ name: 'ours, poll off', port: noPoll.port, stop: () => noPoll.close() });
+  const always = await startTftpServer({ root: dir, bind: '127.0.0.1', port: 0, lockstepPollAlways: true });
+  servers.push({ name: 'ours, poll always', port: always.port, stop: () => always.close() });
 
   const hpaPort = await freeUdpPort();
   const hpa: ChildProcess = spawn('in.tftpd', ['-L', '-s', dir, '-a', `127.0.0.1:${hpaPort}`], { stdio: 'ignore' });
@@ -98,6 +126,9 @@ async function main(): Promise<void> {
   // Warm-up: one fetch from each server first (a long-running server is warm: JIT, page cache, ARP).
   for (const s of servers) await run('curl', ['-s', '--tftp-blksize', '1468', '-o', '/dev/null', `tftp://127.0.0.1:${s.port}/bench.bin`]);
   const results: Record<string, Record<string, number[]>> = {};
+  /** CPU ms per MiB, per client, per server. */
+  const cpu: Record<string, Record<string, number[]>> = {};
+  const perf = spawnSync('perf', ['--version']).status === 0;
   const failures: string[] = [];
   /** Per client, per round: each server's rate, so ratios can be taken within a round (same load). */
   const byRound: Record<string, Array<Record<string, number>>> = {};
@@ -107,7 +138,13 @@ async function main(): Promise<void> {
       for (const s of r % 2 === 0 ? servers : [...servers].reverse()) {
         fs.rmSync(out, { force: true });
         const [cmd, args] = c.args(s.port, out);
+        const inProcess = s.name !== 'tftpd-hpa';
+        const stat = !inProcess && perf ? await perfStat(hpa.pid!) : undefined;
+        const u0 = process.cpuUsage();
         const res = await run(cmd, args);
+        const u = process.cpuUsage(u0);
+        const cpuMs = inProcess ? (u.user + u.system) / 1000 : stat ? await stat.stop() : undefined;
+        if (cpuMs !== undefined) ((cpu[c.name] ??= {})[s.name] ??= []).push(cpuMs / (SIZE / MiB));
         const ok = res.code === 0 && fs.existsSync(out) && sha(out) === want;
         if (!ok) {
           failures.push(`${c.name} from ${s.name}: exit ${res.code} ${res.err.trim().slice(0, 120)}`);
@@ -123,12 +160,13 @@ async function main(): Promise<void> {
   fs.rmSync(out, { force: true });
   fs.rmSync(dir, { recursive: true, force: true });
 
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines: string[] = [];
-  lines.push(`TFTP loopback, ${SIZE / MiB} MiB file, median of ${ROUNDS} rounds (MiB/s, client process start included), ${os.cpus().length} × ${cpu}, load average ${os.loadavg()[0]!.toFixed(1)}; ratios are the median of per-round ratios (servers run back to back in each round)`);
+  const names = servers.map((s) => s.name);
+  lines.push(`TFTP loopback, ${SIZE / MiB} MiB file, median of ${ROUNDS} rounds (MiB/s, client process start included), ${os.cpus().length} × ${cpuModel}, load average ${os.loadavg()[0]!.toFixed(1)}; ratios are the median of per-round ratios (servers run back to back in each round)`);
   lines.push('');
-  lines.push('| client | ours | tftpd-hpa | npm tftp 0.1.2 | Node floor (lock-step only) | ours / tftpd-hpa | npm tftp / tftpd-hpa | ours / Node floor |');
-  lines.push('|---|---|---|---|---|---|---|---|');
+  lines.push('| client | ours | ours, poll off | ours, poll always | tftpd-hpa | npm tftp 0.1.2 | Node floor (lock-step only) | ours / tftpd-hpa | poll off / tftpd-hpa | poll always / tftpd-hpa | npm tftp / tftpd-hpa | ours / Node floor |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const c of clients) {
     const m = (n: string): number | undefined => (results[c.name]![n]?.length ? median(results[c.name]![n]!) : undefined);
     const o = m('ours');
@@ -139,8 +177,16 @@ async function main(): Promise<void> {
       const rs = (byRound[c.name] ?? []).filter((r) => r[x] && r[y]).map((r) => r[x]! / r[y]!);
       return rs.length ? `${median(rs).toFixed(2)}×` : 'n/a';
     };
-    lines.push(`| ${c.name} | ${f(o)} | ${f(h)} | ${f(n)} | ${f(m('Node floor'))} | ${paired('ours')} | ${paired('npm tftp 0.1.2')} | ${paired('ours', 'Node floor')} |`);
+    lines.push(
+      `| ${c.name} | ${f(o)} | ${f(m('ours, poll off'))} | ${f(m('ours, poll always'))} | ${f(h)} | ${f(n)} | ${f(m('Node floor'))} | ${paired('ours')} | ${paired('ours, poll off')} | ${paired('ours, poll always')} | ${paired('npm tftp 0.1.2')} | ${paired('ours', 'Node floor')} |`,
+    );
   }
+  lines.push('');
+  lines.push(`Server CPU time (user + system) per MiB sent, median (ms/MiB)${perf ? '' : '; tftpd-hpa not measured (perf is not installed)'}:`);
+  lines.push('');
+  lines.push(`| client | ${names.join(' | ')} |`);
+  lines.push(`|---|${names.map(() => '---').join('|')}|`);
+  for (const c of clients) lines.push(`| ${c.name} | ${names.map((n) => (cpu[c.name]?.[n]?.length ? median(cpu[c.name]![n]!).toFixed(1) : 'n/a')).join(' | ')} |`);
   if (failures.length) {
     lines.push('');
     lines.push(`Failed fetches (${failures.length}): ${[...new Set(failures)].slice(0, 5).join('; ')}`);

@@ -3,6 +3,7 @@
  * network namespace. 16 MiB at tftpblocksize 1468. Both servers run at the same time inside the namespace, each
  * bound to its own address on port 69: ours (the real CLI) on 192.168.1.10, tftpd-hpa (`in.tftpd -L`, in the
  * foreground) on 192.168.1.11; U-Boot picks one with `setenv serverip` (this U-Boot build has no `tftpdstp`).
+ * A third server is ours with the lock-step busy poll turned off (`--poll-us 0`, decision 0011) on 192.168.1.12.
  * Fetches alternate ours / tftpd-hpa back to back, so both see the same load
  * (this 2-core machine is shared), and the ratio is taken per pair, then the median of the pairs.
  *  - lock-step (tftpwindowsize 1): goal >= 1.0x tftpd-hpa
@@ -18,6 +19,7 @@ import { crc32 } from '../../src-shared/parsers/uboot';
 import { SECOND_IP, SERVER_IP, startHpaInNs, startOursInNs, UbootOnRig, ubootRigSupport } from '../../test/integration/tftp-uboot-driver';
 
 const PAIRS = Number(process.env.PAIRS ?? 5);
+const NOPOLL_IP = '192.168.1.12';
 const SIZE = 16 * 1024 * 1024;
 
 function median(xs: number[]): number {
@@ -39,11 +41,13 @@ async function main(): Promise<void> {
   const uboot = await UbootOnRig.start('tftpbench');
   const hpa = await startHpaInNs(uboot.rig, dir, SECOND_IP);
   const ours = await startOursInNs(uboot.rig, dir, SERVER_IP);
+  uboot.rig.ns.exec('ip', ['addr', 'add', `${NOPOLL_IP}/24`, 'dev', uboot.rig.tap]);
+  const oursNoPoll = await startOursInNs(uboot.rig, dir, NOPOLL_IP, ['--poll-us', '0']);
   const modes: Array<[string, number]> = [
     ['lock-step (tftpwindowsize 1)', 1],
     ['tftpwindowsize 16', 16],
   ];
-  const res: Record<string, { ours: number[]; hpa: number[]; ratio: number[] }> = {};
+  const res: Record<string, { ours: number[]; hpa: number[]; ratio: number[]; noPoll: number[]; noPollRatio: number[] }> = {};
   const fetch = async (server: string, windowsize: number): Promise<number> => {
     const t = await uboot.tftpboot('bench.bin', { blksize: 1468, windowsize, server });
     const crc = await uboot.crc32();
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
     const before = ours.lines!.lines.length;
     await fetch(SERVER_IP, 1); // warm-up: ARP, JIT
     await fetch(SECOND_IP, 1);
+    await fetch(NOPOLL_IP, 1);
     // make sure the right server answered each address
     if (ours.lines!.lines.filter((l) => l.event === 'done').length !== 1 || ours.lines!.lines.length - before < 2) throw new Error('our server did not serve exactly the warm-up fetch');
     for (let p = 0; p < PAIRS; p++) {
@@ -61,16 +66,20 @@ async function main(): Promise<void> {
         const first = p % 2 === 0;
         const a = first ? await fetch(SERVER_IP, w) : 0;
         const h = await fetch(SECOND_IP, w);
+        const n = await fetch(NOPOLL_IP, w);
         const o = first ? a : await fetch(SERVER_IP, w);
-        const slot = (res[mode] ??= { ours: [], hpa: [], ratio: [] });
+        const slot = (res[mode] ??= { ours: [], hpa: [], ratio: [], noPoll: [], noPollRatio: [] });
         slot.ours.push(o);
         slot.hpa.push(h);
         slot.ratio.push(o / h);
-        process.stderr.write(`pair ${p + 1} ${mode}: ours ${o.toFixed(1)} MiB/s, tftpd-hpa ${h.toFixed(1)} MiB/s\n`);
+        slot.noPoll.push(n);
+        slot.noPollRatio.push(n / h);
+        process.stderr.write(`pair ${p + 1} ${mode}: ours ${o.toFixed(1)} MiB/s, ours without poll ${n.toFixed(1)}, tftpd-hpa ${h.toFixed(1)} MiB/s\n`);
       }
     }
   } finally {
     await ours.stop();
+    await oursNoPoll.stop();
     await hpa.stop();
     await uboot.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -79,13 +88,13 @@ async function main(): Promise<void> {
   const lines = [
     `TFTP to U-Boot 2023.01 (u-boot-qemu qemu_arm, QEMU virt, virtio-net on a tap), 16 MiB, blksize 1468, ${PAIRS} back-to-back pairs, crc32 checked each time; load average ${load} on ${os.cpus().length} cores`,
     '',
-    '| U-Boot setting | ours MiB/s (median, min–max) | tftpd-hpa MiB/s (median, min–max) | ours / tftpd-hpa (median of pairs) |',
-    '|---|---|---|---|',
+    '| U-Boot setting | ours MiB/s (median, min–max) | ours, poll off | tftpd-hpa MiB/s (median, min–max) | ours / tftpd-hpa (median of pairs) | ours poll off / tftpd-hpa |',
+    '|---|---|---|---|---|---|',
   ];
   const mm = (xs: number[]): string => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
   for (const [mode] of modes) {
     const r = res[mode]!;
-    lines.push(`| ${mode} | ${mm(r.ours)} | ${mm(r.hpa)} | ${median(r.ratio).toFixed(2)}× |`);
+    lines.push(`| ${mode} | ${mm(r.ours)} | ${mm(r.noPoll)} | ${mm(r.hpa)} | ${median(r.ratio).toFixed(2)}× | ${median(r.noPollRatio).toFixed(2)}× |`);
   }
   lines.push('', 'Reproduce: npm run bench:tftp:uboot');
   console.log(lines.join('\n'));

@@ -325,6 +325,51 @@ describe('protocol behaviour', () => {
       c.close();
     }
   });
+
+  it.skipIf(process.platform !== 'linux')('a stray from a third port to a running transfer gets ERROR 5 from that port; the transfer completes, sha256 equal', async () => {
+    const client = await RawClient.open();
+    const stray = await RawClient.open();
+    const strayBefore = server.strays;
+    try {
+      client.request(server.port, 'rrq', 'one.bin', { blksize: '1024' });
+      const oack = await client.next();
+      expect(oack).toMatchObject({ type: 'oack', options: { blksize: '1024' } });
+      const tid = oack!.from;
+      client.ack(tid, 0);
+      const parts: Buffer[] = [];
+      let strayReplies = 0;
+      for (let block = 1; ; block++) {
+        const d = await client.next();
+        expect(d, `DATA ${block}`).toMatchObject({ type: 'data', block: block & 0xffff, from: tid });
+        if (d!.type !== 'data') throw new Error('unreachable');
+        parts.push(d!.data);
+        if (block % 256 === 1) {
+          // Mid-transfer, from another port: an ACK (the block the client is at), a DATA, and an ERROR.
+          stray.ack(tid, block);
+          const e = await stray.next(2000);
+          expect(e, 'ERROR 5 to the stray, not silence (the kernel would send ICMP)').toMatchObject({ type: 'error', code: TFTP_ERR.UNKNOWN_TID, from: tid });
+          stray.send(Buffer.from([0, OP.DATA, 0, 1, 1, 2, 3]), tid);
+          expect(await stray.next(2000)).toMatchObject({ type: 'error', code: TFTP_ERR.UNKNOWN_TID, from: tid });
+          stray.send(Buffer.from([0, OP.ERROR, 0, 0, 0]), tid);
+          expect(await stray.next(300), 'an ERROR is never answered with an ERROR').toBeNull();
+          strayReplies += 2;
+        }
+        client.ack(tid, block);
+        if (d!.len < 1024) break;
+      }
+      expect(strayReplies).toBeGreaterThanOrEqual(4);
+      expect(sha256(Buffer.concat(parts))).toBe(tree.files['one.bin']);
+      // The client saw each block exactly once (the strays caused no retransmission) and nothing after the end.
+      expect(new Set(client.dataSeen).size).toBe(client.dataSeen.length);
+      expect(await client.next(300)).toBeNull();
+      expect(server.strays - strayBefore).toBe(strayReplies + strayReplies / 2);
+      await expect.poll(() => events.find((e) => e.kind === 'done' && e.transfer.peerPort === client.sock.address().port)).toBeTruthy();
+      expect(events.some((e) => e.kind === 'error' && e.transfer.peerPort === client.sock.address().port)).toBe(false);
+    } finally {
+      client.close();
+      stray.close();
+    }
+  });
 });
 
 describe('a flood of malformed datagrams', () => {

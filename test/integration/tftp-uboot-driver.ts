@@ -149,8 +149,8 @@ function exited(p: ChildProcess): Promise<void> {
 }
 
 /** Our server (the real CLI) inside the rig's namespace, bound to the station address on port 69. */
-export async function startOursInNs(rig: Rig, root: string, ip = SERVER_IP): Promise<NsServer> {
-  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', '--root', root, '--bind', ip, '--port', '69', '--json']);
+export async function startOursInNs(rig: Rig, root: string, ip = SERVER_IP, extraArgs: string[] = []): Promise<NsServer> {
+  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', '--root', root, '--bind', ip, '--port', '69', '--json', ...extraArgs]);
   const child = rig.ns.spawn(cmd, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
   const lines = new JsonLines(child);
   await lines.waitFor((l) => l.event === 'listening', 30_000, 'our server to listen in the namespace');

@@ -24,7 +24,7 @@ function describe(e: TftpTransferEvent): string {
 export const tftpServe: CliCommand = {
   words: ['tftp', 'serve'],
   summary: 'Serve a folder by TFTP (read-only unless --allow-write) for router bootloaders',
-  usage: 'tftp serve --root DIR [--bind ADDR] [--port N] [--allow-write DIR] [--overwrite] [--progress] [--json]',
+  usage: 'tftp serve --root DIR [--bind ADDR] [--port N] [--allow-write DIR] [--overwrite] [--progress] [--poll-us N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -35,6 +35,8 @@ export const tftpServe: CliCommand = {
         'allow-write': { type: 'string' },
         overwrite: { type: 'boolean', default: false },
         progress: { type: 'boolean', default: false },
+        // Lock-step busy-poll budget in µs (default 100, 0 = off; decision 0011). For benchmarks and slow machines.
+        'poll-us': { type: 'string', default: '100' },
         json: { type: 'boolean', default: false },
       },
       strict: true,
@@ -43,10 +45,12 @@ export const tftpServe: CliCommand = {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (0 = any free port), not "${values.port}"`);
     if (!Ipv4Schema.safeParse(values.bind).success) throw new UsageError(`--bind must be an IPv4 address of this computer (or 0.0.0.0), not "${values.bind}"`);
+    const pollUs = Number(values['poll-us']);
+    if (!Number.isInteger(pollUs) || pollUs < 0 || pollUs > 5000) throw new UsageError(`--poll-us must be a number of microseconds from 0 to 5000 (0 = never poll), not "${values['poll-us']}"`);
     const json = values.json;
     let server;
     try {
-      server = await startTftpServer({ root: values.root, bind: values.bind, port, ...(values['allow-write'] ? { allowWrite: values['allow-write'] } : {}), overwrite: values.overwrite });
+      server = await startTftpServer({ root: values.root, bind: values.bind, port, ...(values['allow-write'] ? { allowWrite: values['allow-write'] } : {}), overwrite: values.overwrite, lockstepPollUs: pollUs });
     } catch (err) {
       if (err instanceof RbFault && json) jsonLine(io, { event: 'error', error: err.toShape() });
       throw err;

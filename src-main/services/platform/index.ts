@@ -73,6 +73,18 @@ export function broadcastListenAddresses(address: string, interfaces: HostInterf
   return bcast === address ? [address] : [address, bcast];
 }
 
+/**
+ * Whether a connected UDP socket and an unconnected one may share a local port (both with reuseAddr) such that
+ * the connected one still gets every datagram from its peer and the unconnected one gets the rest. The TFTP
+ * server uses that to answer a stray packet to a transfer's port with ERROR 5 (decision 0012). Linux scores the
+ * connected socket higher for its peer (verified by test/integration/tftp-hostile.test.ts). On Windows,
+ * SO_REUSEADDR lets either socket receive a datagram (documented as non-deterministic), which would break the
+ * transfer; macOS maps reuseAddr to SO_REUSEPORT and is not verified here. Both keep one socket per transfer.
+ */
+export function udpSharedPortForStrays(platform: PlatformName = currentPlatform()): boolean {
+  return platform === 'linux';
+}
+
 export interface BindErrorContext {
   protocol: 'udp' | 'tcp';
   address: string;

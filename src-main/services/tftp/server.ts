@@ -26,7 +26,7 @@ import {
   TFTP_ERR,
   type TftpRequest,
 } from '../../../src-shared/parsers/tftp';
-import { explainBindError } from '../platform';
+import { explainBindError, udpSharedPortForStrays } from '../platform';
 import { openInside, TftpRefusal, uploadTarget } from './jail';
 import { fileSource, memorySource, ReadTransfer, type Transfer, WriteTransfer } from './transfer';
 
@@ -59,6 +59,13 @@ export interface TftpServerOptions {
   progressMs?: number;
   /** Finished transfers remembered for transfers() (default 50). */
   keepRecent?: number;
+  /**
+   * Lock-step busy-poll budget after each block, in µs (default 100; 0 = off). Each transfer measures whether
+   * polling makes it faster and polls only then (decision 0011).
+   */
+  lockstepPollUs?: number;
+  /** Poll on every lock-step block without measuring (benchmark only, to show why it measures). */
+  lockstepPollAlways?: boolean;
 }
 
 export interface TftpServer {
@@ -73,6 +80,8 @@ export interface TftpServer {
   transfers(): TftpTransferInfo[];
   /** Requests that could not even be parsed (malformed packets), counted, never logged one by one. */
   readonly malformed: number;
+  /** Datagrams to a transfer's port from someone other than its client (answered with ERROR 5 on Linux). */
+  readonly strays: number;
   close(): Promise<void>;
 }
 
@@ -102,6 +111,9 @@ class Server implements TftpServer {
   address: string;
   port: number;
   malformed = 0;
+  strays = 0;
+  /** Local ports of running transfers (their TIDs). */
+  private readonly tidPorts = new Set<number>();
   private readonly emitter = new EventEmitter();
   private readonly active = new Map<number, Transfer>();
   /** peer "addr:port" -> transfer id, to ignore a client's retransmitted request. */
@@ -245,28 +257,55 @@ class Server implements TftpServer {
       .finally(() => this.pending.delete(key));
   }
 
-  private async transferSocket(rinfo: dgram.RemoteInfo): Promise<dgram.Socket> {
-    const s = dgram.createSocket({ type: 'udp4' });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        s.once('error', reject);
-        s.bind({ address: this.address, port: 0 }, () => {
-          s.off('error', reject);
-          resolve();
-        });
-      });
-      await new Promise<void>((resolve, reject) => s.connect(rinfo.port, rinfo.address, (err?: Error) => (err ? reject(err) : resolve())));
-    } catch (err) {
-      s.close();
-      throw err;
+  /**
+   * The transfer's own socket (its TID), connected to the client. On Linux a second, unconnected socket shares
+   * its port and answers ERROR 5 to datagrams from anyone else (RFC 1350); the kernel still hands every datagram
+   * from the client to the connected socket, so the hot path is unchanged (decision 0012).
+   */
+  private async transferSocket(rinfo: dgram.RemoteInfo): Promise<{ socket: dgram.Socket; stray: dgram.Socket | undefined }> {
+    const share = udpSharedPortForStrays();
+    for (let attempt = 0; ; attempt++) {
+      const s = dgram.createSocket({ type: 'udp4', reuseAddr: share });
+      let stray: dgram.Socket | undefined;
+      try {
+        await bindUdp(s, this.address, 0);
+        const port = s.address().port;
+        // With reuseAddr the kernel may hand out a port that another of our transfers holds (also reuseAddr).
+        if (share && this.tidPorts.has(port)) {
+          s.close();
+          if (attempt < 16) continue;
+          throw new Error('no free transfer port');
+        }
+        if (share) {
+          stray = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+          try {
+            await bindUdp(stray, this.address, port);
+          } catch {
+            stray.close(); // without it the transfer works as before: strays get the kernel's ICMP
+            stray = undefined;
+          }
+        }
+        await new Promise<void>((resolve, reject) => s.connect(rinfo.port, rinfo.address, (err?: Error) => (err ? reject(err) : resolve())));
+      } catch (err) {
+        s.close();
+        stray?.close();
+        throw err;
+      }
+      return { socket: s, stray };
     }
-    return s;
+  }
+
+  /** A datagram to a transfer's port from someone other than its client: ERROR 5 to the sender, transfer undisturbed. */
+  private onStray(socket: dgram.Socket, msg: Buffer, rinfo: dgram.RemoteInfo): void {
+    this.strays++;
+    if (readOpcode(msg) === OP.ERROR || !this.budget.take()) return; // never answer an ERROR with an ERROR
+    socket.send(encodeError(TFTP_ERR.UNKNOWN_TID, 'Unknown transfer ID'), rinfo.port, rinfo.address, () => undefined);
   }
 
   private async startTransfer(req: TftpRequest, rinfo: dgram.RemoteInfo): Promise<void> {
     const limits = { maxBlksize: this.opts.maxBlksize, maxWindowsize: this.opts.maxWindowsize, maxUploadBytes: this.opts.maxUploadBytes };
-    const hooks = { finished: (t: Transfer) => this.finished(t) };
-    const base = { file: req.filename, peer: rinfo.address, peerPort: rinfo.port, mode: req.mode, retries: this.opts.retries, hooks };
+    const hooks = { finished: (t: Transfer) => this.finished(t), stray: (s: dgram.Socket, m: Buffer, r: dgram.RemoteInfo) => this.onStray(s, m, r) };
+    const base = { file: req.filename, peer: rinfo.address, peerPort: rinfo.port, mode: req.mode, retries: this.opts.retries, hooks, pollMs: this.opts.lockstepPollUs / 1000, pollAlways: this.opts.lockstepPollAlways };
     if (req.op === 'rrq') {
       const opened = await openInside(this.root, req.filename);
       let source;
@@ -278,8 +317,8 @@ class Server implements TftpServer {
         } else source = fileSource(opened.fh, opened.size);
         const neg = negotiate(req, source.size, this.opts.timeoutMs, limits);
         if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the router asked for options we cannot agree to: ${neg.reason}`);
-        const socket = await this.transferSocket(rinfo);
-        const t = new ReadTransfer({ ...base, id: this.nextId++, socket, options: optionsOf(neg.value), oack: neg.value.oack }, source);
+        const { socket, stray } = await this.transferSocket(rinfo);
+        const t = new ReadTransfer({ ...base, id: this.nextId++, socket, stray, options: optionsOf(neg.value), oack: neg.value.oack }, source);
         this.started(t, rinfo);
       } catch (err) {
         await opened.fh.close().catch(() => undefined);
@@ -291,15 +330,16 @@ class Server implements TftpServer {
     const neg = negotiate(req, undefined, this.opts.timeoutMs, limits);
     if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the router asked for options we cannot agree to: ${neg.reason}`);
     const target = await uploadTarget(this.allowWrite, req.filename, this.overwrite);
-    const socket = await this.transferSocket(rinfo);
+    const { socket, stray } = await this.transferSocket(rinfo);
     const t = new WriteTransfer(
-      { ...base, id: this.nextId++, socket, options: optionsOf(neg.value), oack: neg.value.oack },
+      { ...base, id: this.nextId++, socket, stray, options: optionsOf(neg.value), oack: neg.value.oack },
       { dirReal: target.dirReal, target: target.target, overwrite: this.overwrite, maxBytes: this.opts.maxUploadBytes },
     );
     try {
       await t.open();
     } catch (err) {
       socket.close();
+      stray?.close();
       throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Cannot create file', `could not create the upload file: ${err instanceof Error ? err.message : String(err)}`);
     }
     this.started(t, rinfo);
@@ -311,6 +351,7 @@ class Server implements TftpServer {
       return;
     }
     this.active.set(t.id, t);
+    this.tidPorts.add(t.localPort);
     this.byPeer.set(`${rinfo.address}:${rinfo.port}`, t.id);
     this.emit('start', t.info());
     t.begin();
@@ -318,6 +359,7 @@ class Server implements TftpServer {
 
   private finished(t: Transfer): void {
     if (!this.active.delete(t.id)) return;
+    this.tidPorts.delete(t.localPort);
     this.byPeer.delete(`${t.peer}:${t.peerPort}`);
     this.lastProgress.delete(t.id);
     const info = t.info();
@@ -436,6 +478,8 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
     maxUploadBytes: opts.maxUploadBytes ?? 4 * 1024 * 1024 * 1024,
     progressMs: opts.progressMs ?? 250,
     keepRecent: opts.keepRecent ?? 50,
+    lockstepPollUs: Math.max(0, Math.min(opts.lockstepPollUs ?? 100, 5000)),
+    lockstepPollAlways: opts.lockstepPollAlways ?? false,
   });
 }
 
@@ -459,6 +503,16 @@ function refuseWideFolder(real: string, what: string): void {
       fix: `Make a folder that holds only the firmware file (for example ${path.join(home, 'firmware')}) and choose it as the ${what}.`,
     });
   }
+}
+
+function bindUdp(s: dgram.Socket, address: string, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    s.once('error', reject);
+    s.bind({ address, port }, () => {
+      s.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 async function realDir(p: string, what: string): Promise<string> {

@@ -14,14 +14,19 @@ import path from 'node:path';
 import { encodeAck, encodeError, encodeOack, NetasciiDecoder, OP, parseError, readBlock, readOpcode, TFTP_ERR, writeDataHeader, type TftpMode } from '../../../src-shared/parsers/tftp';
 import type { TftpOptions, TftpTransferInfo } from '../../../src-shared/contract/tftp';
 import type { RbErrorShape } from '../../../src-shared/errors';
+import { LockstepPoll } from './poll';
 
 export interface TransferHooks {
   finished(t: Transfer): void;
+  /** A datagram on the stray socket (from anyone but the client); the server answers ERROR 5. */
+  stray(socket: dgram.Socket, msg: Buffer, rinfo: dgram.RemoteInfo): void;
 }
 
 export interface TransferInit {
   id: number;
   socket: dgram.Socket;
+  /** Unconnected socket on the same port: gets what is not from the client (decision 0012). */
+  stray?: dgram.Socket | undefined;
   file: string;
   peer: string;
   peerPort: number;
@@ -30,6 +35,10 @@ export interface TransferInit {
   oack: Array<[string, string]>;
   retries: number;
   hooks: TransferHooks;
+  /** Busy-poll budget after each block in lock-step (ms; 0 = off; decision 0011). */
+  pollMs?: number;
+  /** Poll on every block instead of measuring whether it helps (benchmark only). */
+  pollAlways?: boolean;
 }
 
 /** Size of one chunk read from disk (rounded to whole blocks). */
@@ -40,6 +49,9 @@ const MAX_SLOTS = 1024;
 export abstract class Transfer {
   readonly id: number;
   readonly socket: dgram.Socket;
+  readonly stray: dgram.Socket | undefined;
+  /** The transfer's own port (its TID). */
+  readonly localPort: number;
   readonly file: string;
   readonly peer: string;
   readonly peerPort: number;
@@ -67,6 +79,8 @@ export abstract class Transfer {
   constructor(init: TransferInit) {
     this.id = init.id;
     this.socket = init.socket;
+    this.stray = init.stray;
+    this.localPort = init.socket.address().port;
     this.file = init.file;
     this.peer = init.peer;
     this.peerPort = init.peerPort;
@@ -78,6 +92,11 @@ export abstract class Transfer {
     this.maxRetries = init.retries;
     this.hooks = init.hooks;
     this.socket.on('message', (msg) => this.onPacket(msg));
+    const stray = this.stray;
+    if (stray) {
+      stray.on('message', (msg, rinfo) => this.hooks.stray(stray, msg, rinfo));
+      stray.on('error', () => undefined);
+    }
     this.socket.on('error', (err) => {
       // On a connected UDP socket an ICMP "port unreachable" surfaces here: the client has gone.
       const code = (err as NodeJS.ErrnoException).code;
@@ -226,10 +245,12 @@ export abstract class Transfer {
     this.timer = undefined;
     void this.release().catch(() => undefined);
     const close = (): void => {
-      try {
-        this.socket.close();
-      } catch {
-        /* already closed */
+      for (const s of [this.socket, this.stray]) {
+        try {
+          s?.close();
+        } catch {
+          /* already closed */
+        }
       }
     };
     if (lingerMs > 0) setTimeout(close, lingerMs).unref();
@@ -304,6 +325,7 @@ export class ReadTransfer extends Transfer {
   private waitingOack: boolean;
   private pumping = false;
   private loadedUpTo = -1;
+  private readonly poll: LockstepPoll;
 
   constructor(
     init: TransferInit,
@@ -326,6 +348,8 @@ export class ReadTransfer extends Transfer {
     };
     this.arenas = [mk(), this.lastChunk > 0 ? mk() : { chunk: -1, loading: undefined, packets: [], views: [] }];
     this.waitingOack = this.oack.length > 0;
+    // Only lock-step waits on every block; a window keeps the client busy without it.
+    this.poll = new LockstepPoll(this.W === 1 ? (init.pollMs ?? 0) : 0, init.pollAlways);
   }
 
   get direction(): 'read' {
@@ -344,8 +368,10 @@ export class ReadTransfer extends Transfer {
   begin(): void {
     this.load(0);
     if (this.lastChunk >= 1) this.load(1);
-    if (this.waitingOack) this.sendRaw(encodeOack(this.oack));
-    else this.pump();
+    if (this.waitingOack) {
+      this.sendRaw(encodeOack(this.oack));
+      this.poll.sent();
+    } else this.pump();
     this.armTimer();
   }
 
@@ -430,6 +456,7 @@ export class ReadTransfer extends Transfer {
       this.sendRaw(len === this.B ? pkt : pkt.subarray(0, 4 + len));
       this.next = n + 1;
       if (n > this.maxSent) this.maxSent = n;
+      this.poll.sent();
     }
   }
 
@@ -450,6 +477,7 @@ export class ReadTransfer extends Transfer {
       if (this.waitingOack) {
         if (n16 !== 0) return;
         this.waitingOack = false;
+        this.poll.acked();
         this.touch();
         this.pump();
         return;
@@ -457,6 +485,7 @@ export class ReadTransfer extends Transfer {
       const L = this.acked + ((n16 - (this.acked & 0xffff)) & 0xffff);
       if (L <= this.acked || L > this.maxSent) return; // duplicate or stale ACK: never retransmit on it (Sorcerer's Apprentice)
       this.acked = L;
+      this.poll.acked();
       this.touch();
       if (L === this.lastBlock) {
         this.succeed();
@@ -493,6 +522,7 @@ export class ReadTransfer extends Transfer {
   }
 
   protected release(): Promise<void> {
+    this.poll.end();
     return this.source.close();
   }
 }
