@@ -29,6 +29,8 @@ export const TftpTransferInfoSchema = z.object({
   endedAt: z.number().optional(),
   /** Bytes per second over the whole transfer so far. */
   rate: z.number().nonnegative(),
+  /** When `bytes` was counted (ms since epoch, server clock): two snapshots give the recent rate. */
+  sampledAt: z.number().optional(),
   /** Retransmissions so far (timeouts and gaps the client reported). */
   retransmits: z.number().int().nonnegative(),
   /** SHA-256 (hex) of exactly the bytes sent or received; set when done. */

@@ -135,6 +135,7 @@ export abstract class Transfer {
       bytes: this.bytes,
       startedAt: this.startedAt,
       rate: this.bytes / secs,
+      sampledAt: end,
       retransmits: this.retransmits,
     };
     const size = this.size;

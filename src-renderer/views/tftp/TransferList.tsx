@@ -20,8 +20,11 @@ function optionsText(t: TftpTransferInfo): string {
 }
 
 function Transfer({ t }: { t: TftpTransferInfo }) {
+  const recent = useTftp((s) => s.recentRate[t.id]);
   const f = fractionDone(t);
-  const left = secondsLeft(t);
+  const left = secondsLeft(t, recent);
+  // While it runs, the speed now; once finished, the average over the whole transfer.
+  const rate = t.state === 'running' && recent !== undefined ? recent : t.rate;
   const toRouter = t.direction === 'read';
   const title =
     t.state === 'error'
@@ -49,7 +52,7 @@ function Transfer({ t }: { t: TftpTransferInfo }) {
           />
           <p className="tftp-numbers" data-testid="tftp-numbers">
             {f !== undefined && <strong>{Math.round(f * 100)}%</strong>} {bytes(t.bytes)}
-            {t.size !== undefined && ` of ${bytes(t.size)}`} · {bytes(Math.round(t.rate))}/s
+            {t.size !== undefined && ` of ${bytes(t.size)}`} · {bytes(Math.round(rate))}/s
             {left !== undefined && ` · about ${duration(left)} left`}
             {t.state === 'done' && took !== undefined && ` · took ${duration(took)}`}
             {t.retransmits > 0 && ` · ${t.retransmits} packets sent again`}
