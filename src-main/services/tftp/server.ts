@@ -66,6 +66,11 @@ export interface TftpServerOptions {
   lockstepPollUs?: number;
   /** Poll on every lock-step block without measuring (benchmark only, to show why it measures). */
   lockstepPollAlways?: boolean;
+  /**
+   * Answer datagrams from strangers to a transfer's port with ERROR 5 (default true; Linux only, elsewhere the
+   * kernel answers with ICMP; decision 0012). Off only to measure what it costs.
+   */
+  answerStrays?: boolean;
 }
 
 export interface TftpServer {
@@ -263,7 +268,7 @@ class Server implements TftpServer {
    * from the client to the connected socket, so the hot path is unchanged (decision 0012).
    */
   private async transferSocket(rinfo: dgram.RemoteInfo): Promise<{ socket: dgram.Socket; stray: dgram.Socket | undefined }> {
-    const share = udpSharedPortForStrays();
+    const share = this.opts.answerStrays && udpSharedPortForStrays();
     for (let attempt = 0; ; attempt++) {
       const s = dgram.createSocket({ type: 'udp4', reuseAddr: share });
       let stray: dgram.Socket | undefined;
@@ -480,6 +485,7 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
     keepRecent: opts.keepRecent ?? 50,
     lockstepPollUs: Math.max(0, Math.min(opts.lockstepPollUs ?? 100, 5000)),
     lockstepPollAlways: opts.lockstepPollAlways ?? false,
+    answerStrays: opts.answerStrays ?? true,
   });
 }
 
