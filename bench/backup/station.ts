@@ -6,13 +6,11 @@
  * Prints one JSON line with every time in milliseconds.
  */
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { openSession } from '../../src-main/services/session';
 import { runBackup } from '../../src-main/services/flash/backup';
+import { drainToFile } from '../../src-main/services/flash/sink';
 
 const [host, keyFile, outBase, roundsArg] = process.argv.slice(2) as [string, string, string, string];
 const rounds = Number(roundsArg || 3);
@@ -37,19 +35,17 @@ async function ours(i: number, routerHash = false): Promise<number> {
   return ms;
 }
 
-/** The dump alone, like the anchor: session, stream, sha256 as bytes arrive, file written and fsynced. */
+/** The dump alone, like the anchor: session, stream, sha256 as bytes arrive, file written and fsynced (drainToFile, as in runBackup). */
 async function dump(i: number): Promise<number> {
   const file = path.join(outBase, `dump-${i}.bin`);
   const t0 = performance.now();
   const s = await openSession({ host, method: 'ssh', privateKey: key, hostKeyPolicy: 'session-only' });
   const pull = await s.pull('cat /dev/mtd0');
-  const sha = crypto.createHash('sha256');
   const fd = fs.openSync(file, 'w');
-  const tap = new Transform({ highWaterMark: 1 << 20, transform(c: Buffer, _e, cb) { sha.update(c); cb(null, c); } });
-  await Promise.all([pipeline(pull.stream, tap, fs.createWriteStream('', { fd, autoClose: false, highWaterMark: 1 << 20 })), pull.done]);
+  const [drained] = await Promise.all([drainToFile(pull.stream, fd, { algorithms: ['sha256'] }), pull.done]); // the backup job's own sink
   fs.fsyncSync(fd);
   fs.closeSync(fd);
-  sha.digest('hex');
+  if (!drained.digests.sha256) throw new Error('no sha256');
   await s.close();
   const ms = performance.now() - t0;
   if (fs.statSync(file).size !== 64 * 1024 * 1024) throw new Error('dump has the wrong size');

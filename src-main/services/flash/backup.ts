@@ -1,8 +1,5 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { BackupProgress, BackupResult, DeviceInfo, Manifest, ManifestPartition, Partition } from '../../../src-shared/contract/flash';
 import { ManifestSchema } from '../../../src-shared/contract/flash';
 import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
@@ -10,6 +7,7 @@ import { APP_NAME, APP_VERSION } from '../../version';
 import type { Session } from '../session';
 import { inspectDevice } from './discover';
 import { partitionFileName, syncDir, writeFileAtomic } from './files';
+import { drainToFile } from './sink';
 
 /**
  * One backup job: every partition (or the failed ones of an earlier run) streamed straight to disk.
@@ -231,27 +229,32 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         pullRef = pull;
         const onAbort = (): void => pull.abort();
         o.signal.addEventListener('abort', onAbort, { once: true });
-        const sha = crypto.createHash('sha256');
         // md5 only when the router can check nothing better (it costs as much CPU as the sha256 itself).
-        const md5 = hashOnRouter === 'md5' ? crypto.createHash('md5') : undefined;
+        const wantMd5 = hashOnRouter === 'md5';
+        let digests: Partial<Record<'sha256' | 'md5', string>> = {};
         let bytes = 0;
         const fd = fs.openSync(partial, 'w', 0o644);
         try {
-          const tap = new Transform({
-            highWaterMark: 1 << 20,
-            transform(chunk: Buffer, _enc, cb) {
-              sha.update(chunk);
-              md5?.update(chunk);
-              bytes += chunk.length;
-              totalDone = doneAtStart + bytes;
-              workDone = workAtStart + (hashOnRouter ? part.size : 0) + bytes;
-              progress('copying', pinfo(bytes));
-              cb(null, chunk);
-            },
-          });
-          const ws = fs.createWriteStream('', { fd, autoClose: false, highWaterMark: 1 << 20 });
-          const [, ended] = await Promise.all([pipeline(pull.stream, tap, ws), pull.done]);
-          fs.fsyncSync(fd);
+          // Hash as bytes arrive, write in ~1 MiB blocks off the main thread, flush as we go (sink.ts).
+          const onBytes = (n: number): void => {
+            bytes = n;
+            totalDone = doneAtStart + n;
+            workDone = workAtStart + (hashOnRouter ? part.size : 0) + n;
+            progress('copying', pinfo(n));
+          };
+          const drain = drainToFile(pull.stream, fd, { algorithms: wantMd5 ? ['sha256', 'md5'] : ['sha256'], onBytes });
+          let ended: { code: number; stderr: string };
+          try {
+            const [drained, finished] = await Promise.all([drain, pull.done]);
+            digests = drained.digests;
+            ended = finished;
+          } catch (err) {
+            // The file is closed next: wait until no write is on its way (a dropped link destroys the
+            // stream, so the drain settles too). The router's side is stopped in the catch below.
+            await drain.catch(() => undefined);
+            throw err;
+          }
+          await new Promise<void>((res, rej) => fs.fsync(fd, (e) => (e ? rej(e) : res())));
           if (ended.code !== 0)
             throw new RbFault({
               code: 'READ_FAILED',
@@ -278,8 +281,8 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
             meaning: 'The copy is incomplete and was not kept.',
             fix: 'Retry the failed partitions.',
           });
-        const sha256 = sha.digest('hex');
-        const md5hex = md5 ? md5.digest('hex') : null;
+        const sha256 = digests.sha256!;
+        const md5hex = digests.md5 ?? null;
         let deviceMatch: ManifestPartition['deviceHash'] = null;
         if (deviceHash) {
           const ours = deviceHash.algorithm === 'sha256' ? sha256 : md5hex;
