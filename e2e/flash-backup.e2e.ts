@@ -4,7 +4,10 @@
  * partition after checking the plan, and the refusal of a dangerous partition until its name is typed.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { browserSupport, failureScreenshot } from '../test-support/browser';
 import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../test-support/netns';
 import { startNsBench, type NsBench } from '../test-support/ns-bench';
@@ -104,5 +107,47 @@ describe.skipIf(!support.ok)('backup & restore in the bench UI', () => {
     await page.setViewportSize({ width: 820, height: 1100 });
     await page.getByTestId('flash-map').scrollIntoViewIfNeeded();
     await bench.screenshot('flash-map-tablet');
+  });
+
+  it('logs in with a key file typed in the form (the router has a password nobody typed), and says plainly when the file is not a key', async () => {
+    // the router now wants a password we do not give, and knows one key
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-fle2e-key-'));
+    const keyFile = path.join(dir, 'id_ed25519');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile]);
+    const sshDir = path.join(router.root, 'root/.ssh');
+    fs.mkdirSync(sshDir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(path.join(sshDir, 'authorized_keys'), fs.readFileSync(`${keyFile}.pub`), { mode: 0o600 });
+    const shadow = path.join(router.root, 'etc/shadow');
+    const before = fs.readFileSync(shadow, 'utf8');
+    fs.writeFileSync(shadow, `root:${execFileSync('openssl', ['passwd', '-6', 'nobody-typed-this'], { encoding: 'utf8' }).trim()}:19000:0:99999:7:::\n`, { mode: 0o600 });
+    try {
+      const page = await bench.openUi();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.getByRole('button', { name: /Backup & restore/ }).click();
+      await page.getByTestId('flash-host').fill('192.168.1.1');
+      await page.getByTestId('flash-method').selectOption('ssh');
+      // without the key: refused
+      await page.getByTestId('flash-read').click();
+      await page.locator('[data-testid="error-card"][data-code="AUTH_FAILED"]').waitFor({ timeout: 30_000 });
+      // the public half by mistake: a plain three-part error, no login attempt
+      const key = page.getByLabel('Key file (optional)');
+      await key.fill(`${keyFile}.pub`);
+      await key.press('Enter');
+      const card = page.locator('[data-testid="error-card"][data-code="KEY_FILE_UNUSABLE"]');
+      await card.waitFor({ timeout: 30_000 });
+      expect(await card.textContent()).toMatch(/not an SSH private key[\s\S]*did not try to log in[\s\S]*not id_ed25519\.pub/);
+      // the private key, typed and submitted from the keyboard
+      await key.fill(keyFile);
+      await key.press('Enter');
+      await page.getByTestId('flash-map').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('flash-connected').textContent()).toMatch(/SSH to 192\.168\.1\.1/);
+      await page.getByTestId('flash-connect').scrollIntoViewIfNeeded();
+      await bench.screenshot('flash-connect-key');
+      await page.setViewportSize({ width: 820, height: 1100 });
+      await bench.screenshot('flash-connect-key-tablet');
+    } finally {
+      fs.writeFileSync(shadow, before, { mode: 0o600 });
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

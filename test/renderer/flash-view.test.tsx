@@ -31,6 +31,7 @@ const api: RbApi = {
     calls.push([name, payload]);
     if (name === 'flash.backup.list') return [];
     if (name === 'flash.backup.start') return { backupId: 'b1', dir: '/backups/x' };
+    if (name === 'device.inspect') return device;
     return {};
   }) as RbApi['invoke'],
   on: () => () => undefined,
@@ -75,5 +76,30 @@ describe('flash view', () => {
     fireEvent.click(screen.getByTestId('flash-backup-retry'));
     await Promise.resolve();
     expect(calls.filter((c) => c[0] === 'flash.backup.start').at(-1)![1]).toMatchObject({ retryFailed: true, outDir: '/backups/x' });
+  });
+
+  it('logs in with a key file: labelled field, sent with the read and reused by the backup; not offered for telnet', async () => {
+    render(<ApiContext.Provider value={api}><FlashView /></ApiContext.Provider>);
+    const key = screen.getByLabelText(/Key file \(optional\)/) as HTMLInputElement;
+    expect(key.tagName).toBe('INPUT');
+    expect(key.disabled).toBe(false);
+    expect(document.getElementById(key.getAttribute('aria-describedby')!)!.textContent).toMatch(/SSH private key on this computer/);
+    fireEvent.change(screen.getByTestId('flash-method'), { target: { value: 'ssh' } });
+    fireEvent.change(key, { target: { value: '  /home/me/.ssh/id_ed25519 ' } });
+    fireEvent.submit(key.form!); // Enter in the form
+    await screen.findByTestId('flash-connected');
+    expect(calls.find((c) => c[0] === 'device.inspect')![1]).toEqual({ target: { host: '192.168.1.1', method: 'ssh', user: 'root', keyFile: '/home/me/.ssh/id_ed25519', hostKeyPolicy: 'session-only' } });
+    await Promise.resolve();
+    fireEvent.click(screen.getByTestId('flash-backup-start'));
+    await Promise.resolve();
+    expect(calls.find((c) => c[0] === 'flash.backup.start')![1]).toMatchObject({ target: { keyFile: '/home/me/.ssh/id_ed25519' } });
+
+    fireEvent.change(screen.getByTestId('flash-method'), { target: { value: 'telnet' } });
+    expect(key.disabled).toBe(true);
+    expect(document.getElementById('flash-keyfile-hint')!.textContent).toMatch(/Telnet has no keys/);
+    calls.length = 0;
+    fireEvent.submit(key.form!);
+    await Promise.resolve();
+    expect((calls.find((c) => c[0] === 'device.inspect')![1] as { target: Record<string, unknown> }).target).not.toHaveProperty('keyFile');
   });
 });

@@ -13,11 +13,14 @@ export function ConnectPanel() {
   const [host, setHost] = useState('192.168.1.1');
   const [method, setMethod] = useState<'auto' | 'ssh' | 'telnet'>('auto');
   const [password, setPassword] = useState('');
+  const [keyFile, setKeyFile] = useState('');
   const [rescue, setRescue] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RbError | undefined>();
 
-  const target = (): SessionTarget => ({ host: host.trim(), method, user: 'root', ...(password ? { password } : {}), hostKeyPolicy: rescue ? 'session-only' : 'remember' });
+  // A key is an SSH thing: with telnet it is not sent at all.
+  const key = method !== 'telnet' ? keyFile.trim() : '';
+  const target = (): SessionTarget => ({ host: host.trim(), method, user: 'root', ...(password ? { password } : {}), ...(key ? { keyFile: key } : {}), hostKeyPolicy: rescue ? 'session-only' : 'remember' });
 
   const read = async () => {
     setBusy(true);
@@ -38,7 +41,7 @@ export function ConnectPanel() {
   };
 
   return (
-    <section className="card" aria-labelledby="flash-connect-title">
+    <section className="card" aria-labelledby="flash-connect-title" data-testid="flash-connect">
       <h2 id="flash-connect-title">Back up or restore the router's memory</h2>
       <p className="lead">
         Rescue Bench logs in to the router, reads how its flash memory (the chip that holds the firmware and settings) is divided, and can copy
@@ -66,6 +69,23 @@ export function ConnectPanel() {
         <label>
           Password (empty in rescue mode)
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="flash-password" autoComplete="off" size={14} />
+        </label>
+        <label className="flash-keyfile">
+          Key file (optional)
+          <input
+            value={keyFile}
+            onChange={(e) => setKeyFile(e.target.value)}
+            data-testid="flash-keyfile"
+            spellCheck={false}
+            autoComplete="off"
+            size={28}
+            placeholder="/home/you/.ssh/id_ed25519"
+            disabled={method === 'telnet'}
+            aria-describedby="flash-keyfile-hint"
+          />
+          <span className="hint" id="flash-keyfile-hint">
+            {method === 'telnet' ? 'Telnet has no keys: only a password.' : 'The full path of your SSH private key on this computer, if the router knows it.'}
+          </span>
         </label>
         <label className="check">
           <input type="checkbox" checked={rescue} onChange={(e) => setRescue(e.target.checked)} data-testid="flash-rescue" />
