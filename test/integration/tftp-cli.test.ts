@@ -62,6 +62,26 @@ describe('tftp serve --json', () => {
     expect(l).toMatchObject({ event: 'error', error: { code: 'TFTP_FOLDER_MISSING' } });
     expect(await exited(p)).toBe(1);
   }, 60_000);
+
+  it('--poll-us takes 0..5000 microseconds (0 = no lock-step busy poll); anything else is a usage error, exit 2', async () => {
+    const bad = cli(['--root', tree.root, '--port', '0', '--poll-us', 'fast', '--json']);
+    let err = '';
+    bad.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    expect(await exited(bad)).toBe(2);
+    expect(err).toContain('--poll-us must be a number of microseconds from 0 to 5000');
+    const p = cli(['--root', tree.root, '--bind', '127.0.0.1', '--port', '0', '--poll-us', '0', '--json']);
+    const out = new JsonLines(p);
+    try {
+      const first = await out.waitFor(() => true, 30_000, 'the first line');
+      const local = path.join(tree.base, 'cli-nopoll');
+      const r = await run('curl', ['-s', '--tftp-blksize', '1468', '-o', local, `tftp://127.0.0.1:${first.port as number}/one.bin`]);
+      expect(r.code).toBe(0);
+      expect(sha256(local)).toBe(tree.files['one.bin']);
+    } finally {
+      p.kill('SIGINT');
+      await exited(p);
+    }
+  }, 60_000);
 });
 
 const root = typeof process.getuid === 'function' && process.getuid() === 0;
