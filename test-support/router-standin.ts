@@ -34,6 +34,14 @@ export interface StandinOptions {
   telnet?: false | 'shell' | 'login';
   /** Root's password; '' (default) = none, like failsafe. */
   rootPassword?: string;
+  /**
+   * How the router offers `nc` (telnet bulk data needs it). 'applet' (default): the `nc` command.
+   * 'busybox-only': no `nc` link, only `busybox nc` (a firmware that installed fewer applet links).
+   * 'none': no nc at all — the `nc` link is removed and the multi-call binary is not reachable as
+   * `busybox` either (it is /bin/bb, with every other applet link pointing at it), as on a busybox built
+   * without the nc applet.
+   */
+  nc?: 'applet' | 'busybox-only' | 'none';
   /** Extra U-Boot environment lines (name=value) for the u-boot-env partition, if there is one. */
   ubootEnv?: string[];
   boardName?: string;
@@ -113,6 +121,17 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
   fs.copyFileSync('/usr/bin/busybox', path.join(root, 'bin/busybox'));
   fs.chmodSync(path.join(root, 'bin/busybox'), 0o755);
   execFileSync('chroot', [root, '/bin/busybox', '--install', '-s', '/bin']);
+  if (opts.nc === 'busybox-only' || opts.nc === 'none') fs.rmSync(path.join(root, 'bin/nc'));
+  if (opts.nc === 'none') {
+    fs.renameSync(path.join(root, 'bin/busybox'), path.join(root, 'bin/bb'));
+    for (const f of fs.readdirSync(path.join(root, 'bin'))) {
+      const link = path.join(root, 'bin', f);
+      if (fs.lstatSync(link).isSymbolicLink() && fs.readlinkSync(link) === '/bin/busybox') {
+        fs.rmSync(link);
+        fs.symlinkSync('/bin/bb', link);
+      }
+    }
+  }
   copyWithLibs('/usr/sbin/dropbear', root);
   copyWithLibs('/usr/bin/fw_printenv', root);
   fs.writeFileSync(path.join(root, 'sbin/mtd'), MTD_STANDIN, { mode: 0o755 });

@@ -21,7 +21,8 @@ export const DISCOVERY_SCRIPT = [
   "echo '@@ kernel'; cat /proc/sys/kernel/osrelease 2>/dev/null",
   'for d in /sys/class/mtd/mtd*; do case "$d" in *ro|*\\*) continue;; esac; echo "@@ ${d##*/}"; for f in name type size erasesize offset flags oobsize writesize; do [ -r "$d/$f" ] && echo "$f=$(cat "$d/$f")"; done; done',
   'for d in /sys/class/ubi/ubi*; do [ -d "$d" ] || continue; echo "@@ ${d##*/}"; for f in mtd_num name data_bytes; do [ -r "$d/$f" ] && echo "$f=$(cat "$d/$f")"; done; done',
-  "echo '@@ tools'; for t in nanddump nandwrite flash_erase mtd sha256sum md5sum nc fw_printenv; do command -v $t >/dev/null 2>&1 && echo \"$t=1\"; done",
+  // nc is asked by running it: busybox ash's `command -v` names compiled-in applets that have no link to run by
+  "echo '@@ tools'; for t in nanddump nandwrite flash_erase mtd sha256sum md5sum fw_printenv; do command -v $t >/dev/null 2>&1 && echo \"$t=1\"; done; { nc --help </dev/null 2>&1 | grep -qi usage || busybox nc --help </dev/null 2>&1 | grep -qi 'usage: nc'; } && echo nc=1",
   "echo '@@ fw_printenv'; command -v fw_printenv >/dev/null 2>&1 && fw_printenv 2>&1",
   "echo '@@ end'",
 ].join('; ');

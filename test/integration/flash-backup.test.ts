@@ -262,3 +262,62 @@ describe.skipIf(!support.ok)('backup over telnet (telnet-only router) and unstab
     expect(fs.readdirSync(out).some((f) => f.includes('art'))).toBe(false);
   });
 });
+
+describe.skipIf(!support.ok)('a telnet-only router without the nc command', () => {
+  let lan: RescueLan;
+  let router: StandinRouter | undefined;
+  let tmp: string;
+  beforeAll(() => {
+    lan = createRescueLan('flnc');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-flnc-'));
+  });
+  afterAll(() => {
+    router?.stop();
+    lan?.destroy();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('with only `busybox nc` (no nc link), copies through it: every file byte-exact', async () => {
+    router = await startStandinRouter(lan, { partitions: LAYOUT, ssh: false, telnet: 'shell', nc: 'busybox-only' });
+    try {
+      const out = path.join(tmp, 'bb');
+      const r = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', '--telnet', '--out', out, '--json']);
+      expect(r.code, r.stderr + JSON.stringify(r.lines.filter((l) => l.event === 'partition').map((l) => l.error))).toBe(0);
+      const m = manifestOf(out);
+      expect(m.complete).toBe(true);
+      for (const p of m.partitions) expect(sha(path.join(out, p.file))).toBe(router.sha256(p.index));
+    } finally {
+      router.stop();
+      router = undefined;
+    }
+  });
+
+  it('with no nc at all: backup and restore say plainly that telnet copies need nc, and nothing looks like a good backup', async () => {
+    router = await startStandinRouter(lan, { partitions: LAYOUT, ssh: false, telnet: 'shell', nc: 'none' });
+    const out = path.join(tmp, 'none');
+    const r = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', '--telnet', '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const done = r.lines.at(-1)!;
+    expect(done).toMatchObject({ event: 'done', ok: false });
+    expect(done.error.code).toBe('ROUTER_HAS_NO_NC');
+    expect(done.error.message).toMatch(/has no "nc" command, which copying data over telnet needs/);
+    expect(done.error.meaning).toMatch(/nothing was copied or kept/);
+    expect(done.error.fix).toMatch(/Use SSH/);
+    expect(r.lines.filter((l) => l.event === 'partition')).toEqual([]);
+    // no folder, no manifest, no partition file: nothing that could be taken for a backup
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
+    // the human-readable output says the same, in three parts
+    const plain = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', '--telnet', '--out', path.join(tmp, 'none2')]);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/has no "nc" command/);
+
+    // a restore (from a backup of the same router made by the previous router's layout) stops before writing
+    const before = router.sha256(3);
+    const res = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--telnet', '--from', path.join(tmp, 'bb'), '--partition', 'firmware', '--json']);
+    expect(res.code).toBe(1);
+    const result = res.lines.find((l) => l.event === 'result');
+    expect(result?.status, JSON.stringify(res.lines)).toBe('failed');
+    expect(result!.error.code).toBe('ROUTER_HAS_NO_NC');
+    expect(router.sha256(3)).toBe(before);
+  });
+});

@@ -5,6 +5,7 @@ import { ManifestSchema } from '../../../src-shared/contract/flash';
 import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import { APP_NAME, APP_VERSION } from '../../version';
 import type { Session } from '../session';
+import { routerHasNoNcFault } from '../session/faults';
 import { inspectDevice } from './discover';
 import { partitionFileName, syncDir, writeFileAtomic } from './files';
 import { drainToFile } from './sink';
@@ -125,6 +126,8 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
     session = await o.open();
     progress('discovering', {}, true);
     info = await inspectDevice(session);
+    // Over telnet every byte travels through the router's nc: without it, say so once, before any file exists.
+    if (session.method === 'telnet' && !info.tools.nc) throw routerHasNoNcFault(o.host, 'the router has neither `nc` nor `busybox nc`');
 
     let previous: Manifest | undefined;
     if (o.retryFailed) previous = readManifest(o.dir);

@@ -67,3 +67,14 @@ export function commandTimeoutFault(host: string, cmd: string, ms: number): RbFa
     details: `${host}: ${cmd}`,
   });
 }
+
+/** Telnet bulk data needs nc on the router; this one has none (neither `nc` nor `busybox nc`). */
+export function routerHasNoNcFault(host: string, details?: string): RbFault {
+  return new RbFault({
+    code: 'ROUTER_HAS_NO_NC',
+    message: `The router at ${host} has no "nc" command, which copying data over telnet needs.`,
+    meaning: 'Telnet itself mangles binary data, so the bytes travel on a separate connection that the router opens with `nc`. Without it nothing can be copied over telnet; nothing was copied or kept.',
+    fix: 'Use SSH if the router has it (OpenWrt 15.05 and later in rescue mode), or start an OpenWrt initramfs image that includes nc, then try again.',
+    ...(details ? { details } : {}),
+  });
+}

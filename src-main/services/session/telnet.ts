@@ -2,7 +2,7 @@ import net from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import { RbFault } from '../../../src-shared/errors';
 import { TelnetDecoder, telnetEscape } from './telnet-protocol';
-import { commandTimeoutFault, connectFault, sessionLostFault } from './faults';
+import { commandTimeoutFault, connectFault, routerHasNoNcFault, sessionLostFault } from './faults';
 import { listenForRouter } from './reverse-stream';
 import type { ExecOptions, ExecResult, Pull, PullOptions, Session, SessionOptions } from './types';
 
@@ -62,6 +62,8 @@ class TelnetSession implements Session {
   private queue: Promise<unknown> = Promise.resolve();
   /** The terminal turns \n into \r\n unless `stty -opost` worked. */
   private crlf = true;
+  /** How this router runs nc ('nc' or 'busybox nc'), found on the first copy; null: it has none. */
+  private ncCommand: Promise<string | null> | undefined;
 
   constructor(
     private readonly socket: net.Socket,
@@ -255,12 +257,35 @@ class TelnetSession implements Session {
     return this.serial(() => this.pullNow(cmd, opts));
   }
 
+  /**
+   * The router's nc: the `nc` command, else busybox's applet called as `busybox nc` (firmwares that
+   * install fewer applet links), else none (ROUTER_HAS_NO_NC before anything is started). Runs inside
+   * serial(). The quotes split the markers, so an echoed command line can never match. Asked by running
+   * it: busybox ash's `command -v nc` says yes for a compiled-in applet even when running `nc` fails.
+   */
+  private async nc(): Promise<string> {
+    this.ncCommand ??= this.execNow(`if nc --help </dev/null 2>&1 | grep -qi usage; then echo "rbnc""=nc"; elif busybox nc --help </dev/null 2>&1 | grep -qi 'usage: nc'; then echo "rbnc""=busybox"; else echo "rbnc""=none"; fi`, 15_000).then((r) => {
+      const found = /rbnc=(\w+)/.exec(r.stdout.toString('latin1'))?.[1];
+      return found === 'nc' ? 'nc' : found === 'busybox' ? 'busybox nc' : null;
+    });
+    let nc: string | null;
+    try {
+      nc = await this.ncCommand;
+    } catch (err) {
+      this.ncCommand = undefined; // ask again next time (a timeout is not an answer)
+      throw err;
+    }
+    if (!nc) throw routerHasNoNcFault(this.host, 'tried `nc` and `busybox nc`: neither exists');
+    return nc;
+  }
+
   private async pullNow(cmd: string, opts: PullOptions): Promise<Pull> {
+    const nc = await this.nc();
     const listener = await listenForRouter(this.callbackAddress, this.host);
     const id = ++this.seq;
     const rc = `/tmp/.rb-rc-${id}`;
     const er = `/tmp/.rb-err-${id}`;
-    const wrapped = `{ { ${cmd} ; } ; echo $? >${rc} ; } 2>${er} | nc ${listener.address} ${listener.port}; echo "rc=$(cat ${rc} 2>/dev/null)"; cat ${er} 2>/dev/null; rm -f ${rc} ${er}`;
+    const wrapped = `{ { ${cmd} ; } ; echo $? >${rc} ; } 2>${er} | ${nc} ${listener.address} ${listener.port}; echo "rc=$(cat ${rc} 2>/dev/null)"; cat ${er} 2>/dev/null; rm -f ${rc} ${er}`;
     const execDone = this.execNow(wrapped, 0);
     execDone.catch(() => undefined);
     let socket: net.Socket;
@@ -324,8 +349,9 @@ class TelnetSession implements Session {
 
   push(cmd: string, data: Buffer | Readable, opts: ExecOptions = {}): Promise<ExecResult> {
     return this.serial(async () => {
+      const nc = await this.nc();
       const listener = await listenForRouter(this.callbackAddress, this.host);
-      const wrapped = `nc ${listener.address} ${listener.port} </dev/null | { ${cmd} ; }`;
+      const wrapped = `${nc} ${listener.address} ${listener.port} </dev/null | { ${cmd} ; }`;
       const execDone = this.execNow(wrapped, opts.timeoutMs ?? 0);
       execDone.catch(() => undefined);
       try {
@@ -361,12 +387,12 @@ class TelnetSession implements Session {
 }
 
 function noCallbackFault(host: string, output: string): RbFault {
-  const missing = /nc: not found|nc: command not found|applet not found/i.test(output);
+  if (/nc: not found|nc: command not found|applet not found/i.test(output)) return routerHasNoNcFault(host, output.slice(-2000));
   return new RbFault({
-    code: missing ? 'ROUTER_HAS_NO_NC' : 'CALLBACK_NOT_CONNECTED',
-    message: missing ? `The router at ${host} has no "nc" command, which telnet copies need.` : `The router at ${host} could not send data back to this computer.`,
+    code: 'CALLBACK_NOT_CONNECTED',
+    message: `The router at ${host} could not send data back to this computer.`,
     meaning: 'Over telnet, bulk data travels on a separate connection from the router to this computer, made with the router\'s `nc` command.',
-    fix: missing ? 'Use SSH if the router has it (OpenWrt 15.05 and later in rescue mode), or start an OpenWrt initramfs image that includes nc.' : 'Allow incoming connections for Rescue Bench in this computer\'s firewall for this network, then try again.',
+    fix: 'Allow incoming connections for Rescue Bench in this computer\'s firewall for this network, then try again.',
     details: output.slice(-2000),
   });
 }
