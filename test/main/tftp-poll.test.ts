@@ -3,7 +3,7 @@
  * never when off, and never leaves the event loop spinning after the transfer.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LockstepPoll, pollStats, PROBE_BLOCKS, USE_BLOCKS } from '../../src-main/services/tftp/poll';
+import { LockstepPoll, MARGIN, pollStats, PROBE_BLOCKS, USE_BLOCKS } from '../../src-main/services/tftp/poll';
 
 let clock = 0;
 function useClock(): void {
@@ -43,6 +43,15 @@ describe('LockstepPoll', () => {
     expect(blocks(p, PROBE_BLOCKS, 0.05)).toBe(PROBE_BLOCKS);
     expect(p.verdictsOff).toBe(1);
     expect(blocks(p, USE_BLOCKS, 0.05)).toBe(0);
+  });
+
+  it('a small gain is not enough: polling must be clearly faster', () => {
+    useClock();
+    const p = new LockstepPoll(0.1);
+    blocks(p, PROBE_BLOCKS, 0.1);
+    blocks(p, PROBE_BLOCKS, 0.1 * (MARGIN + 0.05)); // faster, but within the margin
+    expect(p.verdictsOff).toBe(1);
+    expect(blocks(p, USE_BLOCKS, 0.1)).toBe(0);
   });
 
   it('after repeated "off" verdicts it probes less often', () => {
