@@ -4,14 +4,16 @@
  * no jail, no events, no hashing, no windows, no timeouts. What Node itself costs per packet (the receive path:
  * epoll, a 64 KiB allocation per datagram, the JS callback; then the send), with nothing of ours on top.
  * Never use it to serve anything.
+ * As a process (the U-Boot benchmark runs it inside the rig's namespace): tsx bench/tftp/node-floor.ts ROOT ADDRESS PORT
  */
 import dgram from 'node:dgram';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-export async function startNodeFloor(root: string): Promise<{ port: number; close(): void }> {
+export async function startNodeFloor(root: string, address = '127.0.0.1', port = 0): Promise<{ port: number; close(): void }> {
   const main = dgram.createSocket('udp4');
-  await new Promise<void>((r) => main.bind(0, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => main.bind(port, address, () => r()));
   const cache = new Map<string, Map<number, Buffer[]>>();
   const packetsOf = (name: string, B: number): Buffer[] => {
     const perFile = cache.get(name) ?? new Map<number, Buffer[]>();
@@ -38,7 +40,7 @@ export async function startNodeFloor(root: string): Promise<{ port: number; clos
     const B = i > 0 ? Number(parts[i + 1]) : 512;
     const pkts = packetsOf(name, B);
     const s = dgram.createSocket('udp4');
-    s.bind(0, '127.0.0.1', () =>
+    s.bind(0, address, () =>
       s.connect(rinfo.port, rinfo.address, () => {
         let acked = i > 0 ? -1 : 0; // with options: wait for ACK 0 of the OACK
         s.on('message', (m) => {
@@ -53,4 +55,9 @@ export async function startNodeFloor(root: string): Promise<{ port: number; clos
     );
   });
   return { port: main.address().port, close: () => main.close() };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [root, address, port] = process.argv.slice(2);
+  void startNodeFloor(root!, address, Number(port ?? 69)).then((f) => console.log(JSON.stringify({ event: 'listening', port: f.port })));
 }

@@ -9,6 +9,8 @@
  *  - lock-step (tftpwindowsize 1): goal >= 1.0x tftpd-hpa
  *  - tftpwindowsize 16 (RFC 7440): tftpd-hpa ignores the option and stays lock-step; goal >= 2x tftpd-hpa
  * Every fetch is checked with U-Boot's crc32. The rate is U-Boot's own printed figure.
+ * With FLOOR=1 the "Node floor" (bench/tftp/node-floor.ts: a bare Node lock-step loop, nothing of ours) runs at
+ * 192.168.1.13 too and joins every lock-step pair: what Node itself reaches against this U-Boot.
  * Usage: npm run bench:tftp:uboot   (needs root for the namespace; PAIRS=5 by default)
  */
 import crypto from 'node:crypto';
@@ -16,10 +18,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from '../../src-shared/parsers/uboot';
+import { nodeTsArgs } from '../../test-support/netns';
 import { SECOND_IP, SERVER_IP, startHpaInNs, startOursInNs, UbootOnRig, ubootRigSupport } from '../../test/integration/tftp-uboot-driver';
 
 const PAIRS = Number(process.env.PAIRS ?? 5);
 const NOPOLL_IP = '192.168.1.12';
+const FLOOR_IP = '192.168.1.13';
+const FLOOR = process.env.FLOOR === '1';
 const SIZE = 16 * 1024 * 1024;
 
 function median(xs: number[]): number {
@@ -43,6 +48,15 @@ async function main(): Promise<void> {
   const ours = await startOursInNs(uboot.rig, dir, SERVER_IP);
   uboot.rig.ns.exec('ip', ['addr', 'add', `${NOPOLL_IP}/24`, 'dev', uboot.rig.tap]);
   const oursNoPoll = await startOursInNs(uboot.rig, dir, NOPOLL_IP, ['--poll-us', '0']);
+  let floor: ReturnType<typeof uboot.rig.ns.spawn> | undefined;
+  if (FLOOR) {
+    uboot.rig.ns.exec('ip', ['addr', 'add', `${FLOOR_IP}/24`, 'dev', uboot.rig.tap]);
+    const [cmd, args] = nodeTsArgs('bench/tftp/node-floor.ts', [dir, FLOOR_IP, '69']);
+    floor = uboot.rig.ns.spawn(cmd, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((r) => floor!.stdout!.once('data', () => r()));
+  }
+  const floorRates: number[] = [];
+  const floorRatios: number[] = [];
   const modes: Array<[string, number]> = [
     ['lock-step (tftpwindowsize 1)', 1],
     ['tftpwindowsize 16', 16],
@@ -59,6 +73,7 @@ async function main(): Promise<void> {
     await fetch(SERVER_IP, 1); // warm-up: ARP, JIT
     await fetch(SECOND_IP, 1);
     await fetch(NOPOLL_IP, 1);
+    if (FLOOR) await fetch(FLOOR_IP, 1);
     // make sure the right server answered each address
     if (ours.lines!.lines.filter((l) => l.event === 'done').length !== 1 || ours.lines!.lines.length - before < 2) throw new Error('our server did not serve exactly the warm-up fetch');
     for (let p = 0; p < PAIRS; p++) {
@@ -74,12 +89,18 @@ async function main(): Promise<void> {
         slot.ratio.push(o / h);
         slot.noPoll.push(n);
         slot.noPollRatio.push(n / h);
+        if (FLOOR && w === 1) {
+          const f = await fetch(FLOOR_IP, w);
+          floorRates.push(f);
+          floorRatios.push(f / h);
+        }
         process.stderr.write(`pair ${p + 1} ${mode}: ours ${o.toFixed(1)} MiB/s, ours without poll ${n.toFixed(1)}, tftpd-hpa ${h.toFixed(1)} MiB/s\n`);
       }
     }
   } finally {
     await ours.stop();
     await oursNoPoll.stop();
+    floor?.kill();
     await hpa.stop();
     await uboot.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -96,7 +117,8 @@ async function main(): Promise<void> {
     const r = res[mode]!;
     lines.push(`| ${mode} | ${mm(r.ours)} | ${mm(r.noPoll)} | ${mm(r.hpa)} | ${median(r.ratio).toFixed(2)}× | ${median(r.noPollRatio).toFixed(2)}× |`);
   }
-  lines.push('', 'Reproduce: npm run bench:tftp:uboot');
+  if (FLOOR) lines.push('', `Node floor (lock-step only): ${mm(floorRates)} MiB/s, ${median(floorRatios).toFixed(2)}× of tftpd-hpa (median of pairs).`);
+  lines.push('', `Reproduce: ${FLOOR ? 'FLOOR=1 ' : ''}npm run bench:tftp:uboot`);
   console.log(lines.join('\n'));
   process.exit(0);
 }
