@@ -2,21 +2,21 @@
  * Bounded, adaptive busy polling for lock-step transfers (decision 0011).
  *
  * In lock-step (windowsize 1) every block waits for the client's ACK. When the event loop blocks in epoll while
- * it waits, the process has to be woken and scheduled again when the ACK arrives; on a busy or virtual machine
- * that costs tens of microseconds per packet. Instead, after sending a block a transfer can ask the process-wide
+ * it waits, the process has to be woken and scheduled again when the ACK arrives; on a virtual machine whose
+ * idle cores halt, that costs tens of microseconds per packet. Instead, after sending a block a transfer can ask the process-wide
  * poller to keep the event loop turning (setImmediate turns, each one non-blocking epoll) for a short budget.
  * The poller stops as soon as no transfer is waiting (the ACK came) or the budget has run out.
  *
- * Polling is not always a win: on a quiet machine the ACK is usually there before the loop would block anyway,
- * and when the client shares the CPU with us (a QEMU guest, a client packed onto our core) the spin takes time
- * from it. So each transfer measures: it alternates short probe phases with polling off and on, times how long
+ * Polling is not always a win: when the cores are kept awake by other work, the cost per block is CPU and the
+ * ACK is often there before the loop would block anyway; and when the client shares the CPU with us (a QEMU
+ * guest, a client packed onto our core) the spin takes time from it. So each transfer measures: it alternates short probe phases with polling off and on, times how long
  * each phase took per acknowledged block, and polls in the long phase after only if polling was clearly faster.
  */
 
 let waiting = 0;
 let until = 0;
 let running = false;
-/** setImmediate turns taken (for the benchmark's CPU accounting and the tests). */
+/** setImmediate turns taken (for the tests). */
 let turns = 0;
 
 function release(): void {
@@ -40,7 +40,7 @@ function pollUntil(deadline: number): void {
   }
 }
 
-/** Process-wide poller state, for tests and the benchmark. */
+/** Process-wide poller state, for the tests. */
 export function pollStats(): { waiting: number; running: boolean; turns: number } {
   return { waiting, running, turns };
 }
