@@ -113,7 +113,9 @@ describe.skipIf(!support.ok)('serial console in the browser (pty)', () => {
     await page.getByRole('button', { name: /Serial console/ }).click();
     for (const p of [a, b]) {
       await page.getByTestId('console-path').fill(p.ours);
-      await page.getByTestId('console-open').click();
+      // the keyboard way (Enter submits the form): a click here could land while the port list arriving late
+      // re-lays out the panel, and the first test already clicks the button
+      await page.getByTestId('console-path').press('Enter');
       await page.locator(`h2:has-text("${p.ours}")`).waitFor();
     }
     await expect(page.getByRole('tab').count()).resolves.toBe(2);
