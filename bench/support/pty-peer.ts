@@ -17,17 +17,24 @@ export async function startPtyPeer(opts: { sides: number; trials: number; warmup
   const child = spawn('python3', [script, String(opts.sides), String(opts.trials), String(opts.warmup), opts.line, opts.want, ...(opts.prelude ? [opts.prelude] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
   const rl = readline.createInterface({ input: child.stdout! });
   const lines: string[] = [];
-  let waiter: (() => void) | undefined;
+  let wake: (() => void) | undefined;
+  let exitCode: number | null | undefined;
   rl.on('line', (l) => {
     lines.push(l);
-    waiter?.();
+    wake?.();
+  });
+  child.once('exit', (c) => {
+    exitCode = c;
+    wake?.();
+  });
+  child.once('error', () => {
+    exitCode ??= null; // python3 could not be started
+    wake?.();
   });
   const next = async (): Promise<Record<string, unknown>> => {
     while (!lines.length) {
-      await new Promise<void>((r, j) => {
-        waiter = r;
-        child.once('exit', (c) => j(new Error(`pty peer exited (${c}) without output: is python3 installed?`)));
-      });
+      if (exitCode !== undefined) throw new Error(`pty peer exited (${exitCode}) without output: is python3 installed?`);
+      await new Promise<void>((r) => (wake = r));
     }
     return JSON.parse(lines.shift()!);
   };

@@ -8,6 +8,7 @@
  * (u-boot, u-boot-env, art, kernel, rootfs) come from the guest kernel's /proc/mtd: its cmdlinepart parser
  * with mtdparts=, as on a real router (see nand-guest.ts).
  */
+import { DeviceInfoSchema } from '../../src-shared/contract/flash';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -113,10 +114,11 @@ describe.skipIf(!support.ok)(SUITE, () => {
   }, 300_000);
 
   it('discovery reads router names from the guest kernel and marks u-boot dangerous; a u-boot restore without override is refused and nothing is written', async () => {
-    const { device, fatal } = await probe(['discover', '192.168.1.1', '', 'telnet']);
-    expect(fatal).toBeUndefined();
-    expect(device.partitions.map((p: any) => p.name)).toEqual(NAND_LAYOUT.map((p) => p.name));
-    const kinds = (name: string): string[] => device.partitions.find((p: any) => p.name === name).danger.map((d: any) => d.kind);
+    const probed = await probe(['discover', '192.168.1.1', '', 'telnet']);
+    expect(probed.fatal).toBeUndefined();
+    const device = DeviceInfoSchema.parse(probed.device); // what the UI would receive, checked against the contract
+    expect(device.partitions.map((p) => p.name)).toEqual(NAND_LAYOUT.map((p) => p.name));
+    const kinds = (name: string): string[] => (device.partitions.find((p) => p.name === name)?.danger ?? []).map((d) => d.kind);
     expect(kinds('u-boot')).toContain('bootloader');
     expect(kinds('u-boot-env')).toContain('bootloader-env');
     expect(kinds('art')).toContain('calibration');

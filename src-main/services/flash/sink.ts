@@ -29,7 +29,7 @@ export interface Drained {
 /** Hashes chunks as they arrive, writes blocks in order; `done` is called once per block, in order. */
 interface BlockWriter {
   chunk(c: Buffer): void;
-  block(chunks: Buffer[], bytes: number, done: (err?: Error) => void): void;
+  block(chunks: Buffer[], done: (err?: Error) => void): void;
   /** After the last block's `done`: the digests. */
   finish(): Promise<Drained['digests']>;
 }
@@ -52,7 +52,7 @@ export function drainToFile(stream: Readable, fd: number, opts: DrainOptions): P
   const blockSize = opts.blockSize ?? 1 << 20;
   const maxQueued = opts.maxQueued ?? 8;
   const syncEvery = opts.syncEvery ?? 8 << 20;
-  const writer = mainThreadWriter(fd, opts.algorithms, syncEvery);
+  const writer = orderedWriter(fd, opts.algorithms, syncEvery);
   return new Promise<Drained>((resolve, reject) => {
     let received = 0;
     let pending: Buffer[] = [];
@@ -86,11 +86,10 @@ export function drainToFile(stream: Readable, fd: number, opts: DrainOptions): P
     const submit = (): void => {
       if (!pendingBytes || failure) return;
       const chunks = pending;
-      const bytes = pendingBytes;
       pending = [];
       pendingBytes = 0;
       inFlight++;
-      writer.block(chunks, bytes, (err) => {
+      writer.block(chunks, (err) => {
         inFlight--;
         if (err) fail(err);
         if (paused && inFlight < maxQueued && !failure) {
@@ -126,7 +125,7 @@ export function drainToFile(stream: Readable, fd: number, opts: DrainOptions): P
 }
 
 /** Hash on arrival; positioned writev on libuv's thread pool, one at a time, in order. */
-function mainThreadWriter(fd: number, algorithms: SinkAlgorithm[], syncEvery: number): BlockWriter {
+function orderedWriter(fd: number, algorithms: SinkAlgorithm[], syncEvery: number): BlockWriter {
   const hashes = algorithms.map((a) => crypto.createHash(a));
   const queue: Array<{ chunks: Buffer[]; done: (err?: Error) => void }> = [];
   let busy = false;
@@ -163,7 +162,7 @@ function mainThreadWriter(fd: number, algorithms: SinkAlgorithm[], syncEvery: nu
     chunk: (c) => {
       for (const h of hashes) h.update(c);
     },
-    block(chunks, _bytes, done) {
+    block(chunks, done) {
       queue.push({ chunks, done });
       if (!busy) next();
     },
