@@ -5,9 +5,9 @@
  * "Node floor" (bench/tftp/node-floor.ts: the least a Node lock-step server can do per packet).
  * Clients: curl --tftp-blksize 1468 (lock-step; the goal is >= 1.0x tftpd-hpa), curl default 512, and
  * atftp with windowsize 8 (RFC 7440; tftpd-hpa has no windowsize, so it runs lock-step there).
- * Our server runs three times: as shipped (adaptive lock-step busy poll, decision 0011), with the poll off
- * (`lockstepPollUs: 0`) and polling on every block without measuring (`lockstepPollAlways`), so the same run
- * shows what the poll buys and what it costs. CPU time per MiB is measured per fetch: process.cpuUsage() for
+ * Our server runs three times: as shipped (lock-step reads on the native engine with its short yielding wait,
+ * decision 0013), the native engine without that wait (`lockstepPollUs: 0`), and the JavaScript engine for
+ * everything (`engine: 'js'`, with its adaptive busy poll, decision 0011), so the same run shows what each buys. CPU time per MiB is measured per fetch: process.cpuUsage() for
  * the servers in this process, `perf stat -e task-clock` on in.tftpd and its per-transfer children (if perf
  * is installed).
  * Rounds alternate between servers so background load hits all of them alike; the median is reported.
@@ -102,11 +102,14 @@ async function main(): Promise<void> {
 
   const servers: Array<{ name: string; port: number; stop: () => Promise<void> }> = [];
   const ours = await startTftpServer({ root: dir, bind: '127.0.0.1', port: 0 });
+  console.error(`ours: lock-step engine ${ours.lockstep.engine}${ours.lockstep.why ? ` (${ours.lockstep.why})` : ''}`);
   servers.push({ name: 'ours', port: ours.port, stop: () => ours.close() });
-  const noPoll = await startTftpServer({ root: dir, bind: '127.0.0.1', port: 0, lockstepPollUs: 0 });
-  servers.push({ name: 'ours, poll off', port: noPoll.port, stop: () => noPoll.close() });
-  const always = await startTftpServer({ root: dir, bind: '127.0.0.1', port: 0, lockstepPollAlways: true });
-  servers.push({ name: 'ours, poll always', port: always.port, stop: () => always.close() });
+  if (ours.lockstep.engine === 'native') {
+    const noSpin = await startTftpServer({ root: dir, bind: '127.0.0.1', port: 0, lockstepPollUs: 0 });
+    servers.push({ name: 'ours, native without wait', port: noSpin.port, stop: () => noSpin.close() });
+  }
+  const js = await startTftpServer({ root: dir, bind: '127.0.0.1', port: 0, engine: 'js' });
+  servers.push({ name: 'ours, JavaScript engine', port: js.port, stop: () => js.close() });
 
   const hpaPort = await freeUdpPort();
   const hpa: ChildProcess = spawn('in.tftpd', ['-L', '-s', dir, '-a', `127.0.0.1:${hpaPort}`], { stdio: 'ignore' });
@@ -165,21 +168,17 @@ async function main(): Promise<void> {
   const names = servers.map((s) => s.name);
   lines.push(`TFTP loopback, ${SIZE / MiB} MiB file, median of ${ROUNDS} rounds (MiB/s, client process start included), ${os.cpus().length} × ${cpuModel}, load average ${os.loadavg()[0]!.toFixed(1)}; ratios are the median of per-round ratios (servers run back to back in each round)`);
   lines.push('');
-  lines.push('| client | ours | ours, poll off | ours, poll always | tftpd-hpa | npm tftp 0.1.2 | Node floor (lock-step only) | ours / tftpd-hpa | poll off / tftpd-hpa | poll always / tftpd-hpa | npm tftp / tftpd-hpa | ours / Node floor |');
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  const others = names.filter((n) => n !== 'tftpd-hpa');
+  lines.push(`| client | ${names.join(' | ')} | ${others.map((n) => `${n} / tftpd-hpa`).join(' | ')} |`);
+  lines.push(`|---|${[...names, ...others].map(() => '---').join('|')}|`);
   for (const c of clients) {
     const m = (n: string): number | undefined => (results[c.name]![n]?.length ? median(results[c.name]![n]!) : undefined);
-    const o = m('ours');
-    const h = m('tftpd-hpa');
-    const n = m('npm tftp 0.1.2');
     const f = (x: number | undefined): string => (x === undefined ? 'failed' : x.toFixed(1));
     const paired = (x: string, y = 'tftpd-hpa'): string => {
       const rs = (byRound[c.name] ?? []).filter((r) => r[x] && r[y]).map((r) => r[x]! / r[y]!);
       return rs.length ? `${median(rs).toFixed(2)}×` : 'n/a';
     };
-    lines.push(
-      `| ${c.name} | ${f(o)} | ${f(m('ours, poll off'))} | ${f(m('ours, poll always'))} | ${f(h)} | ${f(n)} | ${f(m('Node floor'))} | ${paired('ours')} | ${paired('ours, poll off')} | ${paired('ours, poll always')} | ${paired('npm tftp 0.1.2')} | ${paired('ours', 'Node floor')} |`,
-    );
+    lines.push(`| ${c.name} | ${names.map((n) => f(m(n))).join(' | ')} | ${others.map((n) => (n === 'ours' ? `**${paired(n)}**` : paired(n))).join(' | ')} |`);
   }
   lines.push('');
   lines.push(`Server CPU time (user + system) per MiB sent, median (ms/MiB)${perf ? '' : '; tftpd-hpa not measured (perf is not installed)'}:`);

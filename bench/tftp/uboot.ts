@@ -3,7 +3,8 @@
  * network namespace. 16 MiB at tftpblocksize 1468. Both servers run at the same time inside the namespace, each
  * bound to its own address on port 69: ours (the real CLI) on 192.168.1.10, tftpd-hpa (`in.tftpd -L`, in the
  * foreground) on 192.168.1.11; U-Boot picks one with `setenv serverip` (this U-Boot build has no `tftpdstp`).
- * A third server is ours with the lock-step busy poll turned off (`--poll-us 0`, decision 0011) on 192.168.1.12.
+ * A third server is ours with the JavaScript engine for every transfer (`--engine js`; the shipped server sends
+ * lock-step reads with the native engine, decision 0013) on 192.168.1.12.
  * Fetches alternate ours / tftpd-hpa back to back, so both see the same load
  * (this 2-core machine is shared), and the ratio is taken per pair, then the median of the pairs.
  *  - lock-step (tftpwindowsize 1): goal >= 1.0x tftpd-hpa
@@ -22,7 +23,7 @@ import { nodeTsArgs } from '../../test-support/netns';
 import { SECOND_IP, SERVER_IP, startHpaInNs, startOursInNs, UbootOnRig, ubootRigSupport } from '../../test/integration/tftp-uboot-driver';
 
 const PAIRS = Number(process.env.PAIRS ?? 5);
-const NOPOLL_IP = '192.168.1.12';
+const JS_IP = '192.168.1.12';
 const FLOOR_IP = '192.168.1.13';
 const FLOOR = process.env.FLOOR === '1';
 const SIZE = 16 * 1024 * 1024;
@@ -46,8 +47,10 @@ async function main(): Promise<void> {
   const uboot = await UbootOnRig.start('tftpbench');
   const hpa = await startHpaInNs(uboot.rig, dir, SECOND_IP);
   const ours = await startOursInNs(uboot.rig, dir, SERVER_IP);
-  uboot.rig.ns.exec('ip', ['addr', 'add', `${NOPOLL_IP}/24`, 'dev', uboot.rig.tap]);
-  const oursNoPoll = await startOursInNs(uboot.rig, dir, NOPOLL_IP, ['--poll-us', '0']);
+  const engine = (ours.lines!.lines.find((l) => l.event === 'listening') as { lockstep?: { engine: string; why?: string } } | undefined)?.lockstep;
+  process.stderr.write(`ours: lock-step engine ${engine?.engine ?? '?'}${engine?.why ? ` (${engine.why})` : ''}\n`);
+  uboot.rig.ns.exec('ip', ['addr', 'add', `${JS_IP}/24`, 'dev', uboot.rig.tap]);
+  const oursJs = await startOursInNs(uboot.rig, dir, JS_IP, ['--engine', 'js']);
   let floor: ReturnType<typeof uboot.rig.ns.spawn> | undefined;
   if (FLOOR) {
     uboot.rig.ns.exec('ip', ['addr', 'add', `${FLOOR_IP}/24`, 'dev', uboot.rig.tap]);
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
     ['lock-step (tftpwindowsize 1)', 1],
     ['tftpwindowsize 16', 16],
   ];
-  const res: Record<string, { ours: number[]; hpa: number[]; ratio: number[]; noPoll: number[]; noPollRatio: number[] }> = {};
+  const res: Record<string, { ours: number[]; hpa: number[]; ratio: number[]; js: number[]; jsRatio: number[] }> = {};
   const fetch = async (server: string, windowsize: number): Promise<number> => {
     const t = await uboot.tftpboot('bench.bin', { blksize: 1468, windowsize, server });
     const crc = await uboot.crc32();
@@ -72,7 +75,7 @@ async function main(): Promise<void> {
     const before = ours.lines!.lines.length;
     await fetch(SERVER_IP, 1); // warm-up: ARP, JIT
     await fetch(SECOND_IP, 1);
-    await fetch(NOPOLL_IP, 1);
+    await fetch(JS_IP, 1);
     if (FLOOR) await fetch(FLOOR_IP, 1);
     // make sure the right server answered each address
     if (ours.lines!.lines.filter((l) => l.event === 'done').length !== 1 || ours.lines!.lines.length - before < 2) throw new Error('our server did not serve exactly the warm-up fetch');
@@ -81,25 +84,25 @@ async function main(): Promise<void> {
         const first = p % 2 === 0;
         const a = first ? await fetch(SERVER_IP, w) : 0;
         const h = await fetch(SECOND_IP, w);
-        const n = await fetch(NOPOLL_IP, w);
+        const n = await fetch(JS_IP, w);
         const o = first ? a : await fetch(SERVER_IP, w);
-        const slot = (res[mode] ??= { ours: [], hpa: [], ratio: [], noPoll: [], noPollRatio: [] });
+        const slot = (res[mode] ??= { ours: [], hpa: [], ratio: [], js: [], jsRatio: [] });
         slot.ours.push(o);
         slot.hpa.push(h);
         slot.ratio.push(o / h);
-        slot.noPoll.push(n);
-        slot.noPollRatio.push(n / h);
+        slot.js.push(n);
+        slot.jsRatio.push(n / h);
         if (FLOOR && w === 1) {
           const f = await fetch(FLOOR_IP, w);
           floorRates.push(f);
           floorRatios.push(f / h);
         }
-        process.stderr.write(`pair ${p + 1} ${mode}: ours ${o.toFixed(1)} MiB/s, ours without poll ${n.toFixed(1)}, tftpd-hpa ${h.toFixed(1)} MiB/s\n`);
+        process.stderr.write(`pair ${p + 1} ${mode}: ours ${o.toFixed(1)} MiB/s, ours JavaScript engine ${n.toFixed(1)}, tftpd-hpa ${h.toFixed(1)} MiB/s\n`);
       }
     }
   } finally {
     await ours.stop();
-    await oursNoPoll.stop();
+    await oursJs.stop();
     floor?.kill();
     await hpa.stop();
     await uboot.stop();
@@ -107,15 +110,15 @@ async function main(): Promise<void> {
   }
   const load = os.loadavg()[0]!.toFixed(1);
   const lines = [
-    `TFTP to U-Boot 2023.01 (u-boot-qemu qemu_arm, QEMU virt, virtio-net on a tap), 16 MiB, blksize 1468, ${PAIRS} back-to-back pairs, crc32 checked each time; load average ${load} on ${os.cpus().length} cores`,
+    `TFTP to U-Boot 2023.01 (u-boot-qemu qemu_arm, QEMU virt, virtio-net on a tap), 16 MiB, blksize 1468, ${PAIRS} back-to-back pairs, crc32 checked each time; load average ${load} on ${os.cpus().length} cores; ours sends lock-step with the ${engine?.engine ?? '?'} engine`,
     '',
-    '| U-Boot setting | ours MiB/s (median, min–max) | ours, poll off | tftpd-hpa MiB/s (median, min–max) | ours / tftpd-hpa (median of pairs) | ours poll off / tftpd-hpa |',
+    '| U-Boot setting | ours MiB/s (median, min–max) | ours, JavaScript engine | tftpd-hpa MiB/s (median, min–max) | ours / tftpd-hpa (median of pairs) | ours JavaScript engine / tftpd-hpa |',
     '|---|---|---|---|---|---|',
   ];
   const mm = (xs: number[]): string => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
   for (const [mode] of modes) {
     const r = res[mode]!;
-    lines.push(`| ${mode} | ${mm(r.ours)} | ${mm(r.noPoll)} | ${mm(r.hpa)} | ${median(r.ratio).toFixed(2)}× | ${median(r.noPollRatio).toFixed(2)}× |`);
+    lines.push(`| ${mode} | ${mm(r.ours)} | ${mm(r.js)} | ${mm(r.hpa)} | ${median(r.ratio).toFixed(2)}× | ${median(r.jsRatio).toFixed(2)}× |`);
   }
   if (FLOOR) lines.push('', `Node floor (lock-step only): ${mm(floorRates)} MiB/s, ${median(floorRatios).toFixed(2)}× of tftpd-hpa (median of pairs).`);
   lines.push('', `Reproduce: ${FLOOR ? 'FLOOR=1 ' : ''}npm run bench:tftp:uboot`);

@@ -35,6 +35,8 @@ export const TftpTransferInfoSchema = z.object({
   retransmits: z.number().int().nonnegative(),
   /** SHA-256 (hex) of exactly the bytes sent or received; set when done. */
   sha256: z.string().optional(),
+  /** Which engine sends: 'native' = the lock-step engine on its own thread (decision 0013), 'js' = the event loop. */
+  engine: z.enum(['native', 'js']).optional(),
   error: RbErrorSchema.optional(),
 });
 export type TftpTransferInfo = z.infer<typeof TftpTransferInfoSchema>;
@@ -54,6 +56,8 @@ export const TftpServerStateSchema = z.object({
   allowWrite: z.string().optional(),
   overwrite: z.boolean(),
   startedAt: z.number().optional(),
+  /** The engine for lock-step reads (windowsize 1, octet) and, when it is the slower JavaScript one, why. */
+  lockstep: z.object({ engine: z.enum(['native', 'js']), why: z.string().max(300).optional() }).optional(),
   error: RbErrorSchema.optional(),
 });
 export type TftpServerState = z.infer<typeof TftpServerStateSchema>;

@@ -8,9 +8,22 @@ import dgram from 'node:dgram';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { nativeLockstep } from '../../src-main/services/tftp/native';
 import { encodeRequest, OP, parseError, parseOack, readBlock, readOpcode } from '../../src-shared/parsers/tftp';
 
 export const MiB = 1024 * 1024;
+
+/**
+ * The engines the TFTP suites run with: both when the native lock-step engine is built, else JavaScript only
+ * (with the reason printed). test/main/services/tftp-native.test.ts fails if a C compiler is there but the
+ * engine is not, so CI cannot quietly test only one.
+ */
+export function tftpEngines(): Array<'native' | 'js'> {
+  const n = nativeLockstep();
+  if (n.ok) return ['native', 'js'];
+  console.log(`TFTP suites run with the JavaScript engine only: the native lock-step engine is ${n.reason}`);
+  return ['js'];
+}
 
 export interface Tree {
   base: string;

@@ -24,7 +24,7 @@ function describe(e: TftpTransferEvent): string {
 export const tftpServe: CliCommand = {
   words: ['tftp', 'serve'],
   summary: 'Serve a folder by TFTP (read-only unless --allow-write) for router bootloaders',
-  usage: 'tftp serve --root DIR [--bind ADDR] [--port N] [--allow-write DIR] [--overwrite] [--progress] [--poll-us N] [--json]',
+  usage: 'tftp serve --root DIR [--bind ADDR] [--port N] [--allow-write DIR] [--overwrite] [--progress] [--poll-us N] [--engine auto|js|native] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -35,8 +35,11 @@ export const tftpServe: CliCommand = {
         'allow-write': { type: 'string' },
         overwrite: { type: 'boolean', default: false },
         progress: { type: 'boolean', default: false },
-        // Lock-step busy-poll budget in µs (default 100, 0 = off; decision 0011). For benchmarks and slow machines.
-        'poll-us': { type: 'string', default: '100' },
+        // Lock-step busy-poll budget in µs (0 = off; default 100 for the JavaScript engine, decision 0011, and 300
+        // for the native one, decision 0013). For benchmarks and slow machines.
+        'poll-us': { type: 'string' },
+        // Who sends lock-step reads (decision 0013): auto = the native engine when built, js, or native (must be there).
+        engine: { type: 'string', default: 'auto' },
         json: { type: 'boolean', default: false },
       },
       strict: true,
@@ -45,12 +48,14 @@ export const tftpServe: CliCommand = {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (0 = any free port), not "${values.port}"`);
     if (!Ipv4Schema.safeParse(values.bind).success) throw new UsageError(`--bind must be an IPv4 address of this computer (or 0.0.0.0), not "${values.bind}"`);
-    const pollUs = Number(values['poll-us']);
-    if (!Number.isInteger(pollUs) || pollUs < 0 || pollUs > 5000) throw new UsageError(`--poll-us must be a number of microseconds from 0 to 5000 (0 = never poll), not "${values['poll-us']}"`);
+    const pollUs = values['poll-us'] === undefined ? undefined : Number(values['poll-us']);
+    if (pollUs !== undefined && (!Number.isInteger(pollUs) || pollUs < 0 || pollUs > 5000)) throw new UsageError(`--poll-us must be a number of microseconds from 0 to 5000 (0 = never poll), not "${values['poll-us']}"`);
+    const engine = values.engine;
+    if (engine !== 'auto' && engine !== 'js' && engine !== 'native') throw new UsageError(`--engine must be auto, js or native, not "${values.engine}"`);
     const json = values.json;
     let server;
     try {
-      server = await startTftpServer({ root: values.root, bind: values.bind, port, ...(values['allow-write'] ? { allowWrite: values['allow-write'] } : {}), overwrite: values.overwrite, lockstepPollUs: pollUs });
+      server = await startTftpServer({ root: values.root, bind: values.bind, port, ...(values['allow-write'] ? { allowWrite: values['allow-write'] } : {}), overwrite: values.overwrite, ...(pollUs !== undefined ? { lockstepPollUs: pollUs } : {}), engine });
     } catch (err) {
       if (err instanceof RbFault && json) jsonLine(io, { event: 'error', error: err.toShape() });
       throw err;
@@ -60,11 +65,12 @@ export const tftpServe: CliCommand = {
       if (json) jsonLine(io, { event: e.kind, ...e.transfer });
       else io.err(describe(e));
     });
-    if (json) jsonLine(io, { event: 'listening', address: server.address, port: server.port, root: server.root, allowWrite: server.allowWrite ?? null });
+    if (json) jsonLine(io, { event: 'listening', address: server.address, port: server.port, root: server.root, allowWrite: server.allowWrite ?? null, lockstep: server.lockstep });
     else
       io.err(
         `Serving ${server.root} by TFTP on ${server.address === '0.0.0.0' ? 'all network connections' : server.address}, port ${server.port}` +
-          `${server.allowWrite ? `; uploads go to ${server.allowWrite}` : '; read-only'}. Press Ctrl-C to stop.`,
+          `${server.allowWrite ? `; uploads go to ${server.allowWrite}` : '; read-only'}. Press Ctrl-C to stop.` +
+          (server.lockstep.engine === 'js' ? `\nLock-step transfers use the slower JavaScript engine: the native one is ${server.lockstep.why ?? 'not available'}.` : ''),
       );
     await io.stopped;
     await server.close();

@@ -18,6 +18,7 @@ import {
   BLKSIZE_MAX,
   DEFAULT_BLKSIZE,
   encodeError,
+  encodeOack,
   negotiate,
   netasciiEncode,
   OP,
@@ -28,7 +29,9 @@ import {
 } from '../../../src-shared/parsers/tftp';
 import { explainBindError, udpSharedPortForStrays } from '../platform';
 import { openInside, TftpRefusal, uploadTarget } from './jail';
-import { fileSource, memorySource, ReadTransfer, type Transfer, WriteTransfer } from './transfer';
+import { nativeLockstep, type NativeLockstepApi } from './native';
+import { NativeReadTransfer } from './native-transfer';
+import { fileSource, memorySource, ReadTransfer, type ServedTransfer, WriteTransfer } from './transfer';
 
 export type { TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/contract/tftp';
 
@@ -60,8 +63,9 @@ export interface TftpServerOptions {
   /** Finished transfers remembered for transfers() (default 50). */
   keepRecent?: number;
   /**
-   * Lock-step busy-poll budget after each block, in µs (default 100; 0 = off). Each transfer measures whether
-   * polling makes it faster and polls only then (decision 0011).
+   * Lock-step busy-poll budget after each block, in µs (0 = off). JavaScript engine (default 100): each transfer
+   * measures whether polling makes it faster and polls only then (decision 0011). Native engine (default 300):
+   * it waits this long yielding the CPU before it sleeps, while the client's round trips fit in it (decision 0013).
    */
   lockstepPollUs?: number;
   /** Poll on every lock-step block without measuring (benchmark only, to show why it measures). */
@@ -71,6 +75,12 @@ export interface TftpServerOptions {
    * kernel answers with ICMP; decision 0012). Off only to measure what it costs.
    */
   answerStrays?: boolean;
+  /**
+   * Who sends lock-step octet reads (windowsize 1, the bootloader default): 'auto' (default) = the native
+   * engine when it is built and loads, else JavaScript; 'js' = always JavaScript; 'native' = refuse to start
+   * without it (benchmarks, tests). Windowed reads, netascii and uploads always run in JavaScript (decision 0013).
+   */
+  engine?: 'auto' | 'js' | 'native';
 }
 
 export interface TftpServer {
@@ -87,6 +97,8 @@ export interface TftpServer {
   readonly malformed: number;
   /** Datagrams to a transfer's port from someone other than its client (answered with ERROR 5 on Linux). */
   readonly strays: number;
+  /** Which engine sends lock-step reads, and why not the native one (shown in the UI, printed by the CLI). */
+  readonly lockstep: { engine: 'native' | 'js'; why?: string };
   close(): Promise<void>;
 }
 
@@ -120,7 +132,7 @@ class Server implements TftpServer {
   /** Local ports of running transfers (their TIDs). */
   private readonly tidPorts = new Set<number>();
   private readonly emitter = new EventEmitter();
-  private readonly active = new Map<number, Transfer>();
+  private readonly active = new Map<number, ServedTransfer>();
   /** peer "addr:port" -> transfer id, to ignore a client's retransmitted request. */
   private readonly byPeer = new Map<string, number>();
   private readonly pending = new Set<string>();
@@ -130,15 +142,22 @@ class Server implements TftpServer {
   private readonly progressTimer: NodeJS.Timeout;
   private readonly budget = new ErrorBudget(2000, 2000);
   private closing = false;
+  /** The native lock-step engine, when this server uses it. */
+  private readonly native: NativeLockstepApi | undefined;
+  /** For the UI: which engine sends lock-step reads, and why not the native one. */
+  readonly lockstep: { engine: 'native' | 'js'; why?: string };
 
   constructor(
     private readonly socket: dgram.Socket,
     readonly root: string,
     readonly allowWrite: string | undefined,
     readonly overwrite: boolean,
-    private readonly opts: Required<Omit<TftpServerOptions, 'allowWrite' | 'root'>>,
+    private readonly opts: Required<Omit<TftpServerOptions, 'allowWrite' | 'root'>> & { nativeSpinUs: number },
   ) {
     const a = socket.address();
+    const n = opts.engine === 'js' ? ({ ok: false, reason: 'turned off for this server' } as const) : nativeLockstep();
+    this.native = n.ok ? n.api : undefined;
+    this.lockstep = n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason };
     this.address = a.address;
     this.port = a.port;
     this.emitter.setMaxListeners(50);
@@ -300,6 +319,31 @@ class Server implements TftpServer {
     }
   }
 
+  /** The same for the native engine: its socket is created (and later connected) by the engine. */
+  private async nativeTransferSocket(api: NativeLockstepApi): Promise<{ handle: ReturnType<NativeLockstepApi['open']>; stray: dgram.Socket | undefined }> {
+    const share = this.opts.answerStrays && udpSharedPortForStrays();
+    for (let attempt = 0; ; attempt++) {
+      const handle = api.open(this.address, share);
+      const port = api.port(handle);
+      if (share && this.tidPorts.has(port)) {
+        api.dispose(handle);
+        if (attempt < 16) continue;
+        throw new Error('no free transfer port');
+      }
+      let stray: dgram.Socket | undefined;
+      if (share) {
+        stray = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+        try {
+          await bindUdp(stray, this.address, port);
+        } catch {
+          stray.close();
+          stray = undefined;
+        }
+      }
+      return { handle, stray };
+    }
+  }
+
   /** A datagram to a transfer's port from someone other than its client: ERROR 5 to the sender, transfer undisturbed. */
   private onStray(socket: dgram.Socket, msg: Buffer, rinfo: dgram.RemoteInfo): void {
     this.strays++;
@@ -309,12 +353,23 @@ class Server implements TftpServer {
 
   private async startTransfer(req: TftpRequest, rinfo: dgram.RemoteInfo): Promise<void> {
     const limits = { maxBlksize: this.opts.maxBlksize, maxWindowsize: this.opts.maxWindowsize, maxUploadBytes: this.opts.maxUploadBytes };
-    const hooks = { finished: (t: Transfer) => this.finished(t), stray: (s: dgram.Socket, m: Buffer, r: dgram.RemoteInfo) => this.onStray(s, m, r) };
+    const hooks = { finished: (t: ServedTransfer) => this.finished(t), stray: (s: dgram.Socket, m: Buffer, r: dgram.RemoteInfo) => this.onStray(s, m, r) };
     const base = { file: req.filename, peer: rinfo.address, peerPort: rinfo.port, mode: req.mode, retries: this.opts.retries, hooks, pollMs: this.opts.lockstepPollUs / 1000, pollAlways: this.opts.lockstepPollAlways };
     if (req.op === 'rrq') {
       const opened = await openInside(this.root, req.filename);
       let source;
       try {
+        if (req.mode === 'octet' && this.native) {
+          const neg = negotiate(req, opened.size, this.opts.timeoutMs, limits);
+          if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the router asked for options we cannot agree to: ${neg.reason}`);
+          if (neg.value.windowsize === 1) {
+            const { handle, stray } = await this.nativeTransferSocket(this.native);
+            const oackPacket = neg.value.oack.length > 0 ? Buffer.from(encodeOack(neg.value.oack)) : null;
+            const t = new NativeReadTransfer({ ...base, id: this.nextId++, api: this.native, handle, stray, options: optionsOf(neg.value), oackPacket, fh: opened.fh, size: opened.size, spinUs: this.opts.nativeSpinUs });
+            this.started(t, rinfo);
+            return;
+          }
+        }
         if (req.mode === 'netascii') {
           if (opened.size > NETASCII_MAX) throw new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'File too large for netascii; use octet', `"${req.filename}" is over ${NETASCII_MAX} bytes; netascii is for small text files`);
           const original = await opened.fh.readFile();
@@ -350,7 +405,7 @@ class Server implements TftpServer {
     this.started(t, rinfo);
   }
 
-  private started(t: Transfer, rinfo: dgram.RemoteInfo): void {
+  private started(t: ServedTransfer, rinfo: dgram.RemoteInfo): void {
     if (this.closing) {
       t.fail({ code: 'TFTP_SERVER_STOPPED', message: 'The TFTP server was stopped.' }, true, TFTP_ERR.NOT_DEFINED, 'Server shutting down');
       return;
@@ -362,7 +417,7 @@ class Server implements TftpServer {
     t.begin();
   }
 
-  private finished(t: Transfer): void {
+  private finished(t: ServedTransfer): void {
     if (!this.active.delete(t.id)) return;
     this.tidPorts.delete(t.localPort);
     this.byPeer.delete(`${t.peer}:${t.peerPort}`);
@@ -447,6 +502,17 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
   refuseWideFolder(root, 'served folder');
   const up = opts.allowWrite !== undefined ? await realDir(opts.allowWrite, 'upload folder') : undefined;
   if (up !== undefined) refuseWideFolder(up, 'upload folder');
+  if (opts.engine === 'native') {
+    const n = nativeLockstep();
+    if (!n.ok) {
+      throw new RbFault({
+        code: 'TFTP_NATIVE_MISSING',
+        message: 'The fast lock-step TFTP engine is not available.',
+        meaning: `It was asked for explicitly, so the server did not start. The engine is ${n.reason}.`,
+        fix: 'Install a C compiler and run `npm run build:native`, or start the server without asking for the native engine.',
+      });
+    }
+  }
   const socket = dgram.createSocket({ type: 'udp4' });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -484,8 +550,10 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
     progressMs: opts.progressMs ?? 250,
     keepRecent: opts.keepRecent ?? 50,
     lockstepPollUs: Math.max(0, Math.min(opts.lockstepPollUs ?? 100, 5000)),
+    nativeSpinUs: Math.max(0, Math.min(opts.lockstepPollUs ?? 300, 5000)),
     lockstepPollAlways: opts.lockstepPollAlways ?? false,
     answerStrays: opts.answerStrays ?? true,
+    engine: opts.engine ?? 'auto',
   });
 }
 

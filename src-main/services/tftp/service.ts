@@ -45,7 +45,7 @@ export class TftpService {
       const server = await startTftpServer(opts);
       this.server = server;
       server.on('transfer', (e) => this.listeners.transfer(e));
-      const st: TftpServerState = { state: 'listening', root: server.root, bind: server.address, port: server.port, overwrite: server.overwrite, startedAt: Date.now() };
+      const st: TftpServerState = { state: 'listening', root: server.root, bind: server.address, port: server.port, overwrite: server.overwrite, startedAt: Date.now(), lockstep: server.lockstep };
       if (server.allowWrite) st.allowWrite = server.allowWrite;
       return this.setState(st);
     } catch (err) {

@@ -14,10 +14,28 @@ import path from 'node:path';
 import { encodeAck, encodeError, encodeOack, NetasciiDecoder, OP, parseError, readBlock, readOpcode, TFTP_ERR, writeDataHeader, type TftpMode } from '../../../src-shared/parsers/tftp';
 import type { TftpOptions, TftpTransferInfo } from '../../../src-shared/contract/tftp';
 import type { RbErrorShape } from '../../../src-shared/errors';
+import { clientCancelled, clientGone, protocolViolation, readFailed, timedOut } from './failures';
 import { LockstepPoll } from './poll';
 
+/** What the server needs of a running transfer, whichever engine runs it (this file's or native-transfer.ts). */
+export interface ServedTransfer {
+  readonly id: number;
+  /** The transfer's own port (its TID). */
+  readonly localPort: number;
+  readonly file: string;
+  readonly peer: string;
+  readonly peerPort: number;
+  readonly state: 'running' | 'done' | 'error';
+  readonly bytes: number;
+  /** True once the peer has acknowledged or sent anything beyond the request. */
+  readonly progressed: boolean;
+  info(): TftpTransferInfo;
+  begin(): void;
+  fail(err: RbErrorShape, notifyClient: boolean, tftpCode?: number, wire?: string): void;
+}
+
 export interface TransferHooks {
-  finished(t: Transfer): void;
+  finished(t: ServedTransfer): void;
   /** A datagram on the stray socket (from anyone but the client); the server answers ERROR 5. */
   stray(socket: dgram.Socket, msg: Buffer, rinfo: dgram.RemoteInfo): void;
 }
@@ -46,7 +64,7 @@ const CHUNK_BYTES = 256 * 1024;
 /** readv() takes at most IOV_MAX (1024 on Linux) buffers. */
 const MAX_SLOTS = 1024;
 
-export abstract class Transfer {
+export abstract class Transfer implements ServedTransfer {
   readonly id: number;
   readonly socket: dgram.Socket;
   readonly stray: dgram.Socket | undefined;
@@ -100,14 +118,7 @@ export abstract class Transfer {
     this.socket.on('error', (err) => {
       // On a connected UDP socket an ICMP "port unreachable" surfaces here: the client has gone.
       const code = (err as NodeJS.ErrnoException).code;
-      this.fail(
-        {
-          code: 'TFTP_CLIENT_GONE',
-          message: `The router at ${this.peer} stopped listening during the transfer of "${this.file}".`,
-          meaning: 'It gave up or restarted; the file did not arrive completely.',
-          fix: 'Start the transfer again on the router.',
-          details: `${code ?? ''} ${err.message}`.trim(),
-        },
+      this.fail(clientGone(this.peer, this.file, `${code ?? ''} ${err.message}`.trim()),
         false,
       );
     });
@@ -137,6 +148,7 @@ export abstract class Transfer {
       rate: this.bytes / secs,
       sampledAt: end,
       retransmits: this.retransmits,
+      engine: 'js',
     };
     const size = this.size;
     if (size !== undefined) i.size = size;
@@ -177,16 +189,7 @@ export abstract class Transfer {
     }
     this.tries++;
     if (this.tries > this.maxRetries) {
-      this.fail(
-        {
-          code: 'TFTP_TIMEOUT',
-          message: `The router at ${this.peer} stopped answering during the transfer of "${this.file}".`,
-          meaning: `Nothing came back after ${this.maxRetries} retries, ${this.options.timeoutMs / 1000} s apart. The router was unplugged, restarted or gave up.`,
-          fix: 'Check the cable and start the transfer again on the router.',
-          details: `bytes so far ${this.bytes}`,
-        },
-        false,
-      );
+      this.fail(timedOut(this.peer, this.file, this.maxRetries, this.options.timeoutMs, this.bytes), false);
       return;
     }
     this.timer = setTimeout(() => this.handleTimeout(), this.options.timeoutMs);
@@ -209,17 +212,7 @@ export abstract class Transfer {
 
   /** A client ERROR packet ends the transfer. */
   protected clientError(msg: Buffer): void {
-    const e = parseError(msg);
-    this.fail(
-      {
-        code: e?.code === TFTP_ERR.OPTION_REFUSED ? 'TFTP_OPTIONS_REFUSED' : 'TFTP_CLIENT_ABORTED',
-        message: `The router at ${this.peer} cancelled the transfer of "${this.file}".`,
-        meaning: e?.code === TFTP_ERR.OPTION_REFUSED ? 'It did not accept the transfer options we agreed to.' : 'The file did not arrive completely.',
-        fix: 'Start the transfer again on the router. If it keeps cancelling, look at the message under Details.',
-        details: e ? `client ERROR ${e.code}: ${e.message}` : 'malformed ERROR packet',
-      },
-      false,
-    );
+    this.fail(clientCancelled(this.peer, this.file, msg), false);
   }
 
   fail(err: RbErrorShape, notifyClient: boolean, tftpCode: number = TFTP_ERR.NOT_DEFINED, wire = 'Transfer aborted'): void {
@@ -414,13 +407,7 @@ export class ReadTransfer extends Transfer {
       },
       (err: unknown) => {
         this.fail(
-          {
-            code: 'TFTP_READ_FAILED',
-            message: `Rescue Bench could not read "${this.file}" while sending it.`,
-            meaning: 'The router received only part of the file; it will not use it.',
-            fix: 'Make sure the file is not being changed or deleted during the transfer, then start again.',
-            details: err instanceof Error ? err.message : String(err),
-          },
+          readFailed(this.file, err instanceof Error ? err.message : String(err)),
           true,
           TFTP_ERR.NOT_DEFINED,
           'Read error on server',
@@ -509,13 +496,7 @@ export class ReadTransfer extends Transfer {
     }
     // Anything else from this peer on this transfer is a protocol error; tell it and stop.
     this.fail(
-      {
-        code: 'TFTP_PROTOCOL',
-        message: `The router at ${this.peer} sent something unexpected during the transfer of "${this.file}".`,
-        meaning: 'The transfer was stopped.',
-        fix: 'Start the transfer again on the router.',
-        details: `opcode ${op}, ${msg.length} bytes`,
-      },
+      protocolViolation(this.peer, this.file, op, msg.length),
       true,
       TFTP_ERR.ILLEGAL_OPERATION,
       'Illegal TFTP operation',

@@ -1,0 +1,81 @@
+/**
+ * The native lock-step engine (native/lockstep, docs/decisions/0013-native-lockstep-engine.md): loaded once,
+ * optional. Without it (no compiler at install, Windows, a failed load) every transfer uses the JavaScript
+ * engine and `nativeLockstep().reason` says why, in plain words.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export type NativeOutcome = 'done' | 'timeout' | 'client-error' | 'protocol' | 'gone' | 'read-failed' | 'short-file' | 'cancelled' | 'socket-error';
+
+export interface NativeResult {
+  outcome: NativeOutcome;
+  acked: number;
+  retransmits: number;
+  sha256?: string;
+  errno?: string;
+  errnoText?: string;
+  errorPacket?: Buffer;
+  opcode?: number;
+  length?: number;
+}
+
+declare const handleBrand: unique symbol;
+export type NativeHandle = { readonly [handleBrand]: true };
+
+/** The addon's surface (native/lockstep/lockstep.c). */
+export interface NativeLockstepApi {
+  open(address: string, reuseAddr: boolean): NativeHandle;
+  port(h: NativeHandle): number;
+  start(h: NativeHandle, peer: string, peerPort: number, fd: number, size: number, blksize: number, timeoutMs: number, retries: number, spinUs: number, oack: Buffer | null, done: (r: NativeResult) => void): void;
+  progress(h: NativeHandle): [acked: number, retransmits: number];
+  cancel(h: NativeHandle, tftpCode: number, text: string): void;
+  dispose(h: NativeHandle): void;
+  sha256(b: Buffer): string;
+  /** True when the CPU's SHA instructions hash what is sent (x86-64 SHA extensions). */
+  shaAccelerated: boolean;
+  abi: number;
+}
+
+export const NATIVE_FILE = 'rb_lockstep.node';
+/** native/lockstep/lockstep.c's RB_LOCKSTEP_ABI: the API this file speaks. */
+export const NATIVE_ABI = 2;
+
+export type NativeStatus = { ok: true; api: NativeLockstepApi; path: string } | { ok: false; reason: string };
+
+let cached: NativeStatus | undefined;
+
+/** Where the addon may be: beside a bundle (dist/native) or in the checkout's dist/native, found by walking up. */
+export function nativeCandidates(): string[] {
+  const bases = [process.env.RB_NATIVE_DIR ? path.resolve(process.env.RB_NATIVE_DIR, '..') : undefined, typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined, process.cwd()];
+  const out: string[] = [];
+  if (process.env.RB_NATIVE_DIR) out.push(path.resolve(process.env.RB_NATIVE_DIR, NATIVE_FILE));
+  for (const base of bases) {
+    if (!base) continue;
+    let dir = base;
+    for (let i = 0; i < 6; i++) {
+      out.push(path.join(dir, 'native', NATIVE_FILE), path.join(dir, 'dist', 'native', NATIVE_FILE));
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Load the engine once. RB_NATIVE=off turns it off (the CLI's `--engine js` does so per server). */
+export function nativeLockstep(): NativeStatus {
+  if (cached) return cached;
+  if (process.env.RB_NATIVE === 'off') return (cached = { ok: false, reason: 'turned off (RB_NATIVE=off)' });
+  if (process.platform !== 'linux' && process.platform !== 'darwin') return (cached = { ok: false, reason: `not available on ${process.platform} yet` });
+  const file = nativeCandidates().find((p) => fs.existsSync(p) || fs.existsSync(p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)));
+  if (!file) return (cached = { ok: false, reason: 'not built (npm run build:native needs a C compiler)' });
+  try {
+    const api = createRequire(file)(file) as NativeLockstepApi;
+    if (api.abi !== NATIVE_ABI) return (cached = { ok: false, reason: `${file} is from another version (abi ${String(api.abi)})` });
+    return (cached = { ok: true, api, path: file });
+  } catch (err) {
+    return (cached = { ok: false, reason: `could not be loaded: ${err instanceof Error ? err.message : String(err)}` });
+  }
+}
