@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nativeLockstep } from '../../src-main/services/tftp/native';
 import { JsonLines } from '../../test-support/lines';
 import { nodeTsArgs, reportSkip } from '../../test-support/netns';
 import { makeTree, run, sha256, type Tree } from './tftp-support';
@@ -33,6 +34,9 @@ describe('tftp serve --json', () => {
     try {
       const first = await out.waitFor(() => true, 30_000, 'the first line');
       expect(first).toMatchObject({ event: 'listening', address: '127.0.0.1' });
+      // which engine sends lock-step reads, and why not the native one (decision 0013)
+      const n = nativeLockstep();
+      expect(first.lockstep).toEqual(n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason });
       const port = first.port as number;
       expect(port).toBeGreaterThan(0);
       const local = path.join(tree.base, 'cli-got');
@@ -41,7 +45,7 @@ describe('tftp serve --json', () => {
       const start = await out.waitFor((l) => l.event === 'start');
       expect(start).toMatchObject({ file: 'one.bin', direction: 'read', peer: '127.0.0.1', options: { blksize: 1468 } });
       const done = await out.waitFor((l) => l.event === 'done');
-      expect(done).toMatchObject({ file: 'one.bin', bytes: 1024 * 1024, sha256: tree.files['one.bin'] });
+      expect(done).toMatchObject({ file: 'one.bin', bytes: 1024 * 1024, sha256: tree.files['one.bin'], engine: n.ok ? 'native' : 'js' });
       expect(sha256(local)).toBe(tree.files['one.bin']);
       await run('curl', ['-s', '-o', '/dev/null', `tftp://127.0.0.1:${port}/not-there.bin`]);
       const err = await out.waitFor((l) => l.event === 'error');
@@ -77,6 +81,27 @@ describe('tftp serve --json', () => {
       const r = await run('curl', ['-s', '--tftp-blksize', '1468', '-o', local, `tftp://127.0.0.1:${first.port as number}/one.bin`]);
       expect(r.code).toBe(0);
       expect(sha256(local)).toBe(tree.files['one.bin']);
+    } finally {
+      p.kill('SIGINT');
+      await exited(p);
+    }
+  }, 60_000);
+
+  it('--engine takes auto, js or native; js serves lock-step from JavaScript; anything else is a usage error, exit 2', async () => {
+    const bad = cli(['--root', tree.root, '--port', '0', '--engine', 'fast', '--json']);
+    let err = '';
+    bad.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    expect(await exited(bad)).toBe(2);
+    expect(err).toContain('--engine must be auto, js or native');
+    const p = cli(['--root', tree.root, '--bind', '127.0.0.1', '--port', '0', '--engine', 'js', '--json']);
+    const out = new JsonLines(p);
+    try {
+      const first = await out.waitFor(() => true, 30_000, 'the first line');
+      expect(first.lockstep).toEqual({ engine: 'js', why: 'turned off for this server' });
+      const local = path.join(tree.base, 'cli-js');
+      const r = await run('curl', ['-s', '--tftp-blksize', '1468', '-o', local, `tftp://127.0.0.1:${first.port as number}/one.bin`]);
+      expect(r.code).toBe(0);
+      expect(await out.waitFor((l) => l.event === 'done')).toMatchObject({ engine: 'js', sha256: tree.files['one.bin'] });
     } finally {
       p.kill('SIGINT');
       await exited(p);

@@ -12,11 +12,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSkip } from '../../test-support/netns';
 import { crc32 } from '../../src-shared/parsers/uboot';
+import { nativeLockstep } from '../../src-main/services/tftp/native';
 import { SECOND_IP, startHpaInNs, startOursInNs, UbootOnRig, ubootRigSupport, type NsServer } from './tftp-uboot-driver';
 
 const SUITE = 'TFTP to a real U-Boot';
 const support = ubootRigSupport();
 if (!support.ok) reportSkip(SUITE, support.reason);
+
+const JS_IP = '192.168.1.12';
 
 describe.skipIf(!support.ok)(SUITE, () => {
   let uboot: UbootOnRig;
@@ -59,9 +62,26 @@ describe.skipIf(!support.ok)(SUITE, () => {
       const opts = done.options as { blksize: number; windowsize: number };
       expect(opts.blksize).toBe(env.blksize ?? 1468);
       expect(opts.windowsize).toBe(env.windowsize ?? 1);
+      // lock-step reads go to the native engine when it is built (decision 0013); windows always run in JavaScript
+      expect(done.engine).toBe((env.windowsize ?? 1) === 1 && nativeLockstep().ok ? 'native' : 'js');
       process.stdout.write(`[tftp-uboot] ${file} ${JSON.stringify(env)}: ${(data.length / 1048576 / (r.ms / 1000)).toFixed(1)} MiB/s host-timed, U-Boot says ${r.ubootMiBs?.toFixed(1) ?? '?'} MiB/s, ${r.timeouts} timeouts\n`);
     }, 180_000);
   }
+
+  it('the JavaScript engine serves U-Boot too (where the native one is missing): eight.bin at tftpblocksize 512, crc32 matches', async () => {
+    uboot.rig.ns.exec('ip', ['addr', 'add', `${JS_IP}/24`, 'dev', uboot.rig.tap]);
+    const js = await startOursInNs(uboot.rig, dir, JS_IP, ['--engine', 'js']);
+    try {
+      const r = await uboot.tftpboot('eight.bin', { blksize: 512, server: JS_IP });
+      expect(r.bytes).toBe(files['eight.bin']!.length);
+      expect(await uboot.crc32()).toBe(crc32(files['eight.bin']!).toString(16).padStart(8, '0'));
+      const done = await js.lines!.waitFor((l) => l.event === 'done', 10_000, 'the JavaScript server done line');
+      expect(done).toMatchObject({ engine: 'js', bytes: files['eight.bin']!.length });
+    } finally {
+      await js.stop();
+      uboot.rig.ns.exec('ip', ['addr', 'del', `${JS_IP}/24`, 'dev', uboot.rig.tap]);
+    }
+  }, 120_000);
 
   it('two servers on port 69, each bound to its own address: U-Boot gets the file from the one it asks', async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-tftp-uboot-other-'));

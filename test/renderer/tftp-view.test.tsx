@@ -184,5 +184,24 @@ describe('TftpView', () => {
     expect(done!.textContent).toContain('The router received all of done.bin');
     expect(done!.querySelector('[data-testid="tftp-sha"]')!.textContent).toBe('ab'.repeat(32));
     await waitFor(() => expect(screen.getByTestId('tftp-file').textContent).toBe('openwrt-initramfs.bin 8.0 MiB'));
+    // the native engine is in use (lockstep absent or native): no note about a slower sender
+    expect(screen.queryByTestId('tftp-engine-note')).toBeNull();
+  });
+
+  it('says in plain words when one-block-at-a-time transfers use the slower sender, and why', () => {
+    useTftp.setState({
+      server: { state: 'listening', root: '/srv/fw', bind: '192.168.1.10', port: 69, overwrite: false, startedAt: base.startedAt, lockstep: { engine: 'js', why: 'not built (npm run build:native needs a C compiler)' } },
+      transfers: [],
+    });
+    const api: RbApi = { transport: 'websocket', invoke: (async () => ({ root: '/srv/fw', files: [], truncated: false })) as RbApi['invoke'], on: () => () => undefined };
+    render(
+      <ApiContext.Provider value={api}>
+        <TftpView />
+      </ApiContext.Provider>,
+    );
+    const note = screen.getByTestId('tftp-engine-note').textContent ?? '';
+    expect(note).toContain('slower built-in sender');
+    expect(note).toContain('not built (npm run build:native needs a C compiler)');
+    expect(note).toContain('Everything still works');
   });
 });

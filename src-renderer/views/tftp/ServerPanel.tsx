@@ -89,6 +89,12 @@ export function ServerPanel() {
           Faster on U-Boot 2022 or newer: <span className="mono">setenv tftpwindowsize 16</span> before <span className="mono">tftpboot</span> (several
           blocks in flight instead of one at a time).
         </p>
+        {server.lockstep?.engine === 'js' && (
+          <p className="fs-hint" data-testid="tftp-engine-note">
+            One-block-at-a-time transfers (the bootloader default) use the slower built-in sender on this computer: the fast one is{' '}
+            {server.lockstep.why ?? 'not available'}. Everything still works; it may take a little longer.
+          </p>
+        )}
         <FileList />
         {errors}
       </section>
