@@ -5,7 +5,7 @@
  * foreground) on 192.168.1.11; U-Boot picks one with `setenv serverip` (this U-Boot build has no `tftpdstp`).
  * A third server is ours with the JavaScript engine for every transfer (`--engine js`; the shipped server sends
  * lock-step reads with the native engine, decision 0013) on 192.168.1.12.
- * Fetches alternate ours / tftpd-hpa back to back, so both see the same load
+ * Fetches alternate ours / tftpd-hpa back to back (the other servers after them), so both see the same load
  * (this 2-core machine is shared), and the ratio is taken per pair, then the median of the pairs.
  *  - lock-step (tftpwindowsize 1): goal >= 1.0x tftpd-hpa
  *  - tftpwindowsize 16 (RFC 7440): tftpd-hpa ignores the option and stays lock-step; goal >= 2x tftpd-hpa
@@ -82,10 +82,11 @@ async function main(): Promise<void> {
     for (let p = 0; p < PAIRS; p++) {
       for (const [mode, w] of modes) {
         const first = p % 2 === 0;
+        // ours and tftpd-hpa back to back, in alternating order; the JavaScript engine after both
         const a = first ? await fetch(SERVER_IP, w) : 0;
         const h = await fetch(SECOND_IP, w);
-        const n = await fetch(JS_IP, w);
         const o = first ? a : await fetch(SERVER_IP, w);
+        const n = await fetch(JS_IP, w);
         const slot = (res[mode] ??= { ours: [], hpa: [], ratio: [], js: [], jsRatio: [] });
         slot.ours.push(o);
         slot.hpa.push(h);
