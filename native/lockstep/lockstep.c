@@ -442,6 +442,20 @@ static xfer *get_xfer(napi_env env, napi_value v) {
   return p;
 }
 
+/* The arguments of a call whose first one is a handle; NULL (with a JS exception pending) if it is not one. */
+static xfer *handle_args(napi_env env, napi_callback_info info, size_t want, napi_value *argv, size_t *argc) {
+  *argc = want;
+  if (napi_get_cb_info(env, info, argc, argv, NULL, NULL) != napi_ok) {
+    napi_throw_error(env, "RB_NATIVE", "could not read the arguments");
+    return NULL;
+  }
+  if (*argc == 0) {
+    napi_throw_type_error(env, NULL, "expected a lock-step handle");
+    return NULL;
+  }
+  return get_xfer(env, argv[0]);
+}
+
 static int parse_ipv4(napi_env env, napi_value v, struct in_addr *out) {
   char s[64];
   size_t n = 0;
@@ -492,10 +506,9 @@ static napi_value js_open(napi_env env, napi_callback_info info) {
 }
 
 static napi_value js_port(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
+  size_t argc;
   napi_value argv[1], out;
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  xfer *x = argc ? get_xfer(env, argv[0]) : NULL;
+  xfer *x = handle_args(env, info, 1, argv, &argc);
   if (!x) return NULL;
   CHECK(napi_create_int32(env, x->port, &out));
   return out;
@@ -541,15 +554,14 @@ static void call_js(napi_env env, napi_value cb, void *context, void *data) {
 }
 
 static napi_value js_start(napi_env env, napi_callback_info info) {
-  size_t argc = 11;
+  size_t argc;
   napi_value argv[11];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  xfer *x = handle_args(env, info, 11, argv, &argc);
+  if (!x) return NULL;
   if (argc < 11) {
     napi_throw_type_error(env, NULL, "start() takes 11 arguments");
     return NULL;
   }
-  xfer *x = get_xfer(env, argv[0]);
-  if (!x) return NULL;
   if (x->started) {
     napi_throw_error(env, "RB_NATIVE", "transfer already started");
     return NULL;
@@ -625,10 +637,9 @@ static napi_value js_start(napi_env env, napi_callback_info info) {
 }
 
 static napi_value js_progress(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
+  size_t argc;
   napi_value argv[1], out, v;
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  xfer *x = argc ? get_xfer(env, argv[0]) : NULL;
+  xfer *x = handle_args(env, info, 1, argv, &argc);
   if (!x) return NULL;
   CHECK(napi_create_array_with_length(env, 2, &out));
   CHECK(napi_create_double(env, (double)atomic_load(&x->acked), &v));
@@ -639,10 +650,9 @@ static napi_value js_progress(napi_env env, napi_callback_info info) {
 }
 
 static napi_value js_cancel(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
+  size_t argc;
   napi_value argv[3];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  xfer *x = argc ? get_xfer(env, argv[0]) : NULL;
+  xfer *x = handle_args(env, info, 3, argv, &argc);
   if (!x) return NULL;
   if (atomic_load(&x->cancel_code) != NO_CANCEL) return NULL; /* already cancelled: the first reason stands */
   int32_t code = -1;
@@ -659,10 +669,9 @@ static napi_value js_cancel(napi_env env, napi_callback_info info) {
 }
 
 static napi_value js_dispose(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
+  size_t argc;
   napi_value argv[1];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  xfer *x = argc ? get_xfer(env, argv[0]) : NULL;
+  xfer *x = handle_args(env, info, 1, argv, &argc);
   if (!x) return NULL;
   if (!x->started && x->sock >= 0) {
     close(x->sock);

@@ -17,10 +17,10 @@ beforeAll(() => {
 });
 afterAll(() => tree?.cleanup());
 
-function cli(args: string[], opts: { uid?: number } = {}): ChildProcess {
+function cli(args: string[], opts: { uid?: number; env?: Record<string, string> } = {}): ChildProcess {
   const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', ...args]);
   if (opts.uid !== undefined) return spawn('setpriv', [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', 'env', 'HOME=/tmp', cmd, ...a], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return spawn(cmd, a, { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(cmd, a, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
 }
 
 function exited(p: ChildProcess): Promise<number | null> {
@@ -106,6 +106,29 @@ describe('tftp serve --json', () => {
       p.kill('SIGINT');
       await exited(p);
     }
+  }, 60_000);
+});
+
+describe('without the native engine', () => {
+  it('auto falls back to the JavaScript engine and says why; --engine native refuses to start with a plain error, exit 1', async () => {
+    const env = { RB_NATIVE: 'off' };
+    const p = cli(['--root', tree.root, '--bind', '127.0.0.1', '--port', '0', '--json'], { env });
+    const out = new JsonLines(p);
+    try {
+      const first = await out.waitFor(() => true, 30_000, 'the first line');
+      expect(first.lockstep).toEqual({ engine: 'js', why: 'turned off (RB_NATIVE=off)' });
+      const local = path.join(tree.base, 'cli-off');
+      expect((await run('curl', ['-s', '--tftp-blksize', '1468', '-o', local, `tftp://127.0.0.1:${first.port as number}/one.bin`])).code).toBe(0);
+      expect(await out.waitFor((l) => l.event === 'done')).toMatchObject({ engine: 'js', sha256: tree.files['one.bin'] });
+    } finally {
+      p.kill('SIGINT');
+      await exited(p);
+    }
+    const strict = cli(['--root', tree.root, '--bind', '127.0.0.1', '--port', '0', '--engine', 'native', '--json'], { env });
+    const l = await new JsonLines(strict).waitFor(() => true, 30_000, 'the first line');
+    expect(l).toMatchObject({ event: 'error', error: { code: 'TFTP_NATIVE_MISSING' } });
+    expect((l.error as { meaning: string }).meaning).toContain('turned off (RB_NATIVE=off)');
+    expect(await exited(strict)).toBe(1);
   }, 60_000);
 });
 

@@ -5,32 +5,21 @@
  * thread of its own; this object reports progress from its counters and turns its outcome into the same
  * events and errors as the JavaScript engine's transfers.
  */
-import type dgram from 'node:dgram';
 import type fsp from 'node:fs/promises';
-import type { TftpOptions, TftpTransferInfo } from '../../../src-shared/contract/tftp';
+import type { TftpTransferInfo } from '../../../src-shared/contract/tftp';
 import type { RbErrorShape } from '../../../src-shared/errors';
-import { TFTP_ERR, type TftpMode } from '../../../src-shared/parsers/tftp';
+import { TFTP_ERR } from '../../../src-shared/parsers/tftp';
 import { clientCancelled, clientGone, protocolViolation, readFailed, timedOut } from './failures';
 import type { NativeHandle, NativeLockstepApi, NativeResult } from './native';
-import type { ServedTransfer, TransferHooks } from './transfer';
+import type { ServedTransfer, TransferBase } from './transfer';
 
-export interface NativeReadInit {
-  id: number;
+export interface NativeReadInit extends TransferBase {
   api: NativeLockstepApi;
   handle: NativeHandle;
-  /** Unconnected socket on the same port: gets what is not from the client (decision 0012). */
-  stray?: dgram.Socket | undefined;
-  file: string;
-  peer: string;
-  peerPort: number;
-  mode: TftpMode;
-  options: TftpOptions;
   /** The OACK packet to send first, or null for a plain RFC 1350 read. */
   oackPacket: Buffer | null;
-  retries: number;
   /** Yielding wait before sleeping, in µs (0 = off; decision 0013). */
   spinUs: number;
-  hooks: TransferHooks;
   fh: fsp.FileHandle;
   size: number;
 }

@@ -46,11 +46,14 @@ export type NativeStatus = { ok: true; api: NativeLockstepApi; path: string } | 
 
 let cached: NativeStatus | undefined;
 
-/** Where the addon may be: beside a bundle (dist/native) or in the checkout's dist/native, found by walking up. */
+/**
+ * Where the addon may be: RB_NATIVE_DIR if set; else beside a bundle (dist/native next to dist/main or dist/cli)
+ * or in a checkout's dist/native, found by walking up from the bundle, the entry script and the working folder.
+ */
 export function nativeCandidates(): string[] {
-  const bases = [process.env.RB_NATIVE_DIR ? path.resolve(process.env.RB_NATIVE_DIR, '..') : undefined, typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined, process.cwd()];
+  if (process.env.RB_NATIVE_DIR) return [path.resolve(process.env.RB_NATIVE_DIR, NATIVE_FILE)];
+  const bases = [typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined, process.cwd()];
   const out: string[] = [];
-  if (process.env.RB_NATIVE_DIR) out.push(path.resolve(process.env.RB_NATIVE_DIR, NATIVE_FILE));
   for (const base of bases) {
     if (!base) continue;
     let dir = base;

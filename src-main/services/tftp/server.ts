@@ -31,7 +31,7 @@ import { explainBindError, udpSharedPortForStrays } from '../platform';
 import { openInside, TftpRefusal, uploadTarget } from './jail';
 import { nativeLockstep, type NativeLockstepApi } from './native';
 import { NativeReadTransfer } from './native-transfer';
-import { fileSource, memorySource, ReadTransfer, type ServedTransfer, WriteTransfer } from './transfer';
+import { fileSource, memorySource, ReadTransfer, type ReadSource, type ServedTransfer, WriteTransfer } from './transfer';
 
 export type { TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/contract/tftp';
 
@@ -357,28 +357,24 @@ class Server implements TftpServer {
     const base = { file: req.filename, peer: rinfo.address, peerPort: rinfo.port, mode: req.mode, retries: this.opts.retries, hooks, pollMs: this.opts.lockstepPollUs / 1000, pollAlways: this.opts.lockstepPollAlways };
     if (req.op === 'rrq') {
       const opened = await openInside(this.root, req.filename);
-      let source;
       try {
-        if (req.mode === 'octet' && this.native) {
-          const neg = negotiate(req, opened.size, this.opts.timeoutMs, limits);
-          if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the router asked for options we cannot agree to: ${neg.reason}`);
-          if (neg.value.windowsize === 1) {
-            const { handle, stray } = await this.nativeTransferSocket(this.native);
-            const oackPacket = neg.value.oack.length > 0 ? Buffer.from(encodeOack(neg.value.oack)) : null;
-            const t = new NativeReadTransfer({ ...base, id: this.nextId++, api: this.native, handle, stray, options: optionsOf(neg.value), oackPacket, fh: opened.fh, size: opened.size, spinUs: this.opts.nativeSpinUs });
-            this.started(t, rinfo);
-            return;
-          }
-        }
+        let source: ReadSource;
         if (req.mode === 'netascii') {
           if (opened.size > NETASCII_MAX) throw new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'File too large for netascii; use octet', `"${req.filename}" is over ${NETASCII_MAX} bytes; netascii is for small text files`);
           const original = await opened.fh.readFile();
           source = memorySource(netasciiEncode(original), original, () => opened.fh.close());
         } else source = fileSource(opened.fh, opened.size);
-        const neg = negotiate(req, source.size, this.opts.timeoutMs, limits);
-        if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the router asked for options we cannot agree to: ${neg.reason}`);
+        const neg = agree(negotiate(req, source.size, this.opts.timeoutMs, limits));
+        if (req.mode === 'octet' && neg.windowsize === 1 && this.native) {
+          // Lock-step octet: the native engine sends (decision 0013); it reads the same open file.
+          const { handle, stray } = await this.nativeTransferSocket(this.native);
+          const oackPacket = neg.oack.length > 0 ? Buffer.from(encodeOack(neg.oack)) : null;
+          const t = new NativeReadTransfer({ ...base, id: this.nextId++, api: this.native, handle, stray, options: optionsOf(neg), oackPacket, fh: opened.fh, size: opened.size, spinUs: this.opts.nativeSpinUs });
+          this.started(t, rinfo);
+          return;
+        }
         const { socket, stray } = await this.transferSocket(rinfo);
-        const t = new ReadTransfer({ ...base, id: this.nextId++, socket, stray, options: optionsOf(neg.value), oack: neg.value.oack }, source);
+        const t = new ReadTransfer({ ...base, id: this.nextId++, socket, stray, options: optionsOf(neg), oack: neg.oack }, source);
         this.started(t, rinfo);
       } catch (err) {
         await opened.fh.close().catch(() => undefined);
@@ -387,12 +383,11 @@ class Server implements TftpServer {
       return;
     }
     if (!this.allowWrite) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation: server is read-only', 'uploads are off (no upload folder chosen)');
-    const neg = negotiate(req, undefined, this.opts.timeoutMs, limits);
-    if (!neg.ok) throw new TftpRefusal(neg.code, neg.reason, `the router asked for options we cannot agree to: ${neg.reason}`);
+    const neg = agree(negotiate(req, undefined, this.opts.timeoutMs, limits));
     const target = await uploadTarget(this.allowWrite, req.filename, this.overwrite);
     const { socket, stray } = await this.transferSocket(rinfo);
     const t = new WriteTransfer(
-      { ...base, id: this.nextId++, socket, stray, options: optionsOf(neg.value), oack: neg.value.oack },
+      { ...base, id: this.nextId++, socket, stray, options: optionsOf(neg), oack: neg.oack },
       { dirReal: target.dirReal, target: target.target, overwrite: this.overwrite, maxBytes: this.opts.maxUploadBytes },
     );
     try {
@@ -447,6 +442,12 @@ class Server implements TftpServer {
       }
     });
   }
+}
+
+/** The agreed options, or the refusal the client gets when its options make no sense. */
+function agree(n: ReturnType<typeof negotiate>): Extract<ReturnType<typeof negotiate>, { ok: true }>['value'] {
+  if (!n.ok) throw new TftpRefusal(n.code, n.reason, `the router asked for options we cannot agree to: ${n.reason}`);
+  return n.value;
 }
 
 function optionsOf(n: { blksize: number; windowsize: number; timeoutMs: number; tsize?: number; oack: Array<[string, string]> }): TftpOptions {

@@ -40,9 +40,9 @@ export interface TransferHooks {
   stray(socket: dgram.Socket, msg: Buffer, rinfo: dgram.RemoteInfo): void;
 }
 
-export interface TransferInit {
+/** What every transfer starts from, whichever engine runs it. */
+export interface TransferBase {
   id: number;
-  socket: dgram.Socket;
   /** Unconnected socket on the same port: gets what is not from the client (decision 0012). */
   stray?: dgram.Socket | undefined;
   file: string;
@@ -50,9 +50,13 @@ export interface TransferInit {
   peerPort: number;
   mode: TftpMode;
   options: TftpOptions;
-  oack: Array<[string, string]>;
   retries: number;
   hooks: TransferHooks;
+}
+
+export interface TransferInit extends TransferBase {
+  socket: dgram.Socket;
+  oack: Array<[string, string]>;
   /** Busy-poll budget after each block in lock-step (ms; 0 = off; decision 0011). */
   pollMs?: number;
   /** Poll on every block instead of measuring whether it helps (benchmark only). */
