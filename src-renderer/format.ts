@@ -1,8 +1,10 @@
 /** Wall-clock time with milliseconds, as evidence: "14:02:11.204". */
-export function clockTime(epochMs: number): string {
+/** Local time of day; milliseconds for timing logs, without them for "since …" in a sentence. */
+export function clockTime(epochMs: number, withMs = true): string {
   const d = new Date(epochMs);
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+  const s = `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return withMs ? `${s}.${p(d.getMilliseconds(), 3)}` : s;
 }
 
 export function bytes(n: number): string {

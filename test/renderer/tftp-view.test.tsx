@@ -175,6 +175,7 @@ describe('TftpView', () => {
       </ApiContext.Provider>,
     );
     expect(screen.getByTestId('tftp-status').textContent).toContain('Serving /srv/fw on 192.168.1.10, UDP port 69');
+    expect(screen.getByTestId('tftp-status').textContent).toMatch(/, since \d\d:\d\d:\d\d\. Read-only/); // a time of day, no milliseconds
     expect(screen.getByTestId('tftp-uboot-hint').textContent).toContain('setenv serverip 192.168.1.10');
     expect(screen.getByTestId('tftp-uboot-hint').textContent).not.toContain('tftpdstp'); // standard port: not needed
     const [running, done] = screen.getAllByTestId('tftp-transfer');

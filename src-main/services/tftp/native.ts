@@ -71,7 +71,7 @@ export function nativeCandidates(): string[] {
 export function nativeLockstep(): NativeStatus {
   if (cached) return cached;
   if (process.env.RB_NATIVE === 'off') return (cached = { ok: false, reason: 'turned off (RB_NATIVE=off)' });
-  if (process.platform !== 'linux' && process.platform !== 'darwin') return (cached = { ok: false, reason: `not available on ${process.platform} yet` });
+  if (process.platform !== 'linux' && process.platform !== 'darwin') return (cached = { ok: false, reason: `not available on ${process.platform === 'win32' ? 'Windows' : process.platform} yet` });
   const file = nativeCandidates().find((p) => fs.existsSync(p) || fs.existsSync(p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)));
   if (!file) return (cached = { ok: false, reason: 'not built (npm run build:native needs a C compiler)' });
   try {

@@ -50,7 +50,7 @@ export function ServerPanel() {
   const status = (
     <p className="status" data-testid="tftp-status" data-state={server.state} aria-live="polite">
       {serving
-        ? `Serving ${server.root} on ${server.bind === '0.0.0.0' ? 'all network connections' : server.bind}, UDP port ${server.port}${server.startedAt ? `, since ${clockTime(server.startedAt)}` : ''}. ${server.allowWrite ? `Uploads go to ${server.allowWrite}${server.overwrite ? ' (may replace files)' : ''}.` : 'Read-only: nothing can be uploaded.'}`
+        ? `Serving ${server.root} on ${server.bind === '0.0.0.0' ? 'all network connections' : server.bind}, UDP port ${server.port}${server.startedAt ? `, since ${clockTime(server.startedAt, false)}` : ''}. ${server.allowWrite ? `Uploads go to ${server.allowWrite}${server.overwrite ? ' (may replace files)' : ''}.` : 'Read-only: nothing can be uploaded.'}`
         : server.state === 'starting'
           ? 'Starting…'
           : server.state === 'error'
