@@ -219,3 +219,21 @@ describe.each(tftpEngines())('%s engine: hostile conditions during a transfer', 
     }
   });
 });
+
+describe.skipIf(!status.ok)('the engine is found where the app is laid out', () => {
+  it('from a CommonJS bundle in dist/main (the Electron main process) and an ESM bundle in dist/cli, whatever the working folder', async () => {
+    const { build } = await import('esbuild');
+    const app = fs.mkdtempSync(path.join(tree.base, 'app-'));
+    fs.mkdirSync(path.join(app, 'dist', 'native'), { recursive: true });
+    fs.copyFileSync(status.ok ? status.path : '', path.join(app, 'dist', 'native', 'rb_lockstep.node'));
+    const entry = path.join(app, 'probe.ts');
+    fs.writeFileSync(entry, `import { nativeLockstep } from ${JSON.stringify(path.resolve('src-main/services/tftp/native.ts'))};\nconst s = nativeLockstep();\nconsole.log(JSON.stringify(s.ok ? { path: s.path } : { reason: s.reason }));\n`);
+    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(app, 'dist', 'main', 'main.cjs'), logLevel: 'silent' });
+    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: path.join(app, 'dist', 'cli', 'cli.mjs'), logLevel: 'silent' });
+    for (const bundle of ['dist/main/main.cjs', 'dist/cli/cli.mjs']) {
+      const r = spawnSync(process.execPath, [path.join(app, bundle)], { cwd: '/', encoding: 'utf8', env: { ...process.env, RB_NATIVE_DIR: '' } });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout), bundle).toEqual({ path: path.join(app, 'dist', 'native', 'rb_lockstep.node') });
+    }
+  });
+});
