@@ -11,7 +11,7 @@ import type { RbErrorShape } from '../../../src-shared/errors';
 import { TFTP_ERR } from '../../../src-shared/parsers/tftp';
 import { clientCancelled, clientGone, protocolViolation, readFailed, timedOut } from './failures';
 import type { NativeHandle, NativeLockstepApi, NativeResult } from './native';
-import type { ServedTransfer, TransferBase } from './transfer';
+import { transferInfo, type ServedTransfer, type TransferBase } from './transfer';
 
 export interface NativeReadInit extends TransferBase {
   api: NativeLockstepApi;
@@ -66,29 +66,10 @@ export class NativeReadTransfer implements ServedTransfer {
 
   info(): TftpTransferInfo {
     const [acked, retransmits] = this.counters();
-    const bytes = Math.min(acked * this.init.options.blksize, this.init.size);
-    const end = this.endedAt ?? Date.now();
-    const i: TftpTransferInfo = {
-      id: this.id,
-      direction: 'read',
-      file: this.file.slice(0, 300),
-      peer: this.peer,
-      peerPort: this.peerPort,
-      mode: this.init.mode,
-      options: this.init.options,
-      state: this.state,
-      size: this.init.size,
-      bytes,
-      startedAt: this.startedAt,
-      rate: bytes / Math.max(0.001, (end - this.startedAt) / 1000),
-      sampledAt: end,
-      retransmits,
-      engine: 'native',
-    };
-    if (this.endedAt !== undefined) i.endedAt = this.endedAt;
-    if (this.sha256 !== undefined) i.sha256 = this.sha256;
-    if (this.error !== undefined) i.error = this.error;
-    return i;
+    const { id, file, peer, peerPort, state, startedAt, endedAt, sha256, error } = this;
+    const { mode, options, size } = this.init;
+    const bytes = Math.min(acked * options.blksize, size);
+    return transferInfo({ id, direction: 'read', file, peer, peerPort, mode, options, state, bytes, size, startedAt, endedAt, retransmits, sha256, error, engine: 'native' });
   }
 
   begin(): void {

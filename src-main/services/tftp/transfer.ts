@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import type dgram from 'node:dgram';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { encodeAck, encodeError, encodeOack, NetasciiDecoder, OP, parseError, readBlock, readOpcode, TFTP_ERR, writeDataHeader, type TftpMode } from '../../../src-shared/parsers/tftp';
+import { encodeAck, encodeError, encodeOack, NetasciiDecoder, OP, readBlock, readOpcode, TFTP_ERR, writeDataHeader, type TftpMode } from '../../../src-shared/parsers/tftp';
 import type { TftpOptions, TftpTransferInfo } from '../../../src-shared/contract/tftp';
 import type { RbErrorShape } from '../../../src-shared/errors';
 import { clientCancelled, clientGone, protocolViolation, readFailed, timedOut } from './failures';
@@ -38,6 +38,49 @@ export interface TransferHooks {
   finished(t: ServedTransfer): void;
   /** A datagram on the stray socket (from anyone but the client); the server answers ERROR 5. */
   stray(socket: dgram.Socket, msg: Buffer, rinfo: dgram.RemoteInfo): void;
+}
+
+/** A transfer's state as the contract reports it (both engines): the rate so far, optional fields only when set. */
+export function transferInfo(t: {
+  id: number;
+  direction: 'read' | 'write';
+  file: string;
+  peer: string;
+  peerPort: number;
+  mode: TftpMode;
+  options: TftpOptions;
+  state: 'running' | 'done' | 'error';
+  bytes: number;
+  size: number | undefined;
+  startedAt: number;
+  endedAt: number | undefined;
+  retransmits: number;
+  sha256: string | undefined;
+  error: RbErrorShape | undefined;
+  engine: 'native' | 'js';
+}): TftpTransferInfo {
+  const end = t.endedAt ?? Date.now();
+  const i: TftpTransferInfo = {
+    id: t.id,
+    direction: t.direction,
+    file: t.file.slice(0, 300),
+    peer: t.peer,
+    peerPort: t.peerPort,
+    mode: t.mode,
+    options: t.options,
+    state: t.state,
+    bytes: t.bytes,
+    startedAt: t.startedAt,
+    rate: t.bytes / Math.max(0.001, (end - t.startedAt) / 1000),
+    sampledAt: end,
+    retransmits: t.retransmits,
+    engine: t.engine,
+  };
+  if (t.size !== undefined) i.size = t.size;
+  if (t.endedAt !== undefined) i.endedAt = t.endedAt;
+  if (t.sha256 !== undefined) i.sha256 = t.sha256;
+  if (t.error !== undefined) i.error = t.error;
+  return i;
 }
 
 /** What every transfer starts from, whichever engine runs it. */
@@ -136,30 +179,8 @@ export abstract class Transfer implements ServedTransfer {
   protected abstract onTimeout(): void;
 
   info(): TftpTransferInfo {
-    const end = this.endedAt ?? Date.now();
-    const secs = Math.max(0.001, (end - this.startedAt) / 1000);
-    const i: TftpTransferInfo = {
-      id: this.id,
-      direction: this.direction,
-      file: this.file.slice(0, 300),
-      peer: this.peer,
-      peerPort: this.peerPort,
-      mode: this.mode,
-      options: this.options,
-      state: this.state,
-      bytes: this.bytes,
-      startedAt: this.startedAt,
-      rate: this.bytes / secs,
-      sampledAt: end,
-      retransmits: this.retransmits,
-      engine: 'js',
-    };
-    const size = this.size;
-    if (size !== undefined) i.size = size;
-    if (this.endedAt !== undefined) i.endedAt = this.endedAt;
-    if (this.sha256 !== undefined) i.sha256 = this.sha256;
-    if (this.error !== undefined) i.error = this.error;
-    return i;
+    const { id, file, peer, peerPort, mode, options, state, startedAt, endedAt, retransmits, sha256, error } = this;
+    return transferInfo({ id, direction: this.direction, file, peer, peerPort, mode, options, state, bytes: this.bytes, size: this.size, startedAt, endedAt, retransmits, sha256, error, engine: 'js' });
   }
 
   /**
