@@ -93,6 +93,12 @@ export interface TftpServer {
   off(ev: 'transfer', l: (e: TftpTransferEvent) => void): void;
   /** Active transfers first, then recent finished ones, newest first. */
   transfers(): TftpTransferInfo[];
+  /**
+   * The newest transfer of `file` once it has ended, waiting up to `timeoutMs` while it is still running (a client
+   * such as U-Boot reports its download complete before its last ACK reaches us). After the wait, the transfer as it
+   * stands; undefined if the file was never requested.
+   */
+  settled(file: string, timeoutMs: number): Promise<TftpTransferInfo | undefined>;
   /** Requests that could not even be parsed (malformed packets), counted, never logged one by one. */
   readonly malformed: number;
   /** Datagrams to a transfer's port from someone other than its client (answered with ERROR 5 on Linux). */
@@ -177,6 +183,25 @@ class Server implements TftpServer {
   transfers(): TftpTransferInfo[] {
     const live = [...this.active.values()].map((t) => t.info()).reverse();
     return [...live, ...this.recent];
+  }
+
+  settled(file: string, timeoutMs: number): Promise<TftpTransferInfo | undefined> {
+    const name = file.replace(/^\/+/, '');
+    const newest = (): TftpTransferInfo | undefined => this.transfers().find((t) => t.file.replace(/^\/+/, '') === name);
+    const now = newest();
+    if (!now || now.state !== 'running') return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const done = (info: TftpTransferInfo | undefined): void => {
+        clearTimeout(timer);
+        this.emitter.off('transfer', onEvent);
+        resolve(info);
+      };
+      const onEvent = (e: TftpTransferEvent): void => {
+        if (e.transfer.id === now.id && e.transfer.state !== 'running') done(e.transfer);
+      };
+      const timer = setTimeout(() => done(this.transfers().find((t) => t.id === now.id)), timeoutMs);
+      this.emitter.on('transfer', onEvent);
+    });
   }
 
   private emit(kind: TftpTransferEvent['kind'], transfer: TftpTransferInfo): void {

@@ -106,16 +106,8 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     fs.writeFileSync(path.join(tmpDir, name), image);
     server = await startTftpServer({ root: tmpDir, bind: req.serverIp, port: req.tftpPort });
     let blksize = 1468;
-    let serverBytes = 0;
-    // The router prints "Bytes transferred" as soon as it has sent its last ACK; our server counts that transfer as
-    // finished only when the ACK arrives, so the two race. `serverFinished` lets step 7 wait for the server's own end.
-    let markServerFinished: () => void = () => undefined;
-    const serverFinished = new Promise<void>((resolve) => (markServerFinished = resolve));
     server.on('transfer', (e) => {
-      if (e.transfer.file.replace(/^\/+/, '') !== name) return;
-      blksize = e.transfer.options.blksize;
-      serverBytes = e.transfer.bytes;
-      if (e.transfer.state !== 'running') markServerFinished();
+      if (e.transfer.file.replace(/^\/+/, '') === name) blksize = e.transfer.options.blksize;
     });
     step('start-server', 'done', `Our file server (TFTP) is offering ${name} at ${server.address}:${server.port}.`, { address: server.address, port: server.port, file: name });
 
@@ -153,10 +145,9 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
         con.since.slice(-2000),
       );
     }
-    // Give the server up to 2 s to see the router's last ACK, so serverBytes is its final count, not a progress mark.
-    let graceTimer: NodeJS.Timeout | undefined;
-    await Promise.race([serverFinished, new Promise((r) => (graceTimer = setTimeout(r, 2000)))]);
-    clearTimeout(graceTimer);
+    // The router prints "Bytes transferred" once it has sent its last ACK, which may not have reached our server yet:
+    // give the server up to 2 s to count it, so serverBytes is its final count and not a progress mark.
+    const serverBytes = (await server.settled(name, 2000))?.bytes ?? 0;
     step('tftpboot', 'done', `The router received ${st.bytesTransferred.toLocaleString('en')} bytes${st.rate ? ` at ${st.rate}` : ''}.`, { bytes: st.bytesTransferred, serverBytes, hashes: st.hashes, timeouts: st.timeouts, blksize, ...(st.rate ? { rate: st.rate } : {}) });
 
     // 8. Verify size and CRC.
