@@ -12,8 +12,11 @@
  * Every fetch is checked with U-Boot's crc32. The rate is U-Boot's own printed figure.
  * With FLOOR=1 the "Node floor" (bench/tftp/node-floor.ts: a bare Node lock-step loop, nothing of ours) runs at
  * 192.168.1.13 too and joins every lock-step pair: what Node itself reaches against this U-Boot.
+ * With LOAD=N, N busy loops (`sh -c 'while :; do :; done'`) run beside it for the whole run: a bench machine
+ * that is doing something else (decision 0013: the native engine's yielding wait must not collapse then).
  * Usage: npm run bench:tftp:uboot   (needs root for the namespace; PAIRS=5 by default)
  */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +30,7 @@ const JS_IP = '192.168.1.12';
 const FLOOR_IP = '192.168.1.13';
 const FLOOR = process.env.FLOOR === '1';
 const SIZE = 16 * 1024 * 1024;
+const LOAD = Number(process.env.LOAD ?? 0);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
     if (t.bytes !== SIZE || crc !== want) throw new Error(`${server} window ${windowsize}: got ${t.bytes} bytes crc ${crc}, want ${SIZE} ${want}`);
     return t.ubootMiBs ?? SIZE / 1048576 / (t.ms / 1000);
   };
+  const busy = Array.from({ length: LOAD }, () => spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }));
   try {
     const before = ours.lines!.lines.length;
     await fetch(SERVER_IP, 1); // warm-up: ARP, JIT
@@ -105,13 +110,14 @@ async function main(): Promise<void> {
     await ours.stop();
     await oursJs.stop();
     floor?.kill();
+    for (const b of busy) b.kill();
     await hpa.stop();
     await uboot.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const load = os.loadavg()[0]!.toFixed(1);
   const lines = [
-    `TFTP to U-Boot 2023.01 (u-boot-qemu qemu_arm, QEMU virt, virtio-net on a tap), 16 MiB, blksize 1468, ${PAIRS} back-to-back pairs, crc32 checked each time; load average ${load} on ${os.cpus().length} cores; ours sends lock-step with the ${engine?.engine ?? '?'} engine`,
+    `TFTP to U-Boot 2023.01 (u-boot-qemu qemu_arm, QEMU virt, virtio-net on a tap), 16 MiB, blksize 1468, ${PAIRS} back-to-back pairs, crc32 checked each time; ${LOAD ? `${LOAD} busy loop${LOAD > 1 ? 's' : ''} beside it, ` : ''}load average ${load} on ${os.cpus().length} cores; ours sends lock-step with the ${engine?.engine ?? '?'} engine`,
     '',
     '| U-Boot setting | ours MiB/s (median, min–max) | ours, JavaScript engine | tftpd-hpa MiB/s (median, min–max) | ours / tftpd-hpa (median of pairs) | ours JavaScript engine / tftpd-hpa |',
     '|---|---|---|---|---|---|',
@@ -122,7 +128,7 @@ async function main(): Promise<void> {
     lines.push(`| ${mode} | ${mm(r.ours)} | ${mm(r.js)} | ${mm(r.hpa)} | ${median(r.ratio).toFixed(2)}× | ${median(r.jsRatio).toFixed(2)}× |`);
   }
   if (FLOOR) lines.push('', `Node floor (lock-step only): ${mm(floorRates)} MiB/s, ${median(floorRatios).toFixed(2)}× of tftpd-hpa (median of pairs).`);
-  lines.push('', `Reproduce: ${FLOOR ? 'FLOOR=1 ' : ''}npm run bench:tftp:uboot`);
+  lines.push('', `Reproduce: ${FLOOR ? 'FLOOR=1 ' : ''}${LOAD ? `LOAD=${LOAD} ` : ''}npm run bench:tftp:uboot`);
   console.log(lines.join('\n'));
   process.exit(0);
 }

@@ -18,6 +18,7 @@
  *   cancel(handle, tftpCode, text)             tftpCode < 0: stop without telling the client
  *   dispose(handle)                            close a handle that was never started
  *   sha256(buffer) -> hex                       the engine's hash, for tests
+ *   probeVerdict(...)                           the yielding wait's decision rule (PROBE_BLOCKS), for tests
  *   shaAccelerated                              true when the CPU's SHA instructions are used
  */
 #define NAPI_VERSION 8
@@ -46,9 +47,21 @@ enum outcome { OUT_DONE, OUT_TIMEOUT, OUT_CLIENT_ERROR, OUT_PROTOCOL, OUT_GONE, 
 static const char *const OUTCOME_NAMES[] = {"done", "timeout", "client-error", "protocol", "gone", "read-failed", "short-file", "cancelled", "socket-error"};
 
 /* Bumped whenever the JS API changes: src-main/services/tftp/native.ts refuses another one. */
-#define RB_LOCKSTEP_ABI 2
+#define RB_LOCKSTEP_ABI 3
 #define MAX_ERR_PACKET 516
 #define MAX_TEXT 120
+/*
+ * Whether the yielding wait pays is measured, not assumed (decision 0013). It pays when the client shares our
+ * cores and needs them to answer (QEMU's threads), and it costs dearly when an unrelated task wants our core: a
+ * thread that yields stays runnable, so sched_yield() hands that task a whole time slice (1-13 ms here) and the ACK
+ * that lands meanwhile wakes nobody (0.11x of tftpd-hpa with one busy loop beside the U-Boot rig). So the engine
+ * repeats: PROBE_BLOCKS blocks without the wait, up to PROBE_BLOCKS with it, then RUN_BLOCKS blocks the way whose
+ * median round trip was shorter (probe_verdict). A yield that kept us off the CPU for more than STOLEN_US also
+ * ends that block's wait at once.
+ */
+#define PROBE_BLOCKS 64
+#define RUN_BLOCKS 4096
+#define STOLEN_US 500
 
 typedef struct xfer {
   atomic_int refs; /* the JS handle and, while it runs, the thread */
@@ -68,6 +81,9 @@ typedef struct xfer {
   /* live counters, read by progress() */
   atomic_uint_fast64_t acked;
   atomic_uint_fast64_t retransmits;
+  /* result: blocks whose wait yielded; probe rounds that chose to yield / not to */
+  uint64_t spun_blocks;
+  uint32_t chose_spin, chose_sleep;
   /* cancel request */
   atomic_int cancel_code; /* INT32_MIN: none; < 0: stop silently; >= 0: send ERROR with this code */
   char cancel_text[MAX_TEXT];
@@ -94,6 +110,30 @@ static int64_t now_us(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
+/* The median of n > 0 round trips (sorts them in place; n <= PROBE_BLOCKS). */
+static int64_t median(int64_t *v, int n) {
+  for (int i = 1; i < n; i++) {
+    int64_t k = v[i];
+    int j = i - 1;
+    for (; j >= 0 && v[j] > k; j--) v[j + 1] = v[j];
+    v[j + 1] = k;
+  }
+  return v[n / 2];
+}
+
+/*
+ * The probe's verdict (see PROBE_BLOCKS): 1 = wait, 0 = do not, -1 = probe on. The probe without the wait had
+ * round trips with the median sleep_median (< 0: none); the one with the wait has sent spin_blocks blocks so far,
+ * with round trips spin[0..n) (sorted in place). Medians, so a start-up cost or one hiccup does not decide; the
+ * wait is given up early once its median, over at least 4 blocks, is twice the other's.
+ */
+static int probe_verdict(int64_t sleep_median, uint64_t spin_blocks, int64_t *spin, int n) {
+  if (sleep_median < 0) return 0;
+  if (n >= 4 && median(spin, n) > 2 * sleep_median) return 0;
+  if (spin_blocks < PROBE_BLOCKS) return -1;
+  return n > 0 && median(spin, n) < sleep_median;
 }
 
 static int64_t now_ms(void) {
@@ -207,7 +247,14 @@ static void *run(void *arg) {
   int64_t deadline = 0;
   /* Round trip of the last blocks (send to its ACK), smoothed; spinning is worth it only when it is short. */
   int64_t sent_at = 0, rtt = 0;
-  int clean = 0; /* the block in flight went out once (a resent one gives no round-trip sample) */
+  int clean = 0;  /* the block in flight went out once (a resent one gives no round-trip sample) */
+  int stolen = 0; /* its wait lost the CPU (no sample for the smoothed RTT, which gates the wait) */
+  /* the wait's measurement (see PROBE_BLOCKS): phase, where it began, the probe without the wait, the choice */
+  enum wait_phase { PROBE_SLEEP, PROBE_SPIN, RUN } phase = PROBE_SLEEP;
+  uint64_t phase_acked = 0;
+  int64_t sleep_median = -1;
+  int64_t samples[PROBE_BLOCKS]; /* round trips of the current probe */
+  int nsamples = 0, spin_wins = 0;
   const uint8_t *data = NULL;
   size_t len = 0;
   int e;
@@ -252,6 +299,7 @@ static void *run(void *arg) {
     sent_at = now_us();                                                                 \
     deadline = sent_at / 1000 + x->timeout_ms;                                          \
     clean = 1;                                                                          \
+    stolen = 0;                                                                         \
     if (n_ > sent) {                                                                    \
       sent = n_;                                                                        \
       rb_sha256_update(&hash, data, len);                                               \
@@ -281,18 +329,26 @@ static void *run(void *arg) {
     /*
      * A short wait first, yielding the CPU between looks (decision 0013): when the client answers within it, the
      * thread is still running when the ACK lands and skips a sleep and a wake-up, which on an idle (or virtual)
-     * machine cost tens of microseconds per block. Only when recent round trips fit in the budget.
+     * machine cost tens of microseconds per block. Only when recent round trips fit in the budget, and only while
+     * the last probe found the wait faster (see PROBE_BLOCKS).
      */
-    if (x->spin_us > 0 && rtt < (int64_t)x->spin_us && !waiting_oack) {
-      int64_t until = now_us() + x->spin_us;
+    if (x->spin_us > 0 && rtt < (int64_t)x->spin_us && !waiting_oack && (phase == PROBE_SPIN || (phase == RUN && spin_wins))) {
+      int64_t t = now_us(), until = t + x->spin_us;
+      x->spun_blocks++;
       for (;;) {
         k = recv(x->sock, in, sizeof in, MSG_DONTWAIT);
         if (k >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
           have = 1;
           break;
         }
-        if (now_us() >= until || atomic_load(&x->cancel_code) != NO_CANCEL) break;
+        if (t >= until || atomic_load(&x->cancel_code) != NO_CANCEL) break;
         sched_yield();
+        int64_t after = now_us();
+        if (after - t > STOLEN_US) {
+          stolen = 1;
+          break;
+        }
+        t = after;
       }
     }
     if (!have) k = recv(x->sock, in, sizeof in, 0);
@@ -324,10 +380,30 @@ static void *run(void *arg) {
             advance = 1;
             if (clean) {
               int64_t sample = now_us() - sent_at;
-              rtt = rtt == 0 ? sample : (7 * rtt + sample) / 8;
+              if (!stolen) rtt = rtt == 0 ? sample : (7 * rtt + sample) / 8;
+              if (phase != RUN && nsamples < PROBE_BLOCKS) samples[nsamples++] = sample;
             }
             acked = L;
             atomic_store(&x->acked, acked);
+            uint64_t n = acked - phase_acked;
+            enum wait_phase next = phase;
+            int v;
+            if (phase == PROBE_SLEEP && n >= PROBE_BLOCKS) {
+              sleep_median = nsamples ? median(samples, nsamples) : -1;
+              next = PROBE_SPIN;
+            } else if (phase == PROBE_SPIN && (v = probe_verdict(sleep_median, n, samples, nsamples)) >= 0) {
+              spin_wins = v;
+              if (spin_wins) x->chose_spin++;
+              else x->chose_sleep++;
+              next = RUN;
+            } else if (phase == RUN && n >= RUN_BLOCKS) {
+              next = PROBE_SLEEP;
+            }
+            if (next != phase) {
+              phase = next;
+              nsamples = 0;
+              phase_acked = acked;
+            }
             if (acked == r.last) {
               out = OUT_DONE;
               goto end;
@@ -526,6 +602,12 @@ static void call_js(napi_env env, napi_value cb, void *context, void *data) {
     napi_set_named_property(env, r, "acked", v);
     napi_create_double(env, (double)atomic_load(&x->retransmits), &v);
     napi_set_named_property(env, r, "retransmits", v);
+    napi_create_double(env, (double)x->spun_blocks, &v);
+    napi_set_named_property(env, r, "spunBlocks", v);
+    napi_create_uint32(env, x->chose_spin, &v);
+    napi_set_named_property(env, r, "choseSpin", v);
+    napi_create_uint32(env, x->chose_sleep, &v);
+    napi_set_named_property(env, r, "choseSleep", v);
     if (x->outcome == OUT_DONE) {
       napi_create_string_utf8(env, x->sha256, 64, &v);
       napi_set_named_property(env, r, "sha256", v);
@@ -701,11 +783,41 @@ static napi_value js_sha256(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/* probeVerdict(sleepRoundTrips[], spinBlocks, spinRoundTrips[]) -> 1 | 0 | -1, for tests. */
+static napi_value js_probe_verdict(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3], out;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  int64_t blocks, rt[2][PROBE_BLOCKS];
+  uint32_t len[2] = {0, 0};
+  if (argc < 3 || napi_get_value_int64(env, argv[1], &blocks) != napi_ok || blocks < 0) {
+    napi_throw_type_error(env, NULL, "expected (sleepRoundTrips, spinBlocks, spinRoundTrips)");
+    return NULL;
+  }
+  for (int a = 0; a < 2; a++) {
+    napi_value arr = argv[a == 0 ? 0 : 2], el;
+    bool is = false;
+    if (napi_is_array(env, arr, &is) != napi_ok || !is || napi_get_array_length(env, arr, &len[a]) != napi_ok || len[a] > PROBE_BLOCKS) {
+      napi_throw_range_error(env, NULL, "round trips: an array of at most 64 numbers");
+      return NULL;
+    }
+    for (uint32_t i = 0; i < len[a]; i++) {
+      if (napi_get_element(env, arr, i, &el) != napi_ok || napi_get_value_int64(env, el, &rt[a][i]) != napi_ok) {
+        napi_throw_type_error(env, NULL, "round trips must be numbers");
+        return NULL;
+      }
+    }
+  }
+  int64_t sleep_median = len[0] ? median(rt[0], (int)len[0]) : -1;
+  CHECK(napi_create_int32(env, probe_verdict(sleep_median, (uint64_t)blocks, rt[1], (int)len[1]), &out));
+  return out;
+}
+
 NAPI_MODULE_INIT(/* env, exports */) {
   static const struct {
     const char *name;
     napi_callback cb;
-  } fns[] = {{"open", js_open}, {"port", js_port}, {"start", js_start}, {"progress", js_progress}, {"cancel", js_cancel}, {"dispose", js_dispose}, {"sha256", js_sha256}};
+  } fns[] = {{"open", js_open}, {"port", js_port}, {"start", js_start}, {"progress", js_progress}, {"cancel", js_cancel}, {"dispose", js_dispose}, {"sha256", js_sha256}, {"probeVerdict", js_probe_verdict}};
   for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
     napi_value f;
     if (napi_create_function(env, fns[i].name, NAPI_AUTO_LENGTH, fns[i].cb, NULL, &f) != napi_ok) return NULL;

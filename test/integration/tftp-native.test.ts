@@ -5,7 +5,7 @@
  * handles are released, and — for both engines — a file that shrinks mid-transfer ends with a clear error and a
  * flood of stale ACKs from the client itself changes nothing.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -95,6 +95,64 @@ describe.skipIf(!status.ok)('native engine', () => {
       api.dispose(h); // twice is harmless
     } finally {
       fs.closeSync(fd);
+    }
+  });
+
+  it('decides on its yielding wait by median round trips, and gives up early a wait twice as slow', () => {
+    const v = api.probeVerdict.bind(api);
+    const rt = (us: number, n = 64): number[] => Array<number>(n).fill(us);
+    // 64 blocks without the wait at 100 us each; with it 80 us: wait. With it 120 us: do not. Not done yet: -1.
+    expect(v(rt(100), 64, rt(80))).toBe(1);
+    expect(v(rt(100), 64, rt(120))).toBe(0);
+    expect(v(rt(100), 63, rt(80, 63))).toBe(-1);
+    // medians, not sums: a 50 ms hiccup (a start-up cost, a page fault storm) in either probe does not decide
+    expect(v([...rt(100, 63), 50_000], 64, rt(80))).toBe(1);
+    expect(v(rt(100), 64, [50_000, ...rt(80, 63)])).toBe(1);
+    expect(v(rt(100), 4, [50_000, 80, 80, 80])).toBe(-1);
+    // another task takes the core on each yield (3 ms slices): given up after 4 blocks, not 64
+    expect(v(rt(100), 3, rt(3000, 3))).toBe(-1);
+    expect(v(rt(100), 4, rt(3000, 4))).toBe(0);
+    // nothing to compare with (every block of the first probe resent): do not wait
+    expect(v([], 64, rt(80))).toBe(0);
+    expect(v(rt(100), 64, [])).toBe(0);
+    expect(() => (v as (...a: unknown[]) => number)([], 1)).toThrow(/expected/);
+    expect(() => v(rt(1, 65), 1, [])).toThrow(/at most 64/);
+  });
+
+  it('probes its yielding wait once per 4096 blocks in a real transfer, and only yields where it chose to', async () => {
+    // 5 MiB at blksize 512 = 10241 blocks: probe rounds start at blocks 0 and ~4200 and ~8400 (64 + <= 64 + 4096 each)
+    const file = path.join(tree.root, 'five.bin');
+    fs.writeFileSync(file, crypto.randomBytes(5 * MiB));
+    const c = await RawClient.open();
+    try {
+      const script = `const n=require(${JSON.stringify(status.ok ? status.path : '')});const fs=require('fs');
+        const h=n.open('127.0.0.1',false);const fd=fs.openSync(${JSON.stringify(file)},'r');
+        n.start(h,'127.0.0.1',Number(process.argv[1]),fd,${5 * MiB},512,5000,3,300,null,(r)=>{console.log(JSON.stringify(r));fs.closeSync(fd)});`;
+      const child = spawn(process.execPath, ['-e', script, String(c.sock.address().port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const exited = new Promise((r) => child.once('exit', r));
+      const parts: Buffer[] = [];
+      for (let block = 1; ; block++) {
+        const d = await c.next(10_000);
+        expect(d, `DATA ${block}: ${out}`).toMatchObject({ type: 'data', block });
+        if (d?.type !== 'data') throw new Error('unreachable');
+        parts.push(d.data);
+        c.ack(d.from, block);
+        if (d.len < 512) break;
+      }
+      await exited;
+      const r = JSON.parse(out) as { outcome: string; acked: number; spunBlocks: number; choseSpin: number; choseSleep: number; sha256: string };
+      expect(r).toMatchObject({ outcome: 'done', acked: 10241, sha256: crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') });
+      expect(sha256(Buffer.concat(parts))).toBe(r.sha256);
+      expect(r.choseSpin + r.choseSleep, JSON.stringify(r)).toBe(3);
+      // it yields in the probes (at most 64 blocks each) and in the runs it chose the wait for (4096 blocks each)
+      expect(r.spunBlocks, JSON.stringify(r)).toBeLessThanOrEqual(3 * 64 + r.choseSpin * 4096);
+      console.log(`native engine, wait probes on loopback: ${JSON.stringify({ choseSpin: r.choseSpin, choseSleep: r.choseSleep, spunBlocks: r.spunBlocks })}`);
+    } finally {
+      c.close();
+      fs.rmSync(file);
     }
   });
 

@@ -78,7 +78,7 @@ export class NativeReadTransfer implements ServedTransfer {
       api.start(handle, this.peer, this.peerPort, this.init.fh.fd, this.init.size, o.blksize, o.timeoutMs, this.init.retries, this.init.spinUs, this.init.oackPacket, (r) => this.onResult(r));
     } catch (err) {
       api.dispose(handle);
-      this.result = { outcome: 'socket-error', acked: 0, retransmits: 0 };
+      this.result = { outcome: 'socket-error', acked: 0, retransmits: 0, spunBlocks: 0, choseSpin: 0, choseSleep: 0 };
       this.end('error', clientGone(this.peer, this.file, err instanceof Error ? err.message : String(err)));
     }
   }

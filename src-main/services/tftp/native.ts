@@ -13,6 +13,10 @@ export interface NativeResult {
   outcome: NativeOutcome;
   acked: number;
   retransmits: number;
+  /** Blocks whose wait yielded before sleeping; probe rounds that chose the yielding wait, and that chose not to (decision 0013). */
+  spunBlocks: number;
+  choseSpin: number;
+  choseSleep: number;
   sha256?: string;
   errno?: string;
   errnoText?: string;
@@ -33,6 +37,8 @@ export interface NativeLockstepApi {
   cancel(h: NativeHandle, tftpCode: number, text: string): void;
   dispose(h: NativeHandle): void;
   sha256(b: Buffer): string;
+  /** The yielding wait's decision rule, for tests: 1 = wait, 0 = do not, -1 = probe on (lockstep.c, PROBE_BLOCKS). */
+  probeVerdict(sleepRoundTrips: number[], spinBlocks: number, spinRoundTrips: number[]): 1 | 0 | -1;
   /** True when the CPU's SHA instructions hash what is sent (x86-64 SHA extensions). */
   shaAccelerated: boolean;
   abi: number;
@@ -40,7 +46,7 @@ export interface NativeLockstepApi {
 
 export const NATIVE_FILE = 'rb_lockstep.node';
 /** native/lockstep/lockstep.c's RB_LOCKSTEP_ABI: the API this file speaks. */
-export const NATIVE_ABI = 2;
+export const NATIVE_ABI = 3;
 
 export type NativeStatus = { ok: true; api: NativeLockstepApi; path: string } | { ok: false; reason: string };
 
