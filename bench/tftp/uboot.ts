@@ -4,7 +4,8 @@
  * bound to its own address on port 69: ours (the real CLI) on 192.168.1.10, tftpd-hpa (`in.tftpd -L`, in the
  * foreground) on 192.168.1.11; U-Boot picks one with `setenv serverip` (this U-Boot build has no `tftpdstp`).
  * A third server is ours with the JavaScript engine for every transfer (`--engine js`; the shipped server sends
- * lock-step reads with the native engine, decision 0013) on 192.168.1.12.
+ * lock-step reads with the native engine, decision 0013) on 192.168.1.12. THIRD="--poll-us 0" (any `tftp serve`
+ * options) gives the third server other options instead, e.g. the native engine without its yielding wait.
  * Fetches alternate ours / tftpd-hpa back to back (the other servers after them), so both see the same load
  * (this 2-core machine is shared), and the ratio is taken per pair, then the median of the pairs.
  *  - lock-step (tftpwindowsize 1): goal >= 1.0x tftpd-hpa
@@ -31,6 +32,8 @@ const FLOOR_IP = '192.168.1.13';
 const FLOOR = process.env.FLOOR === '1';
 const SIZE = 16 * 1024 * 1024;
 const LOAD = Number(process.env.LOAD ?? 0);
+const THIRD = process.env.THIRD?.split(/\s+/).filter(Boolean) ?? ['--engine', 'js'];
+const third = THIRD.join(' ') === '--engine js' ? 'ours, JavaScript engine' : `ours with ${THIRD.join(' ')}`;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
   const engine = (ours.lines!.lines.find((l) => l.event === 'listening') as { lockstep?: { engine: string; why?: string } } | undefined)?.lockstep;
   process.stderr.write(`ours: lock-step engine ${engine?.engine ?? '?'}${engine?.why ? ` (${engine.why})` : ''}\n`);
   uboot.rig.ns.exec('ip', ['addr', 'add', `${JS_IP}/24`, 'dev', uboot.rig.tap]);
-  const oursJs = await startOursInNs(uboot.rig, dir, JS_IP, ['--engine', 'js']);
+  const oursJs = await startOursInNs(uboot.rig, dir, JS_IP, THIRD);
   let floor: ReturnType<typeof uboot.rig.ns.spawn> | undefined;
   if (FLOOR) {
     uboot.rig.ns.exec('ip', ['addr', 'add', `${FLOOR_IP}/24`, 'dev', uboot.rig.tap]);
@@ -103,7 +106,7 @@ async function main(): Promise<void> {
           floorRates.push(f);
           floorRatios.push(f / h);
         }
-        process.stderr.write(`pair ${p + 1} ${mode}: ours ${o.toFixed(1)} MiB/s, ours JavaScript engine ${n.toFixed(1)}, tftpd-hpa ${h.toFixed(1)} MiB/s\n`);
+        process.stderr.write(`pair ${p + 1} ${mode}: ours ${o.toFixed(1)} MiB/s, ${third} ${n.toFixed(1)}, tftpd-hpa ${h.toFixed(1)} MiB/s\n`);
       }
     }
   } finally {
@@ -119,7 +122,7 @@ async function main(): Promise<void> {
   const lines = [
     `TFTP to U-Boot 2023.01 (u-boot-qemu qemu_arm, QEMU virt, virtio-net on a tap), 16 MiB, blksize 1468, ${PAIRS} back-to-back pairs, crc32 checked each time; ${LOAD ? `${LOAD} busy loop${LOAD > 1 ? 's' : ''} beside it, ` : ''}load average ${load} on ${os.cpus().length} cores; ours sends lock-step with the ${engine?.engine ?? '?'} engine`,
     '',
-    '| U-Boot setting | ours MiB/s (median, min–max) | ours, JavaScript engine | tftpd-hpa MiB/s (median, min–max) | ours / tftpd-hpa (median of pairs) | ours JavaScript engine / tftpd-hpa |',
+    `| U-Boot setting | ours MiB/s (median, min–max) | ${third} | tftpd-hpa MiB/s (median, min–max) | ours / tftpd-hpa (median of pairs) | ${third} / tftpd-hpa |`,
     '|---|---|---|---|---|---|',
   ];
   const mm = (xs: number[]): string => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
@@ -128,7 +131,7 @@ async function main(): Promise<void> {
     lines.push(`| ${mode} | ${mm(r.ours)} | ${mm(r.js)} | ${mm(r.hpa)} | ${median(r.ratio).toFixed(2)}× | ${median(r.jsRatio).toFixed(2)}× |`);
   }
   if (FLOOR) lines.push('', `Node floor (lock-step only): ${mm(floorRates)} MiB/s, ${median(floorRatios).toFixed(2)}× of tftpd-hpa (median of pairs).`);
-  lines.push('', `Reproduce: ${FLOOR ? 'FLOOR=1 ' : ''}${LOAD ? `LOAD=${LOAD} ` : ''}npm run bench:tftp:uboot`);
+  lines.push('', `Reproduce: ${FLOOR ? 'FLOOR=1 ' : ''}${LOAD ? `LOAD=${LOAD} ` : ''}${process.env.THIRD ? `THIRD="${process.env.THIRD}" ` : ''}npm run bench:tftp:uboot`);
   console.log(lines.join('\n'));
   process.exit(0);
 }
