@@ -1,6 +1,6 @@
 /**
  * TFTP to a real U-Boot (issue 4): Debian's u-boot-qemu qemu_arm under QEMU on a tap NIC inside a throw-away
- * network namespace. 16 MiB at tftpblocksize 1468. Both servers run at the same time inside the namespace, each
+ * network namespace. 16 MiB at tftpblocksize 1468 (BLKSIZE=512 to change). Both servers run at the same time inside the namespace, each
  * bound to its own address on port 69: ours (the real CLI) on 192.168.1.10, tftpd-hpa (`in.tftpd -L`, in the
  * foreground) on 192.168.1.11; U-Boot picks one with `setenv serverip` (this U-Boot build has no `tftpdstp`).
  * A third server is ours with the JavaScript engine for every transfer (`--engine js`; the shipped server sends
@@ -32,6 +32,7 @@ const FLOOR_IP = '192.168.1.13';
 const FLOOR = process.env.FLOOR === '1';
 const SIZE = 16 * 1024 * 1024;
 const LOAD = Number(process.env.LOAD ?? 0);
+const BLKSIZE = Number(process.env.BLKSIZE ?? 1468);
 const THIRD = process.env.THIRD?.split(/\s+/).filter(Boolean) ?? ['--engine', 'js'];
 const third = THIRD.join(' ') === '--engine js' ? 'ours, JavaScript engine' : `ours with ${THIRD.join(' ')}`;
 
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   ];
   const res: Record<string, { ours: number[]; hpa: number[]; ratio: number[]; js: number[]; jsRatio: number[] }> = {};
   const fetch = async (server: string, windowsize: number): Promise<number> => {
-    const t = await uboot.tftpboot('bench.bin', { blksize: 1468, windowsize, server });
+    const t = await uboot.tftpboot('bench.bin', { blksize: BLKSIZE, windowsize, server });
     const crc = await uboot.crc32();
     if (t.bytes !== SIZE || crc !== want) throw new Error(`${server} window ${windowsize}: got ${t.bytes} bytes crc ${crc}, want ${SIZE} ${want}`);
     return t.ubootMiBs ?? SIZE / 1048576 / (t.ms / 1000);
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
   }
   const load = os.loadavg()[0]!.toFixed(1);
   const lines = [
-    `TFTP to U-Boot 2023.01 (u-boot-qemu qemu_arm, QEMU virt, virtio-net on a tap), 16 MiB, blksize 1468, ${PAIRS} back-to-back pairs, crc32 checked each time; ${LOAD ? `${LOAD} busy loop${LOAD > 1 ? 's' : ''} beside it, ` : ''}load average ${load} on ${os.cpus().length} cores; ours sends lock-step with the ${engine?.engine ?? '?'} engine`,
+    `TFTP to U-Boot 2023.01 (u-boot-qemu qemu_arm, QEMU virt, virtio-net on a tap), 16 MiB, blksize ${BLKSIZE}, ${PAIRS} back-to-back pairs, crc32 checked each time; ${LOAD ? `${LOAD} busy loop${LOAD > 1 ? 's' : ''} beside it, ` : ''}load average ${load} on ${os.cpus().length} cores; ours sends lock-step with the ${engine?.engine ?? '?'} engine`,
     '',
     `| U-Boot setting | ours MiB/s (median, min–max) | ${third} | tftpd-hpa MiB/s (median, min–max) | ours / tftpd-hpa (median of pairs) | ${third} / tftpd-hpa |`,
     '|---|---|---|---|---|---|',
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
     lines.push(`| ${mode} | ${mm(r.ours)} | ${mm(r.js)} | ${mm(r.hpa)} | ${median(r.ratio).toFixed(2)}× | ${median(r.jsRatio).toFixed(2)}× |`);
   }
   if (FLOOR) lines.push('', `Node floor (lock-step only): ${mm(floorRates)} MiB/s, ${median(floorRatios).toFixed(2)}× of tftpd-hpa (median of pairs).`);
-  lines.push('', `Reproduce: ${FLOOR ? 'FLOOR=1 ' : ''}${LOAD ? `LOAD=${LOAD} ` : ''}${process.env.THIRD ? `THIRD="${process.env.THIRD}" ` : ''}npm run bench:tftp:uboot`);
+  lines.push('', `Reproduce: ${FLOOR ? 'FLOOR=1 ' : ''}${LOAD ? `LOAD=${LOAD} ` : ''}${process.env.THIRD ? `THIRD="${process.env.THIRD}" ` : ''}${BLKSIZE !== 1468 ? `BLKSIZE=${BLKSIZE} ` : ''}npm run bench:tftp:uboot`);
   console.log(lines.join('\n'));
   process.exit(0);
 }
