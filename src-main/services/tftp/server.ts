@@ -187,8 +187,7 @@ class Server implements TftpServer {
 
   settled(file: string, timeoutMs: number): Promise<TftpTransferInfo | undefined> {
     const name = file.replace(/^\/+/, '');
-    const newest = (): TftpTransferInfo | undefined => this.transfers().find((t) => t.file.replace(/^\/+/, '') === name);
-    const now = newest();
+    const now = this.transfers().find((t) => t.file.replace(/^\/+/, '') === name);
     if (!now || now.state !== 'running') return Promise.resolve(now);
     return new Promise((resolve) => {
       const done = (info: TftpTransferInfo | undefined): void => {
