@@ -131,9 +131,10 @@ static int64_t median(int64_t *v, int n) {
  */
 static int probe_verdict(int64_t sleep_median, uint64_t spin_blocks, int64_t *spin, int n) {
   if (sleep_median < 0) return 0;
-  if (n >= 4 && median(spin, n) > 2 * sleep_median) return 0;
+  int64_t m = n > 0 ? median(spin, n) : 0;
+  if (n >= 4 && m > 2 * sleep_median) return 0;
   if (spin_blocks < PROBE_BLOCKS) return -1;
-  return n > 0 && median(spin, n) < sleep_median;
+  return n > 0 && m < sleep_median;
 }
 
 static int64_t now_ms(void) {

@@ -1,7 +1,8 @@
 /**
  * The native lock-step engine (native/lockstep, decision 0013) on loopback: it is built where a compiler is, its
  * SHA-256 equals node:crypto's (with and without the CPU's SHA instructions), its handle API refuses bad
- * arguments with exceptions instead of crashing, a stopped server stops its transfers at once, threads and file
+ * arguments with exceptions instead of crashing, its yielding wait is decided by the probe rule (given round trips)
+ * and probed on schedule in a real transfer, a stopped server stops its transfers at once, threads and file
  * handles are released, and — for both engines — a file that shrinks mid-transfer ends with a clear error and a
  * flood of stale ACKs from the client itself changes nothing.
  */
