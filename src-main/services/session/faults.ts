@@ -1,4 +1,5 @@
 import { RbFault } from '../../../src-shared/errors';
+import { describeCommand } from './shell';
 
 /** The session module's three-part errors (what happened, what it means, what to do). */
 export function connectFault(err: unknown, host: string, port: number, method: string): RbFault {
@@ -58,13 +59,14 @@ export function sessionLostFault(host: string, what: string, details?: string): 
   });
 }
 
+/** The details name the command's programs only: its arguments or input may hold a secret (a new password). */
 export function commandTimeoutFault(host: string, cmd: string, ms: number): RbFault {
   return new RbFault({
     code: 'COMMAND_TIMEOUT',
     message: `The router did not finish a command within ${Math.round(ms / 1000)} seconds.`,
     meaning: 'It may be very busy or stuck. The command was stopped.',
     fix: 'Try again. If it happens again, restart the router and reconnect.',
-    details: `${host}: ${cmd}`,
+    details: `${host}: ${describeCommand(cmd)}`,
   });
 }
 
