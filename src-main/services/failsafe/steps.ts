@@ -10,6 +10,7 @@ import { RbFault, toErrorShape } from '../../../src-shared/errors';
 import { clock as clockOf } from '../../../src-shared/playbook/journal';
 import type { StepContext, StepExecutor, StepOutcome } from '../playbook/runner';
 import type { Session, SessionOptions } from '../session/types';
+import { routerPasswordProblem } from '../session/router-text';
 import { inSubnet, rescueAddressHowTo, type PlatformName } from '../platform';
 import type { ProbeResult } from './probe';
 import type { SerialEvent } from './serial-watch';
@@ -418,7 +419,9 @@ export function failsafeExecutors(deps: FailsafeDeps): Record<string, StepExecut
         });
         if (a.choice !== 'set') return 'again';
         const pw = a.input ?? '';
-        if (pw.length < 6 || /[\r\n]/.test(pw)) throw new RbFault({ code: 'BAD_PASSWORD', message: 'That password is too short or has a line break.', fix: 'Use at least 6 characters on one line.' });
+        // The same rules over SSH and telnet: one line, no control characters; any alphabet, set as UTF-8 (decision 0008).
+        const problem = routerPasswordProblem(pw);
+        if (problem) throw new RbFault({ code: 'BAD_PASSWORD', message: problem.message, meaning: 'The password was not changed.', fix: problem.fix });
         const r = await run(ctx, s, `printf '%s\\n%s\\n' ${q(pw)} ${q(pw)} | passwd root`, { shown: "printf '%s\\n%s\\n' '••••••' '••••••' | passwd root   (your password is hidden here)" });
         if (r.code !== 0) throw new RbFault({ code: 'PASSWD_FAILED', message: 'The router did not accept the new password.', meaning: 'The old password still applies.', fix: 'Try a different password, or look at the transcript.', details: r.out });
         ctx.evidence(`New administrator password set at ${clock(ctx.now())}.`);

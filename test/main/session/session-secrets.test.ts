@@ -1,0 +1,72 @@
+/**
+ * Issue 12 #10 and #12, the pure parts: a command's arguments and input never reach an error (the programs are
+ * named, nothing else), and the text rules for what may be typed into a router's terminal. The same paths run
+ * against the real dropbear and busybox telnetd in test/integration/session.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { commandNames, describeCommand, shQuote } from '../../../src-main/services/session/shell';
+import { commandTimeoutFault } from '../../../src-main/services/session/faults';
+import { routerPasswordProblem, unsendableChar } from '../../../src-main/services/session/router-text';
+
+const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+describe('commands in errors name their programs only', () => {
+  it('the failsafe password command: printf and passwd, never the password', () => {
+    const pw = "n3w 'pass' | reboot; x";
+    const cmd = `printf '%s\\n%s\\n' ${q(pw)} ${q(pw)} | passwd root`;
+    expect(commandNames(cmd)).toEqual(['printf', 'passwd']);
+    const f = commandTimeoutFault('192.168.1.1', cmd, 20_000);
+    expect(f.details).toBe('192.168.1.1: a command running printf, passwd (its arguments and input are not shown)');
+    expect(JSON.stringify(f.toShape())).not.toMatch(/n3w|pass'|reboot/);
+  });
+
+  it('follows pipes, lists, groups, substitutions and redirections as the shell does', () => {
+    expect(commandNames('cat /proc/mtd')).toEqual(['cat']);
+    expect(commandNames("{ { cat /dev/mtd3 ; } ; echo $? >/tmp/.rb-rc-1 ; } 2>/tmp/.rb-err-1 | nc 192.168.1.10 4000; echo \"rc=$(cat /tmp/.rb-rc-1 2>/dev/null)\"; rm -f x")).toEqual(['cat', 'echo', 'nc', 'rm']);
+    expect(commandNames('if [ -d /overlay/upper ]; then rm -rf /overlay/upper/*; else sync; fi; echo done')).toEqual(['rm', 'sync', 'echo']); // `[` is not a plain name
+    expect(commandNames('A=1 B=\'x y\' env')).toEqual(['env']);
+    expect(commandNames('mtd -r erase rootfs_data && reboot || echo `date`')).toEqual(['mtd', 'reboot', 'echo', 'date']);
+    expect(commandNames("uci set wireless.default_radio0.key='hunter22' && uci commit")).toEqual(['uci']);
+    expect(describeCommand("'quoted-program' arg")).toBe('a command (its text is not shown)');
+  });
+
+  it('never lets a quoted word out, whatever it holds (200 random secrets, quoted as our commands quote them)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 6, maxLength: 40, unit: 'grapheme' }), (secret) => {
+        fc.pre(/[A-Za-z0-9]{4}/.test(secret));
+        const cases: Array<[string, string]> = [
+          [`printf '%s\\n%s\\n' ${q(secret)} ${q(secret)} | passwd root`, 'printf, passwd'],
+          [`echo ${shQuote(secret)} | chpasswd`, 'echo, chpasswd'],
+          [`uci set x.y.key=${shQuote(secret)}`, 'uci'],
+        ];
+        for (const [cmd, names] of cases) expect(describeCommand(cmd)).toBe(`a command running ${names} (its arguments and input are not shown)`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("text typed into a router's terminal", () => {
+  it('refuses control characters and line breaks, names them by position, never echoes the text', () => {
+    expect(unsendableChar('root')).toBeUndefined();
+    expect(unsendableChar('Grüße-ħ€-密码 😀')).toBeUndefined();
+    expect(unsendableChar('root\necho x')).toMatchObject({ index: 4, lineBreak: true, char: 'a line break' });
+    expect(unsendableChar('pw\rreboot')).toMatchObject({ index: 2, lineBreak: true });
+    expect(unsendableChar('a\u2028b')).toMatchObject({ lineBreak: true });
+    expect(unsendableChar('a\x03b')).toMatchObject({ index: 1, lineBreak: false, char: 'Ctrl-C' });
+    expect(unsendableChar('a\tb')?.char).toBe('a Tab');
+    expect(unsendableChar('a\x7fb')?.char).toBe('Delete');
+    expect(unsendableChar('a\u0090b')?.char).toBe('the control character U+0090');
+    expect(unsendableChar('a\ud800b')?.char).toMatch(/unpaired surrogate/);
+  });
+
+  it('a new router password: 6 characters or more, one line, no control characters, any alphabet', () => {
+    expect(routerPasswordProblem('Grüße-ħ€-密码')).toBeUndefined();
+    expect(routerPasswordProblem("n3w 'pass'")).toBeUndefined();
+    expect(routerPasswordProblem('密码密码密码')).toBeUndefined();
+    expect(routerPasswordProblem('short')?.message).toBe('That password is too short.');
+    expect(routerPasswordProblem('secret\nreboot')).toEqual({ message: 'That password has a line break in it (position 7).', fix: 'Use a password on one line.' });
+    expect(routerPasswordProblem('secret\x1bword')?.message).toMatch(/Escape in it \(position 7\), which the router cannot take/);
+  });
+});
