@@ -58,7 +58,8 @@ describe.each(tftpEngines())('%s engine', (engine) => {
       ['C:\\Windows\\win.ini', [TFTP_ERR.ACCESS_VIOLATION]],
       ['escape.txt', [TFTP_ERR.ACCESS_VIOLATION]], // symlink to a file outside
       ['outdir/secret.txt', [TFTP_ERR.ACCESS_VIOLATION]], // through a folder symlink that leads outside
-      ['..%2Foutside%2Fsecret.txt', [TFTP_ERR.FILE_NOT_FOUND]], // taken literally: no such file
+      ['..%2Foutside%2Fsecret.txt', [TFTP_ERR.ACCESS_VIOLATION]], // one name starting with a dot: hidden names are refused (decision 0007)
+      ['sub%2F..%2F..%2Foutside%2Fsecret.txt', [TFTP_ERR.FILE_NOT_FOUND]], // taken literally: no such file
       ['a'.repeat(255), [TFTP_ERR.FILE_NOT_FOUND, TFTP_ERR.ACCESS_VIOLATION]],
       ['sub', [TFTP_ERR.FILE_NOT_FOUND]], // a folder is not a file
       ['missing.bin', [TFTP_ERR.FILE_NOT_FOUND]],

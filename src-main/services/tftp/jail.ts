@@ -1,13 +1,25 @@
 /**
- * Resolve a requested TFTP name inside a served folder by real path. Every name is checked twice: first as
- * text (no "..", no absolute path, no backslash, no control characters, not over-long), then after the file
- * system has resolved every symlink: the real path must still be inside the folder's real path. The file is
- * then opened with O_NOFOLLOW so a final-component symlink swapped in between cannot be followed.
+ * The TFTP jail: which folders may be served, and which names inside them.
+ *
+ * Folders (docs/decisions/0007-host-paths.md): never the whole disk, a folder that holds the home folder or
+ * Rescue Bench's data folder, a hidden folder or one inside it (folders inside the data folder excepted), nor a
+ * system folder; the operating-system half of the rule is platform/folders.ts. Checked by real path when a
+ * server starts, whichever host starts it (desktop app, bench server, CLI, U-Boot automation).
+ *
+ * Names: a requested name is checked twice: first as text (no "..", no absolute path, no backslash, no control
+ * characters, not over-long, no part starting with a dot), then after the file system has resolved every
+ * symlink: the real path must still be inside the folder's real path, and no part of it below the folder may
+ * start with a dot (a link "key.bin" to ".ssh/id_ed25519" is refused too). The file is then opened with
+ * O_NOFOLLOW so a final-component symlink swapped in between cannot be followed. Both engines send from the
+ * file handle opened here (the native one never opens files itself), so the same rules hold for both.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { RbFault } from '../../../src-shared/errors';
 import { TFTP_ERR, unsafeNameReason } from '../../../src-shared/parsers/tftp';
+import { folderProblem, liveFolderFacts } from '../platform/folders';
+import { folderRefused } from './failures';
 
 export class TftpRefusal extends Error {
   constructor(
@@ -16,9 +28,35 @@ export class TftpRefusal extends Error {
     readonly wire: string,
     /** Longer explanation for the log and the UI. */
     readonly why: string,
+    /** 'hidden': refused by the dot-name rule (the event says so in its own words). */
+    readonly kind?: 'hidden',
   ) {
     super(why);
   }
+}
+
+/**
+ * Refuse a folder as the served folder or the upload folder when it would expose too much (see the top of this
+ * file). `real` is the folder's real path; `dataDir` is Rescue Bench's data folder (default: this computer's).
+ */
+export function refuseExposedFolder(real: string, what: 'served folder' | 'upload folder', dataDir?: string): void {
+  const facts = liveFolderFacts(dataDir);
+  const problem = folderProblem(real, facts);
+  if (problem) throw new RbFault(folderRefused(real, what, problem, facts.home));
+}
+
+/** The first part of a relative path that starts with a dot (".ssh", ".env"); a lone "." (this folder) is harmless. */
+export function hiddenPart(rel: string, sep = '/'): string | undefined {
+  return rel.split(sep).find((part) => part.startsWith('.') && part !== '.');
+}
+
+/**
+ * Hidden names are refused with ERROR 2 (access violation), not 1 (file not found): the rule is applied to the
+ * name before the file system is asked, so the answer is the same whether such a file exists (it tells nothing
+ * about the folder), and it tells the person at the router that a rule refused the name, not that a file is missing.
+ */
+function hiddenRefusal(why: string): TftpRefusal {
+  return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', why, 'hidden');
 }
 
 export function isInside(root: string, p: string): boolean {
@@ -44,6 +82,8 @@ export interface OpenedFile {
 export async function openInside(rootReal: string, name: string): Promise<OpenedFile> {
   const bad = unsafeNameReason(name);
   if (bad) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', bad);
+  const hidden = hiddenPart(name);
+  if (hidden !== undefined) throw hiddenRefusal(`"${hidden}" starts with a dot: hidden files are never served`);
   let real: string;
   try {
     real = await fsp.realpath(path.resolve(rootReal, name));
@@ -53,6 +93,8 @@ export async function openInside(rootReal: string, name: string): Promise<Opened
   if (!isInside(rootReal, real) || real === rootReal) {
     throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" leads outside the served folder (a symbolic link pointing elsewhere)`);
   }
+  const linkedHidden = hiddenPart(path.relative(rootReal, real), path.sep);
+  if (linkedHidden !== undefined) throw hiddenRefusal(`"${name}" is a link to a hidden file or folder ("${linkedHidden}"): hidden files are never served`);
   let fh: fsp.FileHandle;
   try {
     fh = await fsp.open(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
@@ -77,8 +119,10 @@ export interface UploadTarget {
 
 /** Where an upload of `name` would go inside `uploadReal`; refuses names outside it and existing files unless `overwrite`. */
 export async function uploadTarget(uploadReal: string, name: string, overwrite: boolean): Promise<UploadTarget> {
-  const bad = unsafeNameReason(name) ?? (name.split('/').some((seg) => seg.startsWith('.') && seg !== '.') ? 'hidden names (starting with a dot) are not accepted for uploads' : null);
+  const bad = unsafeNameReason(name);
   if (bad) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', bad);
+  const hidden = hiddenPart(name);
+  if (hidden !== undefined) throw hiddenRefusal(`"${hidden}" starts with a dot: hidden names are not accepted for uploads`);
   const abs = path.resolve(uploadReal, name);
   let dirReal: string;
   try {
@@ -87,6 +131,8 @@ export async function uploadTarget(uploadReal: string, name: string, overwrite: 
     throw fsRefusal(err, path.dirname(name));
   }
   if (!isInside(uploadReal, dirReal)) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" leads outside the upload folder`);
+  const linkedHidden = hiddenPart(path.relative(uploadReal, dirReal), path.sep);
+  if (linkedHidden !== undefined) throw hiddenRefusal(`"${name}" goes through a link into a hidden folder ("${linkedHidden}"): hidden folders are never written`);
   const base = path.basename(abs);
   const target = path.join(dirReal, base);
   let exists: fs.Stats | undefined;

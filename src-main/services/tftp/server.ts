@@ -7,11 +7,8 @@
  * upload folder is given; every name is resolved by real path inside the served folder (jail.ts).
  */
 import dgram from 'node:dgram';
-import fs from 'node:fs';
 import { EventEmitter } from 'node:events';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { RbFault } from '../../../src-shared/errors';
 import type { TftpOptions, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/contract/tftp';
 import {
@@ -28,7 +25,8 @@ import {
   type TftpRequest,
 } from '../../../src-shared/parsers/tftp';
 import { explainBindError, udpSharedPortForStrays } from '../platform';
-import { openInside, TftpRefusal, uploadTarget } from './jail';
+import { hiddenNameRefused } from './failures';
+import { openInside, refuseExposedFolder, TftpRefusal, uploadTarget } from './jail';
 import { nativeLockstep, type NativeLockstepApi } from './native';
 import { NativeReadTransfer } from './native-transfer';
 import { fileSource, memorySource, ReadTransfer, type ReadSource, type ServedTransfer, WriteTransfer } from './transfer';
@@ -46,6 +44,11 @@ export interface TftpServerOptions {
   allowWrite?: string;
   /** Let an upload replace an existing file (default false: ERROR 6). */
   overwrite?: boolean;
+  /**
+   * Rescue Bench's data folder (default: this computer's, platform dataDir()): it and the folders holding it are
+   * never served; folders inside it are, even where it lies in a hidden folder (~/.local/share). jail.ts.
+   */
+  dataDir?: string;
   /** Retransmission timeout when the client does not set one (ms, default 1000). */
   timeoutMs?: number;
   /** Retransmissions before a silent client is given up (default 5). */
@@ -158,7 +161,7 @@ class Server implements TftpServer {
     readonly root: string,
     readonly allowWrite: string | undefined,
     readonly overwrite: boolean,
-    private readonly opts: Required<Omit<TftpServerOptions, 'allowWrite' | 'root'>> & { nativeSpinUs: number },
+    private readonly opts: Required<Omit<TftpServerOptions, 'allowWrite' | 'root' | 'dataDir'>> & { nativeSpinUs: number },
   ) {
     const a = socket.address();
     const n = opts.engine === 'js' ? ({ ok: false, reason: 'turned off for this server' } as const) : nativeLockstep();
@@ -481,6 +484,7 @@ function optionsOf(n: { blksize: number; windowsize: number; timeoutMs: number; 
 }
 
 function refusalShape(req: TftpRequest, peer: string, r: TftpRefusal): NonNullable<TftpTransferInfo['error']> {
+  if (r.kind === 'hidden') return hiddenNameRefused(peer, req.filename, req.op === 'rrq' ? 'read' : 'write', r.why);
   const what = req.op === 'rrq' ? `asked for "${req.filename}"` : `tried to upload "${req.filename}"`;
   switch (r.tftpCode) {
     case TFTP_ERR.FILE_NOT_FOUND:
@@ -524,9 +528,9 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
   const bind = opts.bind ?? '0.0.0.0';
   const port = opts.port ?? 69;
   const root = await realDir(opts.root, 'served folder');
-  refuseWideFolder(root, 'served folder');
+  refuseExposedFolder(root, 'served folder', opts.dataDir);
   const up = opts.allowWrite !== undefined ? await realDir(opts.allowWrite, 'upload folder') : undefined;
-  if (up !== undefined) refuseWideFolder(up, 'upload folder');
+  if (up !== undefined) refuseExposedFolder(up, 'upload folder', opts.dataDir);
   if (opts.engine === 'native') {
     const n = nativeLockstep();
     if (!n.ok) {
@@ -580,28 +584,6 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
     answerStrays: opts.answerStrays ?? true,
     engine: opts.engine ?? 'auto',
   });
-}
-
-/**
- * Everyone on the network can read what the server offers, without a password (that is TFTP). Serving the
- * whole disk or a home folder would hand out keys and documents: refuse, and ask for a firmware folder.
- */
-function refuseWideFolder(real: string, what: string): void {
-  const home = (() => {
-    try {
-      return fs.realpathSync(os.homedir());
-    } catch {
-      return os.homedir();
-    }
-  })();
-  if (real === path.parse(real).root || real === home) {
-    throw new RbFault({
-      code: 'TFTP_FOLDER_TOO_WIDE',
-      message: `Rescue Bench will not offer ${real === home ? 'your whole home folder' : 'the whole disk'} (${real}) by TFTP.`,
-      meaning: 'TFTP has no password: anything on the network could read every file in it.',
-      fix: `Make a folder that holds only the firmware file (for example ${path.join(home, 'firmware')}) and choose it as the ${what}.`,
-    });
-  }
 }
 
 function bindUdp(s: dgram.Socket, address: string, port: number): Promise<void> {
