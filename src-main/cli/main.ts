@@ -6,6 +6,7 @@
 import { RbFault } from '../../src-shared/errors';
 import { APP_VERSION } from '../version';
 import { UsageError, type CliCommand, type CliIo } from './types';
+import { askSecretOnTty, PromptCancelled } from './secret-prompt';
 
 function help(commands: CliCommand[]): string {
   const lines = [
@@ -56,6 +57,10 @@ export async function runCli(argv: string[], io: CliIo, commandList?: CliCommand
   try {
     return await match.run(rest, io);
   } catch (err) {
+    if (err instanceof PromptCancelled) {
+      io.err('Stopped: no password was given.');
+      return 130;
+    }
     if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       io.err(`${(err as Error).message}\nUsage: rescue-bench ${match.usage}`);
       return 2;
@@ -88,7 +93,7 @@ if (isMain()) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
-  const io: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), stopped };
+  const io: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), stopped, askSecret: (prompt) => askSecretOnTty(prompt) };
   runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -3,6 +3,8 @@ export interface CliIo {
   err: (line: string) => void;
   /** Resolves when the user asks to stop (Ctrl-C / SIGTERM). Long-running commands await it. */
   stopped: Promise<void>;
+  /** Ask for a secret on the terminal without echo; undefined when there is no terminal (scripts, pipes). */
+  askSecret?: (prompt: string) => Promise<string | undefined>;
 }
 
 export interface CliCommand {

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { jsonLine, UsageError, type CliCommand } from '../types';
-import { flashServiceFor, mib, reportFault, targetFrom, targetOptions } from './backup-target';
+import { flashServiceFor, mib, reportFault, targetWithPassword, targetOptions } from './backup-target';
 
 export const backup: CliCommand = {
   words: ['backup'],
-  summary: "Copy every flash partition of a router to a folder, with checksums and manifest.json",
-  usage: 'backup --host ADDR [--ssh|--telnet] [--user root] [--password P|--key FILE] --out DIR [--partition NAME…] [--retry-failed] [--skip-router-hash] [--session-only-key] [--json]',
+  summary: 'Copy every flash partition of a router to a folder, with checksums and manifest.json (router password: RB_PASSWORD=… or --ask-password)',
+  usage: 'backup --host ADDR [--ssh|--telnet] [--user root] [--ask-password|--key FILE] --out DIR [--partition NAME…] [--retry-failed] [--skip-router-hash] [--session-only-key] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -13,7 +13,7 @@ export const backup: CliCommand = {
       strict: true,
     });
     if (!values.out) throw new UsageError('--out DIR is required (a new, empty folder for the backup)');
-    const target = targetFrom(values);
+    const target = await targetWithPassword(values, io);
     const json = values.json;
     let lastLine = 0;
     const service = flashServiceFor(io, json, {

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { jsonLine, UsageError, type CliCommand } from '../types';
-import { flashServiceFor, reportFault, targetFrom, targetOptions } from './backup-target';
+import { flashServiceFor, reportFault, targetWithPassword, targetOptions } from './backup-target';
 
 export const restore: CliCommand = {
   words: ['restore'],
-  summary: 'Write partitions back from a backup: checked plan first, dangerous ones refused without --override-danger, read back after writing',
-  usage: 'restore --host ADDR --from DIR --partition NAME [--partition NAME…] [--dry-run] [--override-danger] [--override-identity] [--json]',
+  summary: 'Write partitions back from a backup: checked plan first, dangerous ones refused without --override-danger, read back after writing (router password: RB_PASSWORD=… or --ask-password)',
+  usage: 'restore --host ADDR [--ssh|--telnet] [--user root] [--ask-password|--key FILE] --from DIR --partition NAME [--partition NAME…] [--dry-run] [--override-danger] [--override-identity] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -14,7 +14,7 @@ export const restore: CliCommand = {
     });
     if (!values.from) throw new UsageError('--from DIR is required (a backup folder with manifest.json)');
     if (!values.partition?.length) throw new UsageError('--partition NAME is required (repeat it for several)');
-    const target = targetFrom(values);
+    const target = await targetWithPassword(values, io);
     const json = values.json;
     const service = flashServiceFor(io, json);
     // On the command line, naming a partition with --partition together with --override-danger is the typed override.
