@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../../app/services';
 import { createHandlers } from '../../app/handlers';
-import { startBenchServer } from '../../bench-server/server';
+import { assertBindAllowed, insecureLanWarning, isLoopbackBind, startBenchServer } from '../../bench-server/server';
+import { installProcessGuard } from '../../process-guard';
 import { existsSync } from 'node:fs';
 import { jsonLine, UsageError, type CliCommand } from '../types';
 
@@ -20,7 +21,7 @@ export function defaultRendererDir(): string {
 export const serve: CliCommand = {
   words: ['serve'],
   summary: 'Start the bench server: the Rescue Bench screen in any browser, on this computer by default',
-  usage: 'serve [--port N] [--bind ADDR] [--token T] [--renderer DIR]',
+  usage: 'serve [--port N] [--bind ADDR] [--token T] [--renderer DIR] [--insecure-lan]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -29,12 +30,14 @@ export const serve: CliCommand = {
         bind: { type: 'string', default: '127.0.0.1' },
         token: { type: 'string' },
         renderer: { type: 'string' },
+        'insecure-lan': { type: 'boolean', default: false },
       },
       strict: true,
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, not "${values.port}"`);
     if (values.token !== undefined && values.token.length < 16) throw new UsageError('--token must be at least 16 characters');
+    assertBindAllowed(values.bind!, values['insecure-lan']!);
     const services = createServices({ host: 'bench-server' });
     const server = await startBenchServer({
       handlers: createHandlers(services),
@@ -42,13 +45,17 @@ export const serve: CliCommand = {
       rendererDir: values.renderer ?? defaultRendererDir(),
       port,
       bind: values.bind!,
+      insecureLan: values['insecure-lan']!,
       ...(values.token ? { token: values.token } : {}),
     });
+    // While serving, a fault nobody caught is logged and the bench keeps serving, or it stops with a plain reason (decision 0006).
+    const unguard = installProcessGuard({ log: (text) => io.err(text), exit: (code) => process.exit(code) });
     jsonLine(io, { event: 'listening', url: server.url, port: server.port, bind: server.bind });
-    if (server.bind !== '127.0.0.1') io.err(`Warning: the bench is reachable from other computers on ${server.bind}. Anyone with the link can control it.`);
+    if (!isLoopbackBind(server.bind)) io.err(insecureLanWarning(server.bind));
     await io.stopped;
     await server.close();
     await services.dispose();
+    unguard();
     return 0;
   },
 };

@@ -89,7 +89,7 @@ describe('bench server: HTTP', () => {
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     expect(r.headers['x-frame-options']).toBe('DENY');
     expect(String(r.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    expect((await get('/assets/a.js', { cookie: `rb_token=${server.token}` })).status).toBe(200);
+    expect((await get('/assets/a.js', { cookie: `rb_token_${server.port}=${server.token}` })).status).toBe(200);
   });
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     expect((await get(`/?token=${server.token}`, { host: `evil.example:${server.port}` })).status).toBe(421);
