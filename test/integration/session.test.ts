@@ -22,8 +22,8 @@ const PARTS = [
   { name: 'firmware', size: 0x300000 },
 ];
 
-function probe(lan: RescueLan, scenario: string, knownHosts = ''): Promise<Record<string, any>> {
-  const [cmd, args] = nodeTsArgs(PROBE, [scenario, '192.168.1.1', knownHosts]);
+function probe(lan: RescueLan, scenario: string, knownHosts = '', extra: string[] = []): Promise<Record<string, any>> {
+  const [cmd, args] = nodeTsArgs(PROBE, [scenario, '192.168.1.1', knownHosts, ...extra]);
   return new Promise((resolve, reject) => {
     execFile('ip', ['netns', 'exec', lan.station.name, cmd, ...args], { timeout: 60_000, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
       const line = stdout.trim().split('\n').pop() ?? '';
@@ -156,5 +156,48 @@ describe.skipIf(!support.ok)('session: password logins (SSH and telnet login pro
     const r = await probe(lan, 'ssh-password');
     expect(r.wrong).toBe('AUTH_FAILED');
     expect(r.rescue).toBe('ACCEPTED');
+  });
+});
+
+describe.skipIf(!support.ok)('session: secrets stay out of errors; text the router shell cannot take is refused (issue 12)', () => {
+  let lan: RescueLan;
+  let router: StandinRouter;
+  beforeAll(async () => {
+    lan = createRescueLan('sesss');
+    router = await startStandinRouter(lan, { partitions: PARTS, telnet: 'login', rootPassword: 'rescue' });
+  });
+  afterAll(() => {
+    router?.stop();
+    lan?.destroy();
+  });
+
+  it('a timed-out command that carries a secret: the error names the programs only, over SSH and telnet', async () => {
+    const r = await probe(lan, 'secrets');
+    for (const m of ['ssh', 'telnet']) {
+      const f = r[`${m}Timeout`];
+      expect(f.code, m).toBe('COMMAND_TIMEOUT');
+      expect(JSON.stringify(f), m).not.toContain('T0p-S3cret');
+      expect(f.details, m).toMatch(/printf, sleep/);
+    }
+  });
+
+  it('telnet refuses control characters in commands and line breaks in the user name or password, before sending them', async () => {
+    const r = await probe(lan, 'secrets');
+    expect(r.controlChar.code).toBe('TEXT_NOT_SENDABLE');
+    expect(r.afterRefusal).toBe('alive\n');
+    expect(r.userBreak.code).toBe('TEXT_NOT_SENDABLE');
+    expect(r.userBreak.message).toMatch(/user name/);
+    expect(r.passwordBreak.code).toBe('TEXT_NOT_SENDABLE');
+    expect(r.passwordBreak.message).toMatch(/password/);
+    expect(JSON.stringify([r.userBreak, r.passwordBreak])).not.toMatch(/INJECTED|reboot/);
+  });
+
+  it('a password with letters outside Latin-1, set through telnet with busybox passwd, works over SSH and telnet afterwards', async () => {
+    const pw = 'Grüße-ħ€-密码';
+    const r = await probe(lan, 'utf8-password', '', ['rescue', pw]);
+    expect(r.passwd.code, r.passwd.stdout).toBe(0);
+    expect(['5', '6']).toContain(r.hashType); // sha256/sha512 crypt: every byte of the password counts
+    expect(r.ssh).toBe('0\n');
+    expect(r.telnet).toBe('0\n');
   });
 });

@@ -4,6 +4,7 @@ import { RbFault } from '../../../src-shared/errors';
 import { TelnetDecoder, telnetEscape } from './telnet-protocol';
 import { commandTimeoutFault, connectFault, routerHasNoNcFault, sessionLostFault } from './faults';
 import { listenForRouter } from './reverse-stream';
+import { textNotSendableFault, unsendableChar, type RouterTextKind } from './router-text';
 import type { ExecOptions, ExecResult, Pull, PullOptions, Session, SessionOptions } from './types';
 
 /* Markers are written by the router's shell as "__RB_" + suffix; the echoed command line contains them
@@ -19,8 +20,16 @@ const PASSWORD_RE = /password\s*:\s*$/i;
 const PROMPT_RE = /[#$>%]\s*$/;
 const REFUSED_RE = /(login incorrect|login failed|access denied|authentication failure)/i;
 
+/** Refuse text the router's terminal would act on (a line break would run the rest as a command); see router-text.ts. */
+function notSendable(host: string, kind: RouterTextKind, text: string): RbFault | undefined {
+  const p = unsendableChar(text);
+  return p ? textNotSendableFault(host, kind, p) : undefined;
+}
+
 export async function openTelnet(opts: SessionOptions, port: number): Promise<Session> {
   const timeoutMs = opts.timeoutMs ?? 15_000;
+  const refused = notSendable(opts.host, 'user name', opts.user ?? 'root') ?? notSendable(opts.host, 'password', opts.password ?? '');
+  if (refused) throw refused;
   const socket = await new Promise<net.Socket>((resolve, reject) => {
     const s = net.connect({ host: opts.host, port });
     const t = setTimeout(() => {
@@ -94,8 +103,9 @@ class TelnetSession implements Session {
     else this.closeCbs.push(cb);
   }
 
+  /** Text goes out as UTF-8 (what SSH clients and LuCI send), so a password set here is the one typed later. */
   private send(line: string): void {
-    this.socket.write(telnetEscape(Buffer.from(line, 'latin1')));
+    this.socket.write(telnetEscape(Buffer.from(line, 'utf8')));
   }
 
   /** Wait until `test` finds something in the received text, new data arrives, or time runs out. */
@@ -215,6 +225,8 @@ class TelnetSession implements Session {
   }
 
   exec(cmd: string, opts: ExecOptions = {}): Promise<ExecResult> {
+    const refused = notSendable(this.host, 'command', cmd);
+    if (refused) return Promise.reject(refused);
     return this.serial(() => this.execNow(cmd, opts.timeoutMs ?? 30_000));
   }
 
@@ -254,6 +266,8 @@ class TelnetSession implements Session {
   }
 
   pull(cmd: string, opts: PullOptions = {}): Promise<Pull> {
+    const refused = notSendable(this.host, 'command', cmd);
+    if (refused) return Promise.reject(refused);
     return this.serial(() => this.pullNow(cmd, opts));
   }
 
@@ -348,6 +362,8 @@ class TelnetSession implements Session {
   }
 
   push(cmd: string, data: Buffer | Readable, opts: ExecOptions = {}): Promise<ExecResult> {
+    const refused = notSendable(this.host, 'command', cmd);
+    if (refused) return Promise.reject(refused);
     return this.serial(async () => {
       const nc = await this.nc();
       const listener = await listenForRouter(this.callbackAddress, this.host);

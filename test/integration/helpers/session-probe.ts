@@ -118,6 +118,56 @@ async function main(): Promise<void> {
     const s = await openSession({ host, method, hostKeyPolicy: 'session-only', timeoutMs: 20_000 });
     out.device = await inspectDevice(s);
     await s.close();
+  } else if (scenario === 'secrets') {
+    // A command that carries a secret times out: the error names the programs, never the secret (issue 12 #10).
+    // Then text a terminal would act on is refused before anything is sent (issue 12 #12).
+    for (const method of ['ssh', 'telnet'] as const) {
+      const s = await openSession({ host, method, password: 'rescue', hostKeyPolicy: 'session-only', timeoutMs: 8000 });
+      try {
+        await s.exec("printf '%s\\n' 'T0p-S3cret' | sleep 5", { timeoutMs: 700 });
+        out[`${method}Timeout`] = 'no timeout';
+      } catch (err) {
+        out[`${method}Timeout`] = fault(err);
+      }
+      if (method === 'telnet') {
+        try {
+          await s.exec('echo a\x03b; echo c');
+          out.controlChar = 'SENT';
+        } catch (err) {
+          out.controlChar = fault(err);
+        }
+        out.afterRefusal = (await s.exec('echo alive')).stdout.toString('utf8');
+      }
+      await s.close();
+    }
+    for (const [key, user, password] of [['userBreak', 'root\necho INJECTED', 'rescue'], ['passwordBreak', 'root', 'rescue\rreboot']] as const) {
+      try {
+        const s = await openSession({ host, method: 'telnet', user, password, hostKeyPolicy: 'session-only', timeoutMs: 8000 });
+        out[key] = 'ACCEPTED';
+        await s.close();
+      } catch (err) {
+        out[key] = fault(err);
+      }
+    }
+  } else if (scenario === 'utf8-password') {
+    // Set a password with letters outside Latin-1 through telnet, the way the failsafe step does, with the
+    // router's real busybox passwd; then log in with it over SSH (which sends UTF-8) and over telnet.
+    const [oldPassword, newPassword] = process.argv.slice(5) as [string, string];
+    const q = (x: string): string => `'${x.replace(/'/g, `'\\''`)}'`;
+    const s = await openSession({ host, method: 'telnet', password: oldPassword, hostKeyPolicy: 'session-only', timeoutMs: 8000 });
+    const r = await s.exec(`printf '%s\\n%s\\n' ${q(newPassword)} ${q(newPassword)} | passwd root`);
+    out.passwd = { code: r.code, stdout: r.stdout.toString('utf8') };
+    out.hashType = (await s.exec("sed -n 's/^root:\\$\\([^$]*\\)\\$.*/\\1/p' /etc/shadow")).stdout.toString('utf8').trim();
+    await s.close();
+    for (const method of ['ssh', 'telnet'] as const) {
+      try {
+        const t = await openSession({ host, method, password: newPassword, hostKeyPolicy: 'session-only', timeoutMs: 8000 });
+        out[method] = (await t.exec('id -u')).stdout.toString('utf8');
+        await t.close();
+      } catch (err) {
+        out[method] = fault(err).code;
+      }
+    }
   } else if (scenario === 'refused') {
     try {
       await openSession({ host, method: 'ssh', hostKeyPolicy: 'session-only', timeoutMs: 3000 });
