@@ -51,6 +51,19 @@ export interface StandinOptions {
    *  /dev/urandom without pause, size unchanged), like NAND with unstable bits: the router's own hash and
    *  the copy can never agree. */
   unstable?: number[];
+  /**
+   * Root's login shell (what dropbear runs commands with). 'busybox' (default): busybox ash, which runs
+   * its own applets even when their links are gone. 'dash': the host's dash copied in, which looks every
+   * command up in PATH, so `withoutCommands` and `corruptStaging` take effect over SSH.
+   */
+  shell?: 'busybox' | 'dash';
+  /** Commands this router lacks (links removed), e.g. ['sha256sum'] for a busybox built without it. Needs shell 'dash'. */
+  withoutCommands?: string[];
+  /**
+   * Partitions whose /dev/mtdN is SLOW FLASH: a FIFO fed at about 1.25 MiB/s (64 KiB blocks, 50 ms apart)
+   * by a helper, one full pass per reader; a reader that stops early just ends that pass.
+   */
+  slowRead?: number[];
 }
 
 export interface StandinRouter {
@@ -64,6 +77,14 @@ export interface StandinRouter {
   cutConnections(): void;
   /** Limit the router's sending rate (tc tbf on its veth), e.g. '16mbit'; undefined removes the limit. */
   throttle(rate?: string): void;
+  /**
+   * FAULT INJECTION (shell 'dash' only): while on, `cat` without arguments (how a restore stages an upload:
+   * `cat > /tmp/FILE`) changes byte 100 of what it copies, as failing RAM would; with arguments it is the
+   * real cat.
+   */
+  corruptStaging(on: boolean): void;
+  /** Router processes (pid and command name) other than the daemons and helpers, e.g. a running sha256sum. */
+  processes(): Array<{ pid: number; comm: string }>;
   stop(): void;
 }
 
@@ -113,6 +134,16 @@ rm -f /tmp/.mtd-standin.$$
 echo "" >&2
 `;
 
+const CORRUPTING_CAT = `#!/bin/busybox sh
+# FAULT INJECTION (Rescue Bench test fixture): without arguments (how a restore stages an upload,
+# \`cat > /tmp/FILE\`), byte 100 of the data is replaced by 'X', as failing RAM would. With arguments: the real cat.
+[ $# -gt 0 ] && exec /bin/busybox cat "$@"
+/bin/busybox dd bs=1 count=100 2>/dev/null
+/bin/busybox dd bs=1 count=1 of=/dev/null 2>/dev/null
+printf X
+exec /bin/busybox cat
+`;
+
 export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): Promise<StandinRouter> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-standin-'));
   const root = path.join(base, 'root');
@@ -132,16 +163,19 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       }
     }
   }
+  if (opts.shell === 'dash') copyWithLibs('/usr/bin/dash', root);
+  for (const c of opts.withoutCommands ?? []) for (const d of ['bin', 'sbin', 'usr/bin', 'usr/sbin']) fs.rmSync(path.join(root, d, c), { force: true });
   copyWithLibs('/usr/sbin/dropbear', root);
   copyWithLibs('/usr/bin/fw_printenv', root);
   fs.writeFileSync(path.join(root, 'sbin/mtd'), MTD_STANDIN, { mode: 0o755 });
   // Accounts: root, password as requested ('' = none, like failsafe).
   const pw = opts.rootPassword ?? '';
   const hash = pw ? execFileSync('openssl', ['passwd', '-6', pw], { encoding: 'utf8' }).trim() : '';
-  fs.writeFileSync(path.join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
+  const loginShell = opts.shell === 'dash' ? '/usr/bin/dash' : '/bin/sh';
+  fs.writeFileSync(path.join(root, 'etc/passwd'), `root:x:0:0:root:/root:${loginShell}\n`);
   fs.writeFileSync(path.join(root, 'etc/shadow'), `root:${hash}:19000:0:99999:7:::\n`, { mode: 0o600 });
   fs.writeFileSync(path.join(root, 'etc/group'), 'root:x:0:\n');
-  fs.writeFileSync(path.join(root, 'etc/shells'), '/bin/sh\n/bin/ash\n');
+  fs.writeFileSync(path.join(root, 'etc/shells'), '/bin/sh\n/bin/ash\n/usr/bin/dash\n');
   fs.writeFileSync(path.join(root, 'etc/banner'), ' === Rescue Bench STAND-IN router (test fixture) ===\n');
   fs.writeFileSync(path.join(root, 'etc/profile'), 'cat /etc/banner\nexport PATH=/usr/sbin:/usr/bin:/sbin:/bin\n');
   fs.writeFileSync(path.join(root, 'tmp/sysinfo/board_name'), (opts.boardName ?? 'rescue-bench,standin') + '\n');
@@ -231,6 +265,16 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     const file = path.join(root, `standin/mtd${i}.img`);
     helpers.push(lan.router.spawn('sh', ['-c', `while :; do dd if=/dev/urandom of=${file} bs=${parts[i]!.size} count=1 conv=notrunc 2>/dev/null; done`], { stdio: 'ignore' }));
   }
+  for (const i of opts.slowRead ?? []) {
+    const img = path.join(root, `standin/mtd${i}.img`);
+    const fifo = path.join(root, `standin/mtd${i}.fifo`);
+    execFileSync('mkfifo', [fifo]);
+    fs.rmSync(path.join(root, `dev/mtd${i}`));
+    fs.symlinkSync(`/standin/mtd${i}.fifo`, path.join(root, `dev/mtd${i}`));
+    const blocks = Math.ceil(parts[i]!.size / 65536);
+    // One pass per reader; a reader that stops early makes dd fail (EPIPE), which ends that pass.
+    helpers.push(lan.router.spawn('sh', ['-c', `while :; do i=0; while [ $i -lt ${blocks} ]; do dd if=${img} bs=65536 skip=$i count=1 2>/dev/null || break; sleep 0.05; i=$((i+1)); done > ${fifo}; done`], { stdio: 'ignore' }));
+  }
   if (opts.ssh !== false) await waitPort(22);
   if (opts.telnet) await waitPort(23);
 
@@ -283,6 +327,22 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
         /* none yet */
       }
       if (rate) execFileSync('ip', ['netns', 'exec', lan.router.name, 'tc', 'qdisc', 'add', 'dev', lan.routerIf, 'root', 'tbf', 'rate', rate, 'burst', '32kb', 'latency', '400ms']);
+    },
+    corruptStaging(on) {
+      if (opts.shell !== 'dash') throw new Error('stand-in router: corruptStaging needs shell "dash" (busybox ash runs its own cat)');
+      const cat = path.join(root, 'bin/cat');
+      fs.rmSync(cat, { force: true }); // a link to /bin/busybox: never write through it
+      if (on) fs.writeFileSync(cat, CORRUPTING_CAT, { mode: 0o755 });
+      else fs.symlinkSync('/bin/busybox', cat);
+    },
+    processes() {
+      return connectionChildren().flatMap((pid) => {
+        try {
+          return [{ pid, comm: fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() }];
+        } catch {
+          return []; // gone meanwhile
+        }
+      });
     },
     cutConnections() {
       for (const pid of connectionChildren()) {

@@ -38,6 +38,16 @@ export interface BackupJobOptions {
   progressEveryMs?: number;
 }
 
+/**
+ * The router's own hash of a partition, stoppable: the pipeline runs in the background and the shell waits
+ * for it, so a cancel (SIGTERM from SSH, SIGINT from the telnet terminal's Ctrl-C) reaches the trap, which
+ * kills the hasher; the reader then dies of SIGPIPE. Without this a cancelled backup left the router
+ * reading and hashing the whole partition (over SSH only the shell gets the signal).
+ */
+export function routerHashCommand(readCmd: string, algorithm: 'sha256' | 'md5'): string {
+  return `trap 'kill $p 2>/dev/null' INT TERM HUP; ${readCmd} 2>/dev/null | ${algorithm}sum & p=$!; wait $p`;
+}
+
 export function readManifest(dir: string): Manifest {
   const file = path.join(dir, 'manifest.json');
   let raw: unknown;
@@ -219,7 +229,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         let deviceHash: { algorithm: 'sha256' | 'md5'; value: string } | undefined;
         if (hashOnRouter) {
           progress('hashing-on-router', pinfo(0), true);
-          const r = await s.exec(`${readCmd} 2>/dev/null | ${hashOnRouter}sum`, { timeoutMs: 120_000 + Math.round(part.size / 100) });
+          const r = await s.exec(routerHashCommand(readCmd, hashOnRouter), { timeoutMs: 120_000 + Math.round(part.size / 100), signal: o.signal });
           const hv = /^([0-9a-f]{32,64})\b/.exec(r.stdout.toString('utf8').trim());
           if (hv) deviceHash = { algorithm: hashOnRouter, value: hv[1]! };
           else warnings.push(`The router could not compute its own ${hashOnRouter} of this partition; only this computer's checksum is recorded.`);

@@ -3,6 +3,7 @@ import { Client, type AnyAuthMethod, type ClientChannel, type ConnectConfig } fr
 import { RbFault } from '../../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
 import { commandTimeoutFault, connectFault, sessionLostFault } from './faults';
+import { commandCancelledFault } from './interrupted';
 import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
 
 /**
@@ -101,6 +102,16 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
   return new SshSession(client, opts.host, port, banner, hostKey, notes);
 }
 
+/**
+ * Send a signal request on an exec channel. ssh2's Channel.signal() sends nothing once our side has sent
+ * EOF (it checks `writable`), and exec() sends EOF at once so commands never wait for input: go to its
+ * protocol object, as Channel.signal() itself does, while the channel is open (with or without our EOF).
+ */
+function signalChannel(ch: ClientChannel, name: 'TERM' | 'KILL' | 'INT'): void {
+  const c = ch as unknown as { outgoing?: { id: number; state: string }; _client?: { _protocol?: { signal(id: number, signal: string): void } } };
+  if (c.outgoing && (c.outgoing.state === 'open' || c.outgoing.state === 'eof')) c._client?._protocol?.signal(c.outgoing.id, name);
+}
+
 class SshSession implements Session {
   readonly method = 'ssh' as const;
   closed = false;
@@ -162,10 +173,10 @@ class SshSession implements Session {
   async exec(cmd: string, opts: ExecOptions = {}): Promise<ExecResult> {
     const { ch, finished } = await this.channel(cmd, 'running a command');
     ch.end();
-    return this.collect(ch, finished, cmd, opts.timeoutMs ?? 30_000);
+    return this.collect(ch, finished, cmd, opts.timeoutMs ?? 30_000, opts.signal);
   }
 
-  private async collect(ch: ClientChannel, finished: Promise<number>, cmd: string, timeoutMs: number): Promise<ExecResult> {
+  private async collect(ch: ClientChannel, finished: Promise<number>, cmd: string, timeoutMs: number, signal?: AbortSignal): Promise<ExecResult> {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     ch.on('data', (d: Buffer) => out.push(d));
@@ -178,11 +189,30 @@ class SshSession implements Session {
         reject(commandTimeoutFault(this.host, cmd, timeoutMs));
       }, timeoutMs);
     });
+    timeout.catch(() => undefined);
+    // Cancelled: SIGTERM to the command's shell (dropbear signals that one process; a command that runs a
+    // pipeline traps it and kills the rest), then close the channel and return at once.
+    let onAbort: (() => void) | undefined;
+    const cancelled = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        try {
+          signalChannel(ch, 'TERM');
+          ch.close();
+        } catch {
+          /* the channel is already gone */
+        }
+        reject(commandCancelledFault(this.host));
+      };
+    });
+    cancelled.catch(() => undefined);
+    if (signal?.aborted) onAbort!();
+    else signal?.addEventListener('abort', onAbort!, { once: true });
     try {
-      const code = await Promise.race([finished, timeout]);
+      const code = await Promise.race([finished, timeout, cancelled]);
       return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort!);
     }
   }
 

@@ -39,6 +39,13 @@ export interface HostKeyInfo {
 export interface ExecOptions {
   /** Default 30 s. On expiry the command is stopped and COMMAND_TIMEOUT is thrown. */
   timeoutMs?: number;
+  /**
+   * Stop waiting when aborted: CANCELLED is thrown at once, and the router is told to stop the command
+   * (SSH: SIGTERM to its shell, then the channel is closed; telnet: Ctrl-C to its process group). A
+   * pipeline stops as a whole over telnet; over SSH only the shell gets the signal, so a command that must
+   * stop with its pipeline traps TERM and kills it (see the router hash in flash/backup.ts).
+   */
+  signal?: AbortSignal;
 }
 
 export interface ExecResult {
@@ -51,6 +58,12 @@ export interface ExecResult {
 export interface PullOptions {
   /** Time allowed without any byte arriving before the transfer is declared stalled. Default 30 s. */
   idleTimeoutMs?: number;
+  /**
+   * Telnet: time allowed, once the data has ended, for the router's exit status to arrive on the telnet
+   * connection; then SESSION_LOST and the session is dropped. Default: idleTimeoutMs. (SSH needs none:
+   * its keepalives notice a dead link.)
+   */
+  exitTimeoutMs?: number;
 }
 
 /** Bulk bytes coming from a router command's stdout. */
