@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { RbFault } from '../../../src-shared/errors';
 
 /** One remembered router host key. Keyed by "host:port" (a router is identified by where we reach it). */
 export interface HostKeyRecord {
@@ -23,6 +24,18 @@ export function keyFingerprint(blob: Buffer): string {
   return 'SHA256:' + crypto.createHash('sha256').update(blob).digest('base64').replace(/=+$/, '');
 }
 
+/** The known-hosts file exists but cannot be read as remembered keys: refuse, never start trust over. */
+export function knownHostsUnreadable(file: string, details: string): RbFault {
+  return new RbFault({
+    code: 'KNOWN_HOSTS_UNREADABLE',
+    message: `Rescue Bench could not read its list of remembered router keys in ${file}.`,
+    meaning:
+      'That list is how Rescue Bench notices when something pretends to be a router it knows. Reading it as empty would trust any key again, so Rescue Bench did not connect, and it left the file as it is.',
+    fix: `Move the file aside (for example rename it to ${path.basename(file)}.bad) to start a new list, or put back a good copy of it, then connect again. Routers connected before will then be remembered anew at their next connection.`,
+    details: `${file}: ${details}`,
+  });
+}
+
 /**
  * Host keys remembered per router in a small JSON file in the data folder. Writes are atomic (temp file,
  * fsync, rename) so a crash never leaves a half-written file that would make every key look "changed".
@@ -30,13 +43,37 @@ export function keyFingerprint(blob: Buffer): string {
 export class KnownHosts {
   constructor(readonly file: string) {}
 
+  /**
+   * The remembered keys. A missing file is an empty store (nothing remembered yet). Anything else that
+   * cannot be read as our format is REFUSED, never taken as empty: reading it as empty would trust any key
+   * again and the next save would overwrite the file, so trust would silently start over.
+   */
   private load(): Record<string, HostKeyRecord> {
+    let text: string;
     try {
-      const parsed: unknown = JSON.parse(fs.readFileSync(this.file, 'utf8'));
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, HostKeyRecord>) : {};
-    } catch {
-      return {};
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw knownHostsUnreadable(this.file, (err as Error).message);
     }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      throw knownHostsUnreadable(this.file, `not valid JSON: ${(err as Error).message}`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw knownHostsUnreadable(this.file, 'not a JSON object of host:port entries');
+    for (const [id, rec] of Object.entries(parsed as Record<string, unknown>)) {
+      const r = rec as Partial<Record<keyof HostKeyRecord, unknown>> | null;
+      if (!r || typeof r !== 'object' || typeof r.fingerprint !== 'string' || typeof r.algorithm !== 'string')
+        throw knownHostsUnreadable(this.file, `entry ${JSON.stringify(id).slice(0, 200)} has no fingerprint and algorithm`);
+    }
+    return parsed as Record<string, HostKeyRecord>;
+  }
+
+  /** Read the store now (before connecting), so a damaged file stops the connection before any network traffic. */
+  check(): void {
+    this.load();
   }
 
   private save(all: Record<string, HostKeyRecord>): void {

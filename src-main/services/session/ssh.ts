@@ -40,6 +40,7 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
   let authBanner = '';
   const store = opts.hostKeyPolicy === 'remember' ? new KnownHosts(opts.knownHostsFile ?? '') : undefined;
   if (store && !opts.knownHostsFile) throw new Error('openSession: hostKeyPolicy "remember" needs knownHostsFile');
+  store?.check(); // a damaged key list stops here, before any traffic (KNOWN_HOSTS_UNREADABLE)
 
   const hostVerifier = (key: Buffer): boolean => {
     const algorithm = keyAlgorithm(key);
@@ -49,12 +50,28 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
       notes.push(`Accepted the router's key ${fingerprint} for this session only: in rescue mode a router makes a new key every time it starts, so it is not remembered.`);
       return true;
     }
-    const known = store.lookup(opts.host, port);
-    if (known && known.fingerprint !== fingerprint) {
-      refusal = hostKeyChanged(opts.host, port, known.fingerprint, fingerprint, store.file);
+    let known: ReturnType<KnownHosts['lookup']>;
+    try {
+      known = store.lookup(opts.host, port);
+      if (known && known.fingerprint !== fingerprint) {
+        refusal = hostKeyChanged(opts.host, port, known.fingerprint, fingerprint, store.file);
+        return false;
+      }
+      store.remember(opts.host, port, algorithm, fingerprint);
+    } catch (err) {
+      // the file went bad since check(), or cannot be saved: refuse the key rather than throw inside ssh2
+      refusal =
+        err instanceof RbFault
+          ? err
+          : new RbFault({
+              code: 'KNOWN_HOSTS_UNWRITABLE',
+              message: `Rescue Bench could not save the router's key in ${store.file}.`,
+              meaning: 'Without it Rescue Bench could not notice later if something pretends to be this router, so it did not log in.',
+              fix: 'Check that the data folder is writable and the disk has free space, then connect again.',
+              details: String((err as Error)?.message ?? err),
+            });
       return false;
     }
-    store.remember(opts.host, port, algorithm, fingerprint);
     hostKey = { algorithm, fingerprint, status: known ? 'known' : 'new' };
     if (!known) notes.push(`First connection to ${opts.host}: remembered its key ${fingerprint}.`);
     return true;
