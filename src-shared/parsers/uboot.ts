@@ -425,6 +425,31 @@ export function safeUbootValue(v: string): string {
 }
 
 /**
+ * A memory address read from the router (its own environment, e.g. `fdtcontroladdr`), checked by allow-list
+ * before it goes into a command we type: hex digits only, with or without 0x, at most 16 of them. Anything else
+ * (`1; saveenv`, `$var`, a space) is not an address and is refused, never passed on. Returns the 0x form.
+ */
+export function ubootAddress(v: string): string | undefined {
+  const m = /^(?:0x)?([0-9a-fA-F]{1,16})$/i.exec(v);
+  return m ? `0x${m[1]!.toLowerCase()}` : undefined;
+}
+
+/**
+ * The command that starts an image loaded at `address`: bootm/bootz/booti, plus the bootloader's own device
+ * tree (`- <fdtcontroladdr>`) for kernels that need one (everything but a FIT carrying its own). The device-tree
+ * address comes from the router's environment, so it passes ubootAddress or the boot is refused.
+ */
+export function bootCommandFor(info: Pick<BootImageInfo, 'kind' | 'bootCommand' | 'hasFdt'>, address: number, env: Record<string, string>): { ok: true; command: string } | { ok: false; value: string } {
+  if (!info.bootCommand) throw new Error('bootCommandFor: the image has no boot command');
+  const needsFdt = !(info.kind === 'fit' && info.hasFdt);
+  const raw = env.fdtcontroladdr;
+  if (!needsFdt || raw === undefined || raw === '') return { ok: true, command: `${info.bootCommand} ${hex(address)}` };
+  const fdt = ubootAddress(raw);
+  if (!fdt) return { ok: false, value: raw };
+  return { ok: true, command: `${info.bootCommand} ${hex(address)} - ${fdt}` };
+}
+
+/**
  * U-Boot commands that write flash or the saved environment, or erase something. The automation never sends
  * them; a person may, only after confirming (ux-voice §6). Matched per `;`-separated part.
  */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chooseLoadAddress, consoleLines, crc32, inspectBootImage, parseBdinfo, parseCrc32, parsePrintenv, safeUbootValue, TftpProgress } from '../../src-shared/parsers/uboot';
+import { bootCommandFor, chooseLoadAddress, consoleLines, crc32, inspectBootImage, parseBdinfo, parseCrc32, parsePrintenv, safeUbootValue, TftpProgress, ubootAddress } from '../../src-shared/parsers/uboot';
 
 const qemuLog = fs.readFileSync(path.join(__dirname, 'fixtures', 'serial', 'qemu-uboot-2023.log'), 'latin1');
 const between = (text: string, from: string, to: string): string => text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from) + from.length));
@@ -141,5 +141,36 @@ describe('dangerous commands', () => {
     const { isDangerousUbootCommand } = await import('../../src-shared/parsers/uboot');
     for (const c of ['saveenv', 'env save', 'setenv a b; saveenv', 'nand erase 0 0x100000', 'sf write 0x80000000 0 0x10000', 'mtd erase firmware', 'erase 0x9f020000 +0x7c0000', 'run lf']) expect(isDangerousUbootCommand(c), c).toBeTruthy();
     for (const c of ['printenv', 'bdinfo', 'setenv ipaddr 192.168.1.1', 'tftpboot 0x40200000 x.itb', 'crc32 0x40200000 0x100', 'bootm 0x4d600000', 'nand read 0x80000000 0 0x1000', 'help erase']) expect(isDangerousUbootCommand(c), c).toBeUndefined();
+  });
+});
+
+describe('values from the router that go into our commands (issue 12 #13)', () => {
+  it('an address from the environment passes only as plain hex', () => {
+    expect(ubootAddress('4f6f8e40')).toBe('0x4f6f8e40');
+    expect(ubootAddress('0x4F6F8E40')).toBe('0x4f6f8e40');
+    expect(ubootAddress('0X1')).toBe('0x1');
+    for (const bad of ['', '0x', '4f6f8e40; saveenv', '4f6f8e40 ', ' 4f6f8e40', '$fdt_addr_r', '0x4f6f8e40\rsaveenv', '12345678901234567', 'g00d', '0x-1']) expect(ubootAddress(bad), JSON.stringify(bad)).toBeUndefined();
+  });
+
+  it("bootm gets the bootloader's device tree only when fdtcontroladdr is an address; anything else refuses the boot", () => {
+    const uimage = { kind: 'uimage' as const, bootCommand: 'bootm' as const };
+    expect(bootCommandFor(uimage, 0x42000000, { fdtcontroladdr: '4f6f8e40' })).toEqual({ ok: true, command: 'bootm 0x42000000 - 0x4f6f8e40' });
+    expect(bootCommandFor(uimage, 0x42000000, {})).toEqual({ ok: true, command: 'bootm 0x42000000' });
+    expect(bootCommandFor({ kind: 'zimage', bootCommand: 'bootz' }, 0x42000000, { fdtcontroladdr: '0x4f6f8e40' })).toEqual({ ok: true, command: 'bootz 0x42000000 - 0x4f6f8e40' });
+    // the router's own environment tries to append a command: never typed
+    expect(bootCommandFor(uimage, 0x42000000, { fdtcontroladdr: '4f6f8e40; env default -a; saveenv' })).toEqual({ ok: false, value: '4f6f8e40; env default -a; saveenv' });
+    expect(bootCommandFor(uimage, 0x42000000, { fdtcontroladdr: '4f6f8e40\rerase all' }).ok).toBe(false);
+    // a FIT with its own device tree does not use the setting at all
+    expect(bootCommandFor({ kind: 'fit', bootCommand: 'bootm', hasFdt: true }, 0x42000000, { fdtcontroladdr: 'x; saveenv' })).toEqual({ ok: true, command: 'bootm 0x42000000' });
+  });
+
+  it('whatever the environment holds, the boot command is one command of plain words (fuzzed)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (v) => {
+        const r = bootCommandFor({ kind: 'uimage', bootCommand: 'bootm' }, 0x42000000, { fdtcontroladdr: v });
+        if (r.ok) expect(r.command).toMatch(/^bootm 0x42000000( - 0x[0-9a-f]{1,16})?$/);
+      }),
+      { numRuns: 5000, seed: 13 },
+    );
   });
 });

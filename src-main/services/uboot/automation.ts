@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { UbootProgressSchema, UbootRun, UbootRunRequest, UbootStep, UbootStepName } from '../../../src-shared/contract/serial';
 import type { z } from 'zod';
 import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
-import { chooseLoadAddress, crc32, hex, inspectBootImage, parseBdinfo, parseCrc32, parsePrintenv, safeUbootValue, TftpProgress } from '../../../src-shared/parsers/uboot';
+import { bootCommandFor, chooseLoadAddress, crc32, hex, inspectBootImage, parseBdinfo, parseCrc32, parsePrintenv, safeUbootValue, TftpProgress } from '../../../src-shared/parsers/uboot';
 import type { WatchMatch } from '../../../src-shared/parsers/watchers';
 import { startTftpServer, type TftpServer } from '../tftp/server';
 import type { SerialService } from '../serial/service';
@@ -175,10 +175,18 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
       current = 'boot';
       if (!info.bootCommand) throw failWith('UBOOT_UNKNOWN_IMAGE', 'This file is not something U-Boot can boot.', 'It is not a uImage, FIT, zImage or arm64 Image.', 'Use an "initramfs" image made for this router.', info.notes.join('; '));
       if (req.bootargs !== undefined) await con.command(`setenv bootargs ${safeUbootValue(req.bootargs)}`, 5000);
-      const fdt = env.vars.fdtcontroladdr ? `0x${env.vars.fdtcontroladdr.replace(/^0x/i, '')}` : undefined;
-      // A FIT that carries its device tree needs nothing else; other kernels get the bootloader's own device tree.
-      const needsFdt = !(info.kind === 'fit' && info.hasFdt);
-      const cmd = `${info.bootCommand} ${hex(choice.address)}${needsFdt && fdt ? ` - ${fdt}` : ''}`;
+      // A FIT that carries its device tree needs nothing else; other kernels get the bootloader's own device tree,
+      // whose address comes from the router's environment: only a plain hex address is typed (decision 0008).
+      const boot = bootCommandFor(info, choice.address, env.vars);
+      if (!boot.ok)
+        throw failWith(
+          'UBOOT_BAD_FDT_ADDRESS',
+          "The bootloader's device-tree setting (fdtcontroladdr) is not a memory address.",
+          `Rescue Bench types only plain addresses into the bootloader, so it did not start the image. It is still in the router's memory at ${hex(choice.address)}; nothing was written.`,
+          `Start it by hand in the console with ${info.bootCommand} ${hex(choice.address)} followed by the device tree's address, or use a FIT image that carries its own device tree.`,
+          `fdtcontroladdr=${JSON.stringify(boot.value.slice(0, 200))}`,
+        );
+      const cmd = boot.command;
       step('boot', 'running', `Starting it with "${cmd}" (${info.bootCommand === 'bootm' ? 'the command for uImage and FIT images' : info.bootCommand === 'bootz' ? 'the command for ARM zImage kernels' : 'the command for arm64 kernels'}).`, { command: cmd });
       con.mark();
       const started = con.waitMatch((m) => m.kind === 'kernel-start' || m.kind === 'uboot-prompt', 60_000, 'start the kernel');
