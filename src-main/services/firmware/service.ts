@@ -113,16 +113,72 @@ export function withPrefixCrc(bytes: Uint8Array, checkpoints: CrcCheckpoints): D
   };
 }
 
-export async function inspectFile(file: string): Promise<InspectionReport> {
-  const startedAt = performance.now();
-  const abs = path.resolve(file);
-  const r = await readAndHash(abs);
-  return reportFor(r.bytes, { fileName: path.basename(abs), path: abs, sha256: r.sha256, md5: r.md5, startedAt, ...(r.crcCheckpoints ? { crcCheckpoints: r.crcCheckpoints } : {}) });
+/**
+ * A counting semaphore with a bounded queue: `limit` jobs run, up to `queue` wait in order, one more is
+ * refused at once with `busy()` (a screen that asks again and again cannot pile up work).
+ */
+export class Slots {
+  active = 0;
+  /** Most jobs seen running at once (for tests and the journal). */
+  highWater = 0;
+  private waiters: (() => void)[] = [];
+  constructor(
+    readonly limit: number,
+    readonly queue: number,
+    private readonly busy: () => Error,
+  ) {}
+  get waiting(): number {
+    return this.waiters.length;
+  }
+  async run<T>(job: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) {
+      if (this.waiters.length >= this.queue) throw this.busy();
+      await new Promise<void>((r) => this.waiters.push(r));
+    } else {
+      this.active++;
+    }
+    this.highWater = Math.max(this.highWater, this.active);
+    try {
+      return await job();
+    } finally {
+      const next = this.waiters.shift();
+      if (next) next(); // the slot passes straight to the next job: active stays the same
+      else this.active--;
+    }
+  }
+}
+
+/** Inspections running at once: each may hold a whole image (up to MAX_IMAGE_BYTES) in memory. */
+export const INSPECT_CONCURRENCY = 2;
+/** Inspections that may wait for a slot; one more is refused with INSPECT_BUSY. */
+export const INSPECT_QUEUE = 8;
+
+/** Shared by every inspection in this process: firmware.inspect, finished uploads and the CLI. */
+export const inspectSlots = new Slots(
+  INSPECT_CONCURRENCY,
+  INSPECT_QUEUE,
+  () =>
+    new RbFault({
+      code: 'INSPECT_BUSY',
+      message: `The workstation is already checking ${INSPECT_CONCURRENCY + INSPECT_QUEUE} images.`,
+      meaning: `Each check can hold a whole image (up to ${MAX_IMAGE_BYTES / 1024 / 1024 / 1024} GiB) in memory, so ${INSPECT_CONCURRENCY} run at once and ${INSPECT_QUEUE} more wait their turn. This one was not started.`,
+      fix: 'Wait until the checks already running have finished, then try again.',
+    }),
+);
+
+export function inspectFile(file: string): Promise<InspectionReport> {
+  return inspectSlots.run(async () => {
+    const startedAt = performance.now();
+    const abs = path.resolve(file);
+    const r = await readAndHash(abs);
+    return reportFor(r.bytes, { fileName: path.basename(abs), path: abs, sha256: r.sha256, md5: r.md5, startedAt, ...(r.crcCheckpoints ? { crcCheckpoints: r.crcCheckpoints } : {}) });
+  });
 }
 
 interface Upload {
   id: string;
   fileName: string;
+  /** The finished file's path; bytes are written to `${file}.part` until finish() renames it. */
   file: string;
   size: number;
   received: number;
@@ -130,10 +186,57 @@ interface Upload {
   touched: number;
 }
 
-/** The firmware capability's service: inspection, verdicts, and uploads into <dataDir>/uploads. */
+/** Uploads in progress at once (each up to UPLOAD_MAX_BYTES on disk); one more is refused with UPLOAD_BUSY. */
+export const MAX_ACTIVE_UPLOADS = 3;
+/** Finished uploads kept (newest first) so their path stays usable; older ones are deleted. */
+export const KEEP_FINISHED_UPLOADS = 3;
+/** An upload without a chunk for this long is abandoned (a closed browser tab) and its partial file deleted. */
+export const UPLOAD_IDLE_MS = 10 * 60_000;
+const PART = '.part';
+
+export interface FirmwareServiceOptions {
+  /** Tests: shorter idle limit and sweep interval. */
+  idleMs?: number;
+  sweepMs?: number;
+}
+
+/** Upload folders of the FirmwareService instances alive in this process (tests run several in one process). */
+const liveFolders = new Set<string>();
+
+/** A process id that is no longer running (or never was): its upload folders are leftovers. */
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * The firmware capability's service: inspection, verdicts, and uploads into <dataDir>/uploads.
+ * Uploads (decision 0006): each in its own folder `<pid>-<id>` (so two workstations sharing a data folder
+ * leave each other's alone), written as `<name>.part` and renamed when complete; at most MAX_ACTIVE_UPLOADS
+ * at once, idle ones reaped; the last KEEP_FINISHED_UPLOADS finished files are kept (their report's path
+ * stays valid, e.g. for the TFTP server), older ones, this process's files on dispose and dead processes'
+ * leftovers at start-up are deleted.
+ */
 export class FirmwareService {
   private uploads = new Map<string, Upload>();
-  constructor(private readonly dataDir: string) {}
+  /** Folders of finished uploads, oldest first. */
+  private finished: string[] = [];
+  private readonly idleMs: number;
+  private readonly sweep: NodeJS.Timeout;
+  private readonly leftovers: Promise<void>;
+  constructor(
+    private readonly dataDir: string,
+    opts: FirmwareServiceOptions = {},
+  ) {
+    this.idleMs = opts.idleMs ?? UPLOAD_IDLE_MS;
+    this.sweep = setInterval(() => void this.expireStale().catch(() => undefined), opts.sweepMs ?? 60_000);
+    this.sweep.unref();
+    this.leftovers = this.removeLeftovers().catch(() => undefined);
+  }
 
   inspect(file: string): Promise<InspectionReport> {
     return inspectFile(file);
@@ -147,14 +250,29 @@ export class FirmwareService {
     return path.join(this.dataDir, 'uploads');
   }
 
+  /** Resolves once the start-up sweep of earlier processes' upload folders is done. */
+  ready(): Promise<void> {
+    return this.leftovers;
+  }
+
   async beginUpload(fileName: string, size: number): Promise<{ uploadId: string; chunkBytes: number }> {
     if (size > UPLOAD_MAX_BYTES) throw tooBigUpload(size);
+    await this.leftovers;
     await this.expireStale();
+    if (this.uploads.size >= MAX_ACTIVE_UPLOADS)
+      throw new RbFault({
+        code: 'UPLOAD_BUSY',
+        message: `${this.uploads.size} files are already being sent to the workstation.`,
+        meaning: `It takes at most ${MAX_ACTIVE_UPLOADS} uploads at once, so that it cannot run out of disk space. An upload that gets no data for ${Math.round(this.idleMs / 60_000)} minutes (a closed tab) is dropped.`,
+        fix: 'Wait for the other uploads to finish, or cancel them, then drop the file again.',
+      });
     const id = crypto.randomBytes(8).toString('hex');
     const safe = path.basename(fileName).replace(/[^\w.+-]/g, '_').slice(0, 120) || 'image.bin';
-    await fs.promises.mkdir(path.join(this.uploadDir, id), { recursive: true });
-    const file = path.join(this.uploadDir, id, safe);
-    const fh = await fs.promises.open(file, 'w');
+    const folder = path.join(this.uploadDir, `${process.pid}-${id}`);
+    await fs.promises.mkdir(folder, { recursive: true });
+    liveFolders.add(folder);
+    const file = path.join(folder, safe);
+    const fh = await fs.promises.open(file + PART, 'w');
     this.uploads.set(id, { id, fileName: safe, file, size, received: 0, fh, touched: Date.now() });
     return { uploadId: id, chunkBytes: UPLOAD_CHUNK_BYTES };
   }
@@ -168,6 +286,7 @@ export class FirmwareService {
       await this.cancel(uploadId);
       throw tooBigUpload(u.received + bytes.length);
     }
+    u.touched = Date.now();
     await u.fh.write(bytes, 0, bytes.length, offset);
     u.received += bytes.length;
     u.touched = Date.now();
@@ -176,10 +295,15 @@ export class FirmwareService {
 
   async finish(uploadId: string): Promise<InspectionReport> {
     const u = this.get(uploadId);
-    await u.fh.close();
     this.uploads.delete(uploadId);
-    if (u.received !== u.size)
+    await u.fh.close().catch(() => undefined);
+    if (u.received !== u.size) {
+      await removeFolder(path.dirname(u.file));
       throw new RbFault({ code: 'UPLOAD_INCOMPLETE', message: 'The file did not arrive completely.', meaning: `Only ${u.received} of ${u.size} bytes arrived.`, fix: 'Drop the file again.' });
+    }
+    await fs.promises.rename(u.file + PART, u.file);
+    this.finished.push(path.dirname(u.file));
+    while (this.finished.length > KEEP_FINISHED_UPLOADS) await removeFolder(this.finished.shift()!);
     const report = await inspectFile(u.file);
     return { ...report, fileName: u.fileName };
   }
@@ -189,26 +313,56 @@ export class FirmwareService {
     if (u) {
       this.uploads.delete(uploadId);
       await u.fh.close().catch(() => undefined);
-      await fs.promises.rm(path.dirname(u.file), { recursive: true, force: true });
+      await removeFolder(path.dirname(u.file));
     }
     return { ok: true };
   }
 
+  /** Stop: uploads in progress and the finished files this process kept are deleted. */
   async dispose(): Promise<void> {
+    clearInterval(this.sweep);
+    await this.leftovers;
     for (const id of [...this.uploads.keys()]) await this.cancel(id);
+    for (const folder of this.finished.splice(0)) await removeFolder(folder);
   }
 
   private get(id: string): Upload {
     const u = this.uploads.get(id);
-    if (!u) throw new RbFault({ code: 'UPLOAD_UNKNOWN', message: 'The workstation does not know this upload.', meaning: 'It was finished, cancelled, or the workstation restarted.', fix: 'Drop the file again.' });
+    if (!u) throw new RbFault({ code: 'UPLOAD_UNKNOWN', message: 'The workstation does not know this upload.', meaning: 'It was finished, cancelled, left without data for too long, or the workstation restarted.', fix: 'Drop the file again.' });
     return u;
   }
 
-  /** Uploads idle for 10 minutes are abandoned (a closed browser tab). */
+  /** Uploads idle for idleMs are abandoned (a closed browser tab); runs before each new upload and every minute. */
   private async expireStale(): Promise<void> {
     const now = Date.now();
-    for (const u of [...this.uploads.values()]) if (now - u.touched > 10 * 60_000) await this.cancel(u.id);
+    for (const u of [...this.uploads.values()]) if (now - u.touched > this.idleMs) await this.cancel(u.id);
   }
+
+  /**
+   * Upload folders of processes that no longer run (a crash, a power cut, an older version's `<id>`
+   * folders) are deleted at start-up. A folder named with this process's id is a leftover too (a
+   * container restarts with the same pid), unless another instance in this process is using it.
+   */
+  private async removeLeftovers(): Promise<void> {
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(this.uploadDir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const m = /^(\d+)-[0-9a-f]{16}$/.exec(name);
+      const pid = m ? Number(m[1]) : undefined;
+      const full = path.join(this.uploadDir, name);
+      const leftover = pid === undefined || (pid === process.pid ? !liveFolders.has(full) : processGone(pid));
+      if (leftover) await fs.promises.rm(full, { recursive: true, force: true });
+    }
+  }
+}
+
+async function removeFolder(folder: string): Promise<void> {
+  liveFolders.delete(folder);
+  await fs.promises.rm(folder, { recursive: true, force: true });
 }
 
 function tooBigUpload(size: number): RbFault {

@@ -97,8 +97,8 @@ describe('firmware service', () => {
     await expect(svc.chunk(uploadId, 0, Buffer.alloc(11).toString('base64'))).rejects.toMatchObject({ code: 'UPLOAD_TOO_BIG' });
     const b = await svc.beginUpload('../../etc/passwd', 4);
     await svc.chunk(b.uploadId, 0, Buffer.from('abcd').toString('base64'));
-    const up = path.join(dir, 'uploads', b.uploadId);
-    expect(fs.readdirSync(up)).toEqual(['passwd']);
+    const up = path.join(dir, 'uploads', `${process.pid}-${b.uploadId}`);
+    expect(fs.readdirSync(up)).toEqual(['passwd.part']);
     await svc.cancel(b.uploadId);
     expect(fs.existsSync(up)).toBe(false);
     await svc.dispose();
