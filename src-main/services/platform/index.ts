@@ -160,7 +160,8 @@ export function explainBindError(err: unknown, ctx: BindErrorContext, platform: 
  * namespaces; the Windows (netsh) and macOS (networksetup/ifconfig) forms are written from their docs.
  */
 export function rescueAddressHowTo(platform: PlatformName, ifName: string | undefined, address = '192.168.1.10'): { steps: string; command: string } {
-  const itf = ifName ?? (platform === 'win32' ? 'Ethernet' : platform === 'darwin' ? 'en0' : 'eth0');
+  // A name we would not type ourselves is not put into a command for the user to paste either.
+  const itf = ifName === undefined ? (platform === 'win32' ? 'Ethernet' : platform === 'darwin' ? 'en0' : 'eth0') : (safeInterfaceName(platform, ifName) ?? '<name of the wired connection>');
   if (platform === 'win32')
     return {
       steps: `Open Settings → Network & internet → Ethernet → IP assignment → Edit → Manual, switch IPv4 on, IP address ${address}, subnet mask 255.255.255.0, leave the gateway empty, Save. Or, in a Command Prompt run as administrator:`,
@@ -301,11 +302,25 @@ export function explainSignalsUnsupported(err: unknown, portPath: string): RbFau
  * privileges"; Windows: an elevated netsh through Start-Process -Verb RunAs (the UAC prompt).
  */
 export function privilegedAddressCommand(platform: PlatformName, ifName: string, address = '192.168.1.10', hasProgram: (p: string) => boolean = programOnPath): [string, string[]] | undefined {
-  if (!/^[\w.:@-]{1,64}$/.test(ifName) && platform !== 'win32') return undefined;
-  if (platform === 'linux') return hasProgram('pkexec') ? ['pkexec', ['ip', 'addr', 'add', `${address}/24`, 'dev', ifName]] : undefined;
-  if (platform === 'darwin') return ['osascript', ['-e', `do shell script "/sbin/ifconfig ${ifName} alias ${address} 255.255.255.0" with administrator privileges`]];
-  const safe = ifName.replace(/["'`$]/g, '');
-  return ['powershell.exe', ['-NoProfile', '-Command', `Start-Process netsh -Verb RunAs -Wait -ArgumentList 'interface ipv4 add address "${safe}" ${address} 255.255.255.0'`]];
+  const name = safeInterfaceName(platform, ifName);
+  if (name === undefined || !/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address)) return undefined;
+  if (platform === 'linux') return hasProgram('pkexec') ? ['pkexec', ['ip', 'addr', 'add', `${address}/24`, 'dev', name]] : undefined;
+  if (platform === 'darwin') return ['osascript', ['-e', `do shell script "/sbin/ifconfig ${name} alias ${address} 255.255.255.0" with administrator privileges`]];
+  // The name sits in a PowerShell single-quoted string, inside netsh's double quotes: the allow-list has no quote of either kind.
+  return ['powershell.exe', ['-NoProfile', '-Command', `Start-Process netsh -Verb RunAs -Wait -ArgumentList 'interface ipv4 add address "${name}" ${address} 255.255.255.0'`]];
+}
+
+/**
+ * An interface name that may go into a command line we build, or undefined. Checked by allow-list, never
+ * "cleaned" (a cleaned name would address a different adapter). Linux and macOS: letters, digits and . : @ - _.
+ * Windows adapter names are free text ("vEthernet (Default Switch)", "Подключение по локальной сети"): letters
+ * and digits of any script, spaces and - _ . ( ) # * + , only. Nothing that PowerShell or netsh reads as a quote
+ * (' " ` and the typographic U+2018–U+201E, which PowerShell also takes as quotes), a variable ($), an escape
+ * (^ %), a separator (; & |) or a redirection (< >).
+ */
+export function safeInterfaceName(platform: PlatformName, ifName: string): string | undefined {
+  if (platform === 'win32') return /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} ._()#*+,-]{0,255}$/u.test(ifName) ? ifName : undefined;
+  return /^[\w.:@-]{1,64}$/.test(ifName) ? ifName : undefined;
 }
 
 function programOnPath(name: string): boolean {
