@@ -22,8 +22,8 @@ describe.skipIf(!support.ok)('firmware check in the browser', () => {
   let stock: string;
   let big: string;
   beforeAll(async () => {
-    bench = await startBench();
     dir = W.tmpDir('e2e');
+    bench = await startBench({ allowFolders: [dir] }); // paths typed on the page must be in an allowed folder (decision 0007)
     stock = path.join(dir, 'FW_WRT32X_1.0.180404.58.img');
     fs.writeFileSync(stock, W.linksysStockLike());
     // a 3 MiB OpenWrt upgrade image: several upload chunks
@@ -128,6 +128,15 @@ describe.skipIf(!support.ok)('firmware check in the browser', () => {
     await card.waitFor();
     await expect(card.getAttribute('data-code')).resolves.toBe('FILE_NOT_FOUND');
     await expect(card.textContent()).resolves.toMatch(/What to do/);
+  });
+
+  it('refuses a path outside the folders the bench may use, and says where to put the file', async () => {
+    const page = bench.page;
+    await page.getByTestId('fw-path').fill('/etc/hostname');
+    await page.getByTestId('fw-path-go').click();
+    const card = page.locator('[data-testid="error-card"][data-code="HOST_PATH_NOT_ALLOWED"]');
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toMatch(/Drop the file on this page instead[\s\S]*--allow-folder/);
   });
 
   it('the Routers section lists the profiles and shows the WRT32X layouts', async () => {

@@ -6,7 +6,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { browserSupport, failureScreenshot } from '../test-support/browser';
 import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../test-support/netns';
@@ -111,7 +110,8 @@ describe.skipIf(!support.ok)('backup & restore in the bench UI', () => {
 
   it('logs in with a key file typed in the form (the router has a password nobody typed), and says plainly when the file is not a key', async () => {
     // the router now wants a password we do not give, and knows one key
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-fle2e-key-'));
+    // in the bench's data folder: from a browser, only files there (or in --allow-folder folders) are used (decision 0007)
+    const dir = fs.mkdtempSync(path.join(bench.dataDir, 'keys-'));
     const keyFile = path.join(dir, 'id_ed25519');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile]);
     const sshDir = path.join(router.root, 'root/.ssh');

@@ -44,7 +44,7 @@ describe.skipIf(!support.ok)('serial console in the browser (pty)', () => {
   });
 
   it('opens a port, shows banners for what it recognises, sends what you type, changes speed live, survives an unplug', async () => {
-    bench = await startBench();
+    bench = await startBench({ allowFolders: [dir] }); // the ptys' links live in dir (decision 0007)
     const a = await ptyPair('ui-a');
     const page = await bench.openUi();
     await page.getByRole('button', { name: /Serial console/ }).click();
@@ -106,7 +106,7 @@ describe.skipIf(!support.ok)('serial console in the browser (pty)', () => {
   });
 
   it('a second port opens in its own tab; the layout holds at tablet width', async () => {
-    bench = await startBench({ viewport: { width: 820, height: 1180 } });
+    bench = await startBench({ viewport: { width: 820, height: 1180 }, allowFolders: [dir] });
     const a = await ptyPair('ui-b');
     const b = await ptyPair('ui-c');
     const page = await bench.openUi();
@@ -146,13 +146,20 @@ describe.skipIf(!rigOk)('U-Boot panel against the real U-Boot (QEMU rig)', () =>
   it('stops autoboot, chooses a load address with a reason, sends and verifies the FIT, boots it to the shell', async () => {
     const guest = buildGuest();
     rig = await startRig({ tag: 'ube2e' });
-    bench = await startNsBench(rig.ns);
+    // From a browser the bench opens serial ports by name or links to them in an allowed folder, and images from
+    // its data folder (decision 0007): link QEMU's pty into dir, copy the FIT into the data folder.
+    const consoleLink = path.join(dir, 'rig-console');
+    fs.rmSync(consoleLink, { force: true });
+    fs.symlinkSync(rig.serialPath, consoleLink);
+    bench = await startNsBench(rig.ns, { allowFolders: [dir] });
+    const fit = path.join(bench.dataDir, path.basename(guest.fit));
+    fs.copyFileSync(guest.fit, fit);
     const page = await bench.openUi();
     await page.getByRole('button', { name: /Serial console/ }).click();
-    await page.getByTestId('console-path').fill(rig.serialPath);
+    await page.getByTestId('console-path').fill(consoleLink);
     await page.getByTestId('console-open').click();
     await page.locator('[data-testid="console-session"][data-state="open"]').waitFor();
-    await page.getByTestId('uboot-file').fill(guest.fit);
+    await page.getByTestId('uboot-file').fill(fit);
     await page.getByText('Expert settings').click();
     await page.getByPlaceholder('console=ttyS0,115200').fill('console=ttyAMA0');
     await page.getByTestId('uboot-start').click();

@@ -18,7 +18,7 @@ describe.skipIf(!support.ok)('TFTP file server in the browser', () => {
     fw = crypto.randomBytes(8 * 1024 * 1024);
     fs.writeFileSync(path.join(dir, 'openwrt-initramfs.bin'), fw);
     fs.writeFileSync(path.join(dir, 'slow.bin'), crypto.randomBytes(512 * 400));
-    bench = await startBench();
+    bench = await startBench({ allowFolders: [dir] }); // the folder is outside the data folder: allowed as `serve --allow-folder` would
   });
   afterAll(async () => {
     await bench?.close();

@@ -61,9 +61,10 @@ export async function saveScreenshot(p: Page, name: string): Promise<string> {
   return file;
 }
 
-export async function startBench(opts: { viewport?: { width: number; height: number } } = {}): Promise<Bench> {
+/** `allowFolders`: folders besides the data folder the page may use, as `serve --allow-folder` (decision 0007). */
+export async function startBench(opts: { viewport?: { width: number; height: number }; allowFolders?: string[] } = {}): Promise<Bench> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-e2e-'));
-  const services = createServices({ host: 'bench-server', dataDir });
+  const services = createServices({ host: 'bench-server', dataDir, allowedFolders: opts.allowFolders ?? [] });
   const server = await startBenchServer({ handlers: createHandlers(services), bus: services.bus, rendererDir: 'dist/renderer' });
   const browser = await chromium.launch({ executablePath: chromiumPath()!, args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });

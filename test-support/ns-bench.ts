@@ -26,13 +26,16 @@ export interface NsBench {
   close(): Promise<void>;
 }
 
-/** `dataDir`: use (and keep) this data folder, e.g. to restart the workstation over the same journals. */
-export async function startNsBench(ns: Netns, opts: { viewport?: { width: number; height: number }; dataDir?: string } = {}): Promise<NsBench> {
+/**
+ * `dataDir`: use (and keep) this data folder, e.g. to restart the workstation over the same journals.
+ * `allowFolders`: folders besides the data folder the page may use (`serve --allow-folder`, decision 0007).
+ */
+export async function startNsBench(ns: Netns, opts: { viewport?: { width: number; height: number }; dataDir?: string; allowFolders?: string[] } = {}): Promise<NsBench> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-nsbench-'));
   const dataDir = opts.dataDir ?? path.join(base, 'data');
   fs.mkdirSync(dataDir, { recursive: true });
   const token = crypto.randomBytes(16).toString('hex');
-  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['serve', '--bind', '127.0.0.1', '--port', '0', '--token', token]);
+  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['serve', '--bind', '127.0.0.1', '--port', '0', '--token', token, ...(opts.allowFolders ?? []).flatMap((f) => ['--allow-folder', f])]);
   const server = ns.spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir } });
   const out = new JsonLines(server);
   const listening = await out.waitFor((l) => l.event === 'listening', 30_000, 'the bench server in the namespace');

@@ -8,6 +8,7 @@ import { FlashService } from '../services/flash';
 import { TftpService } from '../services/tftp/service';
 import { SerialService } from '../services/serial/service';
 import { UbootService } from '../services/uboot/automation';
+import { resolveAllowedFolders } from './host-paths';
 
 export type HostKind = 'electron' | 'bench-server' | 'cli';
 
@@ -15,6 +16,11 @@ export interface ServiceOptions {
   host: HostKind;
   /** Folder for journals, logs and backups; defaults to the platform's user data folder. */
   dataDir?: string;
+  /**
+   * Bench server: folders besides the data folder whose files the screen may use (`serve --allow-folder`).
+   * Checked here (host-paths.ts): a folder that must not be exposed throws RbFault ALLOW_FOLDER_*.
+   */
+  allowedFolders?: readonly string[];
 }
 
 /**
@@ -28,6 +34,7 @@ export function createServices(opts: ServiceOptions) {
     state: (s) => bus.emit('failsafe.monitor.state', s),
   });
   const dir = opts.dataDir ?? dataDir();
+  const allowedFolders = resolveAllowedFolders(opts.allowedFolders ?? [], dir);
   const firmware = new FirmwareService(dir);
   const flash = new FlashService(dir, {
     progress: (p) => bus.emit('flash.backup.progress', p),
@@ -35,10 +42,13 @@ export function createServices(opts: ServiceOptions) {
     done: (r) => bus.emit('flash.backup.done', r),
     restoreProgress: (p) => bus.emit('flash.restore.progress', p),
   });
-  const tftp = new TftpService({
-    transfer: (e) => bus.emit('tftp.transfer', e),
-    state: (s) => bus.emit('tftp.server.state', s),
-  });
+  const tftp = new TftpService(
+    {
+      transfer: (e) => bus.emit('tftp.transfer', e),
+      state: (s) => bus.emit('tftp.server.state', s),
+    },
+    { dataDir: dir },
+  );
   const serial = new SerialService(
     {
       data: (id, chunk, at) => bus.emit('serial.data', { id, b64: chunk.toString('base64'), at }),
@@ -60,6 +70,8 @@ export function createServices(opts: ServiceOptions) {
   const services = {
     host: opts.host,
     dataDir: dir,
+    /** Real paths of the folders allowed besides the data folder (bench server; see host-paths.ts). */
+    allowedFolders,
     bus,
     failsafe,
     playbook,

@@ -1,10 +1,11 @@
 import type { CapabilityHandlers } from '../dispatch';
 import type { Services } from '../services';
 import type { firmwareCommands } from '../../../src-shared/contract/firmware';
+import { allowHostPath } from '../host-paths';
 
 export function firmwareHandlers(s: Services): CapabilityHandlers<typeof firmwareCommands> {
   return {
-    'firmware.inspect': (a) => s.firmware.inspect(a.path),
+    'firmware.inspect': async (a) => s.firmware.inspect(await allowHostPath(s, a.path, 'firmware-file')),
     'firmware.verdict': (a) => s.firmware.verdict(a.inspection as Parameters<Services['firmware']['verdict']>[0], a.device),
     'firmware.upload.begin': (a) => s.firmware.beginUpload(a.fileName, a.size),
     'firmware.upload.chunk': (a) => s.firmware.chunk(a.uploadId, a.offset, a.data),

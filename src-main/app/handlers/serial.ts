@@ -2,11 +2,12 @@ import type { CapabilityHandlers } from '../dispatch';
 import type { Services } from '../services';
 import type { serialCommands } from '../../../src-shared/contract/serial';
 import { watchProfileChoices } from '../../services/serial/service';
+import { allowHostPath, allowSerialPath } from '../host-paths';
 
 export function serialHandlers(s: Services): CapabilityHandlers<typeof serialCommands> {
   return {
     'serial.ports': () => s.serial.listPorts(),
-    'serial.open': (a) => s.serial.open(a.path, a.settings, a.profile, a.autoStop),
+    'serial.open': async (a) => s.serial.open(await allowSerialPath(s, a.path, async () => (await s.serial.listPorts()).ports), a.settings, a.profile, a.autoStop),
     'serial.autostop': (a) => s.serial.setAutoStop(a.id, a.enabled),
     'serial.close': (a) => s.serial.close(a.id),
     'serial.write': async (a) => ({ written: await s.serial.write(a.id, Buffer.from(a.data, a.encoding === 'base64' ? 'base64' : 'utf8')) }),
@@ -19,7 +20,7 @@ export function serialHandlers(s: Services): CapabilityHandlers<typeof serialCom
       for (const x of sessions) backlog[x.id] = s.serial.backlog(x.id).toString('base64');
       return { sessions, profiles: watchProfileChoices(), backlog };
     },
-    'uboot.run': (a) => s.uboot.start(a),
+    'uboot.run': async (a) => s.uboot.start({ ...a, file: await allowHostPath(s, a.file, 'image-to-send') }),
     'uboot.cancel': (a) => {
       s.uboot.cancel(a.runId);
       return { ok: true as const };

@@ -1,10 +1,16 @@
 import type { CapabilityHandlers } from '../dispatch';
 import type { Services } from '../services';
 import type { tftpCommands } from '../../../src-shared/contract/tftp';
+import { allowHostPath } from '../host-paths';
 
 export function tftpHandlers(s: Services): CapabilityHandlers<typeof tftpCommands> {
   return {
-    'tftp.server.start': (a) => s.tftp.start(a),
+    // the folder rules (no home, hidden or system folder) hold on every host: the TFTP jail checks them at start
+    'tftp.server.start': async (a) => {
+      const root = await allowHostPath(s, a.root, 'tftp-folder');
+      const allowWrite = a.allowWrite !== undefined ? await allowHostPath(s, a.allowWrite, 'upload-folder') : undefined;
+      return s.tftp.start({ ...a, root, ...(allowWrite !== undefined ? { allowWrite } : {}) });
+    },
     'tftp.server.stop': () => s.tftp.stop(),
     'tftp.server.status': () => ({ server: s.tftp.state, transfers: s.tftp.transfers() }),
     'tftp.transfers': () => s.tftp.transfers(),

@@ -21,7 +21,7 @@ export function defaultRendererDir(): string {
 export const serve: CliCommand = {
   words: ['serve'],
   summary: 'Start the bench server: the Rescue Bench screen in any browser, on this computer by default',
-  usage: 'serve [--port N] [--bind ADDR] [--token T] [--renderer DIR] [--insecure-lan]',
+  usage: 'serve [--port N] [--bind ADDR] [--token T] [--renderer DIR] [--insecure-lan] [--allow-folder DIR]...',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -30,6 +30,8 @@ export const serve: CliCommand = {
         bind: { type: 'string', default: '127.0.0.1' },
         token: { type: 'string' },
         renderer: { type: 'string' },
+        // Folders besides the data folder whose files the browser may use (firmware, keys, backups); repeatable (decision 0007).
+        'allow-folder': { type: 'string', multiple: true },
         'insecure-lan': { type: 'boolean', default: false },
       },
       strict: true,
@@ -38,7 +40,7 @@ export const serve: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, not "${values.port}"`);
     if (values.token !== undefined && values.token.length < 16) throw new UsageError('--token must be at least 16 characters');
     assertBindAllowed(values.bind!, values['insecure-lan']!);
-    const services = createServices({ host: 'bench-server' });
+    const services = createServices({ host: 'bench-server', allowedFolders: values['allow-folder'] ?? [] });
     const server = await startBenchServer({
       handlers: createHandlers(services),
       bus: services.bus,
