@@ -4,6 +4,7 @@ import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { clockTime } from '../../format';
 import { useApp } from '../../store/app';
+import { pathExample } from '../../host-paths';
 import { STEP_ORDER, useUboot } from '../../store/uboot';
 import type { RbError } from '../../../src-shared/contract';
 import type { SerialSession, UbootStep } from '../../../src-shared/contract/serial';
@@ -32,6 +33,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
   const api = useApi();
   const run = useUboot((s) => s.bySession[session.id]);
   const interfaces = useApp((s) => s.interfaces);
+  const info = useApp((s) => s.info);
   const [file, setFile] = useState('');
   const [ip, setIp] = useState('192.168.1.1');
   const [serverIp, setServerIp] = useState(interfaces.find((i) => i.address.startsWith('192.168.1.'))?.address ?? '192.168.1.10');
@@ -79,7 +81,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
       >
         <label className="console-wide">
           Image file on this computer
-          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder="/home/you/openwrt-…-initramfs-kernel.bin" spellCheck={false} required disabled={running} data-testid="uboot-file" />
+          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder={pathExample(info, 'openwrt-…-initramfs-kernel.bin', '/home/you/openwrt-…-initramfs-kernel.bin')} spellCheck={false} required disabled={running} data-testid="uboot-file" />
         </label>
         <label>
           Router address

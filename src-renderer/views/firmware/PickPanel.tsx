@@ -2,12 +2,15 @@ import { useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { ApiError } from '../../api/types';
 import { useFirmware } from '../../store/firmware';
+import { useApp } from '../../store/app';
+import { pathExample } from '../../host-paths';
 import { bytes } from '../../format';
 import { uploadAndInspect } from './upload';
 
 /** Step 1: drop or choose an image (sent to the workstation), or type its path on the workstation. */
 export function PickPanel() {
   const api = useApi();
+  const info = useApp((s) => s.info);
   const { busy, upload, setBusy, setUpload, setReport, setError } = useFirmware();
   const [path, setPath] = useState('');
   const [over, setOver] = useState(false);
@@ -95,7 +98,7 @@ export function PickPanel() {
         <div className="controls">
           <label className="fw-path">
             Path on the workstation
-            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Downloads/FW_WRT32X_1.0.180404.58.img" data-testid="fw-path" spellCheck={false} />
+            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={pathExample(info, 'FW_WRT32X_1.0.180404.58.img', '/home/me/Downloads/FW_WRT32X_1.0.180404.58.img')} data-testid="fw-path" spellCheck={false} />
           </label>
           <button type="button" className="btn" onClick={inspectPath} disabled={busy !== 'idle' || !path.trim()} data-testid="fw-path-go">
             Check this file

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { ErrorCard } from '../../components/ErrorCard';
 import { useFlash } from '../../store/flash';
+import { useApp } from '../../store/app';
+import { pathExample } from '../../host-paths';
 import type { RbError } from '../../../src-shared/contract';
 import type { SessionTarget } from '../../../src-shared/contract/flash';
 import { asRbError } from './errors';
@@ -9,6 +11,7 @@ import { asRbError } from './errors';
 /** Where the router is and how to log in; "Read the router" inspects its flash (read-only). */
 export function ConnectPanel() {
   const api = useApi();
+  const info = useApp((s) => s.info);
   const device = useFlash((s) => s.device);
   const [host, setHost] = useState('192.168.1.1');
   const [method, setMethod] = useState<'auto' | 'ssh' | 'telnet'>('auto');
@@ -79,7 +82,7 @@ export function ConnectPanel() {
             spellCheck={false}
             autoComplete="off"
             size={28}
-            placeholder="/home/you/.ssh/id_ed25519"
+            placeholder={pathExample(info, 'keys/id_ed25519', '/home/you/.ssh/id_ed25519')}
             disabled={method === 'telnet'}
             aria-describedby="flash-keyfile-hint"
           />

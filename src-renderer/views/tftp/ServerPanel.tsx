@@ -6,6 +6,7 @@ import { FileList } from './FileList';
 import { clockTime } from '../../format';
 import { useApp } from '../../store/app';
 import { useTftp } from '../../store/tftp';
+import { pathExample } from '../../host-paths';
 import type { RbError } from '../../../src-shared/contract';
 
 /** Start and stop the file server: which folder, which network connection, which port; uploads only when asked. */
@@ -13,6 +14,7 @@ export function ServerPanel() {
   const api = useApi();
   const server = useTftp((s) => s.server);
   const interfaces = useApp((s) => s.interfaces);
+  const info = useApp((s) => s.info);
   const [root, setRoot] = useState(server.root);
   const [bind, setBind] = useState(server.bind);
   const [port, setPort] = useState(String(server.port));
@@ -117,7 +119,7 @@ export function ServerPanel() {
       >
         <label className="tftp-wide">
           Folder with the firmware files
-          <input value={root} onChange={(e) => setRoot(e.target.value)} placeholder="/home/you/firmware" data-testid="tftp-root" spellCheck={false} required />
+          <input value={root} onChange={(e) => setRoot(e.target.value)} placeholder={pathExample(info, 'tftp', '/home/you/firmware')} data-testid="tftp-root" spellCheck={false} required />
         </label>
         <label>
           Serve on
@@ -156,6 +158,12 @@ export function ServerPanel() {
           Start the server
         </button>
       </form>
+      {info?.host === 'bench-server' && (
+        <p className="fs-hint" data-testid="tftp-bench-folders">
+          From this screen the folder must be inside the Rescue Bench folder on the workstation ({info.dataDir}), or in a folder allowed when the bench was
+          started.
+        </p>
+      )}
       {status}
       {errors}
     </section>
