@@ -10,6 +10,7 @@ import { nativeLockstep } from '../../src-main/services/tftp/native';
 import { JsonLines } from '../../test-support/lines';
 import { nodeTsArgs, reportSkip } from '../../test-support/netns';
 import { makeTree, run, sha256, type Tree } from './tftp-support';
+import { stageCliForOtherUser, type StagedCli } from '../../test-support/other-user';
 
 let tree: Tree;
 beforeAll(() => {
@@ -17,10 +18,14 @@ beforeAll(() => {
 });
 afterAll(() => tree?.cleanup());
 
-function cli(args: string[], opts: { uid?: number; env?: Record<string, string> } = {}): ChildProcess {
+function cli(args: string[], opts: { env?: Record<string, string> } = {}): ChildProcess {
   const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', ...args]);
-  if (opts.uid !== undefined) return spawn('setpriv', [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', 'env', 'HOME=/tmp', cmd, ...a], { stdio: ['ignore', 'pipe', 'pipe'] });
   return spawn(cmd, a, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+}
+
+/** The built CLI, staged where another user can read it (the checkout may sit in a private folder). */
+function cliAs(uid: number, staged: Extract<StagedCli, { ok: true }>, args: string[]): ChildProcess {
+  return spawn('setpriv', [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', 'env', 'HOME=/tmp', process.execPath, staged.cli, 'tftp', 'serve', ...args], { cwd: staged.dir, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function exited(p: ChildProcess): Promise<number | null> {
@@ -135,13 +140,18 @@ describe('without the native engine', () => {
 const root = typeof process.getuid === 'function' && process.getuid() === 0;
 const unprivLow = Number(fs.existsSync('/proc/sys/net/ipv4/ip_unprivileged_port_start') ? fs.readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8') : '1024');
 const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
-const canTry = root && hasSetpriv && unprivLow > 69;
-if (!canTry) reportSkip('tftp port 69 without privileges', !root ? 'needs root to run the CLI as another user' : !hasSetpriv ? 'setpriv (util-linux) missing' : `this machine lets everyone bind port ${unprivLow}+`);
+// uid 65534 cannot read a checkout in a private folder: it runs the built CLI staged in a world-readable temp folder.
+const staged: StagedCli = root && hasSetpriv && unprivLow > 69 ? stageCliForOtherUser() : { ok: false, reason: '' };
+const canTry = root && hasSetpriv && unprivLow > 69 && staged.ok;
+if (!canTry) reportSkip('tftp port 69 without privileges', !root ? 'needs root to run the CLI as another user' : !hasSetpriv ? 'setpriv (util-linux) missing' : unprivLow <= 69 ? `this machine lets everyone bind port ${unprivLow}+` : !staged.ok ? staged.reason : '');
+afterAll(() => {
+  if (staged.ok) staged.cleanup();
+});
 
 describe.skipIf(!canTry)('port 69 without privileges', () => {
   it('explains EACCES in plain words with setcap, the sysctl and U-Boot tftpdstp', async () => {
     fs.chmodSync(tree.base, 0o755);
-    const p = cli(['--root', tree.root, '--port', '69', '--json'], { uid: 65534 });
+    const p = cliAs(65534, staged as Extract<StagedCli, { ok: true }>, ['--root', tree.root, '--port', '69', '--json']);
     const out = new JsonLines(p);
     const l = (await out.waitFor(() => true, 30_000)) as { event: string; error: { code: string; message: string; fix: string } };
     expect(l.event).toBe('error');
