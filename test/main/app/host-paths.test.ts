@@ -6,7 +6,7 @@
  * file the person at the computer chooses.
  *
  * The home folder is a fake one ($HOME points into a temporary folder), so "a parent of home" and "~/.ssh" are
- * real folders this test owns.
+ * real folders this test owns. Files are planted in <data>/images, not <data>/uploads (the firmware service tidies that).
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -49,9 +49,9 @@ function passedPathRules(r: Result): void {
 
 beforeAll(async () => {
   process.env.HOME = home;
-  for (const d of [ssh, path.join(home, 'firmware'), path.join(data, 'uploads'), path.join(data, 'tftp'), path.join(data, 'backups', 'old'), allowed, path.join(allowed, 'tftp'), outside, path.join(outside, 'backup'), path.join(cliData, 'tftp'), path.join(home, '.local', 'share', 'other')]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [ssh, path.join(home, 'firmware'), path.join(data, 'images'), path.join(data, 'tftp'), path.join(data, 'backups', 'old'), allowed, path.join(allowed, 'tftp'), outside, path.join(outside, 'backup'), path.join(cliData, 'tftp'), path.join(home, '.local', 'share', 'other')]) fs.mkdirSync(d, { recursive: true });
   fs.writeFileSync(path.join(ssh, 'authorized_keys'), 'ssh-ed25519 AAAA-the-owners-key\n');
-  for (const d of [path.join(data, 'uploads'), allowed, outside]) {
+  for (const d of [path.join(data, 'images'), allowed, outside]) {
     fs.writeFileSync(path.join(d, 'fw.bin'), Buffer.alloc(4096, 0x5a));
     fs.writeFileSync(path.join(d, 'key'), 'this is not an SSH key\n');
   }
@@ -143,7 +143,7 @@ describe('bench server: host paths stay in the data folder or an allowed folder'
     const link = refused(await call(bench, 'firmware.inspect', { path: path.join(data, 'escape.bin') }));
     expect(link.code).toBe('HOST_PATH_NOT_ALLOWED');
     expect(refused(await call(bench, 'firmware.inspect', { path: '/etc/passwd' })).code).toBe('HOST_PATH_NOT_ALLOWED');
-    for (const p of [path.join(data, 'uploads', 'fw.bin'), path.join(allowed, 'fw.bin')]) {
+    for (const p of [path.join(data, 'images', 'fw.bin'), path.join(allowed, 'fw.bin')]) {
       const r = await call(bench, 'firmware.inspect', { path: p });
       expect(r, JSON.stringify(r)).toMatchObject({ ok: true, value: { fileName: 'fw.bin' } });
     }
@@ -185,7 +185,7 @@ describe('bench server: host paths stay in the data folder or an allowed folder'
       expect(e.fix).toMatch(/--allow-folder/);
     }
     // inside: the file is read (and found not to be a key)
-    for (const k of [path.join(data, 'uploads', 'key'), path.join(allowed, 'key')]) {
+    for (const k of [path.join(data, 'images', 'key'), path.join(allowed, 'key')]) {
       const r = await call(bench, 'device.inspect', { target: target(k) });
       expect(r.ok).toBe(false);
       expect((r as { error: RbErrorShape }).error.code).toBe('KEY_FILE_UNUSABLE');
@@ -195,7 +195,7 @@ describe('bench server: host paths stay in the data folder or an allowed folder'
   it('uboot.run file', async () => {
     const e = refused(await call(bench, 'uboot.run', { sessionId: 'none', file: path.join(outside, 'fw.bin') }));
     expect(e.code).toBe('HOST_PATH_NOT_ALLOWED');
-    passedPathRules(await call(bench, 'uboot.run', { sessionId: 'none', file: path.join(data, 'uploads', 'fw.bin') }));
+    passedPathRules(await call(bench, 'uboot.run', { sessionId: 'none', file: path.join(data, 'images', 'fw.bin') }));
   });
 
   it('serial.open and the playbook serial port: port names yes, other files no', async () => {
