@@ -12,13 +12,29 @@ import { dangerOf } from './danger';
  *    type the partition's name;
  *  - writes use OpenWrt's `mtd write` (NOR and NAND) or `flash_erase` + `nandwrite -p` on NAND — never `dd`
  *    and never an mtdblock device on NAND;
- *  - the image is staged in the router's /tmp and its hash checked there first; after writing it is read
- *    back and hashed.
+ *  - the image is staged in the router's /tmp and its hash checked there first (sha256sum, else md5sum,
+ *    else read back here: never skipped); after writing it is read back and hashed.
  */
 export interface FileCheck {
   exists: boolean;
   bytes: number;
   sha256: string | null;
+  /** Compared with the manifest's md5 when both are known. */
+  md5?: string | null;
+}
+
+/**
+ * How the router checks the copy staged in its /tmp before anything is erased. Never skipped: with
+ * neither sha256sum nor md5sum the staged copy is read back over the link and hashed on this computer.
+ */
+export type StageCheck = 'sha256' | 'md5' | 'read-back';
+
+export function stageCheckOf(tools: DeviceTools): StageCheck {
+  return tools.sha256sum ? 'sha256' : tools.md5sum ? 'md5' : 'read-back';
+}
+
+export function stageCheckCommand(check: StageCheck, stagePath: string): string {
+  return check === 'read-back' ? `cat ${stagePath}` : `${check}sum ${stagePath}`;
 }
 
 export interface PlanInput {
@@ -90,8 +106,13 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
       refuse(entry.name, refusal('BACKUP_FILE_MISSING', `The file ${entry.file} is missing from the backup folder.`, 'Without it there is nothing to write.', 'Check that the backup folder is complete (copy it again from where you keep it).'));
       continue;
     }
-    if (file.sha256 !== entry.sha256) {
-      refuse(entry.name, refusal('BACKUP_FILE_CHANGED', `The file ${entry.file} is not the one that was backed up.`, 'Its checksum no longer matches the one recorded at backup time: it was changed or damaged since. Writing it could brick the router.', 'Use another copy of this backup.', `recorded sha256 ${entry.sha256}, file now ${file.sha256 ?? 'unreadable'}`));
+    const sizeDiffers = entry.bytes !== undefined && entry.bytes !== file.bytes;
+    const md5Differs = !!entry.md5 && !!file.md5 && entry.md5 !== file.md5;
+    if (file.sha256 !== entry.sha256 || sizeDiffers || md5Differs) {
+      const details = [`recorded sha256 ${entry.sha256}, file now ${file.sha256 ?? 'unreadable'}`];
+      if (sizeDiffers) details.push(`recorded ${entry.bytes} bytes, file now ${file.bytes}`);
+      if (md5Differs) details.push(`recorded md5 ${entry.md5}, file now ${file.md5}`);
+      refuse(entry.name, refusal('BACKUP_FILE_CHANGED', `The file ${entry.file} is not the one that was backed up.`, 'Its checksum no longer matches the one recorded at backup time: it was changed or damaged since. Writing it could brick the router.', 'Use another copy of this backup.', details.join('\n')));
       continue;
     }
     const target = findPartition(device.partitions, entry.index !== undefined ? `mtd${entry.index}` : entry.name);
@@ -136,7 +157,9 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
     const algo: 'sha256' | 'md5' | 'host-sha256' = tools.sha256sum ? 'sha256' : tools.md5sum && entry.md5 ? 'md5' : 'host-sha256';
     const readBackCommand = algo === 'host-sha256' ? null : `${read} | ${algo}sum`;
     const expectedHash = algo === 'md5' ? entry.md5! : entry.sha256;
-    const commands = [`# upload ${entry.file} (${len} bytes) to ${stagePath}`, `${algo === 'md5' ? 'md5sum' : 'sha256sum'} ${stagePath}`, writeCommand, readBackCommand ?? `${read}   # hashed on this computer`, `rm -f ${stagePath}`];
+    const stage = stageCheckOf(tools);
+    const stageLine = stage === 'read-back' ? `${stageCheckCommand(stage, stagePath)}   # read back and hashed on this computer` : stageCheckCommand(stage, stagePath);
+    const commands = [`# upload ${entry.file} (${len} bytes) to ${stagePath}`, stageLine, writeCommand, readBackCommand ?? `${read}   # hashed on this computer`, `rm -f ${stagePath}`];
     plan.steps.push({ partition: entry.name, index: target.index, file: entry.file, sha256: entry.sha256, commands, writer, bytes: len, stagePath, writeCommand, readBackCommand, readBackAlgorithm: algo, expectedHash, warnings });
   }
   plan.ok = plan.refusals.length === 0 && plan.steps.length === input.partitions.length;

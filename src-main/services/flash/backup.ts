@@ -7,7 +7,8 @@ import { APP_NAME, APP_VERSION } from '../../version';
 import type { Session } from '../session';
 import { routerHasNoNcFault } from '../session/faults';
 import { inspectDevice } from './discover';
-import { partitionFileName, syncDir, writeFileAtomic } from './files';
+import { manifestNameProblems } from '../../../src-shared/flash/backup-files';
+import { BACKUP_DIR_MODE, BACKUP_FILE_MODE, partitionFileName, syncDir, writeFileAtomic } from './files';
 import { drainToFile } from './sink';
 
 /**
@@ -70,6 +71,15 @@ export function readManifest(dir: string): Manifest {
       meaning: 'Rescue Bench cannot tell which files are good.',
       fix: 'Use another copy of this backup.',
       details: parsed.error.message.slice(0, 2000),
+    });
+  const names = manifestNameProblems(parsed.data);
+  if (names.length)
+    throw new RbFault({
+      code: 'BAD_MANIFEST',
+      message: `The backup list (manifest.json) in ${dir} names files that Rescue Bench never writes.`,
+      meaning: 'It was changed after the backup, so it cannot be trusted. Rescue Bench read none of those files and sent nothing to the router.',
+      fix: 'Use another copy of this backup, one that has not been edited.',
+      details: names.slice(0, 20).join('\n'),
     });
   return parsed.data;
 }
@@ -148,7 +158,9 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         meaning: 'Rescue Bench never writes a backup over files that are already there.',
         fix: 'Choose a new, empty folder (or retry the failed partitions of that backup).',
       });
-    fs.mkdirSync(o.dir, { recursive: true });
+    // Flash dumps hold Wi-Fi keys and password hashes: the folder is the owner's only (an existing one too).
+    fs.mkdirSync(o.dir, { recursive: true, mode: BACKUP_DIR_MODE });
+    fs.chmodSync(o.dir, BACKUP_DIR_MODE);
 
     let todo: Partition[];
     if (previous) {
@@ -246,8 +258,9 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         const wantMd5 = hashOnRouter === 'md5';
         let digests: Partial<Record<'sha256' | 'md5', string>> = {};
         let bytes = 0;
-        const fd = fs.openSync(partial, 'w', 0o644);
+        const fd = fs.openSync(partial, 'w', BACKUP_FILE_MODE);
         try {
+          fs.fchmodSync(fd, BACKUP_FILE_MODE); // whatever the umask, and a leftover .partial's old mode
           // Hash as bytes arrive, write in ~1 MiB blocks off the main thread, flush as we go (sink.ts).
           const onBytes = (n: number): void => {
             bytes = n;

@@ -6,7 +6,7 @@ import { RbFault } from '../../../src-shared/errors';
 import { forgetHostKey, type Session } from '../session';
 import { readManifest, runBackup } from './backup';
 import { inspectDevice } from './discover';
-import { planRestore, runRestore, type RestoreProgress } from './restore';
+import { checkBackupFolder, planRestore, runRestore, type RestoreProgress } from './restore';
 import { knownHostsFile, openTarget } from './target';
 
 export interface FlashEvents {
@@ -134,10 +134,12 @@ export class FlashService {
     return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
+  /** The backup folder is checked before connecting (names, plain files, sizes and hashes measured). */
   async plan(req: RestoreRequest): Promise<RestorePlan> {
+    const checked = await checkBackupFolder(req);
     const s = await this.open(req.target);
     try {
-      return await planRestore(s, req);
+      return await planRestore(s, req, checked);
     } finally {
       await s.close();
     }
@@ -148,9 +150,10 @@ export class FlashService {
     if (this.restoring) throw new RbFault({ code: 'RESTORE_RUNNING', message: 'A restore is already running.', meaning: 'Only one write at a time.', fix: 'Wait for it to finish.' });
     this.restoring = true;
     try {
+      const checked = await checkBackupFolder(req); // before connecting: a bad folder never reaches the router
       const s = await this.open(req.target);
       try {
-        return await runRestore(s, req, (p) => this.events.restoreProgress(p));
+        return await runRestore(s, req, (p) => this.events.restoreProgress(p), checked);
       } finally {
         await s.close();
       }

@@ -51,6 +51,17 @@ describe('restore plan', () => {
     expect(buildRestorePlan(input({ files: { ...files, kernel1: { exists: false, bytes: 0, sha256: null } } })).refusals[0]!.error.code).toBe('BACKUP_FILE_MISSING');
     expect(buildRestorePlan(input({ partitions: ['nope'] })).refusals[0]!.error.code).toBe('NOT_IN_BACKUP');
   });
+  it('the staged copy is always checked: sha256sum, else md5sum, else read back here (issue 12 #6)', () => {
+    const stageLine = (t: Partial<DeviceTools>): string => buildRestorePlan(input({ device: { identity: manifest.device.identity, partitions: parts, tools: { ...tools, ...t } } })).steps[0]!.commands[1]!;
+    expect(stageLine({})).toBe('sha256sum /tmp/rb-restore-mtd2.bin');
+    expect(stageLine({ sha256sum: false })).toBe('md5sum /tmp/rb-restore-mtd2.bin');
+    expect(stageLine({ sha256sum: false, md5sum: false })).toBe('cat /tmp/rb-restore-mtd2.bin   # read back and hashed on this computer');
+  });
+  it('a file whose size or md5 differs from the manifest is refused even when the sha256 agrees', () => {
+    expect(buildRestorePlan(input({ files: { ...files, kernel1: { exists: true, bytes: 1, sha256: 'sha-2' } } })).refusals[0]!.error.code).toBe('BACKUP_FILE_CHANGED');
+    expect(buildRestorePlan(input({ files: { ...files, kernel1: { exists: true, bytes: 0x600000, sha256: 'sha-2', md5: 'other' } } })).refusals[0]!.error.code).toBe('BACKUP_FILE_CHANGED');
+    expect(buildRestorePlan(input({ files: { ...files, kernel1: { exists: true, bytes: 0x600000, sha256: 'sha-2', md5: 'md5-2' } } })).ok).toBe(true);
+  });
   it('every refusal has three parts', () => {
     const p = buildRestorePlan(input({ partitions: ['u_env', 'u-boot', 'nope'] }));
     for (const r of p.refusals) {
