@@ -4,6 +4,7 @@ import { RbFault } from '../../../src-shared/errors';
 import { TelnetDecoder, telnetEscape } from './telnet-protocol';
 import { commandTimeoutFault, connectFault, routerHasNoNcFault, sessionLostFault } from './faults';
 import { listenForRouter } from './reverse-stream';
+import { commandCancelledFault, exitStatusLostFault } from './interrupted';
 import { textNotSendableFault, unsendableChar, type RouterTextKind } from './router-text';
 import type { ExecOptions, ExecResult, Pull, PullOptions, Session, SessionOptions } from './types';
 
@@ -109,21 +110,26 @@ class TelnetSession implements Session {
   }
 
   /** Wait until `test` finds something in the received text, new data arrives, or time runs out. */
-  private async waitUntil<T>(test: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  private async waitUntil<T>(test: () => T | undefined, timeoutMs: number, what: string, signal?: AbortSignal): Promise<T> {
     const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
     for (;;) {
       const r = test();
       if (r !== undefined) return r;
       if (this.closed) throw sessionLostFault(this.host, what, this.lastError?.message);
+      if (signal?.aborted) throw Object.assign(new Error('aborted'), { code: 'WAIT_ABORTED' });
       const left = deadline - Date.now();
       if (left <= 0) throw Object.assign(new Error('timeout'), { code: 'WAIT_TIMEOUT' });
       await new Promise<void>((resolve) => {
-        const t = left === Infinity ? undefined : setTimeout(resolve, left);
-        this.wake = () => {
+        let t: NodeJS.Timeout | undefined;
+        const wake = (): void => {
           clearTimeout(t);
-          this.wake = undefined;
+          signal?.removeEventListener('abort', wake);
+          if (this.wake === wake) this.wake = undefined;
           resolve();
         };
+        if (left !== Infinity) t = setTimeout(wake, left);
+        this.wake = wake;
+        signal?.addEventListener('abort', wake, { once: true });
       });
     }
   }
@@ -227,11 +233,12 @@ class TelnetSession implements Session {
   exec(cmd: string, opts: ExecOptions = {}): Promise<ExecResult> {
     const refused = notSendable(this.host, 'command', cmd);
     if (refused) return Promise.reject(refused);
-    return this.serial(() => this.execNow(cmd, opts.timeoutMs ?? 30_000));
+    return this.serial(() => this.execNow(cmd, opts.timeoutMs ?? 30_000, opts.signal));
   }
 
-  private async execNow(cmd: string, timeoutMs: number): Promise<ExecResult> {
+  private async execNow(cmd: string, timeoutMs: number, signal?: AbortSignal): Promise<ExecResult> {
     if (this.closed) throw sessionLostFault(this.host, 'starting a command', this.lastError?.message);
+    if (signal?.aborted) throw commandCancelledFault(this.host);
     const id = ++this.seq;
     const start = `${M}S${id}`;
     const end = `${M}E${id}=`;
@@ -249,19 +256,22 @@ class TelnetSession implements Session {
         const body = this.text.slice(bodyStart, e);
         this.text = this.text.slice(e + end.length + m[0].length);
         return { body, code: Number(m[1]) };
-      }, timeoutMs, 'running a command');
+      }, timeoutMs, 'running a command', signal);
       let stdout = Buffer.from(found.body, 'latin1');
       if (this.crlf) stdout = Buffer.from(found.body.replace(/\r\n/g, '\n'), 'latin1');
       return { code: found.code, stdout, stderr: '' };
     } catch (err) {
-      if ((err as { code?: string }).code !== 'WAIT_TIMEOUT') throw err;
-      this.socket.write(Buffer.from([3])); // Ctrl-C: stop the command (the terminal still handles signals)
+      const code = (err as { code?: string }).code;
+      if (code !== 'WAIT_TIMEOUT' && code !== 'WAIT_ABORTED') throw err;
+      // Ctrl-C: SIGINT to the command's process group (the terminal still handles signals), so a pipeline
+      // such as the router's own hash stops with it.
+      this.socket.write(Buffer.from([3]));
       try {
         await this.sync(5000);
       } catch {
         this.socket.destroy();
       }
-      throw commandTimeoutFault(this.host, cmd, timeoutMs);
+      throw code === 'WAIT_ABORTED' ? commandCancelledFault(this.host) : commandTimeoutFault(this.host, cmd, timeoutMs);
     }
   }
 
@@ -330,17 +340,41 @@ class TelnetSession implements Session {
       idle = setTimeout(() => fail(sessionLostFault(this.host, `copying data (no data for ${Math.round(idleMs / 1000)} s)`)), idleMs);
     };
     arm();
+    // Once the data has ended, the exit status comes on the telnet connection. A cable pulled in between
+    // would leave nothing to notice it (no traffic, no keepalive): wait for it only so long, then drop the
+    // session (the serial queue waits on this command, and the shell's state is unknown).
+    const exitMs = opts.exitTimeoutMs ?? idleMs;
+    let exitTimer: NodeJS.Timeout | undefined;
+    let exitKnown = false;
+    let exitLost!: (e: Error) => void;
+    const exitDeadline = new Promise<never>((_, reject) => (exitLost = reject));
+    exitDeadline.catch(() => undefined);
+    const armExit = (): void => {
+      if (exitTimer || exitKnown || failed) return;
+      exitTimer = setTimeout(() => {
+        exitLost(exitStatusLostFault(this.host, exitMs));
+        this.socket.destroy();
+      }, exitMs);
+    };
     socket.on('data', arm);
     socket.on('end', () => {
       clearTimeout(idle);
       socket.end(); // nc waits for our side to close before it exits
+      armExit();
     });
+    socket.on('close', armExit);
     socket.on('error', (e) => fail(sessionLostFault(this.host, 'copying data', e.message)));
     socket.pipe(stream);
     const onLost = (): void => fail(sessionLostFault(this.host, 'copying data', this.lastError?.message));
     this.onClose(onLost);
     const done = (async () => {
-      const r = await execDone;
+      let r: ExecResult;
+      try {
+        r = await Promise.race([execDone, exitDeadline]);
+      } finally {
+        exitKnown = true;
+        clearTimeout(exitTimer);
+      }
       const text = r.stdout.toString('utf8');
       const m = /rc=(\d*)/.exec(text);
       if (!m || m[1] === '') throw noCallbackFault(this.host, text);
