@@ -181,7 +181,7 @@ async function throughputUi(): Promise<{ lagMs: number; bytes: number } | string
   const sup = browserSupport();
   if (!sup.ok) return sup.reason;
   const p = await ptyPair('tp-ui');
-  const bench = await startBench();
+  const bench = await startBench({ allowFolders: [dir] }); // the pty's link lives in dir (decision 0007)
   try {
     const page = await bench.openUi();
     await page.getByRole('button', { name: /Serial console/ }).click();
