@@ -46,6 +46,18 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
+  // The content security policy on every response the window receives, spelled out here where a reader and the
+  // audit (electronegativity) find it. The app:// handler sends the same header and index.html carries a <meta>
+  // copy; the bench server builds it with contentSecurityPolicy(), and test/main/electron keeps them equal.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': ["default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"],
+      },
+    });
+  });
+
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault();
@@ -60,7 +72,27 @@ async function main(): Promise<void> {
     });
   });
 
-  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  // The security settings are written out where the window is made, so a reader and the audit see them
+  // (Electron's checklist); windowOptions() holds the same values as data, and test/main/electron keeps them equal.
+  const preload = path.join(__dirname, 'preload.cjs');
+  const win = new BrowserWindow({
+    ...windowOptions(preload),
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+    },
+  });
   forwardEvents(services.bus, win.webContents);
   win.once('ready-to-show', () => win.show());
   await win.loadURL(APP_ENTRY);
