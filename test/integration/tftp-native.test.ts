@@ -164,7 +164,16 @@ describe.skipIf(!status.ok)('native engine', () => {
     // warm up libuv's thread pool and the server once, so the baseline counts include them
     const w = await run('curl', ['-s', '-o', path.join(tree.base, 'warm'), `tftp://127.0.0.1:${server.port}/one.bin`]);
     expect(w.code).toBe(0);
-    const baseTasks = tasks();
+    // curl exits on the last DATA; the warm-up's thread ends only once the server has seen the last ACK. Under
+    // load that can be after this line, so wait for the transfer to settle and the thread count to stop moving.
+    expect((await server.settled('one.bin', 2000))?.state).toBe('done');
+    let baseTasks = tasks();
+    for (let i = 0; i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      const now = tasks();
+      if (now === baseTasks) break;
+      baseTasks = now;
+    }
     const baseFds = fds();
     const clients = await Promise.all([0, 1, 2].map(() => RawClient.open()));
     try {
