@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './support';
-import { RawClient, run } from '../test/integration/tftp-support';
+import { RawClient, run } from '../test-support/tftp';
 
 const support = browserSupport();
 reportSkipIfNeeded('tftp server e2e', support);

@@ -1,12 +1,12 @@
-import { useApp } from './store/app';
-import { SECTIONS } from './sections';
-import { FailsafeView } from './views/FailsafeView';
-import { ConsoleView } from './views/ConsoleView';
-import { TftpView } from './views/TftpView';
-import { FlashView } from './views/FlashView';
-import { FirmwareView } from './views/FirmwareView';
-import { DevicesView } from './views/DevicesView';
-import type { SectionId } from './store/app';
+import { useApp } from './app/store';
+import { SECTIONS } from './app/sections';
+import { FailsafeView } from './capabilities/failsafe/View';
+import { ConsoleView } from './capabilities/serial/View';
+import { TftpView } from './capabilities/tftp/View';
+import { FlashView } from './capabilities/flash/View';
+import { FirmwareView } from './capabilities/firmware/View';
+import { DevicesView } from './capabilities/routers/View';
+import type { SectionId } from './app/store';
 
 /** One view per section; each capability owns its view file (and may split it into one file per step). */
 const VIEWS: Record<SectionId, () => React.JSX.Element> = {

@@ -4,8 +4,8 @@ import { App } from './App';
 import { ApiContext } from './api/context';
 import { createApi } from './api/client';
 import { benchSocketUrl, createWsBridge } from './api/ws-bridge';
-import { useApp } from './store/app';
-import { resync, wireEvents } from './store/wire';
+import { useApp } from './app/store';
+import { resync, wireEvents } from './app/wire';
 import './styles.css';
 
 const bridge =

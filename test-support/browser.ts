@@ -6,9 +6,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices, type Services } from '../src-main/app/services';
-import { createHandlers } from '../src-main/app/handlers';
-import { startBenchServer, type BenchServer } from '../src-main/bench-server/server';
+import { createServices, type Services } from '../src-main/core/services';
+import { createHandlers } from '../src-main/core/handlers';
+import { startBenchServer, type BenchServer } from '../src-main/browser-server/server';
 
 export const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
 

@@ -28,7 +28,7 @@ function help(commands: CliCommand[]): string {
  * load. `inspect` (a quick, frequent command) loads only itself.
  */
 async function loadCommands(argv: string[]): Promise<CliCommand[]> {
-  if (argv[0] === 'inspect') return [(await import('./commands/inspect')).inspect];
+  if (argv[0] === 'inspect') return [(await import('../capabilities/firmware/cli')).inspect];
   return (await import('./registry')).cliCommands;
 }
 

@@ -1,13 +1,13 @@
 import type { CliCommand } from './types';
-import { failsafeWatch } from './commands/failsafe-watch';
-import { serve } from './commands/serve';
-import { inspect } from './commands/inspect';
-import { failsafeRescue } from './commands/failsafe-rescue';
-import { tftpServe } from './commands/tftp-serve';
-import { backup } from './commands/backup';
-import { restore } from './commands/restore';
-import { uboot } from './commands/uboot';
-import { serialPorts, serialWatch } from './commands/serial';
+import { failsafeWatch } from '../capabilities/failsafe/cli-watch';
+import { serve } from './serve';
+import { inspect } from '../capabilities/firmware/cli';
+import { failsafeRescue } from '../capabilities/failsafe/cli-rescue';
+import { tftpServe } from '../capabilities/tftp/cli';
+import { backup } from '../capabilities/flash/cli-backup';
+import { restore } from '../capabilities/flash/cli-restore';
+import { uboot } from '../capabilities/uboot/cli';
+import { serialPorts, serialWatch } from '../capabilities/serial/cli';
 
 /** Every CLI command. Add one file per command under commands/ and list it here. */
 export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue, tftpServe, inspect, backup, restore, uboot, serialPorts, serialWatch];

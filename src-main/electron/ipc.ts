@@ -5,8 +5,8 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { commandNames, ipcChannel, IPC_EVENT_CHANNEL, type InvokeResult, type CommandName } from '../../src-shared/contract';
-import { dispatch, type Handlers } from '../app/dispatch';
-import type { EventBus } from '../app/bus';
+import { dispatch, type Handlers } from '../core/dispatch';
+import type { EventBus } from '../core/bus';
 import { isAppUrl } from './window';
 
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;

@@ -6,9 +6,9 @@
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createServices } from '../app/services';
-import { createHandlers } from '../app/handlers';
-import { contentSecurityPolicy } from '../bench-server/server';
+import { createServices } from '../core/services';
+import { createHandlers } from '../core/handlers';
+import { contentSecurityPolicy } from '../browser-server/server';
 import { registerIpc, forwardEvents } from './ipc';
 import { APP_ENTRY, APP_HOST, APP_SCHEME, isAllowedExternal, isAppUrl, windowOptions } from './window';
 

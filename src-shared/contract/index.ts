@@ -8,13 +8,13 @@
  */
 import { z } from 'zod';
 import { RbErrorSchema } from './common';
-import { appCommands, appEvents } from './app';
-import { failsafeCommands, failsafeEvents } from './failsafe';
-import { tftpCommands, tftpEvents } from './tftp';
-import { serialCommands, serialEvents } from './serial';
-import { flashCommands, flashEvents } from './flash';
-import { firmwareCommands, firmwareEvents } from './firmware';
-import { playbookCommands, playbookEvents } from './playbook';
+import { appCommands, appEvents } from '../capabilities/app/contract';
+import { failsafeCommands, failsafeEvents } from '../capabilities/failsafe/contract';
+import { tftpCommands, tftpEvents } from '../capabilities/tftp/contract';
+import { serialCommands, serialEvents } from '../capabilities/serial/contract';
+import { flashCommands, flashEvents } from '../capabilities/flash/contract';
+import { firmwareCommands, firmwareEvents } from '../capabilities/firmware/contract';
+import { playbookCommands, playbookEvents } from '../capabilities/playbook/contract';
 
 export const commands = {
   ...appCommands,

@@ -5,9 +5,9 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { commandNames, commands, eventNames, events, ipcChannel } from '../../src-shared/contract';
-import { createServices } from '../../src-main/app/services';
-import { createHandlers } from '../../src-main/app/handlers';
-import { startBenchServer, type BenchServer } from '../../src-main/bench-server/server';
+import { createServices } from '../../src-main/core/services';
+import { createHandlers } from '../../src-main/core/handlers';
+import { startBenchServer, type BenchServer } from '../../src-main/browser-server/server';
 import { registerIpc, type IpcMainLike } from '../../src-main/electron/ipc';
 
 /** The whole IPC surface, as reviewers should see it change: names, summaries and JSON schemas. */

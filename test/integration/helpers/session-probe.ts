@@ -6,9 +6,9 @@
  */
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import { openSession, forgetHostKey, type Session } from '../../../src-main/services/session';
+import { openSession, forgetHostKey, type Session } from '../../../src-main/session';
 import { RbFault } from '../../../src-shared/errors';
-import { inspectDevice } from '../../../src-main/services/flash/discover';
+import { inspectDevice } from '../../../src-main/capabilities/device/discover';
 
 const [scenario, host, knownHosts] = process.argv.slice(2) as [string, string, string];
 

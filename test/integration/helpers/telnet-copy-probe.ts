@@ -4,7 +4,7 @@
  * `{"event":"ended"}` when the data has ended (the test pulls the cable then), and then one JSON line with
  * what `done` gave and how long it took after the data ended.
  */
-import { openSession } from '../../../src-main/services/session';
+import { openSession } from '../../../src-main/session';
 import { RbFault } from '../../../src-shared/errors';
 
 const [host, cmd, idle] = process.argv.slice(2) as [string, string, string];

@@ -5,7 +5,7 @@ import http from 'node:http';
 import { JsonLines } from '../../../test-support/lines';
 import { nodeTsArgs } from '../../../test-support/netns';
 import { runCli } from '../../../src-main/cli/main';
-import { encodeNetmsg } from '../../../src-shared/parsers/netmsg';
+import { encodeNetmsg } from '../../../src-shared/capabilities/failsafe/netmsg';
 
 function io() {
   const out: string[] = [];

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { windowOptions, isAppUrl, isAllowedExternal, APP_ENTRY } from '../../../src-main/electron/window';
 import { senderIsTrusted, registerIpc, type IpcMainLike } from '../../../src-main/electron/ipc';
-import { createServices } from '../../../src-main/app/services';
-import { createHandlers } from '../../../src-main/app/handlers';
+import { createServices } from '../../../src-main/core/services';
+import { createHandlers } from '../../../src-main/core/handlers';
 import { ipcChannel } from '../../../src-shared/contract';
 
 describe('window security', () => {

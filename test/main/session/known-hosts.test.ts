@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KnownHosts, openSession } from '../../../src-main/services/session';
+import { KnownHosts, openSession } from '../../../src-main/session';
 import { RbFault } from '../../../src-shared/errors';
 
 let dir: string;

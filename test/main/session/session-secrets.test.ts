@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { commandNames, describeCommand, shQuote } from '../../../src-main/services/session/shell';
-import { commandTimeoutFault } from '../../../src-main/services/session/faults';
-import { routerPasswordProblem, unsendableChar } from '../../../src-main/services/session/router-text';
+import { commandNames, describeCommand, shQuote } from '../../../src-main/session/shell';
+import { commandTimeoutFault } from '../../../src-main/session/faults';
+import { routerPasswordProblem, unsendableChar } from '../../../src-main/session/router-text';
 
 const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DO, DONT, IAC, SB, SE, TelnetDecoder, telnetEscape, WILL, WONT } from '../../../src-main/services/session/telnet-protocol';
-import { KnownHosts, keyAlgorithm, keyFingerprint } from '../../../src-main/services/session/known-hosts';
-import { shQuote } from '../../../src-main/services/session/shell';
+import { DO, DONT, IAC, SB, SE, TelnetDecoder, telnetEscape, WILL, WONT } from '../../../src-main/session/telnet-protocol';
+import { KnownHosts, keyAlgorithm, keyFingerprint } from '../../../src-main/session/known-hosts';
+import { shQuote } from '../../../src-main/session/shell';
 
 const b = (...x: number[]): Buffer => Buffer.from(x);
 

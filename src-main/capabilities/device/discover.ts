@@ -1,0 +1,32 @@
+import type { DeviceInfo } from '../../../src-shared/capabilities/flash/contract';
+import { DISCOVERY_SCRIPT, interpretDiscovery } from '../../../src-shared/capabilities/device/device';
+import { RbFault } from '../../../src-shared/errors';
+import type { Session } from '../../session';
+
+/** Read the router's partition map, identity, tools, U-Boot environment and UBI state in one command. */
+export async function inspectDevice(session: Session): Promise<DeviceInfo> {
+  const r = await session.exec(DISCOVERY_SCRIPT, { timeoutMs: 60_000 });
+  const text = r.stdout.toString('utf8');
+  if (!text.includes('@@ end'))
+    throw new RbFault({
+      code: 'DISCOVERY_FAILED',
+      message: 'The router did not answer the questions about its flash.',
+      meaning: 'Its shell may be unusual or very limited.',
+      fix: 'Make sure the router runs OpenWrt (normal, rescue mode or initramfs) and try again.',
+      details: text.slice(-2000),
+    });
+  const d = interpretDiscovery(text);
+  const info: DeviceInfo = {
+    identity: d.identity,
+    partitions: d.partitions,
+    tools: d.tools,
+    ubi: d.ubi,
+    warnings: d.warnings,
+    session: { method: session.method, host: session.host, port: session.port, banner: session.banner.slice(0, 8000), notes: session.notes },
+  };
+  if (session.hostKey) info.session.hostKey = session.hostKey;
+  if (d.env) info.env = d.env;
+  if (d.running) info.running = d.running;
+  if (session.method === 'telnet' && !d.tools.nc) info.warnings.push('The router has no "nc" command, so backups over telnet cannot copy data. Use SSH if it has it.');
+  return info;
+}

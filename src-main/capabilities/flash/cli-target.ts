@@ -1,0 +1,100 @@
+import { RbFault } from '../../../src-shared/errors';
+import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/capabilities/flash/contract';
+import { dataDir } from '../../platform';
+import { FlashService, type FlashEvents } from './service';
+import { jsonLine, UsageError, type CliIo } from '../../cli/types';
+
+/** Options shared by `backup`, `restore` and `device inspect`: how to reach the router. */
+export const targetOptions = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  ssh: { type: 'boolean', default: false },
+  telnet: { type: 'boolean', default: false },
+  user: { type: 'string', default: 'root' },
+  password: { type: 'string' },
+  'ask-password': { type: 'boolean', default: false },
+  key: { type: 'string' },
+  'session-only-key': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+export interface TargetValues {
+  host?: string | undefined;
+  port?: string | undefined;
+  ssh?: boolean | undefined;
+  telnet?: boolean | undefined;
+  user?: string | undefined;
+  password?: string | undefined;
+  'ask-password'?: boolean | undefined;
+  key?: string | undefined;
+  'session-only-key'?: boolean | undefined;
+}
+
+/** The router's login password comes from here (or a prompt), never from the command line if it can be helped. */
+export const PASSWORD_ENV = 'RB_PASSWORD';
+
+/**
+ * The router password, from (in this order) --ask-password (a prompt on the terminal, nothing echoed), the
+ * RB_PASSWORD environment variable, or --password, which still works but warns: a command line is visible to
+ * every user of this computer (ps) and stays in the shell's history.
+ */
+export async function passwordFrom(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const given = [v['ask-password'] ? '--ask-password' : '', v.password !== undefined ? '--password' : ''].filter(Boolean);
+  if (given.length > 1) throw new UsageError('choose --ask-password or --password, not both');
+  if (given.length && v.key) throw new UsageError(`choose ${given[0]} or --key, not both`);
+  if (v.key) return undefined; // a key file was chosen: RB_PASSWORD, if set for other uses, is not consulted
+  if (v['ask-password']) {
+    const typed = io.askSecret ? await io.askSecret(`Password for ${v.user ?? 'root'}@${v.host ?? 'the router'}: `) : undefined;
+    if (typed === undefined) throw new UsageError(`--ask-password needs a terminal to type into; in a script, put the password in the environment variable ${PASSWORD_ENV} instead`);
+    return typed;
+  }
+  if (v.password !== undefined) {
+    io.err(`Warning: --password puts the password where other users of this computer can see it (the process list) and into your shell history. Use ${PASSWORD_ENV}=… or --ask-password instead.`);
+    return v.password;
+  }
+  return env[PASSWORD_ENV];
+}
+
+/** targetFrom, with the password resolved by passwordFrom. */
+export async function targetWithPassword(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<SessionTarget> {
+  if (!v.host) throw new UsageError('--host ADDR is required (the router\'s address, e.g. 192.168.1.1)');
+  const password = await passwordFrom(v, io, env);
+  return targetFrom({ ...v, password });
+}
+
+export function targetFrom(v: TargetValues): SessionTarget {
+  if (!v.host) throw new UsageError('--host ADDR is required (the router\'s address, e.g. 192.168.1.1)');
+  if (v.ssh && v.telnet) throw new UsageError('choose --ssh or --telnet, not both (neither = try SSH, then telnet)');
+  if (v.password !== undefined && v.key) throw new UsageError('choose --password or --key, not both');
+  const port = v.port !== undefined ? Number(v.port) : undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`--port must be 1-65535, not "${v.port}"`);
+  const parsed = SessionTargetSchema.safeParse({
+    host: v.host,
+    ...(port ? { port } : {}),
+    method: v.ssh ? 'ssh' : v.telnet ? 'telnet' : 'auto',
+    user: v.user ?? 'root',
+    ...(v.password !== undefined ? { password: v.password } : {}),
+    ...(v.key ? { keyFile: v.key } : {}),
+    hostKeyPolicy: v['session-only-key'] ? 'session-only' : 'remember',
+  });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+export function flashServiceFor(io: CliIo, json: boolean, events: Partial<FlashEvents> = {}): FlashService {
+  return new FlashService(dataDir(), {
+    progress: events.progress ?? (() => undefined),
+    partition: events.partition ?? (() => undefined),
+    done: events.done ?? (() => undefined),
+    restoreProgress: events.restoreProgress ?? ((p) => (json ? jsonLine(io, { event: 'restore-progress', ...p }) : io.err(`${p.partition}: ${p.phase}${p.message ? ` — ${p.message}` : ''}`))),
+  });
+}
+
+export function reportFault(io: CliIo, json: boolean, err: unknown): never {
+  if (json && err instanceof RbFault) jsonLine(io, { event: 'error', error: err.toShape() });
+  throw err;
+}
+
+export function mib(n: number): string {
+  return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1)} MiB`;
+}

@@ -1,0 +1,287 @@
+/**
+ * Executes one playbook run: step by step, each through the executor its data names. Every change becomes a
+ * journal record (append-only JSON lines in the data folder) and goes through the same pure reducer the
+ * replay uses (src-shared/playbook/journal.ts), then out as a `playbook.run` snapshot.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { Prompt, RunSnapshot, StepHint, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
+import type { PlaybookDef, StepDef } from '../../../src-shared/capabilities/playbook/model';
+import { applyRecord, startRecord, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
+import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+
+export interface Answer {
+  choice: string;
+  input?: string;
+}
+
+export interface StepContext {
+  runId: string;
+  step: StepDef;
+  /** 1 for the first attempt at this step in this run. */
+  attempt: number;
+  options: RunSnapshot['options'];
+  signal: AbortSignal;
+  /** Run-scoped state shared between steps (sessions, flags); not journaled. */
+  bag: Map<string, unknown>;
+  evidence(text: string, at?: number): void;
+  setDoNow(text: string): void;
+  setHint(hint?: StepHint): void;
+  ask(p: Omit<Prompt, 'id' | 'stepId'>): Promise<Answer>;
+  transcript(dir: TranscriptLine['dir'], text: string): void;
+  now(): number;
+}
+
+export type StepOutcome = { ok: true; skipped?: boolean; summary?: string } | { ok: false; error: RbErrorShape };
+export type StepExecutor = (ctx: StepContext) => Promise<StepOutcome>;
+
+export interface RunnerHooks {
+  snapshot(s: RunSnapshot): void;
+  transcript(l: TranscriptLine): void;
+}
+
+export class StoppedError extends Error {
+  constructor() {
+    super('stopped');
+  }
+}
+
+export function newRunId(now: number): string {
+  const d = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  return `${d}-${crypto.randomBytes(3).toString('hex')}`;
+}
+
+export class PlaybookRun {
+  snap: RunSnapshot | undefined;
+  readonly transcriptLines: TranscriptLine[] = [];
+  private readonly abort = new AbortController();
+  private pending: { prompt: Prompt; resolve(a: Answer): void; reject(e: unknown): void } | undefined;
+  private promptSeq = 0;
+  readonly bag = new Map<string, unknown>();
+  private finished: Promise<void> | undefined;
+  private fd: number;
+
+  constructor(
+    readonly runId: string,
+    readonly playbook: PlaybookDef,
+    readonly journalFile: string,
+    private readonly executors: Record<string, StepExecutor>,
+    private readonly hooks: RunnerHooks,
+    private readonly now: () => number = Date.now,
+  ) {
+    fs.mkdirSync(path.dirname(journalFile), { recursive: true });
+    this.fd = fs.openSync(journalFile, 'a');
+  }
+
+  /** Load an existing journal into this run (for resume). */
+  load(records: JournalRecord[]): void {
+    for (const r of records) {
+      this.snap = applyRecord(this.snap, r);
+      if (r.type === 'transcript') this.transcriptLines.push({ runId: this.runId, stepId: r.stepId, at: r.at, dir: r.dir, text: r.text });
+    }
+  }
+
+  private record(r: JournalRecord): void {
+    try {
+      fs.writeSync(this.fd, `${JSON.stringify(r)}\n`);
+    } catch {
+      // a full disk must not stop a rescue in progress; the live timeline still works
+    }
+    this.snap = applyRecord(this.snap, r);
+    if (r.type === 'hint' && r.hint?.kind === 'cue') this.emitNow();
+    else if (r.type !== 'transcript') this.scheduleEmit();
+  }
+
+  /**
+   * One snapshot per burst of records: a datagram that ends the watch step produces five records in the same
+   * turn of the event loop (evidence, done, active, hint…); the screen gets them as one update, at once.
+   */
+  private emitScheduled = false;
+  private lastEmitted: RunSnapshot | undefined;
+  private scheduleEmit(): void {
+    if (this.emitScheduled) return;
+    this.emitScheduled = true;
+    setImmediate(() => {
+      this.emitScheduled = false;
+      this.emitNow();
+    });
+  }
+  /** The cue cannot wait for the end of the burst: it goes out at once (the user has about two seconds). */
+  private emitNow(): void {
+    if (!this.snap || this.snap === this.lastEmitted) return;
+    this.lastEmitted = this.snap;
+    this.hooks.snapshot(this.snap);
+  }
+
+  start(options: RunSnapshot['options']): void {
+    this.record(startRecord(this.runId, this.playbook, options, this.now()));
+    this.finished = this.loop(0);
+  }
+
+  resume(): void {
+    const snap = this.snap;
+    if (!snap) throw new Error('nothing to resume');
+    const active = snap.steps.findIndex((s) => s.state === 'active' || s.state === 'failed');
+    const at = active >= 0 ? active : snap.steps.findIndex((s) => s.state === 'pending');
+    const def = this.playbook.steps[Math.max(0, at)]!;
+    const target = def.resumeAt ?? def.id;
+    const idx = this.playbook.steps.findIndex((s) => s.id === target);
+    this.record({ type: 'resume', at: this.now(), stepId: target });
+    for (let i = idx + 1; i < this.playbook.steps.length; i++) {
+      const st = this.snap!.steps[i]!;
+      if (st.state !== 'pending') this.record({ type: 'step', at: this.now(), stepId: st.id, state: 'pending' });
+    }
+    this.finished = this.loop(idx);
+  }
+
+  get done(): Promise<void> {
+    return this.finished ?? Promise.resolve();
+  }
+
+  get running(): boolean {
+    return this.snap?.state === 'running';
+  }
+
+  respond(promptId: string, a: Answer): void {
+    const p = this.pending;
+    if (!p || p.prompt.id !== promptId) {
+      throw new RbFault({
+        code: 'NO_SUCH_QUESTION',
+        message: 'That question was already answered or has expired.',
+        meaning: 'The screen was showing an old question.',
+        fix: 'Look at the step that is active now and answer its question.',
+      });
+    }
+    if (!p.prompt.choices.some((c) => c.id === a.choice)) {
+      throw new RbFault({ code: 'BAD_CHOICE', message: 'That answer is not one of the choices.', fix: 'Pick one of the buttons shown.' });
+    }
+    this.pending = undefined;
+    this.record({ type: 'answer', at: this.now(), promptId, choice: a.choice });
+    p.resolve(a);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.abort.abort();
+    this.pending?.reject(new StoppedError());
+    this.pending = undefined;
+    await this.done;
+  }
+
+  private ask(stepId: string, p: Omit<Prompt, 'id' | 'stepId'>): Promise<Answer> {
+    if (this.abort.signal.aborted) return Promise.reject(new StoppedError());
+    const prompt: Prompt = { ...p, id: `q${++this.promptSeq}-${crypto.randomBytes(2).toString('hex')}`, stepId };
+    return new Promise<Answer>((resolve, reject) => {
+      this.pending = { prompt, resolve, reject };
+      this.record({ type: 'prompt', at: this.now(), prompt });
+    });
+  }
+
+  private ctxFor(def: StepDef, attempt: number): StepContext {
+    return {
+      runId: this.runId,
+      step: def,
+      attempt,
+      options: this.snap!.options,
+      signal: this.abort.signal,
+      bag: this.bag,
+      evidence: (text, at) => this.record({ type: 'evidence', at: at ?? this.now(), stepId: def.id, text }),
+      setDoNow: (text) => this.record({ type: 'doNow', at: this.now(), stepId: def.id, text }),
+      setHint: (hint) => this.record(hint ? { type: 'hint', at: this.now(), stepId: def.id, hint } : { type: 'hint', at: this.now(), stepId: def.id }),
+      ask: (p) => this.ask(def.id, p),
+      transcript: (dir, text) => {
+        const at = this.now();
+        this.record({ type: 'transcript', at, stepId: def.id, dir, text });
+        const line: TranscriptLine = { runId: this.runId, stepId: def.id, at, dir, text };
+        this.transcriptLines.push(line);
+        if (this.transcriptLines.length > 5000) this.transcriptLines.splice(0, 1000);
+        this.hooks.transcript(line);
+      },
+      now: this.now,
+    };
+  }
+
+  private end(state: 'done' | 'failed' | 'stopped', summary?: string): void {
+    this.record(summary === undefined ? { type: 'end', at: this.now(), state } : { type: 'end', at: this.now(), state, summary });
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
+    const closers = [...this.bag.values()].filter((v): v is { close(): unknown } => !!v && typeof (v as { close?: unknown }).close === 'function');
+    for (const c of closers) {
+      try {
+        void c.close();
+      } catch {
+        /* closing is best effort */
+      }
+    }
+  }
+
+  private async loop(startAt: number): Promise<void> {
+    const steps = this.playbook.steps;
+    let i = startAt;
+    try {
+      while (i < steps.length) {
+        const def = steps[i]!;
+        const unmet = def.preconditions.filter((p) => this.snap!.steps.find((s) => s.id === p)?.state !== 'done' && this.snap!.steps.find((s) => s.id === p)?.state !== 'skipped');
+        if (unmet.length) {
+          this.record({ type: 'step', at: this.now(), stepId: def.id, state: 'failed', error: { code: 'PRECONDITION', message: `This step needs "${unmet.join('", "')}" first.` } });
+          this.end('failed', 'A step was started before the steps it needs. This is a fault in the playbook.');
+          return;
+        }
+        this.record({ type: 'step', at: this.now(), stepId: def.id, state: 'active' });
+        const attempt = this.snap!.steps[i]!.attempts;
+        const executor = this.executors[def.run];
+        let outcome: StepOutcome;
+        try {
+          if (!executor) throw new RbFault({ code: 'NO_EXECUTOR', message: `Rescue Bench cannot run the step "${def.title}".`, details: `executor ${def.run}` });
+          outcome = await executor(this.ctxFor(def, attempt));
+        } catch (err) {
+          if (err instanceof StoppedError || this.abort.signal.aborted) throw new StoppedError();
+          outcome = { ok: false, error: toErrorShape(err) };
+        }
+        if (this.abort.signal.aborted) throw new StoppedError();
+        if (outcome.ok) {
+          if (outcome.summary) this.record({ type: 'evidence', at: this.now(), stepId: def.id, text: outcome.summary });
+          this.record({ type: 'step', at: this.now(), stepId: def.id, state: outcome.skipped ? 'skipped' : 'done' });
+          i++;
+          continue;
+        }
+        this.record({ type: 'step', at: this.now(), stepId: def.id, state: 'failed', error: outcome.error });
+        const advice = [outcome.error.message, outcome.error.fix].filter(Boolean).join(' ');
+        const of = def.onFailure;
+        if (of.kind === 'abort' || (of.kind === 'retry' && attempt >= of.max)) {
+          this.end('failed', advice || def.failure);
+          return;
+        }
+        const a = await this.ask(def.id, {
+          text: outcome.error.message,
+          ...(outcome.error.fix ? { detail: outcome.error.fix } : {}),
+          choices: [
+            { id: 'again', label: of.label, primary: true },
+            { id: 'stop', label: 'Stop here' },
+          ],
+        });
+        if (a.choice === 'stop') {
+          this.end('stopped', advice || def.failure);
+          return;
+        }
+        if (of.kind === 'branch') {
+          const to = steps.findIndex((s) => s.id === of.to);
+          for (let k = to; k < steps.length; k++) {
+            if (this.snap!.steps[k]!.state !== 'pending') this.record({ type: 'step', at: this.now(), stepId: steps[k]!.id, state: 'pending' });
+          }
+          i = to;
+        }
+      }
+      this.end('done', this.playbook.steps[this.playbook.steps.length - 1]!.success);
+    } catch (err) {
+      const active = this.snap?.steps.find((s) => s.state === 'active');
+      if (active) this.record({ type: 'step', at: this.now(), stepId: active.id, state: 'skipped' });
+      if (err instanceof StoppedError) this.end('stopped', 'You stopped the run. Nothing more is sent to the router.');
+      else this.end('failed', toErrorShape(err).message);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * One playbook run at a time per workstation. Journals live in <data dir>/journals/<runId>.jsonl. On the first
+ * status read after a start-up, the newest journal without an end record is reported as an interrupted run,
+ * with "you were at step N of M" and, where the playbook allows it, a resume from the last safe step.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { InterruptedRun, RunOptions, RunSnapshot, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
+import type { PlaybookDef } from '../../../src-shared/capabilities/playbook/model';
+import { explainInterrupted, parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook/journal';
+import { RbFault } from '../../../src-shared/errors';
+import { newRunId, PlaybookRun, type RunnerHooks, type StepExecutor } from './runner';
+
+export interface RegisteredPlaybook {
+  def: PlaybookDef;
+  executors: Record<string, StepExecutor>;
+}
+
+export class PlaybookService {
+  private run: PlaybookRun | undefined;
+  private interrupted: InterruptedRun | undefined;
+  private scanned = false;
+  private readonly dismissed = new Set<string>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly playbooks: Record<string, RegisteredPlaybook>,
+    private readonly hooks: RunnerHooks,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get journalDir(): string {
+    return path.join(this.dataDir, 'journals');
+  }
+
+  list() {
+    return Object.values(this.playbooks).map(({ def }) => ({ id: def.id, title: def.title, summary: def.summary, steps: def.steps.map((s) => ({ id: s.id, kind: s.kind, title: s.title })) }));
+  }
+
+  private find(id: string): RegisteredPlaybook {
+    const p = this.playbooks[id];
+    if (!p) throw new RbFault({ code: 'NO_SUCH_PLAYBOOK', message: `There is no guide called "${id}".`, fix: 'Pick a guide from the list.' });
+    return p;
+  }
+
+  private busy(): void {
+    if (this.run?.running) {
+      throw new RbFault({
+        code: 'RUN_IN_PROGRESS',
+        message: `"${this.run.playbook.title}" is still running.`,
+        meaning: 'Only one guide runs at a time, so two guides never talk to the router at once.',
+        fix: 'Finish or stop the running guide first.',
+      });
+    }
+  }
+
+  start(playbookId: string, options: RunOptions): RunSnapshot {
+    this.busy();
+    const p = this.find(playbookId);
+    const runId = newRunId(this.now());
+    this.run = new PlaybookRun(runId, p.def, path.join(this.journalDir, `${runId}.jsonl`), p.executors, this.hooks, this.now);
+    const opts: RunSnapshot['options'] = {};
+    for (const [k, v] of Object.entries(options)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') opts[k] = v;
+    this.run.start(opts);
+    if (this.interrupted) this.dismissed.add(this.interrupted.runId);
+    this.interrupted = undefined;
+    return this.run.snap!;
+  }
+
+  respond(runId: string, promptId: string, choice: string, input?: string): RunSnapshot {
+    const run = this.current(runId);
+    run.respond(promptId, input === undefined ? { choice } : { choice, input });
+    return run.snap!;
+  }
+
+  private current(runId: string): PlaybookRun {
+    if (!this.run || this.run.runId !== runId) throw new RbFault({ code: 'NO_SUCH_RUN', message: 'That guide is no longer running.', fix: 'Start it again.' });
+    return this.run;
+  }
+
+  async stop(): Promise<RunSnapshot | undefined> {
+    await this.run?.stop();
+    return this.run?.snap;
+  }
+
+  status(): { run?: RunSnapshot; transcript: TranscriptLine[]; interrupted?: InterruptedRun } {
+    if (!this.scanned) this.scan();
+    const out: { run?: RunSnapshot; transcript: TranscriptLine[]; interrupted?: InterruptedRun } = { transcript: this.run ? this.run.transcriptLines.slice(-1000) : [] };
+    if (this.run?.snap) out.run = this.run.snap;
+    if (this.interrupted && !this.dismissed.has(this.interrupted.runId)) out.interrupted = this.interrupted;
+    return out;
+  }
+
+  /** The newest journal that never ended, unless it belongs to the run in this process. */
+  scan(): InterruptedRun | undefined {
+    this.scanned = true;
+    let files: string[] = [];
+    try {
+      files = fs.readdirSync(this.journalDir).filter((f) => f.endsWith('.jsonl')).sort();
+    } catch {
+      return undefined;
+    }
+    const last = files[files.length - 1];
+    if (!last) return undefined;
+    const runId = last.replace(/\.jsonl$/, '');
+    if (this.run?.runId === runId || this.dismissed.has(runId)) return undefined;
+    const records = parseJournal(fs.readFileSync(path.join(this.journalDir, last), 'utf8'));
+    const snap = replayJournal(records);
+    if (!snap || snap.state !== 'running') return undefined;
+    const lastAt = records[records.length - 1]!.at;
+    const interruptedSnap: RunSnapshot = { ...snap, state: 'interrupted' };
+    this.interrupted = { runId, title: snap.title, explanation: explainInterrupted(snap, lastAt), snapshot: interruptedSnap, resumable: !!this.playbooks[snap.playbookId] };
+    return this.interrupted;
+  }
+
+  resume(runId: string): RunSnapshot {
+    this.busy();
+    if (!this.scanned) this.scan();
+    const it = this.interrupted;
+    if (!it || it.runId !== runId) throw new RbFault({ code: 'NO_SUCH_RUN', message: 'There is no interrupted guide with that name.', fix: 'Start the guide again.' });
+    const p = this.find(it.snapshot.playbookId);
+    const file = path.join(this.journalDir, `${runId}.jsonl`);
+    const run = new PlaybookRun(runId, p.def, file, p.executors, this.hooks, this.now);
+    run.load(parseJournal(fs.readFileSync(file, 'utf8')));
+    this.run = run;
+    this.interrupted = undefined;
+    run.resume();
+    return run.snap!;
+  }
+
+  dismiss(runId: string): void {
+    this.dismissed.add(runId);
+    if (this.interrupted?.runId === runId) this.interrupted = undefined;
+  }
+
+  async dispose(): Promise<void> {
+    await this.run?.stop();
+  }
+
+  /** For tests and the CLI: wait until the current run ends. */
+  async settled(): Promise<void> {
+    await this.run?.done;
+  }
+}

@@ -1,0 +1,508 @@
+/**
+ * Serial console sessions: several ports open at once (one adapter per router on a bench), live baud change,
+ * requested vs actual settings, DTR/RTS/break where the port supports them, a timestamped log per session,
+ * unplug detection with automatic reconnect, autobaud, and the console watchers on every byte.
+ * No Electron import: runs in Electron main, the bench server and the CLI.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SerialPort } from 'serialport';
+import type { SerialPortInfo, SerialSession, SerialSettings } from '../../../src-shared/capabilities/serial/contract';
+import { AUTOBAUD_RATES } from '../../../src-shared/capabilities/serial/contract';
+import { RbFault } from '../../../src-shared/errors';
+import { ConsoleWatcher, WATCH_PROFILES, watchProfile, watchProfileFromSerial, type WatchMatch, type WatchProfile } from '../../../src-shared/capabilities/serial/watchers';
+import { AUTOBAUD_ACCEPT, pickBaud, textScore, type BaudTrial } from '../../../src-shared/capabilities/serial/autobaud';
+import { DEVICE_PROFILES, findDeviceProfile } from '../../../src-shared/profiles/profiles';
+import { describePortForList, explainSerialError, explainSignalsUnsupported, serialPortPresent } from '../../platform';
+import { useDirectRead } from './direct-read';
+import { SessionLog } from './log';
+
+export interface SerialEvents {
+  data(id: string, chunk: Buffer, at: number): void;
+  match(id: string, at: number, match: WatchMatch): void;
+  session(s: SerialSession): void;
+}
+
+export interface SerialServiceOptions {
+  dataDir: string;
+  /** How often the port path is checked for an unplug/return (ms). */
+  presencePollMs?: number;
+  /** Output kept per session for a UI that (re)connects (bytes). */
+  backlogBytes?: number;
+  now?: () => number;
+}
+
+type Tap = (chunk: Buffer, at: number) => void;
+type MatchTap = (m: WatchMatch, at: number) => void;
+
+class Session {
+  port: SerialPort | undefined;
+  watcher: ConsoleWatcher;
+  log: SessionLog;
+  info: SerialSession;
+  taps = new Set<Tap>();
+  matchTaps = new Set<MatchTap>();
+  backlog: Buffer[] = [];
+  backlogSize = 0;
+  presence: NodeJS.Timeout | undefined;
+  reopening = false;
+  /** Stream offset of the countdown last answered, so a countdown gets one answer whoever asks. */
+  answeredOffset = -1;
+  constructor(info: SerialSession, profile: WatchProfile, log: SessionLog) {
+    this.info = info;
+    this.watcher = new ConsoleWatcher({ profile });
+    this.log = log;
+  }
+}
+
+let nextId = 1;
+
+export function resolveWatchProfile(id: string): WatchProfile {
+  const known = WATCH_PROFILES.find((p) => p.id === id);
+  if (known) return known;
+  const device = findDeviceProfile(id);
+  if (device) return watchProfileFromSerial(device.id, `${device.vendor} ${device.model}`, device.serial);
+  return watchProfile('generic');
+}
+
+export function watchProfileChoices(): { id: string; label: string }[] {
+  return [...WATCH_PROFILES.map((p) => ({ id: p.id, label: p.label })), ...DEVICE_PROFILES.map((d) => ({ id: d.id, label: `${d.vendor} ${d.model}` }))];
+}
+
+function openPort(p: string, s: SerialSettings): Promise<SerialPort> {
+  return new Promise((resolve, reject) => {
+    const port = new SerialPort({
+      path: p,
+      baudRate: s.baud,
+      dataBits: s.dataBits,
+      parity: s.parity,
+      stopBits: s.stopBits,
+      rtscts: s.flow === 'rtscts',
+      xon: s.flow === 'xonxoff',
+      xoff: s.flow === 'xonxoff',
+      autoOpen: false,
+      // hupcl off: closing our side must not drop DTR and reset boards that wire DTR to reset
+      hupcl: false,
+    });
+    port.open((err) => {
+      if (err) return reject(err);
+      useDirectRead(port.port);
+      resolve(port);
+    });
+  });
+}
+
+export class SerialService {
+  private sessions = new Map<string, Session>();
+  private readonly now: () => number;
+  private readonly pollMs: number;
+  private readonly backlogBytes: number;
+
+  constructor(
+    private readonly events: SerialEvents,
+    private readonly opts: SerialServiceOptions,
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.pollMs = opts.presencePollMs ?? 500;
+    this.backlogBytes = opts.backlogBytes ?? 256 * 1024;
+  }
+
+  async listPorts(): Promise<{ ports: SerialPortInfo[]; note?: string }> {
+    try {
+      const list = await SerialPort.list();
+      return { ports: list.map((p) => describePortForList(p)) };
+    } catch (err) {
+      return { ports: [], note: `The list of serial ports could not be read (${(err as Error).message}). Type the port name instead, for example /dev/ttyUSB0 or COM3.` };
+    }
+  }
+
+  list(): SerialSession[] {
+    return [...this.sessions.values()].map((s) => ({ ...s.info }));
+  }
+
+  get(id: string): SerialSession {
+    return { ...this.session(id).info };
+  }
+
+  backlog(id: string): Buffer {
+    return Buffer.concat(this.session(id).backlog);
+  }
+
+  private session(id: string): Session {
+    const s = this.sessions.get(id);
+    if (!s) {
+      throw new RbFault({
+        code: 'SERIAL_NO_SESSION',
+        message: 'That serial connection is not open.',
+        meaning: 'It was closed, or Rescue Bench was restarted since it was opened.',
+        fix: 'Open the port again from the list.',
+        details: `session ${id}`,
+      });
+    }
+    return s;
+  }
+
+  async open(portPath: string, settings: SerialSettings, profileId = 'generic', autoStop = false): Promise<SerialSession> {
+    for (const s of this.sessions.values()) {
+      if (s.info.path === portPath && s.info.state !== 'closed') {
+        throw new RbFault({
+          code: 'SERIAL_ALREADY_OPEN',
+          message: `${portPath} is already open in Rescue Bench.`,
+          meaning: 'One port can only be used by one console at a time.',
+          fix: 'Use the console that is already open for it, or close that one first.',
+        });
+      }
+    }
+    const id = `s${nextId++}`;
+    const openedAt = this.now();
+    const profile = resolveWatchProfile(profileId);
+    const log = new SessionLog(path.join(this.opts.dataDir, 'serial-logs'), portPath, id, openedAt);
+    const info: SerialSession = {
+      id,
+      path: portPath,
+      state: 'opening',
+      requested: { ...settings },
+      actual: {},
+      signals: {},
+      profile: profile.id,
+      logPath: log.path,
+      openedAt,
+      bytesIn: 0,
+      bytesOut: 0,
+      reconnects: 0,
+      autoStop,
+    };
+    const s = new Session(info, profile, log);
+    let port: SerialPort;
+    try {
+      port = await openPort(portPath, settings);
+    } catch (err) {
+      log.close();
+      throw explainSerialError(err, portPath);
+    }
+    this.sessions.set(id, s);
+    await this.attach(s, port);
+    log.note(`opened ${portPath} at ${settings.baud} baud ${settings.dataBits}${settings.parity[0]!.toUpperCase()}${settings.stopBits} flow ${settings.flow}`);
+    this.startPresenceWatch(s);
+    this.emitSession(s);
+    return { ...s.info };
+  }
+
+  private async attach(s: Session, port: SerialPort): Promise<void> {
+    s.port = port;
+    s.info.state = 'open';
+    const { error: _e, ...rest } = s.info;
+    s.info = rest;
+    await this.readActual(s);
+    await this.probeSignals(s);
+    port.on('data', (chunk: Buffer) => this.onData(s, chunk));
+    port.on('close', (err?: { disconnected?: boolean } | null) => {
+      if (s.port !== port) return;
+      if (err && err.disconnected) this.onUnplugged(s, 'the port reported a disconnect');
+    });
+    port.on('error', (err: Error) => {
+      if (s.port !== port) return;
+      s.log.note(`error: ${err.message}`);
+    });
+  }
+
+  private async readActual(s: Session): Promise<void> {
+    const binding = s.port?.port as { getBaudRate?: () => Promise<{ baudRate: number }> } | undefined;
+    try {
+      const r = await binding?.getBaudRate?.();
+      s.info.actual = r && r.baudRate ? { baud: r.baudRate, ...(r.baudRate !== s.info.requested.baud ? { note: `The port runs at ${r.baudRate}, not the ${s.info.requested.baud} asked for: the adapter cannot do that speed exactly.` } : {}) } : { note: 'This port does not report its speed.' };
+    } catch {
+      s.info.actual = { note: 'This port does not report its speed.' };
+    }
+  }
+
+  /** Whether the port has modem lines at all: a pty or some drivers refuse TIOCMGET. Said up front, not after a click. */
+  private async probeSignals(s: Session): Promise<void> {
+    const port = s.port;
+    if (!port) return;
+    try {
+      await new Promise<void>((resolve, reject) => port.get((err) => (err ? reject(err) : resolve())));
+      s.info.signals = { ...s.info.signals, supported: true };
+    } catch {
+      s.info.signals = { supported: false, note: 'This port has no DTR, RTS or break lines (a virtual port or a 3-wire adapter). The console itself works.' };
+    }
+  }
+
+  private onData(s: Session, chunk: Buffer): void {
+    const at = this.now();
+    s.info.bytesIn += chunk.length;
+    s.backlog.push(chunk);
+    s.backlogSize += chunk.length;
+    while (s.backlogSize > this.backlogBytes && s.backlog.length > 1) s.backlogSize -= s.backlog.shift()!.length;
+    // watchers first, so automation reacts before anything slower (the log's disk write, the UI event) runs
+    let matches: WatchMatch[] = [];
+    try {
+      matches = s.watcher.feed(chunk);
+    } catch {
+      matches = [];
+    }
+    for (const m of matches) {
+      s.info.lastMatch = { ...m, at };
+      if (m.kind === 'uboot-autoboot' && s.info.autoStop) this.answerCountdown(s.info.id, m);
+      for (const t of s.matchTaps) {
+        try {
+          t(m, at);
+        } catch {
+          /* a listener's failure is its own */
+        }
+      }
+    }
+    s.log.data(chunk, at);
+    for (const t of s.taps) {
+      try {
+        t(chunk, at);
+      } catch {
+        /* ditto */
+      }
+    }
+    this.events.data(s.info.id, chunk, at);
+    for (const m of matches) {
+      s.log.note(`recognised ${m.kind}${m.prompt ? ` "${m.prompt}"` : ''}`);
+      this.events.match(s.info.id, at, m);
+    }
+  }
+
+  /** Listen to a session's raw bytes (the U-Boot automation, benchmarks). Returns the unsubscribe function. */
+  tap(id: string, listener: Tap): () => void {
+    const s = this.session(id);
+    s.taps.add(listener);
+    return () => s.taps.delete(listener);
+  }
+
+  /** Listen to a session's watcher matches. */
+  onMatch(id: string, listener: MatchTap): () => void {
+    const s = this.session(id);
+    s.matchTaps.add(listener);
+    return () => s.matchTaps.delete(listener);
+  }
+
+  async write(id: string, data: Buffer): Promise<number> {
+    const s = this.session(id);
+    const port = s.port;
+    if (!port || s.info.state !== 'open') {
+      throw new RbFault({
+        code: 'SERIAL_NOT_CONNECTED',
+        message: s.info.state === 'unplugged' ? 'The serial adapter is unplugged.' : 'The serial port is not open.',
+        meaning: 'Nothing was sent to the router.',
+        fix: s.info.state === 'unplugged' ? 'Plug the adapter back in; the console reconnects by itself.' : 'Open the port again.',
+      });
+    }
+    // write straight to the binding: no stream queue between a watcher's reaction and the wire
+    s.info.bytesOut += data.length;
+    await new Promise<void>((resolve, reject) => {
+      port.write(data, (err) => (err ? reject(explainSerialError(err, s.info.path)) : resolve()));
+    });
+    return data.length;
+  }
+
+  /**
+   * Answer a U-Boot countdown: the device's stop string (e.g. "tpl") or a space (any key; never Enter, which
+   * would repeat U-Boot's last command). Once per countdown, whoever asks (auto-stop, the U-Boot automation).
+   * Returns what was sent, or undefined when this countdown was answered already.
+   */
+  answerCountdown(id: string, m: WatchMatch): string | undefined {
+    const s = this.session(id);
+    if (m.kind !== 'uboot-autoboot' || s.answeredOffset === m.offset) return undefined;
+    s.answeredOffset = m.offset;
+    const key = m.stopWith && m.stopWith !== 'any' ? m.stopWith : ' ';
+    this.writeNow(id, Buffer.from(key, 'latin1'));
+    s.log.note(`answered the countdown with ${key === ' ' ? 'a space' : `"${key}"`}`);
+    return key;
+  }
+
+  setAutoStop(id: string, enabled: boolean): SerialSession {
+    const s = this.session(id);
+    s.info.autoStop = enabled;
+    this.emitSession(s);
+    return { ...s.info };
+  }
+
+  /**
+   * The fastest path, for reacting to a countdown: a few bytes written synchronously on the port's file
+   * descriptor (no stream queue, no thread-pool hop). Falls back to the stream when the binding has no fd
+   * (Windows) or the write would block.
+   */
+  writeNow(id: string, data: Buffer): void {
+    const s = this.session(id);
+    if (!s.port || s.info.state !== 'open') return;
+    s.info.bytesOut += data.length;
+    const fd = (s.port.port as { fd?: number | null } | undefined)?.fd;
+    if (typeof fd === 'number' && fd >= 0 && data.length <= 64) {
+      try {
+        const n = fs.writeSync(fd, data);
+        if (n === data.length) return;
+        s.port.write(data.subarray(n));
+        return;
+      } catch {
+        /* EAGAIN or similar: use the stream */
+      }
+    }
+    s.port.write(data);
+  }
+
+  async configure(id: string, baud: number): Promise<SerialSession> {
+    const s = this.session(id);
+    if (!s.port || s.info.state !== 'open') return this.write(id, Buffer.alloc(0)).then(() => this.get(id));
+    const port = s.port;
+    try {
+      await new Promise<void>((resolve, reject) => port.update({ baudRate: baud }, (err) => (err ? reject(err) : resolve())));
+    } catch (err) {
+      throw new RbFault({
+        code: 'SERIAL_BAUD_REJECTED',
+        message: `The port did not accept the speed ${baud}.`,
+        meaning: 'The adapter or its driver does not support that speed. The previous speed is still in use.',
+        fix: 'Choose another speed from the list (115200 is the most common for routers).',
+        details: (err as Error).message,
+      });
+    }
+    s.info.requested = { ...s.info.requested, baud };
+    await this.readActual(s);
+    s.log.note(`speed changed to ${baud}`);
+    this.emitSession(s);
+    return { ...s.info };
+  }
+
+  async signals(id: string, req: { dtr?: boolean; rts?: boolean; breakMs?: number }): Promise<SerialSession> {
+    const s = this.session(id);
+    const port = s.port;
+    if (!port || s.info.state !== 'open') return this.write(id, Buffer.alloc(0)).then(() => this.get(id));
+    const set = (o: { dtr?: boolean; rts?: boolean; brk?: boolean }): Promise<void> => new Promise((resolve, reject) => port.set(o, (err) => (err ? reject(err) : resolve())));
+    try {
+      const lines: { dtr?: boolean; rts?: boolean } = {};
+      if (req.dtr !== undefined) lines.dtr = req.dtr;
+      if (req.rts !== undefined) lines.rts = req.rts;
+      if (Object.keys(lines).length) await set(lines);
+      if (req.breakMs) {
+        await set({ brk: true });
+        await new Promise((r) => setTimeout(r, req.breakMs));
+        await set({ brk: false });
+      }
+      s.info.signals = { supported: true, ...(req.dtr !== undefined ? { dtr: req.dtr } : s.info.signals.dtr !== undefined ? { dtr: s.info.signals.dtr } : {}), ...(req.rts !== undefined ? { rts: req.rts } : s.info.signals.rts !== undefined ? { rts: s.info.signals.rts } : {}) };
+    } catch (err) {
+      s.info.signals = { supported: false, note: 'This port has no DTR, RTS or break lines (a virtual port or a 3-wire adapter). The console itself still works.' };
+      this.emitSession(s);
+      throw explainSignalsUnsupported(err, s.info.path);
+    }
+    this.emitSession(s);
+    return { ...s.info };
+  }
+
+  /**
+   * Try each rate for `listenMs` and keep the one whose output reads as text. The router must be talking
+   * (booting) meanwhile. Stops early when a rate reads clearly as text.
+   */
+  async autobaud(id: string, rates: readonly number[] = AUTOBAUD_RATES, listenMs = 800): Promise<{ baud?: number; tried: BaudTrial[]; message: string; session: SerialSession }> {
+    const s = this.session(id);
+    const original = s.info.requested.baud;
+    const tried: BaudTrial[] = [];
+    for (const baud of rates) {
+      await this.configure(id, baud);
+      // drop what arrived at the previous speed
+      await new Promise<void>((r) => (s.port ? s.port.flush(() => r()) : r()));
+      const got: Buffer[] = [];
+      const off = this.tap(id, (c) => got.push(c));
+      await new Promise((r) => setTimeout(r, listenMs));
+      off();
+      const bytes = Buffer.concat(got);
+      const t = { baud, score: textScore(bytes), bytes: bytes.length };
+      tried.push(t);
+      s.log.note(`autobaud ${baud}: ${bytes.length} bytes, text score ${t.score}`);
+      if (t.score >= AUTOBAUD_ACCEPT && t.bytes >= 32) break;
+    }
+    const best = pickBaud(tried);
+    if (best) {
+      if (s.info.requested.baud !== best.baud) await this.configure(id, best.baud);
+      s.watcher.reset();
+      return { baud: best.baud, tried, message: `The router talks at ${best.baud} baud: its output reads as text at that speed.`, session: this.get(id) };
+    }
+    await this.configure(id, original);
+    const silent = tried.every((t) => t.bytes === 0);
+    return {
+      tried,
+      message: silent
+        ? 'Nothing arrived at any speed. Switch the router off and on again while this runs; if still nothing arrives, swap the TX and RX wires.'
+        : 'The output did not read as text at any speed. Check the ground wire, and that the adapter is 3.3 V (not 5 V or RS-232).',
+      session: this.get(id),
+    };
+  }
+
+  async close(id: string): Promise<SerialSession> {
+    const s = this.session(id);
+    if (s.presence) clearInterval(s.presence);
+    s.presence = undefined;
+    const port = s.port;
+    s.port = undefined;
+    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
+    s.info.state = 'closed';
+    s.log.note('closed');
+    s.log.close();
+    this.sessions.delete(id);
+    this.emitSession(s);
+    return { ...s.info };
+  }
+
+  private startPresenceWatch(s: Session): void {
+    let checking = false;
+    s.presence = setInterval(() => {
+      if (checking) return;
+      checking = true;
+      void serialPortPresent(s.info.path, () => SerialPort.list())
+        .then((present) => {
+          if (s.info.state === 'open' && !present) this.onUnplugged(s, 'the port disappeared');
+          else if (s.info.state === 'unplugged' && present && !s.reopening) void this.reopen(s);
+        })
+        .finally(() => (checking = false));
+    }, this.pollMs);
+    s.presence.unref?.();
+  }
+
+  private onUnplugged(s: Session, why: string): void {
+    if (s.info.state !== 'open') return;
+    const port = s.port;
+    s.port = undefined;
+    if (port?.isOpen) port.close(() => undefined);
+    s.info.state = 'unplugged';
+    s.info.error = {
+      code: 'SERIAL_UNPLUGGED',
+      message: `The serial adapter (${s.info.path}) was unplugged.`,
+      meaning: 'The console stopped receiving. What arrived before is kept in the log.',
+      fix: 'Plug it back in. The console reconnects by itself with the same settings.',
+      details: why,
+    };
+    s.log.note(`unplugged: ${why}`);
+    this.emitSession(s);
+  }
+
+  private async reopen(s: Session): Promise<void> {
+    s.reopening = true;
+    try {
+      const port = await openPort(s.info.path, s.info.requested);
+      if (!this.sessions.has(s.info.id)) {
+        port.close(() => undefined);
+        return;
+      }
+      s.info.reconnects++;
+      s.watcher.reset();
+      await this.attach(s, port);
+      s.log.note('reconnected');
+      this.emitSession(s);
+    } catch {
+      // not ready yet (device node appears before it can be opened): the next poll tries again
+    } finally {
+      s.reopening = false;
+    }
+  }
+
+  private emitSession(s: Session): void {
+    this.events.session({ ...s.info });
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.close(id).catch(() => undefined)));
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The TFTP jail: which folders may be served, and which names inside them.
+ *
+ * Folders (docs/decisions/0007-host-paths.md): never the whole disk, a folder that holds the home folder or
+ * Rescue Bench's data folder, a hidden folder or one inside it (folders inside the data folder excepted), nor a
+ * system folder; the operating-system half of the rule is platform/folders.ts. Checked by real path when a
+ * server starts, whichever host starts it (desktop app, bench server, CLI, U-Boot automation).
+ *
+ * Names: a requested name is checked twice: first as text (no "..", no absolute path, no backslash, no control
+ * characters, not over-long, no part starting with a dot), then after the file system has resolved every
+ * symlink: the real path must still be inside the folder's real path, and no part of it below the folder may
+ * start with a dot (a link "key.bin" to ".ssh/id_ed25519" is refused too). The file is then opened with
+ * O_NOFOLLOW so a final-component symlink swapped in between cannot be followed. Both engines send from the
+ * file handle opened here (the native one never opens files itself), so the same rules hold for both.
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { RbFault } from '../../../src-shared/errors';
+import { TFTP_ERR, unsafeNameReason } from '../../../src-shared/capabilities/tftp/codec';
+import { folderProblem, liveFolderFacts } from '../../platform/folders';
+import { folderRefused } from './failures';
+
+export class TftpRefusal extends Error {
+  constructor(
+    readonly tftpCode: number,
+    /** Short text sent to the client in the ERROR packet. */
+    readonly wire: string,
+    /** Longer explanation for the log and the UI. */
+    readonly why: string,
+    /** 'hidden': refused by the dot-name rule (the event says so in its own words). */
+    readonly kind?: 'hidden',
+  ) {
+    super(why);
+  }
+}
+
+/**
+ * Refuse a folder as the served folder or the upload folder when it would expose too much (see the top of this
+ * file). `real` is the folder's real path; `dataDir` is Rescue Bench's data folder (default: this computer's).
+ */
+export function refuseExposedFolder(real: string, what: 'served folder' | 'upload folder', dataDir?: string): void {
+  const facts = liveFolderFacts(dataDir);
+  const problem = folderProblem(real, facts);
+  if (problem) throw new RbFault(folderRefused(real, what, problem, facts.home));
+}
+
+/** The first part of a relative path that starts with a dot (".ssh", ".env"); a lone "." (this folder) is harmless. */
+export function hiddenPart(rel: string, sep = '/'): string | undefined {
+  return rel.split(sep).find((part) => part.startsWith('.') && part !== '.');
+}
+
+/**
+ * Hidden names are refused with ERROR 2 (access violation), not 1 (file not found): the rule is applied to the
+ * name before the file system is asked, so the answer is the same whether such a file exists (it tells nothing
+ * about the folder), and it tells the person at the router that a rule refused the name, not that a file is missing.
+ */
+function hiddenRefusal(why: string): TftpRefusal {
+  return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', why, 'hidden');
+}
+
+export function isInside(root: string, p: string): boolean {
+  return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+function fsRefusal(err: unknown, name: string): TftpRefusal {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new TftpRefusal(TFTP_ERR.FILE_NOT_FOUND, 'File not found', `"${name}" is not in the served folder`);
+  if (code === 'ELOOP') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" is a symbolic link loop or a link that may not be followed`);
+  if (code === 'EACCES' || code === 'EPERM') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `this computer does not let Rescue Bench read "${name}"`);
+  if (code === 'ENAMETOOLONG') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', 'the file name is too long');
+  return new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Cannot open file', `could not open "${name}": ${code ?? String(err)}`);
+}
+
+export interface OpenedFile {
+  fh: fsp.FileHandle;
+  realPath: string;
+  size: number;
+}
+
+/** Open a file for reading inside `rootReal` (already a real path). Throws TftpRefusal. */
+export async function openInside(rootReal: string, name: string): Promise<OpenedFile> {
+  const bad = unsafeNameReason(name);
+  if (bad) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', bad);
+  const hidden = hiddenPart(name);
+  if (hidden !== undefined) throw hiddenRefusal(`"${hidden}" starts with a dot: hidden files are never served`);
+  let real: string;
+  try {
+    real = await fsp.realpath(path.resolve(rootReal, name));
+  } catch (err) {
+    throw fsRefusal(err, name);
+  }
+  if (!isInside(rootReal, real) || real === rootReal) {
+    throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" leads outside the served folder (a symbolic link pointing elsewhere)`);
+  }
+  const linkedHidden = hiddenPart(path.relative(rootReal, real), path.sep);
+  if (linkedHidden !== undefined) throw hiddenRefusal(`"${name}" is a link to a hidden file or folder ("${linkedHidden}"): hidden files are never served`);
+  let fh: fsp.FileHandle;
+  try {
+    fh = await fsp.open(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch (err) {
+    throw fsRefusal(err, name);
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new TftpRefusal(TFTP_ERR.FILE_NOT_FOUND, 'Not a regular file', `"${name}" is a folder or a device, not a file`);
+    return { fh, realPath: real, size: st.size };
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    throw err instanceof TftpRefusal ? err : fsRefusal(err, name);
+  }
+}
+
+export interface UploadTarget {
+  dirReal: string;
+  target: string;
+  base: string;
+}
+
+/** Where an upload of `name` would go inside `uploadReal`; refuses names outside it and existing files unless `overwrite`. */
+export async function uploadTarget(uploadReal: string, name: string, overwrite: boolean): Promise<UploadTarget> {
+  const bad = unsafeNameReason(name);
+  if (bad) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', bad);
+  const hidden = hiddenPart(name);
+  if (hidden !== undefined) throw hiddenRefusal(`"${hidden}" starts with a dot: hidden names are not accepted for uploads`);
+  const abs = path.resolve(uploadReal, name);
+  let dirReal: string;
+  try {
+    dirReal = await fsp.realpath(path.dirname(abs));
+  } catch (err) {
+    throw fsRefusal(err, path.dirname(name));
+  }
+  if (!isInside(uploadReal, dirReal)) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" leads outside the upload folder`);
+  const linkedHidden = hiddenPart(path.relative(uploadReal, dirReal), path.sep);
+  if (linkedHidden !== undefined) throw hiddenRefusal(`"${name}" goes through a link into a hidden folder ("${linkedHidden}"): hidden folders are never written`);
+  const base = path.basename(abs);
+  const target = path.join(dirReal, base);
+  let exists: fs.Stats | undefined;
+  try {
+    exists = await fsp.lstat(target);
+  } catch {
+    exists = undefined;
+  }
+  if (exists && !exists.isFile()) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" exists and is not a plain file`);
+  if (exists && !overwrite) throw new TftpRefusal(TFTP_ERR.FILE_EXISTS, 'File already exists', `"${name}" already exists in the upload folder and overwriting is off`);
+  return { dirReal, target, base };
+}
+
+/**
+ * The files a bootloader could fetch from the top level of `rootReal`: regular files, and links that resolve
+ * to a regular file inside the folder. Hidden files (upload temporaries among them) are left out.
+ */
+export async function listServable(rootReal: string, max = 200): Promise<{ files: Array<{ name: string; size: number; modifiedAt: number }>; truncated: boolean }> {
+  const entries = await fsp.readdir(rootReal, { withFileTypes: true });
+  const files: Array<{ name: string; size: number; modifiedAt: number }> = [];
+  let truncated = false;
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || unsafeNameReason(e.name)) continue;
+    if (!e.isFile() && !e.isSymbolicLink()) continue;
+    try {
+      const real = await fsp.realpath(path.join(rootReal, e.name));
+      if (!isInside(rootReal, real)) continue;
+      const st = await fsp.stat(real);
+      if (!st.isFile()) continue;
+      if (files.length >= max) {
+        truncated = true;
+        break;
+      }
+      files.push({ name: e.name, size: st.size, modifiedAt: st.mtimeMs });
+    } catch {
+      /* vanished or unreadable: not offered */
+    }
+  }
+  return { files, truncated };
+}

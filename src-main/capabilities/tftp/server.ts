@@ -1,0 +1,615 @@
+/**
+ * A focused TFTP server (RFC 1350, 2347, 2348, 2349, 7440) for router bootloaders. See
+ * docs/decisions/0010-own-tftp-server.md for why it is ours and not the npm `tftp` package.
+ *
+ * One listening socket takes requests; every transfer gets its own socket connected to the client (its
+ * transfer ID), so the kernel filters stray packets and sends need no address lookup. Read-only unless an
+ * upload folder is given; every name is resolved by real path inside the served folder (jail.ts).
+ */
+import dgram from 'node:dgram';
+import { EventEmitter } from 'node:events';
+import fsp from 'node:fs/promises';
+import { RbFault } from '../../../src-shared/errors';
+import type { TftpOptions, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/capabilities/tftp/contract';
+import {
+  BLKSIZE_MAX,
+  DEFAULT_BLKSIZE,
+  encodeError,
+  encodeOack,
+  negotiate,
+  netasciiEncode,
+  OP,
+  parseRequest,
+  readOpcode,
+  TFTP_ERR,
+  type TftpRequest,
+} from '../../../src-shared/capabilities/tftp/codec';
+import { explainBindError, udpSharedPortForStrays } from '../../platform';
+import { hiddenNameRefused } from './failures';
+import { openInside, refuseExposedFolder, TftpRefusal, uploadTarget } from './jail';
+import { nativeLockstep, type NativeLockstepApi } from './native';
+import { NativeReadTransfer } from './native-transfer';
+import { fileSource, memorySource, ReadTransfer, type ReadSource, type ServedTransfer, WriteTransfer } from './transfer';
+
+export type { TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/capabilities/tftp/contract';
+
+export interface TftpServerOptions {
+  /** The folder served. Only files inside it (by real path) are ever read. */
+  root: string;
+  /** The one local address to serve on; default '0.0.0.0' (all). */
+  bind?: string;
+  /** Default 69; 0 = any free port (the real one is in `server.port`). */
+  port?: number;
+  /** Upload folder; absent = read-only (every WRQ is refused). */
+  allowWrite?: string;
+  /** Let an upload replace an existing file (default false: ERROR 6). */
+  overwrite?: boolean;
+  /**
+   * Rescue Bench's data folder (default: this computer's, platform dataDir()): it and the folders holding it are
+   * never served; folders inside it are, even where it lies in a hidden folder (~/.local/share). jail.ts.
+   */
+  dataDir?: string;
+  /** Retransmission timeout when the client does not set one (ms, default 1000). */
+  timeoutMs?: number;
+  /** Retransmissions before a silent client is given up (default 5). */
+  retries?: number;
+  /** Largest block size agreed (default 65464). */
+  maxBlksize?: number;
+  /** Largest RFC 7440 window agreed (default 64). */
+  maxWindowsize?: number;
+  /** Concurrent transfers before new requests get "server busy" (default 64). */
+  maxTransfers?: number;
+  /** Largest upload accepted in bytes (default 4 GiB). */
+  maxUploadBytes?: number;
+  /** Progress event interval in ms (default 250). */
+  progressMs?: number;
+  /** Finished transfers remembered for transfers() (default 50). */
+  keepRecent?: number;
+  /**
+   * Lock-step busy-poll budget after each block, in µs (0 = off). JavaScript engine (default 100): each transfer
+   * measures whether polling makes it faster and polls only then (decision 0011). Native engine (default 300):
+   * it waits this long yielding the CPU before it sleeps, while the client's round trips fit in it (decision 0013).
+   */
+  lockstepPollUs?: number;
+  /** Poll on every lock-step block without measuring (benchmark only, to show why it measures). */
+  lockstepPollAlways?: boolean;
+  /**
+   * Answer datagrams from strangers to a transfer's port with ERROR 5 (default true; Linux only, elsewhere the
+   * kernel answers with ICMP; decision 0012). Off only to measure what it costs.
+   */
+  answerStrays?: boolean;
+  /**
+   * Who sends lock-step octet reads (windowsize 1, the bootloader default): 'auto' (default) = the native
+   * engine when it is built and loads, else JavaScript; 'js' = always JavaScript; 'native' = refuse to start
+   * without it (benchmarks, tests). Windowed reads, netascii and uploads always run in JavaScript (decision 0013).
+   */
+  engine?: 'auto' | 'js' | 'native';
+}
+
+export interface TftpServer {
+  readonly address: string;
+  readonly port: number;
+  readonly root: string;
+  readonly allowWrite: string | undefined;
+  readonly overwrite: boolean;
+  on(ev: 'transfer', l: (e: TftpTransferEvent) => void): void;
+  off(ev: 'transfer', l: (e: TftpTransferEvent) => void): void;
+  /** Active transfers first, then recent finished ones, newest first. */
+  transfers(): TftpTransferInfo[];
+  /**
+   * The newest transfer of `file` once it has ended, waiting up to `timeoutMs` while it is still running (a client
+   * such as U-Boot reports its download complete before its last ACK reaches us). After the wait, the transfer as it
+   * stands; undefined if the file was never requested.
+   */
+  settled(file: string, timeoutMs: number): Promise<TftpTransferInfo | undefined>;
+  /** Requests that could not even be parsed (malformed packets), counted, never logged one by one. */
+  readonly malformed: number;
+  /** Datagrams to a transfer's port from someone other than its client (answered with ERROR 5 on Linux). */
+  readonly strays: number;
+  /** Which engine sends lock-step reads, and why not the native one (shown in the UI, printed by the CLI). */
+  readonly lockstep: { engine: 'native' | 'js'; why?: string };
+  close(): Promise<void>;
+}
+
+/** netascii is converted in memory; bigger files must be fetched in octet mode. */
+const NETASCII_MAX = 64 * 1024 * 1024;
+
+class ErrorBudget {
+  private tokens: number;
+  private last = Date.now();
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst;
+  }
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens--;
+    return true;
+  }
+}
+
+class Server implements TftpServer {
+  address: string;
+  port: number;
+  malformed = 0;
+  strays = 0;
+  /** Local ports of running transfers (their TIDs). */
+  private readonly tidPorts = new Set<number>();
+  private readonly emitter = new EventEmitter();
+  private readonly active = new Map<number, ServedTransfer>();
+  /** peer "addr:port" -> transfer id, to ignore a client's retransmitted request. */
+  private readonly byPeer = new Map<string, number>();
+  private readonly pending = new Set<string>();
+  private recent: TftpTransferInfo[] = [];
+  private nextId = 1;
+  private readonly lastProgress = new Map<number, number>();
+  private readonly progressTimer: NodeJS.Timeout;
+  private readonly budget = new ErrorBudget(2000, 2000);
+  private closing = false;
+  /** The native lock-step engine, when this server uses it. */
+  private readonly native: NativeLockstepApi | undefined;
+  /** For the UI: which engine sends lock-step reads, and why not the native one. */
+  readonly lockstep: { engine: 'native' | 'js'; why?: string };
+
+  constructor(
+    private readonly socket: dgram.Socket,
+    readonly root: string,
+    readonly allowWrite: string | undefined,
+    readonly overwrite: boolean,
+    private readonly opts: Required<Omit<TftpServerOptions, 'allowWrite' | 'root' | 'dataDir'>> & { nativeSpinUs: number },
+  ) {
+    const a = socket.address();
+    const n = opts.engine === 'js' ? ({ ok: false, reason: 'turned off for this server' } as const) : nativeLockstep();
+    this.native = n.ok ? n.api : undefined;
+    this.lockstep = n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason };
+    this.address = a.address;
+    this.port = a.port;
+    this.emitter.setMaxListeners(50);
+    socket.on('message', (msg, rinfo) => this.onRequest(msg, rinfo));
+    socket.on('error', () => undefined); // ICMP noise on the listening socket must never stop the server
+    this.progressTimer = setInterval(() => this.emitProgress(), opts.progressMs);
+    this.progressTimer.unref();
+  }
+
+  on(ev: 'transfer', l: (e: TftpTransferEvent) => void): void {
+    this.emitter.on(ev, l);
+  }
+  off(ev: 'transfer', l: (e: TftpTransferEvent) => void): void {
+    this.emitter.off(ev, l);
+  }
+
+  transfers(): TftpTransferInfo[] {
+    const live = [...this.active.values()].map((t) => t.info()).reverse();
+    return [...live, ...this.recent];
+  }
+
+  settled(file: string, timeoutMs: number): Promise<TftpTransferInfo | undefined> {
+    const name = file.replace(/^\/+/, '');
+    const now = this.transfers().find((t) => t.file.replace(/^\/+/, '') === name);
+    if (!now || now.state !== 'running') return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const done = (info: TftpTransferInfo | undefined): void => {
+        clearTimeout(timer);
+        this.emitter.off('transfer', onEvent);
+        resolve(info);
+      };
+      const onEvent = (e: TftpTransferEvent): void => {
+        if (e.transfer.id === now.id && e.transfer.state !== 'running') done(e.transfer);
+      };
+      const timer = setTimeout(() => done(this.transfers().find((t) => t.id === now.id)), timeoutMs);
+      this.emitter.on('transfer', onEvent);
+    });
+  }
+
+  private emit(kind: TftpTransferEvent['kind'], transfer: TftpTransferInfo): void {
+    const e: TftpTransferEvent = { kind, transfer };
+    for (const l of this.emitter.listeners('transfer') as Array<(e: TftpTransferEvent) => void>) {
+      try {
+        l(e);
+      } catch {
+        /* a broken listener must not break the server */
+      }
+    }
+  }
+
+  private remember(info: TftpTransferInfo): void {
+    this.recent.unshift(info);
+    if (this.recent.length > this.opts.keepRecent) this.recent.length = this.opts.keepRecent;
+  }
+
+  private emitProgress(): void {
+    for (const t of this.active.values()) {
+      const b = t.bytes;
+      if (this.lastProgress.get(t.id) === b) continue;
+      this.lastProgress.set(t.id, b);
+      this.emit('progress', t.info());
+    }
+  }
+
+  private replyError(rinfo: dgram.RemoteInfo, code: number, text: string): void {
+    if (!this.budget.take()) return;
+    this.socket.send(encodeError(code, text), rinfo.port, rinfo.address, () => undefined);
+  }
+
+  /** A request refused before a transfer began: the client gets an ERROR, the UI gets an error event. */
+  private refuse(rinfo: dgram.RemoteInfo, req: TftpRequest | undefined, r: TftpRefusal): void {
+    this.replyError(rinfo, r.tftpCode, r.wire);
+    if (!req) return;
+    const now = Date.now();
+    const info: TftpTransferInfo = {
+      id: this.nextId++,
+      direction: req.op === 'rrq' ? 'read' : 'write',
+      file: req.filename.slice(0, 300),
+      peer: rinfo.address,
+      peerPort: rinfo.port,
+      mode: req.mode,
+      options: { blksize: DEFAULT_BLKSIZE, windowsize: 1, timeoutMs: this.opts.timeoutMs, oack: false },
+      state: 'error',
+      bytes: 0,
+      startedAt: now,
+      endedAt: now,
+      rate: 0,
+      retransmits: 0,
+      error: refusalShape(req, rinfo.address, r),
+    };
+    this.remember(info);
+    this.emit('error', info);
+  }
+
+  private onRequest(msg: Buffer, rinfo: dgram.RemoteInfo): void {
+    if (this.closing) return;
+    const op = readOpcode(msg);
+    if (op !== OP.RRQ && op !== OP.WRQ) {
+      this.malformed++;
+      if (op === OP.ERROR || msg.length < 2) return; // never answer an ERROR with an ERROR
+      if (op === OP.DATA || op === OP.ACK) this.replyError(rinfo, TFTP_ERR.UNKNOWN_TID, 'Unknown transfer ID');
+      else this.replyError(rinfo, TFTP_ERR.ILLEGAL_OPERATION, 'Illegal TFTP operation');
+      return;
+    }
+    const parsed = parseRequest(msg);
+    if (!parsed.ok) {
+      this.malformed++;
+      this.replyError(rinfo, parsed.code, parsed.reason);
+      return;
+    }
+    const key = `${rinfo.address}:${rinfo.port}`;
+    if (this.pending.has(key)) return; // a retransmitted request: the transfer is being set up
+    const previous = this.byPeer.get(key);
+    if (previous !== undefined) {
+      const t = this.active.get(previous);
+      // Before any progress, a repeated request is a retransmission (our own timer resends). After progress,
+      // the client has started over from the same port (a bootloader that restarted): end the old transfer.
+      if (!t || !t.progressed) return;
+      t.fail(
+        {
+          code: 'TFTP_CLIENT_RESTARTED',
+          message: `The router at ${t.peer} started the transfer of "${t.file}" again from the beginning.`,
+          meaning: 'The earlier attempt was abandoned by the router; the new one continues below.',
+          fix: 'Nothing to do unless it keeps restarting: then check the cable and the router\'s timeout settings.',
+        },
+        false,
+      );
+    }
+    if (this.active.size + this.pending.size >= this.opts.maxTransfers) {
+      this.refuse(rinfo, parsed.value, new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Server busy, try again', `already ${this.active.size} transfers running (limit ${this.opts.maxTransfers})`));
+      return;
+    }
+    this.pending.add(key);
+    this.startTransfer(parsed.value, rinfo)
+      .catch((err: unknown) => {
+        if (err instanceof TftpRefusal) this.refuse(rinfo, parsed.value, err);
+        else this.refuse(rinfo, parsed.value, new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Server error', err instanceof Error ? err.message : String(err)));
+      })
+      .finally(() => this.pending.delete(key));
+  }
+
+  /**
+   * The transfer's own socket (its TID), connected to the client. On Linux a second, unconnected socket shares
+   * its port and answers ERROR 5 to datagrams from anyone else (RFC 1350); the kernel still hands every datagram
+   * from the client to the connected socket, so the hot path is unchanged (decision 0012).
+   */
+  private async transferSocket(rinfo: dgram.RemoteInfo): Promise<{ socket: dgram.Socket; stray: dgram.Socket | undefined }> {
+    const share = this.opts.answerStrays && udpSharedPortForStrays();
+    for (let attempt = 0; ; attempt++) {
+      const s = dgram.createSocket({ type: 'udp4', reuseAddr: share });
+      let stray: dgram.Socket | undefined;
+      try {
+        await bindUdp(s, this.address, 0);
+        const port = s.address().port;
+        // With reuseAddr the kernel may hand out a port that another of our transfers holds (also reuseAddr).
+        if (share && this.tidPorts.has(port)) {
+          s.close();
+          if (attempt < 16) continue;
+          throw new Error('no free transfer port');
+        }
+        if (share) {
+          stray = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+          try {
+            await bindUdp(stray, this.address, port);
+          } catch {
+            stray.close(); // without it the transfer works as before: strays get the kernel's ICMP
+            stray = undefined;
+          }
+        }
+        await new Promise<void>((resolve, reject) => s.connect(rinfo.port, rinfo.address, (err?: Error) => (err ? reject(err) : resolve())));
+      } catch (err) {
+        s.close();
+        stray?.close();
+        throw err;
+      }
+      return { socket: s, stray };
+    }
+  }
+
+  /** The same for the native engine: its socket is created (and later connected) by the engine. */
+  private async nativeTransferSocket(api: NativeLockstepApi): Promise<{ handle: ReturnType<NativeLockstepApi['open']>; stray: dgram.Socket | undefined }> {
+    const share = this.opts.answerStrays && udpSharedPortForStrays();
+    for (let attempt = 0; ; attempt++) {
+      const handle = api.open(this.address, share);
+      const port = api.port(handle);
+      if (share && this.tidPorts.has(port)) {
+        api.dispose(handle);
+        if (attempt < 16) continue;
+        throw new Error('no free transfer port');
+      }
+      let stray: dgram.Socket | undefined;
+      if (share) {
+        stray = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+        try {
+          await bindUdp(stray, this.address, port);
+        } catch {
+          stray.close();
+          stray = undefined;
+        }
+      }
+      return { handle, stray };
+    }
+  }
+
+  /** A datagram to a transfer's port from someone other than its client: ERROR 5 to the sender, transfer undisturbed. */
+  private onStray(socket: dgram.Socket, msg: Buffer, rinfo: dgram.RemoteInfo): void {
+    this.strays++;
+    if (readOpcode(msg) === OP.ERROR || !this.budget.take()) return; // never answer an ERROR with an ERROR
+    socket.send(encodeError(TFTP_ERR.UNKNOWN_TID, 'Unknown transfer ID'), rinfo.port, rinfo.address, () => undefined);
+  }
+
+  private async startTransfer(req: TftpRequest, rinfo: dgram.RemoteInfo): Promise<void> {
+    const limits = { maxBlksize: this.opts.maxBlksize, maxWindowsize: this.opts.maxWindowsize, maxUploadBytes: this.opts.maxUploadBytes };
+    const hooks = { finished: (t: ServedTransfer) => this.finished(t), stray: (s: dgram.Socket, m: Buffer, r: dgram.RemoteInfo) => this.onStray(s, m, r) };
+    const base = { file: req.filename, peer: rinfo.address, peerPort: rinfo.port, mode: req.mode, retries: this.opts.retries, hooks, pollMs: this.opts.lockstepPollUs / 1000, pollAlways: this.opts.lockstepPollAlways };
+    if (req.op === 'rrq') {
+      const opened = await openInside(this.root, req.filename);
+      try {
+        let source: ReadSource;
+        if (req.mode === 'netascii') {
+          if (opened.size > NETASCII_MAX) throw new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'File too large for netascii; use octet', `"${req.filename}" is over ${NETASCII_MAX} bytes; netascii is for small text files`);
+          const original = await opened.fh.readFile();
+          source = memorySource(netasciiEncode(original), original, () => opened.fh.close());
+        } else source = fileSource(opened.fh, opened.size);
+        const neg = agree(negotiate(req, source.size, this.opts.timeoutMs, limits));
+        if (req.mode === 'octet' && neg.windowsize === 1 && this.native) {
+          // Lock-step octet: the native engine sends (decision 0013); it reads the same open file.
+          const { handle, stray } = await this.nativeTransferSocket(this.native);
+          const oackPacket = neg.oack.length > 0 ? Buffer.from(encodeOack(neg.oack)) : null;
+          const t = new NativeReadTransfer({ ...base, id: this.nextId++, api: this.native, handle, stray, options: optionsOf(neg), oackPacket, fh: opened.fh, size: opened.size, spinUs: this.opts.nativeSpinUs });
+          this.started(t, rinfo);
+          return;
+        }
+        const { socket, stray } = await this.transferSocket(rinfo);
+        const t = new ReadTransfer({ ...base, id: this.nextId++, socket, stray, options: optionsOf(neg), oack: neg.oack }, source);
+        this.started(t, rinfo);
+      } catch (err) {
+        await opened.fh.close().catch(() => undefined);
+        throw err;
+      }
+      return;
+    }
+    if (!this.allowWrite) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation: server is read-only', 'uploads are off (no upload folder chosen)');
+    const neg = agree(negotiate(req, undefined, this.opts.timeoutMs, limits));
+    const target = await uploadTarget(this.allowWrite, req.filename, this.overwrite);
+    const { socket, stray } = await this.transferSocket(rinfo);
+    const t = new WriteTransfer(
+      { ...base, id: this.nextId++, socket, stray, options: optionsOf(neg), oack: neg.oack },
+      { dirReal: target.dirReal, target: target.target, overwrite: this.overwrite, maxBytes: this.opts.maxUploadBytes },
+    );
+    try {
+      await t.open();
+    } catch (err) {
+      socket.close();
+      stray?.close();
+      throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Cannot create file', `could not create the upload file: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.started(t, rinfo);
+  }
+
+  private started(t: ServedTransfer, rinfo: dgram.RemoteInfo): void {
+    if (this.closing) {
+      t.fail({ code: 'TFTP_SERVER_STOPPED', message: 'The TFTP server was stopped.' }, true, TFTP_ERR.NOT_DEFINED, 'Server shutting down');
+      return;
+    }
+    this.active.set(t.id, t);
+    this.tidPorts.add(t.localPort);
+    this.byPeer.set(`${rinfo.address}:${rinfo.port}`, t.id);
+    this.emit('start', t.info());
+    t.begin();
+  }
+
+  private finished(t: ServedTransfer): void {
+    if (!this.active.delete(t.id)) return;
+    this.tidPorts.delete(t.localPort);
+    this.byPeer.delete(`${t.peer}:${t.peerPort}`);
+    this.lastProgress.delete(t.id);
+    const info = t.info();
+    this.remember(info);
+    this.emit(t.state === 'done' ? 'done' : 'error', info);
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    clearInterval(this.progressTimer);
+    for (const t of [...this.active.values()]) {
+      t.fail(
+        { code: 'TFTP_SERVER_STOPPED', message: `The TFTP server was stopped during the transfer of "${t.file}".`, meaning: 'The router did not receive the whole file.', fix: 'Start the server again, then restart the transfer on the router.' },
+        true,
+        TFTP_ERR.NOT_DEFINED,
+        'Server shutting down',
+      );
+    }
+    await new Promise<void>((resolve) => {
+      try {
+        this.socket.close(() => resolve());
+      } catch {
+        resolve();
+      }
+    });
+  }
+}
+
+/** The agreed options, or the refusal the client gets when its options make no sense. */
+function agree(n: ReturnType<typeof negotiate>): Extract<ReturnType<typeof negotiate>, { ok: true }>['value'] {
+  if (!n.ok) throw new TftpRefusal(n.code, n.reason, `the router asked for options we cannot agree to: ${n.reason}`);
+  return n.value;
+}
+
+function optionsOf(n: { blksize: number; windowsize: number; timeoutMs: number; tsize?: number; oack: Array<[string, string]> }): TftpOptions {
+  const o: TftpOptions = { blksize: n.blksize, windowsize: n.windowsize, timeoutMs: n.timeoutMs, oack: n.oack.length > 0 };
+  if (n.tsize !== undefined) o.tsize = n.tsize;
+  return o;
+}
+
+function refusalShape(req: TftpRequest, peer: string, r: TftpRefusal): NonNullable<TftpTransferInfo['error']> {
+  if (r.kind === 'hidden') return hiddenNameRefused(peer, req.filename, req.op === 'rrq' ? 'read' : 'write', r.why);
+  const what = req.op === 'rrq' ? `asked for "${req.filename}"` : `tried to upload "${req.filename}"`;
+  switch (r.tftpCode) {
+    case TFTP_ERR.FILE_NOT_FOUND:
+      return {
+        code: 'TFTP_FILE_NOT_FOUND',
+        message: `The router at ${peer} ${what}, but that file is not in the served folder.`,
+        meaning: 'Bootloaders ask for one exact name. Nothing was sent.',
+        fix: `Copy the firmware file into the served folder and name it exactly "${req.filename}", then retry on the router.`,
+        details: r.why,
+      };
+    case TFTP_ERR.ACCESS_VIOLATION:
+      return {
+        code: 'TFTP_REFUSED',
+        message: `The router at ${peer} ${what}; Rescue Bench refused.`,
+        meaning: `Only files inside the served folder are sent${req.op === 'wrq' ? ', and uploads only go into the upload folder' : ''}. Reason: ${r.why}.`,
+        fix: req.op === 'wrq' ? 'To accept uploads, choose an upload folder and start the server again.' : 'Put the file itself (not a link to somewhere else) in the served folder.',
+        details: r.why,
+      };
+    case TFTP_ERR.FILE_EXISTS:
+      return {
+        code: 'TFTP_UPLOAD_EXISTS',
+        message: `The router at ${peer} ${what}, but a file with that name is already in the upload folder.`,
+        meaning: 'Rescue Bench never replaces a file unless overwriting is turned on. Nothing was changed.',
+        fix: 'Move or rename the existing file, or turn on overwriting, then upload again.',
+        details: r.why,
+      };
+    case TFTP_ERR.OPTION_REFUSED:
+      return {
+        code: 'TFTP_BAD_OPTIONS',
+        message: `The router at ${peer} ${what} with transfer options that make no sense.`,
+        meaning: 'The request was refused so the router does not wait for nothing.',
+        fix: 'Use the router\'s default TFTP settings (for U-Boot: unset tftpblocksize and tftpwindowsize) and retry.',
+        details: r.why,
+      };
+    default:
+      return { code: 'TFTP_REQUEST_REFUSED', message: `The router at ${peer} ${what}; the request could not be served.`, meaning: r.why, fix: 'Retry on the router. If it keeps failing, look at Details.', details: r.why };
+  }
+}
+
+export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServer> {
+  const bind = opts.bind ?? '0.0.0.0';
+  const port = opts.port ?? 69;
+  const root = await realDir(opts.root, 'served folder');
+  refuseExposedFolder(root, 'served folder', opts.dataDir);
+  const up = opts.allowWrite !== undefined ? await realDir(opts.allowWrite, 'upload folder') : undefined;
+  if (up !== undefined) refuseExposedFolder(up, 'upload folder', opts.dataDir);
+  if (opts.engine === 'native') {
+    const n = nativeLockstep();
+    if (!n.ok) {
+      throw new RbFault({
+        code: 'TFTP_NATIVE_MISSING',
+        message: 'The fast lock-step TFTP engine is not available.',
+        meaning: `It was asked for explicitly, so the server did not start. The engine is ${n.reason}.`,
+        fix: 'Install a C compiler and run `npm run build:native`, or start the server without asking for the native engine.',
+      });
+    }
+  }
+  const socket = dgram.createSocket({ type: 'udp4' });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject);
+      socket.bind({ address: bind, port, exclusive: true }, () => {
+        socket.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    try {
+      socket.close();
+    } catch {
+      /* never opened */
+    }
+    throw explainBindError(err, {
+      protocol: 'udp',
+      address: bind,
+      port,
+      purpose: 'send files to the router\'s bootloader by TFTP (the simple file transfer that router bootloaders use)',
+      highPortHint:
+        "If the router runs U-Boot, it may be able to use a high port instead: start the server on port 6969 and type `setenv tftpdstp 6969` at the router's U-Boot prompt before `tftpboot`. This works only if that U-Boot was built with the TFTP port option; if it still asks on port 69, use one of the fixes above. Other bootloaders (TP-Link, Netgear, Ubiquiti recovery) always use port 69.",
+    });
+  }
+  return new Server(socket, root, up, opts.overwrite ?? false, {
+    bind,
+    port,
+    overwrite: opts.overwrite ?? false,
+    timeoutMs: opts.timeoutMs ?? 1000,
+    retries: opts.retries ?? 5,
+    maxBlksize: Math.min(opts.maxBlksize ?? BLKSIZE_MAX, BLKSIZE_MAX),
+    maxWindowsize: Math.max(1, Math.min(opts.maxWindowsize ?? 64, 1024)),
+    maxTransfers: opts.maxTransfers ?? 64,
+    maxUploadBytes: opts.maxUploadBytes ?? 4 * 1024 * 1024 * 1024,
+    progressMs: opts.progressMs ?? 250,
+    keepRecent: opts.keepRecent ?? 50,
+    lockstepPollUs: Math.max(0, Math.min(opts.lockstepPollUs ?? 100, 5000)),
+    nativeSpinUs: Math.max(0, Math.min(opts.lockstepPollUs ?? 300, 5000)),
+    lockstepPollAlways: opts.lockstepPollAlways ?? false,
+    answerStrays: opts.answerStrays ?? true,
+    engine: opts.engine ?? 'auto',
+  });
+}
+
+function bindUdp(s: dgram.Socket, address: string, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    s.once('error', reject);
+    s.bind({ address, port }, () => {
+      s.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function realDir(p: string, what: string): Promise<string> {
+  try {
+    const real = await fsp.realpath(p);
+    const st = await fsp.stat(real);
+    if (!st.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    return real;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+    throw new RbFault({
+      code: 'TFTP_FOLDER_MISSING',
+      message: `The ${what} "${p}" ${code === 'ENOTDIR' ? 'is a file, not a folder' : 'cannot be opened'}.`,
+      meaning: 'The TFTP server did not start.',
+      fix: `Choose an existing folder as the ${what}.`,
+      details: `${code}: ${err instanceof Error ? err.message : String(err)}`,
+    });
+  }
+}

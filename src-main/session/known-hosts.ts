@@ -1,0 +1,124 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { RbFault } from '../../src-shared/errors';
+
+/** One remembered router host key. Keyed by "host:port" (a router is identified by where we reach it). */
+export interface HostKeyRecord {
+  algorithm: string;
+  /** OpenSSH style: "SHA256:" + unpadded base64 of the key blob's SHA-256. */
+  fingerprint: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** The algorithm name at the start of an SSH public-key blob (uint32 length + name). */
+export function keyAlgorithm(blob: Buffer): string {
+  if (blob.length < 4) return 'unknown';
+  const n = blob.readUInt32BE(0);
+  if (n <= 0 || n > 64 || 4 + n > blob.length) return 'unknown';
+  return blob.subarray(4, 4 + n).toString('latin1');
+}
+
+export function keyFingerprint(blob: Buffer): string {
+  return 'SHA256:' + crypto.createHash('sha256').update(blob).digest('base64').replace(/=+$/, '');
+}
+
+/** The known-hosts file exists but cannot be read as remembered keys: refuse, never start trust over. */
+export function knownHostsUnreadable(file: string, details: string): RbFault {
+  return new RbFault({
+    code: 'KNOWN_HOSTS_UNREADABLE',
+    message: `Rescue Bench could not read its list of remembered router keys in ${file}.`,
+    meaning:
+      'That list is how Rescue Bench notices when something pretends to be a router it knows. Reading it as empty would trust any key again, so Rescue Bench did not connect, and it left the file as it is.',
+    fix: `Move the file aside (for example rename it to ${path.basename(file)}.bad) to start a new list, or put back a good copy of it, then connect again. Routers connected before will then be remembered anew at their next connection.`,
+    details: `${file}: ${details}`,
+  });
+}
+
+/**
+ * Host keys remembered per router in a small JSON file in the data folder. Writes are atomic (temp file,
+ * fsync, rename) so a crash never leaves a half-written file that would make every key look "changed".
+ */
+export class KnownHosts {
+  constructor(readonly file: string) {}
+
+  /**
+   * The remembered keys. A missing file is an empty store (nothing remembered yet). Anything else that
+   * cannot be read as our format is REFUSED, never taken as empty: reading it as empty would trust any key
+   * again and the next save would overwrite the file, so trust would silently start over.
+   */
+  private load(): Record<string, HostKeyRecord> {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw knownHostsUnreadable(this.file, (err as Error).message);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      throw knownHostsUnreadable(this.file, `not valid JSON: ${(err as Error).message}`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw knownHostsUnreadable(this.file, 'not a JSON object of host:port entries');
+    for (const [id, rec] of Object.entries(parsed as Record<string, unknown>)) {
+      const r = rec as Partial<Record<keyof HostKeyRecord, unknown>> | null;
+      if (!r || typeof r !== 'object' || typeof r.fingerprint !== 'string' || typeof r.algorithm !== 'string')
+        throw knownHostsUnreadable(this.file, `entry ${JSON.stringify(id).slice(0, 200)} has no fingerprint and algorithm`);
+    }
+    return parsed as Record<string, HostKeyRecord>;
+  }
+
+  /** Read the store now (before connecting), so a damaged file stops the connection before any network traffic. */
+  check(): void {
+    this.load();
+  }
+
+  private save(all: Record<string, HostKeyRecord>): void {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.writeSync(fd, JSON.stringify(all, null, 2) + '\n');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, this.file);
+  }
+
+  static id(host: string, port: number): string {
+    return `${host}:${port}`;
+  }
+
+  lookup(host: string, port: number): HostKeyRecord | undefined {
+    return this.load()[KnownHosts.id(host, port)];
+  }
+
+  remember(host: string, port: number, algorithm: string, fingerprint: string, now = new Date()): HostKeyRecord {
+    const all = this.load();
+    const id = KnownHosts.id(host, port);
+    const prev = all[id];
+    const rec: HostKeyRecord = {
+      algorithm,
+      fingerprint,
+      firstSeen: prev && prev.fingerprint === fingerprint ? prev.firstSeen : now.toISOString(),
+      lastSeen: now.toISOString(),
+    };
+    all[id] = rec;
+    this.save(all);
+    return rec;
+  }
+
+  /** Forget a router's key: the user's explicit "I reflashed/replaced this router, trust its new key". */
+  forget(host: string, port: number): boolean {
+    const all = this.load();
+    const id = KnownHosts.id(host, port);
+    if (!(id in all)) return false;
+    delete all[id];
+    this.save(all);
+    return true;
+  }
+}

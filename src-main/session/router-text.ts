@@ -1,0 +1,74 @@
+/**
+ * Text we type into a router's shell. Telnet carries it through a terminal on the router: a line break ends the
+ * line (the rest runs as a new command), Ctrl-C interrupts, Ctrl-U erases, Tab completes. So nothing we send
+ * over telnet — commands, the user name, the password — may hold a control character, and text goes out as
+ * UTF-8, the encoding SSH clients, LuCI and today's terminals use, so a password set through telnet is the
+ * same bytes the user types later. The same password rules apply over SSH (docs/decisions/0008).
+ */
+import { RbFault } from '../../src-shared/errors';
+
+export interface TextProblem {
+  /** Position (in UTF-16 units) and a name for the character: never the text itself, which may be secret. */
+  index: number;
+  char: string;
+  lineBreak: boolean;
+}
+
+const NAMES: Record<number, string> = { 0x0a: 'a line break', 0x0d: 'a line break (carriage return)', 0x09: 'a Tab', 0x1b: 'Escape', 0x03: 'Ctrl-C', 0x7f: 'Delete', 0x85: 'a line break (NEL)', 0x2028: 'a line separator', 0x2029: 'a paragraph separator' };
+
+/**
+ * The first character a router's terminal or shell cannot take as plain text: C0 controls (line breaks, Tab,
+ * Ctrl-keys, Escape), Delete, C1 controls, U+2028/U+2029 and unpaired surrogates (no UTF-8 form).
+ */
+export function unsendableChar(s: string): TextProblem | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return { index: i, char: 'a character that has no UTF-8 form (an unpaired surrogate)', lineBreak: false };
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return { index: i, char: 'a character that has no UTF-8 form (an unpaired surrogate)', lineBreak: false };
+    if (c < 0x20 || c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0x2028 || c === 0x2029) {
+      const lineBreak = c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0x0b || c === 0x0c;
+      return { index: i, char: NAMES[c] ?? `the control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`, lineBreak };
+    }
+  }
+  return undefined;
+}
+
+export type RouterTextKind = 'user name' | 'password' | 'command';
+
+/** Refuse text before it is sent: the fault names the character and its position, never the text. */
+export function textNotSendableFault(host: string, kind: RouterTextKind, p: TextProblem): RbFault {
+  const where = `${p.char} at position ${p.index + 1}`;
+  if (kind === 'command')
+    return new RbFault({
+      code: 'TEXT_NOT_SENDABLE',
+      message: `Rescue Bench refused to send a command to the router at ${host}: it holds ${where}.`,
+      meaning: "The router's terminal would act on that character instead of passing it on (a line break would start a different command). Nothing was sent.",
+      fix: 'This is a mistake in Rescue Bench. Please report it, with what you were doing.',
+    });
+  return new RbFault({
+    code: 'TEXT_NOT_SENDABLE',
+    message: `The ${kind} holds ${where}, which cannot be typed into the router's login.`,
+    meaning: `Over telnet the ${kind} is typed into the router's terminal: a line break or control character would end it early or run the rest as a command. Nothing was sent.`,
+    fix: `Type the ${kind} again on one line, without Tab or other special keys.`,
+  });
+}
+
+/**
+ * Why a new router password is not usable, or undefined. Over SSH and telnet alike: at least 6 characters
+ * (the failsafe screen's rule), one line, no control characters (the router's `passwd` reads one line from a
+ * terminal or pipe). Letters from any alphabet are allowed and set as UTF-8.
+ */
+export function routerPasswordProblem(pw: string): { message: string; fix: string } | undefined {
+  if ([...pw].length < 6) return { message: 'That password is too short.', fix: 'Use at least 6 characters.' };
+  const p = unsendableChar(pw);
+  if (!p) return undefined;
+  if (p.lineBreak) return { message: `That password has ${p.char} in it (position ${p.index + 1}).`, fix: 'Use a password on one line.' };
+  return { message: `That password has ${p.char} in it (position ${p.index + 1}), which the router cannot take as part of a password.`, fix: 'Use letters, digits, spaces and punctuation only.' };
+}

@@ -1,0 +1,294 @@
+import { Readable } from 'node:stream';
+import { Client, type AnyAuthMethod, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { RbFault } from '../../src-shared/errors';
+import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
+import { commandTimeoutFault, connectFault, sessionLostFault } from './faults';
+import { commandCancelledFault } from './interrupted';
+import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
+
+/**
+ * Algorithm order for routers. Dropbear (OpenWrt, Debian's v2022.83) offers chacha20-poly1305, aes128-ctr
+ * and aes256-ctr; AES-GCM only when built with DROPBEAR_ENABLE_GCM_MODE (off by default, and Debian's build
+ * has none). The router's CPU is the limit of a dump, and most router CPUs have no AES instructions, so
+ * chacha20 goes first: from the stand-in dropbear it runs at OpenSSH's speed, aes128-ctr at half of it
+ * (76 vs 146 MiB/s, both limited by dropbear; decision 0032). AES-GCM next (one pass, no separate MAC) for
+ * servers that offer it but no chacha20, then CTR; legacy entries at the end let very old dropbears in.
+ */
+export const ROUTER_ALGORITHMS: NonNullable<ConnectConfig['algorithms']> = {
+  cipher: ['chacha20-poly1305@openssh.com', 'aes128-gcm@openssh.com', 'aes256-gcm@openssh.com', 'aes128-ctr', 'aes256-ctr', 'aes192-ctr', 'aes128-cbc', 'aes256-cbc', '3des-cbc'],
+  kex: ['curve25519-sha256', 'curve25519-sha256@libssh.org', 'ecdh-sha2-nistp256', 'ecdh-sha2-nistp384', 'ecdh-sha2-nistp521', 'diffie-hellman-group14-sha256', 'diffie-hellman-group16-sha512', 'diffie-hellman-group-exchange-sha256', 'diffie-hellman-group14-sha1', 'diffie-hellman-group1-sha1'],
+  serverHostKey: ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa', 'ssh-dss'],
+  hmac: ['hmac-sha2-256-etm@openssh.com', 'hmac-sha2-256', 'hmac-sha2-512', 'hmac-sha1'],
+};
+
+function hostKeyChanged(host: string, port: number, oldFp: string, newFp: string, file: string): RbFault {
+  return new RbFault({
+    code: 'HOST_KEY_CHANGED',
+    message: `The router at ${host} identified itself with a different key than last time.`,
+    meaning:
+      'Either this is a different router at the same address, the router was reset or reflashed, or something between this computer and the router is pretending to be it. Rescue Bench did not log in and sent nothing.',
+    fix: 'If you reflashed or swapped the router, choose "Forget the old key" for this router and connect again. If it is the same router and nothing changed, check the cable goes straight to it.',
+    details: `${host}:${port} remembered ${oldFp}, now offered ${newFp} (key store: ${file})`,
+  });
+}
+
+export async function openSsh(opts: SessionOptions, port: number): Promise<Session> {
+  const client = new Client();
+  const notes: string[] = [];
+  let hostKey: HostKeyInfo | undefined;
+  let refusal: RbFault | undefined;
+  let authBanner = '';
+  const store = opts.hostKeyPolicy === 'remember' ? new KnownHosts(opts.knownHostsFile ?? '') : undefined;
+  if (store && !opts.knownHostsFile) throw new Error('openSession: hostKeyPolicy "remember" needs knownHostsFile');
+  store?.check(); // a damaged key list stops here, before any traffic (KNOWN_HOSTS_UNREADABLE)
+
+  const hostVerifier = (key: Buffer): boolean => {
+    const algorithm = keyAlgorithm(key);
+    const fingerprint = keyFingerprint(key);
+    if (!store) {
+      hostKey = { algorithm, fingerprint, status: 'session-only' };
+      notes.push(`Accepted the router's key ${fingerprint} for this session only: in rescue mode a router makes a new key every time it starts, so it is not remembered.`);
+      return true;
+    }
+    let known: ReturnType<KnownHosts['lookup']>;
+    try {
+      known = store.lookup(opts.host, port);
+      if (known && known.fingerprint !== fingerprint) {
+        refusal = hostKeyChanged(opts.host, port, known.fingerprint, fingerprint, store.file);
+        return false;
+      }
+      store.remember(opts.host, port, algorithm, fingerprint);
+    } catch (err) {
+      // the file went bad since check(), or cannot be saved: refuse the key rather than throw inside ssh2
+      refusal =
+        err instanceof RbFault
+          ? err
+          : new RbFault({
+              code: 'KNOWN_HOSTS_UNWRITABLE',
+              message: `Rescue Bench could not save the router's key in ${store.file}.`,
+              meaning: 'Without it Rescue Bench could not notice later if something pretends to be this router, so it did not log in.',
+              fix: 'Check that the data folder is writable and the disk has free space, then connect again.',
+              details: String((err as Error)?.message ?? err),
+            });
+      return false;
+    }
+    hostKey = { algorithm, fingerprint, status: known ? 'known' : 'new' };
+    if (!known) notes.push(`First connection to ${opts.host}: remembered its key ${fingerprint}.`);
+    return true;
+  };
+
+  const user = opts.user ?? 'root';
+  const methods: AnyAuthMethod[] = [];
+  methods.push({ type: 'none', username: user });
+  if (opts.privateKey) methods.push({ type: 'publickey', username: user, key: opts.privateKey, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}) });
+  methods.push({ type: 'password', username: user, password: opts.password ?? '' });
+  methods.push({
+    type: 'keyboard-interactive',
+    username: user,
+    prompt: (_name, _instr, _lang, prompts, finish) => finish(prompts.map(() => opts.password ?? '')),
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    const timeoutMs = opts.timeoutMs ?? 15_000;
+    client.once('ready', () => resolve());
+    client.once('error', (err) => reject(refusal ?? connectFault(err, opts.host, port, 'ssh')));
+    client.on('banner', (msg: string) => {
+      authBanner += msg;
+    });
+    client.connect({
+      host: opts.host,
+      port,
+      username: user,
+      readyTimeout: timeoutMs,
+      keepaliveInterval: 5000,
+      keepaliveCountMax: 3,
+      algorithms: ROUTER_ALGORITHMS,
+      hostVerifier,
+      authHandler: (_left, _partial, next) => {
+        const m = methods.shift();
+        next(m ?? (false as unknown as never));
+      },
+    });
+    // ssh2 leaves Nagle's algorithm on: each small handshake/auth packet then waited for the router's
+    // delayed ACK (~40 ms on Linux), 95 ms to log in instead of ~10 (OpenSSH and dropbear set TCP_NODELAY).
+    client.setNoDelay(true);
+  });
+
+  const remoteVer = String((client as unknown as { _remoteVer?: string })._remoteVer ?? '');
+  const banner = [remoteVer ? `SSH server: ${remoteVer}` : '', authBanner.trim()].filter(Boolean).join('\n');
+  return new SshSession(client, opts.host, port, banner, hostKey, notes);
+}
+
+/**
+ * Send a signal request on an exec channel. ssh2's Channel.signal() sends nothing once our side has sent
+ * EOF (it checks `writable`), and exec() sends EOF at once so commands never wait for input: go to its
+ * protocol object, as Channel.signal() itself does, while the channel is open (with or without our EOF).
+ */
+function signalChannel(ch: ClientChannel, name: 'TERM' | 'KILL' | 'INT'): void {
+  const c = ch as unknown as { outgoing?: { id: number; state: string }; _client?: { _protocol?: { signal(id: number, signal: string): void } } };
+  if (c.outgoing && (c.outgoing.state === 'open' || c.outgoing.state === 'eof')) c._client?._protocol?.signal(c.outgoing.id, name);
+}
+
+class SshSession implements Session {
+  readonly method = 'ssh' as const;
+  closed = false;
+  private closeCbs: Array<(r?: Error) => void> = [];
+  private lastError: Error | undefined;
+  private openChannels = new Set<ClientChannel>();
+
+  constructor(
+    private readonly client: Client,
+    readonly host: string,
+    readonly port: number,
+    readonly banner: string,
+    readonly hostKey: HostKeyInfo | undefined,
+    readonly notes: string[],
+  ) {
+    client.on('error', (err) => {
+      this.lastError = err;
+    });
+    client.on('close', () => {
+      this.closed = true;
+      for (const ch of this.openChannels) ch.destroy();
+      for (const cb of this.closeCbs.splice(0)) cb(this.lastError);
+    });
+  }
+
+  onClose(cb: (reason?: Error) => void): void {
+    if (this.closed) cb(this.lastError);
+    else this.closeCbs.push(cb);
+  }
+
+  /**
+   * Open an exec channel. Exit and close are tracked from inside ssh2's callback: for a fast command the
+   * exit status, EOF and close can arrive in the same TCP read as the exec reply, before an awaiting caller
+   * could attach listeners (data is safe: a paused stream buffers it).
+   */
+  private channel(cmd: string, what: string): Promise<{ ch: ClientChannel; finished: Promise<number> }> {
+    if (this.closed) return Promise.reject(sessionLostFault(this.host, 'starting a command'));
+    return new Promise((resolve, reject) => {
+      this.client.exec(cmd, (err, ch) => {
+        if (err) return reject(this.closed ? sessionLostFault(this.host, 'starting a command', err.message) : err);
+        this.openChannels.add(ch);
+        let code: number | undefined;
+        ch.once('exit', (c: number | null, signal?: string) => {
+          code = c ?? (signal ? 128 : 255);
+        });
+        const finished = new Promise<number>((res, rej) => {
+          ch.once('close', () => {
+            this.openChannels.delete(ch);
+            if (code !== undefined) res(code);
+            else rej(sessionLostFault(this.host, what, this.lastError?.message));
+          });
+        });
+        finished.catch(() => undefined);
+        resolve({ ch, finished });
+      });
+    });
+  }
+
+  async exec(cmd: string, opts: ExecOptions = {}): Promise<ExecResult> {
+    const { ch, finished } = await this.channel(cmd, 'running a command');
+    ch.end();
+    return this.collect(ch, finished, cmd, opts.timeoutMs ?? 30_000, opts.signal);
+  }
+
+  private async collect(ch: ClientChannel, finished: Promise<number>, cmd: string, timeoutMs: number, signal?: AbortSignal): Promise<ExecResult> {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    ch.on('data', (d: Buffer) => out.push(d));
+    ch.stderr.on('data', (d: Buffer) => err.push(d));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        ch.signal('KILL');
+        ch.close();
+        reject(commandTimeoutFault(this.host, cmd, timeoutMs));
+      }, timeoutMs);
+    });
+    timeout.catch(() => undefined);
+    // Cancelled: SIGTERM to the command's shell (dropbear signals that one process; a command that runs a
+    // pipeline traps it and kills the rest), then close the channel and return at once.
+    let onAbort: (() => void) | undefined;
+    const cancelled = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        try {
+          signalChannel(ch, 'TERM');
+          ch.close();
+        } catch {
+          /* the channel is already gone */
+        }
+        reject(commandCancelledFault(this.host));
+      };
+    });
+    cancelled.catch(() => undefined);
+    if (signal?.aborted) onAbort!();
+    else signal?.addEventListener('abort', onAbort!, { once: true });
+    try {
+      const code = await Promise.race([finished, timeout, cancelled]);
+      return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort!);
+    }
+  }
+
+  async pull(cmd: string, opts: PullOptions = {}): Promise<Pull> {
+    const { ch, finished } = await this.channel(cmd, 'copying data');
+    ch.end();
+    const err: Buffer[] = [];
+    ch.stderr.on('data', (d: Buffer) => err.push(d));
+    const stream = new Readable({ read: () => ch.resume(), highWaterMark: 1 << 20 });
+    const idleMs = opts.idleTimeoutMs ?? 30_000;
+    let idle: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        ch.close();
+        stream.destroy(sessionLostFault(this.host, 'copying data (no data for ' + Math.round(idleMs / 1000) + ' s)'));
+      }, idleMs);
+    };
+    arm();
+    ch.on('data', (d: Buffer) => {
+      arm();
+      if (!stream.push(d)) ch.pause();
+    });
+    const done = finished.then(
+      (code) => {
+        clearTimeout(idle);
+        stream.push(null);
+        return { code, stderr: Buffer.concat(err).toString('utf8') };
+      },
+      (e: Error) => {
+        clearTimeout(idle);
+        stream.destroy(e);
+        throw e;
+      },
+    );
+    done.catch(() => undefined);
+    return {
+      stream,
+      done,
+      abort: () => {
+        ch.signal('KILL');
+        ch.close();
+      },
+    };
+  }
+
+  async push(cmd: string, data: Buffer | Readable, opts: ExecOptions = {}): Promise<ExecResult> {
+    const { ch, finished } = await this.channel(cmd, 'sending data');
+    const result = this.collect(ch, finished, cmd, opts.timeoutMs ?? 600_000);
+    if (Buffer.isBuffer(data)) ch.end(data);
+    else data.pipe(ch);
+    return result;
+  }
+
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.onClose(() => resolve());
+      this.client.end();
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { create } from 'zustand';
+import type { AppInfo, HostInterface } from '../../src-shared/capabilities/app/contract';
+import type { ConnectionState } from '../api/ws-bridge';
+
+export type SectionId = 'failsafe' | 'console' | 'tftp' | 'flash' | 'firmware' | 'devices';
+
+interface AppStore {
+  section: SectionId;
+  connection: ConnectionState;
+  info?: AppInfo;
+  interfaces: HostInterface[];
+  setSection(s: SectionId): void;
+  setConnection(c: ConnectionState): void;
+  setInfo(i: AppInfo): void;
+  setInterfaces(i: HostInterface[]): void;
+}
+
+export const useApp = create<AppStore>((set) => ({
+  section: 'failsafe',
+  connection: { status: 'connecting' },
+  interfaces: [],
+  setSection: (section) => set({ section }),
+  setConnection: (connection) => set({ connection }),
+  setInfo: (info) => set({ info }),
+  setInterfaces: (interfaces) => set({ interfaces }),
+}));

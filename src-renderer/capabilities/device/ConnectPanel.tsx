@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useApi } from '../../api/context';
+import { ErrorCard } from '../../components/ErrorCard';
+import { useFlash } from '../flash/store';
+import { useApp } from '../../app/store';
+import { pathExample } from '../../app/host-paths';
+import type { RbError } from '../../../src-shared/contract';
+import type { SessionTarget } from '../../../src-shared/capabilities/flash/contract';
+import { asRbError } from '../flash/errors';
+
+/** Where the router is and how to log in; "Read the router" inspects its flash (read-only). */
+export function ConnectPanel() {
+  const api = useApi();
+  const info = useApp((s) => s.info);
+  const device = useFlash((s) => s.device);
+  const [host, setHost] = useState('192.168.1.1');
+  const [method, setMethod] = useState<'auto' | 'ssh' | 'telnet'>('auto');
+  const [password, setPassword] = useState('');
+  const [keyFile, setKeyFile] = useState('');
+  const [rescue, setRescue] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<RbError | undefined>();
+
+  // A key is an SSH thing: with telnet it is not sent at all.
+  const key = method !== 'telnet' ? keyFile.trim() : '';
+  const target = (): SessionTarget => ({ host: host.trim(), method, user: 'root', ...(password ? { password } : {}), ...(key ? { keyFile: key } : {}), hostKeyPolicy: rescue ? 'session-only' : 'remember' });
+
+  const read = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const t = target();
+      const info = await api.invoke('device.inspect', { target: t });
+      useFlash.getState().setDevice(t, info);
+    } catch (err) {
+      setError(asRbError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const forget = async () => {
+    await api.invoke('device.forgetHostKey', { host: host.trim(), port: 22 });
+    await read();
+  };
+
+  return (
+    <section className="card" aria-labelledby="flash-connect-title" data-testid="flash-connect">
+      <h2 id="flash-connect-title">Back up or restore the router's memory</h2>
+      <p className="lead">
+        Rescue Bench logs in to the router, reads how its flash memory (the chip that holds the firmware and settings) is divided, and can copy
+        every part to this computer. Reading changes nothing on the router.
+      </p>
+      <form
+        className="controls"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void read();
+        }}
+      >
+        <label>
+          Router address
+          <input value={host} onChange={(e) => setHost(e.target.value)} data-testid="flash-host" spellCheck={false} size={16} required />
+        </label>
+        <label>
+          Connect with
+          <select value={method} onChange={(e) => setMethod(e.target.value as 'auto' | 'ssh' | 'telnet')} data-testid="flash-method">
+            <option value="auto">Automatic (SSH, then telnet)</option>
+            <option value="ssh">SSH</option>
+            <option value="telnet">Telnet (old rescue mode)</option>
+          </select>
+        </label>
+        <label>
+          Password (empty in rescue mode)
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="flash-password" autoComplete="off" size={14} />
+        </label>
+        <label className="flash-keyfile">
+          Key file (optional)
+          <input
+            value={keyFile}
+            onChange={(e) => setKeyFile(e.target.value)}
+            data-testid="flash-keyfile"
+            spellCheck={false}
+            autoComplete="off"
+            size={28}
+            placeholder={pathExample(info, 'keys/id_ed25519', '/home/you/.ssh/id_ed25519')}
+            disabled={method === 'telnet'}
+            aria-describedby="flash-keyfile-hint"
+          />
+          <span className="hint" id="flash-keyfile-hint">
+            {method === 'telnet' ? 'Telnet has no keys: only a password.' : 'The full path of your SSH private key on this computer, if the router knows it.'}
+          </span>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={rescue} onChange={(e) => setRescue(e.target.checked)} data-testid="flash-rescue" />
+          The router is in rescue mode (it makes a new key at every start)
+        </label>
+        <button type="submit" className="btn primary" disabled={busy || !host.trim()} data-testid="flash-read">
+          {busy ? 'Reading the router…' : device ? 'Read the router again' : 'Read the router'}
+        </button>
+      </form>
+      {device && (
+        <p className="status" data-testid="flash-connected">
+          Connected with {device.session.method === 'ssh' ? 'SSH' : 'telnet'} to {device.session.host}
+          {device.identity.model ? `: ${device.identity.model}` : ''}
+          {device.identity.boardName ? ` (${device.identity.boardName})` : ''}.
+        </p>
+      )}
+      {device && (device.session.notes.length > 0 || device.warnings.length > 0) && (
+        <ul className="flash-notes">
+          {[...device.session.notes, ...device.warnings].map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {error && <ErrorCard error={error} />}
+      {error?.code === 'HOST_KEY_CHANGED' && (
+        <p>
+          <button type="button" className="btn" onClick={() => void forget()} data-testid="flash-forget-key">
+            Forget the old key and connect
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

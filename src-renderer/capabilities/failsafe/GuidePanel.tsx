@@ -1,0 +1,30 @@
+import { usePlaybook, currentStep } from '../playbook/store';
+import { StartCard } from './StartCard';
+import { Timeline } from './Timeline';
+import { StepPanel } from './StepPanel';
+import { Cue } from './Cue';
+import { Transcript } from './Transcript';
+import { InterruptedCard } from './InterruptedCard';
+import { FAILSAFE_PLAYBOOK_ID } from '../../../src-shared/capabilities/failsafe/playbook';
+
+/** The guided failsafe playbook: start, the one thing to do now, the timeline, the cue, the transcript. */
+export function GuidePanel() {
+  const run = usePlaybook((s) => (s.run?.playbookId === FAILSAFE_PLAYBOOK_ID ? s.run : undefined));
+  const interrupted = usePlaybook((s) => s.interrupted);
+  const step = currentStep(run);
+  const cue = run?.state === 'running' && step?.hint?.kind === 'cue' ? step.hint : undefined;
+  return (
+    <>
+      {interrupted && !run && <InterruptedCard it={interrupted} />}
+      {!run || run.state !== 'running' ? <StartCard finished={run} /> : null}
+      {run && (
+        <div className="fs-guide">
+          <StepPanel run={run} />
+          <Timeline run={run} />
+        </div>
+      )}
+      {run && <Transcript />}
+      {cue && <Cue deadline={cue.deadline} windowMs={cue.windowMs} shownAt={cue.shownAt} />}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { useApi } from '../../api/context';
+import { PortDatalist } from '../../components/PortDatalist';
+import { ApiError } from '../../api/types';
+import { ErrorCard } from '../../components/ErrorCard';
+import type { RbError } from '../../../src-shared/contract';
+import type { RunSnapshot } from '../../../src-shared/capabilities/playbook/contract';
+import { DEVICE_PROFILES } from '../../../src-shared/profiles/profiles';
+import { failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
+import { unlockSound } from './sound';
+
+/** Before a run (or after one ended): what rescue mode is, what it needs, and the Start button. */
+export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
+  const api = useApi();
+  const [serialPath, setSerialPath] = useState('');
+  const [autoF, setAutoF] = useState(true);
+  const [deviceId, setDeviceId] = useState('');
+  const [windowS, setWindowS] = useState('2');
+  const [probeS, setProbeS] = useState('25');
+  const [error, setError] = useState<RbError | undefined>();
+  const [ports, setPorts] = useState<{ path: string; label: string }[]>([]);
+  const loadPorts = (open: boolean): void => {
+    if (!open) return;
+    api.invoke('serial.ports', {}).then((r) => setPorts(r.ports), () => setPorts([]));
+  };
+  const [busy, setBusy] = useState(false);
+
+  const timing = (): { windowS?: number; loginProbeS?: number } => {
+    const w = Number(windowS);
+    const p = Number(probeS);
+    return { ...(w > 0 && w <= 30 ? { windowS: w } : {}), ...(p > 0 && p <= 120 ? { loginProbeS: p } : {}) };
+  };
+  const start = async () => {
+    setBusy(true);
+    setError(undefined);
+    unlockSound();
+    try {
+      await api.invoke('playbook.start', {
+        playbookId: failsafePlaybook.id,
+        options: { ...(serialPath.trim() ? { serialPath: serialPath.trim() } : {}), autoSendF: autoF, ...(deviceId ? { deviceId } : {}), ...timing() },
+      });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="fs-start-title" data-testid="fs-start">
+      <h2 id="fs-start-title">{finished ? 'Start again' : failsafePlaybook.title}</h2>
+      {finished && (
+        <p className={finished.state === 'done' ? 'fs-result ok' : 'fs-result bad'} data-testid="fs-result" data-state={finished.state}>
+          {finished.state === 'done' ? 'Finished: ' : finished.state === 'stopped' ? 'Stopped: ' : 'Did not work: '}
+          {finished.summary}
+        </p>
+      )}
+      <p className="lead">{failsafePlaybook.summary}</p>
+      <p>
+        You need: the router and its power switch, a network cable from this computer to the router, and a thin object such as a paper clip if
+        the button is in a hole. It takes about 5 minutes. Your settings are not changed until you choose a fix at the end.
+      </p>
+      <div className="controls">
+        <label>
+          Router model (optional)
+          <select value={deviceId} onChange={(e) => setDeviceId(e.target.value)} data-testid="fs-device">
+            <option value="">I don't know / other</option>
+            {DEVICE_PROFILES.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.vendor} {d.model}
+              </option>
+            ))}
+          </select>
+        </label>
+        <details className="more" onToggle={(e) => loadPorts((e.currentTarget as HTMLDetailsElement).open)}>
+          <summary>Serial cable (optional)</summary>
+          <label>
+            Serial port
+            <input value={serialPath} onChange={(e) => setSerialPath(e.target.value)} placeholder="/dev/ttyUSB0 or COM3" list="fs-serial-ports" data-testid="fs-serial" />
+            <PortDatalist id="fs-serial-ports" ports={ports} />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={autoF} onChange={(e) => setAutoF(e.target.checked)} data-testid="fs-auto-f" />
+            Type "f" and Enter for me when the router offers rescue mode
+          </label>
+        </details>
+        <details className="more">
+          <summary>Timing (for technicians)</summary>
+          <label>
+            Button window, seconds (OpenWrt default 2)
+            <input inputMode="decimal" value={windowS} onChange={(e) => setWindowS(e.target.value)} size={5} data-testid="fs-window" />
+          </label>
+          <label>
+            Look for the rescue login for, seconds
+            <input inputMode="decimal" value={probeS} onChange={(e) => setProbeS(e.target.value)} size={5} data-testid="fs-probe" />
+          </label>
+        </details>
+        <button type="button" className="btn primary big" onClick={start} disabled={busy} data-testid="fs-start-button">
+          {finished ? 'Start again' : 'Start'}
+        </button>
+      </div>
+      {error && <ErrorCard error={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import type { InspectionReport } from '../../../src-shared/capabilities/firmware/contract';
+import { compareChecksum } from '../../../src-shared/capabilities/firmware/checksum';
+import { bytes } from '../../format';
+
+const INTEGRITY_CLASS: Record<InspectionReport['identity']['integrity'], string> = { intact: 'ok', damaged: 'bad', 'partly-checked': 'warn', unchecked: 'warn' };
+
+/** What the image is, in a seller's words, with the evidence (size, hashes) and a place to paste the maker's checksum. */
+export function ReportCard({ report }: { report: InspectionReport }) {
+  const id = report.identity;
+  const [expected, setExpected] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new report: move focus to its headline, so a screen reader reads it and the page scrolls to it.
+  useEffect(() => heading.current?.focus(), [report.sha256, report.path]);
+  const cmp = expected.trim() ? compareChecksum(expected, report) : undefined;
+  return (
+    <section className="card" aria-labelledby="fw-report-title" data-testid="fw-report" data-kind={id.kind} data-integrity={id.integrity}>
+      <h2 id="fw-report-title" className="fw-headline" data-testid="fw-headline" ref={heading} tabIndex={-1}>
+        {id.headline}
+      </h2>
+      <p className={`fw-integrity ${INTEGRITY_CLASS[id.integrity]}`} data-testid="fw-integrity">
+        {id.integrityText}
+      </p>
+      <dl className="fw-facts">
+        <dt>File</dt>
+        <dd className="mono wrap">{report.fileName}</dd>
+        <dt>Size</dt>
+        <dd>
+          {bytes(report.size)} ({report.size.toLocaleString('en')} bytes)
+        </dd>
+        {id.version && (
+          <>
+            <dt>Version</dt>
+            <dd>{id.version}</dd>
+          </>
+        )}
+        {id.boards.length > 0 && (
+          <>
+            <dt>Made for</dt>
+            <dd className="mono wrap">{id.boards.join(', ')}</dd>
+          </>
+        )}
+        {id.slotLayout && (
+          <>
+            <dt>Flash layout</dt>
+            <dd>{id.slotLayoutReason}</dd>
+          </>
+        )}
+        <dt>SHA-256</dt>
+        <dd className="mono wrap" data-testid="fw-sha256">
+          {report.sha256}
+        </dd>
+        <dt>MD5</dt>
+        <dd className="mono wrap">{report.md5}</dd>
+      </dl>
+      <label className="fw-expected">
+        Checksum from the maker's website (SHA-256 or MD5), to compare
+        <input value={expected} onChange={(e) => setExpected(e.target.value)} placeholder="paste it here" data-testid="fw-expected" spellCheck={false} />
+      </label>
+      {cmp && (
+        <p className={`fw-match ${cmp.match ? 'ok' : 'bad'}`} role="status" data-testid="fw-match" data-match={cmp.match ? 'yes' : 'no'}>
+          {cmp.match ? '✓ ' : '✗ '}
+          {cmp.message}
+        </p>
+      )}
+      {report.warnings.length > 0 && (
+        <ul className="fw-warnings">
+          {report.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

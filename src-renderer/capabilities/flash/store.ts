@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import type { BackupProgress, BackupResult, DeviceInfo, ManifestPartition, RestorePlan, RestoreResult, SessionTarget } from '../../../src-shared/capabilities/flash/contract';
+
+export interface RestoreProgressRow {
+  partition: string;
+  phase: 'checking' | 'uploading' | 'writing' | 'reading-back' | 'done' | 'failed';
+  done: number;
+  size: number;
+  message?: string | undefined;
+}
+
+interface FlashStore {
+  /** The last router we read, and how we reached it (reused by backup and restore). */
+  target: SessionTarget | undefined;
+  device: DeviceInfo | undefined;
+  /** The running backup's latest progress (undefined when idle). */
+  progress: BackupProgress | undefined;
+  /** Finished partitions of the running/last backup, by index. */
+  parts: Record<number, ManifestPartition>;
+  result: BackupResult | undefined;
+  plan: RestorePlan | undefined;
+  restore: RestoreResult | undefined;
+  restoreRows: Record<string, RestoreProgressRow>;
+  setDevice(target: SessionTarget, d: DeviceInfo): void;
+  clearDevice(): void;
+  onProgress(p: BackupProgress): void;
+  onPartition(backupId: string, p: ManifestPartition): void;
+  onDone(r: BackupResult): void;
+  startedBackup(): void;
+  setPlan(p: RestorePlan | undefined): void;
+  setRestore(r: RestoreResult | undefined): void;
+  onRestoreProgress(p: RestoreProgressRow): void;
+  resync(s: { active?: BackupProgress | undefined; last?: BackupResult | undefined }): void;
+}
+
+export const useFlash = create<FlashStore>((set) => ({
+  target: undefined,
+  device: undefined,
+  progress: undefined,
+  parts: {},
+  result: undefined,
+  plan: undefined,
+  restore: undefined,
+  restoreRows: {},
+  setDevice: (target, device) => set({ target, device, plan: undefined, restore: undefined }),
+  clearDevice: () => set({ device: undefined }),
+  onProgress: (p) => set((s) => (p.phase === 'done' || p.phase === 'failed' ? { progress: undefined } : s.progress && s.progress.backupId !== p.backupId ? { progress: p, parts: {} } : { progress: p })),
+  onPartition: (_id, p) => set((s) => ({ parts: { ...s.parts, [p.index]: p } })),
+  onDone: (result) =>
+    set(() => {
+      const parts: Record<number, ManifestPartition> = {};
+      for (const p of result.manifest.partitions) parts[p.index] = p;
+      return { result, progress: undefined, parts };
+    }),
+  startedBackup: () => set({ result: undefined, parts: {} }),
+  setPlan: (plan) => set({ plan, restore: undefined, restoreRows: {} }),
+  setRestore: (restore) => set({ restore }),
+  onRestoreProgress: (p) => set((s) => ({ restoreRows: { ...s.restoreRows, [p.partition]: p } })),
+  resync: (st) => set((s) => ({ progress: st.active, result: st.last ?? s.result })),
+}));

@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import type { InterruptedRun, RunSnapshot, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
+
+/** How many transcript lines the screen keeps (the journal in the data folder keeps all of them). */
+export const MAX_TRANSCRIPT = 2000;
+
+interface PlaybookStore {
+  run: RunSnapshot | undefined;
+  transcript: TranscriptLine[];
+  interrupted: InterruptedRun | undefined;
+  setRun(r: RunSnapshot): void;
+  addTranscript(l: TranscriptLine): void;
+  setStatus(s: { run?: RunSnapshot; transcript: TranscriptLine[]; interrupted?: InterruptedRun }): void;
+  clearInterrupted(): void;
+}
+
+export const usePlaybook = create<PlaybookStore>((set) => ({
+  run: undefined,
+  transcript: [],
+  interrupted: undefined,
+  setRun: (run) =>
+    set((s) => {
+      // a new run starts a new transcript
+      if (s.run && s.run.runId !== run.runId) return { run, transcript: [], interrupted: undefined };
+      return { run };
+    }),
+  addTranscript: (l) =>
+    set((s) => {
+      if (s.run && l.runId !== s.run.runId) return s;
+      const next = s.transcript.length >= MAX_TRANSCRIPT ? s.transcript.slice(-MAX_TRANSCRIPT + 1) : s.transcript.slice();
+      next.push(l);
+      return { transcript: next };
+    }),
+  setStatus: (st) => set({ run: st.run, transcript: st.transcript.slice(-MAX_TRANSCRIPT), interrupted: st.interrupted }),
+  clearInterrupted: () => set({ interrupted: undefined }),
+}));
+
+/** The step the user is on: the active one, else the one the run stopped at. */
+export function currentStep(run: RunSnapshot | undefined) {
+  if (!run) return undefined;
+  return run.steps.find((s) => s.state === 'active') ?? run.steps[run.current];
+}

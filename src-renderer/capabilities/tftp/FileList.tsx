@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '../../api/context';
+import { ApiError } from '../../api/types';
+import { ErrorCard } from '../../components/ErrorCard';
+import { bytes } from '../../format';
+import { useTftp } from './store';
+import type { RbError } from '../../../src-shared/contract';
+import type { TftpFiles } from '../../../src-shared/capabilities/tftp/contract';
+
+/** The exact names the router can ask for: bootloaders want one precise file name. */
+export function FileList() {
+  const api = useApi();
+  const startedAt = useTftp((s) => s.server.startedAt);
+  // re-read after an upload lands in the served folder
+  const uploadsDone = useTftp((s) => s.transfers.filter((t) => t.direction === 'write' && t.state === 'done').length);
+  const [list, setList] = useState<TftpFiles | undefined>();
+  const [error, setError] = useState<RbError | undefined>();
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    api.invoke('tftp.files', {}).then(
+      (l) => {
+        if (!live) return;
+        setList(l);
+        setError(undefined);
+      },
+      (err: unknown) => live && setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, startedAt, uploadsDone, tick]);
+
+  return (
+    <div className="tftp-files" data-testid="tftp-files">
+      <div className="card-head">
+        <h3>Files the router can ask for</h3>
+        <button type="button" className="btn small" onClick={() => setTick((t) => t + 1)}>
+          Refresh
+        </button>
+      </div>
+      {error && <ErrorCard error={error} />}
+      {list && list.files.length === 0 && <p className="empty">The folder has no files yet. Copy the firmware file into it, then press Refresh.</p>}
+      {list && list.files.length > 0 && (
+        <ul>
+          {list.files.map((f) => (
+            <li key={f.name} data-testid="tftp-file">
+              <span className="mono tftp-file-name">{f.name}</span> <span className="tftp-file-size">{bytes(f.size)}</span>
+            </li>
+          ))}
+          {list.truncated && <li className="empty">…and more (only the first {list.files.length} are listed).</li>}
+        </ul>
+      )}
+    </div>
+  );
+}

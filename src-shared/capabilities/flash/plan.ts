@@ -1,0 +1,167 @@
+import type { DeviceIdentity, Manifest, ManifestPartition, Partition, RestorePlan, DeviceTools } from './contract';
+import type { RbErrorShape } from '../../errors';
+import { dangerOf } from './danger';
+
+/**
+ * The restore plan: everything is checked before a single byte is written. Pure, so the UI, the CLI and
+ * the dry run all show exactly what the service would do.
+ *  - the backup file's hash is re-checked (done by the caller, passed in `files`);
+ *  - the router must look like the one the backup came from (board, model, partition table), or the user
+ *    explicitly overrides;
+ *  - dangerous partitions (bootloader, env, calibration, identity, BBT, the running slot) need the user to
+ *    type the partition's name;
+ *  - writes use OpenWrt's `mtd write` (NOR and NAND) or `flash_erase` + `nandwrite -p` on NAND — never `dd`
+ *    and never an mtdblock device on NAND;
+ *  - the image is staged in the router's /tmp and its hash checked there first (sha256sum, else md5sum,
+ *    else read back here: never skipped); after writing it is read back and hashed.
+ */
+export interface FileCheck {
+  exists: boolean;
+  bytes: number;
+  sha256: string | null;
+  /** Compared with the manifest's md5 when both are known. */
+  md5?: string | null;
+}
+
+/**
+ * How the router checks the copy staged in its /tmp before anything is erased. Never skipped: with
+ * neither sha256sum nor md5sum the staged copy is read back over the link and hashed on this computer.
+ */
+export type StageCheck = 'sha256' | 'md5' | 'read-back';
+
+export function stageCheckOf(tools: DeviceTools): StageCheck {
+  return tools.sha256sum ? 'sha256' : tools.md5sum ? 'md5' : 'read-back';
+}
+
+export function stageCheckCommand(check: StageCheck, stagePath: string): string {
+  return check === 'read-back' ? `cat ${stagePath}` : `${check}sum ${stagePath}`;
+}
+
+export interface PlanInput {
+  from: string;
+  manifest: Manifest;
+  device: { identity: DeviceIdentity; partitions: Partition[]; tools: DeviceTools };
+  partitions: string[];
+  overrideDanger: string[];
+  overrideIdentity: boolean;
+  /** Host-side re-check of each backup file, by partition name. */
+  files: Record<string, FileCheck>;
+}
+
+function refusal(code: string, message: string, meaning: string, fix: string, details?: string): RbErrorShape {
+  return details ? { code, message, meaning, fix, details } : { code, message, meaning, fix };
+}
+
+export function identityDifferences(backup: Manifest, device: { identity: DeviceIdentity; partitions: Partition[] }): string[] {
+  const diffs: string[] = [];
+  const a = backup.device.identity;
+  const b = device.identity;
+  if (a.boardName && b.boardName && a.boardName !== b.boardName) diffs.push(`board: backup "${a.boardName}", router "${b.boardName}"`);
+  if (a.model && b.model && a.model !== b.model) diffs.push(`model: backup "${a.model}", router "${b.model}"`);
+  const table = (ps: Array<{ index: number; name: string; size: number }>): string => ps.map((p) => `${p.index}:${p.name}:${p.size}`).join(' ');
+  if (table(backup.partitions) !== table(device.partitions)) diffs.push(`partition table: backup [${table(backup.partitions)}], router [${table(device.partitions)}]`);
+  return diffs;
+}
+
+function findPartition<T extends { index: number; name: string }>(list: T[], key: string): T | undefined {
+  const m = /^mtd(\d+)$/.exec(key);
+  if (m) return list.find((p) => p.index === Number(m[1]));
+  const byName = list.filter((p) => p.name === key);
+  return byName.length === 1 ? byName[0] : undefined;
+}
+
+export function buildRestorePlan(input: PlanInput): RestorePlan {
+  const { manifest, device } = input;
+  const diffs = identityDifferences(manifest, device);
+  const identityMatches = diffs.length === 0;
+  const plan: RestorePlan = {
+    from: input.from,
+    backupCreatedAt: manifest.createdAt,
+    device: device.identity,
+    identityMatches,
+    identityDifferences: diffs,
+    steps: [],
+    refusals: [],
+    ok: false,
+  };
+  const refuse = (partition: string, e: RbErrorShape): void => {
+    plan.refusals.push({ partition, error: e });
+  };
+  for (const key of input.partitions) {
+    const entry: ManifestPartition | undefined = findPartition(manifest.partitions, key);
+    if (!entry) {
+      refuse(key, refusal('NOT_IN_BACKUP', `The backup has no partition called "${key}".`, 'There is nothing to restore for it.', `Choose one of: ${manifest.partitions.map((p) => p.name).join(', ')}.`));
+      continue;
+    }
+    if (!identityMatches && !input.overrideIdentity) {
+      refuse(entry.name, refusal('IDENTITY_MISMATCH', 'This backup does not look like it came from this router.', 'Writing another router\'s data can brick this one, or copy someone else\'s MAC address and Wi-Fi calibration.', 'Connect the router the backup came from. If you are sure (for example you are moving a backup between identical units), confirm the override explicitly.', diffs.join('\n')));
+      continue;
+    }
+    if (entry.status === 'failed' || !entry.file || !entry.sha256) {
+      refuse(entry.name, refusal('BACKUP_PARTITION_FAILED', `The backup of "${entry.name}" did not finish, so there is no good copy to restore.`, 'Writing an incomplete copy would damage the router.', 'Use another backup, or retry the failed partitions of this one first.'));
+      continue;
+    }
+    const file = input.files[entry.name];
+    if (!file || !file.exists) {
+      refuse(entry.name, refusal('BACKUP_FILE_MISSING', `The file ${entry.file} is missing from the backup folder.`, 'Without it there is nothing to write.', 'Check that the backup folder is complete (copy it again from where you keep it).'));
+      continue;
+    }
+    const sizeDiffers = entry.bytes !== undefined && entry.bytes !== file.bytes;
+    const md5Differs = !!entry.md5 && !!file.md5 && entry.md5 !== file.md5;
+    if (file.sha256 !== entry.sha256 || sizeDiffers || md5Differs) {
+      const details = [`recorded sha256 ${entry.sha256}, file now ${file.sha256 ?? 'unreadable'}`];
+      if (sizeDiffers) details.push(`recorded ${entry.bytes} bytes, file now ${file.bytes}`);
+      if (md5Differs) details.push(`recorded md5 ${entry.md5}, file now ${file.md5}`);
+      refuse(entry.name, refusal('BACKUP_FILE_CHANGED', `The file ${entry.file} is not the one that was backed up.`, 'Its checksum no longer matches the one recorded at backup time: it was changed or damaged since. Writing it could brick the router.', 'Use another copy of this backup.', details.join('\n')));
+      continue;
+    }
+    const target = findPartition(device.partitions, entry.index !== undefined ? `mtd${entry.index}` : entry.name);
+    if (!target || target.name !== entry.name) {
+      refuse(entry.name, refusal('NO_SUCH_PARTITION', `The router has no partition "${entry.name}" at mtd${entry.index}.`, 'Its flash is laid out differently from the backup.', 'Check that this is the router the backup came from.'));
+      continue;
+    }
+    if (file.bytes > target.size) {
+      refuse(entry.name, refusal('IMAGE_TOO_BIG', `The backup of "${entry.name}" is larger than the router's partition.`, 'It cannot fit.', 'Check that this is the router the backup came from.', `${file.bytes} > ${target.size}`));
+      continue;
+    }
+    const dangers = [...target.danger];
+    for (const d of dangerOf(entry.name)) if (!dangers.some((x) => x.kind === d.kind)) dangers.push(d);
+    if (target.readOnly) {
+      refuse(entry.name, refusal('PARTITION_READ_ONLY', `The router's firmware has locked "${entry.name}" against writing.`, 'The kernel marks it read-only, usually because it must never change (bootloader, identity data).', 'Rescue Bench does not unlock it. If you really must, an expert can load the mtd-rw module by hand; only do that with a flash programmer at hand.'));
+      continue;
+    }
+    if (dangers.length && !input.overrideDanger.includes(entry.name)) {
+      refuse(entry.name, refusal('DANGEROUS_PARTITION', `"${entry.name}" is a partition that can brick the router if it is written.`, dangers.map((d) => d.reason).join(' '), `Only if you are sure: type the partition name "${entry.name}" to allow writing it. Keep this backup safe first.`));
+      continue;
+    }
+    const nand = target.type === 'nand';
+    const tools = device.tools;
+    const stagePath = `/tmp/rb-restore-mtd${target.index}.bin`;
+    let writer: 'mtd' | 'nandwrite';
+    let writeCommand: string;
+    if (tools.mtd) {
+      writer = 'mtd';
+      writeCommand = `mtd -q write ${stagePath} mtd${target.index}`;
+    } else if (nand && tools.nandwrite && tools.flash_erase) {
+      writer = 'nandwrite';
+      writeCommand = `flash_erase -q /dev/mtd${target.index} 0 0 && nandwrite -q -p /dev/mtd${target.index} ${stagePath}`;
+    } else {
+      refuse(entry.name, refusal('NO_SAFE_WRITER', `The router has no safe tool to write "${entry.name}".`, nand ? 'NAND flash must be written with OpenWrt\'s mtd or with nandwrite (which skip bad blocks); dd or mtdblock would brick it.' : 'Rescue Bench writes flash only with OpenWrt\'s mtd tool.', 'Start an OpenWrt image on the router (rescue mode or an initramfs), which includes mtd, then try again.'));
+      continue;
+    }
+    const warnings: string[] = [];
+    if (entry.badBlocks.length) warnings.push(`The backup skipped ${entry.badBlocks.length} bad block(s). The writer skips the router's bad blocks, so the data lands in the good blocks in the same order.`);
+    if (dangers.length) warnings.push(`You typed "${entry.name}" to allow writing a dangerous partition.`);
+    const len = entry.bytes ?? file.bytes;
+    const read = nand ? (tools.nanddump ? `nanddump -q --bb=skipbad -l ${len} /dev/mtd${target.index}` : `head -c ${len} /dev/mtd${target.index}`) : `head -c ${len} /dev/mtd${target.index}`;
+    const algo: 'sha256' | 'md5' | 'host-sha256' = tools.sha256sum ? 'sha256' : tools.md5sum && entry.md5 ? 'md5' : 'host-sha256';
+    const readBackCommand = algo === 'host-sha256' ? null : `${read} | ${algo}sum`;
+    const expectedHash = algo === 'md5' ? entry.md5! : entry.sha256;
+    const stage = stageCheckOf(tools);
+    const stageLine = stage === 'read-back' ? `${stageCheckCommand(stage, stagePath)}   # read back and hashed on this computer` : stageCheckCommand(stage, stagePath);
+    const commands = [`# upload ${entry.file} (${len} bytes) to ${stagePath}`, stageLine, writeCommand, readBackCommand ?? `${read}   # hashed on this computer`, `rm -f ${stagePath}`];
+    plan.steps.push({ partition: entry.name, index: target.index, file: entry.file, sha256: entry.sha256, commands, writer, bytes: len, stagePath, writeCommand, readBackCommand, readBackAlgorithm: algo, expectedHash, warnings });
+  }
+  plan.ok = plan.refusals.length === 0 && plan.steps.length === input.partitions.length;
+  return plan;
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { command, event, Empty, RbErrorSchema } from '../../contract/common';
+
+/**
+ * The recovery-timeline engine's wire shapes. A playbook (src-shared/playbook/) is data; the runner
+ * (src-main/services/playbook/) executes it and reports a whole-run snapshot on every change, so a UI that
+ * (re)connects needs one read, and the journal in the data folder can be replayed into the same snapshot.
+ */
+export const StepKindSchema = z.enum(['instruction', 'wait-event', 'action', 'decision', 'verify']);
+export const StepStateSchema = z.enum(['pending', 'active', 'done', 'failed', 'skipped']);
+export const RunStateSchema = z.enum(['running', 'done', 'failed', 'stopped', 'interrupted']);
+
+export const EvidenceSchema = z.object({
+  at: z.number(),
+  text: z.string().max(4000),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** A question the runner is waiting on. `input` asks for text (e.g. a new password: never journaled). */
+export const PromptSchema = z.object({
+  id: z.string(),
+  stepId: z.string(),
+  text: z.string().max(2000),
+  detail: z.string().max(4000).optional(),
+  choices: z.array(z.object({ id: z.string(), label: z.string(), detail: z.string().max(1000).optional(), primary: z.boolean().optional(), destructive: z.boolean().optional() })),
+  input: z.object({ label: z.string(), secret: z.boolean(), minLength: z.number().int().nonnegative() }).optional(),
+});
+export type Prompt = z.infer<typeof PromptSchema>;
+
+/** What a step wants shown beyond words: the full-window cue, or the LED guide. */
+export const StepHintSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cue'), shownAt: z.number(), deadline: z.number(), windowMs: z.number(), source: z.enum(['network', 'serial']) }),
+  z.object({ kind: z.literal('led'), pattern: z.enum(['preinit', 'regular', 'failsafe', 'off']) }),
+]);
+export type StepHint = z.infer<typeof StepHintSchema>;
+
+export const StepStatusSchema = z.object({
+  id: z.string(),
+  kind: StepKindSchema,
+  title: z.string(),
+  state: StepStateSchema,
+  /** The one thing the user must do now, in large plain words. */
+  doNow: z.string(),
+  explain: z.string(),
+  startedAt: z.number().optional(),
+  endedAt: z.number().optional(),
+  attempts: z.number().int().nonnegative(),
+  evidence: z.array(EvidenceSchema),
+  error: RbErrorSchema.optional(),
+  hint: StepHintSchema.optional(),
+});
+export type StepStatus = z.infer<typeof StepStatusSchema>;
+
+export const RunSnapshotSchema = z.object({
+  runId: z.string(),
+  playbookId: z.string(),
+  title: z.string(),
+  state: RunStateSchema,
+  startedAt: z.number(),
+  endedAt: z.number().optional(),
+  /** Index of the active (or last) step. */
+  current: z.number().int().nonnegative(),
+  steps: z.array(StepStatusSchema),
+  prompt: PromptSchema.optional(),
+  /** Final words: success text, or the advice after a failure. */
+  summary: z.string().optional(),
+  options: z.record(z.string(), z.union([z.string(), z.boolean(), z.number()])),
+});
+export type RunSnapshot = z.infer<typeof RunSnapshotSchema>;
+
+export const TranscriptLineSchema = z.object({
+  runId: z.string(),
+  stepId: z.string(),
+  at: z.number(),
+  dir: z.enum(['sent', 'received', 'note']),
+  text: z.string().max(20000),
+});
+export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
+
+export const PlaybookInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  steps: z.array(z.object({ id: z.string(), kind: StepKindSchema, title: z.string() })),
+});
+
+/** A run found in the journal folder that never finished: what we can say about it. */
+export const InterruptedRunSchema = z.object({
+  runId: z.string(),
+  title: z.string(),
+  explanation: z.string(),
+  snapshot: RunSnapshotSchema,
+  resumable: z.boolean(),
+});
+export type InterruptedRun = z.infer<typeof InterruptedRunSchema>;
+
+export const RunOptionsSchema = z.object({
+  /** Address the router uses in rescue mode (OpenWrt default 192.168.1.1). */
+  routerAddress: z.string().default('192.168.1.1'),
+  /** Local address to listen for broadcasts on (0.0.0.0 = all). */
+  bind: z.string().default('0.0.0.0'),
+  port: z.number().int().min(1).max(65535).default(4919),
+  /** Serial port to watch for the preinit console prompt (optional). */
+  serialPath: z.string().max(512).optional(),
+  serialBaud: z.number().int().positive().default(115200),
+  /** Send `f` + Enter automatically when the serial prompt arrives. */
+  autoSendF: z.boolean().default(true),
+  /** How long to wait for the first broadcast after "switch it on" (seconds). */
+  watchTimeoutS: z.number().positive().max(600).default(120),
+  /** Preinit's wait window (TARGET_PREINIT_TIMEOUT, default 2 s). */
+  windowS: z.number().positive().max(30).default(2),
+  /** How long to look for a failsafe login after the window (seconds). */
+  loginProbeS: z.number().positive().max(120).default(25),
+  sshPort: z.number().int().min(1).max(65535).default(22),
+  telnetPort: z.number().int().min(1).max(65535).default(23),
+  /** firstboot can hang (a known bug): after this many seconds the overlay files are deleted instead. */
+  firstbootTimeoutS: z.number().positive().max(600).default(45),
+  /** Router model id from the device profiles, for LED/button notes. */
+  deviceId: z.string().max(128).optional(),
+});
+export type RunOptions = z.infer<typeof RunOptionsSchema>;
+
+export const playbookCommands = {
+  'playbook.list': command('The playbooks this workstation can run', Empty, z.object({ playbooks: z.array(PlaybookInfoSchema) })),
+  'playbook.start': command(
+    'Start a playbook run (one at a time); returns its first snapshot',
+    z.object({ playbookId: z.string().max(64), options: RunOptionsSchema.partial().default({}) }),
+    RunSnapshotSchema,
+  ),
+  'playbook.respond': command(
+    'Answer the question the run is waiting on (a choice, and text where asked)',
+    z.object({ runId: z.string().max(64), promptId: z.string().max(64), choice: z.string().max(64), input: z.string().max(256).optional() }),
+    RunSnapshotSchema,
+  ),
+  'playbook.stop': command('Stop the current run', Empty, z.object({ run: RunSnapshotSchema.optional() })),
+  'playbook.status': command(
+    'The current or last run, its transcript, and any run that was interrupted (for a UI that (re)connects)',
+    Empty,
+    z.object({ run: RunSnapshotSchema.optional(), transcript: z.array(TranscriptLineSchema), interrupted: InterruptedRunSchema.optional() }),
+  ),
+  'playbook.resume': command(
+    'Continue an interrupted run from the last safe step',
+    z.object({ runId: z.string().max(64) }),
+    RunSnapshotSchema,
+  ),
+  'playbook.dismiss': command('Forget an interrupted run (it stays in the journal folder)', z.object({ runId: z.string().max(64) }), z.object({ ok: z.literal(true) })),
+};
+export const playbookEvents = {
+  'playbook.run': event('A playbook run changed: the whole timeline', RunSnapshotSchema),
+  'playbook.transcript': event('One line sent to or received from the router during a run', TranscriptLineSchema),
+};

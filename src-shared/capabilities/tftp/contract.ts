@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { command, event, Empty, Ipv4Schema, PortSchema, RbErrorSchema } from '../../contract/common';
+
+export const TftpOptionsSchema = z.object({
+  blksize: z.number().int(),
+  windowsize: z.number().int(),
+  /** Retransmission timeout in milliseconds. */
+  timeoutMs: z.number().int(),
+  tsize: z.number().int().nonnegative().optional(),
+  /** True when the client asked for options and got an OACK; false for a plain RFC 1350 transfer. */
+  oack: z.boolean(),
+});
+export type TftpOptions = z.infer<typeof TftpOptionsSchema>;
+
+export const TftpTransferInfoSchema = z.object({
+  id: z.number().int().nonnegative(),
+  direction: z.enum(['read', 'write']),
+  /** The name the client asked for, as sent. */
+  file: z.string().max(300),
+  peer: z.string(),
+  peerPort: z.number().int(),
+  mode: z.enum(['octet', 'netascii']),
+  options: TftpOptionsSchema,
+  state: z.enum(['running', 'done', 'error']),
+  /** Total bytes when known (the file size for a read; the announced tsize for a write). */
+  size: z.number().int().nonnegative().optional(),
+  bytes: z.number().int().nonnegative(),
+  startedAt: z.number(),
+  endedAt: z.number().optional(),
+  /** Bytes per second over the whole transfer so far. */
+  rate: z.number().nonnegative(),
+  /** When `bytes` was counted (ms since epoch, server clock): two snapshots give the recent rate. */
+  sampledAt: z.number().optional(),
+  /** Retransmissions so far (timeouts and gaps the client reported). */
+  retransmits: z.number().int().nonnegative(),
+  /** SHA-256 (hex) of exactly the bytes sent or received; set when done. */
+  sha256: z.string().optional(),
+  /** Which engine sends: 'native' = the lock-step engine on its own thread (decision 0013), 'js' = the event loop. */
+  engine: z.enum(['native', 'js']).optional(),
+  error: RbErrorSchema.optional(),
+});
+export type TftpTransferInfo = z.infer<typeof TftpTransferInfoSchema>;
+
+export const TftpTransferEventSchema = z.object({
+  kind: z.enum(['start', 'progress', 'done', 'error']),
+  transfer: TftpTransferInfoSchema,
+});
+export type TftpTransferEvent = z.infer<typeof TftpTransferEventSchema>;
+
+export const TftpServerStateSchema = z.object({
+  state: z.enum(['stopped', 'starting', 'listening', 'error']),
+  root: z.string(),
+  bind: z.string(),
+  port: z.number().int(),
+  /** Upload folder; absent means read-only. */
+  allowWrite: z.string().optional(),
+  overwrite: z.boolean(),
+  startedAt: z.number().optional(),
+  /** The engine for lock-step reads (windowsize 1, octet) and, when it is the slower JavaScript one, why. */
+  lockstep: z.object({ engine: z.enum(['native', 'js']), why: z.string().max(300).optional() }).optional(),
+  error: RbErrorSchema.optional(),
+});
+export type TftpServerState = z.infer<typeof TftpServerStateSchema>;
+
+export const TftpFileSchema = z.object({
+  /** The name a bootloader asks for (relative to the served folder). */
+  name: z.string().max(300),
+  size: z.number().int().nonnegative(),
+  modifiedAt: z.number(),
+});
+export type TftpFile = z.infer<typeof TftpFileSchema>;
+
+export const TftpFilesSchema = z.object({
+  root: z.string(),
+  files: z.array(TftpFileSchema),
+  /** More files than were listed. */
+  truncated: z.boolean(),
+});
+export type TftpFiles = z.infer<typeof TftpFilesSchema>;
+
+export const TftpStartSchema = z.object({
+  root: z.string().min(1).max(4096),
+  /** An IPv4 address of this computer, or 0.0.0.0 for all interfaces. */
+  bind: Ipv4Schema.default('0.0.0.0'),
+  /** 69 is the standard port; 0 picks any free port. */
+  port: PortSchema.default(69),
+  allowWrite: z.string().min(1).max(4096).optional(),
+  overwrite: z.boolean().default(false),
+});
+
+export const tftpCommands = {
+  'tftp.server.start': command('Serve a folder by TFTP (read-only unless an upload folder is given)', TftpStartSchema, TftpServerStateSchema),
+  'tftp.server.stop': command('Stop the TFTP server; running transfers are ended', Empty, TftpServerStateSchema),
+  'tftp.server.status': command(
+    'TFTP server state and its active and recent transfers (for a UI that (re)connects)',
+    Empty,
+    z.object({ server: TftpServerStateSchema, transfers: z.array(TftpTransferInfoSchema) }),
+  ),
+  'tftp.transfers': command('Active and recent TFTP transfers, newest first', Empty, z.array(TftpTransferInfoSchema)),
+  'tftp.files': command('The files the running server offers (top level of its folder; links leading outside are left out)', Empty, TftpFilesSchema),
+};
+export const tftpEvents = {
+  'tftp.transfer': event('A TFTP transfer started, progressed (at most 4 times a second), finished or failed', TftpTransferEventSchema),
+  'tftp.server.state': event('The TFTP server started, stopped or failed', TftpServerStateSchema),
+};

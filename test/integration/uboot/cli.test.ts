@@ -1,0 +1,57 @@
+/**
+ * The `uboot` CLI's failure paths over a real pty (socat): one JSON line per step, a non-zero exit and the
+ * reason in three parts. (The success path runs against the real U-Boot in uboot-rig.test.ts.)
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ptyPair, socatSupport } from '../../../test-support/rig/pty';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { nodeTsArgs, reportSkip } from '../../../test-support/netns';
+import { JsonLines } from '../../../test-support/lines';
+
+const socat = socatSupport();
+const hasSocat = socat.ok;
+if (!socat.ok) reportSkip('uboot CLI failures', socat.reason);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-uboot-cli-'));
+const procs: ChildProcess[] = [];
+afterAll(() => {
+  for (const p of procs) p.kill();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(args: string[]): Promise<{ lines: JsonLines; code: number | null }> {
+  const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['uboot', ...args, '--json']);
+  const child = spawn(cmd, a, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines = new JsonLines(child);
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  return { lines, code };
+}
+
+describe.skipIf(!hasSocat)('uboot CLI failures', () => {
+  it('a silent port: the bootloader step fails after --wait with what to do, exit 1', async () => {
+    const pair = await ptyPair(dir, 'silent');
+    procs.push(pair.proc);
+    const ours = pair.ours;
+    const image = path.join(dir, 'image.bin');
+    fs.writeFileSync(image, Buffer.alloc(4096, 7));
+    const { lines, code } = await cli(['--port', ours, '--file', image, '--wait', '1']);
+    expect(code).toBe(1);
+    expect(lines.lines.find((l) => l.event === 'step' && l.step === 'stop-autoboot' && l.state === 'failed')).toMatchObject({
+      error: { code: 'UBOOT_TIMEOUT', message: "We did not see the router's bootloader.", fix: expect.stringContaining('swap the TX and RX wires') },
+    });
+    expect(lines.lines.at(-1)).toMatchObject({ event: 'result', state: 'failed' });
+  }, 60_000);
+
+  it('a missing image fails before the router is touched; a bad option is a usage error (exit 2)', async () => {
+    const pair = await ptyPair(dir, 'm');
+    procs.push(pair.proc);
+    const ours = pair.ours;
+    const missing = await cli(['--port', ours, '--file', path.join(dir, 'nope.itb')]);
+    expect(missing.code).toBe(1);
+    expect(missing.lines.lines.find((l) => l.event === 'step' && l.state === 'failed')).toMatchObject({ step: 'check-file', error: { code: 'UBOOT_FILE_MISSING' } });
+    const bad = await cli(['--port', ours, '--file', 'x', '--ip', '999.1.1.1']);
+    expect(bad.code).toBe(2);
+  }, 60_000);
+});

@@ -1,0 +1,212 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PlaybookService } from '../../../../src-main/capabilities/playbook/service';
+import type { StepExecutor } from '../../../../src-main/capabilities/playbook/runner';
+import type { PlaybookDef, StepDef } from '../../../../src-shared/capabilities/playbook/model';
+import { validatePlaybook } from '../../../../src-shared/capabilities/playbook/model';
+import { failsafePlaybook } from '../../../../src-shared/capabilities/failsafe/playbook';
+import { parseJournal, replayJournal } from '../../../../src-shared/capabilities/playbook/journal';
+import type { RunSnapshot } from '../../../../src-shared/capabilities/playbook/contract';
+
+const step = (id: string, over: Partial<StepDef> = {}): StepDef => ({
+  id,
+  kind: 'action',
+  title: `Step ${id.toUpperCase()}`,
+  doNow: `Do ${id}`,
+  explain: '',
+  preconditions: [],
+  success: `${id} ok`,
+  failure: `${id} failed`,
+  onFailure: { kind: 'abort' },
+  run: id,
+  ...over,
+});
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function harness(def: PlaybookDef, executors: Record<string, StepExecutor>, dir?: string) {
+  const dataDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rb-pb-'));
+  if (!dir) dirs.push(dataDir);
+  const snaps: RunSnapshot[] = [];
+  const svc = new PlaybookService(dataDir, { [def.id]: { def, executors } }, { snapshot: (s) => snaps.push(s), transcript: () => undefined });
+  const waitPrompt = async (): Promise<RunSnapshot> => {
+    for (let i = 0; i < 200; i++) {
+      const s = svc.status().run;
+      if (s?.prompt || (s && s.state !== 'running')) return s;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error('no prompt');
+  };
+  return { svc, snaps, dataDir, waitPrompt };
+}
+
+const journalOf = (dataDir: string, runId: string) => parseJournal(fs.readFileSync(path.join(dataDir, 'journals', `${runId}.jsonl`), 'utf8'));
+
+describe('playbook runner', () => {
+  it('the failsafe playbook is consistent data', () => {
+    expect(validatePlaybook(failsafePlaybook)).toEqual([]);
+    expect(failsafePlaybook.steps).toHaveLength(7);
+    expect(validatePlaybook({ id: 'x', title: 'x', summary: '', steps: [step('a', { preconditions: ['b'] }), step('b', { onFailure: { kind: 'branch', to: 'zz', label: 'x' } })] })).toEqual([
+      'a: precondition b is not an earlier step',
+      'b: branch target zz unknown',
+    ]);
+  });
+
+  it('runs steps in order with evidence, and the journal replays to the same timeline', async () => {
+    const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a'), step('b', { preconditions: ['a'] })] };
+    const { svc, dataDir } = harness(def, {
+      a: async (ctx) => {
+        ctx.evidence('seen A');
+        return { ok: true };
+      },
+      b: async (ctx) => {
+        ctx.setDoNow('Now B');
+        ctx.transcript('sent', 'echo hi');
+        return { ok: true, summary: 'B worked' };
+      },
+    });
+    const first = svc.start('p', { routerAddress: '1', bind: '0.0.0.0', port: 1, serialBaud: 1, autoSendF: true, watchTimeoutS: 1, windowS: 1, loginProbeS: 1, sshPort: 22, telnetPort: 23, firstbootTimeoutS: 1 });
+    await svc.settled();
+    const live = svc.status().run!;
+    expect(live.state).toBe('done');
+    expect(live.steps.map((s) => [s.state, s.attempts])).toEqual([
+      ['done', 1],
+      ['done', 1],
+    ]);
+    expect(live.steps[0]!.evidence.map((e) => e.text)).toEqual(['seen A']);
+    expect(live.steps[1]!.doNow).toBe('Now B');
+    expect(live.steps[1]!.endedAt).toBeGreaterThanOrEqual(live.steps[1]!.startedAt!);
+    expect(replayJournal(journalOf(dataDir, first.runId))).toEqual(live);
+    expect(svc.status().transcript.map((l) => l.text)).toEqual(['echo hi']);
+  });
+
+  it('retry: a failed step asks, and runs again when told to', async () => {
+    let n = 0;
+    const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a', { onFailure: { kind: 'retry', max: 3, label: 'Check again' } })] };
+    const { svc, waitPrompt } = harness(def, {
+      a: async () => (++n < 2 ? { ok: false, error: { code: 'NOPE', message: 'Not yet.', fix: 'Plug it in.' } } : { ok: true }),
+    });
+    const run = svc.start('p', {} as never);
+    const s = await waitPrompt();
+    expect(s.prompt).toMatchObject({ text: 'Not yet.', detail: 'Plug it in.' });
+    expect(s.prompt!.choices.map((c) => c.label)).toEqual(['Check again', 'Stop here']);
+    expect(s.steps[0]!.state).toBe('failed');
+    expect(() => svc.respond(run.runId, 'bogus', 'again')).toThrow(/already answered/);
+    svc.respond(run.runId, s.prompt!.id, 'again');
+    await svc.settled();
+    expect(svc.status().run!.state).toBe('done');
+    expect(svc.status().run!.steps[0]!.attempts).toBe(2);
+  });
+
+  it('branch: a missed attempt goes back to an earlier step and resets the later ones', async () => {
+    let tries = 0;
+    const def: PlaybookDef = {
+      id: 'p',
+      title: 'P',
+      summary: '',
+      steps: [step('a'), step('b'), step('c', { onFailure: { kind: 'branch', to: 'b', label: 'Try again' } })],
+    };
+    const { svc, waitPrompt } = harness(def, {
+      a: async () => ({ ok: true }),
+      b: async () => ({ ok: true }),
+      c: async () => (++tries === 1 ? { ok: false, error: { code: 'MISSED', message: 'Missed.' } } : { ok: true }),
+    });
+    const run = svc.start('p', {} as never);
+    const s = await waitPrompt();
+    svc.respond(run.runId, s.prompt!.id, 'again');
+    await svc.settled();
+    const end = svc.status().run!;
+    expect(end.state).toBe('done');
+    expect(end.steps.map((x) => x.attempts)).toEqual([1, 2, 2]);
+  });
+
+  it('abort and stop end the run with words, and a stopped step is marked skipped', async () => {
+    const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a')] };
+    const { svc } = harness(def, { a: async () => ({ ok: false, error: { code: 'X', message: 'Broken.', fix: 'Fix it.' } }) });
+    svc.start('p', {} as never);
+    await svc.settled();
+    expect(svc.status().run).toMatchObject({ state: 'failed', summary: 'Broken. Fix it.' });
+
+    const def2: PlaybookDef = { id: 'q', title: 'Q', summary: '', steps: [step('a', { kind: 'decision' })] };
+    const h2 = harness(def2, { a: async (ctx) => ((await ctx.ask({ text: 'Which?', choices: [{ id: 'x', label: 'X' }] })), { ok: true }) });
+    h2.svc.start('q', {} as never);
+    await h2.waitPrompt();
+    await h2.svc.stop();
+    expect(h2.svc.status().run).toMatchObject({ state: 'stopped' });
+    expect(h2.svc.status().run!.steps[0]!.state).toBe('skipped');
+  });
+
+  it('never journals typed secrets, only the chosen answer', async () => {
+    const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a')] };
+    let got = '';
+    const { svc, dataDir, waitPrompt } = harness(def, {
+      a: async (ctx) => {
+        const r = await ctx.ask({ text: 'Password?', choices: [{ id: 'set', label: 'Set' }], input: { label: 'pw', secret: true, minLength: 1 } });
+        got = r.input ?? '';
+        return { ok: true };
+      },
+    });
+    const run = svc.start('p', {} as never);
+    const s = await waitPrompt();
+    svc.respond(run.runId, s.prompt!.id, 'set', 'hunter22');
+    await svc.settled();
+    expect(got).toBe('hunter22');
+    expect(fs.readFileSync(path.join(dataDir, 'journals', `${run.runId}.jsonl`), 'utf8')).not.toContain('hunter22');
+  });
+
+  it('after a crash: explains "you were at step N of M" and resumes from the safe step', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-pb-'));
+    dirs.push(dataDir);
+    const def: PlaybookDef = {
+      id: 'p',
+      title: 'Rescue',
+      summary: '',
+      steps: [step('a'), step('b'), step('c', { kind: 'wait-event', resumeAt: 'b' }), step('d')],
+    };
+    const ran: string[] = [];
+    let cRuns = 0;
+    const ex = (id: string): StepExecutor => async (ctx) => {
+      ran.push(id);
+      if (id === 'c' && ++cRuns === 1) await ctx.ask({ text: 'waiting', choices: [{ id: 'ok', label: 'OK' }] });
+      return { ok: true };
+    };
+    const executors = { a: ex('a'), b: ex('b'), c: ex('c'), d: ex('d') };
+    const first = harness(def, executors, dataDir);
+    const run = first.svc.start('p', {} as never);
+    await first.waitPrompt();
+    // the process "dies" here: nothing more is written. Add a torn line as a crash mid-write would.
+    fs.appendFileSync(path.join(dataDir, 'journals', `${run.runId}.jsonl`), '{"type":"evid');
+
+    const second = harness(def, executors, dataDir);
+    const it = second.svc.status().interrupted!;
+    expect(it.runId).toBe(run.runId);
+    expect(it.explanation).toMatch(/^You were at step 3 of 4 \(Step C\)\. 2 steps were done\. Rescue Bench stopped at \d\d:\d\d:\d\d/);
+    expect(it.snapshot.state).toBe('interrupted');
+    expect(it.resumable).toBe(true);
+    ran.length = 0;
+    second.svc.resume(run.runId);
+    await second.svc.settled();
+    expect(ran).toEqual(['b', 'c', 'd']);
+    const end = second.svc.status();
+    expect(end.run!.state).toBe('done');
+    expect(end.interrupted).toBeUndefined();
+    const replay = replayJournal(journalOf(dataDir, run.runId))!;
+    expect(replay.state).toBe('done');
+    // a finished journal is not reported as interrupted again
+    expect(harness(def, executors, dataDir).svc.status().interrupted).toBeUndefined();
+  });
+
+  it('one run at a time', async () => {
+    const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a')] };
+    const { svc, waitPrompt } = harness(def, { a: async (ctx) => ((await ctx.ask({ text: '?', choices: [{ id: 'ok', label: 'OK' }] })), { ok: true }) });
+    svc.start('p', {} as never);
+    await waitPrompt();
+    expect(() => svc.start('p', {} as never)).toThrow(/still running/);
+    await svc.stop();
+  });
+});

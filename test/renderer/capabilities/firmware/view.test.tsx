@@ -1,0 +1,95 @@
+/**
+ * The firmware report card and verdict panel render what the workstation sends: the seller's headline, the
+ * checksum comparison, and the verdict with sysupgrade's exact lines (a fake RbApi over the real verdict code).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ApiContext } from '../../../../src-renderer/api/context';
+import type { RbApi } from '../../../../src-renderer/api/types';
+import { FirmwareView } from '../../../../src-renderer/capabilities/firmware/View';
+import { DevicesView } from '../../../../src-renderer/capabilities/routers/View';
+import { useFirmware } from '../../../../src-renderer/capabilities/firmware/store';
+import { inspectBytes, flattenFormats } from '../../../../src-shared/capabilities/firmware/image/inspect';
+import { identifyImage } from '../../../../src-shared/capabilities/firmware/identify';
+import { verdictFor } from '../../../../src-shared/capabilities/firmware/verdict';
+import { pureDigests } from '../../../../src-shared/capabilities/firmware/image/crc';
+import type { InspectionReport } from '../../../../src-shared/capabilities/firmware/contract';
+import * as W from '../../../../test-support/firmware-images';
+
+function reportOf(buf: Buffer, fileName: string): InspectionReport {
+  const ins = inspectBytes(buf, pureDigests);
+  const sha256 = 'ab'.repeat(32);
+  return { fileName, path: `/tmp/${fileName}`, size: buf.length, sha256, md5: 'cd'.repeat(16), formats: flattenFormats(ins.structures) as InspectionReport['formats'], tree: ins.structures as InspectionReport['tree'], metadata: ins.metadata as InspectionReport['metadata'], warnings: ins.warnings, layout: ins.layout, identity: identifyImage(ins, sha256), elapsedMs: 1 };
+}
+
+const api: RbApi = {
+  transport: 'websocket',
+  invoke: (async (name: string, payload: unknown) => {
+    if (name === 'firmware.verdict') {
+      const p = payload as { inspection: InspectionReport; device: Parameters<typeof verdictFor>[2] };
+      return verdictFor(p.inspection.identity, p.inspection.metadata, p.device, p.inspection.fileName);
+    }
+    if (name === 'device.inspect')
+      return {
+        identity: { boardName: 'linksys,wrt32x', model: 'Linksys WRT32X', compatVersion: '1.0' },
+        partitions: [
+          { index: 6, name: 'rootfs1', size: 0x7800000, erasesize: 0x20000, offset: null, type: 'nand', readOnly: false, danger: [] },
+          { index: 8, name: 'rootfs2', size: 0x7800000, erasesize: 0x20000, offset: null, type: 'nand', readOnly: false, danger: [] },
+        ],
+      };
+    throw new Error(`unexpected ${name}`);
+  }) as RbApi['invoke'],
+  on: () => () => undefined,
+};
+
+afterEach(() => {
+  cleanup();
+  useFirmware.getState().clear();
+});
+
+describe('FirmwareView', () => {
+  it('shows the headline, compares a pasted checksum and gives the verdict for the detected router', async () => {
+    useFirmware.getState().setReport(reportOf(W.linksysStockLike(), 'FW_WRT32X_1.0.180404.58.img'));
+    render(
+      <ApiContext.Provider value={api}>
+        <FirmwareView />
+      </ApiContext.Provider>,
+    );
+    expect(screen.getByTestId('fw-headline').textContent).toBe('This looks like the Linksys firmware for the WRT32X.');
+    fireEvent.change(screen.getByTestId('fw-expected'), { target: { value: 'AB'.repeat(32) } });
+    expect(screen.getByTestId('fw-match').dataset.match).toBe('yes');
+    fireEvent.change(screen.getByTestId('fw-expected'), { target: { value: 'ac'.repeat(32) } });
+    expect(screen.getByTestId('fw-match').dataset.match).toBe('no');
+    await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-factory'));
+    expect(screen.getByTestId('fw-sysupgrade-says').textContent).toContain('Image metadata not present');
+    fireEvent.change(screen.getByTestId('fw-procmtd'), { target: { value: 'mtd6: 07800000 00020000 "rootfs1"' } });
+    await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-F'));
+  });
+});
+
+describe('FirmwareView with a connected router', () => {
+  it('reads board name and partition sizes from the router and judges with them', async () => {
+    const r = reportOf(W.linksysStockLike(), 'FW_WRT32X_1.0.180404.58.img');
+    useFirmware.getState().setReport({ ...r, identity: { ...r.identity, profileId: undefined } });
+    render(
+      <ApiContext.Provider value={api}>
+        <FirmwareView />
+      </ApiContext.Provider>,
+    );
+    expect(screen.queryByTestId('fw-verdict')).toBeNull();
+    fireEvent.click(screen.getByTestId('fw-read-router'));
+    await waitFor(() => expect(screen.getByTestId('fw-connected').textContent).toContain('linksys,wrt32x'));
+    expect((screen.getByTestId('fw-compat') as HTMLInputElement).value).toBe('1.0'); // the router's own compat_version
+    await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-F'));
+  });
+});
+
+describe('DevicesView', () => {
+  it('filters the list and shows a profile', () => {
+    render(<DevicesView />);
+    fireEvent.change(screen.getByTestId('device-search'), { target: { value: 'archer' } });
+    fireEvent.click(screen.getByTestId('device-tplink,archer-c7-v2'));
+    expect(screen.getByTestId('device-details').dataset.id).toBe('tplink,archer-c7-v2');
+    expect(screen.getByTestId('device-details').textContent).toContain('ArcherC7v2_tp_recovery.bin');
+  });
+});
