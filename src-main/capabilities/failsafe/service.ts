@@ -3,6 +3,7 @@ import { decodeNetmsg, NETMSG_PORT } from '../../../src-shared/capabilities/fail
 import type { FailsafeDatagram, MonitorState } from '../../../src-shared/capabilities/failsafe/contract';
 import { RbFault } from '../../../src-shared/errors';
 import { broadcastListenAddresses, explainBindError, inSubnet, listIpv4Interfaces } from '../../platform';
+import { TokenBucket } from '../../core/rate-limit';
 
 export interface MonitorEvents {
   datagram(d: FailsafeDatagram): void;
@@ -15,24 +16,6 @@ export interface MonitorOptions {
   /** How many recent datagrams to keep for a UI that (re)connects. */
   keep?: number;
   now?: () => number;
-}
-
-class TokenBucket {
-  private tokens: number;
-  private last: number;
-  constructor(private readonly rate: number, private readonly burst: number, now: number) {
-    this.tokens = burst;
-    this.last = now;
-  }
-  take(now: number): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return true;
-    }
-    return false;
-  }
 }
 
 /** OpenWrt preinit brings up 192.168.1.1/24 by default (facts §1.3); anything else is shown but flagged. */

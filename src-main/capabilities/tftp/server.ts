@@ -25,6 +25,7 @@ import {
   type TftpRequest,
 } from '../../../src-shared/capabilities/tftp/codec';
 import { explainBindError, udpSharedPortForStrays } from '../../platform';
+import { TokenBucket } from '../../core/rate-limit';
 import { hiddenNameRefused } from './failures';
 import { openInside, refuseExposedFolder, TftpRefusal, uploadTarget } from './jail';
 import { nativeLockstep, type NativeLockstepApi } from './native';
@@ -114,25 +115,6 @@ export interface TftpServer {
 /** netascii is converted in memory; bigger files must be fetched in octet mode. */
 const NETASCII_MAX = 64 * 1024 * 1024;
 
-class ErrorBudget {
-  private tokens: number;
-  private last = Date.now();
-  constructor(
-    private readonly rate: number,
-    private readonly burst: number,
-  ) {
-    this.tokens = burst;
-  }
-  take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens--;
-    return true;
-  }
-}
-
 class Server implements TftpServer {
   address: string;
   port: number;
@@ -149,7 +131,8 @@ class Server implements TftpServer {
   private nextId = 1;
   private readonly lastProgress = new Map<number, number>();
   private readonly progressTimer: NodeJS.Timeout;
-  private readonly budget = new ErrorBudget(2000, 2000);
+  /** ERROR replies to malformed requests and strangers: at most 2000 a second, so a flood cannot make us one. */
+  private readonly budget = new TokenBucket(2000, 2000);
   private closing = false;
   /** The native lock-step engine, when this server uses it. */
   private readonly native: NativeLockstepApi | undefined;
