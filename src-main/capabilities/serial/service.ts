@@ -4,17 +4,15 @@
  * unplug detection with automatic reconnect, autobaud, and the console watchers on every byte.
  * No Electron import: runs in Electron main, the bench server and the CLI.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
 import type { SerialPortInfo, SerialSession, SerialSettings } from '../../../src-shared/capabilities/serial/contract';
 import { AUTOBAUD_RATES } from '../../../src-shared/capabilities/serial/contract';
 import { RbFault } from '../../../src-shared/errors';
 import { ConsoleWatcher, WATCH_PROFILES, watchProfile, watchProfileFromSerial, type WatchMatch, type WatchProfile } from '../../../src-shared/capabilities/serial/watchers';
 import { AUTOBAUD_ACCEPT, pickBaud, textScore, type BaudTrial } from '../../../src-shared/capabilities/serial/autobaud';
 import { DEVICE_PROFILES, findDeviceProfile } from '../../../src-shared/profiles/profiles';
-import { describePortForList, explainSerialError, explainSignalsUnsupported, serialPortPresent } from '../../platform';
-import { useDirectRead } from './direct-read';
+import { describePortForList, explainSerialError, explainSignalsUnsupported } from '../../platform';
+import { osSerialPorts, type SerialPortFactory, type SerialPortHandle } from '../../platform/bindings/serial';
 import { SessionLog } from './log';
 
 export interface SerialEvents {
@@ -30,13 +28,15 @@ export interface SerialServiceOptions {
   /** Output kept per session for a UI that (re)connects (bytes). */
   backlogBytes?: number;
   now?: () => number;
+  /** How ports are opened and listed (default: this computer's, through `serialport`; tests pass a mock; decision 0009). */
+  ports?: SerialPortFactory;
 }
 
 type Tap = (chunk: Buffer, at: number) => void;
 type MatchTap = (m: WatchMatch, at: number) => void;
 
 class Session {
-  port: SerialPort | undefined;
+  port: SerialPortHandle | undefined;
   watcher: ConsoleWatcher;
   log: SessionLog;
   info: SerialSession;
@@ -69,34 +69,12 @@ export function watchProfileChoices(): { id: string; label: string }[] {
   return [...WATCH_PROFILES.map((p) => ({ id: p.id, label: p.label })), ...DEVICE_PROFILES.map((d) => ({ id: d.id, label: `${d.vendor} ${d.model}` }))];
 }
 
-function openPort(p: string, s: SerialSettings): Promise<SerialPort> {
-  return new Promise((resolve, reject) => {
-    const port = new SerialPort({
-      path: p,
-      baudRate: s.baud,
-      dataBits: s.dataBits,
-      parity: s.parity,
-      stopBits: s.stopBits,
-      rtscts: s.flow === 'rtscts',
-      xon: s.flow === 'xonxoff',
-      xoff: s.flow === 'xonxoff',
-      autoOpen: false,
-      // hupcl off: closing our side must not drop DTR and reset boards that wire DTR to reset
-      hupcl: false,
-    });
-    port.open((err) => {
-      if (err) return reject(err);
-      useDirectRead(port.port);
-      resolve(port);
-    });
-  });
-}
-
 export class SerialService {
   private sessions = new Map<string, Session>();
   private readonly now: () => number;
   private readonly pollMs: number;
   private readonly backlogBytes: number;
+  private readonly ports: SerialPortFactory;
 
   constructor(
     private readonly events: SerialEvents,
@@ -105,11 +83,12 @@ export class SerialService {
     this.now = opts.now ?? Date.now;
     this.pollMs = opts.presencePollMs ?? 500;
     this.backlogBytes = opts.backlogBytes ?? 256 * 1024;
+    this.ports = opts.ports ?? osSerialPorts;
   }
 
   async listPorts(): Promise<{ ports: SerialPortInfo[]; note?: string }> {
     try {
-      const list = await SerialPort.list();
+      const list = await this.ports.list();
       return { ports: list.map((p) => describePortForList(p)) };
     } catch (err) {
       return { ports: [], note: `The list of serial ports could not be read (${(err as Error).message}). Type the port name instead, for example /dev/ttyUSB0 or COM3.` };
@@ -173,9 +152,9 @@ export class SerialService {
       autoStop,
     };
     const s = new Session(info, profile, log);
-    let port: SerialPort;
+    let port: SerialPortHandle;
     try {
-      port = await openPort(portPath, settings);
+      port = await this.ports.open(portPath, settings);
     } catch (err) {
       log.close();
       throw explainSerialError(err, portPath);
@@ -188,7 +167,7 @@ export class SerialService {
     return { ...s.info };
   }
 
-  private async attach(s: Session, port: SerialPort): Promise<void> {
+  private async attach(s: Session, port: SerialPortHandle): Promise<void> {
     s.port = port;
     s.info.state = 'open';
     const { error: _e, ...rest } = s.info;
@@ -196,9 +175,9 @@ export class SerialService {
     await this.readActual(s);
     await this.probeSignals(s);
     port.on('data', (chunk: Buffer) => this.onData(s, chunk));
-    port.on('close', (err?: { disconnected?: boolean } | null) => {
+    port.on('close', (why) => {
       if (s.port !== port) return;
-      if (err && err.disconnected) this.onUnplugged(s, 'the port reported a disconnect');
+      if (why.disconnected) this.onUnplugged(s, 'the port reported a disconnect');
     });
     port.on('error', (err: Error) => {
       if (s.port !== port) return;
@@ -207,10 +186,9 @@ export class SerialService {
   }
 
   private async readActual(s: Session): Promise<void> {
-    const binding = s.port?.port as { getBaudRate?: () => Promise<{ baudRate: number }> } | undefined;
     try {
-      const r = await binding?.getBaudRate?.();
-      s.info.actual = r && r.baudRate ? { baud: r.baudRate, ...(r.baudRate !== s.info.requested.baud ? { note: `The port runs at ${r.baudRate}, not the ${s.info.requested.baud} asked for: the adapter cannot do that speed exactly.` } : {}) } : { note: 'This port does not report its speed.' };
+      const baud = await s.port?.getBaudRate();
+      s.info.actual = baud ? { baud, ...(baud !== s.info.requested.baud ? { note: `The port runs at ${baud}, not the ${s.info.requested.baud} asked for: the adapter cannot do that speed exactly.` } : {}) } : { note: 'This port does not report its speed.' };
     } catch {
       s.info.actual = { note: 'This port does not report its speed.' };
     }
@@ -221,7 +199,7 @@ export class SerialService {
     const port = s.port;
     if (!port) return;
     try {
-      await new Promise<void>((resolve, reject) => port.get((err) => (err ? reject(err) : resolve())));
+      await port.get();
       s.info.signals = { ...s.info.signals, supported: true };
     } catch {
       s.info.signals = { supported: false, note: 'This port has no DTR, RTS or break lines (a virtual port or a 3-wire adapter). The console itself works.' };
@@ -294,8 +272,8 @@ export class SerialService {
     }
     // write straight to the binding: no stream queue between a watcher's reaction and the wire
     s.info.bytesOut += data.length;
-    await new Promise<void>((resolve, reject) => {
-      port.write(data, (err) => (err ? reject(explainSerialError(err, s.info.path)) : resolve()));
+    await port.write(data).catch((err: unknown) => {
+      throw explainSerialError(err, s.info.path);
     });
     return data.length;
   }
@@ -323,26 +301,15 @@ export class SerialService {
   }
 
   /**
-   * The fastest path, for reacting to a countdown: a few bytes written synchronously on the port's file
-   * descriptor (no stream queue, no thread-pool hop). Falls back to the stream when the binding has no fd
-   * (Windows) or the write would block.
+   * The fastest path, for reacting to a countdown: on a real port, a few bytes written synchronously on the
+   * port's file descriptor (no stream queue, no thread-pool hop), falling back to the stream when the binding
+   * has no fd (Windows) or the write would block (platform/bindings/serial.ts).
    */
   writeNow(id: string, data: Buffer): void {
     const s = this.session(id);
     if (!s.port || s.info.state !== 'open') return;
     s.info.bytesOut += data.length;
-    const fd = (s.port.port as { fd?: number | null } | undefined)?.fd;
-    if (typeof fd === 'number' && fd >= 0 && data.length <= 64) {
-      try {
-        const n = fs.writeSync(fd, data);
-        if (n === data.length) return;
-        s.port.write(data.subarray(n));
-        return;
-      } catch {
-        /* EAGAIN or similar: use the stream */
-      }
-    }
-    s.port.write(data);
+    s.port.writeNow(data);
   }
 
   async configure(id: string, baud: number): Promise<SerialSession> {
@@ -350,7 +317,7 @@ export class SerialService {
     if (!s.port || s.info.state !== 'open') return this.write(id, Buffer.alloc(0)).then(() => this.get(id));
     const port = s.port;
     try {
-      await new Promise<void>((resolve, reject) => port.update({ baudRate: baud }, (err) => (err ? reject(err) : resolve())));
+      await port.update(baud);
     } catch (err) {
       throw new RbFault({
         code: 'SERIAL_BAUD_REJECTED',
@@ -371,7 +338,7 @@ export class SerialService {
     const s = this.session(id);
     const port = s.port;
     if (!port || s.info.state !== 'open') return this.write(id, Buffer.alloc(0)).then(() => this.get(id));
-    const set = (o: { dtr?: boolean; rts?: boolean; brk?: boolean }): Promise<void> => new Promise((resolve, reject) => port.set(o, (err) => (err ? reject(err) : resolve())));
+    const set = (o: { dtr?: boolean; rts?: boolean; brk?: boolean }): Promise<void> => port.set(o);
     try {
       const lines: { dtr?: boolean; rts?: boolean } = {};
       if (req.dtr !== undefined) lines.dtr = req.dtr;
@@ -403,7 +370,7 @@ export class SerialService {
     for (const baud of rates) {
       await this.configure(id, baud);
       // drop what arrived at the previous speed
-      await new Promise<void>((r) => (s.port ? s.port.flush(() => r()) : r()));
+      await s.port?.flush();
       const got: Buffer[] = [];
       const off = this.tap(id, (c) => got.push(c));
       await new Promise((r) => setTimeout(r, listenMs));
@@ -437,7 +404,7 @@ export class SerialService {
     s.presence = undefined;
     const port = s.port;
     s.port = undefined;
-    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
+    if (port?.isOpen) await port.close();
     s.info.state = 'closed';
     s.log.note('closed');
     s.log.close();
@@ -451,7 +418,8 @@ export class SerialService {
     s.presence = setInterval(() => {
       if (checking) return;
       checking = true;
-      void serialPortPresent(s.info.path, () => SerialPort.list())
+      void this.ports
+        .present(s.info.path)
         .then((present) => {
           if (s.info.state === 'open' && !present) this.onUnplugged(s, 'the port disappeared');
           else if (s.info.state === 'unplugged' && present && !s.reopening) void this.reopen(s);
@@ -465,7 +433,7 @@ export class SerialService {
     if (s.info.state !== 'open') return;
     const port = s.port;
     s.port = undefined;
-    if (port?.isOpen) port.close(() => undefined);
+    if (port?.isOpen) void port.close();
     s.info.state = 'unplugged';
     s.info.error = {
       code: 'SERIAL_UNPLUGGED',
@@ -481,9 +449,9 @@ export class SerialService {
   private async reopen(s: Session): Promise<void> {
     s.reopening = true;
     try {
-      const port = await openPort(s.info.path, s.info.requested);
+      const port = await this.ports.open(s.info.path, s.info.requested);
       if (!this.sessions.has(s.info.id)) {
-        port.close(() => undefined);
+        void port.close();
         return;
       }
       s.info.reconnects++;
