@@ -1,8 +1,8 @@
-import dgram from 'node:dgram';
 import { decodeNetmsg, NETMSG_PORT } from '../../../src-shared/capabilities/failsafe/netmsg';
 import type { FailsafeDatagram, MonitorState } from '../../../src-shared/capabilities/failsafe/contract';
 import { RbFault } from '../../../src-shared/errors';
 import { broadcastListenAddresses, explainBindError, inSubnet, listIpv4Interfaces } from '../../platform';
+import { osUdp, type UdpRemoteInfo, type UdpSocket, type UdpSocketFactory } from '../../platform/bindings/udp';
 import { TokenBucket } from '../../core/rate-limit';
 
 export interface MonitorEvents {
@@ -16,6 +16,8 @@ export interface MonitorOptions {
   /** How many recent datagrams to keep for a UI that (re)connects. */
   keep?: number;
   now?: () => number;
+  /** Where sockets come from (default: this computer's, node:dgram; tests pass a virtual network; decision 0009). */
+  udp?: UdpSocketFactory;
 }
 
 /** OpenWrt preinit brings up 192.168.1.1/24 by default (facts §1.3); anything else is shown but flagged. */
@@ -27,7 +29,7 @@ const PREINIT_NETWORK = '192.168.1.0';
  * A flood (hostile or a looping device) is counted but forwarded at a bounded rate, so a UI never freezes.
  */
 export class FailsafeMonitor {
-  private sockets: dgram.Socket[] = [];
+  private sockets: UdpSocket[] = [];
   private seq = 0;
   private recent: FailsafeDatagram[] = [];
   private status: MonitorState = { state: 'stopped', bind: '0.0.0.0', port: NETMSG_PORT, boundAddresses: [], received: 0, suppressed: 0 };
@@ -38,9 +40,11 @@ export class FailsafeMonitor {
   private readonly keep: number;
   private readonly rate: number;
   private readonly subscribers = new Set<(d: FailsafeDatagram) => void>();
+  private readonly udp: UdpSocketFactory;
 
   constructor(private readonly listeners: MonitorEvents, opts: MonitorOptions = {}) {
     this.now = opts.now ?? Date.now;
+    this.udp = opts.udp ?? osUdp;
     this.keep = opts.keep ?? 200;
     this.rate = opts.rate ?? 100;
     this.general = new TokenBucket(this.rate, this.rate * 2, this.now());
@@ -71,7 +75,7 @@ export class FailsafeMonitor {
     this.important = new TokenBucket(this.rate / 2, this.rate, this.now());
     try {
       for (const address of addresses) {
-        const socket = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+        const socket = this.udp.createSocket({ type: 'udp4', reuseAddr: true });
         socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo));
         socket.on('error', (err) => this.fail(err, address));
         await new Promise<void>((resolve, reject) => {
@@ -123,7 +127,7 @@ export class FailsafeMonitor {
     this.listeners.state(this.state);
   }
 
-  private onMessage(msg: Buffer, rinfo: dgram.RemoteInfo): void {
+  private onMessage(msg: Buffer, rinfo: UdpRemoteInfo): void {
     const receivedAt = this.now();
     this.status.received++;
     const decoded = decodeNetmsg(msg);
