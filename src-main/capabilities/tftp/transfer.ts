@@ -8,7 +8,6 @@
  * preallocated view: no per-packet allocation, no copy.
  */
 import crypto from 'node:crypto';
-import type dgram from 'node:dgram';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { encodeAck, encodeError, encodeOack, NetasciiDecoder, OP, readBlock, readOpcode, TFTP_ERR, writeDataHeader, type TftpMode } from '../../../src-shared/capabilities/tftp/codec';
@@ -16,6 +15,7 @@ import type { TftpOptions, TftpTransferInfo } from '../../../src-shared/capabili
 import type { RbErrorShape } from '../../../src-shared/errors';
 import { clientCancelled, clientGone, protocolViolation, readFailed, timedOut } from './failures';
 import { LockstepPoll } from './poll';
+import type { UdpRemoteInfo, UdpSocket } from '../../platform/bindings/udp';
 
 /** What the server needs of a running transfer, whichever engine runs it (this file's or native-transfer.ts). */
 export interface ServedTransfer {
@@ -37,7 +37,7 @@ export interface ServedTransfer {
 export interface TransferHooks {
   finished(t: ServedTransfer): void;
   /** A datagram on the stray socket (from anyone but the client); the server answers ERROR 5. */
-  stray(socket: dgram.Socket, msg: Buffer, rinfo: dgram.RemoteInfo): void;
+  stray(socket: UdpSocket, msg: Buffer, rinfo: UdpRemoteInfo): void;
 }
 
 /** A transfer's state as the contract reports it (both engines): the rate so far, optional fields only when set. */
@@ -87,7 +87,7 @@ export function transferInfo(t: {
 export interface TransferBase {
   id: number;
   /** Unconnected socket on the same port: gets what is not from the client (decision 0012). */
-  stray?: dgram.Socket | undefined;
+  stray?: UdpSocket | undefined;
   file: string;
   peer: string;
   peerPort: number;
@@ -98,7 +98,7 @@ export interface TransferBase {
 }
 
 export interface TransferInit extends TransferBase {
-  socket: dgram.Socket;
+  socket: UdpSocket;
   oack: Array<[string, string]>;
   /** Busy-poll budget after each block in lock-step (ms; 0 = off; decision 0011). */
   pollMs?: number;
@@ -113,8 +113,8 @@ const MAX_SLOTS = 1024;
 
 export abstract class Transfer implements ServedTransfer {
   readonly id: number;
-  readonly socket: dgram.Socket;
-  readonly stray: dgram.Socket | undefined;
+  readonly socket: UdpSocket;
+  readonly stray: UdpSocket | undefined;
   /** The transfer's own port (its TID). */
   readonly localPort: number;
   readonly file: string;
