@@ -19,21 +19,9 @@ import path from 'node:path';
 import { RbFault } from '../../../src-shared/errors';
 import { TFTP_ERR, unsafeNameReason } from '../../../src-shared/capabilities/tftp/codec';
 import { folderProblem, liveFolderFacts } from '../../platform/folders';
-import { folderRefused } from './failures';
+import { folderMissing, folderRefused, TftpRefusal } from './failures';
 
-export class TftpRefusal extends Error {
-  constructor(
-    readonly tftpCode: number,
-    /** Short text sent to the client in the ERROR packet. */
-    readonly wire: string,
-    /** Longer explanation for the log and the UI. */
-    readonly why: string,
-    /** 'hidden': refused by the dot-name rule (the event says so in its own words). */
-    readonly kind?: 'hidden',
-  ) {
-    super(why);
-  }
-}
+export { TftpRefusal } from './failures';
 
 /**
  * Refuse a folder as the served folder or the upload folder when it would expose too much (see the top of this
@@ -43,6 +31,30 @@ export function refuseExposedFolder(real: string, what: 'served folder' | 'uploa
   const facts = liveFolderFacts(dataDir);
   const problem = folderProblem(real, facts);
   if (problem) throw new RbFault(folderRefused(real, what, problem, facts.home));
+}
+
+/** The real path of an existing folder, or a three-part fault (TFTP_FOLDER_MISSING) saying it cannot be served. */
+export async function realFolder(p: string, what: 'served folder' | 'upload folder'): Promise<string> {
+  try {
+    const real = await fsp.realpath(p);
+    const st = await fsp.stat(real);
+    if (!st.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    return real;
+  } catch (err) {
+    throw new RbFault(folderMissing(p, what, err));
+  }
+}
+
+/**
+ * The folders a server may start with, by real path: the served folder and the upload folder (when uploads are
+ * on) must exist and must not expose too much (refuseExposedFolder). Throws the three-part fault otherwise.
+ */
+export async function servableFolders(root: string, upload: string | undefined, dataDir?: string): Promise<{ root: string; upload: string | undefined }> {
+  const rootReal = await realFolder(root, 'served folder');
+  refuseExposedFolder(rootReal, 'served folder', dataDir);
+  const uploadReal = upload !== undefined ? await realFolder(upload, 'upload folder') : undefined;
+  if (uploadReal !== undefined) refuseExposedFolder(uploadReal, 'upload folder', dataDir);
+  return { root: rootReal, upload: uploadReal };
 }
 
 /** The first part of a relative path that starts with a dot (".ssh", ".env"); a lone "." (this folder) is harmless. */

@@ -6,9 +6,7 @@
  * transfer ID), so the kernel filters stray packets and sends need no address lookup. Read-only unless an
  * upload folder is given; every name is resolved by real path inside the served folder (jail.ts).
  */
-import dgram from 'node:dgram';
 import { EventEmitter } from 'node:events';
-import fsp from 'node:fs/promises';
 import { RbFault } from '../../../src-shared/errors';
 import type { TftpOptions, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/capabilities/tftp/contract';
 import {
@@ -24,10 +22,24 @@ import {
   TFTP_ERR,
   type TftpRequest,
 } from '../../../src-shared/capabilities/tftp/codec';
-import { explainBindError, udpSharedPortForStrays } from '../../platform';
+import { explainBindError } from '../../platform';
+import { osUdp, type UdpRemoteInfo, type UdpSocket, type UdpSocketFactory } from '../../platform/bindings/udp';
 import { TokenBucket } from '../../core/rate-limit';
-import { hiddenNameRefused } from './failures';
-import { openInside, refuseExposedFolder, TftpRefusal, uploadTarget } from './jail';
+import {
+  clientRestarted,
+  nativeEngineMissing,
+  netasciiTooLarge,
+  optionsRefused,
+  readOnlyServer,
+  requestRefused,
+  serverBusy,
+  serverError,
+  SERVER_STOPPED_WIRE,
+  serverStopped,
+  TftpRefusal,
+  uploadNotCreated,
+} from './failures';
+import { openInside, servableFolders, uploadTarget } from './jail';
 import { nativeLockstep, type NativeLockstepApi } from './native';
 import { NativeReadTransfer } from './native-transfer';
 import { fileSource, memorySource, ReadTransfer, type ReadSource, type ServedTransfer, WriteTransfer } from './transfer';
@@ -85,6 +97,11 @@ export interface TftpServerOptions {
    * without it (benchmarks, tests). Windowed reads, netascii and uploads always run in JavaScript (decision 0013).
    */
   engine?: 'auto' | 'js' | 'native';
+  /**
+   * Where sockets come from (default: this computer's, node:dgram). Tests pass a virtual network
+   * (test-support/bindings/udp-mock.ts); there only the JavaScript engine runs (decision 0009).
+   */
+  udp?: UdpSocketFactory;
 }
 
 export interface TftpServer {
@@ -140,14 +157,14 @@ class Server implements TftpServer {
   readonly lockstep: { engine: 'native' | 'js'; why?: string };
 
   constructor(
-    private readonly socket: dgram.Socket,
+    private readonly socket: UdpSocket,
     readonly root: string,
     readonly allowWrite: string | undefined,
     readonly overwrite: boolean,
     private readonly opts: Required<Omit<TftpServerOptions, 'allowWrite' | 'root' | 'dataDir'>> & { nativeSpinUs: number },
   ) {
     const a = socket.address();
-    const n = opts.engine === 'js' ? ({ ok: false, reason: 'turned off for this server' } as const) : nativeLockstep();
+    const n = opts.engine === 'js' ? ({ ok: false, reason: 'turned off for this server' } as const) : nativeFor(opts.udp);
     this.native = n.ok ? n.api : undefined;
     this.lockstep = n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason };
     this.address = a.address;
@@ -214,13 +231,13 @@ class Server implements TftpServer {
     }
   }
 
-  private replyError(rinfo: dgram.RemoteInfo, code: number, text: string): void {
+  private replyError(rinfo: UdpRemoteInfo, code: number, text: string): void {
     if (!this.budget.take()) return;
     this.socket.send(encodeError(code, text), rinfo.port, rinfo.address, () => undefined);
   }
 
   /** A request refused before a transfer began: the client gets an ERROR, the UI gets an error event. */
-  private refuse(rinfo: dgram.RemoteInfo, req: TftpRequest | undefined, r: TftpRefusal): void {
+  private refuse(rinfo: UdpRemoteInfo, req: TftpRequest | undefined, r: TftpRefusal): void {
     this.replyError(rinfo, r.tftpCode, r.wire);
     if (!req) return;
     const now = Date.now();
@@ -238,13 +255,13 @@ class Server implements TftpServer {
       endedAt: now,
       rate: 0,
       retransmits: 0,
-      error: refusalShape(req, rinfo.address, r),
+      error: requestRefused(req, rinfo.address, r),
     };
     this.remember(info);
     this.emit('error', info);
   }
 
-  private onRequest(msg: Buffer, rinfo: dgram.RemoteInfo): void {
+  private onRequest(msg: Buffer, rinfo: UdpRemoteInfo): void {
     if (this.closing) return;
     const op = readOpcode(msg);
     if (op !== OP.RRQ && op !== OP.WRQ) {
@@ -268,25 +285,16 @@ class Server implements TftpServer {
       // Before any progress, a repeated request is a retransmission (our own timer resends). After progress,
       // the client has started over from the same port (a bootloader that restarted): end the old transfer.
       if (!t || !t.progressed) return;
-      t.fail(
-        {
-          code: 'TFTP_CLIENT_RESTARTED',
-          message: `The router at ${t.peer} started the transfer of "${t.file}" again from the beginning.`,
-          meaning: 'The earlier attempt was abandoned by the router; the new one continues below.',
-          fix: 'Nothing to do unless it keeps restarting: then check the cable and the router\'s timeout settings.',
-        },
-        false,
-      );
+      t.fail(clientRestarted(t.peer, t.file), false);
     }
     if (this.active.size + this.pending.size >= this.opts.maxTransfers) {
-      this.refuse(rinfo, parsed.value, new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Server busy, try again', `already ${this.active.size} transfers running (limit ${this.opts.maxTransfers})`));
+      this.refuse(rinfo, parsed.value, serverBusy(this.active.size, this.opts.maxTransfers));
       return;
     }
     this.pending.add(key);
     this.startTransfer(parsed.value, rinfo)
       .catch((err: unknown) => {
-        if (err instanceof TftpRefusal) this.refuse(rinfo, parsed.value, err);
-        else this.refuse(rinfo, parsed.value, new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Server error', err instanceof Error ? err.message : String(err)));
+        this.refuse(rinfo, parsed.value, err instanceof TftpRefusal ? err : serverError(err));
       })
       .finally(() => this.pending.delete(key));
   }
@@ -296,11 +304,11 @@ class Server implements TftpServer {
    * its port and answers ERROR 5 to datagrams from anyone else (RFC 1350); the kernel still hands every datagram
    * from the client to the connected socket, so the hot path is unchanged (decision 0012).
    */
-  private async transferSocket(rinfo: dgram.RemoteInfo): Promise<{ socket: dgram.Socket; stray: dgram.Socket | undefined }> {
-    const share = this.opts.answerStrays && udpSharedPortForStrays();
+  private async transferSocket(rinfo: UdpRemoteInfo): Promise<{ socket: UdpSocket; stray: UdpSocket | undefined }> {
+    const share = this.opts.answerStrays && this.opts.udp.sharedPortForStrays();
     for (let attempt = 0; ; attempt++) {
-      const s = dgram.createSocket({ type: 'udp4', reuseAddr: share });
-      let stray: dgram.Socket | undefined;
+      const s = this.opts.udp.createSocket({ type: 'udp4', reuseAddr: share });
+      let stray: UdpSocket | undefined;
       try {
         await bindUdp(s, this.address, 0);
         const port = s.address().port;
@@ -311,7 +319,7 @@ class Server implements TftpServer {
           throw new Error('no free transfer port');
         }
         if (share) {
-          stray = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+          stray = this.opts.udp.createSocket({ type: 'udp4', reuseAddr: true });
           try {
             await bindUdp(stray, this.address, port);
           } catch {
@@ -330,8 +338,8 @@ class Server implements TftpServer {
   }
 
   /** The same for the native engine: its socket is created (and later connected) by the engine. */
-  private async nativeTransferSocket(api: NativeLockstepApi): Promise<{ handle: ReturnType<NativeLockstepApi['open']>; stray: dgram.Socket | undefined }> {
-    const share = this.opts.answerStrays && udpSharedPortForStrays();
+  private async nativeTransferSocket(api: NativeLockstepApi): Promise<{ handle: ReturnType<NativeLockstepApi['open']>; stray: UdpSocket | undefined }> {
+    const share = this.opts.answerStrays && this.opts.udp.sharedPortForStrays();
     for (let attempt = 0; ; attempt++) {
       const handle = api.open(this.address, share);
       const port = api.port(handle);
@@ -340,9 +348,9 @@ class Server implements TftpServer {
         if (attempt < 16) continue;
         throw new Error('no free transfer port');
       }
-      let stray: dgram.Socket | undefined;
+      let stray: UdpSocket | undefined;
       if (share) {
-        stray = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+        stray = this.opts.udp.createSocket({ type: 'udp4', reuseAddr: true });
         try {
           await bindUdp(stray, this.address, port);
         } catch {
@@ -355,22 +363,22 @@ class Server implements TftpServer {
   }
 
   /** A datagram to a transfer's port from someone other than its client: ERROR 5 to the sender, transfer undisturbed. */
-  private onStray(socket: dgram.Socket, msg: Buffer, rinfo: dgram.RemoteInfo): void {
+  private onStray(socket: UdpSocket, msg: Buffer, rinfo: UdpRemoteInfo): void {
     this.strays++;
     if (readOpcode(msg) === OP.ERROR || !this.budget.take()) return; // never answer an ERROR with an ERROR
     socket.send(encodeError(TFTP_ERR.UNKNOWN_TID, 'Unknown transfer ID'), rinfo.port, rinfo.address, () => undefined);
   }
 
-  private async startTransfer(req: TftpRequest, rinfo: dgram.RemoteInfo): Promise<void> {
+  private async startTransfer(req: TftpRequest, rinfo: UdpRemoteInfo): Promise<void> {
     const limits = { maxBlksize: this.opts.maxBlksize, maxWindowsize: this.opts.maxWindowsize, maxUploadBytes: this.opts.maxUploadBytes };
-    const hooks = { finished: (t: ServedTransfer) => this.finished(t), stray: (s: dgram.Socket, m: Buffer, r: dgram.RemoteInfo) => this.onStray(s, m, r) };
+    const hooks = { finished: (t: ServedTransfer) => this.finished(t), stray: (s: UdpSocket, m: Buffer, r: UdpRemoteInfo) => this.onStray(s, m, r) };
     const base = { file: req.filename, peer: rinfo.address, peerPort: rinfo.port, mode: req.mode, retries: this.opts.retries, hooks, pollMs: this.opts.lockstepPollUs / 1000, pollAlways: this.opts.lockstepPollAlways };
     if (req.op === 'rrq') {
       const opened = await openInside(this.root, req.filename);
       try {
         let source: ReadSource;
         if (req.mode === 'netascii') {
-          if (opened.size > NETASCII_MAX) throw new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'File too large for netascii; use octet', `"${req.filename}" is over ${NETASCII_MAX} bytes; netascii is for small text files`);
+          if (opened.size > NETASCII_MAX) throw netasciiTooLarge(req.filename, NETASCII_MAX);
           const original = await opened.fh.readFile();
           source = memorySource(netasciiEncode(original), original, () => opened.fh.close());
         } else source = fileSource(opened.fh, opened.size);
@@ -392,7 +400,7 @@ class Server implements TftpServer {
       }
       return;
     }
-    if (!this.allowWrite) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation: server is read-only', 'uploads are off (no upload folder chosen)');
+    if (!this.allowWrite) throw readOnlyServer();
     const neg = agree(negotiate(req, undefined, this.opts.timeoutMs, limits));
     const target = await uploadTarget(this.allowWrite, req.filename, this.overwrite);
     const { socket, stray } = await this.transferSocket(rinfo);
@@ -405,14 +413,14 @@ class Server implements TftpServer {
     } catch (err) {
       socket.close();
       stray?.close();
-      throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Cannot create file', `could not create the upload file: ${err instanceof Error ? err.message : String(err)}`);
+      throw uploadNotCreated(err);
     }
     this.started(t, rinfo);
   }
 
-  private started(t: ServedTransfer, rinfo: dgram.RemoteInfo): void {
+  private started(t: ServedTransfer, rinfo: UdpRemoteInfo): void {
     if (this.closing) {
-      t.fail({ code: 'TFTP_SERVER_STOPPED', message: 'The TFTP server was stopped.' }, true, TFTP_ERR.NOT_DEFINED, 'Server shutting down');
+      t.fail(serverStopped(), true, TFTP_ERR.NOT_DEFINED, SERVER_STOPPED_WIRE);
       return;
     }
     this.active.set(t.id, t);
@@ -437,12 +445,7 @@ class Server implements TftpServer {
     this.closing = true;
     clearInterval(this.progressTimer);
     for (const t of [...this.active.values()]) {
-      t.fail(
-        { code: 'TFTP_SERVER_STOPPED', message: `The TFTP server was stopped during the transfer of "${t.file}".`, meaning: 'The router did not receive the whole file.', fix: 'Start the server again, then restart the transfer on the router.' },
-        true,
-        TFTP_ERR.NOT_DEFINED,
-        'Server shutting down',
-      );
+      t.fail(serverStopped(t.file), true, TFTP_ERR.NOT_DEFINED, SERVER_STOPPED_WIRE);
     }
     await new Promise<void>((resolve) => {
       try {
@@ -456,7 +459,7 @@ class Server implements TftpServer {
 
 /** The agreed options, or the refusal the client gets when its options make no sense. */
 function agree(n: ReturnType<typeof negotiate>): Extract<ReturnType<typeof negotiate>, { ok: true }>['value'] {
-  if (!n.ok) throw new TftpRefusal(n.code, n.reason, `the router asked for options we cannot agree to: ${n.reason}`);
+  if (!n.ok) throw optionsRefused(n.code, n.reason);
   return n.value;
 }
 
@@ -466,66 +469,16 @@ function optionsOf(n: { blksize: number; windowsize: number; timeoutMs: number; 
   return o;
 }
 
-function refusalShape(req: TftpRequest, peer: string, r: TftpRefusal): NonNullable<TftpTransferInfo['error']> {
-  if (r.kind === 'hidden') return hiddenNameRefused(peer, req.filename, req.op === 'rrq' ? 'read' : 'write', r.why);
-  const what = req.op === 'rrq' ? `asked for "${req.filename}"` : `tried to upload "${req.filename}"`;
-  switch (r.tftpCode) {
-    case TFTP_ERR.FILE_NOT_FOUND:
-      return {
-        code: 'TFTP_FILE_NOT_FOUND',
-        message: `The router at ${peer} ${what}, but that file is not in the served folder.`,
-        meaning: 'Bootloaders ask for one exact name. Nothing was sent.',
-        fix: `Copy the firmware file into the served folder and name it exactly "${req.filename}", then retry on the router.`,
-        details: r.why,
-      };
-    case TFTP_ERR.ACCESS_VIOLATION:
-      return {
-        code: 'TFTP_REFUSED',
-        message: `The router at ${peer} ${what}; Rescue Bench refused.`,
-        meaning: `Only files inside the served folder are sent${req.op === 'wrq' ? ', and uploads only go into the upload folder' : ''}. Reason: ${r.why}.`,
-        fix: req.op === 'wrq' ? 'To accept uploads, choose an upload folder and start the server again.' : 'Put the file itself (not a link to somewhere else) in the served folder.',
-        details: r.why,
-      };
-    case TFTP_ERR.FILE_EXISTS:
-      return {
-        code: 'TFTP_UPLOAD_EXISTS',
-        message: `The router at ${peer} ${what}, but a file with that name is already in the upload folder.`,
-        meaning: 'Rescue Bench never replaces a file unless overwriting is turned on. Nothing was changed.',
-        fix: 'Move or rename the existing file, or turn on overwriting, then upload again.',
-        details: r.why,
-      };
-    case TFTP_ERR.OPTION_REFUSED:
-      return {
-        code: 'TFTP_BAD_OPTIONS',
-        message: `The router at ${peer} ${what} with transfer options that make no sense.`,
-        meaning: 'The request was refused so the router does not wait for nothing.',
-        fix: 'Use the router\'s default TFTP settings (for U-Boot: unset tftpblocksize and tftpwindowsize) and retry.',
-        details: r.why,
-      };
-    default:
-      return { code: 'TFTP_REQUEST_REFUSED', message: `The router at ${peer} ${what}; the request could not be served.`, meaning: r.why, fix: 'Retry on the router. If it keeps failing, look at Details.', details: r.why };
-  }
-}
-
 export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServer> {
   const bind = opts.bind ?? '0.0.0.0';
   const port = opts.port ?? 69;
-  const root = await realDir(opts.root, 'served folder');
-  refuseExposedFolder(root, 'served folder', opts.dataDir);
-  const up = opts.allowWrite !== undefined ? await realDir(opts.allowWrite, 'upload folder') : undefined;
-  if (up !== undefined) refuseExposedFolder(up, 'upload folder', opts.dataDir);
+  const { root, upload: up } = await servableFolders(opts.root, opts.allowWrite, opts.dataDir);
+  const udp = opts.udp ?? osUdp;
   if (opts.engine === 'native') {
-    const n = nativeLockstep();
-    if (!n.ok) {
-      throw new RbFault({
-        code: 'TFTP_NATIVE_MISSING',
-        message: 'The fast lock-step TFTP engine is not available.',
-        meaning: `It was asked for explicitly, so the server did not start. The engine is ${n.reason}.`,
-        fix: 'Install a C compiler and run `npm run build:native`, or start the server without asking for the native engine.',
-      });
-    }
+    const n = nativeFor(udp);
+    if (!n.ok) throw new RbFault(nativeEngineMissing(n.reason));
   }
-  const socket = dgram.createSocket({ type: 'udp4' });
+  const socket = udp.createSocket({ type: 'udp4' });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
@@ -566,10 +519,16 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
     lockstepPollAlways: opts.lockstepPollAlways ?? false,
     answerStrays: opts.answerStrays ?? true,
     engine: opts.engine ?? 'auto',
+    udp,
   });
 }
 
-function bindUdp(s: dgram.Socket, address: string, port: number): Promise<void> {
+/** The native engine opens real sockets of its own: on a virtual network (tests) only the JavaScript engine can run. */
+function nativeFor(udp: UdpSocketFactory): ReturnType<typeof nativeLockstep> {
+  return udp.kind === 'os' ? nativeLockstep() : { ok: false, reason: 'not usable on a virtual network (it opens real sockets)' };
+}
+
+function bindUdp(s: UdpSocket, address: string, port: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     s.once('error', reject);
     s.bind({ address, port }, () => {
@@ -577,22 +536,4 @@ function bindUdp(s: dgram.Socket, address: string, port: number): Promise<void> 
       resolve();
     });
   });
-}
-
-async function realDir(p: string, what: string): Promise<string> {
-  try {
-    const real = await fsp.realpath(p);
-    const st = await fsp.stat(real);
-    if (!st.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    return real;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN';
-    throw new RbFault({
-      code: 'TFTP_FOLDER_MISSING',
-      message: `The ${what} "${p}" ${code === 'ENOTDIR' ? 'is a file, not a folder' : 'cannot be opened'}.`,
-      meaning: 'The TFTP server did not start.',
-      fix: `Choose an existing folder as the ${what}.`,
-      details: `${code}: ${err instanceof Error ? err.message : String(err)}`,
-    });
-  }
 }
