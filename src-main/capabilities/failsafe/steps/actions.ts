@@ -1,0 +1,164 @@
+/**
+ * The fix menu once logged in: each fix of FAILSAFE_ACTIONS (src-shared/capabilities/failsafe/playbook.ts) is one
+ * function below. Destructive fixes are confirmed first; a fix that fails is reported and the menu comes back,
+ * unless the connection is gone.
+ */
+import { FAILSAFE_ACTIONS, type FailsafeAction } from '../../../../src-shared/capabilities/failsafe/playbook';
+import { RbFault, toErrorShape } from '../../../../src-shared/errors';
+import type { StepContext, StepExecutor } from '../../playbook';
+import type { Session } from '../../../session/types';
+import { routerPasswordProblem } from '../../../session/router-text';
+import { BAG, clock, fault, num } from './common';
+import { clearOverlay, mount, requestReboot, run, shellQuote } from './router-shell';
+
+/** 'again': back to the menu; 'end': the router is restarting, the run is over. */
+type Fix = (ctx: StepContext, s: Session) => Promise<'again' | 'end'>;
+
+const mountRoot: Fix = async (ctx, s) => {
+  await mount(ctx, s);
+  return 'again';
+};
+
+const lanIp: Fix = async (ctx, s) => {
+  const r = await run(ctx, s, 'uci get network.lan.ipaddr');
+  const ip = r.out.split('\n')[0]?.trim() ?? '';
+  if (r.code !== 0 || !ip) throw new RbFault({ code: 'NO_LAN_IP', message: 'The router has no LAN address saved.', meaning: 'After a normal start it uses its standard address, usually 192.168.1.1.', fix: 'Try 192.168.1.1 after restarting.', details: r.out });
+  ctx.evidence(`The router's normal address (LAN) is ${ip}.`);
+  ctx.setDoNow(`After a normal start, the router is at ${ip}.`);
+  return 'again';
+};
+
+const password: Fix = async (ctx, s) => {
+  const a = await ctx.ask({
+    text: 'Type the new administrator password.',
+    detail: 'At least 6 characters. You need it for the router web page (LuCI) and SSH.',
+    choices: [
+      { id: 'set', label: 'Set password', primary: true },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    input: { label: 'New password', secret: true, minLength: 6 },
+  });
+  if (a.choice !== 'set') return 'again';
+  const pw = a.input ?? '';
+  // The same rules over SSH and telnet: one line, no control characters; any alphabet, set as UTF-8 (decision 0008).
+  const problem = routerPasswordProblem(pw);
+  if (problem) throw new RbFault({ code: 'BAD_PASSWORD', message: problem.message, meaning: 'The password was not changed.', fix: problem.fix });
+  const r = await run(ctx, s, `printf '%s\\n%s\\n' ${shellQuote(pw)} ${shellQuote(pw)} | passwd root`, { shown: "printf '%s\\n%s\\n' '••••••' '••••••' | passwd root   (your password is hidden here)" });
+  if (r.code !== 0) throw new RbFault({ code: 'PASSWD_FAILED', message: 'The router did not accept the new password.', meaning: 'The old password still applies.', fix: 'Try a different password, or look at the transcript.', details: r.out });
+  ctx.evidence(`New administrator password set at ${clock(ctx.now())}.`);
+  return 'again';
+};
+
+const resetNetwork: Fix = async (ctx, s) => {
+  const one = (f: string): string => `if [ -f /etc/config/${f} ]; then mv -f /etc/config/${f} /etc/config/${f}.bak; fi; if [ -f /rom/etc/config/${f} ]; then cp /rom/etc/config/${f} /etc/config/${f}; fi`;
+  const r = await run(ctx, s, `${one('network')}; ${one('firewall')}; ls /etc/config`);
+  if (r.code !== 0) throw new RbFault({ code: 'RESET_CONFIG_FAILED', message: 'The network settings could not be reset.', meaning: 'Your settings are unchanged or partly renamed: see the transcript.', fix: 'Try again, or use a factory reset.', details: r.out });
+  ctx.evidence('Network and firewall settings renamed to network.bak and firewall.bak; the standard settings apply after the next start.');
+  return 'again';
+};
+
+const factoryReset: Fix = async (ctx, s) => {
+  ctx.setDoNow('Erasing the saved settings… keep the router switched on.');
+  let ok = false;
+  try {
+    const r = await run(ctx, s, 'firstboot -y', { timeoutMs: num(ctx, 'firstbootTimeoutS', 45) * 1000 });
+    ok = r.code === 0;
+  } catch (err) {
+    const e = toErrorShape(err);
+    ctx.transcript('note', `firstboot did not finish: ${e.message} (a known problem). Deleting the saved files directly instead.`);
+    if (e.code === 'SESSION_LOST') throw err;
+  }
+  if (!ok) {
+    await clearOverlay(ctx, s);
+    ctx.evidence('Saved settings erased by deleting the overlay files (firstboot hung or failed).');
+  } else ctx.evidence(`All saved settings erased (firstboot) at ${clock(ctx.now())}. Restart the router to finish.`);
+  ctx.setDoNow('Choose what to fix.');
+  return 'again';
+};
+
+const eraseSettingsPartition: Fix = async (ctx, s) => {
+  ctx.setDoNow('Erasing the settings storage… the router restarts by itself. Keep it switched on.');
+  let outcome: 'restarting' | 'fallback' = 'fallback';
+  try {
+    const r = await run(ctx, s, 'mtd -r erase rootfs_data', { timeoutMs: num(ctx, 'firstbootTimeoutS', 45) * 1000 });
+    // mtd erases, then restarts the router: the command may still return before the connection drops
+    if (r.code === 0) outcome = 'restarting';
+    else ctx.transcript('note', `mtd could not erase rootfs_data (exit ${r.code}). Deleting the saved files directly instead.`);
+  } catch (err) {
+    const e = toErrorShape(err);
+    if (e.code === 'SESSION_LOST') outcome = 'restarting'; // the restart cut the connection: expected
+    else if (e.code === 'COMMAND_TIMEOUT') ctx.transcript('note', `mtd erase did not finish: ${e.message} (a known problem). Deleting the saved files directly instead.`);
+    else throw err;
+  }
+  if (outcome === 'restarting') {
+    ctx.evidence(`Settings storage erased (mtd erase rootfs_data) at ${clock(ctx.now())}; the router is restarting and will start like new in about a minute.`);
+  } else {
+    await clearOverlay(ctx, s);
+    ctx.evidence('Saved settings erased by deleting the overlay files (mtd erase hung or failed).');
+    await requestReboot(ctx, s);
+    ctx.evidence(`Restart requested at ${clock(ctx.now())}. The router starts like new in about a minute.`);
+  }
+  await s.close().catch(() => undefined);
+  return 'end';
+};
+
+const reboot: Fix = async (ctx, s) => {
+  await requestReboot(ctx, s);
+  ctx.evidence(`Restart requested at ${clock(ctx.now())}. The router starts normally in about a minute.`);
+  await s.close().catch(() => undefined);
+  return 'end';
+};
+
+/** Each fix by its FAILSAFE_ACTIONS id. */
+const FIXES: Record<string, Fix> = {
+  'mount-root': mountRoot,
+  'lan-ip': lanIp,
+  password,
+  'reset-network': resetNetwork,
+  'factory-reset': factoryReset,
+  'erase-settings-partition': eraseSettingsPartition,
+  reboot,
+};
+
+async function doAction(ctx: StepContext, s: Session, act: FailsafeAction): Promise<'again' | 'end'> {
+  if (act.destructive) {
+    const a = await ctx.ask({
+      text: `${act.label}?`,
+      detail: `${act.explain} ${act.consequence ?? ''}`.trim(),
+      choices: [
+        { id: 'cancel', label: 'Cancel', primary: true },
+        { id: 'confirm', label: act.id === 'reset-network' ? 'Reset these settings' : 'Erase everything', destructive: true },
+      ],
+    });
+    if (a.choice !== 'confirm') {
+      ctx.evidence(`${act.label}: cancelled.`);
+      return 'again';
+    }
+  }
+  if (act.needsMount) await mount(ctx, s);
+  const fix = FIXES[act.id];
+  return fix ? fix(ctx, s) : 'again';
+}
+
+export const actionsStep: StepExecutor = async (ctx) => {
+  const s = ctx.bag.get(BAG.session) as Session | undefined;
+  if (!s || s.closed) return fault({ message: 'The connection to the router is closed.', meaning: 'Nothing can be fixed without it.', fix: 'Connect again.' }, 'SESSION_LOST');
+  for (;;) {
+    const a = await ctx.ask({
+      text: 'What should Rescue Bench fix?',
+      choices: [
+        ...FAILSAFE_ACTIONS.map((x) => ({ id: x.id, label: x.label, detail: x.explain, ...(x.destructive ? { destructive: true } : {}) })),
+        { id: 'finish', label: 'Finish', detail: 'Leave the router in rescue mode. Switch it off and on to start it normally.' },
+      ],
+    });
+    if (a.choice === 'finish') return { ok: true, summary: 'Finished. The router stays in rescue mode until you restart it.' };
+    const act = FAILSAFE_ACTIONS.find((x) => x.id === a.choice)!;
+    try {
+      if ((await doAction(ctx, s, act)) === 'end') return { ok: true, summary: 'The router is restarting normally.' };
+    } catch (err) {
+      const e = toErrorShape(err);
+      ctx.evidence(`${act.label} did not work: ${e.message}${e.fix ? ` ${e.fix}` : ''}`);
+      if (e.code === 'SESSION_LOST' || s.closed) return { ok: false, error: e };
+    }
+  }
+};

@@ -1,0 +1,80 @@
+import { toErrorShape } from '../../../../src-shared/errors';
+import type { StepExecutor, StepOutcome } from '../../playbook';
+import { inSubnet, rescueAddressHowTo } from '../../../platform';
+import { BAG, clock, fault, routerOf } from './common';
+import type { FailsafeDeps } from './deps';
+
+/**
+ * This computer needs an address in the router's rescue network (and must not have the router's own), and
+ * nothing may answer at the router's address yet (the router is off). Offers once to set 192.168.1.10 with the
+ * OS's privilege prompt; otherwise says exactly how to set it on this OS.
+ */
+export function addressStep(deps: FailsafeDeps): StepExecutor {
+  const address: StepExecutor = async (ctx): Promise<StepOutcome> => {
+    const router = routerOf(ctx);
+    const itfs = (await deps.interfaces()).filter((i) => !i.internal);
+    const good = itfs.find((i) => inSubnet(i.address, router, 24) && i.address !== router);
+    if (!good) {
+      const clash = itfs.find((i) => i.address === router);
+      const candidate = itfs.find((i) => !i.address.startsWith('169.254.')) ?? itfs[0];
+      const how = rescueAddressHowTo(deps.platform, candidate?.name);
+      if (!clash && candidate && deps.setAddress && !ctx.bag.get(BAG.triedSetAddress)) {
+        const a = await ctx.ask({
+          text: `This computer has no address in ${router.replace(/\.\d+$/, '.x')}. Set 192.168.1.10 on ${candidate.name} for you?`,
+          detail: `Your computer asks for an administrator password. The address stays until the computer restarts. To do it yourself instead: ${how.steps} ${how.command}`,
+          choices: [
+            { id: 'set', label: 'Set it for me', primary: true },
+            { id: 'self', label: "I'll set it myself" },
+          ],
+        });
+        if (a.choice === 'set') {
+          ctx.bag.set(BAG.triedSetAddress, true);
+          const setting = deps.setAddress(candidate.name, '192.168.1.10');
+          if (setting) {
+            try {
+              await setting;
+              ctx.evidence(`Added 192.168.1.10 to ${candidate.name} at ${clock(ctx.now())}.`);
+              return address(ctx);
+            } catch (err) {
+              const e = toErrorShape(err);
+              ctx.evidence(`Adding the address did not work: ${e.details ?? e.message}`);
+            }
+          }
+        }
+      }
+      const list = itfs.length ? itfs.map((i) => `${i.name} ${i.cidr}`).join(', ') : 'none';
+      return fault(
+        {
+          message: clash
+            ? `This computer itself has the router's address ${router} (on ${clash.name}).`
+            : `This computer has no address in ${router.replace(/\.\d+$/, '.x')}.`,
+          meaning: clash
+            ? 'The router and this computer would have the same address, so they cannot talk.'
+            : 'The router in rescue mode only answers computers in its own network, so it would not hear or answer this computer.',
+          fix: `${how.steps} ${how.command}  Then choose "Check again".`,
+        },
+        clash ? 'ADDRESS_CLASH' : 'NO_RESCUE_ADDRESS',
+        `This computer's addresses: ${list}`,
+      );
+    }
+    ctx.evidence(`This computer has ${good.address} on ${good.name}: the router in rescue mode will answer it.`);
+    const answers = await Promise.all([80, 22, 23].map((p) => deps.probe(router, p, 700)));
+    if (answers.some((r) => r !== 'none')) {
+      ctx.evidence(`Something already answers at ${router} (the router should be switched off now).`);
+      const a = await ctx.ask({
+        text: `Something already answers at ${router}.`,
+        detail: `Usually the router is still switched on, or another device uses that address — often your home router, if this computer is also on Wi-Fi (${good.name} has the 192.168.1.x address). Switch the router off, switch Wi-Fi off, unplug other devices, then check again.`,
+        choices: [
+          { id: 'again', label: 'Check again', primary: true },
+          { id: 'go', label: 'Continue anyway' },
+        ],
+      });
+      if (a.choice === 'again') return fault({ message: `Something still answered at ${router}.`, meaning: 'Another device may be using the router\'s rescue address.', fix: 'Switch the router off and unplug other devices from this cable, then check again.' }, 'ADDRESS_IN_USE');
+      ctx.evidence('You chose to continue although something answered.');
+    } else {
+      ctx.evidence(`Nothing answers at ${router} yet: good, the router is off.`);
+    }
+    return { ok: true };
+  };
+  return address;
+}

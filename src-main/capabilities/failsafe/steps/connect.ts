@@ -1,0 +1,66 @@
+import { toErrorShape } from '../../../../src-shared/errors';
+import type { StepExecutor } from '../../playbook';
+import type { Session } from '../../../session/types';
+import { BAG, clock, fault, num, routerOf } from './common';
+import type { FailsafeDeps } from './deps';
+
+/**
+ * Logs in as root without a password (SSH, then telnet) once a login port answers. The router's key is accepted
+ * for this session only (rescue mode makes a new one every start) and never stored. Shows the rescue banner.
+ */
+export function connectStep(deps: FailsafeDeps): StepExecutor {
+  return async (ctx) => {
+    const old = ctx.bag.get(BAG.session) as Session | undefined;
+    if (old && !old.closed) await old.close();
+    ctx.bag.delete(BAG.mounted);
+    const router = routerOf(ctx);
+    ctx.setHint(undefined);
+    const sshPort = num(ctx, 'sshPort', 22);
+    ctx.transcript('note', `Connecting to ${router} (SSH port ${sshPort}, then telnet) as root with no password…`);
+    // The login starts a few seconds after "Entering Failsafe!": wait for a port before logging in.
+    const until = ctx.now() + Math.max(20, num(ctx, 'loginProbeS', 25)) * 1000;
+    const ports = [sshPort, num(ctx, 'telnetPort', 23)];
+    for (;;) {
+      const r = await Promise.all(ports.map((p) => deps.probe(router, p, 800)));
+      if (r.includes('open') || ctx.now() >= until || ctx.signal.aborted) break;
+      await new Promise((res) => setTimeout(res, 300));
+    }
+    let s: Session;
+    try {
+      s = await deps.connect({ host: router, port: sshPort, method: 'auto', user: 'root', password: '', hostKeyPolicy: 'session-only', timeoutMs: 12_000 });
+    } catch (err) {
+      const e = toErrorShape(err);
+      if (e.code === 'AUTH_FAILED')
+        return fault(
+          { message: 'The router asked for a password.', meaning: 'It started normally instead of in rescue mode (in rescue mode root has no password).', fix: 'Go back: switch it off and try the button again.' },
+          'NOT_IN_FAILSAFE',
+          e.details,
+        );
+      return { ok: false, error: e };
+    }
+    ctx.bag.set(BAG.session, s);
+    ctx.evidence(`Logged in over ${s.method === 'ssh' ? 'SSH' : 'telnet'} to ${s.host} port ${s.port} as root at ${clock(ctx.now())}.`);
+    if (s.hostKey) {
+      const prev = deps.seenKeys.get(router);
+      ctx.evidence(
+        `Router key ${s.hostKey.algorithm} ${s.hostKey.fingerprint}: accepted for this session only, not stored.` +
+          (prev && prev.fingerprint !== s.hostKey.fingerprint ? ` It differs from the key seen at ${clock(prev.at)} — expected, rescue mode makes a new key every start.` : ''),
+      );
+      deps.seenKeys.set(router, { fingerprint: s.hostKey.fingerprint, at: ctx.now() });
+    }
+    for (const n of s.notes) ctx.transcript('note', n);
+    let banner = s.banner.trim();
+    if (s.method === 'ssh') {
+      try {
+        const r = await s.exec('cat /etc/banner.failsafe 2>/dev/null || cat /etc/banner 2>/dev/null', { timeoutMs: 8000 });
+        const text = r.stdout.toString('utf8').trim();
+        if (text) banner = text;
+      } catch {
+        // a missing banner is not a failure
+      }
+    }
+    if (banner) ctx.transcript('received', banner);
+    if (/failsafe/i.test(banner)) ctx.evidence('The router shows its rescue-mode (FAILSAFE) banner.');
+    return { ok: true };
+  };
+}

@@ -1,0 +1,55 @@
+import { missedAdvice } from '../../../../src-shared/capabilities/failsafe/playbook';
+import type { StepExecutor, StepOutcome } from '../../playbook';
+import { followEvents, type BootEvent } from './boot-events';
+import { BAG, clock, fault, num, routerOf, stopped } from './common';
+import type { FailsafeDeps } from './deps';
+
+/**
+ * Did the router enter rescue mode? Its own words decide when it says them ("Entering Failsafe!", or a normal
+ * boot); most routers say nothing, so the rescue login (SSH, then telnet) is probed until the time limit.
+ */
+export function outcomeStep(deps: FailsafeDeps): StepExecutor {
+  return async (ctx) => {
+    const events = followEvents(ctx);
+    const promptAt = (ctx.bag.get(BAG.cueAt) as number | undefined) ?? 0;
+    const decisive = (x: BootEvent): boolean => x.kind === 'failsafe-entered' || x.kind === 'serial-failsafe' || x.kind === 'regular-boot';
+    const judge = (e: BootEvent): StepOutcome => {
+      if (e.kind === 'failsafe-entered' || e.kind === 'serial-failsafe') {
+        ctx.evidence(`The router said "${e.text}" at ${clock(e.at)}.`, e.at);
+        return { ok: true, summary: 'The router is in rescue mode.' };
+      }
+      ctx.evidence(`The router said "${e.text}" at ${clock(e.at)}: it is starting normally.`, e.at);
+      ctx.setHint({ kind: 'led', pattern: 'regular' });
+      return fault(missedAdvice('regular-boot'), 'MISSED_WINDOW');
+    };
+    const early = events.list.find((x) => x.at >= promptAt && decisive(x));
+    if (early) return judge(early);
+    ctx.setHint({ kind: 'led', pattern: 'failsafe' });
+    const router = routerOf(ctx);
+    const ports = [num(ctx, 'sshPort', 22), num(ctx, 'telnetPort', 23)];
+    const until = ctx.now() + num(ctx, 'loginProbeS', 25) * 1000;
+    ctx.evidence(`No "Entering Failsafe!" message (most routers do not send one). Checking whether the rescue login at ${router} answers…`);
+    const abortProbe = new AbortController();
+    const heard = events.wait(decisive, promptAt, until, abortProbe.signal);
+    const probing = (async (): Promise<number | undefined> => {
+      while (ctx.now() < until && !ctx.signal.aborted && !abortProbe.signal.aborted) {
+        const r = await Promise.all(ports.map((p) => deps.probe(router, p, 800)));
+        const i = r.indexOf('open');
+        if (i >= 0) return ports[i];
+        await new Promise((res) => setTimeout(res, 400));
+      }
+      return undefined;
+    })();
+    const first = await Promise.race([heard.then((e) => ({ e })), probing.then((p) => ({ p }))]);
+    abortProbe.abort();
+    if ('e' in first && first.e) return judge(first.e);
+    const port = 'p' in first ? first.p : await probing;
+    if (port !== undefined) {
+      ctx.evidence(`The rescue login answered on ${router} port ${port} at ${clock(ctx.now())}.`);
+      return { ok: true, summary: 'The router is in rescue mode.' };
+    }
+    if (ctx.signal.aborted) return stopped();
+    ctx.setHint({ kind: 'led', pattern: 'regular' });
+    return fault(missedAdvice('window-expired'), 'MISSED_WINDOW', `No rescue login on ${router} ports ${ports.join(', ')} within the time limit`);
+  };
+}

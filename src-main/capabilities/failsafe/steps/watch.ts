@@ -1,0 +1,52 @@
+import { missedAdvice } from '../../../../src-shared/capabilities/failsafe/playbook';
+import type { StepExecutor } from '../../playbook';
+import { BootEvents } from './boot-events';
+import { BAG, clock, fault, num, routerOf, stopped } from './common';
+import type { FailsafeDeps } from './deps';
+
+/**
+ * Arms the event log (UDP 4919 broadcasts, and the serial console when one is given, which may send "f" + Enter
+ * itself), asks for the power cycle, and waits for the router to offer rescue mode.
+ */
+export function watchStep(deps: FailsafeDeps): StepExecutor {
+  return async (ctx) => {
+    const old = ctx.bag.get(BAG.events) as BootEvents | undefined;
+    await old?.close();
+    const bind = String(ctx.options.bind ?? '0.0.0.0');
+    const port = num(ctx, 'port', 4919);
+    const m = deps.monitorState();
+    if (m.state !== 'listening' || m.port !== port || m.bind !== bind) await deps.startMonitor({ bind, port });
+    const st = deps.monitorState();
+    ctx.evidence(`Listening for the router's message on UDP port ${st.port} (${st.boundAddresses.join(', ')}).`);
+    // The next steps share the same event log; it keeps the running step's context for evidence (follow()).
+    const events = new BootEvents(ctx, routerOf(ctx));
+    ctx.bag.set(BAG.events, events);
+    events.attach(deps.onDatagram((d) => events.datagram(d)));
+    const serialPath = typeof ctx.options.serialPath === 'string' ? ctx.options.serialPath : '';
+    if (serialPath && deps.openSerial) {
+      const auto = ctx.options.autoSendF !== false;
+      const s = await deps.openSerial(serialPath, num(ctx, 'serialBaud', 115200), auto, (e) => {
+        events.push({ at: e.at, kind: e.kind, from: serialPath, text: e.text });
+        if (e.kind === 'serial-sent-f') events.ctx.transcript('sent', 'f + Enter (serial console)');
+        else events.ctx.transcript('received', `${e.text} (serial console)`);
+      });
+      events.setSerial(s);
+      ctx.evidence(`Watching the serial console ${serialPath}${auto ? '; "f" + Enter will be sent as soon as the router offers rescue mode' : ''}.`);
+    }
+    if (ctx.attempt > 1) ctx.setDoNow('Switch the router off, wait 5 seconds, then switch it on again. Watch its lights.');
+    ctx.setHint({ kind: 'led', pattern: 'preinit' });
+    const since = ctx.now();
+    const timeout = num(ctx, 'watchTimeoutS', 120) * 1000;
+    const e = await events.wait((x) => x.kind === 'failsafe-prompt' || x.kind === 'serial-prompt', since, since + timeout, ctx.signal);
+    if (!e) {
+      if (ctx.signal.aborted) return stopped();
+      return fault(missedAdvice('no-broadcast'), 'NO_BROADCAST', `No message in ${Math.round(timeout / 1000)} s`);
+    }
+    ctx.bag.set(BAG.cueAt, e.at);
+    ctx.evidence(
+      e.kind === 'serial-prompt' ? `The serial console offered rescue mode at ${clock(e.at)}: "${e.text}"` : `Broadcast received from ${e.from} at ${clock(e.at)}: "${e.text}"`,
+      e.at,
+    );
+    return { ok: true };
+  };
+}
