@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { currentPlatform, dataDir as defaultDataDir, type PlatformName } from './index';
+import { currentPlatform, dataDir as defaultDataDir, type PlatformName } from './host';
 
 export type FolderProblemKind =
   /** The whole disk (/, C:\). */

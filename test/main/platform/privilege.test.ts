@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { privilegedAddressCommand, rescueAddressHowTo, safeInterfaceName } from '../../../../src-main/platform';
+import { privilegedAddressCommand, rescueAddressHowTo, safeInterfaceName } from '../../../src-main/platform/privilege';
 
 describe('rescue address per OS', () => {
   it('says exactly how to set 192.168.1.10 on each OS', () => {

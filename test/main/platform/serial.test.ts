@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePortForList, explainSerialError, explainSignalsUnsupported, serialPortPresent } from '../../../../src-main/platform';
+import { describePortForList, explainSerialError, explainSignalsUnsupported, serialPortPresent } from '../../../src-main/platform';
 
 const err = (code: string, message: string) => Object.assign(new Error(message), { code });
 
