@@ -8,7 +8,6 @@
  */
 import http from 'node:http';
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,9 @@ import { RbFault, toErrorShape } from '../../src-shared/errors';
 import { dispatch, type Handlers } from '../core/dispatch';
 import type { EventBus } from '../core/bus';
 import { explainBindError, listIpv4Interfaces } from '../platform';
+import { contentSecurityPolicy, readStaticFile } from '../core/static-files';
+
+export { contentSecurityPolicy } from '../core/static-files';
 
 export interface BenchServerOptions {
   handlers: Handlers;
@@ -145,19 +147,6 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-};
-
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);
@@ -171,22 +160,6 @@ function parseCookies(header: string | undefined): Record<string, string> {
     if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
   }
   return out;
-}
-
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // React sets style attributes (bar widths, partition map); no inline <style> or scripts are used.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "media-src 'self' data: blob:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
 }
 
 export async function startBenchServer(opts: BenchServerOptions): Promise<BenchServer> {
@@ -253,29 +226,17 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
       if (u.searchParams.has('token')) {
         headers['Set-Cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       }
-      let rel = decodeURIComponent(u.pathname);
-      if (rel === '/' || rel === '') rel = '/index.html';
-      if (rel.includes('\0')) throw Object.assign(new Error('nul'), { status: 400 });
-      const file = path.resolve(rendererDir, '.' + path.posix.normalize(rel));
-      if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) {
-        res.writeHead(404).end();
+      const file = await readStaticFile(rendererDir, u.pathname);
+      if (file.status === 404 && file.notBuilt) {
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The screen is not built yet. Run: npm run build:renderer\n');
         return;
       }
-      let body: Buffer;
-      try {
-        body = await fs.readFile(file);
-      } catch {
-        if (rel === '/index.html') {
-          res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The screen is not built yet. Run: npm run build:renderer\n');
-          return;
-        }
-        res.writeHead(404).end();
+      if (file.status !== 200) {
+        res.writeHead(file.status).end();
         return;
       }
-      headers['Content-Type'] = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      headers['Cache-Control'] = rel === '/index.html' ? 'no-store' : 'private, max-age=3600';
-      res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.writeHead(200, { ...headers, ...file.headers });
+      res.end(req.method === 'HEAD' ? undefined : file.body);
     } catch (err) {
       const status = (err as { status?: number }).status ?? 500;
       if (!res.headersSent) res.writeHead(status).end();

@@ -4,11 +4,10 @@
  * app:// scheme. No capability logic lives here.
  */
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createServices } from '../core/services';
 import { createHandlers } from '../core/handlers';
-import { contentSecurityPolicy } from '../browser-server/server';
+import { contentSecurityPolicy, readStaticFile } from '../core/static-files';
 import { registerIpc, forwardEvents } from './ipc';
 import { APP_ENTRY, APP_HOST, APP_SCHEME, isAllowedExternal, isAppUrl, windowOptions } from './window';
 
@@ -17,22 +16,14 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.wav': 'audio/wav', '.woff2': 'font/woff2' };
 
+/** app://rescue-bench/… is the packaged screen, served by the same code as the browser server (core/static-files.ts). */
 async function serveApp(request: Request): Promise<Response> {
   const u = new URL(request.url);
   if (u.host !== APP_HOST) return new Response('not found', { status: 404 });
-  const rel = decodeURIComponent(u.pathname === '/' ? '/index.html' : u.pathname);
-  const file = path.resolve(rendererDir, '.' + path.posix.normalize(rel));
-  if (!file.startsWith(rendererDir + path.sep) || rel.includes('\0')) return new Response('not found', { status: 404 });
-  try {
-    const body = await fs.readFile(file);
-    return new Response(body, {
-      headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': contentSecurityPolicy(), 'X-Content-Type-Options': 'nosniff' },
-    });
-  } catch {
-    return new Response('not found', { status: 404 });
-  }
+  const file = await readStaticFile(rendererDir, u.pathname);
+  if (file.status !== 200) return new Response('not found', { status: file.status });
+  return new Response(file.body, { headers: { ...file.headers, 'Content-Security-Policy': contentSecurityPolicy() } });
 }
 
 async function main(): Promise<void> {
@@ -48,7 +39,7 @@ async function main(): Promise<void> {
 
   // The content security policy on every response the window receives, spelled out here where a reader and the
   // audit (electronegativity) find it. The app:// handler sends the same header and index.html carries a <meta>
-  // copy; the bench server builds it with contentSecurityPolicy(), and test/main/electron keeps them equal.
+  // copy; core/static-files.ts builds it with contentSecurityPolicy(), and test/main/electron keeps them equal.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
