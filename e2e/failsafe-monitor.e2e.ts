@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dgram from 'node:dgram';
 import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './support';
 import { freeUdpPort, listenOn } from './failsafe-helpers';
-import { encodeNetmsg } from '../src-shared/capabilities/failsafe/netmsg';
+import { encodeNetmsg } from '../src-shared/capabilities/failsafe';
 
 const support = browserSupport();
 reportSkipIfNeeded('failsafe monitor e2e', support);

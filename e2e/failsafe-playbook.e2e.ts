@@ -13,7 +13,7 @@ import { browserSupport } from '../test-support/browser';
 import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../test-support/netns';
 import { startNsBench, type NsBench } from '../test-support/ns-bench';
 import { startFailsafeRouter, type FailsafeRouter, type FailsafeRouterOptions } from '../test-support/failsafe-router';
-import { parseJournal, replayJournal } from '../src-shared/capabilities/playbook/journal';
+import { parseJournal, replayJournal } from '../src-shared/capabilities/playbook';
 
 const b = browserSupport();
 const n = netnsSupport();

@@ -1,30 +1,13 @@
 import { useApp } from './app/store';
 import { SECTIONS } from './app/sections';
-import { FailsafeView } from './capabilities/failsafe/View';
-import { ConsoleView } from './capabilities/serial/View';
-import { TftpView } from './capabilities/tftp/View';
-import { FlashView } from './capabilities/flash/View';
-import { FirmwareView } from './capabilities/firmware/View';
-import { DevicesView } from './capabilities/routers/View';
-import type { SectionId } from './app/store';
-
-/** One view per section; each capability owns its view file (and may split it into one file per step). */
-const VIEWS: Record<SectionId, () => React.JSX.Element> = {
-  failsafe: FailsafeView,
-  console: ConsoleView,
-  tftp: TftpView,
-  flash: FlashView,
-  firmware: FirmwareView,
-  devices: DevicesView,
-};
 
 export function App() {
   const section = useApp((s) => s.section);
   const setSection = useApp((s) => s.setSection);
   const connection = useApp((s) => s.connection);
   const info = useApp((s) => s.info);
-  const current = SECTIONS.find((s) => s.id === section)!;
-  const View = VIEWS[section];
+  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]!;
+  const View = current.View;
 
   return (
     <div className="frame">

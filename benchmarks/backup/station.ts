@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSession } from '../../src-main/session';
-import { runBackup } from '../../src-main/capabilities/flash/backup';
-import { drainToFile } from '../../src-main/capabilities/flash/sink';
+import { runBackup } from '../../src-main/capabilities/flash';
+import { drainToFile } from '../../src-main/capabilities/flash';
 
 const [host, keyFile, outBase, roundsArg] = process.argv.slice(2) as [string, string, string, string];
 const rounds = Number(roundsArg || 3);

@@ -16,8 +16,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 import { createRescueLan } from '../../test-support/netns';
 import { startNsBench } from '../../test-support/ns-bench';
-import { SerialService } from '../../src-main/capabilities/serial/service';
-import { serialViaService } from '../../src-main/capabilities/failsafe/rescue';
+import { SerialService } from '../../src-main/capabilities/serial';
+import { serialViaService } from '../../src-main/capabilities/failsafe';
 import { startPtyPeer } from '../support/pty-peer';
 
 const TRIALS = Number(process.env.TRIALS ?? 200);

@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inspectFile } from '../../src-main/capabilities/firmware/service';
+import { inspectFile } from '../../src-main/capabilities/firmware';
 import * as W from '../../test-support/firmware-images';
 
 const MiB = 1024 * 1024;

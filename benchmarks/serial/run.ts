@@ -16,7 +16,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SerialService } from '../../src-main/capabilities/serial/service';
+import { SerialService } from '../../src-main/capabilities/serial';
 import { decodeB64 } from '../../src-renderer/capabilities/serial/store';
 import { openPeer, ptyPair as makePair } from '../../test-support/rig/pty';
 import { browserSupport, startBench } from '../../test-support/browser';

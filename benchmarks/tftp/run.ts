@@ -20,7 +20,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { startTftpServer } from '../../src-main/capabilities/tftp/server';
+import { startTftpServer } from '../../src-main/capabilities/tftp';
 import { startNodeFloor } from './node-floor';
 
 const MiB = 1024 * 1024;

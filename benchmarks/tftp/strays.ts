@@ -12,8 +12,8 @@ import dgram from 'node:dgram';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startTftpServer, type TftpServer } from '../../src-main/capabilities/tftp/server';
-import { encodeRequest, OP, readBlock, readOpcode } from '../../src-shared/capabilities/tftp/codec';
+import { startTftpServer, type TftpServer } from '../../src-main/capabilities/tftp';
+import { encodeRequest, OP, readBlock, readOpcode } from '../../src-shared/capabilities/tftp';
 
 const MiB = 1024 * 1024;
 const SMALL = Number(process.env.SMALL ?? 2000);

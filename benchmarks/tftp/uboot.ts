@@ -22,7 +22,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32 } from '../../src-shared/capabilities/uboot/parser';
+import { crc32 } from '../../src-shared/capabilities/uboot';
 import { nodeTsArgs } from '../../test-support/netns';
 import { SECOND_IP, SERVER_IP, startHpaInNs, startOursInNs, UbootOnRig, ubootRigSupport } from '../../test-support/uboot-tftp-driver';
 

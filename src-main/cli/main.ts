@@ -28,8 +28,8 @@ function help(commands: CliCommand[]): string {
  * load. `inspect` (a quick, frequent command) loads only itself.
  */
 async function loadCommands(argv: string[]): Promise<CliCommand[]> {
-  if (argv[0] === 'inspect') return [(await import('../capabilities/firmware/cli')).inspect];
-  return (await import('./registry')).cliCommands;
+  if (argv[0] === 'inspect') return [...((await (await import('../capabilities/firmware')).firmwareMain.cli?.()) ?? [])];
+  return (await import('./registry')).loadCliCommands();
 }
 
 export async function runCli(argv: string[], io: CliIo, commandList?: CliCommand[]): Promise<number> {

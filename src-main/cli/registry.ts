@@ -1,13 +1,13 @@
 import type { CliCommand } from './types';
-import { failsafeWatch } from '../capabilities/failsafe/cli-watch';
+import type { LooseMainCapability } from '../core/capability';
 import { serve } from './serve';
-import { inspect } from '../capabilities/firmware/cli';
-import { failsafeRescue } from '../capabilities/failsafe/cli-rescue';
-import { tftpServe } from '../capabilities/tftp/cli';
-import { backup } from '../capabilities/flash/cli-backup';
-import { restore } from '../capabilities/flash/cli-restore';
-import { uboot } from '../capabilities/uboot/cli';
-import { serialPorts, serialWatch } from '../capabilities/serial/cli';
+import { mainCapabilities } from '../capabilities';
 
-/** Every CLI command. Add one file per command under commands/ and list it here. */
-export const cliCommands: CliCommand[] = [serve, failsafeWatch, failsafeRescue, tftpServe, inspect, backup, restore, uboot, serialPorts, serialWatch];
+/**
+ * Every CLI command: the browser server's `serve`, then each capability's own (its descriptor's `cli`).
+ * Loaded on demand by main.ts; `inspect` is loaded alone (decision 0041).
+ */
+export async function loadCliCommands(): Promise<CliCommand[]> {
+  const each = await Promise.all((mainCapabilities as readonly LooseMainCapability[]).map(async (c) => (c.cli ? await c.cli() : [])));
+  return [serve, ...each.flat()];
+}

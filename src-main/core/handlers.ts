@@ -1,26 +1,21 @@
 import type { Handlers } from './dispatch';
 import type { Services } from './services';
-import { appHandlers } from '../capabilities/app/handlers';
-import { failsafeHandlers } from '../capabilities/failsafe/handlers';
-import { tftpHandlers } from '../capabilities/tftp/handlers';
-import { serialHandlers } from '../capabilities/serial/handlers';
-import { flashHandlers } from '../capabilities/flash/handlers';
-import { firmwareHandlers } from '../capabilities/firmware/handlers';
-import { playbookHandlers } from '../capabilities/playbook/handlers';
+import type { LooseMainCapability } from './capability';
+import type { UnionToIntersection } from '../../src-shared/contract/capability';
+import { mainCapabilities, type MainCapabilities } from '../capabilities';
+
+type AllHandlers = UnionToIntersection<ReturnType<MainCapabilities['handlers']>>;
 
 /**
- * The one place where contract commands meet services: one handler file per capability under handlers/.
- * The `Handlers` type makes the compiler list any contract command without a handler, and reject any
- * handler the contract does not name.
+ * The one place where contract commands meet services: every capability's descriptor gives the handlers of
+ * its own commands. Typed as `Handlers`: the compiler lists any contract command without a handler, and
+ * rejects any handler the contract does not name.
  */
 export function createHandlers(s: Services): Handlers {
-  return {
-    ...appHandlers(s),
-    ...failsafeHandlers(s),
-    ...tftpHandlers(s),
-    ...serialHandlers(s),
-    ...flashHandlers(s),
-    ...firmwareHandlers(s),
-    ...playbookHandlers(s),
-  };
+  const merged = {} as AllHandlers;
+  for (const c of mainCapabilities as readonly LooseMainCapability[]) {
+    Object.assign(merged, (c.handlers as (service: unknown, ctx: Services['context']) => object)(s[c.id as keyof Services], s.context));
+  }
+  const handlers: Handlers = merged;
+  return handlers;
 }

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { SessionTarget } from '../../src-shared/capabilities/flash/contract';
+import type { SessionTarget } from '../../src-shared/capabilities/device';
 import { RbFault } from '../../src-shared/errors';
 import { currentPlatform } from '../platform';
 import { folderProblem, folderWithin, liveFolderFacts, looksLikeSerialPort } from '../platform/folders';

@@ -1,16 +1,12 @@
 import { EventBus } from './bus';
-import { FailsafeMonitor } from '../capabilities/failsafe/service';
 import { dataDir } from '../platform';
-import { FirmwareService } from '../capabilities/firmware/service';
-import { PlaybookService } from '../capabilities/playbook/service';
-import { failsafeDeps, failsafeRegistration, serialViaService } from '../capabilities/failsafe/rescue';
-import { FlashService } from '../capabilities/flash/service';
-import { TftpService } from '../capabilities/tftp/service';
-import { SerialService } from '../capabilities/serial/service';
-import { UbootService } from '../capabilities/uboot/service';
 import { resolveAllowedFolders } from './host-paths';
+import type { LooseMainCapability, MainContext, ServiceOf } from './capability';
+import type { RegisteredPlaybook } from '../capabilities/playbook';
+import { mainCapabilities, type MainCapabilities } from '../capabilities';
 
-export type HostKind = 'electron' | 'bench-server' | 'cli';
+export type { HostKind } from './capability';
+import type { HostKind } from './capability';
 
 export interface ServiceOptions {
   host: HostKind;
@@ -23,74 +19,63 @@ export interface ServiceOptions {
   allowedFolders?: readonly string[];
 }
 
+/** Every capability's service by its id (`services.tftp`, `services.flash`…). */
+export type ServiceMap = { [C in MainCapabilities as C['id']]: ServiceOf<C> };
+
 /**
- * Every capability's service, created once per process and shared by whichever transports run in it.
- * Services report through the bus; they never know which transport (if any) is listening.
+ * Every capability's service, made once per process from the descriptors in src-main/capabilities/index.ts
+ * and shared by whichever transports run in it. Services report through the bus; they never know which
+ * transport (if any) is listening. A service that builds on another gets it through `ctx.use(...)`.
  */
 export function createServices(opts: ServiceOptions) {
+  const list = mainCapabilities as readonly LooseMainCapability[];
   const bus = new EventBus();
-  const failsafe = new FailsafeMonitor({
-    datagram: (d) => bus.emit('failsafe.datagram', d),
-    state: (s) => bus.emit('failsafe.monitor.state', s),
-  });
   const dir = opts.dataDir ?? dataDir();
   const allowedFolders = resolveAllowedFolders(opts.allowedFolders ?? [], dir);
-  const firmware = new FirmwareService(dir);
-  const flash = new FlashService(dir, {
-    progress: (p) => bus.emit('flash.backup.progress', p),
-    partition: (backupId, partition) => bus.emit('flash.backup.partition', { backupId, partition }),
-    done: (r) => bus.emit('flash.backup.done', r),
-    restoreProgress: (p) => bus.emit('flash.restore.progress', p),
-  });
-  const tftp = new TftpService(
-    {
-      transfer: (e) => bus.emit('tftp.transfer', e),
-      state: (s) => bus.emit('tftp.server.state', s),
+  const made = new Map<string, unknown>();
+  const making = new Set<string>();
+  const ctx: MainContext = {
+    host: opts.host,
+    dataDir: dir,
+    allowedFolders,
+    bus,
+    use<S>(capability: { id: string; service(c: MainContext): S }): S {
+      if (made.has(capability.id)) return made.get(capability.id) as S;
+      if (making.has(capability.id)) throw new Error(`capability ${capability.id} needs itself while it is made (a cycle between services)`);
+      making.add(capability.id);
+      const service = capability.service(ctx);
+      making.delete(capability.id);
+      made.set(capability.id, service);
+      return service;
     },
-    { dataDir: dir },
-  );
-  const serial = new SerialService(
-    {
-      data: (id, chunk, at) => bus.emit('serial.data', { id, b64: chunk.toString('base64'), at }),
-      match: (id, at, match) => bus.emit('serial.match', { id, at, match }),
-      session: (s) => bus.emit('serial.session', s),
+    playbooks() {
+      const out: Record<string, RegisteredPlaybook> = {};
+      for (const c of list) if (c.playbooks) Object.assign(out, (c.playbooks as (s: unknown, x: MainContext) => Record<string, RegisteredPlaybook>)(ctx.use(c), ctx));
+      return out;
     },
-    { dataDir: dir },
-  );
-  const uboot = new UbootService(serial, {
-    step: (s) => bus.emit('uboot.step', s),
-    progress: (p) => bus.emit('uboot.progress', p),
-    run: (r) => bus.emit('uboot.state', r),
-  });
-  // the failsafe playbook watches the router console through the serial service (one owner per port)
-  const playbook = new PlaybookService(dir, { failsafe: failsafeRegistration(failsafeDeps(failsafe, { openSerial: serialViaService(serial) })) }, {
-    snapshot: (s) => bus.emit('playbook.run', s),
-    transcript: (l) => bus.emit('playbook.transcript', l),
-  });
-  const services = {
+  };
+  for (const c of list) ctx.use(c);
+  const services = Object.fromEntries(list.map((c) => [c.id, made.get(c.id)])) as ServiceMap;
+  return {
+    ...services,
     host: opts.host,
     dataDir: dir,
     /** Real paths of the folders allowed besides the data folder (bench server; see host-paths.ts). */
     allowedFolders,
     bus,
-    failsafe,
-    playbook,
-    firmware,
-    flash,
-    tftp,
-    serial,
-    uboot,
+    /** The context every capability was made with (handlers are built with it). */
+    context: ctx,
     async dispose(): Promise<void> {
-      uboot.dispose();
-      await serial.dispose();
-      await tftp.stop(false);
-      await flash.dispose();
-      await firmware.dispose();
-      await playbook.dispose();
-      await failsafe.stop(false);
+      for (const c of [...list].reverse()) {
+        if (!c.dispose) continue;
+        try {
+          await (c.dispose as (s: unknown) => Promise<void> | void)(made.get(c.id));
+        } catch {
+          // one capability failing to stop must not leave the others running
+        }
+      }
     },
   };
-  return services;
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../src-shared/capabilities/app/contract';
+import type { AppInfo } from '../../src-shared/capabilities/app';
 
 /**
  * The example shown in a field that names a file or folder on the workstation. From the bench server the

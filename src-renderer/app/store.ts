@@ -1,8 +1,10 @@
 import { create } from 'zustand';
-import type { AppInfo, HostInterface } from '../../src-shared/capabilities/app/contract';
+import type { AppInfo, HostInterface } from '../../src-shared/capabilities/app';
 import type { ConnectionState } from '../api/ws-bridge';
 
-export type SectionId = 'failsafe' | 'console' | 'tftp' | 'flash' | 'firmware' | 'devices';
+import type { SectionId } from '../capabilities';
+
+export type { SectionId };
 
 interface AppStore {
   section: SectionId;

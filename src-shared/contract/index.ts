@@ -1,40 +1,18 @@
 /**
  * The one typed contract between the UI and the workstation. Every command (request + reply) and every
- * event stream is named here with a zod schema; both transports (Electron IPC and the bench server's
- * WebSocket) register exactly these names, and test/shared/contract-surface.test.ts proves it.
+ * event stream is named with a zod schema in its capability's `contract.ts`; this file merges the shared
+ * descriptors listed in src-shared/capabilities/index.ts. All three transports (Electron IPC, the browser
+ * server's WebSocket, the CLI) dispatch exactly these names; test/shared/contract-surface.test.ts proves it.
  *
- * To add a capability: write src-shared/contract/<capability>.ts exporting `<cap>Commands` and `<cap>Events`,
- * spread them in below, then implement the handlers in src-main/app/handlers.ts (the compiler lists what is missing).
+ * To add a capability, follow CONTRIBUTING.md: the compiler then lists what each layer is missing.
  */
 import { z } from 'zod';
 import { RbErrorSchema } from './common';
-import { appCommands, appEvents } from '../capabilities/app/contract';
-import { failsafeCommands, failsafeEvents } from '../capabilities/failsafe/contract';
-import { tftpCommands, tftpEvents } from '../capabilities/tftp/contract';
-import { serialCommands, serialEvents } from '../capabilities/serial/contract';
-import { flashCommands, flashEvents } from '../capabilities/flash/contract';
-import { firmwareCommands, firmwareEvents } from '../capabilities/firmware/contract';
-import { playbookCommands, playbookEvents } from '../capabilities/playbook/contract';
+import { mergeMaps, type UnionToIntersection } from './capability';
+import { sharedCapabilities, type SharedCapabilities } from '../capabilities';
 
-export const commands = {
-  ...appCommands,
-  ...failsafeCommands,
-  ...tftpCommands,
-  ...serialCommands,
-  ...flashCommands,
-  ...firmwareCommands,
-  ...playbookCommands,
-} as const;
-
-export const events = {
-  ...appEvents,
-  ...failsafeEvents,
-  ...tftpEvents,
-  ...serialEvents,
-  ...flashEvents,
-  ...firmwareEvents,
-  ...playbookEvents,
-} as const;
+export const commands = mergeMaps<UnionToIntersection<SharedCapabilities['commands']>>(sharedCapabilities.map((c) => ({ id: c.id, map: c.commands })));
+export const events = mergeMaps<UnionToIntersection<SharedCapabilities['events']>>(sharedCapabilities.map((c) => ({ id: c.id, map: c.events })));
 
 export type Commands = typeof commands;
 export type Events = typeof events;

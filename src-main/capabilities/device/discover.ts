@@ -1,4 +1,4 @@
-import type { DeviceInfo } from '../../../src-shared/capabilities/flash/contract';
+import type { DeviceInfo } from '../../../src-shared/capabilities/device/contract';
 import { DISCOVERY_SCRIPT, interpretDiscovery } from '../../../src-shared/capabilities/device/device';
 import { RbFault } from '../../../src-shared/errors';
 import type { Session } from '../../session';

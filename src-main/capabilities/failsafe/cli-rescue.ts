@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { FailsafeMonitor } from './service';
-import { PlaybookService } from '../playbook/service';
+import { PlaybookService } from '../playbook';
 import { failsafeDeps, failsafeRegistration, serialViaService } from './rescue';
-import { SerialService } from '../serial/service';
+import { SerialService } from '../serial';
 import { dataDir } from '../../platform';
 import { FAILSAFE_ACTIONS, FAILSAFE_PLAYBOOK_ID, failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
-import { RunOptionsSchema, type RunSnapshot } from '../../../src-shared/capabilities/playbook/contract';
+import { RunOptionsSchema, type RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { jsonLine, UsageError, type CliCommand } from '../../cli/types';
 
 /**

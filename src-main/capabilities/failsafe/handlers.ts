@@ -1,11 +1,11 @@
 import type { CapabilityHandlers } from '../../core/dispatch';
-import type { Services } from '../../core/services';
 import type { failsafeCommands } from '../../../src-shared/capabilities/failsafe/contract';
+import type { FailsafeMonitor } from './service';
 
-export function failsafeHandlers(s: Services): CapabilityHandlers<typeof failsafeCommands> {
+export function failsafeHandlers(monitor: FailsafeMonitor): CapabilityHandlers<typeof failsafeCommands> {
   return {
-    'failsafe.monitor.start': (a) => s.failsafe.start(a),
-    'failsafe.monitor.stop': () => s.failsafe.stop(),
-    'failsafe.monitor.status': () => ({ monitor: s.failsafe.state, recent: s.failsafe.recentDatagrams() }),
+    'failsafe.monitor.start': (a) => monitor.start(a),
+    'failsafe.monitor.stop': () => monitor.stop(),
+    'failsafe.monitor.status': () => ({ monitor: monitor.state, recent: monitor.recentDatagrams() }),
   };
 }

@@ -1,6 +1,6 @@
 /** The failsafe playbook wired to the real services: the UDP 4919 monitor, serial, TCP probe, device sessions. */
 import { failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
-import type { RegisteredPlaybook } from '../playbook/service';
+import type { RegisteredPlaybook } from '../playbook';
 import type { FailsafeMonitor } from './service';
 import { openSession } from '../../session';
 import { execFile } from 'node:child_process';
@@ -8,8 +8,8 @@ import { configuredIpv4, currentPlatform, privilegedAddressCommand } from '../..
 import { RbFault } from '../../../src-shared/errors';
 import { probeTcp } from './probe';
 import type { SerialEvent } from './serial-watch';
-import type { SerialService } from '../serial/service';
-import { SerialSettingsSchema } from '../../../src-shared/capabilities/serial/contract';
+import type { SerialService } from '../serial';
+import { SerialSettingsSchema } from '../../../src-shared/capabilities/serial';
 import { failsafeExecutors, type FailsafeDeps } from './steps';
 
 export function failsafeDeps(monitor: FailsafeMonitor, overrides: Partial<FailsafeDeps> = {}): FailsafeDeps {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupProgress, BackupResult, DeviceInfo, Manifest, ManifestPartition, Partition } from '../../../src-shared/capabilities/flash/contract';
+import type { BackupProgress, BackupResult, Manifest, ManifestPartition } from '../../../src-shared/capabilities/flash/contract';
+import type { DeviceInfo, Partition } from '../../../src-shared/capabilities/device';
 import { ManifestSchema } from '../../../src-shared/capabilities/flash/contract';
 import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import { APP_NAME, APP_VERSION } from '../../version';
 import type { Session } from '../../session';
 import { routerHasNoNcFault } from '../../session/faults';
-import { inspectDevice } from '../device/discover';
+import { inspectDevice } from '../device';
 import { manifestNameProblems } from '../../../src-shared/capabilities/flash/backup-files';
 import { BACKUP_DIR_MODE, BACKUP_FILE_MODE, partitionFileName, syncDir, writeFileAtomic } from './files';
 import { drainToFile } from './sink';

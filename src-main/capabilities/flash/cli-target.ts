@@ -1,5 +1,5 @@
 import { RbFault } from '../../../src-shared/errors';
-import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/capabilities/flash/contract';
+import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/capabilities/device';
 import { dataDir } from '../../platform';
 import { FlashService, type FlashEvents } from './service';
 import { jsonLine, UsageError, type CliIo } from '../../cli/types';

@@ -1,22 +1,21 @@
 import type { CapabilityHandlers } from '../../core/dispatch';
-import type { Services } from '../../core/services';
+import type { MainContext } from '../../core/capability';
+import type { FlashService } from './service';
 import type { flashCommands } from '../../../src-shared/capabilities/flash/contract';
 import { allowHostPath, allowTarget } from '../../core/host-paths';
 
-export function flashHandlers(s: Services): CapabilityHandlers<typeof flashCommands> {
+export function flashHandlers(flash: FlashService, ctx: MainContext): CapabilityHandlers<typeof flashCommands> {
   return {
-    'device.inspect': async (a) => s.flash.inspect(await allowTarget(s, a.target)),
-    'device.forgetHostKey': (a) => s.flash.forgetHostKey(a.host, a.port),
     'flash.backup.start': async (a) => {
-      const target = await allowTarget(s, a.target);
-      const outDir = a.outDir ? await allowHostPath(s, a.outDir, 'backup-folder') : undefined;
-      const { backupId, dir } = s.flash.startBackup({ target, retryFailed: a.retryFailed, routerHash: a.routerHash, ...(outDir ? { outDir } : {}), ...(a.partitions ? { partitions: a.partitions } : {}) });
+      const target = await allowTarget(ctx, a.target);
+      const outDir = a.outDir ? await allowHostPath(ctx, a.outDir, 'backup-folder') : undefined;
+      const { backupId, dir } = flash.startBackup({ target, retryFailed: a.retryFailed, routerHash: a.routerHash, ...(outDir ? { outDir } : {}), ...(a.partitions ? { partitions: a.partitions } : {}) });
       return { backupId, dir };
     },
-    'flash.backup.cancel': (a) => s.flash.cancelBackup(a.backupId),
-    'flash.backup.status': () => s.flash.status(),
-    'flash.backup.list': () => s.flash.listBackups(),
-    'flash.restore.plan': async (a) => s.flash.plan({ ...a, target: await allowTarget(s, a.target), from: await allowHostPath(s, a.from, 'backup-to-restore') }),
-    'flash.restore.run': async (a) => s.flash.restore({ ...a, target: await allowTarget(s, a.target), from: await allowHostPath(s, a.from, 'backup-to-restore') }),
+    'flash.backup.cancel': (a) => flash.cancelBackup(a.backupId),
+    'flash.backup.status': () => flash.status(),
+    'flash.backup.list': () => flash.listBackups(),
+    'flash.restore.plan': async (a) => flash.plan({ ...a, target: await allowTarget(ctx, a.target), from: await allowHostPath(ctx, a.from, 'backup-to-restore') }),
+    'flash.restore.run': async (a) => flash.restore({ ...a, target: await allowTarget(ctx, a.target), from: await allowHostPath(ctx, a.from, 'backup-to-restore') }),
   };
 }

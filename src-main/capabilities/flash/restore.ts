@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
-import type { DeviceInfo, Manifest, RestorePlan, RestoreRequest, RestoreResult } from '../../../src-shared/capabilities/flash/contract';
+import type { Manifest, RestorePlan, RestoreRequest, RestoreResult } from '../../../src-shared/capabilities/flash/contract';
+import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 
 type RestoreStep = RestorePlan['steps'][number];
 import { buildRestorePlan, stageCheckCommand, stageCheckOf, type FileCheck, type StageCheck } from '../../../src-shared/capabilities/flash/plan';
 import { RbFault, toErrorShape } from '../../../src-shared/errors';
 import type { Session } from '../../session';
 import { readManifest } from './backup';
-import { inspectDevice } from '../device/discover';
+import { inspectDevice } from '../device';
 import { digestOf, hashBackupFile, readBackupFile } from './files';
 
 export interface RestoreProgress {

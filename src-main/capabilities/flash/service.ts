@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupProgress, BackupResult, DeviceInfo, ManifestPartition, RestorePlan, RestoreRequest, RestoreResult, SessionTarget } from '../../../src-shared/capabilities/flash/contract';
+import type { BackupProgress, BackupResult, ManifestPartition, RestorePlan, RestoreRequest, RestoreResult } from '../../../src-shared/capabilities/flash/contract';
+import type { DeviceInfo, SessionTarget } from '../../../src-shared/capabilities/device';
 import { RbFault } from '../../../src-shared/errors';
-import { forgetHostKey, type Session } from '../../session';
+import type { Session } from '../../session';
 import { readManifest, runBackup } from './backup';
-import { inspectDevice } from '../device/discover';
 import { checkBackupFolder, planRestore, runRestore, type RestoreProgress } from './restore';
-import { knownHostsFile, openTarget } from './target';
+import { openTarget } from '../device';
 
 export interface FlashEvents {
   progress(p: BackupProgress): void;
@@ -43,19 +43,6 @@ export class FlashService {
 
   get backupsDir(): string {
     return path.join(this.dataDir, 'backups');
-  }
-
-  async inspect(target: SessionTarget): Promise<DeviceInfo> {
-    const s = await this.open(target);
-    try {
-      return await inspectDevice(s);
-    } finally {
-      await s.close();
-    }
-  }
-
-  forgetHostKey(host: string, port: number): { forgotten: boolean } {
-    return { forgotten: forgetHostKey(knownHostsFile(this.dataDir), host, port) };
   }
 
   startBackup(req: { target: SessionTarget; outDir?: string; partitions?: string[]; retryFailed: boolean; routerHash?: boolean }): { backupId: string; dir: string; finished: Promise<BackupResult> } {

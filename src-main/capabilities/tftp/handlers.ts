@@ -1,19 +1,20 @@
 import type { CapabilityHandlers } from '../../core/dispatch';
-import type { Services } from '../../core/services';
+import type { MainContext } from '../../core/capability';
 import type { tftpCommands } from '../../../src-shared/capabilities/tftp/contract';
 import { allowHostPath } from '../../core/host-paths';
+import type { TftpService } from './service';
 
-export function tftpHandlers(s: Services): CapabilityHandlers<typeof tftpCommands> {
+export function tftpHandlers(tftp: TftpService, ctx: MainContext): CapabilityHandlers<typeof tftpCommands> {
   return {
     // the folder rules (no home, hidden or system folder) hold on every host: the TFTP jail checks them at start
     'tftp.server.start': async (a) => {
-      const root = await allowHostPath(s, a.root, 'tftp-folder');
-      const allowWrite = a.allowWrite !== undefined ? await allowHostPath(s, a.allowWrite, 'upload-folder') : undefined;
-      return s.tftp.start({ ...a, root, ...(allowWrite !== undefined ? { allowWrite } : {}) });
+      const root = await allowHostPath(ctx, a.root, 'tftp-folder');
+      const allowWrite = a.allowWrite !== undefined ? await allowHostPath(ctx, a.allowWrite, 'upload-folder') : undefined;
+      return tftp.start({ ...a, root, ...(allowWrite !== undefined ? { allowWrite } : {}) });
     },
-    'tftp.server.stop': () => s.tftp.stop(),
-    'tftp.server.status': () => ({ server: s.tftp.state, transfers: s.tftp.transfers() }),
-    'tftp.transfers': () => s.tftp.transfers(),
-    'tftp.files': () => s.tftp.files(),
+    'tftp.server.stop': () => tftp.stop(),
+    'tftp.server.status': () => ({ server: tftp.state, transfers: tftp.transfers() }),
+    'tftp.transfers': () => tftp.transfers(),
+    'tftp.files': () => tftp.files(),
   };
 }

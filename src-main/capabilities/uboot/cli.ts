@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { UbootRunRequestSchema } from '../../../src-shared/capabilities/serial/contract';
-import { SERIAL_OPTIONS, serialConnection } from '../serial/cli';
-import { describeMatch } from '../../../src-shared/capabilities/serial/watchers';
+import { UbootRunRequestSchema } from '../../../src-shared/capabilities/uboot/contract';
+import { SERIAL_OPTIONS, serialConnection } from '../serial';
+import { describeMatch } from '../../../src-shared/capabilities/serial';
 import { dataDir } from '../../platform';
-import { SerialService } from '../serial/service';
+import { SerialService } from '../serial';
 import { runUboot } from './service';
 import { jsonLine, UsageError, type CliCommand } from '../../cli/types';
 

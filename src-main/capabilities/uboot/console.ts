@@ -6,8 +6,8 @@
  */
 import { RbFault } from '../../../src-shared/errors';
 import { isDangerousUbootCommand } from '../../../src-shared/capabilities/uboot/parser';
-import type { WatchMatch } from '../../../src-shared/capabilities/serial/watchers';
-import type { SerialService } from '../serial/service';
+import type { WatchMatch } from '../../../src-shared/capabilities/serial';
+import type { SerialService } from '../serial';
 
 export const CTRL_C = Buffer.from([0x03]);
 

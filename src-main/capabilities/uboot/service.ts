@@ -7,13 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { UbootProgressSchema, UbootRun, UbootRunRequest, UbootStep, UbootStepName } from '../../../src-shared/capabilities/serial/contract';
+import type { UbootProgressSchema, UbootRun, UbootRunRequest, UbootStep, UbootStepName } from '../../../src-shared/capabilities/uboot/contract';
 import type { z } from 'zod';
 import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import { bootCommandFor, chooseLoadAddress, crc32, hex, inspectBootImage, parseBdinfo, parseCrc32, parsePrintenv, safeUbootValue, TftpProgress } from '../../../src-shared/capabilities/uboot/parser';
-import type { WatchMatch } from '../../../src-shared/capabilities/serial/watchers';
-import { startTftpServer, type TftpServer } from '../tftp/server';
-import type { SerialService } from '../serial/service';
+import type { WatchMatch } from '../../../src-shared/capabilities/serial';
+import { startTftpServer, type TftpServer } from '../tftp';
+import type { SerialService } from '../serial';
 import { Cancelled, UbootConsole } from './console';
 
 export type UbootProgress = z.infer<typeof UbootProgressSchema>;

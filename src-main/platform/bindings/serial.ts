@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import { SerialPort } from 'serialport';
-import type { SerialSettings } from '../../../src-shared/capabilities/serial/contract';
+import type { SerialSettings } from '../../../src-shared/capabilities/serial';
 import { serialPortPresent } from '..';
 import { useDirectRead } from './direct-read';
 

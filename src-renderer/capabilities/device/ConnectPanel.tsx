@@ -5,8 +5,8 @@ import { useFlash } from '../flash/store';
 import { useApp } from '../../app/store';
 import { pathExample } from '../../app/host-paths';
 import type { RbError } from '../../../src-shared/contract';
-import type { SessionTarget } from '../../../src-shared/capabilities/flash/contract';
-import { asRbError } from '../flash/errors';
+import type { SessionTarget } from '../../../src-shared/capabilities/device/contract';
+import { asRbError } from '../flash';
 
 /** Where the router is and how to log in; "Read the router" inspects its flash (read-only). */
 export function ConnectPanel() {

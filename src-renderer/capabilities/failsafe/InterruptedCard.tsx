@@ -1,6 +1,6 @@
 import { useApi } from '../../api/context';
 import { usePlaybook } from '../playbook/store';
-import type { InterruptedRun } from '../../../src-shared/capabilities/playbook/contract';
+import type { InterruptedRun } from '../../../src-shared/capabilities/playbook';
 
 /** A run that never finished (window closed, crash): say where it stopped and offer to continue. */
 export function InterruptedCard({ it }: { it: InterruptedRun }) {

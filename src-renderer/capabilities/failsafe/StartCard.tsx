@@ -4,7 +4,7 @@ import { PortDatalist } from '../../components/PortDatalist';
 import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import type { RbError } from '../../../src-shared/contract';
-import type { RunSnapshot } from '../../../src-shared/capabilities/playbook/contract';
+import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { DEVICE_PROFILES } from '../../../src-shared/profiles/profiles';
 import { failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
 import { unlockSound } from './sound';

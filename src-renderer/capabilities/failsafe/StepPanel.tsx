@@ -4,7 +4,7 @@ import { ApiError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { currentStep } from '../playbook/store';
 import type { RbError } from '../../../src-shared/contract';
-import type { RunSnapshot } from '../../../src-shared/capabilities/playbook/contract';
+import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { LedGuide } from './LedGuide';
 

@@ -1,4 +1,4 @@
-import type { RunSnapshot, StepStatus } from '../../../src-shared/capabilities/playbook/contract';
+import type { RunSnapshot, StepStatus } from '../../../src-shared/capabilities/playbook';
 import { clockTime } from '../../format';
 
 const STATE_WORDS: Record<StepStatus['state'], string> = {

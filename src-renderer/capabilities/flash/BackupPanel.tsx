@@ -4,7 +4,7 @@ import { ErrorCard } from '../../components/ErrorCard';
 import { bytes } from '../../format';
 import { useFlash } from './store';
 import type { RbError } from '../../../src-shared/contract';
-import type { DeviceInfo } from '../../../src-shared/capabilities/flash/contract';
+import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 import { asRbError, timeLeft } from './errors';
 
 function Bar({ value, max, label, testid }: { value: number; max: number; label: string; testid: string }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { partitionMap } from '../../../src-shared/capabilities/flash/layout';
-import type { DeviceInfo, Partition } from '../../../src-shared/capabilities/flash/contract';
+import type { DeviceInfo, Partition } from '../../../src-shared/capabilities/device';
 import { bytes } from '../../format';
 import { hex } from './errors';
 

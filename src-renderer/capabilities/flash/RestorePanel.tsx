@@ -3,7 +3,7 @@ import { useApi } from '../../api/context';
 import { ErrorCard } from '../../components/ErrorCard';
 import { useFlash } from './store';
 import type { RbError } from '../../../src-shared/contract';
-import type { DeviceInfo } from '../../../src-shared/capabilities/flash/contract';
+import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 import { asRbError } from './errors';
 
 const PHASES: Record<string, string> = {

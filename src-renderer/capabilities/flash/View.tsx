@@ -1,6 +1,6 @@
 import { useFlash } from './store';
 import { BackupPanel } from './BackupPanel';
-import { ConnectPanel } from '../device/ConnectPanel';
+import { ConnectPanel } from '../device';
 import { PartitionMap } from './PartitionMap';
 import { RestorePanel } from './RestorePanel';
 

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { BackupProgress, BackupResult, DeviceInfo, ManifestPartition, RestorePlan, RestoreResult, SessionTarget } from '../../../src-shared/capabilities/flash/contract';
+import type { BackupProgress, BackupResult, ManifestPartition, RestorePlan, RestoreResult } from '../../../src-shared/capabilities/flash/contract';
+import type { DeviceInfo, SessionTarget } from '../../../src-shared/capabilities/device';
 
 export interface RestoreProgressRow {
   partition: string;

@@ -1,7 +1,7 @@
 import { useSerial } from './store';
 import { ConnectPanel } from './ConnectPanel';
 import { SessionPanel } from './SessionPanel';
-import { UbootPanel } from '../uboot/UbootPanel';
+import { UbootPanel } from '../uboot';
 
 /** Serial console: open one or more ports (a tab each), watch and type, and run the U-Boot steps on one. */
 export function ConsoleView() {

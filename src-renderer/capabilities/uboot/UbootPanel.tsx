@@ -7,7 +7,8 @@ import { useApp } from '../../app/store';
 import { pathExample } from '../../app/host-paths';
 import { STEP_ORDER, useUboot } from './store';
 import type { RbError } from '../../../src-shared/contract';
-import type { SerialSession, UbootStep } from '../../../src-shared/capabilities/serial/contract';
+import type { SerialSession } from '../../../src-shared/capabilities/serial';
+import type { UbootStep } from '../../../src-shared/capabilities/uboot/contract';
 
 const STEP_LABEL: Record<UbootStep['step'], string> = {
   'check-file': 'Read the image on this computer',

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { UbootRun, UbootStep } from '../../../src-shared/capabilities/serial/contract';
+import type { UbootRun, UbootStep } from '../../../src-shared/capabilities/uboot/contract';
 import type { z } from 'zod';
-import type { UbootProgressSchema } from '../../../src-shared/capabilities/serial/contract';
+import type { UbootProgressSchema } from '../../../src-shared/capabilities/uboot/contract';
 
 type Progress = z.infer<typeof UbootProgressSchema>;
 

@@ -1,10 +1,10 @@
-import type { DeviceIdentity, DeviceTools, Partition } from '../flash/contract';
+import type { DeviceIdentity, DeviceTools, Partition } from '../device/contract';
 import { parseProcMtd } from '../../parsers/mtd';
 import { MTD_WRITEABLE, parseSysfsMtd } from './sysfs-mtd';
 import { parseFwPrintenv } from './fwenv';
 import { parseUbiInfo, type UbiDevice } from './ubi-info';
 import { splitSections } from './sysfs-dump';
-import { dangerOf } from '../flash/danger';
+import { dangerOf } from './danger';
 
 /**
  * The one discovery script run on the router (busybox ash, no bashisms): every answer is a `@@ section`

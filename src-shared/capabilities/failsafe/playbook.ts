@@ -3,7 +3,7 @@
  * during preinit, then a session and the fixes users need. Sources: shared/seeds/openwrt-failsafe-wiki.txt,
  * shared/reference/openwrt-recovery-facts.md §1–2. The runner executes each step's `run` executor.
  */
-import type { PlaybookDef } from '../playbook/model';
+import type { PlaybookDef } from '../playbook';
 
 export const FAILSAFE_PLAYBOOK_ID = 'failsafe';
 

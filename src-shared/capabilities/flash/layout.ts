@@ -1,4 +1,4 @@
-import type { Partition } from './contract';
+import type { Partition } from '../device';
 
 /**
  * Where each partition goes in the map: partitions laid out to scale by offset, with overlapping ones

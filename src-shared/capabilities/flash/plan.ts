@@ -1,6 +1,7 @@
-import type { DeviceIdentity, Manifest, ManifestPartition, Partition, RestorePlan, DeviceTools } from './contract';
+import type { Manifest, ManifestPartition, RestorePlan } from './contract';
+import type { DeviceIdentity, Partition, DeviceTools } from '../device';
 import type { RbErrorShape } from '../../errors';
-import { dangerOf } from './danger';
+import { dangerOf } from '../device';
 
 /**
  * The restore plan: everything is checked before a single byte is written. Pure, so the UI, the CLI and

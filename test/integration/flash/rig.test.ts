@@ -8,7 +8,7 @@
  * (u-boot, u-boot-env, art, kernel, rootfs) come from the guest kernel's /proc/mtd: its cmdlinepart parser
  * with mtdparts=, as on a real router (see nand-guest.ts).
  */
-import { DeviceInfoSchema } from '../../../src-shared/capabilities/flash/contract';
+import { DeviceInfoSchema } from '../../../src-shared/capabilities/device/contract';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

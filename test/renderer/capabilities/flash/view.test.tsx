@@ -8,8 +8,9 @@ import { ApiContext } from '../../../../src-renderer/api/context';
 import type { RbApi } from '../../../../src-renderer/api/types';
 import { FlashView } from '../../../../src-renderer/capabilities/flash/View';
 import { useFlash } from '../../../../src-renderer/capabilities/flash/store';
-import type { BackupResult, DeviceInfo, ManifestPartition } from '../../../../src-shared/capabilities/flash/contract';
-import { dangerOf } from '../../../../src-shared/capabilities/flash/danger';
+import type { BackupResult, ManifestPartition } from '../../../../src-shared/capabilities/flash/contract';
+import type { DeviceInfo } from '../../../../src-shared/capabilities/device/contract';
+import { dangerOf } from '../../../../src-shared/capabilities/device/danger';
 
 const device: DeviceInfo = {
   identity: { boardName: 'linksys,venom', model: 'Linksys WRT32X' },

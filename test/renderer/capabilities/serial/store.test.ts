@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { attachSink, decodeB64, KEEP_BYTES, MAX_BANNERS, sessionOutput, useSerial } from '../../../../src-renderer/capabilities/serial/store';
 import { useUboot } from '../../../../src-renderer/capabilities/uboot/store';
-import type { SerialSession, UbootRun } from '../../../../src-shared/capabilities/serial/contract';
+import type { SerialSession } from '../../../../src-shared/capabilities/serial/contract';
+import type { UbootRun } from '../../../../src-shared/capabilities/uboot/contract';
 
 const session = (id: string, state: SerialSession['state'] = 'open'): SerialSession => ({
   id,

@@ -5,7 +5,7 @@ import { parseSysfsMtd } from '../../../../src-shared/capabilities/device/sysfs-
 import { parseFwPrintenv } from '../../../../src-shared/capabilities/device/fwenv';
 import { parseUbiInfo } from '../../../../src-shared/capabilities/device/ubi-info';
 import { interpretDiscovery, runningSlot } from '../../../../src-shared/capabilities/device/device';
-import { dangerOf } from '../../../../src-shared/capabilities/flash/danger';
+import { dangerOf } from '../../../../src-shared/capabilities/device/danger';
 import { partitionMap } from '../../../../src-shared/capabilities/flash/layout';
 
 // The seed thread's /proc/mtd, verbatim.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceTools, Manifest, Partition } from '../../../../src-shared/capabilities/flash/contract';
+import type { Manifest } from '../../../../src-shared/capabilities/flash/contract';
+import type { DeviceTools, Partition } from '../../../../src-shared/capabilities/device/contract';
 import { buildRestorePlan, type PlanInput } from '../../../../src-shared/capabilities/flash/plan';
-import { dangerOf } from '../../../../src-shared/capabilities/flash/danger';
+import { dangerOf } from '../../../../src-shared/capabilities/device/danger';
 
 const tools: DeviceTools = { nanddump: false, nandwrite: false, flash_erase: false, mtd: true, sha256sum: true, md5sum: true, nc: true, fw_printenv: false };
 const part = (index: number, name: string, size: number, type: Partition['type'] = 'nor', readOnly = false): Partition => ({ index, name, size, erasesize: 0x20000, offset: null, type, readOnly, danger: dangerOf(name, { readOnly }) });

@@ -1,4 +1,4 @@
-import type { DangerKind } from './contract';
+import type { DangerKind } from '../device/contract';
 
 /**
  * Which partitions must never be written blindly (facts §6.5): bootloaders, their environment, per-device

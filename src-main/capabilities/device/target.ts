@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ssh2 from 'ssh2';
 import { RbFault } from '../../../src-shared/errors';
-import type { SessionTarget } from '../../../src-shared/capabilities/flash/contract';
+import type { SessionTarget } from '../../../src-shared/capabilities/device/contract';
 import { openSession, type Session } from '../../session';
 
 /** Where remembered router keys live. */

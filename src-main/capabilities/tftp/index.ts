@@ -1,0 +1,26 @@
+import { defineMainCapability } from '../../core/capability';
+import { tftpCapability } from '../../../src-shared/capabilities/tftp';
+import { TftpService } from './service';
+import { tftpHandlers } from './handlers';
+
+export * from './server';
+
+export { TftpService } from './service';
+export { startTftpServer, type TftpServer } from './server';
+
+/** The file server bootloaders fetch from (and the one U-Boot automation starts for itself). */
+export const tftpMain = defineMainCapability({
+  id: 'tftp',
+  contract: tftpCapability,
+  service: ({ bus, dataDir }) =>
+    new TftpService(
+      {
+        transfer: (e) => bus.emit('tftp.transfer', e),
+        state: (s) => bus.emit('tftp.server.state', s),
+      },
+      { dataDir },
+    ),
+  handlers: (tftp, ctx) => tftpHandlers(tftp, ctx),
+  cli: async () => [(await import('./cli')).tftpServe],
+  dispose: (tftp) => tftp.stop(false),
+});
