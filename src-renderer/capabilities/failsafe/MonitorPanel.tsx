@@ -20,6 +20,7 @@ const KIND_WORDS: Record<FailsafeDatagram['kind'], string> = {
 export function MonitorPanel() {
   const api = useApi();
   const monitor = useFailsafe((s) => s.monitor);
+  const forwarded = useFailsafe((s) => s.forwarded);
   const datagrams = useFailsafe((s) => s.datagrams);
   const clear = useFailsafe((s) => s.clear);
   const interfaces = useApp((s) => s.interfaces);
@@ -77,7 +78,7 @@ export function MonitorPanel() {
         </div>
         <p className="status" data-testid="failsafe-status" data-state={monitor.state} aria-live="polite">
           {listening
-            ? `Listening on UDP port ${monitor.port}${monitor.startedAt ? ` since ${clockTime(monitor.startedAt)}` : ''}. ${monitor.received} message${monitor.received === 1 ? '' : 's'} received.${monitor.suppressed ? ` ${monitor.suppressed} more were not shown: something is flooding this port.` : ''}`
+            ? `Listening on UDP port ${monitor.port}${monitor.startedAt ? ` since ${clockTime(monitor.startedAt)}` : ''}. ${forwarded} message${forwarded === 1 ? '' : 's'} received.${monitor.suppressed ? ` ${monitor.suppressed} more were not shown: something is flooding this port.` : ''}`
             : monitor.state === 'error'
               ? 'Not listening: see below.'
               : 'Not listening.'}
