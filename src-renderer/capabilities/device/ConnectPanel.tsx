@@ -29,9 +29,7 @@ export function ConnectPanel() {
     setBusy(true);
     setError(undefined);
     try {
-      const t = target();
-      const info = await api.invoke('device.inspect', { target: t });
-      useFlash.getState().setDevice(t, info);
+      await useFlash.getState().inspect(api, target());
     } catch (err) {
       setError(asRbError(err));
     } finally {

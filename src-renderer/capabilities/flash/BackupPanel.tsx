@@ -42,10 +42,9 @@ export function BackupPanel({ device }: { device: DeviceInfo }) {
   const start = async (retry = false) => {
     if (!target) return;
     setError(undefined);
-    useFlash.getState().startedBackup();
+    const dir = retry ? result?.dir : outDir.trim() || undefined;
     try {
-      const dir = retry ? result?.dir : outDir.trim() || undefined;
-      await api.invoke('flash.backup.start', { target, retryFailed: retry, ...(dir ? { outDir: dir } : {}) });
+      await useFlash.getState().startBackup(api, { target, retryFailed: retry, ...(dir ? { outDir: dir } : {}) });
     } catch (err) {
       setError(asRbError(err));
     }

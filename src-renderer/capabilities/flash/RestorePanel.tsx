@@ -47,8 +47,8 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
     setBusy(kind);
     setError(undefined);
     try {
-      if (kind === 'plan') useFlash.getState().setPlan(await api.invoke('flash.restore.plan', request(true)));
-      else useFlash.getState().setRestore(await api.invoke('flash.restore.run', request(false)));
+      if (kind === 'plan') await useFlash.getState().planRestore(api, request(true));
+      else await useFlash.getState().runRestore(api, request(false));
     } catch (err) {
       setError(asRbError(err));
     } finally {

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { BackupProgress, BackupResult, ManifestPartition, RestorePlan, RestoreResult } from '../../../src-shared/capabilities/flash/contract';
 import type { DeviceInfo, SessionTarget } from '../../../src-shared/capabilities/device';
+import type { CommandInput } from '../../../src-shared/contract';
+import type { RbApi } from '../../api/types';
 
 export interface RestoreProgressRow {
   partition: string;
@@ -32,9 +34,23 @@ interface FlashStore {
   setRestore(r: RestoreResult | undefined): void;
   onRestoreProgress(p: RestoreProgressRow): void;
   resync(s: { active?: BackupProgress | undefined; last?: BackupResult | undefined }): void;
+  /*
+   * Commands. A view calls these and never writes a reply itself: each reply enters the store here, in one
+   * place, and only when no event carries it (a backup's progress and result arrive as flash.backup.* events,
+   * a restore's rows as flash.restore.progress; its result and the plan come only as replies). They throw the
+   * command's error for the view to show.
+   */
+  /** device.inspect: read the router; its reply becomes the device, with the target that reached it. */
+  inspect(api: RbApi, target: SessionTarget): Promise<void>;
+  /** flash.backup.start: the reply ({ backupId, dir }) is not kept, the backup's events fill the store. */
+  startBackup(api: RbApi, req: CommandInput<'flash.backup.start'>): Promise<void>;
+  /** flash.restore.plan (a dry run): its reply is the plan. */
+  planRestore(api: RbApi, req: CommandInput<'flash.restore.plan'>): Promise<void>;
+  /** flash.restore.run: its reply is the restore's result (the rows come as events meanwhile). */
+  runRestore(api: RbApi, req: CommandInput<'flash.restore.run'>): Promise<void>;
 }
 
-export const useFlash = create<FlashStore>((set) => ({
+export const useFlash = create<FlashStore>((set, get) => ({
   target: undefined,
   device: undefined,
   progress: undefined,
@@ -58,4 +74,17 @@ export const useFlash = create<FlashStore>((set) => ({
   setRestore: (restore) => set({ restore }),
   onRestoreProgress: (p) => set((s) => ({ restoreRows: { ...s.restoreRows, [p.partition]: p } })),
   resync: (st) => set((s) => ({ progress: st.active, result: st.last ?? s.result })),
+  inspect: async (api, target) => {
+    get().setDevice(target, await api.invoke('device.inspect', { target }));
+  },
+  startBackup: async (api, req) => {
+    get().startedBackup();
+    await api.invoke('flash.backup.start', req);
+  },
+  planRestore: async (api, req) => {
+    get().setPlan(await api.invoke('flash.restore.plan', req));
+  },
+  runRestore: async (api, req) => {
+    get().setRestore(await api.invoke('flash.restore.run', req));
+  },
 }));

@@ -30,10 +30,9 @@ export function ConnectPanel() {
 
   const refresh = async (): Promise<void> => {
     try {
-      const r = await api.invoke('serial.ports', {});
-      useSerial.getState().setPorts(r.ports, r.note);
+      const ports = await useSerial.getState().refreshPorts(api);
       // only fill in a port when the person has not typed one meanwhile
-      const first = r.ports[0]?.path;
+      const first = ports[0]?.path;
       if (first && !touched.current) setPath((p) => p || first);
     } catch (err) {
       setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
@@ -48,9 +47,7 @@ export function ConnectPanel() {
     setBusy(true);
     setError(undefined);
     try {
-      const s = await api.invoke('serial.open', { path: path.trim(), settings: { baud, dataBits, parity, stopBits, flow }, profile, autoStop });
-      useSerial.getState().upsertSession(s);
-      useSerial.getState().setActive(s.id);
+      await useSerial.getState().open(api, { path: path.trim(), settings: { baud, dataBits, parity, stopBits, flow }, profile, autoStop });
     } catch (err) {
       setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
     } finally {

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { SerialPortInfo, SerialSession } from '../../../src-shared/capabilities/serial/contract';
 import type { WatchMatch } from '../../../src-shared/capabilities/serial/watchers';
+import type { CommandInput } from '../../../src-shared/contract';
+import type { RbApi } from '../../api/types';
 
 /** Bytes kept per session in this window, for "Save log" and for a terminal that mounts late. */
 export const KEEP_BYTES = 4 * 1024 * 1024;
@@ -76,6 +78,16 @@ interface SerialStore {
   onMatch(id: string, at: number, match: WatchMatch): void;
   dismissBanner(id: string, bannerId: number): void;
   resync(sessions: SerialSession[], backlog: Record<string, string>, profiles: { id: string; label: string }[]): void;
+  /*
+   * Commands. A view calls these and never writes a reply itself; they throw the command's error.
+   */
+  /** serial.ports: the list (it has no event) enters the store here; returned for the form to pick a port. */
+  refreshPorts(api: RbApi): Promise<SerialPortInfo[]>;
+  /**
+   * serial.open: the session enters the store through its serial.session event (sent before the reply), the
+   * one writer of sessions; the reply is only used to show the console just opened.
+   */
+  open(api: RbApi, req: CommandInput<'serial.open'>): Promise<void>;
 }
 
 let bannerSeq = 1;
@@ -119,5 +131,14 @@ export const useSerial = create<SerialStore>((set, get) => ({
     const byId = Object.fromEntries(sessions.map((s) => [s.id, s]));
     const active = get().active && byId[get().active!] ? get().active : sessions[0]?.id;
     set({ sessions: byId, profiles, active });
+  },
+  refreshPorts: async (api) => {
+    const r = await api.invoke('serial.ports', {});
+    get().setPorts(r.ports, r.note);
+    return r.ports;
+  },
+  open: async (api, req) => {
+    const { id } = await api.invoke('serial.open', req);
+    set({ active: id });
   },
 }));

@@ -47,7 +47,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
   const start = async (): Promise<void> => {
     setError(undefined);
     try {
-      const r = await api.invoke('uboot.run', {
+      await useUboot.getState().start(api, {
         sessionId: session.id,
         ip,
         serverIp,
@@ -56,7 +56,6 @@ export function UbootPanel({ session }: { session: SerialSession }) {
         ...(bootargs.trim() ? { bootargs: bootargs.trim() } : {}),
         ...(loadAddr.trim() ? { loadAddr: loadAddr.trim() } : {}),
       });
-      useUboot.getState().setRun(r);
     } catch (err) {
       setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
     }
@@ -105,7 +104,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
           <input type="checkbox" checked={boot} onChange={(e) => setBoot(e.target.checked)} disabled={running} /> Start it after checking
         </label>
         {running ? (
-          <button type="button" className="btn danger" onClick={() => void api.invoke('uboot.cancel', { runId: run!.runId }).catch(() => undefined)}>
+          <button type="button" className="btn danger" onClick={() => void useUboot.getState().cancel(api, run!.runId).catch(() => undefined)}>
             Stop
           </button>
         ) : (

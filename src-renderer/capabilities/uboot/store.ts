@@ -3,6 +3,9 @@ import type { UbootRun, UbootStep } from '../../../src-shared/capabilities/uboot
 import type { z } from 'zod';
 import type { UbootProgressSchema } from '../../../src-shared/capabilities/uboot/contract';
 
+import type { CommandInput } from '../../../src-shared/contract';
+import type { RbApi } from '../../api/types';
+
 type Progress = z.infer<typeof UbootProgressSchema>;
 
 /** The order the step panel shows, whatever order events arrive in. */
@@ -15,6 +18,13 @@ interface UbootStore {
   onStep(s: UbootStep): void;
   onProgress(p: Progress): void;
   replace(runs: UbootRun[]): void;
+  /**
+   * uboot.run: the run enters the store only through its uboot.state event (sent before the reply), the one
+   * writer of runs; the reply is awaited for its error alone, which this throws for the view to show.
+   */
+  start(api: RbApi, req: CommandInput<'uboot.run'>): Promise<void>;
+  /** uboot.cancel: the run's end arrives as its uboot.state event. */
+  cancel(api: RbApi, runId: string): Promise<void>;
 }
 
 function withRun(st: UbootStore, runId: string, fn: (r: UbootRun) => UbootRun): Partial<UbootStore> {
@@ -49,4 +59,10 @@ export const useUboot = create<UbootStore>((set) => ({
       for (const r of [...runs].reverse()) bySession[r.sessionId] = r;
       return { bySession };
     }),
+  start: async (api, req) => {
+    await api.invoke('uboot.run', req);
+  },
+  cancel: async (api, runId) => {
+    await api.invoke('uboot.cancel', { runId });
+  },
 }));
