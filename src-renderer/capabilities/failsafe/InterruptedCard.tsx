@@ -5,18 +5,19 @@ import type { InterruptedRun } from '../../../src-shared/capabilities/playbook';
 /** A run that never finished (window closed, crash): say where it stopped and offer to continue. */
 export function InterruptedCard({ it }: { it: InterruptedRun }) {
   const api = useApi();
-  const clear = usePlaybook((s) => s.clearInterrupted);
+  const resume = usePlaybook((s) => s.resume);
+  const dismiss = usePlaybook((s) => s.dismiss);
   return (
     <section className="card note fs-interrupted" data-testid="fs-interrupted" role="status">
       <h2>"{it.title}" did not finish</h2>
       <p>{it.explanation}</p>
       <div className="controls">
         {it.resumable && (
-          <button type="button" className="btn primary" onClick={() => void api.invoke('playbook.resume', { runId: it.runId }).then(clear)} data-testid="fs-resume">
+          <button type="button" className="btn primary" onClick={() => void resume(api, it.runId)} data-testid="fs-resume">
             Continue where it stopped
           </button>
         )}
-        <button type="button" className="btn" onClick={() => void api.invoke('playbook.dismiss', { runId: it.runId }).then(clear)}>
+        <button type="button" className="btn" onClick={() => void dismiss(api, it.runId)}>
           Forget it
         </button>
       </div>

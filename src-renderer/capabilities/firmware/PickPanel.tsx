@@ -5,13 +5,12 @@ import { useFirmware } from './store';
 import { useApp } from '../../app/store';
 import { pathExample } from '../../app/host-paths';
 import { bytes } from '../../format';
-import { uploadAndInspect } from './upload';
 
 /** Step 1: drop or choose an image (sent to the workstation), or type its path on the workstation. */
 export function PickPanel() {
   const api = useApi();
   const info = useApp((s) => s.info);
-  const { busy, upload, setBusy, setUpload, setReport, setError } = useFirmware();
+  const { busy, upload, setBusy, setUpload, setError, inspectFile, inspectPath: inspect } = useFirmware();
   const [path, setPath] = useState('');
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -23,8 +22,7 @@ export function PickPanel() {
     setBusy('uploading');
     setUpload({ fileName: file.name, sent: 0, total: file.size });
     try {
-      const r = await uploadAndInspect(api, file, (sent) => setUpload({ fileName: file.name, sent, total: file.size }));
-      setReport(r);
+      await inspectFile(api, file, (sent) => setUpload({ fileName: file.name, sent, total: file.size }));
     } catch (err) {
       fail(err);
     } finally {
@@ -37,7 +35,7 @@ export function PickPanel() {
     setError(undefined);
     setBusy('inspecting');
     try {
-      setReport(await api.invoke('firmware.inspect', { path: path.trim() }));
+      await inspect(api, path.trim());
     } catch (err) {
       fail(err);
     } finally {

@@ -20,7 +20,7 @@ const VERDICT_CLASS: Record<VerdictWire['verdict'], string> = { compatible: 'ok'
 /** Step 2: will it go onto this router, and what will sysupgrade say? */
 export function VerdictPanel({ report }: { report: InspectionReport }) {
   const api = useApi();
-  const { verdict, setVerdict, setError } = useFirmware();
+  const { verdict, setVerdict, setError, judge } = useFirmware();
   const [board, setBoard] = useState(report.identity.profileId ?? '');
   const [compat, setCompat] = useState('');
   const [mtd, setMtd] = useState('');
@@ -57,10 +57,10 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
     }
     let live = true;
     const device = { boardName: board, ...(compat.trim() ? { compatVersion: compat.trim() } : {}), ...(partitions.length ? { partitions } : {}) };
-    api
-      .invoke('firmware.verdict', { inspection: { fileName: report.fileName, identity: report.identity, metadata: report.metadata }, device })
-      .then((v) => live && setVerdict(v))
-      .catch((err) => live && setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) }));
+    // the store keeps only the newest request's verdict; a stale one's error is not thrown
+    judge(api, { inspection: { fileName: report.fileName, identity: report.identity, metadata: report.metadata }, device }).catch(
+      (err: unknown) => live && setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) }),
+    );
     return () => {
       live = false;
     };

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { InterruptedRun, RunSnapshot, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
+import type { RbApi } from '../../api/types';
 
 /** How many transcript lines the screen keeps (the journal in the data folder keeps all of them). */
 export const MAX_TRANSCRIPT = 2000;
@@ -12,9 +13,13 @@ interface PlaybookStore {
   addTranscript(l: TranscriptLine): void;
   setStatus(s: { run?: RunSnapshot; transcript: TranscriptLine[]; interrupted?: InterruptedRun }): void;
   clearInterrupted(): void;
+  /** playbook.resume: once the workstation took it, the interrupted run is no longer offered (its events follow). */
+  resume(api: RbApi, runId: string): Promise<void>;
+  /** playbook.dismiss: once the workstation forgot it, it is no longer offered. */
+  dismiss(api: RbApi, runId: string): Promise<void>;
 }
 
-export const usePlaybook = create<PlaybookStore>((set) => ({
+export const usePlaybook = create<PlaybookStore>((set, get) => ({
   run: undefined,
   transcript: [],
   interrupted: undefined,
@@ -33,6 +38,14 @@ export const usePlaybook = create<PlaybookStore>((set) => ({
     }),
   setStatus: (st) => set({ run: st.run, transcript: st.transcript.slice(-MAX_TRANSCRIPT), interrupted: st.interrupted }),
   clearInterrupted: () => set({ interrupted: undefined }),
+  resume: async (api, runId) => {
+    await api.invoke('playbook.resume', { runId });
+    get().clearInterrupted();
+  },
+  dismiss: async (api, runId) => {
+    await api.invoke('playbook.dismiss', { runId });
+    get().clearInterrupted();
+  },
 }));
 
 /** The step the user is on: the active one, else the one the run stopped at. */
