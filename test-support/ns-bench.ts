@@ -12,7 +12,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { CHROMIUM_FLAGS, chromiumPath, openUiAt, saveScreenshot } from './browser';
-import { JsonLines } from './lines';
+import { CliLines } from './cli-lines';
 import { nodeTsArgs, type Netns } from './netns';
 
 export interface NsBench {
@@ -35,11 +35,11 @@ export async function startNsBench(ns: Netns, opts: { viewport?: { width: number
   const dataDir = opts.dataDir ?? path.join(base, 'data');
   fs.mkdirSync(dataDir, { recursive: true });
   const token = crypto.randomBytes(16).toString('hex');
-  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['serve', '--bind', '127.0.0.1', '--port', '0', '--token', token, ...(opts.allowFolders ?? []).flatMap((f) => ['--allow-folder', f])]);
+  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['serve', '--bind', '127.0.0.1', '--port', '0', '--token', token, '--json', ...(opts.allowFolders ?? []).flatMap((f) => ['--allow-folder', f])]);
   const server = ns.spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir } });
-  const out = new JsonLines(server);
-  const listening = await out.waitFor((l) => l.event === 'listening', 30_000, 'the bench server in the namespace');
-  const url = String(listening.url);
+  const out = new CliLines(server);
+  const listening = await out.waitFor('cli.listening', undefined, 30_000, 'the bench server in the namespace');
+  const url = listening.url;
   const wrapper = path.join(base, 'chromium-in-netns.sh');
   fs.writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${ns.name} ${chromiumPath()} "$@"\n`, { mode: 0o755 });
   const browser = await chromium.launch({ executablePath: wrapper, args: CHROMIUM_FLAGS });

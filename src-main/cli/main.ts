@@ -3,10 +3,12 @@
  * rescue-bench: the command line over the same services the app uses.
  * From a checkout: npm run --silent cli -- <command> …
  */
-import { RbFault } from '../../src-shared/errors';
+import { RbFault, toErrorShape } from '../../src-shared/errors';
+import type { CliCommandName } from '../../src-shared/contract/cli';
 import { APP_VERSION } from '../version';
 import { UsageError, type CliCommand, type CliIo } from './types';
 import { askSecretOnTty, PromptCancelled } from './secret-prompt';
+import { CliPrinter, formatFault } from './printer';
 
 function help(commands: CliCommand[]): string {
   const lines = [
@@ -17,7 +19,8 @@ function help(commands: CliCommand[]): string {
     'Commands:',
     ...commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`),
     '',
-    'Every command that takes --json prints one JSON object per line.',
+    'With --json a command prints one JSON line per event, {"event":…,"at":…,"payload":…}: the contract\'s',
+    'events as the app receives them, and last {"event":"cli.result","payload":{"ok":…}}. Without it, plain words.',
     'Exit status: 0 on success, 1 when the work failed (the reason is printed), 2 for a usage mistake.',
   ];
   return lines.join('\n');
@@ -57,19 +60,21 @@ export async function runCli(argv: string[], io: CliIo, commandList?: CliCommand
   try {
     return await match.run(rest, io);
   } catch (err) {
+    // What the command could not say itself (it stopped before its work began): a cli.result line with --json too.
+    const printer = new CliPrinter(io, rest.includes('--json'), match.words.join(' ') as CliCommandName);
     if (err instanceof PromptCancelled) {
       io.err('Stopped: no password was given.');
+      printer.resultLine({ command: printer.command, ok: false, error: { code: 'CANCELLED', message: 'Stopped: no password was given.', meaning: 'Nothing was started.' } });
       return 130;
     }
     if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       io.err(`${(err as Error).message}\nUsage: rescue-bench ${match.usage}`);
+      printer.usage((err as Error).message, match.usage);
       return 2;
     }
-    if (err instanceof RbFault) {
-      io.err([`Error: ${err.message}`, err.meaning, err.fix ? `What to do: ${err.fix}` : undefined, err.details ? `Details: ${err.details}` : undefined].filter(Boolean).join('\n'));
-      return 1;
-    }
-    io.err(`Error: ${(err as Error)?.stack ?? String(err)}`);
+    const error = toErrorShape(err);
+    printer.resultLine({ command: printer.command, ok: false, error });
+    io.err(err instanceof RbFault ? formatFault(error) : `Error: ${(err as Error)?.stack ?? String(err)}`);
     return 1;
   }
 }

@@ -6,7 +6,12 @@ import { createHandlers } from '../core/handlers';
 import { assertBindAllowed, insecureLanWarning, isLoopbackBind, startBenchServer } from '../browser-server/server';
 import { installProcessGuard } from '../core/process-guard';
 import { existsSync } from 'node:fs';
-import { jsonLine, UsageError, type CliCommand } from './types';
+import { z } from 'zod';
+import { PortSchema } from '../../src-shared/contract/common';
+import { RbFault, toErrorShape } from '../../src-shared/errors';
+import { UsageError, type CliCommand } from './types';
+import { CliPrinter } from './printer';
+import { num, requestFromFlags } from './flags';
 
 /** dist/renderer at the project root, found from the source tree (src-main/cli/commands) or a bundle (dist/cli). */
 export function defaultRendererDir(): string {
@@ -18,10 +23,14 @@ export function defaultRendererDir(): string {
   return path.resolve(process.cwd(), 'dist', 'renderer');
 }
 
+/**
+ * The browser server: not a contract command itself (it is the second transport), so it prints only its own
+ * lines through the CLI's printer: cli.listening, and cli.result when it stops (decision 0043).
+ */
 export const serve: CliCommand = {
   words: ['serve'],
   summary: 'Start the bench server: the Rescue Bench screen in any browser, on this computer by default',
-  usage: 'serve [--port N] [--bind ADDR] [--token T] [--renderer DIR] [--insecure-lan] [--allow-folder DIR]...',
+  usage: 'serve [--port N] [--bind ADDR] [--token T] [--renderer DIR] [--insecure-lan] [--allow-folder DIR]... [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -33,31 +42,44 @@ export const serve: CliCommand = {
         // Folders besides the data folder whose files the browser may use (firmware, keys, backups); repeatable (decision 0007).
         'allow-folder': { type: 'string', multiple: true },
         'insecure-lan': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
       },
       strict: true,
     });
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, not "${values.port}"`);
+    const { port } = requestFromFlags(z.object({ port: PortSchema }), { port: num(values.port) }, { port: { flag: '--port', given: values.port, hint: '(0 = any free port)' } });
     if (values.token !== undefined && values.token.length < 16) throw new UsageError('--token must be at least 16 characters');
-    assertBindAllowed(values.bind!, values['insecure-lan']!);
-    const services = createServices({ host: 'bench-server', allowedFolders: values['allow-folder'] ?? [] });
-    const server = await startBenchServer({
-      handlers: createHandlers(services),
-      bus: services.bus,
-      rendererDir: values.renderer ?? defaultRendererDir(),
-      port,
-      bind: values.bind!,
-      insecureLan: values['insecure-lan']!,
-      ...(values.token ? { token: values.token } : {}),
-    });
-    // While serving, a fault nobody caught is logged and the bench keeps serving, or it stops with a plain reason (decision 0006).
-    const unguard = installProcessGuard({ log: (text) => io.err(text), exit: (code) => process.exit(code) });
-    jsonLine(io, { event: 'listening', url: server.url, port: server.port, bind: server.bind });
-    if (!isLoopbackBind(server.bind)) io.err(insecureLanWarning(server.bind));
-    await io.stopped;
-    await server.close();
-    await services.dispose();
-    unguard();
+    const printer = new CliPrinter(io, values.json, 'serve');
+    let services: ReturnType<typeof createServices> | undefined;
+    let listening: { url: string; port: number; bind: string };
+    try {
+      assertBindAllowed(values.bind!, values['insecure-lan']!);
+      services = createServices({ host: 'bench-server', allowedFolders: values['allow-folder'] ?? [] });
+      const server = await startBenchServer({
+        handlers: createHandlers(services),
+        bus: services.bus,
+        rendererDir: values.renderer ?? defaultRendererDir(),
+        port,
+        bind: values.bind!,
+        insecureLan: values['insecure-lan']!,
+        ...(values.token ? { token: values.token } : {}),
+      });
+      // While serving, a fault nobody caught is logged and the bench keeps serving, or it stops with a plain reason (decision 0006).
+      const unguard = installProcessGuard({ log: (text) => io.err(text), exit: (code) => process.exit(code) });
+      listening = { url: server.url, port: server.port, bind: server.bind };
+      printer.line('cli.listening', listening);
+      printer.say({ to: 'out', text: `Rescue Bench is ready: open ${server.url} in a browser${isLoopbackBind(server.bind) ? ' on this computer' : ''}. Press Ctrl-C to stop.` });
+      if (!isLoopbackBind(server.bind)) io.err(insecureLanWarning(server.bind));
+      await io.stopped;
+      await server.close();
+      await services.dispose();
+      unguard();
+    } catch (err) {
+      if (!(err instanceof RbFault)) throw err;
+      await services?.dispose().catch(() => undefined);
+      printer.result({ command: 'serve', ok: false, error: toErrorShape(err) });
+      return 1;
+    }
+    printer.result({ command: 'serve', ok: true, value: listening });
     return 0;
   },
 };

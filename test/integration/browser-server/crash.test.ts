@@ -12,12 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JsonLines } from '../../../test-support/lines';
+import { CliLines } from '../../../test-support/cli-lines';
 import { nodeTsArgs } from '../../../test-support/netns';
 
 let base: string;
 let child: ChildProcess;
-let out: JsonLines;
+let out: CliLines;
 let port: number;
 let token: string;
 let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -27,13 +27,13 @@ beforeAll(async () => {
   const renderer = path.join(base, 'renderer');
   fs.mkdirSync(renderer);
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>probe</title>');
-  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['serve', '--port', '0', '--renderer', renderer]);
+  const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['serve', '--port', '0', '--renderer', renderer, '--json']);
   child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RESCUE_BENCH_DATA_DIR: path.join(base, 'data') } });
   child.on('exit', (code, signal) => (exit = { code, signal }));
-  out = new JsonLines(child);
-  const listening = await out.waitFor((l) => l.event === 'listening', 30_000, 'the bench server');
-  port = listening.port as number;
-  token = new URL(String(listening.url)).searchParams.get('token')!;
+  out = new CliLines(child);
+  const listening = await out.waitFor('cli.listening', undefined, 30_000, 'the bench server');
+  port = listening.port;
+  token = new URL(listening.url).searchParams.get('token')!;
 }, 40_000);
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { JsonLines } from '../../../test-support/lines';
+import { CliLines } from '../../../test-support/cli-lines';
 import { nodeTsArgs } from '../../../test-support/netns';
 
 const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rb-allow-')));
@@ -23,7 +23,7 @@ for (const d of [data, allowed, outside]) fs.writeFileSync(path.join(d, 'fw.bin'
 afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
 function serve(args: string[]) {
-  const [cmd, argv] = nodeTsArgs('src-main/cli/main.ts', ['serve', '--port', '0', ...args]);
+  const [cmd, argv] = nodeTsArgs('src-main/cli/main.ts', ['serve', '--port', '0', '--json', ...args]);
   return spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: home, RESCUE_BENCH_DATA_DIR: data } });
 }
 
@@ -57,7 +57,7 @@ describe('serve --allow-folder', () => {
   it('the browser may inspect files in the data folder and the allowed folder, not elsewhere', async () => {
     const child = serve(['--allow-folder', allowed]);
     try {
-      const listening = await new JsonLines(child).waitFor((l) => l.event === 'listening', 30_000, 'the bench to listen');
+      const listening = await new CliLines(child).waitFor('cli.listening', undefined, 30_000, 'the bench to listen');
       const ws = await invoker(String(listening.url));
       try {
         for (const p of [path.join(data, 'fw.bin'), path.join(allowed, 'fw.bin')]) {
@@ -77,12 +77,14 @@ describe('serve --allow-folder', () => {
   it('a folder that must not be exposed stops the bench before it listens, with the reason', async () => {
     for (const bad of [path.join(home, '.ssh'), base]) {
       const child = serve(['--allow-folder', bad]);
-      const lines = new JsonLines(child);
+      const lines = new CliLines(child);
       const code = await new Promise<number | null>((r) => child.on('exit', r));
       expect(code, bad).toBe(1);
-      expect(lines.lines.some((l) => l.event === 'listening')).toBe(false);
+      expect(lines.of('cli.listening')).toEqual([]);
       expect(lines.stderr.join('')).toContain(bad);
       expect(lines.stderr.join('')).toMatch(/hidden folder|holds your home folder/);
+      // the same reason, in three parts, as the last line
+      expect(await lines.result()).toMatchObject({ command: 'serve', ok: false, error: { code: 'ALLOW_FOLDER_REFUSED', message: expect.stringContaining(bad), meaning: expect.any(String), fix: expect.any(String) } });
     }
   }, 60_000);
 });
