@@ -8,7 +8,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { SerialService } from '../src-main/capabilities/serial/service';
-import { JsonLines } from './lines';
+import { CliLines } from './cli-lines';
 import { netnsSupport, nodeTsArgs } from './netns';
 import { UBOOT_QEMU_ARM } from './rig/guest';
 import { startRig, type Rig } from './rig/qemu';
@@ -140,7 +140,8 @@ export class UbootOnRig {
 
 export interface NsServer {
   name: string;
-  lines?: JsonLines;
+  /** Ours: the CLI's --json lines (tftp.server.state, tftp.transfer…; decision 0043). */
+  lines?: CliLines;
   stop(): Promise<void>;
 }
 
@@ -152,8 +153,9 @@ function exited(p: ChildProcess): Promise<void> {
 export async function startOursInNs(rig: Rig, root: string, ip = SERVER_IP, extraArgs: string[] = []): Promise<NsServer> {
   const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['tftp', 'serve', '--root', root, '--bind', ip, '--port', '69', '--json', ...extraArgs]);
   const child = rig.ns.spawn(cmd, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines = new JsonLines(child);
-  await lines.waitFor((l) => l.event === 'listening', 30_000, 'our server to listen in the namespace');
+  const lines = new CliLines(child);
+  const state = await lines.waitFor('tftp.server.state', (s) => s.state !== 'starting', 30_000, 'our server to listen in the namespace');
+  if (state.state !== 'listening') throw new Error(`our server did not start: ${JSON.stringify(state.error)}`);
   return {
     name: 'ours',
     lines,

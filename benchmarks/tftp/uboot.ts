@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const uboot = await UbootOnRig.start('tftpbench');
   const hpa = await startHpaInNs(uboot.rig, dir, SECOND_IP);
   const ours = await startOursInNs(uboot.rig, dir, SERVER_IP);
-  const engine = (ours.lines!.lines.find((l) => l.event === 'listening') as { lockstep?: { engine: string; why?: string } } | undefined)?.lockstep;
+  const engine = ours.lines!.of('tftp.server.state').find((s) => s.state === 'listening')?.lockstep;
   process.stderr.write(`ours: lock-step engine ${engine?.engine ?? '?'}${engine?.why ? ` (${engine.why})` : ''}\n`);
   uboot.rig.ns.exec('ip', ['addr', 'add', `${JS_IP}/24`, 'dev', uboot.rig.tap]);
   const oursJs = await startOursInNs(uboot.rig, dir, JS_IP, THIRD);
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     await fetch(JS_IP, 1);
     if (FLOOR) await fetch(FLOOR_IP, 1);
     // make sure the right server answered each address
-    if (ours.lines!.lines.filter((l) => l.event === 'done').length !== 1 || ours.lines!.lines.length - before < 2) throw new Error('our server did not serve exactly the warm-up fetch');
+    if (ours.lines!.of('tftp.transfer').filter((e) => e.kind === 'done').length !== 1 || ours.lines!.lines.length - before < 2) throw new Error('our server did not serve exactly the warm-up fetch');
     for (let p = 0; p < PAIRS; p++) {
       for (const [mode, w] of modes) {
         const first = p % 2 === 0;

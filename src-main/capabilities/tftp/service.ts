@@ -28,6 +28,15 @@ export class TftpService {
     return this.status;
   }
 
+  /**
+   * Settings of this process for every server it starts, not part of any request: who sends lock-step reads and
+   * their busy-poll budget (the CLI's `tftp serve --engine` and `--poll-us`, for benchmarks and slow machines).
+   */
+  useEngine(settings: Pick<TftpServerOptions, 'engine' | 'lockstepPollUs'>): void {
+    if (settings.engine !== undefined) this.extra.engine = settings.engine;
+    if (settings.lockstepPollUs !== undefined) this.extra.lockstepPollUs = settings.lockstepPollUs;
+  }
+
   private setState(s: TftpServerState): TftpServerState {
     this.status = s;
     this.listeners.state(s);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSkip } from '../../../test-support/netns';
 import { crc32 } from '../../../src-shared/capabilities/uboot/parser';
 import { nativeLockstep } from '../../../src-main/capabilities/tftp/native';
+import type { TftpTransferEvent } from '../../../src-shared/capabilities/tftp';
 import { SECOND_IP, startHpaInNs, startOursInNs, UbootOnRig, ubootRigSupport, type NsServer } from '../../../test-support/uboot-tftp-driver';
 
 const SUITE = 'TFTP to a real U-Boot';
@@ -57,9 +58,10 @@ describe.skipIf(!support.ok)(SUITE, () => {
       expect(r.bytes).toBe(data.length);
       expect(r.output).toContain(`TFTP from server 192.168.1.10; our IP address is 192.168.1.1`);
       expect(await uboot.crc32()).toBe(crc32(data).toString(16).padStart(8, '0'));
-      const done = await server.lines!.waitFor((l) => l.event === 'done' && l.file === file && server.lines!.lines.indexOf(l) >= before, 10_000, 'the server done line');
+      const doneLine = await server.lines!.waitForLine((l) => l.event === 'tftp.transfer' && (l.payload as TftpTransferEvent).kind === 'done' && (l.payload as TftpTransferEvent).transfer.file === file && server.lines!.lines.indexOf(l) >= before, 10_000, 'the server done line');
+      const done = (doneLine.payload as TftpTransferEvent).transfer;
       expect(done).toMatchObject({ bytes: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex') });
-      const opts = done.options as { blksize: number; windowsize: number };
+      const opts = done.options;
       expect(opts.blksize).toBe(env.blksize ?? 1468);
       expect(opts.windowsize).toBe(env.windowsize ?? 1);
       // lock-step reads go to the native engine when it is built (decision 0013); windows always run in JavaScript
@@ -75,8 +77,8 @@ describe.skipIf(!support.ok)(SUITE, () => {
       const r = await uboot.tftpboot('eight.bin', { blksize: 512, server: JS_IP });
       expect(r.bytes).toBe(files['eight.bin']!.length);
       expect(await uboot.crc32()).toBe(crc32(files['eight.bin']!).toString(16).padStart(8, '0'));
-      const done = await js.lines!.waitFor((l) => l.event === 'done', 10_000, 'the JavaScript server done line');
-      expect(done).toMatchObject({ engine: 'js', bytes: files['eight.bin']!.length });
+      const done = await js.lines!.waitFor('tftp.transfer', (e) => e.kind === 'done', 10_000, 'the JavaScript server done line');
+      expect(done.transfer).toMatchObject({ engine: 'js', bytes: files['eight.bin']!.length });
     } finally {
       await js.stop();
       uboot.rig.ns.exec('ip', ['addr', 'del', `${JS_IP}/24`, 'dev', uboot.rig.tap]);
