@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inspectFile } from '../../src-main/capabilities/firmware';
 import * as W from '../../test-support/firmware-images';
+import { parseCliOutput, valueOf } from '../../test-support/cli-lines';
 
 const MiB = 1024 * 1024;
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
@@ -88,7 +89,8 @@ async function main(): Promise<void> {
     const r = spawnSync(process.execPath, [cli, 'inspect', file, '--json'], { encoding: 'utf8', env: { ...process.env, ...env } });
     const ms = performance.now() - t0;
     if (r.status !== 0) throw new Error(r.stderr);
-    cliFound = (JSON.parse(r.stdout.trim()) as { formats: { type: string; offset: number }[] }).formats.map((f) => `${f.type}@${f.offset}`);
+    // the one cli.result line: firmware.inspect's reply (decision 0043)
+    cliFound = valueOf(parseCliOutput(r.stdout), 'inspect').inspection.formats.map((f) => `${f.type}@${f.offset}`);
     return ms;
   };
   const tCli: number[] = [];

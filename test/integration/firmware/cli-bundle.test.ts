@@ -1,6 +1,6 @@
 /**
  * The bundled CLI as users run it (`node dist/cli/cli.mjs inspect`): it starts (one shebang), loads only the
- * inspect chunk (no ssh2/serialport), and prints the stable JSON. `npm test` builds dist/ before vitest.
+ * inspect chunk (no ssh2/serialport), and prints its result as one cli.result line (decision 0043). `npm test` builds dist/ before vitest.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { reportSkip } from '../../../test-support/netns';
 import * as W from '../../../test-support/firmware-images';
+import { parseCliOutput, valueOf } from '../../../test-support/cli-lines';
 
 const CLI = 'dist/cli/cli.mjs';
 const built = fs.existsSync(CLI);
@@ -28,17 +29,17 @@ describe.skipIf(!built)('bundled CLI: inspect', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('runs as a process and prints the report as one JSON line, without loading ssh2 or serialport', () => {
+  it('runs as a process and prints the report as one cli.result line, without loading ssh2 or serialport', () => {
     const r = spawnSync(process.execPath, ['--trace-warnings', CLI, 'inspect', file, '--json', '--device', 'linksys,wrt32x'], {
       encoding: 'utf8',
       env: { ...process.env, NODE_DEBUG: 'module' },
     });
     expect(r.status, r.stderr.slice(-2000)).toBe(0);
-    const lines = r.stdout.trim().split('\n');
+    const lines = parseCliOutput(r.stdout);
     expect(lines).toHaveLength(1);
-    const j = JSON.parse(lines[0]!);
-    expect(j.formats.map((f: { type: string }) => f.type)).toEqual(['sysupgrade-tar', 'uimage', 'zimage', 'squashfs', 'fwtool-metadata']);
-    expect(j.verdict.verdict).toBe('compatible');
+    const j = valueOf(lines, 'inspect');
+    expect(j.inspection.formats.map((f) => f.type)).toEqual(['sysupgrade-tar', 'uimage', 'zimage', 'squashfs', 'fwtool-metadata']);
+    expect(j.verdict!.verdict).toBe('compatible');
     // NODE_DEBUG=module logs every CommonJS module load on stderr
     expect(r.stderr).not.toMatch(/node_modules\/ssh2\//);
     expect(r.stderr).not.toMatch(/node_modules\/serialport\//);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../../../src-main/cli/main';
 import * as W from '../../../../test-support/firmware-images';
+import { parseCliOutput, resultOf, valueOf } from '../../../../test-support/cli-lines';
 
 function io() {
   const out: string[] = [];
@@ -20,11 +21,14 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('rescue-bench inspect', () => {
-  it('--json prints one stable JSON object: size, sha256, formats, metadata, warnings', async () => {
+  it('--json prints one cli.result line: firmware.inspect\'s reply (size, sha256, formats, metadata, warnings)', async () => {
     const t = io();
     expect(await runCli(['inspect', stock, '--json'], t.io)).toBe(0);
     expect(t.out).toHaveLength(1);
-    const j = JSON.parse(t.out[0]!);
+    const lines = parseCliOutput(t.out);
+    expect(lines[0]!.event).toBe('cli.result');
+    const j = valueOf(lines, 'inspect').inspection;
+    expect(valueOf(lines, 'inspect').verdict).toBeUndefined();
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['size', 'sha256', 'md5', 'formats', 'metadata', 'warnings']));
     expect(j.size).toBe(fs.statSync(stock).size);
     expect(j.metadata).toBeNull();
@@ -42,7 +46,7 @@ describe('rescue-bench inspect', () => {
     expect(text).toMatch(/19\.07\.9/);
     const j = io();
     await runCli(['inspect', stock, '--device', 'linksys,wrt32x', '--json'], j.io);
-    expect(JSON.parse(j.out[0]!).verdict.verdict).toBe('needs-factory');
+    expect(valueOf(parseCliOutput(j.out), 'inspect').verdict!.verdict).toBe('needs-factory');
   });
 
   it('usage mistakes exit 2; a missing file exits 1 with the three-part error', async () => {
@@ -51,5 +55,13 @@ describe('rescue-bench inspect', () => {
     const m = io();
     expect(await runCli(['inspect', path.join(dir, 'missing.bin')], m.io)).toBe(1);
     expect(m.err.join('\n')).toMatch(/There is no file at .*What to do:/s);
+    // with --json, both end in a cli.result line that says the same
+    const tj = io();
+    expect(await runCli(['inspect', '--json'], tj.io)).toBe(2);
+    expect(resultOf(parseCliOutput(tj.out))).toMatchObject({ command: 'inspect', ok: false, error: { code: 'USAGE', message: 'Give exactly one image file.', fix: expect.stringContaining('inspect FILE') } });
+    const mj = io();
+    expect(await runCli(['inspect', path.join(dir, 'missing.bin'), '--json'], mj.io)).toBe(1);
+    expect(resultOf(parseCliOutput(mj.out))).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND', message: expect.stringMatching(/^There is no file at /), fix: expect.any(String) } });
+    expect(mj.err.join('\n')).toMatch(/There is no file at .*What to do:/s);
   });
 });
