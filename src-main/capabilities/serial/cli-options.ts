@@ -1,6 +1,8 @@
-import { SerialSettingsSchema, type SerialSettings } from '../../../src-shared/capabilities/serial/contract';
-import { watchProfileChoices } from './service';
+import type { z } from 'zod';
+import { serialCommands } from '../../../src-shared/capabilities/serial/contract';
 import { UsageError } from '../../cli/types';
+import { num, requestFromFlags } from '../../cli/flags';
+import type { ContractSession } from '../../cli/transport';
 
 /** The options every command that opens a serial port takes, and their checking (serial watch, uboot). */
 export const SERIAL_OPTIONS = {
@@ -9,12 +11,24 @@ export const SERIAL_OPTIONS = {
   profile: { type: 'string', default: 'generic' },
 } as const;
 
-export function serialConnection(values: { port?: string | undefined; baud?: string | undefined; profile?: string | undefined }): { port: string; settings: SerialSettings; profile: string } {
+export type SerialOpenRequest = z.output<(typeof serialCommands)['serial.open']['request']>;
+
+/** The serial.open request the flags describe, checked with the contract's schema. */
+export function serialConnection(values: { port?: string | undefined; baud?: string | undefined; profile?: string | undefined }, autoStop = false): SerialOpenRequest {
   if (!values.port) throw new UsageError('--port PATH is required: the serial port the router is connected to (e.g. /dev/ttyUSB0); `serial ports` lists them');
-  const settings = SerialSettingsSchema.safeParse({ baud: Number(values.baud ?? '115200') });
-  if (!settings.success) throw new UsageError(`--baud must be a number such as 115200, not "${values.baud}"`);
-  const profile = values.profile ?? 'generic';
-  if (!watchProfileChoices().some((p) => p.id === profile)) throw new UsageError(`--profile must be one of: ${watchProfileChoices().map((p) => p.id).join(', ')}`);
-  return { port: values.port, settings: settings.data, profile };
+  return requestFromFlags(
+    serialCommands['serial.open'].request,
+    { path: values.port, settings: { baud: num(values.baud ?? '115200') }, profile: values.profile ?? 'generic', autoStop },
+    {
+      path: { flag: '--port', given: values.port },
+      'settings.baud': { flag: '--baud', given: values.baud, expect: 'a number such as 115200' },
+      profile: { flag: '--profile', given: values.profile },
+    },
+  );
 }
 
+/** A watcher profile must be one the workstation has (serial.sessions lists them): a usage mistake otherwise. */
+export async function checkProfile(t: ContractSession, profile: string): Promise<void> {
+  const { profiles } = await t.invoke('serial.sessions', {});
+  if (!profiles.some((p) => p.id === profile)) throw new UsageError(`--profile must be one of: ${profiles.map((p) => p.id).join(', ')}`);
+}

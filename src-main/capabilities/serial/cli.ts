@@ -1,27 +1,8 @@
 import { parseArgs } from 'node:util';
-import { SerialSettingsSchema, type SerialSettings } from '../../../src-shared/capabilities/serial/contract';
 import { describeMatch } from '../../../src-shared/capabilities/serial/watchers';
-import { dataDir } from '../../platform';
-import { SerialService, watchProfileChoices } from './service';
-import { jsonLine, UsageError, type CliCommand } from '../../cli/types';
-
-/** The options every command that opens a serial port takes, and their checking (serial watch, uboot). */
-export const SERIAL_OPTIONS = {
-  port: { type: 'string' },
-  baud: { type: 'string', default: '115200' },
-  profile: { type: 'string', default: 'generic' },
-} as const;
-
-export function serialConnection(values: { port?: string | undefined; baud?: string | undefined; profile?: string | undefined }): { port: string; settings: SerialSettings; profile: string } {
-  if (!values.port) throw new UsageError('--port PATH is required: the serial port the router is connected to (e.g. /dev/ttyUSB0); `serial ports` lists them');
-  const settings = SerialSettingsSchema.safeParse({ baud: Number(values.baud ?? '115200') });
-  if (!settings.success) throw new UsageError(`--baud must be a number such as 115200, not "${values.baud}"`);
-  const profile = values.profile ?? 'generic';
-  if (!watchProfileChoices().some((p) => p.id === profile)) throw new UsageError(`--profile must be one of: ${watchProfileChoices().map((p) => p.id).join(', ')}`);
-  return { port: values.port, settings: settings.data, profile };
-}
-
-const quietEvents = { data: () => undefined, match: () => undefined, session: () => undefined };
+import type { CliCommand } from '../../cli/types';
+import { runOnContract } from '../../cli/transport';
+import { checkProfile, SERIAL_OPTIONS, serialConnection } from './cli-options';
 
 export const serialPorts: CliCommand = {
   words: ['serial', 'ports'],
@@ -29,13 +10,13 @@ export const serialPorts: CliCommand = {
   usage: 'serial ports [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
-    const svc = new SerialService(quietEvents, { dataDir: dataDir() });
-    const r = await svc.listPorts();
-    if (values.json) for (const p of r.ports) jsonLine(io, { event: 'port', ...p });
-    else for (const p of r.ports) io.out(p.label);
-    if (r.note) (values.json ? jsonLine(io, { event: 'note', note: r.note }) : io.err(r.note));
-    if (!r.ports.length && !values.json) io.err('No serial ports found. Plug the adapter in and try again.');
-    return 0;
+    return runOnContract(io, { command: 'serial ports', json: values.json }, async (t) => {
+      const r = await t.invoke('serial.ports', {});
+      if (r.note) t.say(r.note);
+      if (!r.ports.length) t.say('No serial ports found. Plug the adapter in and try again.');
+      const text = r.ports.map((p) => p.label).join('\n');
+      return { ok: true, value: r, ...(text ? { text } : {}) };
+    });
   },
 };
 
@@ -55,27 +36,34 @@ export const serialWatch: CliCommand = {
       },
       strict: true,
     });
-    const conn = serialConnection(values);
+    const open = serialConnection(values, values['auto-stop']);
     const json = values.json;
-    const svc = new SerialService(
+    return runOnContract(
+      io,
       {
-        data: (_id, chunk) => {
-          if (values.echo || !json) process.stdout.write(chunk);
+        command: 'serial watch',
+        json,
+        // the console's bytes as serial.data lines only with --echo; without --json they go to stdout as they are
+        events: json && values.echo ? ['serial.session', 'serial.match', 'serial.data'] : ['serial.session', 'serial.match'],
+        describe: (e) => {
+          if (e.name === 'serial.match') return `\n[Rescue Bench] ${describeMatch(e.payload.match)}`;
+          if (e.name === 'serial.session' && e.payload.error) return `\n[Rescue Bench] ${e.payload.error.message} ${e.payload.error.fix ?? ''}`;
+          return undefined;
         },
-        match: (_id, at, m) => (json ? jsonLine(io, { event: 'match', at, ...m }) : io.err(`\n[Rescue Bench] ${describeMatch(m)}`)),
-        session: (s) => (json ? jsonLine(io, { event: 'session', state: s.state, path: s.path, requested: s.requested, actual: s.actual, ...(s.error ? { error: s.error } : {}) }) : s.error && io.err(`\n[Rescue Bench] ${s.error.message} ${s.error.fix ?? ''}`)),
       },
-      { dataDir: dataDir() },
+      async (t) => {
+        if (!json) t.on((e) => e.name === 'serial.data' && process.stdout.write(Buffer.from(e.payload.b64, 'base64')));
+        await checkProfile(t, open.profile);
+        const s = await t.invoke('serial.open', open);
+        t.say(`Watching ${s.path} at ${s.requested.baud} baud (log: ${s.logPath}). Press Ctrl-C to stop.`);
+        if (values.autobaud) {
+          const r = await t.invoke('serial.autobaud', { id: s.id });
+          t.line('cli.reply', { command: 'serial.autobaud', value: r });
+          t.say(`[Rescue Bench] ${r.message}`);
+        }
+        await io.stopped;
+        return { ok: true, value: await t.invoke('serial.close', { id: s.id }) };
+      },
     );
-    const s = await svc.open(conn.port, conn.settings, conn.profile, values['auto-stop']);
-    if (!json) io.err(`Watching ${s.path} at ${s.requested.baud} baud (log: ${s.logPath}). Press Ctrl-C to stop.`);
-    if (values.autobaud) {
-      const r = await svc.autobaud(s.id);
-      if (json) jsonLine(io, { event: 'autobaud', baud: r.baud ?? null, tried: r.tried, message: r.message });
-      else io.err(`[Rescue Bench] ${r.message}`);
-    }
-    await io.stopped;
-    await svc.dispose();
-    return 0;
   },
 };

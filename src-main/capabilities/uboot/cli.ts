@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
-import { UbootRunRequestSchema } from '../../../src-shared/capabilities/uboot/contract';
-import { SERIAL_OPTIONS, serialConnection } from '../serial';
+import { UbootRunRequestSchema } from '../../../src-shared/capabilities/uboot';
 import { describeMatch } from '../../../src-shared/capabilities/serial';
-import { dataDir } from '../../platform';
-import { SerialService } from '../serial';
-import { runUboot } from './service';
-import { jsonLine, UsageError, type CliCommand } from '../../cli/types';
+import { UsageError, type CliCommand } from '../../cli/types';
+import { num, requestFromFlags, runOnContract } from '../../cli/transport';
+import { checkProfile, SERIAL_OPTIONS, serialConnection } from '../serial';
 
+/**
+ * serial.open, then uboot.run on that session, through the contract; the steps, tftpboot progress and the
+ * console's matches arrive as their contract events. Ctrl-C sends uboot.cancel.
+ */
 export const uboot: CliCommand = {
   words: ['uboot'],
   summary: "Stop U-Boot's autoboot over a serial port, tftpboot a file from our TFTP server, verify it, optionally boot it",
@@ -30,59 +32,61 @@ export const uboot: CliCommand = {
       },
       strict: true,
     });
-    const conn = serialConnection(values);
+    const open = serialConnection(values);
     if (!values.file) throw new UsageError('--file IMAGE is required: the image to send');
-    const req = UbootRunRequestSchema.safeParse({
-      sessionId: 'cli',
-      ip: values.ip,
-      serverIp: values['server-ip'],
-      netmask: values.netmask,
-      file: values.file,
-      boot: values.boot,
-      waitSeconds: Number(values.wait),
-      tftpPort: Number(values['tftp-port']),
-      ...(values.bootargs !== undefined ? { bootargs: values.bootargs } : {}),
-      ...(values['load-addr'] !== undefined ? { loadAddr: values['load-addr'] } : {}),
-    });
-    if (!req.success) throw new UsageError(req.error.issues.map((i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`).join('; '));
-    const json = values.json;
-    const out = (o: Record<string, unknown>, text: string): void => (json ? jsonLine(io, o) : io.err(text));
-    const serial = new SerialService(
+    const request = requestFromFlags(
+      UbootRunRequestSchema,
       {
-        data: (_id, chunk) => {
-          if (values.echo) process.stderr.write(chunk);
-        },
-        match: (_id, at, m) => out({ event: 'match', at, kind: m.kind, text: m.text, ...(m.prompt ? { prompt: m.prompt } : {}) }, `  [${m.kind}] ${describeMatch(m)}`),
-        session: (s) => {
-          if (s.state === 'unplugged' || s.state === 'open') out({ event: 'serial', state: s.state, path: s.path, ...(s.error ? { error: s.error } : {}) }, `Serial ${s.path}: ${s.state}`);
+        sessionId: 'cli', // the session serial.open gives replaces it
+        ip: values.ip,
+        serverIp: values['server-ip'],
+        netmask: values.netmask,
+        file: values.file,
+        boot: values.boot,
+        waitSeconds: num(values.wait),
+        tftpPort: num(values['tftp-port']),
+        ...(values.bootargs !== undefined ? { bootargs: values.bootargs } : {}),
+        ...(values['load-addr'] !== undefined ? { loadAddr: values['load-addr'] } : {}),
+      },
+      {
+        ip: { flag: '--ip', given: values.ip },
+        serverIp: { flag: '--server-ip', given: values['server-ip'] },
+        netmask: { flag: '--netmask', given: values.netmask },
+        file: { flag: '--file', given: values.file },
+        waitSeconds: { flag: '--wait', given: values.wait, expect: 'a number of seconds from 1 to 600' },
+        tftpPort: { flag: '--tftp-port', given: values['tftp-port'] },
+        bootargs: { flag: '--bootargs', given: values.bootargs, expect: 'at most 512 characters' },
+        loadAddr: { flag: '--load-addr', given: values['load-addr'], expect: 'a hex address such as 0x80060000' },
+      },
+    );
+    return runOnContract(
+      io,
+      {
+        command: 'uboot',
+        json: values.json,
+        events: ['serial.session', 'serial.match', 'uboot.state', 'uboot.step', 'uboot.progress'],
+        describe: (e) => {
+          if (e.name === 'serial.match') return `  [${e.payload.match.kind}] ${describeMatch(e.payload.match)}`;
+          if (e.name === 'serial.session' && (e.payload.state === 'unplugged' || e.payload.state === 'open')) return `Serial ${e.payload.path}: ${e.payload.state}`;
+          if (e.name === 'uboot.step') {
+            const s = e.payload;
+            return `${s.state === 'done' ? '✓' : s.state === 'failed' ? '✗' : s.state === 'skipped' ? '-' : '…'} ${s.message}`;
+          }
+          return undefined;
         },
       },
-      { dataDir: dataDir() },
-    );
-    let session;
-    try {
-      session = await serial.open(conn.port, conn.settings, conn.profile);
-    } catch (err) {
-      if (json) jsonLine(io, { event: 'error', step: 'open-port', error: (err as { toShape?: () => unknown }).toShape?.() ?? { message: String(err) } });
-      throw err;
-    }
-    out({ event: 'open', path: session.path, baud: session.requested.baud, actualBaud: session.actual.baud ?? null, log: session.logPath }, `Opened ${session.path} at ${session.requested.baud} baud. Log: ${session.logPath}`);
-    const abort = new AbortController();
-    void io.stopped.then(() => abort.abort());
-    const run = await runUboot(
-      serial,
-      { ...req.data, sessionId: session.id },
-      {
-        step: (s) => out({ event: 'step', step: s.step, state: s.state, message: s.message, ...(s.detail ? { detail: s.detail } : {}), ...(s.error ? { error: s.error } : {}) }, `${s.state === 'done' ? '✓' : s.state === 'failed' ? '✗' : s.state === 'skipped' ? '-' : '…'} ${s.message}`),
-        progress: (p) => {
-          if (json) jsonLine(io, { event: 'progress', bytes: p.bytes, total: p.total, percent: p.percent, ...(p.rate ? { rate: p.rate } : {}) });
-        },
-        run: () => undefined,
+      async (t) => {
+        if (values.echo) t.on((e) => e.name === 'serial.data' && process.stderr.write(Buffer.from(e.payload.b64, 'base64')));
+        await checkProfile(t, open.profile);
+        const session = await t.invoke('serial.open', open);
+        t.say(`Opened ${session.path} at ${session.requested.baud} baud. Log: ${session.logPath}`);
+        const first = await t.invoke('uboot.run', { ...request, sessionId: session.id });
+        t.whenStopped(() => t.invoke('uboot.cancel', { runId: first.runId }));
+        const run = first.state !== 'running' ? first : await t.waitFor('uboot.state', (r) => r.runId === first.runId && r.state !== 'running');
+        if (run.state === 'done') return { ok: true, value: run, text: 'Done.' };
+        const error = run.error ?? { code: 'UBOOT_CANCELLED', message: 'The bootloader sequence was stopped.', meaning: 'The router stays at its bootloader prompt; nothing was booted.', fix: 'Run the command again when you are ready.' };
+        return { ok: false, error, value: run };
       },
-      abort.signal,
     );
-    await serial.dispose();
-    out({ event: 'result', state: run.state, ...(run.error ? { error: run.error } : {}) }, run.state === 'done' ? 'Done.' : `Failed: ${run.error?.message ?? run.state}${run.error?.fix ? `\nWhat to do: ${run.error.fix}` : ''}`);
-    return run.state === 'done' ? 0 : 1;
   },
 };

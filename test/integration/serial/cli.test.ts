@@ -1,4 +1,4 @@
-/** `serial ports` and `serial watch` over a real pty (socat): JSON lines for what the console recognises. */
+/** `serial ports` and `serial watch` over a real pty (socat): contract events as JSON lines for what the console recognises. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openPeer, ptyPair, socatSupport } from '../../../test-support/rig/pty';
@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nodeTsArgs, reportSkip } from '../../../test-support/netns';
-import { JsonLines } from '../../../test-support/lines';
+import { CliLines } from '../../../test-support/cli-lines';
 
 const socat = socatSupport();
 const hasSocat = socat.ok;
@@ -26,14 +26,17 @@ describe.skipIf(!hasSocat)('serial CLI', () => {
     const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['serial', 'watch', '--port', ours, '--profile', 'tplink-ath', '--auto-stop', '--json']);
     const child = spawn(cmd, a, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
     procs.push(child);
-    const lines = new JsonLines(child);
-    await lines.waitFor((l) => l.event === 'session' && l.state === 'open', 20_000, 'the session');
+    const lines = new CliLines(child);
+    const session = await lines.waitFor('serial.session', (s) => s.state === 'open', 20_000, 'the session');
+    expect(session).toMatchObject({ path: ours, profile: 'tplink-ath', autoStop: true, requested: { baud: 115200 } });
     const peer = await openPeer(pair.peer);
     const answered: Buffer[] = [];
     peer.on('data', (d: Buffer) => answered.push(d));
     peer.write('\r\nU-Boot 1.1.4 (Jun 13 2014 - 10:41:35)\r\nAutobooting in 1 seconds\r\nath> ');
-    expect(await lines.waitFor((l) => l.event === 'match' && l.kind === 'uboot-autoboot', 10_000, 'the countdown')).toMatchObject({ stopWith: 'tpl', seconds: 1 });
-    expect(await lines.waitFor((l) => l.event === 'match' && l.kind === 'uboot-prompt', 10_000, 'the prompt')).toMatchObject({ prompt: 'ath> ' });
+    expect((await lines.waitFor('serial.match', (m) => m.match.kind === 'uboot-autoboot', 10_000, 'the countdown')).match).toMatchObject({ stopWith: 'tpl', seconds: 1 });
+    expect((await lines.waitFor('serial.match', (m) => m.match.kind === 'uboot-prompt', 10_000, 'the prompt')).match).toMatchObject({ prompt: 'ath> ' });
+    // without --echo the console's bytes are not printed as lines
+    expect(lines.of('serial.data')).toEqual([]);
     // --auto-stop typed the profile's stop word, once (it crosses the pty on its own schedule: wait for it)
     for (let i = 0; i < 150 && Buffer.concat(answered).length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
@@ -41,6 +44,43 @@ describe.skipIf(!hasSocat)('serial CLI', () => {
     const exit = new Promise<number | null>((r) => child.once('exit', r));
     child.kill('SIGINT');
     expect(await exit).toBe(0);
+    // the last line: serial.close's reply, the session as it ended
+    expect(await lines.result()).toMatchObject({ command: 'serial watch', ok: true, value: { id: session.id, state: 'closed', path: ours } });
     await new Promise((r) => peer.close(() => r(undefined)));
+  }, 60_000);
+
+  it('serial watch --echo --json prints the console bytes as serial.data lines; a profile the workstation lacks is a usage mistake', async () => {
+    const pair = await ptyPair(dir, 'e');
+    procs.push(pair.proc);
+    const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['serial', 'watch', '--port', pair.ours, '--echo', '--json']);
+    const child = spawn(cmd, a, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    procs.push(child);
+    const lines = new CliLines(child);
+    await lines.waitFor('serial.session', (s) => s.state === 'open', 20_000, 'the session');
+    const peer = await openPeer(pair.peer);
+    peer.write('hello from the router\r\n');
+    await lines.waitFor('serial.data', () => lines.of('serial.data').map((d) => Buffer.from(d.b64, 'base64').toString()).join('').includes('hello from the router'), 10_000, 'the bytes');
+    const exit = new Promise<number | null>((r) => child.once('exit', r));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+    await new Promise((r) => peer.close(() => r(undefined)));
+
+    const [bcmd, ba] = nodeTsArgs('src-main/cli/main.ts', ['serial', 'watch', '--port', pair.ours, '--profile', 'no-such-router', '--json']);
+    const bad = spawn(bcmd, ba, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const badLines = new CliLines(bad);
+    expect(await new Promise<number | null>((r) => bad.once('exit', r))).toBe(2);
+    expect(badLines.stderr.join('')).toMatch(/--profile must be one of: .*tplink-ath/);
+    expect(await badLines.result()).toMatchObject({ command: 'serial watch', ok: false, error: { code: 'USAGE' } });
+  }, 60_000);
+
+  it('serial ports --json ends with serial.ports\' reply', async () => {
+    const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['serial', 'ports', '--json']);
+    const child = spawn(cmd, a, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines = new CliLines(child);
+    expect(await new Promise<number | null>((r) => child.once('exit', r))).toBe(0);
+    const r = await lines.result<'serial ports'>();
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    for (const p of r.value.ports) expect(p.label).toContain(p.path);
+    expect(lines.lines).toHaveLength(1);
   }, 60_000);
 });

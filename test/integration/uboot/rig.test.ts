@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { netnsSupport, nodeTsArgs, reportSkip } from '../../../test-support/netns';
-import { JsonLines } from '../../../test-support/lines';
+import { CliLines } from '../../../test-support/cli-lines';
+import type { UbootStep } from '../../../src-shared/capabilities/uboot';
 import { buildGuest, rigSupport, type Guest } from '../../../test-support/rig/guest';
 import { startRig, type Rig } from '../../../test-support/rig/qemu';
 import { SerialService } from '../../../src-main/capabilities/serial/service';
@@ -24,7 +25,9 @@ if (!support.ok) reportSkip(SUITE, support.reason);
 describe.skipIf(!support.ok)(SUITE, () => {
   let guest: Guest;
   let rig: Rig;
-  let lines: JsonLines;
+  let lines: CliLines;
+  /** The last word of each step (uboot.step events that are not 'running'). */
+  const stepsOf = (out: CliLines): Record<string, UbootStep> => Object.fromEntries(out.of('uboot.step').filter((s) => s.state !== 'running').map((s) => [s.step, s]));
   let exit: Promise<number | null>;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-uboot-test-'));
 
@@ -44,19 +47,21 @@ describe.skipIf(!support.ok)(SUITE, () => {
       '--file', guest.fit, '--boot', '--bootargs', 'console=ttyAMA0', '--wait', '60', '--json',
     ]);
     const child = rig.ns.spawn(cmd, args, { cwd: process.cwd(), env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    lines = new JsonLines(child);
+    lines = new CliLines(child);
     exit = new Promise((r) => child.once('exit', (code) => r(code)));
-    await lines.waitFor((l) => l.event === 'open', 30_000, 'the port to open');
+    await lines.waitFor('serial.session', (s) => s.state === 'open', 30_000, 'the port to open');
     rig.powerOn(); // the router switches on with the console already attached
-    const result = await lines.waitFor((l) => l.event === 'result', 280_000, 'the result line');
+    const result = await lines.result<'uboot'>(280_000);
     const code = await exit;
-    const steps = Object.fromEntries(lines.lines.filter((l) => l.event === 'step' && l.state !== 'running').map((l) => [l.step, l])) as Record<string, { state: string; detail?: Record<string, unknown>; message: string }>;
-    expect(result, JSON.stringify(lines.lines.slice(-6))).toMatchObject({ state: 'done' });
+    const steps = stepsOf(lines);
+    expect(result, JSON.stringify(lines.lines.slice(-6))).toMatchObject({ command: 'uboot', ok: true, value: { state: 'done' } });
     expect(code).toBe(0);
+    // the run as the last uboot.state event reported it
+    expect(result.value).toEqual(lines.of('uboot.state').at(-1));
 
     expect(steps['check-file']!.detail).toMatchObject({ imageKind: 'fit', kernelLoad: '0x40400000' });
     expect(steps['stop-autoboot']!.state).toBe('done');
-    expect(lines.lines.some((l) => l.event === 'match' && l.kind === 'uboot-autoboot')).toBe(true);
+    expect(lines.of('serial.match').some((m) => m.match.kind === 'uboot-autoboot')).toBe(true);
     expect(steps['read-env']!.detail).toMatchObject({ loadaddr: '0x40200000', kernel_addr_r: '0x40400000' });
     expect(Number(steps['read-env']!.detail!.count)).toBeGreaterThan(40);
     expect(steps['read-memory']!.detail!.dram).toMatch(/^0x40000000–0x4fffffff \(256 MiB\)/);
@@ -66,7 +71,7 @@ describe.skipIf(!support.ok)(SUITE, () => {
     const image = fs.readFileSync(guest.fit);
     expect(steps['tftpboot']!.detail).toMatchObject({ bytes: image.length, serverBytes: image.length });
     expect(steps['verify']!.detail).toMatchObject({ size: image.length, routerCrc32: crc32(image).toString(16).padStart(8, '0'), hostCrc32: crc32(image).toString(16).padStart(8, '0') });
-    const progress = lines.lines.filter((l) => l.event === 'progress').map((l) => l.percent as number);
+    const progress = lines.of('uboot.progress').map((p) => p.percent);
     expect(progress.length).toBeGreaterThan(2);
     expect(progress.at(-1)).toBe(100);
     expect(progress.some((p) => p > 0 && p < 100)).toBe(true);
@@ -96,14 +101,14 @@ describe.skipIf(!support.ok)(SUITE, () => {
   it('a bare zImage is booted with bootz and the bootloader\'s device tree; its kernel panic (no root) is reported, exit 1', async () => {
     const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['uboot', '--port', rig.serialPath, '--file', guest.zImage, '--boot', '--bootargs', 'console=ttyAMA0', '--wait', '60', '--json']);
     const child = rig.ns.spawn(cmd, args, { cwd: process.cwd(), env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = new JsonLines(child);
+    const out = new CliLines(child);
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    await out.waitFor((l) => l.event === 'open', 30_000, 'the port to open');
+    await out.waitFor('serial.session', (s) => s.state === 'open', 30_000, 'the port to open');
     rig.monitor('system_reset'); // switch the router off and on with the console attached
-    const result = await out.waitFor((l) => l.event === 'result', 280_000, 'the result line');
+    const result = await out.result<'uboot'>(280_000);
     expect(await exited).toBe(1);
-    expect(result).toMatchObject({ state: 'failed', error: { code: 'UBOOT_KERNEL_PANIC' } });
-    const steps = Object.fromEntries(out.lines.filter((l) => l.event === 'step' && l.state !== 'running').map((l) => [l.step, l])) as Record<string, { state: string; detail?: Record<string, unknown> }>;
+    expect(result).toMatchObject({ command: 'uboot', ok: false, error: { code: 'UBOOT_KERNEL_PANIC' }, value: { state: 'failed', error: { code: 'UBOOT_KERNEL_PANIC' } } });
+    const steps = stepsOf(out);
     expect(steps['check-file']!.detail).toMatchObject({ imageKind: 'zimage' });
     expect(steps['choose-load-address']!.detail).toMatchObject({ source: 'loadaddr', address: '0x40200000' });
     expect(steps['verify']!.state).toBe('done');
