@@ -1,6 +1,20 @@
 import { parseArgs } from 'node:util';
-import { jsonLine, UsageError, type CliCommand } from '../../cli/types';
-import { flashServiceFor, mib, reportFault, targetWithPassword, targetOptions } from './cli-target';
+import { BackupStartSchema, type BackupResult } from '../../../src-shared/capabilities/flash';
+import type { SessionTarget } from '../../../src-shared/capabilities/device';
+import type { RbErrorShape } from '../../../src-shared/errors';
+import { UsageError, type CliCommand } from '../../cli/types';
+import { requestFromFlags, runOnContract } from '../../cli/transport';
+import { mib, targetWithPassword, targetOptions } from './cli-target';
+
+/** A backup that copied some partitions but not all: which, and how to finish it. */
+function incomplete(result: BackupResult, target: SessionTarget): RbErrorShape {
+  return {
+    code: 'BACKUP_INCOMPLETE',
+    message: `Not complete: ${result.failed.length} partition(s) failed: ${result.failed.join(', ')}.`,
+    meaning: 'The others are copied and checked; each failed partition says why above.',
+    fix: `Retry only the failed ones with: rescue-bench backup --host ${target.host} --out ${result.dir} --retry-failed`,
+  };
+}
 
 export const backup: CliCommand = {
   words: ['backup'],
@@ -14,37 +28,42 @@ export const backup: CliCommand = {
     });
     if (!values.out) throw new UsageError('--out DIR is required (a new, empty folder for the backup)');
     const target = await targetWithPassword(values, io);
-    const json = values.json;
+    const request = requestFromFlags(
+      BackupStartSchema,
+      { target, outDir: values.out, retryFailed: values['retry-failed'], routerHash: !values['skip-router-hash'], ...(values.partition?.length ? { partitions: values.partition } : {}) },
+      { outDir: { flag: '--out', given: values.out }, partitions: { flag: '--partition', expect: 'a partition name (at most 64 characters)' } },
+    );
     let lastLine = 0;
-    const service = flashServiceFor(io, json, {
-      progress: (p) => {
-        if (json) return jsonLine(io, { event: 'progress', phase: p.phase, partition: p.partition?.name, index: p.partition?.index, done: p.partition?.done, size: p.partition?.size, totalDone: p.totalDone, totalSize: p.totalSize, rate: Math.round(p.rate), etaMs: p.etaMs });
-        const now = Date.now();
-        if (now - lastLine < 1000 && p.phase === 'copying') return;
-        lastLine = now;
-        const pct = p.totalSize ? Math.floor((p.totalDone / p.totalSize) * 100) : 0;
-        const part = p.partition ? ` ${p.position}/${p.count} ${p.partition.name}` : '';
-        io.err(`${p.phase}${part}  ${pct}%  ${mib(p.totalDone)} of ${mib(p.totalSize)}  ${mib(p.rate)}/s${p.etaMs !== null ? `  about ${Math.ceil(p.etaMs / 1000)} s left` : ''}`);
+    return runOnContract(
+      io,
+      {
+        command: 'backup',
+        json: values.json,
+        events: ['flash.backup.progress', 'flash.backup.partition', 'flash.backup.done'],
+        describe: (e) => {
+          if (e.name === 'flash.backup.progress') {
+            const p = e.payload;
+            const now = Date.now();
+            if (now - lastLine < 1000 && p.phase === 'copying') return undefined;
+            lastLine = now;
+            const pct = p.totalSize ? Math.floor((p.totalDone / p.totalSize) * 100) : 0;
+            const part = p.partition ? ` ${p.position}/${p.count} ${p.partition.name}` : '';
+            return `${p.phase}${part}  ${pct}%  ${mib(p.totalDone)} of ${mib(p.totalSize)}  ${mib(p.rate)}/s${p.etaMs !== null ? `  about ${Math.ceil(p.etaMs / 1000)} s left` : ''}`;
+          }
+          if (e.name === 'flash.backup.partition') {
+            const p = e.payload.partition;
+            return p.status === 'ok' ? `  ok      mtd${p.index} ${p.name} → ${p.file} sha256 ${p.sha256}${p.badBlocks.length ? ` (${p.badBlocks.length} bad blocks skipped)` : ''}` : `  FAILED  mtd${p.index} ${p.name}: ${p.error?.message ?? ''}`;
+          }
+          return undefined;
+        },
       },
-      partition: (_id, p) => {
-        if (json) return jsonLine(io, { event: 'partition', ...p });
-        io.err(p.status === 'ok' ? `  ok      mtd${p.index} ${p.name} → ${p.file} sha256 ${p.sha256}${p.badBlocks.length ? ` (${p.badBlocks.length} bad blocks skipped)` : ''}` : `  FAILED  mtd${p.index} ${p.name}: ${p.error?.message ?? ''}`);
+      async (t) => {
+        const { backupId } = await t.invoke('flash.backup.start', request);
+        t.whenStopped(() => t.invoke('flash.backup.cancel', { backupId }));
+        const result = await t.waitFor('flash.backup.done', (r) => r.backupId === backupId);
+        if (result.ok) return { ok: true, value: result, text: `Done. ${result.manifest.partitions.length} partitions copied and checked, in ${result.dir}` };
+        return { ok: false, error: result.error ?? incomplete(result, target), value: result };
       },
-    });
-    let result;
-    try {
-      const job = service.startBackup({ target, outDir: values.out, retryFailed: values['retry-failed'], routerHash: !values['skip-router-hash'], ...(values.partition?.length ? { partitions: values.partition } : {}) });
-      const stop = io.stopped.then(() => service.cancelBackup(job.backupId));
-      void stop;
-      result = await job.finished;
-    } catch (err) {
-      reportFault(io, json, err);
-    }
-    if (json) jsonLine(io, { event: 'done', ok: result.ok, dir: result.dir, failed: result.failed, elapsedMs: result.elapsedMs, ...(result.error ? { error: result.error } : {}) });
-    else if (result.ok) io.out(`Done. ${result.manifest.partitions.length} partitions copied and checked, in ${result.dir}`);
-    else {
-      io.err(result.error ? `Error: ${result.error.message}\n${result.error.meaning ?? ''}\nWhat to do: ${result.error.fix ?? ''}${result.error.details ? `\nDetails: ${result.error.details}` : ''}` : `Not complete: ${result.failed.length} partition(s) failed: ${result.failed.join(', ')}. The others are good. Retry with: backup --host ${target.host} --out ${result.dir} --retry-failed`);
-    }
-    return result.ok ? 0 : 1;
+    );
   },
 };

@@ -1,6 +1,27 @@
 import { parseArgs } from 'node:util';
-import { jsonLine, UsageError, type CliCommand } from '../../cli/types';
-import { flashServiceFor, reportFault, targetWithPassword, targetOptions } from './cli-target';
+import { RestoreRequestSchema, type RestoreResult } from '../../../src-shared/capabilities/flash';
+import type { RbErrorShape } from '../../../src-shared/errors';
+import { UsageError, type CliCommand } from '../../cli/types';
+import { requestFromFlags, runOnContract } from '../../cli/transport';
+import { targetWithPassword, targetOptions } from './cli-target';
+
+/** Why a restore (or its dry run) did not write everything: the one reason itself, or which partitions and where to read why. */
+function restoreFault(result: RestoreResult): RbErrorShape {
+  // a refused partition is also listed as skipped in the results, with the same reason: once each
+  const refused = new Set(result.plan.refusals.map((r) => r.partition));
+  const problems = [
+    ...result.plan.refusals.map((r) => ({ partition: r.partition, error: r.error })),
+    ...result.results.flatMap((r) => (r.status === 'written' || !r.error || refused.has(r.partition) ? [] : [{ partition: r.partition, error: r.error }])),
+  ];
+  if (problems.length === 1) return problems[0]!.error;
+  const wasRefused = refused.size > 0;
+  return {
+    code: wasRefused ? 'RESTORE_REFUSED' : 'RESTORE_FAILED',
+    message: problems.length ? `${problems.length} partitions were not restored: ${problems.map((p) => p.partition).join(', ')}.` : 'The restore did not finish.',
+    meaning: wasRefused ? 'The restore was refused before anything was written; each partition says why above.' : 'Each partition says above whether it was written and read back.',
+    fix: 'Deal with each reason above, then run the restore again (--dry-run shows the plan without writing).',
+  };
+}
 
 export const restore: CliCommand = {
   words: ['restore'],
@@ -15,31 +36,36 @@ export const restore: CliCommand = {
     if (!values.from) throw new UsageError('--from DIR is required (a backup folder with manifest.json)');
     if (!values.partition?.length) throw new UsageError('--partition NAME is required (repeat it for several)');
     const target = await targetWithPassword(values, io);
-    const json = values.json;
-    const service = flashServiceFor(io, json);
     // On the command line, naming a partition with --partition together with --override-danger is the typed override.
-    const req = { target, from: values.from, partitions: values.partition, overrideDanger: values['override-danger'] ? values.partition : [], overrideIdentity: values['override-identity'], dryRun: values['dry-run'] };
-    let result;
-    try {
-      result = await service.restore(req);
-    } catch (err) {
-      reportFault(io, json, err);
-    }
-    const plan = result.plan;
-    if (json) {
-      jsonLine(io, { event: 'plan', ok: plan.ok, identityMatches: plan.identityMatches, identityDifferences: plan.identityDifferences, steps: plan.steps.map((s) => ({ partition: s.partition, file: s.file, sha256: s.sha256, writer: s.writer, commands: s.commands, warnings: s.warnings })), refusals: plan.refusals });
-      for (const r of result.results) jsonLine(io, { event: 'result', ...r });
-      jsonLine(io, { event: 'done', ok: result.ok, dryRun: result.dryRun });
-    } else {
-      for (const r of plan.refusals) io.err(`REFUSED ${r.partition}: ${r.error.message}\n  ${r.error.meaning ?? ''}\n  What to do: ${r.error.fix ?? ''}`);
-      for (const s of plan.steps) {
-        io.out(`${result.dryRun ? 'Would restore' : 'Restore'} ${s.partition} (mtd${s.index}) from ${s.file}, sha256 ${s.sha256}:`);
-        for (const c of s.commands) io.out(`    ${c}`);
-        for (const w of s.warnings) io.out(`  note: ${w}`);
-      }
-      for (const r of result.results) io.out(r.status === 'written' ? `Written and read back: ${r.partition} (sha256 ${r.readBackSha256})` : `${r.status.toUpperCase()} ${r.partition}: ${r.error?.message ?? ''}`);
-      if (result.dryRun) io.out(plan.ok ? 'Dry run: nothing was written.' : 'Dry run: nothing was written, and the restore would be refused as shown.');
-    }
-    return result.ok ? 0 : 1;
+    const request = requestFromFlags(
+      RestoreRequestSchema,
+      { target, from: values.from, partitions: values.partition, overrideDanger: values['override-danger'] ? values.partition : [], overrideIdentity: values['override-identity'], dryRun: values['dry-run'] },
+      { from: { flag: '--from', given: values.from }, partitions: { flag: '--partition', expect: 'a partition name (at most 64 characters)' } },
+    );
+    return runOnContract(
+      io,
+      {
+        command: 'restore',
+        json: values.json,
+        events: ['flash.restore.progress'],
+        describe: (e) => (e.name === 'flash.restore.progress' ? `${e.payload.partition}: ${e.payload.phase}${e.payload.message ? ` — ${e.payload.message}` : ''}` : undefined),
+      },
+      async (t) => {
+        // flash.restore.run checks first, as flash.restore.plan does, and with --dry-run stops there
+        const result = await t.invoke('flash.restore.run', request);
+        const plan = result.plan;
+        for (const r of plan.refusals) t.say(`REFUSED ${r.partition}: ${r.error.message}\n  ${r.error.meaning ?? ''}\n  What to do: ${r.error.fix ?? ''}`);
+        const out: string[] = [];
+        for (const s of plan.steps) {
+          out.push(`${result.dryRun ? 'Would restore' : 'Restore'} ${s.partition} (mtd${s.index}) from ${s.file}, sha256 ${s.sha256}:`);
+          for (const c of s.commands) out.push(`    ${c}`);
+          for (const w of s.warnings) out.push(`  note: ${w}`);
+        }
+        for (const r of result.results) out.push(r.status === 'written' ? `Written and read back: ${r.partition} (sha256 ${r.readBackSha256})` : `${r.status.toUpperCase()} ${r.partition}: ${r.error?.message ?? ''}`);
+        if (result.dryRun) out.push(plan.ok ? 'Dry run: nothing was written.' : 'Dry run: nothing was written, and the restore would be refused as shown.');
+        const text = out.join('\n') || undefined;
+        return result.ok ? { ok: true, value: result, ...(text ? { text } : {}) } : { ok: false, error: restoreFault(result), value: result, ...(text ? { text } : {}) };
+      },
+    );
   },
 };

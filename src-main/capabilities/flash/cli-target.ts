@@ -1,8 +1,6 @@
-import { RbFault } from '../../../src-shared/errors';
 import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/capabilities/device';
-import { dataDir } from '../../platform';
-import { FlashService, type FlashEvents } from './service';
-import { jsonLine, UsageError, type CliIo } from '../../cli/types';
+import { UsageError, type CliIo } from '../../cli/types';
+import { num, requestFromFlags } from '../../cli/flags';
 
 /** Options shared by `backup`, `restore` and `device inspect`: how to reach the router. */
 export const targetOptions = {
@@ -66,33 +64,25 @@ export function targetFrom(v: TargetValues): SessionTarget {
   if (!v.host) throw new UsageError('--host ADDR is required (the router\'s address, e.g. 192.168.1.1)');
   if (v.ssh && v.telnet) throw new UsageError('choose --ssh or --telnet, not both (neither = try SSH, then telnet)');
   if (v.password !== undefined && v.key) throw new UsageError('choose --password or --key, not both');
-  const port = v.port !== undefined ? Number(v.port) : undefined;
-  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`--port must be 1-65535, not "${v.port}"`);
-  const parsed = SessionTargetSchema.safeParse({
-    host: v.host,
-    ...(port ? { port } : {}),
-    method: v.ssh ? 'ssh' : v.telnet ? 'telnet' : 'auto',
-    user: v.user ?? 'root',
-    ...(v.password !== undefined ? { password: v.password } : {}),
-    ...(v.key ? { keyFile: v.key } : {}),
-    hostKeyPolicy: v['session-only-key'] ? 'session-only' : 'remember',
-  });
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return parsed.data;
-}
-
-export function flashServiceFor(io: CliIo, json: boolean, events: Partial<FlashEvents> = {}): FlashService {
-  return new FlashService(dataDir(), {
-    progress: events.progress ?? (() => undefined),
-    partition: events.partition ?? (() => undefined),
-    done: events.done ?? (() => undefined),
-    restoreProgress: events.restoreProgress ?? ((p) => (json ? jsonLine(io, { event: 'restore-progress', ...p }) : io.err(`${p.partition}: ${p.phase}${p.message ? ` — ${p.message}` : ''}`))),
-  });
-}
-
-export function reportFault(io: CliIo, json: boolean, err: unknown): never {
-  if (json && err instanceof RbFault) jsonLine(io, { event: 'error', error: err.toShape() });
-  throw err;
+  return requestFromFlags(
+    SessionTargetSchema,
+    {
+      host: v.host,
+      ...(v.port !== undefined ? { port: num(v.port) } : {}),
+      method: v.ssh ? 'ssh' : v.telnet ? 'telnet' : 'auto',
+      user: v.user ?? 'root',
+      ...(v.password !== undefined ? { password: v.password } : {}),
+      ...(v.key ? { keyFile: v.key } : {}),
+      hostKeyPolicy: v['session-only-key'] ? 'session-only' : 'remember',
+    },
+    {
+      host: { flag: '--host', given: v.host },
+      port: { flag: '--port', given: v.port },
+      user: { flag: '--user', given: v.user },
+      password: { flag: '--password', expect: 'at most 256 characters' },
+      keyFile: { flag: '--key', given: v.key },
+    },
+  );
 }
 
 export function mib(n: number): string {

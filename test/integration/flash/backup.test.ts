@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
+import { parseCliLine, payloads, resultOf, type CliLine } from '../../../test-support/cli-lines';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('flash backup/restore (stand-in router)', support.reason);
@@ -26,15 +27,17 @@ const LAYOUT: StandinPartition[] = [
 
 interface CliRun {
   code: number;
-  lines: Array<Record<string, any>>;
+  /** Every stdout line, checked against the CLI's output schemas (decision 0043). */
+  lines: CliLine[];
   stderr: string;
 }
 
-function cli(lan: RescueLan, dataDir: string, args: string[], onLine?: (l: Record<string, any>) => void): Promise<CliRun> {
+function cli(lan: RescueLan, dataDir: string, args: string[], onLine?: (l: CliLine) => void): Promise<CliRun> {
   const [cmd, cargs] = nodeTsArgs(CLI, args);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: Array<Record<string, any>> = [];
+    const lines: CliLine[] = [];
+    const invalid: string[] = [];
     let buf = '';
     let stderr = '';
     p.stdout.on('data', (d: Buffer) => {
@@ -43,12 +46,13 @@ function cli(lan: RescueLan, dataDir: string, args: string[], onLine?: (l: Recor
       while ((i = buf.indexOf('\n')) >= 0) {
         const line = buf.slice(0, i);
         buf = buf.slice(i + 1);
+        if (!line.startsWith('{')) continue; // plain words (without --json)
         try {
-          const obj = JSON.parse(line);
+          const obj = parseCliLine(line);
           lines.push(obj);
           onLine?.(obj);
-        } catch {
-          /* not JSON */
+        } catch (err) {
+          invalid.push((err as Error).message);
         }
       }
     });
@@ -56,10 +60,14 @@ function cli(lan: RescueLan, dataDir: string, args: string[], onLine?: (l: Recor
     const t = setTimeout(() => p.kill('SIGKILL'), 100_000);
     p.on('close', (code) => {
       clearTimeout(t);
-      resolve({ code: code ?? -1, lines, stderr });
+      if (invalid.length) reject(new Error(`invalid CLI output: ${invalid.join('\n')}`));
+      else resolve({ code: code ?? -1, lines, stderr });
     });
   });
 }
+
+/** restore's result value: flash.restore.run's reply (the plan, and what was written and read back). */
+const restoreOf = (r: CliRun) => resultOf<'restore'>(r.lines).value!;
 
 const sha = (f: string): string => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
@@ -114,11 +122,13 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
       expect(p.deviceHash).toEqual({ algorithm: 'sha256', value: p.sha256, matches: true });
     }
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.partial') || f.endsWith('.tmp'))).toEqual([]);
-    const copying = r.lines.filter((l) => l.event === 'progress' && l.phase === 'copying');
+    const progress = payloads(r.lines, 'flash.backup.progress');
+    const copying = progress.filter((p) => p.phase === 'copying');
     expect(copying.length).toBeGreaterThan(3);
-    expect(r.lines.some((l) => l.event === 'progress' && l.rate > 0 && typeof l.etaMs === 'number')).toBe(true);
-    expect(r.lines.filter((l) => l.event === 'partition').length).toBe(5);
-    expect(r.lines.at(-1)).toMatchObject({ event: 'done', ok: true, failed: [] });
+    expect(progress.some((p) => p.rate > 0 && typeof p.etaMs === 'number')).toBe(true);
+    expect(payloads(r.lines, 'flash.backup.partition').length).toBe(5);
+    expect(resultOf(r.lines)).toMatchObject({ command: 'backup', ok: true, value: { ok: true, failed: [], dir: out } });
+    expect(payloads(r.lines, 'flash.backup.done')).toEqual([(resultOf(r.lines) as { value: unknown }).value]);
   });
 
   it('a connection cut mid-stream fails only that partition (no partial file), the rest continue, and retry finishes it', async () => {
@@ -126,7 +136,8 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     router.throttle('24mbit'); // ~3 MB/s so the cut lands inside the 8 MiB partition
     let cut = false;
     const r = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--out', out, '--json'], (l) => {
-      if (!cut && l.event === 'progress' && l.phase === 'copying' && l.partition === 'rootfs' && l.done > 1_000_000) {
+      const p = l.event === 'flash.backup.progress' ? payloads([l], 'flash.backup.progress')[0]! : undefined;
+      if (!cut && p && p.phase === 'copying' && p.partition?.name === 'rootfs' && p.partition.done > 1_000_000) {
         cut = true;
         router.cutConnections();
       }
@@ -143,11 +154,13 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     expect(['SESSION_LOST', 'READ_FAILED', 'SHORT_READ']).toContain(rootfs.error.code);
     expect(fs.readdirSync(out).some((f) => f.includes('rootfs'))).toBe(false);
     expect(m.partitions.filter((p: any) => p.status === 'ok').map((p: any) => p.name)).toEqual(['u-boot', 'u-boot-env', 'art', 'firmware']);
-    expect(r.lines.at(-1)).toMatchObject({ event: 'done', ok: false, failed: ['rootfs'] });
+    // incomplete: the result says which partition failed and how to finish, with the backup's result beside it
+    expect(resultOf(r.lines)).toMatchObject({ command: 'backup', ok: false, error: { code: 'BACKUP_INCOMPLETE', message: expect.stringContaining('rootfs'), fix: expect.stringContaining('--retry-failed') }, value: { ok: false, failed: ['rootfs'] } });
+    expect(r.stderr).toMatch(/Error: Not complete: 1 partition\(s\) failed: rootfs\./);
 
     const retry = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--out', out, '--retry-failed', '--json']);
     expect(retry.code, retry.stderr).toBe(0);
-    expect(retry.lines.filter((l) => l.event === 'partition').map((l) => l.name)).toEqual(['rootfs']);
+    expect(payloads(retry.lines, 'flash.backup.partition').map((p) => p.partition.name)).toEqual(['rootfs']);
     const m2 = manifestOf(out);
     expect(m2.complete).toBe(true);
     const again = m2.partitions.find((p: any) => p.name === 'rootfs');
@@ -183,14 +196,14 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     expect(damaged).not.toBe(before);
     const dry = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--ssh', '--from', from, '--partition', 'firmware', '--dry-run', '--json']);
     expect(dry.code, dry.stderr).toBe(0);
-    const plan = dry.lines.find((l) => l.event === 'plan')!;
+    const plan = restoreOf(dry).plan;
     expect(plan.ok).toBe(true);
-    expect(plan.steps[0].commands.join('\n')).toMatch(/mtd -q write \/tmp\/rb-restore-mtd3\.bin mtd3/);
-    expect(plan.steps[0].commands.join('\n')).not.toMatch(/\bdd\b|mtdblock/);
+    expect(plan.steps[0]!.commands.join('\n')).toMatch(/mtd -q write \/tmp\/rb-restore-mtd3\.bin mtd3/);
+    expect(plan.steps[0]!.commands.join('\n')).not.toMatch(/\bdd\b|mtdblock/);
     expect(router.sha256(3)).toBe(damaged);
     const run = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--ssh', '--from', from, '--partition', 'firmware', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.lines.find((l) => l.event === 'result')!).toMatchObject({ partition: 'firmware', status: 'written', readBackSha256: before });
+    expect(restoreOf(run).results[0]).toMatchObject({ partition: 'firmware', status: 'written', readBackSha256: before });
     expect(router.sha256(3)).toBe(before);
   });
 
@@ -198,15 +211,17 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     const from = path.join(tmp, 'full');
     const env = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'u-boot-env', '--json']);
     expect(env.code).toBe(1);
-    const refusal = env.lines.find((l) => l.event === 'plan')!.refusals[0];
+    const refusal = restoreOf(env).plan.refusals[0]!;
     expect(refusal.error.code).toBe('DANGEROUS_PARTITION');
     expect(refusal.error.fix).toMatch(/type the partition name "u-boot-env"/);
+    // one refusal: the result's reason is that refusal, in its three parts
+    expect(resultOf(env.lines)).toMatchObject({ ok: false, error: refusal.error });
     const uboot = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'u-boot', '--override-danger', '--json']);
     expect(uboot.code).toBe(1);
-    expect(uboot.lines.find((l) => l.event === 'plan')!.refusals[0].error.code).toBe('PARTITION_READ_ONLY');
+    expect(restoreOf(uboot).plan.refusals[0]!.error.code).toBe('PARTITION_READ_ONLY');
     const art = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'art', '--override-danger', '--json']);
     expect(art.code, art.stderr).toBe(0);
-    expect(art.lines.find((l) => l.event === 'result')!.status).toBe('written');
+    expect(restoreOf(art).results[0]!.status).toBe('written');
   });
 
   it('restore refuses a backup from another router, and a backup file that changed since', async () => {
@@ -217,14 +232,14 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     fs.writeFileSync(path.join(from, 'manifest.json'), JSON.stringify(m));
     const r = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'firmware', '--json']);
     expect(r.code).toBe(1);
-    const plan = r.lines.find((l) => l.event === 'plan')!;
+    const plan = restoreOf(r).plan;
     expect(plan.identityMatches).toBe(false);
-    expect(plan.refusals[0].error.code).toBe('IDENTITY_MISMATCH');
+    expect(plan.refusals[0]!.error.code).toBe('IDENTITY_MISMATCH');
     const changed = path.join(tmp, 'changed');
     fs.cpSync(path.join(tmp, 'full'), changed, { recursive: true });
     fs.appendFileSync(path.join(changed, 'mtd3-firmware.bin'), 'x');
     const c = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', changed, '--partition', 'firmware', '--json']);
-    expect(c.lines.find((l) => l.event === 'plan')!.refusals[0].error.code).toBe('BACKUP_FILE_CHANGED');
+    expect(restoreOf(c).plan.refusals[0]!.error.code).toBe('BACKUP_FILE_CHANGED');
   });
 });
 
@@ -282,7 +297,7 @@ describe.skipIf(!support.ok)('a telnet-only router without the nc command', () =
     try {
       const out = path.join(tmp, 'bb');
       const r = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', '--telnet', '--out', out, '--json']);
-      expect(r.code, r.stderr + JSON.stringify(r.lines.filter((l) => l.event === 'partition').map((l) => l.error))).toBe(0);
+      expect(r.code, r.stderr + JSON.stringify(payloads(r.lines, 'flash.backup.partition').map((p) => p.partition.error))).toBe(0);
       const m = manifestOf(out);
       expect(m.complete).toBe(true);
       for (const p of m.partitions) expect(sha(path.join(out, p.file))).toBe(router.sha256(p.index));
@@ -297,13 +312,15 @@ describe.skipIf(!support.ok)('a telnet-only router without the nc command', () =
     const out = path.join(tmp, 'none');
     const r = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', '--telnet', '--out', out, '--json']);
     expect(r.code).toBe(1);
-    const done = r.lines.at(-1)!;
-    expect(done).toMatchObject({ event: 'done', ok: false });
+    const done = resultOf<'backup'>(r.lines);
+    expect(done).toMatchObject({ command: 'backup', ok: false, value: { ok: false } });
+    if (done.ok) throw new Error('the backup succeeded');
     expect(done.error.code).toBe('ROUTER_HAS_NO_NC');
     expect(done.error.message).toMatch(/has no "nc" command, which copying data over telnet needs/);
     expect(done.error.meaning).toMatch(/nothing was copied or kept/);
     expect(done.error.fix).toMatch(/Use SSH/);
-    expect(r.lines.filter((l) => l.event === 'partition')).toEqual([]);
+    expect(done.value!.error).toEqual(done.error); // the backup's own result says the same
+    expect(payloads(r.lines, 'flash.backup.partition')).toEqual([]);
     // no folder, no manifest, no partition file: nothing that could be taken for a backup
     expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
     // the human-readable output says the same, in three parts
@@ -315,9 +332,9 @@ describe.skipIf(!support.ok)('a telnet-only router without the nc command', () =
     const before = router.sha256(3);
     const res = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--telnet', '--from', path.join(tmp, 'bb'), '--partition', 'firmware', '--json']);
     expect(res.code).toBe(1);
-    const result = res.lines.find((l) => l.event === 'result');
+    const result = restoreOf(res).results[0];
     expect(result?.status, JSON.stringify(res.lines)).toBe('failed');
-    expect(result!.error.code).toBe('ROUTER_HAS_NO_NC');
+    expect(result!.error!.code).toBe('ROUTER_HAS_NO_NC');
     expect(router.sha256(3)).toBe(before);
   });
 });

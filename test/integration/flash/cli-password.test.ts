@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { shQuote } from '../../../src-main/session/shell';
+import { parseCliOutput, resultOf } from '../../../test-support/cli-lines';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('backup/restore password sources (stand-in router)', support.reason);
@@ -55,19 +56,20 @@ describe.skipIf(!support.ok)('backup and restore: where the router password come
   }
 
   const backupArgs = (out: string): string[] => ['backup', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--out', path.join(tmp, out), '--json'];
-  const done = (r: Run): Record<string, any> | undefined => r.stdout.split(/\r?\n/).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).find((l) => l.event === 'done');
+  /** The cli.result line (the last line of --json output; every line checked against the output schemas). */
+  const done = (r: Run | string) => resultOf(parseCliOutput((typeof r === 'string' ? r : r.stdout).split(/\r?\n/).filter((l) => l.startsWith('{'))));
 
   it('RB_PASSWORD logs in, for backup and restore; without it the router refuses the login', async () => {
     const r = await cli(backupArgs('env'), { RB_PASSWORD: PASSWORD });
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(done(r)).toMatchObject({ ok: true });
+    expect(done(r)).toMatchObject({ command: 'backup', ok: true, value: { ok: true } });
     expect(r.stderr).not.toMatch(/Warning/);
     const restore = await cli(['restore', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--from', path.join(tmp, 'env'), '--partition', 'firmware', '--dry-run', '--json'], { RB_PASSWORD: PASSWORD });
     expect(restore.code, restore.stdout + restore.stderr).toBe(0);
-    expect(done(restore)).toMatchObject({ ok: true, dryRun: true });
+    expect(done(restore)).toMatchObject({ command: 'restore', ok: true, value: { ok: true, dryRun: true } });
     const none = await cli(backupArgs('none'));
     expect(none.code).toBe(1);
-    expect(done(none)?.error?.code).toBe('AUTH_FAILED');
+    expect(done(none)).toMatchObject({ command: 'backup', ok: false, error: { code: 'AUTH_FAILED' } });
   });
 
   it('--password still works, with a warning on stderr that says why and what to use instead', async () => {
@@ -102,7 +104,6 @@ describe.skipIf(!support.ok)('backup and restore: where the router password come
     expect(code, screen).toBe(0);
     expect(screen).not.toContain(PASSWORD.slice(0, 4)); // nothing of the password was echoed
     expect(screen).not.toContain('Sicht');
-    const last = screen.split(/\r?\n/).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).find((l) => l.event === 'done');
-    expect(last).toMatchObject({ ok: true });
+    expect(done(screen)).toMatchObject({ command: 'backup', ok: true, value: { ok: true } });
   });
 });

@@ -16,28 +16,33 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { patternData, startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
+import { parseCliLine, payloads, resultOf, type CliLine } from '../../../test-support/cli-lines';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('flash data safety (stand-in router)', support.reason);
 
 const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
+/** restore's result value: flash.restore.run's reply (the plan, and what was written and read back). */
+const restoreOf = (r: { lines: CliLine[] }) => resultOf<'restore'>(r.lines).value!;
 const PROBE = path.join(__dirname, '../helpers/telnet-copy-probe.ts');
 
 interface CliRun {
   code: number;
-  lines: Array<Record<string, any>>;
+  /** Every stdout line, checked against the CLI's output schemas (decision 0043). */
+  lines: CliLine[];
   stderr: string;
   /** Date.now() when the process exited. */
   exitedAt: number;
 }
 
 /** The CLI inside the station namespace; `umask` runs it under that umask (e.g. '000'). */
-function cli(lan: RescueLan, dataDir: string, args: string[], opts: { umask?: string; onLine?: (l: Record<string, any>, child: ChildProcess) => void } = {}): Promise<CliRun> {
+function cli(lan: RescueLan, dataDir: string, args: string[], opts: { umask?: string; onLine?: (l: CliLine, child: ChildProcess) => void } = {}): Promise<CliRun> {
   const [cmd, cargs] = nodeTsArgs(CLI, args);
   const argv = opts.umask ? ['sh', '-c', `umask ${opts.umask} && exec "$0" "$@"`, cmd, ...cargs] : [cmd, ...cargs];
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const p = spawn('ip', ['netns', 'exec', lan.station.name, ...argv], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: Array<Record<string, any>> = [];
+    const lines: CliLine[] = [];
+    const invalid: string[] = [];
     let buf = '';
     let stderr = '';
     p.stdout.on('data', (d: Buffer) => {
@@ -46,12 +51,13 @@ function cli(lan: RescueLan, dataDir: string, args: string[], opts: { umask?: st
       while ((i = buf.indexOf('\n')) >= 0) {
         const line = buf.slice(0, i);
         buf = buf.slice(i + 1);
+        if (!line.startsWith('{')) continue; // plain words (without --json)
         try {
-          const obj = JSON.parse(line);
+          const obj = parseCliLine(line);
           lines.push(obj);
           opts.onLine?.(obj, p);
-        } catch {
-          /* not JSON */
+        } catch (err) {
+          invalid.push((err as Error).message);
         }
       }
     });
@@ -59,7 +65,8 @@ function cli(lan: RescueLan, dataDir: string, args: string[], opts: { umask?: st
     const t = setTimeout(() => p.kill('SIGKILL'), 100_000);
     p.on('close', (code) => {
       clearTimeout(t);
-      resolve({ code: code ?? -1, lines, stderr, exitedAt: Date.now() });
+      if (invalid.length) reject(new Error(`invalid CLI output: ${invalid.join('\n')}`));
+      else resolve({ code: code ?? -1, lines, stderr, exitedAt: Date.now() });
     });
   });
 }
@@ -132,11 +139,13 @@ describe.skipIf(!support.ok)('restore on a router without sha256sum; backup file
       const r = await restore();
       expect(router.sha256(1)).toBe(damaged); // before: written anyway, caught only by the read-back after
       expect(r.code).toBe(1);
-      const res = r.lines.find((l) => l.event === 'result')!;
+      const res = restoreOf(r).results[0]!;
       expect(res.status, JSON.stringify(res)).toBe('failed');
-      expect(res.error.code).toBe('UPLOAD_CORRUPTED');
-      expect(res.error.meaning).toMatch(/Nothing was written/);
-      expect(r.lines.find((l) => l.event === 'plan')!.steps[0].commands).toContain('md5sum /tmp/rb-restore-mtd1.bin');
+      expect(res.error!.code).toBe('UPLOAD_CORRUPTED');
+      expect(res.error!.meaning).toMatch(/Nothing was written/);
+      expect(restoreOf(r).plan.steps[0]!.commands).toContain('md5sum /tmp/rb-restore-mtd1.bin');
+      // the one failure is the result's reason
+      expect(resultOf(r.lines)).toMatchObject({ command: 'restore', ok: false, error: { code: 'UPLOAD_CORRUPTED' } });
     } finally {
       router.corruptStaging(false);
     }
@@ -151,16 +160,16 @@ describe.skipIf(!support.ok)('restore on a router without sha256sum; backup file
       const r = await restore();
       expect(router.sha256(1)).toBe(damaged);
       expect(r.code).toBe(1);
-      const res = r.lines.find((l) => l.event === 'result')!;
+      const res = restoreOf(r).results[0]!;
       expect(res.status, JSON.stringify(res)).toBe('failed');
-      expect(res.error.code).toBe('UPLOAD_CORRUPTED');
-      expect(r.lines.find((l) => l.event === 'plan')!.steps[0].commands).toContain('cat /tmp/rb-restore-mtd1.bin   # read back and hashed on this computer');
+      expect(res.error!.code).toBe('UPLOAD_CORRUPTED');
+      expect(restoreOf(r).plan.steps[0]!.commands).toContain('cat /tmp/rb-restore-mtd1.bin   # read back and hashed on this computer');
     } finally {
       router.corruptStaging(false);
     }
     const ok = await restore();
     expect(ok.code, ok.stderr + JSON.stringify(ok.lines)).toBe(0);
-    expect(ok.lines.find((l) => l.event === 'result')).toMatchObject({ status: 'written', readBackSha256: sha(original) });
+    expect(restoreOf(ok).results[0]).toMatchObject({ status: 'written', readBackSha256: sha(original) });
     expect(router.sha256(1)).toBe(sha(original));
   });
 });
@@ -189,7 +198,7 @@ describe.skipIf(!support.ok)('cancelling a backup and a silent router after a te
       let sentAt = 0;
       const r = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', `--${method}`, '--session-only-key', '--out', path.join(tmp, `cancel-${method}`), '--partition', 'slow', '--json'], {
         onLine: (l, child) => {
-          if (sentAt || l.event !== 'progress' || l.phase !== 'hashing-on-router') return;
+          if (sentAt || l.event !== 'flash.backup.progress' || payloads([l], 'flash.backup.progress')[0]!.phase !== 'hashing-on-router') return;
           sentAt = -1;
           setTimeout(() => {
             sentAt = Date.now();
@@ -201,9 +210,11 @@ describe.skipIf(!support.ok)('cancelling a backup and a silent router after a te
       expect(r.code).toBe(1);
       // before: the job waited for the router's hash of the whole partition (minutes on a real router)
       expect(r.exitedAt - sentAt).toBeLessThan(2500);
-      const part = r.lines.find((l) => l.event === 'partition');
+      const part = payloads(r.lines, 'flash.backup.partition')[0]?.partition;
       expect(part).toMatchObject({ name: 'slow', status: 'failed', file: null });
-      expect(part!.error.code).toBe('CANCELLED');
+      expect(part!.error!.code).toBe('CANCELLED');
+      // stopped: the backup's result, incomplete
+      expect(resultOf(r.lines)).toMatchObject({ command: 'backup', ok: false, value: { ok: false, failed: ['slow'] } });
       // and the router is not left reading and hashing the partition
       const left = await eventually(() => router.processes().filter((p) => HASHERS.test(p.comm)), (v) => v.length === 0, 2000);
       expect(left).toEqual([]);

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { netnsSupport, nodeTsArgs, reportSkip } from '../../../test-support/netns';
 import { rigSupport } from '../../../test-support/rig/guest';
 import { buildFlashGuest, flashRigSupport, nandExpectedSha256, NAND_LAYOUT, startFlashRig, type FlashRig } from '../../../test-support/rig/nand-guest';
+import { parseCliOutput, resultOf, type CliLine } from '../../../test-support/cli-lines';
 
 const SUITE = 'flash backup/restore on the QEMU NAND rig';
 const ns = netnsSupport();
@@ -26,6 +27,8 @@ const support = !ns.ok ? ns : !rs.ok ? rs : fs2;
 if (!support.ok) reportSkip(SUITE, support.reason);
 
 const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
+/** restore's result value: flash.restore.run's reply (the plan, and what was written and read back). */
+const restoreOf = (r: { lines: CliLine[] }) => resultOf<'restore'>(r.lines).value!;
 const PROBE = path.join(__dirname, '../helpers/session-probe.ts');
 
 describe.skipIf(!support.ok)(SUITE, () => {
@@ -42,7 +45,8 @@ describe.skipIf(!support.ok)(SUITE, () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  function cli(args: string[]): Promise<{ code: number; lines: Array<Record<string, any>>; stderr: string }> {
+  /** The CLI in the rig's namespace; every stdout line checked against the CLI's output schemas (decision 0043). */
+  function cli(args: string[]): Promise<{ code: number; lines: CliLine[]; stderr: string }> {
     const [cmd, cargs] = nodeTsArgs(CLI, args);
     return new Promise((resolve) => {
       const p = rig.ns.spawn(cmd, cargs, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -50,7 +54,7 @@ describe.skipIf(!support.ok)(SUITE, () => {
       let err = '';
       p.stdout!.on('data', (d: Buffer) => (out += d));
       p.stderr!.on('data', (d: Buffer) => (err += d));
-      p.on('close', (code) => resolve({ code: code ?? -1, lines: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)), stderr: err }));
+      p.on('close', (code) => resolve({ code: code ?? -1, lines: parseCliOutput(out.split('\n').filter((l) => l.startsWith('{'))), stderr: err }));
     });
   }
   function probe(args: string[]): Promise<Record<string, any>> {
@@ -101,14 +105,14 @@ describe.skipIf(!support.ok)(SUITE, () => {
     expect(damage.code).toBe(0);
     expect(damage.stdout.slice(0, 64)).not.toBe(expected[4]);
     const dry = await cli(['restore', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--from', path.join(tmp, 'ssh'), '--partition', 'rootfs', '--dry-run', '--json']);
-    const plan = dry.lines.find((l) => l.event === 'plan')!;
+    const plan = restoreOf(dry).plan;
     expect(plan.ok).toBe(true);
-    expect(plan.steps[0].writer).toBe('nandwrite');
-    expect(plan.steps[0].commands.join('\n')).toContain('flash_erase -q /dev/mtd4 0 0 && nandwrite -q -p /dev/mtd4 /tmp/rb-restore-mtd4.bin');
-    expect(plan.steps[0].commands.join('\n')).not.toMatch(/\bdd\b|mtdblock/);
+    expect(plan.steps[0]!.writer).toBe('nandwrite');
+    expect(plan.steps[0]!.commands.join('\n')).toContain('flash_erase -q /dev/mtd4 0 0 && nandwrite -q -p /dev/mtd4 /tmp/rb-restore-mtd4.bin');
+    expect(plan.steps[0]!.commands.join('\n')).not.toMatch(/\bdd\b|mtdblock/);
     const r = await cli(['restore', '--host', '192.168.1.1', '--telnet', '--from', path.join(tmp, 'ssh'), '--partition', 'rootfs', '--json']);
     expect(r.code, r.stderr + JSON.stringify(r.lines)).toBe(0);
-    expect(r.lines.find((l) => l.event === 'result')).toMatchObject({ partition: 'rootfs', status: 'written', readBackSha256: expected[4] });
+    expect(restoreOf(r).results[0]).toMatchObject({ partition: 'rootfs', status: 'written', readBackSha256: expected[4] });
     const after = await guestExec('ssh', 'nanddump -q --bb=skipbad /dev/mtd4 | sha256sum');
     expect(after.stdout.slice(0, 64)).toBe(expected[4]);
   }, 300_000);
@@ -126,16 +130,16 @@ describe.skipIf(!support.ok)(SUITE, () => {
 
     const r = await cli(['restore', '--host', '192.168.1.1', '--telnet', '--from', path.join(tmp, 'telnet'), '--partition', 'u-boot', '--json']);
     expect(r.code).toBe(1);
-    const plan = r.lines.find((l) => l.event === 'plan')!;
+    const plan = restoreOf(r).plan;
     expect(plan.ok).toBe(false);
     expect(plan.steps).toEqual([]);
     expect(plan.refusals).toHaveLength(1);
-    const err = plan.refusals[0].error;
+    const err = plan.refusals[0]!.error;
     expect(err.code).toBe('DANGEROUS_PARTITION');
     for (const part of [err.message, err.meaning, err.fix]) expect(part, JSON.stringify(err)).toMatch(/\w{3,}.*\w{3,}/);
     expect(err.message).toContain('u-boot');
     expect(err.fix).toMatch(/type the partition name "u-boot"/);
-    expect(r.lines.filter((l) => l.event === 'result').map((l) => [l.partition, l.status, l.readBackSha256])).toEqual([['u-boot', 'skipped', null]]);
+    expect(restoreOf(r).results.map((l) => [l.partition, l.status, l.readBackSha256])).toEqual([['u-boot', 'skipped', null]]);
     // the guest's own look at its bootloader partition: same bytes as before, and no image was staged for it
     const after = await guestExec('telnet', 'nanddump -q --bb=skipbad /dev/mtd0 | sha256sum; ls /tmp/rb-restore-mtd0.bin 2>/dev/null | wc -l');
     expect(after.stdout.slice(0, 64)).toBe(expected[0]);
