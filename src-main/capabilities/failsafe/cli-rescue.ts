@@ -1,18 +1,25 @@
 import { parseArgs } from 'node:util';
-import { FailsafeMonitor } from './service';
-import { PlaybookService } from '../playbook';
-import { failsafeDeps, failsafeRegistration, serialViaService } from './rescue';
-import { SerialService } from '../serial';
-import { dataDir } from '../../platform';
+import path from 'node:path';
 import { FAILSAFE_ACTIONS, FAILSAFE_PLAYBOOK_ID, failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
-import { RunOptionsSchema, type RunSnapshot } from '../../../src-shared/capabilities/playbook';
-import { jsonLine, UsageError, type CliCommand } from '../../cli/types';
+import { playbookCommands, type RunSnapshot } from '../../../src-shared/capabilities/playbook';
+import type { RbErrorShape } from '../../../src-shared/errors';
+import { UsageError, type CliCommand } from '../../cli/types';
+import { num, requestFromFlags, runOnContract } from '../../cli/transport';
+
+/** A run that did not end done, in three parts: the failed step's own reason where there is one. */
+function runFault(run: RunSnapshot): RbErrorShape {
+  const failed = [...run.steps].reverse().find((s) => s.state === 'failed' && s.error);
+  if (failed?.error) return { ...failed.error, ...(!failed.error.fix && run.summary ? { fix: run.summary } : {}) };
+  if (run.state === 'stopped') return { code: 'RUN_STOPPED', message: 'The guide was stopped before it finished.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Start it again when the router is ready.' };
+  return { code: 'RUN_FAILED', message: 'The guide did not finish.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Read the steps above, then start it again.' };
+}
 
 /**
- * The failsafe playbook without a screen: the same runner, journal and steps as the app. Questions are answered
- * from the command line: instructions are taken as done, the listed --do actions run in order (destructive ones
- * only with --yes), steps that may simply be repeated (connect) are retried --retries times, a missed attempt
- * ends the run (exit status 1): pressing the button again needs a person.
+ * The failsafe playbook without a screen: the same runner, journal and steps as the app, started and answered
+ * through the contract (playbook.start, playbook.respond). Questions are answered from the command line:
+ * instructions are taken as done, the listed --do actions run in order (destructive ones only with --yes), steps
+ * that may simply be repeated (connect) are retried --retries times, a missed attempt ends the run (exit status
+ * 1): pressing the button again needs a person.
  */
 export const failsafeRescue: CliCommand = {
   words: ['failsafe', 'rescue'],
@@ -44,87 +51,109 @@ export const failsafeRescue: CliCommand = {
     for (const a of todo) if (!FAILSAFE_ACTIONS.some((x) => x.id === a)) throw new UsageError(`--do ${a}: not one of ${FAILSAFE_ACTIONS.map((x) => x.id).join(', ')}`);
     const password = process.env[values['password-env']!];
     if (todo.includes('password') && !password) throw new UsageError(`--do password needs the new password in the environment variable ${values['password-env']} (never on the command line)`);
-    const parsed = RunOptionsSchema.safeParse({
-      routerAddress: values.router,
-      bind: values.bind,
-      port: Number(values.port),
-      ...(values.serial ? { serialPath: values.serial } : {}),
-      serialBaud: Number(values.baud),
-      autoSendF: !values['no-auto-f'],
-      watchTimeoutS: Number(values['watch-timeout']),
-      loginProbeS: Number(values['login-probe']),
-      firstbootTimeoutS: Number(values['firstboot-timeout']),
-    });
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const request = requestFromFlags(
+      playbookCommands['playbook.start'].request,
+      {
+        playbookId: FAILSAFE_PLAYBOOK_ID,
+        options: {
+          routerAddress: values.router,
+          bind: values.bind,
+          port: num(values.port),
+          ...(values.serial ? { serialPath: values.serial } : {}),
+          serialBaud: num(values.baud),
+          autoSendF: !values['no-auto-f'],
+          watchTimeoutS: num(values['watch-timeout']),
+          loginProbeS: num(values['login-probe']),
+          firstbootTimeoutS: num(values['firstboot-timeout']),
+        },
+      },
+      {
+        'options.routerAddress': { flag: '--router', given: values.router },
+        'options.bind': { flag: '--bind', given: values.bind },
+        'options.port': { flag: '--port', given: values.port },
+        'options.serialPath': { flag: '--serial', given: values.serial },
+        'options.serialBaud': { flag: '--baud', given: values.baud, expect: 'a speed such as 115200' },
+        'options.watchTimeoutS': { flag: '--watch-timeout', given: values['watch-timeout'], expect: 'a number of seconds up to 600' },
+        'options.loginProbeS': { flag: '--login-probe', given: values['login-probe'], expect: 'a number of seconds up to 120' },
+        'options.firstbootTimeoutS': { flag: '--firstboot-timeout', given: values['firstboot-timeout'], expect: 'a number of seconds up to 600' },
+      },
+    );
+    const retries = num(values.retries)!;
+    if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UsageError(`--retries must be a number from 0 to 20, not "${values.retries}"`);
 
     const json = values.json;
-    const retries = Number(values.retries);
-    if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UsageError(`--retries must be 0..20, not "${values.retries}"`);
     const retried = new Map<string, number>();
+    const answered = new Set<string>();
     const seen = new Map<string, { state: string; evidence: number }>();
-    let service: PlaybookService | undefined;
-    const answer = (snap: RunSnapshot): void => {
-      const p = snap.prompt;
-      if (!p || !service) return;
-      let choice = p.choices.find((c) => c.primary)?.id ?? p.choices[0]!.id;
-      let input: string | undefined;
-      const ids = p.choices.map((c) => c.id);
-      const def = failsafePlaybook.steps.find((x) => x.id === p.stepId);
-      if (ids.includes('stop') && def?.onFailure.kind === 'retry' && def.kind !== 'wait-event' && (retried.get(p.stepId) ?? 0) < retries) {
-        // a step that may simply be tried again (connect, address): do so, a few times
-        retried.set(p.stepId, (retried.get(p.stepId) ?? 0) + 1);
-        choice = 'again';
-      } else if (ids.includes('stop')) choice = 'stop';
-      else if (ids.includes('go')) choice = 'go';
-      else if (ids.includes('finish')) choice = todo.shift() ?? 'finish';
-      else if (ids.includes('confirm')) choice = values.yes ? 'confirm' : 'cancel';
-      else if (ids.includes('set')) {
-        choice = 'set';
-        input = password;
-      }
-      if (json) jsonLine(io, { event: 'answer', step: p.stepId, question: p.text, choice });
-      else io.err(`? ${p.text} → ${choice}`);
-      const id = p.id;
-      setImmediate(() => {
-        try {
-          service!.respond(snap.runId, id, choice, input);
-        } catch {
-          // already answered
-        }
+
+    /** Plain words for a snapshot: what changed since the last one (steps and new evidence). */
+    const changes = (snap: RunSnapshot): string | undefined => {
+      const out: string[] = [];
+      snap.steps.forEach((st, i) => {
+        const prev = seen.get(st.id) ?? { state: 'pending', evidence: 0 };
+        for (const ev of st.evidence.slice(prev.evidence)) out.push(`    ${ev.text}`);
+        if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${st.title}: ${st.state}${st.state === 'active' ? ` — ${st.doNow}` : ''}${st.error ? ` — ${st.error.message} ${st.error.fix ?? ''}` : ''}`);
+        seen.set(st.id, { state: st.state, evidence: st.evidence.length });
       });
+      return out.length ? out.join('\n') : undefined;
     };
-    const monitor = new FailsafeMonitor({ datagram: () => undefined, state: () => undefined });
-    const serial = new SerialService({ data: () => undefined, match: () => undefined, session: () => undefined }, { dataDir: dataDir() });
-    service = new PlaybookService(dataDir(), { [FAILSAFE_PLAYBOOK_ID]: failsafeRegistration(failsafeDeps(monitor, { openSerial: serialViaService(serial) })) }, {
-      snapshot: (snap) => {
-        snap.steps.forEach((st, i) => {
-          const prev = seen.get(st.id) ?? { state: 'pending', evidence: 0 };
-          for (const ev of st.evidence.slice(prev.evidence)) {
-            if (json) jsonLine(io, { event: 'evidence', step: st.id, at: ev.at, text: ev.text });
-            else io.out(`    ${ev.text}`);
+
+    return runOnContract(
+      io,
+      {
+        command: 'failsafe rescue',
+        json,
+        events: ['playbook.run', 'playbook.transcript'],
+        describe: (e) => {
+          if (e.name === 'playbook.run') {
+            const text = changes(e.payload);
+            return text === undefined ? undefined : { to: 'out', text };
           }
-          if (st.state !== prev.state) {
-            if (json) jsonLine(io, { event: 'step', step: st.id, index: i + 1, of: snap.steps.length, state: st.state, ...(st.error ? { error: st.error } : {}) });
-            else io.out(`[${i + 1}/${snap.steps.length}] ${st.title}: ${st.state}${st.state === 'active' ? ` — ${st.doNow}` : ''}${st.error ? ` — ${st.error.message} ${st.error.fix ?? ''}` : ''}`);
+          if (e.name === 'playbook.transcript') {
+            const l = e.payload;
+            return { to: 'out', text: `    ${l.dir === 'sent' ? '>' : l.dir === 'received' ? '<' : '#'} ${l.text.replace(/\n/g, '\n      ')}` };
           }
-          seen.set(st.id, { state: st.state, evidence: st.evidence.length });
+          return undefined;
+        },
+      },
+      async (t) => {
+        /** Answer each question of the run once, as a person at the command line would have (see above). */
+        const answer = (snap: RunSnapshot): void => {
+          const p = snap.prompt;
+          if (!p || answered.has(p.id)) return;
+          answered.add(p.id);
+          let choice = p.choices.find((c) => c.primary)?.id ?? p.choices[0]!.id;
+          let input: string | undefined;
+          const ids = p.choices.map((c) => c.id);
+          const def = failsafePlaybook.steps.find((x) => x.id === p.stepId);
+          if (ids.includes('stop') && def?.onFailure.kind === 'retry' && def.kind !== 'wait-event' && (retried.get(p.stepId) ?? 0) < retries) {
+            // a step that may simply be tried again (connect, address): do so, a few times
+            retried.set(p.stepId, (retried.get(p.stepId) ?? 0) + 1);
+            choice = 'again';
+          } else if (ids.includes('stop')) choice = 'stop';
+          else if (ids.includes('go')) choice = 'go';
+          else if (ids.includes('finish')) choice = todo.shift() ?? 'finish';
+          else if (ids.includes('confirm')) choice = values.yes ? 'confirm' : 'cancel';
+          else if (ids.includes('set')) {
+            choice = 'set';
+            input = password;
+          }
+          t.line('cli.answer', { runId: snap.runId, promptId: p.id, step: p.stepId, question: p.text, choice });
+          t.say(`? ${p.text} → ${choice}`);
+          // after this snapshot has reached every listener, as a person's click would
+          setImmediate(() => void t.invoke('playbook.respond', { runId: snap.runId, promptId: p.id, choice, ...(input !== undefined ? { input } : {}) }).catch(() => undefined));
+        };
+        t.on((e) => {
+          if (e.name === 'playbook.run') answer(e.payload);
         });
-        answer(snap);
+        const first = await t.invoke('playbook.start', request);
+        answer(first);
+        t.whenStopped(() => t.invoke('playbook.stop', {}));
+        const run = first.state !== 'running' ? first : await t.waitFor('playbook.run', (s) => s.runId === first.runId && s.state !== 'running');
+        const value = { run, journal: path.join(t.services.playbook.journalDir, `${run.runId}.jsonl`) };
+        const text = `${run.state === 'done' ? 'Done' : 'Ended'}: ${run.summary ?? ''}`;
+        return run.state === 'done' ? { ok: true, value, text } : { ok: false, error: runFault(run), value, text };
       },
-      transcript: (l) => {
-        if (json) jsonLine(io, { event: 'transcript', step: l.stepId, dir: l.dir, text: l.text });
-        else io.out(`    ${l.dir === 'sent' ? '>' : l.dir === 'received' ? '<' : '#'} ${l.text.replace(/\n/g, '\n      ')}`);
-      },
-    });
-    const first = service.start(FAILSAFE_PLAYBOOK_ID, parsed.data);
-    const stopping = io.stopped.then(() => service!.stop());
-    await Promise.race([service.settled(), stopping]);
-    await service.settled();
-    await monitor.stop(false);
-    await serial.dispose();
-    const snap = service.status().run;
-    if (json) jsonLine(io, { event: 'end', runId: first.runId, state: snap?.state, summary: snap?.summary, journal: `${service.journalDir}/${first.runId}.jsonl` });
-    else io.out(`${snap?.state === 'done' ? 'Done' : 'Ended'}: ${snap?.summary ?? ''}`);
-    return snap?.state === 'done' ? 0 : 1;
+    );
   },
 };
