@@ -12,12 +12,12 @@ export interface CliCommand {
   words: string[];
   summary: string;
   usage: string;
+  /**
+   * Run it: parse the flags (a mistake throws UsageError), then work over the contract through
+   * cli/transport.ts, which prints every line (--json: one envelope per line, the last one cli.result).
+   */
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-/** Print a value as one JSON line: the format scripts and the test suite read. */
-export function jsonLine(io: CliIo, value: unknown): void {
-  io.out(JSON.stringify(value));
-}
-
+/** A usage mistake: exit status 2, the message and the command's usage on stderr (and a cli.result line with --json). */
 export class UsageError extends Error {}
