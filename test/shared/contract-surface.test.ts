@@ -5,6 +5,7 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { commandNames, commands, eventNames, events, ipcChannel } from '../../src-shared/contract';
+import { CliEnvelopeSchema, cliOutput, cliResults } from '../../src-shared/contract/cli';
 import { createServices } from '../../src-main/core/services';
 import { createHandlers } from '../../src-main/core/handlers';
 import { startBenchServer, type BenchServer } from '../../src-main/browser-server/server';
@@ -16,6 +17,16 @@ function surface() {
   return {
     commands: Object.fromEntries(commandNames.map((n) => [n, { summary: commands[n].summary, request: schema(commands[n].request), reply: z.toJSONSchema(commands[n].reply, { unrepresentable: 'any' }) }])),
     events: Object.fromEntries(eventNames.map((n) => [n, { summary: events[n].summary, payload: z.toJSONSchema(events[n].payload, { unrepresentable: 'any' }) }])),
+    // The third transport: the command line prints contract events and these lines of its own (decision 0043).
+    cli: {
+      envelope: z.toJSONSchema(CliEnvelopeSchema, { unrepresentable: 'any' }),
+      lines: Object.fromEntries(
+        Object.entries(cliOutput)
+          .filter(([n]) => n !== 'cli.result')
+          .map(([n, spec]) => [n, { summary: spec.summary, payload: z.toJSONSchema(spec.payload, { unrepresentable: 'any' }) }]),
+      ),
+      result: { summary: cliOutput['cli.result'].summary, valueByCommand: Object.fromEntries(Object.entries(cliResults).map(([c, schema]) => [c, z.toJSONSchema(schema, { unrepresentable: 'any' })])) },
+    },
   };
 }
 
