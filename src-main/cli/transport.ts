@@ -13,7 +13,7 @@
  */
 import type { AnyEvent } from '../core/bus';
 import { dispatch, type Handlers } from '../core/dispatch';
-import type { LooseMainCapability, MainContext } from '../core/capability';
+import type { LooseMainCapability } from '../core/capability';
 import type { Services } from '../core/services';
 import type { CommandInput, CommandName, CommandReply, EventName, EventPayload, InvokeResult } from '../../src-shared/contract';
 import type { CliCommandName, CliLineName, CliLinePayload, CliResult, CliValue } from '../../src-shared/contract/cli';
@@ -83,30 +83,9 @@ async function fullContainer(): Promise<Container> {
 
 /** Only the listed capabilities' services and handlers (the descriptors' own factories, in their order). */
 async function partialContainer(list: readonly LooseMainCapability[]): Promise<Container> {
-  const [{ EventBus }, { dataDir }] = await Promise.all([import('../core/bus'), import('../platform')]);
-  const bus = new EventBus();
-  const made = new Map<string, unknown>();
-  const ctx: MainContext = {
-    host: 'cli',
-    dataDir: dataDir(),
-    allowedFolders: [],
-    bus,
-    use<S>(capability: { id: string; service(c: MainContext): S }): S {
-      if (!made.has(capability.id)) made.set(capability.id, capability.service(ctx));
-      return made.get(capability.id) as S;
-    },
-    playbooks: () => ({}),
-  };
-  const handlers: Record<string, unknown> = {};
-  for (const c of list) Object.assign(handlers, (c.handlers as (s: unknown, x: MainContext) => object)(ctx.use(c), ctx));
-  return {
-    bus,
-    handlers: handlers as Handlers,
-    dataDir: ctx.dataDir,
-    async dispose() {
-      for (const c of [...list].reverse()) await (c.dispose as ((s: unknown) => Promise<unknown> | void) | undefined)?.(made.get(c.id));
-    },
-  };
+  const { makeContainer } = await import('../core/container');
+  const c = makeContainer(list, { host: 'cli' });
+  return { bus: c.bus, handlers: c.handlers() as Handlers, dataDir: c.context.dataDir, dispose: () => c.dispose() };
 }
 
 const RECENT_EVENTS = 256;

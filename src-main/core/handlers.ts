@@ -1,8 +1,7 @@
 import type { Handlers } from './dispatch';
 import type { Services } from './services';
-import type { LooseMainCapability } from './capability';
 import type { UnionToIntersection } from '../../src-shared/contract/capability';
-import { mainCapabilities, type MainCapabilities } from '../capabilities';
+import type { MainCapabilities } from '../capabilities';
 
 type AllHandlers = UnionToIntersection<ReturnType<MainCapabilities['handlers']>>;
 
@@ -12,10 +11,7 @@ type AllHandlers = UnionToIntersection<ReturnType<MainCapabilities['handlers']>>
  * rejects any handler the contract does not name.
  */
 export function createHandlers(s: Services): Handlers {
-  const merged = {} as AllHandlers;
-  for (const c of mainCapabilities as readonly LooseMainCapability[]) {
-    Object.assign(merged, (c.handlers as (service: unknown, ctx: Services['context']) => object)(s[c.id as keyof Services], s.context));
-  }
+  const merged = s.container.handlers() as AllHandlers;
   const handlers: Handlers = merged;
   return handlers;
 }
