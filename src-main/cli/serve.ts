@@ -13,13 +13,13 @@ import { UsageError, type CliCommand } from './types';
 import { CliPrinter } from './printer';
 import { num, requestFromFlags } from './flags';
 
-/** dist/renderer at the project root, found from the source tree (src-main/cli/commands) or a bundle (dist/cli). */
+/**
+ * dist/renderer at the project root: two folders up from this file in the source tree (src-main/cli) and in the
+ * bundle (dist/cli); the working folder's dist/renderer otherwise.
+ */
 export function defaultRendererDir(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const up of ['../../..', '..']) {
-    const candidate = path.resolve(here, up, 'dist', 'renderer');
-    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
-  }
+  const candidate = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
+  if (existsSync(path.join(candidate, 'index.html'))) return candidate;
   return path.resolve(process.cwd(), 'dist', 'renderer');
 }
 
