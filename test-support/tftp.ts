@@ -15,7 +15,7 @@ export const MiB = 1024 * 1024;
 
 /**
  * The engines the TFTP suites run with: both when the native lock-step engine is built, else JavaScript only
- * (with the reason printed). test/main/services/tftp-native.test.ts fails if a C compiler is there but the
+ * (with the reason printed). test/integration/tftp/native.test.ts fails if a C compiler is there but the
  * engine is not, so CI cannot quietly test only one.
  */
 export function tftpEngines(): Array<'native' | 'js'> {

@@ -1,7 +1,7 @@
 /**
  * Runs INSIDE the station namespace (the workstation side of a createRescueLan pair) and exercises the real
  * session module against the stand-in router. Prints one JSON object: what happened in each scenario.
- * Used by test/integration/session.test.ts (vitest itself lives in the root namespace, which has no route
+ * Used by test/integration/session/session.test.ts (vitest itself lives in the root namespace, which has no route
  * to 192.168.x by design).
  */
 import crypto from 'node:crypto';

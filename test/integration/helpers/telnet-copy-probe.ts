@@ -1,5 +1,5 @@
 /**
- * Runs INSIDE the station namespace (see flash-integrity.test.ts): a telnet copy whose data connection
+ * Runs INSIDE the station namespace (see test/integration/flash/integrity.test.ts): a telnet copy whose data connection
  * ends while the router's command is still running, so the router's exit status comes later. Prints
  * `{"event":"ended"}` when the data has ended (the test pulls the cable then), and then one JSON line with
  * what `done` gave and how long it took after the data ended.

@@ -1,6 +1,6 @@
 /**
  * The `uboot` CLI's failure paths over a real pty (socat): one uboot.step line per step, a non-zero exit and the
- * reason in three parts (cli.result and stderr). (The success path runs against the real U-Boot in uboot-rig.test.ts.)
+ * reason in three parts (cli.result and stderr). (The success path runs against the real U-Boot in uboot/rig.test.ts.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
