@@ -20,7 +20,6 @@ import type { EventBus } from '../core/bus';
 import { explainBindError, listIpv4Interfaces } from '../platform';
 import { contentSecurityPolicy, readStaticFile } from '../core/static-files';
 
-export { contentSecurityPolicy } from '../core/static-files';
 
 export interface BenchServerOptions {
   handlers: Handlers;
@@ -217,7 +216,7 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
       }
       if (!authorised(req)) {
         res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders }).end(
-          'This Rescue Bench needs its access link.\nOpen the full address that `npm run bench` printed: it ends in ?token=…\n',
+          'This Rescue Bench needs its access link.\nOpen the full address the bench printed when it started: it ends in ?token=…\n',
         );
         return;
       }
@@ -228,7 +227,7 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
       }
       const file = await readStaticFile(rendererDir, u.pathname);
       if (file.status === 404 && file.notBuilt) {
-        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The screen is not built yet. Run: npm run build:renderer\n');
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The screen is not built yet. From a checkout run: npm run build:renderer (an installed Rescue Bench ships it; or pass --renderer DIR)\n');
         return;
       }
       if (file.status !== 200) {

@@ -15,6 +15,7 @@ import type { AnyEvent } from '../core/bus';
 import { dispatch, type Handlers } from '../core/dispatch';
 import type { LooseMainCapability } from '../core/capability';
 import type { Services } from '../core/services';
+import type { Container } from '../core/container';
 import type { CommandInput, CommandName, CommandReply, EventName, EventPayload, InvokeResult } from '../../src-shared/contract';
 import type { CliCommandName, CliLineName, CliLinePayload, CliResult, CliValue } from '../../src-shared/contract/cli';
 import { RbFault, toErrorShape, type RbErrorShape } from '../../src-shared/errors';
@@ -22,7 +23,6 @@ import { UsageError, type CliIo } from './types';
 import { PromptCancelled } from './secret-prompt';
 import { CliPrinter, type Said } from './printer';
 
-export { requestFromFlags, num, type FlagSource } from './flags';
 export type { Said } from './printer';
 
 /** How a command ended: its cli.result, and the sentence that says it without --json. */
@@ -66,26 +66,25 @@ export interface ContractSession {
   readonly services: Services;
 }
 
-interface Container {
-  bus: { subscribe(l: (e: AnyEvent) => void): () => void };
-  handlers: Handlers;
-  dataDir: string;
+/** What a command runs on: the container, and with every capability the services it made (for `configure`). */
+interface Started {
+  container: Container;
   services?: Services;
-  dispose(): Promise<void>;
 }
 
-/** Every capability: the same container the Electron shell and the browser server build. */
-async function fullContainer(): Promise<Container> {
-  const [{ createServices }, { createHandlers }] = await Promise.all([import('../core/services'), import('../core/handlers')]);
+/**
+ * Only the listed capabilities (makeContainer, the descriptors' own factories in their order), or every one
+ * (createServices, the same container the Electron shell and the browser server build). Imported when needed,
+ * so a quick command loads only what it lists.
+ */
+async function start(list: readonly LooseMainCapability[] | undefined): Promise<Started> {
+  if (list) {
+    const { makeContainer } = await import('../core/container');
+    return { container: makeContainer(list, { host: 'cli' }) };
+  }
+  const { createServices } = await import('../core/services');
   const services = createServices({ host: 'cli' });
-  return { bus: services.bus, handlers: createHandlers(services), dataDir: services.dataDir, services, dispose: () => services.dispose() };
-}
-
-/** Only the listed capabilities' services and handlers (the descriptors' own factories, in their order). */
-async function partialContainer(list: readonly LooseMainCapability[]): Promise<Container> {
-  const { makeContainer } = await import('../core/container');
-  const c = makeContainer(list, { host: 'cli' });
-  return { bus: c.bus, handlers: c.handlers() as Handlers, dataDir: c.context.dataDir, dispose: () => c.dispose() };
+  return { container: services.container, services };
 }
 
 const RECENT_EVENTS = 256;
@@ -97,7 +96,7 @@ const RECENT_EVENTS = 256;
  */
 export async function runOnContract<C extends CliCommandName>(io: CliIo, opts: ContractRunOptions<C>, work: (s: ContractSession) => Promise<Outcome<C>>): Promise<number> {
   const printer = new CliPrinter(io, opts.json, opts.command);
-  let container: Container | undefined;
+  let started: Started | undefined;
   let outcome: Outcome<C>;
   let running = true;
   const recent: AnyEvent[] = [];
@@ -105,9 +104,10 @@ export async function runOnContract<C extends CliCommandName>(io: CliIo, opts: C
   const wanted = opts.events ? new Set<string>(opts.events) : undefined;
   let unsubscribe = (): void => undefined;
   try {
-    container = await (opts.capabilities ? partialContainer(await opts.capabilities()) : fullContainer());
-    const c = container;
-    unsubscribe = c.bus.subscribe((e) => {
+    started = await start(opts.capabilities ? await opts.capabilities() : undefined);
+    const c = started;
+    const handlers = c.container.handlers() as Handlers;
+    unsubscribe = c.container.bus.subscribe((e) => {
       if (!running) return;
       if (wanted?.has(e.name) && (!opts.filter || opts.filter(e))) {
         printer.event(e);
@@ -124,9 +124,9 @@ export async function runOnContract<C extends CliCommandName>(io: CliIo, opts: C
     const session: ContractSession = {
       json: opts.json,
       io,
-      dataDir: c.dataDir,
+      dataDir: c.container.context.dataDir,
       async invoke<K extends CommandName>(name: K, payload: CommandInput<K>): Promise<CommandReply<K>> {
-        const r = (await dispatch(c.handlers, name, payload, { transport: 'cli' })) as InvokeResult<K>;
+        const r = (await dispatch(handlers, name, payload, { transport: 'cli' })) as InvokeResult<K>;
         if (!r.ok) throw new RbFault(r.error);
         return r.value;
       },
@@ -164,7 +164,7 @@ export async function runOnContract<C extends CliCommandName>(io: CliIo, opts: C
     if (err instanceof UsageError || err instanceof PromptCancelled) {
       running = false;
       unsubscribe();
-      await container?.dispose().catch(() => undefined);
+      await started?.container.dispose().catch(() => undefined);
       throw err;
     }
     outcome = { ok: false, error: toErrorShape(err) };
@@ -175,6 +175,6 @@ export async function runOnContract<C extends CliCommandName>(io: CliIo, opts: C
   listeners.clear();
   const { text, ...rest } = outcome;
   printer.result({ command: opts.command, ...rest } as CliResult<C>, text);
-  await container?.dispose().catch(() => undefined);
+  await started?.container.dispose().catch(() => undefined);
   return outcome.ok ? 0 : 1;
 }

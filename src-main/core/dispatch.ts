@@ -86,11 +86,16 @@ export async function dispatch(
     const value = await handler(parsed.data, ctx);
     const checked = spec.reply.safeParse(value);
     if (!checked.success) {
-      throw new RbFault({
-        code: 'BAD_REPLY',
-        message: 'The workstation produced an answer the screen cannot read.',
-        details: `${name}: ${issuesToText(checked.error.issues)}`,
-      });
+      return {
+        ok: false,
+        error: toErrorShape(
+          new RbFault({
+            code: 'BAD_REPLY',
+            message: 'The workstation produced an answer the screen cannot read.',
+            details: `${name}: ${issuesToText(checked.error.issues)}`,
+          }),
+        ),
+      };
     }
     return { ok: true, value: checked.data as CommandReply<CommandName> };
   } catch (err) {

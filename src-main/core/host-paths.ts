@@ -17,7 +17,7 @@ import type { SessionTarget } from '../../src-shared/capabilities/device';
 import { RbFault } from '../../src-shared/errors';
 import { currentPlatform } from '../platform';
 import { folderProblem, folderWithin, liveFolderFacts, looksLikeSerialPort } from '../platform/folders';
-import type { HostKind } from './services';
+import type { HostKind } from './capability';
 
 /** What the path is for: it names the thing in refusals and says where to put it instead. */
 export type HostPathUse = 'firmware-file' | 'image-to-send' | 'key-file' | 'backup-folder' | 'backup-to-restore' | 'tftp-folder' | 'upload-folder';

@@ -27,7 +27,7 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -40,7 +40,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wav': 'audio/wav',
 };
 
-export const INDEX = '/index.html';
+const INDEX = '/index.html';
 
 export type StaticFile =
   /** Found: the bytes and the headers that describe them (type, caching, nosniff). */

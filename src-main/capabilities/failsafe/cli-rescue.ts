@@ -4,7 +4,8 @@ import { FAILSAFE_ACTIONS, FAILSAFE_PLAYBOOK_ID, failsafePlaybook } from '../../
 import { playbookCommands, type RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import type { RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
-import { num, requestFromFlags, runOnContract } from '../../cli/transport';
+import { num, requestFromFlags } from '../../cli/flags';
+import { runOnContract } from '../../cli/transport';
 
 /** A run that did not end done, in three parts: the failed step's own reason where there is one. */
 function runFault(run: RunSnapshot): RbErrorShape {

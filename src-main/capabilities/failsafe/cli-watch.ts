@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../cli/types';
-import { num, requestFromFlags, runOnContract } from '../../cli/transport';
+import { num, requestFromFlags } from '../../cli/flags';
+import { runOnContract } from '../../cli/transport';
 import { MonitorStartSchema } from '../../../src-shared/capabilities/failsafe/contract';
 import { NETMSG_PORT } from '../../../src-shared/capabilities/failsafe/netmsg';
 

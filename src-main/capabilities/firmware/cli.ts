@@ -4,7 +4,8 @@ import { hashOnMainThread } from './hash-worker';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { DeviceFactsSchema, firmwareCommands, type InspectionReport, type StructureWire, type VerdictWire } from '../../../src-shared/capabilities/firmware/contract';
 import { UsageError, type CliCommand } from '../../cli/types';
-import { requestFromFlags, runOnContract } from '../../cli/transport';
+import { requestFromFlags } from '../../cli/flags';
+import { runOnContract } from '../../cli/transport';
 
 function hex(n: number): string {
   return '0x' + n.toString(16).toUpperCase().padStart(8, '0');

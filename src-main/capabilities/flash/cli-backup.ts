@@ -3,7 +3,8 @@ import { BackupStartSchema, type BackupResult } from '../../../src-shared/capabi
 import type { SessionTarget } from '../../../src-shared/capabilities/device';
 import type { RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
-import { requestFromFlags, runOnContract } from '../../cli/transport';
+import { requestFromFlags } from '../../cli/flags';
+import { runOnContract } from '../../cli/transport';
 import { mib, targetWithPassword, targetOptions } from './cli-target';
 
 /** A backup that copied some partitions but not all: which, and how to finish it. */

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { RestoreRequestSchema, type RestoreResult } from '../../../src-shared/capabilities/flash';
 import type { RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
-import { requestFromFlags, runOnContract } from '../../cli/transport';
+import { requestFromFlags } from '../../cli/flags';
+import { runOnContract } from '../../cli/transport';
 import { targetWithPassword, targetOptions } from './cli-target';
 
 /** Why a restore (or its dry run) did not write everything: the one reason itself, or which partitions and where to read why. */

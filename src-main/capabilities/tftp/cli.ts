@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TftpStartSchema, type TftpTransferEvent } from '../../../src-shared/capabilities/tftp/contract';
 import { UsageError, type CliCommand } from '../../cli/types';
-import { num, requestFromFlags, runOnContract } from '../../cli/transport';
+import { num, requestFromFlags } from '../../cli/flags';
+import { runOnContract } from '../../cli/transport';
 
 function mib(n: number): string {
   return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1)} MiB`;

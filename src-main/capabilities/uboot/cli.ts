@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { UbootRunRequestSchema } from '../../../src-shared/capabilities/uboot';
 import { describeMatch } from '../../../src-shared/capabilities/serial';
 import { UsageError, type CliCommand } from '../../cli/types';
-import { num, requestFromFlags, runOnContract } from '../../cli/transport';
+import { num, requestFromFlags } from '../../cli/flags';
+import { runOnContract } from '../../cli/transport';
 import { checkProfile, SERIAL_OPTIONS, serialConnection } from '../serial';
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,14 @@ import type { MainContext } from '../../../src-main/core/capability';
 
 /** The registries agree with each other at run time too (the compiler checks the types; this checks the lists). */
 describe('capability registries', () => {
+  let dataDir = '';
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-caps-'));
+  });
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it('every command and event belongs to exactly one capability, named with its prefix', () => {
     const owners = new Map<string, string>();
     for (const c of sharedCapabilities) {
@@ -22,7 +30,7 @@ describe('capability registries', () => {
       }
     }
     expect([...owners.keys()].sort()).toEqual([...commandNames, ...eventNames].sort());
-    // 'app.info' and 'net.interfaces' predate the rule; every other name starts with its capability's id
+    // 'net.interfaces' predates the rule; every other name starts with its capability's id
     const exceptions = new Set(['net.interfaces']);
     for (const [name, id] of owners) if (!exceptions.has(name)) expect(name.startsWith(`${id}.`), `${name} (in ${id})`).toBe(true);
   });
@@ -31,26 +39,26 @@ describe('capability registries', () => {
     expect(() => mergeMaps([{ id: 'a', map: { 'x.y': 1 } }, { id: 'b', map: { 'x.y': 2 } }])).toThrow(/x\.y is claimed by both a and b/);
   });
 
-  it('the main registry has one descriptor per capability with commands, and their handlers cover the contract', () => {
+  it('the main registry has one descriptor per capability with commands, and their handlers cover the contract', async () => {
     const withCommands = sharedCapabilities.filter((c) => Object.keys(c.commands).length > 0).map((c) => c.id).sort();
     expect(mainCapabilities.map((c) => c.id).sort()).toEqual(withCommands);
     for (const m of mainCapabilities) expect(m.contract.id).toBe(m.id);
-    const services = createServices({ host: 'cli', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'rb-caps-')) });
+    const services = createServices({ host: 'cli', dataDir });
     try {
       expect(Object.keys(createHandlers(services)).sort()).toEqual(commandNames);
     } finally {
-      void services.dispose();
+      await services.dispose();
     }
   });
 
-  it('each service is made once, and a service that needs itself is refused', () => {
-    const services = createServices({ host: 'cli', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'rb-caps-')) });
+  it('each service is made once, and a service that needs itself is refused', async () => {
+    const services = createServices({ host: 'cli', dataDir });
     try {
       expect(services.context.use(mainCapabilities.find((c) => c.id === 'serial')!)).toBe(services.serial);
       const loop = { id: 'loop', service: (ctx: MainContext): unknown => ctx.use(loop) };
       expect(() => services.context.use(loop)).toThrow(/cycle/);
     } finally {
-      void services.dispose();
+      await services.dispose();
     }
   });
 
@@ -62,7 +70,7 @@ describe('capability registries', () => {
   });
 
   it('disposing goes on when one capability fails to stop', async () => {
-    const services = createServices({ host: 'cli', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'rb-caps-')) });
+    const services = createServices({ host: 'cli', dataDir });
     let stopped = false;
     services.tftp.stop = async () => {
       throw new Error('boom');

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { windowOptions } from '../../../src-main/electron/window';
-import { contentSecurityPolicy } from '../../../src-main/browser-server/server';
+import { contentSecurityPolicy } from '../../../src-main/core/static-files';
 
 interface Finding {
   id: string;
