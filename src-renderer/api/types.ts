@@ -21,6 +21,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Any thrown value as the three-part error the panels show: an ApiError's own error, else a 'UI' error —
+ * worded as `message` with the thrown value as details when given, else as the thrown value itself.
+ */
+export function asRbError(err: unknown, message?: string): RbError {
+  if (err instanceof ApiError) return err.error;
+  return message === undefined ? { code: 'UI', message: String((err as Error)?.message ?? err) } : { code: 'UI', message, details: String(err) };
+}
+
 declare global {
   interface Window {
     rescueBench?: RawBridge;

@@ -1,10 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo, HostInterface } from '../../src-shared/capabilities/app';
 import type { ConnectionState } from '../api/ws-bridge';
-
 import type { SectionId } from '../capabilities';
-
-export type { SectionId };
 
 interface AppStore {
   section: SectionId;

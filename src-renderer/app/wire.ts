@@ -1,9 +1,6 @@
 import type { RbApi } from '../api/types';
 import type { EventName } from '../../src-shared/contract';
-import type { LooseRendererCapability } from './capability';
-import { rendererCapabilities } from '../capabilities';
-
-const list = (): readonly LooseRendererCapability[] => rendererCapabilities as readonly LooseRendererCapability[];
+import { rendererCapabilityList } from '../capabilities';
 
 /**
  * The one place where contract events enter the stores: service event → contract → store → view. Each
@@ -11,7 +8,7 @@ const list = (): readonly LooseRendererCapability[] => rendererCapabilities as r
  */
 export function wireEvents(api: RbApi): () => void {
   const offs: (() => void)[] = [];
-  for (const c of list()) {
+  for (const c of rendererCapabilityList) {
     for (const [name, listener] of Object.entries(c.events)) offs.push(api.on(name as EventName, listener as (payload: unknown) => void));
   }
   return () => offs.forEach((off) => off());
@@ -22,7 +19,7 @@ export function wireEvents(api: RbApi): () => void {
  * cannot answer does not keep the others stale; the first failure is reported once all have tried.
  */
 export async function resync(api: RbApi): Promise<void> {
-  const results = await Promise.allSettled(list().map((c) => c.resync?.(api)));
+  const results = await Promise.allSettled(rendererCapabilityList.map((c) => c.resync?.(api)));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
 }

@@ -4,6 +4,7 @@
  * (src-shared/capabilities/index.ts) that has no line here.
  */
 import type { CapabilityId } from '../../src-shared/capabilities';
+import type { LooseRendererCapability } from '../app/capability';
 import { appView } from './app';
 import { failsafeView } from './failsafe';
 import { playbookView } from './playbook';
@@ -16,6 +17,9 @@ import { firmwareView } from './firmware';
 import { routersView } from './routers';
 
 export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, routersView, appView] as const;
+
+/** The same list, typed for code that walks every capability without caring which one it is. */
+export const rendererCapabilityList: readonly LooseRendererCapability[] = rendererCapabilities;
 
 type RendererCapabilities = (typeof rendererCapabilities)[number];
 /** The sections, by id, in navigation order. */

@@ -8,7 +8,7 @@ import { APP_NAME, APP_VERSION } from '../../version';
 import type { Session } from '../../session';
 import { routerHasNoNcFault } from '../../session/faults';
 import { inspectDevice } from '../device';
-import { manifestNameProblems } from '../../../src-shared/capabilities/flash/backup-files';
+import { MANIFEST_FILE, manifestNameProblems } from '../../../src-shared/capabilities/flash/backup-files';
 import { BACKUP_DIR_MODE, BACKUP_FILE_MODE, partitionFileName, syncDir, writeFileAtomic } from './files';
 import { drainToFile } from './sink';
 
@@ -51,7 +51,7 @@ export function routerHashCommand(readCmd: string, algorithm: 'sha256' | 'md5'):
 }
 
 export function readManifest(dir: string): Manifest {
-  const file = path.join(dir, 'manifest.json');
+  const file = path.join(dir, MANIFEST_FILE);
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -184,7 +184,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
     const save = (): void => {
       m.partitions.sort((a, b) => a.index - b.index);
       m.complete = m.partitions.length > 0 && m.partitions.every((p) => p.status === 'ok');
-      writeFileAtomic(path.join(o.dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+      writeFileAtomic(path.join(o.dir, MANIFEST_FILE), JSON.stringify(m, null, 2) + '\n');
     };
     const record = (entry: ManifestPartition): void => {
       const i = m.partitions.findIndex((p) => p.index === entry.index);

@@ -6,7 +6,7 @@ import { useApp } from '../../app/store';
 import { pathExample } from '../../app/host-paths';
 import type { RbError } from '../../../src-shared/contract';
 import type { SessionTarget } from '../../../src-shared/capabilities/device/contract';
-import { asRbError } from '../flash';
+import { asRbError } from '../../api/types';
 
 /** Where the router is and how to log in; "Read the router" inspects its flash (read-only). */
 export function ConnectPanel() {

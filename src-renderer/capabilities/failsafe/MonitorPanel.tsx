@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { useApp } from '../../app/store';
 import { useFailsafe } from './store';
@@ -39,7 +39,7 @@ export function MonitorPanel() {
       if (listening) await api.invoke('failsafe.monitor.stop', {});
       else await api.invoke('failsafe.monitor.start', { bind, port: Number(port) });
     } catch (err) {
-      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+      setError(asRbError(err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { PortDatalist } from '../../components/PortDatalist';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import type { RbError } from '../../../src-shared/contract';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
@@ -40,7 +40,7 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
         options: { ...(serialPath.trim() ? { serialPath: serialPath.trim() } : {}), autoSendF: autoF, ...(deviceId ? { deviceId } : {}), ...timing() },
       });
     } catch (err) {
-      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+      setError(asRbError(err));
     } finally {
       setBusy(false);
     }

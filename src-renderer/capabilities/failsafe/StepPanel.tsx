@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { currentStep } from '../playbook/store';
 import type { RbError } from '../../../src-shared/contract';
@@ -44,7 +44,7 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
     try {
       await api.invoke('playbook.respond', { runId: run.runId, promptId: prompt.id, choice, ...(prompt.input && choice !== 'cancel' ? { input } : {}) });
     } catch (err) {
-      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+      setError(asRbError(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { useFirmware } from './store';
 import { useApp } from '../../app/store';
 import { pathExample } from '../../app/host-paths';
@@ -15,7 +15,7 @@ export function PickPanel() {
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  const fail = (err: unknown) => setError(err instanceof ApiError ? err.error : { code: 'UI', message: 'The file could not be checked.', details: String(err) });
+  const fail = (err: unknown) => setError(asRbError(err, 'The file could not be checked.'));
 
   const sendFile = async (file: File) => {
     setError(undefined);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { useFirmware } from './store';
 import { DEVICE_PROFILES } from '../../../src-shared/profiles/profiles';
 import { parseProcMtd } from '../../../src-shared/capabilities/firmware/procmtd';
@@ -42,7 +42,7 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
       // The router's own compat_version (absent on old images: sysupgrade then assumes 1.0).
       setCompat(info.identity.compatVersion ?? '1.0');
     } catch (err) {
-      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+      setError(asRbError(err));
     } finally {
       setReading(false);
     }
@@ -59,7 +59,7 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
     const device = { boardName: board, ...(compat.trim() ? { compatVersion: compat.trim() } : {}), ...(partitions.length ? { partitions } : {}) };
     // the store keeps only the newest request's verdict; a stale one's error is not thrown
     judge(api, { inspection: { fileName: report.fileName, identity: report.identity, metadata: report.metadata }, device }).catch(
-      (err: unknown) => live && setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) }),
+      (err: unknown) => live && setError(asRbError(err)),
     );
     return () => {
       live = false;

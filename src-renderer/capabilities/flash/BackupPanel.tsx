@@ -5,7 +5,8 @@ import { bytes } from '../../format';
 import { useFlash } from './store';
 import type { RbError } from '../../../src-shared/contract';
 import type { DeviceInfo } from '../../../src-shared/capabilities/device';
-import { asRbError, timeLeft } from './errors';
+import { asRbError } from '../../api/types';
+import { timeLeft } from './errors';
 
 function Bar({ value, max, label, testid }: { value: number; max: number; label: string; testid: string }) {
   const pct = max > 0 ? Math.min(100, Math.floor((value / max) * 100)) : 0;

@@ -4,7 +4,7 @@ import { ErrorCard } from '../../components/ErrorCard';
 import { useFlash } from './store';
 import type { RbError } from '../../../src-shared/contract';
 import type { DeviceInfo } from '../../../src-shared/capabilities/device';
-import { asRbError } from './errors';
+import { asRbError } from '../../api/types';
 
 const PHASES: Record<string, string> = {
   checking: 'Checking',

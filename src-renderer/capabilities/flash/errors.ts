@@ -1,10 +1,3 @@
-import { ApiError } from '../../api/types';
-import type { RbError } from '../../../src-shared/contract';
-
-export function asRbError(err: unknown): RbError {
-  return err instanceof ApiError ? err.error : { code: 'UI', message: String((err as Error)?.message ?? err) };
-}
-
 /** "about 3 minutes" / "about 40 seconds" from milliseconds. */
 export function timeLeft(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return 'working out the time left…';

@@ -4,7 +4,6 @@ import { useFlash } from './store';
 import { FlashView } from './View';
 
 export * from './store';
-export * from './errors';
 
 export const flashView = defineRendererCapability({
   id: 'flash',

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { PortDatalist } from '../../components/PortDatalist';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { useSerial } from './store';
 import { AUTOBAUD_RATES } from '../../../src-shared/capabilities/serial/contract';
@@ -35,7 +35,7 @@ export function ConnectPanel() {
       const first = ports[0]?.path;
       if (first && !touched.current) setPath((p) => p || first);
     } catch (err) {
-      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+      setError(asRbError(err));
     }
   };
   useEffect(() => {
@@ -49,7 +49,7 @@ export function ConnectPanel() {
     try {
       await useSerial.getState().open(api, { path: path.trim(), settings: { baud, dataBits, parity, stopBits, flow }, profile, autoStop });
     } catch (err) {
-      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+      setError(asRbError(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { clockTime } from '../../format';
 import { useSerial, type Banner } from './store';
@@ -36,7 +36,7 @@ export function SessionPanel({ session }: { session: SerialSession }) {
     try {
       await fn();
     } catch (err) {
-      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+      setError(asRbError(err));
     } finally {
       setBusy(undefined);
     }

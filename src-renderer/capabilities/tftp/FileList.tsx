@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { bytes } from '../../format';
 import { useTftp } from './store';
@@ -25,7 +25,7 @@ export function FileList() {
         setList(l);
         setError(undefined);
       },
-      (err: unknown) => live && setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) }),
+      (err: unknown) => live && setError(asRbError(err)),
     );
     return () => {
       live = false;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { FileList } from './FileList';
 import { clockTime } from '../../format';
@@ -41,7 +41,7 @@ export function ServerPanel() {
           ...(uploads.trim() ? { allowWrite: uploads.trim() } : {}),
         });
     } catch (err) {
-      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+      setError(asRbError(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../api/context';
-import { ApiError } from '../../api/types';
+import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { clockTime } from '../../format';
 import { useApp } from '../../app/store';
@@ -57,7 +57,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
         ...(loadAddr.trim() ? { loadAddr: loadAddr.trim() } : {}),
       });
     } catch (err) {
-      setError(err instanceof ApiError ? err.error : { code: 'UI', message: String(err) });
+      setError(asRbError(err));
     }
   };
 
