@@ -83,7 +83,7 @@ interface SystemFolders {
  * (the real place of /etc, /var and /tmp: /private/tmp and the per-user temporary folders stay allowed).
  * Windows, on any drive: Windows, Program Files, ProgramData, the recycle bin, recovery and boot folders.
  */
-export function systemFolders(platform: PlatformName, driveRoot = 'C:\\'): SystemFolders {
+function systemFolders(platform: PlatformName, driveRoot = 'C:\\'): SystemFolders {
   if (platform === 'win32') {
     const d = (n: string): string => path.win32.join(driveRoot, n);
     return {

@@ -25,7 +25,7 @@ export function keyFingerprint(blob: Buffer): string {
 }
 
 /** The known-hosts file exists but cannot be read as remembered keys: refuse, never start trust over. */
-export function knownHostsUnreadable(file: string, details: string): RbFault {
+function knownHostsUnreadable(file: string, details: string): RbFault {
   return new RbFault({
     code: 'KNOWN_HOSTS_UNREADABLE',
     message: `Rescue Bench could not read its list of remembered router keys in ${file}.`,

@@ -2,8 +2,7 @@ import { Readable } from 'node:stream';
 import { Client, type AnyAuthMethod, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { RbFault } from '../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
-import { commandTimeoutFault, connectFault, sessionLostFault } from './faults';
-import { commandCancelledFault } from './interrupted';
+import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault } from './faults';
 import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
 
 /**
@@ -14,7 +13,7 @@ import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, 
  * (76 vs 146 MiB/s, both limited by dropbear; decision 0032). AES-GCM next (one pass, no separate MAC) for
  * servers that offer it but no chacha20, then CTR; legacy entries at the end let very old dropbears in.
  */
-export const ROUTER_ALGORITHMS: NonNullable<ConnectConfig['algorithms']> = {
+const ROUTER_ALGORITHMS: NonNullable<ConnectConfig['algorithms']> = {
   cipher: ['chacha20-poly1305@openssh.com', 'aes128-gcm@openssh.com', 'aes256-gcm@openssh.com', 'aes128-ctr', 'aes256-ctr', 'aes192-ctr', 'aes128-cbc', 'aes256-cbc', '3des-cbc'],
   kex: ['curve25519-sha256', 'curve25519-sha256@libssh.org', 'ecdh-sha2-nistp256', 'ecdh-sha2-nistp384', 'ecdh-sha2-nistp521', 'diffie-hellman-group14-sha256', 'diffie-hellman-group16-sha512', 'diffie-hellman-group-exchange-sha256', 'diffie-hellman-group14-sha1', 'diffie-hellman-group1-sha1'],
   serverHostKey: ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa', 'ssh-dss'],

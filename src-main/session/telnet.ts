@@ -2,9 +2,8 @@ import net from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import { RbFault } from '../../src-shared/errors';
 import { TelnetDecoder, telnetEscape } from './telnet-protocol';
-import { commandTimeoutFault, connectFault, routerHasNoNcFault, sessionLostFault } from './faults';
+import { commandCancelledFault, commandTimeoutFault, connectFault, exitStatusLostFault, routerHasNoNcFault, sessionLostFault } from './faults';
 import { listenForRouter } from './reverse-stream';
-import { commandCancelledFault, exitStatusLostFault } from './interrupted';
 import { textNotSendableFault, unsendableChar, type RouterTextKind } from './router-text';
 import type { ExecOptions, ExecResult, Pull, PullOptions, Session, SessionOptions } from './types';
 

@@ -52,11 +52,6 @@ function worker(): Worker | undefined {
   return shared;
 }
 
-/** Start the worker early (long-lived processes: the app and the bench server). */
-export function warmHashWorker(): void {
-  worker();
-}
-
 /**
  * Keep hashing on the main thread. A one-shot process (the CLI) pays the worker's start-up (a second Node
  * environment, ~50-150 ms of CPU) once for one file, which costs more than MD5 on the other core saves

@@ -16,7 +16,7 @@ export const targetOptions = {
   json: { type: 'boolean', default: false },
 } as const;
 
-export interface TargetValues {
+interface TargetValues {
   host?: string | undefined;
   port?: string | undefined;
   ssh?: boolean | undefined;
@@ -29,14 +29,14 @@ export interface TargetValues {
 }
 
 /** The router's login password comes from here (or a prompt), never from the command line if it can be helped. */
-export const PASSWORD_ENV = 'RB_PASSWORD';
+const PASSWORD_ENV = 'RB_PASSWORD';
 
 /**
  * The router password, from (in this order) --ask-password (a prompt on the terminal, nothing echoed), the
  * RB_PASSWORD environment variable, or --password, which still works but warns: a command line is visible to
  * every user of this computer (ps) and stays in the shell's history.
  */
-export async function passwordFrom(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+async function passwordFrom(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const given = [v['ask-password'] ? '--ask-password' : '', v.password !== undefined ? '--password' : ''].filter(Boolean);
   if (given.length > 1) throw new UsageError('choose --ask-password or --password, not both');
   if (given.length && v.key) throw new UsageError(`choose ${given[0]} or --key, not both`);
@@ -53,17 +53,11 @@ export async function passwordFrom(v: TargetValues, io: CliIo, env: NodeJS.Proce
   return env[PASSWORD_ENV];
 }
 
-/** targetFrom, with the password resolved by passwordFrom. */
+/** The session target from the flags, with the password resolved by passwordFrom. */
 export async function targetWithPassword(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<SessionTarget> {
   if (!v.host) throw new UsageError('--host ADDR is required (the router\'s address, e.g. 192.168.1.1)');
   const password = await passwordFrom(v, io, env);
-  return targetFrom({ ...v, password });
-}
-
-export function targetFrom(v: TargetValues): SessionTarget {
-  if (!v.host) throw new UsageError('--host ADDR is required (the router\'s address, e.g. 192.168.1.1)');
   if (v.ssh && v.telnet) throw new UsageError('choose --ssh or --telnet, not both (neither = try SSH, then telnet)');
-  if (v.password !== undefined && v.key) throw new UsageError('choose --password or --key, not both');
   return requestFromFlags(
     SessionTargetSchema,
     {
@@ -71,7 +65,7 @@ export function targetFrom(v: TargetValues): SessionTarget {
       ...(v.port !== undefined ? { port: num(v.port) } : {}),
       method: v.ssh ? 'ssh' : v.telnet ? 'telnet' : 'auto',
       user: v.user ?? 'root',
-      ...(v.password !== undefined ? { password: v.password } : {}),
+      ...(password !== undefined ? { password } : {}),
       ...(v.key ? { keyFile: v.key } : {}),
       hostKeyPolicy: v['session-only-key'] ? 'session-only' : 'remember',
     },

@@ -252,7 +252,7 @@ export function folderRefused(real: string, what: 'served folder' | 'upload fold
 }
 
 /** A router asked for (or tried to upload) a name with a hidden part: refused with ERROR 2 before any file is opened. */
-export function hiddenNameRefused(peer: string, file: string, direction: 'read' | 'write', why: string): RbErrorShape {
+function hiddenNameRefused(peer: string, file: string, direction: 'read' | 'write', why: string): RbErrorShape {
   return {
     code: 'TFTP_HIDDEN_NAME',
     message: `The router at ${peer} ${direction === 'read' ? 'asked for' : 'tried to upload'} "${file}"; Rescue Bench refused: hidden files are never ${direction === 'read' ? 'sent' : 'written'}.`,

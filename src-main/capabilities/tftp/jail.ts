@@ -18,7 +18,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { RbFault } from '../../../src-shared/errors';
 import { TFTP_ERR, unsafeNameReason } from '../../../src-shared/capabilities/tftp/codec';
-import { folderProblem, liveFolderFacts } from '../../platform/folders';
+import { folderProblem, folderWithin, liveFolderFacts } from '../../platform/folders';
+import { currentPlatform } from '../../platform/host';
 import { folderMissing, folderRefused, TftpRefusal } from './failures';
 
 export { TftpRefusal } from './failures';
@@ -27,14 +28,14 @@ export { TftpRefusal } from './failures';
  * Refuse a folder as the served folder or the upload folder when it would expose too much (see the top of this
  * file). `real` is the folder's real path; `dataDir` is Rescue Bench's data folder (default: this computer's).
  */
-export function refuseExposedFolder(real: string, what: 'served folder' | 'upload folder', dataDir?: string): void {
+function refuseExposedFolder(real: string, what: 'served folder' | 'upload folder', dataDir?: string): void {
   const facts = liveFolderFacts(dataDir);
   const problem = folderProblem(real, facts);
   if (problem) throw new RbFault(folderRefused(real, what, problem, facts.home));
 }
 
 /** The real path of an existing folder, or a three-part fault (TFTP_FOLDER_MISSING) saying it cannot be served. */
-export async function realFolder(p: string, what: 'served folder' | 'upload folder'): Promise<string> {
+async function realFolder(p: string, what: 'served folder' | 'upload folder'): Promise<string> {
   try {
     const real = await fsp.realpath(p);
     const st = await fsp.stat(real);
@@ -58,7 +59,7 @@ export async function servableFolders(root: string, upload: string | undefined, 
 }
 
 /** The first part of a relative path that starts with a dot (".ssh", ".env"); a lone "." (this folder) is harmless. */
-export function hiddenPart(rel: string, sep = '/'): string | undefined {
+function hiddenPart(rel: string, sep = '/'): string | undefined {
   return rel.split(sep).find((part) => part.startsWith('.') && part !== '.');
 }
 
@@ -71,8 +72,9 @@ function hiddenRefusal(why: string): TftpRefusal {
   return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', why, 'hidden');
 }
 
-export function isInside(root: string, p: string): boolean {
-  return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+/** `p` is `root` or lies inside it (real paths; case ignored where the file system ignores it: platform/folders.ts). */
+function isInside(root: string, p: string): boolean {
+  return folderWithin(currentPlatform(), root, p);
 }
 
 function fsRefusal(err: unknown, name: string): TftpRefusal {
@@ -84,7 +86,7 @@ function fsRefusal(err: unknown, name: string): TftpRefusal {
   return new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Cannot open file', `could not open "${name}": ${code ?? String(err)}`);
 }
 
-export interface OpenedFile {
+interface OpenedFile {
   fh: fsp.FileHandle;
   realPath: string;
   size: number;
@@ -123,7 +125,7 @@ export async function openInside(rootReal: string, name: string): Promise<Opened
   }
 }
 
-export interface UploadTarget {
+interface UploadTarget {
   dirReal: string;
   target: string;
   base: string;

@@ -9,7 +9,7 @@ import { isDangerousUbootCommand } from '../../../src-shared/capabilities/uboot/
 import type { WatchMatch } from '../../../src-shared/capabilities/serial';
 import type { SerialService } from '../serial';
 
-export const CTRL_C = Buffer.from([0x03]);
+const CTRL_C = Buffer.from([0x03]);
 
 export class Cancelled extends Error {
   constructor() {
@@ -148,7 +148,7 @@ export class UbootConsole {
   }
 }
 
-export function stripEchoAndPrompt(text: string, cmd: string, prompt: string): string {
+function stripEchoAndPrompt(text: string, cmd: string, prompt: string): string {
   let t = text;
   const echo = t.indexOf(cmd);
   if (echo >= 0 && echo < 64) {

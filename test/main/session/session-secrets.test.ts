@@ -9,12 +9,10 @@ import { commandNames, describeCommand, shQuote } from '../../../src-main/sessio
 import { commandTimeoutFault } from '../../../src-main/session/faults';
 import { routerPasswordProblem, unsendableChar } from '../../../src-main/session/router-text';
 
-const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
-
 describe('commands in errors name their programs only', () => {
   it('the failsafe password command: printf and passwd, never the password', () => {
     const pw = "n3w 'pass' | reboot; x";
-    const cmd = `printf '%s\\n%s\\n' ${q(pw)} ${q(pw)} | passwd root`;
+    const cmd = `printf '%s\\n%s\\n' ${shQuote(pw)} ${shQuote(pw)} | passwd root`;
     expect(commandNames(cmd)).toEqual(['printf', 'passwd']);
     const f = commandTimeoutFault('192.168.1.1', cmd, 20_000);
     expect(f.details).toBe('192.168.1.1: a command running printf, passwd (its arguments and input are not shown)');
@@ -36,7 +34,7 @@ describe('commands in errors name their programs only', () => {
       fc.property(fc.string({ minLength: 6, maxLength: 40, unit: 'grapheme' }), (secret) => {
         fc.pre(/[A-Za-z0-9]{4}/.test(secret));
         const cases: Array<[string, string]> = [
-          [`printf '%s\\n%s\\n' ${q(secret)} ${q(secret)} | passwd root`, 'printf, passwd'],
+          [`printf '%s\\n%s\\n' ${shQuote(secret)} ${shQuote(secret)} | passwd root`, 'printf, passwd'],
           [`echo ${shQuote(secret)} | chpasswd`, 'echo, chpasswd'],
           [`uci set x.y.key=${shQuote(secret)}`, 'uci'],
         ];

@@ -9,7 +9,8 @@ import type { StepContext, StepExecutor } from '../../playbook';
 import type { Session } from '../../../session/types';
 import { routerPasswordProblem } from '../../../session/router-text';
 import { BAG, clock, fault, num } from './common';
-import { clearOverlay, mount, requestReboot, run, shellQuote } from './router-shell';
+import { clearOverlay, mount, requestReboot, run } from './router-shell';
+import { shQuote } from '../../../session';
 
 /** 'again': back to the menu; 'end': the router is restarting, the run is over. */
 type Fix = (ctx: StepContext, s: Session) => Promise<'again' | 'end'>;
@@ -43,7 +44,7 @@ const password: Fix = async (ctx, s) => {
   // The same rules over SSH and telnet: one line, no control characters; any alphabet, set as UTF-8 (decision 0008).
   const problem = routerPasswordProblem(pw);
   if (problem) throw new RbFault({ code: 'BAD_PASSWORD', message: problem.message, meaning: 'The password was not changed.', fix: problem.fix });
-  const r = await run(ctx, s, `printf '%s\\n%s\\n' ${shellQuote(pw)} ${shellQuote(pw)} | passwd root`, { shown: "printf '%s\\n%s\\n' '••••••' '••••••' | passwd root   (your password is hidden here)" });
+  const r = await run(ctx, s, `printf '%s\\n%s\\n' ${shQuote(pw)} ${shQuote(pw)} | passwd root`, { shown: "printf '%s\\n%s\\n' '••••••' '••••••' | passwd root   (your password is hidden here)" });
   if (r.code !== 0) throw new RbFault({ code: 'PASSWD_FAILED', message: 'The router did not accept the new password.', meaning: 'The old password still applies.', fix: 'Try a different password, or look at the transcript.', details: r.out });
   ctx.evidence(`New administrator password set at ${clock(ctx.now())}.`);
   return 'again';

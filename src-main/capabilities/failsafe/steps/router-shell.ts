@@ -23,9 +23,6 @@ export async function mount(ctx: StepContext, s: Session): Promise<void> {
   ctx.evidence(`Saved settings opened (mount_root) at ${clock(ctx.now())}.`);
 }
 
-/** A string as one single-quoted shell word. */
-export const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
-
 /** The fallback when firstboot or mtd erase hangs (wiki: "the files can be deleted using the rm… method"). */
 export async function clearOverlay(ctx: StepContext, s: Session): Promise<void> {
   await mount(ctx, s);
