@@ -64,10 +64,10 @@ async function main(): Promise<void> {
   });
 
   // The security settings are written out where the window is made, so a reader and the audit see them
-  // (Electron's checklist); windowOptions() holds the same values as data, and test/main/electron keeps them equal.
+  // (Electron's checklist); test/main/electron/window.test.ts checks this literal.
   const preload = path.join(__dirname, 'preload.cjs');
   const win = new BrowserWindow({
-    ...windowOptions(preload),
+    ...windowOptions(),
     webPreferences: {
       preload,
       contextIsolation: true,

@@ -1,7 +1,7 @@
 /**
- * The security settings of the one window, kept as plain data so a unit test can check them without an
- * Electron binary. Electron security checklist: context isolation, sandbox, no Node integration,
- * webSecurity, no insecure content, no experimental features.
+ * The one window's look and the app:// rules, as plain data a unit test checks without an Electron binary.
+ * Its security settings (webPreferences) are written out once, where main.ts makes the window, so a reader
+ * and the audit see them there; test/main/electron/window.test.ts reads them from that literal.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 
@@ -10,7 +10,7 @@ export const APP_HOST = 'rescue-bench';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -19,21 +19,6 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
     title: 'Rescue Bench',
     backgroundColor: '#0f1720',
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      sandbox: true,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-    },
   };
 }
 

@@ -3,14 +3,13 @@
  * content security policy. It reads the shell's source, so the window's security options and the policy must be
  * written out where the window and the session are set up (src-main/electron/main.ts), not built elsewhere. Runs
  * offline and needs no Electron binary (test-support/electronegativity.cjs). The values written out there are
- * kept equal to the ones the unit tests check (windowOptions(), contentSecurityPolicy()).
+ * checked where they are written: webPreferences by window.test.ts, the policy below against contentSecurityPolicy().
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { windowOptions } from '../../../src-main/electron/window';
 import { contentSecurityPolicy } from '../../../src-main/core/static-files';
 
 interface Finding {
@@ -86,14 +85,6 @@ describe('electronegativity over src-main', () => {
 
 describe('the values written out in main.ts are the tested ones', () => {
   const src = fs.readFileSync('src-main/electron/main.ts', 'utf8');
-
-  it('new BrowserWindow({...}) spells out exactly windowOptions().webPreferences', () => {
-    const call = /new BrowserWindow\(\{[\s\S]*?webPreferences: \{([\s\S]*?)\n\s*\},\n\s*\}\);/.exec(src);
-    expect(call, 'a literal webPreferences inside new BrowserWindow({...})').not.toBeNull();
-    const written: Record<string, unknown> = {};
-    for (const m of call![1]!.matchAll(/^\s*(\w+)(?::\s*([^,\n]+))?,?\s*$/gm)) written[m[1]!] = m[2] === undefined ? m[1] : m[2] === 'true' ? true : m[2] === 'false' ? false : m[2];
-    expect(written).toEqual({ ...windowOptions('preload').webPreferences, preload: 'preload' });
-  });
 
   it("the session's header is contentSecurityPolicy(), and the app:// handler still sends it too", () => {
     const m = /onHeadersReceived\([\s\S]*?'Content-Security-Policy': \["([^"]+)"\]/.exec(src);

@@ -7,9 +7,14 @@ import { createHandlers } from '../../../src-main/core/handlers';
 import { ipcChannel } from '../../../src-shared/contract';
 
 describe('window security', () => {
-  it('isolates, sandboxes and keeps Node out of the renderer', () => {
-    const wp = windowOptions('/x/preload.cjs').webPreferences!;
-    expect(wp).toMatchObject({
+  it('isolates, sandboxes and keeps Node out of the renderer (the literal in new BrowserWindow({...}))', () => {
+    const src = fs.readFileSync('src-main/electron/main.ts', 'utf8');
+    const call = /new BrowserWindow\(\{[\s\S]*?webPreferences: \{([\s\S]*?)\n\s*\},\n\s*\}\);/.exec(src);
+    expect(call, 'a literal webPreferences inside new BrowserWindow({...})').not.toBeNull();
+    const wp: Record<string, unknown> = {};
+    for (const m of call![1]!.matchAll(/^\s*(\w+)(?::\s*([^,\n]+))?,?\s*$/gm)) wp[m[1]!] = m[2] === undefined ? m[1] : m[2] === 'true' ? true : m[2] === 'false' ? false : m[2];
+    expect(wp).toEqual({
+      preload: 'preload',
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
@@ -19,9 +24,11 @@ describe('window security', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
-      preload: '/x/preload.cjs',
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
     });
-    expect(wp).not.toHaveProperty('enableBlinkFeatures');
+    expect(windowOptions()).not.toHaveProperty('webPreferences');
   });
 
   it('loads only the packaged UI from app://, never remote content', () => {
