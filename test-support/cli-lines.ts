@@ -135,3 +135,40 @@ export class CliLines {
     });
   }
 }
+
+/** A finished CLI run: its exit code, every stdout line checked, stderr, and when it exited (Date.now()). */
+export interface CliRun {
+  code: number;
+  lines: CliLine[];
+  stderr: string;
+  exitedAt: number;
+}
+
+/**
+ * Every stdout line of a spawned --json CLI, checked as it comes (`onLine` sees each one); resolves when the
+ * process closes, rejects if any line is not valid CLI output. Killed (SIGKILL) after `killAfterMs`.
+ */
+export function collectCliRun(child: ChildProcess, opts: { onLine?: (l: CliLine) => void; killAfterMs?: number } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const lines: CliLine[] = [];
+    const invalid: string[] = [];
+    let stderr = '';
+    readline.createInterface({ input: child.stdout! }).on('line', (text) => {
+      if (text.trim() === '') return;
+      try {
+        const line = parseCliLine(text);
+        lines.push(line);
+        opts.onLine?.(line);
+      } catch (err) {
+        invalid.push((err as Error).message);
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const t = opts.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs);
+    child.on('close', (code) => {
+      clearTimeout(t);
+      if (invalid.length) reject(new Error(`invalid CLI output: ${invalid.join('\n')}`));
+      else resolve({ code: code ?? -1, lines, stderr, exitedAt: Date.now() });
+    });
+  });
+}

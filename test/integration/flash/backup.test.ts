@@ -12,7 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
-import { parseCliLine, payloads, resultOf, type CliLine } from '../../../test-support/cli-lines';
+import { collectCliRun, payloads, resultOf, type CliLine, type CliRun } from '../../../test-support/cli-lines';
+import { ManifestSchema, type Manifest } from '../../../src-shared/capabilities/flash';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('flash backup/restore (stand-in router)', support.reason);
@@ -25,45 +26,10 @@ const LAYOUT: StandinPartition[] = [
   { name: 'firmware', size: 0x300000 },
 ];
 
-interface CliRun {
-  code: number;
-  /** Every stdout line, checked against the CLI's output schemas (decision 0043). */
-  lines: CliLine[];
-  stderr: string;
-}
-
 function cli(lan: RescueLan, dataDir: string, args: string[], onLine?: (l: CliLine) => void): Promise<CliRun> {
   const [cmd, cargs] = nodeTsArgs(CLI, args);
-  return new Promise((resolve, reject) => {
-    const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: CliLine[] = [];
-    const invalid: string[] = [];
-    let buf = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let i: number;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        if (!line.startsWith('{')) continue; // plain words (without --json)
-        try {
-          const obj = parseCliLine(line);
-          lines.push(obj);
-          onLine?.(obj);
-        } catch (err) {
-          invalid.push((err as Error).message);
-        }
-      }
-    });
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const t = setTimeout(() => p.kill('SIGKILL'), 100_000);
-    p.on('close', (code) => {
-      clearTimeout(t);
-      if (invalid.length) reject(new Error(`invalid CLI output: ${invalid.join('\n')}`));
-      else resolve({ code: code ?? -1, lines, stderr });
-    });
-  });
+  const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return collectCliRun(p, { onLine, killAfterMs: 100_000 });
 }
 
 /** restore's result value: flash.restore.run's reply (the plan, and what was written and read back). */
@@ -71,8 +37,8 @@ const restoreOf = (r: CliRun) => resultOf<'restore'>(r.lines).value!;
 
 const sha = (f: string): string => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
-function manifestOf(dir: string): any {
-  return JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+function manifestOf(dir: string): Manifest {
+  return ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
 }
 
 describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with real dropbear)', () => {
@@ -106,8 +72,8 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     const m = manifestOf(out);
     expect(m.complete).toBe(true);
     expect(m.device.identity.boardName).toBe('rescue-bench,standin');
-    expect(m.device.env.boot_part).toBe('1'); // read by the real fw_printenv from the env partition
-    expect(m.partitions.map((p: any) => [p.index, p.name, p.size, p.erasesize, p.type])).toEqual([
+    expect(m.device.env?.boot_part).toBe('1'); // read by the real fw_printenv from the env partition
+    expect(m.partitions.map((p) => [p.index, p.name, p.size, p.erasesize, p.type])).toEqual([
       [0, 'u-boot', 0x40000, 0x10000, 'nor'],
       [1, 'u-boot-env', 0x10000, 0x10000, 'nor'],
       [2, 'art', 0x10000, 0x10000, 'nor'],
@@ -117,7 +83,7 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     for (const p of m.partitions) {
       expect(p.status).toBe('ok');
       expect(p.badBlocks).toEqual([]);
-      expect(sha(path.join(out, p.file))).toBe(router.sha256(p.index));
+      expect(sha(path.join(out, p.file!))).toBe(router.sha256(p.index));
       expect(p.sha256).toBe(router.sha256(p.index));
       expect(p.deviceHash).toEqual({ algorithm: 'sha256', value: p.sha256, matches: true });
     }
@@ -147,13 +113,13 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     expect(r.code).toBe(1);
     const m = manifestOf(out);
     expect(m.complete).toBe(false);
-    const rootfs = m.partitions.find((p: any) => p.name === 'rootfs');
+    const rootfs = m.partitions.find((p) => p.name === 'rootfs')!;
     expect(rootfs.status).toBe('failed');
     expect(rootfs.file).toBeNull();
     expect(rootfs.sha256).toBeNull();
-    expect(['SESSION_LOST', 'READ_FAILED', 'SHORT_READ']).toContain(rootfs.error.code);
+    expect(['SESSION_LOST', 'READ_FAILED', 'SHORT_READ']).toContain(rootfs.error?.code);
     expect(fs.readdirSync(out).some((f) => f.includes('rootfs'))).toBe(false);
-    expect(m.partitions.filter((p: any) => p.status === 'ok').map((p: any) => p.name)).toEqual(['u-boot', 'u-boot-env', 'art', 'firmware']);
+    expect(m.partitions.filter((p) => p.status === 'ok').map((p) => p.name)).toEqual(['u-boot', 'u-boot-env', 'art', 'firmware']);
     // incomplete: the result says which partition failed and how to finish, with the backup's result beside it
     expect(resultOf(r.lines)).toMatchObject({ command: 'backup', ok: false, error: { code: 'BACKUP_INCOMPLETE', message: expect.stringContaining('rootfs'), fix: expect.stringContaining('--retry-failed') }, value: { ok: false, failed: ['rootfs'] } });
     expect(r.stderr).toMatch(/Error: Not complete: 1 partition\(s\) failed: rootfs\./);
@@ -163,8 +129,8 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     expect(payloads(retry.lines, 'flash.backup.partition').map((p) => p.partition.name)).toEqual(['rootfs']);
     const m2 = manifestOf(out);
     expect(m2.complete).toBe(true);
-    const again = m2.partitions.find((p: any) => p.name === 'rootfs');
-    expect(sha(path.join(out, again.file))).toBe(router.sha256(4));
+    const again = m2.partitions.find((p) => p.name === 'rootfs')!;
+    expect(sha(path.join(out, again.file!))).toBe(router.sha256(4));
   });
 
   it('a full disk fails the partition that does not fit, deletes its partial file, and keeps the ones that did', async () => {
@@ -175,14 +141,14 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     const r = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--out', out, '--json']);
     expect(r.code).toBe(1);
     const m = manifestOf(out);
-    const byName = Object.fromEntries(m.partitions.map((p: any) => [p.name, p]));
-    expect(byName['u-boot'].status).toBe('ok');
-    expect(byName['art'].status).toBe('ok');
-    expect(byName['firmware'].status).toBe('failed');
-    expect(byName['firmware'].error.code).toBe('DISK_FULL');
-    expect(byName['firmware'].error.fix).toMatch(/Free some space/);
+    const byName = Object.fromEntries(m.partitions.map((p) => [p.name, p]));
+    expect(byName['u-boot']?.status).toBe('ok');
+    expect(byName['art']?.status).toBe('ok');
+    expect(byName['firmware']?.status).toBe('failed');
+    expect(byName['firmware']?.error?.code).toBe('DISK_FULL');
+    expect(byName['firmware']?.error?.fix).toMatch(/Free some space/);
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.partial'))).toEqual([]);
-    expect(sha(path.join(out, byName['art'].file))).toBe(router.sha256(2));
+    expect(sha(path.join(out, byName['art']!.file!))).toBe(router.sha256(2));
   });
 
   it('restore: dry run writes nothing; a damaged partition is written, read back and equal again', async () => {
@@ -264,16 +230,16 @@ describe.skipIf(!support.ok)('backup over telnet (telnet-only router) and unstab
     expect(r.code).toBe(1);
     const m = manifestOf(out);
     expect(m.device.method).toBe('telnet');
-    const byName = Object.fromEntries(m.partitions.map((p: any) => [p.name, p]));
+    const byName = Object.fromEntries(m.partitions.map((p) => [p.name, p]));
     for (const i of [0, 1, 3]) {
       const p = m.partitions[i];
-      expect(p.status).toBe('ok');
-      expect(sha(path.join(out, p.file))).toBe(router.sha256(i));
+      expect(p?.status).toBe('ok');
+      expect(sha(path.join(out, p!.file!))).toBe(router.sha256(i));
     }
-    expect(byName.art.status).toBe('failed');
-    expect(byName.art.error.code).toBe('HASH_MISMATCH');
-    expect(byName.art.error.meaning).toMatch(/read different data twice/);
-    expect(byName.art.file).toBeNull();
+    expect(byName.art?.status).toBe('failed');
+    expect(byName.art?.error?.code).toBe('HASH_MISMATCH');
+    expect(byName.art?.error?.meaning).toMatch(/read different data twice/);
+    expect(byName.art?.file).toBeNull();
     expect(fs.readdirSync(out).some((f) => f.includes('art'))).toBe(false);
   });
 });
@@ -300,7 +266,7 @@ describe.skipIf(!support.ok)('a telnet-only router without the nc command', () =
       expect(r.code, r.stderr + JSON.stringify(payloads(r.lines, 'flash.backup.partition').map((p) => p.partition.error))).toBe(0);
       const m = manifestOf(out);
       expect(m.complete).toBe(true);
-      for (const p of m.partitions) expect(sha(path.join(out, p.file))).toBe(router.sha256(p.index));
+      for (const p of m.partitions) expect(sha(path.join(out, p.file!))).toBe(router.sha256(p.index));
     } finally {
       router.stop();
       router = undefined;

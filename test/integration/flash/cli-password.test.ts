@@ -56,8 +56,10 @@ describe.skipIf(!support.ok)('backup and restore: where the router password come
   }
 
   const backupArgs = (out: string): string[] => ['backup', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--out', path.join(tmp, out), '--json'];
-  /** The cli.result line (the last line of --json output; every line checked against the output schemas). */
-  const done = (r: Run | string) => resultOf(parseCliOutput((typeof r === 'string' ? r : r.stdout).split(/\r?\n/).filter((l) => l.startsWith('{'))));
+  /** The cli.result line (the last line of --json output; every stdout line checked against the output schemas). */
+  const done = (r: Run | string) =>
+    // a `script` terminal transcript (string) also holds the prompt and the echo: only its JSON lines are the CLI's --json output
+    resultOf(parseCliOutput(typeof r === 'string' ? r.split(/\r?\n/).filter((l) => l.startsWith('{')) : r.stdout));
 
   it('RB_PASSWORD logs in, for backup and restore; without it the router refuses the login', async () => {
     const r = await cli(backupArgs('env'), { RB_PASSWORD: PASSWORD });

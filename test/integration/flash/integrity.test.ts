@@ -16,7 +16,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { patternData, startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
-import { parseCliLine, payloads, resultOf, type CliLine } from '../../../test-support/cli-lines';
+import { collectCliRun, payloads, resultOf, type CliLine, type CliRun } from '../../../test-support/cli-lines';
+import { ManifestSchema } from '../../../src-shared/capabilities/flash';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('flash data safety (stand-in router)', support.reason);
@@ -26,59 +27,12 @@ const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
 const restoreOf = (r: { lines: CliLine[] }) => resultOf<'restore'>(r.lines).value!;
 const PROBE = path.join(__dirname, '../helpers/telnet-copy-probe.ts');
 
-interface CliRun {
-  code: number;
-  /** Every stdout line, checked against the CLI's output schemas (decision 0043). */
-  lines: CliLine[];
-  stderr: string;
-  /** Date.now() when the process exited. */
-  exitedAt: number;
-}
-
 /** The CLI inside the station namespace; `umask` runs it under that umask (e.g. '000'). */
 function cli(lan: RescueLan, dataDir: string, args: string[], opts: { umask?: string; onLine?: (l: CliLine, child: ChildProcess) => void } = {}): Promise<CliRun> {
   const [cmd, cargs] = nodeTsArgs(CLI, args);
   const argv = opts.umask ? ['sh', '-c', `umask ${opts.umask} && exec "$0" "$@"`, cmd, ...cargs] : [cmd, ...cargs];
-  return new Promise((resolve, reject) => {
-    const p = spawn('ip', ['netns', 'exec', lan.station.name, ...argv], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: CliLine[] = [];
-    const invalid: string[] = [];
-    let buf = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let i: number;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        if (!line.startsWith('{')) continue; // plain words (without --json)
-        try {
-          const obj = parseCliLine(line);
-          lines.push(obj);
-          opts.onLine?.(obj, p);
-        } catch (err) {
-          invalid.push((err as Error).message);
-        }
-      }
-    });
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const t = setTimeout(() => p.kill('SIGKILL'), 100_000);
-    p.on('close', (code) => {
-      clearTimeout(t);
-      if (invalid.length) reject(new Error(`invalid CLI output: ${invalid.join('\n')}`));
-      else resolve({ code: code ?? -1, lines, stderr, exitedAt: Date.now() });
-    });
-  });
-}
-
-async function eventually<T>(read: () => T, ok: (v: T) => boolean, ms: number): Promise<T> {
-  const until = Date.now() + ms;
-  let v = read();
-  while (!ok(v) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = read();
-  }
-  return v;
+  const p = spawn('ip', ['netns', 'exec', lan.station.name, ...argv], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return collectCliRun(p, { onLine: opts.onLine && ((l) => opts.onLine!(l, p)), killAfterMs: 100_000 });
 }
 
 const HASHERS = /^(sha256sum|md5sum|cat|head)$/;
@@ -118,15 +72,15 @@ describe.skipIf(!support.ok)('restore on a router without sha256sum; backup file
     const out = path.join(tmp, 'bk');
     const r = await cli(lan, tmp, ['backup', '--host', '192.168.1.1', '--ssh', '--session-only-key', '--out', out, '--json'], { umask: '000' });
     expect(r.code, r.stderr).toBe(0);
-    const m = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    const m = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')));
     // made while the router still had sha256sum: no md5 recorded (a router with sha256sum needs none)
-    expect(m.partitions.map((p: any) => [p.deviceHash?.algorithm, p.md5])).toEqual([
+    expect(m.partitions.map((p) => [p.deviceHash?.algorithm, p.md5])).toEqual([
       ['sha256', null],
       ['sha256', null],
     ]);
     expect(modeOf(out)).toBe(0o700);
     expect(modeOf(path.join(out, 'manifest.json'))).toBe(0o600);
-    for (const p of m.partitions) expect([p.file, modeOf(path.join(out, p.file))]).toEqual([p.file, 0o600]);
+    for (const p of m.partitions) expect([p.file, modeOf(path.join(out, p.file!))]).toEqual([p.file, 0o600]);
     expect(fs.readFileSync(path.join(out, 'mtd1-firmware.bin')).equals(original)).toBe(true);
   });
 
@@ -216,8 +170,7 @@ describe.skipIf(!support.ok)('cancelling a backup and a silent router after a te
       // stopped: the backup's result, incomplete
       expect(resultOf(r.lines)).toMatchObject({ command: 'backup', ok: false, value: { ok: false, failed: ['slow'] } });
       // and the router is not left reading and hashing the partition
-      const left = await eventually(() => router.processes().filter((p) => HASHERS.test(p.comm)), (v) => v.length === 0, 2000);
-      expect(left).toEqual([]);
+      await expect.poll(() => router.processes().filter((p) => HASHERS.test(p.comm)), { timeout: 2000, interval: 100 }).toEqual([]);
     });
   }
 

@@ -18,6 +18,7 @@ import { netnsSupport, nodeTsArgs, reportSkip } from '../../../test-support/netn
 import { rigSupport } from '../../../test-support/rig/guest';
 import { buildFlashGuest, flashRigSupport, nandExpectedSha256, NAND_LAYOUT, startFlashRig, type FlashRig } from '../../../test-support/rig/nand-guest';
 import { parseCliOutput, resultOf, type CliLine } from '../../../test-support/cli-lines';
+import { ManifestSchema } from '../../../src-shared/capabilities/flash';
 
 const SUITE = 'flash backup/restore on the QEMU NAND rig';
 const ns = netnsSupport();
@@ -54,7 +55,7 @@ describe.skipIf(!support.ok)(SUITE, () => {
       let err = '';
       p.stdout!.on('data', (d: Buffer) => (out += d));
       p.stderr!.on('data', (d: Buffer) => (err += d));
-      p.on('close', (code) => resolve({ code: code ?? -1, lines: parseCliOutput(out.split('\n').filter((l) => l.startsWith('{'))), stderr: err }));
+      p.on('close', (code) => resolve({ code: code ?? -1, lines: parseCliOutput(out), stderr: err }));
     });
   }
   function probe(args: string[]): Promise<Record<string, any>> {
@@ -72,15 +73,15 @@ describe.skipIf(!support.ok)(SUITE, () => {
   const guestExec = async (method: 'ssh' | 'telnet', command: string): Promise<{ code: number; stdout: string }> =>
     (await probe(['exec', '192.168.1.1', '', method, command])).exec;
   function checkBackup(dir: string, method: string): void {
-    const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    const m = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')));
     expect(m.complete).toBe(true);
     expect(m.device.method).toBe(method);
     expect(m.device.identity.boardName).toBe('rescue-bench,nand-rig');
     expect(m.partitions).toHaveLength(NAND_LAYOUT.length);
-    m.partitions.forEach((p: any, i: number) => {
+    m.partitions.forEach((p, i) => {
       expect(p).toMatchObject({ index: i, name: NAND_LAYOUT[i]!.name, size: NAND_LAYOUT[i]!.size, erasesize: 0x2000, type: 'nand', readWith: 'nanddump --bb=skipbad', badBlocks: [], status: 'ok', sha256: expected[i] });
       expect(p.deviceHash).toEqual({ algorithm: 'sha256', value: expected[i], matches: true }); // the guest's own nanddump | sha256sum
-      const file = fs.readFileSync(path.join(dir, p.file));
+      const file = fs.readFileSync(path.join(dir, p.file!));
       expect(file.length).toBe(NAND_LAYOUT[i]!.size);
       expect(file.subarray(0, 64).toString()).toContain(`partition ${NAND_LAYOUT[i]!.name}, line 0`);
     });

@@ -169,8 +169,10 @@ const unprivLow = Number(fs.existsSync('/proc/sys/net/ipv4/ip_unprivileged_port_
 const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
 // uid 65534 cannot read a checkout in a private folder: it runs the built CLI staged in a world-readable temp folder.
 const staged: StagedCli = root && hasSetpriv && unprivLow > 69 ? stageCliForOtherUser() : { ok: false, reason: '' };
-const canTry = root && hasSetpriv && unprivLow > 69 && staged.ok;
-if (!canTry) reportSkip('tftp port 69 without privileges', !root ? 'needs root to run the CLI as another user' : !hasSetpriv ? 'setpriv (util-linux) missing' : unprivLow <= 69 ? `this machine lets everyone bind port ${unprivLow}+` : !staged.ok ? staged.reason : '');
+/** Why the test cannot run here, or undefined when it can. */
+const skipReason = !root ? 'needs root to run the CLI as another user' : !hasSetpriv ? 'setpriv (util-linux) missing' : unprivLow <= 69 ? `this machine lets everyone bind port ${unprivLow}+` : staged.ok ? undefined : staged.reason;
+const canTry = skipReason === undefined;
+if (skipReason !== undefined) reportSkip('tftp port 69 without privileges', skipReason);
 afterAll(() => {
   if (staged.ok) staged.cleanup();
 });
@@ -182,12 +184,11 @@ describe.skipIf(!canTry)('port 69 without privileges', () => {
     const out = new CliLines(p);
     const r = await out.result(30_000);
     if (r.ok) throw new Error('the server started on port 69 without privileges');
-    const l = { error: r.error as { code: string; message: string; fix: string } };
-    expect(l.error.code).toBe('PORT_NOT_PERMITTED');
-    expect(l.error.message).toContain('UDP port 69');
-    expect(l.error.fix).toContain('setcap cap_net_bind_service');
-    expect(l.error.fix).toContain('ip_unprivileged_port_start');
-    expect(l.error.fix).toContain('setenv tftpdstp 6969');
+    expect(r.error.code).toBe('PORT_NOT_PERMITTED');
+    expect(r.error.message).toContain('UDP port 69');
+    expect(r.error.fix).toContain('setcap cap_net_bind_service');
+    expect(r.error.fix).toContain('ip_unprivileged_port_start');
+    expect(r.error.fix).toContain('setenv tftpdstp 6969');
     expect(await exited(p)).toBe(1);
   }, 60_000);
 });
