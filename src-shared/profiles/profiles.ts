@@ -2,8 +2,10 @@
  * Known router models: what the firmware inspector, the serial console and the rescue-mode (failsafe) screens
  * need to know about one board. Pure data (no node:*, no DOM).
  *
- * Every value says where it comes from: `sources` lists the fact-sheet sections or upstream files, and any
- * field filled from general knowledge rather than a checked source is listed in `unverified` by its path.
+ * Every value says where it comes from: `sources` cites public pages a reader can open (OpenWrt wiki pages, pull
+ * requests, forum threads, vendor pages, upstream source files) — never a path in our repository or a section of
+ * our research notes (test/shared/profiles/citations.test.ts). Any field filled from general knowledge rather than
+ * a checked source is listed in `unverified` by its path.
  * Other capabilities may ADD optional fields; do not repurpose existing ones.
  */
 
@@ -74,6 +76,14 @@ export interface RecoveryProfile {
   deviceIp?: string;
 }
 
+/** A public source: what it is, in words, and a link anyone can open. */
+export interface Citation {
+  /** "OpenWrt pull request #3852: mamba/venom: increase kernel partition size". */
+  title: string;
+  /** https:// link to the page. */
+  url: string;
+}
+
 export interface DeviceProfile {
   /** Stable id: the OpenWrt board_name (first DT compatible string), e.g. "linksys,wrt32x". */
   id: string;
@@ -113,7 +123,7 @@ export interface DeviceProfile {
     exampleFile?: string;
     exampleSha256?: string;
   };
-  sources: string[];
+  sources: Citation[];
   /** Field paths filled from general knowledge, not checked at a source. */
   unverified: string[];
 }
@@ -124,7 +134,7 @@ const MiB = 1024 * 1024;
 const LINKSYS_FAILSAFE: FailsafeProfile = {
   button: 'Reset button on the back',
   when: 'Press it briefly while the power light blinks quickly during start-up',
-  note: 'Any button works: OpenWrt enters rescue mode on any button press during preinit (facts §1.4).',
+  note: 'Any button works: OpenWrt enters rescue mode on any button press during preinit.',
 };
 
 const MARVELL_SERIAL: SerialProfile = {
@@ -132,7 +142,7 @@ const MARVELL_SERIAL: SerialProfile = {
   autobootPrompt: 'Hit any key to stop autoboot',
   stopString: 'any key',
   prompt: 'Marvell>> ',
-  note: 'Marvell vendor U-Boot; the prompt comes from CONFIG_SYS_PROMPT (facts §5.1).',
+  note: 'Marvell vendor U-Boot; the prompt comes from CONFIG_SYS_PROMPT.',
 };
 
 const LINKSYS_RECOVERY: RecoveryProfile = {
@@ -186,7 +196,7 @@ function armada385(id: string, model: string, codename: string, syscfgSize: numb
     failsafe: LINKSYS_FAILSAFE,
     recovery: LINKSYS_RECOVERY,
     stockImage: { format: 'sysupgrade-tar', controlBoard: `armada-385-linksys-${codename}` },
-    sources: ['facts §4.1 (armada-385-linksys.dtsi)', 'facts §4.2 (linksys.sh, platform.sh)', 'facts §4.3 (05_compat-version: 1.1)'],
+    sources: [{ title: 'OpenWrt wiki: Linksys WRT AC series', url: 'https://openwrt.org/toh/linksys/wrt_ac_series' }, { title: 'Linux device tree armada-385-linksys.dtsi (partition layout)', url: 'https://github.com/torvalds/linux/blob/master/arch/arm/boot/dts/marvell/armada-385-linksys.dtsi' }, { title: 'OpenWrt linksys.sh (how sysupgrade picks the other slot)', url: 'https://github.com/openwrt/openwrt/blob/HEAD/target/linux/mvebu/cortexa9/base-files/lib/upgrade/linksys.sh' }, { title: 'OpenWrt 05_compat-version (compat_version 1.1)', url: 'https://github.com/openwrt/openwrt/blob/HEAD/target/linux/mvebu/cortexa9/base-files/etc/board.d/05_compat-version' }, { title: 'OpenWrt forum: power-cycling switches the Linksys boot slot (thread 124911)', url: 'https://forum.openwrt.org/t/124911' }],
     unverified: ['partitions.u_env', 'partitions.s_env', 'partitions.devinfo', 'partitions.syscfg.size', 'flash.sizeMiB', 'stockImage.format', 'dtModel'],
   };
 }
@@ -206,7 +216,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       { name: 'u-boot', offset: 0x0, size: 0x200000, readOnly: true, dangerous: true },
       { name: 'u_env', offset: 0x200000, size: 0x20000, dangerous: true },
       { name: 's_env', offset: 0x220000, size: 0x40000, note: 'boot counter log' },
-      { name: 'unused_area', offset: 0x260000, size: 0x5c0000, note: 'overlaps devinfo in the published DTS (facts §4.1); never write it' },
+      { name: 'unused_area', offset: 0x260000, size: 0x5c0000, note: 'overlaps devinfo in the published DTS; never write it' },
       { name: 'devinfo', offset: 0x7e0000, size: 0x40000, readOnly: true, dangerous: true },
       { name: 'kernel1', offset: 0x900000, size: 0x7b00000, note: 'overlaps rootfs1 by design' },
       { name: 'rootfs1', offset: 0xf00000, size: 0x7500000 },
@@ -240,10 +250,11 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       exampleSha256: '8a5dcaf95e418b86fdb09e5cef264b944bc21863db9728026d70027ee39c19a3',
     },
     sources: [
-      'facts §4.1 (armada-385-linksys-venom.dts)',
-      'facts §4.3 (PR #3852: 3 MB → 6 MB kernel, compat 2.0)',
-      'facts §9 (return to stock)',
-      'seeds/wrt32x-return-to-stock-forum-thread.txt (binwalk of the Linksys image: tar, CONTROL BOARD=armada-385-linksys-venom, sha256)',
+      { title: 'OpenWrt wiki: Linksys WRT32X, return to stock firmware', url: 'https://openwrt.org/toh/linksys/wrt32x#return_to_stock_firmware' },
+      { title: 'OpenWrt armada-385-linksys-venom.dts (partition layout)', url: 'https://github.com/openwrt/openwrt/blob/HEAD/target/linux/mvebu/files/arch/arm/boot/dts/marvell/armada-385-linksys-venom.dts' },
+      { title: 'OpenWrt pull request #3852: mamba/venom: increase kernel partition size (compat_version 2.0)', url: 'https://github.com/openwrt/openwrt/pull/3852' },
+      { title: 'OpenWrt forum: WRT32x return to factory image (the Linksys image: tar, CONTROL BOARD=armada-385-linksys-venom, sha256)', url: 'https://forum.openwrt.org/t/wrt32x-return-to-factory-image/242849' },
+      { title: 'OpenWrt forum: WRT32X unable to upgrade/install firmware (fw_printenv of the slot variables)', url: 'https://forum.openwrt.org/t/wrt32x-unable-to-upgrade-install-firmware/144545' },
     ],
     unverified: [],
   },
@@ -277,7 +288,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
     failsafe: LINKSYS_FAILSAFE,
     recovery: LINKSYS_RECOVERY,
     stockImage: { format: 'sysupgrade-tar', controlBoard: 'armada-xp-linksys-mamba' },
-    sources: ['facts §4.1 (aliases)', 'facts §4.3 (PR #3852: mamba kernel 3 MB → 4 MB, compat 2.0)'],
+    sources: [{ title: 'OpenWrt wiki: Linksys WRT AC series', url: 'https://openwrt.org/toh/linksys/wrt_ac_series' }, { title: 'OpenWrt pull request #3852: mamba/venom: increase kernel partition size (compat_version 2.0)', url: 'https://github.com/openwrt/openwrt/pull/3852' }],
     unverified: ['partitions', 'dualFirmware.slotSize', 'dualFirmware.layouts.rootfsSize', 'firmwareMaxSize', 'stockImage.format', 'flash.sizeMiB'],
   },
   armada385('linksys,wrt3200acm', 'WRT3200ACM', 'rango', 0xa600000, 256),
@@ -306,7 +317,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       autobootPrompt: 'Autobooting in 1 seconds',
       stopString: 'tpl',
       prompt: 'db12x> ',
-      note: "TP-Link's Atheros U-Boot only stops when you type tpl quickly (facts §5.1).",
+      note: "TP-Link's Atheros U-Boot only stops when you type tpl quickly.",
     },
     failsafe: { button: 'WPS/Reset button', when: 'Press it briefly when the system light starts blinking fast during start-up' },
     recovery: {
@@ -317,7 +328,11 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       deviceIp: '192.168.0.86',
     },
     stockImage: { format: 'tplink-v1', tplinkHwId: 0xc7000002 },
-    sources: ['facts §8.1 (TFTP recovery, file name, IPs, product id c7000002)', 'facts §5.1 (tpl)', 'facts §7.5 (TP-Link v1 header)'],
+    sources: [
+      { title: 'lede-dev mailing list, October 2016: Archer C7 v2 serial log (TFTP recovery file name and addresses, tpl)', url: 'https://lists.infradead.org/pipermail/lede-dev/2016-October/003652.html' },
+      { title: 'OpenWrt wiki: TP-Link Archer C7', url: 'https://openwrt.org/toh/tp-link/archer_c7' },
+      { title: 'OpenWrt firmware-utils mktplinkfw.c (TP-Link v1 header, hardware id)', url: 'https://github.com/openwrt/firmware-utils/blob/HEAD/src/mktplinkfw.c' },
+    ],
     unverified: ['partitions', 'firmwareMaxSize', 'serial.autobootPrompt', 'serial.prompt', 'failsafe.button', 'soc'],
   },
   {
@@ -366,11 +381,15 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
     failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
     recovery: {
       method: 'nmrp',
-      summary: "Netgear's NMRP: start the helper on this computer first, then switch the router on; it asks for the file itself (facts §8.2).",
+      summary: "Netgear's NMRP: start the helper on this computer first, then switch the router on; it asks for the file itself.",
       deviceIp: '10.164.183.252',
     },
     stockImage: { format: 'netgear-chk', netgearBoardId: 'U12H270T00_NETGEAR' },
-    sources: ['facts §8.2 (NMRP)', 'facts §7.6 (.chk header)'],
+    sources: [
+      { title: 'nmrpflash (Netgear NMRP recovery): README and source', url: 'https://github.com/jclehner/nmrpflash' },
+      { title: 'OpenWrt firmware-utils mkchkimg.c (.chk header)', url: 'https://github.com/openwrt/firmware-utils/blob/HEAD/src/mkchkimg.c' },
+      { title: 'OpenWrt wiki: Netgear R7800', url: 'https://openwrt.org/toh/netgear/r7800' },
+    ],
     unverified: ['firmwareMaxSize', 'stockImage.netgearBoardId', 'serial', 'failsafe', 'flash.sizeMiB', 'soc'],
   },
   {
@@ -396,11 +415,14 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
     failsafe: { button: 'Reset button (under the cover)', when: 'Press it briefly when the lights blink during start-up' },
     recovery: {
       method: 'tftp-server',
-      summary: 'Hold Reset while switching on (or type urescue at the bootloader prompt): the router waits for a TFTP upload to 192.168.1.20 (facts §8.3).',
+      summary: 'Hold Reset while switching on (or type urescue at the bootloader prompt): the router waits for a TFTP upload to 192.168.1.20.',
       deviceIp: '192.168.1.20',
     },
     stockImage: { format: 'ubnt' },
-    sources: ['facts §8.3 (urescue, 192.168.1.20, ar7240> prompt)', 'facts §5.1 (prompt)'],
+    sources: [
+      { title: 'OpenWrt forum archive: Picostation M2 recovery with urescue, upload to 192.168.1.20, ar7240> prompt', url: 'https://forum.archive.openwrt.org/viewtopic.php?id=65994' },
+      { title: 'OpenWrt wiki: Ubiquiti NanoStation M2', url: 'https://openwrt.org/toh/ubiquiti/nanostationm2' },
+    ],
     unverified: ['partitions', 'firmwareMaxSize', 'failsafe', 'stockImage', 'soc'],
   },
 ];

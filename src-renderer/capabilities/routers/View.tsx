@@ -57,7 +57,8 @@ function Details({ p }: { p: DeviceProfile }) {
       {p.dualFirmware && (
         <>
           <h3>Two firmware slots</h3>
-          <p>{p.dualFirmware.fallback}</p>
+          {/* Said once: for Linksys the maker's recovery *is* the slot fallback, already shown above. */}
+          {p.dualFirmware.fallback !== p.recovery.summary && <p>{p.dualFirmware.fallback}</p>}
           {p.dualFirmware.layouts.length > 1 && (
             <table className="events">
               <thead>
@@ -110,9 +111,23 @@ function Details({ p }: { p: DeviceProfile }) {
           </table>
         </details>
       )}
-      <p className="empty fw-sources">
-        Sources: {p.sources.join('; ') || 'none checked yet'}.{p.unverified.length ? ` Not yet checked at a source: ${p.unverified.join(', ')}.` : ''}
-      </p>
+      <section className="fw-sources" aria-label="Sources" data-testid="device-sources">
+        <h3>Sources</h3>
+        {p.sources.length > 0 ? (
+          <ul>
+            {p.sources.map((c) => (
+              <li key={c.url}>
+                <a href={c.url} target="_blank" rel="noreferrer noopener">
+                  {c.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No public source checked yet.</p>
+        )}
+        {p.unverified.length > 0 && <p className="empty">Not yet checked at a source: {p.unverified.join(', ')}.</p>}
+      </section>
     </article>
   );
 }
