@@ -12,6 +12,7 @@ export async function freeUdpPort(): Promise<number> {
 
 /** In the "Listen only" panel: listen on `port` and wait until the monitor says so. */
 export async function listenOn(page: Page, port: number): Promise<void> {
+  await page.getByTestId('nav-failsafe').click(); // the app opens on the start screen (issue 18)
   await page.getByText('Advanced').click();
   await page.getByTestId('failsafe-port').fill(String(port));
   await page.getByTestId('failsafe-toggle').click();

@@ -60,6 +60,7 @@ describe.skipIf(!support.ok)('failsafe playbook in the bench UI', () => {
       if (extra.window) await page.getByTestId('fs-window').fill(extra.window);
       if (extra.probe) await page.getByTestId('fs-probe').fill(extra.probe);
     }
+    await page.getByTestId('nav-failsafe').click(); // the app opens on the start screen (issue 18)
     await page.getByTestId('fs-start-button').click();
     await page.locator('[data-testid="fs-now"][data-step="cables"]').waitFor();
     await choose(page, 'ok');
@@ -193,6 +194,7 @@ describe.skipIf(!support.ok)('failsafe playbook in the bench UI', () => {
       await first.browser.close();
       second = await startNsBench(lan.station, { dataDir });
       const p2 = await second.openUi();
+      await p2.getByTestId('start-resume').getByRole('button').click(); // the start screen offers the interrupted guide
       const card = p2.getByTestId('fs-interrupted');
       await card.waitFor();
       await expect(card.textContent()).resolves.toMatch(/You were at step 3 of 7 \(Switch the router on\)\. 2 steps were done\./);
@@ -217,6 +219,7 @@ describe.skipIf(!support.ok)('failsafe playbook in the bench UI', () => {
     const ctx = await bench.browser.newContext({ viewport: { width: 820, height: 1180 } });
     const page = await ctx.newPage();
     await bench.openUi(page);
+    await page.getByTestId('nav-failsafe').click(); // the app opens on the start screen (issue 18)
     await page.getByTestId('fs-start-button').click();
     await page.locator('[data-testid="fs-now"][data-step="cables"]').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

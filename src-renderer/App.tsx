@@ -1,16 +1,22 @@
 import { useApp } from './app/store';
 import { SECTIONS } from './app/sections';
+import { StartScreen } from './app/StartScreen';
+import { PracticeDock, usePractice } from './capabilities/practice';
+
+const START = { id: 'start' as const, label: 'Start', hint: 'What do you want to do?', View: StartScreen };
 
 export function App() {
   const section = useApp((s) => s.section);
   const setSection = useApp((s) => s.setSection);
   const connection = useApp((s) => s.connection);
   const info = useApp((s) => s.info);
-  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]!;
+  const practice = usePractice((s) => s.state.ready);
+  const screens = [START, ...SECTIONS];
+  const current = screens.find((s) => s.id === section) ?? START;
   const View = current.View;
 
   return (
-    <div className="frame">
+    <div className={practice ? 'frame practice-on' : 'frame'} data-practice={practice ? 'on' : undefined}>
       <nav className="sidebar" aria-label="Sections">
         <div className="brand">
           <svg className="brand-mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true">
@@ -23,7 +29,7 @@ export function App() {
           <span>Rescue Bench</span>
         </div>
         <ul>
-          {SECTIONS.map((s) => (
+          {screens.map((s) => (
             <li key={s.id}>
               <button
                 type="button"
@@ -55,8 +61,14 @@ export function App() {
         </div>
       </nav>
       <main className="content" id="main" aria-labelledby="section-title">
-        <h1 id="section-title">{current.label}</h1>
+        {practice && (
+          <p className="practice-banner" data-testid="practice-banner">
+            <span className="practice-badge">PRACTICE</span> You are practising with the practice router. Nothing here touches a real router.
+          </p>
+        )}
+        <h1 id="section-title">{current.id === 'start' ? 'What do you want to do?' : current.label}</h1>
         <View />
+        <PracticeDock />
       </main>
     </div>
   );

@@ -58,7 +58,9 @@ export class PlaybookService {
     this.busy();
     const p = this.find(playbookId);
     const runId = newRunId(this.now());
-    this.run = new PlaybookRun(runId, p.def, path.join(this.journalDir, `${runId}.jsonl`), p.executors, this.hooks, this.now);
+    // a practice run (the practice router) keeps its journal apart: never in the real history (decision 0091)
+    const dir = options.practice === true ? path.join(this.dataDir, 'practice', 'journals') : this.journalDir;
+    this.run = new PlaybookRun(runId, p.def, path.join(dir, `${runId}.jsonl`), p.executors, this.hooks, this.now);
     const opts: RunSnapshot['options'] = {};
     for (const [k, v] of Object.entries(options)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') opts[k] = v;
     this.run.start(opts);

@@ -13,6 +13,7 @@ import { AUTOBAUD_ACCEPT, pickBaud, textScore, type BaudTrial } from '../../../s
 import { DEVICE_PROFILES, findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { describePortForList, explainSerialError, explainSignalsUnsupported } from '../../platform';
 import { osSerialPorts, type SerialPortFactory, type SerialPortHandle } from '../../platform/bindings/serial';
+import { SerialPortsWithVirtual, type VirtualSerialPort } from '../../platform/bindings/virtual-serial';
 import { SessionLog } from './log';
 
 export interface SerialEvents {
@@ -74,7 +75,7 @@ export class SerialService {
   private readonly now: () => number;
   private readonly pollMs: number;
   private readonly backlogBytes: number;
-  private readonly ports: SerialPortFactory;
+  private readonly ports: SerialPortsWithVirtual;
 
   constructor(
     private readonly events: SerialEvents,
@@ -83,13 +84,18 @@ export class SerialService {
     this.now = opts.now ?? Date.now;
     this.pollMs = opts.presencePollMs ?? 500;
     this.backlogBytes = opts.backlogBytes ?? 256 * 1024;
-    this.ports = opts.ports ?? osSerialPorts;
+    this.ports = new SerialPortsWithVirtual(opts.ports ?? osSerialPorts);
+  }
+
+  /** A console that is not a cable (the practice router's): listed and opened like a port; returns its removal. */
+  addVirtualPort(port: VirtualSerialPort): () => void {
+    return this.ports.add(port);
   }
 
   async listPorts(): Promise<{ ports: SerialPortInfo[]; note?: string }> {
     try {
       const list = await this.ports.list();
-      return { ports: list.map((p) => describePortForList(p)) };
+      return { ports: list.map((p) => ({ ...describePortForList(p), ...(p.label ? { label: p.label } : {}) })) };
     } catch (err) {
       return { ports: [], note: `The list of serial ports could not be read (${(err as Error).message}). Type the port name instead, for example /dev/ttyUSB0 or COM3.` };
     }

@@ -22,6 +22,8 @@ export interface SerialPortListing {
   serialNumber?: string | undefined;
   vendorId?: string | undefined;
   productId?: string | undefined;
+  /** A port that names itself (a virtual one: virtual-serial.ts). */
+  label?: string | undefined;
 }
 
 /** Modem lines to set; `brk` holds the line in break while true. */

@@ -17,6 +17,11 @@ export function GuidePanel() {
     <>
       {interrupted && !run && <InterruptedCard it={interrupted} />}
       {!run || run.state !== 'running' ? <StartCard finished={run} /> : null}
+      {run?.options.practice === true && (
+        <p className="note practice-note" data-testid="fs-run-practice">
+          <span className="practice-badge">PRACTICE</span> A practice run with the practice router: its journal is kept apart from your real history.
+        </p>
+      )}
       {run && (
         <div className="fs-guide">
           <StepPanel run={run} />

@@ -8,13 +8,16 @@ import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { DEVICE_PROFILES } from '../../../src-shared/profiles/profiles';
 import { failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
 import { unlockSound } from './sound';
+import { useApp } from '../../app/store';
+import { usePractice, practiceRunOptions } from '../practice/store';
 
 /** Before a run (or after one ended): what rescue mode is, what it needs, and the Start button. */
 export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
   const api = useApi();
   const [serialPath, setSerialPath] = useState('');
   const [autoF, setAutoF] = useState(true);
-  const [deviceId, setDeviceId] = useState('');
+  // the router chosen on the start screen, if any
+  const [deviceId, setDeviceId] = useState(() => useApp.getState().intent?.deviceId ?? '');
   const [windowS, setWindowS] = useState('2');
   const [probeS, setProbeS] = useState('25');
   const [error, setError] = useState<RbError | undefined>();
@@ -24,6 +27,8 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
     api.invoke('serial.ports', {}).then((r) => setPorts(r.ports), () => setPorts([]));
   };
   const [busy, setBusy] = useState(false);
+  // with the practice router running, the guide goes to it (loopback) instead of 192.168.1.1
+  const practice = usePractice((s) => practiceRunOptions(s.state));
 
   const timing = (): { windowS?: number; loginProbeS?: number } => {
     const w = Number(windowS);
@@ -37,7 +42,7 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
     try {
       await api.invoke('playbook.start', {
         playbookId: failsafePlaybook.id,
-        options: { ...(serialPath.trim() ? { serialPath: serialPath.trim() } : {}), autoSendF: autoF, ...(deviceId ? { deviceId } : {}), ...timing() },
+        options: { ...(serialPath.trim() ? { serialPath: serialPath.trim() } : {}), autoSendF: autoF, ...(deviceId ? { deviceId } : {}), ...timing(), ...(practice ?? {}) },
       });
     } catch (err) {
       setError(asRbError(err));
@@ -56,6 +61,12 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
         </p>
       )}
       <p className="lead">{failsafePlaybook.summary}</p>
+      {practice && (
+        <p className="note practice-note" data-testid="fs-practice">
+          <span className="practice-badge">PRACTICE</span> This guide will talk to the practice router on this computer, not to a real router. Use its
+          picture at the bottom of the screen: switch it on, and press its Reset button when the guide says so.
+        </p>
+      )}
       <p>
         You need: the router and its power switch, a network cable from this computer to the router, and a thin object such as a paper clip if
         the button is in a hole. It takes about 5 minutes. Your settings are not changed until you choose a fix at the end.

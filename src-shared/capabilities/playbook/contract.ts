@@ -117,6 +117,8 @@ export const RunOptionsSchema = z.object({
   firstbootTimeoutS: z.number().positive().max(600).default(45),
   /** Router model id from the device profiles, for LED/button notes. */
   deviceId: z.string().max(128).optional(),
+  /** A run against the practice router: its journal is kept apart from the real history, and every screen says PRACTICE. */
+  practice: z.boolean().optional(),
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
 

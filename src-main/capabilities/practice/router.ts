@@ -1,0 +1,708 @@
+/**
+ * The practice router, hosted in the workstation process on loopback only (no root, no namespace; decision 0090).
+ * It runs the shared model (src-shared/capabilities/practice/model.ts):
+ *
+ *   power on → bootloader (console: countdown; a key stops it at its prompt) → kernel → preinit: the real
+ *   netmsg datagrams ("Please press button now to enter failsafe", 1001 bytes, DE AD) once a second to
+ *   127.0.0.1:<monitor port>, and "Press the [f] key…" on the console → button (a click, or f + Enter) →
+ *   failsafe: SSH (ssh2 Server, root without password) at its own address 127.0.0.2 → or, without a press, a
+ *   normal start where root needs the scenario's password.
+ *
+ * Flash partitions are files in <data>/practice/<scenario>/flash/; the saved settings (the overlay) live in the
+ * rootfs_data file, so a reboot, firstboot or `mtd erase` does what it does on a router. Every socket is bound to
+ * a 127.0.0.0/8 address and every datagram goes to 127.0.0.1 (test/main/capabilities/practice checks the sockets).
+ * STAND-IN where no real program can run inside the workstation: the shell (shell.ts) and the bootloader.
+ */
+import crypto from 'node:crypto';
+import dgram from 'node:dgram';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Server as SshServer, utils as sshUtils, type Connection } from 'ssh2';
+import { encodeNetmsg } from '../../../src-shared/capabilities/failsafe';
+import {
+  PRACTICE_CONSOLE_PATH,
+  PRACTICE_MODELS,
+  PRACTICE_ROUTER_ADDRESS,
+  procMtd,
+  type PracticeMode,
+  type PracticeModel,
+  type PracticeScenario,
+  type PracticeState,
+} from '../../../src-shared/capabilities/practice';
+import { PracticeShell, type ShellResult } from './shell';
+
+export interface PracticeRouterOptions {
+  dataDir: string;
+  scenario: PracticeScenario;
+  /** Where the failsafe monitor listens (on 127.0.0.1). */
+  netmsgPort: number;
+  /** Seconds of the preinit window (OpenWrt's default is 2; practice gives a learner 4). */
+  windowS?: number;
+  /** Milliseconds per boot stage; tests shorten it. */
+  stageMs?: number;
+  onChange(): void;
+}
+
+const OVERLAY_MAGIC = 'PRACTICE-OVERLAY\n';
+
+const hashPassword = (pw: string): string => `$practice$${crypto.createHash('sha256').update(`practice:${pw}`).digest('hex').slice(0, 32)}`;
+
+export class PracticeRouter {
+  mode: PracticeMode = 'off';
+  led: PracticeState['led'] = 'off';
+  readonly log: { at: number; text: string }[] = [];
+  readonly model: PracticeModel;
+  address = PRACTICE_ROUTER_ADDRESS;
+  sshPort = 0;
+  telnetPort = 0;
+  private readonly dir: string;
+  private udp: dgram.Socket | undefined;
+  private ssh: SshServer | undefined;
+  private sshClients = new Set<Connection>();
+  private hostKey: string | Buffer | undefined;
+  private timers = new Set<NodeJS.Timeout>();
+  private pressed = false;
+  private consoles = new Set<(data: Buffer) => void>();
+  private consoleLine = '';
+  private stopAutoboot = false;
+  private bootGen = 0;
+  /** Saved settings, as the overlay holds them (path → content); null = the overlay was erased. */
+  private overlay: Record<string, string> = {};
+  /** Failsafe: mount_root has run (the overlay is visible under / and /overlay). */
+  private mounted = false;
+  /** Files written in RAM (failsafe before mount_root, /tmp): lost at the next start. */
+  private ram: Record<string, Buffer> = {};
+  private readonly shell = new PracticeShell({
+    read: (p) => this.read(p),
+    write: (p, d, a) => this.write(p, d, a),
+    remove: (p) => this.remove(p),
+    isDir: (p) => this.isDir(p),
+    list: (p) => this.list(p),
+    tool: (n, a, i) => this.tool(n, a, i),
+  });
+
+  constructor(private readonly opts: PracticeRouterOptions) {
+    this.model = PRACTICE_MODELS[opts.scenario.model];
+    this.dir = path.join(opts.dataDir, 'practice', opts.scenario.id);
+  }
+
+  get scenario(): PracticeScenario {
+    return this.opts.scenario;
+  }
+
+  private get stageMs(): number {
+    return this.opts.stageMs ?? 400;
+  }
+
+  private note(text: string): void {
+    this.log.push({ at: Date.now(), text });
+    if (this.log.length > 200) this.log.splice(0, 100);
+    this.opts.onChange();
+  }
+
+  private set(mode: PracticeMode, led: PracticeState['led']): void {
+    this.mode = mode;
+    this.led = led;
+    this.opts.onChange();
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  // ---- flash: partitions as files ----
+
+  private partFile(name: string): string {
+    return path.join(this.dir, 'flash', `${name}.bin`);
+  }
+
+  /** Write the scenario's flash as it is at the start (also "Reset the scenario"). */
+  resetFlash(): void {
+    fs.mkdirSync(path.join(this.dir, 'flash'), { recursive: true });
+    const s = this.opts.scenario;
+    for (const p of this.model.partitions) {
+      const buf = Buffer.alloc(p.size, 0xff);
+      const head = (text: string): void => void buf.write(text, 0, 'latin1');
+      if (p.name === 'u-boot') head(`PRACTICE U-BOOT for ${this.model.modelName}\n`);
+      else if (p.name === 'factory' || p.name === 'devinfo') head(`hw_mac_addr=02:00:00:00:00:01\nserial=PRACTICE-0001\n`);
+      else if (p.name === 'u-boot-env' || p.name === 'u_env') head(this.envText({ ...this.model.env, ...(s.bootPart ? { boot_part: s.bootPart } : {}) }) + '\0');
+      else if (p.name === 'firmware' || p.name === 'kernel1' || p.name === 'kernel2') {
+        const broken = s.firmwareBroken && (p.name === 'firmware' || p.name === `kernel${s.bootPart ?? '1'}`);
+        head(broken ? 'GARBAGE: interrupted write' : `\x27\x05\x19\x56OpenWrt ${this.model.release} ${this.model.boardName} (practice image)`);
+      } else if (p.name === 'rootfs_data') head(this.overlayText({ ...this.model.rom, ...s.overlay, '/etc/shadow': s.rootPassword ? `root:${hashPassword(s.rootPassword)}:19700:0:99999:7:::\n` : 'root:::0:99999:7:::\n' }, true));
+      fs.writeFileSync(this.partFile(p.name), buf);
+    }
+    this.note(`Scenario "${s.title}" loaded: flash written to ${path.join(this.dir, 'flash')}.`);
+  }
+
+  private envText(env: Record<string, string>): string {
+    return Object.entries(env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\0');
+  }
+
+  private readEnv(): Record<string, string> {
+    const name = this.model.partitions.find((p) => p.name === 'u-boot-env' || p.name === 'u_env')!.name;
+    const raw = fs.readFileSync(this.partFile(name)).toString('latin1');
+    const end = raw.indexOf('\0\0');
+    const env: Record<string, string> = {};
+    for (const kv of raw.slice(0, end < 0 ? raw.length : end).split('\0')) {
+      const i = kv.indexOf('=');
+      if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+    }
+    return env;
+  }
+
+  private writeEnv(env: Record<string, string>): void {
+    const p = this.model.partitions.find((x) => x.name === 'u-boot-env' || x.name === 'u_env')!;
+    const buf = Buffer.alloc(p.size, 0xff);
+    buf.write(this.envText(env) + '\0\0', 0, 'latin1');
+    fs.writeFileSync(this.partFile(p.name), buf);
+  }
+
+  /** Only the differences from /rom are kept, as in OpenWrt's overlay. */
+  private overlayText(files: Record<string, string>, diffOnly: boolean): string {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(files)) if (!diffOnly || this.model.rom[k] !== v) out[k] = v;
+    return OVERLAY_MAGIC + JSON.stringify(out) + '\0';
+  }
+
+  private loadOverlay(): void {
+    const raw = fs.readFileSync(this.partFile('rootfs_data')).toString('utf8');
+    if (!raw.startsWith(OVERLAY_MAGIC)) {
+      this.overlay = {};
+      return;
+    }
+    try {
+      this.overlay = JSON.parse(raw.slice(OVERLAY_MAGIC.length, raw.indexOf('\0')));
+    } catch {
+      this.overlay = {};
+    }
+  }
+
+  private saveOverlay(): void {
+    const size = this.model.partitions.find((p) => p.name === 'rootfs_data')!.size;
+    const buf = Buffer.alloc(size, 0xff);
+    const text = Buffer.from(this.overlayText(this.overlay, false));
+    if (text.length > size) throw new Error('No space left on device');
+    text.copy(buf);
+    fs.writeFileSync(this.partFile('rootfs_data'), buf);
+  }
+
+  private eraseOverlay(): void {
+    this.overlay = {};
+    const size = this.model.partitions.find((p) => p.name === 'rootfs_data')!.size;
+    fs.writeFileSync(this.partFile('rootfs_data'), Buffer.alloc(size, 0xff));
+  }
+
+  // ---- the files the shell sees ----
+
+  private overlayVisible(): boolean {
+    return this.mode === 'running' || this.mounted;
+  }
+
+  private read(p: string): Buffer | undefined {
+    if (p === '/proc/mtd') return Buffer.from(procMtd(this.model));
+    if (p === '/tmp/sysinfo/board_name') return Buffer.from(this.model.boardName + '\n');
+    if (p === '/tmp/sysinfo/model') return Buffer.from(this.model.modelName + '\n');
+    if (p === '/etc/openwrt_release') return Buffer.from(`DISTRIB_ID='OpenWrt'\nDISTRIB_RELEASE='${this.model.release}'\nDISTRIB_TARGET='practice'\nDISTRIB_DESCRIPTION='OpenWrt ${this.model.release} (practice router)'\n`);
+    const mtd = /^\/dev\/mtd(?:block)?(\d+)$/.exec(p);
+    if (mtd) {
+      const part = this.model.partitions[Number(mtd[1])];
+      return part ? fs.readFileSync(this.partFile(part.name)) : undefined;
+    }
+    if (this.ram[p]) return this.ram[p];
+    if (p.startsWith('/rom/')) return this.model.rom[p.slice(4)] !== undefined ? Buffer.from(this.model.rom[p.slice(4)]!) : undefined;
+    if (p.startsWith('/overlay/upper/')) return this.mounted && this.overlay[p.slice(14)] !== undefined ? Buffer.from(this.overlay[p.slice(14)]!) : undefined;
+    if (this.overlayVisible() && this.overlay[p] !== undefined) return Buffer.from(this.overlay[p]!);
+    return this.model.rom[p] !== undefined ? Buffer.from(this.model.rom[p]!) : undefined;
+  }
+
+  private write(p: string, data: Buffer, append = false): string | undefined {
+    if (p.startsWith('/rom/')) return 'Read-only file system';
+    const old = append ? (this.read(p) ?? Buffer.alloc(0)) : Buffer.alloc(0);
+    const next = Buffer.concat([old, data]);
+    if (p.startsWith('/tmp/') || p.startsWith('/dev/') || !this.overlayVisible()) {
+      this.ram[p] = next;
+      return undefined;
+    }
+    this.overlay[p.startsWith('/overlay/upper/') ? p.slice(14) : p] = next.toString('utf8');
+    try {
+      this.saveOverlay();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return undefined;
+  }
+
+  private remove(p: string): boolean {
+    if (this.ram[p]) {
+      delete this.ram[p];
+      return true;
+    }
+    if (!this.overlayVisible()) return false;
+    const key = p.startsWith('/overlay/upper/') ? p.slice(14) : p;
+    if (key === '/overlay/upper' || key === '/overlay/work' || p.startsWith('/overlay/work/')) return false;
+    // rm -rf /overlay/upper/etc removes every saved file under it
+    const hit = Object.keys(this.overlay).filter((k) => k === key || k.startsWith(key.endsWith('/') ? key : key + '/'));
+    for (const k of hit) delete this.overlay[k];
+    if (hit.length) this.saveOverlay();
+    return hit.length > 0;
+  }
+
+  private allPaths(): string[] {
+    const paths = new Set([...Object.keys(this.model.rom), ...Object.keys(this.model.rom).map((k) => '/rom' + k), ...Object.keys(this.ram)]);
+    if (this.overlayVisible()) for (const k of Object.keys(this.overlay)) paths.add(k);
+    if (this.mounted) for (const k of Object.keys(this.overlay)) paths.add('/overlay/upper' + k);
+    return [...paths];
+  }
+
+  private isDir(p: string): boolean {
+    const d = p.replace(/\/+$/, '');
+    if (d === '' || d === '/overlay' || d === '/tmp' || d === '/dev') return true;
+    if (d === '/overlay/upper' || d === '/overlay/work') return this.mounted;
+    return this.allPaths().some((x) => x.startsWith(d + '/'));
+  }
+
+  private list(dir: string): string[] {
+    const d = dir.replace(/\/+$/, '');
+    const names = new Set<string>();
+    for (const x of this.allPaths()) if (x.startsWith(d + '/')) names.add(x.slice(d.length + 1).split('/')[0]!);
+    if (d === '/overlay' && this.mounted) ['upper', 'work'].forEach((n) => names.add(n));
+    return [...names];
+  }
+
+  private uciGet(key: string): string | undefined {
+    const [config, section, option] = key.split('.');
+    const text = this.read(`/etc/config/${config}`)?.toString('utf8');
+    if (!text || !section || !option) return undefined;
+    let inSection = false;
+    for (const line of text.split('\n')) {
+      const c = /^config\s+(\S+)(?:\s+'?([^'\s]+)'?)?/.exec(line);
+      if (c) inSection = c[2] === section || c[1] === section;
+      const o = /^\s+option\s+(\S+)\s+'?([^']*)'?/.exec(line);
+      if (inSection && o && o[1] === option) return o[2];
+    }
+    return undefined;
+  }
+
+  private tool(name: string, args: string[], stdin: Buffer): ShellResult | undefined {
+    const ok = (text = '', code = 0, stderr = ''): ShellResult => ({ stdout: Buffer.from(text), stderr, code });
+    switch (name) {
+      case 'mount_root':
+        if (this.mode !== 'failsafe') return ok('', 1, 'mount_root: overlay filesystem has already been mounted\n');
+        if (this.mounted) return ok('mount_root: overlay filesystem has already been mounted\n');
+        this.mounted = true;
+        this.note('mount_root: the saved settings are now open.');
+        return ok('mounting /dev/mtdblock' + this.model.partitions.findIndex((p) => p.name === 'rootfs_data') + ' /overlay\nswitching to jffs2 overlay\n');
+      case 'firstboot':
+        if (!args.includes('-y')) return ok('This will erase all settings and remove any installed packages. Are you sure? [N/y]\n', 1);
+        this.eraseOverlay();
+        this.note('firstboot: every saved setting erased.');
+        return ok(`/dev/mtdblock${this.model.partitions.findIndex((p) => p.name === 'rootfs_data')} is not mounted\n/dev/mtdblock${this.model.partitions.findIndex((p) => p.name === 'rootfs_data')} will be erased on next mount\n`);
+      case 'passwd': {
+        const [a = '', b = ''] = stdin.toString('utf8').split('\n');
+        if (!a) return ok('', 1, 'passwd: password for root is unchanged\n');
+        if (a !== b) return ok('', 1, 'passwd: password for root is unchanged (mismatch)\n');
+        const shadow = `root:${hashPassword(a)}:${Math.floor(Date.now() / 86_400_000)}:0:99999:7:::\n`;
+        this.write('/etc/shadow', Buffer.from(shadow));
+        this.note(this.overlayVisible() ? 'passwd: new root password saved.' : 'passwd: new password set in memory only (run mount_root first to keep it).');
+        return ok('Changing password for root\nNew password:\nRetype password:\npasswd: password for root changed by root\n');
+      }
+      case 'uci': {
+        if (args[0] === 'get' && args[1]) {
+          const v = this.uciGet(args[1]);
+          return v === undefined ? ok('', 1, 'uci: Entry not found\n') : ok(v + '\n');
+        }
+        return ok('', 1, 'uci: only "uci get" works on the practice router\n');
+      }
+      case 'mtd': {
+        const a = args.filter((x) => x !== '-r');
+        if (a[0] === 'erase' && a[1] === 'rootfs_data') {
+          this.eraseOverlay();
+          this.note('mtd erase rootfs_data: settings storage erased.');
+          if (args.includes('-r')) this.later(200, () => this.reboot('mtd -r'));
+          return ok('Unlocking rootfs_data ...\n\nErasing rootfs_data ...\n' + (args.includes('-r') ? 'Rebooting ...\n' : ''));
+        }
+        return ok('', 1, 'mtd: the practice router knows only "mtd [-r] erase rootfs_data"\n');
+      }
+      case 'reboot':
+        this.later(150, () => this.reboot('reboot'));
+        return ok();
+      case 'fw_printenv': {
+        const env = this.readEnv();
+        if (args[0] === '-n') return env[args[1] ?? ''] !== undefined ? ok(env[args[1]!] + '\n') : ok('', 1, `## Error: "${args[1]}" not defined\n`);
+        const keys = args.length ? args : Object.keys(env);
+        return ok(keys.map((k) => `${k}=${env[k] ?? ''}`).join('\n') + '\n');
+      }
+      case 'fw_setenv': {
+        const env = this.readEnv();
+        if (!args[0]) return ok('', 1, 'Usage: fw_setenv name [value]\n');
+        if (args.length === 1) delete env[args[0]];
+        else env[args[0]] = args.slice(1).join(' ');
+        this.writeEnv(env);
+        this.note(`fw_setenv ${args.join(' ')}`);
+        return ok();
+      }
+      case 'uname':
+        return ok(args.includes('-n') ? `${this.model.hostname}\n` : 'Linux\n');
+      default:
+        return undefined;
+    }
+  }
+
+  // ---- console ----
+
+  private print(text: string): void {
+    const b = Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'latin1');
+    for (const c of this.consoles) c(b);
+  }
+
+  /** The console's far end, for the serial binding (virtual-serial.ts). */
+  consolePort() {
+    return {
+      path: PRACTICE_CONSOLE_PATH,
+      label: 'Practice router console (virtual) — not a real port',
+      connect: (print: (data: Buffer) => void) => {
+        this.consoles.add(print);
+        return { write: (d: Buffer) => this.consoleInput(d), close: () => void this.consoles.delete(print) };
+      },
+    };
+  }
+
+  private consoleInput(d: Buffer): void {
+    const text = d.toString('latin1');
+    if (this.mode === 'bootloader' && this.led === 'regular' && !this.stopAutoboot) {
+      this.stopAutoboot = true; // any key during the countdown
+      return;
+    }
+    for (const ch of text) {
+      if (ch === '\x03') {
+        this.consoleLine = '';
+        this.print('\n' + this.promptText());
+        continue;
+      }
+      if (ch !== '\r' && ch !== '\n') {
+        this.consoleLine += ch;
+        if (this.mode !== 'preinit') this.print(ch); // echo, as a terminal would
+        continue;
+      }
+      const line = this.consoleLine;
+      this.consoleLine = '';
+      this.consoleCommand(line.trim());
+    }
+  }
+
+  private promptText(): string {
+    if (this.mode === 'bootloader') return this.model.ubootPrompt;
+    if (this.mode === 'failsafe' || this.mode === 'running') return 'root@OpenWrt:/# ';
+    return '';
+  }
+
+  private consoleCommand(line: string): void {
+    if (this.mode === 'preinit') {
+      if (line === 'f') {
+        this.pressed = true;
+        this.note('"f" + Enter on the console: rescue mode chosen.');
+      }
+      return;
+    }
+    if (this.mode === 'bootloader') {
+      this.print('\n');
+      this.ubootCommand(line);
+      return;
+    }
+    if (this.mode === 'failsafe' || this.mode === 'running') {
+      this.print('\n');
+      if (line) {
+        const r = this.shell.run(line);
+        this.print(r.stdout.toString('latin1') + r.stderr);
+      }
+      this.print(this.promptText());
+    }
+  }
+
+  private ubootCommand(line: string): void {
+    const [cmd = '', ...args] = line.split(/\s+/);
+    const env = this.readEnv();
+    switch (cmd) {
+      case '':
+        break;
+      case 'printenv':
+        this.print(Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') + `\n\nEnvironment size: ${this.envText(env).length}/${0x3ffc} bytes\n`);
+        break;
+      case 'setenv':
+        if (args.length === 1) delete env[args[0]!];
+        else if (args[0]) env[args[0]] = args.slice(1).join(' ');
+        this.writeEnv(env);
+        break;
+      case 'saveenv':
+        this.print('Saving Environment to SPI Flash... done\n');
+        break;
+      case 'version':
+        this.print(`U-Boot 2023.01 (practice) for ${this.model.modelName}\n`);
+        break;
+      case 'help':
+        this.print('boot      - boot default, i.e., run \'bootcmd\'\nprintenv  - print environment variables\nreset     - Perform RESET of the CPU\nsetenv    - set environment variables\nversion   - print monitor version\n');
+        break;
+      case 'boot':
+      case 'bootm':
+      case 'run':
+        this.bootKernel();
+        return;
+      case 'reset':
+        this.print('resetting ...\n');
+        this.later(100, () => this.reboot('reset'));
+        return;
+      default:
+        this.print(`Unknown command '${cmd}' - try 'help'\n`);
+    }
+    this.print(this.promptText());
+  }
+
+  // ---- boot ----
+
+  powerOn(): void {
+    if (this.mode !== 'off') return;
+    this.note('Power on.');
+    this.boot();
+  }
+
+  powerOff(): void {
+    this.bootGen++;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.closeLogins();
+    this.mounted = false;
+    this.ram = {};
+    this.pressed = false;
+    this.set('off', 'off');
+    this.note('Power off.');
+  }
+
+  pressButton(): void {
+    if (this.mode === 'preinit') {
+      this.pressed = true;
+      this.note('Reset button pressed during start-up: rescue mode chosen.');
+    } else this.note(`Reset button pressed (${this.mode === 'off' ? 'the router is off' : 'not during the rescue window'}): nothing happens.`);
+  }
+
+  private reboot(why: string): void {
+    this.note(`Restarting (${why}).`);
+    this.print('\n[  120.000000] reboot: Restarting system\n');
+    this.powerOff();
+    this.later(300, () => this.boot());
+  }
+
+  private boot(): void {
+    const gen = ++this.bootGen;
+    this.loadOverlay();
+    this.mounted = false;
+    this.ram = {};
+    this.pressed = false;
+    this.stopAutoboot = false;
+    this.set('bootloader', 'regular');
+    this.print(`\nU-Boot 2023.01 (practice) for ${this.model.modelName}\n\nDRAM:  128 MiB\nLoading Environment from SPI Flash... OK\nNet:   eth0\nHit any key to stop autoboot:  1 `);
+    const alive = (): boolean => gen === this.bootGen;
+    this.later(1000, () => {
+      if (!alive()) return;
+      this.print('\b\b\b 0 \n');
+      if (this.stopAutoboot) {
+        this.set('bootloader', 'steady');
+        this.note('Autoboot stopped by a key: the bootloader waits at its prompt.');
+        this.print(this.model.ubootPrompt);
+        return;
+      }
+      this.bootKernel();
+    });
+  }
+
+  private bootKernel(): void {
+    const gen = this.bootGen;
+    const alive = (): boolean => gen === this.bootGen;
+    const env = this.readEnv();
+    const slot = this.model.partitions.some((p) => p.name === 'kernel1') ? `kernel${env.boot_part ?? '1'}` : 'firmware';
+    const image = fs.readFileSync(this.partFile(slot));
+    this.print(`## Booting kernel from ${slot} ...\n`);
+    if (image.readUInt32BE(0) !== 0x27051956) {
+      this.print('Wrong Image Format for bootm command\nERROR: can\'t get kernel image!\n' + this.model.ubootPrompt);
+      this.set('bootloader', 'steady');
+      this.note(`The firmware in ${slot} is damaged: the bootloader stops at its prompt (${this.model.ubootPrompt.trim()}).`);
+      return;
+    }
+    this.set('halted', 'steady');
+    this.print('Starting kernel ...\n\n[    0.000000] Booting Linux on physical CPU 0x0\n[    0.000000] Linux version 5.15.167 (practice router)\n');
+    this.later(this.stageMs, () => alive() && this.preinit());
+  }
+
+  private preinit(): void {
+    const gen = this.bootGen;
+    const alive = (): boolean => gen === this.bootGen;
+    const windowS = this.opts.windowS ?? 4;
+    this.set('preinit', 'preinit');
+    this.print('[    1.234567] init: Console is alive\n[    1.300000] init: - preinit -\nPress the [f] key and hit [enter] to enter failsafe mode\nPress the [1], [2], [3] or [4] key and hit [enter] to select the debug level\n');
+    this.note(`Start-up: the rescue window is open for ${windowS} s (press the button, or f + Enter on the console).`);
+    let n = 0;
+    const tick = (): void => {
+      if (!alive()) return;
+      if (this.pressed) return this.enterFailsafe();
+      if (n >= windowS) return this.regularBoot();
+      n++;
+      this.sendNetmsg('Please press button now to enter failsafe');
+      // poll the button between the once-a-second messages, as fs_wait_for_key reads its key file
+      let t = 0;
+      const poll = (): void => {
+        if (!alive()) return;
+        if (this.pressed) return this.enterFailsafe();
+        if (++t >= 10) return tick();
+        this.later(100, poll);
+      };
+      this.later(100, poll);
+    };
+    tick();
+  }
+
+  private sendNetmsg(text: string): void {
+    this.udp?.send(encodeNetmsg(text), this.opts.netmsgPort, '127.0.0.1');
+  }
+
+  private enterFailsafe(): void {
+    this.set('failsafe', 'failsafe');
+    this.print('- failsafe -\n');
+    this.note('Rescue mode (failsafe): SSH as root without a password at ' + `${this.address} port ${this.sshPort}.`);
+    const gen = this.bootGen;
+    this.later(300, () => {
+      if (gen !== this.bootGen) return;
+      void this.openLogins().then(() => this.print('\nBusyBox v1.36.1 built-in shell (ash)\n\n' + this.model.rom['/etc/banner.failsafe'] + '\nroot@OpenWrt:/# '));
+    });
+  }
+
+  private regularBoot(): void {
+    const gen = this.bootGen;
+    this.set('halted', 'regular');
+    this.print('- regular preinit -\n[    4.100000] mount_root: switching to jffs2 overlay\n');
+    this.later(this.stageMs, () => {
+      if (gen !== this.bootGen) return;
+      this.set('running', 'steady');
+      this.print('[    6.000000] procd: - init complete -\n\nPlease press Enter to activate this console.\n');
+      this.note(`Started normally: SSH at ${this.address} port ${this.sshPort} asks for root's password.`);
+      void this.openLogins();
+    });
+  }
+
+  // ---- network ----
+
+  /** Bind the loopback sockets (the router stays off). */
+  async listen(): Promise<void> {
+    this.udp = dgram.createSocket('udp4');
+    this.address = await new Promise<string>((resolve, reject) => {
+      const s = this.udp!;
+      s.once('error', (err: NodeJS.ErrnoException) => {
+        // macOS has only 127.0.0.1 on its loopback by default
+        if (err.code !== 'EADDRNOTAVAIL') return reject(err);
+        this.udp = dgram.createSocket('udp4');
+        this.udp.bind({ address: '127.0.0.1', port: 0 }, () => resolve('127.0.0.1'));
+      });
+      s.bind({ address: PRACTICE_ROUTER_ADDRESS, port: 0 }, () => resolve(PRACTICE_ROUTER_ADDRESS));
+    });
+    this.udp.on('error', () => undefined);
+    this.hostKey = sshUtils.generateKeyPairSync('ed25519').private;
+    // Choose the login ports now so a flow can be told them before the router starts; listen only when it runs.
+    this.sshPort = await freePort(this.address);
+    this.telnetPort = await freePort(this.address);
+  }
+
+  private async openLogins(): Promise<void> {
+    if (this.ssh) return;
+    const failsafe = this.mode === 'failsafe';
+    const server = new SshServer({ hostKeys: [this.hostKey!], banner: undefined, ident: 'dropbear_2022.83' }, (client) => this.sshClient(client, failsafe));
+    server.on('error', () => undefined);
+    this.ssh = server;
+    await new Promise<void>((resolve) => server.listen(this.sshPort, this.address, () => resolve()));
+  }
+
+  private closeLogins(): void {
+    for (const c of this.sshClients) c.end();
+    this.sshClients.clear();
+    const s = this.ssh;
+    this.ssh = undefined;
+    s?.close();
+  }
+
+  private sshClient(client: Connection, failsafe: boolean): void {
+    this.sshClients.add(client);
+    client.on('error', () => undefined);
+    client.on('close', () => this.sshClients.delete(client));
+    client.on('authentication', (ctx) => {
+      if (ctx.username !== 'root') return ctx.reject(['password']);
+      if (failsafe) return ctx.accept(); // failsafe: root without a password
+      if (ctx.method === 'password') {
+        const shadow = this.read('/etc/shadow')?.toString('utf8') ?? '';
+        const hash = /^root:([^:]*):/m.exec(shadow)?.[1] ?? '';
+        if (hash === '' || hash === hashPassword(ctx.password)) return ctx.accept();
+        this.note('SSH login refused: wrong password for root.');
+      }
+      return ctx.reject(['password']);
+    });
+    client.on('ready', () => {
+      client.on('session', (accept) => {
+        const session = accept();
+        session.on('pty', (ok) => ok?.());
+        session.on('exec', (acceptExec, _reject, info) => {
+          const ch = acceptExec();
+          const input: Buffer[] = [];
+          ch.on('data', (d: Buffer) => input.push(d));
+          ch.once('end', () => {
+            const r = this.shell.run(info.command, Buffer.concat(input));
+            ch.write(r.stdout);
+            if (r.stderr) ch.stderr.write(r.stderr);
+            ch.exit(r.code);
+            ch.end();
+          });
+        });
+        session.on('shell', (acceptShell) => {
+          const ch = acceptShell();
+          ch.write(this.model.rom[failsafe ? '/etc/banner.failsafe' : '/etc/banner']!.replace(/\n/g, '\r\n') + '\r\nroot@OpenWrt:/# ');
+          let line = '';
+          ch.on('data', (d: Buffer) => {
+            for (const c of d.toString('utf8')) {
+              if (c === '\r' || c === '\n') {
+                ch.write('\r\n');
+                if (line.trim() === 'exit') return void ch.end();
+                const r = this.shell.run(line);
+                ch.write((r.stdout.toString('utf8') + r.stderr).replace(/\n/g, '\r\n') + 'root@OpenWrt:/# ');
+                line = '';
+              } else {
+                line += c;
+                ch.write(c);
+              }
+            }
+          });
+        });
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.powerOff();
+    const u = this.udp;
+    this.udp = undefined;
+    await new Promise<void>((r) => (u ? u.close(() => r()) : r()));
+  }
+}
+
+function freePort(address: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, address, () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
