@@ -30,7 +30,7 @@ export function defaultRendererDir(): string {
 export const serve: CliCommand = {
   words: ['serve'],
   summary: 'Start the bench server: the Rescue Bench screen in any browser, on this computer by default',
-  usage: 'serve [--port N] [--bind ADDR] [--token T] [--renderer DIR] [--insecure-lan] [--allow-folder DIR]... [--json]',
+  usage: 'serve [--port N] [--bind ADDR] [--token T] [--renderer DIR] [--insecure-lan] [--allow-folder DIR]... [--practice [--scenario ID] [--netmsg-port N]] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -42,12 +42,18 @@ export const serve: CliCommand = {
         // Folders besides the data folder whose files the browser may use (firmware, keys, backups); repeatable (decision 0007).
         'allow-folder': { type: 'string', multiple: true },
         'insecure-lan': { type: 'boolean', default: false },
+        // start with the practice router ready (issue 18): a scenario of src-shared/capabilities/practice
+        practice: { type: 'boolean', default: false },
+        scenario: { type: 'string', default: 'forgot-password' },
+        'netmsg-port': { type: 'string', default: '4919' },
         json: { type: 'boolean', default: false },
       },
       strict: true,
     });
     const { port } = requestFromFlags(z.object({ port: PortSchema }), { port: num(values.port) }, { port: { flag: '--port', given: values.port, hint: '(0 = any free port)' } });
     if (values.token !== undefined && values.token.length < 16) throw new UsageError('--token must be at least 16 characters');
+    const netmsgPort = num(values['netmsg-port']) ?? 4919;
+    if (!Number.isInteger(netmsgPort) || netmsgPort < 1 || netmsgPort > 65535) throw new UsageError('--netmsg-port must be a number from 1 to 65535');
     const printer = new CliPrinter(io, values.json, 'serve');
     let services: ReturnType<typeof createServices> | undefined;
     let listening: { url: string; port: number; bind: string };
@@ -63,11 +69,16 @@ export const serve: CliCommand = {
         insecureLan: values['insecure-lan']!,
         ...(values.token ? { token: values.token } : {}),
       });
+      if (values.practice) {
+        const st = await services.practice.start(values.scenario!, netmsgPort);
+        printer.say(`Practice router ready (${values.scenario}) at ${st.target!.routerAddress}, on this computer only. It is switched off: switch it on from the screen.`);
+      }
       // While serving, a fault nobody caught is logged and the bench keeps serving, or it stops with a plain reason (decision 0006).
       const unguard = installProcessGuard({ log: (text) => io.err(text), exit: (code) => process.exit(code) });
       listening = { url: server.url, port: server.port, bind: server.bind };
       printer.line('cli.listening', listening);
       printer.say({ to: 'out', text: `Rescue Bench is ready: open ${server.url} in a browser${isLoopbackBind(server.bind) ? ' on this computer' : ''}. Press Ctrl-C to stop.` });
+      if (!values.practice) printer.say({ to: 'out', text: 'No router on the desk yet? The screen offers a practice router (or start with: serve --practice).' });
       if (!isLoopbackBind(server.bind)) io.err(insecureLanWarning(server.bind));
       await io.stopped;
       await server.close();

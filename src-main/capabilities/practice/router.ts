@@ -18,7 +18,7 @@ import dgram from 'node:dgram';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Server as SshServer, utils as sshUtils, type Connection } from 'ssh2';
+import ssh2, { type Connection } from 'ssh2';
 import { encodeNetmsg } from '../../../src-shared/capabilities/failsafe';
 import {
   PRACTICE_CONSOLE_PATH,
@@ -31,6 +31,10 @@ import {
   type PracticeState,
 } from '../../../src-shared/capabilities/practice';
 import { PracticeShell, type ShellResult } from './shell';
+
+// ssh2 is CommonJS: Node's ESM loader finds Client by name but not Server, so both come from the default export
+const { Server: SshServer, utils: sshUtils } = ssh2;
+type SshServer = InstanceType<typeof ssh2.Server>;
 
 export interface PracticeRouterOptions {
   dataDir: string;

@@ -28,7 +28,8 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
   };
   const [busy, setBusy] = useState(false);
   // with the practice router running, the guide goes to it (loopback) instead of 192.168.1.1
-  const practice = usePractice((s) => practiceRunOptions(s.state));
+  const practiceState = usePractice((s) => s.state);
+  const practice = practiceRunOptions(practiceState);
 
   const timing = (): { windowS?: number; loginProbeS?: number } => {
     const w = Number(windowS);

@@ -33,10 +33,10 @@ export function PracticeRouterPicture({ compact = false }: { compact?: boolean }
         </text>
       </svg>
       <div className="practice-router-controls">
-        <button type="button" className="btn" onClick={() => void power(api, !on)} disabled={busy || !st.ready} data-testid="practice-power">
+        <button type="button" className={on ? 'btn' : 'btn primary'} onClick={() => void power(api, !on)} disabled={busy || !st.ready} data-testid="practice-power">
           {on ? 'Switch off' : 'Switch on'}
         </button>
-        <button type="button" className="btn primary" onClick={() => void button(api)} disabled={busy || !st.ready} data-testid="practice-button" aria-label="Press the practice router's Reset button">
+        <button type="button" className={st.mode === 'preinit' ? 'btn primary' : 'btn'} onClick={() => void button(api)} disabled={busy || !st.ready} data-testid="practice-button" aria-label="Press the practice router's Reset button">
           Press Reset
         </button>
         <span className="practice-mode" data-testid="practice-mode">

@@ -16,7 +16,7 @@ interface PracticeStore {
   stop(api: RbApi): Promise<void>;
 }
 
-export const usePractice = create<PracticeStore>((set) => {
+export const usePractice = create<PracticeStore>((set, get) => {
   // the practice.state event writes the state; a command only reports its failure
   const act = async (fn: () => Promise<unknown>): Promise<void> => {
     set({ busy: true, error: undefined });
@@ -33,7 +33,8 @@ export const usePractice = create<PracticeStore>((set) => {
     busy: false,
     error: undefined,
     set: (state) => set({ state }),
-    start: (api, scenario) => act(() => api.invoke('practice.start', { scenario, netmsgPort: 4919 })),
+    // a restart keeps the monitor port the router was started with (serve --practice --netmsg-port)
+    start: (api, scenario) => act(() => api.invoke('practice.start', { scenario, netmsgPort: get().state.target?.netmsgPort ?? 4919 })),
     power: (api, on) => act(() => api.invoke('practice.power', { on })),
     button: (api) => act(() => api.invoke('practice.button', {})),
     reset: (api) => act(() => api.invoke('practice.reset', {})),

@@ -1,0 +1,148 @@
+/**
+ * The practice router as a newcomer meets it, run by an UNPRIVILEGED user (uid 65534 through setpriv): the built
+ * CLI `serve --practice` from a world-readable staging folder (test-support/other-user.ts), no namespace, no root.
+ * Chromium drives the screen at 1280x800 and 820 px. "Forgot password" is walked end to end through the real
+ * failsafe guide: switch on, the PRESS NOW cue, the Reset button on the picture, SSH without a password, a new
+ * password, a restart — then the new password opens the router and the old one does not. Every socket of the
+ * server process is on 127.0.0.0/8, and the practice journal is not in the real history.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import dgram from 'node:dgram';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSupport, CHROMIUM_FLAGS, chromiumPath, failureScreenshot, openUiAt, saveScreenshot } from './support';
+import { reportSkip } from '../test-support/netns';
+import { CliLines } from '../test-support/cli-lines';
+import { stageCliForOtherUser, type StagedCli } from '../test-support/other-user';
+import { socketsOf } from './practice-helpers';
+import { openSession } from '../src-main/session';
+
+const NOBODY = 65534;
+const root = process.getuid?.() === 0;
+const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
+const b = browserSupport();
+const rendererBuilt = fs.existsSync('dist/renderer/index.html');
+const staged: StagedCli = root && hasSetpriv && b.ok && rendererBuilt ? stageCliForOtherUser() : { ok: false, reason: 'not staged' };
+const reason = !b.ok ? b.reason : !root ? 'needs root to run the server as another user' : !hasSetpriv ? 'setpriv (util-linux) missing' : !rendererBuilt ? 'dist/renderer is not built (npm run build:renderer)' : !staged.ok ? staged.reason : undefined;
+if (reason) reportSkip('practice router e2e', reason);
+
+async function freeUdpPort(): Promise<number> {
+  const s = dgram.createSocket('udp4');
+  await new Promise<void>((r) => s.bind(0, '127.0.0.1', () => r()));
+  const port = s.address().port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+describe.skipIf(!!reason)('practice router, as an unprivileged user', () => {
+  let server: ChildProcess;
+  let out: CliLines;
+  let url = '';
+  let dataDir = '';
+  let browser: Browser;
+  let page: Page;
+  let netmsgPort = 0;
+
+  beforeAll(async () => {
+    const s = staged as Extract<StagedCli, { ok: true }>;
+    fs.cpSync('dist/renderer', path.join(s.dir, 'dist/renderer'), { recursive: true });
+    spawnSync('chmod', ['-R', 'a+rX', path.join(s.dir, 'dist/renderer')]);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-practice-e2e-'));
+    fs.chownSync(dataDir, NOBODY, NOBODY);
+    netmsgPort = await freeUdpPort();
+    const args = ['serve', '--port', '0', '--json', '--practice', '--netmsg-port', String(netmsgPort), '--renderer', path.join(s.dir, 'dist/renderer')];
+    server = spawn('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'env', 'HOME=/tmp', `RESCUE_BENCH_DATA_DIR=${dataDir}`, process.execPath, s.cli, ...args], { cwd: s.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    out = new CliLines(server);
+    url = String((await out.waitFor('cli.listening', undefined, 30_000, 'the bench server')).url);
+    browser = await chromium.launch({ executablePath: chromiumPath()!, args: CHROMIUM_FLAGS });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    server?.kill('SIGTERM');
+    await new Promise((r) => (server?.exitCode !== null ? r(null) : server.once('exit', r)));
+    if (staged.ok) staged.cleanup();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const step = (id: string) => page.locator(`[data-testid="fs-step"][data-step="${id}"]`);
+  const choose = (id: string) => page.getByTestId(`fs-choice-${id}`).click();
+
+  it('runs as uid 65534; the start screen shows PRACTICE; every socket of the server is on loopback', async () => {
+    const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    // setpriv execs node: the server process itself runs as nobody
+    expect(/^Uid:\s+(\d+)/m.exec(status)?.[1]).toBe(String(NOBODY));
+    await openUiAt(page, url);
+    await page.getByTestId('practice-banner').waitFor();
+    await expect(page.locator('.frame').getAttribute('data-practice')).resolves.toBe('on');
+    await saveScreenshot(page, 'start-screen-practice');
+    const socks = socketsOf(server.pid!);
+    expect(socks.length).toBeGreaterThanOrEqual(2);
+    for (const sck of socks) expect(sck).toMatch(/^(tcp|udp) 127\.\d+\.\d+\.\d+:\d+$/);
+  });
+
+  it('"forgot password": the failsafe guide, the PRESS NOW cue, the picture\'s Reset button, a new password, a restart', async () => {
+    try {
+      await page.getByTestId('nav-failsafe').click();
+      await page.getByTestId('fs-practice').waitFor();
+      await page.getByTestId('fs-start-button').click();
+      await page.locator('[data-testid="fs-now"][data-step="cables"]').waitFor();
+      await choose('ok');
+      await page.locator('[data-testid="fs-now"][data-step="watch"]').waitFor({ timeout: 15_000 });
+      await expect(step('address').textContent()).resolves.toMatch(/on this computer itself \(the practice router\)/);
+      await expect(page.getByTestId('fs-run-practice').textContent()).resolves.toMatch(/PRACTICE/);
+      await page.getByTestId('practice-power').click();
+      const cue = page.getByTestId('failsafe-cue');
+      await cue.waitFor({ timeout: 15_000 });
+      await saveScreenshot(page, 'practice-cue');
+      await page.getByTestId('practice-button').click(); // the dock stays above the cue
+      await cue.waitFor({ state: 'detached', timeout: 15_000 });
+      await page.locator('[data-testid="fs-now"][data-step="fix"]').waitFor({ timeout: 30_000 });
+      await expect(step('connect').textContent()).resolves.toMatch(/Logged in over SSH to 127\.0\.0\.\d+/);
+      await choose('password');
+      await page.getByTestId('fs-prompt-input').fill('practice pass 9');
+      await choose('set');
+      await page.locator('[data-testid="fs-step"][data-step="fix"]', { hasText: 'New administrator password set' }).waitFor({ timeout: 20_000 });
+      await saveScreenshot(page, 'practice-forgot-password-fixed');
+      await choose('reboot');
+      await page.getByTestId('fs-result').waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="practice-mode"]', { hasText: 'Running normally' }).waitFor({ timeout: 20_000 });
+
+      // the router now wants the new password, and only that one
+      await page.getByTestId('nav-practice').click();
+      const target = /(127\.0\.0\.\d+) · SSH (\d+)/.exec((await page.getByTestId('practice-now').textContent()) ?? '');
+      expect(target).not.toBeNull();
+      await expect(openSession({ host: target![1]!, port: Number(target![2]), method: 'ssh', password: 'nobody-remembers', hostKeyPolicy: 'session-only', timeoutMs: 5000 })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+      const s = await openSession({ host: target![1]!, port: Number(target![2]), method: 'ssh', password: 'practice pass 9', hostKeyPolicy: 'session-only', timeoutMs: 5000 });
+      expect((await s.exec('uci get network.lan.ipaddr')).stdout.toString().trim()).toBe('192.168.7.1');
+      await s.close();
+      await saveScreenshot(page, 'practice-router');
+
+      // the practice journal is apart from the real history
+      expect(fs.readdirSync(path.join(dataDir, 'practice', 'journals')).filter((f) => f.endsWith('.jsonl'))).toHaveLength(1);
+      expect(fs.existsSync(path.join(dataDir, 'journals'))).toBe(false);
+    } catch (err) {
+      await failureScreenshot(page, 'practice-forgot-password');
+      throw err;
+    }
+  });
+
+  it('holds its layout at tablet width (820 px): start screen and the practice router', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+    const p = await ctx.newPage();
+    await openUiAt(p, url);
+    await p.getByTestId('practice-banner').waitFor();
+    const overflow = () => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await saveScreenshot(p, 'start-screen-practice-tablet');
+    await p.getByTestId('nav-practice').click();
+    await p.getByTestId('practice-now').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await saveScreenshot(p, 'practice-router-tablet');
+    await ctx.close();
+  });
+});
