@@ -131,6 +131,48 @@ describe.skipIf(!!reason)('practice router, as an unprivileged user', () => {
     }
   });
 
+  it('"broken settings": started from the practice screen, fixed with "reset the network settings", checked after the restart; then reset', async () => {
+    try {
+      await page.getByTestId('nav-practice').click();
+      await page.getByTestId('practice-start-broken-settings').click();
+      await page.locator('[data-testid="practice-now"]', { hasText: 'Broken settings' }).waitFor();
+      await page.getByTestId('practice-go').click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('Rescue mode');
+      await page.getByTestId('fs-start-button').click();
+      await page.locator('[data-testid="fs-now"][data-step="cables"]').waitFor();
+      await choose('ok');
+      await page.locator('[data-testid="fs-now"][data-step="watch"]').waitFor({ timeout: 15_000 });
+      await page.getByTestId('practice-power').click();
+      await page.getByTestId('failsafe-cue').waitFor({ timeout: 15_000 });
+      await page.getByTestId('practice-button').click();
+      await page.locator('[data-testid="fs-now"][data-step="fix"]').waitFor({ timeout: 30_000 });
+      await choose('lan-ip');
+      await page.getByTestId('fs-do-now').filter({ hasText: 'After a normal start, the router is at 10.99.0.1.' }).waitFor({ timeout: 20_000 });
+      await choose('reset-network');
+      await choose('confirm');
+      await page.locator('[data-testid="fs-step"][data-step="fix"]', { hasText: 'Network and firewall settings renamed' }).waitFor({ timeout: 20_000 });
+      await saveScreenshot(page, 'practice-broken-settings-fixed');
+      await choose('reboot');
+      await page.locator('[data-testid="practice-mode"]', { hasText: 'Running normally' }).waitFor({ timeout: 20_000 });
+      await page.getByTestId('nav-practice').click();
+      const target = /(127\.0\.0\.\d+) · SSH (\d+)/.exec((await page.getByTestId('practice-now').textContent()) ?? '');
+      const s = await openSession({ host: target![1]!, port: Number(target![2]), method: 'ssh', hostKeyPolicy: 'session-only', timeoutMs: 5000 });
+      expect((await s.exec('uci get network.lan.ipaddr')).stdout.toString().trim()).toBe('192.168.1.1');
+      expect((await s.exec('ls /etc/config')).stdout.toString()).toMatch(/network\.bak/);
+      await s.close();
+      // reset: the scenario is broken again, and the router is off
+      await page.getByTestId('practice-reset').click();
+      await page.locator('[data-testid="practice-mode"]', { hasText: 'Switched off' }).first().waitFor();
+      const flash = fs.readFileSync(path.join(dataDir, 'practice', 'broken-settings', 'flash', 'rootfs_data.bin'), 'utf8');
+      expect(flash).toContain('10.99.0.1');
+      expect(flash).not.toContain('network.bak');
+      expect(fs.readdirSync(path.join(dataDir, 'practice', 'journals')).filter((f) => f.endsWith('.jsonl'))).toHaveLength(2);
+    } catch (err) {
+      await failureScreenshot(page, 'practice-broken-settings');
+      throw err;
+    }
+  });
+
   it('holds its layout at tablet width (820 px): start screen and the practice router', async () => {
     const ctx = await browser.newContext({ viewport: { width: 820, height: 1180 } });
     const p = await ctx.newPage();
