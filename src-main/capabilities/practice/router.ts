@@ -20,6 +20,8 @@ import net from 'node:net';
 import path from 'node:path';
 import ssh2, { type Connection } from 'ssh2';
 import { encodeNetmsg } from '../../../src-shared/capabilities/failsafe';
+import { crc32 } from '../../../src-shared/capabilities/uboot';
+import { encodeAck, encodeRequest, OP, readOpcode } from '../../../src-shared/capabilities/tftp';
 import {
   PRACTICE_CONSOLE_PATH,
   PRACTICE_MODELS,
@@ -70,6 +72,10 @@ export class PracticeRouter {
   private consoles = new Set<(data: Buffer) => void>();
   private consoleLine = '';
   private stopAutoboot = false;
+  /** What tftpboot put in RAM (U-Boot), by load address. */
+  private loaded: { addr: number; data: Buffer } | undefined;
+  private ubootBusy = false;
+  private ubootAbort: (() => void) | undefined;
   private bootGen = 0;
   /** Saved settings, as the overlay holds them (path → content); null = the overlay was erased. */
   private overlay: Record<string, string> = {};
@@ -385,6 +391,10 @@ export class PracticeRouter {
       this.stopAutoboot = true; // any key during the countdown
       return;
     }
+    if (this.ubootBusy) {
+      if (text.includes('\x03')) this.ubootAbort?.();
+      return;
+    }
     for (const ch of text) {
       if (ch === '\x03') {
         this.consoleLine = '';
@@ -448,14 +458,54 @@ export class PracticeRouter {
       case 'saveenv':
         this.print('Saving Environment to SPI Flash... done\n');
         break;
-      case 'version':
+      case 'bdinfo':
+        this.print('boot_params = 0x00000000\nDRAM bank   = 0x00000000\n-> start    = 0x80000000\n-> size     = 0x08000000\nflashstart  = 0xbc000000\nflashsize   = 0x01000000\nrelocaddr   = 0x87f60000\nbaudrate    = 115200 bps\n');
+        break;
+      case 'tftpboot':
+      case 'tftp': {
+        const addr = parseInt((args[0] ?? env.loadaddr ?? '0x82000000').replace(/^0x/, ''), 16);
+        const file = args[1] ?? env.bootfile ?? 'firmware.bin';
+        this.ubootBusy = true;
+        void this.tftpboot(addr, file, env).finally(() => {
+          this.ubootBusy = false;
+          this.ubootAbort = undefined;
+          this.print(this.promptText());
+        });
+        return;
+      }
+      case 'crc32': {
+        const start = parseInt((args[0] ?? '0').replace(/^0x/, ''), 16);
+        const len = parseInt((args[1] ?? '0').replace(/^0x/, ''), 16);
+        const l = this.loaded;
+        const data = l && start >= l.addr ? l.data.subarray(start - l.addr, start - l.addr + len) : Buffer.alloc(0);
+        const padded = Buffer.concat([data, Buffer.alloc(Math.max(0, len - data.length))]);
+        this.print(`crc32 for ${start.toString(16).padStart(8, '0')} ... ${(start + len - 1).toString(16).padStart(8, '0')} ==> ${crc32(padded).toString(16).padStart(8, '0')}\n`);
+        break;
+      }
         this.print(`U-Boot 2023.01 (practice) for ${this.model.modelName}\n`);
         break;
       case 'help':
         this.print('boot      - boot default, i.e., run \'bootcmd\'\nprintenv  - print environment variables\nreset     - Perform RESET of the CPU\nsetenv    - set environment variables\nversion   - print monitor version\n');
         break;
+      case 'bootm': {
+        const addr = args[0] ? parseInt(args[0].replace(/^0x/, ''), 16) : undefined;
+        if (addr !== undefined) {
+          const l = this.loaded;
+          const img = l && addr === l.addr ? l.data : undefined;
+          this.print(`## Booting kernel from Legacy Image at ${addr.toString(16).padStart(8, '0')} ...\n`);
+          if (!img || img.length < 64 || img.readUInt32BE(0) !== 0x27051956) {
+            this.print('Wrong Image Format for bootm command\nERROR: can\'t get kernel image!\n');
+            break;
+          }
+          this.print(`   Image Name:   ${img.subarray(32, 64).toString('latin1').replace(/\0.*$/s, '')}\n   Verifying Checksum ... OK\n`);
+          this.note('bootm: the firmware loaded over TFTP starts (from memory; the flash is unchanged).');
+          this.startKernel();
+          return;
+        }
+        this.bootKernel();
+        return;
+      }
       case 'boot':
-      case 'bootm':
       case 'run':
         this.bootKernel();
         return;
@@ -539,9 +589,86 @@ export class PracticeRouter {
       this.note(`The firmware in ${slot} is damaged: the bootloader stops at its prompt (${this.model.ubootPrompt.trim()}).`);
       return;
     }
+    this.startKernel();
+  }
+
+  private startKernel(): void {
+    const gen = this.bootGen;
     this.set('halted', 'steady');
     this.print('Starting kernel ...\n\n[    0.000000] Booting Linux on physical CPU 0x0\n[    0.000000] Linux version 5.15.167 (practice router)\n');
-    this.later(this.stageMs, () => alive() && this.preinit());
+    this.later(this.stageMs, () => gen === this.bootGen && this.preinit());
+  }
+
+  /** U-Boot's TFTP client (net/tftp.c): lock-step 512-byte blocks from serverip, port tftpdstp (default 69). */
+  private async tftpboot(addr: number, file: string, env: Record<string, string>): Promise<void> {
+    const server = env.serverip ?? '127.0.0.1';
+    const port = Number(env.tftpdstp ?? 69);
+    if (!server.startsWith('127.')) {
+      this.print(`*** ERROR: the practice router only reaches this computer (serverip 127.0.0.1), not ${server}\n`);
+      return;
+    }
+    this.print(`Using eth0 device\nTFTP from server ${server}; our IP address is ${this.address}\nFilename '${file}'.\nLoad address: 0x${addr.toString(16)}\nLoading: `);
+    const sock = dgram.createSocket('udp4');
+    await new Promise<void>((r) => sock.bind({ address: this.address, port: 0 }, () => r()));
+    const blocks: Buffer[] = [];
+    let expect = 1;
+    let peerPort = 0;
+    const t0 = Date.now();
+    const result = await new Promise<string>((resolve) => {
+      let retries = 0;
+      let timer: NodeJS.Timeout;
+      const send = (b: Uint8Array, p: number): void => void sock.send(b, p, server);
+      const arm = (resend: () => void): void => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (++retries > 10) return resolve('\nRetry count exceeded; starting again\n');
+          this.print('T ');
+          resend();
+          arm(resend);
+        }, 2000);
+      };
+      this.ubootAbort = () => {
+        clearTimeout(timer);
+        resolve('\nAbort\n');
+      };
+      const rrq = encodeRequest('rrq', file, 'octet');
+      send(rrq, port);
+      arm(() => send(rrq, port));
+      sock.on('message', (msg, rinfo) => {
+        const op = readOpcode(msg);
+        if (op === OP.ERROR) {
+          clearTimeout(timer);
+          return resolve(`\nTFTP error: '${msg.subarray(4, msg.length - 1).toString('latin1')}' (${msg.readUInt16BE(2)})\nNot retrying...\n`);
+        }
+        if (op !== OP.DATA) return;
+        const block = msg.readUInt16BE(2);
+        if (!peerPort) peerPort = rinfo.port;
+        if (rinfo.port !== peerPort) return;
+        if (block === (expect & 0xffff)) {
+          blocks.push(Buffer.from(msg.subarray(4)));
+          if (expect % 10 === 0) this.print(expect % 650 === 0 ? '#\n\t ' : '#');
+          expect++;
+        }
+        retries = 0;
+        const ack = encodeAck(block);
+        send(ack, peerPort);
+        if (msg.length - 4 < 512 && block === ((expect - 1) & 0xffff)) {
+          clearTimeout(timer);
+          return resolve('');
+        }
+        arm(() => send(ack, peerPort));
+      });
+    });
+    sock.close();
+    if (result) {
+      this.print(result);
+      return;
+    }
+    const data = Buffer.concat(blocks);
+    this.loaded = { addr, data };
+    const secs = Math.max(0.001, (Date.now() - t0) / 1000);
+    this.print(`\n\t ${Math.round(data.length / 1024 / secs)} KiB/s\ndone\nBytes transferred = ${data.length} (${data.length.toString(16)} hex)\n`);
+    this.note(`tftpboot: ${file} (${data.length} bytes) loaded from our file server into memory.`);
   }
 
   private preinit(): void {

@@ -97,6 +97,8 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     current = 'set-network';
     step('set-network', 'running', `Giving the router the address ${req.ip} and this computer's ${req.serverIp} (not saved on the router).`);
     for (const [k, v] of [['ipaddr', req.ip], ['serverip', req.serverIp], ['netmask', req.netmask]] as const) await con.command(`setenv ${k} ${safeUbootValue(v)}`, 5000);
+    // a server off port 69 (no privileges needed): U-Boot's CONFIG_TFTP_PORT reads the port from tftpdstp
+    if (req.tftpPort !== 69) await con.command(`setenv tftpdstp ${req.tftpPort}`, 5000);
     step('set-network', 'done', `Router ${req.ip}, this computer ${req.serverIp}. These settings are forgotten when the router restarts.`, { ipaddr: req.ip, serverip: req.serverIp, netmask: req.netmask });
 
     // 6. Our TFTP server, bound to the server address only, serving only this one file.

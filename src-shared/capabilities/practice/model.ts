@@ -88,7 +88,7 @@ export const PRACTICE_MODELS: Record<PracticeScenario['model'], PracticeModel> =
       { name: 'firmware', size: 256 * KiB, holds: 'OpenWrt (kernel and read-only files)' },
       { name: 'rootfs_data', size: 64 * KiB, holds: 'your saved settings' },
     ],
-    env: { baudrate: '115200', bootcmd: 'bootm 0x9f050000', bootdelay: '2', ipaddr: '127.0.0.2', serverip: '127.0.0.1', bootfile: 'openwrt-sysupgrade.bin' },
+    env: { baudrate: '115200', bootcmd: 'bootm 0x9f050000', bootdelay: '2', ipaddr: '127.0.0.2', serverip: '127.0.0.1', loadaddr: '0x82000000', bootfile: 'openwrt-sysupgrade.bin' },
     rom: ROM,
     ubootPrompt: 'MT7628 # ',
   },
