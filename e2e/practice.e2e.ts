@@ -173,6 +173,37 @@ describe.skipIf(!!reason)('practice router, as an unprivileged user', () => {
     }
   });
 
+  it('"bricked: bootloader only": the serial console opens the practice port, the U-Boot panel loads a uImage from our TFTP server and starts it', async () => {
+    try {
+      await page.getByTestId('nav-practice').click();
+      await page.getByTestId('practice-start-bootloader-only').click();
+      await page.locator('[data-testid="practice-now"]', { hasText: 'only the bootloader' }).waitFor();
+      await page.getByTestId('practice-go').click();
+      await expect(page.locator('h1').textContent()).resolves.toBe('Serial console');
+      await page.getByTestId('console-path').fill('practice:router-console');
+      await page.getByTestId('console-open').click();
+      await page.locator('[data-testid="console-session"][data-state="open"]').waitFor();
+      await page.getByTestId('practice-power').click();
+      await page.locator('[data-testid="practice-mode"]', { hasText: 'Bootloader' }).waitFor();
+      await page.locator('[data-testid="practice-router"][data-led="steady"]').waitFor({ timeout: 10_000 }); // stopped at its prompt
+      const image = path.join(dataDir, 'openwrt-practice-initramfs.uimage');
+      const h = Buffer.alloc(64);
+      h.writeUInt32BE(0x27051956, 0);
+      h.writeUInt32BE(150_000, 12);
+      h.write('OpenWrt practice initramfs', 32, 'latin1');
+      fs.writeFileSync(image, Buffer.concat([h, Buffer.alloc(150_000, 0x3c)]), { mode: 0o644 });
+      await page.getByTestId('uboot-file').fill(image);
+      await page.getByTestId('uboot-start').click();
+      await page.getByTestId('uboot-done').waitFor({ timeout: 40_000 });
+      await expect(page.locator('[data-testid="uboot-steps"]').getAttribute('data-state')).resolves.toBe('done');
+      await page.locator('[data-testid="practice-mode"]', { hasText: /Starting|Running normally/ }).waitFor({ timeout: 15_000 });
+      await saveScreenshot(page, 'practice-bootloader-only');
+    } catch (err) {
+      await failureScreenshot(page, 'practice-bootloader-only');
+      throw err;
+    }
+  });
+
   it('holds its layout at tablet width (820 px): start screen and the practice router', async () => {
     const ctx = await browser.newContext({ viewport: { width: 820, height: 1180 } });
     const p = await ctx.newPage();

@@ -62,6 +62,8 @@ export class PracticeRouter {
   address = PRACTICE_ROUTER_ADDRESS;
   sshPort = 0;
   telnetPort = 0;
+  /** Where the practice U-Boot looks for our TFTP server on 127.0.0.1 (its tftpdstp), chosen free at start. */
+  tftpPort = 0;
   private readonly dir: string;
   private udp: dgram.Socket | undefined;
   private ssh: SshServer | undefined;
@@ -140,7 +142,7 @@ export class PracticeRouter {
       const head = (text: string): void => void buf.write(text, 0, 'latin1');
       if (p.name === 'u-boot') head(`PRACTICE U-BOOT for ${this.model.modelName}\n`);
       else if (p.name === 'factory' || p.name === 'devinfo') head(`hw_mac_addr=02:00:00:00:00:01\nserial=PRACTICE-0001\n`);
-      else if (p.name === 'u-boot-env' || p.name === 'u_env') head(this.envText({ ...this.model.env, ...(s.bootPart ? { boot_part: s.bootPart } : {}) }) + '\0');
+      else if (p.name === 'u-boot-env' || p.name === 'u_env') head(this.envText({ ...this.model.env, ...(s.bootPart ? { boot_part: s.bootPart } : {}), ...(this.tftpPort ? { tftpdstp: String(this.tftpPort) } : {}) }) + '\0');
       else if (p.name === 'firmware' || p.name === 'kernel1' || p.name === 'kernel2') {
         const broken = s.firmwareBroken && (p.name === 'firmware' || p.name === `kernel${s.bootPart ?? '1'}`);
         head(broken ? 'GARBAGE: interrupted write' : `\x27\x05\x19\x56OpenWrt ${this.model.release} ${this.model.boardName} (practice image)`);
@@ -746,6 +748,7 @@ export class PracticeRouter {
     // Choose the login ports now so a flow can be told them before the router starts; listen only when it runs.
     this.sshPort = await freePort(this.address);
     this.telnetPort = await freePort(this.address);
+    this.tftpPort = await freeUdpPort();
   }
 
   private async openLogins(): Promise<void> {
@@ -825,6 +828,17 @@ export class PracticeRouter {
     this.udp = undefined;
     await new Promise<void>((r) => (u ? u.close(() => r()) : r()));
   }
+}
+
+function freeUdpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = dgram.createSocket('udp4');
+    s.once('error', reject);
+    s.bind({ address: '127.0.0.1', port: 0 }, () => {
+      const port = s.address().port;
+      s.close(() => resolve(port));
+    });
+  });
 }
 
 function freePort(address: string): Promise<number> {

@@ -32,7 +32,7 @@ export class PracticeService {
       scenario: r.scenario.id,
       mode: r.mode,
       led: r.led,
-      target: { routerAddress: r.address, sshPort: r.sshPort, telnetPort: r.telnetPort, netmsgPort: this.netmsgPort, consolePath: PRACTICE_CONSOLE_PATH, profileId: r.model.profileId, windowS: 4 },
+      target: { routerAddress: r.address, sshPort: r.sshPort, telnetPort: r.telnetPort, netmsgPort: this.netmsgPort, consolePath: PRACTICE_CONSOLE_PATH, profileId: r.model.profileId, tftpPort: r.tftpPort, windowS: 4 },
       log: r.log.slice(-50),
       ...(this.startedInMs !== undefined ? { startedInMs: this.startedInMs } : {}),
     };

@@ -4,6 +4,7 @@ import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { clockTime } from '../../format';
 import { useApp } from '../../app/store';
+import { usePractice } from '../practice/store';
 import { pathExample } from '../../app/host-paths';
 import { STEP_ORDER, useUboot } from './store';
 import type { RbError } from '../../../src-shared/contract';
@@ -35,9 +36,11 @@ export function UbootPanel({ session }: { session: SerialSession }) {
   const run = useUboot((s) => s.bySession[session.id]);
   const interfaces = useApp((s) => s.interfaces);
   const info = useApp((s) => s.info);
+  // the practice router's console: its U-Boot is on loopback and fetches from our server on a free port (tftpdstp)
+  const practice = usePractice((s) => (s.state.target && s.state.target.consolePath === session.path ? s.state.target : undefined));
   const [file, setFile] = useState('');
-  const [ip, setIp] = useState('192.168.1.1');
-  const [serverIp, setServerIp] = useState(interfaces.find((i) => i.address.startsWith('192.168.1.'))?.address ?? '192.168.1.10');
+  const [ip, setIp] = useState(practice?.routerAddress ?? '192.168.1.1');
+  const [serverIp, setServerIp] = useState(practice ? '127.0.0.1' : (interfaces.find((i) => i.address.startsWith('192.168.1.'))?.address ?? '192.168.1.10'));
   const [boot, setBoot] = useState(true);
   const [bootargs, setBootargs] = useState('');
   const [loadAddr, setLoadAddr] = useState('');
@@ -53,6 +56,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
         serverIp,
         file: file.trim(),
         boot,
+        ...(practice ? { tftpPort: practice.tftpPort } : {}),
         ...(bootargs.trim() ? { bootargs: bootargs.trim() } : {}),
         ...(loadAddr.trim() ? { loadAddr: loadAddr.trim() } : {}),
       });

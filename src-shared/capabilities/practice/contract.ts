@@ -24,6 +24,8 @@ export const PracticeStateSchema = z.object({
       netmsgPort: z.number().int(),
       consolePath: z.string(),
       profileId: z.string(),
+      /** A free UDP port on 127.0.0.1 for our TFTP server when the practice U-Boot fetches (its tftpdstp). */
+      tftpPort: z.number().int(),
       /** Seconds its rescue window stays open (the failsafe guide's windowS). */
       windowS: z.number(),
     })
