@@ -141,7 +141,10 @@ export class SerialService {
     const id = `s${nextId++}`;
     const openedAt = this.now();
     const profile = resolveWatchProfile(profileId);
-    const log = new SessionLog(path.join(this.opts.dataDir, 'serial-logs'), portPath, id, openedAt);
+    // the practice router's console keeps its log apart from real ones (decision 0091)
+    const practice = portPath.startsWith('practice:');
+    const log = new SessionLog(path.join(this.opts.dataDir, ...(practice ? ['practice', 'serial-logs'] : ['serial-logs'])), portPath, id, openedAt);
+    if (practice) log.note('PRACTICE: the practice router (virtual), not a real device', openedAt);
     const info: SerialSession = {
       id,
       path: portPath,

@@ -29,7 +29,8 @@ export function PracticeView() {
               <h3>{s.title}</h3>
               <p>{s.story}</p>
               <p className="empty">{s.tryThis}</p>
-              <button type="button" className="btn primary" disabled={busy} onClick={() => void start(api, s.id)} data-testid={`practice-start-${s.id}`}>
+              {s.notYet && <p className="note">{s.notYet}</p>}
+              <button type="button" className="btn primary" disabled={busy || !!s.notYet} onClick={() => void start(api, s.id)} data-testid={`practice-start-${s.id}`}>
                 {s.id === st.scenario ? 'Start this practice again' : 'Start this practice'}
               </button>
             </li>

@@ -58,6 +58,8 @@ export interface PracticeScenario {
   bootPart?: '1' | '2';
   /** The firmware in flash cannot start: the bootloader stops at its prompt. */
   firmwareBroken?: boolean;
+  /** Why it cannot be practised yet (the flow it needs is not in this build); absent when it can. */
+  notYet?: string;
 }
 
 const KiB = 1024;
@@ -156,6 +158,7 @@ export const PRACTICE_SCENARIOS: readonly PracticeScenario[] = [
     overlay: {},
     rootPassword: '',
     bootPart: '1',
+    notYet: "Coming soon: the practice router's shell does not yet run the backup's discovery script or sysupgrade, which the return-to-factory flow needs.",
   },
   {
     id: 'bootloader-only',

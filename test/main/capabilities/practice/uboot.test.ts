@@ -64,5 +64,10 @@ describe('practice router: bricked, bootloader only', () => {
     for (let i = 0; i < 100 && svc.status().mode !== 'preinit'; i++) await new Promise((r) => setTimeout(r, 30));
     expect(['preinit', 'running', 'halted']).toContain(svc.status().mode);
     expect(serial.backlog(session.id).toString('latin1')).toMatch(/Bytes transferred = 200064 \(30d80 hex\)/);
+    // its console log is kept with the practice files, labelled, and not among the real serial logs
+    const logs = fs.readdirSync(path.join(dataDir, 'practice', 'serial-logs'));
+    expect(logs).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dataDir, 'practice', 'serial-logs', logs[0]!), 'utf8')).toMatch(/PRACTICE: the practice router/);
+    expect(fs.existsSync(path.join(dataDir, 'serial-logs'))).toBe(false);
   }, 30_000);
 });
