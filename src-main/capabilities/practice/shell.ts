@@ -45,6 +45,8 @@ export function tokenize(line: string): Tok[] {
     }
     let word = '';
     let glob = false;
+    // a lone '&' (background jobs: not supported) is a syntax error, as a stray character would be
+    if (c === '&') throw new Error('syntax error near "&" (no background jobs here)');
     while (i < line.length && !/[\s;|&<>]/.test(line[i]!)) {
       const ch = line[i]!;
       if (ch === "'") {
