@@ -5,7 +5,7 @@
  *   power on → bootloader (console: countdown; a key stops it at its prompt) → kernel → preinit: the real
  *   netmsg datagrams ("Please press button now to enter failsafe", 1001 bytes, DE AD) once a second to
  *   127.0.0.1:<monitor port>, and "Press the [f] key…" on the console → button (a click, or f + Enter) →
- *   failsafe: SSH (ssh2 Server, root without password) at its own address 127.0.0.2 → or, without a press, a
+ *   failsafe: SSH (ssh2 Server, root without password) and telnet at its own address 127.0.0.2 → or, without a press, a
  *   normal start where root needs the scenario's password.
  *
  * Flash partitions are files in <data>/practice/<scenario>/flash/; the saved settings (the overlay) live in the
@@ -67,6 +67,8 @@ export class PracticeRouter {
   private readonly dir: string;
   private udp: dgram.Socket | undefined;
   private ssh: SshServer | undefined;
+  private telnet: net.Server | undefined;
+  private telnetClients = new Set<net.Socket>();
   private sshClients = new Set<Connection>();
   private hostKey: string | Buffer | undefined;
   private timers = new Set<NodeJS.Timeout>();
@@ -758,6 +760,57 @@ export class PracticeRouter {
     server.on('error', () => undefined);
     this.ssh = server;
     await new Promise<void>((resolve) => server.listen(this.sshPort, this.address, () => resolve()));
+    // failsafe also answers on telnet, as older releases did (telnetd -l /bin/login.sh: a shell, no login)
+    if (failsafe) {
+      const t = net.createServer((sock) => this.telnetClient(sock));
+      t.on('error', () => undefined);
+      this.telnet = t;
+      await new Promise<void>((resolve) => t.listen(this.telnetPort, this.address, () => resolve()));
+    }
+  }
+
+  /** busybox telnetd's side: WILL ECHO + SGA, the banner, a prompt; one command line at a time. */
+  private telnetClient(sock: net.Socket): void {
+    this.telnetClients.add(sock);
+    sock.setNoDelay(true);
+    sock.on('error', () => undefined);
+    sock.on('close', () => this.telnetClients.delete(sock));
+    let prompt = 'root@OpenWrt:/# ';
+    let line = '';
+    let iac: number[] = [];
+    const out = (text: string): void => void sock.write(Buffer.from(text.replace(/\xff/g, '\xff\xff'), 'latin1'));
+    sock.write(Buffer.from([255, 251, 1, 255, 251, 3]));
+    out(('\nBusyBox v1.36.1 built-in shell (ash)\n\n' + this.model.rom['/etc/banner.failsafe']).replace(/\n/g, '\r\n') + prompt);
+    sock.on('data', (chunk: Buffer) => {
+      for (const b of chunk) {
+        if (iac.length || b === 255) {
+          iac.push(b);
+          // IAC IAC is a literal 255; IAC WILL/WONT/DO/DONT x is 3 bytes; IAC SB … IAC SE ends with 240
+          if (iac.length === 2 && iac[1] === 255) {
+            line += '\xff';
+            iac = [];
+          } else if (iac.length === 2 && iac[1]! < 250) iac = [];
+          else if (iac.length === 3 && iac[1]! >= 251) iac = [];
+          else if (iac[1] === 250 && iac.length > 2 && b === 240 && iac[iac.length - 2] === 255) iac = [];
+          continue;
+        }
+        if (b === 0 || b === 3) continue;
+        if (b !== 13 && b !== 10) {
+          line += String.fromCharCode(b);
+          continue;
+        }
+        if (b === 10 && (line === '' || line.endsWith('\n'))) continue; // the \n of \r\n
+        const cmd = Buffer.from(line, 'latin1').toString('utf8');
+        if (this.shell.needsMore(cmd)) {
+          line += '\n'; // a continuation line, as ash reads one after PS2
+          continue;
+        }
+        line = '';
+        if (/\bPS1=''/.test(cmd)) prompt = '';
+        const r = this.shell.run(cmd);
+        out(Buffer.concat([r.stdout, Buffer.from(r.stderr)]).toString('latin1') + prompt);
+      }
+    });
   }
 
   private closeLogins(): void {
@@ -766,6 +819,11 @@ export class PracticeRouter {
     const s = this.ssh;
     this.ssh = undefined;
     s?.close();
+    for (const c of this.telnetClients) c.destroy();
+    this.telnetClients.clear();
+    const t = this.telnet;
+    this.telnet = undefined;
+    t?.close();
   }
 
   private sshClient(client: Connection, failsafe: boolean): void {

@@ -26,7 +26,10 @@ export interface ShellHost {
 
 type Tok = { t: 'word'; v: string; glob: boolean } | { t: 'op'; v: string };
 
-const OPS = ['&&', '||', '2>&1', '2>>', '2>', '>>', '>', '|', ';', '<'];
+const OPS = ['&&', '||', '2>&1', '2>>', '2>', '>>', '>', '|', ';', '<', '(', ')'];
+
+/** `$?` in an unquoted or double-quoted word, expanded when the command runs. */
+const LAST_CODE = '\u0001';
 
 export function tokenize(line: string): Tok[] {
   const out: Tok[] = [];
@@ -47,7 +50,7 @@ export function tokenize(line: string): Tok[] {
     let glob = false;
     // a lone '&' (background jobs: not supported) is a syntax error, as a stray character would be
     if (c === '&') throw new Error('syntax error near "&" (no background jobs here)');
-    while (i < line.length && !/[\s;|&<>]/.test(line[i]!)) {
+    while (i < line.length && !/[\s;|&<>()]/.test(line[i]!)) {
       const ch = line[i]!;
       if (ch === "'") {
         const end = line.indexOf("'", i + 1);
@@ -60,12 +63,18 @@ export function tokenize(line: string): Tok[] {
           if (line[j] === '\\' && j + 1 < line.length && '"\\$`'.includes(line[j + 1]!)) {
             word += line[j + 1];
             j += 2;
+          } else if (line.startsWith('$?', j)) {
+            word += LAST_CODE;
+            j += 2;
           } else word += line[j++];
         }
         if (j >= line.length) throw new Error('unterminated quoted string');
         i = j + 1;
       } else if (ch === '\\' && i + 1 < line.length) {
         word += line[i + 1];
+        i += 2;
+      } else if (line.startsWith('$?', i)) {
+        word += LAST_CODE;
         i += 2;
       } else {
         if (ch === '*') glob = true;
@@ -79,8 +88,9 @@ export function tokenize(line: string): Tok[] {
 }
 
 type Simple = { kind: 'simple'; words: { v: string; glob: boolean }[]; out?: { path: string; append: boolean }; errNull: boolean; errToOut: boolean };
-type Pipeline = { kind: 'pipe'; cmds: (Simple | If)[] };
+type Pipeline = { kind: 'pipe'; cmds: (Simple | If | Sub)[] };
 type If = { kind: 'if'; cond: List; then: List; else?: List };
+type Sub = { kind: 'sub'; body: List; errNull: boolean; errToOut: boolean };
 type List = { items: { op: ';' | '&&' | '||'; p: Pipeline }[] };
 
 class Parser {
@@ -93,31 +103,54 @@ class Parser {
     const t = this.peek();
     return !!t && t.t === 'word' && t.v === v;
   }
-  list(stop: string[] = []): List {
+  list(stop: string[] = [], inSub = false): List {
     const items: List['items'] = [];
     let op: ';' | '&&' | '||' = ';';
     for (;;) {
       while (this.peek()?.t === 'op' && this.peek()!.v === ';') this.i++;
       const t = this.peek();
-      if (!t || (t.t === 'word' && stop.includes(t.v))) break;
+      if (!t || (t.t === 'word' && stop.includes(t.v)) || (inSub && t.t === 'op' && t.v === ')')) break;
       items.push({ op, p: this.pipeline() });
       const n = this.peek();
       if (n?.t === 'op' && (n.v === '&&' || n.v === '||' || n.v === ';')) {
         op = n.v as ';' | '&&' | '||';
         this.i++;
-      } else if (n && !(n.t === 'word' && stop.includes(n.v))) throw new Error(`syntax error near "${n.v}"`);
+      } else if (n && !(n.t === 'word' && stop.includes(n.v)) && !(inSub && n.t === 'op' && n.v === ')')) throw new Error(`syntax error near "${n.v}"`);
     }
     return { items };
   }
   private pipeline(): Pipeline {
-    const cmds: (Simple | If)[] = [this.command()];
+    const cmds: (Simple | If | Sub)[] = [this.command()];
     while (this.peek()?.t === 'op' && this.peek()!.v === '|') {
       this.i++;
       cmds.push(this.command());
     }
     return { kind: 'pipe', cmds };
   }
-  private command(): Simple | If {
+  private command(): Simple | If | Sub {
+    const open = this.peek();
+    if (open?.t === 'op' && open.v === '(') {
+      this.i++;
+      const body = this.list([], true);
+      const close = this.peek();
+      if (!(close?.t === 'op' && close.v === ')')) throw new Error('syntax error: ")" expected');
+      this.i++;
+      const sub: Sub = { kind: 'sub', body, errNull: false, errToOut: false };
+      // redirections after the subshell: < file, 2>&1, 2>/dev/null
+      for (;;) {
+        const t = this.peek();
+        if (t?.t !== 'op' || ![ '<', '2>', '2>&1', '>'].includes(t.v)) break;
+        this.i++;
+        if (t.v === '2>&1') sub.errToOut = true;
+        else {
+          const target = this.peek();
+          if (target?.t !== 'word') throw new Error(`syntax error: a file name after ${t.v}`);
+          this.i++;
+          if (t.v === '2>') sub.errNull = target.v === '/dev/null';
+        }
+      }
+      return sub;
+    }
     if (this.isWord('if')) {
       this.i++;
       const cond = this.list(['then']);
@@ -182,7 +215,19 @@ function printf(args: string[]): string {
 }
 
 export class PracticeShell {
+  /** $? */
+  private last = 0;
   constructor(private readonly host: ShellHost) {}
+
+  /** Whether a line is unfinished (an open quote, "(" or "if"): ash then reads the next line as its continuation. */
+  needsMore(line: string): boolean {
+    try {
+      new Parser(tokenize(line)).list();
+      return false;
+    } catch (err) {
+      return /unterminated|expected/.test((err as Error).message);
+    }
+  }
 
   run(line: string, stdin: Buffer = Buffer.alloc(0)): ShellResult {
     let list: List;
@@ -205,6 +250,7 @@ export class PracticeShell {
       outs.push(r.stdout);
       err += r.stderr;
       code = r.code;
+      this.last = code;
     }
     return { stdout: Buffer.concat(outs), stderr: err, code };
   }
@@ -214,11 +260,18 @@ export class PracticeShell {
     let err = '';
     let r: ShellResult = { stdout: Buffer.alloc(0), stderr: '', code: 0 };
     for (const c of p.cmds) {
-      r = c.kind === 'if' ? this.ifThen(c, input) : this.simple(c, input);
+      r = c.kind === 'if' ? this.ifThen(c, input) : c.kind === 'sub' ? this.sub(c, input) : this.simple(c, input);
       err += r.stderr;
       input = r.stdout;
     }
     return { stdout: r.stdout, stderr: err, code: r.code };
+  }
+
+  private sub(c: Sub, stdin: Buffer): ShellResult {
+    let r = this.list(c.body, stdin);
+    if (c.errToOut) r = { stdout: Buffer.concat([r.stdout, Buffer.from(r.stderr)]), stderr: '', code: r.code };
+    if (c.errNull) r = { ...r, stderr: '' };
+    return r;
   }
 
   private ifThen(c: If, stdin: Buffer): ShellResult {
@@ -230,7 +283,8 @@ export class PracticeShell {
 
   private expand(words: { v: string; glob: boolean }[]): string[] {
     const out: string[] = [];
-    for (const w of words) {
+    for (const word of words) {
+      const w = { ...word, v: word.v.split(LAST_CODE).join(String(this.last)) };
       if (!w.glob) {
         out.push(w.v);
         continue;
@@ -265,6 +319,9 @@ export class PracticeShell {
       case 'true':
       case ':':
       case 'sync':
+      case 'export':
+      case 'unset':
+      case 'stty':
         return ok();
       case 'false':
         return ok('', 1);
@@ -330,6 +387,7 @@ export class PracticeShell {
       case 'sleep':
         return ok();
       default: {
+        if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(name) && args.length === 0) return ok(); // a variable assignment (PS1='')
         const r = h.tool(name.replace(/^\/(usr\/)?s?bin\//, ''), args, stdin);
         return r ?? ok('', 127, `ash: ${name}: not found\n`);
       }

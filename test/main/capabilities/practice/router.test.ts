@@ -87,16 +87,15 @@ describe('practice router: forgot password', () => {
     svc.button();
     await until('failsafe', () => svc.status().mode === 'failsafe');
 
-    const s = await until('ssh', () => undefined as never, 0).catch(async () => {
-      for (let i = 0; i < 50; i++) {
-        try {
-          return await openSession({ host: st.target!.routerAddress, port: st.target!.sshPort, method: 'ssh', hostKeyPolicy: 'session-only', timeoutMs: 3000 });
-        } catch {
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      }
-      throw new Error('no ssh');
-    });
+    // the rescue login starts a moment after "- failsafe -", as dropbear does
+    let s: Awaited<ReturnType<typeof openSession>> | undefined;
+    for (let i = 0; i < 50 && !s; i++) {
+      s = await openSession({ host: st.target!.routerAddress, port: st.target!.sshPort, method: 'ssh', hostKeyPolicy: 'session-only', timeoutMs: 3000 }).catch(async () => {
+        await new Promise((r) => setTimeout(r, 50));
+        return undefined;
+      });
+    }
+    if (!s) throw new Error('no SSH login in failsafe');
     const banner = await s.exec('cat /etc/banner.failsafe 2>/dev/null || cat /etc/banner 2>/dev/null');
     expect(banner.stdout.toString()).toContain('FAILSAFE MODE active');
     expect((await s.exec('mount_root')).code).toBe(0);
@@ -105,6 +104,14 @@ describe('practice router: forgot password', () => {
     expect(pw.code).toBe(0);
     expect((await s.exec('cat /proc/mtd')).stdout.toString()).toMatch(/mtd4: 00010000 00010000 "rootfs_data"/);
     expect((await s.exec('frobnicate')).code).toBe(127);
+
+    // failsafe also answers on telnet (older releases), through the product's own telnet session
+    const tn = await openSession({ host: st.target!.routerAddress, port: st.target!.telnetPort, method: 'telnet', hostKeyPolicy: 'session-only', timeoutMs: 5000 });
+    expect(tn.banner).toMatch(/FAILSAFE MODE active/);
+    const up = await tn.exec('uci get network.lan.ipaddr');
+    expect([up.code, up.stdout.toString().trim()]).toEqual([0, '192.168.7.1']);
+    expect((await tn.exec('frobnicate')).code).toBe(127);
+    await tn.close();
 
     // every socket this process holds (monitor, router, SSH) is on loopback
     const socks = ownSocketAddresses();
