@@ -158,7 +158,7 @@ export const PRACTICE_SCENARIOS: readonly PracticeScenario[] = [
     overlay: {},
     rootPassword: '',
     bootPart: '1',
-    notYet: "Coming soon: the practice router's shell does not yet run the backup's discovery script or sysupgrade, which the return-to-factory flow needs.",
+    notYet: 'Not ready yet: this practice needs the backup and firmware-writing steps, which the practice router cannot do yet.',
   },
   {
     id: 'bootloader-only',

@@ -49,7 +49,7 @@ describe('practice router screens', () => {
   it('lists the scenarios; one says why it cannot be practised yet; a start sends practice.start', async () => {
     show();
     expect(screen.getByTestId('practice-start-factory-firmware').hasAttribute('disabled')).toBe(true);
-    expect(screen.getByText(/Coming soon/)).toBeTruthy();
+    expect(screen.getByText(/Not ready yet/)).toBeTruthy();
     await act(async () => fireEvent.click(screen.getByTestId('practice-start-forgot-password')));
     expect(calls).toContainEqual({ name: 'practice.start', payload: { scenario: 'forgot-password', netmsgPort: 4919 } });
     expect(document.querySelector('.frame')!.classList.contains('practice-on')).toBe(false);
