@@ -20,6 +20,7 @@ import { InspectionReportSchema, VerdictSchema } from '../capabilities/firmware'
 import { BackupResultSchema, RestoreResultSchema } from '../capabilities/flash';
 import { UbootRunSchema } from '../capabilities/uboot';
 import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from '../capabilities/serial';
+import { NmrpRunSchema } from '../capabilities/nmrp';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -62,6 +63,8 @@ export const cliResults = {
   'serial ports': z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional() }),
   /** serial.close's reply: the session as it ended. */
   'serial watch': SerialSessionSchema,
+  /** nmrp.status's reply once the run settled: its stages, the image check, and the fault when it failed. */
+  'recover netgear': NmrpRunSchema,
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;
