@@ -20,6 +20,7 @@ import { InspectionReportSchema, VerdictSchema } from '../capabilities/firmware'
 import { BackupResultSchema, RestoreResultSchema } from '../capabilities/flash';
 import { UbootRunSchema } from '../capabilities/uboot';
 import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from '../capabilities/serial';
+import { NetCheckSchema, NetLeaseInfoSchema } from '../capabilities/net';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -62,6 +63,12 @@ export const cliResults = {
   'serial ports': z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional() }),
   /** serial.close's reply: the session as it ended. */
   'serial watch': SerialSessionSchema,
+  /** net.check's reply. */
+  'net check': NetCheckSchema,
+  /** net.address.add's reply: what was set, and how permission was given. */
+  'net address add': NetLeaseInfoSchema,
+  /** net.address.remove's reply: the lease as it ended. */
+  'net address remove': NetLeaseInfoSchema,
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;
