@@ -7,6 +7,7 @@ export * from './server';
 
 export { TftpService } from './service';
 export { startTftpServer, type TftpServer } from './server';
+export { tftpPut, type TftpPutOptions, type TftpPutResult } from './client';
 
 /** The file server bootloaders fetch from (and the one U-Boot automation starts for itself). */
 export const tftpMain = defineMainCapability({
