@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { event, RbErrorSchema } from './common';
 import { MonitorStateSchema } from '../capabilities/failsafe';
 import { RunSnapshotSchema } from '../capabilities/playbook';
-import { TftpServerStateSchema } from '../capabilities/tftp';
+import { TftpPutResultSchema, TftpServerStateSchema } from '../capabilities/tftp';
 import { InspectionReportSchema, VerdictSchema } from '../capabilities/firmware';
 import { BackupResultSchema, RestoreResultSchema } from '../capabilities/flash';
 import { UbootRunSchema } from '../capabilities/uboot';
@@ -51,6 +51,8 @@ export const cliResults = {
   'failsafe rescue': z.object({ run: RunSnapshotSchema, journal: z.string() }),
   /** tftp.server.stop's reply. */
   'tftp serve': TftpServerStateSchema,
+  /** tftp.put's reply: what the router acknowledged (bytes, sha256, the block size and window used). */
+  'tftp put': TftpPutResultSchema,
   /** firmware.inspect's reply and, with --device, firmware.verdict's. */
   inspect: z.object({ inspection: InspectionReportSchema, verdict: VerdictSchema.optional() }),
   /** The flash.backup.done event's result. */
