@@ -13,9 +13,10 @@ import { deviceMain } from './device';
 import { flashMain } from './flash';
 import { firmwareMain } from './firmware';
 import { playbookMain } from './playbook';
+import { netMain } from './net';
 import { nmrpMain } from './nmrp';
 
-export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, playbookMain, nmrpMain] as const;
+export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, playbookMain, netMain, nmrpMain] as const;
 
 export type MainCapabilities = (typeof mainCapabilities)[number];
 

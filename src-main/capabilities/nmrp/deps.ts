@@ -1,7 +1,7 @@
 /**
- * What Netgear recovery uses from other capabilities, as the shapes docs (interfaces.md) agree on: the network
- * assistant's NetService (capabilities/net) and the TFTP client's tftpPut (capabilities/tftp). index.ts passes
- * the real ones; service tests pass their own. Only the members used here are listed.
+ * What Netgear recovery uses from other capabilities: the network assistant's NetService (capabilities/net) and
+ * the TFTP client's tftpPut (capabilities/tftp), as the members used here. index.ts passes the real ones (the
+ * compiler checks they fit); service tests pass their own.
  */
 export interface NmrpLease {
   readonly interface: string;

@@ -3,7 +3,8 @@ import { nmrpCapability } from '../../../src-shared/capabilities/nmrp';
 import { osRawEther } from '../../platform/bindings/rawether';
 import { NmrpService } from './service';
 import { nmrpHandlers } from './handlers';
-import { netFor, tftpPutFor } from './wiring';
+import { netMain } from '../net';
+import { tftpPut } from '../tftp';
 
 export { NmrpService } from './service';
 export { checkNetgearImage } from './image-check';
@@ -15,7 +16,7 @@ export const nmrpMain = defineMainCapability({
   service: (ctx) =>
     new NmrpService(
       { stage: (s) => ctx.bus.emit('nmrp.stage', s), progress: (p) => ctx.bus.emit('nmrp.progress', p) },
-      { raw: osRawEther, net: netFor(ctx), tftpPut: tftpPutFor(ctx) },
+      { raw: osRawEther, net: () => ctx.use(netMain), tftpPut },
     ),
   handlers: (svc, ctx) => nmrpHandlers(svc, ctx),
   cli: async () => [(await import('./cli')).recoverNetgear],
