@@ -256,7 +256,7 @@ describe('NMRP service over a virtual cable', () => {
     const t = setup(okPut, { ignoreAdvertisements: true });
     stopRouter = t.router.stop;
     await t.svc.start(req());
-    await new Promise((r) => setTimeout(r, 50));
+    await expect.poll(() => t.stages.some((s) => s.stage === 'advertising')).toBe(true);
     const run = await t.svc.cancel();
     expect(run.state).toBe('cancelled');
     expect(t.net.calls.at(-1)).toBe('release');
