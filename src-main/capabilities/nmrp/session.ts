@@ -215,7 +215,12 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
     first = await next(o.timing.advertiseEveryMs);
   }
   routerMac = first.src;
-  await o.onRouterMac(routerMac);
+  // the static ARP entry is added while the conversation goes on (CONF_ACK must not wait for a privileged
+  // command); the upload waits for it, since that is when the router's address must resolve
+  const arp = o.onRouterMac(routerMac).then(
+    () => undefined,
+    (err: unknown) => toErrorShape(err, 'NMRP_ARP_FAILED'),
+  );
   report({ stage: 'router-found', say: `The router answered (hardware address ${routerMac}).`, routerMac });
 
   // ---- the conversation
@@ -270,6 +275,8 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
           routerMac,
           ...(counters.uploadRequests > 1 ? { warning: 'The router asked for the file again: it may not accept this firmware.' } : warning ? { warning } : {}),
         });
+        const arpFault = await arp;
+        if (arpFault) throw new SessionError(arpFault, 'failed');
         uploading = true;
         uploadStarted = true;
         queue.length = 0; // re-sent requests from before the transfer started are drained, as nmrpflash does
