@@ -108,7 +108,7 @@ export interface DeviceProfile {
     controlBoard?: string;
     /** TP-Link hardware id (header offset 0x40). */
     tplinkHwId?: number;
-    /** Netgear board id in the .chk header. */
+    /** Netgear board id: the .chk header's board id, or the DNI .img header's device (format 'netgear-dni'). */
     netgearBoardId?: string;
     exampleFile?: string;
     exampleSha256?: string;
@@ -366,12 +366,22 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
     failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
     recovery: {
       method: 'nmrp',
-      summary: "Netgear's NMRP: start the helper on this computer first, then switch the router on; it asks for the file itself (facts §8.2).",
-      deviceIp: '10.164.183.252',
+      summary:
+        "Netgear's NMRP: start the recovery on this computer first, then switch the router on; its bootloader asks for the file itself. The router takes 10.164.183.253 from our CONF_ACK, this computer uses 10.164.183.252 (nmrpflash v0.9.25 defaults).",
+      // The router's address during NMRP is whatever CONF_ACK gives it; these are nmrpflash's defaults (nmrpd.h), which we use too.
+      deviceIp: '10.164.183.253',
+      serverIp: '10.164.183.252',
     },
-    stockImage: { format: 'netgear-chk', netgearBoardId: 'U12H270T00_NETGEAR' },
-    sources: ['facts §8.2 (NMRP)', 'facts §7.6 (.chk header)'],
-    unverified: ['firmwareMaxSize', 'stockImage.netgearBoardId', 'serial', 'failsafe', 'flash.sizeMiB', 'soc'],
+    // R7800 factory images are DNI .img files (128-byte text header "device:R7800", one checksum byte at the end),
+    // not .chk; U12H270T00_NETGEAR is the R7000's .chk board id.
+    stockImage: { format: 'netgear-dni', netgearBoardId: 'R7800' },
+    sources: [
+      'facts §8.2 (NMRP)',
+      'vendor-recovery-facts §5: nmrpflash v0.9.25 nmrpd.h (router 10.164.183.253, computer .252, /24); board identity',
+      'OpenWrt target/linux/ipq806x/image/generic.mk: Device/netgear_r7800 uses DniImage, NETGEAR_BOARD_ID := R7800, NETGEAR_HW_ID := 29764958+0+128+512+4x4+4x4+cascade',
+      'OpenWrt tools/firmware-utils/src/mkdniimg.c (DNI header and checksum byte)',
+    ],
+    unverified: ['firmwareMaxSize', 'serial', 'failsafe', 'flash.sizeMiB', 'soc'],
   },
   {
     id: 'ubnt,nanostation-m',

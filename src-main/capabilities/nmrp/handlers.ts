@@ -11,5 +11,6 @@ export function nmrpHandlers(nmrp: NmrpService, ctx: MainContext): CapabilityHan
     'nmrp.start': async (a) => nmrp.start({ ...a, file: await allowHostPath(ctx, a.file, 'image-to-send') }),
     'nmrp.cancel': () => nmrp.cancel(),
     'nmrp.status': () => nmrp.status(),
+    'nmrp.grant': () => nmrp.grant(),
   };
 }

@@ -46,7 +46,8 @@ export async function checkNetgearImage(file: string): Promise<NmrpImageCheck> {
   const dni = parseDniHeader(head);
   let check: NmrpImageCheck;
   if (dni) {
-    const intact = st.size > DNI_HEADER && (await wholeSum(abs)) === 0xff;
+    // a file over the block limit is refused below without reading it all
+    const intact = st.size > NMRP_MAX_IMAGE ? null : st.size > DNI_HEADER && (await wholeSum(abs)) === 0xff;
     const prof = profileFor(dni.device);
     check = {
       ...base,

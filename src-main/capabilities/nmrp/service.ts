@@ -9,10 +9,11 @@ import path from 'node:path';
 import { RbFault } from '../../../src-shared/errors';
 import { prefixToMask } from '../../../src-shared/capabilities/nmrp/codec';
 import { ETHERTYPE_NMRP } from '../../../src-shared/capabilities/nmrp/codec';
-import type { NmrpCounters, NmrpImageCheck, NmrpProgress, NmrpRun, NmrpStage, NmrpStart } from '../../../src-shared/capabilities/nmrp/contract';
+import type { NmrpCounters, NmrpGrant, NmrpImageCheck, NmrpProgress, NmrpRun, NmrpStage, NmrpStart } from '../../../src-shared/capabilities/nmrp/contract';
 import type { RawEtherFactory, RawEtherSocket } from '../../platform/bindings/rawether';
 import type { NmrpLease, NmrpNet, NmrpTftpPut } from './deps';
 import { checkNetgearImage } from './image-check';
+import { grantRawFrames } from './grant';
 import { DEFAULT_TIMING, runSession, sessionFault, type SessionTiming, type StageReport } from './session';
 
 export interface NmrpServiceEvents {
@@ -28,6 +29,8 @@ export interface NmrpDeps {
   checkImage?: (file: string) => Promise<NmrpImageCheck>;
   /** Test hook: shorter waits. */
   timing?: Partial<SessionTiming>;
+  /** Test hook: the permission grant. */
+  grant?: () => Promise<NmrpGrant>;
   /** How long to wait for the cable before advertising (nmrpflash: 60 s). */
   carrierTimeoutMs?: number;
 }
@@ -159,6 +162,11 @@ export class NmrpService {
         });
       if (this.abort?.signal === signal) this.abort = undefined;
     }
+  }
+
+  /** Ask the OS (its own password prompt) for the raw-frame permission. */
+  grant(): Promise<NmrpGrant> {
+    return (this.deps.grant ?? grantRawFrames)();
   }
 
   async stop(): Promise<void> {

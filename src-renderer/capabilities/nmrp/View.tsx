@@ -235,6 +235,32 @@ function SetupPanel() {
   );
 }
 
+/** The OS's own password prompt for the raw-frame permission (pkexec setcap on Linux, /dev/bpf* on macOS). */
+function GrantButton() {
+  const api = useApi();
+  const [said, setSaid] = useState<string | undefined>();
+  const [error, setError] = useState<RbError | undefined>();
+  return (
+    <div className="fs-choices" data-testid="nmrp-grant">
+      <button
+        type="button"
+        className="btn primary"
+        onClick={() => {
+          setError(undefined);
+          api.invoke('nmrp.grant', {}).then(
+            (g) => setSaid(g.say),
+            (err: unknown) => setError(asRbError(err)),
+          );
+        }}
+      >
+        Allow (asks for your password)
+      </button>
+      {said && <p className="fs-result ok">{said}</p>}
+      {error && <ErrorCard error={error} />}
+    </div>
+  );
+}
+
 function stepState(run: NmrpRun, idx: number): 'done' | 'active' | 'failed' | 'todo' {
   const seen = run.stages.map((s) => STEPS.findIndex((st) => st.id.includes(s.stage)));
   const current = Math.max(-1, ...seen);
@@ -310,6 +336,7 @@ function RunPanel({ run }: { run: NmrpRun }) {
         </p>
       )}
       {run.fault && !done && <ErrorCard error={run.fault} />}
+      {run.fault?.code === 'NMRP_NO_RAW_PRIVILEGE' && <GrantButton />}
       {uploading && progress && (
         <>
           <Bar value={progress.bytes} max={progress.total} label="Sending the firmware" />

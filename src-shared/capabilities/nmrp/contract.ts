@@ -124,11 +124,24 @@ export const NmrpRunSchema = z.object({
 });
 export type NmrpRun = z.infer<typeof NmrpRunSchema>;
 
+export const NmrpGrantSchema = z.object({
+  granted: z.boolean(),
+  /** Linux: a capability given to a program file takes effect when the program starts again. */
+  restartNeeded: z.boolean(),
+  say: z.string(),
+});
+export type NmrpGrant = z.infer<typeof NmrpGrantSchema>;
+
 export const nmrpCommands = {
   'nmrp.check': command('Check a file before Netgear recovery: is it a Netgear image, for which board, intact, not too big', z.object({ file: z.string().min(1).max(4096) }), NmrpImageCheckSchema),
   'nmrp.start': command('Start Netgear recovery (NMRP) on one wired connection with one image; returns at once, stages follow as events', NmrpStartSchema, NmrpRunSchema),
   'nmrp.cancel': command('Stop the running recovery and undo the network set-up', Empty, NmrpRunSchema),
   'nmrp.status': command('The running or last recovery (for a UI that (re)connects)', Empty, NmrpRunSchema),
+  'nmrp.grant': command(
+    "Give this program the permission to send raw network frames, through the OS's own password prompt (Linux: setcap cap_net_raw+ep on its binary; macOS: admin access to /dev/bpf*)",
+    Empty,
+    NmrpGrantSchema,
+  ),
 };
 
 export const nmrpEvents = {
