@@ -16,8 +16,9 @@ net/nmrp.c, Peter Chubb's notes), checked in the same tests against nmrpflash, t
   then      -> CLOSE_REQ every 0.5 s (12 times) until CLOSE_ACK; exit 0.
 
 Frames are padded to 60 bytes; the reserved field is 0; only frames to this interface's MAC (or broadcast)
-count. Events go to stdout as JSON lines with a monotonic-clock time "t" (seconds), for the test and the
-benchmark: the span from "conf-req" (first) to "close-ack" is the same for every workstation program.
+count. Events go to stdout as JSON lines with a time "t" (seconds since the epoch; for frames received, the
+kernel's receive time of that frame, so a busy stand-in does not stretch the times it reports), for the test
+and the benchmark: the span from "conf-req" (first) to "close-ack" is the same for every workstation program.
 
 Faults for tests: --drop-conf-acks N ignores the first N CONF_ACKs (lost on the wire), --silent-after
 {conf-ack,upload} stops answering there.
@@ -25,6 +26,7 @@ Faults for tests: --drop-conf-acks N ignores the first N CONF_ACKs (lost on the 
 Needs root (or CAP_NET_RAW and CAP_NET_ADMIN) inside a network namespace the test created.
 """
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -43,8 +45,11 @@ ADVERTISE, CONF_REQ, CONF_ACK, CLOSE_REQ, CLOSE_ACK, KEEP_ALIVE_REQ, KEEP_ALIVE_
 OPT_MAGIC, OPT_DEV_IP, OPT_DEV_REGION, OPT_FILE_NAME = 0x0001, 0x0002, 0x0004, 0x0181
 
 
-def emit(event, **kw):
-    kw.update(event=event, t=time.monotonic())
+SIOCGSTAMP = 0x8906
+
+
+def emit(event, at=None, **kw):
+    kw.update(event=event, t=at if at is not None else time.time())
     sys.stdout.write(json.dumps(kw) + "\n")
     sys.stdout.flush()
 
@@ -84,6 +89,8 @@ class Router:
         self.sock.bind((a.interface, 0))
         self.mac = self.sock.getsockname()[4]
         self.peer = None
+        self.stamp = None
+        self.last_at = None
         self.tftpd = None
         self.ip = None
         self.upload = {"blksize": 512, "bytes": 0, "started": False, "done": False, "name": None, "port": None}
@@ -103,11 +110,11 @@ class Router:
             if not r:
                 return
             data, addr = self.sock.recvfrom(65536)
-            outgoing = addr[2] == PACKET_OUTGOING
-            if len(data) < 14:
-                continue
+            if addr[2] == PACKET_OUTGOING or len(data) < 14:
+                continue  # our own frames (the TFTP server's ACKs included) are not needed
+            self.stamp = None
             etype = struct.unpack("!H", data[12:14])[0]
-            if etype == ETHERTYPE_NMRP and not outgoing:
+            if etype == ETHERTYPE_NMRP:
                 dst = data[0:6]
                 if dst != self.mac and dst != b"\xff" * 6:
                     continue
@@ -117,10 +124,17 @@ class Router:
                     continue
                 yield ("nmrp", data[6:12], m[0], m[1])
             elif etype == 0x0800 and self.ip is not None:
-                self.watch_tftp(data[14:], outgoing)
+                self.watch_tftp(data[14:])
 
-    def watch_tftp(self, ip, outgoing):
-        """Follow the upload to our TFTP server: the WRQ's blksize, the server's OACK, and the last DATA block."""
+    def received_at(self):
+        """The kernel's receive time of the frame just read (SIOCGSTAMP)."""
+        if self.stamp is None:
+            sec, usec = struct.unpack("@ll", fcntl.ioctl(self.sock, SIOCGSTAMP, b"\0" * 16))
+            self.stamp = sec + usec / 1e6
+        return self.stamp
+
+    def watch_tftp(self, ip):
+        """Follow the upload to our TFTP server: the WRQ's blksize (tftpd-hpa grants what is asked) and the last DATA block."""
         if len(ip) < 28 or ip[9] != 17:
             return
         ihl = (ip[0] & 0x0F) * 4
@@ -133,20 +147,15 @@ class Router:
             return
         op = struct.unpack("!H", tftp[:2])[0]
         u = self.upload
-        if not outgoing and dport == 69 and op == 2:  # WRQ
+        if dport == 69 and op == 2:  # WRQ
             parts = tftp[2:].split(b"\0")
             u.update(started=True, name=parts[0].decode("latin1"), blksize=512, bytes=0, done=False, last_block=0, wraps=0)
             opts = parts[2:]
             for i in range(0, len(opts) - 1, 2):
                 if opts[i].lower() == b"blksize":
-                    u["want_blksize"] = int(opts[i + 1])
-            emit("wrq", name=u["name"], options={opts[i].decode("latin1"): opts[i + 1].decode("latin1") for i in range(0, len(opts) - 1, 2)})
-        elif outgoing and op == 6:  # OACK from our server
-            parts = tftp[2:].split(b"\0")
-            for i in range(0, len(parts) - 1, 2):
-                if parts[i].lower() == b"blksize":
-                    u["blksize"] = int(parts[i + 1])
-        elif not outgoing and op == 3 and u["started"]:
+                    u["blksize"] = int(opts[i + 1])
+            emit("wrq", at=self.received_at(), name=u["name"], options={opts[i].decode("latin1"): opts[i + 1].decode("latin1") for i in range(0, len(opts) - 1, 2)})
+        elif op == 3 and u["started"]:
             n = len(tftp) - 4
             block = struct.unpack("!H", tftp[2:4])[0]
             if block == 0 and u["last_block"] == 65535:
@@ -156,6 +165,7 @@ class Router:
             u["bytes"] = (u["wraps"] * 65536 + block - 1) * u["blksize"] + n
             if n < u["blksize"]:
                 u["done"] = True
+                u["last_data_at"] = self.received_at()
 
     def start_tftpd(self, ip, prefix):
         subprocess.run(["ip", "addr", "replace", "%s/%d" % (ip, prefix), "dev", self.a.interface], check=True)
@@ -171,6 +181,7 @@ class Router:
                 self.send(*resend)
             for kind, src, code, opts in self.frames(every):
                 if kind == "nmrp" and src == self.peer and code in codes:
+                    self.last_at = self.received_at()
                     return code, opts
         return None, None
 
@@ -239,7 +250,7 @@ class Router:
                 break
             time.sleep(0.01)
         data = open(path, "rb").read()
-        emit("uploaded", name=self.upload["name"], bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), blksize=self.upload["blksize"])
+        emit("uploaded", at=self.upload["last_data_at"], name=self.upload["name"], bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), blksize=self.upload["blksize"])
         if a.silent_after == "upload":
             emit("silent")
             time.sleep(a.linger)
@@ -256,7 +267,7 @@ class Router:
         if code is None:
             emit("gave-up", waiting="CLOSE_ACK")
             return 7
-        emit("close-ack")
+        emit("close-ack", at=self.last_at)
         return 0
 
     def stop(self):

@@ -7,7 +7,8 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Netns } from './netns';
 
-export const STANDIN = path.join(__dirname, 'nmrp-router.py');
+// vitest gives __dirname; under tsx (benchmarks, ESM) the repository root is the working folder
+export const STANDIN = path.join(typeof __dirname === 'string' ? __dirname : path.resolve('test-support'), 'nmrp-router.py');
 
 export interface StandinEvent {
   event: string;

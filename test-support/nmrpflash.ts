@@ -15,7 +15,7 @@ import path from 'node:path';
 
 function sourceDir(): string | undefined {
   if (process.env.RB_NMRPFLASH_SRC) return process.env.RB_NMRPFLASH_SRC;
-  let dir = path.resolve(__dirname, '..');
+  let dir = typeof __dirname === 'string' ? path.resolve(__dirname, '..') : process.cwd();
   for (let i = 0; i < 5; i++) {
     const c = path.join(dir, 'shared', 'anchors', 'nmrpflash');
     if (fs.existsSync(path.join(c, 'build.sh'))) return c;

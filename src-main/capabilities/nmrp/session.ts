@@ -56,6 +56,8 @@ export interface SessionOptions {
   hostIp: string;
   region?: NmrpRegion | undefined;
   file: string;
+  /** The image's bytes, read once before advertising (the upload must not wait for the disk). */
+  data?: Buffer;
   size: number;
   /** The local file's own name (remote name when the router sends no FILE_NAME). */
   localName: string;
@@ -286,7 +288,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
           upload = await Promise.race([
             o.tftpPut({
               host: o.routerIp,
-              source: { path: o.file },
+              source: o.data ?? { path: o.file },
               remoteName,
               blksize: NMRP_BLKSIZE,
               timeoutMs: o.timing.tftpTimeoutMs,
