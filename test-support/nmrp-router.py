@@ -26,6 +26,7 @@ Faults for tests: --drop-conf-acks N ignores the first N CONF_ACKs (lost on the 
 Needs root (or CAP_NET_RAW and CAP_NET_ADMIN) inside a network namespace the test created.
 """
 import argparse
+import ctypes
 import fcntl
 import hashlib
 import json
@@ -46,6 +47,9 @@ OPT_MAGIC, OPT_DEV_IP, OPT_DEV_REGION, OPT_FILE_NAME = 0x0001, 0x0002, 0x0004, 0
 
 
 SIOCGSTAMP = 0x8906
+SO_ATTACH_FILTER = 26
+SO_RCVBUFFORCE = 33
+SKF_AD_PKTTYPE = 0xFFFFF000 + 4
 
 
 def emit(event, at=None, **kw):
@@ -86,6 +90,10 @@ class Router:
     def __init__(self, a):
         self.a = a
         self.sock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(ETH_P_ALL))
+        # Only frames that arrive (not the TFTP server's own ACKs), and room for a whole upload's worth of them:
+        # a lost last DATA block would leave the stand-in waiting for an upload that has ended.
+        self.attach_filter()
+        self.sock.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, 64 << 20)
         self.sock.bind((a.interface, 0))
         self.mac = self.sock.getsockname()[4]
         self.peer = None
@@ -94,6 +102,14 @@ class Router:
         self.tftpd = None
         self.ip = None
         self.upload = {"blksize": 512, "bytes": 0, "started": False, "done": False, "name": None, "port": None}
+
+    def attach_filter(self):
+        """Classic BPF: drop PACKET_OUTGOING (ld #pkttype; jeq #4 -> drop; ret all)."""
+        prog = [(0x20, 0, 0, SKF_AD_PKTTYPE), (0x15, 0, 1, PACKET_OUTGOING), (0x06, 0, 0, 0), (0x06, 0, 0, 0x40000)]
+        buf = ctypes.create_string_buffer(b"".join(struct.pack("HBBI", *ins) for ins in prog))
+        self._filter = buf  # kept alive with the socket
+        fprog = struct.pack("HL", len(prog), ctypes.addressof(buf))
+        self.sock.setsockopt(socket.SOL_SOCKET, SO_ATTACH_FILTER, fprog)
 
     def send(self, code, options=()):
         frame = self.peer + self.mac + struct.pack("!H", ETHERTYPE_NMRP) + nmrp_msg(code, options)
@@ -249,9 +265,13 @@ class Router:
             if os.path.exists(path) and os.path.getsize(path) >= self.upload["bytes"]:
                 break
             time.sleep(0.01)
-        data = open(path, "rb").read()
-        emit("uploaded", at=self.upload["last_data_at"], name=self.upload["name"], bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), blksize=self.upload["blksize"])
+        def report_upload():
+            # the file is hashed after the conversation (or before going silent), so hashing does not delay the router's answers
+            data = open(path, "rb").read()
+            emit("uploaded", at=self.upload["last_data_at"], name=self.upload["name"], bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), blksize=self.upload["blksize"])
+
         if a.silent_after == "upload":
+            report_upload()
             emit("silent")
             time.sleep(a.linger)
             return 0
@@ -266,8 +286,10 @@ class Router:
         code, _ = self.wait_for({CLOSE_ACK}, (CLOSE_REQ,), 12)
         if code is None:
             emit("gave-up", waiting="CLOSE_ACK")
+            report_upload()
             return 7
         emit("close-ack", at=self.last_at)
+        report_upload()
         return 0
 
     def stop(self):
@@ -289,7 +311,7 @@ def main():
     p.add_argument("--drop-conf-acks", type=int, default=0)
     p.add_argument("--silent-after", choices=["never", "conf-ack", "upload"], default="never")
     p.add_argument("--listen", type=float, default=60.0)
-    p.add_argument("--upload-timeout", type=float, default=300.0)
+    p.add_argument("--upload-timeout", type=float, default=60.0)
     p.add_argument("--linger", type=float, default=2.0)
     a = p.parse_args()
     r = Router(a)
