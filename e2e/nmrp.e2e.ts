@@ -61,10 +61,11 @@ describe.skipIf(!support.ok)('Netgear recovery in the browser', () => {
     const t0 = Date.now();
     const emit = (s: Omit<NmrpStage, 'runId' | 'counters' | 'at'> & { counters?: NmrpStage['counters'] }, at = Date.now()) =>
       bench.services.bus.emit('nmrp.stage', { runId, at, counters, ...s });
-    emit({ stage: 'checking-image', say: 'Netgear factory firmware (DNI image) for the R7800, version V1.0.2.94.' }, t0);
+    const image = await bench.services.nmrp.check(path.join(dir, 'R7800-V1.0.2.94.img'));
+    emit({ stage: 'checking-image', say: image.say, image }, t0);
     emit({ stage: 'preparing-network', say: 'Preparing the connection eth1: this computer takes the address 10.164.183.252.' }, t0 + 100);
     emit({ stage: 'advertising', say: 'Calling the router. Switch the router on now.', doNow: 'Switch the router on now (power button or plug).' }, t0 + 300);
-    await expect(page.getByTestId('nmrp-do-now').textContent()).resolves.toBe('Switch the router on now (power button or plug).');
+    await expect.poll(() => page.getByTestId('nmrp-do-now').textContent()).toBe('Switch the router on now (power button or plug).');
     await bench.screenshot('nmrp-switch-on');
     emit({ stage: 'router-found', say: 'The router answered (hardware address 20:e5:2a:01:02:03).', routerMac: '20:e5:2a:01:02:03' });
     emit({ stage: 'configured', say: 'The router asked for its settings: it gets the address 10.164.183.253.' });
@@ -72,11 +73,11 @@ describe.skipIf(!support.ok)('Netgear recovery in the browser', () => {
     emit({ stage: 'uploading', say: 'Sending the firmware to the router. Keep the cable plugged in and the power on.', remoteName: 'firmware', upload: { bytes: 0, total: 200_129, bytesPerSecond: 0 } });
     bench.services.bus.emit('nmrp.progress', { runId, bytes: 120_000, total: 200_129, bytesPerSecond: 60_000 });
     await page.getByTestId('nmrp-progress').waitFor();
-    await expect(page.getByTestId('nmrp-progress').getAttribute('aria-valuenow')).resolves.toBe('59');
+    await expect.poll(() => page.getByTestId('nmrp-progress').getAttribute('aria-valuenow')).toBe('59');
     await bench.screenshot('nmrp-uploading');
     emit({ stage: 'uploaded', say: 'The router has the whole file. It now writes it into its memory: this takes a few minutes. Do not switch it off.', upload: { bytes: 200_129, total: 200_129, bytesPerSecond: 61_000, blksize: 1456, sha256: 'ab'.repeat(32), ms: 3280 } }, Date.now() - 65_000);
     emit({ stage: 'writing', say: 'The router is writing the firmware and says it is still busy. Do not switch it off.', keepAlives: 4, counters: { ...counters, keepAlives: 4 } });
-    await expect(page.getByTestId('nmrp-writing').textContent()).resolves.toMatch(/Writing for 1:0\d — usually 2 to 5 minutes \(the router said it is busy 4 times\)/);
+    await expect.poll(() => page.getByTestId('nmrp-writing').textContent()).toMatch(/Writing for 1:0\d — usually 2 to 5 minutes \(the router said it is busy 4 times\)/);
     await bench.screenshot('nmrp-writing');
     emit({
       stage: 'done',
@@ -85,7 +86,8 @@ describe.skipIf(!support.ok)('Netgear recovery in the browser', () => {
       keepAlives: 4,
     });
     await page.getByTestId('nmrp-done').waitFor();
-    await expect(page.getByTestId('nmrp-do-now').textContent()).resolves.toMatch(/^Switch the router off now/);
+    await expect.poll(() => page.getByTestId('nmrp-done').textContent()).toMatch(/took R7800-V1.0.2.94.img \(for the R7800\)/);
+    await expect.poll(() => page.getByTestId('nmrp-do-now').textContent()).toMatch(/^Switch the router off now/);
     await bench.screenshot('nmrp-done');
     await page.setViewportSize({ width: 820, height: 1100 });
     await bench.screenshot('nmrp-done-tablet');

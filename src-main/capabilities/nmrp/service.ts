@@ -106,7 +106,7 @@ export class NmrpService {
       const image = await this.check(req.file);
       this.run.image = image;
       if (image.fault) throw new RbFault(image.fault);
-      this.emit(runId, { stage: 'checking-image', say: image.say, ...(image.warnings[0] ? { warning: image.warnings[0] } : {}) }, counters);
+      this.emit(runId, { stage: 'checking-image', say: image.say, image, ...(image.warnings[0] ? { warning: image.warnings[0] } : {}) }, counters);
       if (signal.aborted) throw new RbFault({ code: 'NMRP_CANCELLED', message: 'Recovery was stopped.' });
 
       // read once, now: the router gets exactly these bytes, and the upload does not wait for the disk

@@ -354,7 +354,6 @@ function RunPanel({ run }: { run: NmrpRun }) {
         </div>
       )}
       {done && <PowerLed phase="done" />}
-      <Timeline run={run} />
       <details className="more">
         <summary>Details (NMRP messages)</summary>
         <ul className="fs-evidence" data-testid="nmrp-log">
@@ -378,16 +377,29 @@ function RunPanel({ run }: { run: NmrpRun }) {
   );
 }
 
-/** Netgear recovery: the guide, the file check with the label confirmation, then the run with one thing to do now. */
+/**
+ * Netgear recovery: before a run, the file check with the label confirmation beside the guide; during and after
+ * one, the one thing to do now beside the steps (and the set-up again once it has ended).
+ */
 export function NmrpView() {
   const run = useNmrp((s) => s.run);
+  if (run.state === 'idle')
+    return (
+      <div className="fs-guide">
+        <SetupPanel />
+        <Guide />
+      </div>
+    );
   return (
     <div className="fs-guide">
       <div>
-        {run.state !== 'idle' && <RunPanel run={run} />}
+        <RunPanel run={run} />
         {run.state !== 'running' && <SetupPanel />}
       </div>
-      <Guide />
+      <section className="card" aria-labelledby="nmrp-steps-title">
+        <h2 id="nmrp-steps-title">Steps</h2>
+        <Timeline run={run} />
+      </section>
     </div>
   );
 }

@@ -25,6 +25,7 @@ export const useNmrp = create<NmrpStore>((set) => ({
       const state = s.stage === 'done' ? 'done' : s.stage === 'failed' ? 'failed' : s.stage === 'cancelled' ? 'cancelled' : FINAL.has(st.run.state) && same ? st.run.state : 'running';
       const run: NmrpRun = { ...(same ? st.run : { startedAt: s.at }), runId: s.runId, state, stages };
       if (s.fault) run.fault = s.fault;
+      if (s.image) run.image = s.image;
       return { run, progress: same ? st.progress : undefined };
     }),
   onProgress: (p) => set((st) => (st.run.runId === undefined || st.run.runId === p.runId ? { progress: p } : st)),

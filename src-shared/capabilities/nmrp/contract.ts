@@ -97,6 +97,8 @@ export const NmrpStageSchema = z.object({
   warning: z.string().optional(),
   upload: z.object({ bytes: z.number(), total: z.number(), bytesPerSecond: z.number(), blksize: z.number().optional(), sha256: z.string().optional(), ms: z.number().optional() }).optional(),
   counters: NmrpCountersSchema,
+  /** On the checking-image stage: what the inspector found (the board to compare with the label). */
+  image: NmrpImageCheckSchema.optional(),
   fault: RbErrorSchema.optional(),
 });
 export type NmrpStage = z.infer<typeof NmrpStageSchema>;
