@@ -126,7 +126,34 @@ function SetupPanel() {
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<RbError | undefined>();
   const [busy, setBusy] = useState(false);
-  const wired = interfaces.filter((i) => !i.internal);
+  const [finding, setFinding] = useState(false);
+  const [found, setFound] = useState<string | undefined>();
+  const [cables, setCables] = useState<{ name: string; carrier: boolean | null; virtual: boolean }[] | undefined>();
+  // the network assistant's list says which connections are wired and which have a cable in
+  useEffect(() => {
+    let live = true;
+    api.invoke('net.list', {}).then(
+      (l) => live && setCables(l.interfaces.filter((i) => i.wired && !i.loopback).map((i) => ({ name: i.name, carrier: i.carrier, virtual: i.virtual }))),
+      () => live && setCables(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  const wired = cables ?? interfaces.filter((i) => !i.internal).map((i) => ({ name: i.name, carrier: null, virtual: false }));
+  const findCable = async () => {
+    setFinding(true);
+    setError(undefined);
+    try {
+      const { interface: name } = await api.invoke('net.which-cable', { timeoutMs: 60_000 });
+      setIface(name);
+      setFound(name);
+    } catch (err) {
+      setError(asRbError(err));
+    } finally {
+      setFinding(false);
+    }
+  };
 
   const doCheck = async () => {
     setBusy(true);
@@ -190,11 +217,16 @@ function SetupPanel() {
           <datalist id="nmrp-ifaces">
             {wired.map((i) => (
               <option key={i.name} value={i.name}>
-                {i.name} ({i.cidr})
+                {i.name}
+                {i.carrier === true ? ' — cable in' : i.carrier === false ? ' — no cable' : ''}
+                {i.virtual ? ' (virtual)' : ''}
               </option>
             ))}
           </datalist>
         </label>
+        <button type="button" className="btn" disabled={finding} onClick={() => void findCable()} data-testid="nmrp-find-cable">
+          {finding ? 'Waiting: plug the cable in and switch the router on…' : 'Find it for me'}
+        </button>
         <label>
           Region (only if Netgear support says so)
           <select value={region} onChange={(e) => setRegion(e.target.value)} data-testid="nmrp-region">
@@ -207,6 +239,11 @@ function SetupPanel() {
           </select>
         </label>
       </div>
+      {found && found === iface && (
+        <p className="note" data-testid="nmrp-found">
+          The router is on the connection {found}. Switch the router off again now; you switch it on after pressing Start.
+        </p>
+      )}
       <details className="more">
         <summary>More settings (technicians)</summary>
         <div className="controls">
