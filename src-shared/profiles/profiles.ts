@@ -384,6 +384,32 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
     unverified: ['firmwareMaxSize', 'serial', 'failsafe', 'flash.sizeMiB', 'soc'],
   },
   {
+    // Here so a .chk for board U12H270T00_NETGEAR is named as the R7000's (issue 16): that board id was once
+    // wrongly given to the R7800 above. Only the board id is checked at a source; the rest is marked unverified.
+    id: 'netgear,r7000',
+    vendor: 'Netgear',
+    model: 'Nighthawk R7000',
+    aliases: ['r7000'],
+    boardName: 'netgear,r7000',
+    target: 'bcm53xx/generic',
+    soc: 'Broadcom BCM4709A0',
+    flash: { type: 'nand', sizeMiB: 128 },
+    partitions: [],
+    firmwareMaxSize: 0x2000000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 115200, autobootPrompt: 'Hit any key to stop autoboot', stopString: 'any key' },
+    failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
+    recovery: {
+      method: 'tftp-server',
+      summary: 'Its bootloader (CFE) runs a TFTP server in recovery: hold Reset while switching on until the power light blinks, then upload the .chk to 192.168.1.1 (tftp put, binary).',
+      deviceIp: '192.168.1.1',
+    },
+    stockImage: { format: 'netgear-chk', netgearBoardId: 'U12H270T00_NETGEAR' },
+    sources: ['OpenWrt target/linux/bcm53xx/base-files/lib/upgrade/platform.sh: "netgear,r7000") echo "chk U12H270T00_NETGEAR"', 'vendor-recovery-facts §5 (board identity)'],
+    unverified: ['firmwareMaxSize', 'serial', 'failsafe', 'recovery', 'flash.sizeMiB', 'soc', 'compatVersion'],
+  },
+  {
     id: 'ubnt,nanostation-m',
     vendor: 'Ubiquiti',
     model: 'NanoStation M (airMAX)',

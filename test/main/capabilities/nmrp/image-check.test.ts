@@ -38,8 +38,7 @@ describe('the image check before anything is sent', () => {
 
   it('reads a .chk through the firmware inspector: U12H270T00_NETGEAR is named as it is (the R7000, not the R7800)', async () => {
     const c = await checkNetgearImage(file('R7000.chk', netgearChk(trxImage([Buffer.alloc(4096, 1), Buffer.alloc(4096, 2)]), Buffer.alloc(0), 'U12H270T00_NETGEAR')));
-    expect(c).toMatchObject({ kind: 'netgear-chk', board: 'U12H270T00_NETGEAR', intact: true });
-    expect(c.profileId).toBeUndefined();
+    expect(c).toMatchObject({ kind: 'netgear-chk', board: 'U12H270T00_NETGEAR', intact: true, profileId: 'netgear,r7000', model: 'Netgear Nighthawk R7000' });
     expect(c.fault).toBeUndefined();
   });
 
@@ -82,6 +81,7 @@ describe('the netgear,r7800 profile (issue 16: two wrong facts fixed)', () => {
     const p = findDeviceProfile('r7800')!;
     expect(p.stockImage).toMatchObject({ format: 'netgear-dni', netgearBoardId: 'R7800' });
     expect(JSON.stringify(p)).not.toContain('U12H270T00_NETGEAR');
+    expect(findDeviceProfile('r7000')?.stockImage?.netgearBoardId).toBe('U12H270T00_NETGEAR');
     expect(p.unverified).not.toContain('stockImage.netgearBoardId');
   });
 });
