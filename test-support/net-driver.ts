@@ -17,7 +17,7 @@ const leases = new Map<string, NetLease>();
 type Req = { id: number; op: string; args: Record<string, unknown> };
 
 async function handle(r: Req): Promise<unknown> {
-  const a = r.args as never as Record<string, never>;
+  const a = r.args as { ip: string; interface: string; timeoutMs: number; key: string; mac: string };
   switch (r.op) {
     case 'interfaces':
       return svc.interfaces();
