@@ -46,7 +46,6 @@ import {
   type Argv,
   type Elevation,
 } from '../../platform/net-commands';
-import { rescueAddressHowTo } from '../../platform/privilege';
 
 export interface NetServiceEvents {
   link?(e: NetLinkEvent): void;
@@ -534,17 +533,22 @@ export class NetService {
       if (outcome === 'ok') this.via = how;
       return { via: how, code: r.code, stdout: r.stdout, stderr: r.stderr };
     }
-    const howTo = rescueAddressHowTo(this.os.platform, cmds[0]?.includes('dev') ? cmds[0][cmds[0].indexOf('dev') + 1] : undefined);
+    const typed = cmds.map((c) => this.typed(c)).join('\n');
     throw new RbFault({
       code: 'NET_PERMISSION_UNAVAILABLE',
       message: 'This computer offered no way to ask for permission.',
       meaning:
         this.os.platform === 'linux'
-          ? 'Changing a network address needs an administrator. Neither pkexec (the password window of your desktop) nor sudo without a password could be used here.'
-          : 'Changing a network address needs an administrator, and the request could not be made.',
-      fix: `Set the address yourself. ${howTo.steps} ${howTo.command}`,
+          ? 'Changing a network address needs an administrator. Neither pkexec (the password window of your desktop) nor sudo without a password could be used here. Nothing was changed.'
+          : 'Changing a network address needs an administrator, and the request could not be made. Nothing was changed.',
+      fix: `Do it yourself: ${this.os.platform === 'win32' ? 'in a Command Prompt run as administrator' : 'in a terminal, as an administrator'}, type\n${typed}\nThen go on.`,
       details: tried.join('\n').slice(0, 2000) || 'no pkexec or sudo on this computer',
     });
+  }
+
+  /** A command as a person types it in an administrator's terminal (the values passed the allow-lists). */
+  private typed(c: Argv): string {
+    return this.os.platform === 'win32' ? c.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ') : `sudo ${c.join(' ')}`;
   }
 
   /** nmcli as this user first (NetworkManager lets the desktop user do this without a password), else with permission. */
@@ -616,7 +620,7 @@ export class NetService {
           code: 'NET_ADDRESS_FAILED',
           message: `Could not give ${name} the address ${c.ip}.`,
           meaning: 'The network settings were not changed.',
-          fix: `Check that ${name} is still there, then try again. Or set the address yourself: ${rescueAddressHowTo(p, name, c.ip).command}`,
+          fix: `Check that ${name} is still there, then try again. Or set the address yourself as an administrator: ${this.typed(addAddressCommand(p, name, cidr))}`,
           details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
         });
       }

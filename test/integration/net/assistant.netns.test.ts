@@ -14,6 +14,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { parseCliOutput, resultOf } from '../../../test-support/cli-lines';
 import type { NetCheck, NetInterface, NetLeaseInfo, NetLinkEvent } from '../../../src-shared/capabilities/net';
+import { stageCliForOtherUser } from '../../../test-support/other-user';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('network assistant (network namespaces)', support.reason);
@@ -202,5 +203,31 @@ describe.skipIf(!support.ok)('network assistant on a virtual rescue LAN', () => 
     expect(await d.exited()).toBe(130);
     expect(addrs(l)).toEqual(['10.99.0.2/24']);
     expect(JSON.parse(fs.readFileSync(path.join(data, 'net-leases.json'), 'utf8'))).toEqual([]);
+  }, 120_000);
+
+  it('as an ordinary user (nobody) with no pkexec or sudo: no silent root requirement, a fault that says how; the check still works', async () => {
+    const staged = stageCliForOtherUser();
+    if (!staged.ok) return reportSkip('network assistant as another user', staged.reason);
+    cleanups.push(() => staged.cleanup());
+    const l = lan();
+    const data = fs.mkdtempSync(path.join(tmp, 'data-nobody-'));
+    fs.chmodSync(data, 0o777);
+    l.station.exec('ip', ['addr', 'add', '192.168.0.66/24', 'dev', l.stationIf]);
+    const asNobody = (args: string[]) => {
+      const r = spawnSync('ip', ['netns', 'exec', l.station.name, 'setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'env', 'HOME=/tmp', `RESCUE_BENCH_DATA_DIR=${data}`, 'PATH=/usr/bin:/bin', process.execPath, staged.cli, ...args, '--json'], { cwd: staged.dir, encoding: 'utf8', timeout: 60_000 });
+      return { code: r.status, lines: parseCliOutput(r.stdout), stderr: r.stderr };
+    };
+    const add = asNobody(['net', 'address', 'add', '--interface', l.stationIf, '--address', '192.168.0.77/24']);
+    expect(add.code, add.stderr).toBe(1);
+    const hasPkexec = spawnSync('sh', ['-c', 'command -v pkexec || command -v sudo'], { encoding: 'utf8' }).stdout.trim() !== '';
+    if (!hasPkexec)
+      expect(resultOf(add.lines)).toMatchObject({ ok: false, error: { code: 'NET_PERMISSION_UNAVAILABLE', fix: expect.stringContaining(`sudo ip addr add 192.168.0.77/24 brd + dev ${l.stationIf}`) } });
+    expect(addrs(l)).toEqual(['10.99.0.2/24', '192.168.0.66/24']);
+    // the check needs no privilege: ARP, ping (iputils' own capability) and TCP; DHCP is "could not be checked"
+    const check = resultOf<'net check'>(asNobody(['net', 'check', '--target', '192.168.0.1', '--need', '192.168.0.66/24']).lines);
+    if (!check.ok) throw new Error(JSON.stringify(check.error));
+    expect(check.value.probe).toMatchObject({ answered: true, arpMac: expect.stringMatching(/^[0-9a-f:]{17}$/) });
+    if (havePing) expect(check.value.probe!.icmp).toBe(true);
+    expect(check.value.dhcp).toMatchObject({ state: 'unknown', note: expect.stringMatching(/permission to use the DHCP port \(68\)/) });
   }, 120_000);
 });

@@ -193,7 +193,7 @@ describe('NetService.prepare / release', () => {
 
     const n = mockNet([eth('eth0')], { pkexec: 'no-agent', sudo: 'password' });
     const err = await setup(n).svc.prepare({ interface: 'eth0', address: '192.168.1.2/24', reason: 'r' }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'NET_PERMISSION_UNAVAILABLE', fix: expect.stringContaining('sudo ip addr add 192.168.1.10/24 dev eth0') });
+    expect(err).toMatchObject({ code: 'NET_PERMISSION_UNAVAILABLE', fix: expect.stringContaining('sudo ip addr add 192.168.1.2/24 brd + dev eth0') });
   });
 
   it('an address already present is not ours: kept by release(); never removed by removeAddress()', async () => {
