@@ -113,6 +113,8 @@ function cancelled(): RbFault {
 class Lease implements NetLease {
   state: 'active' | 'lost' | 'released' = 'active';
   readded = 0;
+  /** Handles given out by prepare() that have not been released. */
+  holders = 0;
   error: NetLeaseInfo['error'];
   releasing: Promise<void> | undefined;
   lastCarrier: boolean | null = null;
@@ -575,7 +577,7 @@ export class NetService {
     const cidr = `${c.ip}/${c.prefix}`;
     const key = `${name} ${cidr}`;
     const existing = this.active.get(key);
-    if (existing) return existing;
+    if (existing && existing.state !== 'released' && !existing.releasing) return this.handle(existing);
     const all = await this.interfaces();
     const itf = all.find((i) => i.name === name);
     if (!itf)
@@ -634,7 +636,27 @@ export class NetService {
     if (!rec.keep) lease.removeExitHook = this.os.onExit((sync) => (sync ? this.releaseSync(lease) : lease.release()));
     this.events.lease?.(lease.info());
     this.ensurePolling();
-    return lease;
+    return this.handle(lease);
+  }
+
+  /**
+   * One holder's handle on a lease: several flows may ask for the same address on the same interface (a playbook,
+   * the technician's view); the address goes when the last holder releases (or when the user removes it).
+   */
+  private handle(lease: Lease): NetLease {
+    lease.holders++;
+    let released = false;
+    return {
+      interface: lease.interface,
+      address: lease.address,
+      addStaticArp: (ip, mac) => lease.addStaticArp(ip, mac),
+      release: async () => {
+        if (released) return lease.releasing;
+        released = true;
+        lease.holders--;
+        if (lease.holders <= 0) await lease.release();
+      },
+    };
   }
 
   /** Keep the address while the lease lives: when it has gone (link flap, a network manager), put it back. */

@@ -15,6 +15,11 @@ export interface NetworkStepProps {
   need: string;
   /** Plain words for the permission prompt; a default explains the address. */
   reason?: string;
+  /**
+   * How the address is set. Default: `net.address.add` (a lease that lives until `net.address.remove` or the app
+   * ends). A playbook passes its own (its run's NetService lease), so the address ends with the run.
+   */
+  setAddress?: (iface: string) => Promise<void>;
   /** Called once the cable is found, the address is set and the checks show nothing in the way. */
   onReady?: (r: { interface: string; check: NetCheck; lease?: NetLeaseInfo }) => void;
 }
@@ -26,7 +31,7 @@ type Stage = 'cable' | 'address' | 'checks';
  * computer needs, set with one button that asks the OS for permission → the checks, each with its meaning.
  * The playbook view shows it; the Network section shows it too (technicians can try a router's numbers).
  */
-export function NetworkStep({ target, need, reason, onReady }: NetworkStepProps) {
+export function NetworkStep({ target, need, reason, setAddress: setAddressVia, onReady }: NetworkStepProps) {
   const api = useApi();
   const interfaces = useNet((s) => s.interfaces);
   const leases = useNet((s) => s.leases);
@@ -118,7 +123,8 @@ export function NetworkStep({ target, need, reason, onReady }: NetworkStepProps)
     setBusy(true);
     setError(undefined);
     try {
-      await api.invoke('net.address.add', { interface: iface, address: need, keep: false, ...(reason ? { reason } : {}) });
+      if (setAddressVia) await setAddressVia(iface);
+      else await api.invoke('net.address.add', { interface: iface, address: need, keep: false, ...(reason ? { reason } : {}) });
       setBusy(false);
       setStage('checks');
       await runCheck(iface);

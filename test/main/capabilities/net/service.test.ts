@@ -239,6 +239,23 @@ describe('NetService.prepare / release', () => {
     expect(m.calls.filter((c) => c.args[0] !== '-j')).toEqual([]);
   });
 
+  it('two holders of the same address: it stays until the last one releases', async () => {
+    const m = mockNet([eth('eth0')], { root: true });
+    const { svc } = setup(m);
+    const a = await svc.prepare({ interface: 'eth0', address: '192.168.0.66/24', reason: 'playbook' });
+    const b = await svc.prepare({ interface: 'eth0', address: '192.168.0.66/24', reason: 'view' });
+    expect(m.calls.filter((c) => c.args[0] === 'addr' && c.args[1] === 'add')).toHaveLength(1);
+    await a.release();
+    await a.release();
+    expect(m.ifs.get('eth0')!.addresses.map((x) => x.cidr)).toEqual(['192.168.0.66/24']);
+    await b.release();
+    expect(m.ifs.get('eth0')!.addresses).toEqual([]);
+    // a new prepare after the last release adds it again
+    const c = await svc.prepare({ interface: 'eth0', address: '192.168.0.66/24', reason: 'again' });
+    expect(m.ifs.get('eth0')!.addresses.map((x) => x.cidr)).toEqual(['192.168.0.66/24']);
+    await c.release();
+  });
+
   it('process exit: the exit hook removes the address synchronously', async () => {
     const m = mockNet([eth('eth0')], { root: true });
     const { svc } = setup(m);
