@@ -17,8 +17,13 @@ import {
   parseCidr,
   parseIpAddrJson,
   parseIpNeighJson,
+  parseHardwarePorts,
+  parseIfconfig,
   parseNmcliDevices,
   parseWindowsArp,
+  parseWindowsList,
+  WINDOWS_LIST_SCRIPT,
+  type OsLink,
   sameSubnet,
   type DhcpStatus,
   type NetCheck,
@@ -189,6 +194,7 @@ export class NetService {
   // ---------------------------------------------------------------- interfaces
 
   async interfaces(): Promise<NetInterface[]> {
+    if (this.os.platform === 'darwin' || this.os.platform === 'win32') return (await this.listedByOsTools()) ?? this.osInterfaces();
     if (this.os.platform !== 'linux') return this.osInterfaces();
     const r = await this.os.exec('ip', ['-j', 'addr', 'show']);
     if (r.code !== 0) return this.osInterfaces();
@@ -239,7 +245,39 @@ export class NetService {
     return (await this.nmDevices()) ? 'running' : 'absent';
   }
 
-  /** macOS and Windows (and Linux without iproute2): what Node sees. No link state: the OS is asked no further (see decision 0070). */
+  /**
+   * macOS: `ifconfig -a` (status: active = a link, media = speed) and `networksetup -listallhardwareports` (which
+   * is Wi-Fi, which is hardware). Windows: Get-NetAdapter and Get-NetIPAddress as JSON. Written from their
+   * documentation and sample output, not run on those systems; undefined when the tools fail.
+   */
+  private async listedByOsTools(): Promise<NetInterface[] | undefined> {
+    let links: OsLink[];
+    if (this.os.platform === 'darwin') {
+      const [r, ports] = await Promise.all([this.os.exec('/sbin/ifconfig', ['-a'], { timeoutMs: 5000 }), this.os.exec('/usr/sbin/networksetup', ['-listallhardwareports'], { timeoutMs: 5000 })]);
+      if (r.code !== 0) return undefined;
+      links = parseIfconfig(r.stdout, ports.code === 0 ? parseHardwarePorts(ports.stdout) : new Map());
+    } else {
+      const r = await this.os.exec('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_LIST_SCRIPT], { timeoutMs: 20_000 });
+      if (r.code !== 0) return undefined;
+      links = parseWindowsList(r.stdout);
+    }
+    if (links.length === 0) return undefined;
+    return links.map((l) => ({
+      name: l.name,
+      mac: l.mac,
+      wired: !l.loopback && !l.wireless,
+      wireless: l.wireless,
+      virtual: l.virtual,
+      loopback: l.loopback,
+      up: l.up,
+      carrier: l.carrier,
+      ...(l.speedMbps ? { speedMbps: l.speedMbps } : {}),
+      addresses: l.addresses.map((a) => a.cidr),
+      dynamic: l.addresses.filter((a) => a.dynamic).map((a) => a.cidr),
+    }));
+  }
+
+  /** Without the OS's tools (or on another OS): what Node sees. No link state: the OS is asked no further (see decision 0070). */
   private osInterfaces(): NetInterface[] {
     return this.os.osInterfaces().map((i) => ({
       name: i.name,
@@ -273,8 +311,14 @@ export class NetService {
     return now;
   }
 
+  private lastFullRead = 0;
+
   private async tick(): Promise<void> {
     if (this.ticking) return;
+    // Linux reads files in /sys; macOS and Windows run programs, so they look less often.
+    const every = this.os.platform === 'win32' ? 2000 : this.os.platform === 'darwin' ? 1000 : 0;
+    if (every > 0 && Date.now() - this.lastFullRead < every) return;
+    this.lastFullRead = Date.now();
     this.ticking = true;
     try {
       const now = await this.readLinks();

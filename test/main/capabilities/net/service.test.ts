@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NetService } from '../../../../src-main/capabilities/net';
 import type { NetLeaseInfo, NetLinkEvent } from '../../../../src-shared/capabilities/net';
 import { eth, LO, mockNet, type MockNet } from '../../../../test-support/bindings/net-mock';
+import { IFCONFIG, PORTS } from '../../../shared/capabilities/net/samples';
 
 const dirs: string[] = [];
 function dataDir(): string {
@@ -52,6 +53,32 @@ describe('NetService.interfaces', () => {
     const { svc } = setup(m);
     expect((await svc.interfaces())[0]!.managedBy).toBeUndefined();
     expect(await svc.networkManager()).toBe('absent');
+  });
+});
+
+describe('NetService on macOS and Windows (command texts only; not run on those systems)', () => {
+  it('macOS: the list from ifconfig and networksetup; the address through one osascript prompt with our reason', async () => {
+    const m = mockNet([], { platform: 'darwin', outputs: { ifconfig: IFCONFIG, networksetup: PORTS, osascript: '' } });
+    const { svc } = setup(m);
+    const list = await svc.interfaces();
+    expect(list.find((i) => i.name === 'en7')).toMatchObject({ wired: true, carrier: true, speedMbps: 1000 });
+    expect(list.find((i) => i.name === 'en0')).toMatchObject({ wired: false, wireless: true });
+    await svc.prepare({ interface: 'en7', address: '192.168.0.66/24', reason: 'Rescue Bench sets 192.168.0.66 for the TP-Link recovery.' });
+    const call = m.calls.find((c) => c.cmd === '/usr/bin/osascript')!;
+    expect(call.args[1]).toBe(`do shell script "'/sbin/ifconfig' 'en7' 'alias' '192.168.0.66' '255.255.255.0'" with prompt "Rescue Bench sets 192.168.0.66 for the TP-Link recovery." with administrator privileges`);
+    expect(svc.leases()[0]).toMatchObject({ via: 'osascript', added: true });
+  });
+
+  it('Windows: the list from Get-NetAdapter; the address through UAC', async () => {
+    const list = JSON.stringify({ adapters: [{ Name: 'Ethernet 2', MacAddress: '00-E0-4C-68-01-02', Status: 'Up', LinkSpeed: '1 Gbps', PhysicalMediaType: '802.3', Virtual: false, HardwareInterface: true }], addresses: [] });
+    const m = mockNet([], { platform: 'win32', outputs: { 'powershell.exe': list } });
+    const { svc } = setup(m);
+    expect(await svc.interfaces()).toEqual([expect.objectContaining({ name: 'Ethernet 2', wired: true, carrier: true, speedMbps: 1000 })]);
+    await svc.prepare({ interface: 'Ethernet 2', address: '192.168.1.2/24', reason: 'r' });
+    const uac = m.calls.find((c) => c.args.at(-1)?.includes('-Verb RunAs'))!;
+    const b64 = /'-EncodedCommand','([^']+)'/.exec(uac.args.at(-1)!)![1]!;
+    expect(Buffer.from(b64, 'base64').toString('utf16le')).toContain("& 'netsh' 'interface' 'ipv4' 'add' 'address' 'Ethernet 2' '192.168.1.2' '255.255.255.0' 'store=active'");
+    expect(svc.leases()[0]).toMatchObject({ via: 'uac' });
   });
 });
 
