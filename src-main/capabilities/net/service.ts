@@ -527,6 +527,7 @@ export class NetService {
       ...(onInterface ? { onInterface: onInterface.name } : {}),
       ...(needOn ? { needOn: needOn.name } : {}),
       alsoInSubnet,
+      ...(!iface && asked === undefined ? { cablesWithLink: wiredWithLink.map((i) => i.name) } : {}),
       ...(targetIsOurs ? { targetIsOurs: targetIsOurs.name } : {}),
       ...(probe ? { probe } : {}),
       dhcp,

@@ -148,6 +148,10 @@ describe('NetService.check', () => {
     expect(w.findings.find((f) => f.id === 'interface')).toMatchObject({ level: 'warn', title: 'wlan0 is Wi-Fi.' });
     const missing = await svc.check({ target: '192.168.0.1', interface: 'eth9' });
     expect(missing.findings[0]).toMatchObject({ level: 'bad', title: 'There is no network connection called eth9 on this computer.' });
+    const none = await setup(mockNet([LO, eth('eth0', { carrier: false })])).svc.check({ target: '192.168.0.1' });
+    expect(none.findings[0]).toMatchObject({ id: 'carrier', level: 'warn', title: 'No cable connection of this computer has a link.' });
+    const two = await setup(mockNet([eth('eth0'), eth('eth1')])).svc.check({ target: '192.168.0.1' });
+    expect(two.findings[0]).toMatchObject({ id: 'interface', title: 'Several cable connections have a link (eth0, eth1).' });
     const ours = await svc.check({ target: '192.168.0.66' });
     expect(ours.findings.find((f) => f.level === 'bad')!.title).toMatch(/this computer’s own address/);
     await expect(svc.check({ target: '192.168.0.1', interface: 'eth0;reboot' })).rejects.toMatchObject({ code: 'NET_BAD_INTERFACE_NAME' });
