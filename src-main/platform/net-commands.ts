@@ -103,7 +103,6 @@ function shq(s: string): string {
 
 /** The reason as an AppleScript string literal: no control characters, quotes and backslashes escaped. */
 export function appleScriptString(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return `"${s.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 

@@ -108,7 +108,7 @@ export function NetworkStep({ target, need, reason, setAddress: setAddressVia, o
       gone = true;
     };
     // Once per router: a new target starts the step again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // (choose and watchForCable change with target/need, which are the dependencies)
   }, [target, need]);
 
   useEffect(() => {
