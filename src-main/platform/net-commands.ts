@@ -22,7 +22,7 @@ export function checkedInterface(platform: PlatformName, name: string): string {
       code: 'NET_BAD_INTERFACE_NAME',
       message: `"${name.slice(0, 80)}" is not a network connection name Rescue Bench can use.`,
       meaning: 'Names with quotes, semicolons, dollar signs or similar characters are refused, so that nothing but the intended connection can be changed. Nothing was changed.',
-      fix: 'Pick the connection from the list of this computer’s interfaces (rescue-bench net check --json lists them).',
+      fix: 'Pick the connection from the list of this computer’s interfaces (rescue-bench net list shows them).',
     });
   return ok;
 }

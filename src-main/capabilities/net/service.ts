@@ -884,7 +884,7 @@ export class NetService {
       code: 'NET_NOT_SET',
       message: `There is no address ${c.ip} from Rescue Bench on ${name}.`,
       meaning: 'Nothing to remove: it was removed already, or never set.',
-      fix: 'Check the address and the connection name (rescue-bench net check --json lists them).',
+      fix: 'Check the address and the connection name (rescue-bench net list shows them).',
     });
   }
 

@@ -108,6 +108,8 @@ describe.skipIf(!support.ok)('network assistant on a virtual rescue LAN', () => 
     const before = cli(l, data, ['net', 'check', '--target', '192.168.0.1', '--need', '192.168.0.66/24']);
     expect(before.code).toBe(0);
     const c0 = resultOf<'net check'>(before.lines);
+    const listed = resultOf<'net list'>(cli(l, data, ['net', 'list']).lines);
+    expect(listed.ok && listed.value).toMatchObject({ networkManager: 'absent', interfaces: expect.arrayContaining([expect.objectContaining({ name: l.stationIf, wired: true, carrier: true, addresses: ['10.99.0.2/24'] })]) });
     expect(c0.ok && c0.value).toMatchObject({ interface: l.stationIf, inSubnet: false, hasNeed: false, carrier: true, ready: false });
     expect(c0.ok && c0.value.probe).toBeUndefined();
 
