@@ -813,7 +813,14 @@ export class NetService {
             details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
           });
       }
-      if (nm) await this.nmSetManaged(lease.interface, true, reason);
+      if (nm && !(await this.nmSetManaged(lease.interface, true, reason)))
+        // The address is gone; only NetworkManager's care of the connection is not back. Say so, and how.
+        lease.error = {
+          code: 'NET_NM_RESTORE_FAILED',
+          message: `NetworkManager was not given ${lease.interface} back.`,
+          meaning: 'The temporary address is removed, but NetworkManager does not look after this connection until it is told to, or until it restarts.',
+          fix: `Run: nmcli device set ${lease.interface} managed yes (or restart the computer).`,
+        };
     } catch (e) {
       lease.releasing = undefined;
       lease.error = toErrorShape(e);
