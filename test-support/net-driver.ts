@@ -11,7 +11,7 @@ import { NetService, type NetLease } from '../src-main/capabilities/net';
 import { toErrorShape } from '../src-shared/errors';
 
 const out = (v: unknown): void => void process.stdout.write(JSON.stringify(v) + '\n');
-const svc = new NetService({ link: (payload) => out({ event: 'link', payload }), lease: (payload) => out({ event: 'lease', payload }) }, { dataDir: process.argv[2], pollMs: 50, dhcpTimeoutMs: 1500 });
+const svc = new NetService({ link: (payload) => out({ event: 'link', payload }), lease: (payload) => out({ event: 'lease', payload }) }, { dataDir: process.argv[2], pollMs: 50 });
 const leases = new Map<string, NetLease>();
 
 type Req = { id: number; op: string; args: Record<string, unknown> };

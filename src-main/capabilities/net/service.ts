@@ -63,7 +63,7 @@ export interface NetServiceOptions {
   dataDir?: string;
   /** How often link state is read while someone waits for it or a lease is active (default 250 ms). */
   pollMs?: number;
-  /** How long a DHCP probe listens for an offer (default 2500 ms). */
+  /** How long a DHCP probe listens for an offer (default 3500 ms). */
   dhcpTimeoutMs?: number;
 }
 
@@ -183,7 +183,8 @@ export class NetService {
   ) {
     this.os = opts.binding ?? systemNetBinding();
     this.pollMs = opts.pollMs ?? 250;
-    this.dhcpTimeoutMs = opts.dhcpTimeoutMs ?? 2500;
+    // Servers test an address with an ARP or ICMP ping before offering it (busybox udhcpd waits 2 s): wait longer.
+    this.dhcpTimeoutMs = opts.dhcpTimeoutMs ?? 3500;
     this.leasesFile = opts.dataDir ? path.join(opts.dataDir, LEASES_FILE) : undefined;
   }
 

@@ -101,7 +101,7 @@ class Driver {
 }
 
 describe.skipIf(!support.ok)('network assistant on a virtual rescue LAN', () => {
-  it('net check, net address add/remove through the real ip; ARP + ping + TCP at the router; DHCP absent, then present', async () => {
+  it('net list/check, net address add/remove through the real ip; ARP + ping + TCP at the router; DHCP absent, then present', async () => {
     const l = lan();
     const data = fs.mkdtempSync(path.join(tmp, 'data-'));
     // Before: the station is not in 192.168.0.0/24; the check says so and does not probe.
@@ -125,10 +125,10 @@ describe.skipIf(!support.ok)('network assistant on a virtual rescue LAN', () => 
     routerDaemon(l, 'busybox', ['httpd', '-f', '-p', '80', '-h', tmp]);
     await new Promise((r) => setTimeout(r, 300));
     const routerMac = (JSON.parse(l.router.exec('ip', ['-j', 'link', 'show', 'dev', l.routerIf]).toString()) as { address: string }[])[0]!.address;
-    const now = cli(l, data, ['net', 'check', '--target', '192.168.0.1', '--need', '192.168.0.66/24']);
-    const c1 = resultOf<'net check'>(now.lines);
-    if (!c1.ok) throw new Error(JSON.stringify(c1.error));
-    const v: NetCheck = c1.value;
+    // (the rest of the checks through one live service in the namespace: each CLI start costs seconds)
+    const d = new Driver(l, data);
+    await d.ready;
+    const v = await d.call<NetCheck>('check', { target: '192.168.0.1', need: '192.168.0.66/24' });
     expect(v).toMatchObject({ inSubnet: true, onInterface: l.stationIf, hasNeed: true, needOn: l.stationIf });
     expect(v.probe).toMatchObject({ arpMac: routerMac, answered: true, tcp: { '80': true, '443': false, '22': false, '23': false }, tcpRefused: [443, 22, 23] });
     if (havePing) expect(v.probe!.icmp).toBe(true);
@@ -138,8 +138,8 @@ describe.skipIf(!support.ok)('network assistant on a virtual rescue LAN', () => 
 
     udhcpd(l);
     await new Promise((r) => setTimeout(r, 500));
-    const withDhcp = resultOf<'net check'>(cli(l, data, ['net', 'check', '--target', '192.168.0.1', '--interface', l.stationIf]).lines);
-    expect(withDhcp.ok && withDhcp.value.dhcp).toMatchObject({ state: 'present', how: 'probe', server: '192.168.0.1', offered: expect.stringMatching(/^192\.168\.0\.1[0-5]\d$/) });
+    const withDhcp = await d.call<NetCheck>('check', { target: '192.168.0.1', interface: l.stationIf });
+    expect(withDhcp.dhcp).toMatchObject({ state: 'present', how: 'probe', server: '192.168.0.1', offered: expect.stringMatching(/^192\.168\.0\.1[0-5]\d$/) });
 
     // remove undoes exactly what add did (a second remove has nothing to do: test/main/capabilities/net/)
     const rm = cli(l, data, ['net', 'address', 'remove', '--interface', l.stationIf, '--address', '192.168.0.66/24']);
