@@ -136,3 +136,14 @@ export function cancelled(host: string, name: string, bytes: number, total: numb
     fix: 'Start the upload again when you are ready; put the router into rescue mode again first if it has left it.',
   };
 }
+
+/** The server's transfer port stopped existing mid-file (ICMP port unreachable on the connected socket). */
+export function serverGone(host: string, name: string, block: number, blocks: number, details: string): RbErrorShape {
+  return {
+    code: 'TFTP_PUT_SERVER_GONE',
+    message: `The router at ${host} stopped listening at block ${block} of ${blocks} of "${name}".`,
+    meaning: 'Its TFTP server ended the transfer on its side (it restarted or gave up). The file did not arrive completely; the router will not use it.',
+    fix: 'Put the router into rescue mode again and start the upload again.',
+    details,
+  };
+}

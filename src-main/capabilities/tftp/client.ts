@@ -14,6 +14,11 @@
  * - Block numbers after 65535 roll over to 0 (or 1, `rollover: 1`), so files over 32 MiB at 512 bytes work.
  * - A file whose size is a multiple of the block size ends with an empty DATA block.
  *
+ * Speed (docs/decisions/0015): once the server's port is known the socket is connected to it, so a send needs no
+ * address lookup and the kernel hands us only the server's packets; on Linux an unconnected socket on the same
+ * port (decision 0012) still answers strangers with ERROR 5. Lock-step waits use the adaptive busy poll of
+ * decision 0011 (it measures whether polling helps and polls only then).
+ *
  * The whole file is read into memory first (firmware images are tens of MiB): its sha256 is known before the
  * first byte goes out and a file changed on disk mid-way cannot mix two versions.
  */
@@ -37,7 +42,9 @@ import {
   writeDataHeader,
 } from '../../../src-shared/capabilities/tftp/codec';
 import { RbFault } from '../../../src-shared/errors';
+import { udpSharedPortForStrays } from '../../platform';
 import * as F from './client-failures';
+import { LockstepPoll } from './poll';
 
 export interface TftpPutOptions {
   /** IPv4 of the TFTP server (the router in rescue mode). */
@@ -79,6 +86,8 @@ export const PUT_DEFAULTS = { port: 69, blksize: 1468, windowsize: 1, timeoutMs:
 export const WINDOWSIZE_MAX = 1024;
 /** Largest file we send (a Buffer must hold it; router images are far smaller). */
 export const PUT_MAX_BYTES = 1024 * 1024 * 1024;
+/** Lock-step busy-poll budget after each block (ms), as the server's default (decision 0011). */
+const LOCKSTEP_POLL_MS = 0.1;
 /** How often progress is reported at most (ms). */
 const PROGRESS_EVERY_MS = 100;
 
@@ -161,6 +170,11 @@ class PutSession {
   private readonly wantW: number;
   private readonly wrq: Uint8Array;
   private socket!: dgram.Socket;
+  /** Linux: the unconnected socket sharing our port once the main one is connected: answers strangers (decision 0012). */
+  private stray: dgram.Socket | undefined;
+  private connected = false;
+  private readonly shared = udpSharedPortForStrays();
+  private poll = new LockstepPoll(0);
   private phase: Phase = 'request';
   /** The server's transfer ID (port), fixed by its first answer. */
   private tid = -1;
@@ -214,13 +228,16 @@ class PutSession {
   run(): Promise<TftpPutResult> {
     return new Promise<TftpPutResult>((resolve, reject) => {
       this.settle = { resolve, reject };
-      const s = dgram.createSocket({ type: 'udp4' });
+      const s = dgram.createSocket({ type: 'udp4', reuseAddr: this.shared });
       this.socket = s;
       s.on('message', (msg, rinfo) => this.onPacket(msg, rinfo.address, rinfo.port));
       s.on('error', (err) => {
         const code = (err as NodeJS.ErrnoException).code;
         if (!this.bound) this.end(new RbFault(F.bindFailed(this.o.localAddress, err)));
-        else this.lastSendError = `${code ?? ''} ${err.message}`.trim();
+        else if (this.connected && code === 'ECONNREFUSED' && this.phase === 'data') {
+          // ICMP "port unreachable" on the connected socket: the server's transfer is gone (it restarted or gave up).
+          this.end(new RbFault(F.serverGone(this.host, this.name, this.base + 1, this.last, `${code} ${err.message}`)));
+        } else this.lastSendError = `${code ?? ''} ${err.message}`.trim();
       });
       this.o.signal?.addEventListener('abort', this.onAbort, { once: true });
       s.bind({ address: this.o.localAddress ?? '0.0.0.0', port: 0 }, () => {
@@ -236,6 +253,10 @@ class PutSession {
 
   private send(b: Uint8Array, port = this.tid): void {
     if (this.phase === 'over') return;
+    if (this.connected) {
+      this.socket.send(b); // errors arrive as 'error' events
+      return;
+    }
     this.socket.send(b, port, this.host, (err) => {
       if (!err || this.phase === 'over') return;
       const code = (err as NodeJS.ErrnoException).code;
@@ -266,6 +287,7 @@ class PutSession {
   private sendBlocks(from: number, to: number): void {
     for (let n = from; n <= to; n++) this.send(this.packet(n));
     if (to > this.top) this.top = to;
+    this.poll.sent();
   }
 
   /** Fill the window after the last acknowledged block. */
@@ -274,9 +296,39 @@ class PutSession {
     this.sendBlocks(this.base + 1, to);
   }
 
+  /** The server's port is known: connect to it (and on Linux keep answering strangers on a shared port), then send. */
+  private begin(port: number, B: number, W: number): void {
+    this.tid = port;
+    this.phase = 'data'; // from here on, only the server's transfer port is listened to
+    this.touch();
+    this.socket.connect(port, this.host, () => {
+      if (this.isOver()) return;
+      this.connected = true;
+      if (this.shared) this.openStray();
+      this.startData(B, W);
+    });
+  }
+
+  private isOver(): boolean {
+    return this.phase === 'over';
+  }
+
+  private openStray(): void {
+    const st = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+    this.stray = st;
+    st.on('error', () => undefined);
+    st.on('message', (msg, rinfo) => {
+      this.ignored++;
+      if (readOpcode(msg) === OP.ERROR) return; // never answer an ERROR with an ERROR
+      st.send(encodeError(TFTP_ERR.UNKNOWN_TID, 'Unknown transfer ID'), rinfo.port, rinfo.address, () => undefined);
+    });
+    st.bind({ address: this.o.localAddress ?? '0.0.0.0', port: this.socket.address().port });
+  }
+
   private startData(B: number, W: number): void {
     this.B = B;
     this.W = W;
+    this.poll = new LockstepPoll(W === 1 ? LOCKSTEP_POLL_MS : 0);
     this.last = Math.floor(this.data.length / B) + 1;
     this.slots = [];
     this.slotBlock = [];
@@ -286,8 +338,6 @@ class PutSession {
       this.slots.push(mem.subarray(i * (B + 4), (i + 1) * (B + 4)));
       this.slotBlock.push(0);
     }
-    this.phase = 'data';
-    this.touch();
     this.sendWindow();
   }
 
@@ -323,13 +373,12 @@ class PutSession {
     if (this.phase === 'request') {
       if (op === OP.OACK) this.onOack(msg, port);
       else if (op === OP.ACK && msg.length >= 4 && readBlock(msg) === 0) {
-        this.tid = port;
         // A plain ACK 0: the server ignored our options (or we sent none): RFC 1350 defaults.
-        this.startData(DEFAULT_BLKSIZE, 1);
+        this.begin(port, DEFAULT_BLKSIZE, 1);
       } else this.ignored++;
       return;
     }
-    if (op === OP.ACK && msg.length >= 4) this.onAck(readBlock(msg));
+    if (op === OP.ACK && msg.length >= 4 && this.connected) this.onAck(readBlock(msg));
     else this.ignored++; // a repeated OACK, a stray DATA, garbage: the timer decides
   }
 
@@ -352,8 +401,7 @@ class PutSession {
         W = n;
       } else return refuse(`option ${k.slice(0, 20)} was not requested`);
     }
-    this.tid = port;
-    this.startData(B, W);
+    this.begin(port, B, W);
   }
 
   private onAck(k: number): void {
@@ -372,6 +420,7 @@ class PutSession {
     if (a === this.base) return; // duplicate: never resend on it (sorcerer's apprentice); the timer does
     this.base = a;
     this.touch();
+    this.poll.acked();
     this.reportProgress(false);
     if (a === this.last) {
       this.reportProgress(true);
@@ -414,7 +463,7 @@ class PutSession {
     }
     this.resent++;
     if (this.phase === 'request') this.sendWrq();
-    else this.sendBlocks(this.base + 1, this.top); // the whole unacknowledged window
+    else if (this.connected) this.sendBlocks(this.base + 1, this.top); // the whole unacknowledged window
     this.armTimer();
   }
 
@@ -444,16 +493,21 @@ class PutSession {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.o.signal?.removeEventListener('abort', this.onAbort);
+    this.poll.end();
     const close = (): void => {
-      try {
-        this.socket.close();
-      } catch {
-        /* already closed */
+      for (const s of [this.socket, this.stray]) {
+        try {
+          s?.close();
+        } catch {
+          /* already closed */
+        }
       }
     };
     // dgram resolves the address of an unconnected send on the next tick: close only after it went out.
-    if (lastWords && this.tid !== -1) this.socket.send(lastWords, this.tid, this.host, close);
-    else close();
+    if (lastWords && this.tid !== -1) {
+      if (this.connected) this.socket.send(lastWords, close);
+      else this.socket.send(lastWords, this.tid, this.host, close);
+    } else close();
     if (err !== undefined) {
       this.settle.reject(err);
       return;
