@@ -44,6 +44,7 @@ import {
 import { RbFault } from '../../../src-shared/errors';
 import { udpSharedPortForStrays } from '../../platform';
 import * as F from './client-failures';
+import { nativeLockstep, type NativeHandle, type NativeLockstepApi, type NativeResult } from './native';
 import { LockstepPoll } from './poll';
 
 export interface TftpPutOptions {
@@ -70,6 +71,12 @@ export interface TftpPutOptions {
   rollover?: 0 | 1;
   signal?: AbortSignal;
   onProgress?: (p: { bytes: number; total: number; bytesPerSecond: number }) => void;
+  /**
+   * Who sends a lock-step upload of a file (windowsize 1, rollover 0): 'auto' (default) = the native lock-step
+   * engine when it is built and this system can share the port (Linux), else JavaScript; 'js' = always JavaScript;
+   * 'native' = fail without it (benchmarks, tests). Buffers, windows and rollover 1 always use JavaScript (decision 0016).
+   */
+  engine?: 'auto' | 'js' | 'native';
 }
 
 export interface TftpPutResult {
@@ -79,6 +86,8 @@ export interface TftpPutResult {
   windowsize: number;
   rolledOver: boolean;
   ms: number;
+  /** Which engine sent the data (decision 0016). */
+  engine?: 'native' | 'js';
 }
 
 export const PUT_DEFAULTS = { port: 69, blksize: 1468, windowsize: 1, timeoutMs: 1000, retries: 5, firstBlockRetries: 20, rollover: 0 as 0 | 1 };
@@ -88,6 +97,8 @@ export const WINDOWSIZE_MAX = 1024;
 export const PUT_MAX_BYTES = 1024 * 1024 * 1024;
 /** Lock-step busy-poll budget after each block (ms), as the server's default (decision 0011). */
 const LOCKSTEP_POLL_MS = 0.1;
+/** The native engine's yielding wait before it sleeps, µs (the server's default, decision 0013). */
+const NATIVE_SPIN_US = 300;
 /** How often progress is reported at most (ms). */
 const PROGRESS_EVERY_MS = 100;
 
@@ -114,41 +125,58 @@ function checkOptions(o: TftpPutOptions): void {
   if (o.localAddress !== undefined && !net.isIPv4(o.localAddress)) throw new RbFault(F.badOption('local address', `"${o.localAddress.slice(0, 60)}" is not an IPv4 address`, 'Give this computer\'s address on the router\'s network, or leave it out.'));
 }
 
-async function loadSource(src: TftpPutOptions['source']): Promise<Buffer> {
-  if (Buffer.isBuffer(src)) return src;
+/** The bytes to send, and for a file its open handle (the native engine reads from it; closed by tftpPut). */
+async function loadSource(src: TftpPutOptions['source']): Promise<{ data: Buffer; fh?: fsp.FileHandle }> {
+  if (Buffer.isBuffer(src)) return { data: src };
   let fh: fsp.FileHandle | undefined;
   try {
     fh = await fsp.open(src.path, 'r');
     const st = await fh.stat();
     if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
     if (st.size > PUT_MAX_BYTES) throw new RbFault(F.fileTooLarge(src.path, st.size, PUT_MAX_BYTES));
-    return await fh.readFile();
+    return { data: await fh.readFile(), fh };
   } catch (err) {
+    await fh?.close().catch(() => undefined);
     if (err instanceof RbFault) throw err;
     throw new RbFault(F.fileUnreadable(src.path, err));
-  } finally {
-    await fh?.close().catch(() => undefined);
   }
+}
+
+/** The native engine for this upload, or why not (a reason only matters when it was asked for). */
+function nativeFor(o: TftpPutOptions): { api: NativeLockstepApi } | { why: string } {
+  if ((o.engine ?? 'auto') === 'js') return { why: 'turned off for this upload' };
+  if (Buffer.isBuffer(o.source)) return { why: 'the data is not a file' };
+  if ((o.rollover ?? PUT_DEFAULTS.rollover) !== 0) return { why: 'it wraps block numbers to 0 only' };
+  if (!udpSharedPortForStrays()) return { why: 'this system cannot share the upload\'s port between two sockets' };
+  const n = nativeLockstep();
+  return n.ok ? { api: n.api } : { why: n.reason };
 }
 
 /** Upload one file to a TFTP server (WRQ). Rejects with an RbFault whose code starts with TFTP_PUT_. */
 export async function tftpPut(opts: TftpPutOptions): Promise<TftpPutResult> {
   checkOptions(opts);
   if (opts.signal?.aborted) throw new RbFault(F.cancelled(opts.host, opts.remoteName, 0, 0));
-  const data = await loadSource(opts.source);
+  const native = nativeFor(opts);
+  if (opts.engine === 'native' && 'why' in native) throw new RbFault(F.nativeMissing(native.why));
+  const { data, fh } = await loadSource(opts.source);
   const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+  const engine = 'api' in native && fh ? { api: native.api, fd: fh.fd } : undefined;
   const blksize = opts.blksize ?? PUT_DEFAULTS.blksize;
   const windowsize = opts.windowsize ?? PUT_DEFAULTS.windowsize;
   const withOptions = blksize !== DEFAULT_BLKSIZE || windowsize !== 1;
   const started = Date.now();
   try {
-    return await new PutSession(opts, data, sha256, withOptions, started).run();
-  } catch (err) {
-    if (err instanceof OptionsRefused) {
-      // RFC 2347: a server that cannot honour options may refuse with ERROR 8; ask once more the plain RFC 1350 way.
-      return await new PutSession(opts, data, sha256, false, started).run();
+    try {
+      return await new PutSession(opts, data, sha256, withOptions, started, engine).run();
+    } catch (err) {
+      if (err instanceof OptionsRefused) {
+        // RFC 2347: a server that cannot honour options may refuse with ERROR 8; ask once more the plain RFC 1350 way.
+        return await new PutSession(opts, data, sha256, false, started, engine).run();
+      }
+      throw err;
     }
-    throw err;
+  } finally {
+    await fh?.close().catch(() => undefined);
   }
 }
 
@@ -175,6 +203,8 @@ class PutSession {
   private connected = false;
   private readonly shared = udpSharedPortForStrays();
   private poll = new LockstepPoll(0);
+  /** The native engine's transfer, once it sends. */
+  private native: { api: NativeLockstepApi; h: NativeHandle; progress: NodeJS.Timeout } | undefined;
   private phase: Phase = 'request';
   /** The server's transfer ID (port), fixed by its first answer. */
   private tid = -1;
@@ -207,6 +237,8 @@ class PutSession {
     private readonly sha256: string,
     private readonly withOptions: boolean,
     private readonly started: number,
+    /** The native lock-step engine and the file's descriptor, when it may send this upload. */
+    private readonly engine?: { api: NativeLockstepApi; fd: number },
   ) {
     this.host = o.host;
     this.port = o.port ?? PUT_DEFAULTS.port;
@@ -301,12 +333,86 @@ class PutSession {
     this.tid = port;
     this.phase = 'data'; // from here on, only the server's transfer port is listened to
     this.touch();
+    if (this.engine && W === 1 && this.startNative(this.engine.api, this.engine.fd, port, B)) return;
     this.socket.connect(port, this.host, () => {
       if (this.isOver()) return;
       this.connected = true;
       if (this.shared) this.openStray();
       this.startData(B, W);
     });
+  }
+
+  /**
+   * Lock-step on the native engine (decision 0016): its socket takes over our port (SO_REUSEADDR, as the server's
+   * transfers share theirs with the stray socket, decision 0012) and connects to the server's, so the kernel hands
+   * it the server's packets; ours stays unconnected on the same port and answers strangers with ERROR 5. The engine
+   * reads the file from the descriptor, sends DATA 1..N and waits for each ACK on its own thread. False when it
+   * cannot start (then JavaScript sends).
+   */
+  private startNative(api: NativeLockstepApi, fd: number, port: number, B: number): boolean {
+    let h: NativeHandle | undefined;
+    try {
+      h = api.open(this.o.localAddress ?? '0.0.0.0', true, this.socket.address().port);
+      this.B = B;
+      this.W = 1;
+      this.last = Math.floor(this.data.length / B) + 1;
+      api.start(h, this.host, port, fd, this.data.length, B, this.timeoutMs, this.retries, NATIVE_SPIN_US, null, (r) => this.onNative(r));
+    } catch (err) {
+      if (h) api.dispose(h);
+      this.lastSendError = `native engine: ${err instanceof Error ? err.message : String(err)}`;
+      return false;
+    }
+    const progress = setInterval(() => {
+      if (!this.native) return;
+      const acked = api.progress(this.native.h)[0];
+      if (acked > this.base) {
+        this.base = acked;
+        this.touch();
+        this.reportProgress(false);
+      }
+    }, PROGRESS_EVERY_MS);
+    this.native = { api, h, progress };
+    if (this.timer) clearTimeout(this.timer); // the engine keeps its own retransmission timer
+    this.timer = undefined;
+    return true;
+  }
+
+  private onNative(r: NativeResult): void {
+    if (this.native) clearInterval(this.native.progress);
+    if (this.phase === 'over') return;
+    this.base = r.acked;
+    const blocks = (n: number): [number, number] => [Math.min(n + 1, this.last), this.last];
+    switch (r.outcome) {
+      case 'done':
+        if (r.sha256 !== undefined && r.sha256 !== this.sha256) {
+          this.end(new RbFault(F.fileChanged(this.host, this.name)));
+          return;
+        }
+        this.reportProgress(true);
+        this.end(undefined);
+        return;
+      case 'timeout':
+        this.end(new RbFault(F.stoppedAnswering(this.host, this.name, ...blocks(r.acked), this.retries, this.timeoutMs, this.lastSendError)));
+        return;
+      case 'client-error': {
+        const e = parseError(r.errorPacket ?? Buffer.alloc(0)) ?? { code: -1, message: '' };
+        this.end(new RbFault(F.serverError(this.host, this.name, e.code, e.message, r.acked, this.last, this.B)));
+        return;
+      }
+      case 'gone':
+      case 'socket-error':
+        this.end(new RbFault(F.serverGone(this.host, this.name, ...blocks(r.acked), `${r.outcome} ${r.errno ?? ''} ${r.errnoText ?? ''}`.trim())));
+        return;
+      case 'protocol':
+        this.end(new RbFault(F.notTftp(this.host, this.name, r.acked, this.last, `opcode ${r.opcode ?? -1}, ${r.length ?? 0} bytes`)));
+        return;
+      case 'read-failed':
+      case 'short-file':
+        this.end(new RbFault(F.fileChanged(this.host, this.name, `${r.outcome} ${r.errno ?? ''}`.trim())));
+        return;
+      case 'cancelled':
+        return; // abort() has ended the upload already
+    }
   }
 
   private isOver(): boolean {
@@ -360,6 +466,7 @@ class PutSession {
       this.end(new RbFault(F.routerText(this.host, this.name, textOf(msg), this.base, this.last)));
       return;
     }
+    if (this.native) return; // the engine's socket gets the server's packets; a straggler here changes nothing
     const op = readOpcode(msg);
     if (op === OP.ERROR) {
       const e = parseError(msg) ?? { code: -1, message: '' };
@@ -483,6 +590,13 @@ class PutSession {
 
   private abort(): void {
     if (this.phase === 'over') return;
+    if (this.native) {
+      // the engine sends the ERROR from the server's known port and stops within one receive slice
+      this.native.api.cancel(this.native.h, TFTP_ERR.NOT_DEFINED, 'Transfer cancelled');
+      clearInterval(this.native.progress);
+      this.end(new RbFault(F.cancelled(this.host, this.name, Math.min(this.base * this.B, this.data.length), this.data.length)));
+      return;
+    }
     this.end(new RbFault(F.cancelled(this.host, this.name, Math.min(this.base * this.B, this.data.length), this.data.length)), this.tid !== -1 ? encodeError(TFTP_ERR.NOT_DEFINED, 'Transfer cancelled') : undefined);
   }
 
@@ -519,6 +633,7 @@ class PutSession {
       windowsize: this.W,
       rolledOver: this.last > 0xffff,
       ms: Date.now() - this.started,
+      engine: this.native ? 'native' : 'js',
     });
   }
 
