@@ -6,13 +6,15 @@
  *    in the station namespace (test-support/tftp-put-runner.ts), so Node's start-up is not what is measured;
  *  - atftp's client at blksize 1468: `atftp --option "blksize 1468" -p` (goal: ours >= 1.0x);
  *  - tftp-hpa's client, which has no blksize option (512-byte blocks): `tftp -m binary -c put` (goal >= 1.0x);
- *  - ours at blksize 512 too, to show the like-for-like figure beside tftp-hpa.
+ *  - ours at blksize 512 too, to show the like-for-like figure beside tftp-hpa;
+ *  - ours with the JavaScript sender (`engine: 'js'`): as shipped, lock-step uploads of a file go through the native
+ *    lock-step engine when it is built (decision 0016); this shows what that buys.
  * Timed on the server side, from the kernel's own timestamps of the file tftpd-hpa writes: its birth time (the
  * server creates it when the WRQ arrives, before it answers) to its last modification (the last block written),
  * so a client's process start-up and exit do not count. Every upload is checked byte-exact (sha256 of the file).
  * Rounds run every client once, in an order rotated per round (the 2-core machine is shared); per-round ratios
  * (their time / ours) and the median of them are printed, and the medians of the times.
- * Usage: npm run bench:tftp:put   (needs root for the namespaces; ROUNDS=7 SIZE_MIB=32 to change)
+ * Usage: npm run build:native && npm run bench:tftp:put   (needs root for the namespaces; ROUNDS=7 SIZE_MIB=32 to change)
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -21,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRescueLan, netnsSupport, type RescueLan } from '../../test-support/netns';
 import { startPutRunner } from '../../test-support/tftp-put-peer';
+import { nativeLockstep } from '../../src-main/capabilities/tftp/native';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const SIZE = Number(process.env.SIZE_MIB ?? 32) * 1024 * 1024;
@@ -68,8 +71,8 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
     let n = 0;
     type Client = { name: string; put(remote: string): Promise<void> };
-    const ours = (blksize: number): Client['put'] => async (remote) => {
-      const o = await runner.put({ host: ROUTER, source: { path: src }, remoteName: remote, blksize });
+    const ours = (blksize: number, engine: 'auto' | 'js' = 'auto', lockstepPollUs?: number): Client['put'] => async (remote) => {
+      const o = await runner.put({ host: ROUTER, source: { path: src }, remoteName: remote, blksize, engine, ...(lockstepPollUs !== undefined ? { lockstepPollUs } : {}) });
       if (!o.ok) throw new Error(`ours failed: ${o.error.message} ${o.error.details ?? ''}`);
     };
     const external = (cmd: string, args: (remote: string) => string[]): Client['put'] => async (remote) => {
@@ -81,6 +84,8 @@ async function main(): Promise<void> {
       { name: 'atftp blksize 1468', put: external('atftp', (r) => ['--option', 'blksize 1468', '-p', '-l', src, '-r', r, ROUTER, '69']) },
       { name: 'tftp-hpa (512, no options)', put: external('tftp', (r) => [ROUTER, '-m', 'binary', '-c', 'put', src, r]) },
       { name: 'ours blksize 512', put: ours(512) },
+      { name: 'ours JavaScript engine blksize 1468', put: ours(1468, 'js') },
+      { name: 'ours native without its yielding wait blksize 1468', put: ours(1468, 'auto', 0) },
     ];
     /** CLIENTS=atftp,ours to run only the clients whose name contains one of the words. */
     const only = process.env.CLIENTS?.split(',').filter(Boolean);
@@ -121,10 +126,16 @@ async function main(): Promise<void> {
       if (t.length === 0) continue;
       console.log(`| ${c.name} | ${median(t).toFixed(0)} ms | ${mibs(median(t))} | ${t.map((x) => x.toFixed(0)).join(', ')} |`);
     }
-    if (clients.length !== allClients.length) return;
-    console.log(`\nOurs (1468) vs atftp (1468): ${ratio(times['atftp blksize 1468']!, ours1468).toFixed(2)}x (median of per-round ratios, their time / ours; goal >= 1.0)`);
-    console.log(`Ours (1468, default) vs tftp-hpa (512, it has no blksize option): ${ratio(times['tftp-hpa (512, no options)']!, ours1468).toFixed(2)}x (goal >= 1.0)`);
-    console.log(`Ours at 512 vs tftp-hpa (512), like for like: ${ratio(times['tftp-hpa (512, no options)']!, ours512).toFixed(2)}x`);
+    const have = (...names: string[]): boolean => names.every((x) => (times[x] ?? []).length > 0);
+    const say = (text: string, them: string, us: string): void => {
+      if (have(them, us)) console.log(`${text}: ${ratio(times[them]!, times[us]!).toFixed(2)}x`);
+    };
+    say('Ours (1468) vs atftp (1468), median of per-round ratios (their time / ours), goal >= 1.0', 'atftp blksize 1468', 'ours blksize 1468');
+    say('Ours (1468, default) vs tftp-hpa (512: it has no blksize option), goal >= 1.0', 'tftp-hpa (512, no options)', 'ours blksize 1468');
+    say('Ours at 512 vs tftp-hpa (512), like for like', 'tftp-hpa (512, no options)', 'ours blksize 512');
+    say('Ours with the JavaScript sender (1468) vs atftp (1468)', 'atftp blksize 1468', 'ours JavaScript engine blksize 1468');
+    say('Ours native without its yielding wait (1468) vs atftp (1468)', 'atftp blksize 1468', 'ours native without its yielding wait blksize 1468');
+    console.log(`Ours' engine: ${nativeLockstep().ok ? 'native lock-step engine' : `JavaScript (the native engine is ${(nativeLockstep() as { reason: string }).reason})`}`);
   } finally {
     cleanup();
   }

@@ -77,6 +77,12 @@ export interface TftpPutOptions {
    * 'native' = fail without it (benchmarks, tests). Buffers, windows and rollover 1 always use JavaScript (decision 0016).
    */
   engine?: 'auto' | 'js' | 'native';
+  /**
+   * Lock-step wait budget in µs after each block (0 = off): the native engine's yielding wait before it sleeps
+   * (default 300, decision 0013), the JavaScript sender's adaptive busy poll (default 100, decision 0011). Both
+   * measure whether waiting helps. For benchmarks and slow machines.
+   */
+  lockstepPollUs?: number;
 }
 
 export interface TftpPutResult {
@@ -272,12 +278,19 @@ class PutSession {
         } else this.lastSendError = `${code ?? ''} ${err.message}`.trim();
       });
       this.o.signal?.addEventListener('abort', this.onAbort, { once: true });
-      s.bind({ address: this.o.localAddress ?? '0.0.0.0', port: 0 }, () => {
-        this.bound = true;
-        if (this.phase === 'over') return;
-        this.sendWrq();
-        this.armTimer();
-      });
+      const address = this.o.localAddress ?? '0.0.0.0';
+      void (this.shared ? freePort(address) : Promise.resolve(0)).then(
+        (port) => {
+          if (this.phase === 'over') return;
+          s.bind({ address, port }, () => {
+            this.bound = true;
+            if (this.phase === 'over') return;
+            this.sendWrq();
+            this.armTimer();
+          });
+        },
+        (err: unknown) => this.end(new RbFault(F.bindFailed(this.o.localAddress, err))),
+      );
     });
   }
 
@@ -356,7 +369,7 @@ class PutSession {
       this.B = B;
       this.W = 1;
       this.last = Math.floor(this.data.length / B) + 1;
-      api.start(h, this.host, port, fd, this.data.length, B, this.timeoutMs, this.retries, NATIVE_SPIN_US, null, (r) => this.onNative(r));
+      api.start(h, this.host, port, fd, this.data.length, B, this.timeoutMs, this.retries, Math.min(5000, this.o.lockstepPollUs ?? NATIVE_SPIN_US), null, (r) => this.onNative(r));
     } catch (err) {
       if (h) api.dispose(h);
       this.lastSendError = `native engine: ${err instanceof Error ? err.message : String(err)}`;
@@ -434,7 +447,7 @@ class PutSession {
   private startData(B: number, W: number): void {
     this.B = B;
     this.W = W;
-    this.poll = new LockstepPoll(W === 1 ? LOCKSTEP_POLL_MS : 0);
+    this.poll = new LockstepPoll(W === 1 ? Math.min(5, (this.o.lockstepPollUs ?? LOCKSTEP_POLL_MS * 1000) / 1000) : 0);
     this.last = Math.floor(this.data.length / B) + 1;
     this.slots = [];
     this.slotBlock = [];
@@ -652,4 +665,23 @@ function textOf(msg: Buffer): string {
     s += c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : c === 10 || c === 13 ? ' ' : '?';
   }
   return s.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * A port nobody holds on `address`, found with an exclusive bind. Our socket binds it with SO_REUSEADDR (so the
+ * stray socket or the native engine can share it later); binding port 0 with SO_REUSEADDR could be handed a port
+ * another reusing socket holds (a server transfer's, decision 0012), and then both would get the same datagrams.
+ */
+function freePort(address: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = dgram.createSocket({ type: 'udp4' });
+    probe.once('error', (err) => {
+      probe.close();
+      reject(err);
+    });
+    probe.bind({ address, port: 0, exclusive: true }, () => {
+      const port = probe.address().port;
+      probe.close(() => resolve(port));
+    });
+  });
 }
