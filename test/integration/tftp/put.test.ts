@@ -218,6 +218,16 @@ describe.skipIf(!suiteOk).each(suiteOk ? tftpEngines() : ['js' as const])('tftpP
     expect(e.message).toBe('The router at 192.168.1.77 did not answer the request to upload "x.bin".');
     expect(`${e.meaning} ${e.fix}`).toMatch(/firewall/);
   }, 30_000);
+
+  it('an address this computer has no route to: a clear fault at once, not 20 silent retries', async () => {
+    // the station namespace has no default route: 10.9.9.9 is unreachable from it (nothing leaves the namespace)
+    const o = await runner.put({ engine, host: '10.9.9.9', source: { path: files['odd.bin']!.path }, remoteName: 'x.bin', timeoutMs: 1000 });
+    expect(o.ok).toBe(false);
+    const e = (o as Extract<PutOutcome, { ok: false }>).error;
+    expect(e.code).toBe('TFTP_PUT_NO_ROUTE');
+    expect(e.message).toBe('This computer has no way to reach 10.9.9.9.');
+    expect(e.fix).toContain('10.9.9.2');
+  }, 10_000);
 });
 
 describe.skipIf(!suiteOk || !at?.ok)('tftpPut against atftpd', () => {
