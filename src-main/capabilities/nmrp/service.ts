@@ -5,7 +5,6 @@
  * entry from its first frame, and undo the network set-up in every case (decision 0086).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { RbFault } from '../../../src-shared/errors';
 import { prefixToMask } from '../../../src-shared/capabilities/nmrp/codec';
@@ -109,9 +108,6 @@ export class NmrpService {
       this.emit(runId, { stage: 'checking-image', say: image.say, image, ...(image.warnings[0] ? { warning: image.warnings[0] } : {}) }, counters);
       if (signal.aborted) throw new RbFault({ code: 'NMRP_CANCELLED', message: 'Recovery was stopped.' });
 
-      // read once, now: the router gets exactly these bytes, and the upload does not wait for the disk
-      const data = await fs.promises.readFile(image.file);
-      if (data.length !== image.size) throw new RbFault({ code: 'NMRP_IMAGE_CHANGED', message: 'The firmware file changed while it was being checked.', meaning: 'What would be sent is not what was checked.', fix: 'Wait until the file is completely saved (downloads), then start again.' });
       socket = this.deps.raw.open(req.interface, ETHERTYPE_NMRP);
       this.emit(runId, { stage: 'preparing-network', say: `Preparing the connection ${req.interface}: this computer takes the address ${req.hostIp}.` }, counters);
       const net = this.deps.net();
@@ -131,7 +127,6 @@ export class NmrpService {
         hostIp: req.hostIp,
         region: req.region,
         file: image.file,
-        data,
         size: image.size,
         localName: image.fileName,
         tftpPut: this.deps.tftpPut,

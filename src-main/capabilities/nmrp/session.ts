@@ -56,8 +56,6 @@ export interface SessionOptions {
   hostIp: string;
   region?: NmrpRegion | undefined;
   file: string;
-  /** The image's bytes, read once before advertising (the upload must not wait for the disk). */
-  data?: Buffer;
   size: number;
   /** The local file's own name (remote name when the router sends no FILE_NAME). */
   localName: string;
@@ -288,7 +286,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
           upload = await Promise.race([
             o.tftpPut({
               host: o.routerIp,
-              source: o.data ?? { path: o.file },
+              source: { path: o.file }, // a path, not a Buffer: the TFTP client's native lock-step engine sends from the file (decision 0016)
               remoteName,
               blksize: NMRP_BLKSIZE,
               timeoutMs: o.timing.tftpTimeoutMs,

@@ -100,8 +100,7 @@ describe('NMRP service over a virtual cable', () => {
     expect(devIpOf(ack)).toEqual({ ip: '10.164.183.253', mask: '255.255.255.0' });
     expect(regionOf(ack)).toBe(10);
     expect(ack.options.map((o) => o.type)).toEqual([0x0002, 0x0101, 0x0004]);
-    expect(t.puts[0]).toMatchObject({ host: '10.164.183.253', remoteName: 'firmware', blksize: 1456, localAddress: '10.164.183.252' });
-    expect(Buffer.compare(t.puts[0]!.source as Buffer, fs.readFileSync(image))).toBe(0);
+    expect(t.puts[0]).toMatchObject({ host: '10.164.183.253', remoteName: 'firmware', blksize: 1456, localAddress: '10.164.183.252', source: { path: image } });
     expect(t.router.received().filter((c) => c === NmrpCode.KEEP_ALIVE_ACK)).toHaveLength(3);
     expect(t.router.received().at(-1)).toBe(NmrpCode.CLOSE_ACK);
     expect(t.net.calls).toEqual(['prepare eth9 10.164.183.252/24', 'carrier eth9', `arp 10.164.183.253 ${ROUTER}`, 'release']);
