@@ -21,7 +21,9 @@ kernel's receive time of that frame, so a busy stand-in does not stretch the tim
 and the benchmark: the span from "conf-req" (first) to "close-ack" is the same for every workstation program.
 
 Faults for tests: --drop-conf-acks N ignores the first N CONF_ACKs (lost on the wire), --silent-after
-{conf-ack,upload} stops answering there.
+{conf-ack,upload} stops answering there, --no-tftpd asks for the upload with no TFTP server listening (the
+first block never gets an answer), --reset-at-bytes N "restarts" mid-upload: stops the TFTP server and drops
+its address once N bytes arrived, then says nothing more.
 
 Needs root (or CAP_NET_RAW and CAP_NET_ADMIN) inside a network namespace the test created.
 """
@@ -101,6 +103,7 @@ class Router:
         self.last_at = None
         self.tftpd = None
         self.ip = None
+        self.prefix = None
         self.upload = {"blksize": 512, "bytes": 0, "started": False, "done": False, "name": None, "port": None}
 
     def attach_filter(self):
@@ -182,10 +185,18 @@ class Router:
             if n < u["blksize"]:
                 u["done"] = True
                 u["last_data_at"] = self.received_at()
+            if self.a.reset_at_bytes and u["bytes"] >= self.a.reset_at_bytes and not u.get("reset"):
+                u["reset"] = True
+                self.stop()
+                subprocess.run(["ip", "addr", "del", "%s/%d" % (self.ip, self.prefix), "dev", self.a.interface])
+                emit("reset", bytes=u["bytes"])
 
     def start_tftpd(self, ip, prefix):
         subprocess.run(["ip", "addr", "replace", "%s/%d" % (ip, prefix), "dev", self.a.interface], check=True)
         self.ip = ip
+        self.prefix = prefix
+        if self.a.no_tftpd:
+            return
         os.makedirs(self.a.tftp_dir, exist_ok=True)
         self.tftpd = subprocess.Popen(["in.tftpd", "-L", "-c", "-u", "root", "-s", self.a.tftp_dir, "-a", "%s:69" % ip], stdin=subprocess.DEVNULL)
         time.sleep(0.05)
@@ -251,12 +262,19 @@ class Router:
         if not self.upload["started"]:
             emit("gave-up", waiting="upload")
             return 5
+        if self.a.no_tftpd:
+            emit("no-server")
+            time.sleep(a.linger)
+            return 0
         # 4. the upload: until its last block, then until the file on disk has every byte
         end = time.monotonic() + a.upload_timeout
         while not self.upload["done"] and time.monotonic() < end:
             for _k in self.frames(0.5):
-                if self.upload["done"]:
+                if self.upload["done"] or self.upload.get("reset"):
                     break
+            if self.upload.get("reset"):
+                time.sleep(a.linger)
+                return 0
         path = os.path.join(a.tftp_dir, self.upload["name"].lstrip("/"))
         if not self.upload["done"]:
             emit("upload-stalled", bytes=self.upload["bytes"])
@@ -313,6 +331,8 @@ def main():
     p.add_argument("--listen", type=float, default=60.0)
     p.add_argument("--upload-timeout", type=float, default=60.0)
     p.add_argument("--linger", type=float, default=2.0)
+    p.add_argument("--no-tftpd", action="store_true")
+    p.add_argument("--reset-at-bytes", type=int, default=0)
     a = p.parse_args()
     r = Router(a)
     signal.signal(signal.SIGTERM, lambda *_: (r.stop(), sys.exit(143)))

@@ -27,6 +27,10 @@ export interface StandinOptions {
   silentAfter?: 'never' | 'conf-ack' | 'upload';
   listen?: number;
   linger?: number;
+  /** Ask for the upload with no TFTP server listening. */
+  noTftpd?: boolean;
+  /** Stop the TFTP server and drop the address once this many bytes arrived (a router restarting mid-upload). */
+  resetAtBytes?: number;
 }
 
 export interface Standin {
@@ -44,6 +48,8 @@ export function startStandin(ns: Netns, o: StandinOptions): Standin {
   const args = [STANDIN, '--interface', o.interface, '--tftp-dir', o.tftpDir, '--file-name', o.fileName ?? 'firmware', '--keepalives', String(o.keepalives ?? 2), '--keepalive-every', String(o.keepaliveEvery ?? 0.2)];
   if (o.dropConfAcks) args.push('--drop-conf-acks', String(o.dropConfAcks));
   if (o.silentAfter) args.push('--silent-after', o.silentAfter);
+  if (o.noTftpd) args.push('--no-tftpd');
+  if (o.resetAtBytes) args.push('--reset-at-bytes', String(o.resetAtBytes));
   args.push('--listen', String(o.listen ?? 60), '--linger', String(o.linger ?? 1));
   const proc = ns.spawn('python3', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const events: StandinEvent[] = [];
