@@ -298,6 +298,60 @@ function GrantButton() {
   );
 }
 
+/**
+ * Optional, after the user switched the router off and on: does the new firmware answer? The network assistant's
+ * check (ARP, ping, the web and SSH ports, a DHCP server on the cable) at the router's usual address.
+ */
+function BootCheck({ iface }: { iface: string | undefined }) {
+  const api = useApi();
+  const [target, setTarget] = useState('192.168.1.1');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; lines: string[] } | undefined>();
+  const [error, setError] = useState<RbError | undefined>();
+  const check = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const c = await api.invoke('net.check', { target: target.trim(), tcpPorts: [80, 22], ...(iface ? { interface: iface } : {}) });
+      const p = c.probe;
+      const web = p?.tcp['80'] === true;
+      const answered = !!p && (p.icmp || web || p.tcp['22'] === true || !!p.arpMac);
+      const lines = [
+        answered ? `The router answers at ${c.target}${web ? ' and shows its web page' : ''}: the new firmware has started.` : `Nothing answers at ${c.target} yet.`,
+        c.dhcp.state === 'present' ? `It gives out addresses (DHCP${c.dhcp.offered ? `, offered ${c.dhcp.offered}` : ''}): its firmware is running.` : '',
+        ...c.findings.filter((f) => f.level === 'warn' || f.level === 'bad').map((f) => `${f.title} ${f.meaning}`),
+      ].filter(Boolean);
+      setResult({ ok: answered || c.dhcp.state === 'present', lines });
+    } catch (err) {
+      setError(asRbError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="fs-prompt" data-testid="nmrp-boot-check">
+      <p className="fs-question">After you switched it on again (give it 3 minutes): check that it starts?</p>
+      <div className="controls">
+        <label>
+          The router&apos;s usual address
+          <input value={target} onChange={(e) => setTarget(e.target.value)} />
+        </label>
+        <button type="button" className="btn" disabled={busy} onClick={() => void check()}>
+          {busy ? 'Checking…' : 'Check that it started'}
+        </button>
+      </div>
+      {result && (
+        <div className={`fs-result ${result.ok ? 'ok' : 'bad'}`} data-testid="nmrp-boot-result" data-ok={String(result.ok)}>
+          {result.lines.map((l) => (
+            <p key={l}>{l}</p>
+          ))}
+        </div>
+      )}
+      {error && <ErrorCard error={error} />}
+    </div>
+  );
+}
+
 function stepState(run: NmrpRun, idx: number): 'done' | 'active' | 'failed' | 'todo' {
   const seen = run.stages.map((s) => STEPS.findIndex((st) => st.id.includes(s.stage)));
   const current = Math.max(-1, ...seen);
@@ -391,6 +445,7 @@ function RunPanel({ run }: { run: NmrpRun }) {
         </div>
       )}
       {done && <PowerLed phase="done" />}
+      {done && <BootCheck iface={run.interface} />}
       <details className="more">
         <summary>Details (NMRP messages)</summary>
         <ul className="fs-evidence" data-testid="nmrp-log">
