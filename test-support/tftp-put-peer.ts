@@ -11,7 +11,8 @@ import { nodeTsArgs, type Netns } from './netns';
 export type PutOutcome = { ok: true; result: TftpPutResult } | { ok: false; error: RbErrorShape };
 
 export interface PutRunner {
-  put(options: Omit<TftpPutOptions, 'source' | 'signal' | 'onProgress'> & { source: { path: string } }): Promise<PutOutcome>;
+  /** `abortAfterMs`: cancel the upload (AbortSignal) that long after it was handed over. */
+  put(options: Omit<TftpPutOptions, 'source' | 'signal' | 'onProgress'> & { source: { path: string } }, abortAfterMs?: number): Promise<PutOutcome>;
   close(): void;
 }
 
@@ -30,11 +31,11 @@ export function startPutRunner(ns: Netns): PutRunner {
     waiting.clear();
   });
   return {
-    put(options) {
+    put(options, abortAfterMs) {
       const id = next++;
       return new Promise<PutOutcome>((resolve) => {
         waiting.set(id, resolve);
-        p.stdin!.write(`${JSON.stringify({ id, options })}\n`);
+        p.stdin!.write(`${JSON.stringify({ id, options, ...(abortAfterMs !== undefined ? { abortAfterMs } : {}) })}\n`);
       });
     },
     close() {
