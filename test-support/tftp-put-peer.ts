@@ -11,8 +11,9 @@ import { nodeTsArgs, type Netns } from './netns';
 export type PutOutcome = { ok: true; result: TftpPutResult } | { ok: false; error: RbErrorShape };
 
 export interface PutRunner {
-  /** `abortAfterMs`: cancel the upload (AbortSignal) that long after it was handed over. */
-  put(options: Omit<TftpPutOptions, 'source' | 'signal' | 'onProgress'> & { source: { path: string } }, abortAfterMs?: number): Promise<PutOutcome>;
+  put(options: Omit<TftpPutOptions, 'source' | 'signal' | 'onProgress'> & { source: { path: string } }): Promise<PutOutcome>;
+  /** Cancel the most recent upload (its AbortSignal). */
+  cancelLast(): void;
   close(): void;
 }
 
@@ -31,11 +32,14 @@ export function startPutRunner(ns: Netns): PutRunner {
     waiting.clear();
   });
   return {
-    put(options, abortAfterMs) {
+    cancelLast() {
+      p.stdin!.write(`${JSON.stringify({ cancel: next - 1 })}\n`);
+    },
+    put(options) {
       const id = next++;
       return new Promise<PutOutcome>((resolve) => {
         waiting.set(id, resolve);
-        p.stdin!.write(`${JSON.stringify({ id, options, ...(abortAfterMs !== undefined ? { abortAfterMs } : {}) })}\n`);
+        p.stdin!.write(`${JSON.stringify({ id, options })}\n`);
       });
     },
     close() {
