@@ -12,6 +12,8 @@ export type PutOutcome = { ok: true; result: TftpPutResult } | { ok: false; erro
 
 export interface PutRunner {
   put(options: Omit<TftpPutOptions, 'source' | 'signal' | 'onProgress'> & { source: { path: string } }): Promise<PutOutcome>;
+  /** Cancel the most recent upload (its AbortSignal). */
+  cancelLast(): void;
   close(): void;
 }
 
@@ -30,6 +32,9 @@ export function startPutRunner(ns: Netns): PutRunner {
     waiting.clear();
   });
   return {
+    cancelLast() {
+      p.stdin!.write(`${JSON.stringify({ cancel: next - 1 })}\n`);
+    },
     put(options) {
       const id = next++;
       return new Promise<PutOutcome>((resolve) => {

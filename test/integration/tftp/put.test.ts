@@ -210,6 +210,37 @@ describe.skipIf(!suiteOk).each(suiteOk ? tftpEngines() : ['js' as const])('tftpP
     }
   }, 120_000);
 
+  it('the server process dies mid-file: its port answers ICMP unreachable and the upload stops at once, saying where', async () => {
+    const { child, outcome } = await freezeMidFile(n('killed.bin'), 1000, 5);
+    process.kill(child, 'SIGKILL');
+    const t0 = Date.now();
+    const o = await outcome;
+    expect(o.ok).toBe(false);
+    const e = (o as Extract<PutOutcome, { ok: false }>).error;
+    expect(e.code).toBe('TFTP_PUT_SERVER_GONE');
+    expect(e.message).toMatch(/^The router at 192\.168\.1\.1 stopped listening at block \d+ of 67585 of "(native|js)-killed\.bin"\.$/);
+    expect(Date.now() - t0).toBeLessThan(3000); // not 5 retries of 1 s
+  }, 120_000);
+
+  it('cancelling mid-file stops the upload and tells the server (its transfer process ends)', async () => {
+    const name = n('cancelled.bin');
+    const outcome = runner.put({ engine, host: ROUTER, source: { path: files['big.bin']!.path }, remoteName: name, blksize: 512 });
+    const p = path.join(hpaDir, name);
+    await expect.poll(() => (fs.existsSync(p) ? fs.statSync(p).size : 0), { timeout: 20_000, interval: 5 }).toBeGreaterThan(MiB);
+    expect(transferChild(name)).toBeGreaterThan(0);
+    runner.cancelLast();
+    const o = await outcome;
+    expect(o.ok).toBe(false);
+    const e = (o as Extract<PutOutcome, { ok: false }>).error;
+    expect(e.code).toBe('TFTP_PUT_CANCELLED');
+    expect(e.message).toMatch(/was cancelled after \d+ of 34603008 bytes/);
+    // tftpd-hpa got our ERROR and closed: no child holds the file any more, and it is short
+    // the real server's transfer ends (that our ERROR goes out is checked packet by packet in client.test.ts and
+    // service-put.test.ts; how long tftpd-hpa would wait on its own was not measured here)
+    await expect.poll(() => transferChild(name), { timeout: 3000 }).toBeUndefined();
+    expect(fs.statSync(path.join(hpaDir, name)).size).toBeLessThan(33 * MiB);
+  }, 60_000);
+
   it('nobody answers at that address: the fault explains rescue mode, cable, address and firewall', async () => {
     const o = await runner.put({ engine, host: '192.168.1.77', source: { path: files['odd.bin']!.path }, remoteName: 'x.bin', timeoutMs: 100, firstBlockRetries: 2 });
     expect(o.ok).toBe(false);
