@@ -20,6 +20,7 @@ import { InspectionReportSchema, VerdictSchema } from '../capabilities/firmware'
 import { BackupResultSchema, RestoreResultSchema } from '../capabilities/flash';
 import { UbootRunSchema } from '../capabilities/uboot';
 import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from '../capabilities/serial';
+import { RecoverPlanSchema } from '../capabilities/recover';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -62,6 +63,8 @@ export const cliResults = {
   'serial ports': z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional() }),
   /** serial.close's reply: the session as it ended. */
   'serial watch': SerialSessionSchema,
+  /** recover tplink|asus|ubiquiti|dlink: the file's plan (what the router got, cut or not), the run's last snapshot and its journal. */
+  recover: z.object({ plan: RecoverPlanSchema, run: RunSnapshotSchema.optional(), journal: z.string().optional() }),
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;
@@ -91,6 +94,18 @@ export const CliAnswerSchema = z.object({
   choice: z.string(),
 });
 
+/** `recover`: one line per step of the run when it ends (done, failed or skipped), with what it found. */
+export const CliStepSchema = z.object({
+  runId: z.string(),
+  step: z.string(),
+  index: z.number().int().nonnegative(),
+  total: z.number().int().positive(),
+  title: z.string(),
+  state: z.enum(['done', 'failed', 'skipped']),
+  evidence: z.array(z.string()),
+  error: RbErrorSchema.optional(),
+});
+
 /** A reply to a contract command sent on the way, where no event carries what it says. */
 export const CliReplySchema = z.discriminatedUnion('command', [
   /** `serial watch --autobaud`: the rates tried and the one kept. */
@@ -105,6 +120,7 @@ export const cliOutput = {
   ),
   'cli.listening': event('serve: the browser server is listening; open url (it carries the access token)', CliListeningSchema),
   'cli.answer': event('failsafe rescue: the answer the command line gave to a question of the run', CliAnswerSchema),
+  'cli.step': event('recover: one step of the run ended (done, failed or skipped), with its evidence', CliStepSchema),
   'cli.reply': event('The reply to a contract command the CLI sent on the way, where no event carries it (serial watch --autobaud)', CliReplySchema),
 } as const;
 export type CliLineName = keyof typeof cliOutput;

@@ -1,0 +1,60 @@
+import { defineMainCapability } from '../../core/capability';
+import { recoverCapability, RECOVER_PLAYBOOK_IDS, RECOVER_PLAYBOOKS, VENDOR_FLOWS } from '../../../src-shared/capabilities/recover';
+import { currentPlatform } from '../../platform';
+import { playbookMain, type RegisteredPlaybook } from '../playbook';
+import { startTftpServer } from '../tftp';
+import type { RecoverDeps } from './deps';
+import { uploadFirmware } from './http-upload';
+import { localNet } from './local-net';
+import { RecoverService } from './service';
+import { recoverExecutors } from './steps';
+import { recoverHandlers } from './handlers';
+
+export { uploadFirmware, type UploadOptions, type UploadResult } from './http-upload';
+export { RecoverService, type RecoverRequest, type RecoverTuning } from './service';
+export { recoverExecutors } from './steps';
+export type { RecoverDeps, RecoverNet } from './deps';
+
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('stopped'));
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new Error('stopped'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function recoverDeps(recover: RecoverService, dataDir: string, overrides: Partial<RecoverDeps> = {}): RecoverDeps {
+  return {
+    platform: currentPlatform(),
+    net: localNet(),
+    startTftpServer: (o) => startTftpServer(o),
+    upload: uploadFirmware,
+    progress: (p) => recover.onProgress(p),
+    dataDir,
+    sleep,
+    ...overrides,
+  };
+}
+
+/** The four vendor recoveries: their playbooks on the timeline engine, the file check, and the recover CLI. */
+export const recoverMain = defineMainCapability({
+  id: 'recover',
+  contract: recoverCapability,
+  // the playbook service is reached when a recovery starts (it is made after this one: it asks every capability for its playbooks)
+  service: (ctx) => new RecoverService({ progress: (p) => ctx.bus.emit('recover.progress', p) }, { dataDir: ctx.dataDir, playbook: () => ctx.use(playbookMain) }),
+  handlers: (recover, ctx) => recoverHandlers(recover, ctx),
+  playbooks: (recover, ctx) => {
+    const executors = recoverExecutors(recoverDeps(recover, ctx.dataDir));
+    const out: Record<string, RegisteredPlaybook> = {};
+    for (const flow of VENDOR_FLOWS) out[RECOVER_PLAYBOOK_IDS[flow]] = { def: RECOVER_PLAYBOOKS[flow], executors };
+    return out;
+  },
+  cli: async () => [(await import('./cli')).recoverCommand],
+});
