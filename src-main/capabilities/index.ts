@@ -13,9 +13,10 @@ import { deviceMain } from './device';
 import { flashMain } from './flash';
 import { firmwareMain } from './firmware';
 import { playbookMain } from './playbook';
+import { netMain } from './net';
 import { recoverMain } from './recover';
 
-export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, playbookMain, recoverMain] as const;
+export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, playbookMain, netMain, recoverMain] as const;
 
 export type MainCapabilities = (typeof mainCapabilities)[number];
 

@@ -15,9 +15,10 @@ import { deviceView } from './device';
 import { flashView } from './flash';
 import { firmwareView } from './firmware';
 import { routersView } from './routers';
+import { netView } from './net';
 import { recoverView } from './recover';
 
-export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, recoverView, routersView, appView] as const;
+export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, recoverView, routersView, netView, appView] as const;
 
 /** The same list, typed for code that walks every capability without caring which one it is. */
 export const rendererCapabilityList: readonly LooseRendererCapability[] = rendererCapabilities;

@@ -13,6 +13,7 @@ import { flashCapability } from './flash';
 import { firmwareCapability } from './firmware';
 import { playbookCapability } from './playbook';
 import { routersCapability } from './routers';
+import { netCapability } from './net';
 import { recoverCapability } from './recover';
 
 export const sharedCapabilities = [
@@ -26,6 +27,7 @@ export const sharedCapabilities = [
   firmwareCapability,
   playbookCapability,
   routersCapability,
+  netCapability,
   recoverCapability,
 ] as const;
 

@@ -15,11 +15,12 @@ import { z } from 'zod';
 import { event, RbErrorSchema } from './common';
 import { MonitorStateSchema } from '../capabilities/failsafe';
 import { RunSnapshotSchema } from '../capabilities/playbook';
-import { TftpServerStateSchema } from '../capabilities/tftp';
+import { TftpPutResultSchema, TftpServerStateSchema } from '../capabilities/tftp';
 import { InspectionReportSchema, VerdictSchema } from '../capabilities/firmware';
 import { BackupResultSchema, RestoreResultSchema } from '../capabilities/flash';
 import { UbootRunSchema } from '../capabilities/uboot';
 import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from '../capabilities/serial';
+import { NetCheckSchema, NetLeaseInfoSchema } from '../capabilities/net';
 import { RecoverPlanSchema } from '../capabilities/recover';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
@@ -51,6 +52,8 @@ export const cliResults = {
   'failsafe rescue': z.object({ run: RunSnapshotSchema, journal: z.string() }),
   /** tftp.server.stop's reply. */
   'tftp serve': TftpServerStateSchema,
+  /** tftp.put's reply: what the router acknowledged (bytes, sha256, the block size and window used). */
+  'tftp put': TftpPutResultSchema,
   /** firmware.inspect's reply and, with --device, firmware.verdict's. */
   inspect: z.object({ inspection: InspectionReportSchema, verdict: VerdictSchema.optional() }),
   /** The flash.backup.done event's result. */
@@ -63,6 +66,12 @@ export const cliResults = {
   'serial ports': z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional() }),
   /** serial.close's reply: the session as it ended. */
   'serial watch': SerialSessionSchema,
+  /** net.check's reply. */
+  'net check': NetCheckSchema,
+  /** net.address.add's reply: what was set, and how permission was given. */
+  'net address add': NetLeaseInfoSchema,
+  /** net.address.remove's reply: the lease as it ended. */
+  'net address remove': NetLeaseInfoSchema,
   /** recover tplink|asus|ubiquiti|dlink: the file's plan (what the router got, cut or not), the run's last snapshot and its journal. */
   recover: z.object({ plan: RecoverPlanSchema, run: RunSnapshotSchema.optional(), journal: z.string().optional() }),
 } as const;
