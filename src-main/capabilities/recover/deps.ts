@@ -2,8 +2,8 @@
  * Every outside effect of the vendor recovery steps, so the real services run in the app, the CLI and the
  * namespace tests, and unit tests can drive the logic with fakes.
  *
- * `net` has the shape of the network assistant's NetService (src-main/capabilities/net, interfaces.md): the
- * recover capability reaches it only through this narrow view, so the steps do not change when it lands.
+ * `net` is a narrow view of the network assistant's NetService (src-main/capabilities/net; index.ts adapts it),
+ * so the steps' tests can give a fake one.
  */
 import type { PlatformName } from '../../platform';
 import type { RecoverProgress } from '../../../src-shared/capabilities/recover';
@@ -50,8 +50,7 @@ export interface RecoverDeps {
   platform: PlatformName;
   net: RecoverNet;
   startTftpServer(opts: TftpServerOptions & { aliases?: Record<string, string>; answerAny?: string }): Promise<TftpServer>;
-  /** Undefined until the tftp capability has a client (then ASUS and Ubiquiti say so plainly). */
-  tftpPut?: TftpPutLike;
+  tftpPut: TftpPutLike;
   upload: typeof uploadFirmware;
   progress(p: RecoverProgress): void;
   /** Rescue Bench's data folder (the TFTP server refuses to serve it, but serves folders inside it). */

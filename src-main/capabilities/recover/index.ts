@@ -2,10 +2,10 @@ import { defineMainCapability } from '../../core/capability';
 import { recoverCapability, RECOVER_PLAYBOOK_IDS, RECOVER_PLAYBOOKS, VENDOR_FLOWS } from '../../../src-shared/capabilities/recover';
 import { currentPlatform } from '../../platform';
 import { playbookMain, type RegisteredPlaybook } from '../playbook';
-import { startTftpServer } from '../tftp';
+import { startTftpServer, tftpPut } from '../tftp';
+import { netMain, type NetService } from '../net';
 import type { RecoverDeps } from './deps';
 import { uploadFirmware } from './http-upload';
-import { localNet } from './local-net';
 import { RecoverService } from './service';
 import { recoverExecutors } from './steps';
 import { recoverHandlers } from './handlers';
@@ -14,6 +14,7 @@ export { uploadFirmware, type UploadOptions, type UploadResult } from './http-up
 export { RecoverService, type RecoverRequest, type RecoverTuning } from './service';
 export { recoverExecutors } from './steps';
 export type { RecoverDeps, RecoverNet } from './deps';
+import type { RecoverNet } from './deps';
 
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -30,11 +31,28 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export function recoverDeps(recover: RecoverService, dataDir: string, overrides: Partial<RecoverDeps> = {}): RecoverDeps {
+/** The network assistant as the recovery steps see it (deps.ts): its findings become the network step's evidence. */
+export function netForRecovery(net: NetService): RecoverNet {
+  return {
+    interfaces: async () => (await net.interfaces()).map((i) => ({ name: i.name, addresses: i.addresses, wired: i.wired, internal: i.loopback, ...(i.carrier !== null ? { carrier: i.carrier } : {}) })),
+    prepare: (req) => net.prepare(req),
+    probe: async (ip, opts) => {
+      const r = await net.probe(ip, opts);
+      return { ...(r.arpMac ? { arpMac: r.arpMac } : {}), icmp: r.icmp, tcp: Object.fromEntries(Object.entries(r.tcp).map(([k, v]) => [Number(k), v])) };
+    },
+    notes: async (req) => {
+      const c = await net.check({ target: req.target, need: req.need, ...(req.interface ? { interface: req.interface } : {}) });
+      return c.findings.filter((f) => f.level !== 'ok').map((f) => `${f.title} ${f.meaning}`);
+    },
+  };
+}
+
+export function recoverDeps(recover: RecoverService, dataDir: string, net: NetService, overrides: Partial<RecoverDeps> = {}): RecoverDeps {
   return {
     platform: currentPlatform(),
-    net: localNet(),
+    net: netForRecovery(net),
     startTftpServer: (o) => startTftpServer(o),
+    tftpPut: (o) => tftpPut(o),
     upload: uploadFirmware,
     progress: (p) => recover.onProgress(p),
     dataDir,
@@ -51,7 +69,7 @@ export const recoverMain = defineMainCapability({
   service: (ctx) => new RecoverService({ progress: (p) => ctx.bus.emit('recover.progress', p) }, { dataDir: ctx.dataDir, playbook: () => ctx.use(playbookMain) }),
   handlers: (recover, ctx) => recoverHandlers(recover, ctx),
   playbooks: (recover, ctx) => {
-    const executors = recoverExecutors(recoverDeps(recover, ctx.dataDir));
+    const executors = recoverExecutors(recoverDeps(recover, ctx.dataDir, ctx.use(netMain)));
     const out: Record<string, RegisteredPlaybook> = {};
     for (const flow of VENDOR_FLOWS) out[RECOVER_PLAYBOOK_IDS[flow]] = { def: RECOVER_PLAYBOOKS[flow], executors };
     return out;

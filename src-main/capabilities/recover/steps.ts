@@ -66,6 +66,16 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
       const addr = has.addresses.find(fits)!;
       ctx.bag.set(BAG.localAddress, ipOf(addr));
       ctx.evidence(`This computer already has ${addr} on ${has.name}: the router in its recovery mode can reach it.`);
+      if (ipOf(addr) === hostIp) {
+        // a lease on an address that is already there: it stays afterwards, but a network manager leaves it alone
+        // meanwhile and it comes back if the router's power-cycle drops the link
+        try {
+          const lease = await deps.net.prepare({ interface: has.name, address: need, reason: `Rescue Bench keeps the address ${hostIp} on ${has.name} while it recovers the router.` });
+          ctx.bag.set(BAG.lease, { close: () => lease.release() });
+        } catch (err) {
+          ctx.evidence(`Could not guard the address against changes while the router restarts: ${toErrorShape(err).message}`);
+        }
+      }
       if (has.carrier === false) ctx.evidence(`${has.name} has no cable signal yet: that is normal while the router is off.`);
     } else {
       const wired = itfs.filter((i) => i.wired !== false);
@@ -214,8 +224,6 @@ export function transferStep(deps: RecoverDeps): StepExecutor {
     const since = ctx.now();
     const onProgress = (p: { bytes: number; total: number; bytesPerSecond: number }): void => deps.progress({ runId: ctx.runId, phase: 'transfer', bytes: p.bytes, total: p.total, bytesPerSecond: p.bytesPerSecond, since });
     if (flow === 'dlink') return dlinkUpload(deps, ctx, { file, size, router, since, onProgress, ...(localAddress ? { localAddress } : {}) });
-    if (!deps.tftpPut)
-      return fault('RECOVER_NO_TFTP_CLIENT', 'This Rescue Bench cannot send files by TFTP yet.', `The ${flow === 'asus' ? 'ASUS' : 'Ubiquiti'} recovery mode waits for a TFTP upload, and this build has no TFTP client.`, `Send the file with a TFTP client in binary mode instead: tftp -m binary ${router} -c put FILE (Linux), tftp -i ${router} PUT FILE (Windows).`);
     try {
       const r = await deps.tftpPut({ host: router, source: { path: file }, remoteName: flow === 'asus' ? 'firmware.trx' : 'firmware.bin', ...(localAddress ? { localAddress } : {}), signal: ctx.signal, onProgress: (p) => onProgress({ ...p, total: p.total || size }) });
       const want = str(ctx, 'recoverSha256');
