@@ -63,7 +63,8 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
     let replyBytes = 0;
     let connected = false;
     let finished = false;
-    let queued = 0;
+    /** The connection broke (reset, broken pipe) while we were still sending. */
+    let broken = false;
     let done = false;
     let fd: number | undefined;
     let lastMove = Date.now();
@@ -86,7 +87,7 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
       done = true;
       cleanup();
       const sent = Math.min(sock.bytesWritten, frame.total);
-      const complete = finished && sock.writableLength === 0 ? true : sent >= frame.total;
+      const complete = finished && !broken && sock.writableLength === 0;
       const reply = parseRouterReply(Buffer.concat(replyChunks));
       sock.destroy();
       resolve({ sent, total: frame.total, complete, reply, replyBytes, closedEarly: !complete, ms: Date.now() - t0 });
@@ -128,7 +129,6 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
           if (!finished) {
             finished = true;
             sock.write(frame.tail);
-            queued += Buffer.byteLength(frame.tail);
           }
           return;
         }
@@ -141,7 +141,6 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
           if (got !== n) return fail(new RbFault({ code: 'RECOVER_FILE_CHANGED', message: 'The firmware file changed while it was being sent.', meaning: 'The router would get a mixed file.', fix: 'Leave the file alone and send it again.', details: `read ${got} of ${n} bytes at ${offset}` }));
         }
         offset += n;
-        queued += n;
         if (!sock.write(chunk)) return void sock.once('drain', pump);
       }
     };
@@ -156,9 +155,11 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
           return fail(new RbFault({ code: 'RECOVER_FILE_UNREADABLE', message: 'The firmware file cannot be read.', meaning: 'Nothing was sent to the router.', fix: 'Check that the file is still there and choose it again.', details: String((err as Error).message) }));
         }
       }
+      // head and the first file bytes in one go: a one-segment window must not carry a short segment of headers alone
+      sock.cork();
       sock.write(frame.head);
-      queued += Buffer.byteLength(frame.head);
       pump();
+      process.nextTick(() => sock.uncork());
       const tick = setInterval(() => {
         progress();
         if (Date.now() - lastMove > (opts.idleTimeoutMs ?? 60_000) && !done) {
@@ -207,6 +208,7 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
         );
       }
       // After connecting: a reset while sending (the router took what it wanted, or rebooted). Settle with what it said.
+      broken = true;
       progress();
       settle();
     });

@@ -51,7 +51,7 @@ function standin(args: string[]): Promise<{ p: ChildProcess; lines: Record<strin
 }
 
 function probe(file: string, connectTimeout = 5000): Promise<{ ok: boolean; result?: { sent: number; total: number; complete: boolean; closedEarly: boolean; reply: { verdict: string; text: string; headerless: boolean; status?: number } }; error?: { code: string; message: string; meaning?: string; fix?: string }; progressCount?: number }> {
-  const [cmd, args] = nodeTsArgs('test/integration/helpers/upload-probe.ts', ['192.168.0.1', file, String(connectTimeout)]);
+  const [cmd, args] = nodeTsArgs('test-support/recover-upload-probe.ts', ['192.168.0.1', file, String(connectTimeout)]);
   const out = lan.station.exec(cmd, args, { timeout: 90_000 }).toString();
   return Promise.resolve(JSON.parse(out.trim().split('\n').at(-1)!));
 }
