@@ -97,7 +97,7 @@ export interface RecoveryCues {
   button: string;
   /** How long to hold it after switching on (seconds). */
   holdSeconds: number;
-  /** When to let go, in plain words. */
+  /** When to let go, in plain words ("Let go when …"). */
   holdUntil: string;
   /** What the lights do once the router is in its recovery mode. */
   ledInRecovery: string;
@@ -352,7 +352,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       cues: {
         button: 'WPS/Reset button on the back',
         holdSeconds: 10,
-        holdUntil: 'Keep holding it until the lock (WPS) light comes on, about 5 to 10 seconds, or until Rescue Bench says the router asked for the file.',
+        holdUntil: 'Let go when the lock (WPS) light comes on, or when Rescue Bench says the router asked for the file.',
         ledInRecovery: 'The lock (WPS) light is on; the LAN port light flickers while the file is copied.',
         ledWhileWriting: 'The lights go off and on while the router writes; then it starts by itself.',
       },
@@ -399,7 +399,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       cues: {
         button: 'WPS/Reset button on the back',
         holdSeconds: 8,
-        holdUntil: 'Keep holding it until the lock (WPS) light comes on, about 5 to 8 seconds, or until Rescue Bench says the router asked for the file.',
+        holdUntil: 'Let go when the lock (WPS) light comes on, or when Rescue Bench says the router asked for the file.',
         ledInRecovery: 'The lock (WPS) light is on; the LAN port light flickers while the file is copied.',
         ledWhileWriting: 'All lights go off for a while; then the router starts by itself.',
       },
@@ -497,7 +497,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       cues: {
         button: 'Reset button (under the cover, or on the PoE adapter for some units)',
         holdSeconds: 10,
-        holdUntil: 'Keep holding it while you switch it on, until the signal lights blink in turn (about 10 seconds), then let go.',
+        holdUntil: 'Let go when the signal lights blink one after the other.',
         ledInRecovery: 'The signal-strength lights blink in turn (one after the other), over and over.',
         ledWhileWriting: 'The lights run up and down while it writes; do not switch it off.',
       },
@@ -537,7 +537,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       cues: {
         button: 'Reset button on the back',
         holdSeconds: 10,
-        holdUntil: 'Keep holding it while you plug in the power, until the power light blinks slowly (about 5 to 10 seconds), then let go.',
+        holdUntil: 'Let go when the power light blinks slowly.',
         ledInRecovery: 'The power light blinks slowly, about once a second.',
         ledWhileWriting: 'The power light stays on without blinking while it writes; it restarts by itself after a few minutes.',
       },
@@ -577,7 +577,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       cues: {
         button: 'Reset button on the back',
         holdSeconds: 10,
-        holdUntil: 'Keep holding it while you press the power button, until the power light blinks slowly (about 5 to 10 seconds), then let go.',
+        holdUntil: 'Let go when the power light blinks slowly.',
         ledInRecovery: 'The power light blinks slowly, about once a second.',
         ledWhileWriting: 'The power light stays on while it writes; it restarts by itself after a few minutes.',
       },
@@ -616,7 +616,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       cues: {
         button: 'Reset button on the bottom (a small hole: use a paper clip)',
         holdSeconds: 10,
-        holdUntil: 'Keep holding it while you plug in the power, until the power light blinks orange (about 10 seconds), then let go.',
+        holdUntil: 'Let go when the power light blinks orange.',
         ledInRecovery: 'The power light blinks orange.',
         ledWhileWriting: 'The power light keeps blinking while it writes; it restarts by itself.',
       },
@@ -656,7 +656,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       cues: {
         button: 'Reset button on the back',
         holdSeconds: 10,
-        holdUntil: 'Keep holding it while you plug in the power, until the power light blinks orange (about 10 seconds), then let go.',
+        holdUntil: 'Let go when the power light blinks orange.',
         ledInRecovery: 'The power light blinks orange.',
       },
       writeSeconds: 120,

@@ -208,8 +208,13 @@ export const buttonStep: StepExecutor = async (ctx) => {
   const p = findDeviceProfile(str(ctx, 'deviceId'));
   const cues = p?.recovery.cues;
   const flow = flowOf(ctx);
-  const text = cues ? `Hold the ${cues.button}, switch the router on, and keep holding. ${cues.holdUntil}` : ctx.step.doNow;
-  const detail = [cues ? `What the lights do in the recovery mode: ${cues.ledInRecovery}` : 'Most routers blink a light slowly once the recovery mode is on.', flow === 'ubiquiti' ? `With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE_FORCE_WARNING}` : ''].filter(Boolean).join(' ');
+  const text = `Hold the Reset button, switch the router on, and keep holding it for about ${cues?.holdSeconds ?? 10} seconds.`;
+  const detail = [
+    cues ? `${cues.holdUntil} ${cues.ledInRecovery} (Button: ${cues.button}.)` : 'Let go when a light starts blinking slowly: most routers show their recovery mode like that.',
+    flow === 'ubiquiti' ? `With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE_FORCE_WARNING}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const a = await ctx.ask({ text, detail, choices: [{ id: 'ready', label: 'The light shows it: continue', primary: true }] });
   return a.choice === 'ready' ? { ok: true, summary: `You saw the recovery light at ${t(ctx.now())}.` } : fault('NOT_CONFIRMED', 'Not confirmed.', 'The guide waits for the recovery mode.', 'Start the recovery mode, then continue.');
 };
@@ -283,7 +288,8 @@ export function writingStep(deps: RecoverDeps): StepExecutor {
     const since = ctx.now();
     const p = findDeviceProfile(str(ctx, 'deviceId'));
     const led = p?.recovery.cues?.ledWhileWriting;
-    ctx.setDoNow(`Wait about ${secs >= 120 ? `${Math.round(secs / 60)} minutes` : `${secs} seconds`}. Do not switch the router off while it writes.${led ? ` ${led}` : ''}`);
+    ctx.setDoNow(`Wait about ${secs >= 120 ? `${Math.round(secs / 60)} minutes` : `${secs} seconds`}. Do not switch the router off while it writes.`);
+    if (led) ctx.evidence(`While it writes: ${led}`);
     deps.progress({ runId: ctx.runId, phase: 'writing', bytes: 0, total: 0, bytesPerSecond: 0, since, expectedSeconds: secs });
     await deps.sleep(secs * 1000, ctx.signal);
     return { ok: true, summary: `Waited ${secs} s for the router to write (from ${t(since)}).` };

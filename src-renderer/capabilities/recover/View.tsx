@@ -30,7 +30,7 @@ const mmss = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s
 /** Pick the maker, the model and the file; check it; start. */
 function PickCard({ locked }: { locked: boolean }) {
   const api = useApi();
-  const { flow, model, file, plan, error, busy } = useRecover();
+  const { flow, model, file, plan, error, busy, writeSeconds, verifyTimeoutS } = useRecover();
   const st = useRecover.getState();
   const checked = useFirmware((s) => s.report);
   const models = flow ? modelsOf(flow) : [];
@@ -67,6 +67,17 @@ function PickCard({ locked }: { locked: boolean }) {
               Use {checked.fileName} from Firmware check
             </button>
           )}
+          <details className="rc-tech">
+            <summary>Technician settings</summary>
+            <label className="rc-field">
+              How long the router writes (seconds; empty: {models.find((m) => m.id === model)?.recovery.writeSeconds ?? 'the usual'})
+              <input type="number" min={0} max={3600} value={writeSeconds} disabled={locked} onChange={(e) => st.setTuning({ writeSeconds: e.target.value })} data-testid="rc-write-seconds" />
+            </label>
+            <label className="rc-field">
+              How long to wait for the router to answer afterwards (seconds; empty: 180)
+              <input type="number" min={0} max={3600} value={verifyTimeoutS} disabled={locked} onChange={(e) => st.setTuning({ verifyTimeoutS: e.target.value })} data-testid="rc-verify-timeout" />
+            </label>
+          </details>
           <div className="rc-actions">
             <button type="button" className="btn" disabled={locked || !file.trim() || busy !== 'idle'} onClick={() => void st.check(api)} data-testid="rc-check">
               {busy === 'checking' ? 'Checking…' : 'Check the file'}
@@ -101,7 +112,9 @@ function PlanCard() {
         ))}
       </ul>
       {plan.names.length > 0 && <p className="note">Offered as {plan.names.map((n) => `"${n}"`).join(', ')}, and to any other name the router asks for.</p>}
-      <p className="note mono">SHA-256 {plan.sha256}</p>
+      <p className="rc-sha">
+        SHA-256 of what the router gets: <span className="mono wrap">{plan.sha256}</span>
+      </p>
       {im.refuse && <ErrorCard error={im.refuse} />}
     </div>
   );
@@ -118,7 +131,7 @@ function CuesCard({ flow, profile }: { flow: VendorFlow; profile: DeviceProfile 
           <strong>Button:</strong> {c?.button ?? 'the Reset button (often in a small hole: use a straightened paper clip)'}.
         </li>
         <li>
-          <strong>How long:</strong> hold it while you switch the router on, for about <span className="rc-big">{c?.holdSeconds ?? 10} seconds</span>. {c?.holdUntil ?? ''}
+          <strong>How long:</strong> hold it while you switch the router on, for about <span className="rc-big">{c?.holdSeconds ?? 10} seconds</span>. {c?.holdUntil ?? 'Let go when a light starts blinking slowly.'}
         </li>
         <li data-testid="rc-led">
           <span className="rc-led-dot" aria-hidden="true" />
@@ -271,7 +284,7 @@ export function RecoverView() {
   return (
     <div className="rc-view">
       {run && <RunCard run={run} />}
-      {shownFlow && <CuesCard flow={shownFlow} profile={profile} />}
+      {shownFlow && (!run || running) && <CuesCard flow={shownFlow} profile={profile} />}
       {run && <StepList run={run} />}
       <PickCard locked={running} />
     </div>

@@ -12,6 +12,10 @@ interface RecoverStore {
   progress: RecoverProgress | undefined;
   error: RbError | undefined;
   busy: 'idle' | 'checking' | 'starting';
+  /** Technician settings: how long the router writes, how long to wait for it afterwards (s); empty = the model's. */
+  writeSeconds: string;
+  verifyTimeoutS: string;
+  setTuning(t: { writeSeconds?: string; verifyTimeoutS?: string }): void;
   choose(flow: VendorFlow): void;
   setModel(model: string): void;
   setFile(file: string): void;
@@ -31,6 +35,9 @@ export const useRecover = create<RecoverStore>((set, get) => ({
   progress: undefined,
   error: undefined,
   busy: 'idle',
+  writeSeconds: '',
+  verifyTimeoutS: '',
+  setTuning: (t) => set(t),
   choose: (flow) => set((s) => (s.flow === flow ? s : { flow, model: '', plan: undefined, error: undefined })),
   setModel: (model) => set({ model, plan: undefined, error: undefined }),
   setFile: (file) => set({ file, plan: undefined, error: undefined }),
@@ -50,11 +57,14 @@ export const useRecover = create<RecoverStore>((set, get) => ({
     }
   },
   start: async (api) => {
-    const { flow, model, file } = get();
+    const { flow, model, file, writeSeconds, verifyTimeoutS } = get();
     if (!flow || !file.trim()) return;
     set({ busy: 'starting', error: undefined, progress: undefined });
+    const n = (v: string): number | undefined => (v.trim() !== '' && Number.isInteger(Number(v)) && Number(v) >= 0 ? Number(v) : undefined);
+    const w = n(writeSeconds);
+    const v = n(verifyTimeoutS);
     try {
-      await api.invoke('recover.start', { flow, file: file.trim(), ...(model ? { model } : {}) });
+      await api.invoke('recover.start', { flow, file: file.trim(), ...(model ? { model } : {}), ...(w !== undefined ? { writeSeconds: w } : {}), ...(v !== undefined ? { verifyTimeoutS: v } : {}) });
     } catch (err) {
       set({ error: asRbError(err) });
     } finally {

@@ -150,7 +150,7 @@ export const tplinkPlaybook: PlaybookDef = {
       kind: 'wait-event',
       title: 'Hold Reset and switch on',
       doNow: 'Hold the Reset button, switch the router on, and keep holding it.',
-      explain: 'The guide below says which button, for how long, and what the lights do. Rescue Bench shows when the router asks for the file; you can let go then.',
+      explain: 'The guide below says which button, for how long, and what the lights do. Rescue Bench says when the router asks for the file: you can let go then.',
       preconditions: ['serve'],
       success: 'The router fetched the whole file.',
       failure: 'The router did not fetch the file.',
