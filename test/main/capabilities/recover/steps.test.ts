@@ -150,6 +150,6 @@ describe('recover steps', () => {
     };
     await recoverExecutors(deps())['recover.button']!(ctx);
     expect(detail).toMatch(/urescue -f.*overwrite the bootloader/s);
-    expect(detail).toMatch(/signal lights blink in turn/);
+    expect(detail).toMatch(/Let go when the signal lights blink one after the other/);
   });
 });
