@@ -5,7 +5,7 @@
  * `net` is a narrow view of the network assistant's NetService (src-main/capabilities/net; index.ts adapts it),
  * so the steps' tests can give a fake one.
  */
-import type { PlatformName } from '../../platform';
+import type { FirewallFinding, PlatformName } from '../../platform';
 import type { RecoverProgress } from '../../../src-shared/capabilities/recover';
 import type { TftpServer, TftpServerOptions } from '../tftp';
 import type { uploadFirmware } from './http-upload';
@@ -52,6 +52,8 @@ export interface RecoverDeps {
   startTftpServer(opts: TftpServerOptions & { aliases?: Record<string, string>; answerAny?: string }): Promise<TftpServer>;
   tftpPut: TftpPutLike;
   upload: typeof uploadFirmware;
+  /** The firewalls found running on this computer (platform/firewall.ts). */
+  firewalls(iface?: string): Promise<FirewallFinding[]>;
   progress(p: RecoverProgress): void;
   /** Rescue Bench's data folder (the TFTP server refuses to serve it, but serves folders inside it). */
   dataDir: string;

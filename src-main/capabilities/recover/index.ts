@@ -1,6 +1,6 @@
 import { defineMainCapability } from '../../core/capability';
 import { recoverCapability, RECOVER_PLAYBOOK_IDS, RECOVER_PLAYBOOKS, VENDOR_FLOWS } from '../../../src-shared/capabilities/recover';
-import { currentPlatform } from '../../platform';
+import { currentPlatform, detectFirewalls } from '../../platform';
 import { playbookMain, type RegisteredPlaybook } from '../playbook';
 import { startTftpServer, tftpPut } from '../tftp';
 import { netMain, type NetService } from '../net';
@@ -54,6 +54,7 @@ export function recoverDeps(recover: RecoverService, dataDir: string, net: NetSe
     startTftpServer: (o) => startTftpServer(o),
     tftpPut: (o) => tftpPut(o),
     upload: uploadFirmware,
+    firewalls: (iface) => detectFirewalls(currentPlatform(), iface),
     progress: (p) => recover.onProgress(p),
     dataDir,
     sleep,

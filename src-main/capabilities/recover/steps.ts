@@ -35,12 +35,28 @@ const fault = (code: string, message: string, meaning: string, fix: string, deta
 const t = (at: number): string => clock(at, true);
 const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
 
-/** Where to allow TFTP through a firewall on this OS: the product names them, a person does it. */
-export function firewallAdvice(platform: RecoverDeps['platform'], iface?: string): string {
+/** Where to allow TFTP through a firewall on this OS: the one found running, by name, else the usual places. */
+export async function firewallAdvice(deps: RecoverDeps, iface?: string): Promise<string> {
+  const found = await deps.firewalls(iface).catch(() => []);
+  if (found.length) return found.map((f) => `${f.what} on this computer and may block the router: to let it through, ${f.allow}.`).join(' ');
+  const platform = deps.platform;
   if (platform === 'win32') return 'Windows Defender Firewall blocks incoming TFTP by default: open "Allow an app through Windows Firewall", tick Rescue Bench for Private and Public networks, and try again.';
-  if (platform === 'darwin') return 'Open System Settings → Network → Firewall → Options and allow incoming connections for Rescue Bench.';
+  if (platform === 'darwin') return 'If the macOS firewall is on: System Settings → Network → Firewall → Options, allow incoming connections for Rescue Bench.';
   const on = iface ? ` in on ${iface}` : '';
-  return `If a firewall runs on this computer, allow TFTP from the router: ufw: sudo ufw allow${on} proto udp from 192.168.0.0/24 to any port 69 · firewalld: sudo firewall-cmd --add-service=tftp · nftables/iptables: accept UDP port 69 and the reply ports on the cable's interface.`;
+  return `No ufw or firewalld was found running; if another firewall runs on this computer (nftables or iptables rules), let UDP port 69 and the reply ports from the router through${on ? ` on ${iface}` : ''}, e.g. ufw: sudo ufw allow${on} proto udp to any port 69 · firewalld: sudo firewall-cmd --add-service=tftp.`;
+}
+
+/** The interface that carries `address` has no cable signal: a three-part fault, or undefined when it has one (or we cannot tell). */
+async function noCarrier(deps: RecoverDeps, address: string | undefined): Promise<StepOutcome | undefined> {
+  if (!address) return undefined;
+  const itf = (await deps.net.interfaces().catch(() => [])).find((i) => i.addresses.some((a) => a.split('/')[0] === address));
+  if (!itf || itf.carrier !== false) return undefined;
+  return fault(
+    'RECOVER_NO_CARRIER',
+    `There is no cable signal on ${itf.name}.`,
+    'The router is off, the cable is not plugged in at both ends, or it is in a port that is switched off. Nothing can reach the router like this.',
+    `Check that the cable goes from this computer to a LAN port of the router, that the router is switched on (a light by the port should glow), then try again.`,
+  );
 }
 
 export const confirmStep: StepExecutor = async (ctx) => {
@@ -180,6 +196,8 @@ export function fetchStep(deps: RecoverDeps): StepExecutor {
     });
     if ('stopped' in result) return fault('STOPPED', 'Stopped.', 'Nothing more is sent.', 'Start again when ready.');
     if (!result.ok) {
+      const unplugged = await noCarrier(deps, server.address);
+      if (unplugged) return unplugged;
       if (cut)
         return fault(
           'RECOVER_TRANSFER_CUT',
@@ -191,7 +209,7 @@ export function fetchStep(deps: RecoverDeps): StepExecutor {
         'RECOVER_NO_REQUEST',
         `The router did not ask for the file within ${Math.round(timeoutMs / 1000)} seconds.`,
         'Either it did not start its recovery mode (the button was not held long enough), or its request did not reach Rescue Bench.',
-        `Switch the router off. Hold Reset, switch it on and keep holding for about 10 seconds. Check that the cable is in a LAN port (not the WAN port). ${firewallAdvice(deps.platform)}`,
+        `Switch the router off. Hold Reset, switch it on and keep holding for about 10 seconds. Check that the cable is in a LAN port (not the WAN port). ${await firewallAdvice(deps)}`,
         `listening on ${server.address}:${server.port}`,
       );
     }
@@ -228,6 +246,8 @@ export function transferStep(deps: RecoverDeps): StepExecutor {
     const localAddress = ctx.bag.get(BAG.localAddress) as string | undefined;
     const since = ctx.now();
     const onProgress = (p: { bytes: number; total: number; bytesPerSecond: number }): void => deps.progress({ runId: ctx.runId, phase: 'transfer', bytes: p.bytes, total: p.total, bytesPerSecond: p.bytesPerSecond, since });
+    const unplugged = await noCarrier(deps, localAddress);
+    if (unplugged) return unplugged;
     if (flow === 'dlink') return dlinkUpload(deps, ctx, { file, size, router, since, onProgress, ...(localAddress ? { localAddress } : {}) });
     try {
       const r = await deps.tftpPut({ host: router, source: { path: file }, remoteName: flow === 'asus' ? 'firmware.trx' : 'firmware.bin', ...(localAddress ? { localAddress } : {}), signal: ctx.signal, onProgress: (p) => onProgress({ ...p, total: p.total || size }) });
@@ -237,7 +257,9 @@ export function transferStep(deps: RecoverDeps): StepExecutor {
       return { ok: true, summary: `The router acknowledged all ${r.bytes} bytes (${mib(r.bytes)} in ${(r.ms / 1000).toFixed(1)} s, blocks of ${r.blksize} bytes${r.rolledOver ? ', block numbers rolled over' : ''}) at ${t(ctx.now())}.` };
     } catch (err) {
       const e: RbErrorShape = toErrorShape(err);
-      if (/TIMEOUT|NO_ANSWER|NO_REPLY/.test(e.code) && !e.fix) e.fix = `Check that the router's light shows the recovery mode, then send again. ${firewallAdvice(deps.platform)}`;
+      const gone = await noCarrier(deps, localAddress);
+      if (gone) return gone;
+      if (/TIMEOUT|NO_ANSWER|NO_REPLY/.test(e.code)) e.fix = `${e.fix ? `${e.fix} ` : ''}${await firewallAdvice(deps)}`;
       return { ok: false, error: e };
     }
   };

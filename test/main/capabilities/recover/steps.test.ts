@@ -52,6 +52,7 @@ function deps(over: Partial<RecoverDeps> = {}): RecoverDeps {
       throw new Error('not in this test');
     },
     progress: () => undefined,
+    firewalls: async () => [],
     dataDir: '/nonexistent',
     sleep: async (ms) => void (await new Promise((r) => setTimeout(r, Math.min(ms, 5)))),
     ...over,
@@ -100,6 +101,25 @@ describe('recover steps', () => {
       expect(out).toMatchObject({ ok: false, error: { code: 'RECOVER_NO_REQUEST' } });
       if (!out.ok) expect(out.error.fix).toMatch(words);
     }
+  });
+
+  it('names the firewall that is found running, with how to let the router through', async () => {
+    const server = new FakeServer();
+    const { ctx, bag } = ctxFor('transfer', { recoverFlow: 'tplink', fetchTimeoutS: 0.05 });
+    bag.set('recover.server', { server: server as unknown as TftpServer, close: async () => undefined });
+    const out = await recoverExecutors(deps({ firewalls: async () => [{ name: 'ufw', what: 'ufw (the Uncomplicated Firewall) is switched on', allow: 'sudo ufw allow proto udp to any port 69' }] }))['recover.fetch']!(ctx);
+    if (out.ok) throw new Error('expected a fault');
+    expect(out.error.fix).toMatch(/ufw \(the Uncomplicated Firewall\) is switched on on this computer.*sudo ufw allow proto udp to any port 69/);
+  });
+
+  it('a cable without signal stops the transfer with a three-part fault before anything is sent', async () => {
+    const put = vi.fn();
+    const { ctx, bag } = ctxFor('transfer', { recoverFlow: 'asus', routerAddress: '192.168.1.1', recoverFile: '/x' });
+    bag.set('recover.localAddress', '192.168.1.2');
+    const out = await recoverExecutors(deps({ tftpPut: put, net: { ...deps().net, interfaces: async () => [{ name: 'eth0', addresses: ['192.168.1.2/24'], wired: true, carrier: false }] } }))['recover.transfer']!(ctx);
+    expect(out).toMatchObject({ ok: false, error: { code: 'RECOVER_NO_CARRIER' } });
+    if (!out.ok) expect(out.error.fix).toMatch(/LAN port/);
+    expect(put).not.toHaveBeenCalled();
   });
 
   it('network: no wired connection is a three-part fault; a chosen one gets the address through the assistant', async () => {
