@@ -100,7 +100,7 @@ while True:
         continue
     length = int(hdrs.get('content-length', '0') or 0)
     boundary = hdrs.get('content-type', '').split('boundary=')[-1].strip('"').encode()
-    body = rest
+    body = bytearray(rest)  # appended in place: bytes += bytes would copy the whole body per segment
     refused = False
     marker = b'name="firmware"'
     while len(body) < length:
@@ -112,7 +112,7 @@ while True:
         d = slow_recv(c, length - len(body))
         if not d:
             break
-        body += d
+        body.extend(d)
     if refused:
         say(event='refused', bytes=len(body))
         answer(c, BAD_PAGE)
@@ -124,7 +124,7 @@ while True:
         s = body.find(b'\r\n\r\n', i) + 4
         e = body.find(b'\r\n--' + boundary, s)
         ok = e >= 0
-        data = body[s:e] if ok else b''
+        data = bytes(body[s:e]) if ok else b''
     if not ok:
         say(event='refused', bytes=len(body), reason='no complete firmware part')
         answer(c, BAD_PAGE)
