@@ -22,7 +22,7 @@ export function checkedInterface(platform: PlatformName, name: string): string {
       code: 'NET_BAD_INTERFACE_NAME',
       message: `"${name.slice(0, 80)}" is not a network connection name Rescue Bench can use.`,
       meaning: 'Names with quotes, semicolons, dollar signs or similar characters are refused, so that nothing but the intended connection can be changed. Nothing was changed.',
-      fix: 'Pick the connection from the list of this computer’s interfaces (rescue-bench net check --json lists them).',
+      fix: 'Pick the connection from the list of this computer’s interfaces (rescue-bench net list shows them).',
     });
   return ok;
 }
@@ -103,7 +103,6 @@ function shq(s: string): string {
 
 /** The reason as an AppleScript string literal: no control characters, quotes and backslashes escaped. */
 export function appleScriptString(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return `"${s.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 

@@ -20,7 +20,7 @@ import { InspectionReportSchema, VerdictSchema } from '../capabilities/firmware'
 import { BackupResultSchema, RestoreResultSchema } from '../capabilities/flash';
 import { UbootRunSchema } from '../capabilities/uboot';
 import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from '../capabilities/serial';
-import { NetCheckSchema, NetLeaseInfoSchema } from '../capabilities/net';
+import { netCommands, NetCheckSchema, NetLeaseInfoSchema } from '../capabilities/net';
 import { RecoverPlanSchema } from '../capabilities/recover';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
@@ -66,6 +66,8 @@ export const cliResults = {
   'serial ports': z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional() }),
   /** serial.close's reply: the session as it ended. */
   'serial watch': SerialSessionSchema,
+  /** net.list's reply. */
+  'net list': netCommands['net.list'].reply,
   /** net.check's reply. */
   'net check': NetCheckSchema,
   /** net.address.add's reply: what was set, and how permission was given. */

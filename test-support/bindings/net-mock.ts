@@ -41,6 +41,8 @@ export interface MockNetOptions {
   /** May bind UDP port 68. */
   port68?: boolean;
   dhcp?: DhcpProbeOutcome;
+  /** Fixed output of other programs by name (macOS ifconfig/networksetup, Windows powershell). */
+  outputs?: Record<string, string>;
 }
 
 export interface MockNet extends NetBinding {
@@ -124,6 +126,7 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
 
   function run(cmd: string, args: string[], input?: string): ExecResult {
     const base = cmd.split('/').pop()!;
+    if (opts.outputs?.[base] !== undefined) return res(0, opts.outputs[base]);
     if (!programs.has(base)) return { code: 127, stdout: '', stderr: '', missing: true };
     if (base === 'pkexec') {
       if (opts.pkexec === 'cancel') return res(126, '', 'Error executing command as another user: Request dismissed\n');

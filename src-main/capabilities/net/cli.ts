@@ -22,6 +22,28 @@ function leaseText(l: NetLeaseInfo, verb: 'add' | 'remove'): string {
   return `${l.interface} now has ${l.address} (permission: ${l.via})${l.unmanaged ? '; NetworkManager leaves it alone until the address is removed' : ''}. Remove it with: rescue-bench net address remove --interface ${l.interface} --address ${l.address}`;
 }
 
+function listText(r: { interfaces: import('../../../src-shared/capabilities/net/contract').NetInterface[]; networkManager: string }): string {
+  const rows = r.interfaces.map((i) => {
+    const kind = i.loopback ? 'loopback' : i.wireless ? 'wifi' : i.wired ? (i.virtual ? 'cable (virtual)' : 'cable') : 'other';
+    const link = !i.up ? 'switched off' : i.carrier === true ? `link${i.speedMbps ? ` ${i.speedMbps} Mbit/s` : ''}` : i.carrier === false ? 'no link' : 'unknown';
+    return `${i.name.padEnd(16)} ${kind.padEnd(16)} ${link.padEnd(18)} ${i.addresses.join(' ') || '-'}${i.managedBy ? `  [${i.managedBy}: ${i.managerState}]` : ''}`;
+  });
+  return [...rows, `NetworkManager: ${r.networkManager}`].join('\n');
+}
+
+export const netList: CliCommand = {
+  words: ['net', 'list'],
+  summary: 'This computer’s network connections: cable or Wi-Fi, link and speed, addresses, NetworkManager',
+  usage: 'net list [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
+    return runOnContract(io, { command: 'net list', json: values.json, capabilities: netOnly }, async (t) => {
+      const r = await t.invoke('net.list', {});
+      return { ok: true, value: r, text: listText(r) };
+    });
+  },
+};
+
 export const netCheck: CliCommand = {
   words: ['net', 'check'],
   summary: 'Check the network for a router recovery: the router’s network, the address this computer needs, what answers, DHCP',

@@ -20,7 +20,7 @@ export function netHandlers(net: NetService, _ctx: MainContext): CapabilityHandl
         interfaces,
         platform: net.platform,
         networkManager,
-        ...(net.platform !== 'linux' ? { note: 'On this system the link state of a connection is only known while it has an address (written from the documentation, not tested on this system).' } : {}),
+        ...(net.platform !== 'linux' ? { note: 'On this system the list comes from ifconfig (macOS) or Get-NetAdapter (Windows), written from their documentation and not yet tested here.' } : {}),
       };
     },
     'net.check': (a) => net.check(a),

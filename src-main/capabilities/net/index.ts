@@ -22,7 +22,7 @@ export const netMain = defineMainCapability({
   handlers: (net, ctx) => netHandlers(net, ctx),
   cli: async () => {
     const m = await import('./cli');
-    return [m.netCheck, m.netAddressAdd, m.netAddressRemove];
+    return [m.netList, m.netCheck, m.netAddressAdd, m.netAddressRemove];
   },
   dispose: (net) => net.dispose(),
 });

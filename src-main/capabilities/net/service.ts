@@ -17,8 +17,13 @@ import {
   parseCidr,
   parseIpAddrJson,
   parseIpNeighJson,
+  parseHardwarePorts,
+  parseIfconfig,
   parseNmcliDevices,
   parseWindowsArp,
+  parseWindowsList,
+  WINDOWS_LIST_SCRIPT,
+  type OsLink,
   sameSubnet,
   type DhcpStatus,
   type NetCheck,
@@ -46,7 +51,6 @@ import {
   type Argv,
   type Elevation,
 } from '../../platform/net-commands';
-import { rescueAddressHowTo } from '../../platform/privilege';
 
 export interface NetServiceEvents {
   link?(e: NetLinkEvent): void;
@@ -59,7 +63,7 @@ export interface NetServiceOptions {
   dataDir?: string;
   /** How often link state is read while someone waits for it or a lease is active (default 250 ms). */
   pollMs?: number;
-  /** How long a DHCP probe listens for an offer (default 2500 ms). */
+  /** How long a DHCP probe listens for an offer (default 3500 ms). */
   dhcpTimeoutMs?: number;
 }
 
@@ -114,6 +118,8 @@ function cancelled(): RbFault {
 class Lease implements NetLease {
   state: 'active' | 'lost' | 'released' = 'active';
   readded = 0;
+  /** Handles given out by prepare() that have not been released. */
+  holders = 0;
   error: NetLeaseInfo['error'];
   releasing: Promise<void> | undefined;
   lastCarrier: boolean | null = null;
@@ -177,7 +183,8 @@ export class NetService {
   ) {
     this.os = opts.binding ?? systemNetBinding();
     this.pollMs = opts.pollMs ?? 250;
-    this.dhcpTimeoutMs = opts.dhcpTimeoutMs ?? 2500;
+    // Servers test an address with an ARP or ICMP ping before offering it (busybox udhcpd waits 2 s): wait longer.
+    this.dhcpTimeoutMs = opts.dhcpTimeoutMs ?? 3500;
     this.leasesFile = opts.dataDir ? path.join(opts.dataDir, LEASES_FILE) : undefined;
   }
 
@@ -188,6 +195,7 @@ export class NetService {
   // ---------------------------------------------------------------- interfaces
 
   async interfaces(): Promise<NetInterface[]> {
+    if (this.os.platform === 'darwin' || this.os.platform === 'win32') return (await this.listedByOsTools()) ?? this.osInterfaces();
     if (this.os.platform !== 'linux') return this.osInterfaces();
     const r = await this.os.exec('ip', ['-j', 'addr', 'show']);
     if (r.code !== 0) return this.osInterfaces();
@@ -238,7 +246,39 @@ export class NetService {
     return (await this.nmDevices()) ? 'running' : 'absent';
   }
 
-  /** macOS and Windows (and Linux without iproute2): what Node sees. No link state: the OS is asked no further (see decision 0070). */
+  /**
+   * macOS: `ifconfig -a` (status: active = a link, media = speed) and `networksetup -listallhardwareports` (which
+   * is Wi-Fi, which is hardware). Windows: Get-NetAdapter and Get-NetIPAddress as JSON. Written from their
+   * documentation and sample output, not run on those systems; undefined when the tools fail.
+   */
+  private async listedByOsTools(): Promise<NetInterface[] | undefined> {
+    let links: OsLink[];
+    if (this.os.platform === 'darwin') {
+      const [r, ports] = await Promise.all([this.os.exec('/sbin/ifconfig', ['-a'], { timeoutMs: 5000 }), this.os.exec('/usr/sbin/networksetup', ['-listallhardwareports'], { timeoutMs: 5000 })]);
+      if (r.code !== 0) return undefined;
+      links = parseIfconfig(r.stdout, ports.code === 0 ? parseHardwarePorts(ports.stdout) : new Map());
+    } else {
+      const r = await this.os.exec('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_LIST_SCRIPT], { timeoutMs: 20_000 });
+      if (r.code !== 0) return undefined;
+      links = parseWindowsList(r.stdout);
+    }
+    if (links.length === 0) return undefined;
+    return links.map((l) => ({
+      name: l.name,
+      mac: l.mac,
+      wired: !l.loopback && !l.wireless,
+      wireless: l.wireless,
+      virtual: l.virtual,
+      loopback: l.loopback,
+      up: l.up,
+      carrier: l.carrier,
+      ...(l.speedMbps ? { speedMbps: l.speedMbps } : {}),
+      addresses: l.addresses.map((a) => a.cidr),
+      dynamic: l.addresses.filter((a) => a.dynamic).map((a) => a.cidr),
+    }));
+  }
+
+  /** Without the OS's tools (or on another OS): what Node sees. No link state: the OS is asked no further (see decision 0070). */
   private osInterfaces(): NetInterface[] {
     return this.os.osInterfaces().map((i) => ({
       name: i.name,
@@ -272,8 +312,14 @@ export class NetService {
     return now;
   }
 
+  private lastFullRead = 0;
+
   private async tick(): Promise<void> {
     if (this.ticking) return;
+    // Linux reads files in /sys; macOS and Windows run programs, so they look less often.
+    const every = this.os.platform === 'win32' ? 2000 : this.os.platform === 'darwin' ? 1000 : 0;
+    if (every > 0 && Date.now() - this.lastFullRead < every) return;
+    this.lastFullRead = Date.now();
     this.ticking = true;
     try {
       const now = await this.readLinks();
@@ -482,6 +528,7 @@ export class NetService {
       ...(onInterface ? { onInterface: onInterface.name } : {}),
       ...(needOn ? { needOn: needOn.name } : {}),
       alsoInSubnet,
+      ...(!iface && asked === undefined ? { cablesWithLink: wiredWithLink.map((i) => i.name) } : {}),
       ...(targetIsOurs ? { targetIsOurs: targetIsOurs.name } : {}),
       ...(probe ? { probe } : {}),
       dhcp,
@@ -534,17 +581,22 @@ export class NetService {
       if (outcome === 'ok') this.via = how;
       return { via: how, code: r.code, stdout: r.stdout, stderr: r.stderr };
     }
-    const howTo = rescueAddressHowTo(this.os.platform, cmds[0]?.includes('dev') ? cmds[0][cmds[0].indexOf('dev') + 1] : undefined);
+    const typed = cmds.map((c) => this.typed(c)).join('\n');
     throw new RbFault({
       code: 'NET_PERMISSION_UNAVAILABLE',
       message: 'This computer offered no way to ask for permission.',
       meaning:
         this.os.platform === 'linux'
-          ? 'Changing a network address needs an administrator. Neither pkexec (the password window of your desktop) nor sudo without a password could be used here.'
-          : 'Changing a network address needs an administrator, and the request could not be made.',
-      fix: `Set the address yourself. ${howTo.steps} ${howTo.command}`,
+          ? 'Changing a network address needs an administrator. Neither pkexec (the password window of your desktop) nor sudo without a password could be used here. Nothing was changed.'
+          : 'Changing a network address needs an administrator, and the request could not be made. Nothing was changed.',
+      fix: `Do it yourself: ${this.os.platform === 'win32' ? 'in a Command Prompt run as administrator' : 'in a terminal, as an administrator'}, type\n${typed}\nThen go on.`,
       details: tried.join('\n').slice(0, 2000) || 'no pkexec or sudo on this computer',
     });
+  }
+
+  /** A command as a person types it in an administrator's terminal (the values passed the allow-lists). */
+  private typed(c: Argv): string {
+    return this.os.platform === 'win32' ? c.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ') : `sudo ${c.join(' ')}`;
   }
 
   /** nmcli as this user first (NetworkManager lets the desktop user do this without a password), else with permission. */
@@ -571,7 +623,7 @@ export class NetService {
     const cidr = `${c.ip}/${c.prefix}`;
     const key = `${name} ${cidr}`;
     const existing = this.active.get(key);
-    if (existing) return existing;
+    if (existing && existing.state !== 'released' && !existing.releasing) return this.handle(existing);
     const all = await this.interfaces();
     const itf = all.find((i) => i.name === name);
     if (!itf)
@@ -616,7 +668,7 @@ export class NetService {
           code: 'NET_ADDRESS_FAILED',
           message: `Could not give ${name} the address ${c.ip}.`,
           meaning: 'The network settings were not changed.',
-          fix: `Check that ${name} is still there, then try again. Or set the address yourself: ${rescueAddressHowTo(p, name, c.ip).command}`,
+          fix: `Check that ${name} is still there, then try again. Or set the address yourself as an administrator: ${this.typed(addAddressCommand(p, name, cidr))}`,
           details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
         });
       }
@@ -630,7 +682,27 @@ export class NetService {
     if (!rec.keep) lease.removeExitHook = this.os.onExit((sync) => (sync ? this.releaseSync(lease) : lease.release()));
     this.events.lease?.(lease.info());
     this.ensurePolling();
-    return lease;
+    return this.handle(lease);
+  }
+
+  /**
+   * One holder's handle on a lease: several flows may ask for the same address on the same interface (a playbook,
+   * the technician's view); the address goes when the last holder releases (or when the user removes it).
+   */
+  private handle(lease: Lease): NetLease {
+    lease.holders++;
+    let released = false;
+    return {
+      interface: lease.interface,
+      address: lease.address,
+      addStaticArp: (ip, mac) => lease.addStaticArp(ip, mac),
+      release: async () => {
+        if (released) return lease.releasing;
+        released = true;
+        lease.holders--;
+        if (lease.holders <= 0) await lease.release();
+      },
+    };
   }
 
   /** Keep the address while the lease lives: when it has gone (link flap, a network manager), put it back. */
@@ -742,7 +814,14 @@ export class NetService {
             details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
           });
       }
-      if (nm) await this.nmSetManaged(lease.interface, true, reason);
+      if (nm && !(await this.nmSetManaged(lease.interface, true, reason)))
+        // The address is gone; only NetworkManager's care of the connection is not back. Say so, and how.
+        lease.error = {
+          code: 'NET_NM_RESTORE_FAILED',
+          message: `NetworkManager was not given ${lease.interface} back.`,
+          meaning: 'The temporary address is removed, but NetworkManager does not look after this connection until it is told to, or until it restarts.',
+          fix: `Run: nmcli device set ${lease.interface} managed yes (or restart the computer).`,
+        };
     } catch (e) {
       lease.releasing = undefined;
       lease.error = toErrorShape(e);
@@ -813,7 +892,7 @@ export class NetService {
       code: 'NET_NOT_SET',
       message: `There is no address ${c.ip} from Rescue Bench on ${name}.`,
       meaning: 'Nothing to remove: it was removed already, or never set.',
-      fix: 'Check the address and the connection name (rescue-bench net check --json lists them).',
+      fix: 'Check the address and the connection name (rescue-bench net list shows them).',
     });
   }
 

@@ -136,3 +136,46 @@ export function cancelled(host: string, name: string, bytes: number, total: numb
     fix: 'Start the upload again when you are ready; put the router into rescue mode again first if it has left it.',
   };
 }
+
+/** The server's transfer port stopped existing mid-file (ICMP port unreachable on the connected socket). */
+export function serverGone(host: string, name: string, block: number, blocks: number, details: string): RbErrorShape {
+  return {
+    code: 'TFTP_PUT_SERVER_GONE',
+    message: `The router at ${host} stopped listening at block ${block} of ${blocks} of "${name}".`,
+    meaning: 'Its TFTP server ended the transfer on its side (it restarted or gave up). The file did not arrive completely; the router will not use it.',
+    fix: 'Put the router into rescue mode again and start the upload again.',
+    details,
+  };
+}
+
+/** The file changed on disk while it was being sent (the engine's checksum differs, or the file became shorter). */
+export function fileChanged(host: string, name: string, details?: string): RbErrorShape {
+  return {
+    code: 'TFTP_PUT_FILE_CHANGED',
+    message: `The file changed on this computer while "${name}" was being sent to ${host}.`,
+    meaning: 'What the router received is not one consistent file; it must not be used.',
+    fix: 'Make sure nothing writes to the firmware file, put the router into rescue mode again and send it again.',
+    ...(details ? { details } : {}),
+  };
+}
+
+/** Something that is not TFTP came from the server's port mid-file (native engine: opcode and length only). */
+export function notTftp(host: string, name: string, acked: number, blocks: number, details: string): RbErrorShape {
+  return {
+    code: 'TFTP_PUT_NOT_TFTP',
+    message: `The router at ${host} answered the upload of "${name}" with something that is not a file transfer packet, after ${acked} of ${blocks} blocks.`,
+    meaning: 'The upload was stopped; the router will not use a partial file.',
+    fix: 'Put the router into rescue mode again and send the file again. If it happens again, send it with block size 512.',
+    details,
+  };
+}
+
+/** The native engine was asked for explicitly and cannot send this upload. */
+export function nativeMissing(why: string): RbErrorShape {
+  return {
+    code: 'TFTP_PUT_NATIVE_MISSING',
+    message: 'The fast lock-step sender cannot send this upload.',
+    meaning: `It was asked for explicitly, so nothing was sent: ${why}.`,
+    fix: 'Leave the engine choice on auto (the JavaScript sender is used then), or build the native engine with `npm run build:native`.',
+  };
+}

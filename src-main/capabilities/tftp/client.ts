@@ -14,6 +14,11 @@
  * - Block numbers after 65535 roll over to 0 (or 1, `rollover: 1`), so files over 32 MiB at 512 bytes work.
  * - A file whose size is a multiple of the block size ends with an empty DATA block.
  *
+ * Speed (docs/decisions/0015): once the server's port is known the socket is connected to it, so a send needs no
+ * address lookup and the kernel hands us only the server's packets; on Linux an unconnected socket on the same
+ * port (decision 0012) still answers strangers with ERROR 5. Lock-step waits use the adaptive busy poll of
+ * decision 0011 (it measures whether polling helps and polls only then).
+ *
  * The whole file is read into memory first (firmware images are tens of MiB): its sha256 is known before the
  * first byte goes out and a file changed on disk mid-way cannot mix two versions.
  */
@@ -37,7 +42,10 @@ import {
   writeDataHeader,
 } from '../../../src-shared/capabilities/tftp/codec';
 import { RbFault } from '../../../src-shared/errors';
+import { udpSharedPortForStrays } from '../../platform';
 import * as F from './client-failures';
+import { nativeLockstep, type NativeHandle, type NativeLockstepApi, type NativeResult } from './native';
+import { LockstepPoll } from './poll';
 
 export interface TftpPutOptions {
   /** IPv4 of the TFTP server (the router in rescue mode). */
@@ -63,6 +71,18 @@ export interface TftpPutOptions {
   rollover?: 0 | 1;
   signal?: AbortSignal;
   onProgress?: (p: { bytes: number; total: number; bytesPerSecond: number }) => void;
+  /**
+   * Who sends a lock-step upload of a file (windowsize 1, rollover 0): 'auto' (default) = the native lock-step
+   * engine when it is built and this system can share the port (Linux), else JavaScript; 'js' = always JavaScript;
+   * 'native' = fail without it (benchmarks, tests). Buffers, windows and rollover 1 always use JavaScript (decision 0016).
+   */
+  engine?: 'auto' | 'js' | 'native';
+  /**
+   * Lock-step wait budget in µs after each block (0 = off): the native engine's yielding wait before it sleeps
+   * (default 0 for uploads, decision 0016), the JavaScript sender's adaptive busy poll (default 100, decision 0011). Both
+   * measure whether waiting helps. For benchmarks and slow machines.
+   */
+  lockstepPollUs?: number;
 }
 
 export interface TftpPutResult {
@@ -72,6 +92,8 @@ export interface TftpPutResult {
   windowsize: number;
   rolledOver: boolean;
   ms: number;
+  /** Which engine sent the data (decision 0016). */
+  engine?: 'native' | 'js';
 }
 
 export const PUT_DEFAULTS = { port: 69, blksize: 1468, windowsize: 1, timeoutMs: 1000, retries: 5, firstBlockRetries: 20, rollover: 0 as 0 | 1 };
@@ -79,6 +101,14 @@ export const PUT_DEFAULTS = { port: 69, blksize: 1468, windowsize: 1, timeoutMs:
 export const WINDOWSIZE_MAX = 1024;
 /** Largest file we send (a Buffer must hold it; router images are far smaller). */
 export const PUT_MAX_BYTES = 1024 * 1024 * 1024;
+/** Lock-step busy-poll budget after each block (ms), as the server's default (decision 0011). */
+const LOCKSTEP_POLL_MS = 0.1;
+/**
+ * The native engine's yielding wait before it sleeps, µs: off for uploads (decision 0016: on this shared machine
+ * the engine without it reached 1.12–1.16x atftp where the server's default of 300 µs gave 0.93–1.19x; a real
+ * router's 1–5 ms round trips never engage it anyway).
+ */
+const NATIVE_SPIN_US = 0;
 /** How often progress is reported at most (ms). */
 const PROGRESS_EVERY_MS = 100;
 
@@ -105,41 +135,58 @@ function checkOptions(o: TftpPutOptions): void {
   if (o.localAddress !== undefined && !net.isIPv4(o.localAddress)) throw new RbFault(F.badOption('local address', `"${o.localAddress.slice(0, 60)}" is not an IPv4 address`, 'Give this computer\'s address on the router\'s network, or leave it out.'));
 }
 
-async function loadSource(src: TftpPutOptions['source']): Promise<Buffer> {
-  if (Buffer.isBuffer(src)) return src;
+/** The bytes to send, and for a file its open handle (the native engine reads from it; closed by tftpPut). */
+async function loadSource(src: TftpPutOptions['source']): Promise<{ data: Buffer; fh?: fsp.FileHandle }> {
+  if (Buffer.isBuffer(src)) return { data: src };
   let fh: fsp.FileHandle | undefined;
   try {
     fh = await fsp.open(src.path, 'r');
     const st = await fh.stat();
     if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
     if (st.size > PUT_MAX_BYTES) throw new RbFault(F.fileTooLarge(src.path, st.size, PUT_MAX_BYTES));
-    return await fh.readFile();
+    return { data: await fh.readFile(), fh };
   } catch (err) {
+    await fh?.close().catch(() => undefined);
     if (err instanceof RbFault) throw err;
     throw new RbFault(F.fileUnreadable(src.path, err));
-  } finally {
-    await fh?.close().catch(() => undefined);
   }
+}
+
+/** The native engine for this upload, or why not (a reason only matters when it was asked for). */
+function nativeFor(o: TftpPutOptions): { api: NativeLockstepApi } | { why: string } {
+  if ((o.engine ?? 'auto') === 'js') return { why: 'turned off for this upload' };
+  if (Buffer.isBuffer(o.source)) return { why: 'the data is not a file' };
+  if ((o.rollover ?? PUT_DEFAULTS.rollover) !== 0) return { why: 'it wraps block numbers to 0 only' };
+  if (!udpSharedPortForStrays()) return { why: 'this system cannot share the upload\'s port between two sockets' };
+  const n = nativeLockstep();
+  return n.ok ? { api: n.api } : { why: n.reason };
 }
 
 /** Upload one file to a TFTP server (WRQ). Rejects with an RbFault whose code starts with TFTP_PUT_. */
 export async function tftpPut(opts: TftpPutOptions): Promise<TftpPutResult> {
   checkOptions(opts);
   if (opts.signal?.aborted) throw new RbFault(F.cancelled(opts.host, opts.remoteName, 0, 0));
-  const data = await loadSource(opts.source);
+  const native = nativeFor(opts);
+  if (opts.engine === 'native' && 'why' in native) throw new RbFault(F.nativeMissing(native.why));
+  const { data, fh } = await loadSource(opts.source);
   const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+  const engine = 'api' in native && fh ? { api: native.api, fd: fh.fd } : undefined;
   const blksize = opts.blksize ?? PUT_DEFAULTS.blksize;
   const windowsize = opts.windowsize ?? PUT_DEFAULTS.windowsize;
   const withOptions = blksize !== DEFAULT_BLKSIZE || windowsize !== 1;
   const started = Date.now();
   try {
-    return await new PutSession(opts, data, sha256, withOptions, started).run();
-  } catch (err) {
-    if (err instanceof OptionsRefused) {
-      // RFC 2347: a server that cannot honour options may refuse with ERROR 8; ask once more the plain RFC 1350 way.
-      return await new PutSession(opts, data, sha256, false, started).run();
+    try {
+      return await new PutSession(opts, data, sha256, withOptions, started, engine).run();
+    } catch (err) {
+      if (err instanceof OptionsRefused) {
+        // RFC 2347: a server that cannot honour options may refuse with ERROR 8; ask once more the plain RFC 1350 way.
+        return await new PutSession(opts, data, sha256, false, started, engine).run();
+      }
+      throw err;
     }
-    throw err;
+  } finally {
+    await fh?.close().catch(() => undefined);
   }
 }
 
@@ -161,6 +208,13 @@ class PutSession {
   private readonly wantW: number;
   private readonly wrq: Uint8Array;
   private socket!: dgram.Socket;
+  /** Linux: the unconnected socket sharing our port once the main one is connected: answers strangers (decision 0012). */
+  private stray: dgram.Socket | undefined;
+  private connected = false;
+  private readonly shared = udpSharedPortForStrays();
+  private poll = new LockstepPoll(0);
+  /** The native engine's transfer, once it sends. */
+  private native: { api: NativeLockstepApi; h: NativeHandle; progress: NodeJS.Timeout } | undefined;
   private phase: Phase = 'request';
   /** The server's transfer ID (port), fixed by its first answer. */
   private tid = -1;
@@ -193,6 +247,8 @@ class PutSession {
     private readonly sha256: string,
     private readonly withOptions: boolean,
     private readonly started: number,
+    /** The native lock-step engine and the file's descriptor, when it may send this upload. */
+    private readonly engine?: { api: NativeLockstepApi; fd: number },
   ) {
     this.host = o.host;
     this.port = o.port ?? PUT_DEFAULTS.port;
@@ -214,21 +270,31 @@ class PutSession {
   run(): Promise<TftpPutResult> {
     return new Promise<TftpPutResult>((resolve, reject) => {
       this.settle = { resolve, reject };
-      const s = dgram.createSocket({ type: 'udp4' });
+      const s = dgram.createSocket({ type: 'udp4', reuseAddr: this.shared });
       this.socket = s;
       s.on('message', (msg, rinfo) => this.onPacket(msg, rinfo.address, rinfo.port));
       s.on('error', (err) => {
         const code = (err as NodeJS.ErrnoException).code;
         if (!this.bound) this.end(new RbFault(F.bindFailed(this.o.localAddress, err)));
-        else this.lastSendError = `${code ?? ''} ${err.message}`.trim();
+        else if (this.connected && code === 'ECONNREFUSED' && this.phase === 'data') {
+          // ICMP "port unreachable" on the connected socket: the server's transfer is gone (it restarted or gave up).
+          this.end(new RbFault(F.serverGone(this.host, this.name, this.base + 1, this.last, `${code} ${err.message}`)));
+        } else this.lastSendError = `${code ?? ''} ${err.message}`.trim();
       });
       this.o.signal?.addEventListener('abort', this.onAbort, { once: true });
-      s.bind({ address: this.o.localAddress ?? '0.0.0.0', port: 0 }, () => {
-        this.bound = true;
-        if (this.phase === 'over') return;
-        this.sendWrq();
-        this.armTimer();
-      });
+      const address = this.o.localAddress ?? '0.0.0.0';
+      void (this.shared ? freePort(address) : Promise.resolve(0)).then(
+        (port) => {
+          if (this.phase === 'over') return;
+          s.bind({ address, port }, () => {
+            this.bound = true;
+            if (this.phase === 'over') return;
+            this.sendWrq();
+            this.armTimer();
+          });
+        },
+        (err: unknown) => this.end(new RbFault(F.bindFailed(this.o.localAddress, err))),
+      );
     });
   }
 
@@ -236,6 +302,10 @@ class PutSession {
 
   private send(b: Uint8Array, port = this.tid): void {
     if (this.phase === 'over') return;
+    if (this.connected) {
+      this.socket.send(b); // errors arrive as 'error' events
+      return;
+    }
     this.socket.send(b, port, this.host, (err) => {
       if (!err || this.phase === 'over') return;
       const code = (err as NodeJS.ErrnoException).code;
@@ -266,6 +336,7 @@ class PutSession {
   private sendBlocks(from: number, to: number): void {
     for (let n = from; n <= to; n++) this.send(this.packet(n));
     if (to > this.top) this.top = to;
+    this.poll.sent();
   }
 
   /** Fill the window after the last acknowledged block. */
@@ -274,9 +345,113 @@ class PutSession {
     this.sendBlocks(this.base + 1, to);
   }
 
+  /** The server's port is known: connect to it (and on Linux keep answering strangers on a shared port), then send. */
+  private begin(port: number, B: number, W: number): void {
+    this.tid = port;
+    this.phase = 'data'; // from here on, only the server's transfer port is listened to
+    this.touch();
+    if (this.engine && W === 1 && this.startNative(this.engine.api, this.engine.fd, port, B)) return;
+    this.socket.connect(port, this.host, () => {
+      if (this.isOver()) return;
+      this.connected = true;
+      if (this.shared) this.openStray();
+      this.startData(B, W);
+    });
+  }
+
+  /**
+   * Lock-step on the native engine (decision 0016): its socket takes over our port (SO_REUSEADDR, as the server's
+   * transfers share theirs with the stray socket, decision 0012) and connects to the server's, so the kernel hands
+   * it the server's packets; ours stays unconnected on the same port and answers strangers with ERROR 5. The engine
+   * reads the file from the descriptor, sends DATA 1..N and waits for each ACK on its own thread. False when it
+   * cannot start (then JavaScript sends).
+   */
+  private startNative(api: NativeLockstepApi, fd: number, port: number, B: number): boolean {
+    let h: NativeHandle | undefined;
+    try {
+      h = api.open(this.o.localAddress ?? '0.0.0.0', true, this.socket.address().port);
+      this.B = B;
+      this.W = 1;
+      this.last = Math.floor(this.data.length / B) + 1;
+      api.start(h, this.host, port, fd, this.data.length, B, this.timeoutMs, this.retries, Math.min(5000, this.o.lockstepPollUs ?? NATIVE_SPIN_US), null, (r) => this.onNative(r));
+    } catch (err) {
+      if (h) api.dispose(h);
+      this.lastSendError = `native engine: ${err instanceof Error ? err.message : String(err)}`;
+      return false;
+    }
+    const progress = setInterval(() => {
+      if (!this.native) return;
+      const acked = api.progress(this.native.h)[0];
+      if (acked > this.base) {
+        this.base = acked;
+        this.touch();
+        this.reportProgress(false);
+      }
+    }, PROGRESS_EVERY_MS);
+    this.native = { api, h, progress };
+    if (this.timer) clearTimeout(this.timer); // the engine keeps its own retransmission timer
+    this.timer = undefined;
+    return true;
+  }
+
+  private onNative(r: NativeResult): void {
+    if (this.native) clearInterval(this.native.progress);
+    if (this.phase === 'over') return;
+    this.base = r.acked;
+    const blocks = (n: number): [number, number] => [Math.min(n + 1, this.last), this.last];
+    switch (r.outcome) {
+      case 'done':
+        if (r.sha256 !== undefined && r.sha256 !== this.sha256) {
+          this.end(new RbFault(F.fileChanged(this.host, this.name)));
+          return;
+        }
+        this.reportProgress(true);
+        this.end(undefined);
+        return;
+      case 'timeout':
+        this.end(new RbFault(F.stoppedAnswering(this.host, this.name, ...blocks(r.acked), this.retries, this.timeoutMs, this.lastSendError)));
+        return;
+      case 'client-error': {
+        const e = parseError(r.errorPacket ?? Buffer.alloc(0)) ?? { code: -1, message: '' };
+        this.end(new RbFault(F.serverError(this.host, this.name, e.code, e.message, r.acked, this.last, this.B)));
+        return;
+      }
+      case 'gone':
+      case 'socket-error':
+        this.end(new RbFault(F.serverGone(this.host, this.name, ...blocks(r.acked), `${r.outcome} ${r.errno ?? ''} ${r.errnoText ?? ''}`.trim())));
+        return;
+      case 'protocol':
+        this.end(new RbFault(F.notTftp(this.host, this.name, r.acked, this.last, `opcode ${r.opcode ?? -1}, ${r.length ?? 0} bytes`)));
+        return;
+      case 'read-failed':
+      case 'short-file':
+        this.end(new RbFault(F.fileChanged(this.host, this.name, `${r.outcome} ${r.errno ?? ''}`.trim())));
+        return;
+      case 'cancelled':
+        return; // abort() has ended the upload already
+    }
+  }
+
+  private isOver(): boolean {
+    return this.phase === 'over';
+  }
+
+  private openStray(): void {
+    const st = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+    this.stray = st;
+    st.on('error', () => undefined);
+    st.on('message', (msg, rinfo) => {
+      this.ignored++;
+      if (readOpcode(msg) === OP.ERROR) return; // never answer an ERROR with an ERROR
+      st.send(encodeError(TFTP_ERR.UNKNOWN_TID, 'Unknown transfer ID'), rinfo.port, rinfo.address, () => undefined);
+    });
+    st.bind({ address: this.o.localAddress ?? '0.0.0.0', port: this.socket.address().port });
+  }
+
   private startData(B: number, W: number): void {
     this.B = B;
     this.W = W;
+    this.poll = new LockstepPoll(W === 1 ? Math.min(5, (this.o.lockstepPollUs ?? LOCKSTEP_POLL_MS * 1000) / 1000) : 0);
     this.last = Math.floor(this.data.length / B) + 1;
     this.slots = [];
     this.slotBlock = [];
@@ -286,8 +461,6 @@ class PutSession {
       this.slots.push(mem.subarray(i * (B + 4), (i + 1) * (B + 4)));
       this.slotBlock.push(0);
     }
-    this.phase = 'data';
-    this.touch();
     this.sendWindow();
   }
 
@@ -310,6 +483,7 @@ class PutSession {
       this.end(new RbFault(F.routerText(this.host, this.name, textOf(msg), this.base, this.last)));
       return;
     }
+    if (this.native) return; // the engine's socket gets the server's packets; a straggler here changes nothing
     const op = readOpcode(msg);
     if (op === OP.ERROR) {
       const e = parseError(msg) ?? { code: -1, message: '' };
@@ -323,13 +497,12 @@ class PutSession {
     if (this.phase === 'request') {
       if (op === OP.OACK) this.onOack(msg, port);
       else if (op === OP.ACK && msg.length >= 4 && readBlock(msg) === 0) {
-        this.tid = port;
         // A plain ACK 0: the server ignored our options (or we sent none): RFC 1350 defaults.
-        this.startData(DEFAULT_BLKSIZE, 1);
+        this.begin(port, DEFAULT_BLKSIZE, 1);
       } else this.ignored++;
       return;
     }
-    if (op === OP.ACK && msg.length >= 4) this.onAck(readBlock(msg));
+    if (op === OP.ACK && msg.length >= 4 && this.connected) this.onAck(readBlock(msg));
     else this.ignored++; // a repeated OACK, a stray DATA, garbage: the timer decides
   }
 
@@ -352,8 +525,7 @@ class PutSession {
         W = n;
       } else return refuse(`option ${k.slice(0, 20)} was not requested`);
     }
-    this.tid = port;
-    this.startData(B, W);
+    this.begin(port, B, W);
   }
 
   private onAck(k: number): void {
@@ -372,6 +544,7 @@ class PutSession {
     if (a === this.base) return; // duplicate: never resend on it (sorcerer's apprentice); the timer does
     this.base = a;
     this.touch();
+    this.poll.acked();
     this.reportProgress(false);
     if (a === this.last) {
       this.reportProgress(true);
@@ -414,7 +587,7 @@ class PutSession {
     }
     this.resent++;
     if (this.phase === 'request') this.sendWrq();
-    else this.sendBlocks(this.base + 1, this.top); // the whole unacknowledged window
+    else if (this.connected) this.sendBlocks(this.base + 1, this.top); // the whole unacknowledged window
     this.armTimer();
   }
 
@@ -434,6 +607,13 @@ class PutSession {
 
   private abort(): void {
     if (this.phase === 'over') return;
+    if (this.native) {
+      // the engine sends the ERROR from the server's known port and stops within one receive slice
+      this.native.api.cancel(this.native.h, TFTP_ERR.NOT_DEFINED, 'Transfer cancelled');
+      clearInterval(this.native.progress);
+      this.end(new RbFault(F.cancelled(this.host, this.name, Math.min(this.base * this.B, this.data.length), this.data.length)));
+      return;
+    }
     this.end(new RbFault(F.cancelled(this.host, this.name, Math.min(this.base * this.B, this.data.length), this.data.length)), this.tid !== -1 ? encodeError(TFTP_ERR.NOT_DEFINED, 'Transfer cancelled') : undefined);
   }
 
@@ -444,16 +624,21 @@ class PutSession {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.o.signal?.removeEventListener('abort', this.onAbort);
+    this.poll.end();
     const close = (): void => {
-      try {
-        this.socket.close();
-      } catch {
-        /* already closed */
+      for (const s of [this.socket, this.stray]) {
+        try {
+          s?.close();
+        } catch {
+          /* already closed */
+        }
       }
     };
     // dgram resolves the address of an unconnected send on the next tick: close only after it went out.
-    if (lastWords && this.tid !== -1) this.socket.send(lastWords, this.tid, this.host, close);
-    else close();
+    if (lastWords && this.tid !== -1) {
+      if (this.connected) this.socket.send(lastWords, close);
+      else this.socket.send(lastWords, this.tid, this.host, close);
+    } else close();
     if (err !== undefined) {
       this.settle.reject(err);
       return;
@@ -465,6 +650,7 @@ class PutSession {
       windowsize: this.W,
       rolledOver: this.last > 0xffff,
       ms: Date.now() - this.started,
+      engine: this.native ? 'native' : 'js',
     });
   }
 
@@ -483,4 +669,23 @@ function textOf(msg: Buffer): string {
     s += c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : c === 10 || c === 13 ? ' ' : '?';
   }
   return s.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * A port nobody holds on `address`, found with an exclusive bind. Our socket binds it with SO_REUSEADDR (so the
+ * stray socket or the native engine can share it later); binding port 0 with SO_REUSEADDR could be handed a port
+ * another reusing socket holds (a server transfer's, decision 0012), and then both would get the same datagrams.
+ */
+function freePort(address: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = dgram.createSocket({ type: 'udp4' });
+    probe.once('error', (err) => {
+      probe.close();
+      reject(err);
+    });
+    probe.bind({ address, port: 0, exclusive: true }, () => {
+      const port = probe.address().port;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -49,7 +49,7 @@ export class TftpService {
     return s;
   }
 
-  async start(a: { root: string; bind: string; port: number; allowWrite?: string | undefined; overwrite: boolean }): Promise<TftpServerState> {
+  async start(a: { root: string; bind: string; port: number; allowWrite?: string | undefined; overwrite: boolean; aliases?: Record<string, string> | undefined; answerAny?: string | undefined }): Promise<TftpServerState> {
     if (this.server) await this.stop(false);
     const base: TftpServerState = { state: 'starting', root: a.root, bind: a.bind, port: a.port, overwrite: a.overwrite };
     if (a.allowWrite) base.allowWrite = a.allowWrite;
@@ -57,11 +57,15 @@ export class TftpService {
     try {
       const opts: TftpServerOptions = { ...this.extra, root: a.root, bind: a.bind, port: a.port, overwrite: a.overwrite };
       if (a.allowWrite) opts.allowWrite = a.allowWrite;
+      if (a.aliases) opts.aliases = a.aliases;
+      if (a.answerAny !== undefined) opts.answerAny = a.answerAny;
       const server = await startTftpServer(opts);
       this.server = server;
       server.on('transfer', (e) => this.listeners.transfer(e));
       const st: TftpServerState = { state: 'listening', root: server.root, bind: server.address, port: server.port, overwrite: server.overwrite, startedAt: Date.now(), lockstep: server.lockstep };
       if (server.allowWrite) st.allowWrite = server.allowWrite;
+      if (Object.keys(server.aliases).length) st.aliases = { ...server.aliases };
+      if (server.answerAny !== undefined) st.answerAny = server.answerAny;
       return this.setState(st);
     } catch (err) {
       const shape = toErrorShape(err, 'TFTP_START_FAILED');

@@ -167,22 +167,32 @@ export function systemNetBinding(platform: PlatformName = currentPlatform()): Ne
       }
     },
     dhcpProbe: (opts) => dhcpProbe(opts),
-    onExit(fn) {
-      const onExitEvent = (): void => void fn(true);
-      const onSignal = (sig: NodeJS.Signals): void => {
-        // Someone else (the CLI, Electron) handles the signal and disposes the services: nothing to add here.
-        if (process.listenerCount(sig) > 1) return;
-        Promise.resolve(fn(false)).finally(() => process.exit(130));
-      };
-      process.once('exit', onExitEvent);
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-      return () => {
-        process.off('exit', onExitEvent);
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      };
-    },
+    onExit: (fn) => addExitHook(fn),
+  };
+}
+
+/** One 'exit' and one SIGINT/SIGTERM handler for every hook of the process, installed while there are hooks. */
+const exitHooks = new Set<(sync: boolean) => void | Promise<void>>();
+const onExitEvent = (): void => {
+  for (const fn of [...exitHooks]) void fn(true);
+};
+const onSignal = (sig: NodeJS.Signals): void => {
+  // Someone else (the CLI, Electron) handles the signal and disposes the services: nothing to add here.
+  if (process.listenerCount(sig) > 1) return;
+  void Promise.allSettled([...exitHooks].map((fn) => fn(false))).finally(() => process.exit(130));
+};
+function addExitHook(fn: (sync: boolean) => void | Promise<void>): () => void {
+  if (exitHooks.size === 0) {
+    process.on('exit', onExitEvent);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  exitHooks.add(fn);
+  return () => {
+    if (!exitHooks.delete(fn) || exitHooks.size > 0) return;
+    process.off('exit', onExitEvent);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   };
 }
 

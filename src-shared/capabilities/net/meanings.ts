@@ -20,6 +20,8 @@ export interface CheckFacts {
   targetIsOurs?: string;
   probe?: ProbeResult;
   dhcp: DhcpStatus;
+  /** No interface was asked for or found: the wired connections that have a link (none, or several to choose from). */
+  cablesWithLink?: string[];
   /** A DHCP server is expected in recovery (most bootloaders have none). */
   dhcpExpected?: boolean;
 }
@@ -30,6 +32,12 @@ export function checkFindings(f: CheckFacts): Finding[] {
   const needIp = need?.ip;
   if (f.askedInterface && !f.iface)
     out.push({ id: 'interface', level: 'bad', title: `There is no network connection called ${f.askedInterface} on this computer.`, meaning: 'Pick the wired connection the router’s cable is plugged into from the list.' });
+  if (!f.iface && !f.askedInterface && f.cablesWithLink) {
+    if (f.cablesWithLink.length === 0)
+      out.push({ id: 'carrier', level: 'warn', title: 'No cable connection of this computer has a link.', meaning: 'Plug the cable into a LAN port of the router and into this computer, and switch the router on.' });
+    else
+      out.push({ id: 'interface', level: 'info', title: `Several cable connections have a link (${f.cablesWithLink.join(', ')}).`, meaning: 'Say which one the router is on, or unplug and plug the router’s cable so Rescue Bench sees which one it is.' });
+  }
   if (f.iface) {
     const i = f.iface;
     if (i.wireless)

@@ -248,3 +248,132 @@ export function parseDhcpReply(buf: Uint8Array): DhcpReply | undefined {
   const siaddr = ip(20);
   return { xid: v.getUint32(4), type, yiaddr: ip(16), ...(server ? { server } : siaddr !== '0.0.0.0' ? { server: siaddr } : {}) };
 }
+
+// ---- macOS and Windows interface lists (written from their documentation and sample output; untested there) ----
+
+export interface OsLink {
+  name: string;
+  mac: string;
+  up: boolean;
+  carrier: boolean | null;
+  speedMbps?: number;
+  loopback: boolean;
+  wireless: boolean;
+  virtual: boolean;
+  addresses: { cidr: string; dynamic: boolean }[];
+}
+
+/** "(1000baseT <full-duplex>)" → 1000; "10Gbase-T" → 10000; "100baseTX" → 100. */
+function mediaSpeed(media: string): number | undefined {
+  const m = /\((\d+)(G?)base/i.exec(media) ?? /\b(\d+)(G?)base/i.exec(media);
+  if (!m) return undefined;
+  return Number(m[1]) * (m[2] ? 1000 : 1);
+}
+
+/** `networksetup -listallhardwareports`: device → hardware port name ("Wi-Fi", "Ethernet", "Thunderbolt Bridge", "USB 10/100/1000 LAN"). */
+export function parseHardwarePorts(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let port: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const p = /^Hardware Port:\s*(.+)$/.exec(line);
+    if (p) port = p[1]!.trim();
+    const d = /^Device:\s*(\S+)/.exec(line);
+    if (d && port !== undefined) out.set(d[1]!, port);
+  }
+  return out;
+}
+
+/** macOS `ifconfig -a`. `ports` from parseHardwarePorts says which are Wi-Fi and which are real hardware. */
+export function parseIfconfig(text: string, ports: Map<string, string> = new Map()): OsLink[] {
+  const out: OsLink[] = [];
+  let cur: (OsLink & { flags: string[]; status?: string }) | undefined;
+  const finish = (): void => {
+    if (!cur) return;
+    const port = ports.get(cur.name);
+    cur.wireless = port !== undefined && /wi-?fi|airport/i.test(port);
+    cur.virtual = !cur.loopback && (port === undefined || /bridge/i.test(port));
+    cur.up = cur.flags.includes('UP');
+    cur.carrier = cur.status === 'active' ? true : cur.status === 'inactive' ? false : cur.loopback ? true : null;
+    if (!cur.carrier) delete cur.speedMbps;
+    const { flags: _f, status: _s, ...link } = cur;
+    out.push(link);
+    cur = undefined;
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const head = /^([A-Za-z][\w.]*): flags=[0-9a-fA-F]+<([^>]*)>/.exec(line);
+    if (head) {
+      finish();
+      const flags = head[2]!.split(',').filter(Boolean);
+      cur = { name: head[1]!, mac: '', up: false, carrier: null, loopback: flags.includes('LOOPBACK'), wireless: false, virtual: false, addresses: [], flags };
+      continue;
+    }
+    if (!cur) continue;
+    const ether = /^\s+ether\s+(\S+)/.exec(line);
+    if (ether) cur.mac = normalMac(ether[1]!) ?? '';
+    const inet = /^\s+inet\s+(\d+\.\d+\.\d+\.\d+)\s+netmask\s+0x([0-9a-fA-F]{8})/.exec(line);
+    if (inet && isIpv4(inet[1]!)) {
+      const bits = (parseInt(inet[2]!, 16) >>> 0).toString(2).replace(/0/g, '').length;
+      cur.addresses.push({ cidr: `${inet[1]}/${bits}`, dynamic: false });
+    }
+    const media = /^\s+media:\s+(.*)$/.exec(line);
+    if (media) {
+      const sp = mediaSpeed(media[1]!);
+      if (sp) cur.speedMbps = sp;
+    }
+    const status = /^\s+status:\s+(\w+)/.exec(line);
+    if (status) cur.status = status[1]!;
+  }
+  finish();
+  return out;
+}
+
+/** The PowerShell that lists adapters and IPv4 addresses as one JSON object (enums turned into their names). */
+export const WINDOWS_LIST_SCRIPT =
+  "$a = @(Get-NetAdapter -IncludeHidden:$false | Select-Object Name, MacAddress, @{n='Status';e={\"$($_.Status)\"}}, LinkSpeed, PhysicalMediaType, Virtual, HardwareInterface); " +
+  "$i = @(Get-NetIPAddress -AddressFamily IPv4 | Select-Object InterfaceAlias, IPAddress, PrefixLength, @{n='Origin';e={\"$($_.PrefixOrigin)\"}}); " +
+  '@{ adapters = $a; addresses = $i } | ConvertTo-Json -Depth 4 -Compress';
+
+/** "1 Gbps" → 1000, "100 Mbps" → 100, "2.5 Gbps" → 2500. */
+function windowsSpeed(s: unknown): number | undefined {
+  if (typeof s !== 'string') return undefined;
+  const m = /^([\d.]+)\s*([KMG])bps$/i.exec(s.trim());
+  if (!m) return undefined;
+  const v = Number(m[1]) * ({ K: 0.001, M: 1, G: 1000 } as Record<string, number>)[m[2]!.toUpperCase()]!;
+  return v >= 1 ? Math.round(v) : undefined;
+}
+
+/** The output of WINDOWS_LIST_SCRIPT. A single adapter may come as an object instead of an array (ConvertTo-Json). */
+export function parseWindowsList(text: string): OsLink[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return [];
+  }
+  if (!parsed || typeof parsed !== 'object') return [];
+  const arr = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : []).filter((x): x is Record<string, unknown> => !!x && typeof x === 'object');
+  const p = parsed as Record<string, unknown>;
+  const addrs = arr(p.addresses);
+  const out: OsLink[] = [];
+  for (const a of arr(p.adapters)) {
+    if (typeof a.Name !== 'string' || !a.Name) continue;
+    const status = String(a.Status ?? '');
+    const media = String(a.PhysicalMediaType ?? '');
+    const carrier = status === 'Up' ? true : status === 'Disconnected' ? false : null;
+    const speed = carrier ? windowsSpeed(a.LinkSpeed) : undefined;
+    out.push({
+      name: a.Name,
+      mac: typeof a.MacAddress === 'string' ? (normalMac(a.MacAddress) ?? '') : '',
+      up: status !== 'Disabled' && status !== 'Not Present',
+      carrier,
+      ...(speed ? { speedMbps: speed } : {}),
+      loopback: false,
+      wireless: /802\.11|wireless/i.test(media),
+      virtual: a.Virtual === true || a.HardwareInterface === false,
+      addresses: addrs
+        .filter((x) => x.InterfaceAlias === a.Name && typeof x.IPAddress === 'string' && isIpv4(x.IPAddress) && typeof x.PrefixLength === 'number')
+        .map((x) => ({ cidr: `${x.IPAddress}/${x.PrefixLength}`, dynamic: /dhcp/i.test(String(x.Origin ?? '')) })),
+    });
+  }
+  return out;
+}

@@ -140,6 +140,8 @@ export const TftpPutResultSchema = z.object({
   /** More than 65535 blocks: block numbers wrapped around. */
   rolledOver: z.boolean(),
   ms: z.number().nonnegative(),
+  /** Who sent the blocks: the native lock-step engine or the JavaScript sender (decision 0016). */
+  engine: z.enum(['native', 'js']).optional(),
 });
 export type TftpPutResult = z.infer<typeof TftpPutResultSchema>;
 

@@ -16,6 +16,7 @@ import { atftpdBinary } from '../../../test-support/atftpd';
 import { CliLines } from '../../../test-support/cli-lines';
 import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { startPutRunner, type PutOutcome, type PutRunner } from '../../../test-support/tftp-put-peer';
+import { tftpEngines } from '../../../test-support/tftp';
 
 const MiB = 1024 * 1024;
 const ROUTER = '192.168.1.1';
@@ -109,38 +110,41 @@ async function written(dir: string, name: string, size: number): Promise<string>
   return sha(p);
 }
 
-describe.skipIf(!suiteOk)('tftpPut against tftpd-hpa', () => {
+// Lock-step uploads of a file run on the native engine when it is built (decision 0016): both engines are tested.
+describe.skipIf(!suiteOk).each(suiteOk ? tftpEngines() : ['js' as const])('tftpPut against tftpd-hpa, %s engine', (engine) => {
+  /** Each engine writes its own files (tftpd-hpa -c would replace the other's, and a full-size file proves nothing). */
+  const n = (name: string): string => `${engine}-${name}`;
   for (const blksize of [1468, 512]) {
     it(`1 MiB at blksize ${blksize}, byte-exact`, async () => {
-      const name = `one-${blksize}.bin`;
-      const r = ok(await runner.put({ host: ROUTER, source: { path: files['one.bin']!.path }, remoteName: name, blksize }));
-      expect(r).toMatchObject({ bytes: MiB, sha256: files['one.bin']!.sha256, blksize, windowsize: 1, rolledOver: false });
+      const name = n(`one-${blksize}.bin`);
+      const r = ok(await runner.put({ engine, host: ROUTER, source: { path: files['one.bin']!.path }, remoteName: name, blksize }));
+      expect(r).toMatchObject({ bytes: MiB, sha256: files['one.bin']!.sha256, blksize, windowsize: 1, rolledOver: false, engine });
       expect(await written(hpaDir, name, MiB)).toBe(files['one.bin']!.sha256);
     }, 30_000);
   }
 
   it('a size that is a multiple of the block size (ends with an empty block), byte-exact', async () => {
-    const r = ok(await runner.put({ host: ROUTER, source: { path: files['exact.bin']!.path }, remoteName: 'exact.bin' }));
+    const r = ok(await runner.put({ engine, host: ROUTER, source: { path: files['exact.bin']!.path }, remoteName: n('exact.bin') }));
     expect(r.blksize).toBe(1468);
-    expect(await written(hpaDir, 'exact.bin', 1468 * 200)).toBe(files['exact.bin']!.sha256);
+    expect(await written(hpaDir, n('exact.bin'), 1468 * 200)).toBe(files['exact.bin']!.sha256);
   }, 30_000);
 
   it('33 MiB at blksize 512: past block 65535 (rollover to 0), byte-exact', async () => {
-    const r = ok(await runner.put({ host: ROUTER, source: { path: files['big.bin']!.path }, remoteName: 'big-512.bin', blksize: 512 }));
-    expect(r).toMatchObject({ bytes: 33 * MiB, blksize: 512, rolledOver: true });
-    expect(await written(hpaDir, 'big-512.bin', 33 * MiB)).toBe(files['big.bin']!.sha256);
+    const r = ok(await runner.put({ engine, host: ROUTER, source: { path: files['big.bin']!.path }, remoteName: n('big-512.bin'), blksize: 512 }));
+    expect(r).toMatchObject({ bytes: 33 * MiB, blksize: 512, rolledOver: true, engine });
+    expect(await written(hpaDir, n('big-512.bin'), 33 * MiB)).toBe(files['big.bin']!.sha256);
   }, 120_000);
 
   it('a server that refuses blksize (--refuse blksize): plain ACK 0, we send 512-byte blocks, byte-exact', async () => {
-    const r = ok(await runner.put({ host: ROUTER, port: HPA_REFUSE, source: { path: files['odd.bin']!.path }, remoteName: 'odd.bin', blksize: 1468 }));
-    expect(r).toMatchObject({ blksize: 512, windowsize: 1 });
-    expect(await written(refuseDir, 'odd.bin', 777_777)).toBe(files['odd.bin']!.sha256);
+    const r = ok(await runner.put({ engine, host: ROUTER, port: HPA_REFUSE, source: { path: files['odd.bin']!.path }, remoteName: n('odd.bin'), blksize: 1468 }));
+    expect(r).toMatchObject({ blksize: 512, windowsize: 1, engine });
+    expect(await written(refuseDir, n('odd.bin'), 777_777)).toBe(files['odd.bin']!.sha256);
   }, 30_000);
 
   it('asking for a window: tftpd-hpa has no windowsize, agrees blksize only, and we go lock-step', async () => {
-    const r = ok(await runner.put({ host: ROUTER, source: { path: files['odd.bin']!.path }, remoteName: 'odd-w8.bin', windowsize: 8 }));
-    expect(r).toMatchObject({ blksize: 1468, windowsize: 1 });
-    expect(await written(hpaDir, 'odd-w8.bin', 777_777)).toBe(files['odd.bin']!.sha256);
+    const r = ok(await runner.put({ engine, host: ROUTER, source: { path: files['odd.bin']!.path }, remoteName: n('odd-w8.bin'), windowsize: 8 }));
+    expect(r).toMatchObject({ blksize: 1468, windowsize: 1, engine });
+    expect(await written(hpaDir, n('odd-w8.bin'), 777_777)).toBe(files['odd.bin']!.sha256);
   }, 30_000);
 
   /** The child in.tftpd forked for the transfer of `name` (the listener is `hpa`): the one holding that file open. */
@@ -166,7 +170,7 @@ describe.skipIf(!suiteOk)('tftpPut against tftpd-hpa', () => {
 
   /** Start a big upload and freeze the server's transfer process once part of the file is written. */
   async function freezeMidFile(name: string, timeoutMs: number, retries: number): Promise<{ child: number; outcome: Promise<PutOutcome> }> {
-    const outcome = runner.put({ host: ROUTER, source: { path: files['big.bin']!.path }, remoteName: name, blksize: 512, timeoutMs, retries });
+    const outcome = runner.put({ engine, host: ROUTER, source: { path: files['big.bin']!.path }, remoteName: name, blksize: 512, timeoutMs, retries });
     const p = path.join(hpaDir, name);
     await expect.poll(() => (fs.existsSync(p) ? fs.statSync(p).size : 0), { timeout: 20_000, interval: 5 }).toBeGreaterThan(2 * MiB);
     const child = transferChild(name);
@@ -177,25 +181,25 @@ describe.skipIf(!suiteOk)('tftpPut against tftpd-hpa', () => {
   }
 
   it('the server freezes briefly mid-file: we resend the unacknowledged block and finish byte-exact', async () => {
-    const { child, outcome } = await freezeMidFile('frozen-briefly.bin', 200, 10);
+    const { child, outcome } = await freezeMidFile(n('frozen-briefly.bin'), 200, 10);
     await new Promise((r) => setTimeout(r, 700)); // 3 of our timeouts
-    const frozenAt = fs.statSync(path.join(hpaDir, 'frozen-briefly.bin')).size;
+    const frozenAt = fs.statSync(path.join(hpaDir, n('frozen-briefly.bin'))).size;
     await new Promise((r) => setTimeout(r, 100));
-    expect(fs.statSync(path.join(hpaDir, 'frozen-briefly.bin')).size).toBe(frozenAt); // it really stood still
+    expect(fs.statSync(path.join(hpaDir, n('frozen-briefly.bin'))).size).toBe(frozenAt); // it really stood still
     process.kill(child, 'SIGCONT');
     const r = ok(await outcome);
     expect(r.bytes).toBe(33 * MiB);
-    expect(await written(hpaDir, 'frozen-briefly.bin', 33 * MiB)).toBe(files['big.bin']!.sha256);
+    expect(await written(hpaDir, n('frozen-briefly.bin'), 33 * MiB)).toBe(files['big.bin']!.sha256);
   }, 120_000);
 
   it('the server stops answering for good mid-file: resends, then "stopped answering at block N of M"', async () => {
-    const { child, outcome } = await freezeMidFile('frozen.bin', 100, 3);
+    const { child, outcome } = await freezeMidFile(n('frozen.bin'), 100, 3);
     try {
       const o = await outcome;
       expect(o.ok).toBe(false);
       const e = (o as Extract<PutOutcome, { ok: false }>).error;
       expect(e.code).toBe('TFTP_PUT_TIMEOUT');
-      expect(e.message).toMatch(/^The router at 192\.168\.1\.1 stopped answering at block \d+ of 67585 of "frozen\.bin"\.$/);
+      expect(e.message).toMatch(/^The router at 192\.168\.1\.1 stopped answering at block \d+ of 67585 of "(native|js)-frozen\.bin"\.$/);
       const block = Number(/block (\d+) of/.exec(e.message)![1]);
       // the block named is the first one the frozen server did not acknowledge: past what it had written when frozen
       expect(block).toBeGreaterThan((2 * MiB) / 512);
@@ -207,13 +211,23 @@ describe.skipIf(!suiteOk)('tftpPut against tftpd-hpa', () => {
   }, 120_000);
 
   it('nobody answers at that address: the fault explains rescue mode, cable, address and firewall', async () => {
-    const o = await runner.put({ host: '192.168.1.77', source: { path: files['odd.bin']!.path }, remoteName: 'x.bin', timeoutMs: 100, firstBlockRetries: 2 });
+    const o = await runner.put({ engine, host: '192.168.1.77', source: { path: files['odd.bin']!.path }, remoteName: 'x.bin', timeoutMs: 100, firstBlockRetries: 2 });
     expect(o.ok).toBe(false);
     const e = (o as Extract<PutOutcome, { ok: false }>).error;
     expect(e.code).toBe('TFTP_PUT_NO_ANSWER');
     expect(e.message).toBe('The router at 192.168.1.77 did not answer the request to upload "x.bin".');
     expect(`${e.meaning} ${e.fix}`).toMatch(/firewall/);
   }, 30_000);
+
+  it('an address this computer has no route to: a clear fault at once, not 20 silent retries', async () => {
+    // the station namespace has no default route: 10.9.9.9 is unreachable from it (nothing leaves the namespace)
+    const o = await runner.put({ engine, host: '10.9.9.9', source: { path: files['odd.bin']!.path }, remoteName: 'x.bin', timeoutMs: 1000 });
+    expect(o.ok).toBe(false);
+    const e = (o as Extract<PutOutcome, { ok: false }>).error;
+    expect(e.code).toBe('TFTP_PUT_NO_ROUTE');
+    expect(e.message).toBe('This computer has no way to reach 10.9.9.9.');
+    expect(e.fix).toContain('10.9.9.2');
+  }, 10_000);
 });
 
 describe.skipIf(!suiteOk || !at?.ok)('tftpPut against atftpd', () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NetService } from '../../../../src-main/capabilities/net';
 import type { NetLeaseInfo, NetLinkEvent } from '../../../../src-shared/capabilities/net';
 import { eth, LO, mockNet, type MockNet } from '../../../../test-support/bindings/net-mock';
+import { IFCONFIG, PORTS } from '../../../shared/capabilities/net/samples';
 
 const dirs: string[] = [];
 function dataDir(): string {
@@ -52,6 +53,32 @@ describe('NetService.interfaces', () => {
     const { svc } = setup(m);
     expect((await svc.interfaces())[0]!.managedBy).toBeUndefined();
     expect(await svc.networkManager()).toBe('absent');
+  });
+});
+
+describe('NetService on macOS and Windows (command texts only; not run on those systems)', () => {
+  it('macOS: the list from ifconfig and networksetup; the address through one osascript prompt with our reason', async () => {
+    const m = mockNet([], { platform: 'darwin', outputs: { ifconfig: IFCONFIG, networksetup: PORTS, osascript: '' } });
+    const { svc } = setup(m);
+    const list = await svc.interfaces();
+    expect(list.find((i) => i.name === 'en7')).toMatchObject({ wired: true, carrier: true, speedMbps: 1000 });
+    expect(list.find((i) => i.name === 'en0')).toMatchObject({ wired: false, wireless: true });
+    await svc.prepare({ interface: 'en7', address: '192.168.0.66/24', reason: 'Rescue Bench sets 192.168.0.66 for the TP-Link recovery.' });
+    const call = m.calls.find((c) => c.cmd === '/usr/bin/osascript')!;
+    expect(call.args[1]).toBe(`do shell script "'/sbin/ifconfig' 'en7' 'alias' '192.168.0.66' '255.255.255.0'" with prompt "Rescue Bench sets 192.168.0.66 for the TP-Link recovery." with administrator privileges`);
+    expect(svc.leases()[0]).toMatchObject({ via: 'osascript', added: true });
+  });
+
+  it('Windows: the list from Get-NetAdapter; the address through UAC', async () => {
+    const list = JSON.stringify({ adapters: [{ Name: 'Ethernet 2', MacAddress: '00-E0-4C-68-01-02', Status: 'Up', LinkSpeed: '1 Gbps', PhysicalMediaType: '802.3', Virtual: false, HardwareInterface: true }], addresses: [] });
+    const m = mockNet([], { platform: 'win32', outputs: { 'powershell.exe': list } });
+    const { svc } = setup(m);
+    expect(await svc.interfaces()).toEqual([expect.objectContaining({ name: 'Ethernet 2', wired: true, carrier: true, speedMbps: 1000 })]);
+    await svc.prepare({ interface: 'Ethernet 2', address: '192.168.1.2/24', reason: 'r' });
+    const uac = m.calls.find((c) => c.args.at(-1)?.includes('-Verb RunAs'))!;
+    const b64 = /'-EncodedCommand','([^']+)'/.exec(uac.args.at(-1)!)![1]!;
+    expect(Buffer.from(b64, 'base64').toString('utf16le')).toContain("& 'netsh' 'interface' 'ipv4' 'add' 'address' 'Ethernet 2' '192.168.1.2' '255.255.255.0' 'store=active'");
+    expect(svc.leases()[0]).toMatchObject({ via: 'uac' });
   });
 });
 
@@ -121,6 +148,10 @@ describe('NetService.check', () => {
     expect(w.findings.find((f) => f.id === 'interface')).toMatchObject({ level: 'warn', title: 'wlan0 is Wi-Fi.' });
     const missing = await svc.check({ target: '192.168.0.1', interface: 'eth9' });
     expect(missing.findings[0]).toMatchObject({ level: 'bad', title: 'There is no network connection called eth9 on this computer.' });
+    const none = await setup(mockNet([LO, eth('eth0', { carrier: false })])).svc.check({ target: '192.168.0.1' });
+    expect(none.findings[0]).toMatchObject({ id: 'carrier', level: 'warn', title: 'No cable connection of this computer has a link.' });
+    const two = await setup(mockNet([eth('eth0'), eth('eth1')])).svc.check({ target: '192.168.0.1' });
+    expect(two.findings[0]).toMatchObject({ id: 'interface', title: 'Several cable connections have a link (eth0, eth1).' });
     const ours = await svc.check({ target: '192.168.0.66' });
     expect(ours.findings.find((f) => f.level === 'bad')!.title).toMatch(/this computer’s own address/);
     await expect(svc.check({ target: '192.168.0.1', interface: 'eth0;reboot' })).rejects.toMatchObject({ code: 'NET_BAD_INTERFACE_NAME' });
@@ -193,7 +224,7 @@ describe('NetService.prepare / release', () => {
 
     const n = mockNet([eth('eth0')], { pkexec: 'no-agent', sudo: 'password' });
     const err = await setup(n).svc.prepare({ interface: 'eth0', address: '192.168.1.2/24', reason: 'r' }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'NET_PERMISSION_UNAVAILABLE', fix: expect.stringContaining('sudo ip addr add 192.168.1.10/24 dev eth0') });
+    expect(err).toMatchObject({ code: 'NET_PERMISSION_UNAVAILABLE', fix: expect.stringContaining('sudo ip addr add 192.168.1.2/24 brd + dev eth0') });
   });
 
   it('an address already present is not ours: kept by release(); never removed by removeAddress()', async () => {
@@ -237,6 +268,23 @@ describe('NetService.prepare / release', () => {
     await expect(svc.prepare({ interface: 'eth7', address: '192.168.0.66/24', reason: 'r' })).rejects.toMatchObject({ code: 'NET_NO_SUCH_INTERFACE' });
     await expect(svc.prepare({ interface: 'eth0', address: '192.168.0.66/24', reason: 'r' })).rejects.toMatchObject({ code: 'NET_ADDRESS_ELSEWHERE' });
     expect(m.calls.filter((c) => c.args[0] !== '-j')).toEqual([]);
+  });
+
+  it('two holders of the same address: it stays until the last one releases', async () => {
+    const m = mockNet([eth('eth0')], { root: true });
+    const { svc } = setup(m);
+    const a = await svc.prepare({ interface: 'eth0', address: '192.168.0.66/24', reason: 'playbook' });
+    const b = await svc.prepare({ interface: 'eth0', address: '192.168.0.66/24', reason: 'view' });
+    expect(m.calls.filter((c) => c.args[0] === 'addr' && c.args[1] === 'add')).toHaveLength(1);
+    await a.release();
+    await a.release();
+    expect(m.ifs.get('eth0')!.addresses.map((x) => x.cidr)).toEqual(['192.168.0.66/24']);
+    await b.release();
+    expect(m.ifs.get('eth0')!.addresses).toEqual([]);
+    // a new prepare after the last release adds it again
+    const c = await svc.prepare({ interface: 'eth0', address: '192.168.0.66/24', reason: 'again' });
+    expect(m.ifs.get('eth0')!.addresses.map((x) => x.cidr)).toEqual(['192.168.0.66/24']);
+    await c.release();
   });
 
   it('process exit: the exit hook removes the address synchronously', async () => {
