@@ -49,7 +49,7 @@ export interface TftpPutLike {
 export interface RecoverDeps {
   platform: PlatformName;
   net: RecoverNet;
-  startTftpServer(opts: TftpServerOptions & { aliases?: Record<string, string>; answerAny?: string }): Promise<TftpServer>;
+  startTftpServer(opts: TftpServerOptions): Promise<TftpServer>;
   tftpPut: TftpPutLike;
   upload: typeof uploadFirmware;
   /** The firewalls found running on this computer (platform/firewall.ts). */

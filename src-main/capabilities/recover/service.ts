@@ -113,7 +113,7 @@ export class RecoverService {
       ...(req.interface ? { interface: req.interface } : {}),
       ...(profile?.recovery.uploadPath ? { uploadPath: profile.recovery.uploadPath } : {}),
       writeSeconds: profile?.recovery.writeSeconds ?? (plan.flow === 'tplink' ? 150 : 180),
-      afterAddress: after?.address ?? plan.router,
+      afterAddress: after?.address ?? FLOW_DEFAULTS[plan.flow].after,
       afterPort: after?.tcpPort ?? 80,
       ...tuning,
     };

@@ -131,10 +131,8 @@ export function serveStep(deps: RecoverDeps): StepExecutor {
     const dir = path.join(deps.dataDir, 'recover', 'serve', ctx.runId);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    const main = path.join(dir, 'image.bin');
-    fs.copyFileSync(file, main);
-    // Each known name is a link to the same bytes, so any TFTP server serves them; aliases and answer-any cover the rest.
-    for (const n of names) fs.linkSync(main, path.join(dir, n));
+    // one file; every known name is an alias of it, and any other name the router asks for gets it too (answer-any)
+    fs.copyFileSync(file, path.join(dir, 'image.bin'));
     const bind = (ctx.bag.get(BAG.localAddress) as string | undefined) ?? str(ctx, 'hostAddress').split('/')[0]!;
     let server: TftpServer;
     try {
@@ -163,10 +161,10 @@ export function fetchStep(deps: RecoverDeps): StepExecutor {
       const onEvent = (e: TftpTransferEvent): void => {
         const tr = e.transfer;
         if (tr.direction !== 'read') return;
-        const asked = (tr as { requested?: string }).requested ?? tr.file;
+        const asked = tr.requested ?? tr.file;
         if (e.kind === 'start' && !seen.has(tr.id)) {
           seen.add(tr.id);
-          ctx.evidence(`The router (${tr.peer}) asked for "${asked}" at ${t(tr.startedAt)}.`, tr.startedAt);
+          ctx.evidence(`The router (${tr.peer}) asked for "${asked}" at ${t(tr.startedAt)}${tr.servedBy === 'answer-any' ? ': not one of the known names, so it gets the chosen image anyway' : ''}.`, tr.startedAt);
           ctx.transcript('received', `RRQ "${asked}" from ${tr.peer}:${tr.peerPort} (blksize ${tr.options.blksize})`);
           ctx.setDoNow('You can let go of the Reset button now. The router is fetching the file.');
         } else if (e.kind === 'progress') {
@@ -369,7 +367,7 @@ export function verifyStep(deps: RecoverDeps): StepExecutor {
       'RECOVER_NOT_BACK',
       `The router did not answer at ${addr} after writing.`,
       sawRecovery ? 'It still shows its recovery page: it did not take the file, or has not restarted.' : 'It may still be writing or starting, it may use another address with the new firmware, or the file did not start.',
-      `Wait two more minutes and check again. ${p?.recovery.after?.note ?? ''} If the lights stay off or keep blinking the same way for more than 10 minutes, start the recovery again from the beginning.`.trim(),
+      [`Wait two more minutes and check again.`, p?.recovery.after?.note ?? 'OpenWrt answers at 192.168.1.1, which this computer reaches only with an address in 192.168.1.x.', 'If the lights stay off or keep blinking the same way for more than 10 minutes, start the recovery again from the beginning.'].join(' '),
     );
   };
 }

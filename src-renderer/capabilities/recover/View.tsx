@@ -5,6 +5,7 @@ import { ErrorCard } from '../../components/ErrorCard';
 import { bytes, clockTime } from '../../format';
 import { currentStep, usePlaybook } from '../playbook/store';
 import { useFirmware } from '../firmware/store';
+import { NetworkStep } from '../net';
 import { FLOW_DEFAULTS, RECOVER_PLAYBOOKS, URESCUE_FORCE_WARNING, VENDOR_FLOWS, VENDOR_NAMES, type RecoverProgress, type VendorFlow } from '../../../src-shared/capabilities/recover';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import type { RbError } from '../../../src-shared/contract';
@@ -272,6 +273,22 @@ function StepList({ run }: { run: RunSnapshot }) {
   );
 }
 
+/** Before the start: the cable and this computer's address, with the network assistant (the guide checks again). */
+function NetworkCard() {
+  const plan = useRecover((s) => s.plan);
+  if (!plan || plan.image.refuse) return null;
+  return (
+    <section className="card rc-network" aria-labelledby="rc-net-title" data-testid="rc-network">
+      <h2 id="rc-net-title">The cable and this computer's address</h2>
+      <p className="note">
+        In its recovery mode the router is at {plan.router} and needs this computer at {plan.host.split('/')[0]}. You can prepare that here now; the guide
+        checks it again when it starts and sets the address itself if it is missing.
+      </p>
+      <NetworkStep key={`${plan.router}-${plan.host}`} target={plan.router} need={plan.host} />
+    </section>
+  );
+}
+
 /** Vendor recovery: pick, check, the guide with its physical cues, the transfer, the writing timer, the result. */
 export function RecoverView() {
   const run = usePlaybook((s) => (isRecoverRun(s.run) ? s.run : undefined));
@@ -287,6 +304,7 @@ export function RecoverView() {
       {shownFlow && (!run || running) && <CuesCard flow={shownFlow} profile={profile} />}
       {run && <StepList run={run} />}
       <PickCard locked={running} />
+      {!running && <NetworkCard />}
     </div>
   );
 }

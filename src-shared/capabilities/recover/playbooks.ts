@@ -16,12 +16,12 @@ export const RECOVER_PLAYBOOK_IDS: Record<VendorFlow, string> = {
 
 export const VENDOR_NAMES: Record<VendorFlow, string> = { tplink: 'TP-Link', asus: 'ASUS', ubiquiti: 'Ubiquiti', dlink: 'D-Link' };
 
-/** Where each flow's router and this computer are when the profile says nothing else (vendor facts). */
-export const FLOW_DEFAULTS: Record<VendorFlow, { router: string; host: string; role: string }> = {
-  tplink: { router: '192.168.0.86', host: '192.168.0.66/24', role: 'The router fetches the file from this computer (TFTP, the simple file transfer router bootloaders use).' },
-  asus: { router: '192.168.1.1', host: '192.168.1.2/24', role: 'This computer sends the file to the router (TFTP).' },
-  ubiquiti: { router: '192.168.1.20', host: '192.168.1.25/24', role: 'This computer sends the file to the router (TFTP).' },
-  dlink: { router: '192.168.0.1', host: '192.168.0.2/24', role: "This computer uploads the file to the router's small recovery web page." },
+/** Where each flow's router and this computer are, and where the maker's firmware answers afterwards, when the profile says nothing else (vendor facts). */
+export const FLOW_DEFAULTS: Record<VendorFlow, { router: string; host: string; after: string; role: string }> = {
+  tplink: { router: '192.168.0.86', host: '192.168.0.66/24', after: '192.168.0.1', role: 'The router fetches the file from this computer (TFTP, the simple file transfer router bootloaders use).' },
+  asus: { router: '192.168.1.1', host: '192.168.1.2/24', after: '192.168.1.1', role: 'This computer sends the file to the router (TFTP).' },
+  ubiquiti: { router: '192.168.1.20', host: '192.168.1.25/24', after: '192.168.1.20', role: 'This computer sends the file to the router (TFTP).' },
+  dlink: { router: '192.168.0.1', host: '192.168.0.2/24', after: '192.168.0.1', role: "This computer uploads the file to the router's small recovery web page." },
 };
 
 const cables = (flow: VendorFlow): StepDef => ({

@@ -71,6 +71,8 @@ describe.skipIf(!support.ok)('TP-Link recovery: the router is a TFTP client', ()
     expect(fetched.evidence.join(' ')).toMatch(new RegExp(`all ${fw.length} bytes`));
     expect(sha(routerFetch('busybox', 'tp_recovery.bin'))).toBe(sha(fw));
     expect(sha(routerFetch('curl', 'wr841nv9_tp_recovery.bin'))).toBe(sha(fw));
+    // a name nobody listed (another hardware revision's): answer-any serves the chosen image all the same
+    expect(sha(routerFetch('curl', 'wr841nv11_tp_recovery.bin'))).toBe(sha(fw));
     await out.waitForLine((l) => l.event === 'cli.result', 90_000, 'the result');
     const code = await new Promise<number | null>((r) => (p.exitCode !== null ? r(p.exitCode) : p.on('exit', r)));
     const lines = out.lines;
@@ -85,6 +87,46 @@ describe.skipIf(!support.ok)('TP-Link recovery: the router is a TFTP client', ()
     }
     expect(payloads(lines, 'cli.step').map((s) => `${s.step}:${s.state}`)).toEqual(['cables:done', 'network:done', 'serve:done', 'transfer:done', 'writing:done', 'verify:done']);
     expect(payloads(lines, 'cli.step').find((s) => s.step === 'verify')!.evidence.join(' ')).toMatch(/TL-WR841N/);
+  });
+
+  it('without a model, any name the router asks for is logged and gets the image (answer-any); an OpenWrt factory image goes unchanged', async () => {
+    const img = tplinkFactory(0xc7000005, 64 * 1024, 128 * 1024);
+    const file = path.join(dir, 'openwrt-ath79-generic-tplink_archer-c7-v5-squashfs-factory.bin');
+    fs.writeFileSync(file, img);
+    const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['recover', 'tplink', '--file', file, '--yes', '--json', '--write-seconds', '1', '--fetch-timeout', '60', '--verify-timeout', '20']);
+    const p = lan.station.spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RESCUE_BENCH_DATA_DIR: path.join(dir, 'data3') } });
+    const out = new CliLines(p);
+    await out.waitFor('cli.step', (s) => s.step === 'serve' && s.state === 'done', 60_000, 'the serve step');
+    expect(sha(routerFetch('busybox', 'ArcherC7v5_tp_recovery.bin'))).toBe(sha(img));
+    const fetched = await out.waitFor('cli.step', (s) => s.step === 'transfer', 30_000, 'the fetch step');
+    expect(fetched.evidence.join(' ')).toMatch(/asked for "ArcherC7v5_tp_recovery\.bin".*not one of the known names/);
+    await out.waitForLine((l) => l.event === 'cli.result', 60_000, 'the result');
+    const r = resultOf<'recover'>(out.lines);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.plan.image).toMatchObject({ cutBytes: 0, servedBytes: img.length });
+  });
+
+  it('port 69 taken by another program: the serve step says which port and how to find the program', async () => {
+    const squatter = lan.station.spawn('python3', ['-c', "import socket,time; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('192.168.0.66', 69)); print('bound', flush=True); time.sleep(120)"], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      await new Promise<void>((resolve) => squatter.stdout!.once('data', () => resolve()));
+      const file = path.join(dir, 'c7.bin');
+      fs.writeFileSync(file, tplinkFactory(0xc7000002));
+      const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['recover', 'tplink', '--file', file, '--model', 'tplink,archer-c7-v2', '--yes', '--json', '--retries', '0']);
+      const p = lan.station.spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RESCUE_BENCH_DATA_DIR: path.join(dir, 'data4') } });
+      const out = new CliLines(p);
+      await out.waitForLine((l) => l.event === 'cli.result', 60_000, 'the result');
+      const r = resultOf<'recover'>(out.lines);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('PORT_IN_USE');
+        expect(r.error.message).toMatch(/UDP port 69 on 192\.168\.0\.66/);
+        expect(r.error.fix).toMatch(/ss -ulpn/);
+      }
+      expect(payloads(out.lines, 'cli.step').map((s) => `${s.step}:${s.state}`)).toEqual(['cables:done', 'network:done', 'serve:failed']);
+    } finally {
+      squatter.kill('SIGKILL');
+    }
   });
 
   it('a file for another model is refused before anything is served, in three parts', async () => {
