@@ -11,10 +11,11 @@ program exists to install, so this imitates the documented behaviour for tests a
   - POST takes the body by Content-Length, keeps the part named "firmware" (written to --out), answers a success
     page, with headers or (--headerless) bare HTML, then closes; --refuse-after N answers an error page after N
     bytes of the file and closes without reading the rest (the early close a router does on a bad header);
+  - --drop-after N: after N body bytes the connection is reset without any answer (a router that restarts mid-upload);
   - --reboot-ms: after a good upload it stops listening for that long, then answers as the "new firmware" would.
 Prints one JSON line per event on stdout: listening, request, received, refused, rebooted.
 """
-import argparse, hashlib, json, socket, sys, time
+import argparse, hashlib, json, socket, struct, sys, time
 
 p = argparse.ArgumentParser()
 p.add_argument('--bind', default='192.168.0.1')
@@ -25,6 +26,7 @@ p.add_argument('--read-delay-ms', type=float, default=0.0)
 p.add_argument('--headerless', action='store_true')
 p.add_argument('--refuse-after', type=int, default=-1)
 p.add_argument('--reboot-ms', type=int, default=-1)
+p.add_argument('--drop-after', type=int, default=-1, help='after this many body bytes, drop the connection without a word (a router that restarts)')
 p.add_argument('--uploads', type=int, default=0, help='exit after this many uploads (0 = never)')
 a = p.parse_args()
 
@@ -109,10 +111,17 @@ while True:
             if start >= 4 and len(body) - start >= a.refuse_after:
                 refused = True
                 break
+        if a.drop_after >= 0 and len(body) >= a.drop_after:
+            break
         d = slow_recv(c, length - len(body))
         if not d:
             break
         body.extend(d)
+    if a.drop_after >= 0 and len(body) < length:
+        say(event='dropped', bytes=len(body))
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))  # reset, as a power cut would
+        c.close()
+        continue
     if refused:
         say(event='refused', bytes=len(body))
         answer(c, BAD_PAGE)

@@ -43,6 +43,7 @@ export interface UploadResult {
 }
 
 const CHUNK = 64 * 1024;
+const AHEAD = 1024 * 1024;
 
 export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
   const port = opts.port ?? 80;
@@ -141,7 +142,10 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
           if (got !== n) return fail(new RbFault({ code: 'RECOVER_FILE_CHANGED', message: 'The firmware file changed while it was being sent.', meaning: 'The router would get a mixed file.', fix: 'Leave the file alone and send it again.', details: `read ${got} of ${n} bytes at ${offset}` }));
         }
         offset += n;
-        if (!sock.write(chunk)) return void sock.once('drain', pump);
+        sock.write(chunk);
+        // keep up to AHEAD bytes queued beyond the kernel's buffer: on a busy computer the event loop may not run for a
+        // while, and an empty send buffer then idles the router's one-segment window (bench:recover)
+        if (sock.writableLength >= AHEAD) return void sock.once('drain', pump);
       }
     };
 

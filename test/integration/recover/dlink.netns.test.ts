@@ -109,6 +109,19 @@ describe.skipIf(!support.ok)('D-Link recovery upload against a uIP-like HTTP/1.0
     }
   });
 
+  it('a router that restarts half-way (connection reset, no answer): not complete, nothing claimed', async () => {
+    const s = await standin(['--drop-after', '65536']);
+    try {
+      const r = await probe(image);
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      // (the kernel may have taken every byte into its send buffer: `sent` counts those; the reset still says it did not arrive)
+      expect(r.result).toMatchObject({ complete: false, closedEarly: true, reply: { verdict: 'unclear', text: '' } });
+      expect(await s.next('dropped')).toMatchObject({ event: 'dropped' });
+    } finally {
+      s.stop();
+    }
+  });
+
   it('nothing at the address: a three-part fault that says to start the recovery mode', async () => {
     const r = await probe(image, 1500);
     expect(r.ok).toBe(false);
