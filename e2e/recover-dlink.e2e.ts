@@ -55,6 +55,8 @@ describe.skipIf(!support.ok)('vendor recovery (D-Link) in the bench UI', () => {
     await page.getByTestId('rc-check').click();
     await page.getByTestId('rc-plan').waitFor();
     await expect(page.getByTestId('rc-plan').textContent()).resolves.toMatch(/unchanged.*no model id/s);
+    await page.getByTestId('rc-network').waitFor();
+    await bench.screenshot('recover-check');
     await page.getByTestId('rc-start').click();
     await page.locator('[data-testid="rc-now"][data-step="cables"]').waitFor();
     await page.getByTestId('rc-choice-ok').click();
