@@ -60,6 +60,36 @@ async function pushRun(flow: 'asus' | 'ubiquiti', model: string, router: string,
 }
 
 describe.skipIf(!support.ok)('TFTP put to the router (ASUS rescue mode, Ubiquiti urescue)', () => {
+  it('ASUS restarting mid-transfer (its link drops): a three-part fault about the cable signal, never success', async () => {
+    const lan: RescueLan = createRescueLan('ac', { routerCidr: '192.168.1.1/24', stationCidr: '192.168.1.2/24' });
+    cleanups.push(() => lan.destroy());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-asus-cut-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const tftproot = path.join(dir, 'tftproot');
+    fs.mkdirSync(tftproot);
+    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(tftproot, 0o777);
+    const tftpd = lan.router.spawn('in.tftpd', ['-L', '-c', '-s', tftproot, '-a', '192.168.1.1:69'], { stdio: 'ignore' });
+    cleanups.push(() => void tftpd.kill('SIGKILL'));
+    const file = path.join(dir, 'RT-N56U.trx');
+    fs.writeFileSync(file, trxImage([noise(16 * 1024 * 1024, 7), noise(17 * 1024 * 1024, 8)]));
+    const [cmd, args] = nodeTsArgs('src-main/cli/main.ts', ['recover', 'asus', '--file', file, '--model', 'asus,rt-n56u', '--yes', '--json', '--retries', '0']);
+    const p = lan.station.spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RESCUE_BENCH_DATA_DIR: path.join(dir, 'data') } });
+    cleanups.push(() => void p.kill('SIGKILL'));
+    const out = new CliLines(p);
+    await out.waitFor('recover.progress', (x) => x.phase === 'transfer' && x.bytes > 0, 90_000, 'the transfer to start');
+    lan.router.exec('ip', ['link', 'set', lan.routerIf, 'down']); // the router restarts: its port goes dark
+    await out.waitForLine((l) => l.event === 'cli.result', 90_000, 'the result');
+    const r = resultOf<'recover'>(out.lines);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('RECOVER_NO_CARRIER');
+      expect(r.error.meaning).toBeTruthy();
+      expect(r.error.fix).toMatch(/LAN port/);
+    }
+    expect(payloads(out.lines, 'cli.step').map((s) => `${s.step}:${s.state}`)).toEqual(['cables:done', 'network:done', 'button:done', 'transfer:failed']);
+  });
+
   it('ASUS at 192.168.1.1: tftpd-hpa receives the .trx byte-exact, then the router answers', async () => {
     await pushRun('asus', 'asus,rt-n56u', '192.168.1.1', '192.168.1.2', trxImage([noise(300 * 1024, 5), noise(700 * 1024 + 77, 6)]), 'firmware.trx');
   });
