@@ -14,6 +14,7 @@ import { firmwareCapability } from './firmware';
 import { playbookCapability } from './playbook';
 import { routersCapability } from './routers';
 import { netCapability } from './net';
+import { nmrpCapability } from './nmrp';
 import { recoverCapability } from './recover';
 
 export const sharedCapabilities = [
@@ -28,6 +29,7 @@ export const sharedCapabilities = [
   playbookCapability,
   routersCapability,
   netCapability,
+  nmrpCapability,
   recoverCapability,
 ] as const;
 

@@ -21,6 +21,7 @@ import { BackupResultSchema, RestoreResultSchema } from '../capabilities/flash';
 import { UbootRunSchema } from '../capabilities/uboot';
 import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from '../capabilities/serial';
 import { netCommands, NetCheckSchema, NetLeaseInfoSchema } from '../capabilities/net';
+import { NmrpRunSchema } from '../capabilities/nmrp';
 import { RecoverPlanSchema } from '../capabilities/recover';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
@@ -74,6 +75,8 @@ export const cliResults = {
   'net address add': NetLeaseInfoSchema,
   /** net.address.remove's reply: the lease as it ended. */
   'net address remove': NetLeaseInfoSchema,
+  /** nmrp.status's reply once the run settled: its stages, the image check, and the fault when it failed. */
+  'recover netgear': NmrpRunSchema,
   /** recover tplink|asus|ubiquiti|dlink: the file's plan (what the router got, cut or not), the run's last snapshot and its journal. */
   recover: z.object({ plan: RecoverPlanSchema, run: RunSnapshotSchema.optional(), journal: z.string().optional() }),
 } as const;

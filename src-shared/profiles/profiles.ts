@@ -139,7 +139,7 @@ export interface DeviceProfile {
     controlBoard?: string;
     /** TP-Link hardware id (header offset 0x40). */
     tplinkHwId?: number;
-    /** Netgear board id in the .chk header. */
+    /** Netgear board id: the .chk header's board id, or the DNI .img header's device (format 'netgear-dni'). */
     netgearBoardId?: string;
     exampleFile?: string;
     exampleSha256?: string;
@@ -460,12 +460,48 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
     failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
     recovery: {
       method: 'nmrp',
-      summary: "Netgear's NMRP: start the helper on this computer first, then switch the router on; it asks for the file itself (facts §8.2).",
-      deviceIp: '10.164.183.252',
+      summary:
+        "Netgear's NMRP: start the recovery on this computer first, then switch the router on; its bootloader asks for the file itself. The router takes 10.164.183.253 from our CONF_ACK, this computer uses 10.164.183.252 (nmrpflash v0.9.25 defaults).",
+      // The router's address during NMRP is whatever CONF_ACK gives it; these are nmrpflash's defaults (nmrpd.h), which we use too.
+      deviceIp: '10.164.183.253',
+      serverIp: '10.164.183.252',
+    },
+    // R7800 factory images are DNI .img files (128-byte text header "device:R7800", one checksum byte at the end),
+    // not .chk; U12H270T00_NETGEAR is the R7000's .chk board id.
+    stockImage: { format: 'netgear-dni', netgearBoardId: 'R7800' },
+    sources: [
+      'facts §8.2 (NMRP)',
+      'vendor-recovery-facts §5: nmrpflash v0.9.25 nmrpd.h (router 10.164.183.253, computer .252, /24); board identity',
+      'OpenWrt target/linux/ipq806x/image/generic.mk: Device/netgear_r7800 uses DniImage, NETGEAR_BOARD_ID := R7800, NETGEAR_HW_ID := 29764958+0+128+512+4x4+4x4+cascade',
+      'OpenWrt tools/firmware-utils/src/mkdniimg.c (DNI header and checksum byte)',
+    ],
+    unverified: ['firmwareMaxSize', 'serial', 'failsafe', 'flash.sizeMiB', 'soc'],
+  },
+  {
+    // Here so a .chk for board U12H270T00_NETGEAR is named as the R7000's (issue 16): that board id was once
+    // wrongly given to the R7800 above. Only the board id is checked at a source; the rest is marked unverified.
+    id: 'netgear,r7000',
+    vendor: 'Netgear',
+    model: 'Nighthawk R7000',
+    aliases: ['r7000'],
+    boardName: 'netgear,r7000',
+    target: 'bcm53xx/generic',
+    soc: 'Broadcom BCM4709A0',
+    flash: { type: 'nand', sizeMiB: 128 },
+    partitions: [],
+    firmwareMaxSize: 0x2000000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 115200, autobootPrompt: 'Hit any key to stop autoboot', stopString: 'any key' },
+    failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
+    recovery: {
+      method: 'tftp-server',
+      summary: 'Its bootloader (CFE) runs a TFTP server in recovery: hold Reset while switching on until the power light blinks, then upload the .chk to 192.168.1.1 (tftp put, binary).',
+      deviceIp: '192.168.1.1',
     },
     stockImage: { format: 'netgear-chk', netgearBoardId: 'U12H270T00_NETGEAR' },
-    sources: ['facts §8.2 (NMRP)', 'facts §7.6 (.chk header)'],
-    unverified: ['firmwareMaxSize', 'stockImage.netgearBoardId', 'serial', 'failsafe', 'flash.sizeMiB', 'soc'],
+    sources: ['OpenWrt target/linux/bcm53xx/base-files/lib/upgrade/platform.sh: "netgear,r7000") echo "chk U12H270T00_NETGEAR"', 'vendor-recovery-facts §5 (board identity)'],
+    unverified: ['firmwareMaxSize', 'serial', 'failsafe', 'recovery', 'flash.sizeMiB', 'soc', 'compatVersion'],
   },
   {
     id: 'ubnt,nanostation-m',

@@ -65,7 +65,7 @@ export const recoverCommand: CliCommand = {
       strict: true,
     });
     const flow = positionals[0] as VendorFlow | undefined;
-    if (!flow || !VENDOR_FLOWS.includes(flow) || positionals.length > 1) throw new UsageError(`name the maker: one of ${VENDOR_FLOWS.join(', ')}`);
+    if (!flow || !VENDOR_FLOWS.includes(flow) || positionals.length > 1) throw new UsageError(`name the maker: one of ${VENDOR_FLOWS.join(', ')} (Netgear: recover netgear)`);
     if (!values.file) throw new UsageError('--file FILE is needed: the firmware image to send');
     const retries = num(values.retries)!;
     if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UsageError(`--retries must be a number from 0 to 20, not "${values.retries}"`);
