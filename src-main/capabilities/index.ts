@@ -15,8 +15,9 @@ import { firmwareMain } from './firmware';
 import { playbookMain } from './playbook';
 import { netMain } from './net';
 import { nmrpMain } from './nmrp';
+import { recoverMain } from './recover';
 
-export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, playbookMain, netMain, nmrpMain] as const;
+export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, playbookMain, netMain, nmrpMain, recoverMain] as const;
 
 export type MainCapabilities = (typeof mainCapabilities)[number];
 

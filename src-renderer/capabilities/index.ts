@@ -17,8 +17,9 @@ import { firmwareView } from './firmware';
 import { routersView } from './routers';
 import { netView } from './net';
 import { nmrpView } from './nmrp';
+import { recoverView } from './recover';
 
-export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, routersView, netView, nmrpView, appView] as const;
+export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, recoverView, routersView, netView, nmrpView, appView] as const;
 
 /** The same list, typed for code that walks every capability without caring which one it is. */
 export const rendererCapabilityList: readonly LooseRendererCapability[] = rendererCapabilities;

@@ -15,6 +15,7 @@ import { playbookCapability } from './playbook';
 import { routersCapability } from './routers';
 import { netCapability } from './net';
 import { nmrpCapability } from './nmrp';
+import { recoverCapability } from './recover';
 
 export const sharedCapabilities = [
   appCapability,
@@ -29,6 +30,7 @@ export const sharedCapabilities = [
   routersCapability,
   netCapability,
   nmrpCapability,
+  recoverCapability,
 ] as const;
 
 export type SharedCapabilities = (typeof sharedCapabilities)[number];

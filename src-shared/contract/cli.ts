@@ -22,6 +22,7 @@ import { UbootRunSchema } from '../capabilities/uboot';
 import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from '../capabilities/serial';
 import { netCommands, NetCheckSchema, NetLeaseInfoSchema } from '../capabilities/net';
 import { NmrpRunSchema } from '../capabilities/nmrp';
+import { RecoverPlanSchema } from '../capabilities/recover';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -76,6 +77,8 @@ export const cliResults = {
   'net address remove': NetLeaseInfoSchema,
   /** nmrp.status's reply once the run settled: its stages, the image check, and the fault when it failed. */
   'recover netgear': NmrpRunSchema,
+  /** recover tplink|asus|ubiquiti|dlink: the file's plan (what the router got, cut or not), the run's last snapshot and its journal. */
+  recover: z.object({ plan: RecoverPlanSchema, run: RunSnapshotSchema.optional(), journal: z.string().optional() }),
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;
@@ -105,6 +108,18 @@ export const CliAnswerSchema = z.object({
   choice: z.string(),
 });
 
+/** `recover`: one line per step of the run when it ends (done, failed or skipped), with what it found. */
+export const CliStepSchema = z.object({
+  runId: z.string(),
+  step: z.string(),
+  index: z.number().int().nonnegative(),
+  total: z.number().int().positive(),
+  title: z.string(),
+  state: z.enum(['done', 'failed', 'skipped']),
+  evidence: z.array(z.string()),
+  error: RbErrorSchema.optional(),
+});
+
 /** A reply to a contract command sent on the way, where no event carries what it says. */
 export const CliReplySchema = z.discriminatedUnion('command', [
   /** `serial watch --autobaud`: the rates tried and the one kept. */
@@ -119,6 +134,7 @@ export const cliOutput = {
   ),
   'cli.listening': event('serve: the browser server is listening; open url (it carries the access token)', CliListeningSchema),
   'cli.answer': event('failsafe rescue: the answer the command line gave to a question of the run', CliAnswerSchema),
+  'cli.step': event('recover: one step of the run ended (done, failed or skipped), with its evidence', CliStepSchema),
   'cli.reply': event('The reply to a contract command the CLI sent on the way, where no event carries it (serial watch --autobaud)', CliReplySchema),
 } as const;
 export type CliLineName = keyof typeof cliOutput;
