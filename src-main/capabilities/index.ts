@@ -13,8 +13,9 @@ import { deviceMain } from './device';
 import { flashMain } from './flash';
 import { firmwareMain } from './firmware';
 import { playbookMain } from './playbook';
+import { upgradeMain } from './upgrade';
 
-export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, playbookMain] as const;
+export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, upgradeMain, playbookMain] as const;
 
 export type MainCapabilities = (typeof mainCapabilities)[number];
 

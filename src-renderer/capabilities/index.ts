@@ -15,8 +15,9 @@ import { deviceView } from './device';
 import { flashView } from './flash';
 import { firmwareView } from './firmware';
 import { routersView } from './routers';
+import { upgradeView } from './upgrade';
 
-export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, routersView, appView] as const;
+export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, upgradeView, routersView, appView] as const;
 
 /** The same list, typed for code that walks every capability without caring which one it is. */
 export const rendererCapabilityList: readonly LooseRendererCapability[] = rendererCapabilities;

@@ -13,6 +13,7 @@ import { flashCapability } from './flash';
 import { firmwareCapability } from './firmware';
 import { playbookCapability } from './playbook';
 import { routersCapability } from './routers';
+import { upgradeCapability } from './upgrade';
 
 export const sharedCapabilities = [
   appCapability,
@@ -25,6 +26,7 @@ export const sharedCapabilities = [
   firmwareCapability,
   playbookCapability,
   routersCapability,
+  upgradeCapability,
 ] as const;
 
 export type SharedCapabilities = (typeof sharedCapabilities)[number];

@@ -20,6 +20,7 @@ import { InspectionReportSchema, VerdictSchema } from '../capabilities/firmware'
 import { BackupResultSchema, RestoreResultSchema } from '../capabilities/flash';
 import { UbootRunSchema } from '../capabilities/uboot';
 import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from '../capabilities/serial';
+import { UpgradeOutcomeSchema } from '../capabilities/upgrade';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -62,6 +63,10 @@ export const cliResults = {
   'serial ports': z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional() }),
   /** serial.close's reply: the session as it ended. */
   'serial watch': SerialSessionSchema,
+  /** The run's last snapshot, its journal, and what it found out (verified firmware, the router's words, timing). */
+  'firmware flash': UpgradeOutcomeSchema,
+  /** As firmware flash; without --yes only the plan (no run). */
+  'firmware return-to-stock': UpgradeOutcomeSchema.partial({ run: true }),
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;

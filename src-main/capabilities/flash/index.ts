@@ -5,6 +5,7 @@ import { flashHandlers } from './handlers';
 
 export * from './backup';
 export * from './sink';
+export { hashIn, stagedHash } from './restore';
 
 export { FlashService, type BackupSummary } from './service';
 
