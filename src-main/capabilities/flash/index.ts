@@ -6,6 +6,7 @@ import { flashHandlers } from './handlers';
 export * from './backup';
 export * from './sink';
 export { hashIn, stagedHash } from './restore';
+export { targetWithPassword } from './cli-target';
 
 export { FlashService, type BackupSummary } from './service';
 

@@ -5,7 +5,7 @@ import type { RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract, type ContractSession } from '../../cli/transport';
-import { targetWithPassword } from '../flash/cli-target';
+import { targetWithPassword } from '../flash';
 
 const targetFlags = {
   host: { type: 'string' },

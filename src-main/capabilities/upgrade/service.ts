@@ -10,8 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SessionTarget } from '../../../src-shared/capabilities/device';
-import type { InspectionReport } from '../../../src-shared/capabilities/firmware';
-import { verdictFor, type Verdict } from '../../../src-shared/capabilities/firmware/verdict';
+import { verdictFor, type InspectionReport, type Verdict } from '../../../src-shared/capabilities/firmware';
 import type { RunOptions, RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import {
   checkImageHash,
@@ -37,8 +36,7 @@ import { RbFault, toErrorShape } from '../../../src-shared/errors';
 import type { Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
-import type { PlaybookService, RegisteredPlaybook, StepExecutor } from '../playbook';
-import type { StepContext, StepOutcome } from '../playbook/runner';
+import type { PlaybookService, RegisteredPlaybook, StepContext, StepExecutor, StepOutcome } from '../playbook';
 import { checkStaged, loginAgain, readRouter, startSysupgrade, sysupgradeTest, uploadImage, vendorWebAnswer, waitForRouter, type RouterState, type WaitResult } from './router-ops';
 
 export interface UpgradeHooks {

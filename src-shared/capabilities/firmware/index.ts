@@ -2,6 +2,7 @@ import { defineCapability } from '../../contract/capability';
 import { firmwareCommands, firmwareEvents } from './contract';
 
 export * from './contract';
+export { SYSUPGRADE, verdictFor, type DeviceFacts, type Verdict } from './verdict';
 
 export const firmwareCapability = defineCapability({
   id: 'firmware',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command, event, RbErrorSchema } from '../../contract/common';
-import { SessionTargetSchema } from '../device/contract';
-import { RunSnapshotSchema } from '../playbook/contract';
+import { SessionTargetSchema } from '../device';
+import { RunSnapshotSchema } from '../playbook';
 
 /**
  * Putting firmware on a running router (upgrade.*), as a playbook on the timeline engine: connect, check the

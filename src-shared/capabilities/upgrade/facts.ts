@@ -3,7 +3,7 @@
  * release (/etc/openwrt_release), the free space in /tmp (where the image is staged), whether `ubus` offers
  * validate_firmware_image (21.02+), and the free memory. One command, `@@ section` answers. Pure.
  */
-import { splitSections } from '../device/sysfs-dump';
+import { splitSections } from '../device';
 
 export const ROUTER_FACTS_SCRIPT = [
   "echo '@@ release'; cat /etc/openwrt_release 2>/dev/null",

@@ -3,7 +3,7 @@
  * 0x7500000 = 6 MB kernel, 0x7800000 = 3 MB kernel on the WRT32X), which slot runs, which one U-Boot boots
  * next (boot_part), and the plan back to the maker's firmware. Pure.
  */
-import type { DeviceInfo, Partition } from '../device/contract';
+import type { DeviceInfo, Partition } from '../device';
 import { findDeviceProfile, type DeviceProfile, type SlotLayout } from '../../profiles/profiles';
 import type { RbErrorShape } from '../../errors';
 import type { HashCheck } from './hashes';

@@ -4,7 +4,7 @@
  * copy again (nothing was written); an interrupted write resumes at the wait, since the router writes on its
  * own once sysupgrade has started.
  */
-import type { PlaybookDef, StepDef } from '../playbook/model';
+import type { PlaybookDef, StepDef } from '../playbook';
 
 export const FLASH_PLAYBOOK_ID = 'upgrade-flash';
 export const STOCK_PLAYBOOK_ID = 'upgrade-return-to-stock';

@@ -4,7 +4,7 @@
  * kept for the screen; the judgement decides: pass, upgrade without keeping settings (-n), a forceable failure
  * (-F only with the user's typed consent), or a refusal. Pure.
  */
-import { SYSUPGRADE } from '../firmware/verdict';
+import { SYSUPGRADE } from '../firmware';
 
 export interface ValidateAnswer {
   valid: boolean;
