@@ -6,6 +6,8 @@ import { UpgradeService } from './service';
 import { upgradeHandlers } from './handlers';
 
 export { UpgradeService } from './service';
+/** The copy into the router's /tmp (SSH stream, telnet nc or wget), for the upload benchmark. */
+export { uploadImage } from './router-ops';
 
 /** Firmware onto a running router (sysupgrade, checked before and after), and the Linksys return to factory firmware. */
 export const upgradeMain = defineMainCapability({

@@ -207,6 +207,9 @@ export async function startSysupgrade(session: Session, o: { args: string[]; sta
     }
     seen = lines.length;
     if (run.exitCode !== undefined && run.commencedAt === undefined) return run; // it refused after all
+    // it said it is writing and its command ended, but the session is still there: give the router 10 s to
+    // close it, then leave it to the wait (newer sysupgrade hands the write to procd and returns)
+    if (run.exitCode !== undefined && run.commencedAt !== undefined && now() - run.commencedAt > 10_000) return run;
     await new Promise((r) => setTimeout(r, 250));
   }
   return run;

@@ -581,14 +581,18 @@ export class UpgradeService {
     ctx.transcript('sent', `sysupgrade ${args.join(' ')} ${img.stagePath}`);
     const run = await startSysupgrade(s, { args, stagePath: img.stagePath, onLine: (l) => ctx.transcript('received', l), now: this.now });
     await this.dropSession(ctx);
-    if (!run.dropped) {
+    if (!run.dropped && run.commencedAt === undefined) {
       if (run.exitCode !== undefined)
         return fail('SYSUPGRADE_FAILED', `sysupgrade stopped with exit code ${run.exitCode} before writing.`, `${run.lines.join(' ')} The router still runs its old firmware.`, 'Read what the router said (Details), then try again.', run.lines.join('\n'));
       return fail('SYSUPGRADE_NO_START', 'The router did not start writing within 3 minutes.', 'It still answers, so it is not writing. The router still runs its old firmware.', 'Restart the router and try again.', run.lines.join('\n'));
     }
-    st.written = { at: this.now(), commencedAt: run.commencedAt ?? this.now(), dropped: true, kept: !!st.keep, ...(slot ? { slot } : {}), ...(st.router?.facts.release ? { oldRelease: releaseText(st.router.facts.release) } : {}) };
+    st.written = { at: this.now(), commencedAt: run.commencedAt ?? this.now(), dropped: run.dropped, kept: !!st.keep, ...(slot ? { slot } : {}), ...(st.router?.facts.release ? { oldRelease: releaseText(st.router.facts.release) } : {}) };
     const said = run.lines.map((l) => `"${l}"`).join(' ');
-    ctx.evidence(`The router said ${said || 'nothing'} and closed the connection: that is sysupgrade closing every session before it writes, as expected.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`);
+    ctx.evidence(
+      run.dropped
+        ? `The router said ${said || 'nothing'} and closed the connection: that is sysupgrade closing every session before it writes, as expected.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`
+        : `The router said ${said} and its sysupgrade command ended; the router writes and restarts on its own now.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`,
+    );
     return { ok: true };
   }
 

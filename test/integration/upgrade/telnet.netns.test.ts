@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { collectCliRun, resultOf, type CliRun } from '../../../test-support/cli-lines';
-import { openwrtImage, sha256 } from './images';
+import { openwrtImage, sha256 } from '../../../test-support/upgrade-images';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('upgrade over telnet (stand-in router)', support.reason);

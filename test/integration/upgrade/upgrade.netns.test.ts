@@ -16,7 +16,7 @@ import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan }
 import { startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
 import { collectCliRun, payloads, resultOf, type CliLine, type CliRun } from '../../../test-support/cli-lines';
 import { explainInterrupted, parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook';
-import { factory3m, openwrtImage, sha256, vendorImage } from './images';
+import { factory3m, openwrtImage, sha256, vendorImage } from '../../../test-support/upgrade-images';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('upgrade (stand-in router)', support.reason);

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
-import { appendFwtool, armZImage, fakeSquashfs, linksysStockLike, minimalDtb, noise, openwrtMeta, tarOf } from '../../../test-support/firmware-images';
+import { appendFwtool, armZImage, fakeSquashfs, linksysStockLike, minimalDtb, noise, openwrtMeta, tarOf } from './firmware-images';
 
 export const sha256 = (b: Buffer): string => crypto.createHash('sha256').update(b).digest('hex');
 
