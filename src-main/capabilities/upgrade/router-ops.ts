@@ -238,14 +238,15 @@ export interface WaitResult {
 
 /**
  * Wait for the router: first until it stops answering (it is writing and restarting), then until it answers
- * again on TCP 22, 23 or 80. `tick` gets the elapsed time once a second.
+ * again on TCP 22, 23 or 80. A router never seen gone is taken as gone after 60 s. `tick` gets the elapsed time once a second.
  */
-export async function waitForRouter(host: string, o: { timeoutMs: number; startedAt: number; goneAlready: boolean; tick: (elapsedMs: number, phase: 'writing' | 'restarting' | 'back') => void; signal?: AbortSignal; ports?: number[]; now?: () => number }): Promise<WaitResult> {
+export async function waitForRouter(host: string, o: { timeoutMs: number; startedAt: number; tick: (elapsedMs: number, phase: 'writing' | 'restarting' | 'back') => void; signal?: AbortSignal; ports?: number[]; now?: () => number }): Promise<WaitResult> {
   const now = o.now ?? Date.now;
   const ports = o.ports ?? [22, 80, 23];
   const res: WaitResult = { back: false };
-  let gone = o.goneAlready ? now() : undefined;
-  if (gone) res.wentAwayAt = gone;
+  // the dropped session alone is not "gone": for a moment after it the old system may still answer (its web
+  // server, a dropbear that is not dead yet); only a round with no answer at all counts
+  let gone: number | undefined;
   // a router that never seemed to go away is taken as gone after this long (it may restart faster than we look)
   const assumeGoneAfter = 60_000;
   while (now() - o.startedAt < o.timeoutMs) {

@@ -604,7 +604,6 @@ export class UpgradeService {
     const res = await waitForRouter(st.req.target.host, {
       timeoutMs: st.req.returnTimeoutS * 1000,
       startedAt,
-      goneAlready: !!st.written?.dropped,
       signal: ctx.signal,
       now: this.now,
       tick: (elapsed, p) => {
