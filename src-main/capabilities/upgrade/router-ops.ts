@@ -42,7 +42,7 @@ function interrupted(done: number, total: number, details: string): RbFault {
 /** The image as a stream that reports how far the consumer has read it. */
 function counted(data: Buffer, onBytes: (n: number) => void): Readable {
   let off = 0;
-  const CHUNK = 256 * 1024;
+  const CHUNK = 1024 * 1024;
   return new Readable({
     highWaterMark: CHUNK,
     read() {
