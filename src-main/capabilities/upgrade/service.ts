@@ -33,7 +33,7 @@ import {
   type UpgradeStart,
 } from '../../../src-shared/capabilities/upgrade';
 import { RbFault, toErrorShape } from '../../../src-shared/errors';
-import type { Session } from '../../session';
+import { shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
 import type { PlaybookService, RegisteredPlaybook, StepContext, StepExecutor, StepOutcome } from '../playbook';
@@ -506,8 +506,18 @@ export class UpgradeService {
     return { ok: true };
   }
 
+  /** The router's check; a copy that will not be written (refused, not confirmed, dry run) leaves the router's memory. */
   private async test(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
+    const out = await this.testImage(ctx, st);
+    if (!out.ok || st.req.dryRun) {
+      const s = ctx.bag.get(BAG_SESSION) as Session | undefined;
+      if (s && !s.closed) await s.exec(`rm -f ${shQuote(this.image(st).stagePath)}`, { timeoutMs: 10_000 }).catch(() => undefined);
+    }
+    return out;
+  }
+
+  private async testImage(ctx: StepContext, st: RunState): Promise<StepOutcome> {
     const img = this.image(st);
     const s = await this.session(ctx, st);
     const ubus = st.router!.facts.ubus;

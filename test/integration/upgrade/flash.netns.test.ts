@@ -108,6 +108,7 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
     expect(ev).toContain('sysupgrade -T /tmp/openwrt-24.10.4-sysupgrade.bin → exit 0');
     expect(ev).toMatch(/Dry run: the router takes the image \(sysupgrade \/tmp\/openwrt-24\.10\.4-sysupgrade\.bin\)/);
     expect(router.reboots()).toEqual([]);
+    expect(fs.existsSync(path.join(router.root, 'tmp/openwrt-24.10.4-sysupgrade.bin'))).toBe(false); // not left in the router's memory
     // progress with rate on the way
     expect(payloads(r.lines, 'upgrade.progress').filter((p) => p.stage === 'upload').at(-1)).toMatchObject({ done: img24.length, total: img24.length });
   }, 60_000);
@@ -140,6 +141,26 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
     expect(v.verified!.hostKeyNote).toMatch(/new SSH key: expected/);
     expect(JSON.stringify(r.lines)).not.toContain('HOST_KEY_CHANGED');
   }, 90_000);
+
+  it('refused before anything is sent: an image for another router, and a damaged one (three-part errors, exit 1)', async () => {
+    const other = openwrtImage({ board: 'tplink,archer-c7-v2', devices: ['tplink,archer-c7-v2'], version: '24.10.4', seed: 21 });
+    fs.writeFileSync(path.join(tmp, 'other-router.bin'), other);
+    const damaged = Buffer.from(img24);
+    damaged[100_000]! ^= 0xff;
+    fs.writeFileSync(path.join(tmp, 'damaged.bin'), damaged);
+    for (const [file, code] of [['other-router.bin', 'WRONG_ROUTER'], ['damaged.bin', 'IMAGE_DAMAGED']] as const) {
+      const r = await cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, file), '--force', '--yes', '--json'], { env: { RB_PASSWORD: 'secret1' } });
+      expect(r.code).toBe(1);
+      const res = outcomeOf(r);
+      expect(res.ok).toBe(false);
+      if (res.ok) continue;
+      expect(res.error.code).toBe(code);
+      expect(res.error.meaning).toMatch(/Nothing was sent to the router/);
+      expect(res.error.fix).toBeTruthy();
+      expect(res.value!.run.steps.find((s) => s.id === 'upload')!.state).toBe('pending');
+    }
+    expect(fs.readdirSync(path.join(router.root, 'tmp')).filter((f) => /\.bin$/.test(f))).toEqual([]);
+  }, 60_000);
 
   it('an upload cut mid-way: nothing written, clear message; a crash mid-copy leaves a journal that says where it was', async () => {
     // the upload goes from this computer to the router: slow down the station's side
