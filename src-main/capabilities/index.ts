@@ -16,8 +16,9 @@ import { playbookMain } from './playbook';
 import { netMain } from './net';
 import { nmrpMain } from './nmrp';
 import { recoverMain } from './recover';
+import { upgradeMain } from './upgrade';
 
-export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, playbookMain, netMain, nmrpMain, recoverMain] as const;
+export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, upgradeMain, playbookMain, netMain, nmrpMain, recoverMain] as const;
 
 export type MainCapabilities = (typeof mainCapabilities)[number];
 

@@ -18,8 +18,9 @@ import { routersView } from './routers';
 import { netView } from './net';
 import { nmrpView } from './nmrp';
 import { recoverView } from './recover';
+import { upgradeView } from './upgrade';
 
-export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, recoverView, routersView, netView, nmrpView, appView] as const;
+export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, upgradeView, recoverView, routersView, netView, nmrpView, appView] as const;
 
 /** The same list, typed for code that walks every capability without caring which one it is. */
 export const rendererCapabilityList: readonly LooseRendererCapability[] = rendererCapabilities;

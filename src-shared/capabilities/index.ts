@@ -16,6 +16,7 @@ import { routersCapability } from './routers';
 import { netCapability } from './net';
 import { nmrpCapability } from './nmrp';
 import { recoverCapability } from './recover';
+import { upgradeCapability } from './upgrade';
 
 export const sharedCapabilities = [
   appCapability,
@@ -31,6 +32,7 @@ export const sharedCapabilities = [
   netCapability,
   nmrpCapability,
   recoverCapability,
+  upgradeCapability,
 ] as const;
 
 export type SharedCapabilities = (typeof sharedCapabilities)[number];

@@ -23,6 +23,7 @@ import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from 
 import { netCommands, NetCheckSchema, NetLeaseInfoSchema } from '../capabilities/net';
 import { NmrpRunSchema } from '../capabilities/nmrp';
 import { RecoverPlanSchema } from '../capabilities/recover';
+import { UpgradeOutcomeSchema } from '../capabilities/upgrade';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -79,6 +80,10 @@ export const cliResults = {
   'recover netgear': NmrpRunSchema,
   /** recover tplink|asus|ubiquiti|dlink: the file's plan (what the router got, cut or not), the run's last snapshot and its journal. */
   recover: z.object({ plan: RecoverPlanSchema, run: RunSnapshotSchema.optional(), journal: z.string().optional() }),
+  /** The run's last snapshot, its journal, and what it found out (verified firmware, the router's words, timing). */
+  'firmware flash': UpgradeOutcomeSchema,
+  /** As firmware flash; without --yes only the plan (no run). */
+  'firmware return-to-stock': UpgradeOutcomeSchema.partial({ run: true }),
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;

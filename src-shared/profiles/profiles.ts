@@ -227,7 +227,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
     id: 'linksys,wrt32x',
     vendor: 'Linksys',
     model: 'WRT32X',
-    aliases: ['venom', 'armada-385-linksys-venom', 'linksys-wrt32x'],
+    aliases: ['venom', 'armada-385-linksys-venom', 'linksys-wrt32x', 'linksys,venom'],
     boardName: 'linksys,wrt32x',
     dtModel: 'Linksys WRT32X',
     target: 'mvebu/cortexa9',
