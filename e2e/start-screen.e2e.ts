@@ -19,10 +19,11 @@ describe.skipIf(!support.ok)('start screen: what do you want to do?', () => {
   const routes: [string, string | undefined, string | undefined, string][] = [
     ['locked', 'linksys,wrt32x', 'password', 'Rescue mode'],
     ['locked', 'tp-link', 'unreachable', 'Rescue mode'],
-    ['factory', 'linksys,wrt32x', 'runs', 'Firmware check'],
-    ['no-start', 'tplink,archer-c7-v2', 'blinks', 'File server'],
-    ['no-start', 'netgear,r7800', 'blinks', 'Serial console'],
-    ['no-start', 'ubnt,nanostation-m', 'blinks', 'Serial console'],
+    ['factory', 'linksys,wrt32x', 'runs', 'New firmware'],
+    ['no-start', 'tplink,archer-c7-v2', 'blinks', 'Vendor recovery'],
+    ['no-start', 'netgear,r7800', 'blinks', 'Netgear recovery'],
+    ['no-start', 'ubnt,nanostation-m', 'blinks', 'Vendor recovery'],
+    ['no-start', 'linksys,wrt32x', 'blinks', 'Serial console'],
     ['backup', undefined, undefined, 'Backup & restore'],
     ['check', undefined, undefined, 'Firmware check'],
   ];

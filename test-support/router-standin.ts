@@ -8,6 +8,13 @@
  * clearly marked as a stand-in, that supports `mtd write FILE|- NAME` onto the stand-in files.
  *
  * Root with an empty password is allowed only inside this throw-away namespace (dropbear -B, like failsafe).
+ *
+ * With `openwrt` the stand-in also looks like a running OpenWrt for the upgrade tests: /etc/openwrt_release,
+ * a STAND-IN `sysupgrade` (OpenWrt's is a shell script of base-files that needs procd, ubus and the real flash;
+ * ours follows openwrt-recovery-facts.md §3's options, texts and exit codes and writes the stand-in flash),
+ * STAND-IN `uci` and `ubus` answering only the two questions an upgrade asks, the real `fw_setenv`, and, with
+ * `upgrade`, a reboot after sysupgrade: every session dropped, the link down for a (test-sized) delay, then
+ * back as what the written slot holds (a new OpenWrt release, or a "vendor firmware" answering HTTP only).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -24,6 +31,8 @@ export interface StandinPartition {
   data?: Buffer;
   readOnly?: boolean;
   type?: 'nor' | 'nand';
+  /** A sparse file of `size` (zeros): big partitions (a 123 MB firmware slot) without the cost. */
+  sparse?: boolean;
 }
 
 export interface StandinOptions {
@@ -64,6 +73,34 @@ export interface StandinOptions {
    * by a helper, one full pass per reader; a reader that stops early just ends that pass.
    */
   slowRead?: number[];
+  /** Look like a running OpenWrt (release file, sysupgrade/uci/ubus stand-ins, fw_setenv). */
+  openwrt?: StandinOpenwrt;
+  /** Reboot after `sysupgrade` into what the written slot holds (needs `openwrt`). */
+  upgrade?: StandinUpgrade;
+}
+
+export interface StandinOpenwrt {
+  release: string;
+  revision: string;
+  /** uci system.@system[0].compat_version; undefined: not set (19.07 has none). */
+  compat?: string;
+  /** Offer `ubus call system validate_firmware_image` (21.02 and later). Default true. */
+  ubus?: boolean;
+  /** platform.sh REQUIRE_IMAGE_METADATA (mvebu: 1). Default true. */
+  requireMetadata?: boolean;
+}
+
+/** What a firmware image becomes when the stand-in "boots" it. */
+export type StandinBootAs =
+  | { kind: 'openwrt'; release: string; revision: string; boardName?: string; compat?: string | null; rootfsSize?: number }
+  | { kind: 'vendor'; title: string; version: string; needsRootfsSize?: number }
+  | { kind: 'no-boot' };
+
+export interface StandinUpgrade {
+  /** How long the router is gone (writing + booting), test-sized. */
+  bootDelayMs: number;
+  /** By the image's sha256: what it boots as. An image not listed does not boot (the router never returns). */
+  images: Record<string, StandinBootAs>;
 }
 
 export interface StandinRouter {
@@ -85,6 +122,10 @@ export interface StandinRouter {
   corruptStaging(on: boolean): void;
   /** Router processes (pid and command name) other than the daemons and helpers, e.g. a running sha256sum. */
   processes(): Array<{ pid: number; comm: string }>;
+  /** Upgrade: reboots seen so far, and the last one's request (what sysupgrade asked for). */
+  reboots(): Array<{ keep: boolean; part: string; bootedAs: StandinBootAs['kind']; at: number }>;
+  /** Upgrade: the U-Boot environment as the real fw_printenv reads it now. */
+  env(): Record<string, string>;
   stop(): void;
 }
 
@@ -144,6 +185,126 @@ printf X
 exec /bin/busybox cat
 `;
 
+const SYSUPGRADE_STANDIN = `#!/bin/sh
+# =====================================================================================================
+# STAND-IN for OpenWrt's /sbin/sysupgrade (package/base-files) -- Rescue Bench TEST FIXTURE ONLY.
+# Follows shared/reference/openwrt-recovery-facts.md:
+#  §3.3 options: -F/--force, -n, -T/--test, -v, -q, -b/--create-backup FILE|- (a .tar.gz, '-' = stdout);
+#  §3.1/§3.2 fwtool metadata trailer (FWx0) and fwtool.sh's checks and texts: "Image metadata not present",
+#       REQUIRE_IMAGE_METADATA=1 (mvebu) and its -F hint, "Device B not supported by this image",
+#       the major/minor compat_version texts, "Image check failed but --force given - will update anyway!";
+#  platform_check_image (linksys.sh): a sysupgrade tar (sysu), uImage or ARM zImage, else not forceable;
+#  §4.2 linksys.sh: write the OTHER slot (fw_printenv -n boot_part), then the real fw_setenv boot_part and
+#       bootcmd; single-firmware boards write "firmware";
+#  the seed thread's texts: "Commencing upgrade. Closing all shell sessions.", "Command failed: Connection failed".
+# Exit codes: 0 = test passed / upgrade started; 1 = image check failed (also with -T).
+# RB_STANDIN_VALIDATE=1 prints what "ubus call system validate_firmware_image" answers instead.
+# After "Commencing upgrade" the harness (test-support/router-standin.ts) drops every session and reboots.
+# =====================================================================================================
+FORCE=0; SAVE=1; TEST=0; BACKUP=""; VERB=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -F|--force) FORCE=1;; -n) SAVE=0;; -T|--test) TEST=1;; -v) VERB=2;; -q) VERB=0;;
+    -b|--create-backup) BACKUP="$2"; shift;;
+    -*) echo "sysupgrade (stand-in): option $1 is not supported here" >&2; exit 1;;
+    *) break;;
+  esac
+  shift
+done
+v() { [ $VERB -ge 1 ] && echo "$(date) upgrade: $*"; }
+if [ -n "$BACKUP" ]; then
+  if [ "$BACKUP" = "-" ]; then exec tar czf - -C / etc/config etc/dropbear etc/passwd etc/shadow 2>/dev/null; fi
+  v "Saving config files..."; tar czf "$BACKUP" -C / etc/config etc/dropbear etc/passwd etc/shadow 2>/dev/null; exit 0
+fi
+IMG="$1"
+[ -n "$IMG" ] || { echo "Usage: $0 [<upgrade-option>...] <image file or URL>"; exit 1; }
+[ -f "$IMG" ] || { echo "Image file not found."; exit 1; }
+board=$(cat /tmp/sysinfo/board_name)
+devcompat=$(uci -q get system.@system[0].compat_version); [ -n "$devcompat" ] || devcompat=1.0
+valid=1; forceable=1; allow_backup=1; devmatch=true
+magic=$(head -c 4 "$IMG" | hexdump -v -e '1/1 "%02x"')
+case "$magic" in 73797375|27051956|0000a0e1) ;; *) v "Invalid image type."; valid=0; forceable=0;; esac
+t=$(tail -c 16 "$IMG" | hexdump -v -e '1/1 "%02x"')
+json=""
+if [ "$(echo "$t" | cut -c1-8)" = 46577830 ] && [ "$(echo "$t" | cut -c17-18)" = 01 ]; then
+  size=$((0x$(echo "$t" | cut -c25-32)))
+  [ $size -gt 24 ] && json=$(tail -c $size "$IMG" | head -c $((size - 16)) | tail -c +9)
+fi
+if [ -z "$json" ]; then
+  v "Image metadata not present"
+  if [ "$REQUIRE_IMAGE_METADATA" = 1 ]; then
+    [ $FORCE = 1 ] || v "Use sysupgrade -F to override this check when downgrading or flashing to vendor firmware"
+    valid=0; devmatch=false
+  fi
+else
+  imgcompat=$(echo "$json" | sed -n 's/.*"compat_version":"\\([^"]*\\)".*/\\1/p'); [ -n "$imgcompat" ] || imgcompat=1.0
+  if [ "$imgcompat" = 1.0 ]; then list=$(echo "$json" | sed -n 's/.*[{,]"supported_devices":\\[\\([^]]*\\)\\].*/\\1/p')
+  else list=$(echo "$json" | sed -n 's/.*"new_supported_devices":\\[\\([^]]*\\)\\].*/\\1/p'); fi
+  msg=$(echo "$json" | sed -n 's/.*"compat_message":"\\([^"]*\\)".*/\\1/p')
+  devs=$(echo "$list" | sed 's/","/"\\n"/g' | sed 's/^"//; s/"$//')
+  if ! echo "$devs" | grep -qxF "$board"; then
+    v "Device $board not supported by this image"; v "Supported devices: $(echo $devs)"; valid=0; devmatch=false
+  elif [ "\${devcompat%%.*}" != "\${imgcompat%%.*}" ]; then
+    v "The device is supported, but this image is incompatible for sysupgrade based on the image version ($devcompat->$imgcompat)."
+    [ -n "$msg" ] && v "$msg"
+    valid=0; allow_backup=0
+  elif [ "$devcompat" != "$imgcompat" ]; then
+    allow_backup=0
+    if [ $SAVE = 1 ] && [ "$RB_STANDIN_VALIDATE" != 1 ]; then
+      v "The device is supported, but the config is incompatible to the new image ($devcompat->$imgcompat). Please upgrade without keeping config (sysupgrade -n)."
+      [ -n "$msg" ] && v "$msg"
+      valid=0
+    fi
+  fi
+fi
+if [ "$RB_STANDIN_VALIDATE" = 1 ]; then
+  b() { [ "$1" = 1 ] && echo true || echo false; }
+  printf '{\\n\\t"tests": {\\n\\t\\t"fwtool_device_match": %s\\n\\t},\\n\\t"valid": %s,\\n\\t"forceable": %s,\\n\\t"allow_backup": %s\\n}\\n' "$devmatch" "$(b $valid)" "$(b $forceable)" "$(b $allow_backup)"
+  exit 0
+fi
+if [ $valid = 0 ]; then
+  if [ $FORCE = 1 ] && [ $forceable = 1 ]; then echo "Image check failed but --force given - will update anyway!"
+  else echo "Image check failed."; exit 1; fi
+fi
+[ $TEST = 1 ] && exit 0
+if [ $SAVE = 1 ]; then v "Saving config files..."; tar czf /tmp/sysupgrade.tgz -C / etc/config etc/dropbear 2>/dev/null; fi
+v "Commencing upgrade. Closing all shell sessions."
+if grep -q '"kernel2"' /proc/mtd; then
+  cur=$(fw_printenv -n boot_part 2>/dev/null)
+  if [ "$cur" = 2 ]; then slot=1; cmd="run nandboot"; else slot=2; cmd="run altnandboot"; fi
+  part=kernel$slot
+  mtd -q write "$IMG" $part 2>/dev/null || { echo "Could not write $part"; exit 1; }
+  fw_setenv boot_part $slot
+  fw_setenv bootcmd "$cmd"
+else
+  part=firmware
+  mtd -q write "$IMG" $part 2>/dev/null || { echo "Could not write $part"; exit 1; }
+fi
+sha256sum "$IMG" | cut -d' ' -f1 > /standin/$part.sha
+echo "keep=$SAVE part=$part" > /standin/reboot-request
+echo "Command failed: Connection failed"
+sleep 120
+`;
+
+const UCI_STANDIN = `#!/bin/sh
+# STAND-IN for OpenWrt's uci (Rescue Bench test fixture): answers only
+# 'uci [-q] get system.@system[0].compat_version' from /etc/standin-compat (absent = not set, as on 19.07).
+[ "$1" = -q ] && shift
+if [ "$1" = get ] && [ "$2" = 'system.@system[0].compat_version' ] && [ -s /etc/standin-compat ]; then cat /etc/standin-compat; exit 0; fi
+exit 1
+`;
+
+const UBUS_STANDIN = `#!/bin/sh
+# STAND-IN for OpenWrt's ubus (Rescue Bench test fixture): answers only
+# ubus call system validate_firmware_image '{"path":"FILE"}' (valid / forceable / allow_backup), through the
+# sysupgrade stand-in's checks.
+if [ "$1 $2 $3" = "call system validate_firmware_image" ]; then
+  f=$(echo "$4" | sed -n 's/.*"path" *: *"\\([^"]*\\)".*/\\1/p')
+  RB_STANDIN_VALIDATE=1 exec /sbin/sysupgrade "$f"
+fi
+echo "Command failed: Not found"; exit 4
+`;
+
 export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): Promise<StandinRouter> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-standin-'));
   const root = path.join(base, 'root');
@@ -188,7 +349,12 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
   const envIndex = parts.findIndex((p) => /^(u-boot-env|u_env|ubootenv)$/i.test(p.name));
   parts.forEach((p, i) => {
     const es = p.erasesize ?? 0x10000;
-    let data = p.data ?? patternData(p.name, p.size);
+    if (p.sparse) {
+      const f = path.join(root, `standin/mtd${i}.img`);
+      fs.writeFileSync(f, '');
+      fs.truncateSync(f, p.size);
+    }
+    let data = p.sparse ? Buffer.alloc(0) : (p.data ?? patternData(p.name, p.size));
     if (i === envIndex && !p.data) {
       const txt = path.join(base, 'env.txt');
       fs.writeFileSync(txt, ['bootcmd=bootm 0x9f050000', 'bootdelay=1', 'baudrate=115200', ...(opts.ubootEnv ?? [])].join('\n') + '\n');
@@ -196,7 +362,7 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       data = Buffer.alloc(p.size, 0xff);
       fs.readFileSync(path.join(base, 'env.img')).copy(data);
     }
-    fs.writeFileSync(path.join(root, `standin/mtd${i}.img`), data);
+    if (!p.sparse) fs.writeFileSync(path.join(root, `standin/mtd${i}.img`), data);
     fs.symlinkSync(`/standin/mtd${i}.img`, path.join(root, `dev/mtd${i}`));
     procMtd += `mtd${i}: ${p.size.toString(16).padStart(8, '0')} ${es.toString(16).padStart(8, '0')} "${p.name}"\n`;
     const sys = path.join(root, `sys/class/mtd/mtd${i}`);
@@ -217,6 +383,31 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
   });
   fs.writeFileSync(path.join(root, 'proc/mtd'), procMtd);
   if (envIndex >= 0) fs.writeFileSync(path.join(root, 'etc/fw_env.config'), `/dev/mtd${envIndex} 0x0 0x4000 ${(parts[envIndex]!.erasesize ?? 0x10000).toString(16).replace(/^/, '0x')}\n`);
+  const writeRelease = (release: string, revision: string): void =>
+    fs.writeFileSync(
+      path.join(root, 'etc/openwrt_release'),
+      `DISTRIB_ID='OpenWrt'\nDISTRIB_RELEASE='${release}'\nDISTRIB_REVISION='${revision}'\nDISTRIB_TARGET='mvebu/cortexa9'\nDISTRIB_ARCH='arm_cortex-a9_vfpv3-d16'\nDISTRIB_DESCRIPTION='OpenWrt ${release} ${revision}'\n`,
+    );
+  const writeCompat = (compat: string | undefined | null): void => {
+    if (compat) fs.writeFileSync(path.join(root, 'etc/standin-compat'), compat + '\n');
+    else fs.rmSync(path.join(root, 'etc/standin-compat'), { force: true });
+  };
+  if (opts.openwrt) {
+    const o = opts.openwrt;
+    fs.mkdirSync(path.join(root, 'var/lock'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'etc/config'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'standin/www'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'etc/config/network'), "config interface 'lan'\n\toption proto 'static'\n\toption ipaddr '192.168.1.1'\n");
+    fs.writeFileSync(path.join(root, 'etc/config/system'), "config system\n\toption hostname 'OpenWrt'\n");
+    writeRelease(o.release, o.revision);
+    writeCompat(o.compat);
+    copyWithLibs('/usr/bin/fw_setenv', root);
+    fs.writeFileSync(path.join(root, 'sbin/sysupgrade'), SYSUPGRADE_STANDIN.replace('FORCE=0;', `REQUIRE_IMAGE_METADATA=${o.requireMetadata === false ? 0 : 1}\nFORCE=0;`), { mode: 0o755 });
+    fs.writeFileSync(path.join(root, 'sbin/uci'), UCI_STANDIN, { mode: 0o755 });
+    if (o.ubus !== false) fs.writeFileSync(path.join(root, 'bin/ubus'), UBUS_STANDIN, { mode: 0o755 });
+    // busybox df reads the mount table; the chroot's /tmp is a folder of this computer's /tmp
+    fs.writeFileSync(path.join(root, 'proc/mounts'), 'tmpfs /tmp tmpfs rw,nosuid,nodev,noatime 0 0\n');
+  }
   const keyFile = path.join(root, 'etc/dropbear/dropbear_ed25519_host_key');
   const makeKey = (): void => {
     fs.rmSync(keyFile, { force: true });
@@ -244,11 +435,12 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     dropbear = startDropbear();
     daemons.push(dropbear);
   }
-  if (opts.telnet) {
+  const startTelnetd = (): ChildProcess => {
     const login = opts.telnet === 'login' ? '/bin/login' : '/bin/sh';
     const [cmd, args] = lan.router.wrap('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', `${mounts} && exec chroot ${root} /bin/telnetd -F -p 23 -l ${login}`]);
-    daemons.push(spawn(cmd, args, { stdio: ['ignore', 'ignore', 'ignore'] }));
-  }
+    return spawn(cmd, args, { stdio: ['ignore', 'ignore', 'ignore'] });
+  };
+  if (opts.telnet) daemons.push(startTelnetd());
   const waitPort = async (port: number): Promise<void> => {
     for (let i = 0; i < 100; i++) {
       try {
@@ -296,8 +488,122 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     return pids.filter((p) => !keep.has(p));
   };
 
+  // ---- upgrade: sysupgrade's reboot request -> drop everything, link down, come back as the written slot
+  const readEnv = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    try {
+      for (const line of lan.router.exec('chroot', [root, '/usr/bin/fw_printenv']).toString().split('\n')) {
+        const i = line.indexOf('=');
+        if (i > 0) out[line.slice(0, i)] = line.slice(i + 1);
+      }
+    } catch {
+      /* no environment partition */
+    }
+    return out;
+  };
+  const setLink = (up: boolean): void => {
+    try {
+      execFileSync('ip', ['-n', lan.router.name, 'link', 'set', lan.routerIf, up ? 'up' : 'down'], { stdio: 'ignore' });
+    } catch {
+      /* namespace gone */
+    }
+  };
+  const rootfsSize = (): number | undefined => {
+    const m = /^mtd\d+: ([0-9a-f]{8}) [0-9a-f]{8} "rootfs1"$/m.exec(procMtd);
+    return m ? parseInt(m[1]!, 16) : undefined;
+  };
+  const setRootfsSize = (size: number): void => {
+    parts.forEach((p, i) => {
+      if (p.name !== 'rootfs1' && p.name !== 'rootfs2') return;
+      procMtd = procMtd.replace(new RegExp(`^mtd${i}: [0-9a-f]{8}`, 'm'), `mtd${i}: ${size.toString(16).padStart(8, '0')}`);
+      fs.writeFileSync(path.join(root, `sys/class/mtd/mtd${i}/size`), `${size}\n`);
+    });
+    fs.writeFileSync(path.join(root, 'proc/mtd'), procMtd);
+  };
+  const reboots: Array<{ keep: boolean; part: string; bootedAs: StandinBootAs['kind']; at: number }> = [];
+  let stopped = false;
+  const killAll = (): void => {
+    for (const d of daemons.splice(0)) d.kill('SIGKILL');
+    dropbear = undefined;
+    for (const pid of connectionChildren()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+  };
+  const reboot = async (request: string): Promise<void> => {
+    const up = opts.upgrade!;
+    const keep = /keep=1/.test(request);
+    const part = /part=(\S+)/.exec(request)?.[1] ?? 'firmware';
+    killAll();
+    setLink(false);
+    await new Promise((r) => setTimeout(r, up.bootDelayMs));
+    if (stopped) return;
+    const env = readEnv();
+    const booted = /^kernel[12]$/.test(part) ? `kernel${env.boot_part ?? '1'}` : part;
+    let sha = '';
+    try {
+      sha = fs.readFileSync(path.join(root, 'standin', `${booted}.sha`), 'utf8').trim();
+    } catch {
+      /* nothing written there by a sysupgrade */
+    }
+    let as: StandinBootAs = up.images[sha] ?? { kind: 'no-boot' };
+    if (as.kind === 'vendor' && as.needsRootfsSize !== undefined && rootfsSize() !== as.needsRootfsSize) as = { kind: 'no-boot' };
+    reboots.push({ keep, part, bootedAs: as.kind, at: Date.now() });
+    setLink(true);
+    if (as.kind === 'openwrt') {
+      writeRelease(as.release, as.revision);
+      if (as.boardName) fs.writeFileSync(path.join(root, 'tmp/sysinfo/board_name'), as.boardName + '\n');
+      if (as.compat !== undefined) writeCompat(as.compat);
+      if (as.rootfsSize !== undefined) setRootfsSize(as.rootfsSize);
+      if (!keep) {
+        makeKey(); // settings not kept: a fresh install makes a new SSH host key
+        fs.writeFileSync(path.join(root, 'etc/config/system'), "config system\n\toption hostname 'OpenWrt'\n");
+      }
+      for (const f of fs.readdirSync(path.join(root, 'tmp'))) if (f !== 'sysinfo') fs.rmSync(path.join(root, 'tmp', f), { recursive: true, force: true });
+      if (opts.ssh !== false) {
+        dropbear = startDropbear();
+        daemons.push(dropbear);
+        await waitPort(22);
+      }
+      if (opts.telnet) {
+        daemons.push(startTelnetd());
+        await waitPort(23);
+      }
+    } else if (as.kind === 'vendor') {
+      fs.writeFileSync(
+        path.join(root, 'standin/www/index.html'),
+        `<!DOCTYPE html><html><head><title>${as.title}</title></head><body><!-- STAND-IN vendor firmware (Rescue Bench test fixture) --><div id="fw">Firmware Version: ${as.version}</div></body></html>\n`,
+      );
+      const [cmd, args] = lan.router.wrap('chroot', [root, '/bin/httpd', '-f', '-p', '80', '-h', '/standin/www']);
+      daemons.push(spawn(cmd, args, { stdio: 'ignore' }));
+      await waitPort(80);
+    }
+  };
+  let poll: NodeJS.Timeout | undefined;
+  if (opts.upgrade) {
+    const req = path.join(root, 'standin/reboot-request');
+    let rebooting = false;
+    poll = setInterval(() => {
+      if (rebooting || !fs.existsSync(req)) return;
+      let text = '';
+      try {
+        text = fs.readFileSync(req, 'utf8');
+        fs.rmSync(req);
+      } catch {
+        return;
+      }
+      rebooting = true;
+      void reboot(text).finally(() => (rebooting = false));
+    }, 100);
+  }
+
   return {
     root,
+    reboots: () => reboots.slice(),
+    env: readEnv,
     partFile: (i) => path.join(root, `standin/mtd${i}.img`),
     sha256: (i) => crypto.createHash('sha256').update(fs.readFileSync(path.join(root, `standin/mtd${i}.img`))).digest('hex'),
     async regenerateHostKey() {
@@ -354,6 +660,8 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       }
     },
     stop() {
+      stopped = true;
+      clearInterval(poll);
       for (const d of [...daemons, ...helpers]) d.kill('SIGKILL');
       try {
         const pids = lan.router.exec('ip', ['netns', 'pids', lan.router.name]).toString().split(/\s+/).filter(Boolean).map(Number);

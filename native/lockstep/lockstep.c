@@ -47,7 +47,7 @@ enum outcome { OUT_DONE, OUT_TIMEOUT, OUT_CLIENT_ERROR, OUT_PROTOCOL, OUT_GONE, 
 static const char *const OUTCOME_NAMES[] = {"done", "timeout", "client-error", "protocol", "gone", "read-failed", "short-file", "cancelled", "socket-error"};
 
 /* Bumped whenever the JS API changes: src-main/services/tftp/native.ts refuses another one. */
-#define RB_LOCKSTEP_ABI 3
+#define RB_LOCKSTEP_ABI 4
 #define MAX_ERR_PACKET 516
 #define MAX_TEXT 120
 /*
@@ -416,6 +416,9 @@ static void *run(void *arg) {
           SEND_NEXT();
           continue;
         }
+      } else if (op == 6 && acked == 0 && !waiting_oack) {
+        /* An upload (decision 0016): the server sent its OACK again because our first block was late or lost; the
+           retransmission timer resends it. A reading client never sends an OACK, so nothing else changes. */
       } else if (op == 5) {
         x->err_len = (size_t)k;
         memcpy(x->err_packet, in, (size_t)k);
@@ -544,14 +547,27 @@ static int parse_ipv4(napi_env env, napi_value v, struct in_addr *out) {
 }
 
 static napi_value js_open(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
+  size_t argc = 3;
+  napi_value argv[3];
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   struct sockaddr_in a = {0};
   a.sin_family = AF_INET;
   if (argc < 2 || parse_ipv4(env, argv[0], &a.sin_addr)) return NULL;
   bool reuse = false;
   CHECK(napi_get_value_bool(env, argv[1], &reuse));
+  /* ABI 4: an optional port, so an upload (the TFTP client, decision 0016) can take over the port its request went
+     out from, which the server knows as our transfer ID; 0 = any free port (the server's transfers). */
+  uint32_t want_port = 0;
+  if (argc >= 3) {
+    napi_valuetype pt;
+    CHECK(napi_typeof(env, argv[2], &pt));
+    if (pt == napi_number) CHECK(napi_get_value_uint32(env, argv[2], &want_port));
+    if (want_port > 65535) {
+      napi_throw_range_error(env, NULL, "open(): port out of range");
+      return NULL;
+    }
+  }
+  a.sin_port = htons((uint16_t)want_port);
   xfer *x = calloc(1, sizeof *x);
   if (!x) return throw_errno(env, "allocating a transfer", ENOMEM);
   atomic_init(&x->refs, 1);

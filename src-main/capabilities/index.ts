@@ -14,8 +14,12 @@ import { flashMain } from './flash';
 import { firmwareMain } from './firmware';
 import { playbookMain } from './playbook';
 import { practiceMain } from './practice';
+import { netMain } from './net';
+import { nmrpMain } from './nmrp';
+import { recoverMain } from './recover';
+import { upgradeMain } from './upgrade';
 
-export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, playbookMain, practiceMain] as const;
+export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, upgradeMain, playbookMain, netMain, nmrpMain, recoverMain, practiceMain] as const;
 
 export type MainCapabilities = (typeof mainCapabilities)[number];
 

@@ -10,6 +10,7 @@
  *   privilege.ts  setting the rescue address: the steps, and the command run with the OS's privilege prompt
  *   serial.ts     serial ports as this OS shows them
  *   folders.ts    folders that must never be served (TFTP); bindings/  the real serial and UDP bindings
+ *   firewall.ts   which firewall runs, and how to let a router's TFTP through it
  */
 export * from './host';
 export * from './ipv4';
@@ -17,3 +18,4 @@ export * from './network';
 export * from './failures';
 export * from './privilege';
 export * from './serial';
+export * from './firewall';

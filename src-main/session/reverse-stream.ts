@@ -15,7 +15,10 @@ export interface ReverseListener {
 }
 
 export async function listenForRouter(address: string, expectFrom: string): Promise<ReverseListener> {
-  const server = net.createServer();
+  // Half-open: busybox nc run with </dev/null closes its sending side at once; without allowHalfOpen Node would
+  // then end ours too, and a push fed from a stream would stop after its first chunk (a Buffer, written in one
+  // go before that FIN arrives, hid it). Pull ends our side itself when the router's data ends.
+  const server = net.createServer({ allowHalfOpen: true });
   let socket: net.Socket | undefined;
   let waiter: ((s: net.Socket) => void) | undefined;
   server.on('connection', (s) => {

@@ -2,14 +2,9 @@
  * The start screen's routing: each goal, once its plain questions are answered, leads to one section. The
  * table is keyed by route and holds a section id, so a section that does not exist does not compile.
  *
- * AT MERGE (issue 18): sections being built in parallel take over these routes — one line each, here:
- *   'factory-firmware'   → 'upgrade'  (sysupgrade + Linksys return to stock)
- *   'no-start:tp-link'   → 'recover'  (TP-Link TFTP recovery)
- *   'no-start:asus'      → 'recover'  (ASUS rescue mode)
- *   'no-start:ubiquiti'  → 'recover'  (Ubiquiti TFTP recovery)
- *   'no-start:d-link'    → 'recover'  (D-Link recovery web page)
- *   'no-start:netgear'   → 'nmrp'     (Netgear NMRP)
- * Until then each goes to what exists today: the firmware check, the file server, or the U-Boot serial console.
+ * Sections that arrived at the merge with main (issue 18) took over their routes: return to factory firmware →
+ * 'upgrade'; TP-Link, ASUS, Ubiquiti, D-Link → 'recover'; Netgear → 'nmrp'. Linksys and other makers go to the
+ * U-Boot serial console.
  */
 import type { SectionId } from '../capabilities';
 import { DEVICE_PROFILES } from '../../src-shared/profiles/profiles';
@@ -21,12 +16,12 @@ export type RouteKey = 'forgot-password' | 'broken-settings' | 'factory-firmware
 export const GOAL_ROUTES: Record<RouteKey, SectionId> = {
   'forgot-password': 'failsafe',
   'broken-settings': 'failsafe',
-  'factory-firmware': 'firmware', // at merge: 'upgrade'
-  'no-start:tp-link': 'tftp', // at merge: 'recover'
-  'no-start:asus': 'console', // at merge: 'recover'
-  'no-start:ubiquiti': 'console', // at merge: 'recover'
-  'no-start:d-link': 'console', // at merge: 'recover'
-  'no-start:netgear': 'console', // at merge: 'nmrp'
+  'factory-firmware': 'upgrade',
+  'no-start:tp-link': 'recover',
+  'no-start:asus': 'recover',
+  'no-start:ubiquiti': 'recover',
+  'no-start:d-link': 'recover',
+  'no-start:netgear': 'nmrp',
   'no-start:linksys': 'console',
   'no-start:other': 'console',
   backup: 'flash',
@@ -37,12 +32,12 @@ export const GOAL_ROUTES: Record<RouteKey, SectionId> = {
 export const ROUTE_WORDS: Record<RouteKey, string> = {
   'forgot-password': 'Start rescue mode and set a new password',
   'broken-settings': 'Start rescue mode and reset the settings',
-  'factory-firmware': 'Check the factory firmware file first',
-  'no-start:tp-link': "Serve the firmware for TP-Link's recovery",
-  'no-start:asus': 'Open the serial console (bootloader)',
-  'no-start:ubiquiti': 'Open the serial console (bootloader)',
-  'no-start:d-link': 'Open the serial console (bootloader)',
-  'no-start:netgear': 'Open the serial console (bootloader)',
+  'factory-firmware': 'Put the factory firmware back',
+  'no-start:tp-link': "Start TP-Link's own recovery",
+  'no-start:asus': "Start ASUS's own recovery",
+  'no-start:ubiquiti': "Start Ubiquiti's own recovery",
+  'no-start:d-link': "Start D-Link's own recovery",
+  'no-start:netgear': "Start Netgear's own recovery (NMRP)",
   'no-start:linksys': 'Open the serial console (bootloader)',
   'no-start:other': 'Open the serial console (bootloader)',
   backup: 'Back up the whole router',

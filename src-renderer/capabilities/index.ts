@@ -16,8 +16,12 @@ import { flashView } from './flash';
 import { firmwareView } from './firmware';
 import { routersView } from './routers';
 import { practiceView } from './practice';
+import { netView } from './net';
+import { nmrpView } from './nmrp';
+import { recoverView } from './recover';
+import { upgradeView } from './upgrade';
 
-export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, routersView, practiceView, appView] as const;
+export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, upgradeView, recoverView, routersView, netView, nmrpView, practiceView, appView] as const;
 
 /** The same list, typed for code that walks every capability without caring which one it is. */
 export const rendererCapabilityList: readonly LooseRendererCapability[] = rendererCapabilities;

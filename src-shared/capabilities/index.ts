@@ -13,6 +13,10 @@ import { flashCapability } from './flash';
 import { firmwareCapability } from './firmware';
 import { playbookCapability } from './playbook';
 import { routersCapability } from './routers';
+import { netCapability } from './net';
+import { nmrpCapability } from './nmrp';
+import { recoverCapability } from './recover';
+import { upgradeCapability } from './upgrade';
 import { practiceCapability } from './practice';
 
 export const sharedCapabilities = [
@@ -26,6 +30,10 @@ export const sharedCapabilities = [
   firmwareCapability,
   playbookCapability,
   routersCapability,
+  netCapability,
+  nmrpCapability,
+  recoverCapability,
+  upgradeCapability,
   practiceCapability,
 ] as const;
 

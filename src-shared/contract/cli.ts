@@ -15,11 +15,15 @@ import { z } from 'zod';
 import { event, RbErrorSchema } from './common';
 import { MonitorStateSchema } from '../capabilities/failsafe';
 import { RunSnapshotSchema } from '../capabilities/playbook';
-import { TftpServerStateSchema } from '../capabilities/tftp';
+import { TftpPutResultSchema, TftpServerStateSchema } from '../capabilities/tftp';
 import { InspectionReportSchema, VerdictSchema } from '../capabilities/firmware';
 import { BackupResultSchema, RestoreResultSchema } from '../capabilities/flash';
 import { UbootRunSchema } from '../capabilities/uboot';
 import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from '../capabilities/serial';
+import { netCommands, NetCheckSchema, NetLeaseInfoSchema } from '../capabilities/net';
+import { NmrpRunSchema } from '../capabilities/nmrp';
+import { RecoverPlanSchema } from '../capabilities/recover';
+import { UpgradeOutcomeSchema } from '../capabilities/upgrade';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -50,6 +54,8 @@ export const cliResults = {
   'failsafe rescue': z.object({ run: RunSnapshotSchema, journal: z.string() }),
   /** tftp.server.stop's reply. */
   'tftp serve': TftpServerStateSchema,
+  /** tftp.put's reply: what the router acknowledged (bytes, sha256, the block size and window used). */
+  'tftp put': TftpPutResultSchema,
   /** firmware.inspect's reply and, with --device, firmware.verdict's. */
   inspect: z.object({ inspection: InspectionReportSchema, verdict: VerdictSchema.optional() }),
   /** The flash.backup.done event's result. */
@@ -62,6 +68,22 @@ export const cliResults = {
   'serial ports': z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional() }),
   /** serial.close's reply: the session as it ended. */
   'serial watch': SerialSessionSchema,
+  /** net.list's reply. */
+  'net list': netCommands['net.list'].reply,
+  /** net.check's reply. */
+  'net check': NetCheckSchema,
+  /** net.address.add's reply: what was set, and how permission was given. */
+  'net address add': NetLeaseInfoSchema,
+  /** net.address.remove's reply: the lease as it ended. */
+  'net address remove': NetLeaseInfoSchema,
+  /** nmrp.status's reply once the run settled: its stages, the image check, and the fault when it failed. */
+  'recover netgear': NmrpRunSchema,
+  /** recover tplink|asus|ubiquiti|dlink: the file's plan (what the router got, cut or not), the run's last snapshot and its journal. */
+  recover: z.object({ plan: RecoverPlanSchema, run: RunSnapshotSchema.optional(), journal: z.string().optional() }),
+  /** The run's last snapshot, its journal, and what it found out (verified firmware, the router's words, timing). */
+  'firmware flash': UpgradeOutcomeSchema,
+  /** As firmware flash; without --yes only the plan (no run). */
+  'firmware return-to-stock': UpgradeOutcomeSchema.partial({ run: true }),
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;
@@ -91,6 +113,18 @@ export const CliAnswerSchema = z.object({
   choice: z.string(),
 });
 
+/** `recover`: one line per step of the run when it ends (done, failed or skipped), with what it found. */
+export const CliStepSchema = z.object({
+  runId: z.string(),
+  step: z.string(),
+  index: z.number().int().nonnegative(),
+  total: z.number().int().positive(),
+  title: z.string(),
+  state: z.enum(['done', 'failed', 'skipped']),
+  evidence: z.array(z.string()),
+  error: RbErrorSchema.optional(),
+});
+
 /** A reply to a contract command sent on the way, where no event carries what it says. */
 export const CliReplySchema = z.discriminatedUnion('command', [
   /** `serial watch --autobaud`: the rates tried and the one kept. */
@@ -105,6 +139,7 @@ export const cliOutput = {
   ),
   'cli.listening': event('serve: the browser server is listening; open url (it carries the access token)', CliListeningSchema),
   'cli.answer': event('failsafe rescue: the answer the command line gave to a question of the run', CliAnswerSchema),
+  'cli.step': event('recover: one step of the run ended (done, failed or skipped), with its evidence', CliStepSchema),
   'cli.reply': event('The reply to a contract command the CLI sent on the way, where no event carries it (serial watch --autobaud)', CliReplySchema),
 } as const;
 export type CliLineName = keyof typeof cliOutput;

@@ -74,6 +74,37 @@ export interface RecoveryProfile {
   fileName?: string;
   serverIp?: string;
   deviceIp?: string;
+  /** Which guided vendor recovery runs it (the recover capability's playbooks). */
+  flow?: VendorFlow;
+  /** The address this computer must have for it, with its prefix ("192.168.0.66/24"). */
+  hostAddress?: string;
+  /** Every name the bootloader is known to ask for (TFTP client mode), most likely first. */
+  fileNames?: string[];
+  /** Path the recovery page posts the file to (web recovery; default "/"). */
+  uploadPath?: string;
+  /** The physical cues: which button, how long, what the lights do (plain words for the guide). */
+  cues?: RecoveryCues;
+  /** How long the router writes after the transfer before it starts again (seconds, typical). */
+  writeSeconds?: number;
+  /** Where the router answers once it runs the new firmware (verify step). */
+  after?: { address: string; tcpPort: number; note?: string };
+  /** Ubiquiti: the platform prefix of the firmware version in the image header ("XM" for airMAX M on AR7240). */
+  ubntPlatform?: string;
+}
+
+export type VendorFlow = 'tplink' | 'asus' | 'ubiquiti' | 'dlink';
+
+export interface RecoveryCues {
+  /** Which button, in the words on the case. */
+  button: string;
+  /** How long to hold it after switching on (seconds). */
+  holdSeconds: number;
+  /** When to let go, in plain words ("Let go when …"). */
+  holdUntil: string;
+  /** What the lights do once the router is in its recovery mode. */
+  ledInRecovery: string;
+  /** What the lights do while the router writes the new firmware. */
+  ledWhileWriting?: string;
 }
 
 /** A public source: what it is, in words, and a link anyone can open. */
@@ -118,7 +149,7 @@ export interface DeviceProfile {
     controlBoard?: string;
     /** TP-Link hardware id (header offset 0x40). */
     tplinkHwId?: number;
-    /** Netgear board id in the .chk header. */
+    /** Netgear board id: the .chk header's board id, or the DNI .img header's device (format 'netgear-dni'). */
     netgearBoardId?: string;
     exampleFile?: string;
     exampleSha256?: string;
@@ -206,7 +237,7 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
     id: 'linksys,wrt32x',
     vendor: 'Linksys',
     model: 'WRT32X',
-    aliases: ['venom', 'armada-385-linksys-venom', 'linksys-wrt32x'],
+    aliases: ['venom', 'armada-385-linksys-venom', 'linksys-wrt32x', 'linksys,venom'],
     boardName: 'linksys,wrt32x',
     dtModel: 'Linksys WRT32X',
     target: 'mvebu/cortexa9',
@@ -326,14 +357,73 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       fileName: 'ArcherC7v2_tp_recovery.bin',
       serverIp: '192.168.0.66',
       deviceIp: '192.168.0.86',
+      flow: 'tplink',
+      hostAddress: '192.168.0.66/24',
+      fileNames: ['ArcherC7v2_tp_recovery.bin', 'tp_recovery.bin'],
+      cues: {
+        button: 'WPS/Reset button on the back',
+        holdSeconds: 10,
+        holdUntil: 'Let go when the lock (WPS) light comes on, or when Rescue Bench says the router asked for the file.',
+        ledInRecovery: 'The lock (WPS) light is on; the LAN port light flickers while the file is copied.',
+        ledWhileWriting: 'The lights go off and on while the router writes; then it starts by itself.',
+      },
+      writeSeconds: 150,
+      after: { address: '192.168.0.1', tcpPort: 80, note: 'TP-Link firmware answers at 192.168.0.1; OpenWrt at 192.168.1.1.' },
     },
     stockImage: { format: 'tplink-v1', tplinkHwId: 0xc7000002 },
     sources: [
-      { title: 'lede-dev mailing list, October 2016: Archer C7 v2 serial log (TFTP recovery file name and addresses, tpl)', url: 'https://lists.infradead.org/pipermail/lede-dev/2016-October/003652.html' },
-      { title: 'OpenWrt wiki: TP-Link Archer C7', url: 'https://openwrt.org/toh/tp-link/archer_c7' },
-      { title: 'OpenWrt firmware-utils mktplinkfw.c (TP-Link v1 header, hardware id)', url: 'https://github.com/openwrt/firmware-utils/blob/HEAD/src/mktplinkfw.c' },
+      { title: 'serial log: TFTP from server 192.168.0.66; our IP address is 192.168.0.86; Filename ArcherC7v2_tp_recovery.bin; product id c7000002', url: 'https://lists.openwrt.org/pipermail/lede-dev/2016-October/003652.html' },
+      { title: 'TFTP recovery, cutting stock images', url: 'https://openwrt.org/toh/tp-link/archer_c7' },
+      { title: 'cutting up_boot images: dd bs=512 skip=257', url: 'https://forum.openwrt.org/t/33670' },
+      { title: 'TP-Link v1 header', url: 'https://github.com/openwrt/firmware-utils/blob/master/src/mktplinkfw.c' },
     ],
-    unverified: ['partitions', 'firmwareMaxSize', 'serial.autobootPrompt', 'serial.prompt', 'failsafe.button', 'soc'],
+    unverified: ['partitions', 'firmwareMaxSize', 'serial.autobootPrompt', 'serial.prompt', 'failsafe.button', 'soc', 'recovery.cues', 'recovery.writeSeconds', 'recovery.fileNames.tp_recovery.bin'],
+  },
+  {
+    id: 'tplink,tl-wr841n-v9',
+    vendor: 'TP-Link',
+    model: 'TL-WR841N v9',
+    aliases: ['tl-wr841n-v9', 'tl-wr841-v9', 'wr841nv9'],
+    boardName: 'tplink,tl-wr841-v9',
+    target: 'ath79/tiny',
+    soc: 'Qualcomm Atheros QCA9533',
+    flash: { type: 'nor', sizeMiB: 4 },
+    partitions: [
+      { name: 'u-boot', offset: 0x0, size: 0x20000, readOnly: true, dangerous: true },
+      { name: 'firmware', offset: 0x20000, size: 0x3d0000 },
+      { name: 'art', offset: 0x3f0000, size: 0x10000, readOnly: true, dangerous: true, note: 'radio calibration: unique to this unit' },
+    ],
+    firmwareMaxSize: 0x3d0000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 115200, autobootPrompt: 'Autobooting in 1 seconds', stopString: 'tpl' },
+    failsafe: { button: 'WPS/Reset button', when: 'Press it briefly when the system light starts blinking fast during start-up' },
+    recovery: {
+      method: 'tftp-client',
+      summary: 'Hold WPS/Reset while switching on: the bootloader fetches wr841nv9_tp_recovery.bin from a TFTP server at 192.168.0.66.',
+      fileName: 'wr841nv9_tp_recovery.bin',
+      serverIp: '192.168.0.66',
+      deviceIp: '192.168.0.86',
+      flow: 'tplink',
+      hostAddress: '192.168.0.66/24',
+      fileNames: ['wr841nv9_tp_recovery.bin', 'tp_recovery.bin'],
+      cues: {
+        button: 'WPS/Reset button on the back',
+        holdSeconds: 8,
+        holdUntil: 'Let go when the lock (WPS) light comes on, or when Rescue Bench says the router asked for the file.',
+        ledInRecovery: 'The lock (WPS) light is on; the LAN port light flickers while the file is copied.',
+        ledWhileWriting: 'All lights go off for a while; then the router starts by itself.',
+      },
+      writeSeconds: 120,
+      after: { address: '192.168.0.1', tcpPort: 80, note: 'TP-Link firmware answers at 192.168.0.1; OpenWrt at 192.168.1.1.' },
+    },
+    stockImage: { format: 'tplink-v1', tplinkHwId: 0x08410009 },
+    sources: [
+      { title: '192.168.0.66, file name wr841nv9_tp_recovery.bin, the router asks only for it', url: 'https://rgbiernat.blogspot.com/2016/03/tp-link-wr841-router-entbricken.html' },
+      { title: 'TFTP recovery per hardware version', url: 'https://openwrt.org/toh/tp-link/tl-wr841nd' },
+      { title: 'hardware id 0x08410009', url: 'https://github.com/openwrt/firmware-utils/blob/master/src/mktplinkfw.c' },
+    ],
+    unverified: ['partitions', 'firmwareMaxSize', 'serial', 'failsafe', 'soc', 'boardName', 'recovery.deviceIp', 'recovery.cues', 'recovery.writeSeconds', 'recovery.fileNames.tp_recovery.bin', 'stockImage.tplinkHwId'],
   },
   {
     id: 'glinet,gl-mt300n-v2',
@@ -381,16 +471,51 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
     failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
     recovery: {
       method: 'nmrp',
-      summary: "Netgear's NMRP: start the helper on this computer first, then switch the router on; it asks for the file itself.",
-      deviceIp: '10.164.183.252',
+      summary:
+        "Netgear's NMRP: start the recovery on this computer first, then switch the router on; its bootloader asks for the file itself. The router takes 10.164.183.253 from our CONF_ACK, this computer uses 10.164.183.252 (nmrpflash v0.9.25 defaults).",
+      // The router's address during NMRP is whatever CONF_ACK gives it; these are nmrpflash's defaults (nmrpd.h), which we use too.
+      deviceIp: '10.164.183.253',
+      serverIp: '10.164.183.252',
+    },
+    // R7800 factory images are DNI .img files (128-byte text header "device:R7800", one checksum byte at the end),
+    // not .chk; U12H270T00_NETGEAR is the R7000's .chk board id.
+    stockImage: { format: 'netgear-dni', netgearBoardId: 'R7800' },
+    sources: [
+      { title: 'nmrpflash v0.9.25 (Netgear NMRP recovery; nmrpd.h: router 10.164.183.253, computer .252, /24)', url: 'https://github.com/jclehner/nmrpflash' },
+      { title: 'OpenWrt ipq806x generic.mk: Device/netgear_r7800 uses DniImage, NETGEAR_BOARD_ID := R7800', url: 'https://github.com/openwrt/openwrt/blob/HEAD/target/linux/ipq806x/image/generic.mk' },
+      { title: 'OpenWrt firmware-utils mkdniimg.c (DNI header and checksum byte)', url: 'https://github.com/openwrt/firmware-utils/blob/HEAD/src/mkdniimg.c' },
+      { title: 'OpenWrt wiki: Netgear R7800', url: 'https://openwrt.org/toh/netgear/r7800' },
+    ],
+    unverified: ['firmwareMaxSize', 'serial', 'failsafe', 'flash.sizeMiB', 'soc'],
+  },
+  {
+    // Here so a .chk for board U12H270T00_NETGEAR is named as the R7000's (issue 16): that board id was once
+    // wrongly given to the R7800 above. Only the board id is checked at a source; the rest is marked unverified.
+    id: 'netgear,r7000',
+    vendor: 'Netgear',
+    model: 'Nighthawk R7000',
+    aliases: ['r7000'],
+    boardName: 'netgear,r7000',
+    target: 'bcm53xx/generic',
+    soc: 'Broadcom BCM4709A0',
+    flash: { type: 'nand', sizeMiB: 128 },
+    partitions: [],
+    firmwareMaxSize: 0x2000000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 115200, autobootPrompt: 'Hit any key to stop autoboot', stopString: 'any key' },
+    failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
+    recovery: {
+      method: 'tftp-server',
+      summary: 'Its bootloader (CFE) runs a TFTP server in recovery: hold Reset while switching on until the power light blinks, then upload the .chk to 192.168.1.1 (tftp put, binary).',
+      deviceIp: '192.168.1.1',
     },
     stockImage: { format: 'netgear-chk', netgearBoardId: 'U12H270T00_NETGEAR' },
     sources: [
-      { title: 'nmrpflash (Netgear NMRP recovery): README and source', url: 'https://github.com/jclehner/nmrpflash' },
-      { title: 'OpenWrt firmware-utils mkchkimg.c (.chk header)', url: 'https://github.com/openwrt/firmware-utils/blob/HEAD/src/mkchkimg.c' },
-      { title: 'OpenWrt wiki: Netgear R7800', url: 'https://openwrt.org/toh/netgear/r7800' },
+      { title: 'OpenWrt bcm53xx platform.sh: "netgear,r7000") echo "chk U12H270T00_NETGEAR"', url: 'https://github.com/openwrt/openwrt/blob/HEAD/target/linux/bcm53xx/base-files/lib/upgrade/platform.sh' },
+      { title: 'nmrpflash (Netgear NMRP recovery)', url: 'https://github.com/jclehner/nmrpflash' },
     ],
-    unverified: ['firmwareMaxSize', 'stockImage.netgearBoardId', 'serial', 'failsafe', 'flash.sizeMiB', 'soc'],
+    unverified: ['firmwareMaxSize', 'serial', 'failsafe', 'recovery', 'flash.sizeMiB', 'soc', 'compatVersion'],
   },
   {
     id: 'ubnt,nanostation-m',
@@ -417,13 +542,181 @@ export const DEVICE_PROFILES: readonly DeviceProfile[] = [
       method: 'tftp-server',
       summary: 'Hold Reset while switching on (or type urescue at the bootloader prompt): the router waits for a TFTP upload to 192.168.1.20.',
       deviceIp: '192.168.1.20',
+      flow: 'ubiquiti',
+      hostAddress: '192.168.1.25/24',
+      cues: {
+        button: 'Reset button (under the cover, or on the PoE adapter for some units)',
+        holdSeconds: 10,
+        holdUntil: 'Let go when the signal lights blink one after the other.',
+        ledInRecovery: 'The signal-strength lights blink in turn (one after the other), over and over.',
+        ledWhileWriting: 'The lights run up and down while it writes; do not switch it off.',
+      },
+      writeSeconds: 180,
+      after: { address: '192.168.1.20', tcpPort: 80, note: 'airOS answers at 192.168.1.20 (https on 443 on newer releases).' },
+      ubntPlatform: 'XM',
     },
     stockImage: { format: 'ubnt' },
     sources: [
-      { title: 'OpenWrt forum archive: Picostation M2 recovery with urescue, upload to 192.168.1.20, ar7240> prompt', url: 'https://forum.archive.openwrt.org/viewtopic.php?id=65994' },
-      { title: 'OpenWrt wiki: Ubiquiti NanoStation M2', url: 'https://openwrt.org/toh/ubiquiti/nanostationm2' },
+      { title: 'Picostation: upload to 192.168.1.20 in TFTP recovery', url: 'https://forum.archive.openwrt.org/viewtopic.php?id=65994' },
+      { title: 'urescue, ar7240> prompt, 192.168.1.20', url: 'https://openwrt.org/toh/ubiquiti/nanostationm' },
+      { title: 'UBNT header: magic and version string', url: 'https://github.com/openwrt/firmware-utils/blob/master/src/mkfwimage.c' },
     ],
-    unverified: ['partitions', 'firmwareMaxSize', 'failsafe', 'stockImage', 'soc'],
+    unverified: ['partitions', 'firmwareMaxSize', 'failsafe', 'stockImage', 'soc', 'recovery.cues', 'recovery.writeSeconds', 'recovery.after', 'recovery.hostAddress'],
+  },
+  {
+    id: 'asus,rt-n56u',
+    vendor: 'ASUS',
+    model: 'RT-N56U',
+    aliases: ['rt-n56u'],
+    boardName: 'asus,rt-n56u',
+    target: 'ramips/rt3883',
+    soc: 'Ralink RT3662',
+    flash: { type: 'nor', sizeMiB: 8 },
+    partitions: [],
+    firmwareMaxSize: 0x7b0000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 57600, autobootPrompt: 'Please choose the operation', stopString: 'any key' },
+    failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
+    recovery: {
+      method: 'tftp-server',
+      summary: 'Hold Reset while plugging in power until the power light blinks slowly: the router takes a TFTP upload at 192.168.1.1 (rescue mode).',
+      deviceIp: '192.168.1.1',
+      flow: 'asus',
+      hostAddress: '192.168.1.2/24',
+      cues: {
+        button: 'Reset button on the back',
+        holdSeconds: 10,
+        holdUntil: 'Let go when the power light blinks slowly.',
+        ledInRecovery: 'The power light blinks slowly, about once a second.',
+        ledWhileWriting: 'The power light stays on without blinking while it writes; it restarts by itself after a few minutes.',
+      },
+      writeSeconds: 240,
+      after: { address: '192.168.1.1', tcpPort: 80 },
+    },
+    stockImage: { format: 'trx' },
+    sources: [
+      { title: 'RT-N56U: hold Reset, plug in power, wait until the power LED blinks, then let go', url: 'https://www.waterstorm.de/?p=1016' },
+      { title: 'ASUS firmware restore: 192.168.1.2/24, LAN port 1, wait while it writes', url: 'http://wiki.entuura.org/site/index.php?title=ASUS_Firmware_Restore' },
+      { title: 'tftp put to 192.168.1.1 in binary mode; the rescue light goes steady, then it restarts', url: 'https://blog.1407.org/2023/09/03/restoring-original-firmware-on-asus-rt-ax1800u-wifi-router/' },
+      { title: 'DD-WRT wiki: Asus TFTP Flash', url: 'https://wiki.dd-wrt.com/wiki/index.php/Asus_TFTP_Flash' },
+    ],
+    unverified: ['partitions', 'firmwareMaxSize', 'serial', 'failsafe', 'soc', 'target', 'stockImage', 'recovery.cues.ledWhileWriting', 'recovery.writeSeconds'],
+  },
+  {
+    id: 'asus,rt-ac68u',
+    vendor: 'ASUS',
+    model: 'RT-AC68U',
+    aliases: ['rt-ac68u'],
+    boardName: 'asus,rt-ac68u',
+    target: 'bcm53xx/generic',
+    soc: 'Broadcom BCM4708',
+    flash: { type: 'nand', sizeMiB: 128 },
+    partitions: [],
+    firmwareMaxSize: 0x4000000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 115200, autobootPrompt: 'Hit any key to stop autoboot', stopString: 'any key' },
+    failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
+    recovery: {
+      method: 'tftp-server',
+      summary: 'Hold Reset while switching on until the power light blinks slowly: the router takes a TFTP upload at 192.168.1.1 (rescue mode).',
+      deviceIp: '192.168.1.1',
+      flow: 'asus',
+      hostAddress: '192.168.1.2/24',
+      cues: {
+        button: 'Reset button on the back',
+        holdSeconds: 10,
+        holdUntil: 'Let go when the power light blinks slowly.',
+        ledInRecovery: 'The power light blinks slowly, about once a second.',
+        ledWhileWriting: 'The power light stays on while it writes; it restarts by itself after a few minutes.',
+      },
+      writeSeconds: 300,
+      after: { address: '192.168.1.1', tcpPort: 80 },
+    },
+    stockImage: { format: 'trx' },
+    sources: [
+      { title: 'rescue mode: hold Reset at power-on, 192.168.1.1, TFTP put in binary mode', url: 'https://wiki.dd-wrt.com/wiki/index.php/Asus_TFTP_Flash' },
+      { title: 'CFE rescue mode at 192.168.1.1', url: 'https://www.snbforums.com/threads/hello-enter-rescue-mode-by-force.60281/' },
+    ],
+    unverified: ['partitions', 'firmwareMaxSize', 'serial', 'failsafe', 'flash', 'stockImage', 'recovery.cues', 'recovery.writeSeconds'],
+  },
+  {
+    id: 'dlink,dir-860l-b1',
+    vendor: 'D-Link',
+    model: 'DIR-860L B1',
+    aliases: ['dir-860l-b1'],
+    boardName: 'dlink,dir-860l-b1',
+    target: 'ramips/mt7621',
+    soc: 'MediaTek MT7621A',
+    flash: { type: 'nor', sizeMiB: 16 },
+    partitions: [],
+    firmwareMaxSize: 0xfa0000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 57600, autobootPrompt: 'Please choose the operation', stopString: 'any key' },
+    failsafe: { button: 'Reset button on the bottom', when: 'Press it briefly when the power light blinks during start-up' },
+    recovery: {
+      method: 'web-ui',
+      summary: 'Hold Reset while plugging in power: the bootloader serves a small upload page at 192.168.0.1 (no ping, no DHCP).',
+      deviceIp: '192.168.0.1',
+      flow: 'dlink',
+      hostAddress: '192.168.0.2/24',
+      uploadPath: '/',
+      cues: {
+        button: 'Reset button on the bottom (a small hole: use a paper clip)',
+        holdSeconds: 10,
+        holdUntil: 'Let go when the power light blinks orange.',
+        ledInRecovery: 'The power light blinks orange.',
+        ledWhileWriting: 'The power light keeps blinking while it writes; it restarts by itself.',
+      },
+      writeSeconds: 150,
+      after: { address: '192.168.0.1', tcpPort: 80, note: 'D-Link firmware answers at 192.168.0.1; OpenWrt at 192.168.1.1.' },
+    },
+    stockImage: { format: 'seama-seal' },
+    sources: [
+      { title: 'recovery page at 192.168.0.1 with Reset held at power-on', url: 'https://openwrt.org/toh/d-link/dir-860l_b1' },
+      { title: 'recovery page fails in modern browsers; curl -F firmware=@file works', url: 'https://forum.openwrt.org/t/217633' },
+      { title: 'D-Link recovery web server, upload field firmware', url: 'https://forum.openwrt.org/t/58248' },
+    ],
+    unverified: ['partitions', 'firmwareMaxSize', 'serial', 'failsafe', 'soc', 'recovery.cues', 'recovery.uploadPath', 'recovery.writeSeconds', 'stockImage'],
+  },
+  {
+    id: 'dlink,dir-825-b1',
+    vendor: 'D-Link',
+    model: 'DIR-825 B1',
+    aliases: ['dir-825-b1'],
+    boardName: 'dlink,dir-825-b1',
+    target: 'ath79/generic',
+    soc: 'Atheros AR7161',
+    flash: { type: 'nor', sizeMiB: 8 },
+    partitions: [],
+    firmwareMaxSize: 0x7a0000,
+    compatVersion: '1.0',
+    requiresMetadata: false,
+    serial: { baud: 115200, autobootPrompt: 'Hit any key to stop autoboot', stopString: 'any key' },
+    failsafe: { button: 'Reset button on the back', when: 'Press it briefly when the power light blinks during start-up' },
+    recovery: {
+      method: 'web-ui',
+      summary: 'Hold Reset while plugging in power: the bootloader serves a small upload page at 192.168.0.1 (no ping, no DHCP).',
+      deviceIp: '192.168.0.1',
+      flow: 'dlink',
+      hostAddress: '192.168.0.2/24',
+      uploadPath: '/',
+      cues: {
+        button: 'Reset button on the back',
+        holdSeconds: 10,
+        holdUntil: 'Let go when the power light blinks orange.',
+        ledInRecovery: 'The power light blinks orange.',
+      },
+      writeSeconds: 120,
+      after: { address: '192.168.0.1', tcpPort: 80, note: 'D-Link firmware answers at 192.168.0.1; OpenWrt at 192.168.1.1.' },
+    },
+    sources: [
+      { title: 'recovery web page at 192.168.0.1', url: 'https://openwrt.org/toh/d-link/dir-825' },
+      { title: 'recovery page fails in modern browsers; curl -F firmware=@file works', url: 'https://forum.openwrt.org/t/217633' },
+    ],
+    unverified: ['partitions', 'firmwareMaxSize', 'serial', 'failsafe', 'soc', 'recovery.cues', 'recovery.uploadPath', 'recovery.writeSeconds'],
   },
 ];
 

@@ -5,6 +5,8 @@ import { flashHandlers } from './handlers';
 
 export * from './backup';
 export * from './sink';
+export { hashIn, stagedHash } from './restore';
+export { targetWithPassword } from './cli-target';
 
 export { FlashService, type BackupSummary } from './service';
 

@@ -80,13 +80,16 @@ export async function planRestore(session: Session, req: RestoreRequest, checked
 }
 
 /** The hash a router printed (`<hex>  <file>`), of exactly the algorithm's length. */
-function hashIn(out: Buffer, algorithm: 'sha256' | 'md5'): string | undefined {
+export function hashIn(out: Buffer, algorithm: 'sha256' | 'md5'): string | undefined {
   const m = /^([0-9a-f]+)(?:\s|$)/.exec(out.toString('utf8').trim());
   return m && m[1]!.length === (algorithm === 'sha256' ? 64 : 32) ? m[1] : undefined;
 }
 
-/** The staged copy's hash, by the router (sha256sum/md5sum) or here from reading it back; undefined: no answer. */
-async function stagedHash(session: Session, step: RestoreStep, check: StageCheck): Promise<{ value: string | undefined; details: string }> {
+/**
+ * The staged copy's hash, by the router (sha256sum/md5sum) or here from reading it back; undefined: no answer.
+ * Also used by the upgrade capability for the image it stages in /tmp.
+ */
+export async function stagedHash(session: Session, step: Pick<RestoreStep, 'stagePath' | 'bytes'>, check: StageCheck): Promise<{ value: string | undefined; details: string }> {
   const cmd = stageCheckCommand(check, step.stagePath);
   if (check !== 'read-back') {
     const r = await session.exec(cmd, { timeoutMs: 120_000 + Math.round(step.bytes / 100) });

@@ -261,3 +261,13 @@ function hiddenNameRefused(peer: string, file: string, direction: 'read' | 'writ
     details: why,
   };
 }
+
+/** An alias or the answer-any file cannot be served (jail.ts servedFileName or aliasNameProblem said why). */
+export function servedFileRefused(what: string, file: string, why: string): RbErrorShape {
+  return {
+    code: 'TFTP_ALIAS_REFUSED',
+    message: `${what} cannot be used: ${why}.`,
+    meaning: `Only regular files inside the served folder are ever sent, whatever name the router asks for. The TFTP server did not start.`,
+    fix: `Copy the firmware into the served folder (without a leading dot in its name) and give that file${file ? ` instead of "${file}"` : ''}.`,
+  };
+}

@@ -16,5 +16,7 @@ export function tftpHandlers(tftp: TftpService, ctx: MainContext): CapabilityHan
     'tftp.server.status': () => ({ server: tftp.state, transfers: tftp.transfers() }),
     'tftp.transfers': () => tftp.transfers(),
     'tftp.files': () => tftp.files(),
+    'tftp.put': async (a) => tftp.put({ ...a, file: await allowHostPath(ctx, a.file, 'image-to-send') }),
+    'tftp.put.cancel': (a) => ({ cancelled: tftp.cancelPut(a.id) }),
   };
 }

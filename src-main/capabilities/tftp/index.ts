@@ -7,6 +7,7 @@ export * from './server';
 
 export { TftpService } from './service';
 export { startTftpServer, type TftpServer } from './server';
+export { tftpPut, type TftpPutOptions, type TftpPutResult } from './client';
 
 /** The file server bootloaders fetch from (and the one U-Boot automation starts for itself). */
 export const tftpMain = defineMainCapability({
@@ -17,10 +18,17 @@ export const tftpMain = defineMainCapability({
       {
         transfer: (e) => bus.emit('tftp.transfer', e),
         state: (s) => bus.emit('tftp.server.state', s),
+        put: (p) => bus.emit('tftp.put.progress', p),
       },
       { dataDir },
     ),
   handlers: (tftp, ctx) => tftpHandlers(tftp, ctx),
-  cli: async () => [(await import('./cli')).tftpServe],
-  dispose: (tftp) => tftp.stop(false),
+  cli: async () => {
+    const c = await import('./cli');
+    return [c.tftpServe, c.tftpPutCommand];
+  },
+  dispose: (tftp) => {
+    tftp.cancelPut();
+    return tftp.stop(false);
+  },
 });

@@ -187,3 +187,34 @@ export async function listServable(rootReal: string, max = 200): Promise<{ files
   }
   return { files, truncated };
 }
+
+/**
+ * A file the server sends for other names (an alias's target, or the answer-any file), checked when the server
+ * starts by the same rules as a requested name: given relative to the served folder or as an absolute path inside
+ * it, it must open with openInside (inside by real path, no part starting with a dot, a regular file). Returns its
+ * name relative to the folder, which is opened again by openInside at each request. Throws TftpRefusal.
+ */
+export async function servedFileName(rootReal: string, target: string): Promise<string> {
+  let rel = target;
+  if (path.isAbsolute(target)) {
+    let real: string;
+    try {
+      real = await fsp.realpath(target);
+    } catch (err) {
+      throw fsRefusal(err, target);
+    }
+    if (!isInside(rootReal, real) || real === rootReal) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${target}" is not inside the served folder ${rootReal}`);
+    rel = path.relative(rootReal, real).split(path.sep).join('/');
+  }
+  const opened = await openInside(rootReal, rel);
+  await opened.fh.close().catch(() => undefined);
+  return rel;
+}
+
+/** Why a name cannot be an alias (the name a router asks for), or null. */
+export function aliasNameProblem(name: string): string | null {
+  if (name.length === 0 || name.length > 255) return 'it must be 1 to 255 characters long';
+  if (/[\x00-\x1f\x7f]/.test(name)) return 'it contains control characters';
+  if (hiddenPart(name) !== undefined) return 'it has a part starting with a dot (hidden names are never served)';
+  return null;
+}

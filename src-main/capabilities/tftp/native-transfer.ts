@@ -67,9 +67,9 @@ export class NativeReadTransfer implements ServedTransfer {
   info(): TftpTransferInfo {
     const [acked, retransmits] = this.counters();
     const { id, file, peer, peerPort, state, startedAt, endedAt, sha256, error } = this;
-    const { mode, options, size } = this.init;
+    const { mode, options, size, served, servedBy } = this.init;
     const bytes = Math.min(acked * options.blksize, size);
-    return transferInfo({ id, direction: 'read', file, peer, peerPort, mode, options, state, bytes, size, startedAt, endedAt, retransmits, sha256, error, engine: 'native' });
+    return transferInfo({ id, direction: 'read', file, served, servedBy, peer, peerPort, mode, options, state, bytes, size, startedAt, endedAt, retransmits, sha256, error, engine: 'native' });
   }
 
   begin(): void {

@@ -30,7 +30,8 @@ export type NativeHandle = { readonly [handleBrand]: true };
 
 /** The addon's surface (native/lockstep/lockstep.c). */
 export interface NativeLockstepApi {
-  open(address: string, reuseAddr: boolean): NativeHandle;
+  /** `port`: bind to this port (0 or absent: any free one); ABI 4. */
+  open(address: string, reuseAddr: boolean, port?: number): NativeHandle;
   port(h: NativeHandle): number;
   start(h: NativeHandle, peer: string, peerPort: number, fd: number, size: number, blksize: number, timeoutMs: number, retries: number, spinUs: number, oack: Buffer | null, done: (r: NativeResult) => void): void;
   progress(h: NativeHandle): [acked: number, retransmits: number];
@@ -46,7 +47,7 @@ export interface NativeLockstepApi {
 
 export const NATIVE_FILE = 'rb_lockstep.node';
 /** native/lockstep/lockstep.c's RB_LOCKSTEP_ABI: the API this file speaks. */
-export const NATIVE_ABI = 3;
+export const NATIVE_ABI = 4;
 
 export type NativeStatus = { ok: true; api: NativeLockstepApi; path: string } | { ok: false; reason: string };
 

@@ -37,12 +37,13 @@ import {
   SERVER_STOPPED_WIRE,
   serverStopped,
   TftpRefusal,
+  servedFileRefused,
   uploadNotCreated,
 } from './failures';
-import { openInside, servableFolders, uploadTarget } from './jail';
+import { aliasNameProblem, openInside, servableFolders, servedFileName, uploadTarget } from './jail';
 import { nativeLockstep, type NativeLockstepApi } from './native';
 import { NativeReadTransfer } from './native-transfer';
-import { fileSource, memorySource, ReadTransfer, type ReadSource, type ServedTransfer, WriteTransfer } from './transfer';
+import { fileSource, memorySource, ReadTransfer, type ReadSource, type ServedTransfer, type TransferBase, WriteTransfer } from './transfer';
 
 export type { TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/capabilities/tftp/contract';
 
@@ -57,6 +58,14 @@ export interface TftpServerOptions {
   allowWrite?: string;
   /** Let an upload replace an existing file (default false: ERROR 6). */
   overwrite?: boolean;
+  /**
+   * Requested name → file inside the served folder (relative, or absolute inside it) sent for that name. For
+   * bootloaders that ask for a name of their own (TP-Link "ArcherC7v2_tp_recovery.bin"). Checked at start by the
+   * folder's rules (jail.ts servedFileName); the transfer events carry `requested` and `served`.
+   */
+  aliases?: Record<string, string>;
+  /** File inside the served folder sent for any read whose name is not found (never for refused names). */
+  answerAny?: string;
   /**
    * Rescue Bench's data folder (default: this computer's, platform dataDir()): it and the folders holding it are
    * never served; folders inside it are, even where it lies in a hidden folder (~/.local/share). jail.ts.
@@ -110,6 +119,10 @@ export interface TftpServer {
   readonly root: string;
   readonly allowWrite: string | undefined;
   readonly overwrite: boolean;
+  /** Requested name → file (relative to root) sent for it. */
+  readonly aliases: Readonly<Record<string, string>>;
+  /** File (relative to root) sent for any name not found. */
+  readonly answerAny: string | undefined;
   on(ev: 'transfer', l: (e: TftpTransferEvent) => void): void;
   off(ev: 'transfer', l: (e: TftpTransferEvent) => void): void;
   /** Active transfers first, then recent finished ones, newest first. */
@@ -161,7 +174,9 @@ class Server implements TftpServer {
     readonly root: string,
     readonly allowWrite: string | undefined,
     readonly overwrite: boolean,
-    private readonly opts: Required<Omit<TftpServerOptions, 'allowWrite' | 'root' | 'dataDir'>> & { nativeSpinUs: number },
+    private readonly opts: Required<Omit<TftpServerOptions, 'allowWrite' | 'root' | 'dataDir' | 'aliases' | 'answerAny'>> & { nativeSpinUs: number },
+    readonly aliases: Readonly<Record<string, string>> = {},
+    readonly answerAny: string | undefined = undefined,
   ) {
     const a = socket.address();
     const n = opts.engine === 'js' ? ({ ok: false, reason: 'turned off for this server' } as const) : nativeFor(opts.udp);
@@ -245,6 +260,7 @@ class Server implements TftpServer {
       id: this.nextId++,
       direction: req.op === 'rrq' ? 'read' : 'write',
       file: req.filename.slice(0, 300),
+      requested: req.filename.slice(0, 300),
       peer: rinfo.address,
       peerPort: rinfo.port,
       mode: req.mode,
@@ -372,9 +388,11 @@ class Server implements TftpServer {
   private async startTransfer(req: TftpRequest, rinfo: UdpRemoteInfo): Promise<void> {
     const limits = { maxBlksize: this.opts.maxBlksize, maxWindowsize: this.opts.maxWindowsize, maxUploadBytes: this.opts.maxUploadBytes };
     const hooks = { finished: (t: ServedTransfer) => this.finished(t), stray: (s: UdpSocket, m: Buffer, r: UdpRemoteInfo) => this.onStray(s, m, r) };
-    const base = { file: req.filename, peer: rinfo.address, peerPort: rinfo.port, mode: req.mode, retries: this.opts.retries, hooks, pollMs: this.opts.lockstepPollUs / 1000, pollAlways: this.opts.lockstepPollAlways };
+    const base: Omit<TransferBase, 'id' | 'options'> & { pollMs: number; pollAlways: boolean } = { file: req.filename, peer: rinfo.address, peerPort: rinfo.port, mode: req.mode, retries: this.opts.retries, hooks, pollMs: this.opts.lockstepPollUs / 1000, pollAlways: this.opts.lockstepPollAlways };
     if (req.op === 'rrq') {
-      const opened = await openInside(this.root, req.filename);
+      const { opened, served, servedBy } = await this.openRequested(req.filename);
+      base.served = served;
+      base.servedBy = servedBy;
       try {
         let source: ReadSource;
         if (req.mode === 'netascii') {
@@ -416,6 +434,22 @@ class Server implements TftpServer {
       throw uploadNotCreated(err);
     }
     this.started(t, rinfo);
+  }
+
+  /**
+   * The file a read of `name` gets: an alias's file; else the name itself; else, when it is not found, the
+   * answer-any file. Every one is opened through openInside, so the folder's rules hold for all three; a name
+   * refused by a rule (hidden, leading outside) stays refused even with answer-any.
+   */
+  private async openRequested(name: string): Promise<{ opened: Awaited<ReturnType<typeof openInside>>; served: string; servedBy: 'name' | 'alias' | 'answer-any' }> {
+    const alias = Object.prototype.hasOwnProperty.call(this.aliases, name) ? this.aliases[name] : undefined;
+    if (alias !== undefined) return { opened: await openInside(this.root, alias), served: alias, servedBy: 'alias' };
+    try {
+      return { opened: await openInside(this.root, name), served: name, servedBy: 'name' };
+    } catch (err) {
+      if (this.answerAny === undefined || !(err instanceof TftpRefusal) || err.tftpCode !== TFTP_ERR.FILE_NOT_FOUND) throw err;
+      return { opened: await openInside(this.root, this.answerAny), served: this.answerAny, servedBy: 'answer-any' };
+    }
   }
 
   private started(t: ServedTransfer, rinfo: UdpRemoteInfo): void {
@@ -473,6 +507,7 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
   const bind = opts.bind ?? '0.0.0.0';
   const port = opts.port ?? 69;
   const { root, upload: up } = await servableFolders(opts.root, opts.allowWrite, opts.dataDir);
+  const { aliases, answerAny } = await servedFiles(root, opts.aliases, opts.answerAny);
   const udp = opts.udp ?? osUdp;
   if (opts.engine === 'native') {
     const n = nativeFor(udp);
@@ -520,7 +555,25 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
     answerStrays: opts.answerStrays ?? true,
     engine: opts.engine ?? 'auto',
     udp,
-  });
+  }, aliases, answerAny);
+}
+
+/** Check the aliases and the answer-any file by the folder's rules before the server starts (TFTP_ALIAS_REFUSED). */
+async function servedFiles(root: string, aliases: Record<string, string> = {}, answerAny?: string): Promise<{ aliases: Record<string, string>; answerAny: string | undefined }> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  const check = async (what: string, target: string): Promise<string> => {
+    try {
+      return await servedFileName(root, target);
+    } catch (err) {
+      throw new RbFault(servedFileRefused(what, target, err instanceof TftpRefusal ? err.why : String(err)));
+    }
+  };
+  for (const [name, target] of Object.entries(aliases)) {
+    const problem = aliasNameProblem(name);
+    if (problem) throw new RbFault(servedFileRefused(`The alias name "${name.slice(0, 60)}"`, '', problem));
+    out[name] = await check(`The file for the alias "${name}" ("${target}")`, target);
+  }
+  return { aliases: out, answerAny: answerAny === undefined ? undefined : await check(`The file to send for any name ("${answerAny}")`, answerAny) };
 }
 
 /** The native engine opens real sockets of its own: on a virtual network (tests) only the JavaScript engine can run. */

@@ -58,12 +58,15 @@ export function transferInfo(t: {
   sha256: string | undefined;
   error: RbErrorShape | undefined;
   engine: 'native' | 'js';
+  served?: string | undefined;
+  servedBy?: 'name' | 'alias' | 'answer-any' | undefined;
 }): TftpTransferInfo {
   const end = t.endedAt ?? Date.now();
   const i: TftpTransferInfo = {
     id: t.id,
     direction: t.direction,
     file: t.file.slice(0, 300),
+    requested: t.file.slice(0, 300),
     peer: t.peer,
     peerPort: t.peerPort,
     mode: t.mode,
@@ -76,6 +79,8 @@ export function transferInfo(t: {
     retransmits: t.retransmits,
     engine: t.engine,
   };
+  if (t.served !== undefined) i.served = t.served.slice(0, 300);
+  if (t.servedBy !== undefined) i.servedBy = t.servedBy;
   if (t.size !== undefined) i.size = t.size;
   if (t.endedAt !== undefined) i.endedAt = t.endedAt;
   if (t.sha256 !== undefined) i.sha256 = t.sha256;
@@ -89,6 +94,9 @@ export interface TransferBase {
   /** Unconnected socket on the same port: gets what is not from the client (decision 0012). */
   stray?: UdpSocket | undefined;
   file: string;
+  /** Reads: the file sent (relative to the served folder) and how it was chosen (name, alias, answer-any). */
+  served?: string;
+  servedBy?: 'name' | 'alias' | 'answer-any';
   peer: string;
   peerPort: number;
   mode: TftpMode;
@@ -118,6 +126,8 @@ export abstract class Transfer implements ServedTransfer {
   /** The transfer's own port (its TID). */
   readonly localPort: number;
   readonly file: string;
+  readonly served: string | undefined;
+  readonly servedBy: 'name' | 'alias' | 'answer-any' | undefined;
   readonly peer: string;
   readonly peerPort: number;
   readonly mode: TftpMode;
@@ -147,6 +157,8 @@ export abstract class Transfer implements ServedTransfer {
     this.stray = init.stray;
     this.localPort = init.socket.address().port;
     this.file = init.file;
+    this.served = init.served;
+    this.servedBy = init.servedBy;
     this.peer = init.peer;
     this.peerPort = init.peerPort;
     this.mode = init.mode;
@@ -179,8 +191,8 @@ export abstract class Transfer implements ServedTransfer {
   protected abstract onTimeout(): void;
 
   info(): TftpTransferInfo {
-    const { id, file, peer, peerPort, mode, options, state, startedAt, endedAt, retransmits, sha256, error } = this;
-    return transferInfo({ id, direction: this.direction, file, peer, peerPort, mode, options, state, bytes: this.bytes, size: this.size, startedAt, endedAt, retransmits, sha256, error, engine: 'js' });
+    const { id, file, served, servedBy, peer, peerPort, mode, options, state, startedAt, endedAt, retransmits, sha256, error } = this;
+    return transferInfo({ id, direction: this.direction, file, served, servedBy, peer, peerPort, mode, options, state, bytes: this.bytes, size: this.size, startedAt, endedAt, retransmits, sha256, error, engine: 'js' });
   }
 
   /**

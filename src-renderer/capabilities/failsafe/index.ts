@@ -4,6 +4,10 @@ import { useFailsafe } from './store';
 import { FailsafeView } from './View';
 
 export { useFailsafe } from './store';
+/** A playbook run's timeline and its "do this now" panel: any playbook's run shows the same way (upgrade uses them). */
+export { Timeline } from './Timeline';
+export { StepPanel } from './StepPanel';
+export { InterruptedCard } from './InterruptedCard';
 
 export const failsafeView = defineRendererCapability({
   id: 'failsafe',

@@ -26,22 +26,31 @@ function Transfer({ t }: { t: TftpTransferInfo }) {
   // While it runs, the speed now; once finished, the average over the whole transfer.
   const rate = t.state === 'running' && recent !== undefined ? recent : t.rate;
   const toRouter = t.direction === 'read';
+  // The file sent can differ from the name asked for (an alias, or the file sent for any name: TP-Link recovery).
+  const sent = toRouter && t.served !== undefined ? t.served : t.file;
+  const substituted = toRouter && t.served !== undefined && t.served !== t.file;
   const title =
     t.state === 'error'
       ? toRouter
         ? `${t.peer} asked for ${t.file}`
         : `${t.peer} tried to upload ${t.file}`
       : toRouter
-        ? `Sending ${t.file} to ${t.peer}`
+        ? `Sending ${sent} to ${t.peer}`
         : `Receiving ${t.file} from ${t.peer}`;
   const took = t.endedAt !== undefined ? (t.endedAt - t.startedAt) / 1000 : undefined;
   return (
-    <li className={`tftp-transfer ${t.state}`} data-testid="tftp-transfer" data-state={t.state} data-file={t.file}>
+    <li className={`tftp-transfer ${t.state}`} data-testid="tftp-transfer" data-state={t.state} data-file={t.file} data-served={sent}>
       <div className="tftp-transfer-head">
         <span className="tftp-transfer-title">{title}</span>
         <span className={`tag tftp-state ${t.state}`}>{t.state === 'running' ? 'in progress' : t.state === 'done' ? 'done' : 'failed'}</span>
         <span className="tftp-when">{clockTime(t.startedAt)}</span>
       </div>
+      {substituted && (
+        <p className="tftp-asked" data-testid="tftp-asked">
+          The router asked for <span className="mono">{t.file}</span>; sent <span className="mono">{t.served}</span>
+          {t.servedBy === 'alias' ? ' (the file set up for that name).' : ' (the file sent for any name).'}
+        </p>
+      )}
       {t.state !== 'error' && (
         <>
           <progress
@@ -61,7 +70,7 @@ function Transfer({ t }: { t: TftpTransferInfo }) {
       )}
       {t.state === 'done' && (
         <p className="tftp-done" data-testid="tftp-done">
-          {toRouter ? `The router received all of ${t.file}.` : `Saved ${t.file} in the upload folder.`} SHA-256:{' '}
+          {toRouter ? `The router received all of ${sent}.` : `Saved ${t.file} in the upload folder.`} SHA-256:{' '}
           <span className="mono tftp-sha" data-testid="tftp-sha">
             {t.sha256}
           </span>

@@ -12,6 +12,7 @@ export const tftpView = defineRendererCapability({
   events: {
     'tftp.transfer': (e) => useTftp.getState().onTransfer(e),
     'tftp.server.state': (st) => useTftp.getState().setServer(st),
+    'tftp.put.progress': (p) => useTftp.getState().onPut(p),
   },
   async resync(api) {
     const tftp = await api.invoke('tftp.server.status', {});

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { TftpServerState, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/capabilities/tftp/contract';
+import type { TftpPutProgress, TftpServerState, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/capabilities/tftp/contract';
 
 /** Transfers the panel keeps (running ones always stay; the oldest finished ones scroll away). */
 export const MAX_TRANSFERS = 100;
@@ -10,17 +10,34 @@ interface TftpStore {
   transfers: TftpTransferInfo[];
   /** Running transfers' recent rate (bytes/s, smoothed over the last progress events), by id. */
   recentRate: Record<number, number>;
+  /** Uploads to routers (tftp.put), newest first. */
+  puts: TftpPutProgress[];
   setServer(s: TftpServerState): void;
   onTransfer(e: TftpTransferEvent): void;
   replaceTransfers(list: TftpTransferInfo[]): void;
   clearFinished(): void;
+  onPut(p: TftpPutProgress): void;
 }
+
+/** Uploads to routers the panel keeps. */
+export const MAX_PUTS = 20;
 
 export const useTftp = create<TftpStore>((set) => ({
   server: { state: 'stopped', root: '', bind: '0.0.0.0', port: 69, overwrite: false },
   transfers: [],
   recentRate: {},
+  puts: [],
   setServer: (server) => set({ server }),
+  onPut: (p) =>
+    set((s) => {
+      const i = s.puts.findIndex((x) => x.id === p.id);
+      if (i < 0) return { puts: [p, ...s.puts].slice(0, MAX_PUTS) };
+      // a late progress never undoes an ending
+      if (s.puts[i]!.state !== 'running' && p.state === 'running') return s;
+      const next = s.puts.slice();
+      next[i] = p;
+      return { puts: next };
+    }),
   onTransfer: (e) =>
     set((s) => {
       const i = s.transfers.findIndex((t) => t.id === e.transfer.id);

@@ -2,6 +2,7 @@ import { defineCapability } from '../../contract/capability';
 import { deviceCommands, deviceEvents } from './contract';
 
 export * from './danger';
+export { splitSections } from './sysfs-dump';
 
 export * from './contract';
 

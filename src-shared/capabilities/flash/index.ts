@@ -2,6 +2,7 @@ import { defineCapability } from '../../contract/capability';
 import { flashCommands, flashEvents } from './contract';
 
 export * from './contract';
+export { stageCheckOf, stageCheckCommand, type StageCheck } from './plan';
 
 export const flashCapability = defineCapability({
   id: 'flash',

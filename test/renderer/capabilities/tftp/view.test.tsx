@@ -5,9 +5,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiContext } from '../../../../src-renderer/api/context';
-import type { RbApi } from '../../../../src-renderer/api/types';
+import { ApiError, type RbApi } from '../../../../src-renderer/api/types';
 import { TftpView } from '../../../../src-renderer/capabilities/tftp/View';
 import { TransferList } from '../../../../src-renderer/capabilities/tftp/TransferList';
+import { PutPanel } from '../../../../src-renderer/capabilities/tftp/PutPanel';
 import { bytes } from '../../../../src-renderer/format';
 import { fractionDone, MAX_TRANSFERS, secondsLeft, useTftp } from '../../../../src-renderer/capabilities/tftp/store';
 import type { TftpTransferEvent, TftpTransferInfo } from '../../../../src-shared/capabilities/tftp/contract';
@@ -204,5 +205,85 @@ describe('TftpView', () => {
     expect(note).toContain('slower built-in sender');
     expect(note).toContain('not built (npm run build:native needs a C compiler)');
     expect(note).toContain('Everything still works');
+  });
+});
+
+describe('a TP-Link style request: the name asked for is not the file sent', () => {
+  it('says which name the router asked for and which file was sent (alias and answer-any)', () => {
+    useTftp.setState({ transfers: [], recentRate: {} });
+    const t: TftpTransferInfo = { ...base, id: 7, file: 'ArcherC7v2_tp_recovery.bin', requested: 'ArcherC7v2_tp_recovery.bin', served: 'openwrt-ath79-generic-tplink_archer-c7-v2-squashfs-factory.bin', servedBy: 'alias', state: 'done', bytes: base.size!, sha256: 'cd'.repeat(32), endedAt: base.startedAt + 9000 };
+    useTftp.getState().onTransfer({ kind: 'done', transfer: t });
+    useTftp.getState().onTransfer({ kind: 'start', transfer: { ...t, id: 8, state: 'running', servedBy: 'answer-any', file: 'tp_recovery.bin', requested: 'tp_recovery.bin', bytes: 0 } });
+    useTftp.getState().onTransfer({ kind: 'start', transfer: { ...base, id: 9, served: base.file, servedBy: 'name' } });
+    render(<TransferList />);
+    const items = screen.getAllByTestId('tftp-transfer');
+    const byId = (file: string): HTMLElement => items.find((li) => li.dataset.file === file)!;
+    const alias = byId('ArcherC7v2_tp_recovery.bin');
+    expect(alias.textContent).toContain('Sending openwrt-ath79-generic-tplink_archer-c7-v2-squashfs-factory.bin to 192.168.1.1');
+    expect(alias.querySelector('[data-testid="tftp-asked"]')!.textContent).toBe('The router asked for ArcherC7v2_tp_recovery.bin; sent openwrt-ath79-generic-tplink_archer-c7-v2-squashfs-factory.bin (the file set up for that name).');
+    expect(alias.textContent).toContain('The router received all of openwrt-ath79-generic-tplink_archer-c7-v2-squashfs-factory.bin.');
+    expect(byId('tp_recovery.bin').querySelector('[data-testid="tftp-asked"]')!.textContent).toContain('(the file sent for any name).');
+    // served under its own name: no extra line
+    expect(byId(base.file).querySelector('[data-testid="tftp-asked"]')).toBeNull();
+  });
+});
+
+describe('PutPanel (send a file to a router)', () => {
+  it('sends exactly what was typed, then shows the upload from its events: progress, then done with the checksum', async () => {
+    useTftp.setState({ puts: [] });
+    const calls: Array<[string, unknown]> = [];
+    const api: RbApi = {
+      transport: 'websocket',
+      invoke: (async (name: string, payload: unknown) => {
+        calls.push([name, payload]);
+        return {};
+      }) as RbApi['invoke'],
+      on: () => () => undefined,
+    };
+    render(
+      <ApiContext.Provider value={api}>
+        <PutPanel />
+      </ApiContext.Provider>,
+    );
+    const send = screen.getByTestId('tftp-put-send') as HTMLButtonElement;
+    expect(send.disabled).toBe(true); // no file yet
+    fireEvent.change(screen.getByTestId('tftp-put-host'), { target: { value: '192.168.1.20' } });
+    fireEvent.change(screen.getByTestId('tftp-put-file'), { target: { value: ' /srv/fw/XC.v6.bin ' } });
+    fireEvent.change(screen.getByTestId('tftp-put-blksize'), { target: { value: '512' } });
+    fireEvent.click(send);
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toEqual(['tftp.put', { host: '192.168.1.20', file: '/srv/fw/XC.v6.bin', blksize: 512 }]);
+    const p = { id: 1, host: '192.168.1.20', port: 69, file: '/srv/fw/XC.v6.bin', remoteName: 'XC.v6.bin', startedAt: Date.now() };
+    act(() => useTftp.getState().onPut({ ...p, state: 'running', bytes: 4 * 1048576, total: 16 * 1048576, bytesPerSecond: 2 * 1048576 }));
+    expect(screen.getByTestId('tftp-put').textContent).toContain('25%');
+    const result = { id: 1, host: p.host, port: 69, file: p.file, remoteName: p.remoteName, bytes: 16 * 1048576, sha256: 'ef'.repeat(32), blksize: 512, windowsize: 1, rolledOver: false, ms: 8000 };
+    act(() => useTftp.getState().onPut({ ...p, state: 'done', bytes: 16 * 1048576, total: 16 * 1048576, bytesPerSecond: 2 * 1048576, result }));
+    act(() => useTftp.getState().onPut({ ...p, state: 'running', bytes: 15 * 1048576, total: 16 * 1048576, bytesPerSecond: 2 * 1048576 })); // late: ignored
+    expect(screen.getByTestId('tftp-put').dataset.state).toBe('done');
+    expect(screen.getByTestId('tftp-put-done').textContent).toContain('ef'.repeat(32));
+    expect(screen.getByTestId('tftp-put-done').textContent).toContain('leave it switched on');
+  });
+
+  it('a failed upload shows its three-part error once (in its entry, not again under the form)', async () => {
+    useTftp.setState({ puts: [] });
+    const error = { code: 'TFTP_PUT_NO_ANSWER', message: 'The router at 192.168.1.1 did not answer the request to upload "fw.trx".', meaning: 'm', fix: 'f' };
+    const api: RbApi = {
+      transport: 'websocket',
+      invoke: (async () => {
+        useTftp.getState().onPut({ id: 3, host: '192.168.1.1', port: 69, file: '/x/fw.trx', remoteName: 'fw.trx', startedAt: 0, state: 'error', bytes: 0, total: 10, bytesPerSecond: 0, error });
+        throw new ApiError(error);
+      }) as RbApi['invoke'],
+      on: () => () => undefined,
+    };
+    render(
+      <ApiContext.Provider value={api}>
+        <PutPanel />
+      </ApiContext.Provider>,
+    );
+    fireEvent.change(screen.getByTestId('tftp-put-file'), { target: { value: '/x/fw.trx' } });
+    fireEvent.click(screen.getByTestId('tftp-put-send'));
+    await waitFor(() => expect(screen.getByTestId('tftp-put').dataset.state).toBe('error'));
+    await waitFor(() => expect((screen.getByTestId('tftp-put-send') as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.getAllByText(error.message)).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { hex32, hexOff, sizeText, toHex } from '../bytes';
+import { Bytes, hex32, hexOff, sizeText, toHex } from '../bytes';
 import { crcRaw, netgearChecksum } from '../crc';
 import type { Ctx, FormatParser } from '../context';
 import { emptyStructure, settleValidity, type Structure } from '../types';
@@ -50,17 +50,58 @@ export const trx: FormatParser = {
 export const TPLINK_SALT_NORMAL = new Uint8Array([0xdc, 0xd7, 0x3a, 0xa5, 0xc3, 0x95, 0x98, 0xfb, 0xdd, 0xf9, 0xe7, 0xf4, 0x0e, 0xae, 0x47, 0x38]);
 export const TPLINK_SALT_BOOT = new Uint8Array([0x8c, 0xef, 0x33, 0x5b, 0xd5, 0xc5, 0xce, 0xfa, 0xa7, 0x9c, 0x28, 0xda, 0xb2, 0xe9, 0x0f, 0x42]);
 
+/** The fields of a TP-Link v1 header (facts §7.5), read as the inspector reads them. */
+export interface TplinkV1Header {
+  headerVersion: number;
+  vendor: string;
+  firmwareVersion: string;
+  hwId: number;
+  hwRevision: number;
+  firmwareLength: number;
+  kernelOffset: number;
+  kernelLength: number;
+  rootfsOffset: number;
+  rootfsLength: number;
+  bootOffset: number;
+  bootLength: number;
+}
+
+function tplinkProbe(b: Bytes, off: number, end: number): boolean {
+  if (off + 0x200 > end) return false;
+  const v = b.u32be(off);
+  if (v !== 1 && v !== 2) return false;
+  const vendor = b.cstr(off + 4, 24);
+  const fwLen = b.u32be(off + 0x7c)!;
+  const kOff = b.u32be(off + 0x80)!;
+  return /^[A-Za-z][ -~]{2,}$/.test(vendor) && fwLen >= 0x200 && kOff >= 0x200 - 0x200 && kOff <= fwLen;
+}
+
+/**
+ * A TP-Link v1 header at `off`, or undefined when the bytes there are not one (the inspector's own probe). Pure;
+ * other capabilities reach it through the firmware index (the vendor recovery cuts stock images with it).
+ */
+export function readTplinkV1Header(buf: Uint8Array, off = 0): TplinkV1Header | undefined {
+  const b = new Bytes(buf);
+  if (!tplinkProbe(b, off, buf.length)) return undefined;
+  return {
+    headerVersion: b.u32be(off)!,
+    vendor: b.cstr(off + 4, 24),
+    firmwareVersion: b.cstr(off + 0x1c, 36),
+    hwId: b.u32be(off + 0x40)!,
+    hwRevision: b.u32be(off + 0x44)!,
+    firmwareLength: b.u32be(off + 0x7c)!,
+    kernelOffset: b.u32be(off + 0x80)!,
+    kernelLength: b.u32be(off + 0x84)!,
+    rootfsOffset: b.u32be(off + 0x88)!,
+    rootfsLength: b.u32be(off + 0x8c)!,
+    bootOffset: b.u32be(off + 0x90)!,
+    bootLength: b.u32be(off + 0x94)!,
+  };
+}
+
 export const tplink: FormatParser = {
   type: 'tplink-v1',
-  probe(b, off, end) {
-    if (off + 0x200 > end) return false;
-    const v = b.u32be(off);
-    if (v !== 1 && v !== 2) return false;
-    const vendor = b.cstr(off + 4, 24);
-    const fwLen = b.u32be(off + 0x7c)!;
-    const kOff = b.u32be(off + 0x80)!;
-    return /^[A-Za-z][ -~]{2,}$/.test(vendor) && fwLen >= 0x200 && kOff >= 0x200 - 0x200 && kOff <= fwLen;
-  },
+  probe: tplinkProbe,
   parse(ctx, off, end, depth) {
     const b = ctx.b;
     const fwLen = b.u32be(off + 0x7c)!;

@@ -1,0 +1,79 @@
+/**
+ * The station side of bench:upgrade (runs inside the station namespace; run.ts starts it). Prints one JSON line.
+ *  - SSH: a 32 MiB image into the router's /tmp with ours (session open + uploadImage: ssh2 stream into `cat > FILE`,
+ *    progress counted) against OpenSSH `ssh root@router 'cat > /tmp/fw.bin' < fw.bin`, alternating.
+ *  - telnet + nc: ours (uploadImage over a logged-in telnet session: the router's nc connects back to us) against
+ *    the wiki's pipe by hand on the same logged-in session: `nc -l -p 3333 -N < fw.bin` here, `nc HOST 3333 >
+ *    /tmp/fw.bin` typed on the router, alternating.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { openSession } from '../../src-main/session';
+import { uploadImage } from '../../src-main/capabilities/upgrade';
+
+const [host, keyFile, imageFile, roundsText, routerNs, routerRoot] = process.argv.slice(2) as [string, string, string, string, string, string];
+const rounds = Number(roundsText);
+const data = fs.readFileSync(imageFile);
+const tools = { nanddump: false, nandwrite: false, flash_erase: false, mtd: true, sha256sum: true, md5sum: true, nc: true, fw_printenv: false };
+const facts = { ubus: false, sysupgrade: true, wget: true };
+const now = () => performance.now();
+const SSH = ['-q', '-i', keyFile, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', `root@${host}`];
+
+async function main(): Promise<void> {
+  const out = { sshOurs: [] as number[], sshOursOpen: [] as number[], sshOpenssh: [] as number[], ncOurs: [] as number[], ncByHand: [] as number[] };
+  const key = fs.readFileSync(keyFile);
+  const check = (): void => {
+    const got = execFileSync('ssh', [...SSH, 'sha256sum /tmp/fw.bin; rm -f /tmp/fw.bin'], { encoding: 'utf8' });
+    if (!got.startsWith(crypto.createHash('sha256').update(data).digest('hex'))) throw new Error(`copy differs: ${got}`);
+  };
+  for (let i = 0; i < rounds; i++) {
+    let t = now();
+    const s = await openSession({ host, method: 'ssh', privateKey: key, hostKeyPolicy: 'session-only' });
+    await uploadImage(s, { stagePath: '/tmp/fw.bin', data, tools, facts, onProgress: () => undefined });
+    await s.close();
+    out.sshOurs.push(now() - t);
+    check();
+    // the copy alone, on a session already open (the run's own case: it logged in steps earlier)
+    const open = await openSession({ host, method: 'ssh', privateKey: key, hostKeyPolicy: 'session-only' });
+    t = now();
+    await uploadImage(open, { stagePath: '/tmp/fw.bin', data, tools, facts, onProgress: () => undefined });
+    out.sshOursOpen.push(now() - t);
+    await open.close();
+    check();
+    t = now();
+    execFileSync('ssh', [...SSH, 'cat > /tmp/fw.bin'], { input: data, maxBuffer: 1 << 20 });
+    out.sshOpenssh.push(now() - t);
+    check();
+  }
+  const tn = await openSession({ host, method: 'telnet', hostKeyPolicy: 'session-only' });
+  await tn.exec('true');
+  for (let i = 0; i < rounds; i++) {
+    let t = now();
+    await uploadImage(tn, { stagePath: '/tmp/fw.bin', data, tools, facts, onProgress: () => undefined });
+    out.ncOurs.push(now() - t);
+    check();
+    // the wiki by hand: listen here with the file, then on the router fetch it with nc. The person's nc on the
+    // router has the telnet terminal as its input (never at end), so it runs straight in the router's namespace
+    // here with an open, silent stdin: the raw transfer, without even the telnet round trip.
+    t = now();
+    const listener = spawn('nc', ['-l', '-p', '3333', '-N'], { stdio: ['pipe', 'ignore', 'inherit'] });
+    let pipeError: Error | undefined;
+    listener.stdin!.on('error', (e) => (pipeError = e));
+    listener.stdin!.end(data);
+    await new Promise((r) => setTimeout(r, 20)); // a person starts the listener before typing on the router
+    const routerNc = spawn('ip', ['netns', 'exec', routerNs, 'chroot', routerRoot, '/bin/sh', '-c', 'nc 192.168.1.10 3333 > /tmp/fw.bin'], { stdio: ['pipe', 'ignore', 'inherit'] });
+    const code = await new Promise<number | null>((res) => routerNc.once('exit', res));
+    routerNc.stdin!.end();
+    await new Promise((res) => (listener.exitCode !== null ? res(undefined) : listener.once('exit', res)));
+    out.ncByHand.push(now() - t - 20);
+    if (code !== 0 || pipeError) throw new Error(`nc by hand: exit ${code} ${pipeError?.message ?? ''}`);
+    check();
+  }
+  await tn.close();
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+main().catch((e) => {
+  process.stderr.write(String((e as Error).stack ?? e) + '\n');
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+/**
+ * The seller's path in the bench UI: a Linksys WRT32X running OpenWrt 19.07.9 (3 MB layout) goes back to its
+ * factory firmware. Stand-in router in the router namespace (real dropbear, real fw_printenv/fw_setenv, the
+ * marked sysupgrade stand-in that writes the other slot, flips boot_part and comes back as a "vendor firmware"
+ * answering HTTP); the bench server and Chromium in the station namespace. Screenshots at 1280×800 and 820 px.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { browserSupport, failureScreenshot } from '../test-support/browser';
+import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../test-support/netns';
+import { startNsBench, type NsBench } from '../test-support/ns-bench';
+import { startStandinRouter, type StandinRouter } from '../test-support/router-standin';
+import { linksysStockLike } from '../test-support/firmware-images';
+import crypto from 'node:crypto';
+
+const b = browserSupport();
+const n = netnsSupport();
+const support = !b.ok ? b : !n.ok ? n : { ok: true as const };
+if (!support.ok) reportSkip('upgrade e2e', support.reason);
+
+const VENDOR_FILE = 'FW_WRT32X_1.0.180404.58.img';
+
+describe.skipIf(!support.ok)('return to factory firmware in the bench UI', () => {
+  let lan: RescueLan;
+  let bench: NsBench;
+  let router: StandinRouter;
+  let files: string;
+  const vendor = linksysStockLike();
+  beforeAll(async () => {
+    lan = createRescueLan('upe2e');
+    const nand = { type: 'nand' as const, erasesize: 0x20000 };
+    router = await startStandinRouter(lan, {
+      partitions: [
+        { name: 'u-boot', size: 0x200000, readOnly: true, ...nand },
+        { name: 'u_env', size: 0x20000, ...nand },
+        { name: 's_env', size: 0x40000, ...nand },
+        { name: 'devinfo', size: 0x40000, readOnly: true, ...nand },
+        { name: 'kernel1', size: 0x7b00000, sparse: true, ...nand },
+        { name: 'rootfs1', size: 0x7800000, sparse: true, ...nand },
+        { name: 'kernel2', size: 0x7b00000, sparse: true, ...nand },
+        { name: 'rootfs2', size: 0x7800000, sparse: true, ...nand },
+      ],
+      boardName: 'linksys,venom',
+      model: 'Linksys WRT32X',
+      ubootEnv: ['boot_part=1', 'boot_part_ready=3', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0600000', 'altKernSize=0x0600000'],
+      openwrt: { release: '19.07.9', revision: 'r11407-a96cc1d2e5' },
+      upgrade: {
+        bootDelayMs: 7000,
+        images: { [crypto.createHash('sha256').update(vendor).digest('hex')]: { kind: 'vendor', title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58', needsRootfsSize: 0x7800000 } },
+      },
+    });
+    files = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-upe2e-files-'));
+    fs.writeFileSync(path.join(files, VENDOR_FILE), vendor);
+    fs.writeFileSync(path.join(files, `${VENDOR_FILE}.sha256`), `${crypto.createHash('sha256').update(vendor).digest('hex')}  ${VENDOR_FILE}\n`);
+    bench = await startNsBench(lan.station, { allowFolders: [files] });
+  }, 90_000);
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await failureScreenshot(bench?.page, ctx.task.name);
+  });
+  afterAll(async () => {
+    await bench?.close();
+    router?.stop();
+    lan?.destroy();
+    if (files) fs.rmSync(files, { recursive: true, force: true });
+  });
+
+  it('plan with both slots, a typed FORCE, the wait with elapsed time, and "Done. … from slot 2"', async () => {
+    const page = await bench.openUi();
+    await page.getByRole('button', { name: /New firmware/ }).click();
+    await page.getByTestId('up-mode-stock').check();
+    await page.getByTestId('up-host').fill('192.168.1.1');
+    await page.getByTestId('up-file').fill(path.join(files, VENDOR_FILE));
+    await page.getByTestId('up-plan-btn').click();
+    await page.locator('[data-testid="up-plan"][data-ok="true"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('up-slot-1').textContent()).toMatch(/running now/);
+    expect(await page.getByTestId('up-slot-2').textContent()).toMatch(/Gets: FW_WRT32X_1\.0\.180404\.58\.img/);
+    expect(await page.getByTestId('up-plan').textContent()).toMatch(/rootfs1 is 0x7800000 bytes in \/proc\/mtd \(the 3 MB kernel layout\)/);
+    await bench.screenshot('upgrade-stock-plan');
+
+    await page.getByTestId('up-start-btn').click();
+    // the run reads the router again and asks once more before anything is written
+    await page.getByRole('button', { name: 'Go ahead' }).click({ timeout: 60_000 });
+    // the full backup question: skipped here (the settings are saved without asking)
+    await page.getByRole('button', { name: 'Skip the backup' }).click({ timeout: 60_000 });
+    // the router's refusal and the typed confirmation
+    const prompt = page.getByTestId('fs-prompt');
+    await prompt.getByText(/Image metadata not present/).first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('fs-now').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await bench.screenshot('upgrade-stock-force');
+    await prompt.getByRole('textbox').fill('FORCE');
+    await prompt.getByRole('button', { name: /Write it anyway/ }).click();
+    await page.locator('[data-testid="up-progress"][data-stage="wait"]').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(2500);
+    expect(await page.getByTestId('up-progress').textContent()).toMatch(/Do not unplug/);
+    await page.getByTestId('up-progress').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await bench.screenshot('upgrade-stock-wait');
+    await page.getByTestId('up-done').waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('up-done').textContent()).toContain('Done. The router now runs Linksys firmware 1.0.180404.58 from slot 2. Its address is 192.168.1.1.');
+    expect(router.env().boot_part).toBe('2');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await bench.screenshot('upgrade-stock-done');
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await bench.screenshot('upgrade-stock-done-tablet');
+  }, 240_000);
+});

@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { netCommands, NetCheckRequestSchema, type NetCheck, type NetLeaseInfo } from '../../../src-shared/capabilities/net/contract';
+import { UsageError, type CliCommand } from '../../cli/types';
+import { requestFromFlags } from '../../cli/flags';
+import { runOnContract } from '../../cli/transport';
+
+/** Only the network assistant: a check must not load ssh2, serialport or ws (decision 0041). */
+const netOnly = async (): Promise<readonly import('../../core/capability').LooseMainCapability[]> => [(await import('./index')).netMain];
+
+function checkText(c: NetCheck): string {
+  const mark = { ok: 'ok  ', info: 'note', warn: 'WARN', bad: 'BAD ' } as const;
+  return [
+    `Router ${c.target} (network ${c.subnet})${c.interface ? ` — looked at ${c.interface}` : ''}:`,
+    ...c.findings.map((f) => `  ${mark[f.level]}  ${f.title}\n        ${f.meaning}`),
+    c.ready ? 'Nothing stands in the way.' : 'Fix the points marked WARN or BAD first.',
+  ].join('\n');
+}
+
+function leaseText(l: NetLeaseInfo, verb: 'add' | 'remove'): string {
+  if (verb === 'remove') return `Removed ${l.address} from ${l.interface}${l.unmanaged ? '; NetworkManager looks after it again' : ''}.`;
+  if (!l.added) return `${l.interface} already had ${l.address}; it was not set by Rescue Bench and will not be removed by it.`;
+  return `${l.interface} now has ${l.address} (permission: ${l.via})${l.unmanaged ? '; NetworkManager leaves it alone until the address is removed' : ''}. Remove it with: rescue-bench net address remove --interface ${l.interface} --address ${l.address}`;
+}
+
+function listText(r: { interfaces: import('../../../src-shared/capabilities/net/contract').NetInterface[]; networkManager: string }): string {
+  const rows = r.interfaces.map((i) => {
+    const kind = i.loopback ? 'loopback' : i.wireless ? 'wifi' : i.wired ? (i.virtual ? 'cable (virtual)' : 'cable') : 'other';
+    const link = !i.up ? 'switched off' : i.carrier === true ? `link${i.speedMbps ? ` ${i.speedMbps} Mbit/s` : ''}` : i.carrier === false ? 'no link' : 'unknown';
+    return `${i.name.padEnd(16)} ${kind.padEnd(16)} ${link.padEnd(18)} ${i.addresses.join(' ') || '-'}${i.managedBy ? `  [${i.managedBy}: ${i.managerState}]` : ''}`;
+  });
+  return [...rows, `NetworkManager: ${r.networkManager}`].join('\n');
+}
+
+export const netList: CliCommand = {
+  words: ['net', 'list'],
+  summary: 'This computer’s network connections: cable or Wi-Fi, link and speed, addresses, NetworkManager',
+  usage: 'net list [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
+    return runOnContract(io, { command: 'net list', json: values.json, capabilities: netOnly }, async (t) => {
+      const r = await t.invoke('net.list', {});
+      return { ok: true, value: r, text: listText(r) };
+    });
+  },
+};
+
+export const netCheck: CliCommand = {
+  words: ['net', 'check'],
+  summary: 'Check the network for a router recovery: the router’s network, the address this computer needs, what answers, DHCP',
+  usage: 'net check --target ROUTER_IP [--need HOST_IP/PREFIX] [--interface IF] [--no-dhcp] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { target: { type: 'string' }, need: { type: 'string' }, interface: { type: 'string' }, 'no-dhcp': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+      strict: true,
+    });
+    if (!values.target) throw new UsageError('--target ROUTER_IP is required: the router’s address in recovery mode, e.g. 192.168.0.1');
+    const request = requestFromFlags(
+      NetCheckRequestSchema,
+      { target: values.target, ...(values.need !== undefined ? { need: values.need } : {}), ...(values.interface !== undefined ? { interface: values.interface } : {}), ...(values['no-dhcp'] ? { dhcp: false } : {}) },
+      {
+        target: { flag: '--target', given: values.target, expect: 'an IPv4 address like 192.168.0.1' },
+        need: { flag: '--need', given: values.need, expect: 'an address with its prefix, like 192.168.0.66/24' },
+        interface: { flag: '--interface', given: values.interface },
+      },
+    );
+    return runOnContract(io, { command: 'net check', json: values.json, capabilities: netOnly }, async (t) => {
+      const c = await t.invoke('net.check', request);
+      return { ok: true, value: c, text: checkText(c) };
+    });
+  },
+};
+
+function addressCommand(verb: 'add' | 'remove'): CliCommand {
+  return {
+    words: ['net', 'address', verb],
+    summary:
+      verb === 'add'
+        ? 'Give an interface a temporary address (through your computer’s permission prompt); it stays until `net address remove`'
+        : 'Remove an address `net address add` set (never one Rescue Bench did not add), and give the interface back to NetworkManager',
+    usage: `net address ${verb} --interface IF --address HOST_IP/PREFIX${verb === 'add' ? ' [--reason TEXT]' : ''} [--json]`,
+    async run(argv, io) {
+      const { values } = parseArgs({
+        args: argv,
+        options: { interface: { type: 'string' }, address: { type: 'string' }, ...(verb === 'add' ? { reason: { type: 'string' as const } } : {}), json: { type: 'boolean', default: false } },
+        strict: true,
+      });
+      if (!values.interface) throw new UsageError('--interface IF is required: the wired connection the router’s cable is in');
+      if (!values.address) throw new UsageError('--address HOST_IP/PREFIX is required, e.g. 192.168.0.66/24');
+      const reason = (values as { reason?: string }).reason;
+      const flags = { interface: { flag: '--interface', given: values.interface }, address: { flag: '--address', given: values.address, expect: 'an address with its prefix, like 192.168.0.66/24' } };
+      if (verb === 'add') {
+        const request = requestFromFlags(netCommands['net.address.add'].request, { interface: values.interface, address: values.address, keep: true, ...(reason ? { reason } : {}) }, { ...flags, reason: { flag: '--reason', given: reason } });
+        return runOnContract(io, { command: 'net address add', json: values.json, capabilities: netOnly }, async (t) => {
+          if (!values.json) t.say({ text: `Setting ${request.address} on ${request.interface}. Your computer may ask for your password: changing a network address needs an administrator.`, to: 'err' });
+          const l = await t.invoke('net.address.add', request);
+          return { ok: true, value: l, text: leaseText(l, 'add') };
+        });
+      }
+      const request = requestFromFlags(netCommands['net.address.remove'].request, { interface: values.interface, address: values.address }, flags);
+      return runOnContract(io, { command: 'net address remove', json: values.json, capabilities: netOnly }, async (t) => {
+        const l = await t.invoke('net.address.remove', request);
+        return { ok: true, value: l, text: leaseText(l, 'remove') };
+      });
+    },
+  };
+}
+
+export const netAddressAdd = addressCommand('add');
+export const netAddressRemove = addressCommand('remove');

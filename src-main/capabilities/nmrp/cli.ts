@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { NmrpStartSchema, type NmrpStage } from '../../../src-shared/capabilities/nmrp/contract';
+import { UsageError, type CliCommand } from '../../cli/types';
+import { num, requestFromFlags } from '../../cli/flags';
+import { runOnContract } from '../../cli/transport';
+
+function mib(n: number): string {
+  return `${(n / 1048576).toFixed(2)} MiB`;
+}
+
+function describe(s: NmrpStage): string {
+  const extra: string[] = [];
+  if (s.upload?.sha256) extra.push(`${mib(s.upload.bytes)} in ${((s.upload.ms ?? 0) / 1000).toFixed(2)} s (${mib(s.upload.bytesPerSecond)}/s, blocks of ${s.upload.blksize}), sha256 ${s.upload.sha256}`);
+  if (s.warning) extra.push(`Note: ${s.warning}`);
+  if (s.doNow) extra.push(`→ ${s.doNow}`);
+  return [`[${s.stage}] ${s.say}`, ...extra.map((x) => `    ${x}`)].join('\n');
+}
+
+/**
+ * nmrp.start through the contract, then one nmrp.stage line per NMRP step until done, failed or cancelled.
+ * Exit 0 once CLOSE_ACK is sent; Ctrl-C sends nmrp.cancel (the network set-up is undone in every case).
+ */
+export const recoverNetgear: CliCommand = {
+  words: ['recover', 'netgear'],
+  summary: "Recover a Netgear router through its bootloader's NMRP: it asks this computer for the firmware over the cable",
+  usage:
+    'recover netgear --interface IF --file IMAGE [--region NA|WW|GR|PR|RU|BZ|IN|KO|JP|AU|CA|US] [--timeout S] [--router-ip IP/PREFIX] [--host-ip IP] [--keepalive-limit S] [--advertise S] [--progress] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        interface: { type: 'string' },
+        file: { type: 'string' },
+        region: { type: 'string' },
+        timeout: { type: 'string', default: '10' },
+        'router-ip': { type: 'string', default: '10.164.183.253/24' },
+        'host-ip': { type: 'string', default: '10.164.183.252' },
+        'keepalive-limit': { type: 'string', default: '1800' },
+        advertise: { type: 'string', default: '60' },
+        progress: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    if (!values.interface) throw new UsageError('--interface IF is required: the wired connection the router is plugged into');
+    if (!values.file) throw new UsageError('--file IMAGE is required: the Netgear factory firmware (.chk or .img)');
+    const request = requestFromFlags(
+      NmrpStartSchema,
+      {
+        interface: values.interface,
+        file: values.file,
+        ...(values.region !== undefined ? { region: values.region.toUpperCase() } : {}),
+        timeoutS: num(values.timeout),
+        routerIp: values['router-ip'],
+        hostIp: values['host-ip'],
+        keepAliveLimitS: num(values['keepalive-limit']),
+        advertiseS: num(values.advertise),
+      },
+      {
+        interface: { flag: '--interface', given: values.interface },
+        file: { flag: '--file', given: values.file },
+        region: { flag: '--region', given: values.region, expect: 'NA, WW, GR, PR, RU, BZ, IN, KO, JP, AU, CA or US' },
+        timeoutS: { flag: '--timeout', given: values.timeout, expect: 'seconds from 1 to 600' },
+        routerIp: { flag: '--router-ip', given: values['router-ip'], expect: 'an address with its prefix, like 10.164.183.253/24' },
+        hostIp: { flag: '--host-ip', given: values['host-ip'] },
+        keepAliveLimitS: { flag: '--keepalive-limit', given: values['keepalive-limit'], expect: 'seconds from 10 to 7200' },
+        advertiseS: { flag: '--advertise', given: values.advertise, expect: 'seconds from 1 to 600' },
+      },
+    );
+    return runOnContract(
+      io,
+      {
+        command: 'recover netgear',
+        json: values.json,
+        events: ['nmrp.stage', 'nmrp.progress'],
+        filter: (e) => e.name !== 'nmrp.progress' || values.progress,
+        describe: (e) => (e.name === 'nmrp.stage' ? describe(e.payload) : e.name === 'nmrp.progress' ? `    ${mib(e.payload.bytes)} of ${mib(e.payload.total)}, ${mib(e.payload.bytesPerSecond)}/s` : undefined),
+        capabilities: async () => [(await import('./index')).nmrpMain],
+      },
+      async (t) => {
+        const first = await t.invoke('nmrp.start', request);
+        t.whenStopped(() => t.invoke('nmrp.cancel', {}));
+        await t.waitFor('nmrp.stage', (s) => s.runId === first.runId && (s.stage === 'done' || s.stage === 'failed' || s.stage === 'cancelled'));
+        // the last stage is told at once; the run settles when the network set-up is undone
+        let run = await t.invoke('nmrp.status', {});
+        while (run.state === 'running') {
+          await new Promise((r) => setTimeout(r, 20));
+          run = await t.invoke('nmrp.status', {});
+        }
+        if (run.state === 'done') return { ok: true, value: run, text: 'Done. Switch the router off, wait 10 seconds and switch it on again: it starts the new firmware.' };
+        return { ok: false, error: run.fault ?? { code: 'NMRP_FAILED', message: 'The recovery did not finish.' }, value: run };
+      },
+    );
+  },
+};

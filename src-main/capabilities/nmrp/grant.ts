@@ -1,0 +1,51 @@
+/**
+ * The raw-frame permission through the OS's own prompt (decision 0085): Linux `pkexec setcap cap_net_raw+ep` on
+ * this program's binary (polkit asks for the password; the capability takes effect when the program starts
+ * again), macOS admin access to /dev/bpf* until restart (osascript "with administrator privileges", what
+ * Wireshark's ChmodBPF does at boot; untested). Windows has no such step: Npcap's installer decides.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { RbFault } from '../../../src-shared/errors';
+import type { NmrpGrant } from '../../../src-shared/capabilities/nmrp/contract';
+import { currentPlatform } from '../../platform/host';
+import { grantRawFramesCommand, rawFramesUnavailable, npcapState } from '../../platform/bindings/rawether-access';
+import { rawFrameBinary } from '../../platform/bindings/rawether';
+
+function onPath(name: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((d) => {
+    try {
+      return fs.statSync(path.join(d, name)).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+export async function grantRawFrames(): Promise<NmrpGrant> {
+  const platform = currentPlatform();
+  if (platform === 'win32') throw new RbFault(rawFramesUnavailable('win32', 'windows', npcapState(process.env.SystemRoot ?? 'C:\\Windows', (p) => fs.existsSync(p))));
+  const binary = rawFrameBinary();
+  const cmd = grantRawFramesCommand(platform, binary, onPath);
+  if (!cmd)
+    throw new RbFault({
+      code: 'NMRP_GRANT_UNAVAILABLE',
+      message: 'This computer has no password prompt Rescue Bench can use for this permission.',
+      meaning: 'pkexec (polkit) or setcap is missing, so the permission cannot be given from here.',
+      fix: `In a terminal: sudo setcap cap_net_raw+ep ${binary} — then start Rescue Bench again.`,
+    });
+  const [file, args] = cmd;
+  const code = await new Promise<number>((resolve) => execFile(file, args, { timeout: 120_000 }, (err) => resolve(err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0)));
+  if (code !== 0)
+    throw new RbFault({
+      code: 'NMRP_GRANT_REFUSED',
+      message: 'The permission was not given.',
+      meaning: 'The password prompt was closed, or the password was not accepted.',
+      fix: 'Try again and enter the password of an administrator of this computer.',
+      details: `${file} ${args.join(' ')} exited with ${code}`,
+    });
+  return platform === 'linux'
+    ? { granted: true, restartNeeded: true, say: 'Done: Rescue Bench may now send the recovery messages. Close it and start it again for this to take effect.' }
+    : { granted: true, restartNeeded: false, say: 'Done: Rescue Bench may now send the recovery messages until this Mac restarts.' };
+}

@@ -1,0 +1,357 @@
+/**
+ * One NMRP conversation with one router, as bootloaders expect it (vendor-recovery-facts §5; decision 0086):
+ *
+ *   ADVERTISE (broadcast, every ~60 ms, up to `advertiseForMs`)  →  the router's first frame to us names its MAC
+ *   CONF_REQ → CONF_ACK {DEV_IP router/mask, FW_UP, DEV_REGION last when given}; a re-sent CONF_REQ gets a fresh one
+ *   TFTP_UL_REQ → TFTP put of the image (FILE_NAME from the request, else the file's name; blksize 1456)
+ *   KEEP_ALIVE_REQ → KEEP_ALIVE_ACK, each re-arming the writing limit
+ *   CLOSE_REQ → CLOSE_ACK: done; the router now waits to be switched off.
+ *
+ * Only frames to this computer's MAC (or broadcast) count; broken ones are counted and ignored; a frame from a
+ * second router before the upload starts ends the run (we do not guess); an ADVERTISE from someone else means
+ * another NMRP server on the cable. Up to 5 unexpected codes in a row are tolerated (as nmrpflash). Sends that
+ * fail while the link is down (the router's power-up) are counted and retried by the protocol itself.
+ */
+import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import {
+  advertise,
+  bare,
+  BROADCAST_MAC,
+  codeName,
+  confAck,
+  encodeFrame,
+  NmrpCode,
+  parseFrame,
+  requestedFileName,
+  type NmrpFrame,
+  type NmrpRegion,
+} from '../../../src-shared/capabilities/nmrp/codec';
+import type { NmrpCounters, NmrpStage, NmrpStageName } from '../../../src-shared/capabilities/nmrp/contract';
+import { TFTP_MAX_BLOCK } from '../../../src-shared/capabilities/nmrp/image';
+import type { RawEtherSocket } from '../../platform/bindings/rawether';
+import type { NmrpPutResult, NmrpTftpPut } from './deps';
+import { cancelledFault, imageRejectedFault, noRouterFault, otherServerFault, silentFault, tftpFault, twoRoutersFault } from './faults';
+
+export const NMRP_BLKSIZE = 1456;
+const MAX_UNEXPECTED = 5;
+const MAX_UPLOAD_REQUESTS = 3;
+
+export interface SessionTiming {
+  advertiseEveryMs: number;
+  advertiseForMs: number;
+  replyTimeoutMs: number;
+  keepAliveLimitMs: number;
+  /** Per-packet TFTP retransmit timeout. */
+  tftpTimeoutMs: number;
+}
+
+export const DEFAULT_TIMING: SessionTiming = { advertiseEveryMs: 60, advertiseForMs: 60_000, replyTimeoutMs: 10_000, keepAliveLimitMs: 1_800_000, tftpTimeoutMs: 500 };
+
+export type StageReport = Omit<NmrpStage, 'runId' | 'at' | 'counters'>;
+
+export interface SessionOptions {
+  socket: RawEtherSocket;
+  routerIp: string;
+  mask: string;
+  hostIp: string;
+  region?: NmrpRegion | undefined;
+  file: string;
+  size: number;
+  /** The local file's own name (remote name when the router sends no FILE_NAME). */
+  localName: string;
+  tftpPut: NmrpTftpPut;
+  /** The router's MAC is known (its first frame): add the static ARP entry. */
+  onRouterMac(mac: string): Promise<void>;
+  timing: SessionTiming;
+  signal: AbortSignal;
+  stage(s: StageReport, counters: NmrpCounters): void;
+  progress(p: { bytes: number; total: number; bytesPerSecond: number }): void;
+  now?: () => number;
+}
+
+export interface SessionResult {
+  routerMac: string;
+  firstConfReqAt: number | undefined;
+  closeAckAt: number;
+  upload: NmrpPutResult;
+  counters: NmrpCounters;
+}
+
+/** The session failed; `fault` says why, `stage` where. */
+export class SessionError extends Error {
+  /** The counters when it failed (filled in by runSession). */
+  counters: NmrpCounters | undefined;
+  constructor(
+    readonly fault: RbErrorShape,
+    readonly stage: NmrpStageName,
+  ) {
+    super(fault.message);
+  }
+}
+
+export async function runSession(o: SessionOptions): Promise<SessionResult> {
+  const counters: NmrpCounters = { malformed: 0, ignored: 0, confAcks: 0, uploadRequests: 0, keepAlives: 0, advertisements: 0 };
+  try {
+    return await converse(o, counters);
+  } catch (err) {
+    if (err instanceof SessionError) err.counters = { ...counters };
+    throw err;
+  }
+}
+
+async function converse(o: SessionOptions, counters: NmrpCounters): Promise<SessionResult> {
+  const now = o.now ?? Date.now;
+  const me = o.socket.mac;
+  const report = (s: StageReport): void => o.stage(s, { ...counters });
+  let routerMac: string | undefined;
+  let uploading = false;
+  let uploadStarted = false;
+  let sendFailures = 0;
+  let fatal: SessionError | undefined;
+  let secondRouterWarned = false;
+  const queue: NmrpFrame[] = [];
+  let wake: (() => void) | undefined;
+
+  const fail = (fault: RbErrorShape, stage: NmrpStageName): void => {
+    if (!fatal) fatal = new SessionError(fault, stage);
+    wake?.();
+  };
+
+  const send = (dst: string, msg: ReturnType<typeof bare>): boolean => {
+    try {
+      o.socket.send(encodeFrame(dst, me, msg));
+      return true;
+    } catch (err) {
+      const shape = toErrorShape(err, 'NMRP_RAW_FAILED');
+      if (shape.code === 'NMRP_LINK_DOWN' || shape.code === 'NMRP_RAW_FAILED') {
+        sendFailures++;
+        return false;
+      }
+      fail(shape, 'failed');
+      return false;
+    }
+  };
+
+  o.socket.onFrame((raw) => {
+    const r = parseFrame(raw);
+    if (!r.ok) {
+      if (r.kind === 'malformed') counters.malformed++;
+      else counters.ignored++;
+      return;
+    }
+    const f = r.frame;
+    if (f.src === me || (f.dst !== me && f.dst !== BROADCAST_MAC)) {
+      counters.ignored++;
+      return;
+    }
+    if (f.code === NmrpCode.ADVERTISE) {
+      fail(otherServerFault(f.src), 'failed');
+      return;
+    }
+    if (routerMac !== undefined && f.src !== routerMac) {
+      if (!uploadStarted) fail(twoRoutersFault(routerMac, f.src), 'failed');
+      else {
+        counters.ignored++;
+        if (!secondRouterWarned) {
+          secondRouterWarned = true;
+          report({ stage: uploading ? 'uploading' : 'writing', say: 'A second router is talking on this cable; it is ignored while this one finishes.', warning: `frames from ${f.src} ignored` });
+        }
+      }
+      return;
+    }
+    if (uploading) {
+      // nmrpflash drains NMRP frames during TFTP; a keep-alive still gets its answer
+      if (f.code === NmrpCode.KEEP_ALIVE_REQ) {
+        counters.keepAlives++;
+        send(f.src, bare(NmrpCode.KEEP_ALIVE_ACK));
+      } else counters.ignored++;
+      return;
+    }
+    queue.push(f);
+    wake?.();
+  });
+  o.socket.onTrouble(() => {
+    /* link down: sends fail and are counted; the protocol re-sends */
+  });
+
+  const abortP = new Promise<never>((_, reject) => {
+    const onAbort = (): void => reject(new SessionError(cancelledFault(), 'cancelled'));
+    if (o.signal.aborted) onAbort();
+    else o.signal.addEventListener('abort', onAbort, { once: true });
+  });
+  abortP.catch(() => {});
+
+  /** The next frame from the router, or undefined after `ms`. Throws the fatal error or cancellation. */
+  const next = async (ms: number): Promise<NmrpFrame | undefined> => {
+    const deadline = now() + ms;
+    for (;;) {
+      if (fatal) throw fatal;
+      if (o.signal.aborted) throw new SessionError(cancelledFault(), 'cancelled');
+      const f = queue.shift();
+      if (f) return f;
+      const left = deadline - now();
+      if (left <= 0) return undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, left);
+          wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        }),
+        abortP,
+      ]);
+      wake = undefined;
+    }
+  };
+
+  // ---- advertise until the router's first frame
+  report({ stage: 'advertising', say: 'Calling the router. Switch the router on now.', doNow: 'Switch the router on now (power button or plug).' });
+  const advStart = now();
+  let first: NmrpFrame | undefined;
+  while (!first) {
+    if (now() - advStart >= o.timing.advertiseForMs) throw new SessionError(noRouterFault(Math.round(o.timing.advertiseForMs / 1000), sendFailures < counters.advertisements, sendFailures), 'failed');
+    if (send(BROADCAST_MAC, advertise())) counters.advertisements++;
+    first = await next(o.timing.advertiseEveryMs);
+  }
+  routerMac = first.src;
+  // the static ARP entry is added while the conversation goes on (CONF_ACK must not wait for a privileged
+  // command); the upload waits for it, since that is when the router's address must resolve
+  const arp = o.onRouterMac(routerMac).then(
+    () => undefined,
+    (err: unknown) => toErrorShape(err, 'NMRP_ARP_FAILED'),
+  );
+  report({ stage: 'router-found', say: `The router answered (hardware address ${routerMac}).`, routerMac });
+
+  // ---- the conversation
+  let rx: NmrpFrame | undefined = first;
+  let expect: number | undefined = NmrpCode.CONF_REQ;
+  let unexpected = 0;
+  let firstConfReqAt: number | undefined;
+  let upload: NmrpPutResult | undefined;
+  let waitMs = o.timing.replyTimeoutMs;
+  let phase: 'configured' | 'writing' | 'other' = 'other';
+  const remoteNameFallback = o.localName;
+
+  for (;;) {
+    if (!rx) {
+      const waitingFor = expect === undefined ? 'the router to finish writing' : codeName(expect);
+      throw new SessionError(silentFault(waitingFor, Math.round(waitMs / 1000), phase), 'failed');
+    }
+    if (expect !== undefined && rx.code !== expect && !(expect === NmrpCode.TFTP_UL_REQ && rx.code === NmrpCode.CONF_REQ)) {
+      if (++unexpected > MAX_UNEXPECTED) throw new SessionError(silentFault(codeName(expect), Math.round(waitMs / 1000), phase), 'failed');
+    } else unexpected = 0;
+    waitMs = o.timing.replyTimeoutMs;
+
+    switch (rx.code) {
+      case NmrpCode.CONF_REQ: {
+        firstConfReqAt ??= now();
+        send(routerMac, confAck(o.routerIp, o.mask, o.region));
+        counters.confAcks++;
+        phase = 'configured';
+        expect = NmrpCode.TFTP_UL_REQ;
+        report({
+          stage: 'configured',
+          say: counters.confAcks === 1 ? `The router asked for its settings: it gets the address ${o.routerIp}${o.region ? `, region ${o.region}` : ''}.` : 'The router asked again for its settings (it missed our answer); answered again.',
+          routerMac,
+        });
+        break;
+      }
+      case NmrpCode.TFTP_UL_REQ: {
+        counters.uploadRequests++;
+        if (counters.uploadRequests > MAX_UPLOAD_REQUESTS) {
+          send(routerMac, bare(NmrpCode.CLOSE_REQ));
+          throw new SessionError(imageRejectedFault(counters.uploadRequests), 'failed');
+        }
+        const remoteName = requestedFileName(rx) ?? remoteNameFallback;
+        const wraps512 = Math.floor(o.size / 512) + 1 > TFTP_MAX_BLOCK;
+        const warning = wraps512
+          ? `The file needs more than ${TFTP_MAX_BLOCK} pieces if the router refuses the larger piece size (${NMRP_BLKSIZE} bytes); the piece counter would then start again at 0, which some bootloaders do not handle.`
+          : undefined;
+        report({
+          stage: 'upload-requested',
+          say: `The router asked for the firmware${requestedFileName(rx) ? ` ("${remoteName}")` : ''}. Sending it now.`,
+          remoteName,
+          routerMac,
+          ...(counters.uploadRequests > 1 ? { warning: 'The router asked for the file again: it may not accept this firmware.' } : warning ? { warning } : {}),
+        });
+        const arpFault = await arp;
+        if (arpFault) throw new SessionError(arpFault, 'failed');
+        uploading = true;
+        uploadStarted = true;
+        queue.length = 0; // re-sent requests from before the transfer started are drained, as nmrpflash does
+        let lastBytes = 0;
+        report({ stage: 'uploading', say: 'Sending the firmware to the router. Keep the cable plugged in and the power on.', remoteName, upload: { bytes: 0, total: o.size, bytesPerSecond: 0 } });
+        try {
+          upload = await Promise.race([
+            o.tftpPut({
+              host: o.routerIp,
+              source: { path: o.file }, // a path, not a Buffer: the TFTP client's native lock-step engine sends from the file (decision 0016)
+              remoteName,
+              blksize: NMRP_BLKSIZE,
+              timeoutMs: o.timing.tftpTimeoutMs,
+              retries: 5,
+              firstBlockRetries: 20,
+              localAddress: o.hostIp,
+              rollover: 0,
+              signal: o.signal,
+              onProgress: (p) => {
+                lastBytes = p.bytes;
+                o.progress(p);
+              },
+            }),
+            abortP,
+          ]);
+        } catch (err) {
+          uploading = false;
+          if (err instanceof SessionError) throw err;
+          if (o.signal.aborted) throw new SessionError(cancelledFault(), 'cancelled');
+          throw new SessionError(tftpFault(lastBytes, o.size, o.routerIp, toErrorShape(err, 'TFTP_PUT_FAILED')), 'failed');
+        }
+        uploading = false;
+        o.progress({ bytes: upload.bytes, total: o.size, bytesPerSecond: upload.ms > 0 ? (upload.bytes * 1000) / upload.ms : 0 });
+        report({
+          stage: 'uploaded',
+          say: 'The router has the whole file. It now writes it into its memory: this takes a few minutes. Do not switch it off.',
+          remoteName,
+          upload: { bytes: upload.bytes, total: o.size, bytesPerSecond: upload.ms > 0 ? (upload.bytes * 1000) / upload.ms : 0, blksize: upload.blksize, sha256: upload.sha256, ms: upload.ms },
+          ...(upload.rolledOver ? { warning: 'The piece counter started again at 0 during the upload; if the router does not take the file, this is why.' } : {}),
+        });
+        expect = undefined;
+        phase = 'writing';
+        waitMs = o.timing.keepAliveLimitMs;
+        break;
+      }
+      case NmrpCode.KEEP_ALIVE_REQ:
+        send(routerMac, bare(NmrpCode.KEEP_ALIVE_ACK));
+        counters.keepAlives++;
+        phase = 'writing';
+        waitMs = o.timing.keepAliveLimitMs;
+        report({ stage: 'writing', say: 'The router is writing the firmware and says it is still busy. Do not switch it off.', keepAlives: counters.keepAlives });
+        break;
+      case NmrpCode.CLOSE_REQ: {
+        send(routerMac, bare(NmrpCode.CLOSE_ACK));
+        const closeAckAt = now();
+        if (!upload) throw new SessionError({ code: 'NMRP_CLOSED_EARLY', message: 'The router ended the recovery before it asked for the firmware.', meaning: 'Nothing was sent to it.', fix: 'Switch the router off and start again; if it happens again, it may not accept recovery from this computer.' }, 'failed');
+        report({
+          stage: 'done',
+          say: 'Done: the router has written the firmware and says the recovery is finished.',
+          doNow: 'Switch the router off now, wait 10 seconds and switch it on again. It then starts the new firmware (the first start takes a few minutes).',
+          routerMac,
+          keepAlives: counters.keepAlives,
+        });
+        return { routerMac, firstConfReqAt, closeAckAt, upload, counters: { ...counters } };
+      }
+      default:
+        counters.ignored++;
+    }
+    rx = await next(waitMs);
+  }
+}
+
+/** RbFault from a SessionError or anything else, for the service. */
+export function sessionFault(err: unknown): { fault: RbErrorShape; stage: NmrpStageName; counters?: NmrpCounters } {
+  if (err instanceof SessionError) return { fault: err.fault, stage: err.stage, ...(err.counters ? { counters: err.counters } : {}) };
+  if (err instanceof RbFault) return { fault: err.toShape(), stage: 'failed' };
+  return { fault: toErrorShape(err, 'NMRP_FAILED'), stage: 'failed' };
+}

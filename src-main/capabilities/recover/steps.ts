@@ -1,0 +1,386 @@
+/**
+ * The executors behind the vendor recovery playbooks (src-shared/capabilities/recover/playbooks.ts names them):
+ *
+ *   recover.confirm   cables plugged in, router off (a person's "Done")
+ *   recover.network   this computer gets the address the recovery mode needs (network assistant), given back at the end
+ *   recover.serve     TP-Link: offer the (cut) image by TFTP on port 69 under every name the router may ask for
+ *   recover.fetch     TP-Link: hold Reset, switch on; wait until the router has fetched the whole file
+ *   recover.button    ASUS/Ubiquiti/D-Link: hold Reset, switch on, until the light shows the recovery mode
+ *   recover.transfer  ASUS/Ubiquiti: TFTP put; D-Link: HTTP upload to the recovery page
+ *   recover.writing   the router writes: a timer in plain words
+ *   recover.verify    the router answers with its new firmware (nothing is called success before that)
+ *
+ * Run options (set by recover.start from the plan and the device profile): recoverFlow, recoverFile (the bytes the
+ * router gets), recoverSha256, recoverSize, recoverNames (newline-separated), routerAddress, hostAddress, interface,
+ * uploadPath, writeSeconds, afterAddress, afterPort, fetchTimeoutS, verifyTimeoutS, tftpPort.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { URESCUE_FORCE_WARNING, type VendorFlow } from '../../../src-shared/capabilities/recover';
+import { clock } from '../../../src-shared/capabilities/playbook';
+import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
+import { toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import type { StepContext, StepExecutor, StepOutcome } from '../playbook';
+import { inSubnet } from '../../platform';
+import type { TftpServer, TftpTransferEvent } from '../tftp';
+import type { RecoverDeps } from './deps';
+
+export const BAG = { lease: 'recover.lease', server: 'recover.server', transferred: 'recover.transferred', localAddress: 'recover.localAddress' } as const;
+
+const str = (ctx: StepContext, k: string, d = ''): string => (typeof ctx.options[k] === 'string' ? (ctx.options[k] as string) : d);
+const num = (ctx: StepContext, k: string, d: number): number => (typeof ctx.options[k] === 'number' ? (ctx.options[k] as number) : d);
+const flowOf = (ctx: StepContext): VendorFlow => str(ctx, 'recoverFlow', 'tplink') as VendorFlow;
+const fault = (code: string, message: string, meaning: string, fix: string, details?: string): StepOutcome => ({ ok: false, error: { code, message, meaning, fix, ...(details ? { details } : {}) } });
+const t = (at: number): string => clock(at, true);
+const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
+
+/** Where to allow TFTP through a firewall on this OS: the one found running, by name, else the usual places. */
+export async function firewallAdvice(deps: RecoverDeps, iface?: string): Promise<string> {
+  const found = await deps.firewalls(iface).catch(() => []);
+  if (found.length) return found.map((f) => `${f.what} on this computer and may block the router: to let it through, ${f.allow}.`).join(' ');
+  const platform = deps.platform;
+  if (platform === 'win32') return 'Windows Defender Firewall blocks incoming TFTP by default: open "Allow an app through Windows Firewall", tick Rescue Bench for Private and Public networks, and try again.';
+  if (platform === 'darwin') return 'If the macOS firewall is on: System Settings → Network → Firewall → Options, allow incoming connections for Rescue Bench.';
+  const on = iface ? ` in on ${iface}` : '';
+  return `No ufw or firewalld was found running; if another firewall runs on this computer (nftables or iptables rules), let UDP port 69 and the reply ports from the router through${on ? ` on ${iface}` : ''}, e.g. ufw: sudo ufw allow${on} proto udp to any port 69 · firewalld: sudo firewall-cmd --add-service=tftp.`;
+}
+
+/** The interface that carries `address` has no cable signal: a three-part fault, or undefined when it has one (or we cannot tell). */
+async function noCarrier(deps: RecoverDeps, address: string | undefined): Promise<StepOutcome | undefined> {
+  if (!address) return undefined;
+  const itf = (await deps.net.interfaces().catch(() => [])).find((i) => i.addresses.some((a) => a.split('/')[0] === address));
+  if (!itf || itf.carrier !== false) return undefined;
+  return fault(
+    'RECOVER_NO_CARRIER',
+    `There is no cable signal on ${itf.name}.`,
+    'The router is off, the cable is not plugged in at both ends, or it is in a port that is switched off. Nothing can reach the router like this.',
+    `Check that the cable goes from this computer to a LAN port of the router, that the router is switched on (a light by the port should glow), then try again.`,
+  );
+}
+
+export const confirmStep: StepExecutor = async (ctx) => {
+  const a = await ctx.ask({ text: ctx.step.doNow, detail: ctx.step.explain, choices: [{ id: 'ok', label: 'Done', primary: true }] });
+  return a.choice === 'ok' ? { ok: true, summary: `Confirmed at ${t(ctx.now())}.` } : fault('NOT_CONFIRMED', 'Not confirmed.', 'The guide waits for the cables.', 'Connect the cables, then choose Done.');
+};
+
+export function networkStep(deps: RecoverDeps): StepExecutor {
+  return async (ctx) => {
+    const flow = flowOf(ctx);
+    const need = str(ctx, 'hostAddress');
+    const router = str(ctx, 'routerAddress');
+    const [hostIp, bitsText] = need.split('/');
+    const bits = Number(bitsText ?? 24);
+    const chosen = str(ctx, 'interface') || undefined;
+    const itfs = (await deps.net.interfaces()).filter((i) => !i.internal && (!chosen || i.name === chosen));
+    if (chosen && !itfs.length) return fault('RECOVER_NO_SUCH_INTERFACE', `This computer has no network connection called "${chosen}".`, 'Rescue Bench cannot give it the address the router needs.', 'Choose one of the connections listed, or leave the choice to Rescue Bench.');
+    const ipOf = (cidr: string): string => cidr.split('/')[0]!;
+    // TP-Link fetches from exactly the server address; the others only need this computer in their network.
+    const fits = (cidr: string): boolean => (flow === 'tplink' ? ipOf(cidr) === hostIp : inSubnet(ipOf(cidr), router, bits) && ipOf(cidr) !== router);
+    const has = itfs.find((i) => i.addresses.some(fits));
+    if (has) {
+      const addr = has.addresses.find(fits)!;
+      ctx.bag.set(BAG.localAddress, ipOf(addr));
+      ctx.evidence(`This computer already has ${addr} on ${has.name}: the router in its recovery mode can reach it.`);
+      if (ipOf(addr) === hostIp) {
+        // a lease on an address that is already there: it stays afterwards, but a network manager leaves it alone
+        // meanwhile and it comes back if the router's power-cycle drops the link
+        try {
+          const lease = await deps.net.prepare({ interface: has.name, address: need, reason: `Rescue Bench keeps the address ${hostIp} on ${has.name} while it recovers the router.` });
+          ctx.bag.set(BAG.lease, { close: () => lease.release() });
+        } catch (err) {
+          ctx.evidence(`Could not guard the address against changes while the router restarts: ${toErrorShape(err).message}`);
+        }
+      }
+      if (has.carrier === false) ctx.evidence(`${has.name} has no cable signal yet: that is normal while the router is off.`);
+    } else {
+      const wired = itfs.filter((i) => i.wired !== false);
+      let pick = chosen ? itfs[0] : wired.length === 1 ? wired[0] : wired.filter((i) => i.carrier).length === 1 ? wired.find((i) => i.carrier) : undefined;
+      if (!pick) {
+        if (!wired.length) return fault('RECOVER_NO_WIRED', 'This computer has no wired network connection.', 'The recovery mode only talks over a cable.', 'Plug a network adapter (USB-Ethernet works) into this computer, connect it to the router, then check again.');
+        const a = await ctx.ask({
+          text: 'Which connection goes to the router?',
+          detail: 'Pick the cable connected to the router. If you are not sure, unplug the cable and plug it in again: its light shows which one it is.',
+          choices: wired.slice(0, 8).map((i, n) => ({ id: `if${n}`, label: `${i.name}${i.carrier ? ' (cable in)' : ''}`, ...(n === 0 ? { primary: true } : {}) })),
+        });
+        pick = wired[Number(a.choice.slice(2))];
+      }
+      if (!pick) return fault('RECOVER_NO_INTERFACE', 'No connection was chosen.', 'Rescue Bench does not know which cable leads to the router.', 'Check again and pick the connection.');
+      try {
+        const lease = await deps.net.prepare({ interface: pick.name, address: need, reason: `Rescue Bench needs to give this computer the address ${hostIp} on ${pick.name} while it recovers the router. It is removed again afterwards.` });
+        ctx.bag.set(BAG.lease, { close: () => lease.release() });
+        ctx.bag.set(BAG.localAddress, hostIp);
+        ctx.evidence(`Gave ${pick.name} the address ${need} at ${t(ctx.now())}; it is removed when the guide ends.`);
+      } catch (err) {
+        const e = toErrorShape(err);
+        return { ok: false, error: { ...e, code: e.code || 'RECOVER_ADDRESS_FAILED' } };
+      }
+    }
+    for (const n of (await deps.net.notes?.({ target: router, need, ...(chosen ? { interface: chosen } : {}) }).catch(() => [])) ?? []) ctx.evidence(n);
+    return { ok: true };
+  };
+}
+
+/** TP-Link: the image under every name, answer-any for the rest, on port 69 of this computer's recovery address. */
+export function serveStep(deps: RecoverDeps): StepExecutor {
+  return async (ctx) => {
+    const old = ctx.bag.get(BAG.server) as { close(): Promise<void> } | undefined;
+    await old?.close();
+    const file = str(ctx, 'recoverFile');
+    const names = str(ctx, 'recoverNames').split('\n').filter(Boolean);
+    const dir = path.join(deps.dataDir, 'recover', 'serve', ctx.runId);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    // one file; every known name is an alias of it, and any other name the router asks for gets it too (answer-any)
+    fs.copyFileSync(file, path.join(dir, 'image.bin'));
+    const bind = (ctx.bag.get(BAG.localAddress) as string | undefined) ?? str(ctx, 'hostAddress').split('/')[0]!;
+    let server: TftpServer;
+    try {
+      server = await deps.startTftpServer({ root: dir, bind, port: num(ctx, 'tftpPort', 69), dataDir: deps.dataDir, aliases: Object.fromEntries(names.map((n) => [n, 'image.bin'])), answerAny: 'image.bin' });
+    } catch (err) {
+      return { ok: false, error: toErrorShape(err) };
+    }
+    ctx.bag.set(BAG.server, { close: () => server.close(), server });
+    ctx.evidence(`Offering ${mib(num(ctx, 'recoverSize', 0))} on TFTP ${server.address}:${server.port} as ${names.map((n) => `"${n}"`).join(', ')}, and to any other name the router asks for.`);
+    return { ok: true };
+  };
+}
+
+export function fetchStep(deps: RecoverDeps): StepExecutor {
+  return async (ctx) => {
+    const held = ctx.bag.get(BAG.server) as { server: TftpServer } | undefined;
+    if (!held) return fault('RECOVER_NOT_SERVING', 'The file is not offered any more.', 'The step before this one has to run again.', 'Choose "Try again".');
+    const server = held.server;
+    const want = str(ctx, 'recoverSha256');
+    const since = ctx.now();
+    const timeoutMs = num(ctx, 'fetchTimeoutS', 180) * 1000;
+    deps.progress({ runId: ctx.runId, phase: 'waiting', bytes: 0, total: num(ctx, 'recoverSize', 0), bytesPerSecond: 0, since });
+    let cut: { bytes: number; size: number; at: number } | undefined;
+    const result = await new Promise<{ ok: true; e: TftpTransferEvent } | { ok: false } | { stopped: true }>((resolve) => {
+      const seen = new Set<number>();
+      const onEvent = (e: TftpTransferEvent): void => {
+        const tr = e.transfer;
+        if (tr.direction !== 'read') return;
+        const asked = tr.requested ?? tr.file;
+        if (e.kind === 'start' && !seen.has(tr.id)) {
+          seen.add(tr.id);
+          ctx.evidence(`The router (${tr.peer}) asked for "${asked}" at ${t(tr.startedAt)}${tr.servedBy === 'answer-any' ? ': not one of the known names, so it gets the chosen image anyway' : ''}.`, tr.startedAt);
+          ctx.transcript('received', `RRQ "${asked}" from ${tr.peer}:${tr.peerPort} (blksize ${tr.options.blksize})`);
+          ctx.setDoNow('You can let go of the Reset button now. The router is fetching the file.');
+        } else if (e.kind === 'progress') {
+          deps.progress({ runId: ctx.runId, phase: 'transfer', bytes: tr.bytes, total: tr.size ?? num(ctx, 'recoverSize', 0), bytesPerSecond: tr.rate, requested: asked, since: tr.startedAt });
+        } else if (e.kind === 'done') {
+          deps.progress({ runId: ctx.runId, phase: 'transfer', bytes: tr.bytes, total: tr.size ?? tr.bytes, bytesPerSecond: tr.rate, requested: asked, since: tr.startedAt });
+          finish({ ok: true, e });
+        } else if (e.kind === 'error') {
+          if (!seen.has(tr.id)) {
+            ctx.evidence(`The router (${tr.peer}) asked for "${asked}" at ${t(tr.startedAt)}: ${tr.error?.message ?? 'refused'}.`, tr.startedAt);
+          } else {
+            cut = { bytes: tr.bytes, size: tr.size ?? 0, at: tr.endedAt ?? ctx.now() };
+            ctx.evidence(`The transfer stopped after ${tr.bytes} of ${tr.size ?? '?'} bytes at ${t(cut.at)}: ${tr.error?.message ?? 'the router stopped asking'}. Waiting for the router to ask again.`);
+          }
+        }
+      };
+      const timer = setTimeout(() => finish({ ok: false }), timeoutMs);
+      const onAbort = (): void => finish({ stopped: true });
+      ctx.signal.addEventListener('abort', onAbort, { once: true });
+      function finish(r: { ok: true; e: TftpTransferEvent } | { ok: false } | { stopped: true }): void {
+        clearTimeout(timer);
+        server.off('transfer', onEvent);
+        ctx.signal.removeEventListener('abort', onAbort);
+        resolve(r);
+      }
+      server.on('transfer', onEvent);
+    });
+    if ('stopped' in result) return fault('STOPPED', 'Stopped.', 'Nothing more is sent.', 'Start again when ready.');
+    if (!result.ok) {
+      const unplugged = await noCarrier(deps, server.address);
+      if (unplugged) return unplugged;
+      if (cut)
+        return fault(
+          'RECOVER_TRANSFER_CUT',
+          `The router stopped fetching after ${cut.bytes} of ${cut.size} bytes and did not ask again.`,
+          'It probably restarted in the middle (the button was let go too early, or the power dropped). It has not written anything yet: a TP-Link bootloader writes only a complete, checked file.',
+          'Switch the router off, then hold Reset while switching it on again. Keep holding until Rescue Bench says the router asked for the file.',
+        );
+      return fault(
+        'RECOVER_NO_REQUEST',
+        `The router did not ask for the file within ${Math.round(timeoutMs / 1000)} seconds.`,
+        'Either it did not start its recovery mode (the button was not held long enough), or its request did not reach Rescue Bench.',
+        `Switch the router off. Hold Reset, switch it on and keep holding for about 10 seconds. Check that the cable is in a LAN port (not the WAN port). ${await firewallAdvice(deps)}`,
+        `listening on ${server.address}:${server.port}`,
+      );
+    }
+    const tr = result.e.transfer;
+    if (want && tr.sha256 && tr.sha256 !== want)
+      return fault('RECOVER_WRONG_BYTES', 'The router got different bytes than were chosen.', 'The file changed on this computer while it was served.', 'Choose the file again and start over.', `sha256 ${tr.sha256}, expected ${want}`);
+    ctx.bag.set(BAG.transferred, true);
+    const secs = Math.max(0.001, ((tr.endedAt ?? ctx.now()) - tr.startedAt) / 1000);
+    return { ok: true, summary: `The router fetched all ${tr.bytes} bytes (${mib(tr.bytes)} in ${secs.toFixed(1)} s)${tr.sha256 ? `, SHA-256 ${tr.sha256.slice(0, 16)}… the same as the chosen image` : ''}, at ${t(tr.endedAt ?? ctx.now())}.` };
+  };
+}
+
+export const buttonStep: StepExecutor = async (ctx) => {
+  const p = findDeviceProfile(str(ctx, 'deviceId'));
+  const cues = p?.recovery.cues;
+  const flow = flowOf(ctx);
+  const text = `Hold the Reset button, switch the router on, and keep holding it for about ${cues?.holdSeconds ?? 10} seconds.`;
+  const detail = [
+    cues ? `${cues.holdUntil} ${cues.ledInRecovery} (Button: ${cues.button}.)` : 'Let go when a light starts blinking slowly: most routers show their recovery mode like that.',
+    flow === 'ubiquiti' ? `With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE_FORCE_WARNING}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const a = await ctx.ask({ text, detail, choices: [{ id: 'ready', label: 'The light shows it: continue', primary: true }] });
+  return a.choice === 'ready' ? { ok: true, summary: `You saw the recovery light at ${t(ctx.now())}.` } : fault('NOT_CONFIRMED', 'Not confirmed.', 'The guide waits for the recovery mode.', 'Start the recovery mode, then continue.');
+};
+
+export function transferStep(deps: RecoverDeps): StepExecutor {
+  return async (ctx) => {
+    const flow = flowOf(ctx);
+    const file = str(ctx, 'recoverFile');
+    const size = num(ctx, 'recoverSize', 0);
+    const router = str(ctx, 'routerAddress');
+    const localAddress = ctx.bag.get(BAG.localAddress) as string | undefined;
+    const since = ctx.now();
+    const onProgress = (p: { bytes: number; total: number; bytesPerSecond: number }): void => deps.progress({ runId: ctx.runId, phase: 'transfer', bytes: p.bytes, total: p.total, bytesPerSecond: p.bytesPerSecond, since });
+    const unplugged = await noCarrier(deps, localAddress);
+    if (unplugged) return unplugged;
+    if (flow === 'dlink') return dlinkUpload(deps, ctx, { file, size, router, since, onProgress, ...(localAddress ? { localAddress } : {}) });
+    try {
+      const r = await deps.tftpPut({ host: router, source: { path: file }, remoteName: flow === 'asus' ? 'firmware.trx' : 'firmware.bin', ...(localAddress ? { localAddress } : {}), signal: ctx.signal, onProgress: (p) => onProgress({ ...p, total: p.total || size }) });
+      const want = str(ctx, 'recoverSha256');
+      if (want && r.sha256 !== want) return fault('RECOVER_WRONG_BYTES', 'Different bytes were sent than were chosen.', 'The file changed on this computer while it was sent.', 'Choose the file again and start over.', `sha256 ${r.sha256}, expected ${want}`);
+      ctx.bag.set(BAG.transferred, true);
+      return { ok: true, summary: `The router acknowledged all ${r.bytes} bytes (${mib(r.bytes)} in ${(r.ms / 1000).toFixed(1)} s, blocks of ${r.blksize} bytes${r.rolledOver ? ', block numbers rolled over' : ''}) at ${t(ctx.now())}.` };
+    } catch (err) {
+      const e: RbErrorShape = toErrorShape(err);
+      const gone = await noCarrier(deps, localAddress);
+      if (gone) return gone;
+      if (/TIMEOUT|NO_ANSWER|NO_REPLY/.test(e.code)) e.fix = `${e.fix ? `${e.fix} ` : ''}${await firewallAdvice(deps)}`;
+      return { ok: false, error: e };
+    }
+  };
+}
+
+async function dlinkUpload(
+  deps: RecoverDeps,
+  ctx: StepContext,
+  o: { file: string; size: number; router: string; since: number; localAddress?: string; onProgress(p: { bytes: number; total: number; bytesPerSecond: number }): void },
+): Promise<StepOutcome> {
+  const deadline = ctx.now() + num(ctx, 'connectWaitS', 60) * 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const r = await deps.upload({
+        host: o.router,
+        path: str(ctx, 'uploadPath', '/'),
+        source: { path: o.file, size: o.size },
+        fileName: path.basename(str(ctx, 'recoverOriginalName', 'firmware.bin')),
+        signal: ctx.signal,
+        connectTimeoutMs: 5000,
+        ...(o.localAddress ? { localAddress: o.localAddress } : {}),
+        onProgress: o.onProgress,
+      });
+      const said = r.reply.text ? `"${r.reply.text.slice(0, 300)}"` : 'nothing';
+      ctx.transcript('received', r.reply.text || '(no answer)');
+      ctx.evidence(`Sent ${r.sent} of ${r.total} bytes in ${(r.ms / 1000).toFixed(1)} s; the router answered ${r.reply.headerless ? 'a page without headers' : r.reply.status !== undefined ? `HTTP ${r.reply.status}` : 'nothing'}: ${said}.`);
+      if (r.reply.verdict === 'refused')
+        return fault('RECOVER_ROUTER_REFUSED', 'The router refused the file.', `Its recovery page said: ${said}. It writes nothing when it refuses; the old state stays.`, 'Check that the file is the factory image for exactly this model and hardware version, then send it again.');
+      if (!r.complete && r.reply.verdict !== 'accepted')
+        return fault('RECOVER_TRANSFER_CUT', `The router closed the connection after ${r.sent} of ${r.total} bytes.`, 'It probably restarted in the middle; it has not written a partial file.', 'Switch the router off, start its recovery mode again (hold Reset while switching on) and send the file again.');
+      ctx.bag.set(BAG.transferred, true);
+      return { ok: true, summary: r.reply.verdict === 'accepted' ? `The router's page confirmed it: ${said}` : 'The whole file was sent. The router said nothing clear; the check at the end shows whether it took it.' };
+    } catch (err) {
+      const e = toErrorShape(err);
+      if (e.code === 'RECOVER_NO_RECOVERY_PAGE' && ctx.now() < deadline && !ctx.signal.aborted) {
+        if (attempt === 1) ctx.evidence(`The recovery page at ${o.router} does not answer yet; trying again for up to a minute.`);
+        await deps.sleep(1000, ctx.signal).catch(() => undefined);
+        continue;
+      }
+      return { ok: false, error: e };
+    }
+  }
+}
+
+export function writingStep(deps: RecoverDeps): StepExecutor {
+  return async (ctx) => {
+    const secs = num(ctx, 'writeSeconds', 180);
+    const since = ctx.now();
+    const p = findDeviceProfile(str(ctx, 'deviceId'));
+    const led = p?.recovery.cues?.ledWhileWriting;
+    ctx.setDoNow(`Wait about ${secs >= 120 ? `${Math.round(secs / 60)} minutes` : `${secs} seconds`}. Do not switch the router off while it writes.`);
+    if (led) ctx.evidence(`While it writes: ${led}`);
+    deps.progress({ runId: ctx.runId, phase: 'writing', bytes: 0, total: 0, bytesPerSecond: 0, since, expectedSeconds: secs });
+    await deps.sleep(secs * 1000, ctx.signal);
+    return { ok: true, summary: `Waited ${secs} s for the router to write (from ${t(since)}).` };
+  };
+}
+
+/** GET / over HTTP/1.0; the page's text, or undefined when nothing answers. */
+export function httpGet(host: string, port: number, timeoutMs: number, localAddress?: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port, ...(localAddress ? { localAddress } : {}) });
+    const chunks: Buffer[] = [];
+    let got = 0;
+    const done = (v: string | undefined): void => {
+      clearTimeout(timer);
+      s.destroy();
+      resolve(v);
+    };
+    const timer = setTimeout(() => done(got ? Buffer.concat(chunks).toString('latin1') : undefined), timeoutMs);
+    s.on('connect', () => s.write(`GET / HTTP/1.0\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+    s.on('data', (d: Buffer) => {
+      if (got < 64 * 1024) chunks.push(d);
+      got += d.length;
+    });
+    s.on('end', () => done(Buffer.concat(chunks).toString('latin1')));
+    s.on('error', () => done(got ? Buffer.concat(chunks).toString('latin1') : undefined));
+  });
+}
+
+export function verifyStep(deps: RecoverDeps): StepExecutor {
+  return async (ctx) => {
+    const addr = str(ctx, 'afterAddress', str(ctx, 'routerAddress'));
+    const port = num(ctx, 'afterPort', 80);
+    const deadline = ctx.now() + num(ctx, 'verifyTimeoutS', 180) * 1000;
+    const localAddress = ctx.bag.get(BAG.localAddress) as string | undefined;
+    deps.progress({ runId: ctx.runId, phase: 'verifying', bytes: 0, total: 0, bytesPerSecond: 0, since: ctx.now() });
+    let sawRecovery = false;
+    while (!ctx.signal.aborted) {
+      const page = await httpGet(addr, port, 3000, localAddress);
+      if (page !== undefined) {
+        // D-Link: the recovery page itself answers on the same address; only a page without the upload form is the new firmware.
+        if (/<input[^>]+type\s*=\s*["']?file/i.test(page) && /name\s*=\s*["']?firmware/i.test(page)) {
+          if (!sawRecovery) ctx.evidence(`At ${t(ctx.now())} ${addr} still shows the recovery upload page: the router has not restarted yet.`);
+          sawRecovery = true;
+        } else {
+          const title = /<title[^>]*>([^<]{0,120})/i.exec(page)?.[1]?.trim();
+          return { ok: true, summary: `The router answers at http://${addr}${port === 80 ? '' : `:${port}`}/ at ${t(ctx.now())}${title ? ` ("${title}")` : ''}: it runs its new firmware.` };
+        }
+      }
+      if (ctx.now() >= deadline) break;
+      await deps.sleep(2000, ctx.signal).catch(() => undefined);
+    }
+    if (ctx.signal.aborted) return fault('STOPPED', 'Stopped.', 'Nothing more is sent.', 'Start again when ready.');
+    const p = findDeviceProfile(str(ctx, 'deviceId'));
+    return fault(
+      'RECOVER_NOT_BACK',
+      `The router did not answer at ${addr} after writing.`,
+      sawRecovery ? 'It still shows its recovery page: it did not take the file, or has not restarted.' : 'It may still be writing or starting, it may use another address with the new firmware, or the file did not start.',
+      [`Wait two more minutes and check again.`, p?.recovery.after?.note ?? 'OpenWrt answers at 192.168.1.1, which this computer reaches only with an address in 192.168.1.x.', 'If the lights stay off or keep blinking the same way for more than 10 minutes, start the recovery again from the beginning.'].join(' '),
+    );
+  };
+}
+
+export function recoverExecutors(deps: RecoverDeps): Record<string, StepExecutor> {
+  return {
+    'recover.confirm': confirmStep,
+    'recover.network': networkStep(deps),
+    'recover.serve': serveStep(deps),
+    'recover.fetch': fetchStep(deps),
+    'recover.button': buttonStep,
+    'recover.transfer': transferStep(deps),
+    'recover.writing': writingStep(deps),
+    'recover.verify': verifyStep(deps),
+  };
+}

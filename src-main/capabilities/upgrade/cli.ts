@@ -1,0 +1,202 @@
+import { parseArgs } from 'node:util';
+import { UpgradeStartSchema, type StockReport, type UpgradeOutcome } from '../../../src-shared/capabilities/upgrade';
+import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
+import type { RbErrorShape } from '../../../src-shared/errors';
+import { UsageError, type CliCommand, type CliIo } from '../../cli/types';
+import { num, requestFromFlags } from '../../cli/flags';
+import { runOnContract, type ContractSession } from '../../cli/transport';
+import { targetWithPassword } from '../flash';
+
+const targetFlags = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  ssh: { type: 'boolean', default: false },
+  telnet: { type: 'boolean', default: false },
+  user: { type: 'string', default: 'root' },
+  key: { type: 'string' },
+  'ask-password': { type: 'boolean', default: false },
+  'session-only-key': { type: 'boolean', default: false },
+  file: { type: 'string' },
+  yes: { type: 'boolean', default: false },
+  'return-timeout': { type: 'string', default: '420' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+/** The failed step's own reason, or why the run ended. */
+function runFault(run: RunSnapshot): RbErrorShape {
+  const failed = [...run.steps].reverse().find((s) => s.state === 'failed' && s.error);
+  if (failed?.error) return failed.error;
+  if (run.state === 'stopped') return { code: 'RUN_STOPPED', message: 'The run was stopped before it finished.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Start it again when the router is ready.' };
+  return { code: 'RUN_FAILED', message: 'The run did not finish.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Read the steps above, then start it again.' };
+}
+
+/** Plain words for what changed in a run since the last snapshot. */
+function changesOf(): (snap: RunSnapshot) => string | undefined {
+  const seen = new Map<string, { state: string; evidence: number; doNow: string }>();
+  return (snap) => {
+    const out: string[] = [];
+    snap.steps.forEach((st, i) => {
+      const prev = seen.get(st.id) ?? { state: 'pending', evidence: 0, doNow: '' };
+      if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${st.title}: ${st.state}${st.state === 'active' ? ` — ${st.doNow}` : ''}${st.error ? ` — ${st.error.message} ${st.error.meaning ?? ''} ${st.error.fix ?? ''}` : ''}`);
+      else if (st.state === 'active' && st.doNow !== prev.doNow) out.push(`    ${st.doNow}`);
+      for (const ev of st.evidence.slice(prev.evidence)) out.push(`    ${ev.text}`);
+      seen.set(st.id, { state: st.state, evidence: st.evidence.length, doNow: st.doNow });
+    });
+    return out.length ? out.join('\n') : undefined;
+  };
+}
+
+interface Answers {
+  fullBackup: boolean;
+  /** Forcing is agreed (flash: --force --yes; return to stock: --yes). */
+  force: boolean;
+  /** Go ahead with a plan (return to stock: --yes). */
+  go: boolean;
+}
+
+/** Run an upgrade playbook over the contract and answer its questions from the flags, as a person would. */
+async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware return-to-stock', json: boolean, request: ReturnType<typeof UpgradeStartSchema.parse>, answers: Answers): Promise<number> {
+  const changes = changesOf();
+  let lastProgress = 0;
+  return runOnContract(
+    io,
+    {
+      command,
+      json,
+      events: ['playbook.run', 'playbook.transcript', 'upgrade.progress'],
+      filter: (e) => {
+        if (e.name !== 'upgrade.progress') return true;
+        const now = Date.now();
+        if (now - lastProgress < 1000 && e.payload.done < e.payload.total) return false;
+        lastProgress = now;
+        return true;
+      },
+      describe: (e) => {
+        if (e.name === 'playbook.run') {
+          const t = changes(e.payload);
+          return t === undefined ? undefined : { to: 'out', text: t };
+        }
+        if (e.name === 'playbook.transcript') return { to: 'out', text: `    ${e.payload.dir === 'sent' ? '>' : e.payload.dir === 'received' ? '<' : '#'} ${e.payload.text.replace(/\n/g, '\n      ')}` };
+        if (e.name === 'upgrade.progress') {
+          const p = e.payload;
+          if (p.stage === 'upload') return { to: 'out', text: `    ${Math.floor((100 * p.done) / Math.max(1, p.total))}% ${(p.done / 1048576).toFixed(1)}/${(p.total / 1048576).toFixed(1)} MiB${p.rate ? `, ${(p.rate / 1048576).toFixed(1)} MiB/s` : ''}${p.etaS !== undefined ? `, ${Math.ceil(p.etaS)} s left` : ''}` };
+          return { to: 'out', text: `    ${p.text}` };
+        }
+        return undefined;
+      },
+    },
+    async (t: ContractSession) => {
+      const answered = new Set<string>();
+      const answer = (snap: RunSnapshot): void => {
+        const p = snap.prompt;
+        if (!p || answered.has(p.id)) return;
+        answered.add(p.id);
+        const ids = p.choices.map((c) => c.id);
+        let choice = 'stop';
+        let input: string | undefined;
+        if (ids.includes('full')) choice = answers.fullBackup ? 'full' : 'skip';
+        else if (ids.includes('force')) {
+          choice = answers.force ? 'force' : 'cancel';
+          if (answers.force) input = /Type (\S+)/.exec(p.input?.label ?? '')?.[1] ?? '';
+        } else if (ids.includes('go')) choice = answers.go ? 'go' : 'cancel';
+        else if (ids.includes('stop')) choice = 'stop';
+        else choice = p.choices.find((c) => c.primary)?.id ?? p.choices[0]!.id;
+        t.line('cli.answer', { runId: snap.runId, promptId: p.id, step: p.stepId, question: p.text, choice });
+        t.say(`? ${p.text} → ${choice}`);
+        setImmediate(() => void t.invoke('playbook.respond', { runId: snap.runId, promptId: p.id, choice, ...(input !== undefined ? { input } : {}) }).catch(() => undefined));
+      };
+      t.on((e) => {
+        if (e.name === 'playbook.run') answer(e.payload);
+      });
+      const first = await t.invoke('upgrade.start', request);
+      answer(first);
+      t.whenStopped(() => t.invoke('playbook.stop', {}));
+      const run = first.state !== 'running' ? first : await t.waitFor('playbook.run', (s) => s.runId === first.runId && s.state !== 'running');
+      const out = (await t.invoke('upgrade.outcome', {})) as Partial<UpgradeOutcome>;
+      const value: UpgradeOutcome = { ...out, run, journal: out.journal ?? '' };
+      const ok = run.state === 'done' && (request.dryRun || !!value.verified);
+      const lines: string[] = [];
+      if (value.verified) lines.push(value.verified.text);
+      else if (ok && request.dryRun) lines.push(`Dry run done: ${[...run.steps].reverse().find((s) => s.id === 'test')?.evidence.at(-1)?.text ?? 'nothing was written.'}`);
+      if (value.timing) lines.push(`From "Flash" to verified: ${(value.timing.totalMs / 1000).toFixed(1)} s, of which the router's own writing and start-up ${(value.timing.routerMs / 1000).toFixed(1)} s and Rescue Bench's ${(value.timing.oursMs / 1000).toFixed(1)} s.`);
+      if (value.settingsBackup) lines.push(`Your settings backup: ${value.settingsBackup}`);
+      lines.push(`Journal: ${value.journal}`);
+      return ok ? { ok: true, value, text: lines.join('\n') } : { ok: false, error: runFault(run), value, text: lines.join('\n') };
+    },
+  );
+}
+
+export const firmwareFlash: CliCommand = {
+  words: ['firmware', 'flash'],
+  summary: 'Put a firmware image on a running OpenWrt router: checked here, copied, checked by the router (sysupgrade -T), written, and verified when the router is back (password: RB_PASSWORD)',
+  usage: 'firmware flash --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file IMAGE [--keep-settings|--no-keep-settings] [--force] [--yes] [--dry-run] [--full-backup] [--return-timeout S] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { ...targetFlags, 'keep-settings': { type: 'boolean', default: false }, 'no-keep-settings': { type: 'boolean', default: false }, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, 'full-backup': { type: 'boolean', default: false } },
+      strict: true,
+    });
+    if (!values.file) throw new UsageError('--file IMAGE is required (the firmware image on this computer)');
+    if (values['keep-settings'] && values['no-keep-settings']) throw new UsageError('choose --keep-settings or --no-keep-settings, not both');
+    const target = await targetWithPassword(values, io);
+    const request = requestFromFlags(
+      UpgradeStartSchema,
+      { mode: 'flash', target, file: values.file, keepSettings: values['keep-settings'] ? 'keep' : values['no-keep-settings'] ? 'no-keep' : 'auto', force: values.force, dryRun: values['dry-run'], returnTimeoutS: num(values['return-timeout']) },
+      { file: { flag: '--file', given: values.file }, returnTimeoutS: { flag: '--return-timeout', given: values['return-timeout'] } },
+    );
+    return runUpgrade(io, 'firmware flash', values.json, request, { fullBackup: values['full-backup'], force: values.force && values.yes, go: values.yes });
+  },
+};
+
+function planText(r: StockReport): string {
+  const p = r.plan;
+  const out: string[] = [];
+  out.push(`${p.model}: ${p.layoutEvidence}. Running slot ${p.runningSlot ?? '?'}${r.bootPart ? `, boot_part=${r.bootPart}` : ''}${r.release ? `, ${r.release}` : ''}.`);
+  for (const s of r.slots) out.push(`  slot ${s.slot}: ${s.kernel ? `${s.kernel.name} mtd${s.kernel.index} 0x${s.kernel.size.toString(16)}` : '-'}${s.rootfs ? `, ${s.rootfs.name} 0x${s.rootfs.size.toString(16)}` : ''}${s.running ? ' (running)' : ''}${s.bootsNext ? ' (starts next)' : ''}`);
+  if (!p.ok && p.refusal) out.push(`REFUSED: ${p.refusal.message}\n  ${p.refusal.meaning ?? ''}\n  What to do: ${p.refusal.fix ?? ''}`);
+  p.steps.forEach((s, i) => out.push(`${i + 1}. ${s.title}: ${s.command} → slot ${s.slot}\n   ${s.why}\n   ${s.image.hash.text}`));
+  for (const w of p.warnings) out.push(`Warning: ${w}`);
+  if (p.userReported) out.push(`Note: ${p.userReported}`);
+  return out.join('\n');
+}
+
+export const returnToStock: CliCommand = {
+  words: ['firmware', 'return-to-stock'],
+  summary: 'Bring a Linksys dual-slot router (WRT32X and family) back to its factory firmware; without --yes only the plan is printed and nothing is changed (password: RB_PASSWORD)',
+  usage: 'firmware return-to-stock --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file VENDOR_IMAGE [--sha256 HEX] [--intermediate FACTORY_IMAGE [--intermediate-sha256 HEX]] [--yes] [--full-backup] [--return-timeout S] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { ...targetFlags, sha256: { type: 'string' }, intermediate: { type: 'string' }, 'intermediate-sha256': { type: 'string' }, 'full-backup': { type: 'boolean', default: false } },
+      strict: true,
+    });
+    if (!values.file) throw new UsageError("--file VENDOR_IMAGE is required (the maker's firmware, e.g. FW_WRT32X_1.0.180404.58.img)");
+    if (values['intermediate-sha256'] && !values.intermediate) throw new UsageError('--intermediate-sha256 needs --intermediate FACTORY_IMAGE');
+    const target = await targetWithPassword(values, io);
+    const request = requestFromFlags(
+      UpgradeStartSchema,
+      {
+        mode: 'return-to-stock',
+        target,
+        file: values.file,
+        keepSettings: 'no-keep',
+        force: true,
+        dryRun: false,
+        returnTimeoutS: num(values['return-timeout']),
+        ...(values.sha256 ? { sha256: values.sha256 } : {}),
+        ...(values.intermediate ? { intermediate: values.intermediate } : {}),
+        ...(values['intermediate-sha256'] ? { intermediateSha256: values['intermediate-sha256'] } : {}),
+      },
+      { file: { flag: '--file', given: values.file }, sha256: { flag: '--sha256', given: values.sha256 }, intermediate: { flag: '--intermediate', given: values.intermediate }, intermediateSha256: { flag: '--intermediate-sha256', given: values['intermediate-sha256'] }, returnTimeoutS: { flag: '--return-timeout', given: values['return-timeout'] } },
+    );
+    if (!values.yes) {
+      // the plan only: connect, read, check the files; nothing on the router changes, not even sysupgrade -T
+      return runOnContract(io, { command: 'firmware return-to-stock', json: values.json }, async (t) => {
+        const report = await t.invoke('upgrade.plan', { target: request.target, file: request.file, ...(request.sha256 ? { sha256: request.sha256 } : {}), ...(request.intermediate ? { intermediate: request.intermediate } : {}), ...(request.intermediateSha256 ? { intermediateSha256: request.intermediateSha256 } : {}) });
+        const text = `${planText(report)}\n${report.plan.ok ? 'This is the plan; nothing was changed. Run again with --yes to carry it out.' : 'Nothing was changed.'}`;
+        return report.plan.ok ? { ok: true, value: { plan: report.plan, journal: '' }, text } : { ok: false, error: report.plan.refusal!, value: { plan: report.plan, journal: '' }, text };
+      });
+    }
+    return runUpgrade(io, 'firmware return-to-stock', values.json, request, { fullBackup: values['full-backup'], force: true, go: true });
+  },
+};

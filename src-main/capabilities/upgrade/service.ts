@@ -1,0 +1,737 @@
+/**
+ * The upgrade capability's service: the executors behind the two playbooks (src-shared/capabilities/upgrade/
+ * playbook.ts), the state of each run, and what a run found out. Everything the router is asked goes through
+ * router-ops.ts; the image check is the firmware capability's inspector, the full backup the flash capability's.
+ *
+ * Secrets: the router password stays in this process (never in the run's options, which are journaled); a run
+ * resumed after a restart asks for it again when the router wants one.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SessionTarget } from '../../../src-shared/capabilities/device';
+import { verdictFor, type InspectionReport, type Verdict } from '../../../src-shared/capabilities/firmware';
+import type { RunOptions, RunSnapshot } from '../../../src-shared/capabilities/playbook';
+import {
+  checkImageHash,
+  dualSlotState,
+  FLASH_PLAYBOOK_ID,
+  flashPlaybook,
+  judgeSysupgradeTest,
+  planReturnToStock,
+  recoveryAdvice,
+  releaseText,
+  STOCK_PLAYBOOK_ID,
+  stockPlaybook,
+  bootSlotCommands,
+  versionFromFileName,
+  type ImageForPlan,
+  type ReturnPlan,
+  type StockReport,
+  type UpgradeOutcome,
+  type UpgradeProgress,
+  type UpgradeStart,
+} from '../../../src-shared/capabilities/upgrade';
+import { RbFault, toErrorShape } from '../../../src-shared/errors';
+import { shQuote, type Session } from '../../session';
+import { inspectFile } from '../firmware';
+import type { FlashService } from '../flash';
+import type { PlaybookService, RegisteredPlaybook, StepContext, StepExecutor, StepOutcome } from '../playbook';
+import { checkStaged, loginAgain, readRouter, startSysupgrade, sysupgradeTest, uploadImage, vendorWebAnswer, waitForRouter, type RouterState, type WaitResult } from './router-ops';
+
+export interface UpgradeHooks {
+  progress(p: UpgradeProgress): void;
+}
+
+export interface UpgradeDeps {
+  dataDir: string;
+  open(t: SessionTarget): Promise<Session>;
+  flash(): FlashService;
+  now?: () => number;
+}
+
+interface ImageState {
+  role: 'flash' | 'intermediate' | 'stock';
+  path: string;
+  fileName: string;
+  report: InspectionReport;
+  stagePath: string;
+  hash?: ImageForPlan['hash'];
+}
+
+interface RunState {
+  runId: string;
+  req: UpgradeStart;
+  images: Partial<Record<'main' | 'intermediate', ImageState>>;
+  current: 'main' | 'intermediate';
+  router?: RouterState;
+  verdict?: Verdict;
+  plan?: ReturnPlan;
+  settingsLost: boolean;
+  keep?: boolean;
+  forced?: boolean;
+  routerSays?: string[];
+  settingsBackup?: string;
+  fullBackupDone?: boolean;
+  written?: { slot?: 1 | 2; at: number; commencedAt: number; dropped: boolean; kept: boolean; oldRelease?: string };
+  back?: WaitResult;
+  verified?: NonNullable<UpgradeOutcome['verified']>;
+  timing?: { flashAt: number; verifiedAt?: number };
+}
+
+const BAG_SESSION = 'upgrade.session';
+const FORCE_WORD = 'FORCE';
+
+const mib = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1)} MiB`;
+const dur = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+};
+const fail = (code: string, message: string, meaning: string, fix: string, details?: string): StepOutcome => ({ ok: false, error: { code, message, meaning, fix, ...(details ? { details } : {}) } });
+const safeName = (n: string) => n.replace(/[^\w.+-]/g, '_').slice(0, 100) || 'firmware.bin';
+
+/** The request as the run's options (journaled: no password). */
+function optionsOf(req: UpgradeStart): RunSnapshot['options'] {
+  const o: RunSnapshot['options'] = {
+    mode: req.mode,
+    host: req.target.host,
+    method: req.target.method,
+    user: req.target.user,
+    hostKeyPolicy: req.target.hostKeyPolicy,
+    file: req.file,
+    keepSettings: req.keepSettings,
+    force: req.force,
+    dryRun: req.dryRun,
+    returnTimeoutS: req.returnTimeoutS,
+  };
+  if (req.target.port) o.port = req.target.port;
+  if (req.target.keyFile) o.keyFile = req.target.keyFile;
+  if (req.sha256) o.sha256 = req.sha256;
+  if (req.intermediate) o.intermediate = req.intermediate;
+  if (req.intermediateSha256) o.intermediateSha256 = req.intermediateSha256;
+  return o;
+}
+
+function requestOf(o: RunSnapshot['options'], password?: string): UpgradeStart {
+  const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const target: SessionTarget = {
+    host: s('host') ?? '192.168.1.1',
+    method: (s('method') as SessionTarget['method']) ?? 'auto',
+    user: s('user') ?? 'root',
+    hostKeyPolicy: (s('hostKeyPolicy') as SessionTarget['hostKeyPolicy']) ?? 'remember',
+  };
+  if (typeof o.port === 'number') target.port = o.port;
+  if (s('keyFile')) target.keyFile = s('keyFile')!;
+  if (password !== undefined) target.password = password;
+  const req: UpgradeStart = {
+    mode: s('mode') === 'return-to-stock' ? 'return-to-stock' : 'flash',
+    target,
+    file: s('file') ?? '',
+    keepSettings: (s('keepSettings') as UpgradeStart['keepSettings']) ?? 'auto',
+    force: o.force === true,
+    dryRun: o.dryRun === true,
+    returnTimeoutS: typeof o.returnTimeoutS === 'number' ? o.returnTimeoutS : 420,
+  };
+  if (s('sha256')) req.sha256 = s('sha256')!;
+  if (s('intermediate')) req.intermediate = s('intermediate')!;
+  if (s('intermediateSha256')) req.intermediateSha256 = s('intermediateSha256')!;
+  return req;
+}
+
+/** Rate over the last few seconds and time left, for the progress bar. */
+class RateMeter {
+  private samples: Array<[number, number]> = [];
+  constructor(private readonly now: () => number) {}
+  add(done: number): { rate?: number; etaS?: number } {
+    const t = this.now();
+    this.samples.push([t, done]);
+    while (this.samples.length > 2 && t - this.samples[0]![0] > 3000) this.samples.shift();
+    const [t0, d0] = this.samples[0]!;
+    if (t - t0 < 200) return {};
+    return { rate: ((done - d0) * 1000) / (t - t0) };
+  }
+}
+
+export class UpgradeService {
+  private readonly runs = new Map<string, RunState>();
+  private readonly passwords = new Map<string, string>();
+  /** The target of the run being started (its first executor runs before start() returns). */
+  private starting: SessionTarget | undefined;
+  private lastRunId: string | undefined;
+  private lastJournal: string | undefined;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly hooks: UpgradeHooks,
+    private readonly deps: UpgradeDeps,
+  ) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  // ------------------------------------------------------------------ public
+
+  playbooks(): Record<string, RegisteredPlaybook> {
+    const executors = this.executors();
+    return { [FLASH_PLAYBOOK_ID]: { def: flashPlaybook, executors }, [STOCK_PLAYBOOK_ID]: { def: stockPlaybook, executors } };
+  }
+
+  start(req: UpgradeStart, playbook: PlaybookService): RunSnapshot {
+    this.starting = req.target;
+    try {
+      const snap = playbook.start(req.mode === 'return-to-stock' ? STOCK_PLAYBOOK_ID : FLASH_PLAYBOOK_ID, optionsOf(req) as unknown as RunOptions);
+      this.lastRunId = snap.runId;
+      this.lastJournal = path.join(playbook.journalDir, `${snap.runId}.jsonl`);
+      if (req.target.password !== undefined) this.passwords.set(snap.runId, req.target.password);
+      return snap;
+    } finally {
+      this.starting = undefined;
+    }
+  }
+
+  outcome(run?: RunSnapshot): Partial<UpgradeOutcome> {
+    const st = this.lastRunId ? this.runs.get(this.lastRunId) : undefined;
+    const out: Partial<UpgradeOutcome> = {};
+    if (run) out.run = run;
+    if (this.lastJournal) out.journal = this.lastJournal;
+    if (!st) return out;
+    if (st.verified) out.verified = st.verified;
+    if (st.routerSays) out.routerSays = st.routerSays;
+    if (st.settingsBackup) out.settingsBackup = st.settingsBackup;
+    if (st.plan) out.plan = st.plan;
+    if (st.timing?.verifiedAt && st.written && st.back?.backAt) {
+      const totalMs = st.timing.verifiedAt - st.timing.flashAt;
+      const routerMs = st.back.backAt - st.written.commencedAt;
+      out.timing = { totalMs, routerMs, oursMs: totalMs - routerMs };
+    }
+    return out;
+  }
+
+  /** Return to stock without a run: connect, read, check the files, say the plan. Nothing on the router changes. */
+  async planOnly(req: Pick<UpgradeStart, 'target' | 'file' | 'sha256' | 'intermediate' | 'intermediateSha256'>): Promise<StockReport> {
+    const s = await this.deps.open(req.target);
+    try {
+      const router = await readRouter(s);
+      const main = await this.imageFor('stock', req.file, req.sha256);
+      const inter = req.intermediate ? await this.imageFor('intermediate', req.intermediate, req.intermediateSha256) : undefined;
+      const state = dualSlotState(router.device);
+      const plan = this.planFor(router, main, inter);
+      const report: StockReport = { plan, slots: state?.slots ?? [], env: state?.env ?? {}, warnings: [...(state?.warnings ?? []), ...router.device.warnings] };
+      if (state?.bootPart) report.bootPart = state.bootPart;
+      if (router.facts.release) report.release = releaseText(router.facts.release);
+      return report;
+    } finally {
+      await s.close();
+    }
+  }
+
+  /** fw_setenv boot_part N and its bootcmd, with the slot named as confirmation (the recovery action). */
+  async bootSlot(target: SessionTarget, slot: 1 | 2, confirm: string): Promise<{ env: Record<string, string>; commands: string[] }> {
+    if (confirm.trim() !== `slot ${slot}`)
+      throw new RbFault({ code: 'NOT_CONFIRMED', message: `Type "slot ${slot}" to confirm.`, meaning: 'Changing which slot the router starts from decides what it runs after the next restart. Nothing was changed.', fix: `Type exactly: slot ${slot}` });
+    const s = await this.deps.open(target);
+    try {
+      const { device } = await readRouter(s);
+      if (!dualSlotState(device)) throw new RbFault({ code: 'NOT_DUAL_SLOT', message: 'This router has no Linksys dual firmware slots.', meaning: 'Nothing was changed.', fix: 'This action is only for the Linksys WRT family.' });
+      const commands = bootSlotCommands(slot);
+      for (const c of commands) {
+        const r = await s.exec(`${c} 2>&1`, { timeoutMs: 20_000 });
+        if (r.code !== 0) throw new RbFault({ code: 'FW_SETENV_FAILED', message: 'The router could not change its bootloader setting.', meaning: 'The slot it starts from may be unchanged.', fix: 'Read the Details, then try again.', details: `${c}: exit ${r.code} ${r.stdout.toString()}` });
+      }
+      const after = (await readRouter(s)).device.env ?? {};
+      if (after.boot_part !== String(slot)) throw new RbFault({ code: 'FW_SETENV_FAILED', message: `The router still says boot_part=${after.boot_part ?? '(none)'}.`, meaning: 'The change did not stick.', fix: 'Try again; if it keeps failing, the environment partition may be read-only.' });
+      return { env: after, commands };
+    } finally {
+      await s.close();
+    }
+  }
+
+  // ------------------------------------------------------------------ state
+
+  private stateOf(ctx: StepContext): RunState {
+    let st = this.runs.get(ctx.runId);
+    if (!st) {
+      const pw = this.passwords.get(ctx.runId) ?? this.starting?.password;
+      const req = requestOf(ctx.options, pw);
+      st = { runId: ctx.runId, req, images: {}, current: 'main', settingsLost: req.mode === 'return-to-stock' || req.keepSettings === 'no-keep' };
+      this.runs.set(ctx.runId, st);
+      this.lastRunId = ctx.runId;
+      if (this.runs.size > 8) this.runs.delete(this.runs.keys().next().value!);
+    }
+    return st;
+  }
+
+  private image(st: RunState): ImageState {
+    const img = st.images[st.current];
+    if (!img) throw new RbFault({ code: 'NO_IMAGE', message: 'The image was not checked yet.', meaning: 'A step ran before the image was checked.', fix: 'Start again.' });
+    return img;
+  }
+
+  private progress(st: RunState, p: Omit<UpgradeProgress, 'runId'>): void {
+    this.hooks.progress({ runId: st.runId, ...p });
+  }
+
+  /** The router session of this run; logs in (again) when there is none or it dropped. */
+  private async session(ctx: StepContext, st: RunState): Promise<Session> {
+    const old = ctx.bag.get(BAG_SESSION) as Session | undefined;
+    if (old && !old.closed) return old;
+    let s: Session;
+    try {
+      s = await this.deps.open(st.req.target);
+    } catch (err) {
+      const e = toErrorShape(err);
+      if (e.code !== 'AUTH_FAILED' || st.req.target.password) throw err;
+      const a = await ctx.ask({ text: `The router at ${st.req.target.host} wants a password.`, detail: e.meaning ?? '', choices: [{ id: 'login', label: 'Log in', primary: true }, { id: 'stop', label: 'Stop' }], input: { label: 'Router password', secret: true, minLength: 1 } });
+      if (a.choice !== 'login' || !a.input) throw err;
+      st.req.target.password = a.input;
+      this.passwords.set(st.runId, a.input);
+      s = await this.deps.open(st.req.target);
+    }
+    ctx.bag.set(BAG_SESSION, s);
+    return s;
+  }
+
+  private async dropSession(ctx: StepContext): Promise<void> {
+    const s = ctx.bag.get(BAG_SESSION) as Session | undefined;
+    ctx.bag.delete(BAG_SESSION);
+    if (s && !s.closed) await s.close().catch(() => undefined);
+  }
+
+  private async imageFor(role: ImageState['role'], file: string, given?: string): Promise<ImageState> {
+    const report = await inspectFile(file);
+    const img: ImageState = { role, path: report.path, fileName: report.fileName, report, stagePath: `/tmp/${safeName(report.fileName)}` };
+    if (role !== 'flash') {
+      const read = (f: string) => {
+        try {
+          return fs.readFileSync(f, 'utf8').slice(0, 4 * 1024 * 1024);
+        } catch {
+          return undefined;
+        }
+      };
+      const sidecar = read(`${report.path}.sha256`);
+      const sums = read(path.join(path.dirname(report.path), 'sha256sums'));
+      img.hash = checkImageHash({ sha256: report.sha256, fileName: report.fileName, ...(given ? { given } : {}), ...(sidecar !== undefined ? { sidecar } : {}), ...(sums !== undefined ? { sums } : {}) });
+    }
+    return img;
+  }
+
+  private planFor(router: RouterState, main: ImageState, inter?: ImageState): ReturnPlan {
+    const forPlan = (i: ImageState): ImageForPlan => {
+      const id = i.report.identity;
+      const v = versionFromFileName(i.fileName);
+      return { fileName: i.fileName, path: i.path, size: i.report.size, kind: id.kind, ...(id.slotLayout ? { slotLayout: id.slotLayout } : {}), ...(v ? { version: v } : {}), hash: i.hash! };
+    };
+    const plan = planReturnToStock(dualSlotState(router.device), forPlan(main), inter ? forPlan(inter) : undefined);
+    const free = router.facts.tmpFreeBytes;
+    if (plan.ok && free !== undefined)
+      for (const st of plan.steps)
+        if (st.image.size > free)
+          return {
+            ...plan,
+            ok: false,
+            refusal: { code: 'IMAGE_TOO_BIG_FOR_TMP', message: `${st.image.fileName} (${mib(st.image.size)}) does not fit in the router's memory (${mib(free)} free in /tmp).`, meaning: 'The image is copied into memory before it is written. Nothing was changed.', fix: 'Restart the router in rescue mode (failsafe), which leaves more memory free, then try again.' },
+          };
+    return plan;
+  }
+
+  // ------------------------------------------------------------------ executors
+
+  executors(): Record<string, StepExecutor> {
+    return {
+      'upgrade.connect': (ctx) => this.connect(ctx),
+      'upgrade.check': (ctx) => this.check(ctx),
+      'upgrade.plan': (ctx) => this.planStep(ctx),
+      'upgrade.backup': (ctx) => this.backup(ctx),
+      'upgrade.intermediate': (ctx) => this.intermediate(ctx),
+      'upgrade.upload': (ctx) => this.upload(ctx),
+      'upgrade.test': (ctx) => this.test(ctx),
+      'upgrade.write': (ctx) => this.write(ctx),
+      'upgrade.wait': (ctx) => this.wait(ctx),
+      'upgrade.verify': (ctx) => this.verify(ctx),
+    };
+  }
+
+  private async connect(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    await this.dropSession(ctx);
+    ctx.transcript('note', `Connecting to ${st.req.target.host} (${st.req.target.method === 'auto' ? 'SSH, then telnet' : st.req.target.method}) as ${st.req.target.user}…`);
+    const s = await this.session(ctx, st);
+    for (const n of s.notes) ctx.transcript('note', n);
+    ctx.evidence(`Logged in over ${s.method === 'ssh' ? 'SSH' : 'telnet'} to ${s.host} port ${s.port} as ${st.req.target.user}.`);
+    st.router = await readRouter(s);
+    const { device, facts } = st.router;
+    const id = device.identity;
+    ctx.evidence(`The router is ${id.model ?? 'a router'} (board ${id.boardName ?? 'unknown'}) running ${releaseText(facts.release)}${id.compatVersion ? `, compat_version ${id.compatVersion}` : ', no compat_version set'}.`);
+    if (facts.tmpFreeBytes !== undefined) ctx.evidence(`Free memory for the image (/tmp): ${mib(facts.tmpFreeBytes)}.`);
+    const dual = dualSlotState(device);
+    if (dual) {
+      ctx.evidence(`Two firmware slots. ${dual.layoutEvidence}. It runs from slot ${dual.runningSlot ?? '?'}${dual.runningEvidence ? ` (${dual.runningEvidence})` : ''}; U-Boot starts slot ${dual.bootPart ?? '?'} next (boot_part).`);
+      for (const w of dual.warnings) ctx.evidence(`Note: ${w}`);
+    }
+    if (!facts.sysupgrade)
+      return fail('NO_SYSUPGRADE', 'The router has no sysupgrade command.', 'Rescue Bench writes firmware with OpenWrt\'s own sysupgrade, which checks the image first. This router does not run OpenWrt (or a very cut-down one).', 'Use the router maker\'s recovery (web page or TFTP), or start an OpenWrt initramfs image first.');
+    return { ok: true };
+  }
+
+  private async check(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    if (!st.router) return fail('NOT_CONNECTED', 'The router was not read yet.', 'The check needs the router\'s model and flash.', 'Start again.');
+    const img = await this.imageFor('flash', st.req.file);
+    st.images.main = img;
+    const r = img.report;
+    const id = st.router.device.identity;
+    ctx.evidence(`${r.fileName}: ${mib(r.size)}, SHA-256 ${r.sha256}. ${r.identity.headline} ${r.identity.integrityText}`);
+    const v = verdictFor(r.identity, r.metadata, { boardName: id.boardName ?? '', ...(id.model ? { model: id.model } : {}), ...(id.compatVersion ? { compatVersion: id.compatVersion } : {}), partitions: st.router.device.partitions.map((p) => ({ name: p.name, size: p.size })) }, r.fileName);
+    st.verdict = v;
+    ctx.evidence(`For this router: ${v.headline}`);
+    for (const reason of v.reasons) ctx.evidence(`  ${reason}`);
+    const refuse = (code: string, message: string, meaning: string, fix: string) => fail(code, message, `${meaning} Nothing was sent to the router.`, fix, v.reasons.join('\n'));
+    if (v.verdict === 'damaged') return refuse('IMAGE_DAMAGED', `${r.fileName} is damaged.`, r.identity.integrityText, 'Download the image again and check it again.');
+    if (v.verdict === 'does-not-fit') return refuse('IMAGE_TOO_BIG', v.headline, v.reasons.join(' '), 'Choose the image made for this exact router model (the "sysupgrade" image for an OpenWrt update).');
+    if (v.verdict === 'needs-factory') return refuse('NEEDS_FACTORY_IMAGE', v.headline, v.reasons.join(' '), (v.steps ?? []).join(' '));
+    if (v.verdict === 'needs-F' && /Do not force it/.test(v.headline)) return refuse('WRONG_ROUTER', v.headline, v.reasons.join(' '), 'Download the image made for this router model and choose that one.');
+    const free = st.router.facts.tmpFreeBytes;
+    if (free !== undefined && r.size > free)
+      return refuse('IMAGE_TOO_BIG_FOR_TMP', `The image (${mib(r.size)}) does not fit in the router's memory: ${mib(free)} free in /tmp.`, 'The image is copied into the router\'s memory before it is written.', 'Restart the router in rescue mode (failsafe), which leaves more memory free, then try again.');
+    if (v.verdict === 'needs-n' || v.verdict === 'needs-F' || r.identity.kind === 'vendor') st.settingsLost = true;
+    if (st.req.keepSettings === 'keep' && st.settingsLost)
+      return refuse('KEEP_NOT_POSSIBLE', 'Your settings cannot be kept with this image.', v.headline, 'Run it again without --keep-settings (a backup of your settings is saved first).');
+    return { ok: true, summary: st.settingsLost ? 'The image suits this router; your settings will not be kept (a settings backup is made first).' : 'The image suits this router; sysupgrade should keep your settings.' };
+  }
+
+  private async planStep(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    if (!st.router) return fail('NOT_CONNECTED', 'The router was not read yet.', 'The plan needs the router\'s slots.', 'Start again.');
+    st.images.main = await this.imageFor('stock', st.req.file, st.req.sha256);
+    if (st.req.intermediate) st.images.intermediate = await this.imageFor('intermediate', st.req.intermediate, st.req.intermediateSha256);
+    for (const i of [st.images.intermediate, st.images.main]) if (i) ctx.evidence(`${i.fileName}: ${mib(i.report.size)}. ${i.hash!.text} ${i.report.identity.headline}`);
+    const plan = this.planFor(st.router, st.images.main, st.images.intermediate);
+    st.plan = plan;
+    if (!plan.ok) return { ok: false, error: plan.refusal! };
+    ctx.evidence(`Plan for the ${plan.model} (${plan.layout?.label ?? 'layout unknown'}, running slot ${plan.runningSlot ?? '?'}):`);
+    plan.steps.forEach((s, i) => ctx.evidence(`  ${i + 1}. ${s.title}: ${s.command} → slot ${s.slot}. ${s.why}`));
+    if (plan.userReported) ctx.evidence(`User-reported: ${plan.userReported}`);
+    for (const w of plan.warnings) ctx.evidence(`Warning: ${w}`);
+    const a = await ctx.ask({
+      text: `Return the ${plan.model} to its factory firmware in ${plan.steps.length} step${plan.steps.length > 1 ? 's' : ''}?`,
+      detail: [...plan.steps.map((s, i) => `${i + 1}. ${s.title} (slot ${s.slot})`), ...plan.warnings, ...(plan.userReported ? [plan.userReported] : []), 'OpenWrt and its settings will be gone from the router afterwards.'].join('\n'),
+      choices: [
+        { id: 'go', label: 'Go ahead', primary: true, destructive: true },
+        { id: 'cancel', label: 'Not now' },
+      ],
+    });
+    if (a.choice !== 'go') return fail('CANCELLED', 'You chose not to go ahead.', 'Nothing was changed on the router.', 'Start again when you are ready.');
+    return { ok: true, summary: plan.successText.replace(/^Done\. /, 'Goal: ') };
+  }
+
+  private async backupSettings(ctx: StepContext, st: RunState): Promise<void> {
+    if (st.settingsBackup) return;
+    const s = await this.session(ctx, st);
+    const dir = path.join(this.deps.dataDir, 'upgrade', st.runId);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `settings-${st.req.target.host.replace(/[^\w.-]/g, '_')}.tar.gz`);
+    const pull = await s.pull('sysupgrade -b -', { idleTimeoutMs: 60_000 });
+    const out = fs.createWriteStream(file);
+    let bytes = 0;
+    let head = Buffer.alloc(0);
+    for await (const c of pull.stream) {
+      const b = c as Buffer;
+      if (head.length < 2) head = Buffer.concat([head, b.subarray(0, 2)]);
+      bytes += b.length;
+      out.write(b);
+      this.progress(st, { stage: 'settings-backup', done: bytes, total: 0, text: 'Saving your settings to this computer' });
+    }
+    await new Promise<void>((r) => out.end(r));
+    const end = await pull.done;
+    if (end.code !== 0 || bytes === 0 || head[0] !== 0x1f || head[1] !== 0x8b) {
+      throw new RbFault({ code: 'SETTINGS_BACKUP_FAILED', message: 'The router did not hand over a backup of its settings.', meaning: 'Nothing was written; your settings are still on the router.', fix: 'Try again. If it keeps failing, back up from the router\'s web page (System → Backup) first.', details: `sysupgrade -b -: exit ${end.code}, ${bytes} bytes ${end.stderr.slice(0, 500)}` });
+    }
+    st.settingsBackup = file;
+    ctx.evidence(`Saved your settings (${bytes} bytes, sysupgrade -b) to ${file}. They can be restored later with sysupgrade -r or the router's web page.`);
+  }
+
+  private async backup(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    if (st.settingsLost) await this.backupSettings(ctx, st);
+    if (st.req.dryRun) return st.settingsBackup ? { ok: true, summary: 'Settings saved; a full backup is not offered in a dry run.' } : { ok: true, skipped: true, summary: 'No backup in a dry run: nothing will be written.' };
+    const a = await ctx.ask({
+      text: 'Make a full backup of the router first?',
+      detail: "It copies the router's whole flash to this computer: the way back if anything goes wrong. It takes a few minutes. Keep the cable plugged in.",
+      choices: [
+        { id: 'full', label: 'Full backup first', primary: true },
+        { id: 'skip', label: 'Skip the backup' },
+      ],
+    });
+    if (a.choice !== 'full') {
+      ctx.evidence('You chose to skip the full backup.');
+      return st.settingsBackup ? { ok: true } : { ok: true, skipped: true };
+    }
+    const job = this.deps.flash().startBackup({ target: st.req.target, retryFailed: false });
+    ctx.evidence(`Full backup to ${job.dir}…`);
+    const r = await job.finished;
+    if (!r.ok) return { ok: false, error: { code: 'BACKUP_INCOMPLETE', message: 'The full backup did not finish.', meaning: 'Without it there is no complete way back. Nothing was written to the router.', fix: 'Try the backup again, or skip it if you accept the risk.', details: job.dir } };
+    st.fullBackupDone = true;
+    ctx.evidence(`Full backup complete: ${job.dir}.`);
+    return { ok: true };
+  }
+
+  private async upload(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    const img = this.image(st);
+    const s = await this.session(ctx, st);
+    const data = fs.readFileSync(img.path);
+    const sha = crypto.createHash('sha256').update(data).digest('hex');
+    if (sha !== img.report.sha256)
+      return fail('IMAGE_CHANGED', `${img.fileName} changed after it was checked.`, 'What was checked is no longer what would be sent. Nothing was sent.', 'Make sure nothing else writes the file, then start again.', `checked ${img.report.sha256}, now ${sha}`);
+    const md5 = crypto.createHash('md5').update(data).digest('hex');
+    const meter = new RateMeter(this.now);
+    const t0 = this.now();
+    let last = 0;
+    const via = await uploadImage(s, {
+      stagePath: img.stagePath,
+      data,
+      tools: st.router!.device.tools,
+      facts: st.router!.facts,
+      onProgress: (done) => {
+        const t = this.now();
+        if (t - last < 150 && done < data.length) return;
+        last = t;
+        const { rate } = meter.add(done);
+        this.progress(st, { stage: 'upload', done, total: data.length, ...(rate ? { rate, etaS: Math.max(0, (data.length - done) / rate) } : {}), text: `Copying ${img.fileName} into the router's memory` });
+      },
+    });
+    const ms = Math.max(1, this.now() - t0);
+    ctx.evidence(`Copied ${mib(data.length)} in ${dur(ms)} (${mib((data.length * 1000) / ms)}/s) ${via === 'ssh' ? 'over SSH' : via === 'telnet-nc' ? 'with nc (the router fetched it, as the OpenWrt wiki does)' : 'with wget from this computer'} to ${img.stagePath}.`);
+    const h = await checkStaged(s, { stagePath: img.stagePath, bytes: data.length, sha256: sha, md5, tools: st.router!.device.tools });
+    ctx.evidence(`The router's ${h.algorithm} of the copy matches this computer's: ${h.value}. Nothing is written yet.`);
+    return { ok: true };
+  }
+
+  /** The router's check; a copy that will not be written (refused, not confirmed, dry run) leaves the router's memory. */
+  private async test(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    const out = await this.testImage(ctx, st);
+    if (!out.ok || st.req.dryRun) {
+      const s = ctx.bag.get(BAG_SESSION) as Session | undefined;
+      if (s && !s.closed) await s.exec(`rm -f ${shQuote(this.image(st).stagePath)}`, { timeoutMs: 10_000 }).catch(() => undefined);
+    }
+    return out;
+  }
+
+  private async testImage(ctx: StepContext, st: RunState): Promise<StepOutcome> {
+    const img = this.image(st);
+    const s = await this.session(ctx, st);
+    const ubus = st.router!.facts.ubus;
+    // ask the router itself whether settings can be kept (its words are the evidence), unless they cannot be by design
+    let keep = st.req.mode === 'flash' && st.current === 'main' && st.req.keepSettings !== 'no-keep' && img.report.identity.kind !== 'vendor';
+    let r = await sysupgradeTest(s, { stagePath: img.stagePath, keep, ubus });
+    let j = judgeSysupgradeTest({ code: r.code, output: r.output, ...(r.validate ? { validate: r.validate } : {}), keep });
+    const show = (res: typeof r, judged: typeof j) => {
+      ctx.transcript('sent', res.command);
+      ctx.transcript('received', `exit ${res.code}${res.output.trim() ? `\n${res.output.trim()}` : ''}`);
+      ctx.evidence(`${res.command} → exit ${res.code}${judged.routerSays.length ? `; the router says: ${judged.routerSays.map((l) => `"${l}"`).join(' ')}` : ' (no complaint)'}`);
+      if (res.validate) ctx.evidence(`ubus validate_firmware_image: valid ${res.validate.valid}, forceable ${res.validate.forceable}, allow_backup ${res.validate.allowBackup}.`);
+      for (const m of judged.meaning) ctx.evidence(`  ${m}`);
+    };
+    show(r, j);
+    st.routerSays = j.routerSays;
+    if (j.outcome === 'pass' && keep && !j.allowBackup) j = { ...j, outcome: 'needs-n' };
+    if (j.outcome === 'needs-n') {
+      if (st.req.keepSettings === 'keep') return fail('KEEP_NOT_POSSIBLE', 'The router says your settings cannot be kept with this image.', j.routerSays.join(' '), 'Run it again without --keep-settings; a backup of your settings is saved first. Nothing was written.');
+      keep = false;
+      st.settingsLost = true;
+      await this.backupSettings(ctx, st);
+      r = await sysupgradeTest(s, { stagePath: img.stagePath, keep, ubus: false });
+      j = judgeSysupgradeTest({ code: r.code, output: r.output, keep });
+      show(r, j);
+      st.routerSays = [...(st.routerSays ?? []), ...j.routerSays];
+    }
+    if (j.outcome === 'refused' || (j.outcome === 'forceable' && j.wrongBoard))
+      return fail('SYSUPGRADE_REFUSED', `The router refused the image: ${j.routerSays.map((l) => `"${l}"`).join(' ') || `exit ${r.code}`}.`, `${j.meaning.join(' ')} Nothing was written.`, j.wrongBoard ? 'Choose the image made for this router model.' : 'Choose an image made for this router (the OpenWrt "sysupgrade" image, or the maker\'s firmware for this exact model).', r.output.slice(0, 4000));
+    if (j.outcome === 'forceable') {
+      keep = false;
+      if (st.req.dryRun) {
+        st.keep = false;
+        return { ok: true, summary: `Dry run: the router refuses this image unless forced (-F): ${j.routerSays.map((l) => `"${l}"`).join(' ')}. A real run asks you to confirm that. Nothing was written.` };
+      }
+      if (!st.settingsBackup) await this.backupSettings(ctx, st).catch((e) => ctx.evidence(`Settings backup failed: ${toErrorShape(e).message}`));
+      const a = await ctx.ask({
+        text: `The router refuses this image unless forced: ${j.routerSays.map((l) => `"${l}"`).join(' ')}`,
+        detail: `${j.meaning.join(' ')} ${img.report.identity.kind === 'vendor' ? "That is normal for the maker's firmware. " : ''}Writing it anyway uses sysupgrade -F -n: the router skips its own check and starts with fresh settings.`,
+        choices: [
+          { id: 'force', label: 'Write it anyway (-F)', destructive: true },
+          { id: 'cancel', label: 'Do not write', primary: true },
+        ],
+        input: { label: `Type ${FORCE_WORD} to write it anyway`, secret: false, minLength: FORCE_WORD.length },
+      });
+      if (a.choice !== 'force' || a.input?.trim().toUpperCase() !== FORCE_WORD)
+        return fail('FORCE_NOT_CONFIRMED', `The router refused the image unless forced, and forcing was not confirmed: ${j.routerSays.map((l) => `"${l}"`).join(' ')}`, `${j.meaning.join(' ')} Nothing was written.`, `To write it anyway, confirm by typing ${FORCE_WORD} (on the command line: --force --yes).`);
+      st.forced = true;
+      ctx.evidence(`You confirmed: write it anyway (-F -n).`);
+      r = await sysupgradeTest(s, { stagePath: img.stagePath, keep: false, force: true, ubus: false });
+      j = judgeSysupgradeTest({ code: r.code, output: r.output, keep: false });
+      show(r, j);
+      if (j.outcome !== 'pass') return fail('SYSUPGRADE_REFUSED', 'The router refuses the image even when forced.', `${j.routerSays.join(' ')} Nothing was written.`, 'Choose an image made for this router.', r.output.slice(0, 4000));
+    }
+    st.keep = keep;
+    const cmd = `sysupgrade${st.forced ? ' -F' : ''}${keep ? '' : ' -n'} ${img.stagePath}`;
+    if (st.req.dryRun) return { ok: true, summary: `Dry run: the router takes the image (${cmd}). Nothing was written.` };
+    return { ok: true, summary: `The router takes the image: ${cmd}${keep ? ' (settings kept)' : ' (settings not kept)'}.` };
+  }
+
+  private async write(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    if (st.req.dryRun) return { ok: true, skipped: true, summary: 'Dry run: nothing was written.' };
+    const img = this.image(st);
+    const s = await this.session(ctx, st);
+    st.timing ??= { flashAt: this.now() };
+    const dual = dualSlotState(st.router!.device);
+    const running = dual?.runningSlot ?? dual?.bootPart;
+    const slot = running ? ((running === 1 ? 2 : 1) as 1 | 2) : undefined;
+    const args = [...(st.forced ? ['-F'] : []), ...(st.keep ? [] : ['-n'])];
+    ctx.transcript('sent', `sysupgrade ${args.join(' ')} ${img.stagePath}`);
+    const run = await startSysupgrade(s, { args, stagePath: img.stagePath, onLine: (l) => ctx.transcript('received', l), now: this.now });
+    await this.dropSession(ctx);
+    if (!run.dropped && run.commencedAt === undefined) {
+      if (run.exitCode !== undefined)
+        return fail('SYSUPGRADE_FAILED', `sysupgrade stopped with exit code ${run.exitCode} before writing.`, `${run.lines.join(' ')} The router still runs its old firmware.`, 'Read what the router said (Details), then try again.', run.lines.join('\n'));
+      return fail('SYSUPGRADE_NO_START', 'The router did not start writing within 3 minutes.', 'It still answers, so it is not writing. The router still runs its old firmware.', 'Restart the router and try again.', run.lines.join('\n'));
+    }
+    st.written = { at: this.now(), commencedAt: run.commencedAt ?? this.now(), dropped: run.dropped, kept: !!st.keep, ...(slot ? { slot } : {}), ...(st.router?.facts.release ? { oldRelease: releaseText(st.router.facts.release) } : {}) };
+    const said = run.lines.map((l) => `"${l}"`).join(' ');
+    ctx.evidence(
+      run.dropped
+        ? `The router said ${said || 'nothing'} and closed the connection: that is sysupgrade closing every session before it writes, as expected.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`
+        : `The router said ${said} and its sysupgrade command ended; the router writes and restarts on its own now.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`,
+    );
+    return { ok: true };
+  }
+
+  private async wait(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    if (st.req.dryRun) return { ok: true, skipped: true };
+    const startedAt = st.written?.at ?? this.now();
+    let phase = '';
+    const res = await waitForRouter(st.req.target.host, {
+      timeoutMs: st.req.returnTimeoutS * 1000,
+      startedAt,
+      signal: ctx.signal,
+      now: this.now,
+      tick: (elapsed, p) => {
+        const text = p === 'writing' ? 'The router is writing the new firmware. Do not unplug it.' : p === 'restarting' ? 'The router is writing and restarting (about 2 minutes). Do not unplug it.' : 'The router answers again.';
+        this.progress(st, { stage: 'wait', done: elapsed / 1000, total: st.req.returnTimeoutS, text: `${text} ${dur(elapsed)} so far.` });
+        if (p !== phase) {
+          phase = p;
+          ctx.setDoNow(text);
+        }
+      },
+    });
+    st.back = res;
+    if (!res.back) {
+      const slot = st.written?.slot;
+      const advice = slot ? recoveryAdvice(slot, dualSlotState(st.router!.device)?.model ?? 'router') : 'If its lights show it is stuck, start it in rescue mode (failsafe) or use the maker\'s recovery (TFTP) with a backup.';
+      return fail('ROUTER_NOT_BACK', `The router has not answered for ${dur(this.now() - startedAt)} since it started writing.`, `A write and restart take 2 to 5 minutes; after that it should answer on ${st.req.target.host}. It may not be able to start the new firmware. ${advice}`, `Wait a few more minutes ("Keep waiting"). If it still does not answer: ${slot ? 'power-cycle as described above.' : 'check its lights and use rescue mode.'}`);
+    }
+    ctx.evidence(`The router answered again on port ${res.port} after ${dur((res.backAt ?? this.now()) - startedAt)}.`);
+    return { ok: true };
+  }
+
+  private async verifyNow(ctx: StepContext, st: RunState): Promise<StepOutcome> {
+    const img = this.image(st);
+    const kind = img.report.identity.kind;
+    const host = st.req.target.host;
+    const deadline = this.now() + 90_000;
+    if (kind === 'vendor') {
+      const want = versionFromFileName(img.fileName);
+      let lastErr = '';
+      while (this.now() < deadline && !ctx.signal.aborted) {
+        try {
+          const a = await vendorWebAnswer(host, want);
+          ctx.evidence(`The router's web page answers: HTTP ${a.status}${a.server ? `, server "${a.server}"` : ''}${a.title ? `, title "${a.title}"` : ''}${a.version ? `, firmware version ${a.version}` : ''}.`);
+          const openwrt = /luci|openwrt/i.test(`${a.title ?? ''} ${a.text}`);
+          if (openwrt) return fail('STILL_OPENWRT', 'The router still runs OpenWrt.', `Its web page is OpenWrt's (LuCI). ${st.written?.slot ? `It did not start the maker's firmware from slot ${st.written.slot}.` : ''}`, 'Read the Details; on a Linksys WRT32X from the 6 MB layout, return through OpenWrt 19.07.9 first.');
+          if (want && a.version !== want) return fail('VERSION_NOT_SEEN', `The router's web page does not show version ${want}.`, 'It answers, but Rescue Bench cannot confirm it runs the firmware just written.', 'Open http://' + host + ' in a browser and look at the firmware version on its status page.', a.text.slice(0, 1000));
+          const vendor = dualSlotState(st.router!.device)?.model.split(' ')[0] ?? 'factory';
+          const text = st.plan?.successText && st.current === 'main' ? `${st.plan.successText} Its address is ${host}.` : `Done. The router now runs ${vendor} firmware${a.version ? ` ${a.version}` : ''}${st.written?.slot ? ` from slot ${st.written.slot}` : ''}. Its address is ${host}.`;
+          st.verified = { kind: 'vendor', text, ...(a.version ? { release: a.version } : {}), ...(st.written?.slot ? { slot: st.written.slot } : {}) };
+          return { ok: true, summary: text };
+        } catch (err) {
+          lastErr = (err as Error).message;
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+      return fail('NO_WEB_ANSWER', `The router does not answer on its web page (http://${host}).`, "The maker's firmware has no SSH; its web page is the only way to check it. It may still be starting, or it took a different address.", `Wait a minute and try again. The Linksys firmware uses 192.168.1.1 and hands out addresses by DHCP: let this computer take an address automatically.`, lastErr);
+    }
+    // OpenWrt: a new login
+    let s: Session | undefined;
+    let lastErr: unknown;
+    while (this.now() < deadline && !ctx.signal.aborted) {
+      try {
+        s = await loginAgain(st.req.target, this.deps.dataDir, !!st.written?.kept);
+        break;
+      } catch (err) {
+        lastErr = err;
+        const code = toErrorShape(err).code;
+        if (code === 'HOST_KEY_CHANGED' || code === 'AUTH_FAILED') break;
+        await new Promise((r) => setTimeout(r, 1500));
+      }
+    }
+    if (!s) return { ok: false, error: toErrorShape(lastErr ?? new RbFault({ code: 'NO_LOGIN', message: 'Could not log in again.' })) };
+    ctx.bag.set(BAG_SESSION, s);
+    for (const n of s.notes) ctx.evidence(n);
+    const now = await readRouter(s);
+    const rel = releaseText(now.facts.release);
+    ctx.evidence(`Logged in again: the router runs ${rel}${now.device.identity.boardName ? ` (board ${now.device.identity.boardName})` : ''}.`);
+    const want = img.report.identity.version ?? img.report.metadata?.version;
+    const wantRelease = typeof want === 'string' ? /(\d+\.\d+(?:\.\d+)?(?:-rc\d+)?)/.exec(want)?.[1] : undefined;
+    if (st.written?.oldRelease && rel === st.written.oldRelease && (!wantRelease || !rel.includes(wantRelease)))
+      return fail('STILL_OLD_FIRMWARE', `The router still runs ${rel}, the firmware it had before.`, `${st.written.slot ? `It started slot ${st.written.slot === 1 ? 2 : 1} again, not the slot just written.` : 'The new firmware was not started.'}`, 'Run the upgrade again; if it happens again, read the router\'s log (logread) for the reason.');
+    if (wantRelease && !rel.includes(wantRelease)) return fail('UNEXPECTED_RELEASE', `The router runs ${rel}, not ${wantRelease} as the image says.`, 'Something else than the written image started.', 'Check the image and run the upgrade again.');
+    const dual = dualSlotState(now.device);
+    if (st.written?.slot && dual) {
+      if (dual.bootPart !== st.written.slot)
+        return fail('BOOT_PART_NOT_MOVED', `U-Boot still starts slot ${dual.bootPart ?? '?'}, not slot ${st.written.slot} that was written.`, 'The router may fall back to the old firmware at the next restart.', `Use "Start slot ${st.written.slot}" (fw_setenv boot_part ${st.written.slot}) while the router answers.`);
+      ctx.evidence(`boot_part=${dual.bootPart}: U-Boot starts slot ${dual.bootPart}, the one just written.${dual.layout ? ` Layout now: ${dual.layout.label} (${dual.layoutEvidence}).` : ''}`);
+    }
+    st.router = now;
+    const text = `Done. The router now runs ${rel}${st.written?.slot ? ` from slot ${st.written.slot}` : ''}. Its address is ${host}.`;
+    st.verified = { kind: 'openwrt', text, release: rel, ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(s.notes.find((n) => /new SSH key/.test(n)) ? { hostKeyNote: s.notes.find((n) => /new SSH key/.test(n))! } : {}) };
+    return { ok: true, summary: text };
+  }
+
+  private async verify(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    if (st.req.dryRun) return { ok: true, skipped: true };
+    const out = await this.verifyNow(ctx, st);
+    if (out.ok) st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
+    return out;
+  }
+
+  /** Return to stock from the 6 MB layout: the whole upload → verify sequence once for the 19.07.9 factory image. */
+  private async intermediate(ctx: StepContext): Promise<StepOutcome> {
+    const st = this.stateOf(ctx);
+    if (!st.plan || st.plan.steps.length < 2 || !st.images.intermediate) return { ok: true, skipped: true, summary: 'Not needed: the router already has the layout the factory firmware needs.' };
+    if (st.req.dryRun) return { ok: true, skipped: true };
+    st.current = 'intermediate';
+    try {
+      for (const f of [this.upload, this.test, this.write, this.wait, this.verify]) {
+        const r = await f.call(this, ctx);
+        if (!r.ok) return r;
+        if (r.summary) ctx.evidence(r.summary);
+      }
+      const dual = dualSlotState(st.router!.device);
+      const stockLayout = st.images.main?.report.identity.slotLayout;
+      if (dual?.layout && stockLayout && dual.layout.id !== stockLayout)
+        return fail('LAYOUT_NOT_CHANGED', `The router still has the ${dual.layout.label} layout after OpenWrt 19.07.9.`, `${dual.layoutEvidence}. The factory firmware would not start from it, so it was not written.`, 'Check that the intermediate file is the 19.07.9 *factory* image for this model.');
+      ctx.evidence(`The router runs OpenWrt with the ${dual?.layout?.label ?? 'old'} layout now; next the factory firmware goes to slot ${st.plan.steps[1]!.slot}.`);
+    } finally {
+      st.current = 'main';
+    }
+    // the second write gets its own timing
+    delete st.timing;
+    delete st.written;
+    delete st.back;
+    delete st.verified;
+    st.forced = false;
+    return { ok: true };
+  }
+}

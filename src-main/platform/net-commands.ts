@@ -1,0 +1,204 @@
+/**
+ * The commands that change this computer's network for a recovery, per OS, and how each is run with the OS's own
+ * permission prompt (decision 0070). Pure: they build argv arrays (never a shell string on Linux) from values
+ * that passed an allow-list; src-main/platform/bindings/net.ts runs them. Linux is verified in the test
+ * namespaces; the macOS (ifconfig/arp through osascript) and Windows (netsh through UAC) forms are written from
+ * their documentation and unit-tested as text only.
+ */
+import { RbFault } from '../../src-shared/errors';
+import { isIpv4, normalMac, parseCidr } from '../../src-shared/capabilities/net';
+import type { PlatformName } from './host';
+import { safeInterfaceName } from './privilege';
+
+export type Argv = [string, ...string[]];
+/** How permission was obtained: already root; polkit's pkexec; sudo without a password (-n); macOS osascript; Windows UAC. */
+export type Elevation = 'root' | 'pkexec' | 'sudo' | 'osascript' | 'uac';
+
+/** The interface name, or a three-part fault: a name outside the allow-list never reaches a command. */
+export function checkedInterface(platform: PlatformName, name: string): string {
+  const ok = safeInterfaceName(platform, name);
+  if (ok === undefined)
+    throw new RbFault({
+      code: 'NET_BAD_INTERFACE_NAME',
+      message: `"${name.slice(0, 80)}" is not a network connection name Rescue Bench can use.`,
+      meaning: 'Names with quotes, semicolons, dollar signs or similar characters are refused, so that nothing but the intended connection can be changed. Nothing was changed.',
+      fix: 'Pick the connection from the list of this computer’s interfaces (rescue-bench net list shows them).',
+    });
+  return ok;
+}
+
+export function checkedCidr(cidr: string): NonNullable<ReturnType<typeof parseCidr>> {
+  const c = parseCidr(cidr);
+  if (!c)
+    throw new RbFault({
+      code: 'NET_BAD_ADDRESS',
+      message: `"${cidr.slice(0, 80)}" is not an address with its network size.`,
+      meaning: 'Rescue Bench needs the address and the prefix length, like 192.168.0.66/24. Nothing was changed.',
+      fix: 'Write it as ADDRESS/PREFIX, e.g. 192.168.0.66/24.',
+    });
+  return c;
+}
+
+function checkedIp(ip: string): string {
+  if (!isIpv4(ip)) throw new RbFault({ code: 'NET_BAD_ADDRESS', message: `"${ip.slice(0, 80)}" is not an IPv4 address.`, meaning: 'Nothing was changed.', fix: 'Write it like 192.168.0.1.' });
+  return ip;
+}
+
+function checkedMac(mac: string): string {
+  const m = normalMac(mac);
+  if (!m) throw new RbFault({ code: 'NET_BAD_MAC', message: `"${mac.slice(0, 80)}" is not a hardware (MAC) address.`, meaning: 'Nothing was changed.', fix: 'Write it like 00:11:22:33:44:55.' });
+  return m;
+}
+
+export function addAddressCommand(platform: PlatformName, iface: string, cidr: string): Argv {
+  const name = checkedInterface(platform, iface);
+  const c = checkedCidr(cidr);
+  if (platform === 'darwin') return ['/sbin/ifconfig', name, 'alias', c.ip, c.netmask];
+  // store=active: gone at the next restart of Windows, like the other two.
+  if (platform === 'win32') return ['netsh', 'interface', 'ipv4', 'add', 'address', name, c.ip, c.netmask, 'store=active'];
+  return ['ip', 'addr', 'add', `${c.ip}/${c.prefix}`, 'brd', '+', 'dev', name];
+}
+
+export function removeAddressCommand(platform: PlatformName, iface: string, cidr: string): Argv {
+  const name = checkedInterface(platform, iface);
+  const c = checkedCidr(cidr);
+  if (platform === 'darwin') return ['/sbin/ifconfig', name, '-alias', c.ip];
+  if (platform === 'win32') return ['netsh', 'interface', 'ipv4', 'delete', 'address', name, c.ip];
+  return ['ip', 'addr', 'del', `${c.ip}/${c.prefix}`, 'dev', name];
+}
+
+export function addNeighbourCommand(platform: PlatformName, iface: string, ip: string, mac: string): Argv {
+  const name = checkedInterface(platform, iface);
+  const addr = checkedIp(ip);
+  const m = checkedMac(mac);
+  if (platform === 'darwin') return ['/usr/sbin/arp', '-s', addr, m, 'ifscope', name];
+  if (platform === 'win32') return ['netsh', 'interface', 'ipv4', 'add', 'neighbors', name, addr, m.replace(/:/g, '-'), 'store=active'];
+  return ['ip', 'neigh', 'replace', addr, 'lladdr', m, 'dev', name, 'nud', 'permanent'];
+}
+
+export function removeNeighbourCommand(platform: PlatformName, iface: string, ip: string): Argv {
+  const name = checkedInterface(platform, iface);
+  const addr = checkedIp(ip);
+  if (platform === 'darwin') return ['/usr/sbin/arp', '-d', addr, 'ifscope', name];
+  if (platform === 'win32') return ['netsh', 'interface', 'ipv4', 'delete', 'neighbors', name, addr];
+  return ['ip', 'neigh', 'del', addr, 'dev', name];
+}
+
+/** NetworkManager (Linux): leave the device alone (false) or look after it again (true). Runtime only, not saved. */
+export function nmManagedCommand(iface: string, managed: boolean): Argv {
+  return ['nmcli', 'device', 'set', checkedInterface('linux', iface), 'managed', managed ? 'yes' : 'no'];
+}
+
+/** What to run: a program, its arguments, and text for its standard input. */
+export interface Invocation {
+  cmd: string;
+  args: string[];
+  input?: string;
+}
+
+/** POSIX shell single quotes (macOS: the text osascript hands to /bin/sh). */
+function shq(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The reason as an AppleScript string literal: no control characters, quotes and backslashes escaped. */
+export function appleScriptString(s: string): string {
+  return `"${s.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A PowerShell single-quoted literal (a ' inside is doubled). */
+function psq(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Run `cmds` with permission obtained by `how`. Several commands become one prompt where the OS allows:
+ * Linux runs several `ip` commands as one `ip -batch -` (read from standard input; `-force` goes on past a
+ * failing line when `keepGoing`); macOS joins them in one `do shell script` (`&&`, or `;` when `keepGoing`);
+ * Windows runs them in one elevated PowerShell (-EncodedCommand, so no quoting crosses the UAC boundary).
+ * `resolve` turns a program name into its absolute path (pkexec and sudo run nothing found on the user's PATH).
+ */
+export function elevate(platform: PlatformName, how: Elevation, cmds: Argv[], reason: string, opts: { keepGoing?: boolean; resolve?: (program: string) => string | undefined } = {}): Invocation {
+  if (cmds.length === 0) throw new Error('elevate: no command');
+  const resolve = opts.resolve ?? ((p: string) => p);
+  if (platform === 'linux') {
+    let one: Invocation;
+    if (cmds.length === 1) one = { cmd: cmds[0]![0], args: cmds[0]!.slice(1) };
+    else {
+      if (!cmds.every((c) => c[0] === 'ip')) throw new Error('elevate: several commands at once must all be ip commands on Linux');
+      // Each value passed an allow-list without blanks or line breaks, so one command per line is exact.
+      one = { cmd: 'ip', args: [...(opts.keepGoing ? ['-force'] : []), '-batch', '-'], input: cmds.map((c) => c.slice(1).join(' ')).join('\n') + '\n' };
+    }
+    if (how === 'root') return one;
+    const abs = resolve(one.cmd) ?? one.cmd;
+    if (how === 'pkexec') return { ...one, cmd: 'pkexec', args: [abs, ...one.args] };
+    if (how === 'sudo') return { ...one, cmd: 'sudo', args: ['-n', '--', abs, ...one.args] };
+    throw new Error(`elevate: ${how} is not a Linux way`);
+  }
+  if (platform === 'darwin') {
+    const script = cmds.map((c) => c.map(shq).join(' ')).join(opts.keepGoing ? ' ; ' : ' && ');
+    if (how === 'root') return { cmd: '/bin/sh', args: ['-c', script] };
+    if (how !== 'osascript') throw new Error(`elevate: ${how} is not a macOS way`);
+    return { cmd: '/usr/bin/osascript', args: ['-e', `do shell script ${appleScriptString(script)} with prompt ${appleScriptString(reason)} with administrator privileges`] };
+  }
+  // Windows: the inner script runs elevated; it stops at the first failing command unless keepGoing.
+  const inner = cmds.map((c) => `& ${c.map(psq).join(' ')}${opts.keepGoing ? '' : '; if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }'}`).join('; ') + '; exit $LASTEXITCODE';
+  const encoded = Buffer.from(inner, 'utf16le').toString('base64');
+  if (how === 'root') return { cmd: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', encoded] };
+  if (how !== 'uac') throw new Error(`elevate: ${how} is not a Windows way`);
+  const outer = `$p = Start-Process -FilePath 'powershell.exe' -Verb RunAs -Wait -PassThru -WindowStyle Hidden -ArgumentList '-NoProfile','-NonInteractive','-EncodedCommand','${encoded}'; exit $p.ExitCode`;
+  return { cmd: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-Command', outer] };
+}
+
+/** The ways to try, in order, for this OS and user (decision 0070). */
+export function elevationOrder(platform: PlatformName, isRoot: boolean, has: (program: string) => boolean): Elevation[] {
+  if (platform === 'linux') return isRoot ? ['root'] : [...(has('pkexec') ? (['pkexec'] as const) : []), ...(has('sudo') ? (['sudo'] as const) : [])];
+  if (platform === 'darwin') return isRoot ? ['root'] : ['osascript'];
+  return ['uac'];
+}
+
+export type ElevationOutcome = 'ok' | 'cancelled' | 'refused' | 'unavailable' | 'failed';
+
+/**
+ * What a privileged run's exit means. pkexec: 126 = the user dismissed the dialog, 127 = not authorised or no
+ * authentication agent (then sudo -n is tried). sudo -n: 1 with "a password is required". osascript: "User
+ * canceled. (-128)". Windows: Start-Process fails with "canceled by the user". Anything else non-zero is the
+ * command's own failure (e.g. ip's "File exists").
+ */
+export function elevationOutcome(how: Elevation, code: number | null, stderr: string): ElevationOutcome {
+  if (code === 0) return 'ok';
+  if (how === 'pkexec') {
+    if (code === 126) return 'cancelled';
+    if (code === 127) return /no authentication agent|not authorized|authorization/i.test(stderr) || stderr === '' ? 'unavailable' : 'failed';
+  }
+  if (how === 'sudo' && /password is required|a terminal is required|not in the sudoers|may not run sudo/i.test(stderr)) return 'unavailable';
+  if (how === 'osascript' && /-128|user cancel+ed/i.test(stderr)) return 'cancelled';
+  if (how === 'uac' && /cancel+ed by the user/i.test(stderr)) return 'cancelled';
+  return 'failed';
+}
+
+/**
+ * One echo request with a one-second wait. The system's ping, not our own socket: Node has no ICMP sockets, and
+ * Linux's ping (iputils) itself uses an unprivileged ICMP datagram socket where net.ipv4.ping_group_range allows
+ * it (file capabilities or setuid elsewhere) — so no root is needed on any OS. `iface` binds it on Linux (-I).
+ */
+export function pingCommand(platform: PlatformName, ip: string, iface?: string): Argv {
+  const addr = checkedIp(ip);
+  if (platform === 'win32') return ['ping', '-n', '1', '-w', '1000', addr];
+  if (platform === 'darwin') return ['ping', '-n', '-c', '1', '-t', '1', ...(iface ? ['-b', checkedInterface(platform, iface)] : []), addr];
+  return ['ping', '-n', '-c', '1', '-W', '1', ...(iface ? ['-I', checkedInterface(platform, iface)] : []), addr];
+}
+
+/** Whether a ping run got an echo reply: exit 0, and on Windows a "TTL=" line (its ping exits 0 for "Destination host unreachable" too). */
+export function pingAnswered(platform: PlatformName, code: number | null, stdout: string): boolean {
+  if (code !== 0) return false;
+  return platform !== 'win32' || /TTL=/i.test(stdout);
+}
+
+/** The OS's neighbour (ARP) table entry for one address. */
+export function neighbourQueryCommand(platform: PlatformName, ip: string, iface?: string): Argv {
+  const addr = checkedIp(ip);
+  if (platform === 'win32') return ['arp', '-a', addr];
+  if (platform === 'darwin') return ['/usr/sbin/arp', '-n', addr];
+  return ['ip', '-j', 'neigh', 'show', 'to', addr, ...(iface ? ['dev', checkedInterface(platform, iface)] : [])];
+}

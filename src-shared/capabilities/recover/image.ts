@@ -1,0 +1,207 @@
+/**
+ * What the router's bootloader gets: the chosen file, cut where it carries things the recovery must not see,
+ * and checked against the chosen model where the vendor's header says which model it is for. Pure (no node:*):
+ * the main process reads the file and hands the bytes here; the fuzz tests throw random bytes at it.
+ *
+ * TP-Link (facts §7.5, vendor facts §1): a stock "up_boot" image starts with an outer TP-Link v1 header whose
+ * boot length is not 0, followed by the bootloader (U-Boot) and then the firmware with its own v1 header. The
+ * recovery bootloader checks that inner header and writes the file from the start of its firmware partition,
+ * so the outer header and the bootloader (0x200 + boot_len bytes; 0x20200 = `dd bs=512 skip=257` for 128 KiB)
+ * are cut. An image whose boot length is 0 (OpenWrt factory images) is served unchanged.
+ * Ubiquiti (mkfwimage.c): "UBNT" and a version string whose first field names the platform ("XM.ar7240.v5.6.3…").
+ */
+import { readTplinkV1Header, type TplinkV1Header } from '../firmware';
+import type { DeviceProfile, VendorFlow } from '../../profiles/profiles';
+import type { RbErrorShape } from '../../errors';
+
+export interface ImageCheck {
+  name: string;
+  ok: boolean;
+  /** Plain words: what was found and what it means. */
+  text: string;
+}
+
+export interface ImagePlan {
+  flow: VendorFlow;
+  /** Bytes of the chosen file. */
+  size: number;
+  /** Bytes cut from the start (0 = served unchanged). */
+  cutBytes: number;
+  /** Why it was cut (or why not), for the user and the journal. */
+  cutReason: string;
+  /** Bytes the router gets. */
+  servedBytes: number;
+  checks: ImageCheck[];
+  /** Set when the file must not be sent to this model: the three-part reason. */
+  refuse?: RbErrorShape;
+  /** What the header says the file is for, when it says anything. */
+  header?: { format: string; hwId?: string; hwRevision?: number; version?: string; vendor?: string };
+}
+
+export const hex32 = (n: number): string => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
+const kib = (n: number): string => (n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`);
+
+/** The file name TP-Link bootloaders ask for when the profile names none: `<Model><vN>_tp_recovery.bin`. */
+export function tplinkRecoveryNames(p: DeviceProfile | undefined): string[] {
+  const names = [...(p?.recovery.fileNames ?? []), ...(p?.recovery.fileName ? [p.recovery.fileName] : [])];
+  if (p && !names.length) {
+    const m = /^(.*?)\s*v(\d+)$/i.exec(p.model);
+    if (m) names.push(`${m[1]!.replace(/[^A-Za-z0-9]/g, '')}v${m[2]}_tp_recovery.bin`);
+  }
+  names.push('tp_recovery.bin');
+  return [...new Set(names)];
+}
+
+function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImagePlan {
+  const size = buf.length;
+  const base: ImagePlan = { flow: 'tplink', size, cutBytes: 0, cutReason: '', servedBytes: size, checks: [] };
+  const outer = readTplinkV1Header(buf, 0);
+  if (!outer) {
+    const safeloader = size > 0x1014 && ascii(buf, 0x1014, 0x20).includes('fwup-ptn');
+    return {
+      ...base,
+      cutReason: 'The file has no TP-Link v1 header, so nothing is cut.',
+      checks: [{ name: 'TP-Link header', ok: false, text: safeloader ? 'This is a TP-Link "safeloader" image (newer models): its model list is not checked here.' : 'No TP-Link v1 header at the start of the file.' }],
+      refuse: {
+        code: 'RECOVER_NOT_TPLINK_IMAGE',
+        message: 'This file does not start with a TP-Link firmware header.',
+        meaning: safeloader
+          ? 'It looks like a TP-Link image for newer models (safeloader). The recovery mode of the chosen model expects the older header, so it would refuse the file or, worse, write it badly.'
+          : 'The router\'s recovery mode checks that header and refuses (or mis-writes) anything else. This is not a TP-Link factory image for this router.',
+        fix: 'Download the factory image for exactly this model and hardware version (on the label under the router, "Ver: 2.0"), or the OpenWrt "factory" image for it, and choose that file.',
+      },
+    };
+  }
+  const header = { format: 'tplink-v1', hwId: hex32(outer.hwId), hwRevision: outer.hwRevision, version: outer.firmwareVersion, vendor: outer.vendor };
+  let inner: TplinkV1Header | undefined = outer;
+  let cut = 0;
+  let cutReason = `The file's TP-Link header says it carries no bootloader (boot length 0), so it is served unchanged: it is an image the recovery mode takes as it is (OpenWrt "factory" images are like this).`;
+  if (outer.bootLength !== 0) {
+    cut = 0x200 + outer.bootLength;
+    inner = cut + 0x200 <= size ? readTplinkV1Header(buf, cut) : undefined;
+    if (!inner) {
+      return {
+        ...base,
+        header,
+        cutReason: `The header says a ${kib(outer.bootLength)} bootloader follows it, but there is no second TP-Link header after it (at ${hex32(cut)}).`,
+        checks: [{ name: 'Bootloader inside', ok: false, text: `Boot length ${kib(outer.bootLength)}, but no firmware header at ${hex32(cut)}.` }],
+        refuse: {
+          code: 'RECOVER_TPLINK_LAYOUT_UNKNOWN',
+          message: 'This TP-Link image carries a bootloader, but its firmware part is not where the header says.',
+          meaning: 'Rescue Bench cannot tell which part the recovery mode must get. Sending the whole file could overwrite the router\'s bootloader and leave it unrecoverable.',
+          fix: 'Use the OpenWrt "factory" image for this model, or a TP-Link image without "boot" in its name.',
+          details: `boot_len ${hex32(outer.bootLength)}, expected a TP-Link v1 header at ${hex32(cut)}`,
+        },
+      };
+    }
+    cutReason = `Cut the first ${cut} bytes (${hex32(cut)}): TP-Link's outer header (512 bytes) and the bootloader it carries (${kib(outer.bootLength)}). The recovery mode writes the file over the firmware, not over the bootloader, so a file with a bootloader inside would land in the wrong place; what is left starts with the firmware's own header, which the router checks. Same as the OpenWrt wiki's \`dd bs=512 skip=${cut / 512}\`.`;
+  }
+  const checks: ImageCheck[] = [{ name: 'TP-Link header', ok: true, text: `TP-Link v${outer.headerVersion} header, hardware id ${hex32(outer.hwId)} revision ${outer.hwRevision}, firmware "${outer.firmwareVersion}".` }];
+  const want = profile?.stockImage?.tplinkHwId;
+  let refuse: RbErrorShape | undefined;
+  if (want !== undefined) {
+    const ids = [outer.hwId, inner.hwId];
+    const ok = ids.every((id) => id === want);
+    checks.push({
+      name: 'Model',
+      ok,
+      text: ok
+        ? `Made for hardware id ${hex32(want)}: ${profile!.model}.`
+        : `Made for hardware id ${[...new Set(ids.map(hex32))].join(' / ')}, but ${profile!.model} is ${hex32(want)}.`,
+    });
+    if (!ok) {
+      refuse = {
+        code: 'RECOVER_WRONG_MODEL',
+        message: `This file is not for the ${profile!.vendor} ${profile!.model}.`,
+        meaning: `Its TP-Link header says hardware id ${hex32(outer.hwId !== want ? outer.hwId : inner.hwId)}; the ${profile!.model} has ${hex32(want)}. The router's recovery mode refuses it, or worse, writes firmware that cannot start on this board.`,
+        fix: 'Check the model and hardware version on the label under the router (for example "Ver: 2.0"), then download the image for exactly that version.',
+        details: `outer hw_id ${hex32(outer.hwId)}, firmware hw_id ${hex32(inner.hwId)}`,
+      };
+    }
+  } else checks.push({ name: 'Model', ok: true, text: 'No model chosen with a known hardware id: the model is not checked.' });
+  if (inner.firmwareLength > size - cut) checks.push({ name: 'Length', ok: false, text: `The firmware header says ${inner.firmwareLength} bytes, but only ${size - cut} follow: the file is cut off.` });
+  const cutOff = checks.some((c) => c.name === 'Length' && !c.ok);
+  if (cutOff && !refuse) {
+    refuse = {
+      code: 'RECOVER_IMAGE_TRUNCATED',
+      message: 'This firmware file is shorter than its own header says.',
+      meaning: 'The download was probably cut off. The router would reject it or write a broken firmware.',
+      fix: 'Download the file again and check its size against the maker\'s page.',
+      details: `firmware length ${inner.firmwareLength}, ${size - cut} bytes after the cut`,
+    };
+  }
+  return { flow: 'tplink', size, cutBytes: cut, cutReason, servedBytes: size - cut, checks, header, ...(refuse ? { refuse } : {}) };
+}
+
+function ascii(buf: Uint8Array, off: number, len: number): string {
+  let s = '';
+  for (let i = off; i < Math.min(buf.length, off + len); i++) {
+    const c = buf[i]!;
+    if (c === 0) break;
+    s += c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : '?';
+  }
+  return s;
+}
+
+function ubntPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImagePlan {
+  const size = buf.length;
+  const plan: ImagePlan = { flow: 'ubiquiti', size, cutBytes: 0, cutReason: 'Ubiquiti recovery takes the firmware file as it is: nothing is cut.', servedBytes: size, checks: [] };
+  const isUbnt = ascii(buf, 0, 4) === 'UBNT';
+  if (!isUbnt) {
+    plan.checks.push({ name: 'Ubiquiti header', ok: false, text: 'The file does not start with "UBNT".' });
+    plan.refuse = {
+      code: 'RECOVER_NOT_UBNT_IMAGE',
+      message: 'This file is not a Ubiquiti firmware image.',
+      meaning: 'The recovery mode only accepts Ubiquiti firmware files (they start with "UBNT"); it would refuse this one.',
+      fix: 'Download the airOS firmware for this model from Ubiquiti, or the OpenWrt "factory" image for it, and choose that file.',
+    };
+    return plan;
+  }
+  const version = ascii(buf, 4, 256);
+  plan.header = { format: 'ubnt', version };
+  const platform = version.split('.')[0] ?? '';
+  plan.checks.push({ name: 'Ubiquiti header', ok: true, text: `Ubiquiti firmware "${version}".` });
+  const want = profile?.recovery.ubntPlatform;
+  if (want) {
+    const ok = platform === want;
+    plan.checks.push({ name: 'Model', ok, text: ok ? `Made for the ${want} platform: ${profile!.model}.` : `Made for the ${platform || 'unknown'} platform, but ${profile!.model} is ${want}.` });
+    if (!ok)
+      plan.refuse = {
+        code: 'RECOVER_WRONG_MODEL',
+        message: `This file is not for the ${profile!.vendor} ${profile!.model}.`,
+        meaning: `Its version "${version}" names the ${platform || 'unknown'} platform; the ${profile!.model} needs ${want} firmware. The router would refuse it.`,
+        fix: `Download the firmware whose name starts with ${want}. for this model.`,
+      };
+  }
+  return plan;
+}
+
+/** ASUS (TRX) and D-Link images carry no model id this check reads: the file is served unchanged and said so. */
+function plainPlan(flow: VendorFlow, buf: Uint8Array): ImagePlan {
+  const size = buf.length;
+  const trx = ascii(buf, 0, 4) === 'HDR0';
+  const checks: ImageCheck[] = [];
+  if (flow === 'asus') checks.push({ name: 'Format', ok: trx, text: trx ? 'A TRX firmware image (the format ASUS rescue mode takes).' : 'Not a TRX image: ASUS rescue mode usually takes .trx files. It decides itself and refuses a file it does not like.' });
+  checks.push({ name: 'Model', ok: true, text: 'This format carries no model id that Rescue Bench checks: make sure the file is for this model.' });
+  const plan: ImagePlan = { flow, size, cutBytes: 0, cutReason: 'Sent unchanged.', servedBytes: size, checks };
+  if (trx) plan.header = { format: 'trx' };
+  return plan;
+}
+
+export function planImage(flow: VendorFlow, buf: Uint8Array, profile?: DeviceProfile): ImagePlan {
+  let plan: ImagePlan;
+  if (buf.length === 0) {
+    plan = { flow, size: 0, cutBytes: 0, cutReason: '', servedBytes: 0, checks: [{ name: 'Size', ok: false, text: 'The file is empty.' }] };
+    plan.refuse = { code: 'RECOVER_EMPTY_FILE', message: 'The chosen file is empty.', meaning: 'There is nothing to send to the router.', fix: 'Choose the firmware file again; it may not have finished downloading.' };
+    return plan;
+  }
+  if (flow === 'tplink') plan = tplinkPlan(buf, profile);
+  else if (flow === 'ubiquiti') plan = ubntPlan(buf, profile);
+  else plan = plainPlan(flow, buf);
+  const max = profile?.firmwareMaxSize;
+  if (max && plan.servedBytes > max && !profile!.unverified.includes('firmwareMaxSize')) {
+    plan.checks.push({ name: 'Size', ok: false, text: `${plan.servedBytes} bytes, but the firmware area of the ${profile!.model} holds ${max}.` });
+    plan.refuse ??= { code: 'RECOVER_IMAGE_TOO_LARGE', message: `This file is larger than the ${profile!.model} can hold.`, meaning: 'It is not firmware for this model, or it contains more than the firmware.', fix: 'Choose the factory image for exactly this model.' };
+  }
+  return plan;
+}

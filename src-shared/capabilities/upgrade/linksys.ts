@@ -1,0 +1,236 @@
+/**
+ * Linksys dual-firmware routers (mvebu WRT family, facts §4 and §9): which layout the flash has now (rootfs
+ * 0x7500000 = 6 MB kernel, 0x7800000 = 3 MB kernel on the WRT32X), which slot runs, which one U-Boot boots
+ * next (boot_part), and the plan back to the maker's firmware. Pure.
+ */
+import type { DeviceInfo, Partition } from '../device';
+import { findDeviceProfile, type DeviceProfile, type SlotLayout } from '../../profiles/profiles';
+import type { RbErrorShape } from '../../errors';
+import type { HashCheck } from './hashes';
+
+export interface SlotView {
+  slot: 1 | 2;
+  kernel?: { index: number; name: string; size: number; offset: number | null };
+  rootfs?: { index: number; name: string; size: number; offset: number | null };
+  running: boolean;
+  /** U-Boot starts this slot next (boot_part). */
+  bootsNext: boolean;
+}
+
+export interface DualSlotState {
+  profileId?: string;
+  model: string;
+  layout?: SlotLayout;
+  /** How the layout was read: "rootfs1 is 0x7500000 bytes in /proc/mtd". */
+  layoutEvidence: string;
+  bootPart?: 1 | 2;
+  runningSlot?: 1 | 2;
+  runningEvidence?: string;
+  slots: [SlotView, SlotView];
+  /** The U-Boot variables that matter, as fw_printenv printed them. */
+  env: Record<string, string>;
+  warnings: string[];
+}
+
+const ENV_NAMES = ['boot_part', 'boot_part_ready', 'bootcmd', 'auto_recovery', 'priKernSize', 'altKernSize', 'pri_kern_size', 'altFwSize', 'altKernAddr'];
+
+const part = (ps: Partition[], name: string) => {
+  const p = ps.find((x) => x.name === name);
+  return p ? { index: p.index, name: p.name, size: p.size, offset: p.offset } : undefined;
+};
+
+/** undefined when the router has no kernel1/kernel2 slots (not a dual-firmware Linksys). */
+export function dualSlotState(device: Pick<DeviceInfo, 'identity' | 'partitions' | 'env' | 'running'>): DualSlotState | undefined {
+  const ps = device.partitions;
+  if (!ps.some((p) => p.name === 'kernel1') || !ps.some((p) => p.name === 'kernel2')) return undefined;
+  const profile: DeviceProfile | undefined = (device.identity.boardName ? findDeviceProfile(device.identity.boardName) : undefined) ?? (device.identity.model ? findDeviceProfile(device.identity.model.replace(/^Linksys\s+/i, '')) : undefined);
+  const env: Record<string, string> = {};
+  for (const k of ENV_NAMES) if (device.env?.[k] !== undefined) env[k] = device.env[k]!;
+  const warnings: string[] = [];
+  const rootfs1 = part(ps, 'rootfs1');
+  let layout: SlotLayout | undefined;
+  let layoutEvidence = 'the router lists no rootfs1 partition';
+  if (rootfs1) {
+    layout = profile?.dualFirmware?.layouts.find((l) => l.rootfsSize === rootfs1.size);
+    layoutEvidence = `rootfs1 is 0x${rootfs1.size.toString(16)} bytes in /proc/mtd${layout ? ` (the ${layout.label} layout)` : profile ? ', a size Rescue Bench does not know for this model' : ''}`;
+  }
+  const bp = env.boot_part === '1' || env.boot_part === '2' ? (Number(env.boot_part) as 1 | 2) : undefined;
+  if (!bp) warnings.push(device.env ? 'The bootloader setting boot_part is missing, so we cannot tell which slot U-Boot starts next.' : 'The router has no fw_printenv, so we cannot read which slot U-Boot starts next.');
+  const running = device.running && (device.running.slot === 1 || device.running.slot === 2) ? (device.running.slot as 1 | 2) : undefined;
+  const kernSize = env.priKernSize ?? env.pri_kern_size;
+  if (layout && kernSize && /^0x[0-9a-f]+$/i.test(kernSize) && parseInt(kernSize, 16) < layout.kernelSize)
+    warnings.push(`U-Boot loads only ${parseInt(kernSize, 16) / 1048576} MB of kernel (${env.priKernSize ? 'priKernSize' : 'pri_kern_size'}=${kernSize}), less than the ${layout.label} layout needs.`);
+  const slot = (n: 1 | 2): SlotView => {
+    const v: SlotView = { slot: n, running: running === n, bootsNext: bp === n };
+    const k = part(ps, `kernel${n}`);
+    const r = part(ps, `rootfs${n}`);
+    if (k) v.kernel = k;
+    if (r) v.rootfs = r;
+    return v;
+  };
+  const st: DualSlotState = { model: profile ? `${profile.vendor} ${profile.model}` : device.identity.model ?? 'Linksys router', layoutEvidence, slots: [slot(1), slot(2)], env, warnings };
+  if (profile) st.profileId = profile.id;
+  if (layout) st.layout = layout;
+  if (bp) st.bootPart = bp;
+  if (running) {
+    st.runningSlot = running;
+    st.runningEvidence = device.running!.evidence;
+  }
+  return st;
+}
+
+/** `fw_setenv NAME VALUE` lines that make U-Boot start `slot` (linksys.sh's pairs, facts §4.2). */
+export function bootSlotCommands(slot: 1 | 2): string[] {
+  return [`fw_setenv boot_part ${slot}`, `fw_setenv bootcmd ${slot === 1 ? "'run nandboot'" : "'run altnandboot'"}`];
+}
+
+export interface ImageForPlan {
+  fileName: string;
+  path: string;
+  size: number;
+  kind: 'openwrt-sysupgrade' | 'openwrt-factory' | 'vendor' | 'unknown';
+  slotLayout?: string;
+  version?: string;
+  hash: HashCheck;
+}
+
+export interface PlanStep {
+  id: 'intermediate' | 'stock';
+  title: string;
+  image: ImageForPlan;
+  /** The slot sysupgrade writes (the one not running at that moment). */
+  slot: 1 | 2;
+  command: string;
+  why: string;
+}
+
+export interface ReturnPlan {
+  ok: boolean;
+  refusal?: RbErrorShape;
+  model: string;
+  layout?: { id: string; label: string };
+  layoutEvidence: string;
+  runningSlot?: 1 | 2;
+  steps: PlanStep[];
+  /** Plain warnings shown before going on (an image in no list, an intermediate that is not needed). */
+  warnings: string[];
+  /** The two-step path is what a forum user reported, not an official procedure. */
+  userReported?: string;
+  /** The words for the end: "Done. The router now runs Linksys firmware 1.0.180404.58 from slot 2." */
+  successText: string;
+}
+
+export const TWO_STEP_USER_REPORTED =
+  "This two-step path (OpenWrt 19.07.9 factory image first, then the Linksys firmware) is what a user reported on the OpenWrt forum for a WRT32X that would not start the Linksys firmware from OpenWrt's newer 6 MB layout. It worked there; it is not an official OpenWrt or Linksys procedure.";
+
+function refuse(base: Omit<ReturnPlan, 'ok' | 'refusal'>, e: RbErrorShape): ReturnPlan {
+  return { ...base, ok: false, refusal: e };
+}
+
+export function planReturnToStock(state: DualSlotState | undefined, stock: ImageForPlan, intermediate?: ImageForPlan): ReturnPlan {
+  const base: Omit<ReturnPlan, 'ok' | 'refusal'> = { model: state?.model ?? 'router', layoutEvidence: state?.layoutEvidence ?? '', steps: [], warnings: [], successText: '' };
+  if (!state)
+    return refuse(base, {
+      code: 'NOT_DUAL_SLOT',
+      message: 'This router has no Linksys dual firmware slots (kernel1/kernel2).',
+      meaning: 'The return-to-factory guide is for the Linksys WRT family (WRT32X, WRT3200ACM, WRT1900AC/ACS, WRT1200AC). Nothing was changed.',
+      fix: 'For other routers, use "Put firmware on the router" with the maker\'s image, if OpenWrt accepts it.',
+    });
+  if (state.layout) base.layout = { id: state.layout.id, label: state.layout.label };
+  if (state.runningSlot) base.runningSlot = state.runningSlot;
+  for (const img of [stock, ...(intermediate ? [intermediate] : [])]) {
+    if (img.hash.status === 'mismatch')
+      return refuse(base, {
+        code: 'IMAGE_HASH_MISMATCH',
+        message: `${img.fileName} is not the file it should be.`,
+        meaning: `${img.hash.text} A damaged or different download must not be written. Nothing was changed.`,
+        fix: 'Download the file again from the maker\'s page and check it again.',
+      });
+    if (img.hash.status === 'unlisted') base.warnings.push(img.hash.text);
+  }
+  if (stock.kind !== 'vendor')
+    return refuse(base, {
+      code: 'NOT_VENDOR_IMAGE',
+      message: `${stock.fileName} does not look like the maker's firmware.`,
+      meaning: stock.kind.startsWith('openwrt') ? 'It is an OpenWrt image. To return to the factory firmware you need the Linksys file (for the WRT32X: FW_WRT32X_1.0.180404.58.img).' : 'Rescue Bench cannot tell what it is. Nothing was changed.',
+      fix: "Download the factory firmware from the maker's support page for this model and choose that file.",
+    });
+  const running = state.runningSlot ?? (state.bootPart as 1 | 2 | undefined);
+  if (!running)
+    return refuse(base, {
+      code: 'SLOT_UNKNOWN',
+      message: 'Rescue Bench cannot tell which firmware slot the router runs from.',
+      meaning: 'Without that it cannot say which slot will be written, nor check afterwards that the router switched. Nothing was changed.',
+      fix: 'Make sure the router runs OpenWrt with fw_printenv (the uboot-envtools package), then connect again.',
+    });
+  const other = (running === 1 ? 2 : 1) as 1 | 2;
+  const version = stock.version ? ` ${stock.version}` : '';
+  const vendor = state.model.split(' ')[0] ?? 'factory';
+  const small = state.layout && state.layout.kernelSize <= 3 * 1048576;
+  const vendorLayout = stock.slotLayout;
+  const stockStep = (slot: 1 | 2): PlanStep => ({
+    id: 'stock',
+    title: `Write the ${vendor} firmware${version}`,
+    image: stock,
+    slot,
+    command: `sysupgrade -F -n /tmp/${stock.fileName}`,
+    why: `The maker's firmware has no OpenWrt description inside, so sysupgrade only writes it when forced (-F), and it cannot keep OpenWrt's settings (-n). It goes to slot ${slot}, the one not running.`,
+  });
+  if (!state.layout)
+    return refuse(base, {
+      code: 'LAYOUT_UNKNOWN',
+      message: `Rescue Bench does not know this router's flash layout (${state.layoutEvidence}).`,
+      meaning: 'The Linksys firmware only starts from the layout it was made for; writing it blind may leave a slot that does not start. Nothing was changed.',
+      fix: 'Send the Details to the Rescue Bench team, or follow the OpenWrt wiki page for this model by hand.',
+    });
+  if (small || (vendorLayout && vendorLayout === state.layout.id)) {
+    if (intermediate) base.warnings.push(`The router already has the ${state.layout.label} layout the ${vendor} firmware needs, so ${intermediate.fileName} is not needed and will not be written.`);
+    return { ...base, ok: true, steps: [stockStep(other)], successText: `Done. The router now runs ${vendor} firmware${version} from slot ${other}.` };
+  }
+  // the 6 MB (or other resized) layout: a factory image of an old OpenWrt puts the old layout back first
+  if (!intermediate)
+    return refuse(
+      { ...base, userReported: TWO_STEP_USER_REPORTED },
+      {
+        code: 'NEEDS_INTERMEDIATE',
+        message: `From the ${state.layout.label} layout the ${vendor} firmware does not start: the router first needs the OpenWrt 19.07.9 factory image.`,
+        meaning: `${state.layoutEvidence}. The ${vendor} firmware was made for the 3 MB layout; a forum user saw exactly this router not start it after sysupgrade -F. ${TWO_STEP_USER_REPORTED}`,
+        fix: `Download the OpenWrt 19.07.9 factory image for the ${state.model} (openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img for the WRT32X) and give it as the intermediate image. Nothing was changed.`,
+      },
+    );
+  if (intermediate.kind !== 'openwrt-factory' || (intermediate.slotLayout && intermediate.slotLayout === state.layout.id))
+    return refuse(
+      { ...base, userReported: TWO_STEP_USER_REPORTED },
+      {
+        code: 'INTERMEDIATE_NOT_FACTORY',
+        message: `${intermediate.fileName} is not an OpenWrt factory image with the old 3 MB layout.`,
+        meaning: intermediate.kind === 'openwrt-sysupgrade' ? 'An upgrade (sysupgrade) image does not change the partition layout; only a factory image does (OpenWrt PR #3852).' : 'Only a factory image of OpenWrt 19.07 or older puts the 3 MB layout back. Nothing was changed.',
+        fix: 'Use the file whose name ends in -squashfs-factory.img from the OpenWrt 19.07.9 release for this model.',
+      },
+    );
+  const inter: PlanStep = {
+    id: 'intermediate',
+    title: 'Put back the old layout with OpenWrt 19.07.9',
+    image: intermediate,
+    slot: other,
+    command: `sysupgrade -F -n /tmp/${intermediate.fileName}`,
+    why: `A factory image is written whole to slot ${other}, layout included, so the router comes back with the 3 MB layout the ${vendor} firmware needs. OpenWrt 19.07 is the last release with that layout.`,
+  };
+  return {
+    ...base,
+    ok: true,
+    userReported: TWO_STEP_USER_REPORTED,
+    steps: [inter, stockStep(running)],
+    successText: `Done. The router now runs ${vendor} firmware${version} from slot ${running}.`,
+  };
+}
+
+/** What to do when a Linksys router does not come back after writing slot `written` (the other still holds the old firmware). */
+export function recoveryAdvice(written: 1 | 2, model: string): string {
+  const old = written === 1 ? 2 : 1;
+  return [
+    `Slot ${old} still holds the firmware the router ran before; only slot ${written} was written.`,
+    `Switch the router off and on three times in a row, each time as soon as the power light comes on (before it finishes starting): after a few interrupted starts the ${model}'s bootloader switches to the other slot by itself (the exact count is reported by users, not confirmed by Linksys).`,
+    `If the router answers again (its old OpenWrt), Rescue Bench can make slot ${old} the one it starts from: fw_setenv boot_part ${old} and its bootcmd.`,
+  ].join(' ');
+}

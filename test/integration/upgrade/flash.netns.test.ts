@@ -1,0 +1,227 @@
+/**
+ * `firmware flash` and `firmware return-to-stock` end to end through the CLI, run inside the station namespace
+ * against the stand-in router (real dropbear, real busybox telnetd, real fw_printenv/fw_setenv on a real
+ * environment image; the sysupgrade stand-in writes the stand-in flash, flips boot_part, and the stand-in
+ * reboots into what was written). Scenarios of issue 14: OpenWrt→OpenWrt keeping settings; compat mismatch
+ * needing -n (new host key expected, never the changed-key alarm); a vendor image needing -F (refused without
+ * consent, done with it); the WRT32X two-step plan from the 6 MB layout; an upload cut mid-way; a router that
+ * never returns.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
+import { startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
+import { collectCliRun, payloads, resultOf, type CliLine, type CliRun } from '../../../test-support/cli-lines';
+import { explainInterrupted, parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook';
+import { factory3m, openwrtImage, sha256, vendorImage } from '../../../test-support/upgrade-images';
+
+const support = netnsSupport();
+if (!support.ok) reportSkip('upgrade (stand-in router)', support.reason);
+
+const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
+
+function cli(lan: RescueLan, dataDir: string, args: string[], opts: { onLine?: (l: CliLine) => void; env?: Record<string, string>; killAfterMs?: number } = {}): Promise<CliRun> {
+  const [cmd, cargs] = nodeTsArgs(CLI, args);
+  const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir, ...(opts.env ?? {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return collectCliRun(p, { ...(opts.onLine ? { onLine: opts.onLine } : {}), killAfterMs: opts.killAfterMs ?? 150_000 });
+}
+
+type Outcome = NonNullable<ReturnType<typeof resultOf<'firmware flash'>>['value']>;
+const outcomeOf = (r: CliRun) => resultOf<'firmware flash'>(r.lines);
+
+const GENERIC: StandinPartition[] = [
+  { name: 'u-boot', size: 0x40000, readOnly: true },
+  { name: 'u-boot-env', size: 0x10000 },
+  { name: 'firmware', size: 0x2000000, sparse: true },
+];
+
+/** The WRT32X map (facts §4.1), test-sized where it can be: the firmware slots are sparse files of their real size. */
+function wrt32x(rootfsSize: number): StandinPartition[] {
+  return [
+    { name: 'u-boot', size: 0x200000, readOnly: true, type: 'nand', erasesize: 0x20000 },
+    { name: 'u_env', size: 0x20000, type: 'nand', erasesize: 0x20000 },
+    { name: 's_env', size: 0x40000, type: 'nand', erasesize: 0x20000 },
+    { name: 'devinfo', size: 0x40000, readOnly: true, type: 'nand', erasesize: 0x20000 },
+    { name: 'kernel1', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
+    { name: 'rootfs1', size: rootfsSize, type: 'nand', erasesize: 0x20000, sparse: true },
+    { name: 'kernel2', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
+    { name: 'rootfs2', size: rootfsSize, type: 'nand', erasesize: 0x20000, sparse: true },
+  ];
+}
+const WRT_ENV = ['boot_part=1', 'boot_part_ready=3', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0600000', 'altKernSize=0x0600000'];
+const VENDOR_FILE = 'FW_WRT32X_1.0.180404.58.img';
+
+describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-firmware router', () => {
+  let lan: RescueLan;
+  let router: StandinRouter;
+  let tmp: string;
+  const img24 = openwrtImage({ board: 'rescue-bench,standin', devices: ['rescue-bench,standin'], compat: '1.0', version: '24.10.4' });
+  const img25 = openwrtImage({ board: 'rescue-bench,standin', devices: ['rescue-bench,standin'], compat: '1.1', version: '25.12.0', seed: 9 });
+  const big = openwrtImage({ board: 'rescue-bench,standin', devices: ['rescue-bench,standin'], compat: '1.1', version: '25.12.0', kernelBytes: 16_000_000, seed: 13 });
+  beforeAll(async () => {
+    lan = createRescueLan('upfl');
+    router = await startStandinRouter(lan, {
+      partitions: GENERIC,
+      telnet: 'shell',
+      rootPassword: 'secret1',
+      openwrt: { release: '23.05.5', revision: 'r24106-10cc5fcd00', compat: '1.0' },
+      upgrade: {
+        bootDelayMs: 1500,
+        images: {
+          [sha256(img24)]: { kind: 'openwrt', release: '24.10.4', revision: 'r28959-29397011cc', compat: '1.0' },
+          [sha256(img25)]: { kind: 'openwrt', release: '25.12.0', revision: 'r31000-aaaaaaaaaa', compat: '1.1' },
+        },
+      },
+    });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-upfl-'));
+    fs.writeFileSync(path.join(tmp, 'openwrt-24.10.4-sysupgrade.bin'), img24);
+    fs.writeFileSync(path.join(tmp, 'openwrt-25.12.0-sysupgrade.bin'), img25);
+    fs.writeFileSync(path.join(tmp, 'big-sysupgrade.bin'), big);
+  }, 60_000);
+  afterAll(() => {
+    router?.stop();
+    lan?.destroy();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('--dry-run copies, compares the checksum and runs sysupgrade -T only: nothing written, exit 0', async () => {
+    const r = await cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'openwrt-24.10.4-sysupgrade.bin'), '--dry-run', '--json'], { env: { RB_PASSWORD: 'secret1' } });
+    expect(r.code, r.stderr).toBe(0);
+    const res = outcomeOf(r);
+    expect(res.ok).toBe(true);
+    const run = res.value!.run;
+    expect(run.steps.map((s) => [s.id, s.state])).toEqual([
+      ['connect', 'done'],
+      ['check', 'done'],
+      ['backup', 'skipped'],
+      ['upload', 'done'],
+      ['test', 'done'],
+      ['write', 'skipped'],
+      ['wait', 'skipped'],
+      ['verify', 'skipped'],
+    ]);
+    const ev = run.steps.flatMap((s) => s.evidence.map((e) => e.text)).join('\n');
+    expect(ev).toMatch(/router's sha256 of the copy matches this computer's: [0-9a-f]{64}/);
+    expect(ev).toContain('sysupgrade -T /tmp/openwrt-24.10.4-sysupgrade.bin → exit 0');
+    expect(ev).toMatch(/Dry run: the router takes the image \(sysupgrade \/tmp\/openwrt-24\.10\.4-sysupgrade\.bin\)/);
+    expect(router.reboots()).toEqual([]);
+    expect(fs.existsSync(path.join(router.root, 'tmp/openwrt-24.10.4-sysupgrade.bin'))).toBe(false); // not left in the router's memory
+    // progress with rate on the way
+    expect(payloads(r.lines, 'upgrade.progress').filter((p) => p.stage === 'upload').at(-1)).toMatchObject({ done: img24.length, total: img24.length });
+  }, 60_000);
+
+  it('OpenWrt → OpenWrt keeping settings: written, dropped session expected, back, release verified, same host key', async () => {
+    const r = await cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'openwrt-24.10.4-sysupgrade.bin'), '--json'], { env: { RB_PASSWORD: 'secret1' } });
+    expect(r.code, JSON.stringify(outcomeOf(r)).slice(0, 3000)).toBe(0);
+    const v = outcomeOf(r).value!;
+    expect(v.verified).toMatchObject({ kind: 'openwrt', release: 'OpenWrt 24.10.4 r28959-29397011cc' });
+    expect(v.verified!.text).toBe('Done. The router now runs OpenWrt 24.10.4 r28959-29397011cc. Its address is 192.168.1.1.');
+    expect(v.verified!.hostKeyNote).toBeUndefined();
+    expect(router.reboots()).toMatchObject([{ keep: true, part: 'firmware', bootedAs: 'openwrt' }]);
+    const write = v.run.steps.find((s) => s.id === 'write')!;
+    expect(write.evidence.map((e) => e.text).join(' ')).toMatch(/Commencing upgrade\. Closing all shell sessions\..*closed the connection: that is sysupgrade closing every session before it writes, as expected/);
+    expect(v.timing!.routerMs).toBeGreaterThanOrEqual(1400);
+    expect(v.timing!.totalMs).toBeGreaterThanOrEqual(v.timing!.routerMs);
+    expect(payloads(r.lines, 'upgrade.progress').some((p) => p.stage === 'wait' && /Do not unplug/.test(p.text))).toBe(true);
+  }, 90_000);
+
+  it('compat 1.0 → 1.1 needs -n: settings saved first, written without them, the new host key is expected (no alarm)', async () => {
+    const r = await cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'openwrt-25.12.0-sysupgrade.bin'), '--json'], { env: { RB_PASSWORD: 'secret1' } });
+    expect(r.code, JSON.stringify(outcomeOf(r)).slice(0, 3000)).toBe(0);
+    const v = outcomeOf(r).value!;
+    const test = v.run.steps.find((s) => s.id === 'test')!;
+    expect(test.evidence.map((e) => e.text).join('\n')).toContain('Please upgrade without keeping config (sysupgrade -n).');
+    expect(router.reboots().at(-1)).toMatchObject({ keep: false, bootedAs: 'openwrt' });
+    expect(v.settingsBackup).toBeDefined();
+    expect(fs.readFileSync(v.settingsBackup!).subarray(0, 2).toString('hex')).toBe('1f8b');
+    expect(v.verified!.release).toBe('OpenWrt 25.12.0 r31000-aaaaaaaaaa');
+    expect(v.verified!.hostKeyNote).toMatch(/new SSH key: expected/);
+    expect(JSON.stringify(r.lines)).not.toContain('HOST_KEY_CHANGED');
+  }, 90_000);
+
+  it('refused before anything is sent: an image for another router, and a damaged one (three-part errors, exit 1)', async () => {
+    const other = openwrtImage({ board: 'tplink,archer-c7-v2', devices: ['tplink,archer-c7-v2'], version: '24.10.4', seed: 21 });
+    fs.writeFileSync(path.join(tmp, 'other-router.bin'), other);
+    const damaged = Buffer.from(img24);
+    damaged[100_000]! ^= 0xff;
+    fs.writeFileSync(path.join(tmp, 'damaged.bin'), damaged);
+    for (const [file, code] of [['other-router.bin', 'WRONG_ROUTER'], ['damaged.bin', 'IMAGE_DAMAGED']] as const) {
+      const r = await cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, file), '--force', '--yes', '--json'], { env: { RB_PASSWORD: 'secret1' } });
+      expect(r.code).toBe(1);
+      const res = outcomeOf(r);
+      expect(res.ok).toBe(false);
+      if (res.ok) continue;
+      expect(res.error.code).toBe(code);
+      expect(res.error.meaning).toMatch(/Nothing was sent to the router/);
+      expect(res.error.fix).toBeTruthy();
+      expect(res.value!.run.steps.find((s) => s.id === 'upload')!.state).toBe('pending');
+    }
+    expect(fs.readdirSync(path.join(router.root, 'tmp')).filter((f) => /\.bin$/.test(f))).toEqual([]);
+  }, 60_000);
+
+  it('an upload cut mid-way: nothing written, clear message; a crash mid-copy leaves a journal that says where it was', async () => {
+    // the upload goes from this computer to the router: slow down the station's side
+    lan.station.exec('tc', ['qdisc', 'add', 'dev', lan.stationIf, 'root', 'tbf', 'rate', '6mbit', 'burst', '32kb', 'latency', '400ms']);
+    const rebootsBefore = router.reboots().length;
+    try {
+      let cut = false;
+      const r = await cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'big-sysupgrade.bin'), '--no-keep-settings', '--return-timeout', '20', '--json'], {
+        env: { RB_PASSWORD: 'secret1' },
+        onLine: (l) => {
+          if (!cut && l.event === 'upgrade.progress' && (l.payload as { stage: string; done: number; total: number }).stage === 'upload' && (l.payload as { done: number }).done > 0 && (l.payload as { done: number }).done < (l.payload as { total: number }).total / 2) {
+            cut = true;
+            router.cutConnections();
+          }
+        },
+      });
+      expect(cut).toBe(true);
+      expect(r.code).toBe(1);
+      const res = outcomeOf(r);
+      expect(res.ok).toBe(false);
+      if (res.ok) return;
+      expect(res.error.code).toBe('UPLOAD_INTERRUPTED');
+      expect(res.error.meaning).toMatch(/Nothing was written to the flash/);
+      expect(router.reboots()).toHaveLength(rebootsBefore); // nothing was written, so no restart
+
+      // a crash (the program killed) during the copy: the journal has no end and explains the step
+      let killed = false;
+      const child = cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'big-sysupgrade.bin'), '--no-keep-settings', '--return-timeout', '20', '--json'], {
+        env: { RB_PASSWORD: 'secret1' },
+        onLine: (l) => {
+          if (!killed && l.event === 'upgrade.progress' && (l.payload as { stage: string }).stage === 'upload') {
+            killed = true;
+            for (const pid of findCliPids()) process.kill(pid, 'SIGKILL');
+          }
+        },
+      });
+      await child;
+      expect(killed).toBe(true);
+      const journals = fs.readdirSync(path.join(tmp, 'journals')).sort();
+      const records = parseJournal(fs.readFileSync(path.join(tmp, 'journals', journals.at(-1)!), 'utf8'));
+      const snap = replayJournal(records)!;
+      expect(snap.state).toBe('running');
+      expect(explainInterrupted(snap, records.at(-1)!.at)).toMatch(/^You were at step 4 of 8 \(Copy the image to the router\)\. 3 steps were done\./);
+    } finally {
+      lan.station.exec('tc', ['qdisc', 'del', 'dev', lan.stationIf, 'root']);
+    }
+  }, 120_000);
+});
+
+/** The tsx CLI processes this test started (node … src-main/cli/main.ts firmware flash …). */
+function findCliPids(): number[] {
+  const out: number[] = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      if (cmd.includes('src-main/cli/main.ts') && cmd.includes('big-sysupgrade.bin')) out.push(Number(d));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,198 @@
+/**
+ * `firmware flash` (a vendor image) and `firmware return-to-stock` end to end through the CLI, run inside the station namespace
+ * against the stand-in router (real dropbear, real busybox telnetd, real fw_printenv/fw_setenv on a real
+ * environment image; the sysupgrade stand-in writes the stand-in flash, flips boot_part, and the stand-in
+ * reboots into what was written). Scenarios of issue 14: OpenWrt→OpenWrt keeping settings; compat mismatch
+ * needing -n (new host key expected, never the changed-key alarm); a vendor image needing -F (refused without
+ * consent, done with it); the WRT32X two-step plan from the 6 MB layout; an upload cut mid-way; a router that
+ * never returns.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
+import { startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
+import { collectCliRun, payloads, resultOf, type CliLine, type CliRun } from '../../../test-support/cli-lines';
+import { explainInterrupted, parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook';
+import { factory3m, openwrtImage, sha256, vendorImage } from '../../../test-support/upgrade-images';
+
+const support = netnsSupport();
+if (!support.ok) reportSkip('upgrade (stand-in router)', support.reason);
+
+const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
+
+function cli(lan: RescueLan, dataDir: string, args: string[], opts: { onLine?: (l: CliLine) => void; env?: Record<string, string>; killAfterMs?: number } = {}): Promise<CliRun> {
+  const [cmd, cargs] = nodeTsArgs(CLI, args);
+  const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir, ...(opts.env ?? {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return collectCliRun(p, { ...(opts.onLine ? { onLine: opts.onLine } : {}), killAfterMs: opts.killAfterMs ?? 150_000 });
+}
+
+type Outcome = NonNullable<ReturnType<typeof resultOf<'firmware flash'>>['value']>;
+const outcomeOf = (r: CliRun) => resultOf<'firmware flash'>(r.lines);
+
+const GENERIC: StandinPartition[] = [
+  { name: 'u-boot', size: 0x40000, readOnly: true },
+  { name: 'u-boot-env', size: 0x10000 },
+  { name: 'firmware', size: 0x2000000, sparse: true },
+];
+
+/** The WRT32X map (facts §4.1), test-sized where it can be: the firmware slots are sparse files of their real size. */
+function wrt32x(rootfsSize: number): StandinPartition[] {
+  return [
+    { name: 'u-boot', size: 0x200000, readOnly: true, type: 'nand', erasesize: 0x20000 },
+    { name: 'u_env', size: 0x20000, type: 'nand', erasesize: 0x20000 },
+    { name: 's_env', size: 0x40000, type: 'nand', erasesize: 0x20000 },
+    { name: 'devinfo', size: 0x40000, readOnly: true, type: 'nand', erasesize: 0x20000 },
+    { name: 'kernel1', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
+    { name: 'rootfs1', size: rootfsSize, type: 'nand', erasesize: 0x20000, sparse: true },
+    { name: 'kernel2', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
+    { name: 'rootfs2', size: rootfsSize, type: 'nand', erasesize: 0x20000, sparse: true },
+  ];
+}
+const WRT_ENV = ['boot_part=1', 'boot_part_ready=3', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0600000', 'altKernSize=0x0600000'];
+const VENDOR_FILE = 'FW_WRT32X_1.0.180404.58.img';
+
+describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a router that never returns', () => {
+  let lan: RescueLan;
+  let router: StandinRouter;
+  let tmp: string;
+  /** A data folder per stand-in router: each start is a different router (new host key) at the same address. */
+  let data: string;
+  let starts = 0;
+  const vendor = vendorImage();
+  const inter = factory3m();
+  const unknownVendor = Buffer.concat([vendor, Buffer.from('another build')]);
+  const start = async (rootfs: number, release: string, compat: string | undefined, images: Record<string, Parameters<typeof startStandinRouter>[1]['upgrade'] extends infer U ? (U extends { images: infer I } ? I[keyof I] : never) : never>) => {
+    router?.stop();
+    router = await startStandinRouter(lan, {
+      partitions: wrt32x(rootfs),
+      boardName: 'linksys,wrt32x',
+      model: 'Linksys WRT32X',
+      ubootEnv: WRT_ENV,
+      openwrt: { release, revision: 'r28959-29397011cc', ...(compat ? { compat } : {}) },
+      upgrade: { bootDelayMs: 1500, images },
+    });
+    data = path.join(tmp, `data-${++starts}`);
+  };
+  beforeAll(() => {
+    lan = createRescueLan('upls');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-upls-'));
+    fs.mkdirSync(path.join(tmp, 'files'));
+    fs.writeFileSync(path.join(tmp, 'files', VENDOR_FILE), vendor);
+    fs.writeFileSync(path.join(tmp, 'files', 'unknown-vendor.img'), unknownVendor);
+    const interFile = path.join(tmp, 'files', 'openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img');
+    fs.writeFileSync(interFile, inter);
+    fs.writeFileSync(`${interFile}.sha256`, `${sha256(inter)}  ${path.basename(interFile)}\n`);
+  });
+  afterAll(() => {
+    router?.stop();
+    lan?.destroy();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const vendorBoot = { kind: 'vendor' as const, title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58', needsRootfsSize: 0x7800000 };
+
+  it('vendor image from the 3 MB layout: -F refused without consent (router text, exit 1), done with --force --yes; boot_part flipped', async () => {
+    await start(0x7800000, '19.07.9', undefined, { [sha256(vendor)]: vendorBoot });
+    const file = path.join(tmp, 'files', VENDOR_FILE);
+    const no = await cli(lan, data, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', file, '--force', '--json']);
+    expect(no.code).toBe(1);
+    const e = outcomeOf(no);
+    expect(e.ok).toBe(false);
+    if (!e.ok) {
+      expect(e.error.code).toBe('FORCE_NOT_CONFIRMED');
+      expect(e.error.message).toContain('Image metadata not present');
+      expect(e.error.message).toContain('Use sysupgrade -F to override this check when downgrading or flashing to vendor firmware');
+      expect(e.error.meaning).toMatch(/normal for the maker's own firmware/);
+    }
+    expect(router.reboots()).toEqual([]);
+    expect(router.env().boot_part).toBe('1');
+
+    const yes = await cli(lan, data, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', file, '--force', '--yes', '--json']);
+    expect(yes.code, JSON.stringify(outcomeOf(yes)).slice(0, 3000)).toBe(0);
+    const v = outcomeOf(yes).value!;
+    expect(v.verified).toMatchObject({ kind: 'vendor', release: '1.0.180404.58', slot: 2 });
+    expect(v.verified!.text).toBe('Done. The router now runs Linksys firmware 1.0.180404.58 from slot 2. Its address is 192.168.1.1.');
+    expect(router.env()).toMatchObject({ boot_part: '2', bootcmd: 'run altnandboot' });
+    const transcript = payloads(yes.lines, 'playbook.transcript').map((l) => l.text).join('\n');
+    expect(transcript).toContain('Image check failed but --force given - will update anyway!');
+  }, 120_000);
+
+  it('return to stock from the 6 MB layout: without --yes only the two-step plan (user-reported), nothing changed; without the intermediate image refused', async () => {
+    await start(0x7500000, '24.10.4', '2.0', {});
+    const file = path.join(tmp, 'files', VENDOR_FILE);
+    const interFile = path.join(tmp, 'files', 'openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img');
+    const refused = await cli(lan, data, ['firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', file, '--sha256', sha256(vendor), '--json']);
+    expect(refused.code).toBe(1);
+    const rr = resultOf<'firmware return-to-stock'>(refused.lines);
+    expect(rr.ok).toBe(false);
+    if (!rr.ok) expect(rr.error.code).toBe('NEEDS_INTERMEDIATE');
+
+    const plan = await cli(lan, data, ['firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', file, '--sha256', sha256(vendor), '--intermediate', interFile, '--json']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const p = resultOf<'firmware return-to-stock'>(plan.lines).value!.plan!;
+    expect(p.layout).toEqual({ id: '6m', label: '6 MB kernel' });
+    expect(p.layoutEvidence).toBe('rootfs1 is 0x7500000 bytes in /proc/mtd (the 6 MB kernel layout)');
+    expect(p.steps.map((s) => [s.id, s.slot, s.command])).toEqual([
+      ['intermediate', 2, 'sysupgrade -F -n /tmp/openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img'],
+      ['stock', 1, `sysupgrade -F -n /tmp/${VENDOR_FILE}`],
+    ]);
+    expect(p.steps[0]!.image.hash).toMatchObject({ source: 'sidecar', status: 'match' });
+    expect(p.steps[1]!.image.hash).toMatchObject({ source: 'given', status: 'match' });
+    expect(p.userReported).toMatch(/user reported on the OpenWrt forum.*not an official/);
+    expect(router.reboots()).toEqual([]);
+    expect(router.processes().map((x) => x.comm)).not.toContain('sysupgrade');
+    expect(fs.readdirSync(path.join(router.root, 'tmp')).filter((f) => f !== 'sysinfo')).toEqual([]);
+
+    // a file named like the known Linksys image but with other bytes: refused by the known-images list
+    const wrongName = path.join(tmp, 'files', 'renamed');
+    fs.mkdirSync(wrongName, { recursive: true });
+    fs.writeFileSync(path.join(wrongName, VENDOR_FILE), unknownVendor);
+    const mism = await cli(lan, data, ['firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', path.join(wrongName, VENDOR_FILE), '--intermediate', interFile, '--json']);
+    expect(mism.code).toBe(1);
+    const mr = resultOf<'firmware return-to-stock'>(mism.lines);
+    if (!mr.ok) {
+      expect(mr.error.code).toBe('IMAGE_HASH_MISMATCH');
+      expect(mr.error.meaning).toContain('8a5dcaf95e418b86fdb09e5cef264b944bc21863db9728026d70027ee39c19a3');
+    }
+  }, 120_000);
+
+  it('return to stock with --yes: 19.07.9 factory to slot 2, layout back to 3 MB, then the Linksys firmware to slot 1, verified over HTTP', async () => {
+    await start(0x7500000, '24.10.4', '2.0', {
+      [sha256(inter)]: { kind: 'openwrt', release: '19.07.9', revision: 'r11407-a96cc1d2e5', boardName: 'linksys,venom', compat: null, rootfsSize: 0x7800000 },
+      [sha256(vendor)]: vendorBoot,
+    });
+    const r = await cli(lan, data, [
+      'firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', path.join(tmp, 'files', VENDOR_FILE), '--sha256', sha256(vendor),
+      '--intermediate', path.join(tmp, 'files', 'openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img'), '--yes', '--json',
+    ]);
+    expect(r.code, JSON.stringify(resultOf(r.lines)).slice(0, 4000)).toBe(0);
+    const v = resultOf<'firmware return-to-stock'>(r.lines).value!;
+    expect(v.verified!.text).toBe('Done. The router now runs Linksys firmware 1.0.180404.58 from slot 1. Its address is 192.168.1.1.');
+    expect(router.reboots().map((x) => [x.part, x.bootedAs])).toEqual([
+      ['kernel2', 'openwrt'],
+      ['kernel1', 'vendor'],
+    ]);
+    const interStep = v.run!.steps.find((s) => s.id === 'intermediate')!;
+    const ev = interStep.evidence.map((e) => e.text).join('\n');
+    expect(ev).toContain('boot_part=2: U-Boot starts slot 2, the one just written. Layout now: 3 MB kernel');
+    expect(ev).toMatch(/runs OpenWrt 19\.07\.9/);
+    expect(router.env().boot_part).toBe('1');
+  }, 150_000);
+
+  it('a router that never returns: exit 1 after --return-timeout, what happened, the other slot, what to do', async () => {
+    await start(0x7800000, '19.07.9', undefined, {}); // nothing it is given will boot
+    const r = await cli(lan, data, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'files', VENDOR_FILE), '--force', '--yes', '--return-timeout', '8', '--json']);
+    expect(r.code).toBe(1);
+    const res = outcomeOf(r);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.error.code).toBe('ROUTER_NOT_BACK');
+    expect(res.error.meaning).toContain('Slot 1 still holds the firmware the router ran before; only slot 2 was written.');
+    expect(res.error.meaning).toMatch(/three times/);
+    expect(router.reboots()).toMatchObject([{ part: 'kernel2', bootedAs: 'no-boot' }]);
+  }, 90_000);
+});
+
+export type { Outcome };

@@ -1,0 +1,282 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { NmrpService, type NmrpDeps } from '../../../../src-main/capabilities/nmrp/service';
+import type { NmrpPutOptions } from '../../../../src-main/capabilities/nmrp/deps';
+import { MockCable } from '../../../../test-support/bindings/rawether-mock';
+import { dniImage, scriptedRouter } from '../../../../test-support/nmrp';
+import { devIpOf, encodeFrame, NmrpCode, parseFrame, regionOf } from '../../../../src-shared/capabilities/nmrp/codec';
+import type { NmrpStage, NmrpStart } from '../../../../src-shared/capabilities/nmrp/contract';
+import { NmrpStartSchema } from '../../../../src-shared/capabilities/nmrp/contract';
+import { RbFault } from '../../../../src-shared/errors';
+
+const ROUTER = '20:e5:2a:00:00:01';
+let dir: string;
+let image: string;
+let notNetgear: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-nmrp-svc-'));
+  image = path.join(dir, 'R7800-V1.0.2.94.img');
+  fs.writeFileSync(image, dniImage(Buffer.alloc(40_000, 7)));
+  notNetgear = path.join(dir, 'random.bin');
+  fs.writeFileSync(notNetgear, Buffer.alloc(5000, 3));
+});
+
+interface NetLog {
+  calls: string[];
+}
+
+function fakeNet(log: NetLog): NmrpDeps['net'] {
+  return () => ({
+    async prepare(req) {
+      log.calls.push(`prepare ${req.interface} ${req.address}`);
+      return {
+        interface: req.interface,
+        address: req.address,
+        async addStaticArp(ip, mac) {
+          log.calls.push(`arp ${ip} ${mac}`);
+        },
+        async release() {
+          log.calls.push('release');
+        },
+      };
+    },
+    async waitForCarrier(iface) {
+      log.calls.push(`carrier ${iface}`);
+    },
+  });
+}
+
+type Put = (o: NmrpPutOptions) => Promise<{ bytes: number; sha256: string; blksize: number; rolledOver: boolean; ms: number }>;
+
+function setup(put: (router: ReturnType<typeof scriptedRouter>) => Put, routerOpts: Parameters<typeof scriptedRouter>[1] = {}, cableFault?: string) {
+  const cable = new MockCable('eth9', '02:00:00:00:00:01', cableFault);
+  const router = scriptedRouter(cable.station(ROUTER), routerOpts);
+  const net: NetLog = { calls: [] };
+  const stages: NmrpStage[] = [];
+  const puts: NmrpPutOptions[] = [];
+  const p = put(router);
+  const svc = new NmrpService(
+    { stage: (s) => stages.push(s), progress: () => {} },
+    {
+      raw: cable.factory,
+      net: fakeNet(net),
+      tftpPut: (o) => {
+        puts.push(o);
+        return p(o);
+      },
+      timing: { advertiseEveryMs: 5, advertiseForMs: 400, replyTimeoutMs: 300, keepAliveLimitMs: 400, tftpTimeoutMs: 50 },
+    },
+  );
+  return { cable, router, net, stages, puts, svc };
+}
+
+const okPut: (r: ReturnType<typeof scriptedRouter>) => Put = (r) => async (o) => {
+  o.onProgress?.({ bytes: 1000, total: 40129, bytesPerSecond: 1e6 });
+  setTimeout(() => r.finish(), 5);
+  return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, rolledOver: false, ms: 10 };
+};
+
+/** Frames on the virtual cable are delivered on setImmediate. */
+const wireIdle = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+const req = (over: Partial<NmrpStart> = {}): NmrpStart => NmrpStartSchema.parse({ interface: 'eth9', file: image, ...over });
+
+describe('NMRP service over a virtual cable', () => {
+  let stopRouter: (() => void) | undefined;
+  afterEach(() => stopRouter?.());
+
+  it('runs the whole conversation: CONF_ACK with address and region, upload of the requested name, keep-alives, CLOSE_ACK; network undone', async () => {
+    const t = setup(okPut, { fileName: 'firmware', keepAlives: 3 });
+    stopRouter = t.router.stop;
+    await t.svc.start(req({ region: 'AU' }));
+    const run = await t.svc.settled();
+    await wireIdle();
+    expect(run.state).toBe('done');
+    expect(t.stages.map((s) => s.stage)).toEqual(['checking-image', 'checking-image', 'preparing-network', 'waiting-for-cable', 'advertising', 'router-found', 'configured', 'upload-requested', 'uploading', 'uploaded', 'writing', 'writing', 'writing', 'done']);
+    const ack = t.router.frames.find((f) => f.code === NmrpCode.CONF_ACK)!;
+    expect(devIpOf(ack)).toEqual({ ip: '10.164.183.253', mask: '255.255.255.0' });
+    expect(regionOf(ack)).toBe(10);
+    expect(ack.options.map((o) => o.type)).toEqual([0x0002, 0x0101, 0x0004]);
+    expect(t.puts[0]).toMatchObject({ host: '10.164.183.253', remoteName: 'firmware', blksize: 1456, localAddress: '10.164.183.252', source: { path: image } });
+    expect(t.router.received().filter((c) => c === NmrpCode.KEEP_ALIVE_ACK)).toHaveLength(3);
+    expect(t.router.received().at(-1)).toBe(NmrpCode.CLOSE_ACK);
+    expect(t.net.calls).toEqual(['prepare eth9 10.164.183.252/24', 'carrier eth9', `arp 10.164.183.253 ${ROUTER}`, 'release']);
+    expect(t.cable.hostOpen()).toBe(false);
+    expect(run.image?.board).toBe('R7800');
+    expect(t.stages.at(-1)?.doNow).toMatch(/Switch the router off/);
+    // every frame we sent was padded to 60 bytes
+    expect(t.cable.log.filter((f) => f[6] === 0x02).every((f) => f.length === 60)).toBe(true);
+  });
+
+  it('uses the file name when the router sends no FILE_NAME, and sends no DEV_REGION unless asked', async () => {
+    const t = setup(okPut, { keepAlives: 0 });
+    stopRouter = t.router.stop;
+    await t.svc.start(req());
+    expect((await t.svc.settled()).state).toBe('done');
+    expect(t.puts[0]?.remoteName).toBe('R7800-V1.0.2.94.img');
+    expect(regionOf(t.router.frames.find((f) => f.code === NmrpCode.CONF_ACK)!)).toBeUndefined();
+  });
+
+  it('answers a re-sent CONF_REQ with a fresh CONF_ACK when the first was lost', async () => {
+    const t = setup(okPut, { keepAlives: 0 });
+    stopRouter = t.router.stop;
+    let dropped = 0;
+    t.cable.intercept = (f) => (f[6] === 0x02 && f[16] === NmrpCode.CONF_ACK && dropped++ === 0 ? 'drop' : 'pass');
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    expect(run.state).toBe('done');
+    expect(t.stages.filter((s) => s.stage === 'configured').length).toBeGreaterThanOrEqual(2);
+    expect(t.stages.at(-1)?.counters.confAcks).toBeGreaterThanOrEqual(2);
+  });
+
+  it('ignores and counts malformed and foreign frames', async () => {
+    const t = setup(okPut, { keepAlives: 0 });
+    stopRouter = t.router.stop;
+    const junk = t.cable.station('20:e5:2a:00:00:09');
+    const bad = Buffer.from(encodeFrame('02:00:00:00:00:01', '20:e5:2a:00:00:01', { code: 2, options: [] }));
+    bad[14] = 1; // reserved field set
+    const other = Buffer.from(encodeFrame('02:00:00:00:00:77', '20:e5:2a:00:00:01', { code: 2, options: [] })); // for someone else
+    const timer = setInterval(() => {
+      junk.send(bad);
+      junk.send(other);
+    }, 3);
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    clearInterval(timer);
+    expect(run.state).toBe('done');
+    const c = t.stages.at(-1)!.counters;
+    expect(c.malformed).toBeGreaterThan(0);
+  });
+
+  it('refuses to guess when a second router answers before the upload', async () => {
+    const t = setup(okPut, { keepAlives: 0 });
+    stopRouter = t.router.stop;
+    const second = scriptedRouter(t.cable.station('20:e5:2a:00:00:02'), {});
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    second.stop();
+    expect(run.state).toBe('failed');
+    expect(run.fault?.code).toBe('NMRP_TWO_ROUTERS');
+    expect(t.puts).toHaveLength(0);
+    expect(t.net.calls.at(-1)).toBe('release');
+  });
+
+  it('says what to check, in order, when no router ever answers', async () => {
+    const t = setup(okPut, { ignoreAdvertisements: true });
+    stopRouter = t.router.stop;
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    expect(run.fault?.code).toBe('NMRP_NO_ROUTER');
+    expect(run.fault?.fix).toMatch(/1\. The cable[\s\S]*2\. The router was switched on[\s\S]*3\. Nothing sits between/);
+    expect(t.net.calls.at(-1)).toBe('release');
+    expect(t.stages.at(-1)!.counters.advertisements).toBeGreaterThan(10);
+  });
+
+  it('fails, undoing everything, when the router goes silent after its address', async () => {
+    const t = setup(okPut, { silentAfter: 'conf-ack' });
+    stopRouter = t.router.stop;
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    expect(run.fault?.code).toBe('NMRP_ROUTER_SILENT');
+    expect(t.net.calls.at(-1)).toBe('release');
+    expect(t.cable.hostOpen()).toBe(false);
+  });
+
+  it('fails when the router goes silent while writing (no CLOSE_REQ)', async () => {
+    const t = setup((r) => async () => {
+      // the router takes the file, then says nothing more (powered off, or its bootloader hung)
+      r.stop();
+      return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, rolledOver: false, ms: 10 };
+    });
+    stopRouter = t.router.stop;
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    expect(run.fault?.code).toBe('NMRP_ROUTER_SILENT');
+    expect(run.fault?.message).toMatch(/writing/);
+  });
+
+  it('names ARP and the firewall when the upload times out at block 0; a restart mid-upload otherwise', async () => {
+    const fault = new RbFault({ code: 'TFTP_PUT_TIMEOUT', message: 'no answer' });
+    const t0 = setup(() => async () => Promise.reject(fault));
+    stopRouter = t0.router.stop;
+    await t0.svc.start(req());
+    expect((await t0.svc.settled()).fault?.code).toBe('NMRP_TFTP_NO_ANSWER');
+    expect((await t0.svc.settled()).fault?.meaning).toMatch(/ARP/);
+    t0.router.stop();
+    const t1 = setup(() => async (o) => {
+      o.onProgress?.({ bytes: 20000, total: 40129, bytesPerSecond: 1 });
+      throw fault;
+    });
+    stopRouter = t1.router.stop;
+    await t1.svc.start(req());
+    const run = await t1.svc.settled();
+    expect(run.fault?.code).toBe('NMRP_UPLOAD_INTERRUPTED');
+    expect(run.fault?.message).toMatch(/50 %/);
+    expect(t1.net.calls.at(-1)).toBe('release');
+  });
+
+  it('stops after the router asks for the file more than 3 times (it rejects the image), sending CLOSE_REQ', async () => {
+    const t = setup((r) => async () => {
+      // the router throws the file away and asks again
+      setTimeout(() => r.say(NmrpCode.TFTP_UL_REQ), 5);
+      return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, rolledOver: false, ms: 10 };
+    });
+    stopRouter = t.router.stop;
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    expect(run.fault?.code).toBe('NMRP_IMAGE_REJECTED');
+    await wireIdle();
+    expect(t.router.received()).toContain(NmrpCode.CLOSE_REQ);
+  });
+
+  it('without the raw-frame permission it says how to grant it, before touching the network', async () => {
+    const t = setup(okPut, {}, 'EPERM');
+    stopRouter = t.router.stop;
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    expect(run.fault?.code).toBe('NMRP_NO_RAW_PRIVILEGE');
+    expect(run.fault?.fix).toMatch(/setcap cap_net_raw\+ep/);
+    expect(t.net.calls).toEqual([]);
+  });
+
+  it('refuses a file that is not a Netgear image before anything is sent', async () => {
+    const t = setup(okPut);
+    stopRouter = t.router.stop;
+    await t.svc.start(req({ file: notNetgear }));
+    const run = await t.svc.settled();
+    expect(run.fault?.code).toBe('NMRP_NOT_NETGEAR_IMAGE');
+    expect(t.cable.log).toHaveLength(0);
+    expect(t.net.calls).toEqual([]);
+  });
+
+  it('cancel stops the run and undoes the network set-up', async () => {
+    const t = setup(okPut, { ignoreAdvertisements: true });
+    stopRouter = t.router.stop;
+    await t.svc.start(req());
+    await expect.poll(() => t.stages.some((s) => s.stage === 'advertising')).toBe(true);
+    const run = await t.svc.cancel();
+    expect(run.state).toBe('cancelled');
+    expect(t.net.calls.at(-1)).toBe('release');
+    expect(t.cable.hostOpen()).toBe(false);
+  });
+
+  it('keeps advertising while the link is down (the router powering up) and finishes once it is back', async () => {
+    const t = setup(okPut, { keepAlives: 0 });
+    stopRouter = t.router.stop;
+    t.cable.linkDown();
+    setTimeout(() => t.cable.linkUp(), 60);
+    await t.svc.start(req());
+    expect((await t.svc.settled()).state).toBe('done');
+  });
+
+  it('parses every frame it sent as valid NMRP', async () => {
+    const t = setup(okPut, { keepAlives: 1 });
+    stopRouter = t.router.stop;
+    await t.svc.start(req());
+    await t.svc.settled();
+    for (const f of t.cable.log) expect(parseFrame(f).ok).toBe(true);
+  });
+});
