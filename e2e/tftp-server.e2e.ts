@@ -30,7 +30,7 @@ describe.skipIf(!support.ok)('TFTP file server in the browser', () => {
     await page.getByRole('button', { name: /File server/ }).click();
     await page.getByTestId('tftp-root').fill(dir);
     await page.getByTestId('tftp-bind').selectOption('127.0.0.1');
-    await page.getByText('Advanced').click();
+    await page.getByRole('region', { name: 'File server for the router' }).getByText('Advanced').click();
     await page.getByTestId('tftp-port').fill('0');
     await page.getByTestId('tftp-toggle').click();
     const status = page.locator('[data-testid="tftp-status"][data-state="listening"]');

@@ -226,7 +226,7 @@ export const buttonStep: StepExecutor = async (ctx) => {
   const flow = flowOf(ctx);
   const text = `Hold the Reset button, switch the router on, and keep holding it for about ${cues?.holdSeconds ?? 10} seconds.`;
   const detail = [
-    cues ? `${cues.holdUntil} ${cues.ledInRecovery} (Button: ${cues.button}.)` : 'Let go when a light starts blinking slowly: most routers show their recovery mode like that.',
+    cues ? `${cues.holdUntil} (Button: ${cues.button}.)` : 'Let go when a light starts blinking slowly: most routers show their recovery mode like that.',
     flow === 'ubiquiti' ? `With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE_FORCE_WARNING}` : '',
   ]
     .filter(Boolean)
