@@ -164,6 +164,10 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
       if (f.code === NmrpCode.KEEP_ALIVE_REQ) {
         counters.keepAlives++;
         send(f.src, bare(NmrpCode.KEEP_ALIVE_ACK));
+      } else if (f.code === NmrpCode.CLOSE_REQ) {
+        // A router may send CLOSE_REQ as soon as it has ACKed the last block, before our TFTP client has settled.
+        // Dropping it here cost one re-send interval (0.5 s) per recovery: keep it for the conversation.
+        queue.push(f);
       } else counters.ignored++;
       return;
     }

@@ -120,6 +120,22 @@ describe('NMRP service over a virtual cable', () => {
     expect(regionOf(t.router.frames.find((f) => f.code === NmrpCode.CONF_ACK)!)).toBeUndefined();
   });
 
+  it('keeps a CLOSE_REQ that arrives before the upload has settled (no wait for the router to send it again)', async () => {
+    // The router ACKs the last block and sends CLOSE_REQ at once; our TFTP client settles 30 ms later. The
+    // router re-sends only after 10 s, past the writing limit: a dropped CLOSE_REQ would fail the run.
+    const closeEarly: (r: ReturnType<typeof scriptedRouter>) => Put = (r) => async () => {
+      r.finish();
+      await new Promise((res) => setTimeout(res, 30));
+      return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, rolledOver: false, ms: 10 };
+    };
+    const t = setup(closeEarly, { keepAlives: 0, resendMs: 10_000 });
+    stopRouter = t.router.stop;
+    await t.svc.start(req());
+    expect((await t.svc.settled()).state).toBe('done');
+    await wireIdle();
+    expect(t.router.received().at(-1)).toBe(NmrpCode.CLOSE_ACK);
+  });
+
   it('answers a re-sent CONF_REQ with a fresh CONF_ACK when the first was lost', async () => {
     const t = setup(okPut, { keepAlives: 0 });
     stopRouter = t.router.stop;
