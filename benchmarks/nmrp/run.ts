@@ -67,6 +67,8 @@ async function main(): Promise<void> {
         results[name]!.span.push(span);
         results[name]!.rate.push(rate);
         console.log(`round ${round + 1} ${name.padEnd(9)} CONF_REQ→CLOSE_ACK ${span.toFixed(3)} s, upload ${rate.toFixed(1)} MiB/s`);
+        // TRACE=1: the stand-in's events relative to its first CONF_REQ, to see where a run spent its time
+        if (process.env.TRACE) console.log('  ' + r.events.map((e) => `${e.event}@${(e.t - ev('conf-req')!.t).toFixed(3)}`).join(' '));
         fs.rmSync(dir, { recursive: true, force: true });
       }
     }

@@ -27,6 +27,8 @@ export interface NmrpPutOptions {
   localAddress?: string;
   rollover?: 0 | 1;
   signal?: AbortSignal;
+  /** Awaited before the request goes out (the router's static ARP entry); see TftpPutOptions.readyToSend. */
+  readyToSend?: Promise<unknown>;
   onProgress?: (p: { bytes: number; total: number; bytesPerSecond: number }) => void;
 }
 

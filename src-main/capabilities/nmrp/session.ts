@@ -221,10 +221,16 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
   routerMac = first.src;
   // the static ARP entry is added while the conversation goes on (CONF_ACK must not wait for a privileged
   // command); the upload waits for it, since that is when the router's address must resolve
-  const arp = o.onRouterMac(routerMac).then(
-    () => undefined,
-    (err: unknown) => toErrorShape(err, 'NMRP_ARP_FAILED'),
-  );
+  // Started on the next turn of the event loop: starting a program (the privileged `ip neigh`) blocks this thread
+  // for tens of milliseconds, and the router's first CONF_REQ is answered first (bench:nmrp: CONF_ACK 26–142 ms
+  // after CONF_REQ when the ARP command went first, nmrpflash 2–3 ms).
+  const mac = routerMac;
+  const arp = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => o.onRouterMac(mac))
+    .then(
+      () => undefined,
+      (err: unknown) => toErrorShape(err, 'NMRP_ARP_FAILED'),
+    );
   report({ stage: 'router-found', say: `The router answered (hardware address ${routerMac}).`, routerMac });
 
   // ---- the conversation
@@ -279,8 +285,11 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
           routerMac,
           ...(counters.uploadRequests > 1 ? { warning: 'The router asked for the file again: it may not accept this firmware.' } : warning ? { warning } : {}),
         });
-        const arpFault = await arp;
-        if (arpFault) throw new SessionError(arpFault, 'failed');
+        // The file is read while the static ARP entry is still being added; the request goes out once it is there.
+        const arpReady = arp.then((f) => {
+          if (f) throw new SessionError(f, 'failed');
+        });
+        arpReady.catch(() => {});
         uploading = true;
         uploadStarted = true;
         queue.length = 0; // re-sent requests from before the transfer started are drained, as nmrpflash does
@@ -299,6 +308,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
               localAddress: o.hostIp,
               rollover: 0,
               signal: o.signal,
+              readyToSend: arpReady,
               onProgress: (p) => {
                 lastBytes = p.bytes;
                 o.progress(p);

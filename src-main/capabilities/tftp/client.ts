@@ -19,8 +19,10 @@
  * port (decision 0012) still answers strangers with ERROR 5. Lock-step waits use the adaptive busy poll of
  * decision 0011 (it measures whether polling helps and polls only then).
  *
- * The whole file is read into memory first (firmware images are tens of MiB): its sha256 is known before the
- * first byte goes out and a file changed on disk mid-way cannot mix two versions.
+ * The whole file is read into memory first (firmware images are tens of MiB). The JavaScript sender sends that
+ * copy, hashed before the first byte goes out. The native engine sends from the file and hashes what went out,
+ * while the copy is hashed in slices beside it; the two must agree, so a file changed on disk mid-way is an
+ * error, never a silent mix of two versions.
  */
 import crypto from 'node:crypto';
 import dgram from 'node:dgram';
@@ -70,6 +72,9 @@ export interface TftpPutOptions {
   /** Block number after 65535, default 0. */
   rollover?: 0 | 1;
   signal?: AbortSignal;
+  /** Awaited after the file is read and before the request goes out (NMRP: the router's static ARP entry, being
+   *  added meanwhile). A rejection ends the upload with that error, before anything was sent. */
+  readyToSend?: Promise<unknown>;
   onProgress?: (p: { bytes: number; total: number; bytesPerSecond: number }) => void;
   /**
    * Who sends a lock-step upload of a file (windowsize 1, rollover 0): 'auto' (default) = the native lock-step
@@ -162,6 +167,17 @@ function nativeFor(o: TftpPutOptions): { api: NativeLockstepApi } | { why: strin
   return n.ok ? { api: n.api } : { why: n.reason };
 }
 
+/** sha256 of `data` in 1 MiB slices, yielding between them so the event loop keeps answering. */
+async function hashInSlices(data: Buffer): Promise<string> {
+  const h = crypto.createHash('sha256');
+  const slice = 1 << 20;
+  for (let i = 0; i < data.length; i += slice) {
+    h.update(data.subarray(i, i + slice));
+    if (i + slice < data.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return h.digest('hex');
+}
+
 /** Upload one file to a TFTP server (WRQ). Rejects with an RbFault whose code starts with TFTP_PUT_. */
 export async function tftpPut(opts: TftpPutOptions): Promise<TftpPutResult> {
   checkOptions(opts);
@@ -169,19 +185,38 @@ export async function tftpPut(opts: TftpPutOptions): Promise<TftpPutResult> {
   const native = nativeFor(opts);
   if (opts.engine === 'native' && 'why' in native) throw new RbFault(F.nativeMissing(native.why));
   const { data, fh } = await loadSource(opts.source);
-  const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+  if (opts.readyToSend) {
+    try {
+      await opts.readyToSend;
+    } catch (err) {
+      await fh?.close().catch(() => {});
+      throw err;
+    }
+  }
   const engine = 'api' in native && fh ? { api: native.api, fd: fh.fd } : undefined;
+  // The native engine sends from the file in its own thread and hashes what it sent; our copy's hash is computed
+  // meanwhile in 1 MiB slices, so this thread stays free (a 32 MiB hash up front held the WRQ back ~0.2 s and
+  // delayed the NMRP frames this thread answers) and the two are compared at the end. The JavaScript engine
+  // sends from the copy, whose hash is then simply the result's.
+  const hashing = engine ? hashInSlices(data) : undefined;
+  const sha256 = engine ? undefined : crypto.createHash('sha256').update(data).digest('hex');
   const blksize = opts.blksize ?? PUT_DEFAULTS.blksize;
   const windowsize = opts.windowsize ?? PUT_DEFAULTS.windowsize;
   const withOptions = blksize !== DEFAULT_BLKSIZE || windowsize !== 1;
   const started = Date.now();
+  const checked = async (r: TftpPutResult): Promise<TftpPutResult> => {
+    if (!hashing) return r;
+    const ours = await hashing;
+    if (r.sha256 !== '' && r.sha256 !== ours) throw new RbFault(F.fileChanged(opts.host, opts.remoteName));
+    return { ...r, sha256: ours };
+  };
   try {
     try {
-      return await new PutSession(opts, data, sha256, withOptions, started, engine).run();
+      return await checked(await new PutSession(opts, data, sha256, withOptions, started, engine).run());
     } catch (err) {
       if (err instanceof OptionsRefused) {
         // RFC 2347: a server that cannot honour options may refuse with ERROR 8; ask once more the plain RFC 1350 way.
-        return await new PutSession(opts, data, sha256, false, started, engine).run();
+        return await checked(await new PutSession(opts, data, sha256, false, started, engine).run());
       }
       throw err;
     }
@@ -240,11 +275,14 @@ class PutSession {
   private resent = 0;
   private settle!: { resolve: (r: TftpPutResult) => void; reject: (e: unknown) => void };
   private readonly onAbort = (): void => this.abort();
+  /** What the native engine says it sent (its own sha256 of the bytes that went out). */
+  private sentSha256: string | undefined;
 
   constructor(
     private readonly o: TftpPutOptions,
     private readonly data: Buffer,
-    private readonly sha256: string,
+    /** The copy's sha256, or undefined while it is still being computed (native engine: compared by tftpPut). */
+    private readonly sha256: string | undefined,
     private readonly withOptions: boolean,
     private readonly started: number,
     /** The native lock-step engine and the file's descriptor, when it may send this upload. */
@@ -401,7 +439,8 @@ class PutSession {
     const blocks = (n: number): [number, number] => [Math.min(n + 1, this.last), this.last];
     switch (r.outcome) {
       case 'done':
-        if (r.sha256 !== undefined && r.sha256 !== this.sha256) {
+        this.sentSha256 = r.sha256;
+        if (r.sha256 !== undefined && this.sha256 !== undefined && r.sha256 !== this.sha256) {
           this.end(new RbFault(F.fileChanged(this.host, this.name)));
           return;
         }
@@ -645,7 +684,7 @@ class PutSession {
     }
     this.settle.resolve({
       bytes: this.data.length,
-      sha256: this.sha256,
+      sha256: this.sha256 ?? this.sentSha256 ?? '',
       blksize: this.B,
       windowsize: this.W,
       rolledOver: this.last > 0xffff,

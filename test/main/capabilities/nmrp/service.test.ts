@@ -26,6 +26,8 @@ beforeAll(() => {
 
 interface NetLog {
   calls: string[];
+  /** The privileged `ip neigh` fails (e.g. the permission prompt was cancelled). */
+  arpFails?: boolean;
 }
 
 function fakeNet(log: NetLog): NmrpDeps['net'] {
@@ -37,6 +39,7 @@ function fakeNet(log: NetLog): NmrpDeps['net'] {
         address: req.address,
         async addStaticArp(ip, mac) {
           log.calls.push(`arp ${ip} ${mac}`);
+          if (log.arpFails) throw new Error('ip neigh: permission denied');
         },
         async release() {
           log.calls.push('release');
@@ -63,8 +66,9 @@ function setup(put: (router: ReturnType<typeof scriptedRouter>) => Put, routerOp
     {
       raw: cable.factory,
       net: fakeNet(net),
-      tftpPut: (o) => {
+      tftpPut: async (o) => {
         puts.push(o);
+        await o.readyToSend; // as the real client: nothing goes out before the router's ARP entry is there
         return p(o);
       },
       timing: { advertiseEveryMs: 5, advertiseForMs: 400, replyTimeoutMs: 300, keepAliveLimitMs: 400, tftpTimeoutMs: 50 },
@@ -134,6 +138,22 @@ describe('NMRP service over a virtual cable', () => {
     expect((await t.svc.settled()).state).toBe('done');
     await wireIdle();
     expect(t.router.received().at(-1)).toBe(NmrpCode.CLOSE_ACK);
+  });
+
+  it('sends nothing when the router\'s ARP entry cannot be added, and says so; the network is undone', async () => {
+    let sent = false;
+    const t = setup((r) => async (o) => {
+      sent = true;
+      return okPut(r)(o);
+    }, { keepAlives: 0 });
+    stopRouter = t.router.stop;
+    t.net.arpFails = true;
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    expect(run.state).toBe('failed');
+    expect(run.fault?.code).toBe('NMRP_ARP_FAILED');
+    expect(sent).toBe(false);
+    expect(t.net.calls.at(-1)).toBe('release');
   });
 
   it('answers a re-sent CONF_REQ with a fresh CONF_ACK when the first was lost', async () => {
