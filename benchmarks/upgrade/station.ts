@@ -22,7 +22,7 @@ const LISTEN_MS = 100;
 const SSH = ['-q', '-i', keyFile, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', `root@${host}`];
 
 async function main(): Promise<void> {
-  const out = { sshOurs: [] as number[], sshOursOpen: [] as number[], sshOne: [] as number[], sshOpenssh: [] as number[], ncOurs: [] as number[], ncByHand: [] as number[] };
+  const out = { sshOurs: [] as number[], sshOursOpen: [] as number[], sshOpenssh: [] as number[], ncOurs: [] as number[], ncByHand: [] as number[] };
   const key = fs.readFileSync(keyFile);
   const check = (): void => {
     const got = execFileSync('ssh', [...SSH, 'sha256sum /tmp/fw.bin; rm -f /tmp/fw.bin'], { encoding: 'utf8' });
@@ -41,13 +41,6 @@ async function main(): Promise<void> {
     await uploadImage(open, { stagePath: '/tmp/fw.bin', data, tools, facts, onProgress: () => undefined });
     out.sshOursOpen.push(now() - t);
     await open.close();
-    check();
-    // the same with one channel (`cat > FILE`), as before decision 0084's parallel copy
-    const one = await openSession({ host, method: 'ssh', privateKey: key, hostKeyPolicy: 'session-only' });
-    t = now();
-    await uploadImage(one, { stagePath: '/tmp/fw.bin', data, tools, facts, onProgress: () => undefined, channels: 1 });
-    out.sshOne.push(now() - t);
-    await one.close();
     check();
     t = now();
     execFileSync('ssh', [...SSH, 'cat > /tmp/fw.bin'], { input: data, maxBuffer: 1 << 20 });

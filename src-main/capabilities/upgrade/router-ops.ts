@@ -40,8 +40,9 @@ function interrupted(done: number, total: number, details: string): RbFault {
 }
 
 /** The image as a stream that reports how far the consumer has read it. */
-function counted(data: Buffer, onBytes: (n: number) => void, from = 0, CHUNK = 1024 * 1024): Readable {
-  let off = from;
+function counted(data: Buffer, onBytes: (n: number) => void): Readable {
+  let off = 0;
+  const CHUNK = 1024 * 1024;
   return new Readable({
     highWaterMark: CHUNK,
     read() {
@@ -49,7 +50,7 @@ function counted(data: Buffer, onBytes: (n: number) => void, from = 0, CHUNK = 1
         this.push(null);
         return;
       }
-      const end = Math.min(off + CHUNK - (off % CHUNK), data.length);
+      const end = Math.min(off + CHUNK, data.length);
       const chunk = data.subarray(off, end);
       off = end;
       onBytes(off);
@@ -65,7 +66,7 @@ export type UploadVia = 'ssh' | 'telnet-nc' | 'telnet-wget';
  * `nc` back to this computer (the session layer, as the wiki's nc pipe does), or, without nc, with busybox
  * wget from a one-shot web server of ours on the address facing the router.
  */
-export async function uploadImage(session: Session, o: { stagePath: string; data: Buffer; tools: DeviceTools; facts: RouterFacts; onProgress: (done: number) => void; channels?: number }): Promise<UploadVia> {
+export async function uploadImage(session: Session, o: { stagePath: string; data: Buffer; tools: DeviceTools; facts: RouterFacts; onProgress: (done: number) => void }): Promise<UploadVia> {
   const total = o.data.length;
   let done = 0;
   const progress = (n: number): void => {
@@ -89,11 +90,6 @@ export async function uploadImage(session: Session, o: { stagePath: string; data
       srv.close();
     }
   }
-  const channels = o.channels ?? SSH_UPLOAD_CHANNELS;
-  if (session.method === 'ssh' && total >= PARALLEL_MIN && channels > 1) {
-    const parts = await parallelUpload(session, o, channels, progress);
-    if (parts) return parts;
-  }
   let r;
   try {
     r = await session.push(`cat > ${shQuote(o.stagePath)}`, counted(o.data, progress), { timeoutMs: 120_000 + Math.round(total / 50) });
@@ -101,82 +97,20 @@ export async function uploadImage(session: Session, o: { stagePath: string; data
     if (err instanceof RbFault && (err.code === 'ROUTER_HAS_NO_NC' || err.code === 'CALLBACK_NOT_CONNECTED' || err.code === 'CALLBACK_LISTEN_FAILED')) throw err;
     throw interrupted(done, total, err instanceof Error ? err.message : String(err));
   }
-  if (r.code !== 0) throw copyFailed(`${r.stdout.toString()}${r.stderr}`, r.code, done, total);
+  if (r.code !== 0) {
+    const text = `${r.stdout.toString()}${r.stderr}`;
+    if (/No space left/i.test(text))
+      throw new RbFault({
+        code: 'ROUTER_TMP_FULL',
+        message: "The router's memory (/tmp) filled up during the copy.",
+        meaning: 'Nothing was written to the flash. The image is bigger than the memory the router has free right now.',
+        fix: 'Restart the router in rescue mode (failsafe), which leaves more memory free, and try again.',
+        details: text.slice(0, 2000),
+      });
+    throw interrupted(done, total, `exit ${r.code}: ${text.slice(0, 2000)}`);
+  }
   o.onProgress(total);
   return session.method === 'ssh' ? 'ssh' : 'telnet-nc';
-}
-
-function copyFailed(text: string, code: number | null, done: number, total: number): RbFault {
-  if (/No space left/i.test(text))
-    return new RbFault({
-      code: 'ROUTER_TMP_FULL',
-      message: "The router's memory (/tmp) filled up during the copy.",
-      meaning: 'Nothing was written to the flash. The image is bigger than the memory the router has free right now.',
-      fix: 'Restart the router in rescue mode (failsafe), which leaves more memory free, and try again.',
-      details: text.slice(0, 2000),
-    });
-  return interrupted(done, total, `exit ${code}: ${text.slice(0, 2000)}`);
-}
-
-/**
- * Read size of each piece. The count runs ahead of the wire by what the streams and ssh2 hold (about three
- * chunks per channel): 256 KiB keeps the bar within about 2 MiB of the truth with three channels.
- */
-const PART_CHUNK = 256 * 1024;
-/** Images from this size go over several SSH channels at once. */
-const PARALLEL_MIN = 4 * 1024 * 1024;
-/**
- * Channels used at once. Dropbear grants each channel a 24 KiB receive window (its default) and opens it again
- * only after writing half of it out; one ssh2 channel then waits a Node event-loop round for every 12 KiB and
- * reaches about 0.6x of OpenSSH (decision 0084, bench:upgrade:window). Each channel has its own window, so
- * several in parallel keep the link busy.
- */
-export const SSH_UPLOAD_CHANNELS = 3;
-
-/**
- * The image in SSH_UPLOAD_CHANNELS pieces at once, each into its place in the same file with the router's
- * `dd seek= conv=notrunc` (busybox and GNU dd both write a short read as it came, in order). Returns undefined,
- * having sent nothing, when the router has no dd: the caller then uses one channel.
- */
-async function parallelUpload(session: Session, o: { stagePath: string; data: Buffer }, channels: number, progress: (n: number) => void): Promise<UploadVia | undefined> {
-  const total = o.data.length;
-  const file = shQuote(o.stagePath);
-  const prep = await session.exec(`rm -f ${file}; command -v dd >/dev/null 2>&1 && echo rb""dd`, { timeoutMs: 20_000 });
-  if (!/rbdd/.test(prep.stdout.toString())) return undefined;
-  const MIB = 1024 * 1024;
-  const part = Math.ceil(total / channels / MIB) * MIB;
-  let done = 0;
-  const pushes: Array<Promise<{ code: number | null; stdout: Buffer; stderr: string }>> = [];
-  for (let from = 0; from < total; from += part) {
-    const piece = o.data.subarray(0, Math.min(total, from + part));
-    let seen = from;
-    pushes.push(
-      session.push(
-        `dd of=${file} bs=${MIB} seek=${from / MIB} conv=notrunc 2>&1 >/dev/null | grep -v -e 'records in' -e 'records out' -e ' copied'`,
-        counted(piece, (n) => {
-          done += n - seen;
-          seen = n;
-          progress(done);
-        }, from, PART_CHUNK),
-        { timeoutMs: 120_000 + Math.round(part / 50) },
-      ),
-    );
-  }
-  const results = await Promise.allSettled(pushes);
-  const failed = results.find((r) => r.status === 'rejected');
-  if (failed) {
-    const err = (failed as PromiseRejectedResult).reason as unknown;
-    if (err instanceof RbFault && err.code !== 'SESSION_LOST' && err.code !== 'COMMAND_TIMEOUT') throw err;
-    throw interrupted(done, total, err instanceof Error ? err.message : String(err));
-  }
-  for (const r of results) {
-    const v = (r as PromiseFulfilledResult<{ code: number | null; stdout: Buffer; stderr: string }>).value;
-    const text = `${v.stdout.toString()}${v.stderr}`;
-    // the pipe's status is grep's: 1 = dd said nothing but its record counts (success)
-    if (text.trim() !== '') throw copyFailed(text, v.code, done, total);
-  }
-  progress(total);
-  return 'ssh';
 }
 
 /** The router's checksum of the staged copy against ours: sha256sum, else md5sum, else read back here. Never skipped. */
