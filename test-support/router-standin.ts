@@ -16,7 +16,7 @@
  * `upgrade`, a reboot after sysupgrade: every session dropped, the link down for a (test-sized) delay, then
  * back as what the written slot holds (a new OpenWrt release, or a "vendor firmware" answering HTTP only).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,6 +39,13 @@ export interface StandinOptions {
   partitions: StandinPartition[];
   /** Start dropbear on port 22 (default true). */
   ssh?: boolean;
+  /**
+   * The router's memory for /tmp: a real tmpfs of this size on the stand-in's /tmp (mounted before the daemons
+   * start, unmounted by stop()), so df reports it and a write past it fails with "No space left on device".
+   */
+  tmpSizeBytes?: number;
+  /** Extra dropbear options, e.g. ['-W', '1048576'] (receive window; benchmarks only). */
+  dropbearArgs?: string[];
   /** Start busybox telnetd on port 23 (default false). 'shell' = failsafe style, 'login' = user/password. */
   telnet?: false | 'shell' | 'login';
   /** Root's password; '' (default) = none, like failsafe. */
@@ -310,6 +317,12 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
   const root = path.join(base, 'root');
   for (const d of ['bin', 'sbin', 'usr/bin', 'usr/sbin', 'etc/dropbear', 'dev/pts', 'proc', 'sys/class/mtd', 'tmp/sysinfo', 'root', 'standin', 'var/log']) fs.mkdirSync(path.join(root, d), { recursive: true });
   fs.chmodSync(path.join(root, 'tmp'), 0o1777);
+  const tmpMount = opts.tmpSizeBytes ? path.join(root, 'tmp') : undefined;
+  if (tmpMount) {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${opts.tmpSizeBytes},mode=1777`, 'rb-standin-tmp', tmpMount]);
+    fs.mkdirSync(path.join(tmpMount, 'sysinfo'));
+    process.once('exit', () => spawnSync('umount', ['-l', tmpMount]));
+  }
   fs.copyFileSync('/usr/bin/busybox', path.join(root, 'bin/busybox'));
   fs.chmodSync(path.join(root, 'bin/busybox'), 0o755);
   execFileSync('chroot', [root, '/bin/busybox', '--install', '-s', '/bin']);
@@ -425,7 +438,7 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
   /** Background helpers (the unstable-flash feeders): never counted as connections. */
   const helpers: ChildProcess[] = [];
   const startDropbear = (): ChildProcess => {
-    const [cmd, args] = lan.router.wrap('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', `${mounts} && exec chroot ${root} /usr/sbin/dropbear -F -E -B -p 22 -r /etc/dropbear/dropbear_ed25519_host_key`]);
+    const [cmd, args] = lan.router.wrap('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', `${mounts} && exec chroot ${root} /usr/sbin/dropbear ${(opts.dropbearArgs ?? []).join(' ')} -F -E -B -p 22 -r /etc/dropbear/dropbear_ed25519_host_key`]);
     const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     p.stderr?.on('data', () => undefined);
     return p;
@@ -669,6 +682,7 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       } catch {
         /* namespace already gone */
       }
+      if (tmpMount) spawnSync('umount', ['-l', tmpMount]);
       fs.rmSync(base, { recursive: true, force: true });
     },
   };

@@ -4,7 +4,7 @@
  *    progress counted) against OpenSSH `ssh root@router 'cat > /tmp/fw.bin' < fw.bin`, alternating.
  *  - telnet + nc: ours (uploadImage over a logged-in telnet session: the router's nc connects back to us) against
  *    the wiki's pipe by hand on the same logged-in session: `nc -l -p 3333 -N < fw.bin` here, `nc HOST 3333 >
- *    /tmp/fw.bin` typed on the router, alternating.
+ *    /tmp/fw.bin` typed on the router through telnet, alternating.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -12,12 +12,13 @@ import fs from 'node:fs';
 import { openSession } from '../../src-main/session';
 import { uploadImage } from '../../src-main/capabilities/upgrade';
 
-const [host, keyFile, imageFile, roundsText, routerNs, routerRoot] = process.argv.slice(2) as [string, string, string, string, string, string];
+const [host, keyFile, imageFile, roundsText] = process.argv.slice(2) as [string, string, string, string];
 const rounds = Number(roundsText);
 const data = fs.readFileSync(imageFile);
 const tools = { nanddump: false, nandwrite: false, flash_erase: false, mtd: true, sha256sum: true, md5sum: true, nc: true, fw_printenv: false };
 const facts = { ubus: false, sysupgrade: true, wget: true };
 const now = () => performance.now();
+const LISTEN_MS = 100;
 const SSH = ['-q', '-i', keyFile, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', `root@${host}`];
 
 async function main(): Promise<void> {
@@ -53,21 +54,21 @@ async function main(): Promise<void> {
     await uploadImage(tn, { stagePath: '/tmp/fw.bin', data, tools, facts, onProgress: () => undefined });
     out.ncOurs.push(now() - t);
     check();
-    // the wiki by hand: listen here with the file, then on the router fetch it with nc. The person's nc on the
-    // router has the telnet terminal as its input (never at end), so it runs straight in the router's namespace
-    // here with an open, silent stdin: the raw transfer, without even the telnet round trip.
+    // the wiki's steps by hand (openwrt-failsafe-wiki.txt): `nc -l -p 3333 < nxtfw.bin` here, then typed on the
+    // router through the same telnet session `nc HOST 3333 > /tmp/nxtfw.bin` (the person's typing and the
+    // moment they take to start the listener are left out: ${LISTEN_MS} ms subtracted)
     t = now();
     const listener = spawn('nc', ['-l', '-p', '3333', '-N'], { stdio: ['pipe', 'ignore', 'inherit'] });
     let pipeError: Error | undefined;
     listener.stdin!.on('error', (e) => (pipeError = e));
     listener.stdin!.end(data);
-    await new Promise((r) => setTimeout(r, 20)); // a person starts the listener before typing on the router
-    const routerNc = spawn('ip', ['netns', 'exec', routerNs, 'chroot', routerRoot, '/bin/sh', '-c', 'nc 192.168.1.10 3333 > /tmp/fw.bin'], { stdio: ['pipe', 'ignore', 'inherit'] });
-    const code = await new Promise<number | null>((res) => routerNc.once('exit', res));
-    routerNc.stdin!.end();
+    await new Promise((r) => setTimeout(r, LISTEN_MS));
+    // `< /dev/tty`: the person's nc reads the telnet terminal, as typed by hand (the session's exec gives a
+    // command /dev/null, which would close nc's sending side at once and end the listener here before it sent all)
+    const typed = await tn.exec('nc 192.168.1.10 3333 > /tmp/fw.bin < /dev/tty', { timeoutMs: 120_000 });
     await new Promise((res) => (listener.exitCode !== null ? res(undefined) : listener.once('exit', res)));
-    out.ncByHand.push(now() - t - 20);
-    if (code !== 0 || pipeError) throw new Error(`nc by hand: exit ${code} ${pipeError?.message ?? ''}`);
+    out.ncByHand.push(now() - t - LISTEN_MS);
+    if (typed.code !== 0 || pipeError) throw new Error(`nc by hand: exit ${typed.code} ${typed.stdout.toString()} ${pipeError?.message ?? ''}`);
     check();
   }
   await tn.close();

@@ -400,7 +400,11 @@ class TelnetSession implements Session {
     return this.serial(async () => {
       const nc = await this.nc();
       const listener = await listenForRouter(this.callbackAddress, this.host);
-      const wrapped = `${nc} ${listener.address} ${listener.port} </dev/null | { ${cmd} ; }`;
+      // `cat > FILE` (a copy into the router's /tmp): nc writes the file itself, as the wiki's
+      // `nc HOST 3333 > /tmp/fw.bin` does, instead of through a pipe and a second process (a copy of every
+      // byte on a router CPU; bench:upgrade). A write error still ends nc with its message and a non-zero code.
+      const sink = /^cat > ('[^']*'|[A-Za-z0-9_./-]+)$/.exec(cmd)?.[1];
+      const wrapped = sink ? `${nc} ${listener.address} ${listener.port} </dev/null > ${sink}` : `${nc} ${listener.address} ${listener.port} </dev/null | { ${cmd} ; }`;
       const execDone = this.execNow(wrapped, opts.timeoutMs ?? 0);
       execDone.catch(() => undefined);
       try {

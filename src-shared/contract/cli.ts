@@ -23,7 +23,7 @@ import { AutobaudResultSchema, SerialPortInfoSchema, SerialSessionSchema } from 
 import { netCommands, NetCheckSchema, NetLeaseInfoSchema } from '../capabilities/net';
 import { NmrpRunSchema } from '../capabilities/nmrp';
 import { RecoverPlanSchema } from '../capabilities/recover';
-import { UpgradeOutcomeSchema } from '../capabilities/upgrade';
+import { BootSlotResultSchema, UpgradeOutcomeSchema } from '../capabilities/upgrade';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -84,6 +84,8 @@ export const cliResults = {
   'firmware flash': UpgradeOutcomeSchema,
   /** As firmware flash; without --yes only the plan (no run). */
   'firmware return-to-stock': UpgradeOutcomeSchema.partial({ run: true }),
+  /** What boot_part/bootcmd were, what changes (or changed: read back); changed false without --yes. */
+  'firmware boot-slot': BootSlotResultSchema,
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;

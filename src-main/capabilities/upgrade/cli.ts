@@ -200,3 +200,23 @@ export const returnToStock: CliCommand = {
     return runUpgrade(io, 'firmware return-to-stock', values.json, request, { fullBackup: values['full-backup'], force: true, go: true });
   },
 };
+
+export const bootSlot: CliCommand = {
+  words: ['firmware', 'boot-slot'],
+  summary: 'Linksys dual-slot routers: make U-Boot start slot 1 or 2 (fw_setenv boot_part and bootcmd), e.g. after a failed flash; without --yes it says what it would change and changes nothing (password: RB_PASSWORD)',
+  usage: 'firmware boot-slot --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --slot 1|2 [--yes] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { ...targetFlags, slot: { type: 'string' } }, strict: true });
+    if (values.slot !== '1' && values.slot !== '2') throw new UsageError('--slot 1 or --slot 2 is required (the slot U-Boot should start)');
+    const slot = Number(values.slot) as 1 | 2;
+    const target = await targetWithPassword(values, io);
+    return runOnContract(io, { command: 'firmware boot-slot', json: values.json }, async (t) => {
+      const r = await t.invoke('upgrade.bootSlot', { target, slot, confirm: values.yes ? `slot ${slot}` : '', preview: !values.yes });
+      const lines = [`Now: boot_part=${r.before.boot_part ?? '(none)'}, bootcmd=${r.before.bootcmd ?? '(none)'}.`];
+      if (!r.changes.length) lines.push(`The router already starts slot ${slot}; ${r.changed ? 'written again' : 'nothing to change'}.`);
+      else if (!r.changed) lines.push(`Would run: ${r.commands.join('; ')}`, `  ${r.changes.map((c) => `${c.name}: ${c.from || '(none)'} → ${c.to}`).join('\n  ')}`, 'Nothing was changed. Run again with --yes to change it; the router starts that slot at its next restart.');
+      else lines.push(`Changed: ${r.changes.map((c) => `${c.name}=${r.env[c.name]}`).join(', ')} (read back from the router). It starts slot ${slot} at its next restart.`);
+      return { ok: true, value: r, text: lines.join('\n') };
+    });
+  },
+};

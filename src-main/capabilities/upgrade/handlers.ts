@@ -18,6 +18,6 @@ export function upgradeHandlers(upgrade: UpgradeService, ctx: MainContext): Capa
       return upgrade.planOnly(req);
     },
     'upgrade.outcome': () => upgrade.outcome(ctx.use(playbookMain).status().run),
-    'upgrade.bootSlot': async (a) => upgrade.bootSlot(await allowTarget(ctx, a.target), a.slot, a.confirm),
+    'upgrade.bootSlot': async (a) => upgrade.bootSlot(await allowTarget(ctx, a.target), a.slot, a.confirm, a.preview ?? false),
   };
 }

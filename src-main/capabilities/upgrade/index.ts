@@ -20,5 +20,8 @@ export const upgradeMain = defineMainCapability({
     ),
   handlers: (upgrade, ctx) => upgradeHandlers(upgrade, ctx),
   playbooks: (upgrade) => upgrade.playbooks(),
-  cli: async () => [(await import('./cli')).firmwareFlash, (await import('./cli')).returnToStock],
+  cli: async () => {
+    const c = await import('./cli');
+    return [c.firmwareFlash, c.returnToStock, c.bootSlot];
+  },
 });

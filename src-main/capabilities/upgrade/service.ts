@@ -28,6 +28,7 @@ import {
   type ImageForPlan,
   type ReturnPlan,
   type StockReport,
+  type BootSlotResult,
   type UpgradeOutcome,
   type UpgradeProgress,
   type UpgradeStart,
@@ -224,22 +225,40 @@ export class UpgradeService {
     }
   }
 
-  /** fw_setenv boot_part N and its bootcmd, with the slot named as confirmation (the recovery action). */
-  async bootSlot(target: SessionTarget, slot: 1 | 2, confirm: string): Promise<{ env: Record<string, string>; commands: string[] }> {
-    if (confirm.trim() !== `slot ${slot}`)
+  /**
+   * fw_setenv boot_part N and its bootcmd, with the slot named as confirmation (the recovery action after a
+   * failed Linksys flash). preview: read and say what would change, change nothing.
+   */
+  async bootSlot(target: SessionTarget, slot: 1 | 2, confirm: string, preview = false): Promise<BootSlotResult> {
+    if (!preview && confirm.trim() !== `slot ${slot}`)
       throw new RbFault({ code: 'NOT_CONFIRMED', message: `Type "slot ${slot}" to confirm.`, meaning: 'Changing which slot the router starts from decides what it runs after the next restart. Nothing was changed.', fix: `Type exactly: slot ${slot}` });
     const s = await this.deps.open(target);
     try {
       const { device } = await readRouter(s);
       if (!dualSlotState(device)) throw new RbFault({ code: 'NOT_DUAL_SLOT', message: 'This router has no Linksys dual firmware slots.', meaning: 'Nothing was changed.', fix: 'This action is only for the Linksys WRT family.' });
+      if (!device.env || Object.keys(device.env).length === 0) {
+        const probe = await s.exec('fw_printenv 2>&1; cat /etc/fw_env.config 2>&1', { timeoutMs: 20_000 });
+        throw new RbFault({
+          code: 'NO_UBOOT_ENV',
+          message: 'The router cannot read its bootloader settings (no U-Boot environment partition, or fw_printenv cannot find it).',
+          meaning: 'Without them Rescue Bench cannot tell or change which slot the router starts from. Nothing was changed.',
+          fix: 'Leave the router as it is. If it fails to start, switch off and on three times while it starts: these routers then try the other slot. Or change the slot from the serial console (setenv boot_part N; saveenv).',
+          details: probe.stdout.toString().slice(0, 1000),
+        });
+      }
+      const before = { ...device.env };
       const commands = bootSlotCommands(slot);
+      const want = { boot_part: String(slot), bootcmd: slot === 1 ? 'run nandboot' : 'run altnandboot' };
+      const changes = (Object.keys(want) as Array<keyof typeof want>).filter((k) => before[k] !== want[k]).map((k) => ({ name: k, from: before[k] ?? '', to: want[k] }));
+      if (preview) return { changed: false, before, env: before, commands, changes };
       for (const c of commands) {
         const r = await s.exec(`${c} 2>&1`, { timeoutMs: 20_000 });
         if (r.code !== 0) throw new RbFault({ code: 'FW_SETENV_FAILED', message: 'The router could not change its bootloader setting.', meaning: 'The slot it starts from may be unchanged.', fix: 'Read the Details, then try again.', details: `${c}: exit ${r.code} ${r.stdout.toString()}` });
       }
       const after = (await readRouter(s)).device.env ?? {};
-      if (after.boot_part !== String(slot)) throw new RbFault({ code: 'FW_SETENV_FAILED', message: `The router still says boot_part=${after.boot_part ?? '(none)'}.`, meaning: 'The change did not stick.', fix: 'Try again; if it keeps failing, the environment partition may be read-only.' });
-      return { env: after, commands };
+      if (after.boot_part !== want.boot_part || after.bootcmd !== want.bootcmd)
+        throw new RbFault({ code: 'FW_SETENV_FAILED', message: `The router still says boot_part=${after.boot_part ?? '(none)'}, bootcmd=${after.bootcmd ?? '(none)'}.`, meaning: 'The change did not stick.', fix: 'Try again; if it keeps failing, the environment partition may be read-only.' });
+      return { changed: true, before, env: after, commands, changes };
     } finally {
       await s.close();
     }

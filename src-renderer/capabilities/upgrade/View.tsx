@@ -117,6 +117,54 @@ function progressStepActive(run: RunSnapshot, p: UpgradeProgress): boolean {
   return (p.stage === 'upload' && active === 'upload') || (p.stage === 'wait' && active === 'wait');
 }
 
+/**
+ * After a failed Linksys flash: the recovery action (make U-Boot start the slot that still holds the old firmware),
+ * offered only once the router answered a read of its boot settings, with "slot N" typed as confirmation.
+ */
+function BootSlotCard({ target, slot }: { target: SessionTarget; slot: 1 | 2 }) {
+  const api = useApi();
+  const st = useUpgrade((s) => s.slot);
+  const [typed, setTyped] = useState('');
+  useEffect(() => {
+    void useUpgrade.getState().checkSlot(api, target, slot);
+    // once per failed run and slot; the target's object identity changes on every render
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, slot, target.host]);
+  if (!st || st.slot !== slot || !st.check) return null;
+  const c = st.check;
+  if (st.done)
+    return (
+      <section className="card" data-testid="up-slot-done" role="status">
+        <p className="fs-result ok">
+          Done: the router will start slot {slot} (boot_part={st.done.env.boot_part}, bootcmd={st.done.env.bootcmd}, read back from the router).
+        </p>
+        <p>Restart the router now (switch it off and on). It starts the firmware in slot {slot}.</p>
+      </section>
+    );
+  const want = `slot ${slot}`;
+  return (
+    <section className="card" data-testid="up-slot" aria-labelledby="up-slot-title">
+      <h2 id="up-slot-title">Start the other slot instead</h2>
+      <p>
+        The router still answers. It is set to start slot {c.before.boot_part ?? '?'}. Slot {slot} still holds the firmware it ran before.
+        {c.changes.length ? ` Rescue Bench can set it to start slot ${slot} (${c.changes.map((x) => `${x.name}: ${x.from || 'none'} → ${x.to}`).join(', ')}).` : ` It already starts slot ${slot}.`}
+      </p>
+      {c.changes.length > 0 && (
+        <div className="controls">
+          <label>
+            Type <b>{want}</b> to confirm
+            <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" data-testid="up-slot-confirm" />
+          </label>
+          <button type="button" className="btn primary" disabled={st.busy || typed.trim() !== want} onClick={() => void useUpgrade.getState().setSlot(api, target, slot, typed.trim())} data-testid="up-slot-btn">
+            Start slot {slot} next time
+          </button>
+        </div>
+      )}
+      {st.error && <ErrorCard error={st.error} />}
+    </section>
+  );
+}
+
 export function UpgradeView() {
   const api = useApi();
   const run = usePlaybook((s) => (s.run && OURS.has(s.run.playbookId) ? s.run : undefined));
@@ -239,6 +287,7 @@ export function UpgradeView() {
             {running && <StepPanel run={run} />}
             {running && progress && progress.runId === run.runId && progressStepActive(run, progress) && <ProgressCard p={progress} />}
             {run.state !== 'running' && !verified && run.summary && <p className={`fs-result ${run.state === 'done' ? 'ok' : 'bad'}`}>{run.summary}</p>}
+            {run.state !== 'running' && run.state !== 'done' && !verified && plan?.plan.runningSlot && <BootSlotCard target={target} slot={plan.plan.runningSlot} />}
           </div>
           <Timeline run={run} />
         </div>

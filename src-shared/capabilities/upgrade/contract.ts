@@ -121,6 +121,16 @@ export const UpgradeOutcomeSchema = z.object({
 });
 export type UpgradeOutcome = z.infer<typeof UpgradeOutcomeSchema>;
 
+export const BootSlotResultSchema = z.object({
+  /** false for a preview: nothing was written. */
+  changed: z.boolean(),
+  before: z.record(z.string(), z.string()),
+  env: z.record(z.string(), z.string()),
+  commands: z.array(z.string()),
+  changes: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
+});
+export type BootSlotResult = z.infer<typeof BootSlotResultSchema>;
+
 export const upgradeCommands = {
   'upgrade.start': command('Start putting firmware on a running router (or the Linksys return to factory firmware); returns the run\'s first snapshot', UpgradeStartSchema, RunSnapshotSchema),
   'upgrade.plan': command(
@@ -130,9 +140,9 @@ export const upgradeCommands = {
   ),
   'upgrade.outcome': command('What the current or last upgrade run found out (verified firmware, the router\'s words, timing)', z.object({}).strict(), UpgradeOutcomeSchema.partial({ run: true, journal: true })),
   'upgrade.bootSlot': command(
-    'Linksys: make U-Boot start the given slot (fw_setenv boot_part N and its bootcmd) on a router that still answers; confirm names the slot',
-    z.object({ target: SessionTargetSchema, slot: z.union([z.literal(1), z.literal(2)]), confirm: z.string().max(32) }),
-    z.object({ env: z.record(z.string(), z.string()), commands: z.array(z.string()) }),
+    'Linksys: make U-Boot start the given slot (fw_setenv boot_part N and its bootcmd) on a router that still answers; confirm names the slot ("slot N"); preview reads and says what would change, changing nothing',
+    z.object({ target: SessionTargetSchema, slot: z.union([z.literal(1), z.literal(2)]), confirm: z.string().max(32), preview: z.boolean().optional() }),
+    BootSlotResultSchema,
   ),
 };
 

@@ -156,6 +156,22 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
       expect(mr.error.code).toBe('IMAGE_HASH_MISMATCH');
       expect(mr.error.meaning).toContain('8a5dcaf95e418b86fdb09e5cef264b944bc21863db9728026d70027ee39c19a3');
     }
+
+    // an OpenWrt upgrade (sysupgrade) image where the factory image is needed, even with --yes: refused, nothing sent
+    const upgradeImg = path.join(tmp, 'files', 'openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-sysupgrade.bin');
+    fs.writeFileSync(upgradeImg, openwrtImage({ board: 'linksys,wrt32x', devices: ['linksys,wrt32x'], version: '19.07.9', seed: 31 }));
+    const notFactory = await cli(lan, data, ['firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', file, '--sha256', sha256(vendor), '--intermediate', upgradeImg, '--yes', '--json']);
+    expect(notFactory.code).toBe(1);
+    const nf = resultOf<'firmware return-to-stock'>(notFactory.lines);
+    expect(nf.ok).toBe(false);
+    if (!nf.ok) {
+      expect(nf.error.code).toBe('INTERMEDIATE_NOT_FACTORY');
+      expect(nf.error.message).toContain('is not an OpenWrt factory image with the old 3 MB layout');
+      expect(nf.error.meaning).toMatch(/upgrade \(sysupgrade\) image does not change the partition layout/);
+      expect(nf.error.fix).toMatch(/-squashfs-factory\.img/);
+    }
+    expect(router.reboots()).toEqual([]);
+    expect(fs.readdirSync(path.join(router.root, 'tmp')).filter((f) => f !== 'sysinfo')).toEqual([]);
   }, 120_000);
 
   it('return to stock with --yes: 19.07.9 factory to slot 2, layout back to 3 MB, then the Linksys firmware to slot 1, verified over HTTP', async () => {

@@ -14,11 +14,14 @@ import { flashPlaybook, type StockReport } from '../../../../src-shared/capabili
 
 const calls: { name: string; payload: unknown }[] = [];
 let planReply: StockReport | undefined;
+/** upgrade.bootSlot's answer: a function of the request, or a rejection (the router does not answer). */
+let slotReply: ((p: { preview?: boolean; confirm: string; slot: number }) => unknown) | undefined;
 const api: RbApi = {
   transport: 'websocket',
   invoke: (async (name: string, payload: unknown) => {
     calls.push({ name, payload });
     if (name === 'upgrade.plan') return planReply;
+    if (name === 'upgrade.bootSlot') return slotReply!(payload as never);
     return {};
   }) as RbApi['invoke'],
   on: () => () => undefined,
@@ -41,7 +44,8 @@ afterEach(() => {
   cleanup();
   calls.length = 0;
   usePlaybook.setState({ run: undefined, transcript: [], interrupted: undefined });
-  useUpgrade.setState({ progress: undefined, plan: undefined, outcome: undefined, error: undefined, busy: false });
+  useUpgrade.setState({ progress: undefined, plan: undefined, outcome: undefined, error: undefined, busy: false, slot: undefined });
+  slotReply = undefined;
 });
 
 describe('upgrade view', () => {
@@ -104,5 +108,56 @@ describe('upgrade view', () => {
     expect(screen.getByTestId('up-slot-2').textContent).toMatch(/Gets: f\.img/);
     expect(screen.getByTestId('up-user-reported').textContent).toMatch(/User-reported path/);
     expect((screen.getByTestId('up-start-btn') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  const failedStock = (): RunSnapshot => {
+    let st: RunSnapshot | undefined = applyRecord(undefined, startRecord('run-9', flashPlaybook, { mode: 'return-to-stock' }, T0));
+    st = applyRecord(st, { type: 'step', at: T0 + 1, stepId: 'connect', state: 'done' });
+    st = applyRecord(st, { type: 'end', at: T0 + 2, state: 'failed', summary: 'The router did not come back.' });
+    return st!;
+  };
+  const stockPlan = (): StockReport => ({
+    plan: { ok: true, model: 'Linksys WRT32X', layoutEvidence: 'rootfs1 is 0x7800000 bytes', runningSlot: 1, steps: [], warnings: [], successText: 'Done.' },
+    slots: [],
+    env: { boot_part: '2' },
+    warnings: [],
+  });
+
+  it('after a failed return to stock: the router answered a read of its boot settings, so the card offers the old slot with "slot 1" typed', async () => {
+    const before = { boot_part: '2', bootcmd: 'run altnandboot' };
+    const changes = [
+      { name: 'boot_part', from: '2', to: '1' },
+      { name: 'bootcmd', from: 'run altnandboot', to: 'run nandboot' },
+    ];
+    slotReply = (p) => (p.preview ? { changed: false, before, env: before, commands: [], changes } : { changed: true, before, env: { boot_part: '1', bootcmd: 'run nandboot' }, commands: [], changes });
+    useUpgrade.setState({ plan: stockPlan() });
+    ui();
+    await act(async () => usePlaybook.setState({ run: failedStock() }));
+    expect(calls.find((c) => c.name === 'upgrade.bootSlot')?.payload).toMatchObject({ slot: 1, preview: true, target: { host: '192.168.1.1' } });
+    const card = screen.getByTestId('up-slot');
+    expect(card.textContent).toMatch(/set to start slot 2.*Slot 1 still holds the firmware it ran before/);
+    expect(card.textContent).toMatch(/boot_part: 2 → 1/);
+    const btn = screen.getByTestId('up-slot-btn') as HTMLButtonElement;
+    expect(btn.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('up-slot-confirm'), { target: { value: 'slot 2' } });
+    expect(btn.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('up-slot-confirm'), { target: { value: 'slot 1' } });
+    expect(btn.disabled).toBe(false);
+    await act(async () => fireEvent.click(btn));
+    expect(calls.filter((c) => c.name === 'upgrade.bootSlot').at(-1)?.payload).toMatchObject({ slot: 1, confirm: 'slot 1' });
+    expect(calls.filter((c) => c.name === 'upgrade.bootSlot').at(-1)?.payload).not.toHaveProperty('preview');
+    expect(screen.getByTestId('up-slot-done').textContent).toMatch(/start slot 1 \(boot_part=1, bootcmd=run nandboot, read back/);
+  });
+
+  it('after a failed return to stock with no shell reachable: no slot action is shown', async () => {
+    slotReply = () => {
+      throw Object.assign(new Error('The router at 192.168.1.1 does not answer.'), { code: 'CONNECT_FAILED' });
+    };
+    useUpgrade.setState({ plan: stockPlan() });
+    ui();
+    await act(async () => usePlaybook.setState({ run: failedStock() }));
+    expect(calls.some((c) => c.name === 'upgrade.bootSlot')).toBe(true);
+    expect(screen.queryByTestId('up-slot')).toBeNull();
+    expect(screen.queryByTestId('up-slot-btn')).toBeNull();
   });
 });
