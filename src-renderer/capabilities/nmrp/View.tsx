@@ -132,10 +132,15 @@ function SetupPanel() {
   // the network assistant's list says which connections are wired and which have a cable in
   useEffect(() => {
     let live = true;
-    api.invoke('net.list', {}).then(
-      (l) => live && setCables(l.interfaces.filter((i) => i.wired && !i.loopback).map((i) => ({ name: i.name, carrier: i.carrier, virtual: i.virtual }))),
-      () => live && setCables(undefined),
-    );
+    // .catch also covers a reply this screen cannot read: the list then falls back to the app's interface list
+    api
+      .invoke('net.list', {})
+      .then((l) => {
+        if (live) setCables(l.interfaces.filter((i) => i.wired && !i.loopback).map((i) => ({ name: i.name, carrier: i.carrier, virtual: i.virtual })));
+      })
+      .catch(() => {
+        if (live) setCables(undefined);
+      });
     return () => {
       live = false;
     };

@@ -122,7 +122,10 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
     expect(v.verified!.hostKeyNote).toBeUndefined();
     expect(router.reboots()).toMatchObject([{ keep: true, part: 'firmware', bootedAs: 'openwrt' }]);
     const write = v.run.steps.find((s) => s.id === 'write')!;
-    expect(write.evidence.map((e) => e.text).join(' ')).toMatch(/Commencing upgrade\. Closing all shell sessions\..*closed the connection: that is sysupgrade closing every session before it writes, as expected/);
+    // The router's output is read by polling its log every 250 ms; sysupgrade may close the session before the
+    // poll that would have read "Commencing upgrade…" (on real routers too). Either way the drop is expected, and
+    // when the line was read it is quoted.
+    expect(write.evidence.map((e) => e.text).join(' ')).toMatch(/The router said (nothing|"[^]*Commencing upgrade\. Closing all shell sessions\.[^]*") and closed the connection: that is sysupgrade closing every session before it writes, as expected/);
     expect(v.timing!.routerMs).toBeGreaterThanOrEqual(1400);
     expect(v.timing!.totalMs).toBeGreaterThanOrEqual(v.timing!.routerMs);
     expect(payloads(r.lines, 'upgrade.progress').some((p) => p.stage === 'wait' && /Do not unplug/.test(p.text))).toBe(true);
