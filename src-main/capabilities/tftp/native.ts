@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { findAddon } from '../../platform/bindings/native-addon';
 
 export type NativeOutcome = 'done' | 'timeout' | 'client-error' | 'protocol' | 'gone' | 'read-failed' | 'short-file' | 'cancelled' | 'socket-error';
 
@@ -53,33 +54,12 @@ export type NativeStatus = { ok: true; api: NativeLockstepApi; path: string } | 
 
 let cached: NativeStatus | undefined;
 
-/**
- * Where the addon may be: RB_NATIVE_DIR if set; else beside a bundle (dist/native next to dist/main or dist/cli)
- * or in a checkout's dist/native, found by walking up from the bundle, the entry script and the working folder.
- */
-export function nativeCandidates(): string[] {
-  if (process.env.RB_NATIVE_DIR) return [path.resolve(process.env.RB_NATIVE_DIR, NATIVE_FILE)];
-  const bases = [typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined, process.cwd()];
-  const out: string[] = [];
-  for (const base of bases) {
-    if (!base) continue;
-    let dir = base;
-    for (let i = 0; i < 6; i++) {
-      out.push(path.join(dir, 'native', NATIVE_FILE), path.join(dir, 'dist', 'native', NATIVE_FILE));
-      const up = path.dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  return [...new Set(out)];
-}
-
 /** Load the engine once. RB_NATIVE=off turns it off (the CLI's `--engine js` does so per server). */
 export function nativeLockstep(): NativeStatus {
   if (cached) return cached;
   if (process.env.RB_NATIVE === 'off') return (cached = { ok: false, reason: 'turned off (RB_NATIVE=off)' });
   if (process.platform !== 'linux' && process.platform !== 'darwin') return (cached = { ok: false, reason: `not available on ${process.platform === 'win32' ? 'Windows' : process.platform} yet` });
-  const file = nativeCandidates().find((p) => fs.existsSync(p) || fs.existsSync(p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)));
+  const file = findAddon(NATIVE_FILE);
   if (!file) return (cached = { ok: false, reason: 'not built (npm run build:native needs a C compiler)' });
   try {
     const api = createRequire(file)(file) as NativeLockstepApi;

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { RbFault } from '../../../src-shared/errors';
 import { currentPlatform, type PlatformName } from '../host';
+import { findAddon } from './native-addon';
 import { npcapState, rawFrameFault, rawFramesUnavailable } from './rawether-access';
 
 export interface RawEtherSocket {
@@ -49,23 +50,6 @@ interface RawEtherAddon {
 export const RAWETHER_FILE = 'rb_rawether.node';
 export const RAWETHER_ABI = 1;
 
-function candidates(): string[] {
-  if (process.env.RB_NATIVE_DIR) return [path.resolve(process.env.RB_NATIVE_DIR, RAWETHER_FILE)];
-  const bases = [typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined, process.cwd()];
-  const out: string[] = [];
-  for (const base of bases) {
-    if (!base) continue;
-    let dir = base;
-    for (let i = 0; i < 6; i++) {
-      out.push(path.join(dir, 'native', RAWETHER_FILE), path.join(dir, 'dist', 'native', RAWETHER_FILE));
-      const up = path.dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  return [...new Set(out)];
-}
-
 let loaded: { ok: true; api: RawEtherAddon } | { ok: false; why: string } | undefined;
 
 function addon(platform: PlatformName): RawEtherAddon {
@@ -74,7 +58,7 @@ function addon(platform: PlatformName): RawEtherAddon {
     throw new RbFault(rawFramesUnavailable('win32', 'windows', npcapState(sys, (p) => fs.existsSync(p))));
   }
   if (!loaded) {
-    const file = candidates().find((p) => fs.existsSync(p) || fs.existsSync(p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)));
+    const file = findAddon(RAWETHER_FILE);
     if (!file) loaded = { ok: false, why: 'not built (npm run build:native needs a C compiler)' };
     else
       try {
