@@ -7,52 +7,20 @@
  * consent, done with it); the WRT32X two-step plan from the 6 MB layout; an upload cut mid-way; a router that
  * never returns.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
-import { startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
-import { collectCliRun, payloads, resultOf, type CliLine, type CliRun } from '../../../test-support/cli-lines';
+import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../../../test-support/netns';
+import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
+import { payloads, resultOf, type CliRun } from '../../../test-support/cli-lines';
 import { explainInterrupted, parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook';
+import { cli, GENERIC, outcomeOf } from '../../../test-support/upgrade-rig';
 import { factory3m, openwrtImage, sha256, vendorImage } from '../../../test-support/upgrade-images';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('upgrade (stand-in router)', support.reason);
 
-const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
-
-function cli(lan: RescueLan, dataDir: string, args: string[], opts: { onLine?: (l: CliLine) => void; env?: Record<string, string>; killAfterMs?: number } = {}): Promise<CliRun> {
-  const [cmd, cargs] = nodeTsArgs(CLI, args);
-  const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir, ...(opts.env ?? {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return collectCliRun(p, { ...(opts.onLine ? { onLine: opts.onLine } : {}), killAfterMs: opts.killAfterMs ?? 150_000 });
-}
-
-type Outcome = NonNullable<ReturnType<typeof resultOf<'firmware flash'>>['value']>;
-const outcomeOf = (r: CliRun) => resultOf<'firmware flash'>(r.lines);
-
-const GENERIC: StandinPartition[] = [
-  { name: 'u-boot', size: 0x40000, readOnly: true },
-  { name: 'u-boot-env', size: 0x10000 },
-  { name: 'firmware', size: 0x2000000, sparse: true },
-];
-
-/** The WRT32X map (facts §4.1), test-sized where it can be: the firmware slots are sparse files of their real size. */
-function wrt32x(rootfsSize: number): StandinPartition[] {
-  return [
-    { name: 'u-boot', size: 0x200000, readOnly: true, type: 'nand', erasesize: 0x20000 },
-    { name: 'u_env', size: 0x20000, type: 'nand', erasesize: 0x20000 },
-    { name: 's_env', size: 0x40000, type: 'nand', erasesize: 0x20000 },
-    { name: 'devinfo', size: 0x40000, readOnly: true, type: 'nand', erasesize: 0x20000 },
-    { name: 'kernel1', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
-    { name: 'rootfs1', size: rootfsSize, type: 'nand', erasesize: 0x20000, sparse: true },
-    { name: 'kernel2', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
-    { name: 'rootfs2', size: rootfsSize, type: 'nand', erasesize: 0x20000, sparse: true },
-  ];
-}
-const WRT_ENV = ['boot_part=1', 'boot_part_ready=3', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0600000', 'altKernSize=0x0600000'];
-const VENDOR_FILE = 'FW_WRT32X_1.0.180404.58.img';
 
 describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-firmware router', () => {
   let lan: RescueLan;

@@ -1,0 +1,42 @@
+/**
+ * The upgrade capability's namespace tests share this: the CLI run inside the station namespace, the stand-in
+ * routers' partition maps (a single-firmware board and the Linksys WRT32X) and the result reader.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { nodeTsArgs, type RescueLan } from './netns';
+import { type StandinPartition } from './router-standin';
+import { collectCliRun, resultOf, type CliLine, type CliRun } from './cli-lines';
+
+const CLI = path.join(__dirname, '../src-main/cli/main.ts');
+
+export function cli(lan: RescueLan, dataDir: string, args: string[], opts: { onLine?: (l: CliLine) => void; env?: Record<string, string>; killAfterMs?: number } = {}): Promise<CliRun> {
+  const [cmd, cargs] = nodeTsArgs(CLI, args);
+  const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir, ...(opts.env ?? {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return collectCliRun(p, { ...(opts.onLine ? { onLine: opts.onLine } : {}), killAfterMs: opts.killAfterMs ?? 150_000 });
+}
+
+export type Outcome = NonNullable<ReturnType<typeof resultOf<'firmware flash'>>['value']>;
+export const outcomeOf = (r: CliRun) => resultOf<'firmware flash'>(r.lines);
+
+export const GENERIC: StandinPartition[] = [
+  { name: 'u-boot', size: 0x40000, readOnly: true },
+  { name: 'u-boot-env', size: 0x10000 },
+  { name: 'firmware', size: 0x2000000, sparse: true },
+];
+
+/** The WRT32X map (openwrt-recovery-facts §4.1), test-sized where it can be: the firmware slots are sparse files of their real size. */
+export function wrt32x(rootfsSize: number): StandinPartition[] {
+  return [
+    { name: 'u-boot', size: 0x200000, readOnly: true, type: 'nand', erasesize: 0x20000 },
+    { name: 'u_env', size: 0x20000, type: 'nand', erasesize: 0x20000 },
+    { name: 's_env', size: 0x40000, type: 'nand', erasesize: 0x20000 },
+    { name: 'devinfo', size: 0x40000, readOnly: true, type: 'nand', erasesize: 0x20000 },
+    { name: 'kernel1', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
+    { name: 'rootfs1', size: rootfsSize, type: 'nand', erasesize: 0x20000, sparse: true },
+    { name: 'kernel2', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
+    { name: 'rootfs2', size: rootfsSize, type: 'nand', erasesize: 0x20000, sparse: true },
+  ];
+}
+export const WRT_ENV = ['boot_part=1', 'boot_part_ready=3', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0600000', 'altKernSize=0x0600000'];
+export const VENDOR_FILE = 'FW_WRT32X_1.0.180404.58.img';
