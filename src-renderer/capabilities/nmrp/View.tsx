@@ -433,6 +433,11 @@ function RunPanel({ run }: { run: NmrpRun }) {
       )}
       {run.fault && !done && <ErrorCard error={run.fault} />}
       {run.fault?.code === 'NMRP_NO_RAW_PRIVILEGE' && <GrantButton />}
+      {run.untested && (
+        <p className="note" data-testid="nmrp-untested">
+          {run.untested}
+        </p>
+      )}
       {uploading && progress && (
         <>
           <Bar value={progress.bytes} max={progress.total} label="Sending the firmware" />

@@ -54,7 +54,7 @@ function fakeNet(log: NetLog): NmrpDeps['net'] {
 
 type Put = (o: TftpPutOptions) => Promise<TftpPutResult>;
 
-function setup(put: (router: ReturnType<typeof scriptedRouter>) => Put, routerOpts: Parameters<typeof scriptedRouter>[1] = {}, cableFault?: string) {
+function setup(put: (router: ReturnType<typeof scriptedRouter>) => Put, routerOpts: Parameters<typeof scriptedRouter>[1] = {}, cableFault?: string, platform: 'linux' | 'darwin' | 'win32' = 'linux') {
   const cable = new MockCable('eth9', '02:00:00:00:00:01', cableFault);
   const router = scriptedRouter(cable.station(ROUTER), routerOpts);
   const net: NetLog = { calls: [] };
@@ -72,6 +72,7 @@ function setup(put: (router: ReturnType<typeof scriptedRouter>) => Put, routerOp
         return p(o);
       },
       timing: { advertiseEveryMs: 5, advertiseForMs: 400, replyTimeoutMs: 300, keepAliveLimitMs: 400, tftpTimeoutMs: 50 },
+      platform,
     },
   );
   return { cable, router, net, stages, puts, svc };
@@ -91,6 +92,20 @@ const req = (over: Partial<NmrpStart> = {}): NmrpStart => NmrpStartSchema.parse(
 describe('NMRP service over a virtual cable', () => {
   let stopRouter: (() => void) | undefined;
   afterEach(() => stopRouter?.());
+
+  it('says with the run where raw frames are untested (Windows, macOS), and not on Linux', async () => {
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      const t = setup(okPut, { fileName: 'firmware' }, undefined, platform);
+      stopRouter = t.router.stop;
+      const started = await t.svc.start(req());
+      const run = await t.svc.settled();
+      stopRouter();
+      expect(run.state).toBe('done');
+      if (platform === 'win32') expect(started.untested).toMatch(/not been tried on a real Windows computer/);
+      else if (platform === 'darwin') expect(run.untested).toMatch(/not been tried on a real Mac/);
+      else expect(run.untested).toBeUndefined();
+    }
+  });
 
   it('runs the whole conversation: CONF_ACK with address and region, upload of the requested name, keep-alives, CLOSE_ACK; network undone', async () => {
     const t = setup(okPut, { fileName: 'firmware', keepAlives: 3 });
