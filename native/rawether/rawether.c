@@ -224,7 +224,7 @@ static int plat_open(rawsock *s, const char *ifname) {
 }
 
 static int plat_read(rawsock *s, uint8_t *buf) {
-  /* bpf(4): a read must ask for exactly the buffer length BIOCGBLEN gave (anything else is EINVAL) */
+  /* bpf(4): BIOCGBLEN is "the required buffer length for reads" (xnu's bpfread: any other size is EINVAL) */
   ssize_t n = read(s->fd, buf, s->bpf_len);
   if (n < 0) return errno;
   uint8_t *p = buf, *end = buf + n;
