@@ -51,7 +51,11 @@ export class NmrpService {
   constructor(
     private readonly listeners: NmrpServiceEvents,
     private readonly deps: NmrpDeps,
-  ) {}
+  ) {
+    // said before a run too, so the screen can show it before the user starts
+    const untested = rawFramesUntested(deps.platform ?? currentPlatform());
+    if (untested) this.run.untested = untested;
+  }
 
   status(): NmrpRun {
     return structuredClone(this.run);

@@ -93,10 +93,12 @@ describe('NMRP service over a virtual cable', () => {
   let stopRouter: (() => void) | undefined;
   afterEach(() => stopRouter?.());
 
-  it('says with the run where raw frames are untested (Windows, macOS), and not on Linux', async () => {
+  it('says before and with a run where raw frames are untested (Windows, macOS), and not on Linux', async () => {
     for (const platform of ['win32', 'darwin', 'linux'] as const) {
       const t = setup(okPut, { fileName: 'firmware' }, undefined, platform);
       stopRouter = t.router.stop;
+      if (platform === 'linux') expect(t.svc.status().untested).toBeUndefined();
+      else expect(t.svc.status().untested).toBeTruthy(); // before any run: the screen shows it on the setup card
       const started = await t.svc.start(req());
       const run = await t.svc.settled();
       stopRouter();
