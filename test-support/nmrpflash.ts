@@ -4,7 +4,8 @@
  * repository (its code is never copied into the repository). Tests and the benchmark run it against the same
  * stand-in router as our own implementation, so the stand-in is checked against the tool people use.
  *
- * Where the source is: RB_NMRPFLASH_SRC, else a shared/anchors/nmrpflash folder beside or above this checkout.
+ * Where the source is: RB_NMRPFLASH_SRC, else a shared/anchors/nmrpflash folder in or beside this checkout or a
+ * folder above it, or beside the main checkout of a worktree (git common dir) or the origin of a local clone.
  * The cache: RB_ANCHOR_CACHE, else ~/.cache/rescue-bench-anchors. Needs gcc, make, pkg-config, libpcap-dev,
  * libnl-3-dev, libnl-route-3-dev (.ci/run installs them).
  */
@@ -13,17 +14,44 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-function sourceDir(): string | undefined {
-  if (process.env.RB_NMRPFLASH_SRC) return process.env.RB_NMRPFLASH_SRC;
-  let dir = typeof __dirname === 'string' ? path.resolve(__dirname, '..') : process.cwd();
+const ANCHOR = path.join('shared', 'anchors', 'nmrpflash');
+
+/** The git command's answer in `cwd`, or undefined (not a checkout, no git). */
+function git(cwd: string, args: string[]): string | undefined {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
+  return r.status === 0 ? r.stdout.trim() || undefined : undefined;
+}
+
+/**
+ * The folders that may hold shared/anchors/nmrpflash, in order: this checkout and the folders above it (the anchor
+ * beside the clone, `../shared/...`, as in the project's layout); then, for a worktree or a clone made into a temp
+ * folder, the folder of the main checkout (the git common dir's parent) and of a clone's origin when that is a
+ * local folder (CI clones its checkout into a private folder, .ci/run), each with the folder above it.
+ */
+export function anchorSearchRoots(checkout: string): string[] {
+  const roots: string[] = [];
+  let dir = checkout;
   for (let i = 0; i < 5; i++) {
-    const c = path.join(dir, 'shared', 'anchors', 'nmrpflash');
-    if (fs.existsSync(path.join(c, 'build.sh'))) return c;
-    const sib = path.join(path.dirname(dir), 'shared', 'anchors', 'nmrpflash');
-    if (fs.existsSync(path.join(sib, 'build.sh'))) return sib;
-    dir = path.dirname(dir);
+    roots.push(dir);
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
   }
-  return undefined;
+  const common = git(checkout, ['rev-parse', '--path-format=absolute', '--git-common-dir']);
+  const origin = git(checkout, ['config', '--get', 'remote.origin.url']);
+  for (const other of [common ? path.dirname(common) : undefined, origin && path.isAbsolute(origin) ? origin.replace(/\/\.git\/?$/, '') : undefined]) {
+    if (other) roots.push(other, path.dirname(other));
+  }
+  return [...new Set(roots)];
+}
+
+/** Where the source is: RB_NMRPFLASH_SRC when set (only there), else the first search root holding shared/anchors/nmrpflash. */
+export function nmrpflashSource(checkout: string): { dir: string } | { why: string } {
+  const env = process.env.RB_NMRPFLASH_SRC;
+  if (env) return fs.existsSync(path.join(env, 'build.sh')) ? { dir: path.resolve(env) } : { why: `RB_NMRPFLASH_SRC=${env} has no build.sh` };
+  const roots = anchorSearchRoots(checkout);
+  const hit = roots.map((r) => path.join(r, ANCHOR)).find((c) => fs.existsSync(path.join(c, 'build.sh')));
+  return hit ? { dir: hit } : { why: `the nmrpflash source (${ANCHOR}) is in none of ${roots.join(', ')}; set RB_NMRPFLASH_SRC` };
 }
 
 let built: { ok: true; path: string } | { ok: false; reason: string } | undefined;
@@ -31,8 +59,9 @@ let built: { ok: true; path: string } | { ok: false; reason: string } | undefine
 /** Build (once per cache) and return nmrpflash's path, or why it cannot be built here. */
 export function nmrpflash(): { ok: true; path: string } | { ok: false; reason: string } {
   if (built) return built;
-  const src = sourceDir();
-  if (!src) return (built = { ok: false, reason: 'the nmrpflash source (shared/anchors/nmrpflash) is not next to this checkout; set RB_NMRPFLASH_SRC' });
+  const found = nmrpflashSource(typeof __dirname === 'string' ? path.resolve(__dirname, '..') : process.cwd());
+  if ('why' in found) return (built = { ok: false, reason: found.why });
+  const src = found.dir;
   const missing = ['libpcap', 'libnl-route-3.0'].filter((p) => spawnSync('pkg-config', ['--exists', p]).status !== 0);
   if (missing.length) return (built = { ok: false, reason: `building nmrpflash needs ${missing.join(' and ')} (apt: libpcap-dev libnl-3-dev libnl-route-3-dev, and pkg-config)` });
   const cache = path.join(process.env.RB_ANCHOR_CACHE ?? path.join(os.homedir(), '.cache', 'rescue-bench-anchors'), 'nmrpflash-v0.9.25');

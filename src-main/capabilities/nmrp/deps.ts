@@ -3,6 +3,8 @@
  * the TFTP client's tftpPut (capabilities/tftp), as the members used here. index.ts passes the real ones (the
  * compiler checks they fit); service tests pass their own.
  */
+import type { TftpPutOptions, TftpPutResult } from '../tftp';
+
 export interface NmrpLease {
   readonly interface: string;
   readonly address: string;
@@ -15,29 +17,5 @@ export interface NmrpNet {
   waitForCarrier(iface: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void>;
 }
 
-export interface NmrpPutOptions {
-  host: string;
-  port?: number;
-  source: Buffer | { path: string };
-  remoteName: string;
-  blksize?: number;
-  timeoutMs?: number;
-  retries?: number;
-  firstBlockRetries?: number;
-  localAddress?: string;
-  rollover?: 0 | 1;
-  signal?: AbortSignal;
-  /** Awaited before the request goes out (the router's static ARP entry); see TftpPutOptions.readyToSend. */
-  readyToSend?: Promise<unknown>;
-  onProgress?: (p: { bytes: number; total: number; bytesPerSecond: number }) => void;
-}
-
-export interface NmrpPutResult {
-  bytes: number;
-  sha256: string;
-  blksize: number;
-  rolledOver: boolean;
-  ms: number;
-}
-
-export type NmrpTftpPut = (opts: NmrpPutOptions) => Promise<NmrpPutResult>;
+/** The TFTP client's own upload (capabilities/tftp's public tftpPut): NMRP passes the image as a path. */
+export type NmrpTftpPut = (opts: TftpPutOptions) => Promise<TftpPutResult>;

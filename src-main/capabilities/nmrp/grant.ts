@@ -25,7 +25,17 @@ function onPath(name: string): boolean {
 
 export async function grantRawFrames(): Promise<NmrpGrant> {
   const platform = currentPlatform();
-  if (platform === 'win32') throw new RbFault(rawFramesUnavailable('win32', 'windows', npcapState(process.env.SystemRoot ?? 'C:\\Windows', (p) => fs.existsSync(p))));
+  if (platform === 'win32') {
+    const npcap = npcapState(process.env.SystemRoot ?? 'C:\\Windows', (p) => fs.existsSync(p));
+    if (!npcap.installed && !npcap.winpcapCompatible) throw new RbFault(rawFramesUnavailable('win32', 'no-npcap', npcap));
+    // Windows has no per-program permission to give: Npcap's installer decided who may use it.
+    throw new RbFault({
+      code: 'NMRP_GRANT_UNAVAILABLE',
+      message: 'On Windows there is no permission for Rescue Bench to ask for here.',
+      meaning: 'Npcap decides who may send raw network frames, once, when it is installed.',
+      fix: 'If Npcap was installed for administrators only, close Rescue Bench and start it with a right-click on its icon → "Run as administrator". Or run the Npcap installer again without that option.',
+    });
+  }
   const binary = rawFrameBinary();
   const cmd = grantRawFramesCommand(platform, binary, onPath);
   if (!cmd)

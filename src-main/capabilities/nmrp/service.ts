@@ -11,6 +11,8 @@ import { prefixToMask } from '../../../src-shared/capabilities/nmrp/codec';
 import { ETHERTYPE_NMRP } from '../../../src-shared/capabilities/nmrp/codec';
 import type { NmrpCounters, NmrpGrant, NmrpImageCheck, NmrpProgress, NmrpRun, NmrpStage, NmrpStart } from '../../../src-shared/capabilities/nmrp/contract';
 import type { RawEtherFactory, RawEtherSocket } from '../../platform/bindings/rawether';
+import { rawFramesUntested } from '../../platform/bindings/rawether-access';
+import { currentPlatform, type PlatformName } from '../../platform/host';
 import type { NmrpLease, NmrpNet, NmrpTftpPut } from './deps';
 import { checkNetgearImage } from './image-check';
 import { grantRawFrames } from './grant';
@@ -33,6 +35,8 @@ export interface NmrpDeps {
   grant?: () => Promise<NmrpGrant>;
   /** How long to wait for the cable before advertising (nmrpflash: 60 s). */
   carrierTimeoutMs?: number;
+  /** Test hook: the OS (for the "untested here" note). */
+  platform?: PlatformName;
 }
 
 const ZERO: NmrpCounters = { malformed: 0, ignored: 0, confAcks: 0, uploadRequests: 0, keepAlives: 0, advertisements: 0 };
@@ -47,7 +51,11 @@ export class NmrpService {
   constructor(
     private readonly listeners: NmrpServiceEvents,
     private readonly deps: NmrpDeps,
-  ) {}
+  ) {
+    // said before a run too, so the screen can show it before the user starts
+    const untested = rawFramesUntested(deps.platform ?? currentPlatform());
+    if (untested) this.run.untested = untested;
+  }
 
   status(): NmrpRun {
     return structuredClone(this.run);
@@ -74,7 +82,8 @@ export class NmrpService {
     const runId = crypto.randomUUID();
     const abort = new AbortController();
     this.abort = abort;
-    this.run = { state: 'running', runId, interface: req.interface, file: path.resolve(req.file), startedAt: Date.now(), stages: [] };
+    const untested = rawFramesUntested(this.deps.platform ?? currentPlatform());
+    this.run = { state: 'running', runId, interface: req.interface, file: path.resolve(req.file), startedAt: Date.now(), stages: [], ...(untested ? { untested } : {}) };
     this.running = this.execute(runId, req, abort.signal);
     return this.status();
   }

@@ -29,7 +29,8 @@ import {
 import type { NmrpCounters, NmrpStage, NmrpStageName } from '../../../src-shared/capabilities/nmrp/contract';
 import { TFTP_MAX_BLOCK } from '../../../src-shared/capabilities/nmrp/image';
 import type { RawEtherSocket } from '../../platform/bindings/rawether';
-import type { NmrpPutResult, NmrpTftpPut } from './deps';
+import type { TftpPutResult } from '../tftp';
+import type { NmrpTftpPut } from './deps';
 import { cancelledFault, imageRejectedFault, noRouterFault, otherServerFault, silentFault, tftpFault, twoRoutersFault } from './faults';
 
 export const NMRP_BLKSIZE = 1456;
@@ -73,7 +74,7 @@ export interface SessionResult {
   routerMac: string;
   firstConfReqAt: number | undefined;
   closeAckAt: number;
-  upload: NmrpPutResult;
+  upload: TftpPutResult;
   counters: NmrpCounters;
 }
 
@@ -238,7 +239,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
   let expect: number | undefined = NmrpCode.CONF_REQ;
   let unexpected = 0;
   let firstConfReqAt: number | undefined;
-  let upload: NmrpPutResult | undefined;
+  let upload: TftpPutResult | undefined;
   let waitMs = o.timing.replyTimeoutMs;
   let phase: 'configured' | 'writing' | 'other' = 'other';
   const remoteNameFallback = o.localName;

@@ -19,10 +19,11 @@
  * port (decision 0012) still answers strangers with ERROR 5. Lock-step waits use the adaptive busy poll of
  * decision 0011 (it measures whether polling helps and polls only then).
  *
- * The whole file is read into memory first (firmware images are tens of MiB). The JavaScript sender sends that
- * copy, hashed before the first byte goes out. The native engine sends from the file and hashes what went out,
- * while the copy is hashed in slices beside it; the two must agree, so a file changed on disk mid-way is an
- * error, never a silent mix of two versions.
+ * The file is not read before the request goes out (put-source.ts): its size comes from fstat, the native engine
+ * reads it from the descriptor and hashes what it sends, the JavaScript sender reads it in 1 MiB slices as it
+ * builds the blocks and hashes each block the first time it is built. Either way the result's sha256 is of the
+ * bytes that went out; a file that was written to during the upload (size or times differ from the open) or
+ * ended early is TFTP_PUT_FILE_CHANGED, never a silent mix of two versions.
  */
 import crypto from 'node:crypto';
 import dgram from 'node:dgram';
@@ -48,6 +49,7 @@ import { udpSharedPortForStrays } from '../../platform';
 import * as F from './client-failures';
 import { nativeLockstep, type NativeHandle, type NativeLockstepApi, type NativeResult } from './native';
 import { LockstepPoll } from './poll';
+import { bufferSource, fileSource, SourceChanged, type PutSource } from './put-source';
 
 export interface TftpPutOptions {
   /** IPv4 of the TFTP server (the router in rescue mode). */
@@ -72,7 +74,7 @@ export interface TftpPutOptions {
   /** Block number after 65535, default 0. */
   rollover?: 0 | 1;
   signal?: AbortSignal;
-  /** Awaited after the file is read and before the request goes out (NMRP: the router's static ARP entry, being
+  /** Awaited after the file is opened and before the request goes out (NMRP: the router's static ARP entry, being
    *  added meanwhile). A rejection ends the upload with that error, before anything was sent. */
   readyToSend?: Promise<unknown>;
   onProgress?: (p: { bytes: number; total: number; bytesPerSecond: number }) => void;
@@ -104,7 +106,7 @@ export interface TftpPutResult {
 export const PUT_DEFAULTS = { port: 69, blksize: 1468, windowsize: 1, timeoutMs: 1000, retries: 5, firstBlockRetries: 20, rollover: 0 as 0 | 1 };
 /** Largest window we ask for: far below 65535 so an ACK's 16-bit number always names one block of the window. */
 export const WINDOWSIZE_MAX = 1024;
-/** Largest file we send (a Buffer must hold it; router images are far smaller). */
+/** Largest file we send (a Buffer source must hold it; router images are far smaller). */
 export const PUT_MAX_BYTES = 1024 * 1024 * 1024;
 /** Lock-step busy-poll budget after each block (ms), as the server's default (decision 0011). */
 const LOCKSTEP_POLL_MS = 0.1;
@@ -140,16 +142,16 @@ function checkOptions(o: TftpPutOptions): void {
   if (o.localAddress !== undefined && !net.isIPv4(o.localAddress)) throw new RbFault(F.badOption('local address', `"${o.localAddress.slice(0, 60)}" is not an IPv4 address`, 'Give this computer\'s address on the router\'s network, or leave it out.'));
 }
 
-/** The bytes to send, and for a file its open handle (the native engine reads from it; closed by tftpPut). */
-async function loadSource(src: TftpPutOptions['source']): Promise<{ data: Buffer; fh?: fsp.FileHandle }> {
-  if (Buffer.isBuffer(src)) return { data: src };
+/** What to send: a Buffer as it is, a file opened and fstat'ed (not read: put-source.ts). Closed by tftpPut. */
+async function openSource(src: TftpPutOptions['source']): Promise<PutSource> {
+  if (Buffer.isBuffer(src)) return bufferSource(src);
   let fh: fsp.FileHandle | undefined;
   try {
     fh = await fsp.open(src.path, 'r');
-    const st = await fh.stat();
+    const st = await fh.stat({ bigint: true });
     if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
-    if (st.size > PUT_MAX_BYTES) throw new RbFault(F.fileTooLarge(src.path, st.size, PUT_MAX_BYTES));
-    return { data: await fh.readFile(), fh };
+    if (st.size > BigInt(PUT_MAX_BYTES)) throw new RbFault(F.fileTooLarge(src.path, Number(st.size), PUT_MAX_BYTES));
+    return fileSource(fh, st);
   } catch (err) {
     await fh?.close().catch(() => undefined);
     if (err instanceof RbFault) throw err;
@@ -167,61 +169,37 @@ function nativeFor(o: TftpPutOptions): { api: NativeLockstepApi } | { why: strin
   return n.ok ? { api: n.api } : { why: n.reason };
 }
 
-/** sha256 of `data` in 1 MiB slices, yielding between them so the event loop keeps answering. */
-async function hashInSlices(data: Buffer): Promise<string> {
-  const h = crypto.createHash('sha256');
-  const slice = 1 << 20;
-  for (let i = 0; i < data.length; i += slice) {
-    h.update(data.subarray(i, i + slice));
-    if (i + slice < data.length) await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  return h.digest('hex');
-}
-
 /** Upload one file to a TFTP server (WRQ). Rejects with an RbFault whose code starts with TFTP_PUT_. */
 export async function tftpPut(opts: TftpPutOptions): Promise<TftpPutResult> {
   checkOptions(opts);
   if (opts.signal?.aborted) throw new RbFault(F.cancelled(opts.host, opts.remoteName, 0, 0));
   const native = nativeFor(opts);
   if (opts.engine === 'native' && 'why' in native) throw new RbFault(F.nativeMissing(native.why));
-  const { data, fh } = await loadSource(opts.source);
-  if (opts.readyToSend) {
-    try {
-      await opts.readyToSend;
-    } catch (err) {
-      await fh?.close().catch(() => {});
-      throw err;
-    }
-  }
-  const engine = 'api' in native && fh ? { api: native.api, fd: fh.fd } : undefined;
-  // The native engine sends from the file in its own thread and hashes what it sent; our copy's hash is computed
-  // meanwhile in 1 MiB slices, so this thread stays free (a 32 MiB hash up front held the WRQ back ~0.2 s and
-  // delayed the NMRP frames this thread answers) and the two are compared at the end. The JavaScript engine
-  // sends from the copy, whose hash is then simply the result's.
-  const hashing = engine ? hashInSlices(data) : undefined;
-  const sha256 = engine ? undefined : crypto.createHash('sha256').update(data).digest('hex');
-  const blksize = opts.blksize ?? PUT_DEFAULTS.blksize;
-  const windowsize = opts.windowsize ?? PUT_DEFAULTS.windowsize;
-  const withOptions = blksize !== DEFAULT_BLKSIZE || windowsize !== 1;
-  const started = Date.now();
-  const checked = async (r: TftpPutResult): Promise<TftpPutResult> => {
-    if (!hashing) return r;
-    const ours = await hashing;
-    if (r.sha256 !== '' && r.sha256 !== ours) throw new RbFault(F.fileChanged(opts.host, opts.remoteName));
-    return { ...r, sha256: ours };
-  };
+  const source = await openSource(opts.source);
   try {
+    if (opts.readyToSend) await opts.readyToSend;
+    const engine = 'api' in native && source.fd !== undefined ? { api: native.api, fd: source.fd } : undefined;
+    const blksize = opts.blksize ?? PUT_DEFAULTS.blksize;
+    const windowsize = opts.windowsize ?? PUT_DEFAULTS.windowsize;
+    const withOptions = blksize !== DEFAULT_BLKSIZE || windowsize !== 1;
+    const started = Date.now();
+    // Success only for a file that is still the one that was opened: the bytes sent were read during the upload.
+    const unchanged = async (r: TftpPutResult): Promise<TftpPutResult> => {
+      const what = await source.changed();
+      if (what) throw new RbFault(F.fileChanged(opts.host, opts.remoteName, what));
+      return r;
+    };
     try {
-      return await checked(await new PutSession(opts, data, sha256, withOptions, started, engine).run());
+      return await unchanged(await new PutSession(opts, source, withOptions, started, engine).run());
     } catch (err) {
       if (err instanceof OptionsRefused) {
         // RFC 2347: a server that cannot honour options may refuse with ERROR 8; ask once more the plain RFC 1350 way.
-        return await checked(await new PutSession(opts, data, sha256, false, started, engine).run());
+        return await unchanged(await new PutSession(opts, source, false, started, engine).run());
       }
       throw err;
     }
   } finally {
-    await fh?.close().catch(() => undefined);
+    await source.close().catch(() => undefined);
   }
 }
 
@@ -277,18 +255,21 @@ class PutSession {
   private readonly onAbort = (): void => this.abort();
   /** What the native engine says it sent (its own sha256 of the bytes that went out). */
   private sentSha256: string | undefined;
+  /** The JavaScript sender's hash of the bytes sent, each block added the first time it is built, in order. */
+  private readonly hash = crypto.createHash('sha256');
+  private hashed = 0;
+  private readonly size: number;
 
   constructor(
     private readonly o: TftpPutOptions,
-    private readonly data: Buffer,
-    /** The copy's sha256, or undefined while it is still being computed (native engine: compared by tftpPut). */
-    private readonly sha256: string | undefined,
+    private readonly source: PutSource,
     private readonly withOptions: boolean,
     private readonly started: number,
     /** The native lock-step engine and the file's descriptor, when it may send this upload. */
     private readonly engine?: { api: NativeLockstepApi; fd: number },
   ) {
     this.host = o.host;
+    this.size = source.size;
     this.port = o.port ?? PUT_DEFAULTS.port;
     this.name = o.remoteName;
     this.rollover = o.rollover ?? PUT_DEFAULTS.rollover;
@@ -361,18 +342,47 @@ class PutSession {
   private packet(n: number): Buffer {
     const i = (n - 1) % this.W;
     const slot = this.slots[i]!;
-    const len = n < this.last ? this.B : this.data.length - (this.last - 1) * this.B;
+    const len = n < this.last ? this.B : this.size - (this.last - 1) * this.B;
     if (this.slotBlock[i] !== n) {
+      const at = (n - 1) * this.B;
       writeDataHeader(slot, 0, wireBlock(n, this.rollover));
-      if (len > 0) this.data.copy(slot, 4, (n - 1) * this.B, (n - 1) * this.B + len);
+      this.slotBlock[i] = 0; // until its bytes are in
+      this.source.read(slot, 4, at, len);
       this.slotBlock[i] = n;
+      if (at > this.hashed) this.hashGap(at); // never in practice: new blocks are built in order
+      if (at === this.hashed) {
+        this.hash.update(slot.subarray(4, 4 + len));
+        this.hashed += len;
+      }
     }
     return len === this.B ? slot : slot.subarray(0, 4 + len);
   }
 
+  /** Hash the bytes before `to` that no block has carried yet, read again from the source. */
+  private hashGap(to: number): void {
+    const tmp = Buffer.allocUnsafe(Math.min(1 << 20, to - this.hashed));
+    while (this.hashed < to) {
+      const n = Math.min(tmp.length, to - this.hashed);
+      this.source.read(tmp, 0, this.hashed, n);
+      this.hash.update(tmp.subarray(0, n));
+      this.hashed += n;
+    }
+  }
+
   /** Send blocks from..to (absolute, inclusive). */
   private sendBlocks(from: number, to: number): void {
-    for (let n = from; n <= to; n++) this.send(this.packet(n));
+    for (let n = from; n <= to; n++) {
+      let p: Buffer;
+      try {
+        p = this.packet(n);
+      } catch (err) {
+        // the file ended early (cut short on disk) or could not be read: the router must not keep a partial file
+        const what = err instanceof SourceChanged ? err.message : `reading it failed: ${err instanceof Error ? err.message : String(err)}`;
+        this.end(new RbFault(F.fileChanged(this.host, this.name, what)), encodeError(TFTP_ERR.NOT_DEFINED, 'Read error on client'));
+        return;
+      }
+      this.send(p);
+    }
     if (to > this.top) this.top = to;
     this.poll.sent();
   }
@@ -410,8 +420,8 @@ class PutSession {
       h = api.open(this.o.localAddress ?? '0.0.0.0', true, this.socket.address().port);
       this.B = B;
       this.W = 1;
-      this.last = Math.floor(this.data.length / B) + 1;
-      api.start(h, this.host, port, fd, this.data.length, B, this.timeoutMs, this.retries, Math.min(5000, this.o.lockstepPollUs ?? NATIVE_SPIN_US), null, (r) => this.onNative(r));
+      this.last = Math.floor(this.size / B) + 1;
+      api.start(h, this.host, port, fd, this.size, B, this.timeoutMs, this.retries, Math.min(5000, this.o.lockstepPollUs ?? NATIVE_SPIN_US), null, (r) => this.onNative(r));
     } catch (err) {
       if (h) api.dispose(h);
       this.lastSendError = `native engine: ${err instanceof Error ? err.message : String(err)}`;
@@ -440,10 +450,6 @@ class PutSession {
     switch (r.outcome) {
       case 'done':
         this.sentSha256 = r.sha256;
-        if (r.sha256 !== undefined && this.sha256 !== undefined && r.sha256 !== this.sha256) {
-          this.end(new RbFault(F.fileChanged(this.host, this.name)));
-          return;
-        }
         this.reportProgress(true);
         this.end(undefined);
         return;
@@ -491,7 +497,7 @@ class PutSession {
     this.B = B;
     this.W = W;
     this.poll = new LockstepPoll(W === 1 ? Math.min(5, (this.o.lockstepPollUs ?? LOCKSTEP_POLL_MS * 1000) / 1000) : 0);
-    this.last = Math.floor(this.data.length / B) + 1;
+    this.last = Math.floor(this.size / B) + 1;
     this.slots = [];
     this.slotBlock = [];
     const n = Math.min(W, this.last);
@@ -636,9 +642,9 @@ class PutSession {
     const now = Date.now();
     if (!final && now - this.lastProgressAt < PROGRESS_EVERY_MS) return;
     this.lastProgressAt = now;
-    const bytes = Math.min(this.base * this.B, this.data.length);
+    const bytes = Math.min(this.base * this.B, this.size);
     try {
-      cb({ bytes, total: this.data.length, bytesPerSecond: bytes / Math.max(0.001, (now - this.started) / 1000) });
+      cb({ bytes, total: this.size, bytesPerSecond: bytes / Math.max(0.001, (now - this.started) / 1000) });
     } catch {
       /* a progress listener's problem is not the transfer's */
     }
@@ -650,10 +656,10 @@ class PutSession {
       // the engine sends the ERROR from the server's known port and stops within one receive slice
       this.native.api.cancel(this.native.h, TFTP_ERR.NOT_DEFINED, 'Transfer cancelled');
       clearInterval(this.native.progress);
-      this.end(new RbFault(F.cancelled(this.host, this.name, Math.min(this.base * this.B, this.data.length), this.data.length)));
+      this.end(new RbFault(F.cancelled(this.host, this.name, Math.min(this.base * this.B, this.size), this.size)));
       return;
     }
-    this.end(new RbFault(F.cancelled(this.host, this.name, Math.min(this.base * this.B, this.data.length), this.data.length)), this.tid !== -1 ? encodeError(TFTP_ERR.NOT_DEFINED, 'Transfer cancelled') : undefined);
+    this.end(new RbFault(F.cancelled(this.host, this.name, Math.min(this.base * this.B, this.size), this.size)), this.tid !== -1 ? encodeError(TFTP_ERR.NOT_DEFINED, 'Transfer cancelled') : undefined);
   }
 
   /** Finish the attempt; `lastWords` (an ERROR for the server) goes out before the socket closes. */
@@ -683,8 +689,8 @@ class PutSession {
       return;
     }
     this.settle.resolve({
-      bytes: this.data.length,
-      sha256: this.sha256 ?? this.sentSha256 ?? '',
+      bytes: this.size,
+      sha256: this.native ? (this.sentSha256 ?? '') : this.hash.digest('hex'),
       blksize: this.B,
       windowsize: this.W,
       rolledOver: this.last > 0xffff,

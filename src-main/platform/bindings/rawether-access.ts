@@ -7,8 +7,11 @@
  *   macOS    BPF devices /dev/bpf*, which only root may open unless the admin group has been given read/write
  *            access — Wireshark's ChmodBPF launch daemon does that at every start; the same two commands run
  *            once through osascript "with administrator privileges" last until restart. UNTESTED (no Mac here).
- *   Windows  Npcap (npcap.com), installed with "Install Npcap in WinPcap API-compatible Mode". Detected from its
- *            DLLs; the raw-frame addon itself is not built for Windows yet, and the fault says so. UNTESTED.
+ *   Windows  Npcap (npcap.com): the addon's Windows part (native/rawether/rawether_win.c, decision 0096) loads its
+ *            wpcap.dll at run time, from System32\Npcap (any install) or System32 ("WinPcap API-compatible
+ *            Mode", which we ask users to tick because other recovery tools such as nmrpflash need it). No
+ *            permission step: Npcap's installer decides (its "administrators only" option needs the app run as
+ *            administrator). UNTESTED on Windows: built from Npcap's documentation, compiled on Linux only.
  */
 import type { PlatformName } from '../host';
 import type { RbErrorShape } from '../../../src-shared/errors';
@@ -64,6 +67,14 @@ export function rawFrameFault(platform: PlatformName, code: string, iface: strin
       ...d,
     };
   if (code === 'EPERM' || code === 'EACCES') {
+    if (platform === 'win32')
+      return {
+        code: 'NMRP_NO_RAW_PRIVILEGE',
+        message: 'Npcap did not let Rescue Bench send the recovery messages.',
+        meaning: 'Netgear recovery (NMRP) speaks below the internet protocol, through Npcap, and Npcap was installed for administrators only ("Restrict Npcap driver\'s access to Administrators only").',
+        fix: 'Close Rescue Bench and start it again with a right-click on its icon → "Run as administrator". Or run the Npcap installer again without that option.',
+        ...d,
+      };
     if (platform === 'darwin')
       return {
         code: 'NMRP_NO_RAW_PRIVILEGE',
@@ -97,25 +108,58 @@ export function rawFrameFault(platform: PlatformName, code: string, iface: strin
   };
 }
 
-/** Why raw frames cannot work on this computer at all, before trying (no addon, Windows without Npcap). */
-export function rawFramesUnavailable(platform: PlatformName, why: 'not-built' | 'windows', npcap?: NpcapState): RbErrorShape {
-  if (platform === 'win32') {
-    const install = !npcap?.installed
-      ? 'Install Npcap from npcap.com and, in its installer, tick "Install Npcap in WinPcap API-compatible Mode".'
-      : !npcap.winpcapCompatible
-        ? 'Npcap is installed without "WinPcap API-compatible Mode": run its installer again and tick that option.'
-        : 'Npcap is installed correctly.';
+/** Npcap as the addon found it: whether wpcap.dll loaded, and why not. */
+export interface NpcapLoad {
+  loaded: boolean;
+  version?: string;
+  error?: string;
+}
+
+/**
+ * Why raw frames cannot work on this computer at all, before trying: the addon is not built, or (Windows) Npcap
+ * is missing or could not be loaded (`npcap`: what its files say; `load`: what the addon said).
+ */
+export function rawFramesUnavailable(platform: PlatformName, why: 'not-built' | 'no-npcap', npcap?: NpcapState, load?: NpcapLoad): RbErrorShape {
+  const details = load?.error !== undefined ? { details: load.error } : {};
+  if (platform === 'win32' && why === 'no-npcap') {
+    const tick = 'in its installer tick "Install Npcap in WinPcap API-compatible Mode" (other recovery tools such as nmrpflash need it too)';
+    if (npcap?.installed || npcap?.winpcapCompatible)
+      return {
+        code: 'NMRP_NPCAP_BROKEN',
+        message: 'Npcap is installed, but Rescue Bench could not use it.',
+        meaning: 'Netgear recovery sends its messages to the router through Npcap, and its files could not be loaded (an old or damaged installation).',
+        fix: `Install the current Npcap from npcap.com over the old one (${tick}), then start Rescue Bench again.`,
+        ...details,
+      };
     return {
-      code: 'NMRP_NOT_ON_WINDOWS',
-      message: 'Netgear recovery does not run on Windows in this version.',
-      meaning: `It needs raw network frames through Npcap, and this version of Rescue Bench does not have that part for Windows yet. ${install}`,
-      fix: 'Use Rescue Bench on a Linux computer for this router, or nmrpflash on Windows (it needs the same Npcap).',
+      code: 'NMRP_NPCAP_MISSING',
+      message: 'Npcap is not installed on this computer.',
+      meaning: 'Netgear recovery talks to the router with raw network messages, and Windows sends those only through Npcap, a free network driver.',
+      fix: `Install Npcap from npcap.com: ${tick}. Then start Rescue Bench again.`,
+      ...details,
     };
   }
+  if (platform === 'win32')
+    return {
+      code: 'NMRP_ADDON_MISSING',
+      message: 'The Windows raw-frame part of Rescue Bench is missing.',
+      meaning: 'Netgear recovery (NMRP) needs a small native part that sends raw network frames through Npcap; this copy was built without it.',
+      fix: 'Install Rescue Bench again from its installer. Building it yourself: npm run build:native in a Visual Studio "Developer Command Prompt".',
+    };
   return {
     code: 'NMRP_ADDON_MISSING',
     message: 'The raw-frame part of Rescue Bench is not built on this computer.',
     meaning: 'Netgear recovery (NMRP) needs a small native part that sends raw network frames; it is built with a C compiler at install time.',
     fix: platform === 'darwin' ? 'Install the Xcode command line tools (xcode-select --install), then run npm run build:native.' : 'Install a C compiler (sudo apt install gcc), then run npm run build:native.',
   };
+}
+
+/**
+ * Where raw frames have not been tried on a real computer of this kind: said beside the first stage of a run.
+ * Linux is built and tested here; macOS and Windows are built from their documentation (decisions 0085, 0096, 0097).
+ */
+export function rawFramesUntested(platform: PlatformName): string | undefined {
+  if (platform === 'win32') return 'Netgear recovery on Windows (through Npcap) has not been tried on a real Windows computer yet. If it stops with an error, save the Details and send them to us; nmrpflash does the same job on Windows.';
+  if (platform === 'darwin') return 'Netgear recovery on a Mac has not been tried on a real Mac yet. If it stops with an error, save the Details and send them to us; nmrpflash does the same job on macOS.';
+  return undefined;
 }

@@ -1,18 +1,20 @@
 /**
- * Raw Ethernet frames of one Ethertype on one interface (Netgear NMRP; decision 0085). `osRawEther` opens them
- * through the native addon native/rawether (Linux AF_PACKET, tested here; macOS BPF, written from bpf(4) and
- * untested; Windows: not built, the fault names Npcap and its WinPcap-compatible option).
+ * Raw Ethernet frames of one Ethertype on one interface (Netgear NMRP; decisions 0085, 0096, 0097). `osRawEther` opens
+ * them through the native addon: native/rawether/rawether.c on Linux (AF_PACKET, tested here) and macOS (BPF,
+ * written from bpf(4), syntax-checked only), native/rawether/rawether_win.c on Windows (Npcap's wpcap.dll loaded at
+ * run time, written from Npcap's documentation, compiled on Linux with mingw-w64 only). macOS and Windows are
+ * UNTESTED on real computers, and a run says so (rawFramesUntested). `makeRawEther` takes the addon loader, so
+ * every platform's path through this file is unit-tested with a fake addon (test/main/platform/rawether.test.ts).
  * `test-support/bindings/rawether-mock.ts` is a virtual cable with the same interface, for service tests.
  *
  * Errors are RbFaults in three parts (rawether-access.ts); the errno name stays in `details`.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { RbFault } from '../../../src-shared/errors';
 import { currentPlatform, type PlatformName } from '../host';
 import { findAddon } from './native-addon';
-import { npcapState, rawFrameFault, rawFramesUnavailable } from './rawether-access';
+import { npcapState, rawFrameFault, rawFramesUnavailable, type NpcapLoad, type NpcapState } from './rawether-access';
 
 export interface RawEtherSocket {
   readonly interface: string;
@@ -38,38 +40,46 @@ export interface RawEtherFactory {
 
 declare const handleBrand: unique symbol;
 type Handle = { readonly [handleBrand]: true };
-interface RawEtherAddon {
+/** The addon's surface (rawether.c; rawether_win.c adds npcap and adapters). */
+export interface RawEtherAddon {
   open(ifname: string, ethertype: number, onFrame: (frame: Buffer | null, err: string | null) => void): Handle;
   mac(h: Handle): Buffer;
   send(h: Handle, frame: Buffer): number;
   dropped(h: Handle): number;
   close(h: Handle): void;
+  /** Windows: whether wpcap.dll could be loaded (Npcap). */
+  npcap?(): NpcapLoad;
+  /** Windows: the adapters, friendly name and \Device\NPF_{GUID}. */
+  adapters?(): Array<{ name: string; device: string; mac: string; description: string }>;
   abi: number;
 }
 
 export const RAWETHER_FILE = 'rb_rawether.node';
 export const RAWETHER_ABI = 1;
 
-let loaded: { ok: true; api: RawEtherAddon } | { ok: false; why: string } | undefined;
+export type AddonLoad = { ok: true; api: RawEtherAddon } | { ok: false; why: string };
 
-function addon(platform: PlatformName): RawEtherAddon {
-  if (platform === 'win32') {
-    const sys = process.env.SystemRoot ?? 'C:\\Windows';
-    throw new RbFault(rawFramesUnavailable('win32', 'windows', npcapState(sys, (p) => fs.existsSync(p))));
+/** What makeRawEther needs from this computer; tests pass their own. */
+export interface RawEtherHost {
+  platform(): PlatformName;
+  /** Load the addon (called once, on the first open). */
+  load(): AddonLoad;
+  /** Windows: Npcap's files (System32\Npcap\wpcap.dll, System32\wpcap.dll). */
+  npcapFiles(): NpcapState;
+  /** The program that would need the permission (named in the fault). */
+  binary(): string;
+}
+
+/** The addon from dist/native (or beside the app), checked for its ABI. */
+export function loadRawEtherAddon(): AddonLoad {
+  const file = findAddon(RAWETHER_FILE);
+  if (!file) return { ok: false, why: 'not built (npm run build:native needs a C compiler)' };
+  try {
+    const api = createRequire(file)(file) as RawEtherAddon;
+    return api.abi === RAWETHER_ABI ? { ok: true, api } : { ok: false, why: `${file} is from another version (abi ${String(api.abi)})` };
+  } catch (err) {
+    return { ok: false, why: `could not be loaded: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (!loaded) {
-    const file = findAddon(RAWETHER_FILE);
-    if (!file) loaded = { ok: false, why: 'not built (npm run build:native needs a C compiler)' };
-    else
-      try {
-        const api = createRequire(file)(file) as RawEtherAddon;
-        loaded = api.abi === RAWETHER_ABI ? { ok: true, api } : { ok: false, why: `${file} is from another version (abi ${String(api.abi)})` };
-      } catch (err) {
-        loaded = { ok: false, why: `could not be loaded: ${err instanceof Error ? err.message : String(err)}` };
-      }
-  }
-  if (!loaded.ok) throw new RbFault({ ...rawFramesUnavailable(platform, 'not-built'), details: loaded.why });
-  return loaded.api;
 }
 
 /** The program that needs the raw-frame permission: the app's binary, or node for the command line. */
@@ -85,44 +95,77 @@ function macText(b: Buffer): string {
   return [...b].map((x) => x.toString(16).padStart(2, '0')).join(':');
 }
 
-/** This computer's raw frames through the native addon. */
-export const osRawEther: RawEtherFactory = {
-  kind: 'os',
-  open(iface, ethertype) {
-    const platform = currentPlatform();
-    const api = addon(platform);
-    const frames: ((f: Uint8Array) => void)[] = [];
-    const troubles: ((e: string) => void)[] = [];
-    let h: Handle;
-    try {
-      h = api.open(iface, ethertype, (frame, err) => {
-        if (frame) for (const l of frames) l(frame);
-        else if (err) for (const l of troubles) l(err);
-      });
-    } catch (err) {
-      const e = err as { code?: string; message?: string };
-      throw new RbFault(rawFrameFault(platform, e.code ?? 'EIO', iface, rawFrameBinary(), e.message));
+/** Raw frames through an addon `host.load()` gives: the same steps on every OS, Npcap checked first on Windows. */
+export function makeRawEther(host: RawEtherHost): RawEtherFactory {
+  let loaded: AddonLoad | undefined;
+  const addon = (platform: PlatformName): RawEtherAddon => {
+    loaded ??= host.load();
+    if (!loaded.ok) throw new RbFault({ ...rawFramesUnavailable(platform, 'not-built'), details: loaded.why });
+    if (platform === 'win32') {
+      const npcap = loaded.api.npcap?.() ?? { loaded: false, error: 'this addon has no Npcap part (built for another system?)' };
+      if (!npcap.loaded) throw new RbFault(rawFramesUnavailable('win32', 'no-npcap', host.npcapFiles(), npcap));
     }
-    let closed = false;
-    return {
-      interface: iface,
-      mac: macText(api.mac(h)),
-      send(frame) {
-        try {
-          api.send(h, Buffer.isBuffer(frame) ? frame : Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength));
-        } catch (err) {
-          const e = err as { code?: string; message?: string };
-          throw new RbFault(rawFrameFault(platform, e.code ?? 'EIO', iface, rawFrameBinary(), e.message));
-        }
-      },
-      onFrame: (l) => void frames.push(l),
-      onTrouble: (l) => void troubles.push(l),
-      dropped: () => api.dropped(h),
-      close() {
-        if (closed) return;
-        closed = true;
-        api.close(h);
-      },
-    };
-  },
-};
+    return loaded.api;
+  };
+  /** Windows: the adapters' names for a "no such adapter" fault (friendly names are what users see). */
+  const known = (api: RawEtherAddon): string => {
+    try {
+      const list = api.adapters?.() ?? [];
+      return list.length ? ` Adapters: ${list.map((a) => `"${a.name}" (${a.description}, ${a.mac})`).join('; ')}.` : '';
+    } catch {
+      return '';
+    }
+  };
+  return {
+    kind: 'os',
+    open(iface, ethertype) {
+      const platform = host.platform();
+      const api = addon(platform);
+      const frames: ((f: Uint8Array) => void)[] = [];
+      const troubles: ((e: string) => void)[] = [];
+      const fault = (err: unknown): RbFault => {
+        const e = err as { code?: string; message?: string };
+        const code = e.code ?? 'EIO';
+        const extra = platform === 'win32' && (code === 'ENODEV' || code === 'EINVAL') ? known(api) : '';
+        return new RbFault(rawFrameFault(platform, code, iface, host.binary(), `${e.message ?? code}${extra}`));
+      };
+      let h: Handle;
+      try {
+        h = api.open(iface, ethertype, (frame, err) => {
+          if (frame) for (const l of frames) l(frame);
+          else if (err) for (const l of troubles) l(err);
+        });
+      } catch (err) {
+        throw fault(err);
+      }
+      let closed = false;
+      return {
+        interface: iface,
+        mac: macText(api.mac(h)),
+        send(frame) {
+          try {
+            api.send(h, Buffer.isBuffer(frame) ? frame : Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength));
+          } catch (err) {
+            throw fault(err);
+          }
+        },
+        onFrame: (l) => void frames.push(l),
+        onTrouble: (l) => void troubles.push(l),
+        dropped: () => api.dropped(h),
+        close() {
+          if (closed) return;
+          closed = true;
+          api.close(h);
+        },
+      };
+    },
+  };
+}
+
+/** This computer's raw frames through the native addon. */
+export const osRawEther: RawEtherFactory = makeRawEther({
+  platform: currentPlatform,
+  load: loadRawEtherAddon,
+  npcapFiles: () => npcapState(process.env.SystemRoot ?? 'C:\\Windows', (p) => fs.existsSync(p)),
+  binary: rawFrameBinary,
+});

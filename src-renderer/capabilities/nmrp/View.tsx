@@ -115,6 +115,7 @@ function ImageCard({ check, confirmed, setConfirmed }: { check: NmrpImageCheck; 
 function SetupPanel() {
   const api = useApi();
   const interfaces = useApp((s) => s.interfaces);
+  const untested = useNmrp((s) => s.run.untested);
   const check = useNmrp((s) => s.check);
   const setCheck = useNmrp((s) => s.setCheck);
   const [file, setFile] = useState(check?.file ?? '');
@@ -199,6 +200,11 @@ function SetupPanel() {
     <section className="card" aria-labelledby="nmrp-setup-title">
       <h2 id="nmrp-setup-title">Recover a Netgear router</h2>
       <p className="lead">Puts Netgear&apos;s factory firmware (or OpenWrt&apos;s &quot;factory&quot; image) back on a router that no longer starts. It takes about 5 minutes.</p>
+      {untested && (
+        <p className="note" data-testid="nmrp-untested-setup">
+          {untested}
+        </p>
+      )}
       <form
         className="controls"
         onSubmit={(e) => {
@@ -433,6 +439,11 @@ function RunPanel({ run }: { run: NmrpRun }) {
       )}
       {run.fault && !done && <ErrorCard error={run.fault} />}
       {run.fault?.code === 'NMRP_NO_RAW_PRIVILEGE' && <GrantButton />}
+      {run.untested && (
+        <p className="note" data-testid="nmrp-untested">
+          {run.untested}
+        </p>
+      )}
       {uploading && progress && (
         <>
           <Bar value={progress.bytes} max={progress.total} label="Sending the firmware" />

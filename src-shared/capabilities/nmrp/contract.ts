@@ -123,6 +123,8 @@ export const NmrpRunSchema = z.object({
   closeAckAt: z.number().optional(),
   stages: z.array(NmrpStageSchema),
   fault: RbErrorSchema.optional(),
+  /** Set where this OS's raw frames have not been tried on a real computer (macOS, Windows): shown with the run. */
+  untested: z.string().optional(),
 });
 export type NmrpRun = z.infer<typeof NmrpRunSchema>;
 

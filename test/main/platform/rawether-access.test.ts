@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantRawFramesCommand, hasCapNetRaw, npcapState, rawFrameFault, rawFramesUnavailable } from '../../../src-main/platform/bindings/rawether-access';
+import { grantRawFramesCommand, hasCapNetRaw, npcapState, rawFrameFault, rawFramesUnavailable, rawFramesUntested } from '../../../src-main/platform/bindings/rawether-access';
 
 describe('raw frames: who may send them, per OS (Linux verified here; macOS and Windows from their documentation, untested)', () => {
   it('reads CAP_NET_RAW (bit 13) from /proc/self/status', () => {
@@ -31,13 +31,32 @@ describe('raw frames: who may send them, per OS (Linux verified here; macOS and 
     expect(rawFrameFault('linux', 'ENETDOWN', 'eth7', '/x').code).toBe('NMRP_LINK_DOWN');
   });
 
-  it('detects Npcap and its WinPcap API-compatible mode from its DLLs, and says which option to tick', () => {
+  it('detects Npcap and its WinPcap API-compatible mode from its DLLs, and says what to install and which option to tick', () => {
     const files = new Set(['C:\\Windows\\System32\\Npcap\\wpcap.dll']);
     const st = npcapState('C:\\Windows\\', (p) => files.has(p));
     expect(st).toEqual({ installed: true, winpcapCompatible: false });
-    expect(rawFramesUnavailable('win32', 'windows', st).meaning).toMatch(/without "WinPcap API-compatible Mode"/);
-    expect(rawFramesUnavailable('win32', 'windows', { installed: false, winpcapCompatible: false }).meaning).toMatch(/Install Npcap from npcap.com .*tick "Install Npcap in WinPcap API-compatible Mode"/);
-    expect(rawFramesUnavailable('win32', 'windows', { installed: true, winpcapCompatible: true }).message).toMatch(/does not run on Windows in this version/);
+    const missing = rawFramesUnavailable('win32', 'no-npcap', { installed: false, winpcapCompatible: false }, { loaded: false, error: 'wpcap.dll was not found' });
+    expect(missing.code).toBe('NMRP_NPCAP_MISSING');
+    expect(missing.fix).toMatch(/Install Npcap from npcap.com: in its installer tick "Install Npcap in WinPcap API-compatible Mode"/);
+    expect(missing.details).toBe('wpcap.dll was not found');
+    const broken = rawFramesUnavailable('win32', 'no-npcap', st, { loaded: false, error: 'wpcap.dll has no pcap_create' });
+    expect(broken.code).toBe('NMRP_NPCAP_BROKEN');
+    expect(broken.fix).toMatch(/current Npcap from npcap.com/);
+    expect(rawFramesUnavailable('win32', 'not-built').fix).toMatch(/Developer Command Prompt/);
+  });
+
+  it('Windows: Npcap for administrators only is named, with "Run as administrator"', () => {
+    const w = rawFrameFault('win32', 'EACCES', 'Ethernet 2', 'C:\\Program Files\\Rescue Bench\\Rescue Bench.exe');
+    expect(w.code).toBe('NMRP_NO_RAW_PRIVILEGE');
+    expect(w.meaning).toMatch(/Administrators only/);
+    expect(w.fix).toMatch(/Run as administrator/);
+    expect(w.fix).not.toMatch(/setcap/);
+  });
+
+  it('says where raw frames are untested: macOS and Windows, not Linux', () => {
+    expect(rawFramesUntested('win32')).toMatch(/not been tried on a real Windows computer/);
+    expect(rawFramesUntested('darwin')).toMatch(/not been tried on a real Mac/);
+    expect(rawFramesUntested('linux')).toBeUndefined();
   });
 
   it('says what to install when the addon is not built', () => {

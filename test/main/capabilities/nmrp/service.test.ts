@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NmrpService, type NmrpDeps } from '../../../../src-main/capabilities/nmrp/service';
-import type { NmrpPutOptions } from '../../../../src-main/capabilities/nmrp/deps';
+import type { TftpPutOptions, TftpPutResult } from '../../../../src-main/capabilities/tftp';
 import { MockCable } from '../../../../test-support/bindings/rawether-mock';
 import { dniImage, scriptedRouter } from '../../../../test-support/nmrp';
 import { devIpOf, encodeFrame, NmrpCode, parseFrame, regionOf } from '../../../../src-shared/capabilities/nmrp/codec';
@@ -52,14 +52,14 @@ function fakeNet(log: NetLog): NmrpDeps['net'] {
   });
 }
 
-type Put = (o: NmrpPutOptions) => Promise<{ bytes: number; sha256: string; blksize: number; rolledOver: boolean; ms: number }>;
+type Put = (o: TftpPutOptions) => Promise<TftpPutResult>;
 
-function setup(put: (router: ReturnType<typeof scriptedRouter>) => Put, routerOpts: Parameters<typeof scriptedRouter>[1] = {}, cableFault?: string) {
+function setup(put: (router: ReturnType<typeof scriptedRouter>) => Put, routerOpts: Parameters<typeof scriptedRouter>[1] = {}, cableFault?: string, platform: 'linux' | 'darwin' | 'win32' = 'linux') {
   const cable = new MockCable('eth9', '02:00:00:00:00:01', cableFault);
   const router = scriptedRouter(cable.station(ROUTER), routerOpts);
   const net: NetLog = { calls: [] };
   const stages: NmrpStage[] = [];
-  const puts: NmrpPutOptions[] = [];
+  const puts: TftpPutOptions[] = [];
   const p = put(router);
   const svc = new NmrpService(
     { stage: (s) => stages.push(s), progress: () => {} },
@@ -72,6 +72,7 @@ function setup(put: (router: ReturnType<typeof scriptedRouter>) => Put, routerOp
         return p(o);
       },
       timing: { advertiseEveryMs: 5, advertiseForMs: 400, replyTimeoutMs: 300, keepAliveLimitMs: 400, tftpTimeoutMs: 50 },
+      platform,
     },
   );
   return { cable, router, net, stages, puts, svc };
@@ -80,7 +81,7 @@ function setup(put: (router: ReturnType<typeof scriptedRouter>) => Put, routerOp
 const okPut: (r: ReturnType<typeof scriptedRouter>) => Put = (r) => async (o) => {
   o.onProgress?.({ bytes: 1000, total: 40129, bytesPerSecond: 1e6 });
   setTimeout(() => r.finish(), 5);
-  return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, rolledOver: false, ms: 10 };
+  return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, windowsize: 1, rolledOver: false, ms: 10 };
 };
 
 /** Frames on the virtual cable are delivered on setImmediate. */
@@ -91,6 +92,22 @@ const req = (over: Partial<NmrpStart> = {}): NmrpStart => NmrpStartSchema.parse(
 describe('NMRP service over a virtual cable', () => {
   let stopRouter: (() => void) | undefined;
   afterEach(() => stopRouter?.());
+
+  it('says before and with a run where raw frames are untested (Windows, macOS), and not on Linux', async () => {
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      const t = setup(okPut, { fileName: 'firmware' }, undefined, platform);
+      stopRouter = t.router.stop;
+      if (platform === 'linux') expect(t.svc.status().untested).toBeUndefined();
+      else expect(t.svc.status().untested).toBeTruthy(); // before any run: the screen shows it on the setup card
+      const started = await t.svc.start(req());
+      const run = await t.svc.settled();
+      stopRouter();
+      expect(run.state).toBe('done');
+      if (platform === 'win32') expect(started.untested).toMatch(/not been tried on a real Windows computer/);
+      else if (platform === 'darwin') expect(run.untested).toMatch(/not been tried on a real Mac/);
+      else expect(run.untested).toBeUndefined();
+    }
+  });
 
   it('runs the whole conversation: CONF_ACK with address and region, upload of the requested name, keep-alives, CLOSE_ACK; network undone', async () => {
     const t = setup(okPut, { fileName: 'firmware', keepAlives: 3 });
@@ -130,7 +147,7 @@ describe('NMRP service over a virtual cable', () => {
     const closeEarly: (r: ReturnType<typeof scriptedRouter>) => Put = (r) => async () => {
       r.finish();
       await new Promise((res) => setTimeout(res, 30));
-      return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, rolledOver: false, ms: 10 };
+      return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, windowsize: 1, rolledOver: false, ms: 10 };
     };
     const t = setup(closeEarly, { keepAlives: 0, resendMs: 10_000 });
     stopRouter = t.router.stop;
@@ -225,7 +242,7 @@ describe('NMRP service over a virtual cable', () => {
     const t = setup((r) => async () => {
       // the router takes the file, then says nothing more (powered off, or its bootloader hung)
       r.stop();
-      return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, rolledOver: false, ms: 10 };
+      return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, windowsize: 1, rolledOver: false, ms: 10 };
     });
     stopRouter = t.router.stop;
     await t.svc.start(req());
@@ -258,7 +275,7 @@ describe('NMRP service over a virtual cable', () => {
     const t = setup((r) => async () => {
       // the router throws the file away and asks again
       setTimeout(() => r.say(NmrpCode.TFTP_UL_REQ), 5);
-      return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, rolledOver: false, ms: 10 };
+      return { bytes: 40129, sha256: 'ab'.repeat(32), blksize: 1456, windowsize: 1, rolledOver: false, ms: 10 };
     });
     stopRouter = t.router.stop;
     await t.svc.start(req());

@@ -9,8 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tftpPut, wireBlock, type TftpPutOptions } from '../../../../src-main/capabilities/tftp/client';
+import { nativeLockstep } from '../../../../src-main/capabilities/tftp/native';
+import { SLICE_BYTES } from '../../../../src-main/capabilities/tftp/put-source';
 import { encodeAck, encodeError, OP, readOpcode, TFTP_ERR } from '../../../../src-shared/capabilities/tftp/codec';
 import { RbFault } from '../../../../src-shared/errors';
 import { scriptedServer, type Script, type ScriptedServer } from '../../../../test-support/tftp-scripted-server';
@@ -411,5 +413,55 @@ describe('tftpPut: inputs, progress, cancel', () => {
     expect(s.received.data.length).toBeLessThan(10);
     const g = await fault(put(s, bytes(10), { signal: ac.signal }));
     expect(g.code).toBe('TFTP_PUT_CANCELLED');
+  });
+});
+
+/** The engines that can send a file here: JavaScript always, the native lock-step engine when it is built. */
+const fileEngines: Array<'js' | 'native'> = nativeLockstep().ok ? ['js', 'native'] : ['js'];
+
+describe.each(fileEngines)('tftpPut from a file, %s engine: read during the upload, not before', (engine) => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-put-lazy-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A file whose times are in the past, so any write during the upload changes them (coarse kernel clocks). */
+  function oldFile(data: Buffer): string {
+    const file = path.join(dir, 'fw.bin');
+    fs.writeFileSync(file, data);
+    fs.utimesSync(file, new Date('2020-01-01'), new Date('2020-01-01'));
+    return file;
+  }
+
+  it('sends a file larger than one read slice byte-exact, with the sha256 of what went out', async () => {
+    const data = bytes(SLICE_BYTES * 2 + 1468 * 3 + 17); // blocks straddle the slice boundaries
+    const file = oldFile(data);
+    const s = await serve();
+    const r = await put(s, Buffer.alloc(0), { source: { path: file }, engine, windowsize: engine === 'js' ? 4 : 1 });
+    expect(r).toMatchObject({ bytes: data.length, sha256: sha(data), engine });
+    expect(s.received.file().equals(data)).toBe(true);
+  });
+
+  it('a file rewritten after the request went out (same size) is TFTP_PUT_FILE_CHANGED, not a success', async () => {
+    const data = bytes(1468 * 40);
+    const file = oldFile(data);
+    // the server rewrites the file when the WRQ arrives: a client that read it before the WRQ would not notice
+    const s = await serve({ answer: (req) => (fs.writeFileSync(file, bytes(data.length)), { kind: 'oack', options: [['blksize', req.options.blksize!]] }) });
+    const f = await fault(put(s, Buffer.alloc(0), { source: { path: file }, engine }));
+    expect(f.code).toBe('TFTP_PUT_FILE_CHANGED');
+    expect(f.details).toContain('modified');
+  });
+
+  it('a file cut short after the request went out is TFTP_PUT_FILE_CHANGED and the server is told', async () => {
+    const data = bytes(SLICE_BYTES * 3);
+    const file = oldFile(data);
+    const s = await serve({ answer: (req) => (fs.truncateSync(file, 1468 * 2), { kind: 'oack', options: [['blksize', req.options.blksize!]] }) });
+    const f = await fault(put(s, Buffer.alloc(0), { source: { path: file }, engine }));
+    expect(f.code).toBe('TFTP_PUT_FILE_CHANGED');
+    await expect.poll(() => s.received.errors.length).toBe(1);
+    expect(s.received.done).toBe(false);
   });
 });

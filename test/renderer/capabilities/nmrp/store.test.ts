@@ -35,4 +35,12 @@ describe('the Netgear recovery store', () => {
     s.onProgress({ runId: 'a', bytes: 1, total: 2, bytesPerSecond: 1 });
     expect(useNmrp.getState().progress).toBeUndefined();
   });
+
+  it('keeps the "untested on this system" note of a run from its start reply while its stages arrive', () => {
+    const s = useNmrp.getState();
+    s.replace({ state: 'running', runId: 'w', stages: [], untested: 'Netgear recovery on Windows (through Npcap) has not been tried on a real Windows computer yet.' });
+    s.onStage(st('w', 'preparing-network'));
+    s.onStage(st('w', 'failed', { fault: { code: 'NMRP_NPCAP_MISSING', message: 'Npcap is not installed on this computer.' } }));
+    expect(useNmrp.getState().run.untested).toMatch(/not been tried on a real Windows computer/);
+  });
 });
