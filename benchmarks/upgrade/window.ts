@@ -2,7 +2,8 @@
  * bench:upgrade:window — why the SSH upload trails OpenSSH (decision 0084). The same 32 MiB into the stand-in's
  * /tmp with dropbear's default receive window (24 KiB) and with `dropbear -W 1048576`: OpenSSH `cat > FILE`
  * (chacha20-poly1305 and aes128-ctr), and ssh2 (what Rescue Bench uses) with chacha20-poly1305 fed as one
- * Buffer, in 1 MiB writes with backpressure, in 32 KiB writes, and with aes128-ctr. Prints what both clients
+ * Buffer, in 1 MiB writes with backpressure, in 32 KiB writes, with aes128-ctr, and in 1 MiB writes with packets
+ * of half the window (what Rescue Bench's session does since decision 0093). Prints what both clients
  * negotiated (`ssh -v`, ssh2's handshake event) and every time. Usage: npm run bench:upgrade:window [-- ROUNDS]
  */
 import { execFileSync } from 'node:child_process';

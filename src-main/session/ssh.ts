@@ -128,6 +128,27 @@ function signalChannel(ch: ClientChannel, name: 'TERM' | 'KILL' | 'INT'): void {
   if (c.outgoing && (c.outgoing.state === 'open' || c.outgoing.state === 'eof')) c._client?._protocol?.signal(c.outgoing.id, name);
 }
 
+/**
+ * The largest data packet we send on a channel the router opened with `window` bytes of room (its largest
+ * accepted packet `maxPacket`): half the window, so two packets are always under way. Dropbear (OpenWrt,
+ * failsafe) opens a channel with 24 KiB and gives room back per 8 KiB it has written out (a third); a client
+ * that sends one 24 KiB packet, as ssh2 and OpenSSH do, then waits out a full round trip (router decrypts,
+ * writes to `cat`, says so, we answer) for every 24 KiB, with either side idle half the time. With 12 KiB
+ * packets the router works on one while the next is on the wire (decision 0093). Servers with large windows
+ * (OpenSSH: 2 MiB) keep their full packet size; never below 4 KiB, where per-packet work would dominate.
+ */
+export function pipelinedPacketSize(window: number, maxPacket: number): number {
+  const half = Math.floor(window / 2 / 1024) * 1024;
+  return Math.min(maxPacket, Math.max(half, 4096));
+}
+
+/** Apply pipelinedPacketSize to an open channel: ssh2 reads `outgoing.packetSize` at every write. */
+export function pipelineChannel(ch: ClientChannel): void {
+  const out = (ch as unknown as { outgoing?: { window?: number; packetSize?: number } }).outgoing;
+  if (out && typeof out.window === 'number' && typeof out.packetSize === 'number' && out.window > 0 && out.packetSize > 0)
+    out.packetSize = pipelinedPacketSize(out.window, out.packetSize);
+}
+
 class SshSession implements Session {
   readonly method = 'ssh' as const;
   closed = false;
@@ -277,6 +298,7 @@ class SshSession implements Session {
 
   async push(cmd: string, data: Buffer | Readable, opts: ExecOptions = {}): Promise<ExecResult> {
     const { ch, finished } = await this.channel(cmd, 'sending data');
+    pipelineChannel(ch);
     const result = this.collect(ch, finished, cmd, opts.timeoutMs ?? 600_000);
     if (Buffer.isBuffer(data)) ch.end(data);
     else data.pipe(ch);
