@@ -160,8 +160,6 @@ export async function sysupgradeTest(session: Session, o: { stagePath: string; k
   return out;
 }
 
-const LOG = '/tmp/rb-sysupgrade.log';
-
 export interface SysupgradeRun {
   lines: string[];
   /** The router said it is writing (COMMENCING), or the session dropped as sysupgrade closes every session. */
@@ -170,48 +168,75 @@ export interface SysupgradeRun {
   exitCode?: number;
 }
 
+/** Complete lines out of a stream of chunks (\r\n or \n; a terminal may send either). */
+export function lineSplitter(onLine: (l: string) => void): { feed(chunk: Buffer): void; end(): void } {
+  let rest = '';
+  const emit = (l: string): void => {
+    const t = l.replace(/\r+$/, '');
+    if (t.trim()) onLine(t);
+  };
+  return {
+    feed(chunk) {
+      rest += chunk.toString('utf8');
+      const parts = rest.split('\n');
+      rest = parts.pop() ?? '';
+      for (const l of parts) emit(l);
+    },
+    end() {
+      if (rest) emit(rest);
+      rest = '';
+    },
+  };
+}
+
 /**
- * Start sysupgrade detached (its output into a log in /tmp) and read the log until the router closes the
- * session — which it does on purpose ("Commencing upgrade. Closing all shell sessions."). The drop is the
- * expected end here, not an error.
+ * Run sysupgrade on the session and take its words as they come (the exec channel's output streamed, over SSH and
+ * telnet alike), until it ends or the router closes the session — which it does on purpose ("Commencing upgrade.
+ * Closing all shell sessions."). The drop is the expected end here, not an error; what was read before it says
+ * whether the router had started writing. sysupgrade runs with HUP, PIPE and INT ignored: our side going away
+ * (the channel closing, telnet's Ctrl-C on a time-out) never stops it half way.
  */
 export async function startSysupgrade(session: Session, o: { args: string[]; stagePath: string; onLine: (l: string) => void; timeoutMs?: number; now?: () => number }): Promise<SysupgradeRun> {
   const now = o.now ?? Date.now;
   const cmd = `sysupgrade ${o.args.join(' ')}${o.args.length ? ' ' : ''}${shQuote(o.stagePath)}`;
   const run: SysupgradeRun = { lines: [], dropped: false };
-  let dropped = false;
-  session.onClose(() => (dropped = true));
-  await session.exec(`rm -f ${LOG}; ( ${cmd} > ${LOG} 2>&1; echo "rb-exit=$?" >> ${LOG} ) </dev/null >/dev/null 2>&1 &`, { timeoutMs: 20_000 });
-  const deadline = now() + (o.timeoutMs ?? 180_000);
-  let seen = 0;
-  while (now() < deadline) {
-    let text: string;
-    try {
-      if (dropped || session.closed) throw new Error('closed');
-      text = (await session.exec(`cat ${LOG} 2>/dev/null`, { timeoutMs: 10_000 })).stdout.toString('utf8');
-    } catch {
-      run.dropped = true;
-      run.commencedAt ??= now();
-      return run;
-    }
-    const lines = text.split(/\r?\n/).filter((l) => l.trim());
-    for (const l of lines.slice(seen)) {
-      const m = /^rb-exit=(\d+)$/.exec(l);
-      if (m) {
-        run.exitCode = Number(m[1]);
-        continue;
-      }
-      run.lines.push(l);
-      o.onLine(l);
-      if (l.includes(COMMENCING)) run.commencedAt ??= now();
-    }
-    seen = lines.length;
-    if (run.exitCode !== undefined && run.commencedAt === undefined) return run; // it refused after all
-    // it said it is writing and its command ended, but the session is still there: give the router 10 s to
-    // close it, then leave it to the wait (newer sysupgrade hands the write to procd and returns)
-    if (run.exitCode !== undefined && run.commencedAt !== undefined && now() - run.commencedAt > 10_000) return run;
-    await new Promise((r) => setTimeout(r, 250));
+  const lines = lineSplitter((l) => {
+    run.lines.push(l);
+    o.onLine(l);
+    if (l.includes(COMMENCING)) run.commencedAt ??= now();
+  });
+  let closedAt: number | undefined;
+  session.onClose(() => (closedAt ??= now()));
+  try {
+    const r = await session.exec(`trap '' HUP PIPE INT; ${cmd} </dev/null 2>&1`, { timeoutMs: o.timeoutMs ?? 180_000, onOutput: (c) => lines.feed(c) });
+    lines.end();
+    run.exitCode = r.code;
+  } catch (err) {
+    lines.end();
+    const code = err instanceof RbFault ? err.code : undefined;
+    if (code === 'COMMAND_TIMEOUT') return run;
+    if (code !== 'SESSION_LOST' && !session.closed) throw err;
+    run.dropped = true;
+    run.commencedAt ??= closedAt ?? now();
+    return run;
   }
+  const closes = async (ms: number): Promise<boolean> => {
+    const until = now() + ms;
+    while (!session.closed && now() < until) await new Promise((r) => setTimeout(r, 100));
+    return session.closed;
+  };
+  if (run.commencedAt === undefined) {
+    // killed by a signal (exit 128+N): sysupgrade ending every session can look like that (the shell got TERM and
+    // the server still said so); the session closing right after is the drop, not a refusal
+    if (run.exitCode !== undefined && run.exitCode >= 128 && (await closes(3000))) {
+      run.dropped = true;
+      run.commencedAt = closedAt ?? now();
+    }
+    return run; // otherwise it refused after all
+  }
+  // it said it is writing and its command ended, but the session is still there: give the router 10 s to close
+  // it, then leave it to the wait (newer sysupgrade hands the write to procd and returns)
+  if (await closes(10_000)) run.dropped = true;
   return run;
 }
 

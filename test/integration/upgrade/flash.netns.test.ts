@@ -90,10 +90,10 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
     expect(v.verified!.hostKeyNote).toBeUndefined();
     expect(router.reboots()).toMatchObject([{ keep: true, part: 'firmware', bootedAs: 'openwrt' }]);
     const write = v.run.steps.find((s) => s.id === 'write')!;
-    // The router's output is read by polling its log every 250 ms; sysupgrade may close the session before the
-    // poll that would have read "Commencing upgrade…" (on real routers too). Either way the drop is expected, and
-    // when the line was read it is quoted.
-    expect(write.evidence.map((e) => e.text).join(' ')).toMatch(/The router said (nothing|"[^]*Commencing upgrade\. Closing all shell sessions\.[^]*") and closed the connection: that is sysupgrade closing every session before it writes, as expected/);
+    // sysupgrade's words arrive on the exec channel as it prints them, so the line it prints just before closing
+    // every session is read before the drop, quoted, and in the transcript
+    expect(write.evidence.map((e) => e.text).join(' ')).toMatch(/The router said "[^]*Commencing upgrade\. Closing all shell sessions\.[^]*" and closed the connection: that is sysupgrade closing every session before it writes, as expected/);
+    expect(payloads(r.lines, 'playbook.transcript').filter((t) => t.stepId === 'write' && t.dir === 'received').map((t) => t.text).join('\n')).toMatch(/upgrade: Commencing upgrade\. Closing all shell sessions\.$/m);
     expect(v.timing!.routerMs).toBeGreaterThanOrEqual(1400);
     expect(v.timing!.totalMs).toBeGreaterThanOrEqual(v.timing!.routerMs);
     expect(payloads(r.lines, 'upgrade.progress').some((p) => p.stage === 'wait' && /Do not unplug/.test(p.text))).toBe(true);
