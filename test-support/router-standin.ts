@@ -106,6 +106,11 @@ export type StandinBootAs =
 export interface StandinUpgrade {
   /** How long the router is gone (writing + booting), test-sized. */
   bootDelayMs: number;
+  /**
+   * How long its system runs before its services (dropbear, telnetd, the web server) answer: the link is up and
+   * the kernel answers ping and ARP meanwhile, as a starting router does. Default 0.
+   */
+  servicesDelayMs?: number;
   /** By the image's sha256: what it boots as. An image not listed does not boot (the router never returns). */
   images: Record<string, StandinBootAs>;
 }
@@ -566,6 +571,8 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     if (as.kind === 'vendor' && as.needsRootfsSize !== undefined && rootfsSize() !== as.needsRootfsSize) as = { kind: 'no-boot' };
     reboots.push({ keep, part, bootedAs: as.kind, at: Date.now() });
     setLink(true);
+    if (up.servicesDelayMs) await new Promise((r) => setTimeout(r, up.servicesDelayMs));
+    if (stopped) return;
     if (as.kind === 'openwrt') {
       writeRelease(as.release, as.revision);
       if (as.boardName) fs.writeFileSync(path.join(root, 'tmp/sysinfo/board_name'), as.boardName + '\n');

@@ -5,9 +5,9 @@
  * check what runs afterwards (a new login, or the maker's web page).
  */
 import http from 'node:http';
-import net from 'node:net';
 import { Readable } from 'node:stream';
 import type { DeviceInfo, DeviceTools, SessionTarget } from '../../../src-shared/capabilities/device';
+import type { ProbeResult } from '../../../src-shared/capabilities/net';
 import { stageCheckOf } from '../../../src-shared/capabilities/flash';
 import { COMMENCING, parseRouterFacts, parseValidateJson, ROUTER_FACTS_SCRIPT, type RouterFacts, type ValidateAnswer } from '../../../src-shared/capabilities/upgrade';
 import { RbFault } from '../../../src-shared/errors';
@@ -240,55 +240,89 @@ export async function startSysupgrade(session: Session, o: { args: string[]; sta
   return run;
 }
 
-/** One TCP connect with a short time limit: does anything answer on host:port? */
-export function tcpAnswers(host: string, port: number, timeoutMs = 800): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host, port });
-    const done = (ok: boolean): void => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(timeoutMs, () => done(false));
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
+/** What one look at the router found (the net capability's probe, evidence gathered after `since` only). */
+export interface RouterSign {
+  at: number;
+  /** Its system runs: ping answered, a fresh ARP answer, or a port refused (a kernel that sends resets). */
+  alive: boolean;
+  /** How it showed it is alive, in plain words ("answers ping"), for the evidence. */
+  aliveBy: string[];
+  /** Ports that accepted a connection: a service is up (SSH, web page, telnet). */
+  open: number[];
+  /** The neighbour table had an entry that was not confirmed since the drop (not counted). */
+  staleArp: boolean;
 }
+
+export type WaitPhase = 'writing' | 'restarting' | 'starting' | 'back';
 
 export interface WaitResult {
   back: boolean;
   wentAwayAt?: number;
+  /** First sign of life (ping/ARP/refused port) after it was gone: its system is starting. */
+  aliveAt?: number;
+  aliveBy?: string[];
   backAt?: number;
   port?: number;
+  /** An ARP entry from before the restart was seen and not counted. */
+  staleArp?: boolean;
+}
+
+export type RouterProbe = (host: string, o: { tcpPorts: number[]; timeoutMs: number; freshSince: number }) => Promise<ProbeResult>;
+
+/** A probe's answer as a sign of the router: alive (ping, fresh ARP, a refused port) and ready (an open port). */
+export function signOf(r: ProbeResult, ports: number[], at: number): RouterSign {
+  const open = ports.filter((p) => r.tcp[String(p)] === true);
+  const answers = [...(r.icmp ? ['ping'] : []), ...(r.arpMac ? [`ARP (${r.arpMac})`] : [])];
+  const aliveBy = [...(answers.length ? [`answers ${answers.join(' and ')}`] : []), ...(r.tcpRefused.length ? [`refuses connections on port ${r.tcpRefused.join(', ')}`] : [])];
+  return { at, alive: aliveBy.length > 0 || open.length > 0, aliveBy, open, staleArp: r.arpStale === true };
 }
 
 /**
- * Wait for the router: first until it stops answering (it is writing and restarting), then until it answers
- * again on TCP 22, 23 or 80. A router never seen gone is taken as gone after 60 s. `tick` gets the elapsed time once a second.
+ * Wait for the router, once a second, with the net capability's probe (ping, ARP, TCP 22/80/23): first until
+ * nothing answers at all (it is writing, then restarting — while it writes its old system may still answer ping
+ * with every service stopped), then until a service answers again. A ping or ARP answer after it was gone means
+ * its system is starting ("starting": waiting for its login); only an open port is "back". Only evidence gathered
+ * after the drop (`startedAt`) counts: the neighbour table may still hold the router from before. A router never
+ * seen gone is taken as gone after 60 s (it may restart faster than we look). `tick` gets the elapsed time and
+ * the phase once a round.
  */
-export async function waitForRouter(host: string, o: { timeoutMs: number; startedAt: number; tick: (elapsedMs: number, phase: 'writing' | 'restarting' | 'back') => void; signal?: AbortSignal; ports?: number[]; now?: () => number }): Promise<WaitResult> {
+export async function waitForRouter(
+  host: string,
+  o: { probe: RouterProbe; timeoutMs: number; startedAt: number; tick: (elapsedMs: number, phase: WaitPhase, sign: RouterSign) => void; signal?: AbortSignal; ports?: number[]; now?: () => number },
+): Promise<WaitResult> {
   const now = o.now ?? Date.now;
   const ports = o.ports ?? [22, 80, 23];
   const res: WaitResult = { back: false };
-  // the dropped session alone is not "gone": for a moment after it the old system may still answer (its web
-  // server, a dropbear that is not dead yet); only a round with no answer at all counts
   let gone: number | undefined;
-  // a router that never seemed to go away is taken as gone after this long (it may restart faster than we look)
   const assumeGoneAfter = 60_000;
   while (now() - o.startedAt < o.timeoutMs) {
     if (o.signal?.aborted) return res;
     const t0 = now();
-    const answers = await Promise.all(ports.map((p) => tcpAnswers(host, p)));
-    const port = ports.find((_, i) => answers[i]);
-    if (port === undefined) {
-      if (!gone) res.wentAwayAt = gone = now();
-    } else if (gone || now() - o.startedAt > assumeGoneAfter) {
-      res.back = true;
-      res.backAt = now();
-      res.port = port;
-      o.tick(now() - o.startedAt, 'back');
-      return res;
+    let sign: RouterSign;
+    try {
+      sign = signOf(await o.probe(host, { tcpPorts: ports, timeoutMs: 800, freshSince: o.startedAt }), ports, now());
+    } catch {
+      sign = { at: now(), alive: false, aliveBy: [], open: [], staleArp: false }; // could not look (no route now): nothing seen
     }
-    o.tick(now() - o.startedAt, gone ? 'restarting' : 'writing');
+    if (sign.staleArp) res.staleArp = true;
+    let phase: WaitPhase;
+    if (!sign.alive) {
+      if (gone === undefined) res.wentAwayAt = gone = sign.at;
+      phase = 'restarting';
+    } else if (sign.open.length && (gone !== undefined || sign.at - o.startedAt > assumeGoneAfter)) {
+      res.back = true;
+      res.backAt = sign.at;
+      res.port = sign.open[0];
+      o.tick(sign.at - o.startedAt, 'back', sign);
+      return res;
+    } else if (gone !== undefined) {
+      if (res.aliveAt === undefined) {
+        res.aliveAt = sign.at;
+        res.aliveBy = sign.aliveBy;
+      }
+      phase = 'starting';
+    } else phase = 'writing';
+    o.tick(sign.at - o.startedAt, phase, sign);
     const wait = 1000 - (now() - t0);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }

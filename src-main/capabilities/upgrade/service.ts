@@ -38,7 +38,8 @@ import { shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
 import type { PlaybookService, RegisteredPlaybook, StepContext, StepExecutor, StepOutcome } from '../playbook';
-import { checkStaged, loginAgain, readRouter, startSysupgrade, sysupgradeTest, uploadImage, vendorWebAnswer, waitForRouter, type RouterState, type WaitResult } from './router-ops';
+import { checkStaged, loginAgain, readRouter, startSysupgrade, sysupgradeTest, uploadImage, vendorWebAnswer, waitForRouter, type RouterSign, type RouterState, type WaitPhase, type WaitResult } from './router-ops';
+import type { NetService } from '../net';
 
 export interface UpgradeHooks {
   progress(p: UpgradeProgress): void;
@@ -48,6 +49,8 @@ export interface UpgradeDeps {
   dataDir: string;
   open(t: SessionTarget): Promise<Session>;
   flash(): FlashService;
+  /** The net capability: its probe (ping, ARP, TCP) for the wait, its DHCP check for the maker's firmware. */
+  net(): Pick<NetService, 'probe' | 'check'>;
   now?: () => number;
 }
 
@@ -90,6 +93,16 @@ const dur = (ms: number) => {
 };
 const fail = (code: string, message: string, meaning: string, fix: string, details?: string): StepOutcome => ({ ok: false, error: { code, message, meaning, fix, ...(details ? { details } : {}) } });
 const safeName = (n: string) => n.replace(/[^\w.+-]/g, '_').slice(0, 100) || 'firmware.bin';
+
+const PORT_NAMES: Record<number, string> = { 22: 'SSH', 80: 'web page', 23: 'telnet' };
+
+/** What the router should be doing in this phase of the wait, in plain words (the timeline's "do now" and the bar). */
+export function waitText(p: WaitPhase, sign: RouterSign, service: string): string {
+  if (p === 'writing') return sign.aliveBy.some((a) => a.startsWith('answers ping')) && !sign.open.length ? 'The router is writing the new firmware (it answers ping, its services have stopped). Do not unplug it.' : 'The router is writing the new firmware. Do not unplug it.';
+  if (p === 'restarting') return 'The router is writing and restarting: nothing answers yet (about 2 minutes). Do not unplug it.';
+  if (p === 'starting') return `The router ${sign.aliveBy[0] ?? 'answers'}: it is starting. Waiting for ${service}. Do not unplug it.`;
+  return 'The router answers again.';
+}
 
 /** The request as the run's options (journaled: no password). */
 function optionsOf(req: UpgradeStart): RunSnapshot['options'] {
@@ -629,28 +642,46 @@ export class UpgradeService {
     const st = this.stateOf(ctx);
     if (st.req.dryRun) return { ok: true, skipped: true };
     const startedAt = st.written?.at ?? this.now();
+    const vendor = this.image(st).report.identity.kind === 'vendor';
+    const service = vendor ? 'its web page' : 'its login';
     let phase = '';
+    let staleSaid = false;
+    const net = this.deps.net();
     const res = await waitForRouter(st.req.target.host, {
+      probe: (host, o) => net.probe(host, o),
       timeoutMs: st.req.returnTimeoutS * 1000,
       startedAt,
       signal: ctx.signal,
       now: this.now,
-      tick: (elapsed, p) => {
-        const text = p === 'writing' ? 'The router is writing the new firmware. Do not unplug it.' : p === 'restarting' ? 'The router is writing and restarting (about 2 minutes). Do not unplug it.' : 'The router answers again.';
-        this.progress(st, { stage: 'wait', done: elapsed / 1000, total: st.req.returnTimeoutS, text: `${text} ${dur(elapsed)} so far.` });
-        if (p !== phase) {
-          phase = p;
-          ctx.setDoNow(text);
+      tick: (elapsed, p, sign) => {
+        const text = waitText(p, sign, service);
+        this.progress(st, { stage: 'wait', phase: p, done: elapsed / 1000, total: st.req.returnTimeoutS, text: `${text} ${dur(elapsed)} so far.` });
+        if (sign.staleArp && !staleSaid && p !== 'back') {
+          staleSaid = true;
+          ctx.evidence("This computer still remembers the router's hardware address from before it restarted (its neighbour table); that is not counted as an answer.", sign.at);
         }
+        if (p === phase) return;
+        const before = phase;
+        phase = p;
+        ctx.setDoNow(text);
+        if (p === 'restarting') ctx.evidence(`${before === 'starting' ? 'The router went quiet again' : 'Nothing answers at the router any more (no ping, no ARP, no port)'} after ${dur(elapsed)}: it is ${before ? 'restarting' : 'writing or restarting'}.`, sign.at);
+        else if (p === 'starting') ctx.evidence(`The router ${sign.aliveBy.join(' and ')} again after ${dur(elapsed)}: its system is starting; ${service} does not answer yet.`, sign.at);
+        else if (p === 'writing' && sign.aliveBy.length && !sign.open.length) ctx.evidence(`The router still ${sign.aliveBy.join(' and ')}, but its services have stopped: it is writing.`, sign.at);
       },
     });
     st.back = res;
     if (!res.back) {
       const slot = st.written?.slot;
       const advice = slot ? recoveryAdvice(slot, dualSlotState(st.router!.device)?.model ?? 'router') : 'If its lights show it is stuck, start it in rescue mode (failsafe) or use the maker\'s recovery (TFTP) with a backup.';
-      return fail('ROUTER_NOT_BACK', `The router has not answered for ${dur(this.now() - startedAt)} since it started writing.`, `A write and restart take 2 to 5 minutes; after that it should answer on ${st.req.target.host}. It may not be able to start the new firmware. ${advice}`, `Wait a few more minutes ("Keep waiting"). If it still does not answer: ${slot ? 'power-cycle as described above.' : 'check its lights and use rescue mode.'}`);
+      const seen =
+        res.aliveAt !== undefined
+          ? `Its system started (it ${res.aliveBy?.join(' and ') ?? 'answered'} after ${dur(res.aliveAt - startedAt)}), but ${service} never answered. `
+          : res.wentAwayAt === undefined
+            ? 'It never stopped answering either: it may still be writing. '
+            : 'Nothing at all has answered since it restarted (no ping, no ARP, no port). '
+      return fail('ROUTER_NOT_BACK', `The router has not answered for ${dur(this.now() - startedAt)} since it started writing.`, `A write and restart take 2 to 5 minutes; after that it should answer on ${st.req.target.host}. ${seen}It may not be able to start the new firmware. ${advice}`, `Wait a few more minutes ("Keep waiting"). If it still does not answer: ${slot ? 'power-cycle as described above.' : 'check its lights and use rescue mode.'}`);
     }
-    ctx.evidence(`The router answered again on port ${res.port} after ${dur((res.backAt ?? this.now()) - startedAt)}.`);
+    ctx.evidence(`The router answered again on port ${res.port} (${PORT_NAMES[res.port ?? 0] ?? 'a service'}) after ${dur((res.backAt ?? this.now()) - startedAt)}.`, res.backAt);
     return { ok: true };
   }
 

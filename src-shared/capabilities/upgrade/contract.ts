@@ -86,6 +86,11 @@ export type StockReport = z.infer<typeof StockReportSchema>;
 export const UpgradeProgressSchema = z.object({
   runId: z.string(),
   stage: z.enum(['upload', 'settings-backup', 'wait']),
+  /**
+   * The wait: what the router shows now. writing (its old system may still answer ping), restarting (nothing
+   * answers), starting (ping or ARP answer again, no service yet), back (a service answers).
+   */
+  phase: z.enum(['writing', 'restarting', 'starting', 'back']).optional(),
   /** Bytes (upload) or seconds (wait). */
   done: z.number().nonnegative(),
   total: z.number().nonnegative(),
