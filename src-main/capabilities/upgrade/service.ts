@@ -702,13 +702,18 @@ export class UpgradeService {
           if (want && a.version !== want) return fail('VERSION_NOT_SEEN', `The router's web page does not show version ${want}.`, 'It answers, but Rescue Bench cannot confirm it runs the firmware just written.', 'Open http://' + host + ' in a browser and look at the firmware version on its status page.', a.text.slice(0, 1000));
           const vendor = dualSlotState(st.router!.device)?.model.split(' ')[0] ?? 'factory';
           const text = st.plan?.successText && st.current === 'main' ? `${st.plan.successText} Its address is ${host}.` : `Done. The router now runs ${vendor} firmware${a.version ? ` ${a.version}` : ''}${st.written?.slot ? ` from slot ${st.written.slot}` : ''}. Its address is ${host}.`;
-          st.verified = { kind: 'vendor', text, ...(a.version ? { release: a.version } : {}), ...(st.written?.slot ? { slot: st.written.slot } : {}) };
+          // verified by its web page; the DHCP look (seconds of listening) is evidence after that, not our time
+          st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
+          const dhcp = await this.dhcpEvidence(ctx, host);
+          st.verified = { kind: 'vendor', text, ...(a.version ? { release: a.version } : {}), ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(dhcp ? { dhcp } : {}) };
           return { ok: true, summary: text };
         } catch (err) {
           lastErr = (err as Error).message;
           await new Promise((r) => setTimeout(r, 1000));
         }
       }
+      const dhcp = await this.dhcpEvidence(ctx, host);
+      if (dhcp?.state === 'present') lastErr = `${lastErr}\nA DHCP server answers on the cable${dhcp.server ? ` (${dhcp.server})` : ''}: something runs there.`;
       return fail('NO_WEB_ANSWER', `The router does not answer on its web page (http://${host}).`, "The maker's firmware has no SSH; its web page is the only way to check it. It may still be starting, or it took a different address.", `Wait a minute and try again. The Linksys firmware uses 192.168.1.1 and hands out addresses by DHCP: let this computer take an address automatically.`, lastErr);
     }
     // OpenWrt: a new login
@@ -748,11 +753,34 @@ export class UpgradeService {
     return { ok: true, summary: text };
   }
 
+  /**
+   * The maker's firmware hands out addresses (OpenWrt's rescue mode and bootloaders do not): the net capability's
+   * DHCP check on the cable to the router (decision 0072: our own DHCPDISCOVER where this computer permits it,
+   * else an address this computer got by DHCP there, else "could not check" and why). Evidence, never a verdict.
+   */
+  private async dhcpEvidence(ctx: StepContext, host: string): Promise<NonNullable<UpgradeOutcome['verified']>['dhcp'] | undefined> {
+    let c;
+    try {
+      c = await this.deps.net().check({ target: host, tcpPorts: [80], dhcp: true });
+    } catch (err) {
+      ctx.evidence(`DHCP could not be checked: ${toErrorShape(err).message}`);
+      return undefined;
+    }
+    const d = { ...c.dhcp, ...(c.interface ? { interface: c.interface } : {}) };
+    const on = c.interface ? ` on ${c.interface}` : '';
+    if (d.state === 'present' && d.how === 'probe')
+      ctx.evidence(`A DHCP server answers on the cable${on}: ${d.server ?? 'a server'} offered this computer ${d.offered ?? 'an address'}. The maker's firmware hands out addresses; OpenWrt's rescue mode does not.`);
+    else if (d.state === 'present') ctx.evidence(`This computer's address${on} came from a DHCP server on this cable: the router hands out addresses, as the maker's firmware does.`);
+    else if (d.state === 'absent') ctx.evidence(`No DHCP server answered on the cable${on} (this computer asked). The maker's firmware usually hands out addresses; it may still be starting that service.`);
+    else ctx.evidence(`Whether the router hands out addresses (DHCP) could not be checked: ${d.note ?? 'no reason given'}`);
+    return d;
+  }
+
   private async verify(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
     if (st.req.dryRun) return { ok: true, skipped: true };
     const out = await this.verifyNow(ctx, st);
-    if (out.ok) st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
+    if (out.ok && st.timing?.verifiedAt === undefined) st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
     return out;
   }
 

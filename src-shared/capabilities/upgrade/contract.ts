@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { command, event, RbErrorSchema } from '../../contract/common';
 import { SessionTargetSchema } from '../device';
+import { DhcpStatusSchema } from '../net';
 import { RunSnapshotSchema } from '../playbook';
 
 /**
@@ -115,6 +116,12 @@ export const UpgradeOutcomeSchema = z.object({
       release: z.string().optional(),
       slot: z.number().int().optional(),
       hostKeyNote: z.string().optional(),
+      /**
+       * The maker's firmware: is there a DHCP server on the cable now (the net capability's check: its own
+       * DHCPDISCOVER where permitted, else this computer's DHCP-given address, else unknown with why), and on
+       * which interface of this computer. Evidence beside the web page's answer.
+       */
+      dhcp: DhcpStatusSchema.extend({ interface: z.string().optional() }).optional(),
     })
     .optional(),
   /** The router's own words of its sysupgrade -T. */
