@@ -698,7 +698,18 @@ export class UpgradeService {
           const a = await vendorWebAnswer(host, want);
           ctx.evidence(`The router's web page answers: HTTP ${a.status}${a.server ? `, server "${a.server}"` : ''}${a.title ? `, title "${a.title}"` : ''}${a.version ? `, firmware version ${a.version}` : ''}.`);
           const openwrt = /luci|openwrt/i.test(`${a.title ?? ''} ${a.text}`);
-          if (openwrt) return fail('STILL_OPENWRT', 'The router still runs OpenWrt.', `Its web page is OpenWrt's (LuCI). ${st.written?.slot ? `It did not start the maker's firmware from slot ${st.written.slot}.` : ''}`, 'Read the Details; on a Linksys WRT32X from the 6 MB layout, return through OpenWrt 19.07.9 first.');
+          if (openwrt) {
+            const written = st.written?.slot;
+            const dual = dualSlotState(st.router!.device);
+            const other = written ? (written === 1 ? 2 : 1) : undefined;
+            const sixMb = dual?.layout?.label.startsWith('6 MB');
+            const fix = sixMb
+              ? "From OpenWrt's newer 6 MB layout the maker's firmware does not start: return through OpenWrt 19.07.9 first (its factory image), as the plan says."
+              : written && other
+                ? `Set the router to start slot ${other} again ("Start the other slot instead", or firmware boot-slot --slot ${other}) so its next restart does not try slot ${written}. Then check that the file is the maker's firmware for this exact model, and try again.`
+                : "Check that the file is the maker's firmware for this exact model, and try again.";
+            return fail('STILL_OPENWRT', 'The router still runs OpenWrt.', `Its web page is OpenWrt's (LuCI).${written ? ` It did not start the maker's firmware from slot ${written}${other ? ` and started slot ${other}, the firmware it ran before, again` : ''}.` : ''}`, fix, a.text.slice(0, 1000));
+          }
           if (want && a.version !== want) return fail('VERSION_NOT_SEEN', `The router's web page does not show version ${want}.`, 'It answers, but Rescue Bench cannot confirm it runs the firmware just written.', 'Open http://' + host + ' in a browser and look at the firmware version on its status page.', a.text.slice(0, 1000));
           const vendor = dualSlotState(st.router!.device)?.model.split(' ')[0] ?? 'factory';
           const text = st.plan?.successText && st.current === 'main' ? `${st.plan.successText} Its address is ${host}.` : `Done. The router now runs ${vendor} firmware${a.version ? ` ${a.version}` : ''}${st.written?.slot ? ` from slot ${st.written.slot}` : ''}. Its address is ${host}.`;

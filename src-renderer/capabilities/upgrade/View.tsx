@@ -171,12 +171,16 @@ function BootSlotCard({ target, slot }: { target: SessionTarget; slot: 1 | 2 }) 
       <h2 id="up-slot-title">Start the other slot instead</h2>
       <p>
         The router still answers. It is set to start slot {c.before.boot_part ?? '?'}. Slot {slot} still holds the firmware it ran before.
-        {c.changes.length ? ` Rescue Bench can set it to start slot ${slot} (${c.changes.map((x) => `${x.name}: ${x.from || 'none'} → ${x.to}`).join(', ')}).` : ` It already starts slot ${slot}.`}
+        {c.changes.length
+          ? ` Rescue Bench can set it to start slot ${slot} (${c.changes.map((x) => `${x.name}: ${x.from || 'none'} → ${x.to}`).join(', ')}): its next restart then starts that firmware instead of trying slot ${c.before.boot_part ?? 'the other slot'} again.`
+          : ` It already starts slot ${slot}.`}
       </p>
       {c.changes.length > 0 && (
         <div className="controls">
           <label>
-            Type <b>{want}</b> to confirm
+            <span>
+              Type <b>{want}</b> to confirm
+            </span>
             <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" data-testid="up-slot-confirm" />
           </label>
           <button type="button" className="btn primary" disabled={st.busy || typed.trim() !== want} onClick={() => void useUpgrade.getState().setSlot(api, target, slot, typed.trim())} data-testid="up-slot-btn">
