@@ -106,7 +106,7 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
     expect(waitProgress.find((p) => p.phase === 'starting')!.text).toMatch(/^The router answers ping( and ARP \([0-9a-f:]{17}\))?: it is starting\. Waiting for its login\. Do not unplug it\./);
     const waitEv = v.run.steps.find((s) => s.id === 'wait')!.evidence.map((e) => e.text).join('\n');
     expect(waitEv).toMatch(/Nothing answers at the router any more \(no ping, no ARP, no port\) after \d+ s/);
-    expect(waitEv).toMatch(/The router answers ping( and ARP \([0-9a-f:]{17}\))? again after \d+ s: its system is starting; its login does not answer yet\./);
+    expect(waitEv).toMatch(/The router answers ping( and ARP \([0-9a-f:]{17}\))?( and refuses connections on port [\d, ]+)? again after \d+ s: its system is starting; its login does not answer yet\./);
     expect(waitEv).toMatch(/The router answered again on port 22 \(SSH\) after \d+ s\./);
   }, 90_000);
 
