@@ -100,14 +100,26 @@ export interface StandinOpenwrt {
 /** What a firmware image becomes when the stand-in "boots" it. */
 export type StandinBootAs =
   | { kind: 'openwrt'; release: string; revision: string; boardName?: string; compat?: string | null; rootfsSize?: number }
-  | { kind: 'vendor'; title: string; version: string; needsRootfsSize?: number }
+  /** dhcp: its DHCP server (real busybox udhcpd) answers on the LAN, as the maker's firmware does; default true. */
+  | { kind: 'vendor'; title: string; version: string; needsRootfsSize?: number; dhcp?: boolean }
   | { kind: 'no-boot' };
 
 export interface StandinUpgrade {
   /** How long the router is gone (writing + booting), test-sized. */
   bootDelayMs: number;
+  /**
+   * How long its system runs before its services (dropbear, telnetd, the web server) answer: the link is up and
+   * the kernel answers ping and ARP meanwhile, as a starting router does. Default 0.
+   */
+  servicesDelayMs?: number;
   /** By the image's sha256: what it boots as. An image not listed does not boot (the router never returns). */
   images: Record<string, StandinBootAs>;
+  /**
+   * Linksys dual-slot only: a written slot that does not start is followed by the slot the router ran before (its
+   * old OpenWrt as it was, LuCI's page on port 80), boot_part left as the write set it — a TEST MODEL of the
+   * failed-start fallback these units have (how U-Boot treats boot_part then is UNVERIFIED).
+   */
+  fallbackToOtherSlot?: boolean;
 }
 
 export interface StandinRouter {
@@ -130,7 +142,7 @@ export interface StandinRouter {
   /** Router processes (pid and command name) other than the daemons and helpers, e.g. a running sha256sum. */
   processes(): Array<{ pid: number; comm: string }>;
   /** Upgrade: reboots seen so far, and the last one's request (what sysupgrade asked for). */
-  reboots(): Array<{ keep: boolean; part: string; bootedAs: StandinBootAs['kind']; at: number }>;
+  reboots(): Array<{ keep: boolean; part: string; bootedAs: StandinBootAs['kind']; at: number; fellBackTo?: string }>;
   /** Upgrade: the U-Boot environment as the real fw_printenv reads it now. */
   env(): Record<string, string>;
   stop(): void;
@@ -533,7 +545,7 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     });
     fs.writeFileSync(path.join(root, 'proc/mtd'), procMtd);
   };
-  const reboots: Array<{ keep: boolean; part: string; bootedAs: StandinBootAs['kind']; at: number }> = [];
+  const reboots: Array<{ keep: boolean; part: string; bootedAs: StandinBootAs['kind']; at: number; fellBackTo?: string }> = [];
   let stopped = false;
   const killAll = (): void => {
     for (const d of daemons.splice(0)) d.kill('SIGKILL');
@@ -564,8 +576,26 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     }
     let as: StandinBootAs = up.images[sha] ?? { kind: 'no-boot' };
     if (as.kind === 'vendor' && as.needsRootfsSize !== undefined && rootfsSize() !== as.needsRootfsSize) as = { kind: 'no-boot' };
-    reboots.push({ keep, part, bootedAs: as.kind, at: Date.now() });
+    const fallBack = as.kind === 'no-boot' && up.fallbackToOtherSlot === true && /^kernel[12]$/.test(part);
+    reboots.push({ keep, part, bootedAs: as.kind, at: Date.now(), ...(fallBack ? { fellBackTo: `kernel${env.boot_part === '2' ? 1 : 2}` } : {}) });
+    // a router that cannot start what it was given answers nothing at all (its link stays down)
+    if (as.kind === 'no-boot' && !fallBack) return;
     setLink(true);
+    if (up.servicesDelayMs) await new Promise((r) => setTimeout(r, up.servicesDelayMs));
+    if (stopped) return;
+    if (fallBack) {
+      // the slot it ran before, as it was (release, settings, host key), with LuCI's page on port 80
+      fs.writeFileSync(path.join(root, 'standin/www/index.html'), '<!DOCTYPE html><html><head><title>OpenWrt - LuCI</title></head><body><!-- STAND-IN OpenWrt LuCI page (Rescue Bench test fixture) --><a href="/cgi-bin/luci/">LuCI - Lua Configuration Interface</a></body></html>\n');
+      const [cmd, args] = lan.router.wrap('chroot', [root, '/bin/httpd', '-f', '-p', '80', '-h', '/standin/www']);
+      daemons.push(spawn(cmd, args, { stdio: 'ignore' }));
+      if (opts.ssh !== false) {
+        dropbear = startDropbear();
+        daemons.push(dropbear);
+        await waitPort(22);
+      }
+      await waitPort(80);
+      return;
+    }
     if (as.kind === 'openwrt') {
       writeRelease(as.release, as.revision);
       if (as.boardName) fs.writeFileSync(path.join(root, 'tmp/sysinfo/board_name'), as.boardName + '\n');
@@ -592,6 +622,13 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
       );
       const [cmd, args] = lan.router.wrap('chroot', [root, '/bin/httpd', '-f', '-p', '80', '-h', '/standin/www']);
       daemons.push(spawn(cmd, args, { stdio: 'ignore' }));
+      // the maker's firmware hands out addresses on its LAN ports: real busybox udhcpd, inside this namespace only
+      if (as.dhcp !== false) {
+        const conf = path.join(root, 'standin/udhcpd.conf');
+        fs.writeFileSync(conf, ['start 192.168.1.100', 'end 192.168.1.149', `interface ${lan.routerIf}`, `lease_file ${path.join(root, 'standin/udhcpd.leases')}`, 'option subnet 255.255.255.0', 'option router 192.168.1.1', ''].join('\n'));
+        const [dc, da] = lan.router.wrap('busybox', ['udhcpd', '-f', conf]);
+        daemons.push(spawn(dc, da, { stdio: 'ignore' }));
+      }
       await waitPort(80);
     }
   };
@@ -675,6 +712,7 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
     stop() {
       stopped = true;
       clearInterval(poll);
+      if (opts.upgrade) setLink(true); // leave the cable as it was found (a reboot takes it down)
       for (const d of [...daemons, ...helpers]) d.kill('SIGKILL');
       try {
         const pids = lan.router.exec('ip', ['netns', 'pids', lan.router.name]).toString().split(/\s+/).filter(Boolean).map(Number);

@@ -1,6 +1,7 @@
 /**
  * The upgrade capability's namespace tests share this: the CLI run inside the station namespace, the stand-in
- * routers' partition maps (a single-firmware board and the Linksys WRT32X) and the result reader.
+ * routers' partition maps (a single-firmware board and the Linksys WRT32X) and environments, the result reader,
+ * and the cable pulled while the router writes.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -25,11 +26,14 @@ export const GENERIC: StandinPartition[] = [
   { name: 'firmware', size: 0x2000000, sparse: true },
 ];
 
-/** The WRT32X map (openwrt-recovery-facts §4.1), test-sized where it can be: the firmware slots are sparse files of their real size. */
-export function wrt32x(rootfsSize: number): StandinPartition[] {
+/**
+ * The WRT32X map (openwrt-recovery-facts §4.1), test-sized where it can be: the firmware slots are sparse files of
+ * their real size. `env: false` leaves out the U-Boot environment partition (a router fw_printenv cannot read).
+ */
+export function wrt32x(rootfsSize: number, o: { env?: boolean } = {}): StandinPartition[] {
   return [
     { name: 'u-boot', size: 0x200000, readOnly: true, type: 'nand', erasesize: 0x20000 },
-    { name: 'u_env', size: 0x20000, type: 'nand', erasesize: 0x20000 },
+    ...(o.env === false ? [] : [{ name: 'u_env', size: 0x20000, type: 'nand' as const, erasesize: 0x20000 }]),
     { name: 's_env', size: 0x40000, type: 'nand', erasesize: 0x20000 },
     { name: 'devinfo', size: 0x40000, readOnly: true, type: 'nand', erasesize: 0x20000 },
     { name: 'kernel1', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
@@ -39,4 +43,27 @@ export function wrt32x(rootfsSize: number): StandinPartition[] {
   ];
 }
 export const WRT_ENV = ['boot_part=1', 'boot_part_ready=3', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0600000', 'altKernSize=0x0600000'];
+/** The 3 MB kernel layout's environment (19.07 and the factory firmware): priKernSize 0x0300000, rootfs 0x7800000. */
+export const WRT_ENV_3M = ['boot_part=1', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0300000'];
+export const ROOTFS_3M = 0x7800000;
+
+/**
+ * Pull the cable once the router started writing (the wait step began): this computer's side of the link goes
+ * down. For cli()'s onLine.
+ */
+export function pullCableWhileWriting(lan: RescueLan): { onLine: (l: CliLine) => void; pulled: () => boolean; plugBack: () => void } {
+  let pulled = false;
+  return {
+    onLine: (l) => {
+      if (pulled || l.event !== 'playbook.run') return;
+      const wait = (l.payload as { steps: Array<{ id: string; state: string }> }).steps.find((st) => st.id === 'wait');
+      if (wait?.state === 'active') {
+        pulled = true;
+        lan.station.exec('ip', ['link', 'set', lan.stationIf, 'down']);
+      }
+    },
+    pulled: () => pulled,
+    plugBack: () => void lan.station.exec('ip', ['link', 'set', lan.stationIf, 'up']),
+  };
+}
 export const VENDOR_FILE = 'FW_WRT32X_1.0.180404.58.img';

@@ -195,10 +195,10 @@ export function pingAnswered(platform: PlatformName, code: number | null, stdout
   return platform !== 'win32' || /TTL=/i.test(stdout);
 }
 
-/** The OS's neighbour (ARP) table entry for one address. */
-export function neighbourQueryCommand(platform: PlatformName, ip: string, iface?: string): Argv {
+/** The OS's neighbour (ARP) table entry for one address; `ages`: with when it was last confirmed (Linux `-s`). */
+export function neighbourQueryCommand(platform: PlatformName, ip: string, iface?: string, ages = false): Argv {
   const addr = checkedIp(ip);
   if (platform === 'win32') return ['arp', '-a', addr];
   if (platform === 'darwin') return ['/usr/sbin/arp', '-n', addr];
-  return ['ip', '-j', 'neigh', 'show', 'to', addr, ...(iface ? ['dev', checkedInterface(platform, iface)] : [])];
+  return ['ip', ...(ages ? ['-s'] : []), '-j', 'neigh', 'show', 'to', addr, ...(iface ? ['dev', checkedInterface(platform, iface)] : [])];
 }

@@ -210,6 +210,11 @@ class SshSession implements Session {
   async exec(cmd: string, opts: ExecOptions = {}): Promise<ExecResult> {
     const { ch, finished } = await this.channel(cmd, 'running a command');
     ch.end();
+    const onOutput = opts.onOutput;
+    if (onOutput) {
+      ch.on('data', (d: Buffer) => onOutput(d, 'stdout'));
+      ch.stderr.on('data', (d: Buffer) => onOutput(d, 'stderr'));
+    }
     return this.collect(ch, finished, cmd, opts.timeoutMs ?? 30_000, opts.signal);
   }
 

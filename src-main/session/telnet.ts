@@ -232,16 +232,25 @@ class TelnetSession implements Session {
   exec(cmd: string, opts: ExecOptions = {}): Promise<ExecResult> {
     const refused = notSendable(this.host, 'command', cmd);
     if (refused) return Promise.reject(refused);
-    return this.serial(() => this.execNow(cmd, opts.timeoutMs ?? 30_000, opts.signal));
+    return this.serial(() => this.execNow(cmd, opts.timeoutMs ?? 30_000, opts.signal, opts.onOutput));
   }
 
-  private async execNow(cmd: string, timeoutMs: number, signal?: AbortSignal): Promise<ExecResult> {
+  private async execNow(cmd: string, timeoutMs: number, signal?: AbortSignal, onOutput?: ExecOptions['onOutput']): Promise<ExecResult> {
     if (this.closed) throw sessionLostFault(this.host, 'starting a command', this.lastError?.message);
     if (signal?.aborted) throw commandCancelledFault(this.host);
     const id = ++this.seq;
     const start = `${M}S${id}`;
     const end = `${M}E${id}=`;
     this.send(`echo "${M}""S${id}"; ( ${cmd}\n) </dev/null 2>&1; echo "${M}""E${id}=$?"\r\n`);
+    // onOutput: whole lines of the body as they arrive (a marker never spans a line break, so text before the
+    // last line break that holds no end marker is output), the rest once the end marker came
+    let shown = 0;
+    const show = (body: string, upTo: number): void => {
+      if (!onOutput || upTo <= shown) return;
+      const part = body.slice(shown, upTo);
+      shown = upTo;
+      onOutput(Buffer.from(this.crlf ? part.replace(/\r\n/g, '\n') : part, 'latin1'), 'stdout');
+    };
     try {
       const found = await this.waitUntil(() => {
         const s = this.text.indexOf(start);
@@ -249,11 +258,15 @@ class TelnetSession implements Session {
         const bodyStart = this.text.indexOf('\n', s) + 1;
         if (bodyStart <= 0) return undefined;
         const e = this.text.indexOf(end, bodyStart);
-        if (e < 0) return undefined;
+        if (e < 0) {
+          if (onOutput) show(this.text.slice(bodyStart), this.text.lastIndexOf('\n') + 1 - bodyStart);
+          return undefined;
+        }
         const m = /^(\d+)\r?\n/.exec(this.text.slice(e + end.length));
         if (!m) return undefined;
         const body = this.text.slice(bodyStart, e);
         this.text = this.text.slice(e + end.length + m[0].length);
+        show(body, body.length);
         return { body, code: Number(m[1]) };
       }, timeoutMs, 'running a command', signal);
       let stdout = Buffer.from(found.body, 'latin1');

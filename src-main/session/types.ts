@@ -46,6 +46,12 @@ export interface ExecOptions {
    * stop with its pipeline traps TERM and kills it (see the router hash in flash/backup.ts).
    */
   signal?: AbortSignal;
+  /**
+   * The command's output as it arrives, for a command whose words matter before it ends (sysupgrade, which closes
+   * the session itself). SSH: stdout and stderr chunks as the channel delivers them. Telnet: whole lines of the
+   * terminal's text (stderr merged), the last one when the command ends. The result still holds all of it.
+   */
+  onOutput?: (chunk: Buffer, from: 'stdout' | 'stderr') => void;
 }
 
 export interface ExecResult {

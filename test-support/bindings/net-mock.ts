@@ -5,7 +5,7 @@
  * recorded so tests can check the exact argv. The real tools are exercised in test/integration/net/.
  *
  * Modelled: `ip -j addr show`, `ip addr add|del`, `ip link set dev X up|down`, `ip neigh replace|del`,
- * `ip -j neigh show to IP [dev X]`, `ip [-force] -batch -` (stdin), `nmcli -t -f DEVICE,STATE device`,
+ * `ip [-s] -j neigh show to IP [dev X]` (-s: `confirmed` seconds ago from hosts[ip].confirmedAgoS, default 0), `ip [-force] -batch -` (stdin), `nmcli -t -f DEVICE,STATE device`,
  * `nmcli device set X managed yes|no`, `ping ... IP`, `pkexec PATH ARGS` (126 cancelled / 127 no agent),
  * `sudo -n -- PATH ARGS` (1 "a password is required"). Adding an address that exists fails like ip ("File exists").
  */
@@ -37,7 +37,7 @@ export interface MockNetOptions {
   /** What sudo -n does: run, or "a password is required". */
   sudo?: 'allow' | 'password';
   /** Addresses that answer ping / ARP, with their MAC. */
-  hosts?: Record<string, { mac: string; ping?: boolean; tcp?: Record<number, TcpOutcome> }>;
+  hosts?: Record<string, { mac: string; ping?: boolean; tcp?: Record<number, TcpOutcome>; state?: string; confirmedAgoS?: number }>;
   /** May bind UDP port 68. */
   port68?: boolean;
   dhcp?: DhcpProbeOutcome;
@@ -83,12 +83,20 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
       }));
       return res(0, JSON.stringify(out));
     }
+    const stats = a[0] === '-s';
+    if (stats) a.shift();
     if (a[0] === '-j' && a[1] === 'neigh' && a[2] === 'show' && a[3] === 'to') {
       const ip = a[4]!;
       const dev = a[5] === 'dev' ? a[6] : undefined;
       const n = neigh.get(ip);
       const h = opts.hosts?.[ip];
-      const list = n && (!dev || n.dev === dev) ? [{ dst: ip, dev: n.dev, lladdr: n.mac, state: [n.permanent ? 'PERMANENT' : 'REACHABLE'] }] : h ? [{ dst: ip, dev: dev ?? 'eth0', lladdr: h.mac, state: ['REACHABLE'] }] : [];
+      const ages = (ago: number) => (stats ? { used: ago, confirmed: ago, updated: ago } : {});
+      const list =
+        n && (!dev || n.dev === dev)
+          ? [{ dst: ip, dev: n.dev, lladdr: n.mac, ...ages(0), state: [n.permanent ? 'PERMANENT' : 'REACHABLE'] }]
+          : h
+            ? [{ dst: ip, dev: dev ?? 'eth0', lladdr: h.mac, ...ages(h.confirmedAgoS ?? 0), state: [h.state ?? 'REACHABLE'] }]
+            : [];
       return res(0, JSON.stringify(list));
     }
     if (a[0] === 'addr' && (a[1] === 'add' || a[1] === 'del')) {

@@ -12,6 +12,7 @@ import { RbFault, toErrorShape } from '../../../src-shared/errors';
 import {
   checkFindings,
   neighbourAnswered,
+  neighbourAnsweredSince,
   nmLeavesAlone,
   parseBsdArp,
   parseCidr,
@@ -425,7 +426,13 @@ export class NetService {
 
   // ---------------------------------------------------------------- probing
 
-  async probe(ip: string, opts: { interface?: string; tcpPorts?: number[]; timeoutMs?: number } = {}): Promise<ProbeResult> {
+  /**
+   * Does anything answer at `ip`: one ping, a TCP connect per port, and the neighbour (ARP) table afterwards.
+   * `freshSince` (ms since the epoch): count the neighbour entry only when the OS says it was confirmed after that
+   * moment (Linux; elsewhere it is not counted) — an entry from before a router restarted is not an answer now.
+   * Ping and TCP are asked now, so they always count.
+   */
+  async probe(ip: string, opts: { interface?: string; tcpPorts?: number[]; timeoutMs?: number; freshSince?: number } = {}): Promise<ProbeResult> {
     const p = this.os.platform;
     const iface = opts.interface !== undefined ? checkedInterface(p, opts.interface) : undefined;
     const ping = pingCommand(p, ip, iface);
@@ -447,13 +454,16 @@ export class NetService {
       if (o === 'refused') tcpRefused.push(port);
     }
     const icmp = pingAnswered(p, pingRun.code, pingRun.stdout);
-    const n = await this.neighbour(ip, iface);
-    const arpMac = n && neighbourAnswered(n) ? n.mac : undefined;
-    return { ...(arpMac ? { arpMac } : {}), icmp, tcp, tcpRefused, answered: arpMac !== undefined || icmp || tcpRefused.length > 0 || Object.values(tcp).some(Boolean) };
+    const since = opts.freshSince;
+    const n = await this.neighbour(ip, iface, since !== undefined);
+    const counted = n !== undefined && (since === undefined ? neighbourAnswered(n) : neighbourAnsweredSince(n, since, Date.now()));
+    const arpMac = counted ? n.mac : undefined;
+    const arpStale = since !== undefined && !counted && n !== undefined && neighbourAnswered(n);
+    return { ...(arpMac ? { arpMac } : {}), icmp, tcp, tcpRefused, answered: arpMac !== undefined || icmp || tcpRefused.length > 0 || Object.values(tcp).some(Boolean), ...(arpStale ? { arpStale } : {}) };
   }
 
-  private async neighbour(ip: string, iface?: string): Promise<Neighbour | undefined> {
-    const q = neighbourQueryCommand(this.os.platform, ip, iface);
+  private async neighbour(ip: string, iface?: string, ages = false): Promise<Neighbour | undefined> {
+    const q = neighbourQueryCommand(this.os.platform, ip, iface, ages);
     const r = await this.os.exec(q[0], q.slice(1), { timeoutMs: 5000 });
     if (r.code !== 0) return undefined;
     const list = this.os.platform === 'linux' ? parseIpNeighJson(r.stdout) : this.os.platform === 'darwin' ? parseBsdArp(r.stdout) : parseWindowsArp(r.stdout);

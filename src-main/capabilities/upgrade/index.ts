@@ -2,6 +2,7 @@ import { defineMainCapability } from '../../core/capability';
 import { upgradeCapability } from '../../../src-shared/capabilities/upgrade';
 import { openTarget } from '../device';
 import { flashMain } from '../flash';
+import { netMain } from '../net';
 import { UpgradeService } from './service';
 import { upgradeHandlers } from './handlers';
 
@@ -16,7 +17,7 @@ export const upgradeMain = defineMainCapability({
   service: (ctx) =>
     new UpgradeService(
       { progress: (p) => ctx.bus.emit('upgrade.progress', p) },
-      { dataDir: ctx.dataDir, open: (t) => openTarget(t, ctx.dataDir), flash: () => ctx.use(flashMain) },
+      { dataDir: ctx.dataDir, open: (t) => openTarget(t, ctx.dataDir), flash: () => ctx.use(flashMain), net: () => ctx.use(netMain) },
     ),
   handlers: (upgrade, ctx) => upgradeHandlers(upgrade, ctx),
   playbooks: (upgrade) => upgrade.playbooks(),

@@ -5,9 +5,9 @@
  * check what runs afterwards (a new login, or the maker's web page).
  */
 import http from 'node:http';
-import net from 'node:net';
 import { Readable } from 'node:stream';
 import type { DeviceInfo, DeviceTools, SessionTarget } from '../../../src-shared/capabilities/device';
+import type { ProbeResult } from '../../../src-shared/capabilities/net';
 import { stageCheckOf } from '../../../src-shared/capabilities/flash';
 import { COMMENCING, parseRouterFacts, parseValidateJson, ROUTER_FACTS_SCRIPT, type RouterFacts, type ValidateAnswer } from '../../../src-shared/capabilities/upgrade';
 import { RbFault } from '../../../src-shared/errors';
@@ -160,8 +160,6 @@ export async function sysupgradeTest(session: Session, o: { stagePath: string; k
   return out;
 }
 
-const LOG = '/tmp/rb-sysupgrade.log';
-
 export interface SysupgradeRun {
   lines: string[];
   /** The router said it is writing (COMMENCING), or the session dropped as sysupgrade closes every session. */
@@ -170,100 +168,161 @@ export interface SysupgradeRun {
   exitCode?: number;
 }
 
+/** Complete lines out of a stream of chunks (\r\n or \n; a terminal may send either). */
+export function lineSplitter(onLine: (l: string) => void): { feed(chunk: Buffer): void; end(): void } {
+  let rest = '';
+  const emit = (l: string): void => {
+    const t = l.replace(/\r+$/, '');
+    if (t.trim()) onLine(t);
+  };
+  return {
+    feed(chunk) {
+      rest += chunk.toString('utf8');
+      const parts = rest.split('\n');
+      rest = parts.pop() ?? '';
+      for (const l of parts) emit(l);
+    },
+    end() {
+      if (rest) emit(rest);
+      rest = '';
+    },
+  };
+}
+
 /**
- * Start sysupgrade detached (its output into a log in /tmp) and read the log until the router closes the
- * session — which it does on purpose ("Commencing upgrade. Closing all shell sessions."). The drop is the
- * expected end here, not an error.
+ * Run sysupgrade on the session and take its words as they come (the exec channel's output streamed, over SSH and
+ * telnet alike), until it ends or the router closes the session — which it does on purpose ("Commencing upgrade.
+ * Closing all shell sessions."). The drop is the expected end here, not an error; what was read before it says
+ * whether the router had started writing. sysupgrade runs with HUP, PIPE and INT ignored: our side going away
+ * (the channel closing, telnet's Ctrl-C on a time-out) never stops it half way.
  */
 export async function startSysupgrade(session: Session, o: { args: string[]; stagePath: string; onLine: (l: string) => void; timeoutMs?: number; now?: () => number }): Promise<SysupgradeRun> {
   const now = o.now ?? Date.now;
   const cmd = `sysupgrade ${o.args.join(' ')}${o.args.length ? ' ' : ''}${shQuote(o.stagePath)}`;
   const run: SysupgradeRun = { lines: [], dropped: false };
-  let dropped = false;
-  session.onClose(() => (dropped = true));
-  await session.exec(`rm -f ${LOG}; ( ${cmd} > ${LOG} 2>&1; echo "rb-exit=$?" >> ${LOG} ) </dev/null >/dev/null 2>&1 &`, { timeoutMs: 20_000 });
-  const deadline = now() + (o.timeoutMs ?? 180_000);
-  let seen = 0;
-  while (now() < deadline) {
-    let text: string;
-    try {
-      if (dropped || session.closed) throw new Error('closed');
-      text = (await session.exec(`cat ${LOG} 2>/dev/null`, { timeoutMs: 10_000 })).stdout.toString('utf8');
-    } catch {
-      run.dropped = true;
-      run.commencedAt ??= now();
-      return run;
-    }
-    const lines = text.split(/\r?\n/).filter((l) => l.trim());
-    for (const l of lines.slice(seen)) {
-      const m = /^rb-exit=(\d+)$/.exec(l);
-      if (m) {
-        run.exitCode = Number(m[1]);
-        continue;
-      }
-      run.lines.push(l);
-      o.onLine(l);
-      if (l.includes(COMMENCING)) run.commencedAt ??= now();
-    }
-    seen = lines.length;
-    if (run.exitCode !== undefined && run.commencedAt === undefined) return run; // it refused after all
-    // it said it is writing and its command ended, but the session is still there: give the router 10 s to
-    // close it, then leave it to the wait (newer sysupgrade hands the write to procd and returns)
-    if (run.exitCode !== undefined && run.commencedAt !== undefined && now() - run.commencedAt > 10_000) return run;
-    await new Promise((r) => setTimeout(r, 250));
+  const lines = lineSplitter((l) => {
+    run.lines.push(l);
+    o.onLine(l);
+    if (l.includes(COMMENCING)) run.commencedAt ??= now();
+  });
+  let closedAt: number | undefined;
+  session.onClose(() => (closedAt ??= now()));
+  try {
+    const r = await session.exec(`trap '' HUP PIPE INT; ${cmd} </dev/null 2>&1`, { timeoutMs: o.timeoutMs ?? 180_000, onOutput: (c) => lines.feed(c) });
+    lines.end();
+    run.exitCode = r.code;
+  } catch (err) {
+    lines.end();
+    const code = err instanceof RbFault ? err.code : undefined;
+    if (code === 'COMMAND_TIMEOUT') return run;
+    if (code !== 'SESSION_LOST' && !session.closed) throw err;
+    run.dropped = true;
+    run.commencedAt ??= closedAt ?? now();
+    return run;
   }
+  const closes = async (ms: number): Promise<boolean> => {
+    const until = now() + ms;
+    while (!session.closed && now() < until) await new Promise((r) => setTimeout(r, 100));
+    return session.closed;
+  };
+  if (run.commencedAt === undefined) {
+    // killed by a signal (exit 128+N): sysupgrade ending every session can look like that (the shell got TERM and
+    // the server still said so); the session closing right after is the drop, not a refusal
+    if (run.exitCode !== undefined && run.exitCode >= 128 && (await closes(3000))) {
+      run.dropped = true;
+      run.commencedAt = closedAt ?? now();
+    }
+    return run; // otherwise it refused after all
+  }
+  // it said it is writing and its command ended, but the session is still there: give the router 10 s to close
+  // it, then leave it to the wait (newer sysupgrade hands the write to procd and returns)
+  if (await closes(10_000)) run.dropped = true;
   return run;
 }
 
-/** One TCP connect with a short time limit: does anything answer on host:port? */
-export function tcpAnswers(host: string, port: number, timeoutMs = 800): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host, port });
-    const done = (ok: boolean): void => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(timeoutMs, () => done(false));
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
+/** What one look at the router found (the net capability's probe, evidence gathered after `since` only). */
+export interface RouterSign {
+  at: number;
+  /** Its system runs: ping answered, a fresh ARP answer, or a port refused (a kernel that sends resets). */
+  alive: boolean;
+  /** How it showed it is alive, in plain words ("answers ping"), for the evidence. */
+  aliveBy: string[];
+  /** Ports that accepted a connection: a service is up (SSH, web page, telnet). */
+  open: number[];
+  /** The neighbour table had an entry that was not confirmed since the drop (not counted). */
+  staleArp: boolean;
 }
+
+export type WaitPhase = 'writing' | 'restarting' | 'starting' | 'back';
 
 export interface WaitResult {
   back: boolean;
   wentAwayAt?: number;
+  /** First sign of life (ping/ARP/refused port) after it was gone: its system is starting. */
+  aliveAt?: number;
+  aliveBy?: string[];
   backAt?: number;
   port?: number;
+  /** An ARP entry from before the restart was seen and not counted. */
+  staleArp?: boolean;
+}
+
+export type RouterProbe = (host: string, o: { tcpPorts: number[]; timeoutMs: number; freshSince: number }) => Promise<ProbeResult>;
+
+/** A probe's answer as a sign of the router: alive (ping, fresh ARP, a refused port) and ready (an open port). */
+export function signOf(r: ProbeResult, ports: number[], at: number): RouterSign {
+  const open = ports.filter((p) => r.tcp[String(p)] === true);
+  const answers = [...(r.icmp ? ['ping'] : []), ...(r.arpMac ? [`ARP (${r.arpMac})`] : [])];
+  const aliveBy = [...(answers.length ? [`answers ${answers.join(' and ')}`] : []), ...(r.tcpRefused.length ? [`refuses connections on port ${r.tcpRefused.join(', ')}`] : [])];
+  return { at, alive: aliveBy.length > 0 || open.length > 0, aliveBy, open, staleArp: r.arpStale === true };
 }
 
 /**
- * Wait for the router: first until it stops answering (it is writing and restarting), then until it answers
- * again on TCP 22, 23 or 80. A router never seen gone is taken as gone after 60 s. `tick` gets the elapsed time once a second.
+ * Wait for the router, once a second, with the net capability's probe (ping, ARP, TCP 22/80/23): first until
+ * nothing answers at all (it is writing, then restarting — while it writes its old system may still answer ping
+ * with every service stopped), then until a service answers again. A ping or ARP answer after it was gone means
+ * its system is starting ("starting": waiting for its login); only an open port is "back". Only evidence gathered
+ * after the drop (`startedAt`) counts: the neighbour table may still hold the router from before. A router never
+ * seen gone is taken as gone after 60 s (it may restart faster than we look). `tick` gets the elapsed time and
+ * the phase once a round.
  */
-export async function waitForRouter(host: string, o: { timeoutMs: number; startedAt: number; tick: (elapsedMs: number, phase: 'writing' | 'restarting' | 'back') => void; signal?: AbortSignal; ports?: number[]; now?: () => number }): Promise<WaitResult> {
+export async function waitForRouter(
+  host: string,
+  o: { probe: RouterProbe; timeoutMs: number; startedAt: number; tick: (elapsedMs: number, phase: WaitPhase, sign: RouterSign) => void; signal?: AbortSignal; ports?: number[]; now?: () => number },
+): Promise<WaitResult> {
   const now = o.now ?? Date.now;
   const ports = o.ports ?? [22, 80, 23];
   const res: WaitResult = { back: false };
-  // the dropped session alone is not "gone": for a moment after it the old system may still answer (its web
-  // server, a dropbear that is not dead yet); only a round with no answer at all counts
   let gone: number | undefined;
-  // a router that never seemed to go away is taken as gone after this long (it may restart faster than we look)
   const assumeGoneAfter = 60_000;
   while (now() - o.startedAt < o.timeoutMs) {
     if (o.signal?.aborted) return res;
     const t0 = now();
-    const answers = await Promise.all(ports.map((p) => tcpAnswers(host, p)));
-    const port = ports.find((_, i) => answers[i]);
-    if (port === undefined) {
-      if (!gone) res.wentAwayAt = gone = now();
-    } else if (gone || now() - o.startedAt > assumeGoneAfter) {
-      res.back = true;
-      res.backAt = now();
-      res.port = port;
-      o.tick(now() - o.startedAt, 'back');
-      return res;
+    let sign: RouterSign;
+    try {
+      sign = signOf(await o.probe(host, { tcpPorts: ports, timeoutMs: 800, freshSince: o.startedAt }), ports, now());
+    } catch {
+      sign = { at: now(), alive: false, aliveBy: [], open: [], staleArp: false }; // could not look (no route now): nothing seen
     }
-    o.tick(now() - o.startedAt, gone ? 'restarting' : 'writing');
+    if (sign.staleArp) res.staleArp = true;
+    let phase: WaitPhase;
+    if (!sign.alive) {
+      if (gone === undefined) res.wentAwayAt = gone = sign.at;
+      phase = 'restarting';
+    } else if (sign.open.length && (gone !== undefined || sign.at - o.startedAt > assumeGoneAfter)) {
+      res.back = true;
+      res.backAt = sign.at;
+      res.port = sign.open[0];
+      o.tick(sign.at - o.startedAt, 'back', sign);
+      return res;
+    } else if (gone !== undefined) {
+      if (res.aliveAt === undefined) {
+        res.aliveAt = sign.at;
+        res.aliveBy = sign.aliveBy;
+      }
+      phase = 'starting';
+    } else phase = 'writing';
+    o.tick(sign.at - o.startedAt, phase, sign);
     const wait = 1000 - (now() - t0);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }

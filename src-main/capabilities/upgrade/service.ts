@@ -38,7 +38,8 @@ import { shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
 import type { PlaybookService, RegisteredPlaybook, StepContext, StepExecutor, StepOutcome } from '../playbook';
-import { checkStaged, loginAgain, readRouter, startSysupgrade, sysupgradeTest, uploadImage, vendorWebAnswer, waitForRouter, type RouterState, type WaitResult } from './router-ops';
+import { checkStaged, loginAgain, readRouter, startSysupgrade, sysupgradeTest, uploadImage, vendorWebAnswer, waitForRouter, type RouterSign, type RouterState, type WaitPhase, type WaitResult } from './router-ops';
+import type { NetService } from '../net';
 
 export interface UpgradeHooks {
   progress(p: UpgradeProgress): void;
@@ -48,6 +49,8 @@ export interface UpgradeDeps {
   dataDir: string;
   open(t: SessionTarget): Promise<Session>;
   flash(): FlashService;
+  /** The net capability: its probe (ping, ARP, TCP) for the wait, its DHCP check for the maker's firmware. */
+  net(): Pick<NetService, 'probe' | 'check'>;
   now?: () => number;
 }
 
@@ -90,6 +93,16 @@ const dur = (ms: number) => {
 };
 const fail = (code: string, message: string, meaning: string, fix: string, details?: string): StepOutcome => ({ ok: false, error: { code, message, meaning, fix, ...(details ? { details } : {}) } });
 const safeName = (n: string) => n.replace(/[^\w.+-]/g, '_').slice(0, 100) || 'firmware.bin';
+
+const PORT_NAMES: Record<number, string> = { 22: 'SSH', 80: 'web page', 23: 'telnet' };
+
+/** What the router should be doing in this phase of the wait, in plain words (the timeline's "do now" and the bar). */
+export function waitText(p: WaitPhase, sign: RouterSign, service: string): string {
+  if (p === 'writing') return sign.aliveBy.some((a) => a.startsWith('answers ping')) && !sign.open.length ? 'The router is writing the new firmware (it answers ping, its services have stopped). Do not unplug it.' : 'The router is writing the new firmware. Do not unplug it.';
+  if (p === 'restarting') return 'The router is writing and restarting: nothing answers yet (about 2 minutes). Do not unplug it.';
+  if (p === 'starting') return `The router ${sign.aliveBy[0] ?? 'answers'}: it is starting. Waiting for ${service}. Do not unplug it.`;
+  return 'The router answers again.';
+}
 
 /** The request as the run's options (journaled: no password). */
 function optionsOf(req: UpgradeStart): RunSnapshot['options'] {
@@ -629,28 +642,46 @@ export class UpgradeService {
     const st = this.stateOf(ctx);
     if (st.req.dryRun) return { ok: true, skipped: true };
     const startedAt = st.written?.at ?? this.now();
+    const vendor = this.image(st).report.identity.kind === 'vendor';
+    const service = vendor ? 'its web page' : 'its login';
     let phase = '';
+    let staleSaid = false;
+    const net = this.deps.net();
     const res = await waitForRouter(st.req.target.host, {
+      probe: (host, o) => net.probe(host, o),
       timeoutMs: st.req.returnTimeoutS * 1000,
       startedAt,
       signal: ctx.signal,
       now: this.now,
-      tick: (elapsed, p) => {
-        const text = p === 'writing' ? 'The router is writing the new firmware. Do not unplug it.' : p === 'restarting' ? 'The router is writing and restarting (about 2 minutes). Do not unplug it.' : 'The router answers again.';
-        this.progress(st, { stage: 'wait', done: elapsed / 1000, total: st.req.returnTimeoutS, text: `${text} ${dur(elapsed)} so far.` });
-        if (p !== phase) {
-          phase = p;
-          ctx.setDoNow(text);
+      tick: (elapsed, p, sign) => {
+        const text = waitText(p, sign, service);
+        this.progress(st, { stage: 'wait', phase: p, done: elapsed / 1000, total: st.req.returnTimeoutS, text: `${text} ${dur(elapsed)} so far.` });
+        if (sign.staleArp && !staleSaid && p !== 'back') {
+          staleSaid = true;
+          ctx.evidence("This computer still remembers the router's hardware address from before it restarted (its neighbour table); that is not counted as an answer.", sign.at);
         }
+        if (p === phase) return;
+        const before = phase;
+        phase = p;
+        ctx.setDoNow(text);
+        if (p === 'restarting') ctx.evidence(`${before === 'starting' ? 'The router went quiet again' : 'Nothing answers at the router any more (no ping, no ARP, no port)'} after ${dur(elapsed)}: it is ${before ? 'restarting' : 'writing or restarting'}.`, sign.at);
+        else if (p === 'starting') ctx.evidence(`The router ${sign.aliveBy.join(' and ')} again after ${dur(elapsed)}: its system is starting; ${service} does not answer yet.`, sign.at);
+        else if (p === 'writing' && sign.aliveBy.length && !sign.open.length) ctx.evidence(`The router still ${sign.aliveBy.join(' and ')}, but its services have stopped: it is writing.`, sign.at);
       },
     });
     st.back = res;
     if (!res.back) {
       const slot = st.written?.slot;
       const advice = slot ? recoveryAdvice(slot, dualSlotState(st.router!.device)?.model ?? 'router') : 'If its lights show it is stuck, start it in rescue mode (failsafe) or use the maker\'s recovery (TFTP) with a backup.';
-      return fail('ROUTER_NOT_BACK', `The router has not answered for ${dur(this.now() - startedAt)} since it started writing.`, `A write and restart take 2 to 5 minutes; after that it should answer on ${st.req.target.host}. It may not be able to start the new firmware. ${advice}`, `Wait a few more minutes ("Keep waiting"). If it still does not answer: ${slot ? 'power-cycle as described above.' : 'check its lights and use rescue mode.'}`);
+      const seen =
+        res.aliveAt !== undefined
+          ? `Its system started (it ${res.aliveBy?.join(' and ') ?? 'answered'} after ${dur(res.aliveAt - startedAt)}), but ${service} never answered. `
+          : res.wentAwayAt === undefined
+            ? 'It never stopped answering either: it may still be writing. '
+            : 'Nothing at all has answered since it restarted (no ping, no ARP, no port). '
+      return fail('ROUTER_NOT_BACK', `The router has not answered for ${dur(this.now() - startedAt)} since it started writing.`, `A write and restart take 2 to 5 minutes; after that it should answer on ${st.req.target.host}. ${seen}It may not be able to start the new firmware. ${advice}`, `Wait a few more minutes ("Keep waiting"). If it still does not answer: ${slot ? 'power-cycle as described above.' : 'check its lights and use rescue mode.'}`);
     }
-    ctx.evidence(`The router answered again on port ${res.port} after ${dur((res.backAt ?? this.now()) - startedAt)}.`);
+    ctx.evidence(`The router answered again on port ${res.port} (${PORT_NAMES[res.port ?? 0] ?? 'a service'}) after ${dur((res.backAt ?? this.now()) - startedAt)}.`, res.backAt);
     return { ok: true };
   }
 
@@ -667,17 +698,33 @@ export class UpgradeService {
           const a = await vendorWebAnswer(host, want);
           ctx.evidence(`The router's web page answers: HTTP ${a.status}${a.server ? `, server "${a.server}"` : ''}${a.title ? `, title "${a.title}"` : ''}${a.version ? `, firmware version ${a.version}` : ''}.`);
           const openwrt = /luci|openwrt/i.test(`${a.title ?? ''} ${a.text}`);
-          if (openwrt) return fail('STILL_OPENWRT', 'The router still runs OpenWrt.', `Its web page is OpenWrt's (LuCI). ${st.written?.slot ? `It did not start the maker's firmware from slot ${st.written.slot}.` : ''}`, 'Read the Details; on a Linksys WRT32X from the 6 MB layout, return through OpenWrt 19.07.9 first.');
+          if (openwrt) {
+            const written = st.written?.slot;
+            const dual = dualSlotState(st.router!.device);
+            const other = written ? (written === 1 ? 2 : 1) : undefined;
+            const sixMb = dual?.layout?.label.startsWith('6 MB');
+            const fix = sixMb
+              ? "From OpenWrt's newer 6 MB layout the maker's firmware does not start: return through OpenWrt 19.07.9 first (its factory image), as the plan says."
+              : written && other
+                ? `Set the router to start slot ${other} again ("Start the other slot instead", or firmware boot-slot --slot ${other}) so its next restart does not try slot ${written}. Then check that the file is the maker's firmware for this exact model, and try again.`
+                : "Check that the file is the maker's firmware for this exact model, and try again.";
+            return fail('STILL_OPENWRT', 'The router still runs OpenWrt.', `Its web page is OpenWrt's (LuCI).${written ? ` It did not start the maker's firmware from slot ${written}${other ? ` and started slot ${other}, the firmware it ran before, again` : ''}.` : ''}`, fix, a.text.slice(0, 1000));
+          }
           if (want && a.version !== want) return fail('VERSION_NOT_SEEN', `The router's web page does not show version ${want}.`, 'It answers, but Rescue Bench cannot confirm it runs the firmware just written.', 'Open http://' + host + ' in a browser and look at the firmware version on its status page.', a.text.slice(0, 1000));
           const vendor = dualSlotState(st.router!.device)?.model.split(' ')[0] ?? 'factory';
           const text = st.plan?.successText && st.current === 'main' ? `${st.plan.successText} Its address is ${host}.` : `Done. The router now runs ${vendor} firmware${a.version ? ` ${a.version}` : ''}${st.written?.slot ? ` from slot ${st.written.slot}` : ''}. Its address is ${host}.`;
-          st.verified = { kind: 'vendor', text, ...(a.version ? { release: a.version } : {}), ...(st.written?.slot ? { slot: st.written.slot } : {}) };
+          // verified by its web page; the DHCP look (seconds of listening) is evidence after that, not our time
+          st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
+          const dhcp = await this.dhcpEvidence(ctx, host);
+          st.verified = { kind: 'vendor', text, ...(a.version ? { release: a.version } : {}), ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(dhcp ? { dhcp } : {}) };
           return { ok: true, summary: text };
         } catch (err) {
           lastErr = (err as Error).message;
           await new Promise((r) => setTimeout(r, 1000));
         }
       }
+      const dhcp = await this.dhcpEvidence(ctx, host);
+      if (dhcp?.state === 'present') lastErr = `${lastErr}\nA DHCP server answers on the cable${dhcp.server ? ` (${dhcp.server})` : ''}: something runs there.`;
       return fail('NO_WEB_ANSWER', `The router does not answer on its web page (http://${host}).`, "The maker's firmware has no SSH; its web page is the only way to check it. It may still be starting, or it took a different address.", `Wait a minute and try again. The Linksys firmware uses 192.168.1.1 and hands out addresses by DHCP: let this computer take an address automatically.`, lastErr);
     }
     // OpenWrt: a new login
@@ -717,11 +764,34 @@ export class UpgradeService {
     return { ok: true, summary: text };
   }
 
+  /**
+   * The maker's firmware hands out addresses (OpenWrt's rescue mode and bootloaders do not): the net capability's
+   * DHCP check on the cable to the router (decision 0072: our own DHCPDISCOVER where this computer permits it,
+   * else an address this computer got by DHCP there, else "could not check" and why). Evidence, never a verdict.
+   */
+  private async dhcpEvidence(ctx: StepContext, host: string): Promise<NonNullable<UpgradeOutcome['verified']>['dhcp'] | undefined> {
+    let c;
+    try {
+      c = await this.deps.net().check({ target: host, tcpPorts: [80], dhcp: true });
+    } catch (err) {
+      ctx.evidence(`DHCP could not be checked: ${toErrorShape(err).message}`);
+      return undefined;
+    }
+    const d = { ...c.dhcp, ...(c.interface ? { interface: c.interface } : {}) };
+    const on = c.interface ? ` on ${c.interface}` : '';
+    if (d.state === 'present' && d.how === 'probe')
+      ctx.evidence(`A DHCP server answers on the cable${on}: ${d.server ?? 'a server'} offered this computer ${d.offered ?? 'an address'}. The maker's firmware hands out addresses; OpenWrt's rescue mode does not.`);
+    else if (d.state === 'present') ctx.evidence(`This computer's address${on} came from a DHCP server on this cable: the router hands out addresses, as the maker's firmware does.`);
+    else if (d.state === 'absent') ctx.evidence(`No DHCP server answered on the cable${on} (this computer asked). The maker's firmware usually hands out addresses; it may still be starting that service.`);
+    else ctx.evidence(`Whether the router hands out addresses (DHCP) could not be checked: ${d.note ?? 'no reason given'}`);
+    return d;
+  }
+
   private async verify(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
     if (st.req.dryRun) return { ok: true, skipped: true };
     const out = await this.verifyNow(ctx, st);
-    if (out.ok) st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
+    if (out.ok && st.timing?.verifiedAt === undefined) st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
     return out;
   }
 

@@ -17,6 +17,29 @@ function elapsed(s: number): string {
   return t < 60 ? `${t} s` : `${Math.floor(t / 60)} min ${String(t % 60).padStart(2, '0')} s`;
 }
 
+type WaitPhase = NonNullable<UpgradeProgress['phase']>;
+const PHASES: Array<{ id: WaitPhase; label: string }> = [
+  { id: 'writing', label: 'Writing the firmware' },
+  { id: 'restarting', label: 'Restarting: nothing answers' },
+  { id: 'starting', label: 'Starting: it answers ping' },
+  { id: 'back', label: 'Its login or web page answers' },
+];
+
+/** What the router has shown so far while Rescue Bench waits (ping, ARP and its ports, looked at once a second). */
+function WaitPhases({ phase }: { phase: WaitPhase }) {
+  const at = PHASES.findIndex((x) => x.id === phase);
+  return (
+    <ol className="up-phases" aria-label="What the router shows" data-testid="up-wait-phases">
+      {PHASES.map((x, i) => (
+        <li key={x.id} className={i < at ? 'done' : i === at ? 'now' : ''} aria-current={i === at ? 'step' : undefined}>
+          {i < at ? '✓ ' : ''}
+          {x.label}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** The bar under "do this now": percent, speed and time left for the copy; elapsed time while the router writes. */
 function ProgressCard({ p }: { p: UpgradeProgress }) {
   if (p.stage === 'upload') {
@@ -40,6 +63,7 @@ function ProgressCard({ p }: { p: UpgradeProgress }) {
       <section className="card up-wait" data-testid="up-progress" data-stage="wait" aria-live="polite">
         <p className="up-elapsed">{elapsed(p.done)}</p>
         <p className="up-wait-text">{p.text}</p>
+        {p.phase && <WaitPhases phase={p.phase} />}
         <p className="fs-hint">It can take up to {elapsed(p.total)}. It is safe to unplug only after Rescue Bench says "Done".</p>
       </section>
     );
@@ -147,12 +171,16 @@ function BootSlotCard({ target, slot }: { target: SessionTarget; slot: 1 | 2 }) 
       <h2 id="up-slot-title">Start the other slot instead</h2>
       <p>
         The router still answers. It is set to start slot {c.before.boot_part ?? '?'}. Slot {slot} still holds the firmware it ran before.
-        {c.changes.length ? ` Rescue Bench can set it to start slot ${slot} (${c.changes.map((x) => `${x.name}: ${x.from || 'none'} → ${x.to}`).join(', ')}).` : ` It already starts slot ${slot}.`}
+        {c.changes.length
+          ? ` Rescue Bench can set it to start slot ${slot} (${c.changes.map((x) => `${x.name}: ${x.from || 'none'} → ${x.to}`).join(', ')}): its next restart then starts that firmware instead of trying slot ${c.before.boot_part ?? 'the other slot'} again.`
+          : ` It already starts slot ${slot}.`}
       </p>
       {c.changes.length > 0 && (
         <div className="controls">
           <label>
-            Type <b>{want}</b> to confirm
+            <span>
+              Type <b>{want}</b> to confirm
+            </span>
             <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" data-testid="up-slot-confirm" />
           </label>
           <button type="button" className="btn primary" disabled={st.busy || typed.trim() !== want} onClick={() => void useUpgrade.getState().setSlot(api, target, slot, typed.trim())} data-testid="up-slot-btn">

@@ -52,6 +52,11 @@ export const ProbeResultSchema = z.object({
   tcpRefused: z.array(z.number().int()),
   /** Anything at all answered (ARP, ping, a TCP accept or refusal). */
   answered: z.boolean(),
+  /**
+   * Asked for answers since a moment (`freshSince`): the neighbour table had an entry for the target that was not
+   * confirmed since then (or the OS does not say when), so it was not counted — it may be from before a restart.
+   */
+  arpStale: z.boolean().optional(),
 });
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;
 

@@ -128,6 +128,8 @@ export interface Neighbour {
   dev?: string;
   /** REACHABLE, STALE, DELAY, PROBE, FAILED, INCOMPLETE, PERMANENT, NOARP (Linux); "permanent" or "" elsewhere. */
   state: string;
+  /** Seconds since the neighbour last confirmed its address (Linux `ip -s neigh`: whole seconds, rounded down). */
+  confirmedAgoS?: number;
 }
 
 /** `ip -j neigh show ...` */
@@ -146,7 +148,8 @@ export function parseIpNeighJson(text: string): Neighbour[] {
     if (typeof n.dst !== 'string' || !isIpv4(n.dst)) continue;
     const mac = typeof n.lladdr === 'string' ? normalMac(n.lladdr) : undefined;
     const state = Array.isArray(n.state) ? n.state.filter((s): s is string => typeof s === 'string').join(',') : typeof n.state === 'string' ? n.state : '';
-    out.push({ ip: n.dst, ...(mac ? { mac } : {}), ...(typeof n.dev === 'string' ? { dev: n.dev } : {}), state });
+    const confirmed = typeof n.confirmed === 'number' && Number.isFinite(n.confirmed) && n.confirmed >= 0 ? n.confirmed : undefined;
+    out.push({ ip: n.dst, ...(mac ? { mac } : {}), ...(typeof n.dev === 'string' ? { dev: n.dev } : {}), state, ...(confirmed !== undefined ? { confirmedAgoS: confirmed } : {}) });
   }
   return out;
 }
@@ -154,6 +157,17 @@ export function parseIpNeighJson(text: string): Neighbour[] {
 /** A neighbour entry that says the host answered (or was set by hand), i.e. its MAC is real. */
 export function neighbourAnswered(n: Neighbour): boolean {
   return n.mac !== undefined && !/FAILED|INCOMPLETE/.test(n.state);
+}
+
+/**
+ * A neighbour entry that says the host answered AFTER `since` (ms): the table keeps an entry from before a router
+ * restarted, which says nothing about the router now. Only an age the OS gives counts (Linux `ip -s neigh`,
+ * whole seconds rounded down, so the earliest the confirmation can have been is ago+1 s before `now`); a
+ * hand-set (PERMANENT) entry never answers anything.
+ */
+export function neighbourAnsweredSince(n: Neighbour, since: number, now: number): boolean {
+  if (!neighbourAnswered(n) || /PERMANENT|NOARP/.test(n.state) || n.confirmedAgoS === undefined) return false;
+  return now - (n.confirmedAgoS + 1) * 1000 >= since;
 }
 
 /** macOS `arp -n IP` / `arp -an`: "? (192.168.0.1) at 0:11:22:33:44:55 on en0 ifscope [ethernet]", or "(incomplete)". */

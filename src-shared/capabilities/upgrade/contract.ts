@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { command, event, RbErrorSchema } from '../../contract/common';
 import { SessionTargetSchema } from '../device';
+import { DhcpStatusSchema } from '../net';
 import { RunSnapshotSchema } from '../playbook';
 
 /**
@@ -86,6 +87,11 @@ export type StockReport = z.infer<typeof StockReportSchema>;
 export const UpgradeProgressSchema = z.object({
   runId: z.string(),
   stage: z.enum(['upload', 'settings-backup', 'wait']),
+  /**
+   * The wait: what the router shows now. writing (its old system may still answer ping), restarting (nothing
+   * answers), starting (ping or ARP answer again, no service yet), back (a service answers).
+   */
+  phase: z.enum(['writing', 'restarting', 'starting', 'back']).optional(),
   /** Bytes (upload) or seconds (wait). */
   done: z.number().nonnegative(),
   total: z.number().nonnegative(),
@@ -110,6 +116,12 @@ export const UpgradeOutcomeSchema = z.object({
       release: z.string().optional(),
       slot: z.number().int().optional(),
       hostKeyNote: z.string().optional(),
+      /**
+       * The maker's firmware: is there a DHCP server on the cable now (the net capability's check: its own
+       * DHCPDISCOVER where permitted, else this computer's DHCP-given address, else unknown with why), and on
+       * which interface of this computer. Evidence beside the web page's answer.
+       */
+      dhcp: DhcpStatusSchema.extend({ interface: z.string().optional() }).optional(),
     })
     .optional(),
   /** The router's own words of its sysupgrade -T. */

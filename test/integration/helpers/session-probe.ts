@@ -52,6 +52,10 @@ async function exercise(s: Session): Promise<Record<string, unknown>> {
   }
   const after = await s.exec('echo alive');
   r.afterTimeout = after.stdout.toString('utf8');
+  // onOutput: the words as they come, before the command ends (a second apart), and all of them in the result
+  const chunks: string[] = [];
+  const streamed = await s.exec('echo one; echo warn >&2; sleep 1; echo two', { onOutput: (c, from) => chunks.push(`${from}:${c.toString('utf8')}`) });
+  r.streamed = { chunks, stdout: streamed.stdout.toString('utf8'), code: streamed.code };
   return r;
 }
 

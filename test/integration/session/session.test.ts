@@ -63,6 +63,11 @@ describe.skipIf(!support.ok)('session over SSH (real dropbear) and telnet (real 
     expect(r.push.router).toBe(r.push.sent);
     expect(r.timeout).toBe('COMMAND_TIMEOUT');
     expect(r.afterTimeout).toBe('alive\n');
+    // streamed output: "one" arrived in a chunk of its own, a second before "two" was printed
+    expect(r.streamed.code).toBe(0);
+    expect(r.streamed.chunks[0]).toMatch(/^(stdout|stderr):(one|warn)\n/);
+    expect(r.streamed.chunks[0]).not.toMatch(/two/);
+    expect(r.streamed.chunks.join('')).toMatch(/two\n$/);
   }
 
   it('SSH: exit codes, stderr, binary pull/push, timeouts; first key remembered, then known', async () => {
@@ -72,6 +77,8 @@ describe.skipIf(!support.ok)('session over SSH (real dropbear) and telnet (real 
     expect(r.banner).toMatch(/dropbear/);
     checkExercise(r);
     expect(r.failing).toEqual({ code: 3, stdout: 'out\n', stderr: 'err\n' });
+    expect(r.streamed.chunks).toContain('stderr:warn\n');
+    expect(r.streamed.stdout).toBe('one\ntwo\n');
     expect(r.hostKey.status).toBe('new');
     expect(r.hostKey.algorithm).toBe('ssh-ed25519');
     expect(r.secondStatus).toBe('known');
@@ -101,6 +108,10 @@ describe.skipIf(!support.ok)('session over SSH (real dropbear) and telnet (real 
     expect(r.banner).toMatch(/BusyBox/);
     checkExercise(r);
     expect(r.failing.stdout).toBe('out\nerr\n'); // a terminal merges stderr
+    // whole lines as they came ("one" and "warn" may share a chunk), stderr merged by the terminal
+    expect(r.streamed.chunks.every((c: string) => /^stdout:[^]*\n$/.test(c))).toBe(true);
+    expect(r.streamed.chunks.at(-1)).toBe('stdout:two\n');
+    expect(r.streamed.stdout).toBe('one\nwarn\ntwo\n');
   });
 });
 

@@ -5,44 +5,28 @@
  * and read back, and the image itself changed; a dual-slot router without an environment partition gets a
  * three-part error and nothing is run.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
-import { startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
-import { collectCliRun, resultOf, type CliRun } from '../../../test-support/cli-lines';
+import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../../../test-support/netns';
+import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
+import { resultOf, type CliRun } from '../../../test-support/cli-lines';
+import { cli as rigCli, ROOTFS_3M, WRT_ENV_3M, wrt32x } from '../../../test-support/upgrade-rig';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('upgrade boot-slot (stand-in router)', support.reason);
-
-const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
-const WRT_ENV = ['boot_part=1', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0300000'];
-
-function wrt32x(withEnv: boolean): StandinPartition[] {
-  return [
-    { name: 'u-boot', size: 0x200000, readOnly: true, type: 'nand', erasesize: 0x20000 },
-    ...(withEnv ? [{ name: 'u_env', size: 0x20000, type: 'nand' as const, erasesize: 0x20000 }] : []),
-    { name: 'kernel1', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
-    { name: 'rootfs1', size: 0x7800000, type: 'nand', erasesize: 0x20000, sparse: true },
-    { name: 'kernel2', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
-    { name: 'rootfs2', size: 0x7800000, type: 'nand', erasesize: 0x20000, sparse: true },
-  ];
-}
 
 describe.skipIf(!support.ok)('firmware boot-slot on the stand-in WRT32X (real fw_printenv/fw_setenv)', () => {
   let lan: RescueLan;
   let router: StandinRouter | undefined;
   let tmp: string;
-  const cli = (args: string[]): Promise<CliRun> => {
-    const [cmd, cargs] = nodeTsArgs(CLI, args);
-    const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: path.join(tmp, `data-${Math.random()}`) }, stdio: ['ignore', 'pipe', 'pipe'] });
-    return collectCliRun(p, { killAfterMs: 60_000 });
-  };
+  // a data folder per run: each stand-in start is a different router (new host key) at the same address
+  let runs = 0;
+  const cli = (args: string[]): Promise<CliRun> => rigCli(lan, path.join(tmp, `data-${++runs}`), args, { killAfterMs: 60_000 });
   const start = async (withEnv: boolean): Promise<StandinRouter> => {
     router?.stop();
-    router = await startStandinRouter(lan, { partitions: wrt32x(withEnv), boardName: 'linksys,wrt32x', model: 'Linksys WRT32X', ubootEnv: WRT_ENV, openwrt: { release: '19.07.9', revision: 'r11364-ef56c85848' } });
+    router = await startStandinRouter(lan, { partitions: wrt32x(ROOTFS_3M, { env: withEnv }), boardName: 'linksys,wrt32x', model: 'Linksys WRT32X', ubootEnv: WRT_ENV_3M, openwrt: { release: '19.07.9', revision: 'r11364-ef56c85848' } });
     return router;
   };
   beforeAll(() => {

@@ -9,48 +9,26 @@
  *    TFTP recovery) and a Linksys dual-slot router (the other slot still holds the old firmware, three
  *    interrupted starts, `firmware boot-slot`).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
-import { startStandinRouter, type StandinPartition, type StandinRouter } from '../../../test-support/router-standin';
-import { collectCliRun, resultOf, type CliLine, type CliRun } from '../../../test-support/cli-lines';
+import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../../../test-support/netns';
+import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
+import { resultOf, type CliLine, type CliRun } from '../../../test-support/cli-lines';
+import { cli as rigCli, pullCableWhileWriting, ROOTFS_3M, VENDOR_FILE, WRT_ENV_3M, wrt32x } from '../../../test-support/upgrade-rig';
 import { openwrtImage, sha256, vendorImage } from '../../../test-support/upgrade-images';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('upgrade faults (stand-in router)', support.reason);
 
-const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
 const MIB = 1024 * 1024;
-
-/** Pull the cable once the router started writing (the wait step began): this computer's side of the link goes down. */
-function pullCableWhileWriting(lan: RescueLan): { onLine: (l: CliLine) => void; pulled: () => boolean; plugBack: () => void } {
-  let pulled = false;
-  return {
-    onLine: (l) => {
-      if (pulled || l.event !== 'playbook.run') return;
-      const wait = (l.payload as { steps: Array<{ id: string; state: string }> }).steps.find((st) => st.id === 'wait');
-      if (wait?.state === 'active') {
-        pulled = true;
-        lan.station.exec('ip', ['link', 'set', lan.stationIf, 'down']);
-      }
-    },
-    pulled: () => pulled,
-    plugBack: () => void lan.station.exec('ip', ['link', 'set', lan.stationIf, 'up']),
-  };
-}
 
 describe.skipIf(!support.ok)('firmware flash on a router with a 12 MiB /tmp', () => {
   let lan: RescueLan;
   let router: StandinRouter;
   let tmp: string;
-  const cli = (args: string[], onLine?: (l: CliLine) => void): Promise<CliRun> => {
-    const [cmd, cargs] = nodeTsArgs(CLI, args);
-    const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: path.join(tmp, 'data') }, stdio: ['ignore', 'pipe', 'pipe'] });
-    return collectCliRun(p, { ...(onLine ? { onLine } : {}), killAfterMs: 90_000 });
-  };
+  const cli = (args: string[], onLine?: (l: CliLine) => void): Promise<CliRun> => rigCli(lan, path.join(tmp, 'data'), args, { ...(onLine ? { onLine } : {}), killAfterMs: 90_000 });
   const big = openwrtImage({ board: 'rescue-bench,standin', devices: ['rescue-bench,standin'], compat: '1.0', version: '24.10.4', kernelBytes: 14 * MIB, seed: 21 });
   const small = openwrtImage({ board: 'rescue-bench,standin', devices: ['rescue-bench,standin'], compat: '1.0', version: '24.10.4', kernelBytes: 1 * MIB, seed: 23 });
   const mid = openwrtImage({ board: 'rescue-bench,standin', devices: ['rescue-bench,standin'], compat: '1.0', version: '24.10.4', kernelBytes: 8 * MIB, seed: 22 });
@@ -148,17 +126,6 @@ describe.skipIf(!support.ok)('firmware flash on a router with a 12 MiB /tmp', ()
   }, 90_000);
 });
 
-function wrt32x(): StandinPartition[] {
-  return [
-    { name: 'u-boot', size: 0x200000, readOnly: true, type: 'nand', erasesize: 0x20000 },
-    { name: 'u_env', size: 0x20000, type: 'nand', erasesize: 0x20000 },
-    { name: 'kernel1', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
-    { name: 'rootfs1', size: 0x7800000, type: 'nand', erasesize: 0x20000, sparse: true },
-    { name: 'kernel2', size: 0x7b00000, type: 'nand', erasesize: 0x20000, sparse: true },
-    { name: 'rootfs2', size: 0x7800000, type: 'nand', erasesize: 0x20000, sparse: true },
-  ];
-}
-
 describe.skipIf(!support.ok)('the cable pulled while a Linksys WRT32X writes', () => {
   let lan: RescueLan;
   let router: StandinRouter;
@@ -167,15 +134,15 @@ describe.skipIf(!support.ok)('the cable pulled while a Linksys WRT32X writes', (
   beforeAll(async () => {
     lan = createRescueLan('upfc');
     router = await startStandinRouter(lan, {
-      partitions: wrt32x(),
+      partitions: wrt32x(ROOTFS_3M),
       boardName: 'linksys,wrt32x',
       model: 'Linksys WRT32X',
-      ubootEnv: ['boot_part=1', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0300000'],
+      ubootEnv: WRT_ENV_3M,
       openwrt: { release: '19.07.9', revision: 'r11364-ef56c85848' },
-      upgrade: { bootDelayMs: 1000, images: { [sha256(vendor)]: { kind: 'vendor', title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58', needsRootfsSize: 0x7800000 } } },
+      upgrade: { bootDelayMs: 1000, images: { [sha256(vendor)]: { kind: 'vendor', title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58', needsRootfsSize: ROOTFS_3M } } },
     });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-upfc-'));
-    fs.writeFileSync(path.join(tmp, 'FW_WRT32X_1.0.180404.58.img'), vendor);
+    fs.writeFileSync(path.join(tmp, VENDOR_FILE), vendor);
   }, 60_000);
   afterAll(() => {
     router?.stop();
@@ -186,9 +153,7 @@ describe.skipIf(!support.ok)('the cable pulled while a Linksys WRT32X writes', (
   it('router not back: slot 1 still holds the old firmware, three interrupted starts, and boot-slot once it answers', async () => {
     const cable = pullCableWhileWriting(lan);
     try {
-      const [cmd, cargs] = nodeTsArgs(CLI, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'FW_WRT32X_1.0.180404.58.img'), '--force', '--yes', '--return-timeout', '5', '--json']);
-      const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: path.join(tmp, 'data') }, stdio: ['ignore', 'pipe', 'pipe'] });
-      const r = await collectCliRun(p, { onLine: cable.onLine, killAfterMs: 90_000 });
+      const r = await rigCli(lan, path.join(tmp, 'data'), ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, VENDOR_FILE), '--force', '--yes', '--return-timeout', '5', '--json'], { onLine: cable.onLine, killAfterMs: 90_000 });
       expect(cable.pulled()).toBe(true);
       expect(r.code).toBe(1);
       const res = resultOf<'firmware flash'>(r.lines);

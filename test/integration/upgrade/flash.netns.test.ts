@@ -38,6 +38,7 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
       openwrt: { release: '23.05.5', revision: 'r24106-10cc5fcd00', compat: '1.0' },
       upgrade: {
         bootDelayMs: 1500,
+        servicesDelayMs: 2500,
         images: {
           [sha256(img24)]: { kind: 'openwrt', release: '24.10.4', revision: 'r28959-29397011cc', compat: '1.0' },
           [sha256(img25)]: { kind: 'openwrt', release: '25.12.0', revision: 'r31000-aaaaaaaaaa', compat: '1.1' },
@@ -90,13 +91,23 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
     expect(v.verified!.hostKeyNote).toBeUndefined();
     expect(router.reboots()).toMatchObject([{ keep: true, part: 'firmware', bootedAs: 'openwrt' }]);
     const write = v.run.steps.find((s) => s.id === 'write')!;
-    // The router's output is read by polling its log every 250 ms; sysupgrade may close the session before the
-    // poll that would have read "Commencing upgrade…" (on real routers too). Either way the drop is expected, and
-    // when the line was read it is quoted.
-    expect(write.evidence.map((e) => e.text).join(' ')).toMatch(/The router said (nothing|"[^]*Commencing upgrade\. Closing all shell sessions\.[^]*") and closed the connection: that is sysupgrade closing every session before it writes, as expected/);
+    // sysupgrade's words arrive on the exec channel as it prints them, so the line it prints just before closing
+    // every session is read before the drop, quoted, and in the transcript
+    expect(write.evidence.map((e) => e.text).join(' ')).toMatch(/The router said "[^]*Commencing upgrade\. Closing all shell sessions\.[^]*" and closed the connection: that is sysupgrade closing every session before it writes, as expected/);
+    expect(payloads(r.lines, 'playbook.transcript').filter((t) => t.stepId === 'write' && t.dir === 'received').map((t) => t.text).join('\n')).toMatch(/upgrade: Commencing upgrade\. Closing all shell sessions\.$/m);
     expect(v.timing!.routerMs).toBeGreaterThanOrEqual(1400);
     expect(v.timing!.totalMs).toBeGreaterThanOrEqual(v.timing!.routerMs);
     expect(payloads(r.lines, 'upgrade.progress').some((p) => p.stage === 'wait' && /Do not unplug/.test(p.text))).toBe(true);
+    // the wait looked with ping, ARP and TCP: nothing while the stand-in's link was down, then its kernel answered
+    // ping for 2.5 s before dropbear did ("starting"), then SSH ("back")
+    const waitProgress = payloads(r.lines, 'upgrade.progress').filter((p) => p.stage === 'wait');
+    const phases = waitProgress.map((p) => p.phase).filter((p, i, a) => p !== a[i - 1]);
+    expect(phases.slice(phases.indexOf('restarting'), phases.indexOf('restarting') + 2)).toEqual(['restarting', 'starting']);
+    expect(waitProgress.find((p) => p.phase === 'starting')!.text).toMatch(/^The router answers ping( and ARP \([0-9a-f:]{17}\))?: it is starting\. Waiting for its login\. Do not unplug it\./);
+    const waitEv = v.run.steps.find((s) => s.id === 'wait')!.evidence.map((e) => e.text).join('\n');
+    expect(waitEv).toMatch(/Nothing answers at the router any more \(no ping, no ARP, no port\) after \d+ s/);
+    expect(waitEv).toMatch(/The router answers ping( and ARP \([0-9a-f:]{17}\))?( and refuses connections on port [\d, ]+)? again after \d+ s: its system is starting; its login does not answer yet\./);
+    expect(waitEv).toMatch(/The router answered again on port 22 \(SSH\) after \d+ s\./);
   }, 90_000);
 
   it('compat 1.0 → 1.1 needs -n: settings saved first, written without them, the new host key is expected (no alarm)', async () => {

@@ -82,6 +82,14 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
     const v = outcomeOf(yes).value!;
     expect(v.verified).toMatchObject({ kind: 'vendor', release: '1.0.180404.58', slot: 2 });
     expect(v.verified!.text).toBe('Done. The router now runs Linksys firmware 1.0.180404.58 from slot 2. Its address is 192.168.1.1.');
+    // the maker's firmware hands out addresses: the CLI (root in the station namespace) asked with its own
+    // DHCPDISCOVER and the stand-in's real udhcpd offered one; in the result and in the journal's evidence
+    expect(v.verified!.dhcp).toMatchObject({ state: 'present', how: 'probe', server: '192.168.1.1', offered: expect.stringMatching(/^192\.168\.1\.1[0-4]\d$/), interface: lan.stationIf });
+    const verifyEv = v.run.steps.find((s) => s.id === 'verify')!.evidence.map((e) => e.text).join('\n');
+    expect(verifyEv).toMatch(new RegExp(`A DHCP server answers on the cable on ${lan.stationIf}: 192\\.168\\.1\\.1 offered this computer 192\\.168\\.1\\.1[0-4]\\d\\.`));
+    const journal = fs.readFileSync(v.journal, 'utf8');
+    expect(journal).toContain('A DHCP server answers on the cable');
+    expect(v.timing!.oursMs).toBeLessThan(v.timing!.totalMs); // the seconds of DHCP listening are after "verified"
     expect(router.env()).toMatchObject({ boot_part: '2', bootcmd: 'run altnandboot' });
     const transcript = payloads(yes.lines, 'playbook.transcript').map((l) => l.text).join('\n');
     expect(transcript).toContain('Image check failed but --force given - will update anyway!');
@@ -150,7 +158,7 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
     const r = await cli(lan, data, [
       'firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', path.join(tmp, 'files', VENDOR_FILE), '--sha256', sha256(vendor),
       '--intermediate', path.join(tmp, 'files', 'openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img'), '--yes', '--json',
-    ]);
+    ], { killAfterMs: 190_000 }); // two full flashes: 144 s at a load average of 14 on two cores
     expect(r.code, JSON.stringify(resultOf(r.lines)).slice(0, 4000)).toBe(0);
     const v = resultOf<'firmware return-to-stock'>(r.lines).value!;
     expect(v.verified!.text).toBe('Done. The router now runs Linksys firmware 1.0.180404.58 from slot 1. Its address is 192.168.1.1.');
@@ -163,7 +171,7 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
     expect(ev).toContain('boot_part=2: U-Boot starts slot 2, the one just written. Layout now: 3 MB kernel');
     expect(ev).toMatch(/runs OpenWrt 19\.07\.9/);
     expect(router.env().boot_part).toBe('1');
-  }, 150_000);
+  }, 200_000);
 
   it('a router that never returns: exit 1 after --return-timeout, what happened, the other slot, what to do', async () => {
     await start(0x7800000, '19.07.9', undefined, {}); // nothing it is given will boot
@@ -175,6 +183,8 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
     expect(res.error.code).toBe('ROUTER_NOT_BACK');
     expect(res.error.meaning).toContain('Slot 1 still holds the firmware the router ran before; only slot 2 was written.');
     expect(res.error.meaning).toMatch(/three times/);
+    // it went dark and stayed dark (a router that cannot start answers nothing, not even ping)
+    expect(res.error.meaning).toContain('Nothing at all has answered since it restarted (no ping, no ARP, no port).');
     expect(router.reboots()).toMatchObject([{ part: 'kernel2', bootedAs: 'no-boot' }]);
   }, 90_000);
 });

@@ -3,25 +3,20 @@
  * hand, or, on a busybox without nc, with wget from a one-shot web server of ours on the router-facing address.
  * Stand-in router in a network namespace: real busybox telnetd, no SSH at all.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
+import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
-import { collectCliRun, resultOf, type CliRun } from '../../../test-support/cli-lines';
+import { resultOf, type CliRun } from '../../../test-support/cli-lines';
+import { cli as rigCli } from '../../../test-support/upgrade-rig';
 import { openwrtImage, sha256 } from '../../../test-support/upgrade-images';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('upgrade over telnet (stand-in router)', support.reason);
 
-const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
-function cli(lan: RescueLan, dataDir: string, args: string[]): Promise<CliRun> {
-  const [cmd, cargs] = nodeTsArgs(CLI, args);
-  const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return collectCliRun(p, { killAfterMs: 120_000 });
-}
+const cli = (lan: RescueLan, dataDir: string, args: string[]): Promise<CliRun> => rigCli(lan, dataDir, args, { killAfterMs: 120_000 });
 const evidence = (r: CliRun) => resultOf<'firmware flash'>(r.lines).value!.run.steps.flatMap((s) => s.evidence.map((e) => e.text)).join('\n');
 
 for (const nc of ['applet', 'none'] as const) {
@@ -59,6 +54,8 @@ for (const nc of ['applet', 'none'] as const) {
         const ev = evidence(r);
         expect(ev).toMatch(/with nc \(the router fetched it, as the OpenWrt wiki does\)/);
         expect(ev).toMatch(/router's sha256 of the copy matches/);
+        // the terminal's text streamed line by line: sysupgrade's last words before it closed the telnet session
+        expect(ev).toMatch(/The router said "[^]*Commencing upgrade\. Closing all shell sessions\.[^]*" and closed the connection/);
         expect(resultOf<'firmware flash'>(r.lines).value!.verified!.text).toBe('Done. The router now runs OpenWrt 24.10.4 r28959-29397011cc. Its address is 192.168.1.1.');
         expect(router.reboots()).toMatchObject([{ keep: true, bootedAs: 'openwrt' }]);
       }, 90_000);

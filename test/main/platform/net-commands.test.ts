@@ -24,6 +24,7 @@ describe('address and neighbour commands per OS', () => {
     expect(nmManagedCommand('enp3s0', false)).toEqual(['nmcli', 'device', 'set', 'enp3s0', 'managed', 'no']);
     expect(pingCommand('linux', '192.168.0.1', 'enp3s0')).toEqual(['ping', '-n', '-c', '1', '-W', '1', '-I', 'enp3s0', '192.168.0.1']);
     expect(neighbourQueryCommand('linux', '192.168.0.1', 'enp3s0')).toEqual(['ip', '-j', 'neigh', 'show', 'to', '192.168.0.1', 'dev', 'enp3s0']);
+    expect(neighbourQueryCommand('linux', '192.168.0.1', undefined, true)).toEqual(['ip', '-s', '-j', 'neigh', 'show', 'to', '192.168.0.1']);
   });
 
   it('macOS: ifconfig alias with a dotted netmask, arp -s with ifscope (written from the man pages, untested on a Mac)', () => {

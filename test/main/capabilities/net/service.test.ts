@@ -111,6 +111,30 @@ describe('NetService.check', () => {
     expect(m.calls.find((x) => x.cmd === 'ping')!.args).toEqual(['-n', '-c', '1', '-W', '1', '-I', 'eth0', '192.168.0.1']);
   });
 
+  it('probe with freshSince: a neighbour entry counts only when the OS says it was confirmed after that moment', async () => {
+    const since = Date.now() - 4500;
+    const fresh = mockNet([eth('eth0', { addresses: [{ cidr: '192.168.1.66/24' }] })], { hosts: { '192.168.1.1': { mac: 'aa:bb:cc:dd:ee:01', confirmedAgoS: 2 } } });
+    const a = await setup(fresh).svc.probe('192.168.1.1', { tcpPorts: [22], freshSince: since });
+    expect(a).toMatchObject({ arpMac: 'aa:bb:cc:dd:ee:01', icmp: false, answered: true });
+    expect(a.arpStale).toBeUndefined();
+    expect(fresh.calls.find((c) => c.cmd === 'ip' && c.args.includes('neigh'))!.args).toEqual(['-s', '-j', 'neigh', 'show', 'to', '192.168.1.1']);
+    // confirmed "4 s" ago (between 4 and 5 s ago): maybe before the moment, 4.5 s ago, so not counted; STALE from a minute ago neither
+    for (const h of [{ confirmedAgoS: 4 }, { confirmedAgoS: 60, state: 'STALE' }]) {
+      const m = mockNet([eth('eth0', { addresses: [{ cidr: '192.168.1.66/24' }] })], { hosts: { '192.168.1.1': { mac: 'aa:bb:cc:dd:ee:01', tcp: { 22: 'timeout' }, ...h } } });
+      const r = await setup(m).svc.probe('192.168.1.1', { tcpPorts: [22], freshSince: since });
+      expect(r).toMatchObject({ icmp: false, answered: false, arpStale: true });
+      expect(r.arpMac).toBeUndefined();
+    }
+    // without freshSince the same stale entry is an answer (the network check's meaning: something was there)
+    const old = mockNet([eth('eth0', { addresses: [{ cidr: '192.168.1.66/24' }] })], { hosts: { '192.168.1.1': { mac: 'aa:bb:cc:dd:ee:01', confirmedAgoS: 60, state: 'STALE' } } });
+    expect(await setup(old).svc.probe('192.168.1.1', { tcpPorts: [22] })).toMatchObject({ arpMac: 'aa:bb:cc:dd:ee:01', answered: true });
+    // macOS says no age: never counted as fresh, ping still is
+    const mac = mockNet([eth('en5', { addresses: [{ cidr: '192.168.1.66/24' }] })], { platform: 'darwin', hosts: { '192.168.1.1': { mac: 'aa:bb:cc:dd:ee:01', ping: true } }, outputs: { arp: '? (192.168.1.1) at aa:bb:cc:dd:ee:1 on en5 ifscope [ethernet]\n' } });
+    const d = await setup(mac).svc.probe('192.168.1.1', { tcpPorts: [22], freshSince: since });
+    expect(d).toMatchObject({ icmp: true, answered: true, arpStale: true });
+    expect(d.arpMac).toBeUndefined();
+  });
+
   it('nothing answers yet: "normal until the router is in recovery mode"', async () => {
     const m = mockNet([eth('eth0', { addresses: [{ cidr: '192.168.0.66/24' }] })]);
     const c = await setup(m).svc.check({ target: '192.168.0.1' });

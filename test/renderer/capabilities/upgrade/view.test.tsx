@@ -73,6 +73,21 @@ describe('upgrade view', () => {
       useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'wait', done: 75, total: 420, text: 'The router is writing and restarting (about 2 minutes). Do not unplug it. 1 min 15 s so far.' });
     });
     expect(screen.getByTestId('up-progress').textContent).toMatch(/1 min 15 s.*Do not unplug/);
+    expect(screen.queryByTestId('up-wait-phases')).toBeNull(); // no phase said: no list
+
+    // what the router shows: ping answers after it was gone, no login yet
+    act(() => useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'wait', phase: 'starting', done: 95, total: 420, text: 'The router answers ping: it is starting. Waiting for its login. Do not unplug it. 1 min 35 s so far.' }));
+    expect(screen.getByTestId('up-progress').textContent).toMatch(/answers ping: it is starting\. Waiting for its login/);
+    const phases = screen.getByRole('list', { name: 'What the router shows' });
+    const items = [...phases.querySelectorAll('li')].map((li) => [li.textContent, li.getAttribute('aria-current')]);
+    expect(items).toEqual([
+      ['✓ Writing the firmware', null],
+      ['✓ Restarting: nothing answers', null],
+      ['Starting: it answers ping', 'step'],
+      ['Its login or web page answers', null],
+    ]);
+    act(() => useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'wait', phase: 'restarting', done: 40, total: 420, text: 'The router is writing and restarting: nothing answers yet (about 2 minutes). Do not unplug it. 40 s so far.' }));
+    expect(screen.getByRole('list', { name: 'What the router shows' }).querySelector('[aria-current="step"]')!.textContent).toBe('Restarting: nothing answers');
   });
 
   it('return to stock: the plan shows both slots, which runs, which gets the file, and the user-reported label', async () => {

@@ -9,6 +9,7 @@ import {
   parseDhcpReply,
   parseIpAddrJson,
   parseIpNeighJson,
+  neighbourAnsweredSince,
   parseNmcliDevices,
   parseWindowsArp,
 } from '../../../../src-shared/capabilities/net';
@@ -40,6 +41,16 @@ describe('parsers of the OS tools', () => {
       { ip: '192.168.0.1', mac: '00:11:22:33:44:55', dev: 'eth0', state: 'REACHABLE' },
       { ip: '192.168.0.9', dev: 'eth0', state: 'FAILED' },
     ]);
+    // ip -s -j neigh (iproute2 6.x, this machine): used/confirmed/updated in whole seconds
+    const withAges = parseIpNeighJson('[{"dst":"192.168.1.1","dev":"veth0","lladdr":"02:fc:00:00:00:05","used":23,"confirmed":24,"updated":6,"probes":1,"state":["STALE"]}]');
+    expect(withAges).toEqual([{ ip: '192.168.1.1', mac: '02:fc:00:00:00:05', dev: 'veth0', state: 'STALE', confirmedAgoS: 24 }]);
+    const now = 1_000_000;
+    // confirmed "24 s" ago = between 24 and 25 s ago: after a moment 30 s ago, maybe not after one 24.5 s ago
+    expect(neighbourAnsweredSince(withAges[0]!, now - 30_000, now)).toBe(true);
+    expect(neighbourAnsweredSince(withAges[0]!, now - 24_500, now)).toBe(false);
+    expect(neighbourAnsweredSince({ ip: '192.168.1.1', mac: '02:fc:00:00:00:05', state: 'REACHABLE' }, now - 60_000, now)).toBe(false); // no age given
+    expect(neighbourAnsweredSince({ ip: '192.168.1.1', mac: '02:fc:00:00:00:05', state: 'PERMANENT', confirmedAgoS: 0 }, now - 60_000, now)).toBe(false); // set by hand
+    expect(neighbourAnsweredSince({ ip: '192.168.1.1', state: 'FAILED', confirmedAgoS: 0 }, now - 60_000, now)).toBe(false);
     expect(parseBsdArp('? (192.168.0.1) at 0:11:22:3:44:55 on en7 ifscope [ethernet]\n? (192.168.0.9) at (incomplete) on en7 ifscope [ethernet]\n? (192.168.0.86) at 0:11:22:33:44:56 on en7 ifscope permanent [ethernet]')).toEqual([
       { ip: '192.168.0.1', mac: '00:11:22:03:44:55', dev: 'en7', state: 'REACHABLE' },
       { ip: '192.168.0.9', dev: 'en7', state: 'INCOMPLETE' },
