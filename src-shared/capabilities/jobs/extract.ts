@@ -5,8 +5,7 @@
  * U-Boot's `ethaddr=`, a MAC named in a Netgear recovery (NMRP) or an ARP line, `board …`, a serial number,
  * "FILE: N MiB, SHA-256 …" for images, and the backup lines of the upgrade flows.
  */
-import type { JournalRecord } from '../playbook/journal';
-import { replayJournal } from '../playbook/journal';
+import { replayJournal, type JournalRecord } from '../playbook';
 import type { Job, JobBackup, JobImage, JobNote, JobState, RouterIdentity } from './contract';
 
 /** What the technician typed (jobs.note), one line per change in <data>/jobs/notes/<id>.jsonl. */
