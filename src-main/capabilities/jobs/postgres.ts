@@ -34,6 +34,8 @@ export class PostgresDriver implements SqlDriver {
     this.pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: o.connectTimeoutMs ?? 3000, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
     // a server that goes away while a connection idles must not take the process with it
     this.pool.on('error', () => undefined);
+    // nor may one that goes away under a connection between the pool's hands (its queries fail on their own)
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   private static over(client: pg.Pool | pg.PoolClient, dialect: Dialect): SqlDriver {
