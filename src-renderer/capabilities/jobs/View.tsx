@@ -28,6 +28,49 @@ function download(fileName: string, mime: string, base64: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 5000);
 }
 
+/** Whose router, which ticket, its serial number: kept beside the journal, so a rebuild keeps it. */
+function NoteForm({ job, onError }: { job: Job; onError: (e: RbError | undefined) => void }) {
+  const api = useApi();
+  const [customer, setCustomer] = useState(job.note.customer ?? '');
+  const [ticket, setTicket] = useState(job.note.ticket ?? '');
+  const [serial, setSerial] = useState(job.router.serial ?? '');
+  const [done, setDone] = useState(false);
+  const save = async () => {
+    onError(undefined);
+    setDone(false);
+    try {
+      await useJobs.getState().saveNote(api, job.id, { customer, ticket }, serial);
+      setDone(true);
+    } catch (e) {
+      onError(asRbError(e, 'The note could not be saved.'));
+    }
+  };
+  return (
+    <form
+      className="jobs-note"
+      aria-label="Customer and ticket"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label>
+        Customer <input value={customer} onChange={(e) => setCustomer(e.target.value)} maxLength={256} data-testid="job-customer" />
+      </label>
+      <label>
+        Ticket <input value={ticket} onChange={(e) => setTicket(e.target.value)} maxLength={128} data-testid="job-ticket" />
+      </label>
+      <label>
+        Router serial number <input value={serial} onChange={(e) => setSerial(e.target.value)} maxLength={128} data-testid="job-serial" />
+      </label>
+      <button type="submit" className="btn small" data-testid="job-note-save">
+        Save
+      </button>
+      {done && <span role="status">Saved.</span>}
+    </form>
+  );
+}
+
 function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefined) => void }) {
   const api = useApi();
   const history = useJobs((s) => s.history);
@@ -85,6 +128,7 @@ function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefine
         </button>
       </div>
       {saved && <p role="status">{saved}</p>}
+      <NoteForm job={job} onError={onError} />
       <h3>What was done</h3>
       <ol className="job-steps" data-testid="job-steps">
         {job.steps.map((s) => (

@@ -17,6 +17,8 @@ interface JobsStore {
   load(api: RbApi, query?: string): Promise<void>;
   open(api: RbApi, id: string): Promise<void>;
   close(): void;
+  /** jobs.note: the reply is the job with the note; it replaces the one shown. */
+  saveNote(api: RbApi, id: string, note: { customer?: string; ticket?: string; text?: string }, serial?: string): Promise<void>;
 }
 
 export const useJobs = create<JobsStore>((set, get) => ({
@@ -40,4 +42,8 @@ export const useJobs = create<JobsStore>((set, get) => ({
     set({ selected: job, history });
   },
   close: () => set({ selected: undefined, history: undefined }),
+  saveNote: async (api, id, note, serial) => {
+    const job = await api.invoke('jobs.note', serial === undefined ? { id, note } : { id, note, serial });
+    if (get().selected?.id === job.id) set({ selected: job });
+  },
 }));

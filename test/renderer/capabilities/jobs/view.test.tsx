@@ -54,6 +54,7 @@ describe('Jobs section', () => {
       'jobs.list': () => ({ jobs: [summary('j0', { startedAt: T - 1000, backups: 1 })], source: 'this-station' }),
       'jobs.show': () => job,
       'jobs.history': () => ({ seenBefore: [], text: 'First time this router (MAC c4:41:1e:aa:bb:01) is on the bench.' }),
+      'jobs.note': (p) => ({ ...job, note: (p as { note: Job['note'] }).note, router: { ...job.router, serial: (p as { serial: string }).serial } }),
     });
     render(
       <ApiContext.Provider value={api}>
@@ -72,6 +73,16 @@ describe('Jobs section', () => {
     // the router's words are text, not markup
     expect(screen.getByTestId('job-detail').querySelector('b')).toBeNull();
     expect(screen.getByTestId('job-detail').textContent).toContain('<b>WRT</b>');
+
+    // customer, ticket and serial number: one jobs.note, and the job shown is the reply
+    expect((screen.getByTestId('job-customer') as HTMLInputElement).value).toBe('Ada');
+    fireEvent.change(screen.getByTestId('job-ticket'), { target: { value: 'T-9' } });
+    fireEvent.change(screen.getByTestId('job-serial'), { target: { value: 'SN77' } });
+    fireEvent.click(screen.getByTestId('job-note-save'));
+    await screen.findByText('Saved.');
+    expect(calls.filter((c) => c.name === 'jobs.note').map((c) => c.payload)).toEqual([{ id: 'j1', note: { customer: 'Ada', ticket: 'T-9' }, serial: 'SN77' }]);
+    expect(screen.getByTestId('job-detail').textContent).toContain('Ada · ticket T-9');
+    expect(screen.getByTestId('job-detail').textContent).toContain('serial SN77');
   });
 
   it('a job that does not match the search shown stays out of it', async () => {
