@@ -90,8 +90,8 @@ function executors(o: RunSpec): Record<string, StepExecutor> {
 }
 
 /** A playbook service over `dataDir` that knows the stand-in playbook, and the snapshots it reported. */
-export function jobPlaybookService(dataDir: string, spec: RunSpec, hooks?: { snapshot?: (s: RunSnapshot) => void }): PlaybookService {
-  return new PlaybookService(dataDir, { [JOB_PLAYBOOK.id]: { def: JOB_PLAYBOOK, executors: executors(spec) } }, { snapshot: (s) => hooks?.snapshot?.(s), transcript: () => undefined });
+export function jobPlaybookService(dataDir: string, spec: RunSpec, hooks?: { snapshot?: (s: RunSnapshot) => void; now?: () => number }): PlaybookService {
+  return new PlaybookService(dataDir, { [JOB_PLAYBOOK.id]: { def: JOB_PLAYBOOK, executors: executors(spec) } }, { snapshot: (s) => hooks?.snapshot?.(s), transcript: () => undefined }, hooks?.now);
 }
 
 /** Start the stand-in on `svc` and wait for its end (or, with `hold`, for its unanswered question); the run id. */

@@ -41,7 +41,7 @@ describe('rescue-bench jobs', () => {
     expect(r.code).toBe(0);
     const result = resultOf<'jobs list'>(parseCliOutput(r.out));
     expect(result).toMatchObject({ ok: true, value: { source: 'this-station', jobs: [{ id: runId, mac: 'c4:41:1e:aa:bb:01', backups: 1, state: 'done' }] } });
-  });
+  }, 90_000); // the first command loads the command registry and compiles SQLite's WebAssembly: slow on a loaded machine
 
   it('jobs show ID --json: steps, backup manifest, and "seen before"', async () => {
     const r = await run(['jobs', 'show', runId, '--json']);
