@@ -209,7 +209,10 @@ export class JobsService {
     const later = setTimeout(
       () => {
         this.timers.delete(runId);
-        void this.ingest(runId).catch(() => undefined); // the journal keeps it; the next change or catch-up writes it
+        // the journal keeps it: a failed write (the file busy or damaged) is made up by the next catch-up
+        void this.ingest(runId).catch(() => {
+          this.caughtUp = undefined;
+        });
       },
       state === 'running' ? (this.o.settleMs ?? 1000) : 0,
     );

@@ -121,6 +121,21 @@ describe('jobs from playbook runs', () => {
     expect(fs.readdirSync(path.join(dir, 'journals')).map((f) => fs.readFileSync(path.join(dir, 'journals', f), 'utf8'))).toEqual(journalsBefore);
   });
 
+  it('a run that ends while the file is locked is written at the next read, once the file is free', async () => {
+    const dir = dataDir();
+    let jobs!: JobsService;
+    const pb = jobPlaybookService(dir, { mac: '02:00:00:00:00:05' }, { snapshot: (s) => jobs.runChanged(s.runId, s.state) });
+    jobs = jobsOver(dir, pb, { busyMs: 100 }).jobs;
+    expect((await jobs.list(undefined, 10)).jobs).toEqual([]);
+    const lock = path.join(dir, 'jobs', 'jobs.sqlite.lock');
+    fs.mkdirSync(lock); // another process is in a transaction
+    const runId = await runOn(pb, { mac: '02:00:00:00:00:05' });
+    await new Promise((r) => setTimeout(r, 400));
+    await expect(jobs.list(undefined, 10)).rejects.toMatchObject({ code: 'JOBS_DB_LOCKED' });
+    fs.rmdirSync(lock);
+    expect((await jobs.list(undefined, 10)).jobs.map((j) => [j.id, j.state])).toEqual([[runId, 'done']]);
+  });
+
   it('a report of a running job says so; the same job after its end does not', async () => {
     const dir = dataDir();
     let jobs!: JobsService;
