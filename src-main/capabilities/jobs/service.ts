@@ -359,7 +359,18 @@ export class JobsService {
   }
 
   async note(id: string, note: Partial<JobNote>, serial?: string): Promise<Job> {
-    if (!this.journals().readJournal(id)) throw this.notFound(id);
+    if (!this.journals().readJournal(id)) {
+      const elsewhere = await this.show(id).catch(() => undefined);
+      if (elsewhere && elsewhere.station !== this.station) {
+        throw new RbFault({
+          code: 'JOB_OF_OTHER_STATION',
+          message: `This job was done on station ${elsewhere.station}.`,
+          meaning: 'Its journal is on that computer, and a note belongs beside the journal.',
+          fix: `Write the note on ${elsewhere.station}.`,
+        });
+      }
+      throw this.notFound(id);
+    }
     const rec: NoteRecord = { type: 'note', at: this.now(), note };
     if (serial !== undefined) rec.serial = serial;
     fs.mkdirSync(path.dirname(this.notesFile(id)), { recursive: true });

@@ -73,6 +73,19 @@ describe('jobs on a shop PostgreSQL server', () => {
     const seen = [a, b].map((s) => s.list.jobs.length).sort();
     expect(seen[1]).toBe(2);
     expect([a, b].every((s) => s.list.source === 'shop')).toBe(true);
+
+    // a third station sees both jobs, and is told where a note on one of them belongs
+    const dir = dataDir();
+    const c = new JobsService(dir, () => jobPlaybookService(dir, {}), { changed: () => undefined, sync: () => undefined }, { syncEveryMs: 0 });
+    try {
+      await c.configure({ shopServer: pg.url, station: 'bench-C' });
+      expect((await c.list(undefined, 10)).jobs.map((j) => j.id).sort()).toEqual([a.runId, b.runId].sort());
+      expect((await c.show(a.runId)).station).toBe('bench-A');
+      expect((await c.history(a.runId)).text).toBe('First time this router (MAC 02:00:00:00:0a:01) is on the bench.');
+      await expect(c.note(a.runId, { customer: 'x' })).rejects.toMatchObject({ code: 'JOB_OF_OTHER_STATION', message: 'This job was done on station bench-A.', fix: 'Write the note on bench-A.' });
+    } finally {
+      await c.dispose();
+    }
   }, 120_000);
 
   it('the server stops answering: the job is kept and queued, the status says so, and it is sent once the server is back', async (ctx) => {
