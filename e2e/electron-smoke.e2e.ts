@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { _electron as electron } from 'playwright-core';
 import { reportSkip } from '../test-support/netns';
+import { recordRun } from '../test-support/jobs-runs';
 
 function electronBinary(): { ok: true; path: string } | { ok: false; reason: string } {
   if (process.env.ELECTRON_PATH) {
@@ -30,7 +31,9 @@ if (bin.ok && !built) reportSkip('Electron smoke test', 'the app is not built (r
 
 describe.skipIf(!bin.ok || !built)('Electron app', () => {
   it('opens the hardened window, loads the UI from app:// and answers over IPC', async () => {
-    const app = await electron.launch({ executablePath: (bin as { path: string }).path, args: ['.', '--no-sandbox'], env: { ...process.env, RESCUE_BENCH_DATA_DIR: fs.mkdtempSync('/tmp/rb-electron-') } });
+    const dataDir = fs.mkdtempSync('/tmp/rb-electron-');
+    const runId = await recordRun(dataDir, { mac: 'c4:41:1e:aa:bb:01', model: 'Linksys WRT3200ACM' });
+    const app = await electron.launch({ executablePath: (bin as { path: string }).path, args: ['.', '--no-sandbox'], env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir } });
     try {
       const win = await app.firstWindow();
       await win.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 30_000 });
@@ -48,6 +51,15 @@ describe.skipIf(!bin.ok || !built)('Electron app', () => {
       await win.evaluate(() => (globalThis as unknown as { location: { assign(u: string): void } }).location.assign('https://navigation-test.invalid/'));
       await new Promise((r) => setTimeout(r, 500));
       expect(win.url()).toMatch(/^app:\/\/rescue-bench\//);
+
+      // The job database under Electron: SQLite as WebAssembly opens in the app's data folder with no native
+      // rebuild (decision 0103), and a report prints to PDF with Electron's own engine (platform/pdf.ts).
+      type Bridge = { rescueBench: { invoke(name: string, payload: unknown): Promise<{ ok: boolean; value?: any; error?: any }> } };
+      const status = await win.evaluate(() => (globalThis as unknown as Bridge).rescueBench.invoke('jobs.status', {}));
+      expect(status).toMatchObject({ ok: true, value: { database: { ok: true } } });
+      const pdf = await win.evaluate((id) => (globalThis as unknown as Bridge).rescueBench.invoke('jobs.report', { id, format: 'pdf' }), runId);
+      expect(pdf).toMatchObject({ ok: true, value: { mime: 'application/pdf', running: false } });
+      expect(Buffer.from(pdf.value.base64 as string, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
       await app.close();
     }

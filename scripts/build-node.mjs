@@ -2,7 +2,8 @@
 // `electron` external) and the CLI (ESM). Native/optional modules stay external and ship in node_modules.
 import { build } from 'esbuild';
 
-const external = ['electron', 'serialport', '@serialport/*', 'ssh2', 'cpu-features', 'ws', 'bufferutil', 'utf-8-validate'];
+// node-sqlite3-wasm loads its .wasm beside its own file; pg may try pg-native; playwright-core is large and only the PDF report loads it.
+const external = ['electron', 'serialport', '@serialport/*', 'ssh2', 'cpu-features', 'ws', 'bufferutil', 'utf-8-validate', 'node-sqlite3-wasm', 'pg', 'pg-native', 'playwright-core'];
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([

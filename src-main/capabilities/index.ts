@@ -18,8 +18,9 @@ import { netMain } from './net';
 import { nmrpMain } from './nmrp';
 import { recoverMain } from './recover';
 import { upgradeMain } from './upgrade';
+import { jobsMain } from './jobs';
 
-export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, upgradeMain, playbookMain, netMain, nmrpMain, recoverMain, practiceMain] as const;
+export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, upgradeMain, playbookMain, netMain, nmrpMain, recoverMain, practiceMain, jobsMain] as const;
 
 export type MainCapabilities = (typeof mainCapabilities)[number];
 

@@ -9,6 +9,8 @@ import { createServices } from '../core/services';
 import { createHandlers } from '../core/handlers';
 import { contentSecurityPolicy, readStaticFile } from '../core/static-files';
 import { registerIpc, forwardEvents } from './ipc';
+import { usePdfPrinter } from '../platform/pdf';
+import { electronPdf } from './pdf';
 import { APP_ENTRY, APP_HOST, APP_SCHEME, isAllowedExternal, isAppUrl, windowOptions } from './window';
 
 protocol.registerSchemesAsPrivileged([
@@ -28,6 +30,7 @@ async function serveApp(request: Request): Promise<Response> {
 
 async function main(): Promise<void> {
   await app.whenReady();
+  usePdfPrinter(electronPdf); // job reports print with Electron's own engine (no other browser needed)
   const services = createServices({ host: 'electron', dataDir: app.getPath('userData') });
   const handlers = createHandlers(services);
   registerIpc(ipcMain, handlers);

@@ -20,8 +20,9 @@ import { netView } from './net';
 import { nmrpView } from './nmrp';
 import { recoverView } from './recover';
 import { upgradeView } from './upgrade';
+import { jobsView } from './jobs';
 
-export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, upgradeView, recoverView, routersView, netView, nmrpView, practiceView, appView] as const;
+export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, upgradeView, recoverView, routersView, netView, nmrpView, jobsView, practiceView, appView] as const;
 
 /** The same list, typed for code that walks every capability without caring which one it is. */
 export const rendererCapabilityList: readonly LooseRendererCapability[] = rendererCapabilities;

@@ -18,6 +18,7 @@ import { nmrpCapability } from './nmrp';
 import { recoverCapability } from './recover';
 import { upgradeCapability } from './upgrade';
 import { practiceCapability } from './practice';
+import { jobsCapability } from './jobs';
 
 export const sharedCapabilities = [
   appCapability,
@@ -35,6 +36,7 @@ export const sharedCapabilities = [
   recoverCapability,
   upgradeCapability,
   practiceCapability,
+  jobsCapability,
 ] as const;
 
 export type SharedCapabilities = (typeof sharedCapabilities)[number];

@@ -24,6 +24,7 @@ import { netCommands, NetCheckSchema, NetLeaseInfoSchema } from '../capabilities
 import { NmrpRunSchema } from '../capabilities/nmrp';
 import { RecoverPlanSchema } from '../capabilities/recover';
 import { BootSlotResultSchema, UpgradeOutcomeSchema } from '../capabilities/upgrade';
+import { jobsCommands, JobSchema, JobsStatusSchema } from '../capabilities/jobs';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -86,6 +87,18 @@ export const cliResults = {
   'firmware return-to-stock': UpgradeOutcomeSchema.partial({ run: true }),
   /** What boot_part/bootcmd were, what changes (or changed: read back); changed false without --yes. */
   'firmware boot-slot': BootSlotResultSchema,
+  /** jobs.list's reply: the jobs newest first, from the shop server or this station (then `note` says why). */
+  'jobs list': jobsCommands['jobs.list'].reply,
+  /** jobs.show's reply, and jobs.history's for the same router ("seen before"). */
+  'jobs show': z.object({ job: JobSchema, history: jobsCommands['jobs.history'].reply }),
+  /** Where the report was saved, as which kind, its size, and whether the job was still running. */
+  'jobs report': z.object({ path: z.string(), format: z.enum(['html', 'pdf']), bytes: z.number().int().nonnegative(), running: z.boolean() }),
+  /** jobs.rebuild's reply. */
+  'jobs rebuild': jobsCommands['jobs.rebuild'].reply,
+  /** jobs.note's reply: the job with the note. */
+  'jobs note': JobSchema,
+  /** jobs.settings' (or, without a change, jobs.status') reply. */
+  'jobs settings': JobsStatusSchema,
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;

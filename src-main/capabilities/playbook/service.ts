@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { InterruptedRun, RunOptions, RunSnapshot, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
 import type { PlaybookDef } from '../../../src-shared/capabilities/playbook/model';
-import { explainInterrupted, parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook/journal';
+import { explainInterrupted, parseJournal, replayJournal, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
 import { RbFault } from '../../../src-shared/errors';
 import { newRunId, PlaybookRun, type RunnerHooks, type StepExecutor } from './runner';
 
@@ -133,6 +133,38 @@ export class PlaybookService {
   dismiss(runId: string): void {
     this.dismissed.add(runId);
     if (this.interrupted?.runId === runId) this.interrupted = undefined;
+  }
+
+  /*
+   * The public hook for the job records (issue 17, the jobs capability): the real runs' journals, read only.
+   * Practice journals (<data>/practice/journals) are never listed (decision 0091).
+   */
+  /** The run ids of every journal in <data>/journals, oldest first. */
+  journalIds(): string[] {
+    try {
+      return fs
+        .readdirSync(this.journalDir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => f.slice(0, -'.jsonl'.length))
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+
+  /** One real run's journal records (a torn last line ignored), or undefined when there is no such journal. */
+  readJournal(runId: string): JournalRecord[] | undefined {
+    if (!/^[0-9A-Za-z-]{1,64}$/.test(runId)) return undefined;
+    try {
+      return parseJournal(fs.readFileSync(path.join(this.journalDir, `${runId}.jsonl`), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether `runId` is the run going on in this process now. */
+  isLive(runId: string): boolean {
+    return this.run?.runId === runId && this.run.running;
   }
 
   async dispose(): Promise<void> {

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { day, stateWords } from '../../../src-shared/capabilities/jobs';
+import type { Job, JobSummary, JobsStatus } from '../../../src-shared/capabilities/jobs/contract';
+import { UsageError, type CliCommand } from '../../cli/types';
+import { runOnContract } from '../../cli/transport';
+import type { LooseMainCapability } from '../../core/capability';
+
+/** Only the journals (playbook) and the jobs: listing the history must not load ssh2, serialport or ws (decision 0041). */
+const jobsOnly = async (): Promise<readonly LooseMainCapability[]> => [(await import('../playbook')).playbookMain, (await import('./index')).jobsMain];
+
+function time(at: number): string {
+  return new Date(at).toTimeString().slice(0, 5);
+}
+
+function listText(jobs: JobSummary[], note?: string): string {
+  if (jobs.length === 0) return [note, 'No jobs yet: every guide run on this computer becomes a job (practice runs do not).'].filter(Boolean).join('\n');
+  const rows = jobs.map((j) => {
+    const who = [j.model ?? j.board, j.mac, j.serial && `SN ${j.serial}`].filter(Boolean).join(' · ') || 'router not identified';
+    const cust = [j.customer, j.ticket && `#${j.ticket}`].filter(Boolean).join(' ');
+    return `${j.id}  ${day(j.startedAt)} ${time(j.startedAt)}  ${stateWords(j.state).padEnd(12)}  ${j.title} — ${who}${cust ? ` — ${cust}` : ''}${j.backups ? ' — backup taken' : ''}`;
+  });
+  return [...(note ? [note] : []), ...rows].join('\n');
+}
+
+function showText(j: Job): string {
+  const out = [`${j.title} — ${stateWords(j.state)}`, `Job ${j.id}, station ${j.station}, ${day(j.startedAt)} ${time(j.startedAt)}`];
+  const r = j.router;
+  if (r.model || r.board || r.mac || r.serial) out.push(`Router: ${[r.model, r.board && `board ${r.board}`, r.mac && `MAC ${r.mac}`, r.serial && `serial ${r.serial}`].filter(Boolean).join(', ')}`);
+  if (j.note.customer || j.note.ticket || j.note.text) out.push(`Customer: ${[j.note.customer, j.note.ticket && `ticket ${j.note.ticket}`, j.note.text].filter(Boolean).join(' — ')}`);
+  for (const [i, s] of j.steps.entries()) {
+    out.push(`  ${i + 1}. ${s.title}: ${s.state}${s.startedAt !== undefined ? ` (${new Date(s.startedAt).toTimeString().slice(0, 8)}${s.endedAt !== undefined ? `–${new Date(s.endedAt).toTimeString().slice(0, 8)}` : ''})` : ''}`);
+    for (const e of s.evidence) out.push(`       ${new Date(e.at).toTimeString().slice(0, 8)} ${e.text}`);
+    if (s.error) out.push(`       ! ${s.error.message}`);
+  }
+  for (const i of j.images) out.push(`Image ${i.fileName}: SHA-256 ${i.sha256}`);
+  for (const b of j.backups) out.push(`Backup (${b.kind}) ${b.location}${b.manifest ? `: ${b.manifest.files.length} files in its manifest` : ''}`);
+  if (j.outcome) out.push(j.outcome);
+  return out.join('\n');
+}
+
+function statusText(s: JobsStatus): string {
+  return [`Station: ${s.station}`, `Job history file: ${s.database.path}${s.database.ok ? ` (schema ${s.database.schemaVersion})` : ` — ${s.database.error?.message ?? 'not readable'}`}`, s.shop.text].join('\n');
+}
+
+export const jobsList: CliCommand = {
+  words: ['jobs', 'list'],
+  summary: 'Every job (guide run) kept on this station or the shop server, newest first; --find a MAC, board, serial, customer or ticket',
+  usage: 'jobs list [--find TEXT] [--limit N] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { find: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+    const limit = values.limit === undefined ? 200 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000.');
+    return runOnContract(io, { command: 'jobs list', json: values.json, capabilities: jobsOnly }, async (t) => {
+      const r = await t.invoke('jobs.list', { ...(values.find !== undefined ? { query: values.find } : {}), limit });
+      return { ok: true, value: r, text: listText(r.jobs, r.note) };
+    });
+  },
+};
+
+export const jobsShow: CliCommand = {
+  words: ['jobs', 'show'],
+  summary: 'One job: the router, every step with its times and evidence, images with SHA-256, backups, outcome, and when this router was seen before',
+  usage: 'jobs show ID [--json]',
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } }, strict: true });
+    if (positionals.length !== 1) throw new UsageError('Give one job id (see "rescue-bench jobs list").');
+    return runOnContract(io, { command: 'jobs show', json: values.json, capabilities: jobsOnly }, async (t) => {
+      const job = await t.invoke('jobs.show', { id: positionals[0]! });
+      const history = await t.invoke('jobs.history', { id: job.id });
+      return { ok: true, value: { job, history }, text: `${showText(job)}\n${history.text}` };
+    });
+  },
+};
+
+export const jobsReport: CliCommand = {
+  words: ['jobs', 'report'],
+  summary: 'Save a job as a self-contained HTML page or a PDF (printed by Chromium), for the customer and the shop',
+  usage: 'jobs report ID --out FILE.html|FILE.pdf [--json]',
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+    if (positionals.length !== 1) throw new UsageError('Give one job id (see "rescue-bench jobs list").');
+    if (!values.out) throw new UsageError('--out FILE.html or --out FILE.pdf is required: where to save the report.');
+    const ext = path.extname(values.out).toLowerCase();
+    const format = ext === '.html' || ext === '.htm' ? ('html' as const) : ext === '.pdf' ? ('pdf' as const) : undefined;
+    if (!format) throw new UsageError(`--out ${values.out}: the file name must end in .html or .pdf (that chooses the kind of report).`);
+    const out = path.resolve(values.out);
+    return runOnContract(io, { command: 'jobs report', json: values.json, capabilities: jobsOnly }, async (t) => {
+      const r = await t.invoke('jobs.report', { id: positionals[0]!, format });
+      const data = Buffer.from(r.base64, 'base64');
+      fs.writeFileSync(out, data);
+      const value = { path: out, format, bytes: data.length, running: r.running };
+      return { ok: true, value, text: `Saved the report to ${out} (${data.length} bytes).${r.running ? ' The job is still running: the report says so, and shows the steps so far.' : ''}` };
+    });
+  },
+};
+
+export const jobsRebuild: CliCommand = {
+  words: ['jobs', 'rebuild'],
+  summary: 'Make the job history again from the journals (a damaged file is kept beside the new one)',
+  usage: 'jobs rebuild [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
+    return runOnContract(io, { command: 'jobs rebuild', json: values.json, capabilities: jobsOnly }, async (t) => {
+      const r = await t.invoke('jobs.rebuild', {});
+      return { ok: true, value: r, text: r.text };
+    });
+  },
+};
+
+export const jobsNote: CliCommand = {
+  words: ['jobs', 'note'],
+  summary: "Write the customer, ticket, the router's serial number or a note on a job",
+  usage: 'jobs note ID [--customer NAME] [--ticket T] [--serial SN] [--text NOTE] [--json]',
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { customer: { type: 'string' }, ticket: { type: 'string' }, serial: { type: 'string' }, text: { type: 'string' }, json: { type: 'boolean', default: false } },
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError('Give one job id (see "rescue-bench jobs list").');
+    const note: { customer?: string; ticket?: string; text?: string } = {};
+    if (values.customer !== undefined) note.customer = values.customer;
+    if (values.ticket !== undefined) note.ticket = values.ticket;
+    if (values.text !== undefined) note.text = values.text;
+    if (Object.keys(note).length === 0 && values.serial === undefined) throw new UsageError('Give at least one of --customer, --ticket, --serial or --text.');
+    return runOnContract(io, { command: 'jobs note', json: values.json, capabilities: jobsOnly }, async (t) => {
+      const job = await t.invoke('jobs.note', { id: positionals[0]!, note, ...(values.serial !== undefined ? { serial: values.serial } : {}) });
+      return { ok: true, value: job, text: `Saved on job ${job.id}.` };
+    });
+  },
+};
+
+export const jobsSettings: CliCommand = {
+  words: ['jobs', 'settings'],
+  summary: "Where jobs are kept: show it, name the shop's PostgreSQL server (--shop-server URL, or --no-shop-server) and this station",
+  usage: 'jobs settings [--shop-server postgres://USER:PASSWORD@HOST:5432/DB | --no-shop-server] [--station NAME] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({ args: argv, options: { 'shop-server': { type: 'string' }, 'no-shop-server': { type: 'boolean', default: false }, station: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+    if (values['shop-server'] !== undefined && values['no-shop-server']) throw new UsageError('Give either --shop-server or --no-shop-server.');
+    const change: { shopServer?: string | null; station?: string } = {};
+    if (values['shop-server'] !== undefined) change.shopServer = values['shop-server'];
+    if (values['no-shop-server']) change.shopServer = null;
+    if (values.station !== undefined) change.station = values.station;
+    return runOnContract(io, { command: 'jobs settings', json: values.json, capabilities: jobsOnly }, async (t) => {
+      const s = Object.keys(change).length ? await t.invoke('jobs.settings', change) : await t.invoke('jobs.status', {});
+      return { ok: true, value: s, text: statusText(s) };
+    });
+  },
+};

@@ -1,0 +1,89 @@
+/**
+ * The jobs commands through the CLI transport, in this process: `jobs list --json`, `jobs show ID --json`,
+ * `jobs report ID --out FILE.html`, `jobs note`, `jobs rebuild`, usage mistakes — every --json line checked
+ * against the contract (test-support/cli-lines.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../../../src-main/cli/main';
+import type { CliIo } from '../../../../src-main/cli/types';
+import { parseCliOutput, resultOf } from '../../../../test-support/cli-lines';
+import { recordRun } from '../../../../test-support/jobs-runs';
+
+let base: string;
+let data: string;
+let runId: string;
+const saved = process.env.RESCUE_BENCH_DATA_DIR;
+beforeAll(async () => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-jobs-cli-'));
+  data = path.join(base, 'data');
+  process.env.RESCUE_BENCH_DATA_DIR = data;
+  runId = await recordRun(data, { mac: 'c4:41:1e:aa:bb:01', board: 'linksys,wrt3200acm', model: 'Linksys WRT3200ACM', backupDir: path.join(data, 'backups', 'b1') });
+});
+afterAll(() => {
+  if (saved === undefined) delete process.env.RESCUE_BENCH_DATA_DIR;
+  else process.env.RESCUE_BENCH_DATA_DIR = saved;
+  fs.rmSync(base, { recursive: true, force: true });
+});
+
+async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), stopped: new Promise(() => undefined) };
+  return { code: await runCli(argv, io), out, err };
+}
+
+describe('rescue-bench jobs', () => {
+  it('jobs list --json: the job, from this station', async () => {
+    const r = await run(['jobs', 'list', '--json']);
+    expect(r.code).toBe(0);
+    const result = resultOf<'jobs list'>(parseCliOutput(r.out));
+    expect(result).toMatchObject({ ok: true, value: { source: 'this-station', jobs: [{ id: runId, mac: 'c4:41:1e:aa:bb:01', backups: 1, state: 'done' }] } });
+  }, 90_000); // the first command loads the command registry and compiles SQLite's WebAssembly: slow on a loaded machine
+
+  it('jobs show ID --json: steps, backup manifest, and "seen before"', async () => {
+    const r = await run(['jobs', 'show', runId, '--json']);
+    expect(r.code).toBe(0);
+    const result = resultOf<'jobs show'>(parseCliOutput(r.out));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.job.steps).toHaveLength(4);
+    expect(result.value.job.backups[0]!.manifest!.files).toHaveLength(3);
+    expect(result.value.history.text).toBe('First time this router (MAC c4:41:1e:aa:bb:01) is on the bench.');
+  });
+
+  it('jobs note, then jobs list --find by ticket, in plain words', async () => {
+    expect((await run(['jobs', 'note', runId, '--customer', 'Ada', '--ticket', 'T-9'])).out).toEqual([`Saved on job ${runId}.`]);
+    const r = await run(['jobs', 'list', '--find', 't-9']);
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toMatch(new RegExp(`^${runId}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  finished .* — Linksys WRT3200ACM · c4:41:1e:aa:bb:01 — Ada #T-9 — backup taken$`));
+  });
+
+  it('jobs report ID --out FILE.html writes the page', async () => {
+    const file = path.join(base, 'report.html');
+    const r = await run(['jobs', 'report', runId, '--out', file, '--json']);
+    expect(r.code).toBe(0);
+    expect(resultOf<'jobs report'>(parseCliOutput(r.out))).toMatchObject({ ok: true, value: { path: file, format: 'html', running: false } });
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html).toContain('<h1>Back up and reflash (test stand-in)</h1>');
+    expect(html).toContain('Ada');
+  });
+
+  it('usage mistakes: exit 2 with the reason', async () => {
+    const r = await run(['jobs', 'report', runId, '--out', path.join(base, 'x.docx')]);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toContain('must end in .html or .pdf');
+    expect((await run(['jobs', 'show'])).code).toBe(2);
+    const missing = await run(['jobs', 'show', 'nope', '--json']);
+    expect(missing.code).toBe(1);
+    expect(resultOf<'jobs show'>(parseCliOutput(missing.out))).toMatchObject({ ok: false, error: { code: 'NO_SUCH_JOB' } });
+  });
+
+  it('jobs rebuild: the history again from the journals, the note kept', async () => {
+    const r = await run(['jobs', 'rebuild']);
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual(['The job history was made again from 1 journal.']);
+    expect((await run(['jobs', 'list', '--find', 'ada'])).out.join('\n')).toContain(runId);
+  });
+});
