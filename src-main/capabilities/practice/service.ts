@@ -21,6 +21,7 @@ export class PracticeService {
   private removeConsole: (() => void) | undefined;
   private startedInMs: number | undefined;
   private netmsgPort = 4919;
+  private images: ReturnType<PracticeRouter['images']> | undefined;
 
   constructor(private readonly deps: PracticeServiceDeps) {}
 
@@ -32,7 +33,7 @@ export class PracticeService {
       scenario: r.scenario.id,
       mode: r.mode,
       led: r.led,
-      target: { routerAddress: r.address, sshPort: r.sshPort, telnetPort: r.telnetPort, netmsgPort: this.netmsgPort, consolePath: PRACTICE_CONSOLE_PATH, profileId: r.model.profileId, tftpPort: r.tftpPort, windowS: 4 },
+      target: { routerAddress: r.address, sshPort: r.sshPort, telnetPort: r.telnetPort, netmsgPort: this.netmsgPort, consolePath: PRACTICE_CONSOLE_PATH, profileId: r.model.profileId, tftpPort: r.tftpPort, windowS: 4, webPort: r.webPort, ...(this.images ? { images: this.images } : {}) },
       log: r.log.slice(-50),
       ...(this.startedInMs !== undefined ? { startedInMs: this.startedInMs } : {}),
     };
@@ -62,6 +63,7 @@ export class PracticeService {
       });
     }
     router.resetFlash();
+    this.images = router.images();
     this.router = router;
     this.removeConsole = this.deps.addConsole(router.consolePort());
     this.startedInMs = Math.round(performance.now() - t0);

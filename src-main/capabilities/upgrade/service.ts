@@ -110,6 +110,8 @@ function optionsOf(req: UpgradeStart): RunSnapshot['options'] {
   if (req.sha256) o.sha256 = req.sha256;
   if (req.intermediate) o.intermediate = req.intermediate;
   if (req.intermediateSha256) o.intermediateSha256 = req.intermediateSha256;
+  if (req.webPort) o.webPort = req.webPort;
+  if (req.practice) o.practice = true;
   return o;
 }
 
@@ -136,6 +138,8 @@ function requestOf(o: RunSnapshot['options'], password?: string): UpgradeStart {
   if (s('sha256')) req.sha256 = s('sha256')!;
   if (s('intermediate')) req.intermediate = s('intermediate')!;
   if (s('intermediateSha256')) req.intermediateSha256 = s('intermediateSha256')!;
+  if (typeof o.webPort === 'number') req.webPort = o.webPort;
+  if (o.practice === true) req.practice = true;
   return req;
 }
 
@@ -635,6 +639,7 @@ export class UpgradeService {
       startedAt,
       signal: ctx.signal,
       now: this.now,
+      ports: [st.req.target.port ?? 22, st.req.webPort ?? 80, 23],
       tick: (elapsed, p) => {
         const text = p === 'writing' ? 'The router is writing the new firmware. Do not unplug it.' : p === 'restarting' ? 'The router is writing and restarting (about 2 minutes). Do not unplug it.' : 'The router answers again.';
         this.progress(st, { stage: 'wait', done: elapsed / 1000, total: st.req.returnTimeoutS, text: `${text} ${dur(elapsed)} so far.` });
@@ -664,7 +669,7 @@ export class UpgradeService {
       let lastErr = '';
       while (this.now() < deadline && !ctx.signal.aborted) {
         try {
-          const a = await vendorWebAnswer(host, want);
+          const a = await vendorWebAnswer(host, want, 5000, st.req.webPort);
           ctx.evidence(`The router's web page answers: HTTP ${a.status}${a.server ? `, server "${a.server}"` : ''}${a.title ? `, title "${a.title}"` : ''}${a.version ? `, firmware version ${a.version}` : ''}.`);
           const openwrt = /luci|openwrt/i.test(`${a.title ?? ''} ${a.text}`);
           if (openwrt) return fail('STILL_OPENWRT', 'The router still runs OpenWrt.', `Its web page is OpenWrt's (LuCI). ${st.written?.slot ? `It did not start the maker's firmware from slot ${st.written.slot}.` : ''}`, 'Read the Details; on a Linksys WRT32X from the 6 MB layout, return through OpenWrt 19.07.9 first.');
