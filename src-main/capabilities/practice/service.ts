@@ -25,6 +25,11 @@ export class PracticeService {
 
   constructor(private readonly deps: PracticeServiceDeps) {}
 
+  /** The running practice router's address (where its datagrams come from), or undefined. */
+  routerAddress(): string | undefined {
+    return this.router?.address;
+  }
+
   status(): PracticeState {
     const r = this.router;
     if (!r) return { ready: false, mode: 'off', led: 'off', log: [] };
