@@ -26,7 +26,8 @@ import http from 'node:http';
 import net from 'node:net';
 import zlib from 'node:zlib';
 import path from 'node:path';
-import ssh2, { type Connection } from 'ssh2';
+import type ssh2 from 'ssh2';
+import type { Connection } from 'ssh2';
 import { encodeNetmsg } from '../../../src-shared/capabilities/failsafe';
 import { crc32 } from '../../../src-shared/capabilities/uboot';
 import { encodeAck, encodeRequest, OP, readOpcode } from '../../../src-shared/capabilities/tftp';
@@ -46,8 +47,9 @@ import { readTplinkV1Header } from '../../../src-shared/capabilities/firmware';
 import { COMMENCING } from '../../../src-shared/capabilities/upgrade';
 import { ensurePracticeImages, tar, uImageName } from './images';
 
-// ssh2 is CommonJS: Node's ESM loader finds Client by name but not Server, so both come from the default export
-const { Server: SshServer, utils: sshUtils } = ssh2;
+// ssh2 is CommonJS: Node's ESM loader finds Client by name but not Server, so it comes from the default export,
+// loaded when the router first needs its SSH server (not at start-up: cold start, issue 18)
+const loadSsh2 = async (): Promise<typeof ssh2> => (await import('ssh2')).default;
 type SshServer = InstanceType<typeof ssh2.Server>;
 
 export interface PracticeRouterOptions {
@@ -162,11 +164,11 @@ export class PracticeRouter {
     return path.join(this.dir, 'ssh_host_ed25519_key');
   }
 
-  private hostKey(): string {
+  private async hostKey(): Promise<string> {
     try {
       return fs.readFileSync(this.hostKeyFile, 'utf8');
     } catch {
-      const key = sshUtils.generateKeyPairSync('ed25519').private;
+      const key = (await loadSsh2()).utils.generateKeyPairSync('ed25519').private;
       fs.mkdirSync(this.dir, { recursive: true });
       fs.writeFileSync(this.hostKeyFile, key, { mode: 0o600 });
       // the scenario's own key, put back by "Reset the scenario" (the same router, as it was)
@@ -1072,7 +1074,11 @@ export class PracticeRouter {
   private async openLogins(): Promise<void> {
     if (this.ssh) return;
     const failsafe = this.mode === 'failsafe';
-    const server = new SshServer({ hostKeys: [this.hostKey()], banner: undefined, ident: 'dropbear_2022.83' }, (client) => this.sshClient(client, failsafe));
+    const gen = this.bootGen;
+    const { Server } = await loadSsh2();
+    const hostKey = await this.hostKey();
+    if (this.ssh || gen !== this.bootGen) return; // switched off meanwhile
+    const server = new Server({ hostKeys: [hostKey], banner: undefined, ident: 'dropbear_2022.83' }, (client) => this.sshClient(client, failsafe));
     server.on('error', () => undefined);
     this.ssh = server;
     await new Promise<void>((resolve) => server.listen(this.sshPort, this.address, () => resolve()));
