@@ -1036,10 +1036,13 @@ export class PracticeRouter {
     this.print('- regular preinit -\n[    4.100000] mount_root: switching to jffs2 overlay\n');
     this.later(this.stageMs, () => {
       if (gen !== this.bootGen) return;
-      this.set('running', 'steady');
-      this.print('[    6.000000] procd: - init complete -\n\nPlease press Enter to activate this console.\n');
-      this.note(`Started normally: SSH at ${this.address} port ${this.sshPort} asks for root's password.`);
-      void this.openLogins();
+      // "running" once its SSH server listens (dropbear starts with the system; a flow may log in right away)
+      void this.openLogins().then(() => {
+        if (gen !== this.bootGen) return;
+        this.set('running', 'steady');
+        this.print('[    6.000000] procd: - init complete -\n\nPlease press Enter to activate this console.\n');
+        this.note(`Started normally: SSH at ${this.address} port ${this.sshPort} asks for root's password.`);
+      });
     });
   }
 
