@@ -722,11 +722,14 @@ export class PracticeRouter {
     });
   }
 
-  private async openWeb(name: string): Promise<void> {
+  /** The web page: the maker's (vendor mode) or OpenWrt's LuCI login (a normal start), as port 80 answers. */
+  private async openWeb(name?: string): Promise<void> {
     if (this.web) return;
-    const version = /(\d+\.\d+\.\d+(?:\.\d+)*)/.exec(name)?.[1] ?? '';
-    const maker = name.split(' ')[0] ?? 'Router';
-    const page = `<!doctype html><html><head><meta charset="utf-8"><title>${maker} Smart Wi-Fi — PRACTICE</title></head><body><h1>PRACTICE ROUTER (Rescue Bench) — not a real device</h1><p>This page stands in for the maker's firmware on the practice router.</p><p>Model: ${this.model.modelName}</p><p>Firmware Version: ${version}</p></body></html>`;
+    const version = name ? (/(\d+\.\d+\.\d+(?:\.\d+)*)/.exec(name)?.[1] ?? '') : this.release;
+    const maker = name?.split(' ')[0] ?? 'Router';
+    const page = name
+      ? `<!doctype html><html><head><meta charset="utf-8"><title>${maker} Smart Wi-Fi — PRACTICE</title></head><body><h1>PRACTICE ROUTER (Rescue Bench) — not a real device</h1><p>This page stands in for the maker's firmware on the practice router.</p><p>Model: ${this.model.modelName}</p><p>Firmware Version: ${version}</p></body></html>`
+      : `<!doctype html><html><head><meta charset="utf-8"><title>OpenWrt - LuCI (PRACTICE)</title></head><body><h1>PRACTICE ROUTER (Rescue Bench) — not a real device</h1><p>OpenWrt ${version}: log in with root's password.</p></body></html>`;
     const server = http.createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', server: 'httpd (practice router)' });
       res.end(req.method === 'HEAD' ? undefined : page);
@@ -1037,7 +1040,7 @@ export class PracticeRouter {
     this.later(this.stageMs, () => {
       if (gen !== this.bootGen) return;
       // "running" once its SSH server listens (dropbear starts with the system; a flow may log in right away)
-      void this.openLogins().then(() => {
+      void Promise.all([this.openLogins(), this.openWeb()]).then(() => {
         if (gen !== this.bootGen) return;
         this.set('running', 'steady');
         this.print('[    6.000000] procd: - init complete -\n\nPlease press Enter to activate this console.\n');

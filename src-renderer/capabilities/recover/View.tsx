@@ -40,7 +40,7 @@ function PickCard({ locked }: { locked: boolean }) {
   // the practice router with a maker's recovery: the guide goes to it on this computer, with the practice file
   const pr = usePractice((s) => s.state);
   const prModel = pr.ready && pr.scenario ? PRACTICE_MODELS[PRACTICE_SCENARIOS.find((x) => x.id === pr.scenario)!.model] : undefined;
-  const practice = prModel?.vendorRecovery && pr.target ? { practice: { routerAddress: pr.target.routerAddress, afterPort: pr.target.sshPort }, tftpPort: pr.target.tftpPort, writeSeconds: 10 } : undefined;
+  const practice = prModel?.vendorRecovery && pr.target ? { practice: { routerAddress: pr.target.routerAddress, afterPort: pr.target.webPort }, tftpPort: pr.target.tftpPort, writeSeconds: 10 } : undefined;
   return (
     <section className="card rc-pick" aria-labelledby="rc-pick-title" data-testid="rc-pick">
       <h2 id="rc-pick-title">Which router?</h2>

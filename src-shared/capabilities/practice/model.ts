@@ -178,7 +178,7 @@ export const PRACTICE_SCENARIOS: readonly PracticeScenario[] = [
     id: 'factory-firmware',
     title: 'Return to factory firmware',
     story: 'A Linksys router with two firmware slots runs OpenWrt and must go back to the Linksys firmware before it is sold.',
-    tryThis: 'Put the factory firmware back with the practice file FW_WRT32X_1.0.0.0_PRACTICE.img (your settings are saved first).',
+    tryThis: 'Open "New firmware" and put the factory firmware back with the practice Linksys file (your settings are saved first).',
     section: 'upgrade',
     model: 'linksys-wrt32x',
     overlay: {},
