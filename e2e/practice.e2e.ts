@@ -3,8 +3,10 @@
  * CLI `serve --practice` from a world-readable staging folder (test-support/other-user.ts), no namespace, no root.
  * Chromium drives the screen at 1280x800 and 820 px. "Forgot password" is walked end to end through the real
  * failsafe guide: switch on, the PRESS NOW cue, the Reset button on the picture, SSH without a password, a new
- * password, a restart — then the new password opens the router and the old one does not. Every socket of the
- * server process is on 127.0.0.0/8, and the practice journal is not in the real history.
+ * password, a restart — then the new password opens the router and the old one does not. "Return to factory
+ * firmware" through the New firmware screen (the real return-to-stock playbook: plan, FORCE, the drop, slot 2,
+ * the maker's web page) and "Bricked TP-Link" through Vendor recovery (our TFTP server, Reset held at power on).
+ * Every socket of the server process is on 127.0.0.0/8, and the practice journals are not in the real history.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
@@ -70,6 +72,15 @@ describe.skipIf(!!reason)('practice router, as an unprivileged user', () => {
   });
 
   const step = (id: string) => page.locator(`[data-testid="fs-step"][data-step="${id}"]`);
+  /** A console left open with "Stop U-Boot's countdown for me" stops every start at the bootloader, as on a real router: close it. */
+  const closeConsoles = async () => {
+    await page.getByTestId('nav-console').click();
+    const open = page.locator('[data-testid="console-session"]').getByRole('button', { name: 'Close' });
+    while ((await open.count()) > 0) {
+      await open.first().click();
+      await page.waitForTimeout(200);
+    }
+  };
   const choose = (id: string) => page.getByTestId(`fs-choice-${id}`).click();
 
   it('runs as uid 65534; the start screen shows PRACTICE; every socket of the server is on loopback', async () => {
@@ -204,6 +215,82 @@ describe.skipIf(!!reason)('practice router, as an unprivileged user', () => {
     }
   });
 
+  it('"return to factory firmware": the New firmware screen, the practice Linksys file, the plan, FORCE, the drop, slot 2, the maker\'s web page', async () => {
+    if (page.url() === 'about:blank') await openUiAt(page, url); // run alone (-t)
+    try {
+      await closeConsoles();
+      await page.getByTestId('nav-practice').click();
+      await page.getByTestId('practice-start-factory-firmware').click();
+      await page.locator('[data-testid="practice-now"]', { hasText: 'Return to factory firmware' }).waitFor();
+      await page.getByTestId('practice-power').first().click();
+      await page.locator('[data-testid="practice-mode"]', { hasText: 'Running normally' }).first().waitFor({ timeout: 30_000 });
+      await page.getByTestId('practice-go').click();
+      await page.getByTestId('up-practice').waitFor();
+      await expect(page.getByTestId('up-host').inputValue()).resolves.toMatch(/^127\.0\.0\.\d+$/);
+      await page.getByTestId('up-practice-file').click();
+      await expect(page.getByTestId('up-file').inputValue()).resolves.toMatch(/FW_WRT32X_1\.0\.0\.0_PRACTICE\.img$/);
+      await page.getByTestId('up-plan-btn').click();
+      await page.getByTestId('up-plan').waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId('up-plan').textContent()).resolves.toMatch(/rootfs1 is 0x7800000 bytes in \/proc\/mtd \(the 3 MB kernel layout\)/);
+      await expect(page.getByTestId('up-slot-2').textContent()).resolves.toMatch(/Gets: FW_WRT32X_1\.0\.0\.0_PRACTICE\.img/);
+      await page.getByTestId('up-plan').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'practice-factory-firmware-plan');
+      await page.getByTestId('up-start-btn').click();
+      await page.getByRole('button', { name: 'Go ahead' }).click({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Skip the backup' }).click({ timeout: 60_000 });
+      const prompt = page.getByTestId('fs-prompt');
+      await prompt.getByText(/Image metadata not present/).first().waitFor({ timeout: 60_000 });
+      await prompt.getByRole('textbox').fill('FORCE');
+      await prompt.getByRole('button', { name: /Write it anyway/ }).click();
+      await page.locator('[data-testid="practice-mode"]', { hasText: "Maker's firmware running" }).first().waitFor({ timeout: 60_000 });
+      await page.getByTestId('up-done').waitFor({ timeout: 90_000 });
+      await page.getByTestId('up-done').scrollIntoViewIfNeeded();
+      await expect(page.getByTestId('up-done').textContent()).resolves.toMatch(/Done\. The router now runs Linksys firmware 1\.0\.0\.0 from slot 2\. Its address is 127\.0\.0\.\d+\./);
+      await saveScreenshot(page, 'practice-factory-firmware-done');
+      // the maker's web page is one more listener: still loopback only
+      for (const sck of socketsOf(server.pid!)) expect(sck).toMatch(/^(tcp|udp) 127\.\d+\.\d+\.\d+:\d+$/);
+      expect(fs.existsSync(path.join(dataDir, 'journals'))).toBe(false);
+    } catch (err) {
+      await failureScreenshot(page, 'practice-factory-firmware');
+      throw err;
+    }
+  });
+
+  it('"bricked TP-Link": Vendor recovery with the practice file, Reset held at power on, fetched from our TFTP server, written, OpenWrt again', async () => {
+    if (page.url() === 'about:blank') await openUiAt(page, url); // run alone (-t)
+    try {
+      await closeConsoles();
+      await page.getByTestId('nav-practice').click();
+      await page.getByTestId('practice-start-tplink-recovery').click();
+      await page.locator('[data-testid="practice-now"]', { hasText: 'Bricked TP-Link' }).waitFor();
+      await page.getByTestId('practice-go').click();
+      await page.getByTestId('rc-practice').waitFor();
+      await page.getByTestId('rc-practice-file').click();
+      await page.getByTestId('rc-check').click();
+      await page.getByTestId('rc-plan').waitFor();
+      await page.getByTestId('rc-start').click();
+      await page.locator('[data-testid="rc-now"][data-step="cables"]').waitFor();
+      await page.getByTestId('rc-choice-ok').click();
+      await page.locator('[data-testid="rc-now"][data-step="transfer"]').waitFor({ timeout: 30_000 });
+      await expect(page.locator('[data-testid="rc-step"][data-step="network"]').textContent()).resolves.toMatch(/PRACTICE: the practice router .* is on this computer/);
+      // the TFTP server is up: loopback only
+      for (const sck of socketsOf(server.pid!)) expect(sck).toMatch(/^(tcp|udp) 127\.\d+\.\d+\.\d+:\d+$/);
+      await saveScreenshot(page, 'practice-tplink-recovery-hold');
+      await page.getByTestId('practice-button').click(); // "Hold Reset (then switch on)"
+      await page.getByTestId('practice-power').click();
+      await page.getByTestId('rc-writing').waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid="rc-result"][data-state="done"]').waitFor({ timeout: 120_000 });
+      await page.getByTestId('rc-result').scrollIntoViewIfNeeded();
+      await page.locator('[data-testid="practice-mode"]', { hasText: 'Running normally' }).first().waitFor({ timeout: 30_000 });
+      await saveScreenshot(page, 'practice-tplink-recovery-done');
+    } catch (err) {
+      await failureScreenshot(page, 'practice-tplink-recovery');
+      await page.getByTestId('nav-practice').click({ timeout: 5000 }).catch(() => undefined);
+      console.error(`practice router log:\n${await page.getByTestId('practice-log').textContent({ timeout: 5000 }).catch(() => '(none)')}`);
+      throw err;
+    }
+  });
+
   it('holds its layout at tablet width (820 px): start screen and the practice router', async () => {
     const ctx = await browser.newContext({ viewport: { width: 820, height: 1180 } });
     const p = await ctx.newPage();
@@ -214,8 +301,16 @@ describe.skipIf(!!reason)('practice router, as an unprivileged user', () => {
     await saveScreenshot(p, 'start-screen-practice-tablet');
     await p.getByTestId('nav-practice').click();
     await p.getByTestId('practice-now').waitFor();
-    expect(await overflow()).toBeLessThanOrEqual(0);
     await saveScreenshot(p, 'practice-router-tablet');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await p.getByTestId('nav-upgrade').click();
+    await p.getByTestId('up-start').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await saveScreenshot(p, 'practice-new-firmware-tablet');
+    await p.getByTestId('nav-recover').click();
+    await p.getByTestId('rc-pick').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await saveScreenshot(p, 'practice-recover-tablet');
     await ctx.close();
   });
 });

@@ -3,7 +3,7 @@
  *
  *   ours      `rescue-bench serve --practice --json` (the built CLI, a new process each time) from spawn until its
  *             cli.listening line: the bench server listens AND the practice router is ready (sockets bound,
- *             SSH host key made, flash files written), so a click on "Switch on" boots it.
+ *             flash files written; its SSH host key is made at its first login), so "Switch on" boots it.
  *   baseline  the same `serve --json` without --practice: what the practice router adds.
  *   anchor    dropbear, the SSH server OpenWrt's failsafe starts: dropbearkey -t ed25519, then
  *             `dropbear -F -E -r key -p 127.0.0.1:PORT` until a TCP connection is accepted.

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Client, type AnyAuthMethod, type ClientChannel, type ConnectConfig } from 'ssh2';
+import type { AnyAuthMethod, Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { RbFault } from '../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
 import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault } from './faults';
@@ -32,7 +32,9 @@ function hostKeyChanged(host: string, port: number, oldFp: string, newFp: string
 }
 
 export async function openSsh(opts: SessionOptions, port: number): Promise<Session> {
-  const client = new Client();
+  // loaded with the first SSH login, not at start-up (cold start, issue 18); the default export is CommonJS's
+  const { Client: SshClient } = (await import('ssh2')).default;
+  const client = new SshClient();
   const notes: string[] = [];
   let hostKey: HostKeyInfo | undefined;
   let refusal: RbFault | undefined;

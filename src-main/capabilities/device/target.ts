@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ssh2 from 'ssh2';
 import { RbFault } from '../../../src-shared/errors';
 import type { SessionTarget } from '../../../src-shared/capabilities/device/contract';
 import { openSession, type Session } from '../../session';
@@ -25,6 +24,8 @@ export async function openTarget(target: SessionTarget, dataDir: string): Promis
         details: (err as Error).message,
       });
     }
+    // ssh2 is loaded when a login needs it, not at start-up (cold start, issue 18)
+    const ssh2 = (await import('ssh2')).default;
     const parsedAll = ssh2.utils.parseKey(privateKey);
     const parsed = Array.isArray(parsedAll) ? parsedAll[0] : parsedAll;
     // a public key parses too (the .pub next to it, a common slip): only a private key can log in

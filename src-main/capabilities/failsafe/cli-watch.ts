@@ -29,7 +29,7 @@ export const failsafeWatch: CliCommand = {
         describe: (e) => {
           if (e.name !== 'failsafe.datagram') return undefined;
           const d = e.payload;
-          return { to: 'out', text: `${new Date(d.receivedAt).toISOString()}  ${d.from.padEnd(15)}  ${d.kind.padEnd(16)}  ${d.text}${d.unexpectedSource ? '  (not from 192.168.1.x)' : ''}` };
+          return { to: 'out', text: `${new Date(d.receivedAt).toISOString()}  ${d.from.padEnd(15)}  ${d.kind.padEnd(16)}  ${d.text}${d.practice ? '  PRACTICE' : d.unexpectedSource ? '  (not from 192.168.1.x)' : ''}` };
         },
       },
       async (t) => {

@@ -1,6 +1,7 @@
 import { defineMainCapability } from '../../core/capability';
 import { failsafeCapability } from '../../../src-shared/capabilities/failsafe';
 import { serialMain } from '../serial';
+import { practiceMain } from '../practice';
 import { FailsafeMonitor } from './service';
 import { failsafeHandlers } from './handlers';
 import { failsafeDeps, failsafeRegistration, serialViaService } from './rescue';
@@ -13,11 +14,16 @@ export { FailsafeMonitor } from './service';
 export const failsafeMain = defineMainCapability({
   id: 'failsafe',
   contract: failsafeCapability,
-  service: ({ bus }) =>
-    new FailsafeMonitor({
-      datagram: (d) => bus.emit('failsafe.datagram', d),
-      state: (s) => bus.emit('failsafe.monitor.state', s),
-    }),
+  service: (ctx) => {
+    const practice = ctx.use(practiceMain);
+    return new FailsafeMonitor(
+      {
+        datagram: (d) => ctx.bus.emit('failsafe.datagram', d),
+        state: (s) => ctx.bus.emit('failsafe.monitor.state', s),
+      },
+      { practiceSource: () => practice.routerAddress() },
+    );
+  },
   handlers: (monitor) => failsafeHandlers(monitor),
   // the failsafe playbook watches the router console through the serial service (one owner per port)
   playbooks: (monitor, ctx) => ({ failsafe: failsafeRegistration(failsafeDeps(monitor, { openSerial: serialViaService(ctx.use(serialMain)) })) }),

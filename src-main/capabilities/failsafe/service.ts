@@ -11,6 +11,8 @@ export interface MonitorEvents {
 }
 
 export interface MonitorOptions {
+  /** The practice router's address while it runs (decision 0091): its datagrams are practice, not unexpected. */
+  practiceSource?: () => string | undefined;
   /** Datagrams per second forwarded to listeners before flood suppression starts (important kinds get their own budget). */
   rate?: number;
   /** How many recent datagrams to keep for a UI that (re)connects. */
@@ -38,6 +40,7 @@ export class FailsafeMonitor {
   private suppressedTimer: NodeJS.Timeout | undefined;
   private readonly now: () => number;
   private readonly keep: number;
+  private readonly practiceSource: (() => string | undefined) | undefined;
   private readonly rate: number;
   private readonly subscribers = new Set<(d: FailsafeDatagram) => void>();
   private readonly udp: UdpSocketFactory;
@@ -46,6 +49,7 @@ export class FailsafeMonitor {
     this.now = opts.now ?? Date.now;
     this.udp = opts.udp ?? osUdp;
     this.keep = opts.keep ?? 200;
+    this.practiceSource = opts.practiceSource;
     this.rate = opts.rate ?? 100;
     this.general = new TokenBucket(this.rate, this.rate * 2, this.now());
     this.important = new TokenBucket(this.rate / 2, this.rate, this.now());
@@ -131,7 +135,8 @@ export class FailsafeMonitor {
     const receivedAt = this.now();
     this.status.received++;
     const decoded = decodeNetmsg(msg);
-    const unexpectedSource = !inSubnet(rinfo.address, PREINIT_NETWORK, 24);
+    const practice = rinfo.address === this.practiceSource?.();
+    const unexpectedSource = !practice && !inSubnet(rinfo.address, PREINIT_NETWORK, 24);
     const bucket = decoded.kind !== 'unknown' && !unexpectedSource ? this.important : this.general;
     if (!bucket.take(receivedAt)) {
       this.status.suppressed++;
@@ -150,6 +155,7 @@ export class FailsafeMonitor {
       length: decoded.length,
       notes: decoded.notes,
       unexpectedSource,
+      ...(practice ? { practice: true } : {}),
     };
     this.recent.push(d);
     if (this.recent.length > this.keep) this.recent.splice(0, this.recent.length - this.keep);

@@ -12,13 +12,22 @@
  * rootfs_data file, so a reboot, firstboot or `mtd erase` does what it does on a router. Every socket is bound to
  * a 127.0.0.0/8 address and every datagram goes to 127.0.0.1 (test/main/capabilities/practice checks the sockets).
  * STAND-IN where no real program can run inside the workstation: the shell (shell.ts) and the bootloader.
+ *
+ * sysupgrade (decision 0098) checks an image as OpenWrt's fwtool_check_image and the mvebu platform check do
+ * (the texts of facts §3), closes every session, writes the slot that is not running (dual-slot) and points
+ * boot_part at it, as linksys.sh does, then restarts. What starts is what the slot holds: OpenWrt (its release
+ * from the image; after -n fresh settings and a new SSH host key) or the maker's firmware, which answers only on
+ * its web page (HTTP on the router's address, at a free port: port 80 needs root).
  */
 import crypto from 'node:crypto';
 import dgram from 'node:dgram';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import path from 'node:path';
-import ssh2, { type Connection } from 'ssh2';
+import type ssh2 from 'ssh2';
+import type { Connection } from 'ssh2';
 import { encodeNetmsg } from '../../../src-shared/capabilities/failsafe';
 import { crc32 } from '../../../src-shared/capabilities/uboot';
 import { encodeAck, encodeRequest, OP, readOpcode } from '../../../src-shared/capabilities/tftp';
@@ -33,9 +42,14 @@ import {
   type PracticeState,
 } from '../../../src-shared/capabilities/practice';
 import { PracticeShell, type ShellResult } from './shell';
+import { reportFor } from '../firmware';
+import { readTplinkV1Header } from '../../../src-shared/capabilities/firmware';
+import { COMMENCING } from '../../../src-shared/capabilities/upgrade';
+import { ensurePracticeImages, tar, uImageName } from './images';
 
-// ssh2 is CommonJS: Node's ESM loader finds Client by name but not Server, so both come from the default export
-const { Server: SshServer, utils: sshUtils } = ssh2;
+// ssh2 is CommonJS: Node's ESM loader finds Client by name but not Server, so it comes from the default export,
+// loaded when the router first needs its SSH server (not at start-up: cold start, issue 18)
+const loadSsh2 = async (): Promise<typeof ssh2> => (await import('ssh2')).default;
 type SshServer = InstanceType<typeof ssh2.Server>;
 
 export interface PracticeRouterOptions {
@@ -64,13 +78,21 @@ export class PracticeRouter {
   telnetPort = 0;
   /** Where the practice U-Boot looks for our TFTP server on 127.0.0.1 (its tftpdstp), chosen free at start. */
   tftpPort = 0;
+  /** The maker's firmware's web page (vendor mode). */
+  webPort = 0;
+  /** The dual-slot slot the running system started from. */
+  runningSlot: 1 | 2 | undefined;
+  /** The release of the OpenWrt that runs (from the started image's name), or the model's. */
+  private release: string;
+  private web: http.Server | undefined;
+  /** The Reset button is held until then (a press while the router is off: the maker's recovery at power on). */
+  private heldUntil = 0;
   private readonly dir: string;
   private udp: dgram.Socket | undefined;
   private ssh: SshServer | undefined;
   private telnet: net.Server | undefined;
   private telnetClients = new Set<net.Socket>();
   private sshClients = new Set<Connection>();
-  private hostKey: string | Buffer | undefined;
   private timers = new Set<NodeJS.Timeout>();
   private pressed = false;
   private consoles = new Set<(data: Buffer) => void>();
@@ -87,17 +109,23 @@ export class PracticeRouter {
   private mounted = false;
   /** Files written in RAM (failsafe before mount_root, /tmp): lost at the next start. */
   private ram: Record<string, Buffer> = {};
-  private readonly shell = new PracticeShell({
-    read: (p) => this.read(p),
-    write: (p, d, a) => this.write(p, d, a),
-    remove: (p) => this.remove(p),
-    isDir: (p) => this.isDir(p),
-    list: (p) => this.list(p),
-    tool: (n, a, i) => this.tool(n, a, i),
-  });
+  /** A new shell per command line or session, as each SSH exec is a new ash process. */
+  private get shell(): PracticeShell {
+    return new PracticeShell({
+      read: (p) => this.read(p),
+      write: (p, d, a) => this.write(p, d, a),
+      remove: (p) => this.remove(p),
+      isDir: (p) => this.isDir(p),
+      list: (p) => this.list(p),
+      tool: (n, a, i) => this.tool(n, a, i),
+      has: (n) => ROUTER_TOOLS.has(n),
+      tmpFreeKiB: () => Math.max(0, 60 * 1024 - Math.ceil(Object.values(this.ram).reduce((n, b) => n + b.length, 0) / 1024)),
+    });
+  }
 
   constructor(private readonly opts: PracticeRouterOptions) {
     this.model = PRACTICE_MODELS[opts.scenario.model];
+    this.release = this.model.release;
     this.dir = path.join(opts.dataDir, 'practice', opts.scenario.id);
   }
 
@@ -129,6 +157,26 @@ export class PracticeRouter {
     this.timers.add(t);
   }
 
+  // ---- the SSH host key: made the first time it is needed, kept in the data folder (dropbear keeps it in the
+  // overlay; sysupgrade -n starts without one, so the router makes a new one) ----
+
+  private get hostKeyFile(): string {
+    return path.join(this.dir, 'ssh_host_ed25519_key');
+  }
+
+  private async hostKey(): Promise<string> {
+    try {
+      return fs.readFileSync(this.hostKeyFile, 'utf8');
+    } catch {
+      const key = (await loadSsh2()).utils.generateKeyPairSync('ed25519').private;
+      fs.mkdirSync(this.dir, { recursive: true });
+      fs.writeFileSync(this.hostKeyFile, key, { mode: 0o600 });
+      // the scenario's own key, put back by "Reset the scenario" (the same router, as it was)
+      if (!fs.existsSync(`${this.hostKeyFile}.scenario`)) fs.writeFileSync(`${this.hostKeyFile}.scenario`, key, { mode: 0o600 });
+      return key;
+    }
+  }
+
   // ---- flash: partitions as files ----
 
   private partFile(name: string): string {
@@ -147,10 +195,20 @@ export class PracticeRouter {
       else if (p.name === 'u-boot-env' || p.name === 'u_env') head(this.envText({ ...this.model.env, ...(s.bootPart ? { boot_part: s.bootPart } : {}), ...(this.tftpPort ? { tftpdstp: String(this.tftpPort) } : {}) }) + '\0');
       else if (p.name === 'firmware' || p.name === 'kernel1' || p.name === 'kernel2') {
         const broken = s.firmwareBroken && (p.name === 'firmware' || p.name === `kernel${s.bootPart ?? '1'}`);
-        head(broken ? 'GARBAGE: interrupted write' : `\x27\x05\x19\x56OpenWrt ${this.model.release} ${this.model.boardName} (practice image)`);
+        if (broken) head('GARBAGE: interrupted write');
+        else {
+          // a uImage header whose name says what starts: OpenWrt and its release
+          const h = Buffer.alloc(64);
+          h.writeUInt32BE(0x27051956, 0);
+          h.write(`OpenWrt ${this.model.release} PRACTICE`.slice(0, 31), 32, 'latin1');
+          h.copy(buf);
+        }
       } else if (p.name === 'rootfs_data') head(this.overlayText({ ...this.model.rom, ...s.overlay, '/etc/shadow': s.rootPassword ? `root:${hashPassword(s.rootPassword)}:19700:0:99999:7:::\n` : 'root:::0:99999:7:::\n' }, true));
       fs.writeFileSync(this.partFile(p.name), buf);
     }
+    if (fs.existsSync(`${this.hostKeyFile}.scenario`)) fs.copyFileSync(`${this.hostKeyFile}.scenario`, this.hostKeyFile);
+    this.runningSlot = undefined;
+    this.release = this.model.release;
     this.note(`Scenario "${s.title}" loaded: flash written to ${path.join(this.dir, 'flash')}.`);
   }
 
@@ -220,11 +278,35 @@ export class PracticeRouter {
     return this.mode === 'running' || this.mounted;
   }
 
+  /** Files the kernel makes (/proc, /sys/class/mtd): path → content. */
+  private kernelFiles(): Record<string, string> {
+    const parts = this.model.partitions;
+    const rootIdx = this.runningSlot ? parts.findIndex((p) => p.name === `rootfs${this.runningSlot}`) : -1;
+    const f: Record<string, string> = {
+      '/proc/cmdline': `console=ttyS0,115200${rootIdx >= 0 ? ` root=/dev/mtdblock${rootIdx}` : ' rootfstype=squashfs,jffs2'}\n`,
+      '/proc/sys/kernel/hostname': `${this.model.hostname}\n`,
+      '/proc/sys/kernel/osrelease': '5.15.167\n',
+      '/proc/meminfo': 'MemTotal:         245760 kB\nMemFree:          180224 kB\nMemAvailable:     190464 kB\n',
+    };
+    let offset = 0;
+    parts.forEach((p, i) => {
+      const size = p.shownSize ?? p.size;
+      const attrs = { name: p.name, type: 'nand', size: String(size), erasesize: '131072', offset: String(offset), flags: p.dangerous ? '0x0' : '0x800', oobsize: '64', writesize: '2048' };
+      for (const d of [`mtd${i}`, `mtd${i}ro`]) for (const [k, v] of Object.entries(attrs)) f[`/sys/class/mtd/${d}/${k}`] = `${v}\n`;
+      offset += size;
+    });
+    return f;
+  }
+
   private read(p: string): Buffer | undefined {
     if (p === '/proc/mtd') return Buffer.from(procMtd(this.model));
+    if (p.startsWith('/proc/') || p.startsWith('/sys/')) {
+      const v = this.kernelFiles()[p];
+      return v === undefined ? undefined : Buffer.from(v);
+    }
     if (p === '/tmp/sysinfo/board_name') return Buffer.from(this.model.boardName + '\n');
     if (p === '/tmp/sysinfo/model') return Buffer.from(this.model.modelName + '\n');
-    if (p === '/etc/openwrt_release') return Buffer.from(`DISTRIB_ID='OpenWrt'\nDISTRIB_RELEASE='${this.model.release}'\nDISTRIB_TARGET='practice'\nDISTRIB_DESCRIPTION='OpenWrt ${this.model.release} (practice router)'\n`);
+    if (p === '/etc/openwrt_release') return Buffer.from(`DISTRIB_ID='OpenWrt'\nDISTRIB_RELEASE='${this.release}'\nDISTRIB_TARGET='practice'\nDISTRIB_DESCRIPTION='OpenWrt ${this.release} (practice router)'\n`);
     const mtd = /^\/dev\/mtd(?:block)?(\d+)$/.exec(p);
     if (mtd) {
       const part = this.model.partitions[Number(mtd[1])];
@@ -270,7 +352,7 @@ export class PracticeRouter {
   }
 
   private allPaths(): string[] {
-    const paths = new Set([...Object.keys(this.model.rom), ...Object.keys(this.model.rom).map((k) => '/rom' + k), ...Object.keys(this.ram)]);
+    const paths = new Set([...Object.keys(this.model.rom), ...Object.keys(this.model.rom).map((k) => '/rom' + k), ...Object.keys(this.ram), ...Object.keys(this.kernelFiles())]);
     if (this.overlayVisible()) for (const k of Object.keys(this.overlay)) paths.add(k);
     if (this.mounted) for (const k of Object.keys(this.overlay)) paths.add('/overlay/upper' + k);
     return [...paths];
@@ -295,10 +377,16 @@ export class PracticeRouter {
     const [config, section, option] = key.split('.');
     const text = this.read(`/etc/config/${config}`)?.toString('utf8');
     if (!text || !section || !option) return undefined;
+    // @type[n]: the n-th section of that type
+    const anon = /^@([\w-]+)\[(-?\d+)\]$/.exec(section);
+    const seen: Record<string, number> = {};
     let inSection = false;
     for (const line of text.split('\n')) {
       const c = /^config\s+(\S+)(?:\s+'?([^'\s]+)'?)?/.exec(line);
-      if (c) inSection = c[2] === section || c[1] === section;
+      if (c) {
+        const n = (seen[c[1]!] = (seen[c[1]!] ?? -1) + 1);
+        inSection = anon ? c[1] === anon[1] && n === Number(anon[2]) : c[2] === section || c[1] === section;
+      }
       const o = /^\s+option\s+(\S+)\s+'?([^']*)'?/.exec(line);
       if (inSection && o && o[1] === option) return o[2];
     }
@@ -306,6 +394,7 @@ export class PracticeRouter {
   }
 
   private tool(name: string, args: string[], stdin: Buffer): ShellResult | undefined {
+    if (!ROUTER_TOOLS.has(name)) return undefined;
     const ok = (text = '', code = 0, stderr = ''): ShellResult => ({ stdout: Buffer.from(text), stderr, code });
     switch (name) {
       case 'mount_root':
@@ -329,9 +418,11 @@ export class PracticeRouter {
         return ok('Changing password for root\nNew password:\nRetype password:\npasswd: password for root changed by root\n');
       }
       case 'uci': {
+        const quiet = args[0] === '-q';
+        if (quiet) args = args.slice(1);
         if (args[0] === 'get' && args[1]) {
           const v = this.uciGet(args[1]);
-          return v === undefined ? ok('', 1, 'uci: Entry not found\n') : ok(v + '\n');
+          return v === undefined ? ok('', 1, quiet ? '' : 'uci: Entry not found\n') : ok(v + '\n');
         }
         return ok('', 1, 'uci: only "uci get" works on the practice router\n');
       }
@@ -365,6 +456,8 @@ export class PracticeRouter {
       }
       case 'uname':
         return ok(args.includes('-n') ? `${this.model.hostname}\n` : 'Linux\n');
+      case 'sysupgrade':
+        return this.sysupgrade(args, stdin);
       default:
         return undefined;
     }
@@ -486,6 +579,7 @@ export class PracticeRouter {
         this.print(`crc32 for ${start.toString(16).padStart(8, '0')} ... ${(start + len - 1).toString(16).padStart(8, '0')} ==> ${crc32(padded).toString(16).padStart(8, '0')}\n`);
         break;
       }
+      case 'version':
         this.print(`U-Boot 2023.01 (practice) for ${this.model.modelName}\n`);
         break;
       case 'help':
@@ -528,6 +622,11 @@ export class PracticeRouter {
   powerOn(): void {
     if (this.mode !== 'off') return;
     this.note('Power on.');
+    if (this.model.vendorRecovery && Date.now() < this.heldUntil) {
+      this.heldUntil = 0;
+      void this.recoveryBoot();
+      return;
+    }
     this.boot();
   }
 
@@ -544,6 +643,11 @@ export class PracticeRouter {
   }
 
   pressButton(): void {
+    if (this.mode === 'off' && this.model.vendorRecovery) {
+      this.heldUntil = Date.now() + 10_000;
+      this.note('Holding the Reset button (for 10 s): switch the router on now to start the maker\'s recovery.');
+      return;
+    }
     if (this.mode === 'preinit') {
       this.pressed = true;
       this.note('Reset button pressed during start-up: rescue mode chosen.');
@@ -581,19 +685,231 @@ export class PracticeRouter {
   }
 
   private bootKernel(): void {
-    const gen = this.bootGen;
-    const alive = (): boolean => gen === this.bootGen;
     const env = this.readEnv();
-    const slot = this.model.partitions.some((p) => p.name === 'kernel1') ? `kernel${env.boot_part ?? '1'}` : 'firmware';
-    const image = fs.readFileSync(this.partFile(slot));
+    const dual = this.model.partitions.some((p) => p.name === 'kernel1');
+    const slot = dual ? `kernel${env.boot_part === '2' ? '2' : '1'}` : 'firmware';
+    let image = fs.readFileSync(this.partFile(slot));
+    // a TP-Link firmware header first (what the maker's recovery writes): the kernel is at its kernel offset
+    const tpl = readTplinkV1Header(image);
+    if (tpl && tpl.kernelOffset < image.length) image = image.subarray(tpl.kernelOffset);
     this.print(`## Booting kernel from ${slot} ...\n`);
-    if (image.readUInt32BE(0) !== 0x27051956) {
+    const name = uImageName(image);
+    if (name === undefined) {
       this.print('Wrong Image Format for bootm command\nERROR: can\'t get kernel image!\n' + this.model.ubootPrompt);
       this.set('bootloader', 'steady');
       this.note(`The firmware in ${slot} is damaged: the bootloader stops at its prompt (${this.model.ubootPrompt.trim()}).`);
       return;
     }
+    this.print(`   Image Name:   ${name}\n`);
+    this.runningSlot = dual ? (slot === 'kernel2' ? 2 : 1) : undefined;
+    if (!/openwrt/i.test(name)) return this.vendorBoot(name);
+    this.release = /OpenWrt\s+(\S+)/i.exec(name)?.[1] ?? this.model.release;
     this.startKernel();
+  }
+
+  /** The maker's firmware starts: no failsafe, no SSH; its web page answers. */
+  private vendorBoot(name: string): void {
+    const gen = this.bootGen;
+    this.set('halted', 'steady');
+    this.print(`Starting kernel ...\n\n${name} is starting (the maker's firmware: no console login)\n`);
+    this.later(this.stageMs * 2, () => {
+      if (gen !== this.bootGen) return;
+      void this.openWeb(name).then(() => {
+        if (gen !== this.bootGen) return;
+        this.set('vendor', 'steady');
+        this.note(`The maker's firmware runs (${name}${this.runningSlot ? `, slot ${this.runningSlot}` : ''}): no SSH; its web page answers at http://${this.address}:${this.webPort}/.`);
+      });
+    });
+  }
+
+  /** The web page: the maker's (vendor mode) or OpenWrt's LuCI login (a normal start), as port 80 answers. */
+  private async openWeb(name?: string): Promise<void> {
+    if (this.web) return;
+    const version = name ? (/(\d+\.\d+\.\d+(?:\.\d+)*)/.exec(name)?.[1] ?? '') : this.release;
+    const maker = name?.split(' ')[0] ?? 'Router';
+    const page = name
+      ? `<!doctype html><html><head><meta charset="utf-8"><title>${maker} Smart Wi-Fi — PRACTICE</title></head><body><h1>PRACTICE ROUTER (Rescue Bench) — not a real device</h1><p>This page stands in for the maker's firmware on the practice router.</p><p>Model: ${this.model.modelName}</p><p>Firmware Version: ${version}</p></body></html>`
+      : `<!doctype html><html><head><meta charset="utf-8"><title>OpenWrt - LuCI (PRACTICE)</title></head><body><h1>PRACTICE ROUTER (Rescue Bench) — not a real device</h1><p>OpenWrt ${version}: log in with root's password.</p></body></html>`;
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', server: 'httpd (practice router)' });
+      res.end(req.method === 'HEAD' ? undefined : page);
+    });
+    server.on('error', () => undefined);
+    this.web = server;
+    await new Promise<void>((resolve) => server.listen(this.webPort, this.address, () => resolve()));
+  }
+
+  /**
+   * The maker's recovery in the bootloader (TP-Link style): with the button held at power on it fetches
+   * <model>_tp_recovery.bin from the TFTP server at serverip (here 127.0.0.1 and its free port), checks the
+   * firmware header is for this model, writes it and restarts. Without an answer it starts normally.
+   */
+  private async recoveryBoot(): Promise<void> {
+    const gen = ++this.bootGen;
+    const rec = this.model.vendorRecovery!;
+    this.loadOverlay();
+    this.ram = {};
+    this.set('recovery', 'failsafe');
+    this.print(`\nU-Boot 1.1.4 (practice) for ${this.model.modelName}\n\nReset button held: firmware recovery\n`);
+    this.note(`The maker's recovery started: the router asks this computer's file server for ${rec.fileName}.`);
+    const env = this.readEnv();
+    for (let attempt = 0; attempt < 3 && gen === this.bootGen; attempt++) {
+      this.loaded = undefined;
+      this.ubootBusy = true;
+      await this.tftpboot(parseInt((env.loadaddr ?? '0x81000000').replace(/^0x/, ''), 16), rec.fileName, env).finally(() => (this.ubootBusy = false));
+      if (gen !== this.bootGen) return;
+      if (this.loaded) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (gen !== this.bootGen) return;
+    const data = this.loaded?.data;
+    const profileHwId = 0xc7000002;
+    const hdr = data ? readTplinkV1Header(data) : undefined;
+    if (!data) {
+      this.note('The recovery got no file from this computer: the router starts from its flash as it is.');
+      this.boot();
+      return;
+    }
+    if (!hdr || hdr.hwId !== profileHwId || hdr.bootLength !== 0) {
+      this.print(`Firmware check failed: ${!hdr ? 'no TP-Link firmware header' : hdr.bootLength !== 0 ? 'it contains a bootloader' : `it is for hardware 0x${hdr.hwId.toString(16)}`}\n`);
+      this.note('The recovery refused the file (it is not firmware for this model): nothing was written.');
+      this.boot();
+      return;
+    }
+    this.set('recovery', 'preinit');
+    this.print(`Firmware check OK (${hdr.firmwareVersion})\nErasing flash ...\nWriting ${data.length} bytes to flash ... `);
+    this.note(`The recovery writes ${data.length} bytes (${hdr.firmwareVersion}) to the firmware partition.`);
+    this.writePart('firmware', data);
+    this.later(Math.max(600, this.stageMs * 3), () => {
+      if (gen !== this.bootGen) return;
+      this.print('done\n');
+      this.reboot('the recovery finished writing');
+    });
+  }
+
+  /** Write a partition file from the start (the rest stays erased, 0xff). */
+  private writePart(name: string, data: Buffer): void {
+    const size = this.model.partitions.find((p) => p.name === name)!.size;
+    const buf = Buffer.alloc(size, 0xff);
+    data.copy(buf, 0, 0, Math.min(size, data.length));
+    fs.writeFileSync(this.partFile(name), buf);
+  }
+
+  // ---- sysupgrade ----
+
+  /** The settings as sysupgrade -b makes them: a .tar.gz of the saved files under /etc. */
+  private settingsArchive(): Buffer {
+    const files = Object.entries({ ...this.model.rom, ...this.overlay })
+      .filter(([k]) => k.startsWith('/etc/config/') || k === '/etc/shadow' || k === '/etc/passwd')
+      .map(([k, v]) => ({ name: k.slice(1), data: Buffer.from(v) }));
+    return zlib.gzipSync(tar(files.length ? files : [{ name: 'etc/config/system', data: Buffer.from("config system\n") }]));
+  }
+
+  /** What OpenWrt's fwtool_check_image and the platform check say about an image (facts §3.2). */
+  private checkImage(file: string, img: Buffer, force: boolean, keep: boolean): { lines: string[]; ok: boolean; tar: boolean } {
+    const report = reportFor(new Uint8Array(img), { fileName: path.basename(file), path: file, sha256: crypto.createHash('sha256').update(img).digest('hex'), md5: '', startedAt: performance.now() });
+    const lines: string[] = [];
+    let ok = true;
+    const meta = report.metadata as Record<string, unknown> | null;
+    if (meta) {
+      const compat = String(meta.compat_version ?? '1.0');
+      const list = (compat !== '1.0' ? meta.new_supported_devices : meta.supported_devices) as unknown;
+      const devices = Array.isArray(list) ? list.map(String) : [];
+      const board = this.model.boardName;
+      if (!devices.includes(board) && !devices.includes(board.replace(',', '_'))) {
+        lines.push(`Device ${board} not supported by this image`, `Supported devices: ${devices.join(' ')}`);
+        ok = false;
+      } else if (compat.split('.')[0] !== '1') {
+        lines.push(`The device is supported, but this image is incompatible for sysupgrade based on the image version (1.0->${compat}).`);
+        ok = false;
+      } else if (compat !== '1.0' && keep) {
+        lines.push(`The device is supported, but the config is incompatible to the new image (1.0->${compat}). Please upgrade without keeping config (sysupgrade -n).`);
+        ok = false;
+      }
+    } else {
+      // REQUIRE_IMAGE_METADATA=1, as on mvebu
+      lines.push('Image metadata not present');
+      if (!force) lines.push('Use sysupgrade -F to override this check when downgrading or flashing to vendor firmware');
+      ok = false;
+    }
+    const isTar = report.identity.writePath === 'sysupgrade-tar';
+    if (!isTar && uImageName(img) === undefined) {
+      lines.push('Invalid image type.');
+      ok = false;
+    }
+    if (!ok) lines.push(force ? 'Image check failed but --force given - will update anyway!' : 'Image check failed.');
+    return { lines, ok, tar: isTar };
+  }
+
+  private sysupgrade(argv: string[], _stdin: Buffer): ShellResult {
+    const res = (out: string, code = 0, err = ''): ShellResult => ({ stdout: Buffer.from(out), stderr: err, code });
+    const usage = 'Usage: /sbin/sysupgrade [<upgrade-option>...] <image file or URL>\n       /sbin/sysupgrade [-q] [-i] [-c] [-u] [-o] [-k] <backup-command> <file>\n';
+    let test = false;
+    let force = false;
+    let keep = true;
+    let backup: string | undefined;
+    const files: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '-T' || a === '--test') test = true;
+      else if (a === '-F' || a === '--force') force = true;
+      else if (a === '-n') keep = false;
+      else if (a === '-b' || a === '--create-backup') backup = argv[++i] ?? '';
+      else if (['-v', '-q', '-c', '-u', '-k', '-p', '-o', '-i'].includes(a)) continue;
+      else if (a.startsWith('-') && a !== '-') return res('', 1, usage);
+      else files.push(a);
+    }
+    if (backup !== undefined) {
+      if (!backup) return res('', 1, usage);
+      const tgz = this.settingsArchive();
+      this.note('sysupgrade -b: a copy of the settings was handed over.');
+      if (backup === '-') return { stdout: tgz, stderr: '', code: 0 };
+      const problem = this.write(backup, tgz);
+      return problem ? res('', 1, `Cannot create backup file ${backup}: ${problem}\n`) : res('Saving config files...\n');
+    }
+    const file = files[0];
+    if (!file) return res('', 1, usage);
+    const img = this.read(file);
+    if (!img) return res('', 1, `Image not found: ${file}\n`);
+    const check = this.checkImage(file, img, force, keep);
+    const said = check.lines.map((l) => l + '\n').join('');
+    if (test) return res(said, check.ok || force ? 0 : 1);
+    if (!check.ok && !force) return res(said, 1);
+    const out = `${said}${keep ? 'Saving config files...\n' : ''}${COMMENCING}\n`;
+    this.note(`sysupgrade${force ? ' -F' : ''}${keep ? '' : ' -n'} ${file}: the router closes every session and writes the new firmware.`);
+    const gen = this.bootGen;
+    // sysupgrade hands over to procd, which stops every session, then writes and restarts
+    this.later(300, () => gen === this.bootGen && this.flashAndRestart(img, check.tar, keep));
+    return res(out);
+  }
+
+  private flashAndRestart(img: Buffer, isTar: boolean, keep: boolean): void {
+    this.closeLogins();
+    this.set('halted', 'preinit');
+    this.print('\n[  100.000000] sysupgrade: writing the new firmware — do not switch off\n');
+    const members = isTar ? untar(img) : {};
+    const kernel = isTar ? Object.entries(members).find(([n]) => /\/kernel$/.test(n))?.[1] : img;
+    const root = isTar ? Object.entries(members).find(([n]) => /\/root$/.test(n))?.[1] : undefined;
+    const dual = this.model.partitions.some((p) => p.name === 'kernel1');
+    if (dual) {
+      const env = this.readEnv();
+      const running = this.runningSlot ?? (env.boot_part === '2' ? 2 : 1);
+      const target = running === 1 ? 2 : 1;
+      this.writePart(`kernel${target}`, kernel ?? Buffer.alloc(0));
+      if (root) this.writePart(`rootfs${target}`, root);
+      // linksys.sh: the next start boots the slot just written
+      this.writeEnv({ ...env, boot_part: String(target), bootcmd: target === 1 ? 'run nandboot' : 'run altnandboot' });
+      this.note(`sysupgrade wrote slot ${target} (kernel${target}) and set boot_part=${target}: the router starts it next.`);
+    } else {
+      this.writePart('firmware', kernel ?? img);
+      this.note('sysupgrade wrote the firmware partition.');
+    }
+    if (!keep) {
+      this.eraseOverlay();
+      fs.rmSync(this.hostKeyFile, { force: true });
+      this.note('Settings not kept (-n): the router starts with fresh settings and makes a new SSH key.');
+    }
+    this.later(Math.max(800, this.stageMs * 3), () => this.reboot('sysupgrade finished writing'));
   }
 
   private startKernel(): void {
@@ -703,7 +1019,7 @@ export class PracticeRouter {
   }
 
   private sendNetmsg(text: string): void {
-    this.udp?.send(encodeNetmsg(text), this.opts.netmsgPort, '127.0.0.1');
+    if (this.opts.netmsgPort > 0) this.udp?.send(encodeNetmsg(text), this.opts.netmsgPort, '127.0.0.1');
   }
 
   private enterFailsafe(): void {
@@ -723,10 +1039,13 @@ export class PracticeRouter {
     this.print('- regular preinit -\n[    4.100000] mount_root: switching to jffs2 overlay\n');
     this.later(this.stageMs, () => {
       if (gen !== this.bootGen) return;
-      this.set('running', 'steady');
-      this.print('[    6.000000] procd: - init complete -\n\nPlease press Enter to activate this console.\n');
-      this.note(`Started normally: SSH at ${this.address} port ${this.sshPort} asks for root's password.`);
-      void this.openLogins();
+      // "running" once its SSH server listens (dropbear starts with the system; a flow may log in right away)
+      void Promise.all([this.openLogins(), this.openWeb()]).then(() => {
+        if (gen !== this.bootGen) return;
+        this.set('running', 'steady');
+        this.print('[    6.000000] procd: - init complete -\n\nPlease press Enter to activate this console.\n');
+        this.note(`Started normally: SSH at ${this.address} port ${this.sshPort} asks for root's password.`);
+      });
     });
   }
 
@@ -746,17 +1065,26 @@ export class PracticeRouter {
       s.bind({ address: PRACTICE_ROUTER_ADDRESS, port: 0 }, () => resolve(PRACTICE_ROUTER_ADDRESS));
     });
     this.udp.on('error', () => undefined);
-    this.hostKey = sshUtils.generateKeyPairSync('ed25519').private;
     // Choose the login ports now so a flow can be told them before the router starts; listen only when it runs.
     this.sshPort = await freePort(this.address);
     this.telnetPort = await freePort(this.address);
     this.tftpPort = await freeUdpPort();
+    this.webPort = await freePort(this.address);
+  }
+
+  /** The practice firmware files (made once into the data folder). */
+  images(): ReturnType<typeof ensurePracticeImages> {
+    return ensurePracticeImages(this.opts.dataDir);
   }
 
   private async openLogins(): Promise<void> {
     if (this.ssh) return;
     const failsafe = this.mode === 'failsafe';
-    const server = new SshServer({ hostKeys: [this.hostKey!], banner: undefined, ident: 'dropbear_2022.83' }, (client) => this.sshClient(client, failsafe));
+    const gen = this.bootGen;
+    const { Server } = await loadSsh2();
+    const hostKey = await this.hostKey();
+    if (this.ssh || gen !== this.bootGen) return; // switched off meanwhile
+    const server = new Server({ hostKeys: [hostKey], banner: undefined, ident: 'dropbear_2022.83' }, (client) => this.sshClient(client, failsafe));
     server.on('error', () => undefined);
     this.ssh = server;
     await new Promise<void>((resolve) => server.listen(this.sshPort, this.address, () => resolve()));
@@ -824,6 +1152,10 @@ export class PracticeRouter {
     const t = this.telnet;
     this.telnet = undefined;
     t?.close();
+    const w = this.web;
+    this.web = undefined;
+    w?.closeAllConnections();
+    w?.close();
   }
 
   private sshClient(client: Connection, failsafe: boolean): void {
@@ -886,6 +1218,24 @@ export class PracticeRouter {
     this.udp = undefined;
     await new Promise<void>((r) => (u ? u.close(() => r()) : r()));
   }
+}
+
+/** The router's own programs (the shell's `command -v` finds them; the rest are busybox applets in shell.ts). */
+const ROUTER_TOOLS = new Set(['mount_root', 'firstboot', 'passwd', 'uci', 'mtd', 'reboot', 'fw_printenv', 'fw_setenv', 'uname', 'sysupgrade']);
+
+/** A ustar archive's regular files: name → bytes. */
+function untar(b: Buffer): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  let p = 0;
+  while (p + 512 <= b.length) {
+    const name = b.subarray(p, p + 100).toString('latin1').replace(/\0.*$/s, '');
+    if (!name) break;
+    const size = parseInt(b.subarray(p + 124, p + 136).toString('latin1').replace(/\0.*$/s, '').trim() || '0', 8) || 0;
+    const flag = b[p + 156];
+    if ((flag === 0x30 || flag === 0) && size > 0) out[name] = b.subarray(p + 512, p + 512 + size);
+    p += 512 + Math.ceil(size / 512) * 512;
+  }
+  return out;
 }
 
 function freeUdpPort(): Promise<number> {

@@ -21,8 +21,14 @@ export class PracticeService {
   private removeConsole: (() => void) | undefined;
   private startedInMs: number | undefined;
   private netmsgPort = 4919;
+  private images: ReturnType<PracticeRouter['images']> | undefined;
 
   constructor(private readonly deps: PracticeServiceDeps) {}
+
+  /** The running practice router's address (where its datagrams come from), or undefined. */
+  routerAddress(): string | undefined {
+    return this.router?.address;
+  }
 
   status(): PracticeState {
     const r = this.router;
@@ -32,7 +38,7 @@ export class PracticeService {
       scenario: r.scenario.id,
       mode: r.mode,
       led: r.led,
-      target: { routerAddress: r.address, sshPort: r.sshPort, telnetPort: r.telnetPort, netmsgPort: this.netmsgPort, consolePath: PRACTICE_CONSOLE_PATH, profileId: r.model.profileId, tftpPort: r.tftpPort, windowS: 4 },
+      target: { routerAddress: r.address, sshPort: r.sshPort, telnetPort: r.telnetPort, netmsgPort: this.netmsgPort, consolePath: PRACTICE_CONSOLE_PATH, profileId: r.model.profileId, tftpPort: r.tftpPort, windowS: 4, webPort: r.webPort, ...(this.images ? { images: this.images } : {}) },
       log: r.log.slice(-50),
       ...(this.startedInMs !== undefined ? { startedInMs: this.startedInMs } : {}),
     };
@@ -62,6 +68,7 @@ export class PracticeService {
       });
     }
     router.resetFlash();
+    this.images = router.images();
     this.router = router;
     this.removeConsole = this.deps.addConsole(router.consolePort());
     this.startedInMs = Math.round(performance.now() - t0);

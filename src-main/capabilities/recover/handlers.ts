@@ -8,9 +8,9 @@ export function recoverHandlers(recover: RecoverService, ctx: MainContext): Capa
   return {
     'recover.check': async (a) => (await recover.check({ ...a, file: await allowHostPath(ctx, a.file, 'image-to-send') })).plan,
     'recover.start': async (a) => {
-      const { writeSeconds, fetchTimeoutS, verifyTimeoutS, connectWaitS, tftpPort, ...req } = a;
+      const { writeSeconds, fetchTimeoutS, verifyTimeoutS, connectWaitS, tftpPort, practice, ...req } = a;
       const tuning = Object.fromEntries(Object.entries({ writeSeconds, fetchTimeoutS, verifyTimeoutS, connectWaitS, tftpPort }).filter(([, v]) => v !== undefined));
-      return recover.start({ ...req, file: await allowHostPath(ctx, a.file, 'image-to-send') }, tuning);
+      return recover.start({ ...req, file: await allowHostPath(ctx, a.file, 'image-to-send') }, tuning, practice);
     },
     'recover.status': () => recover.status(),
   };

@@ -88,7 +88,7 @@ export class RecoverService {
   }
 
   /** Check, refuse a file that is not for this model, keep the served bytes, start the playbook. */
-  async start(req: RecoverRequest, tuning: RecoverTuning = {}): Promise<RunSnapshot> {
+  async start(req: RecoverRequest, tuning: RecoverTuning = {}, practice?: { routerAddress: string; afterPort: number }): Promise<RunSnapshot> {
     const { plan, bytes } = await this.check(req);
     if (plan.image.refuse) throw new RbFault(plan.image.refuse);
     const profile = plan.model ? findDeviceProfile(plan.model) : undefined;
@@ -115,6 +115,8 @@ export class RecoverService {
       writeSeconds: profile?.recovery.writeSeconds ?? (plan.flow === 'tplink' ? 150 : 180),
       afterAddress: after?.address ?? FLOW_DEFAULTS[plan.flow].after,
       afterPort: after?.tcpPort ?? 80,
+      // the practice router: on this computer (loopback), no address to set; its journal is kept apart
+      ...(practice ? { practice: true, routerAddress: practice.routerAddress, hostAddress: '127.0.0.1/8', afterAddress: practice.routerAddress, afterPort: practice.afterPort } : {}),
       ...tuning,
     };
     this.last = undefined;

@@ -69,6 +69,12 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
     const flow = flowOf(ctx);
     const need = str(ctx, 'hostAddress');
     const router = str(ctx, 'routerAddress');
+    if (ctx.options.practice === true) {
+      // the practice router lives on this computer's loopback: nothing to set (decision 0091)
+      ctx.bag.set(BAG.localAddress, need.split('/')[0]!);
+      ctx.evidence(`PRACTICE: the practice router (${router}) is on this computer, so no network address needs to be set.`);
+      return { ok: true };
+    }
     const [hostIp, bitsText] = need.split('/');
     const bits = Number(bitsText ?? 24);
     const chosen = str(ctx, 'interface') || undefined;

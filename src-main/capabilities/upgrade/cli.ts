@@ -19,6 +19,7 @@ const targetFlags = {
   file: { type: 'string' },
   yes: { type: 'boolean', default: false },
   'return-timeout': { type: 'string', default: '420' },
+  'web-port': { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -141,8 +142,8 @@ export const firmwareFlash: CliCommand = {
     const target = await targetWithPassword(values, io);
     const request = requestFromFlags(
       UpgradeStartSchema,
-      { mode: 'flash', target, file: values.file, keepSettings: values['keep-settings'] ? 'keep' : values['no-keep-settings'] ? 'no-keep' : 'auto', force: values.force, dryRun: values['dry-run'], returnTimeoutS: num(values['return-timeout']) },
-      { file: { flag: '--file', given: values.file }, returnTimeoutS: { flag: '--return-timeout', given: values['return-timeout'] } },
+      { mode: 'flash', target, file: values.file, keepSettings: values['keep-settings'] ? 'keep' : values['no-keep-settings'] ? 'no-keep' : 'auto', force: values.force, dryRun: values['dry-run'], returnTimeoutS: num(values['return-timeout']), ...(values['web-port'] ? { webPort: num(values['web-port']) } : {}) },
+      { file: { flag: '--file', given: values.file }, returnTimeoutS: { flag: '--return-timeout', given: values['return-timeout'] }, webPort: { flag: '--web-port', given: values['web-port'] } },
     );
     return runUpgrade(io, 'firmware flash', values.json, request, { fullBackup: values['full-backup'], force: values.force && values.yes, go: values.yes });
   },
@@ -163,7 +164,7 @@ function planText(r: StockReport): string {
 export const returnToStock: CliCommand = {
   words: ['firmware', 'return-to-stock'],
   summary: 'Bring a Linksys dual-slot router (WRT32X and family) back to its factory firmware; without --yes only the plan is printed and nothing is changed (password: RB_PASSWORD)',
-  usage: 'firmware return-to-stock --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file VENDOR_IMAGE [--sha256 HEX] [--intermediate FACTORY_IMAGE [--intermediate-sha256 HEX]] [--yes] [--full-backup] [--return-timeout S] [--json]',
+  usage: 'firmware return-to-stock --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file VENDOR_IMAGE [--sha256 HEX] [--intermediate FACTORY_IMAGE [--intermediate-sha256 HEX]] [--yes] [--full-backup] [--return-timeout S] [--web-port N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -183,11 +184,12 @@ export const returnToStock: CliCommand = {
         force: true,
         dryRun: false,
         returnTimeoutS: num(values['return-timeout']),
+        ...(values['web-port'] ? { webPort: num(values['web-port']) } : {}),
         ...(values.sha256 ? { sha256: values.sha256 } : {}),
         ...(values.intermediate ? { intermediate: values.intermediate } : {}),
         ...(values['intermediate-sha256'] ? { intermediateSha256: values['intermediate-sha256'] } : {}),
       },
-      { file: { flag: '--file', given: values.file }, sha256: { flag: '--sha256', given: values.sha256 }, intermediate: { flag: '--intermediate', given: values.intermediate }, intermediateSha256: { flag: '--intermediate-sha256', given: values['intermediate-sha256'] }, returnTimeoutS: { flag: '--return-timeout', given: values['return-timeout'] } },
+      { file: { flag: '--file', given: values.file }, sha256: { flag: '--sha256', given: values.sha256 }, intermediate: { flag: '--intermediate', given: values.intermediate }, intermediateSha256: { flag: '--intermediate-sha256', given: values['intermediate-sha256'] }, returnTimeoutS: { flag: '--return-timeout', given: values['return-timeout'] }, webPort: { flag: '--web-port', given: values['web-port'] } },
     );
     if (!values.yes) {
       // the plan only: connect, read, check the files; nothing on the router changes, not even sysupgrade -T

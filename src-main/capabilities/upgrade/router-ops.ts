@@ -361,9 +361,9 @@ export interface VendorAnswer {
 }
 
 /** The maker's firmware has no login here: its web server's answer on port 80 is what we can check. */
-export function vendorWebAnswer(host: string, wantVersion?: string, timeoutMs = 5000): Promise<VendorAnswer> {
+export function vendorWebAnswer(host: string, wantVersion?: string, timeoutMs = 5000, port = 80): Promise<VendorAnswer> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host, port: 80, path: '/', timeout: timeoutMs }, (res) => {
+    const req = http.get({ host, port, path: '/', timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (c: Buffer) => {

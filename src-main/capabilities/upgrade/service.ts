@@ -123,6 +123,8 @@ function optionsOf(req: UpgradeStart): RunSnapshot['options'] {
   if (req.sha256) o.sha256 = req.sha256;
   if (req.intermediate) o.intermediate = req.intermediate;
   if (req.intermediateSha256) o.intermediateSha256 = req.intermediateSha256;
+  if (req.webPort) o.webPort = req.webPort;
+  if (req.practice) o.practice = true;
   return o;
 }
 
@@ -149,6 +151,8 @@ function requestOf(o: RunSnapshot['options'], password?: string): UpgradeStart {
   if (s('sha256')) req.sha256 = s('sha256')!;
   if (s('intermediate')) req.intermediate = s('intermediate')!;
   if (s('intermediateSha256')) req.intermediateSha256 = s('intermediateSha256')!;
+  if (typeof o.webPort === 'number') req.webPort = o.webPort;
+  if (o.practice === true) req.practice = true;
   return req;
 }
 
@@ -653,6 +657,7 @@ export class UpgradeService {
       startedAt,
       signal: ctx.signal,
       now: this.now,
+      ports: [st.req.target.port ?? 22, st.req.webPort ?? 80, 23],
       tick: (elapsed, p, sign) => {
         const text = waitText(p, sign, service);
         this.progress(st, { stage: 'wait', phase: p, done: elapsed / 1000, total: st.req.returnTimeoutS, text: `${text} ${dur(elapsed)} so far.` });
@@ -695,7 +700,7 @@ export class UpgradeService {
       let lastErr = '';
       while (this.now() < deadline && !ctx.signal.aborted) {
         try {
-          const a = await vendorWebAnswer(host, want);
+          const a = await vendorWebAnswer(host, want, 5000, st.req.webPort);
           ctx.evidence(`The router's web page answers: HTTP ${a.status}${a.server ? `, server "${a.server}"` : ''}${a.title ? `, title "${a.title}"` : ''}${a.version ? `, firmware version ${a.version}` : ''}.`);
           const openwrt = /luci|openwrt/i.test(`${a.title ?? ''} ${a.text}`);
           if (openwrt) {

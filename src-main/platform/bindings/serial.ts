@@ -10,7 +10,10 @@
  * reads on the event loop (direct-read.ts, decision 0022) and the synchronous `writeNow` of a reaction.
  */
 import fs from 'node:fs';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+
+/** The serialport package, loaded when a port is first listed or opened (cold start, issue 18). */
+const serialport = () => import('serialport').then((m) => m.SerialPort);
 import type { SerialSettings } from '../../../src-shared/capabilities/serial';
 import { serialPortPresent } from '..';
 import { useDirectRead } from './direct-read';
@@ -153,9 +156,10 @@ class OsSerialPort implements SerialPortHandle {
   }
 }
 
-function openOsPort(p: string, s: SerialSettings): Promise<SerialPortHandle> {
+async function openOsPort(p: string, s: SerialSettings): Promise<SerialPortHandle> {
+  const SerialPortClass = await serialport();
   return new Promise((resolve, reject) => {
-    const port = new SerialPort({
+    const port = new SerialPortClass({
       path: p,
       baudRate: s.baud,
       dataBits: s.dataBits,
@@ -179,7 +183,7 @@ function openOsPort(p: string, s: SerialSettings): Promise<SerialPortHandle> {
 
 /** This computer's serial ports, through the `serialport` package. */
 export const osSerialPorts: SerialPortFactory = {
-  list: () => SerialPort.list(),
-  present: (path) => serialPortPresent(path, () => SerialPort.list()),
+  list: async () => (await serialport()).list(),
+  present: (path) => serialPortPresent(path, async () => (await serialport()).list()),
   open: openOsPort,
 };

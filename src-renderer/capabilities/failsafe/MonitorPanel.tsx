@@ -131,6 +131,7 @@ const DatagramRow = memo(function DatagramRow({ d }: { d: FailsafeDatagram }) {
                   <td className="mono">{clockTime(d.receivedAt)}</td>
                   <td className="mono">
                     {d.from}
+                    {d.practice && <span className="practice-badge" title="From the practice router on this computer">PRACTICE</span>}
                     {d.unexpectedSource && <span className="tag warn" title="OpenWrt's rescue mode uses 192.168.1.x; this came from elsewhere">not a rescue address</span>}
                   </td>
                   <td className="msg">

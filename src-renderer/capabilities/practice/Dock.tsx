@@ -1,5 +1,5 @@
 import { useApi } from '../../api/context';
-import { PRACTICE_SCENARIOS } from '../../../src-shared/capabilities/practice';
+import { PRACTICE_MODELS, PRACTICE_SCENARIOS } from '../../../src-shared/capabilities/practice';
 import { usePractice } from './store';
 
 const MODE_WORDS: Record<string, string> = {
@@ -9,6 +9,8 @@ const MODE_WORDS: Record<string, string> = {
   preinit: 'Starting — rescue window open',
   failsafe: 'Rescue mode (failsafe)',
   running: 'Running normally',
+  vendor: "Maker's firmware running",
+  recovery: "Maker's recovery: fetching firmware",
 };
 
 /** The practice router's picture: power switch, light and Reset button. Shown on every screen while it runs. */
@@ -18,6 +20,9 @@ export function PracticeRouterPicture({ compact = false }: { compact?: boolean }
   const busy = usePractice((s) => s.busy);
   const { power, button } = usePractice.getState();
   const on = st.mode !== 'off';
+  // a router whose maker's recovery starts with the button held at power on (TP-Link style)
+  const scenario = PRACTICE_SCENARIOS.find((x) => x.id === st.scenario);
+  const holdFirst = !on && !!scenario && !!PRACTICE_MODELS[scenario.model].vendorRecovery;
   return (
     <div className={compact ? 'practice-router compact' : 'practice-router'} data-testid="practice-router" data-mode={st.mode} data-led={st.led}>
       <svg viewBox="0 0 200 70" className="practice-router-svg" role="img" aria-label={`Practice router: ${MODE_WORDS[st.mode] ?? st.mode}`}>
@@ -37,7 +42,7 @@ export function PracticeRouterPicture({ compact = false }: { compact?: boolean }
           {on ? 'Switch off' : 'Switch on'}
         </button>
         <button type="button" className={st.mode === 'preinit' ? 'btn primary' : 'btn'} onClick={() => void button(api)} disabled={busy || !st.ready} data-testid="practice-button" aria-label="Press the practice router's Reset button">
-          Press Reset
+          {holdFirst ? 'Hold Reset (then switch on)' : 'Press Reset'}
         </button>
         <span className="practice-mode" data-testid="practice-mode">
           {MODE_WORDS[st.mode] ?? st.mode}

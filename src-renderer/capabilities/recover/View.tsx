@@ -11,6 +11,8 @@ import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import type { RbError } from '../../../src-shared/contract';
 import { DEVICE_PROFILES, findDeviceProfile, type DeviceProfile } from '../../../src-shared/profiles/profiles';
 import { useRecover } from './store';
+import { usePractice } from '../practice/store';
+import { PRACTICE_MODELS, PRACTICE_SCENARIOS } from '../../../src-shared/capabilities/practice';
 
 const isRecoverRun = (r: RunSnapshot | undefined): r is RunSnapshot => !!r && r.playbookId.startsWith('recover-');
 const modelsOf = (flow: VendorFlow): DeviceProfile[] => DEVICE_PROFILES.filter((p) => p.recovery.flow === flow);
@@ -35,9 +37,32 @@ function PickCard({ locked }: { locked: boolean }) {
   const st = useRecover.getState();
   const checked = useFirmware((s) => s.report);
   const models = flow ? modelsOf(flow) : [];
+  // the practice router with a maker's recovery: the guide goes to it on this computer, with the practice file
+  const pr = usePractice((s) => s.state);
+  const prModel = pr.ready && pr.scenario ? PRACTICE_MODELS[PRACTICE_SCENARIOS.find((x) => x.id === pr.scenario)!.model] : undefined;
+  const practice = prModel?.vendorRecovery && pr.target ? { practice: { routerAddress: pr.target.routerAddress, afterPort: pr.target.webPort }, tftpPort: pr.target.tftpPort, writeSeconds: 10 } : undefined;
   return (
     <section className="card rc-pick" aria-labelledby="rc-pick-title" data-testid="rc-pick">
       <h2 id="rc-pick-title">Which router?</h2>
+      {practice && pr.target && (
+        <p className="note practice-note" data-testid="rc-practice">
+          <span className="practice-badge">PRACTICE</span> This guide will talk to the practice router on this computer, not to a real router.{' '}
+          {pr.target.images && !locked && (
+            <button
+              type="button"
+              className="btn small"
+              onClick={() => {
+                st.choose('tplink');
+                st.setModel(prModel!.profileId);
+                st.setFile(pr.target!.images!.tplink);
+              }}
+              data-testid="rc-practice-file"
+            >
+              Use the practice TP-Link file
+            </button>
+          )}
+        </p>
+      )}
       <p className="note">Many routers have a rescue mode of their own, built in by the maker, that takes a new firmware file even when the router no longer starts. Choose the maker on the label of the router.</p>
       <div className="rc-makers" role="radiogroup" aria-label="Maker">
         {VENDOR_FLOWS.map((f) => (
@@ -83,7 +108,7 @@ function PickCard({ locked }: { locked: boolean }) {
             <button type="button" className="btn" disabled={locked || !file.trim() || busy !== 'idle'} onClick={() => void st.check(api)} data-testid="rc-check">
               {busy === 'checking' ? 'Checking…' : 'Check the file'}
             </button>
-            <button type="button" className="btn primary" disabled={locked || !plan || !!plan.image.refuse || busy !== 'idle'} onClick={() => void st.start(api)} data-testid="rc-start">
+            <button type="button" className="btn primary" disabled={locked || !plan || !!plan.image.refuse || busy !== 'idle'} onClick={() => void st.start(api, practice)} data-testid="rc-start">
               {busy === 'starting' ? 'Starting…' : 'Start the recovery'}
             </button>
           </div>

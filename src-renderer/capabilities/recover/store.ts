@@ -24,7 +24,8 @@ interface RecoverStore {
   /** recover.check: what the router will get (cut or not) and whether the file is for this model. */
   check(api: RbApi): Promise<void>;
   /** recover.start: the guide runs; its steps arrive as playbook.run events. */
-  start(api: RbApi): Promise<void>;
+  /** `practice`: the practice router's address, login port and TFTP port (from the practice store). */
+  start(api: RbApi, practice?: { practice: { routerAddress: string; afterPort: number }; tftpPort: number; writeSeconds: number }): Promise<void>;
 }
 
 export const useRecover = create<RecoverStore>((set, get) => ({
@@ -56,7 +57,7 @@ export const useRecover = create<RecoverStore>((set, get) => ({
       set({ busy: 'idle' });
     }
   },
-  start: async (api) => {
+  start: async (api, practice) => {
     const { flow, model, file, writeSeconds, verifyTimeoutS } = get();
     if (!flow || !file.trim()) return;
     set({ busy: 'starting', error: undefined, progress: undefined });
@@ -64,7 +65,7 @@ export const useRecover = create<RecoverStore>((set, get) => ({
     const w = n(writeSeconds);
     const v = n(verifyTimeoutS);
     try {
-      await api.invoke('recover.start', { flow, file: file.trim(), ...(model ? { model } : {}), ...(w !== undefined ? { writeSeconds: w } : {}), ...(v !== undefined ? { verifyTimeoutS: v } : {}) });
+      await api.invoke('recover.start', { flow, file: file.trim(), ...(model ? { model } : {}), ...(practice ?? {}), ...(w !== undefined ? { writeSeconds: w } : {}), ...(v !== undefined ? { verifyTimeoutS: v } : {}) });
     } catch (err) {
       set({ error: asRbError(err) });
     } finally {

@@ -9,6 +9,7 @@ import { FLASH_PLAYBOOK_ID, STOCK_PLAYBOOK_ID, type StockReport, type UpgradePro
 import type { SessionTarget } from '../../../src-shared/capabilities/device';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { useUpgrade } from './store';
+import { usePractice } from '../practice/store';
 
 const OURS = new Set([FLASH_PLAYBOOK_ID, STOCK_PLAYBOOK_ID]);
 
@@ -212,12 +213,22 @@ export function UpgradeView() {
   const [sha, setSha] = useState('');
   const image = file.trim() || checked?.path || '';
   const running = run?.state === 'running';
+  // with the practice router running, the flow goes to it on this computer (decision 0091)
+  const pr = usePractice((s) => s.state);
+  const practice = pr.ready && pr.target ? pr.target : undefined;
+  useEffect(() => {
+    if (!practice) return;
+    setHost(practice.routerAddress);
+    setMethod('ssh');
+    if (pr.scenario === 'factory-firmware') setMode('return-to-stock');
+  }, [practice?.routerAddress, practice?.sshPort, pr.scenario]);
 
   useEffect(() => {
     if (run && run.state !== 'running') void useUpgrade.getState().refreshOutcome(api);
   }, [api, run?.state, run]);
 
-  const target: SessionTarget = { host: host.trim(), method, user: 'root', hostKeyPolicy: 'remember', ...(password ? { password } : {}) };
+  const onPractice = !!practice && host.trim() === practice.routerAddress;
+  const target: SessionTarget = { host: host.trim(), method, user: 'root', hostKeyPolicy: 'remember', ...(password ? { password } : {}), ...(onPractice ? { port: practice!.sshPort } : {}) };
   const req = (): UpgradeStart => ({
     mode,
     target,
@@ -226,6 +237,7 @@ export function UpgradeView() {
     force: false,
     dryRun: false,
     returnTimeoutS: 420,
+    ...(onPractice ? { webPort: practice!.webPort, practice: true } : {}),
     ...(mode === 'return-to-stock' && sha.trim() ? { sha256: sha.trim() } : {}),
     ...(mode === 'return-to-stock' && intermediate.trim() ? { intermediate: intermediate.trim() } : {}),
   });
@@ -253,6 +265,16 @@ export function UpgradeView() {
               <input type="radio" name="up-mode" checked={mode === 'return-to-stock'} onChange={() => setMode('return-to-stock')} data-testid="up-mode-stock" /> Back to factory firmware (Linksys WRT)
             </label>
           </div>
+          {onPractice && (
+            <p className="note practice-note" data-testid="up-practice">
+              <span className="practice-badge">PRACTICE</span> This will talk to the practice router on this computer, not to a real router.{' '}
+              {practice?.images && (
+                <button type="button" className="btn small" onClick={() => setFile(mode === 'return-to-stock' ? practice.images!.vendor : practice.images!.openwrt)} data-testid="up-practice-file">
+                  {mode === 'return-to-stock' ? 'Use the practice Linksys file' : 'Use the practice OpenWrt file'}
+                </button>
+              )}
+            </p>
+          )}
           <p>
             {mode === 'flash'
               ? 'Rescue Bench checks the image first, copies it to the router, lets the router check it too, writes it and waits until the router runs it. About 5 minutes. Keep the cable plugged in.'

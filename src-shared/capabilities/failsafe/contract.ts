@@ -18,6 +18,8 @@ export const FailsafeDatagramSchema = z.object({
   notes: z.array(z.string()),
   /** True when the sender is not in 192.168.1.0/24, where OpenWrt's preinit lives: shown, but flagged. */
   unexpectedSource: z.boolean(),
+  /** From the practice router on this computer while it runs (127.x): expected, shown as PRACTICE. */
+  practice: z.boolean().optional(),
 });
 export type FailsafeDatagram = z.infer<typeof FailsafeDatagramSchema>;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { command, event, Empty, RbErrorSchema } from '../../contract/common';
 
-export const PracticeScenarioIdSchema = z.enum(['forgot-password', 'broken-settings', 'factory-firmware', 'bootloader-only']);
-export const PracticeModeSchema = z.enum(['off', 'bootloader', 'preinit', 'failsafe', 'running', 'halted']);
+export const PracticeScenarioIdSchema = z.enum(['forgot-password', 'broken-settings', 'factory-firmware', 'bootloader-only', 'tplink-recovery']);
+/** vendor: the maker's firmware runs (a web page, no SSH); recovery: the bootloader's own recovery fetches a file. */
+export const PracticeModeSchema = z.enum(['off', 'bootloader', 'preinit', 'failsafe', 'running', 'halted', 'vendor', 'recovery']);
 
 /**
  * The practice router as the screens see it. `target` is what a flow needs to reach it instead of 192.168.1.1:
@@ -28,6 +29,10 @@ export const PracticeStateSchema = z.object({
       tftpPort: z.number().int(),
       /** Seconds its rescue window stays open (the failsafe guide's windowS). */
       windowS: z.number(),
+      /** Where its web page answers when the maker's firmware runs (a free port: port 80 needs root). */
+      webPort: z.number().int(),
+      /** The practice firmware files in the data folder (the maker's-firmware stand-in, an OpenWrt upgrade). */
+      images: z.object({ vendor: z.string(), openwrt: z.string(), tplink: z.string() }).optional(),
     })
     .optional(),
   /** What happened, newest last (plain words, for the practice panel). */

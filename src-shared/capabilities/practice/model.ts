@@ -7,10 +7,10 @@
  * the data folder; names, order and the U-Boot variables are the real board's (src-shared/profiles/profiles.ts).
  */
 
-export type PracticeScenarioId = 'forgot-password' | 'broken-settings' | 'factory-firmware' | 'bootloader-only';
+export type PracticeScenarioId = 'forgot-password' | 'broken-settings' | 'factory-firmware' | 'bootloader-only' | 'tplink-recovery';
 
 /** What the router is doing, as the practice panel shows it. */
-export type PracticeMode = 'off' | 'bootloader' | 'preinit' | 'failsafe' | 'running' | 'halted';
+export type PracticeMode = 'off' | 'bootloader' | 'preinit' | 'failsafe' | 'running' | 'halted' | 'vendor' | 'recovery';
 
 export interface PracticePartition {
   name: string;
@@ -19,6 +19,11 @@ export interface PracticePartition {
   /** What the real board keeps there, in plain words. */
   holds: string;
   dangerous?: boolean;
+  /**
+   * The real board's size, shown in /proc/mtd and /sys/class/mtd where a flow reads the layout from it (the
+   * Linksys slots: 0x7800000 is the 3 MB-kernel layout). The file holds only the first `size` bytes.
+   */
+  shownSize?: number;
 }
 
 export interface PracticeModel {
@@ -38,6 +43,8 @@ export interface PracticeModel {
   rom: Record<string, string>;
   /** U-Boot prompt. */
   ubootPrompt: string;
+  /** The maker's recovery in the bootloader, started by holding the button at power on (TP-Link style). */
+  vendorRecovery?: { kind: 'tftp-client'; fileName: string };
 }
 
 export interface PracticeScenario {
@@ -49,7 +56,7 @@ export interface PracticeScenario {
   tryThis: string;
   /** The section that fixes it (a section id of the renderer). */
   section: string;
-  model: 'openwrt-generic' | 'linksys-wrt32x';
+  model: 'openwrt-generic' | 'linksys-wrt32x' | 'tplink-archer-c7';
   /** Files of the saved settings (the overlay on rootfs_data) at the start. */
   overlay: Record<string, string>;
   /** Root's password in normal operation ('' = none). */
@@ -97,7 +104,8 @@ export const PRACTICE_MODELS: Record<PracticeScenario['model'], PracticeModel> =
   'linksys-wrt32x': {
     profileId: 'linksys,wrt32x',
     hostname: 'OpenWrt',
-    release: '23.05.5',
+    // 19.07 is the last release with the 3 MB-kernel layout the Linksys firmware starts from (PR #3852)
+    release: '19.07.10',
     boardName: 'linksys,wrt32x',
     modelName: 'Linksys WRT32X (practice)',
     partitions: [
@@ -105,10 +113,10 @@ export const PRACTICE_MODELS: Record<PracticeScenario['model'], PracticeModel> =
       { name: 'u_env', size: 16 * KiB, holds: 'bootloader settings (which slot starts)', dangerous: true },
       { name: 's_env', size: 16 * KiB, holds: 'boot counter log' },
       { name: 'devinfo', size: 16 * KiB, holds: 'device identity', dangerous: true },
-      { name: 'kernel1', size: 192 * KiB, holds: 'firmware slot 1' },
-      { name: 'rootfs1', size: 160 * KiB, holds: 'firmware slot 1 files (inside kernel1)' },
-      { name: 'kernel2', size: 192 * KiB, holds: 'firmware slot 2' },
-      { name: 'rootfs2', size: 160 * KiB, holds: 'firmware slot 2 files (inside kernel2)' },
+      { name: 'kernel1', size: 192 * KiB, shownSize: 0x7b00000, holds: 'firmware slot 1' },
+      { name: 'rootfs1', size: 160 * KiB, shownSize: 0x7800000, holds: 'firmware slot 1 files (inside kernel1)' },
+      { name: 'kernel2', size: 192 * KiB, shownSize: 0x7b00000, holds: 'firmware slot 2' },
+      { name: 'rootfs2', size: 160 * KiB, shownSize: 0x7800000, holds: 'firmware slot 2 files (inside kernel2)' },
       { name: 'rootfs_data', size: 64 * KiB, holds: 'your saved settings' },
     ],
     env: {
@@ -124,6 +132,24 @@ export const PRACTICE_MODELS: Record<PracticeScenario['model'], PracticeModel> =
     },
     rom: ROM,
     ubootPrompt: 'Marvell>> ',
+  },
+  'tplink-archer-c7': {
+    profileId: 'tplink,archer-c7-v2',
+    hostname: 'OpenWrt',
+    release: '23.05.5',
+    boardName: 'tplink,archer-c7-v2',
+    modelName: 'TP-Link Archer C7 v2 (practice)',
+    partitions: [
+      { name: 'u-boot', size: 64 * KiB, holds: 'the bootloader', dangerous: true },
+      { name: 'u-boot-env', size: 16 * KiB, holds: 'bootloader settings' },
+      { name: 'firmware', size: 256 * KiB, holds: 'OpenWrt (kernel and read-only files)' },
+      { name: 'rootfs_data', size: 64 * KiB, holds: 'your saved settings' },
+      { name: 'art', size: 16 * KiB, holds: 'radio calibration', dangerous: true },
+    ],
+    env: { baudrate: '115200', bootcmd: 'bootm 0x9f020000', bootdelay: '1', ipaddr: '127.0.0.2', serverip: '127.0.0.1', loadaddr: '0x81000000' },
+    rom: ROM,
+    ubootPrompt: 'db12x> ',
+    vendorRecovery: { kind: 'tftp-client', fileName: 'ArcherC7v2_tp_recovery.bin' },
   },
 };
 
@@ -152,13 +178,12 @@ export const PRACTICE_SCENARIOS: readonly PracticeScenario[] = [
     id: 'factory-firmware',
     title: 'Return to factory firmware',
     story: 'A Linksys router with two firmware slots runs OpenWrt and must go back to the Linksys firmware before it is sold.',
-    tryThis: 'Back it up, then put the factory firmware back.',
-    section: 'flash',
+    tryThis: 'Open "New firmware" and put the factory firmware back with the practice Linksys file (your settings are saved first).',
+    section: 'upgrade',
     model: 'linksys-wrt32x',
     overlay: {},
     rootPassword: '',
     bootPart: '1',
-    notYet: 'Not ready yet: this practice needs the backup and firmware-writing steps, which the practice router cannot do yet.',
   },
   {
     id: 'bootloader-only',
@@ -167,6 +192,17 @@ export const PRACTICE_SCENARIOS: readonly PracticeScenario[] = [
     tryThis: 'Open the serial console, stop the bootloader and load firmware from this computer.',
     section: 'console',
     model: 'openwrt-generic',
+    overlay: {},
+    rootPassword: '',
+    firmwareBroken: true,
+  },
+  {
+    id: 'tplink-recovery',
+    title: 'Bricked TP-Link: use the maker\'s recovery',
+    story: 'A TP-Link router stopped starting after a failed update. Its bootloader can still fetch firmware from this computer while the Reset button is held.',
+    tryThis: 'Open "Vendor recovery", choose the practice TP-Link file, then hold the Reset button and switch the router on.',
+    section: 'recover',
+    model: 'tplink-archer-c7',
     overlay: {},
     rootPassword: '',
     firmwareBroken: true,
@@ -180,10 +216,21 @@ export function practiceScenario(id: string): PracticeScenario | undefined {
 /** /proc/mtd as OpenWrt prints it for a model's partitions (erase size 64 KiB, as on NOR). */
 export function procMtd(model: PracticeModel): string {
   const hex = (n: number) => n.toString(16).padStart(8, '0');
-  return ['dev:    size   erasesize  name', ...model.partitions.map((p, i) => `mtd${i}: ${hex(p.size)} 00010000 "${p.name}"`)].join('\n') + '\n';
+  return ['dev:    size   erasesize  name', ...model.partitions.map((p, i) => `mtd${i}: ${hex(p.shownSize ?? p.size)} 00010000 "${p.name}"`)].join('\n') + '\n';
 }
 
 /** The practice router lives on loopback: its address, its login ports and the console's name. */
 export const PRACTICE_CONSOLE_PATH = 'practice:router-console';
 /** The router's own loopback address (the workstation sends from 127.0.0.1). */
 export const PRACTICE_ROUTER_ADDRESS = '127.0.0.2';
+
+/**
+ * The firmware files the practice router comes with (made by src-main/capabilities/practice/images.ts, the same
+ * bytes every time). Their SHA-256 values are listed here so Rescue Bench's known-images check can name them as
+ * what they are: practice files, never a maker's published file (decision 0099).
+ */
+export const PRACTICE_IMAGES: readonly { role: 'vendor' | 'openwrt' | 'tplink'; file: string; sha256: string; what: string }[] = [
+  { role: 'vendor', file: 'FW_WRT32X_1.0.0.0_PRACTICE.img', sha256: 'f1a3142d8495d0340073a42a43d52f1e498d291a1bb7747cfc7d1fc937a5631d', what: 'practice "Linksys firmware" for the practice WRT32X (not Linksys firmware)' },
+  { role: 'openwrt', file: 'openwrt-19.07.10-practice-wrt32x-sysupgrade.bin', sha256: 'c3d6803dad1c3046cd64ac635b49aecdd5096309c738b4fab9da8bbda248c34b', what: 'practice OpenWrt 19.07.10 upgrade image for the practice WRT32X (not an OpenWrt release)' },
+  { role: 'tplink', file: 'openwrt-23.05.5-practice-archer-c7-v2-squashfs-factory.bin', sha256: '0cc71f867f2f2f8ec10e9117859bb142cd00481f5a8ad0446f5231f43edc484c', what: 'practice OpenWrt factory image for the practice TP-Link Archer C7 v2 (not an OpenWrt release)' },
+];

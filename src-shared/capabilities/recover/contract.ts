@@ -69,6 +69,11 @@ export const recoverCommands = {
       verifyTimeoutS: z.number().int().min(0).max(3600).optional(),
       connectWaitS: z.number().int().min(0).max(600).optional(),
       tftpPort: z.number().int().min(1).max(65535).optional(),
+      /**
+       * The practice router on this computer instead of a real one (decision 0091): its loopback address, the
+       * port that answers once it runs again; the journal stays out of the real history.
+       */
+      practice: z.object({ routerAddress: z.string().regex(/^127\.\d+\.\d+\.\d+$/, 'a 127.x address'), afterPort: z.number().int().min(1).max(65535) }).optional(),
     }),
     RunSnapshotSchema,
   ),

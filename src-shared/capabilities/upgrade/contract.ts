@@ -29,6 +29,10 @@ export const UpgradeStartSchema = z.object({
   intermediateSha256: Sha256Schema.optional(),
   /** How long to wait for the router to come back after writing (seconds). */
   returnTimeoutS: z.number().int().min(5).max(1800).default(420),
+  /** Where the maker's firmware answers on the web after the write (80; the practice router uses a free port). */
+  webPort: z.number().int().min(1).max(65535).optional(),
+  /** A run against the practice router: its journal stays out of the real history (decision 0091). */
+  practice: z.boolean().optional(),
 });
 export type UpgradeStart = z.infer<typeof UpgradeStartSchema>;
 

@@ -5,6 +5,7 @@
  * is refused. Pure.
  */
 import { DEVICE_PROFILES } from '../../profiles/profiles';
+import { PRACTICE_IMAGES } from '../practice';
 
 export interface KnownImage {
   file: string;
@@ -24,11 +25,15 @@ export function versionFromFileName(name: string): string | undefined {
 /** A profile's public source in words with its link (profiles cite pages, issue 18). */
 const citeText = (c: { title: string; url: string } | undefined): string => (c ? `${c.title} (${c.url})` : '');
 
-export const KNOWN_IMAGES: readonly KnownImage[] = DEVICE_PROFILES.flatMap((p) =>
-  p.stockImage?.exampleSha256 && p.stockImage.exampleFile
-    ? [{ file: p.stockImage.exampleFile, sha256: p.stockImage.exampleSha256, vendor: p.vendor, model: p.model, ...(versionFromFileName(p.stockImage.exampleFile) ? { version: versionFromFileName(p.stockImage.exampleFile)! } : {}), source: citeText(p.sources.find((c) => /return-to-factory|return to stock|factory image/i.test(`${c.title} ${c.url}`)) ?? p.sources[0]) }]
-    : [],
-);
+export const KNOWN_IMAGES: readonly KnownImage[] = [
+  ...DEVICE_PROFILES.flatMap((p) =>
+    p.stockImage?.exampleSha256 && p.stockImage.exampleFile
+      ? [{ file: p.stockImage.exampleFile, sha256: p.stockImage.exampleSha256, vendor: p.vendor, model: p.model, ...(versionFromFileName(p.stockImage.exampleFile) ? { version: versionFromFileName(p.stockImage.exampleFile)! } : {}), source: citeText(p.sources.find((c) => /return-to-factory|return to stock|factory image/i.test(`${c.title} ${c.url}`)) ?? p.sources[0]) }]
+      : [],
+  ),
+  // the practice router's own files: listed as practice, so a learner sees the check work without a real download
+  ...PRACTICE_IMAGES.map((i) => ({ file: i.file, sha256: i.sha256, vendor: 'PRACTICE', model: 'practice router', ...(versionFromFileName(i.file) ? { version: versionFromFileName(i.file)! } : {}), source: `made by Rescue Bench: ${i.what}` })),
+];
 
 export type HashSource = 'given' | 'sidecar' | 'sha256sums' | 'known' | 'none';
 

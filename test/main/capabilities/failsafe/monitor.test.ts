@@ -28,12 +28,12 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-function harness(rate = 100) {
+function harness(rate = 100, practiceSource?: () => string | undefined) {
   const net = new MockUdpNetwork();
   const clock = { t: 1_000_000 };
   const forwarded: FailsafeDatagram[] = [];
   const states: MonitorState[] = [];
-  monitor = new FailsafeMonitor({ datagram: (d) => forwarded.push(d), state: (s) => states.push(s) }, { udp: net.factory, now: () => clock.t, rate });
+  monitor = new FailsafeMonitor({ datagram: (d) => forwarded.push(d), state: (s) => states.push(s) }, { udp: net.factory, now: () => clock.t, rate, ...(practiceSource ? { practiceSource } : {}) });
   const m = monitor;
   const send = (text: string, from = STRANGER, n = 1): void => {
     const payload = encodeNetmsg(text);
@@ -59,6 +59,24 @@ describe('failsafe monitor on a virtual network', () => {
     await settle(() => h.forwarded.length === 1, 'the prompt');
     expect(h.forwarded[0]).toMatchObject({ id: 1, from: ROUTER.address, kind: 'failsafe-prompt', text: PROMPT, wellFormed: true, unexpectedSource: false });
     router.close();
+  });
+
+  it('while the practice router runs, its datagrams from 127.0.0.2 are PRACTICE, not an unexpected source', async () => {
+    let running: string | undefined = '127.0.0.2';
+    const h = harness(100, () => running);
+    await h.m.start({ bind: '0.0.0.0', port: NETMSG_PORT });
+    h.send(PROMPT, { address: '127.0.0.2', port: 40000 });
+    await settle(() => h.forwarded.length === 1, 'the practice prompt');
+    expect(h.forwarded[0]).toMatchObject({ from: '127.0.0.2', kind: 'failsafe-prompt', practice: true, unexpectedSource: false });
+    // another loopback sender is not the practice router; nor is 127.0.0.2 once the practice router stopped
+    h.send(PROMPT, { address: '127.0.0.3', port: 40000 });
+    running = undefined;
+    h.send(PROMPT, { address: '127.0.0.2', port: 40000 });
+    await settle(() => h.forwarded.length === 3, 'the others');
+    expect(h.forwarded.slice(1).map((d) => [d.from, d.practice ?? false, d.unexpectedSource])).toEqual([
+      ['127.0.0.3', false, true],
+      ['127.0.0.2', false, true],
+    ]);
   });
 
   it('a flood is counted but only the burst is forwarded; the suppressed count is reported once, 500 ms later', async () => {

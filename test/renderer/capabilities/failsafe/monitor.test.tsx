@@ -32,4 +32,21 @@ describe('failsafe monitor panel', () => {
     });
     expect(status()).toMatch(/120 messages received\. 5000 more were not shown: something is flooding this port\.$/);
   });
+
+  it('labels the practice router\'s datagrams PRACTICE, and only a stranger\'s as not a rescue address', () => {
+    render(<ApiContext.Provider value={api}><MonitorPanel /></ApiContext.Provider>);
+    act(() => {
+      useFailsafe.getState().setMonitor(listening);
+      useFailsafe.getState().addDatagram({ ...d(1), from: '127.0.0.2', practice: true });
+      useFailsafe.getState().addDatagram({ ...d(2), from: '10.9.9.9', unexpectedSource: true });
+    });
+    const rows = screen.getAllByTestId('failsafe-event');
+    const practiceRow = rows.find((r) => r.textContent?.includes('127.0.0.2'))!;
+    const strangerRow = rows.find((r) => r.textContent?.includes('10.9.9.9'))!;
+    expect(practiceRow.textContent).toMatch(/PRACTICE/);
+    expect(practiceRow.textContent).not.toMatch(/not a rescue address/);
+    expect(practiceRow.classList.contains('flagged')).toBe(false);
+    expect(strangerRow.textContent).toMatch(/not a rescue address/);
+    expect(strangerRow.textContent).not.toMatch(/PRACTICE/);
+  });
 });

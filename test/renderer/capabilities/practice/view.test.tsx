@@ -27,7 +27,7 @@ const running: PracticeState = {
   scenario: 'forgot-password',
   mode: 'preinit',
   led: 'preinit',
-  target: { routerAddress: '127.0.0.2', sshPort: 40001, telnetPort: 40002, netmsgPort: 4919, consolePath: 'practice:router-console', profileId: 'glinet,gl-mt300n-v2', tftpPort: 40003, windowS: 4 },
+  target: { routerAddress: '127.0.0.2', sshPort: 40001, telnetPort: 40002, netmsgPort: 4919, consolePath: 'practice:router-console', profileId: 'glinet,gl-mt300n-v2', tftpPort: 40003, windowS: 4, webPort: 40004 },
   log: [{ at: 1, text: 'Power on.' }],
 };
 
@@ -46,10 +46,10 @@ const show = () =>
   );
 
 describe('practice router screens', () => {
-  it('lists the scenarios; one says why it cannot be practised yet; a start sends practice.start', async () => {
+  it('lists the scenarios, every one can be started; a start sends practice.start', async () => {
     show();
-    expect(screen.getByTestId('practice-start-factory-firmware').hasAttribute('disabled')).toBe(true);
-    expect(screen.getByText(/Not ready yet/)).toBeTruthy();
+    for (const id of ['forgot-password', 'broken-settings', 'factory-firmware', 'bootloader-only', 'tplink-recovery']) expect(screen.getByTestId(`practice-start-${id}`).hasAttribute('disabled')).toBe(false);
+    expect(screen.queryByText(/Not ready yet/)).toBeNull();
     await act(async () => fireEvent.click(screen.getByTestId('practice-start-forgot-password')));
     expect(calls).toContainEqual({ name: 'practice.start', payload: { scenario: 'forgot-password', netmsgPort: 4919 } });
     expect(document.querySelector('.frame')!.classList.contains('practice-on')).toBe(false);
