@@ -270,8 +270,11 @@ export interface WaitResult {
 export type RouterProbe = (host: string, o: { tcpPorts: number[]; timeoutMs: number; freshSince: number }) => Promise<ProbeResult>;
 
 /** A probe's answer as a sign of the router: alive (ping, fresh ARP, a refused port) and ready (an open port). */
-export function signOf(r: ProbeResult, ports: number[], at: number): RouterSign {
+export function signOf(r: ProbeResult, ports: number[], at: number, host?: string): RouterSign {
   const open = ports.filter((p) => r.tcp[String(p)] === true);
+  // A loopback address (the practice router, 127.0.0.0/8) is answered by this computer's own kernel: ping always
+  // answers and a closed port is refused whether the router runs or not. Only an open port is the router there.
+  if (host && /^127\./.test(host)) return { at, alive: open.length > 0, aliveBy: [], open, staleArp: false };
   const answers = [...(r.icmp ? ['ping'] : []), ...(r.arpMac ? [`ARP (${r.arpMac})`] : [])];
   const aliveBy = [...(answers.length ? [`answers ${answers.join(' and ')}`] : []), ...(r.tcpRefused.length ? [`refuses connections on port ${r.tcpRefused.join(', ')}`] : [])];
   return { at, alive: aliveBy.length > 0 || open.length > 0, aliveBy, open, staleArp: r.arpStale === true };
@@ -300,7 +303,7 @@ export async function waitForRouter(
     const t0 = now();
     let sign: RouterSign;
     try {
-      sign = signOf(await o.probe(host, { tcpPorts: ports, timeoutMs: 800, freshSince: o.startedAt }), ports, now());
+      sign = signOf(await o.probe(host, { tcpPorts: ports, timeoutMs: 800, freshSince: o.startedAt }), ports, now(), host);
     } catch {
       sign = { at: now(), alive: false, aliveBy: [], open: [], staleArp: false }; // could not look (no route now): nothing seen
     }

@@ -100,6 +100,27 @@ describe('waiting for the router after sysupgrade', () => {
   });
 });
 
+describe('a loopback router (the practice router on 127.0.0.2)', () => {
+  it('counts only an open port: this computer itself answers ping and refuses closed ports there', () => {
+    expect(signOf({ ...ping, tcpRefused: [22, 80, 23] }, [22, 80, 23], T0, '127.0.0.2')).toMatchObject({ alive: false, aliveBy: [] });
+    expect(signOf(ssh, [22, 80, 23], T0, '127.0.0.2')).toMatchObject({ alive: true, open: [22] });
+    expect(signOf(ping, [22, 80, 23], T0, '192.168.1.1')).toMatchObject({ alive: true });
+  });
+
+  it('sees it go away while its ports are closed, and back when one opens, without the 60 s fallback', async () => {
+    let t = T0;
+    const seq = [ssh, { ...ping, tcpRefused: [22, 80, 23] }, { ...ping, tcpRefused: [22, 80, 23] }, ssh];
+    const res = await waitForRouter('127.0.0.2', {
+      startedAt: T0, timeoutMs: 600_000, now: () => t,
+      probe: async () => { const r = seq.shift() ?? ssh; t += 1000; return r; },
+      tick: () => undefined,
+    });
+    expect(res).toMatchObject({ back: true });
+    expect(res.wentAwayAt).toBeDefined();
+    expect(t - T0).toBeLessThan(10_000);
+  });
+});
+
 describe('sysupgrade output split into lines as it streams', () => {
   it('lines across chunks, \\r\\n or \\n, blank lines dropped, the last partial line at the end', () => {
     const got: string[] = [];
