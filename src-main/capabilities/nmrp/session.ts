@@ -232,7 +232,14 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
       () => undefined,
       (err: unknown) => toErrorShape(err, 'NMRP_ARP_FAILED'),
     );
-  report({ stage: 'router-found', say: `The router answered (hardware address ${routerMac}).`, routerMac });
+  // 'router-found' is reported after the first answer has gone out: a report runs the event through the contract
+  // (and the journal), which the first time costs tens of milliseconds the router should not wait for
+  let foundReported = false;
+  const reportFound = (): void => {
+    if (foundReported) return;
+    foundReported = true;
+    report({ stage: 'router-found', say: `The router answered (hardware address ${mac}).`, routerMac: mac });
+  };
 
   // ---- the conversation
   let rx: NmrpFrame | undefined = first;
@@ -254,11 +261,13 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
     } else unexpected = 0;
     waitMs = o.timing.replyTimeoutMs;
 
+    if (rx.code !== NmrpCode.CONF_REQ) reportFound();
     switch (rx.code) {
       case NmrpCode.CONF_REQ: {
         firstConfReqAt ??= now();
         send(routerMac, confAck(o.routerIp, o.mask, o.region));
         counters.confAcks++;
+        reportFound();
         phase = 'configured';
         expect = NmrpCode.TFTP_UL_REQ;
         report({
