@@ -28,7 +28,7 @@ async function serveApp(request: Request): Promise<Response> {
 
 async function main(): Promise<void> {
   await app.whenReady();
-  const services = createServices({ host: 'electron', dataDir: app.getPath('userData') });
+  const services = createServices({ host: 'electron', dataDir: app.getPath('userData'), languages: app.getPreferredSystemLanguages() });
   const handlers = createHandlers(services);
   registerIpc(ipcMain, handlers);
   protocol.handle(APP_SCHEME, serveApp);
