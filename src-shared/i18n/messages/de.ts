@@ -208,6 +208,20 @@ export const de: Catalog = {
   'playbook.failsafe.fix.doNow': 'Wählen Sie, was repariert werden soll.',
   'playbook.failsafe.fix.explain': 'Jede Reparatur sagt, was sie tut, bevor sie läuft. Alles, was an den Router geht und was er antwortet, steht in der Mitschrift.',
 
+  'cli.error': 'Fehler: {message}',
+  'cli.whatToDo': 'Was Sie tun können: {fix}',
+  'cli.details': 'Details: {details}',
+  'cli.help.title': 'rescue-bench {version} — Rettungswerkzeug für OpenWrt- und Hersteller-Router',
+  'cli.help.usage': 'Aufruf: rescue-bench BEFEHL [Optionen]',
+  'cli.help.commands': 'Befehle:',
+  'cli.help.json':
+    `Mit --json gibt ein Befehl pro Ereignis eine JSON-Zeile aus, '{"event":…,"at":…,"payload":…}': die Ereignisse des Vertrags, wie die App sie bekommt, und zuletzt '{"event":"cli.result","payload":{"ok":…}}'. Ohne --json: Sätze.`,
+  'cli.help.lang': 'Die Sprache der Sätze: --lang de|en|es, sonst LANG. Zeilen von --json bleiben englisch.',
+  'cli.help.exit': 'Rückgabewert: 0 bei Erfolg, 1 wenn die Arbeit fehlschlug (der Grund wird ausgegeben), 2 bei einem Bedienfehler.',
+  'cli.unknownCommand': 'Unbekannter Befehl: {words}',
+  'cli.usage': 'Aufruf: rescue-bench {usage}',
+  'cli.noPassword': 'Angehalten: Es wurde kein Passwort eingegeben.',
+
   'error.internal.message': 'In Rescue Bench ist etwas schiefgegangen.',
   'error.internal.meaning': 'Der Schritt wurde nicht fertig. Nach dem Fehler hat dieser Schritt nichts mehr auf den Router geschrieben.',
   'error.internal.fix': 'Versuchen Sie es noch einmal. Wenn es wieder passiert, speichern Sie das Protokoll unter „Details“ und schicken Sie es uns.',

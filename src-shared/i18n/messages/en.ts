@@ -212,6 +212,21 @@ export const en = {
   'playbook.failsafe.fix.doNow': 'Choose what to fix.',
   'playbook.failsafe.fix.explain': 'Each fix says what it does before it runs. Everything sent to the router and everything it answers is kept in the transcript.',
 
+  // ── the command line ───────────────────────────────────────────────────────────
+  'cli.error': 'Error: {message}',
+  'cli.whatToDo': 'What to do: {fix}',
+  'cli.details': 'Details: {details}',
+  'cli.help.title': 'rescue-bench {version} — recovery workstation for OpenWrt and vendor routers',
+  'cli.help.usage': 'Usage: rescue-bench COMMAND [options]',
+  'cli.help.commands': 'Commands:',
+  'cli.help.json':
+    `With --json a command prints one JSON line per event, '{"event":…,"at":…,"payload":…}': the contract events as the app receives them, and last '{"event":"cli.result","payload":{"ok":…}}'. Without it, plain words.`,
+  'cli.help.lang': 'The language of the words: --lang de|en|es, otherwise LANG. --json lines stay English.',
+  'cli.help.exit': 'Exit status: 0 on success, 1 when the work failed (the reason is printed), 2 for a usage mistake.',
+  'cli.unknownCommand': 'Unknown command: {words}',
+  'cli.usage': 'Usage: rescue-bench {usage}',
+  'cli.noPassword': 'Stopped: no password was given.',
+
   // ── errors: what happened, what it means, what to do ─────────────────────────
   'error.internal.message': 'Something went wrong inside Rescue Bench.',
   'error.internal.meaning': 'The step did not finish. Nothing was written to the router by this step after the failure.',

@@ -209,6 +209,20 @@ export const es: Catalog = {
   'playbook.failsafe.fix.doNow': 'Elige qué arreglar.',
   'playbook.failsafe.fix.explain': 'Cada arreglo dice lo que hace antes de hacerlo. Todo lo que se envía al router y todo lo que responde queda en la transcripción.',
 
+  'cli.error': 'Error: {message}',
+  'cli.whatToDo': 'Qué hacer: {fix}',
+  'cli.details': 'Detalles: {details}',
+  'cli.help.title': 'rescue-bench {version} — estación de rescate para routers con OpenWrt o de fabricante',
+  'cli.help.usage': 'Uso: rescue-bench ORDEN [opciones]',
+  'cli.help.commands': 'Órdenes:',
+  'cli.help.json':
+    `Con --json cada orden imprime una línea JSON por evento, '{"event":…,"at":…,"payload":…}': los eventos del contrato tal como los recibe la app, y al final '{"event":"cli.result","payload":{"ok":…}}'. Sin ella, frases.`,
+  'cli.help.lang': 'El idioma de las frases: --lang de|en|es; si no, LANG. Las líneas de --json siguen en inglés.',
+  'cli.help.exit': 'Código de salida: 0 si todo fue bien, 1 si el trabajo falló (se imprime el motivo), 2 si la orden está mal escrita.',
+  'cli.unknownCommand': 'Orden desconocida: {words}',
+  'cli.usage': 'Uso: rescue-bench {usage}',
+  'cli.noPassword': 'Detenido: no se dio ninguna contraseña.',
+
   'error.internal.message': 'Algo ha fallado dentro de Rescue Bench.',
   'error.internal.meaning': 'El paso no terminó. Después del fallo, este paso no escribió nada en el router.',
   'error.internal.fix': 'Vuelve a intentarlo. Si sigue pasando, guarda el registro de «Detalles» y envíanoslo.',
