@@ -16,13 +16,15 @@ export interface AxeFinding {
   summary: string;
 }
 
-export async function axeAudit(page: Page, context = 'body'): Promise<AxeFinding[]> {
+/** `exclude`: CSS selectors left out of the audit (each named with its reason by the caller). */
+export async function axeAudit(page: Page, exclude: string[] = []): Promise<AxeFinding[]> {
+  const context = { include: [['body']], exclude: exclude.map((s) => [s]) };
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async (ctx) => {
     const axe = (window as unknown as { axe: { run(c: string, o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const r = await axe.run(ctx, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    const r = await axe.run(ctx as never, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String), summary: n.failureSummary ?? '' })) }));
-  }, context);
+  }, context as unknown as string);
   return violations.flatMap((v) => v.nodes.map((n) => ({ rule: v.id, impact: v.impact, help: v.help, targets: n.target, summary: n.summary.replace(/\s+/g, ' ').slice(0, 200) })));
 }
 

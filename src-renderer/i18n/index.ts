@@ -1,6 +1,6 @@
 import { useLocale } from './store';
 import type { MessageId, MessageValues } from '../../src-shared/i18n';
-import { english, knownId, localizeError } from '../../src-shared/i18n';
+import { english, knownId, localizeError, sourceCatalog } from '../../src-shared/i18n';
 import type { RbErrorShape } from '../../src-shared/errors';
 
 export { useLocale, startLocale } from './store';
@@ -20,6 +20,16 @@ export const tNow: T = (id, values) => useLocale.getState().intl.formatMessage({
 export function useLocalizedError<E extends RbErrorShape>(e: E): E {
   const t = useT();
   return localizeError(e, t);
+}
+
+const PROFILE_WORDS: Record<string, MessageId> = Object.fromEntries(
+  (Object.keys(sourceCatalog) as MessageId[]).filter((k) => k.startsWith('profile.')).map((k) => [english(k), k]),
+);
+
+/** A router profile's words (which button, when to press) in the language shown, where the catalogue has them. */
+export function profileText(t: T, given: string): string {
+  const id = PROFILE_WORDS[given];
+  return id ? t(id) : given;
 }
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { beep, say } from './sound';
 import { usePlaybook } from '../playbook/store';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
-import { useLocale, useT } from '../../i18n';
+import { profileText, useLocale, useT } from '../../i18n';
 import { intlTag } from '../../../src-shared/i18n';
 import { decimal } from '../../format';
 
@@ -17,7 +17,7 @@ export function Cue({ deadline, windowMs, shownAt }: { deadline: number; windowM
   const profile = typeof deviceId === 'string' ? findDeviceProfile(deviceId) : undefined;
   const t = useT();
   const locale = useLocale((s) => s.locale);
-  const button = profile?.failsafe.button ?? t('failsafe.cue.button');
+  const button = profile ? profileText(t, profile.failsafe.button) : t('failsafe.cue.button');
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

@@ -7,7 +7,7 @@ import type { RbError } from '../../../src-shared/contract';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { LedGuide } from './LedGuide';
-import { stepText, useT } from '../../i18n';
+import { profileText, stepText, useT } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
 
 const LOOK_FOR: Record<string, MessageId> = {
@@ -69,7 +69,7 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
       {led && led !== 'off' && <LedGuide pattern={led} lookFor={LOOK_FOR[led] ? t(LOOK_FOR[led]) : ''} />}
       {profile && (step.id === 'watch' || step.id === 'press' || step.id === 'outcome') && (
         <p className="note" data-testid="fs-device-note">
-          {profile.vendor} {profile.model}: {profile.failsafe.button}. {profile.failsafe.when}.{profile.failsafe.note ? ` ${profile.failsafe.note}` : ''}
+          {profile.vendor} {profile.model}: {profileText(t, profile.failsafe.button)}. {profileText(t, profile.failsafe.when)}.{profile.failsafe.note ? ` ${profile.failsafe.note}` : ''}
         </p>
       )}
       {step.state === 'failed' && step.error && <ErrorCard error={step.error} />}

@@ -208,6 +208,16 @@ export const de: Catalog = {
   'playbook.failsafe.fix.doNow': 'Wählen Sie, was repariert werden soll.',
   'playbook.failsafe.fix.explain': 'Jede Reparatur sagt, was sie tut, bevor sie läuft. Alles, was an den Router geht und was er antwortet, steht in der Mitschrift.',
 
+  'profile.button.cover': 'Reset-Taste (unter der Abdeckung)',
+  'profile.button.back': 'Reset-Taste auf der Rückseite',
+  'profile.button.bottom': 'Reset-Taste auf der Unterseite',
+  'profile.button.side': 'Reset-Taste an der Seite',
+  'profile.button.wps': 'WPS/Reset-Taste',
+  'profile.when.lights': 'Kurz drücken, wenn die Lichter beim Start blinken',
+  'profile.when.power': 'Kurz drücken, wenn das Power-Licht beim Start blinkt',
+  'profile.when.fast': 'Kurz drücken, wenn das Licht beim Start schnell zu blinken beginnt',
+  'profile.when.system': 'Kurz drücken, wenn das System-Licht beim Start schnell zu blinken beginnt',
+
   'cli.error': 'Fehler: {message}',
   'cli.whatToDo': 'Was Sie tun können: {fix}',
   'cli.details': 'Details: {details}',

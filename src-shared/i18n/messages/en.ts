@@ -212,6 +212,17 @@ export const en = {
   'playbook.failsafe.fix.doNow': 'Choose what to fix.',
   'playbook.failsafe.fix.explain': 'Each fix says what it does before it runs. Everything sent to the router and everything it answers is kept in the transcript.',
 
+  // ── router profiles: the words of src-shared/profiles that the guide shows ─────
+  'profile.button.cover': 'Reset button (under the cover)',
+  'profile.button.back': 'Reset button on the back',
+  'profile.button.bottom': 'Reset button on the bottom',
+  'profile.button.side': 'Reset button on the side',
+  'profile.button.wps': 'WPS/Reset button',
+  'profile.when.lights': 'Press it briefly when the lights blink during start-up',
+  'profile.when.power': 'Press it briefly when the power light blinks during start-up',
+  'profile.when.fast': 'Press it briefly when the light starts blinking fast during start-up',
+  'profile.when.system': 'Press it briefly when the system light starts blinking fast during start-up',
+
   // ── the command line ───────────────────────────────────────────────────────────
   'cli.error': 'Error: {message}',
   'cli.whatToDo': 'What to do: {fix}',

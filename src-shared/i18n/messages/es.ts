@@ -209,6 +209,16 @@ export const es: Catalog = {
   'playbook.failsafe.fix.doNow': 'Elige qué arreglar.',
   'playbook.failsafe.fix.explain': 'Cada arreglo dice lo que hace antes de hacerlo. Todo lo que se envía al router y todo lo que responde queda en la transcripción.',
 
+  'profile.button.cover': 'botón Reset (bajo la tapa)',
+  'profile.button.back': 'botón Reset de la parte trasera',
+  'profile.button.bottom': 'botón Reset de la parte inferior',
+  'profile.button.side': 'botón Reset del lateral',
+  'profile.button.wps': 'botón WPS/Reset',
+  'profile.when.lights': 'Púlsalo un momento cuando las luces parpadeen durante el arranque',
+  'profile.when.power': 'Púlsalo un momento cuando la luz de encendido parpadee durante el arranque',
+  'profile.when.fast': 'Púlsalo un momento cuando la luz empiece a parpadear rápido durante el arranque',
+  'profile.when.system': 'Púlsalo un momento cuando la luz de sistema empiece a parpadear rápido durante el arranque',
+
   'cli.error': 'Error: {message}',
   'cli.whatToDo': 'Qué hacer: {fix}',
   'cli.details': 'Detalles: {details}',
