@@ -40,10 +40,14 @@ const DATA = [
   'Deutsch',
   'Español',
   'en-XA',
+  // binary size units, as the router's tools print them (format.ts)
+  'KiB',
+  'MiB',
+  'GiB',
 ];
 
 /** Sections whose every text comes from the catalogue. */
-const DONE: SectionId[] = ['failsafe'];
+const DONE: SectionId[] = ['failsafe', 'devices'];
 /** Sections not moved yet (this session: upgrade, nmrp and practice belong to other work in progress). */
 const REMAINING: SectionId[] = SECTIONS.map((s) => s.id).filter((id) => !DONE.includes(id));
 
