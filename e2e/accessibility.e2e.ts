@@ -123,6 +123,8 @@ describe.skipIf(!support.ok)('accessibility: axe-core, WCAG 2.1 AA', () => {
       await cue.waitFor({ state: 'detached', timeout: 15_000 });
       await page.locator('[data-testid="fs-now"][data-step="fix"]').waitFor({ timeout: 30_000 });
       await audit('fix');
+      await expect(page.locator('.fs-question').textContent()).resolves.toBe('Was soll Rescue Bench reparieren?');
+      await expect(page.getByTestId('fs-choice-password').textContent()).resolves.toBe('Ein neues Administrator-Passwort setzen');
       await page.getByTestId('fs-choice-password').click();
       const input = page.getByTestId('fs-prompt-input');
       await input.waitFor();

@@ -22,15 +22,31 @@ export function useLocalizedError<E extends RbErrorShape>(e: E): E {
   return localizeError(e, t);
 }
 
-const PROFILE_WORDS: Record<string, MessageId> = Object.fromEntries(
-  (Object.keys(sourceCatalog) as MessageId[]).filter((k) => k.startsWith('profile.')).map((k) => [english(k), k]),
+/**
+ * Words the workstation sends as data (router profiles, the failsafe guide's questions and choices) that the
+ * catalogue holds under `profile.*` and `prompt.*`: found by their English, shown in the language shown.
+ */
+const SAID: Record<string, MessageId> = Object.fromEntries(
+  (Object.keys(sourceCatalog) as MessageId[]).filter((k) => (k.startsWith('profile.') || k.startsWith('prompt.')) && !sourceCatalog[k].includes('{')).map((k) => [english(k), k]),
 );
 
-/** A router profile's words (which button, when to press) in the language shown, where the catalogue has them. */
-export function profileText(t: T, given: string): string {
-  const id = PROFILE_WORDS[given];
-  return id ? t(id) : given;
+/** Words the workstation sent, in the language shown where the catalogue has them; else as they came. */
+export function saidText(t: T, given: string): string {
+  const id = SAID[given];
+  if (id) return t(id);
+  // "<action label>?" and "<explain> <consequence>": the guide's confirmation of a destructive fix
+  if (given.endsWith('?') && SAID[given.slice(0, -1)]) return t('prompt.confirm.question', { action: t(SAID[given.slice(0, -1)]!) });
+  for (const [en, k] of Object.entries(SAID)) {
+    if (k.endsWith('.explain') && given.startsWith(`${en} `)) {
+      const rest = SAID[given.slice(en.length + 1)];
+      if (rest) return `${t(k)} ${t(rest)}`;
+    }
+  }
+  return given;
 }
+
+/** A router profile's words (which button, when to press) in the language shown, where the catalogue has them. */
+export const profileText = saidText;
 
 /**
  * A playbook step's words in the language shown. The run carries them in English (the journal, the CLI's

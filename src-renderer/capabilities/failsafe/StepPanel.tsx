@@ -7,7 +7,7 @@ import type { RbError } from '../../../src-shared/contract';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { LedGuide } from './LedGuide';
-import { profileText, stepText, useT } from '../../i18n';
+import { profileText, saidText, stepText, useT } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
 
 const LOOK_FOR: Record<string, MessageId> = {
@@ -75,11 +75,11 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
       {step.state === 'failed' && step.error && <ErrorCard error={step.error} />}
       {prompt && (
         <div className="fs-prompt" data-testid="fs-prompt" data-prompt-step={prompt.stepId}>
-          {(prompt.stepId === step.id && step.state === 'failed') || prompt.text === step.doNow ? null : <p className="fs-question">{prompt.text}</p>}
-          {prompt.detail && prompt.detail !== step.explain && !(step.state === 'failed' && step.error?.fix === prompt.detail) && <p className="fs-detail">{prompt.detail}</p>}
+          {(prompt.stepId === step.id && step.state === 'failed') || prompt.text === step.doNow ? null : <p className="fs-question">{saidText(t, prompt.text)}</p>}
+          {prompt.detail && prompt.detail !== step.explain && !(step.state === 'failed' && step.error?.fix === prompt.detail) && <p className="fs-detail">{saidText(t, prompt.detail)}</p>}
           {prompt.input && (
             <label className="fs-input">
-              {prompt.input.label}
+              {saidText(t, prompt.input.label)}
               <input
                 type={prompt.input.secret ? 'password' : 'text'}
                 value={input}
@@ -104,11 +104,11 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
                   data-testid={`fs-choice-${c.id}`}
                   aria-describedby={c.detail ? `fs-choice-d-${c.id}` : undefined}
                 >
-                  {c.label}
+                  {saidText(t, c.label)}
                 </button>
                 {c.detail && (
                   <p className="fs-choice-detail" id={`fs-choice-d-${c.id}`}>
-                    {c.detail}
+                    {saidText(t, c.detail)}
                   </p>
                 )}
               </div>

@@ -240,6 +240,44 @@ export const de: Catalog = {
   'routers.findExample': 'WRT32X, Archer, venom…',
   'routers.noMatch': 'Kein Router passt.',
 
+  'prompt.done': 'Erledigt',
+  'prompt.fix.question': 'Was soll Rescue Bench reparieren?',
+  'prompt.finish.label': 'Beenden',
+  'prompt.finish.detail': 'Den Router im Rettungsmodus lassen. Schalten Sie ihn aus und wieder ein, damit er normal startet.',
+  'prompt.password.text': 'Tippen Sie das neue Administrator-Passwort ein.',
+  'prompt.password.detail': 'Mindestens 6 Zeichen. Sie brauchen es für die Webseite des Routers (LuCI) und für SSH.',
+  'prompt.password.set': 'Passwort setzen',
+  'prompt.cancel': 'Abbrechen',
+  'prompt.password.input': 'Neues Passwort',
+  'prompt.confirm.resetNetwork': 'Diese Einstellungen zurücksetzen',
+  'prompt.confirm.erase': 'Alles löschen',
+  'prompt.confirm.question': '{action}?',
+  'prompt.action.mountRoot.label': 'Die gespeicherten Einstellungen öffnen (mount_root)',
+  'prompt.action.mountRoot.explain':
+    'Im Rettungsmodus sind Ihre gespeicherten Einstellungen verborgen. Das hier macht sie lesbar und änderbar. Dadurch allein ändert sich nichts.',
+  'prompt.action.lanIp.label': 'Die normale Adresse des Routers zeigen',
+  'prompt.action.lanIp.explain': 'Liest die Adresse, die der Router nach einem normalen Start nutzt (uci get network.lan.ipaddr).',
+  'prompt.action.password.label': 'Ein neues Administrator-Passwort setzen',
+  'prompt.action.password.explain':
+    'Setzt ein neues Passwort für den Administrator (root). Sie nutzen es nach dem nächsten normalen Start für die Webseite (LuCI) und SSH.',
+  'prompt.action.resetNetwork.label': 'Nur die Netzwerk- und Firewall-Einstellungen zurücksetzen',
+  'prompt.action.resetNetwork.explain':
+    'Benennt die Dateien mit den Netzwerk- und Firewall-Einstellungen in network.bak und firewall.bak um, sodass der Router nach dem nächsten Start seine Standardeinstellungen nutzt (Adresse 192.168.1.1). Alle anderen Einstellungen bleiben.',
+  'prompt.action.resetNetwork.consequence':
+    'Ihre eigenen Netzwerk- und Firewall-Einstellungen wirken nicht mehr (sie bleiben als .bak-Dateien erhalten, die Sie zurückholen können).',
+  'prompt.action.factoryReset.label': 'Alles auf Werkseinstellungen zurücksetzen',
+  'prompt.action.factoryReset.explain':
+    'Löscht mit firstboot alle Ihre Einstellungen und nachinstallierte Software (den beschreibbaren Teil des Router-Speichers). Hängt firstboot, ein bekanntes Problem, löscht Rescue Bench die gespeicherten Dateien stattdessen direkt. Danach startet der Router wie neu.',
+  'prompt.action.factoryReset.consequence':
+    'Alle Ihre Einstellungen, Passwörter und nachinstallierten Pakete auf diesem Router werden gelöscht. Das lässt sich nicht rückgängig machen.',
+  'prompt.action.eraseSettingsPartition.label': 'Die Einstellungs-Partition löschen und neu starten (mtd erase)',
+  'prompt.action.eraseSettingsPartition.explain':
+    'Ein anderer Weg, alles zurückzusetzen: Löscht den ganzen Speicherbereich mit Ihren Einstellungen (mtd -r erase rootfs_data); danach startet der Router von selbst neu und startet wie neu. Nutzen Sie das, wenn das Zurücksetzen auf Werkseinstellungen oben nicht klappt. Hängt das Löschen, ein bekanntes Problem, löscht Rescue Bench die gespeicherten Dateien direkt und startet den Router neu.',
+  'prompt.action.eraseSettingsPartition.consequence':
+    'Alle Ihre Einstellungen, Passwörter und nachinstallierten Pakete auf diesem Router werden gelöscht, und der Router startet sofort neu. Das lässt sich nicht rückgängig machen.',
+  'prompt.action.reboot.label': 'Den Router normal neu starten',
+  'prompt.action.reboot.explain': 'Verlässt den Rettungsmodus und startet den Router mit seinen Einstellungen neu. Das dauert etwa eine Minute.',
+
   'profile.button.cover': 'Reset-Taste (unter der Abdeckung)',
   'profile.button.back': 'Reset-Taste auf der Rückseite',
   'profile.button.bottom': 'Reset-Taste auf der Unterseite',

@@ -245,6 +245,47 @@ export const en = {
   'routers.findExample': 'WRT32X, Archer, venom…',
   'routers.noMatch': 'No router matches.',
 
+  // ── what the failsafe guide asks (the run carries the English; the screen shows these when they match) ──
+  'prompt.done': 'Done',
+  'prompt.fix.question': 'What should Rescue Bench fix?',
+  'prompt.finish.label': 'Finish',
+  'prompt.finish.detail': 'Leave the router in rescue mode. Switch it off and on to start it normally.',
+  'prompt.password.text': 'Type the new administrator password.',
+  'prompt.password.detail': 'At least 6 characters. You need it for the router web page (LuCI) and SSH.',
+  'prompt.password.set': 'Set password',
+  'prompt.cancel': 'Cancel',
+  'prompt.password.input': 'New password',
+  'prompt.confirm.resetNetwork': 'Reset these settings',
+  'prompt.confirm.erase': 'Erase everything',
+  'prompt.confirm.question': '{action}?',
+  'prompt.action.mountRoot.label': 'Open the saved settings (mount_root)',
+  'prompt.action.mountRoot.explain':
+    'In rescue mode your saved settings are hidden. This makes them readable and changeable. Nothing is changed by this alone.',
+  'prompt.action.lanIp.label': "Show the router's normal address",
+  'prompt.action.lanIp.explain':
+    'Reads the address the router uses after a normal start (uci get network.lan.ipaddr).',
+  'prompt.action.password.label': 'Set a new administrator password',
+  'prompt.action.password.explain':
+    'Sets a new password for the administrator (root). You will use it for the web page (LuCI) and SSH after the next normal start.',
+  'prompt.action.resetNetwork.label': 'Reset only the network and firewall settings',
+  'prompt.action.resetNetwork.explain':
+    'Renames the network and firewall settings files to network.bak and firewall.bak, so the router uses its standard settings after the next start (address 192.168.1.1). All other settings stay.',
+  'prompt.action.resetNetwork.consequence':
+    'Your own network and firewall settings stop working (they are kept as .bak files you can restore).',
+  'prompt.action.factoryReset.label': 'Reset everything to factory settings',
+  'prompt.action.factoryReset.explain':
+    'Erases all your settings and added software (the writable part of the router memory) with firstboot. If firstboot hangs, a known problem, Rescue Bench deletes the saved files directly instead. The router then starts like new.',
+  'prompt.action.factoryReset.consequence':
+    'All your settings, passwords and added packages on this router are erased. This cannot be undone.',
+  'prompt.action.eraseSettingsPartition.label': 'Erase the settings partition and restart (mtd erase)',
+  'prompt.action.eraseSettingsPartition.explain':
+    'Another way to reset everything: wipes the whole storage area that holds your settings (mtd -r erase rootfs_data), then the router restarts by itself and starts like new. Use it when the factory reset above does not work. If the erase hangs, a known problem, Rescue Bench deletes the saved files directly and restarts the router.',
+  'prompt.action.eraseSettingsPartition.consequence':
+    'All your settings, passwords and added packages on this router are erased, and the router restarts at once. This cannot be undone.',
+  'prompt.action.reboot.label': 'Restart the router normally',
+  'prompt.action.reboot.explain':
+    'Leaves rescue mode and restarts the router with its settings. It takes about a minute.',
+
   // ── router profiles: the words of src-shared/profiles that the guide shows ─────
   'profile.button.cover': 'Reset button (under the cover)',
   'profile.button.back': 'Reset button on the back',

@@ -241,6 +241,44 @@ export const es: Catalog = {
   'routers.findExample': 'WRT32X, Archer, venom…',
   'routers.noMatch': 'Ningún router coincide.',
 
+  'prompt.done': 'Hecho',
+  'prompt.fix.question': '¿Qué debe arreglar Rescue Bench?',
+  'prompt.finish.label': 'Terminar',
+  'prompt.finish.detail': 'Dejar el router en modo de rescate. Apágalo y vuelve a encenderlo para que arranque con normalidad.',
+  'prompt.password.text': 'Escribe la nueva contraseña de administrador.',
+  'prompt.password.detail': 'Al menos 6 caracteres. La necesitarás para la página web del router (LuCI) y para SSH.',
+  'prompt.password.set': 'Poner la contraseña',
+  'prompt.cancel': 'Cancelar',
+  'prompt.password.input': 'Contraseña nueva',
+  'prompt.confirm.resetNetwork': 'Restablecer estos ajustes',
+  'prompt.confirm.erase': 'Borrarlo todo',
+  'prompt.confirm.question': '¿{action}?',
+  'prompt.action.mountRoot.label': 'Abrir los ajustes guardados (mount_root)',
+  'prompt.action.mountRoot.explain':
+    'En modo de rescate tus ajustes guardados están ocultos. Esto hace que se puedan leer y cambiar. Esto solo no cambia nada.',
+  'prompt.action.lanIp.label': 'Mostrar la dirección normal del router',
+  'prompt.action.lanIp.explain': 'Lee la dirección que usa el router después de un arranque normal (uci get network.lan.ipaddr).',
+  'prompt.action.password.label': 'Poner una contraseña de administrador nueva',
+  'prompt.action.password.explain':
+    'Pone una contraseña nueva para el administrador (root). La usarás para la página web (LuCI) y SSH después del próximo arranque normal.',
+  'prompt.action.resetNetwork.label': 'Restablecer solo los ajustes de red y cortafuegos',
+  'prompt.action.resetNetwork.explain':
+    'Renombra los archivos de ajustes de red y cortafuegos a network.bak y firewall.bak, para que el router use sus ajustes estándar después del próximo arranque (dirección 192.168.1.1). Los demás ajustes se quedan.',
+  'prompt.action.resetNetwork.consequence':
+    'Tus propios ajustes de red y cortafuegos dejan de funcionar (se guardan como archivos .bak que puedes recuperar).',
+  'prompt.action.factoryReset.label': 'Restablecer todo a los ajustes de fábrica',
+  'prompt.action.factoryReset.explain':
+    'Borra con firstboot todos tus ajustes y el software añadido (la parte escribible de la memoria del router). Si firstboot se cuelga, un problema conocido, Rescue Bench borra directamente los archivos guardados. Después el router arranca como nuevo.',
+  'prompt.action.factoryReset.consequence':
+    'Se borran todos tus ajustes, contraseñas y paquetes añadidos de este router. No se puede deshacer.',
+  'prompt.action.eraseSettingsPartition.label': 'Borrar la partición de ajustes y reiniciar (mtd erase)',
+  'prompt.action.eraseSettingsPartition.explain':
+    'Otra forma de restablecerlo todo: borra toda la zona de almacenamiento con tus ajustes (mtd -r erase rootfs_data); después el router se reinicia solo y arranca como nuevo. Úsalo cuando el restablecimiento de fábrica de arriba no funcione. Si el borrado se cuelga, un problema conocido, Rescue Bench borra directamente los archivos guardados y reinicia el router.',
+  'prompt.action.eraseSettingsPartition.consequence':
+    'Se borran todos tus ajustes, contraseñas y paquetes añadidos de este router, y el router se reinicia en el acto. No se puede deshacer.',
+  'prompt.action.reboot.label': 'Reiniciar el router con normalidad',
+  'prompt.action.reboot.explain': 'Sale del modo de rescate y reinicia el router con sus ajustes. Tarda más o menos un minuto.',
+
   'profile.button.cover': 'botón Reset (bajo la tapa)',
   'profile.button.back': 'botón Reset de la parte trasera',
   'profile.button.bottom': 'botón Reset de la parte inferior',

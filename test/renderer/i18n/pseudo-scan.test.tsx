@@ -17,7 +17,7 @@ import { usePractice } from '../../../src-renderer/capabilities/practice/store';
 import { usePlaybook } from '../../../src-renderer/capabilities/playbook/store';
 import { DEVICE_PROFILES } from '../../../src-shared/profiles/profiles';
 import { applyRecord, startRecord, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
-import { failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
+import { FAILSAFE_ACTIONS, failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook/contract';
 import type { SectionId } from '../../../src-renderer/capabilities';
 import { scanForEscapes } from '../../../test-support/pseudo-scan';
@@ -115,6 +115,63 @@ describe('pseudo-locale scan: text that escaped the catalogue', () => {
     act(() => usePlaybook.getState().setStatus({ run: s, transcript: [{ runId: 'run-1', stepId: 'watch', at: T0, dir: 'note', text: 'data' }] }));
     expect(root.ownerDocument.querySelector('[data-testid="failsafe-cue"]')).not.toBeNull();
     expect(scanForEscapes(root.ownerDocument.body, [...DATA, 'data'])).toEqual([]);
+  });
+
+  it('the failsafe guide\'s questions: the list of fixes, a destructive confirmation, the typed password', () => {
+    const steps = ['cables', 'address', 'watch', 'press', 'outcome', 'connect'];
+    const done: JournalRecord[] = steps.flatMap((id, i) => [
+      { type: 'step', at: T0 + i * 100, stepId: id, state: 'active' },
+      { type: 'step', at: T0 + i * 100 + 50, stepId: id, state: 'done' },
+    ]);
+    const fixList: JournalRecord = {
+      type: 'prompt',
+      at: T0 + 1000,
+      prompt: {
+        id: 'p1',
+        stepId: 'fix',
+        text: 'What should Rescue Bench fix?',
+        choices: [
+          ...FAILSAFE_ACTIONS.map((x) => ({ id: x.id, label: x.label, detail: x.explain, ...(x.destructive ? { destructive: true } : {}) })),
+          { id: 'finish', label: 'Finish', detail: 'Leave the router in rescue mode. Switch it off and on to start it normally.' },
+        ],
+      },
+    };
+    const erase = FAILSAFE_ACTIONS.find((a) => a.id === 'factory-reset')!;
+    const confirm: JournalRecord = {
+      type: 'prompt',
+      at: T0 + 2000,
+      prompt: {
+        id: 'p2',
+        stepId: 'fix',
+        text: `${erase.label}?`,
+        detail: `${erase.explain} ${erase.consequence}`,
+        choices: [
+          { id: 'cancel', label: 'Cancel', primary: true },
+          { id: 'confirm', label: 'Erase everything', destructive: true },
+        ],
+      },
+    };
+    const password: JournalRecord = {
+      type: 'prompt',
+      at: T0 + 3000,
+      prompt: {
+        id: 'p3',
+        stepId: 'fix',
+        text: 'Type the new administrator password.',
+        detail: 'At least 6 characters. You need it for the router web page (LuCI) and SSH.',
+        choices: [
+          { id: 'set', label: 'Set password', primary: true },
+          { id: 'cancel', label: 'Cancel' },
+        ],
+        input: { label: 'New password', secret: true, minLength: 6 },
+      },
+    };
+    const root = show('failsafe');
+    for (const p of [fixList, confirm, password]) {
+      act(() => usePlaybook.getState().setStatus({ run: run([...done, { type: 'step', at: T0 + 900, stepId: 'fix', state: 'active' }, p]), transcript: [] }));
+      expect(root.querySelector('[data-testid="fs-prompt"]')).not.toBeNull();
+      expect(scanForEscapes(root, DATA), (p as { prompt: { id: string } }).prompt.id).toEqual([]);
+    }
   });
 
   for (const id of REMAINING) {
