@@ -60,4 +60,12 @@ describe('CLI language', () => {
     expect(await runCli(['fail'], t.io, [failing], {})).toBe(1);
     expect(t.err.join('\n')).toBe('Error: The workstation does not know that command.\nDetails: frob.nicate');
   });
+
+  it('the real inspect command on a missing file: the whole three-part error in German, the path kept as given', async () => {
+    const t = io();
+    expect(await runCli(['inspect', '/nonexistent/image.bin', '--lang', 'de'], t.io, undefined, {})).toBe(1);
+    expect(t.err.join('\n')).toMatch(
+      /^Fehler: Unter \/nonexistent\/image\.bin gibt es keine Datei\.\nVielleicht wurde sie verschoben, umbenannt oder noch nicht heruntergeladen\.\nWas Sie tun können: Prüfen Sie Namen und Ordner, oder ziehen Sie die Datei in dieses Fenster\.\nDetails: ENOENT/,
+    );
+  });
 });
