@@ -208,6 +208,24 @@ export const de: Catalog = {
   'playbook.failsafe.fix.doNow': 'Wählen Sie, was repariert werden soll.',
   'playbook.failsafe.fix.explain': 'Jede Reparatur sagt, was sie tut, bevor sie läuft. Alles, was an den Router geht und was er antwortet, steht in der Mitschrift.',
 
+  'device.title': 'Den Speicher des Routers sichern oder wiederherstellen',
+  'device.lead':
+    'Rescue Bench meldet sich am Router an, liest, wie sein Flash-Speicher (der Chip mit Firmware und Einstellungen) aufgeteilt ist, und kann jeden Teil auf diesen Computer kopieren. Das Lesen ändert nichts am Router.',
+  'device.method': 'Verbinden über',
+  'device.method.auto': 'Automatisch (SSH, dann telnet)',
+  'device.method.ssh': 'SSH',
+  'device.method.telnet': 'Telnet (alter Rettungsmodus)',
+  'device.password': 'Passwort (im Rettungsmodus leer)',
+  'device.keyFile': 'Schlüsseldatei (optional)',
+  'device.keyFile.telnet': 'Telnet kennt keine Schlüssel: nur ein Passwort.',
+  'device.keyFile.hint': 'Der vollständige Pfad Ihres privaten SSH-Schlüssels auf diesem Computer, falls der Router ihn kennt.',
+  'device.rescue': 'Der Router ist im Rettungsmodus (er erzeugt bei jedem Start einen neuen Schlüssel)',
+  'device.reading': 'Der Router wird gelesen…',
+  'device.readAgain': 'Den Router noch einmal lesen',
+  'device.read': 'Den Router lesen',
+  'device.connected': 'Über {method} mit {host} verbunden{detail}.',
+  'device.forgetKey': 'Den alten Schlüssel vergessen und verbinden',
+
   'serial.tabs': 'Offene Konsolen',
   'serial.title': 'Ein serielles Kabel anschließen',
   'serial.lead':

@@ -212,6 +212,25 @@ export const en = {
   'playbook.failsafe.fix.doNow': 'Choose what to fix.',
   'playbook.failsafe.fix.explain': 'Each fix says what it does before it runs. Everything sent to the router and everything it answers is kept in the transcript.',
 
+  // ── connecting to a running router (backup, restore) ───────────────────────────
+  'device.title': "Back up or restore the router's memory",
+  'device.lead':
+    'Rescue Bench logs in to the router, reads how its flash memory (the chip that holds the firmware and settings) is divided, and can copy every part to this computer. Reading changes nothing on the router.',
+  'device.method': 'Connect with',
+  'device.method.auto': 'Automatic (SSH, then telnet)',
+  'device.method.ssh': 'SSH',
+  'device.method.telnet': 'Telnet (old rescue mode)',
+  'device.password': 'Password (empty in rescue mode)',
+  'device.keyFile': 'Key file (optional)',
+  'device.keyFile.telnet': 'Telnet has no keys: only a password.',
+  'device.keyFile.hint': 'The full path of your SSH private key on this computer, if the router knows it.',
+  'device.rescue': 'The router is in rescue mode (it makes a new key at every start)',
+  'device.reading': 'Reading the router…',
+  'device.readAgain': 'Read the router again',
+  'device.read': 'Read the router',
+  'device.connected': 'Connected with {method} to {host}{detail}.',
+  'device.forgetKey': 'Forget the old key and connect',
+
   // ── serial console ─────────────────────────────────────────────────────────────
   'serial.tabs': 'Open consoles',
   'serial.title': 'Connect a serial cable',

@@ -209,6 +209,24 @@ export const es: Catalog = {
   'playbook.failsafe.fix.doNow': 'Elige qué arreglar.',
   'playbook.failsafe.fix.explain': 'Cada arreglo dice lo que hace antes de hacerlo. Todo lo que se envía al router y todo lo que responde queda en la transcripción.',
 
+  'device.title': 'Hacer una copia de la memoria del router o restaurarla',
+  'device.lead':
+    'Rescue Bench entra en el router, lee cómo está dividida su memoria flash (el chip que guarda el firmware y los ajustes) y puede copiar cada parte a este equipo. Leer no cambia nada en el router.',
+  'device.method': 'Conectar con',
+  'device.method.auto': 'Automático (SSH y, si no, telnet)',
+  'device.method.ssh': 'SSH',
+  'device.method.telnet': 'Telnet (modo de rescate antiguo)',
+  'device.password': 'Contraseña (vacía en modo de rescate)',
+  'device.keyFile': 'Archivo de clave (opcional)',
+  'device.keyFile.telnet': 'Telnet no usa claves: solo una contraseña.',
+  'device.keyFile.hint': 'La ruta completa de tu clave privada SSH en este equipo, si el router la conoce.',
+  'device.rescue': 'El router está en modo de rescate (crea una clave nueva en cada arranque)',
+  'device.reading': 'Leyendo el router…',
+  'device.readAgain': 'Volver a leer el router',
+  'device.read': 'Leer el router',
+  'device.connected': 'Conectado por {method} a {host}{detail}.',
+  'device.forgetKey': 'Olvidar la clave antigua y conectar',
+
   'serial.tabs': 'Consolas abiertas',
   'serial.title': 'Conectar un cable serie',
   'serial.lead':
