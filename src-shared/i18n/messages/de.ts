@@ -208,6 +208,28 @@ export const de: Catalog = {
   'playbook.failsafe.fix.doNow': 'Wählen Sie, was repariert werden soll.',
   'playbook.failsafe.fix.explain': 'Jede Reparatur sagt, was sie tut, bevor sie läuft. Alles, was an den Router geht und was er antwortet, steht in der Mitschrift.',
 
+  'flash.kind.bootloader': 'Bootloader',
+  'flash.kind.bootloaderEnv': 'Bootloader-Einstellungen',
+  'flash.kind.calibration': 'Kalibrierung',
+  'flash.kind.identity': 'Gerätekennung',
+  'flash.kind.bbt': 'Tabelle defekter Blöcke',
+  'flash.kind.bootCounter': 'Startzähler',
+  'flash.kind.running': 'läuft gerade',
+  'flash.map.doNotWrite': 'nicht beschreiben: {what}',
+  'flash.map.title': 'Wie der Speicher des Routers aufgeteilt ist',
+  'flash.map.lead':
+    '{count, plural, one {# Partition} other {# Partitionen}}. Rot gestreifte Teile können den Router unbrauchbar machen, wenn sie beschrieben werden{names, select, none {} other { ({names})}}: Rescue Bench sichert sie, schreibt sie aber nur, wenn Sie ihren Namen eintippen.',
+  'flash.map.running': 'Der Router läuft gerade von Firmware-Platz {slot} ({evidence}).',
+  'flash.map.label': 'Partitionen maßstabsgetreu',
+  'flash.map.total': 'Insgesamt {total}.',
+  'flash.map.totalRows': 'Insgesamt {total}; Partitionen, die in anderen liegen (wie „firmware“ um kernel und rootfs), stehen in einer eigenen Reihe.',
+  'flash.map.env': 'Bootloader-Einstellungen und UBI (für Techniker)',
+  'flash.map.ubi': 'UBI-Gerät {ubi} hängt an mtd{mtd}{volumes, select, none {} other {; Volumes: {volumes}}}.',
+  'flash.col.kind': 'Art',
+  'flash.col.notes': 'Hinweise',
+  'flash.slot': 'Platz {slot}',
+  'flash.doNotWrite': 'nicht beschreiben',
+
   'device.title': 'Den Speicher des Routers sichern oder wiederherstellen',
   'device.lead':
     'Rescue Bench meldet sich am Router an, liest, wie sein Flash-Speicher (der Chip mit Firmware und Einstellungen) aufgeteilt ist, und kann jeden Teil auf diesen Computer kopieren. Das Lesen ändert nichts am Router.',

@@ -212,6 +212,29 @@ export const en = {
   'playbook.failsafe.fix.doNow': 'Choose what to fix.',
   'playbook.failsafe.fix.explain': 'Each fix says what it does before it runs. Everything sent to the router and everything it answers is kept in the transcript.',
 
+  // ── backup & restore: the partition map ─────────────────────────────────────────
+  'flash.kind.bootloader': 'bootloader',
+  'flash.kind.bootloaderEnv': 'bootloader settings',
+  'flash.kind.calibration': 'calibration',
+  'flash.kind.identity': 'identity',
+  'flash.kind.bbt': 'bad-block table',
+  'flash.kind.bootCounter': 'boot counter',
+  'flash.kind.running': 'running now',
+  'flash.map.doNotWrite': 'do not write: {what}',
+  'flash.map.title': "How the router's memory is divided",
+  'flash.map.lead':
+    '{count, plural, one {# partition} other {# partitions}}. Red striped parts are ones that can brick the router if written{names, select, none {} other { ({names})}}: Rescue Bench backs them up but refuses to write them unless you type their name.',
+  'flash.map.running': 'The router runs from firmware slot {slot} now ({evidence}).',
+  'flash.map.label': 'Partitions to scale',
+  'flash.map.total': 'Total {total}.',
+  'flash.map.totalRows': 'Total {total}; partitions that lie inside others (like "firmware" around kernel and rootfs) are on their own row.',
+  'flash.map.env': 'Bootloader settings and UBI (for technicians)',
+  'flash.map.ubi': 'UBI device {ubi} is attached to mtd{mtd}{volumes, select, none {} other {; volumes: {volumes}}}.',
+  'flash.col.kind': 'Kind',
+  'flash.col.notes': 'Notes',
+  'flash.slot': 'slot {slot}',
+  'flash.doNotWrite': 'do not write',
+
   // ── connecting to a running router (backup, restore) ───────────────────────────
   'device.title': "Back up or restore the router's memory",
   'device.lead':

@@ -209,6 +209,28 @@ export const es: Catalog = {
   'playbook.failsafe.fix.doNow': 'Elige qué arreglar.',
   'playbook.failsafe.fix.explain': 'Cada arreglo dice lo que hace antes de hacerlo. Todo lo que se envía al router y todo lo que responde queda en la transcripción.',
 
+  'flash.kind.bootloader': 'gestor de arranque',
+  'flash.kind.bootloaderEnv': 'ajustes del gestor de arranque',
+  'flash.kind.calibration': 'calibración',
+  'flash.kind.identity': 'identidad',
+  'flash.kind.bbt': 'tabla de bloques defectuosos',
+  'flash.kind.bootCounter': 'contador de arranques',
+  'flash.kind.running': 'en uso ahora',
+  'flash.map.doNotWrite': 'no escribir: {what}',
+  'flash.map.title': 'Cómo está dividida la memoria del router',
+  'flash.map.lead':
+    '{count, plural, one {# partición} other {# particiones}}. Las partes con rayas rojas pueden dejar el router inservible si se escriben{names, select, none {} other { ({names})}}: Rescue Bench hace una copia de ellas, pero solo las escribe si tecleas su nombre.',
+  'flash.map.running': 'El router funciona ahora desde la ranura de firmware {slot} ({evidence}).',
+  'flash.map.label': 'Particiones a escala',
+  'flash.map.total': 'Total: {total}.',
+  'flash.map.totalRows': 'Total: {total}; las particiones que están dentro de otras (como «firmware» alrededor de kernel y rootfs) van en su propia fila.',
+  'flash.map.env': 'Ajustes del gestor de arranque y UBI (para técnicos)',
+  'flash.map.ubi': 'El dispositivo UBI {ubi} está unido a mtd{mtd}{volumes, select, none {} other {; volúmenes: {volumes}}}.',
+  'flash.col.kind': 'Tipo',
+  'flash.col.notes': 'Notas',
+  'flash.slot': 'ranura {slot}',
+  'flash.doNotWrite': 'no escribir',
+
   'device.title': 'Hacer una copia de la memoria del router o restaurarla',
   'device.lead':
     'Rescue Bench entra en el router, lee cómo está dividida su memoria flash (el chip que guarda el firmware y los ajustes) y puede copiar cada parte a este equipo. Leer no cambia nada en el router.',
