@@ -6,7 +6,11 @@ import { createApi } from './api/client';
 import { benchSocketUrl, createWsBridge } from './api/ws-bridge';
 import { useApp } from './app/store';
 import { resync, wireEvents } from './app/wire';
+import { startLocale } from './i18n';
 import './styles.css';
+
+// the language first (English at once; another one arrives as its own chunk and the screen switches)
+void startLocale();
 
 const bridge =
   window.rescueBench ??

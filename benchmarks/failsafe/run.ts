@@ -67,6 +67,7 @@ async function cueLatency(): Promise<{ cueDom: number[]; cueFrame: number[]; anc
       if (o.sent) sentQ.push(o.sent);
     });
     await isReady;
+    await page.getByTestId('nav-failsafe').click(); // the app opens on the start screen (issue 18)
     await page.getByText('Timing (for technicians)').click();
     await page.getByTestId('fs-window').fill('0.3');
     await page.getByTestId('fs-probe').fill('0.3');

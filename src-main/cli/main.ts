@@ -9,21 +9,40 @@ import { APP_VERSION } from '../version';
 import { UsageError, type CliCommand, type CliIo } from './types';
 import { askSecretOnTty, PromptCancelled } from './secret-prompt';
 import { CliPrinter, formatFault } from './printer';
+import { english, loadCatalog, pickLocale, translator, type Locale, type Translate } from '../../src-shared/i18n';
 
-function help(commands: CliCommand[]): string {
+function help(commands: CliCommand[], t: Translate): string {
   const lines = [
-    `rescue-bench ${APP_VERSION} — recovery workstation for OpenWrt and vendor routers`,
+    t('cli.help.title', { version: APP_VERSION }),
     '',
-    'Usage: rescue-bench <command> [options]',
+    t('cli.help.usage'),
     '',
-    'Commands:',
+    t('cli.help.commands'),
     ...commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`),
     '',
-    'With --json a command prints one JSON line per event, {"event":…,"at":…,"payload":…}: the contract\'s',
-    'events as the app receives them, and last {"event":"cli.result","payload":{"ok":…}}. Without it, plain words.',
-    'Exit status: 0 on success, 1 when the work failed (the reason is printed), 2 for a usage mistake.',
+    t('cli.help.json'),
+    t('cli.help.lang'),
+    t('cli.help.exit'),
   ];
   return lines.join('\n');
+}
+
+/**
+ * The language of the plain words: `--lang de` (taken out of argv, any position), else the POSIX variables
+ * in their order of precedence (LC_ALL, LC_MESSAGES, LANG; LANGUAGE's list first where set). English otherwise.
+ */
+export async function cliLanguage(argv: string[], env: Record<string, string | undefined>): Promise<{ argv: string[]; locale: Locale; t: Translate }> {
+  const rest: string[] = [];
+  let asked: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') asked = argv[++i];
+    else if (a.startsWith('--lang=')) asked = a.slice('--lang='.length);
+    else rest.push(a);
+  }
+  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  const locale = pickLocale(asked ? [asked] : [...(fromEnv && fromEnv !== 'C' && fromEnv !== 'POSIX' ? (env.LANGUAGE ?? '').split(':') : []), fromEnv]);
+  return { argv: rest, locale, t: translator(locale, await loadCatalog(locale)) };
 }
 
 /**
@@ -35,10 +54,12 @@ async function loadCommands(argv: string[]): Promise<CliCommand[]> {
   return (await import('./registry')).loadCliCommands();
 }
 
-export async function runCli(argv: string[], io: CliIo, commandList?: CliCommand[]): Promise<number> {
+export async function runCli(argvGiven: string[], ioGiven: CliIo, commandList?: CliCommand[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const { argv, t } = await cliLanguage(argvGiven, env);
+  const io: CliIo = { ...ioGiven, t };
   const commands = commandList ?? (await loadCommands(argv));
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io.out(help(commands));
+    io.out(help(commands, t));
     return argv.length === 0 ? 2 : 0;
   }
   if (argv[0] === '--version') {
@@ -49,12 +70,12 @@ export async function runCli(argv: string[], io: CliIo, commandList?: CliCommand
     .sort((a, b) => b.words.length - a.words.length)
     .find((c) => c.words.every((w, i) => argv[i] === w));
   if (!match) {
-    io.err(`Unknown command: ${argv.slice(0, 2).join(' ')}\n\n${help(commands)}`);
+    io.err(`${t('cli.unknownCommand', { words: argv.slice(0, 2).join(' ') })}\n\n${help(commands, t)}`);
     return 2;
   }
   const rest = argv.slice(match.words.length);
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`Usage: rescue-bench ${match.usage}\n\n${match.summary}`);
+    io.out(`${t('cli.usage', { usage: match.usage })}\n\n${match.summary}`);
     return 0;
   }
   try {
@@ -63,18 +84,18 @@ export async function runCli(argv: string[], io: CliIo, commandList?: CliCommand
     // What the command could not say itself (it stopped before its work began): a cli.result line with --json too.
     const printer = new CliPrinter(io, rest.includes('--json'), match.words.join(' ') as CliCommandName);
     if (err instanceof PromptCancelled) {
-      io.err('Stopped: no password was given.');
-      printer.resultLine({ command: printer.command, ok: false, error: { code: 'CANCELLED', message: 'Stopped: no password was given.', meaning: 'Nothing was started.' } });
+      io.err(t('cli.noPassword'));
+      printer.resultLine({ command: printer.command, ok: false, error: { code: 'CANCELLED', message: english('cli.noPassword'), meaning: 'Nothing was started.' } });
       return 130;
     }
     if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
-      io.err(`${(err as Error).message}\nUsage: rescue-bench ${match.usage}`);
+      io.err(`${(err as Error).message}\n${t('cli.usage', { usage: match.usage })}`);
       printer.usage((err as Error).message, match.usage);
       return 2;
     }
     const error = toErrorShape(err);
     printer.resultLine({ command: printer.command, ok: false, error });
-    io.err(err instanceof RbFault ? formatFault(error) : `Error: ${(err as Error)?.stack ?? String(err)}`);
+    io.err(err instanceof RbFault ? formatFault(error, t) : t('cli.error', { message: (err as Error)?.stack ?? String(err) }));
     return 1;
   }
 }

@@ -7,10 +7,20 @@ import type { AnyEvent } from '../core/bus';
 import type { CliCommandName, CliLineName, CliLinePayload, CliResult } from '../../src-shared/contract/cli';
 import type { RbErrorShape } from '../../src-shared/errors';
 import type { CliIo } from './types';
+import { english, type Translate } from '../../src-shared/i18n/translate';
+import { localizeError } from '../../src-shared/i18n/errors';
 
-/** The reason a command failed, as the terminal shows it (the same words as the screen's error panel). */
-export function formatFault(e: RbErrorShape): string {
-  return [`Error: ${e.message}`, e.meaning, e.fix ? `What to do: ${e.fix}` : undefined, e.details ? `Details: ${e.details}` : undefined].filter(Boolean).join('\n');
+/** The reason a command failed, as the terminal shows it (the same words as the screen's error panel), in the person's language. */
+export function formatFault(raw: RbErrorShape, t: Translate = english): string {
+  const e = localizeError(raw, t);
+  return [
+    t('cli.error', { message: e.message }),
+    e.meaning,
+    e.fix ? t('cli.whatToDo', { fix: e.fix }) : undefined,
+    e.details ? t('cli.details', { details: e.details }) : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Plain words for the terminal: to stderr (status, the default) or stdout (what the command produces). */
@@ -49,7 +59,7 @@ export class CliPrinter {
   result(r: CliResult, text?: string): void {
     if (this.json) this.resultLine(r);
     else if (text) this.io.out(text);
-    if (!r.ok) this.io.err(formatFault(r.error));
+    if (!r.ok) this.io.err(formatFault(r.error, this.io.t));
   }
 
   /** Only the cli.result line (--json), for a caller that tells the rest itself (main.ts: usage mistakes). */

@@ -1,3 +1,5 @@
+import type { Translate } from '../../src-shared/i18n/translate';
+
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
@@ -5,6 +7,8 @@ export interface CliIo {
   stopped: Promise<void>;
   /** Ask for a secret on the terminal without echo; undefined when there is no terminal (scripts, pipes). */
   askSecret?: (prompt: string) => Promise<string | undefined>;
+  /** The person's language for plain words (--lang, LANG); English where unset. --json stays English. */
+  t?: Translate;
 }
 
 export interface CliCommand {

@@ -19,6 +19,8 @@ export interface MainContext {
   dataDir: string;
   /** Real paths of the folders allowed besides the data folder (bench server; core/host-paths.ts). */
   allowedFolders: readonly string[];
+  /** The system's preferred languages (Electron's app.getPreferredSystemLanguages()); empty where unknown. */
+  languages: readonly string[];
   bus: EventBus;
   /** The service of a capability this one builds on (made first, once; a cycle is refused at start-up). */
   use<S>(capability: { id: string; service(ctx: MainContext): S }): S;

@@ -14,6 +14,8 @@ export interface ServiceOptions {
    * Checked here (host-paths.ts): a folder that must not be exposed throws RbFault ALLOW_FOLDER_*.
    */
   allowedFolders?: readonly string[];
+  /** The system's preferred languages, where the host knows them (Electron): the screen's first language. */
+  languages?: readonly string[];
 }
 
 export interface Container {
@@ -42,6 +44,7 @@ export function makeContainer(list: readonly LooseMainCapability[], opts: Servic
     host: opts.host,
     dataDir: dir,
     allowedFolders,
+    languages: opts.languages ?? [],
     bus,
     use<S>(capability: { id: string; service(c: MainContext): S }): S {
       if (made.has(capability.id)) return made.get(capability.id) as S;

@@ -31,7 +31,7 @@ async function serveApp(request: Request): Promise<Response> {
 async function main(): Promise<void> {
   await app.whenReady();
   usePdfPrinter(electronPdf); // job reports print with Electron's own engine (no other browser needed)
-  const services = createServices({ host: 'electron', dataDir: app.getPath('userData') });
+  const services = createServices({ host: 'electron', dataDir: app.getPath('userData'), languages: app.getPreferredSystemLanguages() });
   const handlers = createHandlers(services);
   registerIpc(ipcMain, handlers);
   protocol.handle(APP_SCHEME, serveApp);

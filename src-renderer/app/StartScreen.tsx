@@ -5,6 +5,8 @@ import { useApp } from './store';
 import { GOALS, ROUTE_WORDS, GOAL_ROUTES, routeFor, type GoalId } from './goals';
 import { usePractice } from '../capabilities/practice/store';
 import { usePlaybook } from '../capabilities/playbook/store';
+import { useT } from '../i18n';
+import { SECTION_WORDS } from './sections';
 
 const MAKER_CHOICES = [
   { id: 'tp-link', label: 'TP-Link' },
@@ -13,11 +15,12 @@ const MAKER_CHOICES = [
   { id: 'linksys', label: 'Linksys' },
   { id: 'ubiquiti', label: 'Ubiquiti' },
   { id: 'd-link', label: 'D-Link' },
-  { id: 'other', label: 'Another maker' },
+  { id: 'other', label: '' },
 ];
 
 /** The first screen: "What do you want to do?" — a goal, one or two plain questions, then the right screen. */
 export function StartScreen() {
+  const t = useT();
   const [goal, setGoal] = useState<GoalId | undefined>();
   const [router, setRouter] = useState('');
   const [see, setSee] = useState('');
@@ -42,14 +45,14 @@ export function StartScreen() {
     <>
       {(runActive || interrupted) && (
         <p className="note" data-testid="start-resume">
-          {runActive ? `"${runActive.title}" is running.` : `"${interrupted!.title}" was interrupted.`}{' '}
+          {runActive ? t('start.running', { title: runActive.title }) : t('start.interrupted', { title: interrupted!.title })}{' '}
           <button type="button" className="btn" onClick={() => setSection('failsafe')}>
-            Go back to it
+            {t('start.goBack')}
           </button>
         </p>
       )}
-      <section className="card" aria-label="Goals">
-        <div className="goals" role="radiogroup" aria-label="What do you want to do?">
+      <section className="card" aria-label={t('start.goals')}>
+        <div className="goals" role="radiogroup" aria-label={t('start.title')}>
           {GOALS.map((x) => (
             <button
               key={x.id}
@@ -60,31 +63,31 @@ export function StartScreen() {
               onClick={() => pick(x.id)}
               data-testid={`goal-${x.id}`}
             >
-              <span className="goal-title">{x.title}</span>
-              <span className="goal-hint">{x.hint}</span>
+              <span className="goal-title">{t(x.title)}</span>
+              <span className="goal-hint">{t(x.hint)}</span>
             </button>
           ))}
         </div>
       </section>
       {g && (
         <section className="card" aria-labelledby="goal-questions" data-testid="goal-questions">
-          <h2 id="goal-questions">{g.title}</h2>
+          <h2 id="goal-questions">{t(g.title)}</h2>
           {g.asksRouter && (
             <label>
-              Which router is it?
+              {t('start.whichRouter')}
               <select value={router} onChange={(e) => setRouter(e.target.value)} data-testid="goal-router">
-                <option value="">Choose…</option>
-                <optgroup label="Known routers (from the Routers list)">
+                <option value="">{t('start.choose')}</option>
+                <optgroup label={t('start.knownRouters')}>
                   {DEVICE_PROFILES.map((d) => (
                     <option key={d.id} value={d.id}>
                       {d.vendor} {d.model}
                     </option>
                   ))}
                 </optgroup>
-                <optgroup label="Not in the list: its maker">
+                <optgroup label={t('start.notListed')}>
                   {MAKER_CHOICES.map((m) => (
                     <option key={m.id} value={m.id}>
-                      {m.label}
+                      {m.id === 'other' ? t('start.otherMaker') : m.label}
                     </option>
                   ))}
                 </optgroup>
@@ -93,45 +96,45 @@ export function StartScreen() {
           )}
           {g.see && (
             <fieldset className="goal-see">
-              <legend>{g.see.question}</legend>
+              <legend>{t(g.see.question)}</legend>
               {g.see.answers.map((a) => (
                 <label key={a.id} className="check">
                   <input type="radio" name="goal-see" value={a.id} checked={see === a.id} onChange={() => setSee(a.id)} data-testid={`goal-see-${a.id}`} />
-                  {a.label}
+                  {t(a.label)}
                 </label>
               ))}
             </fieldset>
           )}
           {advice && (
             <p className="note" data-testid="goal-advice">
-              {advice}
+              {t(advice)}
             </p>
           )}
           {route && (
             <button type="button" className="btn primary big" onClick={go} data-testid="goal-go" data-route={route} data-section={GOAL_ROUTES[route]}>
-              {ROUTE_WORDS[route]}
+              {t(ROUTE_WORDS[route])}
             </button>
           )}
         </section>
       )}
       {!practiceReady && (
         <section className="card practice-offer" data-testid="practice-offer">
-          <h2>No router yet?</h2>
-          <p>Try the practice router: it runs inside Rescue Bench and lets you try every step safely.</p>
+          <h2>{t('start.practice.title')}</h2>
+          <p>{t('start.practice.text')}</p>
           <button type="button" className="btn" onClick={() => setSection('practice')} data-testid="practice-offer-go">
-            Try the practice router
+            {t('start.practice.go')}
           </button>
         </section>
       )}
       <details className="advanced" data-testid="start-techniques">
-        <summary>For technicians: every tool by its technique</summary>
+        <summary>{t('start.techniques')}</summary>
         <ul className="technique-list">
           {SECTIONS.map((s) => (
             <li key={s.id}>
               <button type="button" className="linklike" onClick={() => setSection(s.id)}>
-                {s.label}
+                {t(SECTION_WORDS[s.id].label)}
               </button>{' '}
-              <span className="empty">— {s.hint}</span>
+              <span className="empty">— {t(SECTION_WORDS[s.id].hint)}</span>
             </li>
           ))}
         </ul>

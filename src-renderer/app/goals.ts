@@ -8,6 +8,7 @@
  */
 import type { SectionId } from '../capabilities';
 import { DEVICE_PROFILES } from '../../src-shared/profiles/profiles';
+import type { MessageId } from '../../src-shared/i18n';
 
 export type Maker = 'tp-link' | 'asus' | 'ubiquiti' | 'd-link' | 'netgear' | 'linksys' | 'other';
 
@@ -28,65 +29,66 @@ export const GOAL_ROUTES: Record<RouteKey, SectionId> = {
   'check-firmware': 'firmware',
 };
 
-/** What the section does for that route, in the words of the button that opens it. */
-export const ROUTE_WORDS: Record<RouteKey, string> = {
-  'forgot-password': 'Start rescue mode and set a new password',
-  'broken-settings': 'Start rescue mode and reset the settings',
-  'factory-firmware': 'Put the factory firmware back',
-  'no-start:tp-link': "Start TP-Link's own recovery",
-  'no-start:asus': "Start ASUS's own recovery",
-  'no-start:ubiquiti': "Start Ubiquiti's own recovery",
-  'no-start:d-link': "Start D-Link's own recovery",
-  'no-start:netgear': "Start Netgear's own recovery (NMRP)",
-  'no-start:linksys': 'Open the serial console (bootloader)',
-  'no-start:other': 'Open the serial console (bootloader)',
-  backup: 'Back up the whole router',
-  'check-firmware': 'Check a firmware file',
+/** What the section does for that route, in the words of the button that opens it (catalogue ids). */
+export const ROUTE_WORDS: Record<RouteKey, MessageId> = {
+  'forgot-password': 'route.forgotPassword',
+  'broken-settings': 'route.brokenSettings',
+  'factory-firmware': 'route.factoryFirmware',
+  'no-start:tp-link': 'route.noStart.tpLink',
+  'no-start:asus': 'route.noStart.asus',
+  'no-start:ubiquiti': 'route.noStart.ubiquiti',
+  'no-start:d-link': 'route.noStart.dLink',
+  'no-start:netgear': 'route.noStart.netgear',
+  'no-start:linksys': 'route.console',
+  'no-start:other': 'route.console',
+  backup: 'route.backup',
+  'check-firmware': 'route.checkFirmware',
 };
 
 export type GoalId = 'locked' | 'factory' | 'no-start' | 'backup' | 'check';
 
+/** A goal's words are catalogue ids: the start screen says them in the language shown. */
 export interface Goal {
   id: GoalId;
-  title: string;
-  hint: string;
+  title: MessageId;
+  hint: MessageId;
   /** Whether "which router?" is asked. */
   asksRouter: boolean;
   /** "What do you see?": each answer leads to a route (or to plain advice). */
-  see?: { question: string; answers: { id: string; label: string; route?: RouteKey; advice?: string }[] };
+  see?: { question: MessageId; answers: { id: string; label: MessageId; route?: RouteKey; advice?: MessageId }[] };
 }
 
 export const GOALS: readonly Goal[] = [
   {
     id: 'locked',
-    title: "I can't get into my router",
-    hint: 'Forgot the password, or a change of settings locked you out.',
+    title: 'goal.locked.title',
+    hint: 'goal.locked.hint',
     asksRouter: true,
     see: {
-      question: 'What do you see?',
+      question: 'goal.see.question',
       answers: [
-        { id: 'password', label: 'It starts, but my password is not accepted', route: 'forgot-password' },
-        { id: 'unreachable', label: 'It starts, but I cannot reach its page any more', route: 'broken-settings' },
-        { id: 'dark', label: 'It does not start at all', advice: 'Choose "My router does not start any more" instead.' },
+        { id: 'password', label: 'goal.see.password', route: 'forgot-password' },
+        { id: 'unreachable', label: 'goal.see.unreachable', route: 'broken-settings' },
+        { id: 'dark', label: 'goal.see.lockedDark', advice: 'goal.see.lockedDark.advice' },
       ],
     },
   },
-  { id: 'factory', title: 'Put the factory firmware back', hint: 'To sell the router or return it.', asksRouter: true, see: { question: 'What do you see?', answers: [{ id: 'runs', label: 'It runs OpenWrt and starts normally', route: 'factory-firmware' }] } },
+  { id: 'factory', title: 'goal.factory.title', hint: 'goal.factory.hint', asksRouter: true, see: { question: 'goal.see.question', answers: [{ id: 'runs', label: 'goal.see.runs', route: 'factory-firmware' }] } },
   {
     id: 'no-start',
-    title: 'My router does not start any more',
-    hint: 'It stays dark, blinks forever, or never finishes starting.',
+    title: 'goal.noStart.title',
+    hint: 'goal.noStart.hint',
     asksRouter: true,
     see: {
-      question: 'What do you see?',
+      question: 'goal.see.question',
       answers: [
-        { id: 'blinks', label: 'Lights come on, but it never finishes starting' },
-        { id: 'dark', label: 'No light at all', advice: 'Check the power supply and its plug first: a router with no light at all is usually not getting power. Try another adapter of the same voltage.' },
+        { id: 'blinks', label: 'goal.see.blinks' },
+        { id: 'dark', label: 'goal.see.dark', advice: 'goal.see.dark.advice' },
       ],
     },
   },
-  { id: 'backup', title: 'Back up my router before changing anything', hint: 'A copy of its whole memory on this computer.', asksRouter: false },
-  { id: 'check', title: 'Check a firmware file', hint: 'What the file is, and whether it fits your router.', asksRouter: false },
+  { id: 'backup', title: 'goal.backup.title', hint: 'goal.backup.hint', asksRouter: false },
+  { id: 'check', title: 'goal.check.title', hint: 'goal.check.hint', asksRouter: false },
 ];
 
 const MAKERS: Record<string, Maker> = { 'tp-link': 'tp-link', asus: 'asus', ubiquiti: 'ubiquiti', 'd-link': 'd-link', netgear: 'netgear', linksys: 'linksys' };

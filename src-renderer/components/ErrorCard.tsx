@@ -1,7 +1,10 @@
 import type { RbError } from '../../src-shared/contract';
+import { useLocalizedError, useT } from '../i18n';
 
 /** Every error in three parts: what happened, what it means, what to do; raw detail behind "Details". */
-export function ErrorCard({ error, title }: { error: RbError; title?: string }) {
+export function ErrorCard({ error: raw, title }: { error: RbError; title?: string }) {
+  const t = useT();
+  const error = useLocalizedError(raw);
   return (
     <div className="error-card" role="alert" data-testid="error-card" data-code={error.code}>
       <h3>{title ?? error.message}</h3>
@@ -9,13 +12,13 @@ export function ErrorCard({ error, title }: { error: RbError; title?: string }) 
       {error.meaning && <p>{error.meaning}</p>}
       {error.fix && (
         <p className="fix">
-          <strong>What to do: </strong>
+          <strong>{t('common.whatToDo')}</strong>
           {error.fix}
         </p>
       )}
       {error.details && (
         <details>
-          <summary>Details</summary>
+          <summary>{t('common.details')}</summary>
           <pre>{`${error.code}\n${error.details}`}</pre>
         </details>
       )}

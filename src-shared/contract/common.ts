@@ -7,6 +7,8 @@ export const RbErrorSchema = z.object({
   meaning: z.string().max(2000).optional(),
   fix: z.string().max(4000).optional(),
   details: z.string().max(20000).optional(),
+  /** The values the words were made with: the screen says them in the person's language (src-shared/i18n). */
+  values: z.record(z.string().max(64), z.union([z.string().max(2000), z.number()])).optional(),
 });
 
 export const Ipv4Schema = z.string().regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, 'an IPv4 address like 192.168.1.10');

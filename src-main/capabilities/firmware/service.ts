@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RbFault } from '../../../src-shared/errors';
+import { fault, RbFault } from '../../../src-shared/errors';
 import { inspectBytes, flattenFormats } from '../../../src-shared/capabilities/firmware/image/inspect';
 import { identifyImage } from '../../../src-shared/capabilities/firmware/identify';
 import { verdictFor, type DeviceFacts, type Verdict } from '../../../src-shared/capabilities/firmware/verdict';
@@ -74,10 +74,10 @@ export async function readAndHash(file: string): Promise<ReadResult> {
 
 function fileFault(file: string, err: NodeJS.ErrnoException): RbFault {
   if (err.code === 'ENOENT')
-    return new RbFault({ code: 'FILE_NOT_FOUND', message: `There is no file at ${file}.`, meaning: 'It may have been moved, renamed or not downloaded yet.', fix: 'Check the name and folder, or drop the file onto this window.', details: err.message });
+    return fault('FILE_NOT_FOUND', { file }, { details: err.message });
   if (err.code === 'EACCES' || err.code === 'EPERM')
-    return new RbFault({ code: 'FILE_NOT_READABLE', message: `Rescue Bench may not read ${file}.`, meaning: 'The file belongs to another user or is protected.', fix: 'Copy the file into your own folder (for example Downloads) and choose the copy.', details: err.message });
-  return new RbFault({ code: 'FILE_READ_FAILED', message: `Could not read ${file}.`, meaning: 'The disk or the file system reported an error.', fix: 'Copy the file somewhere else and try again.', details: `${err.code ?? ''} ${err.message}` });
+    return fault('FILE_NOT_READABLE', { file }, { details: err.message });
+  return fault('FILE_READ_FAILED', { file }, { details: `${err.code ?? ''} ${err.message}` });
 }
 
 /** Inspect bytes already in memory (the CLI and service both end here). */

@@ -7,10 +7,12 @@ import { pathExample } from '../../app/host-paths';
 import type { RbError } from '../../../src-shared/contract';
 import type { SessionTarget } from '../../../src-shared/capabilities/device/contract';
 import { asRbError } from '../../api/types';
+import { useT } from '../../i18n';
 
 /** Where the router is and how to log in; "Read the router" inspects its flash (read-only). */
 export function ConnectPanel() {
   const api = useApi();
+  const t = useT();
   const info = useApp((s) => s.info);
   const device = useFlash((s) => s.device);
   const [host, setHost] = useState('192.168.1.1');
@@ -43,11 +45,8 @@ export function ConnectPanel() {
 
   return (
     <section className="card" aria-labelledby="flash-connect-title" data-testid="flash-connect">
-      <h2 id="flash-connect-title">Back up or restore the router's memory</h2>
-      <p className="lead">
-        Rescue Bench logs in to the router, reads how its flash memory (the chip that holds the firmware and settings) is divided, and can copy
-        every part to this computer. Reading changes nothing on the router.
-      </p>
+      <h2 id="flash-connect-title">{t('device.title')}</h2>
+      <p className="lead">{t('device.lead')}</p>
       <form
         className="controls"
         onSubmit={(e) => {
@@ -56,27 +55,28 @@ export function ConnectPanel() {
         }}
       >
         <label>
-          Router address
+          {t('uboot.routerAddress')}
           <input value={host} onChange={(e) => setHost(e.target.value)} data-testid="flash-host" spellCheck={false} size={16} required />
         </label>
         <label>
-          Connect with
+          {t('device.method')}
           <select value={method} onChange={(e) => setMethod(e.target.value as 'auto' | 'ssh' | 'telnet')} data-testid="flash-method">
-            <option value="auto">Automatic (SSH, then telnet)</option>
-            <option value="ssh">SSH</option>
-            <option value="telnet">Telnet (old rescue mode)</option>
+            <option value="auto">{t('device.method.auto')}</option>
+            <option value="ssh">{t('device.method.ssh')}</option>
+            <option value="telnet">{t('device.method.telnet')}</option>
           </select>
         </label>
         <label>
-          Password (empty in rescue mode)
+          {t('device.password')}
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="flash-password" autoComplete="off" size={14} />
         </label>
         <label className="flash-keyfile">
-          Key file (optional)
+          {t('device.keyFile')}
           <input
             value={keyFile}
             onChange={(e) => setKeyFile(e.target.value)}
             data-testid="flash-keyfile"
+            data-i18n-data="example path"
             spellCheck={false}
             autoComplete="off"
             size={28}
@@ -85,28 +85,31 @@ export function ConnectPanel() {
             aria-describedby="flash-keyfile-hint"
           />
           <span className="hint" id="flash-keyfile-hint">
-            {method === 'telnet' ? 'Telnet has no keys: only a password.' : 'The full path of your SSH private key on this computer, if the router knows it.'}
+            {method === 'telnet' ? t('device.keyFile.telnet') : t('device.keyFile.hint')}
           </span>
         </label>
         <label className="check">
           <input type="checkbox" checked={rescue} onChange={(e) => setRescue(e.target.checked)} data-testid="flash-rescue" />
-          The router is in rescue mode (it makes a new key at every start)
+          {t('device.rescue')}
         </label>
         <button type="submit" className="btn primary" disabled={busy || !host.trim()} data-testid="flash-read">
-          {busy ? 'Reading the router…' : device ? 'Read the router again' : 'Read the router'}
+          {busy ? t('device.reading') : device ? t('device.readAgain') : t('device.read')}
         </button>
       </form>
       {device && (
         <p className="status" data-testid="flash-connected">
-          Connected with {device.session.method === 'ssh' ? 'SSH' : 'telnet'} to {device.session.host}
-          {device.identity.model ? `: ${device.identity.model}` : ''}
-          {device.identity.boardName ? ` (${device.identity.boardName})` : ''}.
+          {t('device.connected', {
+            method: device.session.method === 'ssh' ? 'SSH' : 'telnet',
+            host: device.session.host,
+            // the router's own names, as it reports them
+            detail: `${device.identity.model ? `: ${device.identity.model}` : ''}${device.identity.boardName ? ` (${device.identity.boardName})` : ''}`,
+          })}
         </p>
       )}
       {device && (device.session.notes.length > 0 || device.warnings.length > 0) && (
         <ul className="flash-notes">
           {[...device.session.notes, ...device.warnings].map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n} data-i18n-data="the workstation's note (English)">{n}</li>
           ))}
         </ul>
       )}
@@ -114,7 +117,7 @@ export function ConnectPanel() {
       {error?.code === 'HOST_KEY_CHANGED' && (
         <p>
           <button type="button" className="btn" onClick={() => void forget()} data-testid="flash-forget-key">
-            Forget the old key and connect
+            {t('device.forgetKey')}
           </button>
         </p>
       )}

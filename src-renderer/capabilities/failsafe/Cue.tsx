@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { beep, say } from './sound';
 import { usePlaybook } from '../playbook/store';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
+import { profileText, useLocale, useT } from '../../i18n';
+import { intlTag } from '../../../src-shared/i18n';
+import { decimal } from '../../format';
 
 /**
  * PRESS-RESET-NOW: full window, high contrast, a countdown of preinit's wait window, a beep and a spoken
@@ -12,7 +15,9 @@ export function Cue({ deadline, windowMs, shownAt }: { deadline: number; windowM
   const [hidden, setHidden] = useState(false);
   const deviceId = usePlaybook((s) => s.run?.options.deviceId);
   const profile = typeof deviceId === 'string' ? findDeviceProfile(deviceId) : undefined;
-  const button = profile?.failsafe.button ?? 'Reset button';
+  const t = useT();
+  const locale = useLocale((s) => s.locale);
+  const button = profile ? profileText(t, profile.failsafe.button) : t('failsafe.cue.button');
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -33,7 +38,7 @@ export function Cue({ deadline, windowMs, shownAt }: { deadline: number; windowM
     let later: ReturnType<typeof setTimeout> | undefined;
     const afterPaint = (): void => {
       later = setTimeout(() => {
-        const spoke = say('Press now');
+        const spoke = say(t('failsafe.cue.spoken'), intlTag(locale));
         if (ref.current) {
           ref.current.dataset.sound = `${beeped ? 'beep' : 'silent'}${spoke ? '+speech' : ''}`;
           ref.current.focus();
@@ -52,7 +57,7 @@ export function Cue({ deadline, windowMs, shownAt }: { deadline: number; windowM
   }, [deadline]);
 
   if (hidden) return null;
-  const secs = (left / 1000).toFixed(1);
+  const secs = decimal(left / 1000, 1);
   return (
     <div
       ref={ref}
@@ -67,17 +72,17 @@ export function Cue({ deadline, windowMs, shownAt }: { deadline: number; windowM
       onKeyDown={(e) => e.key === 'Escape' && setHidden(true)}
     >
       <p className="fs-cue-title" id="fs-cue-title">
-        PRESS THE {button.toUpperCase()} NOW
+        {t('failsafe.cue.title', { button: button.toLocaleUpperCase(intlTag(locale)) })}
       </p>
       <p className="fs-cue-count" id="fs-cue-count" aria-live="assertive">
-        {left > 0 ? `${secs} s left` : 'Keep pressing until the light blinks very fast'}
+        {left > 0 ? t('failsafe.cue.left', { seconds: secs }) : t('failsafe.cue.keepPressing')}
       </p>
       <div className="fs-cue-bar" aria-hidden="true">
         <div style={{ width: `${Math.min(100, (left / windowMs) * 100)}%` }} />
       </div>
-      <p className="fs-cue-hint">Any button except the power switch works. Press it again every half second if you are not sure.</p>
+      <p className="fs-cue-hint">{t('failsafe.cue.hint')}</p>
       <button type="button" className="btn" onClick={() => setHidden(true)}>
-        Hide (Esc)
+        {t('failsafe.cue.hide')}
       </button>
     </div>
   );

@@ -6,9 +6,11 @@ import { Cue } from './Cue';
 import { Transcript } from './Transcript';
 import { InterruptedCard } from './InterruptedCard';
 import { FAILSAFE_PLAYBOOK_ID } from '../../../src-shared/capabilities/failsafe/playbook';
+import { useT } from '../../i18n';
 
 /** The guided failsafe playbook: start, the one thing to do now, the timeline, the cue, the transcript. */
 export function GuidePanel() {
+  const t = useT();
   const run = usePlaybook((s) => (s.run?.playbookId === FAILSAFE_PLAYBOOK_ID ? s.run : undefined));
   const interrupted = usePlaybook((s) => s.interrupted);
   const step = currentStep(run);
@@ -19,7 +21,7 @@ export function GuidePanel() {
       {!run || run.state !== 'running' ? <StartCard finished={run} /> : null}
       {run?.options.practice === true && (
         <p className="note practice-note" data-testid="fs-run-practice">
-          <span className="practice-badge">PRACTICE</span> A practice run with the practice router: its journal is kept apart from your real history.
+          <span className="practice-badge">{t('app.practice.badge')}</span> {t('failsafe.practiceRun')}
         </p>
       )}
       {run && (

@@ -7,18 +7,21 @@ import { useFailsafe } from './store';
 import { clockTime } from '../../format';
 import type { RbError } from '../../../src-shared/contract';
 import type { FailsafeDatagram } from '../../../src-shared/capabilities/failsafe/contract';
+import { useT } from '../../i18n';
+import type { MessageId } from '../../../src-shared/i18n';
 
-const KIND_WORDS: Record<FailsafeDatagram['kind'], string> = {
-  'failsafe-prompt': 'Press the button now',
-  'failsafe-entered': 'Rescue mode started',
-  preinit: 'Router is starting',
-  'regular-boot': 'Normal start (missed)',
-  unknown: 'Other message',
+const KIND_WORDS: Record<FailsafeDatagram['kind'], MessageId> = {
+  'failsafe-prompt': 'failsafe.kind.prompt',
+  'failsafe-entered': 'failsafe.kind.entered',
+  preinit: 'failsafe.kind.preinit',
+  'regular-boot': 'failsafe.kind.regular',
+  unknown: 'failsafe.kind.unknown',
 };
 
 /** The raw listener: every datagram on UDP 4919, for technicians (the guided flow above uses the same monitor). */
 export function MonitorPanel() {
   const api = useApi();
+  const t = useT();
   const monitor = useFailsafe((s) => s.monitor);
   const forwarded = useFailsafe((s) => s.forwarded);
   const datagrams = useFailsafe((s) => s.datagrams);
@@ -48,16 +51,13 @@ export function MonitorPanel() {
   return (
     <>
       <section className="card">
-        <h2>Listen only</h2>
-        <p>
-          For technicians: listen for the router's start-up messages without the guide. While OpenWrt starts, it sends a short message asking
-          you to press a button.
-        </p>
+        <h2>{t('failsafe.monitor.title')}</h2>
+        <p>{t('failsafe.monitor.intro')}</p>
         <div className="controls">
           <label>
-            Listen on
+            {t('failsafe.monitor.listenOn')}
             <select value={bind} onChange={(e) => setBind(e.target.value)} disabled={listening} data-testid="failsafe-bind">
-              <option value="0.0.0.0">All network connections</option>
+              <option value="0.0.0.0">{t('failsafe.monitor.all')}</option>
               {external.map((i) => (
                 <option key={`${i.name}-${i.address}`} value={i.address}>
                   {i.name} — {i.address}
@@ -66,27 +66,32 @@ export function MonitorPanel() {
             </select>
           </label>
           <details className="advanced">
-            <summary>Advanced</summary>
+            <summary>{t('common.advanced')}</summary>
             <label>
-              UDP port
+              {t('failsafe.monitor.port')}
               <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))} disabled={listening} data-testid="failsafe-port" size={6} />
             </label>
           </details>
           <button type="button" className={listening ? 'btn' : 'btn primary'} onClick={toggle} disabled={busy} data-testid="failsafe-toggle">
-            {listening ? 'Stop listening' : 'Start listening'}
+            {listening ? t('failsafe.monitor.stop') : t('failsafe.monitor.start')}
           </button>
         </div>
         <p className="status" data-testid="failsafe-status" data-state={monitor.state} aria-live="polite">
           {listening
-            ? `Listening on UDP port ${monitor.port}${monitor.startedAt ? ` since ${clockTime(monitor.startedAt)}` : ''}. ${forwarded} message${forwarded === 1 ? '' : 's'} received.${monitor.suppressed ? ` ${monitor.suppressed} more were not shown: something is flooding this port.` : ''}`
+            ? [
+                monitor.startedAt
+                  ? t('failsafe.monitor.listeningSince', { port: monitor.port ?? 0, time: clockTime(monitor.startedAt) })
+                  : t('failsafe.monitor.listening', { port: monitor.port ?? 0 }),
+                t('failsafe.monitor.received', { count: forwarded }),
+                ...(monitor.suppressed ? [t('failsafe.monitor.suppressed', { count: monitor.suppressed })] : []),
+              ].join(' ')
             : monitor.state === 'error'
-              ? 'Not listening: see below.'
-              : 'Not listening.'}
+              ? t('failsafe.monitor.errorState')
+              : t('failsafe.monitor.idle')}
         </p>
         {!hasRescueAddress && external.length > 0 && (
           <p className="note" data-testid="failsafe-address-note">
-            This computer has no address in 192.168.1.x yet. The router in rescue mode only talks to that network: give this computer an address
-            like 192.168.1.10 on the cable to the router.
+            {t('failsafe.monitor.noAddress')}
           </p>
         )}
         {error && <ErrorCard error={error} />}
@@ -95,21 +100,21 @@ export function MonitorPanel() {
 
       <section className="card">
         <div className="card-head">
-          <h2>Messages from the router</h2>
+          <h2>{t('failsafe.monitor.messages')}</h2>
           <button type="button" className="btn small" onClick={clear} disabled={datagrams.length === 0}>
-            Clear list
+            {t('failsafe.monitor.clear')}
           </button>
         </div>
         {datagrams.length === 0 ? (
-          <p className="empty">Nothing heard yet.</p>
+          <p className="empty">{t('failsafe.monitor.nothing')}</p>
         ) : (
-          <table className="events" aria-label="Messages from the router">
+          <table className="events" aria-label={t('failsafe.monitor.messages')}>
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">From</th>
-                <th scope="col">Message</th>
-                <th scope="col">Meaning</th>
+                <th scope="col">{t('failsafe.monitor.col.time')}</th>
+                <th scope="col">{t('failsafe.monitor.col.from')}</th>
+                <th scope="col">{t('failsafe.monitor.col.message')}</th>
+                <th scope="col">{t('failsafe.monitor.col.meaning')}</th>
               </tr>
             </thead>
             <tbody>
@@ -126,19 +131,20 @@ export function MonitorPanel() {
 
 /** One row; memoised so a new datagram renders one row, not the whole list (keeps the cue fast under traffic). */
 const DatagramRow = memo(function DatagramRow({ d }: { d: FailsafeDatagram }) {
+  const t = useT();
   return (
     <tr data-testid="failsafe-event" data-kind={d.kind} className={d.unexpectedSource ? 'flagged' : undefined}>
                   <td className="mono">{clockTime(d.receivedAt)}</td>
                   <td className="mono">
                     {d.from}
-                    {d.practice && <span className="practice-badge" title="From the practice router on this computer">PRACTICE</span>}
-                    {d.unexpectedSource && <span className="tag warn" title="OpenWrt's rescue mode uses 192.168.1.x; this came from elsewhere">not a rescue address</span>}
+                    {d.practice && <span className="practice-badge" title={t('failsafe.monitor.practice.why')}>{t('failsafe.monitor.practice')}</span>}
+                    {d.unexpectedSource && <span className="tag warn" title={t('failsafe.monitor.notRescue.why')}>{t('failsafe.monitor.notRescue')}</span>}
                   </td>
                   <td className="msg">
-                    {d.text || <em>(empty)</em>}
-                    {!d.wellFormed && <span className="tag" title={d.notes.join('; ')}>unusual</span>}
+                    {d.text || <em>{t('failsafe.monitor.empty')}</em>}
+                    {!d.wellFormed && <span className="tag" title={d.notes.join('; ')}>{t('failsafe.monitor.unusual')}</span>}
                   </td>
-                  <td>{KIND_WORDS[d.kind]}</td>
+                  <td>{t(KIND_WORDS[d.kind])}</td>
                 </tr>
   );
 });

@@ -10,10 +10,12 @@ import { failsafePlaybook } from '../../../src-shared/capabilities/failsafe/play
 import { unlockSound } from './sound';
 import { useApp } from '../../app/store';
 import { usePractice, practiceRunOptions } from '../practice/store';
+import { useT } from '../../i18n';
 
 /** Before a run (or after one ended): what rescue mode is, what it needs, and the Start button. */
 export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
   const api = useApi();
+  const t = useT();
   const [serialPath, setSerialPath] = useState('');
   const [autoF, setAutoF] = useState(true);
   // the router chosen on the start screen, if any
@@ -54,29 +56,25 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
 
   return (
     <section className="card" aria-labelledby="fs-start-title" data-testid="fs-start">
-      <h2 id="fs-start-title">{finished ? 'Start again' : failsafePlaybook.title}</h2>
+      <h2 id="fs-start-title">{finished ? t('failsafe.start.again') : t('playbook.failsafe.title')}</h2>
       {finished && (
         <p className={finished.state === 'done' ? 'fs-result ok' : 'fs-result bad'} data-testid="fs-result" data-state={finished.state}>
-          {finished.state === 'done' ? 'Finished: ' : finished.state === 'stopped' ? 'Stopped: ' : 'Did not work: '}
+          {finished.state === 'done' ? t('failsafe.start.finished') : finished.state === 'stopped' ? t('failsafe.start.stopped') : t('failsafe.start.failed')}
           {finished.summary}
         </p>
       )}
-      <p className="lead">{failsafePlaybook.summary}</p>
+      <p className="lead">{t('playbook.failsafe.summary')}</p>
       {practice && (
         <p className="note practice-note" data-testid="fs-practice">
-          <span className="practice-badge">PRACTICE</span> This guide will talk to the practice router on this computer, not to a real router. Use its
-          picture at the bottom of the screen: switch it on, and press its Reset button when the guide says so.
+          <span className="practice-badge">{t('app.practice.badge')}</span> {t('failsafe.start.practice')}
         </p>
       )}
-      <p>
-        You need: the router and its power switch, a network cable from this computer to the router, and a thin object such as a paper clip if
-        the button is in a hole. It takes about 5 minutes. Your settings are not changed until you choose a fix at the end.
-      </p>
+      <p>{t('failsafe.start.needs')}</p>
       <div className="controls">
         <label>
-          Router model (optional)
+          {t('failsafe.start.model')}
           <select value={deviceId} onChange={(e) => setDeviceId(e.target.value)} data-testid="fs-device">
-            <option value="">I don't know / other</option>
+            <option value="">{t('failsafe.start.unknownModel')}</option>
             {DEVICE_PROFILES.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.vendor} {d.model}
@@ -85,30 +83,30 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
           </select>
         </label>
         <details className="more" onToggle={(e) => loadPorts((e.currentTarget as HTMLDetailsElement).open)}>
-          <summary>Serial cable (optional)</summary>
+          <summary>{t('failsafe.start.serial')}</summary>
           <label>
-            Serial port
-            <input value={serialPath} onChange={(e) => setSerialPath(e.target.value)} placeholder="/dev/ttyUSB0 or COM3" list="fs-serial-ports" data-testid="fs-serial" />
+            {t('failsafe.start.serialPort')}
+            <input value={serialPath} onChange={(e) => setSerialPath(e.target.value)} placeholder={t('failsafe.start.serialExample')} list="fs-serial-ports" data-testid="fs-serial" />
             <PortDatalist id="fs-serial-ports" ports={ports} />
           </label>
           <label className="check">
             <input type="checkbox" checked={autoF} onChange={(e) => setAutoF(e.target.checked)} data-testid="fs-auto-f" />
-            Type "f" and Enter for me when the router offers rescue mode
+            {t('failsafe.start.autoF')}
           </label>
         </details>
         <details className="more">
-          <summary>Timing (for technicians)</summary>
+          <summary>{t('failsafe.start.timing')}</summary>
           <label>
-            Button window, seconds (OpenWrt default 2)
+            {t('failsafe.start.window')}
             <input inputMode="decimal" value={windowS} onChange={(e) => setWindowS(e.target.value)} size={5} data-testid="fs-window" />
           </label>
           <label>
-            Look for the rescue login for, seconds
+            {t('failsafe.start.probe')}
             <input inputMode="decimal" value={probeS} onChange={(e) => setProbeS(e.target.value)} size={5} data-testid="fs-probe" />
           </label>
         </details>
         <button type="button" className="btn primary big" onClick={start} disabled={busy} data-testid="fs-start-button">
-          {finished ? 'Start again' : 'Start'}
+          {finished ? t('failsafe.start.again') : t('failsafe.start.go')}
         </button>
       </div>
       {error && <ErrorCard error={error} />}

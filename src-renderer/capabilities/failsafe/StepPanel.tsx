@@ -7,17 +7,19 @@ import type { RbError } from '../../../src-shared/contract';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { LedGuide } from './LedGuide';
+import { profileText, saidText, stepText, useT } from '../../i18n';
+import type { MessageId } from '../../../src-shared/i18n';
 
-const LOOK_FOR: Record<string, string> = {
-  preinit: 'Look for this:',
-  failsafe: 'Rescue mode looks like this:',
-  regular: 'A normal start looks like this:',
-  off: '',
+const LOOK_FOR: Record<string, MessageId> = {
+  preinit: 'failsafe.led.lookFor.preinit',
+  failsafe: 'failsafe.led.lookFor.failsafe',
+  regular: 'failsafe.led.lookFor.regular',
 };
 
 /** The one thing to do now, in large words, with the question the run is waiting on. */
 export function StepPanel({ run }: { run: RunSnapshot }) {
   const api = useApi();
+  const t = useT();
   const step = currentStep(run);
   const prompt = run.prompt;
   // the typed text belongs to one question: a new question starts empty without an effect racing the typing
@@ -58,26 +60,26 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
   return (
     <section className="card fs-now" aria-labelledby="fs-now-title" data-testid="fs-now" data-step={step.id}>
       <p className="fs-progress">
-        Step {index + 1} of {run.steps.length}: {step.title}
+        {t('failsafe.step.progress', { n: index + 1, total: run.steps.length, title: stepText(t, run.playbookId, step.id, 'title', step.title) })}
       </p>
       <p className="fs-do-now" id="fs-now-title" data-testid="fs-do-now" aria-live="polite">
-        {step.doNow}
+        {stepText(t, run.playbookId, step.id, 'doNow', step.doNow)}
       </p>
-      <p>{step.explain}</p>
-      {led && led !== 'off' && <LedGuide pattern={led} lookFor={LOOK_FOR[led] ?? ''} />}
+      <p>{stepText(t, run.playbookId, step.id, 'explain', step.explain)}</p>
+      {led && led !== 'off' && <LedGuide pattern={led} lookFor={LOOK_FOR[led] ? t(LOOK_FOR[led]) : ''} />}
       {profile && (step.id === 'watch' || step.id === 'press' || step.id === 'outcome') && (
         <p className="note" data-testid="fs-device-note">
-          {profile.vendor} {profile.model}: {profile.failsafe.button}. {profile.failsafe.when}.{profile.failsafe.note ? ` ${profile.failsafe.note}` : ''}
+          {profile.vendor} {profile.model}: {profileText(t, profile.failsafe.button)}. {profileText(t, profile.failsafe.when)}.{profile.failsafe.note ? ` ${profile.failsafe.note}` : ''}
         </p>
       )}
       {step.state === 'failed' && step.error && <ErrorCard error={step.error} />}
       {prompt && (
         <div className="fs-prompt" data-testid="fs-prompt" data-prompt-step={prompt.stepId}>
-          {(prompt.stepId === step.id && step.state === 'failed') || prompt.text === step.doNow ? null : <p className="fs-question">{prompt.text}</p>}
-          {prompt.detail && prompt.detail !== step.explain && !(step.state === 'failed' && step.error?.fix === prompt.detail) && <p className="fs-detail">{prompt.detail}</p>}
+          {(prompt.stepId === step.id && step.state === 'failed') || prompt.text === step.doNow ? null : <p className="fs-question">{saidText(t, prompt.text)}</p>}
+          {prompt.detail && prompt.detail !== step.explain && !(step.state === 'failed' && step.error?.fix === prompt.detail) && <p className="fs-detail">{saidText(t, prompt.detail)}</p>}
           {prompt.input && (
             <label className="fs-input">
-              {prompt.input.label}
+              {saidText(t, prompt.input.label)}
               <input
                 type={prompt.input.secret ? 'password' : 'text'}
                 value={input}
@@ -87,7 +89,7 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
                 autoFocus
                 minLength={prompt.input.minLength}
               />
-              {inputShort && <span className="fs-hint">At least {prompt.input.minLength} characters.</span>}
+              {inputShort && <span className="fs-hint">{t('failsafe.step.minLength', { n: prompt.input.minLength })}</span>}
             </label>
           )}
           <div className={prompt.choices.some((c) => c.detail) ? 'fs-choices list' : 'fs-choices'}>
@@ -102,11 +104,11 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
                   data-testid={`fs-choice-${c.id}`}
                   aria-describedby={c.detail ? `fs-choice-d-${c.id}` : undefined}
                 >
-                  {c.label}
+                  {saidText(t, c.label)}
                 </button>
                 {c.detail && (
                   <p className="fs-choice-detail" id={`fs-choice-d-${c.id}`}>
-                    {c.detail}
+                    {saidText(t, c.detail)}
                   </p>
                 )}
               </div>
@@ -117,7 +119,7 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
       {error && <ErrorCard error={error} />}
       <div className="fs-stop">
         <button type="button" className="btn small" onClick={stop} data-testid="fs-stop">
-          Stop the guide
+          {t('failsafe.step.stop')}
         </button>
       </div>
     </section>

@@ -1,29 +1,37 @@
 import type { RunSnapshot, StepStatus } from '../../../src-shared/capabilities/playbook';
 import { clockTime } from '../../format';
+import { stepText, useT, type T } from '../../i18n';
+import type { MessageId } from '../../../src-shared/i18n';
+import { decimal } from '../../format';
 
-const STATE_WORDS: Record<StepStatus['state'], string> = {
-  pending: 'Not yet',
-  active: 'Now',
-  done: 'Done',
-  failed: 'Did not work',
-  skipped: 'Skipped',
+const STATE_WORDS: Record<StepStatus['state'], MessageId> = {
+  pending: 'failsafe.state.pending',
+  active: 'failsafe.state.active',
+  done: 'failsafe.state.done',
+  failed: 'failsafe.state.failed',
+  skipped: 'failsafe.state.skipped',
 };
 const STATE_MARK: Record<StepStatus['state'], string> = { pending: '○', active: '▶', done: '✓', failed: '✕', skipped: '–' };
 
-function took(s: StepStatus): string | undefined {
+function took(s: StepStatus, t: T): string | undefined {
   if (s.startedAt === undefined || s.endedAt === undefined) return undefined;
   const ms = s.endedAt - s.startedAt;
-  return ms < 1000 ? `${ms} ms` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60_000)} min`;
+  return ms < 1000
+    ? t('common.ms', { value: decimal(ms) })
+    : ms < 120_000
+      ? t('common.seconds', { value: decimal(ms / 1000, 1) })
+      : t('common.minutes', { value: decimal(Math.round(ms / 60_000)) });
 }
 
 /** Every step with its state, the time it took and its evidence (ux-voice §5: show the evidence). */
 export function Timeline({ run }: { run: RunSnapshot }) {
+  const t = useT();
   return (
     <section className="card fs-timeline" aria-labelledby="fs-tl-title" data-testid="fs-timeline" data-run-state={run.state}>
-      <h2 id="fs-tl-title">Timeline</h2>
+      <h2 id="fs-tl-title">{t('failsafe.timeline.title')}</h2>
       <p className="fs-tl-sub">
-        Started {clockTime(run.startedAt)}
-        {run.endedAt ? ` · ended ${clockTime(run.endedAt)}` : ''}
+        {t('failsafe.timeline.started', { time: clockTime(run.startedAt) })}
+        {run.endedAt ? t('failsafe.timeline.ended', { time: clockTime(run.endedAt) }) : ''}
       </p>
       <ol className="fs-steps">
         {run.steps.map((s, i) => (
@@ -33,12 +41,12 @@ export function Timeline({ run }: { run: RunSnapshot }) {
                 {STATE_MARK[s.state]}
               </span>
               <span className="fs-step-title">
-                {i + 1}. {s.title}
+                {i + 1}. {stepText(t, run.playbookId, s.id, 'title', s.title)}
               </span>
-              <span className={`tag fs-state ${s.state}`}>{STATE_WORDS[s.state]}</span>
-              {took(s) && <span className="fs-took">{took(s)}</span>}
+              <span className={`tag fs-state ${s.state}`}>{t(STATE_WORDS[s.state])}</span>
+              {took(s, t) && <span className="fs-took">{took(s, t)}</span>}
             </div>
-            {s.attempts > 1 && <p className="fs-attempts">Attempt {s.attempts}</p>}
+            {s.attempts > 1 && <p className="fs-attempts">{t('failsafe.timeline.attempt', { n: s.attempts })}</p>}
             {s.evidence.length > 0 && (
               <ul className="fs-evidence">
                 {s.evidence.slice(-8).map((e, k) => (

@@ -33,11 +33,15 @@ export function beep(durationMs = 180, hz = 880): boolean {
   }
 }
 
-export function say(words: string): boolean {
+/** Speak `words` in the language `lang` (a BCP 47 tag): a voice of that language where the system has one. */
+export function say(words: string, lang = 'en'): boolean {
   try {
     if (typeof speechSynthesis === 'undefined' || typeof SpeechSynthesisUtterance === 'undefined') return false;
     speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(words);
+    u.lang = lang;
+    const voice = speechSynthesis.getVoices?.().find((v) => v.lang.toLowerCase().split(/[-_]/)[0] === lang.toLowerCase().split('-')[0]);
+    if (voice) u.voice = voice;
     u.rate = 1.1;
     speechSynthesis.speak(u);
     return true;

@@ -3,24 +3,28 @@ import { partitionMap } from '../../../src-shared/capabilities/flash/layout';
 import type { DeviceInfo, Partition } from '../../../src-shared/capabilities/device';
 import { bytes } from '../../format';
 import { hex } from './errors';
+import { useT, type T } from '../../i18n';
+import type { MessageId } from '../../../src-shared/i18n';
 
-const KIND_WORDS: Record<string, string> = {
-  bootloader: 'bootloader',
-  'bootloader-env': 'bootloader settings',
-  calibration: 'calibration',
-  identity: 'identity',
-  bbt: 'bad-block table',
-  'boot-counter': 'boot counter',
-  running: 'running now',
+const KIND_WORDS: Record<string, MessageId> = {
+  bootloader: 'flash.kind.bootloader',
+  'bootloader-env': 'flash.kind.bootloaderEnv',
+  calibration: 'flash.kind.calibration',
+  identity: 'flash.kind.identity',
+  bbt: 'flash.kind.bbt',
+  'boot-counter': 'flash.kind.bootCounter',
+  running: 'flash.kind.running',
 };
 
-function label(p: Partition): string {
-  const words = p.danger.map((d) => KIND_WORDS[d.kind] ?? d.kind);
-  return `${p.name}, ${bytes(p.size)}${p.readOnly ? ', read-only' : ''}${words.length ? `, do not write: ${words.join(', ')}` : ''}`;
+/** What a screen reader says for one box of the map: name, size, read-only, and why not to write it. */
+function label(p: Partition, t: T): string {
+  const words = p.danger.map((d) => (KIND_WORDS[d.kind] ? t(KIND_WORDS[d.kind]!) : d.kind));
+  return [p.name, bytes(p.size), ...(p.readOnly ? [t('routers.readOnly')] : []), ...(words.length ? [t('flash.map.doNotWrite', { what: words.join(', ') })] : [])].join(', ');
 }
 
 /** Every partition to scale (tiny ones get a readable minimum width), dangerous ones marked in words and pattern. */
 export function PartitionMap({ device }: { device: DeviceInfo }) {
+  const t = useT();
   const [selected, setSelected] = useState<number | undefined>();
   const map = partitionMap(device.partitions, 11);
   const byIndex = new Map(device.partitions.map((p) => [p.index, p]));
@@ -28,13 +32,12 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
   const dangerous = device.partitions.filter((p) => p.danger.length);
   return (
     <section className="card" aria-labelledby="flash-map-title">
-      <h2 id="flash-map-title">How the router's memory is divided</h2>
+      <h2 id="flash-map-title">{t('flash.map.title')}</h2>
       <p>
-        {device.partitions.length} partitions. Red striped parts are ones that can brick the router if written
-        {dangerous.length ? ` (${dangerous.map((p) => p.name).join(', ')})` : ''}: Rescue Bench backs them up but refuses to write them unless you type their name.
-        {device.running ? ` The router runs from firmware slot ${device.running.slot} now (${device.running.evidence}).` : ''}
+        {t('flash.map.lead', { count: device.partitions.length, names: dangerous.map((p) => p.name).join(', ') || 'none' })}
+        {device.running ? ` ${t('flash.map.running', { slot: device.running.slot, evidence: device.running.evidence })}` : ''}
       </p>
-      <div className="flash-map" role="list" aria-label="Partitions to scale" data-testid="flash-map">
+      <div className="flash-map" role="list" aria-label={t('flash.map.label')} data-testid="flash-map">
         {Array.from({ length: map.rows }, (_, row) => (
           <div className="flash-map-row" key={row}>
             {map.boxes
@@ -50,8 +53,8 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
                     key={b.index}
                     className={cls}
                     style={{ left: `${b.left}%`, width: `${b.width}%` }}
-                    title={label(p)}
-                    aria-label={label(p)}
+                    title={label(p, t)}
+                    aria-label={label(p, t)}
                     aria-pressed={selected === p.index}
                     onClick={() => setSelected(selected === p.index ? undefined : p.index)}
                     data-testid={`flash-box-${p.index}`}
@@ -60,7 +63,7 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
                     <span className="flash-box-name">{p.name}</span>
                     <span className="flash-box-size">
                       {bytes(p.size)}
-                      {p.readOnly ? " · read-only" : ""}
+                      {p.readOnly ? ` · ${t('routers.readOnly')}` : ''}
                     </span>
                   </button>
                 );
@@ -68,14 +71,13 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
           </div>
         ))}
       </div>
-      <p className="fs-hint">Total {bytes(total)}{map.rows > 1 ? '; partitions that lie inside others (like "firmware" around kernel and rootfs) are on their own row' : ''}.</p>
+      <p className="fs-hint">{map.rows > 1 ? t('flash.map.totalRows', { total: bytes(total) }) : t('flash.map.total', { total: bytes(total) })}</p>
       {(device.env || device.ubi.length > 0) && (
         <details className="advanced" data-testid="flash-env">
-          <summary>Bootloader settings and UBI (for technicians)</summary>
+          <summary>{t('flash.map.env')}</summary>
           {device.ubi.map((u) => (
             <p key={u.ubi}>
-              UBI device {u.ubi} is attached to mtd{u.mtdNum ?? '?'}
-              {u.volumes.length ? `; volumes: ${u.volumes.map((v) => v.name).join(', ')}` : ''}.
+              {t('flash.map.ubi', { ubi: u.ubi, mtd: u.mtdNum ?? '?', volumes: u.volumes.map((v) => v.name).join(', ') || 'none' })}
             </p>
           ))}
           {device.env && <pre className="flash-commands">{Object.entries(device.env).map(([k, v]) => `${k}=${v}`).join('\n')}</pre>}
@@ -85,12 +87,12 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
         <table className="events flash-table" data-testid="flash-table">
           <thead>
             <tr>
-              <th>#</th>
-              <th>Name</th>
-              <th>Offset</th>
-              <th>Size</th>
-              <th>Kind</th>
-              <th>Notes</th>
+              <th scope="col">#</th>
+              <th scope="col">{t('routers.col.name')}</th>
+              <th scope="col">{t('routers.col.offset')}</th>
+              <th scope="col">{t('routers.col.size')}</th>
+              <th scope="col">{t('flash.col.kind')}</th>
+              <th scope="col">{t('flash.col.notes')}</th>
             </tr>
           </thead>
           <tbody>
@@ -99,8 +101,8 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
                 <td className="mono">mtd{p.index}</td>
                 <td>
                   <strong>{p.name}</strong>
-                  {p.readOnly && <span className="tag">read-only</span>}
-                  {p.slot !== undefined && <span className="tag">slot {p.slot}</span>}
+                  {p.readOnly && <span className="tag">{t('routers.readOnly')}</span>}
+                  {p.slot !== undefined && <span className="tag">{t('flash.slot', { slot: p.slot })}</span>}
                 </td>
                 <td className="mono">{hex(p.offset)}</td>
                 <td className="mono">{bytes(p.size)}</td>
@@ -108,7 +110,7 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
                 <td className="msg">
                   {p.danger.length ? (
                     <>
-                      <span className="tag warn">do not write</span> {p.danger.map((d) => d.reason).join(' ')}
+                      <span className="tag warn">{t('flash.doNotWrite')}</span> <span data-i18n-data="the workstation's reason (English)">{p.danger.map((d) => d.reason).join(' ')}</span>
                     </>
                   ) : (
                     ''

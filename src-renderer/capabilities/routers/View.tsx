@@ -1,80 +1,84 @@
 import { useState } from 'react';
 import { DEVICE_PROFILES, type DeviceProfile } from '../../../src-shared/profiles/profiles';
 import { bytes } from '../../format';
+import { profileText, useT } from '../../i18n';
 
 const hex = (n: number) => '0x' + n.toString(16).toUpperCase();
 
+/**
+ * Profile texts (recovery summaries, notes, layouts) are data from src-shared/profiles, shown as written (English)
+ * and marked data-i18n-data: the pseudo-locale scan skips them. The labels around them are the catalogue's.
+ */
 function Details({ p }: { p: DeviceProfile }) {
+  const t = useT();
   return (
     <article className="card" aria-labelledby="dev-title" data-testid="device-details" data-id={p.id}>
       <h2 id="dev-title">
         {p.vendor} {p.model}
       </h2>
       <dl className="fw-facts">
-        <dt>Board name</dt>
-        <dd className="mono">{p.boardName}</dd>
+        <dt>{t('routers.board')}</dt>
+        <dd className="mono" data-i18n-data="board name">{p.boardName}</dd>
         {p.aliases.length > 0 && (
           <>
-            <dt>Also known as</dt>
-            <dd className="mono wrap">{p.aliases.join(', ')}</dd>
+            <dt>{t('routers.aliases')}</dt>
+            <dd className="mono wrap" data-i18n-data="board names">{p.aliases.join(', ')}</dd>
           </>
         )}
-        <dt>Chip and memory</dt>
-        <dd>
-          {p.soc}, {p.flash.sizeMiB} MiB {p.flash.type.toUpperCase()} flash (OpenWrt target {p.target})
-        </dd>
-        <dt>Largest image</dt>
+        <dt>{t('routers.chip')}</dt>
+        <dd>{t('routers.chipValue', { soc: p.soc, size: p.flash.sizeMiB, type: p.flash.type.toUpperCase(), target: p.target })}</dd>
+        <dt>{t('routers.largest')}</dt>
         <dd>{bytes(p.firmwareMaxSize)}</dd>
-        <dt>compat_version</dt>
+        <dt data-i18n-data="technical name">compat_version</dt>
         <dd>
           {p.compatVersion}
-          {p.requiresMetadata ? ' · sysupgrade requires OpenWrt metadata (vendor images need -F)' : ''}
+          {p.requiresMetadata ? ` · ${t('routers.metadata')}` : ''}
         </dd>
-        <dt>Rescue mode button</dt>
+        <dt>{t('routers.button')}</dt>
         <dd>
-          {p.failsafe.button}: {p.failsafe.when}
+          {profileText(t, p.failsafe.button)}: {profileText(t, p.failsafe.when)}
         </dd>
-        <dt>Serial console</dt>
+        <dt>{t('routers.serial')}</dt>
         <dd>
-          {p.serial.baud} baud; to stop the bootloader type <strong>{p.serial.stopString === 'any key' ? 'any key' : p.serial.stopString}</strong> when it shows “{p.serial.autobootPrompt}”
+          {t('routers.serialValue', { baud: p.serial.baud, key: p.serial.stopString === 'any key' ? t('routers.anyKey') : p.serial.stopString, prompt: p.serial.autobootPrompt })}
           {p.serial.prompt ? (
             <>
-              ; prompt <span className="mono">{p.serial.prompt.trim()}</span>
+              ; {t('routers.prompt')} <span className="mono" data-i18n-data="console prompt">{p.serial.prompt.trim()}</span>
             </>
           ) : null}
         </dd>
-        <dt>Maker's recovery</dt>
+        <dt>{t('routers.recovery')}</dt>
         <dd>
-          {p.recovery.summary}
+          <span data-i18n-data="profile">{p.recovery.summary}</span>
           {p.recovery.fileName ? (
             <>
               {' '}
-              File name: <span className="mono">{p.recovery.fileName}</span>
+              {t('routers.fileName')} <span className="mono">{p.recovery.fileName}</span>
             </>
           ) : null}
         </dd>
       </dl>
       {p.dualFirmware && (
         <>
-          <h3>Two firmware slots</h3>
+          <h3>{t('routers.dual')}</h3>
           {/* Said once: for Linksys the maker's recovery *is* the slot fallback, already shown above. */}
-          {p.dualFirmware.fallback !== p.recovery.summary && <p>{p.dualFirmware.fallback}</p>}
+          {p.dualFirmware.fallback !== p.recovery.summary && <p data-i18n-data="profile">{p.dualFirmware.fallback}</p>}
           {p.dualFirmware.layouts.length > 1 && (
             <table className="events">
               <thead>
                 <tr>
-                  <th scope="col">Layout</th>
-                  <th scope="col">Used by</th>
-                  <th scope="col">rootfs size in /proc/mtd</th>
-                  <th scope="col">compat_version</th>
+                  <th scope="col">{t('routers.layout')}</th>
+                  <th scope="col">{t('routers.usedBy')}</th>
+                  <th scope="col">{t('routers.rootfsSize')}</th>
+                  <th scope="col" data-i18n-data="technical name">compat_version</th>
                 </tr>
               </thead>
               <tbody>
                 {p.dualFirmware.layouts.map((l) => (
-                  <tr key={l.id}>
+                  <tr key={l.id} data-i18n-data="profile">
                     <td>{l.label}</td>
                     <td>{l.usedBy}</td>
-                    <td className="mono">{hex(l.rootfsSize)}</td>
+                    <td className="mono" data-i18n-data="hex">{hex(l.rootfsSize)}</td>
                     <td>{l.compatVersion}</td>
                   </tr>
                 ))}
@@ -85,25 +89,25 @@ function Details({ p }: { p: DeviceProfile }) {
       )}
       {p.partitions.length > 0 && (
         <details className="advanced">
-          <summary>Flash partitions ({p.partitions.length})</summary>
+          <summary>{t('routers.partitions', { count: p.partitions.length })}</summary>
           <table className="events">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Offset</th>
-                <th scope="col">Size</th>
-                <th scope="col">Note</th>
+                <th scope="col">{t('routers.col.name')}</th>
+                <th scope="col">{t('routers.col.offset')}</th>
+                <th scope="col">{t('routers.col.size')}</th>
+                <th scope="col">{t('routers.col.note')}</th>
               </tr>
             </thead>
             <tbody>
               {p.partitions.map((x) => (
                 <tr key={x.name} className={x.dangerous ? 'flagged' : undefined}>
-                  <td className="mono">{x.name}</td>
-                  <td className="mono">{hex(x.offset)}</td>
+                  <td className="mono" data-i18n-data="partition name">{x.name}</td>
+                  <td className="mono" data-i18n-data="hex">{hex(x.offset)}</td>
                   <td>{bytes(x.size)}</td>
                   <td>
-                    {x.dangerous && <span className="tag warn">never erase</span>}
-                    {x.readOnly && <span className="tag">read-only</span>} {x.note}
+                    {x.dangerous && <span className="tag warn">{t('routers.neverErase')}</span>}
+                    {x.readOnly && <span className="tag">{t('routers.readOnly')}</span>} <span data-i18n-data="profile">{x.note}</span>
                   </td>
                 </tr>
               ))}
@@ -111,22 +115,26 @@ function Details({ p }: { p: DeviceProfile }) {
           </table>
         </details>
       )}
-      <section className="fw-sources" aria-label="Sources" data-testid="device-sources">
-        <h3>Sources</h3>
+      <section className="fw-sources" aria-labelledby="dev-sources" data-testid="device-sources">
+        <h3 id="dev-sources">{t('routers.sources')}</h3>
         {p.sources.length > 0 ? (
           <ul>
             {p.sources.map((c) => (
               <li key={c.url}>
-                <a href={c.url} target="_blank" rel="noreferrer noopener">
+                <a href={c.url} target="_blank" rel="noreferrer noopener" data-i18n-data="source title">
                   {c.title}
                 </a>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="empty">No public source checked yet.</p>
+          <p className="empty">{t('routers.noSource')}</p>
         )}
-        {p.unverified.length > 0 && <p className="empty">Not yet checked at a source: {p.unverified.join(', ')}.</p>}
+        {p.unverified.length > 0 && (
+          <p className="empty">
+            {t('routers.unverified')} <span data-i18n-data="profile">{p.unverified.join(', ')}</span>
+          </p>
+        )}
       </section>
     </article>
   );
@@ -134,16 +142,17 @@ function Details({ p }: { p: DeviceProfile }) {
 
 /** The "Routers" section: browse the known models and their quirks. */
 export function DevicesView() {
+  const t = useT();
   const [q, setQ] = useState('');
   const [sel, setSel] = useState(DEVICE_PROFILES[0]!.id);
   const list = DEVICE_PROFILES.filter((p) => `${p.vendor} ${p.model} ${p.boardName} ${p.aliases.join(' ')}`.toLowerCase().includes(q.trim().toLowerCase()));
   const current = DEVICE_PROFILES.find((p) => p.id === sel)!;
   return (
     <div className="dev-layout">
-      <section className="card dev-list" aria-label="Router models">
+      <section className="card dev-list" aria-label={t('routers.models')}>
         <label>
-          Find a router
-          <input value={q} onChange={(e) => setQ(e.target.value)} placeholder="WRT32X, Archer, venom…" data-testid="device-search" />
+          {t('routers.find')}
+          <input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('routers.findExample')} data-testid="device-search" />
         </label>
         <ul>
           {list.map((p) => (
@@ -152,11 +161,11 @@ export function DevicesView() {
                 <span className="nav-label">
                   {p.vendor} {p.model}
                 </span>
-                <span className="nav-hint mono">{p.boardName}</span>
+                <span className="nav-hint mono" data-i18n-data="board name">{p.boardName}</span>
               </button>
             </li>
           ))}
-          {list.length === 0 && <li className="empty">No router matches.</li>}
+          {list.length === 0 && <li className="empty">{t('routers.noMatch')}</li>}
         </ul>
       </section>
       <Details p={current} />

@@ -6,12 +6,23 @@ import { ErrorCard } from '../../components/ErrorCard';
 import { useSerial } from './store';
 import { AUTOBAUD_RATES } from '../../../src-shared/capabilities/serial/contract';
 import type { RbError } from '../../../src-shared/contract';
+import { useT } from '../../i18n';
+import type { MessageId } from '../../../src-shared/i18n';
+
+const PARITY: Record<'none' | 'even' | 'odd' | 'mark' | 'space', MessageId> = {
+  none: 'serial.parity.none',
+  even: 'serial.parity.even',
+  odd: 'serial.parity.odd',
+  mark: 'serial.parity.mark',
+  space: 'serial.parity.space',
+};
 
 export const BAUD_CHOICES = [...AUTOBAUD_RATES].sort((a, b) => a - b);
 
 /** Pick a port and its settings, then open it. Several can be open at once (one tab each). */
 export function ConnectPanel() {
   const api = useApi();
+  const t = useT();
   const ports = useSerial((s) => s.ports);
   const note = useSerial((s) => s.portsNote);
   const profiles = useSerial((s) => s.profiles);
@@ -57,11 +68,8 @@ export function ConnectPanel() {
 
   return (
     <section className="card" aria-labelledby="console-connect-title">
-      <h2 id="console-connect-title">Connect a serial cable</h2>
-      <p className="lead">
-        Connect the router's serial pins (TX, RX and ground) to a USB serial adapter at 3.3 V. Pick the adapter below and open it, then switch the router on:
-        its bootloader (U-Boot, the small program that starts the router) talks here first.
-      </p>
+      <h2 id="console-connect-title">{t('serial.title')}</h2>
+      <p className="lead">{t('serial.lead')}</p>
       <form
         className="controls console-controls"
         onSubmit={(e) => {
@@ -70,46 +78,45 @@ export function ConnectPanel() {
         }}
       >
         <label className="console-wide">
-          Serial port
-          <input list="console-port-list" value={path} onFocus={() => (touched.current = true)} onChange={(e) => { touched.current = true; setPath(e.target.value); }} placeholder="/dev/ttyUSB0 or COM3" spellCheck={false} required data-testid="console-path" />
+          {t('serial.port')}
+          <input list="console-port-list" value={path} onFocus={() => (touched.current = true)} onChange={(e) => { touched.current = true; setPath(e.target.value); }} placeholder={t('failsafe.start.serialExample')} spellCheck={false} required data-testid="console-path" />
           <PortDatalist id="console-port-list" ports={ports} />
         </label>
         <label>
-          Speed (baud)
+          {t('serial.baud')}
           <select value={baud} onChange={(e) => setBaud(Number(e.target.value))} data-testid="console-baud">
             {BAUD_CHOICES.map((b) => (
               <option key={b} value={b}>
-                {b}
-                {b === 115200 ? ' (most routers)' : ''}
+                {b === 115200 ? t('serial.baudMost', { baud: b }) : b}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Router type
+          {t('serial.profile')}
           <select value={profile} onChange={(e) => setProfile(e.target.value)} data-testid="console-profile">
-            {(profiles.length ? profiles : [{ id: 'generic', label: 'Any router' }]).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
+            {(profiles.length ? profiles : [{ id: 'generic', label: '' }]).map((p) => (
+              <option key={p.id} value={p.id} data-i18n-data="serial profile">
+                {p.id === 'generic' ? t('serial.anyRouter') : p.label}
               </option>
             ))}
           </select>
         </label>
-        <label className="checkbox" title="When U-Boot counts down, press a key (or type the router's stop word) for you, so it waits for commands">
-          <input type="checkbox" checked={autoStop} onChange={(e) => setAutoStop(e.target.checked)} data-testid="console-autostop" /> Stop U-Boot's countdown for me
+        <label className="checkbox" title={t('serial.autoStop.why')}>
+          <input type="checkbox" checked={autoStop} onChange={(e) => setAutoStop(e.target.checked)} data-testid="console-autostop" /> {t('serial.autoStop')}
         </label>
         <button type="submit" className="btn primary" disabled={busy || !path.trim()} data-testid="console-open">
-          {busy ? 'Opening…' : 'Open console'}
+          {busy ? t('serial.opening') : t('serial.open')}
         </button>
         <button type="button" className="btn" onClick={() => void refresh()}>
-          Refresh list
+          {t('serial.refresh')}
         </button>
       </form>
       <details className="advanced">
-        <summary>More settings (data bits, parity, stop bits, flow control)</summary>
+        <summary>{t('serial.more')}</summary>
         <div className="controls">
           <label>
-            Data bits
+            {t('serial.dataBits')}
             <select value={dataBits} onChange={(e) => setDataBits(Number(e.target.value) as 5 | 6 | 7 | 8)}>
               {[8, 7, 6, 5].map((n) => (
                 <option key={n}>{n}</option>
@@ -117,15 +124,17 @@ export function ConnectPanel() {
             </select>
           </label>
           <label>
-            Parity
+            {t('serial.parity')}
             <select value={parity} onChange={(e) => setParity(e.target.value as typeof parity)}>
-              {['none', 'even', 'odd', 'mark', 'space'].map((n) => (
-                <option key={n}>{n}</option>
+              {(['none', 'even', 'odd', 'mark', 'space'] as const).map((n) => (
+                <option key={n} value={n}>
+                  {t(PARITY[n])}
+                </option>
               ))}
             </select>
           </label>
           <label>
-            Stop bits
+            {t('serial.stopBits')}
             <select value={stopBits} onChange={(e) => setStopBits(Number(e.target.value) as 1 | 1.5 | 2)}>
               {[1, 1.5, 2].map((n) => (
                 <option key={n}>{n}</option>
@@ -133,17 +142,17 @@ export function ConnectPanel() {
             </select>
           </label>
           <label>
-            Flow control
+            {t('serial.flow')}
             <select value={flow} onChange={(e) => setFlow(e.target.value as typeof flow)}>
-              <option value="none">none (routers)</option>
-              <option value="rtscts">RTS/CTS (hardware)</option>
-              <option value="xonxoff">XON/XOFF (software)</option>
+              <option value="none">{t('serial.flow.none')}</option>
+              <option value="rtscts">{t('serial.flow.rtscts')}</option>
+              <option value="xonxoff">{t('serial.flow.xonxoff')}</option>
             </select>
           </label>
         </div>
       </details>
-      {ports.length === 0 && !note && <p className="empty">No serial adapter found. Plug one in and choose "Refresh list", or type its name.</p>}
-      {note && <p className="note">{note}</p>}
+      {ports.length === 0 && !note && <p className="empty">{t('serial.noAdapter')}</p>}
+      {note && <p className="note" data-i18n-data="the workstation's note (English)">{note}</p>}
       {error && <ErrorCard error={error} />}
     </section>
   );

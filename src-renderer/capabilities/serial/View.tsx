@@ -2,9 +2,11 @@ import { useSerial } from './store';
 import { ConnectPanel } from './ConnectPanel';
 import { SessionPanel } from './SessionPanel';
 import { UbootPanel } from '../uboot';
+import { useT } from '../../i18n';
 
 /** Serial console: open one or more ports (a tab each), watch and type, and run the U-Boot steps on one. */
 export function ConsoleView() {
+  const t = useT();
   const sessions = useSerial((s) => s.sessions);
   const active = useSerial((s) => s.active);
   const list = Object.values(sessions);
@@ -13,7 +15,7 @@ export function ConsoleView() {
     <>
       <ConnectPanel />
       {list.length > 1 && (
-        <div className="console-tabs" role="tablist" aria-label="Open consoles">
+        <div className="console-tabs" role="tablist" aria-label={t('serial.tabs')}>
           {list.map((s) => (
             <button
               key={s.id}

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
-import { clockTime } from '../../format';
+import { clockTime, decimal } from '../../format';
+import { useT } from '../../i18n';
+import type { MessageId } from '../../../src-shared/i18n';
 import { useApp } from '../../app/store';
 import { usePractice } from '../practice/store';
 import { pathExample } from '../../app/host-paths';
@@ -11,18 +13,18 @@ import type { RbError } from '../../../src-shared/contract';
 import type { SerialSession } from '../../../src-shared/capabilities/serial';
 import type { UbootStep } from '../../../src-shared/capabilities/uboot/contract';
 
-const STEP_LABEL: Record<UbootStep['step'], string> = {
-  'check-file': 'Read the image on this computer',
-  'stop-autoboot': 'Stop the automatic start',
-  'read-env': 'Read the bootloader settings',
-  'read-memory': 'Read the memory layout',
-  'choose-load-address': 'Choose where the file goes in memory',
-  'set-network': 'Set the network addresses',
-  'start-server': 'Start our file server',
-  tftpboot: 'Send the file (TFTP)',
-  verify: 'Check size and checksum',
-  boot: 'Start the file',
-  'follow-boot': 'Watch it start',
+const STEP_LABEL: Record<UbootStep['step'], MessageId> = {
+  'check-file': 'uboot.step.checkFile',
+  'stop-autoboot': 'uboot.step.stopAutoboot',
+  'read-env': 'uboot.step.readEnv',
+  'read-memory': 'uboot.step.readMemory',
+  'choose-load-address': 'uboot.step.chooseLoadAddress',
+  'set-network': 'uboot.step.setNetwork',
+  'start-server': 'uboot.step.startServer',
+  tftpboot: 'uboot.step.tftpboot',
+  verify: 'uboot.step.verify',
+  boot: 'uboot.step.boot',
+  'follow-boot': 'uboot.step.followBoot',
 };
 
 const DETAIL_SHOWN = new Set(['imageKind', 'kernelLoad', 'address', 'source', 'rejected', 'dram', 'reserved', 'relocaddr', 'hostCrc32', 'routerCrc32', 'size', 'bytes', 'rate', 'command', 'reached', 'prompt', 'kernel', 'count', 'loadaddr', 'kernel_addr_r', 'stopWith', 'reactionMs']);
@@ -33,6 +35,7 @@ const DETAIL_SHOWN = new Set(['imageKind', 'kernelLoad', 'address', 'source', 'r
  */
 export function UbootPanel({ session }: { session: SerialSession }) {
   const api = useApi();
+  const t = useT();
   const run = useUboot((s) => s.bySession[session.id]);
   const interfaces = useApp((s) => s.interfaces);
   const info = useApp((s) => s.info);
@@ -71,11 +74,8 @@ export function UbootPanel({ session }: { session: SerialSession }) {
 
   return (
     <section className="card" aria-labelledby={`uboot-${session.id}-title`} data-testid="uboot-panel">
-      <h2 id={`uboot-${session.id}-title`}>Load a rescue image through the bootloader</h2>
-      <p className="lead">
-        Rescue Bench stops the router's automatic start, sends an image from this computer into the router's memory, checks it, and starts it. Nothing
-        is written to the router's flash and its settings are not saved: switching it off undoes everything.
-      </p>
+      <h2 id={`uboot-${session.id}-title`}>{t('uboot.title')}</h2>
+      <p className="lead">{t('uboot.lead')}</p>
       <form
         className="controls console-controls"
         onSubmit={(e) => {
@@ -84,15 +84,15 @@ export function UbootPanel({ session }: { session: SerialSession }) {
         }}
       >
         <label className="console-wide">
-          Image file on this computer
+          {t('uboot.file')}
           <input value={file} onChange={(e) => setFile(e.target.value)} placeholder={pathExample(info, 'openwrt-…-initramfs-kernel.bin', '/home/you/openwrt-…-initramfs-kernel.bin')} spellCheck={false} required disabled={running} data-testid="uboot-file" />
         </label>
         <label>
-          Router address
+          {t('uboot.routerAddress')}
           <input value={ip} onChange={(e) => setIp(e.target.value)} className="mono" disabled={running} />
         </label>
         <label>
-          This computer's address
+          {t('uboot.thisAddress')}
           <input value={serverIp} onChange={(e) => setServerIp(e.target.value)} className="mono" list="uboot-server-ips" disabled={running} />
           <datalist id="uboot-server-ips">
             {interfaces
@@ -105,27 +105,27 @@ export function UbootPanel({ session }: { session: SerialSession }) {
           </datalist>
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={boot} onChange={(e) => setBoot(e.target.checked)} disabled={running} /> Start it after checking
+          <input type="checkbox" checked={boot} onChange={(e) => setBoot(e.target.checked)} disabled={running} /> {t('uboot.bootAfter')}
         </label>
         {running ? (
           <button type="button" className="btn danger" onClick={() => void useUboot.getState().cancel(api, run!.runId).catch(() => undefined)}>
-            Stop
+            {t('uboot.stop')}
           </button>
         ) : (
           <button type="submit" className="btn primary" disabled={!file.trim() || session.state !== 'open'} data-testid="uboot-start">
-            Start
+            {t('uboot.start')}
           </button>
         )}
       </form>
       <details className="advanced">
-        <summary>Expert settings (kernel command line, load address)</summary>
+        <summary>{t('uboot.expert')}</summary>
         <div className="controls">
           <label className="console-wide">
-            Kernel command line (bootargs)
+            {t('uboot.bootargs')}
             <input value={bootargs} onChange={(e) => setBootargs(e.target.value)} placeholder="console=ttyS0,115200" className="mono" disabled={running} />
           </label>
           <label>
-            Load address (leave empty: chosen for you)
+            {t('uboot.loadAddr')}
             <input value={loadAddr} onChange={(e) => setLoadAddr(e.target.value)} placeholder="0x82000000" className="mono" disabled={running} />
           </label>
         </div>
@@ -133,7 +133,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
       {error && <ErrorCard error={error} />}
       {running && run.steps.find((x) => x.step === 'stop-autoboot')?.state === 'running' && (
         <p className="uboot-now" role="status" data-testid="uboot-now">
-          Switch the router on now. Rescue Bench stops its automatic start as soon as the bootloader appears.
+          {t('uboot.switchOn')}
         </p>
       )}
       {run && (
@@ -144,27 +144,28 @@ export function UbootPanel({ session }: { session: SerialSession }) {
                 {s.state === 'done' ? '✓' : s.state === 'failed' ? '✗' : s.state === 'skipped' ? '–' : '…'}
               </span>
               <div>
-                <strong>{STEP_LABEL[s.step]}</strong> <span className="muted">{clockTime(s.at)}</span>
+                <strong>{t(STEP_LABEL[s.step])}</strong> <span className="muted">{clockTime(s.at)}</span>
                 <div>{s.message}</div>
                 {s.step === 'tftpboot' && s.state === 'running' && p && (
                   <div className="uboot-progress">
-                    <progress max={100} value={p.percent} aria-label="Sending the file">
+                    <progress max={100} value={p.percent} aria-label={t('uboot.sending')}>
                       {p.percent}%
                     </progress>
                     <span className="mono">
-                      {p.percent.toFixed(0)}% · {(p.bytes / 1048576).toFixed(1)} of {(p.total / 1048576).toFixed(1)} MiB{p.timeouts ? ` · ${p.timeouts} timeouts` : ''}
+                      {t('uboot.progress', { percent: decimal(p.percent), done: decimal(p.bytes / 1048576, 1), total: decimal(p.total / 1048576, 1) })}
+                      {p.timeouts ? ` · ${t('uboot.timeouts', { count: p.timeouts })}` : ''}
                     </span>
                   </div>
                 )}
                 {s.detail && Object.keys(s.detail).some((k) => DETAIL_SHOWN.has(k)) && (
                   <details>
-                    <summary>Details</summary>
+                    <summary>{t('common.details')}</summary>
                     <dl className="uboot-detail">
                       {Object.entries(s.detail)
                         .filter(([k, v]) => DETAIL_SHOWN.has(k) && v !== '')
                         .map(([k, v]) => (
                           <div key={k}>
-                            <dt>{k}</dt>
+                            <dt data-i18n-data="field name">{k}</dt>
                             <dd className="mono">{String(v)}</dd>
                           </div>
                         ))}
@@ -179,7 +180,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
       )}
       {run?.state === 'done' && (
         <p className="status ok-text" data-testid="uboot-done">
-          {run.steps.find((s) => s.step === 'follow-boot')?.message ?? `Done. ${tftpStep?.message ?? ''} It stays in the router's memory until the router restarts.`}
+          {run.steps.find((s) => s.step === 'follow-boot')?.message ?? t('uboot.done', { sent: tftpStep?.message ?? '' })}
         </p>
       )}
     </section>

@@ -19,6 +19,8 @@ export const AppInfoSchema = z.object({
   dataDir: z.string(),
   /** Which process serves the contract: the Electron main process or a bench server. */
   host: z.enum(['electron', 'bench-server', 'cli']),
+  /** The system's preferred languages (the desktop app): the screen's language until the person picks one. */
+  languages: z.array(z.string().max(35)).max(16).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 

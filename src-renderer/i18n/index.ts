@@ -1,0 +1,59 @@
+import { useLocale } from './store';
+import type { MessageId, MessageValues } from '../../src-shared/i18n';
+import { english, knownId, localizeError, sourceCatalog } from '../../src-shared/i18n';
+import type { RbErrorShape } from '../../src-shared/errors';
+
+export { useLocale, startLocale } from './store';
+
+export type T = (id: MessageId, values?: MessageValues) => string;
+
+/** The catalogue in the language shown: `const t = useT(); t('app.nav.label')`. Keys are checked by the compiler. */
+export function useT(): T {
+  const intl = useLocale((s) => s.intl);
+  return (id, values) => intl.formatMessage({ id }, values);
+}
+
+/** Outside components (stores, formatters): the same, for the language shown now. */
+export const tNow: T = (id, values) => useLocale.getState().intl.formatMessage({ id }, values);
+
+/** An error's three parts in the language shown (its English words when the catalogue does not have them). */
+export function useLocalizedError<E extends RbErrorShape>(e: E): E {
+  const t = useT();
+  return localizeError(e, t);
+}
+
+/**
+ * Words the workstation sends as data (router profiles, the failsafe guide's questions and choices) that the
+ * catalogue holds under `profile.*` and `prompt.*`: found by their English, shown in the language shown.
+ */
+const SAID: Record<string, MessageId> = Object.fromEntries(
+  (Object.keys(sourceCatalog) as MessageId[]).filter((k) => (k.startsWith('profile.') || k.startsWith('prompt.')) && !sourceCatalog[k].includes('{')).map((k) => [english(k), k]),
+);
+
+/** Words the workstation sent, in the language shown where the catalogue has them; else as they came. */
+export function saidText(t: T, given: string): string {
+  const id = SAID[given];
+  if (id) return t(id);
+  // "<action label>?" and "<explain> <consequence>": the guide's confirmation of a destructive fix
+  if (given.endsWith('?') && SAID[given.slice(0, -1)]) return t('prompt.confirm.question', { action: t(SAID[given.slice(0, -1)]!) });
+  for (const [en, k] of Object.entries(SAID)) {
+    if (k.endsWith('.explain') && given.startsWith(`${en} `)) {
+      const rest = SAID[given.slice(en.length + 1)];
+      if (rest) return `${t(k)} ${t(rest)}`;
+    }
+  }
+  return given;
+}
+
+/** A router profile's words (which button, when to press) in the language shown, where the catalogue has them. */
+export const profileText = saidText;
+
+/**
+ * A playbook step's words in the language shown. The run carries them in English (the journal, the CLI's
+ * --json); the catalogue holds them as `playbook.<playbookId>.<stepId>.<part>`, shown when its English is the
+ * run's text (a playbook changed without its catalogue entry stays readable, in English).
+ */
+export function stepText(t: T, playbookId: string, stepId: string, part: 'title' | 'doNow' | 'explain', given: string): string {
+  const id = knownId(`playbook.${playbookId}.${stepId}.${part}`);
+  return id && english(id) === given ? t(id) : given;
+}
