@@ -371,8 +371,9 @@ export function parseWindowsList(text: string): OsLink[] {
   const out: OsLink[] = [];
   for (const a of arr(p.adapters)) {
     if (typeof a.Name !== 'string' || !a.Name) continue;
-    const status = String(a.Status ?? '');
-    const media = String(a.PhysicalMediaType ?? '');
+    // a field that is not a string (an object, even one with a broken toString) reads as empty, never throws
+    const status = typeof a.Status === 'string' ? a.Status : '';
+    const media = typeof a.PhysicalMediaType === 'string' ? a.PhysicalMediaType : '';
     const carrier = status === 'Up' ? true : status === 'Disconnected' ? false : null;
     const speed = carrier ? windowsSpeed(a.LinkSpeed) : undefined;
     out.push({
@@ -386,7 +387,7 @@ export function parseWindowsList(text: string): OsLink[] {
       virtual: a.Virtual === true || a.HardwareInterface === false,
       addresses: addrs
         .filter((x) => x.InterfaceAlias === a.Name && typeof x.IPAddress === 'string' && isIpv4(x.IPAddress) && typeof x.PrefixLength === 'number')
-        .map((x) => ({ cidr: `${x.IPAddress}/${x.PrefixLength}`, dynamic: /dhcp/i.test(String(x.Origin ?? '')) })),
+        .map((x) => ({ cidr: `${x.IPAddress}/${x.PrefixLength}`, dynamic: typeof x.Origin === 'string' && /dhcp/i.test(x.Origin) })),
     });
   }
   return out;

@@ -37,6 +37,8 @@ export const de: Catalog = {
   'section.net.hint': 'An welchem Kabel der Router hängt und welche Adresse dieser Computer braucht',
   'section.nmrp.label': 'Netgear-Rettung',
   'section.nmrp.hint': 'NMRP: Der Router fragt diesen Computer nach seiner Firmware',
+  'section.jobs.label': 'Aufträge',
+  'section.jobs.hint': 'Jeder Router, an dem Sie gearbeitet haben: Schritte, Belege und Berichte',
   'section.practice.label': 'Übungsrouter',
   'section.practice.hint': 'Jeden Schritt an einem virtuellen Router ausprobieren: kein Kabel nötig',
 

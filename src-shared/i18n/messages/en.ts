@@ -37,6 +37,8 @@ export const en = {
   'section.net.hint': 'Which cable the router is on, and the address this computer needs',
   'section.nmrp.label': 'Netgear recovery',
   'section.nmrp.hint': 'NMRP: the router asks this computer for its firmware',
+  'section.jobs.label': 'Jobs',
+  'section.jobs.hint': 'Every router you worked on: steps, evidence and reports',
   'section.practice.label': 'Practice router',
   'section.practice.hint': 'Try every step on a virtual router: no cable needed',
 

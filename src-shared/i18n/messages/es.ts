@@ -38,6 +38,8 @@ export const es: Catalog = {
   'section.net.hint': 'En qué cable está el router y qué dirección necesita este equipo',
   'section.nmrp.label': 'Rescate de Netgear',
   'section.nmrp.hint': 'NMRP: el router le pide su firmware a este equipo',
+  'section.jobs.label': 'Trabajos',
+  'section.jobs.hint': 'Cada router en el que trabajaste: pasos, pruebas e informes',
   'section.practice.label': 'Router de práctica',
   'section.practice.hint': 'Prueba cada paso en un router virtual: sin cables',
 

@@ -22,7 +22,7 @@ import type { RunSnapshot } from '../../../src-shared/capabilities/playbook/cont
 import type { SectionId } from '../../../src-renderer/capabilities';
 import { scanForEscapes } from '../../../test-support/pseudo-scan';
 
-const api: RbApi = { transport: 'websocket', invoke: (async () => ({ ports: [], sessions: [], interfaces: [] })) as RbApi['invoke'], on: () => () => undefined };
+const api: RbApi = { transport: 'websocket', invoke: (async () => ({ ports: [], sessions: [], interfaces: [], jobs: [] })) as RbApi['invoke'], on: () => () => undefined };
 
 /** What the screen shows as data, not words: router names and makers, the product's name, example paths. */
 const DATA = [

@@ -51,6 +51,8 @@ describe('macOS and Windows interface lists', () => {
       }),
       { numRuns: 300 },
     );
+    // found by the fuzz above (seed -115565952): a field that is an object whose toString is not a function
+    expect(() => parseWindowsList(JSON.stringify({ adapters: [{ Name: ' ', Status: { toString: '' }, PhysicalMediaType: { toString: '' } }], addresses: [{ InterfaceAlias: ' ', IPAddress: '10.0.0.1', PrefixLength: 24, Origin: { toString: '' } }] }))).not.toThrow();
     // every line of the sample, cut anywhere
     for (let i = 0; i < IFCONFIG.length; i += 7) expect(() => parseIfconfig(IFCONFIG.slice(0, i))).not.toThrow();
   });
