@@ -21,4 +21,5 @@ export const SECTION_WORDS: Record<SectionId, { label: MessageId; hint: MessageI
   net: { label: 'section.net.label', hint: 'section.net.hint' },
   nmrp: { label: 'section.nmrp.label', hint: 'section.nmrp.hint' },
   practice: { label: 'section.practice.label', hint: 'section.practice.hint' },
+  jobs: { label: 'section.jobs.label', hint: 'section.jobs.hint' },
 };
