@@ -20,6 +20,8 @@ const targetFlags = {
   yes: { type: 'boolean', default: false },
   'return-timeout': { type: 'string', default: '420' },
   'web-port': { type: 'string' },
+  // a run against the practice router (its address on 127.x): labelled PRACTICE and kept out of the job history
+  practice: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
 } as const;
 
@@ -130,7 +132,7 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
 export const firmwareFlash: CliCommand = {
   words: ['firmware', 'flash'],
   summary: 'Put a firmware image on a running OpenWrt router: checked here, copied, checked by the router (sysupgrade -T), written, and verified when the router is back (password: RB_PASSWORD)',
-  usage: 'firmware flash --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file IMAGE [--keep-settings|--no-keep-settings] [--force] [--yes] [--dry-run] [--full-backup] [--return-timeout S] [--json]',
+  usage: 'firmware flash --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file IMAGE [--keep-settings|--no-keep-settings] [--force] [--yes] [--dry-run] [--full-backup] [--return-timeout S] [--practice] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -142,7 +144,7 @@ export const firmwareFlash: CliCommand = {
     const target = await targetWithPassword(values, io);
     const request = requestFromFlags(
       UpgradeStartSchema,
-      { mode: 'flash', target, file: values.file, keepSettings: values['keep-settings'] ? 'keep' : values['no-keep-settings'] ? 'no-keep' : 'auto', force: values.force, dryRun: values['dry-run'], returnTimeoutS: num(values['return-timeout']), ...(values['web-port'] ? { webPort: num(values['web-port']) } : {}) },
+      { mode: 'flash', target, file: values.file, keepSettings: values['keep-settings'] ? 'keep' : values['no-keep-settings'] ? 'no-keep' : 'auto', force: values.force, dryRun: values['dry-run'], returnTimeoutS: num(values['return-timeout']), ...(values['web-port'] ? { webPort: num(values['web-port']) } : {}), ...(values.practice ? { practice: true } : {}) },
       { file: { flag: '--file', given: values.file }, returnTimeoutS: { flag: '--return-timeout', given: values['return-timeout'] }, webPort: { flag: '--web-port', given: values['web-port'] } },
     );
     return runUpgrade(io, 'firmware flash', values.json, request, { fullBackup: values['full-backup'], force: values.force && values.yes, go: values.yes });
@@ -164,7 +166,7 @@ function planText(r: StockReport): string {
 export const returnToStock: CliCommand = {
   words: ['firmware', 'return-to-stock'],
   summary: 'Bring a Linksys dual-slot router (WRT32X and family) back to its factory firmware; without --yes only the plan is printed and nothing is changed (password: RB_PASSWORD)',
-  usage: 'firmware return-to-stock --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file VENDOR_IMAGE [--sha256 HEX] [--intermediate FACTORY_IMAGE [--intermediate-sha256 HEX]] [--yes] [--full-backup] [--return-timeout S] [--web-port N] [--json]',
+  usage: 'firmware return-to-stock --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file VENDOR_IMAGE [--sha256 HEX] [--intermediate FACTORY_IMAGE [--intermediate-sha256 HEX]] [--yes] [--full-backup] [--return-timeout S] [--web-port N] [--practice] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -185,6 +187,7 @@ export const returnToStock: CliCommand = {
         dryRun: false,
         returnTimeoutS: num(values['return-timeout']),
         ...(values['web-port'] ? { webPort: num(values['web-port']) } : {}),
+        ...(values.practice ? { practice: true } : {}),
         ...(values.sha256 ? { sha256: values.sha256 } : {}),
         ...(values.intermediate ? { intermediate: values.intermediate } : {}),
         ...(values['intermediate-sha256'] ? { intermediateSha256: values['intermediate-sha256'] } : {}),

@@ -51,7 +51,7 @@ describe('practice router: return to factory firmware (Linksys dual slot)', () =
     expect(t.images?.vendor).toMatch(/FW_WRT32X_1\.0\.0\.0_PRACTICE\.img$/);
     svc.power(true);
     await until('a normal start', () => svc.status().mode === 'running');
-    const base = ['--host', t.routerAddress, '--port', String(t.sshPort), '--ssh', '--web-port', String(t.webPort), '--file', t.images!.vendor, '--json'];
+    const base = ['--host', t.routerAddress, '--port', String(t.sshPort), '--ssh', '--web-port', String(t.webPort), '--file', t.images!.vendor, '--practice', '--json'];
 
     // the plan only: the practice file is found in the known-images list as a practice file, slot 2 is written
     const plan = await cli(['firmware', 'return-to-stock', ...base]);
@@ -69,6 +69,11 @@ describe('practice router: return to factory firmware (Linksys dual slot)', () =
     expect(r.ok, `${JSON.stringify(r).slice(0, 3000)}\n${run.stderr}`).toBe(true);
     if (!r.ok) return;
     expect(r.value.verified).toMatchObject({ kind: 'vendor', release: '1.0.0.0', slot: 2 });
+    // --practice: the run's journal is kept with the practice journals, never in the real history (decision 0091)
+    const practiceJournals = fs.readdirSync(path.join(dataDir, 'practice', 'journals'));
+    expect(practiceJournals.some((f) => f.includes(r.value.run!.runId))).toBe(true);
+    const real = path.join(dataDir, 'journals');
+    expect(fs.existsSync(real) ? fs.readdirSync(real).filter((f) => f.includes(r.value.run!.runId)) : []).toEqual([]);
     const evidence = r.value.run!.steps.flatMap((s) => s.evidence.map((e) => e.text)).join('\n');
     expect(evidence).toMatch(/Image metadata not present/);
     expect(evidence).toMatch(/closed the connection: that is sysupgrade closing every session/);
