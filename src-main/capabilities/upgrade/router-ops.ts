@@ -297,6 +297,10 @@ export async function waitForRouter(
   const ports = o.ports ?? [22, 80, 23];
   const res: WaitResult = { back: false };
   let gone: number | undefined;
+  // the router answered while none of its services did: sysupgrade stopped them to write. A service answering
+  // after that is the router back, even when its dark moment fell between two looks (a fast restart, a busy
+  // computer); without this it would only count after the 60 s fallback.
+  let servicesStopped = false;
   const assumeGoneAfter = 60_000;
   while (now() - o.startedAt < o.timeoutMs) {
     if (o.signal?.aborted) return res;
@@ -312,7 +316,7 @@ export async function waitForRouter(
     if (!sign.alive) {
       if (gone === undefined) res.wentAwayAt = gone = sign.at;
       phase = 'restarting';
-    } else if (sign.open.length && (gone !== undefined || sign.at - o.startedAt > assumeGoneAfter)) {
+    } else if (sign.open.length && (gone !== undefined || servicesStopped || sign.at - o.startedAt > assumeGoneAfter)) {
       res.back = true;
       res.backAt = sign.at;
       res.port = sign.open[0];
@@ -324,7 +328,10 @@ export async function waitForRouter(
         res.aliveBy = sign.aliveBy;
       }
       phase = 'starting';
-    } else phase = 'writing';
+    } else {
+      if (!sign.open.length) servicesStopped = true;
+      phase = 'writing';
+    }
     o.tick(sign.at - o.startedAt, phase, sign);
     const wait = 1000 - (now() - t0);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));

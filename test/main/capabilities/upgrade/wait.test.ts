@@ -100,6 +100,32 @@ describe('waiting for the router after sysupgrade', () => {
   });
 });
 
+describe('a restart that falls between two looks', () => {
+  it('services stopped while it answered ping, then a service again: back, without the 60 s fallback', async () => {
+    let t = T0;
+    const seq = [ssh, ping, ping, ssh];
+    const phases: string[] = [];
+    const res = await waitForRouter('192.168.1.1', {
+      startedAt: T0, timeoutMs: 600_000, now: () => t,
+      probe: async () => { const r = seq.shift() ?? ssh; t += 1000; return r; },
+      tick: (_e, p) => void phases.push(p),
+    });
+    expect(res).toMatchObject({ back: true, port: 22 });
+    expect(t - T0).toBeLessThan(10_000);
+    expect(phases).toEqual(['writing', 'writing', 'writing', 'back']);
+  });
+
+  it('a service still open right after the drop is not "back" (sysupgrade has not stopped it yet)', async () => {
+    let t = T0;
+    const res = await waitForRouter('192.168.1.1', {
+      startedAt: T0, timeoutMs: 5_000, now: () => t,
+      probe: async () => { t += 1000; return ssh; },
+      tick: () => undefined,
+    });
+    expect(res.back).toBe(false);
+  });
+});
+
 describe('a loopback router (the practice router on 127.0.0.2)', () => {
   it('counts only an open port: this computer itself answers ping and refuses closed ports there', () => {
     expect(signOf({ ...ping, tcpRefused: [22, 80, 23] }, [22, 80, 23], T0, '127.0.0.2')).toMatchObject({ alive: false, aliveBy: [] });
