@@ -8,16 +8,15 @@
  * namespace. Screenshots at 1280×800 and 820 px.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { browserSupport, failureScreenshot } from '../test-support/browser';
 import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../test-support/netns';
 import { startNsBench, type NsBench } from '../test-support/ns-bench';
 import { startStandinRouter, type StandinRouter } from '../test-support/router-standin';
 import { linksysStockLike } from '../test-support/firmware-images';
-import { ROOTFS_3M, VENDOR_FILE, WRT_ENV_3M, wrt32x } from '../test-support/upgrade-rig';
+import { ROOTFS_3M, VENDOR_FILE, WRT_ENV_3M, stageVendorFiles, wrt32x } from '../test-support/upgrade-rig';
+import { planReturnToStock } from './upgrade-helpers';
 
 const b = browserSupport();
 const n = netnsSupport();
@@ -41,9 +40,7 @@ describe.skipIf(!support.ok)('after a failed return to stock: start the other sl
       // the written image starts as nothing (not in the list): the router falls back to slot 1
       upgrade: { bootDelayMs: 2000, images: {}, fallbackToOtherSlot: true },
     });
-    files = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-upbse-files-'));
-    fs.writeFileSync(path.join(files, VENDOR_FILE), vendor);
-    fs.writeFileSync(path.join(files, `${VENDOR_FILE}.sha256`), `${crypto.createHash('sha256').update(vendor).digest('hex')}  ${VENDOR_FILE}\n`);
+    files = stageVendorFiles('upbse', vendor);
     bench = await startNsBench(lan.station, { allowFolders: [files] });
   }, 90_000);
   afterEach(async (ctx) => {
@@ -58,12 +55,7 @@ describe.skipIf(!support.ok)('after a failed return to stock: start the other sl
 
   it('the run says it still runs OpenWrt; the card reads boot_part=2, offers slot 1 with "slot 1" typed, and the change is read back', async () => {
     const page = await bench.openUi();
-    await page.getByRole('button', { name: /New firmware/ }).click();
-    await page.getByTestId('up-mode-stock').check();
-    await page.getByTestId('up-host').fill('192.168.1.1');
-    await page.getByTestId('up-file').fill(path.join(files, VENDOR_FILE));
-    await page.getByTestId('up-plan-btn').click();
-    await page.locator('[data-testid="up-plan"][data-ok="true"]').waitFor({ timeout: 60_000 });
+    await planReturnToStock(page, path.join(files, VENDOR_FILE));
     await page.getByTestId('up-start-btn').click();
     await page.getByRole('button', { name: 'Go ahead' }).click({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Skip the backup' }).click({ timeout: 60_000 });

@@ -6,21 +6,20 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { browserSupport, failureScreenshot } from '../test-support/browser';
 import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../test-support/netns';
 import { startNsBench, type NsBench } from '../test-support/ns-bench';
 import { startStandinRouter, type StandinRouter } from '../test-support/router-standin';
 import { linksysStockLike } from '../test-support/firmware-images';
+import { ROOTFS_3M, VENDOR_FILE, WRT_ENV, stageVendorFiles, wrt32x } from '../test-support/upgrade-rig';
+import { planReturnToStock } from './upgrade-helpers';
 import crypto from 'node:crypto';
 
 const b = browserSupport();
 const n = netnsSupport();
 const support = !b.ok ? b : !n.ok ? n : { ok: true as const };
 if (!support.ok) reportSkip('upgrade e2e', support.reason);
-
-const VENDOR_FILE = 'FW_WRT32X_1.0.180404.58.img';
 
 describe.skipIf(!support.ok)('return to factory firmware in the bench UI', () => {
   let lan: RescueLan;
@@ -30,30 +29,18 @@ describe.skipIf(!support.ok)('return to factory firmware in the bench UI', () =>
   const vendor = linksysStockLike();
   beforeAll(async () => {
     lan = createRescueLan('upe2e');
-    const nand = { type: 'nand' as const, erasesize: 0x20000 };
     router = await startStandinRouter(lan, {
-      partitions: [
-        { name: 'u-boot', size: 0x200000, readOnly: true, ...nand },
-        { name: 'u_env', size: 0x20000, ...nand },
-        { name: 's_env', size: 0x40000, ...nand },
-        { name: 'devinfo', size: 0x40000, readOnly: true, ...nand },
-        { name: 'kernel1', size: 0x7b00000, sparse: true, ...nand },
-        { name: 'rootfs1', size: 0x7800000, sparse: true, ...nand },
-        { name: 'kernel2', size: 0x7b00000, sparse: true, ...nand },
-        { name: 'rootfs2', size: 0x7800000, sparse: true, ...nand },
-      ],
+      partitions: wrt32x(ROOTFS_3M),
       boardName: 'linksys,venom',
       model: 'Linksys WRT32X',
-      ubootEnv: ['boot_part=1', 'boot_part_ready=3', 'bootcmd=run nandboot', 'auto_recovery=yes', 'priKernSize=0x0600000', 'altKernSize=0x0600000'],
+      ubootEnv: WRT_ENV,
       openwrt: { release: '19.07.9', revision: 'r11407-a96cc1d2e5' },
       upgrade: {
         bootDelayMs: 7000,
-        images: { [crypto.createHash('sha256').update(vendor).digest('hex')]: { kind: 'vendor', title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58', needsRootfsSize: 0x7800000 } },
+        images: { [crypto.createHash('sha256').update(vendor).digest('hex')]: { kind: 'vendor', title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58', needsRootfsSize: ROOTFS_3M } },
       },
     });
-    files = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-upe2e-files-'));
-    fs.writeFileSync(path.join(files, VENDOR_FILE), vendor);
-    fs.writeFileSync(path.join(files, `${VENDOR_FILE}.sha256`), `${crypto.createHash('sha256').update(vendor).digest('hex')}  ${VENDOR_FILE}\n`);
+    files = stageVendorFiles('upe2e', vendor);
     bench = await startNsBench(lan.station, { allowFolders: [files] });
   }, 90_000);
   afterEach(async (ctx) => {
@@ -68,12 +55,7 @@ describe.skipIf(!support.ok)('return to factory firmware in the bench UI', () =>
 
   it('plan with both slots, a typed FORCE, the wait with elapsed time, and "Done. … from slot 2"', async () => {
     const page = await bench.openUi();
-    await page.getByRole('button', { name: /New firmware/ }).click();
-    await page.getByTestId('up-mode-stock').check();
-    await page.getByTestId('up-host').fill('192.168.1.1');
-    await page.getByTestId('up-file').fill(path.join(files, VENDOR_FILE));
-    await page.getByTestId('up-plan-btn').click();
-    await page.locator('[data-testid="up-plan"][data-ok="true"]').waitFor({ timeout: 60_000 });
+    await planReturnToStock(page, path.join(files, VENDOR_FILE));
     expect(await page.getByTestId('up-slot-1').textContent()).toMatch(/running now/);
     expect(await page.getByTestId('up-slot-2').textContent()).toMatch(/Gets: FW_WRT32X_1\.0\.180404\.58\.img/);
     expect(await page.getByTestId('up-plan').textContent()).toMatch(/rootfs1 is 0x7800000 bytes in \/proc\/mtd \(the 3 MB kernel layout\)/);

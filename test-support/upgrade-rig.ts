@@ -4,6 +4,9 @@
  * and the cable pulled while the router writes.
  */
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { nodeTsArgs, type RescueLan } from './netns';
 import { type StandinPartition } from './router-standin';
@@ -67,3 +70,11 @@ export function pullCableWhileWriting(lan: RescueLan): { onLine: (l: CliLine) =>
   };
 }
 export const VENDOR_FILE = 'FW_WRT32X_1.0.180404.58.img';
+
+/** A temporary folder holding the vendor image as VENDOR_FILE and its `VENDOR_FILE.sha256` beside it. */
+export function stageVendorFiles(prefix: string, vendor: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rb-${prefix}-files-`));
+  fs.writeFileSync(path.join(dir, VENDOR_FILE), vendor);
+  fs.writeFileSync(path.join(dir, `${VENDOR_FILE}.sha256`), `${crypto.createHash('sha256').update(vendor).digest('hex')}  ${VENDOR_FILE}\n`);
+  return dir;
+}
