@@ -31,10 +31,13 @@ const CAPABILITY = /^src-(shared|main|renderer)\/capabilities\/([^/]+)\/(.+)$/;
 const capabilityOf = (file: string): string | undefined => CAPABILITY.exec(file)?.[2];
 /**
  * A capability's public entry points: its index in each layer, and in the renderer also its store (the
- * state API, importable without the views: a benchmark or another capability's panel reads it).
+ * state API, importable without the views: a benchmark or another capability's panel reads it), and its words
+ * (src-shared/capabilities/<id>/messages/<locale>.ts, merged by the one catalogue in src-shared/i18n/).
  */
 const isPublicEntry = (file: string): boolean =>
-  /^src-(shared|main|renderer)\/capabilities\/[^/]+\/index\.tsx?$/.test(file) || /^src-renderer\/capabilities\/[^/]+\/store\.ts$/.test(file);
+  /^src-(shared|main|renderer)\/capabilities\/[^/]+\/index\.tsx?$/.test(file) ||
+  /^src-renderer\/capabilities\/[^/]+\/store\.ts$/.test(file) ||
+  /^src-shared\/capabilities\/[^/]+\/messages\/[a-zA-Z-]+\.ts$/.test(file);
 
 const SOURCE = /\.(ts|tsx|cts|mts)$/;
 const all = (dirs: string[]): string[] => dirs.flatMap((d) => files(d, SOURCE)).map((f) => f.split(path.sep).join('/'));

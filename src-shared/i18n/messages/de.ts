@@ -4,6 +4,20 @@
  */
 import type { Catalog } from '../catalog';
 
+import { de as tftp } from '../../capabilities/tftp/messages/de';
+import { de as firmware } from '../../capabilities/firmware/messages/de';
+import { de as net } from '../../capabilities/net/messages/de';
+import { de as recover } from '../../capabilities/recover/messages/de';
+import { de as playbook } from '../../capabilities/playbook/messages/de';
+import { de as serial } from '../../capabilities/serial/messages/de';
+import { de as flash } from '../../capabilities/flash/messages/de';
+import { de as upgrade } from '../../capabilities/upgrade/messages/de';
+import { de as nmrp } from '../../capabilities/nmrp/messages/de';
+import { de as practice } from '../../capabilities/practice/messages/de';
+import { de as jobs } from '../../capabilities/jobs/messages/de';
+import { de as uboot } from '../../capabilities/uboot/messages/de';
+import { de as failsafe } from '../../capabilities/failsafe/messages/de';
+
 export const de: Catalog = {
   'app.nav.label': 'Bereiche',
   'app.start.label': 'Start',
@@ -418,4 +432,18 @@ export const de: Catalog = {
   'error.FILE_READ_FAILED.meaning': 'Die Festplatte oder das Dateisystem hat einen Fehler gemeldet.',
   'error.FILE_READ_FAILED.fix': 'Kopieren Sie die Datei an einen anderen Ort und versuchen Sie es noch einmal.',
   'error.UNKNOWN_COMMAND.message': 'Die Arbeitsstation kennt diesen Befehl nicht.',
+  // each capability keeps its own words beside its contract (src-shared/capabilities/<id>/messages/)
+  ...tftp,
+  ...firmware,
+  ...net,
+  ...recover,
+  ...playbook,
+  ...serial,
+  ...flash,
+  ...upgrade,
+  ...nmrp,
+  ...practice,
+  ...jobs,
+  ...uboot,
+  ...failsafe,
 };

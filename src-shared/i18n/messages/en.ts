@@ -3,6 +3,20 @@
  * under its capability's id. Words follow shared/reference/ux-voice.md. German and Spanish (de.ts, es.ts)
  * must have every key (test/shared/i18n/catalog.test.ts).
  */
+import { en as tftp } from '../../capabilities/tftp/messages/en';
+import { en as firmware } from '../../capabilities/firmware/messages/en';
+import { en as net } from '../../capabilities/net/messages/en';
+import { en as recover } from '../../capabilities/recover/messages/en';
+import { en as playbook } from '../../capabilities/playbook/messages/en';
+import { en as serial } from '../../capabilities/serial/messages/en';
+import { en as flash } from '../../capabilities/flash/messages/en';
+import { en as upgrade } from '../../capabilities/upgrade/messages/en';
+import { en as nmrp } from '../../capabilities/nmrp/messages/en';
+import { en as practice } from '../../capabilities/practice/messages/en';
+import { en as jobs } from '../../capabilities/jobs/messages/en';
+import { en as uboot } from '../../capabilities/uboot/messages/en';
+import { en as failsafe } from '../../capabilities/failsafe/messages/en';
+
 export const en = {
   // ── the app shell ──────────────────────────────────────────────────────────────
   'app.nav.label': 'Sections',
@@ -433,4 +447,18 @@ export const en = {
   'error.FILE_READ_FAILED.meaning': 'The disk or the file system reported an error.',
   'error.FILE_READ_FAILED.fix': 'Copy the file somewhere else and try again.',
   'error.UNKNOWN_COMMAND.message': 'The workstation does not know that command.',
+  // each capability keeps its own words beside its contract (src-shared/capabilities/<id>/messages/)
+  ...tftp,
+  ...firmware,
+  ...net,
+  ...recover,
+  ...playbook,
+  ...serial,
+  ...flash,
+  ...upgrade,
+  ...nmrp,
+  ...practice,
+  ...jobs,
+  ...uboot,
+  ...failsafe,
 } as const satisfies Record<string, string>;

@@ -5,6 +5,20 @@
  */
 import type { Catalog } from '../catalog';
 
+import { es as tftp } from '../../capabilities/tftp/messages/es';
+import { es as firmware } from '../../capabilities/firmware/messages/es';
+import { es as net } from '../../capabilities/net/messages/es';
+import { es as recover } from '../../capabilities/recover/messages/es';
+import { es as playbook } from '../../capabilities/playbook/messages/es';
+import { es as serial } from '../../capabilities/serial/messages/es';
+import { es as flash } from '../../capabilities/flash/messages/es';
+import { es as upgrade } from '../../capabilities/upgrade/messages/es';
+import { es as nmrp } from '../../capabilities/nmrp/messages/es';
+import { es as practice } from '../../capabilities/practice/messages/es';
+import { es as jobs } from '../../capabilities/jobs/messages/es';
+import { es as uboot } from '../../capabilities/uboot/messages/es';
+import { es as failsafe } from '../../capabilities/failsafe/messages/es';
+
 export const es: Catalog = {
   'app.nav.label': 'Secciones',
   'app.start.label': 'Inicio',
@@ -419,4 +433,18 @@ export const es: Catalog = {
   'error.FILE_READ_FAILED.meaning': 'El disco o el sistema de archivos informó de un error.',
   'error.FILE_READ_FAILED.fix': 'Copia el archivo en otro sitio y vuelve a intentarlo.',
   'error.UNKNOWN_COMMAND.message': 'La estación de trabajo no conoce esa orden.',
+  // each capability keeps its own words beside its contract (src-shared/capabilities/<id>/messages/)
+  ...tftp,
+  ...firmware,
+  ...net,
+  ...recover,
+  ...playbook,
+  ...serial,
+  ...flash,
+  ...upgrade,
+  ...nmrp,
+  ...practice,
+  ...jobs,
+  ...uboot,
+  ...failsafe,
 };
