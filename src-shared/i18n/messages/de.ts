@@ -18,6 +18,10 @@ import { de as jobs } from '../../capabilities/jobs/messages/de';
 import { de as uboot } from '../../capabilities/uboot/messages/de';
 import { de as failsafe } from '../../capabilities/failsafe/messages/de';
 
+import { de as sessionWords } from './session/de';
+import { de as platformWords } from './platform/de';
+import { de as coreWords } from './core/de';
+
 export const de: Catalog = {
   'app.nav.label': 'Bereiche',
   'app.start.label': 'Start',
@@ -446,4 +450,8 @@ export const de: Catalog = {
   ...jobs,
   ...uboot,
   ...failsafe,
+  // the shared code under src-main/{session,platform,core}
+  ...sessionWords,
+  ...platformWords,
+  ...coreWords,
 };

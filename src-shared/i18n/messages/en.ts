@@ -17,6 +17,10 @@ import { en as jobs } from '../../capabilities/jobs/messages/en';
 import { en as uboot } from '../../capabilities/uboot/messages/en';
 import { en as failsafe } from '../../capabilities/failsafe/messages/en';
 
+import { en as sessionWords } from './session/en';
+import { en as platformWords } from './platform/en';
+import { en as coreWords } from './core/en';
+
 export const en = {
   // ── the app shell ──────────────────────────────────────────────────────────────
   'app.nav.label': 'Sections',
@@ -461,4 +465,8 @@ export const en = {
   ...jobs,
   ...uboot,
   ...failsafe,
+  // the shared code under src-main/{session,platform,core}
+  ...sessionWords,
+  ...platformWords,
+  ...coreWords,
 } as const satisfies Record<string, string>;

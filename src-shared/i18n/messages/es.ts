@@ -19,6 +19,10 @@ import { es as jobs } from '../../capabilities/jobs/messages/es';
 import { es as uboot } from '../../capabilities/uboot/messages/es';
 import { es as failsafe } from '../../capabilities/failsafe/messages/es';
 
+import { es as sessionWords } from './session/es';
+import { es as platformWords } from './platform/es';
+import { es as coreWords } from './core/es';
+
 export const es: Catalog = {
   'app.nav.label': 'Secciones',
   'app.start.label': 'Inicio',
@@ -447,4 +451,8 @@ export const es: Catalog = {
   ...jobs,
   ...uboot,
   ...failsafe,
+  // the shared code under src-main/{session,platform,core}
+  ...sessionWords,
+  ...platformWords,
+  ...coreWords,
 };

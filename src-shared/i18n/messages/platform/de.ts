@@ -1,0 +1,4 @@
+import type { en } from './en';
+
+/** The shared platform code's words in German (see en.ts). */
+export const de: { readonly [K in keyof typeof en]: string } = {};
