@@ -6,10 +6,12 @@ import { bytes } from '../../format';
 import { useTftp } from './store';
 import type { RbError } from '../../../src-shared/contract';
 import type { TftpFiles } from '../../../src-shared/capabilities/tftp/contract';
+import { useT } from '../../i18n';
 
 /** The exact names the router can ask for: bootloaders want one precise file name. */
 export function FileList() {
   const api = useApi();
+  const t = useT();
   const startedAt = useTftp((s) => s.server.startedAt);
   // re-read after an upload lands in the served folder
   const uploadsDone = useTftp((s) => s.transfers.filter((t) => t.direction === 'write' && t.state === 'done').length);
@@ -35,21 +37,21 @@ export function FileList() {
   return (
     <div className="tftp-files" data-testid="tftp-files">
       <div className="card-head">
-        <h3>Files the router can ask for</h3>
-        <button type="button" className="btn small" onClick={() => setTick((t) => t + 1)}>
-          Refresh
+        <h3>{t('tftp.files.title')}</h3>
+        <button type="button" className="btn small" onClick={() => setTick((n) => n + 1)}>
+          {t('tftp.files.refresh')}
         </button>
       </div>
       {error && <ErrorCard error={error} />}
-      {list && list.files.length === 0 && <p className="empty">The folder has no files yet. Copy the firmware file into it, then press Refresh.</p>}
+      {list && list.files.length === 0 && <p className="empty">{t('tftp.files.empty')}</p>}
       {list && list.files.length > 0 && (
         <ul>
           {list.files.map((f) => (
             <li key={f.name} data-testid="tftp-file">
-              <span className="mono tftp-file-name">{f.name}</span> <span className="tftp-file-size">{bytes(f.size)}</span>
+              <span className="mono tftp-file-name" data-i18n-data="file name">{f.name}</span> <span className="tftp-file-size">{bytes(f.size)}</span>
             </li>
           ))}
-          {list.truncated && <li className="empty">…and more (only the first {list.files.length} are listed).</li>}
+          {list.truncated && <li className="empty">{t('tftp.files.more', { count: list.files.length })}</li>}
         </ul>
       )}
     </div>

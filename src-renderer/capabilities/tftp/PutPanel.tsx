@@ -2,42 +2,43 @@ import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
-import { bytes } from '../../format';
+import { bytes, rate } from '../../format';
 import { pathExample } from '../../app/host-paths';
 import { useApp } from '../../app/store';
 import { useTftp } from './store';
 import type { RbError } from '../../../src-shared/contract';
 import type { TftpPutProgress } from '../../../src-shared/capabilities/tftp/contract';
+import { useT } from '../../i18n';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 function Upload({ p }: { p: TftpPutProgress }) {
   const api = useApi();
+  const t = useT();
   const f = p.total > 0 ? p.bytes / p.total : p.state === 'done' ? 1 : 0;
-  const title = `Sending ${p.remoteName} to ${p.host}`;
+  const title = t('tftp.put.sending', { file: p.remoteName, host: p.host });
   return (
     <li className={`tftp-transfer ${p.state}`} data-testid="tftp-put" data-state={p.state}>
       <div className="tftp-transfer-head">
         <span className="tftp-transfer-title">{title}</span>
-        <span className={`tag tftp-state ${p.state}`}>{p.state === 'running' ? 'in progress' : p.state === 'done' ? 'done' : 'failed'}</span>
+        <span className={`tag tftp-state ${p.state}`}>{t(p.state === 'running' ? 'tftp.state.running' : p.state === 'done' ? 'tftp.state.done' : 'tftp.state.error')}</span>
         {p.state === 'running' && (
           <button type="button" className="btn small" onClick={() => void api.invoke('tftp.put.cancel', { id: p.id }).catch(() => undefined)}>
-            Cancel
+            {t('tftp.put.cancel')}
           </button>
         )}
       </div>
       {p.state !== 'error' && (
         <>
-          <progress className="tftp-bar" max={1} value={f} aria-label={`${title}: ${Math.round(f * 100)} percent`} />
+          <progress className="tftp-bar" max={1} value={f} aria-label={t('tftp.transfer.barPercent', { title, percent: Math.round(f * 100) })} />
           <p className="tftp-numbers">
-            <strong>{Math.round(f * 100)}%</strong> {bytes(p.bytes)} of {bytes(p.total)} · {bytes(Math.round(p.bytesPerSecond))}/s
+            <strong>{Math.round(f * 100)}%</strong> {t('tftp.put.numbers', { done: bytes(p.bytes), total: bytes(p.total), rate: rate(Math.round(p.bytesPerSecond)) })}
           </p>
         </>
       )}
       {p.state === 'done' && p.result && (
         <p className="tftp-done" data-testid="tftp-put-done">
-          The router acknowledged every block ({p.result.blksize}-byte blocks{p.result.windowsize > 1 ? `, window ${p.result.windowsize}` : ''}). It now writes the
-          firmware: leave it switched on until it restarts by itself. SHA-256: <span className="mono tftp-sha">{p.result.sha256}</span>
+          {t('tftp.put.done', { blksize: p.result.blksize, window: p.result.windowsize })} <span className="mono tftp-sha" data-i18n-data="checksum">{p.result.sha256}</span>
         </p>
       )}
       {p.state === 'error' && p.error && <ErrorCard error={p.error} />}
@@ -51,6 +52,7 @@ function Upload({ p }: { p: TftpPutProgress }) {
  */
 export function PutPanel() {
   const api = useApi();
+  const t = useT();
   const info = useApp((s) => s.info);
   const puts = useTftp((s) => s.puts);
   const [host, setHost] = useState('192.168.1.1');
@@ -77,10 +79,9 @@ export function PutPanel() {
 
   return (
     <section className="card" aria-labelledby="tftp-put-title">
-      <h2 id="tftp-put-title">Send a file to a router (TFTP put)</h2>
+      <h2 id="tftp-put-title">{t('tftp.put.title')}</h2>
       <p className="lead">
-        Some rescue modes wait for this computer to send the firmware: ASUS rescue mode (router at 192.168.1.1), Ubiquiti (192.168.1.20). Put the router in
-        rescue mode first; this computer needs an address in the same network.
+        {t('tftp.put.lead')}
       </p>
       <form
         className="controls tftp-controls"
@@ -90,29 +91,29 @@ export function PutPanel() {
         }}
       >
         <label>
-          Router address
+          {t('tftp.put.host')}
           <input value={host} onChange={(e) => setHost(e.target.value)} size={15} data-testid="tftp-put-host" spellCheck={false} required />
         </label>
         <label className="tftp-wide">
-          Firmware file on this computer
-          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder={pathExample(info, 'uploads/firmware.trx', '/home/you/firmware.trx')} data-testid="tftp-put-file" spellCheck={false} required />
+          {t('tftp.put.file')}
+          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder={pathExample(info, 'uploads/firmware.trx', t('tftp.put.fileExample'))} data-testid="tftp-put-file" spellCheck={false} required />
         </label>
         <details className="advanced tftp-advanced">
-          <summary>Advanced</summary>
+          <summary>{t('common.advanced')}</summary>
           <div className="controls">
             <label>
-              Name sent to the router (empty: the file's own name)
+              {t('tftp.put.name')}
               <input value={remoteName} onChange={(e) => setRemoteName(e.target.value)} data-testid="tftp-put-name" spellCheck={false} />
             </label>
             <label>
-              Block size
+              {t('tftp.put.blksize')}
               <input inputMode="numeric" value={blksize} onChange={(e) => setBlksize(e.target.value.replace(/\D/g, ''))} size={6} data-testid="tftp-put-blksize" />
             </label>
           </div>
-          <p className="fs-hint">1468 fills one network packet; a router that does not know it gets 512 automatically. 512 sends no options at all (very old bootloaders).</p>
+          <p className="fs-hint">{t('tftp.put.blksizeHint')}</p>
         </details>
         <button type="submit" className="btn primary" disabled={busy || !hostOk || !file.trim() || !blkOk} data-testid="tftp-put-send">
-          Send the file
+          {t('tftp.put.send')}
         </button>
       </form>
       {/* a failure after the upload began is shown in its entry below; this is for what stopped it from starting */}

@@ -8,10 +8,12 @@ import { useApp } from '../../app/store';
 import { useTftp } from './store';
 import { pathExample } from '../../app/host-paths';
 import type { RbError } from '../../../src-shared/contract';
+import { useT } from '../../i18n';
 
 /** Start and stop the file server: which folder, which network connection, which port; uploads only when asked. */
 export function ServerPanel() {
   const api = useApi();
+  const t = useT();
   const server = useTftp((s) => s.server);
   const interfaces = useApp((s) => s.interfaces);
   const info = useApp((s) => s.info);
@@ -52,12 +54,15 @@ export function ServerPanel() {
   const status = (
     <p className="status" data-testid="tftp-status" data-state={server.state} aria-live="polite">
       {serving
-        ? `Serving ${server.root} on ${server.bind === '0.0.0.0' ? 'all network connections' : server.bind}, UDP port ${server.port}${server.startedAt ? `, since ${clockTime(server.startedAt, false)}` : ''}. ${server.allowWrite ? `Uploads go to ${server.allowWrite}${server.overwrite ? ' (may replace files)' : ''}.` : 'Read-only: nothing can be uploaded.'}`
-        : server.state === 'starting'
-          ? 'Starting…'
-          : server.state === 'error'
-            ? 'The server is not running: see below.'
-            : 'The server is not running.'}
+        ? t('tftp.status.serving', {
+            root: server.root,
+            where: server.bind === '0.0.0.0' ? 'all' : server.bind,
+            port: server.port,
+            since: server.startedAt ? clockTime(server.startedAt, false) : 'none',
+            uploads: server.allowWrite || 'none',
+            overwrite: server.overwrite ? 'yes' : 'no',
+          })
+        : t(server.state === 'starting' ? 'tftp.status.starting' : server.state === 'error' ? 'tftp.status.error' : 'tftp.status.stopped')}
     </p>
   );
   const errors = (
@@ -72,29 +77,44 @@ export function ServerPanel() {
     return (
       <section className="card tftp-serving" aria-labelledby="tftp-server-title">
         <div className="card-head">
-          <h2 id="tftp-server-title">The file server is running</h2>
+          <h2 id="tftp-server-title">{t('tftp.server.running')}</h2>
           <button type="button" className="btn" onClick={() => void toggle()} disabled={busy} data-testid="tftp-toggle">
-            Stop the server
+            {t('tftp.server.stop')}
           </button>
         </div>
         {status}
         <p className="note" data-testid="tftp-uboot-hint">
-          On a router with U-Boot, type at its prompt: <span className="mono">setenv serverip {serverIp ?? 'THIS-COMPUTER'}</span>
+          {t('tftp.uboot.typeAt')}{' '}
+          <span className="mono">
+            <span data-i18n-data="command">setenv serverip {serverIp ?? ''}</span>
+            {!serverIp && t('tftp.uboot.thisComputer')}
+          </span>
           {server.port !== 69 && (
             <>
-              , <span className="mono">setenv tftpdstp {server.port}</span> (only some U-Boot builds accept another port)
+              , <span className="mono" data-i18n-data="command">setenv tftpdstp {server.port}</span> {t('tftp.uboot.otherPort')}
             </>
           )}
-          , then <span className="mono">tftpboot FILE-NAME</span>. Other bootloaders ask for one fixed file name: it appears below when they ask.
+          {t('tftp.uboot.then')}{' '}
+          <span className="mono">
+            <span data-i18n-data="command">tftpboot </span>
+            {t('tftp.uboot.fileName')}
+          </span>
+          . {t('tftp.uboot.fixedName')}
         </p>
         <p className="fs-hint">
-          Faster on U-Boot 2022 or newer: <span className="mono">setenv tftpwindowsize 16</span> before <span className="mono">tftpboot</span> (several
-          blocks in flight instead of one at a time).
+          {t('tftp.uboot.faster')}{' '}
+          <span className="mono" data-i18n-data="command">
+            setenv tftpwindowsize 16
+          </span>{' '}
+          {t('tftp.uboot.before')}{' '}
+          <span className="mono" data-i18n-data="command">
+            tftpboot
+          </span>{' '}
+          {t('tftp.uboot.window')}
         </p>
         {server.lockstep?.engine === 'js' && (
           <p className="fs-hint" data-testid="tftp-engine-note">
-            One-block-at-a-time transfers (the bootloader default) use the slower built-in sender on this computer: the fast one is{' '}
-            {server.lockstep.why ?? 'not available'}. Everything still works; it may take a little longer.
+            {t('tftp.engine.note', { why: server.lockstep.why ?? t('tftp.engine.unavailable') })}
           </p>
         )}
         <FileList />
@@ -105,10 +125,9 @@ export function ServerPanel() {
 
   return (
     <section className="card" aria-labelledby="tftp-server-title">
-      <h2 id="tftp-server-title">File server for the router</h2>
+      <h2 id="tftp-server-title">{t('tftp.server.title')}</h2>
       <p className="lead">
-        Many routers fetch rescue firmware from this computer by TFTP (the simple file transfer that router bootloaders use). Put the firmware
-        file in a folder, start the server here, then start the download on the router.
+        {t('tftp.server.lead')}
       </p>
       <form
         className="controls tftp-controls"
@@ -118,50 +137,52 @@ export function ServerPanel() {
         }}
       >
         <label className="tftp-wide">
-          Folder with the firmware files
-          <input value={root} onChange={(e) => setRoot(e.target.value)} placeholder={pathExample(info, 'tftp', '/home/you/firmware')} data-testid="tftp-root" spellCheck={false} required />
+          {t('tftp.server.root')}
+          <input value={root} onChange={(e) => setRoot(e.target.value)} placeholder={pathExample(info, 'tftp', t('tftp.server.rootExample'))} data-testid="tftp-root" spellCheck={false} required />
         </label>
         <label>
-          Serve on
+          {t('tftp.server.bind')}
           <select value={bind} onChange={(e) => setBind(e.target.value)} data-testid="tftp-bind">
-            <option value="0.0.0.0">All network connections</option>
+            <option value="0.0.0.0">{t('tftp.server.all')}</option>
             {external.map((i) => (
               <option key={`${i.name}-${i.address}`} value={i.address}>
                 {i.name} — {i.address}
               </option>
             ))}
-            <option value="127.0.0.1">This computer only (for testing)</option>
+            <option value="127.0.0.1">{t('tftp.server.loopback')}</option>
           </select>
         </label>
         <details className="advanced tftp-advanced">
-          <summary>Advanced</summary>
+          <summary>{t('common.advanced')}</summary>
           <div className="controls">
             <label>
-              UDP port
+              {t('tftp.server.port')}
               <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))} size={6} data-testid="tftp-port" aria-describedby="tftp-port-hint" />
             </label>
             <label className="tftp-wide">
-              Accept uploads into this folder (empty: read-only)
-              <input value={uploads} onChange={(e) => setUploads(e.target.value)} placeholder="leave empty to refuse uploads" data-testid="tftp-uploads" spellCheck={false} />
+              {t('tftp.server.uploads')}
+              <input value={uploads} onChange={(e) => setUploads(e.target.value)} placeholder={t('tftp.server.uploadsPlaceholder')} data-testid="tftp-uploads" spellCheck={false} />
             </label>
             <label className="tftp-check">
               <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} disabled={!uploads.trim()} data-testid="tftp-overwrite" />
-              Let an upload replace a file with the same name
+              {t('tftp.server.overwrite')}
             </label>
           </div>
           <p id="tftp-port-hint" className="fs-hint">
-            69 is the standard port; most bootloaders only use 69. 0 picks any free port. Some U-Boot builds accept another port with{' '}
-            <span className="mono">setenv tftpdstp 6969</span>.
+            {t('tftp.server.portHint')}{' '}
+            <span className="mono" data-i18n-data="command">
+              setenv tftpdstp 6969
+            </span>
+            .
           </p>
         </details>
         <button type="submit" className="btn primary" disabled={busy || !root.trim() || !portOk} data-testid="tftp-toggle">
-          Start the server
+          {t('tftp.server.start')}
         </button>
       </form>
       {info?.host === 'bench-server' && (
         <p className="fs-hint" data-testid="tftp-bench-folders">
-          From this screen the folder must be inside the Rescue Bench folder on the workstation ({info.dataDir}), or in a folder allowed when the bench was
-          started.
+          {t('tftp.server.benchFolders', { dataDir: info.dataDir })}
         </p>
       )}
       {status}
