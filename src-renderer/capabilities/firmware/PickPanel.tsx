@@ -5,17 +5,19 @@ import { useFirmware } from './store';
 import { useApp } from '../../app/store';
 import { pathExample } from '../../app/host-paths';
 import { bytes } from '../../format';
+import { useT } from '../../i18n';
 
 /** Step 1: drop or choose an image (sent to the workstation), or type its path on the workstation. */
 export function PickPanel() {
   const api = useApi();
+  const t = useT();
   const info = useApp((s) => s.info);
   const { busy, upload, setBusy, setUpload, setError, inspectFile, inspectPath: inspect } = useFirmware();
   const [path, setPath] = useState('');
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  const fail = (err: unknown) => setError(asRbError(err, 'The file could not be checked.'));
+  const fail = (err: unknown) => setError(asRbError(err, t('firmware.pick.failed')));
 
   const sendFile = async (file: File) => {
     setError(undefined);
@@ -46,9 +48,9 @@ export function PickPanel() {
   const pct = upload && upload.total ? Math.floor((upload.sent / upload.total) * 100) : 0;
   return (
     <section className="card" aria-labelledby="fw-pick-title">
-      <h2 id="fw-pick-title">Which firmware file?</h2>
+      <h2 id="fw-pick-title">{t('firmware.pick.title')}</h2>
       <p className="lead">
-        Drop the firmware file here. We read it, check its checksums and tell you what it is and whether it suits your router. Nothing is sent to the router.
+        {t('firmware.pick.lead')}
       </p>
       <div
         className={over ? 'fw-drop over' : 'fw-drop'}
@@ -65,16 +67,16 @@ export function PickPanel() {
           if (f) void sendFile(f);
         }}
       >
-        <p>Drop a firmware file (.bin, .img, .itb, .trx, .chk) here</p>
+        <p>{t('firmware.pick.drop')}</p>
         <button type="button" className="btn primary" onClick={() => input.current?.click()} disabled={busy !== 'idle'}>
-          Choose a file…
+          {t('firmware.pick.choose')}
         </button>
         <input
           ref={input}
           type="file"
           hidden
           data-testid="fw-file"
-          aria-label="Firmware file"
+          aria-label={t('firmware.pick.fileLabel')}
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
@@ -83,23 +85,23 @@ export function PickPanel() {
         />
       </div>
       {upload && (
-        <div className="fw-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={`Sending ${upload.fileName}`} data-testid="fw-progress">
+        <div className="fw-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={t('firmware.pick.sending', { file: upload.fileName })} data-testid="fw-progress">
           <div style={{ width: `${pct}%` }} />
           <span>
-            Sending {upload.fileName}: {bytes(upload.sent)} of {bytes(upload.total)} ({pct}%)
+            {t('firmware.pick.progress', { file: upload.fileName, sent: bytes(upload.sent), total: bytes(upload.total), percent: pct })}
           </span>
         </div>
       )}
-      {busy === 'inspecting' && <p className="status">Reading and checking the file…</p>}
+      {busy === 'inspecting' && <p className="status">{t('firmware.pick.reading')}</p>}
       <details className="advanced">
-        <summary>The file is already on the workstation</summary>
+        <summary>{t('firmware.pick.onWorkstation')}</summary>
         <div className="controls">
           <label className="fw-path">
-            Path on the workstation
-            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={pathExample(info, 'FW_WRT32X_1.0.180404.58.img', '/home/me/Downloads/FW_WRT32X_1.0.180404.58.img')} data-testid="fw-path" spellCheck={false} />
+            {t('firmware.pick.path')}
+            <input value={path} onChange={(e) => setPath(e.target.value)} placeholder={pathExample(info, 'FW_WRT32X_1.0.180404.58.img', t('firmware.pick.pathExample'))} data-testid="fw-path" spellCheck={false} />
           </label>
           <button type="button" className="btn" onClick={inspectPath} disabled={busy !== 'idle' || !path.trim()} data-testid="fw-path-go">
-            Check this file
+            {t('firmware.pick.check')}
           </button>
         </div>
       </details>

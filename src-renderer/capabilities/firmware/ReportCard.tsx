@@ -2,11 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { InspectionReport } from '../../../src-shared/capabilities/firmware/contract';
 import { compareChecksum } from '../../../src-shared/capabilities/firmware/checksum';
 import { bytes } from '../../format';
+import { useT } from '../../i18n';
 
 const INTEGRITY_CLASS: Record<InspectionReport['identity']['integrity'], string> = { intact: 'ok', damaged: 'bad', 'partly-checked': 'warn', unchecked: 'warn' };
 
 /** What the image is, in a seller's words, with the evidence (size, hashes) and a place to paste the maker's checksum. */
 export function ReportCard({ report }: { report: InspectionReport }) {
+  const t = useT();
   const id = report.identity;
   const [expected, setExpected] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -22,40 +24,40 @@ export function ReportCard({ report }: { report: InspectionReport }) {
         {id.integrityText}
       </p>
       <dl className="fw-facts">
-        <dt>File</dt>
+        <dt>{t('firmware.report.file')}</dt>
         <dd className="mono wrap">{report.fileName}</dd>
-        <dt>Size</dt>
+        <dt>{t('firmware.report.size')}</dt>
         <dd>
-          {bytes(report.size)} ({report.size.toLocaleString('en')} bytes)
+          {t('firmware.report.bytes', { size: bytes(report.size), count: report.size })}
         </dd>
         {id.version && (
           <>
-            <dt>Version</dt>
+            <dt>{t('firmware.report.version')}</dt>
             <dd>{id.version}</dd>
           </>
         )}
         {id.boards.length > 0 && (
           <>
-            <dt>Made for</dt>
+            <dt>{t('firmware.report.madeFor')}</dt>
             <dd className="mono wrap">{id.boards.join(', ')}</dd>
           </>
         )}
         {id.slotLayout && (
           <>
-            <dt>Flash layout</dt>
+            <dt>{t('firmware.report.layout')}</dt>
             <dd>{id.slotLayoutReason}</dd>
           </>
         )}
-        <dt>SHA-256</dt>
+        <dt data-i18n-data="technical name">SHA-256</dt>
         <dd className="mono wrap" data-testid="fw-sha256">
           {report.sha256}
         </dd>
-        <dt>MD5</dt>
+        <dt data-i18n-data="technical name">MD5</dt>
         <dd className="mono wrap">{report.md5}</dd>
       </dl>
       <label className="fw-expected">
-        Checksum from the maker's website (SHA-256 or MD5), to compare
-        <input value={expected} onChange={(e) => setExpected(e.target.value)} placeholder="paste it here" data-testid="fw-expected" spellCheck={false} />
+        {t('firmware.report.expected')}
+        <input value={expected} onChange={(e) => setExpected(e.target.value)} placeholder={t('firmware.report.pasteHere')} data-testid="fw-expected" spellCheck={false} />
       </label>
       {cmp && (
         <p className={`fw-match ${cmp.match ? 'ok' : 'bad'}`} role="status" data-testid="fw-match" data-match={cmp.match ? 'yes' : 'no'}>

@@ -1,5 +1,6 @@
 import type { InspectionReport, StructureWire } from '../../../src-shared/capabilities/firmware/contract';
 import { bytes } from '../../format';
+import { useT } from '../../i18n';
 
 const hex = (n: number) => '0x' + n.toString(16).toUpperCase().padStart(8, '0');
 
@@ -10,6 +11,7 @@ function fieldText(v: unknown): string {
 }
 
 function Node({ s }: { s: StructureWire }) {
+  const t = useT();
   const state = s.valid === false ? 'bad' : s.valid === true ? 'ok' : 'none';
   // tar members: only the CONTROL text is worth showing (name and size are in the row)
   const fields = Object.entries(s.fields).filter(([k]) => (s.type === 'tar-member' ? k === 'text' : k !== 'text' && k !== 'members'));
@@ -17,7 +19,7 @@ function Node({ s }: { s: StructureWire }) {
   const label = (
     <>
       <span className="mono fw-off">{hex(s.offset)}</span>
-      <span className={`fw-state ${state}`} aria-label={state === 'ok' ? 'checks pass' : state === 'bad' ? 'damaged' : 'nothing to check'}>
+      <span className={`fw-state ${state}`} aria-label={t(state === 'ok' ? 'firmware.tree.ok' : state === 'bad' ? 'firmware.tree.bad' : 'firmware.tree.none')}>
         {state === 'ok' ? '✓' : state === 'bad' ? '✗' : '·'}
       </span>
       <span className="fw-type">{s.type === 'tar-member' ? String(s.fields.name) : s.description}</span>
@@ -42,7 +44,7 @@ function Node({ s }: { s: StructureWire }) {
                 {!c.ok && c.expected !== undefined && (
                   <span className="mono">
                     {' '}
-                    expected {c.expected}, got {c.actual}
+                    {t('firmware.tree.expectedGot', { expected: c.expected, actual: String(c.actual) })}
                   </span>
                 )}
               </li>
@@ -84,21 +86,29 @@ function Tree({ list }: { list: StructureWire[] }) {
 
 /** The expert view: every structure with its offset, length, checks and header fields. */
 export function StructureTree({ report }: { report: InspectionReport }) {
+  const t = useT();
   const l = report.layout;
   return (
     <section className="card" aria-labelledby="fw-tree-title">
       <details data-testid="fw-expert">
         <summary>
-          <h2 id="fw-tree-title">Inside the file (for experts)</h2>
+          <h2 id="fw-tree-title">{t('firmware.tree.title')}</h2>
         </summary>
         <p className="fw-layout">
-          Recognised {bytes(l.recognised)} · filler {bytes(l.padding)} · unrecognised {bytes(l.unknown)}
-          {l.trailing ? ` · after the last part: ${bytes(l.trailing.length)} of ${l.trailing.kind === 'padding' ? 'filler' : 'data'} at ${hex(l.trailing.offset)}` : ''} · checked in {report.elapsedMs} ms
+          {t('firmware.tree.layout', {
+            recognised: bytes(l.recognised),
+            padding: bytes(l.padding),
+            unknown: bytes(l.unknown),
+            trailing: l.trailing ? bytes(l.trailing.length) : 'none',
+            kind: l.trailing?.kind ?? 'data',
+            offset: l.trailing ? hex(l.trailing.offset) : '',
+            ms: report.elapsedMs,
+          })}
         </p>
         <Tree list={report.tree} />
         {report.metadata && (
           <details className="fw-meta">
-            <summary>OpenWrt metadata (JSON)</summary>
+            <summary>{t('firmware.tree.metadata')}</summary>
             <pre>{JSON.stringify(report.metadata, null, 2)}</pre>
           </details>
         )}

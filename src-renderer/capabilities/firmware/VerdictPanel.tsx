@@ -5,21 +5,24 @@ import { useFirmware } from './store';
 import { DEVICE_PROFILES } from '../../../src-shared/profiles/profiles';
 import { parseProcMtd } from '../../../src-shared/capabilities/firmware/procmtd';
 import type { InspectionReport, VerdictWire } from '../../../src-shared/capabilities/firmware/contract';
+import type { MessageId } from '../../../src-shared/i18n';
+import { useT } from '../../i18n';
 
-const VERDICT_WORDS: Record<VerdictWire['verdict'], string> = {
-  compatible: 'Fits this router',
-  'needs-n': 'Fits, but settings cannot be kept (-n)',
-  'needs-F': 'Only when forced (-F)',
-  'needs-factory': 'Needs a factory image first',
-  'does-not-fit': 'Does not fit',
-  damaged: 'Damaged file',
-  unknown: 'Cannot tell',
+const VERDICT_WORDS: Record<VerdictWire['verdict'], MessageId> = {
+  compatible: 'firmware.verdict.compatible',
+  'needs-n': 'firmware.verdict.needsN',
+  'needs-F': 'firmware.verdict.needsF',
+  'needs-factory': 'firmware.verdict.needsFactory',
+  'does-not-fit': 'firmware.verdict.doesNotFit',
+  damaged: 'firmware.verdict.damaged',
+  unknown: 'firmware.verdict.unknown',
 };
 const VERDICT_CLASS: Record<VerdictWire['verdict'], string> = { compatible: 'ok', 'needs-n': 'ok', 'needs-F': 'warn', 'needs-factory': 'warn', 'does-not-fit': 'bad', damaged: 'bad', unknown: 'warn' };
 
 /** Step 2: will it go onto this router, and what will sysupgrade say? */
 export function VerdictPanel({ report }: { report: InspectionReport }) {
   const api = useApi();
+  const t = useT();
   const { verdict, setVerdict, setError, judge } = useFirmware();
   const [board, setBoard] = useState(report.identity.profileId ?? '');
   const [compat, setCompat] = useState('');
@@ -69,59 +72,66 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
 
   return (
     <section className="card" aria-labelledby="fw-verdict-title">
-      <h2 id="fw-verdict-title">Does it suit your router?</h2>
+      <h2 id="fw-verdict-title">{t('firmware.verdict.title')}</h2>
       <div className="controls">
         <label>
-          Your router
+          {t('firmware.verdict.router')}
           <select value={board} onChange={(e) => setBoard(e.target.value)} data-testid="fw-router">
-            <option value="">Choose your router…</option>
+            <option value="">{t('firmware.verdict.choose')}</option>
             {DEVICE_PROFILES.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.vendor} {p.model}
               </option>
             ))}
-            {board && !DEVICE_PROFILES.some((p) => p.id === board) && <option value={board}>{board} (as the router calls itself)</option>}
+            {board && !DEVICE_PROFILES.some((p) => p.id === board) && <option value={board}>{t('firmware.verdict.asCalled', { board })}</option>}
           </select>
         </label>
       </div>
       <details className="advanced">
-        <summary>Read it from the router (it must run OpenWrt and be connected)</summary>
+        <summary>{t('firmware.verdict.readFromRouter')}</summary>
         <div className="controls">
           <label>
-            Router address
+            {t('firmware.verdict.host')}
             <input value={host} onChange={(e) => setHost(e.target.value)} data-testid="fw-host" size={15} spellCheck={false} />
           </label>
           <label>
-            Password (empty in rescue mode)
+            {t('firmware.verdict.password')}
             <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} size={12} />
           </label>
           <button type="button" className="btn" onClick={readRouter} disabled={reading || !host.trim()} data-testid="fw-read-router">
-            {reading ? 'Reading…' : 'Read from the router'}
+            {t(reading ? 'firmware.verdict.reading' : 'firmware.verdict.read')}
           </button>
         </div>
         {connected && (
           <p className="status" data-testid="fw-connected">
-            The router calls itself {connected.boardName || '(no board name)'} and has {connected.partitions.length} flash partitions.
+            {t('firmware.verdict.connected', { board: connected.boardName || 'none', count: connected.partitions.length })}
           </p>
         )}
       </details>
       <details className="advanced">
-        <summary>What the router reports (makes the answer exact)</summary>
+        <summary>{t('firmware.verdict.reports')}</summary>
         <div className="fw-device-facts">
           <label>
-            compat_version (from <span className="mono">uci get system.@system[0].compat_version</span>)
-            <input value={compat} onChange={(e) => setCompat(e.target.value)} placeholder="e.g. 2.0" data-testid="fw-compat" size={8} />
+            {t('firmware.verdict.compatFrom')}{' '}
+            <span className="mono" data-i18n-data="command">
+              uci get system.@system[0].compat_version
+            </span>
+            )
+            <input value={compat} onChange={(e) => setCompat(e.target.value)} placeholder={t('firmware.verdict.compatExample')} data-testid="fw-compat" size={8} />
           </label>
           <label>
-            Paste the output of <span className="mono">cat /proc/mtd</span>
-            <textarea value={mtd} onChange={(e) => setMtd(e.target.value)} rows={4} data-testid="fw-procmtd" spellCheck={false} placeholder={'mtd6: 07500000 00020000 "rootfs1"'} />
+            {t('firmware.verdict.pasteMtd')}{' '}
+            <span className="mono" data-i18n-data="command">
+              cat /proc/mtd
+            </span>
+            <textarea value={mtd} onChange={(e) => setMtd(e.target.value)} rows={4} data-testid="fw-procmtd" spellCheck={false} placeholder={'mtd6: 07500000 00020000 "rootfs1"'} data-i18n-data="example output" />
           </label>
-          {mtd.trim() && <p className="empty">{partitions.length ? `Read ${partitions.length} partitions.` : 'No partitions found in that text.'}</p>}
+          {mtd.trim() && <p className="empty">{partitions.length ? t('firmware.verdict.partitionsRead', { count: partitions.length }) : t('firmware.verdict.noPartitions')}</p>}
         </div>
       </details>
       {verdict && board && (
         <div className={`fw-verdict ${VERDICT_CLASS[verdict.verdict]}`} data-testid="fw-verdict" data-verdict={verdict.verdict}>
-          <p className="fw-verdict-tag">{VERDICT_WORDS[verdict.verdict]}</p>
+          <p className="fw-verdict-tag">{t(VERDICT_WORDS[verdict.verdict])}</p>
           <p className="fw-verdict-headline">{verdict.headline}</p>
           <ul>
             {verdict.reasons.map((r) => (
@@ -137,22 +147,22 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
           ) : (
             verdict.command && (
               <p>
-                Command on the router: <code className="mono">{verdict.command}</code>
+                {t('firmware.verdict.command')} <code className="mono" data-i18n-data="command">{verdict.command}</code>
               </p>
             )
           )}
           {verdict.sysupgradeSays.length > 0 && (
             <div>
-              <p className="fw-label">sysupgrade will print:</p>
-              <pre className="fw-console" data-testid="fw-sysupgrade-says">
+              <p className="fw-label">{t('firmware.verdict.sysupgradeSays')}</p>
+              <pre className="fw-console" data-testid="fw-sysupgrade-says" data-i18n-data="router output">
                 {verdict.sysupgradeSays.join('\n')}
               </pre>
             </div>
           )}
           {verdict.withForce && (
             <div>
-              <p className="fw-label">With -F it prints:</p>
-              <pre className="fw-console">{verdict.withForce.join('\n')}</pre>
+              <p className="fw-label">{t('firmware.verdict.withForce')}</p>
+              <pre className="fw-console" data-i18n-data="router output">{verdict.withForce.join('\n')}</pre>
             </div>
           )}
           {verdict.userReported && <p className="note">{verdict.userReported}</p>}
