@@ -1,8 +1,10 @@
 import type { Finding } from '../../../src-shared/capabilities/net/contract';
 import { FINDING_MARK } from './words';
+import { useT } from '../../i18n';
 
 /** The checks, each with its plain meaning; the level is said in words and a mark, never by colour alone. */
 export function Findings({ findings, testId = 'net-findings' }: { findings: Finding[]; testId?: string }) {
+  const t = useT();
   return (
     <ul className="net-findings" data-testid={testId}>
       {findings.map((f, i) => (
@@ -12,7 +14,7 @@ export function Findings({ findings, testId = 'net-findings' }: { findings: Find
           </span>
           <div>
             <p className="net-finding-title">
-              <span className="sr-only">{FINDING_MARK[f.level].label}: </span>
+              <span className="sr-only">{t(FINDING_MARK[f.level].label)}: </span>
               {f.title}
             </p>
             <p className="net-finding-meaning">{f.meaning}</p>

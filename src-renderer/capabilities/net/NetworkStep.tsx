@@ -7,6 +7,7 @@ import type { NetCheck, NetInterface, NetLeaseInfo } from '../../../src-shared/c
 import { useNet } from './store';
 import { Findings } from './Findings';
 import { cableCandidates, linkText, speedText } from './words';
+import { useT } from '../../i18n';
 
 export interface NetworkStepProps {
   /** The router's address in recovery mode, e.g. "192.168.0.86". */
@@ -33,6 +34,7 @@ type Stage = 'cable' | 'address' | 'checks';
  */
 export function NetworkStep({ target, need, reason, setAddress: setAddressVia, onReady }: NetworkStepProps) {
   const api = useApi();
+  const t = useT();
   const interfaces = useNet((s) => s.interfaces);
   const leases = useNet((s) => s.leases);
   const needIp = need.split('/')[0] ?? need;
@@ -141,31 +143,31 @@ export function NetworkStep({ target, need, reason, setAddress: setAddressVia, o
   return (
     <section className="card net-step" aria-labelledby="net-step-title" data-testid="net-step" data-stage={stage}>
       <h2 id="net-step-title" className="sr-only">
-        Connect this computer to the router
+        {t('net.step.title')}
       </h2>
       <ol className="net-step-list">
         <li className={`fs-step ${stage === 'cable' ? 'active' : 'done'}`}>
           {stage === 'cable' ? (
             <>
-              <p className="fs-do-now">Plug the cable into a LAN port of the router and into this computer.</p>
-              <p className="fs-detail">Use one of the numbered ports (often yellow), not the one marked WAN or Internet. Switch the router on if it is off.</p>
+              <p className="fs-do-now">{t('net.step.plug')}</p>
+              <p className="fs-detail">{t('net.step.plugDetail')}</p>
               <p className="status" aria-live="polite" data-testid="net-step-watch">
-                {watching ? 'Waiting for the cable… Rescue Bench notices it by itself.' : 'Not watching for the cable.'}
+                {t(watching ? 'net.step.watching' : 'net.step.notWatching')}
               </p>
               <div className="controls">
                 {!watching && (
                   <button type="button" className="btn primary" onClick={() => void watchForCable()}>
-                    Watch for the cable again
+                    {t('net.step.watchAgain')}
                   </button>
                 )}
                 {candidates.length > 0 && (
                   <label>
-                    It is plugged in already: choose the connection
+                    {t('net.step.pluggedIn')}
                     <select value="" onChange={(e) => e.target.value && void choose(e.target.value)} data-testid="net-step-choose">
-                      <option value="">Choose…</option>
+                      <option value="">{t('net.step.choose')}</option>
                       {candidates.map((i) => (
                         <option key={i.name} value={i.name}>
-                          {i.name} — {linkText(i)}
+                          {i.name} — {linkText(t, i)}
                         </option>
                       ))}
                     </select>
@@ -175,10 +177,10 @@ export function NetworkStep({ target, need, reason, setAddress: setAddressVia, o
             </>
           ) : (
             <p className="fs-step-title" data-testid="net-step-cable">
-              ✓ The router’s cable is in <strong>{iface}</strong>
-              {chosen ? (chosen.carrier ? ` (it has a link${chosen.speedMbps ? `, ${speedText(chosen.speedMbps)}` : ''})` : ' (no link yet: is the router on?)') : ''}.{' '}
+              {t('net.step.cableIn')} <strong>{iface}</strong>
+              {chosen ? (chosen.carrier ? t('net.step.hasLink', { speed: chosen.speedMbps ? speedText(t, chosen.speedMbps) : 'none' }) : t('net.step.noLink')) : ''}.{' '}
               <button type="button" className="btn small" onClick={() => (setStage('cable'), setCheck(undefined), readySent.current = false)}>
-                Not this one
+                {t('net.step.notThis')}
               </button>
             </p>
           )}
@@ -187,28 +189,25 @@ export function NetworkStep({ target, need, reason, setAddress: setAddressVia, o
           <li className={`fs-step ${stage === 'address' ? 'active' : 'done'}`}>
             {stage === 'address' ? (
               <>
-                <p className="fs-do-now">This computer needs the address {needIp}.</p>
-                <p className="fs-detail">
-                  The router in recovery mode only talks to {needIp}. Rescue Bench sets it on {iface} for the time of the recovery and removes it afterwards; your other connections stay as they are. Your computer asks for your password, because changing a network address needs an administrator.
-                </p>
+                <p className="fs-do-now">{t('net.step.needs', { ip: needIp })}</p>
+                <p className="fs-detail">{t('net.step.needsDetail', { ip: needIp, iface: iface ?? '' })}</p>
                 <button type="button" className="btn primary big" onClick={() => void setAddress()} disabled={busy} data-testid="net-step-set">
-                  {busy ? 'Waiting for permission…' : `Set the address ${needIp}`}
+                  {busy ? t('net.step.waitingPermission') : t('net.step.set', { ip: needIp })}
                 </button>
               </>
             ) : (
               <p className="fs-step-title" data-testid="net-step-address">
-                ✓ This computer has the address {needIp}
-                {lease?.added ? ' (set by Rescue Bench, removed when the recovery ends)' : ''}.
+                {t('net.step.has', { ip: needIp, added: lease?.added ? 'yes' : 'no' })}
               </p>
             )}
           </li>
         )}
         {stage === 'checks' && (
           <li className={`fs-step ${check?.ready ? 'done' : 'active'}`}>
-            <p className="fs-step-title">{check?.ready ? 'Nothing stands in the way of the recovery.' : check ? 'Please look at the points marked with ! or ✗.' : 'Checking…'}</p>
+            <p className="fs-step-title">{t(check?.ready ? 'net.step.ready' : check ? 'net.step.look' : 'net.step.checking')}</p>
             {check && <Findings findings={check.findings} testId="net-step-findings" />}
             <button type="button" className="btn" onClick={() => void runCheck(iface)} disabled={busy}>
-              {busy ? 'Checking…' : 'Check again'}
+              {t(busy ? 'net.step.checking' : 'net.step.checkAgain')}
             </button>
           </li>
         )}

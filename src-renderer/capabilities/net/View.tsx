@@ -9,12 +9,14 @@ import { useNet } from './store';
 import { Findings } from './Findings';
 import { NetworkStep } from './NetworkStep';
 import { cableCandidates, kindText, linkText } from './words';
+import { useT } from '../../i18n';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** The technician's view: every connection, which one the router is on, a check for any router address, the addresses set. */
 export function NetView() {
   const api = useApi();
+  const t = useT();
   const interfaces = useNet((s) => s.interfaces);
   const networkManager = useNet((s) => s.networkManager);
   const note = useNet((s) => s.platformNote);
@@ -44,8 +46,8 @@ export function NetView() {
   const lastLink = linkLog[0]?.at;
   useEffect(() => {
     if (lastLink === undefined) return;
-    const t = setTimeout(() => void refresh(), 1500);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => void refresh(), 1500);
+    return () => clearTimeout(timer);
   }, [lastLink, refresh]);
 
   const run = async (what: string, fn: () => Promise<void>) => {
@@ -66,30 +68,30 @@ export function NetView() {
     <div className="net-view">
       <section className="card" aria-labelledby="net-if-title">
         <div className="card-head">
-          <h2 id="net-if-title">This computer’s connections</h2>
+          <h2 id="net-if-title">{t('net.view.connections')}</h2>
           <div className="controls">
             <button type="button" className="btn" onClick={() => void run('cable', async () => setCable((await api.invoke('net.which-cable', { timeoutMs: 60_000 })).interface))} disabled={busy !== undefined} data-testid="net-which-cable">
-              {busy === 'cable' ? 'Plug the cable in now…' : 'Which one is the router’s cable?'}
+              {t(busy === 'cable' ? 'net.view.plugNow' : 'net.view.whichCable')}
             </button>
             <button type="button" className="btn" onClick={() => void refresh()}>
-              Refresh
+              {t('net.view.refresh')}
             </button>
           </div>
         </div>
         {cable && (
           <p className="status" data-testid="net-cable-found">
-            The router’s cable is in {cable}.
+            {t('net.view.cableFound', { iface: cable })}
           </p>
         )}
         <div className="flash-table-wrap">
           <table className="events" data-testid="net-interfaces">
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Kind</th>
-                <th>Link</th>
-                <th>Addresses</th>
-                <th>Looked after by</th>
+                <th>{t('net.col.name')}</th>
+                <th>{t('net.col.kind')}</th>
+                <th>{t('net.col.link')}</th>
+                <th>{t('net.col.addresses')}</th>
+                <th>{t('net.col.manager')}</th>
               </tr>
             </thead>
             <tbody>
@@ -99,25 +101,25 @@ export function NetView() {
                     {i.name}
                     <div className="muted">{i.mac}</div>
                   </td>
-                  <td>{kindText(i)}</td>
-                  <td>{linkText(i)}</td>
+                  <td>{kindText(t, i)}</td>
+                  <td>{linkText(t, i)}</td>
                   <td className="mono">
-                    {i.addresses.length === 0 ? <span className="muted">none</span> : i.addresses.map((a) => <div key={a}>{a}{i.dynamic.includes(a) ? <span className="tag">DHCP</span> : null}{leases.some((l) => l.interface === i.name && l.address === a && l.added) ? <span className="tag ok">Rescue Bench</span> : null}</div>)}
+                    {i.addresses.length === 0 ? <span className="muted">{t('net.view.none')}</span> : i.addresses.map((a) => <div key={a}>{a}{i.dynamic.includes(a) ? <span className="tag">DHCP</span> : null}{leases.some((l) => l.interface === i.name && l.address === a && l.added) ? <span className="tag ok">Rescue Bench</span> : null}</div>)}
                   </td>
-                  <td>{i.managedBy ? `${i.managedBy} (${i.managerState})` : <span className="muted">nobody</span>}</td>
+                  <td>{i.managedBy ? `${i.managedBy} (${i.managerState})` : <span className="muted">{t('net.view.nobody')}</span>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         <p className="muted">
-          {networkManager === 'running' ? 'NetworkManager runs on this computer: while Rescue Bench sets an address it asks NetworkManager to leave that connection alone, and gives it back afterwards.' : networkManager === 'absent' ? 'No NetworkManager on this computer.' : ''}
+          {networkManager === 'running' ? t('net.view.nmRunning') : networkManager === 'absent' ? t('net.view.nmAbsent') : ''}
           {note ? ` ${note}` : ''}
         </p>
       </section>
 
       <section className="card" aria-labelledby="net-check-title">
-        <h2 id="net-check-title">Check a router’s network</h2>
+        <h2 id="net-check-title">{t('net.check.title')}</h2>
         <form
           className="controls"
           onSubmit={(e) => {
@@ -126,17 +128,17 @@ export function NetView() {
           }}
         >
           <label>
-            Router’s address
+            {t('net.check.target')}
             <input value={target} onChange={(e) => setTarget(e.target.value.trim())} aria-invalid={!targetOk} data-testid="net-target" />
           </label>
           <label>
-            This computer needs (optional)
+            {t('net.check.need')}
             <input value={need} placeholder="192.168.0.66/24" onChange={(e) => setNeed(e.target.value.trim())} aria-invalid={!needOk} data-testid="net-need" />
           </label>
           <label>
-            Connection
+            {t('net.check.iface')}
             <select value={iface} onChange={(e) => setIface(e.target.value)} data-testid="net-iface">
-              <option value="">Find it</option>
+              <option value="">{t('net.check.findIt')}</option>
               {cableCandidates(interfaces).map((i) => (
                 <option key={i.name} value={i.name}>
                   {i.name}
@@ -145,21 +147,24 @@ export function NetView() {
             </select>
           </label>
           <button type="submit" className="btn primary" disabled={!targetOk || !needOk || busy !== undefined} data-testid="net-check">
-            {busy === 'check' ? 'Checking…' : 'Check'}
+            {t(busy === 'check' ? 'net.check.checking' : 'net.check.go')}
           </button>
           {need && (
             <button type="button" className="btn" disabled={!targetOk || !needOk} onClick={() => setStepFor({ target, need })} data-testid="net-show-step">
-              Show the seller’s step
+              {t('net.check.showStep')}
             </button>
           )}
         </form>
         {check && (
           <div data-testid="net-check-result" data-ready={check.ready}>
             <p className="status">
-              {check.target} in {check.subnet}
-              {check.interface ? `, looked at ${check.interface}` : ''}: {check.ready ? 'nothing stands in the way.' : 'see the points marked ! or ✗.'}
-              {check.probe ? ` ARP ${check.probe.arpMac ?? '—'} · ping ${check.probe.icmp ? 'yes' : 'no'} · TCP ${Object.entries(check.probe.tcp).map(([p, open]) => `${p} ${open ? 'open' : check.probe!.tcpRefused.includes(Number(p)) ? 'refused' : 'silent'}`).join(', ')}` : ''} · DHCP {check.dhcp.state}
-              {check.dhcp.how !== 'none' ? ` (${check.dhcp.how})` : ''} · {clockTime(check.at, true)}
+              {t('net.check.result', { target: check.target, subnet: check.subnet, iface: check.interface ?? 'none', ready: check.ready ? 'yes' : 'no' })}
+              {check.probe
+                ? ` ARP ${check.probe.arpMac ?? '—'} · ${t('net.check.ping', { answered: check.probe.icmp ? 'yes' : 'no' })} · TCP ${Object.entries(check.probe.tcp)
+                    .map(([p, open]) => t('net.check.port', { port: p, state: open ? 'open' : check.probe!.tcpRefused.includes(Number(p)) ? 'refused' : 'silent' }))
+                    .join(', ')}`
+                : ''}{' '}
+              · {t('net.check.dhcp', { state: check.dhcp.state, how: check.dhcp.how })} · {clockTime(check.at, true)}
             </p>
             <Findings findings={check.findings} />
           </div>
@@ -169,18 +174,18 @@ export function NetView() {
       {stepFor && <NetworkStep key={`${stepFor.target} ${stepFor.need}`} target={stepFor.target} need={stepFor.need} />}
 
       <section className="card" aria-labelledby="net-leases-title">
-        <h2 id="net-leases-title">Addresses Rescue Bench set</h2>
+        <h2 id="net-leases-title">{t('net.leases.title')}</h2>
         {leases.length === 0 ? (
-          <p className="empty">None. Rescue Bench removes each address it sets when the recovery ends, or when you remove it here.</p>
+          <p className="empty">{t('net.leases.none')}</p>
         ) : (
           <ul className="net-leases" data-testid="net-leases">
             {leases.map((l) => (
               <li key={`${l.interface} ${l.address}`} data-state={l.state}>
                 <span className="mono">
-                  {l.address} on {l.interface}
+                  {t('net.leases.on', { address: l.address, iface: l.interface })}
                 </span>{' '}
-                <span className={`tag${l.state === 'lost' ? ' warn' : ' ok'}`}>{l.state === 'lost' ? 'lost' : 'active'}</span>
-                {l.readded > 0 && <span className="tag">put back {l.readded}×</span>}
+                <span className={`tag${l.state === 'lost' ? ' warn' : ' ok'}`}>{t(l.state === 'lost' ? 'net.leases.lost' : 'net.leases.active')}</span>
+                {l.readded > 0 && <span className="tag">{t('net.leases.readded', { count: l.readded })}</span>}
                 {l.arp.map((a) => (
                   <span key={a.ip} className="tag">
                     {a.ip} → {a.mac}
@@ -188,10 +193,10 @@ export function NetView() {
                 ))}{' '}
                 {l.added ? (
                   <button type="button" className="btn small" onClick={() => void run('remove', async () => void (await api.invoke('net.address.remove', { interface: l.interface, address: l.address })))}>
-                    Remove
+                    {t('net.leases.remove')}
                   </button>
                 ) : (
-                  <span className="muted">(was there before; stays)</span>
+                  <span className="muted">{t('net.leases.before')}</span>
                 )}
                 {l.error && <ErrorCard error={l.error} />}
               </li>
@@ -202,11 +207,11 @@ export function NetView() {
 
       {linkLog.length > 0 && (
         <section className="card" aria-labelledby="net-log-title">
-          <h2 id="net-log-title">Link changes</h2>
+          <h2 id="net-log-title">{t('net.log.title')}</h2>
           <ul className="net-log mono" data-testid="net-link-log">
             {linkLog.slice(0, 12).map((e) => (
               <li key={`${e.at}-${e.interface}`}>
-                {clockTime(e.at, true)} {e.interface}: {e.up ? (e.carrier ? 'link' : 'no link') : 'switched off'}
+                {clockTime(e.at, true)} {e.interface}: {t(e.up ? (e.carrier ? 'net.log.link' : 'net.log.noLink') : 'net.log.off')}
               </li>
             ))}
           </ul>

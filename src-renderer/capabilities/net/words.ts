@@ -1,33 +1,35 @@
 import type { Finding, NetInterface } from '../../../src-shared/capabilities/net/contract';
+import type { MessageId } from '../../../src-shared/i18n';
+import type { T } from '../../i18n';
 
 /** "1 Gbit/s", "100 Mbit/s". */
-export function speedText(mbps: number | undefined): string {
+export function speedText(t: T, mbps: number | undefined): string {
   if (mbps === undefined) return '';
-  return mbps >= 1000 ? `${mbps / 1000} Gbit/s` : `${mbps} Mbit/s`;
+  return mbps >= 1000 ? t('net.speed.gbit', { n: mbps / 1000 }) : t('net.speed.mbit', { n: mbps });
 }
 
 /** The kind of connection in plain words. */
-export function kindText(i: NetInterface): string {
-  if (i.loopback) return 'This computer only';
-  if (i.wireless) return 'Wi-Fi';
-  if (i.wired) return i.virtual ? 'Cable (virtual)' : 'Cable';
-  return 'Other';
+export function kindText(t: T, i: NetInterface): string {
+  if (i.loopback) return t('net.kind.loopback');
+  if (i.wireless) return t('net.kind.wifi');
+  if (i.wired) return t(i.virtual ? 'net.kind.cableVirtual' : 'net.kind.cable');
+  return t('net.kind.other');
 }
 
 /** The link in plain words: what the user can check with their eyes. */
-export function linkText(i: NetInterface): string {
-  if (!i.up) return 'Switched off on this computer';
-  if (i.carrier === true) return `Link${i.speedMbps ? ` · ${speedText(i.speedMbps)}` : ''}`;
-  if (i.carrier === false) return i.wireless ? 'Not connected' : 'No cable, or the other end is off';
-  return 'Unknown';
+export function linkText(t: T, i: NetInterface): string {
+  if (!i.up) return t('net.link.off');
+  if (i.carrier === true) return t('net.link.up', { speed: i.speedMbps ? speedText(t, i.speedMbps) : 'none' });
+  if (i.carrier === false) return t(i.wireless ? 'net.link.wifiDown' : 'net.link.down');
+  return t('net.link.unknown');
 }
 
 /** A mark that does not rely on colour alone. */
-export const FINDING_MARK: Record<Finding['level'], { mark: string; label: string }> = {
-  ok: { mark: '✓', label: 'Good' },
-  info: { mark: 'i', label: 'Note' },
-  warn: { mark: '!', label: 'Needs attention' },
-  bad: { mark: '✗', label: 'Blocks the recovery' },
+export const FINDING_MARK: Record<Finding['level'], { mark: string; label: MessageId }> = {
+  ok: { mark: '✓', label: 'net.mark.ok' },
+  info: { mark: 'i', label: 'net.mark.info' },
+  warn: { mark: '!', label: 'net.mark.warn' },
+  bad: { mark: '✗', label: 'net.mark.bad' },
 };
 
 /** The wired connections a router cable can be in, physical ones first. */
