@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
-import { bytes, clockTime } from '../../format';
+import { bytes, clockTime, decimal } from '../../format';
+import { profileText, saidText, stepText, useT, type T } from '../../i18n';
+import { english, knownId } from '../../../src-shared/i18n';
 import { currentStep, usePlaybook } from '../playbook/store';
 import { useFirmware } from '../firmware/store';
 import { NetworkStep } from '../net';
@@ -28,11 +30,18 @@ function useNow(on: boolean): number {
   return now;
 }
 
+/** A playbook's own title in the language shown, when the catalogue has it with the run's words (`playbook.<id>.title`). */
+function playbookTitle(t: T, run: RunSnapshot): string {
+  const id = knownId(`playbook.${run.playbookId}.title`);
+  return id && english(id) === run.title ? t(id) : run.title;
+}
+
 const mmss = (s: number): string => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
 /** Pick the maker, the model and the file; check it; start. */
 function PickCard({ locked }: { locked: boolean }) {
   const api = useApi();
+  const t = useT();
   const { flow, model, file, plan, error, busy, writeSeconds, verifyTimeoutS } = useRecover();
   const st = useRecover.getState();
   const checked = useFirmware((s) => s.report);
@@ -43,10 +52,10 @@ function PickCard({ locked }: { locked: boolean }) {
   const practice = prModel?.vendorRecovery && pr.target ? { practice: { routerAddress: pr.target.routerAddress, afterPort: pr.target.webPort }, tftpPort: pr.target.tftpPort, writeSeconds: 10 } : undefined;
   return (
     <section className="card rc-pick" aria-labelledby="rc-pick-title" data-testid="rc-pick">
-      <h2 id="rc-pick-title">Which router?</h2>
+      <h2 id="rc-pick-title">{t('recover.pick.title')}</h2>
       {practice && pr.target && (
         <p className="note practice-note" data-testid="rc-practice">
-          <span className="practice-badge">PRACTICE</span> This guide will talk to the practice router on this computer, not to a real router.{' '}
+          <span className="practice-badge">{t('app.practice.badge')}</span> {t('recover.pick.practice')}{' '}
           {pr.target.images && !locked && (
             <button
               type="button"
@@ -58,13 +67,13 @@ function PickCard({ locked }: { locked: boolean }) {
               }}
               data-testid="rc-practice-file"
             >
-              Use the practice TP-Link file
+              {t('recover.pick.practiceFile')}
             </button>
           )}
         </p>
       )}
-      <p className="note">Many routers have a rescue mode of their own, built in by the maker, that takes a new firmware file even when the router no longer starts. Choose the maker on the label of the router.</p>
-      <div className="rc-makers" role="radiogroup" aria-label="Maker">
+      <p className="note">{t('recover.pick.lead')}</p>
+      <div className="rc-makers" role="radiogroup" aria-label={t('recover.pick.maker')}>
         {VENDOR_FLOWS.map((f) => (
           <button key={f} type="button" role="radio" aria-checked={flow === f} className={`btn rc-maker ${flow === f ? 'primary' : ''}`} disabled={locked} onClick={() => st.choose(f)} data-testid={`rc-maker-${f}`}>
             {VENDOR_NAMES[f]}
@@ -74,9 +83,9 @@ function PickCard({ locked }: { locked: boolean }) {
       {flow && (
         <>
           <label className="rc-field">
-            Model
+            {t('recover.pick.model')}
             <select value={model} disabled={locked} onChange={(e) => st.setModel(e.target.value)} data-testid="rc-model">
-              <option value="">Not in the list ({VENDOR_NAMES[flow]}'s usual settings: router at {FLOW_DEFAULTS[flow].router})</option>
+              <option value="">{t('recover.pick.notListed', { maker: VENDOR_NAMES[flow], router: FLOW_DEFAULTS[flow].router })}</option>
               {models.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.vendor} {p.model}
@@ -85,31 +94,31 @@ function PickCard({ locked }: { locked: boolean }) {
             </select>
           </label>
           <label className="rc-field">
-            Firmware file on this computer
-            <input type="text" value={file} disabled={locked} onChange={(e) => st.setFile(e.target.value)} placeholder="/home/you/Downloads/firmware.bin" data-testid="rc-file" spellCheck={false} />
+            {t('recover.pick.file')}
+            <input type="text" value={file} disabled={locked} onChange={(e) => st.setFile(e.target.value)} placeholder={t('recover.pick.fileExample')} data-testid="rc-file" spellCheck={false} />
           </label>
           {checked?.path && checked.path !== file && !locked && (
             <button type="button" className="btn small" onClick={() => st.setFile(checked.path)} data-testid="rc-use-checked">
-              Use {checked.fileName} from Firmware check
+              {t('recover.pick.useChecked', { file: checked.fileName })}
             </button>
           )}
           <details className="rc-tech">
-            <summary>Technician settings</summary>
+            <summary>{t('recover.pick.tech')}</summary>
             <label className="rc-field">
-              How long the router writes (seconds; empty: {models.find((m) => m.id === model)?.recovery.writeSeconds ?? 'the usual'})
+              {t('recover.pick.writeSeconds', { usual: models.find((m) => m.id === model)?.recovery.writeSeconds ?? 'none' })}
               <input type="number" min={0} max={3600} value={writeSeconds} disabled={locked} onChange={(e) => st.setTuning({ writeSeconds: e.target.value })} data-testid="rc-write-seconds" />
             </label>
             <label className="rc-field">
-              How long to wait for the router to answer afterwards (seconds; empty: 180)
+              {t('recover.pick.verifyTimeout')}
               <input type="number" min={0} max={3600} value={verifyTimeoutS} disabled={locked} onChange={(e) => st.setTuning({ verifyTimeoutS: e.target.value })} data-testid="rc-verify-timeout" />
             </label>
           </details>
           <div className="rc-actions">
             <button type="button" className="btn" disabled={locked || !file.trim() || busy !== 'idle'} onClick={() => void st.check(api)} data-testid="rc-check">
-              {busy === 'checking' ? 'Checking…' : 'Check the file'}
+              {t(busy === 'checking' ? 'recover.pick.checking' : 'recover.pick.check')}
             </button>
             <button type="button" className="btn primary" disabled={locked || !plan || !!plan.image.refuse || busy !== 'idle'} onClick={() => void st.start(api, practice)} data-testid="rc-start">
-              {busy === 'starting' ? 'Starting…' : 'Start the recovery'}
+              {t(busy === 'starting' ? 'recover.pick.starting' : 'recover.pick.start')}
             </button>
           </div>
           {plan && <PlanCard />}
@@ -121,13 +130,14 @@ function PickCard({ locked }: { locked: boolean }) {
 }
 
 function PlanCard() {
+  const t = useT();
   const plan = useRecover((s) => s.plan)!;
   const im = plan.image;
   return (
     <div className="rc-plan" data-testid="rc-plan" data-refused={im.refuse ? 'yes' : 'no'}>
       <p>
-        <strong>{im.refuse ? 'This file cannot be used.' : 'The router gets:'}</strong> {bytes(im.servedBytes)}
-        {im.cutBytes ? ` (the first ${bytes(im.cutBytes)} cut)` : ' (the file unchanged)'}.
+        <strong>{t(im.refuse ? 'recover.plan.refused' : 'recover.plan.gets')}</strong> {bytes(im.servedBytes)}
+        {im.cutBytes ? t('recover.plan.cut', { size: bytes(im.cutBytes) }) : t('recover.plan.unchanged')}.
       </p>
       <p data-testid="rc-cut">{im.cutReason}</p>
       <ul className="rc-checks">
@@ -137,9 +147,9 @@ function PlanCard() {
           </li>
         ))}
       </ul>
-      {plan.names.length > 0 && <p className="note">Offered as {plan.names.map((n) => `"${n}"`).join(', ')}, and to any other name the router asks for.</p>}
+      {plan.names.length > 0 && <p className="note">{t('recover.plan.offeredAs', { names: plan.names.map((n) => `"${n}"`).join(', ') })}</p>}
       <p className="rc-sha">
-        SHA-256 of what the router gets: <span className="mono wrap">{plan.sha256}</span>
+        {t('recover.plan.sha')} <span className="mono wrap" data-i18n-data="checksum">{plan.sha256}</span>
       </p>
       {im.refuse && <ErrorCard error={im.refuse} />}
     </div>
@@ -148,57 +158,62 @@ function PlanCard() {
 
 /** The physical cues: which button, how long, what the lights do (from the device profile). */
 function CuesCard({ flow, profile }: { flow: VendorFlow; profile: DeviceProfile | undefined }) {
+  const t = useT();
+  const profileWords = (s: string): string => profileText(t, s);
   const c = profile?.recovery.cues;
   return (
     <section className="card rc-cues" aria-labelledby="rc-cues-title" data-testid="rc-cues">
-      <h2 id="rc-cues-title">{profile ? `${profile.vendor} ${profile.model}: how to start its recovery mode` : `${VENDOR_NAMES[flow]}: how to start the recovery mode`}</h2>
+      <h2 id="rc-cues-title">{profile ? t('recover.cues.titleModel', { router: `${profile.vendor} ${profile.model}` }) : t('recover.cues.titleMaker', { maker: VENDOR_NAMES[flow] })}</h2>
       <ol className="rc-cue-list">
         <li>
-          <strong>Button:</strong> {c?.button ?? 'the Reset button (often in a small hole: use a straightened paper clip)'}.
+          <strong>{t('recover.cues.button')}</strong> {c?.button ? profileWords(c.button) : t('recover.cues.buttonDefault')}.
         </li>
         <li>
-          <strong>How long:</strong> hold it while you switch the router on, for about <span className="rc-big">{c?.holdSeconds ?? 10} seconds</span>. {c?.holdUntil ?? 'Let go when a light starts blinking slowly.'}
+          <strong>{t('recover.cues.howLong')}</strong> {t('recover.cues.hold')} <span className="rc-big">{t('recover.cues.seconds', { count: c?.holdSeconds ?? 10 })}</span>. {c?.holdUntil ? profileWords(c.holdUntil) : t('recover.cues.holdUntil')}
         </li>
         <li data-testid="rc-led">
           <span className="rc-led-dot" aria-hidden="true" />
-          <strong>Lights:</strong> {c?.ledInRecovery ?? 'most routers blink a light slowly once their recovery mode is on.'}
+          <strong>{t('recover.cues.lights')}</strong> {c?.ledInRecovery ? profileWords(c.ledInRecovery) : t('recover.cues.ledDefault')}
         </li>
         {c?.ledWhileWriting && (
           <li>
-            <strong>While it writes:</strong> {c.ledWhileWriting}
+            <strong>{t('recover.cues.whileWriting')}</strong> {profileWords(c.ledWhileWriting)}
           </li>
         )}
       </ol>
-      {flow === 'ubiquiti' && <p className="note">{URESCUE_FORCE_WARNING}</p>}
-      {profile?.unverified.some((u) => u.startsWith('recovery.cues')) && <p className="note">These light signals come from user reports and are not confirmed for every unit: trust what Rescue Bench reports from the router.</p>}
+      {flow === 'ubiquiti' && <p className="note">{saidText(t, URESCUE_FORCE_WARNING)}</p>}
+      {profile?.unverified.some((u) => u.startsWith('recovery.cues')) && <p className="note">{t('recover.cues.unconfirmed')}</p>}
     </section>
   );
 }
 
 function TransferBar({ p }: { p: RecoverProgress }) {
+  const t = useT();
   const pct = p.total ? Math.min(100, Math.floor((p.bytes / p.total) * 100)) : 0;
   const left = p.bytesPerSecond > 0 && p.total > p.bytes ? Math.ceil((p.total - p.bytes) / p.bytesPerSecond) : 0;
   return (
     <div className="rc-transfer" data-testid="rc-transfer" data-bytes={p.bytes} data-total={p.total}>
-      <progress max={100} value={pct} aria-label="Sending the file" />
+      <progress max={100} value={pct} aria-label={t('recover.transfer.label')} />
       <span>
-        {pct} % · {bytes(p.bytes)} of {bytes(p.total)} · {(p.bytesPerSecond / 1048576).toFixed(2)} MiB/s{left ? ` · about ${mmss(left)} left` : ''}
-        {p.requested ? ` · the router asked for "${p.requested}"` : ''}
+        {t('recover.transfer.numbers', { percent: pct, done: bytes(p.bytes), total: bytes(p.total), rate: `${decimal(p.bytesPerSecond / 1048576, 2)} MiB/s` })}
+        {left ? t('recover.transfer.left', { time: mmss(left) }) : ''}
+        {p.requested ? t('recover.transfer.asked', { name: p.requested }) : ''}
       </span>
     </div>
   );
 }
 
 function WritingTimer({ p }: { p: RecoverProgress }) {
+  const t = useT();
   const now = useNow(true);
   const total = p.expectedSeconds ?? 180;
   const gone = Math.max(0, (now - p.since) / 1000);
   const left = Math.max(0, total - gone);
   return (
     <div className="rc-writing" data-testid="rc-writing" role="timer" aria-live="off">
-      <p className="rc-big">{left > 0 ? `About ${mmss(left)} left` : 'Almost done…'}</p>
-      <progress max={total} value={Math.min(total, gone)} aria-label="The router writes the firmware" />
-      <p>The router is writing the new firmware into its memory. Do not switch it off, even if the lights go out for a while. {mmss(gone)} so far.</p>
+      <p className="rc-big">{left > 0 ? t('recover.writing.left', { time: mmss(left) }) : t('recover.writing.almost')}</p>
+      <progress max={total} value={Math.min(total, gone)} aria-label={t('recover.writing.label')} />
+      <p>{t('recover.writing.text', { time: mmss(gone) })}</p>
     </div>
   );
 }
@@ -206,8 +221,12 @@ function WritingTimer({ p }: { p: RecoverProgress }) {
 /** The one thing to do now, the question the guide waits on, the transfer and the writing timer. */
 function RunCard({ run }: { run: RunSnapshot }) {
   const api = useApi();
+  const t = useT();
   const progress = useRecover((s) => (s.progress?.runId === run.runId ? s.progress : undefined));
   const step = currentStep(run);
+  // the guide asks with its step's own words, or with words of its own (prompt.* in the catalogue)
+  const said = (s: string): string =>
+    step && s === step.doNow ? stepText(t, run.playbookId, step.id, 'doNow', s) : step && s === step.explain ? stepText(t, run.playbookId, step.id, 'explain', s) : saidText(t, s);
   const prompt = run.prompt;
   const [error, setError] = useState<RbError | undefined>();
   const first = useRef<HTMLButtonElement>(null);
@@ -226,7 +245,7 @@ function RunCard({ run }: { run: RunSnapshot }) {
     const failed = [...run.steps].reverse().find((s) => s.state === 'failed' && s.error);
     return (
       <section className={`card rc-result ${ok ? 'ok' : 'bad'}`} data-testid="rc-result" data-state={run.state} aria-live="polite">
-        <h2>{ok ? 'Done: the router works again.' : run.state === 'stopped' ? 'Stopped.' : 'The recovery did not finish.'}</h2>
+        <h2>{t(ok ? 'recover.result.done' : run.state === 'stopped' ? 'recover.result.stopped' : 'recover.result.failed')}</h2>
         {ok && <p>{run.steps.find((s) => s.id === 'verify')?.evidence.at(-1)?.text ?? run.summary}</p>}
         {!ok && failed?.error && <ErrorCard error={failed.error} />}
         {!ok && !failed?.error && run.summary && <p>{run.summary}</p>}
@@ -237,21 +256,21 @@ function RunCard({ run }: { run: RunSnapshot }) {
   return (
     <section className="card fs-now rc-now" aria-labelledby="rc-now-title" data-testid="rc-now" data-step={step.id}>
       <p className="fs-progress">
-        Step {index + 1} of {run.steps.length}: {step.title}
+        {t('recover.run.progress', { n: index + 1, total: run.steps.length, title: stepText(t, run.playbookId, step.id, 'title', step.title) })}
       </p>
       <p className="fs-do-now" id="rc-now-title" data-testid="rc-do-now" aria-live="polite">
-        {prompt && prompt.stepId === step.id && step.state !== 'failed' ? prompt.text : step.doNow}
+        {prompt && prompt.stepId === step.id && step.state !== 'failed' ? said(prompt.text) : stepText(t, run.playbookId, step.id, 'doNow', step.doNow)}
       </p>
-      <p>{prompt?.detail && step.state !== 'failed' ? prompt.detail : step.explain}</p>
+      <p>{prompt?.detail && step.state !== 'failed' ? said(prompt.detail) : stepText(t, run.playbookId, step.id, 'explain', step.explain)}</p>
       {progress?.phase === 'transfer' && (step.id === 'transfer') && <TransferBar p={progress} />}
-      {progress?.phase === 'waiting' && step.id === 'transfer' && <p className="rc-waiting" data-testid="rc-waiting">Waiting for the router to ask for the file (since {clockTime(progress.since, false)})…</p>}
+      {progress?.phase === 'waiting' && step.id === 'transfer' && <p className="rc-waiting" data-testid="rc-waiting">{t('recover.waiting', { time: clockTime(progress.since, false) })}</p>}
       {progress?.phase === 'writing' && step.id === 'writing' && <WritingTimer p={progress} />}
       {step.state === 'failed' && step.error && <ErrorCard error={step.error} />}
       {prompt && (
         <div className="fs-choices" data-testid="rc-prompt">
           {prompt.choices.map((c, i) => (
             <button key={c.id} ref={i === 0 ? first : undefined} type="button" className={`btn ${c.primary ? 'primary' : ''}`} onClick={() => void answer(c.id)} data-testid={`rc-choice-${c.id}`}>
-              {c.label}
+              {saidText(t, c.label)}
             </button>
           ))}
         </div>
@@ -259,7 +278,7 @@ function RunCard({ run }: { run: RunSnapshot }) {
       {error && <ErrorCard error={error} />}
       <div className="fs-stop">
         <button type="button" className="btn small" onClick={() => void api.invoke('playbook.stop', {}).catch(() => undefined)} data-testid="rc-stop">
-          Stop the guide
+          {t('recover.run.stop')}
         </button>
       </div>
     </section>
@@ -267,10 +286,11 @@ function RunCard({ run }: { run: RunSnapshot }) {
 }
 
 function StepList({ run }: { run: RunSnapshot }) {
+  const t = useT();
   const mark = { pending: '○', active: '▶', done: '✓', failed: '✕', skipped: '–' } as const;
   return (
     <section className="card fs-timeline" aria-labelledby="rc-tl-title" data-testid="rc-timeline" data-run-state={run.state}>
-      <h2 id="rc-tl-title">{run.title}: what happened</h2>
+      <h2 id="rc-tl-title">{t('recover.timeline.title', { title: playbookTitle(t, run) })}</h2>
       <ol className="fs-steps">
         {run.steps.map((s, i) => (
           <li key={s.id} className={`fs-step ${s.state}`} data-testid="rc-step" data-step={s.id} data-state={s.state} aria-current={s.state === 'active' ? 'step' : undefined}>
@@ -279,7 +299,7 @@ function StepList({ run }: { run: RunSnapshot }) {
                 {mark[s.state]}
               </span>
               <span className="fs-step-title">
-                {i + 1}. {s.title}
+                {i + 1}. {stepText(t, run.playbookId, s.id, 'title', s.title)}
               </span>
             </div>
             {s.evidence.length > 0 && (
@@ -300,14 +320,14 @@ function StepList({ run }: { run: RunSnapshot }) {
 
 /** Before the start: the cable and this computer's address, with the network assistant (the guide checks again). */
 function NetworkCard() {
+  const t = useT();
   const plan = useRecover((s) => s.plan);
   if (!plan || plan.image.refuse) return null;
   return (
     <section className="card rc-network" aria-labelledby="rc-net-title" data-testid="rc-network">
-      <h2 id="rc-net-title">The cable and this computer's address</h2>
+      <h2 id="rc-net-title">{t('recover.network.title')}</h2>
       <p className="note">
-        In its recovery mode the router is at {plan.router} and needs this computer at {plan.host.split('/')[0]}. You can prepare that here now; the guide
-        checks it again when it starts and sets the address itself if it is missing.
+        {t('recover.network.text', { router: plan.router, host: plan.host.split('/')[0] ?? plan.host })}
       </p>
       <NetworkStep key={`${plan.router}-${plan.host}`} target={plan.router} need={plan.host} />
     </section>
