@@ -5,7 +5,7 @@
  * namespaces; the macOS (ifconfig/arp through osascript) and Windows (netsh through UAC) forms are written from
  * their documentation and unit-tested as text only.
  */
-import { RbFault } from '../../src-shared/errors';
+import { fault } from '../../src-shared/errors';
 import { isIpv4, normalMac, parseCidr } from '../../src-shared/capabilities/net';
 import type { PlatformName } from './host';
 import { safeInterfaceName } from './privilege';
@@ -18,35 +18,25 @@ export type Elevation = 'root' | 'pkexec' | 'sudo' | 'osascript' | 'uac';
 export function checkedInterface(platform: PlatformName, name: string): string {
   const ok = safeInterfaceName(platform, name);
   if (ok === undefined)
-    throw new RbFault({
-      code: 'NET_BAD_INTERFACE_NAME',
-      message: `"${name.slice(0, 80)}" is not a network connection name Rescue Bench can use.`,
-      meaning: 'Names with quotes, semicolons, dollar signs or similar characters are refused, so that nothing but the intended connection can be changed. Nothing was changed.',
-      fix: 'Pick the connection from the list of this computer’s interfaces (rescue-bench net list shows them).',
-    });
+    throw fault('NET_BAD_INTERFACE_NAME', { name: name.slice(0, 80) });
   return ok;
 }
 
 export function checkedCidr(cidr: string): NonNullable<ReturnType<typeof parseCidr>> {
   const c = parseCidr(cidr);
   if (!c)
-    throw new RbFault({
-      code: 'NET_BAD_ADDRESS',
-      message: `"${cidr.slice(0, 80)}" is not an address with its network size.`,
-      meaning: 'Rescue Bench needs the address and the prefix length, like 192.168.0.66/24. Nothing was changed.',
-      fix: 'Write it as ADDRESS/PREFIX, e.g. 192.168.0.66/24.',
-    });
+    throw fault('NET_BAD_ADDRESS', { kind: 'cidr', value: cidr.slice(0, 80) });
   return c;
 }
 
 function checkedIp(ip: string): string {
-  if (!isIpv4(ip)) throw new RbFault({ code: 'NET_BAD_ADDRESS', message: `"${ip.slice(0, 80)}" is not an IPv4 address.`, meaning: 'Nothing was changed.', fix: 'Write it like 192.168.0.1.' });
+  if (!isIpv4(ip)) throw fault('NET_BAD_ADDRESS', { kind: 'ip', value: ip.slice(0, 80) });
   return ip;
 }
 
 function checkedMac(mac: string): string {
   const m = normalMac(mac);
-  if (!m) throw new RbFault({ code: 'NET_BAD_MAC', message: `"${mac.slice(0, 80)}" is not a hardware (MAC) address.`, meaning: 'Nothing was changed.', fix: 'Write it like 00:11:22:33:44:55.' });
+  if (!m) throw fault('NET_BAD_MAC', { value: mac.slice(0, 80) });
   return m;
 }
 

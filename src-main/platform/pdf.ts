@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { RbFault } from '../../src-shared/errors';
+import { fault, type RbFault } from '../../src-shared/errors';
 import { currentPlatform, type PlatformName } from './host';
 
 export type PdfPrinter = (html: string) => Promise<Buffer>;
@@ -31,12 +31,7 @@ export function chromiumCandidates(platform: PlatformName = currentPlatform(), e
 }
 
 export function noBrowserFault(): RbFault {
-  return new RbFault({
-    code: 'NO_PDF_BROWSER',
-    message: 'No browser was found on this computer to make the PDF with.',
-    meaning: 'The report itself is fine: only the PDF copy needs Chrome, Edge or Chromium.',
-    fix: 'Save the report as HTML instead (it opens in any browser and prints from there), or install Chromium (Debian: apt install chromium).',
-  });
+  return fault('NO_PDF_BROWSER');
 }
 
 /** Chromium through playwright-core: the page is set as content (no server, no file), printed on A4 with its colours. */

@@ -14,7 +14,7 @@
  *            administrator). UNTESTED on Windows: built from Npcap's documentation, compiled on Linux only.
  */
 import type { PlatformName } from '../host';
-import type { RbErrorShape } from '../../../src-shared/errors';
+import { fault, type RbErrorShape } from '../../../src-shared/errors';
 
 /** CAP_NET_RAW is bit 13 of the capability sets in /proc/self/status (capability.h). */
 const CAP_NET_RAW = 13n;
@@ -58,54 +58,10 @@ function q(s: string): string {
  */
 export function rawFrameFault(platform: PlatformName, code: string, iface: string, binary: string, details?: string): RbErrorShape {
   const d = details !== undefined ? { details } : {};
-  if (code === 'ENODEV' || code === 'ENXIO')
-    return {
-      code: 'NMRP_NO_INTERFACE',
-      message: `This computer has no network connection called "${iface}".`,
-      meaning: 'Netgear recovery talks to the router through one wired connection, and this name does not exist (any more).',
-      fix: 'Plug the cable into this computer, then pick the wired connection from the list again (its name can change when an adapter is re-plugged).',
-      ...d,
-    };
-  if (code === 'EPERM' || code === 'EACCES') {
-    if (platform === 'win32')
-      return {
-        code: 'NMRP_NO_RAW_PRIVILEGE',
-        message: 'Npcap did not let Rescue Bench send the recovery messages.',
-        meaning: 'Netgear recovery (NMRP) speaks below the internet protocol, through Npcap, and Npcap was installed for administrators only ("Restrict Npcap driver\'s access to Administrators only").',
-        fix: 'Close Rescue Bench and start it again with a right-click on its icon → "Run as administrator". Or run the Npcap installer again without that option.',
-        ...d,
-      };
-    if (platform === 'darwin')
-      return {
-        code: 'NMRP_NO_RAW_PRIVILEGE',
-        message: 'macOS did not let Rescue Bench send the recovery messages.',
-        meaning: 'Netgear recovery (NMRP) speaks below the internet protocol, through the packet filter devices (/dev/bpf*), which only administrators may open.',
-        fix: 'Press "Allow" and enter your password: it gives the admin group access until the next restart (what Wireshark\'s ChmodBPF does at every start — installing Wireshark with ChmodBPF makes it permanent). Or in Terminal: sudo chgrp admin /dev/bpf* && sudo chmod g+rw /dev/bpf*',
-        ...d,
-      };
-    return {
-      code: 'NMRP_NO_RAW_PRIVILEGE',
-      message: 'This computer did not let Rescue Bench send the recovery messages.',
-      meaning: 'Netgear recovery (NMRP) speaks below the internet protocol and needs the permission to send raw network frames (CAP_NET_RAW), which normal programs do not have.',
-      fix: `Press "Allow" and enter your password: it gives this program that one permission, once. Or in a terminal: sudo setcap cap_net_raw+ep ${q(binary)} — then start it again.`,
-      ...d,
-    };
-  }
-  if (code === 'ENETDOWN')
-    return {
-      code: 'NMRP_LINK_DOWN',
-      message: `The connection "${iface}" is switched off.`,
-      meaning: 'No messages can go to the router through a connection that is down.',
-      fix: 'Switch the wired connection on (or plug its cable in) and try again.',
-      ...d,
-    };
-  return {
-    code: 'NMRP_RAW_FAILED',
-    message: `Rescue Bench could not open "${iface}" for the recovery messages.`,
-    meaning: 'Netgear recovery needs to send and receive raw network frames on that connection.',
-    fix: 'Check that the connection is a wired Ethernet adapter and try again; if it keeps failing, save the Details and send them to us.',
-    ...d,
-  };
+  if (code === 'ENODEV' || code === 'ENXIO') return fault('NMRP_NO_INTERFACE', { iface }, d).toShape();
+  if (code === 'EPERM' || code === 'EACCES') return fault('NMRP_NO_RAW_PRIVILEGE', { os: platform, command: `sudo setcap cap_net_raw+ep ${q(binary)}` }, d).toShape();
+  if (code === 'ENETDOWN') return fault('NMRP_LINK_DOWN', { iface }, d).toShape();
+  return fault('NMRP_RAW_FAILED', { iface }, d).toShape();
 }
 
 /** Npcap as the addon found it: whether wpcap.dll loaded, and why not. */
@@ -121,37 +77,9 @@ export interface NpcapLoad {
  */
 export function rawFramesUnavailable(platform: PlatformName, why: 'not-built' | 'no-npcap', npcap?: NpcapState, load?: NpcapLoad): RbErrorShape {
   const details = load?.error !== undefined ? { details: load.error } : {};
-  if (platform === 'win32' && why === 'no-npcap') {
-    const tick = 'in its installer tick "Install Npcap in WinPcap API-compatible Mode" (other recovery tools such as nmrpflash need it too)';
-    if (npcap?.installed || npcap?.winpcapCompatible)
-      return {
-        code: 'NMRP_NPCAP_BROKEN',
-        message: 'Npcap is installed, but Rescue Bench could not use it.',
-        meaning: 'Netgear recovery sends its messages to the router through Npcap, and its files could not be loaded (an old or damaged installation).',
-        fix: `Install the current Npcap from npcap.com over the old one (${tick}), then start Rescue Bench again.`,
-        ...details,
-      };
-    return {
-      code: 'NMRP_NPCAP_MISSING',
-      message: 'Npcap is not installed on this computer.',
-      meaning: 'Netgear recovery talks to the router with raw network messages, and Windows sends those only through Npcap, a free network driver.',
-      fix: `Install Npcap from npcap.com: ${tick}. Then start Rescue Bench again.`,
-      ...details,
-    };
-  }
-  if (platform === 'win32')
-    return {
-      code: 'NMRP_ADDON_MISSING',
-      message: 'The Windows raw-frame part of Rescue Bench is missing.',
-      meaning: 'Netgear recovery (NMRP) needs a small native part that sends raw network frames through Npcap; this copy was built without it.',
-      fix: 'Install Rescue Bench again from its installer. Building it yourself: npm run build:native in a Visual Studio "Developer Command Prompt".',
-    };
-  return {
-    code: 'NMRP_ADDON_MISSING',
-    message: 'The raw-frame part of Rescue Bench is not built on this computer.',
-    meaning: 'Netgear recovery (NMRP) needs a small native part that sends raw network frames; it is built with a C compiler at install time.',
-    fix: platform === 'darwin' ? 'Install the Xcode command line tools (xcode-select --install), then run npm run build:native.' : 'Install a C compiler (sudo apt install gcc), then run npm run build:native.',
-  };
+  if (platform === 'win32' && why === 'no-npcap')
+    return fault(npcap?.installed || npcap?.winpcapCompatible ? 'NMRP_NPCAP_BROKEN' : 'NMRP_NPCAP_MISSING', {}, details).toShape();
+  return fault('NMRP_ADDON_MISSING', { os: platform }).toShape();
 }
 
 /**
