@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fault, RbFault } from '../../../src-shared/errors';
+import { fault, type RbFault } from '../../../src-shared/errors';
 import { inspectBytes, flattenFormats } from '../../../src-shared/capabilities/firmware/image/inspect';
 import { identifyImage } from '../../../src-shared/capabilities/firmware/identify';
 import { verdictFor, type DeviceFacts, type Verdict } from '../../../src-shared/capabilities/firmware/verdict';
@@ -37,14 +37,9 @@ export async function readAndHash(file: string): Promise<ReadResult> {
     throw fileFault(file, err as NodeJS.ErrnoException);
   }
   if (!st.isFile())
-    throw new RbFault({ code: 'NOT_A_FILE', message: `${path.basename(file)} is not a file.`, meaning: 'It is a folder or a device, not a firmware image.', fix: 'Choose the image file itself (usually .bin, .img, .itb or .trx).', details: file });
+    throw fault('NOT_A_FILE', { name: path.basename(file) }, { details: file });
   if (st.size > MAX_IMAGE_BYTES)
-    throw new RbFault({
-      code: 'IMAGE_TOO_BIG',
-      message: `${path.basename(file)} is ${(st.size / 1024 / 1024).toFixed(0)} MiB: too big to be router firmware.`,
-      meaning: 'Router firmware images are at most a few hundred MiB. This is probably a disk image or an archive of several files.',
-      fix: 'Unpack it and choose the firmware image inside.',
-    });
+    throw fault('IMAGE_TOO_BIG', { name: path.basename(file), mib: Math.round(st.size / 1024 / 1024) });
   const fh = await fs.promises.open(file, 'r');
   // The file goes into shared memory once; SHA-256 runs here while MD5 runs on the other core (hash-worker.ts).
   const sab = new SharedArrayBuffer(st.size);
@@ -158,12 +153,7 @@ export const inspectSlots = new Slots(
   INSPECT_CONCURRENCY,
   INSPECT_QUEUE,
   () =>
-    new RbFault({
-      code: 'INSPECT_BUSY',
-      message: `The workstation is already checking ${INSPECT_CONCURRENCY + INSPECT_QUEUE} images.`,
-      meaning: `Each check can hold a whole image (up to ${MAX_IMAGE_BYTES / 1024 / 1024 / 1024} GiB) in memory, so ${INSPECT_CONCURRENCY} run at once and ${INSPECT_QUEUE} more wait their turn. This one was not started.`,
-      fix: 'Wait until the checks already running have finished, then try again.',
-    }),
+    fault('INSPECT_BUSY', { total: INSPECT_CONCURRENCY + INSPECT_QUEUE, gib: MAX_IMAGE_BYTES / 1024 / 1024 / 1024, running: INSPECT_CONCURRENCY, queued: INSPECT_QUEUE }),
 );
 
 export function inspectFile(file: string): Promise<InspectionReport> {
@@ -260,12 +250,7 @@ export class FirmwareService {
     await this.leftovers;
     await this.expireStale();
     if (this.uploads.size >= MAX_ACTIVE_UPLOADS)
-      throw new RbFault({
-        code: 'UPLOAD_BUSY',
-        message: `${this.uploads.size} files are already being sent to the workstation.`,
-        meaning: `It takes at most ${MAX_ACTIVE_UPLOADS} uploads at once, so that it cannot run out of disk space. An upload that gets no data for ${Math.round(this.idleMs / 60_000)} minutes (a closed tab) is dropped.`,
-        fix: 'Wait for the other uploads to finish, or cancel them, then drop the file again.',
-      });
+      throw fault('UPLOAD_BUSY', { count: this.uploads.size, max: MAX_ACTIVE_UPLOADS, minutes: Math.round(this.idleMs / 60_000) });
     const id = crypto.randomBytes(8).toString('hex');
     const safe = path.basename(fileName).replace(/[^\w.+-]/g, '_').slice(0, 120) || 'image.bin';
     const folder = path.join(this.uploadDir, `${process.pid}-${id}`);
@@ -280,7 +265,7 @@ export class FirmwareService {
   async chunk(uploadId: string, offset: number, data: string): Promise<{ received: number }> {
     const u = this.get(uploadId);
     if (offset !== u.received)
-      throw new RbFault({ code: 'UPLOAD_OUT_OF_ORDER', message: 'A piece of the file arrived out of order.', meaning: 'The connection to the workstation dropped or the page was reloaded during the upload.', fix: 'Drop the file again.', details: `expected offset ${u.received}, got ${offset}` });
+      throw fault('UPLOAD_OUT_OF_ORDER', {}, { details: `expected offset ${u.received}, got ${offset}` });
     const bytes = Buffer.from(data, 'base64');
     if (u.received + bytes.length > u.size) {
       await this.cancel(uploadId);
@@ -299,7 +284,7 @@ export class FirmwareService {
     await u.fh.close().catch(() => undefined);
     if (u.received !== u.size) {
       await removeFolder(path.dirname(u.file));
-      throw new RbFault({ code: 'UPLOAD_INCOMPLETE', message: 'The file did not arrive completely.', meaning: `Only ${u.received} of ${u.size} bytes arrived.`, fix: 'Drop the file again.' });
+      throw fault('UPLOAD_INCOMPLETE', { received: u.received, size: u.size });
     }
     await fs.promises.rename(u.file + PART, u.file);
     this.finished.push(path.dirname(u.file));
@@ -328,7 +313,7 @@ export class FirmwareService {
 
   private get(id: string): Upload {
     const u = this.uploads.get(id);
-    if (!u) throw new RbFault({ code: 'UPLOAD_UNKNOWN', message: 'The workstation does not know this upload.', meaning: 'It was finished, cancelled, left without data for too long, or the workstation restarted.', fix: 'Drop the file again.' });
+    if (!u) throw fault('UPLOAD_UNKNOWN');
     return u;
   }
 
@@ -366,10 +351,5 @@ async function removeFolder(folder: string): Promise<void> {
 }
 
 function tooBigUpload(size: number): RbFault {
-  return new RbFault({
-    code: 'UPLOAD_TOO_BIG',
-    message: `This file is ${(size / 1024 / 1024).toFixed(0)} MiB; uploads are limited to ${UPLOAD_MAX_BYTES / 1024 / 1024} MiB.`,
-    meaning: 'Router firmware is much smaller; this is probably not a firmware image.',
-    fix: 'Choose the firmware image itself, or give its path on the workstation instead of uploading.',
-  });
+  return fault('UPLOAD_TOO_BIG', { mib: Math.round(size / 1024 / 1024), limit: UPLOAD_MAX_BYTES / 1024 / 1024 });
 }

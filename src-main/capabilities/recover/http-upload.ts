@@ -8,7 +8,7 @@ import net from 'node:net';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import { multipartFrame, parseRouterReply, type RouterReply } from '../../../src-shared/capabilities/recover';
-import { RbFault } from '../../../src-shared/errors';
+import { fault, type RbFault } from '../../../src-shared/errors';
 
 export interface UploadOptions {
   host: string;
@@ -93,20 +93,18 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
       sock.destroy();
       resolve({ sent, total: frame.total, complete, reply, replyBytes, closedEarly: !complete, ms: Date.now() - t0 });
     };
-    const onAbort = (): void => fail(new RbFault({ code: 'STOPPED', message: 'The upload was stopped.', meaning: 'The router did not get the whole file; it keeps waiting in its recovery mode.', fix: 'Start the upload again when you are ready.' }));
+    const onAbort = (): void => fail(fault('STOPPED', { why: 'upload' }));
     if (opts.signal?.aborted) return onAbort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
 
     const connectTimer = setTimeout(
       () =>
         fail(
-          new RbFault({
-            code: 'RECOVER_NO_RECOVERY_PAGE',
-            message: `The router's recovery page at ${opts.host} did not answer.`,
-            meaning: 'The router is not in its recovery mode yet, or this computer is not in its network. The recovery page answers no ping, so only a connection shows it is there.',
-            fix: `Switch the router off, hold Reset, switch it on and keep holding until the power light blinks (about 10 seconds). Check that the cable is in a LAN port and that this computer has an address in ${opts.host.replace(/\.\d+$/, '.x')}. Then try again.`,
-            details: `no TCP connection to ${opts.host}:${port} within ${opts.connectTimeoutMs ?? 10000} ms`,
-          }),
+          fault(
+            'RECOVER_NO_RECOVERY_PAGE',
+            { why: 'silent', host: opts.host, network: opts.host.replace(/\.\d+$/, '.x') },
+            { details: `no TCP connection to ${opts.host}:${port} within ${opts.connectTimeoutMs ?? 10000} ms` },
+          ),
         ),
       opts.connectTimeoutMs ?? 10_000,
     );
@@ -139,7 +137,7 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
         else {
           chunk = Buffer.allocUnsafe(n);
           const got = fs.readSync(fd!, chunk, 0, n, offset);
-          if (got !== n) return fail(new RbFault({ code: 'RECOVER_FILE_CHANGED', message: 'The firmware file changed while it was being sent.', meaning: 'The router would get a mixed file.', fix: 'Leave the file alone and send it again.', details: `read ${got} of ${n} bytes at ${offset}` }));
+          if (got !== n) return fail(fault('RECOVER_FILE_CHANGED', {}, { details: `read ${got} of ${n} bytes at ${offset}` }));
         }
         offset += n;
         sock.write(chunk);
@@ -156,7 +154,7 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
         try {
           fd = fs.openSync(opts.source.path, 'r');
         } catch (err) {
-          return fail(new RbFault({ code: 'RECOVER_FILE_UNREADABLE', message: 'The firmware file cannot be read.', meaning: 'Nothing was sent to the router.', fix: 'Check that the file is still there and choose it again.', details: String((err as Error).message) }));
+          return fail(fault('RECOVER_FILE_UNREADABLE', {}, { details: String((err as Error).message) }));
         }
       }
       // head and the first file bytes in one go: a one-segment window must not carry a short segment of headers alone
@@ -168,12 +166,7 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
         progress();
         if (Date.now() - lastMove > (opts.idleTimeoutMs ?? 60_000) && !done) {
           fail(
-            new RbFault({
-              code: 'RECOVER_UPLOAD_STALLED',
-              message: 'The router stopped taking the file.',
-              meaning: `Nothing moved for ${Math.round((opts.idleTimeoutMs ?? 60_000) / 1000)} seconds after ${Math.min(sock.bytesWritten, frame.total)} of ${frame.total} bytes. The router may have restarted, or the cable was unplugged.`,
-              fix: 'Check the cable, switch the router off, start its recovery mode again (hold Reset while switching on) and send the file again.',
-            }),
+            fault('RECOVER_UPLOAD_STALLED', { seconds: Math.round((opts.idleTimeoutMs ?? 60_000) / 1000), sent: Math.min(sock.bytesWritten, frame.total), total: frame.total }),
           );
         }
       }, 250);
@@ -200,15 +193,9 @@ export function uploadFirmware(opts: UploadOptions): Promise<UploadResult> {
         clearTimeout(connectTimer);
         const refused = err.code === 'ECONNREFUSED';
         return fail(
-          new RbFault({
-            code: refused ? 'RECOVER_PAGE_REFUSED' : 'RECOVER_NO_RECOVERY_PAGE',
-            message: refused ? `Something at ${opts.host} refused the connection to its web page.` : `The router's recovery page at ${opts.host} cannot be reached.`,
-            meaning: refused
-              ? 'A device answers at that address but has no web page on port 80: usually the router is still starting normally, not in its recovery mode.'
-              : 'The router is not in its recovery mode yet, or this computer is not in its network.',
-            fix: 'Switch the router off, hold Reset, switch it on and keep holding until the power light blinks (about 10 seconds). Then try again.',
-            details: `${err.code ?? ''} ${err.message}`.trim(),
-          }),
+          refused
+            ? fault('RECOVER_PAGE_REFUSED', { host: opts.host }, { details: `${err.code ?? ''} ${err.message}`.trim() })
+            : fault('RECOVER_NO_RECOVERY_PAGE', { why: 'unreachable', host: opts.host, network: '' }, { details: `${err.code ?? ''} ${err.message}`.trim() }),
         );
       }
       // After connecting: a reset while sending (the router took what it wanted, or rebooted). Settle with what it said.

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { FLOW_DEFAULTS, planImage, RECOVER_PLAYBOOK_IDS, tplinkRecoveryNames, VENDOR_NAMES, type RecoverPlan, type RecoverProgress } from '../../../src-shared/capabilities/recover';
 import type { RunOptions, RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile, type DeviceProfile, type VendorFlow } from '../../../src-shared/profiles/profiles';
-import { RbFault } from '../../../src-shared/errors';
+import { fault, RbFault } from '../../../src-shared/errors';
 import type { PlaybookService } from '../playbook';
 
 /** Larger than any router's flash we know; a file beyond it is not firmware. */
@@ -47,13 +47,13 @@ export class RecoverService {
     if (!model) return undefined;
     const p = findDeviceProfile(model);
     if (!p)
-      throw new RbFault({ code: 'RECOVER_UNKNOWN_MODEL', message: `Rescue Bench does not know the model "${model}".`, meaning: 'Without it, the recovery addresses, file names and light signals are unknown.', fix: 'Pick a model from the list, or leave the model empty to use the maker\'s usual settings.' });
+      throw fault('RECOVER_UNKNOWN_MODEL', { model });
     if (p.recovery.flow !== flow)
-      throw new RbFault({
-        code: 'RECOVER_WRONG_FLOW',
-        message: `The ${p.vendor} ${p.model} does not use the ${VENDOR_NAMES[flow]} recovery.`,
-        meaning: p.recovery.flow ? `It uses the ${VENDOR_NAMES[p.recovery.flow]} recovery.` : `Its recovery works differently: ${p.recovery.summary}`,
-        fix: p.recovery.flow ? `Choose the ${VENDOR_NAMES[p.recovery.flow]} recovery for this model.` : 'Use the way its profile describes.',
+      throw fault('RECOVER_WRONG_FLOW', {
+        router: `${p.vendor} ${p.model}`,
+        chosen: VENDOR_NAMES[flow],
+        uses: p.recovery.flow ? VENDOR_NAMES[p.recovery.flow] : 'none',
+        summary: p.recovery.flow ? '' : p.recovery.summary,
       });
     return p;
   }
@@ -65,10 +65,10 @@ export class RecoverService {
     try {
       st = await fs.promises.stat(req.file);
     } catch (err) {
-      throw new RbFault({ code: 'RECOVER_FILE_MISSING', message: `The firmware file ${req.file} cannot be opened.`, meaning: 'Nothing can be sent to the router without it.', fix: 'Choose the file again.', details: (err as Error).message });
+      throw fault('RECOVER_FILE_MISSING', { file: req.file }, { details: (err as Error).message });
     }
-    if (!st.isFile()) throw new RbFault({ code: 'RECOVER_NOT_A_FILE', message: `${req.file} is not a file.`, meaning: 'A firmware image is one file.', fix: 'Choose the firmware file itself.' });
-    if (st.size > MAX_FILE) throw new RbFault({ code: 'RECOVER_IMAGE_TOO_LARGE', message: 'This file is far larger than any router firmware.', meaning: 'It is not a firmware image.', fix: 'Choose the firmware image for this router.' });
+    if (!st.isFile()) throw fault('RECOVER_NOT_A_FILE', { file: req.file });
+    if (st.size > MAX_FILE) throw fault('RECOVER_IMAGE_TOO_LARGE', { kind: 'any', model: '' });
     const buf = await fs.promises.readFile(req.file);
     const image = planImage(req.flow, buf, profile);
     const bytes = buf.subarray(image.cutBytes);

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { URESCUE_FORCE_WARNING, type VendorFlow } from '../../../src-shared/capabilities/recover';
 import { clock } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
-import { toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { fault as makeFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import type { StepContext, StepExecutor, StepOutcome } from '../playbook';
 import { inSubnet } from '../../platform';
 import type { TftpServer, TftpTransferEvent } from '../tftp';
@@ -31,7 +31,8 @@ export const BAG = { lease: 'recover.lease', server: 'recover.server', transferr
 const str = (ctx: StepContext, k: string, d = ''): string => (typeof ctx.options[k] === 'string' ? (ctx.options[k] as string) : d);
 const num = (ctx: StepContext, k: string, d: number): number => (typeof ctx.options[k] === 'number' ? (ctx.options[k] as number) : d);
 const flowOf = (ctx: StepContext): VendorFlow => str(ctx, 'recoverFlow', 'tplink') as VendorFlow;
-const fault = (code: string, message: string, meaning: string, fix: string, details?: string): StepOutcome => ({ ok: false, error: { code, message, meaning, fix, ...(details ? { details } : {}) } });
+/** A failed step with its three parts from the catalogue (`error.<code>.*`). */
+const fault = (code: string, values: Record<string, string | number> = {}, details?: string): StepOutcome => ({ ok: false, error: makeFault(code, values, details ? { details } : {}).toShape() });
 const t = (at: number): string => clock(at, true);
 const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
 
@@ -51,17 +52,12 @@ async function noCarrier(deps: RecoverDeps, address: string | undefined): Promis
   if (!address) return undefined;
   const itf = (await deps.net.interfaces().catch(() => [])).find((i) => i.addresses.some((a) => a.split('/')[0] === address));
   if (!itf || itf.carrier !== false) return undefined;
-  return fault(
-    'RECOVER_NO_CARRIER',
-    `There is no cable signal on ${itf.name}.`,
-    'The router is off, the cable is not plugged in at both ends, or it is in a port that is switched off. Nothing can reach the router like this.',
-    `Check that the cable goes from this computer to a LAN port of the router, that the router is switched on (a light by the port should glow), then try again.`,
-  );
+  return fault('RECOVER_NO_CARRIER', { iface: itf.name });
 }
 
 export const confirmStep: StepExecutor = async (ctx) => {
   const a = await ctx.ask({ text: ctx.step.doNow, detail: ctx.step.explain, choices: [{ id: 'ok', label: 'Done', primary: true }] });
-  return a.choice === 'ok' ? { ok: true, summary: `Confirmed at ${t(ctx.now())}.` } : fault('NOT_CONFIRMED', 'Not confirmed.', 'The guide waits for the cables.', 'Connect the cables, then choose Done.');
+  return a.choice === 'ok' ? { ok: true, summary: `Confirmed at ${t(ctx.now())}.` } : fault('NOT_CONFIRMED', { what: 'cables' });
 };
 
 export function networkStep(deps: RecoverDeps): StepExecutor {
@@ -79,7 +75,7 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
     const bits = Number(bitsText ?? 24);
     const chosen = str(ctx, 'interface') || undefined;
     const itfs = (await deps.net.interfaces()).filter((i) => !i.internal && (!chosen || i.name === chosen));
-    if (chosen && !itfs.length) return fault('RECOVER_NO_SUCH_INTERFACE', `This computer has no network connection called "${chosen}".`, 'Rescue Bench cannot give it the address the router needs.', 'Choose one of the connections listed, or leave the choice to Rescue Bench.');
+    if (chosen && !itfs.length) return fault('RECOVER_NO_SUCH_INTERFACE', { iface: chosen });
     const ipOf = (cidr: string): string => cidr.split('/')[0]!;
     // TP-Link fetches from exactly the server address; the others only need this computer in their network.
     const fits = (cidr: string): boolean => (flow === 'tplink' ? ipOf(cidr) === hostIp : inSubnet(ipOf(cidr), router, bits) && ipOf(cidr) !== router);
@@ -103,7 +99,7 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
       const wired = itfs.filter((i) => i.wired !== false);
       let pick = chosen ? itfs[0] : wired.length === 1 ? wired[0] : wired.filter((i) => i.carrier).length === 1 ? wired.find((i) => i.carrier) : undefined;
       if (!pick) {
-        if (!wired.length) return fault('RECOVER_NO_WIRED', 'This computer has no wired network connection.', 'The recovery mode only talks over a cable.', 'Plug a network adapter (USB-Ethernet works) into this computer, connect it to the router, then check again.');
+        if (!wired.length) return fault('RECOVER_NO_WIRED');
         const a = await ctx.ask({
           text: 'Which connection goes to the router?',
           detail: 'Pick the cable connected to the router. If you are not sure, unplug the cable and plug it in again: its light shows which one it is.',
@@ -111,7 +107,7 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
         });
         pick = wired[Number(a.choice.slice(2))];
       }
-      if (!pick) return fault('RECOVER_NO_INTERFACE', 'No connection was chosen.', 'Rescue Bench does not know which cable leads to the router.', 'Check again and pick the connection.');
+      if (!pick) return fault('RECOVER_NO_INTERFACE');
       try {
         const lease = await deps.net.prepare({ interface: pick.name, address: need, reason: `Rescue Bench needs to give this computer the address ${hostIp} on ${pick.name} while it recovers the router. It is removed again afterwards.` });
         ctx.bag.set(BAG.lease, { close: () => lease.release() });
@@ -155,7 +151,7 @@ export function serveStep(deps: RecoverDeps): StepExecutor {
 export function fetchStep(deps: RecoverDeps): StepExecutor {
   return async (ctx) => {
     const held = ctx.bag.get(BAG.server) as { server: TftpServer } | undefined;
-    if (!held) return fault('RECOVER_NOT_SERVING', 'The file is not offered any more.', 'The step before this one has to run again.', 'Choose "Try again".');
+    if (!held) return fault('RECOVER_NOT_SERVING');
     const server = held.server;
     const want = str(ctx, 'recoverSha256');
     const since = ctx.now();
@@ -198,28 +194,17 @@ export function fetchStep(deps: RecoverDeps): StepExecutor {
       }
       server.on('transfer', onEvent);
     });
-    if ('stopped' in result) return fault('STOPPED', 'Stopped.', 'Nothing more is sent.', 'Start again when ready.');
+    if ('stopped' in result) return fault('STOPPED');
     if (!result.ok) {
       const unplugged = await noCarrier(deps, server.address);
       if (unplugged) return unplugged;
       if (cut)
-        return fault(
-          'RECOVER_TRANSFER_CUT',
-          `The router stopped fetching after ${cut.bytes} of ${cut.size} bytes and did not ask again.`,
-          'It probably restarted in the middle (the button was let go too early, or the power dropped). It has not written anything yet: a TP-Link bootloader writes only a complete, checked file.',
-          'Switch the router off, then hold Reset while switching it on again. Keep holding until Rescue Bench says the router asked for the file.',
-        );
-      return fault(
-        'RECOVER_NO_REQUEST',
-        `The router did not ask for the file within ${Math.round(timeoutMs / 1000)} seconds.`,
-        'Either it did not start its recovery mode (the button was not held long enough), or its request did not reach Rescue Bench.',
-        `Switch the router off. Hold Reset, switch it on and keep holding for about 10 seconds. Check that the cable is in a LAN port (not the WAN port). ${await firewallAdvice(deps)}`,
-        `listening on ${server.address}:${server.port}`,
-      );
+        return fault('RECOVER_TRANSFER_CUT', { how: 'fetch', sent: cut.bytes, total: cut.size });
+      return fault('RECOVER_NO_REQUEST', { seconds: Math.round(timeoutMs / 1000), firewall: await firewallAdvice(deps) }, `listening on ${server.address}:${server.port}`);
     }
     const tr = result.e.transfer;
     if (want && tr.sha256 && tr.sha256 !== want)
-      return fault('RECOVER_WRONG_BYTES', 'The router got different bytes than were chosen.', 'The file changed on this computer while it was served.', 'Choose the file again and start over.', `sha256 ${tr.sha256}, expected ${want}`);
+      return fault('RECOVER_WRONG_BYTES', { how: 'served' }, `sha256 ${tr.sha256}, expected ${want}`);
     ctx.bag.set(BAG.transferred, true);
     const secs = Math.max(0.001, ((tr.endedAt ?? ctx.now()) - tr.startedAt) / 1000);
     return { ok: true, summary: `The router fetched all ${tr.bytes} bytes (${mib(tr.bytes)} in ${secs.toFixed(1)} s)${tr.sha256 ? `, SHA-256 ${tr.sha256.slice(0, 16)}… the same as the chosen image` : ''}, at ${t(tr.endedAt ?? ctx.now())}.` };
@@ -238,7 +223,7 @@ export const buttonStep: StepExecutor = async (ctx) => {
     .filter(Boolean)
     .join(' ');
   const a = await ctx.ask({ text, detail, choices: [{ id: 'ready', label: 'The light shows it: continue', primary: true }] });
-  return a.choice === 'ready' ? { ok: true, summary: `You saw the recovery light at ${t(ctx.now())}.` } : fault('NOT_CONFIRMED', 'Not confirmed.', 'The guide waits for the recovery mode.', 'Start the recovery mode, then continue.');
+  return a.choice === 'ready' ? { ok: true, summary: `You saw the recovery light at ${t(ctx.now())}.` } : fault('NOT_CONFIRMED', { what: 'recovery' });
 };
 
 export function transferStep(deps: RecoverDeps): StepExecutor {
@@ -256,7 +241,7 @@ export function transferStep(deps: RecoverDeps): StepExecutor {
     try {
       const r = await deps.tftpPut({ host: router, source: { path: file }, remoteName: flow === 'asus' ? 'firmware.trx' : 'firmware.bin', ...(localAddress ? { localAddress } : {}), signal: ctx.signal, onProgress: (p) => onProgress({ ...p, total: p.total || size }) });
       const want = str(ctx, 'recoverSha256');
-      if (want && r.sha256 !== want) return fault('RECOVER_WRONG_BYTES', 'Different bytes were sent than were chosen.', 'The file changed on this computer while it was sent.', 'Choose the file again and start over.', `sha256 ${r.sha256}, expected ${want}`);
+      if (want && r.sha256 !== want) return fault('RECOVER_WRONG_BYTES', { how: 'sent' }, `sha256 ${r.sha256}, expected ${want}`);
       ctx.bag.set(BAG.transferred, true);
       return { ok: true, summary: `The router acknowledged all ${r.bytes} bytes (${mib(r.bytes)} in ${(r.ms / 1000).toFixed(1)} s, blocks of ${r.blksize} bytes${r.rolledOver ? ', block numbers rolled over' : ''}) at ${t(ctx.now())}.` };
     } catch (err) {
@@ -291,9 +276,9 @@ async function dlinkUpload(
       ctx.transcript('received', r.reply.text || '(no answer)');
       ctx.evidence(`Sent ${r.sent} of ${r.total} bytes in ${(r.ms / 1000).toFixed(1)} s; the router answered ${r.reply.headerless ? 'a page without headers' : r.reply.status !== undefined ? `HTTP ${r.reply.status}` : 'nothing'}: ${said}.`);
       if (r.reply.verdict === 'refused')
-        return fault('RECOVER_ROUTER_REFUSED', 'The router refused the file.', `Its recovery page said: ${said}. It writes nothing when it refuses; the old state stays.`, 'Check that the file is the factory image for exactly this model and hardware version, then send it again.');
+        return fault('RECOVER_ROUTER_REFUSED', { said });
       if (!r.complete && r.reply.verdict !== 'accepted')
-        return fault('RECOVER_TRANSFER_CUT', `The router closed the connection after ${r.sent} of ${r.total} bytes.`, 'It probably restarted in the middle; it has not written a partial file.', 'Switch the router off, start its recovery mode again (hold Reset while switching on) and send the file again.');
+        return fault('RECOVER_TRANSFER_CUT', { how: 'upload', sent: r.sent, total: r.total });
       ctx.bag.set(BAG.transferred, true);
       return { ok: true, summary: r.reply.verdict === 'accepted' ? `The router's page confirmed it: ${said}` : 'The whole file was sent. The router said nothing clear; the check at the end shows whether it took it.' };
     } catch (err) {
@@ -367,14 +352,10 @@ export function verifyStep(deps: RecoverDeps): StepExecutor {
       if (ctx.now() >= deadline) break;
       await deps.sleep(2000, ctx.signal).catch(() => undefined);
     }
-    if (ctx.signal.aborted) return fault('STOPPED', 'Stopped.', 'Nothing more is sent.', 'Start again when ready.');
+    if (ctx.signal.aborted) return fault('STOPPED');
     const p = findDeviceProfile(str(ctx, 'deviceId'));
-    return fault(
-      'RECOVER_NOT_BACK',
-      `The router did not answer at ${addr} after writing.`,
-      sawRecovery ? 'It still shows its recovery page: it did not take the file, or has not restarted.' : 'It may still be writing or starting, it may use another address with the new firmware, or the file did not start.',
-      [`Wait two more minutes and check again.`, p?.recovery.after?.note ?? 'OpenWrt answers at 192.168.1.1, which this computer reaches only with an address in 192.168.1.x.', 'If the lights stay off or keep blinking the same way for more than 10 minutes, start the recovery again from the beginning.'].join(' '),
-    );
+    const note = p?.recovery.after?.note;
+    return fault('RECOVER_NOT_BACK', { address: addr, page: sawRecovery ? 'yes' : 'no', note: note ?? 'none' });
   };
 }
 

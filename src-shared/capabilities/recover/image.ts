@@ -12,7 +12,7 @@
  */
 import { readTplinkV1Header, type TplinkV1Header } from '../firmware';
 import type { DeviceProfile, VendorFlow } from '../../profiles/profiles';
-import type { RbErrorShape } from '../../errors';
+import { fault, type RbErrorShape } from '../../errors';
 
 export interface ImageCheck {
   name: string;
@@ -62,14 +62,7 @@ function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImageP
       ...base,
       cutReason: 'The file has no TP-Link v1 header, so nothing is cut.',
       checks: [{ name: 'TP-Link header', ok: false, text: safeloader ? 'This is a TP-Link "safeloader" image (newer models): its model list is not checked here.' : 'No TP-Link v1 header at the start of the file.' }],
-      refuse: {
-        code: 'RECOVER_NOT_TPLINK_IMAGE',
-        message: 'This file does not start with a TP-Link firmware header.',
-        meaning: safeloader
-          ? 'It looks like a TP-Link image for newer models (safeloader). The recovery mode of the chosen model expects the older header, so it would refuse the file or, worse, write it badly.'
-          : 'The router\'s recovery mode checks that header and refuses (or mis-writes) anything else. This is not a TP-Link factory image for this router.',
-        fix: 'Download the factory image for exactly this model and hardware version (on the label under the router, "Ver: 2.0"), or the OpenWrt "factory" image for it, and choose that file.',
-      },
+      refuse: fault('RECOVER_NOT_TPLINK_IMAGE', { safeloader: safeloader ? 'yes' : 'no' }).toShape(),
     };
   }
   const header = { format: 'tplink-v1', hwId: hex32(outer.hwId), hwRevision: outer.hwRevision, version: outer.firmwareVersion, vendor: outer.vendor };
@@ -85,13 +78,7 @@ function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImageP
         header,
         cutReason: `The header says a ${kib(outer.bootLength)} bootloader follows it, but there is no second TP-Link header after it (at ${hex32(cut)}).`,
         checks: [{ name: 'Bootloader inside', ok: false, text: `Boot length ${kib(outer.bootLength)}, but no firmware header at ${hex32(cut)}.` }],
-        refuse: {
-          code: 'RECOVER_TPLINK_LAYOUT_UNKNOWN',
-          message: 'This TP-Link image carries a bootloader, but its firmware part is not where the header says.',
-          meaning: 'Rescue Bench cannot tell which part the recovery mode must get. Sending the whole file could overwrite the router\'s bootloader and leave it unrecoverable.',
-          fix: 'Use the OpenWrt "factory" image for this model, or a TP-Link image without "boot" in its name.',
-          details: `boot_len ${hex32(outer.bootLength)}, expected a TP-Link v1 header at ${hex32(cut)}`,
-        },
+        refuse: fault('RECOVER_TPLINK_LAYOUT_UNKNOWN', {}, { details: `boot_len ${hex32(outer.bootLength)}, expected a TP-Link v1 header at ${hex32(cut)}` }).toShape(),
       };
     }
     cutReason = `Cut the first ${cut} bytes (${hex32(cut)}): TP-Link's outer header (512 bytes) and the bootloader it carries (${kib(outer.bootLength)}). The recovery mode writes the file over the firmware, not over the bootloader, so a file with a bootloader inside would land in the wrong place; what is left starts with the firmware's own header, which the router checks. Same as the OpenWrt wiki's \`dd bs=512 skip=${cut / 512}\`.`;
@@ -110,25 +97,17 @@ function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImageP
         : `Made for hardware id ${[...new Set(ids.map(hex32))].join(' / ')}, but ${profile!.model} is ${hex32(want)}.`,
     });
     if (!ok) {
-      refuse = {
-        code: 'RECOVER_WRONG_MODEL',
-        message: `This file is not for the ${profile!.vendor} ${profile!.model}.`,
-        meaning: `Its TP-Link header says hardware id ${hex32(outer.hwId !== want ? outer.hwId : inner.hwId)}; the ${profile!.model} has ${hex32(want)}. The router's recovery mode refuses it, or worse, writes firmware that cannot start on this board.`,
-        fix: 'Check the model and hardware version on the label under the router (for example "Ver: 2.0"), then download the image for exactly that version.',
-        details: `outer hw_id ${hex32(outer.hwId)}, firmware hw_id ${hex32(inner.hwId)}`,
-      };
+      refuse = fault(
+        'RECOVER_WRONG_MODEL',
+        { kind: 'tplink', vendor: profile!.vendor, model: profile!.model, has: hex32(outer.hwId !== want ? outer.hwId : inner.hwId), want: hex32(want), version: '' },
+        { details: `outer hw_id ${hex32(outer.hwId)}, firmware hw_id ${hex32(inner.hwId)}` },
+      ).toShape();
     }
   } else checks.push({ name: 'Model', ok: true, text: 'No model chosen with a known hardware id: the model is not checked.' });
   if (inner.firmwareLength > size - cut) checks.push({ name: 'Length', ok: false, text: `The firmware header says ${inner.firmwareLength} bytes, but only ${size - cut} follow: the file is cut off.` });
   const cutOff = checks.some((c) => c.name === 'Length' && !c.ok);
   if (cutOff && !refuse) {
-    refuse = {
-      code: 'RECOVER_IMAGE_TRUNCATED',
-      message: 'This firmware file is shorter than its own header says.',
-      meaning: 'The download was probably cut off. The router would reject it or write a broken firmware.',
-      fix: 'Download the file again and check its size against the maker\'s page.',
-      details: `firmware length ${inner.firmwareLength}, ${size - cut} bytes after the cut`,
-    };
+    refuse = fault('RECOVER_IMAGE_TRUNCATED', {}, { details: `firmware length ${inner.firmwareLength}, ${size - cut} bytes after the cut` }).toShape();
   }
   return { flow: 'tplink', size, cutBytes: cut, cutReason, servedBytes: size - cut, checks, header, ...(refuse ? { refuse } : {}) };
 }
@@ -149,12 +128,7 @@ function ubntPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImagePla
   const isUbnt = ascii(buf, 0, 4) === 'UBNT';
   if (!isUbnt) {
     plan.checks.push({ name: 'Ubiquiti header', ok: false, text: 'The file does not start with "UBNT".' });
-    plan.refuse = {
-      code: 'RECOVER_NOT_UBNT_IMAGE',
-      message: 'This file is not a Ubiquiti firmware image.',
-      meaning: 'The recovery mode only accepts Ubiquiti firmware files (they start with "UBNT"); it would refuse this one.',
-      fix: 'Download the airOS firmware for this model from Ubiquiti, or the OpenWrt "factory" image for it, and choose that file.',
-    };
+    plan.refuse = fault('RECOVER_NOT_UBNT_IMAGE').toShape();
     return plan;
   }
   const version = ascii(buf, 4, 256);
@@ -166,12 +140,7 @@ function ubntPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImagePla
     const ok = platform === want;
     plan.checks.push({ name: 'Model', ok, text: ok ? `Made for the ${want} platform: ${profile!.model}.` : `Made for the ${platform || 'unknown'} platform, but ${profile!.model} is ${want}.` });
     if (!ok)
-      plan.refuse = {
-        code: 'RECOVER_WRONG_MODEL',
-        message: `This file is not for the ${profile!.vendor} ${profile!.model}.`,
-        meaning: `Its version "${version}" names the ${platform || 'unknown'} platform; the ${profile!.model} needs ${want} firmware. The router would refuse it.`,
-        fix: `Download the firmware whose name starts with ${want}. for this model.`,
-      };
+      plan.refuse = fault('RECOVER_WRONG_MODEL', { kind: 'ubnt', vendor: profile!.vendor, model: profile!.model, has: platform || 'unknown', want, version }).toShape();
   }
   return plan;
 }
@@ -192,7 +161,7 @@ export function planImage(flow: VendorFlow, buf: Uint8Array, profile?: DevicePro
   let plan: ImagePlan;
   if (buf.length === 0) {
     plan = { flow, size: 0, cutBytes: 0, cutReason: '', servedBytes: 0, checks: [{ name: 'Size', ok: false, text: 'The file is empty.' }] };
-    plan.refuse = { code: 'RECOVER_EMPTY_FILE', message: 'The chosen file is empty.', meaning: 'There is nothing to send to the router.', fix: 'Choose the firmware file again; it may not have finished downloading.' };
+    plan.refuse = fault('RECOVER_EMPTY_FILE').toShape();
     return plan;
   }
   if (flow === 'tplink') plan = tplinkPlan(buf, profile);
@@ -201,7 +170,7 @@ export function planImage(flow: VendorFlow, buf: Uint8Array, profile?: DevicePro
   const max = profile?.firmwareMaxSize;
   if (max && plan.servedBytes > max && !profile!.unverified.includes('firmwareMaxSize')) {
     plan.checks.push({ name: 'Size', ok: false, text: `${plan.servedBytes} bytes, but the firmware area of the ${profile!.model} holds ${max}.` });
-    plan.refuse ??= { code: 'RECOVER_IMAGE_TOO_LARGE', message: `This file is larger than the ${profile!.model} can hold.`, meaning: 'It is not firmware for this model, or it contains more than the firmware.', fix: 'Choose the factory image for exactly this model.' };
+    plan.refuse ??= fault('RECOVER_IMAGE_TOO_LARGE', { kind: 'model', model: profile!.model }).toShape();
   }
   return plan;
 }

@@ -58,4 +58,109 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'recover.network.title': 'Das Kabel und die Adresse dieses Computers',
   'recover.network.text':
     'In seinem Rettungsmodus ist der Router unter {router} erreichbar und braucht diesen Computer unter {host}. Sie können das jetzt hier vorbereiten; die Anleitung prüft es beim Start noch einmal und setzt die Adresse selbst, falls sie fehlt.',
+  'error.RECOVER_NOT_TPLINK_IMAGE.message': 'Diese Datei beginnt nicht mit einem TP-Link-Firmware-Header.',
+  'error.RECOVER_NOT_TPLINK_IMAGE.meaning':
+    '{safeloader, select, yes {Sie sieht aus wie ein TP-Link-Image für neuere Modelle (Safeloader). Der Rettungsmodus des gewählten Modells erwartet den älteren Header, er würde die Datei also ablehnen oder, schlimmer, falsch schreiben.} other {Der Rettungsmodus des Routers prüft diesen Header und lehnt alles andere ab (oder schreibt es falsch). Das ist kein TP-Link-Werks-Image für diesen Router.}}',
+  'error.RECOVER_NOT_TPLINK_IMAGE.fix':
+    'Laden Sie das Werks-Image für genau dieses Modell und diese Hardware-Version herunter (auf dem Etikett unter dem Router, „Ver: 2.0“) oder das OpenWrt-„factory“-Image dafür, und wählen Sie diese Datei.',
+  'error.RECOVER_TPLINK_LAYOUT_UNKNOWN.message': 'Dieses TP-Link-Image enthält einen Bootloader, aber sein Firmware-Teil liegt nicht dort, wo der Header sagt.',
+  'error.RECOVER_TPLINK_LAYOUT_UNKNOWN.meaning':
+    'Rescue Bench kann nicht sagen, welchen Teil der Rettungsmodus bekommen muss. Die ganze Datei zu senden könnte den Bootloader des Routers überschreiben und ihn unrettbar machen.',
+  'error.RECOVER_TPLINK_LAYOUT_UNKNOWN.fix': 'Nehmen Sie das OpenWrt-„factory“-Image für dieses Modell oder ein TP-Link-Image ohne „boot“ im Namen.',
+  'error.RECOVER_WRONG_MODEL.message': 'Diese Datei ist nicht für den {vendor} {model}.',
+  'error.RECOVER_WRONG_MODEL.meaning':
+    '{kind, select, tplink {Ihr TP-Link-Header nennt die Hardware-ID {has}; der {model} hat {want}. Der Rettungsmodus des Routers lehnt sie ab oder schreibt, schlimmer, eine Firmware, die auf dieser Platine nicht starten kann.} other {Ihre Version „{version}“ nennt die Plattform {has}; der {model} braucht Firmware für {want}. Der Router würde sie ablehnen.}}',
+  'error.RECOVER_WRONG_MODEL.fix':
+    '{kind, select, tplink {Prüfen Sie Modell und Hardware-Version auf dem Etikett unter dem Router (zum Beispiel „Ver: 2.0“) und laden Sie dann das Image für genau diese Version herunter.} other {Laden Sie für dieses Modell die Firmware herunter, deren Name mit {want}. beginnt.}}',
+  'error.RECOVER_IMAGE_TRUNCATED.message': 'Diese Firmware-Datei ist kürzer, als ihr eigener Header sagt.',
+  'error.RECOVER_IMAGE_TRUNCATED.meaning': 'Der Download wurde wahrscheinlich abgebrochen. Der Router würde sie ablehnen oder eine kaputte Firmware schreiben.',
+  'error.RECOVER_IMAGE_TRUNCATED.fix': 'Laden Sie die Datei erneut herunter und vergleichen Sie ihre Größe mit der Angabe auf der Seite des Herstellers.',
+  'error.RECOVER_NOT_UBNT_IMAGE.message': 'Diese Datei ist kein Ubiquiti-Firmware-Image.',
+  'error.RECOVER_NOT_UBNT_IMAGE.meaning': 'Der Rettungsmodus nimmt nur Ubiquiti-Firmware-Dateien an (sie beginnen mit „UBNT“); diese würde er ablehnen.',
+  'error.RECOVER_NOT_UBNT_IMAGE.fix': 'Laden Sie die airOS-Firmware für dieses Modell von Ubiquiti herunter oder das OpenWrt-„factory“-Image dafür, und wählen Sie diese Datei.',
+  'error.RECOVER_EMPTY_FILE.message': 'Die gewählte Datei ist leer.',
+  'error.RECOVER_EMPTY_FILE.meaning': 'Es gibt nichts, was an den Router gehen könnte.',
+  'error.RECOVER_EMPTY_FILE.fix': 'Wählen Sie die Firmware-Datei erneut; vielleicht war der Download noch nicht fertig.',
+  'error.RECOVER_IMAGE_TOO_LARGE.message': '{kind, select, model {Diese Datei ist größer, als der {model} fassen kann.} other {Diese Datei ist viel größer als jede Router-Firmware.}}',
+  'error.RECOVER_IMAGE_TOO_LARGE.meaning': '{kind, select, model {Sie ist keine Firmware für dieses Modell oder enthält mehr als die Firmware.} other {Sie ist kein Firmware-Image.}}',
+  'error.RECOVER_IMAGE_TOO_LARGE.fix': '{kind, select, model {Wählen Sie das Werks-Image für genau dieses Modell.} other {Wählen Sie das Firmware-Image für diesen Router.}}',
+  'error.RECOVER_UNKNOWN_MODEL.message': 'Rescue Bench kennt das Modell „{model}“ nicht.',
+  'error.RECOVER_UNKNOWN_MODEL.meaning': 'Ohne es sind die Adressen, Dateinamen und Lichtzeichen der Rettung unbekannt.',
+  'error.RECOVER_UNKNOWN_MODEL.fix': 'Wählen Sie ein Modell aus der Liste, oder lassen Sie das Modell leer, um die üblichen Einstellungen des Herstellers zu nutzen.',
+  'error.RECOVER_WRONG_FLOW.message': 'Der {router} nutzt nicht die Rettung von {chosen}.',
+  'error.RECOVER_WRONG_FLOW.meaning': '{uses, select, none {Seine Rettung funktioniert anders: {summary}} other {Er nutzt die Rettung von {uses}.}}',
+  'error.RECOVER_WRONG_FLOW.fix': '{uses, select, none {Gehen Sie so vor, wie sein Profil es beschreibt.} other {Wählen Sie für dieses Modell die Rettung von {uses}.}}',
+  'error.RECOVER_FILE_MISSING.message': 'Die Firmware-Datei {file} lässt sich nicht öffnen.',
+  'error.RECOVER_FILE_MISSING.meaning': 'Ohne sie kann nichts an den Router gesendet werden.',
+  'error.RECOVER_FILE_MISSING.fix': 'Wählen Sie die Datei erneut.',
+  'error.RECOVER_NOT_A_FILE.message': '{file} ist keine Datei.',
+  'error.RECOVER_NOT_A_FILE.meaning': 'Ein Firmware-Image ist eine einzelne Datei.',
+  'error.RECOVER_NOT_A_FILE.fix': 'Wählen Sie die Firmware-Datei selbst.',
+  'error.STOPPED.message': '{why, select, upload {Der Upload wurde angehalten.} other {Angehalten.}}',
+  'error.STOPPED.meaning': '{why, select, upload {Der Router hat nicht die ganze Datei bekommen; er wartet weiter in seinem Rettungsmodus.} other {Es wird nichts mehr gesendet.}}',
+  'error.STOPPED.fix': '{why, select, upload {Starten Sie den Upload erneut, wenn Sie so weit sind.} other {Starten Sie erneut, wenn Sie so weit sind.}}',
+  'error.NOT_CONFIRMED.message': 'Nicht bestätigt.',
+  'error.NOT_CONFIRMED.meaning': '{what, select, recovery {Die Anleitung wartet auf den Rettungsmodus.} other {Die Anleitung wartet auf die Kabel.}}',
+  'error.NOT_CONFIRMED.fix': '{what, select, recovery {Starten Sie den Rettungsmodus und machen Sie dann weiter.} other {Schließen Sie die Kabel an und wählen Sie dann „Fertig“.}}',
+  'error.RECOVER_NO_RECOVERY_PAGE.message':
+    '{why, select, silent {Die Rettungsseite des Routers unter {host} hat nicht geantwortet.} other {Die Rettungsseite des Routers unter {host} ist nicht erreichbar.}}',
+  'error.RECOVER_NO_RECOVERY_PAGE.meaning':
+    '{why, select, silent {Der Router ist noch nicht in seinem Rettungsmodus, oder dieser Computer ist nicht in seinem Netz. Die Rettungsseite antwortet auf keinen Ping, nur eine Verbindung zeigt, dass sie da ist.} other {Der Router ist noch nicht in seinem Rettungsmodus, oder dieser Computer ist nicht in seinem Netz.}}',
+  'error.RECOVER_NO_RECOVERY_PAGE.fix':
+    '{why, select, silent {Schalten Sie den Router aus, halten Sie Reset gedrückt, schalten Sie ihn ein und halten Sie weiter, bis das Power-Licht blinkt (etwa 10 Sekunden). Prüfen Sie, ob das Kabel in einem LAN-Port steckt und dieser Computer eine Adresse in {network} hat. Versuchen Sie es dann erneut.} other {Schalten Sie den Router aus, halten Sie Reset gedrückt, schalten Sie ihn ein und halten Sie weiter, bis das Power-Licht blinkt (etwa 10 Sekunden). Versuchen Sie es dann erneut.}}',
+  'error.RECOVER_PAGE_REFUSED.message': 'Etwas unter {host} hat die Verbindung zu seiner Webseite abgelehnt.',
+  'error.RECOVER_PAGE_REFUSED.meaning':
+    'Unter dieser Adresse antwortet ein Gerät, hat aber keine Webseite auf Port 80: Meist startet der Router noch normal und ist nicht in seinem Rettungsmodus.',
+  'error.RECOVER_PAGE_REFUSED.fix':
+    'Schalten Sie den Router aus, halten Sie Reset gedrückt, schalten Sie ihn ein und halten Sie weiter, bis das Power-Licht blinkt (etwa 10 Sekunden). Versuchen Sie es dann erneut.',
+  'error.RECOVER_FILE_CHANGED.message': 'Die Firmware-Datei hat sich beim Senden verändert.',
+  'error.RECOVER_FILE_CHANGED.meaning': 'Der Router würde eine gemischte Datei bekommen.',
+  'error.RECOVER_FILE_CHANGED.fix': 'Lassen Sie die Datei unverändert und senden Sie sie erneut.',
+  'error.RECOVER_FILE_UNREADABLE.message': 'Die Firmware-Datei lässt sich nicht lesen.',
+  'error.RECOVER_FILE_UNREADABLE.meaning': 'An den Router wurde nichts gesendet.',
+  'error.RECOVER_FILE_UNREADABLE.fix': 'Prüfen Sie, ob die Datei noch da ist, und wählen Sie sie erneut.',
+  'error.RECOVER_UPLOAD_STALLED.message': 'Der Router nimmt die Datei nicht mehr an.',
+  'error.RECOVER_UPLOAD_STALLED.meaning':
+    'Nach {sent} von {total} Byte hat sich {seconds} Sekunden lang nichts bewegt. Der Router ist vielleicht neu gestartet, oder das Kabel wurde gezogen.',
+  'error.RECOVER_UPLOAD_STALLED.fix':
+    'Prüfen Sie das Kabel, schalten Sie den Router aus, starten Sie seinen Rettungsmodus erneut (Reset beim Einschalten gedrückt halten) und senden Sie die Datei noch einmal.',
+  'error.RECOVER_NO_CARRIER.message': 'Auf {iface} gibt es kein Kabelsignal.',
+  'error.RECOVER_NO_CARRIER.meaning':
+    'Der Router ist aus, das Kabel steckt nicht an beiden Enden, oder es steckt in einem abgeschalteten Port. So erreicht nichts den Router.',
+  'error.RECOVER_NO_CARRIER.fix':
+    'Prüfen Sie, ob das Kabel von diesem Computer zu einem LAN-Port des Routers führt und der Router eingeschaltet ist (ein Licht am Port sollte leuchten), und versuchen Sie es dann erneut.',
+  'error.RECOVER_NO_SUCH_INTERFACE.message': 'Dieser Computer hat keine Netzwerkverbindung namens „{iface}“.',
+  'error.RECOVER_NO_SUCH_INTERFACE.meaning': 'Rescue Bench kann ihr nicht die Adresse geben, die der Router braucht.',
+  'error.RECOVER_NO_SUCH_INTERFACE.fix': 'Wählen Sie eine der aufgeführten Verbindungen, oder überlassen Sie die Wahl Rescue Bench.',
+  'error.RECOVER_NO_WIRED.message': 'Dieser Computer hat keine Kabel-Netzwerkverbindung.',
+  'error.RECOVER_NO_WIRED.meaning': 'Der Rettungsmodus spricht nur über ein Kabel.',
+  'error.RECOVER_NO_WIRED.fix': 'Stecken Sie einen Netzwerkadapter (USB-Ethernet geht) in diesen Computer, verbinden Sie ihn mit dem Router und prüfen Sie dann erneut.',
+  'error.RECOVER_NO_INTERFACE.message': 'Es wurde keine Verbindung gewählt.',
+  'error.RECOVER_NO_INTERFACE.meaning': 'Rescue Bench weiß nicht, welches Kabel zum Router führt.',
+  'error.RECOVER_NO_INTERFACE.fix': 'Prüfen Sie erneut und wählen Sie die Verbindung.',
+  'error.RECOVER_NOT_SERVING.message': 'Die Datei wird nicht mehr angeboten.',
+  'error.RECOVER_NOT_SERVING.meaning': 'Der Schritt davor muss noch einmal laufen.',
+  'error.RECOVER_NOT_SERVING.fix': 'Wählen Sie „Noch einmal versuchen“.',
+  'error.RECOVER_TRANSFER_CUT.message':
+    '{how, select, fetch {Der Router hat nach {sent} von {total} Byte aufgehört abzurufen und nicht erneut gefragt.} other {Der Router hat die Verbindung nach {sent} von {total} Byte geschlossen.}}',
+  'error.RECOVER_TRANSFER_CUT.meaning':
+    '{how, select, fetch {Er ist wahrscheinlich mittendrin neu gestartet (die Taste wurde zu früh losgelassen, oder der Strom fiel aus). Er hat noch nichts geschrieben: Ein TP-Link-Bootloader schreibt nur eine vollständige, geprüfte Datei.} other {Er ist wahrscheinlich mittendrin neu gestartet; eine halbe Datei hat er nicht geschrieben.}}',
+  'error.RECOVER_TRANSFER_CUT.fix':
+    '{how, select, fetch {Schalten Sie den Router aus und halten Sie Reset gedrückt, während Sie ihn wieder einschalten. Halten Sie, bis Rescue Bench meldet, dass der Router nach der Datei gefragt hat.} other {Schalten Sie den Router aus, starten Sie seinen Rettungsmodus erneut (Reset beim Einschalten gedrückt halten) und senden Sie die Datei noch einmal.}}',
+  'error.RECOVER_NO_REQUEST.message': 'Der Router hat nicht innerhalb von {seconds} Sekunden nach der Datei gefragt.',
+  'error.RECOVER_NO_REQUEST.meaning':
+    'Entweder hat er seinen Rettungsmodus nicht gestartet (die Taste wurde nicht lange genug gehalten), oder seine Anfrage hat Rescue Bench nicht erreicht.',
+  'error.RECOVER_NO_REQUEST.fix':
+    'Schalten Sie den Router aus. Halten Sie Reset gedrückt, schalten Sie ihn ein und halten Sie etwa 10 Sekunden weiter. Prüfen Sie, ob das Kabel in einem LAN-Port steckt (nicht im WAN-Port). {firewall}',
+  'error.RECOVER_WRONG_BYTES.message': '{how, select, served {Der Router hat andere Bytes bekommen als gewählt.} other {Es wurden andere Bytes gesendet als gewählt.}}',
+  'error.RECOVER_WRONG_BYTES.meaning': '{how, select, served {Die Datei hat sich auf diesem Computer verändert, während sie angeboten wurde.} other {Die Datei hat sich auf diesem Computer verändert, während sie gesendet wurde.}}',
+  'error.RECOVER_WRONG_BYTES.fix': 'Wählen Sie die Datei erneut und fangen Sie von vorn an.',
+  'error.RECOVER_ROUTER_REFUSED.message': 'Der Router hat die Datei abgelehnt.',
+  'error.RECOVER_ROUTER_REFUSED.meaning': 'Seine Rettungsseite sagte: {said}. Wenn er ablehnt, schreibt er nichts; der alte Zustand bleibt.',
+  'error.RECOVER_ROUTER_REFUSED.fix': 'Prüfen Sie, ob die Datei das Werks-Image für genau dieses Modell und diese Hardware-Version ist, und senden Sie sie dann erneut.',
+  'error.RECOVER_NOT_BACK.message': 'Der Router hat nach dem Schreiben unter {address} nicht geantwortet.',
+  'error.RECOVER_NOT_BACK.meaning':
+    '{page, select, yes {Er zeigt noch seine Rettungsseite: Er hat die Datei nicht genommen oder ist nicht neu gestartet.} other {Er schreibt oder startet vielleicht noch, nutzt mit der neuen Firmware vielleicht eine andere Adresse, oder die Datei ist nicht gestartet.}}',
+  'error.RECOVER_NOT_BACK.fix':
+    'Warten Sie zwei weitere Minuten und prüfen Sie erneut. {note, select, none {OpenWrt antwortet unter 192.168.1.1; dieser Computer erreicht das nur mit einer Adresse in 192.168.1.x.} other {{note}}} Wenn die Lichter aus bleiben oder länger als 10 Minuten gleich blinken, starten Sie die Rettung von vorn.',
 };

@@ -58,4 +58,109 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'recover.network.title': 'El cable y la dirección de este equipo',
   'recover.network.text':
     'En su modo de rescate, el router está en {router} y necesita este equipo en {host}. Puedes prepararlo aquí ahora; la guía lo vuelve a comprobar al empezar y pone la dirección ella misma si falta.',
+  'error.RECOVER_NOT_TPLINK_IMAGE.message': 'Este archivo no empieza con una cabecera de firmware de TP-Link.',
+  'error.RECOVER_NOT_TPLINK_IMAGE.meaning':
+    '{safeloader, select, yes {Parece una imagen de TP-Link para modelos más nuevos (safeloader). El modo de rescate del modelo elegido espera la cabecera antigua, así que rechazaría el archivo o, peor, lo escribiría mal.} other {El modo de rescate del router comprueba esa cabecera y rechaza (o escribe mal) cualquier otra cosa. Esta no es una imagen de fábrica de TP-Link para este router.}}',
+  'error.RECOVER_NOT_TPLINK_IMAGE.fix':
+    'Descarga la imagen de fábrica para exactamente este modelo y versión de hardware (en la etiqueta bajo el router, «Ver: 2.0»), o la imagen «factory» de OpenWrt para él, y elige ese archivo.',
+  'error.RECOVER_TPLINK_LAYOUT_UNKNOWN.message': 'Esta imagen de TP-Link lleva un gestor de arranque, pero su parte de firmware no está donde dice la cabecera.',
+  'error.RECOVER_TPLINK_LAYOUT_UNKNOWN.meaning':
+    'Rescue Bench no puede saber qué parte debe recibir el modo de rescate. Enviar el archivo entero podría sobrescribir el gestor de arranque del router y dejarlo irrecuperable.',
+  'error.RECOVER_TPLINK_LAYOUT_UNKNOWN.fix': 'Usa la imagen «factory» de OpenWrt para este modelo, o una imagen de TP-Link sin «boot» en el nombre.',
+  'error.RECOVER_WRONG_MODEL.message': 'Este archivo no es para el {vendor} {model}.',
+  'error.RECOVER_WRONG_MODEL.meaning':
+    '{kind, select, tplink {Su cabecera de TP-Link indica el id de hardware {has}; el {model} tiene {want}. El modo de rescate del router lo rechaza o, peor, escribe un firmware que no puede arrancar en esta placa.} other {Su versión «{version}» indica la plataforma {has}; el {model} necesita firmware {want}. El router lo rechazaría.}}',
+  'error.RECOVER_WRONG_MODEL.fix':
+    '{kind, select, tplink {Comprueba el modelo y la versión de hardware en la etiqueta bajo el router (por ejemplo, «Ver: 2.0») y descarga la imagen para exactamente esa versión.} other {Descarga para este modelo el firmware cuyo nombre empieza por {want}.}}',
+  'error.RECOVER_IMAGE_TRUNCATED.message': 'Este archivo de firmware es más corto de lo que dice su propia cabecera.',
+  'error.RECOVER_IMAGE_TRUNCATED.meaning': 'Probablemente la descarga se cortó. El router lo rechazaría o escribiría un firmware roto.',
+  'error.RECOVER_IMAGE_TRUNCATED.fix': 'Vuelve a descargar el archivo y compara su tamaño con el de la página del fabricante.',
+  'error.RECOVER_NOT_UBNT_IMAGE.message': 'Este archivo no es una imagen de firmware de Ubiquiti.',
+  'error.RECOVER_NOT_UBNT_IMAGE.meaning': 'El modo de rescate solo acepta archivos de firmware de Ubiquiti (empiezan por «UBNT»); rechazaría este.',
+  'error.RECOVER_NOT_UBNT_IMAGE.fix': 'Descarga de Ubiquiti el firmware airOS para este modelo, o la imagen «factory» de OpenWrt para él, y elige ese archivo.',
+  'error.RECOVER_EMPTY_FILE.message': 'El archivo elegido está vacío.',
+  'error.RECOVER_EMPTY_FILE.meaning': 'No hay nada que enviar al router.',
+  'error.RECOVER_EMPTY_FILE.fix': 'Vuelve a elegir el archivo de firmware; puede que no hubiera terminado de descargarse.',
+  'error.RECOVER_IMAGE_TOO_LARGE.message': '{kind, select, model {Este archivo es más grande de lo que cabe en el {model}.} other {Este archivo es mucho más grande que cualquier firmware de router.}}',
+  'error.RECOVER_IMAGE_TOO_LARGE.meaning': '{kind, select, model {No es firmware para este modelo, o contiene más que el firmware.} other {No es una imagen de firmware.}}',
+  'error.RECOVER_IMAGE_TOO_LARGE.fix': '{kind, select, model {Elige la imagen de fábrica para exactamente este modelo.} other {Elige la imagen de firmware para este router.}}',
+  'error.RECOVER_UNKNOWN_MODEL.message': 'Rescue Bench no conoce el modelo «{model}».',
+  'error.RECOVER_UNKNOWN_MODEL.meaning': 'Sin él, no se conocen las direcciones, los nombres de archivo ni las señales de luz del rescate.',
+  'error.RECOVER_UNKNOWN_MODEL.fix': 'Elige un modelo de la lista, o deja el modelo vacío para usar los ajustes habituales del fabricante.',
+  'error.RECOVER_WRONG_FLOW.message': 'El {router} no usa el rescate de {chosen}.',
+  'error.RECOVER_WRONG_FLOW.meaning': '{uses, select, none {Su rescate funciona de otra manera: {summary}} other {Usa el rescate de {uses}.}}',
+  'error.RECOVER_WRONG_FLOW.fix': '{uses, select, none {Sigue el camino que describe su perfil.} other {Elige el rescate de {uses} para este modelo.}}',
+  'error.RECOVER_FILE_MISSING.message': 'No se puede abrir el archivo de firmware {file}.',
+  'error.RECOVER_FILE_MISSING.meaning': 'Sin él no se puede enviar nada al router.',
+  'error.RECOVER_FILE_MISSING.fix': 'Vuelve a elegir el archivo.',
+  'error.RECOVER_NOT_A_FILE.message': '{file} no es un archivo.',
+  'error.RECOVER_NOT_A_FILE.meaning': 'Una imagen de firmware es un solo archivo.',
+  'error.RECOVER_NOT_A_FILE.fix': 'Elige el propio archivo de firmware.',
+  'error.STOPPED.message': '{why, select, upload {Se detuvo la subida.} other {Detenido.}}',
+  'error.STOPPED.meaning': '{why, select, upload {El router no recibió el archivo completo; sigue esperando en su modo de rescate.} other {No se envía nada más.}}',
+  'error.STOPPED.fix': '{why, select, upload {Vuelve a iniciar la subida cuando estés listo.} other {Vuelve a empezar cuando estés listo.}}',
+  'error.NOT_CONFIRMED.message': 'Sin confirmar.',
+  'error.NOT_CONFIRMED.meaning': '{what, select, recovery {La guía espera al modo de rescate.} other {La guía espera a los cables.}}',
+  'error.NOT_CONFIRMED.fix': '{what, select, recovery {Inicia el modo de rescate y luego continúa.} other {Conecta los cables y luego elige «Hecho».}}',
+  'error.RECOVER_NO_RECOVERY_PAGE.message':
+    '{why, select, silent {La página de rescate del router en {host} no respondió.} other {No se puede llegar a la página de rescate del router en {host}.}}',
+  'error.RECOVER_NO_RECOVERY_PAGE.meaning':
+    '{why, select, silent {El router aún no está en su modo de rescate, o este equipo no está en su red. La página de rescate no responde al ping, así que solo una conexión muestra que está ahí.} other {El router aún no está en su modo de rescate, o este equipo no está en su red.}}',
+  'error.RECOVER_NO_RECOVERY_PAGE.fix':
+    '{why, select, silent {Apaga el router, mantén pulsado Reset, enciéndelo y sigue pulsando hasta que parpadee la luz de encendido (unos 10 segundos). Comprueba que el cable esté en un puerto LAN y que este equipo tenga una dirección en {network}. Después vuelve a intentarlo.} other {Apaga el router, mantén pulsado Reset, enciéndelo y sigue pulsando hasta que parpadee la luz de encendido (unos 10 segundos). Después vuelve a intentarlo.}}',
+  'error.RECOVER_PAGE_REFUSED.message': 'Algo en {host} rechazó la conexión a su página web.',
+  'error.RECOVER_PAGE_REFUSED.meaning':
+    'Un dispositivo responde en esa dirección pero no tiene página web en el puerto 80: normalmente el router aún está arrancando de forma normal, no en su modo de rescate.',
+  'error.RECOVER_PAGE_REFUSED.fix':
+    'Apaga el router, mantén pulsado Reset, enciéndelo y sigue pulsando hasta que parpadee la luz de encendido (unos 10 segundos). Después vuelve a intentarlo.',
+  'error.RECOVER_FILE_CHANGED.message': 'El archivo de firmware cambió mientras se enviaba.',
+  'error.RECOVER_FILE_CHANGED.meaning': 'El router recibiría un archivo mezclado.',
+  'error.RECOVER_FILE_CHANGED.fix': 'No toques el archivo y vuelve a enviarlo.',
+  'error.RECOVER_FILE_UNREADABLE.message': 'No se puede leer el archivo de firmware.',
+  'error.RECOVER_FILE_UNREADABLE.meaning': 'No se envió nada al router.',
+  'error.RECOVER_FILE_UNREADABLE.fix': 'Comprueba que el archivo siga ahí y vuelve a elegirlo.',
+  'error.RECOVER_UPLOAD_STALLED.message': 'El router dejó de aceptar el archivo.',
+  'error.RECOVER_UPLOAD_STALLED.meaning':
+    'No se movió nada durante {seconds} segundos después de {sent} de {total} bytes. Puede que el router se haya reiniciado o que se haya desconectado el cable.',
+  'error.RECOVER_UPLOAD_STALLED.fix':
+    'Revisa el cable, apaga el router, vuelve a iniciar su modo de rescate (mantén Reset pulsado al encenderlo) y envía el archivo de nuevo.',
+  'error.RECOVER_NO_CARRIER.message': 'No hay señal de cable en {iface}.',
+  'error.RECOVER_NO_CARRIER.meaning':
+    'El router está apagado, el cable no está conectado en los dos extremos o está en un puerto desactivado. Así no llega nada al router.',
+  'error.RECOVER_NO_CARRIER.fix':
+    'Comprueba que el cable vaya de este equipo a un puerto LAN del router y que el router esté encendido (debería brillar una luz junto al puerto), y vuelve a intentarlo.',
+  'error.RECOVER_NO_SUCH_INTERFACE.message': 'Este equipo no tiene ninguna conexión de red llamada «{iface}».',
+  'error.RECOVER_NO_SUCH_INTERFACE.meaning': 'Rescue Bench no puede darle la dirección que necesita el router.',
+  'error.RECOVER_NO_SUCH_INTERFACE.fix': 'Elige una de las conexiones de la lista, o deja que Rescue Bench elija.',
+  'error.RECOVER_NO_WIRED.message': 'Este equipo no tiene ninguna conexión de red por cable.',
+  'error.RECOVER_NO_WIRED.meaning': 'El modo de rescate solo habla por cable.',
+  'error.RECOVER_NO_WIRED.fix': 'Conecta un adaptador de red (sirve uno USB-Ethernet) a este equipo, conéctalo al router y vuelve a comprobar.',
+  'error.RECOVER_NO_INTERFACE.message': 'No se eligió ninguna conexión.',
+  'error.RECOVER_NO_INTERFACE.meaning': 'Rescue Bench no sabe qué cable lleva al router.',
+  'error.RECOVER_NO_INTERFACE.fix': 'Vuelve a comprobar y elige la conexión.',
+  'error.RECOVER_NOT_SERVING.message': 'El archivo ya no se ofrece.',
+  'error.RECOVER_NOT_SERVING.meaning': 'El paso anterior tiene que volver a ejecutarse.',
+  'error.RECOVER_NOT_SERVING.fix': 'Elige «Intentar de nuevo».',
+  'error.RECOVER_TRANSFER_CUT.message':
+    '{how, select, fetch {El router dejó de descargar tras {sent} de {total} bytes y no volvió a pedirlo.} other {El router cerró la conexión tras {sent} de {total} bytes.}}',
+  'error.RECOVER_TRANSFER_CUT.meaning':
+    '{how, select, fetch {Probablemente se reinició a mitad (se soltó el botón demasiado pronto o se cortó la corriente). Todavía no ha escrito nada: un gestor de arranque de TP-Link solo escribe un archivo completo y comprobado.} other {Probablemente se reinició a mitad; no ha escrito un archivo incompleto.}}',
+  'error.RECOVER_TRANSFER_CUT.fix':
+    '{how, select, fetch {Apaga el router y mantén pulsado Reset mientras lo vuelves a encender. Sigue pulsando hasta que Rescue Bench diga que el router pidió el archivo.} other {Apaga el router, vuelve a iniciar su modo de rescate (mantén Reset pulsado al encenderlo) y envía el archivo de nuevo.}}',
+  'error.RECOVER_NO_REQUEST.message': 'El router no pidió el archivo en {seconds} segundos.',
+  'error.RECOVER_NO_REQUEST.meaning':
+    'O no inició su modo de rescate (no se mantuvo pulsado el botón el tiempo suficiente), o su petición no llegó a Rescue Bench.',
+  'error.RECOVER_NO_REQUEST.fix':
+    'Apaga el router. Mantén pulsado Reset, enciéndelo y sigue pulsando unos 10 segundos. Comprueba que el cable esté en un puerto LAN (no en el puerto WAN). {firewall}',
+  'error.RECOVER_WRONG_BYTES.message': '{how, select, served {El router recibió bytes distintos de los elegidos.} other {Se enviaron bytes distintos de los elegidos.}}',
+  'error.RECOVER_WRONG_BYTES.meaning': '{how, select, served {El archivo cambió en este equipo mientras se ofrecía.} other {El archivo cambió en este equipo mientras se enviaba.}}',
+  'error.RECOVER_WRONG_BYTES.fix': 'Vuelve a elegir el archivo y empieza de nuevo.',
+  'error.RECOVER_ROUTER_REFUSED.message': 'El router rechazó el archivo.',
+  'error.RECOVER_ROUTER_REFUSED.meaning': 'Su página de rescate dijo: {said}. Cuando rechaza, no escribe nada; el estado anterior se mantiene.',
+  'error.RECOVER_ROUTER_REFUSED.fix': 'Comprueba que el archivo sea la imagen de fábrica para exactamente este modelo y versión de hardware, y vuelve a enviarlo.',
+  'error.RECOVER_NOT_BACK.message': 'El router no respondió en {address} después de escribir.',
+  'error.RECOVER_NOT_BACK.meaning':
+    '{page, select, yes {Sigue mostrando su página de rescate: no aceptó el archivo o no se ha reiniciado.} other {Puede que aún esté escribiendo o arrancando, que use otra dirección con el firmware nuevo, o que el archivo no haya arrancado.}}',
+  'error.RECOVER_NOT_BACK.fix':
+    'Espera dos minutos más y vuelve a comprobar. {note, select, none {OpenWrt responde en 192.168.1.1, y este equipo solo llega ahí con una dirección en 192.168.1.x.} other {{note}}} Si las luces siguen apagadas o parpadean igual durante más de 10 minutos, empieza el rescate desde el principio.',
 };

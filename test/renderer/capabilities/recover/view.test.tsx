@@ -13,6 +13,7 @@ import { usePlaybook } from '../../../../src-renderer/capabilities/playbook/stor
 import { applyRecord, startRecord, type JournalRecord } from '../../../../src-shared/capabilities/playbook/journal';
 import { RECOVER_PLAYBOOKS, type RecoverPlan } from '../../../../src-shared/capabilities/recover';
 import type { RunSnapshot } from '../../../../src-shared/capabilities/playbook/contract';
+import { fault } from '../../../../src-shared/errors';
 
 const calls: { name: string; payload: unknown }[] = [];
 let reply: unknown = {};
@@ -122,7 +123,7 @@ describe('Vendor recovery view', () => {
     const def = RECOVER_PLAYBOOKS.dlink;
     let s: RunSnapshot | undefined = applyRecord(undefined, startRecord('run-f', def, {}, 1));
     s = applyRecord(s, { type: 'step', at: 2, stepId: 'cables', state: 'active' });
-    s = applyRecord(s, { type: 'step', at: 3, stepId: 'cables', state: 'failed', error: { code: 'RECOVER_ROUTER_REFUSED', message: 'The router refused the file.', meaning: 'Its recovery page said: "Update Failed!".', fix: 'Check the file.' } });
+    s = applyRecord(s, { type: 'step', at: 3, stepId: 'cables', state: 'failed', error: fault('RECOVER_ROUTER_REFUSED', { said: '"Update Failed!"' }).toShape() });
     s = applyRecord(s, { type: 'end', at: 4, state: 'failed', summary: 'x' });
     act(() => usePlaybook.getState().setStatus({ run: s!, transcript: [] }));
     ui();
