@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { RbFault, toErrorShape } from '../../../src-shared/errors';
+import { fault, type RbFault, toErrorShape } from '../../../src-shared/errors';
 import {
   checkFindings,
   neighbourAnswered,
@@ -113,7 +113,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 function cancelled(): RbFault {
-  return new RbFault({ code: 'NET_CANCELLED', message: 'Stopped waiting, as asked.', meaning: 'Nothing was changed on this computer.', fix: 'Start the step again when you are ready.' });
+  return fault('NET_CANCELLED');
 }
 
 class Lease implements NetLease {
@@ -398,12 +398,7 @@ export class NetService {
       (n, now) => (n === name && now.carrier === true ? true : undefined),
       opts,
       () =>
-        new RbFault({
-          code: 'NET_NO_CARRIER',
-          message: `No link on ${name} after ${Math.round(opts.timeoutMs / 1000)} seconds.`,
-          meaning: 'Either the cable is not plugged in at both ends, or the router is switched off or still starting.',
-          fix: 'Check that the cable sits firmly in a LAN port of the router (not the WAN or Internet port) and in this computer, and that the router’s power light is on. Then try again.',
-        }),
+        fault('NET_NO_CARRIER', { iface: name, seconds: Math.round(opts.timeoutMs / 1000) }),
     );
   }
 
@@ -415,12 +410,7 @@ export class NetService {
       (n, now, before) => (wired.has(n) && now.carrier === true && (before ?? start.get(n))?.carrier !== true ? n : undefined),
       opts,
       () =>
-        new RbFault({
-          code: 'NET_NO_CABLE_SEEN',
-          message: `No cable was plugged in within ${Math.round(opts.timeoutMs / 1000)} seconds.`,
-          meaning: 'Rescue Bench watches the network sockets of this computer for a new link. None appeared: the cable is not in, the router is off, or the cable was already in before the step started.',
-          fix: 'Plug the cable into a LAN port of the router and into this computer, and switch the router on. If it was already plugged in, pull it out and plug it in again.',
-        }),
+        fault('NET_NO_CABLE_SEEN', { seconds: Math.round(opts.timeoutMs / 1000) }),
     );
   }
 
@@ -500,16 +490,11 @@ export class NetService {
   async check(req: { target: string; need?: string; interface?: string; tcpPorts?: number[]; dhcp?: boolean }): Promise<NetCheck> {
     const target = req.target;
     if (!parseCidr(`${target}/32`))
-      throw new RbFault({ code: 'NET_BAD_ADDRESS', message: `"${String(target).slice(0, 80)}" is not an IPv4 address.`, meaning: 'The router’s address looks like 192.168.0.1.', fix: 'Give the router’s address as four numbers with dots.' });
+      throw fault('NET_BAD_ADDRESS', { kind: 'target', value: String(target).slice(0, 80) });
     const need = req.need !== undefined ? checkedCidr(req.need) : undefined;
     const asked = req.interface !== undefined ? checkedInterface(this.os.platform, req.interface) : undefined;
     if (need && need.ip === target)
-      throw new RbFault({
-        code: 'NET_NEED_IS_TARGET',
-        message: `The address for this computer (${need.ip}) is the router’s own address.`,
-        meaning: 'Two devices cannot share one address; the router would not be reachable.',
-        fix: 'Use another address in the same network for this computer, e.g. the one the router’s instructions name.',
-      });
+      throw fault('NET_NEED_IS_TARGET', { ip: need.ip });
     const prefix = need?.prefix ?? 24;
     const subnetC = parseCidr(`${target}/${prefix}`)!;
     const subnet = `${subnetC.network}/${prefix}`;
@@ -577,13 +562,7 @@ export class NetService {
       const r = await this.os.exec(inv.cmd, inv.args, { ...(inv.input !== undefined ? { input: inv.input } : {}), timeoutMs: how === 'root' ? 15_000 : 300_000 });
       const outcome = r.missing ? 'unavailable' : elevationOutcome(how, r.code, r.stderr);
       if (outcome === 'cancelled')
-        throw new RbFault({
-          code: 'NET_PERMISSION_CANCELLED',
-          message: 'The permission request was cancelled.',
-          meaning: 'Without permission Rescue Bench cannot change this computer’s network settings. Nothing was changed.',
-          fix: 'Try again and enter your password when your computer asks (it asks because changing a network address needs an administrator).',
-          details: `${how}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-        });
+        throw fault('NET_PERMISSION_CANCELLED', {}, { details: `${how}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000) });
       if (outcome === 'unavailable') {
         tried.push(`${how}: exit ${r.code} ${r.stderr.trim()}`);
         continue;
@@ -592,16 +571,7 @@ export class NetService {
       return { via: how, code: r.code, stdout: r.stdout, stderr: r.stderr };
     }
     const typed = cmds.map((c) => this.typed(c)).join('\n');
-    throw new RbFault({
-      code: 'NET_PERMISSION_UNAVAILABLE',
-      message: 'This computer offered no way to ask for permission.',
-      meaning:
-        this.os.platform === 'linux'
-          ? 'Changing a network address needs an administrator. Neither pkexec (the password window of your desktop) nor sudo without a password could be used here. Nothing was changed.'
-          : 'Changing a network address needs an administrator, and the request could not be made. Nothing was changed.',
-      fix: `Do it yourself: ${this.os.platform === 'win32' ? 'in a Command Prompt run as administrator' : 'in a terminal, as an administrator'}, type\n${typed}\nThen go on.`,
-      details: tried.join('\n').slice(0, 2000) || 'no pkexec or sudo on this computer',
-    });
+    throw fault('NET_PERMISSION_UNAVAILABLE', { os: this.os.platform, typed }, { details: tried.join('\n').slice(0, 2000) || 'no pkexec or sudo on this computer' });
   }
 
   /** A command as a person types it in an administrator's terminal (the values passed the allow-lists). */
@@ -637,20 +607,10 @@ export class NetService {
     const all = await this.interfaces();
     const itf = all.find((i) => i.name === name);
     if (!itf)
-      throw new RbFault({
-        code: 'NET_NO_SUCH_INTERFACE',
-        message: `There is no network connection called ${name} on this computer.`,
-        meaning: 'It may have been unplugged (a USB network adapter) or renamed. Nothing was changed.',
-        fix: 'Plug the adapter in again, or pick the connection from the list.',
-      });
+      throw fault('NET_NO_SUCH_INTERFACE', { iface: name });
     const elsewhere = all.find((i) => i.name !== name && i.addresses.some((a) => a.split('/')[0] === c.ip));
     if (elsewhere)
-      throw new RbFault({
-        code: 'NET_ADDRESS_ELSEWHERE',
-        message: `This computer already has ${c.ip} on another connection (${elsewhere.name}).`,
-        meaning: 'With the same address on two connections, the router’s answers may go out of the wrong one. Nothing was changed.',
-        fix: `Remove ${c.ip} from ${elsewhere.name} (or unplug that connection), then try again.`,
-      });
+      throw fault('NET_ADDRESS_ELSEWHERE', { ip: c.ip, iface: elsewhere.name });
     const present = itf.addresses.some((a) => a.split('/')[0] === c.ip);
     const rec: LeaseRecord = { interface: name, address: cidr, added: false, unmanaged: false, broughtUp: false, arp: [], since: Date.now(), keep: req.keep === true, pid: process.pid };
     let via = 'none';
@@ -674,13 +634,7 @@ export class NetService {
       if (r.code !== 0 && !/File exists|already exists|object already exists/i.test(r.stderr)) {
         if (rec.unmanaged) await this.nmSetManaged(name, true, req.reason).catch(() => false);
         this.dropRecord(rec);
-        throw new RbFault({
-          code: 'NET_ADDRESS_FAILED',
-          message: `Could not give ${name} the address ${c.ip}.`,
-          meaning: 'The network settings were not changed.',
-          fix: `Check that ${name} is still there, then try again. Or set the address yourself as an administrator: ${this.typed(addAddressCommand(p, name, cidr))}`,
-          details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-        });
+        throw fault('NET_ADDRESS_FAILED', { iface: name, ip: c.ip, command: this.typed(addAddressCommand(p, name, cidr)) }, { details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000) });
       }
       // "File exists": someone set it between our look and our command. Then it is not ours.
       rec.added = r.code === 0;
@@ -731,12 +685,7 @@ export class NetService {
         if (lease.state !== 'lost') {
           lease.state = 'lost';
           lease.error = toErrorShape(
-            new RbFault({
-              code: 'NET_INTERFACE_GONE',
-              message: `The network connection ${lease.interface} disappeared.`,
-              meaning: 'A USB network adapter may have been unplugged. The address comes back when it is plugged in again.',
-              fix: 'Plug the adapter in again.',
-            }),
+            fault('NET_INTERFACE_GONE', { iface: lease.interface }),
           );
           this.events.lease?.(lease.info());
         }
@@ -764,7 +713,7 @@ export class NetService {
           lease.readded++;
           lease.state = 'active';
           delete lease.error;
-        } else throw new RbFault({ code: 'NET_READD_FAILED', message: `Could not put ${lease.address} back on ${lease.interface}.`, details: r.stderr.slice(0, 2000) });
+        } else throw fault('NET_READD_FAILED', { address: lease.address, iface: lease.interface }, { details: r.stderr.slice(0, 2000) });
       } catch (e) {
         lease.state = 'lost';
         const shape = toErrorShape(e);
@@ -782,17 +731,11 @@ export class NetService {
   }
 
   async addStaticArp(lease: Lease, ip: string, mac: string): Promise<void> {
-    if (lease.state === 'released') throw new RbFault({ code: 'NET_LEASE_RELEASED', message: 'This temporary address was already removed.', meaning: 'A neighbour entry belongs to an active address.', fix: 'Set the address again first.' });
+    if (lease.state === 'released') throw fault('NET_LEASE_RELEASED');
     const cmd = addNeighbourCommand(this.os.platform, lease.interface, ip, mac);
     const r = await this.privileged([cmd], lease.reason);
     if (r.code !== 0)
-      throw new RbFault({
-        code: 'NET_ARP_FAILED',
-        message: `Could not tell this computer that ${ip} is at ${mac}.`,
-        meaning: 'Routers whose bootloader does not answer address questions (ARP) will not receive the file.',
-        fix: 'Try again; if it keeps failing, send us the details.',
-        details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-      });
+      throw fault('NET_ARP_FAILED', { ip, mac }, { details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000) });
     if (!lease.rec.arp.some((a) => a.ip === ip)) lease.rec.arp.push({ ip, mac });
     else lease.rec.arp = lease.rec.arp.map((a) => (a.ip === ip ? { ip, mac } : a));
     this.saveRecord(lease.rec);
@@ -816,22 +759,15 @@ export class NetService {
       if (ip.length > 0) {
         const r = await this.privileged(ip, reason, { keepGoing: true });
         if (r.code !== 0 && !/Cannot assign requested address|No such process|not found|Cannot find device/i.test(r.stderr))
-          throw new RbFault({
-            code: 'NET_RELEASE_FAILED',
-            message: `Could not remove the temporary address ${lease.address} from ${lease.interface}.`,
-            meaning: 'It stays until this computer restarts or the connection is reset; it does no harm to other networks.',
-            fix: `Remove it yourself: ${this.os.platform === 'linux' ? `sudo ip addr del ${lease.address} dev ${lease.interface}` : 'see Details'}`,
-            details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-          });
+          throw fault(
+            'NET_RELEASE_FAILED',
+            { address: lease.address, iface: lease.interface, os: this.os.platform, command: `sudo ip addr del ${lease.address} dev ${lease.interface}` },
+            { details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000) },
+          );
       }
       if (nm && !(await this.nmSetManaged(lease.interface, true, reason)))
         // The address is gone; only NetworkManager's care of the connection is not back. Say so, and how.
-        lease.error = {
-          code: 'NET_NM_RESTORE_FAILED',
-          message: `NetworkManager was not given ${lease.interface} back.`,
-          meaning: 'The temporary address is removed, but NetworkManager does not look after this connection until it is told to, or until it restarts.',
-          fix: `Run: nmcli device set ${lease.interface} managed yes (or restart the computer).`,
-        };
+        lease.error = fault('NET_NM_RESTORE_FAILED', { iface: lease.interface }).toShape();
     } catch (e) {
       lease.releasing = undefined;
       lease.error = toErrorShape(e);
@@ -892,18 +828,8 @@ export class NetService {
     }
     const itf = (await this.interfaces()).find((i) => i.name === name);
     if (itf?.addresses.includes(cidr) || itf?.addresses.some((a) => a.split('/')[0] === c.ip))
-      throw new RbFault({
-        code: 'NET_NOT_OURS',
-        message: `${c.ip} on ${name} was not set by Rescue Bench, so it stays.`,
-        meaning: 'Rescue Bench only removes addresses it added itself; this one belongs to your own settings or another program.',
-        fix: 'If you want it gone, remove it in your network settings.',
-      });
-    throw new RbFault({
-      code: 'NET_NOT_SET',
-      message: `There is no address ${c.ip} from Rescue Bench on ${name}.`,
-      meaning: 'Nothing to remove: it was removed already, or never set.',
-      fix: 'Check the address and the connection name (rescue-bench net list shows them).',
-    });
+      throw fault('NET_NOT_OURS', { ip: c.ip, iface: name });
+    throw fault('NET_NOT_SET', { why: 'remove', ip: c.ip, iface: name, prefix: c.prefix });
   }
 
   /** The lease of a given interface and address, live or recorded (for the arp command). */
@@ -915,12 +841,7 @@ export class NetService {
     if (live) return live;
     const rec = this.readRecords().find((r) => r.interface === name && r.address === `${c.ip}/${c.prefix}`);
     if (!rec)
-      throw new RbFault({
-        code: 'NET_NOT_SET',
-        message: `Rescue Bench has not set ${c.ip} on ${name}.`,
-        meaning: 'A neighbour entry is added together with the temporary address, and removed with it.',
-        fix: `Set the address first: rescue-bench net address add --interface ${name} --address ${c.ip}/${c.prefix}`,
-      });
+      throw fault('NET_NOT_SET', { why: 'arp', ip: c.ip, iface: name, prefix: c.prefix });
     // A recorded (kept) lease: adopt it without watching (its owner is the command line).
     const lease = new Lease(this, rec, 'record', `Rescue Bench adds a neighbour entry for the router recovery on ${name}.`);
     return lease;

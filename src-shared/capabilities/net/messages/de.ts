@@ -81,4 +81,65 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'net.log.link': 'Verbindung',
   'net.log.noLink': 'keine Verbindung',
   'net.log.off': 'ausgeschaltet',
+  'error.NET_CANCELLED.message': 'Das Warten wurde wie gewünscht beendet.',
+  'error.NET_CANCELLED.meaning': 'Auf diesem Computer wurde nichts geändert.',
+  'error.NET_CANCELLED.fix': 'Starten Sie den Schritt erneut, wenn Sie so weit sind.',
+  'error.NET_NO_CARRIER.message': 'Keine Verbindung auf {iface} nach {seconds} Sekunden.',
+  'error.NET_NO_CARRIER.meaning': 'Entweder steckt das Kabel nicht an beiden Enden, oder der Router ist aus oder startet noch.',
+  'error.NET_NO_CARRIER.fix':
+    'Prüfen Sie, ob das Kabel fest in einem LAN-Port des Routers steckt (nicht im WAN- oder Internet-Port) und in diesem Computer, und ob das Power-Licht des Routers leuchtet. Versuchen Sie es dann erneut.',
+  'error.NET_NO_CABLE_SEEN.message': 'Innerhalb von {seconds} Sekunden wurde kein Kabel eingesteckt.',
+  'error.NET_NO_CABLE_SEEN.meaning':
+    'Rescue Bench achtet an den Netzwerkbuchsen dieses Computers auf eine neue Verbindung. Es kam keine: Das Kabel steckt nicht, der Router ist aus, oder das Kabel steckte schon, bevor der Schritt begann.',
+  'error.NET_NO_CABLE_SEEN.fix':
+    'Stecken Sie das Kabel in einen LAN-Port des Routers und in diesen Computer, und schalten Sie den Router ein. Wenn es schon steckte, ziehen Sie es heraus und stecken Sie es wieder ein.',
+  'error.NET_NEED_IS_TARGET.message': 'Die Adresse für diesen Computer ({ip}) ist die Adresse des Routers selbst.',
+  'error.NET_NEED_IS_TARGET.meaning': 'Zwei Geräte können sich keine Adresse teilen; der Router wäre nicht erreichbar.',
+  'error.NET_NEED_IS_TARGET.fix': 'Nehmen Sie für diesen Computer eine andere Adresse im selben Netz, etwa die aus der Anleitung des Routers.',
+  'error.NET_PERMISSION_CANCELLED.message': 'Die Anfrage nach der Erlaubnis wurde abgebrochen.',
+  'error.NET_PERMISSION_CANCELLED.meaning': 'Ohne Erlaubnis kann Rescue Bench die Netzwerkeinstellungen dieses Computers nicht ändern. Es wurde nichts geändert.',
+  'error.NET_PERMISSION_CANCELLED.fix':
+    'Versuchen Sie es erneut und geben Sie Ihr Passwort ein, wenn Ihr Computer fragt (er fragt, weil das Ändern einer Netzwerkadresse Administratorrechte braucht).',
+  'error.NET_PERMISSION_UNAVAILABLE.message': 'Dieser Computer bot keinen Weg an, um Erlaubnis zu fragen.',
+  'error.NET_PERMISSION_UNAVAILABLE.meaning':
+    '{os, select, linux {Das Ändern einer Netzwerkadresse braucht Administratorrechte. Weder pkexec (das Passwortfenster Ihres Desktops) noch sudo ohne Passwort ließ sich hier nutzen. Es wurde nichts geändert.} other {Das Ändern einer Netzwerkadresse braucht Administratorrechte, und die Anfrage ließ sich nicht stellen. Es wurde nichts geändert.}}',
+  'error.NET_PERMISSION_UNAVAILABLE.fix':
+    'Machen Sie es selbst: Geben Sie {os, select, win32 {in einer Eingabeaufforderung, die als Administrator läuft,} other {in einem Terminal als Administrator}} ein:\n{typed}\nMachen Sie dann weiter.',
+  'error.NET_NO_SUCH_INTERFACE.message': 'Auf diesem Computer gibt es keine Netzwerkverbindung namens {iface}.',
+  'error.NET_NO_SUCH_INTERFACE.meaning': 'Sie wurde vielleicht ausgesteckt (ein USB-Netzwerkadapter) oder umbenannt. Es wurde nichts geändert.',
+  'error.NET_NO_SUCH_INTERFACE.fix': 'Stecken Sie den Adapter wieder ein, oder wählen Sie die Verbindung aus der Liste.',
+  'error.NET_ADDRESS_ELSEWHERE.message': 'Dieser Computer hat {ip} schon auf einer anderen Verbindung ({iface}).',
+  'error.NET_ADDRESS_ELSEWHERE.meaning':
+    'Mit derselben Adresse auf zwei Verbindungen können die Antworten des Routers über die falsche hinausgehen. Es wurde nichts geändert.',
+  'error.NET_ADDRESS_ELSEWHERE.fix': 'Entfernen Sie {ip} von {iface} (oder stecken Sie diese Verbindung aus) und versuchen Sie es dann erneut.',
+  'error.NET_ADDRESS_FAILED.message': '{iface} konnte die Adresse {ip} nicht bekommen.',
+  'error.NET_ADDRESS_FAILED.meaning': 'Die Netzwerkeinstellungen wurden nicht geändert.',
+  'error.NET_ADDRESS_FAILED.fix':
+    'Prüfen Sie, ob {iface} noch da ist, und versuchen Sie es erneut. Oder setzen Sie die Adresse selbst als Administrator: {command}',
+  'error.NET_INTERFACE_GONE.message': 'Die Netzwerkverbindung {iface} ist verschwunden.',
+  'error.NET_INTERFACE_GONE.meaning': 'Vielleicht wurde ein USB-Netzwerkadapter ausgesteckt. Die Adresse kommt zurück, wenn er wieder eingesteckt wird.',
+  'error.NET_INTERFACE_GONE.fix': 'Stecken Sie den Adapter wieder ein.',
+  'error.NET_READD_FAILED.message': '{address} konnte nicht wieder auf {iface} gesetzt werden.',
+  'error.NET_LEASE_RELEASED.message': 'Diese vorübergehende Adresse wurde schon entfernt.',
+  'error.NET_LEASE_RELEASED.meaning': 'Ein Nachbareintrag gehört zu einer aktiven Adresse.',
+  'error.NET_LEASE_RELEASED.fix': 'Setzen Sie zuerst die Adresse erneut.',
+  'error.NET_ARP_FAILED.message': 'Diesem Computer konnte nicht mitgeteilt werden, dass {ip} bei {mac} ist.',
+  'error.NET_ARP_FAILED.meaning': 'Router, deren Bootloader auf Adressfragen (ARP) nicht antwortet, bekommen die Datei dann nicht.',
+  'error.NET_ARP_FAILED.fix': 'Versuchen Sie es erneut; wenn es weiter fehlschlägt, schicken Sie uns die Details.',
+  'error.NET_RELEASE_FAILED.message': 'Die vorübergehende Adresse {address} konnte nicht von {iface} entfernt werden.',
+  'error.NET_RELEASE_FAILED.meaning':
+    'Sie bleibt, bis dieser Computer neu startet oder die Verbindung zurückgesetzt wird; anderen Netzen schadet sie nicht.',
+  'error.NET_RELEASE_FAILED.fix': 'Entfernen Sie sie selbst: {os, select, linux {{command}} other {siehe Details}}',
+  'error.NET_NM_RESTORE_FAILED.message': 'NetworkManager wurde {iface} nicht zurückgegeben.',
+  'error.NET_NM_RESTORE_FAILED.meaning':
+    'Die vorübergehende Adresse ist entfernt, aber NetworkManager kümmert sich erst wieder um diese Verbindung, wenn man es ihm sagt oder wenn er neu startet.',
+  'error.NET_NM_RESTORE_FAILED.fix': 'Führen Sie aus: nmcli device set {iface} managed yes (oder starten Sie den Computer neu).',
+  'error.NET_NOT_OURS.message': '{ip} auf {iface} wurde nicht von Rescue Bench gesetzt und bleibt deshalb.',
+  'error.NET_NOT_OURS.meaning': 'Rescue Bench entfernt nur Adressen, die es selbst gesetzt hat; diese gehört zu Ihren eigenen Einstellungen oder einem anderen Programm.',
+  'error.NET_NOT_OURS.fix': 'Wenn sie weg soll, entfernen Sie sie in Ihren Netzwerkeinstellungen.',
+  'error.NET_NOT_SET.message': '{why, select, arp {Rescue Bench hat {ip} nicht auf {iface} gesetzt.} other {Auf {iface} gibt es keine Adresse {ip} von Rescue Bench.}}',
+  'error.NET_NOT_SET.meaning':
+    '{why, select, arp {Ein Nachbareintrag wird zusammen mit der vorübergehenden Adresse gesetzt und mit ihr entfernt.} other {Nichts zu entfernen: Sie wurde schon entfernt oder nie gesetzt.}}',
+  'error.NET_NOT_SET.fix':
+    '{why, select, arp {Setzen Sie zuerst die Adresse: rescue-bench net address add --interface {iface} --address {ip}/{prefix}} other {Prüfen Sie die Adresse und den Namen der Verbindung (rescue-bench net list zeigt sie).}}',
 };

@@ -85,4 +85,63 @@ export const en = {
   'net.log.link': 'link',
   'net.log.noLink': 'no link',
   'net.log.off': 'switched off',
+  // ── its faults ────────────────────────────────────────────────────────────────
+  'error.NET_CANCELLED.message': 'Stopped waiting, as asked.',
+  'error.NET_CANCELLED.meaning': 'Nothing was changed on this computer.',
+  'error.NET_CANCELLED.fix': 'Start the step again when you are ready.',
+  'error.NET_NO_CARRIER.message': 'No link on {iface} after {seconds} seconds.',
+  'error.NET_NO_CARRIER.meaning': 'Either the cable is not plugged in at both ends, or the router is switched off or still starting.',
+  'error.NET_NO_CARRIER.fix':
+    'Check that the cable sits firmly in a LAN port of the router (not the WAN or Internet port) and in this computer, and that the router’s power light is on. Then try again.',
+  'error.NET_NO_CABLE_SEEN.message': 'No cable was plugged in within {seconds} seconds.',
+  'error.NET_NO_CABLE_SEEN.meaning':
+    'Rescue Bench watches the network sockets of this computer for a new link. None appeared: the cable is not in, the router is off, or the cable was already in before the step started.',
+  'error.NET_NO_CABLE_SEEN.fix':
+    'Plug the cable into a LAN port of the router and into this computer, and switch the router on. If it was already plugged in, pull it out and plug it in again.',
+  'error.NET_NEED_IS_TARGET.message': 'The address for this computer ({ip}) is the router’s own address.',
+  'error.NET_NEED_IS_TARGET.meaning': 'Two devices cannot share one address; the router would not be reachable.',
+  'error.NET_NEED_IS_TARGET.fix': 'Use another address in the same network for this computer, e.g. the one the router’s instructions name.',
+  'error.NET_PERMISSION_CANCELLED.message': 'The permission request was cancelled.',
+  'error.NET_PERMISSION_CANCELLED.meaning': 'Without permission Rescue Bench cannot change this computer’s network settings. Nothing was changed.',
+  'error.NET_PERMISSION_CANCELLED.fix':
+    'Try again and enter your password when your computer asks (it asks because changing a network address needs an administrator).',
+  'error.NET_PERMISSION_UNAVAILABLE.message': 'This computer offered no way to ask for permission.',
+  'error.NET_PERMISSION_UNAVAILABLE.meaning':
+    '{os, select, linux {Changing a network address needs an administrator. Neither pkexec (the password window of your desktop) nor sudo without a password could be used here. Nothing was changed.} other {Changing a network address needs an administrator, and the request could not be made. Nothing was changed.}}',
+  'error.NET_PERMISSION_UNAVAILABLE.fix':
+    'Do it yourself: {os, select, win32 {in a Command Prompt run as administrator} other {in a terminal, as an administrator}}, type\n{typed}\nThen go on.',
+  'error.NET_NO_SUCH_INTERFACE.message': 'There is no network connection called {iface} on this computer.',
+  'error.NET_NO_SUCH_INTERFACE.meaning': 'It may have been unplugged (a USB network adapter) or renamed. Nothing was changed.',
+  'error.NET_NO_SUCH_INTERFACE.fix': 'Plug the adapter in again, or pick the connection from the list.',
+  'error.NET_ADDRESS_ELSEWHERE.message': 'This computer already has {ip} on another connection ({iface}).',
+  'error.NET_ADDRESS_ELSEWHERE.meaning': 'With the same address on two connections, the router’s answers may go out of the wrong one. Nothing was changed.',
+  'error.NET_ADDRESS_ELSEWHERE.fix': 'Remove {ip} from {iface} (or unplug that connection), then try again.',
+  'error.NET_ADDRESS_FAILED.message': 'Could not give {iface} the address {ip}.',
+  'error.NET_ADDRESS_FAILED.meaning': 'The network settings were not changed.',
+  'error.NET_ADDRESS_FAILED.fix': 'Check that {iface} is still there, then try again. Or set the address yourself as an administrator: {command}',
+  'error.NET_INTERFACE_GONE.message': 'The network connection {iface} disappeared.',
+  'error.NET_INTERFACE_GONE.meaning': 'A USB network adapter may have been unplugged. The address comes back when it is plugged in again.',
+  'error.NET_INTERFACE_GONE.fix': 'Plug the adapter in again.',
+  'error.NET_READD_FAILED.message': 'Could not put {address} back on {iface}.',
+  'error.NET_LEASE_RELEASED.message': 'This temporary address was already removed.',
+  'error.NET_LEASE_RELEASED.meaning': 'A neighbour entry belongs to an active address.',
+  'error.NET_LEASE_RELEASED.fix': 'Set the address again first.',
+  'error.NET_ARP_FAILED.message': 'Could not tell this computer that {ip} is at {mac}.',
+  'error.NET_ARP_FAILED.meaning': 'Routers whose bootloader does not answer address questions (ARP) will not receive the file.',
+  'error.NET_ARP_FAILED.fix': 'Try again; if it keeps failing, send us the details.',
+  'error.NET_RELEASE_FAILED.message': 'Could not remove the temporary address {address} from {iface}.',
+  'error.NET_RELEASE_FAILED.meaning': 'It stays until this computer restarts or the connection is reset; it does no harm to other networks.',
+  'error.NET_RELEASE_FAILED.fix': 'Remove it yourself: {os, select, linux {{command}} other {see Details}}',
+  'error.NET_NM_RESTORE_FAILED.message': 'NetworkManager was not given {iface} back.',
+  'error.NET_NM_RESTORE_FAILED.meaning':
+    'The temporary address is removed, but NetworkManager does not look after this connection until it is told to, or until it restarts.',
+  'error.NET_NM_RESTORE_FAILED.fix': 'Run: nmcli device set {iface} managed yes (or restart the computer).',
+  'error.NET_NOT_OURS.message': '{ip} on {iface} was not set by Rescue Bench, so it stays.',
+  'error.NET_NOT_OURS.meaning': 'Rescue Bench only removes addresses it added itself; this one belongs to your own settings or another program.',
+  'error.NET_NOT_OURS.fix': 'If you want it gone, remove it in your network settings.',
+  'error.NET_NOT_SET.message': '{why, select, arp {Rescue Bench has not set {ip} on {iface}.} other {There is no address {ip} from Rescue Bench on {iface}.}}',
+  'error.NET_NOT_SET.meaning':
+    '{why, select, arp {A neighbour entry is added together with the temporary address, and removed with it.} other {Nothing to remove: it was removed already, or never set.}}',
+  'error.NET_NOT_SET.fix':
+    '{why, select, arp {Set the address first: rescue-bench net address add --interface {iface} --address {ip}/{prefix}} other {Check the address and the connection name (rescue-bench net list shows them).}}',
 } as const satisfies Record<string, string>;

@@ -55,10 +55,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Namen mit Anführungszeichen, Semikolons, Dollarzeichen oder ähnlichen Zeichen werden abgelehnt, damit nur die gemeinte Verbindung geändert werden kann. Es wurde nichts geändert.',
   'error.NET_BAD_INTERFACE_NAME.fix':
     'Wählen Sie die Verbindung aus der Liste der Schnittstellen dieses Computers (rescue-bench net list zeigt sie).',
-  'error.NET_BAD_ADDRESS.message': '{kind, select, ip {„{value}“ ist keine IPv4-Adresse.} other {„{value}“ ist keine Adresse mit Netzgröße.}}',
+  'error.NET_BAD_ADDRESS.message': '{kind, select, ip {„{value}“ ist keine IPv4-Adresse.} target {„{value}“ ist keine IPv4-Adresse.} other {„{value}“ ist keine Adresse mit Netzgröße.}}',
   'error.NET_BAD_ADDRESS.meaning':
-    '{kind, select, ip {Es wurde nichts geändert.} other {Rescue Bench braucht die Adresse und die Präfixlänge, etwa 192.168.0.66/24. Es wurde nichts geändert.}}',
-  'error.NET_BAD_ADDRESS.fix': '{kind, select, ip {Schreiben Sie sie wie 192.168.0.1.} other {Schreiben Sie sie als ADRESSE/PRÄFIX, z. B. 192.168.0.66/24.}}',
+    '{kind, select, ip {Es wurde nichts geändert.} target {Die Adresse des Routers sieht aus wie 192.168.0.1.} other {Rescue Bench braucht die Adresse und die Präfixlänge, etwa 192.168.0.66/24. Es wurde nichts geändert.}}',
+  'error.NET_BAD_ADDRESS.fix': '{kind, select, ip {Schreiben Sie sie wie 192.168.0.1.} target {Geben Sie die Adresse des Routers als vier Zahlen mit Punkten an.} other {Schreiben Sie sie als ADRESSE/PRÄFIX, z. B. 192.168.0.66/24.}}',
   'error.NET_BAD_MAC.message': '„{value}“ ist keine Hardware-Adresse (MAC).',
   'error.NET_BAD_MAC.meaning': 'Es wurde nichts geändert.',
   'error.NET_BAD_MAC.fix': 'Schreiben Sie sie wie 00:11:22:33:44:55.',

@@ -56,10 +56,10 @@ export const en = {
   'error.NET_BAD_INTERFACE_NAME.meaning':
     'Names with quotes, semicolons, dollar signs or similar characters are refused, so that nothing but the intended connection can be changed. Nothing was changed.',
   'error.NET_BAD_INTERFACE_NAME.fix': 'Pick the connection from the list of this computer’s interfaces (rescue-bench net list shows them).',
-  'error.NET_BAD_ADDRESS.message': '{kind, select, ip {"{value}" is not an IPv4 address.} other {"{value}" is not an address with its network size.}}',
+  'error.NET_BAD_ADDRESS.message': '{kind, select, ip {"{value}" is not an IPv4 address.} target {"{value}" is not an IPv4 address.} other {"{value}" is not an address with its network size.}}',
   'error.NET_BAD_ADDRESS.meaning':
-    '{kind, select, ip {Nothing was changed.} other {Rescue Bench needs the address and the prefix length, like 192.168.0.66/24. Nothing was changed.}}',
-  'error.NET_BAD_ADDRESS.fix': '{kind, select, ip {Write it like 192.168.0.1.} other {Write it as ADDRESS/PREFIX, e.g. 192.168.0.66/24.}}',
+    '{kind, select, ip {Nothing was changed.} target {The router’s address looks like 192.168.0.1.} other {Rescue Bench needs the address and the prefix length, like 192.168.0.66/24. Nothing was changed.}}',
+  'error.NET_BAD_ADDRESS.fix': '{kind, select, ip {Write it like 192.168.0.1.} target {Give the router’s address as four numbers with dots.} other {Write it as ADDRESS/PREFIX, e.g. 192.168.0.66/24.}}',
   'error.NET_BAD_MAC.message': '"{value}" is not a hardware (MAC) address.',
   'error.NET_BAD_MAC.meaning': 'Nothing was changed.',
   'error.NET_BAD_MAC.fix': 'Write it like 00:11:22:33:44:55.',

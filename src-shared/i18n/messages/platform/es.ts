@@ -50,10 +50,10 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.NET_BAD_INTERFACE_NAME.meaning':
     'Se rechazan los nombres con comillas, punto y coma, signos de dólar o caracteres parecidos, para que solo se pueda cambiar la conexión prevista. No se cambió nada.',
   'error.NET_BAD_INTERFACE_NAME.fix': 'Elige la conexión de la lista de interfaces de este equipo (rescue-bench net list las muestra).',
-  'error.NET_BAD_ADDRESS.message': '{kind, select, ip {«{value}» no es una dirección IPv4.} other {«{value}» no es una dirección con su tamaño de red.}}',
+  'error.NET_BAD_ADDRESS.message': '{kind, select, ip {«{value}» no es una dirección IPv4.} target {«{value}» no es una dirección IPv4.} other {«{value}» no es una dirección con su tamaño de red.}}',
   'error.NET_BAD_ADDRESS.meaning':
-    '{kind, select, ip {No se cambió nada.} other {Rescue Bench necesita la dirección y la longitud del prefijo, como 192.168.0.66/24. No se cambió nada.}}',
-  'error.NET_BAD_ADDRESS.fix': '{kind, select, ip {Escríbela como 192.168.0.1.} other {Escríbela como DIRECCIÓN/PREFIJO, p. ej., 192.168.0.66/24.}}',
+    '{kind, select, ip {No se cambió nada.} target {La dirección del router se parece a 192.168.0.1.} other {Rescue Bench necesita la dirección y la longitud del prefijo, como 192.168.0.66/24. No se cambió nada.}}',
+  'error.NET_BAD_ADDRESS.fix': '{kind, select, ip {Escríbela como 192.168.0.1.} target {Da la dirección del router como cuatro números separados por puntos.} other {Escríbela como DIRECCIÓN/PREFIJO, p. ej., 192.168.0.66/24.}}',
   'error.NET_BAD_MAC.message': '«{value}» no es una dirección de hardware (MAC).',
   'error.NET_BAD_MAC.meaning': 'No se cambió nada.',
   'error.NET_BAD_MAC.fix': 'Escríbela como 00:11:22:33:44:55.',
