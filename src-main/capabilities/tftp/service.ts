@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { TftpFiles, TftpPutProgress, TftpPutRequest, TftpPutResult, TftpServerState, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/capabilities/tftp/contract';
 import { tftpPut } from './client';
-import { RbFault, toErrorShape } from '../../../src-shared/errors';
+import { fault, RbFault, toErrorShape } from '../../../src-shared/errors';
 import { listServable } from './jail';
 import { startTftpServer, type TftpServer, type TftpServerOptions } from './server';
 
@@ -92,12 +92,7 @@ export class TftpService {
   /** What the running server offers; only its own folder, never an arbitrary path (the bench UI is remote). */
   async files(): Promise<TftpFiles> {
     if (!this.server) {
-      throw new RbFault({
-        code: 'TFTP_NOT_RUNNING',
-        message: 'The file server is not running.',
-        meaning: 'There is no served folder to list.',
-        fix: 'Start the file server on the folder with the firmware first.',
-      });
+      throw fault('TFTP_NOT_RUNNING');
     }
     const root = this.server.root;
     return { root, ...(await listServable(root)) };

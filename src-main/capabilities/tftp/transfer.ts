@@ -12,7 +12,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { encodeAck, encodeError, encodeOack, NetasciiDecoder, OP, readBlock, readOpcode, TFTP_ERR, writeDataHeader, type TftpMode } from '../../../src-shared/capabilities/tftp/codec';
 import type { TftpOptions, TftpTransferInfo } from '../../../src-shared/capabilities/tftp/contract';
-import type { RbErrorShape } from '../../../src-shared/errors';
+import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { clientCancelled, clientGone, protocolViolation, readFailed, timedOut } from './failures';
 import { LockstepPoll } from './poll';
 import type { UdpRemoteInfo, UdpSocket } from '../../platform/bindings/udp';
@@ -648,13 +648,7 @@ export class WriteTransfer extends Transfer {
     });
     this.writeChain.catch((err: unknown) => {
       this.fail(
-        {
-          code: 'TFTP_WRITE_FAILED',
-          message: `Rescue Bench could not save the upload "${this.file}".`,
-          meaning: 'The received file was not kept.',
-          fix: 'Check that the upload folder is writable and has free space, then upload again.',
-          details: err instanceof Error ? err.message : String(err),
-        },
+        fault('TFTP_WRITE_FAILED', { file: this.file }, { details: err instanceof Error ? err.message : String(err) }).toShape(),
         true,
         TFTP_ERR.DISK_FULL,
         'Could not save file',
@@ -670,13 +664,7 @@ export class WriteTransfer extends Transfer {
     }
     if (op !== OP.DATA || msg.length < 4) {
       this.fail(
-        {
-          code: 'TFTP_PROTOCOL',
-          message: `The router at ${this.peer} sent something unexpected while uploading "${this.file}".`,
-          meaning: 'The upload was stopped and nothing was saved.',
-          fix: 'Start the upload again.',
-          details: `opcode ${op}, ${msg.length} bytes`,
-        },
+        fault('TFTP_PROTOCOL', { how: 'upload', peer: this.peer, file: this.file }, { details: `opcode ${op}, ${msg.length} bytes` }).toShape(),
         true,
         TFTP_ERR.ILLEGAL_OPERATION,
         'Illegal TFTP operation',
@@ -701,7 +689,7 @@ export class WriteTransfer extends Transfer {
     const len = msg.length - 4;
     if (len > this.B) {
       this.fail(
-        { code: 'TFTP_PROTOCOL', message: `The router at ${this.peer} sent a block larger than agreed.`, meaning: 'The upload was stopped and nothing was saved.', fix: 'Start the upload again.', details: `${len} > blksize ${this.B}` },
+        fault('TFTP_PROTOCOL', { how: 'block', peer: this.peer, file: this.file }, { details: `${len} > blksize ${this.B}` }).toShape(),
         true,
         TFTP_ERR.ILLEGAL_OPERATION,
         'Block larger than blksize',
@@ -710,12 +698,7 @@ export class WriteTransfer extends Transfer {
     }
     if (this.received + len > this.w.maxBytes) {
       this.fail(
-        {
-          code: 'TFTP_UPLOAD_TOO_LARGE',
-          message: `The upload of "${this.file}" is larger than the limit of ${this.w.maxBytes} bytes.`,
-          meaning: 'Nothing was saved.',
-          fix: 'Check that the right file is being sent.',
-        },
+        fault('TFTP_UPLOAD_TOO_LARGE', { file: this.file, max: this.w.maxBytes }).toShape(),
         true,
         TFTP_ERR.DISK_FULL,
         'Upload too large',
