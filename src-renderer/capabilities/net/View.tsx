@@ -97,16 +97,16 @@ export function NetView() {
             <tbody>
               {interfaces.map((i) => (
                 <tr key={i.name} data-if={i.name} className={cable === i.name ? 'flagged' : undefined}>
-                  <td className="mono">
+                  <td className="mono" data-i18n-data="interface name and MAC">
                     {i.name}
                     <div className="muted">{i.mac}</div>
                   </td>
                   <td>{kindText(t, i)}</td>
                   <td>{linkText(t, i)}</td>
                   <td className="mono">
-                    {i.addresses.length === 0 ? <span className="muted">{t('net.view.none')}</span> : i.addresses.map((a) => <div key={a}>{a}{i.dynamic.includes(a) ? <span className="tag">DHCP</span> : null}{leases.some((l) => l.interface === i.name && l.address === a && l.added) ? <span className="tag ok">Rescue Bench</span> : null}</div>)}
+                    {i.addresses.length === 0 ? <span className="muted">{t('net.view.none')}</span> : i.addresses.map((a) => <div key={a}>{a}{i.dynamic.includes(a) ? <span className="tag" data-i18n-data="technical name">DHCP</span> : null}{leases.some((l) => l.interface === i.name && l.address === a && l.added) ? <span className="tag ok">Rescue Bench</span> : null}</div>)}
                   </td>
-                  <td>{i.managedBy ? `${i.managedBy} (${i.managerState})` : <span className="muted">{t('net.view.nobody')}</span>}</td>
+                  <td>{i.managedBy ? <span data-i18n-data="NetworkManager's own words">{`${i.managedBy} (${i.managerState})`}</span> : <span className="muted">{t('net.view.nobody')}</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -160,9 +160,13 @@ export function NetView() {
             <p className="status">
               {t('net.check.result', { target: check.target, subnet: check.subnet, iface: check.interface ?? 'none', ready: check.ready ? 'yes' : 'no' })}
               {check.probe
-                ? ` ARP ${check.probe.arpMac ?? '—'} · ${t('net.check.ping', { answered: check.probe.icmp ? 'yes' : 'no' })} · TCP ${Object.entries(check.probe.tcp)
-                    .map(([p, open]) => t('net.check.port', { port: p, state: open ? 'open' : check.probe!.tcpRefused.includes(Number(p)) ? 'refused' : 'silent' }))
-                    .join(', ')}`
+                ? ` ${t('net.check.probe', {
+                    mac: check.probe.arpMac ?? '—',
+                    ping: t('net.check.ping', { answered: check.probe.icmp ? 'yes' : 'no' }),
+                    ports: Object.entries(check.probe.tcp)
+                      .map(([p, open]) => t('net.check.port', { port: p, state: open ? 'open' : check.probe!.tcpRefused.includes(Number(p)) ? 'refused' : 'silent' }))
+                      .join(', '),
+                  })}`
                 : ''}{' '}
               · {t('net.check.dhcp', { state: check.dhcp.state, how: check.dhcp.how })} · {clockTime(check.at, true)}
             </p>

@@ -66,6 +66,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'net.check.showStep': 'Den Schritt für Verkäufer zeigen',
   'net.check.result':
     '{target} in {subnet}{iface, select, none {} other {, geprüft auf {iface}}}: {ready, select, yes {Nichts steht im Weg.} other {Siehe die mit ! oder ✗ markierten Punkte.}}',
+  'net.check.probe': 'ARP {mac} · {ping} · TCP {ports}',
   'net.check.ping': 'Ping {answered, select, yes {ja} other {nein}}',
   'net.check.port': '{port} {state, select, open {offen} refused {abgewiesen} other {still}}',
   'net.check.dhcp': 'DHCP {state, select, present {vorhanden} absent {nicht vorhanden} other {unbekannt}}{how, select, probe { (Probe)} lease { (Lease)} other {}}',

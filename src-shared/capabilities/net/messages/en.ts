@@ -70,6 +70,7 @@ export const en = {
   'net.check.showStep': 'Show the seller’s step',
   'net.check.result':
     '{target} in {subnet}{iface, select, none {} other {, looked at {iface}}}: {ready, select, yes {nothing stands in the way.} other {see the points marked ! or ✗.}}',
+  'net.check.probe': 'ARP {mac} · {ping} · TCP {ports}',
   'net.check.ping': 'ping {answered, select, yes {yes} other {no}}',
   'net.check.port': '{port} {state, select, open {open} refused {refused} other {silent}}',
   'net.check.dhcp': 'DHCP {state, select, present {present} absent {absent} other {unknown}}{how, select, probe { (probe)} lease { (lease)} other {}}',

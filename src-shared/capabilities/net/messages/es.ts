@@ -66,6 +66,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'net.check.showStep': 'Mostrar el paso para vendedores',
   'net.check.result':
     '{target} en {subnet}{iface, select, none {} other {, revisada en {iface}}}: {ready, select, yes {nada lo impide.} other {revisa los puntos marcados con ! o ✗.}}',
+  'net.check.probe': 'ARP {mac} · {ping} · TCP {ports}',
   'net.check.ping': 'ping {answered, select, yes {sí} other {no}}',
   'net.check.port': '{port} {state, select, open {abierto} refused {rechazado} other {sin respuesta}}',
   'net.check.dhcp': 'DHCP {state, select, present {presente} absent {ausente} other {desconocido}}{how, select, probe { (sondeo)} lease { (concesión)} other {}}',
