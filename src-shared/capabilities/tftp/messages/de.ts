@@ -34,7 +34,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Von diesem Bildschirm aus muss der Ordner im Rescue-Bench-Ordner auf der Arbeitsstation liegen ({dataDir}) oder in einem Ordner, der beim Start der Bench erlaubt wurde.',
   'tftp.server.running': 'Der Dateiserver läuft',
   'tftp.status.serving':
-    'Stellt {root} bereit auf {where, select, all {allen Netzwerkverbindungen} other {{where}}}, UDP-Port {port}{since, select, none {} other {, seit {since}}}. {uploads, select, none {Nur lesen: Es kann nichts hochgeladen werden.} other {Uploads landen in {uploads}{overwrite, select, yes { (dürfen Dateien ersetzen)} other {}}.}}',
+    'Der Server stellt {root} bereit: auf {where, select, all {allen Netzwerkverbindungen} other {{where}}}, UDP-Port {port}{since, select, none {} other {, seit {since}}}. {uploads, select, none {Nur lesen: Es kann nichts hochgeladen werden.} other {Uploads landen in {uploads}{overwrite, select, yes { (dürfen Dateien ersetzen)} other {}}.}}',
   'tftp.status.starting': 'Startet…',
   'tftp.status.error': 'Der Server läuft nicht: siehe unten.',
   'tftp.status.stopped': 'Der Server läuft nicht.',
