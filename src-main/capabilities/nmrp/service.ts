@@ -47,6 +47,11 @@ export interface NmrpDeps {
   platform?: PlatformName;
 }
 
+/** The TFTP client's per-packet timeout for a given NMRP reply timeout: nmrpflash's max(-t/50, 200 ms). */
+export function tftpTimeoutFor(timeoutS: number): number {
+  return Math.max(200, Math.round((timeoutS * 1000) / 50));
+}
+
 const ZERO: NmrpCounters = { malformed: 0, ignored: 0, confAcks: 0, uploadRequests: 0, keepAlives: 0, advertisements: 0 };
 const KEEP_STAGES = 200;
 
@@ -113,7 +118,15 @@ export class NmrpService {
   private async execute(runId: string, req: NmrpStart, signal: AbortSignal): Promise<void> {
     const [routerIp, prefixText] = req.routerIp.split('/') as [string, string];
     const prefix = Number(prefixText);
-    const timing: SessionTiming = { ...DEFAULT_TIMING, replyTimeoutMs: req.timeoutS * 1000, keepAliveLimitMs: req.keepAliveLimitS * 1000, advertiseForMs: req.advertiseS * 1000, ...this.deps.timing };
+    const timing: SessionTiming = {
+      ...DEFAULT_TIMING,
+      replyTimeoutMs: req.timeoutS * 1000,
+      // nmrpflash's per-packet TFTP timeout, max(-t/50, 200 ms): a lost WRQ or block costs 200 ms, not 500 (decision 0108)
+      tftpTimeoutMs: tftpTimeoutFor(req.timeoutS),
+      keepAliveLimitMs: req.keepAliveLimitS * 1000,
+      advertiseForMs: req.advertiseS * 1000,
+      ...this.deps.timing,
+    };
     let socket: RawEtherSocket | undefined;
     let lease: NmrpLease | undefined;
     /** The lease's own (recorded) ARP entry, when the binding added it first: settled before the lease is released. */

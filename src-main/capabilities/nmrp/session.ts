@@ -53,7 +53,7 @@ export interface SessionTiming {
   tftpTimeoutMs: number;
 }
 
-export const DEFAULT_TIMING: SessionTiming = { advertiseEveryMs: 60, advertiseForMs: 60_000, replyTimeoutMs: 10_000, keepAliveLimitMs: 1_800_000, tftpTimeoutMs: 500 };
+export const DEFAULT_TIMING: SessionTiming = { advertiseEveryMs: 60, advertiseForMs: 60_000, replyTimeoutMs: 10_000, keepAliveLimitMs: 1_800_000, tftpTimeoutMs: 200 };
 
 export type StageReport = Omit<NmrpStage, 'runId' | 'at' | 'counters'>;
 

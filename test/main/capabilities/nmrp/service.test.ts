@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NmrpService, type NmrpDeps } from '../../../../src-main/capabilities/nmrp/service';
+import { NmrpService, tftpTimeoutFor, type NmrpDeps } from '../../../../src-main/capabilities/nmrp/service';
 import type { TftpPutOptions, TftpPutResult } from '../../../../src-main/capabilities/tftp';
 import { MockCable } from '../../../../test-support/bindings/rawether-mock';
 import { dniImage, scriptedRouter } from '../../../../test-support/nmrp';
@@ -268,6 +268,12 @@ describe('NMRP service over a virtual cable', () => {
     await t.svc.start(req());
     expect((await t.svc.settled()).state).toBe('done');
     expect(order).toEqual(['put after arp']);
+  });
+
+  it("waits for each TFTP answer as nmrpflash does, max(-t/50, 200 ms): 200 ms at the default 10 s, longer for slow routers", () => {
+    expect(tftpTimeoutFor(10)).toBe(200);
+    expect(tftpTimeoutFor(1)).toBe(200);
+    expect(tftpTimeoutFor(60)).toBe(1200);
   });
 
   it('answers a re-sent CONF_REQ with a fresh CONF_ACK when the first was lost', async () => {
