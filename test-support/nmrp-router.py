@@ -210,7 +210,15 @@ class Router:
             return
         os.makedirs(self.a.tftp_dir, exist_ok=True)
         self.tftpd = subprocess.Popen(["in.tftpd", "-L", "-c", "-u", "root", "-s", self.a.tftp_dir, "-a", "%s:69" % ip], stdin=subprocess.DEVNULL)
-        time.sleep(0.05)
+        # a bootloader's TFTP server listens before it asks for the file: wait until tftpd has bound its port (a fixed
+        # 50 ms was not always enough on a loaded machine, and a WRQ sent at once then went unanswered)
+        want = "%08X:0045" % struct.unpack("<I", socket.inet_aton(ip))[0]
+        end = time.monotonic() + 3
+        while time.monotonic() < end:
+            with open("/proc/net/udp") as f:
+                if any(line.split()[1] == want for line in f.readlines()[1:]):
+                    break
+            time.sleep(0.005)
 
     def wait_for(self, codes, resend, tries, every=0.5):
         """Send `resend` (a code) now and every `every` s, up to `tries` times, until one of `codes` arrives."""
