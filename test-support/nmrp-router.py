@@ -119,7 +119,7 @@ class Router:
         self.sock.send(frame.ljust(60, b"\0"))
 
     def frames(self, timeout):
-        """Yield ('nmrp', src, code, opts) or ('udp', ...) events until `timeout` seconds pass without one returning."""
+        """Yield ('nmrp', src, code, opts) and ('tftp', None, 'wrq'|'done'|'reset', None) until `timeout` seconds have passed."""
         end = time.monotonic() + timeout
         while True:
             left = end - time.monotonic()
@@ -143,7 +143,11 @@ class Router:
                     continue
                 yield ("nmrp", data[6:12], m[0], m[1])
             elif etype == 0x0800 and self.ip is not None:
-                self.watch_tftp(data[14:])
+                change = self.watch_tftp(data[14:])
+                if change:
+                    # the upload started, ended or "reset": the caller acts on it now, as a bootloader's TFTP
+                    # loop does (KEEP_ALIVE_REQ right after the last block), not at the end of its 0.5 s wait
+                    yield ("tftp", None, change, None)
 
     def received_at(self):
         """The kernel's receive time of the frame just read (SIOCGSTAMP)."""
@@ -153,7 +157,8 @@ class Router:
         return self.stamp
 
     def watch_tftp(self, ip):
-        """Follow the upload to our TFTP server: the WRQ's blksize (tftpd-hpa grants what is asked) and the last DATA block."""
+        """Follow the upload to our TFTP server: the WRQ's blksize (tftpd-hpa grants what is asked) and the last DATA block.
+        Returns 'wrq', 'done' or 'reset' when the upload's state changed, else None."""
         if len(ip) < 28 or ip[9] != 17:
             return
         ihl = (ip[0] & 0x0F) * 4
@@ -174,6 +179,7 @@ class Router:
                 if opts[i].lower() == b"blksize":
                     u["blksize"] = int(opts[i + 1])
             emit("wrq", at=self.received_at(), name=u["name"], options={opts[i].decode("latin1"): opts[i + 1].decode("latin1") for i in range(0, len(opts) - 1, 2)})
+            return "wrq"
         elif op == 3 and u["started"]:
             n = len(tftp) - 4
             block = struct.unpack("!H", tftp[2:4])[0]
@@ -182,14 +188,19 @@ class Router:
             u["last_block"] = block
             # bytes so far, from the block number (a re-sent block counts once); the file on disk is checked at the end
             u["bytes"] = (u["wraps"] * 65536 + block - 1) * u["blksize"] + n
-            if n < u["blksize"]:
+            change = None
+            if n < u["blksize"] and not u["done"]:
                 u["done"] = True
                 u["last_data_at"] = self.received_at()
+                change = "done"
             if self.a.reset_at_bytes and u["bytes"] >= self.a.reset_at_bytes and not u.get("reset"):
                 u["reset"] = True
                 self.stop()
                 subprocess.run(["ip", "addr", "del", "%s/%d" % (self.ip, self.prefix), "dev", self.a.interface])
                 emit("reset", bytes=u["bytes"])
+                change = "reset"
+            return change
+        return None
 
     def start_tftpd(self, ip, prefix):
         subprocess.run(["ip", "addr", "replace", "%s/%d" % (ip, prefix), "dev", self.a.interface], check=True)
@@ -199,7 +210,15 @@ class Router:
             return
         os.makedirs(self.a.tftp_dir, exist_ok=True)
         self.tftpd = subprocess.Popen(["in.tftpd", "-L", "-c", "-u", "root", "-s", self.a.tftp_dir, "-a", "%s:69" % ip], stdin=subprocess.DEVNULL)
-        time.sleep(0.05)
+        # a bootloader's TFTP server listens before it asks for the file: wait until tftpd has bound its port (a fixed
+        # 50 ms was not always enough on a loaded machine, and a WRQ sent at once then went unanswered)
+        want = "%08X:0045" % struct.unpack("<I", socket.inet_aton(ip))[0]
+        end = time.monotonic() + 3
+        while time.monotonic() < end:
+            with open("/proc/net/udp") as f:
+                if any(line.split()[1] == want for line in f.readlines()[1:]):
+                    break
+            time.sleep(0.005)
 
     def wait_for(self, codes, resend, tries, every=0.5):
         """Send `resend` (a code) now and every `every` s, up to `tries` times, until one of `codes` arrives."""
@@ -256,7 +275,8 @@ class Router:
             self.send(TFTP_UL_REQ, ul)
             emit("tftp-ul-req")
             for _k in self.frames(0.5):
-                pass
+                if self.upload["started"]:
+                    break
             if self.upload["started"]:
                 break
         if not self.upload["started"]:
@@ -279,12 +299,13 @@ class Router:
         if not self.upload["done"]:
             emit("upload-stalled", bytes=self.upload["bytes"])
             return 6
-        for _ in range(100):
-            if os.path.exists(path) and os.path.getsize(path) >= self.upload["bytes"]:
-                break
-            time.sleep(0.01)
         def report_upload():
-            # the file is hashed after the conversation (or before going silent), so hashing does not delay the router's answers
+            # the file is waited for and hashed after the conversation (or before going silent), so neither delays
+            # the router's next frame (a bootloader sends KEEP_ALIVE_REQ right after the last block)
+            for _ in range(200):
+                if os.path.exists(path) and os.path.getsize(path) >= self.upload["bytes"]:
+                    break
+                time.sleep(0.01)
             data = open(path, "rb").read()
             emit("uploaded", at=self.upload["last_data_at"], name=self.upload["name"], bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), blksize=self.upload["blksize"])
 

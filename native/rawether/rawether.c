@@ -8,6 +8,17 @@
  *   send(handle, frame) -> bytes      one whole frame (destination, source, type, payload)
  *   dropped(handle) -> number         frames the JS side was too slow for (queue of 4096 full)
  *   close(handle)                     stops the reader thread; idempotent
+ *   answer(handle, offset, value, reply | null)
+ *                                     arm (or disarm, null) an answer the reader thread sends itself: a frame to
+ *                                     this interface's MAC whose byte at `offset` is `value` gets `reply` with its
+ *                                     destination set to the frame's source, before JS hears of the frame (which
+ *                                     it then does with answered = true). The first source answered is the only
+ *                                     one answered afterwards. For NMRP's CONF_REQ → CONF_ACK, which must not wait
+ *                                     for a busy event loop (decision 0108).
+ *   neighbour(ifname, ipv4, mac | null) -> undefined
+ *                                     Linux only: add (mac) or remove (null) a permanent neighbour (ARP) entry
+ *                                     through rtnetlink, in-process (needs CAP_NET_ADMIN; throws EPERM without it;
+ *                                     removing one that is not there is not an error). Decision 0109.
  *
  * Linux: an AF_PACKET socket bound to the interface and the Ethertype (needs CAP_NET_RAW). Frames this computer
  * sends itself (PACKET_OUTGOING) are not delivered. A link that goes down (the router's power-up, a BCM63xx
@@ -43,6 +54,9 @@
 
 #if defined(__linux__)
 #include <linux/if_packet.h>
+#include <linux/neighbour.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <net/ethernet.h>
 #elif defined(__APPLE__)
 #include <ifaddrs.h>
@@ -66,6 +80,14 @@ typedef struct rawsock {
   atomic_int closing;
   atomic_uint_fast64_t dropped;
   napi_threadsafe_function tsfn;
+  /* the armed answer (answer()); guarded by `lock`, read by the reader thread */
+  pthread_mutex_t lock;
+  int answer_off;
+  uint8_t answer_val;
+  size_t answer_len;
+  uint8_t *answer_frame;
+  int pinned;
+  uint8_t peer[6];
 #if defined(__APPLE__)
   unsigned bpf_len;
 #endif
@@ -73,6 +95,7 @@ typedef struct rawsock {
 
 typedef struct frame_msg {
   int err; /* 0: a frame; else an errno to report */
+  int answered; /* the reader thread sent the armed answer to it */
   size_t len;
   uint8_t data[];
 } frame_msg;
@@ -82,6 +105,8 @@ static void sock_unref(rawsock *s) {
   if (s->fd >= 0) close(s->fd);
   if (s->wake[0] >= 0) close(s->wake[0]);
   if (s->wake[1] >= 0) close(s->wake[1]);
+  pthread_mutex_destroy(&s->lock);
+  free(s->answer_frame);
   free(s);
 }
 
@@ -109,12 +134,35 @@ static napi_value throw_errno(napi_env env, const char *what, int e) {
   return NULL;
 }
 
+static int plat_send(rawsock *s, const uint8_t *data, size_t len);
+
+/* The armed answer, sent from the reader thread: 1 when `data` got it. */
+static int maybe_answer(rawsock *s, const uint8_t *data, size_t len) {
+  int sent = 0;
+  pthread_mutex_lock(&s->lock);
+  if (s->answer_frame && len >= 14 && (size_t)s->answer_off < len && data[s->answer_off] == s->answer_val && memcmp(data, s->mac, 6) == 0 &&
+      (!s->pinned || memcmp(data + 6, s->peer, 6) == 0)) {
+    memcpy(s->answer_frame, data + 6, 6); /* to the frame's source */
+    if (plat_send(s, s->answer_frame, s->answer_len) == 0) {
+      sent = 1;
+      if (!s->pinned) {
+        memcpy(s->peer, data + 6, 6);
+        s->pinned = 1;
+      }
+    }
+  }
+  pthread_mutex_unlock(&s->lock);
+  return sent;
+}
+
 static void post(rawsock *s, int err, const uint8_t *data, size_t len) {
+  int answered = err == 0 && data ? maybe_answer(s, data, len) : 0;
   frame_msg *m = malloc(sizeof *m + len);
   if (!m) {
     atomic_fetch_add(&s->dropped, 1);
     return;
   }
+  m->answered = answered;
   m->err = err;
   m->len = len;
   if (len) memcpy(m->data, data, len);
@@ -157,6 +205,10 @@ static int plat_open(rawsock *s, const char *ifname) {
   }
   s->fd = fd;
   return 0;
+}
+
+static int plat_send(rawsock *s, const uint8_t *data, size_t len) {
+  return send(s->fd, data, len, 0) < 0 ? errno : 0;
 }
 
 static int plat_read(rawsock *s, uint8_t *buf) {
@@ -223,6 +275,10 @@ static int plat_open(rawsock *s, const char *ifname) {
   return 0;
 }
 
+static int plat_send(rawsock *s, const uint8_t *data, size_t len) {
+  return write(s->fd, data, len) < 0 ? errno : 0;
+}
+
 static int plat_read(rawsock *s, uint8_t *buf) {
   /* bpf(4): BIOCGBLEN is "the required buffer length for reads" (xnu's bpfread: any other size is EINVAL) */
   ssize_t n = read(s->fd, buf, s->bpf_len);
@@ -287,14 +343,15 @@ static void call_js(napi_env env, napi_value cb, void *context, void *data) {
   (void)context;
   frame_msg *m = data;
   if (env && cb) {
-    napi_value args[2], undef;
+    napi_value args[3], undef;
     void *copy;
     napi_get_null(env, &args[0]);
     napi_get_null(env, &args[1]);
+    napi_get_boolean(env, m->answered != 0, &args[2]);
     if (m->err) napi_create_string_utf8(env, errno_name(m->err), NAPI_AUTO_LENGTH, &args[1]);
     else napi_create_buffer_copy(env, m->len, m->data, &copy, &args[0]);
     napi_get_undefined(env, &undef);
-    napi_call_function(env, undef, cb, 2, args, NULL);
+    napi_call_function(env, undef, cb, 3, args, NULL);
   }
   free(m);
 }
@@ -360,6 +417,7 @@ static napi_value js_open(napi_env env, napi_callback_info info) {
   s->fd = -1;
   s->wake[0] = s->wake[1] = -1;
   s->ethertype = (uint16_t)et;
+  pthread_mutex_init(&s->lock, NULL);
   atomic_init(&s->refs, 1);
   int e = plat_open(s, ifname);
   if (e) {
@@ -425,15 +483,134 @@ static napi_value js_send(napi_env env, napi_callback_info info) {
     napi_throw_range_error(env, "EMSGSIZE", "a frame is a Buffer of 14…9018 bytes");
     return NULL;
   }
-#if defined(__linux__)
-  ssize_t n = send(s->fd, data, len, 0);
-#else
-  ssize_t n = write(s->fd, data, len);
-#endif
-  if (n < 0) return throw_errno(env, "sending a frame", errno);
-  CHECK(napi_create_int64(env, n, &out));
+  int e = plat_send(s, data, len);
+  if (e) return throw_errno(env, "sending a frame", e);
+  CHECK(napi_create_int64(env, (int64_t)len, &out));
   return out;
 }
+
+static napi_value js_answer(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  rawsock *s = handle_args(env, info, 4, argv);
+  if (!s) return NULL;
+  uint32_t off = 0, val = 0;
+  if (napi_get_value_uint32(env, argv[1], &off) != napi_ok || off < 14 || off >= 9018 || napi_get_value_uint32(env, argv[2], &val) != napi_ok || val > 255) {
+    napi_throw_range_error(env, NULL, "answer(handle, offset 14…9017, byte value, reply | null)");
+    return NULL;
+  }
+  napi_valuetype t;
+  CHECK(napi_typeof(env, argv[3], &t));
+  uint8_t *copy = NULL;
+  size_t len = 0;
+  if (t != napi_null && t != napi_undefined) {
+    void *data;
+    if (napi_get_buffer_info(env, argv[3], &data, &len) != napi_ok || len < 14 || len > 9018) {
+      napi_throw_range_error(env, "EMSGSIZE", "a reply is a Buffer of 14…9018 bytes");
+      return NULL;
+    }
+    copy = malloc(len);
+    if (!copy) return throw_errno(env, "allocating", ENOMEM);
+    memcpy(copy, data, len);
+  }
+  pthread_mutex_lock(&s->lock);
+  free(s->answer_frame);
+  s->answer_frame = copy;
+  s->answer_len = len;
+  s->answer_off = (int)off;
+  s->answer_val = (uint8_t)val;
+  pthread_mutex_unlock(&s->lock);
+  return NULL;
+}
+
+#if defined(__linux__)
+/* One rtnetlink request (RTM_NEWNEIGH / RTM_DELNEIGH), answered by its ACK: 0 or the errno. */
+static int neigh_request(int type, int ifindex, struct in_addr ip, const uint8_t *mac) {
+  struct {
+    struct nlmsghdr nh;
+    struct ndmsg nd;
+    char attrs[64];
+  } req;
+  memset(&req, 0, sizeof req);
+  req.nh.nlmsg_len = NLMSG_LENGTH(sizeof(struct ndmsg));
+  req.nh.nlmsg_type = (uint16_t)type;
+  req.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | (type == RTM_NEWNEIGH ? NLM_F_CREATE | NLM_F_REPLACE : 0);
+  req.nh.nlmsg_seq = 1;
+  req.nd.ndm_family = AF_INET;
+  req.nd.ndm_ifindex = ifindex;
+  req.nd.ndm_state = NUD_PERMANENT;
+  struct rtattr *a = (struct rtattr *)((char *)&req + NLMSG_ALIGN(req.nh.nlmsg_len));
+  a->rta_type = NDA_DST;
+  a->rta_len = RTA_LENGTH(4);
+  memcpy(RTA_DATA(a), &ip, 4);
+  req.nh.nlmsg_len = NLMSG_ALIGN(req.nh.nlmsg_len) + RTA_ALIGN(a->rta_len);
+  if (mac) {
+    a = (struct rtattr *)((char *)&req + NLMSG_ALIGN(req.nh.nlmsg_len));
+    a->rta_type = NDA_LLADDR;
+    a->rta_len = RTA_LENGTH(6);
+    memcpy(RTA_DATA(a), mac, 6);
+    req.nh.nlmsg_len = NLMSG_ALIGN(req.nh.nlmsg_len) + RTA_ALIGN(a->rta_len);
+  }
+  int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+  if (fd < 0) return errno;
+  struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
+  int e = 0;
+  if (sendto(fd, &req, req.nh.nlmsg_len, 0, (struct sockaddr *)&kernel, sizeof kernel) < 0) e = errno;
+  else {
+    struct timeval tv = {2, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    char buf[1024];
+    ssize_t n = recv(fd, buf, sizeof buf, 0);
+    if (n < 0) e = errno;
+    else {
+      struct nlmsghdr *h = (struct nlmsghdr *)buf;
+      e = EIO;
+      if (NLMSG_OK(h, (size_t)n) && h->nlmsg_type == NLMSG_ERROR) e = -((struct nlmsgerr *)NLMSG_DATA(h))->error;
+    }
+  }
+  close(fd);
+  return e;
+}
+
+static napi_value js_neighbour(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc < 3) {
+    napi_throw_type_error(env, NULL, "neighbour(ifname, ipv4, mac | null)");
+    return NULL;
+  }
+  char ifname[IFNAMSIZ + 1], ip[INET_ADDRSTRLEN + 1];
+  size_t n = 0;
+  if (napi_get_value_string_utf8(env, argv[0], ifname, sizeof ifname, &n) != napi_ok || n == 0 || n >= IFNAMSIZ) {
+    napi_throw_type_error(env, "ENODEV", "interface name: 1 to 15 bytes");
+    return NULL;
+  }
+  struct in_addr addr;
+  if (napi_get_value_string_utf8(env, argv[1], ip, sizeof ip, &n) != napi_ok || inet_pton(AF_INET, ip, &addr) != 1) {
+    napi_throw_type_error(env, "EINVAL", "an IPv4 address like 10.164.183.253");
+    return NULL;
+  }
+  napi_valuetype t;
+  CHECK(napi_typeof(env, argv[2], &t));
+  uint8_t mac[6];
+  int add = t != napi_null && t != napi_undefined;
+  if (add) {
+    void *data;
+    size_t len;
+    if (napi_get_buffer_info(env, argv[2], &data, &len) != napi_ok || len != 6) {
+      napi_throw_type_error(env, "EINVAL", "a MAC address is a Buffer of 6 bytes");
+      return NULL;
+    }
+    memcpy(mac, data, 6);
+  }
+  unsigned ifindex = if_nametoindex(ifname);
+  if (ifindex == 0) return throw_errno(env, "finding the interface", errno);
+  int e = neigh_request(add ? RTM_NEWNEIGH : RTM_DELNEIGH, (int)ifindex, addr, add ? mac : NULL);
+  if (e == ENOENT && !add) e = 0; /* already gone */
+  if (e) return throw_errno(env, add ? "adding the neighbour entry" : "removing the neighbour entry", e);
+  return NULL;
+}
+#endif
 
 static napi_value js_dropped(napi_env env, napi_callback_info info) {
   napi_value argv[1], out;
@@ -458,7 +635,11 @@ NAPI_MODULE_INIT(/* env, exports */) {
   static const struct {
     const char *name;
     napi_callback cb;
-  } fns[] = {{"open", js_open}, {"mac", js_mac}, {"send", js_send}, {"dropped", js_dropped}, {"close", js_close}};
+  } fns[] = {{"open", js_open}, {"mac", js_mac}, {"send", js_send}, {"dropped", js_dropped}, {"close", js_close}, {"answer", js_answer},
+#if defined(__linux__)
+             {"neighbour", js_neighbour},
+#endif
+  };
   for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
     napi_value f;
     if (napi_create_function(env, fns[i].name, NAPI_AUTO_LENGTH, fns[i].cb, NULL, &f) != napi_ok) return NULL;

@@ -4,6 +4,8 @@
  * (broadcast, or to their MAC), never their own; delivery is in order on setImmediate, frames are copied. Tests
  * play the router with `cable.station(mac)` and may lose frames (`intercept`) or pull the plug (`linkDown`),
  * as a router's power-up does: sends then fail with ENETDOWN and the sockets hear `onTrouble('ENETDOWN')`.
+ * `answer` behaves as the addon's reader thread does (the reply goes out before the listener hears the frame);
+ * `neighbour` is unavailable (false, as on macOS/Windows) unless `neighbours` is set: a table, or 'refused' (EPERM).
  */
 import { RbFault } from '../../src-shared/errors';
 import type { RawEtherFactory, RawEtherSocket } from '../../src-main/platform/bindings/rawether';
@@ -26,7 +28,8 @@ export interface Station {
 interface Port {
   mac: string;
   ethertype: number | undefined;
-  deliver(f: Uint8Array): void;
+  deliver(f: Uint8Array, answered?: boolean): void;
+  answer?: { offset: number; value: number; reply: Uint8Array; peer?: string } | undefined;
   trouble(e: string): void;
   closed: boolean;
 }
@@ -38,6 +41,10 @@ export class MockCable {
   readonly log: Uint8Array[] = [];
   /** Return 'drop' to lose a frame. */
   intercept: ((frame: Uint8Array) => 'drop' | 'pass' | void) | undefined;
+  /** The computer's neighbour entries made through `neighbour` (ip → mac); undefined: not available; 'refused': EPERM. */
+  neighbours: Map<string, string> | 'refused' | undefined;
+  /** false: `answer` is not available (as Windows' Npcap part), the caller answers itself. */
+  answers = true;
   /** The interface name the computer's socket must open (others get ENODEV). */
   constructor(
     readonly interfaceName = 'eth9',
@@ -62,6 +69,20 @@ export class MockCable {
         if (p === from || p.closed) continue;
         if (p.ethertype !== undefined && p.ethertype !== type) continue;
         if (dst !== 'ff:ff:ff:ff:ff:ff' && dst !== p.mac) continue;
+        const a = p.answer;
+        const src = mac(copy, 6);
+        if (a && dst === p.mac && copy[a.offset] === a.value && (a.peer === undefined || a.peer === src)) {
+          const reply = Uint8Array.from(a.reply);
+          reply.set(copy.subarray(6, 12), 0);
+          try {
+            this.put(p, reply);
+            a.peer ??= src;
+            p.deliver(copy, true);
+            continue;
+          } catch {
+            /* link down: not answered */
+          }
+        }
         p.deliver(copy);
       }
     });
@@ -70,9 +91,9 @@ export class MockCable {
   private openHost(iface: string, ethertype: number): RawEtherSocket {
     if (iface !== this.interfaceName) throw new RbFault(rawFrameFault('linux', 'ENODEV', iface, '/usr/bin/node'));
     if (this.openFault) throw new RbFault(rawFrameFault('linux', this.openFault, iface, '/usr/bin/node'));
-    const frames: ((f: Uint8Array) => void)[] = [];
+    const frames: ((f: Uint8Array, answered: boolean) => void)[] = [];
     const troubles: ((e: string) => void)[] = [];
-    const port: Port = { mac: this.hostMac, ethertype, deliver: (f) => frames.forEach((l) => l(f)), trouble: (e) => troubles.forEach((l) => l(e)), closed: false };
+    const port: Port = { mac: this.hostMac, ethertype, deliver: (f, answered = false) => frames.forEach((l) => l(f, answered)), trouble: (e) => troubles.forEach((l) => l(e)), closed: false };
     this.ports.push(port);
     return {
       interface: iface,
@@ -83,6 +104,18 @@ export class MockCable {
       },
       onFrame: (l) => void frames.push(l),
       onTrouble: (l) => void troubles.push(l),
+      answer: (match, reply) => {
+        if (!this.answers) return false;
+        port.answer = reply ? { ...match, reply: Uint8Array.from(reply), ...(port.answer?.peer ? { peer: port.answer.peer } : {}) } : undefined;
+        return true;
+      },
+      neighbour: (ip, m) => {
+        if (this.neighbours === undefined) return false;
+        if (this.neighbours === 'refused') throw new RbFault(rawFrameFault('linux', 'EPERM', iface, '/usr/bin/node'));
+        if (m === null) this.neighbours.delete(ip);
+        else this.neighbours.set(ip, m);
+        return true;
+      },
       dropped: () => 0,
       close: () => {
         port.closed = true;

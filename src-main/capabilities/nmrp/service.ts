@@ -3,6 +3,14 @@
  * computer its address through the network assistant (NetService.prepare: the privilege prompt, NetworkManager
  * left out, re-added across link flaps), wait for the cable, run the NMRP session, add the router's static ARP
  * entry from its first frame, and undo the network set-up in every case (decision 0086).
+ *
+ * The static ARP entry (decision 0109): where the raw-frame binding can add it in-process (Linux rtnetlink, with
+ * CAP_NET_ADMIN: root), it does so at once and the upload does not wait for anything else; once the upload is
+ * under way (its engine runs on its own thread, so a spawned command no longer holds anything up) the network
+ * assistant's lease adds the same entry through its privileged route, which records it so the lease's undo (at the
+ * end, at exit, or `net address remove` after a crash) removes it. Until then, and if that step fails or never
+ * starts, the entry is removed here through the binding (at the end, or at exit). Without the in-process route
+ * (no CAP_NET_ADMIN; macOS, Windows) the upload waits for the lease's privileged command as before.
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -37,6 +45,11 @@ export interface NmrpDeps {
   carrierTimeoutMs?: number;
   /** Test hook: the OS (for the "untested here" note). */
   platform?: PlatformName;
+}
+
+/** The TFTP client's per-packet timeout for a given NMRP reply timeout: nmrpflash's max(-t/50, 200 ms). */
+export function tftpTimeoutFor(timeoutS: number): number {
+  return Math.max(200, Math.round((timeoutS * 1000) / 50));
 }
 
 const ZERO: NmrpCounters = { malformed: 0, ignored: 0, confAcks: 0, uploadRequests: 0, keepAlives: 0, advertisements: 0 };
@@ -105,9 +118,21 @@ export class NmrpService {
   private async execute(runId: string, req: NmrpStart, signal: AbortSignal): Promise<void> {
     const [routerIp, prefixText] = req.routerIp.split('/') as [string, string];
     const prefix = Number(prefixText);
-    const timing: SessionTiming = { ...DEFAULT_TIMING, replyTimeoutMs: req.timeoutS * 1000, keepAliveLimitMs: req.keepAliveLimitS * 1000, advertiseForMs: req.advertiseS * 1000, ...this.deps.timing };
+    const timing: SessionTiming = {
+      ...DEFAULT_TIMING,
+      replyTimeoutMs: req.timeoutS * 1000,
+      // nmrpflash's per-packet TFTP timeout, max(-t/50, 200 ms): a lost WRQ or block costs 200 ms, not 500 (decision 0108)
+      tftpTimeoutMs: tftpTimeoutFor(req.timeoutS),
+      keepAliveLimitMs: req.keepAliveLimitS * 1000,
+      advertiseForMs: req.advertiseS * 1000,
+      ...this.deps.timing,
+    };
     let socket: RawEtherSocket | undefined;
     let lease: NmrpLease | undefined;
+    /** The lease's own (recorded) ARP entry, when the binding added it first: settled before the lease is released. */
+    let arpRecorded: Promise<boolean> | undefined;
+    let recordArp: (() => void) | undefined;
+    let unrecordedNeighbour: (() => void) | undefined;
     let counters = { ...ZERO };
     try {
       this.emit(runId, { stage: 'checking-image', say: 'Checking the firmware file.' }, counters);
@@ -139,7 +164,40 @@ export class NmrpService {
         size: image.size,
         localName: image.fileName,
         tftpPut: this.deps.tftpPut,
-        onRouterMac: (mac) => leaseNow.addStaticArp(routerIp, mac),
+        onRouterMac: async (mac) => {
+          const sock = socket!;
+          let inProcess = false;
+          try {
+            inProcess = sock.neighbour(routerIp, mac);
+          } catch {
+            /* refused (no CAP_NET_ADMIN): the lease's privileged route below, waited for */
+          }
+          if (!inProcess) return leaseNow.addStaticArp(routerIp, mac);
+          // until the lease has recorded the entry, a process exit removes it through the binding
+          const undo = (): void => {
+            try {
+              sock.neighbour(routerIp, null);
+            } catch {
+              /* best effort at exit */
+            }
+          };
+          process.once('exit', undo);
+          unrecordedNeighbour = () => {
+            process.removeListener('exit', undo);
+            undo();
+          };
+          recordArp = () => {
+            recordArp = undefined;
+            arpRecorded = leaseNow.addStaticArp(routerIp, mac).then(
+              () => {
+                process.removeListener('exit', undo);
+                unrecordedNeighbour = undefined;
+                return true;
+              },
+              () => false,
+            );
+          };
+        },
         timing,
         signal,
         stage: (s, c) => {
@@ -147,6 +205,7 @@ export class NmrpService {
           this.emit(runId, s, c);
         },
         progress: (p) => {
+          if (p.bytes > 0) recordArp?.(); // the upload is under way: the lease records the entry now
           const t = Date.now();
           if (p.bytes < p.total && t - this.lastProgress < 250) return;
           this.lastProgress = t;
@@ -164,6 +223,8 @@ export class NmrpService {
       this.run.fault = fault;
       this.emit(runId, { stage: cancelled ? 'cancelled' : 'failed', say: fault.message, fault }, counters);
     } finally {
+      if (arpRecorded) await arpRecorded;
+      unrecordedNeighbour?.(); // the lease could not record it: removed here, through the binding that added it
       socket?.close();
       if (lease)
         await lease.release().catch((err: unknown) => {

@@ -11,6 +11,10 @@
  * second router before the upload starts ends the run (we do not guess); an ADVERTISE from someone else means
  * another NMRP server on the cable. Up to 5 unexpected codes in a row are tolerated (as nmrpflash). Sends that
  * fail while the link is down (the router's power-up) are counted and retried by the protocol itself.
+ *
+ * CONF_ACK is armed in the raw-frame binding before the first ADVERTISE, so the addon's reader thread answers
+ * CONF_REQ itself (decision 0108): the router's settings do not wait for this thread's event loop, which a spawned
+ * command or a journal write can hold for tens of milliseconds. Where the binding cannot (Windows), it is sent here.
  */
 import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import {
@@ -28,6 +32,9 @@ import {
 } from '../../../src-shared/capabilities/nmrp/codec';
 import type { NmrpCounters, NmrpStage, NmrpStageName } from '../../../src-shared/capabilities/nmrp/contract';
 import { TFTP_MAX_BLOCK } from '../../../src-shared/capabilities/nmrp/image';
+
+/** Where the NMRP code sits in a frame: after the Ethernet header (14) and the reserved field (2). */
+const CODE_OFFSET = 16;
 import type { RawEtherSocket } from '../../platform/bindings/rawether';
 import type { TftpPutResult } from '../tftp';
 import type { NmrpTftpPut } from './deps';
@@ -46,7 +53,7 @@ export interface SessionTiming {
   tftpTimeoutMs: number;
 }
 
-export const DEFAULT_TIMING: SessionTiming = { advertiseEveryMs: 60, advertiseForMs: 60_000, replyTimeoutMs: 10_000, keepAliveLimitMs: 1_800_000, tftpTimeoutMs: 500 };
+export const DEFAULT_TIMING: SessionTiming = { advertiseEveryMs: 60, advertiseForMs: 60_000, replyTimeoutMs: 10_000, keepAliveLimitMs: 1_800_000, tftpTimeoutMs: 200 };
 
 export type StageReport = Omit<NmrpStage, 'runId' | 'at' | 'counters'>;
 
@@ -111,6 +118,8 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
   let fatal: SessionError | undefined;
   let secondRouterWarned = false;
   const queue: NmrpFrame[] = [];
+  /** Frames the binding already answered (CONF_REQ → CONF_ACK from its reader thread). */
+  const answered = new WeakSet<NmrpFrame>();
   let wake: (() => void) | undefined;
 
   const fail = (fault: RbErrorShape, stage: NmrpStageName): void => {
@@ -133,7 +142,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
     }
   };
 
-  o.socket.onFrame((raw) => {
+  o.socket.onFrame((raw, wasAnswered) => {
     const r = parseFrame(raw);
     if (!r.ok) {
       if (r.kind === 'malformed') counters.malformed++;
@@ -141,6 +150,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
       return;
     }
     const f = r.frame;
+    if (wasAnswered) answered.add(f);
     if (f.src === me || (f.dst !== me && f.dst !== BROADCAST_MAC)) {
       counters.ignored++;
       return;
@@ -210,7 +220,9 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
     }
   };
 
-  // ---- advertise until the router's first frame
+  // ---- advertise until the router's first frame; CONF_ACK is armed first, so the binding answers CONF_REQ at once
+  const confReqMatch = { offset: CODE_OFFSET, value: NmrpCode.CONF_REQ };
+  o.socket.answer(confReqMatch, encodeFrame(BROADCAST_MAC, me, confAck(o.routerIp, o.mask, o.region)));
   report({ stage: 'advertising', say: 'Calling the router. Switch the router on now.', doNow: 'Switch the router on now (power button or plug).' });
   const advStart = now();
   let first: NmrpFrame | undefined;
@@ -265,7 +277,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
     switch (rx.code) {
       case NmrpCode.CONF_REQ: {
         firstConfReqAt ??= now();
-        send(routerMac, confAck(o.routerIp, o.mask, o.region));
+        if (!answered.has(rx)) send(routerMac, confAck(o.routerIp, o.mask, o.region));
         counters.confAcks++;
         reportFound();
         phase = 'configured';
@@ -288,6 +300,36 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
         const warning = wraps512
           ? `The file needs more than ${TFTP_MAX_BLOCK} pieces if the router refuses the larger piece size (${NMRP_BLKSIZE} bytes); the piece counter would then start again at 0, which some bootloaders do not handle.`
           : undefined;
+        // The put starts first and the two reports follow while it opens the file: a report runs the event through
+        // the contract and the journal, which the router's request should not wait for (decision 0108).
+        // The request goes out once the static ARP entry is there (at once when the binding added it in-process).
+        const arpReady = arp.then((f) => {
+          if (f) throw new SessionError(f, 'failed');
+        });
+        arpReady.catch(() => {});
+        uploading = true;
+        uploadStarted = true;
+        o.socket.answer(confReqMatch, null); // CONF_REQs are drained during the upload and answered here after it
+        queue.length = 0; // re-sent requests from before the transfer started are drained, as nmrpflash does
+        let lastBytes = 0;
+        const put = o.tftpPut({
+          host: o.routerIp,
+          source: { path: o.file }, // a path, not a Buffer: the TFTP client's native lock-step engine sends from the file (decision 0016)
+          remoteName,
+          blksize: NMRP_BLKSIZE,
+          timeoutMs: o.timing.tftpTimeoutMs,
+          retries: 5,
+          firstBlockRetries: 20,
+          localAddress: o.hostIp,
+          rollover: 0,
+          signal: o.signal,
+          readyToSend: arpReady,
+          onProgress: (p) => {
+            lastBytes = p.bytes;
+            o.progress(p);
+          },
+        });
+        put.catch(() => {});
         report({
           stage: 'upload-requested',
           say: `The router asked for the firmware${requestedFileName(rx) ? ` ("${remoteName}")` : ''}. Sending it now.`,
@@ -295,37 +337,9 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
           routerMac,
           ...(counters.uploadRequests > 1 ? { warning: 'The router asked for the file again: it may not accept this firmware.' } : warning ? { warning } : {}),
         });
-        // The file is read while the static ARP entry is still being added; the request goes out once it is there.
-        const arpReady = arp.then((f) => {
-          if (f) throw new SessionError(f, 'failed');
-        });
-        arpReady.catch(() => {});
-        uploading = true;
-        uploadStarted = true;
-        queue.length = 0; // re-sent requests from before the transfer started are drained, as nmrpflash does
-        let lastBytes = 0;
         report({ stage: 'uploading', say: 'Sending the firmware to the router. Keep the cable plugged in and the power on.', remoteName, upload: { bytes: 0, total: o.size, bytesPerSecond: 0 } });
         try {
-          upload = await Promise.race([
-            o.tftpPut({
-              host: o.routerIp,
-              source: { path: o.file }, // a path, not a Buffer: the TFTP client's native lock-step engine sends from the file (decision 0016)
-              remoteName,
-              blksize: NMRP_BLKSIZE,
-              timeoutMs: o.timing.tftpTimeoutMs,
-              retries: 5,
-              firstBlockRetries: 20,
-              localAddress: o.hostIp,
-              rollover: 0,
-              signal: o.signal,
-              readyToSend: arpReady,
-              onProgress: (p) => {
-                lastBytes = p.bytes;
-                o.progress(p);
-              },
-            }),
-            abortP,
-          ]);
+          upload = await Promise.race([put, abortP]);
         } catch (err) {
           uploading = false;
           if (err instanceof SessionError) throw err;

@@ -22,8 +22,24 @@ export interface RawEtherSocket {
   readonly mac: string;
   /** Send one whole frame (destination, source, type, payload). Throws an RbFault (link down, no privilege). */
   send(frame: Uint8Array): void;
-  /** Every frame of the Ethertype arriving on the interface (not the ones this socket sent). */
-  onFrame(listener: (frame: Uint8Array) => void): void;
+  /**
+   * Every frame of the Ethertype arriving on the interface (not the ones this socket sent); `answered` when the
+   * armed answer (`answer`) has already been sent to it.
+   */
+  onFrame(listener: (frame: Uint8Array, answered: boolean) => void): void;
+  /**
+   * Arm (or, with null, disarm) an answer sent without waiting for JavaScript: a frame to this interface's MAC whose
+   * byte at `match.offset` is `match.value` gets `reply`, its destination set to the frame's source, from the
+   * addon's reader thread; the first source answered is the only one answered afterwards. False where the addon
+   * cannot (Windows' Npcap part): the caller answers itself. Decision 0108.
+   */
+  answer(match: { offset: number; value: number }, reply: Uint8Array | null): boolean;
+  /**
+   * Add (mac) or remove (null) a permanent neighbour (ARP) entry for `ip` on this interface, in-process (Linux
+   * rtnetlink; needs CAP_NET_ADMIN, which root has). False where this is not available (macOS, Windows); throws an
+   * RbFault when refused (EPERM: the caller takes the network assistant's privileged route). Decision 0109.
+   */
+  neighbour(ip: string, mac: string | null): boolean;
   /** The interface reported a problem (ENETDOWN while the link is down); the socket keeps listening. */
   onTrouble(listener: (errnoName: string) => void): void;
   /** Frames lost because the event loop was too slow to take them (queue full). */
@@ -42,11 +58,15 @@ declare const handleBrand: unique symbol;
 type Handle = { readonly [handleBrand]: true };
 /** The addon's surface (rawether.c; rawether_win.c adds npcap and adapters). */
 export interface RawEtherAddon {
-  open(ifname: string, ethertype: number, onFrame: (frame: Buffer | null, err: string | null) => void): Handle;
+  open(ifname: string, ethertype: number, onFrame: (frame: Buffer | null, err: string | null, answered?: boolean) => void): Handle;
   mac(h: Handle): Buffer;
   send(h: Handle, frame: Buffer): number;
   dropped(h: Handle): number;
   close(h: Handle): void;
+  /** Linux and macOS: the reader thread's own answer (rawether.c). */
+  answer?(h: Handle, offset: number, value: number, reply: Buffer | null): void;
+  /** Linux: a permanent neighbour entry through rtnetlink (rawether.c). */
+  neighbour?(ifname: string, ip: string, mac: Buffer | null): void;
   /** Windows: whether wpcap.dll could be loaded (Npcap). */
   npcap?(): NpcapLoad;
   /** Windows: the adapters, friendly name and \Device\NPF_{GUID}. */
@@ -95,6 +115,16 @@ function macText(b: Buffer): string {
   return [...b].map((x) => x.toString(16).padStart(2, '0')).join(':');
 }
 
+function macBytes(mac: string): Buffer {
+  const parts = mac.split(':');
+  if (parts.length !== 6 || parts.some((p) => !/^[0-9a-fA-F]{2}$/.test(p))) throw new RangeError(`not a MAC address: ${mac}`);
+  return Buffer.from(parts.map((p) => parseInt(p, 16)));
+}
+
+function toBuffer(frame: Uint8Array): Buffer {
+  return Buffer.isBuffer(frame) ? frame : Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+}
+
 /** Raw frames through an addon `host.load()` gives: the same steps on every OS, Npcap checked first on Windows. */
 export function makeRawEther(host: RawEtherHost): RawEtherFactory {
   let loaded: AddonLoad | undefined;
@@ -121,7 +151,7 @@ export function makeRawEther(host: RawEtherHost): RawEtherFactory {
     open(iface, ethertype) {
       const platform = host.platform();
       const api = addon(platform);
-      const frames: ((f: Uint8Array) => void)[] = [];
+      const frames: ((f: Uint8Array, answered: boolean) => void)[] = [];
       const troubles: ((e: string) => void)[] = [];
       const fault = (err: unknown): RbFault => {
         const e = err as { code?: string; message?: string };
@@ -131,8 +161,8 @@ export function makeRawEther(host: RawEtherHost): RawEtherFactory {
       };
       let h: Handle;
       try {
-        h = api.open(iface, ethertype, (frame, err) => {
-          if (frame) for (const l of frames) l(frame);
+        h = api.open(iface, ethertype, (frame, err, answered) => {
+          if (frame) for (const l of frames) l(frame, answered === true);
           else if (err) for (const l of troubles) l(err);
         });
       } catch (err) {
@@ -144,10 +174,25 @@ export function makeRawEther(host: RawEtherHost): RawEtherFactory {
         mac: macText(api.mac(h)),
         send(frame) {
           try {
-            api.send(h, Buffer.isBuffer(frame) ? frame : Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength));
+            api.send(h, toBuffer(frame));
           } catch (err) {
             throw fault(err);
           }
+        },
+        answer(match, reply) {
+          if (!api.answer || closed) return false;
+          api.answer(h, match.offset, match.value, reply ? toBuffer(reply) : null);
+          return true;
+        },
+        neighbour(ip, mac) {
+          if (!api.neighbour) return false;
+          const bytes = mac === null ? null : macBytes(mac);
+          try {
+            api.neighbour(iface, ip, bytes);
+          } catch (err) {
+            throw fault(err);
+          }
+          return true;
         },
         onFrame: (l) => void frames.push(l),
         onTrouble: (l) => void troubles.push(l),

@@ -80,7 +80,10 @@ describe.skipIf(!!why)('Netgear NMRP against the stand-in router', () => {
     expect(r.find('close-ack')).toBeDefined();
     const stages = payloads(run.lines, 'nmrp.stage').map((s) => s.stage);
     expect(stages).toEqual(expect.arrayContaining(['advertising', 'router-found', 'configured', 'upload-requested', 'uploading', 'uploaded', 'writing', 'done']));
-    expect(stages.filter((s) => s === 'writing')).toHaveLength(3);
+    // every keep-alive answered; the first comes right after the last block (as bootloaders send it), often while our
+    // TFTP client is still settling: answered then, without a 'writing' report of its own
+    expect(payloads(run.lines, 'nmrp.stage').find((s) => s.stage === 'done')?.keepAlives).toBe(3);
+    expect(stages.filter((s) => s === 'writing').length).toBeGreaterThanOrEqual(2);
     const result = resultOf<'recover netgear'>(run.lines);
     expect(result.ok && result.value.image?.board).toBe('R7800');
     stationClean();

@@ -142,3 +142,58 @@ describe('Windows: Npcap first', () => {
     expect(f.details).toContain('"Ethernet 2" (Realtek USB GbE, 02:00:00:00:00:0a)');
   });
 });
+
+describe('answers from the reader thread and in-process neighbour entries (decisions 0108, 0109)', () => {
+  it('passes an armed answer to the addon (a copy of the frame, or null to disarm) and hands on the answered flag', () => {
+    const a = fakeAddon();
+    const armed: Array<[number, number, string | null]> = [];
+    let cb: ((f: Buffer | null, e: string | null, answered?: boolean) => void) | undefined;
+    const api = {
+      ...a.api,
+      open: (i: string, t: number, f: typeof cb) => ((cb = f), a.api.open(i, t, () => {})),
+      answer: (_h: unknown, off: number, val: number, reply: Buffer | null) => void armed.push([off, val, reply ? reply.toString('hex') : null]),
+    } as unknown as RawEtherAddon;
+    const s = host('linux', () => ({ ok: true, api })).raw.open('eth9', 0x0912);
+    expect(s.answer({ offset: 16, value: 2 }, Uint8Array.from([1, 2, 3]))).toBe(true);
+    expect(s.answer({ offset: 16, value: 2 }, null)).toBe(true);
+    expect(armed).toEqual([
+      [16, 2, '010203'],
+      [16, 2, null],
+    ]);
+    const got: boolean[] = [];
+    s.onFrame((_f, answered) => got.push(answered));
+    cb?.(Buffer.from('x'), null, true);
+    cb?.(Buffer.from('y'), null);
+    expect(got).toEqual([true, false]);
+    s.close();
+    expect(s.answer({ offset: 16, value: 2 }, null)).toBe(false); // closed: nothing armed any more
+  });
+
+  it('says false where the addon has no answer or neighbour part (Windows), so the caller does it itself', () => {
+    const a = fakeAddon();
+    const s = host('linux', () => ({ ok: true, api: a.api })).raw.open('eth9', 0x0912);
+    expect(s.answer({ offset: 16, value: 2 }, Uint8Array.from([1]))).toBe(false);
+    expect(s.neighbour('10.164.183.253', '20:e5:2a:00:00:01')).toBe(false);
+  });
+
+  it('adds and removes a neighbour entry on its own interface with the MAC as 6 bytes; a refusal is a three-part fault', () => {
+    const a = fakeAddon();
+    const calls: string[] = [];
+    let refuse = false;
+    const api = {
+      ...a.api,
+      neighbour: (ifname: string, ip: string, mac: Buffer | null) => {
+        if (refuse) throw Object.assign(new Error('adding the neighbour entry: Operation not permitted'), { code: 'EPERM' });
+        calls.push(`${ifname} ${ip} ${mac ? mac.toString('hex') : 'remove'}`);
+      },
+    } as unknown as RawEtherAddon;
+    const s = host('linux', () => ({ ok: true, api })).raw.open('eth9', 0x0912);
+    expect(s.neighbour('10.164.183.253', '20:E5:2a:00:00:01')).toBe(true);
+    expect(s.neighbour('10.164.183.253', null)).toBe(true);
+    expect(calls).toEqual(['eth9 10.164.183.253 20e52a000001', 'eth9 10.164.183.253 remove']);
+    expect(() => s.neighbour('10.164.183.253', '20:e5:2a:00:01')).toThrow(/not a MAC address/);
+    refuse = true;
+    const f = faultOf(() => s.neighbour('10.164.183.253', '20:e5:2a:00:00:01'));
+    expect(f.details).toContain('Operation not permitted');
+  });
+});

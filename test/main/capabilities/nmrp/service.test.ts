@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NmrpService, type NmrpDeps } from '../../../../src-main/capabilities/nmrp/service';
+import { NmrpService, tftpTimeoutFor, type NmrpDeps } from '../../../../src-main/capabilities/nmrp/service';
 import type { TftpPutOptions, TftpPutResult } from '../../../../src-main/capabilities/tftp';
 import { MockCable } from '../../../../test-support/bindings/rawether-mock';
 import { dniImage, scriptedRouter } from '../../../../test-support/nmrp';
@@ -28,6 +28,8 @@ interface NetLog {
   calls: string[];
   /** The privileged `ip neigh` fails (e.g. the permission prompt was cancelled). */
   arpFails?: boolean;
+  /** The privileged `ip neigh` finishes only when this does (a slow spawn under load). */
+  arpGate?: Promise<void>;
 }
 
 function fakeNet(log: NetLog): NmrpDeps['net'] {
@@ -39,6 +41,7 @@ function fakeNet(log: NetLog): NmrpDeps['net'] {
         address: req.address,
         async addStaticArp(ip, mac) {
           log.calls.push(`arp ${ip} ${mac}`);
+          await log.arpGate;
           if (log.arpFails) throw new Error('ip neigh: permission denied');
         },
         async release() {
@@ -171,6 +174,106 @@ describe('NMRP service over a virtual cable', () => {
     expect(run.fault?.code).toBe('NMRP_ARP_FAILED');
     expect(sent).toBe(false);
     expect(t.net.calls.at(-1)).toBe('release');
+  });
+
+  it('answers CONF_REQ from the binding itself (decision 0108): one CONF_ACK per CONF_REQ, none sent twice; in JS where the binding cannot', async () => {
+    for (const answers of [true, false]) {
+      const t = setup(okPut, { keepAlives: 0 });
+      stopRouter = t.router.stop;
+      t.cable.answers = answers;
+      let dropped = 0;
+      t.cable.intercept = (f) => (f[6] === 0x02 && f[16] === NmrpCode.CONF_ACK && dropped++ === 0 ? 'drop' : 'pass'); // the first is lost
+      await t.svc.start(req({ region: 'NA' }));
+      const run = await t.svc.settled();
+      stopRouter();
+      expect(run.state).toBe('done');
+      const confReqs = t.cable.log.filter((f) => f[6] === 0x20 && f[16] === NmrpCode.CONF_REQ).length; // sent by the router
+      const confAcks = t.cable.log.filter((f) => f[6] === 0x02 && f[16] === NmrpCode.CONF_ACK);
+      expect(confReqs).toBeGreaterThanOrEqual(2);
+      expect(confAcks).toHaveLength(confReqs); // the binding's answer is not repeated by the session
+      expect(t.stages.at(-1)?.counters.confAcks).toBe(confReqs);
+      const ack = parseFrame(confAcks[1]!);
+      expect(ack.ok && devIpOf(ack.frame)).toEqual({ ip: '10.164.183.253', mask: '255.255.255.0' });
+      expect(ack.ok && regionOf(ack.frame)).toBe(1);
+      expect(ack.ok && ack.frame.dst).toBe(ROUTER);
+    }
+  });
+
+  it('the binding answers only the first router: a second router\'s CONF_REQ gets no CONF_ACK, and the run refuses to guess', async () => {
+    const t = setup(okPut, { keepAlives: 0, silentAfter: 'conf-ack' });
+    stopRouter = t.router.stop;
+    const other = t.cable.station('20:e5:2a:00:00:02');
+    t.cable.intercept = (f) => {
+      // once the first router has its answer, a second one asks too
+      if (f[6] === 0x02 && f[16] === NmrpCode.CONF_ACK && f[5] === 0x01) setImmediate(() => other.send(encodeFrame('02:00:00:00:00:01', other.mac, { code: NmrpCode.CONF_REQ, options: [] })));
+    };
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    expect(run.fault?.code).toBe('NMRP_TWO_ROUTERS');
+    expect(other.frames.filter((f) => f[16] === NmrpCode.CONF_ACK)).toHaveLength(0);
+  });
+
+  it('adds the router\'s ARP entry in-process where the binding can (decision 0109): the upload does not wait for the lease, which records it once the upload is under way', async () => {
+    const order: string[] = [];
+    let openGate: () => void = () => {};
+    const t = setup((r) => async (o) => {
+      order.push(`put ${t.cable.neighbours instanceof Map ? t.cable.neighbours.get('10.164.183.253') : '-'} ${t.net.calls.some((c) => c.startsWith('arp')) ? 'recorded' : 'not recorded'}`);
+      const res = await okPut(r)(o); // reports progress: the lease is asked now
+      order.push(`after progress: ${t.net.calls.filter((c) => c.startsWith('arp')).join()}`);
+      openGate();
+      return res;
+    }, { keepAlives: 0 });
+    stopRouter = t.router.stop;
+    t.cable.neighbours = new Map();
+    t.net.arpGate = new Promise((r) => (openGate = r));
+    await t.svc.start(req());
+    const run = await t.svc.settled();
+    expect(run.state).toBe('done');
+    expect(order).toEqual([`put ${ROUTER} not recorded`, `after progress: arp 10.164.183.253 ${ROUTER}`]);
+    expect(t.net.calls).toEqual(['prepare eth9 10.164.183.252/24', 'carrier eth9', `arp 10.164.183.253 ${ROUTER}`, 'release']);
+    // recorded by the lease: its release removes it (this fake lease does not), so the service leaves it alone
+    expect(t.cable.neighbours.get('10.164.183.253')).toBe(ROUTER);
+  });
+
+  it('removes the in-process ARP entry itself when the lease cannot record it, or when the upload never started', async () => {
+    const t = setup(okPut, { keepAlives: 0 });
+    stopRouter = t.router.stop;
+    const table = new Map<string, string>();
+    t.cable.neighbours = table;
+    t.net.arpFails = true;
+    await t.svc.start(req());
+    expect((await t.svc.settled()).state).toBe('done'); // the entry was there: the upload went out
+    expect(table.size).toBe(0);
+    stopRouter();
+
+    const silent = setup(okPut, { keepAlives: 0, silentAfter: 'conf-ack' });
+    stopRouter = silent.router.stop;
+    const table2 = new Map<string, string>();
+    silent.cable.neighbours = table2;
+    await silent.svc.start(req());
+    expect((await silent.svc.settled()).state).toBe('failed');
+    expect(table2.size).toBe(0);
+    expect(silent.net.calls.some((c) => c.startsWith('arp'))).toBe(false); // never asked: nothing of it is left
+    expect(process.listenerCount('exit')).toBeLessThan(20); // the exit hook went with the entry
+  });
+
+  it('takes the lease\'s privileged route, waited for, when the in-process entry is refused (no CAP_NET_ADMIN)', async () => {
+    const order: string[] = [];
+    const t = setup((r) => async (o) => {
+      order.push(t.net.calls.some((c) => c.startsWith('arp')) ? 'put after arp' : 'put before arp');
+      return okPut(r)(o);
+    }, { keepAlives: 0 });
+    stopRouter = t.router.stop;
+    t.cable.neighbours = 'refused';
+    await t.svc.start(req());
+    expect((await t.svc.settled()).state).toBe('done');
+    expect(order).toEqual(['put after arp']);
+  });
+
+  it("waits for each TFTP answer as nmrpflash does, max(-t/50, 200 ms): 200 ms at the default 10 s, longer for slow routers", () => {
+    expect(tftpTimeoutFor(10)).toBe(200);
+    expect(tftpTimeoutFor(1)).toBe(200);
+    expect(tftpTimeoutFor(60)).toBe(1200);
   });
 
   it('answers a re-sent CONF_REQ with a fresh CONF_ACK when the first was lost', async () => {
