@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, event, Empty, Ok, RbErrorSchema } from '../../contract/common';
-import { RunOptionsSchema, RunSnapshotSchema } from '../playbook/contract';
+import { RunOptionsSchema, RunSnapshotSchema } from '../playbook';
 
 /**
  * The bench station (issue 17): several routers at once. A slot is one router's place on the bench — a network
