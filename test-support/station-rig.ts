@@ -194,3 +194,48 @@ export class TestSlotNetwork implements SlotNetwork {
     for (const l of [...this.listeners]) if (l.iface === iface) l.fn(carrier, Date.now());
   }
 }
+
+/**
+ * A bench server in this process whose container also holds the stand-in playbook (e2e, benchmark): the real
+ * services, the built renderer, Debian's Chromium. Loopback only.
+ */
+export interface RigBench {
+  container: ReturnType<typeof import('../src-main/core/container').makeContainer>;
+  server: import('../src-main/browser-server/server').BenchServer;
+  browser: import('playwright-core').Browser;
+  page: import('playwright-core').Page;
+  dataDir: string;
+  station: import('../src-main/capabilities/station').StationService;
+  close(): Promise<void>;
+}
+
+export async function startRigBench(routers: Record<string, RigRouter>, opts: { viewport?: { width: number; height: number } } = {}): Promise<RigBench> {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { chromium } = await import('playwright-core');
+  const { makeContainer } = await import('../src-main/core/container');
+  const { mainCapabilities } = await import('../src-main/capabilities');
+  const { createHandlers } = await import('../src-main/core/handlers');
+  const { startBenchServer } = await import('../src-main/browser-server/server');
+  const { CHROMIUM_FLAGS, chromiumPath } = await import('./browser');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-station-bench-'));
+  const container = makeContainer([...(mainCapabilities as readonly LooseMainCapability[]), rigCapability(routers)], { host: 'bench-server', dataDir, allowedFolders: [] });
+  const server = await startBenchServer({ handlers: createHandlers({ container } as unknown as import('../src-main/core/services').Services), bus: container.bus, rendererDir: 'dist/renderer' });
+  const browser = await chromium.launch({ executablePath: chromiumPath()!, args: CHROMIUM_FLAGS });
+  const page = await (await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, acceptDownloads: true })).newPage();
+  return {
+    container,
+    server,
+    browser,
+    page,
+    dataDir,
+    station: container.made.get('station') as import('../src-main/capabilities/station').StationService,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+      await container.dispose();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -5,6 +5,7 @@
  * routing with policy tables (NetService.slotRoute, issue 17's network half) replaces `slotRoute` here at merge.
  */
 import type { EventBus } from '../../core/bus';
+import { RbFault } from '../../../src-shared/errors';
 import type { NetService } from '../net';
 import type { SlotNetwork, SlotRoute } from './service';
 
@@ -27,6 +28,15 @@ export function leaseNetwork(net: NetService, bus: EventBus): SlotNetwork {
     async slotRoute(iface, opts): Promise<SlotRoute> {
       // the router on this computer's loopback (the practice router, a stand-in): no address to set
       if (opts.routerIp.startsWith('127.')) return { interface: iface, sourceAddress: '127.0.0.1', release: async () => undefined };
+      // this computer's own loopback is no cable to a router: never put a router's network on it
+      if (iface === 'lo' || /^lo\d*$/.test(iface) || /loopback/i.test(iface))
+        throw new RbFault({
+          code: 'SLOT_LOOPBACK_CARD',
+          message: `${iface} is this computer's own loopback, not a cable to a router.`,
+          meaning: `Only a router on this computer itself (the practice router, at 127.0.0.x) is reached through it; ${opts.routerIp} is not.`,
+          fix: 'Give the slot the network card the router’s cable is plugged into.',
+          values: { card: iface, address: opts.routerIp },
+        });
       if (!cards.has(iface)) cards.set(iface, cards.size);
       const address = sourceFor(opts.routerIp, cards.get(iface)!);
       const lease = await net.prepare({ interface: iface, address: `${address}/${opts.prefix}`, reason: `Rescue Bench gives the network card ${iface} the address ${address} to reach the router of this bench slot.` });

@@ -162,7 +162,7 @@ const SlotCard = memo(function SlotCard({ slotId, onError }: { slotId: string; o
             {t('station.slot.step', { n: run.current + 1, total: run.steps.length, title: stepText(t, run.playbookId, step.id, 'title', step.title) })}
           </p>
           {going && !cue && <p className="st-donow">{stepText(t, run.playbookId, step.id, 'doNow', step.doNow)}</p>}
-          {!going && run.summary && <p className="st-summary">{saidText(t, run.summary)}</p>}
+          {!going && run.summary && !failedStep && <p className="st-summary">{saidText(t, run.summary)}</p>}
         </div>
       )}
       {!run && <p className="st-idle">{t('station.slot.idle')}</p>}
@@ -325,7 +325,6 @@ export function StationView() {
   const [error, setError] = useState<RbError | undefined>();
   return (
     <div className="station" data-testid="station">
-      <h2>{t('station.title')}</h2>
       <p className="st-intro">{t('station.intro')}</p>
       <CueBanner />
       {error && <ErrorCard error={error} />}

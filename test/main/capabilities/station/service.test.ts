@@ -215,3 +215,16 @@ describe('bench station', () => {
     expect(net.routes.map((r) => r.iface)).toEqual(['eth1']);
   });
 });
+
+describe("the station's network wiring today (NetService leases)", () => {
+  it("never puts a router's network on this computer's loopback, and picks .200 + n as this computer's address", async () => {
+    const { leaseNetwork, sourceFor } = await import('../../../../src-main/capabilities/station');
+    const { EventBus } = await import('../../../../src-main/core/bus');
+    const { NetService } = await import('../../../../src-main/capabilities/net');
+    const n = leaseNetwork(new NetService(), new EventBus());
+    await expect(n.slotRoute('lo', { routerIp: '192.168.1.1', prefix: 24 })).rejects.toMatchObject({ code: 'SLOT_LOOPBACK_CARD', message: "lo is this computer's own loopback, not a cable to a router." });
+    await expect(n.slotRoute('lo', { routerIp: '127.0.0.2', prefix: 8 })).resolves.toMatchObject({ sourceAddress: '127.0.0.1' });
+    expect(sourceFor('192.168.1.1', 0)).toBe('192.168.1.200');
+    expect(sourceFor('192.168.1.201', 1)).toBe('192.168.1.202');
+  });
+});
