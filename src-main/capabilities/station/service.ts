@@ -298,8 +298,8 @@ export class StationService {
       code: 'ROUTER_MOVED',
       message: `The router ${mac} of slot ${old.slot.name} now answers in slot ${l.slot.name} (${card}).`,
       meaning: `Its cable was moved to another network card while the job in slot ${old.slot.name} was still running: that job cannot reach it any more.`,
-      fix: `Stop the job in slot ${old.slot.name} (the new job in slot ${l.slot.name} goes on), or put the cable back into ${old.slot.interface ?? 'its first card'}.`,
-      values: { mac, from: old.slot.name, to: l.slot.name, card },
+      fix: `Stop the job in slot ${old.slot.name} (the new job in slot ${l.slot.name} goes on), or put the cable back into ${old.slot.interface ?? old.slot.serialPath ?? ''}.`,
+      values: { mac, from: old.slot.name, to: l.slot.name, card, back: old.slot.interface ?? old.slot.serialPath ?? '' },
     };
     old.problems.set('ROUTER_MOVED', fault);
     l.problems.set('ROUTER_MOVED', fault);

@@ -59,4 +59,5 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.SLOT_NO_LINK.fix': 'Prüfen Sie das Kabel von Platz {slot} an beiden Enden und ob sein Router noch Strom hat. Der Auftrag geht von selbst weiter, sobald die Verbindung wieder da ist.',
   'error.ROUTER_MOVED.message': 'Der Router {mac} von Platz {from} antwortet jetzt an Platz {to} ({card}).',
   'error.ROUTER_MOVED.meaning': 'Sein Kabel wurde an eine andere Netzwerkkarte gesteckt, während der Auftrag an Platz {from} noch lief: Dieser Auftrag erreicht ihn nicht mehr.',
+  'error.ROUTER_MOVED.fix': 'Halten Sie den Auftrag an Platz {from} an (der neue Auftrag an Platz {to} läuft weiter), oder stecken Sie das Kabel wieder in {back}.',
 };

@@ -60,4 +60,5 @@ export const en = {
   'error.SLOT_NO_LINK.fix': 'Check the cable of slot {slot} at both ends and that its router still has power. The job goes on by itself when the link is back.',
   'error.ROUTER_MOVED.message': 'The router {mac} of slot {from} now answers in slot {to} ({card}).',
   'error.ROUTER_MOVED.meaning': 'Its cable was moved to another network card while the job in slot {from} was still running: that job cannot reach it any more.',
+  'error.ROUTER_MOVED.fix': 'Stop the job in slot {from} (the new job in slot {to} goes on), or put the cable back into {back}.',
 } as const satisfies Record<string, string>;

@@ -59,4 +59,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.SLOT_NO_LINK.fix': 'Revisa el cable del puesto {slot} en ambos extremos y que su router siga con corriente. El trabajo sigue solo cuando vuelva el enlace.',
   'error.ROUTER_MOVED.message': 'El router {mac} del puesto {from} responde ahora en el puesto {to} ({card}).',
   'error.ROUTER_MOVED.meaning': 'Su cable se pasó a otra tarjeta de red mientras el trabajo del puesto {from} seguía en marcha: ese trabajo ya no lo alcanza.',
+  'error.ROUTER_MOVED.fix': 'Detén el trabajo del puesto {from} (el nuevo trabajo del puesto {to} sigue), o vuelve a conectar el cable en {back}.',
 };
