@@ -22,6 +22,7 @@ import { closedPort, startByteSource, startRigBench, type RigBench, type RigRout
 import type { BenchServer } from '../src-main/browser-server/server';
 import { PracticeRouter } from '../src-main/capabilities/practice';
 import type { StationService } from '../src-main/capabilities/station';
+import type { JobsService } from '../src-main/capabilities/jobs';
 import type { SerialService } from '../src-main/capabilities/serial';
 import { practiceScenario, PRACTICE_CONSOLE_PATH } from '../src-shared/capabilities/practice';
 
@@ -178,5 +179,10 @@ describe.skipIf(!support.ok)('bench station in the browser', () => {
     expect(requests).toEqual([url]);
     await saveScreenshot(p, 'station-report');
     await ctx.close();
+    // every slot's run is a job in the history (the jobs capability hears station.slot as it hears playbook.run)
+    const jobs = container.made.get('jobs') as JobsService;
+    await expect
+      .poll(async () => (await jobs.list(undefined, 50)).jobs.map((j) => `${j.mac ?? '-'} ${j.state}`).sort(), { timeout: 15_000 })
+      .toEqual(['- running', '00:90:4c:12:34:56 failed', 'c4:41:1e:5a:01:01 running']);
   });
 });
