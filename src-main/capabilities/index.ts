@@ -19,8 +19,9 @@ import { nmrpMain } from './nmrp';
 import { recoverMain } from './recover';
 import { upgradeMain } from './upgrade';
 import { jobsMain } from './jobs';
+import { stationMain } from './station';
 
-export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, upgradeMain, playbookMain, netMain, nmrpMain, recoverMain, practiceMain, jobsMain] as const;
+export const mainCapabilities = [appMain, serialMain, failsafeMain, tftpMain, ubootMain, deviceMain, flashMain, firmwareMain, upgradeMain, playbookMain, netMain, nmrpMain, recoverMain, practiceMain, jobsMain, stationMain] as const;
 
 export type MainCapabilities = (typeof mainCapabilities)[number];
 

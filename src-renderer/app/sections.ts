@@ -22,4 +22,5 @@ export const SECTION_WORDS: Record<SectionId, { label: MessageId; hint: MessageI
   nmrp: { label: 'section.nmrp.label', hint: 'section.nmrp.hint' },
   practice: { label: 'section.practice.label', hint: 'section.practice.hint' },
   jobs: { label: 'section.jobs.label', hint: 'section.jobs.hint' },
+  station: { label: 'section.station.label', hint: 'section.station.hint' },
 };

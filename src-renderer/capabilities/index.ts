@@ -21,8 +21,9 @@ import { nmrpView } from './nmrp';
 import { recoverView } from './recover';
 import { upgradeView } from './upgrade';
 import { jobsView } from './jobs';
+import { stationView } from './station';
 
-export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, upgradeView, recoverView, routersView, netView, nmrpView, jobsView, practiceView, appView] as const;
+export const rendererCapabilities = [failsafeView, playbookView, serialView, ubootView, tftpView, deviceView, flashView, firmwareView, upgradeView, recoverView, routersView, netView, nmrpView, stationView, jobsView, practiceView, appView] as const;
 
 /** The same list, typed for code that walks every capability without caring which one it is. */
 export const rendererCapabilityList: readonly LooseRendererCapability[] = rendererCapabilities;

@@ -19,6 +19,7 @@ import { recoverCapability } from './recover';
 import { upgradeCapability } from './upgrade';
 import { practiceCapability } from './practice';
 import { jobsCapability } from './jobs';
+import { stationCapability } from './station';
 
 export const sharedCapabilities = [
   appCapability,
@@ -37,6 +38,7 @@ export const sharedCapabilities = [
   upgradeCapability,
   practiceCapability,
   jobsCapability,
+  stationCapability,
 ] as const;
 
 export type SharedCapabilities = (typeof sharedCapabilities)[number];

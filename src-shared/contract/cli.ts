@@ -25,6 +25,7 @@ import { NmrpRunSchema } from '../capabilities/nmrp';
 import { RecoverPlanSchema } from '../capabilities/recover';
 import { BootSlotResultSchema, UpgradeOutcomeSchema } from '../capabilities/upgrade';
 import { jobsCommands, JobSchema, JobsStatusSchema } from '../capabilities/jobs';
+import { stationCommands } from '../capabilities/station';
 
 /** One line of --json output. `payload` is checked by the schema its `event` names (cliOutput or the contract's events). */
 export const CliEnvelopeSchema = z
@@ -99,6 +100,8 @@ export const cliResults = {
   'jobs note': JobSchema,
   /** jobs.settings' (or, without a change, jobs.status') reply. */
   'jobs settings': JobsStatusSchema,
+  /** station.list's reply after the change asked for: every slot, and the guides a slot can run. */
+  'station slots': stationCommands['station.list'].reply,
 } as const;
 export type CliCommandName = keyof typeof cliResults;
 export type CliValue<C extends CliCommandName> = z.output<(typeof cliResults)[C]>;

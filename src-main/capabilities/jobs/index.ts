@@ -18,6 +18,8 @@ export const jobsMain = defineMainCapability({
     const jobs = new JobsService(ctx.dataDir, () => ctx.use(playbookMain), { changed: (s) => ctx.bus.emit('jobs.changed', s), sync: (s) => ctx.bus.emit('jobs.sync', s) }, { syncEveryMs: ctx.host === 'cli' ? 0 : 15_000 });
     ctx.bus.subscribe((e) => {
       if (e.name === 'playbook.run') jobs.runChanged(e.payload.runId, e.payload.state);
+      // the bench station's runs (one per slot) come with their slot
+      else if (e.name === 'station.slot' && e.payload.run) jobs.runChanged(e.payload.run.runId, e.payload.run.state);
     });
     return jobs;
   },

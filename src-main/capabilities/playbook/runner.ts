@@ -30,6 +30,8 @@ export interface StepContext {
   setHint(hint?: StepHint): void;
   ask(p: Omit<Prompt, 'id' | 'stepId'>): Promise<Answer>;
   transcript(dir: TranscriptLine['dir'], text: string): void;
+  /** How far a long step is (bytes copied of the total): not journaled, the step's evidence keeps the result. Optional for contexts made by hand. */
+  progress?(done: number, total: number): void;
   now(): number;
 }
 
@@ -39,6 +41,16 @@ export type StepExecutor = (ctx: StepContext) => Promise<StepOutcome>;
 export interface RunnerHooks {
   snapshot(s: RunSnapshot): void;
   transcript(l: TranscriptLine): void;
+  /** A long step's progress (the bench station's bars); optional: the single-run screens take progress from their own events. */
+  progress?(p: StepProgress): void;
+}
+
+export interface StepProgress {
+  runId: string;
+  stepId: string;
+  done: number;
+  total: number;
+  at: number;
 }
 
 export class StoppedError extends Error {
@@ -61,6 +73,8 @@ export class PlaybookRun {
   readonly bag = new Map<string, unknown>();
   private finished: Promise<void> | undefined;
   private fd: number;
+  /** While set, the run waits before its next step (the bench station's slot lost its cable; decision 0113). */
+  private gate: { promise: Promise<void>; open(): void } | undefined;
 
   constructor(
     readonly runId: string,
@@ -161,9 +175,41 @@ export class PlaybookRun {
     p.resolve(a);
   }
 
+  /** Evidence on the active step from outside the step (the station: a cable lost, a router moved). */
+  note(text: string): void {
+    if (!this.running) return;
+    const active = this.snap?.steps.find((s) => s.state === 'active') ?? this.snap?.steps[this.snap.current];
+    if (active) this.record({ type: 'evidence', at: this.now(), stepId: active.id, text });
+  }
+
+  /** Hold the run before its next step (the step going on now finishes or fails on its own); journaled as evidence. */
+  pause(text: string): void {
+    if (!this.running || this.gate) return;
+    let open = (): void => undefined;
+    const promise = new Promise<void>((r) => (open = r));
+    this.gate = { promise, open };
+    this.note(text);
+  }
+
+  /** Let a held run go on. */
+  unpause(text: string): void {
+    const g = this.gate;
+    if (!g) return;
+    this.gate = undefined;
+    this.note(text);
+    g.open();
+  }
+
+  get paused(): boolean {
+    return this.gate !== undefined;
+  }
+
   async stop(): Promise<void> {
     if (!this.running) return;
     this.abort.abort();
+    const g = this.gate;
+    this.gate = undefined;
+    g?.open();
     this.pending?.reject(new StoppedError());
     this.pending = undefined;
     await this.done;
@@ -198,6 +244,7 @@ export class PlaybookRun {
         if (this.transcriptLines.length > 5000) this.transcriptLines.splice(0, 1000);
         this.hooks.transcript(line);
       },
+      progress: (done, total) => this.hooks.progress?.({ runId: this.runId, stepId: def.id, done, total, at: this.now() }),
       now: this.now,
     };
   }
@@ -230,6 +277,10 @@ export class PlaybookRun {
           this.record({ type: 'step', at: this.now(), stepId: def.id, state: 'failed', error: { code: 'PRECONDITION', message: `This step needs "${unmet.join('", "')}" first.` } });
           this.end('failed', 'A step was started before the steps it needs. This is a fault in the playbook.');
           return;
+        }
+        if (this.gate) {
+          await this.gate.promise;
+          if (this.abort.signal.aborted) throw new StoppedError();
         }
         this.record({ type: 'step', at: this.now(), stepId: def.id, state: 'active' });
         const attempt = this.snap!.steps[i]!.attempts;

@@ -1,5 +1,6 @@
 /**
- * One playbook run at a time per workstation. Journals live in <data dir>/journals/<runId>.jsonl. On the first
+ * One playbook run at a time per workstation for the app's guides; besides it, any number of runs for the bench
+ * station's slots (startFor: one per slot, each with its own journal and hooks; decision 0113). Journals live in <data dir>/journals/<runId>.jsonl. On the first
  * status read after a start-up, the newest journal without an end record is reported as an interrupted run,
  * with "you were at step N of M" and, where the playbook allows it, a resume from the last safe step.
  */
@@ -18,6 +19,8 @@ export interface RegisteredPlaybook {
 
 export class PlaybookService {
   private run: PlaybookRun | undefined;
+  /** The bench station's runs, by slot id: each slot has at most one, and they never block the single run above. */
+  private readonly slotRuns = new Map<string, PlaybookRun>();
   private interrupted: InterruptedRun | undefined;
   private scanned = false;
   private readonly dismissed = new Set<string>();
@@ -162,13 +165,53 @@ export class PlaybookService {
     }
   }
 
-  /** Whether `runId` is the run going on in this process now. */
+  /** Whether `runId` is a run going on in this process now (the single run or a slot's). */
   isLive(runId: string): boolean {
-    return this.run?.runId === runId && this.run.running;
+    if (this.run?.runId === runId && this.run.running) return true;
+    for (const r of this.slotRuns.values()) if (r.runId === runId && r.running) return true;
+    return false;
+  }
+
+  /*
+   * The bench station's runs (issue 17): one per slot, several at once, each with its own journal in the same
+   * folder (so every one becomes a job) and its own hooks (its events carry the slot). The single-run API above
+   * neither sees nor blocks them.
+   */
+  /** Start `playbookId` for slot `slot`; refused while that slot's previous run is still going. */
+  startFor(slot: string, playbookId: string, options: RunOptions, hooks: RunnerHooks): PlaybookRun {
+    const before = this.slotRuns.get(slot);
+    if (before?.running) {
+      throw new RbFault({
+        code: 'SLOT_BUSY',
+        message: `"${before.playbook.title}" is still running in this place on the bench.`,
+        meaning: 'One router, one guide at a time: two guides would talk to the same router at once.',
+        fix: 'Wait for it to finish or stop it, then start the next guide.',
+      });
+    }
+    const p = this.find(playbookId);
+    const runId = newRunId(this.now());
+    const dir = options.practice === true ? path.join(this.dataDir, 'practice', 'journals') : this.journalDir;
+    const run = new PlaybookRun(runId, p.def, path.join(dir, `${runId}.jsonl`), p.executors, hooks, this.now);
+    const opts: RunSnapshot['options'] = {};
+    for (const [k, v] of Object.entries(options)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') opts[k] = v;
+    this.slotRuns.set(slot, run);
+    run.start(opts);
+    return run;
+  }
+
+  /** The run of a slot (going or ended), if it had one in this process. */
+  runFor(slot: string): PlaybookRun | undefined {
+    return this.slotRuns.get(slot);
+  }
+
+  /** Forget a slot's ended run (the slot was removed); a going run is stopped first. */
+  async forget(slot: string): Promise<void> {
+    await this.slotRuns.get(slot)?.stop();
+    this.slotRuns.delete(slot);
   }
 
   async dispose(): Promise<void> {
-    await this.run?.stop();
+    await Promise.all([this.run?.stop(), ...[...this.slotRuns.values()].map((r) => r.stop())]);
   }
 
   /** For tests and the CLI: wait until the current run ends. */

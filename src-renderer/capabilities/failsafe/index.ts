@@ -8,6 +8,8 @@ export { useFailsafe } from './store';
 export { Timeline } from './Timeline';
 export { StepPanel } from './StepPanel';
 export { InterruptedCard } from './InterruptedCard';
+/** The cue's sound (a beep of a given pitch, spoken words): the bench station gives each slot its own pitch. */
+export { beep, say, unlockSound } from './sound';
 
 export const failsafeView = defineRendererCapability({
   id: 'failsafe',

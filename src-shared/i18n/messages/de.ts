@@ -15,6 +15,7 @@ import { de as upgrade } from '../../capabilities/upgrade/messages/de';
 import { de as nmrp } from '../../capabilities/nmrp/messages/de';
 import { de as practice } from '../../capabilities/practice/messages/de';
 import { de as jobs } from '../../capabilities/jobs/messages/de';
+import { de as station } from '../../capabilities/station/messages/de';
 import { de as uboot } from '../../capabilities/uboot/messages/de';
 import { de as failsafe } from '../../capabilities/failsafe/messages/de';
 
@@ -448,6 +449,7 @@ export const de: Catalog = {
   ...nmrp,
   ...practice,
   ...jobs,
+  ...station,
   ...uboot,
   ...failsafe,
   // the shared code under src-main/{session,platform,core}

@@ -14,6 +14,7 @@ import { en as upgrade } from '../../capabilities/upgrade/messages/en';
 import { en as nmrp } from '../../capabilities/nmrp/messages/en';
 import { en as practice } from '../../capabilities/practice/messages/en';
 import { en as jobs } from '../../capabilities/jobs/messages/en';
+import { en as station } from '../../capabilities/station/messages/en';
 import { en as uboot } from '../../capabilities/uboot/messages/en';
 import { en as failsafe } from '../../capabilities/failsafe/messages/en';
 
@@ -463,6 +464,7 @@ export const en = {
   ...nmrp,
   ...practice,
   ...jobs,
+  ...station,
   ...uboot,
   ...failsafe,
   // the shared code under src-main/{session,platform,core}

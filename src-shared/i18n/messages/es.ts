@@ -16,6 +16,7 @@ import { es as upgrade } from '../../capabilities/upgrade/messages/es';
 import { es as nmrp } from '../../capabilities/nmrp/messages/es';
 import { es as practice } from '../../capabilities/practice/messages/es';
 import { es as jobs } from '../../capabilities/jobs/messages/es';
+import { es as station } from '../../capabilities/station/messages/es';
 import { es as uboot } from '../../capabilities/uboot/messages/es';
 import { es as failsafe } from '../../capabilities/failsafe/messages/es';
 
@@ -449,6 +450,7 @@ export const es: Catalog = {
   ...nmrp,
   ...practice,
   ...jobs,
+  ...station,
   ...uboot,
   ...failsafe,
   // the shared code under src-main/{session,platform,core}
