@@ -3,6 +3,7 @@ import { NmrpStartSchema, type NmrpStage } from '../../../src-shared/capabilitie
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { fault } from '../../../src-shared/errors';
 
 function mib(n: number): string {
   return `${(n / 1048576).toFixed(2)} MiB`;
@@ -88,7 +89,7 @@ export const recoverNetgear: CliCommand = {
           run = await t.invoke('nmrp.status', {});
         }
         if (run.state === 'done') return { ok: true, value: run, text: 'Done. Switch the router off, wait 10 seconds and switch it on again: it starts the new firmware.' };
-        return { ok: false, error: run.fault ?? { code: 'NMRP_FAILED', message: 'The recovery did not finish.' }, value: run };
+        return { ok: false, error: run.fault ?? fault('NMRP_FAILED').toShape(), value: run };
       },
     );
   },

@@ -12,7 +12,7 @@
  * another NMRP server on the cable. Up to 5 unexpected codes in a row are tolerated (as nmrpflash). Sends that
  * fail while the link is down (the router's power-up) are counted and retried by the protocol itself.
  */
-import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { fault as catalogFault, RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import {
   advertise,
   bare,
@@ -356,7 +356,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
       case NmrpCode.CLOSE_REQ: {
         send(routerMac, bare(NmrpCode.CLOSE_ACK));
         const closeAckAt = now();
-        if (!upload) throw new SessionError({ code: 'NMRP_CLOSED_EARLY', message: 'The router ended the recovery before it asked for the firmware.', meaning: 'Nothing was sent to it.', fix: 'Switch the router off and start again; if it happens again, it may not accept recovery from this computer.' }, 'failed');
+        if (!upload) throw new SessionError(catalogFault('NMRP_CLOSED_EARLY').toShape(), 'failed');
         report({
           stage: 'done',
           say: 'Done: the router has written the firmware and says the recovery is finished.',

@@ -59,7 +59,8 @@ export function PracticeView() {
           </div>
           <details className="advanced" open>
             <summary>{t('practice.log.title')}</summary>
-            <ol className="practice-log" data-testid="practice-log">
+            {/* the router's own log, as it wrote it (like a transcript: evidence, in English) */}
+            <ol className="practice-log" data-testid="practice-log" data-i18n-data="the practice router's log">
               {st.log.map((l, i) => (
                 <li key={`${l.at}-${i}`}>{l.text}</li>
               ))}
