@@ -30,7 +30,7 @@ const job: Job = {
     { id: 'fix', title: 'Fix the router', state: 'pending', attempts: 0, evidence: [] },
   ],
   images: [],
-  backups: [{ kind: 'full', at: T, location: '/backups/j1', manifest: { complete: true, files: [{ name: 'mtd0', sha256: 'aa' }] } }],
+  backups: [{ kind: 'full', at: T, location: '/backups/j1', manifest: { createdAt: '2026-11-03T14:02:11Z', complete: true, files: [{ name: 'mtd0', sha256: 'aa' }] } }],
 };
 const earlier: JobSummary = { id: 'j0', station: 'bench-2', title: 'Back up', state: 'done', startedAt: T - 86_400_000, images: 0, backups: 1 };
 
