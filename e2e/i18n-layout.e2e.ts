@@ -11,6 +11,9 @@
  * Sections whose words are not all in the catalogue yet still show some English; escaped strings are the
  * pseudo-scan unit test's business (test/renderer/i18n/pseudo-scan.test.tsx), not this one's.
  *
+ * The cue for a person who asked for less motion and more contrast (prefers-reduced-motion, prefers-contrast):
+ * spoken in the language shown ("Jetzt drücken", utterance lang "de"), nothing blinks, pure yellow, the whole window.
+ *
  * Then German: three screens for docs/screenshots (backup, Netgear recovery, practice router), each checked the
  * same way and with <html lang="de">.
  */
@@ -209,6 +212,53 @@ describe.skipIf(!support.ok)('pseudo-locale (40 % longer) in the real layout: no
       expect(found).toEqual([]);
     } catch (e) {
       await failureScreenshot(page, 'layout-en-XA-practice-cue');
+      throw e;
+    } finally {
+      await ctx.close();
+      await bench.services.practice.stop().catch(() => undefined);
+    }
+  });
+
+  it('the cue in German for a person who asked for less motion and more contrast: "Jetzt drücken" spoken in German, nothing blinks, pure yellow', async () => {
+    const ctx = await bench.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', contrast: 'more' });
+    // what the page asks the speech synthesiser to say, recorded before the app starts
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { spoken: { text: string; lang: string }[] };
+      w.spoken = [];
+      if (typeof speechSynthesis !== 'undefined') speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void w.spoken.push({ text: u.text, lang: u.lang });
+    });
+    const page = await ctx.newPage();
+    try {
+      await page.goto(`${bench.server.url}&lang=de`);
+      await page.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 15_000 });
+      await expect(page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches && matchMedia('(prefers-contrast: more)').matches)).resolves.toBe(true);
+      await bench.services.practice.start('forgot-password', await freeUdpPort());
+      await page.getByTestId('nav-failsafe').click();
+      await page.getByTestId('fs-start-button').click();
+      await page.locator('[data-testid="fs-now"][data-step="cables"]').waitFor();
+      await page.getByTestId('fs-choice-ok').click();
+      await page.locator('[data-testid="fs-now"][data-step="watch"]').waitFor({ timeout: 15_000 });
+      // the LED guide stops blinking and still says the rate in words
+      await page.getByTestId('fs-led').waitFor();
+      const led = await page.getByTestId('fs-led').evaluate((el) => ({ words: el.textContent ?? '', animations: [...el.querySelectorAll('*')].map((x) => getComputedStyle(x).animationName).filter((n) => n !== 'none') }));
+      expect(led.animations).toEqual([]);
+      expect(led.words).toMatch(/\d/);
+      await page.getByTestId('practice-power').click();
+      const cue = page.getByTestId('failsafe-cue');
+      await cue.waitFor({ timeout: 15_000 });
+      await page.waitForFunction(() => (window as unknown as { spoken: unknown[] }).spoken.length > 0, undefined, { timeout: 5_000 });
+      await expect(page.evaluate(() => (window as unknown as { spoken: unknown[] }).spoken)).resolves.toEqual([{ text: 'Jetzt drücken', lang: 'de' }]);
+      const look = await cue.evaluate((el) => ({
+        background: getComputedStyle(el).backgroundColor,
+        animations: [el, ...el.querySelectorAll('*')].map((x) => getComputedStyle(x).animationName).filter((n) => n !== 'none'),
+        title: el.querySelector('#fs-cue-title')?.textContent ?? '',
+        covers: el.getBoundingClientRect().width >= window.innerWidth && el.getBoundingClientRect().height >= window.innerHeight,
+      }));
+      expect(look).toEqual({ background: 'rgb(255, 255, 0)', animations: [], title: expect.stringMatching(/^JETZT DIE RESET-TASTE.* DRÜCKEN$/), covers: true });
+      // and the person can still hear it: the beep or the voice is recorded on the cue
+      await expect(cue.getAttribute('data-sound')).resolves.toMatch(/\+speech$/);
+    } catch (e) {
+      await failureScreenshot(page, 'cue-reduced-motion-contrast');
       throw e;
     } finally {
       await ctx.close();
