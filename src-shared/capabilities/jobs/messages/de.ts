@@ -74,6 +74,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'jobs.fail.rebuild': 'Der Auftragsverlauf konnte nicht neu aufgebaut werden.',
   'jobs.fail.open': 'Dieser Auftrag konnte nicht gelesen werden.',
 
+  'jobs.cli.none': 'Noch keine Aufträge: Jede Anleitung, die auf diesem Computer läuft, wird ein Auftrag (Übungen nicht).',
+  'jobs.cli.saved': 'Der Bericht wurde in {file} gespeichert ({bytes} Byte).',
+  'jobs.cli.savedRunning': 'Der Bericht wurde in {file} gespeichert ({bytes} Byte). Der Auftrag läuft noch: Der Bericht sagt das und zeigt die Schritte bis hierher.',
+
   'error.JOBS_DB_LOCKED.message': 'Der Auftragsverlauf ist belegt: Ein anderes Rescue-Bench-Fenster oder ein Befehl schreibt gerade hinein.',
   'error.JOBS_DB_LOCKED.meaning':
     'Nichts geht verloren: Jeder Auftrag steht auch in seinem Protokoll, und dieser wird ergänzt, sobald die Datei frei ist.',

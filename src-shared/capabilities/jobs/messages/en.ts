@@ -82,6 +82,11 @@ export const en = {
   'jobs.fail.rebuild': 'The job history could not be made again.',
   'jobs.fail.open': 'That job could not be read.',
 
+  // the command line
+  'jobs.cli.none': 'No jobs yet: every guide run on this computer becomes a job (practice runs do not).',
+  'jobs.cli.saved': 'Saved the report to {file} ({bytes} bytes).',
+  'jobs.cli.savedRunning': 'Saved the report to {file} ({bytes} bytes). The job is still running: the report says so, and shows the steps so far.',
+
   // faults
   'error.JOBS_DB_LOCKED.message': 'The job history is busy: another Rescue Bench window or command is writing to it.',
   'error.JOBS_DB_LOCKED.meaning': 'Nothing is lost: every job is also kept in its journal, and this one is added as soon as the file is free.',

@@ -74,6 +74,10 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'jobs.fail.rebuild': 'No se pudo reconstruir el historial de trabajos.',
   'jobs.fail.open': 'No se pudo leer ese trabajo.',
 
+  'jobs.cli.none': 'Todavía no hay trabajos: cada guía que se sigue en este equipo se convierte en un trabajo (las prácticas no).',
+  'jobs.cli.saved': 'Se guardó el informe en {file} ({bytes} bytes).',
+  'jobs.cli.savedRunning': 'Se guardó el informe en {file} ({bytes} bytes). El trabajo sigue en marcha: el informe lo dice y muestra los pasos hasta aquí.',
+
   'error.JOBS_DB_LOCKED.message': 'El historial de trabajos está ocupado: otra ventana u orden de Rescue Bench está escribiendo en él.',
   'error.JOBS_DB_LOCKED.meaning': 'No se pierde nada: cada trabajo está también en su registro, y este se añade en cuanto el archivo quede libre.',
   'error.JOBS_DB_LOCKED.fix':

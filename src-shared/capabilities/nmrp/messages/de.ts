@@ -124,6 +124,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'nmrp.said.secondRouter': 'Ein zweiter Router spricht auf diesem Kabel; er wird ignoriert, bis dieser fertig ist.',
   'nmrp.said.addressNotRemoved': 'Die Adresse konnte nicht von diesem Computer entfernt werden.',
 
+  'nmrp.cli.done': 'Fertig. Schalten Sie den Router aus, warten Sie 10 Sekunden und schalten Sie ihn wieder ein: Er startet die neue Firmware.',
+
   'error.NMRP_NO_ROUTER.message': 'Der Router hat in {seconds} Sekunden nicht geantwortet.',
   'error.NMRP_NO_ROUTER.meaning':
     'Ein Netgear-Router horcht nur einen Moment direkt nach dem Einschalten auf diesen Computer. Er hat uns nicht gehört, oder er startet nicht auf eine Weise, die eine Rettung erlaubt.',

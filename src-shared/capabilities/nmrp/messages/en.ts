@@ -126,6 +126,9 @@ export const en = {
   'nmrp.said.secondRouter': 'A second router is talking on this cable; it is ignored while this one finishes.',
   'nmrp.said.addressNotRemoved': 'The address could not be removed from this computer.',
 
+  // the command line
+  'nmrp.cli.done': 'Done. Switch the router off, wait 10 seconds and switch it on again: it starts the new firmware.',
+
   // faults
   'error.NMRP_NO_ROUTER.message': 'The router did not answer in {seconds} seconds.',
   'error.NMRP_NO_ROUTER.meaning':

@@ -117,6 +117,8 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'nmrp.said.secondRouter': 'Un segundo router está hablando en este cable; se ignora mientras este termina.',
   'nmrp.said.addressNotRemoved': 'No se pudo quitar la dirección de este equipo.',
 
+  'nmrp.cli.done': 'Hecho. Apaga el router, espera 10 segundos y vuelve a encenderlo: arranca el firmware nuevo.',
+
   'error.NMRP_NO_ROUTER.message': 'El router no respondió en {seconds} segundos.',
   'error.NMRP_NO_ROUTER.meaning':
     'Un router Netgear solo escucha a este equipo un momento, justo después de encenderlo. No nos oyó, o no está arrancando de una forma que permita el rescate.',
