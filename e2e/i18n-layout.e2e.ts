@@ -209,6 +209,10 @@ describe.skipIf(!support.ok)('pseudo-locale (40 % longer) in the real layout: no
       await page.getByTestId('practice-power').click();
       await page.getByTestId('failsafe-cue').waitFor({ timeout: 15_000 });
       await look('cue');
+      // leave no guide running for the next test: hide the cue, stop the guide
+      await page.keyboard.press('Escape');
+      await page.getByTestId('fs-stop').click();
+      await page.getByTestId('fs-start-button').waitFor({ timeout: 15_000 });
       expect(found).toEqual([]);
     } catch (e) {
       await failureScreenshot(page, 'layout-en-XA-practice-cue');
