@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { ClientFrameSchema, commandNames, eventNames, type ServerFrame } from '../../src-shared/contract';
-import { RbFault, toErrorShape } from '../../src-shared/errors';
+import { fault, RbFault, toErrorShape } from '../../src-shared/errors';
 import { dispatch, type Handlers } from '../core/dispatch';
 import type { EventBus } from '../core/bus';
 import { explainBindError, listIpv4Interfaces } from '../platform';
@@ -125,14 +125,7 @@ export function insecureLanWarning(bind: string): string {
 }
 
 function lanBindRefused(bind: string): RbFault {
-  return new RbFault({
-    code: 'LAN_BIND_REFUSED',
-    message: `The bench server did not start on ${bind}: other computers can reach that address, and it speaks plain HTTP.`,
-    meaning:
-      'Without encryption, anyone on that network who can see the traffic can copy the access link and its token, then do everything the bench screen can do: flash, erase and restart the routers connected to this computer and read their backups.',
-    fix: 'Leave out --bind to use the bench on this computer only. To use it from another computer on a network you trust, start it again with --insecure-lan.',
-    details: `bind ${bind}`,
-  });
+  return fault('LAN_BIND_REFUSED', { bind }, { details: `bind ${bind}` });
 }
 
 export interface BenchServer {
@@ -313,19 +306,19 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
 
   const onMessage = async (ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> => {
     if (isBinary) {
-      send(ws, { type: 'error', error: { code: 'BAD_FRAME', message: 'Binary frames are not part of the protocol.' } });
+      send(ws, { type: 'error', error: fault('BAD_FRAME', { why: 'binary', form: '' }).toShape() });
       return;
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(data.toString());
     } catch {
-      send(ws, { type: 'error', error: { code: 'BAD_FRAME', message: 'The message was not valid JSON.' } });
+      send(ws, { type: 'error', error: fault('BAD_FRAME', { why: 'json', form: '' }).toShape() });
       return;
     }
     const frame = ClientFrameSchema.safeParse(parsed);
     if (!frame.success) {
-      send(ws, { type: 'error', error: { code: 'BAD_FRAME', message: 'The message does not have the form {type:"invoke", id, command, payload}.' } });
+      send(ws, { type: 'error', error: fault('BAD_FRAME', { why: 'shape', form: '{type:"invoke", id, command, payload}' }).toShape() });
       return;
     }
     const result = await dispatch(opts.handlers, frame.data.command, frame.data.payload, { transport: 'bench-server' });

@@ -3,13 +3,13 @@
  * rescue-bench: the command line over the same services the app uses.
  * From a checkout: npm run --silent cli -- <command> …
  */
-import { RbFault, toErrorShape } from '../../src-shared/errors';
+import { fault, RbFault, toErrorShape } from '../../src-shared/errors';
 import type { CliCommandName } from '../../src-shared/contract/cli';
 import { APP_VERSION } from '../version';
 import { UsageError, type CliCommand, type CliIo } from './types';
 import { askSecretOnTty, PromptCancelled } from './secret-prompt';
 import { CliPrinter, formatFault } from './printer';
-import { english, loadCatalog, pickLocale, translator, type Locale, type Translate } from '../../src-shared/i18n';
+import { loadCatalog, pickLocale, translator, type Locale, type Translate } from '../../src-shared/i18n';
 
 function help(commands: CliCommand[], t: Translate): string {
   const lines = [
@@ -85,7 +85,7 @@ export async function runCli(argvGiven: string[], ioGiven: CliIo, commandList?: 
     const printer = new CliPrinter(io, rest.includes('--json'), match.words.join(' ') as CliCommandName);
     if (err instanceof PromptCancelled) {
       io.err(t('cli.noPassword'));
-      printer.resultLine({ command: printer.command, ok: false, error: { code: 'CANCELLED', message: english('cli.noPassword'), meaning: 'Nothing was started.' } });
+      printer.resultLine({ command: printer.command, ok: false, error: fault('CANCELLED').toShape() });
       return 130;
     }
     if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {

@@ -72,7 +72,7 @@ export class CliPrinter {
     this.resultLine({
       command: this.command,
       ok: false,
-      error: { code: 'USAGE', message, meaning: 'The command did not run: an option is missing or has the wrong form.', fix: `Usage: rescue-bench ${usage}` },
+      error: { code: 'USAGE', message, meaning: english('error.USAGE.meaning'), fix: english('cli.usage', { usage }) },
     });
   }
 }

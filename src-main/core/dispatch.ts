@@ -6,7 +6,7 @@ import {
   type CommandReply,
   type InvokeResult,
 } from '../../src-shared/contract';
-import { RbFault, toErrorShape, type RbErrorShape } from '../../src-shared/errors';
+import { fault, toErrorShape, type RbErrorShape } from '../../src-shared/errors';
 import { MAX_REQUEST_CONTAINERS, MAX_REQUEST_DEPTH, requestShapeProblem, type ShapeProblem } from '../../src-shared/contract/json-limits';
 
 export interface CallContext {
@@ -22,16 +22,12 @@ export type Handlers = {
 export type CapabilityHandlers<C extends object> = { [K in keyof C & CommandName]: Handlers[K] };
 
 function tooComplexFault(name: string, shape: ShapeProblem): RbErrorShape {
-  return {
-    code: shape.reason === 'depth' ? 'TOO_DEEP' : 'TOO_COMPLEX',
-    message: 'The request was refused: it is far more complex than any request Rescue Bench sends.',
-    meaning: 'It was not sent by the Rescue Bench screen, or the screen has a fault. Nothing was done.',
-    fix: 'Reload the page or restart Rescue Bench. If a script sent it, send plain values as the contract describes.',
+  return fault(shape.reason === 'depth' ? 'TOO_DEEP' : 'TOO_COMPLEX', {}, {
     details:
       shape.reason === 'depth'
         ? `${name}: values nested more than ${MAX_REQUEST_DEPTH} levels deep`
         : `${name}: more than ${MAX_REQUEST_CONTAINERS} arrays and objects`,
-  };
+  }).toShape();
 }
 
 function issuesToText(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
@@ -55,13 +51,7 @@ export async function dispatch(
   if (!isCommandName(name)) {
     return {
       ok: false,
-      error: {
-        code: 'UNKNOWN_COMMAND',
-        message: 'The workstation does not know that command.',
-        meaning: 'The screen and the workstation are probably from different versions.',
-        fix: 'Reload the page or restart Rescue Bench.',
-        details: `command: ${String(name).slice(0, 128)}`,
-      },
+      error: fault('UNKNOWN_COMMAND', {}, { details: `command: ${String(name).slice(0, 128)}` }).toShape(),
     };
   }
   const spec = commands[name];
@@ -73,13 +63,7 @@ export async function dispatch(
     if (!parsed.success) {
       return {
         ok: false,
-        error: {
-          code: 'BAD_REQUEST',
-          message: 'The request was not understood.',
-          meaning: 'Some of the values sent with it are missing or have the wrong form. Nothing was done.',
-          fix: 'Check the values you entered and try again.',
-          details: `${name}: ${issuesToText(parsed.error.issues)}`,
-        },
+        error: fault('BAD_REQUEST', {}, { details: `${name}: ${issuesToText(parsed.error.issues)}` }).toShape(),
       };
     }
     const handler = handlers[name] as (a: unknown, c: CallContext) => Promise<unknown> | unknown;
@@ -89,11 +73,7 @@ export async function dispatch(
       return {
         ok: false,
         error: toErrorShape(
-          new RbFault({
-            code: 'BAD_REPLY',
-            message: 'The workstation produced an answer the screen cannot read.',
-            details: `${name}: ${issuesToText(checked.error.issues)}`,
-          }),
+          fault('BAD_REPLY', {}, { details: `${name}: ${issuesToText(checked.error.issues)}` }),
         ),
       };
     }

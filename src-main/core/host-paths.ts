@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { SessionTarget } from '../../src-shared/capabilities/device';
-import { RbFault } from '../../src-shared/errors';
+import { fault } from '../../src-shared/errors';
 import { currentPlatform } from '../platform';
 import { folderProblem, folderWithin, liveFolderFacts, looksLikeSerialPort } from '../platform/folders';
 import type { HostKind } from './capability';
@@ -29,14 +29,18 @@ export interface HostPathScope {
   allowedFolders: readonly string[];
 }
 
-const USES: Record<HostPathUse, { noun: string; instead: (data: string) => string }> = {
-  'firmware-file': { noun: 'the firmware file', instead: (d) => `Drop the file on this page instead (it is copied into ${path.join(d, 'uploads')}), or put it in ${d} on this computer` },
-  'image-to-send': { noun: 'the image to send', instead: (d) => `Drop the file on the Firmware check page first (it is copied into ${path.join(d, 'uploads')}), or put it in ${d} on this computer` },
-  'key-file': { noun: 'the SSH key file', instead: (d) => `Copy the key into ${d} on this computer (for example ${path.join(d, 'keys', 'id_ed25519')})` },
-  'backup-folder': { noun: 'the backup folder', instead: (d) => `Leave the folder empty to use ${path.join(d, 'backups')}, or choose a folder inside ${d}` },
-  'backup-to-restore': { noun: 'the backup to restore', instead: (d) => `Choose a backup from the list (they are in ${path.join(d, 'backups')}), or copy the backup folder into ${path.join(d, 'backups')} on this computer` },
-  'tftp-folder': { noun: 'the folder to serve', instead: (d) => `Put the firmware in a folder inside ${d} on this computer (for example ${path.join(d, 'tftp')}) and choose that folder` },
-  'upload-folder': { noun: 'the upload folder', instead: (d) => `Choose a folder inside ${d} on this computer (for example ${path.join(d, 'tftp-uploads')})` },
+/** "firmware-file" → "firmwareFile": an ICU select's keys are words. */
+const camel = (s: string): string => s.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** The one path each use's advice names besides the data folder (the words are error.HOST_PATH_NOT_ALLOWED.*). */
+const USES: Record<HostPathUse, { sub: (data: string) => string }> = {
+  'firmware-file': { sub: (d) => path.join(d, 'uploads') },
+  'image-to-send': { sub: (d) => path.join(d, 'uploads') },
+  'key-file': { sub: (d) => path.join(d, 'keys', 'id_ed25519') },
+  'backup-folder': { sub: (d) => path.join(d, 'backups') },
+  'backup-to-restore': { sub: (d) => path.join(d, 'backups') },
+  'tftp-folder': { sub: (d) => path.join(d, 'tftp') },
+  'upload-folder': { sub: (d) => path.join(d, 'tftp-uploads') },
 };
 
 /** The real path of `p`; for a path that does not exist yet, its nearest existing parent's real path plus the rest. */
@@ -69,10 +73,6 @@ function benchFolders(scope: HostPathScope): string[] {
   return [realOr(scope.dataDir), ...scope.allowedFolders];
 }
 
-function whereAllowed(scope: HostPathScope): string {
-  return scope.allowedFolders.length ? `the Rescue Bench folder (${scope.dataDir}) and ${scope.allowedFolders.join(', ')}` : `the Rescue Bench folder (${scope.dataDir})`;
-}
-
 /**
  * The path a handler may hand to its service. Bench server: the real path, once it is inside the data folder or
  * an allowed folder (so a link swapped in later is not followed somewhere else); elsewhere `p` unchanged.
@@ -83,15 +83,12 @@ export async function allowHostPath(scope: HostPathScope, p: string, use: HostPa
   const real = await realOrPlanned(p);
   const platform = currentPlatform();
   if (benchFolders(scope).some((f) => folderWithin(platform, f, real))) return real;
-  const u = USES[use];
   const leadsOut = real !== path.resolve(p);
-  throw new RbFault({
-    code: 'HOST_PATH_NOT_ALLOWED',
-    message: `The bench cannot use ${p} as ${u.noun}: ${leadsOut ? `it leads to ${real}, ` : 'it is '}outside the folders this bench may use.`,
-    meaning: `This screen may be used from another device on the network (a tablet in the shop), so it only reads and writes files in ${whereAllowed(scope)} on the computer running Rescue Bench. Nothing was read or written.`,
-    fix: `${u.instead(scope.dataDir)}. Or, at that computer, start the bench again allowing that folder: rescue-bench serve --allow-folder FOLDER.`,
-    details: `real path: ${real}`,
-  });
+  throw fault(
+    'HOST_PATH_NOT_ALLOWED',
+    { path: p, use: camel(use), leads: leadsOut ? 'yes' : 'no', real, data: scope.dataDir, allowed: scope.allowedFolders.length ? scope.allowedFolders.join(', ') : 'none', sub: USES[use].sub(scope.dataDir) },
+    { details: `real path: ${real}` },
+  );
 }
 
 /** A session target with its key file checked (bench server: inside the allowed folders). */
@@ -123,12 +120,7 @@ export async function allowSerialPath(scope: HostPathScope, p: string, listed: (
     if (benchFolders(scope).some((f) => folderWithin(platform, f, parent)) && (await isDevice(p)) === true) return p;
   }
   const example = platform === 'win32' ? 'COM3' : platform === 'darwin' ? '/dev/cu.usbserial-0001' : '/dev/ttyUSB0';
-  throw new RbFault({
-    code: 'SERIAL_PATH_NOT_ALLOWED',
-    message: `The bench will not open ${p}: it is not a serial port.`,
-    meaning: `This screen may be used from another device on the network, so it opens only serial ports (names such as ${example}, or the ports in the list), never other files or terminals on the computer running Rescue Bench.`,
-    fix: `Pick the adapter from the list of ports. For a virtual port (a pty), make a link to it in a folder allowed with rescue-bench serve --allow-folder FOLDER, and open the link.`,
-  });
+  throw fault('SERIAL_PATH_NOT_ALLOWED', { path: p, example });
 }
 
 /**
@@ -144,33 +136,15 @@ export function resolveAllowedFolders(folders: readonly string[], dataDir: strin
       real = fs.realpathSync.native(f);
       if (!fs.statSync(real).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
     } catch (err) {
-      throw new RbFault({
-        code: 'ALLOW_FOLDER_MISSING',
-        message: `The folder ${f} given with --allow-folder ${(err as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'is a file, not a folder' : 'cannot be opened'}.`,
-        meaning: 'The bench did not start.',
-        fix: 'Give an existing folder, or leave --allow-folder out to use only the Rescue Bench folder.',
-        details: (err as Error).message,
-      });
+      throw fault('ALLOW_FOLDER_MISSING', { folder: f, why: (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'file' : 'unopened' }, { details: (err as Error).message });
     }
     const facts = liveFolderFacts(dataDir);
     const problem = folderProblem(real, facts);
     // a folder that holds the data folder adds nothing private: the data folder is open to the bench anyway
     if (problem && problem.kind !== 'data-folder') {
-      const why: Record<string, string> = {
-        'disk-root': 'it is the whole disk',
-        home: 'it is your whole home folder',
-        'contains-home': `it holds your home folder (${problem.folder})`,
-        homes: 'it holds the home folders of the people who use this computer',
-        hidden: problem.folder === real ? 'it is a hidden folder' : `it is inside the hidden folder ${problem.folder}`,
-        'private-settings': `it is inside ${problem.folder}, where programs keep their settings and saved passwords`,
-        system: problem.folder === real ? 'it is a system folder' : `it is inside the system folder ${problem.folder}`,
-      };
-      throw new RbFault({
-        code: 'ALLOW_FOLDER_REFUSED',
-        message: `The bench will not allow ${real}: ${why[problem.kind]}.`,
-        meaning: 'Anyone with the bench link could read and write files in an allowed folder, including keys, passwords and settings kept there. The bench did not start.',
-        fix: `Allow a folder that holds only firmware and backups (for example ${path.join(facts.home, 'firmware')}), or put the files in ${dataDir}.`,
-      });
+      const inside = problem.folder !== real;
+      const kind = problem.kind === 'hidden' && inside ? 'hidden-inside' : problem.kind === 'system' && inside ? 'system-inside' : problem.kind;
+      throw fault('ALLOW_FOLDER_REFUSED', { folder: real, kind: camel(kind), inside: problem.folder, example: path.join(facts.home, 'firmware'), data: dataDir });
     }
     return real;
   });

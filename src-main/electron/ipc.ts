@@ -5,6 +5,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { commandNames, ipcChannel, IPC_EVENT_CHANNEL, type InvokeResult, type CommandName } from '../../src-shared/contract';
+import { fault } from '../../src-shared/errors';
 import { dispatch, type Handlers } from '../core/dispatch';
 import type { EventBus } from '../core/bus';
 import { isAppUrl } from './window';
@@ -24,7 +25,7 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers): { channel
     const channel = ipcChannel(name);
     ipcMain.handle(channel, async (event, payload: unknown): Promise<InvokeResult<CommandName>> => {
       if (!senderIsTrusted(event)) {
-        return { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'Refused a request that did not come from the Rescue Bench window.' } };
+        return { ok: false, error: fault('UNTRUSTED_SENDER').toShape() };
       }
       return dispatch(handlers, name, payload, { transport: 'electron' });
     });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { day, stateWords } from '../../../src-shared/capabilities/jobs';
+import { day } from '../../../src-shared/capabilities/jobs';
+import { english, type Translate } from '../../../src-shared/i18n/translate';
 import type { Job, JobSummary, JobsStatus } from '../../../src-shared/capabilities/jobs/contract';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { runOnContract } from '../../cli/transport';
@@ -14,18 +15,18 @@ function time(at: number): string {
   return new Date(at).toTimeString().slice(0, 5);
 }
 
-function listText(jobs: JobSummary[], note?: string): string {
-  if (jobs.length === 0) return [note, 'No jobs yet: every guide run on this computer becomes a job (practice runs do not).'].filter(Boolean).join('\n');
+function listText(t: Translate, jobs: JobSummary[], note?: string): string {
+  if (jobs.length === 0) return [note, t('jobs.cli.none')].filter(Boolean).join('\n');
   const rows = jobs.map((j) => {
     const who = [j.model ?? j.board, j.mac, j.serial && `SN ${j.serial}`].filter(Boolean).join(' · ') || 'router not identified';
     const cust = [j.customer, j.ticket && `#${j.ticket}`].filter(Boolean).join(' ');
-    return `${j.id}  ${day(j.startedAt)} ${time(j.startedAt)}  ${stateWords(j.state).padEnd(12)}  ${j.title} — ${who}${cust ? ` — ${cust}` : ''}${j.backups ? ' — backup taken' : ''}`;
+    return `${j.id}  ${day(j.startedAt)} ${time(j.startedAt)}  ${t(`jobs.state.${j.state}`).padEnd(12)}  ${j.title} — ${who}${cust ? ` — ${cust}` : ''}${j.backups ? ` — ${t('jobs.backupTaken')}` : ''}`;
   });
   return [...(note ? [note] : []), ...rows].join('\n');
 }
 
-function showText(j: Job): string {
-  const out = [`${j.title} — ${stateWords(j.state)}`, `Job ${j.id}, station ${j.station}, ${day(j.startedAt)} ${time(j.startedAt)}`];
+function showText(t: Translate, j: Job): string {
+  const out = [`${j.title} — ${t(`jobs.state.${j.state}`)}`, `Job ${j.id}, station ${j.station}, ${day(j.startedAt)} ${time(j.startedAt)}`];
   const r = j.router;
   if (r.model || r.board || r.mac || r.serial) out.push(`Router: ${[r.model, r.board && `board ${r.board}`, r.mac && `MAC ${r.mac}`, r.serial && `serial ${r.serial}`].filter(Boolean).join(', ')}`);
   if (j.note.customer || j.note.ticket || j.note.text) out.push(`Customer: ${[j.note.customer, j.note.ticket && `ticket ${j.note.ticket}`, j.note.text].filter(Boolean).join(' — ')}`);
@@ -54,7 +55,7 @@ export const jobsList: CliCommand = {
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000.');
     return runOnContract(io, { command: 'jobs list', json: values.json, capabilities: jobsOnly }, async (t) => {
       const r = await t.invoke('jobs.list', { ...(values.find !== undefined ? { query: values.find } : {}), limit });
-      return { ok: true, value: r, text: listText(r.jobs, r.note) };
+      return { ok: true, value: r, text: listText(io.t ?? english, r.jobs, r.note) };
     });
   },
 };
@@ -69,7 +70,7 @@ export const jobsShow: CliCommand = {
     return runOnContract(io, { command: 'jobs show', json: values.json, capabilities: jobsOnly }, async (t) => {
       const job = await t.invoke('jobs.show', { id: positionals[0]! });
       const history = await t.invoke('jobs.history', { id: job.id });
-      return { ok: true, value: { job, history }, text: `${showText(job)}\n${history.text}` };
+      return { ok: true, value: { job, history }, text: `${showText(io.t ?? english, job)}\n${history.text}` };
     });
   },
 };
@@ -91,7 +92,7 @@ export const jobsReport: CliCommand = {
       const data = Buffer.from(r.base64, 'base64');
       fs.writeFileSync(out, data);
       const value = { path: out, format, bytes: data.length, running: r.running };
-      return { ok: true, value, text: `Saved the report to ${out} (${data.length} bytes).${r.running ? ' The job is still running: the report says so, and shows the steps so far.' : ''}` };
+      return { ok: true, value, text: (io.t ?? english)(r.running ? 'jobs.cli.savedRunning' : 'jobs.cli.saved', { file: out, bytes: String(data.length) }) };
     });
   },
 };

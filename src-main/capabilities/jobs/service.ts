@@ -14,7 +14,7 @@ import type { JournalRecord } from '../../../src-shared/capabilities/playbook';
 import { extractJob, jobReportHtml, seenBeforeText, type NoteRecord } from '../../../src-shared/capabilities/jobs';
 import type { Job, JobNote, JobsStatus, JobSummary, SeenBefore, ShopSync } from '../../../src-shared/capabilities/jobs/contract';
 import { ManifestSchema } from '../../../src-shared/capabilities/flash';
-import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { fault, RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import { getJob, jobStates, listJobs, migrate, routerHistory, SCHEMA_VERSION, schemaVersion, upsertJob, type SqlDriver } from './sql';
 import { SqliteDriver, type SqliteOptions } from './sqlite';
 import { maskServer, PostgresDriver } from './postgres';
@@ -114,7 +114,7 @@ export class JobsService {
   private db(): Promise<SqlDriver> {
     if (!this.ready) {
       fs.mkdirSync(this.folder, { recursive: true });
-      this.ready = migrate(this.local, SCHEMA_VERSION, 'The job history file').then(async () => {
+      this.ready = migrate(this.local, SCHEMA_VERSION, 'file').then(async () => {
         this.queued = Number((await this.local.all('SELECT COUNT(*) AS n FROM sync_queue'))[0]?.n ?? 0);
       });
       // a failure (locked, corrupt) is told to this caller and tried again by the next
@@ -235,7 +235,7 @@ export class JobsService {
     const shop = this.shopDriver();
     if (!shop) return undefined;
     if (!this.shopReady) {
-      this.shopReady = migrate(shop, SCHEMA_VERSION, 'The shop server').then(() => undefined);
+      this.shopReady = migrate(shop, SCHEMA_VERSION, 'shop').then(() => undefined);
       this.shopReady.catch(() => (this.shopReady = undefined));
     }
     await this.shopReady;
@@ -244,13 +244,7 @@ export class JobsService {
 
   private shopFault(e: unknown): RbErrorShape {
     if (e instanceof RbFault) return e.toShape();
-    return {
-      code: 'SHOP_SERVER_UNREACHABLE',
-      message: "The shop's job server does not answer.",
-      meaning: 'Jobs are kept on this computer and sent to the server as soon as it answers again; other stations do not see them until then.',
-      fix: 'Check that the server computer is on and on the network, and that the address in the settings is right.',
-      details: `${maskServer(this.settings.shopServer ?? '')}: ${toErrorShape(e).details ?? String(e)}`,
-    };
+    return fault('SHOP_SERVER_UNREACHABLE', {}, { details: `${maskServer(this.settings.shopServer ?? '')}: ${toErrorShape(e).details ?? String(e)}` }).toShape();
   }
 
   private setShop(reachable: boolean, error?: RbErrorShape): void {
@@ -324,7 +318,7 @@ export class JobsService {
   }
 
   private notFound(id: string): RbFault {
-    return new RbFault({ code: 'NO_SUCH_JOB', message: `There is no job "${id}".`, meaning: 'It may have been a practice run (those are not kept as jobs), or its journal was removed.', fix: 'Pick a job from the list ("rescue-bench jobs list").' });
+    return fault('NO_SUCH_JOB', { id });
   }
 
   async show(id: string): Promise<Job> {
@@ -362,12 +356,7 @@ export class JobsService {
     if (!this.journals().readJournal(id)) {
       const elsewhere = await this.show(id).catch(() => undefined);
       if (elsewhere && elsewhere.station !== this.station) {
-        throw new RbFault({
-          code: 'JOB_OF_OTHER_STATION',
-          message: `This job was done on station ${elsewhere.station}.`,
-          meaning: 'Its journal is on that computer, and a note belongs beside the journal.',
-          fix: `Write the note on ${elsewhere.station}.`,
-        });
+        throw fault('JOB_OF_OTHER_STATION', { station: elsewhere.station });
       }
       throw this.notFound(id);
     }
@@ -443,12 +432,7 @@ export class JobsService {
         ok = false;
       }
       if (!ok) {
-        throw new RbFault({
-          code: 'BAD_SHOP_SERVER',
-          message: 'That is not the address of a PostgreSQL server.',
-          meaning: 'Jobs stay on this computer until a server address is set.',
-          fix: 'Write it like postgres://USER:PASSWORD@SERVER:5432/DATABASE (ask whoever set up the shop server).',
-        });
+        throw fault('BAD_SHOP_SERVER');
       }
     }
     const next: Settings = { ...this.settings };

@@ -8,7 +8,7 @@
  * file at the old version or the new one, never between. A file from a newer Rescue Bench is refused.
  */
 import type { Job, JobSummary } from '../../../src-shared/capabilities/jobs/contract';
-import { RbFault } from '../../../src-shared/errors';
+import { fault } from '../../../src-shared/errors';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Row = Record<string, unknown>;
@@ -85,17 +85,12 @@ export async function schemaVersion(d: SqlDriver): Promise<number> {
  * Bring the database to `target` (the newest by default), one migration at a time. On PostgreSQL several
  * stations may start at once: an advisory lock lets one migrate while the others wait, then find it done.
  */
-export async function migrate(d: SqlDriver, target: number = SCHEMA_VERSION, where = 'the job database'): Promise<{ from: number; to: number }> {
+export async function migrate(d: SqlDriver, target: number = SCHEMA_VERSION, where: 'file' | 'shop' | 'database' = 'database'): Promise<{ from: number; to: number }> {
   return d.tx(async (t) => {
     if (t.dialect === 'postgres') await t.run('SELECT pg_advisory_xact_lock(?)', [0x5242_4a4f]);
     const from = await schemaVersion(t);
     if (from > SCHEMA_VERSION) {
-      throw new RbFault({
-        code: 'JOBS_DB_NEWER',
-        message: `${where} was written by a newer Rescue Bench (schema ${from}; this one knows up to ${SCHEMA_VERSION}).`,
-        meaning: 'This version cannot read it safely, so it does not touch it. Your journals are not affected.',
-        fix: 'Update Rescue Bench on this computer to the version the other stations use.',
-      });
+      throw fault('JOBS_DB_NEWER', { where, from, known: SCHEMA_VERSION });
     }
     if (from === 0) {
       await t.run('CREATE TABLE schema_version (version INTEGER NOT NULL)');

@@ -10,7 +10,7 @@
  * again from them.
  */
 import fs from 'node:fs';
-import { RbFault } from '../../../src-shared/errors';
+import { fault, RbFault } from '../../../src-shared/errors';
 import type { Dialect, Row, SqlDriver } from './sql';
 
 type WasmDatabase = {
@@ -44,23 +44,11 @@ export interface SqliteOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function lockedFault(file: string, details?: string): RbFault {
-  return new RbFault({
-    code: 'JOBS_DB_LOCKED',
-    message: 'The job history is busy: another Rescue Bench window or command is writing to it.',
-    meaning: 'Nothing is lost: every job is also kept in its journal, and this one is added as soon as the file is free.',
-    fix: `Wait a moment and try again. If no other Rescue Bench is open, run "rescue-bench jobs rebuild" to make the file again from the journals.`,
-    details: `${file}${details ? `: ${details}` : ''}`,
-  });
+  return fault('JOBS_DB_LOCKED', {}, { details: `${file}${details ? `: ${details}` : ''}` });
 }
 
 export function corruptFault(file: string, details?: string): RbFault {
-  return new RbFault({
-    code: 'JOBS_DB_CORRUPT',
-    message: 'The job history file is damaged and cannot be read.',
-    meaning: 'Your jobs are not lost: each one is kept in its journal in the data folder, and the history can be made again from them.',
-    fix: 'Choose "Rebuild from journals" (or run "rescue-bench jobs rebuild"). The damaged file is kept beside the new one.',
-    details: `${file}${details ? `: ${details}` : ''}`,
-  });
+  return fault('JOBS_DB_CORRUPT', {}, { details: `${file}${details ? `: ${details}` : ''}` });
 }
 
 function classify(file: string, err: unknown): unknown {
@@ -68,13 +56,7 @@ function classify(file: string, err: unknown): unknown {
   if (/database is locked|SQLITE_BUSY|database table is locked/i.test(msg)) return lockedFault(file, msg);
   if (/not a database|malformed|corrupt|disk image/i.test(msg)) return corruptFault(file, msg);
   if (/Could not open the database/i.test(msg)) {
-    return new RbFault({
-      code: 'JOBS_DB_UNREADABLE',
-      message: 'The job history file cannot be opened.',
-      meaning: 'Jobs are still kept in their journals; only the searchable history is missing until the file opens.',
-      fix: 'Check that the data folder is on a disk with free space that this account may write to, then try again.',
-      details: `${file}: ${msg}`,
-    });
+    return fault('JOBS_DB_UNREADABLE', {}, { details: `${file}: ${msg}` });
   }
   return err;
 }

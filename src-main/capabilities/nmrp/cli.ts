@@ -3,6 +3,8 @@ import { NmrpStartSchema, type NmrpStage } from '../../../src-shared/capabilitie
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { fault } from '../../../src-shared/errors';
+import { english } from '../../../src-shared/i18n/translate';
 
 function mib(n: number): string {
   return `${(n / 1048576).toFixed(2)} MiB`;
@@ -87,8 +89,8 @@ export const recoverNetgear: CliCommand = {
           await new Promise((r) => setTimeout(r, 20));
           run = await t.invoke('nmrp.status', {});
         }
-        if (run.state === 'done') return { ok: true, value: run, text: 'Done. Switch the router off, wait 10 seconds and switch it on again: it starts the new firmware.' };
-        return { ok: false, error: run.fault ?? { code: 'NMRP_FAILED', message: 'The recovery did not finish.' }, value: run };
+        if (run.state === 'done') return { ok: true, value: run, text: (io.t ?? english)('nmrp.cli.done') };
+        return { ok: false, error: run.fault ?? fault('NMRP_FAILED').toShape(), value: run };
       },
     );
   },

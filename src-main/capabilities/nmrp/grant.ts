@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RbFault } from '../../../src-shared/errors';
+import { fault as catalogFault, RbFault } from '../../../src-shared/errors';
 import type { NmrpGrant } from '../../../src-shared/capabilities/nmrp/contract';
 import { currentPlatform } from '../../platform/host';
 import { grantRawFramesCommand, rawFramesUnavailable, npcapState } from '../../platform/bindings/rawether-access';
@@ -29,32 +29,16 @@ export async function grantRawFrames(): Promise<NmrpGrant> {
     const npcap = npcapState(process.env.SystemRoot ?? 'C:\\Windows', (p) => fs.existsSync(p));
     if (!npcap.installed && !npcap.winpcapCompatible) throw new RbFault(rawFramesUnavailable('win32', 'no-npcap', npcap));
     // Windows has no per-program permission to give: Npcap's installer decided who may use it.
-    throw new RbFault({
-      code: 'NMRP_GRANT_UNAVAILABLE',
-      message: 'On Windows there is no permission for Rescue Bench to ask for here.',
-      meaning: 'Npcap decides who may send raw network frames, once, when it is installed.',
-      fix: 'If Npcap was installed for administrators only, close Rescue Bench and start it with a right-click on its icon → "Run as administrator". Or run the Npcap installer again without that option.',
-    });
+    throw catalogFault('NMRP_GRANT_UNAVAILABLE', { why: 'windows', binary: '' });
   }
   const binary = rawFrameBinary();
   const cmd = grantRawFramesCommand(platform, binary, onPath);
   if (!cmd)
-    throw new RbFault({
-      code: 'NMRP_GRANT_UNAVAILABLE',
-      message: 'This computer has no password prompt Rescue Bench can use for this permission.',
-      meaning: 'pkexec (polkit) or setcap is missing, so the permission cannot be given from here.',
-      fix: `In a terminal: sudo setcap cap_net_raw+ep ${binary} — then start Rescue Bench again.`,
-    });
+    throw catalogFault('NMRP_GRANT_UNAVAILABLE', { why: 'no-prompt', binary });
   const [file, args] = cmd;
   const code = await new Promise<number>((resolve) => execFile(file, args, { timeout: 120_000 }, (err) => resolve(err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0)));
   if (code !== 0)
-    throw new RbFault({
-      code: 'NMRP_GRANT_REFUSED',
-      message: 'The permission was not given.',
-      meaning: 'The password prompt was closed, or the password was not accepted.',
-      fix: 'Try again and enter the password of an administrator of this computer.',
-      details: `${file} ${args.join(' ')} exited with ${code}`,
-    });
+    throw catalogFault('NMRP_GRANT_REFUSED', {}, { details: `${file} ${args.join(' ')} exited with ${code}` });
   return platform === 'linux'
     ? { granted: true, restartNeeded: true, say: 'Done: Rescue Bench may now send the recovery messages. Close it and start it again for this to take effect.' }
     : { granted: true, restartNeeded: false, say: 'Done: Rescue Bench may now send the recovery messages until this Mac restarts.' };

@@ -10,6 +10,7 @@ import { DEVICE_PROFILES } from '../../../src-shared/profiles/profiles';
 import { DNI_HEADER, dniSum, parseDniHeader, TFTP_MAX_BLOCK } from '../../../src-shared/capabilities/nmrp/image';
 import type { NmrpImageCheck } from '../../../src-shared/capabilities/nmrp/contract';
 import { tooBigFault } from './faults';
+import { fault as catalogFault } from '../../../src-shared/errors';
 
 /** The largest file a TFTP upload carries without the block number wrapping, at the block size NMRP uses. */
 export const NMRP_MAX_IMAGE = TFTP_MAX_BLOCK * 1456 - 1;
@@ -82,23 +83,12 @@ export async function checkNetgearImage(file: string): Promise<NmrpImageCheck> {
         kind: 'not-netgear',
         intact: null,
         say: `This is not a Netgear firmware file: ${report.identity.headline}`,
-        fault: {
-          code: 'NMRP_NOT_NETGEAR_IMAGE',
-          message: 'This file is not a Netgear firmware image.',
-          meaning: 'The Netgear recovery only takes Netgear factory images (.chk files, or .img files for models like the R7800); the router would refuse anything else, or worse.',
-          fix: "Download the factory firmware for this exact model from Netgear's support page (or OpenWrt's \"factory\" image for it) and choose that file.",
-          details: report.identity.headline,
-        },
+        fault: catalogFault('NMRP_NOT_NETGEAR_IMAGE', {}, { details: report.identity.headline }).toShape(),
       };
     }
   }
   if (check.intact === false && !check.fault)
-    check.fault = {
-      code: 'NMRP_IMAGE_DAMAGED',
-      message: 'This firmware file is damaged: its checksum does not match.',
-      meaning: 'It was probably cut off or changed during the download. The router would refuse it or write a broken firmware.',
-      fix: 'Download the file again and choose the new copy.',
-    };
+    check.fault = catalogFault('NMRP_IMAGE_DAMAGED').toShape();
   if (st.size > NMRP_MAX_IMAGE && !check.fault) check.fault = tooBigFault(st.size, NMRP_MAX_IMAGE);
   if (!check.fault && Math.floor(st.size / 512) + 1 > TFTP_MAX_BLOCK)
     check.warnings.push('This file is large: if the router refuses the larger transfer pieces, the piece counter starts again at 0, which some bootloaders do not handle (the upload then fails near its end).');

@@ -14,7 +14,7 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { RbFault } from '../../../src-shared/errors';
+import { fault as catalogFault, RbFault } from '../../../src-shared/errors';
 import { prefixToMask } from '../../../src-shared/capabilities/nmrp/codec';
 import { ETHERTYPE_NMRP } from '../../../src-shared/capabilities/nmrp/codec';
 import type { NmrpCounters, NmrpGrant, NmrpImageCheck, NmrpProgress, NmrpRun, NmrpStage, NmrpStart } from '../../../src-shared/capabilities/nmrp/contract';
@@ -86,12 +86,7 @@ export class NmrpService {
 
   async start(req: NmrpStart): Promise<NmrpRun> {
     if (this.run.state === 'running')
-      throw new RbFault({
-        code: 'NMRP_BUSY',
-        message: 'A Netgear recovery is already running.',
-        meaning: 'One router at a time is recovered through this program.',
-        fix: 'Wait for it to finish, or stop it first.',
-      });
+      throw catalogFault('NMRP_BUSY');
     const runId = crypto.randomUUID();
     const abort = new AbortController();
     this.abort = abort;
@@ -140,7 +135,7 @@ export class NmrpService {
       this.run.image = image;
       if (image.fault) throw new RbFault(image.fault);
       this.emit(runId, { stage: 'checking-image', say: image.say, image, ...(image.warnings[0] ? { warning: image.warnings[0] } : {}) }, counters);
-      if (signal.aborted) throw new RbFault({ code: 'NMRP_CANCELLED', message: 'Recovery was stopped.' });
+      if (signal.aborted) throw catalogFault('NMRP_CANCELLED');
 
       socket = this.deps.raw.open(req.interface, ETHERTYPE_NMRP);
       this.emit(runId, { stage: 'preparing-network', say: `Preparing the connection ${req.interface}: this computer takes the address ${req.hostIp}.` }, counters);

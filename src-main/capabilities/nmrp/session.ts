@@ -16,7 +16,7 @@
  * CONF_REQ itself (decision 0108): the router's settings do not wait for this thread's event loop, which a spawned
  * command or a journal write can hold for tens of milliseconds. Where the binding cannot (Windows), it is sent here.
  */
-import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { fault as catalogFault, RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import {
   advertise,
   bare,
@@ -370,7 +370,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
       case NmrpCode.CLOSE_REQ: {
         send(routerMac, bare(NmrpCode.CLOSE_ACK));
         const closeAckAt = now();
-        if (!upload) throw new SessionError({ code: 'NMRP_CLOSED_EARLY', message: 'The router ended the recovery before it asked for the firmware.', meaning: 'Nothing was sent to it.', fix: 'Switch the router off and start again; if it happens again, it may not accept recovery from this computer.' }, 'failed');
+        if (!upload) throw new SessionError(catalogFault('NMRP_CLOSED_EARLY').toShape(), 'failed');
         report({
           stage: 'done',
           say: 'Done: the router has written the firmware and says the recovery is finished.',

@@ -3,7 +3,7 @@
  * flash files in <data>/practice/<scenario>/, never the real journals or backups) and binds the router's sockets;
  * the router stays off until `power`. Its console appears in the serial port list while it runs.
  */
-import { RbFault } from '../../../src-shared/errors';
+import { fault } from '../../../src-shared/errors';
 import { PRACTICE_CONSOLE_PATH, practiceScenario, type PracticeState } from '../../../src-shared/capabilities/practice';
 import { PracticeRouter } from './router';
 
@@ -51,7 +51,7 @@ export class PracticeService {
   async start(scenarioId: string, netmsgPort = 4919): Promise<PracticeState> {
     const t0 = performance.now();
     const scenario = practiceScenario(scenarioId);
-    if (!scenario) throw new RbFault({ code: 'NO_SUCH_SCENARIO', message: `There is no practice scenario called "${scenarioId}".`, fix: 'Choose one from the list.' });
+    if (!scenario) throw fault('NO_SUCH_SCENARIO', { scenario: scenarioId });
     await this.stop(false);
     this.netmsgPort = netmsgPort;
     const router = new PracticeRouter({ dataDir: this.deps.dataDir, scenario, netmsgPort, onChange: () => this.emit(), ...(this.deps.stageMs ? { stageMs: this.deps.stageMs } : {}) });
@@ -59,13 +59,7 @@ export class PracticeService {
       await router.listen();
     } catch (err) {
       await router.stop().catch(() => undefined);
-      throw new RbFault({
-        code: 'PRACTICE_NO_LOOPBACK',
-        message: 'The practice router could not start.',
-        meaning: 'It needs a few free ports on this computer\'s loopback address (127.0.0.1); nothing was changed.',
-        fix: 'Close other programs that use many local ports, then try again.',
-        details: (err as Error).message,
-      });
+      throw fault('PRACTICE_NO_LOOPBACK', {}, { details: (err as Error).message });
     }
     router.resetFlash();
     this.images = router.images();
@@ -78,7 +72,7 @@ export class PracticeService {
 
   private need(): PracticeRouter {
     if (!this.router)
-      throw new RbFault({ code: 'PRACTICE_NOT_STARTED', message: 'The practice router is not running.', meaning: 'There is nothing to switch on or press yet.', fix: 'Choose a practice scenario first.' });
+      throw fault('PRACTICE_NOT_STARTED');
     return this.router;
   }
 

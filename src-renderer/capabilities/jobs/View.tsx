@@ -3,15 +3,44 @@ import { useApi } from '../../api/context';
 import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import type { RbError } from '../../../src-shared/contract';
-import { day, stateWords } from '../../../src-shared/capabilities/jobs';
-import type { Job, JobSummary } from '../../../src-shared/capabilities/jobs/contract';
+import { day } from '../../../src-shared/capabilities/jobs';
+import type { Job, JobState, JobStep, JobSummary, SeenBefore, ShopSync } from '../../../src-shared/capabilities/jobs/contract';
+import { english, knownId } from '../../../src-shared/i18n';
+import { stepText, useT, type T } from '../../i18n';
 import { useJobs } from './store';
 
 const hhmm = (at: number) => new Date(at).toTimeString().slice(0, 5);
 const hhmmss = (at: number) => new Date(at).toTimeString().slice(0, 8);
 
-function who(j: Pick<JobSummary, 'model' | 'board' | 'mac' | 'serial'>): string {
-  return [j.model ?? j.board, j.mac, j.serial && `serial ${j.serial}`].filter(Boolean).join(' · ') || 'Router not identified';
+function who(t: T, j: Pick<JobSummary, 'model' | 'board' | 'mac' | 'serial'>): string {
+  return [j.model ?? j.board, j.mac, j.serial && t('jobs.serial', { serial: j.serial })].filter(Boolean).join(' · ') || t('jobs.notIdentified');
+}
+
+/** A guide's title in the language shown, where the catalogue has it and its English is the job's. */
+function playbookTitle(t: T, playbookId: string, given: string): string {
+  const id = knownId(`playbook.${playbookId}.title`);
+  return id && english(id) === given ? t(id) : given;
+}
+
+const stateWords = (t: T, s: JobState): string => t(`jobs.state.${s}`);
+const stepWords = (t: T, s: JobStep['state']): string => t(`jobs.step.${s}`);
+
+/** The shop server in plain words, made from its state (the workstation's English `text` says the same). */
+export function shopWords(t: T, s: ShopSync): string {
+  if (!s.configured) return t('jobs.shop.none');
+  if (s.reachable === false) return s.queued ? t('jobs.shop.silentQueued', { count: s.queued }) : t('jobs.shop.silent');
+  if (s.queued) return t('jobs.shop.queued', { count: s.queued });
+  return s.reachable ? t('jobs.shop.allSent') : t('jobs.shop.notYet');
+}
+
+/** "Seen before" from the earlier jobs and the router's identity (the workstation's English `text` says the same). */
+export function seenWords(t: T, job: Job, seen: SeenBefore[]): string {
+  const r = job.router;
+  const by = r.mac ? t('jobs.seen.byMac', { mac: r.mac }) : r.serial ? t('jobs.seen.bySerial', { serial: r.serial }) : r.board ? t('jobs.seen.byBoard', { board: r.board }) : undefined;
+  if (!by) return t('jobs.seen.unknownRouter');
+  const last = seen.at(-1);
+  if (!last) return t('jobs.seen.first', { by });
+  return t('jobs.seen.last', { day: day(last.at), backup: last.backupTaken ? 'yes' : 'no', title: last.title, state: stateWords(t, last.state), count: seen.length, by });
 }
 
 /** Save a reply's bytes as a file this browser downloads (the report is made on the workstation). */
@@ -31,6 +60,7 @@ function download(fileName: string, mime: string, base64: string): void {
 /** Whose router, which ticket, its serial number: kept beside the journal, so a rebuild keeps it. */
 function NoteForm({ job, onError }: { job: Job; onError: (e: RbError | undefined) => void }) {
   const api = useApi();
+  const t = useT();
   const [customer, setCustomer] = useState(job.note.customer ?? '');
   const [ticket, setTicket] = useState(job.note.ticket ?? '');
   const [serial, setSerial] = useState(job.router.serial ?? '');
@@ -42,37 +72,38 @@ function NoteForm({ job, onError }: { job: Job; onError: (e: RbError | undefined
       await useJobs.getState().saveNote(api, job.id, { customer, ticket }, serial);
       setDone(true);
     } catch (e) {
-      onError(asRbError(e, 'The note could not be saved.'));
+      onError(asRbError(e, t('jobs.fail.note')));
     }
   };
   return (
     <form
       className="jobs-note"
-      aria-label="Customer and ticket"
+      aria-label={t('jobs.note.label')}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
       <label>
-        Customer <input value={customer} onChange={(e) => setCustomer(e.target.value)} maxLength={256} data-testid="job-customer" />
+        {t('jobs.note.customer')} <input value={customer} onChange={(e) => setCustomer(e.target.value)} maxLength={256} data-testid="job-customer" />
       </label>
       <label>
-        Ticket <input value={ticket} onChange={(e) => setTicket(e.target.value)} maxLength={128} data-testid="job-ticket" />
+        {t('jobs.note.ticket')} <input value={ticket} onChange={(e) => setTicket(e.target.value)} maxLength={128} data-testid="job-ticket" />
       </label>
       <label>
-        Router serial number <input value={serial} onChange={(e) => setSerial(e.target.value)} maxLength={128} data-testid="job-serial" />
+        {t('jobs.note.serial')} <input value={serial} onChange={(e) => setSerial(e.target.value)} maxLength={128} data-testid="job-serial" />
       </label>
       <button type="submit" className="btn small" data-testid="job-note-save">
-        Save
+        {t('jobs.note.save')}
       </button>
-      {done && <span role="status">Saved.</span>}
+      {done && <span role="status">{t('jobs.note.saved')}</span>}
     </form>
   );
 }
 
 function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefined) => void }) {
   const api = useApi();
+  const t = useT();
   const history = useJobs((s) => s.history);
   const close = useJobs((s) => s.close);
   const [busy, setBusy] = useState<'html' | 'pdf' | undefined>();
@@ -84,9 +115,9 @@ function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefine
     try {
       const r = await api.invoke('jobs.report', { id: job.id, format });
       download(r.fileName, r.mime, r.base64);
-      setSaved(`Saved ${r.fileName} to your downloads.${r.running ? ' The job is still running: the report says so.' : ''}`);
+      setSaved(t(r.running ? 'jobs.savedRunning' : 'jobs.saved', { file: r.fileName }));
     } catch (e) {
-      onError(asRbError(e, 'The report could not be made.'));
+      onError(asRbError(e, t('jobs.fail.report')));
     } finally {
       setBusy(undefined);
     }
@@ -94,46 +125,46 @@ function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefine
   return (
     <article className="card" aria-labelledby="job-title" data-testid="job-detail" data-id={job.id}>
       <div className="card-head">
-        <h2 id="job-title">{job.title}</h2>
+        <h2 id="job-title">{playbookTitle(t, job.playbookId, job.title)}</h2>
         <button type="button" className="btn small" onClick={close}>
-          Back to the list
+          {t('jobs.back')}
         </button>
       </div>
       <p data-testid="job-state">
-        {day(job.startedAt)} {hhmm(job.startedAt)} · {stateWords(job.state)} · station {job.station}
+        {day(job.startedAt)} {hhmm(job.startedAt)} · {stateWords(t, job.state)} · {t('jobs.station', { station: job.station })}
       </p>
-      {job.state === 'running' && <p className="jobs-warn">This job is still running. A report made now shows the steps so far and says so.</p>}
+      {job.state === 'running' && <p className="jobs-warn">{t('jobs.stillRunning')}</p>}
       <dl className="fw-facts">
-        <dt>Router</dt>
-        <dd>{who({ model: job.router.model, board: job.router.board, mac: job.router.mac, serial: job.router.serial })}</dd>
+        <dt>{t('jobs.router')}</dt>
+        <dd>{who(t, { model: job.router.model, board: job.router.board, mac: job.router.mac, serial: job.router.serial })}</dd>
         {(job.note.customer || job.note.ticket) && (
           <>
-            <dt>Customer</dt>
-            <dd>{[job.note.customer, job.note.ticket && `ticket ${job.note.ticket}`].filter(Boolean).join(' · ')}</dd>
+            <dt>{t('jobs.customer')}</dt>
+            <dd>{[job.note.customer, job.note.ticket && t('jobs.ticket', { ticket: job.note.ticket })].filter(Boolean).join(' · ')}</dd>
           </>
         )}
         {history && (
           <>
-            <dt>Seen before</dt>
-            <dd data-testid="job-history">{history.text}</dd>
+            <dt>{t('jobs.seenBefore')}</dt>
+            <dd data-testid="job-history">{seenWords(t, job, history.seenBefore)}</dd>
           </>
         )}
       </dl>
-      <div className="actions" role="group" aria-label="Export this job">
+      <div className="actions" role="group" aria-label={t('jobs.export')}>
         <button type="button" className="btn primary" onClick={() => void exportAs('html')} disabled={busy !== undefined} data-testid="job-export-html">
-          {busy === 'html' ? 'Making the report…' : 'Save report (HTML)'}
+          {busy === 'html' ? t('jobs.making') : t('jobs.saveHtml')}
         </button>
         <button type="button" className="btn" onClick={() => void exportAs('pdf')} disabled={busy !== undefined} data-testid="job-export-pdf">
-          {busy === 'pdf' ? 'Making the PDF…' : 'Save report (PDF)'}
+          {busy === 'pdf' ? t('jobs.makingPdf') : t('jobs.savePdf')}
         </button>
       </div>
       {saved && <p role="status">{saved}</p>}
       <NoteForm job={job} onError={onError} />
-      <h3>What was done</h3>
+      <h3>{t('jobs.whatWasDone')}</h3>
       <ol className="job-steps" data-testid="job-steps">
         {job.steps.map((s) => (
           <li key={s.id} data-state={s.state}>
-            <strong>{s.title}</strong> — {s.state === 'pending' ? 'not reached' : s.state}
+            <strong>{stepText(t, job.playbookId, s.id, 'title', s.title)}</strong> — {stepWords(t, s.state)}
             {s.startedAt !== undefined && (
               <span className="muted">
                 {' '}
@@ -156,7 +187,7 @@ function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefine
       </ol>
       {job.images.length > 0 && (
         <>
-          <h3>Firmware images</h3>
+          <h3>{t('jobs.images')}</h3>
           <ul>
             {job.images.map((i) => (
               <li key={i.sha256 + i.fileName}>
@@ -168,12 +199,12 @@ function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefine
       )}
       {job.backups.length > 0 && (
         <>
-          <h3>Backups</h3>
+          <h3>{t('jobs.backups')}</h3>
           <ul>
             {job.backups.map((b, i) => (
               <li key={i}>
-                {b.kind === 'full' ? 'Full backup' : 'Settings backup'}: <span className="mono wrap">{b.location}</span>
-                {b.manifest ? ` (${b.manifest.files.length} files, each with its SHA-256)` : ''}
+                {b.kind === 'full' ? t('jobs.backup.full') : t('jobs.backup.settings')}: <span className="mono wrap">{b.location}</span>
+                {b.manifest ? t('jobs.backup.manifest', { count: b.manifest.files.length }) : ''}
               </li>
             ))}
           </ul>
@@ -187,21 +218,23 @@ function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefine
 /** Jobs: every guide run on this station (or the shop), searchable by router; one job's steps; reports. */
 export function JobsView() {
   const api = useApi();
-  const { jobs, note, shop, selected, query } = useJobs();
+  const t = useT();
+  const { jobs, note, source, shop, selected, query } = useJobs();
   const [text, setText] = useState(query);
   const [error, setError] = useState<RbError | undefined>();
   useEffect(() => {
     useJobs
       .getState()
       .load(api)
-      .catch((e: unknown) => setError(asRbError(e, 'The job history could not be read.')));
+      .catch((e: unknown) => setError(asRbError(e, t('jobs.fail.read'))));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the words of a failure do not start a new load
   }, [api]);
   const search = (q: string) => {
     setError(undefined);
     useJobs
       .getState()
       .load(api, q.trim())
-      .catch((e: unknown) => setError(asRbError(e, 'The job history could not be read.')));
+      .catch((e: unknown) => setError(asRbError(e, t('jobs.fail.read'))));
   };
   const rebuild = async () => {
     setError(undefined);
@@ -209,7 +242,7 @@ export function JobsView() {
       await api.invoke('jobs.rebuild', {});
       await useJobs.getState().load(api);
     } catch (e) {
-      setError(asRbError(e, 'The job history could not be made again.'));
+      setError(asRbError(e, t('jobs.fail.rebuild')));
     }
   };
   const open = (id: string) => {
@@ -217,7 +250,7 @@ export function JobsView() {
     useJobs
       .getState()
       .open(api, id)
-      .catch((e: unknown) => setError(asRbError(e, 'That job could not be read.')));
+      .catch((e: unknown) => setError(asRbError(e, t('jobs.fail.open'))));
   };
   return (
     <div className="jobs-view">
@@ -226,7 +259,7 @@ export function JobsView() {
           <ErrorCard error={error} />
           {(error.code === 'JOBS_DB_CORRUPT' || error.code === 'JOBS_DB_LOCKED') && (
             <button type="button" className="btn primary" onClick={() => void rebuild()} data-testid="jobs-rebuild">
-              Rebuild from journals
+              {t('jobs.rebuild')}
             </button>
           )}
         </>
@@ -236,7 +269,7 @@ export function JobsView() {
       ) : (
         <section className="card" aria-labelledby="jobs-title">
           <div className="card-head">
-            <h2 id="jobs-title">History</h2>
+            <h2 id="jobs-title">{t('jobs.history')}</h2>
             <form
               role="search"
               onSubmit={(e) => {
@@ -245,16 +278,18 @@ export function JobsView() {
               }}
             >
               <label>
-                Find a router{' '}
-                <input value={text} onChange={(e) => setText(e.target.value)} placeholder="MAC, board, serial, customer, ticket" data-testid="jobs-find" />
+                {t('jobs.find')}{' '}
+                <input value={text} onChange={(e) => setText(e.target.value)} placeholder={t('jobs.find.example')} data-testid="jobs-find" />
               </label>{' '}
-              <button type="submit" className="btn small">Find</button>
+              <button type="submit" className="btn small">
+                {t('jobs.find.go')}
+              </button>
             </form>
           </div>
-          {note && <p className="jobs-warn">{note}</p>}
-          {shop?.configured && !note && <p className="muted">{shop.text}</p>}
+          {note && <p className="jobs-warn">{source === 'this-station' && shop ? t('jobs.stationOnly', { shop: shopWords(t, shop) }) : note}</p>}
+          {shop?.configured && !note && <p className="muted">{shopWords(t, shop)}</p>}
           {jobs.length === 0 ? (
-            <p>{query ? `No job matches "${query}".` : 'No jobs yet. Every guide you run on this computer is kept here (practice runs are not).'}</p>
+            <p>{query ? t('jobs.noMatch', { query }) : t('jobs.none')}</p>
           ) : (
             <ul className="jobs-list" data-testid="jobs-list">
               {jobs.map((j) => (
@@ -264,13 +299,13 @@ export function JobsView() {
                       {day(j.startedAt)} {hhmm(j.startedAt)}
                     </span>
                     <span className="jobs-what">
-                      <strong>{j.title}</strong> — {stateWords(j.state)}
+                      <strong>{j.title}</strong> — {stateWords(t, j.state)}
                       <br />
                       <span className="muted">
-                        {who(j)}
+                        {who(t, j)}
                         {j.customer ? ` · ${j.customer}` : ''}
-                        {j.ticket ? ` · ticket ${j.ticket}` : ''}
-                        {j.backups ? ' · backup taken' : ''}
+                        {j.ticket ? ` · ${t('jobs.ticket', { ticket: j.ticket })}` : ''}
+                        {j.backups ? ` · ${t('jobs.backupTaken')}` : ''}
                       </span>
                     </span>
                   </button>

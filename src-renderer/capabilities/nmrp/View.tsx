@@ -2,23 +2,33 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../../api/context';
 import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
-import { bytes, clockTime } from '../../format';
+import { bytes, clockTime, decimal, rate } from '../../format';
 import { useApp } from '../../app/store';
 import type { RbError } from '../../../src-shared/contract';
 import type { NmrpImageCheck, NmrpRun, NmrpStage, NmrpStageName } from '../../../src-shared/capabilities/nmrp/contract';
 import { NMRP_REGIONS } from '../../../src-shared/capabilities/nmrp/codec';
 import { latest, useNmrp, writingSince } from './store';
+import { useT, type T } from '../../i18n';
+import { localizeError, type MessageId } from '../../../src-shared/i18n';
+import { nmrpSaid } from './words';
 
 /** The stages a seller sees, in order, with their plain names. */
-const STEPS: { id: NmrpStageName[]; title: string }[] = [
-  { id: ['checking-image'], title: 'Check the firmware file' },
-  { id: ['preparing-network', 'waiting-for-cable'], title: 'Prepare this computer' },
-  { id: ['advertising', 'router-found'], title: 'Find the router' },
-  { id: ['configured', 'upload-requested'], title: 'The router asks for the firmware' },
-  { id: ['uploading', 'uploaded'], title: 'Send the firmware' },
-  { id: ['writing'], title: 'The router writes it' },
-  { id: ['done'], title: 'Finished' },
+const STEPS: { id: NmrpStageName[]; title: MessageId }[] = [
+  { id: ['checking-image'], title: 'nmrp.step.check' },
+  { id: ['preparing-network', 'waiting-for-cable'], title: 'nmrp.step.prepare' },
+  { id: ['advertising', 'router-found'], title: 'nmrp.step.find' },
+  { id: ['configured', 'upload-requested'], title: 'nmrp.step.asks' },
+  { id: ['uploading', 'uploaded'], title: 'nmrp.step.send' },
+  { id: ['writing'], title: 'nmrp.step.write' },
+  { id: ['done'], title: 'nmrp.step.done' },
 ];
+
+/** What the file is, in the language shown, made from the check's facts. */
+function imageWords(t: T, c: NmrpImageCheck): string {
+  if (c.kind === 'dni-img' && c.board) return t('nmrp.image.dni', { board: c.board, model: c.model ?? 'none' });
+  if (c.kind === 'netgear-chk') return c.board ? t('nmrp.image.chk', { board: c.board, model: c.model ?? 'none' }) : t('nmrp.image.chkUnknown');
+  return c.say;
+}
 
 function mmss(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -31,7 +41,7 @@ function Bar({ value, max, label }: { value: number; max: number; label: string 
     <div className="fw-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={label} data-testid="nmrp-progress">
       <div style={{ width: `${pct}%` }} />
       <span>
-        {label}: {pct}%
+        {label}: {decimal(pct)} %
       </span>
     </div>
   );
@@ -49,12 +59,8 @@ function useNow(active: boolean): number {
 
 /** What the router's power light does, in words as well as the animated dot (colour is never the only signal). */
 function PowerLed({ phase }: { phase: 'waiting' | 'writing' | 'done' }) {
-  const words =
-    phase === 'waiting'
-      ? 'When you switch it on, the power light comes on and, on most models, blinks while the router looks for this computer.'
-      : phase === 'writing'
-        ? 'While it writes, the power light blinks (about once a second on most models). Do not switch it off.'
-        : 'Finished: on most models the power light keeps blinking, faster or in another colour, until you switch the router off.';
+  const t = useT();
+  const words = t(phase === 'waiting' ? 'nmrp.led.waiting' : phase === 'writing' ? 'nmrp.led.writing' : 'nmrp.led.done');
   return (
     <div className="fs-led" data-testid="nmrp-led">
       <span className="fs-led-dot" style={{ animationDuration: phase === 'done' ? '0.5s' : '1s' }} aria-hidden="true" />
@@ -64,49 +70,43 @@ function PowerLed({ phase }: { phase: 'waiting' | 'writing' | 'done' }) {
 }
 
 function Guide() {
+  const t = useT();
   return (
     <section className="card" aria-labelledby="nmrp-guide-title">
-      <h2 id="nmrp-guide-title">Before you start</h2>
+      <h2 id="nmrp-guide-title">{t('nmrp.guide.title')}</h2>
       <ol className="nmrp-guide">
         <li>
-          <strong>Switch the router off.</strong> No button is needed: the router looks for this computer every time it starts, for about a second.
+          <strong>{t('nmrp.guide.off')}</strong> {t('nmrp.guide.offWhy')}
         </li>
         <li>
-          <strong>Connect a cable</strong> from this computer straight to one of the router&apos;s <strong>LAN ports (1–4, usually yellow)</strong> — not the
-          Internet port, and no switch in between.
+          <strong>{t('nmrp.guide.cable')}</strong> {t('nmrp.guide.cableWhy')}
         </li>
         <li>
-          Press <strong>Start</strong>. When the screen says <strong>&quot;Switch the router on now&quot;</strong>, switch it on.
+          <strong>{t('nmrp.guide.start')}</strong> {t('nmrp.guide.startWhy')}
         </li>
-        <li>The router takes the firmware, writes it (a few minutes) and then waits. Switch it off and on again when the screen says so.</li>
+        <li>{t('nmrp.guide.wait')}</li>
       </ol>
       <PowerLed phase="waiting" />
-      <p className="fs-hint">
-        This is Netgear&apos;s NMRP (a rescue mode built into the router&apos;s bootloader, the small program that starts it). It needs permission to
-        send raw network frames; if this computer asks for your password, that is why.
-      </p>
+      <p className="fs-hint">{t('nmrp.guide.permission')}</p>
     </section>
   );
 }
 
 function ImageCard({ check, confirmed, setConfirmed }: { check: NmrpImageCheck; confirmed: boolean; setConfirmed: (b: boolean) => void }) {
+  const t = useT();
   if (check.fault) return <ErrorCard error={check.fault} />;
   return (
     <div className="nmrp-image" data-testid="nmrp-image" data-kind={check.kind}>
-      <p className="fs-result ok">{check.say}</p>
-      <p>
-        {check.fileName}, {bytes(check.size)}
-        {check.version ? `, version ${check.version}` : ''}
-        {check.region ? `, ${check.region}` : ''}.
-      </p>
+      <p className="fs-result ok">{imageWords(t, check)}</p>
+      <p>{t('nmrp.image.facts', { file: check.fileName, size: bytes(check.size), version: check.version ?? 'none', region: check.region ?? 'none' })}</p>
       {check.warnings.map((w) => (
         <p key={w} className="note">
-          {w}
+          {nmrpSaid(t, w)}
         </p>
       ))}
       <label className="check">
         <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="nmrp-confirm" />
-        The label under my router says <strong>&nbsp;{check.board ?? 'the same model'}</strong>
+        {t('nmrp.image.label')} <strong>&nbsp;{check.board ?? t('nmrp.image.sameModel')}</strong>
       </label>
     </div>
   );
@@ -114,6 +114,7 @@ function ImageCard({ check, confirmed, setConfirmed }: { check: NmrpImageCheck; 
 
 function SetupPanel() {
   const api = useApi();
+  const t = useT();
   const interfaces = useApp((s) => s.interfaces);
   const untested = useNmrp((s) => s.run.untested);
   const check = useNmrp((s) => s.check);
@@ -198,8 +199,8 @@ function SetupPanel() {
 
   return (
     <section className="card" aria-labelledby="nmrp-setup-title">
-      <h2 id="nmrp-setup-title">Recover a Netgear router</h2>
-      <p className="lead">Puts Netgear&apos;s factory firmware (or OpenWrt&apos;s &quot;factory&quot; image) back on a router that no longer starts. It takes about 5 minutes.</p>
+      <h2 id="nmrp-setup-title">{t('nmrp.setup.title')}</h2>
+      <p className="lead">{t('nmrp.setup.lead')}</p>
       {untested && (
         <p className="note" data-testid="nmrp-untested-setup">
           {untested}
@@ -213,37 +214,37 @@ function SetupPanel() {
         }}
       >
         <label style={{ flex: '1 1 24em' }}>
-          Firmware file (.chk or .img)
-          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder="/home/me/firmware/R7800-V1.0.2.94.img" data-testid="nmrp-file" />
+          {t('nmrp.setup.file')}
+          <input value={file} onChange={(e) => setFile(e.target.value)} placeholder={t('nmrp.setup.fileExample')} data-testid="nmrp-file" />
         </label>
         <button type="submit" className="btn" disabled={busy || !file.trim()} data-testid="nmrp-check">
-          Check the file
+          {t('nmrp.setup.check')}
         </button>
       </form>
       {check && check.file === file.trim() && <ImageCard check={check} confirmed={confirmed} setConfirmed={setConfirmed} />}
       <div className="controls" style={{ marginTop: 16 }}>
         <label>
-          Cable to the router (wired connection)
-          <input list="nmrp-ifaces" value={iface} onChange={(e) => setIface(e.target.value)} placeholder="eth0" data-testid="nmrp-interface" />
+          {t('nmrp.setup.cable')}
+          <input list="nmrp-ifaces" value={iface} onChange={(e) => setIface(e.target.value)} placeholder={t('nmrp.setup.cableExample')} data-testid="nmrp-interface" />
           <datalist id="nmrp-ifaces">
             {wired.map((i) => (
               <option key={i.name} value={i.name}>
                 {i.name}
-                {i.carrier === true ? ' — cable in' : i.carrier === false ? ' — no cable' : ''}
-                {i.virtual ? ' (virtual)' : ''}
+                {i.carrier === true ? t('nmrp.setup.cableIn') : i.carrier === false ? t('nmrp.setup.noCable') : ''}
+                {i.virtual ? t('nmrp.setup.virtual') : ''}
               </option>
             ))}
           </datalist>
         </label>
         <button type="button" className="btn" disabled={finding} onClick={() => void findCable()} data-testid="nmrp-find-cable">
-          {finding ? 'Waiting: plug the cable in and switch the router on…' : 'Find it for me'}
+          {finding ? t('nmrp.setup.findWaiting') : t('nmrp.setup.find')}
         </button>
         <label>
-          Region (only if Netgear support says so)
+          {t('nmrp.setup.region')}
           <select value={region} onChange={(e) => setRegion(e.target.value)} data-testid="nmrp-region">
-            <option value="">Keep the router&apos;s own</option>
+            <option value="">{t('nmrp.setup.keepRegion')}</option>
             {Object.keys(NMRP_REGIONS).map((r) => (
-              <option key={r} value={r}>
+              <option key={r} value={r} data-i18n-data="region code">
                 {r}
               </option>
             ))}
@@ -252,32 +253,32 @@ function SetupPanel() {
       </div>
       {found && found === iface && (
         <p className="note" data-testid="nmrp-found">
-          The router is on the connection {found}. Switch the router off again now; you switch it on after pressing Start.
+          {t('nmrp.setup.found', { name: found })}
         </p>
       )}
       <details className="more">
-        <summary>More settings (technicians)</summary>
+        <summary>{t('nmrp.setup.more')}</summary>
         <div className="controls">
           <label>
-            Reply timeout (s; Orbi and RAX: 60)
+            {t('nmrp.setup.timeout')}
             <input value={timeout} onChange={(e) => setTimeoutS(e.target.value)} inputMode="numeric" />
           </label>
           <label>
-            Router address
+            {t('nmrp.setup.routerAddress')}
             <input value={routerIp} onChange={(e) => setRouterIp(e.target.value)} />
           </label>
           <label>
-            This computer&apos;s address
+            {t('nmrp.setup.hostAddress')}
             <input value={hostIp} onChange={(e) => setHostIp(e.target.value)} />
           </label>
         </div>
       </details>
       <div className="fs-choices">
         <button type="button" className="btn primary big" disabled={busy || !ready} onClick={() => void start()} data-testid="nmrp-start">
-          Start
+          {t('nmrp.setup.start')}
         </button>
       </div>
-      {!ready && <p className="fs-hint">{!check ? 'Check the firmware file first.' : !confirmed ? 'Compare the board name with the label under the router, then tick the box.' : !iface.trim() ? 'Choose the wired connection the router is plugged into.' : ''}</p>}
+      {!ready && <p className="fs-hint">{!check ? t('nmrp.setup.needCheck') : !confirmed ? t('nmrp.setup.needLabel') : !iface.trim() ? t('nmrp.setup.needCable') : ''}</p>}
       {error && <ErrorCard error={error} />}
     </section>
   );
@@ -286,6 +287,7 @@ function SetupPanel() {
 /** The OS's own password prompt for the raw-frame permission (pkexec setcap on Linux, /dev/bpf* on macOS). */
 function GrantButton() {
   const api = useApi();
+  const t = useT();
   const [said, setSaid] = useState<string | undefined>();
   const [error, setError] = useState<RbError | undefined>();
   return (
@@ -301,9 +303,9 @@ function GrantButton() {
           );
         }}
       >
-        Allow (asks for your password)
+        {t('nmrp.grant.button')}
       </button>
-      {said && <p className="fs-result ok">{said}</p>}
+      {said && <p className="fs-result ok">{nmrpSaid(t, said)}</p>}
       {error && <ErrorCard error={error} />}
     </div>
   );
@@ -315,6 +317,7 @@ function GrantButton() {
  */
 function BootCheck({ iface }: { iface: string | undefined }) {
   const api = useApi();
+  const t = useT();
   const [target, setTarget] = useState('192.168.1.1');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; lines: string[] } | undefined>();
@@ -328,8 +331,8 @@ function BootCheck({ iface }: { iface: string | undefined }) {
       const web = p?.tcp['80'] === true;
       const answered = !!p && (p.icmp || web || p.tcp['22'] === true || !!p.arpMac);
       const lines = [
-        answered ? `The router answers at ${c.target}${web ? ' and shows its web page' : ''}: the new firmware has started.` : `Nothing answers at ${c.target} yet.`,
-        c.dhcp.state === 'present' ? `It gives out addresses (DHCP${c.dhcp.offered ? `, offered ${c.dhcp.offered}` : ''}): its firmware is running.` : '',
+        answered ? t(web ? 'nmrp.boot.answersWeb' : 'nmrp.boot.answers', { address: c.target }) : t('nmrp.boot.silent', { address: c.target }),
+        c.dhcp.state === 'present' ? (c.dhcp.offered ? t('nmrp.boot.dhcpOffered', { offered: c.dhcp.offered }) : t('nmrp.boot.dhcp')) : '',
         ...c.findings.filter((f) => f.level === 'warn' || f.level === 'bad').map((f) => `${f.title} ${f.meaning}`),
       ].filter(Boolean);
       setResult({ ok: answered || c.dhcp.state === 'present', lines });
@@ -341,14 +344,14 @@ function BootCheck({ iface }: { iface: string | undefined }) {
   };
   return (
     <div className="fs-prompt" data-testid="nmrp-boot-check">
-      <p className="fs-question">After you switched it on again (give it 3 minutes): check that it starts?</p>
+      <p className="fs-question">{t('nmrp.boot.question')}</p>
       <div className="controls">
         <label>
-          The router&apos;s usual address
+          {t('nmrp.boot.address')}
           <input value={target} onChange={(e) => setTarget(e.target.value)} />
         </label>
         <button type="button" className="btn" disabled={busy} onClick={() => void check()}>
-          {busy ? 'Checking…' : 'Check that it started'}
+          {busy ? t('nmrp.boot.checking') : t('nmrp.boot.check')}
         </button>
       </div>
       {result && (
@@ -373,6 +376,7 @@ function stepState(run: NmrpRun, idx: number): 'done' | 'active' | 'failed' | 't
 }
 
 function Timeline({ run }: { run: NmrpRun }) {
+  const t = useT();
   return (
     <ol className="fs-steps" data-testid="nmrp-steps">
       {STEPS.map((st, i) => {
@@ -384,10 +388,10 @@ function Timeline({ run }: { run: NmrpRun }) {
               <span className="fs-mark" aria-hidden="true">
                 {state === 'done' ? '✓' : state === 'failed' ? '✗' : state === 'active' ? '…' : '·'}
               </span>
-              <span className="fs-step-title">{st.title}</span>
+              <span className="fs-step-title">{t(st.title)}</span>
               {last && <span className="fs-took">{clockTime(last.at, false)}</span>}
             </div>
-            {last && state !== 'todo' && <p className="fs-evidence">{last.say}</p>}
+            {last && state !== 'todo' && <p className="fs-evidence">{last.fault ? localizeError(last.fault, t).message : nmrpSaid(t, last.say)}</p>}
           </li>
         );
       })}
@@ -397,6 +401,7 @@ function Timeline({ run }: { run: NmrpRun }) {
 
 function RunPanel({ run }: { run: NmrpRun }) {
   const api = useApi();
+  const t = useT();
   const progress = useNmrp((s) => s.progress);
   const { stage, doNow } = latest(run);
   const since = writingSince(run);
@@ -413,7 +418,7 @@ function RunPanel({ run }: { run: NmrpRun }) {
   return (
     <section className="card" aria-labelledby="nmrp-run-title" data-testid="nmrp-run" data-state={run.state}>
       <div className="card-head">
-        <h2 id="nmrp-run-title">Netgear recovery{run.interface ? ` on ${run.interface}` : ''}</h2>
+        <h2 id="nmrp-run-title">{run.interface ? t('nmrp.run.titleOn', { name: run.interface }) : t('nmrp.run.title')}</h2>
         {running && (
           <button
             type="button"
@@ -423,18 +428,31 @@ function RunPanel({ run }: { run: NmrpRun }) {
             }}
             data-testid="nmrp-cancel"
           >
-            Stop
+            {t('nmrp.run.stop')}
           </button>
         )}
       </div>
       <p className="fs-do-now" aria-live="assertive" data-testid="nmrp-do-now">
-        {done ? (lastStage?.doNow ?? 'Switch the router off, wait 10 seconds and switch it on again.') : (doNow ?? stage?.say ?? 'Starting…')}
+        {done
+          ? lastStage?.doNow
+            ? nmrpSaid(t, lastStage.doNow)
+            : t('nmrp.run.switchOffOn')
+          : doNow
+            ? nmrpSaid(t, doNow)
+            : stage?.fault
+              ? localizeError(stage.fault, t).message
+              : stage
+                ? nmrpSaid(t, stage.say)
+                : t('nmrp.run.starting')}
       </p>
       {done && (
         <p className="fs-result ok" data-testid="nmrp-done">
-          Done. The router took {run.image?.fileName ?? 'the firmware'}
-          {run.image?.board ? ` (for the ${run.image.board})` : ''}
-          {uploaded?.sha256 ? `, ${bytes(uploaded.bytes)}, SHA-256 ${uploaded.sha256.slice(0, 16)}…` : ''} and wrote it. It is safe to switch it off now.
+          {t('nmrp.run.done', {
+            file: run.image?.fileName ?? t('nmrp.run.theFirmware'),
+            board: run.image?.board ?? 'none',
+            sha: uploaded?.sha256 ? uploaded.sha256.slice(0, 16) : 'none',
+            size: uploaded ? bytes(uploaded.bytes) : '',
+          })}
         </p>
       )}
       {run.fault && !done && <ErrorCard error={run.fault} />}
@@ -446,16 +464,17 @@ function RunPanel({ run }: { run: NmrpRun }) {
       )}
       {uploading && progress && (
         <>
-          <Bar value={progress.bytes} max={progress.total} label="Sending the firmware" />
+          <Bar value={progress.bytes} max={progress.total} label={t('nmrp.run.sending')} />
           <p className="fs-hint">
-            {bytes(progress.bytes)} of {bytes(progress.total)} · {bytes(progress.bytesPerSecond)}/s{left !== undefined ? ` · about ${Math.ceil(left)} s left` : ''}
+            {t('nmrp.run.progress', { done: bytes(progress.bytes), total: bytes(progress.total), rate: rate(progress.bytesPerSecond) })}
+            {left !== undefined ? t('nmrp.run.left', { seconds: Math.ceil(left) }) : ''}
           </p>
         </>
       )}
       {since !== undefined && running && (
         <div data-testid="nmrp-writing">
           <p className="fs-question">
-            Writing for {mmss(now - since)} — usually 2 to 5 minutes{keepAlives ? ` (the router said it is busy ${keepAlives} times)` : ''}.
+            {keepAlives ? t('nmrp.run.writingForBusy', { time: mmss(now - since), count: keepAlives }) : t('nmrp.run.writingFor', { time: mmss(now - since) })}
           </p>
           <PowerLed phase="writing" />
         </div>
@@ -463,19 +482,23 @@ function RunPanel({ run }: { run: NmrpRun }) {
       {done && <PowerLed phase="done" />}
       {done && <BootCheck iface={run.interface} />}
       <details className="more">
-        <summary>Details (NMRP messages)</summary>
+        <summary>{t('nmrp.run.details')}</summary>
         <ul className="fs-evidence" data-testid="nmrp-log">
           {run.stages.map((s, i) => (
             <li key={i}>
-              <span className="mono">{clockTime(s.at)}</span> {s.stage}: {s.say}
-              {s.routerMac ? ` (router ${s.routerMac})` : ''}
-              {s.warning ? ` — ${s.warning}` : ''}
+              <span className="mono">{clockTime(s.at)}</span> <span data-i18n-data="stage name">{s.stage}</span>: {s.fault ? localizeError(s.fault, t).message : nmrpSaid(t, s.say)}
+              {s.routerMac ? t('nmrp.run.router', { mac: s.routerMac }) : ''}
+              {s.warning ? ` — ${nmrpSaid(t, s.warning)}` : ''}
             </li>
           ))}
           {lastStage && (
             <li>
-              Ignored: {lastStage.counters.malformed} broken and {lastStage.counters.ignored} other frames; {lastStage.counters.confAcks} settings answers,{' '}
-              {lastStage.counters.keepAlives} keep-alives.
+              {t('nmrp.run.ignored', {
+                malformed: lastStage.counters.malformed,
+                ignored: lastStage.counters.ignored,
+                confAcks: lastStage.counters.confAcks,
+                keepAlives: lastStage.counters.keepAlives,
+              })}
             </li>
           )}
         </ul>
@@ -490,6 +513,7 @@ function RunPanel({ run }: { run: NmrpRun }) {
  * one, the one thing to do now beside the steps (and the set-up again once it has ended).
  */
 export function NmrpView() {
+  const t = useT();
   const run = useNmrp((s) => s.run);
   if (run.state === 'idle')
     return (
@@ -505,7 +529,7 @@ export function NmrpView() {
         {run.state !== 'running' && <SetupPanel />}
       </div>
       <section className="card" aria-labelledby="nmrp-steps-title">
-        <h2 id="nmrp-steps-title">Steps</h2>
+        <h2 id="nmrp-steps-title">{t('nmrp.steps')}</h2>
         <Timeline run={run} />
       </section>
     </div>

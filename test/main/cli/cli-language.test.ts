@@ -49,7 +49,9 @@ describe('CLI language', () => {
   it('a failure in Spanish on the terminal; the --json result line stays English with its code', async () => {
     const t = io();
     expect(await runCli(['fail', '--lang', 'es', '--json'], t.io, [failing], {})).toBe(1);
-    expect(t.err.join('\n')).toBe('Error: La estación de trabajo no conoce esa orden.\nDetalles: frob.nicate');
+    expect(t.err.join('\n')).toBe(
+      'Error: La estación de trabajo no conoce esa orden.\nProbablemente la pantalla y la estación de trabajo son de versiones distintas.\nQué hacer: Recarga la página o reinicia Rescue Bench.\nDetalles: frob.nicate',
+    );
     const result = JSON.parse(t.out.at(-1)!);
     expect(result.event).toBe('cli.result');
     expect(result.payload.error).toMatchObject({ code: 'UNKNOWN_COMMAND', message: 'The workstation does not know that command.' });
@@ -58,7 +60,9 @@ describe('CLI language', () => {
   it('English stays exactly as before without a language', async () => {
     const t = io();
     expect(await runCli(['fail'], t.io, [failing], {})).toBe(1);
-    expect(t.err.join('\n')).toBe('Error: The workstation does not know that command.\nDetails: frob.nicate');
+    expect(t.err.join('\n')).toBe(
+      'Error: The workstation does not know that command.\nThe screen and the workstation are probably from different versions.\nWhat to do: Reload the page or restart Rescue Bench.\nDetails: frob.nicate',
+    );
   });
 
   it('the real inspect command on a missing file: the whole three-part error in German, the path kept as given', async () => {

@@ -1,4 +1,111 @@
 import type { en } from './en';
 
 /** The jobs capability's words in Spanish (see en.ts). */
-export const es: { readonly [K in keyof typeof en]: string } = {};
+export const es: { readonly [K in keyof typeof en]: string } = {
+  'jobs.history': 'Historial',
+  'jobs.find': 'Buscar un router',
+  'jobs.find.example': 'MAC, placa, número de serie, cliente, ticket',
+  'jobs.find.go': 'Buscar',
+  'jobs.none': 'Todavía no hay trabajos. Cada guía que sigas en este equipo se guarda aquí (las prácticas no).',
+  'jobs.noMatch': 'Ningún trabajo coincide con «{query}».',
+  'jobs.rebuild': 'Reconstruir a partir de los registros',
+  'jobs.stationOnly': 'Solo se muestran los trabajos de este puesto. {shop}',
+  'jobs.notIdentified': 'Router sin identificar',
+  'jobs.serial': 'n.º de serie {serial}',
+  'jobs.ticket': 'ticket {ticket}',
+  'jobs.backupTaken': 'copia hecha',
+  'jobs.state.running': 'todavía en marcha',
+  'jobs.state.done': 'terminado',
+  'jobs.state.failed': 'no terminó',
+  'jobs.state.stopped': 'detenido por ti',
+  'jobs.state.interrupted': 'interrumpido (Rescue Bench se cerró)',
+
+  'jobs.shop.none': 'No hay servidor del taller: los trabajos se guardan solo en este equipo.',
+  'jobs.shop.silentQueued':
+    'El servidor del taller no responde. {count, plural, one {# trabajo espera} other {# trabajos esperan}} para enviarse; se guardan en este equipo y se envían cuando vuelva a responder.',
+  'jobs.shop.silent': 'El servidor del taller no responde. Los trabajos nuevos se guardan en este equipo hasta que vuelva a responder.',
+  'jobs.shop.queued': '{count, plural, one {# trabajo espera} other {# trabajos esperan}} para enviarse al servidor del taller.',
+  'jobs.shop.allSent': 'Todos los trabajos están en el servidor del taller.',
+  'jobs.shop.notYet': 'Todavía no se ha llegado al servidor del taller.',
+
+  'jobs.back': 'Volver a la lista',
+  'jobs.station': 'puesto {station}',
+  'jobs.stillRunning': 'Este trabajo sigue en marcha. Un informe hecho ahora muestra los pasos hasta aquí y lo dice.',
+  'jobs.router': 'Router',
+  'jobs.customer': 'Cliente',
+  'jobs.seenBefore': 'Visto antes',
+  'jobs.export': 'Exportar este trabajo',
+  'jobs.making': 'Haciendo el informe…',
+  'jobs.makingPdf': 'Haciendo el PDF…',
+  'jobs.saveHtml': 'Guardar informe (HTML)',
+  'jobs.savePdf': 'Guardar informe (PDF)',
+  'jobs.saved': '{file} se guardó en tus descargas.',
+  'jobs.savedRunning': '{file} se guardó en tus descargas. El trabajo sigue en marcha: el informe lo dice.',
+  'jobs.whatWasDone': 'Lo que se hizo',
+  'jobs.step.pending': 'no alcanzado',
+  'jobs.step.active': 'en curso',
+  'jobs.step.done': 'hecho',
+  'jobs.step.failed': 'falló',
+  'jobs.step.skipped': 'omitido',
+  'jobs.images': 'Imágenes de firmware',
+  'jobs.backups': 'Copias de seguridad',
+  'jobs.backup.full': 'Copia completa',
+  'jobs.backup.settings': 'Copia de los ajustes',
+  'jobs.backup.manifest': ' ({count, plural, one {# archivo} other {# archivos}}, cada uno con su SHA-256)',
+
+  'jobs.seen.unknownRouter': 'Este trabajo no dice qué router era, así que no se pueden encontrar trabajos anteriores.',
+  'jobs.seen.first': 'Es la primera vez que este router ({by}) pasa por el taller.',
+  'jobs.seen.last':
+    'Visto antes: {day}, {backup, select, yes {copia hecha} other {sin copia}} — {title}, {state}. ({count, plural, one {# trabajo anterior} other {# trabajos anteriores}} para {by}.)',
+  'jobs.seen.byMac': 'MAC {mac}',
+  'jobs.seen.bySerial': 'n.º de serie {serial}',
+  'jobs.seen.byBoard': 'placa {board} (muchos routers comparten nombre de placa)',
+
+  'jobs.note.label': 'Cliente y ticket',
+  'jobs.note.customer': 'Cliente',
+  'jobs.note.ticket': 'Ticket',
+  'jobs.note.serial': 'Número de serie del router',
+  'jobs.note.save': 'Guardar',
+  'jobs.note.saved': 'Guardado.',
+
+  'jobs.fail.note': 'No se pudo guardar la nota.',
+  'jobs.fail.report': 'No se pudo hacer el informe.',
+  'jobs.fail.read': 'No se pudo leer el historial de trabajos.',
+  'jobs.fail.rebuild': 'No se pudo reconstruir el historial de trabajos.',
+  'jobs.fail.open': 'No se pudo leer ese trabajo.',
+
+  'jobs.cli.none': 'Todavía no hay trabajos: cada guía que se sigue en este equipo se convierte en un trabajo (las prácticas no).',
+  'jobs.cli.saved': 'Se guardó el informe en {file} ({bytes} bytes).',
+  'jobs.cli.savedRunning': 'Se guardó el informe en {file} ({bytes} bytes). El trabajo sigue en marcha: el informe lo dice y muestra los pasos hasta aquí.',
+
+  'error.JOBS_DB_LOCKED.message': 'El historial de trabajos está ocupado: otra ventana u orden de Rescue Bench está escribiendo en él.',
+  'error.JOBS_DB_LOCKED.meaning': 'No se pierde nada: cada trabajo está también en su registro, y este se añade en cuanto el archivo quede libre.',
+  'error.JOBS_DB_LOCKED.fix':
+    'Espera un momento y vuelve a intentarlo. Si no hay otro Rescue Bench abierto, ejecuta «rescue-bench jobs rebuild» para rehacer el archivo a partir de los registros.',
+  'error.JOBS_DB_CORRUPT.message': 'El archivo del historial de trabajos está dañado y no se puede leer.',
+  'error.JOBS_DB_CORRUPT.meaning':
+    'Tus trabajos no se han perdido: cada uno está en su registro en la carpeta de datos, y el historial se puede rehacer a partir de ellos.',
+  'error.JOBS_DB_CORRUPT.fix':
+    'Elige «Reconstruir a partir de los registros» (o ejecuta «rescue-bench jobs rebuild»). El archivo dañado se guarda junto al nuevo.',
+  'error.JOBS_DB_UNREADABLE.message': 'No se puede abrir el archivo del historial de trabajos.',
+  'error.JOBS_DB_UNREADABLE.meaning': 'Los trabajos siguen en sus registros; solo falta el historial con búsqueda hasta que el archivo se abra.',
+  'error.JOBS_DB_UNREADABLE.fix':
+    'Comprueba que la carpeta de datos está en un disco con espacio libre en el que esta cuenta puede escribir y vuelve a intentarlo.',
+  'error.JOBS_DB_NEWER.message':
+    '{where, select, file {El archivo del historial de trabajos} shop {El servidor del taller} other {La base de datos de trabajos}} lo escribió un Rescue Bench más nuevo (esquema {from}; esta versión conoce hasta el {known}).',
+  'error.JOBS_DB_NEWER.meaning': 'Esta versión no puede leerlo con seguridad, así que no lo toca. Tus registros no se ven afectados.',
+  'error.JOBS_DB_NEWER.fix': 'Actualiza Rescue Bench en este equipo a la versión que usan los demás puestos.',
+  'error.SHOP_SERVER_UNREACHABLE.message': 'El servidor de trabajos del taller no responde.',
+  'error.SHOP_SERVER_UNREACHABLE.meaning':
+    'Los trabajos se guardan en este equipo y se envían al servidor en cuanto vuelva a responder; hasta entonces los demás puestos no los ven.',
+  'error.SHOP_SERVER_UNREACHABLE.fix': 'Comprueba que el equipo servidor está encendido y en la red, y que la dirección de los ajustes es correcta.',
+  'error.NO_SUCH_JOB.message': 'No hay ningún trabajo «{id}».',
+  'error.NO_SUCH_JOB.meaning': 'Puede que fuera una práctica (esas no se guardan como trabajos) o que se borrara su registro.',
+  'error.NO_SUCH_JOB.fix': 'Elige un trabajo de la lista («rescue-bench jobs list»).',
+  'error.JOB_OF_OTHER_STATION.message': 'Este trabajo se hizo en el puesto {station}.',
+  'error.JOB_OF_OTHER_STATION.meaning': 'Su registro está en ese equipo, y una nota va junto a su registro.',
+  'error.JOB_OF_OTHER_STATION.fix': 'Escribe la nota en {station}.',
+  'error.BAD_SHOP_SERVER.message': 'Esa no es la dirección de un servidor PostgreSQL.',
+  'error.BAD_SHOP_SERVER.meaning': 'Los trabajos se quedan en este equipo hasta que se indique la dirección de un servidor.',
+  'error.BAD_SHOP_SERVER.fix': 'Escríbela así: postgres://USUARIO:CONTRASEÑA@SERVIDOR:5432/BASEDEDATOS (pregunta a quien montó el servidor del taller).',
+};

@@ -1,4 +1,54 @@
 import type { en } from './en';
 
 /** The shared core code's words in German (see en.ts). */
-export const de: { readonly [K in keyof typeof en]: string } = {};
+export const de: { readonly [K in keyof typeof en]: string } = {
+  'error.UNKNOWN_COMMAND.meaning': 'Bildschirm und Arbeitsstation stammen wahrscheinlich aus verschiedenen Versionen.',
+  'error.UNKNOWN_COMMAND.fix': 'Laden Sie die Seite neu oder starten Sie Rescue Bench neu.',
+  'error.BAD_REQUEST.message': 'Die Anfrage wurde nicht verstanden.',
+  'error.BAD_REQUEST.meaning': 'Einige der mitgeschickten Werte fehlen oder haben die falsche Form. Es wurde nichts getan.',
+  'error.BAD_REQUEST.fix': 'Prüfen Sie Ihre Eingaben und versuchen Sie es erneut.',
+  'error.BAD_REPLY.message': 'Die Arbeitsstation hat eine Antwort geliefert, die der Bildschirm nicht lesen kann.',
+  'error.TOO_DEEP.message': 'Die Anfrage wurde abgelehnt: Sie ist weit komplizierter als jede Anfrage, die Rescue Bench sendet.',
+  'error.TOO_DEEP.meaning': 'Sie kam nicht vom Bildschirm von Rescue Bench, oder der Bildschirm hat einen Fehler. Es wurde nichts getan.',
+  'error.TOO_DEEP.fix':
+    'Laden Sie die Seite neu oder starten Sie Rescue Bench neu. Hat ein Skript sie gesendet, schicken Sie einfache Werte, wie der Vertrag sie beschreibt.',
+  'error.TOO_COMPLEX.message': 'Die Anfrage wurde abgelehnt: Sie ist weit komplizierter als jede Anfrage, die Rescue Bench sendet.',
+  'error.TOO_COMPLEX.meaning': 'Sie kam nicht vom Bildschirm von Rescue Bench, oder der Bildschirm hat einen Fehler. Es wurde nichts getan.',
+  'error.TOO_COMPLEX.fix':
+    'Laden Sie die Seite neu oder starten Sie Rescue Bench neu. Hat ein Skript sie gesendet, schicken Sie einfache Werte, wie der Vertrag sie beschreibt.',
+
+  'error.HOST_PATH_NOT_ALLOWED.message':
+    'Die Bench kann {path} nicht als {use, select, firmwareFile {Firmware-Datei} imageToSend {zu sendendes Image} keyFile {SSH-Schlüsseldatei} backupFolder {Sicherungsordner} backupToRestore {wiederherzustellende Sicherung} tftpFolder {freizugebenden Ordner} other {Upload-Ordner}} verwenden: {leads, select, yes {Der Pfad führt zu {real}, } other {Er liegt }}außerhalb der Ordner, die diese Bench benutzen darf.',
+  'error.HOST_PATH_NOT_ALLOWED.meaning':
+    'Dieser Bildschirm kann von einem anderen Gerät im Netzwerk benutzt werden (einem Tablet in der Werkstatt). Deshalb liest und schreibt er auf dem Computer, auf dem Rescue Bench läuft, nur im Rescue-Bench-Ordner ({data}){allowed, select, none {} other { und in {allowed}}}. Es wurde nichts gelesen oder geschrieben.',
+  'error.HOST_PATH_NOT_ALLOWED.fix':
+    '{use, select, firmwareFile {Ziehen Sie die Datei stattdessen auf diese Seite (sie wird nach {sub} kopiert), oder legen Sie sie auf diesem Computer in {data}} imageToSend {Ziehen Sie die Datei zuerst auf die Seite „Firmware prüfen“ (sie wird nach {sub} kopiert), oder legen Sie sie auf diesem Computer in {data}} keyFile {Kopieren Sie den Schlüssel auf diesem Computer nach {data} (zum Beispiel {sub})} backupFolder {Lassen Sie den Ordner leer, um {sub} zu benutzen, oder wählen Sie einen Ordner in {data}} backupToRestore {Wählen Sie eine Sicherung aus der Liste (sie liegen in {sub}), oder kopieren Sie den Sicherungsordner auf diesem Computer nach {sub}} tftpFolder {Legen Sie die Firmware auf diesem Computer in einen Ordner in {data} (zum Beispiel {sub}) und wählen Sie diesen Ordner} other {Wählen Sie auf diesem Computer einen Ordner in {data} (zum Beispiel {sub})}}. Oder starten Sie die Bench an jenem Computer neu und erlauben Sie den Ordner: rescue-bench serve --allow-folder ORDNER.',
+  'error.SERIAL_PATH_NOT_ALLOWED.message': 'Die Bench öffnet {path} nicht: Das ist kein serieller Anschluss.',
+  'error.SERIAL_PATH_NOT_ALLOWED.meaning':
+    'Dieser Bildschirm kann von einem anderen Gerät im Netzwerk benutzt werden. Deshalb öffnet er nur serielle Anschlüsse (Namen wie {example} oder die Anschlüsse in der Liste), nie andere Dateien oder Terminals auf dem Computer, auf dem Rescue Bench läuft.',
+  'error.SERIAL_PATH_NOT_ALLOWED.fix':
+    'Wählen Sie den Adapter aus der Liste der Anschlüsse. Für einen virtuellen Anschluss (ein pty) legen Sie einen Link darauf in einem mit rescue-bench serve --allow-folder ORDNER erlaubten Ordner an und öffnen den Link.',
+  'error.ALLOW_FOLDER_MISSING.message':
+    'Der mit --allow-folder angegebene Ordner {folder} {why, select, file {ist eine Datei, kein Ordner} other {lässt sich nicht öffnen}}.',
+  'error.ALLOW_FOLDER_MISSING.meaning': 'Die Bench wurde nicht gestartet.',
+  'error.ALLOW_FOLDER_MISSING.fix': 'Geben Sie einen vorhandenen Ordner an, oder lassen Sie --allow-folder weg, um nur den Rescue-Bench-Ordner zu benutzen.',
+  'error.ALLOW_FOLDER_REFUSED.message':
+    'Die Bench erlaubt {folder} nicht: {kind, select, diskRoot {Das ist die ganze Festplatte} home {Das ist Ihr ganzer persönlicher Ordner} containsHome {Er enthält Ihren persönlichen Ordner ({inside})} homes {Er enthält die persönlichen Ordner der Menschen, die diesen Computer benutzen} hidden {Das ist ein versteckter Ordner} hiddenInside {Er liegt im versteckten Ordner {inside}} privateSettings {Er liegt in {inside}, wo Programme ihre Einstellungen und gespeicherten Passwörter aufbewahren} system {Das ist ein Systemordner} other {Er liegt im Systemordner {inside}}}.',
+  'error.ALLOW_FOLDER_REFUSED.meaning':
+    'Jeder mit dem Bench-Link könnte in einem erlaubten Ordner Dateien lesen und schreiben, auch dort liegende Schlüssel, Passwörter und Einstellungen. Die Bench wurde nicht gestartet.',
+  'error.ALLOW_FOLDER_REFUSED.fix': 'Erlauben Sie einen Ordner, der nur Firmware und Sicherungen enthält (zum Beispiel {example}), oder legen Sie die Dateien in {data}.',
+
+  'error.USAGE.meaning': 'Der Befehl wurde nicht ausgeführt: Eine Option fehlt oder hat die falsche Form.',
+  'error.CANCELLED.message': 'Angehalten: Es wurde kein Passwort eingegeben.',
+  'error.CANCELLED.meaning': 'Es wurde nichts gestartet.',
+
+  'error.LAN_BIND_REFUSED.message':
+    'Der Bench-Server wurde nicht an {bind} gestartet: Andere Computer können diese Adresse erreichen, und er spricht unverschlüsseltes HTTP.',
+  'error.LAN_BIND_REFUSED.meaning':
+    'Ohne Verschlüsselung kann jeder in diesem Netzwerk, der den Verkehr sieht, den Zugangslink mit seinem Token kopieren und dann alles tun, was der Bench-Bildschirm kann: die an diesen Computer angeschlossenen Router flashen, löschen und neu starten und ihre Sicherungen lesen.',
+  'error.LAN_BIND_REFUSED.fix':
+    'Lassen Sie --bind weg, um die Bench nur auf diesem Computer zu benutzen. Um sie in einem vertrauenswürdigen Netzwerk von einem anderen Computer aus zu benutzen, starten Sie sie mit --insecure-lan neu.',
+  'error.BAD_FRAME.message':
+    '{why, select, binary {Binäre Frames gehören nicht zum Protokoll.} json {Die Nachricht war kein gültiges JSON.} other {Die Nachricht hat nicht die Form {form}.}}',
+  'error.UNTRUSTED_SENDER.message': 'Eine Anfrage, die nicht aus dem Fenster von Rescue Bench kam, wurde abgelehnt.',
+};

@@ -1,5 +1,57 @@
 /**
  * The words of the shared core code (src-main/core/), in English, the source (decision 0100): mostly its faults,
  * `error.<CODE>.message|meaning|fix`. ../en.ts merges them; de.ts and es.ts beside this file hold every key.
+ * Also the faults of the command line, the bench server and the desktop window (src-main/{cli,browser-server,electron}).
  */
-export const en = {} as const satisfies Record<string, string>;
+export const en = {
+  // the contract's dispatcher (error.UNKNOWN_COMMAND.message is in the main catalogue)
+  'error.UNKNOWN_COMMAND.meaning': 'The screen and the workstation are probably from different versions.',
+  'error.UNKNOWN_COMMAND.fix': 'Reload the page or restart Rescue Bench.',
+  'error.BAD_REQUEST.message': 'The request was not understood.',
+  'error.BAD_REQUEST.meaning': 'Some of the values sent with it are missing or have the wrong form. Nothing was done.',
+  'error.BAD_REQUEST.fix': 'Check the values you entered and try again.',
+  'error.BAD_REPLY.message': 'The workstation produced an answer the screen cannot read.',
+  'error.TOO_DEEP.message': 'The request was refused: it is far more complex than any request Rescue Bench sends.',
+  'error.TOO_DEEP.meaning': 'It was not sent by the Rescue Bench screen, or the screen has a fault. Nothing was done.',
+  'error.TOO_DEEP.fix': 'Reload the page or restart Rescue Bench. If a script sent it, send plain values as the contract describes.',
+  'error.TOO_COMPLEX.message': 'The request was refused: it is far more complex than any request Rescue Bench sends.',
+  'error.TOO_COMPLEX.meaning': 'It was not sent by the Rescue Bench screen, or the screen has a fault. Nothing was done.',
+  'error.TOO_COMPLEX.fix': 'Reload the page or restart Rescue Bench. If a script sent it, send plain values as the contract describes.',
+
+  // the folders a bench (used from another device) may read and write
+  'error.HOST_PATH_NOT_ALLOWED.message':
+    'The bench cannot use {path} as {use, select, firmwareFile {the firmware file} imageToSend {the image to send} keyFile {the SSH key file} backupFolder {the backup folder} backupToRestore {the backup to restore} tftpFolder {the folder to serve} other {the upload folder}}: {leads, select, yes {it leads to {real}, } other {it is }}outside the folders this bench may use.',
+  'error.HOST_PATH_NOT_ALLOWED.meaning':
+    'This screen may be used from another device on the network (a tablet in the shop), so it only reads and writes files in the Rescue Bench folder ({data}){allowed, select, none {} other { and {allowed}}} on the computer running Rescue Bench. Nothing was read or written.',
+  'error.HOST_PATH_NOT_ALLOWED.fix':
+    '{use, select, firmwareFile {Drop the file on this page instead (it is copied into {sub}), or put it in {data} on this computer} imageToSend {Drop the file on the Firmware check page first (it is copied into {sub}), or put it in {data} on this computer} keyFile {Copy the key into {data} on this computer (for example {sub})} backupFolder {Leave the folder empty to use {sub}, or choose a folder inside {data}} backupToRestore {Choose a backup from the list (they are in {sub}), or copy the backup folder into {sub} on this computer} tftpFolder {Put the firmware in a folder inside {data} on this computer (for example {sub}) and choose that folder} other {Choose a folder inside {data} on this computer (for example {sub})}}. Or, at that computer, start the bench again allowing that folder: rescue-bench serve --allow-folder FOLDER.',
+  'error.SERIAL_PATH_NOT_ALLOWED.message': 'The bench will not open {path}: it is not a serial port.',
+  'error.SERIAL_PATH_NOT_ALLOWED.meaning':
+    'This screen may be used from another device on the network, so it opens only serial ports (names such as {example}, or the ports in the list), never other files or terminals on the computer running Rescue Bench.',
+  'error.SERIAL_PATH_NOT_ALLOWED.fix':
+    'Pick the adapter from the list of ports. For a virtual port (a pty), make a link to it in a folder allowed with rescue-bench serve --allow-folder FOLDER, and open the link.',
+  'error.ALLOW_FOLDER_MISSING.message':
+    'The folder {folder} given with --allow-folder {why, select, file {is a file, not a folder} other {cannot be opened}}.',
+  'error.ALLOW_FOLDER_MISSING.meaning': 'The bench did not start.',
+  'error.ALLOW_FOLDER_MISSING.fix': 'Give an existing folder, or leave --allow-folder out to use only the Rescue Bench folder.',
+  'error.ALLOW_FOLDER_REFUSED.message':
+    'The bench will not allow {folder}: {kind, select, diskRoot {it is the whole disk} home {it is your whole home folder} containsHome {it holds your home folder ({inside})} homes {it holds the home folders of the people who use this computer} hidden {it is a hidden folder} hiddenInside {it is inside the hidden folder {inside}} privateSettings {it is inside {inside}, where programs keep their settings and saved passwords} system {it is a system folder} other {it is inside the system folder {inside}}}.',
+  'error.ALLOW_FOLDER_REFUSED.meaning':
+    'Anyone with the bench link could read and write files in an allowed folder, including keys, passwords and settings kept there. The bench did not start.',
+  'error.ALLOW_FOLDER_REFUSED.fix': 'Allow a folder that holds only firmware and backups (for example {example}), or put the files in {data}.',
+
+  // the command line
+  'error.USAGE.meaning': 'The command did not run: an option is missing or has the wrong form.',
+  'error.CANCELLED.message': 'Stopped: no password was given.',
+  'error.CANCELLED.meaning': 'Nothing was started.',
+
+  // the bench server and the desktop window
+  'error.LAN_BIND_REFUSED.message': 'The bench server did not start on {bind}: other computers can reach that address, and it speaks plain HTTP.',
+  'error.LAN_BIND_REFUSED.meaning':
+    'Without encryption, anyone on that network who can see the traffic can copy the access link and its token, then do everything the bench screen can do: flash, erase and restart the routers connected to this computer and read their backups.',
+  'error.LAN_BIND_REFUSED.fix':
+    'Leave out --bind to use the bench on this computer only. To use it from another computer on a network you trust, start it again with --insecure-lan.',
+  'error.BAD_FRAME.message':
+    '{why, select, binary {Binary frames are not part of the protocol.} json {The message was not valid JSON.} other {The message does not have the form {form}.}}',
+  'error.UNTRUSTED_SENDER.message': 'Refused a request that did not come from the Rescue Bench window.',
+} as const satisfies Record<string, string>;

@@ -1,4 +1,52 @@
 import type { en } from './en';
 
 /** The shared core code's words in Spanish (see en.ts). */
-export const es: { readonly [K in keyof typeof en]: string } = {};
+export const es: { readonly [K in keyof typeof en]: string } = {
+  'error.UNKNOWN_COMMAND.meaning': 'Probablemente la pantalla y la estación de trabajo son de versiones distintas.',
+  'error.UNKNOWN_COMMAND.fix': 'Recarga la página o reinicia Rescue Bench.',
+  'error.BAD_REQUEST.message': 'No se entendió la petición.',
+  'error.BAD_REQUEST.meaning': 'Faltan algunos de los valores enviados o tienen una forma incorrecta. No se hizo nada.',
+  'error.BAD_REQUEST.fix': 'Revisa los valores que escribiste y vuelve a intentarlo.',
+  'error.BAD_REPLY.message': 'La estación de trabajo dio una respuesta que la pantalla no puede leer.',
+  'error.TOO_DEEP.message': 'Se rechazó la petición: es mucho más compleja que cualquier petición que envía Rescue Bench.',
+  'error.TOO_DEEP.meaning': 'No la envió la pantalla de Rescue Bench, o la pantalla tiene un fallo. No se hizo nada.',
+  'error.TOO_DEEP.fix': 'Recarga la página o reinicia Rescue Bench. Si la envió un script, manda valores simples como describe el contrato.',
+  'error.TOO_COMPLEX.message': 'Se rechazó la petición: es mucho más compleja que cualquier petición que envía Rescue Bench.',
+  'error.TOO_COMPLEX.meaning': 'No la envió la pantalla de Rescue Bench, o la pantalla tiene un fallo. No se hizo nada.',
+  'error.TOO_COMPLEX.fix': 'Recarga la página o reinicia Rescue Bench. Si la envió un script, manda valores simples como describe el contrato.',
+
+  'error.HOST_PATH_NOT_ALLOWED.message':
+    'El banco no puede usar {path} como {use, select, firmwareFile {archivo de firmware} imageToSend {imagen que enviar} keyFile {archivo de clave SSH} backupFolder {carpeta de copias} backupToRestore {copia que restaurar} tftpFolder {carpeta que servir} other {carpeta de subidas}}: {leads, select, yes {lleva a {real}, que está } other {está }}fuera de las carpetas que este banco puede usar.',
+  'error.HOST_PATH_NOT_ALLOWED.meaning':
+    'Esta pantalla se puede usar desde otro dispositivo de la red (una tableta en el taller), así que solo lee y escribe archivos en la carpeta de Rescue Bench ({data}){allowed, select, none {} other { y en {allowed}}} del equipo donde funciona Rescue Bench. No se leyó ni escribió nada.',
+  'error.HOST_PATH_NOT_ALLOWED.fix':
+    '{use, select, firmwareFile {Arrastra el archivo a esta página (se copia en {sub}), o ponlo en {data} en este equipo} imageToSend {Arrastra primero el archivo a la página «Comprobar firmware» (se copia en {sub}), o ponlo en {data} en este equipo} keyFile {Copia la clave en {data} en este equipo (por ejemplo {sub})} backupFolder {Deja la carpeta vacía para usar {sub}, o elige una carpeta dentro de {data}} backupToRestore {Elige una copia de la lista (están en {sub}), o copia la carpeta de la copia en {sub} en este equipo} tftpFolder {Pon el firmware en una carpeta dentro de {data} en este equipo (por ejemplo {sub}) y elige esa carpeta} other {Elige una carpeta dentro de {data} en este equipo (por ejemplo {sub})}}. O bien, en ese equipo, vuelve a arrancar el banco permitiendo esa carpeta: rescue-bench serve --allow-folder CARPETA.',
+  'error.SERIAL_PATH_NOT_ALLOWED.message': 'El banco no abrirá {path}: no es un puerto serie.',
+  'error.SERIAL_PATH_NOT_ALLOWED.meaning':
+    'Esta pantalla se puede usar desde otro dispositivo de la red, así que solo abre puertos serie (nombres como {example}, o los puertos de la lista), nunca otros archivos o terminales del equipo donde funciona Rescue Bench.',
+  'error.SERIAL_PATH_NOT_ALLOWED.fix':
+    'Elige el adaptador en la lista de puertos. Para un puerto virtual (un pty), crea un enlace a él en una carpeta permitida con rescue-bench serve --allow-folder CARPETA y abre el enlace.',
+  'error.ALLOW_FOLDER_MISSING.message':
+    'La carpeta {folder} indicada con --allow-folder {why, select, file {es un archivo, no una carpeta} other {no se puede abrir}}.',
+  'error.ALLOW_FOLDER_MISSING.meaning': 'El banco no arrancó.',
+  'error.ALLOW_FOLDER_MISSING.fix': 'Indica una carpeta que exista, o quita --allow-folder para usar solo la carpeta de Rescue Bench.',
+  'error.ALLOW_FOLDER_REFUSED.message':
+    'El banco no permitirá {folder}: {kind, select, diskRoot {es el disco entero} home {es toda tu carpeta personal} containsHome {contiene tu carpeta personal ({inside})} homes {contiene las carpetas personales de quienes usan este equipo} hidden {es una carpeta oculta} hiddenInside {está dentro de la carpeta oculta {inside}} privateSettings {está dentro de {inside}, donde los programas guardan sus ajustes y contraseñas} system {es una carpeta del sistema} other {está dentro de la carpeta del sistema {inside}}}.',
+  'error.ALLOW_FOLDER_REFUSED.meaning':
+    'Cualquiera con el enlace del banco podría leer y escribir archivos en una carpeta permitida, incluidas las claves, contraseñas y ajustes que haya en ella. El banco no arrancó.',
+  'error.ALLOW_FOLDER_REFUSED.fix': 'Permite una carpeta que solo contenga firmware y copias (por ejemplo {example}), o pon los archivos en {data}.',
+
+  'error.USAGE.meaning': 'La orden no se ejecutó: falta una opción o tiene una forma incorrecta.',
+  'error.CANCELLED.message': 'Detenido: no se dio ninguna contraseña.',
+  'error.CANCELLED.meaning': 'No se inició nada.',
+
+  'error.LAN_BIND_REFUSED.message':
+    'El servidor del banco no arrancó en {bind}: otros equipos pueden llegar a esa dirección, y habla HTTP sin cifrar.',
+  'error.LAN_BIND_REFUSED.meaning':
+    'Sin cifrado, cualquiera en esa red que vea el tráfico puede copiar el enlace de acceso con su token y hacer todo lo que puede hacer la pantalla del banco: flashear, borrar y reiniciar los routers conectados a este equipo y leer sus copias.',
+  'error.LAN_BIND_REFUSED.fix':
+    'Quita --bind para usar el banco solo en este equipo. Para usarlo desde otro equipo en una red de confianza, vuelve a arrancarlo con --insecure-lan.',
+  'error.BAD_FRAME.message':
+    '{why, select, binary {Las tramas binarias no forman parte del protocolo.} json {El mensaje no era JSON válido.} other {El mensaje no tiene la forma {form}.}}',
+  'error.UNTRUSTED_SENDER.message': 'Se rechazó una petición que no venía de la ventana de Rescue Bench.',
+};

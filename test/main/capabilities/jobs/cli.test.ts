@@ -58,6 +58,9 @@ describe('rescue-bench jobs', () => {
     const r = await run(['jobs', 'list', '--find', 't-9']);
     expect(r.code).toBe(0);
     expect(r.out.join('\n')).toMatch(new RegExp(`^${runId}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  finished .* — Linksys WRT3200ACM · c4:41:1e:aa:bb:01 — Ada #T-9 — backup taken$`));
+    // the same line in German with --lang de: the state and "backup taken" from the catalogue
+    const de = await run(['jobs', 'list', '--find', 't-9', '--lang', 'de']);
+    expect(de.out.join('\n')).toMatch(new RegExp(`^${runId}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  fertig .* — Ada #T-9 — Sicherung gemacht$`));
   });
 
   it('jobs report ID --out FILE.html writes the page', async () => {
