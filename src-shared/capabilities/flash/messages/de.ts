@@ -1,4 +1,53 @@
 import type { en } from './en';
 
 /** The flash capability's words in German (see en.ts). */
-export const de: { readonly [K in keyof typeof en]: string } = {};
+export const de: { readonly [K in keyof typeof en]: string } = {
+  'flash.backup.title': 'Alles sichern',
+  'flash.backup.stop': 'Die Sicherung anhalten',
+  'flash.backup.again': 'Noch einmal sichern',
+  'flash.backup.all': '{count, plural, one {Die # Partition sichern} other {Alle # Partitionen sichern}}',
+  'flash.backup.lead':
+    'Damit wird jeder Teil des Router-Speichers ({size}) auf diesen Computer kopiert, mit einer Prüfsumme für jeden Teil, sodass Sie ihn später zurückspielen können. Die verbleibende Zeit erscheint, sobald das Kopieren beginnt. Lassen Sie das Kabel eingesteckt.',
+  'flash.backup.where': 'Wählen, wohin die Sicherung kommt',
+  'flash.backup.folder': 'Neuer, leerer Ordner (leer lassen: der Sicherungsordner von Rescue Bench)',
+  'flash.backup.phase.connecting': 'Verbindung zum Router wird aufgebaut…',
+  'flash.backup.phase.discovering': 'Die Liste der Partitionen wird gelesen…',
+  'flash.backup.phase.hashing-on-router': 'Der Router berechnet seine eigene Prüfsumme von „{name}“ ({n} von {count})',
+  'flash.backup.phase.copying': '„{name}“ wird kopiert ({n} von {count})',
+  'flash.backup.phase.verifying': '„{name}“ wird geprüft ({n} von {count})',
+  'flash.backup.phase.working': 'Wird bearbeitet…',
+  'flash.backup.allParts': 'Alle Partitionen',
+  'flash.backup.rate': '{done} von {total} · {rate} · {left}. Lassen Sie das Kabel eingesteckt.',
+  'flash.backup.measuring': 'Geschwindigkeit wird gemessen…',
+  'flash.backup.perSecond': '{size}/s',
+  'flash.backup.leftUnknown': 'die verbleibende Zeit wird berechnet…',
+  'flash.backup.leftSeconds': 'noch etwa {n, plural, one {# Sekunde} other {# Sekunden}}',
+  'flash.backup.leftMinutes': 'noch etwa {n, plural, one {# Minute} other {# Minuten}}',
+  'flash.backup.done':
+    'Fertig. Alle {count} Partitionen ({size}) sind kopiert und geprüft, in {dir}. Sie können das Kabel jetzt gefahrlos abziehen.',
+  'flash.backup.notStarted': 'Die Sicherung hat nicht begonnen',
+  'flash.backup.partial':
+    'Nicht vollständig: {ok} von {count} Partitionen sind in Ordnung; {failed} fehlgeschlagen. Die guten sind in {dir} gespeichert.',
+  'flash.backup.retry': 'Die fehlgeschlagenen {count, plural, one {Partition} other {Partitionen}} noch einmal versuchen',
+  'flash.backup.copied': '{size} kopiert',
+  'flash.backup.failed': 'fehlgeschlagen',
+  'flash.backup.agrees': ', der Router bestätigt die Prüfsumme',
+  'flash.backup.badBlocks': ', {count, plural, one {# defekter Block} other {# defekte Blöcke}} übersprungen',
+  'flash.restore.title': 'Eine Partition aus einer Sicherung wiederherstellen',
+  'flash.restore.lead':
+    'Es wird nichts geschrieben, bevor Sie den Plan gesehen haben. Rescue Bench prüft die Sicherungsdatei, ob es derselbe Router ist, und liest die Partition nach dem Schreiben zurück.',
+  'flash.restore.folder': 'Sicherungsordner',
+  'flash.restore.partition': 'Partition',
+  'flash.restore.choose': 'Auswählen…',
+  'flash.restore.dangerous': '{name} (gefährlich)',
+  'flash.restore.typeName': 'Tippen Sie „{name}“, um das Schreiben zu erlauben',
+  'flash.restore.otherRouter': 'Ich bin sicher: diese Sicherung verwenden, obwohl sie von einem anderen Router zu stammen scheint',
+  'flash.restore.checking': 'Wird geprüft…',
+  'flash.restore.check': 'Den Plan prüfen',
+  'flash.restore.step': '{partition} (mtd{index}) wird durch {file} aus der Sicherung vom {date} ersetzt. Ihre Prüfsumme wurde gerade noch einmal geprüft.',
+  'flash.restore.commands': 'Befehle, die auf dem Router laufen werden',
+  'flash.restore.writing': 'Wird geschrieben — nicht abziehen…',
+  'flash.restore.write': '{names} auf den Router schreiben',
+  'flash.restore.phase': '{partition}: {phase, select, checking {Wird geprüft} uploading {Das Image wird in den Arbeitsspeicher des Routers kopiert} writing {Wird in den Flash geschrieben — nicht abziehen} readingBack {Wird zur Prüfung zurückgelesen} done {Geschrieben und geprüft} other {Fehlgeschlagen}}',
+  'flash.restore.done': 'Fertig. {partition} enthält wieder die Sicherung: zurückgelesen und geprüft (sha256 {hash}…).',
+};

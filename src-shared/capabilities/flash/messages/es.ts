@@ -1,4 +1,53 @@
 import type { en } from './en';
 
 /** The flash capability's words in Spanish (see en.ts). */
-export const es: { readonly [K in keyof typeof en]: string } = {};
+export const es: { readonly [K in keyof typeof en]: string } = {
+  'flash.backup.title': 'Copiar todo',
+  'flash.backup.stop': 'Detener la copia',
+  'flash.backup.again': 'Volver a copiar',
+  'flash.backup.all': '{count, plural, one {Copiar la # partición} other {Copiar las # particiones}}',
+  'flash.backup.lead':
+    'Esto copia cada parte de la memoria del router ({size}) a este equipo, con una suma de comprobación para cada parte, para que puedas restaurarla más adelante. El tiempo restante aparece cuando empieza la copia. Deja el cable conectado.',
+  'flash.backup.where': 'Elegir dónde se guarda la copia',
+  'flash.backup.folder': 'Carpeta nueva y vacía (vacío: la carpeta de copias de Rescue Bench)',
+  'flash.backup.phase.connecting': 'Conectando con el router…',
+  'flash.backup.phase.discovering': 'Leyendo la lista de particiones…',
+  'flash.backup.phase.hashing-on-router': 'El router está calculando su propia suma de comprobación de «{name}» ({n} de {count})',
+  'flash.backup.phase.copying': 'Copiando «{name}» ({n} de {count})',
+  'flash.backup.phase.verifying': 'Comprobando «{name}» ({n} de {count})',
+  'flash.backup.phase.working': 'Trabajando…',
+  'flash.backup.allParts': 'Todas las particiones',
+  'flash.backup.rate': '{done} de {total} · {rate} · {left}. Deja el cable conectado.',
+  'flash.backup.measuring': 'midiendo la velocidad…',
+  'flash.backup.perSecond': '{size}/s',
+  'flash.backup.leftUnknown': 'calculando el tiempo restante…',
+  'flash.backup.leftSeconds': '{n, plural, one {queda # segundo} other {quedan unos # segundos}}',
+  'flash.backup.leftMinutes': '{n, plural, one {queda # minuto} other {quedan unos # minutos}}',
+  'flash.backup.done':
+    'Listo. Las {count} particiones ({size}) están copiadas y comprobadas, en {dir}. Ya puedes desconectar el cable sin riesgo.',
+  'flash.backup.notStarted': 'La copia no empezó',
+  'flash.backup.partial':
+    'Incompleta: {ok} de {count} particiones están bien; {failed} fallaron. Las buenas se guardan en {dir}.',
+  'flash.backup.retry': 'Reintentar {count, plural, one {la partición fallida} other {las particiones fallidas}}',
+  'flash.backup.copied': '{size} copiados',
+  'flash.backup.failed': 'falló',
+  'flash.backup.agrees': ', el router confirma la suma de comprobación',
+  'flash.backup.badBlocks': ', {count, plural, one {# bloque dañado omitido} other {# bloques dañados omitidos}}',
+  'flash.restore.title': 'Restaurar una partición desde una copia',
+  'flash.restore.lead':
+    'No se escribe nada hasta que hayas visto el plan. Rescue Bench comprueba el archivo de la copia, que se trata del mismo router, y vuelve a leer la partición después de escribirla.',
+  'flash.restore.folder': 'Carpeta de la copia',
+  'flash.restore.partition': 'Partición',
+  'flash.restore.choose': 'Elige…',
+  'flash.restore.dangerous': '{name} (peligrosa)',
+  'flash.restore.typeName': 'Escribe «{name}» para permitir escribirla',
+  'flash.restore.otherRouter': 'Estoy seguro: usar esta copia aunque parezca de otro router',
+  'flash.restore.checking': 'Comprobando…',
+  'flash.restore.check': 'Comprobar el plan',
+  'flash.restore.step': 'Sustituir {partition} (mtd{index}) por {file} de la copia del {date}. Su suma de comprobación se ha vuelto a comprobar ahora mismo.',
+  'flash.restore.commands': 'Comandos que se ejecutarán en el router',
+  'flash.restore.writing': 'Escribiendo — no desconectes…',
+  'flash.restore.write': 'Escribir {names} en el router',
+  'flash.restore.phase': '{partition}: {phase, select, checking {Comprobando} uploading {Copiando la imagen a la memoria del router} writing {Escribiendo en la flash — no desconectes} readingBack {Releyendo para comprobar} done {Escrita y comprobada} other {Falló}}',
+  'flash.restore.done': 'Listo. {partition} vuelve a contener la copia: releída y comprobada (sha256 {hash}…).',
+};
