@@ -17,6 +17,7 @@ import { de as practice } from '../../capabilities/practice/messages/de';
 import { de as jobs } from '../../capabilities/jobs/messages/de';
 import { de as uboot } from '../../capabilities/uboot/messages/de';
 import { de as failsafe } from '../../capabilities/failsafe/messages/de';
+import { de as device } from '../../capabilities/device/messages/de';
 
 import { de as sessionWords } from './session/de';
 import { de as platformWords } from './platform/de';
@@ -450,6 +451,7 @@ export const de: Catalog = {
   ...jobs,
   ...uboot,
   ...failsafe,
+  ...device,
   // the shared code under src-main/{session,platform,core}
   ...sessionWords,
   ...platformWords,

@@ -18,6 +18,7 @@ import { es as practice } from '../../capabilities/practice/messages/es';
 import { es as jobs } from '../../capabilities/jobs/messages/es';
 import { es as uboot } from '../../capabilities/uboot/messages/es';
 import { es as failsafe } from '../../capabilities/failsafe/messages/es';
+import { es as device } from '../../capabilities/device/messages/es';
 
 import { es as sessionWords } from './session/es';
 import { es as platformWords } from './platform/es';
@@ -451,6 +452,7 @@ export const es: Catalog = {
   ...jobs,
   ...uboot,
   ...failsafe,
+  ...device,
   // the shared code under src-main/{session,platform,core}
   ...sessionWords,
   ...platformWords,

@@ -62,4 +62,17 @@ export const en = {
   'serial.term.clear': 'Clear screen',
   'serial.term.save': 'Save log',
   'serial.tab.state': '{path} ({state, select, opening {opening} unplugged {unplugged} closed {closed} other {error}})',
+  // ── faults ─────────────────────────────────────────────────────────────────────
+  'error.SERIAL_NO_SESSION.message': 'That serial connection is not open.',
+  'error.SERIAL_NO_SESSION.meaning': 'It was closed, or Rescue Bench was restarted since it was opened.',
+  'error.SERIAL_NO_SESSION.fix': 'Open the port again from the list.',
+  'error.SERIAL_ALREADY_OPEN.message': '{port} is already open in Rescue Bench.',
+  'error.SERIAL_ALREADY_OPEN.meaning': 'One port can only be used by one console at a time.',
+  'error.SERIAL_ALREADY_OPEN.fix': 'Use the console that is already open for it, or close that one first.',
+  'error.SERIAL_NOT_CONNECTED.message': '{unplugged, select, yes {The serial adapter is unplugged.} other {The serial port is not open.}}',
+  'error.SERIAL_NOT_CONNECTED.meaning': 'Nothing was sent to the router.',
+  'error.SERIAL_NOT_CONNECTED.fix': '{unplugged, select, yes {Plug the adapter back in; the console reconnects by itself.} other {Open the port again.}}',
+  'error.SERIAL_BAUD_REJECTED.message': 'The port did not accept the speed {baud}.',
+  'error.SERIAL_BAUD_REJECTED.meaning': 'The adapter or its driver does not support that speed. The previous speed is still in use.',
+  'error.SERIAL_BAUD_REJECTED.fix': 'Choose another speed from the list (115200 is the most common for routers).',
 } as const satisfies Record<string, string>;
