@@ -134,4 +134,64 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'playbook.upgrade-return-to-stock.intermediate.doNow': 'Ziehen Sie den Router nicht ab. Er erhält zuerst OpenWrt 19.07.9, das die alte Aufteilung des Flash-Speichers zurückbringt.',
   'playbook.upgrade-return-to-stock.intermediate.explain':
     'Nur nötig ab der neueren 6-MB-Aufteilung von OpenWrt. Das Factory-Image von OpenWrt 19.07.9 wird in den anderen Platz geschrieben; der Router startet damit neu, mit der 3-MB-Aufteilung, die die Linksys-Firmware braucht. Dieser Weg wurde von Nutzern berichtet und ist nicht offiziell.',
+  'error.NOT_DUAL_SLOT.message':
+    '{where, select, plan {Dieser Router hat keine zwei Linksys-Firmware-Plätze (kernel1/kernel2).} other {Dieser Router hat keine zwei Linksys-Firmware-Plätze.}}',
+  'error.NOT_DUAL_SLOT.meaning':
+    '{where, select, plan {Die Anleitung zur Werks-Firmware ist für die Linksys-WRT-Familie (WRT32X, WRT3200ACM, WRT1900AC/ACS, WRT1200AC). Es wurde nichts geändert.} other {Es wurde nichts geändert.}}',
+  'error.NOT_DUAL_SLOT.fix':
+    '{where, select, plan {Verwenden Sie bei anderen Routern „Firmware auf den Router bringen“ mit dem Image des Herstellers, falls OpenWrt es annimmt.} other {Diese Aktion gibt es nur für die Linksys-WRT-Familie.}}',
+  'error.NO_UBOOT_ENV.message':
+    'Der Router kann seine Bootloader-Einstellungen nicht lesen (keine U-Boot-Umgebungspartition, oder fw_printenv findet sie nicht).',
+  'error.NO_UBOOT_ENV.meaning': 'Ohne sie kann Rescue Bench weder erkennen noch ändern, von welchem Platz der Router startet. Es wurde nichts geändert.',
+  'error.NO_UBOOT_ENV.fix':
+    'Lassen Sie den Router, wie er ist. Wenn er nicht startet, schalten Sie ihn während des Starts dreimal aus und ein: Diese Router versuchen dann den anderen Platz. Oder ändern Sie den Platz über die serielle Konsole (setenv boot_part N; saveenv).',
+  'error.FW_SETENV_FAILED.message':
+    '{stuck, select, yes {Der Router meldet weiterhin boot_part={bootPart}, bootcmd={bootcmd}.} other {Der Router konnte seine Bootloader-Einstellung nicht ändern.}}',
+  'error.FW_SETENV_FAILED.meaning': '{stuck, select, yes {Die Änderung ist nicht geblieben.} other {Der Platz, von dem er startet, ist vielleicht unverändert.}}',
+  'error.FW_SETENV_FAILED.fix':
+    '{stuck, select, yes {Versuchen Sie es noch einmal; wenn es weiter fehlschlägt, ist die Umgebungspartition vielleicht schreibgeschützt.} other {Lesen Sie die Details und versuchen Sie es dann noch einmal.}}',
+  'error.NO_IMAGE.message': 'Das Image wurde noch nicht geprüft.',
+  'error.NO_IMAGE.meaning': 'Ein Schritt lief, bevor das Image geprüft war.',
+  'error.NO_IMAGE.fix': 'Beginnen Sie noch einmal.',
+  'error.NO_SYSUPGRADE.message': 'Der Router hat keinen Befehl sysupgrade.',
+  'error.NO_SYSUPGRADE.meaning':
+    'Rescue Bench schreibt Firmware mit dem sysupgrade von OpenWrt, das das Image zuerst prüft. Auf diesem Router läuft kein OpenWrt (oder ein sehr abgespecktes).',
+  'error.NO_SYSUPGRADE.fix': 'Verwenden Sie die Wiederherstellung des Herstellers (Webseite oder TFTP), oder starten Sie zuerst ein OpenWrt-initramfs-Image.',
+  'error.NOT_CONNECTED.message': 'Der Router wurde noch nicht gelesen.',
+  'error.NOT_CONNECTED.meaning': '{needs, select, plan {Der Plan braucht die Plätze des Routers.} other {Die Prüfung braucht das Modell und den Flash-Speicher des Routers.}}',
+  'error.NOT_CONNECTED.fix': 'Beginnen Sie noch einmal.',
+  'error.SETTINGS_BACKUP_FAILED.message': 'Der Router hat keine Sicherung seiner Einstellungen übergeben.',
+  'error.SETTINGS_BACKUP_FAILED.meaning': 'Es wurde nichts geschrieben; Ihre Einstellungen sind noch auf dem Router.',
+  'error.SETTINGS_BACKUP_FAILED.fix': 'Versuchen Sie es noch einmal. Wenn es weiter fehlschlägt, sichern Sie zuerst über die Webseite des Routers (System → Backup).',
+  'error.IMAGE_CHANGED.message': '{file} hat sich nach der Prüfung verändert.',
+  'error.IMAGE_CHANGED.meaning': 'Was geprüft wurde, ist nicht mehr das, was gesendet würde. Es wurde nichts gesendet.',
+  'error.IMAGE_CHANGED.fix': 'Stellen Sie sicher, dass nichts anderes die Datei schreibt, und beginnen Sie dann noch einmal.',
+  'error.SYSUPGRADE_NO_START.message': 'Der Router hat nicht innerhalb von 3 Minuten mit dem Schreiben begonnen.',
+  'error.SYSUPGRADE_NO_START.meaning': 'Er antwortet noch, also schreibt er nicht. Auf dem Router läuft weiter die alte Firmware.',
+  'error.SYSUPGRADE_NO_START.fix': 'Starten Sie den Router neu und versuchen Sie es noch einmal.',
+  'error.UNEXPECTED_RELEASE.message': 'Auf dem Router läuft {release}, nicht {want}, wie das Image angibt.',
+  'error.UNEXPECTED_RELEASE.meaning': 'Es ist etwas anderes gestartet als das geschriebene Image.',
+  'error.UNEXPECTED_RELEASE.fix': 'Prüfen Sie das Image und führen Sie das Update noch einmal aus.',
+  'error.UPLOAD_INTERRUPTED.message': 'Das Kopieren auf den Router ist bei {percent} % stehen geblieben.',
+  'error.UPLOAD_INTERRUPTED.meaning':
+    'Es wurde nichts in den Flash-Speicher geschrieben: Auf dem Router läuft weiter die alte Firmware. Die halbe Kopie in seinem Arbeitsspeicher wird nicht verwendet.',
+  'error.UPLOAD_INTERRUPTED.fix': 'Prüfen Sie das Kabel zwischen diesem Computer und dem Router und kopieren Sie dann noch einmal.',
+  'error.ROUTER_TMP_FULL.message': 'Der Arbeitsspeicher des Routers (/tmp) ist beim Kopieren voll geworden.',
+  'error.ROUTER_TMP_FULL.meaning': 'Es wurde nichts in den Flash-Speicher geschrieben. Das Image ist größer als der Speicher, den der Router gerade frei hat.',
+  'error.ROUTER_TMP_FULL.fix': 'Starten Sie den Router im Rettungsmodus (Failsafe) neu, der mehr Speicher frei lässt, und versuchen Sie es noch einmal.',
+  'error.HTTP_LISTEN_FAILED.message': 'Dieser Computer konnte dem Router das Image auf {address} nicht anbieten.',
+  'error.HTTP_LISTEN_FAILED.meaning': 'Ein Router ohne „nc“ holt das Image mit wget von einem kleinen Webserver auf diesem Computer.',
+  'error.HTTP_LISTEN_FAILED.fix': 'Prüfen Sie, ob das Kabel eingesteckt ist und dieser Computer noch seine Adresse im Netz des Routers hat, und versuchen Sie es dann noch einmal.',
+  'error.SLOT_UNKNOWN.message': 'Rescue Bench kann nicht erkennen, von welchem Firmware-Platz der Router läuft.',
+  'error.SLOT_UNKNOWN.meaning':
+    'Ohne das kann es weder sagen, welcher Platz beschrieben wird, noch danach prüfen, ob der Router gewechselt hat. Es wurde nichts geändert.',
+  'error.SLOT_UNKNOWN.fix': 'Stellen Sie sicher, dass auf dem Router OpenWrt mit fw_printenv läuft (das Paket uboot-envtools), und verbinden Sie sich dann noch einmal.',
+  'error.NOT_VENDOR_IMAGE.message': '{file} sieht nicht nach der Firmware des Herstellers aus.',
+  'error.NOT_VENDOR_IMAGE.meaning':
+    '{openwrt, select, yes {Es ist ein OpenWrt-Image. Um zur Werks-Firmware zurückzukehren, brauchen Sie die Linksys-Datei (für den WRT32X: FW_WRT32X_1.0.180404.58.img).} other {Rescue Bench kann nicht erkennen, was es ist. Es wurde nichts geändert.}}',
+  'error.NOT_VENDOR_IMAGE.fix': 'Laden Sie die Werks-Firmware von der Support-Seite des Herstellers für dieses Modell herunter und wählen Sie diese Datei.',
+  'error.LAYOUT_UNKNOWN.message': 'Rescue Bench kennt die Aufteilung des Flash-Speichers dieses Routers nicht ({evidence}).',
+  'error.LAYOUT_UNKNOWN.meaning':
+    'Die Linksys-Firmware startet nur aus der Aufteilung, für die sie gemacht ist; sie blind zu schreiben kann einen Platz hinterlassen, der nicht startet. Es wurde nichts geändert.',
+  'error.LAYOUT_UNKNOWN.fix': 'Senden Sie die Details an das Rescue-Bench-Team, oder folgen Sie von Hand der OpenWrt-Wiki-Seite für dieses Modell.',
 };

@@ -139,4 +139,65 @@ export const en = {
   'playbook.upgrade-return-to-stock.intermediate.doNow': 'Do not unplug the router. It gets OpenWrt 19.07.9 first, which puts back the old flash layout.',
   'playbook.upgrade-return-to-stock.intermediate.explain':
     "Needed only from OpenWrt's newer 6 MB layout. The factory image of OpenWrt 19.07.9 is written to the other slot; the router restarts into it with the 3 MB layout the Linksys firmware needs. This path is user-reported, not official.",
+  // ── faults ─────────────────────────────────────────────────────────────────────
+  'error.NOT_DUAL_SLOT.message':
+    '{where, select, plan {This router has no Linksys dual firmware slots (kernel1/kernel2).} other {This router has no Linksys dual firmware slots.}}',
+  'error.NOT_DUAL_SLOT.meaning':
+    '{where, select, plan {The return-to-factory guide is for the Linksys WRT family (WRT32X, WRT3200ACM, WRT1900AC/ACS, WRT1200AC). Nothing was changed.} other {Nothing was changed.}}',
+  'error.NOT_DUAL_SLOT.fix':
+    '{where, select, plan {For other routers, use "Put firmware on the router" with the maker\'s image, if OpenWrt accepts it.} other {This action is only for the Linksys WRT family.}}',
+  'error.NO_UBOOT_ENV.message':
+    'The router cannot read its bootloader settings (no U-Boot environment partition, or fw_printenv cannot find it).',
+  'error.NO_UBOOT_ENV.meaning': 'Without them Rescue Bench cannot tell or change which slot the router starts from. Nothing was changed.',
+  'error.NO_UBOOT_ENV.fix':
+    'Leave the router as it is. If it fails to start, switch off and on three times while it starts: these routers then try the other slot. Or change the slot from the serial console (setenv boot_part N; saveenv).',
+  'error.FW_SETENV_FAILED.message':
+    '{stuck, select, yes {The router still says boot_part={bootPart}, bootcmd={bootcmd}.} other {The router could not change its bootloader setting.}}',
+  'error.FW_SETENV_FAILED.meaning': '{stuck, select, yes {The change did not stick.} other {The slot it starts from may be unchanged.}}',
+  'error.FW_SETENV_FAILED.fix':
+    '{stuck, select, yes {Try again; if it keeps failing, the environment partition may be read-only.} other {Read the Details, then try again.}}',
+  'error.NO_IMAGE.message': 'The image was not checked yet.',
+  'error.NO_IMAGE.meaning': 'A step ran before the image was checked.',
+  'error.NO_IMAGE.fix': 'Start again.',
+  'error.NO_SYSUPGRADE.message': 'The router has no sysupgrade command.',
+  'error.NO_SYSUPGRADE.meaning':
+    "Rescue Bench writes firmware with OpenWrt's own sysupgrade, which checks the image first. This router does not run OpenWrt (or a very cut-down one).",
+  'error.NO_SYSUPGRADE.fix': "Use the router maker's recovery (web page or TFTP), or start an OpenWrt initramfs image first.",
+  'error.NOT_CONNECTED.message': 'The router was not read yet.',
+  'error.NOT_CONNECTED.meaning': "{needs, select, plan {The plan needs the router's slots.} other {The check needs the router's model and flash.}}",
+  'error.NOT_CONNECTED.fix': 'Start again.',
+  'error.SETTINGS_BACKUP_FAILED.message': 'The router did not hand over a backup of its settings.',
+  'error.SETTINGS_BACKUP_FAILED.meaning': 'Nothing was written; your settings are still on the router.',
+  'error.SETTINGS_BACKUP_FAILED.fix': "Try again. If it keeps failing, back up from the router's web page (System → Backup) first.",
+  'error.IMAGE_CHANGED.message': '{file} changed after it was checked.',
+  'error.IMAGE_CHANGED.meaning': 'What was checked is no longer what would be sent. Nothing was sent.',
+  'error.IMAGE_CHANGED.fix': 'Make sure nothing else writes the file, then start again.',
+  'error.SYSUPGRADE_NO_START.message': 'The router did not start writing within 3 minutes.',
+  'error.SYSUPGRADE_NO_START.meaning': 'It still answers, so it is not writing. The router still runs its old firmware.',
+  'error.SYSUPGRADE_NO_START.fix': 'Restart the router and try again.',
+  'error.UNEXPECTED_RELEASE.message': 'The router runs {release}, not {want} as the image says.',
+  'error.UNEXPECTED_RELEASE.meaning': 'Something else than the written image started.',
+  'error.UNEXPECTED_RELEASE.fix': 'Check the image and run the upgrade again.',
+  'error.UPLOAD_INTERRUPTED.message': 'The copy to the router stopped at {percent}%.',
+  'error.UPLOAD_INTERRUPTED.meaning':
+    'Nothing was written to the flash: the router still runs its old firmware. The half copy in its memory is not used.',
+  'error.UPLOAD_INTERRUPTED.fix': 'Check the cable between this computer and the router, then copy again.',
+  'error.ROUTER_TMP_FULL.message': "The router's memory (/tmp) filled up during the copy.",
+  'error.ROUTER_TMP_FULL.meaning': 'Nothing was written to the flash. The image is bigger than the memory the router has free right now.',
+  'error.ROUTER_TMP_FULL.fix': 'Restart the router in rescue mode (failsafe), which leaves more memory free, and try again.',
+  'error.HTTP_LISTEN_FAILED.message': 'This computer could not offer the image to the router on {address}.',
+  'error.HTTP_LISTEN_FAILED.meaning': 'A router without "nc" fetches the image with wget from a small web server on this computer.',
+  'error.HTTP_LISTEN_FAILED.fix': "Check that the cable is plugged in and this computer still has its address in the router's network, then try again.",
+  'error.SLOT_UNKNOWN.message': 'Rescue Bench cannot tell which firmware slot the router runs from.',
+  'error.SLOT_UNKNOWN.meaning':
+    'Without that it cannot say which slot will be written, nor check afterwards that the router switched. Nothing was changed.',
+  'error.SLOT_UNKNOWN.fix': 'Make sure the router runs OpenWrt with fw_printenv (the uboot-envtools package), then connect again.',
+  'error.NOT_VENDOR_IMAGE.message': "{file} does not look like the maker's firmware.",
+  'error.NOT_VENDOR_IMAGE.meaning':
+    '{openwrt, select, yes {It is an OpenWrt image. To return to the factory firmware you need the Linksys file (for the WRT32X: FW_WRT32X_1.0.180404.58.img).} other {Rescue Bench cannot tell what it is. Nothing was changed.}}',
+  'error.NOT_VENDOR_IMAGE.fix': "Download the factory firmware from the maker's support page for this model and choose that file.",
+  'error.LAYOUT_UNKNOWN.message': "Rescue Bench does not know this router's flash layout ({evidence}).",
+  'error.LAYOUT_UNKNOWN.meaning':
+    'The Linksys firmware only starts from the layout it was made for; writing it blind may leave a slot that does not start. Nothing was changed.',
+  'error.LAYOUT_UNKNOWN.fix': 'Send the Details to the Rescue Bench team, or follow the OpenWrt wiki page for this model by hand.',
 } as const satisfies Record<string, string>;

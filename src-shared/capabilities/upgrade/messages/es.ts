@@ -134,4 +134,64 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'playbook.upgrade-return-to-stock.intermediate.doNow': 'No desconectes el router. Primero recibe OpenWrt 19.07.9, que devuelve la disposición antigua de la flash.',
   'playbook.upgrade-return-to-stock.intermediate.explain':
     'Solo hace falta desde la disposición nueva de 6 MB de OpenWrt. La imagen factory de OpenWrt 19.07.9 se escribe en la otra ranura; el router se reinicia con ella y con la disposición de 3 MB que necesita el firmware de Linksys. Este camino lo comunicaron usuarios, no es oficial.',
+  'error.NOT_DUAL_SLOT.message':
+    '{where, select, plan {Este router no tiene las dos ranuras de firmware de Linksys (kernel1/kernel2).} other {Este router no tiene las dos ranuras de firmware de Linksys.}}',
+  'error.NOT_DUAL_SLOT.meaning':
+    '{where, select, plan {La guía para volver al firmware de fábrica es para la familia Linksys WRT (WRT32X, WRT3200ACM, WRT1900AC/ACS, WRT1200AC). No se cambió nada.} other {No se cambió nada.}}',
+  'error.NOT_DUAL_SLOT.fix':
+    '{where, select, plan {Para otros routers, usa «Poner firmware en el router» con la imagen del fabricante, si OpenWrt la acepta.} other {Esta acción es solo para la familia Linksys WRT.}}',
+  'error.NO_UBOOT_ENV.message':
+    'El router no puede leer los ajustes de su gestor de arranque (no hay partición de entorno de U-Boot, o fw_printenv no la encuentra).',
+  'error.NO_UBOOT_ENV.meaning': 'Sin ellos, Rescue Bench no puede saber ni cambiar desde qué ranura arranca el router. No se cambió nada.',
+  'error.NO_UBOOT_ENV.fix':
+    'Deja el router como está. Si no arranca, apágalo y enciéndelo tres veces mientras arranca: estos routers prueban entonces la otra ranura. O cambia la ranura desde la consola serie (setenv boot_part N; saveenv).',
+  'error.FW_SETENV_FAILED.message':
+    '{stuck, select, yes {El router sigue diciendo boot_part={bootPart}, bootcmd={bootcmd}.} other {El router no pudo cambiar el ajuste de su gestor de arranque.}}',
+  'error.FW_SETENV_FAILED.meaning': '{stuck, select, yes {El cambio no se mantuvo.} other {Puede que la ranura desde la que arranca no haya cambiado.}}',
+  'error.FW_SETENV_FAILED.fix':
+    '{stuck, select, yes {Vuelve a intentarlo; si sigue fallando, puede que la partición de entorno sea de solo lectura.} other {Lee los detalles y vuelve a intentarlo.}}',
+  'error.NO_IMAGE.message': 'La imagen aún no se ha comprobado.',
+  'error.NO_IMAGE.meaning': 'Un paso se ejecutó antes de comprobar la imagen.',
+  'error.NO_IMAGE.fix': 'Vuelve a empezar.',
+  'error.NO_SYSUPGRADE.message': 'El router no tiene el comando sysupgrade.',
+  'error.NO_SYSUPGRADE.meaning':
+    'Rescue Bench escribe el firmware con el propio sysupgrade de OpenWrt, que primero comprueba la imagen. Este router no ejecuta OpenWrt (o uno muy recortado).',
+  'error.NO_SYSUPGRADE.fix': 'Usa la recuperación del fabricante del router (página web o TFTP), o arranca primero una imagen initramfs de OpenWrt.',
+  'error.NOT_CONNECTED.message': 'Aún no se ha leído el router.',
+  'error.NOT_CONNECTED.meaning': '{needs, select, plan {El plan necesita las ranuras del router.} other {La comprobación necesita el modelo y la flash del router.}}',
+  'error.NOT_CONNECTED.fix': 'Vuelve a empezar.',
+  'error.SETTINGS_BACKUP_FAILED.message': 'El router no entregó una copia de su configuración.',
+  'error.SETTINGS_BACKUP_FAILED.meaning': 'No se escribió nada; tu configuración sigue en el router.',
+  'error.SETTINGS_BACKUP_FAILED.fix': 'Vuelve a intentarlo. Si sigue fallando, haz primero la copia desde la página web del router (System → Backup).',
+  'error.IMAGE_CHANGED.message': '{file} cambió después de comprobarlo.',
+  'error.IMAGE_CHANGED.meaning': 'Lo que se comprobó ya no es lo que se enviaría. No se envió nada.',
+  'error.IMAGE_CHANGED.fix': 'Asegúrate de que nada más escribe el archivo y vuelve a empezar.',
+  'error.SYSUPGRADE_NO_START.message': 'El router no empezó a escribir en 3 minutos.',
+  'error.SYSUPGRADE_NO_START.meaning': 'Sigue respondiendo, así que no está escribiendo. El router sigue con su firmware antiguo.',
+  'error.SYSUPGRADE_NO_START.fix': 'Reinicia el router y vuelve a intentarlo.',
+  'error.UNEXPECTED_RELEASE.message': 'El router ejecuta {release}, no {want} como dice la imagen.',
+  'error.UNEXPECTED_RELEASE.meaning': 'Arrancó algo distinto de la imagen escrita.',
+  'error.UNEXPECTED_RELEASE.fix': 'Comprueba la imagen y vuelve a hacer la actualización.',
+  'error.UPLOAD_INTERRUPTED.message': 'La copia al router se detuvo en el {percent} %.',
+  'error.UPLOAD_INTERRUPTED.meaning':
+    'No se escribió nada en la flash: el router sigue con su firmware antiguo. La copia a medias en su memoria no se usa.',
+  'error.UPLOAD_INTERRUPTED.fix': 'Revisa el cable entre este equipo y el router, y vuelve a copiar.',
+  'error.ROUTER_TMP_FULL.message': 'La memoria del router (/tmp) se llenó durante la copia.',
+  'error.ROUTER_TMP_FULL.meaning': 'No se escribió nada en la flash. La imagen es más grande que la memoria que el router tiene libre ahora.',
+  'error.ROUTER_TMP_FULL.fix': 'Reinicia el router en modo de rescate (failsafe), que deja más memoria libre, y vuelve a intentarlo.',
+  'error.HTTP_LISTEN_FAILED.message': 'Este equipo no pudo ofrecer la imagen al router en {address}.',
+  'error.HTTP_LISTEN_FAILED.meaning': 'Un router sin «nc» descarga la imagen con wget desde un pequeño servidor web de este equipo.',
+  'error.HTTP_LISTEN_FAILED.fix': 'Comprueba que el cable está conectado y que este equipo sigue teniendo su dirección en la red del router, y vuelve a intentarlo.',
+  'error.SLOT_UNKNOWN.message': 'Rescue Bench no puede saber desde qué ranura de firmware funciona el router.',
+  'error.SLOT_UNKNOWN.meaning':
+    'Sin eso no puede decir qué ranura se escribirá, ni comprobar después que el router cambió. No se cambió nada.',
+  'error.SLOT_UNKNOWN.fix': 'Asegúrate de que el router ejecuta OpenWrt con fw_printenv (el paquete uboot-envtools) y vuelve a conectar.',
+  'error.NOT_VENDOR_IMAGE.message': '{file} no parece el firmware del fabricante.',
+  'error.NOT_VENDOR_IMAGE.meaning':
+    '{openwrt, select, yes {Es una imagen de OpenWrt. Para volver al firmware de fábrica necesitas el archivo de Linksys (para el WRT32X: FW_WRT32X_1.0.180404.58.img).} other {Rescue Bench no puede saber qué es. No se cambió nada.}}',
+  'error.NOT_VENDOR_IMAGE.fix': 'Descarga el firmware de fábrica de la página de soporte del fabricante para este modelo y elige ese archivo.',
+  'error.LAYOUT_UNKNOWN.message': 'Rescue Bench no conoce cómo está dividida la flash de este router ({evidence}).',
+  'error.LAYOUT_UNKNOWN.meaning':
+    'El firmware de Linksys solo arranca desde la disposición para la que se hizo; escribirlo a ciegas puede dejar una ranura que no arranca. No se cambió nada.',
+  'error.LAYOUT_UNKNOWN.fix': 'Envía los detalles al equipo de Rescue Bench, o sigue a mano la página de la wiki de OpenWrt para este modelo.',
 };
