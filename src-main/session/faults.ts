@@ -7,7 +7,7 @@ export function connectFault(err: unknown, host: string, port: number, method: s
   const code = e?.code ?? '';
   const details = `${method} ${host}:${port}: ${code ? code + ' ' : ''}${e?.message ?? String(err)}`;
   const m = method === 'ssh' ? 'ssh' : 'telnet';
-  if (code === 'ECONNREFUSED') return fault('CONNECT_REFUSED', { host, port, method: m }, { details });
+  if (code === 'ECONNREFUSED') return fault('CONNECT_REFUSED', { host, port: String(port), method: m }, { details });
   if (code === 'ETIMEDOUT' || code === 'CONNECT_TIMEOUT' || e?.level === 'client-timeout') return fault('CONNECT_TIMEOUT', { host }, { details });
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') return fault('HOST_UNREACHABLE', { host }, { details });
   if (e?.level === 'client-authentication') return fault('AUTH_FAILED', { host, method: 'ssh' }, { details });

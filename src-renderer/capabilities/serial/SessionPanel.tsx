@@ -43,7 +43,7 @@ function bannerText(t: T, m: WatchMatch, autoStop: boolean): string {
 
 /** The result of "Find speed", said from what was found (the workstation's English is the same words). */
 function autobaudText(t: T, r: { baud?: number | undefined; tried: ReadonlyArray<{ bytes: number }> }): string {
-  if (r.baud !== undefined) return t('serial.findSpeed.found', { baud: r.baud });
+  if (r.baud !== undefined) return t('serial.findSpeed.found', { baud: String(r.baud) });
   return r.tried.every((x) => x.bytes === 0) ? t('serial.findSpeed.silent') : t('serial.findSpeed.garbled');
 }
 
@@ -52,7 +52,7 @@ function speedNote(t: T, s: SerialSession): string | undefined {
   const a = s.actual;
   if (!a.note) return undefined;
   if (a.baud === undefined) return t('serial.note.noSpeed');
-  if (a.baud !== s.requested.baud) return t('serial.note.otherSpeed', { baud: a.baud, asked: s.requested.baud });
+  if (a.baud !== s.requested.baud) return t('serial.note.otherSpeed', { baud: String(a.baud), asked: String(s.requested.baud) });
   return a.note;
 }
 const URGENT = new Set(['uboot-autoboot', 'preinit-failsafe-prompt', 'kernel-panic']);
@@ -92,10 +92,10 @@ export function SessionPanel({ session }: { session: SerialSession }) {
         </button>
       </div>
       <p className="console-settings" data-testid="console-settings">
-        {t('serial.settings.asked')} <strong className="mono">{t('serial.settings.line', { baud: r.baud, frame: `${r.dataBits}${r.parity[0]!.toUpperCase()}${r.stopBits}` })}</strong>
+        {t('serial.settings.asked')} <strong className="mono">{t('serial.settings.line', { baud: String(r.baud), frame: `${r.dataBits}${r.parity[0]!.toUpperCase()}${r.stopBits}` })}</strong>
         {r.flow !== 'none' ? t('serial.settings.flow', { flow: r.flow }) : ''}
         {t('serial.settings.runsAt')}
-        <strong className="mono">{session.actual.baud !== undefined ? t('serial.settings.line', { baud: session.actual.baud, frame: '' }).trim() : t('serial.settings.unknownSpeed')}</strong>
+        <strong className="mono">{session.actual.baud !== undefined ? t('serial.settings.line', { baud: String(session.actual.baud), frame: '' }).trim() : t('serial.settings.unknownSpeed')}</strong>
         {mismatch && <span className="tag warn">{t('serial.settings.differs')}</span>}
         {session.actual.note && !mismatch && session.actual.baud === undefined ? ` (${speedNote(t, session)})` : ''}
         {session.reconnects ? t('serial.settings.reconnected', { count: session.reconnects }) : ''}
