@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { RbFault } from '../../src-shared/errors';
+import { RbFault, fault } from '../../src-shared/errors';
 
 /** One remembered router host key. Keyed by "host:port" (a router is identified by where we reach it). */
 export interface HostKeyRecord {
@@ -26,14 +26,7 @@ export function keyFingerprint(blob: Buffer): string {
 
 /** The known-hosts file exists but cannot be read as remembered keys: refuse, never start trust over. */
 function knownHostsUnreadable(file: string, details: string): RbFault {
-  return new RbFault({
-    code: 'KNOWN_HOSTS_UNREADABLE',
-    message: `Rescue Bench could not read its list of remembered router keys in ${file}.`,
-    meaning:
-      'That list is how Rescue Bench notices when something pretends to be a router it knows. Reading it as empty would trust any key again, so Rescue Bench did not connect, and it left the file as it is.',
-    fix: `Move the file aside (for example rename it to ${path.basename(file)}.bad) to start a new list, or put back a good copy of it, then connect again. Routers connected before will then be remembered anew at their next connection.`,
-    details: `${file}: ${details}`,
-  });
+  return fault('KNOWN_HOSTS_UNREADABLE', { file, name: path.basename(file) }, { details: `${file}: ${details}` });
 }
 
 /**

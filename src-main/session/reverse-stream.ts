@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { RbFault } from '../../src-shared/errors';
+import { RbFault, fault } from '../../src-shared/errors';
 
 /**
  * A one-shot TCP listener on this computer for bulk data over telnet: the router connects back with
@@ -34,13 +34,7 @@ export async function listenForRouter(address: string, expectFrom: string): Prom
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(
-        new RbFault({
-          code: 'CALLBACK_LISTEN_FAILED',
-          message: `This computer could not open a port on ${address} for the router to send data to.`,
-          meaning: 'Over telnet, the router sends bulk data on a separate connection back to this computer.',
-          fix: 'Check that the address still belongs to this computer (cable plugged in), then try again.',
-          details: `${err.code ?? ''} ${err.message}`,
-        }),
+        fault('CALLBACK_LISTEN_FAILED', { address }, { details: `${err.code ?? ''} ${err.message}` }),
       ),
     );
     server.listen(0, address, () => resolve());
@@ -55,12 +49,7 @@ export async function listenForRouter(address: string, expectFrom: string): Prom
         const t = setTimeout(() => {
           server.close();
           reject(
-            new RbFault({
-              code: 'CALLBACK_NOT_CONNECTED',
-              message: `The router did not connect back to this computer (${address}, TCP port ${port}).`,
-              meaning: 'Over telnet, bulk data travels on a separate connection from the router to this computer. Something blocked it, or the router has no `nc` command.',
-              fix: 'Allow incoming connections for Rescue Bench in this computer\'s firewall for this network, then try again. If the router has SSH, use SSH instead.',
-            }),
+            fault('CALLBACK_NOT_CONNECTED', { host: address, port: String(port) }),
           );
         }, timeoutMs);
         waiter = (s) => {

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import type { AnyAuthMethod, Client, ClientChannel, ConnectConfig } from 'ssh2';
-import { RbFault } from '../../src-shared/errors';
+import { RbFault, fault } from '../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
-import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault } from './faults';
+import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault, type LostWhile } from './faults';
 import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
 
 /**
@@ -21,14 +21,7 @@ const ROUTER_ALGORITHMS: NonNullable<ConnectConfig['algorithms']> = {
 };
 
 function hostKeyChanged(host: string, port: number, oldFp: string, newFp: string, file: string): RbFault {
-  return new RbFault({
-    code: 'HOST_KEY_CHANGED',
-    message: `The router at ${host} identified itself with a different key than last time.`,
-    meaning:
-      'Either this is a different router at the same address, the router was reset or reflashed, or something between this computer and the router is pretending to be it. Rescue Bench did not log in and sent nothing.',
-    fix: 'If you reflashed or swapped the router, choose "Forget the old key" for this router and connect again. If it is the same router and nothing changed, check the cable goes straight to it.',
-    details: `${host}:${port} remembered ${oldFp}, now offered ${newFp} (key store: ${file})`,
-  });
+  return fault('HOST_KEY_CHANGED', { host }, { details: `${host}:${port} remembered ${oldFp}, now offered ${newFp} (key store: ${file})` });
 }
 
 export async function openSsh(opts: SessionOptions, port: number): Promise<Session> {
@@ -64,13 +57,7 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
       refusal =
         err instanceof RbFault
           ? err
-          : new RbFault({
-              code: 'KNOWN_HOSTS_UNWRITABLE',
-              message: `Rescue Bench could not save the router's key in ${store.file}.`,
-              meaning: 'Without it Rescue Bench could not notice later if something pretends to be this router, so it did not log in.',
-              fix: 'Check that the data folder is writable and the disk has free space, then connect again.',
-              details: String((err as Error)?.message ?? err),
-            });
+          : fault('KNOWN_HOSTS_UNWRITABLE', { file: store.file }, { details: String((err as Error)?.message ?? err) });
       return false;
     }
     hostKey = { algorithm, fingerprint, status: known ? 'known' : 'new' };
@@ -186,11 +173,11 @@ class SshSession implements Session {
    * exit status, EOF and close can arrive in the same TCP read as the exec reply, before an awaiting caller
    * could attach listeners (data is safe: a paused stream buffers it).
    */
-  private channel(cmd: string, what: string): Promise<{ ch: ClientChannel; finished: Promise<number> }> {
-    if (this.closed) return Promise.reject(sessionLostFault(this.host, 'starting a command'));
+  private channel(cmd: string, what: LostWhile): Promise<{ ch: ClientChannel; finished: Promise<number> }> {
+    if (this.closed) return Promise.reject(sessionLostFault(this.host, 'start'));
     return new Promise((resolve, reject) => {
       this.client.exec(cmd, (err, ch) => {
-        if (err) return reject(this.closed ? sessionLostFault(this.host, 'starting a command', err.message) : err);
+        if (err) return reject(this.closed ? sessionLostFault(this.host, 'start', err.message) : err);
         this.openChannels.add(ch);
         let code: number | undefined;
         ch.once('exit', (c: number | null, signal?: string) => {
@@ -210,7 +197,7 @@ class SshSession implements Session {
   }
 
   async exec(cmd: string, opts: ExecOptions = {}): Promise<ExecResult> {
-    const { ch, finished } = await this.channel(cmd, 'running a command');
+    const { ch, finished } = await this.channel(cmd, 'run');
     ch.end();
     const onOutput = opts.onOutput;
     if (onOutput) {
@@ -261,7 +248,7 @@ class SshSession implements Session {
   }
 
   async pull(cmd: string, opts: PullOptions = {}): Promise<Pull> {
-    const { ch, finished } = await this.channel(cmd, 'copying data');
+    const { ch, finished } = await this.channel(cmd, 'copy');
     ch.end();
     const err: Buffer[] = [];
     ch.stderr.on('data', (d: Buffer) => err.push(d));
@@ -272,7 +259,7 @@ class SshSession implements Session {
       clearTimeout(idle);
       idle = setTimeout(() => {
         ch.close();
-        stream.destroy(sessionLostFault(this.host, 'copying data (no data for ' + Math.round(idleMs / 1000) + ' s)'));
+        stream.destroy(sessionLostFault(this.host, 'idle', undefined, Math.round(idleMs / 1000)));
       }, idleMs);
     };
     arm();
@@ -304,7 +291,7 @@ class SshSession implements Session {
   }
 
   async push(cmd: string, data: Buffer | Readable, opts: ExecOptions = {}): Promise<ExecResult> {
-    const { ch, finished } = await this.channel(cmd, 'sending data');
+    const { ch, finished } = await this.channel(cmd, 'send');
     pipelineChannel(ch);
     const result = this.collect(ch, finished, cmd, opts.timeoutMs ?? 600_000);
     if (Buffer.isBuffer(data)) ch.end(data);

@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
-import { RbFault } from '../../src-shared/errors';
+import { RbFault, fault } from '../../src-shared/errors';
 import { TelnetDecoder, telnetEscape } from './telnet-protocol';
-import { commandCancelledFault, commandTimeoutFault, connectFault, exitStatusLostFault, routerHasNoNcFault, sessionLostFault } from './faults';
+import { commandCancelledFault, commandTimeoutFault, connectFault, exitStatusLostFault, routerHasNoNcFault, sessionLostFault, type LostWhile } from './faults';
 import { listenForRouter } from './reverse-stream';
 import { textNotSendableFault, unsendableChar, type RouterTextKind } from './router-text';
 import type { ExecOptions, ExecResult, Pull, PullOptions, Session, SessionOptions } from './types';
@@ -109,7 +109,7 @@ class TelnetSession implements Session {
   }
 
   /** Wait until `test` finds something in the received text, new data arrives, or time runs out. */
-  private async waitUntil<T>(test: () => T | undefined, timeoutMs: number, what: string, signal?: AbortSignal): Promise<T> {
+  private async waitUntil<T>(test: () => T | undefined, timeoutMs: number, what: LostWhile, signal?: AbortSignal): Promise<T> {
     const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
     for (;;) {
       const r = test();
@@ -142,17 +142,11 @@ class TelnetSession implements Session {
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 0)
-        throw new RbFault({
-          code: 'LOGIN_NO_PROMPT',
-          message: `The router at ${this.host} accepted the telnet connection but never showed a prompt.`,
-          meaning: 'It may be busy starting, or this port is not a router shell.',
-          fix: 'Wait half a minute and try again. If it keeps happening, restart the router in rescue mode.',
-          details: `Received: ${JSON.stringify(stripAnsi(seen).slice(-500))}`,
-        });
+        throw fault('LOGIN_NO_PROMPT', { host: this.host }, { details: `Received: ${JSON.stringify(stripAnsi(seen).slice(-500))}` });
       try {
         // Settle: wait for a quiet moment so we judge the whole screen, not half a line.
         const before = this.text.length;
-        await this.waitUntil(() => (this.text.length !== before ? true : undefined), Math.min(left, 400), 'logging in');
+        await this.waitUntil(() => (this.text.length !== before ? true : undefined), Math.min(left, 400), 'login');
         continue;
       } catch (err) {
         if ((err as { code?: string }).code !== 'WAIT_TIMEOUT') throw err;
@@ -161,13 +155,7 @@ class TelnetSession implements Session {
       this.text = '';
       const tail = stripAnsi(seen).replace(/\r/g, '').slice(-200);
       if (REFUSED_RE.test(tail) && (sentUser || sentPassword))
-        throw new RbFault({
-          code: 'AUTH_FAILED',
-          message: `The router at ${this.host} did not accept the login.`,
-          meaning: 'The user name or password is not the one the router expects.',
-          fix: 'Check the password. In rescue mode the user is root with no password.',
-          details: tail,
-        });
+        throw fault('AUTH_FAILED', { host: this.host, method: 'telnet' }, { details: tail });
       if (PASSWORD_RE.test(tail)) {
         if (sentPassword >= 1) continue;
         sentPassword++;
@@ -210,16 +198,10 @@ class TelnetSession implements Session {
         if (i < 0) return undefined;
         this.text = this.text.slice(this.text.indexOf('\n', i) + 1);
         return true;
-      }, timeoutMs, 'preparing the shell');
+      }, timeoutMs, 'prepare');
     } catch (err) {
       if ((err as { code?: string }).code !== 'WAIT_TIMEOUT') throw err;
-      throw new RbFault({
-        code: 'SHELL_NOT_READY',
-        message: `The router at ${this.host} did not answer commands after login.`,
-        meaning: 'The telnet login worked, but what answered is not a shell Rescue Bench can drive.',
-        fix: 'Restart the router and try again. If you see a menu instead of a shell, choose the shell option first.',
-        details: stripAnsi(this.text).slice(-500),
-      });
+      throw fault('SHELL_NOT_READY', { host: this.host }, { details: stripAnsi(this.text).slice(-500) });
     }
   }
 
@@ -236,7 +218,7 @@ class TelnetSession implements Session {
   }
 
   private async execNow(cmd: string, timeoutMs: number, signal?: AbortSignal, onOutput?: ExecOptions['onOutput']): Promise<ExecResult> {
-    if (this.closed) throw sessionLostFault(this.host, 'starting a command', this.lastError?.message);
+    if (this.closed) throw sessionLostFault(this.host, 'start', this.lastError?.message);
     if (signal?.aborted) throw commandCancelledFault(this.host);
     const id = ++this.seq;
     const start = `${M}S${id}`;
@@ -268,7 +250,7 @@ class TelnetSession implements Session {
         this.text = this.text.slice(e + end.length + m[0].length);
         show(body, body.length);
         return { body, code: Number(m[1]) };
-      }, timeoutMs, 'running a command', signal);
+      }, timeoutMs, 'run', signal);
       let stdout = Buffer.from(found.body, 'latin1');
       if (this.crlf) stdout = Buffer.from(found.body.replace(/\r\n/g, '\n'), 'latin1');
       return { code: found.code, stdout, stderr: '' };
@@ -349,7 +331,7 @@ class TelnetSession implements Session {
     };
     const arm = (): void => {
       clearTimeout(idle);
-      idle = setTimeout(() => fail(sessionLostFault(this.host, `copying data (no data for ${Math.round(idleMs / 1000)} s)`)), idleMs);
+      idle = setTimeout(() => fail(sessionLostFault(this.host, 'idle', undefined, Math.round(idleMs / 1000))), idleMs);
     };
     arm();
     // Once the data has ended, the exit status comes on the telnet connection. A cable pulled in between
@@ -375,9 +357,9 @@ class TelnetSession implements Session {
       armExit();
     });
     socket.on('close', armExit);
-    socket.on('error', (e) => fail(sessionLostFault(this.host, 'copying data', e.message)));
+    socket.on('error', (e) => fail(sessionLostFault(this.host, 'copy', e.message)));
     socket.pipe(stream);
-    const onLost = (): void => fail(sessionLostFault(this.host, 'copying data', this.lastError?.message));
+    const onLost = (): void => fail(sessionLostFault(this.host, 'copy', this.lastError?.message));
     this.onClose(onLost);
     const done = (async () => {
       let r: ExecResult;
@@ -401,7 +383,7 @@ class TelnetSession implements Session {
       stream,
       done,
       abort: () => {
-        fail(new RbFault({ code: 'ABORTED', message: 'The copy was stopped.' }));
+        fail(fault('ABORTED'));
         this.socket.write(Buffer.from([3]));
       },
     };
@@ -454,11 +436,5 @@ class TelnetSession implements Session {
 
 function noCallbackFault(host: string, output: string): RbFault {
   if (/nc: not found|nc: command not found|applet not found/i.test(output)) return routerHasNoNcFault(host, output.slice(-2000));
-  return new RbFault({
-    code: 'CALLBACK_NOT_CONNECTED',
-    message: `The router at ${host} could not send data back to this computer.`,
-    meaning: 'Over telnet, bulk data travels on a separate connection from the router to this computer, made with the router\'s `nc` command.',
-    fix: 'Allow incoming connections for Rescue Bench in this computer\'s firewall for this network, then try again.',
-    details: output.slice(-2000),
-  });
+  return fault('CALLBACK_NOT_CONNECTED', { host, port: 'none' }, { details: output.slice(-2000) });
 }

@@ -1,6 +1,6 @@
 import type { DeviceInfo } from '../../../src-shared/capabilities/device/contract';
 import { DISCOVERY_SCRIPT, interpretDiscovery } from '../../../src-shared/capabilities/device/device';
-import { RbFault } from '../../../src-shared/errors';
+import { RbFault, fault } from '../../../src-shared/errors';
 import type { Session } from '../../session';
 
 /** Read the router's partition map, identity, tools, U-Boot environment and UBI state in one command. */
@@ -8,13 +8,7 @@ export async function inspectDevice(session: Session): Promise<DeviceInfo> {
   const r = await session.exec(DISCOVERY_SCRIPT, { timeoutMs: 60_000 });
   const text = r.stdout.toString('utf8');
   if (!text.includes('@@ end'))
-    throw new RbFault({
-      code: 'DISCOVERY_FAILED',
-      message: 'The router did not answer the questions about its flash.',
-      meaning: 'Its shell may be unusual or very limited.',
-      fix: 'Make sure the router runs OpenWrt (normal, rescue mode or initramfs) and try again.',
-      details: text.slice(-2000),
-    });
+    throw fault('DISCOVERY_FAILED', {}, { details: text.slice(-2000) });
   const d = interpretDiscovery(text);
   const info: DeviceInfo = {
     identity: d.identity,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { RbFault } from '../../../src-shared/errors';
+import { RbFault, fault } from '../../../src-shared/errors';
 import type { SessionTarget } from '../../../src-shared/capabilities/device/contract';
 import { openSession, type Session } from '../../session';
 
@@ -16,13 +16,7 @@ export async function openTarget(target: SessionTarget, dataDir: string): Promis
     try {
       privateKey = fs.readFileSync(target.keyFile);
     } catch (err) {
-      throw new RbFault({
-        code: 'KEY_FILE_UNREADABLE',
-        message: `Rescue Bench could not read the key file ${target.keyFile}.`,
-        meaning: 'Without it the SSH login with a key cannot work.',
-        fix: 'Check the path and that the file is readable, or log in with a password instead.',
-        details: (err as Error).message,
-      });
+      throw fault('KEY_FILE_UNREADABLE', { file: target.keyFile }, { details: (err as Error).message });
     }
     // ssh2 is loaded when a login needs it, not at start-up (cold start, issue 18)
     const ssh2 = (await import('ssh2')).default;
@@ -32,15 +26,7 @@ export async function openTarget(target: SessionTarget, dataDir: string): Promis
     const problem = !parsed ? new Error('no key in the file') : parsed instanceof Error ? parsed : !parsed.isPrivateKey() ? new Error('this is a public key') : undefined;
     if (problem) {
       const encrypted = /encrypted/i.test(problem.message);
-      throw new RbFault({
-        code: 'KEY_FILE_UNUSABLE',
-        message: encrypted ? `The key file ${target.keyFile} is locked with a passphrase.` : `The file ${target.keyFile} is not an SSH private key Rescue Bench can use.`,
-        meaning: 'Rescue Bench did not try to log in with it.',
-        fix: encrypted
-          ? 'Use a key without a passphrase for the router (ssh-keygen -t ed25519 -N ""), or log in with a password.'
-          : 'Choose the private key (e.g. id_ed25519, not id_ed25519.pub), or log in with a password.',
-        details: problem.message,
-      });
+      throw fault('KEY_FILE_UNUSABLE', { file: target.keyFile, encrypted: encrypted ? 'yes' : 'no' }, { details: problem.message });
     }
   }
   return openSession({

@@ -5,7 +5,7 @@ import type { FailsafeMonitor } from './service';
 import { openSession } from '../../session';
 import { execFile } from 'node:child_process';
 import { configuredIpv4, currentPlatform, privilegedAddressCommand } from '../../platform';
-import { RbFault } from '../../../src-shared/errors';
+import { RbFault, fault } from '../../../src-shared/errors';
 import { probeTcp } from './probe';
 import type { SerialEvent } from './serial-watch';
 import type { SerialService } from '../serial';
@@ -27,7 +27,7 @@ export function failsafeDeps(monitor: FailsafeMonitor, overrides: Partial<Failsa
       return new Promise<void>((resolve, reject) =>
         execFile(cmd[0], cmd[1], { timeout: 120_000 }, (err, _out, stderr) =>
           err
-            ? reject(new RbFault({ code: 'SET_ADDRESS_FAILED', message: 'The address was not added.', meaning: 'The password prompt was cancelled, or the system refused.', fix: 'Set it yourself with the steps shown.', details: `${cmd[0]}: ${String(stderr).trim() || err.message}` }))
+            ? reject(fault('SET_ADDRESS_FAILED', {}, { details: `${cmd[0]}: ${String(stderr).trim() || err.message}` }))
             : resolve(),
         ),
       );

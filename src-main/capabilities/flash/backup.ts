@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BackupProgress, BackupResult, Manifest, ManifestPartition } from '../../../src-shared/capabilities/flash/contract';
 import type { DeviceInfo, Partition } from '../../../src-shared/capabilities/device';
 import { ManifestSchema } from '../../../src-shared/capabilities/flash/contract';
-import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import { APP_NAME, APP_VERSION } from '../../version';
 import type { Session } from '../../session';
 import { routerHasNoNcFault } from '../../session/faults';
@@ -56,32 +56,14 @@ export function readManifest(dir: string): Manifest {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new RbFault({
-      code: 'NO_MANIFEST',
-      message: `There is no readable backup in ${dir}.`,
-      meaning: 'Every Rescue Bench backup folder has a manifest.json that lists its files and checksums.',
-      fix: 'Choose the folder that contains manifest.json.',
-      details: (err as Error).message,
-    });
+    throw fault('NO_MANIFEST', { dir }, { details: (err as Error).message });
   }
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success)
-    throw new RbFault({
-      code: 'BAD_MANIFEST',
-      message: `The backup list (manifest.json) in ${dir} is damaged.`,
-      meaning: 'Rescue Bench cannot tell which files are good.',
-      fix: 'Use another copy of this backup.',
-      details: parsed.error.message.slice(0, 2000),
-    });
+    throw fault('BAD_MANIFEST', { dir, why: 'damaged' }, { details: parsed.error.message.slice(0, 2000) });
   const names = manifestNameProblems(parsed.data);
   if (names.length)
-    throw new RbFault({
-      code: 'BAD_MANIFEST',
-      message: `The backup list (manifest.json) in ${dir} names files that Rescue Bench never writes.`,
-      meaning: 'It was changed after the backup, so it cannot be trusted. Rescue Bench read none of those files and sent nothing to the router.',
-      fix: 'Use another copy of this backup, one that has not been edited.',
-      details: names.slice(0, 20).join('\n'),
-    });
+    throw fault('BAD_MANIFEST', { dir, why: 'names' }, { details: names.slice(0, 20).join('\n') });
   return parsed.data;
 }
 
@@ -92,12 +74,7 @@ function select(parts: Partition[], only: string[] | undefined): Partition[] {
     const m = /^mtd(\d+)$/.exec(key);
     const p = m ? parts.find((x) => x.index === Number(m[1])) : parts.find((x) => x.name === key);
     if (!p)
-      throw new RbFault({
-        code: 'NO_SUCH_PARTITION',
-        message: `The router has no partition "${key}".`,
-        meaning: 'Nothing was copied.',
-        fix: `Choose from: ${parts.map((x) => x.name).join(', ')}.`,
-      });
+      throw fault('NO_SUCH_PARTITION', { name: key, at: 'none', names: parts.map((x) => x.name).join(', ') });
     if (!out.includes(p)) out.push(p);
   }
   return out;
@@ -153,12 +130,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
     let previous: Manifest | undefined;
     if (o.retryFailed) previous = readManifest(o.dir);
     else if (fs.existsSync(o.dir) && fs.readdirSync(o.dir).length)
-      throw new RbFault({
-        code: 'BACKUP_DIR_NOT_EMPTY',
-        message: `The folder ${o.dir} is not empty.`,
-        meaning: 'Rescue Bench never writes a backup over files that are already there.',
-        fix: 'Choose a new, empty folder (or retry the failed partitions of that backup).',
-      });
+      throw fault('BACKUP_DIR_NOT_EMPTY', { dir: o.dir });
     // Flash dumps hold Wi-Fi keys and password hashes: the folder is the owner's only (an existing one too).
     fs.mkdirSync(o.dir, { recursive: true, mode: BACKUP_DIR_MODE });
     fs.chmodSync(o.dir, BACKUP_DIR_MODE);
@@ -283,13 +255,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
           }
           await new Promise<void>((res, rej) => fs.fsync(fd, (e) => (e ? rej(e) : res())));
           if (ended.code !== 0)
-            throw new RbFault({
-              code: 'READ_FAILED',
-              message: `The router could not read partition "${part.name}".`,
-              meaning: 'This partition is not in the backup.',
-              fix: 'Retry the failed partitions. If it fails again the flash may be damaged; keep the other partitions safe.',
-              details: `exit ${ended.code}: ${ended.stderr.slice(-1500)}`,
-            });
+            throw fault('READ_FAILED', { partition: part.name }, { details: `exit ${ended.code}: ${ended.stderr.slice(-1500)}` });
           for (const mm of ended.stderr.matchAll(/bad block at (?:0x)?([0-9a-f]+)/gi)) base.badBlocks.push(parseInt(mm[1]!, 16));
         } finally {
           o.signal.removeEventListener('abort', onAbort);
@@ -302,12 +268,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         progress('verifying', pinfo(bytes), true);
         const expected = nand && info.tools.nanddump ? part.size - base.badBlocks.length * part.erasesize : part.size;
         if (bytes !== expected)
-          throw new RbFault({
-            code: 'SHORT_READ',
-            message: `The copy of "${part.name}" has ${bytes} bytes, but the partition has ${expected}.`,
-            meaning: 'The copy is incomplete and was not kept.',
-            fix: 'Retry the failed partitions.',
-          });
+          throw fault('SHORT_READ', { partition: part.name, got: String(bytes), size: String(expected) });
         const sha256 = digests.sha256!;
         const md5hex = digests.md5 ?? null;
         let deviceMatch: ManifestPartition['deviceHash'] = null;
@@ -315,13 +276,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
           const ours = deviceHash.algorithm === 'sha256' ? sha256 : md5hex;
           deviceMatch = { ...deviceHash, matches: ours === deviceHash.value };
           if (!deviceMatch.matches)
-            throw new RbFault({
-              code: 'HASH_MISMATCH',
-              message: `The router and this computer disagree about the content of "${part.name}".`,
-              meaning: 'The router read different data twice. Either something wrote to this partition during the backup, or the flash returns unstable data (NAND bit errors). This copy cannot be trusted and was not kept.',
-              fix: 'Retry the failed partitions. If it keeps happening, back up from rescue mode, where nothing else writes to the flash.',
-              details: `router ${deviceHash.algorithm} ${deviceHash.value}, received ${ours}`,
-            });
+            throw fault('HASH_MISMATCH', { partition: part.name }, { details: `router ${deviceHash.algorithm} ${deviceHash.value}, received ${ours}` });
         }
         fs.renameSync(partial, path.join(o.dir, final));
         syncDir(o.dir);
@@ -334,13 +289,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         let error: RbErrorShape = toErrorShape(err, 'BACKUP_FAILED');
         const code = (err as NodeJS.ErrnoException)?.code;
         if (code === 'ENOSPC' || code === 'EDQUOT')
-          error = {
-            code: 'DISK_FULL',
-            message: `This computer's disk filled up while copying "${part.name}".`,
-            meaning: 'That partition is not in the backup; its unfinished file was deleted.',
-            fix: 'Free some space (or choose a folder on a bigger disk), then retry the failed partitions.',
-            details: (err as Error).message,
-          };
+          error = fault('DISK_FULL', { partition: part.name }, { details: (err as Error).message }).toShape();
         if (o.signal.aborted) error = { code: 'CANCELLED', message: 'The backup was stopped during this partition.', fix: 'Retry the failed partitions to finish it.' };
         if (error.code === 'SESSION_LOST' || s.closed) {
           sessionBroken = true;

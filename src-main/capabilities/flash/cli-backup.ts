@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { BackupStartSchema, type BackupResult } from '../../../src-shared/capabilities/flash';
 import type { SessionTarget } from '../../../src-shared/capabilities/device';
-import type { RbErrorShape } from '../../../src-shared/errors';
+import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
@@ -9,12 +9,11 @@ import { mib, targetWithPassword, targetOptions } from './cli-target';
 
 /** A backup that copied some partitions but not all: which, and how to finish it. */
 function incomplete(result: BackupResult, target: SessionTarget): RbErrorShape {
-  return {
-    code: 'BACKUP_INCOMPLETE',
-    message: `Not complete: ${result.failed.length} partition(s) failed: ${result.failed.join(', ')}.`,
-    meaning: 'The others are copied and checked; each failed partition says why above.',
-    fix: `Retry only the failed ones with: rescue-bench backup --host ${target.host} --out ${result.dir} --retry-failed`,
-  };
+  return fault('BACKUP_INCOMPLETE', {
+    count: String(result.failed.length),
+    names: result.failed.join(', '),
+    command: `rescue-bench backup --host ${target.host} --out ${result.dir} --retry-failed`,
+  }).toShape();
 }
 
 export const backup: CliCommand = {

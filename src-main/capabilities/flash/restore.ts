@@ -4,7 +4,7 @@ import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 
 type RestoreStep = RestorePlan['steps'][number];
 import { buildRestorePlan, stageCheckCommand, stageCheckOf, type FileCheck, type StageCheck } from '../../../src-shared/capabilities/flash/plan';
-import { RbFault, toErrorShape } from '../../../src-shared/errors';
+import { RbFault, fault, toErrorShape } from '../../../src-shared/errors';
 import type { Session } from '../../session';
 import { readManifest } from './backup';
 import { inspectDevice } from '../device';
@@ -49,20 +49,8 @@ export async function checkBackupFolder(req: Pick<RestoreRequest, 'from' | 'part
         continue;
       }
       if (code === 'ENOTREG')
-        throw new RbFault({
-          code: 'BACKUP_FILE_NOT_PLAIN',
-          message: `In the backup folder ${req.from}, ${p.file} is a link or a special file, not a file Rescue Bench wrote.`,
-          meaning: 'Rescue Bench restores only plain files that a backup wrote, so a backup folder cannot point it at other files of this computer. Nothing was sent to the router.',
-          fix: 'Use the original backup folder, or a copy made without links (copy the files themselves).',
-          details: (err as Error).message,
-        });
-      throw new RbFault({
-        code: 'BACKUP_FILE_UNREADABLE',
-        message: `Rescue Bench could not read ${p.file} in the backup folder ${req.from}.`,
-        meaning: 'Without it there is nothing to check or write. Nothing was sent to the router.',
-        fix: 'Check that the file is there and readable for you, then try again.',
-        details: (err as Error).message,
-      });
+        throw fault('BACKUP_FILE_NOT_PLAIN', { dir: req.from, file: p.file }, { details: (err as Error).message });
+      throw fault('BACKUP_FILE_UNREADABLE', { dir: req.from, file: p.file }, { details: (err as Error).message });
     }
   }
   return { from: req.from, manifest, files };
@@ -137,42 +125,20 @@ export async function runRestore(session: Session, req: RestoreRequest, progress
       const data = readBackupFile(req.from, step.file);
       const sent = digestOf(data);
       if (sent.sha256 !== step.sha256 || sent.bytes !== step.bytes)
-        throw new RbFault({
-          code: 'BACKUP_FILE_CHANGED',
-          message: `The file ${step.file} changed after it was checked.`,
-          meaning: 'It no longer matches the backup\'s record, so it was not sent and nothing was written to the flash.',
-          fix: 'Make sure nothing else writes to the backup folder, then try again, or use another copy of this backup.',
-          details: `recorded sha256 ${step.sha256} (${step.bytes} bytes), read now ${sent.sha256} (${sent.bytes} bytes)`,
-        });
+        throw fault('BACKUP_FILE_CHANGED', { file: step.file, when: 'sending' }, { details: `recorded sha256 ${step.sha256} (${step.bytes} bytes), read now ${sent.sha256} (${sent.bytes} bytes)` });
       const up = await session.push(`cat > ${step.stagePath}`, data, { timeoutMs: 120_000 + Math.round(step.bytes / 50) });
       if (up.code !== 0)
-        throw new RbFault({
-          code: 'UPLOAD_FAILED',
-          message: `The image for "${step.partition}" could not be copied to the router's memory.`,
-          meaning: 'Nothing was written to the flash.',
-          fix: 'The router may be short of memory. Restart it in rescue mode (which uses less memory) and try again.',
-          details: up.stdout.toString() + up.stderr,
-        });
+        throw fault('UPLOAD_FAILED', { partition: step.partition }, { details: up.stdout.toString() + up.stderr });
       // The staged copy is checked before anything is erased; no answer is a failure, never a pass.
       const staged = await stagedHash(session, step, stageCheck);
       const expectStage = stageCheck === 'md5' ? sent.md5 : sent.sha256;
       if (staged.value === undefined) {
         await session.exec(`rm -f ${step.stagePath}`).catch(() => undefined);
-        throw new RbFault({
-          code: 'STAGED_COPY_UNCHECKED',
-          message: `The router could not check the copy of "${step.partition}" in its memory.`,
-          meaning: 'Nothing was written to the flash: Rescue Bench writes only a copy whose checksum it has seen match the backup.',
-          fix: 'Try again. If it keeps happening, restart the router in rescue mode and try again.',
-          details: staged.details,
-        });
+        throw fault('STAGED_COPY_UNCHECKED', { partition: step.partition }, { details: staged.details });
       }
       if (staged.value !== expectStage) {
         await session.exec(`rm -f ${step.stagePath}`).catch(() => undefined);
-        throw new RbFault({
-          code: 'UPLOAD_CORRUPTED',
-          message: `The copy of "${step.partition}" in the router's memory is damaged.`,
-          meaning: 'Nothing was written to the flash.',
-          fix: 'Check the cable and try again. If it happens again, restart the router (its memory may be failing) and try again.',
+        throw fault('UPLOAD_CORRUPTED', { partition: step.partition }, {
           details: `${stageCheck === 'read-back' ? 'read back, sha256' : `router ${stageCheck}`} ${staged.value}, sent ${expectStage}`,
         });
       }
@@ -180,13 +146,7 @@ export async function runRestore(session: Session, req: RestoreRequest, progress
       const w = await session.exec(step.writeCommand, { timeoutMs: 600_000 + Math.round(step.bytes / 20) });
       await session.exec(`rm -f ${step.stagePath}`).catch(() => undefined);
       if (w.code !== 0)
-        throw new RbFault({
-          code: 'WRITE_FAILED',
-          message: `Writing "${step.partition}" failed on the router.`,
-          meaning: 'The partition may now be partly written. Do not restart the router yet if this is a partition it needs to start.',
-          fix: 'Try the restore of this partition again now. If it keeps failing, keep the router powered and ask for help with the Details.',
-          details: `${step.writeCommand}\nexit ${w.code}\n${w.stdout.toString()}${w.stderr}`,
-        });
+        throw fault('WRITE_FAILED', { partition: step.partition }, { details: `${step.writeCommand}\nexit ${w.code}\n${w.stdout.toString()}${w.stderr}` });
       progress({ partition: step.partition, phase: 'reading-back', done: 0, size: step.bytes });
       let readBack: string | undefined;
       if (step.readBackCommand) readBack = hashIn((await session.exec(step.readBackCommand, { timeoutMs: 600_000 })).stdout, step.readBackAlgorithm === 'md5' ? 'md5' : 'sha256');
@@ -198,13 +158,7 @@ export async function runRestore(session: Session, req: RestoreRequest, progress
         readBack = h.digest('hex');
       }
       if (readBack !== step.expectedHash) {
-        const e = new RbFault({
-          code: 'VERIFY_FAILED',
-          message: `"${step.partition}" reads back different from the backup after writing.`,
-          meaning: 'The flash does not hold what was written. The router may not start from it.',
-          fix: 'Do not restart the router. Write the partition again now; if it fails again, the flash may be worn out.',
-          details: `expected ${step.expectedHash}, read back ${readBack ?? 'nothing'}`,
-        });
+        const e = fault('VERIFY_FAILED', { partition: step.partition }, { details: `expected ${step.expectedHash}, read back ${readBack ?? 'nothing'}` });
         progress({ partition: step.partition, phase: 'failed', done: step.bytes, size: step.bytes, message: e.message });
         result.results.push({ partition: step.partition, status: 'verify-failed', readBackSha256: readBack ?? null, error: e.toShape() });
         continue;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupProgress, BackupResult, ManifestPartition, RestorePlan, RestoreRequest, RestoreResult } from '../../../src-shared/capabilities/flash/contract';
 import type { DeviceInfo, SessionTarget } from '../../../src-shared/capabilities/device';
-import { RbFault } from '../../../src-shared/errors';
+import { RbFault, fault } from '../../../src-shared/errors';
 import type { Session } from '../../session';
 import { readManifest, runBackup } from './backup';
 import { checkBackupFolder, planRestore, runRestore, type RestoreProgress } from './restore';
@@ -47,14 +47,9 @@ export class FlashService {
 
   startBackup(req: { target: SessionTarget; outDir?: string; partitions?: string[]; retryFailed: boolean; routerHash?: boolean }): { backupId: string; dir: string; finished: Promise<BackupResult> } {
     if (this.active)
-      throw new RbFault({
-        code: 'BACKUP_RUNNING',
-        message: 'A backup is already running.',
-        meaning: 'Rescue Bench copies one router at a time so the two copies do not slow each other down.',
-        fix: 'Wait for it to finish, or stop it first.',
-      });
-    if (this.restoring) throw new RbFault({ code: 'RESTORE_RUNNING', message: 'A restore is running.', meaning: 'Backing up while writing would copy half-written data.', fix: 'Wait for the restore to finish.' });
-    if (req.retryFailed && !req.outDir) throw new RbFault({ code: 'RETRY_NEEDS_FOLDER', message: 'Choose which backup to finish.', meaning: 'Retrying copies only the partitions that failed in an earlier backup.', fix: 'Give the folder of that backup.' });
+      throw fault('BACKUP_RUNNING', { during: 'backup' });
+    if (this.restoring) throw fault('RESTORE_RUNNING', { during: 'backup' });
+    if (req.retryFailed && !req.outDir) throw fault('RETRY_NEEDS_FOLDER');
     const id = crypto.randomBytes(6).toString('hex');
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
     const dir = req.outDir ? path.resolve(req.outDir) : path.join(this.backupsDir, `${req.target.host.replace(/[^A-Za-z0-9.-]/g, '_')}-${stamp}`);
@@ -133,8 +128,8 @@ export class FlashService {
   }
 
   async restore(req: RestoreRequest): Promise<RestoreResult> {
-    if (this.active) throw new RbFault({ code: 'BACKUP_RUNNING', message: 'A backup is running.', meaning: 'Writing while copying would give a broken backup.', fix: 'Wait for the backup to finish.' });
-    if (this.restoring) throw new RbFault({ code: 'RESTORE_RUNNING', message: 'A restore is already running.', meaning: 'Only one write at a time.', fix: 'Wait for it to finish.' });
+    if (this.active) throw fault('BACKUP_RUNNING', { during: 'restore' });
+    if (this.restoring) throw fault('RESTORE_RUNNING', { during: 'restore' });
     this.restoring = true;
     try {
       const checked = await checkBackupFolder(req); // before connecting: a bad folder never reaches the router

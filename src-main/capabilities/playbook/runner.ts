@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import type { Prompt, RunSnapshot, StepHint, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
 import type { PlaybookDef, StepDef } from '../../../src-shared/capabilities/playbook/model';
 import { applyRecord, startRecord, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
-import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 
 export interface Answer {
   choice: string;
@@ -160,15 +160,10 @@ export class PlaybookRun {
   respond(promptId: string, a: Answer): void {
     const p = this.pending;
     if (!p || p.prompt.id !== promptId) {
-      throw new RbFault({
-        code: 'NO_SUCH_QUESTION',
-        message: 'That question was already answered or has expired.',
-        meaning: 'The screen was showing an old question.',
-        fix: 'Look at the step that is active now and answer its question.',
-      });
+      throw fault('NO_SUCH_QUESTION');
     }
     if (!p.prompt.choices.some((c) => c.id === a.choice)) {
-      throw new RbFault({ code: 'BAD_CHOICE', message: 'That answer is not one of the choices.', fix: 'Pick one of the buttons shown.' });
+      throw fault('BAD_CHOICE');
     }
     this.pending = undefined;
     this.record({ type: 'answer', at: this.now(), promptId, choice: a.choice });

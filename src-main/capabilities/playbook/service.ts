@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { InterruptedRun, RunOptions, RunSnapshot, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
 import type { PlaybookDef } from '../../../src-shared/capabilities/playbook/model';
 import { explainInterrupted, parseJournal, replayJournal, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
-import { RbFault } from '../../../src-shared/errors';
+import { fault } from '../../../src-shared/errors';
 import { newRunId, PlaybookRun, type RunnerHooks, type StepExecutor } from './runner';
 
 export interface RegisteredPlaybook {
@@ -42,18 +42,13 @@ export class PlaybookService {
 
   private find(id: string): RegisteredPlaybook {
     const p = this.playbooks[id];
-    if (!p) throw new RbFault({ code: 'NO_SUCH_PLAYBOOK', message: `There is no guide called "${id}".`, fix: 'Pick a guide from the list.' });
+    if (!p) throw fault('NO_SUCH_PLAYBOOK', { id });
     return p;
   }
 
   private busy(): void {
     if (this.run?.running) {
-      throw new RbFault({
-        code: 'RUN_IN_PROGRESS',
-        message: `"${this.run.playbook.title}" is still running.`,
-        meaning: 'Only one guide runs at a time, so two guides never talk to the router at once.',
-        fix: 'Finish or stop the running guide first.',
-      });
+      throw fault('RUN_IN_PROGRESS', { title: this.run.playbook.title });
     }
   }
 
@@ -79,7 +74,7 @@ export class PlaybookService {
   }
 
   private current(runId: string): PlaybookRun {
-    if (!this.run || this.run.runId !== runId) throw new RbFault({ code: 'NO_SUCH_RUN', message: 'That guide is no longer running.', fix: 'Start it again.' });
+    if (!this.run || this.run.runId !== runId) throw fault('NO_SUCH_RUN', { interrupted: 'no' });
     return this.run;
   }
 
@@ -122,7 +117,7 @@ export class PlaybookService {
     this.busy();
     if (!this.scanned) this.scan();
     const it = this.interrupted;
-    if (!it || it.runId !== runId) throw new RbFault({ code: 'NO_SUCH_RUN', message: 'There is no interrupted guide with that name.', fix: 'Start the guide again.' });
+    if (!it || it.runId !== runId) throw fault('NO_SUCH_RUN', { interrupted: 'yes' });
     const p = this.find(it.snapshot.playbookId);
     const file = path.join(this.journalDir, `${runId}.jsonl`);
     const run = new PlaybookRun(runId, p.def, file, p.executors, this.hooks, this.now);

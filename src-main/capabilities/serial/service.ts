@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { SerialPortInfo, SerialSession, SerialSettings } from '../../../src-shared/capabilities/serial/contract';
 import { AUTOBAUD_RATES } from '../../../src-shared/capabilities/serial/contract';
-import { RbFault } from '../../../src-shared/errors';
+import { fault } from '../../../src-shared/errors';
 import { ConsoleWatcher, WATCH_PROFILES, watchProfile, watchProfileFromSerial, type WatchMatch, type WatchProfile } from '../../../src-shared/capabilities/serial/watchers';
 import { AUTOBAUD_ACCEPT, pickBaud, textScore, type BaudTrial } from '../../../src-shared/capabilities/serial/autobaud';
 import { DEVICE_PROFILES, findDeviceProfile } from '../../../src-shared/profiles/profiles';
@@ -116,13 +116,7 @@ export class SerialService {
   private session(id: string): Session {
     const s = this.sessions.get(id);
     if (!s) {
-      throw new RbFault({
-        code: 'SERIAL_NO_SESSION',
-        message: 'That serial connection is not open.',
-        meaning: 'It was closed, or Rescue Bench was restarted since it was opened.',
-        fix: 'Open the port again from the list.',
-        details: `session ${id}`,
-      });
+      throw fault('SERIAL_NO_SESSION', {}, { details: `session ${id}` });
     }
     return s;
   }
@@ -130,12 +124,7 @@ export class SerialService {
   async open(portPath: string, settings: SerialSettings, profileId = 'generic', autoStop = false): Promise<SerialSession> {
     for (const s of this.sessions.values()) {
       if (s.info.path === portPath && s.info.state !== 'closed') {
-        throw new RbFault({
-          code: 'SERIAL_ALREADY_OPEN',
-          message: `${portPath} is already open in Rescue Bench.`,
-          meaning: 'One port can only be used by one console at a time.',
-          fix: 'Use the console that is already open for it, or close that one first.',
-        });
+        throw fault('SERIAL_ALREADY_OPEN', { port: portPath });
       }
     }
     const id = `s${nextId++}`;
@@ -272,12 +261,7 @@ export class SerialService {
     const s = this.session(id);
     const port = s.port;
     if (!port || s.info.state !== 'open') {
-      throw new RbFault({
-        code: 'SERIAL_NOT_CONNECTED',
-        message: s.info.state === 'unplugged' ? 'The serial adapter is unplugged.' : 'The serial port is not open.',
-        meaning: 'Nothing was sent to the router.',
-        fix: s.info.state === 'unplugged' ? 'Plug the adapter back in; the console reconnects by itself.' : 'Open the port again.',
-      });
+      throw fault('SERIAL_NOT_CONNECTED', { unplugged: s.info.state === 'unplugged' ? 'yes' : 'no' });
     }
     // write straight to the binding: no stream queue between a watcher's reaction and the wire
     s.info.bytesOut += data.length;
@@ -328,13 +312,7 @@ export class SerialService {
     try {
       await port.update(baud);
     } catch (err) {
-      throw new RbFault({
-        code: 'SERIAL_BAUD_REJECTED',
-        message: `The port did not accept the speed ${baud}.`,
-        meaning: 'The adapter or its driver does not support that speed. The previous speed is still in use.',
-        fix: 'Choose another speed from the list (115200 is the most common for routers).',
-        details: (err as Error).message,
-      });
+      throw fault('SERIAL_BAUD_REJECTED', { baud: String(baud) }, { details: (err as Error).message });
     }
     s.info.requested = { ...s.info.requested, baud };
     await this.readActual(s);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { fault } from '../../../src-shared/errors';
 import { UbootRunRequestSchema } from '../../../src-shared/capabilities/uboot';
 import { describeMatch } from '../../../src-shared/capabilities/serial';
 import { UsageError, type CliCommand } from '../../cli/types';
@@ -85,7 +86,7 @@ export const uboot: CliCommand = {
         t.whenStopped(() => t.invoke('uboot.cancel', { runId: first.runId }));
         const run = first.state !== 'running' ? first : await t.waitFor('uboot.state', (r) => r.runId === first.runId && r.state !== 'running');
         if (run.state === 'done') return { ok: true, value: run, text: 'Done.' };
-        const error = run.error ?? { code: 'UBOOT_CANCELLED', message: 'The bootloader sequence was stopped.', meaning: 'The router stays at its bootloader prompt; nothing was booted.', fix: 'Run the command again when you are ready.' };
+        const error = run.error ?? fault('UBOOT_CANCELLED').toShape();
         return { ok: false, error, value: run };
       },
     );

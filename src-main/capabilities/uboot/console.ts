@@ -4,7 +4,7 @@
  * Ctrl-C gives a fresh prompt without running anything; never send a flash/env-writing command unless a person
  * confirmed it.
  */
-import { RbFault } from '../../../src-shared/errors';
+import { RbFault, fault } from '../../../src-shared/errors';
 import { isDangerousUbootCommand } from '../../../src-shared/capabilities/uboot/parser';
 import type { WatchMatch } from '../../../src-shared/capabilities/serial';
 import type { SerialService } from '../serial';
@@ -117,12 +117,7 @@ export class UbootConsole {
     if (/[\r\n\x03]/.test(cmd)) throw new Error('one command at a time, without control characters');
     const danger = isDangerousUbootCommand(cmd);
     if (danger && opts.confirmed !== cmd) {
-      throw new RbFault({
-        code: 'UBOOT_NEEDS_CONFIRMATION',
-        message: `"${danger}" writes to the router's flash or saved settings.`,
-        meaning: 'Rescue Bench never does that on its own. A mistake here can make the router unable to start.',
-        fix: 'If you really mean it, confirm by typing the command exactly as shown.',
-      });
+      throw fault('UBOOT_NEEDS_CONFIRMATION', { command: danger });
     }
     this.mark();
     let tapOff: (() => void) | undefined;

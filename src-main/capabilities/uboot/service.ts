@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { UbootProgressSchema, UbootRun, UbootRunRequest, UbootStep, UbootStepName } from '../../../src-shared/capabilities/uboot/contract';
 import type { z } from 'zod';
-import { RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import { bootCommandFor, chooseLoadAddress, crc32, hex, inspectBootImage, parseBdinfo, parseCrc32, parsePrintenv, safeUbootValue, TftpProgress } from '../../../src-shared/capabilities/uboot/parser';
 import type { WatchMatch } from '../../../src-shared/capabilities/serial';
 import { startTftpServer, type TftpServer } from '../tftp';
@@ -32,7 +32,8 @@ export interface RunTimings {
 
 let nextRun = 1;
 
-const failWith = (code: string, message: string, meaning: string, fix: string, details?: string): RbFault => new RbFault({ code, message, meaning, fix, ...(details ? { details } : {}) });
+/** A fault whose words are in the catalogue (src-shared/capabilities/uboot/messages), with its raw evidence as details. */
+const failWith = (code: string, values: Record<string, string | number>, details?: string): RbFault => fault(code, values, details ? { details } : {});
 
 /** Run one U-Boot sequence on an open serial session. Resolves with the final run record (never rejects). */
 export async function runUboot(serial: SerialService, req: UbootRunRequest, events: UbootEvents, signal?: AbortSignal, timings: RunTimings = {}): Promise<UbootRun> {
@@ -56,7 +57,7 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     try {
       image = fs.readFileSync(req.file);
     } catch (err) {
-      throw failWith('UBOOT_FILE_MISSING', `The file ${req.file} cannot be read.`, 'There is nothing to send to the router.', 'Choose the file again.', (err as Error).message);
+      throw failWith('UBOOT_FILE_MISSING', { file: req.file }, (err as Error).message);
     }
     const info = inspectBootImage(image);
     const hostCrc = crc32(image);
@@ -74,7 +75,7 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     step('read-env', 'running', 'Reading the bootloader settings (printenv).');
     const env = parsePrintenv(await con.command('printenv', 10_000));
     const n = Object.keys(env.vars).length;
-    if (!n) throw failWith('UBOOT_ENV_EMPTY', 'The bootloader listed no settings.', 'Its answer to printenv could not be read.', 'Check the console for what it printed, then try again.', con.since.slice(-2000));
+    if (!n) throw failWith('UBOOT_ENV_EMPTY', {}, con.since.slice(-2000));
     step('read-env', 'done', `Read ${n} settings.`, { count: n, ...pick(env.vars, ['loadaddr', 'kernel_addr_r', 'ramdisk_addr_r', 'fdtcontroladdr', 'bootcmd', 'bootdelay', 'ethaddr', 'ipaddr', 'serverip']) });
 
     // 3. Memory.
@@ -136,16 +137,10 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     }
     emitProgress(true);
     const st = prog.state;
-    if (st.error) throw failWith('UBOOT_TFTP_ERROR', `The router's download failed: "${st.error.message}".`, 'The file did not arrive.', st.error.code === 1 ? 'The file name was not found on our server; try again.' : 'Check the cable and try again.', JSON.stringify(st));
+    if (st.error) throw failWith('UBOOT_TFTP_ERROR', { reason: st.error.message, notFound: st.error.code === 1 ? 'yes' : 'no' }, JSON.stringify(st));
     if (st.bytesTransferred === undefined) {
       const noReply = st.timeouts > 0 || st.retryExceeded;
-      throw failWith(
-        'UBOOT_TFTP_INCOMPLETE',
-        noReply ? 'The router could not reach this computer over the network.' : 'The router did not finish the download.',
-        'The file did not arrive in the router\'s memory.',
-        noReply ? `Check that the cable is in a LAN port of the router and that this computer has the address ${req.serverIp}. A firewall may block TFTP (UDP port ${req.tftpPort}).` : 'Try again; if it repeats, save the console log and send it to us.',
-        con.since.slice(-2000),
-      );
+      throw failWith('UBOOT_TFTP_INCOMPLETE', { noReply: noReply ? 'yes' : 'no', serverIp: req.serverIp, port: String(req.tftpPort) }, con.since.slice(-2000));
     }
     // The router prints "Bytes transferred" once it has sent its last ACK, which may not have reached our server yet:
     // give the server up to 2 s to count it, so serverBytes is its final count and not a progress mark.
@@ -156,14 +151,14 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     current = 'verify';
     step('verify', 'running', 'Checking that the router has exactly this file.');
     if (st.bytesTransferred !== image.length) {
-      throw failWith('UBOOT_SIZE_MISMATCH', `The router received ${st.bytesTransferred} bytes, but the file has ${image.length}.`, 'The copy in the router\'s memory is incomplete. Do not boot or flash it.', 'Try again.');
+      throw failWith('UBOOT_SIZE_MISMATCH', { got: String(st.bytesTransferred), size: String(image.length) });
     }
     const crcOut = await con.command(`crc32 ${hex(choice.address)} ${image.length.toString(16)}`, 30_000);
     const routerCrc = parseCrc32(crcOut);
     if (!routerCrc) {
       step('verify', 'done', `Size matches (${image.length.toLocaleString('en')} bytes). This bootloader has no crc32 command, so the content could not be compared.`, { size: image.length, hostCrc32: hostCrc.toString(16).padStart(8, '0'), crc32: 'unavailable' });
     } else if (routerCrc.crc !== hostCrc) {
-      throw failWith('UBOOT_CRC_MISMATCH', `The copy in the router differs from the file (CRC ${routerCrc.crc.toString(16)} there, ${hostCrc.toString(16)} here).`, 'Some bytes were damaged on the way. Do not boot or flash it.', 'Try again; if it repeats, try another cable or port.');
+      throw failWith('UBOOT_CRC_MISMATCH', { there: routerCrc.crc.toString(16), here: hostCrc.toString(16) });
     } else {
       step('verify', 'done', `Verified: size ${image.length.toLocaleString('en')} bytes and CRC-32 ${hostCrc.toString(16).padStart(8, '0')} match this computer's.`, { size: image.length, hostCrc32: hostCrc.toString(16).padStart(8, '0'), routerCrc32: routerCrc.crc.toString(16).padStart(8, '0') });
     }
@@ -175,33 +170,27 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
       step('boot', 'skipped', `Not booting (not asked). The file stays in the router's memory at ${hex(choice.address)} until it restarts.`);
     } else {
       current = 'boot';
-      if (!info.bootCommand) throw failWith('UBOOT_UNKNOWN_IMAGE', 'This file is not something U-Boot can boot.', 'It is not a uImage, FIT, zImage or arm64 Image.', 'Use an "initramfs" image made for this router.', info.notes.join('; '));
+      if (!info.bootCommand) throw failWith('UBOOT_UNKNOWN_IMAGE', {}, info.notes.join('; '));
       if (req.bootargs !== undefined) await con.command(`setenv bootargs ${safeUbootValue(req.bootargs)}`, 5000);
       // A FIT that carries its device tree needs nothing else; other kernels get the bootloader's own device tree,
       // whose address comes from the router's environment: only a plain hex address is typed (decision 0008).
       const boot = bootCommandFor(info, choice.address, env.vars);
       if (!boot.ok)
-        throw failWith(
-          'UBOOT_BAD_FDT_ADDRESS',
-          "The bootloader's device-tree setting (fdtcontroladdr) is not a memory address.",
-          `Rescue Bench types only plain addresses into the bootloader, so it did not start the image. It is still in the router's memory at ${hex(choice.address)}; nothing was written.`,
-          `Start it by hand in the console with ${info.bootCommand} ${hex(choice.address)} followed by the device tree's address, or use a FIT image that carries its own device tree.`,
-          `fdtcontroladdr=${JSON.stringify(boot.value.slice(0, 200))}`,
-        );
+        throw failWith('UBOOT_BAD_FDT_ADDRESS', { address: hex(choice.address), command: info.bootCommand }, `fdtcontroladdr=${JSON.stringify(boot.value.slice(0, 200))}`);
       const cmd = boot.command;
       step('boot', 'running', `Starting it with "${cmd}" (${info.bootCommand === 'bootm' ? 'the command for uImage and FIT images' : info.bootCommand === 'bootz' ? 'the command for ARM zImage kernels' : 'the command for arm64 kernels'}).`, { command: cmd });
       con.mark();
       const started = con.waitMatch((m) => m.kind === 'kernel-start' || m.kind === 'uboot-prompt', 60_000, 'start the kernel');
       await con.write(`${cmd}\r`);
       const first = await started;
-      if (first.kind === 'uboot-prompt') throw failWith('UBOOT_BOOT_REFUSED', 'The bootloader refused to start the image.', 'It is still at its prompt; nothing was written.', 'Read the console for its reason (often a wrong image for this board).', con.since.slice(-2000));
+      if (first.kind === 'uboot-prompt') throw failWith('UBOOT_BOOT_REFUSED', {}, con.since.slice(-2000));
       step('boot', 'done', 'The kernel is starting.', { command: cmd });
       current = 'follow-boot';
       step('follow-boot', 'running', 'Following the start-up messages.');
       const end = await con.waitMatch((m) => ['shell-prompt', 'login-prompt', 'console-activate', 'password-prompt', 'kernel-panic', 'uboot-prompt', 'failsafe-entered'].includes(m.kind), 240_000, 'finish starting');
       const version = /Linux version (\S+)/.exec(con.since)?.[1];
-      if (end.kind === 'kernel-panic') throw failWith('UBOOT_KERNEL_PANIC', `The image started but crashed: ${end.detail ?? 'kernel panic'}.`, 'The router is stuck until it is switched off and on again. Nothing was written to it.', 'This image probably does not fit this router model; check the firmware for your exact model and version.', end.text);
-      if (end.kind === 'uboot-prompt') throw failWith('UBOOT_BOOT_RETURNED', 'The router went back to its bootloader instead of starting.', 'The image did not start. Nothing was written.', 'Check that the image is made for this router.', con.since.slice(-2000));
+      if (end.kind === 'kernel-panic') throw failWith('UBOOT_KERNEL_PANIC', { reason: end.detail ?? 'kernel panic' }, end.text);
+      if (end.kind === 'uboot-prompt') throw failWith('UBOOT_BOOT_RETURNED', {}, con.since.slice(-2000));
       step('follow-boot', 'done', describeEnd(end), { reached: end.kind, ...(end.prompt ? { prompt: end.prompt } : {}), ...(version ? { kernel: version } : {}) });
     }
     run.state = 'done';
@@ -259,18 +248,9 @@ async function stopAutoboot(serial: SerialService, con: UbootConsole, timeoutMs:
 }
 
 function explainTimeout(stepName: UbootStepName, err: RbFault, req: UbootRunRequest): RbErrorShape {
-  const base = { code: 'UBOOT_TIMEOUT', ...(err.details ? { details: err.details } : {}) };
-  switch (stepName) {
-    case 'stop-autoboot':
-      return { ...base, message: 'We did not see the router\'s bootloader.', meaning: `Nothing that looks like U-Boot arrived on the serial port in ${req.waitSeconds} seconds.`, fix: 'Switch the router off, start again, then switch it on. If the console shows garbage, use "Find speed"; if it shows nothing, swap the TX and RX wires.' };
-    case 'tftpboot':
-      return { ...base, message: 'The download into the router did not finish.', meaning: 'The router stopped or could not reach this computer. We pressed Ctrl-C to get its prompt back.', fix: `Check the network cable (a LAN port on the router) and that this computer has ${req.serverIp}.` };
-    case 'follow-boot':
-    case 'boot':
-      return { ...base, message: 'The router did not finish starting in time.', meaning: 'No shell, login or known prompt appeared.', fix: 'Look at the console: it may still be starting, or it may have stopped with an error.' };
-    default:
-      return { ...base, message: 'The bootloader stopped answering.', meaning: 'A command did not come back to the prompt.', fix: 'Check the console; press Ctrl-C there, then try again.' };
-  }
+  const details = err.details ? { details: err.details } : {};
+  const step = stepName === 'stop-autoboot' ? 'stopAutoboot' : stepName === 'tftpboot' ? 'tftpboot' : stepName === 'follow-boot' || stepName === 'boot' ? 'boot' : 'command';
+  return fault('UBOOT_TIMEOUT', { step, ...(step === 'stopAutoboot' ? { seconds: req.waitSeconds } : {}), ...(step === 'tftpboot' ? { serverIp: req.serverIp } : {}) }, details).toShape();
 }
 
 function describeEnd(m: WatchMatch): string {
@@ -311,7 +291,7 @@ export class UbootService {
   start(req: UbootRunRequest): Promise<UbootRun> {
     for (const r of this.runs.values()) {
       if (r.run.sessionId === req.sessionId) {
-        throw new RbFault({ code: 'UBOOT_BUSY', message: 'A bootloader sequence is already running on this console.', meaning: 'Two sequences would type over each other.', fix: 'Wait for it to finish or stop it first.' });
+        throw fault('UBOOT_BUSY');
       }
     }
     this.serial.get(req.sessionId); // throws the plain-words error when the session is not open
@@ -349,7 +329,7 @@ export class UbootService {
 
   cancel(runId: string): void {
     const r = this.runs.get(runId);
-    if (!r) throw new RbFault({ code: 'UBOOT_NO_RUN', message: 'That bootloader sequence is not running.', meaning: 'It finished or was stopped already.', fix: 'Nothing to do.' });
+    if (!r) throw fault('UBOOT_NO_RUN');
     r.abort.abort();
   }
 

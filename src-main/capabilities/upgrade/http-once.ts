@@ -6,7 +6,7 @@
 import http from 'node:http';
 import crypto from 'node:crypto';
 import dgram from 'node:dgram';
-import { RbFault } from '../../../src-shared/errors';
+import { fault } from '../../../src-shared/errors';
 
 export interface OneShotServer {
   url: string;
@@ -71,13 +71,7 @@ export async function serveOnce(data: Buffer, opts: { bind: string; allowFrom: s
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(
-        new RbFault({
-          code: 'HTTP_LISTEN_FAILED',
-          message: `This computer could not offer the image to the router on ${opts.bind}.`,
-          meaning: 'A router without "nc" fetches the image with wget from a small web server on this computer.',
-          fix: 'Check that the cable is plugged in and this computer still has its address in the router\'s network, then try again.',
-          details: `${err.code ?? ''} ${err.message}`,
-        }),
+        fault('HTTP_LISTEN_FAILED', { address: opts.bind }, { details: `${err.code ?? ''} ${err.message}` }),
       ),
     );
     server.listen(0, opts.bind, () => resolve());

@@ -10,7 +10,7 @@ import type { DeviceInfo, DeviceTools, SessionTarget } from '../../../src-shared
 import type { ProbeResult } from '../../../src-shared/capabilities/net';
 import { stageCheckOf } from '../../../src-shared/capabilities/flash';
 import { COMMENCING, parseRouterFacts, parseValidateJson, ROUTER_FACTS_SCRIPT, type RouterFacts, type ValidateAnswer } from '../../../src-shared/capabilities/upgrade';
-import { RbFault } from '../../../src-shared/errors';
+import { RbFault, fault } from '../../../src-shared/errors';
 import { forgetHostKey, shQuote, type Session } from '../../session';
 import { inspectDevice, knownHostsFile, openTarget } from '../device';
 import { stagedHash } from '../flash';
@@ -27,16 +27,9 @@ export async function readRouter(session: Session): Promise<RouterState> {
   return { device, facts: parseRouterFacts(r.stdout.toString('utf8')) };
 }
 
-const pct = (done: number, total: number) => `${Math.floor((100 * done) / Math.max(1, total))}%`;
 
 function interrupted(done: number, total: number, details: string): RbFault {
-  return new RbFault({
-    code: 'UPLOAD_INTERRUPTED',
-    message: `The copy to the router stopped at ${pct(done, total)}.`,
-    meaning: 'Nothing was written to the flash: the router still runs its old firmware. The half copy in its memory is not used.',
-    fix: 'Check the cable between this computer and the router, then copy again.',
-    details,
-  });
+  return fault('UPLOAD_INTERRUPTED', { percent: String(Math.floor((100 * done) / Math.max(1, total))) }, { details });
 }
 
 /** The image as a stream that reports how far the consumer has read it. */
@@ -100,13 +93,7 @@ export async function uploadImage(session: Session, o: { stagePath: string; data
   if (r.code !== 0) {
     const text = `${r.stdout.toString()}${r.stderr}`;
     if (/No space left/i.test(text))
-      throw new RbFault({
-        code: 'ROUTER_TMP_FULL',
-        message: "The router's memory (/tmp) filled up during the copy.",
-        meaning: 'Nothing was written to the flash. The image is bigger than the memory the router has free right now.',
-        fix: 'Restart the router in rescue mode (failsafe), which leaves more memory free, and try again.',
-        details: text.slice(0, 2000),
-      });
+      throw fault('ROUTER_TMP_FULL', {}, { details: text.slice(0, 2000) });
     throw interrupted(done, total, `exit ${r.code}: ${text.slice(0, 2000)}`);
   }
   o.onProgress(total);

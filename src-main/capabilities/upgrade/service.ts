@@ -33,7 +33,7 @@ import {
   type UpgradeProgress,
   type UpgradeStart,
 } from '../../../src-shared/capabilities/upgrade';
-import { RbFault, toErrorShape } from '../../../src-shared/errors';
+import { RbFault, fault, toErrorShape } from '../../../src-shared/errors';
 import { shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
@@ -92,6 +92,8 @@ const dur = (ms: number) => {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 };
 const fail = (code: string, message: string, meaning: string, fix: string, details?: string): StepOutcome => ({ ok: false, error: { code, message, meaning, fix, ...(details ? { details } : {}) } });
+/** A failed step whose words are in the catalogue (src-shared/capabilities/upgrade/messages), with its values. */
+const failSaid = (code: string, values: Record<string, string | number> = {}, details?: string): StepOutcome => ({ ok: false, error: fault(code, values, details ? { details } : {}).toShape() });
 const safeName = (n: string) => n.replace(/[^\w.+-]/g, '_').slice(0, 100) || 'firmware.bin';
 
 const PORT_NAMES: Record<number, string> = { 22: 'SSH', 80: 'web page', 23: 'telnet' };
@@ -252,16 +254,10 @@ export class UpgradeService {
     const s = await this.deps.open(target);
     try {
       const { device } = await readRouter(s);
-      if (!dualSlotState(device)) throw new RbFault({ code: 'NOT_DUAL_SLOT', message: 'This router has no Linksys dual firmware slots.', meaning: 'Nothing was changed.', fix: 'This action is only for the Linksys WRT family.' });
+      if (!dualSlotState(device)) throw fault('NOT_DUAL_SLOT', { where: 'slot' });
       if (!device.env || Object.keys(device.env).length === 0) {
         const probe = await s.exec('fw_printenv 2>&1; cat /etc/fw_env.config 2>&1', { timeoutMs: 20_000 });
-        throw new RbFault({
-          code: 'NO_UBOOT_ENV',
-          message: 'The router cannot read its bootloader settings (no U-Boot environment partition, or fw_printenv cannot find it).',
-          meaning: 'Without them Rescue Bench cannot tell or change which slot the router starts from. Nothing was changed.',
-          fix: 'Leave the router as it is. If it fails to start, switch off and on three times while it starts: these routers then try the other slot. Or change the slot from the serial console (setenv boot_part N; saveenv).',
-          details: probe.stdout.toString().slice(0, 1000),
-        });
+        throw fault('NO_UBOOT_ENV', {}, { details: probe.stdout.toString().slice(0, 1000) });
       }
       const before = { ...device.env };
       const commands = bootSlotCommands(slot);
@@ -270,11 +266,11 @@ export class UpgradeService {
       if (preview) return { changed: false, before, env: before, commands, changes };
       for (const c of commands) {
         const r = await s.exec(`${c} 2>&1`, { timeoutMs: 20_000 });
-        if (r.code !== 0) throw new RbFault({ code: 'FW_SETENV_FAILED', message: 'The router could not change its bootloader setting.', meaning: 'The slot it starts from may be unchanged.', fix: 'Read the Details, then try again.', details: `${c}: exit ${r.code} ${r.stdout.toString()}` });
+        if (r.code !== 0) throw fault('FW_SETENV_FAILED', { stuck: 'no' }, { details: `${c}: exit ${r.code} ${r.stdout.toString()}` });
       }
       const after = (await readRouter(s)).device.env ?? {};
       if (after.boot_part !== want.boot_part || after.bootcmd !== want.bootcmd)
-        throw new RbFault({ code: 'FW_SETENV_FAILED', message: `The router still says boot_part=${after.boot_part ?? '(none)'}, bootcmd=${after.bootcmd ?? '(none)'}.`, meaning: 'The change did not stick.', fix: 'Try again; if it keeps failing, the environment partition may be read-only.' });
+        throw fault('FW_SETENV_FAILED', { stuck: 'yes', bootPart: after.boot_part ?? '(none)', bootcmd: after.bootcmd ?? '(none)' });
       return { changed: true, before, env: after, commands, changes };
     } finally {
       await s.close();
@@ -298,7 +294,7 @@ export class UpgradeService {
 
   private image(st: RunState): ImageState {
     const img = st.images[st.current];
-    if (!img) throw new RbFault({ code: 'NO_IMAGE', message: 'The image was not checked yet.', meaning: 'A step ran before the image was checked.', fix: 'Start again.' });
+    if (!img) throw fault('NO_IMAGE');
     return img;
   }
 
@@ -404,13 +400,13 @@ export class UpgradeService {
       for (const w of dual.warnings) ctx.evidence(`Note: ${w}`);
     }
     if (!facts.sysupgrade)
-      return fail('NO_SYSUPGRADE', 'The router has no sysupgrade command.', 'Rescue Bench writes firmware with OpenWrt\'s own sysupgrade, which checks the image first. This router does not run OpenWrt (or a very cut-down one).', 'Use the router maker\'s recovery (web page or TFTP), or start an OpenWrt initramfs image first.');
+      return failSaid('NO_SYSUPGRADE');
     return { ok: true };
   }
 
   private async check(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
-    if (!st.router) return fail('NOT_CONNECTED', 'The router was not read yet.', 'The check needs the router\'s model and flash.', 'Start again.');
+    if (!st.router) return failSaid('NOT_CONNECTED', { needs: 'check' });
     const img = await this.imageFor('flash', st.req.file);
     st.images.main = img;
     const r = img.report;
@@ -436,7 +432,7 @@ export class UpgradeService {
 
   private async planStep(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
-    if (!st.router) return fail('NOT_CONNECTED', 'The router was not read yet.', 'The plan needs the router\'s slots.', 'Start again.');
+    if (!st.router) return failSaid('NOT_CONNECTED', { needs: 'plan' });
     st.images.main = await this.imageFor('stock', st.req.file, st.req.sha256);
     if (st.req.intermediate) st.images.intermediate = await this.imageFor('intermediate', st.req.intermediate, st.req.intermediateSha256);
     for (const i of [st.images.intermediate, st.images.main]) if (i) ctx.evidence(`${i.fileName}: ${mib(i.report.size)}. ${i.hash!.text} ${i.report.identity.headline}`);
@@ -479,7 +475,7 @@ export class UpgradeService {
     await new Promise<void>((r) => out.end(r));
     const end = await pull.done;
     if (end.code !== 0 || bytes === 0 || head[0] !== 0x1f || head[1] !== 0x8b) {
-      throw new RbFault({ code: 'SETTINGS_BACKUP_FAILED', message: 'The router did not hand over a backup of its settings.', meaning: 'Nothing was written; your settings are still on the router.', fix: 'Try again. If it keeps failing, back up from the router\'s web page (System → Backup) first.', details: `sysupgrade -b -: exit ${end.code}, ${bytes} bytes ${end.stderr.slice(0, 500)}` });
+      throw fault('SETTINGS_BACKUP_FAILED', {}, { details: `sysupgrade -b -: exit ${end.code}, ${bytes} bytes ${end.stderr.slice(0, 500)}` });
     }
     st.settingsBackup = file;
     ctx.evidence(`Saved your settings (${bytes} bytes, sysupgrade -b) to ${file}. They can be restored later with sysupgrade -r or the router's web page.`);
@@ -517,7 +513,7 @@ export class UpgradeService {
     const data = fs.readFileSync(img.path);
     const sha = crypto.createHash('sha256').update(data).digest('hex');
     if (sha !== img.report.sha256)
-      return fail('IMAGE_CHANGED', `${img.fileName} changed after it was checked.`, 'What was checked is no longer what would be sent. Nothing was sent.', 'Make sure nothing else writes the file, then start again.', `checked ${img.report.sha256}, now ${sha}`);
+      return failSaid('IMAGE_CHANGED', { file: img.fileName }, `checked ${img.report.sha256}, now ${sha}`);
     const md5 = crypto.createHash('md5').update(data).digest('hex');
     const meter = new RateMeter(this.now);
     const t0 = this.now();
@@ -630,7 +626,7 @@ export class UpgradeService {
     if (!run.dropped && run.commencedAt === undefined) {
       if (run.exitCode !== undefined)
         return fail('SYSUPGRADE_FAILED', `sysupgrade stopped with exit code ${run.exitCode} before writing.`, `${run.lines.join(' ')} The router still runs its old firmware.`, 'Read what the router said (Details), then try again.', run.lines.join('\n'));
-      return fail('SYSUPGRADE_NO_START', 'The router did not start writing within 3 minutes.', 'It still answers, so it is not writing. The router still runs its old firmware.', 'Restart the router and try again.', run.lines.join('\n'));
+      return failSaid('SYSUPGRADE_NO_START', {}, run.lines.join('\n'));
     }
     st.written = { at: this.now(), commencedAt: run.commencedAt ?? this.now(), dropped: run.dropped, kept: !!st.keep, ...(slot ? { slot } : {}), ...(st.router?.facts.release ? { oldRelease: releaseText(st.router.facts.release) } : {}) };
     const said = run.lines.map((l) => `"${l}"`).join(' ');
@@ -756,7 +752,7 @@ export class UpgradeService {
     const wantRelease = typeof want === 'string' ? /(\d+\.\d+(?:\.\d+)?(?:-rc\d+)?)/.exec(want)?.[1] : undefined;
     if (st.written?.oldRelease && rel === st.written.oldRelease && (!wantRelease || !rel.includes(wantRelease)))
       return fail('STILL_OLD_FIRMWARE', `The router still runs ${rel}, the firmware it had before.`, `${st.written.slot ? `It started slot ${st.written.slot === 1 ? 2 : 1} again, not the slot just written.` : 'The new firmware was not started.'}`, 'Run the upgrade again; if it happens again, read the router\'s log (logread) for the reason.');
-    if (wantRelease && !rel.includes(wantRelease)) return fail('UNEXPECTED_RELEASE', `The router runs ${rel}, not ${wantRelease} as the image says.`, 'Something else than the written image started.', 'Check the image and run the upgrade again.');
+    if (wantRelease && !rel.includes(wantRelease)) return failSaid('UNEXPECTED_RELEASE', { release: rel, want: wantRelease });
     const dual = dualSlotState(now.device);
     if (st.written?.slot && dual) {
       if (dual.bootPart !== st.written.slot)

@@ -7,6 +7,9 @@ import type { RbError } from '../../../src-shared/contract';
 import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 import { asRbError } from '../../api/types';
 import { timeLeft } from './errors';
+import { useT } from '../../i18n';
+import type { MessageId } from '../../../src-shared/i18n';
+import { place } from '../playbook/place';
 
 function Bar({ value, max, label, testid }: { value: number; max: number; label: string; testid: string }) {
   const pct = max > 0 ? Math.min(100, Math.floor((value / max) * 100)) : 0;
@@ -20,17 +23,18 @@ function Bar({ value, max, label, testid }: { value: number; max: number; label:
   );
 }
 
-const PHASE_WORDS: Record<string, string> = {
-  connecting: 'Connecting to the router…',
-  discovering: 'Reading the partition list…',
-  'hashing-on-router': 'The router is computing its own checksum of',
-  copying: 'Copying',
-  verifying: 'Checking',
+const PHASE_WORDS: Record<string, MessageId> = {
+  connecting: 'flash.backup.phase.connecting',
+  discovering: 'flash.backup.phase.discovering',
+  'hashing-on-router': 'flash.backup.phase.hashing-on-router',
+  copying: 'flash.backup.phase.copying',
+  verifying: 'flash.backup.phase.verifying',
 };
 
 /** One click backs up every partition; progress per partition and overall, with speed and time left. */
 export function BackupPanel({ device }: { device: DeviceInfo }) {
   const api = useApi();
+  const t = useT();
   const target = useFlash((s) => s.target);
   const progress = useFlash((s) => s.progress);
   const parts = useFlash((s) => s.parts);
@@ -58,28 +62,25 @@ export function BackupPanel({ device }: { device: DeviceInfo }) {
   return (
     <section className="card" aria-labelledby="flash-backup-title" data-testid="flash-backup">
       <div className="card-head">
-        <h2 id="flash-backup-title">Back up everything</h2>
+        <h2 id="flash-backup-title">{t('flash.backup.title')}</h2>
         {running ? (
           <button type="button" className="btn" onClick={() => void cancel()} data-testid="flash-backup-cancel">
-            Stop the backup
+            {t('flash.backup.stop')}
           </button>
         ) : (
           <button type="button" className="btn primary big" onClick={() => void start(false)} disabled={!target} data-testid="flash-backup-start">
-            {result ? 'Back up again' : `Back up all ${device.partitions.length} partitions`}
+            {result ? t('flash.backup.again') : t('flash.backup.all', { count: device.partitions.length })}
           </button>
         )}
       </div>
       {!running && !result && (
         <>
-          <p>
-            This copies every part of the router's memory ({bytes(total)}) to this computer, with a checksum for each part, so you can put it back
-            later. The time left shows once copying starts. Keep the cable plugged in.
-          </p>
+          <p>{t('flash.backup.lead', { size: bytes(total) })}</p>
           <details className="advanced">
-            <summary>Choose where the backup goes</summary>
+            <summary>{t('flash.backup.where')}</summary>
             <div className="controls">
               <label className="flash-wide">
-                New, empty folder (empty: Rescue Bench's backups folder)
+                {t('flash.backup.folder')}
                 <input value={outDir} onChange={(e) => setOutDir(e.target.value)} spellCheck={false} data-testid="flash-outdir" />
               </label>
             </div>
@@ -89,12 +90,19 @@ export function BackupPanel({ device }: { device: DeviceInfo }) {
       {running && progress && (
         <div aria-live="polite" data-testid="flash-backup-progress" data-phase={progress.phase}>
           <p className="status">
-            {PHASE_WORDS[progress.phase] ?? progress.phase} {progress.partition ? `"${progress.partition.name}" (${progress.position} of ${progress.count})` : ''}
+            {PHASE_WORDS[progress.phase] && (progress.partition || progress.phase === 'connecting' || progress.phase === 'discovering')
+              ? t(PHASE_WORDS[progress.phase]!, { name: progress.partition?.name ?? '', n: progress.position ?? 0, count: progress.count ?? 0 })
+              : t('flash.backup.phase.working')}
           </p>
-          <Bar value={progress.totalDone} max={progress.totalSize} label="All partitions" testid="flash-bar-total" />
+          <Bar value={progress.totalDone} max={progress.totalSize} label={t('flash.backup.allParts')} testid="flash-bar-total" />
           {progress.partition && <Bar value={progress.partition.done} max={progress.partition.size} label={progress.partition.name} testid="flash-bar-part" />}
           <p data-testid="flash-rate">
-            {bytes(progress.totalDone)} of {bytes(progress.totalSize)} · {progress.rate > 0 ? `${bytes(Math.round(progress.rate))}/s` : 'measuring speed…'} · {timeLeft(progress.etaMs)}. Keep the cable plugged in.
+            {t('flash.backup.rate', {
+              done: bytes(progress.totalDone),
+              total: bytes(progress.totalSize),
+              rate: progress.rate > 0 ? t('flash.backup.perSecond', { size: bytes(Math.round(progress.rate)) }) : t('flash.backup.measuring'),
+              left: timeLeft(t, progress.etaMs),
+            })}
           </p>
         </div>
       )}
@@ -102,19 +110,17 @@ export function BackupPanel({ device }: { device: DeviceInfo }) {
         <div data-testid="flash-backup-result" data-ok={result.ok}>
           {result.ok ? (
             <p className="fs-result flash-ok">
-              Done. All {okCount} partitions ({bytes(result.manifest.partitions.reduce((s, p) => s + (p.bytes ?? 0), 0))}) are copied and checked, in{' '}
-              <span className="mono">{result.dir}</span>. It is safe to unplug the cable.
+              {place(t, 'flash.backup.done', { count: okCount, size: bytes(result.manifest.partitions.reduce((s, p) => s + (p.bytes ?? 0), 0)) }, { dir: <span className="mono" data-i18n-data="path">{result.dir}</span> })}
             </p>
           ) : result.error ? (
-            <ErrorCard error={result.error} title="The backup did not start" />
+            <ErrorCard error={result.error} title={t('flash.backup.notStarted')} />
           ) : (
             <>
               <p className="fs-result flash-bad">
-                Not complete: {okCount} of {result.manifest.partitions.length} partitions are good; {result.failed.join(', ')} failed. The good ones are kept in{' '}
-                <span className="mono">{result.dir}</span>.
+                {place(t, 'flash.backup.partial', { ok: okCount, count: result.manifest.partitions.length, failed: result.failed.join(', ') }, { dir: <span className="mono" data-i18n-data="path">{result.dir}</span> })}
               </p>
               <button type="button" className="btn primary" onClick={() => void start(true)} data-testid="flash-backup-retry">
-                Retry the failed {result.failed.length === 1 ? 'partition' : 'partitions'}
+                {t('flash.backup.retry', { count: result.failed.length })}
               </button>
             </>
           )}
@@ -129,10 +135,10 @@ export function BackupPanel({ device }: { device: DeviceInfo }) {
                 <span className={p.status === 'ok' ? 'flash-mark ok' : 'flash-mark bad'} aria-hidden="true">
                   {p.status === 'ok' ? '✓' : '✗'}
                 </span>
-                <strong>{p.name}</strong> {p.status === 'ok' ? `${bytes(p.bytes ?? p.size)} copied` : 'failed'}
-                {p.status === 'ok' && p.deviceHash && (p.deviceHash.matches ? ', the router agrees on the checksum' : '')}
-                {p.badBlocks.length > 0 && `, ${p.badBlocks.length} bad block(s) skipped`}
-                {p.status === 'ok' && p.sha256 && <span className="mono flash-hash"> sha256 {p.sha256.slice(0, 16)}…</span>}
+                <strong>{p.name}</strong> {p.status === 'ok' ? t('flash.backup.copied', { size: bytes(p.bytes ?? p.size) }) : t('flash.backup.failed')}
+                {p.status === 'ok' && p.deviceHash && (p.deviceHash.matches ? t('flash.backup.agrees') : '')}
+                {p.badBlocks.length > 0 && t('flash.backup.badBlocks', { count: p.badBlocks.length })}
+                {p.status === 'ok' && p.sha256 && <span className="mono flash-hash" data-i18n-data="checksum"> sha256 {p.sha256.slice(0, 16)}…</span>}
                 {p.warnings?.map((w) => (
                   <p className="note" key={w}>
                     {w}

@@ -98,15 +98,15 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
           <tbody>
             {device.partitions.map((p) => (
               <tr key={p.index} className={selected === p.index ? 'flagged' : p.danger.length ? 'flash-danger-row' : ''} data-testid={`flash-row-${p.index}`}>
-                <td className="mono">mtd{p.index}</td>
+                <td className="mono" data-i18n-data="device name">mtd{p.index}</td>
                 <td>
                   <strong>{p.name}</strong>
                   {p.readOnly && <span className="tag">{t('routers.readOnly')}</span>}
                   {p.slot !== undefined && <span className="tag">{t('flash.slot', { slot: p.slot })}</span>}
                 </td>
-                <td className="mono">{hex(p.offset)}</td>
+                <td className="mono" data-i18n-data="offset">{hex(p.offset)}</td>
                 <td className="mono">{bytes(p.size)}</td>
-                <td>{p.type === 'nand' ? 'NAND' : p.type === 'nor' ? 'NOR' : p.type.toUpperCase()}</td>
+                <td data-i18n-data="flash type">{p.type === 'nand' ? 'NAND' : p.type === 'nor' ? 'NOR' : p.type.toUpperCase()}</td>
                 <td className="msg">
                   {p.danger.length ? (
                     <>

@@ -5,19 +5,15 @@ import { useFlash } from './store';
 import type { RbError } from '../../../src-shared/contract';
 import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 import { asRbError } from '../../api/types';
-
-const PHASES: Record<string, string> = {
-  checking: 'Checking',
-  uploading: 'Copying the image into the router\'s memory',
-  writing: 'Writing to the flash — do not unplug',
-  'reading-back': 'Reading it back to check',
-  done: 'Written and checked',
-  failed: 'Failed',
-};
+import { useLocale, useT } from '../../i18n';
+import { place } from '../playbook/place';
 
 /** Restore: pick a backup and a partition, see the checked plan, then write (dangerous ones need the typed name). */
 export function RestorePanel({ device }: { device: DeviceInfo }) {
   const api = useApi();
+  const t = useT();
+  const intl = useLocale((s) => s.intl);
+  const when = (iso: string): string => intl.formatDate(new Date(iso), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const target = useFlash((s) => s.target);
   const plan = useFlash((s) => s.plan);
   const restore = useFlash((s) => s.restore);
@@ -58,8 +54,8 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
 
   return (
     <section className="card" aria-labelledby="flash-restore-title" data-testid="flash-restore">
-      <h2 id="flash-restore-title">Restore a partition from a backup</h2>
-      <p>Nothing is written until you have seen the plan. Rescue Bench checks the backup file, that this is the same router, and reads the partition back after writing.</p>
+      <h2 id="flash-restore-title">{t('flash.restore.title')}</h2>
+      <p>{t('flash.restore.lead')}</p>
       <form
         className="controls"
         onSubmit={(e) => {
@@ -68,42 +64,41 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
         }}
       >
         <label className="flash-wide">
-          Backup folder
+          {t('flash.restore.folder')}
           <input list="flash-backups" value={from} onChange={(e) => setFrom(e.target.value)} spellCheck={false} data-testid="flash-from" required />
           <datalist id="flash-backups">
             {backups.map((b) => (
               <option key={b.dir} value={b.dir}>
-                {new Date(b.createdAt).toLocaleString()}
+                {when(b.createdAt)}
               </option>
             ))}
           </datalist>
         </label>
         <label>
-          Partition
+          {t('flash.restore.partition')}
           <select value={partition} onChange={(e) => { setPartition(e.target.value); setTyped(''); useFlash.getState().setPlan(undefined); }} data-testid="flash-partition" required>
-            <option value="">Choose…</option>
+            <option value="">{t('flash.restore.choose')}</option>
             {device.partitions.map((p) => (
               <option key={p.index} value={p.name}>
-                {p.name}
-                {p.danger.length ? ' (dangerous)' : ''}
+                {p.danger.length ? t('flash.restore.dangerous', { name: p.name }) : p.name}
               </option>
             ))}
           </select>
         </label>
         {dangerous && (
           <label>
-            Type "{partition}" to allow writing it
+            {t('flash.restore.typeName', { name: partition })}
             <input value={typed} onChange={(e) => setTyped(e.target.value)} spellCheck={false} autoComplete="off" data-testid="flash-typed" aria-describedby="flash-danger-why" />
           </label>
         )}
         {plan && !plan.identityMatches && (
           <label className="check">
             <input type="checkbox" checked={overrideIdentity} onChange={(e) => setOverrideIdentity(e.target.checked)} data-testid="flash-override-identity" />
-            I am sure: use this backup even though it looks like it came from another router
+            {t('flash.restore.otherRouter')}
           </label>
         )}
         <button type="submit" className="btn" disabled={!target || !from.trim() || !partition || busy !== ''} data-testid="flash-plan">
-          {busy === 'plan' ? 'Checking…' : 'Check the plan'}
+          {busy === 'plan' ? t('flash.restore.checking') : t('flash.restore.check')}
         </button>
       </form>
       {dangerous && part && (
@@ -119,8 +114,7 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
           {plan.steps.map((s) => (
             <div key={s.partition} className="flash-step">
               <p>
-                Replace <strong>{s.partition}</strong> (mtd{s.index}) with <span className="mono">{s.file}</span> from the backup of{' '}
-                {new Date(plan.backupCreatedAt).toLocaleString()}. Its checksum was checked again just now.
+                {place(t, 'flash.restore.step', { index: s.index, date: when(plan.backupCreatedAt) }, { partition: <strong>{s.partition}</strong>, file: <span className="mono" data-i18n-data="file name">{s.file}</span> })}
               </p>
               {s.warnings.map((w) => (
                 <p className="note" key={w}>
@@ -128,21 +122,21 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
                 </p>
               ))}
               <details className="advanced">
-                <summary>Commands that will run on the router</summary>
-                <pre className="flash-commands" data-testid="flash-commands">{s.commands.join('\n')}</pre>
+                <summary>{t('flash.restore.commands')}</summary>
+                <pre className="flash-commands" data-testid="flash-commands" data-i18n-data="commands">{s.commands.join('\n')}</pre>
               </details>
             </div>
           ))}
           {plan.ok && !restore && (
             <button type="button" className="btn danger big" onClick={() => void act('write')} disabled={busy !== ''} data-testid="flash-write">
-              {busy === 'write' ? 'Writing — do not unplug…' : `Write ${plan.steps.map((s) => s.partition).join(', ')} to the router`}
+              {busy === 'write' ? t('flash.restore.writing') : t('flash.restore.write', { names: plan.steps.map((s) => s.partition).join(', ') })}
             </button>
           )}
         </div>
       )}
       {Object.values(rows).map((r) => (
         <p key={r.partition} className="status" aria-live="polite" data-testid="flash-restore-row" data-phase={r.phase}>
-          {r.partition}: {PHASES[r.phase] ?? r.phase}
+          {t('flash.restore.phase', { partition: r.partition, phase: r.phase === 'reading-back' ? 'readingBack' : r.phase })}
           {r.message ? ` — ${r.message}` : ''}
         </p>
       ))}
@@ -150,7 +144,7 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
         restore.results.map((r) =>
           r.status === 'written' ? (
             <p key={r.partition} className="fs-result flash-ok" data-testid="flash-restore-done">
-              Done. {r.partition} now holds the backup again: read back and checked (sha256 {r.readBackSha256?.slice(0, 16)}…).
+              {t('flash.restore.done', { partition: r.partition, hash: r.readBackSha256?.slice(0, 16) ?? '' })}
             </p>
           ) : (
             r.error && <ErrorCard key={r.partition} error={r.error} />

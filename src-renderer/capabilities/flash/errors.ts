@@ -1,10 +1,11 @@
-/** "about 3 minutes" / "about 40 seconds" from milliseconds. */
-export function timeLeft(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return 'working out the time left…';
+import type { T } from '../../i18n';
+
+/** "about 3 minutes left" / "about 40 seconds left" from milliseconds, in the language shown. */
+export function timeLeft(t: T, ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return t('flash.backup.leftUnknown');
   const s = Math.ceil(ms / 1000);
-  if (s < 60) return `about ${s} second${s === 1 ? '' : 's'} left`;
-  const m = Math.round(s / 60);
-  return `about ${m} minute${m === 1 ? '' : 's'} left`;
+  if (s < 60) return t('flash.backup.leftSeconds', { n: s });
+  return t('flash.backup.leftMinutes', { n: Math.round(s / 60) });
 }
 
 export function hex(n: number | null | undefined): string {

@@ -4,26 +4,63 @@ import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { clockTime } from '../../format';
 import { useSerial, type Banner } from './store';
-import { describeMatch, type WatchMatch } from '../../../src-shared/capabilities/serial/watchers';
+import type { WatchMatch } from '../../../src-shared/capabilities/serial/watchers';
 import type { RbError } from '../../../src-shared/contract';
 import type { SerialSession } from '../../../src-shared/capabilities/serial/contract';
 import { BAUD_CHOICES } from './ConnectPanel';
+import { useT, type T } from '../../i18n';
+import type { MessageId } from '../../../src-shared/i18n';
+import { place } from '../playbook/place';
 
 /** xterm.js is loaded when a console is first shown, not with the rest of the app. */
 const Terminal = lazy(() => import('./Terminal').then((m) => ({ default: m.Terminal })));
 
 const NO_BANNERS: Banner[] = [];
 
+/** What a recognised line means (the words of describeMatch in src-shared, in the language shown). */
+export function matchText(t: T, m: WatchMatch): string {
+  const word = m.stopWith && m.stopWith !== 'any' ? m.stopWith : undefined;
+  switch (m.kind) {
+    case 'uboot-banner':
+      return t('serial.match.uboot-banner', { version: m.detail ?? '' });
+    case 'uboot-autoboot':
+      return word ? t('serial.match.uboot-autoboot.word', { word }) : t('serial.match.uboot-autoboot');
+    case 'uboot-prompt':
+    case 'shell-prompt':
+      return t(`serial.match.${m.kind}`, { prompt: m.prompt?.trimEnd() ?? '' });
+    case 'kernel-panic':
+      return t('serial.match.kernel-panic', { reason: m.detail || 'none' });
+    default:
+      return t(`serial.match.${m.kind}` as MessageId);
+  }
+}
+
 /** With auto-stop on, the countdown banner says what Rescue Bench is doing about it. */
-function bannerText(m: WatchMatch, autoStop: boolean): string {
-  if (m.kind === 'uboot-autoboot' && autoStop) return `U-Boot is counting down — stopping autoboot (${m.stopWith && m.stopWith !== 'any' ? `typing "${m.stopWith}"` : 'pressing a key'} for you).`;
-  return describeMatch(m);
+function bannerText(t: T, m: WatchMatch, autoStop: boolean): string {
+  if (m.kind === 'uboot-autoboot' && autoStop) return m.stopWith && m.stopWith !== 'any' ? t('serial.banner.stoppingWith', { word: m.stopWith }) : t('serial.banner.stopping');
+  return matchText(t, m);
+}
+
+/** The result of "Find speed", said from what was found (the workstation's English is the same words). */
+function autobaudText(t: T, r: { baud?: number | undefined; tried: ReadonlyArray<{ bytes: number }> }): string {
+  if (r.baud !== undefined) return t('serial.findSpeed.found', { baud: String(r.baud) });
+  return r.tried.every((x) => x.bytes === 0) ? t('serial.findSpeed.silent') : t('serial.findSpeed.garbled');
+}
+
+/** The port's own note about its speed, from the numbers it is about. */
+function speedNote(t: T, s: SerialSession): string | undefined {
+  const a = s.actual;
+  if (!a.note) return undefined;
+  if (a.baud === undefined) return t('serial.note.noSpeed');
+  if (a.baud !== s.requested.baud) return t('serial.note.otherSpeed', { baud: String(a.baud), asked: String(s.requested.baud) });
+  return a.note;
 }
 const URGENT = new Set(['uboot-autoboot', 'preinit-failsafe-prompt', 'kernel-panic']);
 
 /** One open port: its real settings, recognition banners, speed and line controls, and the console. */
 export function SessionPanel({ session }: { session: SerialSession }) {
   const api = useApi();
+  const t = useT();
   const banners = useSerial((s) => s.banners[session.id] ?? NO_BANNERS);
   const [error, setError] = useState<RbError | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
@@ -48,28 +85,29 @@ export function SessionPanel({ session }: { session: SerialSession }) {
     <section className="card console-session" aria-labelledby={`console-${session.id}-title`} data-testid="console-session" data-state={session.state}>
       <div className="card-head">
         <h2 id={`console-${session.id}-title`}>
-          {session.path} <span className={connected ? 'tag ok' : 'tag warn'}>{connected ? 'connected' : session.state}</span>
+          {session.path} <span className={connected ? 'tag ok' : 'tag warn'}>{t('serial.state', { state: session.state })}</span>
         </h2>
         <button type="button" className="btn" onClick={() => void act('close', () => api.invoke('serial.close', { id: session.id }))} disabled={!!busy}>
-          Close
+          {t('serial.close')}
         </button>
       </div>
       <p className="console-settings" data-testid="console-settings">
-        Asked for <strong className="mono">{r.baud} baud {r.dataBits}{r.parity[0]!.toUpperCase()}{r.stopBits}</strong>
-        {r.flow !== 'none' ? `, flow ${r.flow}` : ''} · the port runs at{' '}
-        <strong className="mono">{session.actual.baud !== undefined ? `${session.actual.baud} baud` : 'an unknown speed'}</strong>
-        {mismatch && <span className="tag warn">differs</span>}
-        {session.actual.note && !mismatch && session.actual.baud === undefined ? ` (${session.actual.note})` : ''}
-        {session.reconnects ? ` · reconnected ${session.reconnects}×` : ''}
+        {t('serial.settings.asked')} <strong className="mono">{t('serial.settings.line', { baud: String(r.baud), frame: `${r.dataBits}${r.parity[0]!.toUpperCase()}${r.stopBits}` })}</strong>
+        {r.flow !== 'none' ? t('serial.settings.flow', { flow: r.flow }) : ''}
+        {t('serial.settings.runsAt')}
+        <strong className="mono">{session.actual.baud !== undefined ? t('serial.settings.line', { baud: String(session.actual.baud), frame: '' }).trim() : t('serial.settings.unknownSpeed')}</strong>
+        {mismatch && <span className="tag warn">{t('serial.settings.differs')}</span>}
+        {session.actual.note && !mismatch && session.actual.baud === undefined ? ` (${speedNote(t, session)})` : ''}
+        {session.reconnects ? t('serial.settings.reconnected', { count: session.reconnects }) : ''}
       </p>
       {session.state === 'unplugged' && session.error && <ErrorCard error={session.error} />}
       <div className="console-banners" aria-live="assertive">
         {banners.map((b) => (
           <div key={b.id} className={URGENT.has(b.match.kind) ? 'console-banner urgent' : 'console-banner'} data-testid="console-banner" data-kind={b.match.kind}>
             <span>
-              <strong>{bannerText(b.match, session.autoStop)}</strong> <span className="muted">at {clockTime(b.at)}</span>
+              <strong>{bannerText(t, b.match, session.autoStop)}</strong> <span className="muted">{t('serial.banner.at', { time: clockTime(b.at) })}</span>
             </span>
-            <button type="button" className="btn small" onClick={() => useSerial.getState().dismissBanner(session.id, b.id)} aria-label="Dismiss">
+            <button type="button" className="btn small" onClick={() => useSerial.getState().dismissBanner(session.id, b.id)} aria-label={t('serial.banner.dismiss')}>
               ✕
             </button>
           </div>
@@ -77,7 +115,7 @@ export function SessionPanel({ session }: { session: SerialSession }) {
       </div>
       <div className="controls console-line-controls">
         <label>
-          Speed
+          {t('serial.speed')}
           <select value={r.baud} disabled={!connected || !!busy} onChange={(e) => void act('baud', () => api.invoke('serial.configure', { id: session.id, baud: Number(e.target.value) }))} data-testid="console-live-baud">
             {BAUD_CHOICES.map((b) => (
               <option key={b} value={b}>
@@ -92,39 +130,39 @@ export function SessionPanel({ session }: { session: SerialSession }) {
           disabled={!connected || !!busy}
           onClick={() =>
             void act('autobaud', async () => {
-              setAutobaud('Trying each speed — switch the router off and on now so it talks…');
+              setAutobaud(t('serial.findSpeed.trying'));
               const res = await api.invoke('serial.autobaud', { id: session.id, listenMs: 800 });
-              setAutobaud(res.message);
+              setAutobaud(autobaudText(t, res));
             })
           }
-          title="When the console shows garbage: try the common speeds and keep the one that reads as text"
+          title={t('serial.findSpeed.why')}
         >
-          {busy === 'autobaud' ? 'Finding the speed…' : 'Find speed'}
+          {busy === 'autobaud' ? t('serial.findSpeed.busy') : t('serial.findSpeed')}
         </button>
         <label className="checkbox">
-          <input type="checkbox" checked={session.autoStop} onChange={(e) => void act('autostop', () => api.invoke('serial.autostop', { id: session.id, enabled: e.target.checked }))} /> Stop U-Boot's countdown for me
+          <input type="checkbox" checked={session.autoStop} onChange={(e) => void act('autostop', () => api.invoke('serial.autostop', { id: session.id, enabled: e.target.checked }))} /> {t('serial.autoStop')}
         </label>
-        <button type="button" className="btn" disabled={!connected || !!busy} onClick={() => void act('ctrlc', () => api.invoke('serial.write', { id: session.id, data: '\u0003', encoding: 'utf8' }))} title="Ctrl-C: a fresh U-Boot prompt without running anything">
-          Send Ctrl-C
+        <button type="button" className="btn" disabled={!connected || !!busy} onClick={() => void act('ctrlc', () => api.invoke('serial.write', { id: session.id, data: '\u0003', encoding: 'utf8' }))} title={t('serial.ctrlc.why')}>
+          {t('serial.ctrlc')}
         </button>
         <button type="button" className="btn" disabled={!connected || !!busy || session.signals.supported === false} onClick={() => void act('break', () => api.invoke('serial.signals', { id: session.id, breakMs: 250 }))}>
-          Send break
+          {t('serial.break')}
         </button>
         <button type="button" className="btn" disabled={!connected || !!busy || session.signals.supported === false} onClick={() => void act('dtr', () => api.invoke('serial.signals', { id: session.id, dtr: !(session.signals.dtr ?? true) }))}>
-          DTR {session.signals.dtr === false ? 'off' : 'on'}
+          {t('serial.line', { line: 'DTR', on: String(session.signals.dtr !== false) })}
         </button>
         <button type="button" className="btn" disabled={!connected || !!busy || session.signals.supported === false} onClick={() => void act('rts', () => api.invoke('serial.signals', { id: session.id, rts: !(session.signals.rts ?? true) }))}>
-          RTS {session.signals.rts === false ? 'off' : 'on'}
+          {t('serial.line', { line: 'RTS', on: String(session.signals.rts !== false) })}
         </button>
       </div>
-      {session.signals.note && <p className="muted">{session.signals.note}</p>}
+      {session.signals.note && <p className="muted">{session.signals.supported === false ? t('serial.note.noSignals') : session.signals.note}</p>}
       {autobaud && <p className="status" aria-live="polite">{autobaud}</p>}
       {error && <ErrorCard error={error} />}
-      <Suspense fallback={<p className="muted">Loading the console…</p>}>
+      <Suspense fallback={<p className="muted">{t('serial.loading')}</p>}>
         <Terminal sessionId={session.id} label={session.path} connected={connected} />
       </Suspense>
       <p className="muted console-logpath">
-        Everything is also saved with times to <span className="mono">{session.logPath}</span>. Ctrl+C in the console goes to the router; copy with Ctrl+Shift+C.
+        {place(t, 'serial.logPath', {}, { path: <span className="mono" data-i18n-data="path">{session.logPath}</span> })}
       </p>
     </section>
   );

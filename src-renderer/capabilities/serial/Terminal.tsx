@@ -5,6 +5,7 @@ import { SearchAddon } from '@xterm/addon-search';
 import '@xterm/xterm/css/xterm.css';
 import { useApi } from '../../api/context';
 import { attachSink, sessionOutput } from './store';
+import { useT } from '../../i18n';
 
 /**
  * The console itself: xterm.js with a large scrollback, search, copy, paste (Ctrl+Shift+V or the browser's
@@ -12,6 +13,7 @@ import { attachSink, sessionOutput } from './store';
  */
 export function Terminal({ sessionId, label, connected }: { sessionId: string; label: string; connected: boolean }) {
   const api = useApi();
+  const t0 = useT();
   const host = useRef<HTMLDivElement>(null);
   const term = useRef<Xterm | null>(null);
   const search = useRef<SearchAddon | null>(null);
@@ -19,6 +21,7 @@ export function Terminal({ sessionId, label, connected }: { sessionId: string; l
   const [found, setFound] = useState<boolean | undefined>();
   const [copied, setCopied] = useState(false);
 
+  const label0 = t0('serial.term.label', { port: label });
   useEffect(() => {
     if (!host.current) return;
     const t = new Xterm({
@@ -35,7 +38,6 @@ export function Terminal({ sessionId, label, connected }: { sessionId: string; l
     t.loadAddon(fit);
     t.loadAddon(s);
     t.open(host.current);
-    t.textarea?.setAttribute('aria-label', `Serial console ${label}: what you type is sent to the router`);
     const doFit = (): void => {
       try {
         fit.fit();
@@ -68,6 +70,9 @@ export function Terminal({ sessionId, label, connected }: { sessionId: string; l
       term.current = null;
     };
   }, [api, sessionId, label]);
+  useEffect(() => {
+    term.current?.textarea?.setAttribute('aria-label', label0);
+  }, [label0]);
 
   const find = (dir: 'next' | 'prev'): void => {
     if (!search.current || !query) return;
@@ -102,7 +107,7 @@ export function Terminal({ sessionId, label, connected }: { sessionId: string; l
 
   return (
     <div className="console-term-wrap">
-      <div className="console-toolbar" role="toolbar" aria-label="Console tools">
+      <div className="console-toolbar" role="toolbar" aria-label={t0('serial.term.tools')}>
         <form
           className="console-search"
           onSubmit={(e) => {
@@ -111,25 +116,25 @@ export function Terminal({ sessionId, label, connected }: { sessionId: string; l
           }}
         >
           <label>
-            <span className="sr-only">Search the console</span>
-            <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search the console" data-testid="console-search" />
+            <span className="sr-only">{t0('serial.term.search')}</span>
+            <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t0('serial.term.search')} data-testid="console-search" />
           </label>
-          <button type="button" className="btn small" onClick={() => find('prev')} aria-label="Previous match">
+          <button type="button" className="btn small" onClick={() => find('prev')} aria-label={t0('serial.term.prev')}>
             ↑
           </button>
-          <button type="submit" className="btn small" aria-label="Next match">
+          <button type="submit" className="btn small" aria-label={t0('serial.term.next')}>
             ↓
           </button>
-          {found === false && <span className="tag warn">not found</span>}
+          {found === false && <span className="tag warn">{t0('serial.term.notFound')}</span>}
         </form>
         <button type="button" className="btn small" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy selection'}
+          {copied ? t0('serial.term.copied') : t0('serial.term.copy')}
         </button>
         <button type="button" className="btn small" onClick={() => term.current?.clear()}>
-          Clear screen
+          {t0('serial.term.clear')}
         </button>
         <button type="button" className="btn small" onClick={save} data-testid="console-save">
-          Save log
+          {t0('serial.term.save')}
         </button>
       </div>
       <div ref={host} className={connected ? 'console-term' : 'console-term disconnected'} data-testid="console-term" />

@@ -25,8 +25,7 @@ export function ConsoleView() {
               className={s.id === active ? 'console-tab active' : 'console-tab'}
               onClick={() => useSerial.getState().setActive(s.id)}
             >
-              {s.path}
-              {s.state !== 'open' ? ` (${s.state})` : ''}
+              {s.state !== 'open' ? t('serial.tab.state', { path: s.path, state: s.state }) : s.path}
             </button>
           ))}
         </div>

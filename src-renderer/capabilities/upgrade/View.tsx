@@ -9,63 +9,76 @@ import { FLASH_PLAYBOOK_ID, STOCK_PLAYBOOK_ID, type StockReport, type UpgradePro
 import type { SessionTarget } from '../../../src-shared/capabilities/device';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { useUpgrade } from './store';
+import { useT, type T } from '../../i18n';
+import type { MessageId } from '../../../src-shared/i18n';
+import { place } from '../playbook/place';
 import { usePractice } from '../practice/store';
 
 const OURS = new Set([FLASH_PLAYBOOK_ID, STOCK_PLAYBOOK_ID]);
 
-function elapsed(s: number): string {
-  const t = Math.round(s);
-  return t < 60 ? `${t} s` : `${Math.floor(t / 60)} min ${String(t % 60).padStart(2, '0')} s`;
+function elapsed(t: T, s: number): string {
+  const r = Math.round(s);
+  return r < 60 ? t('upgrade.elapsed.s', { s: r }) : t('upgrade.elapsed.min', { m: Math.floor(r / 60), s: String(r % 60).padStart(2, '0') });
 }
 
 type WaitPhase = NonNullable<UpgradeProgress['phase']>;
-const PHASES: Array<{ id: WaitPhase; label: string }> = [
-  { id: 'writing', label: 'Writing the firmware' },
-  { id: 'restarting', label: 'Restarting: nothing answers' },
-  { id: 'starting', label: 'Starting: it answers ping' },
-  { id: 'back', label: 'Its login or web page answers' },
+const PHASES: Array<{ id: WaitPhase; label: MessageId }> = [
+  { id: 'writing', label: 'upgrade.phase.writing' },
+  { id: 'restarting', label: 'upgrade.phase.restarting' },
+  { id: 'starting', label: 'upgrade.phase.starting' },
+  { id: 'back', label: 'upgrade.phase.back' },
 ];
 
 /** What the router has shown so far while Rescue Bench waits (ping, ARP and its ports, looked at once a second). */
 function WaitPhases({ phase }: { phase: WaitPhase }) {
+  const t = useT();
   const at = PHASES.findIndex((x) => x.id === phase);
   return (
-    <ol className="up-phases" aria-label="What the router shows" data-testid="up-wait-phases">
+    <ol className="up-phases" aria-label={t('upgrade.phases')} data-testid="up-wait-phases">
       {PHASES.map((x, i) => (
         <li key={x.id} className={i < at ? 'done' : i === at ? 'now' : ''} aria-current={i === at ? 'step' : undefined}>
           {i < at ? '✓ ' : ''}
-          {x.label}
+          {t(x.label)}
         </li>
       ))}
     </ol>
   );
 }
 
+/** The copy's words from the workstation ("Copying <file> into the router's memory"), in the language shown. */
+function copyText(t: T, text: string): string {
+  const m = /^Copying (.+) into the router's memory$/.exec(text);
+  return m ? t('upgrade.copy.copying', { file: m[1]! }) : `${text}.`;
+}
+
 /** The bar under "do this now": percent, speed and time left for the copy; elapsed time while the router writes. */
 function ProgressCard({ p }: { p: UpgradeProgress }) {
+  const t = useT();
   if (p.stage === 'upload') {
     const pct = p.total ? Math.min(100, Math.floor((100 * p.done) / p.total)) : 0;
     return (
       <section className="card" data-testid="up-progress" data-stage="upload">
-        <div className="fw-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label="Copy to the router">
+        <div className="fw-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={t('upgrade.copy.label')}>
           <div style={{ width: `${pct}%` }} />
           <span>
-            Copy to the router: {pct}% · {bytes(p.done)} of {bytes(p.total)}
-            {p.rate ? ` · ${bytes(Math.round(p.rate))}/s` : ''}
-            {p.etaS !== undefined ? ` · about ${elapsed(p.etaS)} left` : ''}
+            {t('upgrade.copy.bar', { pct, done: bytes(p.done), total: bytes(p.total) })}
+            {p.rate ? t('upgrade.copy.rate', { rate: bytes(Math.round(p.rate)) }) : ''}
+            {p.etaS !== undefined ? t('upgrade.copy.left', { time: elapsed(t, p.etaS) }) : ''}
           </span>
         </div>
-        <p className="fs-hint">{p.text}. Nothing is written to the router's flash until the router has checked the copy.</p>
+        <p className="fs-hint">
+          {copyText(t, p.text)} {t('upgrade.copy.hint')}
+        </p>
       </section>
     );
   }
   if (p.stage === 'wait')
     return (
       <section className="card up-wait" data-testid="up-progress" data-stage="wait" aria-live="polite">
-        <p className="up-elapsed">{elapsed(p.done)}</p>
+        <p className="up-elapsed">{elapsed(t, p.done)}</p>
         <p className="up-wait-text">{p.text}</p>
         {p.phase && <WaitPhases phase={p.phase} />}
-        <p className="fs-hint">It can take up to {elapsed(p.total)}. It is safe to unplug only after Rescue Bench says "Done".</p>
+        <p className="fs-hint">{t('upgrade.wait.hint', { time: elapsed(t, p.total) })}</p>
       </section>
     );
   return null;
@@ -73,15 +86,16 @@ function ProgressCard({ p }: { p: UpgradeProgress }) {
 
 /** Both firmware slots of a Linksys router as a small partition map: which one runs, which one starts next. */
 function SlotMap({ report }: { report: StockReport }) {
+  const t = useT();
   return (
     <div className="up-slots" data-testid="up-slots">
       {report.slots.map((s) => (
         <div key={s.slot} className={`up-slot${s.running ? ' running' : ''}`} data-testid={`up-slot-${s.slot}`}>
           <h3>
-            Slot {s.slot} {s.running && <span className="tag">running now</span>} {s.bootsNext && <span className="tag">starts next</span>}
+            {t('upgrade.slot.title', { slot: s.slot })} {s.running && <span className="tag">{t('upgrade.slot.running')}</span>} {s.bootsNext && <span className="tag">{t('upgrade.slot.next')}</span>}
           </h3>
           <p className="mono">
-            {s.kernel ? `${s.kernel.name} (mtd${s.kernel.index}) ${bytes(s.kernel.size)}` : 'no kernel partition'}
+            {s.kernel ? `${s.kernel.name} (mtd${s.kernel.index}) ${bytes(s.kernel.size)}` : t('upgrade.slot.noKernel')}
             <br />
             {s.rootfs ? `${s.rootfs.name} (mtd${s.rootfs.index}) ${bytes(s.rootfs.size)}` : ''}
           </p>
@@ -89,7 +103,7 @@ function SlotMap({ report }: { report: StockReport }) {
             .filter((st) => st.slot === s.slot)
             .map((st) => (
               <p key={st.id} className="up-slot-plan">
-                Gets: {st.image.fileName}
+                {t('upgrade.slot.gets', { file: st.image.fileName })}
               </p>
             ))}
         </div>
@@ -99,31 +113,31 @@ function SlotMap({ report }: { report: StockReport }) {
 }
 
 function PlanCard({ report }: { report: StockReport }) {
+  const t = useT();
   const p = report.plan;
   return (
     <section className="card" data-testid="up-plan" data-ok={String(p.ok)}>
-      <h2>The plan for the {p.model}</h2>
+      <h2>{t('upgrade.plan.title', { model: p.model })}</h2>
       <p>
-        {p.layoutEvidence}
-        {report.release ? `. It runs ${report.release}` : ''}.
+        {p.layoutEvidence}. {report.release ? t('upgrade.plan.runs', { release: report.release }) : ''}
       </p>
       <SlotMap report={report} />
       {p.ok ? (
         <ol className="up-plan-steps">
           {p.steps.map((s) => (
             <li key={s.id}>
-              <strong>{s.title}</strong> → slot {s.slot}. {s.why}
+              <strong>{s.title}</strong> {t('upgrade.plan.step', { slot: s.slot })} {s.why}
               <br />
               <span className="fs-hint">{s.image.hash.text}</span>
             </li>
           ))}
         </ol>
       ) : (
-        p.refusal && <ErrorCard error={p.refusal} title="Not possible yet" />
+        p.refusal && <ErrorCard error={p.refusal} title={t('upgrade.plan.notYet')} />
       )}
       {p.userReported && (
         <p className="note" data-testid="up-user-reported">
-          <strong>User-reported path:</strong> {p.userReported}
+          <strong>{t('upgrade.plan.userReported')}</strong> {p.userReported}
         </p>
       )}
       {p.warnings.map((w) => (
@@ -148,6 +162,7 @@ function progressStepActive(run: RunSnapshot, p: UpgradeProgress): boolean {
  */
 function BootSlotCard({ target, slot }: { target: SessionTarget; slot: 1 | 2 }) {
   const api = useApi();
+  const t = useT();
   const st = useUpgrade((s) => s.slot);
   const [typed, setTyped] = useState('');
   useEffect(() => {
@@ -161,31 +176,30 @@ function BootSlotCard({ target, slot }: { target: SessionTarget; slot: 1 | 2 }) 
     return (
       <section className="card" data-testid="up-slot-done" role="status">
         <p className="fs-result ok">
-          Done: the router will start slot {slot} (boot_part={st.done.env.boot_part}, bootcmd={st.done.env.bootcmd}, read back from the router).
+          {t('upgrade.bootSlot.done', { slot, bootPart: st.done.env.boot_part ?? '', bootcmd: st.done.env.bootcmd ?? '' })}
         </p>
-        <p>Restart the router now (switch it off and on). It starts the firmware in slot {slot}.</p>
+        <p>{t('upgrade.bootSlot.restart', { slot })}</p>
       </section>
     );
   const want = `slot ${slot}`;
+  const now = c.before.boot_part ?? t('upgrade.bootSlot.unknown');
   return (
     <section className="card" data-testid="up-slot" aria-labelledby="up-slot-title">
-      <h2 id="up-slot-title">Start the other slot instead</h2>
+      <h2 id="up-slot-title">{t('upgrade.bootSlot.title')}</h2>
       <p>
-        The router still answers. It is set to start slot {c.before.boot_part ?? '?'}. Slot {slot} still holds the firmware it ran before.
+        {t('upgrade.bootSlot.state', { now, slot })}{' '}
         {c.changes.length
-          ? ` Rescue Bench can set it to start slot ${slot} (${c.changes.map((x) => `${x.name}: ${x.from || 'none'} → ${x.to}`).join(', ')}): its next restart then starts that firmware instead of trying slot ${c.before.boot_part ?? 'the other slot'} again.`
-          : ` It already starts slot ${slot}.`}
+          ? t('upgrade.bootSlot.change', { slot, now, changes: c.changes.map((x) => `${x.name}: ${x.from || t('upgrade.bootSlot.none')} → ${x.to}`).join(', ') })
+          : t('upgrade.bootSlot.already', { slot })}
       </p>
       {c.changes.length > 0 && (
         <div className="controls">
           <label>
-            <span>
-              Type <b>{want}</b> to confirm
-            </span>
+            <span>{place(t, 'upgrade.bootSlot.type', {}, { word: <b>{want}</b> })}</span>
             <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" data-testid="up-slot-confirm" />
           </label>
           <button type="button" className="btn primary" disabled={st.busy || typed.trim() !== want} onClick={() => void useUpgrade.getState().setSlot(api, target, slot, typed.trim())} data-testid="up-slot-btn">
-            Start slot {slot} next time
+            {t('upgrade.bootSlot.go', { slot })}
           </button>
         </div>
       )}
@@ -196,6 +210,7 @@ function BootSlotCard({ target, slot }: { target: SessionTarget; slot: 1 | 2 }) 
 
 export function UpgradeView() {
   const api = useApi();
+  const t = useT();
   const run = usePlaybook((s) => (s.run && OURS.has(s.run.playbookId) ? s.run : undefined));
   const interrupted = usePlaybook((s) => (s.interrupted && OURS.has(s.interrupted.snapshot.playbookId) ? s.interrupted : undefined));
   const progress = useUpgrade((s) => s.progress);
@@ -249,82 +264,80 @@ export function UpgradeView() {
       {verified && (
         <section className="card" data-testid="up-done" role="status">
           <p className="fs-result ok">{verified.text}</p>
-          <p>It is safe to unplug the router now.</p>
+          <p>{t('upgrade.done.unplug')}</p>
           {verified.hostKeyNote && <p className="fs-hint">{verified.hostKeyNote}</p>}
-          {outcome?.settingsBackup && <p className="fs-hint">Your settings backup: {outcome.settingsBackup}</p>}
+          {outcome?.settingsBackup && <p className="fs-hint">{t('upgrade.done.settings', { file: outcome.settingsBackup })}</p>}
         </section>
       )}
       {!running && (
         <section className="card" aria-labelledby="up-start-title" data-testid="up-start">
-          <h2 id="up-start-title">{mode === 'flash' ? 'Put new firmware on the router' : 'Return a Linksys router to its factory firmware'}</h2>
-          <div className="controls" role="radiogroup" aria-label="What to do">
+          <h2 id="up-start-title">{mode === 'flash' ? t('upgrade.start.flash') : t('upgrade.start.stock')}</h2>
+          <div className="controls" role="radiogroup" aria-label={t('upgrade.mode')}>
             <label className="up-mode">
-              <input type="radio" name="up-mode" checked={mode === 'flash'} onChange={() => setMode('flash')} data-testid="up-mode-flash" /> New firmware (OpenWrt update)
+              <input type="radio" name="up-mode" checked={mode === 'flash'} onChange={() => setMode('flash')} data-testid="up-mode-flash" /> {t('upgrade.mode.flash')}
             </label>
             <label className="up-mode">
-              <input type="radio" name="up-mode" checked={mode === 'return-to-stock'} onChange={() => setMode('return-to-stock')} data-testid="up-mode-stock" /> Back to factory firmware (Linksys WRT)
+              <input type="radio" name="up-mode" checked={mode === 'return-to-stock'} onChange={() => setMode('return-to-stock')} data-testid="up-mode-stock" /> {t('upgrade.mode.stock')}
             </label>
           </div>
           {onPractice && (
             <p className="note practice-note" data-testid="up-practice">
-              <span className="practice-badge">PRACTICE</span> This will talk to the practice router on this computer, not to a real router.{' '}
+              <span className="practice-badge">{t('upgrade.practice.badge')}</span> {t('upgrade.practice.note')}{' '}
               {practice?.images && (
                 <button type="button" className="btn small" onClick={() => setFile(mode === 'return-to-stock' ? practice.images!.vendor : practice.images!.openwrt)} data-testid="up-practice-file">
-                  {mode === 'return-to-stock' ? 'Use the practice Linksys file' : 'Use the practice OpenWrt file'}
+                  {mode === 'return-to-stock' ? t('upgrade.practice.stockFile') : t('upgrade.practice.openwrtFile')}
                 </button>
               )}
             </p>
           )}
           <p>
-            {mode === 'flash'
-              ? 'Rescue Bench checks the image first, copies it to the router, lets the router check it too, writes it and waits until the router runs it. About 5 minutes. Keep the cable plugged in.'
-              : 'For selling a Linksys WRT32X (and family) that runs OpenWrt: Rescue Bench reads both firmware slots, checks the files, says the plan, and only then writes. About 5 to 10 minutes.'}
+            {mode === 'flash' ? t('upgrade.lead.flash') : t('upgrade.lead.stock')}
           </p>
           <div className="controls">
             <label>
-              Router address
+              {t('upgrade.host')}
               <input value={host} onChange={(e) => setHost(e.target.value)} data-testid="up-host" />
             </label>
             <label>
-              Connect with
+              {t('upgrade.method')}
               <select value={method} onChange={(e) => setMethod(e.target.value as SessionTarget['method'])} data-testid="up-method">
-                <option value="auto">Automatic (SSH, then telnet)</option>
-                <option value="ssh">SSH</option>
-                <option value="telnet">Telnet (old rescue mode)</option>
+                <option value="auto">{t('device.method.auto')}</option>
+                <option value="ssh">{t('device.method.ssh')}</option>
+                <option value="telnet">{t('device.method.telnet')}</option>
               </select>
             </label>
             <label>
-              Router password (empty if none)
+              {t('upgrade.password')}
               <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" data-testid="up-password" />
             </label>
           </div>
           <div className="controls">
             <label className="grow">
-              {mode === 'flash' ? 'Firmware image' : "The maker's firmware (e.g. FW_WRT32X_1.0.180404.58.img)"}
-              <input value={file} placeholder={checked?.path ?? 'Path of the image on this computer'} onChange={(e) => setFile(e.target.value)} data-testid="up-file" />
+              {mode === 'flash' ? t('upgrade.file.flash') : t('upgrade.file.stock', { example: 'FW_WRT32X_1.0.180404.58.img' })}
+              <input value={file} placeholder={checked?.path ?? t('upgrade.file.placeholder')} onChange={(e) => setFile(e.target.value)} data-testid="up-file" />
             </label>
             {mode === 'return-to-stock' && (
               <>
                 <label className="grow">
-                  OpenWrt 19.07.9 factory image (needed from the newer 6 MB layout)
+                  {t('upgrade.intermediate')}
                   <input value={intermediate} onChange={(e) => setIntermediate(e.target.value)} data-testid="up-intermediate" />
                 </label>
                 <label className="grow">
-                  SHA-256 from the maker's page (optional)
+                  {t('upgrade.sha256')}
                   <input value={sha} onChange={(e) => setSha(e.target.value)} data-testid="up-sha256" />
                 </label>
               </>
             )}
           </div>
-          {!file.trim() && checked && <p className="fs-hint">Using the image checked on the Firmware check page: {checked.fileName}.</p>}
+          {!file.trim() && checked && <p className="fs-hint">{t('upgrade.checked', { file: checked.fileName })}</p>}
           <div className="controls">
             {mode === 'return-to-stock' && (
               <button type="button" className="btn" disabled={busy || !image || !host.trim()} onClick={() => void useUpgrade.getState().planStock(api, { target, file: image, ...(sha.trim() ? { sha256: sha.trim() } : {}), ...(intermediate.trim() ? { intermediate: intermediate.trim() } : {}) })} data-testid="up-plan-btn">
-                Show the plan (changes nothing)
+                {t('upgrade.showPlan')}
               </button>
             )}
             <button type="button" className="btn primary big" disabled={busy || !image || !host.trim() || (mode === 'return-to-stock' && !plan?.plan.ok)} onClick={() => void useUpgrade.getState().start(api, req())} data-testid="up-start-btn">
-              {mode === 'flash' ? 'Start' : 'Return to factory firmware'}
+              {mode === 'flash' ? t('upgrade.go.flash') : t('upgrade.go.stock')}
             </button>
           </div>
         </section>

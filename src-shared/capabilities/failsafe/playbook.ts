@@ -4,6 +4,7 @@
  * shared/reference/openwrt-recovery-facts.md §1–2. The runner executes each step's `run` executor.
  */
 import type { PlaybookDef } from '../playbook';
+import { fault } from '../../errors';
 
 export const FAILSAFE_PLAYBOOK_ID = 'failsafe';
 
@@ -190,23 +191,11 @@ export const FAILSAFE_ACTIONS: FailsafeAction[] = [
 
 export type MissCause = 'regular-boot' | 'window-expired' | 'no-broadcast';
 
-/** Specific advice after a missed attempt (wiki: timing, repeated presses, any button, the Linksys pattern). */
+/**
+ * Specific advice after a missed attempt (wiki: timing, repeated presses, any button, the Linksys pattern): the
+ * words of the faults NO_BROADCAST and MISSED_WINDOW in the catalogue (messages/en.ts beside this file).
+ */
 export function missedAdvice(cause: MissCause): { message: string; meaning: string; fix: string } {
-  const linksys =
-    'Some Linksys routers first light everything up, then blink the connected LAN/WAN lights: do not press there. Wait until all lights go off a second time; press the moment the first light starts blinking again.';
-  if (cause === 'no-broadcast')
-    return {
-      message: 'The router did not send its "press button now" message.',
-      meaning: 'Either the message cannot reach this computer, or this router does not send it. The light pattern still works without it.',
-      fix: `Check that the cable is in a LAN port (not WAN), that this computer has an address in 192.168.1.x, and that no firewall blocks UDP port 4919. Some routers take 30–40 seconds to send it. Without the message: switch the router off, then on, and press the button as soon as a light starts blinking at a moderate speed — or press it repeatedly for the first 60 seconds. ${linksys}`,
-    };
-  const lead =
-    cause === 'regular-boot'
-      ? 'The router said it is continuing its normal start.'
-      : 'The moment for the button passed and the rescue login did not answer.';
-  return {
-    message: lead,
-    meaning: 'The press came too late, did not register, or went to a button that is not read at that moment.',
-    fix: `Switch the router off and try again. Press as soon as the cue appears (or the light starts blinking at a moderate speed), and keep pressing every half second until it blinks very fast. Any button except the power switch works; if one does not, try another. ${linksys}`,
-  };
+  const f = cause === 'no-broadcast' ? fault('NO_BROADCAST') : fault('MISSED_WINDOW', { cause: cause === 'regular-boot' ? 'regularBoot' : 'windowExpired' });
+  return { message: f.message, meaning: f.meaning ?? '', fix: f.fix ?? '' };
 }

@@ -1,6 +1,6 @@
 import type { Manifest, ManifestPartition, RestorePlan } from './contract';
 import type { DeviceIdentity, Partition, DeviceTools } from '../device';
-import type { RbErrorShape } from '../../errors';
+import { fault, type RbErrorShape } from '../../errors';
 import { dangerOf } from '../device';
 
 /**
@@ -53,6 +53,11 @@ function refusal(code: string, message: string, meaning: string, fix: string, de
   return details ? { code, message, meaning, fix, details } : { code, message, meaning, fix };
 }
 
+/** A refusal whose words are in the catalogue (messages/en.ts beside this file), with its values. */
+function said(code: string, values: Record<string, string | number>, details?: string): RbErrorShape {
+  return fault(code, values, details ? { details } : {}).toShape();
+}
+
 export function identityDifferences(backup: Manifest, device: { identity: DeviceIdentity; partitions: Partition[] }): string[] {
   const diffs: string[] = [];
   const a = backup.device.identity;
@@ -91,20 +96,20 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
   for (const key of input.partitions) {
     const entry: ManifestPartition | undefined = findPartition(manifest.partitions, key);
     if (!entry) {
-      refuse(key, refusal('NOT_IN_BACKUP', `The backup has no partition called "${key}".`, 'There is nothing to restore for it.', `Choose one of: ${manifest.partitions.map((p) => p.name).join(', ')}.`));
+      refuse(key, said('NOT_IN_BACKUP', { name: key, names: manifest.partitions.map((p) => p.name).join(', ') }));
       continue;
     }
     if (!identityMatches && !input.overrideIdentity) {
-      refuse(entry.name, refusal('IDENTITY_MISMATCH', 'This backup does not look like it came from this router.', 'Writing another router\'s data can brick this one, or copy someone else\'s MAC address and Wi-Fi calibration.', 'Connect the router the backup came from. If you are sure (for example you are moving a backup between identical units), confirm the override explicitly.', diffs.join('\n')));
+      refuse(entry.name, said('IDENTITY_MISMATCH', {}, diffs.join('\n')));
       continue;
     }
     if (entry.status === 'failed' || !entry.file || !entry.sha256) {
-      refuse(entry.name, refusal('BACKUP_PARTITION_FAILED', `The backup of "${entry.name}" did not finish, so there is no good copy to restore.`, 'Writing an incomplete copy would damage the router.', 'Use another backup, or retry the failed partitions of this one first.'));
+      refuse(entry.name, said('BACKUP_PARTITION_FAILED', { name: entry.name }));
       continue;
     }
     const file = input.files[entry.name];
     if (!file || !file.exists) {
-      refuse(entry.name, refusal('BACKUP_FILE_MISSING', `The file ${entry.file} is missing from the backup folder.`, 'Without it there is nothing to write.', 'Check that the backup folder is complete (copy it again from where you keep it).'));
+      refuse(entry.name, said('BACKUP_FILE_MISSING', { file: entry.file }));
       continue;
     }
     const sizeDiffers = entry.bytes !== undefined && entry.bytes !== file.bytes;
@@ -113,12 +118,12 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
       const details = [`recorded sha256 ${entry.sha256}, file now ${file.sha256 ?? 'unreadable'}`];
       if (sizeDiffers) details.push(`recorded ${entry.bytes} bytes, file now ${file.bytes}`);
       if (md5Differs) details.push(`recorded md5 ${entry.md5}, file now ${file.md5}`);
-      refuse(entry.name, refusal('BACKUP_FILE_CHANGED', `The file ${entry.file} is not the one that was backed up.`, 'Its checksum no longer matches the one recorded at backup time: it was changed or damaged since. Writing it could brick the router.', 'Use another copy of this backup.', details.join('\n')));
+      refuse(entry.name, said('BACKUP_FILE_CHANGED', { file: entry.file, when: 'planning' }, details.join('\n')));
       continue;
     }
     const target = findPartition(device.partitions, entry.index !== undefined ? `mtd${entry.index}` : entry.name);
     if (!target || target.name !== entry.name) {
-      refuse(entry.name, refusal('NO_SUCH_PARTITION', `The router has no partition "${entry.name}" at mtd${entry.index}.`, 'Its flash is laid out differently from the backup.', 'Check that this is the router the backup came from.'));
+      refuse(entry.name, said('NO_SUCH_PARTITION', { name: entry.name, at: String(entry.index) }));
       continue;
     }
     if (file.bytes > target.size) {
@@ -128,7 +133,7 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
     const dangers = [...target.danger];
     for (const d of dangerOf(entry.name)) if (!dangers.some((x) => x.kind === d.kind)) dangers.push(d);
     if (target.readOnly) {
-      refuse(entry.name, refusal('PARTITION_READ_ONLY', `The router's firmware has locked "${entry.name}" against writing.`, 'The kernel marks it read-only, usually because it must never change (bootloader, identity data).', 'Rescue Bench does not unlock it. If you really must, an expert can load the mtd-rw module by hand; only do that with a flash programmer at hand.'));
+      refuse(entry.name, said('PARTITION_READ_ONLY', { name: entry.name }));
       continue;
     }
     if (dangers.length && !input.overrideDanger.includes(entry.name)) {
@@ -147,7 +152,7 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
       writer = 'nandwrite';
       writeCommand = `flash_erase -q /dev/mtd${target.index} 0 0 && nandwrite -q -p /dev/mtd${target.index} ${stagePath}`;
     } else {
-      refuse(entry.name, refusal('NO_SAFE_WRITER', `The router has no safe tool to write "${entry.name}".`, nand ? 'NAND flash must be written with OpenWrt\'s mtd or with nandwrite (which skip bad blocks); dd or mtdblock would brick it.' : 'Rescue Bench writes flash only with OpenWrt\'s mtd tool.', 'Start an OpenWrt image on the router (rescue mode or an initramfs), which includes mtd, then try again.'));
+      refuse(entry.name, said('NO_SAFE_WRITER', { name: entry.name, nand: nand ? 'yes' : 'no' }));
       continue;
     }
     const warnings: string[] = [];

@@ -5,7 +5,7 @@
  */
 import type { DeviceInfo, Partition } from '../device';
 import { findDeviceProfile, type DeviceProfile, type SlotLayout } from '../../profiles/profiles';
-import type { RbErrorShape } from '../../errors';
+import { fault, type RbErrorShape } from '../../errors';
 import type { HashCheck } from './hashes';
 
 export interface SlotView {
@@ -130,12 +130,7 @@ function refuse(base: Omit<ReturnPlan, 'ok' | 'refusal'>, e: RbErrorShape): Retu
 export function planReturnToStock(state: DualSlotState | undefined, stock: ImageForPlan, intermediate?: ImageForPlan): ReturnPlan {
   const base: Omit<ReturnPlan, 'ok' | 'refusal'> = { model: state?.model ?? 'router', layoutEvidence: state?.layoutEvidence ?? '', steps: [], warnings: [], successText: '' };
   if (!state)
-    return refuse(base, {
-      code: 'NOT_DUAL_SLOT',
-      message: 'This router has no Linksys dual firmware slots (kernel1/kernel2).',
-      meaning: 'The return-to-factory guide is for the Linksys WRT family (WRT32X, WRT3200ACM, WRT1900AC/ACS, WRT1200AC). Nothing was changed.',
-      fix: 'For other routers, use "Put firmware on the router" with the maker\'s image, if OpenWrt accepts it.',
-    });
+    return refuse(base, fault('NOT_DUAL_SLOT', { where: 'plan' }).toShape());
   if (state.layout) base.layout = { id: state.layout.id, label: state.layout.label };
   if (state.runningSlot) base.runningSlot = state.runningSlot;
   for (const img of [stock, ...(intermediate ? [intermediate] : [])]) {
@@ -149,20 +144,10 @@ export function planReturnToStock(state: DualSlotState | undefined, stock: Image
     if (img.hash.status === 'unlisted') base.warnings.push(img.hash.text);
   }
   if (stock.kind !== 'vendor')
-    return refuse(base, {
-      code: 'NOT_VENDOR_IMAGE',
-      message: `${stock.fileName} does not look like the maker's firmware.`,
-      meaning: stock.kind.startsWith('openwrt') ? 'It is an OpenWrt image. To return to the factory firmware you need the Linksys file (for the WRT32X: FW_WRT32X_1.0.180404.58.img).' : 'Rescue Bench cannot tell what it is. Nothing was changed.',
-      fix: "Download the factory firmware from the maker's support page for this model and choose that file.",
-    });
+    return refuse(base, fault('NOT_VENDOR_IMAGE', { file: stock.fileName, openwrt: stock.kind.startsWith('openwrt') ? 'yes' : 'no' }).toShape());
   const running = state.runningSlot ?? (state.bootPart as 1 | 2 | undefined);
   if (!running)
-    return refuse(base, {
-      code: 'SLOT_UNKNOWN',
-      message: 'Rescue Bench cannot tell which firmware slot the router runs from.',
-      meaning: 'Without that it cannot say which slot will be written, nor check afterwards that the router switched. Nothing was changed.',
-      fix: 'Make sure the router runs OpenWrt with fw_printenv (the uboot-envtools package), then connect again.',
-    });
+    return refuse(base, fault('SLOT_UNKNOWN').toShape());
   const other = (running === 1 ? 2 : 1) as 1 | 2;
   const version = stock.version ? ` ${stock.version}` : '';
   const vendor = state.model.split(' ')[0] ?? 'factory';
@@ -177,12 +162,7 @@ export function planReturnToStock(state: DualSlotState | undefined, stock: Image
     why: `The maker's firmware has no OpenWrt description inside, so sysupgrade only writes it when forced (-F), and it cannot keep OpenWrt's settings (-n). It goes to slot ${slot}, the one not running.`,
   });
   if (!state.layout)
-    return refuse(base, {
-      code: 'LAYOUT_UNKNOWN',
-      message: `Rescue Bench does not know this router's flash layout (${state.layoutEvidence}).`,
-      meaning: 'The Linksys firmware only starts from the layout it was made for; writing it blind may leave a slot that does not start. Nothing was changed.',
-      fix: 'Send the Details to the Rescue Bench team, or follow the OpenWrt wiki page for this model by hand.',
-    });
+    return refuse(base, fault('LAYOUT_UNKNOWN', { evidence: state.layoutEvidence }).toShape());
   if (small || (vendorLayout && vendorLayout === state.layout.id)) {
     if (intermediate) base.warnings.push(`The router already has the ${state.layout.label} layout the ${vendor} firmware needs, so ${intermediate.fileName} is not needed and will not be written.`);
     return { ...base, ok: true, steps: [stockStep(other)], successText: `Done. The router now runs ${vendor} firmware${version} from slot ${other}.` };

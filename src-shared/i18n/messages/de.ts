@@ -18,6 +18,7 @@ import { de as jobs } from '../../capabilities/jobs/messages/de';
 import { de as station } from '../../capabilities/station/messages/de';
 import { de as uboot } from '../../capabilities/uboot/messages/de';
 import { de as failsafe } from '../../capabilities/failsafe/messages/de';
+import { de as device } from '../../capabilities/device/messages/de';
 
 import { de as sessionWords } from './session/de';
 import { de as platformWords } from './platform/de';
@@ -452,6 +453,7 @@ export const de: Catalog = {
   ...station,
   ...uboot,
   ...failsafe,
+  ...device,
   // the shared code under src-main/{session,platform,core}
   ...sessionWords,
   ...platformWords,

@@ -17,6 +17,7 @@ import { en as jobs } from '../../capabilities/jobs/messages/en';
 import { en as station } from '../../capabilities/station/messages/en';
 import { en as uboot } from '../../capabilities/uboot/messages/en';
 import { en as failsafe } from '../../capabilities/failsafe/messages/en';
+import { en as device } from '../../capabilities/device/messages/en';
 
 import { en as sessionWords } from './session/en';
 import { en as platformWords } from './platform/en';
@@ -467,6 +468,7 @@ export const en = {
   ...station,
   ...uboot,
   ...failsafe,
+  ...device,
   // the shared code under src-main/{session,platform,core}
   ...sessionWords,
   ...platformWords,

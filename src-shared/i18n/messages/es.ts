@@ -19,6 +19,7 @@ import { es as jobs } from '../../capabilities/jobs/messages/es';
 import { es as station } from '../../capabilities/station/messages/es';
 import { es as uboot } from '../../capabilities/uboot/messages/es';
 import { es as failsafe } from '../../capabilities/failsafe/messages/es';
+import { es as device } from '../../capabilities/device/messages/es';
 
 import { es as sessionWords } from './session/es';
 import { es as platformWords } from './platform/es';
@@ -453,6 +454,7 @@ export const es: Catalog = {
   ...station,
   ...uboot,
   ...failsafe,
+  ...device,
   // the shared code under src-main/{session,platform,core}
   ...sessionWords,
   ...platformWords,

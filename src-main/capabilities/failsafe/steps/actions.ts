@@ -4,7 +4,7 @@
  * unless the connection is gone.
  */
 import { FAILSAFE_ACTIONS, type FailsafeAction } from '../../../../src-shared/capabilities/failsafe/playbook';
-import { RbFault, toErrorShape } from '../../../../src-shared/errors';
+import { RbFault, fault as faultOf, toErrorShape } from '../../../../src-shared/errors';
 import type { StepContext, StepExecutor } from '../../playbook';
 import type { Session } from '../../../session/types';
 import { routerPasswordProblem } from '../../../session/router-text';
@@ -23,7 +23,7 @@ const mountRoot: Fix = async (ctx, s) => {
 const lanIp: Fix = async (ctx, s) => {
   const r = await run(ctx, s, 'uci get network.lan.ipaddr');
   const ip = r.out.split('\n')[0]?.trim() ?? '';
-  if (r.code !== 0 || !ip) throw new RbFault({ code: 'NO_LAN_IP', message: 'The router has no LAN address saved.', meaning: 'After a normal start it uses its standard address, usually 192.168.1.1.', fix: 'Try 192.168.1.1 after restarting.', details: r.out });
+  if (r.code !== 0 || !ip) throw faultOf('NO_LAN_IP', {}, { details: r.out });
   ctx.evidence(`The router's normal address (LAN) is ${ip}.`);
   ctx.setDoNow(`After a normal start, the router is at ${ip}.`);
   return 'again';
@@ -45,7 +45,7 @@ const password: Fix = async (ctx, s) => {
   const problem = routerPasswordProblem(pw);
   if (problem) throw new RbFault({ code: 'BAD_PASSWORD', message: problem.message, meaning: 'The password was not changed.', fix: problem.fix });
   const r = await run(ctx, s, `printf '%s\\n%s\\n' ${shQuote(pw)} ${shQuote(pw)} | passwd root`, { shown: "printf '%s\\n%s\\n' '••••••' '••••••' | passwd root   (your password is hidden here)" });
-  if (r.code !== 0) throw new RbFault({ code: 'PASSWD_FAILED', message: 'The router did not accept the new password.', meaning: 'The old password still applies.', fix: 'Try a different password, or look at the transcript.', details: r.out });
+  if (r.code !== 0) throw faultOf('PASSWD_FAILED', {}, { details: r.out });
   ctx.evidence(`New administrator password set at ${clock(ctx.now())}.`);
   return 'again';
 };
@@ -53,7 +53,7 @@ const password: Fix = async (ctx, s) => {
 const resetNetwork: Fix = async (ctx, s) => {
   const one = (f: string): string => `if [ -f /etc/config/${f} ]; then mv -f /etc/config/${f} /etc/config/${f}.bak; fi; if [ -f /rom/etc/config/${f} ]; then cp /rom/etc/config/${f} /etc/config/${f}; fi`;
   const r = await run(ctx, s, `${one('network')}; ${one('firewall')}; ls /etc/config`);
-  if (r.code !== 0) throw new RbFault({ code: 'RESET_CONFIG_FAILED', message: 'The network settings could not be reset.', meaning: 'Your settings are unchanged or partly renamed: see the transcript.', fix: 'Try again, or use a factory reset.', details: r.out });
+  if (r.code !== 0) throw faultOf('RESET_CONFIG_FAILED', {}, { details: r.out });
   ctx.evidence('Network and firewall settings renamed to network.bak and firewall.bak; the standard settings apply after the next start.');
   return 'again';
 };
@@ -143,7 +143,7 @@ async function doAction(ctx: StepContext, s: Session, act: FailsafeAction): Prom
 
 export const actionsStep: StepExecutor = async (ctx) => {
   const s = ctx.bag.get(BAG.session) as Session | undefined;
-  if (!s || s.closed) return fault({ message: 'The connection to the router is closed.', meaning: 'Nothing can be fixed without it.', fix: 'Connect again.' }, 'SESSION_LOST');
+  if (!s || s.closed) return fault('SESSION_LOST', { what: 'closed' });
   for (;;) {
     const a = await ctx.ask({
       text: 'What should Rescue Bench fix?',

@@ -49,8 +49,12 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
         }
       }
       const list = itfs.length ? itfs.map((i) => `${i.name} ${i.cidr}`).join(', ') : 'none';
-      return fault(
-        {
+      // its fix carries the platform's own steps (src-main/platform), which are English until they travel as ids
+      return {
+        ok: false,
+        error: {
+          code: clash ? 'ADDRESS_CLASH' : 'NO_RESCUE_ADDRESS',
+          details: `This computer's addresses: ${list}`,
           message: clash
             ? `This computer itself has the router's address ${router} (on ${clash.name}).`
             : `This computer has no address in ${router.replace(/\.\d+$/, '.x')}.`,
@@ -59,9 +63,7 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
             : 'The router in rescue mode only answers computers in its own network, so it would not hear or answer this computer.',
           fix: `${how.steps} ${how.command}  Then choose "Check again".`,
         },
-        clash ? 'ADDRESS_CLASH' : 'NO_RESCUE_ADDRESS',
-        `This computer's addresses: ${list}`,
-      );
+      };
     }
     ctx.evidence(`This computer has ${good.address} on ${good.name}: the router in rescue mode will answer it.`);
     const answers = await Promise.all([80, 22, 23].map((p) => deps.probe(router, p, 700)));
@@ -75,7 +77,7 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
           { id: 'go', label: 'Continue anyway' },
         ],
       });
-      if (a.choice === 'again') return fault({ message: `Something still answered at ${router}.`, meaning: 'Another device may be using the router\'s rescue address.', fix: 'Switch the router off and unplug other devices from this cable, then check again.' }, 'ADDRESS_IN_USE');
+      if (a.choice === 'again') return fault('ADDRESS_IN_USE', { router });
       ctx.evidence('You chose to continue although something answered.');
     } else {
       ctx.evidence(`Nothing answers at ${router} yet: good, the router is off.`);

@@ -1,6 +1,7 @@
 /** What the failsafe steps share: the run-scoped bag's keys, the run options they read, and how they fail. */
 import { clock as clockOf } from '../../../../src-shared/capabilities/playbook';
 import type { StepContext, StepOutcome } from '../../playbook';
+import { fault as faultOf } from '../../../../src-shared/errors';
 
 /** Keys of the run-scoped bag (StepContext.bag) that carry state from one step to the next. */
 export const BAG = {
@@ -18,9 +19,9 @@ export const BAG = {
 
 export const clock = (at: number): string => clockOf(at, true);
 
-/** A failed step in three parts. */
-export function fault(shape: { message: string; meaning: string; fix: string }, code: string, details?: string): StepOutcome {
-  return { ok: false, error: { code, ...shape, ...(details ? { details } : {}) } };
+/** A failed step in three parts, its words from the catalogue (src-shared/capabilities/failsafe/messages). */
+export function fault(code: string, values: Record<string, string | number> = {}, details?: string): StepOutcome {
+  return { ok: false, error: faultOf(code, values, details ? { details } : {}).toShape() };
 }
 
 export const stopped = (): StepOutcome => ({ ok: false, error: { code: 'STOPPED', message: 'Stopped.' } });

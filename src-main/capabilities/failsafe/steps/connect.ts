@@ -31,11 +31,7 @@ export function connectStep(deps: FailsafeDeps): StepExecutor {
     } catch (err) {
       const e = toErrorShape(err);
       if (e.code === 'AUTH_FAILED')
-        return fault(
-          { message: 'The router asked for a password.', meaning: 'It started normally instead of in rescue mode (in rescue mode root has no password).', fix: 'Go back: switch it off and try the button again.' },
-          'NOT_IN_FAILSAFE',
-          e.details,
-        );
+        return fault('NOT_IN_FAILSAFE', {}, e.details);
       return { ok: false, error: e };
     }
     ctx.bag.set(BAG.session, s);

@@ -1,4 +1,3 @@
-import { missedAdvice } from '../../../../src-shared/capabilities/failsafe/playbook';
 import type { StepExecutor, StepOutcome } from '../../playbook';
 import { followEvents, type BootEvent } from './boot-events';
 import { BAG, clock, fault, num, routerOf, stopped } from './common';
@@ -20,7 +19,7 @@ export function outcomeStep(deps: FailsafeDeps): StepExecutor {
       }
       ctx.evidence(`The router said "${e.text}" at ${clock(e.at)}: it is starting normally.`, e.at);
       ctx.setHint({ kind: 'led', pattern: 'regular' });
-      return fault(missedAdvice('regular-boot'), 'MISSED_WINDOW');
+      return fault('MISSED_WINDOW', { cause: 'regularBoot' });
     };
     const early = events.list.find((x) => x.at >= promptAt && decisive(x));
     if (early) return judge(early);
@@ -50,6 +49,6 @@ export function outcomeStep(deps: FailsafeDeps): StepExecutor {
     }
     if (ctx.signal.aborted) return stopped();
     ctx.setHint({ kind: 'led', pattern: 'regular' });
-    return fault(missedAdvice('window-expired'), 'MISSED_WINDOW', `No rescue login on ${router} ports ${ports.join(', ')} within the time limit`);
+    return fault('MISSED_WINDOW', { cause: 'windowExpired' }, `No rescue login on ${router} ports ${ports.join(', ')} within the time limit`);
   };
 }

@@ -1,5 +1,5 @@
 /** Commands on the router's rescue shell, each shown in the transcript as sent and as answered. */
-import { RbFault, toErrorShape } from '../../../../src-shared/errors';
+import { RbFault, fault, toErrorShape } from '../../../../src-shared/errors';
 import type { StepContext } from '../../playbook';
 import type { Session } from '../../../session/types';
 import { BAG, clock } from './common';
@@ -18,7 +18,7 @@ export async function mount(ctx: StepContext, s: Session): Promise<void> {
   if (ctx.bag.get(BAG.mounted)) return;
   const r = await run(ctx, s, 'mount_root');
   if (r.code !== 0 && !/already/i.test(r.out))
-    throw new RbFault({ code: 'MOUNT_ROOT_FAILED', message: 'The saved settings could not be opened (mount_root failed).', meaning: 'The fixes that change settings cannot run.', fix: 'Look at the transcript. If the storage is damaged, a factory reset may still work.', details: r.out });
+    throw fault('MOUNT_ROOT_FAILED', {}, { details: r.out });
   ctx.bag.set(BAG.mounted, true);
   ctx.evidence(`Saved settings opened (mount_root) at ${clock(ctx.now())}.`);
 }
@@ -27,7 +27,7 @@ export async function mount(ctx: StepContext, s: Session): Promise<void> {
 export async function clearOverlay(ctx: StepContext, s: Session): Promise<void> {
   await mount(ctx, s);
   const r = await run(ctx, s, 'if [ -d /overlay/upper ]; then rm -rf /overlay/upper/* /overlay/work/* 2>/dev/null; else rm -rf /overlay/* 2>/dev/null; fi; sync; echo overlay-cleared', { timeoutMs: 60_000 });
-  if (!r.out.includes('overlay-cleared')) throw new RbFault({ code: 'FACTORY_RESET_FAILED', message: 'The settings could not be erased.', meaning: 'The router keeps its current settings.', fix: 'Restart the router in rescue mode and try again.', details: r.out });
+  if (!r.out.includes('overlay-cleared')) throw fault('FACTORY_RESET_FAILED', {}, { details: r.out });
 }
 
 /** Ask the router to restart. A lost connection or a command that never returns is what a restart looks like. */

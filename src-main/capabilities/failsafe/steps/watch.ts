@@ -1,4 +1,3 @@
-import { missedAdvice } from '../../../../src-shared/capabilities/failsafe/playbook';
 import type { StepExecutor } from '../../playbook';
 import { BootEvents } from './boot-events';
 import { BAG, clock, fault, num, routerOf, stopped } from './common';
@@ -40,7 +39,7 @@ export function watchStep(deps: FailsafeDeps): StepExecutor {
     const e = await events.wait((x) => x.kind === 'failsafe-prompt' || x.kind === 'serial-prompt', since, since + timeout, ctx.signal);
     if (!e) {
       if (ctx.signal.aborted) return stopped();
-      return fault(missedAdvice('no-broadcast'), 'NO_BROADCAST', `No message in ${Math.round(timeout / 1000)} s`);
+      return fault('NO_BROADCAST', {}, `No message in ${Math.round(timeout / 1000)} s`);
     }
     ctx.bag.set(BAG.cueAt, e.at);
     ctx.evidence(

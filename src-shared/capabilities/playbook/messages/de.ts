@@ -1,4 +1,17 @@
 import type { en } from './en';
 
 /** The playbook capability's words in German (see en.ts). */
-export const de: { readonly [K in keyof typeof en]: string } = {};
+export const de: { readonly [K in keyof typeof en]: string } = {
+  'error.NO_SUCH_QUESTION.message': 'Diese Frage wurde schon beantwortet oder ist abgelaufen.',
+  'error.NO_SUCH_QUESTION.meaning': 'Der Bildschirm zeigte eine alte Frage.',
+  'error.NO_SUCH_QUESTION.fix': 'Sehen Sie sich den Schritt an, der jetzt aktiv ist, und beantworten Sie seine Frage.',
+  'error.BAD_CHOICE.message': 'Diese Antwort gehört nicht zu den Auswahlmöglichkeiten.',
+  'error.BAD_CHOICE.fix': 'Wählen Sie eine der angezeigten Schaltflächen.',
+  'error.NO_SUCH_PLAYBOOK.message': 'Es gibt keine Anleitung namens „{id}“.',
+  'error.NO_SUCH_PLAYBOOK.fix': 'Wählen Sie eine Anleitung aus der Liste.',
+  'error.RUN_IN_PROGRESS.message': '„{title}“ läuft noch.',
+  'error.RUN_IN_PROGRESS.meaning': 'Es läuft immer nur eine Anleitung, damit nie zwei gleichzeitig mit dem Router sprechen.',
+  'error.RUN_IN_PROGRESS.fix': 'Beenden oder stoppen Sie zuerst die laufende Anleitung.',
+  'error.NO_SUCH_RUN.message': '{interrupted, select, yes {Es gibt keine unterbrochene Anleitung mit diesem Namen.} other {Diese Anleitung läuft nicht mehr.}}',
+  'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Starten Sie die Anleitung noch einmal.} other {Starten Sie sie noch einmal.}}',
+};

@@ -3,4 +3,17 @@
  * `error.<CODE>.` (its faults). src-shared/i18n/messages/en.ts merges them into the one catalogue; de.ts and
  * es.ts beside this file must hold every key (the type says so, test/shared/i18n/catalog.test.ts checks it).
  */
-export const en = {} as const satisfies Record<string, string>;
+export const en = {
+  'error.NO_SUCH_QUESTION.message': 'That question was already answered or has expired.',
+  'error.NO_SUCH_QUESTION.meaning': 'The screen was showing an old question.',
+  'error.NO_SUCH_QUESTION.fix': 'Look at the step that is active now and answer its question.',
+  'error.BAD_CHOICE.message': 'That answer is not one of the choices.',
+  'error.BAD_CHOICE.fix': 'Pick one of the buttons shown.',
+  'error.NO_SUCH_PLAYBOOK.message': 'There is no guide called "{id}".',
+  'error.NO_SUCH_PLAYBOOK.fix': 'Pick a guide from the list.',
+  'error.RUN_IN_PROGRESS.message': '"{title}" is still running.',
+  'error.RUN_IN_PROGRESS.meaning': 'Only one guide runs at a time, so two guides never talk to the router at once.',
+  'error.RUN_IN_PROGRESS.fix': 'Finish or stop the running guide first.',
+  'error.NO_SUCH_RUN.message': '{interrupted, select, yes {There is no interrupted guide with that name.} other {That guide is no longer running.}}',
+  'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Start the guide again.} other {Start it again.}}',
+} as const satisfies Record<string, string>;

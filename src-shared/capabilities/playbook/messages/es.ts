@@ -1,4 +1,17 @@
 import type { en } from './en';
 
 /** The playbook capability's words in Spanish (see en.ts). */
-export const es: { readonly [K in keyof typeof en]: string } = {};
+export const es: { readonly [K in keyof typeof en]: string } = {
+  'error.NO_SUCH_QUESTION.message': 'Esa pregunta ya se respondió o ha caducado.',
+  'error.NO_SUCH_QUESTION.meaning': 'La pantalla mostraba una pregunta antigua.',
+  'error.NO_SUCH_QUESTION.fix': 'Mira el paso que está activo ahora y responde a su pregunta.',
+  'error.BAD_CHOICE.message': 'Esa respuesta no es una de las opciones.',
+  'error.BAD_CHOICE.fix': 'Elige uno de los botones que se muestran.',
+  'error.NO_SUCH_PLAYBOOK.message': 'No hay ninguna guía llamada «{id}».',
+  'error.NO_SUCH_PLAYBOOK.fix': 'Elige una guía de la lista.',
+  'error.RUN_IN_PROGRESS.message': '«{title}» sigue en marcha.',
+  'error.RUN_IN_PROGRESS.meaning': 'Solo funciona una guía a la vez, para que nunca hablen dos guías con el router al mismo tiempo.',
+  'error.RUN_IN_PROGRESS.fix': 'Termina o detén primero la guía en marcha.',
+  'error.NO_SUCH_RUN.message': '{interrupted, select, yes {No hay ninguna guía interrumpida con ese nombre.} other {Esa guía ya no está en marcha.}}',
+  'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Vuelve a iniciar la guía.} other {Vuelve a iniciarla.}}',
+};

@@ -1,4 +1,197 @@
 import type { en } from './en';
 
 /** The upgrade capability's words in German (see en.ts). */
-export const de: { readonly [K in keyof typeof en]: string } = {};
+export const de: { readonly [K in keyof typeof en]: string } = {
+  'upgrade.elapsed.s': '{s} s',
+  'upgrade.elapsed.min': '{m} min {s} s',
+  'upgrade.phases': 'Was der Router zeigt',
+  'upgrade.phase.writing': 'Die Firmware wird geschrieben',
+  'upgrade.phase.restarting': 'Neustart: nichts antwortet',
+  'upgrade.phase.starting': 'Start: er antwortet auf Ping',
+  'upgrade.phase.back': 'Seine Anmeldung oder Webseite antwortet',
+  'upgrade.copy.label': 'Kopie auf den Router',
+  'upgrade.copy.bar': 'Kopie auf den Router: {pct} % · {done} von {total}',
+  'upgrade.copy.rate': ' · {rate}/s',
+  'upgrade.copy.left': ' · noch etwa {time}',
+  'upgrade.copy.copying': '{file} wird in den Arbeitsspeicher des Routers kopiert.',
+  'upgrade.copy.hint': 'In den Flash-Speicher des Routers wird nichts geschrieben, bevor der Router die Kopie geprüft hat.',
+  'upgrade.wait.hint': 'Das kann bis zu {time} dauern. Ziehen Sie den Router erst ab, wenn Rescue Bench „Fertig“ meldet.',
+  'upgrade.slot.title': 'Platz {slot}',
+  'upgrade.slot.running': 'läuft gerade',
+  'upgrade.slot.next': 'startet als Nächstes',
+  'upgrade.slot.noKernel': 'keine Kernel-Partition',
+  'upgrade.slot.gets': 'Erhält: {file}',
+  'upgrade.plan.title': 'Der Plan für den {model}',
+  'upgrade.plan.runs': 'Er läuft mit {release}.',
+  'upgrade.plan.step': '→ Platz {slot}.',
+  'upgrade.plan.notYet': 'Noch nicht möglich',
+  'upgrade.plan.userReported': 'Von Nutzern berichteter Weg:',
+  'upgrade.bootSlot.done': 'Fertig: Der Router startet Platz {slot} (boot_part={bootPart}, bootcmd={bootcmd}, vom Router zurückgelesen).',
+  'upgrade.bootSlot.restart': 'Starten Sie den Router jetzt neu (aus- und wieder einschalten). Er startet die Firmware in Platz {slot}.',
+  'upgrade.bootSlot.title': 'Stattdessen den anderen Platz starten',
+  'upgrade.bootSlot.state': 'Der Router antwortet noch. Er ist so eingestellt, dass er Platz {now} startet. Platz {slot} enthält noch die Firmware, mit der er vorher lief.',
+  'upgrade.bootSlot.change':
+    'Rescue Bench kann ihn so einstellen, dass er Platz {slot} startet ({changes}): Beim nächsten Neustart startet er dann diese Firmware, statt es noch einmal mit Platz {now} zu versuchen.',
+  'upgrade.bootSlot.already': 'Er startet bereits Platz {slot}.',
+  'upgrade.bootSlot.none': 'keiner',
+  'upgrade.bootSlot.unknown': '?',
+  'upgrade.bootSlot.type': 'Tippen Sie zur Bestätigung {word}',
+  'upgrade.bootSlot.word': 'slot {slot}',
+  'upgrade.bootSlot.go': 'Beim nächsten Mal Platz {slot} starten',
+  'upgrade.done.unplug': 'Sie können den Router jetzt gefahrlos abziehen.',
+  'upgrade.done.settings': 'Ihre Sicherung der Einstellungen: {file}',
+  'upgrade.start.flash': 'Neue Firmware auf den Router bringen',
+  'upgrade.start.stock': 'Einen Linksys-Router auf seine Werks-Firmware zurücksetzen',
+  'upgrade.mode': 'Was tun',
+  'upgrade.mode.flash': 'Neue Firmware (OpenWrt-Update)',
+  'upgrade.mode.stock': 'Zurück zur Werks-Firmware (Linksys WRT)',
+  'upgrade.practice.badge': 'ÜBUNG',
+  'upgrade.practice.note': 'Hier wird mit dem Übungsrouter auf diesem Computer gesprochen, nicht mit einem echten Router.',
+  'upgrade.practice.stockFile': 'Die Linksys-Übungsdatei verwenden',
+  'upgrade.practice.openwrtFile': 'Die OpenWrt-Übungsdatei verwenden',
+  'upgrade.lead.flash':
+    'Rescue Bench prüft zuerst das Image, kopiert es auf den Router, lässt es auch vom Router prüfen, schreibt es und wartet, bis der Router es ausführt. Etwa 5 Minuten. Lassen Sie das Kabel eingesteckt.',
+  'upgrade.lead.stock':
+    'Zum Verkauf eines Linksys WRT32X (und verwandter Modelle), auf dem OpenWrt läuft: Rescue Bench liest beide Firmware-Plätze, prüft die Dateien, nennt den Plan und schreibt erst dann. Etwa 5 bis 10 Minuten.',
+  'upgrade.host': 'Adresse des Routers',
+  'upgrade.method': 'Verbinden über',
+  'upgrade.password': 'Passwort des Routers (leer, wenn keins)',
+  'upgrade.file.flash': 'Firmware-Image',
+  'upgrade.file.stock': 'Die Firmware des Herstellers (z. B. {example})',
+  'upgrade.file.placeholder': 'Pfad des Images auf diesem Computer',
+  'upgrade.intermediate': 'Factory-Image von OpenWrt 19.07.9 (nötig ab der neueren 6-MB-Aufteilung)',
+  'upgrade.sha256': 'SHA-256 von der Seite des Herstellers (optional)',
+  'upgrade.checked': 'Es wird das Image verwendet, das auf der Seite „Firmware prüfen“ geprüft wurde: {file}.',
+  'upgrade.showPlan': 'Den Plan zeigen (ändert nichts)',
+  'upgrade.go.flash': 'Starten',
+  'upgrade.go.stock': 'Zur Werks-Firmware zurück',
+  'playbook.upgrade-flash.connect.title': "Mit dem Router verbinden",
+  'playbook.upgrade-flash.connect.doNow': "Lassen Sie das Kabel zwischen diesem Computer und einem LAN-Anschluss des Routers eingesteckt.",
+  'playbook.upgrade-flash.connect.explain':
+    "Rescue Bench meldet sich am Router an (SSH, oder telnet bei alten Rettungsmodi) und liest, was er ist: Modell, OpenWrt-Version, freier Speicher und die Aufteilung seines Flash-Speichers.",
+  'playbook.upgrade-flash.backup.title': "Zuerst sichern",
+  'playbook.upgrade-flash.backup.doNow': "Wählen Sie, ob der Router zuerst gesichert werden soll.",
+  'playbook.upgrade-flash.backup.explain':
+    "Eine vollständige Sicherung kopiert den ganzen Flash-Speicher des Routers auf diesen Computer (sie ist der Weg zurück, falls etwas schiefgeht). Eine Sicherung der Einstellungen bewahrt Ihre OpenWrt-Einstellungen (eine kleine .tar.gz-Datei).",
+  'playbook.upgrade-flash.upload.doNow': "Warten Sie, während das Image in den Arbeitsspeicher des Routers kopiert wird. Lassen Sie das Kabel eingesteckt.",
+  'playbook.upgrade-flash.upload.explain':
+    "Das Image kommt in den Arbeitsspeicher des Routers (/tmp), noch nicht in seinen Flash-Speicher. Dann berechnet der Router die Prüfsumme und wir vergleichen sie mit unserer, damit nie eine beschädigte Kopie geschrieben wird.",
+  'playbook.upgrade-flash.test.title': "Den Router das Image prüfen lassen",
+  'playbook.upgrade-flash.test.doNow': "Warten Sie, während der Router das Image prüft.",
+  'playbook.upgrade-flash.test.explain':
+    "sysupgrade -T fragt den Router selbst, ob er dieses Image annimmt und ob Ihre Einstellungen erhalten bleiben können. Es wird noch nichts geschrieben.",
+  'playbook.upgrade-flash.write.title': "Das Schreiben starten",
+  'playbook.upgrade-flash.write.doNow': "Ziehen Sie den Router ab jetzt nicht mehr ab.",
+  'playbook.upgrade-flash.write.explain':
+    "Rescue Bench startet sysupgrade auf dem Router. Der Router schließt dann absichtlich jede Verbindung („Closing all shell sessions“) und schreibt das Image selbst: Die abgebrochene Verbindung ist zu erwarten.",
+  'playbook.upgrade-flash.wait.title': "Auf den Router warten",
+  'playbook.upgrade-flash.wait.doNow': "Ziehen Sie den Router nicht ab. Er schreibt die neue Firmware (etwa 2 Minuten) und startet dann von selbst neu.",
+  'playbook.upgrade-flash.wait.explain':
+    "Während er schreibt und neu startet, antwortet der Router nicht. Rescue Bench zeigt, wie lange es schon dauert, und sucht ihn einmal pro Sekunde.",
+  'playbook.upgrade-flash.verify.title': "Prüfen, was jetzt läuft",
+  'playbook.upgrade-flash.verify.doNow': "Warten Sie, während Rescue Bench prüft, was der Router jetzt ausführt.",
+  'playbook.upgrade-flash.verify.explain':
+    "Eine neue Anmeldung liest die OpenWrt-Version; die Firmware des Herstellers hat keine Anmeldung, daher wird stattdessen ihre Webseite gelesen.",
+  'playbook.upgrade-return-to-stock.connect.title': "Mit dem Router verbinden",
+  'playbook.upgrade-return-to-stock.connect.doNow': "Lassen Sie das Kabel zwischen diesem Computer und einem LAN-Anschluss des Routers eingesteckt.",
+  'playbook.upgrade-return-to-stock.connect.explain':
+    "Rescue Bench meldet sich am Router an (SSH, oder telnet bei alten Rettungsmodi) und liest, was er ist: Modell, OpenWrt-Version, freier Speicher und die Aufteilung seines Flash-Speichers.",
+  'playbook.upgrade-return-to-stock.backup.title': "Zuerst sichern",
+  'playbook.upgrade-return-to-stock.backup.doNow': "Wählen Sie, ob der Router zuerst gesichert werden soll.",
+  'playbook.upgrade-return-to-stock.backup.explain':
+    "Eine vollständige Sicherung kopiert den ganzen Flash-Speicher des Routers auf diesen Computer (sie ist der Weg zurück, falls etwas schiefgeht). Eine Sicherung der Einstellungen bewahrt Ihre OpenWrt-Einstellungen (eine kleine .tar.gz-Datei).",
+  'playbook.upgrade-return-to-stock.upload.doNow': "Warten Sie, während das Image in den Arbeitsspeicher des Routers kopiert wird. Lassen Sie das Kabel eingesteckt.",
+  'playbook.upgrade-return-to-stock.upload.explain':
+    "Das Image kommt in den Arbeitsspeicher des Routers (/tmp), noch nicht in seinen Flash-Speicher. Dann berechnet der Router die Prüfsumme und wir vergleichen sie mit unserer, damit nie eine beschädigte Kopie geschrieben wird.",
+  'playbook.upgrade-return-to-stock.test.title': "Den Router das Image prüfen lassen",
+  'playbook.upgrade-return-to-stock.test.doNow': "Warten Sie, während der Router das Image prüft.",
+  'playbook.upgrade-return-to-stock.test.explain':
+    "sysupgrade -T fragt den Router selbst, ob er dieses Image annimmt und ob Ihre Einstellungen erhalten bleiben können. Es wird noch nichts geschrieben.",
+  'playbook.upgrade-return-to-stock.write.title': "Das Schreiben starten",
+  'playbook.upgrade-return-to-stock.write.doNow': "Ziehen Sie den Router ab jetzt nicht mehr ab.",
+  'playbook.upgrade-return-to-stock.write.explain':
+    "Rescue Bench startet sysupgrade auf dem Router. Der Router schließt dann absichtlich jede Verbindung („Closing all shell sessions“) und schreibt das Image selbst: Die abgebrochene Verbindung ist zu erwarten.",
+  'playbook.upgrade-return-to-stock.wait.title': "Auf den Router warten",
+  'playbook.upgrade-return-to-stock.wait.doNow': "Ziehen Sie den Router nicht ab. Er schreibt die neue Firmware (etwa 2 Minuten) und startet dann von selbst neu.",
+  'playbook.upgrade-return-to-stock.wait.explain':
+    "Während er schreibt und neu startet, antwortet der Router nicht. Rescue Bench zeigt, wie lange es schon dauert, und sucht ihn einmal pro Sekunde.",
+  'playbook.upgrade-return-to-stock.verify.title': "Prüfen, was jetzt läuft",
+  'playbook.upgrade-return-to-stock.verify.doNow': "Warten Sie, während Rescue Bench prüft, was der Router jetzt ausführt.",
+  'playbook.upgrade-return-to-stock.verify.explain':
+    "Eine neue Anmeldung liest die OpenWrt-Version; die Firmware des Herstellers hat keine Anmeldung, daher wird stattdessen ihre Webseite gelesen.",
+
+  'playbook.upgrade-flash.check.title': 'Das Image auf diesem Computer prüfen',
+  'playbook.upgrade-flash.check.doNow': 'Warten Sie, während Rescue Bench die Image-Datei prüft.',
+  'playbook.upgrade-flash.check.explain':
+    'Bevor etwas zum Router geht, wird das Image hier untersucht: für welchen Router es gemacht ist, ob es unbeschädigt ist und ob es in den Arbeits- und Flash-Speicher des Routers passt.',
+  'playbook.upgrade-flash.upload.title': 'Das Image auf den Router kopieren',
+  'playbook.upgrade-return-to-stock.upload.title': 'Die Werks-Firmware auf den Router kopieren',
+  'playbook.upgrade-return-to-stock.plan.title': 'Die Dateien prüfen und planen',
+  'playbook.upgrade-return-to-stock.plan.doNow': 'Warten Sie, während Rescue Bench die Dateien und die Plätze des Routers prüft.',
+  'playbook.upgrade-return-to-stock.plan.explain':
+    'Linksys-WRT-Router haben zwei Firmware-Plätze. Rescue Bench liest, welcher läuft, und die Aufteilung des Flash-Speichers, prüft die Prüfsumme jeder Datei und nennt dann den Plan.',
+  'playbook.upgrade-return-to-stock.intermediate.title': 'Zuerst OpenWrt 19.07.9 (alte Aufteilung)',
+  'playbook.upgrade-return-to-stock.intermediate.doNow': 'Ziehen Sie den Router nicht ab. Er erhält zuerst OpenWrt 19.07.9, das die alte Aufteilung des Flash-Speichers zurückbringt.',
+  'playbook.upgrade-return-to-stock.intermediate.explain':
+    'Nur nötig ab der neueren 6-MB-Aufteilung von OpenWrt. Das Factory-Image von OpenWrt 19.07.9 wird in den anderen Platz geschrieben; der Router startet damit neu, mit der 3-MB-Aufteilung, die die Linksys-Firmware braucht. Dieser Weg wurde von Nutzern berichtet und ist nicht offiziell.',
+  'error.NOT_DUAL_SLOT.message':
+    '{where, select, plan {Dieser Router hat keine zwei Linksys-Firmware-Plätze (kernel1/kernel2).} other {Dieser Router hat keine zwei Linksys-Firmware-Plätze.}}',
+  'error.NOT_DUAL_SLOT.meaning':
+    '{where, select, plan {Die Anleitung zur Werks-Firmware ist für die Linksys-WRT-Familie (WRT32X, WRT3200ACM, WRT1900AC/ACS, WRT1200AC). Es wurde nichts geändert.} other {Es wurde nichts geändert.}}',
+  'error.NOT_DUAL_SLOT.fix':
+    '{where, select, plan {Verwenden Sie bei anderen Routern „Firmware auf den Router bringen“ mit dem Image des Herstellers, falls OpenWrt es annimmt.} other {Diese Aktion gibt es nur für die Linksys-WRT-Familie.}}',
+  'error.NO_UBOOT_ENV.message':
+    'Der Router kann seine Bootloader-Einstellungen nicht lesen (keine U-Boot-Umgebungspartition, oder fw_printenv findet sie nicht).',
+  'error.NO_UBOOT_ENV.meaning': 'Ohne sie kann Rescue Bench weder erkennen noch ändern, von welchem Platz der Router startet. Es wurde nichts geändert.',
+  'error.NO_UBOOT_ENV.fix':
+    'Lassen Sie den Router, wie er ist. Wenn er nicht startet, schalten Sie ihn während des Starts dreimal aus und ein: Diese Router versuchen dann den anderen Platz. Oder ändern Sie den Platz über die serielle Konsole (setenv boot_part N; saveenv).',
+  'error.FW_SETENV_FAILED.message':
+    '{stuck, select, yes {Der Router meldet weiterhin boot_part={bootPart}, bootcmd={bootcmd}.} other {Der Router konnte seine Bootloader-Einstellung nicht ändern.}}',
+  'error.FW_SETENV_FAILED.meaning': '{stuck, select, yes {Die Änderung ist nicht geblieben.} other {Der Platz, von dem er startet, ist vielleicht unverändert.}}',
+  'error.FW_SETENV_FAILED.fix':
+    '{stuck, select, yes {Versuchen Sie es noch einmal; wenn es weiter fehlschlägt, ist die Umgebungspartition vielleicht schreibgeschützt.} other {Lesen Sie die Details und versuchen Sie es dann noch einmal.}}',
+  'error.NO_IMAGE.message': 'Das Image wurde noch nicht geprüft.',
+  'error.NO_IMAGE.meaning': 'Ein Schritt lief, bevor das Image geprüft war.',
+  'error.NO_IMAGE.fix': 'Beginnen Sie noch einmal.',
+  'error.NO_SYSUPGRADE.message': 'Der Router hat keinen Befehl sysupgrade.',
+  'error.NO_SYSUPGRADE.meaning':
+    'Rescue Bench schreibt Firmware mit dem sysupgrade von OpenWrt, das das Image zuerst prüft. Auf diesem Router läuft kein OpenWrt (oder ein sehr abgespecktes).',
+  'error.NO_SYSUPGRADE.fix': 'Verwenden Sie die Wiederherstellung des Herstellers (Webseite oder TFTP), oder starten Sie zuerst ein OpenWrt-initramfs-Image.',
+  'error.NOT_CONNECTED.message': 'Der Router wurde noch nicht gelesen.',
+  'error.NOT_CONNECTED.meaning': '{needs, select, plan {Der Plan braucht die Plätze des Routers.} other {Die Prüfung braucht das Modell und den Flash-Speicher des Routers.}}',
+  'error.NOT_CONNECTED.fix': 'Beginnen Sie noch einmal.',
+  'error.SETTINGS_BACKUP_FAILED.message': 'Der Router hat keine Sicherung seiner Einstellungen übergeben.',
+  'error.SETTINGS_BACKUP_FAILED.meaning': 'Es wurde nichts geschrieben; Ihre Einstellungen sind noch auf dem Router.',
+  'error.SETTINGS_BACKUP_FAILED.fix': 'Versuchen Sie es noch einmal. Wenn es weiter fehlschlägt, sichern Sie zuerst über die Webseite des Routers (System → Backup).',
+  'error.IMAGE_CHANGED.message': '{file} hat sich nach der Prüfung verändert.',
+  'error.IMAGE_CHANGED.meaning': 'Was geprüft wurde, ist nicht mehr das, was gesendet würde. Es wurde nichts gesendet.',
+  'error.IMAGE_CHANGED.fix': 'Stellen Sie sicher, dass nichts anderes die Datei schreibt, und beginnen Sie dann noch einmal.',
+  'error.SYSUPGRADE_NO_START.message': 'Der Router hat nicht innerhalb von 3 Minuten mit dem Schreiben begonnen.',
+  'error.SYSUPGRADE_NO_START.meaning': 'Er antwortet noch, also schreibt er nicht. Auf dem Router läuft weiter die alte Firmware.',
+  'error.SYSUPGRADE_NO_START.fix': 'Starten Sie den Router neu und versuchen Sie es noch einmal.',
+  'error.UNEXPECTED_RELEASE.message': 'Auf dem Router läuft {release}, nicht {want}, wie das Image angibt.',
+  'error.UNEXPECTED_RELEASE.meaning': 'Es ist etwas anderes gestartet als das geschriebene Image.',
+  'error.UNEXPECTED_RELEASE.fix': 'Prüfen Sie das Image und führen Sie das Update noch einmal aus.',
+  'error.UPLOAD_INTERRUPTED.message': 'Das Kopieren auf den Router ist bei {percent} % stehen geblieben.',
+  'error.UPLOAD_INTERRUPTED.meaning':
+    'Es wurde nichts in den Flash-Speicher geschrieben: Auf dem Router läuft weiter die alte Firmware. Die halbe Kopie in seinem Arbeitsspeicher wird nicht verwendet.',
+  'error.UPLOAD_INTERRUPTED.fix': 'Prüfen Sie das Kabel zwischen diesem Computer und dem Router und kopieren Sie dann noch einmal.',
+  'error.ROUTER_TMP_FULL.message': 'Der Arbeitsspeicher des Routers (/tmp) ist beim Kopieren voll geworden.',
+  'error.ROUTER_TMP_FULL.meaning': 'Es wurde nichts in den Flash-Speicher geschrieben. Das Image ist größer als der Speicher, den der Router gerade frei hat.',
+  'error.ROUTER_TMP_FULL.fix': 'Starten Sie den Router im Rettungsmodus (Failsafe) neu, der mehr Speicher frei lässt, und versuchen Sie es noch einmal.',
+  'error.HTTP_LISTEN_FAILED.message': 'Dieser Computer konnte dem Router das Image auf {address} nicht anbieten.',
+  'error.HTTP_LISTEN_FAILED.meaning': 'Ein Router ohne „nc“ holt das Image mit wget von einem kleinen Webserver auf diesem Computer.',
+  'error.HTTP_LISTEN_FAILED.fix': 'Prüfen Sie, ob das Kabel eingesteckt ist und dieser Computer noch seine Adresse im Netz des Routers hat, und versuchen Sie es dann noch einmal.',
+  'error.SLOT_UNKNOWN.message': 'Rescue Bench kann nicht erkennen, von welchem Firmware-Platz der Router läuft.',
+  'error.SLOT_UNKNOWN.meaning':
+    'Ohne das kann es weder sagen, welcher Platz beschrieben wird, noch danach prüfen, ob der Router gewechselt hat. Es wurde nichts geändert.',
+  'error.SLOT_UNKNOWN.fix': 'Stellen Sie sicher, dass auf dem Router OpenWrt mit fw_printenv läuft (das Paket uboot-envtools), und verbinden Sie sich dann noch einmal.',
+  'error.NOT_VENDOR_IMAGE.message': '{file} sieht nicht nach der Firmware des Herstellers aus.',
+  'error.NOT_VENDOR_IMAGE.meaning':
+    '{openwrt, select, yes {Es ist ein OpenWrt-Image. Um zur Werks-Firmware zurückzukehren, brauchen Sie die Linksys-Datei (für den WRT32X: FW_WRT32X_1.0.180404.58.img).} other {Rescue Bench kann nicht erkennen, was es ist. Es wurde nichts geändert.}}',
+  'error.NOT_VENDOR_IMAGE.fix': 'Laden Sie die Werks-Firmware von der Support-Seite des Herstellers für dieses Modell herunter und wählen Sie diese Datei.',
+  'error.LAYOUT_UNKNOWN.message': 'Rescue Bench kennt die Aufteilung des Flash-Speichers dieses Routers nicht ({evidence}).',
+  'error.LAYOUT_UNKNOWN.meaning':
+    'Die Linksys-Firmware startet nur aus der Aufteilung, für die sie gemacht ist; sie blind zu schreiben kann einen Platz hinterlassen, der nicht startet. Es wurde nichts geändert.',
+  'error.LAYOUT_UNKNOWN.fix': 'Senden Sie die Details an das Rescue-Bench-Team, oder folgen Sie von Hand der OpenWrt-Wiki-Seite für dieses Modell.',
+};

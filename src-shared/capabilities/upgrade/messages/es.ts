@@ -1,4 +1,197 @@
 import type { en } from './en';
 
 /** The upgrade capability's words in Spanish (see en.ts). */
-export const es: { readonly [K in keyof typeof en]: string } = {};
+export const es: { readonly [K in keyof typeof en]: string } = {
+  'upgrade.elapsed.s': '{s} s',
+  'upgrade.elapsed.min': '{m} min {s} s',
+  'upgrade.phases': 'Lo que muestra el router',
+  'upgrade.phase.writing': 'Escribiendo el firmware',
+  'upgrade.phase.restarting': 'Reiniciando: nada responde',
+  'upgrade.phase.starting': 'Arrancando: responde al ping',
+  'upgrade.phase.back': 'Responde su inicio de sesión o su página web',
+  'upgrade.copy.label': 'Copia al router',
+  'upgrade.copy.bar': 'Copia al router: {pct} % · {done} de {total}',
+  'upgrade.copy.rate': ' · {rate}/s',
+  'upgrade.copy.left': ' · quedan unos {time}',
+  'upgrade.copy.copying': 'Copiando {file} a la memoria del router.',
+  'upgrade.copy.hint': 'No se escribe nada en la flash del router hasta que el router haya comprobado la copia.',
+  'upgrade.wait.hint': 'Puede tardar hasta {time}. Solo es seguro desconectarlo cuando Rescue Bench diga «Listo».',
+  'upgrade.slot.title': 'Ranura {slot}',
+  'upgrade.slot.running': 'en uso ahora',
+  'upgrade.slot.next': 'arranca la próxima vez',
+  'upgrade.slot.noKernel': 'sin partición de kernel',
+  'upgrade.slot.gets': 'Recibe: {file}',
+  'upgrade.plan.title': 'El plan para el {model}',
+  'upgrade.plan.runs': 'Ejecuta {release}.',
+  'upgrade.plan.step': '→ ranura {slot}.',
+  'upgrade.plan.notYet': 'Todavía no es posible',
+  'upgrade.plan.userReported': 'Camino comunicado por usuarios:',
+  'upgrade.bootSlot.done': 'Listo: el router arrancará la ranura {slot} (boot_part={bootPart}, bootcmd={bootcmd}, releído del router).',
+  'upgrade.bootSlot.restart': 'Reinicia el router ahora (apágalo y enciéndelo). Arrancará el firmware de la ranura {slot}.',
+  'upgrade.bootSlot.title': 'Arrancar la otra ranura',
+  'upgrade.bootSlot.state': 'El router sigue respondiendo. Está configurado para arrancar la ranura {now}. La ranura {slot} aún contiene el firmware que usaba antes.',
+  'upgrade.bootSlot.change':
+    'Rescue Bench puede configurarlo para arrancar la ranura {slot} ({changes}): así, en el próximo reinicio arrancará ese firmware en lugar de volver a intentar la ranura {now}.',
+  'upgrade.bootSlot.already': 'Ya arranca la ranura {slot}.',
+  'upgrade.bootSlot.none': 'ninguno',
+  'upgrade.bootSlot.unknown': '?',
+  'upgrade.bootSlot.type': 'Escribe {word} para confirmar',
+  'upgrade.bootSlot.word': 'slot {slot}',
+  'upgrade.bootSlot.go': 'Arrancar la ranura {slot} la próxima vez',
+  'upgrade.done.unplug': 'Ya puedes desconectar el router sin riesgo.',
+  'upgrade.done.settings': 'Tu copia de la configuración: {file}',
+  'upgrade.start.flash': 'Poner firmware nuevo en el router',
+  'upgrade.start.stock': 'Devolver un router Linksys a su firmware de fábrica',
+  'upgrade.mode': 'Qué hacer',
+  'upgrade.mode.flash': 'Firmware nuevo (actualización de OpenWrt)',
+  'upgrade.mode.stock': 'Volver al firmware de fábrica (Linksys WRT)',
+  'upgrade.practice.badge': 'PRÁCTICA',
+  'upgrade.practice.note': 'Esto hablará con el router de práctica de este equipo, no con un router real.',
+  'upgrade.practice.stockFile': 'Usar el archivo Linksys de práctica',
+  'upgrade.practice.openwrtFile': 'Usar el archivo OpenWrt de práctica',
+  'upgrade.lead.flash':
+    'Rescue Bench primero comprueba la imagen, la copia al router, deja que el router también la compruebe, la escribe y espera hasta que el router la ejecuta. Unos 5 minutos. Deja el cable conectado.',
+  'upgrade.lead.stock':
+    'Para vender un Linksys WRT32X (y su familia) que funciona con OpenWrt: Rescue Bench lee las dos ranuras de firmware, comprueba los archivos, explica el plan y solo entonces escribe. Entre 5 y 10 minutos.',
+  'upgrade.host': 'Dirección del router',
+  'upgrade.method': 'Conectar con',
+  'upgrade.password': 'Contraseña del router (vacía si no tiene)',
+  'upgrade.file.flash': 'Imagen de firmware',
+  'upgrade.file.stock': 'El firmware del fabricante (p. ej. {example})',
+  'upgrade.file.placeholder': 'Ruta de la imagen en este equipo',
+  'upgrade.intermediate': 'Imagen factory de OpenWrt 19.07.9 (necesaria desde la disposición nueva de 6 MB)',
+  'upgrade.sha256': 'SHA-256 de la página del fabricante (opcional)',
+  'upgrade.checked': 'Se usa la imagen comprobada en la página «Revisar firmware»: {file}.',
+  'upgrade.showPlan': 'Mostrar el plan (no cambia nada)',
+  'upgrade.go.flash': 'Empezar',
+  'upgrade.go.stock': 'Volver al firmware de fábrica',
+  'playbook.upgrade-flash.connect.title': "Conectar con el router",
+  'playbook.upgrade-flash.connect.doNow': "Deja conectado el cable entre este equipo y un puerto LAN del router.",
+  'playbook.upgrade-flash.connect.explain':
+    "Rescue Bench inicia sesión en el router (SSH, o telnet en modos de rescate antiguos) y lee qué es: modelo, versión de OpenWrt, memoria libre y cómo está dividida su flash.",
+  'playbook.upgrade-flash.backup.title': "Primero, una copia",
+  'playbook.upgrade-flash.backup.doNow': "Elige si quieres hacer primero una copia del router.",
+  'playbook.upgrade-flash.backup.explain':
+    "Una copia completa copia toda la flash del router a este equipo (es el camino de vuelta si algo sale mal). Una copia de la configuración guarda tus ajustes de OpenWrt (un pequeño .tar.gz).",
+  'playbook.upgrade-flash.upload.doNow': "Espera mientras la imagen se copia a la memoria del router. Deja el cable conectado.",
+  'playbook.upgrade-flash.upload.explain':
+    "La imagen va a la memoria del router (/tmp), todavía no a su flash. Luego el router calcula su suma de comprobación y la comparamos con la nuestra, así nunca se escribe una copia dañada.",
+  'playbook.upgrade-flash.test.title': "Dejar que el router compruebe la imagen",
+  'playbook.upgrade-flash.test.doNow': "Espera mientras el router comprueba la imagen.",
+  'playbook.upgrade-flash.test.explain':
+    "sysupgrade -T pregunta al propio router si acepta esta imagen y si se puede conservar tu configuración. Todavía no se escribe nada.",
+  'playbook.upgrade-flash.write.title': "Empezar a escribir",
+  'playbook.upgrade-flash.write.doNow': "A partir de ahora no desconectes el router.",
+  'playbook.upgrade-flash.write.explain':
+    "Rescue Bench inicia sysupgrade en el router. Entonces el router cierra a propósito todas las conexiones («Closing all shell sessions») y escribe la imagen por su cuenta: es normal que se corte la conexión.",
+  'playbook.upgrade-flash.wait.title': "Esperar al router",
+  'playbook.upgrade-flash.wait.doNow': "No desconectes el router. Está escribiendo el firmware nuevo (unos 2 minutos) y luego se reinicia solo.",
+  'playbook.upgrade-flash.wait.explain':
+    "Mientras escribe y se reinicia, el router no responde. Rescue Bench muestra cuánto tiempo lleva y lo busca una vez por segundo.",
+  'playbook.upgrade-flash.verify.title': "Comprobar qué funciona ahora",
+  'playbook.upgrade-flash.verify.doNow': "Espera mientras Rescue Bench comprueba qué ejecuta ahora el router.",
+  'playbook.upgrade-flash.verify.explain':
+    "Un nuevo inicio de sesión lee la versión de OpenWrt; el firmware del fabricante no tiene inicio de sesión, así que se lee su página web.",
+  'playbook.upgrade-return-to-stock.connect.title': "Conectar con el router",
+  'playbook.upgrade-return-to-stock.connect.doNow': "Deja conectado el cable entre este equipo y un puerto LAN del router.",
+  'playbook.upgrade-return-to-stock.connect.explain':
+    "Rescue Bench inicia sesión en el router (SSH, o telnet en modos de rescate antiguos) y lee qué es: modelo, versión de OpenWrt, memoria libre y cómo está dividida su flash.",
+  'playbook.upgrade-return-to-stock.backup.title': "Primero, una copia",
+  'playbook.upgrade-return-to-stock.backup.doNow': "Elige si quieres hacer primero una copia del router.",
+  'playbook.upgrade-return-to-stock.backup.explain':
+    "Una copia completa copia toda la flash del router a este equipo (es el camino de vuelta si algo sale mal). Una copia de la configuración guarda tus ajustes de OpenWrt (un pequeño .tar.gz).",
+  'playbook.upgrade-return-to-stock.upload.doNow': "Espera mientras la imagen se copia a la memoria del router. Deja el cable conectado.",
+  'playbook.upgrade-return-to-stock.upload.explain':
+    "La imagen va a la memoria del router (/tmp), todavía no a su flash. Luego el router calcula su suma de comprobación y la comparamos con la nuestra, así nunca se escribe una copia dañada.",
+  'playbook.upgrade-return-to-stock.test.title': "Dejar que el router compruebe la imagen",
+  'playbook.upgrade-return-to-stock.test.doNow': "Espera mientras el router comprueba la imagen.",
+  'playbook.upgrade-return-to-stock.test.explain':
+    "sysupgrade -T pregunta al propio router si acepta esta imagen y si se puede conservar tu configuración. Todavía no se escribe nada.",
+  'playbook.upgrade-return-to-stock.write.title': "Empezar a escribir",
+  'playbook.upgrade-return-to-stock.write.doNow': "A partir de ahora no desconectes el router.",
+  'playbook.upgrade-return-to-stock.write.explain':
+    "Rescue Bench inicia sysupgrade en el router. Entonces el router cierra a propósito todas las conexiones («Closing all shell sessions») y escribe la imagen por su cuenta: es normal que se corte la conexión.",
+  'playbook.upgrade-return-to-stock.wait.title': "Esperar al router",
+  'playbook.upgrade-return-to-stock.wait.doNow': "No desconectes el router. Está escribiendo el firmware nuevo (unos 2 minutos) y luego se reinicia solo.",
+  'playbook.upgrade-return-to-stock.wait.explain':
+    "Mientras escribe y se reinicia, el router no responde. Rescue Bench muestra cuánto tiempo lleva y lo busca una vez por segundo.",
+  'playbook.upgrade-return-to-stock.verify.title': "Comprobar qué funciona ahora",
+  'playbook.upgrade-return-to-stock.verify.doNow': "Espera mientras Rescue Bench comprueba qué ejecuta ahora el router.",
+  'playbook.upgrade-return-to-stock.verify.explain':
+    "Un nuevo inicio de sesión lee la versión de OpenWrt; el firmware del fabricante no tiene inicio de sesión, así que se lee su página web.",
+
+  'playbook.upgrade-flash.check.title': 'Comprobar la imagen en este equipo',
+  'playbook.upgrade-flash.check.doNow': 'Espera mientras Rescue Bench comprueba el archivo de imagen.',
+  'playbook.upgrade-flash.check.explain':
+    'Antes de que nada vaya al router, la imagen se examina aquí: para qué router está hecha, si está intacta y si cabe en la memoria y la flash del router.',
+  'playbook.upgrade-flash.upload.title': 'Copiar la imagen al router',
+  'playbook.upgrade-return-to-stock.upload.title': 'Copiar el firmware de fábrica al router',
+  'playbook.upgrade-return-to-stock.plan.title': 'Comprobar los archivos y planificar',
+  'playbook.upgrade-return-to-stock.plan.doNow': 'Espera mientras Rescue Bench comprueba los archivos y las ranuras del router.',
+  'playbook.upgrade-return-to-stock.plan.explain':
+    'Los routers Linksys WRT tienen dos ranuras de firmware. Rescue Bench lee cuál está en uso, cómo está dividida la flash y la suma de comprobación de cada archivo, y luego explica el plan.',
+  'playbook.upgrade-return-to-stock.intermediate.title': 'Primero OpenWrt 19.07.9 (disposición antigua)',
+  'playbook.upgrade-return-to-stock.intermediate.doNow': 'No desconectes el router. Primero recibe OpenWrt 19.07.9, que devuelve la disposición antigua de la flash.',
+  'playbook.upgrade-return-to-stock.intermediate.explain':
+    'Solo hace falta desde la disposición nueva de 6 MB de OpenWrt. La imagen factory de OpenWrt 19.07.9 se escribe en la otra ranura; el router se reinicia con ella y con la disposición de 3 MB que necesita el firmware de Linksys. Este camino lo comunicaron usuarios, no es oficial.',
+  'error.NOT_DUAL_SLOT.message':
+    '{where, select, plan {Este router no tiene las dos ranuras de firmware de Linksys (kernel1/kernel2).} other {Este router no tiene las dos ranuras de firmware de Linksys.}}',
+  'error.NOT_DUAL_SLOT.meaning':
+    '{where, select, plan {La guía para volver al firmware de fábrica es para la familia Linksys WRT (WRT32X, WRT3200ACM, WRT1900AC/ACS, WRT1200AC). No se cambió nada.} other {No se cambió nada.}}',
+  'error.NOT_DUAL_SLOT.fix':
+    '{where, select, plan {Para otros routers, usa «Poner firmware en el router» con la imagen del fabricante, si OpenWrt la acepta.} other {Esta acción es solo para la familia Linksys WRT.}}',
+  'error.NO_UBOOT_ENV.message':
+    'El router no puede leer los ajustes de su gestor de arranque (no hay partición de entorno de U-Boot, o fw_printenv no la encuentra).',
+  'error.NO_UBOOT_ENV.meaning': 'Sin ellos, Rescue Bench no puede saber ni cambiar desde qué ranura arranca el router. No se cambió nada.',
+  'error.NO_UBOOT_ENV.fix':
+    'Deja el router como está. Si no arranca, apágalo y enciéndelo tres veces mientras arranca: estos routers prueban entonces la otra ranura. O cambia la ranura desde la consola serie (setenv boot_part N; saveenv).',
+  'error.FW_SETENV_FAILED.message':
+    '{stuck, select, yes {El router sigue diciendo boot_part={bootPart}, bootcmd={bootcmd}.} other {El router no pudo cambiar el ajuste de su gestor de arranque.}}',
+  'error.FW_SETENV_FAILED.meaning': '{stuck, select, yes {El cambio no se mantuvo.} other {Puede que la ranura desde la que arranca no haya cambiado.}}',
+  'error.FW_SETENV_FAILED.fix':
+    '{stuck, select, yes {Vuelve a intentarlo; si sigue fallando, puede que la partición de entorno sea de solo lectura.} other {Lee los detalles y vuelve a intentarlo.}}',
+  'error.NO_IMAGE.message': 'La imagen aún no se ha comprobado.',
+  'error.NO_IMAGE.meaning': 'Un paso se ejecutó antes de comprobar la imagen.',
+  'error.NO_IMAGE.fix': 'Vuelve a empezar.',
+  'error.NO_SYSUPGRADE.message': 'El router no tiene el comando sysupgrade.',
+  'error.NO_SYSUPGRADE.meaning':
+    'Rescue Bench escribe el firmware con el propio sysupgrade de OpenWrt, que primero comprueba la imagen. Este router no ejecuta OpenWrt (o uno muy recortado).',
+  'error.NO_SYSUPGRADE.fix': 'Usa la recuperación del fabricante del router (página web o TFTP), o arranca primero una imagen initramfs de OpenWrt.',
+  'error.NOT_CONNECTED.message': 'Aún no se ha leído el router.',
+  'error.NOT_CONNECTED.meaning': '{needs, select, plan {El plan necesita las ranuras del router.} other {La comprobación necesita el modelo y la flash del router.}}',
+  'error.NOT_CONNECTED.fix': 'Vuelve a empezar.',
+  'error.SETTINGS_BACKUP_FAILED.message': 'El router no entregó una copia de su configuración.',
+  'error.SETTINGS_BACKUP_FAILED.meaning': 'No se escribió nada; tu configuración sigue en el router.',
+  'error.SETTINGS_BACKUP_FAILED.fix': 'Vuelve a intentarlo. Si sigue fallando, haz primero la copia desde la página web del router (System → Backup).',
+  'error.IMAGE_CHANGED.message': '{file} cambió después de comprobarlo.',
+  'error.IMAGE_CHANGED.meaning': 'Lo que se comprobó ya no es lo que se enviaría. No se envió nada.',
+  'error.IMAGE_CHANGED.fix': 'Asegúrate de que nada más escribe el archivo y vuelve a empezar.',
+  'error.SYSUPGRADE_NO_START.message': 'El router no empezó a escribir en 3 minutos.',
+  'error.SYSUPGRADE_NO_START.meaning': 'Sigue respondiendo, así que no está escribiendo. El router sigue con su firmware antiguo.',
+  'error.SYSUPGRADE_NO_START.fix': 'Reinicia el router y vuelve a intentarlo.',
+  'error.UNEXPECTED_RELEASE.message': 'El router ejecuta {release}, no {want} como dice la imagen.',
+  'error.UNEXPECTED_RELEASE.meaning': 'Arrancó algo distinto de la imagen escrita.',
+  'error.UNEXPECTED_RELEASE.fix': 'Comprueba la imagen y vuelve a hacer la actualización.',
+  'error.UPLOAD_INTERRUPTED.message': 'La copia al router se detuvo en el {percent} %.',
+  'error.UPLOAD_INTERRUPTED.meaning':
+    'No se escribió nada en la flash: el router sigue con su firmware antiguo. La copia a medias en su memoria no se usa.',
+  'error.UPLOAD_INTERRUPTED.fix': 'Revisa el cable entre este equipo y el router, y vuelve a copiar.',
+  'error.ROUTER_TMP_FULL.message': 'La memoria del router (/tmp) se llenó durante la copia.',
+  'error.ROUTER_TMP_FULL.meaning': 'No se escribió nada en la flash. La imagen es más grande que la memoria que el router tiene libre ahora.',
+  'error.ROUTER_TMP_FULL.fix': 'Reinicia el router en modo de rescate (failsafe), que deja más memoria libre, y vuelve a intentarlo.',
+  'error.HTTP_LISTEN_FAILED.message': 'Este equipo no pudo ofrecer la imagen al router en {address}.',
+  'error.HTTP_LISTEN_FAILED.meaning': 'Un router sin «nc» descarga la imagen con wget desde un pequeño servidor web de este equipo.',
+  'error.HTTP_LISTEN_FAILED.fix': 'Comprueba que el cable está conectado y que este equipo sigue teniendo su dirección en la red del router, y vuelve a intentarlo.',
+  'error.SLOT_UNKNOWN.message': 'Rescue Bench no puede saber desde qué ranura de firmware funciona el router.',
+  'error.SLOT_UNKNOWN.meaning':
+    'Sin eso no puede decir qué ranura se escribirá, ni comprobar después que el router cambió. No se cambió nada.',
+  'error.SLOT_UNKNOWN.fix': 'Asegúrate de que el router ejecuta OpenWrt con fw_printenv (el paquete uboot-envtools) y vuelve a conectar.',
+  'error.NOT_VENDOR_IMAGE.message': '{file} no parece el firmware del fabricante.',
+  'error.NOT_VENDOR_IMAGE.meaning':
+    '{openwrt, select, yes {Es una imagen de OpenWrt. Para volver al firmware de fábrica necesitas el archivo de Linksys (para el WRT32X: FW_WRT32X_1.0.180404.58.img).} other {Rescue Bench no puede saber qué es. No se cambió nada.}}',
+  'error.NOT_VENDOR_IMAGE.fix': 'Descarga el firmware de fábrica de la página de soporte del fabricante para este modelo y elige ese archivo.',
+  'error.LAYOUT_UNKNOWN.message': 'Rescue Bench no conoce cómo está dividida la flash de este router ({evidence}).',
+  'error.LAYOUT_UNKNOWN.meaning':
+    'El firmware de Linksys solo arranca desde la disposición para la que se hizo; escribirlo a ciegas puede dejar una ranura que no arranca. No se cambió nada.',
+  'error.LAYOUT_UNKNOWN.fix': 'Envía los detalles al equipo de Rescue Bench, o sigue a mano la página de la wiki de OpenWrt para este modelo.',
+};
