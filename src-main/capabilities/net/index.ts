@@ -3,7 +3,7 @@ import { netCapability } from '../../../src-shared/capabilities/net';
 import { NetService } from './service';
 import { netHandlers } from './handlers';
 
-export { NetService, type NetLease, type NetServiceOptions, type NetServiceEvents, type PrepareRequest } from './service';
+export { NetService, type NetLease, type NetServiceOptions, type NetServiceEvents, type PrepareRequest, type SlotRoute, type SlotEvent } from './service';
 export { defaultReason } from './handlers';
 export type { NetInterface, NetCheck, ProbeResult, NetLeaseInfo } from '../../../src-shared/capabilities/net';
 
