@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { AnyAuthMethod, Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { RbFault } from '../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
+import { lookupRouterMac } from '../platform/neighbour';
 import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault } from './faults';
 import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
 
@@ -20,14 +21,14 @@ const ROUTER_ALGORITHMS: NonNullable<ConnectConfig['algorithms']> = {
   hmac: ['hmac-sha2-256-etm@openssh.com', 'hmac-sha2-256', 'hmac-sha2-512', 'hmac-sha1'],
 };
 
-function hostKeyChanged(host: string, port: number, oldFp: string, newFp: string, file: string): RbFault {
+function hostKeyChanged(host: string, port: number, oldFp: string, newFp: string, file: string, mac?: string): RbFault {
   return new RbFault({
     code: 'HOST_KEY_CHANGED',
-    message: `The router at ${host} identified itself with a different key than last time.`,
+    message: `The router at ${host}${mac ? ` (hardware address ${mac})` : ''} identified itself with a different key than last time.`,
     meaning:
       'Either this is a different router at the same address, the router was reset or reflashed, or something between this computer and the router is pretending to be it. Rescue Bench did not log in and sent nothing.',
     fix: 'If you reflashed or swapped the router, choose "Forget the old key" for this router and connect again. If it is the same router and nothing changed, check the cable goes straight to it.',
-    details: `${host}:${port} remembered ${oldFp}, now offered ${newFp} (key store: ${file})`,
+    details: `${mac ? `${mac} at ` : ''}${host}:${port} remembered ${oldFp}, now offered ${newFp} (key store: ${file})`,
   });
 }
 
@@ -43,7 +44,9 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
   if (store && !opts.knownHostsFile) throw new Error('openSession: hostKeyPolicy "remember" needs knownHostsFile');
   store?.check(); // a damaged key list stops here, before any traffic (KNOWN_HOSTS_UNREADABLE)
 
-  const hostVerifier = (key: Buffer): boolean => {
+  // The router's MAC names its key (decision 0111): given by the caller (U-Boot ethaddr, NMRP), else read from
+  // the neighbour table of the card our source address is on, once the TCP connection has made the entry fresh.
+  const verify = (key: Buffer, mac: string | undefined): boolean => {
     const algorithm = keyAlgorithm(key);
     const fingerprint = keyFingerprint(key);
     if (!store) {
@@ -53,12 +56,12 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
     }
     let known: ReturnType<KnownHosts['lookup']>;
     try {
-      known = store.lookup(opts.host, port);
+      known = store.lookup(opts.host, port, mac);
       if (known && known.fingerprint !== fingerprint) {
-        refusal = hostKeyChanged(opts.host, port, known.fingerprint, fingerprint, store.file);
+        refusal = hostKeyChanged(opts.host, port, known.fingerprint, fingerprint, store.file, mac);
         return false;
       }
-      store.remember(opts.host, port, algorithm, fingerprint);
+      store.remember(opts.host, port, algorithm, fingerprint, new Date(), mac);
     } catch (err) {
       // the file went bad since check(), or cannot be saved: refuse the key rather than throw inside ssh2
       refusal =
@@ -73,9 +76,14 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
             });
       return false;
     }
-    hostKey = { algorithm, fingerprint, status: known ? 'known' : 'new' };
-    if (!known) notes.push(`First connection to ${opts.host}: remembered its key ${fingerprint}.`);
+    hostKey = { algorithm, fingerprint, status: known ? 'known' : 'new', ...(mac ? { mac } : {}) };
+    if (!known) notes.push(`First connection to ${opts.host}${mac ? ` (${mac})` : ''}: remembered its key ${fingerprint}.`);
     return true;
+  };
+  const hostVerifier = (key: Buffer, done: (ok: boolean) => void): void => {
+    if (!store) return done(verify(key, undefined));
+    const known = opts.routerMac !== undefined ? Promise.resolve(opts.routerMac) : (opts.lookupMac ?? lookupRouterMac)(opts.host, opts.localAddress);
+    void known.catch(() => undefined).then((mac) => done(verify(key, mac)));
   };
 
   const user = opts.user ?? 'root';
@@ -99,6 +107,7 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
     client.connect({
       host: opts.host,
       port,
+      ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
       username: user,
       readyTimeout: timeoutMs,
       keepaliveInterval: 5000,

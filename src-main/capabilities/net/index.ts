@@ -16,6 +16,7 @@ export const netMain = defineMainCapability({
       {
         link: (e) => bus.emit('net.link', e),
         lease: (l) => bus.emit('net.lease', l),
+        slot: (e) => bus.emit('net.slot', e),
       },
       { dataDir },
     ),

@@ -1136,6 +1136,14 @@ export class NetService {
     return slot;
   }
 
+  /** Release the slot on `iface` (net.slot.close); false when there is none. */
+  async closeSlot(iface: string): Promise<boolean> {
+    const slot = this.slots.get(checkedInterface(this.os.platform, iface));
+    if (!slot) return false;
+    await slot.release();
+    return true;
+  }
+
   /** Undo a slot: the rule, the table, the address, the card's sysctls as they were; idempotent. */
   async releaseSlot(slot: Slot): Promise<void> {
     if (slot.released) return;

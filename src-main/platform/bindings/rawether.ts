@@ -47,6 +47,8 @@ export interface RawEtherAddon {
   send(h: Handle, frame: Buffer): number;
   dropped(h: Handle): number;
   close(h: Handle): void;
+  /** Linux SO_BINDTODEVICE / macOS IP_BOUND_IF on a socket's descriptor (station per-card listeners). */
+  bindToDevice?(fd: number, ifname: string): void;
   /** Windows: whether wpcap.dll could be loaded (Npcap). */
   npcap?(): NpcapLoad;
   /** Windows: the adapters, friendly name and \Device\NPF_{GUID}. */
