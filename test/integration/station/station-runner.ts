@@ -63,9 +63,23 @@ async function main(): Promise<Record<string, unknown>> {
   for (const [i, m] of monitors.entries()) await m.start({ bind: slots[i]!.sourceAddress, port: 4919, interface: slots[i]!.interface });
   out.monitorStates = monitors.map((m) => m.state);
   const sim = spawn('ip', ['netns', 'exec', cfg.routerNs[1]!, process.execPath, cfg.preinitSim, '--timeout', '2'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  sim.stdin.write('boot\n');
-  await sleep(2600);
+  // Wait for what the stand-in says it sent (node starts slowly on a loaded machine), not a fixed time.
+  let simOut = '';
+  const simDone = new Promise<void>((resolve) => {
+    sim.stdout.on('data', (b) => {
+      simOut += String(b);
+      if (simOut.includes('"ready"') && !simOut.includes('"boot-sent"')) {
+        simOut += '"boot-sent"';
+        sim.stdin.write('boot\n');
+      }
+      if (/"regular"|"failsafe"/.test(simOut)) resolve();
+    });
+    setTimeout(resolve, 20_000);
+  });
+  await simDone;
+  await sleep(300);
   sim.kill();
+  out.simSaid = simOut;
   for (const m of monitors) await m.stop();
   out.heard = heard.map((h) => h.map((d) => ({ from: d.from, kind: d.kind, text: d.text })));
 
@@ -94,7 +108,11 @@ async function main(): Promise<Record<string, unknown>> {
       fs.rmSync(dst, { force: true });
     }
   };
-  out.tftp = { images, fetched: await Promise.all(slots.map((s, i) => fetch(i, s.sourceAddress))), crossed: await fetch(0, slots[1]!.sourceAddress), errors: tftpErrors };
+  // One router after the other, each tried twice: busybox tftp gives up at the first lost packet ("read error"
+  // on a loaded machine); what matters here is which router reaches which server.
+  const fetched: (string | undefined)[] = [];
+  for (const [i, s] of slots.entries()) fetched.push((await fetch(i, s.sourceAddress)) ?? (await fetch(i, s.sourceAddress)));
+  out.tftp = { images, fetched, crossed: await fetch(0, slots[1]!.sourceAddress), errors: tftpErrors };
   for (const s of servers) await s.close();
 
   // Carrier loss on one card while the others go on: that router is slowed down (tc on its end) so its backup is
@@ -113,7 +131,8 @@ async function main(): Promise<Record<string, unknown>> {
   execFileSync('ip', ['-n', pullNs, 'link', 'set', pullIf, 'up']);
   out.round2Times = { othersDone: await othersDone, pulledDone: await pulledDone, plugBackAt };
   const r2 = await Promise.all(round2);
-  await sleep(500);
+  // The card's link is back: wait (poll) for its ready event.
+  for (let k = 0; k < 50 && !slotEvents.slice(before).some((e) => e.interface === cfg.cards[cfg.pullCard] && e.state === 'ready'); k++) await sleep(100);
   out.round2 = r2.map((r) => ({ ok: r.ok, error: r.error?.code, files: r.manifest.partitions.map((p) => ({ name: p.name, sha256: p.sha256, local: p.file ? sha(path.join(r.dir, p.file)) : undefined })) }));
   out.slotEventsRound2 = slotEvents.slice(before).map((e) => ({ interface: e.interface, state: e.state }));
 
