@@ -13,6 +13,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import { collectCliRun } from '../../../test-support/cli-lines';
 import { netnsSupport, nodeTsArgs, reportSkip } from '../../../test-support/netns';
 import { patternData, startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { createStationLan, routerMacOf, type StationLan } from '../../../test-support/station-lan';
@@ -22,6 +25,7 @@ if (!support.ok) reportSkip('station: three routers at 192.168.1.1 (namespaces)'
 
 const N = 3;
 const RUNNER = path.join(__dirname, 'station-runner.ts');
+const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
 
 describe.skipIf(!support.ok)('station: three routers at 192.168.1.1 on three cards', () => {
   let lan: StationLan;
@@ -123,5 +127,20 @@ describe.skipIf(!support.ok)('station: three routers at 192.168.1.1 on three car
     expect(r.addrAfter).not.toContain('192.168.1.');
     expect(r.sysctlAfter).toEqual(['0', '0', '0']);
     expect(r.slotsFile).toEqual([]);
+  });
+
+  it('the CLI: backup --interface reaches the router on that card and undoes its own set-up', async () => {
+    const out = path.join(tmp, 'cli-backup');
+    const [cmd, args] = nodeTsArgs(CLI, ['backup', '--host', '192.168.1.1', '--interface', lan.cards[1]!.stationIf, '--ssh', '--out', out, '--json']);
+    const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...args], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: path.join(tmp, 'cli-data') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = await collectCliRun(p, { killAfterMs: 100_000 });
+    expect(run.code, run.stderr).toBe(0);
+    ['u-boot', 'art', 'firmware'].forEach((name, i) => {
+      const file = fs.readdirSync(out).find((f) => f.includes(name) && f.endsWith('.bin'))!;
+      expect(crypto.createHash('sha256').update(fs.readFileSync(path.join(out, file))).digest('hex'), name).toBe(routers[1]!.sha256(i));
+    });
+    expect(lan.station.exec('ip', ['rule', 'show']).toString()).not.toMatch(/lookup 71[7-9]\d/);
+    expect(lan.station.exec('ip', ['-4', 'addr', 'show']).toString()).not.toContain('192.168.1.');
+    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'cli-data', 'net-slots.json'), 'utf8'))).toEqual([]);
   });
 });
