@@ -2,7 +2,7 @@ import { decodeNetmsg, NETMSG_PORT } from '../../../src-shared/capabilities/fail
 import type { FailsafeDatagram, MonitorState } from '../../../src-shared/capabilities/failsafe/contract';
 import { RbFault } from '../../../src-shared/errors';
 import { broadcastListenAddresses, currentPlatform, explainBindError, inSubnet, listIpv4Interfaces } from '../../platform';
-import { osUdp, type UdpRemoteInfo, type UdpSocket, type UdpSocketFactory } from '../../platform/bindings/udp';
+import { cardListenFault, osUdp, type UdpRemoteInfo, type UdpSocket, type UdpSocketFactory } from '../../platform/bindings/udp';
 import { TokenBucket } from '../../core/rate-limit';
 
 export interface MonitorEvents {
@@ -101,7 +101,7 @@ export class FailsafeMonitor {
         });
         this.sockets.push(socket);
         if (perCard) {
-          if (!this.udp.bindToDevice) throw new RbFault({ code: 'NET_CARD_LISTEN_UNAVAILABLE', message: `Cannot listen on ${opts.interface} alone here.`, meaning: 'This way of opening sockets cannot tell cards apart.', fix: 'Run one router at a time.' });
+          if (!this.udp.bindToDevice) throw cardListenFault(opts.interface!, 'this socket binding cannot tell cards apart');
           this.udp.bindToDevice(socket, opts.interface!);
         }
         this.status.boundAddresses.push(`${address}:${socket.address().port}`);

@@ -1044,9 +1044,10 @@ export class NetService {
     if (held)
       throw new RbFault({
         code: 'NET_SLOT_CARD_TAKEN',
-        message: `The network card ${name} already belongs to another router's place on this station.`,
+        message: `The network card ${name} already belongs to another router’s place on this station.`,
         meaning: `Two routers cannot share one card: each needs its own cable to its own card. The router on ${name} (reached from ${held.sourceAddress}) goes on undisturbed; nothing was changed for the new one.`,
         fix: 'Plug the new router into a free network card (or a USB network adapter) and choose that card, or finish the job on this card first.',
+        values: { card: name, source: held.sourceAddress },
       });
     this.undoStaleSlots(name);
     const all = await this.interfaces();

@@ -71,10 +71,11 @@ function socketFd(socket: dgram.Socket): number | undefined {
   return typeof handle?.fd === 'number' && handle.fd >= 0 ? handle.fd : undefined;
 }
 
-function cardListenFault(iface: string, details: string): RbFault {
+export function cardListenFault(iface: string, details: string): RbFault {
   return new RbFault({
     code: 'NET_CARD_LISTEN_UNAVAILABLE',
     message: `Rescue Bench cannot listen on the network card ${iface} alone.`,
+    values: { card: iface },
     meaning: 'With several routers on the bench, each card’s rescue-mode messages must be told apart; without this, a message could be shown for the wrong router, so this card’s listener was not started.',
     fix: 'Run one router at a time on this computer, or reinstall Rescue Bench (its network part may be missing).',
     details,

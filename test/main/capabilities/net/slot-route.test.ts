@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetService, type SlotEvent } from '../../../../src-main/capabilities/net';
 import { eth, mockNet, type MockNet } from '../../../../test-support/bindings/net-mock';
+import { cardListenFault } from '../../../../src-main/platform/bindings/udp';
+import { loadCatalog, localizeError, translator } from '../../../../src-shared/i18n';
+import type { RbFault } from '../../../../src-shared/errors';
 
 const dirs: string[] = [];
 function dataDir(): string {
@@ -128,5 +131,21 @@ describe('NetService.slotRoute (three routers at 192.168.1.1 on three cards)', (
     expect([...m.rules]).toEqual(['from 192.168.1.60/32 lookup 7170 pref 7170']);
     expect(s.sourceAddress).toBe('192.168.1.60');
     await s.release();
+  });
+});
+
+describe('the station faults in the person’s language', () => {
+  it('a card taken twice, and a card that cannot be listened on alone, in German and Spanish', async () => {
+    const m = mockNet(cards(), { root: true });
+    const { svc } = station(m);
+    const s1 = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    const err = (await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 }).catch((e: unknown) => e)) as RbFault;
+    await s1.release();
+    const de = localizeError(err.toShape(), translator('de', await loadCatalog('de')));
+    expect(de.message).toBe('Die Netzwerkkarte enx1 gehört auf dieser Station schon zum Platz eines anderen Routers.');
+    expect(de.meaning).toContain('erreicht von 192.168.1.60');
+    expect(de.fix).toMatch(/^Stecken Sie/);
+    const es = localizeError(cardListenFault('enx2', 'test').toShape(), translator('es', await loadCatalog('es')));
+    expect(es.message).toBe('Rescue Bench no puede escuchar solo en la tarjeta de red enx2.');
   });
 });
