@@ -49,6 +49,7 @@
 #include <unistd.h>
 #include <net/if.h>
 #include <arpa/inet.h>
+#include <netinet/in.h>
 
 #include <node_api.h>
 
@@ -631,11 +632,41 @@ static napi_value js_close(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/*
+ * bindToDevice(fd, ifname): the station's per-card listeners (issue 17, decision 0112). Every router's failsafe
+ * broadcast goes to 192.168.1.255:4919, on every card alike; a UDP socket bound to one card hears only what that
+ * card received. Linux: SO_BINDTODEVICE (no privilege needed since Linux 5.7 for a socket not yet bound to a
+ * device); macOS: IP_BOUND_IF with the interface index (ip(4); written from the documentation, untested).
+ */
+static napi_value js_bind_to_device(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 2) return throw_errno(env, "bindToDevice", EINVAL);
+  int32_t fd = -1;
+  if (napi_get_value_int32(env, argv[0], &fd) != napi_ok || fd < 0) return throw_errno(env, "bindToDevice", EBADF);
+  char name[IF_NAMESIZE + 1];
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, argv[1], name, sizeof name, &len) != napi_ok || len == 0 || len >= IF_NAMESIZE) return throw_errno(env, "bindToDevice", EINVAL);
+#ifdef __linux__
+  if (setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, name, (socklen_t)len) < 0) return throw_errno(env, "SO_BINDTODEVICE", errno);
+#elif defined(__APPLE__)
+  unsigned int idx = if_nametoindex(name);
+  if (idx == 0) return throw_errno(env, "if_nametoindex", errno ? errno : ENXIO);
+  if (setsockopt(fd, IPPROTO_IP, IP_BOUND_IF, &idx, sizeof idx) < 0) return throw_errno(env, "IP_BOUND_IF", errno);
+#else
+  return throw_errno(env, "bindToDevice", ENOSYS);
+#endif
+  napi_value undef;
+  napi_get_undefined(env, &undef);
+  return undef;
+}
+
 NAPI_MODULE_INIT(/* env, exports */) {
   static const struct {
     const char *name;
     napi_callback cb;
   } fns[] = {{"open", js_open}, {"mac", js_mac}, {"send", js_send}, {"dropped", js_dropped}, {"close", js_close}, {"answer", js_answer},
+             {"bindToDevice", js_bind_to_device},
 #if defined(__linux__)
              {"neighbour", js_neighbour},
 #endif

@@ -10,7 +10,7 @@
  *
  * SSH (ssh2): chacha20-poly1305 first (what dropbear offers); login tries none, key, password ('' when none
  * given: OpenWrt failsafe is root without a password), keyboard-interactive. Host keys:
- *  - hostKeyPolicy 'remember': first key stored per host:port in knownHostsFile; a different key is refused
+ *  - hostKeyPolicy 'remember': first key stored per router in knownHostsFile (by its MAC when known, else host:port; decision 0111); a different key is refused
  *    with HOST_KEY_CHANGED (three-part error) and never accepted silently. `forgetHostKey` is the explicit
  *    user action after a reflash.
  *  - hostKeyPolicy 'session-only': failsafe and initramfs routers make a new key at every boot; any key is
@@ -54,6 +54,6 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
 }
 
 /** The explicit user action "this router was reflashed or replaced: forget its old key". */
-export function forgetHostKey(knownHostsFile: string, host: string, port = 22): boolean {
-  return new KnownHosts(knownHostsFile).forget(host, port);
+export function forgetHostKey(knownHostsFile: string, host: string, port = 22, mac?: string): boolean {
+  return new KnownHosts(knownHostsFile).forget(host, port, mac);
 }

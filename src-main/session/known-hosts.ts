@@ -3,14 +3,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RbFault, fault } from '../../src-shared/errors';
 
-/** One remembered router host key. Keyed by "host:port" (a router is identified by where we reach it). */
+/**
+ * One remembered router host key. Keyed by the router's hardware address and port ("00:11:22:33:44:55/22") when
+ * its MAC is known, else by "host:port" (files from before issue 17 hold only these). On a station three routers
+ * answer at 192.168.1.1: keyed by MAC they have three keys, and none of them is a "changed key" (decision 0111).
+ */
 export interface HostKeyRecord {
   algorithm: string;
   /** OpenSSH style: "SHA256:" + unpadded base64 of the key blob's SHA-256. */
   fingerprint: string;
   firstSeen: string;
   lastSeen: string;
+  /** The router's MAC (entries keyed by MAC). */
+  mac?: string;
+  /** Where it was last reached (entries keyed by MAC). */
+  host?: string;
 }
+
+/** Who a router is for its key: its address and port, and its MAC when known. */
+export interface RouterIdentity {
+  host: string;
+  port: number;
+  mac?: string;
+}
+
+const MAC_RE = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
 
 /** The algorithm name at the start of an SSH public-key blob (uint32 length + name). */
 export function keyAlgorithm(blob: Buffer): string {
@@ -55,7 +72,7 @@ export class KnownHosts {
     } catch (err) {
       throw knownHostsUnreadable(this.file, `not valid JSON: ${(err as Error).message}`);
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw knownHostsUnreadable(this.file, 'not a JSON object of host:port entries');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw knownHostsUnreadable(this.file, 'not a JSON object of router key entries');
     for (const [id, rec] of Object.entries(parsed as Record<string, unknown>)) {
       const r = rec as Partial<Record<keyof HostKeyRecord, unknown>> | null;
       if (!r || typeof r !== 'object' || typeof r.fingerprint !== 'string' || typeof r.algorithm !== 'string')
@@ -82,35 +99,54 @@ export class KnownHosts {
     fs.renameSync(tmp, this.file);
   }
 
-  static id(host: string, port: number): string {
-    return `${host}:${port}`;
+  /** The key of an entry: "MAC/port" when the MAC is known (lower case, colons), else "host:port". */
+  static id(host: string, port: number, mac?: string): string {
+    const m = KnownHosts.mac(mac);
+    return m ? `${m}/${port}` : `${host}:${port}`;
   }
 
-  lookup(host: string, port: number): HostKeyRecord | undefined {
-    return this.load()[KnownHosts.id(host, port)];
+  private static mac(mac: string | undefined): string | undefined {
+    const m = mac?.toLowerCase().replace(/-/g, ':');
+    return m && MAC_RE.test(m) && m !== '00:00:00:00:00:00' && m !== 'ff:ff:ff:ff:ff:ff' ? m : undefined;
   }
 
-  remember(host: string, port: number, algorithm: string, fingerprint: string, now = new Date()): HostKeyRecord {
+  /**
+   * The remembered key of this router. With its MAC: the entry of that MAC only — an entry for its address from
+   * before (host:port) may belong to another router at the same address, so it is not this router's key; it is
+   * adopted by remember() when it holds the same key (migration). Without a MAC: the host:port entry.
+   */
+  lookup(host: string, port: number, mac?: string): HostKeyRecord | undefined {
+    return this.load()[KnownHosts.id(host, port, mac)];
+  }
+
+  remember(host: string, port: number, algorithm: string, fingerprint: string, now = new Date(), mac?: string): HostKeyRecord {
     const all = this.load();
-    const id = KnownHosts.id(host, port);
+    const m = KnownHosts.mac(mac);
+    const id = KnownHosts.id(host, port, m);
     const prev = all[id];
+    // Migration: the old address-keyed entry with this very key was this router; its history moves to the MAC.
+    const legacyId = KnownHosts.id(host, port);
+    const legacy = m && !prev ? all[legacyId] : undefined;
+    const adopted = legacy && legacy.fingerprint === fingerprint ? legacy : undefined;
     const rec: HostKeyRecord = {
       algorithm,
       fingerprint,
-      firstSeen: prev && prev.fingerprint === fingerprint ? prev.firstSeen : now.toISOString(),
+      firstSeen: prev && prev.fingerprint === fingerprint ? prev.firstSeen : adopted ? adopted.firstSeen : now.toISOString(),
       lastSeen: now.toISOString(),
+      ...(m ? { mac: m, host } : {}),
     };
+    if (adopted) delete all[legacyId];
     all[id] = rec;
     this.save(all);
     return rec;
   }
 
-  /** Forget a router's key: the user's explicit "I reflashed/replaced this router, trust its new key". */
-  forget(host: string, port: number): boolean {
+  /** Forget a router's key: the user's explicit "I reflashed/replaced this router, trust its new key" (its MAC entry and its address entry). */
+  forget(host: string, port: number, mac?: string): boolean {
     const all = this.load();
-    const id = KnownHosts.id(host, port);
-    if (!(id in all)) return false;
-    delete all[id];
+    const ids = [KnownHosts.id(host, port, mac), KnownHosts.id(host, port)].filter((id, i, a) => a.indexOf(id) === i && id in all);
+    if (ids.length === 0) return false;
+    for (const id of ids) delete all[id];
     this.save(all);
     return true;
   }

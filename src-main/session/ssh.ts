@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { AnyAuthMethod, Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { RbFault, fault } from '../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
+import { lookupRouterMac } from '../platform/neighbour';
 import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault, type LostWhile } from './faults';
 import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
 
@@ -20,8 +21,8 @@ const ROUTER_ALGORITHMS: NonNullable<ConnectConfig['algorithms']> = {
   hmac: ['hmac-sha2-256-etm@openssh.com', 'hmac-sha2-256', 'hmac-sha2-512', 'hmac-sha1'],
 };
 
-function hostKeyChanged(host: string, port: number, oldFp: string, newFp: string, file: string): RbFault {
-  return fault('HOST_KEY_CHANGED', { host }, { details: `${host}:${port} remembered ${oldFp}, now offered ${newFp} (key store: ${file})` });
+function hostKeyChanged(host: string, port: number, oldFp: string, newFp: string, file: string, mac?: string): RbFault {
+  return fault('HOST_KEY_CHANGED', { host, mac: mac ?? 'none' }, { details: `${mac ? `${mac} at ` : ''}${host}:${port} remembered ${oldFp}, now offered ${newFp} (key store: ${file})` });
 }
 
 export async function openSsh(opts: SessionOptions, port: number): Promise<Session> {
@@ -36,7 +37,9 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
   if (store && !opts.knownHostsFile) throw new Error('openSession: hostKeyPolicy "remember" needs knownHostsFile');
   store?.check(); // a damaged key list stops here, before any traffic (KNOWN_HOSTS_UNREADABLE)
 
-  const hostVerifier = (key: Buffer): boolean => {
+  // The router's MAC names its key (decision 0111): given by the caller (U-Boot ethaddr, NMRP), else read from
+  // the neighbour table of the card our source address is on, once the TCP connection has made the entry fresh.
+  const verify = (key: Buffer, mac: string | undefined): boolean => {
     const algorithm = keyAlgorithm(key);
     const fingerprint = keyFingerprint(key);
     if (!store) {
@@ -46,12 +49,12 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
     }
     let known: ReturnType<KnownHosts['lookup']>;
     try {
-      known = store.lookup(opts.host, port);
+      known = store.lookup(opts.host, port, mac);
       if (known && known.fingerprint !== fingerprint) {
-        refusal = hostKeyChanged(opts.host, port, known.fingerprint, fingerprint, store.file);
+        refusal = hostKeyChanged(opts.host, port, known.fingerprint, fingerprint, store.file, mac);
         return false;
       }
-      store.remember(opts.host, port, algorithm, fingerprint);
+      store.remember(opts.host, port, algorithm, fingerprint, new Date(), mac);
     } catch (err) {
       // the file went bad since check(), or cannot be saved: refuse the key rather than throw inside ssh2
       refusal =
@@ -60,9 +63,14 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
           : fault('KNOWN_HOSTS_UNWRITABLE', { file: store.file }, { details: String((err as Error)?.message ?? err) });
       return false;
     }
-    hostKey = { algorithm, fingerprint, status: known ? 'known' : 'new' };
-    if (!known) notes.push(`First connection to ${opts.host}: remembered its key ${fingerprint}.`);
+    hostKey = { algorithm, fingerprint, status: known ? 'known' : 'new', ...(mac ? { mac } : {}) };
+    if (!known) notes.push(`First connection to ${opts.host}${mac ? ` (${mac})` : ''}: remembered its key ${fingerprint}.`);
     return true;
+  };
+  const hostVerifier = (key: Buffer, done: (ok: boolean) => void): void => {
+    if (!store) return done(verify(key, undefined));
+    const known = opts.routerMac !== undefined ? Promise.resolve(opts.routerMac) : (opts.lookupMac ?? lookupRouterMac)(opts.host, opts.localAddress);
+    void known.catch(() => undefined).then((mac) => done(verify(key, mac)));
   };
 
   const user = opts.user ?? 'root';
@@ -86,6 +94,7 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
     client.connect({
       host: opts.host,
       port,
+      ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
       username: user,
       readyTimeout: timeoutMs,
       keepaliveInterval: 5000,

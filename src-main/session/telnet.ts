@@ -31,7 +31,7 @@ export async function openTelnet(opts: SessionOptions, port: number): Promise<Se
   const refused = notSendable(opts.host, 'user name', opts.user ?? 'root') ?? notSendable(opts.host, 'password', opts.password ?? '');
   if (refused) throw refused;
   const socket = await new Promise<net.Socket>((resolve, reject) => {
-    const s = net.connect({ host: opts.host, port });
+    const s = net.connect({ host: opts.host, port, ...(opts.localAddress ? { localAddress: opts.localAddress } : {}) });
     const t = setTimeout(() => {
       s.destroy();
       reject(connectFault(Object.assign(new Error('connect timed out'), { code: 'CONNECT_TIMEOUT' }), opts.host, port, 'telnet'));

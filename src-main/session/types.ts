@@ -27,6 +27,16 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** Telnet bulk data: the address of this computer the router connects back to. Default: our end of the telnet connection. */
   callbackAddress?: string;
+  /**
+   * This computer's address to connect from: a station slot's source address (net slotRoute), so the connection
+   * leaves through that slot's card even when every router is 192.168.1.1 (decision 0110). The policy rule for
+   * that address picks the card; SO_BINDTODEVICE is not needed (and Node cannot set it on a TCP socket).
+   */
+  localAddress?: string;
+  /** The router's hardware address when known (U-Boot ethaddr, NMRP); its remembered key is kept under it. */
+  routerMac?: string;
+  /** How the MAC is found when not given (default: the neighbour table of the card holding localAddress; tests pass their own). */
+  lookupMac?: (host: string, localAddress?: string) => Promise<string | undefined>;
 }
 
 export interface HostKeyInfo {
@@ -34,6 +44,8 @@ export interface HostKeyInfo {
   fingerprint: string;
   /** known: matched the remembered key; new: first contact, now remembered; session-only: accepted, not stored. */
   status: 'known' | 'new' | 'session-only';
+  /** The router's MAC the key is remembered under (absent: remembered under host:port). */
+  mac?: string;
 }
 
 export interface ExecOptions {

@@ -6,7 +6,8 @@
  *
  * Modelled: `ip -j addr show`, `ip addr add|del`, `ip link set dev X up|down`, `ip neigh replace|del`,
  * `ip [-s] -j neigh show to IP [dev X]` (-s: `confirmed` seconds ago from hosts[ip].confirmedAgoS, default 0), `ip [-force] -batch -` (stdin), `nmcli -t -f DEVICE,STATE device`,
- * `nmcli device set X managed yes|no`, `ping ... IP`, `pkexec PATH ARGS` (126 cancelled / 127 no agent),
+ * `nmcli device set X managed yes|no`, `ping ... IP`, `ip route replace|flush … table T`, `ip rule add|del from SRC lookup T pref P`,
+ * `sysctl -n KEY…` / `sysctl -q -w KEY=VALUE…` (station slots; per-card keys default 0), `pkexec PATH ARGS` (126 cancelled / 127 no agent),
  * `sudo -n -- PATH ARGS` (1 "a password is required"). Adding an address that exists fails like ip ("File exists").
  */
 import type { DhcpProbeOutcome, ExecResult, NetBinding, OsInterface, TcpOutcome } from '../../src-main/platform/bindings/net';
@@ -48,6 +49,10 @@ export interface MockNetOptions {
 export interface MockNet extends NetBinding {
   ifs: Map<string, MockIf>;
   neigh: Map<string, { mac: string; dev: string; permanent: boolean }>;
+  /** Policy rules as "from SRC lookup T pref P", and routes per table, and sysctls by slash key (station slots). */
+  rules: Set<string>;
+  tables: Map<string, string[]>;
+  sysctls: Map<string, string>;
   calls: { cmd: string; args: string[]; input?: string }[];
   opts: MockNetOptions;
   exitHooks: Set<(sync: boolean) => void | Promise<void>>;
@@ -65,9 +70,12 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
   const map = new Map(ifs.map((i) => [i.name, structuredClone(i)]));
   const neigh = new Map<string, { mac: string; dev: string; permanent: boolean }>();
   const calls: MockNet['calls'] = [];
+  const rules = new Set<string>();
+  const tables = new Map<string, string[]>();
+  const sysctls = new Map<string, string>();
   const exitHooks = new Set<(sync: boolean) => void | Promise<void>>();
   const platform = opts.platform ?? 'linux';
-  const programs = new Set(opts.programs ?? ['ip', 'ping', 'pkexec', 'sudo', ...(ifs.some((i) => i.nmState) ? ['nmcli'] : [])]);
+  const programs = new Set(opts.programs ?? ['ip', 'ping', 'pkexec', 'sudo', 'sysctl', ...(ifs.some((i) => i.nmState) ? ['nmcli'] : [])]);
 
   function ipCmd(args: string[]): ExecResult {
     const a = [...args];
@@ -128,6 +136,25 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
       if (!neigh.delete(a[2]!)) return res(2, '', 'RTNETLINK answers: No such file or directory\n');
       return res(0);
     }
+    if (a[0] === 'route' && a[1] === 'replace') {
+      const t = a[a.indexOf('table') + 1]!;
+      const dev = a[a.indexOf('dev') + 1]!;
+      if (!map.has(dev)) return res(1, '', `Cannot find device "${dev}"\n`);
+      tables.set(t, [...(tables.get(t) ?? []).filter((r) => !r.startsWith(`${a[2]} `)), a.slice(2).join(' ')]);
+      return res(0);
+    }
+    if (a[0] === 'route' && a[1] === 'flush' && a[2] === 'table') {
+      if (!tables.delete(a[3]!)) return res(2, '', 'Error: FIB table does not exist.\nFlush terminated\n');
+      return res(0);
+    }
+    if (a[0] === 'rule' && (a[1] === 'add' || a[1] === 'del')) {
+      const key = a.slice(2).join(' ');
+      if (a[1] === 'add') {
+        if (rules.has(key)) return res(2, '', 'RTNETLINK answers: File exists\n');
+        rules.add(key);
+      } else if (!rules.delete(key)) return res(2, '', 'RTNETLINK answers: No such file or directory\n');
+      return res(0);
+    }
     if (a.includes('-batch')) return res(2, '', 'batch needs input');
     return res(1, '', `mock ip: unknown ${args.join(' ')}`);
   }
@@ -170,6 +197,21 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
         return res(0);
       }
     }
+    if (base === 'sysctl') {
+      const exists = (k: string): boolean => map.has(k.split('/')[3] ?? '');
+      if (args[0] === '-n') {
+        const keys = args.slice(1);
+        if (!keys.every(exists)) return res(255, '', `sysctl: cannot stat /proc/sys/${keys.find((k) => !exists(k))}: No such file or directory\n`);
+        return res(0, keys.map((k) => sysctls.get(k) ?? '0').join('\n') + '\n');
+      }
+      const pairs = args.filter((x) => x.includes('='));
+      for (const kv of pairs) {
+        const [k, v] = kv.split('=') as [string, string];
+        if (!exists(k)) return res(255, '', `sysctl: cannot stat /proc/sys/${k}: No such file or directory\n`);
+        sysctls.set(k, v);
+      }
+      return res(0);
+    }
     if (base === 'ping') {
       const ip = args.at(-1)!;
       return opts.hosts?.[ip]?.ping ? res(0, `64 bytes from ${ip}: icmp_seq=1 ttl=64 time=0.1 ms`) : res(1, '1 packets transmitted, 0 received');
@@ -181,6 +223,9 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
     platform,
     ifs: map,
     neigh,
+    rules,
+    tables,
+    sysctls,
     calls,
     opts,
     exitHooks,

@@ -38,5 +38,7 @@ export async function openTarget(target: SessionTarget, dataDir: string): Promis
     ...(privateKey ? { privateKey } : {}),
     hostKeyPolicy: target.hostKeyPolicy,
     knownHostsFile: knownHostsFile(dataDir),
+    ...(target.localAddress ? { localAddress: target.localAddress } : {}),
+    ...(target.routerMac ? { routerMac: target.routerMac } : {}),
   });
 }

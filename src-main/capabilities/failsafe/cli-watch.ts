@@ -8,17 +8,17 @@ import { NETMSG_PORT } from '../../../src-shared/capabilities/failsafe/netmsg';
 export const failsafeWatch: CliCommand = {
   words: ['failsafe', 'watch'],
   summary: "Listen for OpenWrt's rescue-mode (failsafe) broadcasts on UDP 4919",
-  usage: 'failsafe watch [--bind ADDR] [--port N] [--json]',
+  usage: 'failsafe watch [--bind ADDR] [--interface IF] [--port N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { bind: { type: 'string', default: '0.0.0.0' }, port: { type: 'string', default: String(NETMSG_PORT) }, json: { type: 'boolean', default: false } },
+      options: { bind: { type: 'string', default: '0.0.0.0' }, interface: { type: 'string' }, port: { type: 'string', default: String(NETMSG_PORT) }, json: { type: 'boolean', default: false } },
       strict: true,
     });
     const request = requestFromFlags(
       MonitorStartSchema,
-      { bind: values.bind, port: num(values.port) },
-      { bind: { flag: '--bind', given: values.bind, hint: '(an address of this computer, or 0.0.0.0 for all)' }, port: { flag: '--port', given: values.port } },
+      { bind: values.bind, port: num(values.port), ...(values.interface !== undefined ? { interface: values.interface } : {}) },
+      { bind: { flag: '--bind', given: values.bind, hint: '(an address of this computer, or 0.0.0.0 for all)' }, port: { flag: '--port', given: values.port }, interface: { flag: '--interface', given: values.interface } },
     );
     return runOnContract(
       io,
@@ -34,7 +34,7 @@ export const failsafeWatch: CliCommand = {
       },
       async (t) => {
         const st = await t.invoke('failsafe.monitor.start', request);
-        t.say(`Listening on UDP ${st.boundAddresses.join(', ')}. Power the router on now. Press Ctrl-C to stop.`);
+        t.say(`Listening on UDP ${st.boundAddresses.join(', ')}${st.interface ? ` on ${st.interface} only` : ''}. Power the router on now. Press Ctrl-C to stop.`);
         await io.stopped;
         return { ok: true, value: await t.invoke('failsafe.monitor.stop', {}) };
       },

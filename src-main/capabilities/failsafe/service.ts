@@ -1,8 +1,8 @@
 import { decodeNetmsg, NETMSG_PORT } from '../../../src-shared/capabilities/failsafe/netmsg';
 import type { FailsafeDatagram, MonitorState } from '../../../src-shared/capabilities/failsafe/contract';
 import { RbFault } from '../../../src-shared/errors';
-import { broadcastListenAddresses, explainBindError, inSubnet, listIpv4Interfaces } from '../../platform';
-import { osUdp, type UdpRemoteInfo, type UdpSocket, type UdpSocketFactory } from '../../platform/bindings/udp';
+import { broadcastListenAddresses, currentPlatform, explainBindError, inSubnet, listIpv4Interfaces } from '../../platform';
+import { cardListenFault, osUdp, type UdpRemoteInfo, type UdpSocket, type UdpSocketFactory } from '../../platform/bindings/udp';
 import { TokenBucket } from '../../core/rate-limit';
 
 export interface MonitorEvents {
@@ -69,10 +69,17 @@ export class FailsafeMonitor {
     return [...this.recent];
   }
 
-  async start(opts: { bind: string; port: number }): Promise<MonitorState> {
+  /**
+   * `interface`: a station slot's card (issue 17, decision 0112). Every router broadcasts to 192.168.1.255 alike,
+   * so the monitor of slot N hears only what card N received: one socket on the wildcard address bound to the
+   * card (SO_BINDTODEVICE / IP_BOUND_IF); on Windows one socket on the card's own address (`bind`), which hears
+   * that card's broadcasts only.
+   */
+  async start(opts: { bind: string; port: number; interface?: string | undefined }): Promise<MonitorState> {
     await this.stop(false);
-    const addresses = broadcastListenAddresses(opts.bind, listIpv4Interfaces());
-    this.status = { state: 'starting', bind: opts.bind, port: opts.port, boundAddresses: [], received: 0, suppressed: 0 };
+    const perCard = opts.interface !== undefined && currentPlatform() !== 'win32';
+    const addresses = perCard ? ['0.0.0.0'] : broadcastListenAddresses(opts.bind, listIpv4Interfaces());
+    this.status = { state: 'starting', bind: opts.bind, port: opts.port, boundAddresses: [], received: 0, suppressed: 0, ...(opts.interface !== undefined ? { interface: opts.interface } : {}) };
     this.seq = 0;
     this.recent = [];
     this.general = new TokenBucket(this.rate, this.rate * 2, this.now());
@@ -93,6 +100,10 @@ export class FailsafeMonitor {
           throw explainBindError(err, { protocol: 'udp', address, port: opts.port, purpose: "hear the router's rescue-mode (failsafe) broadcasts" });
         });
         this.sockets.push(socket);
+        if (perCard) {
+          if (!this.udp.bindToDevice) throw cardListenFault(opts.interface!, 'this socket binding cannot tell cards apart');
+          this.udp.bindToDevice(socket, opts.interface!);
+        }
         this.status.boundAddresses.push(`${address}:${socket.address().port}`);
       }
       const first = this.sockets[0]!.address();

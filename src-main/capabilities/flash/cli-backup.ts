@@ -5,7 +5,7 @@ import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
-import { mib, targetWithPassword, targetOptions } from './cli-target';
+import { mib, onInterface, targetWithPassword, targetOptions } from './cli-target';
 
 /** A backup that copied some partitions but not all: which, and how to finish it. */
 function incomplete(result: BackupResult, target: SessionTarget): RbErrorShape {
@@ -19,7 +19,7 @@ function incomplete(result: BackupResult, target: SessionTarget): RbErrorShape {
 export const backup: CliCommand = {
   words: ['backup'],
   summary: 'Copy every flash partition of a router to a folder, with checksums and manifest.json (router password: RB_PASSWORD=… or --ask-password)',
-  usage: 'backup --host ADDR [--ssh|--telnet] [--user root] [--ask-password|--key FILE] --out DIR [--partition NAME…] [--retry-failed] [--skip-router-hash] [--session-only-key] [--json]',
+  usage: 'backup --host ADDR [--interface IF] [--ssh|--telnet] [--user root] [--ask-password|--key FILE] --out DIR [--partition NAME…] [--retry-failed] [--skip-router-hash] [--session-only-key] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -57,13 +57,14 @@ export const backup: CliCommand = {
           return undefined;
         },
       },
-      async (t) => {
-        const { backupId } = await t.invoke('flash.backup.start', request);
-        t.whenStopped(() => t.invoke('flash.backup.cancel', { backupId }));
-        const result = await t.waitFor('flash.backup.done', (r) => r.backupId === backupId);
-        if (result.ok) return { ok: true, value: result, text: `Done. ${result.manifest.partitions.length} partitions copied and checked, in ${result.dir}` };
-        return { ok: false, error: result.error ?? incomplete(result, target), value: result };
-      },
+      async (t) =>
+        onInterface(t, values.interface, request.target, async (slotTarget) => {
+          const { backupId } = await t.invoke('flash.backup.start', { ...request, target: slotTarget });
+          t.whenStopped(() => t.invoke('flash.backup.cancel', { backupId }));
+          const result = await t.waitFor('flash.backup.done', (r) => r.backupId === backupId);
+          if (result.ok) return { ok: true as const, value: result, text: `Done. ${result.manifest.partitions.length} partitions copied and checked, in ${result.dir}` };
+          return { ok: false as const, error: result.error ?? incomplete(result, target), value: result };
+        }),
     );
   },
 };

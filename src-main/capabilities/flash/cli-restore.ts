@@ -4,7 +4,7 @@ import type { RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
-import { targetWithPassword, targetOptions } from './cli-target';
+import { onInterface, targetWithPassword, targetOptions } from './cli-target';
 
 /** Why a restore (or its dry run) did not write everything: the one reason itself, or which partitions and where to read why. */
 function restoreFault(result: RestoreResult): RbErrorShape {
@@ -27,7 +27,7 @@ function restoreFault(result: RestoreResult): RbErrorShape {
 export const restore: CliCommand = {
   words: ['restore'],
   summary: 'Write partitions back from a backup: checked plan first, dangerous ones refused without --override-danger, read back after writing (router password: RB_PASSWORD=… or --ask-password)',
-  usage: 'restore --host ADDR [--ssh|--telnet] [--user root] [--ask-password|--key FILE] --from DIR --partition NAME [--partition NAME…] [--dry-run] [--override-danger] [--override-identity] [--json]',
+  usage: 'restore --host ADDR [--interface IF] [--ssh|--telnet] [--user root] [--ask-password|--key FILE] --from DIR --partition NAME [--partition NAME…] [--dry-run] [--override-danger] [--override-identity] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -53,7 +53,7 @@ export const restore: CliCommand = {
       },
       async (t) => {
         // flash.restore.run checks first, as flash.restore.plan does, and with --dry-run stops there
-        const result = await t.invoke('flash.restore.run', request);
+        const result = await onInterface(t, values.interface, request.target, (slotTarget) => t.invoke('flash.restore.run', { ...request, target: slotTarget }));
         const plan = result.plan;
         for (const r of plan.refusals) t.say(`REFUSED ${r.partition}: ${r.error.message}\n  ${r.error.meaning ?? ''}\n  What to do: ${r.error.fix ?? ''}`);
         const out: string[] = [];

@@ -1,6 +1,7 @@
 import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/capabilities/device';
 import { UsageError, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
+import type { ContractSession } from '../../cli/transport';
 
 /** Options shared by `backup`, `restore` and `device inspect`: how to reach the router. */
 export const targetOptions = {
@@ -13,8 +14,26 @@ export const targetOptions = {
   'ask-password': { type: 'boolean', default: false },
   key: { type: 'string' },
   'session-only-key': { type: 'boolean', default: false },
+  /** The network card the router is on (a station with several routers at one address; issue 17). */
+  interface: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
+
+/**
+ * With --interface: give the card its router place (net.slot.open: its own source address and route, through the
+ * OS's permission prompt), run `work` with the target connecting from that address, and undo the place again
+ * afterwards, also when `work` fails (the CLI's container undoes it too when the command is stopped).
+ */
+export async function onInterface<T>(t: ContractSession, iface: string | undefined, target: SessionTarget, work: (target: SessionTarget) => Promise<T>): Promise<T> {
+  if (iface === undefined) return work(target);
+  const slot = await t.invoke('net.slot.open', { interface: iface, routerIp: target.host, prefix: 24 });
+  t.say(`Reaching ${target.host} through ${slot.interface} from ${slot.sourceAddress} (removed again at the end).`);
+  try {
+    return await work({ ...target, localAddress: slot.sourceAddress });
+  } finally {
+    await t.invoke('net.slot.close', { interface: iface }).catch(() => undefined);
+  }
+}
 
 interface TargetValues {
   host?: string | undefined;

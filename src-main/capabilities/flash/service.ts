@@ -25,14 +25,27 @@ export interface BackupSummary {
   bytes: number;
 }
 
+type BackupJob = { id: string; dir: string; abort: AbortController; last?: BackupProgress; finished: Promise<BackupResult> };
+
+/** Which router a target is on a station: its slot's source address ('' = the one router of a single-router workstation). */
+function slotOf(t: SessionTarget): string {
+  return t.localAddress ?? '';
+}
+
 /**
- * Flash backup and restore for the app, the bench server and the CLI. One backup at a time; every command
+ * Flash backup and restore for the app, the bench server and the CLI. One backup or restore at a time per router:
+ * on a station (issue 17) each slot's router, told apart by the target's localAddress, has its own; every command
  * opens its own session and closes it again. Backups go to <dataDir>/backups unless a folder is given.
  */
 export class FlashService {
-  private active: { id: string; dir: string; abort: AbortController; last?: BackupProgress; finished: Promise<BackupResult> } | undefined;
+  private readonly jobs = new Map<string, BackupJob>();
   private lastResult: BackupResult | undefined;
-  private restoring = false;
+  private readonly restoring = new Set<string>();
+
+  /** The oldest running backup (status() of a single-router workstation). */
+  private get active(): BackupJob | undefined {
+    return this.jobs.values().next().value;
+  }
 
   constructor(
     private readonly dataDir: string,
@@ -46,13 +59,15 @@ export class FlashService {
   }
 
   startBackup(req: { target: SessionTarget; outDir?: string; partitions?: string[]; retryFailed: boolean; routerHash?: boolean }): { backupId: string; dir: string; finished: Promise<BackupResult> } {
-    if (this.active)
-      throw fault('BACKUP_RUNNING', { during: 'backup' });
-    if (this.restoring) throw fault('RESTORE_RUNNING', { during: 'backup' });
+    const slot = slotOf(req.target);
+    if (this.jobs.has(slot)) throw fault('BACKUP_RUNNING', { during: 'backup' });
+    if (this.restoring.has(slot)) throw fault('RESTORE_RUNNING', { during: 'backup' });
     if (req.retryFailed && !req.outDir) throw fault('RETRY_NEEDS_FOLDER');
     const id = crypto.randomBytes(6).toString('hex');
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-    const dir = req.outDir ? path.resolve(req.outDir) : path.join(this.backupsDir, `${req.target.host.replace(/[^A-Za-z0-9.-]/g, '_')}-${stamp}`);
+    // Routers on a station share their address: the slot's address keeps their folders apart.
+    const who = [req.target.host, ...(slot ? [`via-${slot}`] : [])].join('-');
+    const dir = req.outDir ? path.resolve(req.outDir) : path.join(this.backupsDir, `${who.replace(/[^A-Za-z0-9.-]/g, '_')}-${stamp}`);
     const abort = new AbortController();
     const job = {
       id,
@@ -77,16 +92,16 @@ export class FlashService {
       signal: abort.signal,
     }).then((r) => {
       this.lastResult = r;
-      this.active = undefined;
+      this.jobs.delete(slot);
       this.events.done(r);
       return r;
     });
-    this.active = job;
+    this.jobs.set(slot, job);
     return { backupId: id, dir, finished: job.finished };
   }
 
   cancelBackup(id: string): { ok: true } {
-    if (this.active && this.active.id === id) this.active.abort.abort();
+    for (const j of this.jobs.values()) if (j.id === id) j.abort.abort();
     return { ok: true };
   }
 
@@ -128,9 +143,10 @@ export class FlashService {
   }
 
   async restore(req: RestoreRequest): Promise<RestoreResult> {
-    if (this.active) throw fault('BACKUP_RUNNING', { during: 'restore' });
-    if (this.restoring) throw fault('RESTORE_RUNNING', { during: 'restore' });
-    this.restoring = true;
+    const slot = slotOf(req.target);
+    if (this.jobs.has(slot)) throw fault('BACKUP_RUNNING', { during: 'restore' });
+    if (this.restoring.has(slot)) throw fault('RESTORE_RUNNING', { during: 'restore' });
+    this.restoring.add(slot);
     try {
       const checked = await checkBackupFolder(req); // before connecting: a bad folder never reaches the router
       const s = await this.open(req.target);
@@ -140,14 +156,13 @@ export class FlashService {
         await s.close();
       }
     } finally {
-      this.restoring = false;
+      this.restoring.delete(slot);
     }
   }
 
   async dispose(): Promise<void> {
-    if (this.active) {
-      this.active.abort.abort();
-      await this.active.finished.catch(() => undefined);
-    }
+    const jobs = [...this.jobs.values()];
+    for (const j of jobs) j.abort.abort();
+    await Promise.all(jobs.map((j) => j.finished.catch(() => undefined)));
   }
 }

@@ -36,5 +36,11 @@ export function netHandlers(net: NetService, _ctx: MainContext): CapabilityHandl
       return lease.info();
     },
     'net.leases': () => ({ leases: net.leases() }),
+    'net.slot.open': async (a) => {
+      const slot = await net.slotRoute(a.interface, { routerIp: a.routerIp, prefix: a.prefix });
+      return net.slotRoutes().find((s) => s.interface === slot.interface)!;
+    },
+    'net.slot.close': async (a) => ({ released: await net.closeSlot(a.interface) }),
+    'net.slots': () => ({ slots: net.slotRoutes() }),
   };
 }

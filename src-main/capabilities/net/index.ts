@@ -3,7 +3,7 @@ import { netCapability } from '../../../src-shared/capabilities/net';
 import { NetService } from './service';
 import { netHandlers } from './handlers';
 
-export { NetService, type NetLease, type NetServiceOptions, type NetServiceEvents, type PrepareRequest } from './service';
+export { NetService, type NetLease, type NetServiceOptions, type NetServiceEvents, type PrepareRequest, type SlotRoute, type SlotEvent } from './service';
 export { defaultReason } from './handlers';
 export type { NetInterface, NetCheck, ProbeResult, NetLeaseInfo } from '../../../src-shared/capabilities/net';
 
@@ -16,6 +16,7 @@ export const netMain = defineMainCapability({
       {
         link: (e) => bus.emit('net.link', e),
         lease: (l) => bus.emit('net.lease', l),
+        slot: (e) => bus.emit('net.slot', e),
       },
       { dataDir },
     ),

@@ -52,10 +52,68 @@ import {
   type Argv,
   type Elevation,
 } from '../../platform/net-commands';
+import { SLOT_SYSCTLS, SLOT_TABLE_BASE, slotRoutePlan, slotSourceAddress, slotSysctlQuery, slotSysctlRestore, type SlotRouteSpec, type SlotSysctl } from '../../platform/slot-routes';
 
 export interface NetServiceEvents {
   link?(e: NetLinkEvent): void;
   lease?(l: NetLeaseInfo): void;
+  /** A slot's card lost or regained its link (the station pauses that slot's job), or the slot ended. */
+  slot?(e: SlotEvent): void;
+}
+
+/**
+ * One router's place on a station (issue 17, decision 0110): its card, and this computer's own address on the
+ * router's subnet through that card. A socket bound to `sourceAddress` reaches the router on this card only, even
+ * when every card's router is 192.168.1.1. `table`: the Linux routing table that holds the card's route.
+ */
+export interface SlotRoute {
+  interface: string;
+  sourceAddress: string;
+  table?: number;
+  release(): Promise<void>;
+}
+
+export interface SlotEvent {
+  interface: string;
+  sourceAddress: string;
+  routerIp: string;
+  /** ready: set up; no-carrier: the card lost its link (cable out, router off); released: undone. */
+  state: 'ready' | 'no-carrier' | 'released';
+  at: number;
+}
+
+/** What a slot changed, as recorded in net-slots.json: exactly this is undone, also after a crash. */
+interface SlotRecord extends SlotRouteSpec {
+  /** The card's sysctls before (Linux), put back on release. */
+  sysctlsBefore: Partial<Record<SlotSysctl, string>>;
+  sysctlsSet: boolean;
+  pid: number;
+  since: number;
+}
+
+class Slot implements SlotRoute {
+  releasing: Promise<void> | undefined;
+  released = false;
+  carrier: boolean | null = true;
+  removeExitHook: () => void = () => undefined;
+  removeLinkListener: () => void = () => undefined;
+  constructor(
+    private readonly svc: NetService,
+    readonly rec: SlotRecord,
+  ) {}
+  get interface(): string {
+    return this.rec.interface;
+  }
+  get sourceAddress(): string {
+    return this.rec.sourceAddress;
+  }
+  get table(): number | undefined {
+    return this.svc.platform === 'linux' ? this.rec.table : undefined;
+  }
+  release(): Promise<void> {
+    this.releasing ??= this.svc.releaseSlot(this);
+    return this.releasing;
+  }
 }
 
 export interface NetServiceOptions {
@@ -107,9 +165,23 @@ interface LeaseRecord {
 
 const DEFAULT_TCP_PORTS = [80, 443, 22, 23];
 const LEASES_FILE = 'net-leases.json';
+const SLOTS_FILE = 'net-slots.json';
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+function isIpv4Text(s: unknown): s is string {
+  return typeof s === 'string' && parseCidr(`${s}/32`) !== undefined;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function cancelled(): RbFault {
@@ -169,6 +241,10 @@ export class NetService {
   private readonly dhcpTimeoutMs: number;
   private readonly leasesFile: string | undefined;
   private readonly active = new Map<string, Lease>();
+  /** Slots by interface name (one slot per card). */
+  private readonly slots = new Map<string, Slot>();
+  private readonly slotsFile: string | undefined;
+  private readonly slotListeners = new Set<(e: SlotEvent) => void>();
   private readonly linkListeners = new Set<(name: string, now: LinkState, before: LinkState | undefined) => void>();
   private links = new Map<string, LinkState>();
   private timer: NodeJS.Timeout | undefined;
@@ -187,6 +263,7 @@ export class NetService {
     // Servers test an address with an ARP or ICMP ping before offering it (busybox udhcpd waits 2 s): wait longer.
     this.dhcpTimeoutMs = opts.dhcpTimeoutMs ?? 3500;
     this.leasesFile = opts.dataDir ? path.join(opts.dataDir, LEASES_FILE) : undefined;
+    this.slotsFile = opts.dataDir ? path.join(opts.dataDir, SLOTS_FILE) : undefined;
   }
 
   get platform(): string {
@@ -344,7 +421,7 @@ export class NetService {
   private ensurePolling(): void {
     if (this.timer || this.disposed) return;
     const loop = (): void => {
-      if (this.linkListeners.size === 0 && this.active.size === 0 && Date.now() > this.watchUntil) {
+      if (this.linkListeners.size === 0 && this.active.size === 0 && this.slots.size === 0 && Date.now() > this.watchUntil) {
         this.timer = undefined;
         return;
       }
@@ -847,6 +924,251 @@ export class NetService {
     return lease;
   }
 
+  // ---------------------------------------------------------------- slots (issue 17, decision 0110)
+
+  /** Listen for slot events (carrier lost/back, released) besides the `slot` callback; returns the unsubscribe. */
+  onSlot(fn: (e: SlotEvent) => void): () => void {
+    this.slotListeners.add(fn);
+    return () => this.slotListeners.delete(fn);
+  }
+
+  private emitSlot(slot: Slot, state: SlotEvent['state']): void {
+    const e: SlotEvent = { interface: slot.interface, sourceAddress: slot.sourceAddress, routerIp: slot.rec.routerIp, state, at: Date.now() };
+    this.events.slot?.(e);
+    for (const fn of [...this.slotListeners]) {
+      try {
+        fn(e);
+      } catch {
+        /* a failing listener must not stop the others */
+      }
+    }
+  }
+
+  /** Slots set up and not released: interface and source address. */
+  slotRoutes(): { interface: string; sourceAddress: string; routerIp: string; table?: number; carrier: boolean | null }[] {
+    return [...this.slots.values()].map((s) => ({ interface: s.interface, sourceAddress: s.sourceAddress, routerIp: s.rec.routerIp, ...(s.table !== undefined ? { table: s.table } : {}), carrier: s.carrier }));
+  }
+
+  /**
+   * Give card `iface` its own source address on the router's subnet and make traffic from that address leave
+   * through this card only (Linux: a table and `ip rule from <src>`, per-card ARP/reverse-path sysctls; macOS and
+   * Windows: see platform/slot-routes.ts). Undone by release(), on process exit, and on every failure here.
+   * One slot per card: a second one on the same card is refused (NET_SLOT_CARD_TAKEN).
+   */
+  async slotRoute(iface: string, opts: { routerIp: string; prefix: number; signal?: AbortSignal }): Promise<SlotRoute> {
+    const p = this.os.platform;
+    const name = checkedInterface(p, iface);
+    if (!isIpv4Text(opts.routerIp))
+      throw new RbFault({ code: 'NET_BAD_ADDRESS', message: `"${String(opts.routerIp).slice(0, 80)}" is not an IPv4 address.`, meaning: 'The router’s address looks like 192.168.1.1. Nothing was changed.', fix: 'Give the router’s address as four numbers with dots.' });
+    if (opts.signal?.aborted) throw cancelled();
+    const held = this.slots.get(name);
+    if (held)
+      throw new RbFault({
+        code: 'NET_SLOT_CARD_TAKEN',
+        message: `The network card ${name} already belongs to another router’s place on this station.`,
+        meaning: `Two routers cannot share one card: each needs its own cable to its own card. The router on ${name} (reached from ${held.sourceAddress}) goes on undisturbed; nothing was changed for the new one.`,
+        fix: 'Plug the new router into a free network card (or a USB network adapter) and choose that card, or finish the job on this card first.',
+        values: { card: name, source: held.sourceAddress },
+      });
+    this.undoStaleSlots(name);
+    const all = await this.interfaces();
+    const itf = all.find((i) => i.name === name);
+    if (!itf)
+      throw new RbFault({
+        code: 'NET_NO_SUCH_INTERFACE',
+        message: `There is no network connection called ${name} on this computer.`,
+        meaning: 'It may have been unplugged (a USB network adapter) or renamed. Nothing was changed.',
+        fix: 'Plug the adapter in again, or pick the connection from the list.',
+      });
+    const taken = new Set<string>([...all.flatMap((i) => i.addresses.map((a) => a.split('/')[0]!)), ...[...this.slots.values()].map((s) => s.sourceAddress)]);
+    const usedIdx = new Set([...this.slots.values()].map((s) => s.rec.table - SLOT_TABLE_BASE));
+    let idx = 0;
+    while (usedIdx.has(idx)) idx++;
+    const source = slotSourceAddress(opts.routerIp, opts.prefix, 0, taken);
+    if (!source)
+      throw new RbFault({
+        code: 'NET_SLOT_NO_ADDRESS',
+        message: `There is no free address for ${name} in the router's network ${opts.routerIp}/${opts.prefix}.`,
+        meaning: 'Every card needs its own address next to the router’s, and all the addresses Rescue Bench uses for this are taken on this computer. Nothing was changed.',
+        fix: 'Release a router place you no longer need (or remove addresses you set by hand in that network), then try again.',
+      });
+    const rec: SlotRecord = { interface: name, sourceAddress: source, routerIp: opts.routerIp, prefix: opts.prefix, table: SLOT_TABLE_BASE + idx, sysctlsBefore: {}, sysctlsSet: false, pid: process.pid, since: Date.now() };
+    const plan = slotRoutePlan(p, rec);
+    const reason = `Rescue Bench gives ${name} its own address ${source} so that the router on that cable is reached through it alone.`;
+    if (p === 'linux') {
+      const q = slotSysctlQuery(name);
+      const r = await this.os.exec(q[0], q.slice(1), { timeoutMs: 5000 });
+      const lines = r.code === 0 ? r.stdout.trim().split('\n') : [];
+      (Object.keys(SLOT_SYSCTLS) as SlotSysctl[]).forEach((k, i) => {
+        const v = lines[i]?.trim();
+        if (v !== undefined && /^\d+$/.test(v)) rec.sysctlsBefore[k] = v;
+      });
+    }
+    // Recorded before anything runs: a crash in the middle is undone at the next start for this card.
+    const slot = new Slot(this, rec);
+    this.slots.set(name, slot);
+    this.saveSlotRecord(rec);
+    const fail = async (e: unknown): Promise<never> => {
+      await this.undoSlot(rec, reason).catch(() => undefined);
+      this.slots.delete(name);
+      this.dropSlotRecord(rec);
+      throw e;
+    };
+    try {
+      if (plan.setup.length > 0) {
+        const r = await this.privileged(plan.setup, reason);
+        if (r.code !== 0)
+          throw new RbFault({
+            code: 'NET_SLOT_FAILED',
+            message: `Could not give ${name} its own route to the router at ${opts.routerIp}.`,
+            meaning: 'Without it, this router cannot be told apart from the others at the same address. What was set up for it has been removed again.',
+            fix: `Check that ${name} is still plugged in, then try again. If it keeps failing, send us the details.`,
+            details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
+          });
+      }
+      if (plan.sysctl) {
+        const r = await this.privileged([plan.sysctl], reason);
+        if (r.code !== 0)
+          throw new RbFault({
+            code: 'NET_SLOT_FAILED',
+            message: `Could not set how ${name} answers address questions (ARP) for the router at ${opts.routerIp}.`,
+            meaning: 'Without it, a router on another card could get answers meant for this one. What was set up for it has been removed again.',
+            fix: 'Try again. If it keeps failing, send us the details.',
+            details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
+          });
+        rec.sysctlsSet = true;
+        this.saveSlotRecord(rec);
+      }
+      if (opts.signal?.aborted) throw cancelled();
+    } catch (e) {
+      return fail(e);
+    }
+    slot.removeExitHook = this.os.onExit((sync) => (sync ? this.undoSlotSync(slot) : slot.release()));
+    slot.carrier = itf.carrier;
+    slot.removeLinkListener = this.onLink((n, now) => {
+      if (n !== name || slot.released) return;
+      const c = now.carrier;
+      if (c === slot.carrier) return;
+      const was = slot.carrier;
+      slot.carrier = c;
+      if (c === false || (c === null && !now.up)) this.emitSlot(slot, 'no-carrier');
+      else if (c === true && was !== true) this.emitSlot(slot, 'ready');
+    });
+    this.emitSlot(slot, 'ready');
+    return slot;
+  }
+
+  /** Release the slot on `iface` (net.slot.close); false when there is none. */
+  async closeSlot(iface: string): Promise<boolean> {
+    const slot = this.slots.get(checkedInterface(this.os.platform, iface));
+    if (!slot) return false;
+    await slot.release();
+    return true;
+  }
+
+  /** Undo a slot: the rule, the table, the address, the card's sysctls as they were; idempotent. */
+  async releaseSlot(slot: Slot): Promise<void> {
+    if (slot.released) return;
+    const reason = `Rescue Bench removes the address ${slot.sourceAddress} it gave ${slot.interface} for a router on the station.`;
+    try {
+      await this.undoSlot(slot.rec, reason);
+    } catch (e) {
+      slot.releasing = undefined;
+      throw e;
+    }
+    slot.released = true;
+    slot.removeExitHook();
+    slot.removeLinkListener();
+    if (this.slots.get(slot.interface) === slot) this.slots.delete(slot.interface);
+    this.dropSlotRecord(slot.rec);
+    this.emitSlot(slot, 'released');
+  }
+
+  private async undoSlot(rec: SlotRecord, reason: string): Promise<void> {
+    const plan = slotRoutePlan(this.os.platform, rec);
+    if (plan.undo.length > 0) {
+      const r = await this.privileged(plan.undo, reason, { keepGoing: true });
+      if (r.code !== 0 && !/Cannot assign requested address|No such process|No such file or directory|not found|Cannot find device|FIB table does not exist/i.test(r.stderr))
+        throw new RbFault({
+          code: 'NET_SLOT_RELEASE_FAILED',
+          message: `Could not remove the address ${rec.sourceAddress} and its route from ${rec.interface}.`,
+          meaning: 'They stay until this computer restarts; they only affect traffic to the router network on that card.',
+          fix: this.os.platform === 'linux' ? `Remove them yourself: ${plan.undo.map((c) => this.typed(c)).join('; ')}` : 'Restart the computer, or remove the address in the network settings.',
+          details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
+        });
+    }
+    const restore = rec.sysctlsSet ? slotSysctlRestore(rec.interface, rec.sysctlsBefore) : undefined;
+    if (restore) {
+      const r = await this.privileged([restore], reason);
+      // A card that is gone has no settings left to restore.
+      if (r.code !== 0 && !/No such file or directory|cannot stat/i.test(r.stderr))
+        throw new RbFault({
+          code: 'NET_SLOT_RELEASE_FAILED',
+          message: `Could not put back how ${rec.interface} answers address questions (ARP).`,
+          meaning: 'The address and route are removed; only these settings of the card stay until the computer restarts. They do no harm to other networks.',
+          fix: `Put them back yourself: ${this.typed(restore)}`,
+          details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
+        });
+    }
+  }
+
+  /** While the process exits: synchronous, best effort, like releaseSync for leases. */
+  private undoSlotSync(slot: Slot): void {
+    if (slot.released) return;
+    const order = elevationOrder(this.os.platform, this.os.isRoot(), (p) => this.os.which(p) !== undefined);
+    const how = this.via ?? order[0];
+    if (!how) return;
+    const plan = slotRoutePlan(this.os.platform, slot.rec);
+    const run = (cmds: Argv[], keepGoing: boolean): void => {
+      if (cmds.length === 0) return;
+      const inv = elevate(this.os.platform, how, cmds, 'Rescue Bench removes the router place it set up.', { keepGoing, resolve: (p) => this.os.which(p) });
+      this.os.execSync(inv.cmd, inv.args, { ...(inv.input !== undefined ? { input: inv.input } : {}), timeoutMs: how === 'root' ? 5000 : 120_000 });
+    };
+    run(plan.undo, true);
+    const restore = slot.rec.sysctlsSet ? slotSysctlRestore(slot.interface, slot.rec.sysctlsBefore) : undefined;
+    if (restore) run([restore], false);
+    slot.released = true;
+    this.slots.delete(slot.interface);
+    this.dropSlotRecord(slot.rec);
+  }
+
+  /** A record left by a process that is gone (crash, power cut) for this card: undo exactly it first. */
+  private undoStaleSlots(iface: string): void {
+    for (const rec of this.readSlotRecords()) {
+      if (rec.interface !== iface || rec.pid === process.pid || pidAlive(rec.pid)) continue;
+      const stale = new Slot(this, rec);
+      this.undoSlotSync(stale);
+    }
+  }
+
+  private readSlotRecords(): SlotRecord[] {
+    if (!this.slotsFile) return [];
+    try {
+      const v = JSON.parse(fs.readFileSync(this.slotsFile, 'utf8')) as unknown;
+      return Array.isArray(v) ? (v as SlotRecord[]).filter((r) => r && typeof r.interface === 'string' && typeof r.sourceAddress === 'string' && typeof r.table === 'number') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private writeSlotRecords(list: SlotRecord[]): void {
+    if (!this.slotsFile) return;
+    fs.mkdirSync(path.dirname(this.slotsFile), { recursive: true });
+    const tmp = `${this.slotsFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(list, null, 2) + '\n');
+    fs.renameSync(tmp, this.slotsFile);
+  }
+
+  private saveSlotRecord(rec: SlotRecord): void {
+    this.writeSlotRecords([...this.readSlotRecords().filter((r) => r.interface !== rec.interface), rec]);
+  }
+
+  private dropSlotRecord(rec: SlotRecord): void {
+    const list = this.readSlotRecords();
+    const rest = list.filter((r) => !(r.interface === rec.interface && r.sourceAddress === rec.sourceAddress));
+    if (rest.length !== list.length) this.writeSlotRecords(rest);
+  }
+
   // ---------------------------------------------------------------- records
 
   private readRecords(): LeaseRecord[] {
@@ -888,6 +1210,7 @@ export class NetService {
       await l.release().catch((e: unknown) => errors.push(e));
     }
     for (const l of this.active.values()) l.removeExitHook();
+    for (const s of [...this.slots.values()]) await s.release().catch((e: unknown) => errors.push(e));
     if (errors.length > 0) throw errors[0];
   }
 

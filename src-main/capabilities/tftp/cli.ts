@@ -37,13 +37,15 @@ const EngineSettingsSchema = z.object({
 export const tftpServe: CliCommand = {
   words: ['tftp', 'serve'],
   summary: 'Serve a folder by TFTP (read-only unless --allow-write) for router bootloaders',
-  usage: 'tftp serve --root DIR [--bind ADDR] [--port N] [--allow-write DIR] [--overwrite] [--alias NAME=FILE]... [--answer-any FILE] [--progress] [--poll-us N] [--engine auto|js|native] [--json]',
+  usage: 'tftp serve --root DIR [--bind ADDR | --interface IF [--router-ip ADDR]] [--port N] [--allow-write DIR] [--overwrite] [--alias NAME=FILE]... [--answer-any FILE] [--progress] [--poll-us N] [--engine auto|js|native] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
       options: {
         root: { type: 'string' },
         bind: { type: 'string', default: '0.0.0.0' },
+        interface: { type: 'string' },
+        'router-ip': { type: 'string', default: '192.168.1.1' },
         port: { type: 'string', default: '69' },
         'allow-write': { type: 'string' },
         overwrite: { type: 'boolean', default: false },
@@ -102,6 +104,17 @@ export const tftpServe: CliCommand = {
         configure: (services) => services.tftp.useEngine(settings),
       },
       async (t) => {
+        // --interface: the card's own router place (a station with several routers at one address): the server
+        // binds the card's source address, so only the router on that card reaches it; undone at the end.
+        let slotIf: string | undefined;
+        if (values.interface !== undefined) {
+          if (values.bind !== '0.0.0.0') throw new UsageError('choose --bind or --interface, not both');
+          const slot = await t.invoke('net.slot.open', { interface: values.interface, routerIp: values['router-ip'], prefix: 24 });
+          slotIf = slot.interface;
+          request.bind = slot.sourceAddress;
+          t.say(`${slot.interface} has its own address ${slot.sourceAddress} for the router at ${values['router-ip']} (removed again at the end); set the router's server address to it.`);
+        }
+        try {
         const server = await t.invoke('tftp.server.start', request);
         t.say(
           `Serving ${server.root} by TFTP on ${server.bind === '0.0.0.0' ? 'all network connections' : server.bind}, port ${server.port}` +
@@ -113,6 +126,9 @@ export const tftpServe: CliCommand = {
         );
         await io.stopped;
         return { ok: true, value: await t.invoke('tftp.server.stop', {}) };
+        } finally {
+          if (slotIf !== undefined) await t.invoke('net.slot.close', { interface: slotIf }).catch(() => undefined);
+        }
       },
     );
   },

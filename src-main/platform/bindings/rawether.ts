@@ -67,6 +67,8 @@ export interface RawEtherAddon {
   answer?(h: Handle, offset: number, value: number, reply: Buffer | null): void;
   /** Linux: a permanent neighbour entry through rtnetlink (rawether.c). */
   neighbour?(ifname: string, ip: string, mac: Buffer | null): void;
+  /** Linux SO_BINDTODEVICE / macOS IP_BOUND_IF on a socket's descriptor (station per-card listeners). */
+  bindToDevice?(fd: number, ifname: string): void;
   /** Windows: whether wpcap.dll could be loaded (Npcap). */
   npcap?(): NpcapLoad;
   /** Windows: the adapters, friendly name and \Device\NPF_{GUID}. */

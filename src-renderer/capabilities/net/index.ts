@@ -14,6 +14,7 @@ export const netView = defineRendererCapability({
   events: {
     'net.link': (e) => useNet.getState().onLink(e),
     'net.lease': (l) => useNet.getState().onLease(l),
+    'net.slot': (e) => useNet.getState().onSlot(e),
   },
   async resync(api) {
     useNet.getState().setLeases((await api.invoke('net.leases', {})).leases);

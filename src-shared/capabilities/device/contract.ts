@@ -16,6 +16,10 @@ export const SessionTargetSchema = z.object({
   keyFile: z.string().max(4096).optional(),
   /** 'session-only' for rescue mode / initramfs, whose key changes at every start (never stored). */
   hostKeyPolicy: z.enum(['remember', 'session-only']).default('remember'),
+  /** Connect from this address of this computer: a station slot's source address (net.slot.open), so the session goes through that slot's card. */
+  localAddress: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an address like 192.168.1.60').optional(),
+  /** The router's hardware address when known (U-Boot ethaddr, NMRP): its remembered SSH key is kept under it. */
+  routerMac: z.string().regex(/^[0-9a-fA-F]{2}([:-][0-9a-fA-F]{2}){5}$/, 'a hardware address like 00:11:22:33:44:55').optional(),
 });
 export type SessionTarget = z.infer<typeof SessionTargetSchema>;
 

@@ -29,6 +29,8 @@ export const MonitorStateSchema = z.object({
   port: z.number().int(),
   /** The socket addresses actually bound (a chosen address may need its broadcast address too). */
   boundAddresses: z.array(z.string()),
+  /** A station slot's card: only datagrams this card received are heard (issue 17). */
+  interface: z.string().optional(),
   received: z.number().int().nonnegative(),
   /** Datagrams counted but not forwarded to the UI because of a flood (see docs/decisions). */
   suppressed: z.number().int().nonnegative(),
@@ -41,6 +43,8 @@ export const MonitorStartSchema = z.object({
   /** An IPv4 address of this computer, or 0.0.0.0 for all interfaces. */
   bind: Ipv4Schema.default('0.0.0.0'),
   port: z.number().int().min(1).max(65535).default(4919),
+  /** Hear only what this network card received (a station slot's card; several routers broadcast alike). */
+  interface: z.string().min(1).max(64).optional(),
 });
 
 export const failsafeCommands = {

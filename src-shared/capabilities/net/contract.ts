@@ -134,6 +134,27 @@ export const NetLinkEventSchema = z.object({
 });
 export type NetLinkEvent = z.infer<typeof NetLinkEventSchema>;
 
+/** A router's place on a station: its card and this computer's own address on the router's subnet through it (issue 17, decision 0110). */
+export const NetSlotInfoSchema = z.object({
+  interface: z.string(),
+  sourceAddress: z.string(),
+  routerIp: z.string(),
+  /** Linux: the routing table that holds the card's route. */
+  table: z.number().int().optional(),
+  carrier: z.boolean().nullable(),
+});
+export type NetSlotInfo = z.infer<typeof NetSlotInfoSchema>;
+
+export const NetSlotEventSchema = z.object({
+  interface: z.string(),
+  sourceAddress: z.string(),
+  routerIp: z.string(),
+  /** ready: set up (or the link came back); no-carrier: the card lost its link; released: undone. */
+  state: z.enum(['ready', 'no-carrier', 'released']),
+  at: z.number(),
+});
+export type NetSlotEvent = z.infer<typeof NetSlotEventSchema>;
+
 export const netCommands = {
   'net.list': command(
     "This computer's network interfaces: cable, link, speed, addresses, who manages them; link changes then arrive as net.link events for a while",
@@ -162,9 +183,17 @@ export const netCommands = {
     NetLeaseInfoSchema,
   ),
   'net.leases': command('Addresses Rescue Bench set and has not removed yet', Empty, z.object({ leases: z.array(NetLeaseInfoSchema) })),
+  'net.slot.open': command(
+    'Give a card its own address on the router’s network and route that address through the card only, so several routers at one address can be reached side by side',
+    z.object({ interface: InterfaceNameSchema, routerIp: Ipv4Schema.default('192.168.1.1'), prefix: z.number().int().min(16).max(26).default(24) }),
+    NetSlotInfoSchema,
+  ),
+  'net.slot.close': command('Undo a card’s router place: its route, address and settings', z.object({ interface: InterfaceNameSchema }), z.object({ released: z.boolean() })),
+  'net.slots': command('The cards that have a router place now', Empty, z.object({ slots: z.array(NetSlotInfoSchema) })),
 };
 
 export const netEvents = {
   'net.link': event('An interface’s link changed: a cable plugged in or out, the router switched on or off', NetLinkEventSchema),
   'net.lease': event('An address Rescue Bench set was added, lost, put back or removed', NetLeaseInfoSchema),
+  'net.slot': event('A router place on a card was set up, lost its link, got it back, or was undone', NetSlotEventSchema),
 };

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NetService, type SlotEvent } from '../../../../src-main/capabilities/net';
+import { eth, mockNet, type MockNet } from '../../../../test-support/bindings/net-mock';
+import { cardListenFault } from '../../../../src-main/platform/bindings/udp';
+import { loadCatalog, localizeError, translator } from '../../../../src-shared/i18n';
+import type { RbFault } from '../../../../src-shared/errors';
+
+const dirs: string[] = [];
+function dataDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-slot-'));
+  dirs.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function station(m: MockNet, dir = dataDir()) {
+  const events: SlotEvent[] = [];
+  const svc = new NetService({ slot: (e) => events.push(e) }, { binding: m, dataDir: dir, pollMs: 10 });
+  return { svc, events, dir };
+}
+const cards = () => [eth('enx1'), eth('enx2'), eth('enx3', { addresses: [{ cidr: '10.0.0.5/24' }] })];
+
+describe('NetService.slotRoute (three routers at 192.168.1.1 on three cards)', () => {
+  it('gives each card its own address, table and rule, sets the card sysctls, and undoes exactly that', async () => {
+    const m = mockNet(cards(), { root: true });
+    m.sysctls.set('net/ipv4/conf/enx2/rp_filter', '1');
+    const { svc, events, dir } = station(m);
+    const s1 = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    const s2 = await svc.slotRoute('enx2', { routerIp: '192.168.1.1', prefix: 24 });
+    expect([s1.interface, s1.sourceAddress, s1.table]).toEqual(['enx1', '192.168.1.60', 7170]);
+    expect([s2.interface, s2.sourceAddress, s2.table]).toEqual(['enx2', '192.168.1.61', 7171]);
+    expect(m.ifs.get('enx1')!.addresses.map((a) => a.cidr)).toEqual(['192.168.1.60/24']);
+    expect([...m.rules]).toEqual(['from 192.168.1.60/32 lookup 7170 pref 7170', 'from 192.168.1.61/32 lookup 7171 pref 7171']);
+    expect(m.tables.get('7171')).toEqual(['192.168.1.0/24 dev enx2 src 192.168.1.61 table 7171']);
+    expect(m.sysctls.get('net/ipv4/conf/enx2/arp_ignore')).toBe('1');
+    expect(m.sysctls.get('net/ipv4/conf/enx2/rp_filter')).toBe('2');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'net-slots.json'), 'utf8'))).toHaveLength(2);
+    expect(svc.slotRoutes().map((s) => s.interface)).toEqual(['enx1', 'enx2']);
+    expect(m.exitHooks.size).toBe(2);
+
+    await s2.release();
+    await s2.release(); // idempotent
+    expect(m.ifs.get('enx2')!.addresses).toEqual([]);
+    expect([...m.rules]).toEqual(['from 192.168.1.60/32 lookup 7170 pref 7170']);
+    expect(m.tables.has('7171')).toBe(false);
+    expect(m.sysctls.get('net/ipv4/conf/enx2/rp_filter')).toBe('1'); // as it was
+    expect(m.sysctls.get('net/ipv4/conf/enx2/arp_ignore')).toBe('0');
+    // the freed table and address are used again by the next slot
+    const s3 = await svc.slotRoute('enx3', { routerIp: '192.168.1.1', prefix: 24 });
+    expect([s3.sourceAddress, s3.table]).toEqual(['192.168.1.61', 7171]);
+    await svc.dispose();
+    expect(m.rules.size).toBe(0);
+    expect(m.tables.size).toBe(0);
+    expect(m.ifs.get('enx3')!.addresses.map((a) => a.cidr)).toEqual(['10.0.0.5/24']);
+    expect(m.exitHooks.size).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'net-slots.json'), 'utf8'))).toEqual([]);
+    expect(events.filter((e) => e.state === 'released').map((e) => e.interface).sort()).toEqual(['enx1', 'enx2', 'enx3']);
+  });
+
+  it('refuses a second slot on the same card in three parts, and the first goes on', async () => {
+    const m = mockNet(cards(), { root: true });
+    const { svc } = station(m);
+    const s1 = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    const calls = m.calls.length;
+    const err = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'NET_SLOT_CARD_TAKEN', message: expect.stringContaining('enx1'), meaning: expect.stringContaining('nothing was changed'), fix: expect.stringContaining('free network card') });
+    expect(m.calls.length).toBe(calls); // no command ran
+    expect([...m.rules]).toEqual(['from 192.168.1.60/32 lookup 7170 pref 7170']);
+    await s1.release();
+  });
+
+  it('undoes what it set up when a step fails, and says so', async () => {
+    const m = mockNet(cards(), { root: true });
+    m.rules.add('from 192.168.1.60/32 lookup 7170 pref 7170'); // someone else's rule: the batch fails on it
+    const { svc, dir } = station(m);
+    const err = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'NET_SLOT_FAILED', meaning: expect.stringContaining('removed again') });
+    expect(m.ifs.get('enx1')!.addresses).toEqual([]);
+    expect(m.tables.size).toBe(0);
+    expect(m.exitHooks.size).toBe(0);
+    expect(svc.slotRoutes()).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'net-slots.json'), 'utf8'))).toEqual([]);
+  });
+
+  it('a cancelled permission prompt changes nothing; a card that is not there is named', async () => {
+    const m = mockNet(cards(), { pkexec: 'cancel' });
+    const { svc } = station(m);
+    await expect(svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 })).rejects.toMatchObject({ code: 'NET_PERMISSION_CANCELLED' });
+    expect(m.ifs.get('enx1')!.addresses).toEqual([]);
+    await expect(station(mockNet(cards(), { root: true })).svc.slotRoute('enx9', { routerIp: '192.168.1.1', prefix: 24 })).rejects.toMatchObject({ code: 'NET_NO_SUCH_INTERFACE' });
+    await expect(station(mockNet(cards(), { root: true })).svc.slotRoute('enx1', { routerIp: '192.168.1.999', prefix: 24 })).rejects.toMatchObject({ code: 'NET_BAD_ADDRESS' });
+  });
+
+  it('a card that loses its link is named in a no-carrier event; the others go on; ready again when it returns', async () => {
+    const m = mockNet(cards(), { root: true });
+    const { svc, events } = station(m);
+    const s1 = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    const s2 = await svc.slotRoute('enx2', { routerIp: '192.168.1.1', prefix: 24 });
+    await svc.pollOnce();
+    m.setCarrier('enx2', false);
+    await svc.pollOnce();
+    expect(events.filter((e) => e.state === 'no-carrier')).toEqual([expect.objectContaining({ interface: 'enx2', sourceAddress: '192.168.1.61', routerIp: '192.168.1.1' })]);
+    m.setCarrier('enx2', true);
+    await svc.pollOnce();
+    expect(events.at(-1)).toMatchObject({ interface: 'enx2', state: 'ready' });
+    expect(events.some((e) => e.interface === 'enx1' && e.state !== 'ready')).toBe(false);
+    await s1.release();
+    await s2.release();
+  });
+
+  it('on process exit the slots are undone synchronously; a dead process’s record is undone before the card is used again', async () => {
+    const m = mockNet(cards(), { root: true });
+    const { svc, dir } = station(m);
+    await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    for (const h of [...m.exitHooks]) void h(true);
+    expect(m.rules.size).toBe(0);
+    expect(m.ifs.get('enx1')!.addresses).toEqual([]);
+    // a crashed process left this behind
+    m.ifs.get('enx2')!.addresses.push({ cidr: '192.168.1.77/24' });
+    m.rules.add('from 192.168.1.77/32 lookup 7175 pref 7175');
+    m.tables.set('7175', ['192.168.1.0/24 dev enx2 src 192.168.1.77']);
+    fs.writeFileSync(path.join(dir, 'net-slots.json'), JSON.stringify([{ interface: 'enx2', sourceAddress: '192.168.1.77', routerIp: '192.168.1.1', prefix: 24, table: 7175, sysctlsBefore: {}, sysctlsSet: false, pid: 999_999_999, since: 0 }]));
+    const again = station(m, dir).svc;
+    const s = await again.slotRoute('enx2', { routerIp: '192.168.1.1', prefix: 24 });
+    expect(m.tables.has('7175')).toBe(false);
+    expect([...m.rules]).toEqual(['from 192.168.1.60/32 lookup 7170 pref 7170']);
+    expect(s.sourceAddress).toBe('192.168.1.60');
+    await s.release();
+  });
+});
+
+describe('the station faults in the person’s language', () => {
+  it('a card taken twice, and a card that cannot be listened on alone, in German and Spanish', async () => {
+    const m = mockNet(cards(), { root: true });
+    const { svc } = station(m);
+    const s1 = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    const err = (await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 }).catch((e: unknown) => e)) as RbFault;
+    await s1.release();
+    const de = localizeError(err.toShape(), translator('de', await loadCatalog('de')));
+    expect(de.message).toBe('Die Netzwerkkarte enx1 gehört auf dieser Station schon zum Platz eines anderen Routers.');
+    expect(de.meaning).toContain('erreicht von 192.168.1.60');
+    expect(de.fix).toMatch(/^Stecken Sie/);
+    const es = localizeError(cardListenFault('enx2', 'test').toShape(), translator('es', await loadCatalog('es')));
+    expect(es.message).toBe('Rescue Bench no puede escuchar solo en la tarjeta de red enx2.');
+  });
+});
