@@ -1,8 +1,10 @@
+import net from 'node:net';
 import { Readable } from 'node:stream';
 import type { AnyAuthMethod, Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { RbFault } from '../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
 import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault } from './faults';
+import { corkPerRead, leanPackets } from './ssh-send-path';
 import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
 
 /**
@@ -96,7 +98,14 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
     client.on('banner', (msg: string) => {
       authBanner += msg;
     });
+    // our own socket (ssh2's public `sock` option), so that the writes answering one read can leave together
+    // (corkPerRead, decision 0106); connected before ssh2 gets it, as ssh2 treats an unconnecting socket as open
+    const sock = new net.Socket();
+    corkPerRead(sock);
+    sock.connect({ host: opts.host, port });
+    leanPackets(client);
     client.connect({
+      sock,
       host: opts.host,
       port,
       username: user,
