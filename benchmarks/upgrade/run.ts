@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       `| Anchor: the wiki's steps by hand (\`nc -l -p 3333 -N < fw.bin\` here, then \`nc HOST 3333 > /tmp/fw.bin\` typed on the router through the same telnet session; the 100 ms a person needs between the two left out) | ${na.toFixed(0)} ms | ${mbps(na)} MiB/s |`,
       `| **Ratio over telnet + nc (ours ÷ by hand)** | **${(na / no).toFixed(2)}×** | goal ≥ 0.9× |`,
       '',
-      'On a loaded machine the SSH ratio follows each client\'s CPU time per copy, not the window: see "Firmware upload over SSH: packets of half the window" below (decision 0093).',
+      'On a loaded machine the SSH ratio follows each client\'s CPU time per copy, not the window: see "Firmware upload over SSH: packets of half the window" below (decision 0093), and "Where our CPU goes, and a leaner send path" (decision 0106) for the profile, the runs after that change (0.84× and 0.57× at load 10–16) and what the remaining gap is made of.',
       '',
       `\`firmware flash\` of a ${(image.length / 1048576).toFixed(1)} MiB OpenWrt image (SSH, settings kept), from "Flash" (sysupgrade started) to "verified"`,
       `(new login, release read), median of ${FLASH_ROUNDS}: **${(ft / 1000).toFixed(1)} s**, of which the router's own writing and start-up (from`,
