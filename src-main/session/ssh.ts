@@ -1,9 +1,11 @@
+import net from 'node:net';
 import { Readable } from 'node:stream';
 import type { AnyAuthMethod, Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { RbFault, fault } from '../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
 import { lookupRouterMac } from '../platform/neighbour';
 import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault, type LostWhile } from './faults';
+import { corkPerRead, leanPackets } from './ssh-send-path';
 import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
 
 /**
@@ -91,7 +93,15 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
     client.on('banner', (msg: string) => {
       authBanner += msg;
     });
+    // our own socket (ssh2's public `sock` option), so that the writes answering one read can leave together
+    // (corkPerRead, decision 0106); connected before ssh2 gets it, as ssh2 treats an unconnecting socket as open
+    const sock = new net.Socket();
+    corkPerRead(sock);
+    // the slot's own source address (station, decision 0110): ssh2 does not connect a socket it is given
+    sock.connect({ host: opts.host, port, ...(opts.localAddress ? { localAddress: opts.localAddress } : {}) });
+    leanPackets(client);
     client.connect({
+      sock,
       host: opts.host,
       port,
       ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),

@@ -1,0 +1,110 @@
+import { randomFillSync } from 'node:crypto';
+import type { Socket } from 'node:net';
+import type { Client } from 'ssh2';
+
+/**
+ * A leaner send path for ssh2 uploads (decision 0106). Profiling a 32 MiB upload into dropbear showed, per outgoing
+ * packet (2 700 per image at 12 KiB), one `crypto.randomFillSync` call for 4–11 bytes of padding (11 % of the
+ * process's CPU samples: a native crypto job per call), a fresh 12 KiB Buffer, and one socket write per packet even
+ * when the router's window adjusts arrived together in one read. Two changes, both behind shape checks so that an
+ * ssh2 update that moves these internals turns them off instead of breaking anything
+ * (test/main/session/ssh-send-path.test.ts fails when that happens):
+ *
+ * 1. `leanPackets(client)`: the chacha20-poly1305 cipher's `allocPacket` (ssh2's ChaChaPolyCipherBinding, the only
+ *    cipher instance it replaces) takes its padding from a pool filled by `randomFillSync` 4 KiB at a time (each
+ *    byte used once, from the same CSPRNG) and carves packets from 64 KiB slabs (never reused: a slab is freed by
+ *    the garbage collector when every packet cut from it was written), with exactly ssh2's packet layout. Applied
+ *    again after every key exchange, since ssh2 makes a new cipher object then.
+ * 2. `corkPerRead(socket)`: writes made while ssh2 handles one socket read (one packet per window adjust; dropbear's
+ *    adjusts often arrive two to a read) leave in one `writev` instead of one `write` each. Uses the socket we give
+ *    ssh2 (`ConnectConfig.sock`, public API).
+ */
+
+/** ssh2's chacha20-poly1305 packet: uint32 length, padding length, payload, padding (4..11, to 8), 16-byte MAC. */
+export function chachaPacketLayout(payloadLen: number): { total: number; padLen: number } {
+  let pktLen = 4 + 1 + payloadLen;
+  let padLen = 8 - ((pktLen - 4) & 7);
+  if (padLen < 4) padLen += 8;
+  pktLen += padLen;
+  return { total: pktLen + 16, padLen };
+}
+
+type OutCipher = { allocPacket(payloadLen: number): Buffer; encrypt(packet: Buffer): void; constructor?: { name?: string } };
+
+const SLAB = 64 * 1024; // below glibc's mmap threshold: slabs come from the heap's free lists, no page faults
+const POOL = 4096;
+
+/** Whether `cipher` is ssh2's chacha20-poly1305 binding with the packet layout this module reproduces. */
+export function isChachaBinding(cipher: unknown): cipher is OutCipher {
+  const c = cipher as OutCipher & { _instance?: unknown; outSeqno?: unknown };
+  if (!c || typeof c.allocPacket !== 'function' || typeof c.encrypt !== 'function') return false;
+  if (c.constructor?.name !== 'ChaChaPolyCipherBinding' || typeof c.outSeqno !== 'number' || !c._instance) return false;
+  // ssh2's own allocPacket must still lay packets out as chachaPacketLayout says (length field, padding byte, size)
+  for (const n of [1, 13, 12297]) {
+    const p = c.allocPacket(n);
+    const { total, padLen } = chachaPacketLayout(n);
+    if (!Buffer.isBuffer(p) || p.length !== total || p[4] !== padLen || p.readUInt32BE(0) !== total - 16 - 4) return false;
+  }
+  return true;
+}
+
+/** Replace one chacha20-poly1305 cipher object's packet allocator; false (nothing changed) for any other cipher. */
+export function leanAllocator(cipher: unknown): boolean {
+  if (!isChachaBinding(cipher)) return false;
+  let slab = Buffer.allocUnsafe(SLAB);
+  let off = 0;
+  const pool = Buffer.allocUnsafe(POOL);
+  let used = POOL;
+  cipher.allocPacket = (payloadLen: number): Buffer => {
+    const { total, padLen } = chachaPacketLayout(payloadLen);
+    let packet: Buffer;
+    if (total > SLAB) packet = Buffer.allocUnsafe(total);
+    else {
+      if (off + total > SLAB) {
+        slab = Buffer.allocUnsafe(SLAB);
+        off = 0;
+      }
+      packet = slab.subarray(off, off + total);
+      off += (total + 7) & ~7;
+    }
+    packet.writeUInt32BE(total - 16 - 4, 0);
+    packet[4] = padLen;
+    if (used + padLen > POOL) {
+      randomFillSync(pool);
+      used = 0;
+    }
+    pool.copy(packet, 5 + payloadLen, used, used + padLen);
+    used += padLen;
+    return packet;
+  };
+  return true;
+}
+
+/**
+ * Keep the client's outgoing chacha20-poly1305 packets lean for the whole connection: install before connecting
+ * (ssh2 makes a new cipher object at every key exchange, just before it emits 'handshake'). The returned function
+ * says whether the cipher in use now is the lean one.
+ */
+export function leanPackets(client: Client): () => boolean {
+  let lean = false;
+  client.on('handshake', () => {
+    lean = leanAllocator((client as unknown as { _protocol?: { _cipher?: unknown } })._protocol?._cipher);
+  });
+  return () => lean;
+}
+
+/**
+ * Batch the writes made while one socket read is handled: cork on 'data' (this listener must come before ssh2's,
+ * so install it before the socket is handed to ssh2) and uncork once the read's handlers have run.
+ */
+export function corkPerRead(sock: Socket): void {
+  const uncork = (): void => {
+    if (!sock.destroyed) sock.uncork();
+  };
+  sock.on('data', () => {
+    if (sock.writableCorked === 0 && !sock.destroyed) {
+      sock.cork();
+      process.nextTick(uncork);
+    }
+  });
+}
