@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fault, type RbFault, toErrorShape } from '../../../src-shared/errors';
+import { fault, RbFault, toErrorShape } from '../../../src-shared/errors';
 import {
   checkFindings,
   neighbourAnswered,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { InterruptedRun, RunOptions, RunSnapshot, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
 import type { PlaybookDef } from '../../../src-shared/capabilities/playbook/model';
 import { explainInterrupted, parseJournal, replayJournal, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
-import { fault } from '../../../src-shared/errors';
+import { RbFault, fault } from '../../../src-shared/errors';
 import { newRunId, PlaybookRun, type RunnerHooks, type StepExecutor } from './runner';
 
 export interface RegisteredPlaybook {
