@@ -9,7 +9,7 @@ import { asRbError } from '../../api/types';
 import { timeLeft } from './errors';
 import { useT } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
-import { place } from '../playbook/place';
+import { place } from '../../i18n/place';
 
 function Bar({ value, max, label, testid }: { value: number; max: number; label: string; testid: string }) {
   const pct = max > 0 ? Math.min(100, Math.floor((value / max) * 100)) : 0;

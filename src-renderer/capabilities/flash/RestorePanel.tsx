@@ -6,7 +6,7 @@ import type { RbError } from '../../../src-shared/contract';
 import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 import { asRbError } from '../../api/types';
 import { useLocale, useT } from '../../i18n';
-import { place } from '../playbook/place';
+import { place } from '../../i18n/place';
 
 /** Restore: pick a backup and a partition, see the checked plan, then write (dangerous ones need the typed name). */
 export function RestorePanel({ device }: { device: DeviceInfo }) {

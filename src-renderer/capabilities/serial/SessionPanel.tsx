@@ -10,7 +10,7 @@ import type { SerialSession } from '../../../src-shared/capabilities/serial/cont
 import { BAUD_CHOICES } from './ConnectPanel';
 import { useT, type T } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
-import { place } from '../playbook/place';
+import { place } from '../../i18n/place';
 
 /** xterm.js is loaded when a console is first shown, not with the rest of the app. */
 const Terminal = lazy(() => import('./Terminal').then((m) => ({ default: m.Terminal })));

@@ -11,7 +11,7 @@ import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { useUpgrade } from './store';
 import { useT, type T } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
-import { place } from '../playbook/place';
+import { place } from '../../i18n/place';
 import { usePractice } from '../practice/store';
 
 const OURS = new Set([FLASH_PLAYBOOK_ID, STOCK_PLAYBOOK_ID]);

@@ -51,7 +51,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.CALLBACK_LISTEN_FAILED.message': 'Dieser Computer konnte auf {address} keinen Port öffnen, an den der Router Daten senden kann.',
   'error.CALLBACK_LISTEN_FAILED.meaning': 'Über telnet sendet der Router große Datenmengen über eine eigene Verbindung zurück an diesen Computer.',
   'error.CALLBACK_LISTEN_FAILED.fix': 'Prüfen Sie, ob die Adresse noch zu diesem Computer gehört (Kabel eingesteckt), und versuchen Sie es dann noch einmal.',
-  'error.HOST_KEY_CHANGED.message': 'Der Router unter {host} hat sich mit einem anderen Schlüssel ausgewiesen als beim letzten Mal.',
+  'error.HOST_KEY_CHANGED.message': 'Der Router unter {host}{mac, select, none {} other { (Hardware-Adresse {mac})}} hat sich mit einem anderen Schlüssel ausgewiesen als beim letzten Mal.',
   'error.HOST_KEY_CHANGED.meaning':
     'Entweder ist das ein anderer Router unter derselben Adresse, der Router wurde zurückgesetzt oder neu bespielt, oder etwas zwischen diesem Computer und dem Router gibt sich als er aus. Rescue Bench hat sich nicht angemeldet und nichts gesendet.',
   'error.HOST_KEY_CHANGED.fix':

@@ -52,7 +52,7 @@ export const en = {
   'error.CALLBACK_LISTEN_FAILED.message': 'This computer could not open a port on {address} for the router to send data to.',
   'error.CALLBACK_LISTEN_FAILED.meaning': 'Over telnet, the router sends bulk data on a separate connection back to this computer.',
   'error.CALLBACK_LISTEN_FAILED.fix': 'Check that the address still belongs to this computer (cable plugged in), then try again.',
-  'error.HOST_KEY_CHANGED.message': 'The router at {host} identified itself with a different key than last time.',
+  'error.HOST_KEY_CHANGED.message': 'The router at {host}{mac, select, none {} other { (hardware address {mac})}} identified itself with a different key than last time.',
   'error.HOST_KEY_CHANGED.meaning':
     'Either this is a different router at the same address, the router was reset or reflashed, or something between this computer and the router is pretending to be it. Rescue Bench did not log in and sent nothing.',
   'error.HOST_KEY_CHANGED.fix':

@@ -51,7 +51,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.CALLBACK_LISTEN_FAILED.message': 'Este equipo no pudo abrir un puerto en {address} para que el router le envíe datos.',
   'error.CALLBACK_LISTEN_FAILED.meaning': 'Por telnet, el router envía los datos en bloque por una conexión aparte de vuelta a este equipo.',
   'error.CALLBACK_LISTEN_FAILED.fix': 'Comprueba que la dirección sigue siendo de este equipo (cable conectado) y vuelve a intentarlo.',
-  'error.HOST_KEY_CHANGED.message': 'El router en {host} se identificó con una clave distinta de la de la última vez.',
+  'error.HOST_KEY_CHANGED.message': 'El router en {host}{mac, select, none {} other { (dirección física {mac})}} se identificó con una clave distinta de la de la última vez.',
   'error.HOST_KEY_CHANGED.meaning':
     'O es otro router en la misma dirección, o el router se restableció o se volvió a flashear, o algo entre este equipo y el router se hace pasar por él. Rescue Bench no inició sesión y no envió nada.',
   'error.HOST_KEY_CHANGED.fix':

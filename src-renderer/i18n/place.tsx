@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
-import type { T } from '../../i18n';
-import type { MessageId, MessageValues } from '../../../src-shared/i18n';
+import type { T } from './index';
+import type { MessageId, MessageValues } from '../../src-shared/i18n';
 
 /**
  * A catalogue sentence with styled parts inside it (a path in monospace, a word in bold): the sentence is
