@@ -638,6 +638,9 @@ static napi_value js_close(napi_env env, napi_callback_info info) {
  * card received. Linux: SO_BINDTODEVICE (no privilege needed since Linux 5.7 for a socket not yet bound to a
  * device); macOS: IP_BOUND_IF with the interface index (ip(4); written from the documentation, untested).
  */
+#if defined(__APPLE__) && !defined(IP_BOUND_IF)
+#define IP_BOUND_IF 25 /* <netinet/in.h>, hidden there when a strict POSIX level is asked for */
+#endif
 static napi_value js_bind_to_device(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2];

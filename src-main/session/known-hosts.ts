@@ -141,10 +141,17 @@ export class KnownHosts {
     return rec;
   }
 
-  /** Forget a router's key: the user's explicit "I reflashed/replaced this router, trust its new key" (its MAC entry and its address entry). */
+  /**
+   * Forget a router's key: the user's explicit "I reflashed/replaced this router, trust its new key" (its MAC entry
+   * and its address entry). Without a MAC (the caller knows only where the router is: the app's "Forget the old
+   * key", an upgrade without settings) every entry last seen at that address and port goes, MAC entries included:
+   * the router there now is the one meant, and its key would otherwise still be refused under its MAC.
+   */
   forget(host: string, port: number, mac?: string): boolean {
     const all = this.load();
-    const ids = [KnownHosts.id(host, port, mac), KnownHosts.id(host, port)].filter((id, i, a) => a.indexOf(id) === i && id in all);
+    const m = KnownHosts.mac(mac);
+    const atAddress = m ? [] : Object.keys(all).filter((id) => all[id]!.mac !== undefined && all[id]!.host === host && id.endsWith(`/${port}`));
+    const ids = [KnownHosts.id(host, port, m), KnownHosts.id(host, port), ...atAddress].filter((id, i, a) => a.indexOf(id) === i && id in all);
     if (ids.length === 0) return false;
     for (const id of ids) delete all[id];
     this.save(all);

@@ -108,3 +108,21 @@ export function corkPerRead(sock: Socket): void {
     }
   });
 }
+
+/**
+ * ssh2 starts a connection's protocol only once its crypto module's asynchronous set-up (a WebAssembly Poly1305,
+ * the first time in a process) has finished. A router that closes the connection before then leaves ssh2 throwing
+ * "Instance unusable" inside a promise no one can catch (an unhandled rejection, seen in CI against a server that
+ * hangs up at once). Waiting for that set-up before the first connection closes the window. A later ssh2 without
+ * this module or its `init` promise simply skips the wait.
+ */
+export async function sshCryptoReady(): Promise<void> {
+  try {
+    const internal = 'ssh2/lib/protocol/crypto.js'; // ssh2's internals have no types
+    const mod = (await import(internal)) as { init?: unknown; default?: { init?: unknown } };
+    const init = mod.init ?? mod.default?.init;
+    if (init && typeof (init as Promise<void>).then === 'function') await (init as Promise<void>).catch(() => undefined);
+  } catch {
+    // not there: ssh2's own start is all there is
+  }
+}

@@ -5,7 +5,7 @@ import { RbFault, fault } from '../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
 import { lookupRouterMac } from '../platform/neighbour';
 import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault, type LostWhile } from './faults';
-import { corkPerRead, leanPackets } from './ssh-send-path';
+import { corkPerRead, leanPackets, sshCryptoReady } from './ssh-send-path';
 import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
 
 /**
@@ -30,6 +30,7 @@ function hostKeyChanged(host: string, port: number, oldFp: string, newFp: string
 export async function openSsh(opts: SessionOptions, port: number): Promise<Session> {
   // loaded with the first SSH login, not at start-up (cold start, issue 18); the default export is CommonJS's
   const { Client: SshClient } = (await import('ssh2')).default;
+  await sshCryptoReady();
   const client = new SshClient();
   const notes: string[] = [];
   let hostKey: HostKeyInfo | undefined;

@@ -82,8 +82,12 @@ describe.skipIf(!support.ok)('session over SSH (real dropbear) and telnet (real 
     expect(r.hostKey.status).toBe('new');
     expect(r.hostKey.algorithm).toBe('ssh-ed25519');
     expect(r.secondStatus).toBe('known');
-    const stored = JSON.parse(fs.readFileSync(kh, 'utf8'));
-    expect(stored['192.168.1.1:22'].fingerprint).toBe(r.hostKey.fingerprint);
+    // remembered under the router's MAC (read from this computer's neighbour table), not under 192.168.1.1:22
+    const stored = JSON.parse(fs.readFileSync(kh, 'utf8')) as Record<string, { fingerprint: string; host?: string; mac?: string }>;
+    const ids = Object.keys(stored);
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}\/22$/);
+    expect(stored[ids[0]!]).toMatchObject({ fingerprint: r.hostKey.fingerprint, host: '192.168.1.1' });
   });
 
   it('a changed host key is refused with a three-part error; session-only accepts without storing; forgetting is explicit', async () => {

@@ -64,6 +64,18 @@ describe('KnownHosts by MAC', () => {
     expect(KnownHosts.id('192.168.1.1', 22, '00:00:00:00:00:00')).toBe('192.168.1.1:22');
     expect(KnownHosts.id('192.168.1.1', 22, 'zz')).toBe('192.168.1.1:22');
   });
+
+  it('forget without a MAC ("the router at this address", e.g. after an upgrade without settings) removes the MAC entries seen there, not elsewhere', () => {
+    const kh = new KnownHosts(path.join(dir, 'forget-at.json'));
+    kh.remember('192.168.1.1', 22, 'a', 'SHA256:x', new Date(), MAC[0]);
+    kh.remember('192.168.1.20', 22, 'a', 'SHA256:y', new Date(), MAC[1]);
+    kh.remember('192.168.1.1', 2222, 'a', 'SHA256:z', new Date(), MAC[2]);
+    expect(kh.forget('192.168.1.1', 22)).toBe(true);
+    expect(kh.lookup('192.168.1.1', 22, MAC[0])).toBeUndefined();
+    expect(kh.lookup('192.168.1.20', 22, MAC[1])?.fingerprint).toBe('SHA256:y');
+    expect(kh.lookup('192.168.1.1', 2222, MAC[2])?.fingerprint).toBe('SHA256:z');
+    expect(kh.forget('192.168.1.1', 22)).toBe(false);
+  });
 });
 
 describe('the neighbour table answer', () => {
