@@ -122,6 +122,8 @@ function optionsOf(req: UpgradeStart): RunSnapshot['options'] {
   };
   if (req.target.port) o.port = req.target.port;
   if (req.target.keyFile) o.keyFile = req.target.keyFile;
+  // the card's own address on a station (--interface, a slot): the run's sessions connect from it
+  if (req.target.localAddress) o.sourceAddress = req.target.localAddress;
   if (req.sha256) o.sha256 = req.sha256;
   if (req.intermediate) o.intermediate = req.intermediate;
   if (req.intermediateSha256) o.intermediateSha256 = req.intermediateSha256;
