@@ -1,7 +1,8 @@
 /**
  * `--interface IF` on the network commands that lacked it (issue 17, decision 0121): two routers at 192.168.1.1 on
  * two cards of one station namespace (test-support/station-lan.ts), each the stand-in router with its own board
- * name and its own TFTP server (tftpd-hpa). Each command names a card and must reach the router on THAT card: the
+ * name and its own TFTP server (tftpd-hpa); card 0 also has this computer's own 192.168.1.50, so traffic that
+ * ignores the named card reaches router 0. Each command names a card and must reach the router on THAT card: the
  * upgrade dry run reads that router's board, `tftp put` lands byte-exact in that router's folder only. Each command
  * undoes its own set-up (no rule, table or address left, the slot record empty), also when it fails.
  */
@@ -55,6 +56,9 @@ describe.skipIf(!ns.ok)('--interface IF: two routers at 192.168.1.1, each comman
       }
     }
     fs.writeFileSync(path.join(tmp, 'openwrt-24.10.4-sysupgrade.bin'), img);
+    // this computer already has an address in that network on card 0 (as after a manual set-up): anything NOT sent
+    // through the named card goes to router 0, so a command on card 1 that ignores its card reaches the wrong router
+    lan.station.exec('ip', ['addr', 'add', '192.168.1.50/24', 'dev', lan.cards[0]!.stationIf]);
   }, 90_000);
   afterAll(() => {
     for (const d of tftpd) d.kill();
@@ -67,7 +71,9 @@ describe.skipIf(!ns.ok)('--interface IF: two routers at 192.168.1.1, each comman
   function nothingLeft(dataDir: string): void {
     expect(lan.station.exec('ip', ['rule', 'show']).toString()).not.toMatch(/lookup 71[7-9]\d/);
     expect(lan.station.exec('ip', ['route', 'show', 'table', 'all']).toString()).not.toMatch(/table 71[7-9]\d/);
-    expect(lan.station.exec('ip', ['-4', 'addr', 'show']).toString()).not.toContain('192.168.1.');
+    const addrs = lan.station.exec('ip', ['-4', 'addr', 'show']).toString();
+    expect(addrs).not.toContain('192.168.1.60');
+    expect(addrs).toContain('192.168.1.50'); // this computer's own address is left alone
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'net-slots.json'), 'utf8'))).toEqual([]);
   }
 
