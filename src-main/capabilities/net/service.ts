@@ -1017,8 +1017,8 @@ export class NetService {
         rec.sysctlsSet = true;
         this.saveSlotRecord(rec);
       }
-      if (cmds.length > 0) {
-        const r = await this.privileged(cmds, reason);
+      for (const run of this.slotRuns(cmds)) {
+        const r = await this.privileged(run, reason);
         if (r.code !== 0) throw fault('NET_SLOT_FAILED', { card: name, router: opts.routerIp }, { details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000) });
       }
       if (opts.signal?.aborted) throw cancelled();
@@ -1066,6 +1066,19 @@ export class NetService {
     this.emitSlot(slot, 'released');
   }
 
+  /**
+   * How a slot's commands run (decision 0120): for a user who is not root, all of them in ONE privileged run (one
+   * permission prompt; Linux: the ip batch and then the sysctls in one `sh -c`). As root nothing is asked, and
+   * they run as before: the ip lines as one `ip -batch`, the sysctl on its own.
+   */
+  private slotRuns(cmds: Argv[]): Argv[][] {
+    if (cmds.length === 0) return [];
+    if (!this.os.isRoot() || this.os.platform !== 'linux') return [cmds];
+    const ip = cmds.filter((c) => c[0] === 'ip');
+    const rest = cmds.filter((c) => c[0] !== 'ip');
+    return [...(ip.length ? [ip] : []), ...rest.map((c) => [c])];
+  }
+
   /** The undo of a slot as one privileged run (one prompt): the rule, table and address, then the card's sysctls as they were. */
   private slotUndoCommands(rec: SlotRecord): Argv[] {
     const plan = slotRoutePlan(this.os.platform, rec);
@@ -1076,7 +1089,12 @@ export class NetService {
   private async undoSlot(rec: SlotRecord, reason: string): Promise<void> {
     const cmds = this.slotUndoCommands(rec);
     if (cmds.length === 0) return;
-    const r = await this.privileged(cmds, reason, { keepGoing: true });
+    let r = { via: 'root' as Elevation, code: 0 as number | null, stdout: '', stderr: '' };
+    for (const run of this.slotRuns(cmds)) {
+      const one = await this.privileged(run, reason, { keepGoing: true });
+      if (one.code !== 0 && r.code === 0) r = one;
+      else if (one.code !== 0) r = { ...r, stderr: r.stderr + one.stderr };
+    }
     // Nothing left to undo (already gone, or a card that is gone has no settings left) is no failure.
     if (r.code !== 0 && !/Cannot assign requested address|No such process|No such file or directory|not found|Cannot find device|FIB table does not exist|cannot stat/i.test(r.stderr)) {
       throw new RbFault({
@@ -1095,9 +1113,8 @@ export class NetService {
     const order = elevationOrder(this.os.platform, this.os.isRoot(), (p) => this.os.which(p) !== undefined);
     const how = this.via ?? order[0];
     if (!how) return;
-    const cmds = this.slotUndoCommands(slot.rec);
-    if (cmds.length > 0) {
-      const inv = elevate(this.os.platform, how, cmds, 'Rescue Bench removes the router place it set up.', { keepGoing: true, resolve: (p) => this.os.which(p) });
+    for (const run of this.slotRuns(this.slotUndoCommands(slot.rec))) {
+      const inv = elevate(this.os.platform, how, run, 'Rescue Bench removes the router place it set up.', { keepGoing: true, resolve: (p) => this.os.which(p) });
       this.os.execSync(inv.cmd, inv.args, { ...(inv.input !== undefined ? { input: inv.input } : {}), timeoutMs: how === 'root' ? 5000 : 120_000 });
     }
     slot.released = true;

@@ -118,6 +118,21 @@ describe('NetService.slotRoute (three routers at 192.168.1.1 on three cards)', (
     await svc.dispose();
   });
 
+  it('as root nothing is asked and the runs are as before: the ip batch, then the sysctl on its own', async () => {
+    const m = mockNet(cards(), { root: true });
+    const { svc } = station(m);
+    const before = m.calls.length;
+    const s1 = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    // (reading the card list and its sysctls before needs no permission and is left out)
+    const runs = m.calls.slice(before).filter((c) => !(c.cmd === 'sysctl' && c.args[0] === '-n') && !(c.cmd === 'ip' && c.args[0] === '-j'));
+    expect(runs.map((c) => [c.cmd, c.args[0]])).toEqual([
+      ['ip', '-batch'],
+      ['sysctl', '-q'],
+    ]);
+    await s1.release();
+    await svc.dispose();
+  });
+
   it('a failing set-up (a rule in the way) is undone in the same single run per direction, and the fault is three parts in every language', async () => {
     const m = mockNet(cards(), { pkexec: 'allow' });
     m.rules.add('from 192.168.1.60/32 lookup 7170 pref 7170');
