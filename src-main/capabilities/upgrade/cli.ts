@@ -6,7 +6,13 @@ import { UsageError, type CliCommand, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract, type ContractSession } from '../../cli/transport';
 import { targetWithPassword } from '../flash';
-import { onInterface } from '../flash/cli-target';
+import { onCard } from '../../cli/on-card';
+import type { SessionTarget } from '../../../src-shared/capabilities/device';
+
+/** --interface: the target connects from the card's own address for the command's length (decision 0121). */
+function onInterface<T>(t: ContractSession, iface: string | undefined, target: SessionTarget, work: (target: SessionTarget) => Promise<T>): Promise<T> {
+  return onCard(t, iface, target.host, (localAddress) => work(localAddress ? { ...target, localAddress } : target));
+}
 
 const targetFlags = {
   host: { type: 'string' },
