@@ -102,9 +102,17 @@ function psq(s: string): string {
 }
 
 /**
+ * Linux: `ip -batch -` (its lines on standard input), then one other program, in one shell run as
+ * `sh -c SCRIPT sh IP PROGRAM ARGS…`. IP_THEN stops at the first failure; IP_THEN_KEEP_GOING runs both (ip with
+ * -force goes on past a failing line) and exits with the first non-zero status.
+ */
+export const IP_THEN = 'ip=$1; shift; "$ip" -batch - && "$@"';
+export const IP_THEN_KEEP_GOING = 'ip=$1; shift; rc=0; "$ip" -force -batch - || rc=$?; "$@" || { r=$?; [ "$rc" -ne 0 ] || rc=$r; }; exit $rc';
+
+/**
  * Run `cmds` with permission obtained by `how`. Several commands become one prompt where the OS allows:
  * Linux runs several `ip` commands as one `ip -batch -` (read from standard input; `-force` goes on past a
- * failing line when `keepGoing`); macOS joins them in one `do shell script` (`&&`, or `;` when `keepGoing`);
+ * failing line when `keepGoing`), and ip commands followed by one other program as one `sh -c` (IP_THEN); macOS joins them in one `do shell script` (`&&`, or `;` when `keepGoing`);
  * Windows runs them in one elevated PowerShell (-EncodedCommand, so no quoting crosses the UAC boundary).
  * `resolve` turns a program name into its absolute path (pkexec and sudo run nothing found on the user's PATH).
  */
@@ -113,11 +121,25 @@ export function elevate(platform: PlatformName, how: Elevation, cmds: Argv[], re
   const resolve = opts.resolve ?? ((p: string) => p);
   if (platform === 'linux') {
     let one: Invocation;
+    const ipLines = cmds.slice(0, -1);
+    const last = cmds[cmds.length - 1]!;
     if (cmds.length === 1) one = { cmd: cmds[0]![0], args: cmds[0]!.slice(1) };
-    else {
-      if (!cmds.every((c) => c[0] === 'ip')) throw new Error('elevate: several commands at once must all be ip commands on Linux');
+    else if (cmds.every((c) => c[0] === 'ip')) {
       // Each value passed an allow-list without blanks or line breaks, so one command per line is exact.
       one = { cmd: 'ip', args: [...(opts.keepGoing ? ['-force'] : []), '-batch', '-'], input: cmds.map((c) => c.slice(1).join(' ')).join('\n') + '\n' };
+    } else {
+      // ip commands and then one other program (a station slot's sysctls; decision 0120): one shell, so one
+      // permission prompt. The script is fixed text; every value goes in as an argument ("$@"), never into it.
+      if (!ipLines.every((c) => c[0] === 'ip') || last[0] === 'ip') throw new Error('elevate: on Linux, several commands at once are ip commands, optionally followed by one other');
+      const script = opts.keepGoing ? IP_THEN_KEEP_GOING : IP_THEN;
+      const ip = how === 'root' ? 'ip' : (resolve('ip') ?? 'ip');
+      const prog = how === 'root' ? last[0] : (resolve(last[0]) ?? last[0]);
+      one = { cmd: 'sh', args: ['-c', script, 'sh', ip, prog, ...last.slice(1)], input: ipLines.map((c) => c.slice(1).join(' ')).join('\n') + '\n' };
+      if (how === 'root') return one;
+      const sh = resolve('sh') ?? '/bin/sh';
+      if (how === 'pkexec') return { ...one, cmd: 'pkexec', args: [sh, ...one.args] };
+      if (how === 'sudo') return { ...one, cmd: 'sudo', args: ['-n', '--', sh, ...one.args] };
+      throw new Error(`elevate: ${how} is not a Linux way`);
     }
     if (how === 'root') return one;
     const abs = resolve(one.cmd) ?? one.cmd;

@@ -7,11 +7,12 @@
  * Modelled: `ip -j addr show`, `ip addr add|del`, `ip link set dev X up|down`, `ip neigh replace|del`,
  * `ip [-s] -j neigh show to IP [dev X]` (-s: `confirmed` seconds ago from hosts[ip].confirmedAgoS, default 0), `ip [-force] -batch -` (stdin), `nmcli -t -f DEVICE,STATE device`,
  * `nmcli device set X managed yes|no`, `ping ... IP`, `ip route replace|flush … table T`, `ip rule add|del from SRC lookup T pref P`,
- * `sysctl -n KEY…` / `sysctl -q -w KEY=VALUE…` (station slots; per-card keys default 0), `pkexec PATH ARGS` (126 cancelled / 127 no agent),
+ * `sysctl -n KEY…` / `sysctl -q -w KEY=VALUE…` (station slots; per-card keys default 0), `sh -c IP_THEN[_KEEP_GOING] sh IP PROG ARGS…` (the two fixed scripts of net-commands.ts), `pkexec PATH ARGS` (126 cancelled / 127 no agent),
  * `sudo -n -- PATH ARGS` (1 "a password is required"). Adding an address that exists fails like ip ("File exists").
  */
 import type { DhcpProbeOutcome, ExecResult, NetBinding, OsInterface, TcpOutcome } from '../../src-main/platform/bindings/net';
 import type { PlatformName } from '../../src-main/platform/host';
+import { IP_THEN, IP_THEN_KEEP_GOING } from '../../src-main/platform/net-commands';
 
 export interface MockIf {
   name: string;
@@ -75,7 +76,7 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
   const sysctls = new Map<string, string>();
   const exitHooks = new Set<(sync: boolean) => void | Promise<void>>();
   const platform = opts.platform ?? 'linux';
-  const programs = new Set(opts.programs ?? ['ip', 'ping', 'pkexec', 'sudo', 'sysctl', ...(ifs.some((i) => i.nmState) ? ['nmcli'] : [])]);
+  const programs = new Set(opts.programs ?? ['ip', 'ping', 'pkexec', 'sudo', 'sysctl', 'sh', ...(ifs.some((i) => i.nmState) ? ['nmcli'] : [])]);
 
   function ipCmd(args: string[]): ExecResult {
     const a = [...args];
@@ -171,6 +172,16 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
     if (base === 'sudo') {
       if (opts.sudo === 'password') return res(1, '', 'sudo: a password is required\n');
       return run(args[2]!, args.slice(3), input);
+    }
+    if (base === 'sh') {
+      // Only the two fixed scripts elevate() builds for "ip batch, then one program" (IP_THEN, IP_THEN_KEEP_GOING).
+      if (args[0] !== '-c' || (args[1] !== IP_THEN && args[1] !== IP_THEN_KEEP_GOING)) return res(2, '', `mock sh: unknown script ${args[1]}`);
+      const keepGoing = args[1] === IP_THEN_KEEP_GOING;
+      const [ip, prog, ...rest] = args.slice(3) as [string, string, ...string[]];
+      const first = run(ip, keepGoing ? ['-force', '-batch', '-'] : ['-batch', '-'], input);
+      if (first.code !== 0 && !keepGoing) return first;
+      const second = run(prog, rest);
+      return res(first.code !== 0 ? (first.code ?? 1) : (second.code ?? 1), first.stdout + second.stdout, first.stderr + second.stderr);
     }
     if (base === 'ip') {
       const bi = args.indexOf('-batch');

@@ -6,6 +6,7 @@ import type { RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { onCard } from '../../cli/on-card';
 
 /** A run that did not end done, in three parts: the failed step's own reason where there is one. */
 function runFault(run: RunSnapshot): RbErrorShape {
@@ -26,13 +27,15 @@ export const failsafeRescue: CliCommand = {
   words: ['failsafe', 'rescue'],
   summary: 'Guide a router into rescue mode (failsafe), connect, and run fixes (journal in the data folder)',
   usage:
-    'failsafe rescue [--router 192.168.1.1] [--bind ADDR] [--port 4919] [--serial DEV [--baud N] [--no-auto-f]] [--do mount-root|lan-ip|password|reset-network|factory-reset|erase-settings-partition|reboot]... [--password-env VAR] [--yes] [--watch-timeout S] [--login-probe S] [--firstboot-timeout S] [--retries N] [--json]',
+    'failsafe rescue [--router 192.168.1.1] [--bind ADDR | --interface IF] [--port 4919] [--serial DEV [--baud N] [--no-auto-f]] [--do mount-root|lan-ip|password|reset-network|factory-reset|erase-settings-partition|reboot]... [--password-env VAR] [--yes] [--watch-timeout S] [--login-probe S] [--firstboot-timeout S] [--retries N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
       options: {
         router: { type: 'string', default: '192.168.1.1' },
         bind: { type: 'string', default: '0.0.0.0' },
+        /** The network card the router is on (a station with several routers at one address; issue 17). */
+        interface: { type: 'string' },
         port: { type: 'string', default: '4919' },
         serial: { type: 'string' },
         baud: { type: 'string', default: '115200' },
@@ -48,6 +51,7 @@ export const failsafeRescue: CliCommand = {
       },
       strict: true,
     });
+    if (values.interface !== undefined && values.bind !== '0.0.0.0') throw new UsageError('choose --bind or --interface, not both (--interface gives the card its own address and listens there)');
     const todo = [...(values.do ?? [])];
     for (const a of todo) if (!FAILSAFE_ACTIONS.some((x) => x.id === a)) throw new UsageError(`--do ${a}: not one of ${FAILSAFE_ACTIONS.map((x) => x.id).join(', ')}`);
     const password = process.env[values['password-env']!];
@@ -147,10 +151,13 @@ export const failsafeRescue: CliCommand = {
         t.on((e) => {
           if (e.name === 'playbook.run') answer(e.payload);
         });
-        const first = await t.invoke('playbook.start', request);
-        answer(first);
-        t.whenStopped(() => t.invoke('playbook.stop', {}));
-        const run = first.state !== 'running' ? first : await t.waitFor('playbook.run', (s) => s.runId === first.runId && s.state !== 'running');
+        // --interface: the card gets its own address and route for this router first, removed again at the end
+        const run = await onCard(t, values.interface, values.router!, async (from) => {
+          const first = await t.invoke('playbook.start', from ? { ...request, options: { ...request.options, interface: values.interface!, sourceAddress: from } } : request);
+          answer(first);
+          t.whenStopped(() => t.invoke('playbook.stop', {}));
+          return first.state !== 'running' ? first : await t.waitFor('playbook.run', (s) => s.runId === first.runId && s.state !== 'running');
+        });
         const value = { run, journal: path.join(t.services.playbook.journalDir, `${run.runId}.jsonl`) };
         const text = `${run.state === 'done' ? 'Done' : 'Ended'}: ${run.summary ?? ''}`;
         return run.state === 'done' ? { ok: true, value, text } : { ok: false, error: runFault(run), value, text };

@@ -2,6 +2,7 @@ import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/cap
 import { UsageError, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import type { ContractSession } from '../../cli/transport';
+import { onCard } from '../../cli/on-card';
 
 /** Options shared by `backup`, `restore` and `device inspect`: how to reach the router. */
 export const targetOptions = {
@@ -24,15 +25,8 @@ export const targetOptions = {
  * OS's permission prompt), run `work` with the target connecting from that address, and undo the place again
  * afterwards, also when `work` fails (the CLI's container undoes it too when the command is stopped).
  */
-export async function onInterface<T>(t: ContractSession, iface: string | undefined, target: SessionTarget, work: (target: SessionTarget) => Promise<T>): Promise<T> {
-  if (iface === undefined) return work(target);
-  const slot = await t.invoke('net.slot.open', { interface: iface, routerIp: target.host, prefix: 24 });
-  t.say(`Reaching ${target.host} through ${slot.interface} from ${slot.sourceAddress} (removed again at the end).`);
-  try {
-    return await work({ ...target, localAddress: slot.sourceAddress });
-  } finally {
-    await t.invoke('net.slot.close', { interface: iface }).catch(() => undefined);
-  }
+export function onInterface<T>(t: ContractSession, iface: string | undefined, target: SessionTarget, work: (target: SessionTarget) => Promise<T>): Promise<T> {
+  return onCard(t, iface, target.host, (localAddress) => work(localAddress ? { ...target, localAddress } : target));
 }
 
 interface TargetValues {

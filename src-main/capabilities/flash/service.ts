@@ -58,7 +58,11 @@ export class FlashService {
     return path.join(this.dataDir, 'backups');
   }
 
-  startBackup(req: { target: SessionTarget; outDir?: string; partitions?: string[]; retryFailed: boolean; routerHash?: boolean }): { backupId: string; dir: string; finished: Promise<BackupResult> } {
+  /**
+   * `onProgress`: this backup's own progress besides the service's events (a guide's step passes it on to its
+   * timeline and the bench station's card: bytes done of the total).
+   */
+  startBackup(req: { target: SessionTarget; outDir?: string; partitions?: string[]; retryFailed: boolean; routerHash?: boolean; onProgress?: (p: BackupProgress) => void }): { backupId: string; dir: string; finished: Promise<BackupResult> } {
     const slot = slotOf(req.target);
     if (this.jobs.has(slot)) throw fault('BACKUP_RUNNING', { during: 'backup' });
     if (this.restoring.has(slot)) throw fault('RESTORE_RUNNING', { during: 'backup' });
@@ -87,6 +91,7 @@ export class FlashService {
       emitProgress: (p) => {
         job.last = p;
         this.events.progress(p);
+        req.onProgress?.(p);
       },
       emitPartition: (p) => this.events.partition(id, p),
       signal: abort.signal,

@@ -985,16 +985,10 @@ export class NetService {
     let idx = 0;
     while (usedIdx.has(idx)) idx++;
     const source = slotSourceAddress(opts.routerIp, opts.prefix, 0, taken);
-    if (!source)
-      throw new RbFault({
-        code: 'NET_SLOT_NO_ADDRESS',
-        message: `There is no free address for ${name} in the router's network ${opts.routerIp}/${opts.prefix}.`,
-        meaning: 'Every card needs its own address next to the router’s, and all the addresses Rescue Bench uses for this are taken on this computer. Nothing was changed.',
-        fix: 'Release a router place you no longer need (or remove addresses you set by hand in that network), then try again.',
-      });
+    if (!source) throw fault('NET_SLOT_NO_ADDRESS', { card: name, router: opts.routerIp, prefix: opts.prefix });
     const rec: SlotRecord = { interface: name, sourceAddress: source, routerIp: opts.routerIp, prefix: opts.prefix, table: SLOT_TABLE_BASE + idx, sysctlsBefore: {}, sysctlsSet: false, pid: process.pid, since: Date.now() };
     const plan = slotRoutePlan(p, rec);
-    const reason = `Rescue Bench gives ${name} its own address ${source} so that the router on that cable is reached through it alone.`;
+    const reason = `Rescue Bench gives ${name} its own address ${source} and route, so that the router on that cable is reached through it alone; all of it is removed again when the work is done.`;
     if (p === 'linux') {
       const q = slotSysctlQuery(name);
       const r = await this.os.exec(q[0], q.slice(1), { timeoutMs: 5000 });
@@ -1015,29 +1009,17 @@ export class NetService {
       throw e;
     };
     try {
-      if (plan.setup.length > 0) {
-        const r = await this.privileged(plan.setup, reason);
-        if (r.code !== 0)
-          throw new RbFault({
-            code: 'NET_SLOT_FAILED',
-            message: `Could not give ${name} its own route to the router at ${opts.routerIp}.`,
-            meaning: 'Without it, this router cannot be told apart from the others at the same address. What was set up for it has been removed again.',
-            fix: `Check that ${name} is still plugged in, then try again. If it keeps failing, send us the details.`,
-            details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-          });
-      }
+      // The whole set-up in one privileged run, so one permission prompt per slot (decision 0120): on Linux the
+      // ip batch and then the card's sysctls. Marked as set first: the undo then also puts the sysctls back
+      // (to the values read above) when the run fails half-way.
+      const cmds = [...plan.setup, ...(plan.sysctl ? [plan.sysctl] : [])];
       if (plan.sysctl) {
-        const r = await this.privileged([plan.sysctl], reason);
-        if (r.code !== 0)
-          throw new RbFault({
-            code: 'NET_SLOT_FAILED',
-            message: `Could not set how ${name} answers address questions (ARP) for the router at ${opts.routerIp}.`,
-            meaning: 'Without it, a router on another card could get answers meant for this one. What was set up for it has been removed again.',
-            fix: 'Try again. If it keeps failing, send us the details.',
-            details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-          });
         rec.sysctlsSet = true;
         this.saveSlotRecord(rec);
+      }
+      for (const run of this.slotRuns(cmds)) {
+        const r = await this.privileged(run, reason);
+        if (r.code !== 0) throw fault('NET_SLOT_FAILED', { card: name, router: opts.routerIp }, { details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000) });
       }
       if (opts.signal?.aborted) throw cancelled();
     } catch (e) {
@@ -1084,31 +1066,44 @@ export class NetService {
     this.emitSlot(slot, 'released');
   }
 
-  private async undoSlot(rec: SlotRecord, reason: string): Promise<void> {
+  /**
+   * How a slot's commands run (decision 0120): for a user who is not root, all of them in ONE privileged run (one
+   * permission prompt; Linux: the ip batch and then the sysctls in one `sh -c`). As root nothing is asked, and
+   * they run as before: the ip lines as one `ip -batch`, the sysctl on its own.
+   */
+  private slotRuns(cmds: Argv[]): Argv[][] {
+    if (cmds.length === 0) return [];
+    if (!this.os.isRoot() || this.os.platform !== 'linux') return [cmds];
+    const ip = cmds.filter((c) => c[0] === 'ip');
+    const rest = cmds.filter((c) => c[0] !== 'ip');
+    return [...(ip.length ? [ip] : []), ...rest.map((c) => [c])];
+  }
+
+  /** The undo of a slot as one privileged run (one prompt): the rule, table and address, then the card's sysctls as they were. */
+  private slotUndoCommands(rec: SlotRecord): Argv[] {
     const plan = slotRoutePlan(this.os.platform, rec);
-    if (plan.undo.length > 0) {
-      const r = await this.privileged(plan.undo, reason, { keepGoing: true });
-      if (r.code !== 0 && !/Cannot assign requested address|No such process|No such file or directory|not found|Cannot find device|FIB table does not exist/i.test(r.stderr))
-        throw new RbFault({
-          code: 'NET_SLOT_RELEASE_FAILED',
-          message: `Could not remove the address ${rec.sourceAddress} and its route from ${rec.interface}.`,
-          meaning: 'They stay until this computer restarts; they only affect traffic to the router network on that card.',
-          fix: this.os.platform === 'linux' ? `Remove them yourself: ${plan.undo.map((c) => this.typed(c)).join('; ')}` : 'Restart the computer, or remove the address in the network settings.',
-          details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-        });
-    }
     const restore = rec.sysctlsSet ? slotSysctlRestore(rec.interface, rec.sysctlsBefore) : undefined;
-    if (restore) {
-      const r = await this.privileged([restore], reason);
-      // A card that is gone has no settings left to restore.
-      if (r.code !== 0 && !/No such file or directory|cannot stat/i.test(r.stderr))
-        throw new RbFault({
-          code: 'NET_SLOT_RELEASE_FAILED',
-          message: `Could not put back how ${rec.interface} answers address questions (ARP).`,
-          meaning: 'The address and route are removed; only these settings of the card stay until the computer restarts. They do no harm to other networks.',
-          fix: `Put them back yourself: ${this.typed(restore)}`,
-          details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-        });
+    return [...plan.undo, ...(restore ? [restore] : [])];
+  }
+
+  private async undoSlot(rec: SlotRecord, reason: string): Promise<void> {
+    const cmds = this.slotUndoCommands(rec);
+    if (cmds.length === 0) return;
+    let r = { via: 'root' as Elevation, code: 0 as number | null, stdout: '', stderr: '' };
+    for (const run of this.slotRuns(cmds)) {
+      const one = await this.privileged(run, reason, { keepGoing: true });
+      if (one.code !== 0 && r.code === 0) r = one;
+      else if (one.code !== 0) r = { ...r, stderr: r.stderr + one.stderr };
+    }
+    // Nothing left to undo (already gone, or a card that is gone has no settings left) is no failure.
+    if (r.code !== 0 && !/Cannot assign requested address|No such process|No such file or directory|not found|Cannot find device|FIB table does not exist|cannot stat/i.test(r.stderr)) {
+      throw new RbFault({
+        code: 'NET_SLOT_RELEASE_FAILED',
+        message: `Could not remove the address ${rec.sourceAddress} and its route from ${rec.interface}.`,
+        meaning: 'They stay until this computer restarts; they only affect traffic to the router network on that card.',
+        fix: this.os.platform === 'linux' ? `Remove them yourself: ${cmds.map((c) => this.typed(c)).join('; ')}` : 'Restart the computer, or remove the address in the network settings.',
+        details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
+      });
     }
   }
 
@@ -1118,15 +1113,10 @@ export class NetService {
     const order = elevationOrder(this.os.platform, this.os.isRoot(), (p) => this.os.which(p) !== undefined);
     const how = this.via ?? order[0];
     if (!how) return;
-    const plan = slotRoutePlan(this.os.platform, slot.rec);
-    const run = (cmds: Argv[], keepGoing: boolean): void => {
-      if (cmds.length === 0) return;
-      const inv = elevate(this.os.platform, how, cmds, 'Rescue Bench removes the router place it set up.', { keepGoing, resolve: (p) => this.os.which(p) });
+    for (const run of this.slotRuns(this.slotUndoCommands(slot.rec))) {
+      const inv = elevate(this.os.platform, how, run, 'Rescue Bench removes the router place it set up.', { keepGoing: true, resolve: (p) => this.os.which(p) });
       this.os.execSync(inv.cmd, inv.args, { ...(inv.input !== undefined ? { input: inv.input } : {}), timeoutMs: how === 'root' ? 5000 : 120_000 });
-    };
-    run(plan.undo, true);
-    const restore = slot.rec.sysctlsSet ? slotSysctlRestore(slot.interface, slot.rec.sysctlsBefore) : undefined;
-    if (restore) run([restore], false);
+    }
     slot.released = true;
     this.slots.delete(slot.interface);
     this.dropSlotRecord(slot.rec);

@@ -234,7 +234,10 @@ export function transferStep(deps: RecoverDeps): StepExecutor {
     const router = str(ctx, 'routerAddress');
     const localAddress = ctx.bag.get(BAG.localAddress) as string | undefined;
     const since = ctx.now();
-    const onProgress = (p: { bytes: number; total: number; bytesPerSecond: number }): void => deps.progress({ runId: ctx.runId, phase: 'transfer', bytes: p.bytes, total: p.total, bytesPerSecond: p.bytesPerSecond, since });
+    const onProgress = (p: { bytes: number; total: number; bytesPerSecond: number }): void => {
+      deps.progress({ runId: ctx.runId, phase: 'transfer', bytes: p.bytes, total: p.total, bytesPerSecond: p.bytesPerSecond, since });
+      ctx.progress?.(p.bytes, p.total);
+    };
     const unplugged = await noCarrier(deps, localAddress);
     if (unplugged) return unplugged;
     if (flow === 'dlink') return dlinkUpload(deps, ctx, { file, size, router, since, onProgress, ...(localAddress ? { localAddress } : {}) });

@@ -5,10 +5,10 @@ import { netMain } from '../net';
 import { serialMain } from '../serial';
 import { StationService } from './service';
 import { stationHandlers } from './handlers';
-import { leaseNetwork } from './net-adapter';
+import { cardNetwork } from './net-adapter';
 
 export { StationService, type SlotNetwork, type SlotRoute, type SlotRunner, type StationEvents } from './service';
-export { leaseNetwork, sourceFor } from './net-adapter';
+export { cardNetwork, isLoopbackCard } from './net-adapter';
 
 /**
  * The bench station: slots (a network card and/or a serial port each), one guide run per slot at once through
@@ -27,7 +27,7 @@ export const stationMain = defineMainCapability({
         progress: (p) => ctx.bus.emit('station.progress', p),
         removed: (slotId) => ctx.bus.emit('station.removed', { slotId }),
       },
-      { network: leaseNetwork(ctx.use(netMain), ctx.bus) },
+      { network: cardNetwork(ctx.use(netMain), ctx.bus) },
     ),
   handlers: (station, ctx) => stationHandlers(station, ctx, async () => (await ctx.use(serialMain).listPorts()).ports),
   cli: async () => [(await import('./cli')).stationSlots],

@@ -4,6 +4,7 @@ import { TftpPutRequestSchema, TftpStartSchema, type TftpPutProgress, type TftpT
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { onCard } from '../../cli/on-card';
 
 function mib(n: number): string {
   return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1)} MiB`;
@@ -147,7 +148,7 @@ function describePut(p: TftpPutProgress): string | undefined {
 export const tftpPutCommand: CliCommand = {
   words: ['tftp', 'put'],
   summary: 'Send a file to a router whose bootloader is a TFTP server (ASUS rescue mode, Ubiquiti urescue)',
-  usage: 'tftp put --host ADDR [--port 69] --file FILE [--remote-name NAME] [--blksize N] [--windowsize N] [--local-address IP] [--timeout-ms N] [--retries N] [--json]',
+  usage: 'tftp put --host ADDR [--port 69] --file FILE [--remote-name NAME] [--blksize N] [--windowsize N] [--local-address IP | --interface IF] [--timeout-ms N] [--retries N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -159,6 +160,8 @@ export const tftpPutCommand: CliCommand = {
         blksize: { type: 'string' },
         windowsize: { type: 'string' },
         'local-address': { type: 'string' },
+        /** The network card the router is on (a station with several routers at one address; issue 17). */
+        interface: { type: 'string' },
         'timeout-ms': { type: 'string' },
         retries: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -166,6 +169,7 @@ export const tftpPutCommand: CliCommand = {
       strict: true,
     });
     if (!values.host) throw new UsageError("--host ADDR is required: the router's address in rescue mode (ASUS: 192.168.1.1, Ubiquiti: 192.168.1.20)");
+    if (values.interface !== undefined && values['local-address'] !== undefined) throw new UsageError('choose --interface IF or --local-address IP, not both (--interface gives the card its own address and uses it)');
     if (!values.file) throw new UsageError('--file FILE is required: the firmware file to send');
     const request = requestFromFlags(
       TftpPutRequestSchema,
@@ -199,7 +203,8 @@ export const tftpPutCommand: CliCommand = {
         command: 'tftp put',
         json: values.json,
         events: ['tftp.put.progress'],
-        capabilities: async () => [(await import('./index')).tftpMain],
+        // with --interface the network assistant gives the card its own address and route for the upload
+        capabilities: async () => [(await import('./index')).tftpMain, ...(values.interface !== undefined ? [(await import('../net')).netMain] : [])],
         describe: (e) => {
           if (e.name !== 'tftp.put.progress') return undefined;
           const now = Date.now();
@@ -210,7 +215,7 @@ export const tftpPutCommand: CliCommand = {
       },
       async (t) => {
         t.whenStopped(() => t.invoke('tftp.put.cancel', {}));
-        const value = await t.invoke('tftp.put', request);
+        const value = await onCard(t, values.interface, request.host, (localAddress) => t.invoke('tftp.put', localAddress ? { ...request, localAddress } : request));
         return { ok: true, value, text: `Done. The router at ${value.host} acknowledged every block of "${value.remoteName}" (${value.bytes} bytes, sha256 ${value.sha256}).` };
       },
     );

@@ -6,6 +6,13 @@ import { UsageError, type CliCommand, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract, type ContractSession } from '../../cli/transport';
 import { targetWithPassword } from '../flash';
+import { onCard } from '../../cli/on-card';
+import type { SessionTarget } from '../../../src-shared/capabilities/device';
+
+/** --interface: the target connects from the card's own address for the command's length (decision 0121). */
+function onInterface<T>(t: ContractSession, iface: string | undefined, target: SessionTarget, work: (target: SessionTarget) => Promise<T>): Promise<T> {
+  return onCard(t, iface, target.host, (localAddress) => work(localAddress ? { ...target, localAddress } : target));
+}
 
 const targetFlags = {
   host: { type: 'string' },
@@ -16,6 +23,8 @@ const targetFlags = {
   key: { type: 'string' },
   'ask-password': { type: 'boolean', default: false },
   'session-only-key': { type: 'boolean', default: false },
+  /** The network card the router is on (a station with several routers at one address; issue 17). */
+  interface: { type: 'string' },
   file: { type: 'string' },
   yes: { type: 'boolean', default: false },
   'return-timeout': { type: 'string', default: '420' },
@@ -58,7 +67,7 @@ interface Answers {
 }
 
 /** Run an upgrade playbook over the contract and answer its questions from the flags, as a person would. */
-async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware return-to-stock', json: boolean, request: ReturnType<typeof UpgradeStartSchema.parse>, answers: Answers): Promise<number> {
+async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware return-to-stock', json: boolean, request: ReturnType<typeof UpgradeStartSchema.parse>, answers: Answers, iface?: string): Promise<number> {
   const changes = changesOf();
   let lastProgress = 0;
   return runOnContract(
@@ -88,7 +97,9 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
         return undefined;
       },
     },
-    async (t: ContractSession) => {
+    (t: ContractSession) =>
+      onInterface(t, iface, request.target, async (target) => {
+      request = { ...request, target };
       const answered = new Set<string>();
       const answer = (snap: RunSnapshot): void => {
         const p = snap.prompt;
@@ -125,14 +136,14 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
       if (value.settingsBackup) lines.push(`Your settings backup: ${value.settingsBackup}`);
       lines.push(`Journal: ${value.journal}`);
       return ok ? { ok: true, value, text: lines.join('\n') } : { ok: false, error: runFault(run), value, text: lines.join('\n') };
-    },
+      }),
   );
 }
 
 export const firmwareFlash: CliCommand = {
   words: ['firmware', 'flash'],
   summary: 'Put a firmware image on a running OpenWrt router: checked here, copied, checked by the router (sysupgrade -T), written, and verified when the router is back (password: RB_PASSWORD)',
-  usage: 'firmware flash --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file IMAGE [--keep-settings|--no-keep-settings] [--force] [--yes] [--dry-run] [--full-backup] [--return-timeout S] [--practice] [--json]',
+  usage: 'firmware flash --host ADDR [--interface IF] [--ssh|--telnet] [--user U] [--key FILE] --file IMAGE [--keep-settings|--no-keep-settings] [--force] [--yes] [--dry-run] [--full-backup] [--return-timeout S] [--practice] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -147,7 +158,7 @@ export const firmwareFlash: CliCommand = {
       { mode: 'flash', target, file: values.file, keepSettings: values['keep-settings'] ? 'keep' : values['no-keep-settings'] ? 'no-keep' : 'auto', force: values.force, dryRun: values['dry-run'], returnTimeoutS: num(values['return-timeout']), ...(values['web-port'] ? { webPort: num(values['web-port']) } : {}), ...(values.practice ? { practice: true } : {}) },
       { file: { flag: '--file', given: values.file }, returnTimeoutS: { flag: '--return-timeout', given: values['return-timeout'] }, webPort: { flag: '--web-port', given: values['web-port'] } },
     );
-    return runUpgrade(io, 'firmware flash', values.json, request, { fullBackup: values['full-backup'], force: values.force && values.yes, go: values.yes });
+    return runUpgrade(io, 'firmware flash', values.json, request, { fullBackup: values['full-backup'], force: values.force && values.yes, go: values.yes }, values.interface);
   },
 };
 
@@ -166,7 +177,7 @@ function planText(r: StockReport): string {
 export const returnToStock: CliCommand = {
   words: ['firmware', 'return-to-stock'],
   summary: 'Bring a Linksys dual-slot router (WRT32X and family) back to its factory firmware; without --yes only the plan is printed and nothing is changed (password: RB_PASSWORD)',
-  usage: 'firmware return-to-stock --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --file VENDOR_IMAGE [--sha256 HEX] [--intermediate FACTORY_IMAGE [--intermediate-sha256 HEX]] [--yes] [--full-backup] [--return-timeout S] [--web-port N] [--practice] [--json]',
+  usage: 'firmware return-to-stock --host ADDR [--interface IF] [--ssh|--telnet] [--user U] [--key FILE] --file VENDOR_IMAGE [--sha256 HEX] [--intermediate FACTORY_IMAGE [--intermediate-sha256 HEX]] [--yes] [--full-backup] [--return-timeout S] [--web-port N] [--practice] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -196,32 +207,32 @@ export const returnToStock: CliCommand = {
     );
     if (!values.yes) {
       // the plan only: connect, read, check the files; nothing on the router changes, not even sysupgrade -T
-      return runOnContract(io, { command: 'firmware return-to-stock', json: values.json }, async (t) => {
-        const report = await t.invoke('upgrade.plan', { target: request.target, file: request.file, ...(request.sha256 ? { sha256: request.sha256 } : {}), ...(request.intermediate ? { intermediate: request.intermediate } : {}), ...(request.intermediateSha256 ? { intermediateSha256: request.intermediateSha256 } : {}) });
+      return runOnContract(io, { command: 'firmware return-to-stock', json: values.json }, (t) => onInterface(t, values.interface, request.target, async (target) => {
+        const report = await t.invoke('upgrade.plan', { target, file: request.file, ...(request.sha256 ? { sha256: request.sha256 } : {}), ...(request.intermediate ? { intermediate: request.intermediate } : {}), ...(request.intermediateSha256 ? { intermediateSha256: request.intermediateSha256 } : {}) });
         const text = `${planText(report)}\n${report.plan.ok ? 'This is the plan; nothing was changed. Run again with --yes to carry it out.' : 'Nothing was changed.'}`;
         return report.plan.ok ? { ok: true, value: { plan: report.plan, journal: '' }, text } : { ok: false, error: report.plan.refusal!, value: { plan: report.plan, journal: '' }, text };
-      });
+      }));
     }
-    return runUpgrade(io, 'firmware return-to-stock', values.json, request, { fullBackup: values['full-backup'], force: true, go: true });
+    return runUpgrade(io, 'firmware return-to-stock', values.json, request, { fullBackup: values['full-backup'], force: true, go: true }, values.interface);
   },
 };
 
 export const bootSlot: CliCommand = {
   words: ['firmware', 'boot-slot'],
   summary: 'Linksys dual-slot routers: make U-Boot start slot 1 or 2 (fw_setenv boot_part and bootcmd), e.g. after a failed flash; without --yes it says what it would change and changes nothing (password: RB_PASSWORD)',
-  usage: 'firmware boot-slot --host ADDR [--ssh|--telnet] [--user U] [--key FILE] --slot 1|2 [--yes] [--json]',
+  usage: 'firmware boot-slot --host ADDR [--interface IF] [--ssh|--telnet] [--user U] [--key FILE] --slot 1|2 [--yes] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { ...targetFlags, slot: { type: 'string' } }, strict: true });
     if (values.slot !== '1' && values.slot !== '2') throw new UsageError('--slot 1 or --slot 2 is required (the slot U-Boot should start)');
     const slot = Number(values.slot) as 1 | 2;
     const target = await targetWithPassword(values, io);
-    return runOnContract(io, { command: 'firmware boot-slot', json: values.json }, async (t) => {
+    return runOnContract(io, { command: 'firmware boot-slot', json: values.json }, (t) => onInterface(t, values.interface, target, async (target) => {
       const r = await t.invoke('upgrade.bootSlot', { target, slot, confirm: values.yes ? `slot ${slot}` : '', preview: !values.yes });
       const lines = [`Now: boot_part=${r.before.boot_part ?? '(none)'}, bootcmd=${r.before.bootcmd ?? '(none)'}.`];
       if (!r.changes.length) lines.push(`The router already starts slot ${slot}; ${r.changed ? 'written again' : 'nothing to change'}.`);
       else if (!r.changed) lines.push(`Would run: ${r.commands.join('; ')}`, `  ${r.changes.map((c) => `${c.name}: ${c.from || '(none)'} → ${c.to}`).join('\n  ')}`, 'Nothing was changed. Run again with --yes to change it; the router starts that slot at its next restart.');
       else lines.push(`Changed: ${r.changes.map((c) => `${c.name}=${r.env[c.name]}`).join(', ')} (read back from the router). It starts slot ${slot} at its next restart.`);
       return { ok: true, value: r, text: lines.join('\n') };
-    });
+    }));
   },
 };

@@ -122,6 +122,8 @@ function optionsOf(req: UpgradeStart): RunSnapshot['options'] {
   };
   if (req.target.port) o.port = req.target.port;
   if (req.target.keyFile) o.keyFile = req.target.keyFile;
+  // the card's own address on a station (--interface, a slot): the run's sessions connect from it
+  if (req.target.localAddress) o.sourceAddress = req.target.localAddress;
   if (req.sha256) o.sha256 = req.sha256;
   if (req.intermediate) o.intermediate = req.intermediate;
   if (req.intermediateSha256) o.intermediateSha256 = req.intermediateSha256;
@@ -140,6 +142,8 @@ function requestOf(o: RunSnapshot['options'], password?: string): UpgradeStart {
   };
   if (typeof o.port === 'number') target.port = o.port;
   if (s('keyFile')) target.keyFile = s('keyFile')!;
+  // a bench station slot's run: connect from the slot's own address, so through its card (decision 0110)
+  if (s('sourceAddress')) target.localAddress = s('sourceAddress')!;
   if (password !== undefined) target.password = password;
   const req: UpgradeStart = {
     mode: s('mode') === 'return-to-stock' ? 'return-to-stock' : 'flash',
@@ -497,7 +501,8 @@ export class UpgradeService {
       ctx.evidence('You chose to skip the full backup.');
       return st.settingsBackup ? { ok: true } : { ok: true, skipped: true };
     }
-    const job = this.deps.flash().startBackup({ target: st.req.target, retryFailed: false });
+    // its bytes go to the step's progress too (once the size is known): the bench station's card shows bar, rate and time left
+    const job = this.deps.flash().startBackup({ target: st.req.target, retryFailed: false, onProgress: (p) => (p.totalSize > 0 ? ctx.progress?.(p.totalDone, p.totalSize) : undefined) });
     ctx.evidence(`Full backup to ${job.dir}…`);
     const r = await job.finished;
     if (!r.ok) return { ok: false, error: { code: 'BACKUP_INCOMPLETE', message: 'The full backup did not finish.', meaning: 'Without it there is no complete way back. Nothing was written to the router.', fix: 'Try the backup again, or skip it if you accept the risk.', details: job.dir } };
@@ -528,6 +533,7 @@ export class UpgradeService {
         if (t - last < 150 && done < data.length) return;
         last = t;
         const { rate } = meter.add(done);
+        ctx.progress?.(done, data.length);
         this.progress(st, { stage: 'upload', done, total: data.length, ...(rate ? { rate, etaS: Math.max(0, (data.length - done) / rate) } : {}), text: `Copying ${img.fileName} into the router's memory` });
       },
     });

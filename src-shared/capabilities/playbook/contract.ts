@@ -119,6 +119,13 @@ export const RunOptionsSchema = z.object({
   deviceId: z.string().max(128).optional(),
   /** A run against the practice router: its journal is kept apart from the real history, and every screen says PRACTICE. */
   practice: z.boolean().optional(),
+  /**
+   * A router on one card of several (a bench station slot, or `--interface`; issue 17): the card, and this
+   * computer's own address on it (its per-card route is set up by the net capability before the run). The run's
+   * connections go out from that address, its listening is on that card only.
+   */
+  interface: z.string().max(64).optional(),
+  sourceAddress: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'an address like 192.168.1.60').optional(),
 });
 export type RunOptions = z.infer<typeof RunOptionsSchema>;
 

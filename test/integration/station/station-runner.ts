@@ -16,6 +16,14 @@ import { FlashService } from '../../../src-main/capabilities/flash';
 import { FailsafeMonitor } from '../../../src-main/capabilities/failsafe';
 import { startTftpServer, type TftpServer } from '../../../src-main/capabilities/tftp';
 import type { FailsafeDatagram } from '../../../src-shared/capabilities/failsafe/contract';
+import { cardNetwork, StationService } from '../../../src-main/capabilities/station';
+import { PlaybookService } from '../../../src-main/capabilities/playbook';
+import { UpgradeService } from '../../../src-main/capabilities/upgrade/service';
+import { openTarget } from '../../../src-main/capabilities/device';
+import { EventBus } from '../../../src-main/core/bus';
+import { flashPlaybook } from '../../../src-shared/capabilities/upgrade/playbook';
+import type { RunOptions } from '../../../src-shared/capabilities/playbook';
+import type { SlotProgress, SlotStatus } from '../../../src-shared/capabilities/station';
 
 interface Config {
   dataDir: string;
@@ -138,8 +146,57 @@ async function main(): Promise<Record<string, unknown>> {
 
   // Release everything.
   for (const s of slots) await s.release();
-  await net.dispose();
   out.slotEventsEnd = slotEvents.filter((e) => e.state === 'released').map((e) => e.interface);
+
+  // The same through the station service (decision 0120): a slot per card; the station gives each slot its
+  // route (cardNetwork → NetService.slotRoute) and its run connects from the slot's address. The run is the
+  // upgrade guide's own backup step (its executor, unchanged): "Full backup first", answered per slot.
+  const upgrade = new UpgradeService({ progress: () => undefined }, { dataDir: cfg.dataDir, open: (t) => openTarget(t, cfg.dataDir), flash: () => flash, net: () => net });
+  const backupStep = flashPlaybook.steps.find((st) => st.run === 'upgrade.backup')!;
+  const playbooks = new PlaybookService(cfg.dataDir, { 'slot-backup': { def: { id: 'slot-backup', title: 'Back up', summary: 'The upgrade guide’s backup step alone.', steps: [{ ...backupStep, preconditions: [] }] }, executors: { 'upgrade.backup': upgrade.executors()['upgrade.backup']! } } }, { snapshot: () => undefined, transcript: () => undefined });
+  const stationSlots: SlotStatus[] = [];
+  const stationProgress: SlotProgress[] = [];
+  const station = new StationService(cfg.dataDir, playbooks, { slot: (st) => stationSlots.push(st), progress: (p) => stationProgress.push(p), removed: () => undefined }, { network: cardNetwork(net, new EventBus()), progressEveryMs: 0 });
+  const ids = cfg.cards.map((c) => station.add({ interface: c }).id);
+  const ts0 = Date.now();
+  for (const id of ids) await station.start(id, 'slot-backup', { routerAddress: '192.168.1.1', host: '192.168.1.1', method: 'ssh', user: 'root', hostKeyPolicy: 'remember' } as unknown as RunOptions);
+  out.stationRulesDuring = execFileSync('ip', ['rule', 'show'], { encoding: 'utf8' });
+  out.stationSources = ids.map((id) => station.list().slots.find((x) => x.id === id)!.sourceAddress);
+  const answered = new Set<string>();
+  for (let k = 0; k < 1200; k++) {
+    const now = station.list().slots.filter((x) => ids.includes(x.id));
+    for (const x of now) {
+      const pr = x.run?.prompt;
+      if (pr && !answered.has(pr.id)) {
+        answered.add(pr.id);
+        station.respond(x.id, pr.id, 'full');
+      }
+    }
+    if (now.every((x) => x.state !== 'running' && x.state !== 'paused' && x.state !== 'idle')) break;
+    await sleep(100);
+  }
+  out.stationMs = Date.now() - ts0;
+  const ended = station.list().slots.filter((x) => ids.includes(x.id));
+  out.station = ended.map((x) => {
+    const evidence = x.run?.steps.flatMap((st) => st.evidence.map((e) => e.text)) ?? [];
+    const dir = evidence.map((t) => /^Full backup complete: (.*)\.$/.exec(t)?.[1]).find(Boolean);
+    const manifest = dir ? (JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { partitions: { name: string; file?: string }[] }) : undefined;
+    return {
+      state: x.state,
+      sourceAddress: x.sourceAddress,
+      error: x.run?.steps.find((st) => st.error)?.error?.code,
+      files: manifest?.partitions.map((pt) => ({ name: pt.name, local: pt.file ? sha(path.join(dir!, pt.file)) : undefined })),
+      progress: stationProgress.filter((p) => p.slotId === x.id).map((p) => ({ done: p.done, total: p.total, bytesPerS: p.bytesPerS, etaS: p.etaS })),
+    };
+  });
+  // a slot's route is released when its run has ended (just after its last state): wait for the three
+  const releasedSoFar = (out.slotEventsEnd as string[]).length;
+  for (let k = 0; k < 100 && slotEvents.filter((e) => e.state === 'released').length < releasedSoFar + ids.length; k++) await sleep(50);
+  await station.dispose();
+  await playbooks.dispose();
+  out.stationRulesAfter = execFileSync('ip', ['rule', 'show'], { encoding: 'utf8' });
+  out.stationReleased = slotEvents.filter((e) => e.state === 'released').map((e) => e.interface).slice((out.slotEventsEnd as string[]).length);
+  await net.dispose();
   out.rulesAfter = execFileSync('ip', ['rule', 'show'], { encoding: 'utf8' });
   out.tablesAfter = execFileSync('ip', ['route', 'show', 'table', 'all'], { encoding: 'utf8' });
   out.addrAfter = execFileSync('ip', ['-4', 'addr', 'show'], { encoding: 'utf8' });

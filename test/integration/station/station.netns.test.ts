@@ -50,9 +50,9 @@ describe.skipIf(!support.ok)('station: three routers at 192.168.1.1 on three car
     const cfg = path.join(tmp, 'cfg.json');
     fs.writeFileSync(cfg, JSON.stringify({ dataDir: path.join(tmp, 'data'), cards: lan.cards.map((c) => c.stationIf), routerNs: lan.cards.map((c) => c.router.name), preinitSim: path.join(__dirname, '../../../test-support/preinit-sim.mjs'), pullCard: 2 }));
     const [cmd, args] = nodeTsArgs(RUNNER, [cfg]);
-    const text = execFileSync('ip', ['netns', 'exec', lan.station.name, cmd, ...args], { encoding: 'utf8', timeout: 110_000, stdio: ['ignore', 'pipe', 'inherit'] });
+    const text = execFileSync('ip', ['netns', 'exec', lan.station.name, cmd, ...args], { encoding: 'utf8', timeout: 170_000, stdio: ['ignore', 'pipe', 'inherit'] });
     r = JSON.parse(text.trim().split('\n').pop()!);
-  }, 120_000);
+  }, 180_000);
   afterAll(() => {
     for (const x of routers) x.stop();
     lan?.destroy();
@@ -118,6 +118,28 @@ describe.skipIf(!support.ok)('station: three routers at 192.168.1.1 on three car
     const b = r.round2[2];
     if (b.ok) b.files.forEach((f: { local: string }, p: number) => expect(f.local).toBe(routers[2]!.sha256(p)));
     else expect(b.error).toMatch(/^[A-Z_]+$/);
+  });
+
+  it('through the station service: each slot is routed through its own card and its backup (the upgrade guide’s step) is byte-exact to its own router, with progress on its card', () => {
+    expect(r.stationSources).toEqual([0, 1, 2].map((i) => `192.168.1.${60 + i}`));
+    for (let i = 0; i < N; i++) expect(r.stationRulesDuring).toContain(`from 192.168.1.${60 + i} lookup ${7170 + i}`);
+    const total = 0x40000 + 0x10000 + 0x300000;
+    for (let i = 0; i < N; i++) {
+      const x = r.station[i];
+      expect(x.state, JSON.stringify(x.error)).toBe('done');
+      expect(x.files.map((f: { name: string }) => f.name)).toEqual(['u-boot', 'art', 'firmware']);
+      x.files.forEach((f: { local: string }, p: number) => expect(f.local).toBe(routers[i]!.sha256(p)));
+      // the slot's own progress events: rising bytes of the whole backup, a rate and time left on the way, the end
+      const pr: { done: number; total: number; bytesPerS?: number; etaS?: number }[] = x.progress;
+      expect(pr.length, JSON.stringify(pr)).toBeGreaterThanOrEqual(3);
+      expect(pr.every((p) => p.total === total)).toBe(true);
+      expect(pr.every((p, k) => k === 0 || p.done >= pr[k - 1]!.done)).toBe(true);
+      expect(pr.at(-1)!.done).toBe(total);
+      expect(pr.some((p) => (p.bytesPerS ?? 0) > 0 && p.etaS !== undefined)).toBe(true);
+    }
+    // each slot's route was undone when its run ended
+    expect([...r.stationReleased].sort()).toEqual(lan.cards.map((c) => c.stationIf).sort());
+    expect(r.stationRulesAfter).not.toMatch(/lookup 71[7-9]\d/);
   });
 
   it('leaves nothing behind: no rule, table, address or changed setting', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { elevate } from '../../../src-main/platform/net-commands';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { elevate, IP_THEN, IP_THEN_KEEP_GOING } from '../../../src-main/platform/net-commands';
 import { slotRoutePlan, slotSourceAddress, slotSysctlQuery, slotSysctlRestore } from '../../../src-main/platform/slot-routes';
 
 const spec = { interface: 'enx1', sourceAddress: '192.168.1.60', routerIp: '192.168.1.1', prefix: 24, table: 7170 };
@@ -43,6 +47,45 @@ describe('slot route plans', () => {
     const kept = slotRoutePlan('linux', { ...spec, addressPresent: true });
     expect(kept.setup.some((c) => c[1] === 'addr')).toBe(false);
     expect(kept.undo.some((c) => c[1] === 'addr')).toBe(false);
+  });
+  it('Linux: the whole set-up (ip batch and sysctls) is ONE privileged run, and so is the whole undo', () => {
+    const p = slotRoutePlan('linux', spec);
+    const resolve = (x: string) => (x === 'sh' ? '/bin/sh' : `/usr/sbin/${x}`);
+    const open = elevate('linux', 'pkexec', [...p.setup, p.sysctl!], 'r', { resolve });
+    expect(open).toEqual({
+      cmd: 'pkexec',
+      args: ['/bin/sh', '-c', IP_THEN, 'sh', '/usr/sbin/ip', '/usr/sbin/sysctl', '-q', '-w', 'net/ipv4/conf/enx1/arp_ignore=1', 'net/ipv4/conf/enx1/arp_filter=1', 'net/ipv4/conf/enx1/rp_filter=2'],
+      input: 'addr add 192.168.1.60/24 brd + dev enx1\nroute replace 192.168.1.0/24 dev enx1 src 192.168.1.60 table 7170\nrule add from 192.168.1.60/32 lookup 7170 pref 7170\n',
+    });
+    // no value is ever part of the script text: it is the fixed IP_THEN, values are arguments
+    expect(open.args[2]).not.toMatch(/192|enx1/);
+    const undo = elevate('linux', 'sudo', [...p.undo, slotSysctlRestore('enx1', { arp_ignore: '0' })!], 'r', { keepGoing: true, resolve });
+    expect(undo.cmd).toBe('sudo');
+    expect(undo.args.slice(0, 5)).toEqual(['-n', '--', '/bin/sh', '-c', IP_THEN_KEEP_GOING]);
+    // as root: the same shell, no prompt
+    expect(elevate('linux', 'root', [...p.setup, p.sysctl!], 'r', { resolve }).cmd).toBe('sh');
+    // anything else than "ip lines, then one program" is refused rather than guessed
+    expect(() => elevate('linux', 'root', [p.sysctl!, ...p.setup], 'r')).toThrow(/ip commands/);
+  });
+  it('Linux: the two fixed scripts behave as promised in a real sh (stop at the first failure / go on and report it)', () => {
+    // a stand-in for ip that checks its arguments, appends its batch (stdin) to a log and exits with $FAIL_IP
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-ipthen-'));
+    const ip = path.join(dir, 'ip');
+    const log = path.join(dir, 'log');
+    fs.writeFileSync(ip, '#!/bin/sh\n[ "$1" = -force ] && shift\n[ "$1" = -batch ] || exit 9\ncat >> "$LOG"\nexit ${FAIL_IP:-0}\n', { mode: 0o755 });
+    const go = (script: string, failIp: string, tail: string[]) => spawnSync('sh', ['-c', script, 'sh', ip, ...tail], { input: 'route replace x\n', env: { ...process.env, FAIL_IP: failIp, LOG: log }, encoding: 'utf8' });
+    try {
+      const ok = go(IP_THEN, '0', ['sh', '-c', 'echo tail-ran']);
+      expect([ok.status, ok.stdout]).toEqual([0, 'tail-ran\n']);
+      const stopped = go(IP_THEN, '2', ['sh', '-c', 'echo tail-ran']);
+      expect([stopped.status, stopped.stdout]).toEqual([2, '']);
+      const kept = go(IP_THEN_KEEP_GOING, '2', ['sh', '-c', 'echo tail-ran; exit 3']);
+      expect([kept.status, kept.stdout]).toEqual([2, 'tail-ran\n']); // both ran; the first failure is the status
+      expect(go(IP_THEN_KEEP_GOING, '0', ['sh', '-c', 'exit 3']).status).toBe(3);
+      expect(fs.readFileSync(log, 'utf8')).toBe('route replace x\n'.repeat(4));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('Linux: sysctls read and put back per card (slash keys, so eth0.100 works)', () => {
     expect(slotSysctlQuery('eth0.100')).toEqual(['sysctl', '-n', 'net/ipv4/conf/eth0.100/arp_ignore', 'net/ipv4/conf/eth0.100/arp_filter', 'net/ipv4/conf/eth0.100/rp_filter']);

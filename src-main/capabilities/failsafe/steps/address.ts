@@ -1,7 +1,7 @@
 import { toErrorShape } from '../../../../src-shared/errors';
 import type { StepExecutor, StepOutcome } from '../../playbook';
 import { inSubnet, rescueAddressHowTo } from '../../../platform';
-import { BAG, clock, fault, routerOf } from './common';
+import { BAG, cardOf, clock, fault, routerOf } from './common';
 import type { FailsafeDeps } from './deps';
 
 /**
@@ -19,7 +19,9 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
       return { ok: true };
     }
     const itfs = (await deps.interfaces()).filter((i) => !i.internal);
-    const good = itfs.find((i) => inSubnet(i.address, router, 24) && i.address !== router);
+    // a card of its own (a station slot, --interface): its address was set up for this router before the run
+    const card = cardOf(ctx);
+    const good = card ? { address: card.sourceAddress, name: card.interface } : itfs.find((i) => inSubnet(i.address, router, 24) && i.address !== router);
     if (!good) {
       const clash = itfs.find((i) => i.address === router);
       const candidate = itfs.find((i) => !i.address.startsWith('169.254.')) ?? itfs[0];
@@ -66,7 +68,7 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
       };
     }
     ctx.evidence(`This computer has ${good.address} on ${good.name}: the router in rescue mode will answer it.`);
-    const answers = await Promise.all([80, 22, 23].map((p) => deps.probe(router, p, 700)));
+    const answers = await Promise.all([80, 22, 23].map((p) => deps.probe(router, p, 700, card?.sourceAddress)));
     if (answers.some((r) => r !== 'none')) {
       ctx.evidence(`Something already answers at ${router} (the router should be switched off now).`);
       const a = await ctx.ask({

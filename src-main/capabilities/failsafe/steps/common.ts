@@ -28,6 +28,11 @@ export const stopped = (): StepOutcome => ({ ok: false, error: { code: 'STOPPED'
 
 /** The router's rescue address (run option routerAddress, default 192.168.1.1). */
 export const routerOf = (ctx: StepContext): string => String(ctx.options.routerAddress ?? '192.168.1.1');
+/** The run's own card and this computer's address on it (a station slot, or --interface), when it has one. */
+export function cardOf(ctx: StepContext): { interface: string; sourceAddress: string } | undefined {
+  const { interface: iface, sourceAddress } = ctx.options;
+  return typeof iface === 'string' && typeof sourceAddress === 'string' ? { interface: iface, sourceAddress } : undefined;
+}
 
 /** A numeric run option, or its default. */
 export const num = (ctx: StepContext, k: string, d: number): number => (typeof ctx.options[k] === 'number' ? (ctx.options[k] as number) : d);

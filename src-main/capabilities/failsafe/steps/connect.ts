@@ -1,7 +1,7 @@
 import { toErrorShape } from '../../../../src-shared/errors';
 import type { StepExecutor } from '../../playbook';
 import type { Session } from '../../../session/types';
-import { BAG, clock, fault, num, routerOf } from './common';
+import { BAG, cardOf, clock, fault, num, routerOf } from './common';
 import type { FailsafeDeps } from './deps';
 
 /**
@@ -21,13 +21,14 @@ export function connectStep(deps: FailsafeDeps): StepExecutor {
     const until = ctx.now() + Math.max(20, num(ctx, 'loginProbeS', 25)) * 1000;
     const ports = [sshPort, num(ctx, 'telnetPort', 23)];
     for (;;) {
-      const r = await Promise.all(ports.map((p) => deps.probe(router, p, 800)));
+      const r = await Promise.all(ports.map((p) => deps.probe(router, p, 800, cardOf(ctx)?.sourceAddress)));
       if (r.includes('open') || ctx.now() >= until || ctx.signal.aborted) break;
       await new Promise((res) => setTimeout(res, 300));
     }
     let s: Session;
     try {
-      s = await deps.connect({ host: router, port: sshPort, method: 'auto', user: 'root', password: '', hostKeyPolicy: 'session-only', timeoutMs: 12_000 });
+      const from = cardOf(ctx)?.sourceAddress;
+      s = await deps.connect({ host: router, port: sshPort, method: 'auto', user: 'root', password: '', hostKeyPolicy: 'session-only', timeoutMs: 12_000, ...(from ? { localAddress: from } : {}) });
     } catch (err) {
       const e = toErrorShape(err);
       if (e.code === 'AUTH_FAILED')

@@ -14,9 +14,9 @@ export interface FailsafeDeps {
   /** Addresses configured on this computer, also on interfaces whose cable has no link yet. */
   interfaces(): HostInterface[] | Promise<HostInterface[]>;
   monitorState(): MonitorState;
-  startMonitor(opts: { bind: string; port: number }): Promise<MonitorState>;
+  startMonitor(opts: { bind: string; port: number; interface?: string }): Promise<MonitorState>;
   onDatagram(fn: (d: FailsafeDatagram) => void): () => void;
-  probe(host: string, port: number, timeoutMs: number): Promise<ProbeResult>;
+  probe(host: string, port: number, timeoutMs: number, localAddress?: string): Promise<ProbeResult>;
   connect(opts: SessionOptions): Promise<Session>;
   openSerial?(path: string, baud: number, autoSendF: boolean, onEvent: (e: SerialEvent) => void): Promise<{ close(): Promise<void> }>;
   /** Add the rescue address with the OS's privilege prompt; undefined where this OS has none we can use. */

@@ -1,6 +1,6 @@
 import type { StepExecutor, StepOutcome } from '../../playbook';
 import { followEvents, type BootEvent } from './boot-events';
-import { BAG, clock, fault, num, routerOf, stopped } from './common';
+import { BAG, cardOf, clock, fault, num, routerOf, stopped } from './common';
 import type { FailsafeDeps } from './deps';
 
 /**
@@ -32,7 +32,7 @@ export function outcomeStep(deps: FailsafeDeps): StepExecutor {
     const heard = events.wait(decisive, promptAt, until, abortProbe.signal);
     const probing = (async (): Promise<number | undefined> => {
       while (ctx.now() < until && !ctx.signal.aborted && !abortProbe.signal.aborted) {
-        const r = await Promise.all(ports.map((p) => deps.probe(router, p, 800)));
+        const r = await Promise.all(ports.map((p) => deps.probe(router, p, 800, cardOf(ctx)?.sourceAddress)));
         const i = r.indexOf('open');
         if (i >= 0) return ports[i];
         await new Promise((res) => setTimeout(res, 400));

@@ -1,6 +1,6 @@
 import type { StepExecutor } from '../../playbook';
 import { BootEvents } from './boot-events';
-import { BAG, clock, fault, num, routerOf, stopped } from './common';
+import { BAG, cardOf, clock, fault, num, routerOf, stopped } from './common';
 import type { FailsafeDeps } from './deps';
 
 /**
@@ -11,10 +11,12 @@ export function watchStep(deps: FailsafeDeps): StepExecutor {
   return async (ctx) => {
     const old = ctx.bag.get(BAG.events) as BootEvents | undefined;
     await old?.close();
-    const bind = String(ctx.options.bind ?? '0.0.0.0');
+    const card = cardOf(ctx);
+    // on a card of its own: only what that card hears (decision 0112), from the card's address
+    const bind = card ? card.sourceAddress : String(ctx.options.bind ?? '0.0.0.0');
     const port = num(ctx, 'port', 4919);
     const m = deps.monitorState();
-    if (m.state !== 'listening' || m.port !== port || m.bind !== bind) await deps.startMonitor({ bind, port });
+    if (m.state !== 'listening' || m.port !== port || m.bind !== bind || m.interface !== card?.interface) await deps.startMonitor({ bind, port, ...(card ? { interface: card.interface } : {}) });
     const st = deps.monitorState();
     ctx.evidence(`Listening for the router's message on UDP port ${st.port} (${st.boundAddresses.join(', ')}).`);
     // The next steps share the same event log; it keeps the running step's context for evidence (follow()).

@@ -96,6 +96,57 @@ describe('NetService.slotRoute (three routers at 192.168.1.1 on three cards)', (
     await expect(station(mockNet(cards(), { root: true })).svc.slotRoute('enx1', { routerIp: '192.168.1.999', prefix: 24 })).rejects.toMatchObject({ code: 'NET_BAD_ADDRESS' });
   });
 
+  it('a user who is not root is asked once per slot: one pkexec for the whole set-up, one for the whole undo', async () => {
+    const m = mockNet(cards(), { pkexec: 'allow' });
+    m.sysctls.set('net/ipv4/conf/enx1/rp_filter', '1');
+    const { svc } = station(m);
+    const before = m.calls.length;
+    const s1 = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    const opened = m.calls.slice(before).filter((c) => c.cmd === 'pkexec');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.args.slice(0, 2)).toEqual(['/usr/sbin/sh', '-c']);
+    // everything is in place after that one run: address, table, rule and the card's settings
+    expect(m.ifs.get('enx1')!.addresses.map((a) => a.cidr)).toEqual(['192.168.1.60/24']);
+    expect([...m.rules]).toEqual(['from 192.168.1.60/32 lookup 7170 pref 7170']);
+    expect(['arp_ignore', 'arp_filter', 'rp_filter'].map((k) => m.sysctls.get(`net/ipv4/conf/enx1/${k}`))).toEqual(['1', '1', '2']);
+    const mid = m.calls.length;
+    await s1.release();
+    expect(m.calls.slice(mid).filter((c) => c.cmd === 'pkexec')).toHaveLength(1);
+    expect(m.rules.size).toBe(0);
+    expect(m.ifs.get('enx1')!.addresses).toEqual([]);
+    expect(m.sysctls.get('net/ipv4/conf/enx1/rp_filter')).toBe('1');
+    await svc.dispose();
+  });
+
+  it('as root nothing is asked and the runs are as before: the ip batch, then the sysctl on its own', async () => {
+    const m = mockNet(cards(), { root: true });
+    const { svc } = station(m);
+    const before = m.calls.length;
+    const s1 = await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    // (reading the card list and its sysctls before needs no permission and is left out)
+    const runs = m.calls.slice(before).filter((c) => !(c.cmd === 'sysctl' && c.args[0] === '-n') && !(c.cmd === 'ip' && c.args[0] === '-j'));
+    expect(runs.map((c) => [c.cmd, c.args[0]])).toEqual([
+      ['ip', '-batch'],
+      ['sysctl', '-q'],
+    ]);
+    await s1.release();
+    await svc.dispose();
+  });
+
+  it('a failing set-up (a rule in the way) is undone in the same single run per direction, and the fault is three parts in every language', async () => {
+    const m = mockNet(cards(), { pkexec: 'allow' });
+    m.rules.add('from 192.168.1.60/32 lookup 7170 pref 7170');
+    const { svc } = station(m);
+    const err = (await svc.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 }).catch((e: unknown) => e)) as RbFault;
+    expect(m.calls.filter((c) => c.cmd === 'pkexec')).toHaveLength(2); // the set-up, then its undo
+    expect(err).toMatchObject({ code: 'NET_SLOT_FAILED', message: 'Could not give enx1 its own route to the router at 192.168.1.1.', meaning: expect.stringContaining('removed again') });
+    expect(m.sysctls.get('net/ipv4/conf/enx1/arp_ignore')).toBe('0');
+    const de = localizeError(err.toShape(), translator('de', await loadCatalog('de')));
+    expect(de.message).toBe('enx1 konnte keinen eigenen Weg zum Router unter 192.168.1.1 bekommen.');
+    const es = localizeError(err.toShape(), translator('es', await loadCatalog('es')));
+    expect(es.fix).toMatch(/^Compruebe que enx1/);
+  });
+
   it('a card that loses its link is named in a no-carrier event; the others go on; ready again when it returns', async () => {
     const m = mockNet(cards(), { root: true });
     const { svc, events } = station(m);

@@ -122,6 +122,20 @@ describe('recover steps', () => {
     expect(put).not.toHaveBeenCalled();
   });
 
+  it('the upload reports its bytes to the step (the station card’s bar), rising to the whole file', async () => {
+    const { ctx } = ctxFor('transfer', { recoverFlow: 'asus', routerAddress: '192.168.1.1', recoverFile: '/x', recoverSize: 3000 });
+    const seen: [number, number][] = [];
+    ctx.progress = (done, total) => void seen.push([done, total]);
+    const put: RecoverDeps['tftpPut'] = async (o) => {
+      for (const bytes of [512, 1536, 3000]) o.onProgress?.({ bytes, total: 0, bytesPerSecond: 1000 } as never);
+      return { bytes: 3000, ms: 3, blksize: 512, windowsize: 1, rolledOver: false, sha256: 'x', remoteName: 'firmware.trx', host: '192.168.1.1' } as never;
+    };
+    const out = await recoverExecutors(deps({ tftpPut: put }))['recover.transfer']!(ctx);
+    expect(out.ok).toBe(true);
+    // the router's TFTP server does not say the size: the file's own size is the total
+    expect(seen).toEqual([[512, 3000], [1536, 3000], [3000, 3000]]);
+  });
+
   it('network: no wired connection is a three-part fault; a chosen one gets the address through the assistant', async () => {
     const none = await recoverExecutors(deps({ net: { ...deps().net, interfaces: async () => [{ name: 'wlan0', addresses: [], wired: false }] } }))['recover.network']!(ctxFor('network', { recoverFlow: 'asus', hostAddress: '192.168.1.2/24', routerAddress: '192.168.1.1' }).ctx);
     expect(none).toMatchObject({ ok: false, error: { code: 'RECOVER_NO_WIRED' } });

@@ -216,15 +216,26 @@ describe('bench station', () => {
   });
 });
 
-describe("the station's network wiring today (NetService leases)", () => {
-  it("never puts a router's network on this computer's loopback, and picks .200 + n as this computer's address", async () => {
-    const { leaseNetwork, sourceFor } = await import('../../../../src-main/capabilities/station');
+describe("the station's network wiring (NetService.slotRoute per card)", () => {
+  it("never puts a router's network on this computer's loopback; a router on loopback needs no route; a card goes to the per-card source routing", async () => {
+    const { cardNetwork } = await import('../../../../src-main/capabilities/station');
     const { EventBus } = await import('../../../../src-main/core/bus');
     const { NetService } = await import('../../../../src-main/capabilities/net');
-    const n = leaseNetwork(new NetService(), new EventBus());
-    await expect(n.slotRoute('lo', { routerIp: '192.168.1.1', prefix: 24 })).rejects.toMatchObject({ code: 'SLOT_LOOPBACK_CARD', message: "lo is this computer's own loopback, not a cable to a router." });
+    const { eth, mockNet } = await import('../../../../test-support/bindings/net-mock');
+    const m = mockNet([eth('enx1'), eth('enx2')], { pkexec: 'allow' });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-station-net-'));
+    const svc = new NetService({}, { binding: m, dataDir, pollMs: 10 });
+    const n = cardNetwork(svc, new EventBus());
+    await expect(n.slotRoute('lo', { routerIp: '192.168.1.1', prefix: 24 })).rejects.toMatchObject({ code: 'SLOT_LOOPBACK_CARD', message: 'lo is this computer’s own loopback, not a cable to a router.', values: { card: 'lo', address: '192.168.1.1' } });
     await expect(n.slotRoute('lo', { routerIp: '127.0.0.2', prefix: 8 })).resolves.toMatchObject({ sourceAddress: '127.0.0.1' });
-    expect(sourceFor('192.168.1.1', 0)).toBe('192.168.1.200');
-    expect(sourceFor('192.168.1.201', 1)).toBe('192.168.1.202');
+    const a = await n.slotRoute('enx1', { routerIp: '192.168.1.1', prefix: 24 });
+    const b = await n.slotRoute('enx2', { routerIp: '192.168.1.1', prefix: 24 });
+    expect([a.sourceAddress, a.table, b.sourceAddress, b.table]).toEqual(['192.168.1.60', 7170, '192.168.1.61', 7171]);
+    expect([...m.rules]).toEqual(['from 192.168.1.60/32 lookup 7170 pref 7170', 'from 192.168.1.61/32 lookup 7171 pref 7171']);
+    await a.release();
+    await b.release();
+    expect(m.rules.size).toBe(0);
+    await svc.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });
