@@ -32,7 +32,16 @@ async function main(): Promise<void> {
   for (const c of cards) slots.push(await net.slotRoute(c, { routerIp: '192.168.1.1', prefix: 24 }));
   const flash = new FlashService(dataDir, { progress: () => undefined, partition: () => undefined, done: () => undefined, restoreProgress: () => undefined });
   const sizes: number[] = [];
+  // CPU: this process (all its threads: ssh2, hashing, workers, libuv's pool) for ours; the waited-for children
+  // (sh + ssh, from /proc/self/stat's cutime + cstime) for OpenSSH's.
+  const cpuOurs: number[] = [];
+  const cpuOpenssh: number[] = [];
+  const childCpuMs = (): number => {
+    const f = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100; // fields 16 and 17, in clock ticks (USER_HZ = 100)
+  };
   const ours = async (round: number): Promise<number> => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const results = await Promise.all(
       slots.map((s, i) =>
@@ -45,12 +54,15 @@ async function main(): Promise<void> {
       ),
     );
     const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if (round >= 0) cpuOurs.push((c.user + c.system) / 1000);
     for (const r of results) if (!r.ok) throw new Error(`backup failed: ${JSON.stringify(r.error ?? r.manifest.partitions.map((p) => p.error))}`);
     if (round === 0) for (const r of results) sizes.push(r.manifest.partitions.reduce((n, p) => n + (p.bytes ?? 0), 0));
     for (const r of results) fs.rmSync(r.dir, { recursive: true, force: true });
     return ms;
   };
   const openssh = async (round: number): Promise<number> => {
+    const c0 = childCpuMs();
     const t0 = performance.now();
     await Promise.all(
       slots.map((s, i) =>
@@ -58,20 +70,24 @@ async function main(): Promise<void> {
       ),
     );
     const ms = performance.now() - t0;
+    if (round >= 0) cpuOpenssh.push(childCpuMs() - c0);
     for (let i = 0; i < slots.length; i++) fs.rmSync(path.join(dataDir, `openssh-${round}-${i}.bin`));
     return ms;
   };
   // Memory: resident set of this process, sampled while ours run.
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20); // rss() alone: no heap walk
   await openssh(-1); // warm-up: router page caches, ssh binaries
-  const baseline = process.memoryUsage().rss;
+  const baseline = process.memoryUsage.rss();
   peak = baseline;
   const o: number[] = [];
   const a: number[] = [];
   const load: number[] = [];
+  // BENCH_ONLY=ours: our side only (profiling, tuning); the section is then not written (backup.ts)
+  const oursOnly = process.env.BENCH_ONLY === 'ours';
   for (let i = 0; i < rounds; i++) {
-    if (i % 2 === 0) {
+    if (oursOnly) o.push(await ours(i));
+    else if (i % 2 === 0) {
       o.push(await ours(i));
       a.push(await openssh(i));
     } else {
@@ -84,7 +100,7 @@ async function main(): Promise<void> {
   for (const s of slots) await s.release();
   await net.dispose();
   const left = fs.readFileSync(path.join(dataDir, 'net-slots.json'), 'utf8').trim();
-  process.stdout.write(JSON.stringify({ ours: o, openssh: a, sizes, baseline, peak, load, slotsLeft: left, check: crypto.randomUUID() }) + '\n');
+  process.stdout.write(JSON.stringify({ ours: o, openssh: a, cpuOurs, cpuOpenssh, sizes, baseline, peak, load, slotsLeft: left, check: crypto.randomUUID() }) + '\n');
 }
 
 main().catch((e) => {
