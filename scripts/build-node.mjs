@@ -9,6 +9,16 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await Promise.all([
   build({ ...common, entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external }),
   build({ ...common, entryPoints: ['src-main/electron/preload.cts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'] }),
+  // The backup's copy threads (decision 0125): pull-pool.ts finds the worker's entry beside the bundle that uses it.
+  build({ ...common, entryPoints: ['src-main/capabilities/flash/pull-worker.ts'], outfile: 'dist/main/pull-worker.cjs', format: 'cjs', external }),
+  build({
+    ...common,
+    entryPoints: ['src-main/capabilities/flash/pull-worker.ts'],
+    outfile: 'dist/cli/pull-worker.mjs',
+    format: 'esm',
+    external,
+    banner: { js: "import { createRequire as __rbCreateRequire } from 'node:module'; const require = __rbCreateRequire(import.meta.url);" },
+  }),
   // The CLI is split into chunks: main.ts imports the command registry lazily, so `inspect` does not pay for
   // loading ssh2/serialport/ws (~0.5 s) that only other commands use (docs/decisions/0041-cli-lazy-commands.md).
   build({
@@ -24,4 +34,4 @@ await Promise.all([
     banner: { js: "import { createRequire as __rbCreateRequire } from 'node:module'; const require = __rbCreateRequire(import.meta.url);" },
   }),
 ]);
-console.log('built dist/main/main.cjs, dist/main/preload.cjs, dist/cli/cli.mjs');
+console.log('built dist/main/main.cjs, dist/main/preload.cjs, dist/cli/cli.mjs, the pull-worker beside each');

@@ -48,9 +48,16 @@ async function main(): Promise<void> {
     const started = new Date();
     const loadBefore = os.loadavg()[0]!;
     const [cmd, args] = nodeTsArgs(path.join(import.meta.dirname, 'station-run.ts'), [dataDir, keyFile, String(rounds), ...lan.cards.map((c) => c.stationIf)]);
-    const line = execFileSync('ip', ['netns', 'exec', lan.station.name, cmd, ...args], { encoding: 'utf8', timeout: 900_000, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!;
+    // BENCH_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", go to the station process (profiling)
+    const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    // the copy threads from the built bundle when there is one (as the app and the CLI start them), not via tsx
+    const built = path.join(import.meta.dirname, '../../dist/cli/pull-worker.mjs');
+    if (fs.existsSync(built) && !process.env.RB_PULL_WORKER_ENTRY) process.env.RB_PULL_WORKER_ENTRY = built;
+    const line = execFileSync('ip', ['netns', 'exec', lan.station.name, cmd, ...flags, ...args], { encoding: 'utf8', timeout: 900_000, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!;
     const loadAfter = os.loadavg()[0]!;
-    const r = JSON.parse(line) as { ours: number[]; openssh: number[]; sizes: number[]; baseline: number; peak: number; load: number[]; slotsLeft: string };
+    process.stdout.write(`raw: ${line}\n`);
+    if (process.env.BENCH_ONLY === 'ours') return;
+    const r = JSON.parse(line) as { ours: number[]; openssh: number[]; cpuOurs: number[]; cpuOpenssh: number[]; sizes: number[]; baseline: number; peak: number; load: number[]; slotsLeft: string };
     if (r.sizes.some((s) => s !== SIZE)) throw new Error(`a backup has the wrong size: ${r.sizes.join(', ')}`);
     const total = (SIZE * N) / 1048576;
     const mo = median(r.ours);
@@ -70,9 +77,10 @@ async function main(): Promise<void> {
       `| Ours: the flash service's backup job per slot, all at once (ssh2 from the slot's address, sha256 + md5 on the fly, fsync, manifest; \`--skip-router-hash\`) | **${mo.toFixed(0)} ms** | ${(total / (mo / 1000)).toFixed(1)} MiB/s |`,
       `| Anchor: ${N} parallel OpenSSH \`ssh -b SLOT root@192.168.1.1 cat /dev/mtd0 > file\` | ${ma.toFixed(0)} ms | ${(total / (ma / 1000)).toFixed(1)} MiB/s |`,
       `| **Ratio (ours ÷ OpenSSH aggregate rate)** | **${ratio.toFixed(2)}×** | goal ≥ 0.9× |`,
+      `| CPU time per round (ours: this whole process, all threads; OpenSSH: its ${N} ssh clients, started from a separate bash) | ${median(r.cpuOurs).toFixed(0)} ms | ${median(r.cpuOpenssh).toFixed(0)} ms for OpenSSH |`,
       `| Workstation memory growth (this process's resident set: peak while ours ran − before) | **${growth.toFixed(0)} MB** | goal < 300 MB |`,
       '',
-      `All rounds (ms): ours ${r.ours.map((x) => x.toFixed(0)).join(', ')}; OpenSSH ${r.openssh.map((x) => x.toFixed(0)).join(', ')}. Resident set before ${(r.baseline / 1048576).toFixed(0)} MB, peak ${(r.peak / 1048576).toFixed(0)} MB.`,
+      `All rounds (ms): ours ${r.ours.map((x) => x.toFixed(0)).join(', ')}; OpenSSH ${r.openssh.map((x) => x.toFixed(0)).join(', ')}. CPU (ms): ours ${r.cpuOurs.map((x) => x.toFixed(0)).join(', ')}; OpenSSH ${r.cpuOpenssh.map((x) => x.toFixed(0)).join(', ')}. Resident set before ${(r.baseline / 1048576).toFixed(0)} MB, peak ${(r.peak / 1048576).toFixed(0)} MB.`,
       `Slot routes left after the run: ${r.slotsLeft === '[]' ? 'none' : r.slotsLeft}. Both sides share the same 2 cores with the ${N} dropbears, so the ratio`,
       'compares the two clients under the same CPU pressure, not the routers.',
       '',

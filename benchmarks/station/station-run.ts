@@ -17,22 +17,71 @@ import { FlashService } from '../../src-main/capabilities/flash';
 const [dataDir, keyFile, roundsArg, ...cards] = process.argv.slice(2) as [string, string, string, ...string[]];
 const rounds = Number(roundsArg);
 
-function sh(cmd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn('sh', ['-c', cmd], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    p.stderr.on('data', (b) => (err += String(b)));
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd}: exit ${code} ${err}`))));
+/**
+ * The anchor's commands run from one small bash started before anything else, not from this process: starting a
+ * child forks this (large) process, and every page it writes next faults once — a tax on the next round of ours
+ * that OpenSSH's own side never pays (decision 0125). Each command line answers with its exit status and bash's
+ * `times` (its children's CPU, cumulative).
+ */
+function launcher(): { run(cmd: string): Promise<{ code: number; childCpuMs: number }>; close(): void } {
+  const p = spawn('bash', ['-c', 'while IFS= read -r line; do eval "$line"; rc=$?; times; echo "end $rc"; done'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let buf = '';
+  let waiting: ((lines: string[]) => void) | undefined;
+  p.stdout.setEncoding('utf8');
+  p.stdout.on('data', (d: string) => {
+    buf += d;
+    const i = buf.search(/end -?\d+\n/);
+    if (i >= 0 && waiting) {
+      const end = buf.indexOf('\n', i) + 1;
+      const lines = buf.slice(0, end).trim().split('\n');
+      buf = buf.slice(end);
+      const w = waiting;
+      waiting = undefined;
+      w(lines);
+    }
   });
+  const secs = (t: string): number => {
+    const m = /(\d+)m([\d.]+)s/.exec(t);
+    return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+  };
+  return {
+    run: (cmd) =>
+      new Promise((resolve) => {
+        waiting = (lines) => {
+          const children = lines[lines.length - 2]!.split(/\s+/); // "0m1.234s 0m0.456s": children's user, system
+          resolve({ code: Number(lines[lines.length - 1]!.split(' ')[1]), childCpuMs: (secs(children[0]!) + secs(children[1]!)) * 1000 });
+        };
+        p.stdin.write(cmd.replace(/\n/g, ' ') + '\n');
+      }),
+    close: () => p.stdin.end(),
+  };
 }
 
 async function main(): Promise<void> {
+  const anchor = launcher();
   const net = new NetService({}, { dataDir });
   const slots: SlotRoute[] = [];
   for (const c of cards) slots.push(await net.slotRoute(c, { routerIp: '192.168.1.1', prefix: 24 }));
   const flash = new FlashService(dataDir, { progress: () => undefined, partition: () => undefined, done: () => undefined, restoreProgress: () => undefined });
   const sizes: number[] = [];
-  const ours = async (round: number): Promise<number> => {
+  // CPU: this process (all its threads: ssh2, hashing, workers, libuv's pool) for ours; the waited-for children
+  // (ssh, from bash's `times`) for OpenSSH's.
+  const cpuOurs: number[] = [];
+  const cpuOpenssh: number[] = [];
+  // read/write system calls of this process per round (/proc/self/io): how many pieces the bytes came in
+  const syscalls = (): [number, number] => {
+    const t = fs.readFileSync('/proc/self/io', 'utf8');
+    return [Number(/syscr: (\d+)/.exec(t)![1]), Number(/syscw: (\d+)/.exec(t)![1])];
+  };
+  const callsOurs: Array<[number, number]> = [];
+  // BENCH_COMPARE=1: ours twice per round, copies on worker threads (RB_PULL_WORKER=1) and on the main thread (=0)
+  const compare = process.env.BENCH_COMPARE === '1';
+  const thread: number[] = [];
+  const cpuThread: number[] = [];
+  const ours = async (round: number, mode?: '0' | '1'): Promise<number> => {
+    if (mode) process.env.RB_PULL_WORKER = mode;
+    const s0 = syscalls();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const results = await Promise.all(
       slots.map((s, i) =>
@@ -45,33 +94,54 @@ async function main(): Promise<void> {
       ),
     );
     const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if (round >= 0) (mode === '0' ? cpuThread : cpuOurs).push((c.user + c.system) / 1000);
+    const s1 = syscalls();
+    callsOurs.push([s1[0] - s0[0], s1[1] - s0[1]]);
     for (const r of results) if (!r.ok) throw new Error(`backup failed: ${JSON.stringify(r.error ?? r.manifest.partitions.map((p) => p.error))}`);
     if (round === 0) for (const r of results) sizes.push(r.manifest.partitions.reduce((n, p) => n + (p.bytes ?? 0), 0));
     for (const r of results) fs.rmSync(r.dir, { recursive: true, force: true });
     return ms;
   };
   const openssh = async (round: number): Promise<number> => {
+    const before = (await anchor.run('true')).childCpuMs;
     const t0 = performance.now();
-    await Promise.all(
-      slots.map((s, i) =>
-        sh(`ssh -b ${s.sourceAddress} -i ${keyFile} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR root@192.168.1.1 cat /dev/mtd0 > ${path.join(dataDir, `openssh-${round}-${i}.bin`)}`),
-      ),
-    );
+    const ssh = (s: SlotRoute, i: number): string =>
+      `ssh -b ${s.sourceAddress} -i ${keyFile} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR root@192.168.1.1 cat /dev/mtd0 > ${path.join(dataDir, `openssh-${round}-${i}.bin`)} & pids="$pids $!";`;
+    const r = await anchor.run(`pids=; ${slots.map(ssh).join(' ')} fail=0; for p in $pids; do wait $p || fail=1; done; (exit $fail)`);
     const ms = performance.now() - t0;
-    for (let i = 0; i < slots.length; i++) fs.rmSync(path.join(dataDir, `openssh-${round}-${i}.bin`));
+    if (r.code !== 0) throw new Error(`an OpenSSH dump failed in round ${round}`);
+    if (round >= 0) cpuOpenssh.push(r.childCpuMs - before);
+    for (let i = 0; i < slots.length; i++) {
+      const f = path.join(dataDir, `openssh-${round}-${i}.bin`);
+      if (round >= 0 && fs.statSync(f).size !== sizes[0] && sizes.length) throw new Error(`OpenSSH's dump ${f} has ${fs.statSync(f).size} bytes`);
+      fs.rmSync(f);
+    }
     return ms;
   };
   // Memory: resident set of this process, sampled while ours run.
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20); // rss() alone: no heap walk
   await openssh(-1); // warm-up: router page caches, ssh binaries
-  const baseline = process.memoryUsage().rss;
+  const baseline = process.memoryUsage.rss();
   peak = baseline;
   const o: number[] = [];
   const a: number[] = [];
   const load: number[] = [];
+  // BENCH_ONLY=ours: our side only (profiling, tuning); the section is then not written (backup.ts)
+  const oursOnly = process.env.BENCH_ONLY === 'ours';
   for (let i = 0; i < rounds; i++) {
-    if (i % 2 === 0) {
+    if (compare) {
+      if (i % 2 === 0) {
+        o.push(await ours(i, '1'));
+        thread.push(await ours(i + 1000, '0'));
+      } else {
+        thread.push(await ours(i + 1000, '0'));
+        o.push(await ours(i, '1'));
+      }
+      if (!oursOnly) a.push(await openssh(i));
+    } else if (oursOnly) o.push(await ours(i));
+    else if (i % 2 === 0) {
       o.push(await ours(i));
       a.push(await openssh(i));
     } else {
@@ -83,8 +153,9 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   for (const s of slots) await s.release();
   await net.dispose();
+  anchor.close();
   const left = fs.readFileSync(path.join(dataDir, 'net-slots.json'), 'utf8').trim();
-  process.stdout.write(JSON.stringify({ ours: o, openssh: a, sizes, baseline, peak, load, slotsLeft: left, check: crypto.randomUUID() }) + '\n');
+  process.stdout.write(JSON.stringify({ ours: o, openssh: a, cpuOurs, cpuOpenssh, callsOurs, ...(compare ? { mainThread: thread, cpuMainThread: cpuThread } : {}), sizes, baseline, peak, load, slotsLeft: left, check: crypto.randomUUID() }) + '\n');
 }
 
 main().catch((e) => {

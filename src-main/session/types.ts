@@ -35,6 +35,11 @@ export interface SessionOptions {
   localAddress?: string;
   /** The router's hardware address when known (U-Boot ethaddr, NMRP); its remembered key is kept under it. */
   routerMac?: string;
+  /**
+   * Accept only this key (its SHA256 fingerprint) and remember nothing: a second connection to a router whose key
+   * an open session of ours has already checked (the backup's off-thread copy, decision 0125).
+   */
+  expectHostKey?: string;
   /** How the MAC is found when not given (default: the neighbour table of the card holding localAddress; tests pass their own). */
   lookupMac?: (host: string, localAddress?: string) => Promise<string | undefined>;
 }

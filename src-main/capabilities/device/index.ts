@@ -7,7 +7,7 @@ export * from './discover';
 
 export { DeviceService } from './service';
 export { inspectDevice } from './discover';
-export { knownHostsFile, openTarget } from './target';
+export { knownHostsFile, openTarget, targetSessionOptions } from './target';
 
 /** Device discovery: a running router's partitions, identity and tools. */
 export const deviceMain = defineMainCapability({

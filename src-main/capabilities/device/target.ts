@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RbFault, fault } from '../../../src-shared/errors';
 import type { SessionTarget } from '../../../src-shared/capabilities/device/contract';
-import { openSession, type Session } from '../../session';
+import { openSession, type Session, type SessionOptions } from '../../session';
 
 /** Where remembered router keys live. */
 export function knownHostsFile(dataDir: string): string {
@@ -11,6 +11,11 @@ export function knownHostsFile(dataDir: string): string {
 
 /** Open a session for a contract target (reads the key file, applies the host-key policy). */
 export async function openTarget(target: SessionTarget, dataDir: string): Promise<Session> {
+  return openSession(await targetSessionOptions(target, dataDir));
+}
+
+/** What openTarget logs in with (the key file read and checked): also handed to the backup's copy thread. */
+export async function targetSessionOptions(target: SessionTarget, dataDir: string): Promise<SessionOptions> {
   let privateKey: Buffer | undefined;
   if (target.keyFile) {
     try {
@@ -29,7 +34,7 @@ export async function openTarget(target: SessionTarget, dataDir: string): Promis
       throw fault('KEY_FILE_UNUSABLE', { file: target.keyFile, encrypted: encrypted ? 'yes' : 'no' }, { details: problem.message });
     }
   }
-  return openSession({
+  return {
     host: target.host,
     ...(target.port ? { port: target.port } : {}),
     method: target.method,
@@ -40,5 +45,5 @@ export async function openTarget(target: SessionTarget, dataDir: string): Promis
     knownHostsFile: knownHostsFile(dataDir),
     ...(target.localAddress ? { localAddress: target.localAddress } : {}),
     ...(target.routerMac ? { routerMac: target.routerMac } : {}),
-  });
+  };
 }

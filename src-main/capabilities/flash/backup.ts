@@ -10,7 +10,8 @@ import { routerHasNoNcFault } from '../../session/faults';
 import { inspectDevice } from '../device';
 import { MANIFEST_FILE, manifestNameProblems } from '../../../src-shared/capabilities/flash/backup-files';
 import { BACKUP_DIR_MODE, BACKUP_FILE_MODE, partitionFileName, syncDir, writeFileAtomic } from './files';
-import { drainToFile } from './sink';
+import { drainToFile, type SinkAlgorithm } from './sink';
+import type { OffThreadPullResult } from './pull-pool';
 
 /**
  * One backup job: every partition (or the failed ones of an earlier run) streamed straight to disk.
@@ -38,6 +39,11 @@ export interface BackupJobOptions {
   signal: AbortSignal;
   /** Milliseconds between progress events (default 250). */
   progressEveryMs?: number;
+  /**
+   * Copy a partition off the main thread (pull-pool.ts, decision 0125): given the read command, the `.partial`
+   * file and the key the main session checked; null = not available now, copy on the main thread.
+   */
+  pullOffThread?: (req: { cmd: string; file: string; algorithms: SinkAlgorithm[]; expectHostKey: string; routerMac?: string; idleTimeoutMs: number; onBytes: (n: number) => void; signal: AbortSignal }) => Promise<OffThreadPullResult | null>;
 }
 
 /**
@@ -223,42 +229,56 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         if (o.signal.aborted) throw new RbFault({ code: 'CANCELLED', message: 'The backup was stopped.' });
         // 2. Stream to disk, hashing as bytes arrive.
         progress('copying', pinfo(0), true);
-        const pull = await s.pull(readCmd, { idleTimeoutMs: 30_000 });
-        pullRef = pull;
-        const onAbort = (): void => pull.abort();
-        o.signal.addEventListener('abort', onAbort, { once: true });
         // md5 only when the router can check nothing better (it costs as much CPU as the sha256 itself).
         const wantMd5 = hashOnRouter === 'md5';
+        const algorithms: SinkAlgorithm[] = wantMd5 ? ['sha256', 'md5'] : ['sha256'];
         let digests: Partial<Record<'sha256' | 'md5', string>> = {};
         let bytes = 0;
+        let onAbort: (() => void) | undefined;
         const fd = fs.openSync(partial, 'w', BACKUP_FILE_MODE);
         try {
           fs.fchmodSync(fd, BACKUP_FILE_MODE); // whatever the umask, and a leftover .partial's old mode
-          // Hash as bytes arrive, write in ~1 MiB blocks off the main thread, flush as we go (sink.ts).
           const onBytes = (n: number): void => {
             bytes = n;
             totalDone = doneAtStart + n;
             workDone = workAtStart + (hashOnRouter ? part.size : 0) + n;
             progress('copying', pinfo(n));
           };
-          const drain = drainToFile(pull.stream, fd, { algorithms: wantMd5 ? ['sha256', 'md5'] : ['sha256'], onBytes });
           let ended: { code: number; stderr: string };
-          try {
-            const [drained, finished] = await Promise.all([drain, pull.done]);
-            digests = drained.digests;
-            ended = finished;
-          } catch (err) {
-            // The file is closed next: wait until no write is on its way (a dropped link destroys the
-            // stream, so the drain settles too). The router's side is stopped in the catch below.
-            await drain.catch(() => undefined);
-            throw err;
+          // On a station: the copy on a worker thread over its own connection (pull-pool.ts, decision 0125),
+          // which settles only once none of its writes is on its way; same bytes, hashes and faults.
+          const off =
+            s.method === 'ssh' && s.hostKey && o.pullOffThread
+              ? await o.pullOffThread({ cmd: readCmd, file: partial, algorithms, expectHostKey: s.hostKey.fingerprint, ...(s.hostKey.mac ? { routerMac: s.hostKey.mac } : {}), idleTimeoutMs: 30_000, onBytes, signal: o.signal })
+              : null;
+          if (off) {
+            onBytes(off.bytes);
+            digests = off.digests;
+            ended = { code: off.code, stderr: off.stderr };
+          } else {
+            const pull = await s.pull(readCmd, { idleTimeoutMs: 30_000 });
+            pullRef = pull;
+            onAbort = (): void => pull.abort();
+            o.signal.addEventListener('abort', onAbort, { once: true });
+            // Hash as bytes arrive, write in ~1 MiB blocks off the main thread, flush as we go (sink.ts).
+            const drain = drainToFile(pull.stream, fd, { algorithms, onBytes });
+            try {
+              const [drained, finished] = await Promise.all([drain, pull.done]);
+              digests = drained.digests;
+              ended = finished;
+            } catch (err) {
+              // The file is closed next: wait until no write is on its way (a dropped link destroys the
+              // stream, so the drain settles too). The router's side is stopped in the catch below.
+              await drain.catch(() => undefined);
+              throw err;
+            }
           }
           await new Promise<void>((res, rej) => fs.fsync(fd, (e) => (e ? rej(e) : res())));
           if (ended.code !== 0)
             throw fault('READ_FAILED', { partition: part.name }, { details: `exit ${ended.code}: ${ended.stderr.slice(-1500)}` });
           for (const mm of ended.stderr.matchAll(/bad block at (?:0x)?([0-9a-f]+)/gi)) base.badBlocks.push(parseInt(mm[1]!, 16));
         } finally {
-          o.signal.removeEventListener('abort', onAbort);
+          if (onAbort) o.signal.removeEventListener('abort', onAbort);
           try {
             fs.closeSync(fd);
           } catch {

@@ -5,9 +5,10 @@ import type { BackupProgress, BackupResult, ManifestPartition, RestorePlan, Rest
 import type { DeviceInfo, SessionTarget } from '../../../src-shared/capabilities/device';
 import { RbFault, fault } from '../../../src-shared/errors';
 import type { Session } from '../../session';
-import { readManifest, runBackup } from './backup';
+import { readManifest, runBackup, type BackupJobOptions } from './backup';
+import { pullOffThread } from './pull-pool';
 import { checkBackupFolder, planRestore, runRestore, type RestoreProgress } from './restore';
-import { openTarget } from '../device';
+import { openTarget, targetSessionOptions } from '../device';
 
 export interface FlashEvents {
   progress(p: BackupProgress): void;
@@ -50,9 +51,30 @@ export class FlashService {
   constructor(
     private readonly dataDir: string,
     private readonly events: FlashEvents,
-    /** Tests and the CLI may supply their own way to open sessions. */
-    private readonly open: (t: SessionTarget) => Promise<Session> = (t) => openTarget(t, dataDir),
-  ) {}
+    /** Tests and the CLI may supply their own way to open sessions (then every copy stays on the main thread). */
+    open?: (t: SessionTarget) => Promise<Session>,
+  ) {
+    this.open = open ?? ((t) => openTarget(t, dataDir));
+    this.ownSessions = !open;
+  }
+
+  private readonly open: (t: SessionTarget) => Promise<Session>;
+  private readonly ownSessions: boolean;
+
+  /**
+   * Copy partitions on worker threads (pull-pool.ts, decision 0125) only when asked: RB_PULL_WORKER=1, and only
+   * while more than one backup runs in this process (a station). Measured on the two-core test machine it saved
+   * no CPU and no time against the main thread, and its threads doubled the memory growth of eight backups (314
+   * vs 154 MB, goal < 300); the benchmark compares both (BENCH_COMPARE=1) for machines with more cores.
+   */
+  private offThread(target: SessionTarget): BackupJobOptions['pullOffThread'] {
+    if (!this.ownSessions) return undefined;
+    return async (req) => {
+      if (process.env.RB_PULL_WORKER !== '1' || this.jobs.size < 2) return null;
+      const options = { ...(await targetSessionOptions(target, this.dataDir)), expectHostKey: req.expectHostKey, ...(req.routerMac ? { routerMac: req.routerMac } : {}) };
+      return pullOffThread({ options, cmd: req.cmd, file: req.file, algorithms: req.algorithms, idleTimeoutMs: req.idleTimeoutMs, onBytes: req.onBytes, signal: req.signal });
+    };
+  }
 
   get backupsDir(): string {
     return path.join(this.dataDir, 'backups');
@@ -95,6 +117,7 @@ export class FlashService {
       },
       emitPartition: (p) => this.events.partition(id, p),
       signal: abort.signal,
+      pullOffThread: this.offThread(req.target),
     }).then((r) => {
       this.lastResult = r;
       this.jobs.delete(slot);

@@ -5,6 +5,7 @@
  * connection tests use three real SSH servers (ssh2's, each with its own key) behind one address on 127.0.0.1,
  * the MAC given by the test's neighbour lookup.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import path from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KnownHosts, openSession } from '../../../src-main/session';
-import { oneRouterMac, neighbourOnCardCommand } from '../../../src-main/platform/neighbour';
+import { oneRouterMac, neighbourOnCardCommand, procArpRouterMac } from '../../../src-main/platform/neighbour';
 
 let dir: string;
 beforeAll(() => {
@@ -92,6 +93,36 @@ describe('the neighbour table answer', () => {
     expect(oneRouterMac('linux', '192.168.1.1', two)).toBeUndefined();
     expect(oneRouterMac('linux', '192.168.1.1', JSON.stringify([{ dst: '192.168.1.1', dev: 'enx1', state: ['FAILED'] }]))).toBeUndefined();
     expect(oneRouterMac('win32', '192.168.1.1', 'Interface: 192.168.1.61 --- 0x7\r\n  Internet Address      Physical Address      Type\r\n  192.168.1.1           02-00-00-00-00-02     dynamic\r\n')).toBe('02:00:00:00:00:02');
+  });
+});
+
+describe('the neighbour table read without a child process (Linux /proc/net/arp, decision 0125)', () => {
+  const head = 'IP address       HW type     Flags       HW address            Mask     Device\n';
+  it('one completed entry per card; none when cards disagree, the entry is incomplete or hand-set, or the text is not the table', () => {
+    const table =
+      head +
+      '192.168.1.1      0x1         0x2         02:00:00:00:00:01     *        enx1\n' +
+      '192.168.1.1      0x1         0x2         02:00:00:00:00:02     *        enx2\n' +
+      '192.168.1.1      0x1         0x0         00:00:00:00:00:00     *        enx3\n' +
+      '192.168.1.1      0x1         0x6         02:00:00:00:00:04     *        enx4\n' +
+      '192.168.1.10     0x1         0x2         02:00:00:00:00:0A     *        enx1\n';
+    expect(procArpRouterMac(table, '192.168.1.1', 'enx2')).toBe('02:00:00:00:00:02');
+    expect(procArpRouterMac(table, '192.168.1.1', 'enx1')).toBe('02:00:00:00:00:01');
+    expect(procArpRouterMac(table, '192.168.1.1')).toBeUndefined(); // two cards, two routers: no answer
+    expect(procArpRouterMac(table, '192.168.1.1', 'enx3')).toBeUndefined(); // incomplete
+    expect(procArpRouterMac(table, '192.168.1.1', 'enx4')).toBeUndefined(); // permanent (hand-set)
+    expect(procArpRouterMac(table, '192.168.1.10')).toBe('02:00:00:00:00:0a');
+    expect(procArpRouterMac(table, '192.168.1.2', 'enx1')).toBeUndefined();
+    expect(procArpRouterMac('[]', '192.168.1.1')).toBeUndefined();
+  });
+
+  it.runIf(process.platform === 'linux' && fs.existsSync('/proc/net/arp'))('gives what `ip -j neigh` gives for every entry of this computer\'s table', () => {
+    const text = fs.readFileSync('/proc/net/arp', 'utf8');
+    const rows = text.split('\n').slice(1).map((l) => l.trim().split(/\s+/)).filter((f) => f.length >= 6);
+    for (const f of rows) {
+      const viaIp = oneRouterMac('linux', f[0]!, execFileSync('ip', ['-j', 'neigh', 'show', 'to', f[0]!, 'dev', f[5]!], { encoding: 'utf8' }));
+      expect(procArpRouterMac(text, f[0]!, f[5]!), `${f[0]} on ${f[5]}`).toBe(viaIp);
+    }
   });
 });
 
