@@ -100,7 +100,7 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
     corkPerRead(sock);
     // the slot's own source address (station, decision 0110): ssh2 does not connect a socket it is given
     sock.connect({ host: opts.host, port, ...(opts.localAddress ? { localAddress: opts.localAddress } : {}) });
-    leanPackets(client);
+    leanPackets(client, sock);
     client.connect({
       sock,
       host: opts.host,
