@@ -1,7 +1,7 @@
 /**
  * The station side of bench:upgrade (runs inside the station namespace; run.ts starts it). Prints one JSON line.
  *  - SSH: a 32 MiB image into the router's /tmp with ours (session open + uploadImage: ssh2 stream into `cat > FILE`,
- *    progress counted, packets of half the router's window: decision 0093) against OpenSSH
+ *    progress counted, packets of up to the router's window sent once half of it is free: decision 0141) against OpenSSH
  *    `ssh root@router 'cat > /tmp/fw.bin' < fw.bin` (run by bash's `time`: its wall, user and system time), and
  *    the same ssh2 stream with ssh2's own packet size (one packet per window: our path before decision 0093),
  *    alternating. CPU time of ours: this process's (process.cpuUsage, all its threads) during the run, and its minor

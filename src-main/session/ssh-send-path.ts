@@ -172,3 +172,54 @@ export async function sshCryptoReady(): Promise<void> {
     // not there: ssh2's own start is all there is
   }
 }
+
+type ChannelInternals = {
+  _write(data: Buffer, encoding: unknown, cb: (err?: Error) => void): void;
+  _waitWindow: boolean;
+  _chunk: Buffer | undefined;
+  _chunkcb: ((err?: Error) => void) | undefined;
+  outgoing: { window: number; packetSize: number; state: string };
+};
+
+/**
+ * Hold a channel's data back until the router has `minRoom` bytes of room (or room for all that is left of the
+ * write), then send it in packets of up to `outgoing.packetSize` (decision 0141: whole-window packets sent once half
+ * the window is free, as OpenSSH does, instead of decision 0093's half-window packets: half the packets, writes and
+ * per-packet work on both sides). ssh2 writes while there is any room at all, which against dropbear's adjusts of
+ * 8–12 KiB makes small packets. The hold uses ssh2's own wait: the pending chunk, its callback and `_waitWindow`,
+ * which ssh2's window-adjust handler checks to call `_write` again in the same tick as it reads the adjust. The
+ * window is never exceeded (ssh2's `_write` still does the sending). False, and nothing changed, when the
+ * channel does not have the shape this relies on (test/main/session/ssh-send-path.test.ts fails then).
+ */
+export function sendWhenRoom(channel: unknown, minRoom: number, releaseMs = 500): boolean {
+  const c = channel as ChannelInternals & { once?: (ev: string, fn: () => void) => void };
+  if (!c || typeof c._write !== 'function' || typeof c._waitWindow !== 'boolean' || !('_chunk' in c) || !('_chunkcb' in c)) return false;
+  const out = c.outgoing;
+  if (!out || typeof out.window !== 'number' || typeof out.packetSize !== 'number' || typeof out.state !== 'string') return false;
+  const write = c._write;
+  // a server that gives room back only when its window is used up would never answer a hold: after releaseMs
+  // without an adjust, send what fits (one timer per channel, re-armed, never keeping the process alive)
+  let holding = false;
+  let timer: NodeJS.Timeout | undefined;
+  const release = (): void => {
+    if (!holding || !c._waitWindow || !c._chunk) return;
+    holding = false;
+    c._waitWindow = false;
+    write.call(c, c._chunk, null, c._chunkcb!);
+  };
+  c._write = function (this: ChannelInternals, data: Buffer, encoding: unknown, cb: (err?: Error) => void): void {
+    if (this.outgoing.state === 'open' && this.outgoing.window > 0 && this.outgoing.window < Math.min(minRoom, data.length)) {
+      this._chunk = data;
+      this._chunkcb = cb;
+      this._waitWindow = true;
+      holding = true;
+      if (timer) timer.refresh();
+      else timer = setTimeout(release, releaseMs).unref();
+      return;
+    }
+    holding = false;
+    write.call(this, data, encoding, cb);
+  };
+  c.once?.('close', () => clearTimeout(timer));
+  return true;
+}

@@ -10,7 +10,7 @@ import net from 'node:net';
 import { createRequire } from 'node:module';
 import { Client, Server, utils } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chachaPacketLayout, corkPerRead, isChachaBinding, leanAllocator, leanPackets, SLAB_RING, type SlabStats } from '../../../src-main/session/ssh-send-path';
+import { chachaPacketLayout, corkPerRead, isChachaBinding, leanAllocator, leanPackets, sendWhenRoom, SLAB_RING, type SlabStats } from '../../../src-main/session/ssh-send-path';
 
 const require = createRequire(import.meta.url);
 type Ssh2Crypto = {
@@ -195,6 +195,8 @@ describe('one connection through the lean send path', () => {
 describe('reused slabs on a connection whose socket backs up', () => {
   it('carry an upload byte for byte through stalls and a key exchange', async () => {
     const hostKey = utils.generateKeyPairSync('ed25519').private;
+    let windowExceeded = false;
+    let holds = 0;
     const received: Buffer[] = [];
     let done!: () => void;
     const finished = new Promise<void>((r) => (done = r));
@@ -206,6 +208,7 @@ describe('reused slabs on a connection whose socket backs up', () => {
             const ch = acc();
             let n = 0;
             ch.on('data', (d: Buffer) => {
+              if ((ch as unknown as { incoming: { window: number } }).incoming.window < 0) windowExceeded = true;
               received.push(Buffer.from(d));
               if ((n += d.length) > 2 << 20 && n - d.length <= 2 << 20) conn.rekey(); // a key exchange mid-way
             });
@@ -256,6 +259,14 @@ describe('reused slabs on a connection whose socket backs up', () => {
       await new Promise<void>((resolve, reject) =>
         client.exec('cat > /tmp/fw.bin', (err, ch) => {
           if (err) return reject(err);
+          // hold data until 768 KiB of ssh2's 2 MiB window are free (ssh2's server gives room back below 1 MiB), so
+          // ssh2's own window-adjust handler resumes the held writes (decision 0141)
+          expect(sendWhenRoom(ch, 768 * 1024)).toBe(true);
+          const inner = (ch as unknown as { _write: (...a: unknown[]) => void })._write;
+          (ch as unknown as { _write: (...a: unknown[]) => void })._write = function (this: { _waitWindow: boolean; outgoing: { window: number } }, ...a: unknown[]) {
+            inner.apply(this, a);
+            if (this._waitWindow && this.outgoing.window > 0) holds++; // held with room left: the hold took effect
+          };
           ch.on('close', () => resolve());
           client.once('close', () => reject(new Error('the connection closed (a packet damaged on its way?)')));
           ch.resume();
@@ -263,7 +274,7 @@ describe('reused slabs on a connection whose socket backs up', () => {
           const pump = (): void => {
             while (off < data.length) {
               if (sock.writableLength > 0) backedUp++;
-              const more = ch.write(data.subarray(off, (off += 64 * 1024)));
+              const more = ch.write(data.subarray(off, (off += 100_000)));
               if (!more) return void ch.once('drain', pump);
             }
             ch.end();
@@ -275,6 +286,8 @@ describe('reused slabs on a connection whose socket backs up', () => {
       expect(handshakes).toBe(2);
       expect(lean()).toBe(true);
       expect(crypto.createHash('sha256').update(Buffer.concat(received)).digest('hex')).toBe(crypto.createHash('sha256').update(data).digest('hex'));
+      expect(windowExceeded).toBe(false);
+      expect(holds).toBeGreaterThan(0);
       expect(backedUp).toBeGreaterThan(0); // the relay's stalls did back the socket up
       expect(stats.reused).toBeGreaterThan(2 * SLAB_RING); // and reuse whenever it had sent everything
       expect(stats.fresh).toBeGreaterThan(2 * SLAB_RING); // a ring per cipher, and fresh slabs during the stalls
