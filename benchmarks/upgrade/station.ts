@@ -1,10 +1,11 @@
 /**
  * The station side of bench:upgrade (runs inside the station namespace; run.ts starts it). Prints one JSON line.
  *  - SSH: a 32 MiB image into the router's /tmp with ours (session open + uploadImage: ssh2 stream into `cat > FILE`,
- *    progress counted, packets of half the router's window: decision 0093) against OpenSSH
+ *    progress counted, packets of up to the router's window sent once half of it is free: decision 0141) against OpenSSH
  *    `ssh root@router 'cat > /tmp/fw.bin' < fw.bin` (run by bash's `time`: its wall, user and system time), and
  *    the same ssh2 stream with ssh2's own packet size (one packet per window: our path before decision 0093),
- *    alternating. CPU time of ours: this process's (process.cpuUsage, all its threads) during the run.
+ *    alternating. CPU time of ours: this process's (process.cpuUsage, all its threads) during the run, and its minor
+ *    page faults (decision 0140: after a fork each first write to a page faults).
  *  - telnet + nc: ours (uploadImage over a logged-in telnet session: the router's nc connects back to us) against
  *    the wiki's pipe by hand on the same logged-in session: `nc -l -p 3333 -N < fw.bin` here, `nc HOST 3333 >
  *    /tmp/fw.bin` typed on the router through telnet, alternating.
@@ -63,7 +64,7 @@ async function ssh2OwnPacketSize(key: Buffer): Promise<void> {
 
 async function main(): Promise<void> {
   const out = {
-    sshOurs: [] as number[], sshOursCpu: [] as number[], sshOursOpen: [] as number[], sshOpenssh: [] as number[], sshOpensshCpu: [] as number[],
+    sshOurs: [] as number[], sshOursCpu: [] as number[], sshOursFaults: [] as number[], sshOursOpen: [] as number[], sshOpenssh: [] as number[], sshOpensshCpu: [] as number[],
     sshPlain: [] as number[], sshPlainCpu: [] as number[], ncOurs: [] as number[], ncByHand: [] as number[],
   };
   const key = fs.readFileSync(keyFile);
@@ -74,11 +75,13 @@ async function main(): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     let t = now();
     let cpu = process.cpuUsage();
+    const faults = process.resourceUsage().minorPageFault;
     const s = await openSession({ host, method: 'ssh', privateKey: key, hostKeyPolicy: 'session-only' });
     await uploadImage(s, { stagePath: '/tmp/fw.bin', data, tools, facts, onProgress: () => undefined });
     await s.close();
     out.sshOurs.push(now() - t);
     out.sshOursCpu.push(cpuMs(cpu));
+    out.sshOursFaults.push(process.resourceUsage().minorPageFault - faults);
     check();
     // the copy alone, on a session already open (the run's own case: it logged in steps earlier)
     const open = await openSession({ host, method: 'ssh', privateKey: key, hostKeyPolicy: 'session-only' });

@@ -5,7 +5,7 @@ import { RbFault, fault } from '../../src-shared/errors';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
 import { lookupRouterMac } from '../platform/neighbour';
 import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault, type LostWhile } from './faults';
-import { corkPerRead, leanPackets, sshCryptoReady } from './ssh-send-path';
+import { corkPerRead, leanPackets, sendWhenRoom, sshCryptoReady } from './ssh-send-path';
 import type { ExecOptions, ExecResult, HostKeyInfo, Pull, PullOptions, Session, SessionOptions } from './types';
 
 /**
@@ -108,7 +108,7 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
     corkPerRead(sock);
     // the slot's own source address (station, decision 0110): ssh2 does not connect a socket it is given
     sock.connect({ host: opts.host, port, ...(opts.localAddress ? { localAddress: opts.localAddress } : {}) });
-    leanPackets(client);
+    leanPackets(client, sock);
     client.connect({
       sock,
       host: opts.host,
@@ -152,18 +152,35 @@ function signalChannel(ch: ClientChannel, name: 'TERM' | 'KILL' | 'INT'): void {
  * that sends one 24 KiB packet, as ssh2 and OpenSSH do, then waits out a full round trip (router decrypts,
  * writes to `cat`, says so, we answer) for every 24 KiB, with either side idle half the time. With 12 KiB
  * packets the router works on one while the next is on the wire (decision 0093). Servers with large windows
- * (OpenSSH: 2 MiB) keep their full packet size; never below 4 KiB, where per-packet work would dominate.
+ * (OpenSSH: 2 MiB) keep their full packet size; never below 4 KiB, where per-packet work would dominate. Now the
+ * fallback where a channel cannot hold data back (wholeWindowPlan, decision 0141).
  */
 export function pipelinedPacketSize(window: number, maxPacket: number): number {
   const half = Math.floor(window / 2 / 1024) * 1024;
   return Math.min(maxPacket, Math.max(half, 4096));
 }
 
-/** Apply pipelinedPacketSize to an open channel: ssh2 reads `outgoing.packetSize` at every write. */
+/**
+ * The packets of an upload on a channel the router opened with `window` bytes of room (largest packet `maxPacket`):
+ * up to the whole window, sent once at least half of it is free (decision 0141, OpenSSH's pattern; two packets of
+ * 12–24 KiB under way on dropbear's 24 KiB instead of decision 0093's fixed 12 KiB ones). Large windows: packets of
+ * the server's maximum, sent when one fits.
+ */
+export function wholeWindowPlan(window: number, maxPacket: number): { packetSize: number; minRoom: number } {
+  const packetSize = Math.min(maxPacket, window);
+  // never more than half the window: a server that gives room back once half is used must be able to answer
+  return { packetSize, minRoom: Math.min(packetSize, Math.max(1, Math.floor(window / 2))) };
+}
+
+/**
+ * Shape an open channel's upload packets: wholeWindowPlan where the channel lets us hold data back until there is
+ * room (sendWhenRoom), else pipelinedPacketSize (decision 0093). ssh2 reads `outgoing.packetSize` at every write.
+ */
 export function pipelineChannel(ch: ClientChannel): void {
   const out = (ch as unknown as { outgoing?: { window?: number; packetSize?: number } }).outgoing;
-  if (out && typeof out.window === 'number' && typeof out.packetSize === 'number' && out.window > 0 && out.packetSize > 0)
-    out.packetSize = pipelinedPacketSize(out.window, out.packetSize);
+  if (!out || typeof out.window !== 'number' || typeof out.packetSize !== 'number' || !(out.window > 0) || !(out.packetSize > 0)) return;
+  const plan = wholeWindowPlan(out.window, out.packetSize);
+  out.packetSize = sendWhenRoom(ch, plan.minRoom) ? plan.packetSize : pipelinedPacketSize(out.window, out.packetSize);
 }
 
 class SshSession implements Session {

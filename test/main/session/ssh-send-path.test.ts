@@ -10,7 +10,7 @@ import net from 'node:net';
 import { createRequire } from 'node:module';
 import { Client, Server, utils } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chachaPacketLayout, corkPerRead, isChachaBinding, leanAllocator, leanPackets } from '../../../src-main/session/ssh-send-path';
+import { chachaPacketLayout, corkPerRead, isChachaBinding, leanAllocator, leanPackets, sendWhenRoom, SLAB_RING, type SlabStats } from '../../../src-main/session/ssh-send-path';
 
 const require = createRequire(import.meta.url);
 type Ssh2Crypto = {
@@ -86,6 +86,44 @@ describe('lean chacha20-poly1305 packets', () => {
   });
 });
 
+describe('slabs reused once the socket has sent them (decision 0140)', () => {
+  const N = 16000; // 16 024-byte packets: four to a 64 KiB slab
+  const P = chachaPacketLayout(N).total;
+  const run = (pending: () => number, count: number) => {
+    const { cipher } = cipherPair(() => undefined, () => undefined);
+    const stats: SlabStats = { reused: 0, fresh: 0 };
+    expect(leanAllocator(cipher, pending, stats)).toBe(true);
+    const packets = Array.from({ length: count }, () => cipher.allocPacket(N));
+    return { packets, stats };
+  };
+
+  it('cycle through the ring while the socket holds nothing back', () => {
+    const { packets, stats } = run(() => 0, 4 * SLAB_RING * 3);
+    expect(stats).toEqual({ fresh: SLAB_RING, reused: SLAB_RING * 2 });
+    expect(packets[4 * SLAB_RING]!.buffer).toBe(packets[0]!.buffer); // the first slab again, same memory
+    expect(packets[4 * SLAB_RING]!.byteOffset).toBe(packets[0]!.byteOffset);
+  });
+
+  it('take fresh memory while the socket still holds bytes cut from the slab', () => {
+    const { packets, stats } = run(() => Number.MAX_SAFE_INTEGER, 4 * SLAB_RING * 3);
+    expect(stats).toEqual({ fresh: SLAB_RING * 3, reused: 0 });
+    expect(new Set(packets.map((p) => p.buffer)).size).toBe(SLAB_RING * 3);
+  });
+
+  it('reuse a slab exactly when every unsent byte was cut after it was filled', () => {
+    // wrapping to the first slab again: the packets cut since it was filled are the other slabs' 4 × (RING − 1)
+    const after = 4 * (SLAB_RING - 1) * P;
+    let pending = after + 1; // one byte of the first slab's last packet not yet sent
+    const a = run(() => pending, 4 * SLAB_RING + 1);
+    expect(a.stats).toEqual({ fresh: SLAB_RING + 1, reused: 0 });
+    expect(a.packets[4 * SLAB_RING]!.buffer).not.toBe(a.packets[0]!.buffer);
+    pending = after;
+    const b = run(() => pending, 4 * SLAB_RING + 1);
+    expect(b.stats).toEqual({ fresh: SLAB_RING, reused: 1 });
+    expect(b.packets[4 * SLAB_RING]!.buffer).toBe(b.packets[0]!.buffer);
+  });
+});
+
 describe('one connection through the lean send path', () => {
   const cleanup: Array<() => void> = [];
   afterEach(() => {
@@ -151,6 +189,113 @@ describe('one connection through the lean send path', () => {
     // the cipher object in use after the key exchange carries the lean allocator, not ssh2's prototype method
     expect(Object.hasOwn((client as unknown as { _protocol: { _cipher: object } })._protocol._cipher, 'allocPacket')).toBe(true);
     expect(crypto.createHash('sha256').update(Buffer.concat(received)).digest('hex')).toBe(crypto.createHash('sha256').update(data).digest('hex'));
+  });
+});
+
+describe('reused slabs on a connection whose socket backs up', () => {
+  it('carry an upload byte for byte through stalls and a key exchange', async () => {
+    const hostKey = utils.generateKeyPairSync('ed25519').private;
+    let windowExceeded = false;
+    let holds = 0;
+    const received: Buffer[] = [];
+    let done!: () => void;
+    const finished = new Promise<void>((r) => (done = r));
+    const server = new Server({ hostKeys: [hostKey] }, (conn) => {
+      conn.on('authentication', (ctx) => ctx.accept());
+      conn.on('ready', () =>
+        conn.on('session', (accept) =>
+          accept().on('exec', (acc) => {
+            const ch = acc();
+            let n = 0;
+            ch.on('data', (d: Buffer) => {
+              if ((ch as unknown as { incoming: { window: number } }).incoming.window < 0) windowExceeded = true;
+              received.push(Buffer.from(d));
+              if ((n += d.length) > 2 << 20 && n - d.length <= 2 << 20) conn.rekey(); // a key exchange mid-way
+            });
+            ch.on('end', () => {
+              ch.exit(0);
+              ch.end();
+              done();
+            });
+          }),
+        ),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    // between client and server a relay that stops reading for 20 ms after every 256 KiB, so the client's socket
+    // holds unsent packets now and then (fresh slabs must be taken) and is empty the rest of the time (reuse)
+    const relay = net.createServer((inbound) => {
+      const out = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
+      out.pipe(inbound);
+      let since = 0;
+      inbound.on('data', (d) => {
+        out.write(d);
+        if ((since += d.length) >= 256 * 1024) {
+          since = 0;
+          inbound.pause();
+          setTimeout(() => inbound.resume(), 20);
+        }
+      });
+      inbound.on('end', () => out.end());
+      inbound.on('error', () => out.destroy());
+      out.on('error', () => inbound.destroy());
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', () => r()));
+    const client = new Client();
+    const stats: SlabStats = { reused: 0, fresh: 0 };
+    const sock = new net.Socket();
+    corkPerRead(sock);
+    const lean = leanPackets(client, sock, stats);
+    sock.connect({ host: '127.0.0.1', port: (relay.address() as net.AddressInfo).port });
+    let handshakes = 0;
+    let backedUp = 0;
+    client.on('handshake', () => handshakes++);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        client.once('ready', () => resolve()).once('error', reject);
+        client.connect({ sock, username: 'root', algorithms: { cipher: [CHACHA] } });
+      });
+      const data = crypto.randomBytes(16 * 1024 * 1024 + 5);
+      await new Promise<void>((resolve, reject) =>
+        client.exec('cat > /tmp/fw.bin', (err, ch) => {
+          if (err) return reject(err);
+          // hold data until 768 KiB of ssh2's 2 MiB window are free (ssh2's server gives room back below 1 MiB), so
+          // ssh2's own window-adjust handler resumes the held writes (decision 0141)
+          expect(sendWhenRoom(ch, 768 * 1024)).toBe(true);
+          const inner = (ch as unknown as { _write: (...a: unknown[]) => void })._write;
+          (ch as unknown as { _write: (...a: unknown[]) => void })._write = function (this: { _waitWindow: boolean; outgoing: { window: number } }, ...a: unknown[]) {
+            inner.apply(this, a);
+            if (this._waitWindow && this.outgoing.window > 0) holds++; // held with room left: the hold took effect
+          };
+          ch.on('close', () => resolve());
+          client.once('close', () => reject(new Error('the connection closed (a packet damaged on its way?)')));
+          ch.resume();
+          let off = 0;
+          const pump = (): void => {
+            while (off < data.length) {
+              if (sock.writableLength > 0) backedUp++;
+              const more = ch.write(data.subarray(off, (off += 100_000)));
+              if (!more) return void ch.once('drain', pump);
+            }
+            ch.end();
+          };
+          pump();
+        }),
+      );
+      await finished;
+      expect(handshakes).toBe(2);
+      expect(lean()).toBe(true);
+      expect(crypto.createHash('sha256').update(Buffer.concat(received)).digest('hex')).toBe(crypto.createHash('sha256').update(data).digest('hex'));
+      expect(windowExceeded).toBe(false);
+      expect(holds).toBeGreaterThan(0);
+      expect(backedUp).toBeGreaterThan(0); // the relay's stalls did back the socket up
+      expect(stats.reused).toBeGreaterThan(2 * SLAB_RING); // and reuse whenever it had sent everything
+      expect(stats.fresh).toBeGreaterThan(2 * SLAB_RING); // a ring per cipher, and fresh slabs during the stalls
+    } finally {
+      client.end();
+      relay.close();
+      server.close();
+    }
   });
 });
 
