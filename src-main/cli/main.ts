@@ -85,7 +85,7 @@ export async function runCli(argvGiven: string[], ioGiven: CliIo, commandList?: 
     const printer = new CliPrinter(io, rest.includes('--json'), match.words.join(' ') as CliCommandName);
     if (err instanceof PromptCancelled) {
       io.err(t('cli.noPassword'));
-      printer.resultLine({ command: printer.command, ok: false, error: fault('CANCELLED').toShape() });
+      printer.resultLine({ command: printer.command, ok: false, error: fault('CANCELLED', { what: 'password' }).toShape() });
       return 130;
     }
     if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
