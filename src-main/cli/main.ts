@@ -55,8 +55,8 @@ async function loadCommands(argv: string[]): Promise<CliCommand[]> {
 }
 
 export async function runCli(argvGiven: string[], ioGiven: CliIo, commandList?: CliCommand[], env: Record<string, string | undefined> = process.env): Promise<number> {
-  const { argv, t } = await cliLanguage(argvGiven, env);
-  const io: CliIo = { ...ioGiven, t };
+  const { argv, t, locale } = await cliLanguage(argvGiven, env);
+  const io: CliIo = { ...ioGiven, t, locale };
   const commands = commandList ?? (await loadCommands(argv));
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(help(commands, t));
