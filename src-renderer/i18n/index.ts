@@ -57,3 +57,18 @@ export function stepText(t: T, playbookId: string, stepId: string, part: 'title'
   const id = knownId(`playbook.${playbookId}.${stepId}.${part}`);
   return id && english(id) === given ? t(id) : given;
 }
+
+/**
+ * A sentence the workstation said, with its catalogue id and values beside its English (SaidMessage): in the
+ * language shown when the id is in the catalogue and its English with those values is the text sent; else the
+ * text as it came (an older workstation, a reworded sentence, or data such as a command line).
+ */
+export function saidMessage(t: T, given: string, msg: { id: string; values?: Record<string, string | number> } | undefined): string {
+  const id = msg && knownId(msg.id);
+  if (!id) return given;
+  try {
+    return english(id, msg.values) === given ? t(id, msg.values) : given;
+  } catch {
+    return given;
+  }
+}
