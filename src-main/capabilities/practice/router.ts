@@ -440,7 +440,7 @@ export class PracticeRouter {
         if (a[0] === 'erase' && a[1] === 'rootfs_data') {
           this.eraseOverlay();
           this.say('practice.said.mtdErase');
-          if (args.includes('-r')) this.later(200, () => this.reboot('mtd -r'));
+          if (args.includes('-r')) this.later(200, () => this.reboot('mtd'));
           return ok('Unlocking rootfs_data ...\n\nErasing rootfs_data ...\n' + (args.includes('-r') ? 'Rebooting ...\n' : ''));
         }
         return ok('', 1, 'mtd: the practice router knows only "mtd [-r] erase rootfs_data"\n');
@@ -663,7 +663,7 @@ export class PracticeRouter {
     } else this.say('practice.said.resetNothing', { off: this.mode === 'off' ? 'yes' : 'no' });
   }
 
-  private reboot(why: string): void {
+  private reboot(why: 'mtd' | 'reboot' | 'reset' | 'recovery' | 'sysupgrade'): void {
     this.say('practice.said.restarting', { why });
     this.print('\n[  120.000000] reboot: Restarting system\n');
     this.powerOff();
@@ -792,7 +792,7 @@ export class PracticeRouter {
     this.later(Math.max(600, this.stageMs * 3), () => {
       if (gen !== this.bootGen) return;
       this.print('done\n');
-      this.reboot('the recovery finished writing');
+      this.reboot('recovery');
     });
   }
 
@@ -918,7 +918,7 @@ export class PracticeRouter {
       fs.rmSync(this.hostKeyFile, { force: true });
       this.say('practice.said.notKept');
     }
-    this.later(Math.max(800, this.stageMs * 3), () => this.reboot('sysupgrade finished writing'));
+    this.later(Math.max(800, this.stageMs * 3), () => this.reboot('sysupgrade'));
   }
 
   private startKernel(): void {

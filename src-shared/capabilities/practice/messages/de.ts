@@ -78,7 +78,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'practice.said.holdReset': 'Reset-Knopf wird gehalten (10 s): Schalten Sie den Router jetzt ein, um die Wiederherstellung des Herstellers zu starten.',
   'practice.said.resetRescue': 'Reset-Knopf beim Start gedrückt: Rettungsmodus gewählt.',
   'practice.said.resetNothing': 'Reset-Knopf gedrückt ({off, select, yes {der Router ist aus} other {nicht im Rettungsfenster}}): Es passiert nichts.',
-  'practice.said.restarting': 'Neustart ({why, select, mtd {mtd -r} reboot {reboot} reset {reset} recovery {die Wiederherstellung ist fertig mit dem Schreiben} sysupgrade {sysupgrade ist fertig mit dem Schreiben} other {{why}}}).',
+  'practice.said.restarting': 'Neustart ({why, select, mtd {mtd -r} reboot {reboot} reset {reset} recovery {die Wiederherstellung ist fertig mit dem Schreiben} sysupgrade {sysupgrade ist fertig mit dem Schreiben} other {?}}).',
   'practice.said.autobootStopped': 'Autoboot durch eine Taste angehalten: Der Bootloader wartet an seiner Eingabeaufforderung.',
   'practice.said.slotDamaged': 'Die Firmware in {slot} ist beschädigt: Der Bootloader hält an seiner Eingabeaufforderung ({prompt}).',
   'practice.said.vendorRuns': 'Die Firmware des Herstellers läuft ({name}{slot, select, none {} other {, Slot {slot}}}): kein SSH; ihre Webseite antwortet unter {url}.',

@@ -81,7 +81,7 @@ export const en = {
   'practice.said.holdReset': "Holding the Reset button (for 10 s): switch the router on now to start the maker's recovery.",
   'practice.said.resetRescue': 'Reset button pressed during start-up: rescue mode chosen.',
   'practice.said.resetNothing': 'Reset button pressed ({off, select, yes {the router is off} other {not during the rescue window}}): nothing happens.',
-  'practice.said.restarting': 'Restarting ({why, select, mtd {mtd -r} reboot {reboot} reset {reset} recovery {the recovery finished writing} sysupgrade {sysupgrade finished writing} other {{why}}}).',
+  'practice.said.restarting': 'Restarting ({why, select, mtd {mtd -r} reboot {reboot} reset {reset} recovery {the recovery finished writing} sysupgrade {sysupgrade finished writing} other {?}}).',
   'practice.said.autobootStopped': 'Autoboot stopped by a key: the bootloader waits at its prompt.',
   'practice.said.slotDamaged': 'The firmware in {slot} is damaged: the bootloader stops at its prompt ({prompt}).',
   'practice.said.vendorRuns': "The maker's firmware runs ({name}{slot, select, none {} other {, slot {slot}}}): no SSH; its web page answers at {url}.",

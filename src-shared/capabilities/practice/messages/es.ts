@@ -75,7 +75,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'practice.said.holdReset': 'Manteniendo el botón Reset (10 s): enciende ahora el router para iniciar la recuperación del fabricante.',
   'practice.said.resetRescue': 'Botón Reset pulsado durante el arranque: modo de rescate elegido.',
   'practice.said.resetNothing': 'Botón Reset pulsado ({off, select, yes {el router está apagado} other {fuera de la ventana de rescate}}): no pasa nada.',
-  'practice.said.restarting': 'Reiniciando ({why, select, mtd {mtd -r} reboot {reboot} reset {reset} recovery {la recuperación terminó de escribir} sysupgrade {sysupgrade terminó de escribir} other {{why}}}).',
+  'practice.said.restarting': 'Reiniciando ({why, select, mtd {mtd -r} reboot {reboot} reset {reset} recovery {la recuperación terminó de escribir} sysupgrade {sysupgrade terminó de escribir} other {?}}).',
   'practice.said.autobootStopped': 'Autoarranque detenido con una tecla: el cargador de arranque espera en su indicador.',
   'practice.said.slotDamaged': 'El firmware de {slot} está dañado: el cargador de arranque se detiene en su indicador ({prompt}).',
   'practice.said.vendorRuns': 'Funciona el firmware del fabricante ({name}{slot, select, none {} other {, ranura {slot}}}): sin SSH; su página web responde en {url}.',
