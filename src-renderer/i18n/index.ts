@@ -72,3 +72,12 @@ export function saidMessage(t: T, given: string, msg: { id: string; values?: Rec
     return given;
   }
 }
+
+/** A sentence among several said together (a verdict's headline, reasons, steps): the entry whose English it is. */
+export function saidAmong(t: T, given: string, list: readonly { id: string; values?: Record<string, string | number> }[] | undefined): string {
+  for (const m of list ?? []) {
+    const out = saidMessage(t, given, m);
+    if (out !== given || english(knownId(m.id)!, m.values) === given) return out;
+  }
+  return given;
+}
