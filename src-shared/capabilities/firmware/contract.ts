@@ -53,6 +53,8 @@ export const ImageIdentitySchema = z.object({
   bodySize: z.number(),
   knownFile: z.string().optional(),
   metadataInvalid: z.boolean().optional(),
+  /** Our sentences' catalogue ids and values (headline, integrityText, slotLayoutReason; decision 0139). */
+  said: z.array(SaidMessageSchema).optional(),
 });
 
 export const InspectionReportSchema = z.object({

@@ -133,4 +133,20 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'firmware.v.minorWhy': 'Der Router hat compat_version {dev}, das Image {img}: Das Format der Einstellungen hat sich geändert.',
   'firmware.v.compatible': 'Dieses Image ist für den {router} gemacht: sysupgrade nimmt es an und kann Ihre Einstellungen behalten.',
   'firmware.v.compatibleWhy': 'Das Image nennt {board} und hat dieselbe compat_version ({compat}) wie der Router.',
+
+  // what the image is (identify.ts), ids + values beside the English (decision 0139)
+  'firmware.id.official': 'Das ist die offizielle Firmware von {vendor}{file, select, none {} other { ({file})}} für den {model}: Ihre SHA-256 stimmt mit der veröffentlichten Datei überein.',
+  'firmware.id.upgrade': 'Das ist ein OpenWrt-Upgrade-Image{version, select, none {} other { ({version})}}{router, select, none {{boards, select, none {} other { für das Board {boards}}}} other { für den {router}}}.',
+  'firmware.id.factory': 'Das ist ein OpenWrt-Erstinstallations-Image (Factory){router, select, none {{boards, select, none {} other { für das Board {boards}}}} other { für den {router}}}.',
+  'firmware.id.vendorKnown': 'Das sieht aus wie die Firmware von {vendor} für den {model}.',
+  'firmware.id.vendor': 'Das sieht aus wie die Firmware eines Router-Herstellers{boards, select, none {} other { für das Board {boards}}}.',
+  'firmware.id.structure': 'Diese Datei beginnt mit einer {type}-Struktur, aber wir können nicht sagen, wessen Firmware es ist.',
+  'firmware.id.unknown': 'Wir erkennen diese Datei nicht als Router-Firmware.',
+  'firmware.id.integrityDamaged': 'Sie ist beschädigt: {what}. Spielen Sie sie nicht auf einen Router; laden Sie sie erneut herunter.',
+  'firmware.id.integrityOfficial': 'Ihre Prüfsumme stimmt: Die SHA-256 entspricht der Datei, die {vendor} veröffentlicht.',
+  'firmware.id.integrityNone': 'Sie enthält keine Prüfsumme, die wir testen können: Vergleichen Sie ihre SHA-256 mit der des Herstellers.',
+  'firmware.id.layoutCompat': 'mit compat_version {compat} gebaut, die Aufteilung {layout}',
+  'firmware.id.layoutUbi': 'sein Root-Dateisystem beginnt bei {mb} MB, die Aufteilung {layout}',
+  'firmware.id.layoutKernel': 'sein Kernel hat {mb} MB, zu groß für die Aufteilung {layout}',
+  'firmware.id.layoutVendor': 'die Firmware des Herstellers verwendet die Aufteilung {layout}',
 };

@@ -140,4 +140,20 @@ export const en = {
   'firmware.v.minorWhy': 'The router has compat_version {dev}, the image {img}: the settings format changed.',
   'firmware.v.compatible': 'This image is made for the {router}: sysupgrade accepts it and can keep your settings.',
   'firmware.v.compatibleWhy': 'The image lists {board} and has the same compat_version ({compat}) as the router.',
+
+  // what the image is (identify.ts), ids + values beside the English (decision 0139)
+  'firmware.id.official': 'This is the official {vendor} firmware{file, select, none {} other { ({file})}} for the {model}: its SHA-256 matches the published file.',
+  'firmware.id.upgrade': 'This is an OpenWrt upgrade image{version, select, none {} other { ({version})}}{router, select, none {{boards, select, none {} other { for the board {boards}}}} other { for the {router}}}.',
+  'firmware.id.factory': 'This is an OpenWrt first-install (factory) image{router, select, none {{boards, select, none {} other { for the board {boards}}}} other { for the {router}}}.',
+  'firmware.id.vendorKnown': 'This looks like the {vendor} firmware for the {model}.',
+  'firmware.id.vendor': "This looks like a router maker's firmware{boards, select, none {} other { for board {boards}}}.",
+  'firmware.id.structure': 'This file starts with a {type} structure, but we cannot tell whose firmware it is.',
+  'firmware.id.unknown': 'We do not recognise this file as router firmware.',
+  'firmware.id.integrityDamaged': 'It is damaged: {what}. Do not write it to a router; download it again.',
+  'firmware.id.integrityOfficial': 'Its checksum is intact: the SHA-256 matches the file {vendor} publishes.',
+  'firmware.id.integrityNone': 'It carries no checksum we can test: compare its SHA-256 with the one the maker publishes.',
+  'firmware.id.layoutCompat': 'built with compat_version {compat}, the {layout} layout',
+  'firmware.id.layoutUbi': 'its root filesystem starts at {mb} MB, the {layout} layout',
+  'firmware.id.layoutKernel': 'its kernel is {mb} MB, too big for the {layout} layout',
+  'firmware.id.layoutVendor': "the maker's firmware uses the {layout} layout",
 } as const satisfies Record<string, string>;

@@ -133,4 +133,20 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'firmware.v.minorWhy': 'El router tiene compat_version {dev} y la imagen {img}: cambió el formato de los ajustes.',
   'firmware.v.compatible': 'Esta imagen está hecha para el {router}: sysupgrade la acepta y puede conservar tus ajustes.',
   'firmware.v.compatibleWhy': 'La imagen nombra {board} y tiene la misma compat_version ({compat}) que el router.',
+
+  // what the image is (identify.ts), ids + values beside the English (decision 0139)
+  'firmware.id.official': 'Es el firmware oficial de {vendor}{file, select, none {} other { ({file})}} para el {model}: su SHA-256 coincide con el archivo publicado.',
+  'firmware.id.upgrade': 'Es una imagen de actualización de OpenWrt{version, select, none {} other { ({version})}}{router, select, none {{boards, select, none {} other { para la placa {boards}}}} other { para el {router}}}.',
+  'firmware.id.factory': 'Es una imagen de primera instalación (factory) de OpenWrt{router, select, none {{boards, select, none {} other { para la placa {boards}}}} other { para el {router}}}.',
+  'firmware.id.vendorKnown': 'Parece el firmware de {vendor} para el {model}.',
+  'firmware.id.vendor': 'Parece el firmware de un fabricante de routers{boards, select, none {} other { para la placa {boards}}}.',
+  'firmware.id.structure': 'Este archivo empieza con una estructura {type}, pero no sabemos de quién es el firmware.',
+  'firmware.id.unknown': 'No reconocemos este archivo como firmware de router.',
+  'firmware.id.integrityDamaged': 'Está dañado: {what}. No lo grabes en un router; descárgalo de nuevo.',
+  'firmware.id.integrityOfficial': 'Su suma de comprobación está intacta: el SHA-256 coincide con el archivo que publica {vendor}.',
+  'firmware.id.integrityNone': 'No lleva ninguna suma de comprobación que podamos probar: compara su SHA-256 con el que publica el fabricante.',
+  'firmware.id.layoutCompat': 'hecha con compat_version {compat}, la distribución {layout}',
+  'firmware.id.layoutUbi': 'su sistema de archivos raíz empieza en {mb} MB, la distribución {layout}',
+  'firmware.id.layoutKernel': 'su kernel ocupa {mb} MB, demasiado para la distribución {layout}',
+  'firmware.id.layoutVendor': 'el firmware del fabricante usa la distribución {layout}',
 };

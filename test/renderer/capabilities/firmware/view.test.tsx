@@ -80,6 +80,7 @@ describe('the verdict in German (its sentences travel as ids + values, decision 
         <FirmwareView />
       </ApiContext.Provider>,
     );
+    expect(screen.getByTestId('fw-headline').textContent).toBe('Das sieht aus wie die Firmware von Linksys für den WRT32X.');
     await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-factory'));
     const v = screen.getByTestId('fw-verdict');
     expect(v.querySelector('.fw-verdict-headline')!.textContent).toMatch(/^Der Linksys WRT32X braucht zuerst ein OpenWrt-Factory-Image/);
