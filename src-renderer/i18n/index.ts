@@ -74,10 +74,23 @@ export function saidMessage(t: T, given: string, msg: { id: string; values?: Rec
 }
 
 /** A sentence among several said together (a verdict's headline, reasons, steps): the entry whose English it is. */
-export function saidAmong(t: T, given: string, list: readonly { id: string; values?: Record<string, string | number> }[] | undefined): string {
+export function saidAmong(
+  t: T,
+  given: string,
+  list: readonly { id: string; values?: Record<string, string | number> }[] | undefined,
+  inner: readonly { id: string; values?: Record<string, string | number> }[] = [],
+): string {
   for (const m of list ?? []) {
-    const out = saidMessage(t, given, m);
-    if (out !== given || english(knownId(m.id)!, m.values) === given) return out;
+    const id = knownId(m.id);
+    if (!id) continue;
+    try {
+      if (english(id, m.values) !== given) continue;
+      // a value that is itself one of our sentences (the verdict quoting the image's slot-layout reason): said too
+      const values = m.values && Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' ? saidAmong(t, v, inner) : v]));
+      return t(id, values);
+    } catch {
+      return given;
+    }
   }
   return given;
 }

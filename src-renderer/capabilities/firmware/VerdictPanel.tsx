@@ -25,7 +25,7 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
   const t = useT();
   const { verdict, setVerdict, setError, judge } = useFirmware();
   /** One of the verdict's sentences in the language shown (its ids + values travel in verdict.said). */
-  const say = (x: string): string => saidAmong(t, x, verdict?.said);
+  const say = (x: string): string => saidAmong(t, x, verdict?.said, report.identity.said);
   const [board, setBoard] = useState(report.identity.profileId ?? '');
   const [compat, setCompat] = useState('');
   const [mtd, setMtd] = useState('');

@@ -89,6 +89,9 @@ describe('the verdict in German (its sentences travel as ids + values, decision 
     expect(steps[1]).toContain('sysupgrade -F -n /tmp/<19.07.9 factory image>');
     expect(steps.at(-1)).toBe('Spielen Sie von 19.07.9 aus dieses Image auf mit: sysupgrade -F -n /tmp/FW_WRT32X_1.0.180404.58.img');
     const reasons = [...v.querySelectorAll('ul li')].map((l) => l.textContent);
+    // the image's slot-layout reason, quoted in a reason, is German too
+    expect(reasons.some((r) => r!.startsWith('Der Router hat jetzt die Aufteilung') && r!.includes('(die Firmware des Herstellers verwendet die Aufteilung'))).toBe(true);
+    expect(reasons.join(' ')).not.toMatch(/the maker's firmware uses|built with compat_version|its kernel is/);
     expect(reasons).toContain('sysupgrade -F würde es schreiben, ändert aber die Aufteilung nicht, sodass der Router es nicht starten würde (genau das hat ein Nutzer im Forum bei einem WRT32X erlebt).');
     expect(v.querySelector('.note')!.textContent).toMatch(/^Die Rückkehr zur Linksys-Firmware/);
     expect(screen.getByTestId('fw-sysupgrade-says').textContent).toBe('Image metadata not present\nUse sysupgrade -F to override this check when downgrading or flashing to vendor firmware');
