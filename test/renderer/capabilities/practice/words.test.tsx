@@ -31,6 +31,7 @@ const running: PracticeState = {
     { at: 1, text: 'Power on.', msg: { id: 'practice.said.powerOn' } },
     { at: 2, text: 'Start-up: the rescue window is open for 4 s (press the button, or f + Enter on the console).', msg: { id: 'practice.said.window', values: { seconds: '4' } } },
     { at: 3, text: 'fw_setenv boot_part 2' },
+    { at: 4, text: 'Scenario "Forgot the password" loaded: flash written to /tmp/p/flash.', msg: { id: 'practice.said.scenarioLoaded', values: { title: 'Forgot the password', dir: '/tmp/p/flash' } } },
   ],
 };
 
@@ -80,7 +81,7 @@ describe('practice router: words', () => {
     expect(screen.getAllByRole('img')[0]!.getAttribute('aria-label')).toBe('Übungsrouter: Startet – Rettungsfenster offen');
     // what the practice router did: its sentences in German, a command as it ran, a reworded line as it came
     const log = () => [...screen.getByTestId('practice-log').querySelectorAll('li')].map((l) => l.textContent);
-    expect(log()).toEqual(['Strom an.', 'Start: Das Rettungsfenster ist 4 s offen (drücken Sie den Knopf oder f + Enter auf der Konsole).', 'fw_setenv boot_part 2']);
+    expect(log()).toEqual(['Strom an.', 'Start: Das Rettungsfenster ist 4 s offen (drücken Sie den Knopf oder f + Enter auf der Konsole).', 'fw_setenv boot_part 2', 'Szenario „Passwort vergessen“ geladen: Flash-Speicher nach /tmp/p/flash geschrieben.']);
     act(() => usePractice.setState({ state: { ...running, log: [{ at: 1, text: 'Power on now.', msg: { id: 'practice.said.powerOn' } }] } }));
     expect(log()).toEqual(['Power on now.']);
   });
