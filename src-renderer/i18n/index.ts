@@ -86,7 +86,13 @@ export function saidAmong(
     try {
       if (english(id, m.values) !== given) continue;
       // a value that is itself one of our sentences (the verdict quoting the image's slot-layout reason): said too
-      const values = m.values && Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' ? saidAmong(t, v, inner) : v]));
+      // (a list "a, b" is said part by part)
+      const one = (v: string): string => {
+        if (inner.length === 0) return v;
+        const whole = saidAmong(t, v, inner);
+        return whole !== v || !v.includes(', ') ? whole : v.split(', ').map((p) => saidAmong(t, p, inner)).join(', ');
+      };
+      const values = m.values && Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' ? one(v) : v]));
       return t(id, values);
     } catch {
       return given;

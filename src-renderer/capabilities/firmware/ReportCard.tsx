@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { InspectionReport } from '../../../src-shared/capabilities/firmware/contract';
 import { compareChecksum } from '../../../src-shared/capabilities/firmware/checksum';
+import { IMAGE_PART_WORDS } from '../../../src-shared/capabilities/firmware/identify';
 import { bytes } from '../../format';
 import { saidAmong, useT } from '../../i18n';
 
@@ -21,7 +22,7 @@ export function ReportCard({ report }: { report: InspectionReport }) {
         {saidAmong(t, id.headline, id.said)}
       </h2>
       <p className={`fw-integrity ${INTEGRITY_CLASS[id.integrity]}`} data-testid="fw-integrity">
-        {saidAmong(t, id.integrityText, id.said)}
+        {saidAmong(t, id.integrityText, id.said, IMAGE_PART_WORDS)}
       </p>
       <dl className="fw-facts">
         <dt>{t('firmware.report.file')}</dt>

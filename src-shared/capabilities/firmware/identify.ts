@@ -62,17 +62,20 @@ const WHOLE_FILE: Record<string, string> = {
 
 const MiB = 1024 * 1024;
 
-/** Plain names for the parts whose checks passed. */
+/** Plain names for the parts whose checks passed (catalogue ids: the screen says them in its language). */
 const PLAIN: Record<string, string> = {
-  'sysupgrade-tar': 'archive headers',
-  tar: 'archive headers',
-  squashfs: 'file system header',
-  uimage: 'kernel checksums',
-  fit: 'kernel checksums',
-  ubi: 'flash block headers',
-  jffs2: 'settings area headers',
-  xz: 'compressed data header',
+  'sysupgrade-tar': 'firmware.id.part.archive',
+  tar: 'firmware.id.part.archive',
+  squashfs: 'firmware.id.part.fs',
+  uimage: 'firmware.id.part.kernel',
+  fit: 'firmware.id.part.kernel',
+  ubi: 'firmware.id.part.flash',
+  jffs2: 'firmware.id.part.settings',
+  xz: 'firmware.id.part.compressed',
 };
+
+/** The parts' words, for a screen that shows the partly-checked sentence in its language. */
+export const IMAGE_PART_WORDS: readonly { id: string }[] = [...new Set(Object.values(PLAIN))].map((id) => ({ id }));
 
 export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
   // our sentences, with their catalogue ids and values for the screen (decision 0139)
@@ -109,10 +112,11 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
     integrityText = say('integrityOfficial', { vendor: knownFile.vendor });
   } else if (whole.length) {
     integrity = 'intact';
-    integrityText = `Its checksum is intact (${whole.map((s) => WHOLE_FILE[s.type]).join(', ')}).`;
+    integrityText = say('integrityWhole', { checks: whole.map((s) => WHOLE_FILE[s.type]).join(', ') });
   } else if (checked.length) {
     integrity = 'partly-checked';
-    integrityText = `Its internal checks pass (${[...new Set(checked.map((s) => PLAIN[s.type] ?? s.type))].join(', ')}), but the file has no checksum over the whole image: compare its SHA-256 with the one the maker publishes.`;
+    const part = (type: string): string => (PLAIN[type] ? english(knownId(PLAIN[type])!) : type);
+    integrityText = say('integrityPartly', { parts: [...new Set(checked.map((s) => part(s.type)))].join(', ') });
   } else {
     integrity = 'unchecked';
     integrityText = say('integrityNone');

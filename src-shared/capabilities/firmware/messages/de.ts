@@ -149,4 +149,12 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'firmware.id.layoutUbi': 'sein Root-Dateisystem beginnt bei {mb} MB, die Aufteilung {layout}',
   'firmware.id.layoutKernel': 'sein Kernel hat {mb} MB, zu groß für die Aufteilung {layout}',
   'firmware.id.layoutVendor': 'die Firmware des Herstellers verwendet die Aufteilung {layout}',
+  'firmware.id.integrityWhole': 'Ihre Prüfsumme stimmt ({checks}).',
+  'firmware.id.integrityPartly': 'Ihre internen Prüfungen stimmen ({parts}), aber die Datei hat keine Prüfsumme über das ganze Image: Vergleichen Sie ihre SHA-256 mit der des Herstellers.',
+  'firmware.id.part.archive': 'Archiv-Header',
+  'firmware.id.part.fs': 'Dateisystem-Header',
+  'firmware.id.part.kernel': 'Kernel-Prüfsummen',
+  'firmware.id.part.flash': 'Flash-Block-Header',
+  'firmware.id.part.settings': 'Header des Einstellungsbereichs',
+  'firmware.id.part.compressed': 'Header der komprimierten Daten',
 };

@@ -156,4 +156,12 @@ export const en = {
   'firmware.id.layoutUbi': 'its root filesystem starts at {mb} MB, the {layout} layout',
   'firmware.id.layoutKernel': 'its kernel is {mb} MB, too big for the {layout} layout',
   'firmware.id.layoutVendor': "the maker's firmware uses the {layout} layout",
+  'firmware.id.integrityWhole': 'Its checksum is intact ({checks}).',
+  'firmware.id.integrityPartly': 'Its internal checks pass ({parts}), but the file has no checksum over the whole image: compare its SHA-256 with the one the maker publishes.',
+  'firmware.id.part.archive': 'archive headers',
+  'firmware.id.part.fs': 'file system header',
+  'firmware.id.part.kernel': 'kernel checksums',
+  'firmware.id.part.flash': 'flash block headers',
+  'firmware.id.part.settings': 'settings area headers',
+  'firmware.id.part.compressed': 'compressed data header',
 } as const satisfies Record<string, string>;

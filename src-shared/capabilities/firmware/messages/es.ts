@@ -149,4 +149,12 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'firmware.id.layoutUbi': 'su sistema de archivos raíz empieza en {mb} MB, la distribución {layout}',
   'firmware.id.layoutKernel': 'su kernel ocupa {mb} MB, demasiado para la distribución {layout}',
   'firmware.id.layoutVendor': 'el firmware del fabricante usa la distribución {layout}',
+  'firmware.id.integrityWhole': 'Su suma de comprobación está intacta ({checks}).',
+  'firmware.id.integrityPartly': 'Sus comprobaciones internas son correctas ({parts}), pero el archivo no tiene suma de comprobación de la imagen entera: compara su SHA-256 con el que publica el fabricante.',
+  'firmware.id.part.archive': 'cabeceras del archivo',
+  'firmware.id.part.fs': 'cabecera del sistema de archivos',
+  'firmware.id.part.kernel': 'sumas de comprobación del kernel',
+  'firmware.id.part.flash': 'cabeceras de bloques de flash',
+  'firmware.id.part.settings': 'cabeceras del área de ajustes',
+  'firmware.id.part.compressed': 'cabecera de datos comprimidos',
 };

@@ -81,6 +81,7 @@ describe('the verdict in German (its sentences travel as ids + values, decision 
       </ApiContext.Provider>,
     );
     expect(screen.getByTestId('fw-headline').textContent).toBe('Das sieht aus wie die Firmware von Linksys für den WRT32X.');
+    expect(screen.getByTestId('fw-headline').nextElementSibling!.textContent).toMatch(/^Ihre internen Prüfungen stimmen \((Archiv-Header|Kernel-Prüfsummen|Dateisystem-Header)/);
     await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-factory'));
     const v = screen.getByTestId('fw-verdict');
     expect(v.querySelector('.fw-verdict-headline')!.textContent).toMatch(/^Der Linksys WRT32X braucht zuerst ein OpenWrt-Factory-Image/);

@@ -21,6 +21,12 @@ describe('firmware sentences', () => {
           expect(english('firmware.id.upgrade', v)).toBe(`This is an OpenWrt upgrade image${version ? ` (${version})` : ''}${who ? ` for the ${who}` : ''}.`);
           expect(english('firmware.id.factory', v)).toBe(`This is an OpenWrt first-install (factory) image${who ? ` for the ${who}` : ''}.`);
         }
+    // the partly-checked sentence: its parts' plain names, as before
+    const ins0 = inspectBytes(W.linksysStockLike(), pureDigests);
+    const id0 = identifyImage(ins0, 'ab'.repeat(32));
+    expect(id0.integrityText).toMatch(/^Its internal checks pass \(((archive headers|file system header|kernel checksums|flash block headers|settings area headers|compressed data header|[a-z0-9-]+)(, |\)))+, but the file has no checksum over the whole image: compare its SHA-256 with the one the maker publishes\.$/);
+    expect(id0.integrityText).toContain('archive headers');
+    expect(english('firmware.id.integrityWhole', { checks: 'TRX CRC, Seama md5' })).toBe('Its checksum is intact (TRX CRC, Seama md5).');
     expect(english('firmware.id.vendor', { boards: 'none' })).toBe("This looks like a router maker's firmware.");
     expect(english('firmware.id.vendor', { boards: 'x,y' })).toBe("This looks like a router maker's firmware for board x,y.");
   });
