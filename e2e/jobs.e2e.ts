@@ -121,6 +121,21 @@ describe.skipIf(!support.ok)('jobs in the browser', () => {
     expect(await report.locator('img, script, link, iframe').count()).toBe(0);
     expect(requests).toEqual([url]);
     await bench.screenshot('jobs-report', report);
+
+    // in German (the language shown on the page): <html lang="de">, German headings, the same evidence
+    await page.getByTestId('language').selectOption('de');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de');
+    const [de] = await Promise.all([page.waitForEvent('download'), page.getByTestId('job-export-html').click()]);
+    const deFile = path.join(out, `de-${de.suggestedFilename()}`);
+    await de.saveAs(deFile);
+    const deHtml = fs.readFileSync(deFile, 'utf8');
+    expect(deHtml).toContain('<html lang="de">');
+    expect(deHtml).toContain('<h2>Der Router</h2>');
+    expect(deHtml).toContain('Ergebnis: fertig.');
+    const evidence = (h: string) => [...h.matchAll(/<ul class="ev">.*?<\/ul>/gs)].map((m) => m[0]);
+    expect(evidence(deHtml).length).toBeGreaterThan(0);
+    expect(evidence(deHtml)).toEqual(evidence(fs.readFileSync(file, 'utf8')));
+    await page.getByTestId('language').selectOption('en');
     await ctx.close();
   });
 });

@@ -55,8 +55,8 @@ async function loadCommands(argv: string[]): Promise<CliCommand[]> {
 }
 
 export async function runCli(argvGiven: string[], ioGiven: CliIo, commandList?: CliCommand[], env: Record<string, string | undefined> = process.env): Promise<number> {
-  const { argv, t } = await cliLanguage(argvGiven, env);
-  const io: CliIo = { ...ioGiven, t };
+  const { argv, t, locale } = await cliLanguage(argvGiven, env);
+  const io: CliIo = { ...ioGiven, t, locale };
   const commands = commandList ?? (await loadCommands(argv));
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(help(commands, t));
@@ -85,7 +85,7 @@ export async function runCli(argvGiven: string[], ioGiven: CliIo, commandList?: 
     const printer = new CliPrinter(io, rest.includes('--json'), match.words.join(' ') as CliCommandName);
     if (err instanceof PromptCancelled) {
       io.err(t('cli.noPassword'));
-      printer.resultLine({ command: printer.command, ok: false, error: fault('CANCELLED').toShape() });
+      printer.resultLine({ command: printer.command, ok: false, error: fault('CANCELLED', { what: 'password' }).toShape() });
       return 130;
     }
     if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {

@@ -1,4 +1,5 @@
 import type { Translate } from '../../src-shared/i18n/translate';
+import type { Locale } from '../../src-shared/i18n/locales';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -9,6 +10,8 @@ export interface CliIo {
   askSecret?: (prompt: string) => Promise<string | undefined>;
   /** The person's language for plain words (--lang, LANG); English where unset. --json stays English. */
   t?: Translate;
+  /** That language's id (a job report is written in it). */
+  locale?: Locale;
 }
 
 export interface CliCommand {

@@ -36,13 +36,7 @@ export function routerHasNoNcFault(host: string, details?: string): RbFault {
  * closed, over telnet the terminal gets Ctrl-C. No command text in the details: it may hold a secret.
  */
 export function commandCancelledFault(host: string): RbFault {
-  return new RbFault({
-    code: 'CANCELLED',
-    message: 'The command on the router was stopped.',
-    meaning: 'You asked to stop, so the router was told to stop it; what it was doing did not finish.',
-    fix: 'Start it again when you are ready.',
-    details: host,
-  });
+  return fault('CANCELLED', { what: 'command' }, { details: host });
 }
 
 /** A telnet copy's data has ended, but the router's exit status never came (a cable pulled in between). */

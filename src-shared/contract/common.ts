@@ -11,6 +11,14 @@ export const RbErrorSchema = z.object({
   values: z.record(z.string().max(64), z.union([z.string().max(2000), z.number()])).optional(),
 });
 
+/**
+ * A sentence of ours that the main process says, as a catalogue id and its values (issue 19, decisions 0135, 0136).
+ * It travels beside the English text (journal, --json and old records keep that); the screen shows it with t()
+ * when its English, made with these values, is the text sent, and the text as it came otherwise.
+ */
+export const SaidMessageSchema = z.object({ id: z.string().max(200), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export type SaidMessage = { id: string; values?: Record<string, string | number> };
+
 export const Ipv4Schema = z.string().regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, 'an IPv4 address like 192.168.1.10');
 export const PortSchema = z.number().int().min(0).max(65535);
 export const Empty = z.object({}).strict();

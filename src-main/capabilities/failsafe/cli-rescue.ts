@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { FAILSAFE_ACTIONS, FAILSAFE_PLAYBOOK_ID, failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
 import { playbookCommands, type RunSnapshot } from '../../../src-shared/capabilities/playbook';
-import type { RbErrorShape } from '../../../src-shared/errors';
+import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
@@ -12,8 +12,8 @@ import { onCard } from '../../cli/on-card';
 function runFault(run: RunSnapshot): RbErrorShape {
   const failed = [...run.steps].reverse().find((s) => s.state === 'failed' && s.error);
   if (failed?.error) return { ...failed.error, ...(!failed.error.fix && run.summary ? { fix: run.summary } : {}) };
-  if (run.state === 'stopped') return { code: 'RUN_STOPPED', message: 'The guide was stopped before it finished.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Start it again when the router is ready.' };
-  return { code: 'RUN_FAILED', message: 'The guide did not finish.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Read the steps above, then start it again.' };
+  if (run.state === 'stopped') return fault('RUN_STOPPED', { what: 'guide', summary: run.summary ?? 'none' }).toShape();
+  return fault('RUN_FAILED', { what: 'guide', summary: run.summary ?? 'none' }).toShape();
 }
 
 /**

@@ -183,7 +183,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
       const position = { position: k + 1, count: todo.length };
       const pinfo = (done: number) => ({ partition: { index: part.index, name: part.name, done, size: part.size }, ...position });
       if (o.signal.aborted) {
-        record({ ...base, error: { code: 'CANCELLED', message: 'The backup was stopped before this partition.', fix: 'Retry the failed partitions to finish it.' } });
+        record({ ...base, error: fault('CANCELLED', { what: 'backupBefore' }).toShape() });
         failedNames.push(part.name);
         continue;
       }
@@ -226,7 +226,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
           else warnings.push(`The router could not compute its own ${hashOnRouter} of this partition; only this computer's checksum is recorded.`);
           workDone += part.size;
         }
-        if (o.signal.aborted) throw new RbFault({ code: 'CANCELLED', message: 'The backup was stopped.' });
+        if (o.signal.aborted) throw fault('CANCELLED', { what: 'backup' });
         // 2. Stream to disk, hashing as bytes arrive.
         progress('copying', pinfo(0), true);
         // md5 only when the router can check nothing better (it costs as much CPU as the sha256 itself).
@@ -310,7 +310,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         const code = (err as NodeJS.ErrnoException)?.code;
         if (code === 'ENOSPC' || code === 'EDQUOT')
           error = fault('DISK_FULL', { partition: part.name }, { details: (err as Error).message }).toShape();
-        if (o.signal.aborted) error = { code: 'CANCELLED', message: 'The backup was stopped during this partition.', fix: 'Retry the failed partitions to finish it.' };
+        if (o.signal.aborted) error = fault('CANCELLED', { what: 'backupDuring' }).toShape();
         if (error.code === 'SESSION_LOST' || s.closed) {
           sessionBroken = true;
           await s.close().catch(() => undefined);

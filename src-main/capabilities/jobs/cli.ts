@@ -78,7 +78,7 @@ export const jobsShow: CliCommand = {
 export const jobsReport: CliCommand = {
   words: ['jobs', 'report'],
   summary: 'Save a job as a self-contained HTML page or a PDF (printed by Chromium), for the customer and the shop',
-  usage: 'jobs report ID --out FILE.html|FILE.pdf [--json]',
+  usage: 'jobs report ID --out FILE.html|FILE.pdf [--lang de|es|en] [--json]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
     if (positionals.length !== 1) throw new UsageError('Give one job id (see "rescue-bench jobs list").');
@@ -88,7 +88,7 @@ export const jobsReport: CliCommand = {
     if (!format) throw new UsageError(`--out ${values.out}: the file name must end in .html or .pdf (that chooses the kind of report).`);
     const out = path.resolve(values.out);
     return runOnContract(io, { command: 'jobs report', json: values.json, capabilities: jobsOnly }, async (t) => {
-      const r = await t.invoke('jobs.report', { id: positionals[0]!, format });
+      const r = await t.invoke('jobs.report', { id: positionals[0]!, format, lang: io.locale ?? 'en' });
       const data = Buffer.from(r.base64, 'base64');
       fs.writeFileSync(out, data);
       const value = { path: out, format, bytes: data.length, running: r.running };

@@ -9,7 +9,7 @@ export function jobsHandlers(jobs: JobsService): CapabilityHandlers<typeof jobsC
     'jobs.history': (a) => jobs.history(a.id),
     'jobs.note': (a) => jobs.note(a.id, a.note, a.serial),
     'jobs.report': async (a) => {
-      const r = await jobs.report(a.id, a.format);
+      const r = await jobs.report(a.id, a.format, a.lang ?? 'en');
       return { fileName: r.fileName, mime: r.mime, base64: r.data.toString('base64'), running: r.running };
     },
     'jobs.rebuild': () => jobs.rebuild(),

@@ -15,6 +15,7 @@ import { extractJob, jobReportHtml, seenBeforeText, type NoteRecord } from '../.
 import type { Job, JobNote, JobsStatus, JobSummary, SeenBefore, ShopSync } from '../../../src-shared/capabilities/jobs/contract';
 import { ManifestSchema } from '../../../src-shared/capabilities/flash';
 import { fault, RbFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { loadCatalog, translator, type Locale } from '../../../src-shared/i18n';
 import { getJob, jobStates, listJobs, migrate, routerHistory, SCHEMA_VERSION, schemaVersion, upsertJob, type SqlDriver } from './sql';
 import { SqliteDriver, type SqliteOptions } from './sqlite';
 import { maskServer, PostgresDriver } from './postgres';
@@ -369,10 +370,10 @@ export class JobsService {
     return job;
   }
 
-  async report(id: string, format: 'html' | 'pdf'): Promise<{ fileName: string; mime: string; data: Buffer; running: boolean }> {
+  async report(id: string, format: 'html' | 'pdf', locale: Locale = 'en'): Promise<{ fileName: string; mime: string; data: Buffer; running: boolean }> {
     // a job of this station is made fresh from its journal: a running one shows every step up to now
     const job = this.jobOf(id) ?? (await this.show(id));
-    const html = jobReportHtml(job, this.now());
+    const html = jobReportHtml(job, this.now(), { locale, t: translator(locale, await loadCatalog(locale)) });
     const base = `job-${job.id}`;
     const running = job.state === 'running';
     if (format === 'html') return { fileName: `${base}.html`, mime: 'text/html', data: Buffer.from(html, 'utf8'), running };

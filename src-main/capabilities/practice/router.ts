@@ -42,6 +42,8 @@ import {
   type PracticeState,
 } from '../../../src-shared/capabilities/practice';
 import { PracticeShell, type ShellResult } from './shell';
+import { english, type MessageId } from '../../../src-shared/i18n';
+import type { SaidMessage } from '../../../src-shared/contract/common';
 import { reportFor } from '../firmware';
 import { readTplinkV1Header } from '../../../src-shared/capabilities/firmware';
 import { COMMENCING } from '../../../src-shared/capabilities/upgrade';
@@ -71,7 +73,7 @@ const hashPassword = (pw: string): string => `$practice$${crypto.createHash('sha
 export class PracticeRouter {
   mode: PracticeMode = 'off';
   led: PracticeState['led'] = 'off';
-  readonly log: { at: number; text: string }[] = [];
+  readonly log: { at: number; text: string; msg?: SaidMessage }[] = [];
   readonly model: PracticeModel;
   address = PRACTICE_ROUTER_ADDRESS;
   sshPort = 0;
@@ -137,8 +139,15 @@ export class PracticeRouter {
     return this.opts.stageMs ?? 400;
   }
 
-  private note(text: string): void {
-    this.log.push({ at: Date.now(), text });
+  /** A line of the router's log in our words: its English, and its catalogue id and values for the screen. */
+  private say(id: Extract<MessageId, `practice.said.${string}`>, values?: Record<string, string>): void {
+    const text = english(id, values);
+    this.note(text, values ? { id, values } : { id });
+  }
+
+  /** A line of the log; a command line as typed (fw_setenv …) has no id: it is shown as it is. */
+  private note(text: string, msg?: SaidMessage): void {
+    this.log.push(msg ? { at: Date.now(), text, msg } : { at: Date.now(), text });
     if (this.log.length > 200) this.log.splice(0, 100);
     this.opts.onChange();
   }
@@ -209,7 +218,7 @@ export class PracticeRouter {
     if (fs.existsSync(`${this.hostKeyFile}.scenario`)) fs.copyFileSync(`${this.hostKeyFile}.scenario`, this.hostKeyFile);
     this.runningSlot = undefined;
     this.release = this.model.release;
-    this.note(`Scenario "${s.title}" loaded: flash written to ${path.join(this.dir, 'flash')}.`);
+    this.say('practice.said.scenarioLoaded', { title: s.title, dir: path.join(this.dir, 'flash') });
   }
 
   private envText(env: Record<string, string>): string {
@@ -401,12 +410,12 @@ export class PracticeRouter {
         if (this.mode !== 'failsafe') return ok('', 1, 'mount_root: overlay filesystem has already been mounted\n');
         if (this.mounted) return ok('mount_root: overlay filesystem has already been mounted\n');
         this.mounted = true;
-        this.note('mount_root: the saved settings are now open.');
+        this.say('practice.said.mountRoot');
         return ok('mounting /dev/mtdblock' + this.model.partitions.findIndex((p) => p.name === 'rootfs_data') + ' /overlay\nswitching to jffs2 overlay\n');
       case 'firstboot':
         if (!args.includes('-y')) return ok('This will erase all settings and remove any installed packages. Are you sure? [N/y]\n', 1);
         this.eraseOverlay();
-        this.note('firstboot: every saved setting erased.');
+        this.say('practice.said.firstboot');
         return ok(`/dev/mtdblock${this.model.partitions.findIndex((p) => p.name === 'rootfs_data')} is not mounted\n/dev/mtdblock${this.model.partitions.findIndex((p) => p.name === 'rootfs_data')} will be erased on next mount\n`);
       case 'passwd': {
         const [a = '', b = ''] = stdin.toString('utf8').split('\n');
@@ -414,7 +423,7 @@ export class PracticeRouter {
         if (a !== b) return ok('', 1, 'passwd: password for root is unchanged (mismatch)\n');
         const shadow = `root:${hashPassword(a)}:${Math.floor(Date.now() / 86_400_000)}:0:99999:7:::\n`;
         this.write('/etc/shadow', Buffer.from(shadow));
-        this.note(this.overlayVisible() ? 'passwd: new root password saved.' : 'passwd: new password set in memory only (run mount_root first to keep it).');
+        this.say('practice.said.passwd', { kept: this.overlayVisible() ? 'yes' : 'no' });
         return ok('Changing password for root\nNew password:\nRetype password:\npasswd: password for root changed by root\n');
       }
       case 'uci': {
@@ -430,8 +439,8 @@ export class PracticeRouter {
         const a = args.filter((x) => x !== '-r');
         if (a[0] === 'erase' && a[1] === 'rootfs_data') {
           this.eraseOverlay();
-          this.note('mtd erase rootfs_data: settings storage erased.');
-          if (args.includes('-r')) this.later(200, () => this.reboot('mtd -r'));
+          this.say('practice.said.mtdErase');
+          if (args.includes('-r')) this.later(200, () => this.reboot('mtd'));
           return ok('Unlocking rootfs_data ...\n\nErasing rootfs_data ...\n' + (args.includes('-r') ? 'Rebooting ...\n' : ''));
         }
         return ok('', 1, 'mtd: the practice router knows only "mtd [-r] erase rootfs_data"\n');
@@ -519,7 +528,7 @@ export class PracticeRouter {
     if (this.mode === 'preinit') {
       if (line === 'f') {
         this.pressed = true;
-        this.note('"f" + Enter on the console: rescue mode chosen.');
+        this.say('practice.said.consoleF');
       }
       return;
     }
@@ -596,7 +605,7 @@ export class PracticeRouter {
             break;
           }
           this.print(`   Image Name:   ${img.subarray(32, 64).toString('latin1').replace(/\0.*$/s, '')}\n   Verifying Checksum ... OK\n`);
-          this.note('bootm: the firmware loaded over TFTP starts (from memory; the flash is unchanged).');
+          this.say('practice.said.bootm');
           this.startKernel();
           return;
         }
@@ -621,7 +630,7 @@ export class PracticeRouter {
 
   powerOn(): void {
     if (this.mode !== 'off') return;
-    this.note('Power on.');
+    this.say('practice.said.powerOn');
     if (this.model.vendorRecovery && Date.now() < this.heldUntil) {
       this.heldUntil = 0;
       void this.recoveryBoot();
@@ -639,23 +648,23 @@ export class PracticeRouter {
     this.ram = {};
     this.pressed = false;
     this.set('off', 'off');
-    this.note('Power off.');
+    this.say('practice.said.powerOff');
   }
 
   pressButton(): void {
     if (this.mode === 'off' && this.model.vendorRecovery) {
       this.heldUntil = Date.now() + 10_000;
-      this.note('Holding the Reset button (for 10 s): switch the router on now to start the maker\'s recovery.');
+      this.say('practice.said.holdReset');
       return;
     }
     if (this.mode === 'preinit') {
       this.pressed = true;
-      this.note('Reset button pressed during start-up: rescue mode chosen.');
-    } else this.note(`Reset button pressed (${this.mode === 'off' ? 'the router is off' : 'not during the rescue window'}): nothing happens.`);
+      this.say('practice.said.resetRescue');
+    } else this.say('practice.said.resetNothing', { off: this.mode === 'off' ? 'yes' : 'no' });
   }
 
-  private reboot(why: string): void {
-    this.note(`Restarting (${why}).`);
+  private reboot(why: 'mtd' | 'reboot' | 'reset' | 'recovery' | 'sysupgrade'): void {
+    this.say('practice.said.restarting', { why });
     this.print('\n[  120.000000] reboot: Restarting system\n');
     this.powerOff();
     this.later(300, () => this.boot());
@@ -676,7 +685,7 @@ export class PracticeRouter {
       this.print('\b\b\b 0 \n');
       if (this.stopAutoboot) {
         this.set('bootloader', 'steady');
-        this.note('Autoboot stopped by a key: the bootloader waits at its prompt.');
+        this.say('practice.said.autobootStopped');
         this.print(this.model.ubootPrompt);
         return;
       }
@@ -697,7 +706,7 @@ export class PracticeRouter {
     if (name === undefined) {
       this.print('Wrong Image Format for bootm command\nERROR: can\'t get kernel image!\n' + this.model.ubootPrompt);
       this.set('bootloader', 'steady');
-      this.note(`The firmware in ${slot} is damaged: the bootloader stops at its prompt (${this.model.ubootPrompt.trim()}).`);
+      this.say('practice.said.slotDamaged', { slot, prompt: this.model.ubootPrompt.trim() });
       return;
     }
     this.print(`   Image Name:   ${name}\n`);
@@ -717,7 +726,7 @@ export class PracticeRouter {
       void this.openWeb(name).then(() => {
         if (gen !== this.bootGen) return;
         this.set('vendor', 'steady');
-        this.note(`The maker's firmware runs (${name}${this.runningSlot ? `, slot ${this.runningSlot}` : ''}): no SSH; its web page answers at http://${this.address}:${this.webPort}/.`);
+        this.say('practice.said.vendorRuns', { name, slot: this.runningSlot ? String(this.runningSlot) : 'none', url: `http://${this.address}:${this.webPort}/` });
       });
     });
   }
@@ -751,7 +760,7 @@ export class PracticeRouter {
     this.ram = {};
     this.set('recovery', 'failsafe');
     this.print(`\nU-Boot 1.1.4 (practice) for ${this.model.modelName}\n\nReset button held: firmware recovery\n`);
-    this.note(`The maker's recovery started: the router asks this computer's file server for ${rec.fileName}.`);
+    this.say('practice.said.recoveryStarted', { file: rec.fileName });
     const env = this.readEnv();
     for (let attempt = 0; attempt < 3 && gen === this.bootGen; attempt++) {
       this.loaded = undefined;
@@ -766,24 +775,24 @@ export class PracticeRouter {
     const profileHwId = 0xc7000002;
     const hdr = data ? readTplinkV1Header(data) : undefined;
     if (!data) {
-      this.note('The recovery got no file from this computer: the router starts from its flash as it is.');
+      this.say('practice.said.recoveryNoFile');
       this.boot();
       return;
     }
     if (!hdr || hdr.hwId !== profileHwId || hdr.bootLength !== 0) {
       this.print(`Firmware check failed: ${!hdr ? 'no TP-Link firmware header' : hdr.bootLength !== 0 ? 'it contains a bootloader' : `it is for hardware 0x${hdr.hwId.toString(16)}`}\n`);
-      this.note('The recovery refused the file (it is not firmware for this model): nothing was written.');
+      this.say('practice.said.recoveryRefused');
       this.boot();
       return;
     }
     this.set('recovery', 'preinit');
     this.print(`Firmware check OK (${hdr.firmwareVersion})\nErasing flash ...\nWriting ${data.length} bytes to flash ... `);
-    this.note(`The recovery writes ${data.length} bytes (${hdr.firmwareVersion}) to the firmware partition.`);
+    this.say('practice.said.recoveryWrites', { bytes: String(data.length), version: String(hdr.firmwareVersion) });
     this.writePart('firmware', data);
     this.later(Math.max(600, this.stageMs * 3), () => {
       if (gen !== this.bootGen) return;
       this.print('done\n');
-      this.reboot('the recovery finished writing');
+      this.reboot('recovery');
     });
   }
 
@@ -862,7 +871,7 @@ export class PracticeRouter {
     if (backup !== undefined) {
       if (!backup) return res('', 1, usage);
       const tgz = this.settingsArchive();
-      this.note('sysupgrade -b: a copy of the settings was handed over.');
+      this.say('practice.said.backupGiven');
       if (backup === '-') return { stdout: tgz, stderr: '', code: 0 };
       const problem = this.write(backup, tgz);
       return problem ? res('', 1, `Cannot create backup file ${backup}: ${problem}\n`) : res('Saving config files...\n');
@@ -876,7 +885,7 @@ export class PracticeRouter {
     if (test) return res(said, check.ok || force ? 0 : 1);
     if (!check.ok && !force) return res(said, 1);
     const out = `${said}${keep ? 'Saving config files...\n' : ''}${COMMENCING}\n`;
-    this.note(`sysupgrade${force ? ' -F' : ''}${keep ? '' : ' -n'} ${file}: the router closes every session and writes the new firmware.`);
+    this.say('practice.said.sysupgradeStart', { command: `sysupgrade${force ? ' -F' : ''}${keep ? '' : ' -n'} ${file}` });
     const gen = this.bootGen;
     // sysupgrade hands over to procd, which stops every session, then writes and restarts
     this.later(300, () => gen === this.bootGen && this.flashAndRestart(img, check.tar, keep));
@@ -899,17 +908,17 @@ export class PracticeRouter {
       if (root) this.writePart(`rootfs${target}`, root);
       // linksys.sh: the next start boots the slot just written
       this.writeEnv({ ...env, boot_part: String(target), bootcmd: target === 1 ? 'run nandboot' : 'run altnandboot' });
-      this.note(`sysupgrade wrote slot ${target} (kernel${target}) and set boot_part=${target}: the router starts it next.`);
+      this.say('practice.said.wroteSlot', { slot: String(target) });
     } else {
       this.writePart('firmware', kernel ?? img);
-      this.note('sysupgrade wrote the firmware partition.');
+      this.say('practice.said.wroteFirmware');
     }
     if (!keep) {
       this.eraseOverlay();
       fs.rmSync(this.hostKeyFile, { force: true });
-      this.note('Settings not kept (-n): the router starts with fresh settings and makes a new SSH key.');
+      this.say('practice.said.notKept');
     }
-    this.later(Math.max(800, this.stageMs * 3), () => this.reboot('sysupgrade finished writing'));
+    this.later(Math.max(800, this.stageMs * 3), () => this.reboot('sysupgrade'));
   }
 
   private startKernel(): void {
@@ -988,7 +997,7 @@ export class PracticeRouter {
     this.loaded = { addr, data };
     const secs = Math.max(0.001, (Date.now() - t0) / 1000);
     this.print(`\n\t ${Math.round(data.length / 1024 / secs)} KiB/s\ndone\nBytes transferred = ${data.length} (${data.length.toString(16)} hex)\n`);
-    this.note(`tftpboot: ${file} (${data.length} bytes) loaded from our file server into memory.`);
+    this.say('practice.said.tftpboot', { file, bytes: String(data.length) });
   }
 
   private preinit(): void {
@@ -997,7 +1006,7 @@ export class PracticeRouter {
     const windowS = this.opts.windowS ?? 4;
     this.set('preinit', 'preinit');
     this.print('[    1.234567] init: Console is alive\n[    1.300000] init: - preinit -\nPress the [f] key and hit [enter] to enter failsafe mode\nPress the [1], [2], [3] or [4] key and hit [enter] to select the debug level\n');
-    this.note(`Start-up: the rescue window is open for ${windowS} s (press the button, or f + Enter on the console).`);
+    this.say('practice.said.window', { seconds: String(windowS) });
     let n = 0;
     const tick = (): void => {
       if (!alive()) return;
@@ -1025,7 +1034,7 @@ export class PracticeRouter {
   private enterFailsafe(): void {
     this.set('failsafe', 'failsafe');
     this.print('- failsafe -\n');
-    this.note('Rescue mode (failsafe): SSH as root without a password at ' + `${this.address} port ${this.sshPort}.`);
+    this.say('practice.said.rescueMode', { address: this.address, port: String(this.sshPort) });
     const gen = this.bootGen;
     this.later(300, () => {
       if (gen !== this.bootGen) return;
@@ -1044,7 +1053,7 @@ export class PracticeRouter {
         if (gen !== this.bootGen) return;
         this.set('running', 'steady');
         this.print('[    6.000000] procd: - init complete -\n\nPlease press Enter to activate this console.\n');
-        this.note(`Started normally: SSH at ${this.address} port ${this.sshPort} asks for root's password.`);
+        this.say('practice.said.startedNormally', { address: this.address, port: String(this.sshPort) });
       });
     });
   }
@@ -1169,7 +1178,7 @@ export class PracticeRouter {
         const shadow = this.read('/etc/shadow')?.toString('utf8') ?? '';
         const hash = /^root:([^:]*):/m.exec(shadow)?.[1] ?? '';
         if (hash === '' || hash === hashPassword(ctx.password)) return ctx.accept();
-        this.note('SSH login refused: wrong password for root.');
+        this.say('practice.said.sshRefused');
       }
       return ctx.reject(['password']);
     });

@@ -5,7 +5,7 @@ import { RECOVER_PLAYBOOKS, VENDOR_FLOWS, type RecoverPlan } from '../../../src-
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import type { VendorFlow } from '../../../src-shared/profiles/profiles';
 import type { RbErrorShape } from '../../../src-shared/errors';
-import { RbFault } from '../../../src-shared/errors';
+import { RbFault, fault } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
@@ -14,8 +14,8 @@ import type { RecoverTuning } from './service';
 function runFault(run: RunSnapshot): RbErrorShape {
   const failed = [...run.steps].reverse().find((s) => s.state === 'failed' && s.error);
   if (failed?.error) return failed.error;
-  if (run.state === 'stopped') return { code: 'RUN_STOPPED', message: 'The recovery was stopped before it finished.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Start it again when the router is ready.' };
-  return { code: 'RUN_FAILED', message: 'The recovery did not finish.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Read the steps above, then start it again.' };
+  if (run.state === 'stopped') return fault('RUN_STOPPED', { what: 'recovery', summary: run.summary ?? 'none' }).toShape();
+  return fault('RUN_FAILED', { what: 'recovery', summary: run.summary ?? 'none' }).toShape();
 }
 
 /** A line from the terminal (the person did what the step says); undefined without a terminal. */

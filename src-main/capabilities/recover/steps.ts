@@ -194,7 +194,7 @@ export function fetchStep(deps: RecoverDeps): StepExecutor {
       }
       server.on('transfer', onEvent);
     });
-    if ('stopped' in result) return fault('STOPPED');
+    if ('stopped' in result) return fault('STOPPED', { why: 'step' });
     if (!result.ok) {
       const unplugged = await noCarrier(deps, server.address);
       if (unplugged) return unplugged;
@@ -355,7 +355,7 @@ export function verifyStep(deps: RecoverDeps): StepExecutor {
       if (ctx.now() >= deadline) break;
       await deps.sleep(2000, ctx.signal).catch(() => undefined);
     }
-    if (ctx.signal.aborted) return fault('STOPPED');
+    if (ctx.signal.aborted) return fault('STOPPED', { why: 'step' });
     const p = findDeviceProfile(str(ctx, 'deviceId'));
     const note = p?.recovery.after?.note;
     return fault('RECOVER_NOT_BACK', { address: addr, page: sawRecovery ? 'yes' : 'no', note: note ?? 'none' });

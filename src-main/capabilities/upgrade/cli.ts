@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UpgradeStartSchema, type StockReport, type UpgradeOutcome } from '../../../src-shared/capabilities/upgrade';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
-import type { RbErrorShape } from '../../../src-shared/errors';
+import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract, type ContractSession } from '../../cli/transport';
@@ -38,8 +38,8 @@ const targetFlags = {
 function runFault(run: RunSnapshot): RbErrorShape {
   const failed = [...run.steps].reverse().find((s) => s.state === 'failed' && s.error);
   if (failed?.error) return failed.error;
-  if (run.state === 'stopped') return { code: 'RUN_STOPPED', message: 'The run was stopped before it finished.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Start it again when the router is ready.' };
-  return { code: 'RUN_FAILED', message: 'The run did not finish.', meaning: run.summary ?? 'The steps above say how far it got.', fix: 'Read the steps above, then start it again.' };
+  if (run.state === 'stopped') return fault('RUN_STOPPED', { what: 'run', summary: run.summary ?? 'none' }).toShape();
+  return fault('RUN_FAILED', { what: 'run', summary: run.summary ?? 'none' }).toShape();
 }
 
 /** Plain words for what changed in a run since the last snapshot. */

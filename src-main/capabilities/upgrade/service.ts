@@ -254,7 +254,7 @@ export class UpgradeService {
    */
   async bootSlot(target: SessionTarget, slot: 1 | 2, confirm: string, preview = false): Promise<BootSlotResult> {
     if (!preview && confirm.trim() !== `slot ${slot}`)
-      throw new RbFault({ code: 'NOT_CONFIRMED', message: `Type "slot ${slot}" to confirm.`, meaning: 'Changing which slot the router starts from decides what it runs after the next restart. Nothing was changed.', fix: `Type exactly: slot ${slot}` });
+      throw fault('NOT_CONFIRMED', { what: 'slot', slot });
     const s = await this.deps.open(target);
     try {
       const { device } = await readRouter(s);
@@ -455,7 +455,7 @@ export class UpgradeService {
         { id: 'cancel', label: 'Not now' },
       ],
     });
-    if (a.choice !== 'go') return fail('CANCELLED', 'You chose not to go ahead.', 'Nothing was changed on the router.', 'Start again when you are ready.');
+    if (a.choice !== 'go') return { ok: false, error: fault('CANCELLED', { what: 'choice' }).toShape() };
     return { ok: true, summary: plan.successText.replace(/^Done\. /, 'Goal: ') };
   }
 

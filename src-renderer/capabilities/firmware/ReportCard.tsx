@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { InspectionReport } from '../../../src-shared/capabilities/firmware/contract';
 import { compareChecksum } from '../../../src-shared/capabilities/firmware/checksum';
+import { IMAGE_PART_WORDS } from '../../../src-shared/capabilities/firmware/identify';
 import { bytes } from '../../format';
-import { useT } from '../../i18n';
+import { saidAmong, useT } from '../../i18n';
 
 const INTEGRITY_CLASS: Record<InspectionReport['identity']['integrity'], string> = { intact: 'ok', damaged: 'bad', 'partly-checked': 'warn', unchecked: 'warn' };
 
@@ -18,10 +19,10 @@ export function ReportCard({ report }: { report: InspectionReport }) {
   return (
     <section className="card" aria-labelledby="fw-report-title" data-testid="fw-report" data-kind={id.kind} data-integrity={id.integrity}>
       <h2 id="fw-report-title" className="fw-headline" data-testid="fw-headline" ref={heading} tabIndex={-1}>
-        {id.headline}
+        {saidAmong(t, id.headline, id.said)}
       </h2>
       <p className={`fw-integrity ${INTEGRITY_CLASS[id.integrity]}`} data-testid="fw-integrity">
-        {id.integrityText}
+        {saidAmong(t, id.integrityText, id.said, IMAGE_PART_WORDS)}
       </p>
       <dl className="fw-facts">
         <dt>{t('firmware.report.file')}</dt>
@@ -45,7 +46,7 @@ export function ReportCard({ report }: { report: InspectionReport }) {
         {id.slotLayout && (
           <>
             <dt>{t('firmware.report.layout')}</dt>
-            <dd>{id.slotLayoutReason}</dd>
+            <dd>{saidAmong(t, id.slotLayoutReason ?? '', id.said)}</dd>
           </>
         )}
         <dt data-i18n-data="technical name">SHA-256</dt>

@@ -6,7 +6,7 @@ import { DEVICE_PROFILES } from '../../../src-shared/profiles/profiles';
 import { parseProcMtd } from '../../../src-shared/capabilities/firmware/procmtd';
 import type { InspectionReport, VerdictWire } from '../../../src-shared/capabilities/firmware/contract';
 import type { MessageId } from '../../../src-shared/i18n';
-import { useT } from '../../i18n';
+import { saidAmong, useT } from '../../i18n';
 
 const VERDICT_WORDS: Record<VerdictWire['verdict'], MessageId> = {
   compatible: 'firmware.verdict.compatible',
@@ -24,6 +24,8 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
   const api = useApi();
   const t = useT();
   const { verdict, setVerdict, setError, judge } = useFirmware();
+  /** One of the verdict's sentences in the language shown (its ids + values travel in verdict.said). */
+  const say = (x: string): string => saidAmong(t, x, verdict?.said, report.identity.said);
   const [board, setBoard] = useState(report.identity.profileId ?? '');
   const [compat, setCompat] = useState('');
   const [mtd, setMtd] = useState('');
@@ -132,16 +134,16 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
       {verdict && board && (
         <div className={`fw-verdict ${VERDICT_CLASS[verdict.verdict]}`} data-testid="fw-verdict" data-verdict={verdict.verdict}>
           <p className="fw-verdict-tag">{t(VERDICT_WORDS[verdict.verdict])}</p>
-          <p className="fw-verdict-headline">{verdict.headline}</p>
+          <p className="fw-verdict-headline">{say(verdict.headline)}</p>
           <ul>
             {verdict.reasons.map((r) => (
-              <li key={r}>{r}</li>
+              <li key={r}>{say(r)}</li>
             ))}
           </ul>
           {verdict.steps ? (
             <ol className="fw-steps">
               {verdict.steps.map((s) => (
-                <li key={s}>{s}</li>
+                <li key={s}>{say(s)}</li>
               ))}
             </ol>
           ) : (
@@ -165,10 +167,10 @@ export function VerdictPanel({ report }: { report: InspectionReport }) {
               <pre className="fw-console" data-i18n-data="router output">{verdict.withForce.join('\n')}</pre>
             </div>
           )}
-          {verdict.userReported && <p className="note">{verdict.userReported}</p>}
+          {verdict.userReported && <p className="note">{say(verdict.userReported)}</p>}
           {verdict.assumptions.map((a) => (
             <p key={a} className="empty">
-              {a}
+              {say(a)}
             </p>
           ))}
         </div>

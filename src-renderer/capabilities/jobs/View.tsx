@@ -6,7 +6,7 @@ import type { RbError } from '../../../src-shared/contract';
 import { day } from '../../../src-shared/capabilities/jobs';
 import type { Job, JobState, JobStep, JobSummary, SeenBefore, ShopSync } from '../../../src-shared/capabilities/jobs/contract';
 import { english, knownId } from '../../../src-shared/i18n';
-import { stepText, useT, type T } from '../../i18n';
+import { stepText, useLocale, useT, type T } from '../../i18n';
 import { useJobs } from './store';
 
 const hhmm = (at: number) => new Date(at).toTimeString().slice(0, 5);
@@ -113,7 +113,7 @@ function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefine
     setSaved(undefined);
     onError(undefined);
     try {
-      const r = await api.invoke('jobs.report', { id: job.id, format });
+      const r = await api.invoke('jobs.report', { id: job.id, format, lang: useLocale.getState().locale });
       download(r.fileName, r.mime, r.base64);
       setSaved(t(r.running ? 'jobs.savedRunning' : 'jobs.saved', { file: r.fileName }));
     } catch (e) {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../../src-shared/capabilities/net/contract';
 import { FINDING_MARK } from './words';
-import { useT } from '../../i18n';
+import { saidMessage, useT } from '../../i18n';
 
 /** The checks, each with its plain meaning; the level is said in words and a mark, never by colour alone. */
 export function Findings({ findings, testId = 'net-findings' }: { findings: Finding[]; testId?: string }) {
@@ -15,9 +15,9 @@ export function Findings({ findings, testId = 'net-findings' }: { findings: Find
           <div>
             <p className="net-finding-title">
               <span className="sr-only">{t(FINDING_MARK[f.level].label)}: </span>
-              {f.title}
+              {saidMessage(t, f.title, f.titleMsg)}
             </p>
-            <p className="net-finding-meaning">{f.meaning}</p>
+            <p className="net-finding-meaning">{saidMessage(t, f.meaning, f.meaningMsg)}</p>
           </div>
         </li>
       ))}

@@ -5,7 +5,10 @@ import { useApp } from '../../app/store';
 import type { SectionId } from '..';
 import { usePractice } from './store';
 import { PracticeRouterPicture, scenarioText } from './Dock';
-import { useT } from '../../i18n';
+import { saidAmong, useT } from '../../i18n';
+
+/** A scenario's title quoted in the log ("Scenario … loaded") is said in the language shown too. */
+const SCENARIO_TITLES = PRACTICE_SCENARIOS.map((s) => ({ id: `practice.scenario.${s.id}.title` }));
 
 /** The practice router: pick a scenario, switch the router on, then fix it with the real screens. */
 export function PracticeView() {
@@ -59,11 +62,17 @@ export function PracticeView() {
           </div>
           <details className="advanced" open>
             <summary>{t('practice.log.title')}</summary>
-            {/* the router's own log, as it wrote it (like a transcript: evidence, in English) */}
-            <ol className="practice-log" data-testid="practice-log" data-i18n-data="the practice router's log">
-              {st.log.map((l, i) => (
-                <li key={`${l.at}-${i}`}>{l.text}</li>
-              ))}
+            {/* the router's log: its sentences in the language shown; a command line as typed (fw_setenv …) as data */}
+            <ol className="practice-log" data-testid="practice-log">
+              {st.log.map((l, i) =>
+                l.msg ? (
+                  <li key={`${l.at}-${i}`}>{saidAmong(t, l.text, [l.msg], SCENARIO_TITLES)}</li>
+                ) : (
+                  <li key={`${l.at}-${i}`} className="mono" data-i18n-data="a command the practice router ran">
+                    {l.text}
+                  </li>
+                ),
+              )}
             </ol>
             {st.target && (
               <p className="empty mono">

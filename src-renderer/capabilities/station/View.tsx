@@ -230,7 +230,7 @@ const SlotCard = memo(function SlotCard({ slotId, onError }: { slotId: string; o
             className="btn small"
             data-testid="slot-report"
             onClick={act(async () => {
-              const r = await api.invoke('jobs.report', { id: run.runId, format: 'html' });
+              const r = await api.invoke('jobs.report', { id: run.runId, format: 'html', lang: useLocale.getState().locale });
               download(r.fileName, r.mime, r.base64);
               setSaved(`${t('station.slot.saved', { file: r.fileName })}${r.running ? ` ${t('station.slot.reportRunningNote')}` : ''}`);
             })}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command } from '../../contract/common';
+import { command, SaidMessageSchema } from '../../contract/common';
 
 /** Any JSON value (parsed header fields, metadata JSON). */
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -53,6 +53,8 @@ export const ImageIdentitySchema = z.object({
   bodySize: z.number(),
   knownFile: z.string().optional(),
   metadataInvalid: z.boolean().optional(),
+  /** Our sentences' catalogue ids and values (headline, integrityText, slotLayoutReason; decision 0139). */
+  said: z.array(SaidMessageSchema).optional(),
 });
 
 export const InspectionReportSchema = z.object({
@@ -102,6 +104,8 @@ export const VerdictSchema = z.object({
     layout: z.object({ id: z.string(), label: z.string(), source: z.enum(['partitions', 'compat-version', 'assumed']) }).optional(),
   }),
   userReported: z.string().optional(),
+  /** Our sentences' catalogue ids and values (decision 0139); the screen shows them in its language. */
+  said: z.array(SaidMessageSchema).optional(),
 });
 export type VerdictWire = z.infer<typeof VerdictSchema>;
 

@@ -5,6 +5,8 @@
 import { DEVICE_PROFILES, type DeviceProfile } from '../../profiles/profiles';
 import type { Inspection } from './image/inspect';
 import type { Structure } from './image/types';
+import type { SaidMessage } from '../../contract/common';
+import { english, knownId } from '../../i18n';
 
 export type ImageKind = 'openwrt-sysupgrade' | 'openwrt-factory' | 'vendor' | 'unknown';
 export type Integrity = 'intact' | 'damaged' | 'partly-checked' | 'unchecked';
@@ -26,6 +28,8 @@ export interface ImageIdentity {
   /** Linksys dual-firmware kernel layout this image is built for ("3m", "6m"). */
   slotLayout?: string;
   slotLayoutReason?: string;
+  /** The catalogue ids and values of the sentences above (headline, integrityText, slotLayoutReason). */
+  said?: SaidMessage[];
   /** How a Linksys dual-firmware router writes it (linksys.sh looks at the first 4 bytes). */
   writePath: 'sysupgrade-tar' | 'raw' | 'other';
   /** Sizes of the sysupgrade tar members, when it is one. */
@@ -58,19 +62,30 @@ const WHOLE_FILE: Record<string, string> = {
 
 const MiB = 1024 * 1024;
 
-/** Plain names for the parts whose checks passed. */
+/** Plain names for the parts whose checks passed (catalogue ids: the screen says them in its language). */
 const PLAIN: Record<string, string> = {
-  'sysupgrade-tar': 'archive headers',
-  tar: 'archive headers',
-  squashfs: 'file system header',
-  uimage: 'kernel checksums',
-  fit: 'kernel checksums',
-  ubi: 'flash block headers',
-  jffs2: 'settings area headers',
-  xz: 'compressed data header',
+  'sysupgrade-tar': 'firmware.id.part.archive',
+  tar: 'firmware.id.part.archive',
+  squashfs: 'firmware.id.part.fs',
+  uimage: 'firmware.id.part.kernel',
+  fit: 'firmware.id.part.kernel',
+  ubi: 'firmware.id.part.flash',
+  jffs2: 'firmware.id.part.settings',
+  xz: 'firmware.id.part.compressed',
 };
 
+/** The parts' words, for a screen that shows the partly-checked sentence in its language. */
+export const IMAGE_PART_WORDS: readonly { id: string }[] = [...new Set(Object.values(PLAIN))].map((id) => ({ id }));
+
 export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
+  // our sentences, with their catalogue ids and values for the screen (decision 0139)
+  const said: SaidMessage[] = [];
+  const say = (key: string, values?: Record<string, string>): string => {
+    const mid = knownId(`firmware.id.${key}`);
+    if (!mid) throw new Error(`no catalogue text firmware.id.${key}`);
+    said.push(values ? { id: mid, values } : { id: mid });
+    return english(mid, values);
+  };
   const all = [...walk(ins.structures)];
   const top = ins.structures.filter((s) => s.type !== 'padding' && s.type !== 'data');
   const outer = top[0];
@@ -91,19 +106,20 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
       .slice(0, 3)
       .map((s) => `${s.type} at byte ${s.offset}: ${s.checks.filter((c) => !c.ok).map((c) => c.name).join(', ') || s.warnings[0] || 'damaged'}`)
       .join('; ');
-    integrityText = `It is damaged: ${what}. Do not write it to a router; download it again.`;
+    integrityText = say('integrityDamaged', { what });
   } else if (knownFile) {
     integrity = 'intact';
-    integrityText = `Its checksum is intact: the SHA-256 matches the file ${knownFile.vendor} publishes.`;
+    integrityText = say('integrityOfficial', { vendor: knownFile.vendor });
   } else if (whole.length) {
     integrity = 'intact';
-    integrityText = `Its checksum is intact (${whole.map((s) => WHOLE_FILE[s.type]).join(', ')}).`;
+    integrityText = say('integrityWhole', { checks: whole.map((s) => WHOLE_FILE[s.type]).join(', ') });
   } else if (checked.length) {
     integrity = 'partly-checked';
-    integrityText = `Its internal checks pass (${[...new Set(checked.map((s) => PLAIN[s.type] ?? s.type))].join(', ')}), but the file has no checksum over the whole image: compare its SHA-256 with the one the maker publishes.`;
+    const part = (type: string): string => (PLAIN[type] ? english(knownId(PLAIN[type])!) : type);
+    integrityText = say('integrityPartly', { parts: [...new Set(checked.map((s) => part(s.type)))].join(', ') });
   } else {
     integrity = 'unchecked';
-    integrityText = 'It carries no checksum we can test: compare its SHA-256 with the one the maker publishes.';
+    integrityText = say('integrityNone');
   }
 
   // ---- boards and profile
@@ -161,22 +177,22 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
     const small = dual.layouts[0]!;
     if (byCompat && kind === 'openwrt-sysupgrade') {
       slotLayout = byCompat.id;
-      slotLayoutReason = `built with compat_version ${compatVersion}, the ${byCompat.label} layout`;
+      slotLayoutReason = say('layoutCompat', { compat: compatVersion!, layout: byCompat.label });
     } else if (ubiTop && outer && (outer.type === 'zimage' || outer.type === 'uimage')) {
       const l = dual.layouts.find((x) => x.kernelSize === ubiTop.offset);
       if (l) {
         slotLayout = l.id;
-        slotLayoutReason = `its root filesystem starts at ${ubiTop.offset / MiB} MB, the ${l.label} layout`;
+        slotLayoutReason = say('layoutUbi', { mb: String(ubiTop.offset / MiB), layout: l.label });
       }
     } else if (kernelSize !== undefined && kernelSize > small.kernelSize) {
       const l = dual.layouts.find((x) => x.kernelSize >= kernelSize);
       if (l) {
         slotLayout = l.id;
-        slotLayoutReason = `its kernel is ${(kernelSize / MiB).toFixed(1)} MB, too big for the ${small.label} layout`;
+        slotLayoutReason = say('layoutKernel', { mb: (kernelSize / MiB).toFixed(1), layout: small.label });
       }
     } else if (kind === 'vendor') {
       slotLayout = small.id;
-      slotLayoutReason = `the maker's firmware uses the ${small.label} layout`;
+      slotLayoutReason = say('layoutVendor', { layout: small.label });
     }
   }
 
@@ -184,16 +200,16 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
   const writePath: ImageIdentity['writePath'] = firstWord === 'sysupgrade-tar' ? 'sysupgrade-tar' : firstWord === 'uimage' || firstWord === 'zimage' ? 'raw' : 'other';
 
   // ---- headline
-  const who = profile ? `${profile.vendor} ${profile.model}` : boards.length ? `board ${boards.slice(0, 3).join(', ')}` : undefined;
+  const who = { router: profile ? `${profile.vendor} ${profile.model}` : 'none', boards: boards.length ? boards.slice(0, 3).join(', ') : 'none' };
   let headline: string;
-  if (knownFile) headline = `This is the official ${knownFile.vendor} firmware${knownFile.stockImage?.exampleFile ? ` (${knownFile.stockImage.exampleFile})` : ''} for the ${knownFile.model}: its SHA-256 matches the published file.`;
-  else if (kind === 'openwrt-sysupgrade') headline = `This is an OpenWrt upgrade image${version ? ` (${version})` : ''}${who ? ` for the ${who}` : ''}.`;
-  else if (kind === 'openwrt-factory') headline = `This is an OpenWrt first-install (factory) image${who ? ` for the ${who}` : ''}.`;
-  else if (kind === 'vendor') headline = profile ? `This looks like the ${profile.vendor} firmware for the ${profile.model}.` : `This looks like a router maker's firmware${who ? ` for ${who}` : ''}.`;
-  else if (outer) headline = `This file starts with a ${outer.type} structure, but we cannot tell whose firmware it is.`;
-  else headline = 'We do not recognise this file as router firmware.';
+  if (knownFile) headline = say('official', { vendor: knownFile.vendor, file: knownFile.stockImage?.exampleFile || 'none', model: knownFile.model });
+  else if (kind === 'openwrt-sysupgrade') headline = say('upgrade', { version: version || 'none', ...who });
+  else if (kind === 'openwrt-factory') headline = say('factory', who);
+  else if (kind === 'vendor') headline = profile ? say('vendorKnown', { vendor: profile.vendor, model: profile.model }) : say('vendor', { boards: who.boards });
+  else if (outer) headline = say('structure', { type: outer.type });
+  else headline = say('unknown');
 
-  const id: ImageIdentity = { kind, headline, integrity, integrityText, boards, writePath, bodySize };
+  const id: ImageIdentity = { kind, headline, integrity, integrityText, boards, writePath, bodySize, said };
   if (profile) id.profileId = profile.id;
   if (version) id.version = version;
   if (compatVersion) id.compatVersion = compatVersion;

@@ -5,6 +5,8 @@
  */
 import { findDeviceProfile, type DeviceProfile, type SlotLayout } from '../../profiles/profiles';
 import type { ImageIdentity } from './identify';
+import type { SaidMessage } from '../../contract/common';
+import { english, knownId } from '../../i18n';
 
 export type VerdictKind = 'compatible' | 'needs-n' | 'needs-F' | 'needs-factory' | 'does-not-fit' | 'damaged' | 'unknown';
 
@@ -37,6 +39,8 @@ export interface Verdict {
   device: { boardName: string; model?: string; compatVersion: string; layout?: { id: string; label: string; source: 'partitions' | 'compat-version' | 'assumed' } };
   /** Known only from user reports, not from an official procedure. */
   userReported?: string;
+  /** The catalogue ids and values of our sentences above (headline, reasons, steps, assumptions, userReported). */
+  said?: SaidMessage[];
 }
 
 export const SYSUPGRADE = {
@@ -70,7 +74,23 @@ function deviceLayout(p: DeviceProfile | undefined, dev: DeviceFacts, compat: st
   return { id: l.id, label: l.label, source: 'assumed', l };
 }
 
+/**
+ * The verdict, its sentences in English (the CLI, --json, the journal) with their catalogue ids and values in
+ * `said` (decision 0139): the screen shows each sentence in its language where an entry's English is that sentence.
+ * What sysupgrade prints, the image's own compat_message and names, versions and commands stay as they are.
+ */
 export function verdictFor(image: ImageIdentity, metadata: Record<string, unknown> | null, dev: DeviceFacts, fileName = 'firmware.bin'): Verdict {
+  const said: SaidMessage[] = [];
+  const s = (key: string, values?: Record<string, string>): string => {
+    const id = knownId(`firmware.v.${key}`);
+    if (!id) throw new Error(`no catalogue text firmware.v.${key}`);
+    said.push(values ? { id, values } : { id });
+    return english(id, values);
+  };
+  return { ...judge(image, metadata, dev, fileName, s), said };
+}
+
+function judge(image: ImageIdentity, metadata: Record<string, unknown> | null, dev: DeviceFacts, fileName: string, s: (key: string, values?: Record<string, string>) => string): Verdict {
   const p = findDeviceProfile(dev.boardName) ?? (dev.model ? findDeviceProfile(dev.model) : undefined);
   const board = dev.boardName || p?.boardName || '';
   const assumptions: string[] = [];
@@ -80,10 +100,10 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
     if (layout && layout.source !== 'assumed' && layout.l) devCompat = layout.l.compatVersion;
     else if (p) {
       devCompat = p.compatVersion;
-      assumptions.push(`We assumed the router runs a current OpenWrt (compat_version ${p.compatVersion}); connect it to read the real value.`);
+      assumptions.push(s('assumeCompat', { compat: p.compatVersion }));
     } else devCompat = '1.0';
   }
-  if (layout?.source === 'assumed') assumptions.push(`We assumed the router has the ${layout.label} layout of current OpenWrt; connect it so we can read its partition sizes (/proc/mtd).`);
+  if (layout?.source === 'assumed') assumptions.push(s('assumeLayout', { layout: layout.label }));
   const device: Verdict['device'] = { boardName: board, compatVersion: devCompat };
   if (dev.model ?? p?.model) device.model = dev.model ?? `${p!.vendor} ${p!.model}`;
   if (layout) device.layout = { id: layout.id, label: layout.label, source: layout.source };
@@ -96,8 +116,8 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
     return {
       ...base,
       verdict: 'needs-F',
-      headline: "This image's OpenWrt metadata is unreadable, so sysupgrade refuses it unless forced. Get the image again instead.",
-      reasons: ['The metadata block at the end of the file is there, but its text is not valid JSON.'],
+      headline: s('invalidMeta'),
+      reasons: [s('invalidMetaWhy')],
       sysupgradeSays: [SYSUPGRADE.invalid],
       withForce: [SYSUPGRADE.invalid, SYSUPGRADE.forced],
       risk: 'high',
@@ -106,7 +126,7 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
 
   // ---- a damaged image is never flashed
   if (image.integrity === 'damaged') {
-    return { ...base, verdict: 'damaged', headline: 'Do not flash this file: it is damaged.', reasons: [image.integrityText], sysupgradeSays: [], risk: 'high' };
+    return { ...base, verdict: 'damaged', headline: s('damaged'), reasons: [image.integrityText], sysupgradeSays: [], risk: 'high' };
   }
 
   // ---- does it fit at all?
@@ -116,8 +136,8 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
     return {
       ...base,
       verdict: 'does-not-fit',
-      headline: `This image is too big for the ${routerName}.`,
-      reasons: [`The image is ${mb(image.bodySize)}; the router's firmware area holds ${mb(maxSize)}.`],
+      headline: s('tooBig', { router: routerName }),
+      reasons: [s('tooBigWhy', { size: mb(image.bodySize), max: mb(maxSize) })],
       sysupgradeSays: [],
       risk: 'high',
     };
@@ -136,8 +156,8 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
       return {
         ...base,
         verdict: 'needs-F',
-        headline: `This image is made for a different router (${image.boards.join(', ') || image.profileId}), not the ${routerName}. Do not force it.`,
-        reasons: ['Forcing an image made for another router usually leaves it unable to start.'],
+        headline: s('otherRouter', { boards: image.boards.join(', ') || image.profileId!, router: routerName }),
+        reasons: [s('forceOther')],
         sysupgradeSays: says,
         risk: 'high',
       };
@@ -148,10 +168,10 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
         return {
           ...base,
           verdict: 'needs-F',
-          headline: `This OpenWrt factory image changes the other firmware slot to the ${imgLayout.label} layout. sysupgrade only accepts it when forced, without keeping settings.`,
+          headline: s('factoryStep', { layout: imgLayout.label }),
           reasons: [
-            `The router has the ${layout.label} layout; this image is built for the ${imgLayout.label} layout (${image.slotLayoutReason}).`,
-            'A factory-style image is written raw to the other slot, so it can change the layout; an upgrade image cannot (OpenWrt PR #3852).',
+            s('factoryStepWhy', { has: layout.label, layout: imgLayout.label, why: String(image.slotLayoutReason) }),
+            s('factoryRaw'),
           ],
           sysupgradeSays: says,
           withForce: [SYSUPGRADE.noMetadata, SYSUPGRADE.forced],
@@ -163,28 +183,27 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
       return {
         ...base,
         verdict: 'needs-factory',
-        headline: `The ${routerName} first needs an OpenWrt factory image with the ${imgLayout.label} layout; this image alone will not start.`,
+        headline: s('needsFactory', { router: routerName, layout: imgLayout.label }),
         reasons: [
-          `The router now has the ${layout.label} layout (${layout.source === 'partitions' ? 'read from its partition sizes' : layout.source === 'compat-version' ? `from its compat_version ${devCompat}` : 'assumed'}); this image expects the ${imgLayout.label} layout (${image.slotLayoutReason}).`,
-          'sysupgrade -F would write it, but it does not change the layout, so the router would not start it (a forum user saw exactly this on a WRT32X).',
+          s('needsFactoryWhy', { has: layout.label, source: layout.source === 'compat-version' ? 'compatVersion' : layout.source, compat: devCompat, layout: imgLayout.label, why: String(image.slotLayoutReason) }),
+          s('forceNoLayout'),
           imgLayout.id === small.id
-            ? `The last official OpenWrt with the ${small.label} layout is 19.07; its factory image puts the old layout back on the other slot.`
-            : `An OpenWrt factory image of a release with the ${imgLayout.label} layout changes the layout.`,
+            ? s('lastSmall', { layout: small.label })
+            : s('releaseChanges', { layout: imgLayout.label }),
         ],
         sysupgradeSays: says,
           withForce: [SYSUPGRADE.noMetadata, SYSUPGRADE.forced],
         steps:
           imgLayout.id === small.id
             ? [
-                'Back up anything you need from the router.',
-                `Flash the OpenWrt 19.07.9 factory image for the ${routerName} with: sysupgrade -F -n /tmp/<19.07.9 factory image>. It goes to the other slot and restores the ${small.label} layout.`,
-                'Let the router start OpenWrt 19.07.9 and log in again.',
-                `From 19.07.9, flash this image with: sysupgrade -F -n ${f}`,
+                s('stepBackUp'),
+                s('stepFlash1907', { router: routerName, file: '/tmp/<19.07.9 factory image>', layout: small.label }),
+                s('stepStart1907'),
+                s('stepFrom1907', { file: f }),
               ]
-            : [`Flash the OpenWrt factory image (not the upgrade image) of a release with the ${imgLayout.label} layout with sysupgrade -F -n, then use upgrade images as usual.`],
+            : [s('stepFactoryOther', { layout: imgLayout.label })],
         risk: 'medium',
-        userReported:
-          'The two-step return to the Linksys firmware (OpenWrt 19.07.9 factory first, then the Linksys image) worked for a user on the OpenWrt forum; it is not an official procedure.',
+        userReported: s('userReported'),
       };
     }
     if (requires) {
@@ -193,11 +212,11 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
         verdict: 'needs-F',
         headline:
           image.kind === 'vendor'
-            ? `sysupgrade refuses the maker's firmware unless forced: use -F, and -n because it cannot keep OpenWrt settings.`
-            : 'This image has no OpenWrt metadata, so sysupgrade refuses it unless forced (-F).',
+            ? s('requiresVendor')
+            : s('requiresNoMeta'),
         reasons: [
-          "The router's sysupgrade requires OpenWrt metadata in every image (REQUIRE_IMAGE_METADATA); this image has none, so it cannot check that the image suits the router.",
-          ...(image.boards.length ? [`The image itself names ${image.boards.join(', ')}.`] : []),
+          s('requiresWhy'),
+          ...(image.boards.length ? [s('imageNames', { boards: image.boards.join(', ') })] : []),
         ],
         sysupgradeSays: says,
           withForce: [SYSUPGRADE.noMetadata, SYSUPGRADE.forced],
@@ -210,9 +229,9 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
       verdict: image.kind === 'unknown' ? 'unknown' : 'compatible',
       headline:
         image.kind === 'unknown'
-          ? 'We cannot tell whether this image suits this router.'
-          : 'sysupgrade accepts this image, but it cannot check that it is made for this router: make sure it is.',
-      reasons: ['The image has no OpenWrt metadata, and this router does not require it.'],
+          ? s('unknown')
+          : s('acceptsUnchecked'),
+      reasons: [s('noMetaNotRequired')],
       sysupgradeSays: says,
       command: `sysupgrade -n ${f}`,
       risk: image.profileId && image.profileId === p?.id ? 'medium' : 'high',
@@ -228,8 +247,8 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
     return {
       ...base,
       verdict: 'needs-F',
-      headline: `The image's metadata has no ${listName} list, so sysupgrade refuses it unless forced.`,
-      reasons: ['The metadata is incomplete; the image may be damaged or made by an unusual tool.'],
+      headline: s('noList', { list: listName }),
+      reasons: [s('incomplete')],
       sysupgradeSays: [],
       withForce: [SYSUPGRADE.forced],
       command: `sysupgrade -F ${f}`,
@@ -240,8 +259,8 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
     return {
       ...base,
       verdict: 'needs-F',
-      headline: `This image is not made for the ${routerName}. Do not force it.`,
-      reasons: [`The image lists ${list.join(', ')}; the router calls itself ${board}.`, 'Forcing an image made for another router usually leaves it unable to start.'],
+      headline: s('notForRouter', { router: routerName }),
+      reasons: [s('listsBoards', { list: list.join(', '), board }), s('forceOther')],
       sysupgradeSays: [SYSUPGRADE.notSupported(board), SYSUPGRADE.supportedList(list)],
       risk: 'high',
     };
@@ -251,17 +270,17 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
     return {
       ...base,
       verdict: 'needs-factory',
-      headline: `This upgrade image cannot be used from the router's current OpenWrt: install the factory image of the same release instead.`,
+      headline: s('major'),
       reasons: [
-        `The router has compat_version ${devCompat}, the image ${imgCompat}: the major number differs, which means the flash layout changed${toLayout ? ` (to the ${toLayout.label} layout)` : ''}.`,
+        s('majorWhy', { dev: devCompat, img: imgCompat, layout: toLayout ? toLayout.label : 'none' }),
         ...msg,
-        'Settings cannot be kept across this change.',
+        s('noKeep'),
       ],
       sysupgradeSays: [SYSUPGRADE.major(devCompat, imgCompat), ...msg],
       steps: [
-        'Back up your settings (you will re-enter them by hand; they cannot be restored across the layout change).',
-        `Download the factory image of the same OpenWrt release for the ${routerName}.`,
-        'Flash it with: sysupgrade -F -n /tmp/<factory image>',
+        s('stepBackUpSettings'),
+        s('stepDownload', { router: routerName }),
+        s('stepFlashIt', { file: '/tmp/<factory image>' }),
       ],
       risk: 'medium',
     };
@@ -271,8 +290,8 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
     return {
       ...base,
       verdict: 'does-not-fit',
-      headline: `The kernel in this image does not fit the router's ${layout.label} layout.`,
-      reasons: [`The kernel is ${mb(image.kernelSize)}; the layout leaves ${mb(layout.l.kernelSize)}.`],
+      headline: s('kernelBig', { layout: layout.label }),
+      reasons: [s('kernelBigWhy', { size: mb(image.kernelSize), max: mb(layout.l.kernelSize) })],
       sysupgradeSays: [],
       risk: 'high',
     };
@@ -281,8 +300,8 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
     return {
       ...base,
       verdict: 'needs-n',
-      headline: 'This image fits, but your settings cannot be kept: upgrade without keeping settings (-n).',
-      reasons: [`The router has compat_version ${devCompat}, the image ${imgCompat}: the settings format changed.`, ...msg],
+      headline: s('minor'),
+      reasons: [s('minorWhy', { dev: devCompat, img: imgCompat }), ...msg],
       sysupgradeSays: [SYSUPGRADE.minor(devCompat, imgCompat), ...msg],
       command: `sysupgrade -n ${f}`,
       risk: 'low',
@@ -291,8 +310,8 @@ export function verdictFor(image: ImageIdentity, metadata: Record<string, unknow
   return {
     ...base,
     verdict: 'compatible',
-    headline: `This image is made for the ${routerName}: sysupgrade accepts it and can keep your settings.`,
-    reasons: [`The image lists ${board} and has the same compat_version (${imgCompat}) as the router.`],
+    headline: s('compatible', { router: routerName }),
+    reasons: [s('compatibleWhy', { board, compat: imgCompat })],
     sysupgradeSays: [],
     command: `sysupgrade ${f}`,
     risk: 'low',

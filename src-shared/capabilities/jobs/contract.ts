@@ -161,7 +161,12 @@ export const jobsCommands = {
   ),
   'jobs.report': command(
     'A job as a self-contained HTML page or a PDF, for the customer and the shop',
-    z.object({ id: z.string().max(64), format: ReportFormatSchema }),
+    z.object({
+      id: z.string().max(64),
+      format: ReportFormatSchema,
+      /** The language of the report's own words (the screen's language; the CLI's --lang or LANG). English when not given. */
+      lang: z.enum(['en', 'de', 'es', 'en-XA']).optional(),
+    }),
     z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), running: z.boolean() }),
   ),
   'jobs.rebuild': command(

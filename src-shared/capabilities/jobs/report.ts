@@ -2,10 +2,12 @@
  * A job as one self-contained HTML page (pure): inline CSS, no scripts, no pictures or fonts from anywhere,
  * and a Content-Security-Policy that forbids every request, so the page opens the same on the customer's
  * computer years later. Every text that came from the router or the user is escaped: a router that calls
- * itself `<script>` shows that name, nothing more. The same page is printed to PDF by Chromium or Electron.
+ * itself `<script>` shows that name, nothing more. Our own words are in the language asked for (decision 0136):
+ * the catalogue's `jobs.report.*`, dates and numbers by Intl, `<html lang>` naming it; what the router, the image and
+ * the person said (evidence, names, hashes, notes) is the same bytes in every language. The same page is printed to PDF by Chromium or Electron.
  */
-import type { Job, JobStep } from './contract';
-import { day, stateWords } from './extract';
+import type { Job } from './contract';
+import { english, intlTag, knownId, localizeError, type Locale, type Translate } from '../../i18n';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
@@ -33,7 +35,14 @@ export function duration(ms: number): string {
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
-const STEP_WORDS: Record<JobStep['state'], string> = { pending: 'not reached', active: 'in progress', done: 'done', failed: 'failed', skipped: 'skipped' };
+
+/** The language a report is written in: the catalogue's words and Intl's dates and numbers. */
+export interface ReportLanguage {
+  locale: Locale;
+  t: Translate;
+}
+
+const ENGLISH: ReportLanguage = { locale: 'en', t: english };
 
 const CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1f24;margin:0;background:#fff}
@@ -53,77 +62,99 @@ footer{margin-top:32px;color:#57606a;font-size:13px}
 @media print{main{padding:0}h2{break-after:avoid}li{break-inside:avoid}}
 `;
 
-function row(label: string, value: string | undefined, mono = false): string {
-  if (value === undefined || value === '') return '';
-  return `<tr><th scope="row">${escapeHtml(label)}</th><td${mono ? ' class="mono"' : ''}>${escapeHtml(value)}</td></tr>`;
+/** A catalogue text where its English is what the job recorded (a playbook's own title), else what was recorded. */
+function ours(t: Translate, id: string, given: string): string {
+  const k = knownId(id);
+  return k && english(k) === given ? t(k) : given;
 }
 
-const MAC_SOURCE: Record<string, string> = { uboot: "from the bootloader's ethaddr", nmrp: 'from the Netgear recovery', arp: "from this computer's address table (ARP)", router: 'as the router said it' };
-
-/** The report page. `now` is when it is made (a running job says how far it got by then). */
-export function jobReportHtml(job: Job, now: number = Date.now()): string {
+/**
+ * The report page. `now` is when it is made (a running job says how far it got by then); `lang` is the language
+ * of our words (English when not given). Evidence lines, names, hashes and notes are the same bytes in every language.
+ */
+export function jobReportHtml(job: Job, now: number = Date.now(), lang: ReportLanguage = ENGLISH): string {
   const e = escapeHtml;
+  const { t } = lang;
+  const tag = intlTag(lang.locale);
+  const dayFmt = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric' });
+  const day = (at: number) => dayFmt.format(new Date(at));
+  /** A sentence of ours with a piece of data in it (a path in monospace): formatted whole, so each language orders it. */
+  const withData = (text: string, mark: string, html: string) => text.split(mark).join(html);
+  const row = (label: string, value: string | undefined, mono = false): string => {
+    if (value === undefined || value === '') return '';
+    return `<tr><th scope="row">${e(label)}</th><td${mono ? ' class="mono"' : ''}>${e(value)}</td></tr>`;
+  };
+  const bytes = (n: number) => t('jobs.report.bytes', { count: n });
   const end = job.endedAt ?? now;
   const banner =
     job.state === 'running'
-      ? `This job is still running. This report shows what was done up to ${time(now)} on ${day(now)}; make a new report when it has finished.`
+      ? t('jobs.report.running', { time: time(now), day: day(now) })
       : job.state === 'interrupted'
-        ? `This job did not finish: Rescue Bench was closed at step ${job.steps.findIndex((s) => s.state === 'active') + 1 || '?'} of ${job.steps.length}.`
-        : `Outcome: ${stateWords(job.state)}.`;
+        ? t('jobs.report.interrupted', { step: job.steps.findIndex((s) => s.state === 'active') + 1 || '?', count: job.steps.length })
+        : t('jobs.report.outcome', { state: t(`jobs.state.${job.state}`) });
   const r = job.router;
   const identity = [
-    row('Model', r.model),
-    row('Board name', r.board, true),
-    row('MAC address', r.mac ? `${r.mac}${r.macSource ? ` (${MAC_SOURCE[r.macSource]})` : ''}` : undefined, true),
-    row('Serial number', r.serial, true),
-    row('Address', r.address, true),
+    row(t('jobs.report.model'), r.model),
+    row(t('jobs.report.board'), r.board, true),
+    r.mac
+      ? `<tr><th scope="row">${e(t('jobs.report.mac'))}</th><td><span class="mono">${e(r.mac)}</span>${r.macSource ? ` (${e(t('jobs.report.macFrom', { source: r.macSource }))})` : ''}</td></tr>`
+      : '',
+    row(t('jobs.report.serial'), r.serial, true),
+    row(t('jobs.report.address'), r.address, true),
   ].join('');
-  const note = [row('Customer', job.note.customer), row('Ticket', job.note.ticket), row('Note', job.note.text)].join('');
+  const note = [row(t('jobs.note.customer'), job.note.customer), row(t('jobs.note.ticket'), job.note.ticket), row(t('jobs.report.note'), job.note.text)].join('');
   const steps = job.steps
     .map((s) => {
-      const when = s.startedAt !== undefined ? ` <span class="sub">${time(s.startedAt)}${s.endedAt !== undefined ? `–${time(s.endedAt)} (${duration(s.endedAt - s.startedAt)})` : ''}${s.attempts > 1 ? `, ${s.attempts} attempts` : ''}</span>` : '';
-      const err = s.error ? `<div class="err"><strong>${e(s.error.message)}</strong>${s.error.meaning ? ` ${e(s.error.meaning)}` : ''}${s.error.fix ? `<br>${e(s.error.fix)}` : ''}</div>` : '';
+      const span = s.startedAt !== undefined ? `${time(s.startedAt)}${s.endedAt !== undefined ? `–${time(s.endedAt)} (${duration(s.endedAt - s.startedAt)})` : ''}` : '';
+      const when = span ? ` <span class="sub">${s.attempts > 1 ? e(t('jobs.report.attempts', { span, count: s.attempts })) : span}</span>` : '';
+      const err = s.error ? localizeError(s.error, t) : undefined;
+      const errHtml = err ? `<div class="err"><strong>${e(err.message)}</strong>${err.meaning ? ` ${e(err.meaning)}` : ''}${err.fix ? `<br>${e(err.fix)}` : ''}</div>` : '';
       const ev = s.evidence.length ? `<ul class="ev">${s.evidence.map((x) => `<li><time>${time(x.at)}</time>${e(x.text)}</li>`).join('')}</ul>` : '';
-      return `<li><span class="st st-${s.state}">${e(s.title)}</span> — ${STEP_WORDS[s.state]}${when}${err}${ev}</li>`;
+      return `<li><span class="st st-${s.state}">${e(ours(t, `playbook.${job.playbookId}.${s.id}.title`, s.title))}</span> — ${e(t(`jobs.step.${s.state}`))}${when}${errHtml}${ev}</li>`;
     })
     .join('');
   const images = job.images.length
-    ? `<table><thead><tr><th>File</th><td><strong>SHA-256</strong></td></tr></thead><tbody>${job.images.map((i) => `<tr><th scope="row" class="mono">${e(i.fileName)}${i.size ? ` (${e(i.size)})` : ''}</th><td class="mono">${e(i.sha256)}</td></tr>`).join('')}</tbody></table>`
-    : '<p>No firmware image was used.</p>';
+    ? `<table><thead><tr><th>${e(t('jobs.report.file'))}</th><td><strong>SHA-256</strong></td></tr></thead><tbody>${job.images.map((i) => `<tr><th scope="row" class="mono">${e(i.fileName)}${i.size ? ` (${e(i.size)})` : ''}</th><td class="mono">${e(i.sha256)}</td></tr>`).join('')}</tbody></table>`
+    : `<p>${e(t('jobs.report.noImage'))}</p>`;
+  const LOC = '\u0001';
+  const KIND = '\u0002';
   const backups = job.backups.length
     ? job.backups
         .map((b) => {
-          const head = `<p><strong>${b.kind === 'full' ? 'Full backup (every part of the router memory)' : 'Settings backup'}</strong> at ${time(b.at)}: <span class="mono">${e(b.location)}</span>${b.bytes !== undefined ? `, ${b.bytes} bytes` : ''}</p>`;
+          const kind = t(b.kind === 'full' ? 'jobs.report.backupFull' : 'jobs.backup.settings');
+          const said = t('jobs.report.backupAt', { kind: KIND, time: time(b.at), location: LOC, size: b.bytes !== undefined ? bytes(b.bytes) : 'none' });
+          const head = `<p>${withData(withData(e(said), LOC, `<span class="mono">${e(b.location)}</span>`), KIND, `<strong>${e(kind)}</strong>`)}</p>`;
           const files = b.manifest
-            ? `<table><tbody>${b.manifest.files.map((f) => `<tr><th scope="row" class="mono">${e(f.name)}${f.bytes !== undefined ? ` (${f.bytes} bytes)` : ''}</th><td class="mono">${f.sha256 ? e(f.sha256) : 'not copied'}</td></tr>`).join('')}</tbody></table>${b.manifest.complete ? '' : '<p>The backup is not complete: some parts could not be copied.</p>'}`
+            ? `<table><tbody>${b.manifest.files.map((f) => `<tr><th scope="row" class="mono">${e(f.name)}${f.bytes !== undefined ? ` (${e(bytes(f.bytes))})` : ''}</th><td class="mono">${f.sha256 ? e(f.sha256) : e(t('jobs.report.notCopied'))}</td></tr>`).join('')}</tbody></table>${b.manifest.complete ? '' : `<p>${e(t('jobs.report.incomplete'))}</p>`}`
             : b.manifestNote
               ? `<p>${e(b.manifestNote)}</p>`
               : '';
           return head + files;
         })
         .join('')
-    : '<p>No backup was taken during this job.</p>';
+    : `<p>${e(t('jobs.report.noBackup'))}</p>`;
+  const title = ours(t, `playbook.${job.playbookId}.title`, job.title);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${e(tag)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(`Job report — ${job.title} — ${day(job.startedAt)}`)}</title>
+<title>${e(t('jobs.report.pageTitle', { title, day: day(job.startedAt) }))}</title>
 <style>${CSS}</style></head>
 <body><main>
-<h1>${e(job.title)}</h1>
-<p class="sub">Job ${e(job.id)} · ${day(job.startedAt)} ${time(job.startedAt)} (${zone(job.startedAt)}) · station ${e(job.station)} · time spent ${duration(end - job.startedAt)}</p>
+<h1>${e(title)}</h1>
+<p class="sub">${e(t('jobs.report.sub', { id: job.id, day: day(job.startedAt), time: time(job.startedAt), zone: zone(job.startedAt), station: job.station, spent: duration(end - job.startedAt) }))}</p>
 <div class="banner ${job.state}" role="status">${e(banner)}</div>
 ${job.outcome ? `<p>${e(job.outcome)}</p>` : ''}
-<h2>The router</h2>
-${identity ? `<table><tbody>${identity}</tbody></table>` : '<p>The run did not learn which router it was.</p>'}
-${note ? `<h2>Customer and ticket</h2><table><tbody>${note}</tbody></table>` : ''}
-<h2>What was done</h2>
+<h2>${e(t('jobs.report.router'))}</h2>
+${identity ? `<table><tbody>${identity}</tbody></table>` : `<p>${e(t('jobs.report.notIdentified'))}</p>`}
+${note ? `<h2>${e(t('jobs.note.label'))}</h2><table><tbody>${note}</tbody></table>` : ''}
+<h2>${e(t('jobs.whatWasDone'))}</h2>
 <ol>${steps}</ol>
-<h2>Firmware images</h2>
+<h2>${e(t('jobs.images'))}</h2>
 ${images}
-<h2>Backups</h2>
+<h2>${e(t('jobs.backups'))}</h2>
 ${backups}
-<footer>Made by Rescue Bench on ${day(now)} at ${time(now)}. Times are this computer's clock (${zone(now)}). The evidence lines are what the router and this computer recorded while the job ran.</footer>
+<footer>${e(t('jobs.report.footer', { day: day(now), time: time(now), zone: zone(now) }))}</footer>
 </main></body></html>
 `;
 }

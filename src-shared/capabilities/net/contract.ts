@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, Empty, Ipv4Schema, RbErrorSchema } from '../../contract/common';
+import { command, event, Empty, Ipv4Schema, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 
 /** "192.168.0.66/24": an IPv4 address with its prefix length (1–32). */
 export const CidrSchema = z.string().regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/([1-9]|[12]\d|3[0-2])$/, 'an address with its prefix, like 192.168.0.66/24');
@@ -39,6 +39,9 @@ export const FindingSchema = z.object({
   title: z.string(),
   /** What it means for the recovery, and what to do when something is to be done. */
   meaning: z.string(),
+  /** The title's and the meaning's catalogue ids and values (decision 0138): the screen says them in its language. */
+  titleMsg: SaidMessageSchema.optional(),
+  meaningMsg: SaidMessageSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, Empty, RbErrorSchema } from '../../contract/common';
+import { command, event, Empty, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 
 export const PracticeScenarioIdSchema = z.enum(['forgot-password', 'broken-settings', 'factory-firmware', 'bootloader-only', 'tplink-recovery']);
 /** vendor: the maker's firmware runs (a web page, no SSH); recovery: the bootloader's own recovery fetches a file. */
@@ -36,7 +36,8 @@ export const PracticeStateSchema = z.object({
     })
     .optional(),
   /** What happened, newest last (plain words, for the practice panel). */
-  log: z.array(z.object({ at: z.number(), text: z.string().max(2000) })),
+  /** What the router did: the English line, and for our own sentences their catalogue id and values (decision 0137). */
+  log: z.array(z.object({ at: z.number(), text: z.string().max(2000), msg: SaidMessageSchema.optional() })),
   /** Milliseconds from the start command to a listening router (measured in benchmarks/practice). */
   startedInMs: z.number().optional(),
   error: RbErrorSchema.optional(),

@@ -24,7 +24,7 @@ export function fault(code: string, values: Record<string, string | number> = {}
   return { ok: false, error: faultOf(code, values, details ? { details } : {}).toShape() };
 }
 
-export const stopped = (): StepOutcome => ({ ok: false, error: { code: 'STOPPED', message: 'Stopped.' } });
+export const stopped = (): StepOutcome => fault('STOPPED', { why: 'step' });
 
 /** The router's rescue address (run option routerAddress, default 192.168.1.1). */
 export const routerOf = (ctx: StepContext): string => String(ctx.options.routerAddress ?? '192.168.1.1');

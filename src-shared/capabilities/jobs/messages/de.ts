@@ -112,4 +112,32 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.BAD_SHOP_SERVER.meaning': 'Aufträge bleiben auf diesem Computer, bis eine Server-Adresse eingestellt ist.',
   'error.BAD_SHOP_SERVER.fix':
     'Schreiben Sie sie so: postgres://BENUTZER:PASSWORT@SERVER:5432/DATENBANK (fragen Sie, wer den Werkstatt-Server eingerichtet hat).',
+
+  // der Bericht (HTML und PDF), in der gewünschten Sprache (Entscheidung 0136)
+  'jobs.report.pageTitle': 'Auftragsbericht — {title} — {day}',
+  'jobs.report.sub': 'Auftrag {id} · {day} {time} ({zone}) · Station {station} · Dauer {spent}',
+  'jobs.report.running': 'Dieser Auftrag läuft noch. Der Bericht zeigt, was bis {time} am {day} getan wurde; erstellen Sie einen neuen Bericht, wenn er fertig ist.',
+  'jobs.report.interrupted': 'Dieser Auftrag ist nicht fertig geworden: Rescue Bench wurde bei Schritt {step} von {count} geschlossen.',
+  'jobs.report.outcome': 'Ergebnis: {state}.',
+  'jobs.report.router': 'Der Router',
+  'jobs.report.model': 'Modell',
+  'jobs.report.board': 'Board-Name',
+  'jobs.report.mac': 'MAC-Adresse',
+  'jobs.report.macFrom':
+    "{source, select, uboot {aus dem ethaddr des Bootloaders} nmrp {aus der Netgear-Wiederherstellung} arp {aus der Adresstabelle dieses Computers (ARP)} other {wie der Router sie meldet}}",
+  'jobs.report.serial': 'Seriennummer',
+  'jobs.report.address': 'Adresse',
+  'jobs.report.note': 'Notiz',
+  'jobs.report.notIdentified': 'Der Ablauf hat nicht erfahren, welcher Router es war.',
+  'jobs.report.attempts': '{span}, {count, plural, one {# Versuch} other {# Versuche}}',
+  'jobs.report.file': 'Datei',
+  'jobs.report.noImage': 'Es wurde kein Firmware-Image verwendet.',
+  'jobs.report.backupFull': 'Vollständige Sicherung (jeder Teil des Router-Speichers)',
+  'jobs.report.backupAt': '{kind} um {time}: {location}{size, select, none {} other {, {size}}}',
+  'jobs.report.bytes': '{count, plural, one {# Byte} other {# Bytes}}',
+  'jobs.report.notCopied': 'nicht kopiert',
+  'jobs.report.incomplete': 'Die Sicherung ist nicht vollständig: Einige Teile konnten nicht kopiert werden.',
+  'jobs.report.noBackup': 'In diesem Auftrag wurde keine Sicherung gemacht.',
+  'jobs.report.footer':
+    'Erstellt von Rescue Bench am {day} um {time}. Die Zeiten folgen der Uhr dieses Computers ({zone}). Die Nachweiszeilen sind das, was der Router und dieser Computer während des Auftrags aufgezeichnet haben.',
 };

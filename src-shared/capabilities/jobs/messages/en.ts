@@ -87,6 +87,34 @@ export const en = {
   'jobs.cli.saved': 'Saved the report to {file} ({bytes} bytes).',
   'jobs.cli.savedRunning': 'Saved the report to {file} ({bytes} bytes). The job is still running: the report says so, and shows the steps so far.',
 
+
+  // the report (HTML and PDF), made on the workstation in the language asked for (decision 0136)
+  'jobs.report.pageTitle': 'Job report — {title} — {day}',
+  'jobs.report.sub': 'Job {id} · {day} {time} ({zone}) · station {station} · time spent {spent}',
+  'jobs.report.running': 'This job is still running. This report shows what was done up to {time} on {day}; make a new report when it has finished.',
+  'jobs.report.interrupted': 'This job did not finish: Rescue Bench was closed at step {step} of {count}.',
+  'jobs.report.outcome': 'Outcome: {state}.',
+  'jobs.report.router': 'The router',
+  'jobs.report.model': 'Model',
+  'jobs.report.board': 'Board name',
+  'jobs.report.mac': 'MAC address',
+  'jobs.report.macFrom':
+    "{source, select, uboot {from the bootloader's ethaddr} nmrp {from the Netgear recovery} arp {from this computer's address table (ARP)} other {as the router said it}}",
+  'jobs.report.serial': 'Serial number',
+  'jobs.report.address': 'Address',
+  'jobs.report.note': 'Note',
+  'jobs.report.notIdentified': 'The run did not learn which router it was.',
+  'jobs.report.attempts': '{span}, {count, plural, one {# attempt} other {# attempts}}',
+  'jobs.report.file': 'File',
+  'jobs.report.noImage': 'No firmware image was used.',
+  'jobs.report.backupFull': 'Full backup (every part of the router memory)',
+  'jobs.report.backupAt': '{kind} at {time}: {location}{size, select, none {} other {, {size}}}',
+  'jobs.report.bytes': '{count, plural, one {# byte} other {# bytes}}',
+  'jobs.report.notCopied': 'not copied',
+  'jobs.report.incomplete': 'The backup is not complete: some parts could not be copied.',
+  'jobs.report.noBackup': 'No backup was taken during this job.',
+  'jobs.report.footer':
+    "Made by Rescue Bench on {day} at {time}. Times are this computer's clock ({zone}). The evidence lines are what the router and this computer recorded while the job ran.",
   // faults
   'error.JOBS_DB_LOCKED.message': 'The job history is busy: another Rescue Bench window or command is writing to it.',
   'error.JOBS_DB_LOCKED.meaning': 'Nothing is lost: every job is also kept in its journal, and this one is added as soon as the file is free.',

@@ -108,4 +108,32 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.BAD_SHOP_SERVER.message': 'Esa no es la dirección de un servidor PostgreSQL.',
   'error.BAD_SHOP_SERVER.meaning': 'Los trabajos se quedan en este equipo hasta que se indique la dirección de un servidor.',
   'error.BAD_SHOP_SERVER.fix': 'Escríbela así: postgres://USUARIO:CONTRASEÑA@SERVIDOR:5432/BASEDEDATOS (pregunta a quien montó el servidor del taller).',
+
+  // el informe (HTML y PDF), en el idioma pedido (decisión 0136)
+  'jobs.report.pageTitle': 'Informe del trabajo — {title} — {day}',
+  'jobs.report.sub': 'Trabajo {id} · {day} {time} ({zone}) · puesto {station} · tiempo dedicado {spent}',
+  'jobs.report.running': 'Este trabajo sigue en marcha. Este informe muestra lo hecho hasta las {time} del {day}; haz un informe nuevo cuando haya terminado.',
+  'jobs.report.interrupted': 'Este trabajo no terminó: Rescue Bench se cerró en el paso {step} de {count}.',
+  'jobs.report.outcome': 'Resultado: {state}.',
+  'jobs.report.router': 'El router',
+  'jobs.report.model': 'Modelo',
+  'jobs.report.board': 'Nombre de placa',
+  'jobs.report.mac': 'Dirección MAC',
+  'jobs.report.macFrom':
+    "{source, select, uboot {del ethaddr del cargador de arranque} nmrp {de la recuperación de Netgear} arp {de la tabla de direcciones de este equipo (ARP)} other {tal como lo indica el router}}",
+  'jobs.report.serial': 'Número de serie',
+  'jobs.report.address': 'Dirección',
+  'jobs.report.note': 'Nota',
+  'jobs.report.notIdentified': 'La ejecución no llegó a saber qué router era.',
+  'jobs.report.attempts': '{span}, {count, plural, one {# intento} other {# intentos}}',
+  'jobs.report.file': 'Archivo',
+  'jobs.report.noImage': 'No se usó ninguna imagen de firmware.',
+  'jobs.report.backupFull': 'Copia de seguridad completa (toda la memoria del router)',
+  'jobs.report.backupAt': '{kind} a las {time}: {location}{size, select, none {} other {, {size}}}',
+  'jobs.report.bytes': '{count, plural, one {# byte} other {# bytes}}',
+  'jobs.report.notCopied': 'sin copiar',
+  'jobs.report.incomplete': 'La copia de seguridad no está completa: algunas partes no se pudieron copiar.',
+  'jobs.report.noBackup': 'No se hizo ninguna copia de seguridad en este trabajo.',
+  'jobs.report.footer':
+    'Hecho por Rescue Bench el {day} a las {time}. Las horas son las del reloj de este equipo ({zone}). Las líneas de evidencia son lo que el router y este equipo registraron mientras se hacía el trabajo.',
 };

@@ -96,12 +96,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.RECOVER_NOT_A_FILE.message': '{file} ist keine Datei.',
   'error.RECOVER_NOT_A_FILE.meaning': 'Ein Firmware-Image ist eine einzelne Datei.',
   'error.RECOVER_NOT_A_FILE.fix': 'Wählen Sie die Firmware-Datei selbst.',
-  'error.STOPPED.message': '{why, select, upload {Der Upload wurde angehalten.} other {Angehalten.}}',
-  'error.STOPPED.meaning': '{why, select, upload {Der Router hat nicht die ganze Datei bekommen; er wartet weiter in seinem Rettungsmodus.} other {Es wird nichts mehr gesendet.}}',
-  'error.STOPPED.fix': '{why, select, upload {Starten Sie den Upload erneut, wenn Sie so weit sind.} other {Starten Sie erneut, wenn Sie so weit sind.}}',
-  'error.NOT_CONFIRMED.message': 'Nicht bestätigt.',
-  'error.NOT_CONFIRMED.meaning': '{what, select, recovery {Die Anleitung wartet auf den Rettungsmodus.} other {Die Anleitung wartet auf die Kabel.}}',
-  'error.NOT_CONFIRMED.fix': '{what, select, recovery {Starten Sie den Rettungsmodus und machen Sie dann weiter.} other {Schließen Sie die Kabel an und wählen Sie dann „Fertig“.}}',
   'error.RECOVER_NO_RECOVERY_PAGE.message':
     '{why, select, silent {Die Rettungsseite des Routers unter {host} hat nicht geantwortet.} other {Die Rettungsseite des Routers unter {host} ist nicht erreichbar.}}',
   'error.RECOVER_NO_RECOVERY_PAGE.meaning':

@@ -104,12 +104,6 @@ export const en = {
   'error.RECOVER_NOT_A_FILE.message': '{file} is not a file.',
   'error.RECOVER_NOT_A_FILE.meaning': 'A firmware image is one file.',
   'error.RECOVER_NOT_A_FILE.fix': 'Choose the firmware file itself.',
-  'error.STOPPED.message': '{why, select, upload {The upload was stopped.} other {Stopped.}}',
-  'error.STOPPED.meaning': '{why, select, upload {The router did not get the whole file; it keeps waiting in its recovery mode.} other {Nothing more is sent.}}',
-  'error.STOPPED.fix': '{why, select, upload {Start the upload again when you are ready.} other {Start again when ready.}}',
-  'error.NOT_CONFIRMED.message': 'Not confirmed.',
-  'error.NOT_CONFIRMED.meaning': '{what, select, recovery {The guide waits for the recovery mode.} other {The guide waits for the cables.}}',
-  'error.NOT_CONFIRMED.fix': '{what, select, recovery {Start the recovery mode, then continue.} other {Connect the cables, then choose Done.}}',
   'error.RECOVER_NO_RECOVERY_PAGE.message':
     "{why, select, silent {The router's recovery page at {host} did not answer.} other {The router's recovery page at {host} cannot be reached.}}",
   'error.RECOVER_NO_RECOVERY_PAGE.meaning':

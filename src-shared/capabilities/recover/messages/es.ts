@@ -96,12 +96,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.RECOVER_NOT_A_FILE.message': '{file} no es un archivo.',
   'error.RECOVER_NOT_A_FILE.meaning': 'Una imagen de firmware es un solo archivo.',
   'error.RECOVER_NOT_A_FILE.fix': 'Elige el propio archivo de firmware.',
-  'error.STOPPED.message': '{why, select, upload {Se detuvo la subida.} other {Detenido.}}',
-  'error.STOPPED.meaning': '{why, select, upload {El router no recibió el archivo completo; sigue esperando en su modo de rescate.} other {No se envía nada más.}}',
-  'error.STOPPED.fix': '{why, select, upload {Vuelve a iniciar la subida cuando estés listo.} other {Vuelve a empezar cuando estés listo.}}',
-  'error.NOT_CONFIRMED.message': 'Sin confirmar.',
-  'error.NOT_CONFIRMED.meaning': '{what, select, recovery {La guía espera al modo de rescate.} other {La guía espera a los cables.}}',
-  'error.NOT_CONFIRMED.fix': '{what, select, recovery {Inicia el modo de rescate y luego continúa.} other {Conecta los cables y luego elige «Hecho».}}',
   'error.RECOVER_NO_RECOVERY_PAGE.message':
     '{why, select, silent {La página de rescate del router en {host} no respondió.} other {No se puede llegar a la página de rescate del router en {host}.}}',
   'error.RECOVER_NO_RECOVERY_PAGE.meaning':

@@ -39,8 +39,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.ALLOW_FOLDER_REFUSED.fix': 'Erlauben Sie einen Ordner, der nur Firmware und Sicherungen enthält (zum Beispiel {example}), oder legen Sie die Dateien in {data}.',
 
   'error.USAGE.meaning': 'Der Befehl wurde nicht ausgeführt: Eine Option fehlt oder hat die falsche Form.',
-  'error.CANCELLED.message': 'Angehalten: Es wurde kein Passwort eingegeben.',
-  'error.CANCELLED.meaning': 'Es wurde nichts gestartet.',
 
   'error.LAN_BIND_REFUSED.message':
     'Der Bench-Server wurde nicht an {bind} gestartet: Andere Computer können diese Adresse erreichen, und er spricht unverschlüsseltes HTTP.',
@@ -51,4 +49,27 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.BAD_FRAME.message':
     '{why, select, binary {Binäre Frames gehören nicht zum Protokoll.} json {Die Nachricht war kein gültiges JSON.} other {Die Nachricht hat nicht die Form {form}.}}',
   'error.UNTRUSTED_SENDER.message': 'Eine Anfrage, die nicht aus dem Fenster von Rescue Bench kam, wurde abgelehnt.',
+
+  // Codes, die mehrere Fähigkeiten melden (Entscheidung 0135)
+  'error.STOPPED.message': '{why, select, upload {Der Upload wurde angehalten.} other {Angehalten.}}',
+  'error.STOPPED.meaning': '{why, select, upload {Der Router hat nicht die ganze Datei bekommen; er wartet weiter in seinem Rettungsmodus.} other {Es wird nichts mehr gesendet.}}',
+  'error.STOPPED.fix': '{why, select, upload {Starten Sie den Upload erneut, wenn Sie so weit sind.} other {Starten Sie erneut, wenn Sie so weit sind.}}',
+  'error.NOT_CONFIRMED.message': '{what, select, slot {Tippen Sie „slot {slot}“, um zu bestätigen.} other {Nicht bestätigt.}}',
+  'error.NOT_CONFIRMED.meaning':
+    '{what, select, recovery {Die Anleitung wartet auf den Rettungsmodus.} cables {Die Anleitung wartet auf die Kabel.} slot {Von welchem Slot der Router startet, entscheidet, was er nach dem nächsten Neustart ausführt. Es wurde nichts geändert.} other {Die Anleitung wartet, bis Sie getan haben, was der Schritt verlangt.}}',
+  'error.NOT_CONFIRMED.fix':
+    '{what, select, recovery {Starten Sie den Rettungsmodus und machen Sie dann weiter.} cables {Schließen Sie die Kabel an und wählen Sie dann „Fertig“.} slot {Tippen Sie genau: slot {slot}} other {Tun Sie, was der Schritt verlangt, und wählen Sie dann „Fertig“.}}',
+  'error.CANCELLED.message':
+    '{what, select, command {Der Befehl auf dem Router wurde angehalten.} backup {Die Sicherung wurde angehalten.} backupBefore {Die Sicherung wurde vor dieser Partition angehalten.} backupDuring {Die Sicherung wurde während dieser Partition angehalten.} choice {Sie haben sich entschieden, nicht fortzufahren.} other {Angehalten: Es wurde kein Passwort eingegeben.}}',
+  'error.CANCELLED.meaning':
+    '{what, select, command {Sie wollten anhalten, also wurde der Router angewiesen, aufzuhören; was er gerade tat, ist nicht fertig geworden.} backup {Sie wollten anhalten; diese Partition wurde nicht kopiert.} backupBefore {Sie wollten anhalten; diese Partition wurde nicht kopiert.} backupDuring {Sie wollten anhalten; diese Partition wurde nicht kopiert.} choice {Am Router wurde nichts geändert.} other {Es wurde nichts gestartet.}}',
+  'error.CANCELLED.fix':
+    '{what, select, command {Starten Sie ihn erneut, wenn Sie so weit sind.} backup {Wiederholen Sie die fehlgeschlagenen Partitionen, um die Sicherung abzuschließen.} backupBefore {Wiederholen Sie die fehlgeschlagenen Partitionen, um die Sicherung abzuschließen.} backupDuring {Wiederholen Sie die fehlgeschlagenen Partitionen, um die Sicherung abzuschließen.} choice {Beginnen Sie erneut, wenn Sie so weit sind.} other {Führen Sie den Befehl erneut aus und geben Sie das Passwort ein, wenn er danach fragt.}}',
+  'error.RUN_STOPPED.message':
+    '{what, select, guide {Die Anleitung wurde angehalten, bevor sie fertig war.} recovery {Die Wiederherstellung wurde angehalten, bevor sie fertig war.} other {Der Ablauf wurde angehalten, bevor er fertig war.}}',
+  'error.RUN_STOPPED.meaning': '{summary, select, none {Die Schritte oben zeigen, wie weit er gekommen ist.} other {{summary}}}',
+  'error.RUN_STOPPED.fix': 'Starten Sie ihn erneut, wenn der Router bereit ist.',
+  'error.RUN_FAILED.message': '{what, select, guide {Die Anleitung ist nicht fertig geworden.} recovery {Die Wiederherstellung ist nicht fertig geworden.} other {Der Ablauf ist nicht fertig geworden.}}',
+  'error.RUN_FAILED.meaning': '{summary, select, none {Die Schritte oben zeigen, wie weit er gekommen ist.} other {{summary}}}',
+  'error.RUN_FAILED.fix': 'Lesen Sie die Schritte oben und starten Sie dann erneut.',
 };

@@ -42,8 +42,6 @@ export const en = {
 
   // the command line
   'error.USAGE.meaning': 'The command did not run: an option is missing or has the wrong form.',
-  'error.CANCELLED.message': 'Stopped: no password was given.',
-  'error.CANCELLED.meaning': 'Nothing was started.',
 
   // the bench server and the desktop window
   'error.LAN_BIND_REFUSED.message': 'The bench server did not start on {bind}: other computers can reach that address, and it speaks plain HTTP.',
@@ -54,4 +52,27 @@ export const en = {
   'error.BAD_FRAME.message':
     '{why, select, binary {Binary frames are not part of the protocol.} json {The message was not valid JSON.} other {The message does not have the form {form}.}}',
   'error.UNTRUSTED_SENDER.message': 'Refused a request that did not come from the Rescue Bench window.',
+
+  // codes that several capabilities raise (decision 0135): one entry each, the wordings an ICU select
+  'error.STOPPED.message': '{why, select, upload {The upload was stopped.} other {Stopped.}}',
+  'error.STOPPED.meaning': '{why, select, upload {The router did not get the whole file; it keeps waiting in its recovery mode.} other {Nothing more is sent.}}',
+  'error.STOPPED.fix': '{why, select, upload {Start the upload again when you are ready.} other {Start again when ready.}}',
+  'error.NOT_CONFIRMED.message': '{what, select, slot {Type "slot {slot}" to confirm.} other {Not confirmed.}}',
+  'error.NOT_CONFIRMED.meaning':
+    '{what, select, recovery {The guide waits for the recovery mode.} cables {The guide waits for the cables.} slot {Changing which slot the router starts from decides what it runs after the next restart. Nothing was changed.} other {The guide waits until you have done what the step asks.}}',
+  'error.NOT_CONFIRMED.fix':
+    '{what, select, recovery {Start the recovery mode, then continue.} cables {Connect the cables, then choose Done.} slot {Type exactly: slot {slot}} other {Do what the step asks, then choose Done.}}',
+  'error.CANCELLED.message':
+    '{what, select, command {The command on the router was stopped.} backup {The backup was stopped.} backupBefore {The backup was stopped before this partition.} backupDuring {The backup was stopped during this partition.} choice {You chose not to go ahead.} other {Stopped: no password was given.}}',
+  'error.CANCELLED.meaning':
+    '{what, select, command {You asked to stop, so the router was told to stop it; what it was doing did not finish.} backup {You asked to stop; this partition was not copied.} backupBefore {You asked to stop; this partition was not copied.} backupDuring {You asked to stop; this partition was not copied.} choice {Nothing was changed on the router.} other {Nothing was started.}}',
+  'error.CANCELLED.fix':
+    '{what, select, command {Start it again when you are ready.} backup {Retry the failed partitions to finish it.} backupBefore {Retry the failed partitions to finish it.} backupDuring {Retry the failed partitions to finish it.} choice {Start again when you are ready.} other {Run the command again and type the password when it asks.}}',
+  'error.RUN_STOPPED.message':
+    '{what, select, guide {The guide was stopped before it finished.} recovery {The recovery was stopped before it finished.} other {The run was stopped before it finished.}}',
+  'error.RUN_STOPPED.meaning': '{summary, select, none {The steps above say how far it got.} other {{summary}}}',
+  'error.RUN_STOPPED.fix': 'Start it again when the router is ready.',
+  'error.RUN_FAILED.message': '{what, select, guide {The guide did not finish.} recovery {The recovery did not finish.} other {The run did not finish.}}',
+  'error.RUN_FAILED.meaning': '{summary, select, none {The steps above say how far it got.} other {{summary}}}',
+  'error.RUN_FAILED.fix': 'Read the steps above, then start it again.',
 } as const satisfies Record<string, string>;

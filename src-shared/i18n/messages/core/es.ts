@@ -37,8 +37,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.ALLOW_FOLDER_REFUSED.fix': 'Permite una carpeta que solo contenga firmware y copias (por ejemplo {example}), o pon los archivos en {data}.',
 
   'error.USAGE.meaning': 'La orden no se ejecutó: falta una opción o tiene una forma incorrecta.',
-  'error.CANCELLED.message': 'Detenido: no se dio ninguna contraseña.',
-  'error.CANCELLED.meaning': 'No se inició nada.',
 
   'error.LAN_BIND_REFUSED.message':
     'El servidor del banco no arrancó en {bind}: otros equipos pueden llegar a esa dirección, y habla HTTP sin cifrar.',
@@ -49,4 +47,27 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.BAD_FRAME.message':
     '{why, select, binary {Las tramas binarias no forman parte del protocolo.} json {El mensaje no era JSON válido.} other {El mensaje no tiene la forma {form}.}}',
   'error.UNTRUSTED_SENDER.message': 'Se rechazó una petición que no venía de la ventana de Rescue Bench.',
+
+  // códigos que varias capacidades emiten (decisión 0135)
+  'error.STOPPED.message': '{why, select, upload {Se detuvo la subida.} other {Detenido.}}',
+  'error.STOPPED.meaning': '{why, select, upload {El router no recibió el archivo completo; sigue esperando en su modo de rescate.} other {No se envía nada más.}}',
+  'error.STOPPED.fix': '{why, select, upload {Vuelve a iniciar la subida cuando estés listo.} other {Vuelve a empezar cuando estés listo.}}',
+  'error.NOT_CONFIRMED.message': '{what, select, slot {Escribe «slot {slot}» para confirmar.} other {Sin confirmar.}}',
+  'error.NOT_CONFIRMED.meaning':
+    '{what, select, recovery {La guía espera al modo de rescate.} cables {La guía espera a los cables.} slot {La ranura desde la que arranca el router decide qué ejecuta tras el próximo reinicio. No se cambió nada.} other {La guía espera a que hagas lo que pide el paso.}}',
+  'error.NOT_CONFIRMED.fix':
+    '{what, select, recovery {Inicia el modo de rescate y luego continúa.} cables {Conecta los cables y luego elige «Hecho».} slot {Escribe exactamente: slot {slot}} other {Haz lo que pide el paso y luego elige «Hecho».}}',
+  'error.CANCELLED.message':
+    '{what, select, command {Se detuvo la orden en el router.} backup {Se detuvo la copia de seguridad.} backupBefore {Se detuvo la copia de seguridad antes de esta partición.} backupDuring {Se detuvo la copia de seguridad durante esta partición.} choice {Elegiste no seguir adelante.} other {Detenido: no se dio ninguna contraseña.}}',
+  'error.CANCELLED.meaning':
+    '{what, select, command {Pediste detenerla, así que se le indicó al router que parara; lo que estaba haciendo no terminó.} backup {Pediste detenerla; esta partición no se copió.} backupBefore {Pediste detenerla; esta partición no se copió.} backupDuring {Pediste detenerla; esta partición no se copió.} choice {No se cambió nada en el router.} other {No se inició nada.}}',
+  'error.CANCELLED.fix':
+    '{what, select, command {Vuelve a iniciarla cuando estés listo.} backup {Reintenta las particiones fallidas para terminarla.} backupBefore {Reintenta las particiones fallidas para terminarla.} backupDuring {Reintenta las particiones fallidas para terminarla.} choice {Vuelve a empezar cuando estés listo.} other {Ejecuta la orden de nuevo y escribe la contraseña cuando la pida.}}',
+  'error.RUN_STOPPED.message':
+    '{what, select, guide {La guía se detuvo antes de terminar.} recovery {La recuperación se detuvo antes de terminar.} other {La ejecución se detuvo antes de terminar.}}',
+  'error.RUN_STOPPED.meaning': '{summary, select, none {Los pasos de arriba muestran hasta dónde llegó.} other {{summary}}}',
+  'error.RUN_STOPPED.fix': 'Vuelve a iniciarla cuando el router esté listo.',
+  'error.RUN_FAILED.message': '{what, select, guide {La guía no terminó.} recovery {La recuperación no terminó.} other {La ejecución no terminó.}}',
+  'error.RUN_FAILED.meaning': '{summary, select, none {Los pasos de arriba muestran hasta dónde llegó.} other {{summary}}}',
+  'error.RUN_FAILED.fix': 'Lee los pasos de arriba y vuelve a empezar.',
 };

@@ -73,6 +73,28 @@ describe('rescue-bench jobs', () => {
     expect(html).toContain('Ada');
   });
 
+  it('jobs report --lang es writes the page in Spanish, the evidence as recorded', async () => {
+    const en = path.join(base, 'report-en.html');
+    const es = path.join(base, 'report-es.html');
+    expect((await run(['jobs', 'report', runId, '--out', en])).code).toBe(0);
+    const r = await run(['jobs', 'report', runId, '--out', es, '--lang', 'es']);
+    expect(r.code).toBe(0);
+    expect(r.out.join('\n')).toContain(`Se guardó el informe en ${es}`);
+    const html = fs.readFileSync(es, 'utf8');
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('<h2>El router</h2>');
+    expect(html).toContain('Resultado: terminado.');
+    const evidence = (h: string) => [...h.matchAll(/<ul class="ev">.*?<\/ul>/gs)].map((m) => m[0]);
+    expect(evidence(html).length).toBeGreaterThan(0);
+    expect(evidence(html)).toEqual(evidence(fs.readFileSync(en, 'utf8')));
+    // LANG alone picks it too
+    const viaEnv = path.join(base, 'report-env.html');
+    const out: string[] = [];
+    const io: CliIo = { out: (l) => out.push(l), err: () => undefined, stopped: new Promise(() => undefined) };
+    expect(await runCli(['jobs', 'report', runId, '--out', viaEnv], io, undefined, { LANG: 'es_ES.UTF-8' })).toBe(0);
+    expect(fs.readFileSync(viaEnv, 'utf8')).toContain('<html lang="es">');
+  });
+
   it('usage mistakes: exit 2 with the reason', async () => {
     const r = await run(['jobs', 'report', runId, '--out', path.join(base, 'x.docx')]);
     expect(r.code).toBe(2);

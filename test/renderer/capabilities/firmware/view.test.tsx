@@ -9,6 +9,7 @@ import type { RbApi } from '../../../../src-renderer/api/types';
 import { FirmwareView } from '../../../../src-renderer/capabilities/firmware/View';
 import { DevicesView } from '../../../../src-renderer/capabilities/routers/View';
 import { useFirmware } from '../../../../src-renderer/capabilities/firmware/store';
+import { useLocale } from '../../../../src-renderer/i18n';
 import { inspectBytes, flattenFormats } from '../../../../src-shared/capabilities/firmware/image/inspect';
 import { identifyImage } from '../../../../src-shared/capabilities/firmware/identify';
 import { verdictFor } from '../../../../src-shared/capabilities/firmware/verdict';
@@ -64,6 +65,37 @@ describe('FirmwareView', () => {
     expect(screen.getByTestId('fw-sysupgrade-says').textContent).toContain('Image metadata not present');
     fireEvent.change(screen.getByTestId('fw-procmtd'), { target: { value: 'mtd6: 07800000 00020000 "rootfs1"' } });
     await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-F'));
+  });
+});
+
+describe('the verdict in German (its sentences travel as ids + values, decision 0139)', () => {
+  afterEach(async () => {
+    await useLocale.getState().setLocale('en');
+  });
+  it("headline, reasons and steps in German; sysupgrade's own lines exactly as it prints them", async () => {
+    await useLocale.getState().setLocale('de');
+    useFirmware.getState().setReport(reportOf(W.linksysStockLike(), 'FW_WRT32X_1.0.180404.58.img'));
+    render(
+      <ApiContext.Provider value={api}>
+        <FirmwareView />
+      </ApiContext.Provider>,
+    );
+    expect(screen.getByTestId('fw-headline').textContent).toBe('Das sieht aus wie die Firmware von Linksys für den WRT32X.');
+    expect(screen.getByTestId('fw-headline').nextElementSibling!.textContent).toMatch(/^Ihre internen Prüfungen stimmen \((Archiv-Header|Kernel-Prüfsummen|Dateisystem-Header)/);
+    await waitFor(() => expect(screen.getByTestId('fw-verdict').dataset.verdict).toBe('needs-factory'));
+    const v = screen.getByTestId('fw-verdict');
+    expect(v.querySelector('.fw-verdict-headline')!.textContent).toMatch(/^Der Linksys WRT32X braucht zuerst ein OpenWrt-Factory-Image/);
+    const steps = [...v.querySelectorAll('.fw-steps li')].map((l) => l.textContent);
+    expect(steps[0]).toBe('Sichern Sie alles, was Sie vom Router brauchen.');
+    expect(steps[1]).toContain('sysupgrade -F -n /tmp/<19.07.9 factory image>');
+    expect(steps.at(-1)).toBe('Spielen Sie von 19.07.9 aus dieses Image auf mit: sysupgrade -F -n /tmp/FW_WRT32X_1.0.180404.58.img');
+    const reasons = [...v.querySelectorAll('ul li')].map((l) => l.textContent);
+    // the image's slot-layout reason, quoted in a reason, is German too
+    expect(reasons.some((r) => r!.startsWith('Der Router hat jetzt die Aufteilung') && r!.includes('(die Firmware des Herstellers verwendet die Aufteilung'))).toBe(true);
+    expect(reasons.join(' ')).not.toMatch(/the maker's firmware uses|built with compat_version|its kernel is/);
+    expect(reasons).toContain('sysupgrade -F würde es schreiben, ändert aber die Aufteilung nicht, sodass der Router es nicht starten würde (genau das hat ein Nutzer im Forum bei einem WRT32X erlebt).');
+    expect(v.querySelector('.note')!.textContent).toMatch(/^Die Rückkehr zur Linksys-Firmware/);
+    expect(screen.getByTestId('fw-sysupgrade-says').textContent).toBe('Image metadata not present\nUse sysupgrade -F to override this check when downgrading or flashing to vendor firmware');
   });
 });
 

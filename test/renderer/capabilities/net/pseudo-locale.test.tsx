@@ -1,8 +1,8 @@
 /**
  * The network screens in the pseudo-locale with data on them (issue 19): the technician's table, a check's
- * result and the addresses set, and the seller's step waiting for the address. The findings' titles and meanings
- * are made in English by src-shared/capabilities/net/meanings.ts and carried as text; they are left out here and
- * named as remaining work until they travel as message ids.
+ * result and the addresses set, and the seller's step waiting for the address. The findings are made by
+ * src-shared/capabilities/net/meanings.ts and travel as ids + values beside their English (decision 0138), so
+ * they are scanned too, and shown in German.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -12,7 +12,7 @@ import { NetworkStep, useNet } from '../../../../src-renderer/capabilities/net';
 import { NetView } from '../../../../src-renderer/capabilities/net/View';
 import { useLocale } from '../../../../src-renderer/i18n';
 import { scanForEscapes } from '../../../../test-support/pseudo-scan';
-import type { NetCheck, NetInterface } from '../../../../src-shared/capabilities/net';
+import { checkFindings, type NetCheck, type NetInterface } from '../../../../src-shared/capabilities/net';
 
 const eth = (name: string, extra: Partial<NetInterface> = {}): NetInterface => ({ name, mac: '52:54:00:12:34:56', wired: true, wireless: false, virtual: false, loopback: false, up: true, carrier: true, speedMbps: 1000, addresses: [], dynamic: [], ...extra });
 const check: NetCheck = {
@@ -24,7 +24,16 @@ const check: NetCheck = {
   hasNeed: false,
   carrier: true,
   dhcp: { state: 'absent', how: 'probe' },
-  findings: [{ id: 'target', level: 'info', title: 'Nothing answers at 192.168.0.86 yet.', meaning: 'That is normal until the router is in recovery mode.' }],
+  findings: checkFindings({
+    target: '192.168.0.86',
+    need: '192.168.0.66/24',
+    subnet: '192.168.0.0/24',
+    onInterface: 'enp3s0',
+    alsoInSubnet: ['wlp2s0'],
+    iface: { name: 'enp3s0', mac: '52:54:00:12:34:56', wired: true, wireless: false, virtual: false, loopback: false, up: true, carrier: true, speedMbps: 1000, addresses: [], dynamic: [], managedBy: 'NetworkManager', managerState: 'connected' },
+    probe: { arpMac: 'aa:bb:cc:dd:ee:ff', icmp: true, tcp: { '80': true, '22': false }, tcpRefused: [22], answered: true },
+    dhcp: { state: 'present', how: 'probe', server: '192.168.0.86', offered: '192.168.0.100' },
+  }),
   ready: false,
   at: Date.UTC(2026, 11, 2, 10, 0, 0),
   probe: { arpMac: 'aa:bb:cc:dd:ee:ff', icmp: true, tcp: { '80': true, '22': false }, tcpRefused: [22], answered: true },
@@ -44,11 +53,9 @@ const api: RbApi = {
   on: () => () => undefined,
 };
 
-/** Without the findings (English data, see the header). */
 function scan(root: Element): string[] {
-  for (const f of root.querySelectorAll('.net-finding-title, .net-finding-meaning')) f.setAttribute('data-i18n-data', 'finding (English data)');
-  // interface names and hardware addresses are shown as the computer names them
-  return scanForEscapes(root, ['Rescue Bench', 'NetworkManager', 'enp3s0', 'enx1', 'wlp2s0', 'aa:bb:cc:dd:ee:ff']);
+  // interface names, addresses and speeds are shown as the computer names them
+  return scanForEscapes(root, ['Rescue Bench', 'NetworkManager', 'enp3s0', 'enx1', 'wlp2s0', 'aa:bb:cc:dd:ee:ff', '192.168.0.86', '192.168.0.66', '192.168.0.100', '192.168.0.0/24', '1 Gbit/s', '80', 'Wi-Fi', 'DHCP']);
 }
 
 beforeAll(async () => {
@@ -90,5 +97,29 @@ describe('network screens in the pseudo-locale, with data', () => {
     );
     await screen.findByTestId('net-step-set');
     expect(scan(container)).toEqual([]);
+  });
+});
+
+describe('network findings in German', () => {
+  afterAll(async () => {
+    await useLocale.getState().setLocale('en-XA');
+  });
+  it('every finding of a check is German; a finding whose English was reworded is shown as it came', async () => {
+    await useLocale.getState().setLocale('de');
+    render(
+      <ApiContext.Provider value={api}>
+        <NetView />
+      </ApiContext.Provider>,
+    );
+    fireEvent.change(screen.getByTestId('net-target'), { target: { value: '192.168.0.86' } });
+    fireEvent.click(screen.getByTestId('net-check'));
+    const result = await screen.findByTestId('net-check-result');
+    const titles = [...result.querySelectorAll('.net-finding-title')].map((e) => e.textContent);
+    expect(titles.some((x) => x?.endsWith('enp3s0 hat eine Verbindung (1 Gbit/s).'))).toBe(true);
+    expect(titles.some((x) => x?.endsWith('An 192.168.0.86 antwortet etwas (seine Hardware-Adresse ist aa:bb:cc:dd:ee:ff; es antwortet auf Ping; Port 80 offen).'))).toBe(true);
+    expect(titles.some((x) => x?.endsWith('Auf diesem Kabel antwortet ein DHCP-Server (192.168.0.86, bietet 192.168.0.100 an).'))).toBe(true);
+    const meanings = [...result.querySelectorAll('.net-finding-meaning')].map((e) => e.textContent);
+    expect(meanings).toContain('Er erreicht 192.168.0.86 direkt über dieses Kabel.');
+    expect(meanings.join(' ')).not.toMatch(/\b(the|This computer|router)\b/);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The practice screens in the person's language (issue 19): the running practice router (section and the dock on
  * every screen) rendered in the pseudo-locale has no text outside the catalogue (the router's own log is
- * evidence, marked as data); in German the scenario, the mode and the buttons are German, and the Reset
+ * sentences come as ids + values, decision 0137; a command it ran is data); in German the scenario, the mode, the
+ * log and the buttons are German, and the Reset
  * button's accessible name is its visible text (axe label-content-name-mismatch).
  */
+import fs from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { ApiContext } from '../../../../src-renderer/api/context';
@@ -25,7 +27,12 @@ const running: PracticeState = {
   led: 'off',
   target: { routerAddress: '127.0.0.2', sshPort: 40001, telnetPort: 40002, netmsgPort: 4919, consolePath: 'practice:router-console', profileId: 'tplink,archer-c7-v2', tftpPort: 40003, windowS: 4, webPort: 40004 },
   startedInMs: 12,
-  log: [{ at: 1, text: 'Power on.' }],
+  log: [
+    { at: 1, text: 'Power on.', msg: { id: 'practice.said.powerOn' } },
+    { at: 2, text: 'Start-up: the rescue window is open for 4 s (press the button, or f + Enter on the console).', msg: { id: 'practice.said.window', values: { seconds: '4' } } },
+    { at: 3, text: 'fw_setenv boot_part 2' },
+    { at: 4, text: 'Scenario "Forgot the password" loaded: flash written to /tmp/p/flash.', msg: { id: 'practice.said.scenarioLoaded', values: { title: 'Forgot the password', dir: '/tmp/p/flash' } } },
+  ],
 };
 
 function show(section: 'practice' | 'failsafe'): HTMLElement {
@@ -72,5 +79,17 @@ describe('practice router: words', () => {
     expect(reset.textContent).toBe('Reset drücken');
     expect(reset.getAttribute('aria-label')).toBeNull();
     expect(screen.getAllByRole('img')[0]!.getAttribute('aria-label')).toBe('Übungsrouter: Startet – Rettungsfenster offen');
+    // what the practice router did: its sentences in German, a command as it ran, a reworded line as it came
+    const log = () => [...screen.getByTestId('practice-log').querySelectorAll('li')].map((l) => l.textContent);
+    expect(log()).toEqual(['Strom an.', 'Start: Das Rettungsfenster ist 4 s offen (drücken Sie den Knopf oder f + Enter auf der Konsole).', 'fw_setenv boot_part 2', 'Szenario „Passwort vergessen“ geladen: Flash-Speicher nach /tmp/p/flash geschrieben.']);
+    act(() => usePractice.setState({ state: { ...running, log: [{ at: 1, text: 'Power on now.', msg: { id: 'practice.said.powerOn' } }] } }));
+    expect(log()).toEqual(['Power on now.']);
+  });
+
+  it("every sentence the practice router logs is said through the catalogue (only a command as typed is not)", () => {
+    const src = fs.readFileSync('src-main/capabilities/practice/router.ts', 'utf8');
+    const raw = [...src.matchAll(/this\.note\(([^;]*)\);/g)].map((m) => m[1]);
+    expect(raw).toEqual(['text, values ? { id, values } : { id }', "`fw_setenv ${args.join(' ')}`"]);
+    for (const m of src.matchAll(/this\.say\('([\w.]+)'/g)) expect(knownId(m[1]!), m[1]).toBeDefined();
   });
 });

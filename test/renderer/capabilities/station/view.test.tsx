@@ -100,7 +100,7 @@ describe('Station view', () => {
     expect(report.textContent).toBe('Save report so far');
     fireEvent.click(report);
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Saved job-r1.html to your downloads. This job is still running/));
-    expect(calls.map((c) => c.payload)).toEqual([{ id: 'r1', format: 'html' }]);
+    expect(calls.map((c) => c.payload)).toEqual([{ id: 'r1', format: 'html', lang: 'en' }]);
   });
 
   it("a progress event moves only its own slot's bar, and only for that slot's run", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startRecord, type JournalRecord, type PlaybookDef } from '../../../../src-shared/capabilities/playbook';
+import { loadCatalog, translator } from '../../../../src-shared/i18n';
 import { extractJob, identityFrom, imageFrom, backupFrom, jobReportHtml, escapeHtml, seenBeforeText, JobSchema } from '../../../../src-shared/capabilities/jobs';
 
 const def: PlaybookDef = {
@@ -127,6 +128,32 @@ describe('the job report page', () => {
     const html = jobReportHtml(running, T + 60_000);
     expect(html).toMatch(/class="banner running"[^>]*>This job is still running\. This report shows what was done up to/);
     expect(jobReportHtml(job, T + 60_000)).toContain('Outcome: finished.');
+  });
+
+  it('in German: <html lang="de">, German headings, the same evidence, names and hashes byte for byte', async () => {
+    const full = extractJob(
+      journal([
+        { type: 'transcript', at: T + 1100, stepId: 'a', dir: 'received', text: 'ethaddr=C4:41:1E:AA:BB:01\n' },
+        { type: 'evidence', at: T + 1300, stepId: 'a', text: `openwrt-23.05.5-sysupgrade.bin: 7.5 MiB, SHA-256 ${SHA}. An OpenWrt image.` },
+        { type: 'evidence', at: T + 1400, stepId: 'a', text: 'Saved your settings (12345 bytes, sysupgrade -b) to /data/backups/x.tar.gz. They can be restored later with sysupgrade -r or the router\'s web page.' },
+      ]),
+      { station: 'bench-1', live: false },
+    )!;
+    const en = jobReportHtml(full, T + 60_000);
+    const de = jobReportHtml(full, T + 60_000, { locale: 'de', t: translator('de', await loadCatalog('de')) });
+    expect(en).toContain('<html lang="en">');
+    expect(de).toContain('<html lang="de">');
+    for (const h of ['Der Router', 'Was getan wurde', 'Firmware-Images', 'Sicherungen']) expect(de).toContain(`<h2>${h}</h2>`);
+    expect(de).toContain('Ergebnis: fertig.');
+    expect(de).toContain('aus dem ethaddr des Bootloaders');
+    expect(de).toContain('12.345 Bytes'); // sizes with Intl: German groups thousands with a dot
+    expect(en).toContain('12,345 bytes');
+    expect(de).toContain('3. November 2026');
+    expect(de).not.toMatch(/>(The router|What was done|Backups)</);
+    // evidence lines, the image's name and hash, the backup's place: the same bytes in both
+    const data = (h: string) => [...h.matchAll(/<ul class="ev">.*?<\/ul>|<[a-z]+[^>]*class="mono"[^>]*>.*?<\/[a-z]+>/gs)].map((m) => m[0]);
+    expect(data(de).length).toBeGreaterThan(3);
+    expect(data(de)).toEqual(data(en));
   });
 
   it('"seen before" in words', () => {

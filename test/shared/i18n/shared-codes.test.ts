@@ -1,0 +1,54 @@
+/**
+ * Codes that several capabilities raise (STOPPED, CANCELLED, NOT_CONFIRMED, RUN_FAILED, RUN_STOPPED; decision
+ * 0135): one catalogue entry each, the variants an ICU select. Their English is what each place said before
+ * (journals, --json and tests match on it), and every place that raises them does so through fault(), so the
+ * screen and the CLI can say them in the person's language. A source scan finds a new inline raise.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fault } from '../../../src-shared/errors';
+import { loadCatalog, localizeError, translator } from '../../../src-shared/i18n';
+
+const SHARED = ['STOPPED', 'CANCELLED', 'NOT_CONFIRMED', 'RUN_FAILED', 'RUN_STOPPED'];
+
+describe('shared fault codes', () => {
+  it('keep the English each place said before', () => {
+    expect(fault('CANCELLED', { what: 'password' }).toShape()).toMatchObject({ message: 'Stopped: no password was given.', meaning: 'Nothing was started.' });
+    expect(fault('CANCELLED', { what: 'command' }).message).toBe('The command on the router was stopped.');
+    expect(fault('CANCELLED', { what: 'backupDuring' }).toShape()).toMatchObject({ message: 'The backup was stopped during this partition.', fix: 'Retry the failed partitions to finish it.' });
+    expect(fault('CANCELLED', { what: 'choice' }).toShape()).toMatchObject({ message: 'You chose not to go ahead.', meaning: 'Nothing was changed on the router.' });
+    expect(fault('NOT_CONFIRMED', { what: 'slot', slot: 2 }).toShape()).toMatchObject({ message: 'Type "slot 2" to confirm.', fix: 'Type exactly: slot 2' });
+    expect(fault('NOT_CONFIRMED', { what: 'step' }).message).toBe('Not confirmed.');
+    expect(fault('STOPPED', { why: 'step' }).message).toBe('Stopped.');
+    expect(fault('RUN_STOPPED', { what: 'recovery', summary: 'none' }).toShape()).toMatchObject({ message: 'The recovery was stopped before it finished.', meaning: 'The steps above say how far it got.' });
+    expect(fault('RUN_FAILED', { what: 'guide', summary: 'Stopped at step 3.' }).toShape()).toMatchObject({ message: 'The guide did not finish.', meaning: 'Stopped at step 3.' });
+  });
+
+  it('are shown in German and Spanish, a run summary kept as it came', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const es = translator('es', await loadCatalog('es'));
+    expect(localizeError(fault('CANCELLED', { what: 'choice' }).toShape(), de).message).toBe('Sie haben sich entschieden, nicht fortzufahren.');
+    expect(localizeError(fault('NOT_CONFIRMED', { what: 'slot', slot: 1 }).toShape(), es).fix).toBe('Escribe exactamente: slot 1');
+    const run = localizeError(fault('RUN_FAILED', { what: 'recovery', summary: 'Stopped at step 3.' }).toShape(), de);
+    expect(run.message).toBe('Die Wiederherstellung ist nicht fertig geworden.');
+    expect(run.meaning).toBe('Stopped at step 3.');
+  });
+
+  it('are raised through fault() everywhere, never as inline English', () => {
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(e.name) && !p.includes(`${path.sep}messages${path.sep}`)) {
+          const src = fs.readFileSync(p, 'utf8');
+          for (const code of SHARED) if (new RegExp(`code: '${code}'`).test(src)) found.push(`${p}: ${code}`);
+        }
+      }
+    };
+    walk('src-main');
+    walk('src-shared');
+    expect(found).toEqual([]);
+  });
+});
