@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
-import { RbFault } from '../../../src-shared/errors';
+import { RbFault, fault } from '../../../src-shared/errors';
 import { openSession, type Pull, type Session, type SessionOptions } from '../../session';
 import { drainToFile, type SinkAlgorithm } from './sink';
 
@@ -53,7 +53,7 @@ async function run(m: PullJobMessage): Promise<void> {
   try {
     const o = m.options;
     session = await openSession({ ...o, ...(o.privateKey && typeof o.privateKey !== 'string' ? { privateKey: Buffer.from(o.privateKey) } : {}) });
-    if (aborted) throw new RbFault({ code: 'CANCELLED', message: 'The backup was stopped.' });
+    if (aborted) throw fault('CANCELLED', { what: 'backup' });
     pull = await session.pull(m.cmd, { idleTimeoutMs: m.idleTimeoutMs });
     fd = fs.openSync(m.file, 'r+');
     let posted = 0;
