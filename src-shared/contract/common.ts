@@ -11,6 +11,17 @@ export const RbErrorSchema = z.object({
   values: z.record(z.string().max(64), z.union([z.string().max(2000), z.number()])).optional(),
 });
 
+/**
+ * Words a service says, as a catalogue id and the values they were made with (decision 0130). Sent beside the
+ * finished English (`text`, `doNow`, `summary`…), which stays for the journal, `--json`, logs and older
+ * records: the screen and the CLI say `msg` in the person's language and fall back to the English.
+ */
+export const SaidMessageSchema = z.object({
+  id: z.string().min(1).max(200),
+  values: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])).optional(),
+});
+export type SaidMessage = z.infer<typeof SaidMessageSchema>;
+
 export const Ipv4Schema = z.string().regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, 'an IPv4 address like 192.168.1.10');
 export const PortSchema = z.number().int().min(0).max(65535);
 export const Empty = z.object({}).strict();

@@ -17,7 +17,7 @@ import {
   type Catalog,
 } from '../../../src-shared/i18n';
 import { argumentsOf, checkCatalog } from '../../../src-shared/i18n/check';
-import { fault, toErrorShape } from '../../../src-shared/errors';
+import { fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 
 describe('message catalogue', () => {
   for (const { id } of LOCALES.filter((l) => l.id !== 'en')) {
@@ -116,7 +116,7 @@ describe('error texts in the person\'s language', () => {
     // TFTP_REFUSED's message needs {peer}, {op} and {file}; its meaning needs {why} as well
     const values = { peer: '192.168.1.1', op: 'read', file: 'x.bin' };
     const message = english('error.TFTP_REFUSED.message', values);
-    const e = { code: 'TFTP_REFUSED', message, meaning: 'Only files inside the served folder are sent.', values };
+    const e: RbErrorShape = { code: 'TFTP_REFUSED', message, meaning: 'Only files inside the served folder are sent.', values };
     const shown = localizeError(e, de);
     expect(shown.message).toMatch(/^Der Router unter 192\.168\.1\.1/);
     expect(shown.meaning).toBe('Only files inside the served folder are sent.');
