@@ -140,11 +140,11 @@ function PlanCard() {
         <strong>{t(im.refuse ? 'recover.plan.refused' : 'recover.plan.gets')}</strong> {bytes(im.servedBytes)}
         {im.cutBytes ? t('recover.plan.cut', { size: bytes(im.cutBytes) }) : t('recover.plan.unchanged')}.
       </p>
-      <p data-testid="rc-cut">{im.cutReason}</p>
+      <p data-testid="rc-cut">{sayText(t, im.cutReason, im.cutReasonMsg)}</p>
       <ul className="rc-checks">
         {im.checks.map((c) => (
           <li key={c.name} className={c.ok ? 'ok' : 'bad'}>
-            <span aria-hidden="true">{c.ok ? '✓' : '✕'}</span> <strong>{c.name}:</strong> {c.text}
+            <span aria-hidden="true">{c.ok ? '✓' : '✕'}</span> <strong>{checkName(t, c)}:</strong> {sayText(t, c.text, c.msg)}
           </li>
         ))}
       </ul>
@@ -217,6 +217,12 @@ function WritingTimer({ p }: { p: RecoverProgress }) {
       <p>{t('recover.writing.text', { time: mmss(gone) })}</p>
     </div>
   );
+}
+
+/** A plan check's name in the language shown (its key), or as it came. */
+function checkName(t: T, c: { name: string; key?: string }): string {
+  const id = c.key ? knownId(`recover.check.name.${c.key}`) : undefined;
+  return id ? t(id) : c.name;
 }
 
 /** The check's last word on a finished recovery, or the run's own last words. */
