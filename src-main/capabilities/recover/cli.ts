@@ -129,7 +129,7 @@ export const recoverCommand: CliCommand = {
         };
         t.say({ to: 'out', text: `${sayIn(tr, plan.image.cutReasonMsg, plan.image.cutReason)}${plan.image.checks.map((c) => `\n    ${c.ok ? 'ok' : 'NO'} ${checkName(c)}: ${sayIn(tr, c.msg, c.text)}`).join('')}` });
         if (plan.image.refuse) return { ok: false, error: plan.image.refuse, value: { plan } };
-        if (values.check) return { ok: true, value: { plan }, text: `The file is ready for the router: ${plan.image.servedBytes} bytes${plan.image.cutBytes ? ` (${plan.image.cutBytes} cut)` : ''}.` };
+        if (values.check) return { ok: true, value: { plan }, text: tr('recover.cli.ready', { bytes: plan.image.servedBytes, cut: plan.image.cutBytes ? 'yes' : 'no', cutBytes: plan.image.cutBytes }) };
 
         const steps = (snap: RunSnapshot): void => {
           snap.steps.forEach((st, index) => {

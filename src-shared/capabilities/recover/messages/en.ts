@@ -306,4 +306,5 @@ export const en = {
   "recover.said.waited": "Waited {seconds} s for the router to write (from {time}).",
   "recover.said.stillRecovery": "At {time} {addr} still shows the recovery upload page: the router has not restarted yet.",
   "recover.said.answers": "The router answers at {url} at {time}{title, select, none {} other { (\"{title}\")}}: it runs its new firmware.",
+  "recover.cli.ready": "The file is ready for the router: {bytes} bytes{cut, select, yes { ({cutBytes} cut)} other {}}.",
 } as const satisfies Record<string, string>;

@@ -298,4 +298,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "recover.said.waited": "Se esperaron {seconds} s a que el router escribiera (desde las {time}).",
   "recover.said.stillRecovery": "A las {time}, {addr} todavía muestra la página de carga de recuperación: el router aún no se ha reiniciado.",
   "recover.said.answers": "El router responde en {url} a las {time}{title, select, none {} other { (\"{title}\")}}: ejecuta su firmware nuevo.",
+  "recover.cli.ready": "El archivo está listo para el router: {bytes} bytes{cut, select, yes { ({cutBytes} cortados)} other {}}.",
 };
