@@ -57,7 +57,7 @@ async function noCarrier(deps: RecoverDeps, address: string | undefined): Promis
 }
 
 export const confirmStep: StepExecutor = async (ctx) => {
-  const a = await ctx.ask({ text: ctx.step.doNow, detail: ctx.step.explain, choices: [{ id: 'ok', label: said('recover.said.choice.done'), primary: true }] });
+  const a = await ctx.ask({ text: ctx.step.doNow, detail: ctx.step.explain, choices: [{ id: 'ok', label: said('prompt.done'), primary: true }] });
   return a.choice === 'ok' ? { ok: true, summary: said('recover.said.confirmedAt', { time: t(ctx.now()) }) } : fault('NOT_CONFIRMED', { what: 'cables' });
 };
 
@@ -102,8 +102,8 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
       if (!pick) {
         if (!wired.length) return fault('RECOVER_NO_WIRED');
         const a = await ctx.ask({
-          text: said('recover.said.ask.which'),
-          detail: said('recover.said.ask.which.detail'),
+          text: said('prompt.recover.whichConnection'),
+          detail: said('prompt.recover.whichConnection.detail'),
           choices: wired.slice(0, 8).map((i, n) => ({ id: `if${n}`, label: said('recover.said.choice.iface', { iface: i.name, cable: i.carrier ? 'yes' : 'no' }), ...(n === 0 ? { primary: true } : {}) })),
         });
         pick = wired[Number(a.choice.slice(2))];
@@ -223,7 +223,7 @@ export const buttonStep: StepExecutor = async (ctx) => {
   ]
     .filter(Boolean)
     .join(' ');
-  const a = await ctx.ask({ text, detail, choices: [{ id: 'ready', label: said('recover.said.choice.lightShows'), primary: true }] });
+  const a = await ctx.ask({ text, detail, choices: [{ id: 'ready', label: said('prompt.recover.lightShows'), primary: true }] });
   return a.choice === 'ready' ? { ok: true, summary: said('recover.said.sawLight', { time: t(ctx.now()) }) } : fault('NOT_CONFIRMED', { what: 'recovery' });
 };
 
