@@ -10,7 +10,7 @@ import type { Prompt, RunSnapshot, StepHint, TranscriptLine } from '../../../src
 import type { PlaybookDef, StepDef } from '../../../src-shared/capabilities/playbook/model';
 import { applyRecord, startRecord, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
 import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
-import { wordsMsg, wordsText, type Words } from '../../../src-shared/i18n/said';
+import { said, wordsMsg, wordsText, type Words } from '../../../src-shared/i18n/said';
 
 export interface Answer {
   choice: string;
@@ -283,8 +283,9 @@ export class PlaybookRun {
     };
   }
 
-  private end(state: 'done' | 'failed' | 'stopped', summary?: string): void {
-    this.record(summary === undefined ? { type: 'end', at: this.now(), state } : { type: 'end', at: this.now(), state, summary });
+  private end(state: 'done' | 'failed' | 'stopped', summary?: Words): void {
+    const msg = summary === undefined ? undefined : wordsMsg(summary);
+    this.record(summary === undefined ? { type: 'end', at: this.now(), state } : { type: 'end', at: this.now(), state, summary: wordsText(summary), ...(msg ? { summaryMsg: msg } : {}) });
     try {
       fs.closeSync(this.fd);
     } catch {
@@ -346,7 +347,7 @@ export class PlaybookRun {
           ...(outcome.error.fix ? { detail: outcome.error.fix } : {}),
           choices: [
             { id: 'again', label: of.label, primary: true },
-            { id: 'stop', label: 'Stop here' },
+            { id: 'stop', label: said('playbook.said.stopHere') },
           ],
         });
         if (a.choice === 'stop') {
@@ -365,7 +366,7 @@ export class PlaybookRun {
     } catch (err) {
       const active = this.snap?.steps.find((s) => s.state === 'active');
       if (active) this.record({ type: 'step', at: this.now(), stepId: active.id, state: 'skipped' });
-      if (err instanceof StoppedError) this.end('stopped', 'You stopped the run. Nothing more is sent to the router.');
+      if (err instanceof StoppedError) this.end('stopped', said('playbook.said.youStopped'));
       else this.end('failed', toErrorShape(err).message);
     }
   }
