@@ -1,7 +1,8 @@
 import { useLocale } from './store';
 import type { MessageId, MessageValues } from '../../src-shared/i18n';
-import { english, knownId, localizeError, sourceCatalog } from '../../src-shared/i18n';
+import { english, knownId, localizeError, sayIn, sourceCatalog } from '../../src-shared/i18n';
 import type { RbErrorShape } from '../../src-shared/errors';
+import type { SaidMessage } from '../../src-shared/contract/common';
 
 export { useLocale, startLocale } from './store';
 
@@ -99,4 +100,22 @@ export function saidAmong(
     }
   }
   return given;
+}
+
+/**
+ * Words a service said (decision 0130): its message id and values in the language shown; without them (an
+ * older workstation or journal) the English sent, matched against the catalogue as before (saidText).
+ */
+export function sayText(t: T, given: string, msg?: SaidMessage): string {
+  return msg ? sayIn(t, msg, saidText(t, given)) : saidText(t, given);
+}
+
+/** A step's "do now" in the language shown: what the step said while running, or the playbook's own words. */
+export function stepDoNow(t: T, playbookId: string, step: { id: string; doNow: string; doNowMsg?: SaidMessage }): string {
+  return step.doNowMsg ? sayIn(t, step.doNowMsg, step.doNow) : stepText(t, playbookId, step.id, 'doNow', step.doNow);
+}
+
+/** One line of a step's evidence: ours in the language shown; anything else (a router's words) as it came. */
+export function evidenceText(t: T, e: { text: string; msg?: SaidMessage }): string {
+  return e.msg ? sayIn(t, e.msg, e.text) : e.text;
 }

@@ -12,12 +12,16 @@ export const RbErrorSchema = z.object({
 });
 
 /**
- * A sentence of ours that the main process says, as a catalogue id and its values (issue 19, decisions 0135, 0136).
- * It travels beside the English text (journal, --json and old records keep that); the screen shows it with t()
- * when its English, made with these values, is the text sent, and the text as it came otherwise.
+/**
+ * Words a service says, as a catalogue id and the values they were made with (issue 19; decisions 0130, 0135).
+ * Sent beside the finished English (`text`, `doNow`, `summary`…), which stays for the journal, `--json`, logs and
+ * older records: the screen and the CLI say `msg` in the person's language and fall back to the English.
  */
-export const SaidMessageSchema = z.object({ id: z.string().max(200), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
-export type SaidMessage = { id: string; values?: Record<string, string | number> };
+export const SaidMessageSchema = z.object({
+  id: z.string().min(1).max(200),
+  values: z.record(z.string().max(64), z.union([z.string().max(16000), z.number()])).optional(),
+});
+export type SaidMessage = z.infer<typeof SaidMessageSchema>;
 
 export const Ipv4Schema = z.string().regex(/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/, 'an IPv4 address like 192.168.1.10');
 export const PortSchema = z.number().int().min(0).max(65535);

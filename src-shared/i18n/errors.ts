@@ -3,9 +3,26 @@
  * the values its words were made with; where the catalogue has `error.<CODE>.message` and its English, made
  * with those values, is the fault's own message, the screen and the command line show the catalogue's words
  * in the chosen language. A code used for differently-worded faults is shown as it came, in English.
+ *
+ * A part whose catalogue words need a value the fault did not bring (a meaning with {why} from a producer
+ * that sent only {peer}) is never shown with a raw "{why}": that part stays the fault's own English, and a
+ * translation that fails to format for any other reason does the same.
  */
 import type { RbErrorShape } from '../errors';
+import type { MessageId } from './catalog';
 import { english, knownId, type Translate } from './translate';
+
+/** The catalogue's words in the language shown, or undefined when they cannot be made with these values. */
+function formatted(id: MessageId, values: Record<string, string | number>, t: Translate): string | undefined {
+  try {
+    // the English is made first: intl-messageformat throws on a missing value there, while the screen's
+    // react-intl would quietly return the raw message with its {placeholders}
+    english(id, values);
+    return t(id, values);
+  } catch {
+    return undefined;
+  }
+}
 
 export function localizeError<E extends RbErrorShape>(e: E, t: Translate): E {
   const values = e.values ?? {};
@@ -20,12 +37,13 @@ export function localizeError<E extends RbErrorShape>(e: E, t: Translate): E {
   // its code's texts, or the words every unexpected failure gets (toErrorShape), whatever its code
   const base = [`error.${e.code}`, 'error.internal'].find(matches);
   if (!base) return e;
-  const id = knownId(`${base}.message`)!;
+  const message = formatted(knownId(`${base}.message`)!, values, t);
+  if (message === undefined) return e;
   const part = (p: 'meaning' | 'fix'): string | undefined => {
     const pid = knownId(`${base}.${p}`);
-    return pid ? t(pid, values) : e[p];
+    return (pid && formatted(pid, values, t)) ?? e[p];
   };
-  const out = { ...e, message: t(id, values) };
+  const out = { ...e, message };
   const meaning = part('meaning');
   const fix = part('fix');
   if (meaning !== undefined) out.meaning = meaning;

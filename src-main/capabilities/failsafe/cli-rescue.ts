@@ -7,6 +7,8 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { onCard } from '../../cli/on-card';
+import { runWords } from '../../cli/run-words';
+import { english } from '../../../src-shared/i18n/translate';
 
 /** A run that did not end done, in three parts: the failed step's own reason where there is one. */
 function runFault(run: RunSnapshot): RbErrorShape {
@@ -90,14 +92,16 @@ export const failsafeRescue: CliCommand = {
     const retried = new Map<string, number>();
     const answered = new Set<string>();
     const seen = new Map<string, { state: string; evidence: number }>();
+    const words = runWords(io.t);
 
     /** Plain words for a snapshot: what changed since the last one (steps and new evidence). */
     const changes = (snap: RunSnapshot): string | undefined => {
       const out: string[] = [];
       snap.steps.forEach((st, i) => {
         const prev = seen.get(st.id) ?? { state: 'pending', evidence: 0 };
-        for (const ev of st.evidence.slice(prev.evidence)) out.push(`    ${ev.text}`);
-        if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${st.title}: ${st.state}${st.state === 'active' ? ` — ${st.doNow}` : ''}${st.error ? ` — ${st.error.message} ${st.error.fix ?? ''}` : ''}`);
+        for (const ev of st.evidence.slice(prev.evidence)) out.push(`    ${words.evidence(ev)}`);
+        const err = st.error ? words.error(st.error) : undefined;
+        if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${words.title(snap.playbookId, st)}: ${st.state}${st.state === 'active' ? ` — ${words.doNow(snap.playbookId, st)}` : ''}${err ? ` — ${err.message} ${err.fix ?? ''}` : ''}`);
         seen.set(st.id, { state: st.state, evidence: st.evidence.length });
       });
       return out.length ? out.join('\n') : undefined;
@@ -144,7 +148,7 @@ export const failsafeRescue: CliCommand = {
             input = password;
           }
           t.line('cli.answer', { runId: snap.runId, promptId: p.id, step: p.stepId, question: p.text, choice });
-          t.say(`? ${p.text} → ${choice}`);
+          t.say(`? ${words.question(p)} → ${choice}`);
           // after this snapshot has reached every listener, as a person's click would
           setImmediate(() => void t.invoke('playbook.respond', { runId: snap.runId, promptId: p.id, choice, ...(input !== undefined ? { input } : {}) }).catch(() => undefined));
         };
@@ -159,7 +163,7 @@ export const failsafeRescue: CliCommand = {
           return first.state !== 'running' ? first : await t.waitFor('playbook.run', (s) => s.runId === first.runId && s.state !== 'running');
         });
         const value = { run, journal: path.join(t.services.playbook.journalDir, `${run.runId}.jsonl`) };
-        const text = `${run.state === 'done' ? 'Done' : 'Ended'}: ${run.summary ?? ''}`;
+        const text = (io.t ?? english)(run.state === 'done' ? 'cli.run.done' : 'cli.run.ended', { summary: words.summary(run) ?? '' });
         return run.state === 'done' ? { ok: true, value, text } : { ok: false, error: runFault(run), value, text };
       },
     );

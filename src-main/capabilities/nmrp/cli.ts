@@ -4,18 +4,20 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { fault } from '../../../src-shared/errors';
-import { english } from '../../../src-shared/i18n/translate';
+import { english, type Translate } from '../../../src-shared/i18n/translate';
+import { nmrpSaid } from '../../../src-shared/capabilities/nmrp/said';
 
 function mib(n: number): string {
   return `${(n / 1048576).toFixed(2)} MiB`;
 }
 
-function describe(s: NmrpStage): string {
+/** One stage as plain words in the person's language (--lang, LANG); the stage name in brackets stays as it is. */
+export function describe(s: NmrpStage, t: Translate = english): string {
   const extra: string[] = [];
   if (s.upload?.sha256) extra.push(`${mib(s.upload.bytes)} in ${((s.upload.ms ?? 0) / 1000).toFixed(2)} s (${mib(s.upload.bytesPerSecond)}/s, blocks of ${s.upload.blksize}), sha256 ${s.upload.sha256}`);
-  if (s.warning) extra.push(`Note: ${s.warning}`);
-  if (s.doNow) extra.push(`→ ${s.doNow}`);
-  return [`[${s.stage}] ${s.say}`, ...extra.map((x) => `    ${x}`)].join('\n');
+  if (s.warning) extra.push(`${t('nmrp.cli.note')} ${nmrpSaid(t, s.warning)}`);
+  if (s.doNow) extra.push(`→ ${nmrpSaid(t, s.doNow)}`);
+  return [`[${s.stage}] ${nmrpSaid(t, s.say)}`, ...extra.map((x) => `    ${x}`)].join('\n');
 }
 
 /**
@@ -76,7 +78,7 @@ export const recoverNetgear: CliCommand = {
         json: values.json,
         events: ['nmrp.stage', 'nmrp.progress'],
         filter: (e) => e.name !== 'nmrp.progress' || values.progress,
-        describe: (e) => (e.name === 'nmrp.stage' ? describe(e.payload) : e.name === 'nmrp.progress' ? `    ${mib(e.payload.bytes)} of ${mib(e.payload.total)}, ${mib(e.payload.bytesPerSecond)}/s` : undefined),
+        describe: (e) => (e.name === 'nmrp.stage' ? describe(e.payload, io.t) : e.name === 'nmrp.progress' ? `    ${mib(e.payload.bytes)} of ${mib(e.payload.total)}, ${mib(e.payload.bytesPerSecond)}/s` : undefined),
         capabilities: async () => [(await import('./index')).nmrpMain],
       },
       async (t) => {

@@ -10,6 +10,7 @@ import type { Prompt, RunSnapshot, StepHint, TranscriptLine } from '../../../src
 import type { PlaybookDef, StepDef } from '../../../src-shared/capabilities/playbook/model';
 import { applyRecord, startRecord, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
 import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { said, wordsMsg, wordsText, type Words } from '../../../src-shared/i18n/said';
 
 export interface Answer {
   choice: string;
@@ -25,17 +26,55 @@ export interface StepContext {
   signal: AbortSignal;
   /** Run-scoped state shared between steps (sessions, flags); not journaled. */
   bag: Map<string, unknown>;
-  evidence(text: string, at?: number): void;
-  setDoNow(text: string): void;
+  /** Finished English, or `said(id, values)` so the screen and the CLI can say it in the person's language (decision 0130). */
+  evidence(text: Words, at?: number): void;
+  setDoNow(text: Words): void;
   setHint(hint?: StepHint): void;
-  ask(p: Omit<Prompt, 'id' | 'stepId'>): Promise<Answer>;
+  ask(p: PromptIn): Promise<Answer>;
   transcript(dir: TranscriptLine['dir'], text: string): void;
   /** How far a long step is (bytes copied of the total): not journaled, the step's evidence keeps the result. Optional for contexts made by hand. */
   progress?(done: number, total: number): void;
   now(): number;
 }
 
-export type StepOutcome = { ok: true; skipped?: boolean; summary?: string } | { ok: false; error: RbErrorShape };
+export type StepOutcome = { ok: true; skipped?: boolean; summary?: Words } | { ok: false; error: RbErrorShape };
+
+/** A question as a step asks it: every text either finished English or a said message (decision 0130). */
+export interface PromptIn {
+  text: Words;
+  detail?: Words;
+  choices: { id: string; label: Words; detail?: string; primary?: boolean; destructive?: boolean }[];
+  input?: { label: Words; secret: boolean; minLength: number };
+}
+
+/** The wire form of a question: the English as before, each said text's id and values beside it. */
+export function promptOf(p: PromptIn): Omit<Prompt, 'id' | 'stepId'> {
+  const out: Omit<Prompt, 'id' | 'stepId'> = {
+    text: wordsText(p.text),
+    choices: p.choices.map((c) => {
+      const labelMsg = wordsMsg(c.label);
+      return { ...c, label: wordsText(c.label), ...(labelMsg ? { labelMsg } : {}) };
+    }),
+  };
+  const msg = wordsMsg(p.text);
+  if (msg) out.msg = msg;
+  if (p.detail !== undefined) {
+    out.detail = wordsText(p.detail);
+    const detailMsg = wordsMsg(p.detail);
+    if (detailMsg) out.detailMsg = detailMsg;
+  }
+  if (p.input) {
+    const labelMsg = wordsMsg(p.input.label);
+    out.input = { ...p.input, label: wordsText(p.input.label), ...(labelMsg ? { labelMsg } : {}) };
+  }
+  return out;
+}
+
+/** A journal record's words: the English, and the said message beside it when there is one. */
+function wordsRecord(w: Words): { text: string; msg?: NonNullable<Prompt['msg']> } {
+  const msg = wordsMsg(w);
+  return msg ? { text: wordsText(w), msg } : { text: wordsText(w) };
+}
 export type StepExecutor = (ctx: StepContext) => Promise<StepOutcome>;
 
 export interface RunnerHooks {
@@ -210,9 +249,9 @@ export class PlaybookRun {
     await this.done;
   }
 
-  private ask(stepId: string, p: Omit<Prompt, 'id' | 'stepId'>): Promise<Answer> {
+  private ask(stepId: string, p: PromptIn): Promise<Answer> {
     if (this.abort.signal.aborted) return Promise.reject(new StoppedError());
-    const prompt: Prompt = { ...p, id: `q${++this.promptSeq}-${crypto.randomBytes(2).toString('hex')}`, stepId };
+    const prompt: Prompt = { ...promptOf(p), id: `q${++this.promptSeq}-${crypto.randomBytes(2).toString('hex')}`, stepId };
     return new Promise<Answer>((resolve, reject) => {
       this.pending = { prompt, resolve, reject };
       this.record({ type: 'prompt', at: this.now(), prompt });
@@ -227,8 +266,8 @@ export class PlaybookRun {
       options: this.snap!.options,
       signal: this.abort.signal,
       bag: this.bag,
-      evidence: (text, at) => this.record({ type: 'evidence', at: at ?? this.now(), stepId: def.id, text }),
-      setDoNow: (text) => this.record({ type: 'doNow', at: this.now(), stepId: def.id, text }),
+      evidence: (text, at) => this.record({ type: 'evidence', at: at ?? this.now(), stepId: def.id, ...wordsRecord(text) }),
+      setDoNow: (text) => this.record({ type: 'doNow', at: this.now(), stepId: def.id, ...wordsRecord(text) }),
       setHint: (hint) => this.record(hint ? { type: 'hint', at: this.now(), stepId: def.id, hint } : { type: 'hint', at: this.now(), stepId: def.id }),
       ask: (p) => this.ask(def.id, p),
       transcript: (dir, text) => {
@@ -244,8 +283,9 @@ export class PlaybookRun {
     };
   }
 
-  private end(state: 'done' | 'failed' | 'stopped', summary?: string): void {
-    this.record(summary === undefined ? { type: 'end', at: this.now(), state } : { type: 'end', at: this.now(), state, summary });
+  private end(state: 'done' | 'failed' | 'stopped', summary?: Words): void {
+    const msg = summary === undefined ? undefined : wordsMsg(summary);
+    this.record(summary === undefined ? { type: 'end', at: this.now(), state } : { type: 'end', at: this.now(), state, summary: wordsText(summary), ...(msg ? { summaryMsg: msg } : {}) });
     try {
       fs.closeSync(this.fd);
     } catch {
@@ -290,7 +330,7 @@ export class PlaybookRun {
         }
         if (this.abort.signal.aborted) throw new StoppedError();
         if (outcome.ok) {
-          if (outcome.summary) this.record({ type: 'evidence', at: this.now(), stepId: def.id, text: outcome.summary });
+          if (outcome.summary && wordsText(outcome.summary)) this.record({ type: 'evidence', at: this.now(), stepId: def.id, ...wordsRecord(outcome.summary) });
           this.record({ type: 'step', at: this.now(), stepId: def.id, state: outcome.skipped ? 'skipped' : 'done' });
           i++;
           continue;
@@ -307,7 +347,7 @@ export class PlaybookRun {
           ...(outcome.error.fix ? { detail: outcome.error.fix } : {}),
           choices: [
             { id: 'again', label: of.label, primary: true },
-            { id: 'stop', label: 'Stop here' },
+            { id: 'stop', label: said('playbook.said.stopHere') },
           ],
         });
         if (a.choice === 'stop') {
@@ -326,7 +366,7 @@ export class PlaybookRun {
     } catch (err) {
       const active = this.snap?.steps.find((s) => s.state === 'active');
       if (active) this.record({ type: 'step', at: this.now(), stepId: active.id, state: 'skipped' });
-      if (err instanceof StoppedError) this.end('stopped', 'You stopped the run. Nothing more is sent to the router.');
+      if (err instanceof StoppedError) this.end('stopped', said('playbook.said.youStopped'));
       else this.end('failed', toErrorShape(err).message);
     }
   }

@@ -9,6 +9,9 @@ import { RbFault, fault } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { runWords } from '../../cli/run-words';
+import { sayIn } from '../../../src-shared/i18n/said';
+import { english, knownId } from '../../../src-shared/i18n/translate';
 import type { RecoverTuning } from './service';
 
 function runFault(run: RunSnapshot): RbErrorShape {
@@ -84,6 +87,7 @@ export const recoverCommand: CliCommand = {
     const answered = new Set<string>();
     const retried = new Map<string, number>();
     const ended = new Map<string, string>();
+    const words = runWords(io.t);
     let plan: RecoverPlan | undefined;
 
     return runOnContract(
@@ -118,16 +122,22 @@ export const recoverCommand: CliCommand = {
       },
       async (t) => {
         plan = await t.invoke('recover.check', { flow, file, ...(values.model ? { model: values.model } : {}) });
-        t.say({ to: 'out', text: `${plan.image.cutReason}${plan.image.checks.map((c) => `\n    ${c.ok ? 'ok' : 'NO'} ${c.name}: ${c.text}`).join('')}` });
+        const tr = io.t ?? english;
+        const checkName = (c: { name: string; key?: string }): string => {
+          const id = c.key ? knownId(`recover.check.name.${c.key}`) : undefined;
+          return id ? tr(id) : c.name;
+        };
+        t.say({ to: 'out', text: `${sayIn(tr, plan.image.cutReasonMsg, plan.image.cutReason)}${plan.image.checks.map((c) => `\n    ${c.ok ? 'ok' : 'NO'} ${checkName(c)}: ${sayIn(tr, c.msg, c.text)}`).join('')}` });
         if (plan.image.refuse) return { ok: false, error: plan.image.refuse, value: { plan } };
-        if (values.check) return { ok: true, value: { plan }, text: `The file is ready for the router: ${plan.image.servedBytes} bytes${plan.image.cutBytes ? ` (${plan.image.cutBytes} cut)` : ''}.` };
+        if (values.check) return { ok: true, value: { plan }, text: tr('recover.cli.ready', { bytes: plan.image.servedBytes, cut: plan.image.cutBytes ? 'yes' : 'no', cutBytes: plan.image.cutBytes }) };
 
         const steps = (snap: RunSnapshot): void => {
           snap.steps.forEach((st, index) => {
             if ((st.state === 'done' || st.state === 'failed' || st.state === 'skipped') && ended.get(st.id) !== `${st.state}:${st.endedAt}`) {
               ended.set(st.id, `${st.state}:${st.endedAt}`);
               t.line('cli.step', { runId: snap.runId, step: st.id, index, total: snap.steps.length, title: st.title, state: st.state, evidence: st.evidence.map((x) => x.text), ...(st.error ? { error: st.error } : {}) });
-              t.say({ to: 'out', text: `[${index + 1}/${snap.steps.length}] ${st.title}: ${st.state}${st.evidence.length ? `\n    ${st.evidence.map((x) => x.text).join('\n    ')}` : ''}${st.error ? `\n    ${st.error.message} ${st.error.fix ?? ''}` : ''}` });
+              const err = st.error ? words.error(st.error) : undefined;
+              t.say({ to: 'out', text: `[${index + 1}/${snap.steps.length}] ${words.title(snap.playbookId, st)}: ${st.state}${st.evidence.length ? `\n    ${st.evidence.map((x) => words.evidence(x)).join('\n    ')}` : ''}${err ? `\n    ${err.message} ${err.fix ?? ''}` : ''}` });
             }
           });
         };
@@ -140,9 +150,9 @@ export const recoverCommand: CliCommand = {
           let choice = p.choices.find((c) => c.primary)?.id ?? p.choices[0]!.id;
           if (ids.includes('stop')) choice = sdef?.onFailure.kind === 'retry' && (retried.get(p.stepId) ?? 0) < retries ? 'again' : 'stop';
           if (choice === 'again') retried.set(p.stepId, (retried.get(p.stepId) ?? 0) + 1);
-          else if (!ids.includes('stop') && !values.yes) await enter(`${p.text}${p.detail ? `\n  ${p.detail}` : ''}\n`);
+          else if (!ids.includes('stop') && !values.yes) await enter(`${words.question(p)}${p.detail ? `\n  ${words.detail(p)}` : ''}\n`);
           t.line('cli.answer', { runId: snap.runId, promptId: p.id, step: p.stepId, question: p.text, choice });
-          t.say({ to: 'err', text: `? ${p.text} → ${choice}` });
+          t.say({ to: 'err', text: `? ${words.question(p)} → ${choice}` });
           setImmediate(() => void t.invoke('playbook.respond', { runId: snap.runId, promptId: p.id, choice }).catch(() => undefined));
         };
         t.on((e) => {
@@ -162,7 +172,7 @@ export const recoverCommand: CliCommand = {
         t.whenStopped(() => t.invoke('playbook.stop', {}));
         const run = first.state !== 'running' ? first : await t.waitFor('playbook.run', (s) => s.runId === first.runId && s.state !== 'running');
         const value = { plan, run, journal: path.join(t.services.playbook.journalDir, `${run.runId}.jsonl`) };
-        const text = `${run.state === 'done' ? 'Done' : 'Ended'}: ${run.summary ?? ''}`;
+        const text = (io.t ?? english)(run.state === 'done' ? 'cli.run.done' : 'cli.run.ended', { summary: words.summary(run) ?? '' });
         return run.state === 'done' ? { ok: true, value, text } : { ok: false, error: runFault(run), value, text };
       },
     );

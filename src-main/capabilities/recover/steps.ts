@@ -22,6 +22,7 @@ import { clock } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { fault as makeFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import type { StepContext, StepExecutor, StepOutcome } from '../playbook';
+import { said } from '../../../src-shared/i18n/said';
 import { inSubnet } from '../../platform';
 import type { TftpServer, TftpTransferEvent } from '../tftp';
 import type { RecoverDeps } from './deps';
@@ -56,8 +57,8 @@ async function noCarrier(deps: RecoverDeps, address: string | undefined): Promis
 }
 
 export const confirmStep: StepExecutor = async (ctx) => {
-  const a = await ctx.ask({ text: ctx.step.doNow, detail: ctx.step.explain, choices: [{ id: 'ok', label: 'Done', primary: true }] });
-  return a.choice === 'ok' ? { ok: true, summary: `Confirmed at ${t(ctx.now())}.` } : fault('NOT_CONFIRMED', { what: 'cables' });
+  const a = await ctx.ask({ text: ctx.step.doNow, detail: ctx.step.explain, choices: [{ id: 'ok', label: said('prompt.done'), primary: true }] });
+  return a.choice === 'ok' ? { ok: true, summary: said('recover.said.confirmedAt', { time: t(ctx.now()) }) } : fault('NOT_CONFIRMED', { what: 'cables' });
 };
 
 export function networkStep(deps: RecoverDeps): StepExecutor {
@@ -68,7 +69,7 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
     if (ctx.options.practice === true) {
       // the practice router lives on this computer's loopback: nothing to set (decision 0091)
       ctx.bag.set(BAG.localAddress, need.split('/')[0]!);
-      ctx.evidence(`PRACTICE: the practice router (${router}) is on this computer, so no network address needs to be set.`);
+      ctx.evidence(said('recover.said.practiceNoAddress', { router }));
       return { ok: true };
     }
     const [hostIp, bitsText] = need.split('/');
@@ -83,7 +84,7 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
     if (has) {
       const addr = has.addresses.find(fits)!;
       ctx.bag.set(BAG.localAddress, ipOf(addr));
-      ctx.evidence(`This computer already has ${addr} on ${has.name}: the router in its recovery mode can reach it.`);
+      ctx.evidence(said('recover.said.hasAddress', { addr, iface: has.name }));
       if (ipOf(addr) === hostIp) {
         // a lease on an address that is already there: it stays afterwards, but a network manager leaves it alone
         // meanwhile and it comes back if the router's power-cycle drops the link
@@ -94,16 +95,16 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
           ctx.evidence(`Could not guard the address against changes while the router restarts: ${toErrorShape(err).message}`);
         }
       }
-      if (has.carrier === false) ctx.evidence(`${has.name} has no cable signal yet: that is normal while the router is off.`);
+      if (has.carrier === false) ctx.evidence(said('recover.said.noSignalYet', { iface: has.name }));
     } else {
       const wired = itfs.filter((i) => i.wired !== false);
       let pick = chosen ? itfs[0] : wired.length === 1 ? wired[0] : wired.filter((i) => i.carrier).length === 1 ? wired.find((i) => i.carrier) : undefined;
       if (!pick) {
         if (!wired.length) return fault('RECOVER_NO_WIRED');
         const a = await ctx.ask({
-          text: 'Which connection goes to the router?',
-          detail: 'Pick the cable connected to the router. If you are not sure, unplug the cable and plug it in again: its light shows which one it is.',
-          choices: wired.slice(0, 8).map((i, n) => ({ id: `if${n}`, label: `${i.name}${i.carrier ? ' (cable in)' : ''}`, ...(n === 0 ? { primary: true } : {}) })),
+          text: said('prompt.recover.whichConnection'),
+          detail: said('prompt.recover.whichConnection.detail'),
+          choices: wired.slice(0, 8).map((i, n) => ({ id: `if${n}`, label: said('recover.said.choice.iface', { iface: i.name, cable: i.carrier ? 'yes' : 'no' }), ...(n === 0 ? { primary: true } : {}) })),
         });
         pick = wired[Number(a.choice.slice(2))];
       }
@@ -112,7 +113,7 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
         const lease = await deps.net.prepare({ interface: pick.name, address: need, reason: `Rescue Bench needs to give this computer the address ${hostIp} on ${pick.name} while it recovers the router. It is removed again afterwards.` });
         ctx.bag.set(BAG.lease, { close: () => lease.release() });
         ctx.bag.set(BAG.localAddress, hostIp);
-        ctx.evidence(`Gave ${pick.name} the address ${need} at ${t(ctx.now())}; it is removed when the guide ends.`);
+        ctx.evidence(said('recover.said.gaveAddress', { iface: pick.name, addr: need, time: t(ctx.now()) }));
       } catch (err) {
         const e = toErrorShape(err);
         return { ok: false, error: { ...e, code: e.code || 'RECOVER_ADDRESS_FAILED' } };
@@ -143,7 +144,7 @@ export function serveStep(deps: RecoverDeps): StepExecutor {
       return { ok: false, error: toErrorShape(err) };
     }
     ctx.bag.set(BAG.server, { close: () => server.close(), server });
-    ctx.evidence(`Offering ${mib(num(ctx, 'recoverSize', 0))} on TFTP ${server.address}:${server.port} as ${names.map((n) => `"${n}"`).join(', ')}, and to any other name the router asks for.`);
+    ctx.evidence(said('recover.said.offering', { size: mib(num(ctx, 'recoverSize', 0)), address: server.address, port: server.port, names: names.map((n) => `"${n}"`).join(', ') }));
     return { ok: true };
   };
 }
@@ -166,9 +167,9 @@ export function fetchStep(deps: RecoverDeps): StepExecutor {
         const asked = tr.requested ?? tr.file;
         if (e.kind === 'start' && !seen.has(tr.id)) {
           seen.add(tr.id);
-          ctx.evidence(`The router (${tr.peer}) asked for "${asked}" at ${t(tr.startedAt)}${tr.servedBy === 'answer-any' ? ': not one of the known names, so it gets the chosen image anyway' : ''}.`, tr.startedAt);
+          ctx.evidence(said('recover.said.asked', { peer: tr.peer, file: asked, time: t(tr.startedAt), any: tr.servedBy === 'answer-any' ? 'yes' : 'no' }), tr.startedAt);
           ctx.transcript('received', `RRQ "${asked}" from ${tr.peer}:${tr.peerPort} (blksize ${tr.options.blksize})`);
-          ctx.setDoNow('You can let go of the Reset button now. The router is fetching the file.');
+          ctx.setDoNow(said('recover.said.letGo'));
         } else if (e.kind === 'progress') {
           deps.progress({ runId: ctx.runId, phase: 'transfer', bytes: tr.bytes, total: tr.size ?? num(ctx, 'recoverSize', 0), bytesPerSecond: tr.rate, requested: asked, since: tr.startedAt });
         } else if (e.kind === 'done') {
@@ -207,7 +208,7 @@ export function fetchStep(deps: RecoverDeps): StepExecutor {
       return fault('RECOVER_WRONG_BYTES', { how: 'served' }, `sha256 ${tr.sha256}, expected ${want}`);
     ctx.bag.set(BAG.transferred, true);
     const secs = Math.max(0.001, ((tr.endedAt ?? ctx.now()) - tr.startedAt) / 1000);
-    return { ok: true, summary: `The router fetched all ${tr.bytes} bytes (${mib(tr.bytes)} in ${secs.toFixed(1)} s)${tr.sha256 ? `, SHA-256 ${tr.sha256.slice(0, 16)}… the same as the chosen image` : ''}, at ${t(tr.endedAt ?? ctx.now())}.` };
+    return { ok: true, summary: said('recover.said.fetchedAll', { bytes: tr.bytes, size: mib(tr.bytes), seconds: secs.toFixed(1), sha: tr.sha256 ? tr.sha256.slice(0, 16) : 'none', time: t(tr.endedAt ?? ctx.now()) }) };
   };
 }
 
@@ -215,15 +216,15 @@ export const buttonStep: StepExecutor = async (ctx) => {
   const p = findDeviceProfile(str(ctx, 'deviceId'));
   const cues = p?.recovery.cues;
   const flow = flowOf(ctx);
-  const text = `Hold the Reset button, switch the router on, and keep holding it for about ${cues?.holdSeconds ?? 10} seconds.`;
+  const text = said('recover.said.ask.hold', { seconds: cues?.holdSeconds ?? 10 });
   const detail = [
     cues ? `${cues.holdUntil} (Button: ${cues.button}.)` : 'Let go when a light starts blinking slowly: most routers show their recovery mode like that.',
     flow === 'ubiquiti' ? `With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE_FORCE_WARNING}` : '',
   ]
     .filter(Boolean)
     .join(' ');
-  const a = await ctx.ask({ text, detail, choices: [{ id: 'ready', label: 'The light shows it: continue', primary: true }] });
-  return a.choice === 'ready' ? { ok: true, summary: `You saw the recovery light at ${t(ctx.now())}.` } : fault('NOT_CONFIRMED', { what: 'recovery' });
+  const a = await ctx.ask({ text, detail, choices: [{ id: 'ready', label: said('prompt.recover.lightShows'), primary: true }] });
+  return a.choice === 'ready' ? { ok: true, summary: said('recover.said.sawLight', { time: t(ctx.now()) }) } : fault('NOT_CONFIRMED', { what: 'recovery' });
 };
 
 export function transferStep(deps: RecoverDeps): StepExecutor {
@@ -246,7 +247,7 @@ export function transferStep(deps: RecoverDeps): StepExecutor {
       const want = str(ctx, 'recoverSha256');
       if (want && r.sha256 !== want) return fault('RECOVER_WRONG_BYTES', { how: 'sent' }, `sha256 ${r.sha256}, expected ${want}`);
       ctx.bag.set(BAG.transferred, true);
-      return { ok: true, summary: `The router acknowledged all ${r.bytes} bytes (${mib(r.bytes)} in ${(r.ms / 1000).toFixed(1)} s, blocks of ${r.blksize} bytes${r.rolledOver ? ', block numbers rolled over' : ''}) at ${t(ctx.now())}.` };
+      return { ok: true, summary: said('recover.said.acknowledged', { bytes: r.bytes, size: mib(r.bytes), seconds: (r.ms / 1000).toFixed(1), blksize: r.blksize, rolled: r.rolledOver ? 'yes' : 'no', time: t(ctx.now()) }) };
     } catch (err) {
       const e: RbErrorShape = toErrorShape(err);
       const gone = await noCarrier(deps, localAddress);
@@ -275,19 +276,19 @@ async function dlinkUpload(
         ...(o.localAddress ? { localAddress: o.localAddress } : {}),
         onProgress: o.onProgress,
       });
-      const said = r.reply.text ? `"${r.reply.text.slice(0, 300)}"` : 'nothing';
+      const routerSaid = r.reply.text ? `"${r.reply.text.slice(0, 300)}"` : 'nothing';
       ctx.transcript('received', r.reply.text || '(no answer)');
-      ctx.evidence(`Sent ${r.sent} of ${r.total} bytes in ${(r.ms / 1000).toFixed(1)} s; the router answered ${r.reply.headerless ? 'a page without headers' : r.reply.status !== undefined ? `HTTP ${r.reply.status}` : 'nothing'}: ${said}.`);
+      ctx.evidence(`Sent ${r.sent} of ${r.total} bytes in ${(r.ms / 1000).toFixed(1)} s; the router answered ${r.reply.headerless ? 'a page without headers' : r.reply.status !== undefined ? `HTTP ${r.reply.status}` : 'nothing'}: ${routerSaid}.`);
       if (r.reply.verdict === 'refused')
-        return fault('RECOVER_ROUTER_REFUSED', { said });
+        return fault('RECOVER_ROUTER_REFUSED', { said: routerSaid });
       if (!r.complete && r.reply.verdict !== 'accepted')
         return fault('RECOVER_TRANSFER_CUT', { how: 'upload', sent: r.sent, total: r.total });
       ctx.bag.set(BAG.transferred, true);
-      return { ok: true, summary: r.reply.verdict === 'accepted' ? `The router's page confirmed it: ${said}` : 'The whole file was sent. The router said nothing clear; the check at the end shows whether it took it.' };
+      return { ok: true, summary: r.reply.verdict === 'accepted' ? said('recover.said.pageConfirmed', { said: routerSaid }) : said('recover.said.pageUnclear') };
     } catch (err) {
       const e = toErrorShape(err);
       if (e.code === 'RECOVER_NO_RECOVERY_PAGE' && ctx.now() < deadline && !ctx.signal.aborted) {
-        if (attempt === 1) ctx.evidence(`The recovery page at ${o.router} does not answer yet; trying again for up to a minute.`);
+        if (attempt === 1) ctx.evidence(said('recover.said.pageNotYet', { router: o.router }));
         await deps.sleep(1000, ctx.signal).catch(() => undefined);
         continue;
       }
@@ -302,11 +303,11 @@ export function writingStep(deps: RecoverDeps): StepExecutor {
     const since = ctx.now();
     const p = findDeviceProfile(str(ctx, 'deviceId'));
     const led = p?.recovery.cues?.ledWhileWriting;
-    ctx.setDoNow(`Wait about ${secs >= 120 ? `${Math.round(secs / 60)} minutes` : `${secs} seconds`}. Do not switch the router off while it writes.`);
+    ctx.setDoNow(said('recover.said.waitWrite', secs >= 120 ? { unit: 'min', n: Math.round(secs / 60) } : { unit: 's', n: secs }));
     if (led) ctx.evidence(`While it writes: ${led}`);
     deps.progress({ runId: ctx.runId, phase: 'writing', bytes: 0, total: 0, bytesPerSecond: 0, since, expectedSeconds: secs });
     await deps.sleep(secs * 1000, ctx.signal);
-    return { ok: true, summary: `Waited ${secs} s for the router to write (from ${t(since)}).` };
+    return { ok: true, summary: said('recover.said.waited', { seconds: secs, time: t(since) }) };
   };
 }
 
@@ -345,11 +346,11 @@ export function verifyStep(deps: RecoverDeps): StepExecutor {
       if (page !== undefined) {
         // D-Link: the recovery page itself answers on the same address; only a page without the upload form is the new firmware.
         if (/<input[^>]+type\s*=\s*["']?file/i.test(page) && /name\s*=\s*["']?firmware/i.test(page)) {
-          if (!sawRecovery) ctx.evidence(`At ${t(ctx.now())} ${addr} still shows the recovery upload page: the router has not restarted yet.`);
+          if (!sawRecovery) ctx.evidence(said('recover.said.stillRecovery', { time: t(ctx.now()), addr }));
           sawRecovery = true;
         } else {
           const title = /<title[^>]*>([^<]{0,120})/i.exec(page)?.[1]?.trim();
-          return { ok: true, summary: `The router answers at http://${addr}${port === 80 ? '' : `:${port}`}/ at ${t(ctx.now())}${title ? ` ("${title}")` : ''}: it runs its new firmware.` };
+          return { ok: true, summary: said('recover.said.answers', { url: `http://${addr}${port === 80 ? '' : `:${port}`}/`, time: t(ctx.now()), title: title || 'none' }) };
         }
       }
       if (ctx.now() >= deadline) break;

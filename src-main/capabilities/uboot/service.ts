@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { UbootProgressSchema, UbootRun, UbootRunRequest, UbootStep, UbootStepName } from '../../../src-shared/capabilities/uboot/contract';
 import type { z } from 'zod';
 import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import { said, wordsMsg, wordsText, type Said, type Words } from '../../../src-shared/i18n/said';
 import { bootCommandFor, chooseLoadAddress, crc32, hex, inspectBootImage, parseBdinfo, parseCrc32, parsePrintenv, safeUbootValue, TftpProgress } from '../../../src-shared/capabilities/uboot/parser';
 import type { WatchMatch } from '../../../src-shared/capabilities/serial';
 import { startTftpServer, type TftpServer } from '../tftp';
@@ -40,8 +41,9 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
   const runId = `u${nextRun++}`;
   const run: UbootRun = { runId, sessionId: req.sessionId, file: req.file, state: 'running', steps: [], startedAt: Date.now() };
   events.run(structuredClone(run));
-  const step = (name: UbootStepName, state: UbootStep['state'], message: string, detail?: UbootStep['detail'], error?: RbErrorShape): void => {
-    const s: UbootStep = { runId, step: name, state, message, at: Date.now(), ...(detail ? { detail } : {}), ...(error ? { error } : {}) };
+  const step = (name: UbootStepName, state: UbootStep['state'], words: Words, detail?: UbootStep['detail'], error?: RbErrorShape): void => {
+    const msg = wordsMsg(words);
+    const s: UbootStep = { runId, step: name, state, message: wordsText(words), ...(msg ? { msg } : {}), at: Date.now(), ...(detail ? { detail } : {}), ...(error ? { error } : {}) };
     const i = run.steps.findIndex((x) => x.step === name);
     if (i >= 0) run.steps[i] = s;
     else run.steps.push(s);
@@ -61,29 +63,29 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     }
     const info = inspectBootImage(image);
     const hostCrc = crc32(image);
-    const kindText = { fit: 'a FIT image (kernel and more in one file)', uimage: 'a uImage (U-Boot kernel image)', zimage: 'an ARM zImage kernel', 'arm64-image': 'an arm64 kernel Image', unknown: 'not a kind U-Boot boots directly' }[info.kind];
-    step('check-file', 'done', `${path.basename(req.file)}: ${mib(image.length)}, ${kindText}.`, { size: image.length, imageKind: info.kind, hostCrc32: hostCrc.toString(16).padStart(8, '0'), ...(info.kernelLoad !== undefined ? { kernelLoad: hex(info.kernelLoad) } : {}) });
+    const kind = info.kind === 'arm64-image' ? 'arm64Image' : info.kind;
+    step('check-file', 'done', said('uboot.said.checkFile', { file: path.basename(req.file), size: mib(image.length), kind }), { size: image.length, imageKind: info.kind, hostCrc32: hostCrc.toString(16).padStart(8, '0'), ...(info.kernelLoad !== undefined ? { kernelLoad: hex(info.kernelLoad) } : {}) });
 
     // 1. Stop autoboot.
     current = 'stop-autoboot';
-    step('stop-autoboot', 'running', `Waiting for the router's bootloader. Switch the router on now (waiting up to ${req.waitSeconds} s).`);
+    step('stop-autoboot', 'running', said('uboot.said.waiting', { seconds: req.waitSeconds }));
     const stopped = await stopAutoboot(serial, con, req.waitSeconds * 1000, timings);
     step('stop-autoboot', 'done', stopped.how, { prompt: con.prompt, ...(stopped.stopWith ? { stopWith: stopped.stopWith } : {}), ...(timings.stopSentAt !== undefined && timings.autobootSeenAt !== undefined ? { reactionMs: Math.round((timings.stopSentAt - timings.autobootSeenAt) * 1000) / 1000 } : {}) });
 
     // 2. Environment.
     current = 'read-env';
-    step('read-env', 'running', 'Reading the bootloader settings (printenv).');
+    step('read-env', 'running', said('uboot.said.readingEnv'));
     const env = parsePrintenv(await con.command('printenv', 10_000));
     const n = Object.keys(env.vars).length;
     if (!n) throw failWith('UBOOT_ENV_EMPTY', {}, con.since.slice(-2000));
-    step('read-env', 'done', `Read ${n} settings.`, { count: n, ...pick(env.vars, ['loadaddr', 'kernel_addr_r', 'ramdisk_addr_r', 'fdtcontroladdr', 'bootcmd', 'bootdelay', 'ethaddr', 'ipaddr', 'serverip']) });
+    step('read-env', 'done', said('uboot.said.readEnv', { n }), { count: n, ...pick(env.vars, ['loadaddr', 'kernel_addr_r', 'ramdisk_addr_r', 'fdtcontroladdr', 'bootcmd', 'bootdelay', 'ethaddr', 'ipaddr', 'serverip']) });
 
     // 3. Memory.
     current = 'read-memory';
-    step('read-memory', 'running', 'Reading the memory layout (bdinfo).');
+    step('read-memory', 'running', said('uboot.said.readingMemory'));
     const bd = parseBdinfo(await con.command('bdinfo', 10_000));
     const dramText = bd.dram.map((d) => `${hex(d.start)}–${hex(d.start + d.size - 1)} (${Math.round(d.size / 1048576)} MiB)`).join(', ');
-    step('read-memory', 'done', bd.dram.length ? `Memory (DRAM): ${dramText}.` : 'The bootloader did not list its memory; using its own load address.', {
+    step('read-memory', 'done', bd.dram.length ? said('uboot.said.memory', { dram: dramText }) : said('uboot.said.noMemory'), {
       dram: dramText,
       ...(bd.relocaddr !== undefined ? { relocaddr: hex(bd.relocaddr) } : {}),
       reserved: bd.reserved.map((r) => `${hex(r.start)}–${hex(r.start + r.size - 1)}`).join(', '),
@@ -96,11 +98,11 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
 
     // 5. Network.
     current = 'set-network';
-    step('set-network', 'running', `Giving the router the address ${req.ip} and this computer's ${req.serverIp} (not saved on the router).`);
+    step('set-network', 'running', said('uboot.said.setNetwork', { ip: req.ip, serverIp: req.serverIp }));
     for (const [k, v] of [['ipaddr', req.ip], ['serverip', req.serverIp], ['netmask', req.netmask]] as const) await con.command(`setenv ${k} ${safeUbootValue(v)}`, 5000);
     // a server off port 69 (no privileges needed): U-Boot's CONFIG_TFTP_PORT reads the port from tftpdstp
     if (req.tftpPort !== 69) await con.command(`setenv tftpdstp ${req.tftpPort}`, 5000);
-    step('set-network', 'done', `Router ${req.ip}, this computer ${req.serverIp}. These settings are forgotten when the router restarts.`, { ipaddr: req.ip, serverip: req.serverIp, netmask: req.netmask });
+    step('set-network', 'done', said('uboot.said.networkSet', { ip: req.ip, serverIp: req.serverIp }), { ipaddr: req.ip, serverip: req.serverIp, netmask: req.netmask });
 
     // 6. Our TFTP server, bound to the server address only, serving only this one file.
     current = 'start-server';
@@ -112,11 +114,11 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     server.on('transfer', (e) => {
       if (e.transfer.file.replace(/^\/+/, '') === name) blksize = e.transfer.options.blksize;
     });
-    step('start-server', 'done', `Our file server (TFTP) is offering ${name} at ${server.address}:${server.port}.`, { address: server.address, port: server.port, file: name });
+    step('start-server', 'done', said('uboot.said.serving', { file: name, address: server.address, port: server.port }), { address: server.address, port: server.port, file: name });
 
     // 7. tftpboot with progress from the marks.
     current = 'tftpboot';
-    step('tftpboot', 'running', `Sending ${name} (${mib(image.length)}) to the router.`);
+    step('tftpboot', 'running', said('uboot.said.sending', { file: name, size: mib(image.length) }));
     const prog = new TftpProgress();
     let lastEmit = 0;
     const emitProgress = (force = false): void => {
@@ -145,29 +147,29 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
     // The router prints "Bytes transferred" once it has sent its last ACK, which may not have reached our server yet:
     // give the server up to 2 s to count it, so serverBytes is its final count and not a progress mark.
     const serverBytes = (await server.settled(name, 2000))?.bytes ?? 0;
-    step('tftpboot', 'done', `The router received ${st.bytesTransferred.toLocaleString('en')} bytes${st.rate ? ` at ${st.rate}` : ''}.`, { bytes: st.bytesTransferred, serverBytes, hashes: st.hashes, timeouts: st.timeouts, blksize, ...(st.rate ? { rate: st.rate } : {}) });
+    step('tftpboot', 'done', said('uboot.said.received', { bytes: st.bytesTransferred, rate: st.rate ?? 'none' }), { bytes: st.bytesTransferred, serverBytes, hashes: st.hashes, timeouts: st.timeouts, blksize, ...(st.rate ? { rate: st.rate } : {}) });
 
     // 8. Verify size and CRC.
     current = 'verify';
-    step('verify', 'running', 'Checking that the router has exactly this file.');
+    step('verify', 'running', said('uboot.said.verifying'));
     if (st.bytesTransferred !== image.length) {
       throw failWith('UBOOT_SIZE_MISMATCH', { got: String(st.bytesTransferred), size: String(image.length) });
     }
     const crcOut = await con.command(`crc32 ${hex(choice.address)} ${image.length.toString(16)}`, 30_000);
     const routerCrc = parseCrc32(crcOut);
     if (!routerCrc) {
-      step('verify', 'done', `Size matches (${image.length.toLocaleString('en')} bytes). This bootloader has no crc32 command, so the content could not be compared.`, { size: image.length, hostCrc32: hostCrc.toString(16).padStart(8, '0'), crc32: 'unavailable' });
+      step('verify', 'done', said('uboot.said.sizeOnly', { size: image.length }), { size: image.length, hostCrc32: hostCrc.toString(16).padStart(8, '0'), crc32: 'unavailable' });
     } else if (routerCrc.crc !== hostCrc) {
       throw failWith('UBOOT_CRC_MISMATCH', { there: routerCrc.crc.toString(16), here: hostCrc.toString(16) });
     } else {
-      step('verify', 'done', `Verified: size ${image.length.toLocaleString('en')} bytes and CRC-32 ${hostCrc.toString(16).padStart(8, '0')} match this computer's.`, { size: image.length, hostCrc32: hostCrc.toString(16).padStart(8, '0'), routerCrc32: routerCrc.crc.toString(16).padStart(8, '0') });
+      step('verify', 'done', said('uboot.said.verified', { size: image.length, crc: hostCrc.toString(16).padStart(8, '0') }), { size: image.length, hostCrc32: hostCrc.toString(16).padStart(8, '0'), routerCrc32: routerCrc.crc.toString(16).padStart(8, '0') });
     }
     await server.close();
     server = undefined;
 
     // 9. Boot.
     if (!req.boot) {
-      step('boot', 'skipped', `Not booting (not asked). The file stays in the router's memory at ${hex(choice.address)} until it restarts.`);
+      step('boot', 'skipped', said('uboot.said.notBooting', { address: hex(choice.address) }));
     } else {
       current = 'boot';
       if (!info.bootCommand) throw failWith('UBOOT_UNKNOWN_IMAGE', {}, info.notes.join('; '));
@@ -178,15 +180,15 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
       if (!boot.ok)
         throw failWith('UBOOT_BAD_FDT_ADDRESS', { address: hex(choice.address), command: info.bootCommand }, `fdtcontroladdr=${JSON.stringify(boot.value.slice(0, 200))}`);
       const cmd = boot.command;
-      step('boot', 'running', `Starting it with "${cmd}" (${info.bootCommand === 'bootm' ? 'the command for uImage and FIT images' : info.bootCommand === 'bootz' ? 'the command for ARM zImage kernels' : 'the command for arm64 kernels'}).`, { command: cmd });
+      step('boot', 'running', said('uboot.said.booting', { cmd, command: info.bootCommand ?? 'booti' }), { command: cmd });
       con.mark();
       const started = con.waitMatch((m) => m.kind === 'kernel-start' || m.kind === 'uboot-prompt', 60_000, 'start the kernel');
       await con.write(`${cmd}\r`);
       const first = await started;
       if (first.kind === 'uboot-prompt') throw failWith('UBOOT_BOOT_REFUSED', {}, con.since.slice(-2000));
-      step('boot', 'done', 'The kernel is starting.', { command: cmd });
+      step('boot', 'done', said('uboot.said.kernelStarting'), { command: cmd });
       current = 'follow-boot';
-      step('follow-boot', 'running', 'Following the start-up messages.');
+      step('follow-boot', 'running', said('uboot.said.following'));
       const end = await con.waitMatch((m) => ['shell-prompt', 'login-prompt', 'console-activate', 'password-prompt', 'kernel-panic', 'uboot-prompt', 'failsafe-entered'].includes(m.kind), 240_000, 'finish starting');
       const version = /Linux version (\S+)/.exec(con.since)?.[1];
       if (end.kind === 'kernel-panic') throw failWith('UBOOT_KERNEL_PANIC', { reason: end.detail ?? 'kernel panic' }, end.text);
@@ -197,7 +199,7 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
   } catch (err) {
     if (err instanceof Cancelled || signal?.aborted) {
       run.state = 'cancelled';
-      step(current, 'failed', 'Stopped by you.');
+      step(current, 'failed', said('uboot.said.stoppedByYou'));
       await con.interrupt(1500).catch(() => false);
     } else {
       run.state = 'failed';
@@ -220,7 +222,7 @@ export async function runUboot(serial: SerialService, req: UbootRunRequest, even
  * callback, before anything else handles the bytes. A Ctrl-C first, in case the router sits at its prompt
  * already (Ctrl-C runs nothing, unlike Enter).
  */
-async function stopAutoboot(serial: SerialService, con: UbootConsole, timeoutMs: number, timings: RunTimings): Promise<{ how: string; stopWith?: string }> {
+async function stopAutoboot(serial: SerialService, con: UbootConsole, timeoutMs: number, timings: RunTimings): Promise<{ how: Said; stopWith?: string }> {
   let stopWith: string | undefined;
   const off = serial.onMatch(con.sessionId, (m) => {
     if (m.kind !== 'uboot-autoboot' || stopWith !== undefined) return;
@@ -235,13 +237,13 @@ async function stopAutoboot(serial: SerialService, con: UbootConsole, timeoutMs:
     const first = con.waitMatch((m) => m.kind === 'uboot-autoboot' || m.kind === 'uboot-prompt', timeoutMs, 'show its bootloader', start);
     await serial.write(con.sessionId, Buffer.from([0x03])).catch(() => undefined);
     const m = await first;
-    if (m.kind === 'uboot-prompt') return { how: `The bootloader is at its prompt "${m.prompt?.trimEnd() ?? ''}".` };
+    if (m.kind === 'uboot-prompt') return { how: said('uboot.said.atPrompt', { prompt: m.prompt?.trimEnd() ?? '' }) };
     const after = con.matches.findIndex((x, i) => i >= start && x.m === m) + 1;
     if (!(await con.waitMatch((x) => x.kind === 'uboot-prompt', 5000, 'stop its countdown', after).then(() => true, () => false))) {
       // a keyed build may want the string again, or the key fell between two reads: one Ctrl-C, never Enter
       if (!(await con.interrupt(3000))) throw new RbFault({ code: 'UBOOT_TIMEOUT', message: 'The router did not stop its countdown.' });
     }
-    return { how: stopWith && stopWith !== ' ' ? `Stopped the countdown by typing "${stopWith}".` : 'Stopped the countdown: the bootloader is waiting for commands.', ...(stopWith ? { stopWith: stopWith === ' ' ? 'any key' : stopWith } : {}) };
+    return { how: stopWith && stopWith !== ' ' ? said('uboot.said.stoppedWith', { key: stopWith }) : said('uboot.said.stopped'), ...(stopWith ? { stopWith: stopWith === ' ' ? 'any key' : stopWith } : {}) };
   } finally {
     off();
   }
@@ -253,20 +255,20 @@ function explainTimeout(stepName: UbootStepName, err: RbFault, req: UbootRunRequ
   return fault('UBOOT_TIMEOUT', { step, ...(step === 'stopAutoboot' ? { seconds: req.waitSeconds } : {}), ...(step === 'tftpboot' ? { serverIp: req.serverIp } : {}) }, details).toShape();
 }
 
-function describeEnd(m: WatchMatch): string {
+function describeEnd(m: WatchMatch): Said {
   switch (m.kind) {
     case 'shell-prompt':
-      return `The router started and its command line is ready (${m.prompt?.trimEnd() ?? 'shell'}).`;
+      return said('uboot.said.end.shell', { prompt: m.prompt?.trimEnd() ?? 'shell' });
     case 'login-prompt':
-      return 'The router started and asks for a login.';
+      return said('uboot.said.end.login');
     case 'password-prompt':
-      return 'The router started and asks for a password.';
+      return said('uboot.said.end.password');
     case 'console-activate':
-      return 'The router started. Press Enter in the console to use it.';
+      return said('uboot.said.end.activate');
     case 'failsafe-entered':
-      return 'The router started in rescue mode (failsafe).';
+      return said('uboot.said.end.failsafe');
     default:
-      return 'The router started.';
+      return said('uboot.said.end.started');
   }
 }
 

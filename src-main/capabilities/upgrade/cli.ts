@@ -5,6 +5,15 @@ import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract, type ContractSession } from '../../cli/transport';
+import { runWords, type RunWords } from '../../cli/run-words';
+import { sayIn } from '../../../src-shared/i18n/said';
+import { english } from '../../../src-shared/i18n/translate';
+
+/** Seconds waited, as the service says them ("45 s", "1 min 05 s"). */
+function elapsedText(seconds: number): string {
+  const s = Math.round(seconds);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
 import { targetWithPassword } from '../flash';
 import { onCard } from '../../cli/on-card';
 import type { SessionTarget } from '../../../src-shared/capabilities/device';
@@ -43,15 +52,16 @@ function runFault(run: RunSnapshot): RbErrorShape {
 }
 
 /** Plain words for what changed in a run since the last snapshot. */
-function changesOf(): (snap: RunSnapshot) => string | undefined {
+function changesOf(w: RunWords = runWords()): (snap: RunSnapshot) => string | undefined {
   const seen = new Map<string, { state: string; evidence: number; doNow: string }>();
   return (snap) => {
     const out: string[] = [];
     snap.steps.forEach((st, i) => {
       const prev = seen.get(st.id) ?? { state: 'pending', evidence: 0, doNow: '' };
-      if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${st.title}: ${st.state}${st.state === 'active' ? ` — ${st.doNow}` : ''}${st.error ? ` — ${st.error.message} ${st.error.meaning ?? ''} ${st.error.fix ?? ''}` : ''}`);
-      else if (st.state === 'active' && st.doNow !== prev.doNow) out.push(`    ${st.doNow}`);
-      for (const ev of st.evidence.slice(prev.evidence)) out.push(`    ${ev.text}`);
+      const err = st.error ? w.error(st.error) : undefined;
+      if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${w.title(snap.playbookId, st)}: ${st.state}${st.state === 'active' ? ` — ${w.doNow(snap.playbookId, st)}` : ''}${err ? ` — ${err.message} ${err.meaning ?? ''} ${err.fix ?? ''}` : ''}`);
+      else if (st.state === 'active' && st.doNow !== prev.doNow) out.push(`    ${w.doNow(snap.playbookId, st)}`);
+      for (const ev of st.evidence.slice(prev.evidence)) out.push(`    ${w.evidence(ev)}`);
       seen.set(st.id, { state: st.state, evidence: st.evidence.length, doNow: st.doNow });
     });
     return out.length ? out.join('\n') : undefined;
@@ -68,7 +78,8 @@ interface Answers {
 
 /** Run an upgrade playbook over the contract and answer its questions from the flags, as a person would. */
 async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware return-to-stock', json: boolean, request: ReturnType<typeof UpgradeStartSchema.parse>, answers: Answers, iface?: string): Promise<number> {
-  const changes = changesOf();
+  const words = runWords(io.t);
+  const changes = changesOf(words);
   let lastProgress = 0;
   return runOnContract(
     io,
@@ -92,7 +103,7 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
         if (e.name === 'upgrade.progress') {
           const p = e.payload;
           if (p.stage === 'upload') return { to: 'out', text: `    ${Math.floor((100 * p.done) / Math.max(1, p.total))}% ${(p.done / 1048576).toFixed(1)}/${(p.total / 1048576).toFixed(1)} MiB${p.rate ? `, ${(p.rate / 1048576).toFixed(1)} MiB/s` : ''}${p.etaS !== undefined ? `, ${Math.ceil(p.etaS)} s left` : ''}` };
-          return { to: 'out', text: `    ${p.text}` };
+          return { to: 'out', text: `    ${p.msg ? `${sayIn(io.t ?? english, p.msg, p.text)}${p.stage === 'wait' ? ` ${(io.t ?? english)('upgrade.said.wait.soFar', { time: elapsedText(p.done) })}` : ''}` : p.text}` };
         }
         return undefined;
       },
@@ -116,7 +127,7 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
         else if (ids.includes('stop')) choice = 'stop';
         else choice = p.choices.find((c) => c.primary)?.id ?? p.choices[0]!.id;
         t.line('cli.answer', { runId: snap.runId, promptId: p.id, step: p.stepId, question: p.text, choice });
-        t.say(`? ${p.text} → ${choice}`);
+        t.say(`? ${words.question(p)} → ${choice}`);
         setImmediate(() => void t.invoke('playbook.respond', { runId: snap.runId, promptId: p.id, choice, ...(input !== undefined ? { input } : {}) }).catch(() => undefined));
       };
       t.on((e) => {
@@ -130,7 +141,7 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
       const value: UpgradeOutcome = { ...out, run, journal: out.journal ?? '' };
       const ok = run.state === 'done' && (request.dryRun || !!value.verified);
       const lines: string[] = [];
-      if (value.verified) lines.push(value.verified.text);
+      if (value.verified) lines.push(sayIn(io.t ?? english, value.verified.msg, value.verified.text));
       else if (ok && request.dryRun) lines.push(`Dry run done: ${[...run.steps].reverse().find((s) => s.id === 'test')?.evidence.at(-1)?.text ?? 'nothing was written.'}`);
       if (value.timing) lines.push(`From "Flash" to verified: ${(value.timing.totalMs / 1000).toFixed(1)} s, of which the router's own writing and start-up ${(value.timing.routerMs / 1000).toFixed(1)} s and Rescue Bench's ${(value.timing.oursMs / 1000).toFixed(1)} s.`);
       if (value.settingsBackup) lines.push(`Your settings backup: ${value.settingsBackup}`);

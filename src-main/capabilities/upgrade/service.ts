@@ -34,6 +34,7 @@ import {
   type UpgradeStart,
 } from '../../../src-shared/capabilities/upgrade';
 import { RbFault, fault, toErrorShape } from '../../../src-shared/errors';
+import { said, type Said } from '../../../src-shared/i18n/said';
 import { shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
@@ -99,11 +100,12 @@ const safeName = (n: string) => n.replace(/[^\w.+-]/g, '_').slice(0, 100) || 'fi
 const PORT_NAMES: Record<number, string> = { 22: 'SSH', 80: 'web page', 23: 'telnet' };
 
 /** What the router should be doing in this phase of the wait, in plain words (the timeline's "do now" and the bar). */
-export function waitText(p: WaitPhase, sign: RouterSign, service: string): string {
-  if (p === 'writing') return sign.aliveBy.some((a) => a.startsWith('answers ping')) && !sign.open.length ? 'The router is writing the new firmware (it answers ping, its services have stopped). Do not unplug it.' : 'The router is writing the new firmware. Do not unplug it.';
-  if (p === 'restarting') return 'The router is writing and restarting: nothing answers yet (about 2 minutes). Do not unplug it.';
-  if (p === 'starting') return `The router ${sign.aliveBy[0] ?? 'answers'}: it is starting. Waiting for ${service}. Do not unplug it.`;
-  return 'The router answers again.';
+/** What the router shows now, said (decision 0130): `service` is what answers once it is back (web: the maker's page). */
+export function waitText(p: WaitPhase, sign: RouterSign, service: 'web' | 'login'): Said {
+  if (p === 'writing') return said(sign.aliveBy.some((a) => a.startsWith('answers ping')) && !sign.open.length ? 'upgrade.said.wait.writingPing' : 'upgrade.said.wait.writing');
+  if (p === 'restarting') return said('upgrade.said.wait.restarting');
+  if (p === 'starting') return said('upgrade.said.wait.starting', { sign: sign.aliveBy[0] ?? 'answers', service });
+  return said('upgrade.said.wait.back');
 }
 
 /** The request as the run's options (journaled: no password). */
@@ -316,7 +318,15 @@ export class UpgradeService {
     } catch (err) {
       const e = toErrorShape(err);
       if (e.code !== 'AUTH_FAILED' || st.req.target.password) throw err;
-      const a = await ctx.ask({ text: `The router at ${st.req.target.host} wants a password.`, detail: e.meaning ?? '', choices: [{ id: 'login', label: 'Log in', primary: true }, { id: 'stop', label: 'Stop' }], input: { label: 'Router password', secret: true, minLength: 1 } });
+      const a = await ctx.ask({
+        text: said('upgrade.said.ask.password', { host: st.req.target.host }),
+        detail: e.meaning ?? '',
+        choices: [
+          { id: 'login', label: said('upgrade.said.choice.login'), primary: true },
+          { id: 'stop', label: said('upgrade.said.choice.stop') },
+        ],
+        input: { label: said('upgrade.said.input.password'), secret: true, minLength: 1 },
+      });
       if (a.choice !== 'login' || !a.input) throw err;
       st.req.target.password = a.input;
       this.passwords.set(st.runId, a.input);
@@ -392,12 +402,12 @@ export class UpgradeService {
     ctx.transcript('note', `Connecting to ${st.req.target.host} (${st.req.target.method === 'auto' ? 'SSH, then telnet' : st.req.target.method}) as ${st.req.target.user}…`);
     const s = await this.session(ctx, st);
     for (const n of s.notes) ctx.transcript('note', n);
-    ctx.evidence(`Logged in over ${s.method === 'ssh' ? 'SSH' : 'telnet'} to ${s.host} port ${s.port} as ${st.req.target.user}.`);
+    ctx.evidence(said('upgrade.said.ev.loggedIn', { method: s.method === 'ssh' ? 'SSH' : 'telnet', host: s.host, port: s.port, user: st.req.target.user }));
     st.router = await readRouter(s);
     const { device, facts } = st.router;
     const id = device.identity;
     ctx.evidence(`The router is ${id.model ?? 'a router'} (board ${id.boardName ?? 'unknown'}) running ${releaseText(facts.release)}${id.compatVersion ? `, compat_version ${id.compatVersion}` : ', no compat_version set'}.`);
-    if (facts.tmpFreeBytes !== undefined) ctx.evidence(`Free memory for the image (/tmp): ${mib(facts.tmpFreeBytes)}.`);
+    if (facts.tmpFreeBytes !== undefined) ctx.evidence(said('upgrade.said.ev.tmpFree', { size: mib(facts.tmpFreeBytes) }));
     const dual = dualSlotState(device);
     if (dual) {
       ctx.evidence(`Two firmware slots. ${dual.layoutEvidence}. It runs from slot ${dual.runningSlot ?? '?'}${dual.runningEvidence ? ` (${dual.runningEvidence})` : ''}; U-Boot starts slot ${dual.bootPart ?? '?'} next (boot_part).`);
@@ -431,7 +441,7 @@ export class UpgradeService {
     if (v.verdict === 'needs-n' || v.verdict === 'needs-F' || r.identity.kind === 'vendor') st.settingsLost = true;
     if (st.req.keepSettings === 'keep' && st.settingsLost)
       return refuse('KEEP_NOT_POSSIBLE', 'Your settings cannot be kept with this image.', v.headline, 'Run it again without --keep-settings (a backup of your settings is saved first).');
-    return { ok: true, summary: st.settingsLost ? 'The image suits this router; your settings will not be kept (a settings backup is made first).' : 'The image suits this router; sysupgrade should keep your settings.' };
+    return { ok: true, summary: said(st.settingsLost ? 'upgrade.said.suits.noKeep' : 'upgrade.said.suits.keep') };
   }
 
   private async planStep(ctx: StepContext): Promise<StepOutcome> {
@@ -448,11 +458,11 @@ export class UpgradeService {
     if (plan.userReported) ctx.evidence(`User-reported: ${plan.userReported}`);
     for (const w of plan.warnings) ctx.evidence(`Warning: ${w}`);
     const a = await ctx.ask({
-      text: `Return the ${plan.model} to its factory firmware in ${plan.steps.length} step${plan.steps.length > 1 ? 's' : ''}?`,
-      detail: [...plan.steps.map((s, i) => `${i + 1}. ${s.title} (slot ${s.slot})`), ...plan.warnings, ...(plan.userReported ? [plan.userReported] : []), 'OpenWrt and its settings will be gone from the router afterwards.'].join('\n'),
+      text: said('upgrade.said.ask.returnPlan', { model: plan.model, n: plan.steps.length }),
+      detail: [...plan.steps.map((s, i) => `${i + 1}. ${s.title} (slot ${s.slot})`), ...plan.warnings, ...(plan.userReported ? [plan.userReported] : []), said('upgrade.said.ask.returnPlan.gone').text].join('\n'),
       choices: [
-        { id: 'go', label: 'Go ahead', primary: true, destructive: true },
-        { id: 'cancel', label: 'Not now' },
+        { id: 'go', label: said('upgrade.said.choice.goAhead'), primary: true, destructive: true },
+        { id: 'cancel', label: said('upgrade.said.choice.notNow') },
       ],
     });
     if (a.choice !== 'go') return { ok: false, error: fault('CANCELLED', { what: 'choice' }).toShape() };
@@ -474,7 +484,7 @@ export class UpgradeService {
       if (head.length < 2) head = Buffer.concat([head, b.subarray(0, 2)]);
       bytes += b.length;
       out.write(b);
-      this.progress(st, { stage: 'settings-backup', done: bytes, total: 0, text: 'Saving your settings to this computer' });
+      this.progress(st, { stage: 'settings-backup', done: bytes, total: 0, ...said('upgrade.said.settingsSaving') });
     }
     await new Promise<void>((r) => out.end(r));
     const end = await pull.done;
@@ -482,32 +492,32 @@ export class UpgradeService {
       throw fault('SETTINGS_BACKUP_FAILED', {}, { details: `sysupgrade -b -: exit ${end.code}, ${bytes} bytes ${end.stderr.slice(0, 500)}` });
     }
     st.settingsBackup = file;
-    ctx.evidence(`Saved your settings (${bytes} bytes, sysupgrade -b) to ${file}. They can be restored later with sysupgrade -r or the router's web page.`);
+    ctx.evidence(said('upgrade.said.ev.settingsSaved', { bytes, file }));
   }
 
   private async backup(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
     if (st.settingsLost) await this.backupSettings(ctx, st);
-    if (st.req.dryRun) return st.settingsBackup ? { ok: true, summary: 'Settings saved; a full backup is not offered in a dry run.' } : { ok: true, skipped: true, summary: 'No backup in a dry run: nothing will be written.' };
+    if (st.req.dryRun) return st.settingsBackup ? { ok: true, summary: said('upgrade.said.dry.settingsOnly') } : { ok: true, skipped: true, summary: said('upgrade.said.dry.noBackup') };
     const a = await ctx.ask({
-      text: 'Make a full backup of the router first?',
-      detail: "It copies the router's whole flash to this computer: the way back if anything goes wrong. It takes a few minutes. Keep the cable plugged in.",
+      text: said('upgrade.said.ask.backup'),
+      detail: said('upgrade.said.ask.backup.detail'),
       choices: [
-        { id: 'full', label: 'Full backup first', primary: true },
-        { id: 'skip', label: 'Skip the backup' },
+        { id: 'full', label: said('upgrade.said.choice.fullBackup'), primary: true },
+        { id: 'skip', label: said('upgrade.said.choice.skipBackup') },
       ],
     });
     if (a.choice !== 'full') {
-      ctx.evidence('You chose to skip the full backup.');
+      ctx.evidence(said('upgrade.said.ev.skipBackup'));
       return st.settingsBackup ? { ok: true } : { ok: true, skipped: true };
     }
     // its bytes go to the step's progress too (once the size is known): the bench station's card shows bar, rate and time left
     const job = this.deps.flash().startBackup({ target: st.req.target, retryFailed: false, onProgress: (p) => (p.totalSize > 0 ? ctx.progress?.(p.totalDone, p.totalSize) : undefined) });
-    ctx.evidence(`Full backup to ${job.dir}…`);
+    ctx.evidence(said('upgrade.said.ev.backupTo', { dir: job.dir }));
     const r = await job.finished;
     if (!r.ok) return { ok: false, error: { code: 'BACKUP_INCOMPLETE', message: 'The full backup did not finish.', meaning: 'Without it there is no complete way back. Nothing was written to the router.', fix: 'Try the backup again, or skip it if you accept the risk.', details: job.dir } };
     st.fullBackupDone = true;
-    ctx.evidence(`Full backup complete: ${job.dir}.`);
+    ctx.evidence(said('upgrade.said.ev.backupDone', { dir: job.dir }));
     return { ok: true };
   }
 
@@ -534,13 +544,13 @@ export class UpgradeService {
         last = t;
         const { rate } = meter.add(done);
         ctx.progress?.(done, data.length);
-        this.progress(st, { stage: 'upload', done, total: data.length, ...(rate ? { rate, etaS: Math.max(0, (data.length - done) / rate) } : {}), text: `Copying ${img.fileName} into the router's memory` });
+        this.progress(st, { stage: 'upload', done, total: data.length, ...(rate ? { rate, etaS: Math.max(0, (data.length - done) / rate) } : {}), text: `Copying ${img.fileName} into the router's memory`, msg: { id: 'upgrade.copy.copying', values: { file: img.fileName } } });
       },
     });
     const ms = Math.max(1, this.now() - t0);
     ctx.evidence(`Copied ${mib(data.length)} in ${dur(ms)} (${mib((data.length * 1000) / ms)}/s) ${via === 'ssh' ? 'over SSH' : via === 'telnet-nc' ? 'with nc (the router fetched it, as the OpenWrt wiki does)' : 'with wget from this computer'} to ${img.stagePath}.`);
     const h = await checkStaged(s, { stagePath: img.stagePath, bytes: data.length, sha256: sha, md5, tools: st.router!.device.tools });
-    ctx.evidence(`The router's ${h.algorithm} of the copy matches this computer's: ${h.value}. Nothing is written yet.`);
+    ctx.evidence(said('upgrade.said.ev.hashMatches', { algorithm: h.algorithm, value: h.value }));
     return { ok: true };
   }
 
@@ -593,18 +603,18 @@ export class UpgradeService {
       }
       if (!st.settingsBackup) await this.backupSettings(ctx, st).catch((e) => ctx.evidence(`Settings backup failed: ${toErrorShape(e).message}`));
       const a = await ctx.ask({
-        text: `The router refuses this image unless forced: ${j.routerSays.map((l) => `"${l}"`).join(' ')}`,
+        text: said('upgrade.said.ask.force', { said: j.routerSays.map((l) => `"${l}"`).join(' ') }),
         detail: `${j.meaning.join(' ')} ${img.report.identity.kind === 'vendor' ? "That is normal for the maker's firmware. " : ''}Writing it anyway uses sysupgrade -F -n: the router skips its own check and starts with fresh settings.`,
         choices: [
-          { id: 'force', label: 'Write it anyway (-F)', destructive: true },
-          { id: 'cancel', label: 'Do not write', primary: true },
+          { id: 'force', label: said('upgrade.said.choice.force'), destructive: true },
+          { id: 'cancel', label: said('upgrade.said.choice.dontWrite'), primary: true },
         ],
-        input: { label: `Type ${FORCE_WORD} to write it anyway`, secret: false, minLength: FORCE_WORD.length },
+        input: { label: said('upgrade.said.input.force', { word: FORCE_WORD }), secret: false, minLength: FORCE_WORD.length },
       });
       if (a.choice !== 'force' || a.input?.trim().toUpperCase() !== FORCE_WORD)
         return fail('FORCE_NOT_CONFIRMED', `The router refused the image unless forced, and forcing was not confirmed: ${j.routerSays.map((l) => `"${l}"`).join(' ')}`, `${j.meaning.join(' ')} Nothing was written.`, `To write it anyway, confirm by typing ${FORCE_WORD} (on the command line: --force --yes).`);
       st.forced = true;
-      ctx.evidence(`You confirmed: write it anyway (-F -n).`);
+      ctx.evidence(said('upgrade.said.ev.forced'));
       r = await sysupgradeTest(s, { stagePath: img.stagePath, keep: false, force: true, ubus: false });
       j = judgeSysupgradeTest({ code: r.code, output: r.output, keep: false });
       show(r, j);
@@ -612,13 +622,13 @@ export class UpgradeService {
     }
     st.keep = keep;
     const cmd = `sysupgrade${st.forced ? ' -F' : ''}${keep ? '' : ' -n'} ${img.stagePath}`;
-    if (st.req.dryRun) return { ok: true, summary: `Dry run: the router takes the image (${cmd}). Nothing was written.` };
-    return { ok: true, summary: `The router takes the image: ${cmd}${keep ? ' (settings kept)' : ' (settings not kept)'}.` };
+    if (st.req.dryRun) return { ok: true, summary: said('upgrade.said.dry.takes', { cmd }) };
+    return { ok: true, summary: said('upgrade.said.takes', { cmd, keep: keep ? 'yes' : 'no' }) };
   }
 
   private async write(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
-    if (st.req.dryRun) return { ok: true, skipped: true, summary: 'Dry run: nothing was written.' };
+    if (st.req.dryRun) return { ok: true, skipped: true, summary: said('upgrade.said.dry.nothingWritten') };
     const img = this.image(st);
     const s = await this.session(ctx, st);
     st.timing ??= { flashAt: this.now() };
@@ -635,11 +645,11 @@ export class UpgradeService {
       return failSaid('SYSUPGRADE_NO_START', {}, run.lines.join('\n'));
     }
     st.written = { at: this.now(), commencedAt: run.commencedAt ?? this.now(), dropped: run.dropped, kept: !!st.keep, ...(slot ? { slot } : {}), ...(st.router?.facts.release ? { oldRelease: releaseText(st.router.facts.release) } : {}) };
-    const said = run.lines.map((l) => `"${l}"`).join(' ');
+    const routerSaid = run.lines.map((l) => `"${l}"`).join(' ');
     ctx.evidence(
       run.dropped
-        ? `The router said ${said || 'nothing'} and closed the connection: that is sysupgrade closing every session before it writes, as expected.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`
-        : `The router said ${said} and its sysupgrade command ended; the router writes and restarts on its own now.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`,
+        ? `The router said ${routerSaid || 'nothing'} and closed the connection: that is sysupgrade closing every session before it writes, as expected.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`
+        : `The router said ${routerSaid} and its sysupgrade command ended; the router writes and restarts on its own now.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`,
     );
     return { ok: true };
   }
@@ -650,6 +660,7 @@ export class UpgradeService {
     const startedAt = st.written?.at ?? this.now();
     const vendor = this.image(st).report.identity.kind === 'vendor';
     const service = vendor ? 'its web page' : 'its login';
+    const serviceKey = vendor ? 'web' : 'login';
     let phase = '';
     let staleSaid = false;
     const net = this.deps.net();
@@ -661,19 +672,20 @@ export class UpgradeService {
       now: this.now,
       ports: [st.req.target.port ?? 22, st.req.webPort ?? 80, 23],
       tick: (elapsed, p, sign) => {
-        const text = waitText(p, sign, service);
-        this.progress(st, { stage: 'wait', phase: p, done: elapsed / 1000, total: st.req.returnTimeoutS, text: `${text} ${dur(elapsed)} so far.` });
+        const text = waitText(p, sign, serviceKey);
+        // the screen shows the time waited beside it: the said words are the router's state alone
+        this.progress(st, { stage: 'wait', phase: p, done: elapsed / 1000, total: st.req.returnTimeoutS, text: `${text.text} ${said('upgrade.said.wait.soFar', { time: dur(elapsed) }).text}`, msg: text.msg });
         if (sign.staleArp && !staleSaid && p !== 'back') {
           staleSaid = true;
-          ctx.evidence("This computer still remembers the router's hardware address from before it restarted (its neighbour table); that is not counted as an answer.", sign.at);
+          ctx.evidence(said('upgrade.said.ev.staleArp'), sign.at);
         }
         if (p === phase) return;
         const before = phase;
         phase = p;
         ctx.setDoNow(text);
-        if (p === 'restarting') ctx.evidence(`${before === 'starting' ? 'The router went quiet again' : 'Nothing answers at the router any more (no ping, no ARP, no port)'} after ${dur(elapsed)}: it is ${before ? 'restarting' : 'writing or restarting'}.`, sign.at);
-        else if (p === 'starting') ctx.evidence(`The router ${sign.aliveBy.join(' and ')} again after ${dur(elapsed)}: its system is starting; ${service} does not answer yet.`, sign.at);
-        else if (p === 'writing' && sign.aliveBy.length && !sign.open.length) ctx.evidence(`The router still ${sign.aliveBy.join(' and ')}, but its services have stopped: it is writing.`, sign.at);
+        if (p === 'restarting') ctx.evidence(said('upgrade.said.ev.quiet', { again: before === 'starting' ? 'yes' : 'no', time: dur(elapsed), seen: before ? 'yes' : 'no' }), sign.at);
+        else if (p === 'starting') ctx.evidence(said('upgrade.said.ev.starting', { sign: sign.aliveBy.join(' and '), time: dur(elapsed), service: serviceKey }), sign.at);
+        else if (p === 'writing' && sign.aliveBy.length && !sign.open.length) ctx.evidence(said('upgrade.said.ev.writingAlive', { sign: sign.aliveBy.join(' and ') }), sign.at);
       },
     });
     st.back = res;
@@ -688,7 +700,7 @@ export class UpgradeService {
             : 'Nothing at all has answered since it restarted (no ping, no ARP, no port). '
       return fail('ROUTER_NOT_BACK', `The router has not answered for ${dur(this.now() - startedAt)} since it started writing.`, `A write and restart take 2 to 5 minutes; after that it should answer on ${st.req.target.host}. ${seen}It may not be able to start the new firmware. ${advice}`, `Wait a few more minutes ("Keep waiting"). If it still does not answer: ${slot ? 'power-cycle as described above.' : 'check its lights and use rescue mode.'}`);
     }
-    ctx.evidence(`The router answered again on port ${res.port} (${PORT_NAMES[res.port ?? 0] ?? 'a service'}) after ${dur((res.backAt ?? this.now()) - startedAt)}.`, res.backAt);
+    ctx.evidence(said('upgrade.said.ev.answered', { port: res.port ?? 0, name: PORT_NAMES[res.port ?? 0] ?? 'a service', time: dur((res.backAt ?? this.now()) - startedAt) }), res.backAt);
     return { ok: true };
   }
 
@@ -719,12 +731,16 @@ export class UpgradeService {
           }
           if (want && a.version !== want) return fail('VERSION_NOT_SEEN', `The router's web page does not show version ${want}.`, 'It answers, but Rescue Bench cannot confirm it runs the firmware just written.', 'Open http://' + host + ' in a browser and look at the firmware version on its status page.', a.text.slice(0, 1000));
           const vendor = dualSlotState(st.router!.device)?.model.split(' ')[0] ?? 'factory';
-          const text = st.plan?.successText && st.current === 'main' ? `${st.plan.successText} Its address is ${host}.` : `Done. The router now runs ${vendor} firmware${a.version ? ` ${a.version}` : ''}${st.written?.slot ? ` from slot ${st.written.slot}` : ''}. Its address is ${host}.`;
+          const done: Said | undefined =
+            st.plan?.successText && st.current === 'main'
+              ? undefined
+              : said('upgrade.said.done.vendor', { vendor, version: a.version ?? 'none', where: st.written?.slot ? 'slot' : 'none', slot: st.written?.slot ?? 0, host });
+          const text = done ? done.text : `${st.plan!.successText} Its address is ${host}.`;
           // verified by its web page; the DHCP look (seconds of listening) is evidence after that, not our time
           st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
           const dhcp = await this.dhcpEvidence(ctx, host);
-          st.verified = { kind: 'vendor', text, ...(a.version ? { release: a.version } : {}), ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(dhcp ? { dhcp } : {}) };
-          return { ok: true, summary: text };
+          st.verified = { kind: 'vendor', text, ...(done ? { msg: done.msg } : {}), ...(a.version ? { release: a.version } : {}), ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(dhcp ? { dhcp } : {}) };
+          return { ok: true, summary: done ?? text };
         } catch (err) {
           lastErr = (err as Error).message;
           await new Promise((r) => setTimeout(r, 1000));
@@ -753,7 +769,7 @@ export class UpgradeService {
     for (const n of s.notes) ctx.evidence(n);
     const now = await readRouter(s);
     const rel = releaseText(now.facts.release);
-    ctx.evidence(`Logged in again: the router runs ${rel}${now.device.identity.boardName ? ` (board ${now.device.identity.boardName})` : ''}.`);
+    ctx.evidence(said('upgrade.said.ev.loggedInAgain', { release: rel, board: now.device.identity.boardName ?? 'none' }));
     const want = img.report.identity.version ?? img.report.metadata?.version;
     const wantRelease = typeof want === 'string' ? /(\d+\.\d+(?:\.\d+)?(?:-rc\d+)?)/.exec(want)?.[1] : undefined;
     if (st.written?.oldRelease && rel === st.written.oldRelease && (!wantRelease || !rel.includes(wantRelease)))
@@ -766,9 +782,10 @@ export class UpgradeService {
       ctx.evidence(`boot_part=${dual.bootPart}: U-Boot starts slot ${dual.bootPart}, the one just written.${dual.layout ? ` Layout now: ${dual.layout.label} (${dual.layoutEvidence}).` : ''}`);
     }
     st.router = now;
-    const text = `Done. The router now runs ${rel}${st.written?.slot ? ` from slot ${st.written.slot}` : ''}. Its address is ${host}.`;
-    st.verified = { kind: 'openwrt', text, release: rel, ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(s.notes.find((n) => /new SSH key/.test(n)) ? { hostKeyNote: s.notes.find((n) => /new SSH key/.test(n))! } : {}) };
-    return { ok: true, summary: text };
+    const done = said('upgrade.said.done.openwrt', { release: rel, where: st.written?.slot ? 'slot' : 'none', slot: st.written?.slot ?? 0, host });
+    const text = done.text;
+    st.verified = { kind: 'openwrt', text, msg: done.msg, release: rel, ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(s.notes.find((n) => /new SSH key/.test(n)) ? { hostKeyNote: s.notes.find((n) => /new SSH key/.test(n))! } : {}) };
+    return { ok: true, summary: done };
   }
 
   /**

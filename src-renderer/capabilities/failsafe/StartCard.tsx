@@ -10,7 +10,7 @@ import { failsafePlaybook } from '../../../src-shared/capabilities/failsafe/play
 import { unlockSound } from './sound';
 import { useApp } from '../../app/store';
 import { usePractice, practiceRunOptions } from '../practice/store';
-import { useT } from '../../i18n';
+import { sayText, useT } from '../../i18n';
 
 /** Before a run (or after one ended): what rescue mode is, what it needs, and the Start button. */
 export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
@@ -60,7 +60,7 @@ export function StartCard({ finished }: { finished: RunSnapshot | undefined }) {
       {finished && (
         <p className={finished.state === 'done' ? 'fs-result ok' : 'fs-result bad'} data-testid="fs-result" data-state={finished.state}>
           {finished.state === 'done' ? t('failsafe.start.finished') : finished.state === 'stopped' ? t('failsafe.start.stopped') : t('failsafe.start.failed')}
-          {finished.summary}
+          {finished.summary !== undefined && sayText(t, finished.summary, finished.summaryMsg)}
         </p>
       )}
       <p className="lead">{t('playbook.failsafe.summary')}</p>

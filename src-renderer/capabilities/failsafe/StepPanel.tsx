@@ -7,7 +7,7 @@ import type { RbError } from '../../../src-shared/contract';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { LedGuide } from './LedGuide';
-import { profileText, saidText, stepText, useT } from '../../i18n';
+import { profileText, saidText, sayText, stepDoNow, stepText, useT } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
 
 const LOOK_FOR: Record<string, MessageId> = {
@@ -63,7 +63,7 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
         {t('failsafe.step.progress', { n: index + 1, total: run.steps.length, title: stepText(t, run.playbookId, step.id, 'title', step.title) })}
       </p>
       <p className="fs-do-now" id="fs-now-title" data-testid="fs-do-now" aria-live="polite">
-        {stepText(t, run.playbookId, step.id, 'doNow', step.doNow)}
+        {stepDoNow(t, run.playbookId, step)}
       </p>
       <p>{stepText(t, run.playbookId, step.id, 'explain', step.explain)}</p>
       {led && led !== 'off' && <LedGuide pattern={led} lookFor={LOOK_FOR[led] ? t(LOOK_FOR[led]) : ''} />}
@@ -75,11 +75,11 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
       {step.state === 'failed' && step.error && <ErrorCard error={step.error} />}
       {prompt && (
         <div className="fs-prompt" data-testid="fs-prompt" data-prompt-step={prompt.stepId}>
-          {(prompt.stepId === step.id && step.state === 'failed') || prompt.text === step.doNow ? null : <p className="fs-question">{saidText(t, prompt.text)}</p>}
-          {prompt.detail && prompt.detail !== step.explain && !(step.state === 'failed' && step.error?.fix === prompt.detail) && <p className="fs-detail">{saidText(t, prompt.detail)}</p>}
+          {(prompt.stepId === step.id && step.state === 'failed') || prompt.text === step.doNow ? null : <p className="fs-question">{sayText(t, prompt.text, prompt.msg)}</p>}
+          {prompt.detail && prompt.detail !== step.explain && !(step.state === 'failed' && step.error?.fix === prompt.detail) && <p className="fs-detail">{sayText(t, prompt.detail, prompt.detailMsg)}</p>}
           {prompt.input && (
             <label className="fs-input">
-              {saidText(t, prompt.input.label)}
+              {sayText(t, prompt.input.label, prompt.input.labelMsg)}
               <input
                 type={prompt.input.secret ? 'password' : 'text'}
                 value={input}
@@ -104,7 +104,7 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
                   data-testid={`fs-choice-${c.id}`}
                   aria-describedby={c.detail ? `fs-choice-d-${c.id}` : undefined}
                 >
-                  {saidText(t, c.label)}
+                  {sayText(t, c.label, c.labelMsg)}
                 </button>
                 {c.detail && (
                   <p className="fs-choice-detail" id={`fs-choice-d-${c.id}`}>

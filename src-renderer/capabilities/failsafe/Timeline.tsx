@@ -1,7 +1,7 @@
 import type { RunSnapshot, StepStatus } from '../../../src-shared/capabilities/playbook';
 import { clockTime } from '../../format';
-import { stepText, useT, type T } from '../../i18n';
-import type { MessageId } from '../../../src-shared/i18n';
+import { evidenceText, stepText, useT, type T } from '../../i18n';
+import { localizeError, type MessageId } from '../../../src-shared/i18n';
 import { decimal } from '../../format';
 
 const STATE_WORDS: Record<StepStatus['state'], MessageId> = {
@@ -51,12 +51,12 @@ export function Timeline({ run }: { run: RunSnapshot }) {
               <ul className="fs-evidence">
                 {s.evidence.slice(-8).map((e, k) => (
                   <li key={`${e.at}-${k}`}>
-                    <span className="mono">{clockTime(e.at)}</span> {e.text}
+                    <span className="mono">{clockTime(e.at)}</span> {evidenceText(t, e)}
                   </li>
                 ))}
               </ul>
             )}
-            {s.state === 'failed' && s.error && <p className="fs-step-error">{s.error.message}</p>}
+            {s.state === 'failed' && s.error && <p className="fs-step-error">{localizeError(s.error, t).message}</p>}
           </li>
         ))}
       </ol>

@@ -3,7 +3,7 @@ import { useApi } from '../../api/context';
 import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { bytes, clockTime, decimal } from '../../format';
-import { profileText, saidText, stepText, useT, type T } from '../../i18n';
+import { evidenceText, profileText, saidText, sayText, stepDoNow, stepText, useT, type T } from '../../i18n';
 import { english, knownId } from '../../../src-shared/i18n';
 import { currentStep, usePlaybook } from '../playbook/store';
 import { useFirmware } from '../firmware/store';
@@ -11,6 +11,7 @@ import { NetworkStep } from '../net';
 import { FLOW_DEFAULTS, RECOVER_PLAYBOOKS, URESCUE_FORCE_WARNING, VENDOR_FLOWS, VENDOR_NAMES, type RecoverProgress, type VendorFlow } from '../../../src-shared/capabilities/recover';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import type { RbError } from '../../../src-shared/contract';
+import type { SaidMessage } from '../../../src-shared/contract/common';
 import { DEVICE_PROFILES, findDeviceProfile, type DeviceProfile } from '../../../src-shared/profiles/profiles';
 import { useRecover } from './store';
 import { usePractice } from '../practice/store';
@@ -139,11 +140,11 @@ function PlanCard() {
         <strong>{t(im.refuse ? 'recover.plan.refused' : 'recover.plan.gets')}</strong> {bytes(im.servedBytes)}
         {im.cutBytes ? t('recover.plan.cut', { size: bytes(im.cutBytes) }) : t('recover.plan.unchanged')}.
       </p>
-      <p data-testid="rc-cut">{im.cutReason}</p>
+      <p data-testid="rc-cut">{sayText(t, im.cutReason, im.cutReasonMsg)}</p>
       <ul className="rc-checks">
         {im.checks.map((c) => (
           <li key={c.name} className={c.ok ? 'ok' : 'bad'}>
-            <span aria-hidden="true">{c.ok ? '✓' : '✕'}</span> <strong>{c.name}:</strong> {c.text}
+            <span aria-hidden="true">{c.ok ? '✓' : '✕'}</span> <strong>{checkName(t, c)}:</strong> {sayText(t, c.text, c.msg)}
           </li>
         ))}
       </ul>
@@ -218,6 +219,18 @@ function WritingTimer({ p }: { p: RecoverProgress }) {
   );
 }
 
+/** A plan check's name in the language shown (its key), or as it came. */
+function checkName(t: T, c: { name: string; key?: string }): string {
+  const id = c.key ? knownId(`recover.check.name.${c.key}`) : undefined;
+  return id ? t(id) : c.name;
+}
+
+/** The check's last word on a finished recovery, or the run's own last words. */
+function lastWords(t: T, run: RunSnapshot): string {
+  const e = run.steps.find((s) => s.id === 'verify')?.evidence.at(-1);
+  return e ? evidenceText(t, e) : run.summary ? sayText(t, run.summary, run.summaryMsg) : '';
+}
+
 /** The one thing to do now, the question the guide waits on, the transfer and the writing timer. */
 function RunCard({ run }: { run: RunSnapshot }) {
   const api = useApi();
@@ -225,8 +238,8 @@ function RunCard({ run }: { run: RunSnapshot }) {
   const progress = useRecover((s) => (s.progress?.runId === run.runId ? s.progress : undefined));
   const step = currentStep(run);
   // the guide asks with its step's own words, or with words of its own (prompt.* in the catalogue)
-  const said = (s: string): string =>
-    step && s === step.doNow ? stepText(t, run.playbookId, step.id, 'doNow', s) : step && s === step.explain ? stepText(t, run.playbookId, step.id, 'explain', s) : saidText(t, s);
+  const said = (s: string, msg?: SaidMessage): string =>
+    msg ? sayText(t, s, msg) : step && s === step.doNow ? stepText(t, run.playbookId, step.id, 'doNow', s) : step && s === step.explain ? stepText(t, run.playbookId, step.id, 'explain', s) : saidText(t, s);
   const prompt = run.prompt;
   const [error, setError] = useState<RbError | undefined>();
   const first = useRef<HTMLButtonElement>(null);
@@ -246,9 +259,9 @@ function RunCard({ run }: { run: RunSnapshot }) {
     return (
       <section className={`card rc-result ${ok ? 'ok' : 'bad'}`} data-testid="rc-result" data-state={run.state} aria-live="polite">
         <h2>{t(ok ? 'recover.result.done' : run.state === 'stopped' ? 'recover.result.stopped' : 'recover.result.failed')}</h2>
-        {ok && <p>{run.steps.find((s) => s.id === 'verify')?.evidence.at(-1)?.text ?? run.summary}</p>}
+        {ok && <p>{lastWords(t, run)}</p>}
         {!ok && failed?.error && <ErrorCard error={failed.error} />}
-        {!ok && !failed?.error && run.summary && <p>{run.summary}</p>}
+        {!ok && !failed?.error && run.summary && <p>{sayText(t, run.summary, run.summaryMsg)}</p>}
       </section>
     );
   }
@@ -259,9 +272,9 @@ function RunCard({ run }: { run: RunSnapshot }) {
         {t('recover.run.progress', { n: index + 1, total: run.steps.length, title: stepText(t, run.playbookId, step.id, 'title', step.title) })}
       </p>
       <p className="fs-do-now" id="rc-now-title" data-testid="rc-do-now" aria-live="polite">
-        {prompt && prompt.stepId === step.id && step.state !== 'failed' ? said(prompt.text) : stepText(t, run.playbookId, step.id, 'doNow', step.doNow)}
+        {prompt && prompt.stepId === step.id && step.state !== 'failed' ? said(prompt.text, prompt.msg) : stepDoNow(t, run.playbookId, step)}
       </p>
-      <p>{prompt?.detail && step.state !== 'failed' ? said(prompt.detail) : stepText(t, run.playbookId, step.id, 'explain', step.explain)}</p>
+      <p>{prompt?.detail && step.state !== 'failed' ? said(prompt.detail, prompt.detailMsg) : stepText(t, run.playbookId, step.id, 'explain', step.explain)}</p>
       {progress?.phase === 'transfer' && (step.id === 'transfer') && <TransferBar p={progress} />}
       {progress?.phase === 'waiting' && step.id === 'transfer' && <p className="rc-waiting" data-testid="rc-waiting">{t('recover.waiting', { time: clockTime(progress.since, false) })}</p>}
       {progress?.phase === 'writing' && step.id === 'writing' && <WritingTimer p={progress} />}
@@ -270,7 +283,7 @@ function RunCard({ run }: { run: RunSnapshot }) {
         <div className="fs-choices" data-testid="rc-prompt">
           {prompt.choices.map((c, i) => (
             <button key={c.id} ref={i === 0 ? first : undefined} type="button" className={`btn ${c.primary ? 'primary' : ''}`} onClick={() => void answer(c.id)} data-testid={`rc-choice-${c.id}`}>
-              {saidText(t, c.label)}
+              {sayText(t, c.label, c.labelMsg)}
             </button>
           ))}
         </div>
@@ -306,7 +319,7 @@ function StepList({ run }: { run: RunSnapshot }) {
               <ul className="fs-evidence">
                 {s.evidence.slice(-6).map((e, k) => (
                   <li key={`${e.at}-${k}`}>
-                    <span className="mono">{clockTime(e.at)}</span> {e.text}
+                    <span className="mono">{clockTime(e.at)}</span> {evidenceText(t, e)}
                   </li>
                 ))}
               </ul>

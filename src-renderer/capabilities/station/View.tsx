@@ -8,7 +8,7 @@ import type { MessageId } from '../../../src-shared/i18n';
 import { english, intlTag, knownId } from '../../../src-shared/i18n';
 import { beep, say, unlockSound } from '../failsafe';
 import { bytes, decimal } from '../../format';
-import { saidText, stepText, useLocale, useT, type T } from '../../i18n';
+import { sayText, stepDoNow, stepText, useLocale, useT, type T } from '../../i18n';
 import { useStation } from './store';
 
 /**
@@ -161,8 +161,8 @@ const SlotCard = memo(function SlotCard({ slotId, onError }: { slotId: string; o
           <p className="st-step-title" data-testid="slot-step">
             {t('station.slot.step', { n: run.current + 1, total: run.steps.length, title: stepText(t, run.playbookId, step.id, 'title', step.title) })}
           </p>
-          {going && !cue && <p className="st-donow">{stepText(t, run.playbookId, step.id, 'doNow', step.doNow)}</p>}
-          {!going && run.summary && !failedStep && <p className="st-summary">{saidText(t, run.summary)}</p>}
+          {going && !cue && <p className="st-donow">{stepDoNow(t, run.playbookId, step)}</p>}
+          {!going && run.summary && !failedStep && <p className="st-summary">{sayText(t, run.summary, run.summaryMsg)}</p>}
         </div>
       )}
       {!run && <p className="st-idle">{t('station.slot.idle')}</p>}
@@ -173,9 +173,9 @@ const SlotCard = memo(function SlotCard({ slotId, onError }: { slotId: string; o
       {failedStep?.error && <ErrorCard error={failedStep.error} />}
       {run?.prompt && going && (
         <div className="st-prompt" data-testid="slot-prompt">
-          <p>{saidText(t, run.prompt.text)}</p>
+          <p>{sayText(t, run.prompt.text, run.prompt.msg)}</p>
           {run.prompt.input && (
-            <input aria-label={saidText(t, run.prompt.input.label)} type={run.prompt.input.secret ? 'password' : 'text'} value={input} onChange={(e) => setInput(e.target.value)} />
+            <input aria-label={sayText(t, run.prompt.input.label, run.prompt.input.labelMsg)} type={run.prompt.input.secret ? 'password' : 'text'} value={input} onChange={(e) => setInput(e.target.value)} />
           )}
           <div className="st-actions">
             {run.prompt.choices.map((c) => (
@@ -186,7 +186,7 @@ const SlotCard = memo(function SlotCard({ slotId, onError }: { slotId: string; o
                 data-testid={`slot-choice-${c.id}`}
                 onClick={act(() => useStation.getState().respond(api, s.id, run.prompt!.id, c.id, run.prompt!.input ? input : undefined))}
               >
-                {saidText(t, c.label)}
+                {sayText(t, c.label, c.labelMsg)}
               </button>
             ))}
           </div>

@@ -3,7 +3,7 @@ import { useApi } from '../../api/context';
 import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import { clockTime, decimal } from '../../format';
-import { useT } from '../../i18n';
+import { sayText, useT } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
 import { useApp } from '../../app/store';
 import { usePractice } from '../practice/store';
@@ -71,6 +71,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
   const steps = run ? STEP_ORDER.map((name) => run.steps.find((s) => s.step === name)).filter((s): s is UbootStep => !!s) : [];
   const p = run?.progress;
   const tftpStep = run?.steps.find((s) => s.step === 'tftpboot');
+  const followStep = run?.steps.find((s) => s.step === 'follow-boot');
 
   return (
     <section className="card" aria-labelledby={`uboot-${session.id}-title`} data-testid="uboot-panel">
@@ -145,7 +146,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
               </span>
               <div>
                 <strong>{t(STEP_LABEL[s.step])}</strong> <span className="muted">{clockTime(s.at)}</span>
-                <div>{s.message}</div>
+                <div>{sayText(t, s.message, s.msg)}</div>
                 {s.step === 'tftpboot' && s.state === 'running' && p && (
                   <div className="uboot-progress">
                     <progress max={100} value={p.percent} aria-label={t('uboot.sending')}>
@@ -180,7 +181,7 @@ export function UbootPanel({ session }: { session: SerialSession }) {
       )}
       {run?.state === 'done' && (
         <p className="status ok-text" data-testid="uboot-done">
-          {run.steps.find((s) => s.step === 'follow-boot')?.message ?? t('uboot.done', { sent: tftpStep?.message ?? '' })}
+          {followStep ? sayText(t, followStep.message, followStep.msg) : t('uboot.done', { sent: tftpStep ? sayText(t, tftpStep.message, tftpStep.msg) : '' })}
         </p>
       )}
     </section>

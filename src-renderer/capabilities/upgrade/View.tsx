@@ -9,8 +9,8 @@ import { FLASH_PLAYBOOK_ID, STOCK_PLAYBOOK_ID, type StockReport, type UpgradePro
 import type { SessionTarget } from '../../../src-shared/capabilities/device';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { useUpgrade } from './store';
-import { useT, type T } from '../../i18n';
-import type { MessageId } from '../../../src-shared/i18n';
+import { sayText, useT, type T } from '../../i18n';
+import { sayIn, type MessageId } from '../../../src-shared/i18n';
 import { place } from '../../i18n/place';
 import { usePractice } from '../practice/store';
 
@@ -67,7 +67,7 @@ function ProgressCard({ p }: { p: UpgradeProgress }) {
           </span>
         </div>
         <p className="fs-hint">
-          {copyText(t, p.text)} {t('upgrade.copy.hint')}
+          {p.msg ? sayIn(t, p.msg, p.text) : copyText(t, p.text)} {t('upgrade.copy.hint')}
         </p>
       </section>
     );
@@ -76,7 +76,7 @@ function ProgressCard({ p }: { p: UpgradeProgress }) {
     return (
       <section className="card up-wait" data-testid="up-progress" data-stage="wait" aria-live="polite">
         <p className="up-elapsed">{elapsed(t, p.done)}</p>
-        <p className="up-wait-text">{p.text}</p>
+        <p className="up-wait-text">{sayText(t, p.text, p.msg)}</p>
         {p.phase && <WaitPhases phase={p.phase} />}
         <p className="fs-hint">{t('upgrade.wait.hint', { time: elapsed(t, p.total) })}</p>
       </section>
@@ -263,9 +263,9 @@ export function UpgradeView() {
       {interrupted && !run && <InterruptedCard it={interrupted} />}
       {verified && (
         <section className="card" data-testid="up-done" role="status">
-          <p className="fs-result ok">{verified.text}</p>
+          <p className="fs-result ok">{sayText(t, verified.text, verified.msg)}</p>
           <p>{t('upgrade.done.unplug')}</p>
-          {verified.hostKeyNote && <p className="fs-hint">{verified.hostKeyNote}</p>}
+          {verified.hostKeyNote && <p className="fs-hint">{sayText(t, verified.hostKeyNote, verified.hostKeyNoteMsg)}</p>}
           {outcome?.settingsBackup && <p className="fs-hint">{t('upgrade.done.settings', { file: outcome.settingsBackup })}</p>}
         </section>
       )}
@@ -349,7 +349,7 @@ export function UpgradeView() {
           <div>
             {running && <StepPanel run={run} />}
             {running && progress && progress.runId === run.runId && progressStepActive(run, progress) && <ProgressCard p={progress} />}
-            {run.state !== 'running' && !verified && run.summary && <p className={`fs-result ${run.state === 'done' ? 'ok' : 'bad'}`}>{run.summary}</p>}
+            {run.state !== 'running' && !verified && run.summary && <p className={`fs-result ${run.state === 'done' ? 'ok' : 'bad'}`}>{sayText(t, run.summary, run.summaryMsg)}</p>}
             {run.state !== 'running' && run.state !== 'done' && !verified && plan?.plan.runningSlot && <BootSlotCard target={target} slot={plan.plan.runningSlot} />}
           </div>
           <Timeline run={run} />

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, Empty, RbErrorSchema } from '../../contract/common';
+import { command, event, Empty, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 
 /**
  * The recovery-timeline engine's wire shapes. A playbook (src-shared/playbook/) is data; the runner
@@ -13,6 +13,8 @@ export const RunStateSchema = z.enum(['running', 'done', 'failed', 'stopped', 'i
 export const EvidenceSchema = z.object({
   at: z.number(),
   text: z.string().max(4000),
+  /** The same words as catalogue id + values, when they are ours (decision 0130); a router's own words have none. */
+  msg: SaidMessageSchema.optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -22,8 +24,20 @@ export const PromptSchema = z.object({
   stepId: z.string(),
   text: z.string().max(2000),
   detail: z.string().max(4000).optional(),
-  choices: z.array(z.object({ id: z.string(), label: z.string(), detail: z.string().max(1000).optional(), primary: z.boolean().optional(), destructive: z.boolean().optional() })),
-  input: z.object({ label: z.string(), secret: z.boolean(), minLength: z.number().int().nonnegative() }).optional(),
+  choices: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      detail: z.string().max(1000).optional(),
+      primary: z.boolean().optional(),
+      destructive: z.boolean().optional(),
+      labelMsg: SaidMessageSchema.optional(),
+    }),
+  ),
+  input: z.object({ label: z.string(), secret: z.boolean(), minLength: z.number().int().nonnegative(), labelMsg: SaidMessageSchema.optional() }).optional(),
+  /** `text` and `detail` as catalogue id + values (decision 0130); the English above stays for the journal. */
+  msg: SaidMessageSchema.optional(),
+  detailMsg: SaidMessageSchema.optional(),
 });
 export type Prompt = z.infer<typeof PromptSchema>;
 
@@ -41,6 +55,8 @@ export const StepStatusSchema = z.object({
   state: StepStateSchema,
   /** The one thing the user must do now, in large plain words. */
   doNow: z.string(),
+  /** `doNow` as catalogue id + values when the step replaced it while running (decision 0130). */
+  doNowMsg: SaidMessageSchema.optional(),
   explain: z.string(),
   startedAt: z.number().optional(),
   endedAt: z.number().optional(),
@@ -64,6 +80,7 @@ export const RunSnapshotSchema = z.object({
   prompt: PromptSchema.optional(),
   /** Final words: success text, or the advice after a failure. */
   summary: z.string().optional(),
+  summaryMsg: SaidMessageSchema.optional(),
   options: z.record(z.string(), z.union([z.string(), z.boolean(), z.number()])),
 });
 export type RunSnapshot = z.infer<typeof RunSnapshotSchema>;

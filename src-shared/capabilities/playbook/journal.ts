@@ -6,19 +6,20 @@
  */
 import type { Evidence, Prompt, RunSnapshot, StepHint, StepStatus } from './contract';
 import type { RbErrorShape } from '../../errors';
+import type { SaidMessage } from '../../contract/common';
 import type { PlaybookDef, StepKind } from './model';
 
 export type JournalRecord =
   | { type: 'start'; at: number; runId: string; playbookId: string; title: string; steps: { id: string; kind: StepKind; title: string; doNow: string; explain: string }[]; options: RunSnapshot['options'] }
   | { type: 'step'; at: number; stepId: string; state: StepStatus['state']; error?: RbErrorShape }
-  | { type: 'evidence'; at: number; stepId: string; text: string }
-  | { type: 'doNow'; at: number; stepId: string; text: string }
+  | { type: 'evidence'; at: number; stepId: string; text: string; msg?: SaidMessage }
+  | { type: 'doNow'; at: number; stepId: string; text: string; msg?: SaidMessage }
   | { type: 'hint'; at: number; stepId: string; hint?: StepHint }
   | { type: 'prompt'; at: number; prompt: Prompt }
   | { type: 'answer'; at: number; promptId: string; choice: string }
   | { type: 'transcript'; at: number; stepId: string; dir: 'sent' | 'received' | 'note'; text: string }
   | { type: 'resume'; at: number; stepId: string }
-  | { type: 'end'; at: number; state: 'done' | 'failed' | 'stopped'; summary?: string };
+  | { type: 'end'; at: number; state: 'done' | 'failed' | 'stopped'; summary?: string; summaryMsg?: SaidMessage };
 
 export function startRecord(runId: string, p: PlaybookDef, options: RunSnapshot['options'], at: number): JournalRecord {
   return {
@@ -80,9 +81,14 @@ export function applyRecord(snap: RunSnapshot | undefined, r: JournalRecord): Ru
       return r.state === 'active' ? { ...next, current: idx } : next;
     }
     case 'evidence':
-      return withStep(snap, r.stepId, (s) => ({ ...s, evidence: [...s.evidence, { at: r.at, text: r.text } satisfies Evidence] }));
+      return withStep(snap, r.stepId, (s) => ({ ...s, evidence: [...s.evidence, (r.msg ? { at: r.at, text: r.text, msg: r.msg } : { at: r.at, text: r.text }) satisfies Evidence] }));
     case 'doNow':
-      return withStep(snap, r.stepId, (s) => ({ ...s, doNow: r.text }));
+      return withStep(snap, r.stepId, (s) => {
+        const out: StepStatus = { ...s, doNow: r.text };
+        if (r.msg) out.doNowMsg = r.msg;
+        else delete out.doNowMsg;
+        return out;
+      });
     case 'hint':
       return withStep(snap, r.stepId, (s) => {
         const out = { ...s };
@@ -109,6 +115,7 @@ export function applyRecord(snap: RunSnapshot | undefined, r: JournalRecord): Ru
       const { prompt: _p, ...rest } = snap;
       const out: RunSnapshot = { ...rest, state: r.state, endedAt: r.at };
       if (r.summary !== undefined) out.summary = r.summary;
+      if (r.summaryMsg !== undefined) out.summaryMsg = r.summaryMsg;
       return out;
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, Empty, RbErrorSchema } from '../../contract/common';
+import { command, event, Empty, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 import { RunSnapshotSchema } from '../playbook';
 
 export const VendorFlowSchema = z.enum(['tplink', 'asus', 'ubiquiti', 'dlink']);
@@ -9,8 +9,10 @@ export const ImagePlanSchema = z.object({
   size: z.number().int().nonnegative(),
   cutBytes: z.number().int().nonnegative(),
   cutReason: z.string(),
+  /** `cutReason` and each check's `text` as catalogue id + values (decision 0130); `key` names the check's words. */
+  cutReasonMsg: SaidMessageSchema.optional(),
   servedBytes: z.number().int().nonnegative(),
-  checks: z.array(z.object({ name: z.string(), ok: z.boolean(), text: z.string() })),
+  checks: z.array(z.object({ name: z.string(), ok: z.boolean(), text: z.string(), msg: SaidMessageSchema.optional(), key: z.string().max(32).optional() })),
   refuse: RbErrorSchema.optional(),
   header: z.object({ format: z.string(), hwId: z.string().optional(), hwRevision: z.number().optional(), version: z.string().optional(), vendor: z.string().optional() }).optional(),
 });

@@ -13,12 +13,31 @@
 import { readTplinkV1Header, type TplinkV1Header } from '../firmware';
 import type { DeviceProfile, VendorFlow } from '../../profiles/profiles';
 import { fault, type RbErrorShape } from '../../errors';
+import { said, type SaidMessage, type SaidValues } from '../../i18n/said';
+import type { MessageId } from '../../i18n/catalog';
 
 export interface ImageCheck {
   name: string;
   ok: boolean;
   /** Plain words: what was found and what it means. */
   text: string;
+  /** `text` as catalogue id + values (decision 0130); the name's words are `recover.check.name.<key>`. */
+  msg?: SaidMessage;
+  key?: string;
+}
+
+const NAMES = { tplinkHeader: 'TP-Link header', model: 'Model', length: 'Length', ubntHeader: 'Ubiquiti header', format: 'Format', size: 'Size', bootloader: 'Bootloader inside' } as const;
+
+/** A check whose words are in the catalogue. */
+function check(key: keyof typeof NAMES, ok: boolean, id: MessageId, values?: SaidValues): ImageCheck {
+  const w = said(id, values);
+  return { name: NAMES[key], key, ok, text: w.text, msg: w.msg };
+}
+
+/** A cut reason whose words are in the catalogue. */
+function reason(id: MessageId, values?: SaidValues): { cutReason: string; cutReasonMsg: SaidMessage } {
+  const w = said(id, values);
+  return { cutReason: w.text, cutReasonMsg: w.msg };
 }
 
 export interface ImagePlan {
@@ -29,6 +48,7 @@ export interface ImagePlan {
   cutBytes: number;
   /** Why it was cut (or why not), for the user and the journal. */
   cutReason: string;
+  cutReasonMsg?: SaidMessage;
   /** Bytes the router gets. */
   servedBytes: number;
   checks: ImageCheck[];
@@ -60,8 +80,8 @@ function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImageP
     const safeloader = size > 0x1014 && ascii(buf, 0x1014, 0x20).includes('fwup-ptn');
     return {
       ...base,
-      cutReason: 'The file has no TP-Link v1 header, so nothing is cut.',
-      checks: [{ name: 'TP-Link header', ok: false, text: safeloader ? 'This is a TP-Link "safeloader" image (newer models): its model list is not checked here.' : 'No TP-Link v1 header at the start of the file.' }],
+      ...reason('recover.said.plan.noV1Cut'),
+      checks: [check('tplinkHeader', false, safeloader ? 'recover.said.plan.safeloader' : 'recover.said.plan.noV1')],
       refuse: fault('RECOVER_NOT_TPLINK_IMAGE', { safeloader: safeloader ? 'yes' : 'no' }).toShape(),
     };
   }
@@ -83,19 +103,17 @@ function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImageP
     }
     cutReason = `Cut the first ${cut} bytes (${hex32(cut)}): TP-Link's outer header (512 bytes) and the bootloader it carries (${kib(outer.bootLength)}). The recovery mode writes the file over the firmware, not over the bootloader, so a file with a bootloader inside would land in the wrong place; what is left starts with the firmware's own header, which the router checks. Same as the OpenWrt wiki's \`dd bs=512 skip=${cut / 512}\`.`;
   }
-  const checks: ImageCheck[] = [{ name: 'TP-Link header', ok: true, text: `TP-Link v${outer.headerVersion} header, hardware id ${hex32(outer.hwId)} revision ${outer.hwRevision}, firmware "${outer.firmwareVersion}".` }];
+  const checks: ImageCheck[] = [check('tplinkHeader', true, 'recover.said.plan.v1', { version: outer.headerVersion, hwId: hex32(outer.hwId), revision: outer.hwRevision, firmware: outer.firmwareVersion })];
   const want = profile?.stockImage?.tplinkHwId;
   let refuse: RbErrorShape | undefined;
   if (want !== undefined) {
     const ids = [outer.hwId, inner.hwId];
     const ok = ids.every((id) => id === want);
-    checks.push({
-      name: 'Model',
-      ok,
-      text: ok
-        ? `Made for hardware id ${hex32(want)}: ${profile!.model}.`
-        : `Made for hardware id ${[...new Set(ids.map(hex32))].join(' / ')}, but ${profile!.model} is ${hex32(want)}.`,
-    });
+    checks.push(
+      ok
+        ? check('model', true, 'recover.said.plan.hwOk', { want: hex32(want), model: profile!.model })
+        : check('model', false, 'recover.said.plan.hwBad', { has: [...new Set(ids.map(hex32))].join(' / '), model: profile!.model, want: hex32(want) }),
+    );
     if (!ok) {
       refuse = fault(
         'RECOVER_WRONG_MODEL',
@@ -103,8 +121,8 @@ function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImageP
         { details: `outer hw_id ${hex32(outer.hwId)}, firmware hw_id ${hex32(inner.hwId)}` },
       ).toShape();
     }
-  } else checks.push({ name: 'Model', ok: true, text: 'No model chosen with a known hardware id: the model is not checked.' });
-  if (inner.firmwareLength > size - cut) checks.push({ name: 'Length', ok: false, text: `The firmware header says ${inner.firmwareLength} bytes, but only ${size - cut} follow: the file is cut off.` });
+  } else checks.push(check('model', true, 'recover.said.plan.noModel'));
+  if (inner.firmwareLength > size - cut) checks.push(check('length', false, 'recover.said.plan.cutOff', { want: inner.firmwareLength, has: size - cut }));
   const cutOff = checks.some((c) => c.name === 'Length' && !c.ok);
   if (cutOff && !refuse) {
     refuse = fault('RECOVER_IMAGE_TRUNCATED', {}, { details: `firmware length ${inner.firmwareLength}, ${size - cut} bytes after the cut` }).toShape();
@@ -124,21 +142,21 @@ function ascii(buf: Uint8Array, off: number, len: number): string {
 
 function ubntPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImagePlan {
   const size = buf.length;
-  const plan: ImagePlan = { flow: 'ubiquiti', size, cutBytes: 0, cutReason: 'Ubiquiti recovery takes the firmware file as it is: nothing is cut.', servedBytes: size, checks: [] };
+  const plan: ImagePlan = { flow: 'ubiquiti', size, cutBytes: 0, ...reason('recover.said.plan.ubntCut'), servedBytes: size, checks: [] };
   const isUbnt = ascii(buf, 0, 4) === 'UBNT';
   if (!isUbnt) {
-    plan.checks.push({ name: 'Ubiquiti header', ok: false, text: 'The file does not start with "UBNT".' });
+    plan.checks.push(check('ubntHeader', false, 'recover.said.plan.notUbnt'));
     plan.refuse = fault('RECOVER_NOT_UBNT_IMAGE').toShape();
     return plan;
   }
   const version = ascii(buf, 4, 256);
   plan.header = { format: 'ubnt', version };
   const platform = version.split('.')[0] ?? '';
-  plan.checks.push({ name: 'Ubiquiti header', ok: true, text: `Ubiquiti firmware "${version}".` });
+  plan.checks.push(check('ubntHeader', true, 'recover.said.plan.ubnt', { version }));
   const want = profile?.recovery.ubntPlatform;
   if (want) {
     const ok = platform === want;
-    plan.checks.push({ name: 'Model', ok, text: ok ? `Made for the ${want} platform: ${profile!.model}.` : `Made for the ${platform || 'unknown'} platform, but ${profile!.model} is ${want}.` });
+    plan.checks.push(ok ? check('model', true, 'recover.said.plan.platformOk', { want, model: profile!.model }) : check('model', false, 'recover.said.plan.platformBad', { has: platform || 'unknown', model: profile!.model, want }));
     if (!ok)
       plan.refuse = fault('RECOVER_WRONG_MODEL', { kind: 'ubnt', vendor: profile!.vendor, model: profile!.model, has: platform || 'unknown', want, version }).toShape();
   }
@@ -150,9 +168,9 @@ function plainPlan(flow: VendorFlow, buf: Uint8Array): ImagePlan {
   const size = buf.length;
   const trx = ascii(buf, 0, 4) === 'HDR0';
   const checks: ImageCheck[] = [];
-  if (flow === 'asus') checks.push({ name: 'Format', ok: trx, text: trx ? 'A TRX firmware image (the format ASUS rescue mode takes).' : 'Not a TRX image: ASUS rescue mode usually takes .trx files. It decides itself and refuses a file it does not like.' });
-  checks.push({ name: 'Model', ok: true, text: 'This format carries no model id that Rescue Bench checks: make sure the file is for this model.' });
-  const plan: ImagePlan = { flow, size, cutBytes: 0, cutReason: 'Sent unchanged.', servedBytes: size, checks };
+  if (flow === 'asus') checks.push(check('format', trx, trx ? 'recover.said.plan.trx' : 'recover.said.plan.notTrx'));
+  checks.push(check('model', true, 'recover.said.plan.noModelId'));
+  const plan: ImagePlan = { flow, size, cutBytes: 0, ...reason('recover.said.plan.unchanged'), servedBytes: size, checks };
   if (trx) plan.header = { format: 'trx' };
   return plan;
 }
@@ -160,7 +178,7 @@ function plainPlan(flow: VendorFlow, buf: Uint8Array): ImagePlan {
 export function planImage(flow: VendorFlow, buf: Uint8Array, profile?: DeviceProfile): ImagePlan {
   let plan: ImagePlan;
   if (buf.length === 0) {
-    plan = { flow, size: 0, cutBytes: 0, cutReason: '', servedBytes: 0, checks: [{ name: 'Size', ok: false, text: 'The file is empty.' }] };
+    plan = { flow, size: 0, cutBytes: 0, cutReason: '', servedBytes: 0, checks: [check('size', false, 'recover.said.plan.empty')] };
     plan.refuse = fault('RECOVER_EMPTY_FILE').toShape();
     return plan;
   }
@@ -169,7 +187,7 @@ export function planImage(flow: VendorFlow, buf: Uint8Array, profile?: DevicePro
   else plan = plainPlan(flow, buf);
   const max = profile?.firmwareMaxSize;
   if (max && plan.servedBytes > max && !profile!.unverified.includes('firmwareMaxSize')) {
-    plan.checks.push({ name: 'Size', ok: false, text: `${plan.servedBytes} bytes, but the firmware area of the ${profile!.model} holds ${max}.` });
+    plan.checks.push(check('size', false, 'recover.said.plan.tooLarge', { has: plan.servedBytes, model: profile!.model, max }));
     plan.refuse ??= fault('RECOVER_IMAGE_TOO_LARGE', { kind: 'model', model: profile!.model }).toShape();
   }
   return plan;

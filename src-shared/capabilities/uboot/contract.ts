@@ -3,7 +3,7 @@
  * our TFTP server, verify it and boot it. Runs on a serial session (the serial capability's).
  */
 import { z } from 'zod';
-import { command, event, Empty, Ipv4Schema, Ok, RbErrorSchema } from '../../contract/common';
+import { command, event, Empty, Ipv4Schema, Ok, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 
 export const UbootStepNameSchema = z.enum([
   'check-file',
@@ -26,6 +26,8 @@ export const UbootStepSchema = z.object({
   state: z.enum(['running', 'done', 'failed', 'skipped']),
   /** Plain words for the step panel. */
   message: z.string(),
+  /** `message` as catalogue id + values (decision 0130): the screen says it in the person's language. */
+  msg: SaidMessageSchema.optional(),
   at: z.number(),
   /** Structured facts of the step (env size, DRAM ranges, chosen address and why, sizes, CRCs…). */
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, RbErrorSchema } from '../../contract/common';
+import { command, event, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 import { SessionTargetSchema } from '../device';
 import { DhcpStatusSchema } from '../net';
 import { RunSnapshotSchema } from '../playbook';
@@ -105,6 +105,8 @@ export const UpgradeProgressSchema = z.object({
   etaS: z.number().nonnegative().optional(),
   /** What the router should be doing now, in plain words. */
   text: z.string().max(500),
+  /** `text` as catalogue id + values (decision 0130). */
+  msg: SaidMessageSchema.optional(),
 });
 export type UpgradeProgress = z.infer<typeof UpgradeProgressSchema>;
 
@@ -117,9 +119,12 @@ export const UpgradeOutcomeSchema = z.object({
     .object({
       kind: z.enum(['openwrt', 'vendor']),
       text: z.string(),
+      /** `text` and `hostKeyNote` as catalogue id + values (decision 0130). */
+      msg: SaidMessageSchema.optional(),
       release: z.string().optional(),
       slot: z.number().int().optional(),
       hostKeyNote: z.string().optional(),
+      hostKeyNoteMsg: SaidMessageSchema.optional(),
       /**
        * The maker's firmware: is there a DHCP server on the cable now (the net capability's check: its own
        * DHCPDISCOVER where permitted, else this computer's DHCP-given address, else unknown with why), and on

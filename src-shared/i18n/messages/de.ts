@@ -413,6 +413,8 @@ export const de: Catalog = {
 
   'cli.error': 'Fehler: {message}',
   'cli.whatToDo': 'Was Sie tun können: {fix}',
+  'cli.run.done': 'Fertig: {summary}',
+  'cli.run.ended': 'Beendet: {summary}',
   'cli.details': 'Details: {details}',
   'cli.help.title': 'rescue-bench {version} — Rettungswerkzeug für OpenWrt- und Hersteller-Router',
   'cli.help.usage': 'Aufruf: rescue-bench BEFEHL [Optionen]',

@@ -427,6 +427,8 @@ export const en = {
   // ── the command line ───────────────────────────────────────────────────────────
   'cli.error': 'Error: {message}',
   'cli.whatToDo': 'What to do: {fix}',
+  'cli.run.done': 'Done: {summary}',
+  'cli.run.ended': 'Ended: {summary}',
   'cli.details': 'Details: {details}',
   'cli.help.title': 'rescue-bench {version} — recovery workstation for OpenWrt and vendor routers',
   'cli.help.usage': 'Usage: rescue-bench COMMAND [options]',

@@ -414,6 +414,8 @@ export const es: Catalog = {
 
   'cli.error': 'Error: {message}',
   'cli.whatToDo': 'Qué hacer: {fix}',
+  'cli.run.done': 'Listo: {summary}',
+  'cli.run.ended': 'Terminado: {summary}',
   'cli.details': 'Detalles: {details}',
   'cli.help.title': 'rescue-bench {version} — estación de rescate para routers con OpenWrt o de fabricante',
   'cli.help.usage': 'Uso: rescue-bench ORDEN [opciones]',

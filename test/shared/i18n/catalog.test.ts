@@ -17,7 +17,7 @@ import {
   type Catalog,
 } from '../../../src-shared/i18n';
 import { argumentsOf, checkCatalog } from '../../../src-shared/i18n/check';
-import { fault, toErrorShape } from '../../../src-shared/errors';
+import { fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 
 describe('message catalogue', () => {
   for (const { id } of LOCALES.filter((l) => l.id !== 'en')) {
@@ -109,6 +109,32 @@ describe('error texts in the person\'s language', () => {
     const de = translator('de', await loadCatalog('de'));
     const e = { code: 'SOMETHING_NEW', message: 'Plain words.', fix: 'Do this.' };
     expect(localizeError(e, de)).toEqual(e);
+  });
+
+  it('a part whose words need a value the fault did not bring stays its own English, never a raw {placeholder}', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    // TFTP_REFUSED's message needs {peer}, {op} and {file}; its meaning needs {why} as well
+    const values = { peer: '192.168.1.1', op: 'read', file: 'x.bin' };
+    const message = english('error.TFTP_REFUSED.message', values);
+    const e: RbErrorShape = { code: 'TFTP_REFUSED', message, meaning: 'Only files inside the served folder are sent.', values };
+    const shown = localizeError(e, de);
+    expect(shown.message).toMatch(/^Der Router unter 192\.168\.1\.1/);
+    expect(shown.meaning).toBe('Only files inside the served folder are sent.');
+    expect(shown.fix).not.toMatch(/\{/);
+    // the screen's formatter (react-intl) does not throw: it quietly returns the raw message
+    const quiet = (id: Parameters<typeof de>[0], v?: Parameters<typeof de>[1]): string => {
+      try {
+        return de(id, v);
+      } catch {
+        return '{why}';
+      }
+    };
+    expect(localizeError(e, quiet).meaning).toBe('Only files inside the served folder are sent.');
+    // a translator that fails for its own reasons: the fault's English, whole
+    const broken = (): string => {
+      throw new Error('format failed');
+    };
+    expect(localizeError(e, broken)).toEqual(e);
   });
 
   it('fault() refuses a code without catalogue words', () => {

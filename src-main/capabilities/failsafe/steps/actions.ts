@@ -11,6 +11,7 @@ import { routerPasswordProblem } from '../../../session/router-text';
 import { BAG, clock, fault, num } from './common';
 import { clearOverlay, mount, requestReboot, run } from './router-shell';
 import { shQuote } from '../../../session';
+import { said } from '../../../../src-shared/i18n/said';
 
 /** 'again': back to the menu; 'end': the router is restarting, the run is over. */
 type Fix = (ctx: StepContext, s: Session) => Promise<'again' | 'end'>;
@@ -24,8 +25,8 @@ const lanIp: Fix = async (ctx, s) => {
   const r = await run(ctx, s, 'uci get network.lan.ipaddr');
   const ip = r.out.split('\n')[0]?.trim() ?? '';
   if (r.code !== 0 || !ip) throw faultOf('NO_LAN_IP', {}, { details: r.out });
-  ctx.evidence(`The router's normal address (LAN) is ${ip}.`);
-  ctx.setDoNow(`After a normal start, the router is at ${ip}.`);
+  ctx.evidence(said('failsafe.said.lanAddress', { ip }));
+  ctx.setDoNow(said('failsafe.said.afterStart', { ip }));
   return 'again';
 };
 
@@ -46,7 +47,7 @@ const password: Fix = async (ctx, s) => {
   if (problem) throw new RbFault({ code: 'BAD_PASSWORD', message: problem.message, meaning: 'The password was not changed.', fix: problem.fix });
   const r = await run(ctx, s, `printf '%s\\n%s\\n' ${shQuote(pw)} ${shQuote(pw)} | passwd root`, { shown: "printf '%s\\n%s\\n' '••••••' '••••••' | passwd root   (your password is hidden here)" });
   if (r.code !== 0) throw faultOf('PASSWD_FAILED', {}, { details: r.out });
-  ctx.evidence(`New administrator password set at ${clock(ctx.now())}.`);
+  ctx.evidence(said('failsafe.said.passwordSet', { time: clock(ctx.now()) }));
   return 'again';
 };
 
@@ -54,12 +55,12 @@ const resetNetwork: Fix = async (ctx, s) => {
   const one = (f: string): string => `if [ -f /etc/config/${f} ]; then mv -f /etc/config/${f} /etc/config/${f}.bak; fi; if [ -f /rom/etc/config/${f} ]; then cp /rom/etc/config/${f} /etc/config/${f}; fi`;
   const r = await run(ctx, s, `${one('network')}; ${one('firewall')}; ls /etc/config`);
   if (r.code !== 0) throw faultOf('RESET_CONFIG_FAILED', {}, { details: r.out });
-  ctx.evidence('Network and firewall settings renamed to network.bak and firewall.bak; the standard settings apply after the next start.');
+  ctx.evidence(said('failsafe.said.networkRenamed'));
   return 'again';
 };
 
 const factoryReset: Fix = async (ctx, s) => {
-  ctx.setDoNow('Erasing the saved settings… keep the router switched on.');
+  ctx.setDoNow(said('failsafe.said.erasing'));
   let ok = false;
   try {
     const r = await run(ctx, s, 'firstboot -y', { timeoutMs: num(ctx, 'firstbootTimeoutS', 45) * 1000 });
@@ -71,14 +72,14 @@ const factoryReset: Fix = async (ctx, s) => {
   }
   if (!ok) {
     await clearOverlay(ctx, s);
-    ctx.evidence('Saved settings erased by deleting the overlay files (firstboot hung or failed).');
-  } else ctx.evidence(`All saved settings erased (firstboot) at ${clock(ctx.now())}. Restart the router to finish.`);
-  ctx.setDoNow('Choose what to fix.');
+    ctx.evidence(said('failsafe.said.erasedOverlayFirstboot'));
+  } else ctx.evidence(said('failsafe.said.erasedFirstboot', { time: clock(ctx.now()) }));
+  ctx.setDoNow(said('failsafe.said.chooseFix'));
   return 'again';
 };
 
 const eraseSettingsPartition: Fix = async (ctx, s) => {
-  ctx.setDoNow('Erasing the settings storage… the router restarts by itself. Keep it switched on.');
+  ctx.setDoNow(said('failsafe.said.erasingStorage'));
   let outcome: 'restarting' | 'fallback' = 'fallback';
   try {
     const r = await run(ctx, s, 'mtd -r erase rootfs_data', { timeoutMs: num(ctx, 'firstbootTimeoutS', 45) * 1000 });
@@ -92,12 +93,12 @@ const eraseSettingsPartition: Fix = async (ctx, s) => {
     else throw err;
   }
   if (outcome === 'restarting') {
-    ctx.evidence(`Settings storage erased (mtd erase rootfs_data) at ${clock(ctx.now())}; the router is restarting and will start like new in about a minute.`);
+    ctx.evidence(said('failsafe.said.storageErased', { time: clock(ctx.now()) }));
   } else {
     await clearOverlay(ctx, s);
-    ctx.evidence('Saved settings erased by deleting the overlay files (mtd erase hung or failed).');
+    ctx.evidence(said('failsafe.said.erasedOverlayMtd'));
     await requestReboot(ctx, s);
-    ctx.evidence(`Restart requested at ${clock(ctx.now())}. The router starts like new in about a minute.`);
+    ctx.evidence(said('failsafe.said.restartLikeNew', { time: clock(ctx.now()) }));
   }
   await s.close().catch(() => undefined);
   return 'end';
@@ -105,7 +106,7 @@ const eraseSettingsPartition: Fix = async (ctx, s) => {
 
 const reboot: Fix = async (ctx, s) => {
   await requestReboot(ctx, s);
-  ctx.evidence(`Restart requested at ${clock(ctx.now())}. The router starts normally in about a minute.`);
+  ctx.evidence(said('failsafe.said.restartNormal', { time: clock(ctx.now()) }));
   await s.close().catch(() => undefined);
   return 'end';
 };

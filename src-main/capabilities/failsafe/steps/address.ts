@@ -3,6 +3,7 @@ import type { StepExecutor, StepOutcome } from '../../playbook';
 import { inSubnet, rescueAddressHowTo } from '../../../platform';
 import { BAG, cardOf, clock, fault, routerOf } from './common';
 import type { FailsafeDeps } from './deps';
+import { said } from '../../../../src-shared/i18n/said';
 
 /**
  * This computer needs an address in the router's rescue network (and must not have the router's own), and
@@ -15,7 +16,7 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
     if (router.startsWith('127.')) {
       // the practice router lives on this computer's loopback: no cable, no address to set, and a closed port
       // there always answers with a reset, so "something answers" would mean nothing (decision 0091)
-      ctx.evidence(`The router is at ${router}, on this computer itself (the practice router): no address to set.`);
+      ctx.evidence(said('failsafe.said.practiceAddress', { router }));
       return { ok: true };
     }
     const itfs = (await deps.interfaces()).filter((i) => !i.internal);
@@ -41,7 +42,7 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
           if (setting) {
             try {
               await setting;
-              ctx.evidence(`Added 192.168.1.10 to ${candidate.name} at ${clock(ctx.now())}.`);
+              ctx.evidence(said('failsafe.said.addedAddress', { iface: candidate.name, time: clock(ctx.now()) }));
               return address(ctx);
             } catch (err) {
               const e = toErrorShape(err);
@@ -67,10 +68,10 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
         },
       };
     }
-    ctx.evidence(`This computer has ${good.address} on ${good.name}: the router in rescue mode will answer it.`);
+    ctx.evidence(said('failsafe.said.hasAddress', { addr: good.address, iface: good.name }));
     const answers = await Promise.all([80, 22, 23].map((p) => deps.probe(router, p, 700, card?.sourceAddress)));
     if (answers.some((r) => r !== 'none')) {
-      ctx.evidence(`Something already answers at ${router} (the router should be switched off now).`);
+      ctx.evidence(said('failsafe.said.somethingAnswers', { router }));
       const a = await ctx.ask({
         text: `Something already answers at ${router}.`,
         detail: `Usually the router is still switched on, or another device uses that address — often your home router, if this computer is also on Wi-Fi (${good.name} has the 192.168.1.x address). Switch the router off, switch Wi-Fi off, unplug other devices, then check again.`,
@@ -80,9 +81,9 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
         ],
       });
       if (a.choice === 'again') return fault('ADDRESS_IN_USE', { router });
-      ctx.evidence('You chose to continue although something answered.');
+      ctx.evidence(said('failsafe.said.continuedAnyway'));
     } else {
-      ctx.evidence(`Nothing answers at ${router} yet: good, the router is off.`);
+      ctx.evidence(said('failsafe.said.nothingAnswers', { router }));
     }
     return { ok: true };
   };

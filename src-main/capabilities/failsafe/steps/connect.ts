@@ -3,6 +3,7 @@ import type { StepExecutor } from '../../playbook';
 import type { Session } from '../../../session/types';
 import { BAG, cardOf, clock, fault, num, routerOf } from './common';
 import type { FailsafeDeps } from './deps';
+import { said } from '../../../../src-shared/i18n/said';
 
 /**
  * Logs in as root without a password (SSH, then telnet) once a login port answers. The router's key is accepted
@@ -36,7 +37,7 @@ export function connectStep(deps: FailsafeDeps): StepExecutor {
       return { ok: false, error: e };
     }
     ctx.bag.set(BAG.session, s);
-    ctx.evidence(`Logged in over ${s.method === 'ssh' ? 'SSH' : 'telnet'} to ${s.host} port ${s.port} as root at ${clock(ctx.now())}.`);
+    ctx.evidence(said('failsafe.said.loggedIn', { method: s.method === 'ssh' ? 'SSH' : 'telnet', host: s.host, port: s.port, time: clock(ctx.now()) }));
     if (s.hostKey) {
       const prev = deps.seenKeys.get(router);
       ctx.evidence(
@@ -57,7 +58,7 @@ export function connectStep(deps: FailsafeDeps): StepExecutor {
       }
     }
     if (banner) ctx.transcript('received', banner);
-    if (/failsafe/i.test(banner)) ctx.evidence('The router shows its rescue-mode (FAILSAFE) banner.');
+    if (/failsafe/i.test(banner)) ctx.evidence(said('failsafe.said.banner'));
     return { ok: true };
   };
 }

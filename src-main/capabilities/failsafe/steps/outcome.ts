@@ -2,6 +2,7 @@ import type { StepExecutor, StepOutcome } from '../../playbook';
 import { followEvents, type BootEvent } from './boot-events';
 import { BAG, cardOf, clock, fault, num, routerOf, stopped } from './common';
 import type { FailsafeDeps } from './deps';
+import { said } from '../../../../src-shared/i18n/said';
 
 /**
  * Did the router enter rescue mode? Its own words decide when it says them ("Entering Failsafe!", or a normal
@@ -14,10 +15,10 @@ export function outcomeStep(deps: FailsafeDeps): StepExecutor {
     const decisive = (x: BootEvent): boolean => x.kind === 'failsafe-entered' || x.kind === 'serial-failsafe' || x.kind === 'regular-boot';
     const judge = (e: BootEvent): StepOutcome => {
       if (e.kind === 'failsafe-entered' || e.kind === 'serial-failsafe') {
-        ctx.evidence(`The router said "${e.text}" at ${clock(e.at)}.`, e.at);
+        ctx.evidence(said('failsafe.said.routerSaid', { text: e.text, time: clock(e.at) }), e.at);
         return { ok: true, summary: 'The router is in rescue mode.' };
       }
-      ctx.evidence(`The router said "${e.text}" at ${clock(e.at)}: it is starting normally.`, e.at);
+      ctx.evidence(said('failsafe.said.routerSaidNormal', { text: e.text, time: clock(e.at) }), e.at);
       ctx.setHint({ kind: 'led', pattern: 'regular' });
       return fault('MISSED_WINDOW', { cause: 'regularBoot' });
     };
@@ -27,7 +28,7 @@ export function outcomeStep(deps: FailsafeDeps): StepExecutor {
     const router = routerOf(ctx);
     const ports = [num(ctx, 'sshPort', 22), num(ctx, 'telnetPort', 23)];
     const until = ctx.now() + num(ctx, 'loginProbeS', 25) * 1000;
-    ctx.evidence(`No "Entering Failsafe!" message (most routers do not send one). Checking whether the rescue login at ${router} answers…`);
+    ctx.evidence(said('failsafe.said.noEntering', { router }));
     const abortProbe = new AbortController();
     const heard = events.wait(decisive, promptAt, until, abortProbe.signal);
     const probing = (async (): Promise<number | undefined> => {
@@ -44,7 +45,7 @@ export function outcomeStep(deps: FailsafeDeps): StepExecutor {
     if ('e' in first && first.e) return judge(first.e);
     const port = 'p' in first ? first.p : await probing;
     if (port !== undefined) {
-      ctx.evidence(`The rescue login answered on ${router} port ${port} at ${clock(ctx.now())}.`);
+      ctx.evidence(said('failsafe.said.loginAnswered', { router, port, time: clock(ctx.now()) }));
       return { ok: true, summary: 'The router is in rescue mode.' };
     }
     if (ctx.signal.aborted) return stopped();

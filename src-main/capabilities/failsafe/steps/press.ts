@@ -1,6 +1,7 @@
 import type { StepExecutor } from '../../playbook';
 import { followEvents } from './boot-events';
 import { BAG, clock, num } from './common';
+import { said } from '../../../../src-shared/i18n/said';
 
 /**
  * The button window: shows the cue with its deadline (from the moment the router offered rescue mode) and waits
@@ -12,7 +13,7 @@ export const pressStep: StepExecutor = async (ctx) => {
   const windowMs = num(ctx, 'windowS', 2) * 1000;
   const sentF = events.list.find((x) => x.kind === 'serial-sent-f' && x.at >= promptAt - 1000);
   if (sentF) {
-    ctx.evidence(`"f" + Enter was sent on the serial console at ${clock(sentF.at)}, so no button press is needed.`, sentF.at);
+    ctx.evidence(said('failsafe.said.fSent', { time: clock(sentF.at) }), sentF.at);
     return { ok: true, skipped: true };
   }
   ctx.setHint({ kind: 'cue', shownAt: ctx.now(), deadline: promptAt + windowMs, windowMs, source: 'network' });
@@ -24,11 +25,11 @@ export const pressStep: StepExecutor = async (ctx) => {
   );
   if (outcome?.kind === 'serial-sent-f') {
     ctx.setHint(undefined);
-    ctx.evidence(`"f" + Enter was sent on the serial console at ${clock(outcome.at)}, so no button press is needed.`, outcome.at);
+    ctx.evidence(said('failsafe.said.fSent', { time: clock(outcome.at) }), outcome.at);
     return { ok: true, skipped: true };
   }
   const prompts = events.list.filter((x) => x.at >= promptAt && (x.kind === 'failsafe-prompt' || x.kind === 'serial-prompt'));
-  if (prompts.length > 1) ctx.evidence(`The router asked ${prompts.length} times (once a second); the last at ${clock(prompts[prompts.length - 1]!.at)}.`);
-  ctx.evidence(outcome ? `The router answered at ${clock(outcome.at)}: "${outcome.text}"` : `The ${windowMs / 1000}-second window for the button ended at ${clock(promptAt + windowMs)}.`);
+  if (prompts.length > 1) ctx.evidence(said('failsafe.said.askedTimes', { n: prompts.length, time: clock(prompts[prompts.length - 1]!.at) }));
+  ctx.evidence(outcome ? said('failsafe.said.routerAnswered', { time: clock(outcome.at), text: outcome.text }) : said('failsafe.said.windowEnded', { seconds: windowMs / 1000, time: clock(promptAt + windowMs) }));
   return { ok: true };
 };

@@ -3,6 +3,7 @@ import { RbFault, fault, toErrorShape } from '../../../../src-shared/errors';
 import type { StepContext } from '../../playbook';
 import type { Session } from '../../../session/types';
 import { BAG, clock } from './common';
+import { said } from '../../../../src-shared/i18n/said';
 
 /** Run one command; its output and exit code go to the transcript (`shown` replaces the command there, e.g. to hide a password). */
 export async function run(ctx: StepContext, s: Session, cmd: string, opts: { timeoutMs?: number; shown?: string } = {}): Promise<{ code: number; out: string }> {
@@ -20,7 +21,7 @@ export async function mount(ctx: StepContext, s: Session): Promise<void> {
   if (r.code !== 0 && !/already/i.test(r.out))
     throw fault('MOUNT_ROOT_FAILED', {}, { details: r.out });
   ctx.bag.set(BAG.mounted, true);
-  ctx.evidence(`Saved settings opened (mount_root) at ${clock(ctx.now())}.`);
+  ctx.evidence(said('failsafe.said.mounted', { time: clock(ctx.now()) }));
 }
 
 /** The fallback when firstboot or mtd erase hangs (wiki: "the files can be deleted using the rm… method"). */

@@ -2,6 +2,7 @@ import type { StepExecutor } from '../../playbook';
 import { BootEvents } from './boot-events';
 import { BAG, cardOf, clock, fault, num, routerOf, stopped } from './common';
 import type { FailsafeDeps } from './deps';
+import { said } from '../../../../src-shared/i18n/said';
 
 /**
  * Arms the event log (UDP 4919 broadcasts, and the serial console when one is given, which may send "f" + Enter
@@ -18,7 +19,7 @@ export function watchStep(deps: FailsafeDeps): StepExecutor {
     const m = deps.monitorState();
     if (m.state !== 'listening' || m.port !== port || m.bind !== bind || m.interface !== card?.interface) await deps.startMonitor({ bind, port, ...(card ? { interface: card.interface } : {}) });
     const st = deps.monitorState();
-    ctx.evidence(`Listening for the router's message on UDP port ${st.port} (${st.boundAddresses.join(', ')}).`);
+    ctx.evidence(said('failsafe.said.listening', { port: st.port, addresses: st.boundAddresses.join(', ') }));
     // The next steps share the same event log; it keeps the running step's context for evidence (follow()).
     const events = new BootEvents(ctx, routerOf(ctx));
     ctx.bag.set(BAG.events, events);
@@ -32,9 +33,9 @@ export function watchStep(deps: FailsafeDeps): StepExecutor {
         else events.ctx.transcript('received', `${e.text} (serial console)`);
       });
       events.setSerial(s);
-      ctx.evidence(`Watching the serial console ${serialPath}${auto ? '; "f" + Enter will be sent as soon as the router offers rescue mode' : ''}.`);
+      ctx.evidence(said('failsafe.said.watchingSerial', { path: serialPath, auto: auto ? 'yes' : 'no' }));
     }
-    if (ctx.attempt > 1) ctx.setDoNow('Switch the router off, wait 5 seconds, then switch it on again. Watch its lights.');
+    if (ctx.attempt > 1) ctx.setDoNow(said('failsafe.said.powerCycle'));
     ctx.setHint({ kind: 'led', pattern: 'preinit' });
     const since = ctx.now();
     const timeout = num(ctx, 'watchTimeoutS', 120) * 1000;

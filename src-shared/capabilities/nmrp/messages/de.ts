@@ -192,4 +192,5 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.NMRP_GRANT_REFUSED.message': 'Die Erlaubnis wurde nicht gegeben.',
   'error.NMRP_GRANT_REFUSED.meaning': 'Die Passwortabfrage wurde geschlossen, oder das Passwort wurde nicht angenommen.',
   'error.NMRP_GRANT_REFUSED.fix': 'Versuchen Sie es noch einmal und geben Sie das Passwort eines Administrators dieses Computers ein.',
+  "nmrp.cli.note": "Hinweis:",
 };

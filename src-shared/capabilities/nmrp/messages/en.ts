@@ -193,4 +193,5 @@ export const en = {
   'error.NMRP_GRANT_REFUSED.message': 'The permission was not given.',
   'error.NMRP_GRANT_REFUSED.meaning': 'The password prompt was closed, or the password was not accepted.',
   'error.NMRP_GRANT_REFUSED.fix': 'Try again and enter the password of an administrator of this computer.',
+  "nmrp.cli.note": "Note:",
 } as const satisfies Record<string, string>;

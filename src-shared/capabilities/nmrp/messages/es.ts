@@ -182,4 +182,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.NMRP_GRANT_REFUSED.message': 'No se dio el permiso.',
   'error.NMRP_GRANT_REFUSED.meaning': 'Se cerró la ventana de la contraseña, o la contraseña no se aceptó.',
   'error.NMRP_GRANT_REFUSED.fix': 'Vuelve a intentarlo y escribe la contraseña de un administrador de este equipo.',
+  "nmrp.cli.note": "Nota:",
 };

@@ -16,4 +16,7 @@ export const en = {
   'error.RUN_IN_PROGRESS.fix': 'Finish or stop the running guide first.',
   'error.NO_SUCH_RUN.message': '{interrupted, select, yes {There is no interrupted guide with that name.} other {That guide is no longer running.}}',
   'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Start the guide again.} other {Start it again.}}',
+  // ── what the runner itself says (decision 0130) ──
+  "playbook.said.stopHere": "Stop here",
+  "playbook.said.youStopped": "You stopped the run. Nothing more is sent to the router.",
 } as const satisfies Record<string, string>;

@@ -14,4 +14,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.RUN_IN_PROGRESS.fix': 'Termina o detén primero la guía en marcha.',
   'error.NO_SUCH_RUN.message': '{interrupted, select, yes {No hay ninguna guía interrumpida con ese nombre.} other {Esa guía ya no está en marcha.}}',
   'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Vuelve a iniciar la guía.} other {Vuelve a iniciarla.}}',
+  // ── what the runner itself says (decision 0130) ──
+  "playbook.said.stopHere": "Parar aquí",
+  "playbook.said.youStopped": "Detuviste la ejecución. Ya no se envía nada más al router.",
 };

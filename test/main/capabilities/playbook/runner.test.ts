@@ -9,6 +9,7 @@ import { validatePlaybook } from '../../../../src-shared/capabilities/playbook/m
 import { failsafePlaybook } from '../../../../src-shared/capabilities/failsafe/playbook';
 import { parseJournal, replayJournal } from '../../../../src-shared/capabilities/playbook/journal';
 import type { RunSnapshot } from '../../../../src-shared/capabilities/playbook/contract';
+import { english, said } from '../../../../src-shared/i18n';
 
 const step = (id: string, over: Partial<StepDef> = {}): StepDef => ({
   id,
@@ -83,6 +84,39 @@ describe('playbook runner', () => {
     expect(live.steps[1]!.endedAt).toBeGreaterThanOrEqual(live.steps[1]!.startedAt!);
     expect(replayJournal(journalOf(dataDir, first.runId))).toEqual(live);
     expect(svc.status().transcript.map((l) => l.text)).toEqual(['echo hi']);
+  });
+
+  it('said words (decision 0130): English as before, the id and values beside it, kept by the journal', async () => {
+    const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a'), step('b')] };
+    const { svc, dataDir, waitPrompt } = harness(def, {
+      a: async (ctx) => {
+        ctx.evidence(said('upgrade.said.ev.tmpFree', { size: '52.3 MiB' }));
+        ctx.evidence('the router said: ok');
+        ctx.setDoNow(said('upgrade.said.wait.restarting'));
+        const q = await ctx.ask({ text: said('upgrade.said.ask.backup'), choices: [{ id: 'full', label: said('upgrade.said.choice.fullBackup') }, { id: 'skip', label: 'Skip' }] });
+        return { ok: true, summary: said('upgrade.said.takes', { cmd: 'sysupgrade x', keep: q.choice === 'full' ? 'yes' : 'no' }) };
+      },
+      b: (ctx) => new Promise<never>((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('stopped')))),
+    });
+    const first = svc.start('p', {} as never);
+    const s = await waitPrompt();
+    expect(s.prompt).toMatchObject({ text: 'Make a full backup of the router first?', msg: { id: 'upgrade.said.ask.backup' } });
+    expect(s.prompt!.choices.map((c) => [c.label, c.labelMsg?.id])).toEqual([
+      ['Full backup first', 'upgrade.said.choice.fullBackup'],
+      ['Skip', undefined],
+    ]);
+    expect(s.steps[0]!).toMatchObject({ doNow: english('upgrade.said.wait.restarting'), doNowMsg: { id: 'upgrade.said.wait.restarting' } });
+    svc.respond(first.runId, s.prompt!.id, 'full');
+    for (let i = 0; i < 200 && svc.status().run!.steps[1]!.state !== 'active'; i++) await new Promise((r) => setTimeout(r, 5));
+    await svc.stop();
+    const live = svc.status().run!;
+    expect(live.steps[0]!.evidence).toEqual([
+      { at: expect.any(Number), text: 'Free memory for the image (/tmp): 52.3 MiB.', msg: { id: 'upgrade.said.ev.tmpFree', values: { size: '52.3 MiB' } } },
+      { at: expect.any(Number), text: 'the router said: ok' },
+      { at: expect.any(Number), text: 'The router takes the image: sysupgrade x (settings kept).', msg: { id: 'upgrade.said.takes', values: { cmd: 'sysupgrade x', keep: 'yes' } } },
+    ]);
+    expect(live).toMatchObject({ state: 'stopped', summary: 'You stopped the run. Nothing more is sent to the router.', summaryMsg: { id: 'playbook.said.youStopped' } });
+    expect(replayJournal(journalOf(dataDir, first.runId))).toEqual(live);
   });
 
   it('retry: a failed step asks, and runs again when told to', async () => {

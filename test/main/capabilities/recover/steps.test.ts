@@ -10,6 +10,7 @@ import { recoverExecutors, type RecoverDeps } from '../../../../src-main/capabil
 import type { StepContext } from '../../../../src-main/capabilities/playbook';
 import type { TftpServer, TftpTransferEvent } from '../../../../src-main/capabilities/tftp';
 import { RECOVER_PLAYBOOKS } from '../../../../src-shared/capabilities/recover';
+import { wordsText } from '../../../../src-shared/i18n';
 
 function ctxFor(stepId: string, options: Record<string, string | number | boolean>, answers: string[] = []) {
   const evidence: string[] = [];
@@ -24,8 +25,8 @@ function ctxFor(stepId: string, options: Record<string, string | number | boolea
     options,
     signal: ac.signal,
     bag,
-    evidence: (t) => void evidence.push(t),
-    setDoNow: (t) => void doNow.push(t),
+    evidence: (t) => void evidence.push(wordsText(t)),
+    setDoNow: (t) => void doNow.push(wordsText(t)),
     setHint: () => undefined,
     ask: async (p) => ({ choice: answers.shift() ?? p.choices[0]!.id }),
     transcript: () => undefined,
@@ -172,7 +173,7 @@ describe('recover steps', () => {
     await new Promise<void>((r) => home.listen(0, '127.0.0.1', r));
     const ok = await recoverExecutors(deps())['recover.verify']!(ctxFor('verify', { afterAddress: '127.0.0.1', afterPort: (home.address() as AddressInfo).port, verifyTimeoutS: 1 }).ctx);
     expect(ok).toMatchObject({ ok: true });
-    if (ok.ok) expect(ok.summary).toMatch(/Router home/);
+    if (ok.ok) expect(wordsText(ok.summary ?? '')).toMatch(/Router home/);
   });
 
   it('Ubiquiti: the button step mentions urescue -f only together with what it risks', async () => {

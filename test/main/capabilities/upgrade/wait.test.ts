@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeResult } from '../../../../src-shared/capabilities/net';
 import { lineSplitter, signOf, waitForRouter, type RouterSign, type WaitPhase } from '../../../../src-main/capabilities/upgrade/router-ops';
 import { waitText } from '../../../../src-main/capabilities/upgrade/service';
+import { loadCatalog, sayIn, translator } from '../../../../src-shared/i18n';
 
 const T0 = 1_000_000;
 const nothing: ProbeResult = { icmp: false, tcp: { '22': false, '80': false, '23': false }, tcpRefused: [], answered: false };
@@ -91,12 +92,23 @@ describe('waiting for the router after sysupgrade', () => {
 
   it('the words for each phase (the timeline\'s "do now" and the wait bar)', () => {
     const s = (r: ProbeResult) => signOf(r, [22, 80, 23], T0);
-    expect(waitText('writing', s(ping), 'its login')).toBe('The router is writing the new firmware (it answers ping, its services have stopped). Do not unplug it.');
-    expect(waitText('writing', s(ssh), 'its login')).toBe('The router is writing the new firmware. Do not unplug it.');
-    expect(waitText('restarting', s(nothing), 'its login')).toBe('The router is writing and restarting: nothing answers yet (about 2 minutes). Do not unplug it.');
-    expect(waitText('starting', s(ping), 'its login')).toBe('The router answers ping: it is starting. Waiting for its login. Do not unplug it.');
-    expect(waitText('starting', s(freshArp), 'its web page')).toBe('The router answers ARP (aa:bb:cc:dd:ee:01): it is starting. Waiting for its web page. Do not unplug it.');
-    expect(waitText('back', s(ssh), 'its login')).toBe('The router answers again.');
+    const en = (...a: Parameters<typeof waitText>) => waitText(...a).text;
+    expect(en('writing', s(ping), 'login')).toBe('The router is writing the new firmware (it answers ping, its services have stopped). Do not unplug it.');
+    expect(en('writing', s(ssh), 'login')).toBe('The router is writing the new firmware. Do not unplug it.');
+    expect(en('restarting', s(nothing), 'login')).toBe('The router is writing and restarting: nothing answers yet (about 2 minutes). Do not unplug it.');
+    expect(en('starting', s(ping), 'login')).toBe('The router answers ping: it is starting. Waiting for its login. Do not unplug it.');
+    expect(en('starting', s(freshArp), 'web')).toBe('The router answers ARP (aa:bb:cc:dd:ee:01): it is starting. Waiting for its web page. Do not unplug it.');
+    expect(en('back', s(ssh), 'login')).toBe('The router answers again.');
+  });
+
+  it('the same words in German, from their id and values (decision 0130)', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const s = (r: ProbeResult) => signOf(r, [22, 80, 23], T0);
+    const w = waitText('restarting', s(nothing), 'login');
+    expect(w.msg.id).toBe('upgrade.said.wait.restarting');
+    expect(sayIn(de, w.msg, w.text)).toBe('Der Router schreibt und startet neu: noch antwortet nichts (etwa 2 Minuten). Stecken Sie ihn nicht aus.');
+    const st = waitText('starting', s(ping), 'web');
+    expect(sayIn(de, st.msg, st.text)).toMatch(/^Der Router meldet sich wieder \(answers ping\): er startet\. Rescue Bench wartet auf seine Webseite\./);
   });
 });
 

@@ -1,0 +1,37 @@
+/**
+ * A playbook run's words on the command line in the person's language (--lang, LANG; decision 0130): what the
+ * services said travels as catalogue id + values beside the English, and the step texts are the playbook's
+ * catalogue entries. Without a language (and always with --json) the English as sent. A router's own words
+ * (evidence without an id, transcripts) stay as they came.
+ */
+import type { Evidence, Prompt, RunSnapshot, StepStatus } from '../../src-shared/capabilities/playbook';
+import type { RbErrorShape } from '../../src-shared/errors';
+import { localizeError } from '../../src-shared/i18n/errors';
+import { sayIn } from '../../src-shared/i18n/said';
+import { english, knownId, type Translate } from '../../src-shared/i18n/translate';
+
+export interface RunWords {
+  title(playbookId: string, s: Pick<StepStatus, 'id' | 'title'>): string;
+  doNow(playbookId: string, s: Pick<StepStatus, 'id' | 'doNow' | 'doNowMsg'>): string;
+  evidence(e: Evidence): string;
+  question(p: Prompt): string;
+  detail(p: Prompt): string | undefined;
+  summary(run: RunSnapshot): string | undefined;
+  error(e: RbErrorShape): RbErrorShape;
+}
+
+export function runWords(t: Translate = english): RunWords {
+  const step = (playbookId: string, stepId: string, part: 'title' | 'doNow', given: string): string => {
+    const id = knownId(`playbook.${playbookId}.${stepId}.${part}`);
+    return id && english(id) === given ? t(id) : given;
+  };
+  return {
+    title: (pid, s) => step(pid, s.id, 'title', s.title),
+    doNow: (pid, s) => (s.doNowMsg ? sayIn(t, s.doNowMsg, s.doNow) : step(pid, s.id, 'doNow', s.doNow)),
+    evidence: (e) => sayIn(t, e.msg, e.text),
+    question: (p) => sayIn(t, p.msg, p.text),
+    detail: (p) => (p.detail === undefined ? undefined : sayIn(t, p.detailMsg, p.detail)),
+    summary: (run) => (run.summary === undefined ? undefined : sayIn(t, run.summaryMsg, run.summary)),
+    error: (e) => localizeError(e, t),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Words a service says, as catalogue id + values (decision 0130). A service makes them with `said(id, values)`:
+ * the English for the journal, `--json` and logs, and the `msg` the screen and the CLI say in the person's
+ * language. `sayIn` is the other end: the message in the language shown, or the English that came with it
+ * when the id is unknown here (a newer workstation) or cannot be made with the values sent.
+ */
+import type { SaidMessage } from '../contract/common';
+import { english, knownId, type Translate } from './translate';
+import type { MessageId } from './catalog';
+
+export type { SaidMessage };
+
+/** Values a said message carries (plain data: it travels through the contract and the journal). */
+export type SaidValues = Record<string, string | number>;
+
+export interface Said {
+  /** The English words (journal, --json, logs). */
+  text: string;
+  msg: SaidMessage;
+}
+
+export function said(id: MessageId, values?: SaidValues): Said {
+  return { text: english(id, values), msg: values && Object.keys(values).length ? { id, values } : { id } };
+}
+
+/** Either finished English (older producers) or a said message. */
+export type Words = string | Said;
+
+export function wordsText(w: Words): string {
+  return typeof w === 'string' ? w : w.text;
+}
+export function wordsMsg(w: Words): SaidMessage | undefined {
+  return typeof w === 'string' ? undefined : w.msg;
+}
+
+/** A said message in the language of `t`; `fallback` (the English sent with it) when it cannot be said. */
+export function sayIn(t: Translate, msg: SaidMessage | undefined, fallback: string): string {
+  if (!msg) return fallback;
+  const id = knownId(msg.id);
+  if (!id) return fallback;
+  // values that are themselves said messages (a nested sentence) arrive already made; plain values as sent
+  const values = msg.values ?? {};
+  try {
+    english(id, values); // throws on a missing value, where the screen's react-intl would show a raw {name}
+    return t(id, values);
+  } catch {
+    return fallback;
+  }
+}
