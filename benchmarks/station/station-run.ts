@@ -1,7 +1,7 @@
 /**
  * Runs INSIDE the station namespace (see backup.ts). Sets up a slot route per card (net slotRoute), then times,
  * alternately, all routers backed up at once:
- *  - ours: the flash service's backup job per slot (SSH via ssh2 from the slot's address, sha256 + md5 on the fly,
+ *  - ours: the flash service's backup job per slot (SSH via ssh2 from the slot's address, sha256 on the fly (md5 only for a router without sha256sum),
  *    file written and fsynced, manifest; --skip-router-hash like the single-router benchmark), all concurrently;
  *  - anchor: OpenSSH `ssh -b <slot address> root@192.168.1.1 cat /dev/mtd0 > file`, all in parallel.
  * Samples this process's resident memory every 20 ms while ours run. Prints one JSON line.
