@@ -64,42 +64,23 @@ export function stepText(t: T, playbookId: string, stepId: string, part: 'title'
  * language shown when the id is in the catalogue and its English with those values is the text sent; else the
  * text as it came (an older workstation, a reworded sentence, or data such as a command line).
  */
-export function saidMessage(t: T, given: string, msg: { id: string; values?: Record<string, string | number> } | undefined): string {
-  const id = msg && knownId(msg.id);
-  if (!id) return given;
-  try {
-    return english(id, msg.values) === given ? t(id, msg.values) : given;
-  } catch {
-    return given;
-  }
+export function saidMessage(t: T, given: string, msg: SaidMessage | undefined): string {
+  return msg && sayIn(english, msg, '') === given ? sayIn(t, msg, given) : given;
 }
 
 /** A sentence among several said together (a verdict's headline, reasons, steps): the entry whose English it is. */
-export function saidAmong(
-  t: T,
-  given: string,
-  list: readonly { id: string; values?: Record<string, string | number> }[] | undefined,
-  inner: readonly { id: string; values?: Record<string, string | number> }[] = [],
-): string {
-  for (const m of list ?? []) {
-    const id = knownId(m.id);
-    if (!id) continue;
-    try {
-      if (english(id, m.values) !== given) continue;
-      // a value that is itself one of our sentences (the verdict quoting the image's slot-layout reason): said too
-      // (a list "a, b" is said part by part)
-      const one = (v: string): string => {
-        if (inner.length === 0) return v;
-        const whole = saidAmong(t, v, inner);
-        return whole !== v || !v.includes(', ') ? whole : v.split(', ').map((p) => saidAmong(t, p, inner)).join(', ');
-      };
-      const values = m.values && Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' ? one(v) : v]));
-      return t(id, values);
-    } catch {
-      return given;
-    }
-  }
-  return given;
+export function saidAmong(t: T, given: string, list: readonly SaidMessage[] | undefined, inner: readonly SaidMessage[] = []): string {
+  const m = list?.find((x) => sayIn(english, x, '') === given);
+  if (!m) return given;
+  // a value that is itself one of our sentences (the verdict quoting the image's slot-layout reason): said too
+  // (a list "a, b" is said part by part)
+  const one = (v: string): string => {
+    if (inner.length === 0) return v;
+    const whole = saidAmong(t, v, inner);
+    return whole !== v || !v.includes(', ') ? whole : v.split(', ').map((p) => saidAmong(t, p, inner)).join(', ');
+  };
+  const values = m.values && Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' ? one(v) : v]));
+  return sayIn(t, values ? { id: m.id, values } : { id: m.id }, given);
 }
 
 /**
