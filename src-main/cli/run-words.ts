@@ -7,8 +7,8 @@
 import type { Evidence, Prompt, RunSnapshot, StepStatus } from '../../src-shared/capabilities/playbook';
 import type { RbErrorShape } from '../../src-shared/errors';
 import { localizeError } from '../../src-shared/i18n/errors';
-import { sayIn } from '../../src-shared/i18n/said';
-import { english, knownId, type Translate } from '../../src-shared/i18n/translate';
+import { sayIn, stepDoNow, stepText } from '../../src-shared/i18n/said';
+import { english, type Translate } from '../../src-shared/i18n/translate';
 
 export interface RunWords {
   title(playbookId: string, s: Pick<StepStatus, 'id' | 'title'>): string;
@@ -21,13 +21,9 @@ export interface RunWords {
 }
 
 export function runWords(t: Translate = english): RunWords {
-  const step = (playbookId: string, stepId: string, part: 'title' | 'doNow', given: string): string => {
-    const id = knownId(`playbook.${playbookId}.${stepId}.${part}`);
-    return id && english(id) === given ? t(id) : given;
-  };
   return {
-    title: (pid, s) => step(pid, s.id, 'title', s.title),
-    doNow: (pid, s) => (s.doNowMsg ? sayIn(t, s.doNowMsg, s.doNow) : step(pid, s.id, 'doNow', s.doNow)),
+    title: (pid, s) => stepText(t, pid, s.id, 'title', s.title),
+    doNow: (pid, s) => stepDoNow(t, pid, s),
     evidence: (e) => sayIn(t, e.msg, e.text),
     question: (p) => sayIn(t, p.msg, p.text),
     detail: (p) => (p.detail === undefined ? undefined : sayIn(t, p.detailMsg, p.detail)),

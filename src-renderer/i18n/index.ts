@@ -49,15 +49,8 @@ export function saidText(t: T, given: string): string {
 /** A router profile's words (which button, when to press) in the language shown, where the catalogue has them. */
 export const profileText = saidText;
 
-/**
- * A playbook step's words in the language shown. The run carries them in English (the journal, the CLI's
- * --json); the catalogue holds them as `playbook.<playbookId>.<stepId>.<part>`, shown when its English is the
- * run's text (a playbook changed without its catalogue entry stays readable, in English).
- */
-export function stepText(t: T, playbookId: string, stepId: string, part: 'title' | 'doNow' | 'explain', given: string): string {
-  const id = knownId(`playbook.${playbookId}.${stepId}.${part}`);
-  return id && english(id) === given ? t(id) : given;
-}
+/** A playbook step's words, and its "do now", in the language shown (shared with the command line). */
+export { stepText, stepDoNow } from '../../src-shared/i18n';
 
 /**
  * A sentence the workstation said, with its catalogue id and values beside its English (SaidMessage): in the
@@ -89,11 +82,6 @@ export function saidAmong(t: T, given: string, list: readonly SaidMessage[] | un
  */
 export function sayText(t: T, given: string, msg?: SaidMessage): string {
   return msg ? sayIn(t, msg, saidText(t, given)) : saidText(t, given);
-}
-
-/** A step's "do now" in the language shown: what the step said while running, or the playbook's own words. */
-export function stepDoNow(t: T, playbookId: string, step: { id: string; doNow: string; doNowMsg?: SaidMessage }): string {
-  return step.doNowMsg ? sayIn(t, step.doNowMsg, step.doNow) : stepText(t, playbookId, step.id, 'doNow', step.doNow);
 }
 
 /** One line of a step's evidence: ours in the language shown; anything else (a router's words) as it came. */

@@ -47,3 +47,18 @@ export function sayIn(t: Translate, msg: SaidMessage | undefined, fallback: stri
     return fallback;
   }
 }
+
+/**
+ * A playbook step's own words (title, do-now, explanation) in the language of `t` when the catalogue holds them
+ * and they are still the run's text; else the run's text (a playbook changed without its catalogue entry stays
+ * readable, in English). Shared by the screen and the command line.
+ */
+export function stepText(t: Translate, playbookId: string, stepId: string, part: 'title' | 'doNow' | 'explain', given: string): string {
+  const id = knownId(`playbook.${playbookId}.${stepId}.${part}`);
+  return id && english(id) === given ? t(id) : given;
+}
+
+/** A step's "do now": what the step said while running (its message), or the playbook's own words. */
+export function stepDoNow(t: Translate, playbookId: string, step: { id: string; doNow: string; doNowMsg?: SaidMessage }): string {
+  return step.doNowMsg ? sayIn(t, step.doNowMsg, step.doNow) : stepText(t, playbookId, step.id, 'doNow', step.doNow);
+}
