@@ -5,6 +5,8 @@
  */
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export function netnsSupport(): { ok: true } | { ok: false; reason: string } {
   if (process.platform !== 'linux') return { ok: false, reason: 'network namespaces exist only on Linux' };
@@ -114,6 +116,18 @@ export function createRescueLan(tag: string, opts: { routerCidr?: string; statio
 /** Node with tsx, to run our CLI from source inside a namespace. */
 export function nodeTsArgs(script: string, args: string[]): [string, string[]] {
   return [process.execPath, ['--import', 'tsx', script, ...args]];
+}
+
+/**
+ * Run a TypeScript runner script inside namespace `ns` with one JSON config file (written into `dir`), and return
+ * what it printed last as JSON: the station-side half of the multi-card tests.
+ */
+export function runInNetns<R>(ns: string, runner: string, dir: string, config: object, timeoutMs = 170_000): R {
+  const cfg = path.join(dir, 'cfg.json');
+  fs.writeFileSync(cfg, JSON.stringify(config));
+  const [cmd, args] = nodeTsArgs(runner, [cfg]);
+  const text = execFileSync('ip', ['netns', 'exec', ns, cmd, ...args], { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(text.trim().split('\n').pop()!) as R;
 }
 
 /**

@@ -5,13 +5,12 @@
  * three-part COPY_HELPER_FAILED (no partial file left, no hang) and a retry on a new thread finishes it; a cable
  * pulled mid-copy is SESSION_LOST as on the main thread.
  */
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { netnsSupport, nodeTsArgs, reportSkip } from '../../../test-support/netns';
+import { netnsSupport, runInNetns, reportSkip } from '../../../test-support/netns';
 import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { createStationLan, type StationLan } from '../../../test-support/station-lan';
 
@@ -37,11 +36,7 @@ describe.skipIf(!support.ok)('backup copies on worker threads (two routers at 19
           ],
         }),
       );
-    const cfg = path.join(tmp, 'cfg.json');
-    fs.writeFileSync(cfg, JSON.stringify({ dataDir: path.join(tmp, 'data'), cards: lan.cards.map((c) => c.stationIf), routerNs: lan.cards.map((c) => c.router.name) }));
-    const [cmd, args] = nodeTsArgs(RUNNER, [cfg]);
-    const text = execFileSync('ip', ['netns', 'exec', lan.station.name, cmd, ...args], { encoding: 'utf8', timeout: 170_000, stdio: ['ignore', 'pipe', 'inherit'] });
-    r = JSON.parse(text.trim().split('\n').pop()!);
+    r = runInNetns(lan.station.name, RUNNER, tmp, { dataDir: path.join(tmp, 'data'), cards: lan.cards.map((c) => c.stationIf), routerNs: lan.cards.map((c) => c.router.name) });
   }, 180_000);
   afterAll(() => {
     for (const x of routers) x.stop();

@@ -8,7 +8,6 @@
  * cable pulled on one card mid-backup while the others go on. Afterwards no rule, table, address or changed
  * setting is left.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { collectCliRun } from '../../../test-support/cli-lines';
-import { netnsSupport, nodeTsArgs, reportSkip } from '../../../test-support/netns';
+import { netnsSupport, nodeTsArgs, runInNetns, reportSkip } from '../../../test-support/netns';
 import { patternData, startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { createStationLan, routerMacOf, type StationLan } from '../../../test-support/station-lan';
 
@@ -47,11 +46,7 @@ describe.skipIf(!support.ok)('station: three routers at 192.168.1.1 on three car
         }),
       );
     }
-    const cfg = path.join(tmp, 'cfg.json');
-    fs.writeFileSync(cfg, JSON.stringify({ dataDir: path.join(tmp, 'data'), cards: lan.cards.map((c) => c.stationIf), routerNs: lan.cards.map((c) => c.router.name), preinitSim: path.join(__dirname, '../../../test-support/preinit-sim.mjs'), pullCard: 2 }));
-    const [cmd, args] = nodeTsArgs(RUNNER, [cfg]);
-    const text = execFileSync('ip', ['netns', 'exec', lan.station.name, cmd, ...args], { encoding: 'utf8', timeout: 170_000, stdio: ['ignore', 'pipe', 'inherit'] });
-    r = JSON.parse(text.trim().split('\n').pop()!);
+    r = runInNetns(lan.station.name, RUNNER, tmp, { dataDir: path.join(tmp, 'data'), cards: lan.cards.map((c) => c.stationIf), routerNs: lan.cards.map((c) => c.router.name), preinitSim: path.join(__dirname, '../../../test-support/preinit-sim.mjs'), pullCard: 2 });
   }, 180_000);
   afterAll(() => {
     for (const x of routers) x.stop();
