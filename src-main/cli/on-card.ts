@@ -1,3 +1,4 @@
+import type { SessionTarget } from '../../src-shared/capabilities/device';
 import type { ContractSession } from './transport';
 
 /**
@@ -16,4 +17,9 @@ export async function onCard<T>(t: ContractSession, iface: string | undefined, r
   } finally {
     await t.invoke('net.slot.close', { interface: iface }).catch(() => undefined);
   }
+}
+
+/** `onCard` for a command that logs in to the router: the target connects from the card's own address. */
+export function onInterface<T>(t: ContractSession, iface: string | undefined, target: SessionTarget, work: (target: SessionTarget) => Promise<T>): Promise<T> {
+  return onCard(t, iface, target.host, (localAddress) => work(localAddress ? { ...target, localAddress } : target));
 }

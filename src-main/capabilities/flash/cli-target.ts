@@ -1,8 +1,6 @@
 import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/capabilities/device';
 import { UsageError, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
-import type { ContractSession } from '../../cli/transport';
-import { onCard } from '../../cli/on-card';
 
 /** Options shared by `backup`, `restore` and `device inspect`: how to reach the router. */
 export const targetOptions = {
@@ -20,14 +18,7 @@ export const targetOptions = {
   json: { type: 'boolean', default: false },
 } as const;
 
-/**
- * With --interface: give the card its router place (net.slot.open: its own source address and route, through the
- * OS's permission prompt), run `work` with the target connecting from that address, and undo the place again
- * afterwards, also when `work` fails (the CLI's container undoes it too when the command is stopped).
- */
-export function onInterface<T>(t: ContractSession, iface: string | undefined, target: SessionTarget, work: (target: SessionTarget) => Promise<T>): Promise<T> {
-  return onCard(t, iface, target.host, (localAddress) => work(localAddress ? { ...target, localAddress } : target));
-}
+export { onInterface } from '../../cli/on-card';
 
 interface TargetValues {
   host?: string | undefined;

@@ -15,13 +15,7 @@ function elapsedText(seconds: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 import { targetWithPassword } from '../flash';
-import { onCard } from '../../cli/on-card';
-import type { SessionTarget } from '../../../src-shared/capabilities/device';
-
-/** --interface: the target connects from the card's own address for the command's length (decision 0121). */
-function onInterface<T>(t: ContractSession, iface: string | undefined, target: SessionTarget, work: (target: SessionTarget) => Promise<T>): Promise<T> {
-  return onCard(t, iface, target.host, (localAddress) => work(localAddress ? { ...target, localAddress } : target));
-}
+import { onInterface } from '../../cli/on-card';
 
 const targetFlags = {
   host: { type: 'string' },
