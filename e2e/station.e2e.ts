@@ -122,6 +122,15 @@ describe.skipIf(!support.ok)('bench station in the browser', () => {
       await expect(page.getByTestId('station-cue-banner').textContent()).resolves.toBe('Slot 2 (red) — press the Reset button on that router now');
       expect(await page.getByTestId('slot-cue').count()).toBe(1);
       await page.evaluate(() => window.scrollTo(0, 0));
+      // nothing in a card reaches past its edge (a guide's long name in the picker once did, off the screen)
+      const spill = await page.evaluate(() =>
+        [...document.querySelectorAll('.st-card')].flatMap((c) => {
+          const edge = c.getBoundingClientRect().right;
+          return [...c.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > edge + 0.5).map((el) => `${c.getAttribute('data-slot')}: ${el.tagName} ${(el.textContent ?? '').slice(0, 40)}`);
+        }),
+      );
+      expect(spill).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await saveScreenshot(page, 'station');
 
       // tablet width: three cards, no sideways scrolling, the cue still the biggest thing on slot 2's card
