@@ -193,12 +193,16 @@ export function elevationOutcome(how: Elevation, code: number | null, stderr: st
  * One echo request with a one-second wait. The system's ping, not our own socket: Node has no ICMP sockets, and
  * Linux's ping (iputils) itself uses an unprivileged ICMP datagram socket where net.ipv4.ping_group_range allows
  * it (file capabilities or setuid elsewhere) — so no root is needed on any OS. `iface` binds it on Linux (-I).
+ * `source` (a bench slot's own address on its card, decision 0110): the echo leaves from that address, so the slot's
+ * policy rule sends it through the slot's card — Linux `-I ADDR` (an address, not a card, sets the source), macOS
+ * and Windows `-S ADDR`. With a source the card name is not passed as well: Linux takes one -I.
  */
-export function pingCommand(platform: PlatformName, ip: string, iface?: string): Argv {
+export function pingCommand(platform: PlatformName, ip: string, iface?: string, source?: string): Argv {
   const addr = checkedIp(ip);
-  if (platform === 'win32') return ['ping', '-n', '1', '-w', '1000', addr];
-  if (platform === 'darwin') return ['ping', '-n', '-c', '1', '-t', '1', ...(iface ? ['-b', checkedInterface(platform, iface)] : []), addr];
-  return ['ping', '-n', '-c', '1', '-W', '1', ...(iface ? ['-I', checkedInterface(platform, iface)] : []), addr];
+  const src = source !== undefined ? checkedIp(source) : undefined;
+  if (platform === 'win32') return ['ping', '-n', '1', '-w', '1000', ...(src ? ['-S', src] : []), addr];
+  if (platform === 'darwin') return ['ping', '-n', '-c', '1', '-t', '1', ...(src ? ['-S', src] : iface ? ['-b', checkedInterface(platform, iface)] : []), addr];
+  return ['ping', '-n', '-c', '1', '-W', '1', ...(src ? ['-I', src] : iface ? ['-I', checkedInterface(platform, iface)] : []), addr];
 }
 
 /** Whether a ping run got an echo reply: exit 0, and on Windows a "TTL=" line (its ping exits 0 for "Destination host unreachable" too). */

@@ -55,6 +55,8 @@ export interface MockNet extends NetBinding {
   tables: Map<string, string[]>;
   sysctls: Map<string, string>;
   calls: { cmd: string; args: string[]; input?: string }[];
+  /** Every TCP look, with the address it was sent from (a bench slot's own address, or none). */
+  tcpCalls: { ip: string; port: number; localAddress?: string }[];
   opts: MockNetOptions;
   exitHooks: Set<(sync: boolean) => void | Promise<void>>;
   /** Something else (a network manager) takes an address away. */
@@ -71,6 +73,7 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
   const map = new Map(ifs.map((i) => [i.name, structuredClone(i)]));
   const neigh = new Map<string, { mac: string; dev: string; permanent: boolean }>();
   const calls: MockNet['calls'] = [];
+  const tcpCalls: MockNet['tcpCalls'] = [];
   const rules = new Set<string>();
   const tables = new Map<string, string[]>();
   const sysctls = new Map<string, string>();
@@ -238,6 +241,7 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
     tables,
     sysctls,
     calls,
+    tcpCalls,
     opts,
     exitHooks,
     isRoot: () => opts.root === true,
@@ -271,7 +275,10 @@ export function mockNet(ifs: MockIf[], opts: MockNetOptions = {}): MockNet {
     },
     listSys: async () => [...map.keys()],
     osInterfaces: (): OsInterface[] => [...map.values()].map((i) => ({ name: i.name, mac: i.mac, internal: i.type === 772, cidrs: i.addresses.map((a) => a.cidr) })),
-    tcp: async (ip, port) => opts.hosts?.[ip]?.tcp?.[port] ?? (opts.hosts?.[ip] ? 'refused' : 'timeout'),
+    tcp: async (ip, port, o) => {
+      tcpCalls.push({ ip, port, ...(o?.localAddress ? { localAddress: o.localAddress } : {}) });
+      return opts.hosts?.[ip]?.tcp?.[port] ?? (opts.hosts?.[ip] ? 'refused' : 'timeout');
+    },
     mayBindDhcpClientPort: async () => opts.port68 ?? opts.root === true,
     dhcpProbe: async () => opts.dhcp ?? { ok: true, replies: [] },
     onExit: (fn) => {

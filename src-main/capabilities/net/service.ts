@@ -150,6 +150,11 @@ interface LinkState {
   up: boolean;
 }
 
+/** The card that holds `address` (a bench slot's own address), if any. */
+export function cardHolding(all: readonly NetInterface[], address: string): string | undefined {
+  return all.find((i) => i.addresses.some((a) => a.split('/')[0] === address))?.name;
+}
+
 /** What a lease changed, as recorded in net-leases.json: exactly this is undone, nothing else. */
 interface LeaseRecord {
   interface: string;
@@ -498,16 +503,23 @@ export class NetService {
    * `freshSince` (ms since the epoch): count the neighbour entry only when the OS says it was confirmed after that
    * moment (Linux; elsewhere it is not counted) — an entry from before a router restarted is not an answer now.
    * Ping and TCP are asked now, so they always count.
+   * `localAddress` (a bench slot's own address, decision 0110; upgrade's wait on a slot): ping and every TCP connect
+   * leave from it, so the slot's rule sends them through its card and they reach the router on that card even when
+   * others share its address; the neighbour entry is read on the card that holds the address.
    */
-  async probe(ip: string, opts: { interface?: string; tcpPorts?: number[]; timeoutMs?: number; freshSince?: number } = {}): Promise<ProbeResult> {
+  async probe(ip: string, opts: { interface?: string; localAddress?: string; tcpPorts?: number[]; timeoutMs?: number; freshSince?: number } = {}): Promise<ProbeResult> {
     const p = this.os.platform;
-    const iface = opts.interface !== undefined ? checkedInterface(p, opts.interface) : undefined;
-    const ping = pingCommand(p, ip, iface);
+    let iface = opts.interface !== undefined ? checkedInterface(p, opts.interface) : undefined;
     let localAddress: string | undefined;
-    if (iface) {
+    if (opts.localAddress !== undefined) {
+      if (!parseCidr(`${opts.localAddress}/32`)) throw fault('NET_BAD_ADDRESS', { kind: 'ip', value: String(opts.localAddress).slice(0, 80) });
+      localAddress = opts.localAddress;
+      iface ??= cardHolding(await this.interfaces(), localAddress);
+    } else if (iface) {
       const itf = (await this.interfaces()).find((i) => i.name === iface);
       localAddress = itf?.addresses.map((a) => parseCidr(a)!).find((c) => c && sameSubnet(c.ip, ip, c.prefix))?.ip;
     }
+    const ping = pingCommand(p, ip, iface, opts.localAddress);
     const ports = opts.tcpPorts ?? DEFAULT_TCP_PORTS;
     const timeoutMs = opts.timeoutMs ?? 1500;
     const [pingRun, tcpRuns] = await Promise.all([
@@ -564,12 +576,17 @@ export class NetService {
     return { state: 'unknown', how: 'none', note };
   }
 
-  async check(req: { target: string; need?: string; interface?: string; tcpPorts?: number[]; dhcp?: boolean }): Promise<NetCheck> {
+  /**
+   * `localAddress` (a bench slot's own address): look on the card that holds it, and probe from it (decision 0110) —
+   * the router on that card, not whichever card the main table picks.
+   */
+  async check(req: { target: string; need?: string; interface?: string; localAddress?: string; tcpPorts?: number[]; dhcp?: boolean }): Promise<NetCheck> {
     const target = req.target;
     if (!parseCidr(`${target}/32`))
       throw fault('NET_BAD_ADDRESS', { kind: 'target', value: String(target).slice(0, 80) });
+    if (req.localAddress !== undefined && !parseCidr(`${req.localAddress}/32`)) throw fault('NET_BAD_ADDRESS', { kind: 'ip', value: String(req.localAddress).slice(0, 80) });
     const need = req.need !== undefined ? checkedCidr(req.need) : undefined;
-    const asked = req.interface !== undefined ? checkedInterface(this.os.platform, req.interface) : undefined;
+    const asked = req.interface !== undefined ? checkedInterface(this.os.platform, req.interface) : req.localAddress !== undefined ? cardHolding(await this.interfaces(), req.localAddress) : undefined;
     if (need && need.ip === target)
       throw fault('NET_NEED_IS_TARGET', { ip: need.ip });
     const prefix = need?.prefix ?? 24;
@@ -589,7 +606,7 @@ export class NetService {
     // Only probe a router that is on this computer's own cable: otherwise the packets would go out through the
     // default route, and whatever answers there (a home router with the same address) would be a false answer.
     const onLink = onInterface !== undefined && (asked === undefined || onInterface.name === asked);
-    const probe = onLink && !targetIsOurs ? await this.probe(target, { interface: onInterface.name, ...(req.tcpPorts ? { tcpPorts: req.tcpPorts } : {}) }) : undefined;
+    const probe = onLink && !targetIsOurs ? await this.probe(target, { interface: onInterface.name, ...(req.localAddress ? { localAddress: req.localAddress } : {}), ...(req.tcpPorts ? { tcpPorts: req.tcpPorts } : {}) }) : undefined;
     const dhcp: DhcpStatus = req.dhcp === false ? { state: 'unknown', how: 'none', note: 'Not asked for.' } : await this.dhcpStatus(iface, inNet);
     const findings = checkFindings({
       target,

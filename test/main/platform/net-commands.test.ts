@@ -23,6 +23,11 @@ describe('address and neighbour commands per OS', () => {
     expect(removeNeighbourCommand('linux', 'enp3s0', '192.168.0.86')).toEqual(['ip', 'neigh', 'del', '192.168.0.86', 'dev', 'enp3s0']);
     expect(nmManagedCommand('enp3s0', false)).toEqual(['nmcli', 'device', 'set', 'enp3s0', 'managed', 'no']);
     expect(pingCommand('linux', '192.168.0.1', 'enp3s0')).toEqual(['ping', '-n', '-c', '1', '-W', '1', '-I', 'enp3s0', '192.168.0.1']);
+    // a bench slot's own address: the source, not the card (the slot's rule picks the card; Linux takes one -I)
+    expect(pingCommand('linux', '192.168.1.1', 'enp3s0', '192.168.1.60')).toEqual(['ping', '-n', '-c', '1', '-W', '1', '-I', '192.168.1.60', '192.168.1.1']);
+    expect(pingCommand('darwin', '192.168.1.1', 'en7', '192.168.1.60')).toEqual(['ping', '-n', '-c', '1', '-t', '1', '-S', '192.168.1.60', '192.168.1.1']);
+    expect(pingCommand('win32', '192.168.1.1', undefined, '192.168.1.60')).toEqual(['ping', '-n', '1', '-w', '1000', '-S', '192.168.1.60', '192.168.1.1']);
+    expect(() => pingCommand('linux', '192.168.1.1', undefined, '192.168.1.60; rm -rf /')).toThrow();
     expect(neighbourQueryCommand('linux', '192.168.0.1', 'enp3s0')).toEqual(['ip', '-j', 'neigh', 'show', 'to', '192.168.0.1', 'dev', 'enp3s0']);
     expect(neighbourQueryCommand('linux', '192.168.0.1', undefined, true)).toEqual(['ip', '-s', '-j', 'neigh', 'show', 'to', '192.168.0.1']);
   });

@@ -135,6 +135,34 @@ describe('NetService.check', () => {
     expect(d.arpMac).toBeUndefined();
   });
 
+  it('probe and check from a slot\'s own address: ping -I ADDR, every TCP look from it, the neighbour read on the card that holds it (decision 0154)', async () => {
+    // two cards in the same network, as on a station: only the address names the card
+    const m = mockNet([LO, eth('eth0', { addresses: [{ cidr: '192.168.1.50/24' }] }), eth('eth1', { addresses: [{ cidr: '192.168.1.61/24' }] })], { hosts: { '192.168.1.1': { mac: 'aa:bb:cc:dd:ee:01', ping: true, tcp: { 22: 'open' } } } });
+    const { svc } = setup(m);
+    const r = await svc.probe('192.168.1.1', { localAddress: '192.168.1.61', tcpPorts: [22, 80] });
+    expect(r).toMatchObject({ icmp: true, answered: true });
+    expect(m.calls.find((c) => c.cmd === 'ping')!.args).toEqual(['-n', '-c', '1', '-W', '1', '-I', '192.168.1.61', '192.168.1.1']);
+    expect(m.tcpCalls).toEqual([
+      { ip: '192.168.1.1', port: 22, localAddress: '192.168.1.61' },
+      { ip: '192.168.1.1', port: 80, localAddress: '192.168.1.61' },
+    ]);
+    expect(m.calls.find((c) => c.cmd === 'ip' && c.args.includes('neigh'))!.args).toEqual(['-j', 'neigh', 'show', 'to', '192.168.1.1', 'dev', 'eth1']);
+    // the network check looks on the card holding the address and probes from it
+    m.calls.length = 0;
+    m.tcpCalls.length = 0;
+    const c = await svc.check({ target: '192.168.1.1', localAddress: '192.168.1.61', tcpPorts: [80], dhcp: false });
+    expect(c.onInterface).toBe('eth1');
+    expect(m.tcpCalls).toEqual([{ ip: '192.168.1.1', port: 80, localAddress: '192.168.1.61' }]);
+    // without it, the first card in the network answers for the address (what a slot must not rely on)
+    m.tcpCalls.length = 0;
+    await svc.probe('192.168.1.1', { tcpPorts: [22] });
+    expect(m.tcpCalls).toEqual([{ ip: '192.168.1.1', port: 22 }]);
+    // a bad address is a three-part fault, nothing sent
+    m.calls.length = 0;
+    await expect(svc.probe('192.168.1.1', { localAddress: '192.168.1.300' })).rejects.toMatchObject({ code: 'NET_BAD_ADDRESS' });
+    expect(m.calls.some((c) => c.cmd === 'ping')).toBe(false);
+  });
+
   it('nothing answers yet: "normal until the router is in recovery mode"', async () => {
     const m = mockNet([eth('eth0', { addresses: [{ cidr: '192.168.0.66/24' }] })]);
     const c = await setup(m).svc.check({ target: '192.168.0.1' });
