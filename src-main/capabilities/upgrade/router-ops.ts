@@ -59,7 +59,7 @@ export type UploadVia = 'ssh' | 'telnet-nc' | 'telnet-wget';
  * `nc` back to this computer (the session layer, as the wiki's nc pipe does), or, without nc, with busybox
  * wget from a one-shot web server of ours on the address facing the router.
  */
-export async function uploadImage(session: Session, o: { stagePath: string; data: Buffer; tools: DeviceTools; facts: RouterFacts; onProgress: (done: number) => void }): Promise<UploadVia> {
+export async function uploadImage(session: Session, o: { stagePath: string; data: Buffer; tools: DeviceTools; facts: RouterFacts; onProgress: (done: number) => void; localAddress?: string }): Promise<UploadVia> {
   const total = o.data.length;
   let done = 0;
   const progress = (n: number): void => {
@@ -67,7 +67,8 @@ export async function uploadImage(session: Session, o: { stagePath: string; data
     o.onProgress(n);
   };
   if (session.method === 'telnet' && !o.tools.nc && o.facts.wget) {
-    const bind = await localAddressFacing(session.host);
+    // on a slot the card's own address: the route lookup would give whichever card the main table picks
+    const bind = o.localAddress ?? (await localAddressFacing(session.host));
     const srv = await serveOnce(o.data, { bind, allowFrom: session.host, name: o.stagePath.replace(/^.*\//, ''), onProgress: progress });
     try {
       const r = await session.exec(`wget -q -O ${shQuote(o.stagePath)} ${shQuote(srv.url)}`, { timeoutMs: 120_000 + Math.round(total / 20) });
@@ -357,10 +358,14 @@ export interface VendorAnswer {
   text: string;
 }
 
-/** The maker's firmware has no login here: its web server's answer on port 80 is what we can check. */
-export function vendorWebAnswer(host: string, wantVersion?: string, timeoutMs = 5000, port = 80): Promise<VendorAnswer> {
+/**
+ * The maker's firmware has no login here: its web server's answer on port 80 is what we can check. `localAddress`
+ * (a bench slot's own address): the connection leaves from it, so it reaches the router on the slot's card only.
+ */
+export function vendorWebAnswer(host: string, wantVersion?: string, timeoutMs = 5000, port = 80, localAddress?: string): Promise<VendorAnswer> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host, port, path: '/', timeout: timeoutMs }, (res) => {
+    // no keep-alive agent: a pooled socket could have been opened from another address
+    const req = http.get({ host, port, path: '/', timeout: timeoutMs, agent: false, ...(localAddress ? { localAddress } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (c: Buffer) => {

@@ -484,7 +484,12 @@ export class UpgradeService {
       if (head.length < 2) head = Buffer.concat([head, b.subarray(0, 2)]);
       bytes += b.length;
       out.write(b);
-      this.progress(st, { stage: 'settings-backup', done: bytes, total: 0, ...said('upgrade.said.settingsSaving') });
+      // the size is not known before the end (sysupgrade -b streams its archive): total 0 is "indeterminate, this
+      // many bytes so far", on this run's own event and on the step's progress (the station card), as the flash
+      // backup does with its known total (decision 0156)
+      ctx.progress?.(bytes, 0);
+      const saving = said('upgrade.said.settingsSavingBytes', { bytes });
+      this.progress(st, { stage: 'settings-backup', done: bytes, total: 0, text: saving.text, msg: saving.msg });
     }
     await new Promise<void>((r) => out.end(r));
     const end = await pull.done;
@@ -538,6 +543,7 @@ export class UpgradeService {
       data,
       tools: st.router!.device.tools,
       facts: st.router!.facts,
+      ...(st.req.target.localAddress ? { localAddress: st.req.target.localAddress } : {}),
       onProgress: (done) => {
         const t = this.now();
         if (t - last < 150 && done < data.length) return;
@@ -664,8 +670,11 @@ export class UpgradeService {
     let phase = '';
     let staleSaid = false;
     const net = this.deps.net();
+    // on a slot (--interface, a station card) every look leaves from the card's own address, so it reaches the
+    // router on that card and not another one at the same address (decision 0154)
+    const from = st.req.target.localAddress;
     const res = await waitForRouter(st.req.target.host, {
-      probe: (host, o) => net.probe(host, o),
+      probe: (host, o) => net.probe(host, { ...o, ...(from ? { localAddress: from } : {}) }),
       timeoutMs: st.req.returnTimeoutS * 1000,
       startedAt,
       signal: ctx.signal,
@@ -714,7 +723,7 @@ export class UpgradeService {
       let lastErr = '';
       while (this.now() < deadline && !ctx.signal.aborted) {
         try {
-          const a = await vendorWebAnswer(host, want, 5000, st.req.webPort);
+          const a = await vendorWebAnswer(host, want, 5000, st.req.webPort, st.req.target.localAddress);
           ctx.evidence(`The router's web page answers: HTTP ${a.status}${a.server ? `, server "${a.server}"` : ''}${a.title ? `, title "${a.title}"` : ''}${a.version ? `, firmware version ${a.version}` : ''}.`);
           const openwrt = /luci|openwrt/i.test(`${a.title ?? ''} ${a.text}`);
           if (openwrt) {
@@ -795,8 +804,9 @@ export class UpgradeService {
    */
   private async dhcpEvidence(ctx: StepContext, host: string): Promise<NonNullable<UpgradeOutcome['verified']>['dhcp'] | undefined> {
     let c;
+    const from = this.stateOf(ctx).req.target.localAddress;
     try {
-      c = await this.deps.net().check({ target: host, tcpPorts: [80], dhcp: true });
+      c = await this.deps.net().check({ target: host, tcpPorts: [80], dhcp: true, ...(from ? { localAddress: from } : {}) });
     } catch (err) {
       ctx.evidence(`DHCP could not be checked: ${toErrorShape(err).message}`);
       return undefined;
