@@ -25,6 +25,8 @@ export interface RigRouter {
   bytes: number;
   /** Ask a question after the copy and wait (the job stays running). */
   hold?: boolean;
+  /** Report the bytes with total 0, as a stream whose size is not known before its end (the settings backup). */
+  sizeUnknown?: boolean;
 }
 
 const step = (id: string, title: string, doNow: string): StepDef => ({
@@ -80,7 +82,7 @@ export function benchCopyPlaybook(routers: Record<string, RigRouter>): Registere
         sock.on('data', (b: Buffer) => {
           done += b.length;
           hash.update(b);
-          ctx.progress?.(Math.min(done, r.bytes), r.bytes);
+          ctx.progress?.(Math.min(done, r.bytes), r.sizeUnknown ? 0 : r.bytes);
         });
         sock.on('error', (e: NodeJS.ErrnoException) =>
           finish({

@@ -316,12 +316,14 @@ export class StationService {
     const out: SlotProgress = { slotId: l.slot.id, runId: p.runId, stepId: p.stepId, done: p.done, total: p.total, at: p.at };
     if (rate) {
       out.bytesPerS = rate.bytesPerS;
-      out.etaS = rate.etaS;
+      // total 0: the size is not known (the settings backup streams its archive): a rate, never a time left
+      if (p.total > 0) out.etaS = rate.etaS;
     }
     l.progress = out;
     const every = this.o.progressEveryMs ?? 100;
     const wait = l.lastProgressAt + every - this.now();
-    if (p.done >= p.total || wait <= 0) {
+    // the last bytes of a known total go out at once; an unknown total (0) is throttled like any other sample
+    if ((p.total > 0 && p.done >= p.total) || wait <= 0) {
       if (l.pendingProgress) clearTimeout(l.pendingProgress);
       l.pendingProgress = undefined;
       l.lastProgressAt = this.now();

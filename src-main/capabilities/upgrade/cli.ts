@@ -84,7 +84,8 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
       filter: (e) => {
         if (e.name !== 'upgrade.progress') return true;
         const now = Date.now();
-        if (now - lastProgress < 1000 && e.payload.done < e.payload.total) return false;
+        // total 0: the size is not known yet (the settings backup): a line a second, with the bytes so far
+        if (now - lastProgress < 1000 && (e.payload.total === 0 || e.payload.done < e.payload.total)) return false;
         lastProgress = now;
         return true;
       },

@@ -58,7 +58,17 @@ function etaWords(t: T, s: number): string {
 const SlotBar = memo(function SlotBar({ slotId }: { slotId: string }) {
   const t = useT();
   const p = useStation((st) => st.slots[slotId]?.progress);
-  if (!p || p.total <= 0) return null;
+  if (!p) return null;
+  if (p.total <= 0) {
+    // the size is not known before the end (the settings backup): a moving bar and the bytes so far
+    const label = p.bytesPerS !== undefined ? t('station.slot.progressBytes', { done: bytes(p.done), rate: bytes(p.bytesPerS) }) : t('station.slot.progressBytesNoRate', { done: bytes(p.done) });
+    return (
+      <div className="st-progress" data-testid="slot-progress" data-done={p.done} data-at={p.at} data-indeterminate="true">
+        <progress aria-label={label} />
+        <span className="st-progress-text">{label}</span>
+      </div>
+    );
+  }
   const pct = Math.min(100, (p.done / p.total) * 100);
   const percent = decimal(pct, pct < 10 ? 1 : 0);
   const label =

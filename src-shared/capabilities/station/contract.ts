@@ -37,6 +37,7 @@ export const SlotProgressSchema = z.object({
   runId: z.string(),
   stepId: z.string(),
   done: z.number().nonnegative(),
+  /** 0: the size is not known before the end (the settings backup): an indeterminate bar with the bytes so far. */
   total: z.number().nonnegative(),
   /** Bytes per second over the last few seconds; absent until two samples are in. */
   bytesPerS: z.number().nonnegative().optional(),

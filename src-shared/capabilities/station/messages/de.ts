@@ -27,6 +27,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'station.slot.step': 'Schritt {n} von {total}: {title}',
   'station.slot.progress': '{percent} % · {rate}/s · noch {eta}',
   'station.slot.progressNoRate': '{percent} %',
+  'station.slot.progressBytes': 'bisher {done} · {rate}/s',
+  'station.slot.progressBytesNoRate': 'bisher {done}',
   'station.slot.idle': 'Bereit. Wählen Sie eine Anleitung und starten Sie.',
   'station.slot.choose': 'Anleitung für Platz {name}',
   'station.slot.start': 'Starten',

@@ -28,6 +28,8 @@ export const en = {
   'station.slot.step': 'Step {n} of {total}: {title}',
   'station.slot.progress': '{percent} % · {rate}/s · {eta} left',
   'station.slot.progressNoRate': '{percent} %',
+  'station.slot.progressBytes': '{done} so far · {rate}/s',
+  'station.slot.progressBytesNoRate': '{done} so far',
   'station.slot.idle': 'Ready. Pick a guide and start.',
   'station.slot.choose': 'Guide for slot {name}',
   'station.slot.start': 'Start',

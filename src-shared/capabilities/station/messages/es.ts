@@ -27,6 +27,8 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'station.slot.step': 'Paso {n} de {total}: {title}',
   'station.slot.progress': '{percent} % · {rate}/s · quedan {eta}',
   'station.slot.progressNoRate': '{percent} %',
+  'station.slot.progressBytes': '{done} hasta ahora · {rate}/s',
+  'station.slot.progressBytesNoRate': '{done} hasta ahora',
   'station.slot.idle': 'Listo. Elige una guía y empieza.',
   'station.slot.choose': 'Guía para el puesto {name}',
   'station.slot.start': 'Empezar',

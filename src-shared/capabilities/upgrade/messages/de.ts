@@ -202,6 +202,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.wait.back": "Der Router antwortet wieder.",
   "upgrade.said.wait.soFar": "Bisher {time}.",
   "upgrade.said.settingsSaving": "Ihre Einstellungen werden auf diesem Computer gesichert",
+  "upgrade.said.settingsSavingBytes": "Ihre Einstellungen werden auf diesem Computer gesichert: bisher {bytes} Bytes",
   "upgrade.said.ask.password": "Der Router unter {host} verlangt ein Passwort.",
   "upgrade.said.choice.login": "Anmelden",
   "upgrade.said.choice.stop": "Abbrechen",

@@ -208,6 +208,7 @@ export const en = {
   "upgrade.said.wait.back": "The router answers again.",
   "upgrade.said.wait.soFar": "{time} so far.",
   "upgrade.said.settingsSaving": "Saving your settings to this computer",
+  "upgrade.said.settingsSavingBytes": "Saving your settings to this computer: {bytes} bytes so far",
   "upgrade.said.ask.password": "The router at {host} wants a password.",
   "upgrade.said.choice.login": "Log in",
   "upgrade.said.choice.stop": "Stop",

@@ -202,6 +202,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.wait.back": "El router vuelve a responder.",
   "upgrade.said.wait.soFar": "{time} hasta ahora.",
   "upgrade.said.settingsSaving": "Guardando tu configuración en este equipo",
+  "upgrade.said.settingsSavingBytes": "Guardando tu configuración en este equipo: {bytes} bytes hasta ahora",
   "upgrade.said.ask.password": "El router en {host} pide una contraseña.",
   "upgrade.said.choice.login": "Iniciar sesión",
   "upgrade.said.choice.stop": "Detener",

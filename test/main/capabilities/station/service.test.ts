@@ -129,6 +129,26 @@ describe('bench station', () => {
     }
   });
 
+  it('a stream whose size is not known (total 0, the settings backup): its bytes and rate reach the slot, never a time left, and it is throttled like any other', async () => {
+    const s = await source(300_000, 1_000_000);
+    routers['1'] = { mac: 'c4:41:1e:00:00:01', ...s, bytes: 300_000, sizeUnknown: true };
+    const throttled = new StationService(dir, playbook, { slot: () => undefined, progress: (p) => progress.push(p), removed: () => undefined }, { network: net, progressEveryMs: 100 });
+    try {
+      throttled.add({ interface: 'eth1' });
+      await throttled.start('slot-1', 'bench-copy', opts({ routerAddress: '192.168.1.1' }));
+      await until(() => throttled.list().slots[0]!.state === 'done');
+      const mine = progress.filter((p) => p.slotId === 'slot-1');
+      expect(mine.length).toBeGreaterThan(1);
+      expect(mine.every((p) => p.total === 0 && p.etaS === undefined)).toBe(true);
+      expect(mine.map((p) => p.done)).toEqual([...mine.map((p) => p.done)].sort((a, b) => a - b));
+      expect(mine.some((p) => p.bytesPerS !== undefined && p.bytesPerS > 0)).toBe(true);
+      // ~0.3 s of stream at one event per 100 ms: a handful, not one per chunk (done >= total must not count as "the end")
+      expect(mine.length).toBeLessThan(15);
+    } finally {
+      await throttled.dispose();
+    }
+  });
+
   it("pauses only the slot whose card lost its link, says so in its journal, and goes on when it is back", async () => {
     for (const i of [1, 2]) {
       const s = await source(300_000, 1_000_000);

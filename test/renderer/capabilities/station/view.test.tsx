@@ -122,6 +122,23 @@ describe('Station view', () => {
     expect(screen.getAllByTestId('slot-progress')).toHaveLength(1);
   });
 
+  it('a size not known yet (total 0, the settings backup): a moving bar with the bytes so far and the rate, no percent', () => {
+    useStation.getState().replace({ slots: [slot('slot-1', { state: 'running', run: run() })], playbooks: [] });
+    const { api } = apiWith({});
+    render(
+      <ApiContext.Provider value={api}>
+        <StationView />
+      </ApiContext.Provider>,
+    );
+    act(() => useStation.getState().onProgress({ slotId: 'slot-1', runId: 'r1', stepId: 'copy', done: 20_480, total: 0, at: T }));
+    const bar = screen.getByTestId('slot-progress');
+    expect(bar.getAttribute('data-indeterminate')).toBe('true');
+    expect(bar.querySelector('progress')!.hasAttribute('value')).toBe(false);
+    expect(bar.textContent).toBe('20 KiB so far');
+    act(() => useStation.getState().onProgress({ slotId: 'slot-1', runId: 'r1', stepId: 'copy', done: 40_960, total: 0, bytesPerS: 20_480, at: T + 1000 }));
+    expect(screen.getByTestId('slot-progress').textContent).toBe('40 KiB so far · 20 KiB/s');
+  });
+
   it('adding a slot on a taken card shows the three-part error', async () => {
     const { api } = apiWith({
       'station.add': () => {
