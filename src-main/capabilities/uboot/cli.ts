@@ -5,6 +5,7 @@ import { describeMatch } from '../../../src-shared/capabilities/serial';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { onCard } from '../../cli/on-card';
 import { checkProfile, SERIAL_OPTIONS, serialConnection } from '../serial';
 
 /**
@@ -14,14 +15,15 @@ import { checkProfile, SERIAL_OPTIONS, serialConnection } from '../serial';
 export const uboot: CliCommand = {
   words: ['uboot'],
   summary: "Stop U-Boot's autoboot over a serial port, tftpboot a file from our TFTP server, verify it, optionally boot it",
-  usage: 'uboot --port PATH [--baud 115200] --ip 192.168.1.1 --server-ip 192.168.1.10 --file IMAGE [--boot] [--bootargs TEXT] [--load-addr 0xADDR] [--profile ID] [--wait S] [--json]',
+  usage: 'uboot --port PATH [--baud 115200] --ip 192.168.1.1 [--server-ip 192.168.1.10 | --interface IF] --file IMAGE [--boot] [--bootargs TEXT] [--load-addr 0xADDR] [--profile ID] [--wait S] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
       options: {
         ...SERIAL_OPTIONS,
         ip: { type: 'string', default: '192.168.1.1' },
-        'server-ip': { type: 'string', default: '192.168.1.10' },
+        'server-ip': { type: 'string' },
+        interface: { type: 'string' },
         netmask: { type: 'string', default: '255.255.255.0' },
         file: { type: 'string' },
         boot: { type: 'boolean', default: false },
@@ -36,12 +38,17 @@ export const uboot: CliCommand = {
     });
     const open = serialConnection(values);
     if (!values.file) throw new UsageError('--file IMAGE is required: the image to send');
+    // --interface: the card the router's cable is in (a station with several routers at one address, decision 0155):
+    // the card gets its own address and route, which is the server address U-Boot is told and our TFTP server binds
+    if (values.interface !== undefined && values['server-ip'] !== undefined)
+      throw new UsageError('choose --server-ip ADDR or --interface IF, not both (--interface gives the card its own address and serves from it)');
+    const serverIp = values['server-ip'] ?? '192.168.1.10';
     const request = requestFromFlags(
       UbootRunRequestSchema,
       {
         sessionId: 'cli', // the session serial.open gives replaces it
         ip: values.ip,
-        serverIp: values['server-ip'],
+        serverIp,
         netmask: values.netmask,
         file: values.file,
         boot: values.boot,
@@ -52,7 +59,7 @@ export const uboot: CliCommand = {
       },
       {
         ip: { flag: '--ip', given: values.ip },
-        serverIp: { flag: '--server-ip', given: values['server-ip'] },
+        serverIp: { flag: '--server-ip', given: serverIp },
         netmask: { flag: '--netmask', given: values.netmask },
         file: { flag: '--file', given: values.file },
         waitSeconds: { flag: '--wait', given: values.wait, expect: 'a number of seconds from 1 to 600' },
@@ -82,12 +89,14 @@ export const uboot: CliCommand = {
         await checkProfile(t, open.profile);
         const session = await t.invoke('serial.open', open);
         t.say(`Opened ${session.path} at ${session.requested.baud} baud. Log: ${session.logPath}`);
-        const first = await t.invoke('uboot.run', { ...request, sessionId: session.id });
-        t.whenStopped(() => t.invoke('uboot.cancel', { runId: first.runId }));
-        const run = first.state !== 'running' ? first : await t.waitFor('uboot.state', (r) => r.runId === first.runId && r.state !== 'running');
-        if (run.state === 'done') return { ok: true, value: run, text: 'Done.' };
-        const error = run.error ?? fault('UBOOT_CANCELLED').toShape();
-        return { ok: false, error, value: run };
+        return onCard(t, values.interface, request.ip, async (localAddress) => {
+          const first = await t.invoke('uboot.run', { ...request, ...(localAddress ? { serverIp: localAddress } : {}), sessionId: session.id });
+          t.whenStopped(() => t.invoke('uboot.cancel', { runId: first.runId }));
+          const run = first.state !== 'running' ? first : await t.waitFor('uboot.state', (r) => r.runId === first.runId && r.state !== 'running');
+          if (run.state === 'done') return { ok: true as const, value: run, text: 'Done.' };
+          const error = run.error ?? fault('UBOOT_CANCELLED').toShape();
+          return { ok: false as const, error, value: run };
+        });
       },
     );
   },
