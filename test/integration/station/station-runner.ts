@@ -159,7 +159,9 @@ async function main(): Promise<Record<string, unknown>> {
   const station = new StationService(cfg.dataDir, playbooks, { slot: (st) => stationSlots.push(st), progress: (p) => stationProgress.push(p), removed: () => undefined }, { network: cardNetwork(net, new EventBus()), progressEveryMs: 0 });
   const ids = cfg.cards.map((c) => station.add({ interface: c }).id);
   const ts0 = Date.now();
-  for (const id of ids) await station.start(id, 'slot-backup', { routerAddress: '192.168.1.1', host: '192.168.1.1', method: 'ssh', user: 'root', hostKeyPolicy: 'remember' } as unknown as RunOptions);
+  // settings not kept (as for the maker's firmware): the step saves the settings first (sysupgrade -b, size not
+  // known before its end: progress with total 0, decision 0156), then asks for the full backup
+  for (const id of ids) await station.start(id, 'slot-backup', { routerAddress: '192.168.1.1', host: '192.168.1.1', method: 'ssh', user: 'root', hostKeyPolicy: 'remember', keepSettings: 'no-keep' } as unknown as RunOptions);
   out.stationRulesDuring = execFileSync('ip', ['rule', 'show'], { encoding: 'utf8' });
   out.stationSources = ids.map((id) => station.list().slots.find((x) => x.id === id)!.sourceAddress);
   const answered = new Set<string>();
@@ -169,6 +171,7 @@ async function main(): Promise<Record<string, unknown>> {
       const pr = x.run?.prompt;
       if (pr && !answered.has(pr.id)) {
         answered.add(pr.id);
+        if (!pr.choices.some((c) => c.id === 'full')) throw new Error(`unexpected question: ${pr.text} ${JSON.stringify(pr.choices.map((c) => c.id))}`);
         station.respond(x.id, pr.id, 'full');
       }
     }
@@ -185,6 +188,7 @@ async function main(): Promise<Record<string, unknown>> {
       state: x.state,
       sourceAddress: x.sourceAddress,
       error: x.run?.steps.find((st) => st.error)?.error?.code,
+      settingsBytes: Number(evidence.map((t) => /^Saved your settings \((\d+) bytes/.exec(t)?.[1]).find(Boolean) ?? 0),
       files: manifest?.partitions.map((pt) => ({ name: pt.name, local: pt.file ? sha(path.join(dir!, pt.file)) : undefined })),
       progress: stationProgress.filter((p) => p.slotId === x.id).map((p) => ({ done: p.done, total: p.total, bytesPerS: p.bytesPerS, etaS: p.etaS })),
     };

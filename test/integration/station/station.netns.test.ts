@@ -43,6 +43,8 @@ describe.skipIf(!support.ok)('station: three routers at 192.168.1.1 on three car
             { name: 'firmware', size: 0x300000, data: patternData(`router${i}-firmware`, 0x300000) },
           ],
           boardName: `rescue-bench,station-${i}`,
+          // OpenWrt's files (sysupgrade among them): the station's guide saves each router's settings first
+          openwrt: { release: '23.05.5', revision: 'r24106-10cc5fcd00' },
         }),
       );
     }
@@ -115,7 +117,7 @@ describe.skipIf(!support.ok)('station: three routers at 192.168.1.1 on three car
     else expect(b.error).toMatch(/^[A-Z_]+$/);
   });
 
-  it('through the station service: each slot is routed through its own card and its backup (the upgrade guide’s step) is byte-exact to its own router, with progress on its card', () => {
+  it('through the station service: each slot is routed through its own card and its backup (the upgrade guide’s step) is byte-exact to its own router, with progress on its card (the settings’ bytes first, size unknown)', () => {
     expect(r.stationSources).toEqual([0, 1, 2].map((i) => `192.168.1.${60 + i}`));
     for (let i = 0; i < N; i++) expect(r.stationRulesDuring).toContain(`from 192.168.1.${60 + i} lookup ${7170 + i}`);
     const total = 0x40000 + 0x10000 + 0x300000;
@@ -124,8 +126,16 @@ describe.skipIf(!support.ok)('station: three routers at 192.168.1.1 on three car
       expect(x.state, JSON.stringify(x.error)).toBe('done');
       expect(x.files.map((f: { name: string }) => f.name)).toEqual(['u-boot', 'art', 'firmware']);
       x.files.forEach((f: { local: string }, p: number) => expect(f.local).toBe(routers[i]!.sha256(p)));
+      // first the settings (sysupgrade -b): its size is not known, so total 0, its bytes so far, never a time left
+      const all: { done: number; total: number; bytesPerS?: number; etaS?: number }[] = x.progress;
+      const settings = all.filter((p) => p.total === 0);
+      expect(x.settingsBytes).toBeGreaterThan(0);
+      expect(settings.length, JSON.stringify(all)).toBeGreaterThanOrEqual(1);
+      expect(settings.every((p) => p.done > 0 && p.done <= x.settingsBytes && p.etaS === undefined)).toBe(true);
+      expect(settings.at(-1)!.done).toBe(x.settingsBytes);
+      expect(all.findIndex((p) => p.total !== 0)).toBe(settings.length); // the settings come first, then the full backup
       // the slot's own progress events: rising bytes of the whole backup, a rate and time left on the way, the end
-      const pr: { done: number; total: number; bytesPerS?: number; etaS?: number }[] = x.progress;
+      const pr = all.filter((p) => p.total !== 0);
       expect(pr.length, JSON.stringify(pr)).toBeGreaterThanOrEqual(3);
       expect(pr.every((p) => p.total === total)).toBe(true);
       expect(pr.every((p, k) => k === 0 || p.done >= pr[k - 1]!.done)).toBe(true);
