@@ -5,7 +5,7 @@ import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { fault } from '../../../src-shared/errors';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
-import { nmrpSaid } from '../../../src-shared/capabilities/nmrp/said';
+import { stageDoNow, stageSay, stageWarning } from '../../../src-shared/capabilities/nmrp/said';
 
 function mib(n: number): string {
   return `${(n / 1048576).toFixed(2)} MiB`;
@@ -15,9 +15,11 @@ function mib(n: number): string {
 export function describe(s: NmrpStage, t: Translate = english): string {
   const extra: string[] = [];
   if (s.upload?.sha256) extra.push(`${mib(s.upload.bytes)} in ${((s.upload.ms ?? 0) / 1000).toFixed(2)} s (${mib(s.upload.bytesPerSecond)}/s, blocks of ${s.upload.blksize}), sha256 ${s.upload.sha256}`);
-  if (s.warning) extra.push(`${t('nmrp.cli.note')} ${nmrpSaid(t, s.warning)}`);
-  if (s.doNow) extra.push(`→ ${nmrpSaid(t, s.doNow)}`);
-  return [`[${s.stage}] ${nmrpSaid(t, s.say)}`, ...extra.map((x) => `    ${x}`)].join('\n');
+  const warning = stageWarning(t, s);
+  const doNow = stageDoNow(t, s);
+  if (warning) extra.push(`${t('nmrp.cli.note')} ${warning}`);
+  if (doNow) extra.push(`→ ${doNow}`);
+  return [`[${s.stage}] ${stageSay(t, s)}`, ...extra.map((x) => `    ${x}`)].join('\n');
 }
 
 /**

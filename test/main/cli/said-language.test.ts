@@ -13,6 +13,7 @@ import { describe as netgearLine } from '../../../src-main/capabilities/nmrp/cli
 import { runWords } from '../../../src-main/cli/run-words';
 import { english, loadCatalog, said, translator } from '../../../src-shared/i18n';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
+import { fault } from '../../../src-shared/errors';
 
 let dir: string;
 const env0 = process.env.XDG_DATA_HOME;
@@ -78,13 +79,22 @@ describe('service words on the command line', () => {
     expect(w.evidence({ at: 1, ...said('failsafe.said.nothingAnswers', { router: '192.168.1.1' }) })).toBe('Unter 192.168.1.1 antwortet noch nichts: gut, der Router ist aus.');
   });
 
-  it('the Netgear stage lines in German (recover netgear --lang de)', async () => {
+  it('the Netgear stage lines in German (recover netgear --lang de): words by their ids, a failed stage by its fault', async () => {
     const de = translator('de', await loadCatalog('de'));
-    const stage = { runId: 'n1', at: 0, stage: 'writing', say: 'The router is writing the firmware and says it is still busy. Do not switch it off.', keepAlives: 3 } as unknown as Parameters<typeof netgearLine>[0];
+    const busy = said('nmrp.said.busy');
+    const pieces = said('nmrp.said.manyPieces', { max: 65535, blksize: 1456 });
+    const stage = { runId: 'n1', at: 0, stage: 'writing', say: busy.text, sayMsg: busy.msg, warning: pieces.text, warningMsg: pieces.msg, keepAlives: 3 } as unknown as Parameters<typeof netgearLine>[0];
     const line = netgearLine(stage, de);
-    expect(line.startsWith('[writing] ')).toBe(true);
+    expect(line).toBe(`[writing] ${de('nmrp.said.busy')}\n    Hinweis: Die Datei braucht mehr als 65535 Stücke, wenn der Router die größeren Stücke (1456 Bytes) ablehnt; der Stückzähler würde dann wieder bei 0 beginnen, und manche Bootloader kommen damit nicht zurecht.`);
     expect(line).not.toMatch(/The router is writing/);
-    expect(line).toBe(`[writing] ${de('nmrp.said.busy')}`);
-    expect(netgearLine(stage)).toBe('[writing] The router is writing the firmware and says it is still busy. Do not switch it off.');
+    // without a language: the English as sent
+    expect(netgearLine(stage).split('\n')[0]).toBe('[writing] The router is writing the firmware and says it is still busy. Do not switch it off.');
+    // a stage from an older workstation (English only) is printed as it came
+    expect(netgearLine({ ...stage, sayMsg: undefined, warning: undefined, warningMsg: undefined } as typeof stage, de)).toBe(`[writing] ${busy.text}`);
+    // a failed stage says its fault in the language asked for (its `say` is the English message)
+    const f = fault('NMRP_IMAGE_REJECTED', { times: 4 }).toShape();
+    const failed = { runId: 'n1', at: 0, stage: 'failed', say: f.message, fault: f } as unknown as Parameters<typeof netgearLine>[0];
+    expect(netgearLine(failed, de)).toBe(`[failed] ${de('error.NMRP_IMAGE_REJECTED.message', { times: 4 })}`);
+    expect(netgearLine(failed, de)).not.toMatch(/The router asked/);
   });
 });
