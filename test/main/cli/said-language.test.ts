@@ -14,6 +14,7 @@ import { runWords } from '../../../src-main/cli/run-words';
 import { english, loadCatalog, said, translator } from '../../../src-shared/i18n';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { fault } from '../../../src-shared/errors';
+import { tplinkFactory, tplinkUpBoot } from '../../../test-support/vendor-images';
 
 let dir: string;
 const env0 = process.env.XDG_DATA_HOME;
@@ -50,6 +51,24 @@ describe('service words on the command line', () => {
     const result = JSON.parse(js.out.at(-1)!);
     expect(result.payload.value.plan.image.cutReason).toBe('Sent unchanged.');
     expect(result.payload.value.plan.image.cutReasonMsg).toEqual({ id: 'recover.said.plan.unchanged' });
+  });
+
+  it('recover tplink --check --lang de prints the cut reason (bytes, offset, the dd hint) in German; --json keeps the English and the id', async () => {
+    const file = path.join(dir, 'ArcherC7v2_up_boot.bin');
+    fs.writeFileSync(file, tplinkUpBoot(0xc7000002, tplinkFactory(0xc7000002)));
+    const de = io();
+    expect(await runCli(['recover', 'tplink', '--file', file, '--model', 'tplink,archer-c7-v2', '--check', '--lang', 'de'], de.io, [recoverCommand], {})).toBe(0);
+    const text = de.out.join('\n');
+    expect(text).toMatch(/^Die ersten 131\.584 Bytes \(0x00020200\) werden abgeschnitten: der äußere TP-Link-Header \(512 Bytes\) und der Bootloader darin \(128 KiB\)\./m);
+    expect(text).toContain('Dasselbe wie `dd bs=512 skip=257` im OpenWrt-Wiki.');
+    expect(text).toMatch(/ok TP-Link-Header: /);
+    expect(text).not.toMatch(/Cut the first|bootloader it carries/);
+
+    const js = io();
+    expect(await runCli(['recover', 'tplink', '--file', file, '--model', 'tplink,archer-c7-v2', '--check', '--lang', 'de', '--json'], js.io, [recoverCommand], {})).toBe(0);
+    const image = JSON.parse(js.out.at(-1)!).payload.value.plan.image;
+    expect(image.cutReason).toMatch(/^Cut the first 131,584 bytes \(0x00020200\)/);
+    expect(image.cutReasonMsg).toEqual({ id: 'recover.said.plan.cutBootloader', values: { cut: 131584, at: '0x00020200', header: 512, bootUnit: 'kib', boot: 128, dd: 'dd bs=512 skip=257' } });
   });
 
   it("a run's evidence, question, doNow and summary in Spanish; a router's own words as they came", async () => {
