@@ -115,5 +115,10 @@ describe('service words on the command line', () => {
     const failed = { runId: 'n1', at: 0, stage: 'failed', say: f.message, fault: f } as unknown as Parameters<typeof netgearLine>[0];
     expect(netgearLine(failed, de)).toBe(`[failed] ${de('error.NMRP_IMAGE_REJECTED.message', { times: 4 })}`);
     expect(netgearLine(failed, de)).not.toMatch(/The router asked/);
+    // the upload's numbers, formatted the German way
+    const up = said('nmrp.said.uploaded');
+    const uploaded = { runId: 'n1', at: 0, stage: 'uploaded', say: up.text, sayMsg: up.msg, upload: { bytes: 31_457_280, total: 31_457_280, bytesPerSecond: 2_097_152, blksize: 1456, sha256: 'ab12', ms: 15_000 } } as unknown as Parameters<typeof netgearLine>[0];
+    expect(netgearLine(uploaded, de).split('\n')[1]).toBe('    30,00 MiB in 15,00 s (2,00 MiB/s, Blöcke zu 1456 Bytes), sha256 ab12');
+    expect(netgearLine(uploaded).split('\n')[1]).toBe('    30.00 MiB in 15.00 s (2.00 MiB/s, blocks of 1456 bytes), sha256 ab12');
   });
 });

@@ -132,6 +132,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Netgear-Firmware (.chk) für das Board {board}{region, select, none {} other {, {region}}}{model, select, none {} other { – das ist der {model}}}. Prüfen Sie, ob das zum Etikett des Routers passt.',
   'nmrp.said.imageChkUnknown': 'Netgear-Firmware (.chk) für ein unbekanntes Board{region, select, none {} other {, {region}}}. Prüfen Sie, ob sie zum Etikett des Routers passt.',
 
+  "nmrp.cli.uploaded": "{bytes, number, ::.00} MiB in {seconds, number, ::.00} s ({rate, number, ::.00} MiB/s, Blöcke zu {blksize} Bytes), sha256 {sha}",
+  "nmrp.cli.progress": "{done, number, ::.00} MiB von {total, number, ::.00} MiB, {rate, number, ::.00} MiB/s",
   'nmrp.cli.done': 'Fertig. Schalten Sie den Router aus, warten Sie 10 Sekunden und schalten Sie ihn wieder ein: Er startet die neue Firmware.',
 
   'error.NMRP_NO_ROUTER.message': 'Der Router hat in {seconds} Sekunden nicht geantwortet.',

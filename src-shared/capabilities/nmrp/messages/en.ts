@@ -135,6 +135,8 @@ export const en = {
   'nmrp.said.imageChkUnknown': "Netgear firmware (.chk) for board unknown{region, select, none {} other {, {region}}}. Check that it matches the router's label.",
 
   // the command line
+  "nmrp.cli.uploaded": "{bytes, number, ::.00} MiB in {seconds, number, ::.00} s ({rate, number, ::.00} MiB/s, blocks of {blksize} bytes), sha256 {sha}",
+  "nmrp.cli.progress": "{done, number, ::.00} MiB of {total, number, ::.00} MiB, {rate, number, ::.00} MiB/s",
   'nmrp.cli.done': 'Done. Switch the router off, wait 10 seconds and switch it on again: it starts the new firmware.',
 
   // faults

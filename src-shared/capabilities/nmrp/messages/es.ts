@@ -125,6 +125,8 @@ export const es: { readonly [K in keyof typeof en]: string } = {
     'Firmware de Netgear (.chk) para la placa {board}{region, select, none {} other {, {region}}}{model, select, none {} other { — es el {model}}}. Comprueba que coincide con la etiqueta del router.',
   'nmrp.said.imageChkUnknown': 'Firmware de Netgear (.chk) para una placa desconocida{region, select, none {} other {, {region}}}. Comprueba que coincide con la etiqueta del router.',
 
+  "nmrp.cli.uploaded": "{bytes, number, ::.00} MiB en {seconds, number, ::.00} s ({rate, number, ::.00} MiB/s, bloques de {blksize} bytes), sha256 {sha}",
+  "nmrp.cli.progress": "{done, number, ::.00} MiB de {total, number, ::.00} MiB, {rate, number, ::.00} MiB/s",
   'nmrp.cli.done': 'Hecho. Apaga el router, espera 10 segundos y vuelve a encenderlo: arranca el firmware nuevo.',
 
   'error.NMRP_NO_ROUTER.message': 'El router no respondió en {seconds} segundos.',
