@@ -12,6 +12,8 @@ import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './su
 import * as W from '../test-support/firmware-images';
 import { dniImage } from '../test-support/nmrp';
 import type { NmrpStage } from '../src-shared/capabilities/nmrp';
+import { doNowPart, sayPart } from '../src-shared/capabilities/nmrp/said';
+import { said } from '../src-shared/i18n';
 
 const support = browserSupport();
 reportSkipIfNeeded('nmrp e2e', support);
@@ -62,27 +64,27 @@ describe.skipIf(!support.ok)('Netgear recovery in the browser', () => {
     const emit = (s: Omit<NmrpStage, 'runId' | 'counters' | 'at'> & { counters?: NmrpStage['counters'] }, at = Date.now()) =>
       bench.services.bus.emit('nmrp.stage', { runId, at, counters, ...s });
     const image = await bench.services.nmrp.check(path.join(dir, 'R7800-V1.0.2.94.img'));
-    emit({ stage: 'checking-image', say: image.say, image }, t0);
-    emit({ stage: 'preparing-network', say: 'Preparing the connection eth1: this computer takes the address 10.164.183.252.' }, t0 + 100);
-    emit({ stage: 'advertising', say: 'Calling the router. Switch the router on now.', doNow: 'Switch the router on now (power button or plug).' }, t0 + 300);
+    emit({ stage: 'checking-image', say: image.say, ...(image.sayMsg ? { sayMsg: image.sayMsg } : {}), image }, t0);
+    emit({ stage: 'preparing-network', ...sayPart(said('nmrp.said.preparing', { name: 'eth1', address: '10.164.183.252' })) }, t0 + 100);
+    emit({ stage: 'advertising', ...sayPart(said('nmrp.said.calling')), ...doNowPart(said('nmrp.said.switchOnHow')) }, t0 + 300);
     await expect.poll(() => page.getByTestId('nmrp-do-now').textContent()).toBe('Switch the router on now (power button or plug).');
     await bench.screenshot('nmrp-switch-on');
-    emit({ stage: 'router-found', say: 'The router answered (hardware address 20:e5:2a:01:02:03).', routerMac: '20:e5:2a:01:02:03' });
-    emit({ stage: 'configured', say: 'The router asked for its settings: it gets the address 10.164.183.253.' });
-    emit({ stage: 'upload-requested', say: 'The router asked for the firmware ("firmware"). Sending it now.', remoteName: 'firmware' });
-    emit({ stage: 'uploading', say: 'Sending the firmware to the router. Keep the cable plugged in and the power on.', remoteName: 'firmware', upload: { bytes: 0, total: 200_129, bytesPerSecond: 0 } });
+    emit({ stage: 'router-found', ...sayPart(said('nmrp.said.found', { mac: '20:e5:2a:01:02:03' })), routerMac: '20:e5:2a:01:02:03' });
+    emit({ stage: 'configured', ...sayPart(said('nmrp.said.settings', { address: '10.164.183.253' })) });
+    emit({ stage: 'upload-requested', ...sayPart(said('nmrp.said.askedName', { name: 'firmware' })), remoteName: 'firmware' });
+    emit({ stage: 'uploading', ...sayPart(said('nmrp.said.sending')), remoteName: 'firmware', upload: { bytes: 0, total: 200_129, bytesPerSecond: 0 } });
     bench.services.bus.emit('nmrp.progress', { runId, bytes: 120_000, total: 200_129, bytesPerSecond: 60_000 });
     await page.getByTestId('nmrp-progress').waitFor();
     await expect.poll(() => page.getByTestId('nmrp-progress').getAttribute('aria-valuenow')).toBe('59');
     await bench.screenshot('nmrp-uploading');
-    emit({ stage: 'uploaded', say: 'The router has the whole file. It now writes it into its memory: this takes a few minutes. Do not switch it off.', upload: { bytes: 200_129, total: 200_129, bytesPerSecond: 61_000, blksize: 1456, sha256: 'ab'.repeat(32), ms: 3280 } }, Date.now() - 65_000);
-    emit({ stage: 'writing', say: 'The router is writing the firmware and says it is still busy. Do not switch it off.', keepAlives: 4, counters: { ...counters, keepAlives: 4 } });
+    emit({ stage: 'uploaded', ...sayPart(said('nmrp.said.uploaded')), upload: { bytes: 200_129, total: 200_129, bytesPerSecond: 61_000, blksize: 1456, sha256: 'ab'.repeat(32), ms: 3280 } }, Date.now() - 65_000);
+    emit({ stage: 'writing', ...sayPart(said('nmrp.said.busy')), keepAlives: 4, counters: { ...counters, keepAlives: 4 } });
     await expect.poll(() => page.getByTestId('nmrp-writing').textContent()).toMatch(/Writing for 1:0\d — usually 2 to 5 minutes \(the router said it is busy 4 times\)/);
     await bench.screenshot('nmrp-writing');
     emit({
       stage: 'done',
-      say: 'Done: the router has written the firmware and says the recovery is finished.',
-      doNow: 'Switch the router off now, wait 10 seconds and switch it on again. It then starts the new firmware (the first start takes a few minutes).',
+      ...sayPart(said('nmrp.said.done')),
+      ...doNowPart(said('nmrp.said.doneDoNow')),
       keepAlives: 4,
     });
     await page.getByTestId('nmrp-done').waitFor();
@@ -91,5 +93,12 @@ describe.skipIf(!support.ok)('Netgear recovery in the browser', () => {
     await bench.screenshot('nmrp-done');
     await page.setViewportSize({ width: 820, height: 1100 });
     await bench.screenshot('nmrp-done-tablet');
+    // the same run in German: the stages' ids + values are said in the language shown
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('language').selectOption('de');
+    await expect.poll(() => page.getByTestId('nmrp-do-now').textContent()).toMatch(/^Schalten Sie den Router jetzt aus/);
+    await page.locator('[data-testid="nmrp-run"] details summary').click();
+    await expect.poll(() => page.getByTestId('nmrp-log').textContent()).toContain('Der Router hat geantwortet (Hardware-Adresse 20:e5:2a:01:02:03).');
+    await page.getByTestId('language').selectOption('en');
   });
 });

@@ -5,19 +5,20 @@ import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { fault } from '../../../src-shared/errors';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
-import { nmrpSaid } from '../../../src-shared/capabilities/nmrp/said';
+import { stageDoNow, stageSay, stageWarning } from '../../../src-shared/capabilities/nmrp/said';
 
-function mib(n: number): string {
-  return `${(n / 1048576).toFixed(2)} MiB`;
-}
+const MIB = 1048576;
 
 /** One stage as plain words in the person's language (--lang, LANG); the stage name in brackets stays as it is. */
 export function describe(s: NmrpStage, t: Translate = english): string {
   const extra: string[] = [];
-  if (s.upload?.sha256) extra.push(`${mib(s.upload.bytes)} in ${((s.upload.ms ?? 0) / 1000).toFixed(2)} s (${mib(s.upload.bytesPerSecond)}/s, blocks of ${s.upload.blksize}), sha256 ${s.upload.sha256}`);
-  if (s.warning) extra.push(`${t('nmrp.cli.note')} ${nmrpSaid(t, s.warning)}`);
-  if (s.doNow) extra.push(`→ ${nmrpSaid(t, s.doNow)}`);
-  return [`[${s.stage}] ${nmrpSaid(t, s.say)}`, ...extra.map((x) => `    ${x}`)].join('\n');
+  if (s.upload?.sha256)
+    extra.push(t('nmrp.cli.uploaded', { bytes: s.upload.bytes / MIB, seconds: (s.upload.ms ?? 0) / 1000, rate: s.upload.bytesPerSecond / MIB, blksize: s.upload.blksize ?? 0, sha: s.upload.sha256 }));
+  const warning = stageWarning(t, s);
+  const doNow = stageDoNow(t, s);
+  if (warning) extra.push(`${t('nmrp.cli.note')} ${warning}`);
+  if (doNow) extra.push(`→ ${doNow}`);
+  return [`[${s.stage}] ${stageSay(t, s)}`, ...extra.map((x) => `    ${x}`)].join('\n');
 }
 
 /**
@@ -78,7 +79,7 @@ export const recoverNetgear: CliCommand = {
         json: values.json,
         events: ['nmrp.stage', 'nmrp.progress'],
         filter: (e) => e.name !== 'nmrp.progress' || values.progress,
-        describe: (e) => (e.name === 'nmrp.stage' ? describe(e.payload, io.t) : e.name === 'nmrp.progress' ? `    ${mib(e.payload.bytes)} of ${mib(e.payload.total)}, ${mib(e.payload.bytesPerSecond)}/s` : undefined),
+        describe: (e) => (e.name === 'nmrp.stage' ? describe(e.payload, io.t) : e.name === 'nmrp.progress' ? `    ${(io.t ?? english)('nmrp.cli.progress', { done: e.payload.bytes / MIB, total: e.payload.total / MIB, rate: e.payload.bytesPerSecond / MIB })}` : undefined),
         capabilities: async () => [(await import('./index')).nmrpMain],
       },
       async (t) => {

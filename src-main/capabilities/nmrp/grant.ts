@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fault as catalogFault, RbFault } from '../../../src-shared/errors';
+import { said } from '../../../src-shared/i18n/said';
 import type { NmrpGrant } from '../../../src-shared/capabilities/nmrp/contract';
 import { currentPlatform } from '../../platform/host';
 import { grantRawFramesCommand, rawFramesUnavailable, npcapState } from '../../platform/bindings/rawether-access';
@@ -39,7 +40,6 @@ export async function grantRawFrames(): Promise<NmrpGrant> {
   const code = await new Promise<number>((resolve) => execFile(file, args, { timeout: 120_000 }, (err) => resolve(err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0)));
   if (code !== 0)
     throw catalogFault('NMRP_GRANT_REFUSED', {}, { details: `${file} ${args.join(' ')} exited with ${code}` });
-  return platform === 'linux'
-    ? { granted: true, restartNeeded: true, say: 'Done: Rescue Bench may now send the recovery messages. Close it and start it again for this to take effect.' }
-    : { granted: true, restartNeeded: false, say: 'Done: Rescue Bench may now send the recovery messages until this Mac restarts.' };
+  const w = said(platform === 'linux' ? 'nmrp.grant.linux' : 'nmrp.grant.mac');
+  return { granted: true, restartNeeded: platform === 'linux', say: w.text, sayMsg: w.msg };
 }

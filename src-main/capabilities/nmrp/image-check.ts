@@ -9,8 +9,11 @@ import { inspectFile } from '../firmware';
 import { DEVICE_PROFILES } from '../../../src-shared/profiles/profiles';
 import { DNI_HEADER, dniSum, parseDniHeader, TFTP_MAX_BLOCK } from '../../../src-shared/capabilities/nmrp/image';
 import type { NmrpImageCheck } from '../../../src-shared/capabilities/nmrp/contract';
+import type { SaidMessage } from '../../../src-shared/contract/common';
 import { tooBigFault } from './faults';
 import { fault as catalogFault } from '../../../src-shared/errors';
+import { said } from '../../../src-shared/i18n/said';
+import { sayPart } from '../../../src-shared/capabilities/nmrp/said';
 
 /** The largest file a TFTP upload carries without the block number wrapping, at the block size NMRP uses. */
 export const NMRP_MAX_IMAGE = TFTP_MAX_BLOCK * 1456 - 1;
@@ -41,7 +44,7 @@ async function wholeSum(file: string): Promise<number> {
 export async function checkNetgearImage(file: string): Promise<NmrpImageCheck> {
   const abs = path.resolve(file);
   const st = await fs.promises.stat(abs);
-  const base = { file: abs, fileName: path.basename(abs), size: st.size, warnings: [] as string[] };
+  const base = { file: abs, fileName: path.basename(abs), size: st.size, warnings: [] as string[], warningsMsg: [] as SaidMessage[] };
   if (!st.isFile()) throw new Error(`${abs} is not a file`);
   const head = await headOf(abs, DNI_HEADER);
   const dni = parseDniHeader(head);
@@ -58,7 +61,7 @@ export async function checkNetgearImage(file: string): Promise<NmrpImageCheck> {
       ...(dni.region ? { region: dni.region } : {}),
       ...(prof ? { profileId: prof.id, model: prof.model } : {}),
       intact,
-      say: `Netgear factory firmware (DNI image) for the ${dni.device}${dni.version ? `, version ${dni.version}` : ''}${prof ? ` (${prof.model})` : ''}. Check that the label under the router says ${dni.device}.`,
+      ...sayPart(said('nmrp.said.imageDni', { board: dni.device, version: dni.version || 'none', model: prof?.model ?? 'none' })),
     };
   } else {
     const report = await inspectFile(abs);
@@ -75,14 +78,19 @@ export async function checkNetgearImage(file: string): Promise<NmrpImageCheck> {
         ...(region ? { region } : {}),
         ...(prof ? { profileId: prof.id, model: prof.model } : {}),
         intact: chk.valid,
-        say: `Netgear firmware (.chk) for board ${board ?? 'unknown'}${region ? `, ${region}` : ''}${prof ? ` — that is the ${prof.model}` : ''}. Check that it matches the router's label.`,
+        ...sayPart(
+          board
+            ? said('nmrp.said.imageChk', { board, region: region ?? 'none', model: prof?.model ?? 'none' })
+            : said('nmrp.said.imageChkUnknown', { region: region ?? 'none' }),
+        ),
       };
     } else {
       check = {
         ...base,
         kind: 'not-netgear',
         intact: null,
-        say: `This is not a Netgear firmware file: ${report.identity.headline}`,
+        // the fault says it (its details name what the file is instead); the check's words are the fault's message
+        ...sayPart(said('error.NMRP_NOT_NETGEAR_IMAGE.message')),
         fault: catalogFault('NMRP_NOT_NETGEAR_IMAGE', {}, { details: report.identity.headline }).toShape(),
       };
     }
@@ -90,7 +98,10 @@ export async function checkNetgearImage(file: string): Promise<NmrpImageCheck> {
   if (check.intact === false && !check.fault)
     check.fault = catalogFault('NMRP_IMAGE_DAMAGED').toShape();
   if (st.size > NMRP_MAX_IMAGE && !check.fault) check.fault = tooBigFault(st.size, NMRP_MAX_IMAGE);
-  if (!check.fault && Math.floor(st.size / 512) + 1 > TFTP_MAX_BLOCK)
-    check.warnings.push('This file is large: if the router refuses the larger transfer pieces, the piece counter starts again at 0, which some bootloaders do not handle (the upload then fails near its end).');
+  if (!check.fault && Math.floor(st.size / 512) + 1 > TFTP_MAX_BLOCK) {
+    const w = said('nmrp.image.large');
+    check.warnings.push(w.text);
+    check.warningsMsg = [...(check.warningsMsg ?? []), w.msg];
+  }
   return check;
 }

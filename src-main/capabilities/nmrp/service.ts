@@ -24,6 +24,8 @@ import { currentPlatform, type PlatformName } from '../../platform/host';
 import type { NmrpLease, NmrpNet, NmrpTftpPut } from './deps';
 import { checkNetgearImage } from './image-check';
 import { grantRawFrames } from './grant';
+import { sayPart, doNowPart } from '../../../src-shared/capabilities/nmrp/said';
+import { said } from '../../../src-shared/i18n/said';
 import { DEFAULT_TIMING, runSession, sessionFault, type SessionTiming, type StageReport } from './session';
 
 export interface NmrpServiceEvents {
@@ -130,22 +132,32 @@ export class NmrpService {
     let unrecordedNeighbour: (() => void) | undefined;
     let counters = { ...ZERO };
     try {
-      this.emit(runId, { stage: 'checking-image', say: 'Checking the firmware file.' }, counters);
+      this.emit(runId, { stage: 'checking-image', ...sayPart(said('nmrp.said.checking')) }, counters);
       const image = await this.check(req.file);
       this.run.image = image;
       if (image.fault) throw new RbFault(image.fault);
-      this.emit(runId, { stage: 'checking-image', say: image.say, image, ...(image.warnings[0] ? { warning: image.warnings[0] } : {}) }, counters);
+      this.emit(
+        runId,
+        {
+          stage: 'checking-image',
+          say: image.say,
+          ...(image.sayMsg ? { sayMsg: image.sayMsg } : {}),
+          image,
+          ...(image.warnings[0] ? { warning: image.warnings[0], ...(image.warningsMsg?.[0] ? { warningMsg: image.warningsMsg[0] } : {}) } : {}),
+        },
+        counters,
+      );
       if (signal.aborted) throw catalogFault('NMRP_CANCELLED');
 
       socket = this.deps.raw.open(req.interface, ETHERTYPE_NMRP);
-      this.emit(runId, { stage: 'preparing-network', say: `Preparing the connection ${req.interface}: this computer takes the address ${req.hostIp}.` }, counters);
+      this.emit(runId, { stage: 'preparing-network', ...sayPart(said('nmrp.said.preparing', { name: req.interface, address: req.hostIp })) }, counters);
       const net = this.deps.net();
       lease = await net.prepare({
         interface: req.interface,
         address: `${req.hostIp}/${prefix}`,
         reason: `Netgear recovery gives this computer the address ${req.hostIp} on ${req.interface} while it talks to the router, and removes it afterwards.`,
       });
-      this.emit(runId, { stage: 'waiting-for-cable', say: 'Waiting for the router: plug the cable into one of its LAN ports.', doNow: 'Switch the router on now.' }, counters);
+      this.emit(runId, { stage: 'waiting-for-cable', ...sayPart(said('nmrp.said.waitingCable')), ...doNowPart(said('nmrp.said.switchOn')) }, counters);
       await net.waitForCarrier(req.interface, { timeoutMs: this.deps.carrierTimeoutMs ?? 60_000, signal });
 
       const leaseNow = lease;
@@ -223,7 +235,7 @@ export class NmrpService {
       socket?.close();
       if (lease)
         await lease.release().catch((err: unknown) => {
-          this.emit(runId, { stage: this.run.state === 'done' ? 'done' : 'failed', say: 'The address could not be removed from this computer.', warning: err instanceof Error ? err.message : String(err) }, counters);
+          this.emit(runId, { stage: this.run.state === 'done' ? 'done' : 'failed', ...sayPart(said('nmrp.said.addressNotRemoved')), warning: err instanceof Error ? err.message : String(err) }, counters);
         });
       if (this.abort?.signal === signal) this.abort = undefined;
     }

@@ -32,6 +32,8 @@ import {
 } from '../../../src-shared/capabilities/nmrp/codec';
 import type { NmrpCounters, NmrpStage, NmrpStageName } from '../../../src-shared/capabilities/nmrp/contract';
 import { TFTP_MAX_BLOCK } from '../../../src-shared/capabilities/nmrp/image';
+import { doNowPart, sayPart, warningPart } from '../../../src-shared/capabilities/nmrp/said';
+import { said } from '../../../src-shared/i18n/said';
 
 /** Where the NMRP code sits in a frame: after the Ethernet header (14) and the reserved field (2). */
 const CODE_OFFSET = 16;
@@ -165,7 +167,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
         counters.ignored++;
         if (!secondRouterWarned) {
           secondRouterWarned = true;
-          report({ stage: uploading ? 'uploading' : 'writing', say: 'A second router is talking on this cable; it is ignored while this one finishes.', warning: `frames from ${f.src} ignored` });
+          report({ stage: uploading ? 'uploading' : 'writing', ...sayPart(said('nmrp.said.secondRouter')), ...warningPart(said('nmrp.said.framesIgnored', { mac: f.src })) });
         }
       }
       return;
@@ -223,7 +225,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
   // ---- advertise until the router's first frame; CONF_ACK is armed first, so the binding answers CONF_REQ at once
   const confReqMatch = { offset: CODE_OFFSET, value: NmrpCode.CONF_REQ };
   o.socket.answer(confReqMatch, encodeFrame(BROADCAST_MAC, me, confAck(o.routerIp, o.mask, o.region)));
-  report({ stage: 'advertising', say: 'Calling the router. Switch the router on now.', doNow: 'Switch the router on now (power button or plug).' });
+  report({ stage: 'advertising', ...sayPart(said('nmrp.said.calling')), ...doNowPart(said('nmrp.said.switchOnHow')) });
   const advStart = now();
   let first: NmrpFrame | undefined;
   while (!first) {
@@ -250,7 +252,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
   const reportFound = (): void => {
     if (foundReported) return;
     foundReported = true;
-    report({ stage: 'router-found', say: `The router answered (hardware address ${mac}).`, routerMac: mac });
+    report({ stage: 'router-found', ...sayPart(said('nmrp.said.found', { mac })), routerMac: mac });
   };
 
   // ---- the conversation
@@ -284,7 +286,13 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
         expect = NmrpCode.TFTP_UL_REQ;
         report({
           stage: 'configured',
-          say: counters.confAcks === 1 ? `The router asked for its settings: it gets the address ${o.routerIp}${o.region ? `, region ${o.region}` : ''}.` : 'The router asked again for its settings (it missed our answer); answered again.',
+          ...sayPart(
+            counters.confAcks > 1
+              ? said('nmrp.said.settingsAgain')
+              : o.region
+                ? said('nmrp.said.settingsRegion', { address: o.routerIp, region: o.region })
+                : said('nmrp.said.settings', { address: o.routerIp }),
+          ),
           routerMac,
         });
         break;
@@ -297,9 +305,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
         }
         const remoteName = requestedFileName(rx) ?? remoteNameFallback;
         const wraps512 = Math.floor(o.size / 512) + 1 > TFTP_MAX_BLOCK;
-        const warning = wraps512
-          ? `The file needs more than ${TFTP_MAX_BLOCK} pieces if the router refuses the larger piece size (${NMRP_BLKSIZE} bytes); the piece counter would then start again at 0, which some bootloaders do not handle.`
-          : undefined;
+        const warning = wraps512 ? said('nmrp.said.manyPieces', { max: TFTP_MAX_BLOCK, blksize: NMRP_BLKSIZE }) : undefined;
         // The put starts first and the two reports follow while it opens the file: a report runs the event through
         // the contract and the journal, which the router's request should not wait for (decision 0108).
         // The request goes out once the static ARP entry is there (at once when the binding added it in-process).
@@ -332,12 +338,12 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
         put.catch(() => {});
         report({
           stage: 'upload-requested',
-          say: `The router asked for the firmware${requestedFileName(rx) ? ` ("${remoteName}")` : ''}. Sending it now.`,
+          ...sayPart(requestedFileName(rx) ? said('nmrp.said.askedName', { name: remoteName }) : said('nmrp.said.asked')),
           remoteName,
           routerMac,
-          ...(counters.uploadRequests > 1 ? { warning: 'The router asked for the file again: it may not accept this firmware.' } : warning ? { warning } : {}),
+          ...(counters.uploadRequests > 1 ? warningPart(said('nmrp.said.askedAgain')) : warning ? warningPart(warning) : {}),
         });
-        report({ stage: 'uploading', say: 'Sending the firmware to the router. Keep the cable plugged in and the power on.', remoteName, upload: { bytes: 0, total: o.size, bytesPerSecond: 0 } });
+        report({ stage: 'uploading', ...sayPart(said('nmrp.said.sending')), remoteName, upload: { bytes: 0, total: o.size, bytesPerSecond: 0 } });
         try {
           upload = await Promise.race([put, abortP]);
         } catch (err) {
@@ -350,10 +356,10 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
         o.progress({ bytes: upload.bytes, total: o.size, bytesPerSecond: upload.ms > 0 ? (upload.bytes * 1000) / upload.ms : 0 });
         report({
           stage: 'uploaded',
-          say: 'The router has the whole file. It now writes it into its memory: this takes a few minutes. Do not switch it off.',
+          ...sayPart(said('nmrp.said.uploaded')),
           remoteName,
           upload: { bytes: upload.bytes, total: o.size, bytesPerSecond: upload.ms > 0 ? (upload.bytes * 1000) / upload.ms : 0, blksize: upload.blksize, sha256: upload.sha256, ms: upload.ms },
-          ...(upload.rolledOver ? { warning: 'The piece counter started again at 0 during the upload; if the router does not take the file, this is why.' } : {}),
+          ...(upload.rolledOver ? warningPart(said('nmrp.said.rolledOver')) : {}),
         });
         expect = undefined;
         phase = 'writing';
@@ -365,7 +371,7 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
         counters.keepAlives++;
         phase = 'writing';
         waitMs = o.timing.keepAliveLimitMs;
-        report({ stage: 'writing', say: 'The router is writing the firmware and says it is still busy. Do not switch it off.', keepAlives: counters.keepAlives });
+        report({ stage: 'writing', ...sayPart(said('nmrp.said.busy')), keepAlives: counters.keepAlives });
         break;
       case NmrpCode.CLOSE_REQ: {
         send(routerMac, bare(NmrpCode.CLOSE_ACK));
@@ -373,8 +379,8 @@ async function converse(o: SessionOptions, counters: NmrpCounters): Promise<Sess
         if (!upload) throw new SessionError(catalogFault('NMRP_CLOSED_EARLY').toShape(), 'failed');
         report({
           stage: 'done',
-          say: 'Done: the router has written the firmware and says the recovery is finished.',
-          doNow: 'Switch the router off now, wait 10 seconds and switch it on again. It then starts the new firmware (the first start takes a few minutes).',
+          ...sayPart(said('nmrp.said.done')),
+          ...doNowPart(said('nmrp.said.doneDoNow')),
           routerMac,
           keepAlives: counters.keepAlives,
         });

@@ -114,8 +114,13 @@ export const recoverCommand: CliCommand = {
           if (e.name === 'playbook.transcript') return { to: 'out', text: `    ${e.payload.dir === 'sent' ? '>' : e.payload.dir === 'received' ? '<' : '#'} ${e.payload.text}` };
           if (e.name === 'recover.progress') {
             const p = e.payload;
-            if (p.phase === 'transfer') return { to: 'out', text: `    ${p.requested ? `"${p.requested}" ` : ''}${p.bytes}/${p.total} bytes (${p.total ? Math.floor((p.bytes / p.total) * 100) : 0} %), ${(p.bytesPerSecond / 1048576).toFixed(2)} MiB/s` };
-            if (p.phase === 'writing') return { to: 'out', text: `    the router writes: about ${p.expectedSeconds ?? '?'} s` };
+            const tr = io.t ?? english;
+            if (p.phase === 'transfer')
+              return {
+                to: 'out',
+                text: `    ${tr('recover.cli.transfer', { name: p.requested ?? 'none', bytes: p.bytes, total: p.total, percent: p.total ? Math.floor((p.bytes / p.total) * 100) : 0, rate: p.bytesPerSecond / 1048576 })}`,
+              };
+            if (p.phase === 'writing') return { to: 'out', text: `    ${tr('recover.cli.writing', { known: p.expectedSeconds === undefined ? 'no' : 'yes', seconds: p.expectedSeconds ?? 0 })}` };
           }
           return undefined;
         },

@@ -22,7 +22,7 @@ import { clock } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { fault as makeFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import type { StepContext, StepExecutor, StepOutcome } from '../playbook';
-import { said } from '../../../src-shared/i18n/said';
+import { said, type Said } from '../../../src-shared/i18n/said';
 import { inSubnet } from '../../platform';
 import type { TftpServer, TftpTransferEvent } from '../tftp';
 import type { RecoverDeps } from './deps';
@@ -37,15 +37,44 @@ const fault = (code: string, values: Record<string, string | number> = {}, detai
 const t = (at: number): string => clock(at, true);
 const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
 
-/** Where to allow TFTP through a firewall on this OS: the one found running, by name, else the usual places. */
-export async function firewallAdvice(deps: RecoverDeps, iface?: string): Promise<string> {
-  const found = await deps.firewalls(iface).catch(() => []);
-  if (found.length) return found.map((f) => `${f.what} on this computer and may block the router: to let it through, ${f.allow}.`).join(' ');
-  const platform = deps.platform;
-  if (platform === 'win32') return 'Windows Defender Firewall blocks incoming TFTP by default: open "Allow an app through Windows Firewall", tick Rescue Bench for Private and Public networks, and try again.';
-  if (platform === 'darwin') return 'If the macOS firewall is on: System Settings → Network → Firewall → Options, allow incoming connections for Rescue Bench.';
+/**
+ * Where to allow TFTP through a firewall on this OS: the one found running, by name, else the usual places
+ * (decision 0146). Keywords and commands as values: the catalogue (`recover.said.firewall`, and the end of
+ * RECOVER_NO_REQUEST's fix) words them in each language; the commands stay as they are typed.
+ */
+export async function firewallValues(deps: RecoverDeps, iface?: string): Promise<Record<string, string>> {
+  const found = new Set((await deps.firewalls(iface).catch(() => [])).map((f) => f.name));
+  const found1 =
+    found.has('ufw') && found.has('firewalld')
+      ? 'both'
+      : found.has('ufw')
+        ? 'ufw'
+        : found.has('firewalld')
+          ? 'firewalld'
+          : found.has('windows-defender')
+            ? 'windowsOn'
+            : found.has('macos-application-firewall')
+              ? 'macOn'
+              : deps.platform === 'win32'
+                ? 'windows'
+                : deps.platform === 'darwin'
+                  ? 'mac'
+                  : 'none';
   const on = iface ? ` in on ${iface}` : '';
-  return `No ufw or firewalld was found running; if another firewall runs on this computer (nftables or iptables rules), let UDP port 69 and the reply ports from the router through${on ? ` on ${iface}` : ''}, e.g. ufw: sudo ufw allow${on} proto udp to any port 69 · firewalld: sudo firewall-cmd --add-service=tftp.`;
+  return {
+    found: found1,
+    iface: iface ?? 'none',
+    ufwPort: `sudo ufw allow${on} proto udp to any port 69`,
+    ufwFrom: `sudo ufw allow${on} proto udp from 192.168.0.0/16`,
+    ufwList: 'sudo ufw status numbered',
+    ufwDelete: 'sudo ufw delete N',
+    firewalld: 'sudo firewall-cmd --add-service=tftp',
+  };
+}
+
+/** The firewall advice as said words (evidence beside a transfer that got no answer). */
+export async function firewallAdvice(deps: RecoverDeps, iface?: string): Promise<Said> {
+  return said('recover.said.firewall', await firewallValues(deps, iface));
 }
 
 /** The interface that carries `address` has no cable signal: a three-part fault, or undefined when it has one (or we cannot tell). */
@@ -92,7 +121,7 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
           const lease = await deps.net.prepare({ interface: has.name, address: need, reason: `Rescue Bench keeps the address ${hostIp} on ${has.name} while it recovers the router.` });
           ctx.bag.set(BAG.lease, { close: () => lease.release() });
         } catch (err) {
-          ctx.evidence(`Could not guard the address against changes while the router restarts: ${toErrorShape(err).message}`);
+          ctx.evidence(said('recover.said.guardFailed', { reason: toErrorShape(err).message }));
         }
       }
       if (has.carrier === false) ctx.evidence(said('recover.said.noSignalYet', { iface: has.name }));
@@ -177,10 +206,10 @@ export function fetchStep(deps: RecoverDeps): StepExecutor {
           finish({ ok: true, e });
         } else if (e.kind === 'error') {
           if (!seen.has(tr.id)) {
-            ctx.evidence(`The router (${tr.peer}) asked for "${asked}" at ${t(tr.startedAt)}: ${tr.error?.message ?? 'refused'}.`, tr.startedAt);
+            ctx.evidence(said('recover.said.askedRefused', { peer: tr.peer, file: asked, time: t(tr.startedAt), reason: tr.error?.message ?? 'none' }), tr.startedAt);
           } else {
             cut = { bytes: tr.bytes, size: tr.size ?? 0, at: tr.endedAt ?? ctx.now() };
-            ctx.evidence(`The transfer stopped after ${tr.bytes} of ${tr.size ?? '?'} bytes at ${t(cut.at)}: ${tr.error?.message ?? 'the router stopped asking'}. Waiting for the router to ask again.`);
+            ctx.evidence(said('recover.said.transferStopped', { bytes: tr.bytes, total: tr.size ?? 0, known: tr.size === undefined ? 'no' : 'yes', time: t(cut.at), reason: tr.error?.message ?? 'none' }));
           }
         }
       };
@@ -201,7 +230,7 @@ export function fetchStep(deps: RecoverDeps): StepExecutor {
       if (unplugged) return unplugged;
       if (cut)
         return fault('RECOVER_TRANSFER_CUT', { how: 'fetch', sent: cut.bytes, total: cut.size });
-      return fault('RECOVER_NO_REQUEST', { seconds: Math.round(timeoutMs / 1000), firewall: await firewallAdvice(deps) }, `listening on ${server.address}:${server.port}`);
+      return fault('RECOVER_NO_REQUEST', { seconds: Math.round(timeoutMs / 1000), ...(await firewallValues(deps)) }, `listening on ${server.address}:${server.port}`);
     }
     const tr = result.e.transfer;
     if (want && tr.sha256 && tr.sha256 !== want)
@@ -217,12 +246,10 @@ export const buttonStep: StepExecutor = async (ctx) => {
   const cues = p?.recovery.cues;
   const flow = flowOf(ctx);
   const text = said('recover.said.ask.hold', { seconds: cues?.holdSeconds ?? 10 });
-  const detail = [
-    cues ? `${cues.holdUntil} (Button: ${cues.button}.)` : 'Let go when a light starts blinking slowly: most routers show their recovery mode like that.',
-    flow === 'ubiquiti' ? `With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE_FORCE_WARNING}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  // the model's own cues are the profile's words (shown translated on the recovery view's cue card); without them, ours
+  const detail = cues
+    ? [`${cues.holdUntil} (Button: ${cues.button}.)`, flow === 'ubiquiti' ? `With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE_FORCE_WARNING}` : ''].filter(Boolean).join(' ')
+    : said('recover.said.ask.holdDetail', { ubnt: flow === 'ubiquiti' ? 'yes' : 'no' });
   const a = await ctx.ask({ text, detail, choices: [{ id: 'ready', label: said('prompt.recover.lightShows'), primary: true }] });
   return a.choice === 'ready' ? { ok: true, summary: said('recover.said.sawLight', { time: t(ctx.now()) }) } : fault('NOT_CONFIRMED', { what: 'recovery' });
 };
@@ -252,7 +279,8 @@ export function transferStep(deps: RecoverDeps): StepExecutor {
       const e: RbErrorShape = toErrorShape(err);
       const gone = await noCarrier(deps, localAddress);
       if (gone) return gone;
-      if (/TIMEOUT|NO_ANSWER|NO_REPLY/.test(e.code)) e.fix = `${e.fix ? `${e.fix} ` : ''}${await firewallAdvice(deps)}`;
+      // the transfer's own fault keeps its words (said in each language by its code); the firewall advice is a line of its own
+      if (/TIMEOUT|NO_ANSWER|NO_REPLY/.test(e.code)) ctx.evidence(await firewallAdvice(deps));
       return { ok: false, error: e };
     }
   };
@@ -278,7 +306,16 @@ async function dlinkUpload(
       });
       const routerSaid = r.reply.text ? `"${r.reply.text.slice(0, 300)}"` : 'nothing';
       ctx.transcript('received', r.reply.text || '(no answer)');
-      ctx.evidence(`Sent ${r.sent} of ${r.total} bytes in ${(r.ms / 1000).toFixed(1)} s; the router answered ${r.reply.headerless ? 'a page without headers' : r.reply.status !== undefined ? `HTTP ${r.reply.status}` : 'nothing'}: ${routerSaid}.`);
+      ctx.evidence(
+        said('recover.said.uploadAnswer', {
+          sent: r.sent,
+          total: r.total,
+          seconds: (r.ms / 1000).toFixed(1),
+          answer: r.reply.headerless ? 'headerless' : r.reply.status !== undefined ? 'http' : 'none',
+          status: r.reply.status ?? 0,
+          text: r.reply.text ? r.reply.text.slice(0, 300) : 'none',
+        }),
+      );
       if (r.reply.verdict === 'refused')
         return fault('RECOVER_ROUTER_REFUSED', { said: routerSaid });
       if (!r.complete && r.reply.verdict !== 'accepted')

@@ -5,12 +5,13 @@ import { ErrorCard } from '../../components/ErrorCard';
 import { bytes, clockTime, decimal, rate } from '../../format';
 import { useApp } from '../../app/store';
 import type { RbError } from '../../../src-shared/contract';
-import type { NmrpImageCheck, NmrpRun, NmrpStage, NmrpStageName } from '../../../src-shared/capabilities/nmrp/contract';
+import type { NmrpGrant, NmrpImageCheck, NmrpRun, NmrpStage, NmrpStageName } from '../../../src-shared/capabilities/nmrp/contract';
 import { NMRP_REGIONS } from '../../../src-shared/capabilities/nmrp/codec';
 import { latest, useNmrp, writingSince } from './store';
 import { useT, type T } from '../../i18n';
 import { localizeError, type MessageId } from '../../../src-shared/i18n';
-import { nmrpSaid } from './words';
+import { stageDoNow, stageSay, stageWarning } from './words';
+import { sayIn } from '../../../src-shared/i18n/said';
 
 /** The stages a seller sees, in order, with their plain names. */
 const STEPS: { id: NmrpStageName[]; title: MessageId }[] = [
@@ -27,7 +28,7 @@ const STEPS: { id: NmrpStageName[]; title: MessageId }[] = [
 function imageWords(t: T, c: NmrpImageCheck): string {
   if (c.kind === 'dni-img' && c.board) return t('nmrp.image.dni', { board: c.board, model: c.model ?? 'none' });
   if (c.kind === 'netgear-chk') return c.board ? t('nmrp.image.chk', { board: c.board, model: c.model ?? 'none' }) : t('nmrp.image.chkUnknown');
-  return c.say;
+  return sayIn(t, c.sayMsg, c.say);
 }
 
 function mmss(ms: number): string {
@@ -99,9 +100,9 @@ function ImageCard({ check, confirmed, setConfirmed }: { check: NmrpImageCheck; 
     <div className="nmrp-image" data-testid="nmrp-image" data-kind={check.kind}>
       <p className="fs-result ok">{imageWords(t, check)}</p>
       <p>{t('nmrp.image.facts', { file: check.fileName, size: bytes(check.size), version: check.version ?? 'none', region: check.region ?? 'none' })}</p>
-      {check.warnings.map((w) => (
+      {check.warnings.map((w, i) => (
         <p key={w} className="note">
-          {nmrpSaid(t, w)}
+          {sayIn(t, check.warningsMsg?.[i], w)}
         </p>
       ))}
       <label className="check">
@@ -288,7 +289,7 @@ function SetupPanel() {
 function GrantButton() {
   const api = useApi();
   const t = useT();
-  const [said, setSaid] = useState<string | undefined>();
+  const [said, setSaid] = useState<NmrpGrant | undefined>();
   const [error, setError] = useState<RbError | undefined>();
   return (
     <div className="fs-choices" data-testid="nmrp-grant">
@@ -298,14 +299,14 @@ function GrantButton() {
         onClick={() => {
           setError(undefined);
           api.invoke('nmrp.grant', {}).then(
-            (g) => setSaid(g.say),
+            (g) => setSaid(g),
             (err: unknown) => setError(asRbError(err)),
           );
         }}
       >
         {t('nmrp.grant.button')}
       </button>
-      {said && <p className="fs-result ok">{nmrpSaid(t, said)}</p>}
+      {said && <p className="fs-result ok">{sayIn(t, said.sayMsg, said.say)}</p>}
       {error && <ErrorCard error={error} />}
     </div>
   );
@@ -391,7 +392,7 @@ function Timeline({ run }: { run: NmrpRun }) {
               <span className="fs-step-title">{t(st.title)}</span>
               {last && <span className="fs-took">{clockTime(last.at, false)}</span>}
             </div>
-            {last && state !== 'todo' && <p className="fs-evidence">{last.fault ? localizeError(last.fault, t).message : nmrpSaid(t, last.say)}</p>}
+            {last && state !== 'todo' && <p className="fs-evidence">{stageSay(t, last)}</p>}
           </li>
         );
       })}
@@ -435,15 +436,13 @@ function RunPanel({ run }: { run: NmrpRun }) {
       <p className="fs-do-now" aria-live="assertive" data-testid="nmrp-do-now">
         {done
           ? lastStage?.doNow
-            ? nmrpSaid(t, lastStage.doNow)
+            ? stageDoNow(t, lastStage)
             : t('nmrp.run.switchOffOn')
           : doNow
-            ? nmrpSaid(t, doNow)
-            : stage?.fault
-              ? localizeError(stage.fault, t).message
-              : stage
-                ? nmrpSaid(t, stage.say)
-                : t('nmrp.run.starting')}
+            ? stageDoNow(t, doNow)
+            : stage
+              ? stageSay(t, stage)
+              : t('nmrp.run.starting')}
       </p>
       {done && (
         <p className="fs-result ok" data-testid="nmrp-done">
@@ -486,9 +485,9 @@ function RunPanel({ run }: { run: NmrpRun }) {
         <ul className="fs-evidence" data-testid="nmrp-log">
           {run.stages.map((s, i) => (
             <li key={i}>
-              <span className="mono">{clockTime(s.at)}</span> <span data-i18n-data="stage name">{s.stage}</span>: {s.fault ? localizeError(s.fault, t).message : nmrpSaid(t, s.say)}
+              <span className="mono">{clockTime(s.at)}</span> <span data-i18n-data="stage name">{s.stage}</span>: {stageSay(t, s)}
               {s.routerMac ? t('nmrp.run.router', { mac: s.routerMac }) : ''}
-              {s.warning ? ` — ${nmrpSaid(t, s.warning)}` : ''}
+              {s.warning ? ` — ${stageWarning(t, s)}` : ''}
             </li>
           ))}
           {lastStage && (

@@ -34,12 +34,12 @@ export const useNmrp = create<NmrpStore>((set) => ({
 }));
 
 /** The latest stage, and the latest one that asks the user to do something. */
-export function latest(run: NmrpRun): { stage: NmrpStage | undefined; doNow: string | undefined } {
+export function latest(run: NmrpRun): { stage: NmrpStage | undefined; doNow: NmrpStage | undefined } {
   const stage = run.stages.at(-1);
   const withDo = [...run.stages].reverse().find((s) => s.doNow);
   // an instruction holds until the conversation has moved past it
   const stale = withDo && stage && withDo !== stage && ['router-found', 'configured', 'upload-requested', 'uploading', 'uploaded', 'writing', 'failed', 'cancelled'].includes(stage.stage) && withDo.stage !== 'done';
-  return { stage, doNow: stale ? undefined : withDo?.doNow };
+  return { stage, doNow: stale ? undefined : withDo };
 }
 
 /** When the router got the whole file (the writing timer starts there). */

@@ -1,2 +1,2 @@
-/** The Netgear recovery's words in the language shown: the matcher lives in src-shared (the CLI uses it too). */
-export { nmrpSaid } from '../../../src-shared/capabilities/nmrp/said';
+/** What the Netgear recovery says, in the language shown (decision 0145): shared with the command line. */
+export { stageDoNow, stageSay, stageWarning } from '../../../src-shared/capabilities/nmrp/said';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, Empty, Ipv4Schema, RbErrorSchema } from '../../contract/common';
+import { command, event, Empty, Ipv4Schema, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 import { NMRP_REGIONS } from './codec';
 
 const regionCodes = Object.keys(NMRP_REGIONS) as [keyof typeof NMRP_REGIONS, ...(keyof typeof NMRP_REGIONS)[]];
@@ -24,7 +24,11 @@ export const NmrpImageCheckSchema = z.object({
   intact: z.boolean().nullable(),
   /** Plain words for the screen. */
   say: z.string(),
+  /** `say` as catalogue id + values (decision 0145). */
+  sayMsg: SaidMessageSchema.optional(),
   warnings: z.array(z.string()),
+  /** Each of `warnings` as catalogue id + values, in the same order (decision 0145). */
+  warningsMsg: z.array(SaidMessageSchema).optional(),
   /** Why it must not be sent (not a Netgear image, damaged, too big). */
   fault: RbErrorSchema.optional(),
 });
@@ -86,15 +90,20 @@ export const NmrpStageSchema = z.object({
   stage: NmrpStageNameSchema,
   /** ms since epoch. */
   at: z.number(),
-  /** What is happening, in plain words (ux-voice.md). */
+  /** What is happening, in plain words (ux-voice.md): English, for the journal, --json and logs. */
   say: z.string(),
+  /** `say` as catalogue id + values: the screen and the CLI say it in the person's language (decision 0145). */
+  sayMsg: SaidMessageSchema.optional(),
   /** What the user does now, when anything. */
   doNow: z.string().optional(),
+  doNowMsg: SaidMessageSchema.optional(),
   routerMac: MacSchema.optional(),
   /** The file name the router asked for (or the file's own name). */
   remoteName: z.string().optional(),
   keepAlives: z.number().int().optional(),
   warning: z.string().optional(),
+  /** `warning` as catalogue id + values; absent where the warning is a tool's own words (an OS error). */
+  warningMsg: SaidMessageSchema.optional(),
   upload: z.object({ bytes: z.number(), total: z.number(), bytesPerSecond: z.number(), blksize: z.number().optional(), sha256: z.string().optional(), ms: z.number().optional() }).optional(),
   counters: NmrpCountersSchema,
   /** On the checking-image stage: what the inspector found (the board to compare with the label). */
@@ -133,6 +142,7 @@ export const NmrpGrantSchema = z.object({
   /** Linux: a capability given to a program file takes effect when the program starts again. */
   restartNeeded: z.boolean(),
   say: z.string(),
+  sayMsg: SaidMessageSchema.optional(),
 });
 export type NmrpGrant = z.infer<typeof NmrpGrantSchema>;
 

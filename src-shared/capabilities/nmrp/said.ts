@@ -1,54 +1,37 @@
 /**
- * What the Netgear recovery says while it runs (the stages' `say` and `doNow`, the file check's warnings, the
- * permission's answer) travels in English (journal, --json). The catalogue holds the same words under
- * `nmrp.said.*` (and a few others); this finds the entry whose English, with its {values} taken from the text,
- * is the text sent, and says it in the language shown (decision 0102). Text it does not know stays as sent.
- * Shared by the screen and the command line (`recover netgear --lang de`, decision 0130).
+ * What the Netgear recovery says while it runs (decision 0145): the session and the service make each stage's
+ * `say`, `doNow` and `warning` with `said()` (catalogue id + values, `nmrp.said.*`), so the English (journal,
+ * --json, logs) and the message the screen and the CLI say in the person's language come from one entry.
+ * A stage without a message (a workstation from before 0145, an OS error quoted as a warning) is shown as it came;
+ * a failed stage is said through its fault. Shared by the screen and the command line (`recover netgear --lang de`).
  */
-import { english } from '../../i18n/translate';
-import { sourceCatalog, type MessageId, type MessageValues } from '../../i18n/catalog';
+import type { SaidMessage } from '../../contract/common';
+import { localizeError } from '../../i18n/errors';
+import { sayIn, type Said } from '../../i18n/said';
+import type { Translate } from '../../i18n/translate';
+import type { RbErrorShape } from '../../errors';
 
-/** A translate function: the screen's useT() or the command line's translator (--lang, LANG). */
-type T = (id: MessageId, values?: MessageValues) => string;
+export const sayPart = (w: Said): { say: string; sayMsg: SaidMessage } => ({ say: w.text, sayMsg: w.msg });
+export const doNowPart = (w: Said): { doNow: string; doNowMsg: SaidMessage } => ({ doNow: w.text, doNowMsg: w.msg });
+export const warningPart = (w: Said): { warning: string; warningMsg: SaidMessage } => ({ warning: w.text, warningMsg: w.msg });
 
-const IDS: MessageId[] = (Object.keys(sourceCatalog) as MessageId[]).filter(
-  (k) => k.startsWith('nmrp.said.') || k === 'nmrp.grant.linux' || k === 'nmrp.grant.mac' || k === 'nmrp.image.large',
-);
-
-interface Pattern {
-  id: MessageId;
-  re: RegExp;
-  names: string[];
+interface StageWords {
+  say: string;
+  sayMsg?: SaidMessage | undefined;
+  fault?: RbErrorShape | undefined;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const EXACT = new Map<string, MessageId>();
-const PATTERNS: Pattern[] = [];
-for (const id of IDS) {
-  const src = sourceCatalog[id];
-  if (!src.includes('{')) {
-    EXACT.set(english(id), id);
-    continue;
-  }
-  // only plain {name} arguments: a message with plural or select would need its own matcher
-  if (/\{\w+,/.test(src)) continue;
-  const names: string[] = [];
-  const parts = src.split(/\{(\w+)\}/);
-  const re = parts.map((p, i) => (i % 2 === 1 ? (names.push(p), '(.+?)') : escape(p))).join('');
-  PATTERNS.push({ id, re: new RegExp(`^${re}$`, 's'), names });
+/** What a stage says, in the language of `t`: its fault's message when it failed, else its `say`. */
+export function stageSay(t: Translate, s: StageWords): string {
+  return s.fault ? localizeError(s.fault, t).message : sayIn(t, s.sayMsg, s.say);
 }
 
-/** `given` in the language shown when the catalogue knows it; else as it came. */
-export function nmrpSaid(t: T, given: string): string {
-  const exact = EXACT.get(given);
-  if (exact) return t(exact);
-  for (const p of PATTERNS) {
-    const m = p.re.exec(given);
-    if (!m) continue;
-    const values: MessageValues = Object.fromEntries(p.names.map((n, i) => [n, m[i + 1]!]));
-    // the match must be the same words made again (a greedy value could swallow a neighbour's text)
-    if (english(p.id, values) === given) return t(p.id, values);
-  }
-  return given;
+/** A stage's instruction in the language of `t` (the English sent when it has no message). */
+export function stageDoNow(t: Translate, s: { doNow?: string | undefined; doNowMsg?: SaidMessage | undefined }): string | undefined {
+  return s.doNow === undefined ? undefined : sayIn(t, s.doNowMsg, s.doNow);
+}
+
+/** A stage's warning in the language of `t`; an OS error quoted as the warning stays as it came. */
+export function stageWarning(t: Translate, s: { warning?: string | undefined; warningMsg?: SaidMessage | undefined }): string | undefined {
+  return s.warning === undefined ? undefined : sayIn(t, s.warningMsg, s.warning);
 }

@@ -59,7 +59,8 @@ export interface ImagePlan {
 }
 
 export const hex32 = (n: number): string => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
-const kib = (n: number): string => (n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`);
+/** A bootloader's length as the catalogue says it (`bootUnit`: whole KiB, else bytes), numbers formatted by ICU. */
+const bootSize = (n: number): SaidValues => (n % 1024 === 0 ? { bootUnit: 'kib', boot: n / 1024 } : { bootUnit: 'bytes', boot: n });
 
 /** The file name TP-Link bootloaders ask for when the profile names none: `<Model><vN>_tp_recovery.bin`. */
 export function tplinkRecoveryNames(p: DeviceProfile | undefined): string[] {
@@ -88,7 +89,7 @@ function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImageP
   const header = { format: 'tplink-v1', hwId: hex32(outer.hwId), hwRevision: outer.hwRevision, version: outer.firmwareVersion, vendor: outer.vendor };
   let inner: TplinkV1Header | undefined = outer;
   let cut = 0;
-  let cutReason = `The file's TP-Link header says it carries no bootloader (boot length 0), so it is served unchanged: it is an image the recovery mode takes as it is (OpenWrt "factory" images are like this).`;
+  let why = reason('recover.said.plan.noBootloader');
   if (outer.bootLength !== 0) {
     cut = 0x200 + outer.bootLength;
     inner = cut + 0x200 <= size ? readTplinkV1Header(buf, cut) : undefined;
@@ -96,12 +97,12 @@ function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImageP
       return {
         ...base,
         header,
-        cutReason: `The header says a ${kib(outer.bootLength)} bootloader follows it, but there is no second TP-Link header after it (at ${hex32(cut)}).`,
-        checks: [{ name: 'Bootloader inside', ok: false, text: `Boot length ${kib(outer.bootLength)}, but no firmware header at ${hex32(cut)}.` }],
+        ...reason('recover.said.plan.noInnerHeader', { ...bootSize(outer.bootLength), at: hex32(cut) }),
+        checks: [check('bootloader', false, 'recover.said.plan.noInnerHeaderCheck', { ...bootSize(outer.bootLength), at: hex32(cut) })],
         refuse: fault('RECOVER_TPLINK_LAYOUT_UNKNOWN', {}, { details: `boot_len ${hex32(outer.bootLength)}, expected a TP-Link v1 header at ${hex32(cut)}` }).toShape(),
       };
     }
-    cutReason = `Cut the first ${cut} bytes (${hex32(cut)}): TP-Link's outer header (512 bytes) and the bootloader it carries (${kib(outer.bootLength)}). The recovery mode writes the file over the firmware, not over the bootloader, so a file with a bootloader inside would land in the wrong place; what is left starts with the firmware's own header, which the router checks. Same as the OpenWrt wiki's \`dd bs=512 skip=${cut / 512}\`.`;
+    why = reason('recover.said.plan.cutBootloader', { cut, at: hex32(cut), header: 0x200, ...bootSize(outer.bootLength), dd: `dd bs=512 skip=${cut / 512}` });
   }
   const checks: ImageCheck[] = [check('tplinkHeader', true, 'recover.said.plan.v1', { version: outer.headerVersion, hwId: hex32(outer.hwId), revision: outer.hwRevision, firmware: outer.firmwareVersion })];
   const want = profile?.stockImage?.tplinkHwId;
@@ -127,7 +128,7 @@ function tplinkPlan(buf: Uint8Array, profile: DeviceProfile | undefined): ImageP
   if (cutOff && !refuse) {
     refuse = fault('RECOVER_IMAGE_TRUNCATED', {}, { details: `firmware length ${inner.firmwareLength}, ${size - cut} bytes after the cut` }).toShape();
   }
-  return { flow: 'tplink', size, cutBytes: cut, cutReason, servedBytes: size - cut, checks, header, ...(refuse ? { refuse } : {}) };
+  return { flow: 'tplink', size, cutBytes: cut, ...why, servedBytes: size - cut, checks, header, ...(refuse ? { refuse } : {}) };
 }
 
 function ascii(buf: Uint8Array, off: number, len: number): string {

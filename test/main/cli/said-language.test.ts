@@ -13,6 +13,8 @@ import { describe as netgearLine } from '../../../src-main/capabilities/nmrp/cli
 import { runWords } from '../../../src-main/cli/run-words';
 import { english, loadCatalog, said, translator } from '../../../src-shared/i18n';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
+import { fault } from '../../../src-shared/errors';
+import { tplinkFactory, tplinkUpBoot } from '../../../test-support/vendor-images';
 
 let dir: string;
 const env0 = process.env.XDG_DATA_HOME;
@@ -51,6 +53,24 @@ describe('service words on the command line', () => {
     expect(result.payload.value.plan.image.cutReasonMsg).toEqual({ id: 'recover.said.plan.unchanged' });
   });
 
+  it('recover tplink --check --lang de prints the cut reason (bytes, offset, the dd hint) in German; --json keeps the English and the id', async () => {
+    const file = path.join(dir, 'ArcherC7v2_up_boot.bin');
+    fs.writeFileSync(file, tplinkUpBoot(0xc7000002, tplinkFactory(0xc7000002)));
+    const de = io();
+    expect(await runCli(['recover', 'tplink', '--file', file, '--model', 'tplink,archer-c7-v2', '--check', '--lang', 'de'], de.io, [recoverCommand], {})).toBe(0);
+    const text = de.out.join('\n');
+    expect(text).toMatch(/^Die ersten 131\.584 Bytes \(0x00020200\) werden abgeschnitten: der äußere TP-Link-Header \(512 Bytes\) und der Bootloader darin \(128 KiB\)\./m);
+    expect(text).toContain('Dasselbe wie `dd bs=512 skip=257` im OpenWrt-Wiki.');
+    expect(text).toMatch(/ok TP-Link-Header: /);
+    expect(text).not.toMatch(/Cut the first|bootloader it carries/);
+
+    const js = io();
+    expect(await runCli(['recover', 'tplink', '--file', file, '--model', 'tplink,archer-c7-v2', '--check', '--lang', 'de', '--json'], js.io, [recoverCommand], {})).toBe(0);
+    const image = JSON.parse(js.out.at(-1)!).payload.value.plan.image;
+    expect(image.cutReason).toMatch(/^Cut the first 131,584 bytes \(0x00020200\)/);
+    expect(image.cutReasonMsg).toEqual({ id: 'recover.said.plan.cutBootloader', values: { cut: 131584, at: '0x00020200', header: 512, bootUnit: 'kib', boot: 128, dd: 'dd bs=512 skip=257' } });
+  });
+
   it("a run's evidence, question, doNow and summary in Spanish; a router's own words as they came", async () => {
     const es = runWords(translator('es', await loadCatalog('es')));
     const ev = said('upgrade.said.ev.hashMatches', { algorithm: 'SHA-256', value: 'ab12' });
@@ -78,13 +98,27 @@ describe('service words on the command line', () => {
     expect(w.evidence({ at: 1, ...said('failsafe.said.nothingAnswers', { router: '192.168.1.1' }) })).toBe('Unter 192.168.1.1 antwortet noch nichts: gut, der Router ist aus.');
   });
 
-  it('the Netgear stage lines in German (recover netgear --lang de)', async () => {
+  it('the Netgear stage lines in German (recover netgear --lang de): words by their ids, a failed stage by its fault', async () => {
     const de = translator('de', await loadCatalog('de'));
-    const stage = { runId: 'n1', at: 0, stage: 'writing', say: 'The router is writing the firmware and says it is still busy. Do not switch it off.', keepAlives: 3 } as unknown as Parameters<typeof netgearLine>[0];
+    const busy = said('nmrp.said.busy');
+    const pieces = said('nmrp.said.manyPieces', { max: 65535, blksize: 1456 });
+    const stage = { runId: 'n1', at: 0, stage: 'writing', say: busy.text, sayMsg: busy.msg, warning: pieces.text, warningMsg: pieces.msg, keepAlives: 3 } as unknown as Parameters<typeof netgearLine>[0];
     const line = netgearLine(stage, de);
-    expect(line.startsWith('[writing] ')).toBe(true);
+    expect(line).toBe(`[writing] ${de('nmrp.said.busy')}\n    Hinweis: Die Datei braucht mehr als 65535 Stücke, wenn der Router die größeren Stücke (1456 Bytes) ablehnt; der Stückzähler würde dann wieder bei 0 beginnen, und manche Bootloader kommen damit nicht zurecht.`);
     expect(line).not.toMatch(/The router is writing/);
-    expect(line).toBe(`[writing] ${de('nmrp.said.busy')}`);
-    expect(netgearLine(stage)).toBe('[writing] The router is writing the firmware and says it is still busy. Do not switch it off.');
+    // without a language: the English as sent
+    expect(netgearLine(stage).split('\n')[0]).toBe('[writing] The router is writing the firmware and says it is still busy. Do not switch it off.');
+    // a stage from an older workstation (English only) is printed as it came
+    expect(netgearLine({ ...stage, sayMsg: undefined, warning: undefined, warningMsg: undefined } as typeof stage, de)).toBe(`[writing] ${busy.text}`);
+    // a failed stage says its fault in the language asked for (its `say` is the English message)
+    const f = fault('NMRP_IMAGE_REJECTED', { times: 4 }).toShape();
+    const failed = { runId: 'n1', at: 0, stage: 'failed', say: f.message, fault: f } as unknown as Parameters<typeof netgearLine>[0];
+    expect(netgearLine(failed, de)).toBe(`[failed] ${de('error.NMRP_IMAGE_REJECTED.message', { times: 4 })}`);
+    expect(netgearLine(failed, de)).not.toMatch(/The router asked/);
+    // the upload's numbers, formatted the German way
+    const up = said('nmrp.said.uploaded');
+    const uploaded = { runId: 'n1', at: 0, stage: 'uploaded', say: up.text, sayMsg: up.msg, upload: { bytes: 31_457_280, total: 31_457_280, bytesPerSecond: 2_097_152, blksize: 1456, sha256: 'ab12', ms: 15_000 } } as unknown as Parameters<typeof netgearLine>[0];
+    expect(netgearLine(uploaded, de).split('\n')[1]).toBe('    30,00 MiB in 15,00 s (2,00 MiB/s, Blöcke zu 1456 Bytes), sha256 ab12');
+    expect(netgearLine(uploaded).split('\n')[1]).toBe('    30.00 MiB in 15.00 s (2.00 MiB/s, blocks of 1456 bytes), sha256 ab12');
   });
 });

@@ -14,7 +14,7 @@ import { usePlaybook } from '../../../src-renderer/capabilities/playbook/store';
 import { Timeline } from '../../../src-renderer/capabilities/failsafe/Timeline';
 import { UbootPanel } from '../../../src-renderer/capabilities/uboot/UbootPanel';
 import { useUboot } from '../../../src-renderer/capabilities/uboot/store';
-import { nmrpSaid } from '../../../src-renderer/capabilities/nmrp/words';
+import { stageSay } from '../../../src-renderer/capabilities/nmrp/words';
 import { applyRecord, startRecord, type JournalRecord, type RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { flashPlaybook } from '../../../src-shared/capabilities/upgrade';
 import { RECOVER_PLAYBOOKS } from '../../../src-shared/capabilities/recover';
@@ -111,7 +111,8 @@ describe('service words in German', () => {
   });
 
   it('Netgear: a stage line in German', () => {
-    expect(nmrpSaid(tNow, 'The router is writing the firmware and says it is still busy. Do not switch it off.')).toBe(tNow('nmrp.said.busy'));
+    const busy = said('nmrp.said.busy');
+    expect(stageSay(tNow, { say: busy.text, sayMsg: busy.msg })).toBe(tNow('nmrp.said.busy'));
     expect(tNow('nmrp.said.busy')).not.toMatch(/The router/);
   });
 });

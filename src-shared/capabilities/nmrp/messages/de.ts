@@ -123,7 +123,17 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     'Schalten Sie den Router jetzt aus, warten Sie 10 Sekunden und schalten Sie ihn wieder ein. Dann startet er die neue Firmware (der erste Start dauert ein paar Minuten).',
   'nmrp.said.secondRouter': 'Ein zweiter Router spricht auf diesem Kabel; er wird ignoriert, bis dieser fertig ist.',
   'nmrp.said.addressNotRemoved': 'Die Adresse konnte nicht von diesem Computer entfernt werden.',
+  'nmrp.said.framesIgnored': 'Frames von {mac} ignoriert',
+  'nmrp.said.manyPieces':
+    'Die Datei braucht mehr als {max} Stücke, wenn der Router die größeren Stücke ({blksize} Bytes) ablehnt; der Stückzähler würde dann wieder bei 0 beginnen, und manche Bootloader kommen damit nicht zurecht.',
+  'nmrp.said.imageDni':
+    'Netgear-Hersteller-Firmware (DNI-Image) für den {board}{version, select, none {} other {, Version {version}}}{model, select, none {} other { ({model})}}. Prüfen Sie, ob auf dem Etikett unter dem Router {board} steht.',
+  'nmrp.said.imageChk':
+    'Netgear-Firmware (.chk) für das Board {board}{region, select, none {} other {, {region}}}{model, select, none {} other { – das ist der {model}}}. Prüfen Sie, ob das zum Etikett des Routers passt.',
+  'nmrp.said.imageChkUnknown': 'Netgear-Firmware (.chk) für ein unbekanntes Board{region, select, none {} other {, {region}}}. Prüfen Sie, ob sie zum Etikett des Routers passt.',
 
+  "nmrp.cli.uploaded": "{bytes, number, ::.00} MiB in {seconds, number, ::.00} s ({rate, number, ::.00} MiB/s, Blöcke zu {blksize} Bytes), sha256 {sha}",
+  "nmrp.cli.progress": "{done, number, ::.00} MiB von {total, number, ::.00} MiB, {rate, number, ::.00} MiB/s",
   'nmrp.cli.done': 'Fertig. Schalten Sie den Router aus, warten Sie 10 Sekunden und schalten Sie ihn wieder ein: Er startet die neue Firmware.',
 
   'error.NMRP_NO_ROUTER.message': 'Der Router hat in {seconds} Sekunden nicht geantwortet.',

@@ -102,7 +102,7 @@ export const en = {
   'nmrp.run.ignored':
     'Ignored: {malformed} broken and {ignored} other frames; {confAcks} settings answers, {keepAlives} keep-alives.',
 
-  // what the recovery says while it runs (the run carries the English; the screen shows these when they match)
+  // what the recovery says while it runs: each stage carries the English and these ids + values (decision 0145)
   'nmrp.said.checking': 'Checking the firmware file.',
   'nmrp.said.preparing': 'Preparing the connection {name}: this computer takes the address {address}.',
   'nmrp.said.waitingCable': 'Waiting for the router: plug the cable into one of its LAN ports.',
@@ -125,8 +125,18 @@ export const en = {
     'Switch the router off now, wait 10 seconds and switch it on again. It then starts the new firmware (the first start takes a few minutes).',
   'nmrp.said.secondRouter': 'A second router is talking on this cable; it is ignored while this one finishes.',
   'nmrp.said.addressNotRemoved': 'The address could not be removed from this computer.',
+  'nmrp.said.framesIgnored': 'frames from {mac} ignored',
+  'nmrp.said.manyPieces':
+    'The file needs more than {max} pieces if the router refuses the larger piece size ({blksize} bytes); the piece counter would then start again at 0, which some bootloaders do not handle.',
+  'nmrp.said.imageDni':
+    'Netgear factory firmware (DNI image) for the {board}{version, select, none {} other {, version {version}}}{model, select, none {} other { ({model})}}. Check that the label under the router says {board}.',
+  'nmrp.said.imageChk':
+    "Netgear firmware (.chk) for board {board}{region, select, none {} other {, {region}}}{model, select, none {} other { — that is the {model}}}. Check that it matches the router's label.",
+  'nmrp.said.imageChkUnknown': "Netgear firmware (.chk) for board unknown{region, select, none {} other {, {region}}}. Check that it matches the router's label.",
 
   // the command line
+  "nmrp.cli.uploaded": "{bytes, number, ::.00} MiB in {seconds, number, ::.00} s ({rate, number, ::.00} MiB/s, blocks of {blksize} bytes), sha256 {sha}",
+  "nmrp.cli.progress": "{done, number, ::.00} MiB of {total, number, ::.00} MiB, {rate, number, ::.00} MiB/s",
   'nmrp.cli.done': 'Done. Switch the router off, wait 10 seconds and switch it on again: it starts the new firmware.',
 
   // faults

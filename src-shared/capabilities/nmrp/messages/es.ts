@@ -116,7 +116,17 @@ export const es: { readonly [K in keyof typeof en]: string } = {
     'Apaga el router ahora, espera 10 segundos y vuelve a encenderlo. Entonces arranca el firmware nuevo (el primer arranque tarda unos minutos).',
   'nmrp.said.secondRouter': 'Un segundo router está hablando en este cable; se ignora mientras este termina.',
   'nmrp.said.addressNotRemoved': 'No se pudo quitar la dirección de este equipo.',
+  'nmrp.said.framesIgnored': 'tramas de {mac} ignoradas',
+  'nmrp.said.manyPieces':
+    'El archivo necesita más de {max} trozos si el router rechaza el tamaño de trozo mayor ({blksize} bytes); el contador de trozos volvería entonces a empezar en 0, y algunos bootloaders no lo soportan.',
+  'nmrp.said.imageDni':
+    'Firmware de fábrica de Netgear (imagen DNI) para el {board}{version, select, none {} other {, versión {version}}}{model, select, none {} other { ({model})}}. Comprueba que la etiqueta de debajo del router dice {board}.',
+  'nmrp.said.imageChk':
+    'Firmware de Netgear (.chk) para la placa {board}{region, select, none {} other {, {region}}}{model, select, none {} other { — es el {model}}}. Comprueba que coincide con la etiqueta del router.',
+  'nmrp.said.imageChkUnknown': 'Firmware de Netgear (.chk) para una placa desconocida{region, select, none {} other {, {region}}}. Comprueba que coincide con la etiqueta del router.',
 
+  "nmrp.cli.uploaded": "{bytes, number, ::.00} MiB en {seconds, number, ::.00} s ({rate, number, ::.00} MiB/s, bloques de {blksize} bytes), sha256 {sha}",
+  "nmrp.cli.progress": "{done, number, ::.00} MiB de {total, number, ::.00} MiB, {rate, number, ::.00} MiB/s",
   'nmrp.cli.done': 'Hecho. Apaga el router, espera 10 segundos y vuelve a encenderlo: arranca el firmware nuevo.',
 
   'error.NMRP_NO_ROUTER.message': 'El router no respondió en {seconds} segundos.',

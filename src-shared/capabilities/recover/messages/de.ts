@@ -1,5 +1,11 @@
 import type { en } from './en';
 
+/** Why Rescue Bench never uses `urescue -f` (said alone, and in the hold prompt's detail). */
+const URESCUE = "„urescue -f“ lässt die Datei auch den Bootloader überschreiben (das kleine Programm, das den Router startet). Ist der Bootloader dieser Datei falsch oder fällt beim Schreiben der Strom aus, kann der Router gar nicht mehr starten, und kein Rettungsmodus kann ihn retten. Rescue Bench nutzt einfaches „urescue“ (oder die Reset-Taste), das den Bootloader schützt.";
+
+/** Where to let the router's TFTP through this computer's firewall (said alone, and the end of RECOVER_NO_REQUEST's fix). */
+const FIREWALL = "{found, select, ufw {ufw (die „Uncomplicated Firewall“) ist auf diesem Computer eingeschaltet und kann den Router blockieren. So lassen Sie ihn durch: {ufwPort}, und für die Übertragung selbst: {ufwFrom} (entfernen Sie beide Regeln danach mit {ufwList} und {ufwDelete}).} firewalld {firewalld läuft auf diesem Computer und kann den Router blockieren. So lassen Sie ihn durch: {firewalld} (gilt bis zum nächsten Neustart von firewalld).} both {ufw (die „Uncomplicated Firewall“) ist auf diesem Computer eingeschaltet und kann den Router blockieren. So lassen Sie ihn durch: {ufwPort}, und für die Übertragung selbst: {ufwFrom} (entfernen Sie beide Regeln danach mit {ufwList} und {ufwDelete}). firewalld läuft auf diesem Computer und kann den Router blockieren. So lassen Sie ihn durch: {firewalld} (gilt bis zum nächsten Neustart von firewalld).} windowsOn {Die Windows Defender Firewall ist auf diesem Computer eingeschaltet und kann den Router blockieren. So lassen Sie ihn durch: Öffnen Sie „Eine App oder ein Feature durch die Windows Defender Firewall zulassen“ und setzen Sie bei Rescue Bench die Haken für private und öffentliche Netzwerke.} macOn {Die Firewall von macOS ist auf diesem Computer eingeschaltet und kann den Router blockieren. So lassen Sie ihn durch: Öffnen Sie Systemeinstellungen → Netzwerk → Firewall → Optionen und erlauben Sie eingehende Verbindungen für Rescue Bench.} windows {Die Windows Defender Firewall blockiert eingehendes TFTP standardmäßig: Öffnen Sie „Eine App oder ein Feature durch die Windows Defender Firewall zulassen“, setzen Sie bei Rescue Bench die Haken für private und öffentliche Netzwerke und versuchen Sie es erneut.} mac {Falls die Firewall von macOS eingeschaltet ist: Erlauben Sie unter Systemeinstellungen → Netzwerk → Firewall → Optionen eingehende Verbindungen für Rescue Bench.} other {Weder ufw noch firewalld läuft. Läuft eine andere Firewall auf diesem Computer (nftables- oder iptables-Regeln), lassen Sie UDP-Port 69 und die Antwort-Ports vom Router durch{iface, select, none {} other { (auf {iface})}}, z. B. ufw: {ufwPort} · firewalld: {firewalld}.}}";
+
 /** The recover capability's words in German (see en.ts). */
 export const de: { readonly [K in keyof typeof en]: string } = {
   'recover.pick.title': 'Welcher Router?',
@@ -145,7 +151,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.RECOVER_NO_REQUEST.meaning':
     'Entweder hat er seinen Rettungsmodus nicht gestartet (die Taste wurde nicht lange genug gehalten), oder seine Anfrage hat Rescue Bench nicht erreicht.',
   'error.RECOVER_NO_REQUEST.fix':
-    'Schalten Sie den Router aus. Halten Sie Reset gedrückt, schalten Sie ihn ein und halten Sie etwa 10 Sekunden weiter. Prüfen Sie, ob das Kabel in einem LAN-Port steckt (nicht im WAN-Port). {firewall}',
+    `Schalten Sie den Router aus. Halten Sie Reset gedrückt, schalten Sie ihn ein und halten Sie etwa 10 Sekunden weiter. Prüfen Sie, ob das Kabel in einem LAN-Port steckt (nicht im WAN-Port). ${FIREWALL}`,
   'error.RECOVER_WRONG_BYTES.message': '{how, select, served {Der Router hat andere Bytes bekommen als gewählt.} other {Es wurden andere Bytes gesendet als gewählt.}}',
   'error.RECOVER_WRONG_BYTES.meaning': '{how, select, served {Die Datei hat sich auf diesem Computer verändert, während sie angeboten wurde.} other {Die Datei hat sich auf diesem Computer verändert, während sie gesendet wurde.}}',
   'error.RECOVER_WRONG_BYTES.fix': 'Wählen Sie die Datei erneut und fangen Sie von vorn an.',
@@ -237,8 +243,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'prompt.recover.whichConnection': 'Welche Verbindung führt zum Router?',
   'prompt.recover.whichConnection.detail':
     'Wählen Sie das Kabel, das mit dem Router verbunden ist. Wenn Sie unsicher sind, ziehen Sie das Kabel ab und stecken Sie es wieder ein: Sein Licht zeigt, welches es ist.',
-  'prompt.recover.urescueForce':
-    '„urescue -f“ lässt die Datei auch den Bootloader überschreiben (das kleine Programm, das den Router startet). Ist der Bootloader dieser Datei falsch oder fällt beim Schreiben der Strom aus, kann der Router gar nicht mehr starten, und kein Rettungsmodus kann ihn retten. Rescue Bench nutzt einfaches „urescue“ (oder die Reset-Taste), das den Bootloader schützt.',
+  'prompt.recover.urescueForce': URESCUE,
   'prompt.recover.lightShows': 'Das Licht zeigt es: weiter',
   // ── the plan's checks and cut reason, said as id + values (decision 0130) ──
   "recover.check.name.tplinkHeader": "TP-Link-Header",
@@ -267,6 +272,16 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "recover.said.plan.unchanged": "Unverändert gesendet.",
   "recover.said.plan.empty": "Die Datei ist leer.",
   "recover.said.plan.tooLarge": "{has} Bytes, aber der Firmware-Bereich des {model} fasst {max}.",
+  "recover.said.plan.noBootloader": "Laut ihrem TP-Link-Header enthält die Datei keinen Bootloader (Boot-Länge 0), daher wird sie unverändert bereitgestellt: Der Rettungsmodus nimmt dieses Image so, wie es ist (OpenWrt-„factory“-Images sind so aufgebaut).",
+  "recover.said.plan.noInnerHeader": "Laut Header folgt ihm ein Bootloader von {bootUnit, select, kib {{boot, number} KiB} other {{boot, number} Bytes}}, danach steht aber kein zweiter TP-Link-Header (bei {at}).",
+  "recover.said.plan.noInnerHeaderCheck": "Boot-Länge {bootUnit, select, kib {{boot, number} KiB} other {{boot, number} Bytes}}, aber kein Firmware-Header bei {at}.",
+  "recover.said.plan.cutBootloader": "Die ersten {cut, number} Bytes ({at}) werden abgeschnitten: der äußere TP-Link-Header ({header, number} Bytes) und der Bootloader darin ({bootUnit, select, kib {{boot, number} KiB} other {{boot, number} Bytes}}). Der Rettungsmodus schreibt die Datei über die Firmware, nicht über den Bootloader; eine Datei mit Bootloader landete also an der falschen Stelle. Was übrig bleibt, beginnt mit dem eigenen Header der Firmware, den der Router prüft. Dasselbe wie `{dd}` im OpenWrt-Wiki.",
+  "recover.said.guardFailed": "Die Adresse konnte nicht gegen Änderungen geschützt werden, während der Router neu startet: {reason}",
+  "recover.said.askedRefused": "Der Router ({peer}) hat um {time} nach „{file}“ gefragt: {reason, select, none {abgelehnt} other {{reason}}}.",
+  "recover.said.transferStopped": "Die Übertragung hat nach {bytes, number} von {known, select, yes {{total, number}} other {?}} Bytes um {time} aufgehört: {reason, select, none {Der Router hat nicht mehr gefragt} other {{reason}}}. Warte, bis der Router erneut fragt.",
+  "recover.said.uploadAnswer": "{sent, number} von {total, number} Bytes in {seconds} s gesendet; der Router antwortete {answer, select, headerless {mit einer Seite ohne Header} http {mit HTTP {status}} other {nichts}}: {text, select, none {nichts} other {„{text}“}}.",
+  "recover.said.ask.holdDetail": `Lassen Sie los, wenn ein Licht langsam blinkt: So zeigen die meisten Router ihren Rettungsmodus.{ubnt, select, yes { Mit einem seriellen Kabel können Sie auch urescue an der Eingabeaufforderung des Bootloaders eingeben. ${URESCUE}} other {}}`,
+  "recover.said.firewall": FIREWALL,
   // ── what a running vendor recovery says (decision 0130) ──
   "recover.said.confirmedAt": "Bestätigt um {time}.",
   "recover.said.practiceNoAddress": "ÜBUNG: der Übungsrouter ({router}) läuft auf diesem Computer, daher muss keine Netzwerkadresse gesetzt werden.",
@@ -288,5 +303,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "recover.said.waited": "{seconds} s auf das Schreiben des Routers gewartet (ab {time}).",
   "recover.said.stillRecovery": "Um {time} zeigt {addr} noch die Upload-Seite der Wiederherstellung: der Router hat noch nicht neu gestartet.",
   "recover.said.answers": "Der Router antwortet um {time} unter {url}{title, select, none {} other { („{title}“)}}: er läuft mit seiner neuen Firmware.",
+  "recover.cli.transfer": "{name, select, none {} other {„{name}“ }}{bytes, number}/{total, number} Bytes ({percent} %), {rate, number, ::.00} MiB/s",
+  "recover.cli.writing": "Der Router schreibt: etwa {known, select, yes {{seconds} s} other {? s}}",
   "recover.cli.ready": "Die Datei ist bereit für den Router: {bytes} Bytes{cut, select, yes { ({cutBytes} abgeschnitten)} other {}}.",
 };

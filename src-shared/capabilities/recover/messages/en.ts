@@ -3,6 +3,12 @@
  * `error.<CODE>.` (its faults). src-shared/i18n/messages/en.ts merges them into the one catalogue; de.ts and
  * es.ts beside this file must hold every key (the type says so, test/shared/i18n/catalog.test.ts checks it).
  */
+/** Why Rescue Bench never uses `urescue -f` (said alone, and in the hold prompt's detail). */
+const URESCUE = "\"urescue -f\" also lets the file overwrite the bootloader (the small program that starts the router). If that file's bootloader is wrong or the power fails while it writes, the router cannot start at all and no recovery mode can save it. Rescue Bench uses plain \"urescue\" (or the Reset button), which protects the bootloader.";
+
+/** Where to let the router's TFTP through this computer's firewall (said alone, and the end of RECOVER_NO_REQUEST's fix). */
+const FIREWALL = "{found, select, ufw {ufw (the Uncomplicated Firewall) is switched on on this computer and may block the router: to let it through, {ufwPort}, and for the transfer itself: {ufwFrom} (remove both afterwards with {ufwList} and {ufwDelete}).} firewalld {firewalld is running on this computer and may block the router: to let it through, {firewalld} (until the next restart of firewalld).} both {ufw (the Uncomplicated Firewall) is switched on on this computer and may block the router: to let it through, {ufwPort}, and for the transfer itself: {ufwFrom} (remove both afterwards with {ufwList} and {ufwDelete}). firewalld is running on this computer and may block the router: to let it through, {firewalld} (until the next restart of firewalld).} windowsOn {Windows Defender Firewall is on on this computer and may block the router: to let it through, open \"Allow an app through Windows Firewall\", tick Rescue Bench for Private and Public networks.} macOn {macOS's firewall is on on this computer and may block the router: to let it through, open System Settings → Network → Firewall → Options and allow incoming connections for Rescue Bench.} windows {Windows Defender Firewall blocks incoming TFTP by default: open \"Allow an app through Windows Firewall\", tick Rescue Bench for Private and Public networks, and try again.} mac {If the macOS firewall is on: System Settings → Network → Firewall → Options, allow incoming connections for Rescue Bench.} other {No ufw or firewalld was found running; if another firewall runs on this computer (nftables or iptables rules), let UDP port 69 and the reply ports from the router through{iface, select, none {} other { on {iface}}}, e.g. ufw: {ufwPort} · firewalld: {firewalld}.}}";
+
 export const en = {
   // ── pick the maker, the model and the file ─────────────────────────────────────
   'recover.pick.title': 'Which router?',
@@ -153,7 +159,7 @@ export const en = {
   'error.RECOVER_NO_REQUEST.meaning':
     'Either it did not start its recovery mode (the button was not held long enough), or its request did not reach Rescue Bench.',
   'error.RECOVER_NO_REQUEST.fix':
-    'Switch the router off. Hold Reset, switch it on and keep holding for about 10 seconds. Check that the cable is in a LAN port (not the WAN port). {firewall}',
+    `Switch the router off. Hold Reset, switch it on and keep holding for about 10 seconds. Check that the cable is in a LAN port (not the WAN port). ${FIREWALL}`,
   'error.RECOVER_WRONG_BYTES.message': '{how, select, served {The router got different bytes than were chosen.} other {Different bytes were sent than were chosen.}}',
   'error.RECOVER_WRONG_BYTES.meaning': '{how, select, served {The file changed on this computer while it was served.} other {The file changed on this computer while it was sent.}}',
   'error.RECOVER_WRONG_BYTES.fix': 'Choose the file again and start over.',
@@ -245,8 +251,7 @@ export const en = {
   'prompt.recover.whichConnection': 'Which connection goes to the router?',
   'prompt.recover.whichConnection.detail':
     'Pick the cable connected to the router. If you are not sure, unplug the cable and plug it in again: its light shows which one it is.',
-  'prompt.recover.urescueForce':
-    '"urescue -f" also lets the file overwrite the bootloader (the small program that starts the router). If that file\'s bootloader is wrong or the power fails while it writes, the router cannot start at all and no recovery mode can save it. Rescue Bench uses plain "urescue" (or the Reset button), which protects the bootloader.',
+  'prompt.recover.urescueForce': URESCUE,
   'prompt.recover.lightShows': 'The light shows it: continue',
   // ── the plan's checks and cut reason, said as id + values (decision 0130) ──
   "recover.check.name.tplinkHeader": "TP-Link header",
@@ -275,6 +280,16 @@ export const en = {
   "recover.said.plan.unchanged": "Sent unchanged.",
   "recover.said.plan.empty": "The file is empty.",
   "recover.said.plan.tooLarge": "{has} bytes, but the firmware area of the {model} holds {max}.",
+  "recover.said.plan.noBootloader": "The file's TP-Link header says it carries no bootloader (boot length 0), so it is served unchanged: it is an image the recovery mode takes as it is (OpenWrt \"factory\" images are like this).",
+  "recover.said.plan.noInnerHeader": "The header says a {bootUnit, select, kib {{boot, number} KiB} other {{boot, number} bytes}} bootloader follows it, but there is no second TP-Link header after it (at {at}).",
+  "recover.said.plan.noInnerHeaderCheck": "Boot length {bootUnit, select, kib {{boot, number} KiB} other {{boot, number} bytes}}, but no firmware header at {at}.",
+  "recover.said.plan.cutBootloader": "Cut the first {cut, number} bytes ({at}): TP-Link's outer header ({header, number} bytes) and the bootloader it carries ({bootUnit, select, kib {{boot, number} KiB} other {{boot, number} bytes}}). The recovery mode writes the file over the firmware, not over the bootloader, so a file with a bootloader inside would land in the wrong place; what is left starts with the firmware's own header, which the router checks. Same as the OpenWrt wiki's `{dd}`.",
+  "recover.said.guardFailed": "Could not guard the address against changes while the router restarts: {reason}",
+  "recover.said.askedRefused": "The router ({peer}) asked for \"{file}\" at {time}: {reason, select, none {refused} other {{reason}}}.",
+  "recover.said.transferStopped": "The transfer stopped after {bytes, number} of {known, select, yes {{total, number}} other {?}} bytes at {time}: {reason, select, none {the router stopped asking} other {{reason}}}. Waiting for the router to ask again.",
+  "recover.said.uploadAnswer": "Sent {sent, number} of {total, number} bytes in {seconds} s; the router answered {answer, select, headerless {a page without headers} http {HTTP {status}} other {nothing}}: {text, select, none {nothing} other {\"{text}\"}}.",
+  "recover.said.ask.holdDetail": `Let go when a light starts blinking slowly: most routers show their recovery mode like that.{ubnt, select, yes { With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE}} other {}}`,
+  "recover.said.firewall": FIREWALL,
   // ── what a running vendor recovery says (decision 0130) ──
   "recover.said.confirmedAt": "Confirmed at {time}.",
   "recover.said.practiceNoAddress": "PRACTICE: the practice router ({router}) is on this computer, so no network address needs to be set.",
@@ -296,5 +311,7 @@ export const en = {
   "recover.said.waited": "Waited {seconds} s for the router to write (from {time}).",
   "recover.said.stillRecovery": "At {time} {addr} still shows the recovery upload page: the router has not restarted yet.",
   "recover.said.answers": "The router answers at {url} at {time}{title, select, none {} other { (\"{title}\")}}: it runs its new firmware.",
+  "recover.cli.transfer": "{name, select, none {} other {\"{name}\" }}{bytes, number}/{total, number} bytes ({percent} %), {rate, number, ::.00} MiB/s",
+  "recover.cli.writing": "the router writes: about {known, select, yes {{seconds} s} other {? s}}",
   "recover.cli.ready": "The file is ready for the router: {bytes} bytes{cut, select, yes { ({cutBytes} cut)} other {}}.",
 } as const satisfies Record<string, string>;

@@ -1,5 +1,11 @@
 import type { en } from './en';
 
+/** Why Rescue Bench never uses `urescue -f` (said alone, and in the hold prompt's detail). */
+const URESCUE = "«urescue -f» también permite que el archivo sobrescriba el gestor de arranque (el pequeño programa que arranca el router). Si el gestor de arranque de ese archivo es incorrecto o se corta la corriente mientras escribe, el router no podrá arrancar en absoluto y ningún modo de rescate podrá salvarlo. Rescue Bench usa «urescue» a secas (o el botón Reset), que protege el gestor de arranque.";
+
+/** Where to let the router's TFTP through this computer's firewall (said alone, and the end of RECOVER_NO_REQUEST's fix). */
+const FIREWALL = "{found, select, ufw {ufw (el «Uncomplicated Firewall») está activado en este equipo y puede bloquear el router. Para dejarlo pasar: {ufwPort}, y para la transferencia en sí: {ufwFrom} (después quita las dos reglas con {ufwList} y {ufwDelete}).} firewalld {firewalld está en marcha en este equipo y puede bloquear el router. Para dejarlo pasar: {firewalld} (hasta el próximo reinicio de firewalld).} both {ufw (el «Uncomplicated Firewall») está activado en este equipo y puede bloquear el router. Para dejarlo pasar: {ufwPort}, y para la transferencia en sí: {ufwFrom} (después quita las dos reglas con {ufwList} y {ufwDelete}). firewalld está en marcha en este equipo y puede bloquear el router. Para dejarlo pasar: {firewalld} (hasta el próximo reinicio de firewalld).} windowsOn {El Firewall de Windows Defender está activado en este equipo y puede bloquear el router. Para dejarlo pasar, abre «Permitir una aplicación o una característica a través de Firewall de Windows Defender» y marca Rescue Bench para redes privadas y públicas.} macOn {El firewall de macOS está activado en este equipo y puede bloquear el router. Para dejarlo pasar, abre Ajustes del Sistema → Red → Firewall → Opciones y permite las conexiones entrantes para Rescue Bench.} windows {El Firewall de Windows Defender bloquea el TFTP entrante de forma predeterminada: abre «Permitir una aplicación o una característica a través de Firewall de Windows Defender», marca Rescue Bench para redes privadas y públicas y vuelve a intentarlo.} mac {Si el firewall de macOS está activado: en Ajustes del Sistema → Red → Firewall → Opciones, permite las conexiones entrantes para Rescue Bench.} other {No se encontró ufw ni firewalld en marcha; si en este equipo funciona otro firewall (reglas de nftables o iptables), deja pasar el puerto UDP 69 y los puertos de respuesta del router{iface, select, none {} other { en {iface}}}, p. ej. ufw: {ufwPort} · firewalld: {firewalld}.}}";
+
 /** The recover capability's words in Spanish (see en.ts). */
 export const es: { readonly [K in keyof typeof en]: string } = {
   'recover.pick.title': '¿Qué router?',
@@ -145,7 +151,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.RECOVER_NO_REQUEST.meaning':
     'O no inició su modo de rescate (no se mantuvo pulsado el botón el tiempo suficiente), o su petición no llegó a Rescue Bench.',
   'error.RECOVER_NO_REQUEST.fix':
-    'Apaga el router. Mantén pulsado Reset, enciéndelo y sigue pulsando unos 10 segundos. Comprueba que el cable esté en un puerto LAN (no en el puerto WAN). {firewall}',
+    `Apaga el router. Mantén pulsado Reset, enciéndelo y sigue pulsando unos 10 segundos. Comprueba que el cable esté en un puerto LAN (no en el puerto WAN). ${FIREWALL}`,
   'error.RECOVER_WRONG_BYTES.message': '{how, select, served {El router recibió bytes distintos de los elegidos.} other {Se enviaron bytes distintos de los elegidos.}}',
   'error.RECOVER_WRONG_BYTES.meaning': '{how, select, served {El archivo cambió en este equipo mientras se ofrecía.} other {El archivo cambió en este equipo mientras se enviaba.}}',
   'error.RECOVER_WRONG_BYTES.fix': 'Vuelve a elegir el archivo y empieza de nuevo.',
@@ -237,8 +243,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'prompt.recover.whichConnection': '¿Qué conexión va al router?',
   'prompt.recover.whichConnection.detail':
     'Elige el cable conectado al router. Si no estás seguro, desconecta el cable y vuelve a conectarlo: su luz muestra cuál es.',
-  'prompt.recover.urescueForce':
-    '«urescue -f» también permite que el archivo sobrescriba el gestor de arranque (el pequeño programa que arranca el router). Si el gestor de arranque de ese archivo es incorrecto o se corta la corriente mientras escribe, el router no podrá arrancar en absoluto y ningún modo de rescate podrá salvarlo. Rescue Bench usa «urescue» a secas (o el botón Reset), que protege el gestor de arranque.',
+  'prompt.recover.urescueForce': URESCUE,
   'prompt.recover.lightShows': 'La luz lo muestra: continuar',
   // ── the plan's checks and cut reason, said as id + values (decision 0130) ──
   "recover.check.name.tplinkHeader": "Cabecera TP-Link",
@@ -267,6 +272,16 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "recover.said.plan.unchanged": "Se envía sin cambios.",
   "recover.said.plan.empty": "El archivo está vacío.",
   "recover.said.plan.tooLarge": "{has} bytes, pero el área de firmware del {model} admite {max}.",
+  "recover.said.plan.noBootloader": "La cabecera TP-Link del archivo dice que no lleva bootloader (longitud de arranque 0), así que se envía sin cambios: es una imagen que el modo de rescate acepta tal cual (las imágenes «factory» de OpenWrt son así).",
+  "recover.said.plan.noInnerHeader": "La cabecera dice que la sigue un bootloader de {bootUnit, select, kib {{boot, number} KiB} other {{boot, number} bytes}}, pero después no hay una segunda cabecera TP-Link (en {at}).",
+  "recover.said.plan.noInnerHeaderCheck": "Longitud de arranque {bootUnit, select, kib {{boot, number} KiB} other {{boot, number} bytes}}, pero no hay cabecera de firmware en {at}.",
+  "recover.said.plan.cutBootloader": "Se cortan los primeros {cut, number} bytes ({at}): la cabecera exterior de TP-Link ({header, number} bytes) y el bootloader que lleva ({bootUnit, select, kib {{boot, number} KiB} other {{boot, number} bytes}}). El modo de rescate escribe el archivo sobre el firmware, no sobre el bootloader, así que un archivo con bootloader dentro acabaría en el sitio equivocado; lo que queda empieza con la propia cabecera del firmware, que el router comprueba. Es lo mismo que `{dd}` de la wiki de OpenWrt.",
+  "recover.said.guardFailed": "No se pudo proteger la dirección frente a cambios mientras el router se reinicia: {reason}",
+  "recover.said.askedRefused": "El router ({peer}) pidió «{file}» a las {time}: {reason, select, none {rechazado} other {{reason}}}.",
+  "recover.said.transferStopped": "La transferencia se detuvo tras {bytes, number} de {known, select, yes {{total, number}} other {?}} bytes a las {time}: {reason, select, none {el router dejó de pedir} other {{reason}}}. Esperando a que el router vuelva a pedirlo.",
+  "recover.said.uploadAnswer": "Se enviaron {sent, number} de {total, number} bytes en {seconds} s; el router respondió {answer, select, headerless {con una página sin cabeceras} http {con HTTP {status}} other {nada}}: {text, select, none {nada} other {«{text}»}}.",
+  "recover.said.ask.holdDetail": `Suelta cuando una luz empiece a parpadear despacio: así muestran la mayoría de los routers su modo de rescate.{ubnt, select, yes { Con un cable serie también puedes escribir urescue en el prompt del bootloader. ${URESCUE}} other {}}`,
+  "recover.said.firewall": FIREWALL,
   // ── what a running vendor recovery says (decision 0130) ──
   "recover.said.confirmedAt": "Confirmado a las {time}.",
   "recover.said.practiceNoAddress": "PRÁCTICA: el router de práctica ({router}) está en este equipo, así que no hace falta poner ninguna dirección de red.",
@@ -288,5 +303,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "recover.said.waited": "Se esperaron {seconds} s a que el router escribiera (desde las {time}).",
   "recover.said.stillRecovery": "A las {time}, {addr} todavía muestra la página de carga de recuperación: el router aún no se ha reiniciado.",
   "recover.said.answers": "El router responde en {url} a las {time}{title, select, none {} other { (\"{title}\")}}: ejecuta su firmware nuevo.",
+  "recover.cli.transfer": "{name, select, none {} other {«{name}» }}{bytes, number}/{total, number} bytes ({percent} %), {rate, number, ::.00} MiB/s",
+  "recover.cli.writing": "el router está escribiendo: unos {known, select, yes {{seconds} s} other {? s}}",
   "recover.cli.ready": "El archivo está listo para el router: {bytes} bytes{cut, select, yes { ({cutBytes} cortados)} other {}}.",
 };

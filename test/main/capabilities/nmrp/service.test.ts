@@ -10,6 +10,7 @@ import { devIpOf, encodeFrame, NmrpCode, parseFrame, regionOf } from '../../../.
 import type { NmrpStage, NmrpStart } from '../../../../src-shared/capabilities/nmrp/contract';
 import { NmrpStartSchema } from '../../../../src-shared/capabilities/nmrp/contract';
 import { RbFault } from '../../../../src-shared/errors';
+import { english, type MessageId } from '../../../../src-shared/i18n';
 
 const ROUTER = '20:e5:2a:00:00:01';
 let dir: string;
@@ -131,6 +132,14 @@ describe('NMRP service over a virtual cable', () => {
     expect(t.cable.hostOpen()).toBe(false);
     expect(run.image?.board).toBe('R7800');
     expect(t.stages.at(-1)?.doNow).toMatch(/Switch the router off/);
+    // every stage's words travel as catalogue id + values beside the same English (decision 0145)
+    for (const s of t.stages) {
+      expect(s.sayMsg, s.say).toBeDefined();
+      expect(english(s.sayMsg!.id as MessageId, s.sayMsg!.values)).toBe(s.say);
+      if (s.doNow) expect(english(s.doNowMsg!.id as MessageId, s.doNowMsg!.values)).toBe(s.doNow);
+      if (s.warning) expect(english(s.warningMsg!.id as MessageId, s.warningMsg!.values)).toBe(s.warning);
+    }
+    expect(t.stages.find((s) => s.stage === 'configured')?.sayMsg).toEqual({ id: 'nmrp.said.settingsRegion', values: { address: '10.164.183.253', region: 'AU' } });
     // every frame we sent was padded to 60 bytes
     expect(t.cable.log.filter((f) => f[6] === 0x02).every((f) => f.length === 60)).toBe(true);
   });

@@ -10,7 +10,8 @@ import { recoverExecutors, type RecoverDeps } from '../../../../src-main/capabil
 import type { StepContext } from '../../../../src-main/capabilities/playbook';
 import type { TftpServer, TftpTransferEvent } from '../../../../src-main/capabilities/tftp';
 import { RECOVER_PLAYBOOKS } from '../../../../src-shared/capabilities/recover';
-import { wordsText } from '../../../../src-shared/i18n';
+import { english, loadCatalog, localizeError, translator, wordsText } from '../../../../src-shared/i18n';
+import { firewallAdvice, firewallValues } from '../../../../src-main/capabilities/recover/steps';
 
 function ctxFor(stepId: string, options: Record<string, string | number | boolean>, answers: string[] = []) {
   const evidence: string[] = [];
@@ -85,7 +86,7 @@ describe('recover steps', () => {
     expect(out).toMatchObject({ ok: false, error: { code: 'RECOVER_TRANSFER_CUT' } });
     if (!out.ok) expect(out.error.meaning).toMatch(/restarted/);
     expect(evidence.join(' ')).toMatch(/asked for "ArcherC7v2_tp_recovery\.bin"/);
-    expect(evidence.join(' ')).toMatch(/after 1024 of 4096 bytes/);
+    expect(evidence.join(' ')).toMatch(/after 1,024 of 4,096 bytes/);
     expect(doNow.at(-1)).toMatch(/let go/);
   });
 
@@ -111,6 +112,35 @@ describe('recover steps', () => {
     const out = await recoverExecutors(deps({ firewalls: async () => [{ name: 'ufw', what: 'ufw (the Uncomplicated Firewall) is switched on', allow: 'sudo ufw allow proto udp to any port 69' }] }))['recover.fetch']!(ctx);
     if (out.ok) throw new Error('expected a fault');
     expect(out.error.fix).toMatch(/ufw \(the Uncomplicated Firewall\) is switched on on this computer.*sudo ufw allow proto udp to any port 69/);
+  });
+
+  it('the firewall advice travels as keywords and commands: German and Spanish say it, the commands stay as typed', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const es = translator('es', await loadCatalog('es'));
+    const server = new FakeServer();
+    const { ctx, bag } = ctxFor('transfer', { recoverFlow: 'tplink', fetchTimeoutS: 0.05 });
+    bag.set('recover.server', { server: server as unknown as TftpServer, close: async () => undefined });
+    const out = await recoverExecutors(deps({ firewalls: async () => [{ name: 'ufw', what: 'x', allow: 'y' }] }))['recover.fetch']!(ctx);
+    if (out.ok) throw new Error('expected a fault');
+    expect(out.error.values).toMatchObject({ found: 'ufw', ufwPort: 'sudo ufw allow proto udp to any port 69' });
+    const fix = localizeError(out.error, de).fix!;
+    expect(fix).toContain('ufw (die „Uncomplicated Firewall“) ist auf diesem Computer eingeschaltet');
+    expect(fix).toContain('sudo ufw allow proto udp to any port 69, und für die Übertragung selbst: sudo ufw allow proto udp from 192.168.0.0/16');
+    expect(fix).not.toMatch(/switched on|to let it through/);
+    // every case, in every language: made without a missing value, and the fault's fix ends with the same advice
+    for (const [found, platform] of [['ufw', 'linux'], ['firewalld', 'linux'], ['both', 'linux'], ['windowsOn', 'win32'], ['macOn', 'darwin'], ['windows', 'win32'], ['mac', 'darwin'], ['none', 'linux']] as const) {
+      const names = { ufw: ['ufw'], firewalld: ['firewalld'], both: ['ufw', 'firewalld'], windowsOn: ['windows-defender'], macOn: ['macos-application-firewall'] } as Record<string, string[]>;
+      const d = deps({ platform, firewalls: async () => (names[found] ?? []).map((name) => ({ name, what: '', allow: '' }) as never) });
+      const values = await firewallValues(d, found === 'none' ? 'eth1' : undefined);
+      expect(values.found).toBe(found);
+      for (const t of [english, de, es]) {
+        const advice = t('recover.said.firewall', values);
+        expect(advice.length).toBeGreaterThan(40);
+        expect(t('error.RECOVER_NO_REQUEST.fix', { seconds: 60, ...values }).endsWith(` ${advice}`)).toBe(true);
+      }
+      expect(wordsText(await firewallAdvice(d))).toBe(english('recover.said.firewall', await firewallValues(d)));
+    }
+    expect(de('recover.said.firewall', await firewallValues(deps({ platform: 'linux' }), 'eth1'))).toContain('(auf eth1), z. B. ufw: sudo ufw allow in on eth1 proto udp to any port 69 · firewalld: sudo firewall-cmd --add-service=tftp.');
   });
 
   it('a cable without signal stops the transfer with a three-part fault before anything is sent', async () => {

@@ -13,7 +13,7 @@ describe('the Netgear recovery store', () => {
     s.onStage(st('a', 'checking-image', { image: { file: '/f', fileName: 'f.img', size: 1, kind: 'dni-img', board: 'R7800', intact: true, say: 'x', warnings: [] } }));
     expect(useNmrp.getState().run).toMatchObject({ state: 'running', runId: 'a', image: { board: 'R7800' } });
     s.onStage(st('a', 'advertising', { doNow: 'Switch the router on now.' }));
-    expect(latest(useNmrp.getState().run).doNow).toBe('Switch the router on now.');
+    expect(latest(useNmrp.getState().run).doNow?.doNow).toBe('Switch the router on now.');
     s.onStage(st('a', 'router-found'));
     // the instruction is over once the router answered
     expect(latest(useNmrp.getState().run).doNow).toBeUndefined();

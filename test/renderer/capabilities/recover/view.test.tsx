@@ -3,7 +3,7 @@
  * was cut and why; a refused file cannot be started; a running guide shows the transfer and the writing timer;
  * the end says "works again" only for a run that ended done. Snapshots come from the shared journal reducer.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiContext } from '../../../../src-renderer/api/context';
 import type { RbApi } from '../../../../src-renderer/api/types';
@@ -11,7 +11,10 @@ import { RecoverView } from '../../../../src-renderer/capabilities/recover/View'
 import { useRecover } from '../../../../src-renderer/capabilities/recover/store';
 import { usePlaybook } from '../../../../src-renderer/capabilities/playbook/store';
 import { applyRecord, startRecord, type JournalRecord } from '../../../../src-shared/capabilities/playbook/journal';
-import { RECOVER_PLAYBOOKS, type RecoverPlan } from '../../../../src-shared/capabilities/recover';
+import { planImage, RECOVER_PLAYBOOKS, type RecoverPlan } from '../../../../src-shared/capabilities/recover';
+import { findDeviceProfile } from '../../../../src-shared/profiles/profiles';
+import { tplinkFactory, tplinkUpBoot } from '../../../../test-support/vendor-images';
+import { useLocale } from '../../../../src-renderer/i18n';
 import type { RunSnapshot } from '../../../../src-shared/capabilities/playbook/contract';
 import { fault } from '../../../../src-shared/errors';
 
@@ -129,5 +132,42 @@ describe('Vendor recovery view', () => {
     ui();
     expect(screen.getByTestId('rc-result').textContent).toMatch(/did not finish.*refused the file.*Update Failed/s);
     expect(screen.getByTestId('rc-result').textContent).not.toMatch(/works again/);
+  });
+});
+
+describe('Vendor recovery view in German', () => {
+  afterAll(async () => {
+    await useLocale.getState().setLocale('en');
+  });
+
+  it("a TP-Link cut reason (bytes, hex offset and the dd hint) and the bootloader check in German, numbers grouped the German way", async () => {
+    await useLocale.getState().setLocale('de');
+    const c7 = findDeviceProfile('tplink,archer-c7-v2')!;
+    const image = planImage('tplink', tplinkUpBoot(0xc7000002, tplinkFactory(0xc7000002)), c7);
+    expect(image.cutReason).toMatch(/^Cut the first 131,584 bytes \(0x00020200\).*\(128 KiB\).*`dd bs=512 skip=257`\.$/s);
+    ui();
+    fireEvent.click(screen.getByTestId('rc-maker-tplink'));
+    fireEvent.change(screen.getByTestId('rc-model'), { target: { value: 'tplink,archer-c7-v2' } });
+    fireEvent.change(screen.getByTestId('rc-file'), { target: { value: '/data/ArcherC7v2_up_boot.bin' } });
+    reply = { ...plan(), image };
+    fireEvent.click(screen.getByTestId('rc-check'));
+    await waitFor(() => expect(screen.getByTestId('rc-cut')).toBeTruthy());
+    const cut = screen.getByTestId('rc-cut').textContent!;
+    expect(cut).toMatch(/^Die ersten 131\.584 Bytes \(0x00020200\) werden abgeschnitten: der äußere TP-Link-Header \(512 Bytes\) und der Bootloader darin \(128 KiB\)\./);
+    expect(cut).toContain('Dasselbe wie `dd bs=512 skip=257` im OpenWrt-Wiki.');
+    expect(cut).not.toMatch(/Cut the first/);
+
+    // a header that promises a bootloader with no firmware header after it: the reason and the check, in German
+    cleanup();
+    const broken = planImage('tplink', tplinkUpBoot(0xc7000002, tplinkFactory(0xc7000002)).subarray(0, 0x20200 + 0x100), c7);
+    expect(broken.refuse?.code).toBe('RECOVER_TPLINK_LAYOUT_UNKNOWN');
+    ui();
+    fireEvent.click(screen.getByTestId('rc-maker-tplink'));
+    fireEvent.change(screen.getByTestId('rc-file'), { target: { value: '/data/x.bin' } });
+    reply = { ...plan(), image: broken };
+    fireEvent.click(screen.getByTestId('rc-check'));
+    await waitFor(() => expect(screen.getByTestId('rc-cut')).toBeTruthy());
+    expect(screen.getByTestId('rc-cut').textContent).toBe('Laut Header folgt ihm ein Bootloader von 128 KiB, danach steht aber kein zweiter TP-Link-Header (bei 0x00020200).');
+    expect(screen.getByTestId('rc-plan').textContent).toContain('Boot-Länge 128 KiB, aber kein Firmware-Header bei 0x00020200.');
   });
 });
