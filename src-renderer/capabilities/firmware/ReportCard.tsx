@@ -24,7 +24,7 @@ export function ReportCard({ report }: { report: InspectionReport }) {
         {saidAmong(t, id.headline, id.said)}
       </h2>
       <p className={`fw-integrity ${INTEGRITY_CLASS[id.integrity]}`} data-testid="fw-integrity">
-        {saidAmong(t, id.integrityText, id.said, IMAGE_PART_WORDS)}
+        {saidAmong(t, id.integrityText, id.said, [...IMAGE_PART_WORDS, ...(id.said ?? [])])}
       </p>
       <dl className="fw-facts">
         <dt>{t('firmware.report.file')}</dt>

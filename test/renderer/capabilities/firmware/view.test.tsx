@@ -134,6 +134,10 @@ describe("the inspector's warnings and structure tree in the language shown (dec
     expect(node.querySelector('.fw-type')!.textContent).toBe('uImage „ARM OpenWrt Linux-6.6.86“, ARM Linux kernel, none, 293,0 KiB'); // 300 000 bytes, the header's words as they are
     expect(node.querySelector('.fw-type [data-i18n-data]')!.textContent).toBe('ARM OpenWrt Linux-6.6.86');
     expect(node.querySelector('.fw-note')!.textContent).toMatch(/^Laut Header folgen 300\.000 Byte Daten, aber es sind nur noch [\d.]+ übrig: Das Image ist abgeschnitten\.$/);
+    // the integrity line quotes the damaged part's warning: German too, one full stop
+    expect(screen.getByTestId('fw-integrity').textContent).toBe(
+      'Sie ist beschädigt: uimage bei Byte 1536: Laut Header folgen 300.000 Byte Daten, aber es sind nur noch 99.936 übrig: Das Image ist abgeschnitten. Spielen Sie sie nicht auf einen Router; laden Sie sie erneut herunter.',
+    );
     const tar = document.querySelector('[data-type="sysupgrade-tar"] .fw-type')!;
     expect(tar.textContent).toBe('sysupgrade-Archiv für das Board linksys_wrt32x: CONTROL, kernel, root');
   });
