@@ -117,7 +117,7 @@ export function StructureTree({ report }: { report: InspectionReport }) {
         {report.metadata && (
           <details className="fw-meta">
             <summary>{t('firmware.tree.metadata')}</summary>
-            <pre>{JSON.stringify(report.metadata, null, 2)}</pre>
+            <pre data-i18n-data="metadata from the image">{JSON.stringify(report.metadata, null, 2)}</pre>
           </details>
         )}
       </details>
