@@ -20,7 +20,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dgram from 'node:dgram';
 import type { Page } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
 import { browserSupport, failureScreenshot, reportSkipIfNeeded, startBench, type Bench } from './support';
+import { escapedWords } from '../test-support/pseudo-scan';
+import * as W from '../test-support/firmware-images';
 
 const support = browserSupport();
 reportSkipIfNeeded('pseudo-locale layout e2e', support);
@@ -180,6 +184,55 @@ describe.skipIf(!support.ok)('pseudo-locale (40 % longer) in the real layout: no
       }
     });
   }
+
+  it("the firmware view with an inspected image (its structure tree and the inspector's warnings), en-XA, at both widths: every word from the catalogue, nothing cut off", async () => {
+    // an OpenWrt upgrade archive whose kernel is cut off inside its member: tree descriptions with the image's own
+    // names, a cut-off warning in the tree and in the integrity line
+    const dir = W.tmpDir('i18n-fw');
+    const file = path.join(dir, 'openwrt-cut-sysupgrade.bin');
+    const tar = W.tarOf([
+      { name: 'sysupgrade-linksys_wrt32x/CONTROL', data: Buffer.from('BOARD=linksys_wrt32x\n') },
+      { name: 'sysupgrade-linksys_wrt32x/kernel', data: W.uimageOf(W.noise(300_000, 3), { name: 'ARM OpenWrt Linux-6.6.86' }).subarray(0, 100_000) },
+      { name: 'sysupgrade-linksys_wrt32x/root', data: W.fakeSquashfs(64 * 1024) },
+    ]);
+    fs.writeFileSync(file, W.appendFwtool(tar, W.openwrtMeta({ devices: ['linksys,wrt32x'], compat: '2.0' })));
+    const ctx = await bench.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    try {
+      await page.goto(`${bench.server.url}&lang=en-XA`);
+      await page.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 15_000 });
+      await page.getByTestId('nav-firmware').click();
+      await page.getByTestId('fw-file').setInputFiles(file);
+      await page.getByTestId('fw-report').waitFor();
+      await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await expect(page.locator('.fw-note').count()).resolves.toBeGreaterThan(0);
+      // the words of the report card and the tree outside what is marked as data (decision 0118)
+      const texts = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const el of [document.querySelector('[data-testid="fw-report"]'), document.querySelector('[data-testid="fw-expert"]')]) {
+          const root = el!.cloneNode(true) as HTMLElement;
+          root.querySelectorAll('[data-i18n-data],script,style').forEach((e) => e.remove());
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent?.trim()) out.push(n.textContent);
+        }
+        return out;
+      });
+      expect(texts.join(' ')).toMatch(/⟦/);
+      expect(texts.flatMap((t) => escapedWords(t, ['KiB', 'MiB']).map((w) => `${w} ← "${t.trim().slice(0, 80)}"`))).toEqual([]);
+      const found: string[] = [];
+      for (const vp of VIEWPORTS) {
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        for (const line of await cutOffs(page)) found.push(`${vp.name}: ${line}`);
+      }
+      expect(found).toEqual([]);
+    } catch (e) {
+      await failureScreenshot(page, 'firmware-en-XA');
+      throw e;
+    } finally {
+      await ctx.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('the practice router running (its section and the dock) and the PRESS-NOW cue, en-XA, at both widths', async () => {
     const ctx = await bench.browser.newContext({ viewport: { width: 1280, height: 800 } });

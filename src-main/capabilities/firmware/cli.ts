@@ -6,39 +6,91 @@ import { DeviceFactsSchema, firmwareCommands, type InspectionReport, type Struct
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import type { SaidMessage } from '../../../src-shared/contract/common';
+import { english, intlTag, sayIn, type Translate } from '../../../src-shared/i18n';
+import { sayImage, sizeIn } from '../../../src-shared/capabilities/firmware/image/words';
+import { IMAGE_PART_WORDS } from '../../../src-shared/capabilities/firmware/identify';
 
 function hex(n: number): string {
   return '0x' + n.toString(16).toUpperCase().padStart(8, '0');
 }
 
-function treeLines(list: StructureWire[], depth: number, out: string[]): void {
+/** How the plain report speaks: the catalogue in the person's language (--lang, LANG), English without one. */
+interface Words {
+  t: Translate;
+  /** The Intl language for sizes and numbers. */
+  tag: string;
+}
+
+/** One of our sentences among several said together (the identity's, the verdict's): in the language of `w`. */
+function among(w: Words, text: string, list: readonly SaidMessage[] | undefined, inner: readonly SaidMessage[] = [], depth = 0): string {
+  const m = list?.find((x) => sayIn(english, x, '') === text);
+  if (!m) return text;
+  // a value that is itself one of our sentences (a damaged part quoting the inspector's warning): said too;
+  // a list "a; b" or "a, b" part by part
+  const one = (v: string): string => {
+    if (inner.length === 0 || depth > 3) return v;
+    const whole = among(w, v, inner, inner, depth + 1);
+    if (whole !== v) return whole;
+    // a sentence quoted inside another without its full stop
+    const stopped = among(w, `${v}.`, inner, inner, depth + 1);
+    if (stopped !== `${v}.`) return stopped.replace(/\.$/, '');
+    for (const sep of ['; ', ', ']) {
+      if (!v.includes(sep)) continue;
+      const parts = v.split(sep);
+      const said = parts.map((p) => among(w, p, inner, inner, depth + 1));
+      if (said.some((p, i) => p !== parts[i])) return said.join(sep);
+    }
+    return v;
+  };
+  const values = m.values && Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' ? one(v) : v]));
+  return sayIn(w.t, values ? { id: m.id, values } : { id: m.id }, text);
+}
+
+function treeLines(w: Words, list: StructureWire[], depth: number, out: string[]): void {
   for (const s of list) {
     if (s.type === 'tar-member') {
       out.push(`${'  '.repeat(depth)}${hex(s.offset)}  ${String(s.fields.name)}`);
-      treeLines(s.children, depth + 1, out);
+      treeLines(w, s.children, depth + 1, out);
       continue;
     }
     const mark = s.valid === false ? '  ✗ ' : s.valid === true ? '  ✓ ' : '    ';
-    out.push(`${'  '.repeat(depth)}${hex(s.offset)}${mark}${s.description}`);
-    for (const c of s.checks.filter((c) => !c.ok)) out.push(`${'  '.repeat(depth + 1)}            ${c.name} FAILED: expected ${c.expected ?? '?'}, got ${c.actual ?? '?'}`);
-    for (const w of s.warnings) out.push(`${'  '.repeat(depth + 1)}            ! ${w}`);
-    treeLines(s.children, depth + 1, out);
+    out.push(`${'  '.repeat(depth)}${hex(s.offset)}${mark}${sayImage(w.t, w.tag, s.descriptionMsg, s.description)}`);
+    for (const c of s.checks.filter((c) => !c.ok)) out.push(`${'  '.repeat(depth + 1)}            ✗ ${c.name}: ${w.t('firmware.tree.expectedGot', { expected: c.expected ?? '?', actual: c.actual ?? '?' })}`);
+    s.warnings.forEach((x, i) => out.push(`${'  '.repeat(depth + 1)}            ! ${sayImage(w.t, w.tag, s.warningsMsg?.[i], x)}`));
+    treeLines(w, s.children, depth + 1, out);
   }
 }
 
-/** The report in plain words (without --json). */
-function reportText(report: InspectionReport, verdict: VerdictWire | undefined): string {
-  const out: string[] = [report.identity.headline, report.identity.integrityText, '', `File    ${report.path}`, `Size    ${report.size} bytes`, `SHA-256 ${report.sha256}`, `MD5     ${report.md5}`, ''];
-  treeLines(report.tree, 0, out);
-  if (report.layout.trailing) out.push('', `After the last structure: ${report.layout.trailing.length} bytes of ${report.layout.trailing.kind}.`);
-  for (const w of report.warnings) out.push(`! ${w}`);
+/** The report in plain words (without --json), in the person's language; what the image and sysupgrade say as they are. */
+export function reportText(report: InspectionReport, verdict: VerdictWire | undefined, w: Words = { t: english, tag: 'en' }): string {
+  const { t } = w;
+  const id = report.identity;
+  const labels = [t('firmware.report.file'), t('firmware.report.size'), 'SHA-256', 'MD5'];
+  const width = Math.max(...labels.map((l) => l.length)) + 1;
+  const row = (label: string, value: string) => `${label.padEnd(width)}${value}`;
+  const out: string[] = [
+    among(w, id.headline, id.said),
+    among(w, id.integrityText, id.said, [...IMAGE_PART_WORDS, ...(id.said ?? [])]),
+    '',
+    row(labels[0]!, report.path),
+    row(labels[1]!, t('firmware.report.bytes', { size: sizeIn(report.size, w.tag), count: report.size })),
+    row('SHA-256', report.sha256),
+    row('MD5', report.md5),
+    '',
+  ];
+  treeLines(w, report.tree, 0, out);
+  const tail = report.layout.trailing;
+  if (tail) out.push('', t('firmware.cli.trailing', { size: sizeIn(tail.length, w.tag), count: tail.length, kind: tail.kind }));
+  report.warnings.forEach((x, i) => out.push(`! ${sayImage(t, w.tag, report.warningsMsg?.[i], x)}`));
   if (verdict) {
-    out.push('', `For ${verdict.device.model ?? verdict.device.boardName}: ${verdict.verdict}`, verdict.headline, ...verdict.reasons.map((r) => `  - ${r}`));
-    if (verdict.sysupgradeSays.length) out.push('sysupgrade would print:', ...verdict.sysupgradeSays.map((l) => `  ${l}`));
-    if (verdict.steps) out.push('Steps:', ...verdict.steps.map((s, i) => `  ${i + 1}. ${s}`));
-    else if (verdict.command) out.push(`Command: ${verdict.command}`);
-    if (verdict.userReported) out.push(`Note: ${verdict.userReported}`);
-    for (const a of verdict.assumptions) out.push(`Assumed: ${a}`);
+    const v = (x: string) => among(w, x, verdict.said, id.said);
+    out.push('', t('firmware.cli.verdictFor', { router: verdict.device.model ?? verdict.device.boardName, verdict: verdict.verdict }), v(verdict.headline), ...verdict.reasons.map((r) => `  - ${v(r)}`));
+    if (verdict.sysupgradeSays.length) out.push(t('firmware.cli.sysupgradeSays'), ...verdict.sysupgradeSays.map((l) => `  ${l}`));
+    if (verdict.steps) out.push(t('firmware.cli.steps'), ...verdict.steps.map((s, i) => `  ${i + 1}. ${v(s)}`));
+    else if (verdict.command) out.push(t('firmware.cli.command', { command: verdict.command }));
+    if (verdict.userReported) out.push(t('firmware.cli.note', { note: v(verdict.userReported) }));
+    for (const a of verdict.assumptions) out.push(t('firmware.cli.assumed', { assumption: v(a) }));
   }
   return out.join('\n');
 }
@@ -50,7 +102,7 @@ function reportText(report: InspectionReport, verdict: VerdictWire | undefined):
 export const inspect: CliCommand = {
   words: ['inspect'],
   summary: 'What a firmware image is, whether its checksums hold, and (with --device) whether it fits a router',
-  usage: 'inspect FILE [--device BOARD] [--compat X.Y] [--json]',
+  usage: 'inspect FILE [--device BOARD] [--compat X.Y] [--json] [--lang de|es|en]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -77,7 +129,7 @@ export const inspect: CliCommand = {
     return runOnContract(io, { command: 'inspect', json: values.json, capabilities: async () => [(await import('./index')).firmwareMain] }, async (t) => {
       const inspection = await t.invoke('firmware.inspect', file);
       const verdict = device ? await t.invoke('firmware.verdict', { inspection: { fileName: inspection.fileName, identity: inspection.identity, metadata: inspection.metadata }, device }) : undefined;
-      return { ok: true, value: { inspection, ...(verdict ? { verdict } : {}) }, text: reportText(inspection, verdict) };
+      return { ok: true, value: { inspection, ...(verdict ? { verdict } : {}) }, text: reportText(inspection, verdict, { t: io.t ?? english, tag: intlTag(io.locale ?? 'en') }) };
     });
   },
 };

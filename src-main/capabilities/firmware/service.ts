@@ -89,6 +89,7 @@ export function reportFor(bytes: Uint8Array, info: { fileName: string; path: str
     tree: ins.structures as InspectionReport['tree'],
     metadata: ins.metadata as InspectionReport['metadata'],
     warnings: ins.warnings,
+    warningsMsg: ins.warningsMsg,
     layout: ins.layout,
     identity,
     elapsedMs: Math.round((performance.now() - info.startedAt) * 10) / 10,

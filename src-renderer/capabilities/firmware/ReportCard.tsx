@@ -4,12 +4,14 @@ import { compareChecksum } from '../../../src-shared/capabilities/firmware/check
 import { IMAGE_PART_WORDS } from '../../../src-shared/capabilities/firmware/identify';
 import { bytes } from '../../format';
 import { saidAmong, useT } from '../../i18n';
+import { useImageWords } from './words';
 
 const INTEGRITY_CLASS: Record<InspectionReport['identity']['integrity'], string> = { intact: 'ok', damaged: 'bad', 'partly-checked': 'warn', unchecked: 'warn' };
 
 /** What the image is, in a seller's words, with the evidence (size, hashes) and a place to paste the maker's checksum. */
 export function ReportCard({ report }: { report: InspectionReport }) {
   const t = useT();
+  const say = useImageWords();
   const id = report.identity;
   const [expected, setExpected] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -22,11 +24,11 @@ export function ReportCard({ report }: { report: InspectionReport }) {
         {saidAmong(t, id.headline, id.said)}
       </h2>
       <p className={`fw-integrity ${INTEGRITY_CLASS[id.integrity]}`} data-testid="fw-integrity">
-        {saidAmong(t, id.integrityText, id.said, IMAGE_PART_WORDS)}
+        {saidAmong(t, id.integrityText, id.said, [...IMAGE_PART_WORDS, ...(id.said ?? [])])}
       </p>
       <dl className="fw-facts">
         <dt>{t('firmware.report.file')}</dt>
-        <dd className="mono wrap">{report.fileName}</dd>
+        <dd className="mono wrap" data-i18n-data="file name">{report.fileName}</dd>
         <dt>{t('firmware.report.size')}</dt>
         <dd>
           {t('firmware.report.bytes', { size: bytes(report.size), count: report.size })}
@@ -34,13 +36,13 @@ export function ReportCard({ report }: { report: InspectionReport }) {
         {id.version && (
           <>
             <dt>{t('firmware.report.version')}</dt>
-            <dd>{id.version}</dd>
+            <dd data-i18n-data="version from the image">{id.version}</dd>
           </>
         )}
         {id.boards.length > 0 && (
           <>
             <dt>{t('firmware.report.madeFor')}</dt>
-            <dd className="mono wrap">{id.boards.join(', ')}</dd>
+            <dd className="mono wrap" data-i18n-data="board names from the image">{id.boards.join(', ')}</dd>
           </>
         )}
         {id.slotLayout && (
@@ -50,11 +52,11 @@ export function ReportCard({ report }: { report: InspectionReport }) {
           </>
         )}
         <dt data-i18n-data="technical name">SHA-256</dt>
-        <dd className="mono wrap" data-testid="fw-sha256">
+        <dd className="mono wrap" data-testid="fw-sha256" data-i18n-data="checksum">
           {report.sha256}
         </dd>
         <dt data-i18n-data="technical name">MD5</dt>
-        <dd className="mono wrap">{report.md5}</dd>
+        <dd className="mono wrap" data-i18n-data="checksum">{report.md5}</dd>
       </dl>
       <label className="fw-expected">
         {t('firmware.report.expected')}
@@ -68,8 +70,8 @@ export function ReportCard({ report }: { report: InspectionReport }) {
       )}
       {report.warnings.length > 0 && (
         <ul className="fw-warnings">
-          {report.warnings.map((w) => (
-            <li key={w}>{w}</li>
+          {report.warnings.map((w, i) => (
+            <li key={`${i}-${w}`}>{say(report.warningsMsg?.[i], w)}</li>
           ))}
         </ul>
       )}

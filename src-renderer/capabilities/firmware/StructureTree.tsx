@@ -1,6 +1,7 @@
 import type { InspectionReport, StructureWire } from '../../../src-shared/capabilities/firmware/contract';
 import { bytes } from '../../format';
 import { useT } from '../../i18n';
+import { useImageWords } from './words';
 
 const hex = (n: number) => '0x' + n.toString(16).toUpperCase().padStart(8, '0');
 
@@ -12,6 +13,7 @@ function fieldText(v: unknown): string {
 
 function Node({ s }: { s: StructureWire }) {
   const t = useT();
+  const say = useImageWords();
   const state = s.valid === false ? 'bad' : s.valid === true ? 'ok' : 'none';
   // tar members: only the CONTROL text is worth showing (name and size are in the row)
   const fields = Object.entries(s.fields).filter(([k]) => (s.type === 'tar-member' ? k === 'text' : k !== 'text' && k !== 'members'));
@@ -22,7 +24,13 @@ function Node({ s }: { s: StructureWire }) {
       <span className={`fw-state ${state}`} aria-label={t(state === 'ok' ? 'firmware.tree.ok' : state === 'bad' ? 'firmware.tree.bad' : 'firmware.tree.none')}>
         {state === 'ok' ? '✓' : state === 'bad' ? '✗' : '·'}
       </span>
-      <span className="fw-type">{s.type === 'tar-member' ? String(s.fields.name) : s.description}</span>
+      {s.type === 'tar-member' ? (
+        <span className="fw-type" data-i18n-data="file name in the image">
+          {String(s.fields.name)}
+        </span>
+      ) : (
+        <span className="fw-type">{say(s.descriptionMsg, s.description)}</span>
+      )}
       <span className="fw-len">{bytes(s.length)}</span>
     </>
   );
@@ -40,7 +48,7 @@ function Node({ s }: { s: StructureWire }) {
           <ul className="fw-checks">
             {s.checks.map((c, i) => (
               <li key={i} className={c.ok ? 'ok' : 'bad'}>
-                {c.ok ? '✓' : '✗'} {c.name}
+                {c.ok ? '✓' : '✗'} <span data-i18n-data="technical name">{c.name}</span>
                 {!c.ok && c.expected !== undefined && (
                   <span className="mono">
                     {' '}
@@ -51,13 +59,13 @@ function Node({ s }: { s: StructureWire }) {
             ))}
           </ul>
         )}
-        {s.warnings.map((w) => (
-          <p key={w} className="note fw-note">
-            {w}
+        {s.warnings.map((w, i) => (
+          <p key={`${i}-${w}`} className="note fw-note">
+            {say(s.warningsMsg?.[i], w)}
           </p>
         ))}
         {fields.length > 0 && (
-          <table className="fw-fields">
+          <table className="fw-fields" data-i18n-data="header fields as read from the image">
             <tbody>
               {fields.map(([k, v]) => (
                 <tr key={k}>
@@ -109,7 +117,7 @@ export function StructureTree({ report }: { report: InspectionReport }) {
         {report.metadata && (
           <details className="fw-meta">
             <summary>{t('firmware.tree.metadata')}</summary>
-            <pre>{JSON.stringify(report.metadata, null, 2)}</pre>
+            <pre data-i18n-data="metadata from the image">{JSON.stringify(report.metadata, null, 2)}</pre>
           </details>
         )}
       </details>

@@ -13,9 +13,11 @@ export interface StructureWire {
   length: number;
   valid: boolean | null;
   description: string;
+  descriptionMsg?: z.infer<typeof SaidMessageSchema>;
   fields: Record<string, Json>;
   checks: z.infer<typeof CheckSchema>[];
   warnings: string[];
+  warningsMsg?: z.infer<typeof SaidMessageSchema>[];
   children: StructureWire[];
 }
 export const StructureSchema: z.ZodType<StructureWire> = z.lazy(() =>
@@ -25,9 +27,13 @@ export const StructureSchema: z.ZodType<StructureWire> = z.lazy(() =>
     length: z.number().int().nonnegative(),
     valid: z.boolean().nullable(),
     description: z.string(),
+    /** The description's catalogue id + values (decision 0148); sizes are byte counts, said in the language shown. */
+    descriptionMsg: SaidMessageSchema.optional(),
     fields: z.record(z.string(), JsonSchema),
     checks: z.array(CheckSchema),
     warnings: z.array(z.string()),
+    /** Each warning's id + values, in the order of `warnings`. */
+    warningsMsg: z.array(SaidMessageSchema).optional(),
     children: z.array(StructureSchema),
   }),
 );
@@ -69,6 +75,8 @@ export const InspectionReportSchema = z.object({
   tree: z.array(StructureSchema),
   metadata: z.record(z.string(), JsonSchema).nullable(),
   warnings: z.array(z.string()),
+  /** Each warning's id + values, in the order of `warnings` (decision 0148). */
+  warningsMsg: z.array(SaidMessageSchema).optional(),
   layout: z.object({
     recognised: z.number(),
     padding: z.number(),

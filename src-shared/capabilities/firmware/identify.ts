@@ -102,9 +102,17 @@ export function identifyImage(ins: Inspection, sha256: string): ImageIdentity {
   let integrityText: string;
   if (failed.length) {
     integrity = 'damaged';
+    // each damaged part is a sentence of its own; its problem is the failed checks' names (technical, as they
+    // are), else the inspector's first warning without its full stop (said too: its id + values go into `said`),
+    // else "damaged"
     const what = failed
       .slice(0, 3)
-      .map((s) => `${s.type} at byte ${s.offset}: ${s.checks.filter((c) => !c.ok).map((c) => c.name).join(', ') || s.warnings[0] || 'damaged'}`)
+      .map((s) => {
+        const bad = s.checks.filter((c) => !c.ok).map((c) => c.name).join(', ');
+        if (!bad && s.warnings[0] && s.warningsMsg?.[0]) said.push(s.warningsMsg[0]);
+        if (!bad && !s.warnings[0]) said.push({ id: 'firmware.tree.bad' });
+        return say('damagedPart', { type: s.type, offset: String(s.offset), problem: bad || s.warnings[0]?.replace(/\.$/, '') || english('firmware.tree.bad') });
+      })
       .join('; ');
     integrityText = say('integrityDamaged', { what });
   } else if (knownFile) {

@@ -12,6 +12,9 @@ import { identifyImage } from '../../../src-shared/capabilities/firmware/identif
 import { verdictFor } from '../../../src-shared/capabilities/firmware/verdict';
 import { reportSkip } from '../../../test-support/netns';
 import * as W from '../../../test-support/firmware-images';
+import type { Structure } from '../../../src-shared/capabilities/firmware/image/types';
+import { sayImage, sizedValues } from '../../../src-shared/capabilities/firmware/image/words';
+import { english, loadCatalog, translator, type MessageId } from '../../../src-shared/i18n';
 
 const missing = ['mkimage', 'mksquashfs', 'ubinize', 'mkfs.jffs2', 'tar', 'binwalk'].filter((t) => !W.haveTool(t));
 if (missing.length) reportSkip('firmware images from real tools', `missing tools: ${missing.join(', ')} (Debian packages u-boot-tools squashfs-tools mtd-utils binwalk)`);
@@ -233,6 +236,27 @@ describe.skipIf(missing.length > 0)('firmware images built with real tools', () 
     const ours = flat(files.sysupgrade!);
     expect(bw).toEqual([0]); // binwalk reports the outer tar only
     expect(ours.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("every structure and warning of every real image is a catalogue sentence, said in German (decision 0148)", async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const seen = new Set<string>();
+    for (const [key, file] of Object.entries(files)) {
+      const r = inspectBytes(fs.readFileSync(file), nodeDigests);
+      const walk = (list: Structure[]): void => {
+        for (const s of list) {
+          expect(s.descriptionMsg, `${key}: ${s.type} "${s.description}"`).toBeDefined();
+          expect(english(s.descriptionMsg!.id as MessageId, sizedValues(s.descriptionMsg!.values, 'en')), key).toBe(s.description);
+          if (s.type !== 'tar-member' && s.type !== 'trx') expect(sayImage(de, 'de', s.descriptionMsg, s.description), `${key}: ${s.type}`).not.toBe(s.description);
+          expect(s.warningsMsg ?? [], key).toHaveLength(s.warnings.length);
+          seen.add(s.descriptionMsg!.id);
+          walk(s.children);
+        }
+      };
+      walk(r.structures);
+    }
+    // the real tools' formats: uImage (legacy, multi, FIT), squashfs, UBI, UBIFS, JFFS2, tar, gzip/xz/lzma
+    for (const id of ['uimage', 'fit', 'squashfs', 'ubi', 'jffs2', 'sysupgrade']) expect([...seen]).toContain(`firmware.img.d.${id}`);
   });
 
   it('2 000 random mutations of each real image: no crash', () => {

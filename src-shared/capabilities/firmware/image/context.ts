@@ -1,4 +1,5 @@
 import { Bytes } from './bytes';
+import type { SaidMessage } from '../../../contract/common';
 import type { Digests, Limits, Structure } from './types';
 
 export interface RegionOptions {
@@ -20,6 +21,8 @@ export interface Ctx {
   /** Structures recorded so far (budget). */
   count: number;
   warnings: string[];
+  /** Each warning's id + values, in the same order (decision 0148). */
+  warningsMsg: SaidMessage[];
   /** Parse [start, end) into a list of structures (recognised, padding, data). */
   region(start: number, end: number, depth: number, opts?: RegionOptions): Structure[];
 }

@@ -7,7 +7,9 @@
  * nothing is allocated from a length field (the only copies are fixed-size headers). Recursion depth and the
  * number of structures are bounded (Limits), and every loop advances by at least one byte.
  */
-import { Bytes, hexOff, sizeText } from './bytes';
+import { Bytes, hexOff } from './bytes';
+import { imageSaid } from './words';
+import type { SaidMessage } from '../../../contract/common';
 import type { Ctx, FormatParser, RegionOptions } from './context';
 import { crcRaw } from './crc';
 import { fdt } from './formats/fdt';
@@ -16,7 +18,7 @@ import { parseLzma, gzip, tar, xz, zimage } from './formats/archive';
 import { uimage, uimageHeaderOk } from './formats/uimage';
 import { chk, seama, tplink, trx } from './formats/vendor';
 import { readFwtool, readLinksysTrailer } from './trailers';
-import { DEFAULT_LIMITS, emptyStructure, type Digests, type FieldValue, type Limits, type Structure } from './types';
+import { DEFAULT_LIMITS, emptyStructure, warn, type Digests, type FieldValue, type Limits, type Structure } from './types';
 
 /** Tried in this order at the start of every region. */
 const AT_START: FormatParser[] = [uimage, fdt, squashfs, ubi, trx, chk, seama, tar, tplink, zimage, jffs2, gzip, xz, jffs2Eof];
@@ -41,6 +43,8 @@ export interface Inspection {
   /** fwtool metadata JSON, when present and well-formed. */
   metadata: Record<string, unknown> | null;
   warnings: string[];
+  /** Each warning's id + values, in the same order (decision 0148). */
+  warningsMsg: SaidMessage[];
   layout: LayoutSummary;
   /** How many structures were recorded (bounded by Limits.maxStructures). */
   structureCount: number;
@@ -121,13 +125,15 @@ function runOf(b: Bytes, off: number, end: number): number {
 }
 
 function padding(off: number, len: number, value: number): Structure {
-  const s = emptyStructure('padding', off, len, `${sizeText(len)} of 0x${value.toString(16).padStart(2, '0').toUpperCase()} filler`);
+  const s = emptyStructure('padding', off, len, imageSaid('firmware.img.d.padding', { size: len, byte: `0x${value.toString(16).padStart(2, '0').toUpperCase()}` }));
   s.fields = { byte: value === 0 ? '0x00' : '0xFF' };
   return s;
 }
-function data(off: number, len: number, what = 'unrecognised data'): Structure {
-  return emptyStructure('data', off, len, `${sizeText(len)} of ${what}`);
+/** Data nothing recognised ('unknown'), nested too deeply, or compressed with `method` but without a header. */
+function data(off: number, len: number, what: 'unknown' | 'nested' | { method: string } = 'unknown'): Structure {
+  return emptyStructure('data', off, len, imageSaid('firmware.img.d.data', { size: len, what: typeof what === 'string' ? what : 'compressed', method: typeof what === 'string' ? '' : what.method }));
 }
+const isUnknown = (s: Structure): boolean => s.descriptionMsg?.values?.what === 'unknown';
 
 function makeCtx(buf: Uint8Array, d: Digests, limits: Limits): Ctx {
   const b = new Bytes(buf);
@@ -138,13 +144,14 @@ function makeCtx(buf: Uint8Array, d: Digests, limits: Limits): Ctx {
     limits,
     count: 0,
     warnings: [],
+    warningsMsg: [],
     region(start, end, depth, opts: RegionOptions = {}) {
       const out: Structure[] = [];
       end = Math.min(end, buf.length);
       if (start >= end) return out;
       const push = (s: Structure): boolean => {
         if (ctx.count >= limits.maxStructures) {
-          if (!budgetWarned) ctx.warnings.push(`Stopped after ${limits.maxStructures} structures: the rest of the image is not broken down further.`);
+          if (!budgetWarned) warn(ctx, imageSaid('firmware.img.w.budget', { count: limits.maxStructures }));
           budgetWarned = true;
           return false;
         }
@@ -153,7 +160,7 @@ function makeCtx(buf: Uint8Array, d: Digests, limits: Limits): Ctx {
         return true;
       };
       if (depth > limits.maxDepth) {
-        push(data(start, end - start, 'data nested too deeply to follow'));
+        push(data(start, end - start, 'nested'));
         return out;
       }
       let pos = start;
@@ -183,7 +190,7 @@ function makeCtx(buf: Uint8Array, d: Digests, limits: Limits): Ctx {
           continue;
         }
         if (first && opts.hint && !opts.carve) {
-          push(data(pos, end - pos, `${opts.hint} compressed data (no header to check)`));
+          push(data(pos, end - pos, { method: opts.hint }));
           break;
         }
         first = false;
@@ -229,9 +236,9 @@ function mergeData(list: Structure[]): Structure[] {
   const out: Structure[] = [];
   for (const s of list) {
     const prev = out[out.length - 1];
-    if (prev && prev.type === 'data' && s.type === 'data' && prev.offset + prev.length === s.offset && prev.description.endsWith('unrecognised data') && s.description.endsWith('unrecognised data')) {
+    if (prev && prev.type === 'data' && s.type === 'data' && prev.offset + prev.length === s.offset && isUnknown(prev) && isUnknown(s)) {
       prev.length += s.length;
-      prev.description = `${sizeText(prev.length)} of unrecognised data`;
+      Object.assign(prev, data(prev.offset, prev.length));
     } else out.push(s);
   }
   return out;
@@ -272,9 +279,9 @@ export function inspectBytes(buf: Uint8Array, digests: Digests, limits: Limits =
     const tail = body.filter((s) => s.offset >= tailStart);
     trailing = { offset: tailStart, length: bodyEnd - tailStart, kind: tail.every((s) => s.type === 'padding') ? 'padding' : 'data' };
   }
-  const warnings = [...ctx.warnings];
-  if (body.length === 1 && body[0]!.type === 'data') warnings.push('No known firmware format was recognised in this file.');
-  return { size: buf.length, structures, metadata: fw.metadata ?? null, warnings, layout: { recognised, padding: pad, unknown, trailing }, structureCount: ctx.count };
+  const all = { warnings: [...ctx.warnings], warningsMsg: [...ctx.warningsMsg] };
+  if (body.length === 1 && body[0]!.type === 'data') warn(all, imageSaid('firmware.img.w.noFormat'));
+  return { size: buf.length, structures, metadata: fw.metadata ?? null, warnings: all.warnings, warningsMsg: all.warningsMsg, layout: { recognised, padding: pad, unknown, trailing }, structureCount: ctx.count };
 }
 
 export interface FlatFormat {
@@ -284,6 +291,9 @@ export interface FlatFormat {
   valid: boolean | null;
   depth: number;
   description: string;
+  /** The description's id + values (decision 0148), and each warning's: the English stays beside them. */
+  descriptionMsg?: FieldValue;
+  warningsMsg?: FieldValue;
   [field: string]: FieldValue | undefined;
 }
 
@@ -293,7 +303,9 @@ export function flattenFormats(list: Structure[], depth = 0, out: FlatFormat[] =
     if (s.type !== 'padding' && s.type !== 'data' && s.type !== 'tar-member') {
       const f: FlatFormat = { ...s.fields, type: s.type, offset: s.offset, length: s.length, valid: s.valid, depth, description: s.description };
       if (s.checks.length) f.checks = s.checks.map((c) => `${c.name}: ${c.ok ? 'ok' : 'FAILED'}${c.ok ? '' : ` (expected ${c.expected ?? '?'}, got ${c.actual ?? '?'})`}`);
+      if (s.descriptionMsg) f.descriptionMsg = s.descriptionMsg as unknown as FieldValue;
       if (s.warnings.length) f.warnings = s.warnings;
+      if (s.warningsMsg?.length) f.warningsMsg = s.warningsMsg as unknown as FieldValue;
       out.push(f);
     }
     flattenFormats(s.children, s.type === 'tar-member' ? depth : depth + 1, out);

@@ -2,10 +2,11 @@
  * Structures found from the END of a file: OpenWrt's fwtool metadata/signature blocks (facts §3.1) and the
  * Linksys factory trailer (facts §7).
  */
-import { hex32, latin1, sizeText } from './bytes';
+import { hex32, hexOff, latin1 } from './bytes';
+import { imageSaid } from './words';
 import { crcRaw, posixCksum } from './crc';
 import type { Ctx } from './context';
-import { emptyStructure, settleValidity, type Structure } from './types';
+import { describe, emptyStructure, settleValidity, warn, type Structure } from './types';
 
 const FWX0 = 0x46577830;
 export const FWTOOL_MAX_JSON = 30 * 1024;
@@ -29,7 +30,7 @@ export function readFwtool(ctx: Ctx, end: number): FwtoolFound {
     const type = b.u8(t + 8)!;
     const size = b.u32be(t + 12)!;
     if (size < 16 || size > e) {
-      ctx.warnings.push(`An OpenWrt metadata trailer at ${t} gives an impossible size (${size}).`);
+      warn(ctx, imageSaid('firmware.img.w.fwtoolSize', { offset: hexOff(t), bytes: size }));
       break;
     }
     found.push({ type, start: e - size, trailer: t, size });
@@ -47,23 +48,23 @@ export function readFwtool(ctx: Ctx, end: number): FwtoolFound {
     crcPos = f.trailer;
     const stored = b.u32be(f.trailer + 4)!;
     if (f.type === 1) {
-      const s = emptyStructure('fwtool-metadata', f.start, f.size, '');
+      const s = emptyStructure('fwtool-metadata', f.start, f.size, imageSaid('firmware.img.d.fwtoolMeta', { ok: 'no' }));
       const jsonLen = f.size - 24;
       const version = b.u32be(f.start);
       s.fields = { blockSize: f.size, headerVersion: version ?? -1 };
       s.checks.push({ name: 'CRC (whole image before the trailer)', ok: crc === stored, expected: hex32(stored), actual: hex32(crc) });
       if (jsonLen < 0) {
-        s.warnings.push('The metadata block is too short to hold its header.');
+        warn(s, imageSaid('firmware.img.w.metaShort'));
         out.structures.push(settleValidity(s, false));
         continue;
       }
-      if (jsonLen > FWTOOL_MAX_JSON) s.warnings.push(`The metadata is ${jsonLen} bytes; fwtool allows at most ${FWTOOL_MAX_JSON}.`);
+      if (jsonLen > FWTOOL_MAX_JSON) warn(s, imageSaid('firmware.img.w.metaLong', { bytes: jsonLen, max: FWTOOL_MAX_JSON }));
       const text = latin1(b.slice(f.start + 8, Math.min(jsonLen, FWTOOL_MAX_JSON * 2))).replace(/\0+$/, '');
       let parsed: unknown;
       try {
         parsed = JSON.parse(utf8(text));
       } catch {
-        s.warnings.push('The metadata is not valid JSON: sysupgrade would say "Invalid image metadata".');
+        warn(s, imageSaid('firmware.img.w.metaJson', { says: 'Invalid image metadata' })); // what sysupgrade prints, in English
       }
       const ok = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
       if (ok) {
@@ -77,13 +78,13 @@ export function readFwtool(ctx: Ctx, end: number): FwtoolFound {
         if (Array.isArray(m.new_supported_devices)) s.fields.newSupportedDevices = m.new_supported_devices.map(String);
         if (typeof v === 'object') s.fields.release = [v.dist, v.version, v.revision].filter(Boolean).map(String).join(' ');
       }
-      s.description = `OpenWrt image metadata (fwtool)${ok ? `: ${s.fields.release || 'no version'}, compat ${s.fields.compatVersion}` : ''}`;
+      describe(s, imageSaid('firmware.img.d.fwtoolMeta', ok ? { ok: 'yes', release: String(s.fields.release || 'none'), compat: String(s.fields.compatVersion) } : { ok: 'no' }));
       out.structures.push(settleValidity(s, ok && version === 0));
     } else {
-      const s = emptyStructure('fwtool-signature', f.start, f.size, `OpenWrt image signature (${sizeText(f.size - 16)})`);
+      const s = emptyStructure('fwtool-signature', f.start, f.size, imageSaid('firmware.img.d.fwtoolSig', { size: f.size - 16 }));
       s.fields = { blockSize: f.size };
       s.checks.push({ name: 'CRC (continues over the metadata trailer)', ok: crc === stored, expected: hex32(stored), actual: hex32(crc) });
-      if (f.size > 1024 + 16) s.warnings.push('The signature block is larger than fwtool allows (1 KiB).');
+      if (f.size > 1024 + 16) warn(s, imageSaid('firmware.img.w.sigLarge'));
       out.structures.push(settleValidity(s));
     }
   }
@@ -107,14 +108,14 @@ export function readLinksysTrailer(ctx: Ctx, end: number): Structure | undefined
     const t = end - 256 - extra;
     if (t < 0 || !b.matches(t, LINKSYS)) continue;
     if (extra === 1 && b.u8(end - 1) !== 0x0a) continue;
-    const s = emptyStructure('linksys-trailer', t, 256 + extra, '');
+    const s = emptyStructure('linksys-trailer', t, 256 + extra);
     const device = b.cstr(t + 17, 15).trim();
     const crcText = b.cstr(t + 32, 8);
     s.fields = { version: b.cstr(t + 9, 8), deviceType: device, crc: crcText, tail: b.cstr(t + 48, 16) };
     const actual = posixCksum([b.slice(0, t)]);
     const expected = /^[0-9A-Fa-f]{8}$/.test(crcText) ? parseInt(crcText, 16) >>> 0 : -1;
     s.checks.push({ name: 'cksum of the image', ok: actual === expected, expected: crcText, actual: hex32(actual).slice(2).toUpperCase() });
-    s.description = `Linksys factory trailer for ${device || 'an unnamed device'}`;
+    describe(s, imageSaid('firmware.img.d.linksys', { device: device || 'none' }));
     return settleValidity(s);
   }
   return undefined;

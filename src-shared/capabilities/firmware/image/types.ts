@@ -2,6 +2,9 @@
  * What the image inspector finds: a tree of structures over one byte buffer. Offsets are absolute (from the
  * start of the file); lengths never reach past the end of the file.
  */
+import type { SaidMessage } from '../../../contract/common';
+import type { ImageSaid } from './words';
+
 export type FieldValue = string | number | boolean | null | string[] | number[] | FieldObject | FieldObject[];
 export interface FieldObject {
   [key: string]: FieldValue;
@@ -24,9 +27,13 @@ export interface Structure {
   valid: boolean | null;
   /** One line a technician reads: "uImage, ARM Linux kernel, lzma, 2.1 MiB". */
   description: string;
+  /** The description's catalogue id + values (decision 0148), beside its English. */
+  descriptionMsg?: SaidMessage;
   fields: Record<string, FieldValue>;
   checks: Check[];
   warnings: string[];
+  /** Each warning's id + values, in the same order as `warnings` (present when there are warnings). */
+  warningsMsg?: SaidMessage[];
   children: Structure[];
 }
 
@@ -53,8 +60,22 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { maxDepth: 8, maxStructures: 4000 };
 
-export function emptyStructure(type: string, offset: number, length: number, description: string): Structure {
-  return { type, offset, length, valid: null, description, fields: {}, checks: [], warnings: [], children: [] };
+export function emptyStructure(type: string, offset: number, length: number, description?: ImageSaid): Structure {
+  const s: Structure = { type, offset, length, valid: null, description: '', fields: {}, checks: [], warnings: [], children: [] };
+  if (description) describe(s, description);
+  return s;
+}
+
+/** Set a structure's description: its English and its id + values. */
+export function describe(s: Structure, d: ImageSaid): void {
+  s.description = d.text;
+  s.descriptionMsg = d.msg;
+}
+
+/** Add a warning to a structure (or to a list of warnings with their messages beside). */
+export function warn(s: { warnings: string[]; warningsMsg?: SaidMessage[] }, w: ImageSaid): void {
+  s.warnings.push(w.text);
+  (s.warningsMsg ??= []).push(w.msg);
 }
 
 /** valid = every check passed and no structural problem was flagged (null when nothing could be checked). */

@@ -49,6 +49,40 @@ describe('rescue-bench inspect', () => {
     expect(valueOf(parseCliOutput(j.out), 'inspect').verdict!.verdict).toBe('needs-factory');
   });
 
+  it('--lang de: the tree, its warnings and the headline in German (sizes the German way, offsets hex); --json keeps the English and the ids', async () => {
+    // an OpenWrt upgrade archive whose kernel's uImage is cut off inside its member
+    const file = path.join(dir, 'cut-sysupgrade.bin');
+    const tar = W.tarOf([
+      { name: 'sysupgrade-linksys_wrt32x/CONTROL', data: Buffer.from('BOARD=linksys_wrt32x\n') },
+      { name: 'sysupgrade-linksys_wrt32x/kernel', data: W.uimageOf(W.noise(300_000, 3), { name: 'ARM OpenWrt Linux-6.6.86' }).subarray(0, 100_000) },
+      { name: 'sysupgrade-linksys_wrt32x/root', data: W.fakeSquashfs(64 * 1024) },
+    ]);
+    fs.writeFileSync(file, W.appendFwtool(tar, W.openwrtMeta({ devices: ['linksys,wrt32x'], compat: '2.0' })));
+    const de = io();
+    expect(await runCli(['inspect', file, '--lang', 'de'], de.io)).toBe(0);
+    const text = de.out.join('\n');
+    expect(text).toMatch(/^0x00000000  ✓ sysupgrade-Archiv für das Board linksys_wrt32x: CONTROL, kernel, root$/m);
+    expect(text).toMatch(/^ {4}0x[0-9A-F]{8} {2}✗ uImage „ARM OpenWrt Linux-6\.6\.86“, ARM Linux kernel, none, 293,0 KiB$/m);
+    expect(text).toMatch(/! Laut Header folgen 300\.000 Byte Daten, aber es sind nur noch 99\.936 übrig: Das Image ist abgeschnitten\.$/m);
+    expect(text).toMatch(/^0x[0-9A-F]{8} {2}✓ OpenWrt-Image-Metadaten \(fwtool\): .*, compat 2\.0$/m);
+    expect(text).toMatch(/^Größe +\d+,\d KiB \([\d.]+ Byte\)$/m);
+    expect(text).not.toMatch(/The header says|sysupgrade archive|cut off/);
+    expect(text.split('\n')[0]).toMatch(/^Das ist ein OpenWrt-Upgrade-Image/);
+    // the damaged part in the integrity line quotes the inspector's warning: German too
+    expect(text.split('\n')[1]).toBe('Sie ist beschädigt: uimage bei Byte 1536: Laut Header folgen 300.000 Byte Daten, aber es sind nur noch 99.936 übrig: Das Image ist abgeschnitten. Spielen Sie sie nicht auf einen Router; laden Sie sie erneut herunter.');
+
+    // --json: the English as before, and the ids beside it (in the tree and in the flat list)
+    const j = io();
+    expect(await runCli(['inspect', file, '--json', '--lang', 'de'], j.io)).toBe(0);
+    const ins = valueOf(parseCliOutput(j.out), 'inspect').inspection;
+    const u = ins.formats.find((f: { type: string }) => f.type === 'uimage')!;
+    expect(u.description).toBe('uImage "ARM OpenWrt Linux-6.6.86", ARM Linux kernel, none, 293.0 KiB');
+    expect(u.descriptionMsg).toEqual({ id: 'firmware.img.d.uimage', values: { name: 'ARM OpenWrt Linux-6.6.86', arch: 'ARM', os: 'Linux', imageType: 'kernel', compression: 'none', size: 300_000 } });
+    expect(u.warnings).toEqual(['The header says 300,000 bytes of data follow, but only 99,936 are left: the image is cut off.']);
+    expect(u.warningsMsg).toEqual([{ id: 'firmware.img.w.uimageCut', values: { bytes: 300_000, left: 99_936 } }]);
+    expect(ins.tree[0]!.descriptionMsg!.id).toBe('firmware.img.d.sysupgrade');
+  });
+
   it('usage mistakes exit 2; a missing file exits 1 with the three-part error', async () => {
     const t = io();
     expect(await runCli(['inspect'], t.io)).toBe(2);

@@ -1,7 +1,9 @@
-import { hex32, hexOff, latin1, sizeText } from '../bytes';
+import { hex32, hexOff, latin1 } from '../bytes';
+import { imageSaid } from '../words';
+import type { SaidMessage } from '../../../../contract/common';
 import type { Bytes } from '../bytes';
 import type { Ctx, FormatParser } from '../context';
-import { emptyStructure, settleValidity, type FieldObject, type Structure } from '../types';
+import { describe, emptyStructure, settleValidity, warn, type FieldObject, type Structure } from '../types';
 
 // ---------------------------------------------------------------- tar (ustar / GNU / v7)
 function octal(b: Bytes, off: number, len: number): number | undefined {
@@ -46,7 +48,7 @@ export const tar: FormatParser = {
     let board: string | undefined;
     let longName: string | undefined;
     let ended = false;
-    const warnings: string[] = [];
+    const warned: { warnings: string[]; warningsMsg: SaidMessage[] } = { warnings: [], warningsMsg: [] };
     while (p + 512 <= end) {
       if (b.allEqual(p, 512, 0)) {
         p += 512;
@@ -55,7 +57,7 @@ export const tar: FormatParser = {
         break;
       }
       if (!tarHeaderOk(b, p)) {
-        warnings.push(`Damaged tar header at ${hexOff(p)}.`);
+        warn(warned, imageSaid('firmware.img.w.tarHeader', { offset: hexOff(p) }));
         ok = false;
         break;
       }
@@ -85,13 +87,13 @@ export const tar: FormatParser = {
       };
       members.push(m);
       if (size > avail) {
-        warnings.push(`Member "${name}" says it holds ${size} bytes, but only ${avail} are left: the archive is cut off.`);
+        warn(warned, imageSaid('firmware.img.w.tarMember', { name, bytes: size, left: avail }));
         ok = false;
         p = end;
         break;
       }
       if ((flag === '0' || flag === '\0') && size > 0 && ctx.count < ctx.limits.maxStructures) {
-        const ms: Structure = emptyStructure('tar-member', dataStart, size, `${name} (${sizeText(size)})`);
+        const ms: Structure = emptyStructure('tar-member', dataStart, size, imageSaid('firmware.img.d.tarMember', { name, size }));
         ms.fields = { name, size };
         ctx.count++;
         if (/(^|\/)CONTROL$/.test(name) && size <= 4096) {
@@ -107,7 +109,7 @@ export const tar: FormatParser = {
       p = dataStart + Math.ceil(size / 512) * 512;
     }
     if (!ended && ok) {
-      warnings.push('The archive has no end marker: it is cut off.');
+      warn(warned, imageSaid('firmware.img.w.tarEnd'));
       ok = false;
     }
     // GNU tar pads the archive to a 10 KiB record with zeros.
@@ -116,16 +118,20 @@ export const tar: FormatParser = {
     if (ended && rec > length && off + rec <= end && b.allEqual(off + length, rec - length, 0)) length = rec;
     const first = String(members[0]?.name ?? '');
     const isSysupgrade = first.startsWith('sysupgrade-');
-    const s = emptyStructure(isSysupgrade ? 'sysupgrade-tar' : 'tar', off, length, '');
+    const s = emptyStructure(isSysupgrade ? 'sysupgrade-tar' : 'tar', off, length);
     s.fields = { members };
     if (isSysupgrade) s.fields.folder = first.split('/')[0]!;
     if (board !== undefined) s.fields.board = board;
-    s.warnings = warnings;
+    s.warnings = warned.warnings;
+    if (warned.warningsMsg.length) s.warningsMsg = warned.warningsMsg;
     s.children = children;
     s.checks.push({ name: 'header checksums', ok, actual: `${members.length} members` });
-    s.description = isSysupgrade
-      ? `sysupgrade archive${board ? ` for board ${board}` : ''}: ${members.filter((x) => x.kind !== 'folder').map((x) => String(x.name).split('/').pop()).join(', ')}`
-      : `tar archive, ${members.length} members`;
+    describe(
+      s,
+      isSysupgrade
+        ? imageSaid('firmware.img.d.sysupgrade', { board: board || 'none', files: members.filter((x) => x.kind !== 'folder').map((x) => String(x.name).split('/').pop()).join(', ') })
+        : imageSaid('firmware.img.d.tar', { members: members.length }),
+    );
     return settleValidity(s, ok);
   },
 };
@@ -144,12 +150,12 @@ export const gzip: FormatParser = {
   parse(ctx, off, end) {
     const b = ctx.b;
     const flg = b.u8(off + 3)!;
-    const s = emptyStructure('gzip', off, end - off, '');
+    const s = emptyStructure('gzip', off, end - off);
     s.fields = { modified: new Date(b.u32le(off + 4)! * 1000).toISOString(), os: GZIP_OS[b.u8(off + 9)!] ?? `code ${b.u8(off + 9)}` };
     let p = off + 10;
     if (flg & 4) p += 2 + (b.u16le(p) ?? 0);
     if (flg & 8) s.fields.originalName = b.cstr(p, 256);
-    s.description = `gzip compressed data${s.fields.originalName ? ` ("${s.fields.originalName}")` : ''}`;
+    describe(s, imageSaid('firmware.img.d.gzip', { name: s.fields.originalName ? String(s.fields.originalName) : 'none' }));
     return s;
   },
 };
@@ -165,7 +171,7 @@ export const xz: FormatParser = {
     const crc = ctx.d.crc32(b.slice(off + 6, 2));
     const stored = b.u32le(off + 8)!;
     const check = b.u8(off + 7)! & 0x0f;
-    const s = emptyStructure('xz', off, end - off, '');
+    const s = emptyStructure('xz', off, end - off, imageSaid('firmware.img.d.xz'));
     s.fields = { integrityCheck: ({ 0: 'none', 1: 'CRC32', 4: 'CRC64', 10: 'SHA-256' } as Record<number, string>)[check] ?? `type ${check}` };
     s.checks.push({ name: 'stream header CRC', ok: crc === stored, expected: hex32(stored), actual: hex32(crc) });
     // A stream ends with a 12-byte footer whose last two bytes are "YZ"; find it to get the real length.
@@ -177,7 +183,6 @@ export const xz: FormatParser = {
       }
     }
     if (footer > 0) s.length = footer - off;
-    s.description = 'xz compressed data';
     return settleValidity(s, true);
   },
 };
@@ -192,10 +197,10 @@ export function parseLzma(ctx: Ctx, off: number, end: number): Structure | null 
   const lp = Math.floor(props / 9) % 5;
   const pb = Math.floor(props / 45);
   const usize = b.u64le(off + 5)!;
-  const s = emptyStructure('lzma', off, end - off, `LZMA compressed data (lc=${lc} lp=${lp} pb=${pb}, dictionary ${sizeText(dict)})`);
+  const s = emptyStructure('lzma', off, end - off, imageSaid('firmware.img.d.lzma', { lc, lp, pb, dictSize: dict }));
   s.fields = { lc, lp, pb, dictionarySize: dict, uncompressedSize: Number.isFinite(usize) ? usize : 'unknown' };
   const dictOk = dict >= 4096 && dict <= 1 << 30;
-  if (!dictOk) s.warnings.push('The dictionary size is unusual for LZMA data.');
+  if (!dictOk) warn(s, imageSaid('firmware.img.w.lzmaDict'));
   return settleValidity(s, dictOk);
 }
 
@@ -215,11 +220,11 @@ export const zimage: FormatParser = {
     const en = b.u32le(off + 0x2c)!;
     const len = en - st;
     const avail = end - off;
-    const s = emptyStructure('zimage', off, Math.min(len, avail), `ARM Linux zImage, ${sizeText(len)}`);
+    const s = emptyStructure('zimage', off, Math.min(len, avail), imageSaid('firmware.img.d.zimage', { size: len }));
     s.fields = { startAddress: hex32(st), endAddress: hex32(en), size: len, startsWithNop: b.u32be(off) === 0x0000a0e1, endianness: b.u32le(off + 0x30) === 0x04030201 ? 'little' : b.u32le(off + 0x30) === 0x01020304 ? 'big' : 'unknown' };
     let ok = true;
     if (len > avail) {
-      s.warnings.push(`The zImage header says it is ${len} bytes, but only ${avail} are left: it is cut off.`);
+      warn(s, imageSaid('firmware.img.w.zimageCut', { bytes: len, left: avail }));
       ok = false;
     }
     s.children = ctx.region(off + 0x30, off + s.length, depth + 1, { carve: true, interior: true, only: ['xz', 'gzip', 'fit'] });

@@ -1,7 +1,9 @@
-import { hex32, hexOff, sizeText, toHex } from '../bytes';
+import { hex32, hexOff, toHex } from '../bytes';
+import { imageSaid } from '../words';
+
 import type { Bytes } from '../bytes';
 import type { Ctx, FormatParser } from '../context';
-import { emptyStructure, settleValidity, type Check, type FieldObject } from '../types';
+import { describe, emptyStructure, settleValidity, warn, type Check, type FieldObject } from '../types';
 
 const MAGIC = 0xd00dfeed;
 
@@ -84,18 +86,18 @@ export const fdt: FormatParser = {
     const { nodes, ok } = walk(b, off, 2000);
     const byPath = new Map(nodes.map((n) => [n.path, n]));
     const isFit = byPath.has('/images');
-    const s = emptyStructure(isFit ? 'fit' : 'fdt', off, total, '');
+    const s = emptyStructure(isFit ? 'fit' : 'fdt', off, total);
     s.fields.totalSize = total;
     s.fields.version = b.u32be(off + 20)!;
     s.checks.push({ name: 'structure block', ok, actual: ok ? `${nodes.length} nodes` : 'damaged or cut off' });
-    if (!ok) s.warnings.push('The device-tree structure block is damaged or cut off.');
+    if (!ok) warn(s, imageSaid('firmware.img.w.fdtDamaged'));
     const root = byPath.get('/');
     const model = propStr(b, root?.props.get('model'));
     const compatible = propStr(b, root?.props.get('compatible'));
     if (model) s.fields.model = model;
     if (compatible) s.fields.compatible = compatible;
     if (!isFit) {
-      s.description = `Flattened device tree, ${sizeText(total)}${model ? `, "${model}"` : ''}`;
+      describe(s, imageSaid('firmware.img.d.fdt', { size: total, model: model || 'none' }));
       return settleValidity(s, ok);
     }
     const desc = propStr(b, root?.props.get('description'));
@@ -132,7 +134,7 @@ export const fdt: FormatParser = {
         img.dataSize = dLen;
         const dEnd = dStart + dLen;
         if (dEnd > end || dStart < off) {
-          s.warnings.push(`Image "${m[1]}" points past the end of the file (${hexOff(dStart)} + ${dLen}).`);
+          warn(s, imageSaid('firmware.img.w.fitPast', { name: m[1]!, offset: hexOff(dStart), bytes: dLen }));
           s.valid = false;
         } else {
           extent = Math.max(extent, dEnd);
@@ -176,7 +178,7 @@ export const fdt: FormatParser = {
     }
     s.fields.configurations = configs;
     s.length = extent - off;
-    s.description = `FIT image${desc ? ` "${desc}"` : ''}: ${images.length} image${images.length === 1 ? '' : 's'}, ${sizeText(s.length)}`;
+    describe(s, imageSaid('firmware.img.d.fit', { title: desc || 'none', images: images.length, size: s.length }));
     regions.sort((a, c) => a.start - c.start);
     for (const r of regions) {
       const c = r.compression;

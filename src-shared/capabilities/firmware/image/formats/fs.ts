@@ -1,8 +1,10 @@
-import { hex32, sizeText } from '../bytes';
+import { hex32 } from '../bytes';
+import { imageSaid } from '../words';
+
 import type { Bytes } from '../bytes';
 import { crcRaw } from '../crc';
 import type { Ctx, FormatParser } from '../context';
-import { emptyStructure, settleValidity, type FieldObject, type Structure } from '../types';
+import { describe, emptyStructure, settleValidity, warn, type FieldObject, type Structure } from '../types';
 
 export const SQUASHFS_COMPRESSION: Record<number, string> = { 1: 'gzip', 2: 'lzma', 3: 'lzo', 4: 'xz', 5: 'lz4', 6: 'zstd' };
 
@@ -19,18 +21,18 @@ export function parseSquashfs(ctx: Ctx, off: number, end: number, inUbi = false)
   const b = ctx.b;
   if (b.matches(off, [0x73, 0x71, 0x73, 0x68])) {
     // "sqsh": big-endian squashfs (version 3 and older)
-    const s = emptyStructure('squashfs', off, Math.min(96, end - off), '');
+    const s = emptyStructure('squashfs', off, Math.min(96, end - off));
     const major = b.u16be(off + 28) ?? 0;
     const bytesUsed = major >= 3 ? (b.u64be(off + 63) ?? 0) : (b.u32be(off + 8) ?? 0);
     s.fields = { endianness: 'big', versionMajor: major, versionMinor: b.u16be(off + 30) ?? 0 };
     if (bytesUsed > 0 && off + bytesUsed <= end) s.length = bytesUsed;
-    s.description = `squashfs ${major}.x, big-endian (old format)`;
-    s.warnings.push('Old big-endian squashfs: only the magic and version are read.');
+    describe(s, imageSaid('firmware.img.d.squashfsOld', { major }));
+    warn(s, imageSaid('firmware.img.w.squashfsOld'));
     return s;
   }
   const bytesUsed = b.u64le(off + 40) ?? Infinity;
   const comp = b.u16le(off + 20)!;
-  const s = emptyStructure('squashfs', off, 0, '');
+  const s = emptyStructure('squashfs', off, 0);
   const compression = SQUASHFS_COMPRESSION[comp] ?? `unknown (${comp})`;
   s.fields = {
     version: `${b.u16le(off + 28)}.${b.u16le(off + 30)}`,
@@ -49,7 +51,7 @@ export function parseSquashfs(ctx: Ctx, off: number, end: number, inUbi = false)
     s.fields.insideUbi = true;
     s.length = Math.min(end - off, Number.isFinite(bytesUsed) ? bytesUsed : 96);
   } else if (!Number.isFinite(bytesUsed) || off + bytesUsed > end) {
-    s.warnings.push(`The superblock says the filesystem is ${Number.isFinite(bytesUsed) ? bytesUsed : 'an impossible number of'} bytes long, but only ${end - off} bytes are left: it is cut off.`);
+    warn(s, imageSaid('firmware.img.w.squashfsCut', { known: Number.isFinite(bytesUsed) ? 'yes' : 'no', bytes: Number.isFinite(bytesUsed) ? bytesUsed : 0, left: end - off }));
     s.length = end - off;
     structuralOk = false;
   } else {
@@ -58,13 +60,13 @@ export function parseSquashfs(ctx: Ctx, off: number, end: number, inUbi = false)
     for (let i = 0; i < 6; i++) {
       const t = b.u64le(off + 48 + i * 8)!;
       if (t !== Infinity && t > bytesUsed) {
-        s.warnings.push('A table of the filesystem points past its end.');
+        warn(s, imageSaid('firmware.img.w.squashfsTable'));
         structuralOk = false;
         break;
       }
     }
   }
-  s.description = `squashfs ${s.fields.version}, ${compression}, ${sizeText(Number.isFinite(bytesUsed) ? bytesUsed : 0)} used, ${s.fields.inodes} files and folders`;
+  describe(s, imageSaid('firmware.img.d.squashfs', { version: String(s.fields.version), compression, size: Number.isFinite(bytesUsed) ? bytesUsed : 0, files: Number(s.fields.inodes) }));
   return settleValidity(s, structuralOk);
 }
 
@@ -98,11 +100,11 @@ export const ubi: FormatParser = {
     const b = ctx.b;
     const vidOff = b.u32be(off + 16)!;
     const dataOff = b.u32be(off + 20)!;
-    const s = emptyStructure('ubi', off, 64, '');
+    const s = emptyStructure('ubi', off, 64);
     s.fields = { version: b.u8(off + 4)!, vidHeaderOffset: vidOff, dataOffset: dataOff, imageSequence: hex32(b.u32be(off + 24)!) };
     if (!ecOk(ctx, off)) {
       s.checks.push({ name: 'erase-counter header CRC', ok: false });
-      s.description = 'UBI erase block with a damaged header';
+      describe(s, imageSaid('firmware.img.d.ubiDamaged'));
       return settleValidity(s, false);
     }
     let peb = 0;
@@ -118,11 +120,11 @@ export const ubi: FormatParser = {
     if (peb === 0) {
       // One erase block only: assume it runs to the end of the region, at most 2 MiB.
       peb = Math.min(end - off, 1 << 21);
-      s.warnings.push('Only one UBI erase block found; its size is a guess.');
+      warn(s, imageSaid('firmware.img.w.ubiGuess'));
     }
     s.fields.eraseBlockSize = peb;
     if (vidOff + 64 > peb || dataOff > peb || dataOff < 64) {
-      s.warnings.push('The UBI header offsets do not fit in an erase block.');
+      warn(s, imageSaid('firmware.img.w.ubiOffsets'));
       s.length = Math.min(peb, end - off);
       return settleValidity(s, false);
     }
@@ -155,7 +157,7 @@ export const ubi: FormatParser = {
             rec.name = b.cstr(r + 16, nameLen);
             rec.type = b.u8(r + 12) === 1 ? 'dynamic' : 'static';
             rec.reserved = reserved;
-            if (crcRaw(ctx.d, b.slice(r, 168)) !== b.u32be(r + 168)) s.warnings.push(`Volume table record ${i} has a bad CRC.`);
+            if (crcRaw(ctx.d, b.slice(r, 168)) !== b.u32be(r + 168)) warn(s, imageSaid('firmware.img.w.ubiRecord', { n: i }));
             volumes.set(i, rec);
           }
         }
@@ -180,7 +182,7 @@ export const ubi: FormatParser = {
           ctx.count++;
         } else if (b.u32le(v.firstData) === 0x06101831) {
           o.content = 'ubifs';
-          const u = emptyStructure('ubifs', v.firstData, Math.min(4096, leEnd - v.firstData), 'UBIFS filesystem node');
+          const u = emptyStructure('ubifs', v.firstData, Math.min(4096, leEnd - v.firstData), imageSaid('firmware.img.d.ubifs'));
           s.children.push(u);
           ctx.count++;
         }
@@ -188,7 +190,7 @@ export const ubi: FormatParser = {
       vols.push(o);
     }
     s.fields.volumes = vols;
-    s.description = `UBI image: ${count} erase blocks of ${sizeText(peb)}, volumes: ${vols.map((v) => v.name || `#${v.id}`).join(', ') || 'none'}`;
+    describe(s, imageSaid('firmware.img.d.ubi', { blocks: count, blockSize: peb, volumes: vols.map((v) => v.name || `#${v.id}`).join(', ') || 'none' }));
     return settleValidity(s, true);
   },
 };
@@ -251,10 +253,10 @@ export const jffs2: FormatParser = {
       if (q + 12 > end || !jffs2Node(ctx, q, le)) break;
       p = q;
     }
-    const s = emptyStructure('jffs2', off, last - off, `JFFS2 filesystem, ${le ? 'little' : 'big'}-endian, ${nodes} nodes`);
+    const s = emptyStructure('jffs2', off, last - off, imageSaid('firmware.img.d.jffs2', { endian: le ? 'little' : 'big', nodes }));
     s.fields = { endianness: le ? 'little' : 'big', nodes, ...counts };
     s.checks.push({ name: 'node header CRCs', ok: true, actual: `${nodes} nodes` });
-    if (truncated) s.warnings.push('The last node reaches past the end: the filesystem is cut off.');
+    if (truncated) warn(s, imageSaid('firmware.img.w.jffs2Cut'));
     return settleValidity(s, !truncated);
   },
 };
@@ -266,7 +268,7 @@ export const jffs2Eof: FormatParser = {
     return off + 4 <= end && b.matches(off, [0xde, 0xad, 0xc0, 0xde]);
   },
   parse(_ctx, off) {
-    const s = emptyStructure('jffs2-eof-marker', off, 4, 'DEADC0DE: end of the read-only root, start of the writable settings area (rootfs_data)');
+    const s = emptyStructure('jffs2-eof-marker', off, 4, imageSaid('firmware.img.d.jffs2Eof'));
     return s;
   },
 };

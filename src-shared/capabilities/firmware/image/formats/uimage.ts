@@ -1,6 +1,8 @@
-import { hex32, sizeText } from '../bytes';
+import { hex32 } from '../bytes';
+import { imageSaid } from '../words';
+
 import type { Ctx, FormatParser } from '../context';
-import { emptyStructure, settleValidity } from '../types';
+import { describe, emptyStructure, settleValidity, warn } from '../types';
 
 const OS: Record<number, string> = { 1: 'OpenBSD', 2: 'NetBSD', 3: 'FreeBSD', 5: 'Linux', 17: 'U-Boot', 19: 'QNX', 20: 'U-Boot', 24: 'OpenRTOS', 25: 'ARM Trusted Firmware', 26: 'TEE' };
 const ARCH: Record<number, string> = { 1: 'Alpha', 2: 'ARM', 3: 'x86', 4: 'IA64', 5: 'MIPS', 6: 'MIPS64', 7: 'PowerPC', 8: 'S390', 9: 'SuperH', 10: 'SPARC', 11: 'SPARC64', 12: 'M68K', 15: 'Blackfin', 16: 'AVR32', 17: 'ST200', 20: 'NDS32', 22: 'ARM64', 26: 'x86_64', 27: 'Xtensa', 28: 'RISC-V' };
@@ -32,7 +34,7 @@ export const uimage: FormatParser = {
     const name = b.cstr(off + 32, 32);
     const avail = end - off - HDR;
     const dataLen = Math.min(size, avail);
-    const s = emptyStructure('uimage', off, HDR + dataLen, '');
+    const s = emptyStructure('uimage', off, HDR + dataLen);
     const compName = UIMAGE_COMPRESSION[comp] ?? `unknown (${comp})`;
     s.fields = {
       name,
@@ -48,14 +50,14 @@ export const uimage: FormatParser = {
     s.checks.push({ name: 'header CRC', ok: hcrc === stored, expected: hex32(stored), actual: hex32(hcrc) });
     let structuralOk = true;
     if (size > avail) {
-      s.warnings.push(`The header says ${size} bytes of data follow, but only ${avail} are left: the image is cut off.`);
+      warn(s, imageSaid('firmware.img.w.uimageCut', { bytes: size, left: avail }));
       structuralOk = false;
     } else {
       const dstored = b.u32be(off + 24)!;
       const dcrc = ctx.d.crc32(b.slice(off + HDR, size));
       s.checks.push({ name: 'data CRC', ok: dcrc === dstored, expected: hex32(dstored), actual: hex32(dcrc) });
     }
-    s.description = `uImage "${name}", ${s.fields.arch} ${s.fields.os} ${s.fields.imageType}, ${compName}, ${sizeText(size)}`;
+    describe(s, imageSaid('firmware.img.d.uimage', { name, arch: String(s.fields.arch), os: String(s.fields.os), imageType: String(s.fields.imageType), compression: compName, size }));
     const dataStart = off + HDR;
     const dataEnd = dataStart + dataLen;
     if (type === 4) {
@@ -72,7 +74,7 @@ export const uimage: FormatParser = {
       for (const n of sizes) {
         if (p >= dataEnd) break;
         const pe = Math.min(dataEnd, p + n);
-        if (p + n > dataEnd) s.warnings.push('A part of this multi-file image reaches past its data.');
+        if (p + n > dataEnd) warn(s, imageSaid('firmware.img.w.uimageMulti'));
         s.children.push(...ctx.region(p, pe, depth + 1, { carve: comp === 0, hint: comp === 0 ? undefined : (compName as never) }));
         p += Math.ceil(n / 4) * 4;
       }

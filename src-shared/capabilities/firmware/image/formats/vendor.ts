@@ -1,7 +1,9 @@
-import { Bytes, hex32, hexOff, sizeText, toHex } from '../bytes';
+import { Bytes, hex32, hexOff, toHex } from '../bytes';
+import { imageSaid } from '../words';
+
 import { crcRaw, netgearChecksum } from '../crc';
 import type { Ctx, FormatParser } from '../context';
-import { emptyStructure, settleValidity, type Structure } from '../types';
+import { describe, emptyStructure, settleValidity, warn, type Structure } from '../types';
 
 // ---------------------------------------------------------------- TRX (Broadcom)
 export const trx: FormatParser = {
@@ -21,25 +23,25 @@ export const trx: FormatParser = {
     const offsets: number[] = [];
     for (let i = 0; i < nOff; i++) offsets.push(b.u32le(off + 16 + i * 4) ?? 0);
     const avail = end - off;
-    const s = emptyStructure('trx', off, Math.min(len, avail), '');
+    const s = emptyStructure('trx', off, Math.min(len, avail));
     s.fields = { length: len, version, flags: hex32(b.u16le(off + 12)!), partitionOffsets: offsets.map(hexOff) };
     let ok = true;
     if (len > avail) {
-      s.warnings.push(`The header says the image is ${len} bytes, but only ${avail} are left: it is cut off.`);
+      warn(s, imageSaid('firmware.img.w.trxCut', { bytes: len, left: avail }));
       ok = false;
     } else {
       const stored = b.u32le(off + 8)!;
       const crc = crcRaw(ctx.d, b.slice(off + 12, len - 12));
       s.checks.push({ name: 'CRC', ok: crc === stored, expected: hex32(stored), actual: hex32(crc) });
     }
-    s.description = `TRX v${version} (Broadcom), ${sizeText(len)}`;
+    describe(s, imageSaid('firmware.img.d.trx', { version, size: len }));
     const parts = offsets.filter((o) => o >= hdrLen && o < s.length).sort((a, c) => a - c);
     parts.forEach((o, i) => {
       const pe = i + 1 < parts.length ? parts[i + 1]! : s.length;
       s.children.push(...ctx.region(off + o, off + pe, depth + 1, { carve: true }));
     });
     if (offsets.some((o) => o !== 0 && o >= s.length)) {
-      s.warnings.push('A partition offset points past the end of the image.');
+      warn(s, imageSaid('firmware.img.w.trxPart'));
       ok = false;
     }
     return settleValidity(s, ok);
@@ -111,7 +113,7 @@ export const tplink: FormatParser = {
     const rLen = b.u32be(off + 0x8c)!;
     const bootLen = b.u32be(off + 0x94)!;
     const avail = end - off;
-    const s = emptyStructure('tplink-v1', off, Math.min(fwLen, avail), '');
+    const s = emptyStructure('tplink-v1', off, Math.min(fwLen, avail));
     s.fields = {
       headerVersion: b.u32be(off)!,
       vendor: b.cstr(off + 4, 24),
@@ -128,7 +130,7 @@ export const tplink: FormatParser = {
     };
     let ok = true;
     if (fwLen > avail) {
-      s.warnings.push(`The header says the firmware is ${fwLen} bytes, but only ${avail} are left: it is cut off.`);
+      warn(s, imageSaid('firmware.img.w.tplinkCut', { bytes: fwLen, left: avail }));
       ok = false;
     } else if (ctx.d.md5) {
       const stored = toHex(b.slice(off + 0x4c, 16));
@@ -143,7 +145,7 @@ export const tplink: FormatParser = {
       }
       s.checks.push({ name: 'md5', ok: actual === stored, expected: stored, actual });
     }
-    s.description = `TP-Link firmware v${s.fields.headerVersion}, hardware ${s.fields.hwId} rev ${s.fields.hwRevision}, ${sizeText(fwLen)}`;
+    describe(s, imageSaid('firmware.img.d.tplink', { version: String(s.fields.headerVersion), hw: String(s.fields.hwId), rev: String(s.fields.hwRevision), size: fwLen }));
     const kEnd = Math.min(s.length, kOff + kLen);
     if (kLen && kOff >= 0x200 && kOff < s.length) s.children.push(...ctx.region(off + kOff, off + kEnd, depth + 1, { carve: true }));
     if (rOff >= 0x200 && rOff < s.length) {
@@ -151,7 +153,7 @@ export const tplink: FormatParser = {
       if (rOff >= kEnd) s.children.push(...ctx.region(off + rOff, off + rEnd, depth + 1, { carve: true }));
     }
     if (kOff + kLen > fwLen || (rLen && rOff + rLen > fwLen)) {
-      s.warnings.push('The kernel or root filesystem reaches past the firmware length.');
+      warn(s, imageSaid('firmware.img.w.tplinkPart'));
       ok = false;
     }
     return settleValidity(s, ok);
@@ -173,7 +175,7 @@ export const chk: FormatParser = {
     const rLen = b.u32be(off + 0x1c)!;
     const avail = end - off;
     const total = hLen + kLen + rLen;
-    const s = emptyStructure('netgear-chk', off, Math.min(total, avail), '');
+    const s = emptyStructure('netgear-chk', off, Math.min(total, avail));
     const r = b.slice(off + 8, 8);
     s.fields = {
       boardId: b.cstr(off + 40, hLen - 40),
@@ -190,7 +192,7 @@ export const chk: FormatParser = {
     const hc = netgearChecksum(hdr);
     s.checks.push({ name: 'header checksum', ok: hc === storedH, expected: hex32(storedH), actual: hex32(hc) });
     if (total > avail) {
-      s.warnings.push(`The header says kernel and root filesystem are ${kLen + rLen} bytes, but only ${avail - hLen} are left: it is cut off.`);
+      warn(s, imageSaid('firmware.img.w.chkCut', { bytes: kLen + rLen, left: avail - hLen }));
       ok = false;
     } else {
       const k = b.slice(off + hLen, kLen);
@@ -204,7 +206,7 @@ export const chk: FormatParser = {
       const ic = netgearChecksum(b.slice(off + hLen, kLen + rLen));
       s.checks.push({ name: 'image checksum', ok: ic === b.u32be(off + 0x20), expected: hex32(b.u32be(off + 0x20)!), actual: hex32(ic) });
     }
-    s.description = `Netgear firmware (.chk) for board ${s.fields.boardId}, ${sizeText(kLen + rLen)}`;
+    describe(s, imageSaid('firmware.img.d.chk', { board: String(s.fields.boardId), size: kLen + rLen }));
     if (kLen) s.children.push(...ctx.region(off + hLen, Math.min(end, off + hLen + kLen), depth + 1, { carve: true }));
     if (rLen && off + hLen + kLen < end) s.children.push(...ctx.region(off + hLen + kLen, Math.min(end, off + total), depth + 1, { carve: true }));
     return settleValidity(s, ok);
@@ -243,35 +245,35 @@ export const seama: FormatParser = {
     const sealed = b.matches(off + 12 + meta, SEAMA);
     const avail = end - off;
     if (sealed) {
-      const s = emptyStructure('seama-seal', off, Math.min(avail, 12 + meta + size), '');
+      const s = emptyStructure('seama-seal', off, Math.min(avail, 12 + meta + size));
       const m = seamaMeta(ctx, off + 12, meta);
       s.fields = { meta: m, size };
       const sig = m.find((x) => x.startsWith('signature='));
       if (sig) s.fields.signature = sig.slice(10);
-      s.description = `Seama sealed image${sig ? ` for ${sig.slice(10)}` : ''}`;
+      describe(s, imageSaid('firmware.img.d.seamaSeal', { device: sig ? sig.slice(10) : 'none' }));
       s.children.push(...ctx.region(off + 12 + meta, off + s.length, depth + 1, { carve: false }));
       if (12 + meta + size > avail) {
-        s.warnings.push('The sealed image is cut off.');
+        warn(s, imageSaid('firmware.img.w.seamaSealCut'));
         return settleValidity(s, false);
       }
       return settleValidity(s, true);
     }
     const hdr = 28 + meta;
-    const s = emptyStructure('seama', off, Math.min(avail, hdr + size), '');
+    const s = emptyStructure('seama', off, Math.min(avail, hdr + size));
     const m = seamaMeta(ctx, off + 28, meta);
     s.fields = { meta: m, imageSize: size };
     const sig = m.find((x) => x.startsWith('signature='));
     if (sig) s.fields.signature = sig.slice(10);
     let ok = true;
     if (hdr + size > avail) {
-      s.warnings.push(`The header says ${size} bytes of image follow, but only ${Math.max(0, avail - hdr)} are left: it is cut off.`);
+      warn(s, imageSaid('firmware.img.w.seamaCut', { bytes: size, left: Math.max(0, avail - hdr) }));
       ok = false;
     } else if (ctx.d.md5) {
       const stored = toHex(b.slice(off + 12, 16));
       const actual = toHex(ctx.d.md5([b.slice(off + hdr, size)]));
       s.checks.push({ name: 'md5', ok: stored === actual, expected: stored, actual });
     }
-    s.description = `Seama entity${sig ? ` for ${sig.slice(10)}` : ''}, ${sizeText(size)}`;
+    describe(s, imageSaid('firmware.img.d.seama', { device: sig ? sig.slice(10) : 'none', size }));
     if (off + hdr < off + s.length) s.children.push(...ctx.region(off + hdr, off + s.length, depth + 1, { carve: true }));
     return settleValidity(s, ok);
   },
