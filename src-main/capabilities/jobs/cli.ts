@@ -31,7 +31,7 @@ function showText(t: Translate, j: Job): string {
   if (r.model || r.board || r.mac || r.serial) out.push(`Router: ${[r.model, r.board && `board ${r.board}`, r.mac && `MAC ${r.mac}`, r.serial && `serial ${r.serial}`].filter(Boolean).join(', ')}`);
   if (j.note.customer || j.note.ticket || j.note.text) out.push(`Customer: ${[j.note.customer, j.note.ticket && `ticket ${j.note.ticket}`, j.note.text].filter(Boolean).join(' — ')}`);
   for (const [i, s] of j.steps.entries()) {
-    out.push(`  ${i + 1}. ${s.title}: ${s.state}${s.startedAt !== undefined ? ` (${new Date(s.startedAt).toTimeString().slice(0, 8)}${s.endedAt !== undefined ? `–${new Date(s.endedAt).toTimeString().slice(0, 8)}` : ''})` : ''}`);
+    out.push(`  ${i + 1}. ${s.title}: ${t('playbook.cli.state', { state: s.state })}${s.startedAt !== undefined ? ` (${new Date(s.startedAt).toTimeString().slice(0, 8)}${s.endedAt !== undefined ? `–${new Date(s.endedAt).toTimeString().slice(0, 8)}` : ''})` : ''}`);
     for (const e of s.evidence) out.push(`       ${new Date(e.at).toTimeString().slice(0, 8)} ${e.text}`);
     if (s.error) out.push(`       ! ${s.error.message}`);
   }

@@ -3,16 +3,20 @@ import { netCommands, NetCheckRequestSchema, type NetCheck, type NetLeaseInfo } 
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { english, type Translate } from '../../../src-shared/i18n/translate';
+import { sayIn } from '../../../src-shared/i18n/said';
 
 /** Only the network assistant: a check must not load ssh2, serialport or ws (decision 0041). */
 const netOnly = async (): Promise<readonly import('../../core/capability').LooseMainCapability[]> => [(await import('./index')).netMain];
 
-function checkText(c: NetCheck): string {
-  const mark = { ok: 'ok  ', info: 'note', warn: 'WARN', bad: 'BAD ' } as const;
+/** What `net check` found, in the person's language (--lang, LANG): the findings by their ids (decision 0138), the lines around them from `net.cli.check.*` (decision 0152). */
+export function checkText(c: NetCheck, t: Translate = english): string {
+  const levels = ['ok', 'info', 'warn', 'bad'] as const;
+  const width = Math.max(...levels.map((level) => t('net.cli.check.mark', { level }).length));
   return [
-    `Router ${c.target} (network ${c.subnet})${c.interface ? ` — looked at ${c.interface}` : ''}:`,
-    ...c.findings.map((f) => `  ${mark[f.level]}  ${f.title}\n        ${f.meaning}`),
-    c.ready ? 'Nothing stands in the way.' : 'Fix the points marked WARN or BAD first.',
+    t('net.cli.check.head', { target: c.target, subnet: c.subnet, iface: c.interface ?? 'none' }),
+    ...c.findings.map((f) => `  ${t('net.cli.check.mark', { level: f.level }).padEnd(width)}  ${sayIn(t, f.titleMsg, f.title)}\n        ${sayIn(t, f.meaningMsg, f.meaning)}`),
+    t('net.cli.check.end', { ready: c.ready ? 'yes' : 'no' }),
   ].join('\n');
 }
 
@@ -66,7 +70,7 @@ export const netCheck: CliCommand = {
     );
     return runOnContract(io, { command: 'net check', json: values.json, capabilities: netOnly }, async (t) => {
       const c = await t.invoke('net.check', request);
-      return { ok: true, value: c, text: checkText(c) };
+      return { ok: true, value: c, text: checkText(c, io.t ?? english) };
     });
   },
 };

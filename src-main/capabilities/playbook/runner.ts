@@ -210,14 +210,14 @@ export class PlaybookRun {
   }
 
   /** Evidence on the active step from outside the step (the station: a cable lost, a router moved). */
-  note(text: string): void {
+  note(text: Words): void {
     if (!this.running) return;
     const active = this.snap?.steps.find((s) => s.state === 'active') ?? this.snap?.steps[this.snap.current];
-    if (active) this.record({ type: 'evidence', at: this.now(), stepId: active.id, text });
+    if (active) this.record({ type: 'evidence', at: this.now(), stepId: active.id, ...wordsRecord(text) });
   }
 
   /** Hold the run before its next step (the step going on now finishes or fails on its own); journaled as evidence. */
-  pause(text: string): void {
+  pause(text: Words): void {
     if (!this.running || this.gate) return;
     let open = (): void => undefined;
     const promise = new Promise<void>((r) => (open = r));
@@ -226,7 +226,7 @@ export class PlaybookRun {
   }
 
   /** Let a held run go on. */
-  unpause(text: string): void {
+  unpause(text: Words): void {
     const g = this.gate;
     if (!g) return;
     this.gate = undefined;

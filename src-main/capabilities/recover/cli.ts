@@ -137,7 +137,7 @@ export const recoverCommand: CliCommand = {
               ended.set(st.id, `${st.state}:${st.endedAt}`);
               t.line('cli.step', { runId: snap.runId, step: st.id, index, total: snap.steps.length, title: st.title, state: st.state, evidence: st.evidence.map((x) => x.text), ...(st.error ? { error: st.error } : {}) });
               const err = st.error ? words.error(st.error) : undefined;
-              t.say({ to: 'out', text: `[${index + 1}/${snap.steps.length}] ${words.title(snap.playbookId, st)}: ${st.state}${st.evidence.length ? `\n    ${st.evidence.map((x) => words.evidence(x)).join('\n    ')}` : ''}${err ? `\n    ${err.message} ${err.fix ?? ''}` : ''}` });
+              t.say({ to: 'out', text: `[${index + 1}/${snap.steps.length}] ${words.title(snap.playbookId, st)}: ${words.state(st.state)}${st.evidence.length ? `\n    ${st.evidence.map((x) => words.evidence(x)).join('\n    ')}` : ''}${err ? `\n    ${err.message} ${err.fix ?? ''}` : ''}` });
             }
           });
         };

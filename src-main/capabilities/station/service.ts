@@ -11,7 +11,8 @@ import type { RunOptions, RunSnapshot } from '../../../src-shared/capabilities/p
 import type { JournalRecord } from '../../../src-shared/capabilities/playbook';
 import { extractJob } from '../../../src-shared/capabilities/jobs';
 import { movedFrom, rateOf, SLOT_COLOURS, trimSamples, type Sample, type Slot, type SlotProgress, type SlotStatus } from '../../../src-shared/capabilities/station';
-import { RbFault, type RbErrorShape } from '../../../src-shared/errors';
+import { RbFault, fault, type RbErrorShape } from '../../../src-shared/errors';
+import { said } from '../../../src-shared/i18n/said';
 import type { PlaybookRun, RunnerHooks, StepProgress } from '../playbook';
 
 /** The route a slot's traffic takes: an address of this computer on the slot's card (h17net's slotRoute shape). */
@@ -294,17 +295,12 @@ export class StationService {
     const old = this.slots.get(from.slotId)!;
     const mac = l.router.mac!;
     const card = l.slot.interface ?? l.slot.serialPath ?? '';
-    const fault: RbErrorShape = {
-      code: 'ROUTER_MOVED',
-      message: `The router ${mac} of slot ${old.slot.name} now answers in slot ${l.slot.name} (${card}).`,
-      meaning: `Its cable was moved to another network card while the job in slot ${old.slot.name} was still running: that job cannot reach it any more.`,
-      fix: `Stop the job in slot ${old.slot.name} (the new job in slot ${l.slot.name} goes on), or put the cable back into ${old.slot.interface ?? old.slot.serialPath ?? ''}.`,
-      values: { mac, from: old.slot.name, to: l.slot.name, card, back: old.slot.interface ?? old.slot.serialPath ?? '' },
-    };
-    old.problems.set('ROUTER_MOVED', fault);
-    l.problems.set('ROUTER_MOVED', fault);
-    this.runner.runFor(old.slot.id)?.note(`${fault.message} ${fault.meaning}`);
-    this.runner.runFor(l.slot.id)?.note(`This router (${mac}) was in slot ${old.slot.name} a moment ago; its job there was still running.`);
+    const values = { mac, from: old.slot.name, to: l.slot.name, card, back: old.slot.interface ?? old.slot.serialPath ?? '' };
+    const moved = fault('ROUTER_MOVED', values).toShape();
+    old.problems.set('ROUTER_MOVED', moved);
+    l.problems.set('ROUTER_MOVED', moved);
+    this.runner.runFor(old.slot.id)?.note(said('station.said.movedAway', { mac, from: old.slot.name, to: l.slot.name, card }));
+    this.runner.runFor(l.slot.id)?.note(said('station.said.movedHere', { mac, from: old.slot.name }));
     this.emit(old);
   }
 
@@ -350,14 +346,7 @@ export class StationService {
   }
 
   private noLinkShape(l: Live, at: number): RbErrorShape {
-    const card = l.slot.interface!;
-    return {
-      code: 'SLOT_NO_LINK',
-      message: `Slot ${l.slot.name} lost its cable: the network card ${card} has no link since ${clock(at)}.`,
-      meaning: 'Its job waits before its next step; the other slots go on.',
-      fix: `Check the cable of slot ${l.slot.name} at both ends and that its router still has power. The job goes on by itself when the link is back.`,
-      values: { slot: l.slot.name, card, time: clock(at) },
-    };
+    return fault('SLOT_NO_LINK', { slot: l.slot.name, card: l.slot.interface!, time: clock(at) }).toShape();
   }
 
   private watch(l: Live): void {
@@ -368,11 +357,10 @@ export class StationService {
       l.carrier = carrier;
       const run = this.runner.runFor(l.slot.id);
       if (!carrier) {
-        const f = this.noLinkShape(l, at);
-        l.problems.set('SLOT_NO_LINK', f);
-        run?.pause(`${f.message} ${f.meaning}`);
+        l.problems.set('SLOT_NO_LINK', this.noLinkShape(l, at));
+        run?.pause(said('station.said.noLink', { slot: l.slot.name, card, time: clock(at) }));
       } else if (l.problems.delete('SLOT_NO_LINK')) {
-        run?.unpause(`The link on ${card} is back at ${clock(at)}: the job goes on.`);
+        run?.unpause(said('station.said.linkBack', { card, time: clock(at) }));
       }
       this.emit(l);
     });

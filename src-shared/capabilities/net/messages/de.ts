@@ -196,4 +196,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'net.find.dhcpAbsent.meaning': 'Das ist normal für einen Router im Wiederherstellungsmodus: Er verteilt keine Adressen, deshalb braucht dieser Computer eine feste.',
   'net.find.dhcpUnknown.title': 'Ob auf diesem Kabel ein DHCP-Server ist, ließ sich nicht prüfen.',
   'net.find.dhcpUnknown.meaning': 'Das hält die Wiederherstellung nicht auf.',
+  // ── `net check` auf der Kommandozeile (Entscheidung 0152) ──
+  'net.cli.check.head': 'Router {target} (Netz {subnet}){iface, select, none {} other { — geprüft auf {iface}}}:',
+  'net.cli.check.mark': '{level, select, ok {ok} info {Info} warn {ACHTUNG} other {FEHLER}}',
+  'net.cli.check.end': '{ready, select, yes {Nichts steht im Weg.} other {Beheben Sie zuerst die mit ACHTUNG oder FEHLER markierten Punkte.}}',
 };

@@ -198,4 +198,8 @@ export const en = {
   'net.find.dhcpAbsent.meaning': 'That is normal for a router in recovery mode: it gives out no addresses, which is why this computer needs a fixed one.',
   'net.find.dhcpUnknown.title': 'Whether a DHCP server is on this cable could not be checked.',
   'net.find.dhcpUnknown.meaning': 'This does not stop the recovery.',
+  // ── `net check` on the command line: the lines around the findings (decision 0152) ──
+  'net.cli.check.head': 'Router {target} (network {subnet}){iface, select, none {} other { — looked at {iface}}}:',
+  'net.cli.check.mark': '{level, select, ok {ok} info {note} warn {WARN} other {BAD}}',
+  'net.cli.check.end': '{ready, select, yes {Nothing stands in the way.} other {Fix the points marked WARN or BAD first.}}',
 } as const satisfies Record<string, string>;

@@ -193,4 +193,8 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'net.find.dhcpAbsent.meaning': 'Es normal en un router en modo de recuperación: no reparte direcciones, por eso este equipo necesita una fija.',
   'net.find.dhcpUnknown.title': 'No se pudo comprobar si hay un servidor DHCP en este cable.',
   'net.find.dhcpUnknown.meaning': 'Esto no impide la recuperación.',
+  // ── `net check` en la línea de comandos (decisión 0152) ──
+  'net.cli.check.head': 'Router {target} (red {subnet}){iface, select, none {} other { — mirado en {iface}}}:',
+  'net.cli.check.mark': '{level, select, ok {ok} info {nota} warn {AVISO} other {MAL}}',
+  'net.cli.check.end': '{ready, select, yes {Nada impide seguir.} other {Corrige primero los puntos marcados AVISO o MAL.}}',
 };

@@ -17,4 +17,17 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   // ── what the runner itself says (decision 0130) ──
   "playbook.said.stopHere": "Hier aufhören",
   "playbook.said.youStopped": "Sie haben den Ablauf angehalten. An den Router wird nichts mehr gesendet.",
+  // ── a failed step's button that tries it again (decision 0151) ──
+  "playbook.again.check": "Noch einmal prüfen",
+  "playbook.again.watch": "Noch einmal beobachten",
+  "playbook.again.try": "Noch einmal versuchen",
+  "playbook.again.list": "Zurück zur Liste",
+  "playbook.again.wait": "Noch einmal warten",
+  "playbook.again.send": "Noch einmal senden",
+  "playbook.again.backup": "Sicherung noch einmal versuchen",
+  "playbook.again.copy": "Noch einmal kopieren",
+  "playbook.again.keepWaiting": "Weiter warten",
+  "playbook.again.powerCycle": "Ausschalten und noch einmal versuchen",
+  // ── a step's state on the command line (decision 0151) ──
+  "playbook.cli.state": "{state, select, pending {noch nicht} active {läuft} done {erledigt} failed {hat nicht geklappt} skipped {übersprungen} other {{state}}}",
 };

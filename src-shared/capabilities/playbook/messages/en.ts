@@ -19,4 +19,17 @@ export const en = {
   // ── what the runner itself says (decision 0130) ──
   "playbook.said.stopHere": "Stop here",
   "playbook.said.youStopped": "You stopped the run. Nothing more is sent to the router.",
+  // ── a failed step's button that tries it again (decision 0151) ──
+  "playbook.again.check": "Check again",
+  "playbook.again.watch": "Watch again",
+  "playbook.again.try": "Try again",
+  "playbook.again.list": "Back to the list",
+  "playbook.again.wait": "Wait again",
+  "playbook.again.send": "Send again",
+  "playbook.again.backup": "Try the backup again",
+  "playbook.again.copy": "Copy again",
+  "playbook.again.keepWaiting": "Keep waiting",
+  "playbook.again.powerCycle": "Switch it off and try again",
+  // ── a step's state on the command line (decision 0151; the English is the state's own name, as --json has it) ──
+  "playbook.cli.state": "{state, select, pending {pending} active {active} done {done} failed {failed} skipped {skipped} other {{state}}}",
 } as const satisfies Record<string, string>;

@@ -17,4 +17,17 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   // ── what the runner itself says (decision 0130) ──
   "playbook.said.stopHere": "Parar aquí",
   "playbook.said.youStopped": "Detuviste la ejecución. Ya no se envía nada más al router.",
+  // ── a failed step's button that tries it again (decision 0151) ──
+  "playbook.again.check": "Volver a comprobar",
+  "playbook.again.watch": "Volver a observar",
+  "playbook.again.try": "Intentar de nuevo",
+  "playbook.again.list": "Volver a la lista",
+  "playbook.again.wait": "Volver a esperar",
+  "playbook.again.send": "Volver a enviar",
+  "playbook.again.backup": "Intentar la copia de seguridad de nuevo",
+  "playbook.again.copy": "Volver a copiar",
+  "playbook.again.keepWaiting": "Seguir esperando",
+  "playbook.again.powerCycle": "Apagarlo e intentar de nuevo",
+  // ── a step's state on the command line (decision 0151) ──
+  "playbook.cli.state": "{state, select, pending {todavía no} active {en curso} done {hecho} failed {no funcionó} skipped {omitido} other {{state}}}",
 };

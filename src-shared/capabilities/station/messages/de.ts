@@ -63,4 +63,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.ROUTER_MOVED.message': 'Der Router {mac} von Platz {from} antwortet jetzt an Platz {to} ({card}).',
   'error.ROUTER_MOVED.meaning': 'Sein Kabel wurde an eine andere Netzwerkkarte gesteckt, während der Auftrag an Platz {from} noch lief: Dieser Auftrag erreicht ihn nicht mehr.',
   'error.ROUTER_MOVED.fix': 'Halten Sie den Auftrag an Platz {from} an (der neue Auftrag an Platz {to} läuft weiter), oder stecken Sie das Kabel wieder in {back}.',
+  // ── was die Station im Ablauf eines Platzes vermerkt (Entscheidung 0153) ──
+  'station.said.noLink': 'Platz {slot} hat sein Kabel verloren: Die Netzwerkkarte {card} hat seit {time} keine Verbindung. Sein Auftrag wartet vor dem nächsten Schritt; die anderen Plätze laufen weiter.',
+  'station.said.linkBack': 'Die Verbindung an {card} ist seit {time} wieder da: Der Auftrag geht weiter.',
+  'station.said.movedAway': 'Der Router {mac} von Platz {from} antwortet jetzt an Platz {to} ({card}). Sein Kabel wurde an eine andere Netzwerkkarte gesteckt, während der Auftrag an Platz {from} noch lief: Dieser Auftrag erreicht ihn nicht mehr.',
+  'station.said.movedHere': 'Dieser Router ({mac}) war eben noch an Platz {from}; sein Auftrag dort lief noch.',
 };

@@ -64,4 +64,9 @@ export const en = {
   'error.ROUTER_MOVED.message': 'The router {mac} of slot {from} now answers in slot {to} ({card}).',
   'error.ROUTER_MOVED.meaning': 'Its cable was moved to another network card while the job in slot {from} was still running: that job cannot reach it any more.',
   'error.ROUTER_MOVED.fix': 'Stop the job in slot {from} (the new job in slot {to} goes on), or put the cable back into {back}.',
+  // ── what the station notes in a slot's run (evidence; decision 0153) ──
+  'station.said.noLink': 'Slot {slot} lost its cable: the network card {card} has no link since {time}. Its job waits before its next step; the other slots go on.',
+  'station.said.linkBack': 'The link on {card} is back at {time}: the job goes on.',
+  'station.said.movedAway': 'The router {mac} of slot {from} now answers in slot {to} ({card}). Its cable was moved to another network card while the job in slot {from} was still running: that job cannot reach it any more.',
+  'station.said.movedHere': 'This router ({mac}) was in slot {from} a moment ago; its job there was still running.',
 } as const satisfies Record<string, string>;

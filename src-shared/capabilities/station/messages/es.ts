@@ -63,4 +63,9 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.ROUTER_MOVED.message': 'El router {mac} del puesto {from} responde ahora en el puesto {to} ({card}).',
   'error.ROUTER_MOVED.meaning': 'Su cable se pasó a otra tarjeta de red mientras el trabajo del puesto {from} seguía en marcha: ese trabajo ya no lo alcanza.',
   'error.ROUTER_MOVED.fix': 'Detén el trabajo del puesto {from} (el nuevo trabajo del puesto {to} sigue), o vuelve a conectar el cable en {back}.',
+  // ── lo que la estación anota en el trabajo de un puesto (decisión 0153) ──
+  'station.said.noLink': 'El puesto {slot} perdió su cable: la tarjeta de red {card} no tiene enlace desde las {time}. Su trabajo espera antes del siguiente paso; los demás puestos siguen.',
+  'station.said.linkBack': 'El enlace en {card} volvió a las {time}: el trabajo sigue.',
+  'station.said.movedAway': 'El router {mac} del puesto {from} responde ahora en el puesto {to} ({card}). Su cable se pasó a otra tarjeta de red mientras el trabajo del puesto {from} seguía en marcha: ese trabajo ya no lo alcanza.',
+  'station.said.movedHere': 'Este router ({mac}) estaba hace un momento en el puesto {from}; su trabajo allí seguía en marcha.',
 };
