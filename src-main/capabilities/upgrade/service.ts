@@ -515,7 +515,7 @@ export class UpgradeService {
     const job = this.deps.flash().startBackup({ target: st.req.target, retryFailed: false, onProgress: (p) => (p.totalSize > 0 ? ctx.progress?.(p.totalDone, p.totalSize) : undefined) });
     ctx.evidence(said('upgrade.said.ev.backupTo', { dir: job.dir }));
     const r = await job.finished;
-    if (!r.ok) return { ok: false, error: { code: 'BACKUP_INCOMPLETE', message: 'The full backup did not finish.', meaning: 'Without it there is no complete way back. Nothing was written to the router.', fix: 'Try the backup again, or skip it if you accept the risk.', details: job.dir } };
+    if (!r.ok) return { ok: false, error: fault('BACKUP_INCOMPLETE', { what: 'full' }, { details: job.dir }).toShape() };
     st.fullBackupDone = true;
     ctx.evidence(said('upgrade.said.ev.backupDone', { dir: job.dir }));
     return { ok: true };

@@ -241,4 +241,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.writingAlive": "Der Router meldet sich noch ({sign}), aber seine Dienste sind beendet: er schreibt.",
   "upgrade.said.ev.answered": "Der Router hat nach {time} wieder auf Port {port} ({name}) geantwortet.",
   "upgrade.said.ev.loggedInAgain": "Erneut angemeldet: auf dem Router läuft {release}{board, select, none {} other { (Board {board})}}.",
+  'error.IMAGE_HASH_MISMATCH.message': '{file} ist nicht die Datei, die es sein sollte.',
+  'error.IMAGE_HASH_MISMATCH.meaning':
+    '{file} passt NICHT zu {source, select, given {dem Wert, den Sie angegeben haben} sidecar {{file}.sha256 neben der Datei} sha256sums {der sha256sums-Liste neben der Datei} other {der Liste bekannter Images von Rescue Bench ({listed})}}: erwartet SHA-256 {expected}, die Datei hat {actual}. Ein beschädigter oder anderer Download darf nicht geschrieben werden. Es wurde nichts geändert.',
+  'error.IMAGE_HASH_MISMATCH.fix': 'Laden Sie die Datei noch einmal von der Seite des Herstellers herunter und prüfen Sie sie erneut.',
 };

@@ -247,4 +247,9 @@ export const en = {
   "upgrade.said.ev.writingAlive": "The router still {sign}, but its services have stopped: it is writing.",
   "upgrade.said.ev.answered": "The router answered again on port {port} ({name}) after {time}.",
   "upgrade.said.ev.loggedInAgain": "Logged in again: the router runs {release}{board, select, none {} other { (board {board})}}.",
+  // ── a return-to-stock image whose SHA-256 is not the one expected (decision 0153) ──
+  'error.IMAGE_HASH_MISMATCH.message': '{file} is not the file it should be.',
+  'error.IMAGE_HASH_MISMATCH.meaning':
+    "{file} does NOT match {source, select, given {the value you gave} sidecar {{file}.sha256 beside the file} sha256sums {the sha256sums list beside the file} other {Rescue Bench's list of known images ({listed})}}: expected SHA-256 {expected}, the file has {actual}. A damaged or different download must not be written. Nothing was changed.",
+  'error.IMAGE_HASH_MISMATCH.fix': "Download the file again from the maker's page and check it again.",
 } as const satisfies Record<string, string>;

@@ -241,4 +241,8 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.writingAlive": "El router todavía da señales ({sign}), pero sus servicios se han detenido: está escribiendo.",
   "upgrade.said.ev.answered": "El router volvió a responder en el puerto {port} ({name}) tras {time}.",
   "upgrade.said.ev.loggedInAgain": "Sesión iniciada de nuevo: el router ejecuta {release}{board, select, none {} other { (placa {board})}}.",
+  'error.IMAGE_HASH_MISMATCH.message': '{file} no es el archivo que debería ser.',
+  'error.IMAGE_HASH_MISMATCH.meaning':
+    '{file} NO coincide con {source, select, given {el valor que diste} sidecar {{file}.sha256 junto al archivo} sha256sums {la lista sha256sums junto al archivo} other {la lista de imágenes conocidas de Rescue Bench ({listed})}}: se esperaba SHA-256 {expected}, el archivo tiene {actual}. Una descarga dañada o distinta no debe escribirse. No se cambió nada.',
+  'error.IMAGE_HASH_MISMATCH.fix': 'Vuelve a descargar el archivo de la página del fabricante y compruébalo de nuevo.',
 };

@@ -75,4 +75,8 @@ export const en = {
   'error.RUN_FAILED.message': '{what, select, guide {The guide did not finish.} recovery {The recovery did not finish.} other {The run did not finish.}}',
   'error.RUN_FAILED.meaning': '{summary, select, none {The steps above say how far it got.} other {{summary}}}',
   'error.RUN_FAILED.fix': 'Read the steps above, then start it again.',
+  // BACKUP_INCOMPLETE: flash's `backup` command (which partitions failed) and upgrade's full backup before writing (decision 0153)
+  'error.BACKUP_INCOMPLETE.message': '{what, select, full {The full backup did not finish.} other {Not complete: {count} partition(s) failed: {names}.}}',
+  'error.BACKUP_INCOMPLETE.meaning': '{what, select, full {Without it there is no complete way back. Nothing was written to the router.} other {The others are copied and checked; each failed partition says why above.}}',
+  'error.BACKUP_INCOMPLETE.fix': '{what, select, full {Try the backup again, or skip it if you accept the risk.} other {Retry only the failed ones with: {command}}}',
 } as const satisfies Record<string, string>;

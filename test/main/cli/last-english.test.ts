@@ -1,0 +1,135 @@
+/**
+ * Issue 19, the last English a German or Spanish user met (decisions 0151–0153): a failed step's retry button,
+ * the command line's step states, `net check`'s lines around its findings, and faults that quoted English
+ * (upgrade's full backup, a return-to-stock image whose SHA-256 does not match). Each in German, and the English
+ * exactly as before.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src-main/cli/main';
+import { netCheck } from '../../../src-main/capabilities/net/cli';
+import { runWords } from '../../../src-main/cli/run-words';
+import { PlaybookService } from '../../../src-main/capabilities/playbook/service';
+import { failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
+import { RECOVER_PLAYBOOKS, tplinkPlaybook } from '../../../src-shared/capabilities/recover/playbooks';
+import { flashPlaybook, stockPlaybook } from '../../../src-shared/capabilities/upgrade/playbook';
+import { planReturnToStock } from '../../../src-shared/capabilities/upgrade/linksys';
+import { checkImageHash, KNOWN_IMAGES } from '../../../src-shared/capabilities/upgrade/hashes';
+import type { PlaybookDef } from '../../../src-shared/capabilities/playbook/model';
+import type { RunSnapshot } from '../../../src-shared/capabilities/playbook/contract';
+import { fault } from '../../../src-shared/errors';
+import { english, loadCatalog, localizeError, sayIn, translator, type Translate } from '../../../src-shared/i18n';
+
+let de: Translate;
+let es: Translate;
+let dir: string;
+beforeAll(async () => {
+  de = translator('de', await loadCatalog('de'));
+  es = translator('es', await loadCatalog('es'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-last-english-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('the last English (issue 19)', () => {
+  it("every shipped playbook's retry or branch button is a catalogue id, and a failed step offers it in German", async () => {
+    const all: PlaybookDef[] = [failsafePlaybook, tplinkPlaybook, flashPlaybook, stockPlaybook, ...Object.values(RECOVER_PLAYBOOKS)];
+    const plain: string[] = [];
+    for (const pb of all) for (const s of pb.steps) if (s.onFailure.kind !== 'abort' && typeof s.onFailure.label === 'string') plain.push(`${pb.id}/${s.id}`);
+    expect(plain).toEqual([]);
+
+    // a real run: the step fails, the question's buttons carry their ids beside the English
+    let n = 0;
+    const def: PlaybookDef = {
+      id: 'p', title: 'P', summary: '',
+      steps: [{ id: 'a', kind: 'action', title: 'A', doNow: 'Do a', explain: '', preconditions: [], success: 'ok', failure: 'no', onFailure: failsafePlaybook.steps.find((s) => s.onFailure.kind === 'retry')!.onFailure, run: 'a' }],
+    };
+    const svc = new PlaybookService(dir, { p: { def, executors: { a: async () => (++n < 2 ? { ok: false, error: { code: 'NOPE', message: 'Not yet.' } } : { ok: true }) } } }, { snapshot: () => undefined, transcript: () => undefined });
+    const run = svc.start('p', {} as never);
+    let s: RunSnapshot | undefined;
+    for (let i = 0; i < 200 && !s?.prompt; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      s = svc.status().run;
+    }
+    const again = s!.prompt!.choices.find((c) => c.id === 'again')!;
+    expect(again).toMatchObject({ label: 'Check again', labelMsg: { id: 'playbook.again.check' } });
+    expect(sayIn(de, again.labelMsg, again.label)).toBe('Noch einmal prüfen');
+    svc.respond(run.runId, s!.prompt!.id, 'again');
+    await svc.settled();
+  });
+
+  it('the retry words: English as the playbooks had them, German and Spanish', () => {
+    expect(english('playbook.again.check')).toBe('Check again');
+    expect(english('playbook.again.powerCycle')).toBe('Switch it off and try again');
+    expect(de('playbook.again.check')).toBe('Noch einmal prüfen');
+    expect(de('playbook.again.backup')).toBe('Sicherung noch einmal versuchen');
+    expect(es('playbook.again.keepWaiting')).toBe('Seguir esperando');
+  });
+
+  it("a step's state on the command line: the state's name in English, words in German", () => {
+    for (const st of ['pending', 'active', 'done', 'failed', 'skipped'] as const) expect(runWords().state(st)).toBe(st);
+    const w = runWords(de);
+    expect(['pending', 'active', 'done', 'failed', 'skipped'].map((st) => w.state(st as never))).toEqual(['noch nicht', 'läuft', 'erledigt', 'hat nicht geklappt', 'übersprungen']);
+  });
+
+  it('net check --lang de: the heading, the marks, the findings and the last line in German; English as before', async () => {
+    const io = () => {
+      const out: string[] = [];
+      return { out, io: { out: (l: string) => out.push(l), err: () => undefined, stopped: new Promise<void>(() => undefined) } };
+    };
+    // loopback only, no DHCP question: nothing leaves this computer
+    const d = io();
+    expect(await runCli(['net', 'check', '--target', '127.0.0.1', '--no-dhcp', '--lang', 'de'], d.io, [netCheck], {})).toBe(0);
+    const text = d.out.join('\n');
+    expect(text).toMatch(/^Router 127\.0\.0\.1 \(Netz 127\.0\.0\.0\/24\)( — geprüft auf \S+)?:$/m);
+    expect(text).toMatch(/^ {2}FEHLER {3}127\.0\.0\.1 ist die eigene Adresse dieses Computers/m);
+    expect(text).toMatch(/^Beheben Sie zuerst die mit ACHTUNG oder FEHLER markierten Punkte\.$/m);
+    expect(text).not.toMatch(/looked at|Fix the points|\bBAD\b|\bWARN\b/);
+    const e = io();
+    expect(await runCli(['net', 'check', '--target', '127.0.0.1', '--no-dhcp'], e.io, [netCheck], {})).toBe(0);
+    const en = e.out.join('\n');
+    expect(en).toMatch(/^Router 127\.0\.0\.1 \(network 127\.0\.0\.0\/24\)( — looked at \S+)?:$/m);
+    expect(en).toMatch(/^ {2}BAD {3}127\.0\.0\.1 is this computer’s own address/m);
+    expect(en).toMatch(/^Fix the points marked WARN or BAD first\.$/m);
+  });
+
+  it("upgrade's full backup that did not finish: the English it had, the words in German", () => {
+    const f = fault('BACKUP_INCOMPLETE', { what: 'full' }, { details: '/tmp/b' }).toShape();
+    expect(f).toMatchObject({
+      message: 'The full backup did not finish.',
+      meaning: 'Without it there is no complete way back. Nothing was written to the router.',
+      fix: 'Try the backup again, or skip it if you accept the risk.',
+      details: '/tmp/b',
+    });
+    expect(localizeError(f, de)).toMatchObject({ message: 'Die vollständige Sicherung ist nicht fertig geworden.', details: '/tmp/b' });
+    // flash's own `backup` keeps its words
+    const p = fault('BACKUP_INCOMPLETE', { what: 'partitions', count: '2', names: 'art, env', command: 'rescue-bench backup …' }).toShape();
+    expect(p.message).toBe('Not complete: 2 partition(s) failed: art, env.');
+    expect(localizeError(p, de).fix).toBe('Versuchen Sie nur die fehlgeschlagenen noch einmal mit: rescue-bench backup …');
+  });
+
+  it('a return-to-stock image whose SHA-256 is not the expected one: the English it had, in German', () => {
+    const state = { model: 'Linksys WRT32X', layoutEvidence: 'x', runningSlot: 1 as const, bootPart: 1, slots: [] } as never;
+    const bad = '0'.repeat(64);
+    for (const [input, from] of [
+      [{ given: 'a'.repeat(64) }, 'the value you gave'],
+      [{ sidecar: `${'b'.repeat(64)}  FW.img` }, 'FW.img.sha256 beside the file'],
+      [{ sums: `${'c'.repeat(64)}  FW.img` }, 'the sha256sums list beside the file'],
+    ] as const) {
+      const hash = checkImageHash({ sha256: bad, fileName: 'FW.img', ...input });
+      expect(hash.from).toBe(from);
+      const r = planReturnToStock(state, { fileName: 'FW.img', path: '/x/FW.img', size: 1, kind: 'vendor', hash }).refusal!;
+      expect(r).toMatchObject({ code: 'IMAGE_HASH_MISMATCH', message: 'FW.img is not the file it should be.', meaning: `${hash.text} A damaged or different download must not be written. Nothing was changed.` });
+      const g = localizeError(r, de);
+      expect(g.message).toBe('FW.img ist nicht die Datei, die es sein sollte.');
+      expect(g.meaning).toMatch(/^FW\.img passt NICHT zu /);
+    }
+    const k = KNOWN_IMAGES[0]!;
+    const hash = checkImageHash({ sha256: bad, fileName: k.file });
+    expect(hash.status).toBe('mismatch');
+    const r = planReturnToStock(state, { fileName: k.file, path: `/x/${k.file}`, size: 1, kind: 'vendor', hash }).refusal!;
+    expect(r.meaning).toBe(`${hash.text} A damaged or different download must not be written. Nothing was changed.`);
+    expect(localizeError(r, es).meaning).toContain('la lista de imágenes conocidas de Rescue Bench (');
+  });
+});
