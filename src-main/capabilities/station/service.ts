@@ -103,13 +103,7 @@ export class StationService {
   private get(slotId: string): Live {
     const l = this.slots.get(slotId);
     if (!l)
-      throw new RbFault({
-        code: 'NO_SUCH_SLOT',
-        message: `There is no slot "${slotId}" on this bench.`,
-        meaning: 'It may have been removed on another screen.',
-        fix: 'Pick a slot from the station screen, or add it again.',
-        values: { slot: slotId },
-      });
+      throw fault('NO_SUCH_SLOT', { slot: slotId });
     return l;
   }
 
@@ -121,29 +115,12 @@ export class StationService {
     const iface = req.interface?.trim() || undefined;
     const serial = req.serialPath?.trim() || undefined;
     if (!iface && !serial)
-      throw new RbFault({
-        code: 'SLOT_NEEDS_CABLE',
-        message: 'A slot needs a network card or a serial port.',
-        meaning: 'The slot is how Rescue Bench reaches its router; without either it cannot.',
-        fix: 'Pick the network card the router’s cable is plugged into, or its serial port (or both).',
-      });
+      throw fault('SLOT_NEEDS_CABLE');
     for (const other of this.slots.values()) {
       if (iface && other.slot.interface === iface)
-        throw new RbFault({
-          code: 'SLOT_CARD_TAKEN',
-          message: `The network card ${iface} is already slot ${other.slot.name}.`,
-          meaning: 'Two slots on one card would talk to the same router, or both routers would answer at 192.168.1.1 on one cable. Nothing was added.',
-          fix: `Plug the second router into its own network card and pick that one, or remove slot ${other.slot.name} first.`,
-          values: { card: iface, slot: other.slot.name },
-        });
+        throw fault('SLOT_CARD_TAKEN', { card: iface, slot: other.slot.name });
       if (serial && other.slot.serialPath === serial)
-        throw new RbFault({
-          code: 'SLOT_PORT_TAKEN',
-          message: `The serial port ${serial} is already slot ${other.slot.name}.`,
-          meaning: 'One serial port reaches one router’s console. Nothing was added.',
-          fix: `Pick the serial port of this router, or remove slot ${other.slot.name} first.`,
-          values: { port: serial, slot: other.slot.name },
-        });
+        throw fault('SLOT_PORT_TAKEN', { port: serial, slot: other.slot.name });
     }
     let n = 1;
     while (this.slots.has(`slot-${n}`)) n++;
@@ -163,13 +140,7 @@ export class StationService {
     const l = this.get(slotId);
     const run = this.runner.runFor(slotId);
     if (run?.running)
-      throw new RbFault({
-        code: 'SLOT_RUNNING',
-        message: `Slot ${l.slot.name} is still running "${run.playbook.title}".`,
-        meaning: 'Removing it now would leave its router half done.',
-        fix: 'Stop the guide in that slot first, then remove the slot.',
-        values: { slot: l.slot.name },
-      });
+      throw fault('SLOT_RUNNING', { slot: l.slot.name, title: run.playbook.title });
     l.unwatch?.();
     if (l.pendingProgress) clearTimeout(l.pendingProgress);
     await l.route?.release().catch(() => undefined);
@@ -184,13 +155,7 @@ export class StationService {
     const l = this.get(slotId);
     const going = this.runner.runFor(slotId);
     if (going?.running)
-      throw new RbFault({
-        code: 'SLOT_BUSY',
-        message: `Slot ${l.slot.name} is still running "${going.playbook.title}".`,
-        meaning: 'One router, one guide at a time: two guides would talk to the same router at once.',
-        fix: 'Wait for it to finish or stop it, then start the next guide.',
-        values: { slot: l.slot.name },
-      });
+      throw fault('SLOT_BUSY', { where: 'slot', slot: l.slot.name, title: going.playbook.title });
     if (l.slot.interface && l.carrier === false) throw this.noLink(l, this.now());
     l.router = {};
     l.problems.clear();
@@ -218,7 +183,7 @@ export class StationService {
   respond(slotId: string, promptId: string, choice: string, input?: string): SlotStatus {
     const l = this.get(slotId);
     const run = this.runner.runFor(slotId);
-    if (!run?.running) throw new RbFault({ code: 'NO_SUCH_RUN', message: `No guide is running in slot ${l.slot.name}.`, fix: 'Start a guide in that slot.', values: { slot: l.slot.name } });
+    if (!run?.running) throw fault('NO_SUCH_RUN', { interrupted: 'slot', slot: l.slot.name });
     run.respond(promptId, input === undefined ? { choice } : { choice, input });
     return this.status(l);
   }

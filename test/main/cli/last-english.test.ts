@@ -132,4 +132,18 @@ describe('the last English (issue 19)', () => {
     expect(r.meaning).toBe(`${hash.text} A damaged or different download must not be written. Nothing was changed.`);
     expect(localizeError(r, es).meaning).toContain('la lista de imágenes conocidas de Rescue Bench (');
   });
+
+  it("the station's faults: the English they had inline, in German", () => {
+    expect(fault('NO_SUCH_SLOT', { slot: 'slot-9' }).toShape()).toMatchObject({ message: 'There is no slot "slot-9" on this bench.', meaning: 'It may have been removed on another screen.', fix: 'Pick a slot from the station screen, or add it again.' });
+    expect(fault('SLOT_NEEDS_CABLE').toShape()).toMatchObject({ message: 'A slot needs a network card or a serial port.', fix: 'Pick the network card the router’s cable is plugged into, or its serial port (or both).' });
+    expect(fault('SLOT_PORT_TAKEN', { port: '/dev/ttyUSB0', slot: '2' }).toShape()).toMatchObject({ message: 'The serial port /dev/ttyUSB0 is already slot 2.', fix: 'Pick the serial port of this router, or remove slot 2 first.' });
+    expect(fault('SLOT_RUNNING', { slot: '2', title: 'Bench copy' }).message).toBe('Slot 2 is still running "Bench copy".');
+    expect(fault('SLOT_BUSY', { where: 'slot', slot: '2', title: 'Bench copy' }).message).toBe('Slot 2 is still running "Bench copy".');
+    expect(fault('SLOT_BUSY', { where: 'place', title: 'Bench copy' }).toShape()).toMatchObject({ message: '"Bench copy" is still running in this place on the bench.', fix: 'Wait for it to finish or stop it, then start the next guide.' });
+    expect(fault('NO_SUCH_RUN', { interrupted: 'slot', slot: '2' }).toShape()).toMatchObject({ message: 'No guide is running in slot 2.', fix: 'Start a guide in that slot.' });
+    expect(fault('NO_SUCH_RUN', { interrupted: 'no' }).message).toBe('That guide is no longer running.');
+    expect(localizeError(fault('SLOT_BUSY', { where: 'slot', slot: '2', title: 'Bench copy' }).toShape(), de).message).toBe('An Platz 2 läuft noch „Bench copy“.');
+    expect(localizeError(fault('NO_SUCH_SLOT', { slot: 'slot-9' }).toShape(), de).message).toBe('Auf dieser Werkbank gibt es keinen Platz „slot-9“.');
+    expect(localizeError(fault('NO_SUCH_RUN', { interrupted: 'slot', slot: '2' }).toShape(), es).fix).toBe('Inicia una guía en ese puesto.');
+  });
 });

@@ -12,8 +12,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.RUN_IN_PROGRESS.message': '„{title}“ läuft noch.',
   'error.RUN_IN_PROGRESS.meaning': 'Es läuft immer nur eine Anleitung, damit nie zwei gleichzeitig mit dem Router sprechen.',
   'error.RUN_IN_PROGRESS.fix': 'Beenden oder stoppen Sie zuerst die laufende Anleitung.',
-  'error.NO_SUCH_RUN.message': '{interrupted, select, yes {Es gibt keine unterbrochene Anleitung mit diesem Namen.} other {Diese Anleitung läuft nicht mehr.}}',
-  'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Starten Sie die Anleitung noch einmal.} other {Starten Sie sie noch einmal.}}',
+  'error.NO_SUCH_RUN.message': '{interrupted, select, yes {Es gibt keine unterbrochene Anleitung mit diesem Namen.} slot {An Platz {slot} läuft keine Anleitung.} other {Diese Anleitung läuft nicht mehr.}}',
+  'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Starten Sie die Anleitung noch einmal.} slot {Starten Sie an diesem Platz eine Anleitung.} other {Starten Sie sie noch einmal.}}',
   // ── what the runner itself says (decision 0130) ──
   "playbook.said.stopHere": "Hier aufhören",
   "playbook.said.youStopped": "Sie haben den Ablauf angehalten. An den Router wird nichts mehr gesendet.",

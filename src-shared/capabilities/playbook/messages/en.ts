@@ -14,8 +14,8 @@ export const en = {
   'error.RUN_IN_PROGRESS.message': '"{title}" is still running.',
   'error.RUN_IN_PROGRESS.meaning': 'Only one guide runs at a time, so two guides never talk to the router at once.',
   'error.RUN_IN_PROGRESS.fix': 'Finish or stop the running guide first.',
-  'error.NO_SUCH_RUN.message': '{interrupted, select, yes {There is no interrupted guide with that name.} other {That guide is no longer running.}}',
-  'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Start the guide again.} other {Start it again.}}',
+  'error.NO_SUCH_RUN.message': '{interrupted, select, yes {There is no interrupted guide with that name.} slot {No guide is running in slot {slot}.} other {That guide is no longer running.}}',
+  'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Start the guide again.} slot {Start a guide in that slot.} other {Start it again.}}',
   // ── what the runner itself says (decision 0130) ──
   "playbook.said.stopHere": "Stop here",
   "playbook.said.youStopped": "You stopped the run. Nothing more is sent to the router.",

@@ -12,8 +12,8 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.RUN_IN_PROGRESS.message': '«{title}» sigue en marcha.',
   'error.RUN_IN_PROGRESS.meaning': 'Solo funciona una guía a la vez, para que nunca hablen dos guías con el router al mismo tiempo.',
   'error.RUN_IN_PROGRESS.fix': 'Termina o detén primero la guía en marcha.',
-  'error.NO_SUCH_RUN.message': '{interrupted, select, yes {No hay ninguna guía interrumpida con ese nombre.} other {Esa guía ya no está en marcha.}}',
-  'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Vuelve a iniciar la guía.} other {Vuelve a iniciarla.}}',
+  'error.NO_SUCH_RUN.message': '{interrupted, select, yes {No hay ninguna guía interrumpida con ese nombre.} slot {No hay ninguna guía en marcha en el puesto {slot}.} other {Esa guía ya no está en marcha.}}',
+  'error.NO_SUCH_RUN.fix': '{interrupted, select, yes {Vuelve a iniciar la guía.} slot {Inicia una guía en ese puesto.} other {Vuelve a iniciarla.}}',
   // ── what the runner itself says (decision 0130) ──
   "playbook.said.stopHere": "Parar aquí",
   "playbook.said.youStopped": "Detuviste la ejecución. Ya no se envía nada más al router.",
