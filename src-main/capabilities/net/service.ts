@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fault, RbFault, toErrorShape } from '../../../src-shared/errors';
+import { said, type SaidMessage } from '../../../src-shared/i18n/said';
 import {
   checkFindings,
   neighbourAnswered,
@@ -233,6 +234,12 @@ class Lease implements NetLease {
       ...(this.error ? { error: this.error } : {}),
     };
   }
+}
+
+/** Why the DHCP question was not asked, in our words: the English and its id + values (decision 0152). */
+function dhcpNote(why: string, values: Record<string, string> = {}): { note: string; noteMsg: SaidMessage } {
+  const w = said('net.dhcp.note', { why, ...values });
+  return { note: w.text, noteMsg: w.msg };
 }
 
 export class NetService {
@@ -538,30 +545,24 @@ export class NetService {
   }
 
   private async dhcpStatus(itf: NetInterface | undefined, subnetOf: (ip: string) => boolean): Promise<DhcpStatus> {
-    if (!itf) return { state: 'unknown', how: 'none', note: 'No wired connection was chosen, so there was nothing to look on.' };
+    if (!itf) return { state: 'unknown', how: 'none', ...dhcpNote('noCable') };
     const addrs = itf.addresses.map((a) => parseCidr(a)).filter((c): c is NonNullable<typeof c> => c !== undefined);
     const local = addrs.find((c) => subnetOf(c.ip)) ?? addrs[0];
-    let note: string;
-    if (itf.carrier === false) note = `There is no link on ${itf.name}, so nothing could answer.`;
-    else if (!local) note = `${itf.name} has no address yet, and a DHCP question can only be sent from one. The check looks again once the address is set.`;
-    else if (!(await this.os.mayBindDhcpClientPort()))
-      note = 'Asking for a DHCP server needs permission to use the DHCP port (68), and Rescue Bench does not ask for your password just for this check. It does not matter for the recovery.';
+    let note: ReturnType<typeof dhcpNote>;
+    if (itf.carrier === false) note = dhcpNote('noLink', { iface: itf.name });
+    else if (!local) note = dhcpNote('noAddress', { iface: itf.name });
+    else if (!(await this.os.mayBindDhcpClientPort())) note = dhcpNote('noPermission');
     else {
       const r = await this.os.dhcpProbe({ localAddress: local.ip, mac: itf.mac, timeoutMs: this.dhcpTimeoutMs });
       if (r.ok) {
         const offer = r.replies.find((x) => x.type === 2) ?? r.replies[0];
         return offer ? { state: 'present', how: 'probe', ...(offer.server ? { server: offer.server } : {}), ...(offer.yiaddr !== '0.0.0.0' ? { offered: offer.yiaddr } : {}) } : { state: 'absent', how: 'probe' };
       }
-      note =
-        r.reason === 'in-use'
-          ? 'This computer’s own DHCP program holds the DHCP port, so Rescue Bench could not ask. It does not matter for the recovery.'
-          : r.reason === 'permission'
-            ? 'This computer did not allow Rescue Bench to use the DHCP port (68). It does not matter for the recovery.'
-            : `The DHCP question could not be sent (${r.detail}).`;
+      note = r.reason === 'in-use' ? dhcpNote('inUse') : r.reason === 'permission' ? dhcpNote('refused') : dhcpNote('failed', { detail: r.detail });
     }
     // Passive evidence: an address this computer got from a DHCP server on this cable.
-    if (itf.dynamic.length > 0) return { state: 'present', how: 'lease', note };
-    return { state: 'unknown', how: 'none', note };
+    if (itf.dynamic.length > 0) return { state: 'present', how: 'lease', ...note };
+    return { state: 'unknown', how: 'none', ...note };
   }
 
   async check(req: { target: string; need?: string; interface?: string; tcpPorts?: number[]; dhcp?: boolean }): Promise<NetCheck> {
@@ -590,7 +591,7 @@ export class NetService {
     // default route, and whatever answers there (a home router with the same address) would be a false answer.
     const onLink = onInterface !== undefined && (asked === undefined || onInterface.name === asked);
     const probe = onLink && !targetIsOurs ? await this.probe(target, { interface: onInterface.name, ...(req.tcpPorts ? { tcpPorts: req.tcpPorts } : {}) }) : undefined;
-    const dhcp: DhcpStatus = req.dhcp === false ? { state: 'unknown', how: 'none', note: 'Not asked for.' } : await this.dhcpStatus(iface, inNet);
+    const dhcp: DhcpStatus = req.dhcp === false ? { state: 'unknown', how: 'none', ...dhcpNote('notAsked') } : await this.dhcpStatus(iface, inNet);
     const findings = checkFindings({
       target,
       ...(req.need ? { need: req.need } : {}),

@@ -85,13 +85,16 @@ describe('the last English (issue 19)', () => {
     expect(text).toMatch(/^Router 127\.0\.0\.1 \(Netz 127\.0\.0\.0\/24\)( — geprüft auf \S+)?:$/m);
     expect(text).toMatch(/^ {2}FEHLER {3}127\.0\.0\.1 ist die eigene Adresse dieses Computers/m);
     expect(text).toMatch(/^Beheben Sie zuerst die mit ACHTUNG oder FEHLER markierten Punkte\.$/m);
-    expect(text).not.toMatch(/looked at|Fix the points|\bBAD\b|\bWARN\b/);
+    // why DHCP was not asked: the service's own words, by their id (decision 0152)
+    expect(text).toMatch(/^ {8}Nicht angefragt\.$/m);
+    expect(text).not.toMatch(/looked at|Fix the points|\bBAD\b|\bWARN\b|Not asked for/);
     const e = io();
     expect(await runCli(['net', 'check', '--target', '127.0.0.1', '--no-dhcp'], e.io, [netCheck], {})).toBe(0);
     const en = e.out.join('\n');
     expect(en).toMatch(/^Router 127\.0\.0\.1 \(network 127\.0\.0\.0\/24\)( — looked at \S+)?:$/m);
     expect(en).toMatch(/^ {2}BAD {3}127\.0\.0\.1 is this computer’s own address/m);
     expect(en).toMatch(/^Fix the points marked WARN or BAD first\.$/m);
+    expect(en).toMatch(/^ {8}Not asked for\.$/m);
   });
 
   it("upgrade's full backup that did not finish: the English it had, the words in German", () => {

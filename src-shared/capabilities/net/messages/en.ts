@@ -202,4 +202,7 @@ export const en = {
   'net.cli.check.head': 'Router {target} (network {subnet}){iface, select, none {} other { — looked at {iface}}}:',
   'net.cli.check.mark': '{level, select, ok {ok} info {note} warn {WARN} other {BAD}}',
   'net.cli.check.end': '{ready, select, yes {Nothing stands in the way.} other {Fix the points marked WARN or BAD first.}}',
+  // ── why the DHCP question was not asked (the service's words; decision 0152) ──
+  'net.dhcp.note':
+    "{why, select, notAsked {Not asked for.} noCable {No wired connection was chosen, so there was nothing to look on.} noLink {There is no link on {iface}, so nothing could answer.} noAddress {{iface} has no address yet, and a DHCP question can only be sent from one. The check looks again once the address is set.} noPermission {Asking for a DHCP server needs permission to use the DHCP port (68), and Rescue Bench does not ask for your password just for this check. It does not matter for the recovery.} inUse {This computer’s own DHCP program holds the DHCP port, so Rescue Bench could not ask. It does not matter for the recovery.} refused {This computer did not allow Rescue Bench to use the DHCP port (68). It does not matter for the recovery.} other {The DHCP question could not be sent ({detail}).}}",
 } as const satisfies Record<string, string>;

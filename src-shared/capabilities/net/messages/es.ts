@@ -197,4 +197,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'net.cli.check.head': 'Router {target} (red {subnet}){iface, select, none {} other { — mirado en {iface}}}:',
   'net.cli.check.mark': '{level, select, ok {ok} info {nota} warn {AVISO} other {MAL}}',
   'net.cli.check.end': '{ready, select, yes {Nada impide seguir.} other {Corrige primero los puntos marcados AVISO o MAL.}}',
+  'net.dhcp.note':
+    '{why, select, notAsked {No se pidió.} noCable {No se eligió ninguna conexión por cable, así que no había dónde mirar.} noLink {No hay enlace en {iface}, así que nada podía responder.} noAddress {{iface} todavía no tiene dirección, y una pregunta DHCP solo se puede enviar desde una. La comprobación vuelve a mirar en cuanto la dirección esté puesta.} noPermission {Preguntar por un servidor DHCP necesita permiso para usar el puerto DHCP (68), y Rescue Bench no pide tu contraseña solo para esta comprobación. No importa para la recuperación.} inUse {El propio programa DHCP de este equipo ocupa el puerto DHCP, así que Rescue Bench no pudo preguntar. No importa para la recuperación.} refused {Este equipo no permitió a Rescue Bench usar el puerto DHCP (68). No importa para la recuperación.} other {No se pudo enviar la pregunta DHCP ({detail}).}}',
 };
