@@ -69,4 +69,11 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "failsafe.said.listening": "Rescue Bench wartet auf die Nachricht des Routers an UDP-Port {port} ({addresses}).",
   "failsafe.said.watchingSerial": "Rescue Bench beobachtet die serielle Konsole {path}{auto, select, yes {; „f“ + Eingabetaste wird gesendet, sobald der Router den Rettungsmodus anbietet} other {}}.",
   "failsafe.said.powerCycle": "Schalten Sie den Router aus, warten Sie 5 Sekunden und schalten Sie ihn wieder ein. Achten Sie auf seine Leuchten.",
+  "failsafe.said.ask.noAddress": "Dieser Computer hat keine Adresse in {net}. Soll Rescue Bench 192.168.1.10 auf {iface} für Sie setzen?",
+  "failsafe.said.choice.setForMe": "Für mich setzen",
+  "failsafe.said.choice.setMyself": "Ich setze sie selbst",
+  "failsafe.said.addFailed": "Das Hinzufügen der Adresse hat nicht geklappt: {detail}",
+  "failsafe.said.ask.answers": "Unter {router} antwortet schon etwas.",
+  "failsafe.said.ask.answersDetail": "Meist ist der Router noch eingeschaltet, oder ein anderes Gerät nutzt diese Adresse — oft Ihr Router zu Hause, wenn dieser Computer auch im WLAN ist ({iface} hat die Adresse 192.168.1.x). Schalten Sie den Router aus, schalten Sie das WLAN aus, trennen Sie andere Geräte und prüfen Sie dann noch einmal.",
+  "failsafe.said.choice.continueAnyway": "Trotzdem weiter",
 };

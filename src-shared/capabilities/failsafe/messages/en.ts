@@ -71,4 +71,12 @@ export const en = {
   "failsafe.said.listening": "Listening for the router's message on UDP port {port} ({addresses}).",
   "failsafe.said.watchingSerial": "Watching the serial console {path}{auto, select, yes {; \"f\" + Enter will be sent as soon as the router offers rescue mode} other {}}.",
   "failsafe.said.powerCycle": "Switch the router off, wait 5 seconds, then switch it on again. Watch its lights.",
+  // ── the address step's questions (decision 0153; the platform's own how-to stays as it came) ──
+  "failsafe.said.ask.noAddress": "This computer has no address in {net}. Set 192.168.1.10 on {iface} for you?",
+  "failsafe.said.choice.setForMe": "Set it for me",
+  "failsafe.said.choice.setMyself": "I'll set it myself",
+  "failsafe.said.addFailed": "Adding the address did not work: {detail}",
+  "failsafe.said.ask.answers": "Something already answers at {router}.",
+  "failsafe.said.ask.answersDetail": "Usually the router is still switched on, or another device uses that address — often your home router, if this computer is also on Wi-Fi ({iface} has the 192.168.1.x address). Switch the router off, switch Wi-Fi off, unplug other devices, then check again.",
+  "failsafe.said.choice.continueAnyway": "Continue anyway",
 } as const satisfies Record<string, string>;

@@ -69,4 +69,11 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "failsafe.said.listening": "Escuchando el mensaje del router en el puerto UDP {port} ({addresses}).",
   "failsafe.said.watchingSerial": "Vigilando la consola serie {path}{auto, select, yes {; se enviará \"f\" + Intro en cuanto el router ofrezca el modo de rescate} other {}}.",
   "failsafe.said.powerCycle": "Apaga el router, espera 5 segundos y vuelve a encenderlo. Fíjate en sus luces.",
+  "failsafe.said.ask.noAddress": "Este equipo no tiene dirección en {net}. ¿Pongo 192.168.1.10 en {iface} por ti?",
+  "failsafe.said.choice.setForMe": "Ponla por mí",
+  "failsafe.said.choice.setMyself": "La pondré yo",
+  "failsafe.said.addFailed": "No funcionó añadir la dirección: {detail}",
+  "failsafe.said.ask.answers": "Ya responde algo en {router}.",
+  "failsafe.said.ask.answersDetail": "Normalmente el router sigue encendido, u otro aparato usa esa dirección — a menudo tu router de casa, si este equipo también está en la wifi ({iface} tiene la dirección 192.168.1.x). Apaga el router, apaga la wifi, desconecta otros aparatos y vuelve a comprobar.",
+  "failsafe.said.choice.continueAnyway": "Continuar de todos modos",
 };
