@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
-import { netCheck } from '../../../src-main/capabilities/net/cli';
+import { netCheck, netList } from '../../../src-main/capabilities/net/cli';
 import { runWords } from '../../../src-main/cli/run-words';
 import { PlaybookService } from '../../../src-main/capabilities/playbook/service';
 import { failsafePlaybook } from '../../../src-shared/capabilities/failsafe/playbook';
@@ -95,6 +95,23 @@ describe('the last English (issue 19)', () => {
     expect(en).toMatch(/^ {2}BAD {3}127\.0\.0\.1 is this computer’s own address/m);
     expect(en).toMatch(/^Fix the points marked WARN or BAD first\.$/m);
     expect(en).toMatch(/^ {8}Not asked for\.$/m);
+  });
+
+  it('net list --lang de: kinds, links and NetworkManager in German; English as before', async () => {
+    const out: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: () => undefined, stopped: new Promise<void>(() => undefined) };
+    expect(await runCli(['net', 'list', '--lang', 'de'], io, [netList], {})).toBe(0);
+    expect(out.join('\n')).toMatch(/^lo {15}Loopback {9}\S/m);
+    expect(out.join('\n')).toMatch(/^NetworkManager: (läuft|nicht vorhanden)$/m);
+    out.length = 0;
+    expect(await runCli(['net', 'list'], io, [netList], {})).toBe(0);
+    expect(out.join('\n')).toMatch(/^lo {15}loopback {9}(link|switched off|no link|unknown)/m);
+    expect(out.join('\n')).toMatch(/^NetworkManager: (running|absent)$/m);
+    // the address lines, made the way the command makes them
+    expect(english('net.cli.lease.added', { address: '10.0.0.2/24', iface: 'eth9', via: 'root', nm: 'no', command: 'rescue-bench net address remove --interface eth9 --address 10.0.0.2/24' })).toBe(
+      'eth9 now has 10.0.0.2/24 (permission: root). Remove it with: rescue-bench net address remove --interface eth9 --address 10.0.0.2/24',
+    );
+    expect(de('net.cli.lease.removed', { address: '10.0.0.2/24', iface: 'eth9', nm: 'yes' })).toBe('10.0.0.2/24 von eth9 entfernt; NetworkManager kümmert sich wieder darum.');
   });
 
   it("upgrade's full backup that did not finish: the English it had, the words in German", () => {

@@ -202,4 +202,11 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'net.cli.check.end': '{ready, select, yes {Nichts steht im Weg.} other {Beheben Sie zuerst die mit ACHTUNG oder FEHLER markierten Punkte.}}',
   'net.dhcp.note':
     '{why, select, notAsked {Nicht angefragt.} noCable {Es wurde keine Kabelverbindung gewählt, daher gab es nichts zu prüfen.} noLink {An {iface} gibt es keine Verbindung, daher konnte nichts antworten.} noAddress {{iface} hat noch keine Adresse, und eine DHCP-Anfrage lässt sich nur von einer Adresse aus senden. Die Prüfung schaut erneut, sobald die Adresse gesetzt ist.} noPermission {Die Frage nach einem DHCP-Server braucht die Erlaubnis, den DHCP-Port (68) zu nutzen, und Rescue Bench fragt nicht nur für diese Prüfung nach Ihrem Passwort. Für die Wiederherstellung spielt das keine Rolle.} inUse {Das eigene DHCP-Programm dieses Computers belegt den DHCP-Port, daher konnte Rescue Bench nicht fragen. Für die Wiederherstellung spielt das keine Rolle.} refused {Dieser Computer hat Rescue Bench den DHCP-Port (68) nicht erlaubt. Für die Wiederherstellung spielt das keine Rolle.} other {Die DHCP-Anfrage konnte nicht gesendet werden ({detail}).}}',
+  'net.cli.setting': 'Setze {address} auf {iface}. Ihr Computer fragt vielleicht nach Ihrem Passwort: Eine Netzwerkadresse zu ändern, braucht einen Administrator.',
+  'net.cli.lease.removed': '{address} von {iface} entfernt{nm, select, yes {; NetworkManager kümmert sich wieder darum} other {}}.',
+  'net.cli.lease.had': '{iface} hatte {address} schon; Rescue Bench hat sie nicht gesetzt und entfernt sie auch nicht.',
+  'net.cli.lease.added': '{iface} hat jetzt {address} (Erlaubnis: {via}){nm, select, yes {; NetworkManager lässt die Verbindung in Ruhe, bis die Adresse entfernt ist} other {}}. Entfernen mit: {command}',
+  'net.cli.list.kind': '{kind, select, loopback {Loopback} wifi {WLAN} virtual {Kabel (virtuell)} cable {Kabel} other {andere}}',
+  'net.cli.list.link': '{link, select, off {ausgeschaltet} up {Verbindung{speed, select, none {} other { {speed} Mbit/s}}} down {keine Verbindung} other {unbekannt}}',
+  'net.cli.list.nm': 'NetworkManager: {state, select, running {läuft} absent {nicht vorhanden} other {{state}}}',
 };

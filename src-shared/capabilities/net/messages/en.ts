@@ -205,4 +205,11 @@ export const en = {
   // ── why the DHCP question was not asked (the service's words; decision 0152) ──
   'net.dhcp.note':
     "{why, select, notAsked {Not asked for.} noCable {No wired connection was chosen, so there was nothing to look on.} noLink {There is no link on {iface}, so nothing could answer.} noAddress {{iface} has no address yet, and a DHCP question can only be sent from one. The check looks again once the address is set.} noPermission {Asking for a DHCP server needs permission to use the DHCP port (68), and Rescue Bench does not ask for your password just for this check. It does not matter for the recovery.} inUse {This computer’s own DHCP program holds the DHCP port, so Rescue Bench could not ask. It does not matter for the recovery.} refused {This computer did not allow Rescue Bench to use the DHCP port (68). It does not matter for the recovery.} other {The DHCP question could not be sent ({detail}).}}",
+  'net.cli.setting': 'Setting {address} on {iface}. Your computer may ask for your password: changing a network address needs an administrator.',
+  'net.cli.lease.removed': 'Removed {address} from {iface}{nm, select, yes {; NetworkManager looks after it again} other {}}.',
+  'net.cli.lease.had': '{iface} already had {address}; it was not set by Rescue Bench and will not be removed by it.',
+  'net.cli.lease.added': '{iface} now has {address} (permission: {via}){nm, select, yes {; NetworkManager leaves it alone until the address is removed} other {}}. Remove it with: {command}',
+  'net.cli.list.kind': '{kind, select, loopback {loopback} wifi {wifi} virtual {cable (virtual)} cable {cable} other {other}}',
+  'net.cli.list.link': '{link, select, off {switched off} up {link{speed, select, none {} other { {speed} Mbit/s}}} down {no link} other {unknown}}',
+  'net.cli.list.nm': 'NetworkManager: {state, select, running {running} absent {absent} other {{state}}}',
 } as const satisfies Record<string, string>;

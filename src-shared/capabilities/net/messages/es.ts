@@ -199,4 +199,11 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'net.cli.check.end': '{ready, select, yes {Nada impide seguir.} other {Corrige primero los puntos marcados AVISO o MAL.}}',
   'net.dhcp.note':
     '{why, select, notAsked {No se pidió.} noCable {No se eligió ninguna conexión por cable, así que no había dónde mirar.} noLink {No hay enlace en {iface}, así que nada podía responder.} noAddress {{iface} todavía no tiene dirección, y una pregunta DHCP solo se puede enviar desde una. La comprobación vuelve a mirar en cuanto la dirección esté puesta.} noPermission {Preguntar por un servidor DHCP necesita permiso para usar el puerto DHCP (68), y Rescue Bench no pide tu contraseña solo para esta comprobación. No importa para la recuperación.} inUse {El propio programa DHCP de este equipo ocupa el puerto DHCP, así que Rescue Bench no pudo preguntar. No importa para la recuperación.} refused {Este equipo no permitió a Rescue Bench usar el puerto DHCP (68). No importa para la recuperación.} other {No se pudo enviar la pregunta DHCP ({detail}).}}',
+  'net.cli.setting': 'Poniendo {address} en {iface}. Puede que tu equipo pida tu contraseña: cambiar una dirección de red necesita un administrador.',
+  'net.cli.lease.removed': 'Se quitó {address} de {iface}{nm, select, yes {; NetworkManager vuelve a ocuparse de ella} other {}}.',
+  'net.cli.lease.had': '{iface} ya tenía {address}; no la puso Rescue Bench y Rescue Bench no la quitará.',
+  'net.cli.lease.added': '{iface} tiene ahora {address} (permiso: {via}){nm, select, yes {; NetworkManager la deja en paz hasta que se quite la dirección} other {}}. Quítala con: {command}',
+  'net.cli.list.kind': '{kind, select, loopback {loopback} wifi {wifi} virtual {cable (virtual)} cable {cable} other {otra}}',
+  'net.cli.list.link': '{link, select, off {apagada} up {enlace{speed, select, none {} other { {speed} Mbit/s}}} down {sin enlace} other {desconocido}}',
+  'net.cli.list.nm': 'NetworkManager: {state, select, running {en marcha} absent {no está} other {{state}}}',
 };
