@@ -309,8 +309,8 @@ export class PlaybookRun {
         const def = steps[i]!;
         const unmet = def.preconditions.filter((p) => this.snap!.steps.find((s) => s.id === p)?.state !== 'done' && this.snap!.steps.find((s) => s.id === p)?.state !== 'skipped');
         if (unmet.length) {
-          this.record({ type: 'step', at: this.now(), stepId: def.id, state: 'failed', error: { code: 'PRECONDITION', message: `This step needs "${unmet.join('", "')}" first.` } });
-          this.end('failed', 'A step was started before the steps it needs. This is a fault in the playbook.');
+          this.record({ type: 'step', at: this.now(), stepId: def.id, state: 'failed', error: fault('PRECONDITION', { steps: unmet.join('", "') }).toShape() });
+          this.end('failed', said('playbook.said.preconditionFault'));
           return;
         }
         if (this.gate) {
@@ -322,7 +322,7 @@ export class PlaybookRun {
         const executor = this.executors[def.run];
         let outcome: StepOutcome;
         try {
-          if (!executor) throw new RbFault({ code: 'NO_EXECUTOR', message: `Rescue Bench cannot run the step "${def.title}".`, details: `executor ${def.run}` });
+          if (!executor) throw fault('NO_EXECUTOR', { title: def.title }, { details: `executor ${def.run}` });
           outcome = await executor(this.ctxFor(def, attempt));
         } catch (err) {
           if (err instanceof StoppedError || this.abort.signal.aborted) throw new StoppedError();

@@ -153,6 +153,13 @@ describe('the last English (issue 19)', () => {
     expect(localizeError(r, es).meaning).toContain('la lista de imágenes conocidas de Rescue Bench (');
   });
 
+  it("the runner's own faults (a playbook written wrongly): the English they had, in German", () => {
+    expect(fault('PRECONDITION', { steps: 'a", "b' }).message).toBe('This step needs "a", "b" first.');
+    expect(fault('NO_EXECUTOR', { title: 'Copy' }, { details: 'executor copy' }).toShape()).toMatchObject({ message: 'Rescue Bench cannot run the step "Copy".', details: 'executor copy' });
+    expect(localizeError(fault('NO_EXECUTOR', { title: 'Copy' }).toShape(), de).message).toBe('Rescue Bench kann den Schritt „Copy“ nicht ausführen.');
+    expect(english('playbook.said.preconditionFault')).toBe('A step was started before the steps it needs. This is a fault in the playbook.');
+  });
+
   it("the station's faults: the English they had inline, in German", () => {
     expect(fault('NO_SUCH_SLOT', { slot: 'slot-9' }).toShape()).toMatchObject({ message: 'There is no slot "slot-9" on this bench.', meaning: 'It may have been removed on another screen.', fix: 'Pick a slot from the station screen, or add it again.' });
     expect(fault('SLOT_NEEDS_CABLE').toShape()).toMatchObject({ message: 'A slot needs a network card or a serial port.', fix: 'Pick the network card the router’s cable is plugged into, or its serial port (or both).' });

@@ -30,4 +30,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "playbook.again.powerCycle": "Ausschalten und noch einmal versuchen",
   // ── a step's state on the command line (decision 0151) ──
   "playbook.cli.state": "{state, select, pending {noch nicht} active {läuft} done {erledigt} failed {hat nicht geklappt} skipped {übersprungen} other {{state}}}",
+  'error.PRECONDITION.message': 'Dieser Schritt braucht zuerst „{steps}“.',
+  'error.NO_EXECUTOR.message': 'Rescue Bench kann den Schritt „{title}“ nicht ausführen.',
+  "playbook.said.preconditionFault": "Ein Schritt wurde vor den Schritten gestartet, die er braucht. Das ist ein Fehler in der Anleitung.",
 };

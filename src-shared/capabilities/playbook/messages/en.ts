@@ -32,4 +32,8 @@ export const en = {
   "playbook.again.powerCycle": "Switch it off and try again",
   // ── a step's state on the command line (decision 0151; the English is the state's own name, as --json has it) ──
   "playbook.cli.state": "{state, select, pending {pending} active {active} done {done} failed {failed} skipped {skipped} other {{state}}}",
+  // ── the runner's own faults: a playbook written wrongly (decision 0153) ──
+  'error.PRECONDITION.message': 'This step needs "{steps}" first.',
+  'error.NO_EXECUTOR.message': 'Rescue Bench cannot run the step "{title}".',
+  "playbook.said.preconditionFault": "A step was started before the steps it needs. This is a fault in the playbook.",
 } as const satisfies Record<string, string>;

@@ -30,4 +30,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "playbook.again.powerCycle": "Apagarlo e intentar de nuevo",
   // ── a step's state on the command line (decision 0151) ──
   "playbook.cli.state": "{state, select, pending {todavía no} active {en curso} done {hecho} failed {no funcionó} skipped {omitido} other {{state}}}",
+  'error.PRECONDITION.message': 'Este paso necesita antes «{steps}».',
+  'error.NO_EXECUTOR.message': 'Rescue Bench no puede ejecutar el paso «{title}».',
+  "playbook.said.preconditionFault": "Se empezó un paso antes de los pasos que necesita. Es un fallo de la guía.",
 };
