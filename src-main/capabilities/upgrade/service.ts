@@ -764,7 +764,7 @@ export class UpgradeService {
         await new Promise((r) => setTimeout(r, 1500));
       }
     }
-    if (!s) return { ok: false, error: toErrorShape(lastErr ?? new RbFault({ code: 'NO_LOGIN', message: 'Could not log in again.' })) };
+    if (!s) return { ok: false, error: toErrorShape(lastErr ?? fault('NO_LOGIN')) };
     ctx.bag.set(BAG_SESSION, s);
     for (const n of s.notes) ctx.evidence(n);
     const now = await readRouter(s);

@@ -183,12 +183,7 @@ export function planReturnToStock(state: DualSlotState | undefined, stock: Image
   if (intermediate.kind !== 'openwrt-factory' || (intermediate.slotLayout && intermediate.slotLayout === state.layout.id))
     return refuse(
       { ...base, userReported: TWO_STEP_USER_REPORTED },
-      {
-        code: 'INTERMEDIATE_NOT_FACTORY',
-        message: `${intermediate.fileName} is not an OpenWrt factory image with the old 3 MB layout.`,
-        meaning: intermediate.kind === 'openwrt-sysupgrade' ? 'An upgrade (sysupgrade) image does not change the partition layout; only a factory image does (OpenWrt PR #3852).' : 'Only a factory image of OpenWrt 19.07 or older puts the 3 MB layout back. Nothing was changed.',
-        fix: 'Use the file whose name ends in -squashfs-factory.img from the OpenWrt 19.07.9 release for this model.',
-      },
+      fault('INTERMEDIATE_NOT_FACTORY', { file: intermediate.fileName, kind: intermediate.kind === 'openwrt-sysupgrade' ? 'sysupgrade' : 'other' }).toShape(),
     );
   const inter: PlanStep = {
     id: 'intermediate',

@@ -145,6 +145,11 @@ describe('the last English (issue 19)', () => {
       expect(g.message).toBe('FW.img ist nicht die Datei, die es sein sollte.');
       expect(g.meaning).toMatch(/^FW\.img passt NICHT zu /);
     }
+    const nf = fault('INTERMEDIATE_NOT_FACTORY', { file: 'x.bin', kind: 'sysupgrade' }).toShape();
+    expect(nf).toMatchObject({ message: 'x.bin is not an OpenWrt factory image with the old 3 MB layout.', meaning: 'An upgrade (sysupgrade) image does not change the partition layout; only a factory image does (OpenWrt PR #3852).' });
+    expect(localizeError(nf, de).message).toBe('x.bin ist kein OpenWrt-Factory-Image mit dem alten 3-MB-Layout.');
+    expect(fault('INTERMEDIATE_NOT_FACTORY', { file: 'x.bin', kind: 'other' }).meaning).toBe('Only a factory image of OpenWrt 19.07 or older puts the 3 MB layout back. Nothing was changed.');
+    expect(fault('NO_LOGIN').message).toBe('Could not log in again.');
     const k = KNOWN_IMAGES[0]!;
     const hash = checkImageHash({ sha256: bad, fileName: k.file });
     expect(hash.status).toBe('mismatch');

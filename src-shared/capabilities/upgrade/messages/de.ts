@@ -245,4 +245,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.IMAGE_HASH_MISMATCH.meaning':
     '{file} passt NICHT zu {source, select, given {dem Wert, den Sie angegeben haben} sidecar {{file}.sha256 neben der Datei} sha256sums {der sha256sums-Liste neben der Datei} other {der Liste bekannter Images von Rescue Bench ({listed})}}: erwartet SHA-256 {expected}, die Datei hat {actual}. Ein beschädigter oder anderer Download darf nicht geschrieben werden. Es wurde nichts geändert.',
   'error.IMAGE_HASH_MISMATCH.fix': 'Laden Sie die Datei noch einmal von der Seite des Herstellers herunter und prüfen Sie sie erneut.',
+  'error.INTERMEDIATE_NOT_FACTORY.message': '{file} ist kein OpenWrt-Factory-Image mit dem alten 3-MB-Layout.',
+  'error.INTERMEDIATE_NOT_FACTORY.meaning': '{kind, select, sysupgrade {Ein Upgrade-Image (sysupgrade) ändert die Aufteilung der Partitionen nicht; das kann nur ein Factory-Image (OpenWrt PR #3852).} other {Nur ein Factory-Image von OpenWrt 19.07 oder älter stellt das 3-MB-Layout wieder her. Es wurde nichts geändert.}}',
+  'error.INTERMEDIATE_NOT_FACTORY.fix': 'Nehmen Sie die Datei, deren Name auf -squashfs-factory.img endet, aus der Version OpenWrt 19.07.9 für dieses Modell.',
+  'error.NO_LOGIN.message': 'Die erneute Anmeldung hat nicht geklappt.',
 };

@@ -252,4 +252,8 @@ export const en = {
   'error.IMAGE_HASH_MISMATCH.meaning':
     "{file} does NOT match {source, select, given {the value you gave} sidecar {{file}.sha256 beside the file} sha256sums {the sha256sums list beside the file} other {Rescue Bench's list of known images ({listed})}}: expected SHA-256 {expected}, the file has {actual}. A damaged or different download must not be written. Nothing was changed.",
   'error.IMAGE_HASH_MISMATCH.fix': "Download the file again from the maker's page and check it again.",
+  'error.INTERMEDIATE_NOT_FACTORY.message': '{file} is not an OpenWrt factory image with the old 3 MB layout.',
+  'error.INTERMEDIATE_NOT_FACTORY.meaning': '{kind, select, sysupgrade {An upgrade (sysupgrade) image does not change the partition layout; only a factory image does (OpenWrt PR #3852).} other {Only a factory image of OpenWrt 19.07 or older puts the 3 MB layout back. Nothing was changed.}}',
+  'error.INTERMEDIATE_NOT_FACTORY.fix': 'Use the file whose name ends in -squashfs-factory.img from the OpenWrt 19.07.9 release for this model.',
+  'error.NO_LOGIN.message': 'Could not log in again.',
 } as const satisfies Record<string, string>;

@@ -245,4 +245,8 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.IMAGE_HASH_MISMATCH.meaning':
     '{file} NO coincide con {source, select, given {el valor que diste} sidecar {{file}.sha256 junto al archivo} sha256sums {la lista sha256sums junto al archivo} other {la lista de imágenes conocidas de Rescue Bench ({listed})}}: se esperaba SHA-256 {expected}, el archivo tiene {actual}. Una descarga dañada o distinta no debe escribirse. No se cambió nada.',
   'error.IMAGE_HASH_MISMATCH.fix': 'Vuelve a descargar el archivo de la página del fabricante y compruébalo de nuevo.',
+  'error.INTERMEDIATE_NOT_FACTORY.message': '{file} no es una imagen factory de OpenWrt con la antigua distribución de 3 MB.',
+  'error.INTERMEDIATE_NOT_FACTORY.meaning': '{kind, select, sysupgrade {Una imagen de actualización (sysupgrade) no cambia la distribución de las particiones; solo una imagen factory lo hace (OpenWrt PR #3852).} other {Solo una imagen factory de OpenWrt 19.07 o anterior devuelve la distribución de 3 MB. No se cambió nada.}}',
+  'error.INTERMEDIATE_NOT_FACTORY.fix': 'Usa el archivo cuyo nombre termina en -squashfs-factory.img de la versión OpenWrt 19.07.9 para este modelo.',
+  'error.NO_LOGIN.message': 'No se pudo volver a iniciar sesión.',
 };
