@@ -114,8 +114,8 @@ export const recoverCommand: CliCommand = {
           if (e.name === 'playbook.transcript') return { to: 'out', text: `    ${e.payload.dir === 'sent' ? '>' : e.payload.dir === 'received' ? '<' : '#'} ${e.payload.text}` };
           if (e.name === 'recover.progress') {
             const p = e.payload;
-            if (p.phase === 'transfer') return { to: 'out', text: `    ${p.requested ? `"${p.requested}" ` : ''}${p.bytes}/${p.total} bytes (${p.total ? Math.floor((p.bytes / p.total) * 100) : 0} %), ${(p.bytesPerSecond / 1048576).toFixed(2)} MiB/s` };
-            if (p.phase === 'writing') return { to: 'out', text: `    the router writes: about ${p.expectedSeconds ?? '?'} s` };
+            if (p.phase === 'transfer') return { to: 'out', text: `    ${(io.t ?? english)('recover.cli.transfer', { file: p.requested ? `"${p.requested}" ` : '', bytes: String(p.bytes), total: String(p.total), percent: p.total ? Math.floor((p.bytes / p.total) * 100) : 0, rate: (p.bytesPerSecond / 1048576).toFixed(2) })}` };
+            if (p.phase === 'writing') return { to: 'out', text: `    ${(io.t ?? english)('recover.cli.writing', { seconds: String(p.expectedSeconds ?? '?') })}` };
           }
           return undefined;
         },
@@ -127,7 +127,7 @@ export const recoverCommand: CliCommand = {
           const id = c.key ? knownId(`recover.check.name.${c.key}`) : undefined;
           return id ? tr(id) : c.name;
         };
-        t.say({ to: 'out', text: `${sayIn(tr, plan.image.cutReasonMsg, plan.image.cutReason)}${plan.image.checks.map((c) => `\n    ${c.ok ? 'ok' : 'NO'} ${checkName(c)}: ${sayIn(tr, c.msg, c.text)}`).join('')}` });
+        t.say({ to: 'out', text: `${sayIn(tr, plan.image.cutReasonMsg, plan.image.cutReason)}${plan.image.checks.map((c) => `\n    ${tr('recover.cli.check', { ok: c.ok ? 'yes' : 'no' })} ${checkName(c)}: ${sayIn(tr, c.msg, c.text)}`).join('')}` });
         if (plan.image.refuse) return { ok: false, error: plan.image.refuse, value: { plan } };
         if (values.check) return { ok: true, value: { plan }, text: tr('recover.cli.ready', { bytes: plan.image.servedBytes, cut: plan.image.cutBytes ? 'yes' : 'no', cutBytes: plan.image.cutBytes }) };
 

@@ -289,4 +289,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "recover.said.stillRecovery": "Um {time} zeigt {addr} noch die Upload-Seite der Wiederherstellung: der Router hat noch nicht neu gestartet.",
   "recover.said.answers": "Der Router antwortet um {time} unter {url}{title, select, none {} other { („{title}“)}}: er läuft mit seiner neuen Firmware.",
   "recover.cli.ready": "Die Datei ist bereit für den Router: {bytes} Bytes{cut, select, yes { ({cutBytes} abgeschnitten)} other {}}.",
+  "recover.cli.check": "{ok, select, yes {ok} other {NEIN}}",
+  "recover.cli.transfer": "{file}{bytes}/{total} Bytes ({percent} %), {rate} MiB/s",
+  "recover.cli.writing": "der Router schreibt: etwa {seconds} s",
 };

@@ -297,4 +297,7 @@ export const en = {
   "recover.said.stillRecovery": "At {time} {addr} still shows the recovery upload page: the router has not restarted yet.",
   "recover.said.answers": "The router answers at {url} at {time}{title, select, none {} other { (\"{title}\")}}: it runs its new firmware.",
   "recover.cli.ready": "The file is ready for the router: {bytes} bytes{cut, select, yes { ({cutBytes} cut)} other {}}.",
+  "recover.cli.check": "{ok, select, yes {ok} other {NO}}",
+  "recover.cli.transfer": "{file}{bytes}/{total} bytes ({percent} %), {rate} MiB/s",
+  "recover.cli.writing": "the router writes: about {seconds} s",
 } as const satisfies Record<string, string>;

@@ -289,4 +289,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "recover.said.stillRecovery": "A las {time}, {addr} todavía muestra la página de carga de recuperación: el router aún no se ha reiniciado.",
   "recover.said.answers": "El router responde en {url} a las {time}{title, select, none {} other { (\"{title}\")}}: ejecuta su firmware nuevo.",
   "recover.cli.ready": "El archivo está listo para el router: {bytes} bytes{cut, select, yes { ({cutBytes} cortados)} other {}}.",
+  "recover.cli.check": "{ok, select, yes {ok} other {NO}}",
+  "recover.cli.transfer": "{file}{bytes}/{total} bytes ({percent} %), {rate} MiB/s",
+  "recover.cli.writing": "el router escribe: unos {seconds} s",
 };
