@@ -70,6 +70,12 @@ describe('rescue-bench jobs', () => {
     const de = await run(['jobs', 'show', runId, '--lang', 'de']);
     expect(de.out.join('\n')).toMatch(/^ {2}1\. .+: erledigt \(/m);
     expect(de.out.join('\n')).not.toMatch(/: done \(/);
+    // and its labels (decision 0152): the router's words and the hashes as they were
+    expect(de.out.join('\n')).toMatch(new RegExp(`^Auftrag ${runId}, Station `, 'm'));
+    expect(de.out.join('\n')).toMatch(/^Router: Linksys WRT3200ACM, Board linksys,wrt3200acm, MAC c4:41:1e:aa:bb:01$/m);
+    expect(de.out.join('\n')).toMatch(/^Sicherung \(\w+\) .+: 3 Dateien in ihrem Manifest$/m);
+    expect(en.out.join('\n')).toMatch(/^Router: Linksys WRT3200ACM, board linksys,wrt3200acm, MAC c4:41:1e:aa:bb:01$/m);
+    expect(en.out.join('\n')).toMatch(/^Backup \(\w+\) .+: 3 files in its manifest$/m);
   });
 
   it('jobs report ID --out FILE.html writes the page', async () => {
