@@ -150,6 +150,10 @@ describe('the last English (issue 19)', () => {
     expect(localizeError(nf, de).message).toBe('x.bin ist kein OpenWrt-Factory-Image mit dem alten 3-MB-Layout.');
     expect(fault('INTERMEDIATE_NOT_FACTORY', { file: 'x.bin', kind: 'other' }).meaning).toBe('Only a factory image of OpenWrt 19.07 or older puts the 3 MB layout back. Nothing was changed.');
     expect(fault('NO_LOGIN').message).toBe('Could not log in again.');
+    expect(fault('IMAGE_TOO_BIG_FOR_TMP', { where: 'plan', file: 'FW.img', size: '60.0 MiB', free: '40.0 MiB' }).toShape()).toMatchObject({ message: "FW.img (60.0 MiB) does not fit in the router's memory (40.0 MiB free in /tmp).", meaning: 'The image is copied into memory before it is written. Nothing was changed.' });
+    const tmp = fault('IMAGE_TOO_BIG_FOR_TMP', { where: 'check', size: '60.0 MiB', free: '40.0 MiB' }).toShape();
+    expect(tmp).toMatchObject({ message: "The image (60.0 MiB) does not fit in the router's memory: 40.0 MiB free in /tmp.", meaning: "The image is copied into the router's memory before it is written. Nothing was sent to the router." });
+    expect(localizeError(tmp, de).message).toBe('Das Image (60.0 MiB) passt nicht in den Speicher des Routers: 40.0 MiB frei in /tmp.');
     const k = KNOWN_IMAGES[0]!;
     const hash = checkImageHash({ sha256: bad, fileName: k.file });
     expect(hash.status).toBe('mismatch');

@@ -249,4 +249,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.INTERMEDIATE_NOT_FACTORY.meaning': '{kind, select, sysupgrade {Ein Upgrade-Image (sysupgrade) ändert die Aufteilung der Partitionen nicht; das kann nur ein Factory-Image (OpenWrt PR #3852).} other {Nur ein Factory-Image von OpenWrt 19.07 oder älter stellt das 3-MB-Layout wieder her. Es wurde nichts geändert.}}',
   'error.INTERMEDIATE_NOT_FACTORY.fix': 'Nehmen Sie die Datei, deren Name auf -squashfs-factory.img endet, aus der Version OpenWrt 19.07.9 für dieses Modell.',
   'error.NO_LOGIN.message': 'Die erneute Anmeldung hat nicht geklappt.',
+  'error.IMAGE_TOO_BIG_FOR_TMP.message': '{where, select, plan {{file} ({size}) passt nicht in den Speicher des Routers ({free} frei in /tmp).} other {Das Image ({size}) passt nicht in den Speicher des Routers: {free} frei in /tmp.}}',
+  'error.IMAGE_TOO_BIG_FOR_TMP.meaning': '{where, select, plan {Das Image wird in den Speicher kopiert, bevor es geschrieben wird. Es wurde nichts geändert.} other {Das Image wird in den Speicher des Routers kopiert, bevor es geschrieben wird. An den Router wurde nichts gesendet.}}',
+  'error.IMAGE_TOO_BIG_FOR_TMP.fix': 'Starten Sie den Router im Rettungsmodus (Failsafe) neu, der mehr Speicher frei lässt, und versuchen Sie es noch einmal.',
 };

@@ -256,4 +256,7 @@ export const en = {
   'error.INTERMEDIATE_NOT_FACTORY.meaning': '{kind, select, sysupgrade {An upgrade (sysupgrade) image does not change the partition layout; only a factory image does (OpenWrt PR #3852).} other {Only a factory image of OpenWrt 19.07 or older puts the 3 MB layout back. Nothing was changed.}}',
   'error.INTERMEDIATE_NOT_FACTORY.fix': 'Use the file whose name ends in -squashfs-factory.img from the OpenWrt 19.07.9 release for this model.',
   'error.NO_LOGIN.message': 'Could not log in again.',
+  'error.IMAGE_TOO_BIG_FOR_TMP.message': "{where, select, plan {{file} ({size}) does not fit in the router's memory ({free} free in /tmp).} other {The image ({size}) does not fit in the router's memory: {free} free in /tmp.}}",
+  'error.IMAGE_TOO_BIG_FOR_TMP.meaning': "{where, select, plan {The image is copied into memory before it is written. Nothing was changed.} other {The image is copied into the router's memory before it is written. Nothing was sent to the router.}}",
+  'error.IMAGE_TOO_BIG_FOR_TMP.fix': 'Restart the router in rescue mode (failsafe), which leaves more memory free, then try again.',
 } as const satisfies Record<string, string>;
