@@ -1098,13 +1098,11 @@ export class NetService {
     }
     // Nothing left to undo (already gone, or a card that is gone has no settings left) is no failure.
     if (r.code !== 0 && !/Cannot assign requested address|No such process|No such file or directory|not found|Cannot find device|FIB table does not exist|cannot stat/i.test(r.stderr)) {
-      throw new RbFault({
-        code: 'NET_SLOT_RELEASE_FAILED',
-        message: `Could not remove the address ${rec.sourceAddress} and its route from ${rec.interface}.`,
-        meaning: 'They stay until this computer restarts; they only affect traffic to the router network on that card.',
-        fix: this.os.platform === 'linux' ? `Remove them yourself: ${cmds.map((c) => this.typed(c)).join('; ')}` : 'Restart the computer, or remove the address in the network settings.',
-        details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-      });
+      throw fault(
+        'NET_SLOT_RELEASE_FAILED',
+        { address: rec.sourceAddress, iface: rec.interface, commands: this.os.platform === 'linux' ? cmds.map((c) => this.typed(c)).join('; ') : 'none' },
+        { details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000) },
+      );
     }
   }
 

@@ -169,6 +169,14 @@ describe('the last English (issue 19)', () => {
     expect(english('playbook.said.preconditionFault')).toBe('A step was started before the steps it needs. This is a fault in the playbook.');
   });
 
+  it("a station card's place: the faults once inline, English as they were, in German", () => {
+    expect(fault('NET_SLOT_BAD_PREFIX', { prefix: 30 }).message).toBe("A router network of size /30 cannot hold a station's cards.");
+    const f = fault('NET_SLOT_RELEASE_FAILED', { address: '192.168.1.60', iface: 'eth2', commands: 'ip addr del 192.168.1.60/24 dev eth2' }).toShape();
+    expect(f).toMatchObject({ message: 'Could not remove the address 192.168.1.60 and its route from eth2.', fix: 'Remove them yourself: ip addr del 192.168.1.60/24 dev eth2' });
+    expect(fault('NET_SLOT_RELEASE_FAILED', { address: 'a', iface: 'b', commands: 'none' }).fix).toBe('Restart the computer, or remove the address in the network settings.');
+    expect(localizeError(f, de).fix).toBe('Entfernen Sie sie selbst: ip addr del 192.168.1.60/24 dev eth2');
+  });
+
   it("the station's faults: the English they had inline, in German", () => {
     expect(fault('NO_SUCH_SLOT', { slot: 'slot-9' }).toShape()).toMatchObject({ message: 'There is no slot "slot-9" on this bench.', meaning: 'It may have been removed on another screen.', fix: 'Pick a slot from the station screen, or add it again.' });
     expect(fault('SLOT_NEEDS_CABLE').toShape()).toMatchObject({ message: 'A slot needs a network card or a serial port.', fix: 'Pick the network card the router’s cable is plugged into, or its serial port (or both).' });

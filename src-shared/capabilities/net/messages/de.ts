@@ -209,4 +209,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'net.cli.list.kind': '{kind, select, loopback {Loopback} wifi {WLAN} virtual {Kabel (virtuell)} cable {Kabel} other {andere}}',
   'net.cli.list.link': '{link, select, off {ausgeschaltet} up {Verbindung{speed, select, none {} other { {speed} Mbit/s}}} down {keine Verbindung} other {unbekannt}}',
   'net.cli.list.nm': 'NetworkManager: {state, select, running {läuft} absent {nicht vorhanden} other {{state}}}',
+  'error.NET_SLOT_BAD_PREFIX.message': 'Ein Router-Netz der Größe /{prefix} kann die Karten einer Station nicht aufnehmen.',
+  'error.NET_SLOT_BAD_PREFIX.meaning': 'Jede Karte braucht eine eigene Adresse im Netz des Routers, neben der des Routers; Rescue Bench unterstützt Netze von /16 bis /26. Es wurde nichts geändert.',
+  'error.NET_SLOT_BAD_PREFIX.fix': 'Verwenden Sie die Netzgröße des Routers, z. B. 24 für 192.168.1.1 mit der Maske 255.255.255.0.',
+  'error.NET_SLOT_RELEASE_FAILED.message': 'Die Adresse {address} und ihre Route ließen sich nicht von {iface} entfernen.',
+  'error.NET_SLOT_RELEASE_FAILED.meaning': 'Sie bleiben, bis dieser Computer neu startet; sie betreffen nur den Verkehr zum Router-Netz auf dieser Karte.',
+  'error.NET_SLOT_RELEASE_FAILED.fix': '{commands, select, none {Starten Sie den Computer neu, oder entfernen Sie die Adresse in den Netzwerkeinstellungen.} other {Entfernen Sie sie selbst: {commands}}}',
 };

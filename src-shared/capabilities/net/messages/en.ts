@@ -212,4 +212,11 @@ export const en = {
   'net.cli.list.kind': '{kind, select, loopback {loopback} wifi {wifi} virtual {cable (virtual)} cable {cable} other {other}}',
   'net.cli.list.link': '{link, select, off {switched off} up {link{speed, select, none {} other { {speed} Mbit/s}}} down {no link} other {unknown}}',
   'net.cli.list.nm': 'NetworkManager: {state, select, running {running} absent {absent} other {{state}}}',
+  // ── a station card's place: faults once inline (decision 0153) ──
+  'error.NET_SLOT_BAD_PREFIX.message': "A router network of size /{prefix} cannot hold a station's cards.",
+  'error.NET_SLOT_BAD_PREFIX.meaning': 'Each card needs its own address in the router’s network, next to the router’s; Rescue Bench supports networks from /16 to /26. Nothing was changed.',
+  'error.NET_SLOT_BAD_PREFIX.fix': 'Use the router’s network size, e.g. 24 for 192.168.1.1 with mask 255.255.255.0.',
+  'error.NET_SLOT_RELEASE_FAILED.message': 'Could not remove the address {address} and its route from {iface}.',
+  'error.NET_SLOT_RELEASE_FAILED.meaning': 'They stay until this computer restarts; they only affect traffic to the router network on that card.',
+  'error.NET_SLOT_RELEASE_FAILED.fix': '{commands, select, none {Restart the computer, or remove the address in the network settings.} other {Remove them yourself: {commands}}}',
 } as const satisfies Record<string, string>;

@@ -206,4 +206,10 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'net.cli.list.kind': '{kind, select, loopback {loopback} wifi {wifi} virtual {cable (virtual)} cable {cable} other {otra}}',
   'net.cli.list.link': '{link, select, off {apagada} up {enlace{speed, select, none {} other { {speed} Mbit/s}}} down {sin enlace} other {desconocido}}',
   'net.cli.list.nm': 'NetworkManager: {state, select, running {en marcha} absent {no está} other {{state}}}',
+  'error.NET_SLOT_BAD_PREFIX.message': 'Una red de router de tamaño /{prefix} no puede alojar las tarjetas de una estación.',
+  'error.NET_SLOT_BAD_PREFIX.meaning': 'Cada tarjeta necesita su propia dirección en la red del router, junto a la del router; Rescue Bench admite redes de /16 a /26. No se cambió nada.',
+  'error.NET_SLOT_BAD_PREFIX.fix': 'Usa el tamaño de la red del router, p. ej. 24 para 192.168.1.1 con máscara 255.255.255.0.',
+  'error.NET_SLOT_RELEASE_FAILED.message': 'No se pudo quitar la dirección {address} y su ruta de {iface}.',
+  'error.NET_SLOT_RELEASE_FAILED.meaning': 'Se quedan hasta que este equipo se reinicie; solo afectan al tráfico hacia la red del router en esa tarjeta.',
+  'error.NET_SLOT_RELEASE_FAILED.fix': '{commands, select, none {Reinicia el equipo, o quita la dirección en la configuración de red.} other {Quítalas tú: {commands}}}',
 };
