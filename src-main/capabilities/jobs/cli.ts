@@ -130,7 +130,7 @@ export const jobsNote: CliCommand = {
     if (Object.keys(note).length === 0 && values.serial === undefined) throw new UsageError('Give at least one of --customer, --ticket, --serial or --text.');
     return runOnContract(io, { command: 'jobs note', json: values.json, capabilities: jobsOnly }, async (t) => {
       const job = await t.invoke('jobs.note', { id: positionals[0]!, note, ...(values.serial !== undefined ? { serial: values.serial } : {}) });
-      return { ok: true, value: job, text: `Saved on job ${job.id}.` };
+      return { ok: true, value: job, text: (io.t ?? english)('jobs.cli.noted', { id: job.id }) };
     });
   },
 };

@@ -152,4 +152,5 @@ export const en = {
   'jobs.cli.show.ticket': 'ticket {ticket}',
   'jobs.cli.show.image': 'Image {file}: SHA-256 {sha256}',
   'jobs.cli.show.backup': 'Backup ({kind}) {location}{files, select, none {} other {: {files} files in its manifest}}',
+  'jobs.cli.noted': 'Saved on job {id}.',
 } as const satisfies Record<string, string>;

@@ -144,4 +144,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'jobs.cli.show.ticket': 'ticket {ticket}',
   'jobs.cli.show.image': 'Imagen {file}: SHA-256 {sha256}',
   'jobs.cli.show.backup': 'Copia de seguridad ({kind}) {location}{files, select, none {} other {: {files} archivos en su manifiesto}}',
+  'jobs.cli.noted': 'Guardado en el trabajo {id}.',
 };
