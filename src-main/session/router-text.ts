@@ -49,20 +49,7 @@ export type RouterTextKind = 'user name' | 'password' | 'command';
 
 /** Refuse text before it is sent: the fault names the character and its position, never the text. */
 export function textNotSendableFault(host: string, kind: RouterTextKind, p: TextProblem): RbFault {
-  const where = `${p.char} at position ${p.index + 1}`;
-  if (kind === 'command')
-    return new RbFault({
-      code: 'TEXT_NOT_SENDABLE',
-      message: `Rescue Bench refused to send a command to the router at ${host}: it holds ${where}.`,
-      meaning: "The router's terminal would act on that character instead of passing it on (a line break would start a different command). Nothing was sent.",
-      fix: 'This is a mistake in Rescue Bench. Please report it, with what you were doing.',
-    });
-  return new RbFault({
-    code: 'TEXT_NOT_SENDABLE',
-    message: `The ${kind} holds ${where}, which cannot be typed into the router's login.`,
-    meaning: `Over telnet the ${kind} is typed into the router's terminal: a line break or control character would end it early or run the rest as a command. Nothing was sent.`,
-    fix: `Type the ${kind} again on one line, without Tab or other special keys.`,
-  });
+  return fault('TEXT_NOT_SENDABLE', { kind: kind === 'command' ? 'command' : kind === 'user name' ? 'user' : 'password', host, char: p.key, code: p.code ?? 'none', position: String(p.index + 1) });
 }
 
 /**
@@ -78,5 +65,5 @@ export function routerPasswordProblem(pw: string): { message: string; fix: strin
   if ([...pw].length < 6) return said({ problem: 'short' });
   const p = unsendableChar(pw);
   if (!p) return undefined;
-  return said({ problem: p.lineBreak ? 'lineBreak' : 'control', char: p.key, code: p.code ?? 'none', position: p.index + 1 });
+  return said({ problem: p.lineBreak ? 'lineBreak' : 'control', char: p.key, code: p.code ?? 'none', position: String(p.index + 1) });
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { commandNames, describeCommand, shQuote } from '../../../src-main/session/shell';
 import { commandTimeoutFault } from '../../../src-main/session/faults';
-import { routerPasswordProblem, unsendableChar } from '../../../src-main/session/router-text';
+import { routerPasswordProblem, textNotSendableFault, unsendableChar } from '../../../src-main/session/router-text';
 import { fault } from '../../../src-shared/errors';
 import { loadCatalog, localizeError, translator } from '../../../src-shared/i18n';
 
@@ -77,5 +77,12 @@ describe("text typed into a router's terminal", () => {
     expect(f).toMatchObject({ message: 'That password has a Tab in it (position 7), which the router cannot take as part of a password.', meaning: 'The password was not changed.', fix: 'Use letters, digits, spaces and punctuation only.' });
     expect(localizeError(f, de)).toMatchObject({ message: 'Dieses Passwort enthält an Stelle 7 einen Tabulator; das kann der Router nicht als Teil eines Passworts annehmen.', meaning: 'Das Passwort wurde nicht geändert.' });
     expect(localizeError(fault('BAD_PASSWORD', routerPasswordProblem('abc')!.values).toShape(), de).fix).toBe('Verwenden Sie mindestens 6 Zeichen.');
+    // text refused before telnet sends it: the same English as before, the character named in German
+    const cmd = textNotSendableFault('192.168.1.1', 'command', unsendableChar('echo a\nreboot')!).toShape();
+    expect(cmd.message).toBe('Rescue Bench refused to send a command to the router at 192.168.1.1: it holds a line break at position 7.');
+    const user = textNotSendableFault('192.168.1.1', 'user name', unsendableChar('ro\x03ot')!).toShape();
+    expect(user).toMatchObject({ message: "The user name holds Ctrl-C at position 3, which cannot be typed into the router's login.", fix: 'Type the user name again on one line, without Tab or other special keys.' });
+    expect(localizeError(user, de).message).toBe('Der Benutzername enthält an Stelle 3 Strg-C; das lässt sich nicht in die Anmeldung des Routers tippen.');
+    expect(localizeError(textNotSendableFault('h', 'password', unsendableChar('ab\x01')!).toShape(), de).message).toBe('Das Passwort enthält an Stelle 3 das Steuerzeichen U+0001; das lässt sich nicht in die Anmeldung des Routers tippen.');
   });
 });
