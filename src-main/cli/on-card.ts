@@ -1,5 +1,6 @@
 import type { SessionTarget } from '../../src-shared/capabilities/device';
 import type { ContractSession } from './transport';
+import { english } from '../../src-shared/i18n/translate';
 
 /**
  * `--interface IF` of a network command (a station with several routers at one address; issue 17, decision
@@ -11,7 +12,7 @@ import type { ContractSession } from './transport';
 export async function onCard<T>(t: ContractSession, iface: string | undefined, routerIp: string, work: (localAddress: string | undefined) => Promise<T>): Promise<T> {
   if (iface === undefined) return work(undefined);
   const slot = await t.invoke('net.slot.open', { interface: iface, routerIp, prefix: 24 });
-  t.say(`Reaching ${routerIp} through ${slot.interface} from ${slot.sourceAddress} (removed again at the end).`);
+  t.say((t.io.t ?? english)('cli.onCard.reaching', { router: routerIp, card: slot.interface, from: slot.sourceAddress }));
   try {
     return await work(slot.sourceAddress);
   } finally {

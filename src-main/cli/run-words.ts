@@ -13,6 +13,8 @@ import { english, type Translate } from '../../src-shared/i18n/translate';
 export interface RunWords {
   title(playbookId: string, s: Pick<StepStatus, 'id' | 'title'>): string;
   doNow(playbookId: string, s: Pick<StepStatus, 'id' | 'doNow' | 'doNowMsg'>): string;
+  /** A step's state word (done, failed, skipped…): the state's own name in English, as --json has it. */
+  state(s: StepStatus['state']): string;
   evidence(e: Evidence): string;
   question(p: Prompt): string;
   detail(p: Prompt): string | undefined;
@@ -24,6 +26,7 @@ export function runWords(t: Translate = english): RunWords {
   return {
     title: (pid, s) => stepText(t, pid, s.id, 'title', s.title),
     doNow: (pid, s) => stepDoNow(t, pid, s),
+    state: (state) => t('playbook.cli.state', { state }),
     evidence: (e) => sayIn(t, e.msg, e.text),
     question: (p) => sayIn(t, p.msg, p.text),
     detail: (p) => (p.detail === undefined ? undefined : sayIn(t, p.detailMsg, p.detail)),

@@ -18,7 +18,7 @@
  *   IPv4 uses the strong host model by default since Vista, so a socket bound to the card's address sends through
  *   that card's own on-link route and receives only what arrived on it. Nothing else to change.
  */
-import { RbFault } from '../../src-shared/errors';
+import { fault, type RbFault } from '../../src-shared/errors';
 import type { PlatformName } from './host';
 import { intToIpv4, ipv4ToInt, prefixMask } from './ipv4';
 import { checkedInterface, type Argv } from './net-commands';
@@ -36,12 +36,7 @@ export type SlotSysctl = keyof typeof SLOT_SYSCTLS;
 const HOST_CANDIDATES = [...Array.from({ length: 40 }, (_, i) => 60 + i), ...Array.from({ length: 30 }, (_, i) => 30 + i)];
 
 function badPrefix(prefix: number): RbFault {
-  return new RbFault({
-    code: 'NET_SLOT_BAD_PREFIX',
-    message: `A router network of size /${prefix} cannot hold a station's cards.`,
-    meaning: 'Each card needs its own address in the router’s network, next to the router’s; Rescue Bench supports networks from /16 to /26. Nothing was changed.',
-    fix: 'Use the router’s network size, e.g. 24 for 192.168.1.1 with mask 255.255.255.0.',
-  });
+  return fault('NET_SLOT_BAD_PREFIX', { prefix });
 }
 
 /**

@@ -5,15 +5,19 @@
  * UTF-8, the encoding SSH clients, LuCI and today's terminals use, so a password set through telnet is the
  * same bytes the user types later. The same password rules apply over SSH (docs/decisions/0008).
  */
-import { RbFault } from '../../src-shared/errors';
+import { RbFault, fault } from '../../src-shared/errors';
 
 export interface TextProblem {
   /** Position (in UTF-16 units) and a name for the character: never the text itself, which may be secret. */
   index: number;
   char: string;
+  /** The character as a catalogue key (`lf`, `tab`, … `control` with `code`), so the fault can name it in any language. */
+  key: string;
+  code?: string;
   lineBreak: boolean;
 }
 
+const KEYS: Record<number, string> = { 0x0a: 'lf', 0x0d: 'cr', 0x09: 'tab', 0x1b: 'esc', 0x03: 'ctrlc', 0x7f: 'del', 0x85: 'nel', 0x2028: 'lsep', 0x2029: 'psep' };
 const NAMES: Record<number, string> = { 0x0a: 'a line break', 0x0d: 'a line break (carriage return)', 0x09: 'a Tab', 0x1b: 'Escape', 0x03: 'Ctrl-C', 0x7f: 'Delete', 0x85: 'a line break (NEL)', 0x2028: 'a line separator', 0x2029: 'a paragraph separator' };
 
 /**
@@ -29,12 +33,13 @@ export function unsendableChar(s: string): TextProblem | undefined {
         i++;
         continue;
       }
-      return { index: i, char: 'a character that has no UTF-8 form (an unpaired surrogate)', lineBreak: false };
+      return { index: i, char: 'a character that has no UTF-8 form (an unpaired surrogate)', key: 'surrogate', lineBreak: false };
     }
-    if (c >= 0xdc00 && c <= 0xdfff) return { index: i, char: 'a character that has no UTF-8 form (an unpaired surrogate)', lineBreak: false };
+    if (c >= 0xdc00 && c <= 0xdfff) return { index: i, char: 'a character that has no UTF-8 form (an unpaired surrogate)', key: 'surrogate', lineBreak: false };
     if (c < 0x20 || c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0x2028 || c === 0x2029) {
       const lineBreak = c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0x0b || c === 0x0c;
-      return { index: i, char: NAMES[c] ?? `the control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`, lineBreak };
+      const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+      return { index: i, char: NAMES[c] ?? `the control character ${code}`, key: KEYS[c] ?? 'control', ...(KEYS[c] ? {} : { code }), lineBreak };
     }
   }
   return undefined;
@@ -44,20 +49,7 @@ export type RouterTextKind = 'user name' | 'password' | 'command';
 
 /** Refuse text before it is sent: the fault names the character and its position, never the text. */
 export function textNotSendableFault(host: string, kind: RouterTextKind, p: TextProblem): RbFault {
-  const where = `${p.char} at position ${p.index + 1}`;
-  if (kind === 'command')
-    return new RbFault({
-      code: 'TEXT_NOT_SENDABLE',
-      message: `Rescue Bench refused to send a command to the router at ${host}: it holds ${where}.`,
-      meaning: "The router's terminal would act on that character instead of passing it on (a line break would start a different command). Nothing was sent.",
-      fix: 'This is a mistake in Rescue Bench. Please report it, with what you were doing.',
-    });
-  return new RbFault({
-    code: 'TEXT_NOT_SENDABLE',
-    message: `The ${kind} holds ${where}, which cannot be typed into the router's login.`,
-    meaning: `Over telnet the ${kind} is typed into the router's terminal: a line break or control character would end it early or run the rest as a command. Nothing was sent.`,
-    fix: `Type the ${kind} again on one line, without Tab or other special keys.`,
-  });
+  return fault('TEXT_NOT_SENDABLE', { kind: kind === 'command' ? 'command' : kind === 'user name' ? 'user' : 'password', host, char: p.key, code: p.code ?? 'none', position: String(p.index + 1) });
 }
 
 /**
@@ -65,10 +57,13 @@ export function textNotSendableFault(host: string, kind: RouterTextKind, p: Text
  * (the failsafe screen's rule), one line, no control characters (the router's `passwd` reads one line from a
  * terminal or pipe). Letters from any alphabet are allowed and set as UTF-8.
  */
-export function routerPasswordProblem(pw: string): { message: string; fix: string } | undefined {
-  if ([...pw].length < 6) return { message: 'That password is too short.', fix: 'Use at least 6 characters.' };
+export function routerPasswordProblem(pw: string): { message: string; fix: string; values: Record<string, string | number> } | undefined {
+  const said = (values: Record<string, string | number>) => {
+    const f = fault('BAD_PASSWORD', values);
+    return { message: f.message, fix: f.toShape().fix ?? '', values };
+  };
+  if ([...pw].length < 6) return said({ problem: 'short' });
   const p = unsendableChar(pw);
   if (!p) return undefined;
-  if (p.lineBreak) return { message: `That password has ${p.char} in it (position ${p.index + 1}).`, fix: 'Use a password on one line.' };
-  return { message: `That password has ${p.char} in it (position ${p.index + 1}), which the router cannot take as part of a password.`, fix: 'Use letters, digits, spaces and punctuation only.' };
+  return said({ problem: p.lineBreak ? 'lineBreak' : 'control', char: p.key, code: p.code ?? 'none', position: String(p.index + 1) });
 }

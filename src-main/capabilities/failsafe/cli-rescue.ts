@@ -101,7 +101,7 @@ export const failsafeRescue: CliCommand = {
         const prev = seen.get(st.id) ?? { state: 'pending', evidence: 0 };
         for (const ev of st.evidence.slice(prev.evidence)) out.push(`    ${words.evidence(ev)}`);
         const err = st.error ? words.error(st.error) : undefined;
-        if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${words.title(snap.playbookId, st)}: ${st.state}${st.state === 'active' ? ` — ${words.doNow(snap.playbookId, st)}` : ''}${err ? ` — ${err.message} ${err.fix ?? ''}` : ''}`);
+        if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${words.title(snap.playbookId, st)}: ${words.state(st.state)}${st.state === 'active' ? ` — ${words.doNow(snap.playbookId, st)}` : ''}${err ? ` — ${err.message} ${err.fix ?? ''}` : ''}`);
         seen.set(st.id, { state: st.state, evidence: st.evidence.length });
       });
       return out.length ? out.join('\n') : undefined;

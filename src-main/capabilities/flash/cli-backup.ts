@@ -10,6 +10,7 @@ import { mib, onInterface, targetWithPassword, targetOptions } from './cli-targe
 /** A backup that copied some partitions but not all: which, and how to finish it. */
 function incomplete(result: BackupResult, target: SessionTarget): RbErrorShape {
   return fault('BACKUP_INCOMPLETE', {
+    what: 'partitions',
     count: String(result.failed.length),
     names: result.failed.join(', '),
     command: `rescue-bench backup --host ${target.host} --out ${result.dir} --retry-failed`,

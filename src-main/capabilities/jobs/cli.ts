@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { localizeError } from '../../../src-shared/i18n/errors';
 import { day } from '../../../src-shared/capabilities/jobs';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
 import type { Job, JobSummary, JobsStatus } from '../../../src-shared/capabilities/jobs/contract';
@@ -26,17 +27,17 @@ function listText(t: Translate, jobs: JobSummary[], note?: string): string {
 }
 
 function showText(t: Translate, j: Job): string {
-  const out = [`${j.title} — ${t(`jobs.state.${j.state}`)}`, `Job ${j.id}, station ${j.station}, ${day(j.startedAt)} ${time(j.startedAt)}`];
+  const out = [`${j.title} — ${t(`jobs.state.${j.state}`)}`, t('jobs.cli.show.job', { id: j.id, station: j.station, day: day(j.startedAt), time: time(j.startedAt) })];
   const r = j.router;
-  if (r.model || r.board || r.mac || r.serial) out.push(`Router: ${[r.model, r.board && `board ${r.board}`, r.mac && `MAC ${r.mac}`, r.serial && `serial ${r.serial}`].filter(Boolean).join(', ')}`);
-  if (j.note.customer || j.note.ticket || j.note.text) out.push(`Customer: ${[j.note.customer, j.note.ticket && `ticket ${j.note.ticket}`, j.note.text].filter(Boolean).join(' — ')}`);
+  if (r.model || r.board || r.mac || r.serial) out.push(t('jobs.cli.show.router', { what: [r.model, r.board && t('jobs.cli.show.board', { board: r.board }), r.mac && `MAC ${r.mac}`, r.serial && t('jobs.cli.show.serial', { serial: r.serial })].filter(Boolean).join(', ') }));
+  if (j.note.customer || j.note.ticket || j.note.text) out.push(t('jobs.cli.show.customer', { what: [j.note.customer, j.note.ticket && t('jobs.cli.show.ticket', { ticket: j.note.ticket }), j.note.text].filter(Boolean).join(' — ') }));
   for (const [i, s] of j.steps.entries()) {
-    out.push(`  ${i + 1}. ${s.title}: ${s.state}${s.startedAt !== undefined ? ` (${new Date(s.startedAt).toTimeString().slice(0, 8)}${s.endedAt !== undefined ? `–${new Date(s.endedAt).toTimeString().slice(0, 8)}` : ''})` : ''}`);
+    out.push(`  ${i + 1}. ${s.title}: ${t('playbook.cli.state', { state: s.state })}${s.startedAt !== undefined ? ` (${new Date(s.startedAt).toTimeString().slice(0, 8)}${s.endedAt !== undefined ? `–${new Date(s.endedAt).toTimeString().slice(0, 8)}` : ''})` : ''}`);
     for (const e of s.evidence) out.push(`       ${new Date(e.at).toTimeString().slice(0, 8)} ${e.text}`);
-    if (s.error) out.push(`       ! ${s.error.message}`);
+    if (s.error) out.push(`       ! ${localizeError(s.error, t).message}`);
   }
-  for (const i of j.images) out.push(`Image ${i.fileName}: SHA-256 ${i.sha256}`);
-  for (const b of j.backups) out.push(`Backup (${b.kind}) ${b.location}${b.manifest ? `: ${b.manifest.files.length} files in its manifest` : ''}`);
+  for (const i of j.images) out.push(t('jobs.cli.show.image', { file: i.fileName, sha256: i.sha256 }));
+  for (const b of j.backups) out.push(t('jobs.cli.show.backup', { kind: b.kind, location: b.location, files: b.manifest ? String(b.manifest.files.length) : 'none' }));
   if (j.outcome) out.push(j.outcome);
   return out.join('\n');
 }
@@ -129,7 +130,7 @@ export const jobsNote: CliCommand = {
     if (Object.keys(note).length === 0 && values.serial === undefined) throw new UsageError('Give at least one of --customer, --ticket, --serial or --text.');
     return runOnContract(io, { command: 'jobs note', json: values.json, capabilities: jobsOnly }, async (t) => {
       const job = await t.invoke('jobs.note', { id: positionals[0]!, note, ...(values.serial !== undefined ? { serial: values.serial } : {}) });
-      return { ok: true, value: job, text: `Saved on job ${job.id}.` };
+      return { ok: true, value: job, text: (io.t ?? english)('jobs.cli.noted', { id: job.id }) };
     });
   },
 };

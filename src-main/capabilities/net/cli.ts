@@ -3,32 +3,37 @@ import { netCommands, NetCheckRequestSchema, type NetCheck, type NetLeaseInfo } 
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { english, type Translate } from '../../../src-shared/i18n/translate';
+import { sayIn } from '../../../src-shared/i18n/said';
 
 /** Only the network assistant: a check must not load ssh2, serialport or ws (decision 0041). */
 const netOnly = async (): Promise<readonly import('../../core/capability').LooseMainCapability[]> => [(await import('./index')).netMain];
 
-function checkText(c: NetCheck): string {
-  const mark = { ok: 'ok  ', info: 'note', warn: 'WARN', bad: 'BAD ' } as const;
+/** What `net check` found, in the person's language (--lang, LANG): the findings by their ids (decision 0138), the lines around them from `net.cli.check.*` (decision 0152). */
+export function checkText(c: NetCheck, t: Translate = english): string {
+  const levels = ['ok', 'info', 'warn', 'bad'] as const;
+  const width = Math.max(...levels.map((level) => t('net.cli.check.mark', { level }).length));
   return [
-    `Router ${c.target} (network ${c.subnet})${c.interface ? ` — looked at ${c.interface}` : ''}:`,
-    ...c.findings.map((f) => `  ${mark[f.level]}  ${f.title}\n        ${f.meaning}`),
-    c.ready ? 'Nothing stands in the way.' : 'Fix the points marked WARN or BAD first.',
+    t('net.cli.check.head', { target: c.target, subnet: c.subnet, iface: c.interface ?? 'none' }),
+    ...c.findings.map((f) => `  ${t('net.cli.check.mark', { level: f.level }).padEnd(width)}  ${sayIn(t, f.titleMsg, f.title)}\n        ${sayIn(t, f.meaningMsg, f.meaning)}`),
+    t('net.cli.check.end', { ready: c.ready ? 'yes' : 'no' }),
   ].join('\n');
 }
 
-function leaseText(l: NetLeaseInfo, verb: 'add' | 'remove'): string {
-  if (verb === 'remove') return `Removed ${l.address} from ${l.interface}${l.unmanaged ? '; NetworkManager looks after it again' : ''}.`;
-  if (!l.added) return `${l.interface} already had ${l.address}; it was not set by Rescue Bench and will not be removed by it.`;
-  return `${l.interface} now has ${l.address} (permission: ${l.via})${l.unmanaged ? '; NetworkManager leaves it alone until the address is removed' : ''}. Remove it with: rescue-bench net address remove --interface ${l.interface} --address ${l.address}`;
+function leaseText(l: NetLeaseInfo, verb: 'add' | 'remove', t: Translate = english): string {
+  const nm = l.unmanaged ? 'yes' : 'no';
+  if (verb === 'remove') return t('net.cli.lease.removed', { address: l.address, iface: l.interface, nm });
+  if (!l.added) return t('net.cli.lease.had', { address: l.address, iface: l.interface });
+  return t('net.cli.lease.added', { address: l.address, iface: l.interface, via: l.via, nm, command: `rescue-bench net address remove --interface ${l.interface} --address ${l.address}` });
 }
 
-function listText(r: { interfaces: import('../../../src-shared/capabilities/net/contract').NetInterface[]; networkManager: string }): string {
+function listText(r: { interfaces: import('../../../src-shared/capabilities/net/contract').NetInterface[]; networkManager: string }, t: Translate = english): string {
   const rows = r.interfaces.map((i) => {
-    const kind = i.loopback ? 'loopback' : i.wireless ? 'wifi' : i.wired ? (i.virtual ? 'cable (virtual)' : 'cable') : 'other';
-    const link = !i.up ? 'switched off' : i.carrier === true ? `link${i.speedMbps ? ` ${i.speedMbps} Mbit/s` : ''}` : i.carrier === false ? 'no link' : 'unknown';
+    const kind = t('net.cli.list.kind', { kind: i.loopback ? 'loopback' : i.wireless ? 'wifi' : i.wired ? (i.virtual ? 'virtual' : 'cable') : 'other' });
+    const link = t('net.cli.list.link', { link: !i.up ? 'off' : i.carrier === true ? 'up' : i.carrier === false ? 'down' : 'unknown', speed: i.speedMbps ? String(i.speedMbps) : 'none' });
     return `${i.name.padEnd(16)} ${kind.padEnd(16)} ${link.padEnd(18)} ${i.addresses.join(' ') || '-'}${i.managedBy ? `  [${i.managedBy}: ${i.managerState}]` : ''}`;
   });
-  return [...rows, `NetworkManager: ${r.networkManager}`].join('\n');
+  return [...rows, t('net.cli.list.nm', { state: r.networkManager })].join('\n');
 }
 
 export const netList: CliCommand = {
@@ -39,7 +44,7 @@ export const netList: CliCommand = {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
     return runOnContract(io, { command: 'net list', json: values.json, capabilities: netOnly }, async (t) => {
       const r = await t.invoke('net.list', {});
-      return { ok: true, value: r, text: listText(r) };
+      return { ok: true, value: r, text: listText(r, io.t ?? english) };
     });
   },
 };
@@ -66,7 +71,7 @@ export const netCheck: CliCommand = {
     );
     return runOnContract(io, { command: 'net check', json: values.json, capabilities: netOnly }, async (t) => {
       const c = await t.invoke('net.check', request);
-      return { ok: true, value: c, text: checkText(c) };
+      return { ok: true, value: c, text: checkText(c, io.t ?? english) };
     });
   },
 };
@@ -92,15 +97,15 @@ function addressCommand(verb: 'add' | 'remove'): CliCommand {
       if (verb === 'add') {
         const request = requestFromFlags(netCommands['net.address.add'].request, { interface: values.interface, address: values.address, keep: true, ...(reason ? { reason } : {}) }, { ...flags, reason: { flag: '--reason', given: reason } });
         return runOnContract(io, { command: 'net address add', json: values.json, capabilities: netOnly }, async (t) => {
-          if (!values.json) t.say({ text: `Setting ${request.address} on ${request.interface}. Your computer may ask for your password: changing a network address needs an administrator.`, to: 'err' });
+          if (!values.json) t.say({ text: (io.t ?? english)('net.cli.setting', { address: request.address, iface: request.interface }), to: 'err' });
           const l = await t.invoke('net.address.add', request);
-          return { ok: true, value: l, text: leaseText(l, 'add') };
+          return { ok: true, value: l, text: leaseText(l, 'add', io.t ?? english) };
         });
       }
       const request = requestFromFlags(netCommands['net.address.remove'].request, { interface: values.interface, address: values.address }, flags);
       return runOnContract(io, { command: 'net address remove', json: values.json, capabilities: netOnly }, async (t) => {
         const l = await t.invoke('net.address.remove', request);
-        return { ok: true, value: l, text: leaseText(l, 'remove') };
+        return { ok: true, value: l, text: leaseText(l, 'remove', io.t ?? english) };
       });
     },
   };

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fault, RbFault, toErrorShape } from '../../../src-shared/errors';
+import { said, type SaidMessage } from '../../../src-shared/i18n/said';
 import {
   checkFindings,
   neighbourAnswered,
@@ -238,6 +239,12 @@ class Lease implements NetLease {
       ...(this.error ? { error: this.error } : {}),
     };
   }
+}
+
+/** Why the DHCP question was not asked, in our words: the English and its id + values (decision 0152). */
+function dhcpNote(why: string, values: Record<string, string> = {}): { note: string; noteMsg: SaidMessage } {
+  const w = said('net.dhcp.note', { why, ...values });
+  return { note: w.text, noteMsg: w.msg };
 }
 
 export class NetService {
@@ -550,30 +557,24 @@ export class NetService {
   }
 
   private async dhcpStatus(itf: NetInterface | undefined, subnetOf: (ip: string) => boolean): Promise<DhcpStatus> {
-    if (!itf) return { state: 'unknown', how: 'none', note: 'No wired connection was chosen, so there was nothing to look on.' };
+    if (!itf) return { state: 'unknown', how: 'none', ...dhcpNote('noCable') };
     const addrs = itf.addresses.map((a) => parseCidr(a)).filter((c): c is NonNullable<typeof c> => c !== undefined);
     const local = addrs.find((c) => subnetOf(c.ip)) ?? addrs[0];
-    let note: string;
-    if (itf.carrier === false) note = `There is no link on ${itf.name}, so nothing could answer.`;
-    else if (!local) note = `${itf.name} has no address yet, and a DHCP question can only be sent from one. The check looks again once the address is set.`;
-    else if (!(await this.os.mayBindDhcpClientPort()))
-      note = 'Asking for a DHCP server needs permission to use the DHCP port (68), and Rescue Bench does not ask for your password just for this check. It does not matter for the recovery.';
+    let note: ReturnType<typeof dhcpNote>;
+    if (itf.carrier === false) note = dhcpNote('noLink', { iface: itf.name });
+    else if (!local) note = dhcpNote('noAddress', { iface: itf.name });
+    else if (!(await this.os.mayBindDhcpClientPort())) note = dhcpNote('noPermission');
     else {
       const r = await this.os.dhcpProbe({ localAddress: local.ip, mac: itf.mac, timeoutMs: this.dhcpTimeoutMs });
       if (r.ok) {
         const offer = r.replies.find((x) => x.type === 2) ?? r.replies[0];
         return offer ? { state: 'present', how: 'probe', ...(offer.server ? { server: offer.server } : {}), ...(offer.yiaddr !== '0.0.0.0' ? { offered: offer.yiaddr } : {}) } : { state: 'absent', how: 'probe' };
       }
-      note =
-        r.reason === 'in-use'
-          ? 'This computer’s own DHCP program holds the DHCP port, so Rescue Bench could not ask. It does not matter for the recovery.'
-          : r.reason === 'permission'
-            ? 'This computer did not allow Rescue Bench to use the DHCP port (68). It does not matter for the recovery.'
-            : `The DHCP question could not be sent (${r.detail}).`;
+      note = r.reason === 'in-use' ? dhcpNote('inUse') : r.reason === 'permission' ? dhcpNote('refused') : dhcpNote('failed', { detail: r.detail });
     }
     // Passive evidence: an address this computer got from a DHCP server on this cable.
-    if (itf.dynamic.length > 0) return { state: 'present', how: 'lease', note };
-    return { state: 'unknown', how: 'none', note };
+    if (itf.dynamic.length > 0) return { state: 'present', how: 'lease', ...note };
+    return { state: 'unknown', how: 'none', ...note };
   }
 
   /**
@@ -607,7 +608,7 @@ export class NetService {
     // default route, and whatever answers there (a home router with the same address) would be a false answer.
     const onLink = onInterface !== undefined && (asked === undefined || onInterface.name === asked);
     const probe = onLink && !targetIsOurs ? await this.probe(target, { interface: onInterface.name, ...(req.localAddress ? { localAddress: req.localAddress } : {}), ...(req.tcpPorts ? { tcpPorts: req.tcpPorts } : {}) }) : undefined;
-    const dhcp: DhcpStatus = req.dhcp === false ? { state: 'unknown', how: 'none', note: 'Not asked for.' } : await this.dhcpStatus(iface, inNet);
+    const dhcp: DhcpStatus = req.dhcp === false ? { state: 'unknown', how: 'none', ...dhcpNote('notAsked') } : await this.dhcpStatus(iface, inNet);
     const findings = checkFindings({
       target,
       ...(req.need ? { need: req.need } : {}),
@@ -1114,13 +1115,11 @@ export class NetService {
     }
     // Nothing left to undo (already gone, or a card that is gone has no settings left) is no failure.
     if (r.code !== 0 && !/Cannot assign requested address|No such process|No such file or directory|not found|Cannot find device|FIB table does not exist|cannot stat/i.test(r.stderr)) {
-      throw new RbFault({
-        code: 'NET_SLOT_RELEASE_FAILED',
-        message: `Could not remove the address ${rec.sourceAddress} and its route from ${rec.interface}.`,
-        meaning: 'They stay until this computer restarts; they only affect traffic to the router network on that card.',
-        fix: this.os.platform === 'linux' ? `Remove them yourself: ${cmds.map((c) => this.typed(c)).join('; ')}` : 'Restart the computer, or remove the address in the network settings.',
-        details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000),
-      });
+      throw fault(
+        'NET_SLOT_RELEASE_FAILED',
+        { address: rec.sourceAddress, iface: rec.interface, commands: this.os.platform === 'linux' ? cmds.map((c) => this.typed(c)).join('; ') : 'none' },
+        { details: `${r.via}: exit ${r.code} ${r.stderr.trim()}`.slice(0, 2000) },
+      );
     }
   }
 

@@ -210,14 +210,14 @@ export class PlaybookRun {
   }
 
   /** Evidence on the active step from outside the step (the station: a cable lost, a router moved). */
-  note(text: string): void {
+  note(text: Words): void {
     if (!this.running) return;
     const active = this.snap?.steps.find((s) => s.state === 'active') ?? this.snap?.steps[this.snap.current];
-    if (active) this.record({ type: 'evidence', at: this.now(), stepId: active.id, text });
+    if (active) this.record({ type: 'evidence', at: this.now(), stepId: active.id, ...wordsRecord(text) });
   }
 
   /** Hold the run before its next step (the step going on now finishes or fails on its own); journaled as evidence. */
-  pause(text: string): void {
+  pause(text: Words): void {
     if (!this.running || this.gate) return;
     let open = (): void => undefined;
     const promise = new Promise<void>((r) => (open = r));
@@ -226,7 +226,7 @@ export class PlaybookRun {
   }
 
   /** Let a held run go on. */
-  unpause(text: string): void {
+  unpause(text: Words): void {
     const g = this.gate;
     if (!g) return;
     this.gate = undefined;
@@ -309,8 +309,8 @@ export class PlaybookRun {
         const def = steps[i]!;
         const unmet = def.preconditions.filter((p) => this.snap!.steps.find((s) => s.id === p)?.state !== 'done' && this.snap!.steps.find((s) => s.id === p)?.state !== 'skipped');
         if (unmet.length) {
-          this.record({ type: 'step', at: this.now(), stepId: def.id, state: 'failed', error: { code: 'PRECONDITION', message: `This step needs "${unmet.join('", "')}" first.` } });
-          this.end('failed', 'A step was started before the steps it needs. This is a fault in the playbook.');
+          this.record({ type: 'step', at: this.now(), stepId: def.id, state: 'failed', error: fault('PRECONDITION', { steps: unmet.join('", "') }).toShape() });
+          this.end('failed', said('playbook.said.preconditionFault'));
           return;
         }
         if (this.gate) {
@@ -322,7 +322,7 @@ export class PlaybookRun {
         const executor = this.executors[def.run];
         let outcome: StepOutcome;
         try {
-          if (!executor) throw new RbFault({ code: 'NO_EXECUTOR', message: `Rescue Bench cannot run the step "${def.title}".`, details: `executor ${def.run}` });
+          if (!executor) throw fault('NO_EXECUTOR', { title: def.title }, { details: `executor ${def.run}` });
           outcome = await executor(this.ctxFor(def, attempt));
         } catch (err) {
           if (err instanceof StoppedError || this.abort.signal.aborted) throw new StoppedError();

@@ -176,12 +176,7 @@ export class PlaybookService {
   startFor(slot: string, playbookId: string, options: RunOptions, hooks: RunnerHooks): PlaybookRun {
     const before = this.slotRuns.get(slot);
     if (before?.running) {
-      throw new RbFault({
-        code: 'SLOT_BUSY',
-        message: `"${before.playbook.title}" is still running in this place on the bench.`,
-        meaning: 'One router, one guide at a time: two guides would talk to the same router at once.',
-        fix: 'Wait for it to finish or stop it, then start the next guide.',
-      });
+      throw fault('SLOT_BUSY', { where: 'place', title: before.playbook.title });
     }
     const p = this.find(playbookId);
     const runId = newRunId(this.now());

@@ -132,7 +132,7 @@ export const recoverCommand: CliCommand = {
           const id = c.key ? knownId(`recover.check.name.${c.key}`) : undefined;
           return id ? tr(id) : c.name;
         };
-        t.say({ to: 'out', text: `${sayIn(tr, plan.image.cutReasonMsg, plan.image.cutReason)}${plan.image.checks.map((c) => `\n    ${c.ok ? 'ok' : 'NO'} ${checkName(c)}: ${sayIn(tr, c.msg, c.text)}`).join('')}` });
+        t.say({ to: 'out', text: `${sayIn(tr, plan.image.cutReasonMsg, plan.image.cutReason)}${plan.image.checks.map((c) => `\n    ${tr('recover.cli.check', { ok: c.ok ? 'yes' : 'no' })} ${checkName(c)}: ${sayIn(tr, c.msg, c.text)}`).join('')}` });
         if (plan.image.refuse) return { ok: false, error: plan.image.refuse, value: { plan } };
         if (values.check) return { ok: true, value: { plan }, text: tr('recover.cli.ready', { bytes: plan.image.servedBytes, cut: plan.image.cutBytes ? 'yes' : 'no', cutBytes: plan.image.cutBytes }) };
 
@@ -142,7 +142,7 @@ export const recoverCommand: CliCommand = {
               ended.set(st.id, `${st.state}:${st.endedAt}`);
               t.line('cli.step', { runId: snap.runId, step: st.id, index, total: snap.steps.length, title: st.title, state: st.state, evidence: st.evidence.map((x) => x.text), ...(st.error ? { error: st.error } : {}) });
               const err = st.error ? words.error(st.error) : undefined;
-              t.say({ to: 'out', text: `[${index + 1}/${snap.steps.length}] ${words.title(snap.playbookId, st)}: ${st.state}${st.evidence.length ? `\n    ${st.evidence.map((x) => words.evidence(x)).join('\n    ')}` : ''}${err ? `\n    ${err.message} ${err.fix ?? ''}` : ''}` });
+              t.say({ to: 'out', text: `[${index + 1}/${snap.steps.length}] ${words.title(snap.playbookId, st)}: ${words.state(st.state)}${st.evidence.length ? `\n    ${st.evidence.map((x) => words.evidence(x)).join('\n    ')}` : ''}${err ? `\n    ${err.message} ${err.fix ?? ''}` : ''}` });
             }
           });
         };

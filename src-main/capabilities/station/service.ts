@@ -11,7 +11,8 @@ import type { RunOptions, RunSnapshot } from '../../../src-shared/capabilities/p
 import type { JournalRecord } from '../../../src-shared/capabilities/playbook';
 import { extractJob } from '../../../src-shared/capabilities/jobs';
 import { movedFrom, rateOf, SLOT_COLOURS, trimSamples, type Sample, type Slot, type SlotProgress, type SlotStatus } from '../../../src-shared/capabilities/station';
-import { RbFault, type RbErrorShape } from '../../../src-shared/errors';
+import { RbFault, fault, type RbErrorShape } from '../../../src-shared/errors';
+import { said } from '../../../src-shared/i18n/said';
 import type { PlaybookRun, RunnerHooks, StepProgress } from '../playbook';
 
 /** The route a slot's traffic takes: an address of this computer on the slot's card (h17net's slotRoute shape). */
@@ -102,13 +103,7 @@ export class StationService {
   private get(slotId: string): Live {
     const l = this.slots.get(slotId);
     if (!l)
-      throw new RbFault({
-        code: 'NO_SUCH_SLOT',
-        message: `There is no slot "${slotId}" on this bench.`,
-        meaning: 'It may have been removed on another screen.',
-        fix: 'Pick a slot from the station screen, or add it again.',
-        values: { slot: slotId },
-      });
+      throw fault('NO_SUCH_SLOT', { slot: slotId });
     return l;
   }
 
@@ -120,29 +115,12 @@ export class StationService {
     const iface = req.interface?.trim() || undefined;
     const serial = req.serialPath?.trim() || undefined;
     if (!iface && !serial)
-      throw new RbFault({
-        code: 'SLOT_NEEDS_CABLE',
-        message: 'A slot needs a network card or a serial port.',
-        meaning: 'The slot is how Rescue Bench reaches its router; without either it cannot.',
-        fix: 'Pick the network card the router’s cable is plugged into, or its serial port (or both).',
-      });
+      throw fault('SLOT_NEEDS_CABLE');
     for (const other of this.slots.values()) {
       if (iface && other.slot.interface === iface)
-        throw new RbFault({
-          code: 'SLOT_CARD_TAKEN',
-          message: `The network card ${iface} is already slot ${other.slot.name}.`,
-          meaning: 'Two slots on one card would talk to the same router, or both routers would answer at 192.168.1.1 on one cable. Nothing was added.',
-          fix: `Plug the second router into its own network card and pick that one, or remove slot ${other.slot.name} first.`,
-          values: { card: iface, slot: other.slot.name },
-        });
+        throw fault('SLOT_CARD_TAKEN', { card: iface, slot: other.slot.name });
       if (serial && other.slot.serialPath === serial)
-        throw new RbFault({
-          code: 'SLOT_PORT_TAKEN',
-          message: `The serial port ${serial} is already slot ${other.slot.name}.`,
-          meaning: 'One serial port reaches one router’s console. Nothing was added.',
-          fix: `Pick the serial port of this router, or remove slot ${other.slot.name} first.`,
-          values: { port: serial, slot: other.slot.name },
-        });
+        throw fault('SLOT_PORT_TAKEN', { port: serial, slot: other.slot.name });
     }
     let n = 1;
     while (this.slots.has(`slot-${n}`)) n++;
@@ -162,13 +140,7 @@ export class StationService {
     const l = this.get(slotId);
     const run = this.runner.runFor(slotId);
     if (run?.running)
-      throw new RbFault({
-        code: 'SLOT_RUNNING',
-        message: `Slot ${l.slot.name} is still running "${run.playbook.title}".`,
-        meaning: 'Removing it now would leave its router half done.',
-        fix: 'Stop the guide in that slot first, then remove the slot.',
-        values: { slot: l.slot.name },
-      });
+      throw fault('SLOT_RUNNING', { slot: l.slot.name, title: run.playbook.title });
     l.unwatch?.();
     if (l.pendingProgress) clearTimeout(l.pendingProgress);
     await l.route?.release().catch(() => undefined);
@@ -183,13 +155,7 @@ export class StationService {
     const l = this.get(slotId);
     const going = this.runner.runFor(slotId);
     if (going?.running)
-      throw new RbFault({
-        code: 'SLOT_BUSY',
-        message: `Slot ${l.slot.name} is still running "${going.playbook.title}".`,
-        meaning: 'One router, one guide at a time: two guides would talk to the same router at once.',
-        fix: 'Wait for it to finish or stop it, then start the next guide.',
-        values: { slot: l.slot.name },
-      });
+      throw fault('SLOT_BUSY', { where: 'slot', slot: l.slot.name, title: going.playbook.title });
     if (l.slot.interface && l.carrier === false) throw this.noLink(l, this.now());
     l.router = {};
     l.problems.clear();
@@ -217,7 +183,7 @@ export class StationService {
   respond(slotId: string, promptId: string, choice: string, input?: string): SlotStatus {
     const l = this.get(slotId);
     const run = this.runner.runFor(slotId);
-    if (!run?.running) throw new RbFault({ code: 'NO_SUCH_RUN', message: `No guide is running in slot ${l.slot.name}.`, fix: 'Start a guide in that slot.', values: { slot: l.slot.name } });
+    if (!run?.running) throw fault('NO_SUCH_RUN', { interrupted: 'slot', slot: l.slot.name });
     run.respond(promptId, input === undefined ? { choice } : { choice, input });
     return this.status(l);
   }
@@ -294,17 +260,12 @@ export class StationService {
     const old = this.slots.get(from.slotId)!;
     const mac = l.router.mac!;
     const card = l.slot.interface ?? l.slot.serialPath ?? '';
-    const fault: RbErrorShape = {
-      code: 'ROUTER_MOVED',
-      message: `The router ${mac} of slot ${old.slot.name} now answers in slot ${l.slot.name} (${card}).`,
-      meaning: `Its cable was moved to another network card while the job in slot ${old.slot.name} was still running: that job cannot reach it any more.`,
-      fix: `Stop the job in slot ${old.slot.name} (the new job in slot ${l.slot.name} goes on), or put the cable back into ${old.slot.interface ?? old.slot.serialPath ?? ''}.`,
-      values: { mac, from: old.slot.name, to: l.slot.name, card, back: old.slot.interface ?? old.slot.serialPath ?? '' },
-    };
-    old.problems.set('ROUTER_MOVED', fault);
-    l.problems.set('ROUTER_MOVED', fault);
-    this.runner.runFor(old.slot.id)?.note(`${fault.message} ${fault.meaning}`);
-    this.runner.runFor(l.slot.id)?.note(`This router (${mac}) was in slot ${old.slot.name} a moment ago; its job there was still running.`);
+    const values = { mac, from: old.slot.name, to: l.slot.name, card, back: old.slot.interface ?? old.slot.serialPath ?? '' };
+    const moved = fault('ROUTER_MOVED', values).toShape();
+    old.problems.set('ROUTER_MOVED', moved);
+    l.problems.set('ROUTER_MOVED', moved);
+    this.runner.runFor(old.slot.id)?.note(said('station.said.movedAway', { mac, from: old.slot.name, to: l.slot.name, card }));
+    this.runner.runFor(l.slot.id)?.note(said('station.said.movedHere', { mac, from: old.slot.name }));
     this.emit(old);
   }
 
@@ -352,14 +313,7 @@ export class StationService {
   }
 
   private noLinkShape(l: Live, at: number): RbErrorShape {
-    const card = l.slot.interface!;
-    return {
-      code: 'SLOT_NO_LINK',
-      message: `Slot ${l.slot.name} lost its cable: the network card ${card} has no link since ${clock(at)}.`,
-      meaning: 'Its job waits before its next step; the other slots go on.',
-      fix: `Check the cable of slot ${l.slot.name} at both ends and that its router still has power. The job goes on by itself when the link is back.`,
-      values: { slot: l.slot.name, card, time: clock(at) },
-    };
+    return fault('SLOT_NO_LINK', { slot: l.slot.name, card: l.slot.interface!, time: clock(at) }).toShape();
   }
 
   private watch(l: Live): void {
@@ -370,11 +324,10 @@ export class StationService {
       l.carrier = carrier;
       const run = this.runner.runFor(l.slot.id);
       if (!carrier) {
-        const f = this.noLinkShape(l, at);
-        l.problems.set('SLOT_NO_LINK', f);
-        run?.pause(`${f.message} ${f.meaning}`);
+        l.problems.set('SLOT_NO_LINK', this.noLinkShape(l, at));
+        run?.pause(said('station.said.noLink', { slot: l.slot.name, card, time: clock(at) }));
       } else if (l.problems.delete('SLOT_NO_LINK')) {
-        run?.unpause(`The link on ${card} is back at ${clock(at)}: the job goes on.`);
+        run?.unpause(said('station.said.linkBack', { card, time: clock(at) }));
       }
       this.emit(l);
     });

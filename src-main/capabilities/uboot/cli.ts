@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { fault } from '../../../src-shared/errors';
+import { english } from '../../../src-shared/i18n/translate';
+import { sayIn } from '../../../src-shared/i18n/said';
+import { localizeError } from '../../../src-shared/i18n/errors';
 import { UbootRunRequestSchema } from '../../../src-shared/capabilities/uboot';
 import { describeMatch } from '../../../src-shared/capabilities/serial';
 import { UsageError, type CliCommand } from '../../cli/types';
@@ -17,6 +20,7 @@ export const uboot: CliCommand = {
   summary: "Stop U-Boot's autoboot over a serial port, tftpboot a file from our TFTP server, verify it, optionally boot it",
   usage: 'uboot --port PATH [--baud 115200] --ip 192.168.1.1 [--server-ip 192.168.1.10 | --interface IF] --file IMAGE [--boot] [--bootargs TEXT] [--load-addr 0xADDR] [--profile ID] [--wait S] [--json]',
   async run(argv, io) {
+    const tr = io.t ?? english;
     const { values } = parseArgs({
       args: argv,
       options: {
@@ -76,10 +80,10 @@ export const uboot: CliCommand = {
         events: ['serial.session', 'serial.match', 'uboot.state', 'uboot.step', 'uboot.progress'],
         describe: (e) => {
           if (e.name === 'serial.match') return `  [${e.payload.match.kind}] ${describeMatch(e.payload.match)}`;
-          if (e.name === 'serial.session' && (e.payload.state === 'unplugged' || e.payload.state === 'open')) return `Serial ${e.payload.path}: ${e.payload.state}`;
+          if (e.name === 'serial.session' && (e.payload.state === 'unplugged' || e.payload.state === 'open')) return tr('uboot.cli.serial', { path: e.payload.path, state: e.payload.state });
           if (e.name === 'uboot.step') {
             const s = e.payload;
-            return `${s.state === 'done' ? '✓' : s.state === 'failed' ? '✗' : s.state === 'skipped' ? '-' : '…'} ${s.message}`;
+            return `${s.state === 'done' ? '✓' : s.state === 'failed' ? '✗' : s.state === 'skipped' ? '-' : '…'} ${s.state === 'failed' && s.error && !s.msg ? localizeError(s.error, tr).message : sayIn(tr, s.msg, s.message)}`;
           }
           return undefined;
         },
@@ -88,12 +92,12 @@ export const uboot: CliCommand = {
         if (values.echo) t.on((e) => e.name === 'serial.data' && process.stderr.write(Buffer.from(e.payload.b64, 'base64')));
         await checkProfile(t, open.profile);
         const session = await t.invoke('serial.open', open);
-        t.say(`Opened ${session.path} at ${session.requested.baud} baud. Log: ${session.logPath}`);
+        t.say(tr('uboot.cli.opened', { path: session.path, baud: session.requested.baud, log: session.logPath }));
         return onCard(t, values.interface, request.ip, async (localAddress) => {
           const first = await t.invoke('uboot.run', { ...request, ...(localAddress ? { serverIp: localAddress } : {}), sessionId: session.id });
           t.whenStopped(() => t.invoke('uboot.cancel', { runId: first.runId }));
           const run = first.state !== 'running' ? first : await t.waitFor('uboot.state', (r) => r.runId === first.runId && r.state !== 'running');
-          if (run.state === 'done') return { ok: true as const, value: run, text: 'Done.' };
+          if (run.state === 'done') return { ok: true as const, value: run, text: tr('uboot.cli.done') };
           const error = run.error ?? fault('UBOOT_CANCELLED').toShape();
           return { ok: false as const, error, value: run };
         });

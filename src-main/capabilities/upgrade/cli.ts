@@ -53,7 +53,7 @@ function changesOf(w: RunWords = runWords()): (snap: RunSnapshot) => string | un
     snap.steps.forEach((st, i) => {
       const prev = seen.get(st.id) ?? { state: 'pending', evidence: 0, doNow: '' };
       const err = st.error ? w.error(st.error) : undefined;
-      if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${w.title(snap.playbookId, st)}: ${st.state}${st.state === 'active' ? ` — ${w.doNow(snap.playbookId, st)}` : ''}${err ? ` — ${err.message} ${err.meaning ?? ''} ${err.fix ?? ''}` : ''}`);
+      if (st.state !== prev.state) out.push(`[${i + 1}/${snap.steps.length}] ${w.title(snap.playbookId, st)}: ${w.state(st.state)}${st.state === 'active' ? ` — ${w.doNow(snap.playbookId, st)}` : ''}${err ? ` — ${err.message} ${err.meaning ?? ''} ${err.fix ?? ''}` : ''}`);
       else if (st.state === 'active' && st.doNow !== prev.doNow) out.push(`    ${w.doNow(snap.playbookId, st)}`);
       for (const ev of st.evidence.slice(prev.evidence)) out.push(`    ${w.evidence(ev)}`);
       seen.set(st.id, { state: st.state, evidence: st.evidence.length, doNow: st.doNow });

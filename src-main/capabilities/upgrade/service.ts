@@ -374,7 +374,7 @@ export class UpgradeService {
           return {
             ...plan,
             ok: false,
-            refusal: { code: 'IMAGE_TOO_BIG_FOR_TMP', message: `${st.image.fileName} (${mib(st.image.size)}) does not fit in the router's memory (${mib(free)} free in /tmp).`, meaning: 'The image is copied into memory before it is written. Nothing was changed.', fix: 'Restart the router in rescue mode (failsafe), which leaves more memory free, then try again.' },
+            refusal: fault('IMAGE_TOO_BIG_FOR_TMP', { where: 'plan', file: st.image.fileName, size: mib(st.image.size), free: mib(free) }).toShape(),
           };
     return plan;
   }
@@ -437,7 +437,7 @@ export class UpgradeService {
     if (v.verdict === 'needs-F' && /Do not force it/.test(v.headline)) return refuse('WRONG_ROUTER', v.headline, v.reasons.join(' '), 'Download the image made for this router model and choose that one.');
     const free = st.router.facts.tmpFreeBytes;
     if (free !== undefined && r.size > free)
-      return refuse('IMAGE_TOO_BIG_FOR_TMP', `The image (${mib(r.size)}) does not fit in the router's memory: ${mib(free)} free in /tmp.`, 'The image is copied into the router\'s memory before it is written.', 'Restart the router in rescue mode (failsafe), which leaves more memory free, then try again.');
+      return failSaid('IMAGE_TOO_BIG_FOR_TMP', { where: 'check', size: mib(r.size), free: mib(free) }, v.reasons.join('\n'));
     if (v.verdict === 'needs-n' || v.verdict === 'needs-F' || r.identity.kind === 'vendor') st.settingsLost = true;
     if (st.req.keepSettings === 'keep' && st.settingsLost)
       return refuse('KEEP_NOT_POSSIBLE', 'Your settings cannot be kept with this image.', v.headline, 'Run it again without --keep-settings (a backup of your settings is saved first).');
@@ -520,7 +520,7 @@ export class UpgradeService {
     const job = this.deps.flash().startBackup({ target: st.req.target, retryFailed: false, onProgress: (p) => (p.totalSize > 0 ? ctx.progress?.(p.totalDone, p.totalSize) : undefined) });
     ctx.evidence(said('upgrade.said.ev.backupTo', { dir: job.dir }));
     const r = await job.finished;
-    if (!r.ok) return { ok: false, error: { code: 'BACKUP_INCOMPLETE', message: 'The full backup did not finish.', meaning: 'Without it there is no complete way back. Nothing was written to the router.', fix: 'Try the backup again, or skip it if you accept the risk.', details: job.dir } };
+    if (!r.ok) return { ok: false, error: fault('BACKUP_INCOMPLETE', { what: 'full' }, { details: job.dir }).toShape() };
     st.fullBackupDone = true;
     ctx.evidence(said('upgrade.said.ev.backupDone', { dir: job.dir }));
     return { ok: true };
@@ -773,7 +773,7 @@ export class UpgradeService {
         await new Promise((r) => setTimeout(r, 1500));
       }
     }
-    if (!s) return { ok: false, error: toErrorShape(lastErr ?? new RbFault({ code: 'NO_LOGIN', message: 'Could not log in again.' })) };
+    if (!s) return { ok: false, error: toErrorShape(lastErr ?? fault('NO_LOGIN')) };
     ctx.bag.set(BAG_SESSION, s);
     for (const n of s.notes) ctx.evidence(n);
     const now = await readRouter(s);

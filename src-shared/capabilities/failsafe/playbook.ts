@@ -4,6 +4,7 @@
  * shared/reference/openwrt-recovery-facts.md §1–2. The runner executes each step's `run` executor.
  */
 import type { PlaybookDef } from '../playbook';
+import { said } from '../../i18n/said';
 import { fault } from '../../errors';
 
 export const FAILSAFE_PLAYBOOK_ID = 'failsafe';
@@ -46,7 +47,7 @@ export const failsafePlaybook: PlaybookDef = {
       preconditions: ['cables'],
       success: 'This computer has an address the router in rescue mode will answer.',
       failure: 'This computer has no address in 192.168.1.x.',
-      onFailure: { kind: 'retry', max: 20, label: 'Check again' },
+      onFailure: { kind: 'retry', max: 20, label: said('playbook.again.check') },
       run: 'failsafe.address',
     },
     {
@@ -59,7 +60,7 @@ export const failsafePlaybook: PlaybookDef = {
       preconditions: ['address'],
       success: 'The router asked for the button press.',
       failure: 'The router did not send its message in time.',
-      onFailure: { kind: 'retry', max: 10, label: 'Watch again' },
+      onFailure: { kind: 'retry', max: 10, label: said('playbook.again.watch') },
       run: 'failsafe.watch',
       resumeAt: 'watch',
     },
@@ -72,7 +73,7 @@ export const failsafePlaybook: PlaybookDef = {
       preconditions: ['watch'],
       success: 'The button moment has passed.',
       failure: 'The moment passed.',
-      onFailure: { kind: 'branch', to: 'watch', label: 'Try again' },
+      onFailure: { kind: 'branch', to: 'watch', label: said('playbook.again.try') },
       run: 'failsafe.press',
       resumeAt: 'watch',
     },
@@ -85,7 +86,7 @@ export const failsafePlaybook: PlaybookDef = {
       preconditions: ['press'],
       success: 'The router is in rescue mode.',
       failure: 'The router started normally: the press was missed.',
-      onFailure: { kind: 'branch', to: 'watch', label: 'Switch it off and try again' },
+      onFailure: { kind: 'branch', to: 'watch', label: said('playbook.again.powerCycle') },
       run: 'failsafe.outcome',
       resumeAt: 'watch',
     },
@@ -99,7 +100,7 @@ export const failsafePlaybook: PlaybookDef = {
       preconditions: ['outcome'],
       success: 'Connected.',
       failure: 'Could not log in to the router.',
-      onFailure: { kind: 'retry', max: 10, label: 'Try again' },
+      onFailure: { kind: 'retry', max: 10, label: said('playbook.again.try') },
       run: 'failsafe.connect',
       resumeAt: 'connect',
     },
@@ -112,7 +113,7 @@ export const failsafePlaybook: PlaybookDef = {
       preconditions: ['connect'],
       success: 'Finished.',
       failure: 'A fix did not work.',
-      onFailure: { kind: 'retry', max: 20, label: 'Back to the list' },
+      onFailure: { kind: 'retry', max: 20, label: said('playbook.again.list') },
       run: 'failsafe.actions',
       resumeAt: 'connect',
     },

@@ -71,6 +71,8 @@ export const DhcpStatusSchema = z.object({
   offered: z.string().optional(),
   /** Why it could not be checked, in plain words (state unknown). */
   note: z.string().optional(),
+  /** The note as catalogue id + values when the words are ours (decision 0152); absent for the platform's own words. */
+  noteMsg: SaidMessageSchema.optional(),
 });
 export type DhcpStatus = z.infer<typeof DhcpStatusSchema>;
 

@@ -30,12 +30,13 @@ export interface CheckFacts {
 type Values = Record<string, string | number>;
 
 /** A finding in our words: its English from the catalogue (`net.find.<key>.title|meaning`), its ids and values beside. */
-function said(id: Finding['id'], level: Finding['level'], key: string, values: Values = {}, meaningAsIs?: string): Finding {
+function said(id: Finding['id'], level: Finding['level'], key: string, values: Values = {}, meaningAsIs?: string, meaningAsIsMsg?: Finding['meaningMsg']): Finding {
   const tid = knownId(`net.find.${key}.title`)!;
   const mid = knownId(`net.find.${key}.meaning`)!;
   const v = Object.keys(values).length ? { values } : {};
   const out: Finding = { id, level, title: english(tid, values), meaning: meaningAsIs ?? english(mid, values), titleMsg: { id: tid, ...v } };
   if (meaningAsIs === undefined) out.meaningMsg = { id: mid, ...v };
+  else if (meaningAsIsMsg) out.meaningMsg = meaningAsIsMsg;
   return out;
 }
 
@@ -86,7 +87,7 @@ export function checkFindings(f: CheckFacts): Finding[] {
   if (d.state === 'present')
     out.push(said('dhcp', f.dhcpExpected === false ? 'info' : 'ok', 'dhcpPresent', { server: d.server || 'none', offered: d.offered || 'none', how: d.how === 'lease' ? 'lease' : 'other' }));
   else if (d.state === 'absent') out.push(said('dhcp', 'info', 'dhcpAbsent'));
-  // the reason the check could not run is the platform's own words (as it said them)
-  else out.push(said('dhcp', 'info', 'dhcpUnknown', {}, d.note));
+  // the reason the check could not run: our words by their id (decision 0152), or the platform's as it said them
+  else out.push(said('dhcp', 'info', 'dhcpUnknown', {}, d.note, d.noteMsg));
   return out;
 }

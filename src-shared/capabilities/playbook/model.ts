@@ -3,13 +3,16 @@
  * success and failure look like and what to do on failure. The runner (src-main/services/playbook) executes
  * a step by calling the executor named in `run`; it knows nothing about failsafe or any other flow.
  */
+import type { Words } from '../../i18n/said';
+
 export type StepKind = 'instruction' | 'wait-event' | 'action' | 'decision' | 'verify';
 
 export type OnFailure =
-  /** Offer "try again" on the same step (the user decides; at most `max` attempts). */
-  | { kind: 'retry'; max: number; label: string }
+  /** Offer "try again" on the same step (the user decides; at most `max` attempts). The button's words are
+   *  `said('playbook.again.…')` so the screen and the CLI say them in the person's language (decision 0151). */
+  | { kind: 'retry'; max: number; label: Words }
   /** Offer to go back to an earlier step (e.g. "watch again" after a missed attempt). */
-  | { kind: 'branch'; to: string; label: string }
+  | { kind: 'branch'; to: string; label: Words }
   /** End the run; the failure's advice is the last word. */
   | { kind: 'abort' };
 

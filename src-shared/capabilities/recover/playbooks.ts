@@ -5,6 +5,7 @@
  * check that it came back. Facts: vendor-recovery-facts.md §1–4; per-model cues come from the device profile.
  */
 import type { PlaybookDef, StepDef } from '../playbook';
+import { said } from '../../i18n/said';
 import type { VendorFlow } from '../../profiles/profiles';
 
 export const RECOVER_PLAYBOOK_IDS: Record<VendorFlow, string> = {
@@ -50,7 +51,7 @@ const network = (flow: VendorFlow): StepDef => ({
   preconditions: ['cables'],
   success: 'This computer has the address the router expects.',
   failure: 'This computer does not have the address the router expects.',
-  onFailure: { kind: 'retry', max: 10, label: 'Check again' },
+  onFailure: { kind: 'retry', max: 10, label: said('playbook.again.check') },
   run: 'recover.network',
 });
 
@@ -63,7 +64,7 @@ const writing: StepDef = {
   preconditions: ['transfer'],
   success: 'The writing time is over.',
   failure: 'The wait was interrupted.',
-  onFailure: { kind: 'retry', max: 3, label: 'Wait again' },
+  onFailure: { kind: 'retry', max: 3, label: said('playbook.again.wait') },
   run: 'recover.writing',
   resumeAt: 'writing',
 };
@@ -77,7 +78,7 @@ const verify: StepDef = {
   preconditions: ['writing'],
   success: 'The router answers with its new firmware.',
   failure: 'The router did not answer after writing.',
-  onFailure: { kind: 'retry', max: 10, label: 'Check again' },
+  onFailure: { kind: 'retry', max: 10, label: said('playbook.again.check') },
   run: 'recover.verify',
   resumeAt: 'verify',
 };
@@ -116,7 +117,7 @@ function pushFlow(flow: 'asus' | 'ubiquiti' | 'dlink'): PlaybookDef {
         preconditions: ['button'],
         success: 'The router received the whole file.',
         failure: 'The router did not receive the file.',
-        onFailure: { kind: 'retry', max: 5, label: 'Send again' },
+        onFailure: { kind: 'retry', max: 5, label: said('playbook.again.send') },
         run: 'recover.transfer',
         resumeAt: 'button',
       },
@@ -142,7 +143,7 @@ export const tplinkPlaybook: PlaybookDef = {
       preconditions: ['network'],
       success: 'The file is ready for the router.',
       failure: 'The file could not be offered to the router.',
-      onFailure: { kind: 'retry', max: 5, label: 'Try again' },
+      onFailure: { kind: 'retry', max: 5, label: said('playbook.again.try') },
       run: 'recover.serve',
     },
     {
@@ -154,7 +155,7 @@ export const tplinkPlaybook: PlaybookDef = {
       preconditions: ['serve'],
       success: 'The router fetched the whole file.',
       failure: 'The router did not fetch the file.',
-      onFailure: { kind: 'retry', max: 10, label: 'Try again' },
+      onFailure: { kind: 'retry', max: 10, label: said('playbook.again.try') },
       run: 'recover.fetch',
       resumeAt: 'serve',
     },

@@ -35,6 +35,11 @@ export const KNOWN_IMAGES: readonly KnownImage[] = [
   ...PRACTICE_IMAGES.map((i) => ({ file: i.file, sha256: i.sha256, vendor: 'PRACTICE', model: 'practice router', ...(versionFromFileName(i.file) ? { version: versionFromFileName(i.file)! } : {}), source: `made by Rescue Bench: ${i.what}` })),
 ];
 
+/** How a known image is named where the check says where its value came from: "VENDOR MODEL FILE; SOURCE". */
+export function knownListing(k: KnownImage): string {
+  return `${k.vendor} ${k.model} ${k.file}; ${k.source}`;
+}
+
 export type HashSource = 'given' | 'sidecar' | 'sha256sums' | 'known' | 'none';
 
 export interface HashCheck {
@@ -73,8 +78,8 @@ export function checkImageHash(input: { sha256: string; fileName: string; given?
     const sums = input.sums !== undefined ? lookupSums(input.sums, input.fileName) : undefined;
     if (sums) return { expected: sums, source: 'sha256sums', from: 'the sha256sums list beside the file' };
     const byName = KNOWN_IMAGES.find((k) => k.file === input.fileName);
-    if (byName) return { expected: byName.sha256, source: 'known', from: `Rescue Bench's list of known images (${byName.vendor} ${byName.model} ${byName.file}; ${byName.source})` };
-    if (known) return { expected: known.sha256, source: 'known', from: `Rescue Bench's list of known images (${known.vendor} ${known.model} ${known.file}; ${known.source})` };
+    if (byName) return { expected: byName.sha256, source: 'known', from: `Rescue Bench's list of known images (${knownListing(byName)})` };
+    if (known) return { expected: known.sha256, source: 'known', from: `Rescue Bench's list of known images (${knownListing(known)})` };
     return undefined;
   };
   const p = pick();

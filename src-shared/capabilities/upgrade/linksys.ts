@@ -6,7 +6,7 @@
 import type { DeviceInfo, Partition } from '../device';
 import { findDeviceProfile, type DeviceProfile, type SlotLayout } from '../../profiles/profiles';
 import { fault, type RbErrorShape } from '../../errors';
-import type { HashCheck } from './hashes';
+import { KNOWN_IMAGES, knownListing, type HashCheck } from './hashes';
 
 export interface SlotView {
   slot: 1 | 2;
@@ -123,6 +123,13 @@ export interface ReturnPlan {
 export const TWO_STEP_USER_REPORTED =
   "This two-step path (OpenWrt 19.07.9 factory image first, then the Linksys firmware) is what a user reported on the OpenWrt forum for a WRT32X that would not start the Linksys firmware from OpenWrt's newer 6 MB layout. It worked there; it is not an official OpenWrt or Linksys procedure.";
 
+/** The values of a hash mismatch: where the expected value came from is a select key (decision 0153), a known image's listing is data. */
+function hashMismatchValues(img: ImageForPlan): Record<string, string> {
+  const h = img.hash;
+  const listed = h.source === 'known' ? KNOWN_IMAGES.find((k) => k.sha256 === h.expected) : undefined;
+  return { file: img.fileName, source: h.source, listed: listed ? knownListing(listed) : h.from, expected: h.expected ?? '?', actual: h.sha256 };
+}
+
 function refuse(base: Omit<ReturnPlan, 'ok' | 'refusal'>, e: RbErrorShape): ReturnPlan {
   return { ...base, ok: false, refusal: e };
 }
@@ -135,12 +142,7 @@ export function planReturnToStock(state: DualSlotState | undefined, stock: Image
   if (state.runningSlot) base.runningSlot = state.runningSlot;
   for (const img of [stock, ...(intermediate ? [intermediate] : [])]) {
     if (img.hash.status === 'mismatch')
-      return refuse(base, {
-        code: 'IMAGE_HASH_MISMATCH',
-        message: `${img.fileName} is not the file it should be.`,
-        meaning: `${img.hash.text} A damaged or different download must not be written. Nothing was changed.`,
-        fix: 'Download the file again from the maker\'s page and check it again.',
-      });
+      return refuse(base, fault('IMAGE_HASH_MISMATCH', hashMismatchValues(img)).toShape());
     if (img.hash.status === 'unlisted') base.warnings.push(img.hash.text);
   }
   if (stock.kind !== 'vendor')
@@ -181,12 +183,7 @@ export function planReturnToStock(state: DualSlotState | undefined, stock: Image
   if (intermediate.kind !== 'openwrt-factory' || (intermediate.slotLayout && intermediate.slotLayout === state.layout.id))
     return refuse(
       { ...base, userReported: TWO_STEP_USER_REPORTED },
-      {
-        code: 'INTERMEDIATE_NOT_FACTORY',
-        message: `${intermediate.fileName} is not an OpenWrt factory image with the old 3 MB layout.`,
-        meaning: intermediate.kind === 'openwrt-sysupgrade' ? 'An upgrade (sysupgrade) image does not change the partition layout; only a factory image does (OpenWrt PR #3852).' : 'Only a factory image of OpenWrt 19.07 or older puts the 3 MB layout back. Nothing was changed.',
-        fix: 'Use the file whose name ends in -squashfs-factory.img from the OpenWrt 19.07.9 release for this model.',
-      },
+      fault('INTERMEDIATE_NOT_FACTORY', { file: intermediate.fileName, kind: intermediate.kind === 'openwrt-sysupgrade' ? 'sysupgrade' : 'other' }).toShape(),
     );
   const inter: PlanStep = {
     id: 'intermediate',

@@ -5,6 +5,7 @@
  * own once sysupgrade has started.
  */
 import type { PlaybookDef, StepDef } from '../playbook';
+import { said } from '../../i18n/said';
 
 export const FLASH_PLAYBOOK_ID = 'upgrade-flash';
 export const STOCK_PLAYBOOK_ID = 'upgrade-return-to-stock';
@@ -18,7 +19,7 @@ const connect: StepDef = {
   preconditions: [],
   success: 'Connected; the router told us what it is.',
   failure: 'Could not log in to the router.',
-  onFailure: { kind: 'retry', max: 3, label: 'Try again' },
+  onFailure: { kind: 'retry', max: 3, label: said('playbook.again.try') },
   run: 'upgrade.connect',
 };
 
@@ -31,7 +32,7 @@ const backup: StepDef = {
   preconditions: ['connect'],
   success: 'Backups done or skipped by you.',
   failure: 'The backup did not finish.',
-  onFailure: { kind: 'retry', max: 3, label: 'Try the backup again' },
+  onFailure: { kind: 'retry', max: 3, label: said('playbook.again.backup') },
   run: 'upgrade.backup',
   skippable: true,
 };
@@ -45,7 +46,7 @@ const upload: StepDef = {
   preconditions: ['connect'],
   success: 'The image is in the router\'s memory and its checksum matches.',
   failure: 'The copy did not arrive whole. Nothing was written to the flash.',
-  onFailure: { kind: 'retry', max: 3, label: 'Copy again' },
+  onFailure: { kind: 'retry', max: 3, label: said('playbook.again.copy') },
   run: 'upgrade.upload',
 };
 
@@ -87,7 +88,7 @@ const wait: StepDef = {
   preconditions: ['write'],
   success: 'The router answers again.',
   failure: 'The router did not come back.',
-  onFailure: { kind: 'retry', max: 3, label: 'Keep waiting' },
+  onFailure: { kind: 'retry', max: 3, label: said('playbook.again.keepWaiting') },
   run: 'upgrade.wait',
   resumeAt: 'wait',
 };
@@ -101,7 +102,7 @@ const verify: StepDef = {
   preconditions: ['wait'],
   success: 'Done: the router runs the new firmware.',
   failure: 'The router runs something else than what was written.',
-  onFailure: { kind: 'retry', max: 3, label: 'Check again' },
+  onFailure: { kind: 'retry', max: 3, label: said('playbook.again.check') },
   run: 'upgrade.verify',
 };
 
@@ -145,7 +146,7 @@ const intermediate: StepDef = {
   preconditions: ['backup'],
   success: 'The router runs OpenWrt 19.07.9 with the 3 MB layout.',
   failure: 'The intermediate step did not finish.',
-  onFailure: { kind: 'retry', max: 2, label: 'Try again' },
+  onFailure: { kind: 'retry', max: 2, label: said('playbook.again.try') },
   run: 'upgrade.intermediate',
   resumeAt: 'intermediate',
   skippable: true,

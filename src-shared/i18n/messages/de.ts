@@ -426,6 +426,7 @@ export const de: Catalog = {
   'cli.unknownCommand': 'Unbekannter Befehl: {words}',
   'cli.usage': 'Aufruf: rescue-bench {usage}',
   'cli.noPassword': 'Angehalten: Es wurde kein Passwort eingegeben.',
+  'cli.onCard.reaching': 'Der Router {router} wird über {card} von {from} aus erreicht (am Ende wieder entfernt).',
 
   'error.internal.message': 'In Rescue Bench ist etwas schiefgegangen.',
   'error.internal.meaning': 'Der Schritt wurde nicht fertig. Nach dem Fehler hat dieser Schritt nichts mehr auf den Router geschrieben.',

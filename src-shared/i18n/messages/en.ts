@@ -440,6 +440,7 @@ export const en = {
   'cli.unknownCommand': 'Unknown command: {words}',
   'cli.usage': 'Usage: rescue-bench {usage}',
   'cli.noPassword': 'Stopped: no password was given.',
+  'cli.onCard.reaching': 'Reaching {router} through {card} from {from} (removed again at the end).',
 
   // ── errors: what happened, what it means, what to do ─────────────────────────
   'error.internal.message': 'Something went wrong inside Rescue Bench.',

@@ -427,6 +427,7 @@ export const es: Catalog = {
   'cli.unknownCommand': 'Orden desconocida: {words}',
   'cli.usage': 'Uso: rescue-bench {usage}',
   'cli.noPassword': 'Detenido: no se dio ninguna contraseña.',
+  'cli.onCard.reaching': 'Se llega a {router} a través de {card} desde {from} (se quita de nuevo al final).',
 
   'error.internal.message': 'Algo ha fallado dentro de Rescue Bench.',
   'error.internal.meaning': 'El paso no terminó. Después del fallo, este paso no escribió nada en el router.',

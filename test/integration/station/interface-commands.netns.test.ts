@@ -6,13 +6,13 @@
  * upgrade dry run reads that router's board, `tftp put` lands byte-exact in that router's folder only. Each command
  * undoes its own set-up (no rule, table or address left, the slot record empty), also when it fails.
  */
-import { type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { netnsSupport, reportSkip } from '../../../test-support/netns';
+import { netnsSupport, nodeTsArgs, reportSkip } from '../../../test-support/netns';
 import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { createStationLan, type StationLan } from '../../../test-support/station-lan';
 import { cli, GENERIC, outcomeOf } from '../../../test-support/upgrade-rig';
@@ -122,9 +122,13 @@ describe.skipIf(!ns.ok)('--interface IF: two routers at 192.168.1.1, each comman
     expect(sha256(fs.readFileSync(path.join(tftpDirs[1]!, 'firmware.bin')))).toBe(sha256(fs.readFileSync(file)));
     expect(fs.existsSync(path.join(tftpDirs[0]!, 'firmware.bin'))).toBe(false);
     nothingLeft(data);
-    // and through the other card, the other router
-    const r0 = await cli(lan.cards[0]!, data, ['tftp', 'put', '--host', '192.168.1.1', '--interface', lan.cards[0]!.stationIf, '--file', file, '--remote-name', 'other.bin', '--json']);
-    expect(r0.code, r0.stderr).toBe(0);
+    // and through the other card, the other router; in German plain words (not --json), the card's line from the
+    // catalogue (decision 0152)
+    const [cmd, cargs] = nodeTsArgs(path.join(__dirname, '../../../src-main/cli/main.ts'), ['tftp', 'put', '--host', '192.168.1.1', '--interface', lan.cards[0]!.stationIf, '--file', file, '--remote-name', 'other.bin', '--lang', 'de']);
+    const r0 = spawnSync('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: data }, encoding: 'utf8', timeout: 60_000 });
+    expect(r0.status, r0.stderr).toBe(0);
+    expect(r0.stderr).toMatch(new RegExp(`^Der Router 192\\.168\\.1\\.1 wird über ${lan.cards[0]!.stationIf} von 192\\.168\\.1\\.\\d+ aus erreicht \\(am Ende wieder entfernt\\)\\.$`, 'm'));
+    expect(r0.stderr).not.toMatch(/Reaching/);
     expect(fs.existsSync(path.join(tftpDirs[0]!, 'other.bin'))).toBe(true);
     expect(fs.existsSync(path.join(tftpDirs[1]!, 'other.bin'))).toBe(false);
     nothingLeft(data);

@@ -45,6 +45,24 @@ describe.skipIf(!hasSocat)('uboot CLI failures', () => {
     expect(lines.stderr.join('')).toMatch(/Error: We did not see the router's bootloader\.\n.*\nWhat to do: .*swap the TX and RX wires/s);
   }, 60_000);
 
+  it('--lang de without --json: the port line, each step and the failure in German (decisions 0130, 0152)', async () => {
+    const pair = await ptyPair(dir, 'silent-de');
+    procs.push(pair.proc);
+    const image = path.join(dir, 'image-de.bin');
+    fs.writeFileSync(image, Buffer.alloc(4096, 7));
+    const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['uboot', '--port', pair.ours, '--file', image, '--wait', '1', '--lang', 'de']);
+    const child = spawn(cmd, a, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    expect(await new Promise<number | null>((r) => child.once('exit', r))).toBe(1);
+    expect(out).toContain(`${pair.ours} mit 115200 Baud geöffnet. Protokoll: `);
+    expect(out).toContain(`Seriell ${pair.ours}: offen`);
+    expect(out).toMatch(/^… Rescue Bench wartet auf den Bootloader des Routers\./m);
+    expect(out).toMatch(/^✗ Wir haben den Bootloader des Routers nicht gesehen\.$/m);
+    expect(out).not.toMatch(/Opened |We did not see/);
+  }, 60_000);
+
   it('a missing image fails before the router is touched; a bad option is a usage error (exit 2)', async () => {
     const pair = await ptyPair(dir, 'm');
     procs.push(pair.proc);

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { commandNames, describeCommand, shQuote } from '../../../src-main/session/shell';
 import { commandTimeoutFault } from '../../../src-main/session/faults';
-import { routerPasswordProblem, unsendableChar } from '../../../src-main/session/router-text';
+import { routerPasswordProblem, textNotSendableFault, unsendableChar } from '../../../src-main/session/router-text';
+import { fault } from '../../../src-shared/errors';
+import { loadCatalog, localizeError, translator } from '../../../src-shared/i18n';
 
 describe('commands in errors name their programs only', () => {
   it('the failsafe password command: printf and passwd, never the password', () => {
@@ -64,7 +66,23 @@ describe("text typed into a router's terminal", () => {
     expect(routerPasswordProblem("n3w 'pass'")).toBeUndefined();
     expect(routerPasswordProblem('密码密码密码')).toBeUndefined();
     expect(routerPasswordProblem('short')?.message).toBe('That password is too short.');
-    expect(routerPasswordProblem('secret\nreboot')).toEqual({ message: 'That password has a line break in it (position 7).', fix: 'Use a password on one line.' });
+    expect(routerPasswordProblem('secret\nreboot')).toMatchObject({ message: 'That password has a line break in it (position 7).', fix: 'Use a password on one line.' });
     expect(routerPasswordProblem('secret\x1bword')?.message).toMatch(/Escape in it \(position 7\), which the router cannot take/);
+    expect(routerPasswordProblem('secret\x02word')?.message).toBe('That password has the control character U+0002 in it (position 7), which the router cannot take as part of a password.');
+  });
+
+  it('a new router password that cannot be set: the fault in German (decision 0153), the character named, never shown', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const f = fault('BAD_PASSWORD', routerPasswordProblem('secret\tword')!.values).toShape();
+    expect(f).toMatchObject({ message: 'That password has a Tab in it (position 7), which the router cannot take as part of a password.', meaning: 'The password was not changed.', fix: 'Use letters, digits, spaces and punctuation only.' });
+    expect(localizeError(f, de)).toMatchObject({ message: 'Dieses Passwort enthält an Stelle 7 einen Tabulator; das kann der Router nicht als Teil eines Passworts annehmen.', meaning: 'Das Passwort wurde nicht geändert.' });
+    expect(localizeError(fault('BAD_PASSWORD', routerPasswordProblem('abc')!.values).toShape(), de).fix).toBe('Verwenden Sie mindestens 6 Zeichen.');
+    // text refused before telnet sends it: the same English as before, the character named in German
+    const cmd = textNotSendableFault('192.168.1.1', 'command', unsendableChar('echo a\nreboot')!).toShape();
+    expect(cmd.message).toBe('Rescue Bench refused to send a command to the router at 192.168.1.1: it holds a line break at position 7.');
+    const user = textNotSendableFault('192.168.1.1', 'user name', unsendableChar('ro\x03ot')!).toShape();
+    expect(user).toMatchObject({ message: "The user name holds Ctrl-C at position 3, which cannot be typed into the router's login.", fix: 'Type the user name again on one line, without Tab or other special keys.' });
+    expect(localizeError(user, de).message).toBe('Der Benutzername enthält an Stelle 3 Strg-C; das lässt sich nicht in die Anmeldung des Routers tippen.');
+    expect(localizeError(textNotSendableFault('h', 'password', unsendableChar('ab\x01')!).toShape(), de).message).toBe('Das Passwort enthält an Stelle 3 das Steuerzeichen U+0001; das lässt sich nicht in die Anmeldung des Routers tippen.');
   });
 });

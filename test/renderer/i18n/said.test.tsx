@@ -18,7 +18,7 @@ import { stageSay } from '../../../src-renderer/capabilities/nmrp/words';
 import { applyRecord, startRecord, type JournalRecord, type RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { flashPlaybook } from '../../../src-shared/capabilities/upgrade';
 import { RECOVER_PLAYBOOKS } from '../../../src-shared/capabilities/recover';
-import { said } from '../../../src-shared/i18n';
+import { said, wordsMsg, wordsText } from '../../../src-shared/i18n';
 import { fault } from '../../../src-shared/errors';
 import type { SerialSession } from '../../../src-shared/capabilities/serial/contract';
 
@@ -71,6 +71,32 @@ describe('service words in German', () => {
     expect(screen.getByTestId('fs-prompt').textContent).toContain('Zuerst eine vollständige Sicherung des Routers anlegen?');
     expect(screen.getByTestId('fs-choice-full').textContent).toBe('Zuerst vollständig sichern');
     expect(screen.getByTestId('fs-timeline').textContent).toContain('Freier Speicher für das Image (/tmp): 52.3 MiB.');
+  });
+
+  it("a failed step's retry button, as the playbook wrote it, in German (decision 0151)", () => {
+    render(
+      <ApiContext.Provider value={api}>
+        <UpgradeView />
+      </ApiContext.Provider>,
+    );
+    const step = flashPlaybook.steps.find((x) => x.onFailure.kind === 'retry')!;
+    const again = step.onFailure.kind === 'retry' ? step.onFailure.label : '';
+    const stop = said('playbook.said.stopHere');
+    let s: RunSnapshot | undefined = applyRecord(undefined, startRecord('run-3', flashPlaybook, { mode: 'flash' }, T0));
+    for (const r of [
+      { type: 'step', at: T0, stepId: step.id, state: 'active' },
+      { type: 'step', at: T0 + 1, stepId: step.id, state: 'failed', error: { code: 'NOPE', message: 'Not yet.' } },
+      {
+        type: 'prompt',
+        at: T0 + 2,
+        prompt: { id: 'q3', stepId: step.id, text: 'Not yet.', choices: [{ id: 'again', label: wordsText(again), labelMsg: wordsMsg(again), primary: true }, { id: 'stop', label: stop.text, labelMsg: stop.msg }] },
+      },
+    ] as JournalRecord[])
+      s = applyRecord(s, r);
+    act(() => usePlaybook.getState().setRun(s!));
+    expect(wordsText(again)).toBe('Try again');
+    expect(screen.getByTestId('fs-choice-again').textContent).toBe('Noch einmal versuchen');
+    expect(screen.getByTestId('fs-choice-stop').textContent).toBe('Hier aufhören');
   });
 
   it('vendor recovery and the failsafe guide: evidence in German, a router\'s own words as they came, a failed step\'s fault translated', () => {

@@ -4,7 +4,7 @@
  * unless the connection is gone.
  */
 import { FAILSAFE_ACTIONS, type FailsafeAction } from '../../../../src-shared/capabilities/failsafe/playbook';
-import { RbFault, fault as faultOf, toErrorShape } from '../../../../src-shared/errors';
+import { fault as faultOf, toErrorShape } from '../../../../src-shared/errors';
 import type { StepContext, StepExecutor } from '../../playbook';
 import type { Session } from '../../../session/types';
 import { routerPasswordProblem } from '../../../session/router-text';
@@ -44,7 +44,7 @@ const password: Fix = async (ctx, s) => {
   const pw = a.input ?? '';
   // The same rules over SSH and telnet: one line, no control characters; any alphabet, set as UTF-8 (decision 0008).
   const problem = routerPasswordProblem(pw);
-  if (problem) throw new RbFault({ code: 'BAD_PASSWORD', message: problem.message, meaning: 'The password was not changed.', fix: problem.fix });
+  if (problem) throw faultOf('BAD_PASSWORD', problem.values);
   const r = await run(ctx, s, `printf '%s\\n%s\\n' ${shQuote(pw)} ${shQuote(pw)} | passwd root`, { shown: "printf '%s\\n%s\\n' '••••••' '••••••' | passwd root   (your password is hidden here)" });
   if (r.code !== 0) throw faultOf('PASSWD_FAILED', {}, { details: r.out });
   ctx.evidence(said('failsafe.said.passwordSet', { time: clock(ctx.now()) }));

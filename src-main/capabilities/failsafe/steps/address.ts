@@ -29,11 +29,11 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
       const how = rescueAddressHowTo(deps.platform, candidate?.name);
       if (!clash && candidate && deps.setAddress && !ctx.bag.get(BAG.triedSetAddress)) {
         const a = await ctx.ask({
-          text: `This computer has no address in ${router.replace(/\.\d+$/, '.x')}. Set 192.168.1.10 on ${candidate.name} for you?`,
+          text: said('failsafe.said.ask.noAddress', { net: router.replace(/\.\d+$/, '.x'), iface: candidate.name }),
           detail: `Your computer asks for an administrator password. The address stays until the computer restarts. To do it yourself instead: ${how.steps} ${how.command}`,
           choices: [
-            { id: 'set', label: 'Set it for me', primary: true },
-            { id: 'self', label: "I'll set it myself" },
+            { id: 'set', label: said('failsafe.said.choice.setForMe'), primary: true },
+            { id: 'self', label: said('failsafe.said.choice.setMyself') },
           ],
         });
         if (a.choice === 'set') {
@@ -46,7 +46,7 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
               return address(ctx);
             } catch (err) {
               const e = toErrorShape(err);
-              ctx.evidence(`Adding the address did not work: ${e.details ?? e.message}`);
+              ctx.evidence(said('failsafe.said.addFailed', { detail: e.details ?? e.message }));
             }
           }
         }
@@ -73,11 +73,11 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
     if (answers.some((r) => r !== 'none')) {
       ctx.evidence(said('failsafe.said.somethingAnswers', { router }));
       const a = await ctx.ask({
-        text: `Something already answers at ${router}.`,
-        detail: `Usually the router is still switched on, or another device uses that address — often your home router, if this computer is also on Wi-Fi (${good.name} has the 192.168.1.x address). Switch the router off, switch Wi-Fi off, unplug other devices, then check again.`,
+        text: said('failsafe.said.ask.answers', { router }),
+        detail: said('failsafe.said.ask.answersDetail', { iface: good.name }),
         choices: [
-          { id: 'again', label: 'Check again', primary: true },
-          { id: 'go', label: 'Continue anyway' },
+          { id: 'again', label: said('playbook.again.check'), primary: true },
+          { id: 'go', label: said('failsafe.said.choice.continueAnyway') },
         ],
       });
       if (a.choice === 'again') return fault('ADDRESS_IN_USE', { router });

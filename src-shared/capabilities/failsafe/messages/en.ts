@@ -71,4 +71,16 @@ export const en = {
   "failsafe.said.listening": "Listening for the router's message on UDP port {port} ({addresses}).",
   "failsafe.said.watchingSerial": "Watching the serial console {path}{auto, select, yes {; \"f\" + Enter will be sent as soon as the router offers rescue mode} other {}}.",
   "failsafe.said.powerCycle": "Switch the router off, wait 5 seconds, then switch it on again. Watch its lights.",
+  // ── the address step's questions (decision 0153; the platform's own how-to stays as it came) ──
+  "failsafe.said.ask.noAddress": "This computer has no address in {net}. Set 192.168.1.10 on {iface} for you?",
+  "failsafe.said.choice.setForMe": "Set it for me",
+  "failsafe.said.choice.setMyself": "I'll set it myself",
+  "failsafe.said.addFailed": "Adding the address did not work: {detail}",
+  "failsafe.said.ask.answers": "Something already answers at {router}.",
+  "failsafe.said.ask.answersDetail": "Usually the router is still switched on, or another device uses that address — often your home router, if this computer is also on Wi-Fi ({iface} has the 192.168.1.x address). Switch the router off, switch Wi-Fi off, unplug other devices, then check again.",
+  "failsafe.said.choice.continueAnyway": "Continue anyway",
+  // ── a new router password that cannot be set (decision 0153) ──
+  'error.BAD_PASSWORD.message': '{problem, select, short {That password is too short.} lineBreak {That password has {char, select, lf {a line break} cr {a line break (carriage return)} tab {a Tab} esc {Escape} ctrlc {Ctrl-C} del {Delete} nel {a line break (NEL)} lsep {a line separator} psep {a paragraph separator} surrogate {a character that has no UTF-8 form (an unpaired surrogate)} other {the control character {code}}} in it (position {position}).} other {That password has {char, select, lf {a line break} cr {a line break (carriage return)} tab {a Tab} esc {Escape} ctrlc {Ctrl-C} del {Delete} nel {a line break (NEL)} lsep {a line separator} psep {a paragraph separator} surrogate {a character that has no UTF-8 form (an unpaired surrogate)} other {the control character {code}}} in it (position {position}), which the router cannot take as part of a password.}}',
+  'error.BAD_PASSWORD.meaning': 'The password was not changed.',
+  'error.BAD_PASSWORD.fix': '{problem, select, short {Use at least 6 characters.} lineBreak {Use a password on one line.} other {Use letters, digits, spaces and punctuation only.}}',
 } as const satisfies Record<string, string>;

@@ -60,9 +60,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.RETRY_NEEDS_FOLDER.message': 'Wählen Sie, welche Sicherung fertiggestellt werden soll.',
   'error.RETRY_NEEDS_FOLDER.meaning': 'Ein neuer Versuch kopiert nur die Partitionen, die bei einer früheren Sicherung fehlgeschlagen sind.',
   'error.RETRY_NEEDS_FOLDER.fix': 'Geben Sie den Ordner dieser Sicherung an.',
-  'error.BACKUP_INCOMPLETE.message': 'Nicht vollständig: {count} Partition(en) fehlgeschlagen: {names}.',
-  'error.BACKUP_INCOMPLETE.meaning': 'Die anderen sind kopiert und geprüft; bei jeder fehlgeschlagenen Partition steht oben, warum.',
-  'error.BACKUP_INCOMPLETE.fix': 'Versuchen Sie nur die fehlgeschlagenen noch einmal mit: {command}',
   'error.BACKUP_FILE_NOT_PLAIN.message': 'Im Sicherungsordner {dir} ist {file} eine Verknüpfung oder eine besondere Datei, keine Datei, die Rescue Bench geschrieben hat.',
   'error.BACKUP_FILE_NOT_PLAIN.meaning':
     'Rescue Bench stellt nur einfache Dateien wieder her, die eine Sicherung geschrieben hat, damit ein Sicherungsordner nicht auf andere Dateien dieses Computers zeigen kann. Es wurde nichts an den Router gesendet.',

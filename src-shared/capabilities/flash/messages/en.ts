@@ -65,9 +65,6 @@ export const en = {
   'error.RETRY_NEEDS_FOLDER.message': 'Choose which backup to finish.',
   'error.RETRY_NEEDS_FOLDER.meaning': 'Retrying copies only the partitions that failed in an earlier backup.',
   'error.RETRY_NEEDS_FOLDER.fix': 'Give the folder of that backup.',
-  'error.BACKUP_INCOMPLETE.message': 'Not complete: {count} partition(s) failed: {names}.',
-  'error.BACKUP_INCOMPLETE.meaning': 'The others are copied and checked; each failed partition says why above.',
-  'error.BACKUP_INCOMPLETE.fix': 'Retry only the failed ones with: {command}',
   'error.BACKUP_FILE_NOT_PLAIN.message': 'In the backup folder {dir}, {file} is a link or a special file, not a file Rescue Bench wrote.',
   'error.BACKUP_FILE_NOT_PLAIN.meaning':
     'Rescue Bench restores only plain files that a backup wrote, so a backup folder cannot point it at other files of this computer. Nothing was sent to the router.',

@@ -60,9 +60,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.RETRY_NEEDS_FOLDER.message': 'Elige qué copia quieres terminar.',
   'error.RETRY_NEEDS_FOLDER.meaning': 'Reintentar copia solo las particiones que fallaron en una copia anterior.',
   'error.RETRY_NEEDS_FOLDER.fix': 'Indica la carpeta de esa copia.',
-  'error.BACKUP_INCOMPLETE.message': 'Incompleta: fallaron {count} partición(es): {names}.',
-  'error.BACKUP_INCOMPLETE.meaning': 'Las demás están copiadas y comprobadas; cada partición fallida dice arriba por qué.',
-  'error.BACKUP_INCOMPLETE.fix': 'Reintenta solo las fallidas con: {command}',
   'error.BACKUP_FILE_NOT_PLAIN.message': 'En la carpeta de la copia {dir}, {file} es un enlace o un archivo especial, no un archivo que escribiera Rescue Bench.',
   'error.BACKUP_FILE_NOT_PLAIN.meaning':
     'Rescue Bench solo restaura archivos normales escritos por una copia, para que una carpeta de copia no pueda apuntar a otros archivos de este equipo. No se envió nada al router.',

@@ -140,4 +140,13 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'jobs.report.noBackup': 'In diesem Auftrag wurde keine Sicherung gemacht.',
   'jobs.report.footer':
     'Erstellt von Rescue Bench am {day} um {time}. Die Zeiten folgen der Uhr dieses Computers ({zone}). Die Nachweiszeilen sind das, was der Router und dieser Computer während des Auftrags aufgezeichnet haben.',
+  'jobs.cli.show.job': 'Auftrag {id}, Station {station}, {day} {time}',
+  'jobs.cli.show.router': 'Router: {what}',
+  'jobs.cli.show.board': 'Board {board}',
+  'jobs.cli.show.serial': 'Seriennummer {serial}',
+  'jobs.cli.show.customer': 'Kunde: {what}',
+  'jobs.cli.show.ticket': 'Ticket {ticket}',
+  'jobs.cli.show.image': 'Image {file}: SHA-256 {sha256}',
+  'jobs.cli.show.backup': 'Sicherung ({kind}) {location}{files, select, none {} other {: {files} Dateien in ihrem Manifest}}',
+  'jobs.cli.noted': 'Im Auftrag {id} gespeichert.',
 };

@@ -143,4 +143,14 @@ export const en = {
   'error.BAD_SHOP_SERVER.message': 'That is not the address of a PostgreSQL server.',
   'error.BAD_SHOP_SERVER.meaning': 'Jobs stay on this computer until a server address is set.',
   'error.BAD_SHOP_SERVER.fix': 'Write it like postgres://USER:PASSWORD@SERVER:5432/DATABASE (ask whoever set up the shop server).',
+  // ── `jobs show` on the command line (decision 0152) ──
+  'jobs.cli.show.job': 'Job {id}, station {station}, {day} {time}',
+  'jobs.cli.show.router': 'Router: {what}',
+  'jobs.cli.show.board': 'board {board}',
+  'jobs.cli.show.serial': 'serial {serial}',
+  'jobs.cli.show.customer': 'Customer: {what}',
+  'jobs.cli.show.ticket': 'ticket {ticket}',
+  'jobs.cli.show.image': 'Image {file}: SHA-256 {sha256}',
+  'jobs.cli.show.backup': 'Backup ({kind}) {location}{files, select, none {} other {: {files} files in its manifest}}',
+  'jobs.cli.noted': 'Saved on job {id}.',
 } as const satisfies Record<string, string>;

@@ -136,4 +136,13 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'jobs.report.noBackup': 'No se hizo ninguna copia de seguridad en este trabajo.',
   'jobs.report.footer':
     'Hecho por Rescue Bench el {day} a las {time}. Las horas son las del reloj de este equipo ({zone}). Las líneas de evidencia son lo que el router y este equipo registraron mientras se hacía el trabajo.',
+  'jobs.cli.show.job': 'Trabajo {id}, estación {station}, {day} {time}',
+  'jobs.cli.show.router': 'Router: {what}',
+  'jobs.cli.show.board': 'placa {board}',
+  'jobs.cli.show.serial': 'número de serie {serial}',
+  'jobs.cli.show.customer': 'Cliente: {what}',
+  'jobs.cli.show.ticket': 'ticket {ticket}',
+  'jobs.cli.show.image': 'Imagen {file}: SHA-256 {sha256}',
+  'jobs.cli.show.backup': 'Copia de seguridad ({kind}) {location}{files, select, none {} other {: {files} archivos en su manifiesto}}',
+  'jobs.cli.noted': 'Guardado en el trabajo {id}.',
 };

@@ -196,4 +196,23 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'net.find.dhcpAbsent.meaning': 'Das ist normal für einen Router im Wiederherstellungsmodus: Er verteilt keine Adressen, deshalb braucht dieser Computer eine feste.',
   'net.find.dhcpUnknown.title': 'Ob auf diesem Kabel ein DHCP-Server ist, ließ sich nicht prüfen.',
   'net.find.dhcpUnknown.meaning': 'Das hält die Wiederherstellung nicht auf.',
+  // ── `net check` auf der Kommandozeile (Entscheidung 0152) ──
+  'net.cli.check.head': 'Router {target} (Netz {subnet}){iface, select, none {} other { — geprüft auf {iface}}}:',
+  'net.cli.check.mark': '{level, select, ok {ok} info {Info} warn {ACHTUNG} other {FEHLER}}',
+  'net.cli.check.end': '{ready, select, yes {Nichts steht im Weg.} other {Beheben Sie zuerst die mit ACHTUNG oder FEHLER markierten Punkte.}}',
+  'net.dhcp.note':
+    '{why, select, notAsked {Nicht angefragt.} noCable {Es wurde keine Kabelverbindung gewählt, daher gab es nichts zu prüfen.} noLink {An {iface} gibt es keine Verbindung, daher konnte nichts antworten.} noAddress {{iface} hat noch keine Adresse, und eine DHCP-Anfrage lässt sich nur von einer Adresse aus senden. Die Prüfung schaut erneut, sobald die Adresse gesetzt ist.} noPermission {Die Frage nach einem DHCP-Server braucht die Erlaubnis, den DHCP-Port (68) zu nutzen, und Rescue Bench fragt nicht nur für diese Prüfung nach Ihrem Passwort. Für die Wiederherstellung spielt das keine Rolle.} inUse {Das eigene DHCP-Programm dieses Computers belegt den DHCP-Port, daher konnte Rescue Bench nicht fragen. Für die Wiederherstellung spielt das keine Rolle.} refused {Dieser Computer hat Rescue Bench den DHCP-Port (68) nicht erlaubt. Für die Wiederherstellung spielt das keine Rolle.} other {Die DHCP-Anfrage konnte nicht gesendet werden ({detail}).}}',
+  'net.cli.setting': 'Setze {address} auf {iface}. Ihr Computer fragt vielleicht nach Ihrem Passwort: Eine Netzwerkadresse zu ändern, braucht einen Administrator.',
+  'net.cli.lease.removed': '{address} von {iface} entfernt{nm, select, yes {; NetworkManager kümmert sich wieder darum} other {}}.',
+  'net.cli.lease.had': '{iface} hatte {address} schon; Rescue Bench hat sie nicht gesetzt und entfernt sie auch nicht.',
+  'net.cli.lease.added': '{iface} hat jetzt {address} (Erlaubnis: {via}){nm, select, yes {; NetworkManager lässt die Verbindung in Ruhe, bis die Adresse entfernt ist} other {}}. Entfernen mit: {command}',
+  'net.cli.list.kind': '{kind, select, loopback {Loopback} wifi {WLAN} virtual {Kabel (virtuell)} cable {Kabel} other {andere}}',
+  'net.cli.list.link': '{link, select, off {ausgeschaltet} up {Verbindung{speed, select, none {} other { {speed} Mbit/s}}} down {keine Verbindung} other {unbekannt}}',
+  'net.cli.list.nm': 'NetworkManager: {state, select, running {läuft} absent {nicht vorhanden} other {{state}}}',
+  'error.NET_SLOT_BAD_PREFIX.message': 'Ein Router-Netz der Größe /{prefix} kann die Karten einer Station nicht aufnehmen.',
+  'error.NET_SLOT_BAD_PREFIX.meaning': 'Jede Karte braucht eine eigene Adresse im Netz des Routers, neben der des Routers; Rescue Bench unterstützt Netze von /16 bis /26. Es wurde nichts geändert.',
+  'error.NET_SLOT_BAD_PREFIX.fix': 'Verwenden Sie die Netzgröße des Routers, z. B. 24 für 192.168.1.1 mit der Maske 255.255.255.0.',
+  'error.NET_SLOT_RELEASE_FAILED.message': 'Die Adresse {address} und ihre Route ließen sich nicht von {iface} entfernen.',
+  'error.NET_SLOT_RELEASE_FAILED.meaning': 'Sie bleiben, bis dieser Computer neu startet; sie betreffen nur den Verkehr zum Router-Netz auf dieser Karte.',
+  'error.NET_SLOT_RELEASE_FAILED.fix': '{commands, select, none {Starten Sie den Computer neu, oder entfernen Sie die Adresse in den Netzwerkeinstellungen.} other {Entfernen Sie sie selbst: {commands}}}',
 };

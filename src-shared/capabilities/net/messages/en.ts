@@ -198,4 +198,25 @@ export const en = {
   'net.find.dhcpAbsent.meaning': 'That is normal for a router in recovery mode: it gives out no addresses, which is why this computer needs a fixed one.',
   'net.find.dhcpUnknown.title': 'Whether a DHCP server is on this cable could not be checked.',
   'net.find.dhcpUnknown.meaning': 'This does not stop the recovery.',
+  // ── `net check` on the command line: the lines around the findings (decision 0152) ──
+  'net.cli.check.head': 'Router {target} (network {subnet}){iface, select, none {} other { — looked at {iface}}}:',
+  'net.cli.check.mark': '{level, select, ok {ok} info {note} warn {WARN} other {BAD}}',
+  'net.cli.check.end': '{ready, select, yes {Nothing stands in the way.} other {Fix the points marked WARN or BAD first.}}',
+  // ── why the DHCP question was not asked (the service's words; decision 0152) ──
+  'net.dhcp.note':
+    "{why, select, notAsked {Not asked for.} noCable {No wired connection was chosen, so there was nothing to look on.} noLink {There is no link on {iface}, so nothing could answer.} noAddress {{iface} has no address yet, and a DHCP question can only be sent from one. The check looks again once the address is set.} noPermission {Asking for a DHCP server needs permission to use the DHCP port (68), and Rescue Bench does not ask for your password just for this check. It does not matter for the recovery.} inUse {This computer’s own DHCP program holds the DHCP port, so Rescue Bench could not ask. It does not matter for the recovery.} refused {This computer did not allow Rescue Bench to use the DHCP port (68). It does not matter for the recovery.} other {The DHCP question could not be sent ({detail}).}}",
+  'net.cli.setting': 'Setting {address} on {iface}. Your computer may ask for your password: changing a network address needs an administrator.',
+  'net.cli.lease.removed': 'Removed {address} from {iface}{nm, select, yes {; NetworkManager looks after it again} other {}}.',
+  'net.cli.lease.had': '{iface} already had {address}; it was not set by Rescue Bench and will not be removed by it.',
+  'net.cli.lease.added': '{iface} now has {address} (permission: {via}){nm, select, yes {; NetworkManager leaves it alone until the address is removed} other {}}. Remove it with: {command}',
+  'net.cli.list.kind': '{kind, select, loopback {loopback} wifi {wifi} virtual {cable (virtual)} cable {cable} other {other}}',
+  'net.cli.list.link': '{link, select, off {switched off} up {link{speed, select, none {} other { {speed} Mbit/s}}} down {no link} other {unknown}}',
+  'net.cli.list.nm': 'NetworkManager: {state, select, running {running} absent {absent} other {{state}}}',
+  // ── a station card's place: faults once inline (decision 0153) ──
+  'error.NET_SLOT_BAD_PREFIX.message': "A router network of size /{prefix} cannot hold a station's cards.",
+  'error.NET_SLOT_BAD_PREFIX.meaning': 'Each card needs its own address in the router’s network, next to the router’s; Rescue Bench supports networks from /16 to /26. Nothing was changed.',
+  'error.NET_SLOT_BAD_PREFIX.fix': 'Use the router’s network size, e.g. 24 for 192.168.1.1 with mask 255.255.255.0.',
+  'error.NET_SLOT_RELEASE_FAILED.message': 'Could not remove the address {address} and its route from {iface}.',
+  'error.NET_SLOT_RELEASE_FAILED.meaning': 'They stay until this computer restarts; they only affect traffic to the router network on that card.',
+  'error.NET_SLOT_RELEASE_FAILED.fix': '{commands, select, none {Restart the computer, or remove the address in the network settings.} other {Remove them yourself: {commands}}}',
 } as const satisfies Record<string, string>;

@@ -193,4 +193,23 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'net.find.dhcpAbsent.meaning': 'Es normal en un router en modo de recuperación: no reparte direcciones, por eso este equipo necesita una fija.',
   'net.find.dhcpUnknown.title': 'No se pudo comprobar si hay un servidor DHCP en este cable.',
   'net.find.dhcpUnknown.meaning': 'Esto no impide la recuperación.',
+  // ── `net check` en la línea de comandos (decisión 0152) ──
+  'net.cli.check.head': 'Router {target} (red {subnet}){iface, select, none {} other { — mirado en {iface}}}:',
+  'net.cli.check.mark': '{level, select, ok {ok} info {nota} warn {AVISO} other {MAL}}',
+  'net.cli.check.end': '{ready, select, yes {Nada impide seguir.} other {Corrige primero los puntos marcados AVISO o MAL.}}',
+  'net.dhcp.note':
+    '{why, select, notAsked {No se pidió.} noCable {No se eligió ninguna conexión por cable, así que no había dónde mirar.} noLink {No hay enlace en {iface}, así que nada podía responder.} noAddress {{iface} todavía no tiene dirección, y una pregunta DHCP solo se puede enviar desde una. La comprobación vuelve a mirar en cuanto la dirección esté puesta.} noPermission {Preguntar por un servidor DHCP necesita permiso para usar el puerto DHCP (68), y Rescue Bench no pide tu contraseña solo para esta comprobación. No importa para la recuperación.} inUse {El propio programa DHCP de este equipo ocupa el puerto DHCP, así que Rescue Bench no pudo preguntar. No importa para la recuperación.} refused {Este equipo no permitió a Rescue Bench usar el puerto DHCP (68). No importa para la recuperación.} other {No se pudo enviar la pregunta DHCP ({detail}).}}',
+  'net.cli.setting': 'Poniendo {address} en {iface}. Puede que tu equipo pida tu contraseña: cambiar una dirección de red necesita un administrador.',
+  'net.cli.lease.removed': 'Se quitó {address} de {iface}{nm, select, yes {; NetworkManager vuelve a ocuparse de ella} other {}}.',
+  'net.cli.lease.had': '{iface} ya tenía {address}; no la puso Rescue Bench y Rescue Bench no la quitará.',
+  'net.cli.lease.added': '{iface} tiene ahora {address} (permiso: {via}){nm, select, yes {; NetworkManager la deja en paz hasta que se quite la dirección} other {}}. Quítala con: {command}',
+  'net.cli.list.kind': '{kind, select, loopback {loopback} wifi {wifi} virtual {cable (virtual)} cable {cable} other {otra}}',
+  'net.cli.list.link': '{link, select, off {apagada} up {enlace{speed, select, none {} other { {speed} Mbit/s}}} down {sin enlace} other {desconocido}}',
+  'net.cli.list.nm': 'NetworkManager: {state, select, running {en marcha} absent {no está} other {{state}}}',
+  'error.NET_SLOT_BAD_PREFIX.message': 'Una red de router de tamaño /{prefix} no puede alojar las tarjetas de una estación.',
+  'error.NET_SLOT_BAD_PREFIX.meaning': 'Cada tarjeta necesita su propia dirección en la red del router, junto a la del router; Rescue Bench admite redes de /16 a /26. No se cambió nada.',
+  'error.NET_SLOT_BAD_PREFIX.fix': 'Usa el tamaño de la red del router, p. ej. 24 para 192.168.1.1 con máscara 255.255.255.0.',
+  'error.NET_SLOT_RELEASE_FAILED.message': 'No se pudo quitar la dirección {address} y su ruta de {iface}.',
+  'error.NET_SLOT_RELEASE_FAILED.meaning': 'Se quedan hasta que este equipo se reinicie; solo afectan al tráfico hacia la red del router en esa tarjeta.',
+  'error.NET_SLOT_RELEASE_FAILED.fix': '{commands, select, none {Reinicia el equipo, o quita la dirección en la configuración de red.} other {Quítalas tú: {commands}}}',
 };

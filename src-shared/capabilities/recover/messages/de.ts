@@ -306,4 +306,5 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "recover.cli.transfer": "{name, select, none {} other {„{name}“ }}{bytes, number}/{total, number} Bytes ({percent} %), {rate, number, ::.00} MiB/s",
   "recover.cli.writing": "Der Router schreibt: etwa {known, select, yes {{seconds} s} other {? s}}",
   "recover.cli.ready": "Die Datei ist bereit für den Router: {bytes} Bytes{cut, select, yes { ({cutBytes} abgeschnitten)} other {}}.",
+  "recover.cli.check": "{ok, select, yes {ok} other {NEIN}}",
 };

@@ -314,4 +314,5 @@ export const en = {
   "recover.cli.transfer": "{name, select, none {} other {\"{name}\" }}{bytes, number}/{total, number} bytes ({percent} %), {rate, number, ::.00} MiB/s",
   "recover.cli.writing": "the router writes: about {known, select, yes {{seconds} s} other {? s}}",
   "recover.cli.ready": "The file is ready for the router: {bytes} bytes{cut, select, yes { ({cutBytes} cut)} other {}}.",
+  "recover.cli.check": "{ok, select, yes {ok} other {NO}}",
 } as const satisfies Record<string, string>;

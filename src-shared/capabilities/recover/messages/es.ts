@@ -306,4 +306,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "recover.cli.transfer": "{name, select, none {} other {«{name}» }}{bytes, number}/{total, number} bytes ({percent} %), {rate, number, ::.00} MiB/s",
   "recover.cli.writing": "el router está escribiendo: unos {known, select, yes {{seconds} s} other {? s}}",
   "recover.cli.ready": "El archivo está listo para el router: {bytes} bytes{cut, select, yes { ({cutBytes} cortados)} other {}}.",
+  "recover.cli.check": "{ok, select, yes {ok} other {NO}}",
 };

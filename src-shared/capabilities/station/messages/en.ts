@@ -66,4 +66,22 @@ export const en = {
   'error.ROUTER_MOVED.message': 'The router {mac} of slot {from} now answers in slot {to} ({card}).',
   'error.ROUTER_MOVED.meaning': 'Its cable was moved to another network card while the job in slot {from} was still running: that job cannot reach it any more.',
   'error.ROUTER_MOVED.fix': 'Stop the job in slot {from} (the new job in slot {to} goes on), or put the cable back into {back}.',
+  // ── what the station notes in a slot's run (evidence; decision 0153) ──
+  'station.said.noLink': 'Slot {slot} lost its cable: the network card {card} has no link since {time}. Its job waits before its next step; the other slots go on.',
+  'station.said.linkBack': 'The link on {card} is back at {time}: the job goes on.',
+  'station.said.movedAway': 'The router {mac} of slot {from} now answers in slot {to} ({card}). Its cable was moved to another network card while the job in slot {from} was still running: that job cannot reach it any more.',
+  'station.said.movedHere': 'This router ({mac}) was in slot {from} a moment ago; its job there was still running.',
+  // ── the station's own faults, once inline English (decision 0153) ──
+  'error.NO_SUCH_SLOT.message': 'There is no slot "{slot}" on this bench.',
+  'error.NO_SUCH_SLOT.meaning': 'It may have been removed on another screen.',
+  'error.NO_SUCH_SLOT.fix': 'Pick a slot from the station screen, or add it again.',
+  'error.SLOT_NEEDS_CABLE.message': 'A slot needs a network card or a serial port.',
+  'error.SLOT_NEEDS_CABLE.meaning': 'The slot is how Rescue Bench reaches its router; without either it cannot.',
+  'error.SLOT_NEEDS_CABLE.fix': 'Pick the network card the router’s cable is plugged into, or its serial port (or both).',
+  'error.SLOT_PORT_TAKEN.message': 'The serial port {port} is already slot {slot}.',
+  'error.SLOT_PORT_TAKEN.meaning': 'One serial port reaches one router’s console. Nothing was added.',
+  'error.SLOT_PORT_TAKEN.fix': 'Pick the serial port of this router, or remove slot {slot} first.',
+  'error.SLOT_RUNNING.message': 'Slot {slot} is still running "{title}".',
+  'error.SLOT_RUNNING.meaning': 'Removing it now would leave its router half done.',
+  'error.SLOT_RUNNING.fix': 'Stop the guide in that slot first, then remove the slot.',
 } as const satisfies Record<string, string>;

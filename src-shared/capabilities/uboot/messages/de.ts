@@ -87,4 +87,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "uboot.said.end.failsafe": "Der Router ist im Rettungsmodus (failsafe) gestartet.",
   "uboot.said.end.started": "Der Router ist gestartet.",
   "uboot.said.stoppedByYou": "Von Ihnen angehalten.",
+  "uboot.cli.opened": "{path} mit {baud} Baud geöffnet. Protokoll: {log}",
+  "uboot.cli.serial": "Seriell {path}: {state, select, open {offen} unplugged {ausgesteckt} other {{state}}}",
+  "uboot.cli.done": "Fertig.",
 };

@@ -89,4 +89,8 @@ export const en = {
   "uboot.said.end.failsafe": "The router started in rescue mode (failsafe).",
   "uboot.said.end.started": "The router started.",
   "uboot.said.stoppedByYou": "Stopped by you.",
+  // ── `uboot run` on the command line (decision 0152) ──
+  "uboot.cli.opened": "Opened {path} at {baud} baud. Log: {log}",
+  "uboot.cli.serial": "Serial {path}: {state, select, open {open} unplugged {unplugged} other {{state}}}",
+  "uboot.cli.done": "Done.",
 } as const satisfies Record<string, string>;

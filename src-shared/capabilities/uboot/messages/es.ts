@@ -87,4 +87,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "uboot.said.end.failsafe": "El router arrancó en modo de rescate (failsafe).",
   "uboot.said.end.started": "El router arrancó.",
   "uboot.said.stoppedByYou": "Lo detuviste tú.",
+  "uboot.cli.opened": "{path} abierto a {baud} baudios. Registro: {log}",
+  "uboot.cli.serial": "Serie {path}: {state, select, open {abierto} unplugged {desconectado} other {{state}}}",
+  "uboot.cli.done": "Hecho.",
 };

@@ -242,4 +242,15 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.writingAlive": "Der Router meldet sich noch ({sign}), aber seine Dienste sind beendet: er schreibt.",
   "upgrade.said.ev.answered": "Der Router hat nach {time} wieder auf Port {port} ({name}) geantwortet.",
   "upgrade.said.ev.loggedInAgain": "Erneut angemeldet: auf dem Router läuft {release}{board, select, none {} other { (Board {board})}}.",
+  'error.IMAGE_HASH_MISMATCH.message': '{file} ist nicht die Datei, die es sein sollte.',
+  'error.IMAGE_HASH_MISMATCH.meaning':
+    '{file} passt NICHT zu {source, select, given {dem Wert, den Sie angegeben haben} sidecar {{file}.sha256 neben der Datei} sha256sums {der sha256sums-Liste neben der Datei} other {der Liste bekannter Images von Rescue Bench ({listed})}}: erwartet SHA-256 {expected}, die Datei hat {actual}. Ein beschädigter oder anderer Download darf nicht geschrieben werden. Es wurde nichts geändert.',
+  'error.IMAGE_HASH_MISMATCH.fix': 'Laden Sie die Datei noch einmal von der Seite des Herstellers herunter und prüfen Sie sie erneut.',
+  'error.INTERMEDIATE_NOT_FACTORY.message': '{file} ist kein OpenWrt-Factory-Image mit dem alten 3-MB-Layout.',
+  'error.INTERMEDIATE_NOT_FACTORY.meaning': '{kind, select, sysupgrade {Ein Upgrade-Image (sysupgrade) ändert die Aufteilung der Partitionen nicht; das kann nur ein Factory-Image (OpenWrt PR #3852).} other {Nur ein Factory-Image von OpenWrt 19.07 oder älter stellt das 3-MB-Layout wieder her. Es wurde nichts geändert.}}',
+  'error.INTERMEDIATE_NOT_FACTORY.fix': 'Nehmen Sie die Datei, deren Name auf -squashfs-factory.img endet, aus der Version OpenWrt 19.07.9 für dieses Modell.',
+  'error.NO_LOGIN.message': 'Die erneute Anmeldung hat nicht geklappt.',
+  'error.IMAGE_TOO_BIG_FOR_TMP.message': '{where, select, plan {{file} ({size}) passt nicht in den Speicher des Routers ({free} frei in /tmp).} other {Das Image ({size}) passt nicht in den Speicher des Routers: {free} frei in /tmp.}}',
+  'error.IMAGE_TOO_BIG_FOR_TMP.meaning': '{where, select, plan {Das Image wird in den Speicher kopiert, bevor es geschrieben wird. Es wurde nichts geändert.} other {Das Image wird in den Speicher des Routers kopiert, bevor es geschrieben wird. An den Router wurde nichts gesendet.}}',
+  'error.IMAGE_TOO_BIG_FOR_TMP.fix': 'Starten Sie den Router im Rettungsmodus (Failsafe) neu, der mehr Speicher frei lässt, und versuchen Sie es noch einmal.',
 };

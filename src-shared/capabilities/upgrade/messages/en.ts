@@ -248,4 +248,16 @@ export const en = {
   "upgrade.said.ev.writingAlive": "The router still {sign}, but its services have stopped: it is writing.",
   "upgrade.said.ev.answered": "The router answered again on port {port} ({name}) after {time}.",
   "upgrade.said.ev.loggedInAgain": "Logged in again: the router runs {release}{board, select, none {} other { (board {board})}}.",
+  // ── a return-to-stock image whose SHA-256 is not the one expected (decision 0153) ──
+  'error.IMAGE_HASH_MISMATCH.message': '{file} is not the file it should be.',
+  'error.IMAGE_HASH_MISMATCH.meaning':
+    "{file} does NOT match {source, select, given {the value you gave} sidecar {{file}.sha256 beside the file} sha256sums {the sha256sums list beside the file} other {Rescue Bench's list of known images ({listed})}}: expected SHA-256 {expected}, the file has {actual}. A damaged or different download must not be written. Nothing was changed.",
+  'error.IMAGE_HASH_MISMATCH.fix': "Download the file again from the maker's page and check it again.",
+  'error.INTERMEDIATE_NOT_FACTORY.message': '{file} is not an OpenWrt factory image with the old 3 MB layout.',
+  'error.INTERMEDIATE_NOT_FACTORY.meaning': '{kind, select, sysupgrade {An upgrade (sysupgrade) image does not change the partition layout; only a factory image does (OpenWrt PR #3852).} other {Only a factory image of OpenWrt 19.07 or older puts the 3 MB layout back. Nothing was changed.}}',
+  'error.INTERMEDIATE_NOT_FACTORY.fix': 'Use the file whose name ends in -squashfs-factory.img from the OpenWrt 19.07.9 release for this model.',
+  'error.NO_LOGIN.message': 'Could not log in again.',
+  'error.IMAGE_TOO_BIG_FOR_TMP.message': "{where, select, plan {{file} ({size}) does not fit in the router's memory ({free} free in /tmp).} other {The image ({size}) does not fit in the router's memory: {free} free in /tmp.}}",
+  'error.IMAGE_TOO_BIG_FOR_TMP.meaning': "{where, select, plan {The image is copied into memory before it is written. Nothing was changed.} other {The image is copied into the router's memory before it is written. Nothing was sent to the router.}}",
+  'error.IMAGE_TOO_BIG_FOR_TMP.fix': 'Restart the router in rescue mode (failsafe), which leaves more memory free, then try again.',
 } as const satisfies Record<string, string>;

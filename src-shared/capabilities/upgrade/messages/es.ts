@@ -242,4 +242,15 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.writingAlive": "El router todavía da señales ({sign}), pero sus servicios se han detenido: está escribiendo.",
   "upgrade.said.ev.answered": "El router volvió a responder en el puerto {port} ({name}) tras {time}.",
   "upgrade.said.ev.loggedInAgain": "Sesión iniciada de nuevo: el router ejecuta {release}{board, select, none {} other { (placa {board})}}.",
+  'error.IMAGE_HASH_MISMATCH.message': '{file} no es el archivo que debería ser.',
+  'error.IMAGE_HASH_MISMATCH.meaning':
+    '{file} NO coincide con {source, select, given {el valor que diste} sidecar {{file}.sha256 junto al archivo} sha256sums {la lista sha256sums junto al archivo} other {la lista de imágenes conocidas de Rescue Bench ({listed})}}: se esperaba SHA-256 {expected}, el archivo tiene {actual}. Una descarga dañada o distinta no debe escribirse. No se cambió nada.',
+  'error.IMAGE_HASH_MISMATCH.fix': 'Vuelve a descargar el archivo de la página del fabricante y compruébalo de nuevo.',
+  'error.INTERMEDIATE_NOT_FACTORY.message': '{file} no es una imagen factory de OpenWrt con la antigua distribución de 3 MB.',
+  'error.INTERMEDIATE_NOT_FACTORY.meaning': '{kind, select, sysupgrade {Una imagen de actualización (sysupgrade) no cambia la distribución de las particiones; solo una imagen factory lo hace (OpenWrt PR #3852).} other {Solo una imagen factory de OpenWrt 19.07 o anterior devuelve la distribución de 3 MB. No se cambió nada.}}',
+  'error.INTERMEDIATE_NOT_FACTORY.fix': 'Usa el archivo cuyo nombre termina en -squashfs-factory.img de la versión OpenWrt 19.07.9 para este modelo.',
+  'error.NO_LOGIN.message': 'No se pudo volver a iniciar sesión.',
+  'error.IMAGE_TOO_BIG_FOR_TMP.message': '{where, select, plan {{file} ({size}) no cabe en la memoria del router ({free} libres en /tmp).} other {La imagen ({size}) no cabe en la memoria del router: {free} libres en /tmp.}}',
+  'error.IMAGE_TOO_BIG_FOR_TMP.meaning': '{where, select, plan {La imagen se copia en la memoria antes de escribirse. No se cambió nada.} other {La imagen se copia en la memoria del router antes de escribirse. No se envió nada al router.}}',
+  'error.IMAGE_TOO_BIG_FOR_TMP.fix': 'Reinicia el router en modo de rescate (failsafe), que deja más memoria libre, y vuelve a intentarlo.',
 };

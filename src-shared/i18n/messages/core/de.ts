@@ -72,4 +72,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.RUN_FAILED.message': '{what, select, guide {Die Anleitung ist nicht fertig geworden.} recovery {Die Wiederherstellung ist nicht fertig geworden.} other {Der Ablauf ist nicht fertig geworden.}}',
   'error.RUN_FAILED.meaning': '{summary, select, none {Die Schritte oben zeigen, wie weit er gekommen ist.} other {{summary}}}',
   'error.RUN_FAILED.fix': 'Lesen Sie die Schritte oben und starten Sie dann erneut.',
+  'error.BACKUP_INCOMPLETE.message': '{what, select, full {Die vollständige Sicherung ist nicht fertig geworden.} other {Nicht vollständig: {count} Partition(en) fehlgeschlagen: {names}.}}',
+  'error.BACKUP_INCOMPLETE.meaning': '{what, select, full {Ohne sie gibt es keinen vollständigen Weg zurück. Auf den Router wurde nichts geschrieben.} other {Die anderen sind kopiert und geprüft; bei jeder fehlgeschlagenen Partition steht oben, warum.}}',
+  'error.BACKUP_INCOMPLETE.fix': '{what, select, full {Versuchen Sie die Sicherung noch einmal, oder überspringen Sie sie, wenn Sie das Risiko in Kauf nehmen.} other {Versuchen Sie nur die fehlgeschlagenen noch einmal mit: {command}}}',
+  'error.SLOT_BUSY.message': '{where, select, slot {An Platz {slot} läuft noch „{title}“.} other {„{title}“ läuft an diesem Platz der Werkbank noch.}}',
+  'error.SLOT_BUSY.meaning': 'Ein Router, eine Anleitung zur selben Zeit: Zwei Anleitungen würden gleichzeitig mit demselben Router sprechen.',
+  'error.SLOT_BUSY.fix': 'Warten Sie, bis sie fertig ist, oder halten Sie sie an, und starten Sie dann die nächste Anleitung.',
 };

@@ -75,4 +75,12 @@ export const en = {
   'error.RUN_FAILED.message': '{what, select, guide {The guide did not finish.} recovery {The recovery did not finish.} other {The run did not finish.}}',
   'error.RUN_FAILED.meaning': '{summary, select, none {The steps above say how far it got.} other {{summary}}}',
   'error.RUN_FAILED.fix': 'Read the steps above, then start it again.',
+  // BACKUP_INCOMPLETE: flash's `backup` command (which partitions failed) and upgrade's full backup before writing (decision 0153)
+  'error.BACKUP_INCOMPLETE.message': '{what, select, full {The full backup did not finish.} other {Not complete: {count} partition(s) failed: {names}.}}',
+  'error.BACKUP_INCOMPLETE.meaning': '{what, select, full {Without it there is no complete way back. Nothing was written to the router.} other {The others are copied and checked; each failed partition says why above.}}',
+  'error.BACKUP_INCOMPLETE.fix': '{what, select, full {Try the backup again, or skip it if you accept the risk.} other {Retry only the failed ones with: {command}}}',
+  // SLOT_BUSY: the station (a slot by name) and the playbook service (a place on the bench) (decision 0153)
+  'error.SLOT_BUSY.message': '{where, select, slot {Slot {slot} is still running "{title}".} other {"{title}" is still running in this place on the bench.}}',
+  'error.SLOT_BUSY.meaning': 'One router, one guide at a time: two guides would talk to the same router at once.',
+  'error.SLOT_BUSY.fix': 'Wait for it to finish or stop it, then start the next guide.',
 } as const satisfies Record<string, string>;

@@ -70,4 +70,10 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.RUN_FAILED.message': '{what, select, guide {La guía no terminó.} recovery {La recuperación no terminó.} other {La ejecución no terminó.}}',
   'error.RUN_FAILED.meaning': '{summary, select, none {Los pasos de arriba muestran hasta dónde llegó.} other {{summary}}}',
   'error.RUN_FAILED.fix': 'Lee los pasos de arriba y vuelve a empezar.',
+  'error.BACKUP_INCOMPLETE.message': '{what, select, full {La copia de seguridad completa no terminó.} other {Incompleta: fallaron {count} partición(es): {names}.}}',
+  'error.BACKUP_INCOMPLETE.meaning': '{what, select, full {Sin ella no hay un camino de vuelta completo. No se escribió nada en el router.} other {Las demás están copiadas y comprobadas; cada partición fallida dice arriba por qué.}}',
+  'error.BACKUP_INCOMPLETE.fix': '{what, select, full {Intenta la copia de seguridad de nuevo, u omítela si aceptas el riesgo.} other {Reintenta solo las fallidas con: {command}}}',
+  'error.SLOT_BUSY.message': '{where, select, slot {El puesto {slot} todavía está ejecutando «{title}».} other {«{title}» todavía está en marcha en este lugar del banco.}}',
+  'error.SLOT_BUSY.meaning': 'Un router, una guía a la vez: dos guías hablarían con el mismo router al mismo tiempo.',
+  'error.SLOT_BUSY.fix': 'Espera a que termine o detenla, y luego inicia la siguiente guía.',
 };

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { PlaybookService } from '../../../../src-main/capabilities/playbook/service';
 import { failsafeExecutors, type FailsafeDeps } from '../../../../src-main/capabilities/failsafe/steps';
 import { failsafePlaybook } from '../../../../src-shared/capabilities/failsafe/playbook';
+import { runWords } from '../../../../src-main/cli/run-words';
+import { loadCatalog, translator } from '../../../../src-shared/i18n';
 import { RunOptionsSchema, type RunSnapshot } from '../../../../src-shared/capabilities/playbook/contract';
 import type { FailsafeDatagram, MonitorState } from '../../../../src-shared/capabilities/failsafe/contract';
 import type { HostInterface } from '../../../../src-shared/capabilities/app/contract';
@@ -80,6 +82,11 @@ describe('failsafe steps', () => {
     b.answer(await b.until((s) => !!s.prompt), 'ok');
     const warn = await b.until((s) => s.prompt?.stepId === 'address');
     expect(warn.prompt!.text).toBe('Something already answers at 192.168.1.1.');
+    // the question and its buttons travel as ids: a German screen or CLI says them in German (decision 0153)
+    const w = runWords(translator('de', await loadCatalog('de')));
+    expect(w.question(warn.prompt!)).toBe('Unter 192.168.1.1 antwortet schon etwas.');
+    expect(warn.prompt!.choices.map((c) => c.labelMsg?.id)).toEqual(['playbook.again.check', 'failsafe.said.choice.continueAnyway']);
+    expect(warn.prompt!.choices.map((c) => c.label)).toEqual(['Check again', 'Continue anyway']);
     b.answer(warn, 'go');
     await b.until((s) => step(s, 'watch').state === 'active');
     await b.svc.stop();

@@ -63,6 +63,21 @@ describe('rescue-bench jobs', () => {
     expect(de.out.join('\n')).toMatch(new RegExp(`^${runId}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  fertig .* — Ada #T-9 — Sicherung gemacht$`));
   });
 
+  it("jobs show ID: each step's state in the person's language (decision 0151), the state's own name in English", async () => {
+    const en = await run(['jobs', 'show', runId]);
+    expect(en.code).toBe(0);
+    expect(en.out.join('\n')).toMatch(/^ {2}1\. .+: done \(/m);
+    const de = await run(['jobs', 'show', runId, '--lang', 'de']);
+    expect(de.out.join('\n')).toMatch(/^ {2}1\. .+: erledigt \(/m);
+    expect(de.out.join('\n')).not.toMatch(/: done \(/);
+    // and its labels (decision 0152): the router's words and the hashes as they were
+    expect(de.out.join('\n')).toMatch(new RegExp(`^Auftrag ${runId}, Station `, 'm'));
+    expect(de.out.join('\n')).toMatch(/^Router: Linksys WRT3200ACM, Board linksys,wrt3200acm, MAC c4:41:1e:aa:bb:01$/m);
+    expect(de.out.join('\n')).toMatch(/^Sicherung \(\w+\) .+: 3 Dateien in ihrem Manifest$/m);
+    expect(en.out.join('\n')).toMatch(/^Router: Linksys WRT3200ACM, board linksys,wrt3200acm, MAC c4:41:1e:aa:bb:01$/m);
+    expect(en.out.join('\n')).toMatch(/^Backup \(\w+\) .+: 3 files in its manifest$/m);
+  });
+
   it('jobs report ID --out FILE.html writes the page', async () => {
     const file = path.join(base, 'report.html');
     const r = await run(['jobs', 'report', runId, '--out', file, '--json']);

@@ -15,6 +15,8 @@ import { JobsService } from '../../../../src-main/capabilities/jobs';
 import { RunOptionsSchema } from '../../../../src-shared/capabilities/playbook';
 import type { SlotProgress, SlotStatus } from '../../../../src-shared/capabilities/station';
 import { RbFault } from '../../../../src-shared/errors';
+import { loadCatalog, localizeError, translator } from '../../../../src-shared/i18n';
+import { runWords } from '../../../../src-main/cli/run-words';
 import { benchCopyPlaybook, closedPort, startByteSource, TestSlotNetwork, type RigRouter } from '../../../../test-support/station-rig';
 
 const opts = (o: Record<string, unknown> = {}) => RunOptionsSchema.parse(o);
@@ -176,6 +178,12 @@ describe('bench station', () => {
     const evidence = playbook.readJournal(two.run!.runId)!.filter((r) => r.type === 'evidence').map((r) => (r as { text: string }).text);
     expect(evidence.some((t) => t.startsWith('Slot 2 lost its cable'))).toBe(true);
     expect(evidence.some((t) => /^The link on eth2 is back at/.test(t))).toBe(true);
+    // the notes travel as ids + values beside the English (decision 0153): a German screen or CLI says them in German
+    const de = runWords(translator('de', await loadCatalog('de')));
+    const saidDe = playbook.readJournal(two.run!.runId)!.flatMap((r) => (r.type === 'evidence' ? [de.evidence(r)] : []));
+    expect(saidDe.some((t) => /^Platz 2 hat sein Kabel verloren: Die Netzwerkkarte eth2 hat seit \d\d:\d\d:\d\d keine Verbindung\. Sein Auftrag wartet/.test(t))).toBe(true);
+    expect(saidDe.some((t) => /^Die Verbindung an eth2 ist seit \d\d:\d\d:\d\d wieder da: Der Auftrag geht weiter\.$/.test(t))).toBe(true);
+    expect(localizeError(paused.problems[0]!, translator('de', await loadCatalog('de'))).fix).toMatch(/^Prüfen Sie das Kabel von Platz 2/);
     net.setCarrier('eth1', false);
     await expect(station.start('slot-1', 'bench-copy', opts())).rejects.toMatchObject({ code: 'SLOT_NO_LINK' });
   });
@@ -198,6 +206,9 @@ describe('bench station', () => {
     expect(one!.problems[0]!.fix).toMatch(/^Stop the job in slot 1/);
     const ev = playbook.readJournal(first.run!.runId)!.filter((r) => r.type === 'evidence').map((r) => (r as { text: string }).text);
     expect(ev.some((t) => t.startsWith('The router c4:41:1e:aa:bb:01 of slot 1 now answers in slot 3'))).toBe(true);
+    const es = runWords(translator('es', await loadCatalog('es')));
+    const evEs = playbook.readJournal(first.run!.runId)!.flatMap((r) => (r.type === 'evidence' ? [es.evidence(r)] : []));
+    expect(evEs).toContain('El router c4:41:1e:aa:bb:01 del puesto 1 responde ahora en el puesto 3 (eth3). Su cable se pasó a otra tarjeta de red mientras el trabajo del puesto 1 seguía en marcha: ese trabajo ya no lo alcanza.');
     // a report asked for the job still running says so (the jobs capability)
     const jobs = new JobsService(dir, () => playbook, { changed: () => undefined, sync: () => undefined }, { syncEveryMs: 0 });
     try {
