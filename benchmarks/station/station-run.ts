@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   const net = new NetService({}, { dataDir });
   const slots: SlotRoute[] = [];
   for (const c of cards) slots.push(await net.slotRoute(c, { routerIp: '192.168.1.1', prefix: 24 }));
-  const flash = new FlashService(dataDir, { progress: () => undefined, partition: () => undefined, done: () => undefined, restoreProgress: () => undefined });
+  // When each job first reached each phase (diagnostics on stderr: how long login + discovery take before the copy)
+  const phaseT = new Map<string, number>();
+  const flash = new FlashService(dataDir, { progress: (p) => { const k = p.backupId + ':' + p.phase; if (!phaseT.has(k)) phaseT.set(k, performance.now()); }, partition: () => undefined, done: () => undefined, restoreProgress: () => undefined });
   const sizes: number[] = [];
   // CPU: this process (all its threads: ssh2, hashing, workers, libuv's pool) for ours; the waited-for children
   // (ssh, from bash's `times`) for OpenSSH's.
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   const ours = async (round: number, mode?: '0' | '1'): Promise<number> => {
     if (mode) process.env.RB_PULL_WORKER = mode;
     const s0 = syscalls();
+    const sched0 = fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const results = await Promise.all(
@@ -95,6 +98,11 @@ async function main(): Promise<void> {
     );
     const ms = performance.now() - t0;
     const c = process.cpuUsage(c0);
+    { const by: Record<string, number[]> = {}; for (const [k, v] of phaseT) { const ph = k.split(':')[1]!; (by[ph] ??= []).push(Math.round(v - t0)); } phaseT.clear();
+      process.stderr.write(`PHASES round ${round}: ${Object.entries(by).map(([k, v]) => k + ' ' + v.sort((a, b) => a - b).join('/')).join('; ')} cpu ${((c.user + c.system) / 1000).toFixed(0)}\n`); }
+    // the main thread's time on a CPU, waiting for one (runnable), and the rest (asleep: waiting for data or disk)
+    const sched1 = fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+    process.stderr.write(`SCHED round ${round}: wall ${ms.toFixed(0)} main-thread run ${((sched1[0]!-sched0[0]!)/1e6).toFixed(0)} ms, runqueue wait ${((sched1[1]!-sched0[1]!)/1e6).toFixed(0)} ms, slices ${sched1[2]!-sched0[2]!}\n`);
     if (round >= 0) (mode === '0' ? cpuThread : cpuOurs).push((c.user + c.system) / 1000);
     const s1 = syscalls();
     callsOurs.push([s1[0] - s0[0], s1[1] - s0[1]]);

@@ -9,6 +9,9 @@ import { dangerOf } from './danger';
 /**
  * The one discovery script run on the router (busybox ash, no bashisms): every answer is a `@@ section`
  * so one round trip covers everything, which matters over slow telnet. Missing files just give empty sections.
+ * The sysfs attributes (one line each) are read with the shell's own `read`, not `$(cat …)`: a command
+ * substitution forks a subshell, eight per partition, which on a router's slow CPU (and on a bench with eight
+ * routers answering at once) was most of the script's time (decision 0142).
  */
 export const DISCOVERY_SCRIPT = [
   "echo '@@ proc_mtd'; cat /proc/mtd 2>/dev/null",
@@ -19,8 +22,8 @@ export const DISCOVERY_SCRIPT = [
   "echo '@@ compat_version'; uci -q get system.@system[0].compat_version 2>/dev/null",
   "echo '@@ hostname'; cat /proc/sys/kernel/hostname 2>/dev/null",
   "echo '@@ kernel'; cat /proc/sys/kernel/osrelease 2>/dev/null",
-  'for d in /sys/class/mtd/mtd*; do case "$d" in *ro|*\\*) continue;; esac; echo "@@ ${d##*/}"; for f in name type size erasesize offset flags oobsize writesize; do [ -r "$d/$f" ] && echo "$f=$(cat "$d/$f")"; done; done',
-  'for d in /sys/class/ubi/ubi*; do [ -d "$d" ] || continue; echo "@@ ${d##*/}"; for f in mtd_num name data_bytes; do [ -r "$d/$f" ] && echo "$f=$(cat "$d/$f")"; done; done',
+  'for d in /sys/class/mtd/mtd*; do case "$d" in *ro|*\\*) continue;; esac; echo "@@ ${d##*/}"; for f in name type size erasesize offset flags oobsize writesize; do [ -r "$d/$f" ] && { IFS= read -r v < "$d/$f"; echo "$f=$v"; }; done; done',
+  'for d in /sys/class/ubi/ubi*; do [ -d "$d" ] || continue; echo "@@ ${d##*/}"; for f in mtd_num name data_bytes; do [ -r "$d/$f" ] && { IFS= read -r v < "$d/$f"; echo "$f=$v"; }; done; done',
   // nc is asked by running it: busybox ash's `command -v` names compiled-in applets that have no link to run by
   "echo '@@ tools'; for t in nanddump nandwrite flash_erase mtd sha256sum md5sum fw_printenv; do command -v $t >/dev/null 2>&1 && echo \"$t=1\"; done; { nc --help </dev/null 2>&1 | grep -qi usage || busybox nc --help </dev/null 2>&1 | grep -qi 'usage: nc'; } && echo nc=1",
   "echo '@@ fw_printenv'; command -v fw_printenv >/dev/null 2>&1 && fw_printenv 2>&1",
