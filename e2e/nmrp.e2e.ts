@@ -12,7 +12,7 @@ import { browserSupport, reportSkipIfNeeded, startBench, type Bench } from './su
 import * as W from '../test-support/firmware-images';
 import { dniImage } from '../test-support/nmrp';
 import type { NmrpStage } from '../src-shared/capabilities/nmrp';
-import { doNowPart, sayPart } from '../src-shared/capabilities/nmrp/said';
+import { doNowPart, sayPart } from '../src-shared/capabilities/nmrp';
 import { said } from '../src-shared/i18n';
 
 const support = browserSupport();

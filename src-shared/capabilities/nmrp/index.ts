@@ -4,6 +4,7 @@ import { nmrpCommands, nmrpEvents } from './contract';
 export * from './codec';
 export * from './image';
 export * from './contract';
+export * from './said';
 
 export const nmrpCapability = defineCapability({
   id: 'nmrp',

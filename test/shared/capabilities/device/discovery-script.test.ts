@@ -43,10 +43,11 @@ put('ubi/ubi0/mtd_num', '3\n');
 put('ubi/ubi0/name', 'rootfs_data\n');
 put('ubi/ubi0/data_bytes', '1048576');
 
-const shells: Array<[string, string[]]> = [
+const candidates: Array<[string, string[]]> = [
   ['busybox ash', ['busybox', 'sh', '-c']],
   ['dash', ['dash', '-c']],
-].filter(([, cmd]) => spawnSync('sh', ['-c', `command -v ${cmd[0]}`]).status === 0) as Array<[string, string[]]>;
+];
+const shells = candidates.filter(([, cmd]) => spawnSync('sh', ['-c', `command -v ${cmd[0]!}`]).status === 0);
 
 // the loops end with the status of the last `[ -r … ]` (1 for a missing attribute); the real script goes on after them
 const run = (cmd: string[], script: string): string => spawnSync(cmd[0]!, [...cmd.slice(1), script], { encoding: 'utf8' }).stdout;
