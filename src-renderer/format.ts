@@ -37,7 +37,7 @@ const said = new Map<string, string>();
 function remembered(key: string, make: () => string): string {
   let v = said.get(key);
   if (v === undefined) {
-    if (said.size >= 2000) said.clear();
+    if (said.size >= 5000) said.clear();
     said.set(key, (v = make()));
   }
   return v;
