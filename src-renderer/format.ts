@@ -29,14 +29,28 @@ function numberFormat(digits: number): Intl.NumberFormat {
   return f;
 }
 
+/**
+ * The same few values are formatted again on every render (a timeline's evidence times on each playbook event),
+ * so their words are kept, per language, up to a bound (decision 0157).
+ */
+const said = new Map<string, string>();
+function remembered(key: string, make: () => string): string {
+  let v = said.get(key);
+  if (v === undefined) {
+    if (said.size >= 5000) said.clear();
+    said.set(key, (v = make()));
+  }
+  return v;
+}
+
 /** Local time of day; milliseconds for timing logs, without them for "since …" in a sentence. */
 export function clockTime(epochMs: number, withMs = true): string {
-  return timeFormat(withMs).format(new Date(epochMs));
+  return remembered(`t|${tag()}|${withMs}|${epochMs}`, () => timeFormat(withMs).format(new Date(epochMs)));
 }
 
 /** A number in the language shown ("1,5" in German), with a fixed number of decimals. */
 export function decimal(n: number, digits = 0): string {
-  return numberFormat(digits).format(n);
+  return remembered(`n|${tag()}|${digits}|${n}`, () => numberFormat(digits).format(n));
 }
 
 /** Binary sizes as the router's tools print them (KiB, MiB), the number in the language shown. */

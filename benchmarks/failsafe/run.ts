@@ -32,7 +32,7 @@ function lines(child: ChildProcess, on: (l: string) => void): void {
   readline.createInterface({ input: child.stdout! }).on('line', on);
 }
 
-async function cueLatency(): Promise<{ cueDom: number[]; cueFrame: number[]; anchor: number[]; delivered: number[] }> {
+async function cueLatency(): Promise<{ cueDom: number[]; cueFrame: number[]; anchor: number[]; delivered: number[]; pageWork: number[] }> {
   const lan = createRescueLan('fsbench');
   const bench = await startNsBench(lan.station);
   const children: ChildProcess[] = [];
@@ -79,6 +79,8 @@ async function cueLatency(): Promise<{ cueDom: number[]; cueFrame: number[]; anc
     const cueFrame: number[] = [];
     const anchor: number[] = [];
     const delivered: number[] = [];
+    // the page's own work, frame → cue in DOM, both ends read on the page's clock (issue 19's regression lived here)
+    const pageWork: number[] = [];
     for (let t = 0; t < TRIALS + 5; t++) {
       await page.locator('[data-testid="fs-now"][data-step="watch"]').waitFor({ timeout: 20_000 });
       // a fresh watch step has armed its listener once its first evidence is shown
@@ -109,11 +111,12 @@ async function cueLatency(): Promise<{ cueDom: number[]; cueFrame: number[]; anc
         cueFrame.push(frame - sent);
         if (anchorAt[0] !== undefined) anchor.push(anchorAt[0] - sent);
         if (wsAt) delivered.push(wsAt - sent);
+        if (wsAt) pageWork.push(dom - wsAt);
       }
       await page.getByTestId('fs-choice-again').click({ timeout: 20_000 });
     }
     await page.getByTestId('fs-stop').click();
-    return { cueDom, cueFrame, anchor, delivered };
+    return { cueDom, cueFrame, anchor, delivered, pageWork };
   } finally {
     for (const c of children) c.kill('SIGKILL');
     await bench.close();
@@ -166,10 +169,11 @@ if (only !== 'cue') {
 }
 if (only !== 'serial') {
   const cue = await cueLatency();
-  const c = { frameArrived: summary(cue.delivered), dom: summary(cue.cueDom), frame: summary(cue.cueFrame), anchorSocat: summary(cue.anchor) };
+  const c = { frameArrived: summary(cue.delivered), dom: summary(cue.cueDom), frame: summary(cue.cueFrame), anchorSocat: summary(cue.anchor), pageWork: summary(cue.pageWork) };
   result.cue = c;
   report.push(
     `cue (datagram → WebSocket frame in page): p50 ${f(c.frameArrived.p50)} ms, p99 ${f(c.frameArrived.p99)} ms; → cue in DOM: p50 ${f(c.dom.p50)} ms, p99 ${f(c.dom.p99)} ms; → next frame p50 ${f(c.frame.p50)} ms, p99 ${f(c.frame.p99)} ms; socat anchor p50 ${f(c.anchorSocat.p50)} ms, p99 ${f(c.anchorSocat.p99)} ms`,
+    `cue page work (WebSocket frame in page → cue in DOM, per trial): p50 ${f(c.pageWork.p50)} ms, p99 ${f(c.pageWork.p99)} ms`,
   );
 }
 result.loadAverageAtEnd = os.loadavg()[0];

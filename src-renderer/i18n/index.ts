@@ -1,21 +1,21 @@
-import { useLocale } from './store';
-import type { MessageId, MessageValues } from '../../src-shared/i18n';
+import { useLocale, type T } from './store';
+import type { MessageId } from '../../src-shared/i18n';
 import { english, knownId, localizeError, sayIn, sourceCatalog } from '../../src-shared/i18n';
 import type { RbErrorShape } from '../../src-shared/errors';
 import type { SaidMessage } from '../../src-shared/contract/common';
 
-export { useLocale, startLocale } from './store';
+export { useLocale, startLocale, type T } from './store';
 
-export type T = (id: MessageId, values?: MessageValues) => string;
-
-/** The catalogue in the language shown: `const t = useT(); t('app.nav.label')`. Keys are checked by the compiler. */
+/**
+ * The catalogue in the language shown: `const t = useT(); t('app.nav.label')`. Keys are checked by the compiler.
+ * The same function until the language changes (formatters made once per sentence, decision 0157).
+ */
 export function useT(): T {
-  const intl = useLocale((s) => s.intl);
-  return (id, values) => intl.formatMessage({ id }, values);
+  return useLocale((s) => s.t);
 }
 
 /** Outside components (stores, formatters): the same, for the language shown now. */
-export const tNow: T = (id, values) => useLocale.getState().intl.formatMessage({ id }, values);
+export const tNow: T = (id, values) => useLocale.getState().t(id, values);
 
 /** An error's three parts in the language shown (its English words when the catalogue does not have them). */
 export function useLocalizedError<E extends RbErrorShape>(e: E): E {
@@ -31,14 +31,17 @@ const SAID: Record<string, MessageId> = Object.fromEntries(
   (Object.keys(sourceCatalog) as MessageId[]).filter((k) => (k.startsWith('profile.') || k.startsWith('prompt.')) && !sourceCatalog[k].includes('{')).map((k) => [english(k), k]),
 );
 
+/** The `.explain` entries of SAID, in its order: the confirmation's first half. */
+const EXPLAINS = Object.entries(SAID).filter(([, k]) => k.endsWith('.explain'));
+
 /** Words the workstation sent, in the language shown where the catalogue has them; else as they came. */
 export function saidText(t: T, given: string): string {
   const id = SAID[given];
   if (id) return t(id);
   // "<action label>?" and "<explain> <consequence>": the guide's confirmation of a destructive fix
   if (given.endsWith('?') && SAID[given.slice(0, -1)]) return t('prompt.confirm.question', { action: t(SAID[given.slice(0, -1)]!) });
-  for (const [en, k] of Object.entries(SAID)) {
-    if (k.endsWith('.explain') && given.startsWith(`${en} `)) {
+  for (const [en, k] of EXPLAINS) {
+    if (given.startsWith(`${en} `)) {
       const rest = SAID[given.slice(en.length + 1)];
       if (rest) return `${t(k)} ${t(rest)}`;
     }

@@ -6,7 +6,11 @@
  */
 import { create } from 'zustand';
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
-import { intlTag, isLocale, loadCatalog, pickLocale, sourceCatalog, SOURCE_LOCALE, type Catalog, type Locale } from '../../src-shared/i18n';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { intlTag, isLocale, loadCatalog, pickLocale, sourceCatalog, SOURCE_LOCALE, type Catalog, type Locale, type MessageId, type MessageValues } from '../../src-shared/i18n';
+
+/** The catalogue in the language shown, one sentence at a time (see `useT`). */
+export type T = (id: MessageId, values?: MessageValues) => string;
 
 const KEY = 'rescueBench.language';
 const cache = createIntlCache();
@@ -24,9 +28,50 @@ function makeIntl(locale: Locale, catalog: Catalog): IntlShape {
   );
 }
 
+/**
+ * What `intl.formatMessage({ id }, values)` gives for our plain-value messages, without its per-call cost: react-intl
+ * spreads the values, merges the formats and builds a JSON key over its arguments to find the cached formatter on
+ * every call, which made each render of the failsafe timeline (dozens of sentences) cost ~1 ms more than before
+ * the catalogue (issue 19's cue latency, decision 0157). Same engine (IntlMessageFormat, same tag), same outcomes:
+ * a missing or empty message gives its id, a message that cannot be parsed or formatted (a missing value) gives
+ * the message verbatim.
+ */
+export function screenTranslator(locale: Locale, catalog: Catalog): T {
+  const tag = intlTag(locale);
+  const formats = new Map<string, IntlMessageFormat | null>();
+  const plain = new Map<string, string>();
+  return (id, values) => {
+    const message = Object.hasOwn(catalog, id) ? catalog[id] : undefined;
+    if (!message) return id;
+    if (values === undefined) {
+      const done = plain.get(id);
+      if (done !== undefined) return done;
+    }
+    let f = formats.get(id);
+    if (f === undefined) {
+      try {
+        f = new IntlMessageFormat(message, tag);
+      } catch {
+        f = null;
+      }
+      formats.set(id, f);
+    }
+    let text: string;
+    try {
+      text = f ? String(f.format(values)) : message;
+    } catch {
+      text = message;
+    }
+    if (values === undefined) plain.set(id, text);
+    return text;
+  };
+}
+
 interface LocaleStore {
   locale: Locale;
   intl: IntlShape;
+  /** The catalogue in the language shown (one function per language: a stable value for memoised components). */
+  t: T;
   /** Whether the person chose the language in the app (then the system's languages no longer decide). */
   chosen: boolean;
   setLocale(locale: Locale, opts?: { remember?: boolean }): Promise<void>;
@@ -48,6 +93,7 @@ let wanted: Locale = SOURCE_LOCALE;
 export const useLocale = create<LocaleStore>((set, get) => ({
   locale: SOURCE_LOCALE,
   intl: makeIntl(SOURCE_LOCALE, sourceCatalog),
+  t: screenTranslator(SOURCE_LOCALE, sourceCatalog),
   chosen: remembered() !== undefined,
   async setLocale(locale, opts = {}) {
     wanted = locale;
@@ -61,7 +107,7 @@ export const useLocale = create<LocaleStore>((set, get) => ({
     }
     const catalog = await loadCatalog(locale);
     if (wanted !== locale) return; // a later choice won the race
-    set({ locale, intl: makeIntl(locale, catalog) });
+    set({ locale, intl: makeIntl(locale, catalog), t: screenTranslator(locale, catalog) });
     if (typeof document !== 'undefined') document.documentElement.lang = intlTag(locale);
   },
   async followSystem(languages) {

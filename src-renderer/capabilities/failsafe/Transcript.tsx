@@ -1,11 +1,16 @@
+import { memo } from 'react';
 import { usePlaybook } from '../playbook/store';
 import { clockTime } from '../../format';
 import { useT } from '../../i18n';
 
 const MARK = { sent: '>', received: '<', note: '#' } as const;
 
-/** Everything sent to the router and everything it answered, in order (passwords are hidden at the source). */
-export function Transcript() {
+/**
+ * Everything sent to the router and everything it answered, in order (passwords are hidden at the source).
+ * Memoised: it has no props, so a run event that re-renders the guide (the PRESS-NOW cue) does not make its lines
+ * again; new lines still arrive through the store (decision 0157).
+ */
+export const Transcript = memo(function Transcript() {
   const t = useT();
   const lines = usePlaybook((s) => s.transcript);
   if (lines.length === 0) return null;
@@ -25,4 +30,4 @@ export function Transcript() {
       </details>
     </section>
   );
-}
+});
