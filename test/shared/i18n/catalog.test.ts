@@ -99,6 +99,19 @@ describe('error texts in the person\'s language', () => {
     expect(localizeError(f.toShape(), es).message).toBe('La estación de trabajo no conoce esa orden.');
   });
 
+  it('a count of seconds takes its plural in every language (UBOOT_TIMEOUT: "In 1 Sekunde", not "1 Sekunden")', async () => {
+    const one = fault('UBOOT_TIMEOUT', { step: 'stopAutoboot', seconds: 1 }).toShape();
+    const many = fault('UBOOT_TIMEOUT', { step: 'stopAutoboot', seconds: 30 }).toShape();
+    expect(one.meaning).toMatch(/in 1 second\.$/);
+    expect(many.meaning).toMatch(/in 30 seconds\.$/);
+    const de = translator('de', await loadCatalog('de'));
+    const es = translator('es', await loadCatalog('es'));
+    expect(localizeError(one, de).meaning).toMatch(/^In 1 Sekunde kam/);
+    expect(localizeError(many, de).meaning).toMatch(/^In 30 Sekunden kam/);
+    expect(localizeError(one, es).meaning).toMatch(/^En 1 segundo no/);
+    expect(localizeError(many, es).meaning).toMatch(/^En 30 segundos no/);
+  });
+
   it('a fault whose words differ from the catalogue entry of its code stays as it came (never the wrong words)', async () => {
     const de = translator('de', await loadCatalog('de'));
     const other = { code: 'UNKNOWN_COMMAND', message: 'The bench server does not offer that command.' };

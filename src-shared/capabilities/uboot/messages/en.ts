@@ -44,7 +44,7 @@ export const en = {
   'error.UBOOT_TIMEOUT.message':
     "{step, select, stopAutoboot {We did not see the router's bootloader.} tftpboot {The download into the router did not finish.} boot {The router did not finish starting in time.} other {The bootloader stopped answering.}}",
   'error.UBOOT_TIMEOUT.meaning':
-    '{step, select, stopAutoboot {Nothing that looks like U-Boot arrived on the serial port in {seconds} seconds.} tftpboot {The router stopped or could not reach this computer. We pressed Ctrl-C to get its prompt back.} boot {No shell, login or known prompt appeared.} other {A command did not come back to the prompt.}}',
+    '{step, select, stopAutoboot {Nothing that looks like U-Boot arrived on the serial port in {seconds, plural, one {# second} other {# seconds}}.} tftpboot {The router stopped or could not reach this computer. We pressed Ctrl-C to get its prompt back.} boot {No shell, login or known prompt appeared.} other {A command did not come back to the prompt.}}',
   'error.UBOOT_TIMEOUT.fix':
     '{step, select, stopAutoboot {Switch the router off, start again, then switch it on. If the console shows garbage, use "Find speed"; if it shows nothing, swap the TX and RX wires.} tftpboot {Check the network cable (a LAN port on the router) and that this computer has {serverIp}.} boot {Look at the console: it may still be starting, or it may have stopped with an error.} other {Check the console; press Ctrl-C there, then try again.}}',
   'error.UBOOT_NEEDS_CONFIRMATION.message': '"{command}" writes to the router\'s flash or saved settings.',

@@ -42,7 +42,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.UBOOT_TIMEOUT.message':
     '{step, select, stopAutoboot {No vimos el gestor de arranque del router.} tftpboot {La descarga al router no terminó.} boot {El router no terminó de arrancar a tiempo.} other {El gestor de arranque dejó de responder.}}',
   'error.UBOOT_TIMEOUT.meaning':
-    '{step, select, stopAutoboot {En {seconds} segundos no llegó por el puerto serie nada que parezca U-Boot.} tftpboot {El router se detuvo o no pudo llegar a este equipo. Pulsamos Ctrl-C para recuperar su indicador.} boot {No apareció ninguna línea de comandos, inicio de sesión ni indicador conocido.} other {Un comando no volvió al indicador.}}',
+    '{step, select, stopAutoboot {{seconds, plural, one {En # segundo} other {En # segundos}} no llegó por el puerto serie nada que parezca U-Boot.} tftpboot {El router se detuvo o no pudo llegar a este equipo. Pulsamos Ctrl-C para recuperar su indicador.} boot {No apareció ninguna línea de comandos, inicio de sesión ni indicador conocido.} other {Un comando no volvió al indicador.}}',
   'error.UBOOT_TIMEOUT.fix':
     '{step, select, stopAutoboot {Apaga el router, empieza de nuevo y luego enciéndelo. Si la consola muestra caracteres sin sentido, usa «Buscar la velocidad»; si no muestra nada, intercambia los cables TX y RX.} tftpboot {Revisa el cable de red (un puerto LAN del router) y que este equipo tiene {serverIp}.} boot {Mira la consola: puede que aún esté arrancando, o que se haya detenido con un error.} other {Mira la consola; pulsa Ctrl-C allí y vuelve a intentarlo.}}',
   'error.UBOOT_NEEDS_CONFIRMATION.message': '«{command}» escribe en la flash o en los ajustes guardados del router.',
