@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { describeMatch } from '../../../src-shared/capabilities/serial/watchers';
+import { matchSaid } from '../../../src-shared/capabilities/serial/said';
+import { english, localizeError, sayIn } from '../../../src-shared/i18n';
 import type { CliCommand } from '../../cli/types';
 import { runOnContract } from '../../cli/transport';
 import { checkProfile, SERIAL_OPTIONS, serialConnection } from './cli-options';
@@ -10,10 +11,11 @@ export const serialPorts: CliCommand = {
   usage: 'serial ports [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
+    const tr = io.t ?? english;
     return runOnContract(io, { command: 'serial ports', json: values.json }, async (t) => {
       const r = await t.invoke('serial.ports', {});
-      if (r.note) t.say(r.note);
-      if (!r.ports.length) t.say('No serial ports found. Plug the adapter in and try again.');
+      if (r.note) t.say(sayIn(tr, r.noteMsg, r.note));
+      if (!r.ports.length) t.say(tr('serial.cli.noPorts'));
       const text = r.ports.map((p) => p.label).join('\n');
       return { ok: true, value: r, ...(text ? { text } : {}) };
     });
@@ -38,6 +40,7 @@ export const serialWatch: CliCommand = {
     });
     const open = serialConnection(values, values['auto-stop']);
     const json = values.json;
+    const tr = io.t ?? english;
     return runOnContract(
       io,
       {
@@ -46,8 +49,14 @@ export const serialWatch: CliCommand = {
         // the console's bytes as serial.data lines only with --echo; without --json they go to stdout as they are
         events: json && values.echo ? ['serial.session', 'serial.match', 'serial.data'] : ['serial.session', 'serial.match'],
         describe: (e) => {
-          if (e.name === 'serial.match') return `\n[Rescue Bench] ${describeMatch(e.payload.match)}`;
-          if (e.name === 'serial.session' && e.payload.error) return `\n[Rescue Bench] ${e.payload.error.message} ${e.payload.error.fix ?? ''}`;
+          if (e.name === 'serial.match') {
+            const m = matchSaid(e.payload.match);
+            return `\n[Rescue Bench] ${sayIn(tr, m.msg, m.text)}`;
+          }
+          if (e.name === 'serial.session' && e.payload.error) {
+            const f = localizeError(e.payload.error, tr);
+            return `\n[Rescue Bench] ${f.message}${f.fix ? ` ${f.fix}` : ''}`;
+          }
           return undefined;
         },
       },
@@ -55,11 +64,11 @@ export const serialWatch: CliCommand = {
         if (!json) t.on((e) => e.name === 'serial.data' && process.stdout.write(Buffer.from(e.payload.b64, 'base64')));
         await checkProfile(t, open.profile);
         const s = await t.invoke('serial.open', open);
-        t.say(`Watching ${s.path} at ${s.requested.baud} baud (log: ${s.logPath}). Press Ctrl-C to stop.`);
+        t.say(tr('serial.cli.watching', { port: s.path, baud: String(s.requested.baud), log: s.logPath }));
         if (values.autobaud) {
           const r = await t.invoke('serial.autobaud', { id: s.id });
           t.line('cli.reply', { command: 'serial.autobaud', value: r });
-          t.say(`[Rescue Bench] ${r.message}`);
+          t.say(`[Rescue Bench] ${sayIn(tr, r.messageMsg, r.message)}`);
         }
         await io.stopped;
         return { ok: true, value: await t.invoke('serial.close', { id: s.id }) };

@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { SerialPortInfo, SerialSession, SerialSettings } from '../../../src-shared/capabilities/serial/contract';
 import { AUTOBAUD_RATES } from '../../../src-shared/capabilities/serial/contract';
 import { fault } from '../../../src-shared/errors';
+import { said, type SaidMessage } from '../../../src-shared/i18n/said';
+import { autobaudSaid } from '../../../src-shared/capabilities/serial/said';
 import { ConsoleWatcher, WATCH_PROFILES, watchProfile, watchProfileFromSerial, type WatchMatch, type WatchProfile } from '../../../src-shared/capabilities/serial/watchers';
 import { AUTOBAUD_ACCEPT, pickBaud, textScore, type BaudTrial } from '../../../src-shared/capabilities/serial/autobaud';
 import { DEVICE_PROFILES, findDeviceProfile } from '../../../src-shared/profiles/profiles';
@@ -92,12 +94,13 @@ export class SerialService {
     return this.ports.add(port);
   }
 
-  async listPorts(): Promise<{ ports: SerialPortInfo[]; note?: string }> {
+  async listPorts(): Promise<{ ports: SerialPortInfo[]; note?: string; noteMsg?: SaidMessage }> {
     try {
       const list = await this.ports.list();
       return { ports: list.map((p) => ({ ...describePortForList(p), ...(p.label ? { label: p.label } : {}) })) };
     } catch (err) {
-      return { ports: [], note: `The list of serial ports could not be read (${(err as Error).message}). Type the port name instead, for example /dev/ttyUSB0 or COM3.` };
+      const note = said('serial.ports.unreadable', { reason: (err as Error).message });
+      return { ports: [], note: note.text, noteMsg: note.msg };
     }
   }
 
@@ -184,11 +187,20 @@ export class SerialService {
   }
 
   private async readActual(s: Session): Promise<void> {
+    const noSpeed = (): SerialSession['actual'] => {
+      const n = said('serial.note.noSpeed');
+      return { note: n.text, noteMsg: n.msg };
+    };
     try {
       const baud = await s.port?.getBaudRate();
-      s.info.actual = baud ? { baud, ...(baud !== s.info.requested.baud ? { note: `The port runs at ${baud}, not the ${s.info.requested.baud} asked for: the adapter cannot do that speed exactly.` } : {}) } : { note: 'This port does not report its speed.' };
+      if (!baud) s.info.actual = noSpeed();
+      else if (baud === s.info.requested.baud) s.info.actual = { baud };
+      else {
+        const n = said('serial.note.otherSpeed', { baud: String(baud), asked: String(s.info.requested.baud) });
+        s.info.actual = { baud, note: n.text, noteMsg: n.msg };
+      }
     } catch {
-      s.info.actual = { note: 'This port does not report its speed.' };
+      s.info.actual = noSpeed();
     }
   }
 
@@ -200,7 +212,8 @@ export class SerialService {
       await port.get();
       s.info.signals = { ...s.info.signals, supported: true };
     } catch {
-      s.info.signals = { supported: false, note: 'This port has no DTR, RTS or break lines (a virtual port or a 3-wire adapter). The console itself works.' };
+      const n = said('serial.note.noSignals');
+      s.info.signals = { supported: false, note: n.text, noteMsg: n.msg };
     }
   }
 
@@ -338,7 +351,8 @@ export class SerialService {
       }
       s.info.signals = { supported: true, ...(req.dtr !== undefined ? { dtr: req.dtr } : s.info.signals.dtr !== undefined ? { dtr: s.info.signals.dtr } : {}), ...(req.rts !== undefined ? { rts: req.rts } : s.info.signals.rts !== undefined ? { rts: s.info.signals.rts } : {}) };
     } catch (err) {
-      s.info.signals = { supported: false, note: 'This port has no DTR, RTS or break lines (a virtual port or a 3-wire adapter). The console itself still works.' };
+      const n = said('serial.note.noSignals');
+      s.info.signals = { supported: false, note: n.text, noteMsg: n.msg };
       this.emitSession(s);
       throw explainSignalsUnsupported(err, s.info.path);
     }
@@ -350,7 +364,7 @@ export class SerialService {
    * Try each rate for `listenMs` and keep the one whose output reads as text. The router must be talking
    * (booting) meanwhile. Stops early when a rate reads clearly as text.
    */
-  async autobaud(id: string, rates: readonly number[] = AUTOBAUD_RATES, listenMs = 800): Promise<{ baud?: number; tried: BaudTrial[]; message: string; session: SerialSession }> {
+  async autobaud(id: string, rates: readonly number[] = AUTOBAUD_RATES, listenMs = 800): Promise<{ baud?: number; tried: BaudTrial[]; message: string; messageMsg: SaidMessage; session: SerialSession }> {
     const s = this.session(id);
     const original = s.info.requested.baud;
     const tried: BaudTrial[] = [];
@@ -372,17 +386,12 @@ export class SerialService {
     if (best) {
       if (s.info.requested.baud !== best.baud) await this.configure(id, best.baud);
       s.watcher.reset();
-      return { baud: best.baud, tried, message: `The router talks at ${best.baud} baud: its output reads as text at that speed.`, session: this.get(id) };
+      const found = autobaudSaid({ baud: best.baud, tried });
+      return { baud: best.baud, tried, message: found.text, messageMsg: found.msg, session: this.get(id) };
     }
     await this.configure(id, original);
-    const silent = tried.every((t) => t.bytes === 0);
-    return {
-      tried,
-      message: silent
-        ? 'Nothing arrived at any speed. Switch the router off and on again while this runs; if still nothing arrives, swap the TX and RX wires.'
-        : 'The output did not read as text at any speed. Check the ground wire, and that the adapter is 3.3 V (not 5 V or RS-232).',
-      session: this.get(id),
-    };
+    const none = autobaudSaid({ tried });
+    return { tried, message: none.text, messageMsg: none.msg, session: this.get(id) };
   }
 
   async close(id: string): Promise<SerialSession> {
@@ -422,13 +431,8 @@ export class SerialService {
     s.port = undefined;
     if (port?.isOpen) void port.close();
     s.info.state = 'unplugged';
-    s.info.error = {
-      code: 'SERIAL_UNPLUGGED',
-      message: `The serial adapter (${s.info.path}) was unplugged.`,
-      meaning: 'The console stopped receiving. What arrived before is kept in the log.',
-      fix: 'Plug it back in. The console reconnects by itself with the same settings.',
-      details: why,
-    };
+    // the platform's fault for a port that stopped answering, with its port as a value: said in the language shown
+    s.info.error = fault('SERIAL_UNPLUGGED', { port: s.info.path }, { details: why }).toShape();
     s.log.note(`unplugged: ${why}`);
     this.emitSession(s);
   }

@@ -4,7 +4,7 @@ import { english } from '../../../src-shared/i18n/translate';
 import { sayIn } from '../../../src-shared/i18n/said';
 import { localizeError } from '../../../src-shared/i18n/errors';
 import { UbootRunRequestSchema } from '../../../src-shared/capabilities/uboot';
-import { describeMatch } from '../../../src-shared/capabilities/serial';
+import { matchSaid } from '../../../src-shared/capabilities/serial/said';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
@@ -79,7 +79,10 @@ export const uboot: CliCommand = {
         json: values.json,
         events: ['serial.session', 'serial.match', 'uboot.state', 'uboot.step', 'uboot.progress'],
         describe: (e) => {
-          if (e.name === 'serial.match') return `  [${e.payload.match.kind}] ${describeMatch(e.payload.match)}`;
+          if (e.name === 'serial.match') {
+            const m = matchSaid(e.payload.match);
+            return `  [${e.payload.match.kind}] ${sayIn(tr, m.msg, m.text)}`;
+          }
           if (e.name === 'serial.session' && (e.payload.state === 'unplugged' || e.payload.state === 'open')) return tr('uboot.cli.serial', { path: e.payload.path, state: e.payload.state });
           if (e.name === 'uboot.step') {
             const s = e.payload;

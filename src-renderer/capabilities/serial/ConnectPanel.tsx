@@ -6,7 +6,7 @@ import { ErrorCard } from '../../components/ErrorCard';
 import { useSerial } from './store';
 import { AUTOBAUD_RATES } from '../../../src-shared/capabilities/serial/contract';
 import type { RbError } from '../../../src-shared/contract';
-import { useT } from '../../i18n';
+import { sayText, useT } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
 
 const PARITY: Record<'none' | 'even' | 'odd' | 'mark' | 'space', MessageId> = {
@@ -25,6 +25,7 @@ export function ConnectPanel() {
   const t = useT();
   const ports = useSerial((s) => s.ports);
   const note = useSerial((s) => s.portsNote);
+  const noteMsg = useSerial((s) => s.portsNoteMsg);
   const profiles = useSerial((s) => s.profiles);
   const [path, setPath] = useState('');
   const [baud, setBaud] = useState(115200);
@@ -152,7 +153,7 @@ export function ConnectPanel() {
         </div>
       </details>
       {ports.length === 0 && !note && <p className="empty">{t('serial.noAdapter')}</p>}
-      {note && <p className="note" data-i18n-data="the workstation's note (English)">{note}</p>}
+      {note && <p className="note">{sayText(t, note, noteMsg)}</p>}
       {error && <ErrorCard error={error} />}
     </section>
   );

@@ -9,7 +9,9 @@ import type { RbError } from '../../../src-shared/contract';
 import type { SerialSession } from '../../../src-shared/capabilities/serial/contract';
 import { BAUD_CHOICES } from './ConnectPanel';
 import { useT, type T } from '../../i18n';
-import type { MessageId } from '../../../src-shared/i18n';
+import { sayIn } from '../../../src-shared/i18n';
+import type { SaidMessage } from '../../../src-shared/contract/common';
+import { autobaudSaid, matchSaid } from '../../../src-shared/capabilities/serial/said';
 import { place } from '../../i18n/place';
 
 /** xterm.js is loaded when a console is first shown, not with the rest of the app. */
@@ -19,20 +21,8 @@ const NO_BANNERS: Banner[] = [];
 
 /** What a recognised line means (the words of describeMatch in src-shared, in the language shown). */
 export function matchText(t: T, m: WatchMatch): string {
-  const word = m.stopWith && m.stopWith !== 'any' ? m.stopWith : undefined;
-  switch (m.kind) {
-    case 'uboot-banner':
-      return t('serial.match.uboot-banner', { version: m.detail ?? '' });
-    case 'uboot-autoboot':
-      return word ? t('serial.match.uboot-autoboot.word', { word }) : t('serial.match.uboot-autoboot');
-    case 'uboot-prompt':
-    case 'shell-prompt':
-      return t(`serial.match.${m.kind}`, { prompt: m.prompt?.trimEnd() ?? '' });
-    case 'kernel-panic':
-      return t('serial.match.kernel-panic', { reason: m.detail || 'none' });
-    default:
-      return t(`serial.match.${m.kind}` as MessageId);
-  }
+  const said = matchSaid(m);
+  return sayIn(t, said.msg, said.text);
 }
 
 /** With auto-stop on, the countdown banner says what Rescue Bench is doing about it. */
@@ -42,15 +32,16 @@ function bannerText(t: T, m: WatchMatch, autoStop: boolean): string {
 }
 
 /** The result of "Find speed", said from what was found (the workstation's English is the same words). */
-function autobaudText(t: T, r: { baud?: number | undefined; tried: ReadonlyArray<{ bytes: number }> }): string {
-  if (r.baud !== undefined) return t('serial.findSpeed.found', { baud: String(r.baud) });
-  return r.tried.every((x) => x.bytes === 0) ? t('serial.findSpeed.silent') : t('serial.findSpeed.garbled');
+function autobaudText(t: T, r: { baud?: number | undefined; tried: ReadonlyArray<{ bytes: number }>; message?: string; messageMsg?: SaidMessage | undefined }): string {
+  const said = autobaudSaid(r);
+  return r.message !== undefined && r.messageMsg ? sayIn(t, r.messageMsg, r.message) : sayIn(t, said.msg, said.text);
 }
 
-/** The port's own note about its speed, from the numbers it is about. */
+/** The port's own note about its speed: by its id (decision 0164), or from the numbers it is about (an older workstation). */
 function speedNote(t: T, s: SerialSession): string | undefined {
   const a = s.actual;
   if (!a.note) return undefined;
+  if (a.noteMsg) return sayIn(t, a.noteMsg, a.note);
   if (a.baud === undefined) return t('serial.note.noSpeed');
   if (a.baud !== s.requested.baud) return t('serial.note.otherSpeed', { baud: String(a.baud), asked: String(s.requested.baud) });
   return a.note;
@@ -155,7 +146,7 @@ export function SessionPanel({ session }: { session: SerialSession }) {
           {t('serial.line', { line: 'RTS', on: String(session.signals.rts !== false) })}
         </button>
       </div>
-      {session.signals.note && <p className="muted">{session.signals.supported === false ? t('serial.note.noSignals') : session.signals.note}</p>}
+      {session.signals.note && <p className="muted">{session.signals.noteMsg ? sayIn(t, session.signals.noteMsg, session.signals.note) : session.signals.supported === false ? t('serial.note.noSignals') : session.signals.note}</p>}
       {autobaud && <p className="status" aria-live="polite">{autobaud}</p>}
       {error && <ErrorCard error={error} />}
       <Suspense fallback={<p className="muted">{t('serial.loading')}</p>}>

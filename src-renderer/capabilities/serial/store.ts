@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SerialPortInfo, SerialSession } from '../../../src-shared/capabilities/serial/contract';
 import type { WatchMatch } from '../../../src-shared/capabilities/serial/watchers';
 import type { CommandInput } from '../../../src-shared/contract';
+import type { SaidMessage } from '../../../src-shared/contract/common';
 import type { RbApi } from '../../api/types';
 
 /** Bytes kept per session in this window, for "Save log" and for a terminal that mounts late. */
@@ -66,11 +67,13 @@ export function attachSink(id: string, sink: Sink): () => void {
 interface SerialStore {
   ports: SerialPortInfo[];
   portsNote?: string;
+  /** The note as catalogue id + values (decision 0164): said in the language shown. */
+  portsNoteMsg?: SaidMessage;
   sessions: Record<string, SerialSession>;
   active?: string;
   profiles: { id: string; label: string }[];
   banners: Record<string, Banner[]>;
-  setPorts(ports: SerialPortInfo[], note?: string): void;
+  setPorts(ports: SerialPortInfo[], note?: string, noteMsg?: SaidMessage): void;
   upsertSession(s: SerialSession): void;
   setActive(id: string | undefined): void;
   setProfiles(p: { id: string; label: string }[]): void;
@@ -97,7 +100,7 @@ export const useSerial = create<SerialStore>((set, get) => ({
   sessions: {},
   profiles: [],
   banners: {},
-  setPorts: (ports, note) => set(note ? { ports, portsNote: note } : { ports, portsNote: undefined }),
+  setPorts: (ports, note, noteMsg) => set(note ? { ports, portsNote: note, portsNoteMsg: noteMsg } : { ports, portsNote: undefined, portsNoteMsg: undefined }),
   upsertSession: (s) =>
     set((st) => {
       const sessions = { ...st.sessions };
@@ -134,7 +137,7 @@ export const useSerial = create<SerialStore>((set, get) => ({
   },
   refreshPorts: async (api) => {
     const r = await api.invoke('serial.ports', {});
-    get().setPorts(r.ports, r.note);
+    get().setPorts(r.ports, r.note, r.noteMsg);
     return r.ports;
   },
   open: async (api, req) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, Empty, RbErrorSchema } from '../../contract/common';
+import { command, event, Empty, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 import { WATCH_KINDS, type WatchKind } from './watchers';
 
 /** Baud rates autobaud tries, most common first (issue 5). */
@@ -41,9 +41,9 @@ export const SerialSessionSchema = z.object({
   state: z.enum(['opening', 'open', 'unplugged', 'closed', 'error']),
   requested: SerialSettingsSchema,
   /** What the port reports after applying the settings; a field is absent when the port cannot say. */
-  actual: z.object({ baud: z.number().optional(), note: z.string().optional() }),
+  actual: z.object({ baud: z.number().optional(), note: z.string().optional(), noteMsg: SaidMessageSchema.optional() }),
   /** DTR/RTS/break: whether this port supports them, and the last values set. */
-  signals: z.object({ supported: z.boolean().optional(), dtr: z.boolean().optional(), rts: z.boolean().optional(), note: z.string().optional() }),
+  signals: z.object({ supported: z.boolean().optional(), dtr: z.boolean().optional(), rts: z.boolean().optional(), note: z.string().optional(), noteMsg: SaidMessageSchema.optional() }),
   profile: z.string(),
   /** The timestamped log of this session, on this computer. */
   logPath: z.string(),
@@ -66,11 +66,13 @@ export const AutobaudResultSchema = z.object({
   /** Every rate tried: how much of what arrived read as text (0–1) and how many bytes arrived. */
   tried: z.array(z.object({ baud: z.number().int(), score: z.number(), bytes: z.number().int() })),
   message: z.string(),
+  /** The message as catalogue id + values, said in the person's language (decision 0164). */
+  messageMsg: SaidMessageSchema.optional(),
   session: SerialSessionSchema,
 });
 
 export const serialCommands = {
-  'serial.ports': command('List the serial ports on this computer', Empty, z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional() })),
+  'serial.ports': command('List the serial ports on this computer', Empty, z.object({ ports: z.array(SerialPortInfoSchema), note: z.string().optional(), noteMsg: SaidMessageSchema.optional() })),
   'serial.open': command(
     'Open a serial port with the given settings; its output streams as serial.data events',
     z.object({

@@ -50,6 +50,9 @@ export const en = {
   'serial.line': '{line} {on, select, true {on} other {off}}',
   'serial.loading': 'Loading the console…',
   'serial.logPath': 'Everything is also saved with times to {path}. Ctrl+C in the console goes to the router; copy with Ctrl+Shift+C.',
+  'serial.ports.unreadable': 'The list of serial ports could not be read ({reason}). Type the port name instead, for example /dev/ttyUSB0 or COM3.',
+  'serial.cli.noPorts': 'No serial ports found. Plug the adapter in and try again.',
+  'serial.cli.watching': 'Watching {port} at {baud} baud (log: {log}). Press Ctrl-C to stop.',
   // ── the console itself (Terminal) ────────────────────────────────────────────
   'serial.term.label': 'Serial console {port}: what you type is sent to the router',
   'serial.term.tools': 'Console tools',
