@@ -73,6 +73,35 @@ describe.skipIf(!hasSocat)('serial CLI', () => {
     expect(await badLines.result()).toMatchObject({ command: 'serial watch', ok: false, error: { code: 'USAGE' } });
   }, 60_000);
 
+  it('serial watch --lang de: the watching line, what it recognises and an unplugged adapter in German (issue 19)', async () => {
+    const pair = await ptyPair(dir, 'de');
+    procs.push(pair.proc);
+    const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['serial', 'watch', '--port', pair.ours, '--profile', 'tplink-ath', '--lang', 'de']);
+    const child = spawn(cmd, a, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    procs.push(child);
+    let out = '';
+    // plain words go to stderr, the console's bytes to stdout
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    const until = async (re: RegExp, what: string): Promise<void> => {
+      for (let i = 0; i < 750 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 20));
+      if (!re.test(out)) throw new Error(`no ${what} in:\n${out}`);
+    };
+    await until(/wird mit 115200 Baud beobachtet \(Protokoll: \S+\)\. Beenden mit Strg-C\./, 'watching line');
+    const peer = await openPeer(pair.peer);
+    peer.write('\r\nU-Boot 1.1.4 (Jun 13 2014 - 10:41:35)\r\nAutobooting in 1 seconds\r\nath> ');
+    await until(/\[Rescue Bench\] U-Boot zählt herunter — tippen Sie „tpl“, um den automatischen Start anzuhalten\./, 'countdown');
+    await until(/\[Rescue Bench\] U-Boot wartet auf einen Befehl \(Eingabeaufforderung „ath>“\)\./, 'prompt');
+    // the adapter goes away (socat ends, the pty with it): the platform's fault, in German, with its port
+    await new Promise((r) => peer.close(() => r(undefined)));
+    pair.proc.kill();
+    await until(/\[Rescue Bench\] Der serielle Adapter \(\S+-ours\) antwortet nicht mehr\. Stecken Sie ihn wieder ein; die Konsole verbindet sich von selbst neu\./, 'unplugged fault');
+    expect(out).not.toMatch(/Watching|counting down|waiting for a command|stopped answering|Plug it back/);
+    const exit = new Promise<number | null>((r) => child.once('exit', r));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  }, 60_000);
+
   it('serial ports --json ends with serial.ports\' reply', async () => {
     const [cmd, a] = nodeTsArgs('src-main/cli/main.ts', ['serial', 'ports', '--json']);
     const child = spawn(cmd, a, { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });

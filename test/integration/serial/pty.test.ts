@@ -104,7 +104,7 @@ describe.skipIf(!hasSocat)(SUITE, () => {
     const a = await ptyPair('c');
     const s = await h.service.open(a.ours, { ...SETTINGS });
     expect(s.actual.baud).toBe(115200);
-    expect(s.signals).toMatchObject({ supported: false, note: expect.stringContaining('no DTR, RTS or break') }); // known at open
+    expect(s.signals).toMatchObject({ supported: false, note: expect.stringContaining('no DTR, RTS or break'), noteMsg: { id: 'serial.note.noSignals' } }); // known at open
     const changed = await h.service.configure(s.id, 57600);
     expect(changed.requested.baud).toBe(57600);
     expect(changed.actual.baud).toBe(57600);
@@ -126,7 +126,8 @@ describe.skipIf(!hasSocat)(SUITE, () => {
     a.proc.kill();
     await until(() => h.service.get(s.id).state === 'unplugged', 5000, 'unplug');
     const un = h.sessions.find((x) => x.state === 'unplugged')!;
-    expect(un.error).toMatchObject({ code: 'SERIAL_UNPLUGGED', fix: expect.stringContaining('reconnects by itself') });
+    // the platform's fault, made by fault(): its port is a value, so the screen and the CLI say it in their language
+    expect(un.error).toMatchObject({ code: 'SERIAL_UNPLUGGED', fix: expect.stringContaining('reconnects by itself'), values: { port: a.ours } });
     await expect(h.service.write(s.id, Buffer.from('x'))).rejects.toMatchObject({ code: 'SERIAL_NOT_CONNECTED' });
     const again = await ptyPair('d'); // same names: the adapter is back
     await until(() => h.service.get(s.id).state === 'open', 5000, 'reconnect');
@@ -167,6 +168,7 @@ describe.skipIf(!hasSocat)(SUITE, () => {
     stop = true;
     await talker;
     expect(r.baud).toBe(57600);
+    expect(r.messageMsg).toEqual({ id: 'serial.findSpeed.found', values: { baud: '57600' } });
     expect(r.tried.map((t) => t.baud)).toEqual([115200, 57600]);
     expect(r.tried[0]!.score).toBeLessThan(0.5);
     expect(r.tried[1]!.score).toBeGreaterThan(0.95);
