@@ -9,6 +9,7 @@ import type { SerialPortInfo, SerialSession, SerialSettings } from '../../../src
 import { AUTOBAUD_RATES } from '../../../src-shared/capabilities/serial/contract';
 import { fault } from '../../../src-shared/errors';
 import { said, type SaidMessage } from '../../../src-shared/i18n/said';
+import { english, knownId } from '../../../src-shared/i18n/translate';
 import { autobaudSaid } from '../../../src-shared/capabilities/serial/said';
 import { ConsoleWatcher, WATCH_PROFILES, watchProfile, watchProfileFromSerial, type WatchMatch, type WatchProfile } from '../../../src-shared/capabilities/serial/watchers';
 import { AUTOBAUD_ACCEPT, pickBaud, textScore, type BaudTrial } from '../../../src-shared/capabilities/serial/autobaud';
@@ -68,8 +69,16 @@ export function resolveWatchProfile(id: string): WatchProfile {
   return watchProfile('generic');
 }
 
-export function watchProfileChoices(): { id: string; label: string }[] {
-  return [...WATCH_PROFILES.map((p) => ({ id: p.id, label: p.label })), ...DEVICE_PROFILES.map((d) => ({ id: d.id, label: `${d.vendor} ${d.model}` }))];
+/**
+ * The profiles to choose from. A watch profile's label with words in it (not only names) has a catalogue entry
+ * `serial.watchProfile.<id>` and travels with it (decision 0164), while the entry still says the label's English.
+ */
+export function watchProfileChoices(): { id: string; label: string; labelMsg?: SaidMessage }[] {
+  const words = (p: WatchProfile): { labelMsg?: SaidMessage } => {
+    const id = knownId(`serial.watchProfile.${p.id}`);
+    return id && english(id) === p.label ? { labelMsg: { id } } : {};
+  };
+  return [...WATCH_PROFILES.map((p) => ({ id: p.id, label: p.label, ...words(p) })), ...DEVICE_PROFILES.map((d) => ({ id: d.id, label: `${d.vendor} ${d.model}` }))];
 }
 
 export class SerialService {

@@ -96,9 +96,9 @@ export function ConnectPanel() {
         <label>
           {t('serial.profile')}
           <select value={profile} onChange={(e) => setProfile(e.target.value)} data-testid="console-profile">
-            {(profiles.length ? profiles : [{ id: 'generic', label: '' }]).map((p) => (
+            {(profiles.length ? profiles : [{ id: 'generic', label: '', labelMsg: undefined }]).map((p) => (
               <option key={p.id} value={p.id} data-i18n-data="serial profile">
-                {p.id === 'generic' ? t('serial.anyRouter') : p.label}
+                {p.id === 'generic' ? t('serial.anyRouter') : sayText(t, p.label, p.labelMsg)}
               </option>
             ))}
           </select>

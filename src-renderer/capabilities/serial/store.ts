@@ -71,16 +71,16 @@ interface SerialStore {
   portsNoteMsg?: SaidMessage;
   sessions: Record<string, SerialSession>;
   active?: string;
-  profiles: { id: string; label: string }[];
+  profiles: { id: string; label: string; labelMsg?: SaidMessage | undefined }[];
   banners: Record<string, Banner[]>;
   setPorts(ports: SerialPortInfo[], note?: string, noteMsg?: SaidMessage): void;
   upsertSession(s: SerialSession): void;
   setActive(id: string | undefined): void;
-  setProfiles(p: { id: string; label: string }[]): void;
+  setProfiles(p: { id: string; label: string; labelMsg?: SaidMessage | undefined }[]): void;
   onData(id: string, b64: string): void;
   onMatch(id: string, at: number, match: WatchMatch): void;
   dismissBanner(id: string, bannerId: number): void;
-  resync(sessions: SerialSession[], backlog: Record<string, string>, profiles: { id: string; label: string }[]): void;
+  resync(sessions: SerialSession[], backlog: Record<string, string>, profiles: { id: string; label: string; labelMsg?: SaidMessage | undefined }[]): void;
   /*
    * Commands. A view calls these and never writes a reply itself; they throw the command's error.
    */

@@ -106,7 +106,7 @@ export const serialCommands = {
     Empty,
     z.object({
       sessions: z.array(SerialSessionSchema),
-      profiles: z.array(z.object({ id: z.string(), label: z.string() })),
+      profiles: z.array(z.object({ id: z.string(), label: z.string(), labelMsg: SaidMessageSchema.optional() })),
       backlog: z.record(z.string(), z.string()),
     }),
   ),

@@ -50,6 +50,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'serial.ports.unreadable': 'Die Liste der seriellen Anschlüsse konnte nicht gelesen werden ({reason}). Tippen Sie stattdessen den Namen des Anschlusses ein, zum Beispiel /dev/ttyUSB0 oder COM3.',
   'serial.cli.noPorts': 'Keine seriellen Anschlüsse gefunden. Stecken Sie den Adapter ein und versuchen Sie es noch einmal.',
   'serial.cli.watching': '{port} wird mit {baud} Baud beobachtet (Protokoll: {log}). Beenden mit Strg-C.',
+  'serial.watchProfile.tplink-ath': 'TP-Link mit Atheros/QCA-U-Boot (zum Anhalten „tpl“ tippen)',
   'serial.term.label': 'Serielle Konsole {port}: Was Sie tippen, geht an den Router',
   'serial.term.tools': 'Werkzeuge der Konsole',
   'serial.term.search': 'In der Konsole suchen',

@@ -54,6 +54,7 @@ export const en = {
   'serial.cli.noPorts': 'No serial ports found. Plug the adapter in and try again.',
   'serial.cli.watching': 'Watching {port} at {baud} baud (log: {log}). Press Ctrl-C to stop.',
   // ── the console itself (Terminal) ────────────────────────────────────────────
+  'serial.watchProfile.tplink-ath': 'TP-Link with Atheros/QCA U-Boot (type "tpl" to stop)',
   'serial.term.label': 'Serial console {port}: what you type is sent to the router',
   'serial.term.tools': 'Console tools',
   'serial.term.search': 'Search the console',

@@ -50,6 +50,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'serial.ports.unreadable': 'No se pudo leer la lista de puertos serie ({reason}). Escribe el nombre del puerto, por ejemplo /dev/ttyUSB0 o COM3.',
   'serial.cli.noPorts': 'No se encontró ningún puerto serie. Conecta el adaptador y vuelve a intentarlo.',
   'serial.cli.watching': 'Observando {port} a {baud} baudios (registro: {log}). Pulsa Ctrl-C para terminar.',
+  'serial.watchProfile.tplink-ath': 'TP-Link con U-Boot de Atheros/QCA (escribe «tpl» para detenerlo)',
   'serial.term.label': 'Consola serie {port}: lo que escribes se envía al router',
   'serial.term.tools': 'Herramientas de la consola',
   'serial.term.search': 'Buscar en la consola',

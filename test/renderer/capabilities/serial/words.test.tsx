@@ -12,6 +12,7 @@ import { matchText } from '../../../../src-renderer/capabilities/serial/SessionP
 import { useSerial } from '../../../../src-renderer/capabilities/serial/store';
 import { tNow, useLocale } from '../../../../src-renderer/i18n';
 import { said } from '../../../../src-shared/i18n';
+import { watchProfileChoices } from '../../../../src-main/capabilities/serial/service';
 
 const apiWith = (reply: unknown): RbApi => ({
   transport: 'websocket',
@@ -45,6 +46,18 @@ describe('serial: the service words in German', () => {
   it('a note without an id (an older workstation) is shown as it came', async () => {
     render(<ApiContext.Provider value={apiWith({ ports: [], note: 'Something the old workstation said.' })}><ConnectPanel /></ApiContext.Provider>);
     await waitFor(() => expect(screen.getByText('Something the old workstation said.')).toBeTruthy());
+  });
+
+  it("the workstation's watch profiles: a label with words in German by its id, names as they came", async () => {
+    const choices = watchProfileChoices();
+    const tpl = choices.find((p) => p.id === 'tplink-ath')!;
+    expect(tpl).toMatchObject({ label: 'TP-Link with Atheros/QCA U-Boot (type "tpl" to stop)', labelMsg: { id: 'serial.watchProfile.tplink-ath' } });
+    useSerial.getState().setProfiles(choices);
+    render(<ApiContext.Provider value={apiWith({ ports: [] })}><ConnectPanel /></ApiContext.Provider>);
+    const options = [...(screen.getByTestId('console-profile') as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options).toContain('TP-Link mit Atheros/QCA-U-Boot (zum Anhalten „tpl“ tippen)');
+    expect(options).toContain('Linksys WRT (Marvell U-Boot)');
+    expect(options.join('\n')).not.toMatch(/to stop/);
   });
 
   it('what a recognised line means, in German', () => {
