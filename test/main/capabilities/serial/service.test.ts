@@ -12,6 +12,7 @@ import { SerialService } from '../../../../src-main/capabilities/serial/service'
 import type { SerialSession } from '../../../../src-shared/capabilities/serial/contract';
 import type { WatchMatch } from '../../../../src-shared/capabilities/serial/watchers';
 import { MockSerialPorts } from '../../../../test-support/bindings/serial-mock';
+import { loadCatalog, sayIn, translator } from '../../../../src-shared/i18n';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-serial-mock-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -144,7 +145,7 @@ describe('serial service on mock ports', () => {
     h.ports.createPort(PORT, { signals: false, reportsBaud: false });
     const s = await h.service.open(PORT, { ...SETTINGS });
     expect(s.signals).toMatchObject({ supported: false });
-    expect(s.actual).toEqual({ note: 'This port does not report its speed.' });
+    expect(s.actual).toEqual({ note: 'This port does not report its speed.', noteMsg: { id: 'serial.note.noSpeed' } });
     await expect(h.service.signals(s.id, { dtr: true })).rejects.toMatchObject({ code: 'SERIAL_SIGNALS_UNSUPPORTED' });
     // the console itself still works
     expect(await h.service.write(s.id, Buffer.from('\r'))).toBe(1);
@@ -156,7 +157,7 @@ describe('serial service on mock ports', () => {
     const s = await h.service.open(PORT, { ...SETTINGS });
     expect(s.actual).toEqual({ baud: 115200 });
     const slower = await h.service.configure(s.id, 57600);
-    expect(slower.actual).toMatchObject({ baud: 57143, note: expect.stringContaining('not the 57600') });
+    expect(slower.actual).toMatchObject({ baud: 57143, note: expect.stringContaining('not the 57600'), noteMsg: { id: 'serial.note.otherSpeed', values: { baud: '57143', asked: '57600' } } });
     await expect(h.service.configure(s.id, 250000)).rejects.toMatchObject({ code: 'SERIAL_BAUD_REJECTED', fix: expect.stringContaining('115200') });
     expect(dev.baud).toBe(57600);
     expect(h.service.get(s.id).requested.baud).toBe(57600);
@@ -172,6 +173,21 @@ describe('serial service on mock ports', () => {
     await h.service.open('/dev/ttyUSB0', { ...SETTINGS });
     await expect(h.service.open('/dev/ttyUSB0', { ...SETTINGS })).rejects.toMatchObject({ code: 'SERIAL_ALREADY_OPEN' });
     expect((await h.service.listPorts()).ports).toEqual([expect.objectContaining({ path: '/dev/ttyUSB0', label: 'USB serial adapter (FTDI) — /dev/ttyUSB0' })]);
+  });
+
+  it('a list that cannot be read: a note with the reason, its id beside the English, said in German (decision 0164)', async () => {
+    const h = harness();
+    h.ports.list = async () => {
+      throw new Error('EACCES: permission denied');
+    };
+    const r = await h.service.listPorts();
+    expect(r).toEqual({
+      ports: [],
+      note: 'The list of serial ports could not be read (EACCES: permission denied). Type the port name instead, for example /dev/ttyUSB0 or COM3.',
+      noteMsg: { id: 'serial.ports.unreadable', values: { reason: 'EACCES: permission denied' } },
+    });
+    const de = translator('de', await loadCatalog('de'));
+    expect(sayIn(de, r.noteMsg, r.note!)).toBe('Die Liste der seriellen Anschlüsse konnte nicht gelesen werden (EACCES: permission denied). Tippen Sie stattdessen den Namen des Anschlusses ein, zum Beispiel /dev/ttyUSB0 oder COM3.');
   });
 
   it('close ends the session and releases the port', async () => {
