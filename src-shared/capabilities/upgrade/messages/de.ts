@@ -253,4 +253,14 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.IMAGE_TOO_BIG_FOR_TMP.message': '{where, select, plan {{file} ({size}) passt nicht in den Speicher des Routers ({free} frei in /tmp).} other {Das Image ({size}) passt nicht in den Speicher des Routers: {free} frei in /tmp.}}',
   'error.IMAGE_TOO_BIG_FOR_TMP.meaning': '{where, select, plan {Das Image wird in den Speicher kopiert, bevor es geschrieben wird. Es wurde nichts geändert.} other {Das Image wird in den Speicher des Routers kopiert, bevor es geschrieben wird. An den Router wurde nichts gesendet.}}',
   'error.IMAGE_TOO_BIG_FOR_TMP.fix': 'Starten Sie den Router im Rettungsmodus (Failsafe) neu, der mehr Speicher frei lässt, und versuchen Sie es noch einmal.',
+  'error.WRONG_ROUTER.message': '{kind, select, listed {Dieses Image ist nicht für den {router} gemacht. Erzwingen Sie es nicht.} other {Dieses Image ist für einen anderen Router gemacht ({boards}), nicht für den {router}. Erzwingen Sie es nicht.}}',
+  'error.WRONG_ROUTER.meaning': '{kind, select, listed {Das Image nennt {list}; der Router nennt sich {board}. } other {}}Ein erzwungenes Image für einen anderen Router führt meist dazu, dass er nicht mehr startet. An den Router wurde nichts gesendet.',
+  'error.WRONG_ROUTER.fix': 'Laden Sie das Image für genau dieses Routermodell herunter und wählen Sie es.',
+  'error.IMAGE_DAMAGED.message': '{file} ist beschädigt.',
+  'error.IMAGE_DAMAGED.meaning': 'Sie ist beschädigt: {what}. Spielen Sie sie nicht auf einen Router; laden Sie sie erneut herunter. An den Router wurde nichts gesendet.',
+  'error.IMAGE_DAMAGED.fix': 'Laden Sie das Image erneut herunter und prüfen Sie es noch einmal.',
+  'error.KEEP_NOT_POSSIBLE.message': '{where, select, router {Der Router meldet, dass Ihre Einstellungen mit diesem Image nicht erhalten bleiben können.} other {Ihre Einstellungen können mit diesem Image nicht erhalten bleiben.}}',
+  'error.KEEP_NOT_POSSIBLE.meaning':
+    '{where, select, router {Sein sysupgrade meldet: {says}} other {{why, select, format {Das Format der Einstellungen hat sich zwischen dem OpenWrt des Routers und diesem Image geändert.} vendor {Die Firmware des Herstellers kann OpenWrt-Einstellungen nicht übernehmen.} other {sysupgrade nimmt dieses Image nur erzwungen an, und ein erzwungenes Schreiben behält keine Einstellungen.}} An den Router wurde nichts gesendet.}}',
+  'error.KEEP_NOT_POSSIBLE.fix': '{where, select, router {Starten Sie es noch einmal ohne --keep-settings; vorher wird eine Sicherung Ihrer Einstellungen gespeichert. Es wurde nichts geschrieben.} other {Starten Sie es noch einmal ohne --keep-settings (vorher wird eine Sicherung Ihrer Einstellungen gespeichert).}}',
 };

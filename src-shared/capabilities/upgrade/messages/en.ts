@@ -260,4 +260,14 @@ export const en = {
   'error.IMAGE_TOO_BIG_FOR_TMP.message': "{where, select, plan {{file} ({size}) does not fit in the router's memory ({free} free in /tmp).} other {The image ({size}) does not fit in the router's memory: {free} free in /tmp.}}",
   'error.IMAGE_TOO_BIG_FOR_TMP.meaning': "{where, select, plan {The image is copied into memory before it is written. Nothing was changed.} other {The image is copied into the router's memory before it is written. Nothing was sent to the router.}}",
   'error.IMAGE_TOO_BIG_FOR_TMP.fix': 'Restart the router in rescue mode (failsafe), which leaves more memory free, then try again.',
+  'error.WRONG_ROUTER.message': '{kind, select, listed {This image is not made for the {router}. Do not force it.} other {This image is made for a different router ({boards}), not the {router}. Do not force it.}}',
+  'error.WRONG_ROUTER.meaning': '{kind, select, listed {The image lists {list}; the router calls itself {board}. } other {}}Forcing an image made for another router usually leaves it unable to start. Nothing was sent to the router.',
+  'error.WRONG_ROUTER.fix': 'Download the image made for this router model and choose that one.',
+  'error.IMAGE_DAMAGED.message': '{file} is damaged.',
+  'error.IMAGE_DAMAGED.meaning': 'It is damaged: {what}. Do not write it to a router; download it again. Nothing was sent to the router.',
+  'error.IMAGE_DAMAGED.fix': 'Download the image again and check it again.',
+  'error.KEEP_NOT_POSSIBLE.message': '{where, select, router {The router says your settings cannot be kept with this image.} other {Your settings cannot be kept with this image.}}',
+  'error.KEEP_NOT_POSSIBLE.meaning':
+    "{where, select, router {Its sysupgrade says: {says}} other {{why, select, format {The settings format changed between the router's OpenWrt and this image.} vendor {The maker's firmware cannot keep OpenWrt settings.} other {sysupgrade takes this image only when forced, and a forced write does not keep settings.}} Nothing was sent to the router.}}",
+  'error.KEEP_NOT_POSSIBLE.fix': '{where, select, router {Run it again without --keep-settings; a backup of your settings is saved first. Nothing was written.} other {Run it again without --keep-settings (a backup of your settings is saved first).}}',
 } as const satisfies Record<string, string>;

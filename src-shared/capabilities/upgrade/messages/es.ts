@@ -253,4 +253,14 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.IMAGE_TOO_BIG_FOR_TMP.message': '{where, select, plan {{file} ({size}) no cabe en la memoria del router ({free} libres en /tmp).} other {La imagen ({size}) no cabe en la memoria del router: {free} libres en /tmp.}}',
   'error.IMAGE_TOO_BIG_FOR_TMP.meaning': '{where, select, plan {La imagen se copia en la memoria antes de escribirse. No se cambió nada.} other {La imagen se copia en la memoria del router antes de escribirse. No se envió nada al router.}}',
   'error.IMAGE_TOO_BIG_FOR_TMP.fix': 'Reinicia el router en modo de rescate (failsafe), que deja más memoria libre, y vuelve a intentarlo.',
+  'error.WRONG_ROUTER.message': '{kind, select, listed {Esta imagen no está hecha para el {router}. No la fuerces.} other {Esta imagen es para otro router ({boards}), no para el {router}. No la fuerces.}}',
+  'error.WRONG_ROUTER.meaning': '{kind, select, listed {La imagen nombra {list}; el router se llama a sí mismo {board}. } other {}}Forzar una imagen hecha para otro router suele dejarlo sin poder arrancar. No se ha enviado nada al router.',
+  'error.WRONG_ROUTER.fix': 'Descarga la imagen hecha para este modelo de router y elige esa.',
+  'error.IMAGE_DAMAGED.message': '{file} está dañado.',
+  'error.IMAGE_DAMAGED.meaning': 'Está dañado: {what}. No lo grabes en un router; descárgalo de nuevo. No se ha enviado nada al router.',
+  'error.IMAGE_DAMAGED.fix': 'Vuelve a descargar la imagen y compruébala otra vez.',
+  'error.KEEP_NOT_POSSIBLE.message': '{where, select, router {El router dice que tus ajustes no se pueden conservar con esta imagen.} other {Tus ajustes no se pueden conservar con esta imagen.}}',
+  'error.KEEP_NOT_POSSIBLE.meaning':
+    '{where, select, router {Su sysupgrade dice: {says}} other {{why, select, format {El formato de los ajustes ha cambiado entre el OpenWrt del router y esta imagen.} vendor {El firmware del fabricante no puede conservar los ajustes de OpenWrt.} other {sysupgrade solo acepta esta imagen forzada, y una escritura forzada no conserva los ajustes.}} No se ha enviado nada al router.}}',
+  'error.KEEP_NOT_POSSIBLE.fix': '{where, select, router {Ejecútalo de nuevo sin --keep-settings; antes se guarda una copia de tus ajustes. No se ha escrito nada.} other {Ejecútalo de nuevo sin --keep-settings (antes se guarda una copia de tus ajustes).}}',
 };
