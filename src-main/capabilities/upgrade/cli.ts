@@ -97,7 +97,9 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
         if (e.name === 'playbook.transcript') return { to: 'out', text: `    ${e.payload.dir === 'sent' ? '>' : e.payload.dir === 'received' ? '<' : '#'} ${e.payload.text.replace(/\n/g, '\n      ')}` };
         if (e.name === 'upgrade.progress') {
           const p = e.payload;
-          if (p.stage === 'upload') return { to: 'out', text: `    ${Math.floor((100 * p.done) / Math.max(1, p.total))}% ${(p.done / 1048576).toFixed(1)}/${(p.total / 1048576).toFixed(1)} MiB${p.rate ? `, ${(p.rate / 1048576).toFixed(1)} MiB/s` : ''}${p.etaS !== undefined ? `, ${Math.ceil(p.etaS)} s left` : ''}` };
+          const mb = (n: number) => (n / 1048576).toFixed(1);
+          if (p.stage === 'upload')
+            return { to: 'out', text: `    ${(io.t ?? english)('upgrade.cli.upload', { percent: Math.floor((100 * p.done) / Math.max(1, p.total)), done: mb(p.done), total: mb(p.total), rate: p.rate ? mb(p.rate) : 'none', eta: p.etaS !== undefined ? Math.ceil(p.etaS) : 'none' })}` };
           return { to: 'out', text: `    ${p.msg ? `${sayIn(io.t ?? english, p.msg, p.text)}${p.stage === 'wait' ? ` ${(io.t ?? english)('upgrade.said.wait.soFar', { time: elapsedText(p.done) })}` : ''}` : p.text}` };
         }
         return undefined;
@@ -135,12 +137,17 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
       const out = (await t.invoke('upgrade.outcome', {})) as Partial<UpgradeOutcome>;
       const value: UpgradeOutcome = { ...out, run, journal: out.journal ?? '' };
       const ok = run.state === 'done' && (request.dryRun || !!value.verified);
+      const say = io.t ?? english;
       const lines: string[] = [];
-      if (value.verified) lines.push(sayIn(io.t ?? english, value.verified.msg, value.verified.text));
-      else if (ok && request.dryRun) lines.push(`Dry run done: ${[...run.steps].reverse().find((s) => s.id === 'test')?.evidence.at(-1)?.text ?? 'nothing was written.'}`);
-      if (value.timing) lines.push(`From "Flash" to verified: ${(value.timing.totalMs / 1000).toFixed(1)} s, of which the router's own writing and start-up ${(value.timing.routerMs / 1000).toFixed(1)} s and Rescue Bench's ${(value.timing.oursMs / 1000).toFixed(1)} s.`);
-      if (value.settingsBackup) lines.push(`Your settings backup: ${value.settingsBackup}`);
-      lines.push(`Journal: ${value.journal}`);
+      if (value.verified) lines.push(sayIn(say, value.verified.msg, value.verified.text));
+      else if (ok && request.dryRun) {
+        const last = [...run.steps].reverse().find((s) => s.id === 'test')?.evidence.at(-1);
+        lines.push(last ? say('upgrade.cli.dryDone', { said: words.evidence(last) }) : say('upgrade.cli.dryNothing'));
+      }
+      const s1 = (ms: number) => (ms / 1000).toFixed(1);
+      if (value.timing) lines.push(say('upgrade.cli.timing', { total: s1(value.timing.totalMs), router: s1(value.timing.routerMs), ours: s1(value.timing.oursMs) }));
+      if (value.settingsBackup) lines.push(say('upgrade.cli.settingsBackup', { path: value.settingsBackup }));
+      lines.push(say('upgrade.cli.journal', { path: value.journal }));
       return ok ? { ok: true, value, text: lines.join('\n') } : { ok: false, error: runFault(run), value, text: lines.join('\n') };
       }),
   );
@@ -234,10 +241,12 @@ export const bootSlot: CliCommand = {
     const target = await targetWithPassword(values, io);
     return runOnContract(io, { command: 'firmware boot-slot', json: values.json }, (t) => onInterface(t, values.interface, target, async (target) => {
       const r = await t.invoke('upgrade.bootSlot', { target, slot, confirm: values.yes ? `slot ${slot}` : '', preview: !values.yes });
-      const lines = [`Now: boot_part=${r.before.boot_part ?? '(none)'}, bootcmd=${r.before.bootcmd ?? '(none)'}.`];
-      if (!r.changes.length) lines.push(`The router already starts slot ${slot}; ${r.changed ? 'written again' : 'nothing to change'}.`);
-      else if (!r.changed) lines.push(`Would run: ${r.commands.join('; ')}`, `  ${r.changes.map((c) => `${c.name}: ${c.from || '(none)'} → ${c.to}`).join('\n  ')}`, 'Nothing was changed. Run again with --yes to change it; the router starts that slot at its next restart.');
-      else lines.push(`Changed: ${r.changes.map((c) => `${c.name}=${r.env[c.name]}`).join(', ')} (read back from the router). It starts slot ${slot} at its next restart.`);
+      const say = io.t ?? english;
+      // the environment's own values stay as fw_printenv prints them; '(none)' is what an unset one shows
+      const lines = [say('upgrade.cli.slot.now', { bootPart: r.before.boot_part ?? '(none)', bootcmd: r.before.bootcmd ?? '(none)' })];
+      if (!r.changes.length) lines.push(say('upgrade.cli.slot.already', { slot, again: r.changed ? 'yes' : 'no' }));
+      else if (!r.changed) lines.push(say('upgrade.cli.slot.wouldRun', { commands: r.commands.join('; ') }), `  ${r.changes.map((c) => `${c.name}: ${c.from || '(none)'} → ${c.to}`).join('\n  ')}`, say('upgrade.cli.slot.preview'));
+      else lines.push(say('upgrade.cli.slot.changed', { changes: r.changes.map((c) => `${c.name}=${r.env[c.name]}`).join(', '), slot }));
       return { ok: true, value: r, text: lines.join('\n') };
     }));
   },

@@ -15,7 +15,7 @@ import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../..
 import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { payloads, resultOf, type CliRun } from '../../../test-support/cli-lines';
 import { explainInterrupted, parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook';
-import { cli, GENERIC, outcomeOf } from '../../../test-support/upgrade-rig';
+import { cli, GENERIC, outcomeOf, plainCli } from '../../../test-support/upgrade-rig';
 import { formatFault } from '../../../src-main/cli/printer';
 import { loadCatalog, translator } from '../../../src-shared/i18n';
 import { factory3m, openwrtImage, sha256, vendorImage } from '../../../test-support/upgrade-images';
@@ -84,6 +84,16 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
     expect(fs.existsSync(path.join(router.root, 'tmp/openwrt-24.10.4-sysupgrade.bin'))).toBe(false); // not left in the router's memory
     // progress with rate on the way
     expect(payloads(r.lines, 'upgrade.progress').filter((p) => p.stage === 'upload').at(-1)).toMatchObject({ done: img24.length, total: img24.length });
+  }, 60_000);
+
+  it('--dry-run in German (--lang de): the copy\'s progress, the result and the journal line are said in German (decision 0161)', async () => {
+    const r = await plainCli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'openwrt-24.10.4-sysupgrade.bin'), '--dry-run', '--lang', 'de'], { env: { RB_PASSWORD: 'secret1' } });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^ {4}100 % [\d.]+\/[\d.]+ MiB(, [\d.]+ MiB\/s)?(, noch \d+ s)?$/m);
+    expect(r.out).toContain('Probelauf fertig: Probelauf: der Router nimmt das Image an (sysupgrade /tmp/openwrt-24.10.4-sysupgrade.bin). Es wurde nichts geschrieben.');
+    expect(r.out).toMatch(/^Protokoll: \/.+\.jsonl$/m);
+    expect(r.out).not.toMatch(/Dry run done|^Journal:| s left/m);
+    expect(router.reboots()).toEqual([]);
   }, 60_000);
 
   it('OpenWrt → OpenWrt keeping settings: written, dropped session expected, back, release verified, same host key', async () => {

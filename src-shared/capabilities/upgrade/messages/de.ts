@@ -263,4 +263,15 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.KEEP_NOT_POSSIBLE.meaning':
     '{where, select, router {Sein sysupgrade meldet: {says}} other {{why, select, format {Das Format der Einstellungen hat sich zwischen dem OpenWrt des Routers und diesem Image geändert.} vendor {Die Firmware des Herstellers kann OpenWrt-Einstellungen nicht übernehmen.} other {sysupgrade nimmt dieses Image nur erzwungen an, und ein erzwungenes Schreiben behält keine Einstellungen.}} An den Router wurde nichts gesendet.}}',
   'error.KEEP_NOT_POSSIBLE.fix': '{where, select, router {Starten Sie es noch einmal ohne --keep-settings; vorher wird eine Sicherung Ihrer Einstellungen gespeichert. Es wurde nichts geschrieben.} other {Starten Sie es noch einmal ohne --keep-settings (vorher wird eine Sicherung Ihrer Einstellungen gespeichert).}}',
+  'upgrade.cli.dryDone': 'Probelauf fertig: {said}',
+  'upgrade.cli.dryNothing': 'Probelauf fertig: Es wurde nichts geschrieben.',
+  'upgrade.cli.timing': 'Von „Flashen“ bis bestätigt: {total} s, davon {router} s Schreiben und Start des Routers selbst und {ours} s für Rescue Bench.',
+  'upgrade.cli.settingsBackup': 'Sicherung Ihrer Einstellungen: {path}',
+  'upgrade.cli.journal': 'Protokoll: {path}',
+  'upgrade.cli.slot.now': 'Jetzt: boot_part={bootPart}, bootcmd={bootcmd}.',
+  'upgrade.cli.slot.already': 'Der Router startet schon Platz {slot}; {again, select, yes {noch einmal geschrieben} other {nichts zu ändern}}.',
+  'upgrade.cli.slot.wouldRun': 'Würde ausführen: {commands}',
+  'upgrade.cli.slot.preview': 'Es wurde nichts geändert. Starten Sie es noch einmal mit --yes, um es zu ändern; der Router startet diesen Platz beim nächsten Neustart.',
+  'upgrade.cli.slot.changed': 'Geändert: {changes} (vom Router zurückgelesen). Er startet Platz {slot} beim nächsten Neustart.',
+  'upgrade.cli.upload': '{percent} % {done}/{total} MiB{rate, select, none {} other {, {rate} MiB/s}}{eta, select, none {} other {, noch {eta} s}}',
 };

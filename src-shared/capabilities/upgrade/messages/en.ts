@@ -270,4 +270,15 @@ export const en = {
   'error.KEEP_NOT_POSSIBLE.meaning':
     "{where, select, router {Its sysupgrade says: {says}} other {{why, select, format {The settings format changed between the router's OpenWrt and this image.} vendor {The maker's firmware cannot keep OpenWrt settings.} other {sysupgrade takes this image only when forced, and a forced write does not keep settings.}} Nothing was sent to the router.}}",
   'error.KEEP_NOT_POSSIBLE.fix': '{where, select, router {Run it again without --keep-settings; a backup of your settings is saved first. Nothing was written.} other {Run it again without --keep-settings (a backup of your settings is saved first).}}',
+  'upgrade.cli.dryDone': 'Dry run done: {said}',
+  'upgrade.cli.dryNothing': 'Dry run done: nothing was written.',
+  'upgrade.cli.timing': 'From "Flash" to verified: {total} s, of which the router\'s own writing and start-up {router} s and Rescue Bench\'s {ours} s.',
+  'upgrade.cli.settingsBackup': 'Your settings backup: {path}',
+  'upgrade.cli.journal': 'Journal: {path}',
+  'upgrade.cli.slot.now': 'Now: boot_part={bootPart}, bootcmd={bootcmd}.',
+  'upgrade.cli.slot.already': 'The router already starts slot {slot}; {again, select, yes {written again} other {nothing to change}}.',
+  'upgrade.cli.slot.wouldRun': 'Would run: {commands}',
+  'upgrade.cli.slot.preview': 'Nothing was changed. Run again with --yes to change it; the router starts that slot at its next restart.',
+  'upgrade.cli.slot.changed': 'Changed: {changes} (read back from the router). It starts slot {slot} at its next restart.',
+  'upgrade.cli.upload': '{percent}% {done}/{total} MiB{rate, select, none {} other {, {rate} MiB/s}}{eta, select, none {} other {, {eta} s left}}',
 } as const satisfies Record<string, string>;

@@ -263,4 +263,15 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.KEEP_NOT_POSSIBLE.meaning':
     '{where, select, router {Su sysupgrade dice: {says}} other {{why, select, format {El formato de los ajustes ha cambiado entre el OpenWrt del router y esta imagen.} vendor {El firmware del fabricante no puede conservar los ajustes de OpenWrt.} other {sysupgrade solo acepta esta imagen forzada, y una escritura forzada no conserva los ajustes.}} No se ha enviado nada al router.}}',
   'error.KEEP_NOT_POSSIBLE.fix': '{where, select, router {Ejecútalo de nuevo sin --keep-settings; antes se guarda una copia de tus ajustes. No se ha escrito nada.} other {Ejecútalo de nuevo sin --keep-settings (antes se guarda una copia de tus ajustes).}}',
+  'upgrade.cli.dryDone': 'Prueba sin escritura terminada: {said}',
+  'upgrade.cli.dryNothing': 'Prueba sin escritura terminada: no se escribió nada.',
+  'upgrade.cli.timing': 'De «Grabar» a comprobado: {total} s, de ellos {router} s de escritura y arranque del propio router y {ours} s de Rescue Bench.',
+  'upgrade.cli.settingsBackup': 'La copia de tus ajustes: {path}',
+  'upgrade.cli.journal': 'Registro: {path}',
+  'upgrade.cli.slot.now': 'Ahora: boot_part={bootPart}, bootcmd={bootcmd}.',
+  'upgrade.cli.slot.already': 'El router ya arranca la ranura {slot}; {again, select, yes {escrito de nuevo} other {nada que cambiar}}.',
+  'upgrade.cli.slot.wouldRun': 'Se ejecutaría: {commands}',
+  'upgrade.cli.slot.preview': 'No se ha cambiado nada. Ejecútalo de nuevo con --yes para cambiarlo; el router arranca esa ranura en su próximo reinicio.',
+  'upgrade.cli.slot.changed': 'Cambiado: {changes} (leído de nuevo del router). Arranca la ranura {slot} en su próximo reinicio.',
+  'upgrade.cli.upload': '{percent} % {done}/{total} MiB{rate, select, none {} other {, {rate} MiB/s}}{eta, select, none {} other {, faltan {eta} s}}',
 };
