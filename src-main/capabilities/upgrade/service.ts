@@ -614,7 +614,7 @@ export class UpgradeService {
       keep = false;
       if (st.req.dryRun) {
         st.keep = false;
-        return { ok: true, summary: `Dry run: the router refuses this image unless forced (-F): ${j.routerSays.map((l) => `"${l}"`).join(' ')}. A real run asks you to confirm that. Nothing was written.` };
+        return { ok: true, summary: said('upgrade.said.dry.forced', { said: j.routerSays.map((l) => `"${l}"`).join(' ') }) };
       }
       if (!st.settingsBackup) await this.backupSettings(ctx, st).catch((e) => ctx.evidence(`Settings backup failed: ${toErrorShape(e).message}`));
       const a = await ctx.ask({

@@ -225,6 +225,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.dry.noBackup": "Keine Sicherung im Probelauf: es wird nichts geschrieben.",
   "upgrade.said.dry.nothingWritten": "Probelauf: es wurde nichts geschrieben.",
   "upgrade.said.dry.takes": "Probelauf: der Router nimmt das Image an ({cmd}). Es wurde nichts geschrieben.",
+  "upgrade.said.dry.forced": "Probelauf: der Router lehnt dieses Image ab, wenn es nicht erzwungen wird (-F): {said}. Ein echter Lauf fragt Sie vorher, ob Sie das wollen. Es wurde nichts geschrieben.",
   "upgrade.said.takes": "Der Router nimmt das Image an: {cmd}{keep, select, yes { (Einstellungen bleiben erhalten)} other { (Einstellungen bleiben nicht erhalten)}}.",
   "upgrade.said.done.openwrt": "Fertig. Auf dem Router läuft jetzt {release}{where, select, slot { aus Platz {slot}} other {}}. Seine Adresse ist {host}.",
   "upgrade.said.done.vendor": "Fertig. Auf dem Router läuft jetzt die Firmware von {vendor}{version, select, none {} other { {version}}}{where, select, slot { aus Platz {slot}} other {}}. Seine Adresse ist {host}.",

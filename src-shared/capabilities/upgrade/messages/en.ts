@@ -231,6 +231,7 @@ export const en = {
   "upgrade.said.dry.noBackup": "No backup in a dry run: nothing will be written.",
   "upgrade.said.dry.nothingWritten": "Dry run: nothing was written.",
   "upgrade.said.dry.takes": "Dry run: the router takes the image ({cmd}). Nothing was written.",
+  "upgrade.said.dry.forced": "Dry run: the router refuses this image unless forced (-F): {said}. A real run asks you to confirm that. Nothing was written.",
   "upgrade.said.takes": "The router takes the image: {cmd}{keep, select, yes { (settings kept)} other { (settings not kept)}}.",
   "upgrade.said.done.openwrt": "Done. The router now runs {release}{where, select, slot { from slot {slot}} other {}}. Its address is {host}.",
   "upgrade.said.done.vendor": "Done. The router now runs {vendor} firmware{version, select, none {} other { {version}}}{where, select, slot { from slot {slot}} other {}}. Its address is {host}.",

@@ -225,6 +225,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.dry.noBackup": "Sin copia en una prueba sin escritura: no se escribirá nada.",
   "upgrade.said.dry.nothingWritten": "Prueba sin escritura: no se escribió nada.",
   "upgrade.said.dry.takes": "Prueba sin escritura: el router acepta la imagen ({cmd}). No se escribió nada.",
+  "upgrade.said.dry.forced": "Prueba sin escritura: el router rechaza esta imagen si no se fuerza (-F): {said}. Una ejecución real te pide confirmarlo. No se escribió nada.",
   "upgrade.said.takes": "El router acepta la imagen: {cmd}{keep, select, yes { (se conserva la configuración)} other { (no se conserva la configuración)}}.",
   "upgrade.said.done.openwrt": "Listo. El router ahora ejecuta {release}{where, select, slot { desde la ranura {slot}} other {}}. Su dirección es {host}.",
   "upgrade.said.done.vendor": "Listo. El router ahora ejecuta el firmware de {vendor}{version, select, none {} other { {version}}}{where, select, slot { desde la ranura {slot}} other {}}. Su dirección es {host}.",
