@@ -282,4 +282,8 @@ export const en = {
   'upgrade.cli.slot.preview': 'Nothing was changed. Run again with --yes to change it; the router starts that slot at its next restart.',
   'upgrade.cli.slot.changed': 'Changed: {changes} (read back from the router). It starts slot {slot} at its next restart.',
   'upgrade.cli.upload': '{percent}% {done}/{total} MiB{rate, select, none {} other {, {rate} MiB/s}}{eta, select, none {} other {, {eta} s left}}',
+  'error.NEEDS_INTERMEDIATE.message': 'From the {layout} layout the {vendor} firmware does not start: the router first needs the OpenWrt 19.07.9 factory image.',
+  'error.NEEDS_INTERMEDIATE.meaning':
+    "rootfs1 is {rootfs} bytes in /proc/mtd (the {layout} layout). The {vendor} firmware was made for the 3 MB layout; a forum user saw exactly this router not start it after sysupgrade -F. This two-step path (OpenWrt 19.07.9 factory image first, then the Linksys firmware) is what a user reported on the OpenWrt forum for a WRT32X that would not start the Linksys firmware from OpenWrt's newer 6 MB layout. It worked there; it is not an official OpenWrt or Linksys procedure.",
+  'error.NEEDS_INTERMEDIATE.fix': 'Download the OpenWrt 19.07.9 factory image for the {model} (openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img for the WRT32X) and give it as the intermediate image. Nothing was changed.',
 } as const satisfies Record<string, string>;
