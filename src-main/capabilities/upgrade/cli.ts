@@ -7,7 +7,8 @@ import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract, type ContractSession } from '../../cli/transport';
 import { runWords, type RunWords } from '../../cli/run-words';
 import { sayIn } from '../../../src-shared/i18n/said';
-import { english } from '../../../src-shared/i18n/translate';
+import { english, type Translate } from '../../../src-shared/i18n/translate';
+import { localizeError } from '../../../src-shared/i18n/errors';
 
 /** Seconds waited, as the service says them ("45 s", "1 min 05 s"). */
 function elapsedText(seconds: number): string {
@@ -175,12 +176,16 @@ export const firmwareFlash: CliCommand = {
   },
 };
 
-function planText(r: StockReport): string {
+function planText(r: StockReport, t: Translate = english): string {
   const p = r.plan;
   const out: string[] = [];
   out.push(`${p.model}: ${p.layoutEvidence}. Running slot ${p.runningSlot ?? '?'}${r.bootPart ? `, boot_part=${r.bootPart}` : ''}${r.release ? `, ${r.release}` : ''}.`);
   for (const s of r.slots) out.push(`  slot ${s.slot}: ${s.kernel ? `${s.kernel.name} mtd${s.kernel.index} 0x${s.kernel.size.toString(16)}` : '-'}${s.rootfs ? `, ${s.rootfs.name} 0x${s.rootfs.size.toString(16)}` : ''}${s.running ? ' (running)' : ''}${s.bootsNext ? ' (starts next)' : ''}`);
-  if (!p.ok && p.refusal) out.push(`REFUSED: ${p.refusal.message}\n  ${p.refusal.meaning ?? ''}\n  What to do: ${p.refusal.fix ?? ''}`);
+  if (!p.ok && p.refusal) {
+    // the refusal is a fault with values (decision 0160): said in the language asked for
+    const e = localizeError(p.refusal, t);
+    out.push(t('upgrade.cli.plan.refused', { message: e.message, meaning: e.meaning ?? '', fix: e.fix ?? '' }));
+  }
   p.steps.forEach((s, i) => out.push(`${i + 1}. ${s.title}: ${s.command} → slot ${s.slot}\n   ${s.why}\n   ${s.image.hash.text}`));
   for (const w of p.warnings) out.push(`Warning: ${w}`);
   if (p.userReported) out.push(`Note: ${p.userReported}`);
@@ -222,7 +227,8 @@ export const returnToStock: CliCommand = {
       // the plan only: connect, read, check the files; nothing on the router changes, not even sysupgrade -T
       return runOnContract(io, { command: 'firmware return-to-stock', json: values.json }, (t) => onInterface(t, values.interface, request.target, async (target) => {
         const report = await t.invoke('upgrade.plan', { target, file: request.file, ...(request.sha256 ? { sha256: request.sha256 } : {}), ...(request.intermediate ? { intermediate: request.intermediate } : {}), ...(request.intermediateSha256 ? { intermediateSha256: request.intermediateSha256 } : {}) });
-        const text = `${planText(report)}\n${report.plan.ok ? 'This is the plan; nothing was changed. Run again with --yes to carry it out.' : 'Nothing was changed.'}`;
+        const say = io.t ?? english;
+        const text = `${planText(report, say)}\n${say('upgrade.cli.plan.end', { ok: report.plan.ok ? 'yes' : 'no' })}`;
         return report.plan.ok ? { ok: true, value: { plan: report.plan, journal: '' }, text } : { ok: false, error: report.plan.refusal!, value: { plan: report.plan, journal: '' }, text };
       }));
     }

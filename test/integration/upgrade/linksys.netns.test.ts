@@ -109,6 +109,11 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
     const rr = resultOf<'firmware return-to-stock'>(refused.lines);
     expect(rr.ok).toBe(false);
     if (!rr.ok) expect(rr.error.code).toBe('NEEDS_INTERMEDIATE');
+    // the plan's refusal and its closing line in the language asked for (decisions 0160, 0161)
+    const refusedDe = await plainCli(lan, data, ['firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', file, '--sha256', sha256(vendor), '--lang', 'de']);
+    expect(refusedDe.code).toBe(1);
+    expect(refusedDe.out).toMatch(/ABGELEHNT: Mit der Aufteilung .+ startet die Linksys-Firmware nicht: .+\n  rootfs1 ist laut \/proc\/mtd 0x7500000 Byte groß .+\n  Was Sie tun können: Laden Sie das Factory-Image von OpenWrt 19\.07\.9 für den Linksys WRT32X herunter.+ Es wurde nichts geändert\.$/m);
+    expect(refusedDe.out.trimEnd().split('\n').at(-1)).toBe('Es wurde nichts geändert.');
 
     const plan = await cli(lan, data, ['firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', file, '--sha256', sha256(vendor), '--intermediate', interFile, '--json']);
     expect(plan.code, plan.stderr).toBe(0);

@@ -279,4 +279,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.NEEDS_INTERMEDIATE.meaning':
     'rootfs1 ist laut /proc/mtd {rootfs} Byte groß (die Aufteilung {layout}). Die {vendor}-Firmware wurde für die 3-MB-Aufteilung gemacht; ein Forumsnutzer hat erlebt, dass genau dieser Router sie nach sysupgrade -F nicht startete. Dieser Weg in zwei Schritten (erst das Factory-Image von OpenWrt 19.07.9, dann die Linksys-Firmware) ist das, was ein Nutzer im OpenWrt-Forum für einen WRT32X berichtet hat, der die Linksys-Firmware aus der neueren 6-MB-Aufteilung von OpenWrt nicht startete. Dort hat er funktioniert; ein offizielles Verfahren von OpenWrt oder Linksys ist er nicht.',
   'error.NEEDS_INTERMEDIATE.fix': 'Laden Sie das Factory-Image von OpenWrt 19.07.9 für den {model} herunter (für den WRT32X openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img) und geben Sie es als Zwischen-Image an. Es wurde nichts geändert.',
+  'upgrade.cli.plan.refused': 'ABGELEHNT: {message}\n  {meaning}\n  Was Sie tun können: {fix}',
+  'upgrade.cli.plan.end': '{ok, select, yes {Das ist der Plan; es wurde nichts geändert. Starten Sie es noch einmal mit --yes, um ihn auszuführen.} other {Es wurde nichts geändert.}}',
 };

@@ -286,4 +286,6 @@ export const en = {
   'error.NEEDS_INTERMEDIATE.meaning':
     "rootfs1 is {rootfs} bytes in /proc/mtd (the {layout} layout). The {vendor} firmware was made for the 3 MB layout; a forum user saw exactly this router not start it after sysupgrade -F. This two-step path (OpenWrt 19.07.9 factory image first, then the Linksys firmware) is what a user reported on the OpenWrt forum for a WRT32X that would not start the Linksys firmware from OpenWrt's newer 6 MB layout. It worked there; it is not an official OpenWrt or Linksys procedure.",
   'error.NEEDS_INTERMEDIATE.fix': 'Download the OpenWrt 19.07.9 factory image for the {model} (openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img for the WRT32X) and give it as the intermediate image. Nothing was changed.',
+  'upgrade.cli.plan.refused': 'REFUSED: {message}\n  {meaning}\n  What to do: {fix}',
+  'upgrade.cli.plan.end': '{ok, select, yes {This is the plan; nothing was changed. Run again with --yes to carry it out.} other {Nothing was changed.}}',
 } as const satisfies Record<string, string>;

@@ -279,4 +279,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.NEEDS_INTERMEDIATE.meaning':
     'rootfs1 ocupa {rootfs} bytes en /proc/mtd (la distribución {layout}). El firmware de {vendor} se hizo para la distribución de 3 MB; un usuario del foro vio que justo este router no lo arrancaba tras sysupgrade -F. Este camino en dos pasos (primero la imagen factory de OpenWrt 19.07.9, luego el firmware de Linksys) es lo que un usuario contó en el foro de OpenWrt para un WRT32X que no arrancaba el firmware de Linksys desde la distribución nueva de 6 MB de OpenWrt. Allí funcionó; no es un procedimiento oficial de OpenWrt ni de Linksys.',
   'error.NEEDS_INTERMEDIATE.fix': 'Descarga la imagen factory de OpenWrt 19.07.9 para el {model} (openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img para el WRT32X) y dala como imagen intermedia. No se ha cambiado nada.',
+  'upgrade.cli.plan.refused': 'RECHAZADO: {message}\n  {meaning}\n  Qué hacer: {fix}',
+  'upgrade.cli.plan.end': '{ok, select, yes {Este es el plan; no se ha cambiado nada. Ejecútalo de nuevo con --yes para llevarlo a cabo.} other {No se ha cambiado nada.}}',
 };
