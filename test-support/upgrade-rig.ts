@@ -20,6 +20,18 @@ export function cli(lan: RescueLan, dataDir: string, args: string[], opts: { onL
   return collectCliRun(p, { ...(opts.onLine ? { onLine: opts.onLine } : {}), killAfterMs: opts.killAfterMs ?? 150_000 });
 }
 
+/** The same CLI without --json: the plain words a person reads (stdout and stderr as text), e.g. with `--lang de`. */
+export function plainCli(lan: RescueLan, dataDir: string, args: string[], opts: { env?: Record<string, string>; killAfterMs?: number } = {}): Promise<{ code: number; out: string; err: string }> {
+  const [cmd, cargs] = nodeTsArgs(CLI, args);
+  const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir, ...(opts.env ?? {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const kill = setTimeout(() => p.kill('SIGKILL'), opts.killAfterMs ?? 150_000);
+  return new Promise((resolve) => p.on('close', (code) => (clearTimeout(kill), resolve({ code: code ?? -1, out, err }))));
+}
+
 export type Outcome = NonNullable<ReturnType<typeof resultOf<'firmware flash'>>['value']>;
 export const outcomeOf = (r: CliRun) => resultOf<'firmware flash'>(r.lines);
 

@@ -7,7 +7,8 @@ import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract, type ContractSession } from '../../cli/transport';
 import { runWords, type RunWords } from '../../cli/run-words';
 import { sayIn } from '../../../src-shared/i18n/said';
-import { english } from '../../../src-shared/i18n/translate';
+import { english, type Translate } from '../../../src-shared/i18n/translate';
+import { localizeError } from '../../../src-shared/i18n/errors';
 
 /** Seconds waited, as the service says them ("45 s", "1 min 05 s"). */
 function elapsedText(seconds: number): string {
@@ -97,7 +98,9 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
         if (e.name === 'playbook.transcript') return { to: 'out', text: `    ${e.payload.dir === 'sent' ? '>' : e.payload.dir === 'received' ? '<' : '#'} ${e.payload.text.replace(/\n/g, '\n      ')}` };
         if (e.name === 'upgrade.progress') {
           const p = e.payload;
-          if (p.stage === 'upload') return { to: 'out', text: `    ${Math.floor((100 * p.done) / Math.max(1, p.total))}% ${(p.done / 1048576).toFixed(1)}/${(p.total / 1048576).toFixed(1)} MiB${p.rate ? `, ${(p.rate / 1048576).toFixed(1)} MiB/s` : ''}${p.etaS !== undefined ? `, ${Math.ceil(p.etaS)} s left` : ''}` };
+          const mb = (n: number) => (n / 1048576).toFixed(1);
+          if (p.stage === 'upload')
+            return { to: 'out', text: `    ${(io.t ?? english)('upgrade.cli.upload', { percent: Math.floor((100 * p.done) / Math.max(1, p.total)), done: mb(p.done), total: mb(p.total), rate: p.rate ? mb(p.rate) : 'none', eta: p.etaS !== undefined ? Math.ceil(p.etaS) : 'none' })}` };
           return { to: 'out', text: `    ${p.msg ? `${sayIn(io.t ?? english, p.msg, p.text)}${p.stage === 'wait' ? ` ${(io.t ?? english)('upgrade.said.wait.soFar', { time: elapsedText(p.done) })}` : ''}` : p.text}` };
         }
         return undefined;
@@ -135,12 +138,17 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
       const out = (await t.invoke('upgrade.outcome', {})) as Partial<UpgradeOutcome>;
       const value: UpgradeOutcome = { ...out, run, journal: out.journal ?? '' };
       const ok = run.state === 'done' && (request.dryRun || !!value.verified);
+      const say = io.t ?? english;
       const lines: string[] = [];
-      if (value.verified) lines.push(sayIn(io.t ?? english, value.verified.msg, value.verified.text));
-      else if (ok && request.dryRun) lines.push(`Dry run done: ${[...run.steps].reverse().find((s) => s.id === 'test')?.evidence.at(-1)?.text ?? 'nothing was written.'}`);
-      if (value.timing) lines.push(`From "Flash" to verified: ${(value.timing.totalMs / 1000).toFixed(1)} s, of which the router's own writing and start-up ${(value.timing.routerMs / 1000).toFixed(1)} s and Rescue Bench's ${(value.timing.oursMs / 1000).toFixed(1)} s.`);
-      if (value.settingsBackup) lines.push(`Your settings backup: ${value.settingsBackup}`);
-      lines.push(`Journal: ${value.journal}`);
+      if (value.verified) lines.push(sayIn(say, value.verified.msg, value.verified.text));
+      else if (ok && request.dryRun) {
+        const last = [...run.steps].reverse().find((s) => s.id === 'test')?.evidence.at(-1);
+        lines.push(last ? say('upgrade.cli.dryDone', { said: words.evidence(last) }) : say('upgrade.cli.dryNothing'));
+      }
+      const s1 = (ms: number) => (ms / 1000).toFixed(1);
+      if (value.timing) lines.push(say('upgrade.cli.timing', { total: s1(value.timing.totalMs), router: s1(value.timing.routerMs), ours: s1(value.timing.oursMs) }));
+      if (value.settingsBackup) lines.push(say('upgrade.cli.settingsBackup', { path: value.settingsBackup }));
+      lines.push(say('upgrade.cli.journal', { path: value.journal }));
       return ok ? { ok: true, value, text: lines.join('\n') } : { ok: false, error: runFault(run), value, text: lines.join('\n') };
       }),
   );
@@ -168,12 +176,16 @@ export const firmwareFlash: CliCommand = {
   },
 };
 
-function planText(r: StockReport): string {
+function planText(r: StockReport, t: Translate = english): string {
   const p = r.plan;
   const out: string[] = [];
   out.push(`${p.model}: ${p.layoutEvidence}. Running slot ${p.runningSlot ?? '?'}${r.bootPart ? `, boot_part=${r.bootPart}` : ''}${r.release ? `, ${r.release}` : ''}.`);
   for (const s of r.slots) out.push(`  slot ${s.slot}: ${s.kernel ? `${s.kernel.name} mtd${s.kernel.index} 0x${s.kernel.size.toString(16)}` : '-'}${s.rootfs ? `, ${s.rootfs.name} 0x${s.rootfs.size.toString(16)}` : ''}${s.running ? ' (running)' : ''}${s.bootsNext ? ' (starts next)' : ''}`);
-  if (!p.ok && p.refusal) out.push(`REFUSED: ${p.refusal.message}\n  ${p.refusal.meaning ?? ''}\n  What to do: ${p.refusal.fix ?? ''}`);
+  if (!p.ok && p.refusal) {
+    // the refusal is a fault with values (decision 0160): said in the language asked for
+    const e = localizeError(p.refusal, t);
+    out.push(t('upgrade.cli.plan.refused', { message: e.message, meaning: e.meaning ?? '', fix: e.fix ?? '' }));
+  }
   p.steps.forEach((s, i) => out.push(`${i + 1}. ${s.title}: ${s.command} → slot ${s.slot}\n   ${s.why}\n   ${s.image.hash.text}`));
   for (const w of p.warnings) out.push(`Warning: ${w}`);
   if (p.userReported) out.push(`Note: ${p.userReported}`);
@@ -215,7 +227,8 @@ export const returnToStock: CliCommand = {
       // the plan only: connect, read, check the files; nothing on the router changes, not even sysupgrade -T
       return runOnContract(io, { command: 'firmware return-to-stock', json: values.json }, (t) => onInterface(t, values.interface, request.target, async (target) => {
         const report = await t.invoke('upgrade.plan', { target, file: request.file, ...(request.sha256 ? { sha256: request.sha256 } : {}), ...(request.intermediate ? { intermediate: request.intermediate } : {}), ...(request.intermediateSha256 ? { intermediateSha256: request.intermediateSha256 } : {}) });
-        const text = `${planText(report)}\n${report.plan.ok ? 'This is the plan; nothing was changed. Run again with --yes to carry it out.' : 'Nothing was changed.'}`;
+        const say = io.t ?? english;
+        const text = `${planText(report, say)}\n${say('upgrade.cli.plan.end', { ok: report.plan.ok ? 'yes' : 'no' })}`;
         return report.plan.ok ? { ok: true, value: { plan: report.plan, journal: '' }, text } : { ok: false, error: report.plan.refusal!, value: { plan: report.plan, journal: '' }, text };
       }));
     }
@@ -234,10 +247,12 @@ export const bootSlot: CliCommand = {
     const target = await targetWithPassword(values, io);
     return runOnContract(io, { command: 'firmware boot-slot', json: values.json }, (t) => onInterface(t, values.interface, target, async (target) => {
       const r = await t.invoke('upgrade.bootSlot', { target, slot, confirm: values.yes ? `slot ${slot}` : '', preview: !values.yes });
-      const lines = [`Now: boot_part=${r.before.boot_part ?? '(none)'}, bootcmd=${r.before.bootcmd ?? '(none)'}.`];
-      if (!r.changes.length) lines.push(`The router already starts slot ${slot}; ${r.changed ? 'written again' : 'nothing to change'}.`);
-      else if (!r.changed) lines.push(`Would run: ${r.commands.join('; ')}`, `  ${r.changes.map((c) => `${c.name}: ${c.from || '(none)'} → ${c.to}`).join('\n  ')}`, 'Nothing was changed. Run again with --yes to change it; the router starts that slot at its next restart.');
-      else lines.push(`Changed: ${r.changes.map((c) => `${c.name}=${r.env[c.name]}`).join(', ')} (read back from the router). It starts slot ${slot} at its next restart.`);
+      const say = io.t ?? english;
+      // the environment's own values stay as fw_printenv prints them; '(none)' is what an unset one shows
+      const lines = [say('upgrade.cli.slot.now', { bootPart: r.before.boot_part ?? '(none)', bootcmd: r.before.bootcmd ?? '(none)' })];
+      if (!r.changes.length) lines.push(say('upgrade.cli.slot.already', { slot, again: r.changed ? 'yes' : 'no' }));
+      else if (!r.changed) lines.push(say('upgrade.cli.slot.wouldRun', { commands: r.commands.join('; ') }), `  ${r.changes.map((c) => `${c.name}: ${c.from || '(none)'} → ${c.to}`).join('\n  ')}`, say('upgrade.cli.slot.preview'));
+      else lines.push(say('upgrade.cli.slot.changed', { changes: r.changes.map((c) => `${c.name}=${r.env[c.name]}`).join(', '), slot }));
       return { ok: true, value: r, text: lines.join('\n') };
     }));
   },

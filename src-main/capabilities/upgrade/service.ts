@@ -34,7 +34,7 @@ import {
   type UpgradeStart,
 } from '../../../src-shared/capabilities/upgrade';
 import { RbFault, fault, toErrorShape } from '../../../src-shared/errors';
-import { said, type Said } from '../../../src-shared/i18n/said';
+import { said, type Said, type SaidMessage } from '../../../src-shared/i18n/said';
 import { shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
@@ -431,16 +431,24 @@ export class UpgradeService {
     ctx.evidence(`For this router: ${v.headline}`);
     for (const reason of v.reasons) ctx.evidence(`  ${reason}`);
     const refuse = (code: string, message: string, meaning: string, fix: string) => fail(code, message, `${meaning} Nothing was sent to the router.`, fix, v.reasons.join('\n'));
-    if (v.verdict === 'damaged') return refuse('IMAGE_DAMAGED', `${r.fileName} is damaged.`, r.identity.integrityText, 'Download the image again and check it again.');
+    // the verdict's own sentences travel as ids (decision 0139); a refusal takes their values, never their English (decision 0160)
+    const saidBy = (id: string, among: readonly SaidMessage[] | undefined = v.said) => among?.find((m) => m.id === id)?.values ?? {};
+    if (v.verdict === 'damaged')
+      return failSaid('IMAGE_DAMAGED', { file: r.fileName, what: String(saidBy('firmware.id.integrityDamaged', r.identity.said).what ?? r.identity.integrityText) }, v.reasons.join('\n'));
     if (v.verdict === 'does-not-fit') return refuse('IMAGE_TOO_BIG', v.headline, v.reasons.join(' '), 'Choose the image made for this exact router model (the "sysupgrade" image for an OpenWrt update).');
     if (v.verdict === 'needs-factory') return refuse('NEEDS_FACTORY_IMAGE', v.headline, v.reasons.join(' '), (v.steps ?? []).join(' '));
-    if (v.verdict === 'needs-F' && /Do not force it/.test(v.headline)) return refuse('WRONG_ROUTER', v.headline, v.reasons.join(' '), 'Download the image made for this router model and choose that one.');
+    const named = v.said?.find((m) => m.id === 'firmware.v.otherRouter' || m.id === 'firmware.v.notForRouter');
+    if (v.verdict === 'needs-F' && named) {
+      const listed = named.id === 'firmware.v.notForRouter';
+      const values = { kind: listed ? 'listed' : 'named', ...named.values, ...(listed ? saidBy('firmware.v.listsBoards') : {}) };
+      return failSaid('WRONG_ROUTER', values, v.reasons.join('\n'));
+    }
     const free = st.router.facts.tmpFreeBytes;
     if (free !== undefined && r.size > free)
       return failSaid('IMAGE_TOO_BIG_FOR_TMP', { where: 'check', size: mib(r.size), free: mib(free) }, v.reasons.join('\n'));
     if (v.verdict === 'needs-n' || v.verdict === 'needs-F' || r.identity.kind === 'vendor') st.settingsLost = true;
     if (st.req.keepSettings === 'keep' && st.settingsLost)
-      return refuse('KEEP_NOT_POSSIBLE', 'Your settings cannot be kept with this image.', v.headline, 'Run it again without --keep-settings (a backup of your settings is saved first).');
+      return failSaid('KEEP_NOT_POSSIBLE', { where: 'check', why: v.verdict === 'needs-n' ? 'format' : r.identity.kind === 'vendor' ? 'vendor' : 'forced' }, [v.headline, ...v.reasons].join('\n'));
     return { ok: true, summary: said(st.settingsLost ? 'upgrade.said.suits.noKeep' : 'upgrade.said.suits.keep') };
   }
 
@@ -590,7 +598,8 @@ export class UpgradeService {
     st.routerSays = j.routerSays;
     if (j.outcome === 'pass' && keep && !j.allowBackup) j = { ...j, outcome: 'needs-n' };
     if (j.outcome === 'needs-n') {
-      if (st.req.keepSettings === 'keep') return fail('KEEP_NOT_POSSIBLE', 'The router says your settings cannot be kept with this image.', j.routerSays.join(' '), 'Run it again without --keep-settings; a backup of your settings is saved first. Nothing was written.');
+      // what sysupgrade printed stays as it printed it (decision 0139): a value, not catalogue text
+      if (st.req.keepSettings === 'keep') return failSaid('KEEP_NOT_POSSIBLE', { where: 'router', says: j.routerSays.map((l) => `"${l}"`).join(' ') || '(nothing)' });
       keep = false;
       st.settingsLost = true;
       await this.backupSettings(ctx, st);
@@ -605,7 +614,7 @@ export class UpgradeService {
       keep = false;
       if (st.req.dryRun) {
         st.keep = false;
-        return { ok: true, summary: `Dry run: the router refuses this image unless forced (-F): ${j.routerSays.map((l) => `"${l}"`).join(' ')}. A real run asks you to confirm that. Nothing was written.` };
+        return { ok: true, summary: said('upgrade.said.dry.forced', { said: j.routerSays.map((l) => `"${l}"`).join(' ') }) };
       }
       if (!st.settingsBackup) await this.backupSettings(ctx, st).catch((e) => ctx.evidence(`Settings backup failed: ${toErrorShape(e).message}`));
       const a = await ctx.ask({

@@ -173,12 +173,8 @@ export function planReturnToStock(state: DualSlotState | undefined, stock: Image
   if (!intermediate)
     return refuse(
       { ...base, userReported: TWO_STEP_USER_REPORTED },
-      {
-        code: 'NEEDS_INTERMEDIATE',
-        message: `From the ${state.layout.label} layout the ${vendor} firmware does not start: the router first needs the OpenWrt 19.07.9 factory image.`,
-        meaning: `${state.layoutEvidence}. The ${vendor} firmware was made for the 3 MB layout; a forum user saw exactly this router not start it after sysupgrade -F. ${TWO_STEP_USER_REPORTED}`,
-        fix: `Download the OpenWrt 19.07.9 factory image for the ${state.model} (openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img for the WRT32X) and give it as the intermediate image. Nothing was changed.`,
-      },
+      // the layout's evidence as values (decision 0160): rootfs1's size as /proc/mtd lists it and the layout's label
+      fault('NEEDS_INTERMEDIATE', { layout: state.layout.label, vendor, model: state.model, rootfs: `0x${(state.slots[0].rootfs?.size ?? 0).toString(16)}` }).toShape(),
     );
   if (intermediate.kind !== 'openwrt-factory' || (intermediate.slotLayout && intermediate.slotLayout === state.layout.id))
     return refuse(

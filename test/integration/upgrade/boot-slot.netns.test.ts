@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { resultOf, type CliRun } from '../../../test-support/cli-lines';
-import { cli as rigCli, ROOTFS_3M, WRT_ENV_3M, wrt32x } from '../../../test-support/upgrade-rig';
+import { cli as rigCli, plainCli, ROOTFS_3M, WRT_ENV_3M, wrt32x } from '../../../test-support/upgrade-rig';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('upgrade boot-slot (stand-in router)', support.reason);
@@ -72,6 +72,21 @@ describe.skipIf(!support.ok)('firmware boot-slot on the stand-in WRT32X (real fw
     expect(after.equals(before)).toBe(false);
     expect(after.includes('boot_part=2')).toBe(true);
     expect(after.includes('bootcmd=run altnandboot')).toBe(true);
+  }, 120_000);
+
+  it('says its lines in the language asked for (--lang de): now, would run, already, changed (decision 0161)', async () => {
+    await start(true);
+    const de = (args: string[]) => plainCli(lan, path.join(tmp, `data-${++runs}`), ['firmware', 'boot-slot', '--host', '192.168.1.1', '--ssh', ...args, '--lang', 'de'], { killAfterMs: 60_000 });
+    const same = await de(['--slot', '1']);
+    expect(same.code, same.err).toBe(0);
+    expect(same.out).toContain('Jetzt: boot_part=1, bootcmd=run nandboot.\nDer Router startet schon Platz 1; nichts zu ändern.');
+    const look = await de(['--slot', '2']);
+    expect(look.code, look.err).toBe(0);
+    expect(look.out).toMatch(/Würde ausführen: fw_setenv .+\n  boot_part: 1 → 2\n  bootcmd: run nandboot → run altnandboot\nEs wurde nichts geändert\. Starten Sie es noch einmal mit --yes/);
+    const done = await de(['--slot', '2', '--yes']);
+    expect(done.code, done.err).toBe(0);
+    expect(done.out).toContain('Geändert: boot_part=2, bootcmd=run altnandboot (vom Router zurückgelesen). Er startet Platz 2 beim nächsten Neustart.');
+    expect(`${same.out}${look.out}${done.out}`).not.toMatch(/Now:|Would run|Changed:|already starts/);
   }, 120_000);
 
   it('a dual-slot router with no U-Boot environment partition: three-part error, nothing run', async () => {

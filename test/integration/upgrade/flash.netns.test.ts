@@ -15,7 +15,9 @@ import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../..
 import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { payloads, resultOf, type CliRun } from '../../../test-support/cli-lines';
 import { explainInterrupted, parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook';
-import { cli, GENERIC, outcomeOf } from '../../../test-support/upgrade-rig';
+import { cli, GENERIC, outcomeOf, plainCli } from '../../../test-support/upgrade-rig';
+import { formatFault } from '../../../src-main/cli/printer';
+import { loadCatalog, translator } from '../../../src-shared/i18n';
 import { factory3m, openwrtImage, sha256, vendorImage } from '../../../test-support/upgrade-images';
 
 const support = netnsSupport();
@@ -84,6 +86,16 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
     expect(payloads(r.lines, 'upgrade.progress').filter((p) => p.stage === 'upload').at(-1)).toMatchObject({ done: img24.length, total: img24.length });
   }, 60_000);
 
+  it('--dry-run in German (--lang de): the copy\'s progress, the result and the journal line are said in German (decision 0161)', async () => {
+    const r = await plainCli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'openwrt-24.10.4-sysupgrade.bin'), '--dry-run', '--lang', 'de'], { env: { RB_PASSWORD: 'secret1' } });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^ {4}100 % [\d.]+\/[\d.]+ MiB(, [\d.]+ MiB\/s)?(, noch \d+ s)?$/m);
+    expect(r.out).toContain('Probelauf fertig: Probelauf: der Router nimmt das Image an (sysupgrade /tmp/openwrt-24.10.4-sysupgrade.bin). Es wurde nichts geschrieben.');
+    expect(r.out).toMatch(/^Protokoll: \/.+\.jsonl$/m);
+    expect(r.out).not.toMatch(/Dry run done|^Journal:| s left/m);
+    expect(router.reboots()).toEqual([]);
+  }, 60_000);
+
   it('OpenWrt → OpenWrt keeping settings: written, dropped session expected, back, release verified, same host key', async () => {
     const r = await cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'openwrt-24.10.4-sysupgrade.bin'), '--json'], { env: { RB_PASSWORD: 'secret1' } });
     expect(r.code, JSON.stringify(outcomeOf(r)).slice(0, 3000)).toBe(0);
@@ -144,6 +156,32 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
       expect(res.value!.run.steps.find((s) => s.id === 'upload')!.state).toBe('pending');
     }
     expect(fs.readdirSync(path.join(router.root, 'tmp')).filter((f) => /\.bin$/.test(f))).toEqual([]);
+  }, 60_000);
+
+  it('the refusals are said in the language shown (decision 0160): ids + values travel, the English is the same', async () => {
+    const tde = translator('de', await loadCatalog('de'));
+    const said: Record<string, { en: RegExp; de: RegExp }> = {
+      'other-router.bin': { en: /^This image is not made for the Rescue Bench Stand-in Router\. Do not force it\.$/, de: /Dieses Image ist nicht für den Rescue Bench Stand-in Router gemacht\. Erzwingen Sie es nicht\.\nDas Image nennt tplink,archer-c7-v2; der Router nennt sich rescue-bench,standin\. Ein erzwungenes Image .+ An den Router wurde nichts gesendet\.\nWas Sie tun können: Laden Sie das Image für genau dieses Routermodell herunter/ },
+      'damaged.bin': { en: /^damaged\.bin is damaged\.$/, de: /damaged\.bin ist beschädigt\.\nSie ist beschädigt: .+\. An den Router wurde nichts gesendet\./ },
+    };
+    for (const [file, want] of Object.entries(said)) {
+      const r = await cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, file), '--force', '--yes', '--json'], { env: { RB_PASSWORD: 'secret1' } });
+      const res = outcomeOf(r);
+      if (res.ok) throw new Error(`${file} was not refused`);
+      expect(res.error.message).toMatch(want.en);
+      expect(res.error.values).toBeDefined();
+      expect(formatFault(res.error, tde)).toMatch(want.de);
+      expect(formatFault(res.error, tde)).not.toMatch(/Nothing was sent|Do not force/);
+    }
+    // keeping settings asked for, but the check already knows they cannot be kept: compat 1.9 differs in its minor
+    // number from what the router runs (1.0, or 1.1 after the test above)
+    fs.writeFileSync(path.join(tmp, 'compat-1.9.bin'), openwrtImage({ board: 'rescue-bench,standin', devices: ['rescue-bench,standin'], compat: '1.9', version: '25.12.1', seed: 23 }));
+    const k = await cli(lan, tmp, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'compat-1.9.bin'), '--keep-settings', '--json'], { env: { RB_PASSWORD: 'secret1' } });
+    const kr = outcomeOf(k);
+    if (kr.ok) throw new Error('--keep-settings was not refused');
+    expect(kr.error.code).toBe('KEEP_NOT_POSSIBLE');
+    expect(kr.error.message).toBe('Your settings cannot be kept with this image.');
+    expect(formatFault(kr.error, tde)).toMatch(/^Fehler: Ihre Einstellungen können mit diesem Image nicht erhalten bleiben\.\n.+ An den Router wurde nichts gesendet\.\nWas Sie tun können: Starten Sie es noch einmal ohne --keep-settings/);
   }, 60_000);
 
   it('an upload cut mid-way: nothing written, clear message; a crash mid-copy leaves a journal that says where it was', async () => {

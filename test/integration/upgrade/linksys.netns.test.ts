@@ -15,7 +15,7 @@ import { createRescueLan, netnsSupport, reportSkip, type RescueLan } from '../..
 import { startStandinRouter, type StandinRouter } from '../../../test-support/router-standin';
 import { payloads, resultOf, type CliRun } from '../../../test-support/cli-lines';
 import { explainInterrupted, parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook';
-import { cli, outcomeOf, VENDOR_FILE, wrt32x, WRT_ENV, type Outcome } from '../../../test-support/upgrade-rig';
+import { cli, outcomeOf, plainCli, VENDOR_FILE, wrt32x, WRT_ENV, type Outcome } from '../../../test-support/upgrade-rig';
 import { factory3m, openwrtImage, sha256, vendorImage } from '../../../test-support/upgrade-images';
 
 const support = netnsSupport();
@@ -64,6 +64,11 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
   it('vendor image from the 3 MB layout: -F refused without consent (router text, exit 1), done with --force --yes; boot_part flipped', async () => {
     await start(0x7800000, '19.07.9', undefined, { [sha256(vendor)]: vendorBoot });
     const file = path.join(tmp, 'files', VENDOR_FILE);
+    // a dry run says the router's refusal in the language asked for; what sysupgrade printed stays as it printed it (decision 0161)
+    const dry = await plainCli(lan, data, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', file, '--dry-run', '--lang', 'de']);
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toMatch(/Probelauf fertig: Probelauf: der Router lehnt dieses Image ab, wenn es nicht erzwungen wird \(-F\): ".*Image metadata not present.*"\. Ein echter Lauf fragt Sie vorher/);
+    expect(router.reboots()).toEqual([]);
     const no = await cli(lan, data, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', file, '--force', '--json']);
     expect(no.code).toBe(1);
     const e = outcomeOf(no);
@@ -104,6 +109,11 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
     const rr = resultOf<'firmware return-to-stock'>(refused.lines);
     expect(rr.ok).toBe(false);
     if (!rr.ok) expect(rr.error.code).toBe('NEEDS_INTERMEDIATE');
+    // the plan's refusal and its closing line in the language asked for (decisions 0160, 0161)
+    const refusedDe = await plainCli(lan, data, ['firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', file, '--sha256', sha256(vendor), '--lang', 'de']);
+    expect(refusedDe.code).toBe(1);
+    expect(refusedDe.out).toMatch(/ABGELEHNT: Mit der Aufteilung .+ startet die Linksys-Firmware nicht: .+\n  rootfs1 ist laut \/proc\/mtd 0x7500000 Byte groß .+\n  Was Sie tun können: Laden Sie das Factory-Image von OpenWrt 19\.07\.9 für den Linksys WRT32X herunter.+ Es wurde nichts geändert\.$/m);
+    expect(refusedDe.out.trimEnd().split('\n').at(-1)).toBe('Es wurde nichts geändert.');
 
     const plan = await cli(lan, data, ['firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', file, '--sha256', sha256(vendor), '--intermediate', interFile, '--json']);
     expect(plan.code, plan.stderr).toBe(0);

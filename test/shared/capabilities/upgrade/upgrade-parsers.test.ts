@@ -19,6 +19,8 @@ import {
 } from '../../../../src-shared/capabilities/upgrade';
 import { validatePlaybook } from '../../../../src-shared/capabilities/playbook';
 import type { DeviceInfo, Partition } from '../../../../src-shared/capabilities/device';
+import { TWO_STEP_USER_REPORTED } from '../../../../src-shared/capabilities/upgrade/linksys';
+import { loadCatalog, localizeError, translator } from '../../../../src-shared/i18n';
 
 const WRT32X_SHA = '8a5dcaf95e418b86fdb09e5cef264b944bc21863db9728026d70027ee39c19a3';
 
@@ -143,12 +145,18 @@ describe('Linksys dual slots and the return to stock', () => {
     expect(p.successText).toBe('Done. The router now runs Linksys firmware 1.0.180404.58 from slot 2.');
   });
 
-  it('from the 6 MB layout: refused without the intermediate image; with it two steps, labelled user-reported', () => {
+  it('from the 6 MB layout: refused without the intermediate image; with it two steps, labelled user-reported', async () => {
     const st = dualSlotState(wrt(0x7500000, { boot_part: '2' }))!;
     const no = planReturnToStock(st, img({}));
     expect(no.ok).toBe(false);
     expect(no.refusal?.code).toBe('NEEDS_INTERMEDIATE');
     expect(no.refusal?.fix).toMatch(/19\.07\.9 factory image/);
+    // the English as before, word for word; in German from the catalogue with the layout's values (decision 0160)
+    expect(no.refusal?.meaning).toBe(`rootfs1 is 0x7500000 bytes in /proc/mtd (the ${st.layout!.label} layout). The Linksys firmware was made for the 3 MB layout; a forum user saw exactly this router not start it after sysupgrade -F. ${TWO_STEP_USER_REPORTED}`);
+    const de = localizeError(no.refusal!, translator('de', await loadCatalog('de')));
+    expect(de.message).toBe(`Mit der Aufteilung ${st.layout!.label} startet die Linksys-Firmware nicht: Der Router braucht zuerst das Factory-Image von OpenWrt 19.07.9.`);
+    expect(de.meaning).toMatch(/^rootfs1 ist laut \/proc\/mtd 0x7500000 Byte groß .+ ein offizielles Verfahren von OpenWrt oder Linksys ist er nicht\.$/);
+    expect(de.fix).toMatch(/^Laden Sie das Factory-Image von OpenWrt 19\.07\.9 für den Linksys WRT32X herunter/);
     const p = planReturnToStock(st, img({}), img({ fileName: 'openwrt-19.07.9-factory.img', kind: 'openwrt-factory', slotLayout: '3m' }));
     expect(p.steps.map((s) => [s.id, s.slot])).toEqual([
       ['intermediate', 1],
