@@ -126,4 +126,13 @@ describe('rescue-bench jobs', () => {
     expect(r.out).toEqual(['The job history was made again from 1 journal.']);
     expect((await run(['jobs', 'list', '--find', 'ada'])).out.join('\n')).toContain(runId);
   });
+
+  it('jobs settings: station, history file and shop server in plain words; --lang de in German (decision 0163)', async () => {
+    const en = await run(['jobs', 'settings']);
+    expect(en.code).toBe(0);
+    expect(en.out.join('\n')).toMatch(/^Station: \S+\nJob history file: .*jobs\S* \(schema \d+\)\nNo shop server is set: jobs are kept on this computer only\.$/);
+    const de = await run(['jobs', 'settings', '--lang', 'de']);
+    expect(de.code).toBe(0);
+    expect(de.out.join('\n')).toMatch(/^Station: \S+\nDatei mit dem Auftragsverlauf: .*jobs\S* \(Schema \d+\)\nKein Werkstatt-Server eingestellt: Aufträge bleiben nur auf diesem Computer\.$/);
+  });
 });
