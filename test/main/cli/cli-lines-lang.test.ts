@@ -4,6 +4,7 @@
  * peers on loopback only: `tftp serve` answers `tftp put` on 127.0.0.1.
  */
 import crypto from 'node:crypto';
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
 import { tftpPutCommand, tftpServe } from '../../../src-main/capabilities/tftp/cli';
 import type { CliIo } from '../../../src-main/cli/types';
+import { failsafeWatch } from '../../../src-main/capabilities/failsafe/cli-watch';
+import { serve } from '../../../src-main/cli/serve';
+import { insecureLanWarning } from '../../../src-main/browser-server/server';
+import { encodeNetmsg } from '../../../src-shared/capabilities/failsafe/netmsg';
+import { loadCatalog, translator } from '../../../src-shared/i18n';
 
 let dir: string;
 beforeAll(() => {
@@ -79,5 +85,49 @@ describe('the command line speaks the language asked for (issue 19)', () => {
     expect(put).toMatch(/^127\.0\.0\.1:\d+  sending ".*fw-.*\.bin" as "cli\.bin"$/m);
     expect(put).toMatch(new RegExp(`^127\\.0\\.0\\.1:\\d+  done: the router acknowledged all 0\\.29 MiB of "cli\\.bin" in \\d+\\.\\d\\d s \\(.* MiB/s, blksize \\d+\\)  sha256 ${sha}$`, 'm'));
     expect(put).toMatch(new RegExp(`^Done\\. The router at 127\\.0\\.0\\.1 acknowledged every block of "cli\\.bin" \\(300000 bytes, sha256 ${sha}\\)\\.$`, 'm'));
+  });
+
+  it('failsafe watch --lang de: the listening line and a datagram from loopback in German; English as before', async () => {
+    for (const [lang, listening] of [
+      [['--lang', 'de'], /^Lausche auf UDP 127\.0\.0\.1:\d+(, [\d.:]+)*\. Schalten Sie den Router jetzt ein\. Mit Strg-C beenden\.$/m],
+      [[], /^Listening on UDP 127\.0\.0\.1:\d+(, [\d.:]+)*\. Power the router on now\. Press Ctrl-C to stop\.$/m],
+    ] as const) {
+      const probe = dgram.createSocket('udp4');
+      await new Promise<void>((r) => probe.bind(0, '127.0.0.1', () => r()));
+      const port = probe.address().port;
+      await new Promise<void>((r) => probe.close(() => r()));
+      const w = capture();
+      const ran = runCli(['failsafe', 'watch', '--bind', '127.0.0.1', '--port', String(port), ...lang], w.io, [failsafeWatch], {});
+      await until(w.lines, /UDP/);
+      const s = dgram.createSocket('udp4');
+      s.send(encodeNetmsg('Please press button now to enter failsafe'), port, '127.0.0.1');
+      await until(w.lines, /127\.0\.0\.1 +failsafe-prompt/);
+      s.close();
+      w.stop();
+      expect(await ran).toBe(0);
+      const text = w.lines.join('\n');
+      expect(text).toMatch(listening);
+      // loopback is not 192.168.1.x: the mark says so in the language asked for
+      expect(text).toMatch(lang.length ? /  \(nicht von 192\.168\.1\.x\)$/m : /  \(not from 192\.168\.1\.x\)$/m);
+    }
+  });
+
+  it('serve --lang de: ready, the practice hint and the LAN warning in German; English as before', async () => {
+    const renderer = fs.mkdtempSync(path.join(dir, 'renderer-'));
+    fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>probe</title>');
+    for (const [lang, ready, hint] of [
+      [['--lang', 'de'], /^Rescue Bench ist bereit: Öffnen Sie http:\/\/127\.0\.0\.1:\d+\/\?token=\S+ in einem Browser auf diesem Computer\. Mit Strg-C beenden\.$/m, /^Noch kein Router auf dem Tisch\?/m],
+      [[], /^Rescue Bench is ready: open http:\/\/127\.0\.0\.1:\d+\/\?token=\S+ in a browser on this computer\. Press Ctrl-C to stop\.$/m, /^No router on the desk yet\? The screen offers a practice router \(or start with: serve --practice\)\.$/m],
+    ] as const) {
+      const c = capture();
+      const ran = runCli(['serve', '--port', '0', '--renderer', renderer, ...lang], c.io, [serve], {});
+      await until(c.lines, /token=/);
+      c.stop();
+      expect(await ran).toBe(0);
+      expect(c.lines.join('\n')).toMatch(ready);
+      expect(c.lines.join('\n')).toMatch(hint);
+    }
+    const de = translator('de', await loadCatalog('de'));
+    expect(insecureLanWarning('0.0.0.0', de)).toMatch(/^Achtung: Die Werkbank lauscht auf 0\.0\.0\.0 über unverschlüsseltes HTTP\./);
   });
 });
