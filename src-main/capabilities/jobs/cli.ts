@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localizeError } from '../../../src-shared/i18n/errors';
 import { day } from '../../../src-shared/capabilities/jobs';
-import { shopWords } from '../../../src-shared/capabilities/jobs/words';
+import { seenWords, shopWords } from '../../../src-shared/capabilities/jobs/words';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
 import type { Job, JobSummary, JobsStatus } from '../../../src-shared/capabilities/jobs/contract';
 import { UsageError, type CliCommand } from '../../cli/types';
@@ -77,7 +77,7 @@ export const jobsShow: CliCommand = {
     return runOnContract(io, { command: 'jobs show', json: values.json, capabilities: jobsOnly }, async (t) => {
       const job = await t.invoke('jobs.show', { id: positionals[0]! });
       const history = await t.invoke('jobs.history', { id: job.id });
-      return { ok: true, value: { job, history }, text: `${showText(io.t ?? english, job)}\n${history.text}` };
+      return { ok: true, value: { job, history }, text: `${showText(io.t ?? english, job)}\n${seenWords(io.t ?? english, job, history.seenBefore)}` };
     });
   },
 };

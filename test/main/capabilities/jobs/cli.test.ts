@@ -135,4 +135,13 @@ describe('rescue-bench jobs', () => {
     expect(de.code).toBe(0);
     expect(de.out.join('\n')).toMatch(/^Station: \S+\nDatei mit dem Auftragsverlauf: .*jobs\S* \(Schema \d+\)\nKein Werkstatt-Server eingestellt: Aufträge bleiben nur auf diesem Computer\.$/);
   });
+
+  it('jobs show --lang de: "seen before" in German, made from the earlier jobs like the screen (decision 0163)', async () => {
+    const de = await run(['jobs', 'show', runId, '--lang', 'de']);
+    expect(de.code).toBe(0);
+    expect(de.out.join('\n')).toMatch(/^Dieser Router \(MAC c4:41:1e:aa:bb:01\) ist zum ersten Mal hier\.$/m);
+    expect(de.out.join('\n')).not.toMatch(/First time this router/);
+    const en = await run(['jobs', 'show', runId]);
+    expect(en.out.join('\n')).toMatch(/^First time this router \(MAC c4:41:1e:aa:bb:01\) is on the bench\.$/m);
+  });
 });
