@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { english, type Translate } from '../../src-shared/i18n';
 import { ClientFrameSchema, commandNames, eventNames, type ServerFrame } from '../../src-shared/contract';
 import { fault, RbFault, toErrorShape } from '../../src-shared/errors';
 import { dispatch, type Handlers } from '../core/dispatch';
@@ -116,12 +117,8 @@ export function assertBindAllowed(bind: string, insecureLan: boolean): void {
 }
 
 /** What the operator reads when the bench is served to the network without encryption. */
-export function insecureLanWarning(bind: string): string {
-  return (
-    `Warning: the bench listens on ${bind} over plain HTTP, without encryption. Anyone on this network who can see the traffic ` +
-    'can copy the access link with its token, and then do everything this screen can do: flash, erase and restart the routers ' +
-    'connected to this computer, and read their backups. Use it only on a network you trust, and stop it (Ctrl-C) when you are done.'
-  );
+export function insecureLanWarning(bind: string, t: Translate = english): string {
+  return t('cli.serve.insecure', { bind });
 }
 
 function lanBindRefused(bind: string): RbFault {

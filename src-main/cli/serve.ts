@@ -12,6 +12,7 @@ import { RbFault, toErrorShape } from '../../src-shared/errors';
 import { UsageError, type CliCommand } from './types';
 import { CliPrinter } from './printer';
 import { num, requestFromFlags } from './flags';
+import { english } from '../../src-shared/i18n';
 
 /**
  * dist/renderer at the project root: two folders up from this file in the source tree (src-main/cli) and in the
@@ -55,6 +56,7 @@ export const serve: CliCommand = {
     const netmsgPort = num(values['netmsg-port']) ?? 4919;
     if (!Number.isInteger(netmsgPort) || netmsgPort < 1 || netmsgPort > 65535) throw new UsageError('--netmsg-port must be a number from 1 to 65535');
     const printer = new CliPrinter(io, values.json, 'serve');
+    const say = io.t ?? english;
     let services: ReturnType<typeof createServices> | undefined;
     let listening: { url: string; port: number; bind: string };
     try {
@@ -71,15 +73,15 @@ export const serve: CliCommand = {
       });
       if (values.practice) {
         const st = await services.practice.start(values.scenario!, netmsgPort);
-        printer.say(`Practice router ready (${values.scenario}) at ${st.target!.routerAddress}, on this computer only. It is switched off: switch it on from the screen.`);
+        printer.say(say('cli.serve.practice', { scenario: values.scenario!, router: st.target!.routerAddress }));
       }
       // While serving, a fault nobody caught is logged and the bench keeps serving, or it stops with a plain reason (decision 0006).
       const unguard = installProcessGuard({ log: (text) => io.err(text), exit: (code) => process.exit(code) });
       listening = { url: server.url, port: server.port, bind: server.bind };
       printer.line('cli.listening', listening);
-      printer.say({ to: 'out', text: `Rescue Bench is ready: open ${server.url} in a browser${isLoopbackBind(server.bind) ? ' on this computer' : ''}. Press Ctrl-C to stop.` });
-      if (!values.practice) printer.say({ to: 'out', text: 'No router on the desk yet? The screen offers a practice router (or start with: serve --practice).' });
-      if (!isLoopbackBind(server.bind)) io.err(insecureLanWarning(server.bind));
+      printer.say({ to: 'out', text: say('cli.serve.ready', { url: server.url, here: isLoopbackBind(server.bind) ? 'yes' : 'no' }) });
+      if (!values.practice) printer.say({ to: 'out', text: say('cli.serve.noRouter') });
+      if (!isLoopbackBind(server.bind)) io.err(insecureLanWarning(server.bind, say));
       await io.stopped;
       await server.close();
       await services.dispose();

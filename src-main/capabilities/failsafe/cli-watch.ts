@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { english } from '../../../src-shared/i18n';
 import { MonitorStartSchema } from '../../../src-shared/capabilities/failsafe/contract';
 import { NETMSG_PORT } from '../../../src-shared/capabilities/failsafe/netmsg';
 
@@ -20,6 +21,7 @@ export const failsafeWatch: CliCommand = {
       { bind: values.bind, port: num(values.port), ...(values.interface !== undefined ? { interface: values.interface } : {}) },
       { bind: { flag: '--bind', given: values.bind, hint: '(an address of this computer, or 0.0.0.0 for all)' }, port: { flag: '--port', given: values.port }, interface: { flag: '--interface', given: values.interface } },
     );
+    const say = io.t ?? english;
     return runOnContract(
       io,
       {
@@ -29,12 +31,12 @@ export const failsafeWatch: CliCommand = {
         describe: (e) => {
           if (e.name !== 'failsafe.datagram') return undefined;
           const d = e.payload;
-          return { to: 'out', text: `${new Date(d.receivedAt).toISOString()}  ${d.from.padEnd(15)}  ${d.kind.padEnd(16)}  ${d.text}${d.practice ? '  PRACTICE' : d.unexpectedSource ? '  (not from 192.168.1.x)' : ''}` };
+          return { to: 'out', text: `${new Date(d.receivedAt).toISOString()}  ${d.from.padEnd(15)}  ${d.kind.padEnd(16)}  ${d.text}${say('cli.failsafe.mark', { mark: d.practice ? 'practice' : d.unexpectedSource ? 'foreign' : 'none' })}` };
         },
       },
       async (t) => {
         const st = await t.invoke('failsafe.monitor.start', request);
-        t.say(`Listening on UDP ${st.boundAddresses.join(', ')}${st.interface ? ` on ${st.interface} only` : ''}. Power the router on now. Press Ctrl-C to stop.`);
+        t.say(say('cli.failsafe.listening', { addresses: st.boundAddresses.join(', '), iface: st.interface ?? 'none' }));
         await io.stopped;
         return { ok: true, value: await t.invoke('failsafe.monitor.stop', {}) };
       },

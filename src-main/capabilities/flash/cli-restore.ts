@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { RestoreRequestSchema, type RestoreResult } from '../../../src-shared/capabilities/flash';
-import type { RbErrorShape } from '../../../src-shared/errors';
+import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
+import { english, localizeError } from '../../../src-shared/i18n';
 import { onInterface, targetWithPassword, targetOptions } from './cli-target';
 
 /** Why a restore (or its dry run) did not write everything: the one reason itself, or which partitions and where to read why. */
@@ -15,13 +16,8 @@ function restoreFault(result: RestoreResult): RbErrorShape {
     ...result.results.flatMap((r) => (r.status === 'written' || !r.error || refused.has(r.partition) ? [] : [{ partition: r.partition, error: r.error }])),
   ];
   if (problems.length === 1) return problems[0]!.error;
-  const wasRefused = refused.size > 0;
-  return {
-    code: wasRefused ? 'RESTORE_REFUSED' : 'RESTORE_FAILED',
-    message: problems.length ? `${problems.length} partitions were not restored: ${problems.map((p) => p.partition).join(', ')}.` : 'The restore did not finish.',
-    meaning: wasRefused ? 'The restore was refused before anything was written; each partition says why above.' : 'Each partition says above whether it was written and read back.',
-    fix: 'Deal with each reason above, then run the restore again (--dry-run shows the plan without writing).',
-  };
+  // the words are the catalogue's (decision 0162); the English is what this built inline before
+  return fault(refused.size > 0 ? 'RESTORE_REFUSED' : 'RESTORE_FAILED', { count: problems.length ? String(problems.length) : 'none', names: problems.map((p) => p.partition).join(', ') }).toShape();
 }
 
 export const restore: CliCommand = {
@@ -43,27 +39,36 @@ export const restore: CliCommand = {
       { target, from: values.from, partitions: values.partition, overrideDanger: values['override-danger'] ? values.partition : [], overrideIdentity: values['override-identity'], dryRun: values['dry-run'] },
       { from: { flag: '--from', given: values.from }, partitions: { flag: '--partition', expect: 'a partition name (at most 64 characters)' } },
     );
+    const say = io.t ?? english;
     return runOnContract(
       io,
       {
         command: 'restore',
         json: values.json,
         events: ['flash.restore.progress'],
-        describe: (e) => (e.name === 'flash.restore.progress' ? `${e.payload.partition}: ${e.payload.phase}${e.payload.message ? ` — ${e.payload.message}` : ''}` : undefined),
+        describe: (e) => (e.name === 'flash.restore.progress' ? say('flash.cli.restore.progress', { partition: e.payload.partition, phase: e.payload.phase === 'reading-back' ? 'readingBack' : e.payload.phase, message: e.payload.message ?? 'none' }) : undefined),
       },
       async (t) => {
         // flash.restore.run checks first, as flash.restore.plan does, and with --dry-run stops there
         const result = await onInterface(t, values.interface, request.target, (slotTarget) => t.invoke('flash.restore.run', { ...request, target: slotTarget }));
         const plan = result.plan;
-        for (const r of plan.refusals) t.say(`REFUSED ${r.partition}: ${r.error.message}\n  ${r.error.meaning ?? ''}\n  What to do: ${r.error.fix ?? ''}`);
+        for (const r of plan.refusals) {
+          const e = localizeError(r.error, say);
+          t.say(say('flash.cli.restore.refused', { partition: r.partition, message: e.message, meaning: e.meaning ?? '', fix: e.fix ?? '' }));
+        }
         const out: string[] = [];
         for (const s of plan.steps) {
-          out.push(`${result.dryRun ? 'Would restore' : 'Restore'} ${s.partition} (mtd${s.index}) from ${s.file}, sha256 ${s.sha256}:`);
+          out.push(say('flash.cli.restore.step', { dry: result.dryRun ? 'yes' : 'no', partition: s.partition, index: String(s.index), file: s.file, sha256: s.sha256 }));
           for (const c of s.commands) out.push(`    ${c}`);
-          for (const w of s.warnings) out.push(`  note: ${w}`);
+          for (const w of s.warnings) out.push(say('flash.cli.restore.note', { text: w }));
         }
-        for (const r of result.results) out.push(r.status === 'written' ? `Written and read back: ${r.partition} (sha256 ${r.readBackSha256})` : `${r.status.toUpperCase()} ${r.partition}: ${r.error?.message ?? ''}`);
-        if (result.dryRun) out.push(plan.ok ? 'Dry run: nothing was written.' : 'Dry run: nothing was written, and the restore would be refused as shown.');
+        for (const r of result.results)
+          out.push(
+            r.status === 'written'
+              ? say('flash.cli.restore.written', { partition: r.partition, sha256: String(r.readBackSha256) })
+              : say('flash.cli.restore.notWritten', { status: r.status === 'verify-failed' ? 'verifyFailed' : r.status, partition: r.partition, message: r.error ? localizeError(r.error, say).message : '' }),
+          );
+        if (result.dryRun) out.push(say('flash.cli.restore.dryRun', { ok: plan.ok ? 'yes' : 'no' }));
         const text = out.join('\n') || undefined;
         return result.ok ? { ok: true, value: result, ...(text ? { text } : {}) } : { ok: false, error: restoreFault(result), value: result, ...(text ? { text } : {}) };
       },

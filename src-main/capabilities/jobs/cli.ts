@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localizeError } from '../../../src-shared/i18n/errors';
 import { day } from '../../../src-shared/capabilities/jobs';
+import { seenWords, shopWords } from '../../../src-shared/capabilities/jobs/words';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
 import type { Job, JobSummary, JobsStatus } from '../../../src-shared/capabilities/jobs/contract';
 import { UsageError, type CliCommand } from '../../cli/types';
@@ -42,8 +43,13 @@ function showText(t: Translate, j: Job): string {
   return out.join('\n');
 }
 
-function statusText(s: JobsStatus): string {
-  return [`Station: ${s.station}`, `Job history file: ${s.database.path}${s.database.ok ? ` (schema ${s.database.schemaVersion})` : ` — ${s.database.error?.message ?? 'not readable'}`}`, s.shop.text].join('\n');
+function statusText(t: Translate, s: JobsStatus): string {
+  const d = s.database;
+  return [
+    t('jobs.cli.status.station', { station: s.station }),
+    t('jobs.cli.status.file', { path: d.path, ok: d.ok ? 'yes' : 'no', schema: String(d.schemaVersion ?? ''), problem: d.error ? localizeError(d.error, t).message : t('jobs.cli.status.unreadable') }),
+    shopWords(t, s.shop),
+  ].join('\n');
 }
 
 export const jobsList: CliCommand = {
@@ -71,7 +77,7 @@ export const jobsShow: CliCommand = {
     return runOnContract(io, { command: 'jobs show', json: values.json, capabilities: jobsOnly }, async (t) => {
       const job = await t.invoke('jobs.show', { id: positionals[0]! });
       const history = await t.invoke('jobs.history', { id: job.id });
-      return { ok: true, value: { job, history }, text: `${showText(io.t ?? english, job)}\n${history.text}` };
+      return { ok: true, value: { job, history }, text: `${showText(io.t ?? english, job)}\n${seenWords(io.t ?? english, job, history.seenBefore)}` };
     });
   },
 };
@@ -148,7 +154,7 @@ export const jobsSettings: CliCommand = {
     if (values.station !== undefined) change.station = values.station;
     return runOnContract(io, { command: 'jobs settings', json: values.json, capabilities: jobsOnly }, async (t) => {
       const s = Object.keys(change).length ? await t.invoke('jobs.settings', change) : await t.invoke('jobs.status', {});
-      return { ok: true, value: s, text: statusText(s) };
+      return { ok: true, value: s, text: statusText(io.t ?? english, s) };
     });
   },
 };

@@ -5,24 +5,25 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { onCard } from '../../cli/on-card';
+import { english, localizeError, type Translate } from '../../../src-shared/i18n';
 
 function mib(n: number): string {
   return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1)} MiB`;
 }
 
-function describe(e: TftpTransferEvent): string {
+function describe(e: TftpTransferEvent, say: Translate): string {
   const t = e.transfer;
   const who = `${t.peer}:${t.peerPort}`;
-  const verb = t.direction === 'read' ? 'sending' : 'receiving';
   if (e.kind === 'start') {
     const o = t.options;
     // "the router asked for ArcherC7v2_tp_recovery.bin; sent openwrt-…bin"
-    const asked = t.served !== undefined && t.served !== t.file ? `asked for "${t.file}"; sending "${t.served}" (${t.servedBy === 'alias' ? 'alias' : 'answer for any name'})` : `${verb} "${t.file}"`;
-    return `${who}  ${asked}${t.size !== undefined ? ` (${mib(t.size)})` : ''}  blksize ${o.blksize}${o.windowsize > 1 ? `, window ${o.windowsize}` : ''}`;
+    const how = t.served !== undefined && t.served !== t.file ? (t.servedBy === 'alias' ? 'alias' : 'any') : t.direction;
+    return say('tftp.cli.transfer.start', { who, how, file: t.file, served: t.served ?? '', size: t.size !== undefined ? mib(t.size) : 'none', blksize: String(o.blksize), window: o.windowsize > 1 ? String(o.windowsize) : 'none' });
   }
-  if (e.kind === 'progress') return `${who}  ${verb} "${t.file}"  ${mib(t.bytes)}${t.size ? ` of ${mib(t.size)}` : ''}  ${mib(t.rate)}/s`;
-  if (e.kind === 'done') return `${who}  done "${t.file}"  ${mib(t.bytes)} in ${(((t.endedAt ?? t.startedAt) - t.startedAt) / 1000).toFixed(2)} s (${mib(t.rate)}/s)  sha256 ${t.sha256}`;
-  return `${who}  FAILED "${t.file}": ${t.error?.message ?? 'unknown error'}${t.error?.fix ? `  ${t.error.fix}` : ''}`;
+  if (e.kind === 'progress') return say('tftp.cli.transfer.progress', { who, direction: t.direction, file: t.file, bytes: mib(t.bytes), size: t.size ? mib(t.size) : 'none', rate: mib(t.rate) });
+  if (e.kind === 'done') return say('tftp.cli.transfer.done', { who, file: t.file, bytes: mib(t.bytes), seconds: (((t.endedAt ?? t.startedAt) - t.startedAt) / 1000).toFixed(2), rate: mib(t.rate), sha256: t.sha256 ?? '' });
+  const err = t.error ? localizeError(t.error, say) : undefined;
+  return say('tftp.cli.transfer.failed', { who, file: t.file, reason: err?.message ?? say('tftp.cli.transfer.unknown'), fix: err?.fix ? err.fix : 'none' });
 }
 
 /**
@@ -101,10 +102,11 @@ export const tftpServe: CliCommand = {
         json: values.json,
         events: ['tftp.server.state', 'tftp.transfer'],
         filter: (e) => e.name !== 'tftp.transfer' || e.payload.kind !== 'progress' || values.progress,
-        describe: (e) => (e.name === 'tftp.transfer' ? describe(e.payload) : undefined),
+        describe: (e) => (e.name === 'tftp.transfer' ? describe(e.payload, io.t ?? english) : undefined),
         configure: (services) => services.tftp.useEngine(settings),
       },
       async (t) => {
+        const say = io.t ?? english;
         // --interface: the card's own router place (a station with several routers at one address): the server
         // binds the card's source address, so only the router on that card reaches it; undone at the end.
         let slotIf: string | undefined;
@@ -113,17 +115,16 @@ export const tftpServe: CliCommand = {
           const slot = await t.invoke('net.slot.open', { interface: values.interface, routerIp: values['router-ip'], prefix: 24 });
           slotIf = slot.interface;
           request.bind = slot.sourceAddress;
-          t.say(`${slot.interface} has its own address ${slot.sourceAddress} for the router at ${values['router-ip']} (removed again at the end); set the router's server address to it.`);
+          t.say(say('tftp.cli.serve.card', { iface: slot.interface, address: slot.sourceAddress, router: values['router-ip'] }));
         }
         try {
         const server = await t.invoke('tftp.server.start', request);
         t.say(
-          `Serving ${server.root} by TFTP on ${server.bind === '0.0.0.0' ? 'all network connections' : server.bind}, port ${server.port}` +
-            `${server.allowWrite ? `; uploads go to ${server.allowWrite}` : '; read-only'}.` +
-            Object.entries(server.aliases ?? {}).map(([n, f]) => `\nA request for "${n}" gets ${f}.`).join('') +
-            (server.answerAny ? `\nAny other name that is not in the folder gets ${server.answerAny}.` : '') +
-            ' Press Ctrl-C to stop.' +
-            (server.lockstep?.engine === 'js' ? `\nLock-step transfers use the slower JavaScript engine: the native one is ${server.lockstep.why ?? 'not available'}.` : ''),
+          say('tftp.cli.serve.serving', { root: server.root, bind: server.bind === '0.0.0.0' ? 'all' : server.bind, port: String(server.port), upload: server.allowWrite ?? 'none' }) +
+            Object.entries(server.aliases ?? {}).map(([name, file]) => `\n${say('tftp.cli.serve.alias', { name, file })}`).join('') +
+            (server.answerAny ? `\n${say('tftp.cli.serve.answerAny', { file: server.answerAny })}` : '') +
+            ` ${say('tftp.cli.serve.stop')}` +
+            (server.lockstep?.engine === 'js' ? `\n${say('tftp.cli.serve.slowEngine', { why: server.lockstep.why ?? 'not available' })}` : ''),
         );
         await io.stopped;
         return { ok: true, value: await t.invoke('tftp.server.stop', {}) };
@@ -135,12 +136,15 @@ export const tftpServe: CliCommand = {
   },
 };
 
-function describePut(p: TftpPutProgress): string | undefined {
+function describePut(p: TftpPutProgress, say: Translate): string | undefined {
   const to = `${p.host}:${p.port}`;
-  if (p.state === 'running') return p.bytes === 0 ? `${to}  sending "${p.file}" as "${p.remoteName}"` : `${to}  ${mib(p.bytes)} of ${mib(p.total)}  ${Math.floor((100 * p.bytes) / Math.max(1, p.total))}%  ${mib(p.bytesPerSecond)}/s`;
+  if (p.state === 'running')
+    return p.bytes === 0
+      ? say('tftp.cli.put.start', { to, file: p.file, remote: p.remoteName })
+      : say('tftp.cli.put.progress', { to, bytes: mib(p.bytes), total: mib(p.total), percent: String(Math.floor((100 * p.bytes) / Math.max(1, p.total))), rate: mib(p.bytesPerSecond) });
   if (p.state === 'done' && p.result) {
     const r = p.result;
-    return `${to}  done: the router acknowledged all ${mib(r.bytes)} of "${r.remoteName}" in ${(r.ms / 1000).toFixed(2)} s (${mib(p.bytesPerSecond)}/s, blksize ${r.blksize}${r.windowsize > 1 ? `, window ${r.windowsize}` : ''})  sha256 ${r.sha256}`;
+    return say('tftp.cli.put.done', { to, bytes: mib(r.bytes), remote: r.remoteName, seconds: (r.ms / 1000).toFixed(2), rate: mib(p.bytesPerSecond), blksize: String(r.blksize), window: r.windowsize > 1 ? String(r.windowsize) : 'none', sha256: r.sha256 });
   }
   return undefined; // the failure is printed once, as the result
 }
@@ -210,13 +214,13 @@ export const tftpPutCommand: CliCommand = {
           const now = Date.now();
           if (e.payload.state === 'running' && e.payload.bytes > 0 && now - lastLine < 1000) return undefined;
           lastLine = now;
-          return describePut(e.payload);
+          return describePut(e.payload, io.t ?? english);
         },
       },
       async (t) => {
         t.whenStopped(() => t.invoke('tftp.put.cancel', {}));
         const value = await onCard(t, values.interface, request.host, (localAddress) => t.invoke('tftp.put', localAddress ? { ...request, localAddress } : request));
-        return { ok: true, value, text: `Done. The router at ${value.host} acknowledged every block of "${value.remoteName}" (${value.bytes} bytes, sha256 ${value.sha256}).` };
+        return { ok: true, value, text: (io.t ?? english)('tftp.cli.put.result', { host: value.host, remote: value.remoteName, bytes: String(value.bytes), sha256: value.sha256 }) };
       },
     );
   },

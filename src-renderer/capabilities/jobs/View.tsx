@@ -4,9 +4,10 @@ import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
 import type { RbError } from '../../../src-shared/contract';
 import { day } from '../../../src-shared/capabilities/jobs';
-import type { Job, JobState, JobStep, JobSummary, SeenBefore, ShopSync } from '../../../src-shared/capabilities/jobs/contract';
+import type { Job, JobState, JobStep, JobSummary } from '../../../src-shared/capabilities/jobs/contract';
 import { english, knownId } from '../../../src-shared/i18n';
 import { stepText, useLocale, useT, type T } from '../../i18n';
+import { seenWords, shopWords } from '../../../src-shared/capabilities/jobs/words';
 import { useJobs } from './store';
 
 const hhmm = (at: number) => new Date(at).toTimeString().slice(0, 5);
@@ -25,23 +26,7 @@ function playbookTitle(t: T, playbookId: string, given: string): string {
 const stateWords = (t: T, s: JobState): string => t(`jobs.state.${s}`);
 const stepWords = (t: T, s: JobStep['state']): string => t(`jobs.step.${s}`);
 
-/** The shop server in plain words, made from its state (the workstation's English `text` says the same). */
-export function shopWords(t: T, s: ShopSync): string {
-  if (!s.configured) return t('jobs.shop.none');
-  if (s.reachable === false) return s.queued ? t('jobs.shop.silentQueued', { count: s.queued }) : t('jobs.shop.silent');
-  if (s.queued) return t('jobs.shop.queued', { count: s.queued });
-  return s.reachable ? t('jobs.shop.allSent') : t('jobs.shop.notYet');
-}
-
-/** "Seen before" from the earlier jobs and the router's identity (the workstation's English `text` says the same). */
-export function seenWords(t: T, job: Job, seen: SeenBefore[]): string {
-  const r = job.router;
-  const by = r.mac ? t('jobs.seen.byMac', { mac: r.mac }) : r.serial ? t('jobs.seen.bySerial', { serial: r.serial }) : r.board ? t('jobs.seen.byBoard', { board: r.board }) : undefined;
-  if (!by) return t('jobs.seen.unknownRouter');
-  const last = seen.at(-1);
-  if (!last) return t('jobs.seen.first', { by });
-  return t('jobs.seen.last', { day: day(last.at), backup: last.backupTaken ? 'yes' : 'no', title: last.title, state: stateWords(t, last.state), count: seen.length, by });
-}
+export { seenWords, shopWords }; // shared with the command line (src-shared/capabilities/jobs/words.ts)
 
 /** Save a reply's bytes as a file this browser downloads (the report is made on the workstation). */
 function download(fileName: string, mime: string, base64: string): void {

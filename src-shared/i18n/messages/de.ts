@@ -427,6 +427,13 @@ export const de: Catalog = {
   'cli.usage': 'Aufruf: rescue-bench {usage}',
   'cli.noPassword': 'Angehalten: Es wurde kein Passwort eingegeben.',
   'cli.onCard.reaching': 'Der Router {router} wird über {card} von {from} aus erreicht (am Ende wieder entfernt).',
+  'cli.serve.practice': 'Übungsrouter bereit ({scenario}) unter {router}, nur auf diesem Computer. Er ist ausgeschaltet: Schalten Sie ihn auf dem Bildschirm ein.',
+  'cli.serve.ready': 'Rescue Bench ist bereit: Öffnen Sie {url} in einem Browser{here, select, yes { auf diesem Computer} other {}}. Mit Strg-C beenden.',
+  'cli.serve.noRouter': 'Noch kein Router auf dem Tisch? Der Bildschirm bietet einen Übungsrouter an (oder starten Sie mit: serve --practice).',
+  'cli.serve.insecure':
+    'Achtung: Die Werkbank lauscht auf {bind} über unverschlüsseltes HTTP. Wer in diesem Netzwerk den Verkehr mitlesen kann, kann den Zugangslink mit seinem Token kopieren und dann alles tun, was dieser Bildschirm kann: die Router an diesem Computer flashen, löschen und neu starten und ihre Sicherungen lesen. Nutzen Sie das nur in einem Netzwerk, dem Sie vertrauen, und beenden Sie es (Strg-C), wenn Sie fertig sind.',
+  'cli.failsafe.listening': 'Lausche auf UDP {addresses}{iface, select, none {} other { nur auf {iface}}}. Schalten Sie den Router jetzt ein. Mit Strg-C beenden.',
+  'cli.failsafe.mark': '{mark, select, practice {  ÜBUNG} foreign {  (nicht von 192.168.1.x)} other {}}',
 
   'error.internal.message': 'In Rescue Bench ist etwas schiefgegangen.',
   'error.internal.meaning': 'Der Schritt wurde nicht fertig. Nach dem Fehler hat dieser Schritt nichts mehr auf den Router geschrieben.',

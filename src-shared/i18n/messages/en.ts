@@ -441,6 +441,13 @@ export const en = {
   'cli.usage': 'Usage: rescue-bench {usage}',
   'cli.noPassword': 'Stopped: no password was given.',
   'cli.onCard.reaching': 'Reaching {router} through {card} from {from} (removed again at the end).',
+  'cli.serve.practice': 'Practice router ready ({scenario}) at {router}, on this computer only. It is switched off: switch it on from the screen.',
+  'cli.serve.ready': 'Rescue Bench is ready: open {url} in a browser{here, select, yes { on this computer} other {}}. Press Ctrl-C to stop.',
+  'cli.serve.noRouter': 'No router on the desk yet? The screen offers a practice router (or start with: serve --practice).',
+  'cli.serve.insecure':
+    'Warning: the bench listens on {bind} over plain HTTP, without encryption. Anyone on this network who can see the traffic can copy the access link with its token, and then do everything this screen can do: flash, erase and restart the routers connected to this computer, and read their backups. Use it only on a network you trust, and stop it (Ctrl-C) when you are done.',
+  'cli.failsafe.listening': 'Listening on UDP {addresses}{iface, select, none {} other { on {iface} only}}. Power the router on now. Press Ctrl-C to stop.',
+  'cli.failsafe.mark': '{mark, select, practice {  PRACTICE} foreign {  (not from 192.168.1.x)} other {}}',
 
   // ── errors: what happened, what it means, what to do ─────────────────────────
   'error.internal.message': 'Something went wrong inside Rescue Bench.',

@@ -428,6 +428,13 @@ export const es: Catalog = {
   'cli.usage': 'Uso: rescue-bench {usage}',
   'cli.noPassword': 'Detenido: no se dio ninguna contraseña.',
   'cli.onCard.reaching': 'Se llega a {router} a través de {card} desde {from} (se quita de nuevo al final).',
+  'cli.serve.practice': 'Router de práctica listo ({scenario}) en {router}, solo en este equipo. Está apagado: enciéndelo desde la pantalla.',
+  'cli.serve.ready': 'Rescue Bench está listo: abre {url} en un navegador{here, select, yes { en este equipo} other {}}. Pulsa Ctrl-C para parar.',
+  'cli.serve.noRouter': '¿Aún no hay ningún router en la mesa? La pantalla ofrece un router de práctica (o empieza con: serve --practice).',
+  'cli.serve.insecure':
+    'Atención: el banco escucha en {bind} por HTTP sin cifrar. Cualquiera en esta red que pueda ver el tráfico puede copiar el enlace de acceso con su token y hacer todo lo que hace esta pantalla: flashear, borrar y reiniciar los routers conectados a este equipo y leer sus copias de seguridad. Úsalo solo en una red de confianza y páralo (Ctrl-C) cuando termines.',
+  'cli.failsafe.listening': 'Escuchando en UDP {addresses}{iface, select, none {} other { solo en {iface}}}. Enciende el router ahora. Pulsa Ctrl-C para parar.',
+  'cli.failsafe.mark': '{mark, select, practice {  PRÁCTICA} foreign {  (no viene de 192.168.1.x)} other {}}',
 
   'error.internal.message': 'Algo ha fallado dentro de Rescue Bench.',
   'error.internal.meaning': 'El paso no terminó. Después del fallo, este paso no escribió nada en el router.',

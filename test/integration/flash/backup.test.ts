@@ -32,6 +32,17 @@ function cli(lan: RescueLan, dataDir: string, args: string[], onLine?: (l: CliLi
   return collectCliRun(p, { onLine, killAfterMs: 100_000 });
 }
 
+/** A command's plain words (no --json): stdout and stderr as the person reads them. */
+function plain(lan: RescueLan, dataDir: string, args: string[]): Promise<{ code: number; text: string }> {
+  const [cmd, cargs] = nodeTsArgs(CLI, args);
+  const p = spawn('ip', ['netns', 'exec', lan.station.name, cmd, ...cargs], { env: { ...process.env, RESCUE_BENCH_DATA_DIR: dataDir, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let text = '';
+  p.stdout.on('data', (d: Buffer) => (text += d.toString()));
+  p.stderr.on('data', (d: Buffer) => (text += d.toString()));
+  const kill = setTimeout(() => p.kill('SIGKILL'), 100_000);
+  return new Promise((resolve) => p.on('close', (code) => (clearTimeout(kill), resolve({ code: code ?? -1, text }))));
+}
+
 /** restore's result value: flash.restore.run's reply (the plan, and what was written and read back). */
 const restoreOf = (r: CliRun) => resultOf<'restore'>(r.lines).value!;
 
@@ -206,6 +217,27 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     fs.appendFileSync(path.join(changed, 'mtd3-firmware.bin'), 'x');
     const c = await cli(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', changed, '--partition', 'firmware', '--json']);
     expect(restoreOf(c).plan.refusals[0]!.error.code).toBe('BACKUP_FILE_CHANGED');
+  });
+
+  it('restore --lang de: the plan, the refusals and the reason in German; the English word for word (decision 0162)', async () => {
+    const from = path.join(tmp, 'full');
+    const dry = await plain(lan, tmp, ['restore', '--host', '192.168.1.1', '--ssh', '--from', from, '--partition', 'firmware', '--dry-run', '--lang', 'de']);
+    expect(dry.code, dry.text).toBe(0);
+    expect(dry.text).toMatch(/^Würde firmware \(mtd3\) wiederherstellen aus mtd3-firmware\.bin, sha256 [0-9a-f]{64}:$/m);
+    expect(dry.text).toMatch(/^Probelauf: Es wurde nichts geschrieben\.$/m);
+    const two = await plain(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'u-boot-env', '--partition', 'u-boot', '--dry-run', '--lang', 'de']);
+    expect(two.code, two.text).toBe(1);
+    expect(two.text).toMatch(/^ABGELEHNT u-boot-env: /m);
+    expect(two.text).toMatch(/^ {2}Was Sie tun können: /m);
+    expect(two.text).toMatch(/2 Partitionen wurden nicht wiederhergestellt: u-boot-env, u-boot\./);
+    expect(two.text).toMatch(/^Probelauf: Es wurde nichts geschrieben, und die Wiederherstellung würde wie gezeigt abgelehnt\.$/m);
+    expect(`${dry.text}\n${two.text}`).not.toMatch(/Would restore|Dry run|REFUSED|were not restored/);
+    const en = await plain(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'u-boot-env', '--partition', 'u-boot', '--dry-run']);
+    expect(en.code, en.text).toBe(1);
+    expect(en.text).toMatch(/^REFUSED u-boot-env: .*\n {2}.*\n {2}What to do: .*type the partition name "u-boot-env"/m);
+    expect(en.text).toMatch(/2 partitions were not restored: u-boot-env, u-boot\./);
+    expect(en.text).toMatch(/The restore was refused before anything was written; each partition says why above\./);
+    expect(en.text).toMatch(/^Dry run: nothing was written, and the restore would be refused as shown\.$/m);
   });
 });
 

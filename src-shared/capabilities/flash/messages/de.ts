@@ -138,4 +138,18 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.NO_SAFE_WRITER.meaning':
     '{nand, select, yes {NAND-Flash muss mit mtd von OpenWrt oder mit nandwrite geschrieben werden (die defekte Blöcke überspringen); dd oder mtdblock würden ihn unbrauchbar machen.} other {Rescue Bench schreibt Flash-Speicher nur mit dem Werkzeug mtd von OpenWrt.}}',
   'error.NO_SAFE_WRITER.fix': 'Starten Sie ein OpenWrt-Image auf dem Router (Rettungsmodus oder initramfs), das mtd enthält, und versuchen Sie es dann noch einmal.',
+  'flash.cli.restore.progress':
+    '{partition}: {phase, select, checking {prüfe} uploading {lade hoch} writing {schreibe} readingBack {lese zurück} done {fertig} other {fehlgeschlagen}}{message, select, none {} other { — {message}}}',
+  'flash.cli.restore.refused': 'ABGELEHNT {partition}: {message}\n  {meaning}\n  Was Sie tun können: {fix}',
+  'flash.cli.restore.step': '{dry, select, yes {Würde {partition} (mtd{index}) wiederherstellen} other {Stelle {partition} (mtd{index}) wieder her}} aus {file}, sha256 {sha256}:',
+  'flash.cli.restore.note': '  Hinweis: {text}',
+  'flash.cli.restore.written': 'Geschrieben und zurückgelesen: {partition} (sha256 {sha256})',
+  'flash.cli.restore.notWritten': '{status, select, verifyFailed {PRÜFUNG FEHLGESCHLAGEN} skipped {ÜBERSPRUNGEN} other {FEHLGESCHLAGEN}} {partition}: {message}',
+  'flash.cli.restore.dryRun': '{ok, select, yes {Probelauf: Es wurde nichts geschrieben.} other {Probelauf: Es wurde nichts geschrieben, und die Wiederherstellung würde wie gezeigt abgelehnt.}}',
+  'error.RESTORE_REFUSED.message': '{count, select, none {Die Wiederherstellung ist nicht fertig geworden.} other {{count} Partitionen wurden nicht wiederhergestellt: {names}.}}',
+  'error.RESTORE_REFUSED.meaning': 'Die Wiederherstellung wurde abgelehnt, bevor etwas geschrieben wurde; oben steht bei jeder Partition, warum.',
+  'error.RESTORE_REFUSED.fix': 'Kümmern Sie sich um jeden Grund oben und starten Sie die Wiederherstellung dann noch einmal (--dry-run zeigt den Plan, ohne zu schreiben).',
+  'error.RESTORE_FAILED.message': '{count, select, none {Die Wiederherstellung ist nicht fertig geworden.} other {{count} Partitionen wurden nicht wiederhergestellt: {names}.}}',
+  'error.RESTORE_FAILED.meaning': 'Oben steht bei jeder Partition, ob sie geschrieben und zurückgelesen wurde.',
+  'error.RESTORE_FAILED.fix': 'Kümmern Sie sich um jeden Grund oben und starten Sie die Wiederherstellung dann noch einmal (--dry-run zeigt den Plan, ohne zu schreiben).',
 };

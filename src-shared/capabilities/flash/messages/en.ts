@@ -143,4 +143,19 @@ export const en = {
   'error.NO_SAFE_WRITER.meaning':
     "{nand, select, yes {NAND flash must be written with OpenWrt's mtd or with nandwrite (which skip bad blocks); dd or mtdblock would brick it.} other {Rescue Bench writes flash only with OpenWrt's mtd tool.}}",
   'error.NO_SAFE_WRITER.fix': 'Start an OpenWrt image on the router (rescue mode or an initramfs), which includes mtd, then try again.',
+  // the restore command's own lines (decision 0162); a plan's notes and a progress message come as they were said
+  'flash.cli.restore.progress':
+    '{partition}: {phase, select, checking {checking} uploading {uploading} writing {writing} readingBack {reading-back} done {done} other {failed}}{message, select, none {} other { — {message}}}',
+  'flash.cli.restore.refused': 'REFUSED {partition}: {message}\n  {meaning}\n  What to do: {fix}',
+  'flash.cli.restore.step': '{dry, select, yes {Would restore} other {Restore}} {partition} (mtd{index}) from {file}, sha256 {sha256}:',
+  'flash.cli.restore.note': '  note: {text}',
+  'flash.cli.restore.written': 'Written and read back: {partition} (sha256 {sha256})',
+  'flash.cli.restore.notWritten': '{status, select, verifyFailed {VERIFY-FAILED} skipped {SKIPPED} other {FAILED}} {partition}: {message}',
+  'flash.cli.restore.dryRun': '{ok, select, yes {Dry run: nothing was written.} other {Dry run: nothing was written, and the restore would be refused as shown.}}',
+  'error.RESTORE_REFUSED.message': '{count, select, none {The restore did not finish.} other {{count} partitions were not restored: {names}.}}',
+  'error.RESTORE_REFUSED.meaning': 'The restore was refused before anything was written; each partition says why above.',
+  'error.RESTORE_REFUSED.fix': 'Deal with each reason above, then run the restore again (--dry-run shows the plan without writing).',
+  'error.RESTORE_FAILED.message': '{count, select, none {The restore did not finish.} other {{count} partitions were not restored: {names}.}}',
+  'error.RESTORE_FAILED.meaning': 'Each partition says above whether it was written and read back.',
+  'error.RESTORE_FAILED.fix': 'Deal with each reason above, then run the restore again (--dry-run shows the plan without writing).',
 } as const satisfies Record<string, string>;

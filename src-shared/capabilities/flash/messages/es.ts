@@ -138,4 +138,18 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.NO_SAFE_WRITER.meaning':
     '{nand, select, yes {La flash NAND debe escribirse con mtd de OpenWrt o con nandwrite (que se saltan los bloques dañados); dd o mtdblock la inutilizarían.} other {Rescue Bench solo escribe la flash con la herramienta mtd de OpenWrt.}}',
   'error.NO_SAFE_WRITER.fix': 'Arranca en el router una imagen de OpenWrt (modo de rescate o initramfs), que incluye mtd, y vuelve a intentarlo.',
+  'flash.cli.restore.progress':
+    '{partition}: {phase, select, checking {comprobando} uploading {subiendo} writing {escribiendo} readingBack {releyendo} done {hecho} other {falló}}{message, select, none {} other { — {message}}}',
+  'flash.cli.restore.refused': 'RECHAZADO {partition}: {message}\n  {meaning}\n  Qué hacer: {fix}',
+  'flash.cli.restore.step': '{dry, select, yes {Se restauraría} other {Restaurando}} {partition} (mtd{index}) desde {file}, sha256 {sha256}:',
+  'flash.cli.restore.note': '  nota: {text}',
+  'flash.cli.restore.written': 'Escrito y releído: {partition} (sha256 {sha256})',
+  'flash.cli.restore.notWritten': '{status, select, verifyFailed {FALLÓ LA COMPROBACIÓN} skipped {OMITIDO} other {FALLÓ}} {partition}: {message}',
+  'flash.cli.restore.dryRun': '{ok, select, yes {Prueba: no se escribió nada.} other {Prueba: no se escribió nada, y la restauración se rechazaría como se muestra.}}',
+  'error.RESTORE_REFUSED.message': '{count, select, none {La restauración no terminó.} other {No se restauraron {count} particiones: {names}.}}',
+  'error.RESTORE_REFUSED.meaning': 'La restauración se rechazó antes de escribir nada; arriba, cada partición dice por qué.',
+  'error.RESTORE_REFUSED.fix': 'Resuelve cada motivo de arriba y vuelve a ejecutar la restauración (--dry-run muestra el plan sin escribir).',
+  'error.RESTORE_FAILED.message': '{count, select, none {La restauración no terminó.} other {No se restauraron {count} particiones: {names}.}}',
+  'error.RESTORE_FAILED.meaning': 'Arriba, cada partición dice si se escribió y se releyó.',
+  'error.RESTORE_FAILED.fix': 'Resuelve cada motivo de arriba y vuelve a ejecutar la restauración (--dry-run muestra el plan sin escribir).',
 };

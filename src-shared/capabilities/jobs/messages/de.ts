@@ -148,5 +148,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'jobs.cli.show.ticket': 'Ticket {ticket}',
   'jobs.cli.show.image': 'Image {file}: SHA-256 {sha256}',
   'jobs.cli.show.backup': 'Sicherung ({kind}) {location}{files, select, none {} other {: {files} Dateien in ihrem Manifest}}',
+  'jobs.cli.status.station': 'Station: {station}',
+  'jobs.cli.status.file': 'Datei mit dem Auftragsverlauf: {path}{ok, select, yes { (Schema {schema})} other { — {problem}}}',
+  'jobs.cli.status.unreadable': 'nicht lesbar',
   'jobs.cli.noted': 'Im Auftrag {id} gespeichert.',
 };

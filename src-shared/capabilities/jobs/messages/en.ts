@@ -152,5 +152,8 @@ export const en = {
   'jobs.cli.show.ticket': 'ticket {ticket}',
   'jobs.cli.show.image': 'Image {file}: SHA-256 {sha256}',
   'jobs.cli.show.backup': 'Backup ({kind}) {location}{files, select, none {} other {: {files} files in its manifest}}',
+  'jobs.cli.status.station': 'Station: {station}',
+  'jobs.cli.status.file': 'Job history file: {path}{ok, select, yes { (schema {schema})} other { — {problem}}}',
+  'jobs.cli.status.unreadable': 'not readable',
   'jobs.cli.noted': 'Saved on job {id}.',
 } as const satisfies Record<string, string>;

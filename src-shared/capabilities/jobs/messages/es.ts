@@ -144,5 +144,8 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'jobs.cli.show.ticket': 'ticket {ticket}',
   'jobs.cli.show.image': 'Imagen {file}: SHA-256 {sha256}',
   'jobs.cli.show.backup': 'Copia de seguridad ({kind}) {location}{files, select, none {} other {: {files} archivos en su manifiesto}}',
+  'jobs.cli.status.station': 'Estación: {station}',
+  'jobs.cli.status.file': 'Archivo del historial de trabajos: {path}{ok, select, yes { (esquema {schema})} other { — {problem}}}',
+  'jobs.cli.status.unreadable': 'no se puede leer',
   'jobs.cli.noted': 'Guardado en el trabajo {id}.',
 };

@@ -246,4 +246,21 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_PUT_NATIVE_MISSING.meaning': 'Er wurde ausdrücklich verlangt, deshalb wurde nichts gesendet: {why}.',
   'error.TFTP_PUT_NATIVE_MISSING.fix':
     'Lassen Sie die Wahl der Engine auf „auto“ (dann wird der JavaScript-Sender genutzt), oder bauen Sie die native Engine mit `npm run build:native`.',
+  'tftp.cli.transfer.start':
+    '{who}  {how, select, alias {hat nach „{file}“ gefragt; sende „{served}“ (Alias)} any {hat nach „{file}“ gefragt; sende „{served}“ (Antwort auf jeden Namen)} read {sende „{file}“} other {empfange „{file}“}}{size, select, none {} other { ({size})}}  blksize {blksize}{window, select, none {} other {, Fenster {window}}}',
+  'tftp.cli.transfer.progress': '{who}  {direction, select, read {sende} other {empfange}} „{file}“  {bytes}{size, select, none {} other { von {size}}}  {rate}/s',
+  'tftp.cli.transfer.done': '{who}  fertig „{file}“  {bytes} in {seconds} s ({rate}/s)  sha256 {sha256}',
+  'tftp.cli.transfer.failed': '{who}  FEHLGESCHLAGEN „{file}“: {reason}{fix, select, none {} other {  {fix}}}',
+  'tftp.cli.transfer.unknown': 'unbekannter Fehler',
+  'tftp.cli.serve.card': '{iface} hat eine eigene Adresse {address} für den Router unter {router} (wird am Ende wieder entfernt); tragen Sie sie im Router als Server-Adresse ein.',
+  'tftp.cli.serve.serving': 'Stelle {root} per TFTP bereit auf {bind, select, all {allen Netzwerkverbindungen} other {{bind}}}, Port {port}{upload, select, none {; nur lesen} other {; Uploads landen in {upload}}}.',
+  'tftp.cli.serve.alias': 'Eine Anfrage nach „{name}“ bekommt {file}.',
+  'tftp.cli.serve.answerAny': 'Jeder andere Name, der nicht im Ordner liegt, bekommt {file}.',
+  'tftp.cli.serve.stop': 'Mit Strg-C beenden.',
+  'tftp.cli.serve.slowEngine': 'Übertragungen im Gleichschritt nutzen die langsamere JavaScript-Engine: Die native ist {why}.',
+  'tftp.cli.put.start': '{to}  sende „{file}“ als „{remote}“',
+  'tftp.cli.put.progress': '{to}  {bytes} von {total}  {percent} %  {rate}/s',
+  'tftp.cli.put.done':
+    '{to}  fertig: Der Router hat alle {bytes} von „{remote}“ in {seconds} s bestätigt ({rate}/s, blksize {blksize}{window, select, none {} other {, Fenster {window}}})  sha256 {sha256}',
+  'tftp.cli.put.result': 'Fertig. Der Router unter {host} hat jeden Block von „{remote}“ bestätigt ({bytes} Bytes, sha256 {sha256}).',
 };

@@ -258,4 +258,22 @@ export const en = {
   'error.TFTP_PUT_NATIVE_MISSING.meaning': 'It was asked for explicitly, so nothing was sent: {why}.',
   'error.TFTP_PUT_NATIVE_MISSING.fix':
     'Leave the engine choice on auto (the JavaScript sender is used then), or build the native engine with `npm run build:native`.',
+  // the command line's own lines (decision 0162): sizes, rates and times come formatted as values
+  'tftp.cli.transfer.start':
+    '{who}  {how, select, alias {asked for "{file}"; sending "{served}" (alias)} any {asked for "{file}"; sending "{served}" (answer for any name)} read {sending "{file}"} other {receiving "{file}"}}{size, select, none {} other { ({size})}}  blksize {blksize}{window, select, none {} other {, window {window}}}',
+  'tftp.cli.transfer.progress': '{who}  {direction, select, read {sending} other {receiving}} "{file}"  {bytes}{size, select, none {} other { of {size}}}  {rate}/s',
+  'tftp.cli.transfer.done': '{who}  done "{file}"  {bytes} in {seconds} s ({rate}/s)  sha256 {sha256}',
+  'tftp.cli.transfer.failed': '{who}  FAILED "{file}": {reason}{fix, select, none {} other {  {fix}}}',
+  'tftp.cli.transfer.unknown': 'unknown error',
+  'tftp.cli.serve.card': "{iface} has its own address {address} for the router at {router} (removed again at the end); set the router's server address to it.",
+  'tftp.cli.serve.serving': 'Serving {root} by TFTP on {bind, select, all {all network connections} other {{bind}}}, port {port}{upload, select, none {; read-only} other {; uploads go to {upload}}}.',
+  'tftp.cli.serve.alias': 'A request for "{name}" gets {file}.',
+  'tftp.cli.serve.answerAny': 'Any other name that is not in the folder gets {file}.',
+  'tftp.cli.serve.stop': 'Press Ctrl-C to stop.',
+  'tftp.cli.serve.slowEngine': 'Lock-step transfers use the slower JavaScript engine: the native one is {why}.',
+  'tftp.cli.put.start': '{to}  sending "{file}" as "{remote}"',
+  'tftp.cli.put.progress': '{to}  {bytes} of {total}  {percent}%  {rate}/s',
+  'tftp.cli.put.done':
+    '{to}  done: the router acknowledged all {bytes} of "{remote}" in {seconds} s ({rate}/s, blksize {blksize}{window, select, none {} other {, window {window}}})  sha256 {sha256}',
+  'tftp.cli.put.result': 'Done. The router at {host} acknowledged every block of "{remote}" ({bytes} bytes, sha256 {sha256}).',
 } as const satisfies Record<string, string>;

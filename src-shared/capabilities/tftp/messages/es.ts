@@ -245,4 +245,21 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_PUT_NATIVE_MISSING.meaning': 'Se pidió expresamente, así que no se envió nada: {why}.',
   'error.TFTP_PUT_NATIVE_MISSING.fix':
     'Deja la elección del motor en «auto» (entonces se usa el emisor de JavaScript), o compila el motor nativo con `npm run build:native`.',
+  'tftp.cli.transfer.start':
+    '{who}  {how, select, alias {pidió «{file}»; enviando «{served}» (alias)} any {pidió «{file}»; enviando «{served}» (respuesta para cualquier nombre)} read {enviando «{file}»} other {recibiendo «{file}»}}{size, select, none {} other { ({size})}}  blksize {blksize}{window, select, none {} other {, ventana {window}}}',
+  'tftp.cli.transfer.progress': '{who}  {direction, select, read {enviando} other {recibiendo}} «{file}»  {bytes}{size, select, none {} other { de {size}}}  {rate}/s',
+  'tftp.cli.transfer.done': '{who}  hecho «{file}»  {bytes} en {seconds} s ({rate}/s)  sha256 {sha256}',
+  'tftp.cli.transfer.failed': '{who}  FALLÓ «{file}»: {reason}{fix, select, none {} other {  {fix}}}',
+  'tftp.cli.transfer.unknown': 'error desconocido',
+  'tftp.cli.serve.card': '{iface} tiene su propia dirección {address} para el router en {router} (se quita al final); pon esa dirección como dirección del servidor en el router.',
+  'tftp.cli.serve.serving': 'Sirviendo {root} por TFTP en {bind, select, all {todas las conexiones de red} other {{bind}}}, puerto {port}{upload, select, none {; solo lectura} other {; las subidas van a {upload}}}.',
+  'tftp.cli.serve.alias': 'Quien pida «{name}» recibe {file}.',
+  'tftp.cli.serve.answerAny': 'Cualquier otro nombre que no esté en la carpeta recibe {file}.',
+  'tftp.cli.serve.stop': 'Pulsa Ctrl-C para parar.',
+  'tftp.cli.serve.slowEngine': 'Las transferencias paso a paso usan el motor JavaScript, más lento: el nativo está {why}.',
+  'tftp.cli.put.start': '{to}  enviando «{file}» como «{remote}»',
+  'tftp.cli.put.progress': '{to}  {bytes} de {total}  {percent} %  {rate}/s',
+  'tftp.cli.put.done':
+    '{to}  hecho: el router confirmó los {bytes} de «{remote}» en {seconds} s ({rate}/s, blksize {blksize}{window, select, none {} other {, ventana {window}}})  sha256 {sha256}',
+  'tftp.cli.put.result': 'Hecho. El router en {host} confirmó cada bloque de «{remote}» ({bytes} bytes, sha256 {sha256}).',
 };

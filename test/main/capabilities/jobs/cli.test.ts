@@ -126,4 +126,22 @@ describe('rescue-bench jobs', () => {
     expect(r.out).toEqual(['The job history was made again from 1 journal.']);
     expect((await run(['jobs', 'list', '--find', 'ada'])).out.join('\n')).toContain(runId);
   });
+
+  it('jobs settings: station, history file and shop server in plain words; --lang de in German (decision 0163)', async () => {
+    const en = await run(['jobs', 'settings']);
+    expect(en.code).toBe(0);
+    expect(en.out.join('\n')).toMatch(/^Station: \S+\nJob history file: .*jobs\S* \(schema \d+\)\nNo shop server is set: jobs are kept on this computer only\.$/);
+    const de = await run(['jobs', 'settings', '--lang', 'de']);
+    expect(de.code).toBe(0);
+    expect(de.out.join('\n')).toMatch(/^Station: \S+\nDatei mit dem Auftragsverlauf: .*jobs\S* \(Schema \d+\)\nKein Werkstatt-Server eingestellt: Aufträge bleiben nur auf diesem Computer\.$/);
+  });
+
+  it('jobs show --lang de: "seen before" in German, made from the earlier jobs like the screen (decision 0163)', async () => {
+    const de = await run(['jobs', 'show', runId, '--lang', 'de']);
+    expect(de.code).toBe(0);
+    expect(de.out.join('\n')).toMatch(/^Dieser Router \(MAC c4:41:1e:aa:bb:01\) ist zum ersten Mal hier\.$/m);
+    expect(de.out.join('\n')).not.toMatch(/First time this router/);
+    const en = await run(['jobs', 'show', runId]);
+    expect(en.out.join('\n')).toMatch(/^First time this router \(MAC c4:41:1e:aa:bb:01\) is on the bench\.$/m);
+  });
 });
