@@ -4,7 +4,7 @@ import { english } from '../../../src-shared/i18n/translate';
 import { sayIn } from '../../../src-shared/i18n/said';
 import { localizeError } from '../../../src-shared/i18n/errors';
 import { UbootRunRequestSchema } from '../../../src-shared/capabilities/uboot';
-import { matchSaid } from '../../../src-shared/capabilities/serial/said';
+import { matchSaid } from '../../../src-shared/capabilities/serial';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';

@@ -4,6 +4,7 @@ import { serialCommands, serialEvents } from './contract';
 export * from './watchers';
 
 export * from './contract';
+export * from './said';
 
 export const serialCapability = defineCapability({
   id: 'serial',
