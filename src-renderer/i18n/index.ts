@@ -1,6 +1,8 @@
 import { useLocale, type T } from './store';
 import type { MessageId } from '../../src-shared/i18n';
 import { english, knownId, localizeError, sayIn, sourceCatalog } from '../../src-shared/i18n';
+/** Said among several (decision 0139): in src-shared, so the CLI words a verdict the same way as the screen. */
+export { saidAmong } from '../../src-shared/i18n';
 import type { RbErrorShape } from '../../src-shared/errors';
 import type { SaidMessage } from '../../src-shared/contract/common';
 
@@ -62,31 +64,6 @@ export { stepText, stepDoNow } from '../../src-shared/i18n';
  */
 export function saidMessage(t: T, given: string, msg: SaidMessage | undefined): string {
   return msg && sayIn(english, msg, '') === given ? sayIn(t, msg, given) : given;
-}
-
-/** A sentence among several said together (a verdict's headline, reasons, steps): the entry whose English it is. */
-export function saidAmong(t: T, given: string, list: readonly SaidMessage[] | undefined, inner: readonly SaidMessage[] = [], depth = 0): string {
-  const m = list?.find((x) => sayIn(english, x, '') === given);
-  if (!m) return given;
-  // a value that is itself one of our sentences (the verdict quoting the image's slot-layout reason; a damaged
-  // part quoting the inspector's warning): said too, its own values in turn; a list "a, b" or "a; b" part by part
-  const one = (v: string): string => {
-    if (inner.length === 0 || depth > 3) return v;
-    const whole = saidAmong(t, v, inner, inner, depth + 1);
-    if (whole !== v) return whole;
-    // a sentence quoted inside another without its full stop
-    const stopped = saidAmong(t, `${v}.`, inner, inner, depth + 1);
-    if (stopped !== `${v}.`) return stopped.replace(/[.。]$/, '');
-    for (const sep of ['; ', ', ']) {
-      if (!v.includes(sep)) continue;
-      const parts = v.split(sep);
-      const said = parts.map((p) => saidAmong(t, p, inner, inner, depth + 1));
-      if (said.some((p, i) => p !== parts[i])) return said.join(sep);
-    }
-    return v;
-  };
-  const values = m.values && Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' ? one(v) : v]));
-  return sayIn(t, values ? { id: m.id, values } : { id: m.id }, given);
 }
 
 /**

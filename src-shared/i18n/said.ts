@@ -62,3 +62,28 @@ export function stepText(t: Translate, playbookId: string, stepId: string, part:
 export function stepDoNow(t: Translate, playbookId: string, step: { id: string; doNow: string; doNowMsg?: SaidMessage }): string {
   return step.doNowMsg ? sayIn(t, step.doNowMsg, step.doNow) : stepText(t, playbookId, step.id, 'doNow', step.doNow);
 }
+
+/** A sentence among several said together (a verdict's headline, reasons, steps): the entry whose English it is. */
+export function saidAmong(t: Translate, given: string, list: readonly SaidMessage[] | undefined, inner: readonly SaidMessage[] = [], depth = 0): string {
+  const m = list?.find((x) => sayIn(english, x, '') === given);
+  if (!m) return given;
+  // a value that is itself one of our sentences (the verdict quoting the image's slot-layout reason; a damaged
+  // part quoting the inspector's warning): said too, its own values in turn; a list "a, b" or "a; b" part by part
+  const one = (v: string): string => {
+    if (inner.length === 0 || depth > 3) return v;
+    const whole = saidAmong(t, v, inner, inner, depth + 1);
+    if (whole !== v) return whole;
+    // a sentence quoted inside another without its full stop
+    const stopped = saidAmong(t, `${v}.`, inner, inner, depth + 1);
+    if (stopped !== `${v}.`) return stopped.replace(/[.。]$/, '');
+    for (const sep of ['; ', ', ']) {
+      if (!v.includes(sep)) continue;
+      const parts = v.split(sep);
+      const said = parts.map((p) => saidAmong(t, p, inner, inner, depth + 1));
+      if (said.some((p, i) => p !== parts[i])) return said.join(sep);
+    }
+    return v;
+  };
+  const values = m.values && Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' ? one(v) : v]));
+  return sayIn(t, values ? { id: m.id, values } : { id: m.id }, given);
+}

@@ -7,7 +7,7 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import type { SaidMessage } from '../../../src-shared/contract/common';
-import { english, intlTag, sayIn, type Translate } from '../../../src-shared/i18n';
+import { english, intlTag, saidAmong, sayIn, type Translate } from '../../../src-shared/i18n';
 import { sayImage, sizeIn } from '../../../src-shared/capabilities/firmware/image/words';
 import { IMAGE_PART_WORDS } from '../../../src-shared/capabilities/firmware/identify';
 
@@ -20,31 +20,6 @@ interface Words {
   t: Translate;
   /** The Intl language for sizes and numbers. */
   tag: string;
-}
-
-/** One of our sentences among several said together (the identity's, the verdict's): in the language of `w`. */
-function among(w: Words, text: string, list: readonly SaidMessage[] | undefined, inner: readonly SaidMessage[] = [], depth = 0): string {
-  const m = list?.find((x) => sayIn(english, x, '') === text);
-  if (!m) return text;
-  // a value that is itself one of our sentences (a damaged part quoting the inspector's warning): said too;
-  // a list "a; b" or "a, b" part by part
-  const one = (v: string): string => {
-    if (inner.length === 0 || depth > 3) return v;
-    const whole = among(w, v, inner, inner, depth + 1);
-    if (whole !== v) return whole;
-    // a sentence quoted inside another without its full stop
-    const stopped = among(w, `${v}.`, inner, inner, depth + 1);
-    if (stopped !== `${v}.`) return stopped.replace(/\.$/, '');
-    for (const sep of ['; ', ', ']) {
-      if (!v.includes(sep)) continue;
-      const parts = v.split(sep);
-      const said = parts.map((p) => among(w, p, inner, inner, depth + 1));
-      if (said.some((p, i) => p !== parts[i])) return said.join(sep);
-    }
-    return v;
-  };
-  const values = m.values && Object.fromEntries(Object.entries(m.values).map(([k, v]) => [k, typeof v === 'string' ? one(v) : v]));
-  return sayIn(w.t, values ? { id: m.id, values } : { id: m.id }, text);
 }
 
 function treeLines(w: Words, list: StructureWire[], depth: number, out: string[]): void {
@@ -70,8 +45,8 @@ export function reportText(report: InspectionReport, verdict: VerdictWire | unde
   const width = Math.max(...labels.map((l) => l.length)) + 1;
   const row = (label: string, value: string) => `${label.padEnd(width)}${value}`;
   const out: string[] = [
-    among(w, id.headline, id.said),
-    among(w, id.integrityText, id.said, [...IMAGE_PART_WORDS, ...(id.said ?? [])]),
+    saidAmong(w.t, id.headline, id.said),
+    saidAmong(w.t, id.integrityText, id.said, [...IMAGE_PART_WORDS, ...(id.said ?? [])]),
     '',
     row(labels[0]!, report.path),
     row(labels[1]!, t('firmware.report.bytes', { size: sizeIn(report.size, w.tag), count: report.size })),
@@ -84,7 +59,7 @@ export function reportText(report: InspectionReport, verdict: VerdictWire | unde
   if (tail) out.push('', t('firmware.cli.trailing', { size: sizeIn(tail.length, w.tag), count: tail.length, kind: tail.kind }));
   report.warnings.forEach((x, i) => out.push(`! ${sayImage(t, w.tag, report.warningsMsg?.[i], x)}`));
   if (verdict) {
-    const v = (x: string) => among(w, x, verdict.said, id.said);
+    const v = (x: string) => saidAmong(w.t, x, verdict.said, id.said);
     out.push('', t('firmware.cli.verdictFor', { router: verdict.device.model ?? verdict.device.boardName, verdict: verdict.verdict }), v(verdict.headline), ...verdict.reasons.map((r) => `  - ${v(r)}`));
     if (verdict.sysupgradeSays.length) out.push(t('firmware.cli.sysupgradeSays'), ...verdict.sysupgradeSays.map((l) => `  ${l}`));
     if (verdict.steps) out.push(t('firmware.cli.steps'), ...verdict.steps.map((s, i) => `  ${i + 1}. ${v(s)}`));
