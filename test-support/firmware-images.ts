@@ -400,3 +400,27 @@ export function minimalDtb(model: string, compatible?: string[]): Buffer {
   const hdr = Buffer.concat([u32(0xd00dfeed), u32(total), u32(offStruct), u32(offStrings), u32(40), u32(17), u32(16), u32(0), u32(strings.length), u32(struct.length)]);
   return Buffer.concat([hdr, Buffer.alloc(16), struct, strings]);
 }
+
+/**
+ * One small image of each container the inspector knows, built from the same kernel and squashfs (the corpus
+ * the hostile-input and the catalogue-sentence tests both start from). `kernel` and `sq` are returned for tests
+ * that build more from them.
+ */
+export function sampleImages(): { kernel: Buffer; sq: Buffer; images: Record<string, Buffer> } {
+  const kernel = armZImage(noise(1500, 5));
+  const sq = fakeSquashfs(1024);
+  const meta = openwrtMeta({ devices: ['linksys,wrt32x'], compat: '2.0' });
+  return {
+    kernel,
+    sq,
+    images: {
+      uimageFwtool: appendFwtool(Buffer.concat([uimageOf(kernel), sq]), meta),
+      multi: uimageOf(Buffer.concat([Buffer.from([0, 0, 0x05, 0xdc, 0, 0, 0x04, 0, 0, 0, 0, 0]), noise(1500, 2), sq]), { type: 4 }),
+      trx: trxImage([uimageOf(kernel), sq]),
+      tplink: tplinkV1(uimageOf(kernel), sq, 0xc7000002),
+      chk: netgearChk(trxImage([kernel, sq]), Buffer.alloc(0), 'U12H270T00_NETGEAR'),
+      seama: seamaSeal(seamaEntity(uimageOf(kernel), ['type=firmware']), 'wrgac01'),
+      signed: appendFwtool(uimageOf(kernel), meta, noise(64, 8)),
+    },
+  };
+}

@@ -10,18 +10,8 @@ import type { Structure } from '../../../../src-shared/capabilities/firmware/ima
 import { nodeDigests } from '../../../../src-main/capabilities/firmware/digests';
 import * as W from '../../../../test-support/firmware-images';
 
-const kernel = W.armZImage(W.noise(1500, 5));
-const sq = W.fakeSquashfs(1024);
-const meta = W.openwrtMeta({ devices: ['linksys,wrt32x'], compat: '2.0' });
-const CORPUS: Record<string, Buffer> = {
-  uimageFwtool: W.appendFwtool(Buffer.concat([W.uimageOf(kernel), sq]), meta),
-  multi: W.uimageOf(Buffer.concat([Buffer.from([0, 0, 0x05, 0xdc, 0, 0, 0x04, 0, 0, 0, 0, 0]), W.noise(1500, 2), sq]), { type: 4 }),
-  trx: W.trxImage([W.uimageOf(kernel), sq]),
-  tplink: W.tplinkV1(W.uimageOf(kernel), sq, 0xc7000002),
-  chk: W.netgearChk(W.trxImage([kernel, sq]), Buffer.alloc(0), 'U12H270T00_NETGEAR'),
-  seama: W.seamaSeal(W.seamaEntity(W.uimageOf(kernel), ['type=firmware']), 'wrgac01'),
-  signed: W.appendFwtool(W.uimageOf(kernel), meta, W.noise(64, 8)),
-};
+const { kernel, sq, images } = W.sampleImages();
+const CORPUS: Record<string, Buffer> = images;
 
 function checkBounds(list: Structure[], size: number, lo: number, hi: number): void {
   for (const s of list) {
