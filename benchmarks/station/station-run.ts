@@ -76,6 +76,18 @@ async function main(): Promise<void> {
     return [Number(/syscr: (\d+)/.exec(t)![1]), Number(/syscw: (\d+)/.exec(t)![1])];
   };
   const callsOurs: Array<[number, number]> = [];
+  // The whole machine's CPU time, busy and idle, over all cores (/proc/stat, in ms): whether a round was short of
+  // CPU (no idle left: the clients and the eight dropbears shared it all) or waited with cores idle.
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  const machine = (): [number, number] => {
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = f[3]! + f[4]!;
+    return [(f.slice(0, 8).reduce((x, y) => x + y, 0) - idle) * tick, idle * tick];
+  };
+  const machineLine = (who: string, round: number, m0: [number, number]): void => {
+    const m1 = machine();
+    process.stderr.write(`MACHINE round ${round} ${who}: busy ${(m1[0] - m0[0]).toFixed(0)} ms, idle ${(m1[1] - m0[1]).toFixed(0)} ms\n`);
+  };
   // BENCH_COMPARE=1: ours twice per round, copies on worker threads (RB_PULL_WORKER=1) and on the main thread (=0)
   const compare = process.env.BENCH_COMPARE === '1';
   const thread: number[] = [];
@@ -85,6 +97,7 @@ async function main(): Promise<void> {
     const s0 = syscalls();
     const sched0 = fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
     const c0 = process.cpuUsage();
+    const m0 = machine();
     const t0 = performance.now();
     const results = await Promise.all(
       slots.map((s, i) =>
@@ -98,6 +111,7 @@ async function main(): Promise<void> {
     );
     const ms = performance.now() - t0;
     const c = process.cpuUsage(c0);
+    machineLine('ours', round, m0);
     { const by: Record<string, number[]> = {}; for (const [k, v] of phaseT) { const ph = k.split(':')[1]!; (by[ph] ??= []).push(Math.round(v - t0)); } phaseT.clear();
       process.stderr.write(`PHASES round ${round}: ${Object.entries(by).map(([k, v]) => k + ' ' + v.sort((a, b) => a - b).join('/')).join('; ')} cpu ${((c.user + c.system) / 1000).toFixed(0)}\n`); }
     // the main thread's time on a CPU, waiting for one (runnable), and the rest (asleep: waiting for data or disk)
@@ -113,11 +127,13 @@ async function main(): Promise<void> {
   };
   const openssh = async (round: number): Promise<number> => {
     const before = (await anchor.run('true')).childCpuMs;
+    const m0 = machine();
     const t0 = performance.now();
     const ssh = (s: SlotRoute, i: number): string =>
       `ssh -b ${s.sourceAddress} -i ${keyFile} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR root@192.168.1.1 cat /dev/mtd0 > ${path.join(dataDir, `openssh-${round}-${i}.bin`)} & pids="$pids $!";`;
     const r = await anchor.run(`pids=; ${slots.map(ssh).join(' ')} fail=0; for p in $pids; do wait $p || fail=1; done; (exit $fail)`);
     const ms = performance.now() - t0;
+    machineLine('openssh', round, m0);
     if (r.code !== 0) throw new Error(`an OpenSSH dump failed in round ${round}`);
     if (round >= 0) cpuOpenssh.push(r.childCpuMs - before);
     for (let i = 0; i < slots.length; i++) {

@@ -1104,7 +1104,10 @@ export class PracticeShell {
       case 'read': {
         const names = args.filter((a) => !a.startsWith('-'));
         const text = stdin.toString('utf8');
-        if (!text) return 1;
+        if (!text) {
+          for (const n of names) this.ctx.vars.set(n, ''); // ash empties them at end of input
+          return 1;
+        }
         const line = text.split('\n')[0]!;
         const parts = line.trim().split(/\s+/);
         names.forEach((n, k) => this.ctx.vars.set(n, k === names.length - 1 ? parts.slice(k).join(' ') : (parts[k] ?? '')));

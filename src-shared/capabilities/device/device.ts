@@ -11,17 +11,21 @@ import { dangerOf } from './danger';
  * so one round trip covers everything, which matters over slow telnet. Missing files just give empty sections.
  * The sysfs attributes (one line each) are read with the shell's own `read`, not `$(cat …)`: a command
  * substitution forks a subshell, eight per partition, which on a router's slow CPU (and on a bench with eight
- * routers answering at once) was most of the script's time (decision 0142).
+ * routers answering at once) was most of the script's time (decision 0142). The one-line files are read the same
+ * way, so the script starts a process only for `cat /proc/mtd` (many lines), `uci`, the `nc` probe and `fw_printenv`.
  */
+/** A one-line file read by the shell itself (no process), printed with its newline even when the file has none. */
+const rd = (file: string): string => `[ -r ${file} ] && { IFS= read -r v < ${file}; printf '%s\\n' "$v"; }`;
+
 export const DISCOVERY_SCRIPT = [
   "echo '@@ proc_mtd'; cat /proc/mtd 2>/dev/null",
-  "echo '@@ cmdline'; cat /proc/cmdline 2>/dev/null",
-  "echo '@@ board_name'; cat /tmp/sysinfo/board_name 2>/dev/null",
-  "echo '@@ model'; cat /tmp/sysinfo/model 2>/dev/null",
+  `echo '@@ cmdline'; ${rd('/proc/cmdline')}`,
+  `echo '@@ board_name'; ${rd('/tmp/sysinfo/board_name')}`,
+  `echo '@@ model'; ${rd('/tmp/sysinfo/model')}`,
   // sysupgrade compares the image's compat_version with this one (fwtool.sh; absent means 1.0).
   "echo '@@ compat_version'; uci -q get system.@system[0].compat_version 2>/dev/null",
-  "echo '@@ hostname'; cat /proc/sys/kernel/hostname 2>/dev/null",
-  "echo '@@ kernel'; cat /proc/sys/kernel/osrelease 2>/dev/null",
+  `echo '@@ hostname'; ${rd('/proc/sys/kernel/hostname')}`,
+  `echo '@@ kernel'; ${rd('/proc/sys/kernel/osrelease')}`,
   'for d in /sys/class/mtd/mtd*; do case "$d" in *ro|*\\*) continue;; esac; echo "@@ ${d##*/}"; for f in name type size erasesize offset flags oobsize writesize; do [ -r "$d/$f" ] && { IFS= read -r v < "$d/$f"; echo "$f=$v"; }; done; done',
   'for d in /sys/class/ubi/ubi*; do [ -d "$d" ] || continue; echo "@@ ${d##*/}"; for f in mtd_num name data_bytes; do [ -r "$d/$f" ] && { IFS= read -r v < "$d/$f"; echo "$f=$v"; }; done; done',
   // nc is asked by running it: busybox ash's `command -v` names compiled-in applets that have no link to run by

@@ -42,6 +42,13 @@ put('mtd/mtd1/size', '134217728\n');
 put('ubi/ubi0/mtd_num', '3\n');
 put('ubi/ubi0/name', 'rootfs_data\n');
 put('ubi/ubi0/data_bytes', '1048576');
+// The files the script reads besides sysfs, under the same temporary root (/proc, /tmp/sysinfo).
+put('proc/mtd', 'dev:    size   erasesize  name\nmtd0: 00040000 00010000 "u-boot"\nmtd1: 08000000 00020000 "fw  part 2 "\n');
+put('proc/cmdline', 'console=ttyS0,115200 root=/dev/mtdblock2 rootfstype=squashfs\n');
+put('proc/sys/kernel/hostname', 'OpenWrt\n');
+put('proc/sys/kernel/osrelease', '6.6.61\n');
+put('tmp/sysinfo/board_name', 'tplink,archer-c7-v2\n');
+put('tmp/sysinfo/model', 'TP-Link Archer C7 v2 \\ "quoted" $HOME %s\n');
 
 const candidates: Array<[string, string[]]> = [
   ['busybox ash', ['busybox', 'sh', '-c']],
@@ -52,6 +59,18 @@ const shells = candidates.filter(([, cmd]) => spawnSync('sh', ['-c', `command -v
 // the loops end with the status of the last `[ -r … ]` (1 for a missing attribute); the real script goes on after them
 const run = (cmd: string[], script: string): string => spawnSync(cmd[0]!, [...cmd.slice(1), script], { encoding: 'utf8' }).stdout;
 const here = (script: string): string => script.replaceAll('/sys/class/', `${tmp}/`);
+// The whole script under the temporary root; `uci`, `fw_printenv` and `nc` renamed so that what runs does not
+// depend on the host (they stay external commands, as on a router).
+const whole = (script: string): string =>
+  here(script)
+    .replaceAll('/proc/', `${tmp}/proc/`)
+    .replaceAll('/tmp/sysinfo/', `${tmp}/tmp/sysinfo/`)
+    .replaceAll('uci -q', 'rb-no-uci -q')
+    .replaceAll('fw_printenv', 'rb-no-fw-printenv')
+    .replaceAll('nc --help', 'rb-no-nc --help');
+// Before: the one-line and /proc files through `cat`.
+const RD = /\[ -r (\/[^\s;]+) \] && \{ IFS= read -r v < \/[^\s;]+; printf '%s\\n' "\$v"; \}/g;
+const withCat = (script: string): string => script.replace(RD, 'cat $1 2>/dev/null');
 
 describe('discovery script: sysfs attributes read without a process each (decision 0142)', () => {
   it('has the read form in both loops and no command substitution left in them', () => {
@@ -86,5 +105,41 @@ describe('discovery script: sysfs attributes read without a process each (decisi
     const script = `${loop('mtd')}; ${loop('ubi')}`;
     expect(forks(script)).toBe(0);
     expect(forks(script.replaceAll(READ, OLD))).toBeGreaterThanOrEqual(10); // 6 + 3 + 3 attributes, one subshell each
+    // The whole script: processes only for uci, the nc probe (and its grep) and fw_printenv, not for each file.
+    const now = forks(whole(DISCOVERY_SCRIPT));
+    const before = forks(whole(withCat(DISCOVERY_SCRIPT)));
+    expect(before - now).toBe(5); // cmdline, board_name, model, hostname, osrelease
+    expect(now).toBeLessThanOrEqual(7); // cat /proc/mtd, uci, nc (+ grep, busybox nc, grep), fw_printenv
+  });
+});
+
+describe('discovery script: one-line files read by the shell, not by cat', () => {
+  it('has no `cat` left', () => {
+    expect(DISCOVERY_SCRIPT.match(/\bcat\b/g)).toEqual(['cat']); // /proc/mtd only: many lines
+    expect(DISCOVERY_SCRIPT.match(RD)?.length).toBe(5);
+  });
+
+  it.runIf(shells.length > 0)('prints what `cat` printed, backslashes, quotes and % kept', () => {
+    for (const [name, cmd] of shells) {
+      const now = run(cmd, whole(DISCOVERY_SCRIPT));
+      expect(now, name).toBe(run(cmd, whole(withCat(DISCOVERY_SCRIPT))));
+      expect(now, name).toContain('@@ model\nTP-Link Archer C7 v2 \\ "quoted" $HOME %s\n@@ compat_version');
+      expect(now, name).toContain('@@ proc_mtd\ndev:    size   erasesize  name\nmtd0: 00040000 00010000 "u-boot"\n');
+      expect(now, name).toMatch(/@@ end\n$/);
+    }
+  });
+
+  it.runIf(shells.length > 0)('keeps a last line without a newline, and says nothing for a missing file', () => {
+    for (const [name, cmd] of shells) {
+      put('tmp/sysinfo/board_name', 'glinet,gl-mt300n-v2');
+      fs.rmSync(path.join(tmp, 'tmp/sysinfo/model'));
+      try {
+        const now = run(cmd, whole(DISCOVERY_SCRIPT));
+        expect(now, name).toContain('@@ board_name\nglinet,gl-mt300n-v2\n@@ model\n@@ compat_version');
+      } finally {
+        put('tmp/sysinfo/board_name', 'tplink,archer-c7-v2\n');
+        put('tmp/sysinfo/model', 'TP-Link Archer C7 v2 \\ "quoted" $HOME %s\n');
+      }
+    }
   });
 });
