@@ -6,6 +6,10 @@
  * /dev/mtd0 > file` over the same slot routes, alternating in the same run. Goals: aggregate rate ≥ 0.9× of
  * OpenSSH's; this process's memory growth < 300 MB. Writes the "Station: eight routers backed up at once" section
  * of docs/benchmarks.md.
+ * Each round runs twice: the stand-in routers sharing the machine's cores with the clients (a stress test of the
+ * client's CPU per byte: on two cores one client thread competes with eight dropbears), and the routers held to a
+ * CPU budget of their own, ROUTER_CPU percent of one core each (default 10; cgroup CPU bandwidth), the way real
+ * routers have a CPU of their own, slower than the workstation's (decision 0178). ROUTER_CPU=0: shared only.
  * Usage: npm run bench:station:backup [-- ROUNDS [ROUTERS]]   (needs root for the namespaces)
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +20,7 @@ import path from 'node:path';
 import { netnsSupport, nodeTsArgs } from '../../test-support/netns';
 import { startStandinRouter, type StandinRouter } from '../../test-support/router-standin';
 import { createStationLan } from '../../test-support/station-lan';
+import { cpuBudgetForNamespaces, type CpuBudget } from '../../test-support/cpu-budget';
 
 const SIZE = 32 * 1024 * 1024;
 const rounds = Number(process.argv[2] ?? 3);
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-bench-station-'));
   const lan = createStationLan('stb', N);
   const routers: StandinRouter[] = [];
+  let budgetCleanup = (): void => undefined;
   try {
     const keyFile = path.join(tmp, 'id_ed25519');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile]);
@@ -42,6 +48,22 @@ async function main(): Promise<void> {
       const sshDir = path.join(router.root, 'root/.ssh');
       fs.mkdirSync(sshDir, { recursive: true, mode: 0o700 });
       fs.writeFileSync(path.join(sshDir, 'authorized_keys'), fs.readFileSync(`${keyFile}.pub`), { mode: 0o600 });
+    }
+    const routerCpu = Number(process.env.ROUTER_CPU ?? 10);
+    let budget: CpuBudget | undefined;
+    let budgetNote = 'ROUTER_CPU=0: not measured';
+    if (routerCpu > 0) {
+      const b = cpuBudgetForNamespaces(lan.cards.map((c) => c.router.name), routerCpu);
+      if ('reason' in b) {
+        budgetNote = `not measured: ${b.reason}`;
+        process.stderr.write(`bench:station:backup: routers with a CPU budget ${budgetNote}\n`);
+      } else {
+        budget = b;
+        budgetCleanup = () => b.remove();
+        // station-run.ts runs under `ip netns exec`, which mounts a sysfs of its own (no cgroup file systems in it):
+        // it reaches the groups through this process's root (/proc/PID/root), in this mount namespace.
+        process.env.RB_BENCH_ROUTER_BUDGET = JSON.stringify({ ...b.spec, groups: b.spec.groups.map((g) => `/proc/${process.pid}/root${g}`) });
+      }
     }
     const dataDir = path.join(tmp, 'data');
     fs.mkdirSync(dataDir);
@@ -57,13 +79,24 @@ async function main(): Promise<void> {
     const loadAfter = os.loadavg()[0]!;
     process.stdout.write(`raw: ${line}\n`);
     if (process.env.BENCH_ONLY === 'ours') return;
-    const r = JSON.parse(line) as { ours: number[]; openssh: number[]; cpuOurs: number[]; cpuOpenssh: number[]; sizes: number[]; baseline: number; peak: number; load: number[]; slotsLeft: string };
+    type Side = { ours: number[]; openssh: number[]; cpuOurs: number[]; cpuOpenssh: number[] };
+    const r = JSON.parse(line) as Side & { budget?: Side; sizes: number[]; baseline: number; peak: number; load: number[]; slotsLeft: string };
     if (r.sizes.some((s) => s !== SIZE)) throw new Error(`a backup has the wrong size: ${r.sizes.join(', ')}`);
     const total = (SIZE * N) / 1048576;
     const mo = median(r.ours);
     const ma = median(r.openssh);
     const ratio = ma / mo;
     const growth = (r.peak - r.baseline) / 1048576;
+    const rows = (side: Side, label: string): string[] => {
+      const o = median(side.ours);
+      const a = median(side.openssh);
+      return [
+        `| Ours (${label}) | **${o.toFixed(0)} ms** | ${(total / (o / 1000)).toFixed(1)} MiB/s |`,
+        `| Anchor: OpenSSH (${label}) | ${a.toFixed(0)} ms | ${(total / (a / 1000)).toFixed(1)} MiB/s (${(total / N / (a / 1000)).toFixed(1)} MiB/s per router) |`,
+        `| **Ratio (${label})** | **${(a / o).toFixed(2)}×** | goal ≥ 0.9× |`,
+        `| CPU time per round (${label}): ours, this whole process / OpenSSH's ${N} clients | ${median(side.cpuOurs).toFixed(0)} ms | ${median(side.cpuOpenssh).toFixed(0)} ms |`,
+      ];
+    };
     const section = [
       '## Station: eight routers backed up at once (issue 17)',
       `Reproduce: \`npm run bench:station:backup\` (benchmarks/station/backup.ts; needs root for the namespaces). ${N} stand-in routers, all at`,
@@ -71,6 +104,8 @@ async function main(): Promise<void> {
       `flash each); the station reaches each through its slot route (net slotRoute: own source address, \`ip rule\` + table per card).`,
       `Median of ${rounds} alternating rounds, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`,
       `(per round: ${r.load.map((x) => x.toFixed(1)).join(', ')}; ${os.cpus().length} cores shared with other work).`,
+      '',
+      `**Routers on the workstation's own ${os.cpus().length} cores** (no limit: the eight dropbears and the client share them):`,
       '',
       '| What | Time for all | Aggregate rate |',
       '|---|---|---|',
@@ -81,8 +116,21 @@ async function main(): Promise<void> {
       `| Workstation memory growth (this process's resident set: peak while ours ran − before) | **${growth.toFixed(0)} MB** | goal < 300 MB |`,
       '',
       `All rounds (ms): ours ${r.ours.map((x) => x.toFixed(0)).join(', ')}; OpenSSH ${r.openssh.map((x) => x.toFixed(0)).join(', ')}. CPU (ms): ours ${r.cpuOurs.map((x) => x.toFixed(0)).join(', ')}; OpenSSH ${r.cpuOpenssh.map((x) => x.toFixed(0)).join(', ')}. Resident set before ${(r.baseline / 1048576).toFixed(0)} MB, peak ${(r.peak / 1048576).toFixed(0)} MB.`,
-      `Slot routes left after the run: ${r.slotsLeft === '[]' ? 'none' : r.slotsLeft}. Both sides share the same 2 cores with the ${N} dropbears, so the ratio`,
-      'compares the two clients under the same CPU pressure, not the routers.',
+      `Slot routes left after the run: ${r.slotsLeft === '[]' ? 'none' : r.slotsLeft}. In the first table both sides share the same ${os.cpus().length} cores with the ${N} dropbears, so that ratio`,
+      'compares the two clients under the same CPU pressure (one JavaScript thread against eight ssh processes for what the dropbears leave),',
+      'not the routers; the second is the bench as it is, routers slower than the computer.',
+      '',
+      `**Routers with a CPU of their own** (each router namespace held to ${routerCpu} % of one core by ${budget ? budget.kind : 'cgroup CPU bandwidth'}; the same rounds, in turn with the rows above; decision 0178)${r.budget ? ':' : `: ${budgetNote}.`}`,
+      ...(r.budget
+        ? [
+            '',
+            '| What | Time for all | Aggregate rate |',
+            '|---|---|---|',
+            ...rows(r.budget, 'routers with a CPU budget'),
+            '',
+            `All rounds (ms): ours ${r.budget.ours.map((x) => x.toFixed(0)).join(', ')}; OpenSSH ${r.budget.openssh.map((x) => x.toFixed(0)).join(', ')}. CPU (ms): ours ${r.budget.cpuOurs.map((x) => x.toFixed(0)).join(', ')}; OpenSSH ${r.budget.cpuOpenssh.map((x) => x.toFixed(0)).join(', ')}.`,
+          ]
+        : []),
       '',
     ].join('\n');
     const file = path.join(import.meta.dirname, '../../docs/benchmarks.md');
@@ -95,6 +143,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(section + '\n');
   } finally {
+    budgetCleanup();
     for (const r of routers) r.stop();
     lan.destroy();
     fs.rmSync(tmp, { recursive: true, force: true });

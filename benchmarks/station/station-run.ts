@@ -5,6 +5,8 @@
  *    file written and fsynced, manifest; --skip-router-hash like the single-router benchmark), all concurrently;
  *  - anchor: OpenSSH `ssh -b <slot address> root@192.168.1.1 cat /dev/mtd0 > file`, all in parallel.
  * Samples this process's resident memory every 20 ms while ours run. Prints one JSON line.
+ * With RB_BENCH_ROUTER_BUDGET (a CpuBudgetSpec, set by backup.ts) every round is run twice, the routers sharing the
+ * machine's cores with the clients ("shared") and the routers held to their CPU budget ("budget"), in turn.
  * Usage: station-run.ts DATA_DIR KEY_FILE ROUNDS CARD…
  */
 import { spawn } from 'node:child_process';
@@ -13,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NetService, type SlotRoute } from '../../src-main/capabilities/net';
 import { FlashService } from '../../src-main/capabilities/flash';
+import { switchCpuBudget, type CpuBudgetSpec } from '../../test-support/cpu-budget';
 
 const [dataDir, keyFile, roundsArg, ...cards] = process.argv.slice(2) as [string, string, string, ...string[]];
 const rounds = Number(roundsArg);
@@ -68,8 +71,11 @@ async function main(): Promise<void> {
   const sizes: number[] = [];
   // CPU: this process (all its threads: ssh2, hashing, workers, libuv's pool) for ours; the waited-for children
   // (ssh, from bash's `times`) for OpenSSH's.
-  const cpuOurs: number[] = [];
-  const cpuOpenssh: number[] = [];
+  const budgetSpec = process.env.RB_BENCH_ROUTER_BUDGET ? (JSON.parse(process.env.RB_BENCH_ROUTER_BUDGET) as CpuBudgetSpec) : undefined;
+  type Mode = 'shared' | 'budget';
+  let mode: Mode = 'shared';
+  const per = { shared: { cpuOurs: [] as number[], cpuOpenssh: [] as number[], ours: [] as number[], openssh: [] as number[] }, budget: { cpuOurs: [] as number[], cpuOpenssh: [] as number[], ours: [] as number[], openssh: [] as number[] } };
+  const { cpuOurs, cpuOpenssh } = per.shared;
   // read/write system calls of this process per round (/proc/self/io): how many pieces the bytes came in
   const syscalls = (): [number, number] => {
     const t = fs.readFileSync('/proc/self/io', 'utf8');
@@ -92,8 +98,8 @@ async function main(): Promise<void> {
   const compare = process.env.BENCH_COMPARE === '1';
   const thread: number[] = [];
   const cpuThread: number[] = [];
-  const ours = async (round: number, mode?: '0' | '1'): Promise<number> => {
-    if (mode) process.env.RB_PULL_WORKER = mode;
+  const ours = async (round: number, workerMode?: '0' | '1'): Promise<number> => {
+    if (workerMode) process.env.RB_PULL_WORKER = workerMode;
     const s0 = syscalls();
     const sched0 = fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
     const c0 = process.cpuUsage();
@@ -111,13 +117,13 @@ async function main(): Promise<void> {
     );
     const ms = performance.now() - t0;
     const c = process.cpuUsage(c0);
-    machineLine('ours', round, m0);
+    machineLine(`ours ${mode}`, round, m0);
     { const by: Record<string, number[]> = {}; for (const [k, v] of phaseT) { const ph = k.split(':')[1]!; (by[ph] ??= []).push(Math.round(v - t0)); } phaseT.clear();
-      process.stderr.write(`PHASES round ${round}: ${Object.entries(by).map(([k, v]) => k + ' ' + v.sort((a, b) => a - b).join('/')).join('; ')} cpu ${((c.user + c.system) / 1000).toFixed(0)}\n`); }
+      process.stderr.write(`PHASES round ${round} ${mode}: ${Object.entries(by).map(([k, v]) => k + ' ' + v.sort((a, b) => a - b).join('/')).join('; ')} cpu ${((c.user + c.system) / 1000).toFixed(0)}\n`); }
     // the main thread's time on a CPU, waiting for one (runnable), and the rest (asleep: waiting for data or disk)
     const sched1 = fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
-    process.stderr.write(`SCHED round ${round}: wall ${ms.toFixed(0)} main-thread run ${((sched1[0]!-sched0[0]!)/1e6).toFixed(0)} ms, runqueue wait ${((sched1[1]!-sched0[1]!)/1e6).toFixed(0)} ms, slices ${sched1[2]!-sched0[2]!}\n`);
-    if (round >= 0) (mode === '0' ? cpuThread : cpuOurs).push((c.user + c.system) / 1000);
+    process.stderr.write(`SCHED round ${round} ${mode}: wall ${ms.toFixed(0)} main-thread run ${((sched1[0]!-sched0[0]!)/1e6).toFixed(0)} ms, runqueue wait ${((sched1[1]!-sched0[1]!)/1e6).toFixed(0)} ms, slices ${sched1[2]!-sched0[2]!}\n`);
+    if (round >= 0) (workerMode === '0' ? cpuThread : per[mode].cpuOurs).push((c.user + c.system) / 1000);
     const s1 = syscalls();
     callsOurs.push([s1[0] - s0[0], s1[1] - s0[1]]);
     for (const r of results) if (!r.ok) throw new Error(`backup failed: ${JSON.stringify(r.error ?? r.manifest.partitions.map((p) => p.error))}`);
@@ -133,9 +139,9 @@ async function main(): Promise<void> {
       `ssh -b ${s.sourceAddress} -i ${keyFile} -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR root@192.168.1.1 cat /dev/mtd0 > ${path.join(dataDir, `openssh-${round}-${i}.bin`)} & pids="$pids $!";`;
     const r = await anchor.run(`pids=; ${slots.map(ssh).join(' ')} fail=0; for p in $pids; do wait $p || fail=1; done; (exit $fail)`);
     const ms = performance.now() - t0;
-    machineLine('openssh', round, m0);
+    machineLine(`openssh ${mode}`, round, m0);
     if (r.code !== 0) throw new Error(`an OpenSSH dump failed in round ${round}`);
-    if (round >= 0) cpuOpenssh.push(r.childCpuMs - before);
+    if (round >= 0) per[mode].cpuOpenssh.push(r.childCpuMs - before);
     for (let i = 0; i < slots.length; i++) {
       const f = path.join(dataDir, `openssh-${round}-${i}.bin`);
       if (round >= 0 && fs.statSync(f).size !== sizes[0] && sizes.length) throw new Error(`OpenSSH's dump ${f} has ${fs.statSync(f).size} bytes`);
@@ -149,29 +155,37 @@ async function main(): Promise<void> {
   await openssh(-1); // warm-up: router page caches, ssh binaries
   const baseline = process.memoryUsage.rss();
   peak = baseline;
-  const o: number[] = [];
-  const a: number[] = [];
+  const o = per.shared.ours;
+  const a = per.shared.openssh;
   const load: number[] = [];
   // BENCH_ONLY=ours: our side only (profiling, tuning); the section is then not written (backup.ts)
   const oursOnly = process.env.BENCH_ONLY === 'ours';
   for (let i = 0; i < rounds; i++) {
-    if (compare) {
-      if (i % 2 === 0) {
-        o.push(await ours(i, '1'));
-        thread.push(await ours(i + 1000, '0'));
+    const modes: Mode[] = budgetSpec ? (i % 2 === 0 ? ['shared', 'budget'] : ['budget', 'shared']) : ['shared'];
+    for (const m of modes) {
+      mode = m;
+      if (budgetSpec) switchCpuBudget(budgetSpec, m === 'budget');
+      const ro = per[m].ours;
+      const ra = per[m].openssh;
+      if (compare) {
+        if (i % 2 === 0) {
+          ro.push(await ours(i, '1'));
+          thread.push(await ours(i + 1000, '0'));
+        } else {
+          thread.push(await ours(i + 1000, '0'));
+          ro.push(await ours(i, '1'));
+        }
+        if (!oursOnly) ra.push(await openssh(i));
+      } else if (oursOnly) ro.push(await ours(i));
+      else if (i % 2 === 0) {
+        ro.push(await ours(i));
+        ra.push(await openssh(i));
       } else {
-        thread.push(await ours(i + 1000, '0'));
-        o.push(await ours(i, '1'));
+        ra.push(await openssh(i));
+        ro.push(await ours(i));
       }
-      if (!oursOnly) a.push(await openssh(i));
-    } else if (oursOnly) o.push(await ours(i));
-    else if (i % 2 === 0) {
-      o.push(await ours(i));
-      a.push(await openssh(i));
-    } else {
-      a.push(await openssh(i));
-      o.push(await ours(i));
     }
+    if (budgetSpec) switchCpuBudget(budgetSpec, false);
     load.push(Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]));
   }
   clearInterval(sampler);
@@ -179,7 +193,7 @@ async function main(): Promise<void> {
   await net.dispose();
   anchor.close();
   const left = fs.readFileSync(path.join(dataDir, 'net-slots.json'), 'utf8').trim();
-  process.stdout.write(JSON.stringify({ ours: o, openssh: a, cpuOurs, cpuOpenssh, callsOurs, ...(compare ? { mainThread: thread, cpuMainThread: cpuThread } : {}), sizes, baseline, peak, load, slotsLeft: left, check: crypto.randomUUID() }) + '\n');
+  process.stdout.write(JSON.stringify({ ours: o, openssh: a, cpuOurs, cpuOpenssh, ...(budgetSpec ? { budget: per.budget } : {}), callsOurs, ...(compare ? { mainThread: thread, cpuMainThread: cpuThread } : {}), sizes, baseline, peak, load, slotsLeft: left, check: crypto.randomUUID() }) + '\n');
 }
 
 main().catch((e) => {

@@ -1,11 +1,11 @@
 import type { DeviceInfo } from '../../../src-shared/capabilities/device/contract';
-import { DISCOVERY_SCRIPT, interpretDiscovery } from '../../../src-shared/capabilities/device/device';
+import { DISCOVERY_SCRIPT, DISCOVERY_SCRIPT_SSH, interpretDiscovery } from '../../../src-shared/capabilities/device/device';
 import { RbFault, fault } from '../../../src-shared/errors';
 import type { Session } from '../../session';
 
 /** Read the router's partition map, identity, tools, U-Boot environment and UBI state in one command. */
 export async function inspectDevice(session: Session): Promise<DeviceInfo> {
-  const r = await session.exec(DISCOVERY_SCRIPT, { timeoutMs: 60_000 });
+  const r = await session.exec(session.method === 'ssh' ? DISCOVERY_SCRIPT_SSH : DISCOVERY_SCRIPT, { timeoutMs: 60_000 });
   const text = r.stdout.toString('utf8');
   if (!text.includes('@@ end'))
     throw fault('DISCOVERY_FAILED', {}, { details: text.slice(-2000) });

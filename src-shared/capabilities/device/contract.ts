@@ -62,6 +62,7 @@ export const DeviceToolsSchema = z.object({
   mtd: z.boolean(),
   sha256sum: z.boolean(),
   md5sum: z.boolean(),
+  /** `nc` or `busybox nc` runs (asked over telnet only, where copies go through it; false over SSH). */
   nc: z.boolean(),
   fw_printenv: z.boolean(),
 });

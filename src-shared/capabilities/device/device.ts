@@ -17,6 +17,9 @@ import { dangerOf } from './danger';
 /** A one-line file read by the shell itself (no process), printed with its newline even when the file has none. */
 const rd = (file: string): string => `[ -r ${file} ] && { IFS= read -r v < ${file}; printf '%s\\n' "$v"; }`;
 
+// nc is asked by running it: busybox ash's `command -v` names compiled-in applets that have no link to run by
+const NC_PROBE = "{ nc --help </dev/null 2>&1 | grep -qi usage || busybox nc --help </dev/null 2>&1 | grep -qi 'usage: nc'; } && echo nc=1";
+
 export const DISCOVERY_SCRIPT = [
   "echo '@@ proc_mtd'; cat /proc/mtd 2>/dev/null",
   `echo '@@ cmdline'; ${rd('/proc/cmdline')}`,
@@ -28,11 +31,16 @@ export const DISCOVERY_SCRIPT = [
   `echo '@@ kernel'; ${rd('/proc/sys/kernel/osrelease')}`,
   'for d in /sys/class/mtd/mtd*; do case "$d" in *ro|*\\*) continue;; esac; echo "@@ ${d##*/}"; for f in name type size erasesize offset flags oobsize writesize; do [ -r "$d/$f" ] && { IFS= read -r v < "$d/$f"; echo "$f=$v"; }; done; done',
   'for d in /sys/class/ubi/ubi*; do [ -d "$d" ] || continue; echo "@@ ${d##*/}"; for f in mtd_num name data_bytes; do [ -r "$d/$f" ] && { IFS= read -r v < "$d/$f"; echo "$f=$v"; }; done; done',
-  // nc is asked by running it: busybox ash's `command -v` names compiled-in applets that have no link to run by
-  "echo '@@ tools'; for t in nanddump nandwrite flash_erase mtd sha256sum md5sum fw_printenv; do command -v $t >/dev/null 2>&1 && echo \"$t=1\"; done; { nc --help </dev/null 2>&1 | grep -qi usage || busybox nc --help </dev/null 2>&1 | grep -qi 'usage: nc'; } && echo nc=1",
+  `echo '@@ tools'; for t in nanddump nandwrite flash_erase mtd sha256sum md5sum fw_printenv; do command -v $t >/dev/null 2>&1 && echo "$t=1"; done; ${NC_PROBE}`,
   "echo '@@ fw_printenv'; command -v fw_printenv >/dev/null 2>&1 && fw_printenv 2>&1",
   "echo '@@ end'",
 ].join('; ');
+
+/**
+ * The same over SSH, without the `nc` probe: only telnet copies go through nc (SSH carries the bytes itself), and
+ * the probe starts two to four processes on the router. Its `tools.nc` is then false (not asked).
+ */
+export const DISCOVERY_SCRIPT_SSH = DISCOVERY_SCRIPT.replace(`; ${NC_PROBE}`, '');
 
 export interface Discovery {
   identity: DeviceIdentity;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DISCOVERY_SCRIPT } from '../../../../src-shared/capabilities/device/device';
+import { DISCOVERY_SCRIPT, DISCOVERY_SCRIPT_SSH } from '../../../../src-shared/capabilities/device/device';
 
 /**
  * The discovery script's sysfs loops read each attribute with the shell's `read` instead of `$(cat …)` (decision
@@ -110,6 +110,9 @@ describe('discovery script: sysfs attributes read without a process each (decisi
     const before = forks(whole(withCat(DISCOVERY_SCRIPT)));
     expect(before - now).toBe(5); // cmdline, board_name, model, hostname, osrelease
     expect(now).toBeLessThanOrEqual(7); // cat /proc/mtd, uci, nc (+ grep, busybox nc, grep), fw_printenv
+    // Over SSH without the nc probe (nc and grep, busybox nc and grep when there is no nc): at most cat, uci, fw_printenv.
+    expect(forks(whole(DISCOVERY_SCRIPT_SSH))).toBeLessThanOrEqual(now - 2);
+    expect(forks(whole(DISCOVERY_SCRIPT_SSH))).toBeLessThanOrEqual(3);
   });
 });
 
@@ -127,6 +130,14 @@ describe('discovery script: one-line files read by the shell, not by cat', () =>
       expect(now, name).toContain('@@ proc_mtd\ndev:    size   erasesize  name\nmtd0: 00040000 00010000 "u-boot"\n');
       expect(now, name).toMatch(/@@ end\n$/);
     }
+  });
+
+  it('over SSH: the same script without the nc probe, and nothing else changed', () => {
+    expect(DISCOVERY_SCRIPT).toContain('nc --help');
+    expect(DISCOVERY_SCRIPT_SSH).not.toMatch(/\bnc\b/);
+    expect(DISCOVERY_SCRIPT_SSH.length).toBeLessThan(DISCOVERY_SCRIPT.length);
+    expect(DISCOVERY_SCRIPT.startsWith(DISCOVERY_SCRIPT_SSH.slice(0, DISCOVERY_SCRIPT_SSH.indexOf('@@ tools')))).toBe(true);
+    expect(DISCOVERY_SCRIPT_SSH).toMatch(/@@ fw_printenv.*@@ end'$/);
   });
 
   it.runIf(shells.length > 0)('keeps a last line without a newline, and says nothing for a missing file', () => {
