@@ -1,5 +1,7 @@
 import type { Translate } from '../../src-shared/i18n/translate';
 import type { Locale } from '../../src-shared/i18n/locales';
+import type { MessageId } from '../../src-shared/i18n/catalog';
+import { wordsMsg, wordsText, type SaidMessage, type Words } from '../../src-shared/i18n/said';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -17,7 +19,11 @@ export interface CliIo {
 export interface CliCommand {
   /** Words that select the command, e.g. ["failsafe", "watch"]. */
   words: string[];
-  summary: string;
+  /**
+   * What it does, in one line: a catalogue id of the capability that owns the command (`help` and `CMD --help`
+   * say it in the person's language). test/main/cli/usage-words.test.ts checks every locale holds it.
+   */
+  summary: MessageId;
   usage: string;
   /**
    * Run it: parse the flags (a mistake throws UsageError), then work over the contract through
@@ -26,5 +32,16 @@ export interface CliCommand {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-/** A usage mistake: exit status 2, the message and the command's usage on stderr (and a cli.result line with --json). */
-export class UsageError extends Error {}
+/**
+ * A usage mistake: exit status 2, the message and the command's usage on stderr (and a cli.result line with --json).
+ * Made from `said(id, values)` (decision 0172): `message` is the English (--json's USAGE envelope, as before), `msg`
+ * what the terminal says in the person's language. Plain English is still accepted (flags.ts quotes the contract's
+ * schema words) and shown as it came.
+ */
+export class UsageError extends Error {
+  readonly msg: SaidMessage | undefined;
+  constructor(words: Words) {
+    super(wordsText(words));
+    this.msg = wordsMsg(words);
+  }
+}

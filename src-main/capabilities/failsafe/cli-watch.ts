@@ -8,7 +8,7 @@ import { NETMSG_PORT } from '../../../src-shared/capabilities/failsafe/netmsg';
 
 export const failsafeWatch: CliCommand = {
   words: ['failsafe', 'watch'],
-  summary: "Listen for OpenWrt's rescue-mode (failsafe) broadcasts on UDP 4919",
+  summary: 'failsafe.cli.summary.watch',
   usage: 'failsafe watch [--bind ADDR] [--interface IF] [--port N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({

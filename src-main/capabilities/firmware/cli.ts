@@ -7,7 +7,7 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import type { SaidMessage } from '../../../src-shared/contract/common';
-import { english, intlTag, saidAmong, sayIn, type Translate } from '../../../src-shared/i18n';
+import { english, intlTag, said, saidAmong, sayIn, type Translate } from '../../../src-shared/i18n';
 import { sayImage, sizeIn } from '../../../src-shared/capabilities/firmware/image/words';
 import { IMAGE_PART_WORDS } from '../../../src-shared/capabilities/firmware/identify';
 
@@ -76,7 +76,7 @@ export function reportText(report: InspectionReport, verdict: VerdictWire | unde
  */
 export const inspect: CliCommand = {
   words: ['inspect'],
-  summary: 'What a firmware image is, whether its checksums hold, and (with --device) whether it fits a router',
+  summary: 'firmware.cli.summary.inspect',
   usage: 'inspect FILE [--device BOARD] [--compat X.Y] [--json] [--lang de|es|en]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -85,7 +85,7 @@ export const inspect: CliCommand = {
       options: { device: { type: 'string' }, compat: { type: 'string' }, json: { type: 'boolean', default: false } },
       strict: true,
     });
-    if (positionals.length !== 1) throw new UsageError('Give exactly one image file.');
+    if (positionals.length !== 1) throw new UsageError(said('firmware.cli.usage.oneFile'));
     const file = requestFromFlags(
       firmwareCommands['firmware.inspect'].request,
       { path: positionals[0] },

@@ -1,6 +1,7 @@
 import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/capabilities/device';
 import { UsageError, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
+import { said } from '../../../src-shared/i18n/said';
 
 /** Options shared by `backup`, `restore` and `device inspect`: how to reach the router. */
 export const targetOptions = {
@@ -42,12 +43,12 @@ const PASSWORD_ENV = 'RB_PASSWORD';
  */
 async function passwordFrom(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const given = [v['ask-password'] ? '--ask-password' : '', v.password !== undefined ? '--password' : ''].filter(Boolean);
-  if (given.length > 1) throw new UsageError('choose --ask-password or --password, not both');
-  if (given.length && v.key) throw new UsageError(`choose ${given[0]} or --key, not both`);
+  if (given.length > 1) throw new UsageError(said('flash.cli.usage.passwordBoth'));
+  if (given.length && v.key) throw new UsageError(said('flash.cli.usage.passwordOrKey', { flag: given[0]! }));
   if (v.key) return undefined; // a key file was chosen: RB_PASSWORD, if set for other uses, is not consulted
   if (v['ask-password']) {
     const typed = io.askSecret ? await io.askSecret(`Password for ${v.user ?? 'root'}@${v.host ?? 'the router'}: `) : undefined;
-    if (typed === undefined) throw new UsageError(`--ask-password needs a terminal to type into; in a script, put the password in the environment variable ${PASSWORD_ENV} instead`);
+    if (typed === undefined) throw new UsageError(said('flash.cli.usage.askPassword', { env: PASSWORD_ENV }));
     return typed;
   }
   if (v.password !== undefined) {
@@ -59,9 +60,9 @@ async function passwordFrom(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv =
 
 /** The session target from the flags, with the password resolved by passwordFrom. */
 export async function targetWithPassword(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<SessionTarget> {
-  if (!v.host) throw new UsageError('--host ADDR is required (the router\'s address, e.g. 192.168.1.1)');
+  if (!v.host) throw new UsageError(said('flash.cli.usage.host'));
   const password = await passwordFrom(v, io, env);
-  if (v.ssh && v.telnet) throw new UsageError('choose --ssh or --telnet, not both (neither = try SSH, then telnet)');
+  if (v.ssh && v.telnet) throw new UsageError(said('flash.cli.usage.sshOrTelnet'));
   return requestFromFlags(
     SessionTargetSchema,
     {

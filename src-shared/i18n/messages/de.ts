@@ -434,6 +434,10 @@ export const de: Catalog = {
     'Achtung: Die Werkbank lauscht auf {bind} über unverschlüsseltes HTTP. Wer in diesem Netzwerk den Verkehr mitlesen kann, kann den Zugangslink mit seinem Token kopieren und dann alles tun, was dieser Bildschirm kann: die Router an diesem Computer flashen, löschen und neu starten und ihre Sicherungen lesen. Nutzen Sie das nur in einem Netzwerk, dem Sie vertrauen, und beenden Sie es (Strg-C), wenn Sie fertig sind.',
   'cli.failsafe.listening': 'Lausche auf UDP {addresses}{iface, select, none {} other { nur auf {iface}}}. Schalten Sie den Router jetzt ein. Mit Strg-C beenden.',
   'cli.failsafe.mark': '{mark, select, practice {  ÜBUNG} foreign {  (nicht von 192.168.1.x)} other {}}',
+  'cli.summary.serve': 'Den Bench-Server starten: der Bildschirm von Rescue Bench in jedem Browser, sonst nur auf diesem Computer',
+  'cli.usage.retries': '--retries braucht eine Zahl von 0 bis 20, nicht „{given}“',
+  'cli.usage.token': '--token braucht mindestens 16 Zeichen',
+  'cli.usage.netmsgPort': '--netmsg-port braucht eine Zahl von 1 bis 65535',
 
   'error.internal.message': 'In Rescue Bench ist etwas schiefgegangen.',
   'error.internal.meaning': 'Der Schritt wurde nicht fertig. Nach dem Fehler hat dieser Schritt nichts mehr auf den Router geschrieben.',

@@ -448,6 +448,10 @@ export const en = {
     'Warning: the bench listens on {bind} over plain HTTP, without encryption. Anyone on this network who can see the traffic can copy the access link with its token, and then do everything this screen can do: flash, erase and restart the routers connected to this computer, and read their backups. Use it only on a network you trust, and stop it (Ctrl-C) when you are done.',
   'cli.failsafe.listening': 'Listening on UDP {addresses}{iface, select, none {} other { on {iface} only}}. Power the router on now. Press Ctrl-C to stop.',
   'cli.failsafe.mark': '{mark, select, practice {  PRACTICE} foreign {  (not from 192.168.1.x)} other {}}',
+  'cli.summary.serve': 'Start the bench server: the Rescue Bench screen in any browser, on this computer by default',
+  'cli.usage.retries': '--retries must be a number from 0 to 20, not "{given}"',
+  'cli.usage.token': '--token must be at least 16 characters',
+  'cli.usage.netmsgPort': '--netmsg-port must be a number from 1 to 65535',
 
   // ── errors: what happened, what it means, what to do ─────────────────────────
   'error.internal.message': 'Something went wrong inside Rescue Bench.',

@@ -435,6 +435,10 @@ export const es: Catalog = {
     'Atención: el banco escucha en {bind} por HTTP sin cifrar. Cualquiera en esta red que pueda ver el tráfico puede copiar el enlace de acceso con su token y hacer todo lo que hace esta pantalla: flashear, borrar y reiniciar los routers conectados a este equipo y leer sus copias de seguridad. Úsalo solo en una red de confianza y páralo (Ctrl-C) cuando termines.',
   'cli.failsafe.listening': 'Escuchando en UDP {addresses}{iface, select, none {} other { solo en {iface}}}. Enciende el router ahora. Pulsa Ctrl-C para parar.',
   'cli.failsafe.mark': '{mark, select, practice {  PRÁCTICA} foreign {  (no viene de 192.168.1.x)} other {}}',
+  'cli.summary.serve': 'Iniciar el servidor del banco: la pantalla de Rescue Bench en cualquier navegador, por defecto solo en este equipo',
+  'cli.usage.retries': '--retries necesita un número del 0 al 20, no «{given}»',
+  'cli.usage.token': '--token necesita al menos 16 caracteres',
+  'cli.usage.netmsgPort': '--netmsg-port necesita un número del 1 al 65535',
 
   'error.internal.message': 'Algo ha fallado dentro de Rescue Bench.',
   'error.internal.meaning': 'El paso no terminó. Después del fallo, este paso no escribió nada en el router.',

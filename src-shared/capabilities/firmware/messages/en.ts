@@ -231,4 +231,7 @@ export const en = {
   'firmware.cli.command': 'Command: {command}',
   'firmware.cli.note': 'Note: {note}',
   'firmware.cli.assumed': 'Assumed: {assumption}',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'firmware.cli.summary.inspect': 'What a firmware image is, whether its checksums hold, and (with --device) whether it fits a router',
+  'firmware.cli.usage.oneFile': 'Give exactly one image file.',
 } as const satisfies Record<string, string>;

@@ -222,4 +222,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'firmware.cli.command': 'Orden: {command}',
   'firmware.cli.note': 'Nota: {note}',
   'firmware.cli.assumed': 'Suposición: {assumption}',
+  'firmware.cli.summary.inspect': 'Qué es una imagen de firmware, si sus sumas de comprobación cuadran y (con --device) si encaja en un router',
+  'firmware.cli.usage.oneFile': 'Indica exactamente un archivo de imagen.',
 };

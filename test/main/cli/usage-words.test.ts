@@ -1,0 +1,146 @@
+/**
+ * Issue 19: the command line's usage mistakes and command summaries in the person's language (decisions 0172,
+ * 0173). Every command's summary is a catalogue id of the capability that owns the command, held by every locale;
+ * `help`, `CMD --help` and a usage mistake say them in German or Spanish through the real entry (runCli); the
+ * English and the --json USAGE envelope stay as they were, word for word.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src-main/cli/main';
+import { loadCliCommands } from '../../../src-main/cli/registry';
+import { serve } from '../../../src-main/cli/serve';
+import { mainCapabilities } from '../../../src-main/capabilities';
+import type { LooseMainCapability } from '../../../src-main/core/capability';
+import type { CliCommand } from '../../../src-main/cli/types';
+import { english, loadCatalog, translator, type Catalog, type Translate } from '../../../src-shared/i18n';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), stopped: Promise.resolve() } };
+}
+
+let commands: CliCommand[];
+let de: Translate;
+beforeAll(async () => {
+  commands = await loadCliCommands();
+  de = translator('de', await loadCatalog('de'));
+});
+
+describe("the commands' summaries", () => {
+  it('every command has a summary id that every locale holds, translated (not the English copied)', async () => {
+    expect(commands.length).toBeGreaterThan(25);
+    const missing: string[] = [];
+    for (const locale of ['en', 'de', 'es', 'en-XA'] as const) {
+      const catalog: Catalog = await loadCatalog(locale);
+      for (const c of commands) {
+        const text = Object.hasOwn(catalog, c.summary) ? catalog[c.summary] : undefined;
+        if (!text?.trim()) missing.push(`${locale}: ${c.words.join(' ')} (${c.summary})`);
+        else if ((locale === 'de' || locale === 'es') && text === english(c.summary)) missing.push(`${locale}: ${c.words.join(' ')} is the English`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("a summary's words belong to the capability that owns the command (serve: the command line's own)", async () => {
+    const wrong: string[] = [];
+    for (const cap of mainCapabilities as readonly LooseMainCapability[]) {
+      for (const c of (await cap.cli?.()) ?? []) if (!c.summary.startsWith(`${cap.id}.cli.summary.`)) wrong.push(`${c.words.join(' ')}: ${c.summary} (owned by ${cap.id})`);
+    }
+    if (!serve.summary.startsWith('cli.summary.')) wrong.push(`serve: ${serve.summary}`);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('help in the person’s language', () => {
+  it('help in German lists every command by its usage (as typed) and its summary in German', async () => {
+    const t = io();
+    expect(await runCli(['help'], t.io, undefined, { LANG: 'de_DE.UTF-8' })).toBe(0);
+    const text = t.out.join('\n');
+    expect(text).toMatch(/^Aufruf: rescue-bench BEFEHL \[Optionen\]$/m);
+    expect(text).toMatch(/^Befehle:$/m);
+    for (const c of commands) {
+      expect(text).toContain(`  ${c.usage.padEnd(58)} ${de(c.summary)}`);
+      expect(text).not.toContain(english(c.summary));
+    }
+    expect(text).toContain('Einen Ordner per TFTP für die Bootloader von Routern bereitstellen (nur lesbar, außer mit --allow-write)');
+  });
+
+  it('help in English is word for word what it was', async () => {
+    const t = io();
+    expect(await runCli(['--help'], t.io, undefined, {})).toBe(0);
+    const text = t.out.join('\n');
+    expect(text).toContain(`  ${'tftp serve --root DIR [--bind ADDR | --interface IF [--router-ip ADDR]] [--port N] [--allow-write DIR] [--overwrite] [--alias NAME=FILE]... [--answer-any FILE] [--progress] [--poll-us N] [--engine auto|js|native] [--json]'} Serve a folder by TFTP (read-only unless --allow-write) for router bootloaders`);
+    expect(text).toContain(`  ${'jobs show ID [--json]'.padEnd(58)} One job: the router, every step with its times and evidence, images with SHA-256, backups, outcome, and when this router was seen before`);
+  });
+
+  it('CMD --help in Spanish: the usage as typed, the summary in Spanish', async () => {
+    const t = io();
+    expect(await runCli(['tftp', 'put', '--help', '--lang', 'es'], t.io, undefined, {})).toBe(0);
+    expect(t.out.join('\n')).toBe(
+      'Uso: rescue-bench tftp put --host ADDR [--port 69] --file FILE [--remote-name NAME] [--blksize N] [--windowsize N] [--local-address IP | --interface IF] [--timeout-ms N] [--retries N] [--json]\n\n' +
+        'Enviar un archivo a un router cuyo gestor de arranque es un servidor TFTP (modo de rescate de ASUS, urescue de Ubiquiti)',
+    );
+  });
+});
+
+describe('usage mistakes in the person’s language', () => {
+  const putUsage = 'tftp put --host ADDR [--port 69] --file FILE [--remote-name NAME] [--blksize N] [--windowsize N] [--local-address IP | --interface IF] [--timeout-ms N] [--retries N] [--json]';
+
+  it('tftp put without --file, in German: the mistake and the usage line; exit 2', async () => {
+    const t = io();
+    expect(await runCli(['tftp', 'put', '--host', '127.0.0.1', '--lang', 'de'], t.io, undefined, {})).toBe(2);
+    expect(t.err.join('\n')).toBe(`--file FILE fehlt: die Firmware-Datei, die gesendet werden soll\nAufruf: rescue-bench ${putUsage}`);
+    expect(t.out).toEqual([]);
+  });
+
+  it('the same in English, word for word as before; --json keeps the English USAGE envelope with --lang de', async () => {
+    const en = io();
+    expect(await runCli(['tftp', 'put', '--host', '127.0.0.1'], en.io, undefined, {})).toBe(2);
+    expect(en.err.join('\n')).toBe(`--file FILE is required: the firmware file to send\nUsage: rescue-bench ${putUsage}`);
+
+    const j = io();
+    expect(await runCli(['tftp', 'put', '--host', '127.0.0.1', '--json', '--lang', 'de'], j.io, undefined, {})).toBe(2);
+    expect(j.err.join('\n').split('\n')[0]).toBe('--file FILE fehlt: die Firmware-Datei, die gesendet werden soll');
+    const result = JSON.parse(j.out.at(-1)!);
+    expect(result).toMatchObject({ event: 'cli.result', payload: { command: 'tftp put', ok: false, error: { code: 'USAGE', message: '--file FILE is required: the firmware file to send', fix: `Usage: rescue-bench ${putUsage}` } } });
+  });
+
+  it('a mistake with a value: jobs report --out with the wrong ending, in German (LANG) and Spanish (--lang); the file name kept as typed', async () => {
+    const d = io();
+    expect(await runCli(['jobs', 'report', 'J1', '--out', 'bericht.txt'], d.io, undefined, { LANG: 'de_DE.UTF-8' })).toBe(2);
+    expect(d.err.join('\n')).toBe('--out bericht.txt: Der Dateiname muss auf .html oder .pdf enden (das wählt die Art des Berichts).\nAufruf: rescue-bench jobs report ID --out FILE.html|FILE.pdf [--lang de|es|en] [--json]');
+
+    const s = io();
+    expect(await runCli(['recover', '--lang', 'es'], s.io, undefined, {})).toBe(2);
+    expect(s.err.join('\n').split('\n')[0]).toBe('indica el fabricante: uno de tplink, asus, ubiquiti, dlink (Netgear: recover netgear)');
+
+    const e = io();
+    expect(await runCli(['jobs', 'report', 'J1', '--out', 'report.txt'], e.io, undefined, {})).toBe(2);
+    expect(e.err.join('\n').split('\n')[0]).toBe('--out report.txt: the file name must end in .html or .pdf (that chooses the kind of report).');
+  });
+});
+
+describe('no usage mistake is plain English any more', () => {
+  it('every `new UsageError(` in src-main is made with said(id, values), except flags.ts (it quotes the contract’s schema words)', () => {
+    const root = path.resolve(__dirname, '../../../src-main');
+    const plain: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) {
+          const src = fs.readFileSync(p, 'utf8');
+          for (const m of src.matchAll(/new UsageError\(\s*([^)\s][^\n]{0,40})/g)) {
+            if (m[1]!.startsWith('said(')) continue;
+            if (path.relative(root, p) === path.join('cli', 'flags.ts')) continue;
+            plain.push(`${path.relative(root, p)}: ${m[0]}`);
+          }
+        }
+      }
+    };
+    walk(root);
+    expect(plain).toEqual([]);
+  });
+});
