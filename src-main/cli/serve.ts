@@ -51,7 +51,7 @@ export const serve: CliCommand = {
       },
       strict: true,
     });
-    const { port } = requestFromFlags(z.object({ port: PortSchema }), { port: num(values.port) }, { port: { flag: '--port', given: values.port, hint: '(0 = any free port)' } });
+    const { port } = requestFromFlags(z.object({ port: PortSchema }), { port: num(values.port) }, { port: { flag: '--port', given: values.port, hint: said('cli.flag.hint.anyPort') } });
     if (values.token !== undefined && values.token.length < 16) throw new UsageError(said('cli.usage.token'));
     const netmsgPort = num(values['netmsg-port']) ?? 4919;
     if (!Number.isInteger(netmsgPort) || netmsgPort < 1 || netmsgPort > 65535) throw new UsageError(said('cli.usage.netmsgPort'));

@@ -80,10 +80,10 @@ export const failsafeRescue: CliCommand = {
         'options.bind': { flag: '--bind', given: values.bind },
         'options.port': { flag: '--port', given: values.port },
         'options.serialPath': { flag: '--serial', given: values.serial },
-        'options.serialBaud': { flag: '--baud', given: values.baud, expect: 'a speed such as 115200' },
-        'options.watchTimeoutS': { flag: '--watch-timeout', given: values['watch-timeout'], expect: 'a number of seconds up to 600' },
-        'options.loginProbeS': { flag: '--login-probe', given: values['login-probe'], expect: 'a number of seconds up to 120' },
-        'options.firstbootTimeoutS': { flag: '--firstboot-timeout', given: values['firstboot-timeout'], expect: 'a number of seconds up to 600' },
+        'options.serialBaud': { flag: '--baud', given: values.baud, expect: said('failsafe.cli.takes.baud') },
+        'options.watchTimeoutS': { flag: '--watch-timeout', given: values['watch-timeout'], expect: said('failsafe.cli.takes.secondsUpTo', { max: '600' }) },
+        'options.loginProbeS': { flag: '--login-probe', given: values['login-probe'], expect: said('failsafe.cli.takes.secondsUpTo', { max: '120' }) },
+        'options.firstbootTimeoutS': { flag: '--firstboot-timeout', given: values['firstboot-timeout'], expect: said('failsafe.cli.takes.secondsUpTo', { max: '600' }) },
       },
     );
     const retries = num(values.retries)!;

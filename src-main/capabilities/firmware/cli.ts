@@ -97,7 +97,7 @@ export const inspect: CliCommand = {
       device = requestFromFlags(
         DeviceFactsSchema,
         { boardName: p?.boardName ?? values.device, ...(values.compat !== undefined ? { compatVersion: values.compat } : {}) },
-        { boardName: { flag: '--device', given: values.device, expect: 'a board name such as linksys,wrt32x' }, compatVersion: { flag: '--compat', given: values.compat, expect: 'a version such as 1.1' } },
+        { boardName: { flag: '--device', given: values.device, expect: said('firmware.cli.takes.board') }, compatVersion: { flag: '--compat', given: values.compat, expect: said('firmware.cli.takes.compat') } },
       );
     }
     hashOnMainThread(); // one file in a one-shot process: a worker costs more than it saves

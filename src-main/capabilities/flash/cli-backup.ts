@@ -33,7 +33,7 @@ export const backup: CliCommand = {
     const request = requestFromFlags(
       BackupStartSchema,
       { target, outDir: values.out, retryFailed: values['retry-failed'], routerHash: !values['skip-router-hash'], ...(values.partition?.length ? { partitions: values.partition } : {}) },
-      { outDir: { flag: '--out', given: values.out }, partitions: { flag: '--partition', expect: 'a partition name (at most 64 characters)' } },
+      { outDir: { flag: '--out', given: values.out }, partitions: { flag: '--partition', expect: said('flash.cli.takes.partition') } },
     );
     let lastLine = 0;
     return runOnContract(

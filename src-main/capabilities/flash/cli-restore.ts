@@ -37,7 +37,7 @@ export const restore: CliCommand = {
     const request = requestFromFlags(
       RestoreRequestSchema,
       { target, from: values.from, partitions: values.partition, overrideDanger: values['override-danger'] ? values.partition : [], overrideIdentity: values['override-identity'], dryRun: values['dry-run'] },
-      { from: { flag: '--from', given: values.from }, partitions: { flag: '--partition', expect: 'a partition name (at most 64 characters)' } },
+      { from: { flag: '--from', given: values.from }, partitions: { flag: '--partition', expect: said('flash.cli.takes.partition') } },
     );
     const say = io.t ?? english;
     return runOnContract(

@@ -78,7 +78,7 @@ export async function targetWithPassword(v: TargetValues, io: CliIo, env: NodeJS
       host: { flag: '--host', given: v.host },
       port: { flag: '--port', given: v.port },
       user: { flag: '--user', given: v.user },
-      password: { flag: '--password', expect: 'at most 256 characters' },
+      password: { flag: '--password', expect: said('flash.cli.takes.password') },
       keyFile: { flag: '--key', given: v.key },
     },
   );

@@ -64,8 +64,8 @@ export const netCheck: CliCommand = {
       NetCheckRequestSchema,
       { target: values.target, ...(values.need !== undefined ? { need: values.need } : {}), ...(values.interface !== undefined ? { interface: values.interface } : {}), ...(values['no-dhcp'] ? { dhcp: false } : {}) },
       {
-        target: { flag: '--target', given: values.target, expect: 'an IPv4 address like 192.168.0.1' },
-        need: { flag: '--need', given: values.need, expect: 'an address with its prefix, like 192.168.0.66/24' },
+        target: { flag: '--target', given: values.target, expect: said('net.cli.takes.routerIp') },
+        need: { flag: '--need', given: values.need, expect: said('net.cli.takes.prefixAddress') },
         interface: { flag: '--interface', given: values.interface },
       },
     );
@@ -90,7 +90,7 @@ function addressCommand(verb: 'add' | 'remove'): CliCommand {
       if (!values.interface) throw new UsageError(said('net.cli.usage.interface'));
       if (!values.address) throw new UsageError(said('net.cli.usage.address'));
       const reason = (values as { reason?: string }).reason;
-      const flags = { interface: { flag: '--interface', given: values.interface }, address: { flag: '--address', given: values.address, expect: 'an address with its prefix, like 192.168.0.66/24' } };
+      const flags = { interface: { flag: '--interface', given: values.interface }, address: { flag: '--address', given: values.address, expect: said('net.cli.takes.prefixAddress') } };
       if (verb === 'add') {
         const request = requestFromFlags(netCommands['net.address.add'].request, { interface: values.interface, address: values.address, keep: true, ...(reason ? { reason } : {}) }, { ...flags, reason: { flag: '--reason', given: reason } });
         return runOnContract(io, { command: 'net address add', json: values.json, capabilities: netOnly }, async (t) => {

@@ -65,12 +65,12 @@ export const recoverNetgear: CliCommand = {
       {
         interface: { flag: '--interface', given: values.interface },
         file: { flag: '--file', given: values.file },
-        region: { flag: '--region', given: values.region, expect: 'NA, WW, GR, PR, RU, BZ, IN, KO, JP, AU, CA or US' },
-        timeoutS: { flag: '--timeout', given: values.timeout, expect: 'seconds from 1 to 600' },
-        routerIp: { flag: '--router-ip', given: values['router-ip'], expect: 'an address with its prefix, like 10.164.183.253/24' },
+        region: { flag: '--region', given: values.region, expect: said('nmrp.cli.takes.region') },
+        timeoutS: { flag: '--timeout', given: values.timeout, expect: said('nmrp.cli.takes.seconds', { min: '1', max: '600' }) },
+        routerIp: { flag: '--router-ip', given: values['router-ip'], expect: said('nmrp.cli.takes.routerIp') },
         hostIp: { flag: '--host-ip', given: values['host-ip'] },
-        keepAliveLimitS: { flag: '--keepalive-limit', given: values['keepalive-limit'], expect: 'seconds from 10 to 7200' },
-        advertiseS: { flag: '--advertise', given: values.advertise, expect: 'seconds from 1 to 600' },
+        keepAliveLimitS: { flag: '--keepalive-limit', given: values['keepalive-limit'], expect: said('nmrp.cli.takes.seconds', { min: '10', max: '7200' }) },
+        advertiseS: { flag: '--advertise', given: values.advertise, expect: said('nmrp.cli.takes.seconds', { min: '1', max: '600' }) },
       },
     );
     return runOnContract(

@@ -22,7 +22,7 @@ export function serialConnection(values: { port?: string | undefined; baud?: str
     { path: values.port, settings: { baud: num(values.baud ?? '115200') }, profile: values.profile ?? 'generic', autoStop },
     {
       path: { flag: '--port', given: values.port },
-      'settings.baud': { flag: '--baud', given: values.baud, expect: 'a number such as 115200' },
+      'settings.baud': { flag: '--baud', given: values.baud, expect: said('serial.cli.takes.baud') },
       profile: { flag: '--profile', given: values.profile },
     },
   );

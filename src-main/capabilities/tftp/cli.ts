@@ -80,10 +80,10 @@ export const tftpServe: CliCommand = {
       },
       {
         root: { flag: '--root', given: values.root },
-        bind: { flag: '--bind', given: values.bind, hint: '(an address of this computer, or 0.0.0.0 for all)' },
-        port: { flag: '--port', given: values.port, hint: '(0 = any free port)' },
+        bind: { flag: '--bind', given: values.bind, hint: said('cli.flag.hint.bind') },
+        port: { flag: '--port', given: values.port, hint: said('cli.flag.hint.anyPort') },
         allowWrite: { flag: '--allow-write', given: values['allow-write'] },
-        aliases: { flag: '--alias', expect: 'NAME=FILE with a name of at most 255 characters' },
+        aliases: { flag: '--alias', expect: said('tftp.cli.takes.alias') },
         answerAny: { flag: '--answer-any', given: values['answer-any'] },
       },
     );
@@ -91,8 +91,8 @@ export const tftpServe: CliCommand = {
       EngineSettingsSchema,
       { engine: values.engine, lockstepPollUs: num(values['poll-us']) },
       {
-        engine: { flag: '--engine', given: values.engine, expect: 'auto, js or native' },
-        lockstepPollUs: { flag: '--poll-us', given: values['poll-us'], expect: 'a number of microseconds from 0 to 5000 (0 = never poll)' },
+        engine: { flag: '--engine', given: values.engine, expect: said('tftp.cli.takes.engine') },
+        lockstepPollUs: { flag: '--poll-us', given: values['poll-us'], expect: said('tftp.cli.takes.pollUs') },
       },
     );
     return runOnContract(
@@ -192,8 +192,8 @@ export const tftpPutCommand: CliCommand = {
         host: { flag: '--host', given: values.host },
         port: { flag: '--port', given: values.port },
         file: { flag: '--file', given: values.file },
-        remoteName: { flag: '--remote-name', given: values['remote-name'], expect: 'a file name of plain letters, digits and punctuation, at most 255 characters' },
-        blksize: { flag: '--blksize', given: values.blksize, hint: '(512 sends no options)' },
+        remoteName: { flag: '--remote-name', given: values['remote-name'], expect: said('tftp.cli.takes.remoteName') },
+        blksize: { flag: '--blksize', given: values.blksize, hint: said('tftp.cli.takes.blksizeHint') },
         windowsize: { flag: '--windowsize', given: values.windowsize },
         localAddress: { flag: '--local-address', given: values['local-address'] },
         timeoutMs: { flag: '--timeout-ms', given: values['timeout-ms'] },

@@ -66,10 +66,10 @@ export const uboot: CliCommand = {
         serverIp: { flag: '--server-ip', given: serverIp },
         netmask: { flag: '--netmask', given: values.netmask },
         file: { flag: '--file', given: values.file },
-        waitSeconds: { flag: '--wait', given: values.wait, expect: 'a number of seconds from 1 to 600' },
+        waitSeconds: { flag: '--wait', given: values.wait, expect: said('uboot.cli.takes.wait') },
         tftpPort: { flag: '--tftp-port', given: values['tftp-port'] },
-        bootargs: { flag: '--bootargs', given: values.bootargs, expect: 'at most 512 characters' },
-        loadAddr: { flag: '--load-addr', given: values['load-addr'], expect: 'a hex address such as 0x80060000' },
+        bootargs: { flag: '--bootargs', given: values.bootargs, expect: said('uboot.cli.takes.bootargs') },
+        loadAddr: { flag: '--load-addr', given: values['load-addr'], expect: said('uboot.cli.takes.loadAddr') },
       },
     );
     return runOnContract(

@@ -84,4 +84,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'failsafe.cli.usage.bindOrInterface': 'wählen Sie --bind oder --interface, nicht beides (--interface gibt der Karte eine eigene Adresse und hört dort)',
   'failsafe.cli.usage.do': '--do {action}: nicht eines von {actions}',
   'failsafe.cli.usage.passwordEnv': '--do password braucht das neue Passwort in der Umgebungsvariablen {env} (nie auf der Befehlszeile)',
+  'failsafe.cli.takes.baud': 'eine Geschwindigkeit wie 115200',
+  'failsafe.cli.takes.secondsUpTo': 'eine Sekundenzahl bis {max}',
 };

@@ -89,4 +89,6 @@ export const en = {
   'failsafe.cli.usage.bindOrInterface': 'choose --bind or --interface, not both (--interface gives the card its own address and listens there)',
   'failsafe.cli.usage.do': '--do {action}: not one of {actions}',
   'failsafe.cli.usage.passwordEnv': '--do password needs the new password in the environment variable {env} (never on the command line)',
+  'failsafe.cli.takes.baud': 'a speed such as 115200',
+  'failsafe.cli.takes.secondsUpTo': 'a number of seconds up to {max}',
 } as const satisfies Record<string, string>;

@@ -84,4 +84,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'failsafe.cli.usage.bindOrInterface': 'elige --bind o --interface, no los dos (--interface da a la tarjeta su propia dirección y escucha en ella)',
   'failsafe.cli.usage.do': '--do {action}: no es uno de {actions}',
   'failsafe.cli.usage.passwordEnv': '--do password necesita la contraseña nueva en la variable de entorno {env} (nunca en la línea de órdenes)',
+  'failsafe.cli.takes.baud': 'una velocidad como 115200',
+  'failsafe.cli.takes.secondsUpTo': 'un número de segundos hasta {max}',
 };

@@ -224,4 +224,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'firmware.cli.assumed': 'Suposición: {assumption}',
   'firmware.cli.summary.inspect': 'Qué es una imagen de firmware, si sus sumas de comprobación cuadran y (con --device) si encaja en un router',
   'firmware.cli.usage.oneFile': 'Indica exactamente un archivo de imagen.',
+  'firmware.cli.takes.board': 'un nombre de placa como linksys,wrt32x',
+  'firmware.cli.takes.compat': 'una versión como 1.1',
 };

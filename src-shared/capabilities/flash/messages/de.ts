@@ -162,4 +162,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'flash.cli.usage.out': '--out DIR fehlt (ein neuer, leerer Ordner für die Sicherung)',
   'flash.cli.usage.from': '--from DIR fehlt (ein Sicherungsordner mit manifest.json)',
   'flash.cli.usage.partition': '--partition NAME fehlt (für mehrere wiederholen)',
+  'flash.cli.takes.partition': 'einen Partitionsnamen (höchstens 64 Zeichen)',
+  'flash.cli.takes.password': 'höchstens 256 Zeichen',
 };

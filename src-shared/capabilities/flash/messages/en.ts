@@ -169,4 +169,6 @@ export const en = {
   'flash.cli.usage.out': '--out DIR is required (a new, empty folder for the backup)',
   'flash.cli.usage.from': '--from DIR is required (a backup folder with manifest.json)',
   'flash.cli.usage.partition': '--partition NAME is required (repeat it for several)',
+  'flash.cli.takes.partition': 'a partition name (at most 64 characters)',
+  'flash.cli.takes.password': 'at most 256 characters',
 } as const satisfies Record<string, string>;

@@ -162,4 +162,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'flash.cli.usage.out': 'Falta --out DIR (una carpeta nueva y vacía para la copia de seguridad)',
   'flash.cli.usage.from': 'Falta --from DIR (una carpeta de copia de seguridad con manifest.json)',
   'flash.cli.usage.partition': 'Falta --partition NAME (repítelo para varias)',
+  'flash.cli.takes.partition': 'un nombre de partición (como mucho 64 caracteres)',
+  'flash.cli.takes.password': 'como mucho 256 caracteres',
 };

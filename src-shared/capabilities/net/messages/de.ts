@@ -222,4 +222,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'net.cli.usage.target': '--target ROUTER_IP fehlt: die Adresse des Routers im Rettungsmodus, z. B. 192.168.0.1',
   'net.cli.usage.interface': '--interface IF fehlt: die Kabelverbindung, in der das Kabel des Routers steckt',
   'net.cli.usage.address': '--address HOST_IP/PREFIX fehlt, z. B. 192.168.0.66/24',
+  'net.cli.takes.routerIp': 'eine IPv4-Adresse wie 192.168.0.1',
+  'net.cli.takes.prefixAddress': 'eine Adresse mit ihrem Präfix, wie 192.168.0.66/24',
 };

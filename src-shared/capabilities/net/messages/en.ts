@@ -227,4 +227,6 @@ export const en = {
   'net.cli.usage.target': '--target ROUTER_IP is required: the router’s address in recovery mode, e.g. 192.168.0.1',
   'net.cli.usage.interface': '--interface IF is required: the wired connection the router’s cable is in',
   'net.cli.usage.address': '--address HOST_IP/PREFIX is required, e.g. 192.168.0.66/24',
+  'net.cli.takes.routerIp': 'an IPv4 address like 192.168.0.1',
+  'net.cli.takes.prefixAddress': 'an address with its prefix, like 192.168.0.66/24',
 } as const satisfies Record<string, string>;

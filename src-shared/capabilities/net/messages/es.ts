@@ -219,4 +219,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'net.cli.usage.target': 'Falta --target ROUTER_IP: la dirección del router en modo de recuperación, p. ej. 192.168.0.1',
   'net.cli.usage.interface': 'Falta --interface IF: la conexión por cable en la que está el cable del router',
   'net.cli.usage.address': 'Falta --address HOST_IP/PREFIX, p. ej. 192.168.0.66/24',
+  'net.cli.takes.routerIp': 'una dirección IPv4 como 192.168.0.1',
+  'net.cli.takes.prefixAddress': 'una dirección con su prefijo, como 192.168.0.66/24',
 };

@@ -208,4 +208,7 @@ export const en = {
   'nmrp.cli.summary.recover': "Recover a Netgear router through its bootloader's NMRP: it asks this computer for the firmware over the cable",
   'nmrp.cli.usage.interface': '--interface IF is required: the wired connection the router is plugged into',
   'nmrp.cli.usage.file': '--file IMAGE is required: the Netgear factory firmware (.chk or .img)',
+  'nmrp.cli.takes.region': 'NA, WW, GR, PR, RU, BZ, IN, KO, JP, AU, CA or US',
+  'nmrp.cli.takes.seconds': 'seconds from {min} to {max}',
+  'nmrp.cli.takes.routerIp': 'an address with its prefix, like 10.164.183.253/24',
 } as const satisfies Record<string, string>;

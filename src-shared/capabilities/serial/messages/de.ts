@@ -78,4 +78,5 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'serial.cli.summary.watch': 'Eine serielle Konsole zeigen und sagen, was sie erkennt (Countdown und Eingabeaufforderung von U-Boot, Failsafe-Aufforderung, Abstürze)',
   'serial.cli.usage.port': '--port PATH fehlt: der serielle Anschluss, an dem der Router hängt (z. B. /dev/ttyUSB0); `serial ports` listet sie auf',
   'serial.cli.usage.profile': '--profile braucht einen von diesen: {profiles}',
+  'serial.cli.takes.baud': 'eine Zahl wie 115200',
 };

@@ -84,4 +84,5 @@ export const en = {
   'serial.cli.summary.watch': 'Show a serial console and say what it recognises (U-Boot countdown and prompt, failsafe prompt, panics)',
   'serial.cli.usage.port': '--port PATH is required: the serial port the router is connected to (e.g. /dev/ttyUSB0); `serial ports` lists them',
   'serial.cli.usage.profile': '--profile must be one of: {profiles}',
+  'serial.cli.takes.baud': 'a number such as 115200',
 } as const satisfies Record<string, string>;

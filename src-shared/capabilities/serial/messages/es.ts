@@ -78,4 +78,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'serial.cli.summary.watch': 'Mostrar una consola serie y decir lo que reconoce (cuenta atrás y prompt de U-Boot, aviso de failsafe, fallos graves del núcleo)',
   'serial.cli.usage.port': 'Falta --port PATH: el puerto serie al que está conectado el router (p. ej. /dev/ttyUSB0); `serial ports` los muestra',
   'serial.cli.usage.profile': '--profile necesita uno de estos: {profiles}',
+  'serial.cli.takes.baud': 'un número como 115200',
 };

@@ -271,4 +271,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'tftp.cli.usage.host': '--host ADDR fehlt: die Adresse des Routers im Rettungsmodus (ASUS: 192.168.1.1, Ubiquiti: 192.168.1.20)',
   'tftp.cli.usage.interfaceOrLocal': 'wählen Sie --interface IF oder --local-address IP, nicht beides (--interface gibt der Karte eine eigene Adresse und benutzt sie)',
   'tftp.cli.usage.file': '--file FILE fehlt: die Firmware-Datei, die gesendet werden soll',
+  'tftp.cli.takes.alias': 'NAME=DATEI mit einem Namen von höchstens 255 Zeichen',
+  'tftp.cli.takes.engine': 'auto, js oder native',
+  'tftp.cli.takes.pollUs': 'eine Mikrosekundenzahl von 0 bis 5000 (0 = nie abfragen)',
+  'tftp.cli.takes.remoteName': 'einen Dateinamen aus einfachen Buchstaben, Ziffern und Satzzeichen, höchstens 255 Zeichen',
+  'tftp.cli.takes.blksizeHint': '(512 sendet keine Optionen)',
 };

@@ -285,4 +285,9 @@ export const en = {
   'tftp.cli.usage.host': "--host ADDR is required: the router's address in rescue mode (ASUS: 192.168.1.1, Ubiquiti: 192.168.1.20)",
   'tftp.cli.usage.interfaceOrLocal': 'choose --interface IF or --local-address IP, not both (--interface gives the card its own address and uses it)',
   'tftp.cli.usage.file': '--file FILE is required: the firmware file to send',
+  'tftp.cli.takes.alias': 'NAME=FILE with a name of at most 255 characters',
+  'tftp.cli.takes.engine': 'auto, js or native',
+  'tftp.cli.takes.pollUs': 'a number of microseconds from 0 to 5000 (0 = never poll)',
+  'tftp.cli.takes.remoteName': 'a file name of plain letters, digits and punctuation, at most 255 characters',
+  'tftp.cli.takes.blksizeHint': '(512 sends no options)',
 } as const satisfies Record<string, string>;

@@ -270,4 +270,9 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'tftp.cli.usage.host': 'Falta --host ADDR: la dirección del router en modo de rescate (ASUS: 192.168.1.1, Ubiquiti: 192.168.1.20)',
   'tftp.cli.usage.interfaceOrLocal': 'elige --interface IF o --local-address IP, no los dos (--interface da a la tarjeta su propia dirección y la usa)',
   'tftp.cli.usage.file': 'Falta --file FILE: el archivo de firmware que se envía',
+  'tftp.cli.takes.alias': 'NOMBRE=ARCHIVO con un nombre de como mucho 255 caracteres',
+  'tftp.cli.takes.engine': 'auto, js o native',
+  'tftp.cli.takes.pollUs': 'un número de microsegundos del 0 al 5000 (0 = no consultar nunca)',
+  'tftp.cli.takes.remoteName': 'un nombre de archivo de letras, cifras y signos de puntuación simples, como mucho 255 caracteres',
+  'tftp.cli.takes.blksizeHint': '(512 no envía opciones)',
 };
