@@ -9,6 +9,7 @@ import { APP_VERSION } from '../version';
 import { UsageError, type CliCommand, type CliIo } from './types';
 import { askSecretOnTty, PromptCancelled } from './secret-prompt';
 import { CliPrinter, formatFault } from './printer';
+import { parseArgsMistake } from './parse-args-words';
 import { loadCatalog, pickLocale, translator, type Locale, type Translate } from '../../src-shared/i18n';
 
 function help(commands: CliCommand[], t: Translate): string {
@@ -90,7 +91,7 @@ export async function runCli(argvGiven: string[], ioGiven: CliIo, commandList?: 
     }
     if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
       // the person's language on the terminal; --json's USAGE envelope keeps the English (decision 0172)
-      const said = err instanceof UsageError ? err.say(t) : (err as Error).message;
+      const said = err instanceof UsageError ? err.say(t) : parseArgsMistake(err as Error & { code?: string }, t, locale);
       io.err(`${said}\n${t('cli.usage', { usage: match.usage })}`);
       printer.usage((err as Error).message, match.usage);
       return 2;

@@ -5,11 +5,13 @@
  * English and the --json USAGE envelope stay as they were, word for word.
  */
 import fs from 'node:fs';
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
 import { loadCliCommands } from '../../../src-main/cli/registry';
 import { serve } from '../../../src-main/cli/serve';
+import { parseArgsMistake } from '../../../src-main/cli/parse-args-words';
 import { mainCapabilities } from '../../../src-main/capabilities';
 import type { LooseMainCapability } from '../../../src-main/core/capability';
 import type { CliCommand } from '../../../src-main/cli/types';
@@ -136,6 +138,43 @@ describe("a flag's value refused by the contract, in the person's language (deci
     const t = io();
     expect(await runCli(['tftp', 'serve', '--root', '.', '--engine', 'fast', '--lang', 'es'], t.io, undefined, {})).toBe(2);
     expect(t.err.join('\n').split('\n')[0]).toBe('--engine necesita auto, js o native, no «fast»');
+  });
+});
+
+describe("Node's parseArgs mistakes in the person's language (decision 0174)", () => {
+  const nodeMistake = (args: string[], o: Parameters<typeof parseArgs>[0] = {}): Error & { code?: string } => {
+    try {
+      parseArgs({ args, strict: true, ...o });
+    } catch (err) {
+      return err as Error & { code?: string };
+    }
+    throw new Error('accepted');
+  };
+
+  it('each kind Node raises, said in German from the real error; English is Node’s own words', async () => {
+    const unknown = nodeMistake(['--frob']);
+    expect(parseArgsMistake(unknown, english, 'en')).toBe("Unknown option '--frob'");
+    expect(parseArgsMistake(unknown, de, 'de')).toBe('Unbekannte Option: --frob. Die Aufrufzeile darunter zeigt die Optionen dieses Befehls.');
+    expect(parseArgsMistake(nodeMistake(['--frob'], { allowPositionals: true }), de, 'de')).toBe(
+      'Unbekannte Option: --frob. Die Aufrufzeile darunter zeigt die Optionen dieses Befehls. Um einen Wert zu übergeben, der mit einem Bindestrich beginnt, setzen Sie ihn ans Ende nach --, etwa so: -- --frob',
+    );
+    expect(parseArgsMistake(nodeMistake(['--port'], { options: { port: { type: 'string' } } }), de, 'de')).toBe('--port braucht einen Wert: --port WERT');
+    expect(parseArgsMistake(nodeMistake(['--json=1'], { options: { json: { type: 'boolean' } } }), de, 'de')).toBe('--json nimmt keinen Wert: Schreiben Sie --json allein.');
+    expect(parseArgsMistake(nodeMistake(['extra']), de, 'de')).toBe('Unerwartetes Wort: extra. Dieser Befehl nimmt nur Optionen (siehe die Aufrufzeile darunter).');
+    // a shape not known here stays as it came
+    expect(parseArgsMistake({ code: 'ERR_PARSE_ARGS_SOMETHING_NEW', message: 'Something new' }, de, 'de')).toBe('Something new');
+  });
+
+  it('through runCli: an unknown option in Spanish; English and the --json envelope keep Node’s words', async () => {
+    const s = io();
+    expect(await runCli(['jobs', 'list', '--frob', '--lang', 'es'], s.io, undefined, {})).toBe(2);
+    expect(s.err.join('\n')).toBe('Opción desconocida: --frob. La línea de uso de abajo muestra las opciones de esta orden.\nUso: rescue-bench jobs list [--find TEXT] [--limit N] [--json]');
+    const e = io();
+    expect(await runCli(['jobs', 'list', '--frob'], e.io, undefined, {})).toBe(2);
+    expect(e.err.join('\n')).toBe("Unknown option '--frob'\nUsage: rescue-bench jobs list [--find TEXT] [--limit N] [--json]");
+    const j = io();
+    expect(await runCli(['jobs', 'list', '--frob', '--json', '--lang', 'de'], j.io, undefined, {})).toBe(2);
+    expect(JSON.parse(j.out.at(-1)!).payload.error).toMatchObject({ code: 'USAGE', message: "Unknown option '--frob'" });
   });
 });
 
