@@ -2,6 +2,7 @@ import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/cap
 import { UsageError, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { said } from '../../../src-shared/i18n/said';
+import { english } from '../../../src-shared/i18n/translate';
 
 /** Options shared by `backup`, `restore` and `device inspect`: how to reach the router. */
 export const targetOptions = {
@@ -47,12 +48,12 @@ async function passwordFrom(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv =
   if (given.length && v.key) throw new UsageError(said('flash.cli.usage.passwordOrKey', { flag: given[0]! }));
   if (v.key) return undefined; // a key file was chosen: RB_PASSWORD, if set for other uses, is not consulted
   if (v['ask-password']) {
-    const typed = io.askSecret ? await io.askSecret(`Password for ${v.user ?? 'root'}@${v.host ?? 'the router'}: `) : undefined;
+    const typed = io.askSecret ? await io.askSecret((io.t ?? english)('flash.cli.passwordPrompt', { user: v.user ?? 'root', host: v.host ?? 'the router' })) : undefined;
     if (typed === undefined) throw new UsageError(said('flash.cli.usage.askPassword', { env: PASSWORD_ENV }));
     return typed;
   }
   if (v.password !== undefined) {
-    io.err(`Warning: --password puts the password where other users of this computer can see it (the process list) and into your shell history. Use ${PASSWORD_ENV}=… or --ask-password instead.`);
+    io.err((io.t ?? english)('flash.cli.passwordWarning', { env: PASSWORD_ENV }));
     return v.password;
   }
   return env[PASSWORD_ENV];

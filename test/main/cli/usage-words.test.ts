@@ -12,6 +12,7 @@ import { runCli } from '../../../src-main/cli/main';
 import { loadCliCommands } from '../../../src-main/cli/registry';
 import { serve } from '../../../src-main/cli/serve';
 import { parseArgsMistake } from '../../../src-main/cli/parse-args-words';
+import { targetWithPassword } from '../../../src-main/capabilities/flash/cli-target';
 import { mainCapabilities } from '../../../src-main/capabilities';
 import type { LooseMainCapability } from '../../../src-main/core/capability';
 import type { CliCommand } from '../../../src-main/cli/types';
@@ -175,6 +176,23 @@ describe("Node's parseArgs mistakes in the person's language (decision 0174)", (
     const j = io();
     expect(await runCli(['jobs', 'list', '--frob', '--json', '--lang', 'de'], j.io, undefined, {})).toBe(2);
     expect(JSON.parse(j.out.at(-1)!).payload.error).toMatchObject({ code: 'USAGE', message: "Unknown option '--frob'" });
+  });
+});
+
+describe('the router password on the command line (flash cli-target)', () => {
+  it('the --ask-password prompt and the --password warning in German; English as before', async () => {
+    const prompts: string[] = [];
+    const err: string[] = [];
+    const base = { out: () => undefined, err: (l: string) => err.push(l), stopped: Promise.resolve() };
+    await targetWithPassword({ host: '192.168.1.1', 'ask-password': true }, { ...base, t: de, askSecret: async (p) => (prompts.push(p), 'pw') }, {});
+    await targetWithPassword({ host: '192.168.1.1', 'ask-password': true }, { ...base, askSecret: async (p) => (prompts.push(p), 'pw') }, {});
+    expect(prompts).toEqual(['Passwort für root@192.168.1.1: ', 'Password for root@192.168.1.1: ']);
+    await targetWithPassword({ host: '192.168.1.1', password: 'pw' }, { ...base, t: de }, {});
+    await targetWithPassword({ host: '192.168.1.1', password: 'pw' }, base, {});
+    expect(err[0]).toMatch(/^Achtung: --password legt das Passwort dorthin, wo andere Benutzer dieses Computers es sehen können/);
+    expect(err[1]).toBe(
+      'Warning: --password puts the password where other users of this computer can see it (the process list) and into your shell history. Use RB_PASSWORD=… or --ask-password instead.',
+    );
   });
 });
 

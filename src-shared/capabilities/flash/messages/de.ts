@@ -164,4 +164,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'flash.cli.usage.partition': '--partition NAME fehlt (für mehrere wiederholen)',
   'flash.cli.takes.partition': 'einen Partitionsnamen (höchstens 64 Zeichen)',
   'flash.cli.takes.password': 'höchstens 256 Zeichen',
+  'flash.cli.passwordPrompt': 'Passwort für {user}@{host}: ',
+  'flash.cli.passwordWarning': 'Achtung: --password legt das Passwort dorthin, wo andere Benutzer dieses Computers es sehen können (die Prozessliste), und in Ihren Shell-Verlauf. Verwenden Sie stattdessen {env}=… oder --ask-password.',
 };

@@ -171,4 +171,7 @@ export const en = {
   'flash.cli.usage.partition': '--partition NAME is required (repeat it for several)',
   'flash.cli.takes.partition': 'a partition name (at most 64 characters)',
   'flash.cli.takes.password': 'at most 256 characters',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'flash.cli.passwordPrompt': 'Password for {user}@{host}: ',
+  'flash.cli.passwordWarning': 'Warning: --password puts the password where other users of this computer can see it (the process list) and into your shell history. Use {env}=… or --ask-password instead.',
 } as const satisfies Record<string, string>;

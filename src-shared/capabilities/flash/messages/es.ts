@@ -164,4 +164,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'flash.cli.usage.partition': 'Falta --partition NAME (repítelo para varias)',
   'flash.cli.takes.partition': 'un nombre de partición (como mucho 64 caracteres)',
   'flash.cli.takes.password': 'como mucho 256 caracteres',
+  'flash.cli.passwordPrompt': 'Contraseña de {user}@{host}: ',
+  'flash.cli.passwordWarning': 'Aviso: --password deja la contraseña donde otros usuarios de este equipo pueden verla (la lista de procesos) y en el historial de tu shell. Usa {env}=… o --ask-password en su lugar.',
 };
