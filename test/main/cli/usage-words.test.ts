@@ -160,8 +160,8 @@ describe("Node's parseArgs mistakes in the person's language (decision 0174)", (
       'Unbekannte Option: --frob. Die Aufrufzeile darunter zeigt die Optionen dieses Befehls. Um einen Wert zu übergeben, der mit einem Bindestrich beginnt, setzen Sie ihn ans Ende nach --, etwa so: -- --frob',
     );
     expect(parseArgsMistake(nodeMistake(['--port'], { options: { port: { type: 'string' } } }), de, 'de')).toBe('--port braucht einen Wert: --port WERT');
-    expect(parseArgsMistake(nodeMistake(['--json=1'], { options: { json: { type: 'boolean' } } }), de, 'de')).toBe('--json nimmt keinen Wert: Schreiben Sie --json allein.');
-    expect(parseArgsMistake(nodeMistake(['extra']), de, 'de')).toBe('Unerwartetes Wort: extra. Dieser Befehl nimmt nur Optionen (siehe die Aufrufzeile darunter).');
+    expect(parseArgsMistake(nodeMistake(['--json=1'], { options: { json: { type: 'boolean' } } }), de, 'de')).toBe('--json braucht keinen Wert: Schreiben Sie nur --json.');
+    expect(parseArgsMistake(nodeMistake(['extra']), de, 'de')).toBe('Unerwartetes Wort: extra. Dieser Befehl kennt nur Optionen (siehe die Aufrufzeile darunter).');
     // a shape not known here stays as it came
     expect(parseArgsMistake({ code: 'ERR_PARSE_ARGS_SOMETHING_NEW', message: 'Something new' }, de, 'de')).toBe('Something new');
   });
