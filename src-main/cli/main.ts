@@ -9,6 +9,7 @@ import { APP_VERSION } from '../version';
 import { UsageError, type CliCommand, type CliIo } from './types';
 import { askSecretOnTty, PromptCancelled } from './secret-prompt';
 import { CliPrinter, formatFault } from './printer';
+import { parseArgsMistake } from './parse-args-words';
 import { loadCatalog, pickLocale, translator, type Locale, type Translate } from '../../src-shared/i18n';
 
 function help(commands: CliCommand[], t: Translate): string {
@@ -18,7 +19,7 @@ function help(commands: CliCommand[], t: Translate): string {
     t('cli.help.usage'),
     '',
     t('cli.help.commands'),
-    ...commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`),
+    ...commands.map((c) => `  ${c.usage.padEnd(58)} ${t(c.summary)}`),
     '',
     t('cli.help.json'),
     t('cli.help.lang'),
@@ -75,7 +76,7 @@ export async function runCli(argvGiven: string[], ioGiven: CliIo, commandList?: 
   }
   const rest = argv.slice(match.words.length);
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${t('cli.usage', { usage: match.usage })}\n\n${match.summary}`);
+    io.out(`${t('cli.usage', { usage: match.usage })}\n\n${t(match.summary)}`);
     return 0;
   }
   try {
@@ -89,7 +90,9 @@ export async function runCli(argvGiven: string[], ioGiven: CliIo, commandList?: 
       return 130;
     }
     if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
-      io.err(`${(err as Error).message}\n${t('cli.usage', { usage: match.usage })}`);
+      // the person's language on the terminal; --json's USAGE envelope keeps the English (decision 0172)
+      const said = err instanceof UsageError ? err.say(t) : parseArgsMistake(err as Error & { code?: string }, t, locale);
+      io.err(`${said}\n${t('cli.usage', { usage: match.usage })}`);
       printer.usage((err as Error).message, match.usage);
       return 2;
     }

@@ -12,7 +12,7 @@ import { RbFault, toErrorShape } from '../../src-shared/errors';
 import { UsageError, type CliCommand } from './types';
 import { CliPrinter } from './printer';
 import { num, requestFromFlags } from './flags';
-import { english } from '../../src-shared/i18n';
+import { english, said } from '../../src-shared/i18n';
 
 /**
  * dist/renderer at the project root: two folders up from this file in the source tree (src-main/cli) and in the
@@ -30,7 +30,7 @@ export function defaultRendererDir(): string {
  */
 export const serve: CliCommand = {
   words: ['serve'],
-  summary: 'Start the bench server: the Rescue Bench screen in any browser, on this computer by default',
+  summary: 'cli.summary.serve',
   usage: 'serve [--port N] [--bind ADDR] [--token T] [--renderer DIR] [--insecure-lan] [--allow-folder DIR]... [--practice [--scenario ID] [--netmsg-port N]] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -51,10 +51,10 @@ export const serve: CliCommand = {
       },
       strict: true,
     });
-    const { port } = requestFromFlags(z.object({ port: PortSchema }), { port: num(values.port) }, { port: { flag: '--port', given: values.port, hint: '(0 = any free port)' } });
-    if (values.token !== undefined && values.token.length < 16) throw new UsageError('--token must be at least 16 characters');
+    const { port } = requestFromFlags(z.object({ port: PortSchema }), { port: num(values.port) }, { port: { flag: '--port', given: values.port, hint: said('cli.flag.hint.anyPort') } });
+    if (values.token !== undefined && values.token.length < 16) throw new UsageError(said('cli.usage.token'));
     const netmsgPort = num(values['netmsg-port']) ?? 4919;
-    if (!Number.isInteger(netmsgPort) || netmsgPort < 1 || netmsgPort > 65535) throw new UsageError('--netmsg-port must be a number from 1 to 65535');
+    if (!Number.isInteger(netmsgPort) || netmsgPort < 1 || netmsgPort > 65535) throw new UsageError(said('cli.usage.netmsgPort'));
     const printer = new CliPrinter(io, values.json, 'serve');
     const say = io.t ?? english;
     let services: ReturnType<typeof createServices> | undefined;

@@ -9,6 +9,7 @@ import { runOnContract } from '../../cli/transport';
 import { onCard } from '../../cli/on-card';
 import { runWords } from '../../cli/run-words';
 import { english } from '../../../src-shared/i18n/translate';
+import { said } from '../../../src-shared/i18n/said';
 
 /** A run that did not end done, in three parts: the failed step's own reason where there is one. */
 function runFault(run: RunSnapshot): RbErrorShape {
@@ -27,7 +28,7 @@ function runFault(run: RunSnapshot): RbErrorShape {
  */
 export const failsafeRescue: CliCommand = {
   words: ['failsafe', 'rescue'],
-  summary: 'Guide a router into rescue mode (failsafe), connect, and run fixes (journal in the data folder)',
+  summary: 'failsafe.cli.summary.rescue',
   usage:
     'failsafe rescue [--router 192.168.1.1] [--bind ADDR | --interface IF] [--port 4919] [--serial DEV [--baud N] [--no-auto-f]] [--do mount-root|lan-ip|password|reset-network|factory-reset|erase-settings-partition|reboot]... [--password-env VAR] [--yes] [--watch-timeout S] [--login-probe S] [--firstboot-timeout S] [--retries N] [--json]',
   async run(argv, io) {
@@ -53,11 +54,11 @@ export const failsafeRescue: CliCommand = {
       },
       strict: true,
     });
-    if (values.interface !== undefined && values.bind !== '0.0.0.0') throw new UsageError('choose --bind or --interface, not both (--interface gives the card its own address and listens there)');
+    if (values.interface !== undefined && values.bind !== '0.0.0.0') throw new UsageError(said('failsafe.cli.usage.bindOrInterface'));
     const todo = [...(values.do ?? [])];
-    for (const a of todo) if (!FAILSAFE_ACTIONS.some((x) => x.id === a)) throw new UsageError(`--do ${a}: not one of ${FAILSAFE_ACTIONS.map((x) => x.id).join(', ')}`);
+    for (const a of todo) if (!FAILSAFE_ACTIONS.some((x) => x.id === a)) throw new UsageError(said('failsafe.cli.usage.do', { action: a, actions: FAILSAFE_ACTIONS.map((x) => x.id).join(', ') }));
     const password = process.env[values['password-env']!];
-    if (todo.includes('password') && !password) throw new UsageError(`--do password needs the new password in the environment variable ${values['password-env']} (never on the command line)`);
+    if (todo.includes('password') && !password) throw new UsageError(said('failsafe.cli.usage.passwordEnv', { env: values['password-env']! }));
     const request = requestFromFlags(
       playbookCommands['playbook.start'].request,
       {
@@ -79,14 +80,14 @@ export const failsafeRescue: CliCommand = {
         'options.bind': { flag: '--bind', given: values.bind },
         'options.port': { flag: '--port', given: values.port },
         'options.serialPath': { flag: '--serial', given: values.serial },
-        'options.serialBaud': { flag: '--baud', given: values.baud, expect: 'a speed such as 115200' },
-        'options.watchTimeoutS': { flag: '--watch-timeout', given: values['watch-timeout'], expect: 'a number of seconds up to 600' },
-        'options.loginProbeS': { flag: '--login-probe', given: values['login-probe'], expect: 'a number of seconds up to 120' },
-        'options.firstbootTimeoutS': { flag: '--firstboot-timeout', given: values['firstboot-timeout'], expect: 'a number of seconds up to 600' },
+        'options.serialBaud': { flag: '--baud', given: values.baud, expect: said('failsafe.cli.takes.baud') },
+        'options.watchTimeoutS': { flag: '--watch-timeout', given: values['watch-timeout'], expect: said('failsafe.cli.takes.secondsUpTo', { max: '600' }) },
+        'options.loginProbeS': { flag: '--login-probe', given: values['login-probe'], expect: said('failsafe.cli.takes.secondsUpTo', { max: '120' }) },
+        'options.firstbootTimeoutS': { flag: '--firstboot-timeout', given: values['firstboot-timeout'], expect: said('failsafe.cli.takes.secondsUpTo', { max: '600' }) },
       },
     );
     const retries = num(values.retries)!;
-    if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UsageError(`--retries must be a number from 0 to 20, not "${values.retries}"`);
+    if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UsageError(said('cli.usage.retries', { given: values.retries ?? '' }));
 
     const json = values.json;
     const retried = new Map<string, number>();

@@ -2,13 +2,13 @@ import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
-import { english } from '../../../src-shared/i18n';
+import { english, said } from '../../../src-shared/i18n';
 import { MonitorStartSchema } from '../../../src-shared/capabilities/failsafe/contract';
 import { NETMSG_PORT } from '../../../src-shared/capabilities/failsafe/netmsg';
 
 export const failsafeWatch: CliCommand = {
   words: ['failsafe', 'watch'],
-  summary: "Listen for OpenWrt's rescue-mode (failsafe) broadcasts on UDP 4919",
+  summary: 'failsafe.cli.summary.watch',
   usage: 'failsafe watch [--bind ADDR] [--interface IF] [--port N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -19,7 +19,7 @@ export const failsafeWatch: CliCommand = {
     const request = requestFromFlags(
       MonitorStartSchema,
       { bind: values.bind, port: num(values.port), ...(values.interface !== undefined ? { interface: values.interface } : {}) },
-      { bind: { flag: '--bind', given: values.bind, hint: '(an address of this computer, or 0.0.0.0 for all)' }, port: { flag: '--port', given: values.port }, interface: { flag: '--interface', given: values.interface } },
+      { bind: { flag: '--bind', given: values.bind, hint: said('cli.flag.hint.bind') }, port: { flag: '--port', given: values.port }, interface: { flag: '--interface', given: values.interface } },
     );
     const say = io.t ?? english;
     return runOnContract(

@@ -7,7 +7,7 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import type { SaidMessage } from '../../../src-shared/contract/common';
-import { english, intlTag, saidAmong, sayIn, type Translate } from '../../../src-shared/i18n';
+import { english, intlTag, said, saidAmong, sayIn, type Translate } from '../../../src-shared/i18n';
 import { sayImage, sizeIn } from '../../../src-shared/capabilities/firmware/image/words';
 import { IMAGE_PART_WORDS } from '../../../src-shared/capabilities/firmware/identify';
 
@@ -76,7 +76,7 @@ export function reportText(report: InspectionReport, verdict: VerdictWire | unde
  */
 export const inspect: CliCommand = {
   words: ['inspect'],
-  summary: 'What a firmware image is, whether its checksums hold, and (with --device) whether it fits a router',
+  summary: 'firmware.cli.summary.inspect',
   usage: 'inspect FILE [--device BOARD] [--compat X.Y] [--json] [--lang de|es|en]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -85,7 +85,7 @@ export const inspect: CliCommand = {
       options: { device: { type: 'string' }, compat: { type: 'string' }, json: { type: 'boolean', default: false } },
       strict: true,
     });
-    if (positionals.length !== 1) throw new UsageError('Give exactly one image file.');
+    if (positionals.length !== 1) throw new UsageError(said('firmware.cli.usage.oneFile'));
     const file = requestFromFlags(
       firmwareCommands['firmware.inspect'].request,
       { path: positionals[0] },
@@ -97,7 +97,7 @@ export const inspect: CliCommand = {
       device = requestFromFlags(
         DeviceFactsSchema,
         { boardName: p?.boardName ?? values.device, ...(values.compat !== undefined ? { compatVersion: values.compat } : {}) },
-        { boardName: { flag: '--device', given: values.device, expect: 'a board name such as linksys,wrt32x' }, compatVersion: { flag: '--compat', given: values.compat, expect: 'a version such as 1.1' } },
+        { boardName: { flag: '--device', given: values.device, expect: said('firmware.cli.takes.board') }, compatVersion: { flag: '--compat', given: values.compat, expect: said('firmware.cli.takes.compat') } },
       );
     }
     hashOnMainThread(); // one file in a one-shot process: a worker costs more than it saves

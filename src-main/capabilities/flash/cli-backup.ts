@@ -6,6 +6,7 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { mib, onInterface, targetWithPassword, targetOptions } from './cli-target';
+import { said } from '../../../src-shared/i18n/said';
 
 /** A backup that copied some partitions but not all: which, and how to finish it. */
 function incomplete(result: BackupResult, target: SessionTarget): RbErrorShape {
@@ -19,7 +20,7 @@ function incomplete(result: BackupResult, target: SessionTarget): RbErrorShape {
 
 export const backup: CliCommand = {
   words: ['backup'],
-  summary: 'Copy every flash partition of a router to a folder, with checksums and manifest.json (router password: RB_PASSWORD=… or --ask-password)',
+  summary: 'flash.cli.summary.backup',
   usage: 'backup --host ADDR [--interface IF] [--ssh|--telnet] [--user root] [--ask-password|--key FILE] --out DIR [--partition NAME…] [--retry-failed] [--skip-router-hash] [--session-only-key] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -27,12 +28,12 @@ export const backup: CliCommand = {
       options: { ...targetOptions, out: { type: 'string' }, partition: { type: 'string', multiple: true }, 'retry-failed': { type: 'boolean', default: false }, 'skip-router-hash': { type: 'boolean', default: false } },
       strict: true,
     });
-    if (!values.out) throw new UsageError('--out DIR is required (a new, empty folder for the backup)');
+    if (!values.out) throw new UsageError(said('flash.cli.usage.out'));
     const target = await targetWithPassword(values, io);
     const request = requestFromFlags(
       BackupStartSchema,
       { target, outDir: values.out, retryFailed: values['retry-failed'], routerHash: !values['skip-router-hash'], ...(values.partition?.length ? { partitions: values.partition } : {}) },
-      { outDir: { flag: '--out', given: values.out }, partitions: { flag: '--partition', expect: 'a partition name (at most 64 characters)' } },
+      { outDir: { flag: '--out', given: values.out }, partitions: { flag: '--partition', expect: said('flash.cli.takes.partition') } },
     );
     let lastLine = 0;
     return runOnContract(

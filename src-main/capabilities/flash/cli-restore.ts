@@ -4,7 +4,7 @@ import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
-import { english, localizeError } from '../../../src-shared/i18n';
+import { english, localizeError, said } from '../../../src-shared/i18n';
 import { onInterface, targetWithPassword, targetOptions } from './cli-target';
 
 /** Why a restore (or its dry run) did not write everything: the one reason itself, or which partitions and where to read why. */
@@ -22,7 +22,7 @@ function restoreFault(result: RestoreResult): RbErrorShape {
 
 export const restore: CliCommand = {
   words: ['restore'],
-  summary: 'Write partitions back from a backup: checked plan first, dangerous ones refused without --override-danger, read back after writing (router password: RB_PASSWORD=… or --ask-password)',
+  summary: 'flash.cli.summary.restore',
   usage: 'restore --host ADDR [--interface IF] [--ssh|--telnet] [--user root] [--ask-password|--key FILE] --from DIR --partition NAME [--partition NAME…] [--dry-run] [--override-danger] [--override-identity] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -30,14 +30,14 @@ export const restore: CliCommand = {
       options: { ...targetOptions, from: { type: 'string' }, partition: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean', default: false }, 'override-danger': { type: 'boolean', default: false }, 'override-identity': { type: 'boolean', default: false } },
       strict: true,
     });
-    if (!values.from) throw new UsageError('--from DIR is required (a backup folder with manifest.json)');
-    if (!values.partition?.length) throw new UsageError('--partition NAME is required (repeat it for several)');
+    if (!values.from) throw new UsageError(said('flash.cli.usage.from'));
+    if (!values.partition?.length) throw new UsageError(said('flash.cli.usage.partition'));
     const target = await targetWithPassword(values, io);
     // On the command line, naming a partition with --partition together with --override-danger is the typed override.
     const request = requestFromFlags(
       RestoreRequestSchema,
       { target, from: values.from, partitions: values.partition, overrideDanger: values['override-danger'] ? values.partition : [], overrideIdentity: values['override-identity'], dryRun: values['dry-run'] },
-      { from: { flag: '--from', given: values.from }, partitions: { flag: '--partition', expect: 'a partition name (at most 64 characters)' } },
+      { from: { flag: '--from', given: values.from }, partitions: { flag: '--partition', expect: said('flash.cli.takes.partition') } },
     );
     const say = io.t ?? english;
     return runOnContract(

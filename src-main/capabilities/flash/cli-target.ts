@@ -1,6 +1,8 @@
 import { SessionTargetSchema, type SessionTarget } from '../../../src-shared/capabilities/device';
 import { UsageError, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
+import { said } from '../../../src-shared/i18n/said';
+import { english } from '../../../src-shared/i18n/translate';
 
 /** Options shared by `backup`, `restore` and `device inspect`: how to reach the router. */
 export const targetOptions = {
@@ -42,16 +44,16 @@ const PASSWORD_ENV = 'RB_PASSWORD';
  */
 async function passwordFrom(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const given = [v['ask-password'] ? '--ask-password' : '', v.password !== undefined ? '--password' : ''].filter(Boolean);
-  if (given.length > 1) throw new UsageError('choose --ask-password or --password, not both');
-  if (given.length && v.key) throw new UsageError(`choose ${given[0]} or --key, not both`);
+  if (given.length > 1) throw new UsageError(said('flash.cli.usage.passwordBoth'));
+  if (given.length && v.key) throw new UsageError(said('flash.cli.usage.passwordOrKey', { flag: given[0]! }));
   if (v.key) return undefined; // a key file was chosen: RB_PASSWORD, if set for other uses, is not consulted
   if (v['ask-password']) {
-    const typed = io.askSecret ? await io.askSecret(`Password for ${v.user ?? 'root'}@${v.host ?? 'the router'}: `) : undefined;
-    if (typed === undefined) throw new UsageError(`--ask-password needs a terminal to type into; in a script, put the password in the environment variable ${PASSWORD_ENV} instead`);
+    const typed = io.askSecret ? await io.askSecret((io.t ?? english)('flash.cli.passwordPrompt', { user: v.user ?? 'root', host: v.host ?? 'the router' })) : undefined;
+    if (typed === undefined) throw new UsageError(said('flash.cli.usage.askPassword', { env: PASSWORD_ENV }));
     return typed;
   }
   if (v.password !== undefined) {
-    io.err(`Warning: --password puts the password where other users of this computer can see it (the process list) and into your shell history. Use ${PASSWORD_ENV}=… or --ask-password instead.`);
+    io.err((io.t ?? english)('flash.cli.passwordWarning', { env: PASSWORD_ENV }));
     return v.password;
   }
   return env[PASSWORD_ENV];
@@ -59,9 +61,9 @@ async function passwordFrom(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv =
 
 /** The session target from the flags, with the password resolved by passwordFrom. */
 export async function targetWithPassword(v: TargetValues, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<SessionTarget> {
-  if (!v.host) throw new UsageError('--host ADDR is required (the router\'s address, e.g. 192.168.1.1)');
+  if (!v.host) throw new UsageError(said('flash.cli.usage.host'));
   const password = await passwordFrom(v, io, env);
-  if (v.ssh && v.telnet) throw new UsageError('choose --ssh or --telnet, not both (neither = try SSH, then telnet)');
+  if (v.ssh && v.telnet) throw new UsageError(said('flash.cli.usage.sshOrTelnet'));
   return requestFromFlags(
     SessionTargetSchema,
     {
@@ -77,7 +79,7 @@ export async function targetWithPassword(v: TargetValues, io: CliIo, env: NodeJS
       host: { flag: '--host', given: v.host },
       port: { flag: '--port', given: v.port },
       user: { flag: '--user', given: v.user },
-      password: { flag: '--password', expect: 'at most 256 characters' },
+      password: { flag: '--password', expect: said('flash.cli.takes.password') },
       keyFile: { flag: '--key', given: v.key },
     },
   );

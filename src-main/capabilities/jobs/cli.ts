@@ -9,6 +9,7 @@ import type { Job, JobSummary, JobsStatus } from '../../../src-shared/capabiliti
 import { UsageError, type CliCommand } from '../../cli/types';
 import { runOnContract } from '../../cli/transport';
 import type { LooseMainCapability } from '../../core/capability';
+import { said } from '../../../src-shared/i18n/said';
 
 /** Only the journals (playbook) and the jobs: listing the history must not load ssh2, serialport or ws (decision 0041). */
 const jobsOnly = async (): Promise<readonly LooseMainCapability[]> => [(await import('../playbook')).playbookMain, (await import('./index')).jobsMain];
@@ -54,12 +55,12 @@ function statusText(t: Translate, s: JobsStatus): string {
 
 export const jobsList: CliCommand = {
   words: ['jobs', 'list'],
-  summary: 'Every job (guide run) kept on this station or the shop server, newest first; --find a MAC, board, serial, customer or ticket',
+  summary: 'jobs.cli.summary.list',
   usage: 'jobs list [--find TEXT] [--limit N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { find: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
     const limit = values.limit === undefined ? 200 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000.');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(said('jobs.cli.usage.limit'));
     return runOnContract(io, { command: 'jobs list', json: values.json, capabilities: jobsOnly }, async (t) => {
       const r = await t.invoke('jobs.list', { ...(values.find !== undefined ? { query: values.find } : {}), limit });
       return { ok: true, value: r, text: listText(io.t ?? english, r.jobs, r.note) };
@@ -69,11 +70,11 @@ export const jobsList: CliCommand = {
 
 export const jobsShow: CliCommand = {
   words: ['jobs', 'show'],
-  summary: 'One job: the router, every step with its times and evidence, images with SHA-256, backups, outcome, and when this router was seen before',
+  summary: 'jobs.cli.summary.show',
   usage: 'jobs show ID [--json]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } }, strict: true });
-    if (positionals.length !== 1) throw new UsageError('Give one job id (see "rescue-bench jobs list").');
+    if (positionals.length !== 1) throw new UsageError(said('jobs.cli.usage.oneId'));
     return runOnContract(io, { command: 'jobs show', json: values.json, capabilities: jobsOnly }, async (t) => {
       const job = await t.invoke('jobs.show', { id: positionals[0]! });
       const history = await t.invoke('jobs.history', { id: job.id });
@@ -84,15 +85,15 @@ export const jobsShow: CliCommand = {
 
 export const jobsReport: CliCommand = {
   words: ['jobs', 'report'],
-  summary: 'Save a job as a self-contained HTML page or a PDF (printed by Chromium), for the customer and the shop',
+  summary: 'jobs.cli.summary.report',
   usage: 'jobs report ID --out FILE.html|FILE.pdf [--lang de|es|en] [--json]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
-    if (positionals.length !== 1) throw new UsageError('Give one job id (see "rescue-bench jobs list").');
-    if (!values.out) throw new UsageError('--out FILE.html or --out FILE.pdf is required: where to save the report.');
+    if (positionals.length !== 1) throw new UsageError(said('jobs.cli.usage.oneId'));
+    if (!values.out) throw new UsageError(said('jobs.cli.usage.out'));
     const ext = path.extname(values.out).toLowerCase();
     const format = ext === '.html' || ext === '.htm' ? ('html' as const) : ext === '.pdf' ? ('pdf' as const) : undefined;
-    if (!format) throw new UsageError(`--out ${values.out}: the file name must end in .html or .pdf (that chooses the kind of report).`);
+    if (!format) throw new UsageError(said('jobs.cli.usage.outKind', { file: values.out }));
     const out = path.resolve(values.out);
     return runOnContract(io, { command: 'jobs report', json: values.json, capabilities: jobsOnly }, async (t) => {
       const r = await t.invoke('jobs.report', { id: positionals[0]!, format, lang: io.locale ?? 'en' });
@@ -106,7 +107,7 @@ export const jobsReport: CliCommand = {
 
 export const jobsRebuild: CliCommand = {
   words: ['jobs', 'rebuild'],
-  summary: 'Make the job history again from the journals (a damaged file is kept beside the new one)',
+  summary: 'jobs.cli.summary.rebuild',
   usage: 'jobs rebuild [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
@@ -119,7 +120,7 @@ export const jobsRebuild: CliCommand = {
 
 export const jobsNote: CliCommand = {
   words: ['jobs', 'note'],
-  summary: "Write the customer, ticket, the router's serial number or a note on a job",
+  summary: 'jobs.cli.summary.note',
   usage: 'jobs note ID [--customer NAME] [--ticket T] [--serial SN] [--text NOTE] [--json]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -128,12 +129,12 @@ export const jobsNote: CliCommand = {
       options: { customer: { type: 'string' }, ticket: { type: 'string' }, serial: { type: 'string' }, text: { type: 'string' }, json: { type: 'boolean', default: false } },
       strict: true,
     });
-    if (positionals.length !== 1) throw new UsageError('Give one job id (see "rescue-bench jobs list").');
+    if (positionals.length !== 1) throw new UsageError(said('jobs.cli.usage.oneId'));
     const note: { customer?: string; ticket?: string; text?: string } = {};
     if (values.customer !== undefined) note.customer = values.customer;
     if (values.ticket !== undefined) note.ticket = values.ticket;
     if (values.text !== undefined) note.text = values.text;
-    if (Object.keys(note).length === 0 && values.serial === undefined) throw new UsageError('Give at least one of --customer, --ticket, --serial or --text.');
+    if (Object.keys(note).length === 0 && values.serial === undefined) throw new UsageError(said('jobs.cli.usage.noteWhat'));
     return runOnContract(io, { command: 'jobs note', json: values.json, capabilities: jobsOnly }, async (t) => {
       const job = await t.invoke('jobs.note', { id: positionals[0]!, note, ...(values.serial !== undefined ? { serial: values.serial } : {}) });
       return { ok: true, value: job, text: (io.t ?? english)('jobs.cli.noted', { id: job.id }) };
@@ -143,11 +144,11 @@ export const jobsNote: CliCommand = {
 
 export const jobsSettings: CliCommand = {
   words: ['jobs', 'settings'],
-  summary: "Where jobs are kept: show it, name the shop's PostgreSQL server (--shop-server URL, or --no-shop-server) and this station",
+  summary: 'jobs.cli.summary.settings',
   usage: 'jobs settings [--shop-server postgres://USER:PASSWORD@HOST:5432/DB | --no-shop-server] [--station NAME] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { 'shop-server': { type: 'string' }, 'no-shop-server': { type: 'boolean', default: false }, station: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
-    if (values['shop-server'] !== undefined && values['no-shop-server']) throw new UsageError('Give either --shop-server or --no-shop-server.');
+    if (values['shop-server'] !== undefined && values['no-shop-server']) throw new UsageError(said('jobs.cli.usage.shopBoth'));
     const change: { shopServer?: string | null; station?: string } = {};
     if (values['shop-server'] !== undefined) change.shopServer = values['shop-server'];
     if (values['no-shop-server']) change.shopServer = null;

@@ -4,7 +4,7 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
-import { sayIn } from '../../../src-shared/i18n/said';
+import { said, sayIn } from '../../../src-shared/i18n/said';
 
 /** Only the network assistant: a check must not load ssh2, serialport or ws (decision 0041). */
 const netOnly = async (): Promise<readonly import('../../core/capability').LooseMainCapability[]> => [(await import('./index')).netMain];
@@ -38,7 +38,7 @@ function listText(r: { interfaces: import('../../../src-shared/capabilities/net/
 
 export const netList: CliCommand = {
   words: ['net', 'list'],
-  summary: 'This computer’s network connections: cable or Wi-Fi, link and speed, addresses, NetworkManager',
+  summary: 'net.cli.summary.list',
   usage: 'net list [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
@@ -51,7 +51,7 @@ export const netList: CliCommand = {
 
 export const netCheck: CliCommand = {
   words: ['net', 'check'],
-  summary: 'Check the network for a router recovery: the router’s network, the address this computer needs, what answers, DHCP',
+  summary: 'net.cli.summary.check',
   usage: 'net check --target ROUTER_IP [--need HOST_IP/PREFIX] [--interface IF] [--no-dhcp] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -59,13 +59,13 @@ export const netCheck: CliCommand = {
       options: { target: { type: 'string' }, need: { type: 'string' }, interface: { type: 'string' }, 'no-dhcp': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
       strict: true,
     });
-    if (!values.target) throw new UsageError('--target ROUTER_IP is required: the router’s address in recovery mode, e.g. 192.168.0.1');
+    if (!values.target) throw new UsageError(said('net.cli.usage.target'));
     const request = requestFromFlags(
       NetCheckRequestSchema,
       { target: values.target, ...(values.need !== undefined ? { need: values.need } : {}), ...(values.interface !== undefined ? { interface: values.interface } : {}), ...(values['no-dhcp'] ? { dhcp: false } : {}) },
       {
-        target: { flag: '--target', given: values.target, expect: 'an IPv4 address like 192.168.0.1' },
-        need: { flag: '--need', given: values.need, expect: 'an address with its prefix, like 192.168.0.66/24' },
+        target: { flag: '--target', given: values.target, expect: said('net.cli.takes.routerIp') },
+        need: { flag: '--need', given: values.need, expect: said('net.cli.takes.prefixAddress') },
         interface: { flag: '--interface', given: values.interface },
       },
     );
@@ -79,10 +79,7 @@ export const netCheck: CliCommand = {
 function addressCommand(verb: 'add' | 'remove'): CliCommand {
   return {
     words: ['net', 'address', verb],
-    summary:
-      verb === 'add'
-        ? 'Give an interface a temporary address (through your computer’s permission prompt); it stays until `net address remove`'
-        : 'Remove an address `net address add` set (never one Rescue Bench did not add), and give the interface back to NetworkManager',
+    summary: verb === 'add' ? 'net.cli.summary.addressAdd' : 'net.cli.summary.addressRemove',
     usage: `net address ${verb} --interface IF --address HOST_IP/PREFIX${verb === 'add' ? ' [--reason TEXT]' : ''} [--json]`,
     async run(argv, io) {
       const { values } = parseArgs({
@@ -90,10 +87,10 @@ function addressCommand(verb: 'add' | 'remove'): CliCommand {
         options: { interface: { type: 'string' }, address: { type: 'string' }, ...(verb === 'add' ? { reason: { type: 'string' as const } } : {}), json: { type: 'boolean', default: false } },
         strict: true,
       });
-      if (!values.interface) throw new UsageError('--interface IF is required: the wired connection the router’s cable is in');
-      if (!values.address) throw new UsageError('--address HOST_IP/PREFIX is required, e.g. 192.168.0.66/24');
+      if (!values.interface) throw new UsageError(said('net.cli.usage.interface'));
+      if (!values.address) throw new UsageError(said('net.cli.usage.address'));
       const reason = (values as { reason?: string }).reason;
-      const flags = { interface: { flag: '--interface', given: values.interface }, address: { flag: '--address', given: values.address, expect: 'an address with its prefix, like 192.168.0.66/24' } };
+      const flags = { interface: { flag: '--interface', given: values.interface }, address: { flag: '--address', given: values.address, expect: said('net.cli.takes.prefixAddress') } };
       if (verb === 'add') {
         const request = requestFromFlags(netCommands['net.address.add'].request, { interface: values.interface, address: values.address, keep: true, ...(reason ? { reason } : {}) }, { ...flags, reason: { flag: '--reason', given: reason } });
         return runOnContract(io, { command: 'net address add', json: values.json, capabilities: netOnly }, async (t) => {

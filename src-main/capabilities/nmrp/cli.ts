@@ -6,6 +6,7 @@ import { runOnContract } from '../../cli/transport';
 import { fault } from '../../../src-shared/errors';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
 import { stageDoNow, stageSay, stageWarning } from '../../../src-shared/capabilities/nmrp/said';
+import { said } from '../../../src-shared/i18n/said';
 
 const MIB = 1048576;
 
@@ -27,7 +28,7 @@ export function describe(s: NmrpStage, t: Translate = english): string {
  */
 export const recoverNetgear: CliCommand = {
   words: ['recover', 'netgear'],
-  summary: "Recover a Netgear router through its bootloader's NMRP: it asks this computer for the firmware over the cable",
+  summary: 'nmrp.cli.summary.recover',
   usage:
     'recover netgear --interface IF --file IMAGE [--region NA|WW|GR|PR|RU|BZ|IN|KO|JP|AU|CA|US] [--timeout S] [--router-ip IP/PREFIX] [--host-ip IP] [--keepalive-limit S] [--advertise S] [--progress] [--json]',
   async run(argv, io) {
@@ -47,8 +48,8 @@ export const recoverNetgear: CliCommand = {
       },
       strict: true,
     });
-    if (!values.interface) throw new UsageError('--interface IF is required: the wired connection the router is plugged into');
-    if (!values.file) throw new UsageError('--file IMAGE is required: the Netgear factory firmware (.chk or .img)');
+    if (!values.interface) throw new UsageError(said('nmrp.cli.usage.interface'));
+    if (!values.file) throw new UsageError(said('nmrp.cli.usage.file'));
     const request = requestFromFlags(
       NmrpStartSchema,
       {
@@ -64,12 +65,12 @@ export const recoverNetgear: CliCommand = {
       {
         interface: { flag: '--interface', given: values.interface },
         file: { flag: '--file', given: values.file },
-        region: { flag: '--region', given: values.region, expect: 'NA, WW, GR, PR, RU, BZ, IN, KO, JP, AU, CA or US' },
-        timeoutS: { flag: '--timeout', given: values.timeout, expect: 'seconds from 1 to 600' },
-        routerIp: { flag: '--router-ip', given: values['router-ip'], expect: 'an address with its prefix, like 10.164.183.253/24' },
+        region: { flag: '--region', given: values.region, expect: said('nmrp.cli.takes.region') },
+        timeoutS: { flag: '--timeout', given: values.timeout, expect: said('nmrp.cli.takes.seconds', { min: '1', max: '600' }) },
+        routerIp: { flag: '--router-ip', given: values['router-ip'], expect: said('nmrp.cli.takes.routerIp') },
         hostIp: { flag: '--host-ip', given: values['host-ip'] },
-        keepAliveLimitS: { flag: '--keepalive-limit', given: values['keepalive-limit'], expect: 'seconds from 10 to 7200' },
-        advertiseS: { flag: '--advertise', given: values.advertise, expect: 'seconds from 1 to 600' },
+        keepAliveLimitS: { flag: '--keepalive-limit', given: values['keepalive-limit'], expect: said('nmrp.cli.takes.seconds', { min: '10', max: '7200' }) },
+        advertiseS: { flag: '--advertise', given: values.advertise, expect: said('nmrp.cli.takes.seconds', { min: '1', max: '600' }) },
       },
     );
     return runOnContract(

@@ -10,7 +10,7 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { num } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { runWords } from '../../cli/run-words';
-import { sayIn } from '../../../src-shared/i18n/said';
+import { said, sayIn } from '../../../src-shared/i18n/said';
 import { english, knownId } from '../../../src-shared/i18n/translate';
 import type { RecoverTuning } from './service';
 
@@ -48,7 +48,7 @@ const TUNING: Record<string, keyof RecoverTuning> = {
  */
 export const recoverCommand: CliCommand = {
   words: ['recover'],
-  summary: "Recover a router through its maker's bootloader recovery mode (TP-Link, ASUS, Ubiquiti, D-Link)",
+  summary: 'recover.cli.summary.recover',
   usage:
     'recover tplink|asus|ubiquiti|dlink --file FILE [--model M] [--interface IF] [--yes] [--retries N] [--write-seconds S] [--fetch-timeout S] [--verify-timeout S] [--connect-wait S] [--tftp-port N] [--check] [--json]',
   async run(argv, io) {
@@ -68,19 +68,19 @@ export const recoverCommand: CliCommand = {
       strict: true,
     });
     const flow = positionals[0] as VendorFlow | undefined;
-    if (!flow || !VENDOR_FLOWS.includes(flow) || positionals.length > 1) throw new UsageError(`name the maker: one of ${VENDOR_FLOWS.join(', ')} (Netgear: recover netgear)`);
-    if (!values.file) throw new UsageError('--file FILE is needed: the firmware image to send');
+    if (!flow || !VENDOR_FLOWS.includes(flow) || positionals.length > 1) throw new UsageError(said('recover.cli.usage.maker', { makers: VENDOR_FLOWS.join(', ') }));
+    if (!values.file) throw new UsageError(said('recover.cli.usage.file'));
     const retries = num(values.retries)!;
-    if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UsageError(`--retries must be a number from 0 to 20, not "${values.retries}"`);
+    if (!Number.isInteger(retries) || retries < 0 || retries > 20) throw new UsageError(said('cli.usage.retries', { given: values.retries ?? '' }));
     const tuning: RecoverTuning = {};
     for (const [flag, key] of Object.entries(TUNING)) {
       const v = (values as Record<string, unknown>)[flag] as string | undefined;
       if (v === undefined) continue;
       const n = num(v)!;
-      if (!Number.isFinite(n) || n < 0 || n > 65535) throw new UsageError(`--${flag} must be a number, not "${v}"`);
+      if (!Number.isFinite(n) || n < 0 || n > 65535) throw new UsageError(said('recover.cli.usage.number', { flag, given: v }));
       tuning[key] = n;
     }
-    if (!values.yes && !process.stdin.isTTY && !values.check) throw new UsageError('without a terminal, --yes is needed: it says the cables are in and the Reset button is held as the steps ask');
+    if (!values.yes && !process.stdin.isTTY && !values.check) throw new UsageError(said('recover.cli.usage.yes'));
     const file = path.resolve(values.file);
     const def = RECOVER_PLAYBOOKS[flow];
     const json = values.json;

@@ -3,6 +3,7 @@ import { serialCommands } from '../../../src-shared/capabilities/serial/contract
 import { UsageError } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import type { ContractSession } from '../../cli/transport';
+import { said } from '../../../src-shared/i18n/said';
 
 /** The options every command that opens a serial port takes, and their checking (serial watch, uboot). */
 export const SERIAL_OPTIONS = {
@@ -15,13 +16,13 @@ export type SerialOpenRequest = z.output<(typeof serialCommands)['serial.open'][
 
 /** The serial.open request the flags describe, checked with the contract's schema. */
 export function serialConnection(values: { port?: string | undefined; baud?: string | undefined; profile?: string | undefined }, autoStop = false): SerialOpenRequest {
-  if (!values.port) throw new UsageError('--port PATH is required: the serial port the router is connected to (e.g. /dev/ttyUSB0); `serial ports` lists them');
+  if (!values.port) throw new UsageError(said('serial.cli.usage.port'));
   return requestFromFlags(
     serialCommands['serial.open'].request,
     { path: values.port, settings: { baud: num(values.baud ?? '115200') }, profile: values.profile ?? 'generic', autoStop },
     {
       path: { flag: '--port', given: values.port },
-      'settings.baud': { flag: '--baud', given: values.baud, expect: 'a number such as 115200' },
+      'settings.baud': { flag: '--baud', given: values.baud, expect: said('serial.cli.takes.baud') },
       profile: { flag: '--profile', given: values.profile },
     },
   );
@@ -30,5 +31,5 @@ export function serialConnection(values: { port?: string | undefined; baud?: str
 /** A watcher profile must be one the workstation has (serial.sessions lists them): a usage mistake otherwise. */
 export async function checkProfile(t: ContractSession, profile: string): Promise<void> {
   const { profiles } = await t.invoke('serial.sessions', {});
-  if (!profiles.some((p) => p.id === profile)) throw new UsageError(`--profile must be one of: ${profiles.map((p) => p.id).join(', ')}`);
+  if (!profiles.some((p) => p.id === profile)) throw new UsageError(said('serial.cli.usage.profile', { profiles: profiles.map((p) => p.id).join(', ') }));
 }

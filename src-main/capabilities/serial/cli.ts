@@ -7,7 +7,7 @@ import { checkProfile, SERIAL_OPTIONS, serialConnection } from './cli-options';
 
 export const serialPorts: CliCommand = {
   words: ['serial', 'ports'],
-  summary: 'List the serial ports (USB serial adapters) on this computer',
+  summary: 'serial.cli.summary.ports',
   usage: 'serial ports [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } }, strict: true });
@@ -24,7 +24,7 @@ export const serialPorts: CliCommand = {
 
 export const serialWatch: CliCommand = {
   words: ['serial', 'watch'],
-  summary: 'Show a serial console and say what it recognises (U-Boot countdown and prompt, failsafe prompt, panics)',
+  summary: 'serial.cli.summary.watch',
   usage: 'serial watch --port PATH [--baud 115200] [--profile ID] [--auto-stop] [--autobaud] [--echo] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({

@@ -3,6 +3,7 @@ import type { SlotStatus } from '../../../src-shared/capabilities/station/contra
 import { UsageError, type CliCommand } from '../../cli/types';
 import { runOnContract } from '../../cli/transport';
 import type { LooseMainCapability } from '../../core/capability';
+import { said } from '../../../src-shared/i18n/said';
 
 /** The slots live in the data folder: listing or changing them needs the playbook engine, the network assistant and the station, nothing else. */
 const stationOnly = async (): Promise<readonly LooseMainCapability[]> => [(await import('../playbook')).playbookMain, (await import('../net')).netMain, (await import('./index')).stationMain];
@@ -14,7 +15,7 @@ function slotsText(slots: SlotStatus[]): string {
 
 export const stationSlots: CliCommand = {
   words: ['station', 'slots'],
-  summary: "The bench's slots (one router each: a network card and/or a serial port); add one or remove one",
+  summary: 'station.cli.summary.slots',
   usage: 'station slots [--add-interface IF] [--add-serial PATH] [--name NAME] [--remove SLOT-ID] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -23,8 +24,8 @@ export const stationSlots: CliCommand = {
       strict: true,
     });
     const adding = values['add-interface'] !== undefined || values['add-serial'] !== undefined;
-    if (adding && values.remove !== undefined) throw new UsageError('Add a slot or remove one, not both at once.');
-    if (values.name !== undefined && !adding) throw new UsageError('--name goes with --add-interface or --add-serial: it names the new slot.');
+    if (adding && values.remove !== undefined) throw new UsageError(said('station.cli.usage.addOrRemove'));
+    if (values.name !== undefined && !adding) throw new UsageError(said('station.cli.usage.name'));
     return runOnContract(io, { command: 'station slots', json: values.json, capabilities: stationOnly }, async (t) => {
       if (adding) {
         await t.invoke('station.add', {

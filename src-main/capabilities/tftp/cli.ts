@@ -5,7 +5,7 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { onCard } from '../../cli/on-card';
-import { english, localizeError, type Translate } from '../../../src-shared/i18n';
+import { english, localizeError, said, type Translate } from '../../../src-shared/i18n';
 
 function mib(n: number): string {
   return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1)} MiB`;
@@ -38,7 +38,7 @@ const EngineSettingsSchema = z.object({
 
 export const tftpServe: CliCommand = {
   words: ['tftp', 'serve'],
-  summary: 'Serve a folder by TFTP (read-only unless --allow-write) for router bootloaders',
+  summary: 'tftp.cli.summary.serve',
   usage: 'tftp serve --root DIR [--bind ADDR | --interface IF [--router-ip ADDR]] [--port N] [--allow-write DIR] [--overwrite] [--alias NAME=FILE]... [--answer-any FILE] [--progress] [--poll-us N] [--engine auto|js|native] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -60,11 +60,11 @@ export const tftpServe: CliCommand = {
       },
       strict: true,
     });
-    if (!values.root) throw new UsageError('--root DIR is required: the folder whose files are served');
+    if (!values.root) throw new UsageError(said('tftp.cli.usage.root'));
     const aliases: Record<string, string> = {};
     for (const a of values.alias ?? []) {
       const eq = a.indexOf('=');
-      if (eq <= 0 || eq === a.length - 1) throw new UsageError(`--alias must be NAME=FILE (the name the router asks for = a file in the served folder), not "${a}"`);
+      if (eq <= 0 || eq === a.length - 1) throw new UsageError(said('tftp.cli.usage.alias', { given: a }));
       aliases[a.slice(0, eq)] = a.slice(eq + 1);
     }
     const request = requestFromFlags(
@@ -80,10 +80,10 @@ export const tftpServe: CliCommand = {
       },
       {
         root: { flag: '--root', given: values.root },
-        bind: { flag: '--bind', given: values.bind, hint: '(an address of this computer, or 0.0.0.0 for all)' },
-        port: { flag: '--port', given: values.port, hint: '(0 = any free port)' },
+        bind: { flag: '--bind', given: values.bind, hint: said('cli.flag.hint.bind') },
+        port: { flag: '--port', given: values.port, hint: said('cli.flag.hint.anyPort') },
         allowWrite: { flag: '--allow-write', given: values['allow-write'] },
-        aliases: { flag: '--alias', expect: 'NAME=FILE with a name of at most 255 characters' },
+        aliases: { flag: '--alias', expect: said('tftp.cli.takes.alias') },
         answerAny: { flag: '--answer-any', given: values['answer-any'] },
       },
     );
@@ -91,8 +91,8 @@ export const tftpServe: CliCommand = {
       EngineSettingsSchema,
       { engine: values.engine, lockstepPollUs: num(values['poll-us']) },
       {
-        engine: { flag: '--engine', given: values.engine, expect: 'auto, js or native' },
-        lockstepPollUs: { flag: '--poll-us', given: values['poll-us'], expect: 'a number of microseconds from 0 to 5000 (0 = never poll)' },
+        engine: { flag: '--engine', given: values.engine, expect: said('tftp.cli.takes.engine') },
+        lockstepPollUs: { flag: '--poll-us', given: values['poll-us'], expect: said('tftp.cli.takes.pollUs') },
       },
     );
     return runOnContract(
@@ -111,7 +111,7 @@ export const tftpServe: CliCommand = {
         // binds the card's source address, so only the router on that card reaches it; undone at the end.
         let slotIf: string | undefined;
         if (values.interface !== undefined) {
-          if (values.bind !== '0.0.0.0') throw new UsageError('choose --bind or --interface, not both');
+          if (values.bind !== '0.0.0.0') throw new UsageError(said('tftp.cli.usage.bindOrInterface'));
           const slot = await t.invoke('net.slot.open', { interface: values.interface, routerIp: values['router-ip'], prefix: 24 });
           slotIf = slot.interface;
           request.bind = slot.sourceAddress;
@@ -151,7 +151,7 @@ function describePut(p: TftpPutProgress, say: Translate): string | undefined {
 
 export const tftpPutCommand: CliCommand = {
   words: ['tftp', 'put'],
-  summary: 'Send a file to a router whose bootloader is a TFTP server (ASUS rescue mode, Ubiquiti urescue)',
+  summary: 'tftp.cli.summary.put',
   usage: 'tftp put --host ADDR [--port 69] --file FILE [--remote-name NAME] [--blksize N] [--windowsize N] [--local-address IP | --interface IF] [--timeout-ms N] [--retries N] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -172,9 +172,9 @@ export const tftpPutCommand: CliCommand = {
       },
       strict: true,
     });
-    if (!values.host) throw new UsageError("--host ADDR is required: the router's address in rescue mode (ASUS: 192.168.1.1, Ubiquiti: 192.168.1.20)");
-    if (values.interface !== undefined && values['local-address'] !== undefined) throw new UsageError('choose --interface IF or --local-address IP, not both (--interface gives the card its own address and uses it)');
-    if (!values.file) throw new UsageError('--file FILE is required: the firmware file to send');
+    if (!values.host) throw new UsageError(said('tftp.cli.usage.host'));
+    if (values.interface !== undefined && values['local-address'] !== undefined) throw new UsageError(said('tftp.cli.usage.interfaceOrLocal'));
+    if (!values.file) throw new UsageError(said('tftp.cli.usage.file'));
     const request = requestFromFlags(
       TftpPutRequestSchema,
       {
@@ -192,8 +192,8 @@ export const tftpPutCommand: CliCommand = {
         host: { flag: '--host', given: values.host },
         port: { flag: '--port', given: values.port },
         file: { flag: '--file', given: values.file },
-        remoteName: { flag: '--remote-name', given: values['remote-name'], expect: 'a file name of plain letters, digits and punctuation, at most 255 characters' },
-        blksize: { flag: '--blksize', given: values.blksize, hint: '(512 sends no options)' },
+        remoteName: { flag: '--remote-name', given: values['remote-name'], expect: said('tftp.cli.takes.remoteName') },
+        blksize: { flag: '--blksize', given: values.blksize, hint: said('tftp.cli.takes.blksizeHint') },
         windowsize: { flag: '--windowsize', given: values.windowsize },
         localAddress: { flag: '--local-address', given: values['local-address'] },
         timeoutMs: { flag: '--timeout-ms', given: values['timeout-ms'] },

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fault } from '../../../src-shared/errors';
 import { english } from '../../../src-shared/i18n/translate';
-import { sayIn } from '../../../src-shared/i18n/said';
+import { said, sayIn } from '../../../src-shared/i18n/said';
 import { localizeError } from '../../../src-shared/i18n/errors';
 import { UbootRunRequestSchema } from '../../../src-shared/capabilities/uboot';
 import { matchSaid } from '../../../src-shared/capabilities/serial';
@@ -17,7 +17,7 @@ import { checkProfile, SERIAL_OPTIONS, serialConnection } from '../serial';
  */
 export const uboot: CliCommand = {
   words: ['uboot'],
-  summary: "Stop U-Boot's autoboot over a serial port, tftpboot a file from our TFTP server, verify it, optionally boot it",
+  summary: 'uboot.cli.summary.run',
   usage: 'uboot --port PATH [--baud 115200] --ip 192.168.1.1 [--server-ip 192.168.1.10 | --interface IF] --file IMAGE [--boot] [--bootargs TEXT] [--load-addr 0xADDR] [--profile ID] [--wait S] [--json]',
   async run(argv, io) {
     const tr = io.t ?? english;
@@ -41,11 +41,11 @@ export const uboot: CliCommand = {
       strict: true,
     });
     const open = serialConnection(values);
-    if (!values.file) throw new UsageError('--file IMAGE is required: the image to send');
+    if (!values.file) throw new UsageError(said('uboot.cli.usage.file'));
     // --interface: the card the router's cable is in (a station with several routers at one address, decision 0155):
     // the card gets its own address and route, which is the server address U-Boot is told and our TFTP server binds
     if (values.interface !== undefined && values['server-ip'] !== undefined)
-      throw new UsageError('choose --server-ip ADDR or --interface IF, not both (--interface gives the card its own address and serves from it)');
+      throw new UsageError(said('uboot.cli.usage.serverOrInterface'));
     const serverIp = values['server-ip'] ?? '192.168.1.10';
     const request = requestFromFlags(
       UbootRunRequestSchema,
@@ -66,10 +66,10 @@ export const uboot: CliCommand = {
         serverIp: { flag: '--server-ip', given: serverIp },
         netmask: { flag: '--netmask', given: values.netmask },
         file: { flag: '--file', given: values.file },
-        waitSeconds: { flag: '--wait', given: values.wait, expect: 'a number of seconds from 1 to 600' },
+        waitSeconds: { flag: '--wait', given: values.wait, expect: said('uboot.cli.takes.wait') },
         tftpPort: { flag: '--tftp-port', given: values['tftp-port'] },
-        bootargs: { flag: '--bootargs', given: values.bootargs, expect: 'at most 512 characters' },
-        loadAddr: { flag: '--load-addr', given: values['load-addr'], expect: 'a hex address such as 0x80060000' },
+        bootargs: { flag: '--bootargs', given: values.bootargs, expect: said('uboot.cli.takes.bootargs') },
+        loadAddr: { flag: '--load-addr', given: values['load-addr'], expect: said('uboot.cli.takes.loadAddr') },
       },
     );
     return runOnContract(

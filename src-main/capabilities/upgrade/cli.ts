@@ -6,7 +6,7 @@ import { UsageError, type CliCommand, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract, type ContractSession } from '../../cli/transport';
 import { runWords, type RunWords } from '../../cli/run-words';
-import { sayIn } from '../../../src-shared/i18n/said';
+import { said, sayIn } from '../../../src-shared/i18n/said';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
 import { localizeError } from '../../../src-shared/i18n/errors';
 
@@ -156,7 +156,7 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
 
 export const firmwareFlash: CliCommand = {
   words: ['firmware', 'flash'],
-  summary: 'Put a firmware image on a running OpenWrt router: checked here, copied, checked by the router (sysupgrade -T), written, and verified when the router is back (password: RB_PASSWORD)',
+  summary: 'upgrade.cli.summary.flash',
   usage: 'firmware flash --host ADDR [--interface IF] [--ssh|--telnet] [--user U] [--key FILE] --file IMAGE [--keep-settings|--no-keep-settings] [--force] [--yes] [--dry-run] [--full-backup] [--return-timeout S] [--practice] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -164,8 +164,8 @@ export const firmwareFlash: CliCommand = {
       options: { ...targetFlags, 'keep-settings': { type: 'boolean', default: false }, 'no-keep-settings': { type: 'boolean', default: false }, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, 'full-backup': { type: 'boolean', default: false } },
       strict: true,
     });
-    if (!values.file) throw new UsageError('--file IMAGE is required (the firmware image on this computer)');
-    if (values['keep-settings'] && values['no-keep-settings']) throw new UsageError('choose --keep-settings or --no-keep-settings, not both');
+    if (!values.file) throw new UsageError(said('upgrade.cli.usage.file'));
+    if (values['keep-settings'] && values['no-keep-settings']) throw new UsageError(said('upgrade.cli.usage.keepBoth'));
     const target = await targetWithPassword(values, io);
     const request = requestFromFlags(
       UpgradeStartSchema,
@@ -194,7 +194,7 @@ function planText(r: StockReport, t: Translate = english): string {
 
 export const returnToStock: CliCommand = {
   words: ['firmware', 'return-to-stock'],
-  summary: 'Bring a Linksys dual-slot router (WRT32X and family) back to its factory firmware; without --yes only the plan is printed and nothing is changed (password: RB_PASSWORD)',
+  summary: 'upgrade.cli.summary.returnToStock',
   usage: 'firmware return-to-stock --host ADDR [--interface IF] [--ssh|--telnet] [--user U] [--key FILE] --file VENDOR_IMAGE [--sha256 HEX] [--intermediate FACTORY_IMAGE [--intermediate-sha256 HEX]] [--yes] [--full-backup] [--return-timeout S] [--web-port N] [--practice] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
@@ -202,8 +202,8 @@ export const returnToStock: CliCommand = {
       options: { ...targetFlags, sha256: { type: 'string' }, intermediate: { type: 'string' }, 'intermediate-sha256': { type: 'string' }, 'full-backup': { type: 'boolean', default: false } },
       strict: true,
     });
-    if (!values.file) throw new UsageError("--file VENDOR_IMAGE is required (the maker's firmware, e.g. FW_WRT32X_1.0.180404.58.img)");
-    if (values['intermediate-sha256'] && !values.intermediate) throw new UsageError('--intermediate-sha256 needs --intermediate FACTORY_IMAGE');
+    if (!values.file) throw new UsageError(said('upgrade.cli.usage.vendorFile'));
+    if (values['intermediate-sha256'] && !values.intermediate) throw new UsageError(said('upgrade.cli.usage.intermediateSha'));
     const target = await targetWithPassword(values, io);
     const request = requestFromFlags(
       UpgradeStartSchema,
@@ -238,11 +238,11 @@ export const returnToStock: CliCommand = {
 
 export const bootSlot: CliCommand = {
   words: ['firmware', 'boot-slot'],
-  summary: 'Linksys dual-slot routers: make U-Boot start slot 1 or 2 (fw_setenv boot_part and bootcmd), e.g. after a failed flash; without --yes it says what it would change and changes nothing (password: RB_PASSWORD)',
+  summary: 'upgrade.cli.summary.bootSlot',
   usage: 'firmware boot-slot --host ADDR [--interface IF] [--ssh|--telnet] [--user U] [--key FILE] --slot 1|2 [--yes] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { ...targetFlags, slot: { type: 'string' } }, strict: true });
-    if (values.slot !== '1' && values.slot !== '2') throw new UsageError('--slot 1 or --slot 2 is required (the slot U-Boot should start)');
+    if (values.slot !== '1' && values.slot !== '2') throw new UsageError(said('upgrade.cli.usage.slot'));
     const slot = Number(values.slot) as 1 | 2;
     const target = await targetWithPassword(values, io);
     return runOnContract(io, { command: 'firmware boot-slot', json: values.json }, (t) => onInterface(t, values.interface, target, async (target) => {

@@ -17,7 +17,7 @@ function io() {
 // a command whose work fails with a fault from the catalogue (a real CliCommand; runCli runs it as any other)
 const failing: CliCommand = {
   words: ['fail'],
-  summary: 'Fails with a catalogue fault.',
+  summary: 'error.UNKNOWN_COMMAND.message', // a catalogue id, as every command's summary (decision 0173)
   usage: 'fail [--json]',
   run: async () => {
     throw fault('UNKNOWN_COMMAND', {}, { details: 'frob.nicate' });

@@ -6,6 +6,17 @@ import { UsageError } from '../../../src-main/cli/types';
 import { Ipv4Schema, PortSchema } from '../../../src-shared/contract/common';
 import { TftpStartSchema } from '../../../src-shared/capabilities/tftp';
 import { SessionTargetSchema } from '../../../src-shared/capabilities/device';
+import { loadCatalog, said, translator } from '../../../src-shared/i18n';
+
+const mistake = (f: () => unknown): UsageError => {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof UsageError) return err;
+    throw err;
+  }
+  throw new Error('accepted');
+};
 
 const refusal = (f: () => unknown): string => {
   try {
@@ -44,5 +55,26 @@ describe('requestFromFlags', () => {
 
   it('a field no flag fills is named by its path', () => {
     expect(refusal(() => requestFromFlags(z.object({ sessionId: z.string().min(1) }), { sessionId: '' }))).toMatch(/^sessionId: /);
+  });
+
+  it('says the same in German and Spanish (decision 0174): the frame, what the schema takes, a hint, an or-list; the English unchanged', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const es = translator('es', await loadCatalog('es'));
+    const port = mistake(() => requestFromFlags(z.object({ port: PortSchema }), { port: num('abc') }, { port: { flag: '--port', given: 'abc', hint: said('cli.flag.hint.anyPort') } }));
+    expect(port.message).toBe('--port must be a number from 0 to 65535 (0 = any free port), not "abc"');
+    expect(port.say(de)).toBe('--port braucht eine Zahl von 0 bis 65535 (0 = ein beliebiger freier Port), nicht „abc“');
+    expect(port.say(es)).toBe('--port necesita un número del 0 al 65535 (0 = cualquier puerto libre), no «abc»');
+    // the contract schema's own words (Ipv4Schema), said where the catalogue holds the same English
+    expect(mistake(() => requestFromFlags(z.object({ bind: Ipv4Schema }), { bind: '10.0.0' }, { bind: { flag: '--bind', given: '10.0.0' } })).say(de)).toBe('--bind braucht eine IPv4-Adresse wie 192.168.1.10, nicht „10.0.0“');
+    // an enum from the schema: the list's "or" is a word of the language; a typed value "none" is quoted, not taken for a sentinel
+    const engine = mistake(() => requestFromFlags(z.object({ engine: z.enum(['auto', 'js', 'native']) }), { engine: 'none' }, { engine: { flag: '--engine', given: 'none' } }));
+    expect(engine.message).toBe('--engine must be auto, js or native, not "none"');
+    expect(engine.say(es)).toBe('--engine necesita auto, js o native, no «none»');
+    // several mistakes together, a said `expect` of the command's capability, a secret never quoted
+    const schema = z.object({ options: z.object({ port: z.number().int().min(1).max(65535) }).partial(), password: z.string().max(3) });
+    const both = mistake(() => requestFromFlags(schema, { options: { port: 0 }, password: 'secret' }, { 'options.port': { flag: '--port', given: '0' }, password: { flag: '--password', expect: said('flash.cli.takes.password') } }));
+    expect(both.message).toBe('--port must be a number from 1 to 65535, not "0"; --password must be at most 256 characters');
+    expect(both.say(de)).toBe('--port braucht eine Zahl von 1 bis 65535, nicht „0“; --password braucht höchstens 256 Zeichen');
+    expect(both.say(de)).not.toContain('secret');
   });
 });

@@ -79,4 +79,11 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.BAD_PASSWORD.message': '{problem, select, short {Dieses Passwort ist zu kurz.} lineBreak {Dieses Passwort enthält an Stelle {position} {char, select, lf {einen Zeilenumbruch} cr {einen Zeilenumbruch (Wagenrücklauf)} tab {einen Tabulator} esc {Escape} ctrlc {Strg-C} del {Entf} nel {einen Zeilenumbruch (NEL)} lsep {einen Zeilentrenner} psep {einen Absatztrenner} surrogate {ein Zeichen ohne UTF-8-Form (ein einzelnes Surrogat)} other {das Steuerzeichen {code}}}.} other {Dieses Passwort enthält an Stelle {position} {char, select, lf {einen Zeilenumbruch} cr {einen Zeilenumbruch (Wagenrücklauf)} tab {einen Tabulator} esc {Escape} ctrlc {Strg-C} del {Entf} nel {einen Zeilenumbruch (NEL)} lsep {einen Zeilentrenner} psep {einen Absatztrenner} surrogate {ein Zeichen ohne UTF-8-Form (ein einzelnes Surrogat)} other {das Steuerzeichen {code}}}; das kann der Router nicht als Teil eines Passworts annehmen.}}',
   'error.BAD_PASSWORD.meaning': 'Das Passwort wurde nicht geändert.',
   'error.BAD_PASSWORD.fix': '{problem, select, short {Verwenden Sie mindestens 6 Zeichen.} lineBreak {Verwenden Sie ein Passwort in einer Zeile.} other {Verwenden Sie nur Buchstaben, Ziffern, Leerzeichen und Satzzeichen.}}',
+  'failsafe.cli.summary.rescue': 'Einen Router in den Rettungsmodus (Failsafe) führen, sich verbinden und Reparaturen ausführen (Protokoll im Datenordner)',
+  'failsafe.cli.summary.watch': 'Auf die Rundrufe des Rettungsmodus (Failsafe) von OpenWrt auf UDP 4919 hören',
+  'failsafe.cli.usage.bindOrInterface': 'wählen Sie --bind oder --interface, nicht beides (--interface gibt der Karte eine eigene Adresse und hört dort)',
+  'failsafe.cli.usage.do': '--do {action}: nicht eines von {actions}',
+  'failsafe.cli.usage.passwordEnv': '--do password braucht das neue Passwort in der Umgebungsvariablen {env} (nie auf der Befehlszeile)',
+  'failsafe.cli.takes.baud': 'eine Geschwindigkeit wie 115200',
+  'failsafe.cli.takes.secondsUpTo': 'eine Sekundenzahl bis {max}',
 };

@@ -83,4 +83,12 @@ export const en = {
   'error.BAD_PASSWORD.message': '{problem, select, short {That password is too short.} lineBreak {That password has {char, select, lf {a line break} cr {a line break (carriage return)} tab {a Tab} esc {Escape} ctrlc {Ctrl-C} del {Delete} nel {a line break (NEL)} lsep {a line separator} psep {a paragraph separator} surrogate {a character that has no UTF-8 form (an unpaired surrogate)} other {the control character {code}}} in it (position {position}).} other {That password has {char, select, lf {a line break} cr {a line break (carriage return)} tab {a Tab} esc {Escape} ctrlc {Ctrl-C} del {Delete} nel {a line break (NEL)} lsep {a line separator} psep {a paragraph separator} surrogate {a character that has no UTF-8 form (an unpaired surrogate)} other {the control character {code}}} in it (position {position}), which the router cannot take as part of a password.}}',
   'error.BAD_PASSWORD.meaning': 'The password was not changed.',
   'error.BAD_PASSWORD.fix': '{problem, select, short {Use at least 6 characters.} lineBreak {Use a password on one line.} other {Use letters, digits, spaces and punctuation only.}}',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'failsafe.cli.summary.rescue': 'Guide a router into rescue mode (failsafe), connect, and run fixes (journal in the data folder)',
+  'failsafe.cli.summary.watch': "Listen for OpenWrt's rescue-mode (failsafe) broadcasts on UDP 4919",
+  'failsafe.cli.usage.bindOrInterface': 'choose --bind or --interface, not both (--interface gives the card its own address and listens there)',
+  'failsafe.cli.usage.do': '--do {action}: not one of {actions}',
+  'failsafe.cli.usage.passwordEnv': '--do password needs the new password in the environment variable {env} (never on the command line)',
+  'failsafe.cli.takes.baud': 'a speed such as 115200',
+  'failsafe.cli.takes.secondsUpTo': 'a number of seconds up to {max}',
 } as const satisfies Record<string, string>;

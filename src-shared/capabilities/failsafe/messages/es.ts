@@ -79,4 +79,11 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.BAD_PASSWORD.message': '{problem, select, short {Esa contraseña es demasiado corta.} lineBreak {Esa contraseña tiene {char, select, lf {un salto de línea} cr {un salto de línea (retorno de carro)} tab {un tabulador} esc {Escape} ctrlc {Ctrl-C} del {Suprimir} nel {un salto de línea (NEL)} lsep {un separador de línea} psep {un separador de párrafo} surrogate {un carácter sin forma UTF-8 (un sustituto suelto)} other {el carácter de control {code}}} (posición {position}).} other {Esa contraseña tiene {char, select, lf {un salto de línea} cr {un salto de línea (retorno de carro)} tab {un tabulador} esc {Escape} ctrlc {Ctrl-C} del {Suprimir} nel {un salto de línea (NEL)} lsep {un separador de línea} psep {un separador de párrafo} surrogate {un carácter sin forma UTF-8 (un sustituto suelto)} other {el carácter de control {code}}} (posición {position}), que el router no acepta como parte de una contraseña.}}',
   'error.BAD_PASSWORD.meaning': 'No se cambió la contraseña.',
   'error.BAD_PASSWORD.fix': '{problem, select, short {Usa al menos 6 caracteres.} lineBreak {Usa una contraseña en una sola línea.} other {Usa solo letras, cifras, espacios y signos de puntuación.}}',
+  'failsafe.cli.summary.rescue': 'Llevar un router al modo de rescate (failsafe), conectarse y aplicar arreglos (registro en la carpeta de datos)',
+  'failsafe.cli.summary.watch': 'Escuchar los avisos de difusión del modo de rescate (failsafe) de OpenWrt en UDP 4919',
+  'failsafe.cli.usage.bindOrInterface': 'elige --bind o --interface, no los dos (--interface da a la tarjeta su propia dirección y escucha en ella)',
+  'failsafe.cli.usage.do': '--do {action}: no es uno de {actions}',
+  'failsafe.cli.usage.passwordEnv': '--do password necesita la contraseña nueva en la variable de entorno {env} (nunca en la línea de órdenes)',
+  'failsafe.cli.takes.baud': 'una velocidad como 115200',
+  'failsafe.cli.takes.secondsUpTo': 'un número de segundos hasta {max}',
 };

@@ -222,4 +222,8 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'firmware.cli.command': 'Befehl: {command}',
   'firmware.cli.note': 'Hinweis: {note}',
   'firmware.cli.assumed': 'Angenommen: {assumption}',
+  'firmware.cli.summary.inspect': 'Was ein Firmware-Image ist, ob seine Prüfsummen stimmen und (mit --device) ob es zu einem Router passt',
+  'firmware.cli.usage.oneFile': 'Geben Sie genau eine Image-Datei an.',
+  'firmware.cli.takes.board': 'einen Board-Namen wie linksys,wrt32x',
+  'firmware.cli.takes.compat': 'eine Version wie 1.1',
 };

@@ -231,4 +231,9 @@ export const en = {
   'firmware.cli.command': 'Command: {command}',
   'firmware.cli.note': 'Note: {note}',
   'firmware.cli.assumed': 'Assumed: {assumption}',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'firmware.cli.summary.inspect': 'What a firmware image is, whether its checksums hold, and (with --device) whether it fits a router',
+  'firmware.cli.usage.oneFile': 'Give exactly one image file.',
+  'firmware.cli.takes.board': 'a board name such as linksys,wrt32x',
+  'firmware.cli.takes.compat': 'a version such as 1.1',
 } as const satisfies Record<string, string>;

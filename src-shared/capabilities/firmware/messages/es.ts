@@ -222,4 +222,8 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'firmware.cli.command': 'Orden: {command}',
   'firmware.cli.note': 'Nota: {note}',
   'firmware.cli.assumed': 'Suposición: {assumption}',
+  'firmware.cli.summary.inspect': 'Qué es una imagen de firmware, si sus sumas de comprobación cuadran y (con --device) si encaja en un router',
+  'firmware.cli.usage.oneFile': 'Indica exactamente un archivo de imagen.',
+  'firmware.cli.takes.board': 'un nombre de placa como linksys,wrt32x',
+  'firmware.cli.takes.compat': 'una versión como 1.1',
 };

@@ -158,4 +158,20 @@ export const en = {
   'error.RESTORE_FAILED.message': '{count, select, none {The restore did not finish.} other {{count} partitions were not restored: {names}.}}',
   'error.RESTORE_FAILED.meaning': 'Each partition says above whether it was written and read back.',
   'error.RESTORE_FAILED.fix': 'Deal with each reason above, then run the restore again (--dry-run shows the plan without writing).',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'flash.cli.summary.backup': 'Copy every flash partition of a router to a folder, with checksums and manifest.json (router password: RB_PASSWORD=… or --ask-password)',
+  'flash.cli.summary.restore': 'Write partitions back from a backup: checked plan first, dangerous ones refused without --override-danger, read back after writing (router password: RB_PASSWORD=… or --ask-password)',
+  'flash.cli.usage.passwordBoth': 'choose --ask-password or --password, not both',
+  'flash.cli.usage.passwordOrKey': 'choose {flag} or --key, not both',
+  'flash.cli.usage.askPassword': '--ask-password needs a terminal to type into; in a script, put the password in the environment variable {env} instead',
+  'flash.cli.usage.host': "--host ADDR is required (the router's address, e.g. 192.168.1.1)",
+  'flash.cli.usage.sshOrTelnet': 'choose --ssh or --telnet, not both (neither = try SSH, then telnet)',
+  'flash.cli.usage.out': '--out DIR is required (a new, empty folder for the backup)',
+  'flash.cli.usage.from': '--from DIR is required (a backup folder with manifest.json)',
+  'flash.cli.usage.partition': '--partition NAME is required (repeat it for several)',
+  'flash.cli.takes.partition': 'a partition name (at most 64 characters)',
+  'flash.cli.takes.password': 'at most 256 characters',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'flash.cli.passwordPrompt': 'Password for {user}@{host}: ',
+  'flash.cli.passwordWarning': 'Warning: --password puts the password where other users of this computer can see it (the process list) and into your shell history. Use {env}=… or --ask-password instead.',
 } as const satisfies Record<string, string>;

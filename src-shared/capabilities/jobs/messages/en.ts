@@ -156,4 +156,17 @@ export const en = {
   'jobs.cli.status.file': 'Job history file: {path}{ok, select, yes { (schema {schema})} other { — {problem}}}',
   'jobs.cli.status.unreadable': 'not readable',
   'jobs.cli.noted': 'Saved on job {id}.',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'jobs.cli.summary.list': 'Every job (guide run) kept on this station or the shop server, newest first; --find a MAC, board, serial, customer or ticket',
+  'jobs.cli.summary.show': 'One job: the router, every step with its times and evidence, images with SHA-256, backups, outcome, and when this router was seen before',
+  'jobs.cli.summary.report': 'Save a job as a self-contained HTML page or a PDF (printed by Chromium), for the customer and the shop',
+  'jobs.cli.summary.rebuild': 'Make the job history again from the journals (a damaged file is kept beside the new one)',
+  'jobs.cli.summary.note': "Write the customer, ticket, the router's serial number or a note on a job",
+  'jobs.cli.summary.settings': "Where jobs are kept: show it, name the shop's PostgreSQL server (--shop-server URL, or --no-shop-server) and this station",
+  'jobs.cli.usage.limit': '--limit takes a whole number from 1 to 1000.',
+  'jobs.cli.usage.oneId': 'Give one job id (see "rescue-bench jobs list").',
+  'jobs.cli.usage.out': '--out FILE.html or --out FILE.pdf is required: where to save the report.',
+  'jobs.cli.usage.outKind': '--out {file}: the file name must end in .html or .pdf (that chooses the kind of report).',
+  'jobs.cli.usage.noteWhat': 'Give at least one of --customer, --ticket, --serial or --text.',
+  'jobs.cli.usage.shopBoth': 'Give either --shop-server or --no-shop-server.',
 } as const satisfies Record<string, string>;

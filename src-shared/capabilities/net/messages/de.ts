@@ -215,4 +215,13 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.NET_SLOT_RELEASE_FAILED.message': 'Die Adresse {address} und ihre Route ließen sich nicht von {iface} entfernen.',
   'error.NET_SLOT_RELEASE_FAILED.meaning': 'Sie bleiben, bis dieser Computer neu startet; sie betreffen nur den Verkehr zum Router-Netz auf dieser Karte.',
   'error.NET_SLOT_RELEASE_FAILED.fix': '{commands, select, none {Starten Sie den Computer neu, oder entfernen Sie die Adresse in den Netzwerkeinstellungen.} other {Entfernen Sie sie selbst: {commands}}}',
+  'net.cli.summary.list': 'Die Netzwerkverbindungen dieses Computers: Kabel oder WLAN, Verbindung und Geschwindigkeit, Adressen, NetworkManager',
+  'net.cli.summary.check': 'Das Netzwerk für eine Router-Rettung prüfen: das Netz des Routers, die Adresse, die dieser Computer braucht, was antwortet, DHCP',
+  'net.cli.summary.addressAdd': 'Einer Netzwerkschnittstelle eine vorübergehende Adresse geben (über die Berechtigungsabfrage Ihres Computers); sie bleibt bis `net address remove`',
+  'net.cli.summary.addressRemove': 'Eine mit `net address add` gesetzte Adresse entfernen (nie eine, die Rescue Bench nicht gesetzt hat) und die Schnittstelle an NetworkManager zurückgeben',
+  'net.cli.usage.target': '--target ROUTER_IP fehlt: die Adresse des Routers im Rettungsmodus, z. B. 192.168.0.1',
+  'net.cli.usage.interface': '--interface IF fehlt: die Kabelverbindung, in der das Kabel des Routers steckt',
+  'net.cli.usage.address': '--address HOST_IP/PREFIX fehlt, z. B. 192.168.0.66/24',
+  'net.cli.takes.routerIp': 'eine IPv4-Adresse wie 192.168.0.1',
+  'net.cli.takes.prefixAddress': 'eine Adresse mit ihrem Präfix, wie 192.168.0.66/24',
 };

@@ -219,4 +219,14 @@ export const en = {
   'error.NET_SLOT_RELEASE_FAILED.message': 'Could not remove the address {address} and its route from {iface}.',
   'error.NET_SLOT_RELEASE_FAILED.meaning': 'They stay until this computer restarts; they only affect traffic to the router network on that card.',
   'error.NET_SLOT_RELEASE_FAILED.fix': '{commands, select, none {Restart the computer, or remove the address in the network settings.} other {Remove them yourself: {commands}}}',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'net.cli.summary.list': 'This computer’s network connections: cable or Wi-Fi, link and speed, addresses, NetworkManager',
+  'net.cli.summary.check': 'Check the network for a router recovery: the router’s network, the address this computer needs, what answers, DHCP',
+  'net.cli.summary.addressAdd': 'Give an interface a temporary address (through your computer’s permission prompt); it stays until `net address remove`',
+  'net.cli.summary.addressRemove': 'Remove an address `net address add` set (never one Rescue Bench did not add), and give the interface back to NetworkManager',
+  'net.cli.usage.target': '--target ROUTER_IP is required: the router’s address in recovery mode, e.g. 192.168.0.1',
+  'net.cli.usage.interface': '--interface IF is required: the wired connection the router’s cable is in',
+  'net.cli.usage.address': '--address HOST_IP/PREFIX is required, e.g. 192.168.0.66/24',
+  'net.cli.takes.routerIp': 'an IPv4 address like 192.168.0.1',
+  'net.cli.takes.prefixAddress': 'an address with its prefix, like 192.168.0.66/24',
 } as const satisfies Record<string, string>;

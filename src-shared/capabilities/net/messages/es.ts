@@ -212,4 +212,13 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.NET_SLOT_RELEASE_FAILED.message': 'No se pudo quitar la dirección {address} y su ruta de {iface}.',
   'error.NET_SLOT_RELEASE_FAILED.meaning': 'Se quedan hasta que este equipo se reinicie; solo afectan al tráfico hacia la red del router en esa tarjeta.',
   'error.NET_SLOT_RELEASE_FAILED.fix': '{commands, select, none {Reinicia el equipo, o quita la dirección en la configuración de red.} other {Quítalas tú: {commands}}}',
+  'net.cli.summary.list': 'Las conexiones de red de este equipo: cable o Wi-Fi, enlace y velocidad, direcciones, NetworkManager',
+  'net.cli.summary.check': 'Revisar la red para rescatar un router: la red del router, la dirección que necesita este equipo, qué responde, DHCP',
+  'net.cli.summary.addressAdd': 'Dar a una interfaz una dirección temporal (mediante la petición de permiso de tu equipo); se queda hasta `net address remove`',
+  'net.cli.summary.addressRemove': 'Quitar una dirección puesta con `net address add` (nunca una que Rescue Bench no haya puesto) y devolver la interfaz a NetworkManager',
+  'net.cli.usage.target': 'Falta --target ROUTER_IP: la dirección del router en modo de recuperación, p. ej. 192.168.0.1',
+  'net.cli.usage.interface': 'Falta --interface IF: la conexión por cable en la que está el cable del router',
+  'net.cli.usage.address': 'Falta --address HOST_IP/PREFIX, p. ej. 192.168.0.66/24',
+  'net.cli.takes.routerIp': 'una dirección IPv4 como 192.168.0.1',
+  'net.cli.takes.prefixAddress': 'una dirección con su prefijo, como 192.168.0.66/24',
 };

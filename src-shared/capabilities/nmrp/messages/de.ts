@@ -203,4 +203,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.NMRP_GRANT_REFUSED.meaning': 'Die Passwortabfrage wurde geschlossen, oder das Passwort wurde nicht angenommen.',
   'error.NMRP_GRANT_REFUSED.fix': 'Versuchen Sie es noch einmal und geben Sie das Passwort eines Administrators dieses Computers ein.',
   "nmrp.cli.note": "Hinweis:",
+  'nmrp.cli.summary.recover': 'Einen Netgear-Router über das NMRP seines Bootloaders retten: Er fragt diesen Computer über das Kabel nach der Firmware',
+  'nmrp.cli.usage.interface': '--interface IF fehlt: die Kabelverbindung, an der der Router hängt',
+  'nmrp.cli.usage.file': '--file IMAGE fehlt: die Hersteller-Firmware von Netgear (.chk oder .img)',
+  'nmrp.cli.takes.region': 'NA, WW, GR, PR, RU, BZ, IN, KO, JP, AU, CA oder US',
+  'nmrp.cli.takes.seconds': 'Sekunden von {min} bis {max}',
+  'nmrp.cli.takes.routerIp': 'eine Adresse mit ihrem Präfix, wie 10.164.183.253/24',
 };

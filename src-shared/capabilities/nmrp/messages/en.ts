@@ -204,4 +204,11 @@ export const en = {
   'error.NMRP_GRANT_REFUSED.meaning': 'The password prompt was closed, or the password was not accepted.',
   'error.NMRP_GRANT_REFUSED.fix': 'Try again and enter the password of an administrator of this computer.',
   "nmrp.cli.note": "Note:",
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'nmrp.cli.summary.recover': "Recover a Netgear router through its bootloader's NMRP: it asks this computer for the firmware over the cable",
+  'nmrp.cli.usage.interface': '--interface IF is required: the wired connection the router is plugged into',
+  'nmrp.cli.usage.file': '--file IMAGE is required: the Netgear factory firmware (.chk or .img)',
+  'nmrp.cli.takes.region': 'NA, WW, GR, PR, RU, BZ, IN, KO, JP, AU, CA or US',
+  'nmrp.cli.takes.seconds': 'seconds from {min} to {max}',
+  'nmrp.cli.takes.routerIp': 'an address with its prefix, like 10.164.183.253/24',
 } as const satisfies Record<string, string>;

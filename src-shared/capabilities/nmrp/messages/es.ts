@@ -193,4 +193,10 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.NMRP_GRANT_REFUSED.meaning': 'Se cerró la ventana de la contraseña, o la contraseña no se aceptó.',
   'error.NMRP_GRANT_REFUSED.fix': 'Vuelve a intentarlo y escribe la contraseña de un administrador de este equipo.',
   "nmrp.cli.note": "Nota:",
+  'nmrp.cli.summary.recover': 'Rescatar un router Netgear mediante el NMRP de su gestor de arranque: le pide el firmware a este equipo por el cable',
+  'nmrp.cli.usage.interface': 'Falta --interface IF: la conexión por cable a la que está conectado el router',
+  'nmrp.cli.usage.file': 'Falta --file IMAGE: el firmware de fábrica de Netgear (.chk o .img)',
+  'nmrp.cli.takes.region': 'NA, WW, GR, PR, RU, BZ, IN, KO, JP, AU, CA o US',
+  'nmrp.cli.takes.seconds': 'segundos del {min} al {max}',
+  'nmrp.cli.takes.routerIp': 'una dirección con su prefijo, como 10.164.183.253/24',
 };

@@ -307,4 +307,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "recover.cli.writing": "Der Router schreibt: etwa {known, select, yes {{seconds} s} other {? s}}",
   "recover.cli.ready": "Die Datei ist bereit für den Router: {bytes} Bytes{cut, select, yes { ({cutBytes} abgeschnitten)} other {}}.",
   "recover.cli.check": "{ok, select, yes {ok} other {NEIN}}",
+  'recover.cli.summary.recover': 'Einen Router über den Rettungsmodus im Bootloader seines Herstellers retten (TP-Link, ASUS, Ubiquiti, D-Link)',
+  'recover.cli.usage.maker': 'nennen Sie den Hersteller: einer von {makers} (Netgear: recover netgear)',
+  'recover.cli.usage.file': '--file FILE fehlt: das Firmware-Image, das gesendet werden soll',
+  'recover.cli.usage.number': '--{flag} braucht eine Zahl, nicht „{given}“',
+  'recover.cli.usage.yes': 'ohne Terminal ist --yes nötig: Es sagt, dass die Kabel stecken und der Reset-Knopf gehalten wird, wie die Schritte es verlangen',
 };

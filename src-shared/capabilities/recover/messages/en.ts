@@ -315,4 +315,10 @@ export const en = {
   "recover.cli.writing": "the router writes: about {known, select, yes {{seconds} s} other {? s}}",
   "recover.cli.ready": "The file is ready for the router: {bytes} bytes{cut, select, yes { ({cutBytes} cut)} other {}}.",
   "recover.cli.check": "{ok, select, yes {ok} other {NO}}",
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'recover.cli.summary.recover': "Recover a router through its maker's bootloader recovery mode (TP-Link, ASUS, Ubiquiti, D-Link)",
+  'recover.cli.usage.maker': 'name the maker: one of {makers} (Netgear: recover netgear)',
+  'recover.cli.usage.file': '--file FILE is needed: the firmware image to send',
+  'recover.cli.usage.number': '--{flag} must be a number, not "{given}"',
+  'recover.cli.usage.yes': 'without a terminal, --yes is needed: it says the cables are in and the Reset button is held as the steps ask',
 } as const satisfies Record<string, string>;

@@ -307,4 +307,9 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "recover.cli.writing": "el router está escribiendo: unos {known, select, yes {{seconds} s} other {? s}}",
   "recover.cli.ready": "El archivo está listo para el router: {bytes} bytes{cut, select, yes { ({cutBytes} cortados)} other {}}.",
   "recover.cli.check": "{ok, select, yes {ok} other {NO}}",
+  'recover.cli.summary.recover': 'Rescatar un router mediante el modo de recuperación del gestor de arranque de su fabricante (TP-Link, ASUS, Ubiquiti, D-Link)',
+  'recover.cli.usage.maker': 'indica el fabricante: uno de {makers} (Netgear: recover netgear)',
+  'recover.cli.usage.file': 'Falta --file FILE: la imagen de firmware que se envía',
+  'recover.cli.usage.number': '--{flag} necesita un número, no «{given}»',
+  'recover.cli.usage.yes': 'sin terminal hace falta --yes: dice que los cables están puestos y que el botón Reset se mantiene pulsado como piden los pasos',
 };

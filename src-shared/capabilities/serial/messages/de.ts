@@ -74,4 +74,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.SERIAL_BAUD_REJECTED.message': 'Der Anschluss hat die Geschwindigkeit {baud} nicht angenommen.',
   'error.SERIAL_BAUD_REJECTED.meaning': 'Der Adapter oder sein Treiber unterstützt diese Geschwindigkeit nicht. Die bisherige Geschwindigkeit gilt weiter.',
   'error.SERIAL_BAUD_REJECTED.fix': 'Wählen Sie eine andere Geschwindigkeit aus der Liste (115200 ist bei Routern am häufigsten).',
+  'serial.cli.summary.ports': 'Die seriellen Anschlüsse (USB-Seriell-Adapter) dieses Computers auflisten',
+  'serial.cli.summary.watch': 'Eine serielle Konsole zeigen und sagen, was sie erkennt (Countdown und Eingabeaufforderung von U-Boot, Failsafe-Aufforderung, Abstürze)',
+  'serial.cli.usage.port': '--port PATH fehlt: der serielle Anschluss, an dem der Router hängt (z. B. /dev/ttyUSB0); `serial ports` listet sie auf',
+  'serial.cli.usage.profile': '--profile braucht einen von diesen: {profiles}',
+  'serial.cli.takes.baud': 'eine Zahl wie 115200',
 };

@@ -79,4 +79,10 @@ export const en = {
   'error.SERIAL_BAUD_REJECTED.message': 'The port did not accept the speed {baud}.',
   'error.SERIAL_BAUD_REJECTED.meaning': 'The adapter or its driver does not support that speed. The previous speed is still in use.',
   'error.SERIAL_BAUD_REJECTED.fix': 'Choose another speed from the list (115200 is the most common for routers).',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'serial.cli.summary.ports': 'List the serial ports (USB serial adapters) on this computer',
+  'serial.cli.summary.watch': 'Show a serial console and say what it recognises (U-Boot countdown and prompt, failsafe prompt, panics)',
+  'serial.cli.usage.port': '--port PATH is required: the serial port the router is connected to (e.g. /dev/ttyUSB0); `serial ports` lists them',
+  'serial.cli.usage.profile': '--profile must be one of: {profiles}',
+  'serial.cli.takes.baud': 'a number such as 115200',
 } as const satisfies Record<string, string>;

@@ -74,4 +74,9 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.SERIAL_BAUD_REJECTED.message': 'El puerto no aceptó la velocidad {baud}.',
   'error.SERIAL_BAUD_REJECTED.meaning': 'El adaptador o su controlador no admite esa velocidad. Se sigue usando la velocidad anterior.',
   'error.SERIAL_BAUD_REJECTED.fix': 'Elige otra velocidad de la lista (115200 es la más habitual en routers).',
+  'serial.cli.summary.ports': 'Mostrar los puertos serie (adaptadores USB serie) de este equipo',
+  'serial.cli.summary.watch': 'Mostrar una consola serie y decir lo que reconoce (cuenta atrás y prompt de U-Boot, aviso de failsafe, fallos graves del núcleo)',
+  'serial.cli.usage.port': 'Falta --port PATH: el puerto serie al que está conectado el router (p. ej. /dev/ttyUSB0); `serial ports` los muestra',
+  'serial.cli.usage.profile': '--profile necesita uno de estos: {profiles}',
+  'serial.cli.takes.baud': 'un número como 115200',
 };

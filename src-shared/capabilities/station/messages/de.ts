@@ -82,4 +82,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.SLOT_RUNNING.message': 'An Platz {slot} läuft noch „{title}“.',
   'error.SLOT_RUNNING.meaning': 'Wenn Sie ihn jetzt entfernen, bleibt sein Router halb fertig.',
   'error.SLOT_RUNNING.fix': 'Halten Sie zuerst die Anleitung an diesem Platz an und entfernen Sie dann den Platz.',
+  'station.cli.summary.slots': 'Die Plätze der Werkbank (je ein Router: eine Netzwerkkarte und/oder ein serieller Anschluss); einen hinzufügen oder entfernen',
+  'station.cli.usage.addOrRemove': 'Fügen Sie einen Platz hinzu oder entfernen Sie einen, nicht beides auf einmal.',
+  'station.cli.usage.name': '--name gehört zu --add-interface oder --add-serial: Es benennt den neuen Platz.',
 };

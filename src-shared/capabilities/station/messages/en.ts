@@ -84,4 +84,8 @@ export const en = {
   'error.SLOT_RUNNING.message': 'Slot {slot} is still running "{title}".',
   'error.SLOT_RUNNING.meaning': 'Removing it now would leave its router half done.',
   'error.SLOT_RUNNING.fix': 'Stop the guide in that slot first, then remove the slot.',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'station.cli.summary.slots': "The bench's slots (one router each: a network card and/or a serial port); add one or remove one",
+  'station.cli.usage.addOrRemove': 'Add a slot or remove one, not both at once.',
+  'station.cli.usage.name': '--name goes with --add-interface or --add-serial: it names the new slot.',
 } as const satisfies Record<string, string>;

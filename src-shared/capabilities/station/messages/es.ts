@@ -82,4 +82,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.SLOT_RUNNING.message': 'El puesto {slot} todavía está ejecutando «{title}».',
   'error.SLOT_RUNNING.meaning': 'Quitarlo ahora dejaría su router a medias.',
   'error.SLOT_RUNNING.fix': 'Detén primero la guía de ese puesto y luego quita el puesto.',
+  'station.cli.summary.slots': 'Los puestos del banco (un router cada uno: una tarjeta de red y/o un puerto serie); añadir uno o quitar uno',
+  'station.cli.usage.addOrRemove': 'Añade un puesto o quita uno, no las dos cosas a la vez.',
+  'station.cli.usage.name': '--name va con --add-interface o --add-serial: da nombre al puesto nuevo.',
 };

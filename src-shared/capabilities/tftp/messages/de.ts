@@ -263,4 +263,17 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'tftp.cli.put.done':
     '{to}  fertig: Der Router hat alle {bytes} von „{remote}“ in {seconds} s bestätigt ({rate}/s, blksize {blksize}{window, select, none {} other {, Fenster {window}}})  sha256 {sha256}',
   'tftp.cli.put.result': 'Fertig. Der Router unter {host} hat jeden Block von „{remote}“ bestätigt ({bytes} Bytes, sha256 {sha256}).',
+  'tftp.cli.summary.serve': 'Einen Ordner per TFTP für die Bootloader von Routern bereitstellen (nur lesbar, außer mit --allow-write)',
+  'tftp.cli.summary.put': 'Eine Datei an einen Router senden, dessen Bootloader ein TFTP-Server ist (ASUS-Rettungsmodus, Ubiquiti urescue)',
+  'tftp.cli.usage.root': '--root DIR fehlt: der Ordner, dessen Dateien bereitgestellt werden',
+  'tftp.cli.usage.alias': '--alias braucht NAME=DATEI (der Name, nach dem der Router fragt = eine Datei im bereitgestellten Ordner), nicht „{given}“',
+  'tftp.cli.usage.bindOrInterface': 'wählen Sie --bind oder --interface, nicht beides',
+  'tftp.cli.usage.host': '--host ADDR fehlt: die Adresse des Routers im Rettungsmodus (ASUS: 192.168.1.1, Ubiquiti: 192.168.1.20)',
+  'tftp.cli.usage.interfaceOrLocal': 'wählen Sie --interface IF oder --local-address IP, nicht beides (--interface gibt der Karte eine eigene Adresse und benutzt sie)',
+  'tftp.cli.usage.file': '--file FILE fehlt: die Firmware-Datei, die gesendet werden soll',
+  'tftp.cli.takes.alias': 'NAME=DATEI mit einem Namen von höchstens 255 Zeichen',
+  'tftp.cli.takes.engine': 'auto, js oder native',
+  'tftp.cli.takes.pollUs': 'eine Mikrosekundenzahl von 0 bis 5000 (0 = nie abfragen)',
+  'tftp.cli.takes.remoteName': 'einen Dateinamen aus einfachen Buchstaben, Ziffern und Satzzeichen, höchstens 255 Zeichen',
+  'tftp.cli.takes.blksizeHint': '(512 sendet keine Optionen)',
 };

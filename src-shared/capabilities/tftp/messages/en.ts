@@ -276,4 +276,18 @@ export const en = {
   'tftp.cli.put.done':
     '{to}  done: the router acknowledged all {bytes} of "{remote}" in {seconds} s ({rate}/s, blksize {blksize}{window, select, none {} other {, window {window}}})  sha256 {sha256}',
   'tftp.cli.put.result': 'Done. The router at {host} acknowledged every block of "{remote}" ({bytes} bytes, sha256 {sha256}).',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'tftp.cli.summary.serve': 'Serve a folder by TFTP (read-only unless --allow-write) for router bootloaders',
+  'tftp.cli.summary.put': 'Send a file to a router whose bootloader is a TFTP server (ASUS rescue mode, Ubiquiti urescue)',
+  'tftp.cli.usage.root': '--root DIR is required: the folder whose files are served',
+  'tftp.cli.usage.alias': '--alias must be NAME=FILE (the name the router asks for = a file in the served folder), not "{given}"',
+  'tftp.cli.usage.bindOrInterface': 'choose --bind or --interface, not both',
+  'tftp.cli.usage.host': "--host ADDR is required: the router's address in rescue mode (ASUS: 192.168.1.1, Ubiquiti: 192.168.1.20)",
+  'tftp.cli.usage.interfaceOrLocal': 'choose --interface IF or --local-address IP, not both (--interface gives the card its own address and uses it)',
+  'tftp.cli.usage.file': '--file FILE is required: the firmware file to send',
+  'tftp.cli.takes.alias': 'NAME=FILE with a name of at most 255 characters',
+  'tftp.cli.takes.engine': 'auto, js or native',
+  'tftp.cli.takes.pollUs': 'a number of microseconds from 0 to 5000 (0 = never poll)',
+  'tftp.cli.takes.remoteName': 'a file name of plain letters, digits and punctuation, at most 255 characters',
+  'tftp.cli.takes.blksizeHint': '(512 sends no options)',
 } as const satisfies Record<string, string>;

@@ -262,4 +262,17 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'tftp.cli.put.done':
     '{to}  hecho: el router confirmó los {bytes} de «{remote}» en {seconds} s ({rate}/s, blksize {blksize}{window, select, none {} other {, ventana {window}}})  sha256 {sha256}',
   'tftp.cli.put.result': 'Hecho. El router en {host} confirmó cada bloque de «{remote}» ({bytes} bytes, sha256 {sha256}).',
+  'tftp.cli.summary.serve': 'Servir una carpeta por TFTP para los gestores de arranque de los routers (solo lectura salvo con --allow-write)',
+  'tftp.cli.summary.put': 'Enviar un archivo a un router cuyo gestor de arranque es un servidor TFTP (modo de rescate de ASUS, urescue de Ubiquiti)',
+  'tftp.cli.usage.root': 'Falta --root DIR: la carpeta cuyos archivos se sirven',
+  'tftp.cli.usage.alias': '--alias necesita NOMBRE=ARCHIVO (el nombre que pide el router = un archivo de la carpeta servida), no «{given}»',
+  'tftp.cli.usage.bindOrInterface': 'elige --bind o --interface, no los dos',
+  'tftp.cli.usage.host': 'Falta --host ADDR: la dirección del router en modo de rescate (ASUS: 192.168.1.1, Ubiquiti: 192.168.1.20)',
+  'tftp.cli.usage.interfaceOrLocal': 'elige --interface IF o --local-address IP, no los dos (--interface da a la tarjeta su propia dirección y la usa)',
+  'tftp.cli.usage.file': 'Falta --file FILE: el archivo de firmware que se envía',
+  'tftp.cli.takes.alias': 'NOMBRE=ARCHIVO con un nombre de como mucho 255 caracteres',
+  'tftp.cli.takes.engine': 'auto, js o native',
+  'tftp.cli.takes.pollUs': 'un número de microsegundos del 0 al 5000 (0 = no consultar nunca)',
+  'tftp.cli.takes.remoteName': 'un nombre de archivo de letras, cifras y signos de puntuación simples, como mucho 255 caracteres',
+  'tftp.cli.takes.blksizeHint': '(512 no envía opciones)',
 };

@@ -90,4 +90,10 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "uboot.cli.opened": "{path} mit {baud} Baud geöffnet. Protokoll: {log}",
   "uboot.cli.serial": "Seriell {path}: {state, select, open {offen} unplugged {ausgesteckt} other {{state}}}",
   "uboot.cli.done": "Fertig.",
+  'uboot.cli.summary.run': 'Den automatischen Start von U-Boot über einen seriellen Anschluss anhalten, eine Datei per tftpboot von unserem TFTP-Server laden, prüfen und auf Wunsch starten',
+  'uboot.cli.usage.file': '--file IMAGE fehlt: das Image, das gesendet werden soll',
+  'uboot.cli.usage.serverOrInterface': 'wählen Sie --server-ip ADDR oder --interface IF, nicht beides (--interface gibt der Karte eine eigene Adresse und stellt von dort bereit)',
+  'uboot.cli.takes.wait': 'eine Sekundenzahl von 1 bis 600',
+  'uboot.cli.takes.bootargs': 'höchstens 512 Zeichen',
+  'uboot.cli.takes.loadAddr': 'eine Hex-Adresse wie 0x80060000',
 };

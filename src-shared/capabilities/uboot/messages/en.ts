@@ -93,4 +93,11 @@ export const en = {
   "uboot.cli.opened": "Opened {path} at {baud} baud. Log: {log}",
   "uboot.cli.serial": "Serial {path}: {state, select, open {open} unplugged {unplugged} other {{state}}}",
   "uboot.cli.done": "Done.",
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'uboot.cli.summary.run': "Stop U-Boot's autoboot over a serial port, tftpboot a file from our TFTP server, verify it, optionally boot it",
+  'uboot.cli.usage.file': '--file IMAGE is required: the image to send',
+  'uboot.cli.usage.serverOrInterface': 'choose --server-ip ADDR or --interface IF, not both (--interface gives the card its own address and serves from it)',
+  'uboot.cli.takes.wait': 'a number of seconds from 1 to 600',
+  'uboot.cli.takes.bootargs': 'at most 512 characters',
+  'uboot.cli.takes.loadAddr': 'a hex address such as 0x80060000',
 } as const satisfies Record<string, string>;

@@ -90,4 +90,10 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "uboot.cli.opened": "{path} abierto a {baud} baudios. Registro: {log}",
   "uboot.cli.serial": "Serie {path}: {state, select, open {abierto} unplugged {desconectado} other {{state}}}",
   "uboot.cli.done": "Hecho.",
+  'uboot.cli.summary.run': 'Detener el arranque automático de U-Boot por un puerto serie, cargar un archivo con tftpboot desde nuestro servidor TFTP, comprobarlo y, si se quiere, arrancarlo',
+  'uboot.cli.usage.file': 'Falta --file IMAGE: la imagen que se envía',
+  'uboot.cli.usage.serverOrInterface': 'elige --server-ip ADDR o --interface IF, no los dos (--interface da a la tarjeta su propia dirección y sirve desde ella)',
+  'uboot.cli.takes.wait': 'un número de segundos del 1 al 600',
+  'uboot.cli.takes.bootargs': 'como mucho 512 caracteres',
+  'uboot.cli.takes.loadAddr': 'una dirección hexadecimal como 0x80060000',
 };

@@ -281,4 +281,12 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.NEEDS_INTERMEDIATE.fix': 'Laden Sie das Factory-Image von OpenWrt 19.07.9 für den {model} herunter (für den WRT32X openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img) und geben Sie es als Zwischen-Image an. Es wurde nichts geändert.',
   'upgrade.cli.plan.refused': 'ABGELEHNT: {message}\n  {meaning}\n  Was Sie tun können: {fix}',
   'upgrade.cli.plan.end': '{ok, select, yes {Das ist der Plan; es wurde nichts geändert. Starten Sie es noch einmal mit --yes, um ihn auszuführen.} other {Es wurde nichts geändert.}}',
+  'upgrade.cli.summary.flash': 'Ein Firmware-Image auf einen laufenden OpenWrt-Router bringen: hier geprüft, kopiert, vom Router geprüft (sysupgrade -T), geschrieben und geprüft, wenn der Router wieder da ist (Passwort: RB_PASSWORD)',
+  'upgrade.cli.summary.returnToStock': 'Einen Linksys-Router mit zwei Firmware-Plätzen (WRT32X und Verwandte) zur Hersteller-Firmware zurückbringen; ohne --yes wird nur der Plan gezeigt und nichts geändert (Passwort: RB_PASSWORD)',
+  'upgrade.cli.summary.bootSlot': 'Linksys-Router mit zwei Firmware-Plätzen: U-Boot von Platz 1 oder 2 starten lassen (fw_setenv boot_part und bootcmd), etwa nach einem fehlgeschlagenen Flashen; ohne --yes sagt es, was es ändern würde, und ändert nichts (Passwort: RB_PASSWORD)',
+  'upgrade.cli.usage.file': '--file IMAGE fehlt (das Firmware-Image auf diesem Computer)',
+  'upgrade.cli.usage.keepBoth': 'wählen Sie --keep-settings oder --no-keep-settings, nicht beides',
+  'upgrade.cli.usage.vendorFile': '--file VENDOR_IMAGE fehlt (die Firmware des Herstellers, z. B. FW_WRT32X_1.0.180404.58.img)',
+  'upgrade.cli.usage.intermediateSha': '--intermediate-sha256 braucht --intermediate FACTORY_IMAGE',
+  'upgrade.cli.usage.slot': '--slot 1 oder --slot 2 fehlt (der Platz, den U-Boot starten soll)',
 };

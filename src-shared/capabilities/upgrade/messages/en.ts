@@ -288,4 +288,13 @@ export const en = {
   'error.NEEDS_INTERMEDIATE.fix': 'Download the OpenWrt 19.07.9 factory image for the {model} (openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img for the WRT32X) and give it as the intermediate image. Nothing was changed.',
   'upgrade.cli.plan.refused': 'REFUSED: {message}\n  {meaning}\n  What to do: {fix}',
   'upgrade.cli.plan.end': '{ok, select, yes {This is the plan; nothing was changed. Run again with --yes to carry it out.} other {Nothing was changed.}}',
+  // ── the command line: what each command does (help) and its usage mistakes (decisions 0172, 0173) ──
+  'upgrade.cli.summary.flash': 'Put a firmware image on a running OpenWrt router: checked here, copied, checked by the router (sysupgrade -T), written, and verified when the router is back (password: RB_PASSWORD)',
+  'upgrade.cli.summary.returnToStock': 'Bring a Linksys dual-slot router (WRT32X and family) back to its factory firmware; without --yes only the plan is printed and nothing is changed (password: RB_PASSWORD)',
+  'upgrade.cli.summary.bootSlot': 'Linksys dual-slot routers: make U-Boot start slot 1 or 2 (fw_setenv boot_part and bootcmd), e.g. after a failed flash; without --yes it says what it would change and changes nothing (password: RB_PASSWORD)',
+  'upgrade.cli.usage.file': '--file IMAGE is required (the firmware image on this computer)',
+  'upgrade.cli.usage.keepBoth': 'choose --keep-settings or --no-keep-settings, not both',
+  'upgrade.cli.usage.vendorFile': "--file VENDOR_IMAGE is required (the maker's firmware, e.g. FW_WRT32X_1.0.180404.58.img)",
+  'upgrade.cli.usage.intermediateSha': '--intermediate-sha256 needs --intermediate FACTORY_IMAGE',
+  'upgrade.cli.usage.slot': '--slot 1 or --slot 2 is required (the slot U-Boot should start)',
 } as const satisfies Record<string, string>;

@@ -281,4 +281,12 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.NEEDS_INTERMEDIATE.fix': 'Descarga la imagen factory de OpenWrt 19.07.9 para el {model} (openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img para el WRT32X) y dala como imagen intermedia. No se ha cambiado nada.',
   'upgrade.cli.plan.refused': 'RECHAZADO: {message}\n  {meaning}\n  Qué hacer: {fix}',
   'upgrade.cli.plan.end': '{ok, select, yes {Este es el plan; no se ha cambiado nada. Ejecútalo de nuevo con --yes para llevarlo a cabo.} other {No se ha cambiado nada.}}',
+  'upgrade.cli.summary.flash': 'Poner una imagen de firmware en un router OpenWrt en marcha: se comprueba aquí, se copia, la comprueba el router (sysupgrade -T), se escribe y se verifica cuando el router vuelve (contraseña: RB_PASSWORD)',
+  'upgrade.cli.summary.returnToStock': 'Devolver un router Linksys de dos ranuras (WRT32X y su familia) a su firmware de fábrica; sin --yes solo se muestra el plan y no se cambia nada (contraseña: RB_PASSWORD)',
+  'upgrade.cli.summary.bootSlot': 'Routers Linksys de dos ranuras: hacer que U-Boot arranque la ranura 1 o 2 (fw_setenv boot_part y bootcmd), por ejemplo tras una escritura fallida; sin --yes dice qué cambiaría y no cambia nada (contraseña: RB_PASSWORD)',
+  'upgrade.cli.usage.file': 'Falta --file IMAGE (la imagen de firmware en este equipo)',
+  'upgrade.cli.usage.keepBoth': 'elige --keep-settings o --no-keep-settings, no los dos',
+  'upgrade.cli.usage.vendorFile': 'Falta --file VENDOR_IMAGE (el firmware del fabricante, p. ej. FW_WRT32X_1.0.180404.58.img)',
+  'upgrade.cli.usage.intermediateSha': '--intermediate-sha256 necesita --intermediate FACTORY_IMAGE',
+  'upgrade.cli.usage.slot': 'Falta --slot 1 o --slot 2 (la ranura que debe arrancar U-Boot)',
 };
