@@ -45,7 +45,7 @@ describe('tftp serve --json', () => {
       expect(first).toMatchObject({ state: 'listening', bind: '127.0.0.1', root: tree.root });
       // which engine sends lock-step reads, and why not the native one (decision 0013)
       const n = nativeLockstep();
-      expect(first.lockstep).toEqual(n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason });
+      expect(first.lockstep).toEqual(n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason, whyMsg: { id: 'tftp.engine.why', values: n.values } });
       const port = first.port;
       expect(port).toBeGreaterThan(0);
       const local = path.join(tree.base, 'cli-got');

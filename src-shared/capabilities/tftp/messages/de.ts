@@ -15,6 +15,7 @@ const AFTER = '{acked, plural, =0 {} other { nach {acked} von {blocks} Blöcken}
 /** Why the fast lock-step engine is not used (native.ts `notNative`): said after "the native one is". */
 const ENGINE_WHY =
   '{why, select, off {ausgeschaltet (RB_NATIVE=off)} server {für diesen Server ausgeschaltet} platform {auf {platform} noch nicht verfügbar} notBuilt {nicht gebaut (npm run build:native braucht einen C-Compiler)} otherVersion {aus einer anderen Version ({file}, ABI {abi})} loadFailed {nicht ladbar: {error}} virtual {in einem virtuellen Netz nicht nutzbar (sie öffnet echte Sockets)} other {{reason}}}';
+const PUT_WHY = `{put, select, upload {für diesen Upload ausgeschaltet} notFile {die Daten sind keine Datei} rollover {er setzt Blocknummern nur auf 0 zurück} sharedPort {dieses System kann den Port des Uploads nicht zwischen zwei Sockets teilen} engine {${ENGINE_WHY}} other {{reason}}}`;
 /** Which served file or alias name was refused, and why (server.ts servedFiles; decision 0170). */
 const ALIAS_WHAT =
   '{which, select, aliasName {Der Alias-Name „{name}“} aliasFile {Die Datei für den Alias „{name}“ („{file}“)} answerAny {Die Datei, die für jeden Namen gesendet wird („{file}“)} other {{what}}}';
@@ -253,7 +254,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_PUT_NOT_TFTP.meaning': 'Der Upload wurde angehalten; der Router verwendet keine halbe Datei.',
   'error.TFTP_PUT_NOT_TFTP.fix': 'Bringen Sie den Router erneut in den Rettungsmodus und senden Sie die Datei noch einmal. Wenn es wieder passiert, senden Sie sie mit Blockgröße 512.',
   'error.TFTP_PUT_NATIVE_MISSING.message': 'Der schnelle Block-für-Block-Sender kann diesen Upload nicht senden.',
-  'error.TFTP_PUT_NATIVE_MISSING.meaning': 'Er wurde ausdrücklich verlangt, deshalb wurde nichts gesendet: {why}.',
+  'error.TFTP_PUT_NATIVE_MISSING.meaning': `Er wurde ausdrücklich verlangt, deshalb wurde nichts gesendet: ${PUT_WHY}.`,
   'error.TFTP_PUT_NATIVE_MISSING.fix':
     'Lassen Sie die Wahl der Engine auf „auto“ (dann wird der JavaScript-Sender genutzt), oder bauen Sie die native Engine mit `npm run build:native`.',
   'tftp.cli.transfer.start':

@@ -21,6 +21,8 @@ const AFTER = '{acked, plural, =0 {} other { after {acked} of {blocks} blocks}}'
 /** Why the fast lock-step engine is not used (native.ts `notNative`): said after "the native one is". */
 const ENGINE_WHY =
   '{why, select, off {turned off (RB_NATIVE=off)} server {turned off for this server} platform {not available on {platform} yet} notBuilt {not built (npm run build:native needs a C compiler)} otherVersion {{file} is from another version (abi {abi})} loadFailed {could not be loaded: {error}} virtual {not usable on a virtual network (it opens real sockets)} other {{reason}}}';
+/** Why the fast sender cannot send this upload (client.ts nativeFor); the engine's own reason as ENGINE_WHY. */
+const PUT_WHY = `{put, select, upload {turned off for this upload} notFile {the data is not a file} rollover {it wraps block numbers to 0 only} sharedPort {this system cannot share the upload's port between two sockets} engine {${ENGINE_WHY}} other {{reason}}}`;
 /** Which served file or alias name was refused, and why (server.ts servedFiles; decision 0170). */
 const ALIAS_WHAT =
   '{which, select, aliasName {The alias name "{name}"} aliasFile {The file for the alias "{name}" ("{file}")} answerAny {The file to send for any name ("{file}")} other {{what}}}';
@@ -265,7 +267,7 @@ export const en = {
   'error.TFTP_PUT_NOT_TFTP.meaning': 'The upload was stopped; the router will not use a partial file.',
   'error.TFTP_PUT_NOT_TFTP.fix': 'Put the router into rescue mode again and send the file again. If it happens again, send it with block size 512.',
   'error.TFTP_PUT_NATIVE_MISSING.message': 'The fast lock-step sender cannot send this upload.',
-  'error.TFTP_PUT_NATIVE_MISSING.meaning': 'It was asked for explicitly, so nothing was sent: {why}.',
+  'error.TFTP_PUT_NATIVE_MISSING.meaning': `It was asked for explicitly, so nothing was sent: ${PUT_WHY}.`,
   'error.TFTP_PUT_NATIVE_MISSING.fix':
     'Leave the engine choice on auto (the JavaScript sender is used then), or build the native engine with `npm run build:native`.',
   // the command line's own lines (decision 0162): sizes, rates and times come formatted as values

@@ -14,6 +14,7 @@ const AFTER = '{acked, plural, =0 {} other { tras {acked} de {blocks} bloques}}'
 /** Why the fast lock-step engine is not used (native.ts `notNative`): said after "the native one is". */
 const ENGINE_WHY =
   '{why, select, off {desactivado (RB_NATIVE=off)} server {desactivado para este servidor} platform {aún no disponible en {platform}} notBuilt {sin compilar (npm run build:native necesita un compilador de C)} otherVersion {desfasado: {file} es de otra versión (ABI {abi})} loadFailed {inutilizable: no se pudo cargar ({error})} virtual {inutilizable en una red virtual (abre sockets reales)} other {{reason}}}';
+const PUT_WHY = `{put, select, upload {desactivado para esta subida} notFile {los datos no son un archivo} rollover {solo reinicia los números de bloque a 0} sharedPort {este sistema no puede compartir el puerto de la subida entre dos sockets} engine {${ENGINE_WHY}} other {{reason}}}`;
 /** Which served file or alias name was refused, and why (server.ts servedFiles; decision 0170). */
 const ALIAS_WHAT =
   '{which, select, aliasName {El nombre de alias «{name}»} aliasFile {El archivo del alias «{name}» («{file}»)} answerAny {El archivo que se envía para cualquier nombre («{file}»)} other {{what}}}';
@@ -252,7 +253,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_PUT_NOT_TFTP.meaning': 'Se detuvo la subida; el router no usará un archivo incompleto.',
   'error.TFTP_PUT_NOT_TFTP.fix': 'Vuelve a poner el router en modo de rescate y envía el archivo de nuevo. Si vuelve a pasar, envíalo con tamaño de bloque 512.',
   'error.TFTP_PUT_NATIVE_MISSING.message': 'El emisor rápido de un bloque cada vez no puede enviar esta subida.',
-  'error.TFTP_PUT_NATIVE_MISSING.meaning': 'Se pidió expresamente, así que no se envió nada: {why}.',
+  'error.TFTP_PUT_NATIVE_MISSING.meaning': `Se pidió expresamente, así que no se envió nada: ${PUT_WHY}.`,
   'error.TFTP_PUT_NATIVE_MISSING.fix':
     'Deja la elección del motor en «auto» (entonces se usa el emisor de JavaScript), o compila el motor nativo con `npm run build:native`.',
   'tftp.cli.transfer.start':
