@@ -77,13 +77,15 @@ interface Started {
  * (createServices, the same container the Electron shell and the browser server build). Imported when needed,
  * so a quick command loads only what it lists.
  */
-async function start(list: readonly LooseMainCapability[] | undefined): Promise<Started> {
+async function start(list: readonly LooseMainCapability[] | undefined, io: CliIo): Promise<Started> {
+  // the person's language (--lang, LANG): the words the OS's password prompt shows (decision 0171)
+  const languages = io.locale ? [io.locale] : [];
   if (list) {
     const { makeContainer } = await import('../core/container');
-    return { container: makeContainer(list, { host: 'cli' }) };
+    return { container: makeContainer(list, { host: 'cli', languages }) };
   }
   const { createServices } = await import('../core/services');
-  const services = createServices({ host: 'cli' });
+  const services = createServices({ host: 'cli', languages });
   return { container: services.container, services };
 }
 
@@ -104,7 +106,7 @@ export async function runOnContract<C extends CliCommandName>(io: CliIo, opts: C
   const wanted = opts.events ? new Set<string>(opts.events) : undefined;
   let unsubscribe = (): void => undefined;
   try {
-    started = await start(opts.capabilities ? await opts.capabilities() : undefined);
+    started = await start(opts.capabilities ? await opts.capabilities() : undefined, io);
     const c = started;
     const handlers = c.container.handlers() as Handlers;
     unsubscribe = c.container.bus.subscribe((e) => {

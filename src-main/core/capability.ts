@@ -19,7 +19,10 @@ export interface MainContext {
   dataDir: string;
   /** Real paths of the folders allowed besides the data folder (bench server; core/host-paths.ts). */
   allowedFolders: readonly string[];
-  /** The system's preferred languages (Electron's app.getPreferredSystemLanguages()); empty where unknown. */
+  /**
+   * The person's languages where the host knows them: the system's preferred ones (Electron's
+   * app.getPreferredSystemLanguages()), or the command line's --lang / LANG; empty where unknown (bench server).
+   */
   languages: readonly string[];
   bus: EventBus;
   /** The service of a capability this one builds on (made first, once; a cycle is refused at start-up). */

@@ -14,7 +14,10 @@ export interface ServiceOptions {
    * Checked here (host-paths.ts): a folder that must not be exposed throws RbFault ALLOW_FOLDER_*.
    */
   allowedFolders?: readonly string[];
-  /** The system's preferred languages, where the host knows them (Electron): the screen's first language. */
+  /**
+   * The person's languages, where the host knows them: the system's (Electron; the screen's first language) or the
+   * command line's --lang / LANG (the words of the OS's password prompt, decision 0171).
+   */
   languages?: readonly string[];
 }
 

@@ -91,9 +91,14 @@ function shq(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The reason as an AppleScript string literal: no control characters, quotes and backslashes escaped. */
+/**
+ * The reason as an AppleScript string literal: no control characters, quotes and backslashes escaped, at most 300
+ * characters (cut between characters, never inside one). Any other character (ä, ñ, „ “, « », ¿) is itself in
+ * AppleScript's string and osascript reads its argument as UTF-8, so a reason in any language stays intact.
+ */
 export function appleScriptString(s: string): string {
-  return `"${s.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 300).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const plain = Array.from(s.replace(/[\u0000-\u001f\u007f]/g, ' ')).slice(0, 300).join('');
+  return `"${plain.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /** A PowerShell single-quoted literal (a ' inside is doubled). */

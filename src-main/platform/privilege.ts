@@ -5,29 +5,31 @@
 import fsSync from 'node:fs';
 import path from 'node:path';
 import type { PlatformName } from './host';
+import { english } from '../../src-shared/i18n';
 
 /**
  * How to give this computer a fixed address for the router's rescue network (failsafe answers only
  * 192.168.1.x), per OS, in plain steps plus the one command that does it. Linux verified in the test
  * namespaces; the Windows (netsh) and macOS (networksetup/ifconfig) forms are written from their docs.
+ * The steps are the catalogue's `platform.rescueAddress.steps` (decision 0169): `values` (os, address, the
+ * interface, the command) let the screen and the CLI say them in the person's language; `steps` is the English.
  */
-export function rescueAddressHowTo(platform: PlatformName, ifName: string | undefined, address = '192.168.1.10'): { steps: string; command: string } {
+export function rescueAddressHowTo(
+  platform: PlatformName,
+  ifName: string | undefined,
+  address = '192.168.1.10',
+): { steps: string; command: string; values: { os: string; named: 'yes' | 'no'; itf: string; address: string; command: string } } {
   // A name we would not type ourselves is not put into a command for the user to paste either.
-  const itf = ifName === undefined ? (platform === 'win32' ? 'Ethernet' : platform === 'darwin' ? 'en0' : 'eth0') : (safeInterfaceName(platform, ifName) ?? '<name of the wired connection>');
-  if (platform === 'win32')
-    return {
-      steps: `Open Settings → Network & internet → Ethernet → IP assignment → Edit → Manual, switch IPv4 on, IP address ${address}, subnet mask 255.255.255.0, leave the gateway empty, Save. Or, in a Command Prompt run as administrator:`,
-      command: `netsh interface ipv4 add address "${itf}" ${address} 255.255.255.0`,
-    };
-  if (platform === 'darwin')
-    return {
-      steps: `Open System Settings → Network → the wired connection (${itf}) → Details → TCP/IP, Configure IPv4: Manually, IP address ${address}, subnet mask 255.255.255.0, router empty, OK. Or, in Terminal (adds the address next to the current one until restart):`,
-      command: `sudo ifconfig ${itf} alias ${address} 255.255.255.0`,
-    };
-  return {
-    steps: `Add the address next to the current one on the wired connection (${itf}); it lasts until the next restart of the computer or the connection. In a terminal:`,
-    command: `sudo ip addr add ${address}/24 dev ${itf}`,
-  };
+  const safe = ifName === undefined ? (platform === 'win32' ? 'Ethernet' : platform === 'darwin' ? 'en0' : 'eth0') : safeInterfaceName(platform, ifName);
+  const itf = safe ?? '<name of the wired connection>';
+  const command =
+    platform === 'win32'
+      ? `netsh interface ipv4 add address "${itf}" ${address} 255.255.255.0`
+      : platform === 'darwin'
+        ? `sudo ifconfig ${itf} alias ${address} 255.255.255.0`
+        : `sudo ip addr add ${address}/24 dev ${itf}`;
+  const values = { os: platform === 'win32' || platform === 'darwin' ? platform : 'linux', named: safe === undefined ? ('no' as const) : ('yes' as const), itf: safe ?? '', address, command };
+  return { steps: english('platform.rescueAddress.steps', values), command, values };
 }
 
 /**

@@ -21,7 +21,7 @@ function time(at: number): string {
 function listText(t: Translate, jobs: JobSummary[], note?: string): string {
   if (jobs.length === 0) return [note, t('jobs.cli.none')].filter(Boolean).join('\n');
   const rows = jobs.map((j) => {
-    const who = [j.model ?? j.board, j.mac, j.serial && `SN ${j.serial}`].filter(Boolean).join(' · ') || 'router not identified';
+    const who = [j.model ?? j.board, j.mac, j.serial && `SN ${j.serial}`].filter(Boolean).join(' · ') || t('jobs.cli.list.notIdentified');
     const cust = [j.customer, j.ticket && `#${j.ticket}`].filter(Boolean).join(' ');
     return `${j.id}  ${day(j.startedAt)} ${time(j.startedAt)}  ${t(`jobs.state.${j.state}`).padEnd(12)}  ${j.title} — ${who}${cust ? ` — ${cust}` : ''}${j.backups ? ` — ${t('jobs.backupTaken')}` : ''}`;
   });
@@ -63,7 +63,10 @@ export const jobsList: CliCommand = {
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(said('jobs.cli.usage.limit'));
     return runOnContract(io, { command: 'jobs list', json: values.json, capabilities: jobsOnly }, async (t) => {
       const r = await t.invoke('jobs.list', { ...(values.find !== undefined ? { query: values.find } : {}), limit });
-      return { ok: true, value: r, text: listText(io.t ?? english, r.jobs, r.note) };
+      const tr = io.t ?? english;
+      // the note from the shop's state, as the screen says it (decision 0170); the English note where none came
+      const note = r.note === undefined ? undefined : r.shop ? tr('jobs.stationOnly', { shop: shopWords(tr, r.shop) }) : r.note;
+      return { ok: true, value: r, text: listText(tr, r.jobs, note) };
     });
   },
 };

@@ -304,7 +304,7 @@ export class JobsService {
   // ---- commands ----
 
   /** From the shop server when it answers (every station's jobs), else this station's file, saying so. */
-  async list(query: string | undefined, limit: number): Promise<{ jobs: JobSummary[]; source: 'this-station' | 'shop'; note?: string }> {
+  async list(query: string | undefined, limit: number): Promise<{ jobs: JobSummary[]; source: 'this-station' | 'shop'; note?: string; shop?: ShopSync }> {
     await this.catchUp();
     if (this.settings.shopServer) {
       try {
@@ -312,7 +312,8 @@ export class JobsService {
         const shop = await this.shopDb();
         if (shop) return { jobs: await listJobs(shop, query, limit), source: 'shop' };
       } catch {
-        return { jobs: await listJobs(await this.db(), query, limit), source: 'this-station', note: `Showing this station's jobs only. ${this.shopStatus().text}` };
+        const shop = this.shopStatus();
+        return { jobs: await listJobs(await this.db(), query, limit), source: 'this-station', note: `Showing this station's jobs only. ${shop.text}`, shop };
       }
     }
     return { jobs: await listJobs(await this.db(), query, limit), source: 'this-station' };

@@ -2,10 +2,11 @@ import type { CapabilityHandlers } from '../../core/dispatch';
 import type { MainContext } from '../../core/capability';
 import type { netCommands } from '../../../src-shared/capabilities/net/contract';
 import type { NetService } from './service';
+import { said, type Said } from '../../../src-shared/i18n/said';
 
-/** The plain reason the permission prompt is for, when the caller gives none. */
-export function defaultReason(iface: string, address: string): string {
-  return `Rescue Bench gives ${iface} the address ${address.split('/')[0]} so this computer can talk to the router in recovery mode. It is removed again when the recovery ends.`;
+/** The plain reason the permission prompt is for, when the caller gives none: said in the person's language (decision 0171). */
+export function defaultReason(iface: string, address: string): Said {
+  return said('net.prompt.add', { iface, address: address.split('/')[0]! });
 }
 
 /** How long net.link events keep coming after the interface list was asked for (the view asks again while open). */

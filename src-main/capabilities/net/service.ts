@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fault, RbFault, toErrorShape } from '../../../src-shared/errors';
-import { said, type SaidMessage } from '../../../src-shared/i18n/said';
+import { said, sayIn, wordsMsg, wordsText, type SaidMessage, type Words } from '../../../src-shared/i18n/said';
+import { english, loadCatalog, translator, type Locale, type Translate } from '../../../src-shared/i18n';
 import {
   checkFindings,
   neighbourAnswered,
@@ -125,6 +126,11 @@ export interface NetServiceOptions {
   pollMs?: number;
   /** How long a DHCP probe listens for an offer (default 3500 ms). */
   dhcpTimeoutMs?: number;
+  /**
+   * The language of the person at this computer, for the reason in the OS's own password prompt (decision 0171):
+   * the desktop app's system languages, the command line's --lang or LANG. English when not given.
+   */
+  promptLocale?: () => Locale;
 }
 
 export interface NetLease {
@@ -140,8 +146,11 @@ export interface PrepareRequest {
   interface: string;
   /** HOST_IP/PREFIX, e.g. "192.168.0.66/24". */
   address: string;
-  /** Plain words for the permission prompt (shown where the OS lets us: macOS; elsewhere in our own screen first). */
-  reason: string;
+  /**
+   * Plain words for the permission prompt (shown where the OS lets us: macOS; elsewhere in our own screen first):
+   * `said('net.prompt.…', values)` is said in the person's language (decision 0171); a string as it is.
+   */
+  reason: Words;
   /** Keep the address after this process ends (CLI `net address add`); the record in the data folder undoes it. */
   keep?: boolean;
 }
@@ -209,7 +218,7 @@ class Lease implements NetLease {
     private readonly svc: NetService,
     readonly rec: LeaseRecord,
     readonly via: string,
-    readonly reason: string,
+    readonly reason: Words,
   ) {}
   get interface(): string {
     return this.rec.interface;
@@ -265,6 +274,9 @@ export class NetService {
   /** The way of getting permission that worked last time (tried first next time). */
   private via: Elevation | undefined;
   private disposed = false;
+  private readonly promptLocale: () => Locale;
+  /** The catalogue of the prompt's language, once loaded (the exit-time undo runs synchronously and uses it as loaded). */
+  private promptT: Translate | undefined;
 
   constructor(
     private readonly events: NetServiceEvents = {},
@@ -276,6 +288,23 @@ export class NetService {
     this.dhcpTimeoutMs = opts.dhcpTimeoutMs ?? 3500;
     this.leasesFile = opts.dataDir ? path.join(opts.dataDir, LEASES_FILE) : undefined;
     this.slotsFile = opts.dataDir ? path.join(opts.dataDir, SLOTS_FILE) : undefined;
+    this.promptLocale = opts.promptLocale ?? (() => 'en');
+  }
+
+  /** Load the prompt language's words once; English when the catalogue cannot be loaded. */
+  private async loadPromptWords(): Promise<void> {
+    if (this.promptT) return;
+    const locale = this.promptLocale();
+    try {
+      this.promptT = translator(locale, await loadCatalog(locale));
+    } catch {
+      this.promptT = english;
+    }
+  }
+
+  /** The reason for the OS's password prompt in the person's language (decision 0171); a plain string as it is. */
+  private promptText(reason: Words): string {
+    return sayIn(this.promptT ?? english, wordsMsg(reason), wordsText(reason));
   }
 
   get platform(): string {
@@ -648,12 +677,13 @@ export class NetService {
    * osascript; Windows UAC. A dismissed prompt is a fault; a way that is not available here falls through to the
    * next; the command's own failure is returned for the caller to judge.
    */
-  private async privileged(cmds: Argv[], reason: string, opts: { keepGoing?: boolean } = {}): Promise<{ via: Elevation; code: number | null; stdout: string; stderr: string }> {
+  private async privileged(cmds: Argv[], reason: Words, opts: { keepGoing?: boolean } = {}): Promise<{ via: Elevation; code: number | null; stdout: string; stderr: string }> {
+    await this.loadPromptWords();
     const order = elevationOrder(this.os.platform, this.os.isRoot(), (p) => this.os.which(p) !== undefined);
     if (this.via && order.includes(this.via)) order.splice(order.indexOf(this.via), 1), order.unshift(this.via);
     const tried: string[] = [];
     for (const how of order) {
-      const inv = elevate(this.os.platform, how, cmds, reason, { ...opts, resolve: (p) => this.os.which(p) });
+      const inv = elevate(this.os.platform, how, cmds, this.promptText(reason), { ...opts, resolve: (p) => this.os.which(p) });
       const r = await this.os.exec(inv.cmd, inv.args, { ...(inv.input !== undefined ? { input: inv.input } : {}), timeoutMs: how === 'root' ? 15_000 : 300_000 });
       const outcome = r.missing ? 'unavailable' : elevationOutcome(how, r.code, r.stderr);
       if (outcome === 'cancelled')
@@ -675,7 +705,7 @@ export class NetService {
   }
 
   /** nmcli as this user first (NetworkManager lets the desktop user do this without a password), else with permission. */
-  private async nmSetManaged(iface: string, managed: boolean, reason: string): Promise<boolean> {
+  private async nmSetManaged(iface: string, managed: boolean, reason: Words): Promise<boolean> {
     const cmd = nmManagedCommand(iface, managed);
     if (!this.os.isRoot()) {
       const r = await this.os.exec(cmd[0], cmd.slice(1), { timeoutMs: 10_000 });
@@ -849,7 +879,7 @@ export class NetService {
   async releaseLease(lease: Lease): Promise<void> {
     if (lease.state === 'released') return;
     const { ip, nm } = this.undoCommands(lease.rec);
-    const reason = `Rescue Bench removes the temporary address ${lease.address.split('/')[0]} it set on ${lease.interface} for the router recovery.`;
+    const reason = said('net.prompt.removeTemporary', { address: lease.address.split('/')[0]!, iface: lease.interface });
     try {
       if (ip.length > 0) {
         const r = await this.privileged(ip, reason, { keepGoing: true });
@@ -884,7 +914,7 @@ export class NetService {
     const how = this.via ?? order[0];
     if (!how) return;
     if (ip.length > 0) {
-      const inv = elevate(this.os.platform, how, ip, lease.reason, { keepGoing: true, resolve: (p) => this.os.which(p) });
+      const inv = elevate(this.os.platform, how, ip, this.promptText(lease.reason), { keepGoing: true, resolve: (p) => this.os.which(p) });
       this.os.execSync(inv.cmd, inv.args, { ...(inv.input !== undefined ? { input: inv.input } : {}), timeoutMs: how === 'root' ? 5000 : 120_000 });
     }
     if (nm) {
@@ -1006,7 +1036,7 @@ export class NetService {
     if (!source) throw fault('NET_SLOT_NO_ADDRESS', { card: name, router: opts.routerIp, prefix: opts.prefix });
     const rec: SlotRecord = { interface: name, sourceAddress: source, routerIp: opts.routerIp, prefix: opts.prefix, table: SLOT_TABLE_BASE + idx, sysctlsBefore: {}, sysctlsSet: false, pid: process.pid, since: Date.now() };
     const plan = slotRoutePlan(p, rec);
-    const reason = `Rescue Bench gives ${name} its own address ${source} and route, so that the router on that cable is reached through it alone; all of it is removed again when the work is done.`;
+    const reason = said('net.prompt.slot', { iface: name, address: source });
     if (p === 'linux') {
       const q = slotSysctlQuery(name);
       const r = await this.os.exec(q[0], q.slice(1), { timeoutMs: 5000 });
@@ -1069,7 +1099,7 @@ export class NetService {
   /** Undo a slot: the rule, the table, the address, the card's sysctls as they were; idempotent. */
   async releaseSlot(slot: Slot): Promise<void> {
     if (slot.released) return;
-    const reason = `Rescue Bench removes the address ${slot.sourceAddress} it gave ${slot.interface} for a router on the station.`;
+    const reason = said('net.prompt.slotRemove', { address: slot.sourceAddress, iface: slot.interface });
     try {
       await this.undoSlot(slot.rec, reason);
     } catch (e) {
@@ -1104,7 +1134,7 @@ export class NetService {
     return [...plan.undo, ...(restore ? [restore] : [])];
   }
 
-  private async undoSlot(rec: SlotRecord, reason: string): Promise<void> {
+  private async undoSlot(rec: SlotRecord, reason: Words): Promise<void> {
     const cmds = this.slotUndoCommands(rec);
     if (cmds.length === 0) return;
     let r = { via: 'root' as Elevation, code: 0 as number | null, stdout: '', stderr: '' };
@@ -1130,7 +1160,7 @@ export class NetService {
     const how = this.via ?? order[0];
     if (!how) return;
     for (const run of this.slotRuns(this.slotUndoCommands(slot.rec))) {
-      const inv = elevate(this.os.platform, how, run, 'Rescue Bench removes the router place it set up.', { keepGoing: true, resolve: (p) => this.os.which(p) });
+      const inv = elevate(this.os.platform, how, run, this.promptText(said('net.prompt.placeRemove')), { keepGoing: true, resolve: (p) => this.os.which(p) });
       this.os.execSync(inv.cmd, inv.args, { ...(inv.input !== undefined ? { input: inv.input } : {}), timeoutMs: how === 'root' ? 5000 : 120_000 });
     }
     slot.released = true;

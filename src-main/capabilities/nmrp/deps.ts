@@ -3,6 +3,7 @@
  * the TFTP client's tftpPut (capabilities/tftp), as the members used here. index.ts passes the real ones (the
  * compiler checks they fit); service tests pass their own.
  */
+import type { Words } from '../../../src-shared/i18n/said';
 import type { TftpPutOptions, TftpPutResult } from '../tftp';
 
 export interface NmrpLease {
@@ -13,7 +14,7 @@ export interface NmrpLease {
 }
 
 export interface NmrpNet {
-  prepare(req: { interface: string; address: string; reason: string }): Promise<NmrpLease>;
+  prepare(req: { interface: string; address: string; reason: Words }): Promise<NmrpLease>;
   waitForCarrier(iface: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void>;
 }
 

@@ -155,7 +155,7 @@ export class NmrpService {
       lease = await net.prepare({
         interface: req.interface,
         address: `${req.hostIp}/${prefix}`,
-        reason: `Netgear recovery gives this computer the address ${req.hostIp} on ${req.interface} while it talks to the router, and removes it afterwards.`,
+        reason: said('net.prompt.netgear', { address: req.hostIp, iface: req.interface }),
       });
       this.emit(runId, { stage: 'waiting-for-cable', ...sayPart(said('nmrp.said.waitingCable')), ...doNowPart(said('nmrp.said.switchOn')) }, counters);
       await net.waitForCarrier(req.interface, { timeoutMs: this.deps.carrierTimeoutMs ?? 60_000, signal });

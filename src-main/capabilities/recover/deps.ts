@@ -5,6 +5,7 @@
  * `net` is a narrow view of the network assistant's NetService (src-main/capabilities/net; index.ts adapts it),
  * so the steps' tests can give a fake one.
  */
+import type { Words } from '../../../src-shared/i18n/said';
 import type { FirewallFinding, PlatformName } from '../../platform';
 import type { RecoverProgress } from '../../../src-shared/capabilities/recover';
 import type { TftpServer, TftpServerOptions } from '../tftp';
@@ -28,7 +29,7 @@ export interface RecoverLease {
 export interface RecoverNet {
   interfaces(): Promise<RecoverNetInterface[]>;
   /** Give `interface` the address (with the OS's privilege prompt where needed); undone by release(). */
-  prepare(req: { interface: string; address: string; reason: string }): Promise<RecoverLease>;
+  prepare(req: { interface: string; address: string; reason: Words }): Promise<RecoverLease>;
   probe(ip: string, opts: { interface?: string; tcpPorts?: number[]; timeoutMs?: number }): Promise<{ arpMac?: string; icmp: boolean; tcp: Record<number, boolean> }>;
   /** Plain-words notes about this computer's network for the target (DHCP, firewall…), when the assistant has them. */
   notes?(req: { target: string; need: string; interface?: string }): Promise<string[]>;

@@ -118,7 +118,7 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
         // a lease on an address that is already there: it stays afterwards, but a network manager leaves it alone
         // meanwhile and it comes back if the router's power-cycle drops the link
         try {
-          const lease = await deps.net.prepare({ interface: has.name, address: need, reason: `Rescue Bench keeps the address ${hostIp} on ${has.name} while it recovers the router.` });
+          const lease = await deps.net.prepare({ interface: has.name, address: need, reason: said('net.prompt.recoverKeep', { address: hostIp, iface: has.name }) });
           ctx.bag.set(BAG.lease, { close: () => lease.release() });
         } catch (err) {
           ctx.evidence(said('recover.said.guardFailed', { reason: toErrorShape(err).message }));
@@ -139,7 +139,7 @@ export function networkStep(deps: RecoverDeps): StepExecutor {
       }
       if (!pick) return fault('RECOVER_NO_INTERFACE');
       try {
-        const lease = await deps.net.prepare({ interface: pick.name, address: need, reason: `Rescue Bench needs to give this computer the address ${hostIp} on ${pick.name} while it recovers the router. It is removed again afterwards.` });
+        const lease = await deps.net.prepare({ interface: pick.name, address: need, reason: said('net.prompt.recoverAdd', { address: String(hostIp), iface: pick.name }) });
         ctx.bag.set(BAG.lease, { close: () => lease.release() });
         ctx.bag.set(BAG.localAddress, hostIp);
         ctx.evidence(said('recover.said.gaveAddress', { iface: pick.name, addr: need, time: t(ctx.now()) }));

@@ -16,7 +16,7 @@ export const serialPorts: CliCommand = {
       const r = await t.invoke('serial.ports', {});
       if (r.note) t.say(sayIn(tr, r.noteMsg, r.note));
       if (!r.ports.length) t.say(tr('serial.cli.noPorts'));
-      const text = r.ports.map((p) => p.label).join('\n');
+      const text = r.ports.map((p) => sayIn(tr, p.labelMsg, p.label)).join('\n');
       return { ok: true, value: r, ...(text ? { text } : {}) };
     });
   },

@@ -106,7 +106,8 @@ export class SerialService {
   async listPorts(): Promise<{ ports: SerialPortInfo[]; note?: string; noteMsg?: SaidMessage }> {
     try {
       const list = await this.ports.list();
-      return { ports: list.map((p) => ({ ...describePortForList(p), ...(p.label ? { label: p.label } : {}) })) };
+      // a port with a label of its own (the practice router's console) keeps it, without the platform's words
+      return { ports: list.map((p) => (p.label ? { ...withoutMsg(describePortForList(p)), label: p.label } : describePortForList(p))) };
     } catch (err) {
       const note = said('serial.ports.unreadable', { reason: (err as Error).message });
       return { ports: [], note: note.text, noteMsg: note.msg };
@@ -473,4 +474,9 @@ export class SerialService {
   async dispose(): Promise<void> {
     await Promise.all([...this.sessions.keys()].map((id) => this.close(id).catch(() => undefined)));
   }
+}
+
+function withoutMsg<T extends { labelMsg?: unknown }>(p: T): Omit<T, 'labelMsg'> {
+  const { labelMsg: _, ...rest } = p;
+  return rest;
 }

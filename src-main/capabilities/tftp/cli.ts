@@ -5,7 +5,7 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { onCard } from '../../cli/on-card';
-import { english, localizeError, said, type Translate } from '../../../src-shared/i18n';
+import { english, localizeError, said, sayIn, type Translate } from '../../../src-shared/i18n';
 
 function mib(n: number): string {
   return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1)} MiB`;
@@ -124,7 +124,7 @@ export const tftpServe: CliCommand = {
             Object.entries(server.aliases ?? {}).map(([name, file]) => `\n${say('tftp.cli.serve.alias', { name, file })}`).join('') +
             (server.answerAny ? `\n${say('tftp.cli.serve.answerAny', { file: server.answerAny })}` : '') +
             ` ${say('tftp.cli.serve.stop')}` +
-            (server.lockstep?.engine === 'js' ? `\n${say('tftp.cli.serve.slowEngine', { why: server.lockstep.why ?? 'not available' })}` : ''),
+            (server.lockstep?.engine === 'js' ? `\n${say('tftp.cli.serve.slowEngine', { why: server.lockstep.why ? sayIn(say, server.lockstep.whyMsg, server.lockstep.why) : say('tftp.engine.unavailable') })}` : ''),
         );
         await io.stopped;
         return { ok: true, value: await t.invoke('tftp.server.stop', {}) };

@@ -97,6 +97,7 @@ export function notTftp(host: string, name: string, acked: number, blocks: numbe
 }
 
 /** The native engine was asked for explicitly and cannot send this upload. */
-export function nativeMissing(why: string): RbErrorShape {
-  return fault('TFTP_PUT_NATIVE_MISSING', { why }).toShape();
+export function nativeMissing(why: string, values: Record<string, string> = {}): RbErrorShape {
+  // `put` says which reason (the catalogue's words); the engine's own reason keeps its `why` key, its English is `reason`
+  return fault('TFTP_PUT_NATIVE_MISSING', values.put ? { reason: why, ...values } : { put: 'other', reason: why }).toShape();
 }

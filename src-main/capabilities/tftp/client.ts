@@ -159,14 +159,19 @@ async function openSource(src: TftpPutOptions['source']): Promise<PutSource> {
   }
 }
 
-/** The native engine for this upload, or why not (a reason only matters when it was asked for). */
-function nativeFor(o: TftpPutOptions): { api: NativeLockstepApi } | { why: string } {
-  if ((o.engine ?? 'auto') === 'js') return { why: 'turned off for this upload' };
-  if (Buffer.isBuffer(o.source)) return { why: 'the data is not a file' };
-  if ((o.rollover ?? PUT_DEFAULTS.rollover) !== 0) return { why: 'it wraps block numbers to 0 only' };
-  if (!udpSharedPortForStrays()) return { why: 'this system cannot share the upload\'s port between two sockets' };
+/**
+ * The native engine for this upload, or why not (a reason only matters when it was asked for): `why` in English,
+ * `values` for TFTP_PUT_NATIVE_MISSING's words (`put`: upload, notFile, rollover, sharedPort, or engine with the
+ * engine's own reason; decision 0170).
+ */
+function nativeFor(o: TftpPutOptions): { api: NativeLockstepApi } | { why: string; values: Record<string, string> } {
+  const not = (put: 'upload' | 'notFile' | 'rollover' | 'sharedPort', why: string) => ({ why, values: { put } });
+  if ((o.engine ?? 'auto') === 'js') return not('upload', 'turned off for this upload');
+  if (Buffer.isBuffer(o.source)) return not('notFile', 'the data is not a file');
+  if ((o.rollover ?? PUT_DEFAULTS.rollover) !== 0) return not('rollover', 'it wraps block numbers to 0 only');
+  if (!udpSharedPortForStrays()) return not('sharedPort', "this system cannot share the upload's port between two sockets");
   const n = nativeLockstep();
-  return n.ok ? { api: n.api } : { why: n.reason };
+  return n.ok ? { api: n.api } : { why: n.reason, values: { ...n.values, put: 'engine', reason: n.reason } };
 }
 
 /** Upload one file to a TFTP server (WRQ). Rejects with an RbFault whose code starts with TFTP_PUT_. */
@@ -174,7 +179,7 @@ export async function tftpPut(opts: TftpPutOptions): Promise<TftpPutResult> {
   checkOptions(opts);
   if (opts.signal?.aborted) throw new RbFault(F.cancelled(opts.host, opts.remoteName, 0, 0));
   const native = nativeFor(opts);
-  if (opts.engine === 'native' && 'why' in native) throw new RbFault(F.nativeMissing(native.why));
+  if (opts.engine === 'native' && 'why' in native) throw new RbFault(F.nativeMissing(native.why, native.values));
   const source = await openSource(opts.source);
   try {
     if (opts.readyToSend) await opts.readyToSend;

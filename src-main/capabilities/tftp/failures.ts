@@ -21,8 +21,11 @@ export class TftpRefusal extends Error {
     readonly wire: string,
     /** Longer explanation for the log and the UI. */
     readonly why: string,
-    /** 'hidden': refused by the dot-name rule (the event says so in its own words). */
-    readonly kind?: 'hidden',
+    /**
+     * 'hidden': refused by the dot-name rule (the event says so in its own words); 'missing': the file is not
+     * there (an alias's file or the answer-any file is then said by its name, decision 0170).
+     */
+    readonly kind?: 'hidden' | 'missing',
   ) {
     super(why);
   }
@@ -128,8 +131,8 @@ export function folderMissing(p: string, what: 'served folder' | 'upload folder'
 }
 
 /** The native lock-step engine was asked for explicitly and is not there (`reason` says why). */
-export function nativeEngineMissing(reason: string): RbErrorShape {
-  return fault('TFTP_NATIVE_MISSING', { reason }).toShape();
+export function nativeEngineMissing(reason: string, values: Record<string, string> = {}): RbErrorShape {
+  return fault('TFTP_NATIVE_MISSING', { ...values, reason }).toShape();
 }
 
 // ---- Refusals by the folder and name rules of jail.ts (issue 12, docs/decisions/0007-host-paths.md) --------
@@ -154,7 +157,13 @@ function hiddenNameRefused(peer: string, file: string, direction: 'read' | 'writ
   return fault('TFTP_HIDDEN_NAME', { peer, file, op: direction }, { details: why }).toShape();
 }
 
-/** An alias or the answer-any file cannot be served (jail.ts servedFileName or aliasNameProblem said why). */
-export function servedFileRefused(what: string, file: string, why: string): RbErrorShape {
-  return fault('TFTP_ALIAS_REFUSED', { what, why, file: file || 'none' }).toShape();
+/**
+ * An alias or the answer-any file cannot be served (jail.ts servedFileName or aliasNameProblem said why). `which`
+ * (aliasName, aliasFile, answerAny) and `problem` (an aliasNameProblem key, `missing`, or `other` with the
+ * refusal's English `why`) let the sentence be said in any language; `what` and `why` are its English parts.
+ */
+export function servedFileRefused(which: 'aliasName' | 'aliasFile' | 'answerAny', name: string, file: string, why: string, problem = 'other'): RbErrorShape {
+  const what =
+    which === 'aliasName' ? `The alias name "${name.slice(0, 60)}"` : which === 'aliasFile' ? `The file for the alias "${name}" ("${file}")` : `The file to send for any name ("${file}")`;
+  return fault('TFTP_ALIAS_REFUSED', { what, why, file: file || 'none', which, name: name.slice(0, which === 'aliasName' ? 60 : 255), problem }).toShape();
 }

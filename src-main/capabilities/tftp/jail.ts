@@ -79,7 +79,7 @@ function isInside(root: string, p: string): boolean {
 
 function fsRefusal(err: unknown, name: string): TftpRefusal {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new TftpRefusal(TFTP_ERR.FILE_NOT_FOUND, 'File not found', `"${name}" is not in the served folder`);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new TftpRefusal(TFTP_ERR.FILE_NOT_FOUND, 'File not found', `"${name}" is not in the served folder`, 'missing');
   if (code === 'ELOOP') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" is a symbolic link loop or a link that may not be followed`);
   if (code === 'EACCES' || code === 'EPERM') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `this computer does not let Rescue Bench read "${name}"`);
   if (code === 'ENAMETOOLONG') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', 'the file name is too long');
@@ -211,10 +211,10 @@ export async function servedFileName(rootReal: string, target: string): Promise<
   return rel;
 }
 
-/** Why a name cannot be an alias (the name a router asks for), or null. */
-export function aliasNameProblem(name: string): string | null {
-  if (name.length === 0 || name.length > 255) return 'it must be 1 to 255 characters long';
-  if (/[\x00-\x1f\x7f]/.test(name)) return 'it contains control characters';
-  if (hiddenPart(name) !== undefined) return 'it has a part starting with a dot (hidden names are never served)';
+/** Why a name cannot be an alias (the name a router asks for), or null: its key (for the catalogue) and English. */
+export function aliasNameProblem(name: string): { key: 'length' | 'control' | 'hidden'; why: string } | null {
+  if (name.length === 0 || name.length > 255) return { key: 'length', why: 'it must be 1 to 255 characters long' };
+  if (/[\x00-\x1f\x7f]/.test(name)) return { key: 'control', why: 'it contains control characters' };
+  if (hiddenPart(name) !== undefined) return { key: 'hidden', why: 'it has a part starting with a dot (hidden names are never served)' };
   return null;
 }

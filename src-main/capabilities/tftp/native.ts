@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { findAddon } from '../../platform/bindings/native-addon';
+import { english } from '../../../src-shared/i18n';
 
 export type NativeOutcome = 'done' | 'timeout' | 'client-error' | 'protocol' | 'gone' | 'read-failed' | 'short-file' | 'cancelled' | 'socket-error';
 
@@ -50,22 +51,30 @@ export const NATIVE_FILE = 'rb_lockstep.node';
 /** native/lockstep/lockstep.c's RB_LOCKSTEP_ABI: the API this file speaks. */
 export const NATIVE_ABI = 4;
 
-export type NativeStatus = { ok: true; api: NativeLockstepApi; path: string } | { ok: false; reason: string };
+/** Why not: `reason` in English (logs, --json) and `values` for the catalogue's `tftp.engine.why` (decision 0170). */
+export type NativeStatus = { ok: true; api: NativeLockstepApi; path: string } | { ok: false; reason: string; values: NativeWhyValues };
+export type NativeWhyValues = { why: 'off' | 'server' | 'platform' | 'notBuilt' | 'otherVersion' | 'loadFailed' | 'virtual' } & Record<string, string>;
+
+/** The engine is not there, and why, as the catalogue says it. */
+export function notNative(why: NativeWhyValues['why'], values: Record<string, string> = {}): NativeStatus & { ok: false } {
+  const v: NativeWhyValues = { ...values, why };
+  return { ok: false, reason: english('tftp.engine.why', v), values: v };
+}
 
 let cached: NativeStatus | undefined;
 
 /** Load the engine once. RB_NATIVE=off turns it off (the CLI's `--engine js` does so per server). */
 export function nativeLockstep(): NativeStatus {
   if (cached) return cached;
-  if (process.env.RB_NATIVE === 'off') return (cached = { ok: false, reason: 'turned off (RB_NATIVE=off)' });
-  if (process.platform !== 'linux' && process.platform !== 'darwin') return (cached = { ok: false, reason: `not available on ${process.platform === 'win32' ? 'Windows' : process.platform} yet` });
+  if (process.env.RB_NATIVE === 'off') return (cached = notNative('off'));
+  if (process.platform !== 'linux' && process.platform !== 'darwin') return (cached = notNative('platform', { platform: process.platform === 'win32' ? 'Windows' : process.platform }));
   const file = findAddon(NATIVE_FILE);
-  if (!file) return (cached = { ok: false, reason: 'not built (npm run build:native needs a C compiler)' });
+  if (!file) return (cached = notNative('notBuilt'));
   try {
     const api = createRequire(file)(file) as NativeLockstepApi;
-    if (api.abi !== NATIVE_ABI) return (cached = { ok: false, reason: `${file} is from another version (abi ${String(api.abi)})` });
+    if (api.abi !== NATIVE_ABI) return (cached = notNative('otherVersion', { file, abi: String(api.abi) }));
     return (cached = { ok: true, api, path: file });
   } catch (err) {
-    return (cached = { ok: false, reason: `could not be loaded: ${err instanceof Error ? err.message : String(err)}` });
+    return (cached = notNative('loadFailed', { error: err instanceof Error ? err.message : String(err) }));
   }
 }

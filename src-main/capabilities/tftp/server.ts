@@ -9,6 +9,7 @@
 import { EventEmitter } from 'node:events';
 import { RbFault } from '../../../src-shared/errors';
 import type { TftpOptions, TftpTransferEvent, TftpTransferInfo } from '../../../src-shared/capabilities/tftp/contract';
+import type { SaidMessage } from '../../../src-shared/contract/common';
 import {
   BLKSIZE_MAX,
   DEFAULT_BLKSIZE,
@@ -41,7 +42,7 @@ import {
   uploadNotCreated,
 } from './failures';
 import { aliasNameProblem, openInside, servableFolders, servedFileName, uploadTarget } from './jail';
-import { nativeLockstep, type NativeLockstepApi } from './native';
+import { nativeLockstep, notNative, type NativeLockstepApi } from './native';
 import { NativeReadTransfer } from './native-transfer';
 import { fileSource, memorySource, ReadTransfer, type ReadSource, type ServedTransfer, type TransferBase, WriteTransfer } from './transfer';
 
@@ -138,7 +139,7 @@ export interface TftpServer {
   /** Datagrams to a transfer's port from someone other than its client (answered with ERROR 5 on Linux). */
   readonly strays: number;
   /** Which engine sends lock-step reads, and why not the native one (shown in the UI, printed by the CLI). */
-  readonly lockstep: { engine: 'native' | 'js'; why?: string };
+  readonly lockstep: { engine: 'native' | 'js'; why?: string; whyMsg?: SaidMessage };
   close(): Promise<void>;
 }
 
@@ -167,7 +168,7 @@ class Server implements TftpServer {
   /** The native lock-step engine, when this server uses it. */
   private readonly native: NativeLockstepApi | undefined;
   /** For the UI: which engine sends lock-step reads, and why not the native one. */
-  readonly lockstep: { engine: 'native' | 'js'; why?: string };
+  readonly lockstep: { engine: 'native' | 'js'; why?: string; whyMsg?: SaidMessage };
 
   constructor(
     private readonly socket: UdpSocket,
@@ -179,9 +180,9 @@ class Server implements TftpServer {
     readonly answerAny: string | undefined = undefined,
   ) {
     const a = socket.address();
-    const n = opts.engine === 'js' ? ({ ok: false, reason: 'turned off for this server' } as const) : nativeFor(opts.udp);
+    const n = opts.engine === 'js' ? notNative('server') : nativeFor(opts.udp);
     this.native = n.ok ? n.api : undefined;
-    this.lockstep = n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason };
+    this.lockstep = n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason, whyMsg: { id: 'tftp.engine.why', values: n.values } };
     this.address = a.address;
     this.port = a.port;
     this.emitter.setMaxListeners(50);
@@ -511,7 +512,7 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
   const udp = opts.udp ?? osUdp;
   if (opts.engine === 'native') {
     const n = nativeFor(udp);
-    if (!n.ok) throw new RbFault(nativeEngineMissing(n.reason));
+    if (!n.ok) throw new RbFault(nativeEngineMissing(n.reason, n.values));
   }
   const socket = udp.createSocket({ type: 'udp4' });
   try {
@@ -561,24 +562,25 @@ export async function startTftpServer(opts: TftpServerOptions): Promise<TftpServ
 /** Check the aliases and the answer-any file by the folder's rules before the server starts (TFTP_ALIAS_REFUSED). */
 async function servedFiles(root: string, aliases: Record<string, string> = {}, answerAny?: string): Promise<{ aliases: Record<string, string>; answerAny: string | undefined }> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  const check = async (what: string, target: string): Promise<string> => {
+  const check = async (which: 'aliasFile' | 'answerAny', name: string, target: string): Promise<string> => {
     try {
       return await servedFileName(root, target);
     } catch (err) {
-      throw new RbFault(servedFileRefused(what, target, err instanceof TftpRefusal ? err.why : String(err)));
+      const refusal = err instanceof TftpRefusal ? err : undefined;
+      throw new RbFault(servedFileRefused(which, name, target, refusal ? refusal.why : String(err), refusal?.kind === 'missing' ? 'missing' : 'other'));
     }
   };
   for (const [name, target] of Object.entries(aliases)) {
     const problem = aliasNameProblem(name);
-    if (problem) throw new RbFault(servedFileRefused(`The alias name "${name.slice(0, 60)}"`, '', problem));
-    out[name] = await check(`The file for the alias "${name}" ("${target}")`, target);
+    if (problem) throw new RbFault(servedFileRefused('aliasName', name, '', problem.why, problem.key));
+    out[name] = await check('aliasFile', name, target);
   }
-  return { aliases: out, answerAny: answerAny === undefined ? undefined : await check(`The file to send for any name ("${answerAny}")`, answerAny) };
+  return { aliases: out, answerAny: answerAny === undefined ? undefined : await check('answerAny', '', answerAny) };
 }
 
 /** The native engine opens real sockets of its own: on a virtual network (tests) only the JavaScript engine can run. */
 function nativeFor(udp: UdpSocketFactory): ReturnType<typeof nativeLockstep> {
-  return udp.kind === 'os' ? nativeLockstep() : { ok: false, reason: 'not usable on a virtual network (it opens real sockets)' };
+  return udp.kind === 'os' ? nativeLockstep() : notNative('virtual');
 }
 
 function bindUdp(s: UdpSocket, address: string, port: number): Promise<void> {

@@ -8,7 +8,7 @@ import { useApp } from '../../app/store';
 import { useTftp } from './store';
 import { pathExample } from '../../app/host-paths';
 import type { RbError } from '../../../src-shared/contract';
-import { useT } from '../../i18n';
+import { sayText, useT } from '../../i18n';
 
 /** Start and stop the file server: which folder, which network connection, which port; uploads only when asked. */
 export function ServerPanel() {
@@ -114,7 +114,7 @@ export function ServerPanel() {
         </p>
         {server.lockstep?.engine === 'js' && (
           <p className="fs-hint" data-testid="tftp-engine-note">
-            {t('tftp.engine.note', { why: server.lockstep.why ?? t('tftp.engine.unavailable') })}
+            {t('tftp.engine.note', { why: server.lockstep.why ? sayText(t, server.lockstep.why, server.lockstep.whyMsg) : t('tftp.engine.unavailable') })}
           </p>
         )}
         <FileList />

@@ -146,7 +146,14 @@ export const jobsCommands = {
   'jobs.list': command(
     'Jobs, newest first; `query` finds a router by MAC, board, serial number, customer or ticket',
     z.object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
-    z.object({ jobs: z.array(JobSummarySchema), source: z.enum(['this-station', 'shop']), note: z.string().optional() }),
+    z.object({
+      jobs: z.array(JobSummarySchema),
+      source: z.enum(['this-station', 'shop']),
+      /** Why only this station's jobs are shown (English, for --json and logs). */
+      note: z.string().optional(),
+      /** The shop server's state beside the note, so the screen and the CLI say it in the language shown (decision 0170). */
+      shop: ShopSyncSchema.optional(),
+    }),
   ),
   'jobs.show': command('One job: the router, every step with its times and evidence, images, backups, outcome', z.object({ id: z.string().max(64) }), JobSchema),
   'jobs.history': command(

@@ -18,6 +18,8 @@ export const SerialPortInfoSchema = z.object({
   path: z.string(),
   /** Plain words for the list: "USB serial adapter (FTDI) — /dev/ttyUSB0". */
   label: z.string(),
+  /** The same as catalogue id + values (platform.serialPort.label), said in the language shown (decision 0169). */
+  labelMsg: SaidMessageSchema.optional(),
   manufacturer: z.string().optional(),
   serialNumber: z.string().optional(),
   vendorId: z.string().optional(),

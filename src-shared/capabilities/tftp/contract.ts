@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, Empty, Ipv4Schema, PortSchema, RbErrorSchema } from '../../contract/common';
+import { command, event, Empty, Ipv4Schema, PortSchema, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 
 export const TftpOptionsSchema = z.object({
   blksize: z.number().int(),
@@ -66,8 +66,11 @@ export const TftpServerStateSchema = z.object({
   /** File inside the served folder sent for any name that is not found. */
   answerAny: z.string().optional(),
   startedAt: z.number().optional(),
-  /** The engine for lock-step reads (windowsize 1, octet) and, when it is the slower JavaScript one, why. */
-  lockstep: z.object({ engine: z.enum(['native', 'js']), why: z.string().max(300).optional() }).optional(),
+  /**
+   * The engine for lock-step reads (windowsize 1, octet) and, when it is the slower JavaScript one, why: `why` in
+   * English, `whyMsg` the same as catalogue id + values (decision 0170).
+   */
+  lockstep: z.object({ engine: z.enum(['native', 'js']), why: z.string().max(300).optional(), whyMsg: SaidMessageSchema.optional() }).optional(),
   error: RbErrorSchema.optional(),
 });
 export type TftpServerState = z.infer<typeof TftpServerStateSchema>;

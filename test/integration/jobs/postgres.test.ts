@@ -14,6 +14,8 @@ import { PostgresDriver } from '../../../src-main/capabilities/jobs/postgres';
 import { getJob, listJobs, schemaVersion, SCHEMA_VERSION } from '../../../src-main/capabilities/jobs/sql';
 import type { JobsStatus, JobSummary, ShopSync } from '../../../src-shared/capabilities/jobs';
 import { reportSkip } from '../../../test-support/netns';
+import { english, loadCatalog, translator } from '../../../src-shared/i18n';
+import { shopWords } from '../../../src-shared/capabilities/jobs/words';
 import { startPostgres, type PgServer } from '../../../test-support/postgres';
 import { jobPlaybookService, runOn } from '../../../test-support/jobs-runs';
 
@@ -107,6 +109,13 @@ describe('jobs on a shop PostgreSQL server', () => {
       const local = await jobs.list(undefined, 10);
       expect(local).toMatchObject({ source: 'this-station', note: expect.stringMatching(/^Showing this station's jobs only\. The shop server does not answer\./) });
       expect(local.jobs.map((j) => j.id)).toEqual([runId]);
+      // the reply carries the shop's state beside the note: said in German as the screen says it (decision 0170)
+      expect(local.shop).toMatchObject({ configured: true, reachable: false, queued: 1 });
+      const de = translator('de', await loadCatalog('de'));
+      expect(de('jobs.stationOnly', { shop: shopWords(de, local.shop!) })).toBe(
+        'Es werden nur die Aufträge dieses Arbeitsplatzes gezeigt. Der Werkstatt-Server antwortet nicht. 1 Auftrag wartet auf das Senden; sie bleiben auf diesem Computer und werden gesendet, sobald er wieder antwortet.',
+      );
+      expect(english('jobs.stationOnly', { shop: shopWords(english, local.shop!) })).toBe(local.note);
 
       pg.start();
       await jobs.flush();

@@ -45,7 +45,7 @@ describe('tftp serve --json', () => {
       expect(first).toMatchObject({ state: 'listening', bind: '127.0.0.1', root: tree.root });
       // which engine sends lock-step reads, and why not the native one (decision 0013)
       const n = nativeLockstep();
-      expect(first.lockstep).toEqual(n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason });
+      expect(first.lockstep).toEqual(n.ok ? { engine: 'native' } : { engine: 'js', why: n.reason, whyMsg: { id: 'tftp.engine.why', values: n.values } });
       const port = first.port;
       expect(port).toBeGreaterThan(0);
       const local = path.join(tree.base, 'cli-got');
@@ -129,7 +129,7 @@ describe('tftp serve --json', () => {
     const out = new CliLines(p);
     try {
       const first = await listening(out);
-      expect(first.lockstep).toEqual({ engine: 'js', why: 'turned off for this server' });
+      expect(first.lockstep).toEqual({ engine: 'js', why: 'turned off for this server', whyMsg: { id: 'tftp.engine.why', values: { why: 'server' } } });
       const local = path.join(tree.base, 'cli-js');
       const r = await run('curl', ['-s', '--tftp-blksize', '1468', '-o', local, `tftp://127.0.0.1:${first.port}/one.bin`]);
       expect(r.code).toBe(0);
@@ -148,7 +148,7 @@ describe('without the native engine', () => {
     const out = new CliLines(p);
     try {
       const first = await listening(out);
-      expect(first.lockstep).toEqual({ engine: 'js', why: 'turned off (RB_NATIVE=off)' });
+      expect(first.lockstep).toEqual({ engine: 'js', why: 'turned off (RB_NATIVE=off)', whyMsg: { id: 'tftp.engine.why', values: { why: 'off' } } });
       const local = path.join(tree.base, 'cli-off');
       expect((await run('curl', ['-s', '--tftp-blksize', '1468', '-o', local, `tftp://127.0.0.1:${first.port}/one.bin`])).code).toBe(0);
       expect((await out.waitFor('tftp.transfer', (e) => e.kind === 'done')).transfer).toMatchObject({ engine: 'js', sha256: tree.files['one.bin'] });

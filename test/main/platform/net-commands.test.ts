@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { loadCatalog, translator } from '../../../src-shared/i18n';
 import {
   addAddressCommand,
   addNeighbourCommand,
@@ -80,6 +81,42 @@ describe('elevate', () => {
       `do shell script "'/sbin/ifconfig' 'en7' 'alias' '192.168.0.66' '255.255.255.0' && '/usr/sbin/arp' '-s' '192.168.0.86' '00:11:22:33:44:55' 'ifscope' 'en7'" with prompt "Rescue Bench sets \\"192.168.0.66\\" \\\\ now" with administrator privileges`,
     ]);
     expect(appleScriptString('a\nb\u0007"c')).toBe('"a b \\"c"');
+  });
+
+  it('macOS: a reason in German or Spanish, with quotes and backslashes, is one AppleScript string that reads back as it was (decision 0171)', async () => {
+    // AppleScript's string literal: " ends it, a backslash escapes the next character; read the argument back that way
+    const literals = (script: string): string[] => {
+      const out: string[] = [];
+      for (let i = 0; i < script.length; i++) {
+        if (script[i] !== '"') continue;
+        let v = '';
+        for (i++; i < script.length && script[i] !== '"'; i++) v += script[i] === '\\' ? script[++i] : script[i];
+        if (i >= script.length) throw new Error(`unterminated string in ${script}`);
+        out.push(v);
+      }
+      return out;
+    };
+    const de = translator('de', await loadCatalog('de'));
+    const es = translator('es', await loadCatalog('es'));
+    const reasons = [
+      de('net.prompt.add', { iface: 'en7', address: '192.168.1.10' }),
+      es('net.prompt.slot', { iface: 'en7', address: '192.168.0.2' }),
+      'Rescue Bench setzt „192.168.0.66“ auf "en7" \\ jetzt — ¿Añadir la dirección «192.168.0.66»? Größe ñ ü ß',
+      'Ein Anführungszeichen am Ende"',
+      '\\',
+    ];
+    for (const reason of reasons) {
+      const inv = elevate('darwin', 'osascript', [addAddressCommand('darwin', 'en7', '192.168.0.66/24')], reason);
+      const arg = inv.args[1]!;
+      expect(arg.startsWith('do shell script "')).toBe(true);
+      expect(arg.endsWith('" with administrator privileges')).toBe(true);
+      // exactly two strings: the shell script and the prompt, the prompt's text as it was given
+      expect(literals(arg)).toEqual(["'/sbin/ifconfig' 'en7' 'alias' '192.168.0.66' '255.255.255.0'", reason]);
+    }
+    expect(reasons[0]).toBe('Rescue Bench gibt en7 die Adresse 192.168.1.10, damit dieser Computer mit dem Router im Rettungsmodus sprechen kann. Sie wird am Ende der Rettung wieder entfernt.');
+    // a long reason is cut between characters (an emoji is two UTF-16 units), never inside one
+    const long = `${'ä'.repeat(299)}😀x`;
+    expect(literals(appleScriptString(long))).toEqual([`${'ä'.repeat(299)}😀`]);
   });
 
   it('Windows: UAC through Start-Process -Verb RunAs, the elevated commands base64-encoded (no quoting crosses the prompt)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { privilegedAddressCommand, rescueAddressHowTo, safeInterfaceName } from '../../../src-main/platform/privilege';
+import { loadCatalog, translator } from '../../../src-shared/i18n';
 
 describe('rescue address per OS', () => {
   it('says exactly how to set 192.168.1.10 on each OS', () => {
@@ -15,6 +16,34 @@ describe('rescue address per OS', () => {
     expect(privilegedAddressCommand('linux', 'en; rm -rf /', '192.168.1.10', () => true)).toBeUndefined();
     expect(privilegedAddressCommand('darwin', 'en0')![1][1]).toBe('do shell script "/sbin/ifconfig en0 alias 192.168.1.10 255.255.255.0" with administrator privileges');
     expect(privilegedAddressCommand('win32', 'Ethernet')![1].join(' ')).toMatch(/Start-Process netsh -Verb RunAs -Wait -ArgumentList 'interface ipv4 add address "Ethernet" 192.168.1.10 255.255.255.0'/);
+  });
+});
+
+describe('the how-to travels as values (decision 0169)', () => {
+  it('the English steps are the words the platform said before, word for word', () => {
+    expect(rescueAddressHowTo('win32', 'Ethernet 2').steps).toBe(
+      'Open Settings → Network & internet → Ethernet → IP assignment → Edit → Manual, switch IPv4 on, IP address 192.168.1.10, subnet mask 255.255.255.0, leave the gateway empty, Save. Or, in a Command Prompt run as administrator:',
+    );
+    expect(rescueAddressHowTo('darwin', 'en7').steps).toBe(
+      'Open System Settings → Network → the wired connection (en7) → Details → TCP/IP, Configure IPv4: Manually, IP address 192.168.1.10, subnet mask 255.255.255.0, router empty, OK. Or, in Terminal (adds the address next to the current one until restart):',
+    );
+    expect(rescueAddressHowTo('linux', 'enp3s0').steps).toBe(
+      'Add the address next to the current one on the wired connection (enp3s0); it lasts until the next restart of the computer or the connection. In a terminal:',
+    );
+    expect(rescueAddressHowTo('linux', 'eth0; reboot').steps).toContain('on the wired connection (<name of the wired connection>);');
+  });
+
+  it('German: the steps per OS, with the command and the interface name as they are typed', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const linux = rescueAddressHowTo('linux', 'enp3s0');
+    expect(de('platform.rescueAddress.steps', linux.values)).toBe(
+      'Fügen Sie die Adresse neben der jetzigen auf der Kabelverbindung (enp3s0) hinzu; sie bleibt bis zum nächsten Neustart des Computers oder der Verbindung. In einem Terminal:',
+    );
+    expect(linux.values.command).toBe('sudo ip addr add 192.168.1.10/24 dev enp3s0');
+    expect(de('platform.rescueAddress.steps', rescueAddressHowTo('darwin', 'en7').values)).toMatch(/^Öffnen Sie Systemeinstellungen → Netzwerk → die Kabelverbindung \(en7\) → .*Teilnetzmaske 255\.255\.255\.0/);
+    expect(de('platform.rescueAddress.steps', rescueAddressHowTo('win32', 'Ethernet').values)).toMatch(/^Öffnen Sie Einstellungen → Netzwerk und Internet → Ethernet → IP-Zuweisung .* IP-Adresse 192\.168\.1\.10,/);
+    // a name we would not put into a command: the words name the connection in German
+    expect(de('platform.rescueAddress.steps', rescueAddressHowTo('linux', 'eth0; reboot').values)).toContain('Kabelverbindung (<Name der Kabelverbindung>)');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describePortForList, explainSerialError, explainSignalsUnsupported, serialPortPresent } from '../../../src-main/platform';
+import { loadCatalog, sayIn, translator } from '../../../src-shared/i18n';
 
 const err = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -29,6 +30,21 @@ describe('serial errors in plain words, per OS', () => {
     expect(describePortForList({ path: '/dev/ttyUSB0', vendorId: '0403', productId: '6001', manufacturer: 'FTDI' }).label).toBe('USB serial adapter (FTDI) — /dev/ttyUSB0');
     expect(describePortForList({ path: '/dev/ttyUSB1', vendorId: '1a86' }).label).toBe('USB serial adapter (WCH CH340) — /dev/ttyUSB1');
     expect(describePortForList({ path: '/dev/ttyS0' }).label).toBe('Built-in serial port — /dev/ttyS0');
+    expect(describePortForList({ path: '/dev/ttyUSB2', vendorId: 'abcd', manufacturer: 'Acme' }).label).toBe('USB serial adapter (Acme) — /dev/ttyUSB2');
+    expect(describePortForList({ path: '/dev/ttyUSB3', vendorId: 'abcd', manufacturer: '' }).label).toBe('USB serial adapter — /dev/ttyUSB3');
+    expect(describePortForList({ path: '/dev/pts/4' }).label).toBe('Serial port — /dev/pts/4');
+  });
+  it('port labels travel as catalogue id + values and are said in German; the chip, maker and path as they are (decision 0169)', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const say = (p: Parameters<typeof describePortForList>[0]): string => {
+      const d = describePortForList(p);
+      return sayIn(de, d.labelMsg, d.label);
+    };
+    expect(say({ path: '/dev/ttyUSB0', vendorId: '0403', manufacturer: 'FTDI' })).toBe('USB-Seriell-Adapter (FTDI) — /dev/ttyUSB0');
+    expect(say({ path: 'COM3', vendorId: 'abcd', manufacturer: 'Prolific "Pro" {x}' })).toBe('USB-Seriell-Adapter (Prolific "Pro" {x}) — COM3');
+    expect(say({ path: '/dev/ttyUSB3', vendorId: 'abcd' })).toBe('USB-Seriell-Adapter — /dev/ttyUSB3');
+    expect(say({ path: '/dev/ttyS0' })).toBe('Eingebauter serieller Anschluss — /dev/ttyS0');
+    expect(say({ path: '/dev/pts/4' })).toBe('Serieller Anschluss — /dev/pts/4');
   });
   it('port presence: a device node on Linux/macOS, the port list on Windows (COM ports are not files)', async () => {
     const list = async () => [{ path: 'COM3' }];

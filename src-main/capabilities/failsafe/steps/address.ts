@@ -30,7 +30,7 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
       if (!clash && candidate && deps.setAddress && !ctx.bag.get(BAG.triedSetAddress)) {
         const a = await ctx.ask({
           text: said('failsafe.said.ask.noAddress', { net: router.replace(/\.\d+$/, '.x'), iface: candidate.name }),
-          detail: `Your computer asks for an administrator password. The address stays until the computer restarts. To do it yourself instead: ${how.steps} ${how.command}`,
+          detail: said('failsafe.said.ask.noAddressDetail', how.values),
           choices: [
             { id: 'set', label: said('failsafe.said.choice.setForMe'), primary: true },
             { id: 'self', label: said('failsafe.said.choice.setMyself') },
@@ -52,21 +52,10 @@ export function addressStep(deps: FailsafeDeps): StepExecutor {
         }
       }
       const list = itfs.length ? itfs.map((i) => `${i.name} ${i.cidr}`).join(', ') : 'none';
-      // its fix carries the platform's own steps (src-main/platform), which are English until they travel as ids
-      return {
-        ok: false,
-        error: {
-          code: clash ? 'ADDRESS_CLASH' : 'NO_RESCUE_ADDRESS',
-          details: `This computer's addresses: ${list}`,
-          message: clash
-            ? `This computer itself has the router's address ${router} (on ${clash.name}).`
-            : `This computer has no address in ${router.replace(/\.\d+$/, '.x')}.`,
-          meaning: clash
-            ? 'The router and this computer would have the same address, so they cannot talk.'
-            : 'The router in rescue mode only answers computers in its own network, so it would not hear or answer this computer.',
-          fix: `${how.steps} ${how.command}  Then choose "Check again".`,
-        },
-      };
+      // the fix quotes the platform's steps for this OS (privilege.ts rescueAddressHowTo) by their values
+      const details = `This computer's addresses: ${list}`;
+      if (clash) return fault('ADDRESS_CLASH', { router, iface: clash.name, ...how.values }, details);
+      return fault('NO_RESCUE_ADDRESS', { net: router.replace(/\.\d+$/, '.x'), ...how.values }, details);
     }
     ctx.evidence(said('failsafe.said.hasAddress', { addr: good.address, iface: good.name }));
     const answers = await Promise.all([80, 22, 23].map((p) => deps.probe(router, p, 700, card?.sourceAddress)));

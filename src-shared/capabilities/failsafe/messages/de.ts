@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { RESCUE_ADDRESS_HOW_TO } from '../../../i18n/messages/platform/de';
 
 /** The failsafe capability's words in German (see en.ts). */
 export const de: { readonly [K in keyof typeof en]: string } = {
@@ -14,6 +15,12 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.NOT_IN_FAILSAFE.message': 'Der Router hat nach einem Passwort gefragt.',
   'error.NOT_IN_FAILSAFE.meaning': 'Er ist normal gestartet statt im Rettungsmodus (im Rettungsmodus hat root kein Passwort).',
   'error.NOT_IN_FAILSAFE.fix': 'Gehen Sie zurück: Schalten Sie ihn aus und versuchen Sie es noch einmal mit der Taste.',
+  'error.ADDRESS_CLASH.message': 'Dieser Computer hat selbst die Adresse des Routers, {router} (auf {iface}).',
+  'error.ADDRESS_CLASH.meaning': 'Router und Computer hätten dieselbe Adresse und könnten nicht miteinander sprechen.',
+  'error.ADDRESS_CLASH.fix': `${RESCUE_ADDRESS_HOW_TO}  Wählen Sie dann „Noch einmal prüfen“.`,
+  'error.NO_RESCUE_ADDRESS.message': 'Dieser Computer hat keine Adresse in {net}.',
+  'error.NO_RESCUE_ADDRESS.meaning': 'Der Router im Rettungsmodus antwortet nur Computern in seinem eigenen Netz: Er würde diesen Computer weder hören noch ihm antworten.',
+  'error.NO_RESCUE_ADDRESS.fix': `${RESCUE_ADDRESS_HOW_TO}  Wählen Sie dann „Noch einmal prüfen“.`,
   'error.ADDRESS_IN_USE.message': 'Unter {router} hat immer noch etwas geantwortet.',
   'error.ADDRESS_IN_USE.meaning': 'Vielleicht verwendet ein anderes Gerät die Rettungsadresse des Routers.',
   'error.ADDRESS_IN_USE.fix': 'Schalten Sie den Router aus, trennen Sie andere Geräte von diesem Kabel und prüfen Sie dann noch einmal.',
@@ -70,6 +77,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "failsafe.said.watchingSerial": "Rescue Bench beobachtet die serielle Konsole {path}{auto, select, yes {; „f“ + Eingabetaste wird gesendet, sobald der Router den Rettungsmodus anbietet} other {}}.",
   "failsafe.said.powerCycle": "Schalten Sie den Router aus, warten Sie 5 Sekunden und schalten Sie ihn wieder ein. Achten Sie auf seine Leuchten.",
   "failsafe.said.ask.noAddress": "Dieser Computer hat keine Adresse in {net}. Soll Rescue Bench 192.168.1.10 auf {iface} für Sie setzen?",
+  'failsafe.said.ask.noAddressDetail': `Ihr Computer fragt nach einem Administratorpasswort. Die Adresse bleibt, bis der Computer neu startet. Wenn Sie es lieber selbst machen: ${RESCUE_ADDRESS_HOW_TO}`,
   "failsafe.said.choice.setForMe": "Für mich setzen",
   "failsafe.said.choice.setMyself": "Ich setze sie selbst",
   "failsafe.said.addFailed": "Das Hinzufügen der Adresse hat nicht geklappt: {detail}",

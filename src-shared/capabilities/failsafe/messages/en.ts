@@ -1,3 +1,5 @@
+import { RESCUE_ADDRESS_HOW_TO } from '../../../i18n/messages/platform/en';
+
 /**
  * The failsafe capability's words in English, the source (decision 0100): keys start with `failsafe.` (its screens) or
  * `error.<CODE>.` (its faults). src-shared/i18n/messages/en.ts merges them into the one catalogue; de.ts and
@@ -16,6 +18,13 @@ export const en = {
   'error.NOT_IN_FAILSAFE.message': 'The router asked for a password.',
   'error.NOT_IN_FAILSAFE.meaning': 'It started normally instead of in rescue mode (in rescue mode root has no password).',
   'error.NOT_IN_FAILSAFE.fix': 'Go back: switch it off and try the button again.',
+  // ── no address in the router's network, or the router's own (steps/address.ts); the how-to is the platform's ──
+  'error.ADDRESS_CLASH.message': "This computer itself has the router's address {router} (on {iface}).",
+  'error.ADDRESS_CLASH.meaning': 'The router and this computer would have the same address, so they cannot talk.',
+  'error.ADDRESS_CLASH.fix': `${RESCUE_ADDRESS_HOW_TO}  Then choose "Check again".`,
+  'error.NO_RESCUE_ADDRESS.message': 'This computer has no address in {net}.',
+  'error.NO_RESCUE_ADDRESS.meaning': 'The router in rescue mode only answers computers in its own network, so it would not hear or answer this computer.',
+  'error.NO_RESCUE_ADDRESS.fix': `${RESCUE_ADDRESS_HOW_TO}  Then choose "Check again".`,
   'error.ADDRESS_IN_USE.message': 'Something still answered at {router}.',
   'error.ADDRESS_IN_USE.meaning': "Another device may be using the router's rescue address.",
   'error.ADDRESS_IN_USE.fix': 'Switch the router off and unplug other devices from this cable, then check again.',
@@ -73,6 +82,7 @@ export const en = {
   "failsafe.said.powerCycle": "Switch the router off, wait 5 seconds, then switch it on again. Watch its lights.",
   // ── the address step's questions (decision 0153; the platform's own how-to stays as it came) ──
   "failsafe.said.ask.noAddress": "This computer has no address in {net}. Set 192.168.1.10 on {iface} for you?",
+  'failsafe.said.ask.noAddressDetail': `Your computer asks for an administrator password. The address stays until the computer restarts. To do it yourself instead: ${RESCUE_ADDRESS_HOW_TO}`,
   "failsafe.said.choice.setForMe": "Set it for me",
   "failsafe.said.choice.setMyself": "I'll set it myself",
   "failsafe.said.addFailed": "Adding the address did not work: {detail}",

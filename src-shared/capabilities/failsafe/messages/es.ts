@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { RESCUE_ADDRESS_HOW_TO } from '../../../i18n/messages/platform/es';
 
 /** The failsafe capability's words in Spanish (see en.ts). */
 export const es: { readonly [K in keyof typeof en]: string } = {
@@ -14,6 +15,12 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.NOT_IN_FAILSAFE.message': 'El router pidió una contraseña.',
   'error.NOT_IN_FAILSAFE.meaning': 'Arrancó de forma normal en lugar de en modo de rescate (en modo de rescate root no tiene contraseña).',
   'error.NOT_IN_FAILSAFE.fix': 'Vuelve atrás: apágalo y vuelve a intentarlo con el botón.',
+  'error.ADDRESS_CLASH.message': 'Este equipo tiene la misma dirección que el router, {router} (en {iface}).',
+  'error.ADDRESS_CLASH.meaning': 'El router y este equipo tendrían la misma dirección, así que no pueden comunicarse.',
+  'error.ADDRESS_CLASH.fix': `${RESCUE_ADDRESS_HOW_TO}  Luego elige «Volver a comprobar».`,
+  'error.NO_RESCUE_ADDRESS.message': 'Este equipo no tiene dirección en {net}.',
+  'error.NO_RESCUE_ADDRESS.meaning': 'El router en modo de rescate solo responde a los equipos de su propia red, así que no oiría ni respondería a este equipo.',
+  'error.NO_RESCUE_ADDRESS.fix': `${RESCUE_ADDRESS_HOW_TO}  Luego elige «Volver a comprobar».`,
   'error.ADDRESS_IN_USE.message': 'Algo sigue respondiendo en {router}.',
   'error.ADDRESS_IN_USE.meaning': 'Puede que otro dispositivo esté usando la dirección de rescate del router.',
   'error.ADDRESS_IN_USE.fix': 'Apaga el router, desconecta otros dispositivos de este cable y vuelve a comprobarlo.',
@@ -70,6 +77,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "failsafe.said.watchingSerial": "Vigilando la consola serie {path}{auto, select, yes {; se enviará \"f\" + Intro en cuanto el router ofrezca el modo de rescate} other {}}.",
   "failsafe.said.powerCycle": "Apaga el router, espera 5 segundos y vuelve a encenderlo. Fíjate en sus luces.",
   "failsafe.said.ask.noAddress": "Este equipo no tiene dirección en {net}. ¿Pongo 192.168.1.10 en {iface} por ti?",
+  'failsafe.said.ask.noAddressDetail': `Tu equipo te pedirá una contraseña de administrador. La dirección se mantiene hasta que reinicies el equipo. Para hacerlo tú mismo: ${RESCUE_ADDRESS_HOW_TO}`,
   "failsafe.said.choice.setForMe": "Ponla por mí",
   "failsafe.said.choice.setMyself": "La pondré yo",
   "failsafe.said.addFailed": "No funcionó añadir la dirección: {detail}",

@@ -74,6 +74,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'jobs.fail.rebuild': 'Der Auftragsverlauf konnte nicht neu aufgebaut werden.',
   'jobs.fail.open': 'Dieser Auftrag konnte nicht gelesen werden.',
 
+  'jobs.cli.list.notIdentified': 'Router nicht erkannt',
   'jobs.cli.none': 'Noch keine Aufträge: Jede Anleitung, die auf diesem Computer läuft, wird ein Auftrag (Übungen nicht).',
   'jobs.cli.saved': 'Der Bericht wurde in {file} gespeichert ({bytes} Byte).',
   'jobs.cli.savedRunning': 'Der Bericht wurde in {file} gespeichert ({bytes} Byte). Der Auftrag läuft noch: Der Bericht sagt das und zeigt die Schritte bis hierher.',

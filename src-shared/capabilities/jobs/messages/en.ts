@@ -83,6 +83,7 @@ export const en = {
   'jobs.fail.open': 'That job could not be read.',
 
   // the command line
+  'jobs.cli.list.notIdentified': 'router not identified',
   'jobs.cli.none': 'No jobs yet: every guide run on this computer becomes a job (practice runs do not).',
   'jobs.cli.saved': 'Saved the report to {file} ({bytes} bytes).',
   'jobs.cli.savedRunning': 'Saved the report to {file} ({bytes} bytes). The job is still running: the report says so, and shows the steps so far.',

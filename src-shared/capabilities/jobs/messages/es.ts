@@ -74,6 +74,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'jobs.fail.rebuild': 'No se pudo reconstruir el historial de trabajos.',
   'jobs.fail.open': 'No se pudo leer ese trabajo.',
 
+  'jobs.cli.list.notIdentified': 'router sin identificar',
   'jobs.cli.none': 'Todavía no hay trabajos: cada guía que se sigue en este equipo se convierte en un trabajo (las prácticas no).',
   'jobs.cli.saved': 'Se guardó el informe en {file} ({bytes} bytes).',
   'jobs.cli.savedRunning': 'Se guardó el informe en {file} ({bytes} bytes). El trabajo sigue en marcha: el informe lo dice y muestra los pasos hasta aquí.',

@@ -199,6 +199,15 @@ export const en = {
   'net.find.dhcpUnknown.title': 'Whether a DHCP server is on this cable could not be checked.',
   'net.find.dhcpUnknown.meaning': 'This does not stop the recovery.',
   // ── `net check` on the command line: the lines around the findings (decision 0152) ──
+  // ── the reason shown in the OS's own password prompt (macOS; decision 0171): short, plain, values as typed ──
+  'net.prompt.add': 'Rescue Bench gives {iface} the address {address} so this computer can talk to the router in recovery mode. It is removed again when the recovery ends.',
+  'net.prompt.removeTemporary': 'Rescue Bench removes the temporary address {address} it set on {iface} for the router recovery.',
+  'net.prompt.slot': 'Rescue Bench gives {iface} its own address {address} and route, so that the router on that cable is reached through it alone; all of it is removed again when the work is done.',
+  'net.prompt.slotRemove': 'Rescue Bench removes the address {address} it gave {iface} for a router on the station.',
+  'net.prompt.placeRemove': 'Rescue Bench removes the router place it set up.',
+  'net.prompt.netgear': 'Netgear recovery gives this computer the address {address} on {iface} while it talks to the router, and removes it afterwards.',
+  'net.prompt.recoverKeep': 'Rescue Bench keeps the address {address} on {iface} while it recovers the router.',
+  'net.prompt.recoverAdd': 'Rescue Bench needs to give this computer the address {address} on {iface} while it recovers the router. It is removed again afterwards.',
   'net.cli.check.head': 'Router {target} (network {subnet}){iface, select, none {} other { — looked at {iface}}}:',
   'net.cli.check.mark': '{level, select, ok {ok} info {note} warn {WARN} other {BAD}}',
   'net.cli.check.end': '{ready, select, yes {Nothing stands in the way.} other {Fix the points marked WARN or BAD first.}}',

@@ -12,6 +12,16 @@ const FOLDER_FIX = `{kind, select, dataFolder {Wählen Sie darin einen Ordner, d
 const SAID = '{text, select, none {Der Router hat keinen Grund genannt.} other {Der Router sagte: „{text}“.}}';
 const AFTER = '{acked, plural, =0 {} other { nach {acked} von {blocks} Blöcken}}';
 
+/** Why the fast lock-step engine is not used (native.ts `notNative`): said after "the native one is". */
+const ENGINE_WHY =
+  '{why, select, off {ausgeschaltet (RB_NATIVE=off)} server {für diesen Server ausgeschaltet} platform {auf {platform} noch nicht verfügbar} notBuilt {nicht gebaut (npm run build:native braucht einen C-Compiler)} otherVersion {aus einer anderen Version ({file}, ABI {abi})} loadFailed {nicht ladbar: {error}} virtual {in einem virtuellen Netz nicht nutzbar (sie öffnet echte Sockets)} other {{reason}}}';
+const PUT_WHY = `{put, select, upload {für diesen Upload ausgeschaltet} notFile {die Daten sind keine Datei} rollover {er setzt Blocknummern nur auf 0 zurück} sharedPort {dieses System kann den Port des Uploads nicht zwischen zwei Sockets teilen} engine {${ENGINE_WHY}} other {{reason}}}`;
+/** Which served file or alias name was refused, and why (server.ts servedFiles; decision 0170). */
+const ALIAS_WHAT =
+  '{which, select, aliasName {Der Alias-Name „{name}“} aliasFile {Die Datei für den Alias „{name}“ („{file}“)} answerAny {Die Datei, die für jeden Namen gesendet wird („{file}“)} other {{what}}}';
+const ALIAS_WHY =
+  '{problem, select, length {er muss 1 bis 255 Zeichen lang sein} control {er enthält Steuerzeichen} hidden {ein Teil beginnt mit einem Punkt (versteckte Namen werden nie bereitgestellt)} missing {„{file}“ liegt nicht im bereitgestellten Ordner} other {{why}}}';
+
 /** The tftp capability's words in German (see en.ts). */
 export const de: { readonly [K in keyof typeof en]: string } = {
   'tftp.server.title': 'Dateiserver für den Router',
@@ -50,6 +60,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'tftp.engine.note':
     'Übertragungen Block für Block (die Voreinstellung der Bootloader) nutzen auf diesem Computer den langsameren eingebauten Sender: Der schnelle ist {why}. Alles funktioniert trotzdem; es kann etwas länger dauern.',
   'tftp.engine.unavailable': 'nicht verfügbar',
+  'tftp.engine.why': ENGINE_WHY,
   'tftp.files.title': 'Dateien, nach denen der Router fragen kann',
   'tftp.files.refresh': 'Aktualisieren',
   'tftp.files.empty': 'Der Ordner enthält noch keine Dateien. Kopieren Sie die Firmware-Datei hinein und wählen Sie dann „Aktualisieren“.',
@@ -165,7 +176,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_FOLDER_MISSING.meaning': 'Der TFTP-Server wurde nicht gestartet.',
   'error.TFTP_FOLDER_MISSING.fix': `Wählen Sie einen vorhandenen Ordner als ${SERVED_ACC}.`,
   'error.TFTP_NATIVE_MISSING.message': 'Die schnelle TFTP-Engine für Block-für-Block-Übertragungen ist nicht verfügbar.',
-  'error.TFTP_NATIVE_MISSING.meaning': 'Sie wurde ausdrücklich verlangt, deshalb wurde der Server nicht gestartet. Die Engine ist {reason}.',
+  'error.TFTP_NATIVE_MISSING.meaning': `Sie wurde ausdrücklich verlangt, deshalb wurde der Server nicht gestartet. Die Engine ist ${ENGINE_WHY}.`,
   'error.TFTP_NATIVE_MISSING.fix': 'Installieren Sie einen C-Compiler und führen Sie `npm run build:native` aus, oder starten Sie den Server, ohne die native Engine zu verlangen.',
   'error.TFTP_FOLDER_TOO_WIDE.message': FOLDER_MESSAGE,
   'error.TFTP_FOLDER_TOO_WIDE.meaning': FOLDER_MEANING,
@@ -176,7 +187,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_FOLDER_SYSTEM.message': FOLDER_MESSAGE,
   'error.TFTP_FOLDER_SYSTEM.meaning': FOLDER_MEANING,
   'error.TFTP_FOLDER_SYSTEM.fix': FOLDER_FIX,
-  'error.TFTP_ALIAS_REFUSED.message': '{what} kann nicht verwendet werden: {why}.',
+  'error.TFTP_ALIAS_REFUSED.message': `${ALIAS_WHAT} kann nicht verwendet werden: ${ALIAS_WHY}.`,
   'error.TFTP_ALIAS_REFUSED.meaning':
     'Es werden immer nur normale Dateien im bereitgestellten Ordner gesendet, egal nach welchem Namen der Router fragt. Der TFTP-Server wurde nicht gestartet.',
   'error.TFTP_ALIAS_REFUSED.fix':
@@ -243,7 +254,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_PUT_NOT_TFTP.meaning': 'Der Upload wurde angehalten; der Router verwendet keine halbe Datei.',
   'error.TFTP_PUT_NOT_TFTP.fix': 'Bringen Sie den Router erneut in den Rettungsmodus und senden Sie die Datei noch einmal. Wenn es wieder passiert, senden Sie sie mit Blockgröße 512.',
   'error.TFTP_PUT_NATIVE_MISSING.message': 'Der schnelle Block-für-Block-Sender kann diesen Upload nicht senden.',
-  'error.TFTP_PUT_NATIVE_MISSING.meaning': 'Er wurde ausdrücklich verlangt, deshalb wurde nichts gesendet: {why}.',
+  'error.TFTP_PUT_NATIVE_MISSING.meaning': `Er wurde ausdrücklich verlangt, deshalb wurde nichts gesendet: ${PUT_WHY}.`,
   'error.TFTP_PUT_NATIVE_MISSING.fix':
     'Lassen Sie die Wahl der Engine auf „auto“ (dann wird der JavaScript-Sender genutzt), oder bauen Sie die native Engine mit `npm run build:native`.',
   'tftp.cli.transfer.start':

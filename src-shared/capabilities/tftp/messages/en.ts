@@ -18,6 +18,17 @@ const FOLDER_FIX = `{kind, select, dataFolder {Choose a folder inside it that ho
 const SAID = '{text, select, none {The router gave no reason.} other {The router said: "{text}".}}';
 const AFTER = '{acked, plural, =0 {} other { after {acked} of {blocks} blocks}}';
 
+/** Why the fast lock-step engine is not used (native.ts `notNative`): said after "the native one is". */
+const ENGINE_WHY =
+  '{why, select, off {turned off (RB_NATIVE=off)} server {turned off for this server} platform {not available on {platform} yet} notBuilt {not built (npm run build:native needs a C compiler)} otherVersion {{file} is from another version (abi {abi})} loadFailed {could not be loaded: {error}} virtual {not usable on a virtual network (it opens real sockets)} other {{reason}}}';
+/** Why the fast sender cannot send this upload (client.ts nativeFor); the engine's own reason as ENGINE_WHY. */
+const PUT_WHY = `{put, select, upload {turned off for this upload} notFile {the data is not a file} rollover {it wraps block numbers to 0 only} sharedPort {this system cannot share the upload's port between two sockets} engine {${ENGINE_WHY}} other {{reason}}}`;
+/** Which served file or alias name was refused, and why (server.ts servedFiles; decision 0170). */
+const ALIAS_WHAT =
+  '{which, select, aliasName {The alias name "{name}"} aliasFile {The file for the alias "{name}" ("{file}")} answerAny {The file to send for any name ("{file}")} other {{what}}}';
+const ALIAS_WHY =
+  '{problem, select, length {it must be 1 to 255 characters long} control {it contains control characters} hidden {it has a part starting with a dot (hidden names are never served)} missing {"{file}" is not in the served folder} other {{why}}}';
+
 export const en = {
   // ── the file server ───────────────────────────────────────────────────────────
   'tftp.server.title': 'File server for the router',
@@ -55,6 +66,7 @@ export const en = {
   'tftp.engine.note':
     'One-block-at-a-time transfers (the bootloader default) use the slower built-in sender on this computer: the fast one is {why}. Everything still works; it may take a little longer.',
   'tftp.engine.unavailable': 'not available',
+  'tftp.engine.why': ENGINE_WHY,
   // ── the files the router can ask for ───────────────────────────────────────────
   'tftp.files.title': 'Files the router can ask for',
   'tftp.files.refresh': 'Refresh',
@@ -176,7 +188,7 @@ export const en = {
   'error.TFTP_FOLDER_MISSING.meaning': 'The TFTP server did not start.',
   'error.TFTP_FOLDER_MISSING.fix': `Choose an existing folder as the ${SERVED}.`,
   'error.TFTP_NATIVE_MISSING.message': 'The fast lock-step TFTP engine is not available.',
-  'error.TFTP_NATIVE_MISSING.meaning': 'It was asked for explicitly, so the server did not start. The engine is {reason}.',
+  'error.TFTP_NATIVE_MISSING.meaning': `It was asked for explicitly, so the server did not start. The engine is ${ENGINE_WHY}.`,
   'error.TFTP_NATIVE_MISSING.fix': 'Install a C compiler and run `npm run build:native`, or start the server without asking for the native engine.',
   'error.TFTP_FOLDER_TOO_WIDE.message': FOLDER_MESSAGE,
   'error.TFTP_FOLDER_TOO_WIDE.meaning': FOLDER_MEANING,
@@ -187,7 +199,7 @@ export const en = {
   'error.TFTP_FOLDER_SYSTEM.message': FOLDER_MESSAGE,
   'error.TFTP_FOLDER_SYSTEM.meaning': FOLDER_MEANING,
   'error.TFTP_FOLDER_SYSTEM.fix': FOLDER_FIX,
-  'error.TFTP_ALIAS_REFUSED.message': '{what} cannot be used: {why}.',
+  'error.TFTP_ALIAS_REFUSED.message': `${ALIAS_WHAT} cannot be used: ${ALIAS_WHY}.`,
   'error.TFTP_ALIAS_REFUSED.meaning':
     'Only regular files inside the served folder are ever sent, whatever name the router asks for. The TFTP server did not start.',
   'error.TFTP_ALIAS_REFUSED.fix':
@@ -255,7 +267,7 @@ export const en = {
   'error.TFTP_PUT_NOT_TFTP.meaning': 'The upload was stopped; the router will not use a partial file.',
   'error.TFTP_PUT_NOT_TFTP.fix': 'Put the router into rescue mode again and send the file again. If it happens again, send it with block size 512.',
   'error.TFTP_PUT_NATIVE_MISSING.message': 'The fast lock-step sender cannot send this upload.',
-  'error.TFTP_PUT_NATIVE_MISSING.meaning': 'It was asked for explicitly, so nothing was sent: {why}.',
+  'error.TFTP_PUT_NATIVE_MISSING.meaning': `It was asked for explicitly, so nothing was sent: ${PUT_WHY}.`,
   'error.TFTP_PUT_NATIVE_MISSING.fix':
     'Leave the engine choice on auto (the JavaScript sender is used then), or build the native engine with `npm run build:native`.',
   // the command line's own lines (decision 0162): sizes, rates and times come formatted as values

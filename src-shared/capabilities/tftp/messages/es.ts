@@ -11,6 +11,16 @@ const FOLDER_FIX = `{kind, select, dataFolder {Elige dentro de ella una carpeta 
 const SAID = '{text, select, none {El router no dio ningún motivo.} other {El router dijo: «{text}».}}';
 const AFTER = '{acked, plural, =0 {} other { tras {acked} de {blocks} bloques}}';
 
+/** Why the fast lock-step engine is not used (native.ts `notNative`): said after "the native one is". */
+const ENGINE_WHY =
+  '{why, select, off {desactivado (RB_NATIVE=off)} server {desactivado para este servidor} platform {aún no disponible en {platform}} notBuilt {sin compilar (npm run build:native necesita un compilador de C)} otherVersion {desfasado: {file} es de otra versión (ABI {abi})} loadFailed {inutilizable: no se pudo cargar ({error})} virtual {inutilizable en una red virtual (abre sockets reales)} other {{reason}}}';
+const PUT_WHY = `{put, select, upload {desactivado para esta subida} notFile {los datos no son un archivo} rollover {solo reinicia los números de bloque a 0} sharedPort {este sistema no puede compartir el puerto de la subida entre dos sockets} engine {${ENGINE_WHY}} other {{reason}}}`;
+/** Which served file or alias name was refused, and why (server.ts servedFiles; decision 0170). */
+const ALIAS_WHAT =
+  '{which, select, aliasName {El nombre de alias «{name}»} aliasFile {El archivo del alias «{name}» («{file}»)} answerAny {El archivo que se envía para cualquier nombre («{file}»)} other {{what}}}';
+const ALIAS_WHY =
+  '{problem, select, length {debe tener de 1 a 255 caracteres} control {contiene caracteres de control} hidden {una parte empieza por un punto (los nombres ocultos nunca se sirven)} missing {«{file}» no está en la carpeta servida} other {{why}}}';
+
 /** The tftp capability's words in Spanish (see en.ts). */
 export const es: { readonly [K in keyof typeof en]: string } = {
   'tftp.server.title': 'Servidor de archivos para el router',
@@ -49,6 +59,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'tftp.engine.note':
     'Las transferencias de un bloque cada vez (lo habitual en los gestores de arranque) usan en este equipo el emisor integrado, más lento: el rápido está {why}. Todo sigue funcionando; puede tardar un poco más.',
   'tftp.engine.unavailable': 'no disponible',
+  'tftp.engine.why': ENGINE_WHY,
   'tftp.files.title': 'Archivos que el router puede pedir',
   'tftp.files.refresh': 'Actualizar',
   'tftp.files.empty': 'La carpeta aún no tiene archivos. Copia en ella el archivo de firmware y pulsa «Actualizar».',
@@ -164,7 +175,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_FOLDER_MISSING.meaning': 'El servidor TFTP no se inició.',
   'error.TFTP_FOLDER_MISSING.fix': `Elige una carpeta existente como ${SERVED}.`,
   'error.TFTP_NATIVE_MISSING.message': 'El motor TFTP rápido de un bloque cada vez no está disponible.',
-  'error.TFTP_NATIVE_MISSING.meaning': 'Se pidió expresamente, así que el servidor no se inició. El motor está {reason}.',
+  'error.TFTP_NATIVE_MISSING.meaning': `Se pidió expresamente, así que el servidor no se inició. El motor está ${ENGINE_WHY}.`,
   'error.TFTP_NATIVE_MISSING.fix': 'Instala un compilador de C y ejecuta `npm run build:native`, o inicia el servidor sin pedir el motor nativo.',
   'error.TFTP_FOLDER_TOO_WIDE.message': FOLDER_MESSAGE,
   'error.TFTP_FOLDER_TOO_WIDE.meaning': FOLDER_MEANING,
@@ -175,7 +186,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_FOLDER_SYSTEM.message': FOLDER_MESSAGE,
   'error.TFTP_FOLDER_SYSTEM.meaning': FOLDER_MEANING,
   'error.TFTP_FOLDER_SYSTEM.fix': FOLDER_FIX,
-  'error.TFTP_ALIAS_REFUSED.message': '{what} no se puede usar: {why}.',
+  'error.TFTP_ALIAS_REFUSED.message': `${ALIAS_WHAT} no se puede usar: ${ALIAS_WHY}.`,
   'error.TFTP_ALIAS_REFUSED.meaning':
     'Solo se envían archivos normales de dentro de la carpeta servida, pida el router el nombre que pida. El servidor TFTP no se inició.',
   'error.TFTP_ALIAS_REFUSED.fix':
@@ -242,7 +253,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.TFTP_PUT_NOT_TFTP.meaning': 'Se detuvo la subida; el router no usará un archivo incompleto.',
   'error.TFTP_PUT_NOT_TFTP.fix': 'Vuelve a poner el router en modo de rescate y envía el archivo de nuevo. Si vuelve a pasar, envíalo con tamaño de bloque 512.',
   'error.TFTP_PUT_NATIVE_MISSING.message': 'El emisor rápido de un bloque cada vez no puede enviar esta subida.',
-  'error.TFTP_PUT_NATIVE_MISSING.meaning': 'Se pidió expresamente, así que no se envió nada: {why}.',
+  'error.TFTP_PUT_NATIVE_MISSING.meaning': `Se pidió expresamente, así que no se envió nada: ${PUT_WHY}.`,
   'error.TFTP_PUT_NATIVE_MISSING.fix':
     'Deja la elección del motor en «auto» (entonces se usa el emisor de JavaScript), o compila el motor nativo con `npm run build:native`.',
   'tftp.cli.transfer.start':

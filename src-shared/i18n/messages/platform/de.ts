@@ -9,9 +9,17 @@ const WHERE = '{protocol}-Port {port} auf {address, select, all {allen Netzwerkv
 const TFTP_HINT =
   'Wenn auf dem Router U-Boot läuft, kann er vielleicht einen hohen Port nutzen: Starten Sie den Server auf Port 6969 und geben Sie an der U-Boot-Eingabeaufforderung des Routers vor `tftpboot` ein: `setenv tftpdstp 6969`. Das klappt nur, wenn dieses U-Boot mit der TFTP-Port-Option gebaut wurde; fragt er weiter auf Port 69, nehmen Sie eine der Lösungen oben. Andere Bootloader (Rettung von TP-Link, Netgear, Ubiquiti) nutzen immer Port 69.';
 
+/** See en.ts: how to give this computer the rescue address by hand, per OS; the command is a value. */
+export const RESCUE_ADDRESS_STEPS =
+  '{os, select, win32 {Öffnen Sie Einstellungen → Netzwerk und Internet → Ethernet → IP-Zuweisung → Bearbeiten → Manuell, schalten Sie IPv4 ein, IP-Adresse {address}, Subnetzmaske 255.255.255.0, Gateway leer lassen, Speichern. Oder in einer Eingabeaufforderung, die als Administrator läuft:} darwin {Öffnen Sie Systemeinstellungen → Netzwerk → die Kabelverbindung ({named, select, no {\'<\'Name der Kabelverbindung\'>\'} other {{itf}}}) → Details → TCP/IP, IPv4 konfigurieren: Manuell, IP-Adresse {address}, Teilnetzmaske 255.255.255.0, Router leer, OK. Oder im Terminal (fügt die Adresse neben der jetzigen hinzu, bis zum Neustart):} other {Fügen Sie die Adresse neben der jetzigen auf der Kabelverbindung ({named, select, no {\'<\'Name der Kabelverbindung\'>\'} other {{itf}}}) hinzu; sie bleibt bis zum nächsten Neustart des Computers oder der Verbindung. In einem Terminal:}}';
+export const RESCUE_ADDRESS_HOW_TO = `${RESCUE_ADDRESS_STEPS} {command}`;
+
 /** The shared platform code's words in German (see en.ts). */
 export const de: { readonly [K in keyof typeof en]: string } = {
   'platform.purpose': PURPOSE,
+  'platform.rescueAddress.steps': RESCUE_ADDRESS_STEPS,
+  'platform.serialPort.label':
+    '{kind, select, usb {USB-Seriell-Adapter{maker, select, none {} other { ({maker})}}} builtin {Eingebauter serieller Anschluss} other {Serieller Anschluss}} — {path}',
   'error.PORT_IN_USE.message': `Ein anderes Programm nutzt bereits ${WHERE}.`,
   'error.PORT_IN_USE.meaning': `Rescue Bench braucht diesen Port, um ${PURPOSE}. Zwei Programme können ihn nicht gleichzeitig belegen.`,
   'error.PORT_IN_USE.fix':

@@ -11,8 +11,24 @@ const PURPOSE =
   "{purpose, select, failsafe {hear the router's rescue-mode (failsafe) broadcasts} hear {hear the router} tftp {send files to the router's bootloader by TFTP (the simple file transfer that router bootloaders use)} screen {serve the Rescue Bench screen to a browser} other {{purposeText}}}";
 const WHERE = '{protocol} port {port} on {address, select, all {all network connections} other {{address}}}';
 
+/**
+ * How to give this computer the router's rescue address by hand, per OS (src-main/platform/privilege.ts
+ * rescueAddressHowTo): `os` win32 | darwin | other; the address and the interface are values, and so is the
+ * command that follows these words (`{command}`, never translated). `named: no` when the interface name is not
+ * one we would put into a command (the words then name the connection instead).
+ */
+export const RESCUE_ADDRESS_STEPS =
+  '{os, select, win32 {Open Settings → Network & internet → Ethernet → IP assignment → Edit → Manual, switch IPv4 on, IP address {address}, subnet mask 255.255.255.0, leave the gateway empty, Save. Or, in a Command Prompt run as administrator:} darwin {Open System Settings → Network → the wired connection ({named, select, no {\'<\'name of the wired connection\'>\'} other {{itf}}}) → Details → TCP/IP, Configure IPv4: Manually, IP address {address}, subnet mask 255.255.255.0, router empty, OK. Or, in Terminal (adds the address next to the current one until restart):} other {Add the address next to the current one on the wired connection ({named, select, no {\'<\'name of the wired connection\'>\'} other {{itf}}}); it lasts until the next restart of the computer or the connection. In a terminal:}}';
+/** The steps and then the command, as the address step's question and faults quote them. */
+export const RESCUE_ADDRESS_HOW_TO = `${RESCUE_ADDRESS_STEPS} {command}`;
+
 export const en = {
   'platform.purpose': PURPOSE,
+  // ── giving this computer the rescue address by hand (privilege.ts rescueAddressHowTo) ──
+  'platform.rescueAddress.steps': RESCUE_ADDRESS_STEPS,
+  // ── a serial port in the list (serial.ts describePortForList): the chip or maker and the path are values ──
+  'platform.serialPort.label':
+    '{kind, select, usb {USB serial adapter{maker, select, none {} other { ({maker})}}} builtin {Built-in serial port} other {Serial port}} — {path}',
   // ── a port that cannot be opened ──────────────────────────────────────────────
   'error.PORT_IN_USE.message': `Another program is already using ${WHERE}.`,
   'error.PORT_IN_USE.meaning': `Rescue Bench needs that port to ${PURPOSE}. Two programs cannot both own it.`,

@@ -6,9 +6,17 @@ const WHERE = 'el puerto {protocol} {port} en {address, select, all {todas las c
 const TFTP_HINT =
   'Si el router usa U-Boot, quizá pueda usar un puerto alto: inicia el servidor en el puerto 6969 y escribe `setenv tftpdstp 6969` en la línea de órdenes de U-Boot del router antes de `tftpboot`. Solo funciona si ese U-Boot se compiló con la opción de puerto TFTP; si sigue pidiendo en el puerto 69, usa una de las soluciones de arriba. Otros gestores de arranque (rescate de TP-Link, Netgear, Ubiquiti) usan siempre el puerto 69.';
 
+/** See en.ts: how to give this computer the rescue address by hand, per OS; the command is a value. */
+export const RESCUE_ADDRESS_STEPS =
+  '{os, select, win32 {Abre Configuración → Red e Internet → Ethernet → Asignación de IP → Editar → Manual, activa IPv4, dirección IP {address}, máscara de subred 255.255.255.0, deja vacía la puerta de enlace y pulsa Guardar. O bien, en un Símbolo del sistema ejecutado como administrador:} darwin {Abre Ajustes del Sistema → Red → la conexión por cable ({named, select, no {\'<\'nombre de la conexión por cable\'>\'} other {{itf}}}) → Detalles → TCP/IP, Configurar IPv4: Manualmente, dirección IP {address}, máscara de subred 255.255.255.0, router vacío, OK. O bien, en Terminal (añade la dirección junto a la actual hasta reiniciar):} other {Añade la dirección junto a la actual en la conexión por cable ({named, select, no {\'<\'nombre de la conexión por cable\'>\'} other {{itf}}}); dura hasta el próximo reinicio del equipo o de la conexión. En una terminal:}}';
+export const RESCUE_ADDRESS_HOW_TO = `${RESCUE_ADDRESS_STEPS} {command}`;
+
 /** The shared platform code's words in Spanish (see en.ts). */
 export const es: { readonly [K in keyof typeof en]: string } = {
   'platform.purpose': PURPOSE,
+  'platform.rescueAddress.steps': RESCUE_ADDRESS_STEPS,
+  'platform.serialPort.label':
+    '{kind, select, usb {Adaptador serie USB{maker, select, none {} other { ({maker})}}} builtin {Puerto serie integrado} other {Puerto serie}} — {path}',
   'error.PORT_IN_USE.message': `Otro programa ya está usando ${WHERE}.`,
   'error.PORT_IN_USE.meaning': `Rescue Bench necesita ese puerto para ${PURPOSE}. Dos programas no pueden ocuparlo a la vez.`,
   'error.PORT_IN_USE.fix':

@@ -7,7 +7,7 @@ import { PlaybookService } from '../../../../src-main/capabilities/playbook/serv
 import { failsafeExecutors, type FailsafeDeps } from '../../../../src-main/capabilities/failsafe/steps';
 import { failsafePlaybook } from '../../../../src-shared/capabilities/failsafe/playbook';
 import { runWords } from '../../../../src-main/cli/run-words';
-import { loadCatalog, translator } from '../../../../src-shared/i18n';
+import { loadCatalog, localizeError, translator } from '../../../../src-shared/i18n';
 import { RunOptionsSchema, type RunSnapshot } from '../../../../src-shared/capabilities/playbook/contract';
 import type { FailsafeDatagram, MonitorState } from '../../../../src-shared/capabilities/failsafe/contract';
 import type { HostInterface } from '../../../../src-shared/capabilities/app/contract';
@@ -67,6 +67,16 @@ describe('failsafe steps', () => {
     expect(err.fix).toContain('sudo ip addr add 192.168.1.10/24 dev enp3s0');
     expect(err.details).toContain('enp3s0 10.0.0.5/24');
     expect(s.prompt!.choices[0]!.label).toBe('Check again');
+    // the English fix is the platform's steps and command as before (decision 0169), and says them in German
+    expect(err.fix).toBe(
+      'Add the address next to the current one on the wired connection (enp3s0); it lasts until the next restart of the computer or the connection. In a terminal: sudo ip addr add 192.168.1.10/24 dev enp3s0  Then choose "Check again".',
+    );
+    const de = localizeError(err, translator('de', await loadCatalog('de')));
+    expect(de.message).toBe('Dieser Computer hat keine Adresse in 192.168.1.x.');
+    expect(de.fix).toBe(
+      'Fügen Sie die Adresse neben der jetzigen auf der Kabelverbindung (enp3s0) hinzu; sie bleibt bis zum nächsten Neustart des Computers oder der Verbindung. In einem Terminal: sudo ip addr add 192.168.1.10/24 dev enp3s0  Wählen Sie dann „Noch einmal prüfen“.',
+    );
+    expect(de.details).toBe(err.details);
     await svc.stop();
   });
 
@@ -74,7 +84,13 @@ describe('failsafe steps', () => {
     const a = setup({ interfaces: () => [itf('eth0', '192.168.1.1')] });
     a.svc.start('failsafe', opts);
     a.answer(await a.until((s) => !!s.prompt), 'ok');
-    expect(step(await a.until((x) => step(x, 'address').state === 'failed'), 'address').error!.code).toBe('ADDRESS_CLASH');
+    const clash = step(await a.until((x) => step(x, 'address').state === 'failed'), 'address').error!;
+    expect(clash.code).toBe('ADDRESS_CLASH');
+    expect(clash.message).toBe("This computer itself has the router's address 192.168.1.1 (on eth0).");
+    const deClash = localizeError(clash, translator('de', await loadCatalog('de')));
+    expect(deClash.message).toBe('Dieser Computer hat selbst die Adresse des Routers, 192.168.1.1 (auf eth0).');
+    expect(deClash.fix).toContain('(eth0) hinzu; sie bleibt bis zum nächsten Neustart');
+    expect(deClash.fix).toContain('sudo ip addr add 192.168.1.10/24 dev eth0');
     await a.svc.stop();
 
     const b = setup({ probe: async (_h, p) => (p === 80 ? 'open' : 'none') });
@@ -145,7 +161,14 @@ describe('failsafe steps: setting the address for the user', () => {
     answer(await until((s) => !!s.prompt), 'ok');
     const offer = await until((s) => s.prompt?.stepId === 'address');
     expect(offer.prompt!.text).toBe('This computer has no address in 192.168.1.x. Set 192.168.1.10 on enp3s0 for you?');
-    expect(offer.prompt!.detail).toContain('sudo ip addr add 192.168.1.10/24 dev enp3s0');
+    expect(offer.prompt!.detail).toBe(
+      'Your computer asks for an administrator password. The address stays until the computer restarts. To do it yourself instead: Add the address next to the current one on the wired connection (enp3s0); it lasts until the next restart of the computer or the connection. In a terminal: sudo ip addr add 192.168.1.10/24 dev enp3s0',
+    );
+    expect(offer.prompt!.detailMsg?.id).toBe('failsafe.said.ask.noAddressDetail');
+    const w = runWords(translator('de', await loadCatalog('de')));
+    expect(w.detail(offer.prompt!)).toBe(
+      'Ihr Computer fragt nach einem Administratorpasswort. Die Adresse bleibt, bis der Computer neu startet. Wenn Sie es lieber selbst machen: Fügen Sie die Adresse neben der jetzigen auf der Kabelverbindung (enp3s0) hinzu; sie bleibt bis zum nächsten Neustart des Computers oder der Verbindung. In einem Terminal: sudo ip addr add 192.168.1.10/24 dev enp3s0',
+    );
     answer(offer, 'set');
     const s = await until((x) => step(x, 'address').state === 'done');
     expect(asked).toEqual(['enp3s0 192.168.1.10']);

@@ -136,6 +136,30 @@ describe('rescue-bench jobs', () => {
     expect(de.out.join('\n')).toMatch(/^Station: \S+\nDatei mit dem Auftragsverlauf: .*jobs\S* \(Schema \d+\)\nKein Werkstatt-Server eingestellt: Aufträge bleiben nur auf diesem Computer\.$/);
   });
 
+  it('jobs list with a shop server that does not answer: the "this station only" note in the language asked for (decision 0170)', async () => {
+    // a closed port on loopback: the connection is refused at once, nothing leaves this computer
+    expect((await run(['jobs', 'settings', '--shop-server', 'postgres://bench:secret@127.0.0.1:1/shop'])).code).toBe(0);
+    try {
+      const en = await run(['jobs', 'list']);
+      expect(en.code).toBe(0);
+      const first = en.out.join('\n').split('\n')[0];
+      // the job recorded above waits to be sent (the settings change queued it): the same words the service wrote
+      expect(first).toBe("Showing this station's jobs only. The shop server does not answer. 1 job waits to be sent; they are kept on this computer and sent when it answers again.");
+      const json = resultOf<'jobs list'>(parseCliOutput((await run(['jobs', 'list', '--json'])).out));
+      if (!json.ok) throw new Error(json.error.message);
+      expect(json.value.note).toBe(first);
+      expect(json.value.shop).toMatchObject({ configured: true, reachable: false });
+      const de = await run(['jobs', 'list', '--lang', 'de']);
+      expect(de.code).toBe(0);
+      expect(de.out.join('\n').split('\n')[0]).toBe(
+        'Es werden nur die Aufträge dieses Arbeitsplatzes gezeigt. Der Werkstatt-Server antwortet nicht. 1 Auftrag wartet auf das Senden; sie bleiben auf diesem Computer und werden gesendet, sobald er wieder antwortet.',
+      );
+      expect(de.out.join('\n')).not.toMatch(/Showing|shop server/);
+    } finally {
+      expect((await run(['jobs', 'settings', '--no-shop-server'])).code).toBe(0);
+    }
+  });
+
   it('jobs show --lang de: "seen before" in German, made from the earlier jobs like the screen (decision 0163)', async () => {
     const de = await run(['jobs', 'show', runId, '--lang', 'de']);
     expect(de.code).toBe(0);

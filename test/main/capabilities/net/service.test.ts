@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NetService } from '../../../../src-main/capabilities/net';
+import { defaultReason, NetService } from '../../../../src-main/capabilities/net';
 import type { NetLeaseInfo, NetLinkEvent } from '../../../../src-shared/capabilities/net';
 import { eth, LO, mockNet, type MockNet } from '../../../../test-support/bindings/net-mock';
 import { IFCONFIG, PORTS } from '../../../shared/capabilities/net/samples';
@@ -67,6 +67,20 @@ describe('NetService on macOS and Windows (command texts only; not run on those 
     const call = m.calls.find((c) => c.cmd === '/usr/bin/osascript')!;
     expect(call.args[1]).toBe(`do shell script "'/sbin/ifconfig' 'en7' 'alias' '192.168.0.66' '255.255.255.0'" with prompt "Rescue Bench sets 192.168.0.66 for the TP-Link recovery." with administrator privileges`);
     expect(svc.leases()[0]).toMatchObject({ via: 'osascript', added: true });
+  });
+
+  it("macOS: the prompt's reason in the person's language (decision 0171); its undo too, and a caller's own words as given", async () => {
+    const m = mockNet([], { platform: 'darwin', outputs: { ifconfig: IFCONFIG, networksetup: PORTS, osascript: '' } });
+    const svc = new NetService({}, { binding: m, dataDir: dataDir(), pollMs: 10, dhcpTimeoutMs: 50, promptLocale: () => 'de' });
+    const lease = await svc.prepare({ interface: 'en7', address: '192.168.0.66/24', reason: defaultReason('en7', '192.168.0.66/24') });
+    const prompt = (n: number): string => /with prompt "(.*)" with administrator privileges$/.exec(m.calls.filter((c) => c.cmd === '/usr/bin/osascript')[n]!.args[1]!)![1]!;
+    expect(prompt(0)).toBe('Rescue Bench gibt en7 die Adresse 192.168.0.66, damit dieser Computer mit dem Router im Rettungsmodus sprechen kann. Sie wird am Ende der Rettung wieder entfernt.');
+    await lease.release();
+    expect(prompt(1)).toBe('Rescue Bench entfernt die vorübergehende Adresse 192.168.0.66, die es für die Router-Rettung auf en7 gesetzt hat.');
+    await svc.prepare({ interface: 'en7', address: '192.168.0.67/24', reason: 'Eigene Worte des Aufrufers.' });
+    expect(prompt(2)).toBe('Eigene Worte des Aufrufers.');
+    // English as before where no language is given
+    expect(defaultReason('en7', '192.168.0.66/24').text).toBe('Rescue Bench gives en7 the address 192.168.0.66 so this computer can talk to the router in recovery mode. It is removed again when the recovery ends.');
   });
 
   it('Windows: the list from Get-NetAdapter; the address through UAC', async () => {

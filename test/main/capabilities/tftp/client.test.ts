@@ -15,6 +15,7 @@ import { nativeLockstep } from '../../../../src-main/capabilities/tftp/native';
 import { SLICE_BYTES } from '../../../../src-main/capabilities/tftp/put-source';
 import { encodeAck, encodeError, OP, readOpcode, TFTP_ERR } from '../../../../src-shared/capabilities/tftp/codec';
 import { RbFault } from '../../../../src-shared/errors';
+import { loadCatalog, localizeError, translator } from '../../../../src-shared/i18n';
 import { scriptedServer, type Script, type ScriptedServer } from '../../../../test-support/tftp-scripted-server';
 
 const servers: ScriptedServer[] = [];
@@ -50,6 +51,18 @@ async function fault(p: Promise<unknown>): Promise<RbFault> {
 
 const sha = (b: Buffer): string => crypto.createHash('sha256').update(b).digest('hex');
 const bytes = (n: number): Buffer => crypto.randomBytes(n);
+
+describe('tftpPut: the fast sender asked for and not usable (decision 0170)', () => {
+  it('says why in English as before and in German from the same values; nothing is sent', async () => {
+    const s = await serve();
+    const e = await fault(put(s, Buffer.alloc(1000), { engine: 'native' }));
+    expect(e.code).toBe('TFTP_PUT_NATIVE_MISSING');
+    expect(e.meaning).toBe('It was asked for explicitly, so nothing was sent: the data is not a file.');
+    const de = localizeError(e.toShape(), translator('de', await loadCatalog('de')));
+    expect(de.meaning).toBe('Er wurde ausdrücklich verlangt, deshalb wurde nichts gesendet: die Daten sind keine Datei.');
+    expect(s.received.requests).toHaveLength(0);
+  });
+});
 
 describe('tftpPut: negotiation', () => {
   it('asks for blksize 1468 by default and sends the file byte-exact in 1468-byte blocks', async () => {

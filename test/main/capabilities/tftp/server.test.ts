@@ -15,6 +15,8 @@ import type { TftpTransferEvent } from '../../../../src-shared/capabilities/tftp
 import { encodeAck, encodeError, encodeRequest, OP, parseError, parseOack, readBlock, readOpcode, TFTP_ERR } from '../../../../src-shared/capabilities/tftp/codec';
 import type { UdpRemoteInfo, UdpSocket } from '../../../../src-main/platform/bindings/udp';
 import { MockUdpNetwork } from '../../../../test-support/bindings/udp-mock';
+import { loadCatalog, localizeError, translator } from '../../../../src-shared/i18n';
+import type { RbErrorShape } from '../../../../src-shared/errors';
 
 const SERVER = '192.168.1.10';
 const ROUTER = '192.168.1.1';
@@ -125,8 +127,12 @@ const blk = (g: Got): number => readBlock(g.msg);
 describe('TFTP server (JavaScript engine) on a virtual network', () => {
   it('runs the JavaScript engine there, and says why not the native one', async () => {
     const h = await harness();
-    expect(h.server.lockstep).toEqual({ engine: 'js', why: expect.stringContaining('virtual network') });
-    await expect(startTftpServer({ root, port: 0, udp: h.net.factory, engine: 'native', dataDir: path.join(base, 'data') })).rejects.toMatchObject({ code: 'TFTP_NATIVE_MISSING' });
+    expect(h.server.lockstep).toEqual({ engine: 'js', why: 'not usable on a virtual network (it opens real sockets)', whyMsg: { id: 'tftp.engine.why', values: { why: 'virtual' } } });
+    const missing = await startTftpServer({ root, port: 0, udp: h.net.factory, engine: 'native', dataDir: path.join(base, 'data') }).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ code: 'TFTP_NATIVE_MISSING', meaning: 'It was asked for explicitly, so the server did not start. The engine is not usable on a virtual network (it opens real sockets).' });
+    // the reason travels as values: the fault is said in German (decision 0170)
+    const de = localizeError(missing as RbErrorShape, translator('de', await loadCatalog('de')));
+    expect(de.meaning).toBe('Sie wurde ausdrücklich verlangt, deshalb wurde der Server nicht gestartet. Die Engine ist in einem virtuellen Netz nicht nutzbar (sie öffnet echte Sockets).');
   });
 
   it('RRQ (RFC 1350): DATA from a port of its own, one block per ACK, a short last block ends it; the hash is the file', async () => {

@@ -13,6 +13,7 @@ import { useSerial } from '../../../../src-renderer/capabilities/serial/store';
 import { tNow, useLocale } from '../../../../src-renderer/i18n';
 import { said } from '../../../../src-shared/i18n';
 import { watchProfileChoices } from '../../../../src-main/capabilities/serial/service';
+import { describePortForList } from '../../../../src-main/platform/serial';
 
 const apiWith = (reply: unknown): RbApi => ({
   transport: 'websocket',
@@ -58,6 +59,14 @@ describe('serial: the service words in German', () => {
     expect(options).toContain('TP-Link mit Atheros/QCA-U-Boot (zum Anhalten „tpl“ tippen)');
     expect(options).toContain('Linksys WRT (Marvell U-Boot)');
     expect(options.join('\n')).not.toMatch(/to stop/);
+  });
+
+  it("the port list's labels from the platform in German; the chip and path as they are; an older workstation's label as it came (decision 0169)", async () => {
+    const ports = [describePortForList({ path: '/dev/ttyUSB0', vendorId: '0403', manufacturer: 'FTDI' }), describePortForList({ path: '/dev/ttyS0' }), { path: '/dev/ttyACM0', label: 'Old words' }];
+    render(<ApiContext.Provider value={apiWith({ ports })}><ConnectPanel /></ApiContext.Provider>);
+    await waitFor(() => expect(document.querySelectorAll('#console-port-list option')).toHaveLength(3));
+    const options = [...document.querySelectorAll('#console-port-list option')].map((o) => o.textContent);
+    expect(options).toEqual(['USB-Seriell-Adapter (FTDI) — /dev/ttyUSB0', 'Eingebauter serieller Anschluss — /dev/ttyS0', 'Old words']);
   });
 
   it('what a recognised line means, in German', () => {
