@@ -127,7 +127,7 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
       continue;
     }
     if (file.bytes > target.size) {
-      refuse(entry.name, refusal('IMAGE_TOO_BIG', `The backup of "${entry.name}" is larger than the router's partition.`, 'It cannot fit.', 'Check that this is the router the backup came from.', `${file.bytes} > ${target.size}`));
+      refuse(entry.name, said('IMAGE_TOO_BIG', { what: 'backup', name: entry.name }, `${file.bytes} > ${target.size}`));
       continue;
     }
     const dangers = [...target.danger];

@@ -79,6 +79,14 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
       expect(e.error.message).toContain('Use sysupgrade -F to override this check when downgrading or flashing to vendor firmware');
       expect(e.error.meaning).toMatch(/normal for the maker's own firmware/);
     }
+    // the same refusal with --lang de (decision 0166): our words in German, the router's own lines as it printed them
+    const noDe = await plainCli(lan, data, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', file, '--force', '--lang', 'de']);
+    expect(noDe.code).toBe(1);
+    const saidDe = `${noDe.out}\n${noDe.err}`;
+    expect(saidDe).toMatch(/Der Router lehnt das Image ab, wenn es nicht erzwungen wird, und das Erzwingen wurde nicht bestätigt: ".*Image metadata not present" ".*Use sysupgrade -F to override this check when downgrading or flashing to vendor firmware"/);
+    expect(saidDe).toMatch(/Das Image enthält keine OpenWrt-Beschreibung; .+ Der Router nimmt ein solches Image nur, wenn man ihm sagt, diese Prüfung zu überspringen .+ Es wurde nichts geschrieben\./);
+    expect(saidDe).toMatch(/Um es trotzdem zu schreiben, bestätigen Sie mit der Eingabe FORCE \(auf der Kommandozeile: --force --yes\)\./);
+    expect(saidDe).not.toMatch(/Nothing was written|normal for the maker's own firmware|To write it anyway/);
     expect(router.reboots()).toEqual([]);
     expect(router.env().boot_part).toBe('1');
 
