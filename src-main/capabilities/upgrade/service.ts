@@ -22,6 +22,7 @@ import {
   needsFactoryValues,
   tooBigValues,
   planReturnToStock,
+  returnPlanDetail,
   recoveryAdvice,
   releaseText,
   STOCK_PLAYBOOK_ID,
@@ -475,14 +476,16 @@ export class UpgradeService {
     for (const w of plan.warnings) ctx.evidence(`Warning: ${w}`);
     const a = await ctx.ask({
       text: said('upgrade.said.ask.returnPlan', { model: plan.model, n: plan.steps.length }),
-      detail: [...plan.steps.map((s, i) => `${i + 1}. ${s.title} (slot ${s.slot})`), ...plan.warnings, ...(plan.userReported ? [plan.userReported] : []), said('upgrade.said.ask.returnPlan.gone').text].join('\n'),
+      detail: returnPlanDetail(plan, st.images.main, st.images.intermediate),
       choices: [
         { id: 'go', label: said('upgrade.said.choice.goAhead'), primary: true, destructive: true },
         { id: 'cancel', label: said('upgrade.said.choice.notNow') },
       ],
     });
     if (a.choice !== 'go') return { ok: false, error: fault('CANCELLED', { what: 'choice' }).toShape() };
-    return { ok: true, summary: plan.successText.replace(/^Done\. /, 'Goal: ') };
+    const goal = plan.successMsg && said('upgrade.plan.said.goal', plan.successMsg.values);
+    const summary = plan.successText.replace(/^Done\. /, 'Goal: ');
+    return { ok: true, summary: goal && goal.text === summary ? goal : summary };
   }
 
   private async backupSettings(ctx: StepContext, st: RunState): Promise<void> {
