@@ -3,7 +3,7 @@
  * English (decisions 0160, 0166). Pure: the service raises them with `fault()`, tests check the English is the
  * verdict's own words.
  */
-import type { Verdict } from '../firmware/verdict';
+import type { Verdict } from '../firmware';
 
 const by = (v: Verdict, id: string) => v.said?.find((m) => m.id === id)?.values ?? {};
 const has = (v: Verdict, id: string) => v.said?.some((m) => m.id === id) ?? false;
