@@ -188,7 +188,7 @@ describe.skipIf(!support.ok)('firmware flash: OpenWrt to OpenWrt on a single-fir
     expect(kr.error.code).toBe('KEEP_NOT_POSSIBLE');
     expect(kr.error.message).toBe('Your settings cannot be kept with this image.');
     expect(formatFault(kr.error, tde)).toMatch(/^Fehler: Ihre Einstellungen können mit diesem Image nicht erhalten bleiben\.\n.+ An den Router wurde nichts gesendet\.\nWas Sie tun können: Starten Sie es noch einmal ohne --keep-settings/);
-  }, 60_000);
+  }, 120_000); // six refused runs of the real CLI (decision 0166 added two)
 
   it('an upload cut mid-way: nothing written, clear message; a crash mid-copy leaves a journal that says where it was', async () => {
     // the upload goes from this computer to the router: slow down the station's side
