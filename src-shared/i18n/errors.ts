@@ -9,6 +9,7 @@
  * translation that fails to format for any other reason does the same.
  */
 import type { RbErrorShape } from '../errors';
+import type { SaidMessage } from '../contract/common';
 import type { MessageId } from './catalog';
 import { english, knownId, type Translate } from './translate';
 
@@ -22,6 +23,24 @@ function formatted(id: MessageId, values: Record<string, string | number>, t: Tr
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A fault's message alone as a said message (decision 0167: a progress line that quotes why a step failed): the
+ * catalogue id whose English, with the fault's values, is its message; undefined when none is (then the English
+ * is shown as it came).
+ */
+export function faultMessageSaid(e: RbErrorShape): SaidMessage | undefined {
+  const values = e.values ?? {};
+  for (const base of [`error.${e.code}`, 'error.internal']) {
+    const id = knownId(`${base}.message`);
+    try {
+      if (id && english(id, values) === e.message) return Object.keys(values).length ? { id, values } : { id };
+    } catch {
+      // values that do not make this entry: not its words
+    }
+  }
+  return undefined;
 }
 
 export function localizeError<E extends RbErrorShape>(e: E, t: Translate): E {

@@ -39,7 +39,7 @@ export async function readAndHash(file: string): Promise<ReadResult> {
   if (!st.isFile())
     throw fault('NOT_A_FILE', { name: path.basename(file) }, { details: file });
   if (st.size > MAX_IMAGE_BYTES)
-    throw fault('IMAGE_TOO_BIG', { name: path.basename(file), mib: Math.round(st.size / 1024 / 1024) });
+    throw fault('IMAGE_TOO_BIG', { what: 'file', name: path.basename(file), mib: Math.round(st.size / 1024 / 1024) });
   const fh = await fs.promises.open(file, 'r');
   // The file goes into shared memory once; SHA-256 runs here while MD5 runs on the other core (hash-worker.ts).
   const sab = new SharedArrayBuffer(st.size);

@@ -4,7 +4,7 @@ import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
-import { english, localizeError, said } from '../../../src-shared/i18n';
+import { english, localizeError, said, saidAmong } from '../../../src-shared/i18n';
 import { onInterface, targetWithPassword, targetOptions } from './cli-target';
 
 /** Why a restore (or its dry run) did not write everything: the one reason itself, or which partitions and where to read why. */
@@ -46,7 +46,7 @@ export const restore: CliCommand = {
         command: 'restore',
         json: values.json,
         events: ['flash.restore.progress'],
-        describe: (e) => (e.name === 'flash.restore.progress' ? say('flash.cli.restore.progress', { partition: e.payload.partition, phase: e.payload.phase === 'reading-back' ? 'readingBack' : e.payload.phase, message: e.payload.message ?? 'none' }) : undefined),
+        describe: (e) => (e.name === 'flash.restore.progress' ? say('flash.cli.restore.progress', { partition: e.payload.partition, phase: e.payload.phase === 'reading-back' ? 'readingBack' : e.payload.phase, message: e.payload.message === undefined ? 'none' : saidAmong(say, e.payload.message, e.payload.msg ? [e.payload.msg] : undefined) }) : undefined),
       },
       async (t) => {
         // flash.restore.run checks first, as flash.restore.plan does, and with --dry-run stops there
@@ -60,7 +60,7 @@ export const restore: CliCommand = {
         for (const s of plan.steps) {
           out.push(say('flash.cli.restore.step', { dry: result.dryRun ? 'yes' : 'no', partition: s.partition, index: String(s.index), file: s.file, sha256: s.sha256 }));
           for (const c of s.commands) out.push(`    ${c}`);
-          for (const w of s.warnings) out.push(say('flash.cli.restore.note', { text: w }));
+          for (const w of s.warnings) out.push(say('flash.cli.restore.note', { text: saidAmong(say, w, s.warningsMsg) }));
         }
         for (const r of result.results)
           out.push(

@@ -4,7 +4,9 @@ import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 
 type RestoreStep = RestorePlan['steps'][number];
 import { buildRestorePlan, stageCheckCommand, stageCheckOf, type FileCheck, type StageCheck } from '../../../src-shared/capabilities/flash/plan';
-import { RbFault, fault, toErrorShape } from '../../../src-shared/errors';
+import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
+import type { SaidMessage } from '../../../src-shared/contract/common';
+import { faultMessageSaid } from '../../../src-shared/i18n/errors';
 import type { Session } from '../../session';
 import { readManifest } from './backup';
 import { inspectDevice } from '../device';
@@ -16,6 +18,8 @@ export interface RestoreProgress {
   done: number;
   size: number;
   message?: string;
+  /** The message's catalogue id + values (decision 0167): the screen and the CLI say it in the language shown. */
+  msg?: SaidMessage;
 }
 
 /** What restore knows about the backup folder before it connects to the router. */
@@ -101,6 +105,12 @@ export async function stagedHash(session: Session, step: Pick<RestoreStep, 'stag
  * else read it back: a copy nobody checked is never written), write with mtd/nandwrite, read back and
  * compare. Refuses to run at all when the plan has any refusal. dryRun stops after planning.
  */
+/** A failed step's progress words: the fault's English message and, where the catalogue has it, its id + values (decision 0167). */
+function failedWords(e: RbErrorShape): Pick<RestoreProgress, 'message' | 'msg'> {
+  const msg = faultMessageSaid(e);
+  return msg ? { message: e.message, msg } : { message: e.message };
+}
+
 export async function runRestore(session: Session, req: RestoreRequest, progress: (p: RestoreProgress) => void, checked: CheckedBackup): Promise<RestoreResult> {
   const { plan, device } = await planWith(session, req, checked);
   const stageCheck = stageCheckOf(device.tools);
@@ -116,7 +126,7 @@ export async function runRestore(session: Session, req: RestoreRequest, progress
   for (const step of plan.steps) {
     const fail = (err: unknown, status: 'failed' | 'verify-failed' = 'failed'): void => {
       const e = toErrorShape(err, 'RESTORE_FAILED');
-      progress({ partition: step.partition, phase: 'failed', done: 0, size: step.bytes, message: e.message });
+      progress({ partition: step.partition, phase: 'failed', done: 0, size: step.bytes, ...failedWords(e) });
       result.results.push({ partition: step.partition, status, readBackSha256: null, error: e });
     };
     try {
@@ -159,7 +169,7 @@ export async function runRestore(session: Session, req: RestoreRequest, progress
       }
       if (readBack !== step.expectedHash) {
         const e = fault('VERIFY_FAILED', { partition: step.partition }, { details: `expected ${step.expectedHash}, read back ${readBack ?? 'nothing'}` });
-        progress({ partition: step.partition, phase: 'failed', done: step.bytes, size: step.bytes, message: e.message });
+        progress({ partition: step.partition, phase: 'failed', done: step.bytes, size: step.bytes, ...failedWords(e.toShape()) });
         result.results.push({ partition: step.partition, status: 'verify-failed', readBackSha256: readBack ?? null, error: e.toShape() });
         continue;
       }

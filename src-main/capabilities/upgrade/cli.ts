@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { UpgradeStartSchema, type StockReport, type UpgradeOutcome } from '../../../src-shared/capabilities/upgrade';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
+import type { SaidMessage } from '../../../src-shared/contract/common';
 import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand, type CliIo } from '../../cli/types';
 import { num, requestFromFlags } from '../../cli/flags';
 import { runOnContract, type ContractSession } from '../../cli/transport';
 import { runWords, type RunWords } from '../../cli/run-words';
-import { said, sayIn } from '../../../src-shared/i18n/said';
+import { said, saidAmong, sayIn } from '../../../src-shared/i18n/said';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
 import { localizeError } from '../../../src-shared/i18n/errors';
 
@@ -179,16 +180,27 @@ export const firmwareFlash: CliCommand = {
 function planText(r: StockReport, t: Translate = english): string {
   const p = r.plan;
   const out: string[] = [];
-  out.push(`${p.model}: ${p.layoutEvidence}. Running slot ${p.runningSlot ?? '?'}${r.bootPart ? `, boot_part=${r.bootPart}` : ''}${r.release ? `, ${r.release}` : ''}.`);
-  for (const s of r.slots) out.push(`  slot ${s.slot}: ${s.kernel ? `${s.kernel.name} mtd${s.kernel.index} 0x${s.kernel.size.toString(16)}` : '-'}${s.rootfs ? `, ${s.rootfs.name} 0x${s.rootfs.size.toString(16)}` : ''}${s.running ? ' (running)' : ''}${s.bootsNext ? ' (starts next)' : ''}`);
+  // our words from their ids where they came with them (decision 0168); names, sizes, commands and versions as data
+  const ours = (text: string, msg: SaidMessage | undefined) => saidAmong(t, text, msg ? [msg] : undefined);
+  out.push(t('upgrade.cli.plan.head', { model: p.model, evidence: ours(p.layoutEvidence, p.layoutEvidenceMsg), slot: String(p.runningSlot ?? '?'), bootPart: r.bootPart ? String(r.bootPart) : 'none', release: r.release ?? 'none' }));
+  for (const s of r.slots)
+    out.push(
+      t('upgrade.cli.plan.slot', {
+        slot: String(s.slot),
+        kernel: s.kernel ? `${s.kernel.name} mtd${s.kernel.index} 0x${s.kernel.size.toString(16)}` : '-',
+        rootfs: s.rootfs ? `${s.rootfs.name} 0x${s.rootfs.size.toString(16)}` : 'none',
+        running: s.running ? 'yes' : 'no',
+        next: s.bootsNext ? 'yes' : 'no',
+      }),
+    );
   if (!p.ok && p.refusal) {
     // the refusal is a fault with values (decision 0160): said in the language asked for
     const e = localizeError(p.refusal, t);
     out.push(t('upgrade.cli.plan.refused', { message: e.message, meaning: e.meaning ?? '', fix: e.fix ?? '' }));
   }
-  p.steps.forEach((s, i) => out.push(`${i + 1}. ${s.title}: ${s.command} → slot ${s.slot}\n   ${s.why}\n   ${s.image.hash.text}`));
-  for (const w of p.warnings) out.push(`Warning: ${w}`);
-  if (p.userReported) out.push(`Note: ${p.userReported}`);
+  p.steps.forEach((s, i) => out.push(t('upgrade.cli.plan.step', { n: String(i + 1), title: ours(s.title, s.titleMsg), command: s.command, slot: String(s.slot), why: ours(s.why, s.whyMsg), hash: s.image.hash.text })));
+  for (const w of p.warnings) out.push(t('upgrade.cli.plan.warning', { text: saidAmong(t, w, p.warningsMsg) }));
+  if (p.userReported) out.push(t('upgrade.cli.plan.note', { text: ours(p.userReported, p.userReportedMsg) }));
   return out.join('\n');
 }
 

@@ -18,7 +18,11 @@ import {
   FLASH_PLAYBOOK_ID,
   flashPlaybook,
   judgeSysupgradeTest,
+  meaningValues,
+  needsFactoryValues,
+  tooBigValues,
   planReturnToStock,
+  returnPlanDetail,
   recoveryAdvice,
   releaseText,
   STOCK_PLAYBOOK_ID,
@@ -95,6 +99,9 @@ const dur = (ms: number) => {
 const fail = (code: string, message: string, meaning: string, fix: string, details?: string): StepOutcome => ({ ok: false, error: { code, message, meaning, fix, ...(details ? { details } : {}) } });
 /** A failed step whose words are in the catalogue (src-shared/capabilities/upgrade/messages), with its values. */
 const failSaid = (code: string, values: Record<string, string | number> = {}, details?: string): StepOutcome => ({ ok: false, error: fault(code, values, details ? { details } : {}).toShape() });
+/** The router's own lines as the faults quote them: each in double quotes, as printed. */
+const quoted = (lines: readonly string[]) => lines.map((l) => `"${l}"`).join(' ');
+
 const safeName = (n: string) => n.replace(/[^\w.+-]/g, '_').slice(0, 100) || 'firmware.bin';
 
 const PORT_NAMES: Record<number, string> = { 22: 'SSH', 80: 'web page', 23: 'telnet' };
@@ -430,13 +437,15 @@ export class UpgradeService {
     st.verdict = v;
     ctx.evidence(`For this router: ${v.headline}`);
     for (const reason of v.reasons) ctx.evidence(`  ${reason}`);
-    const refuse = (code: string, message: string, meaning: string, fix: string) => fail(code, message, `${meaning} Nothing was sent to the router.`, fix, v.reasons.join('\n'));
     // the verdict's own sentences travel as ids (decision 0139); a refusal takes their values, never their English (decision 0160)
     const saidBy = (id: string, among: readonly SaidMessage[] | undefined = v.said) => among?.find((m) => m.id === id)?.values ?? {};
     if (v.verdict === 'damaged')
       return failSaid('IMAGE_DAMAGED', { file: r.fileName, what: String(saidBy('firmware.id.integrityDamaged', r.identity.said).what ?? r.identity.integrityText) }, v.reasons.join('\n'));
-    if (v.verdict === 'does-not-fit') return refuse('IMAGE_TOO_BIG', v.headline, v.reasons.join(' '), 'Choose the image made for this exact router model (the "sysupgrade" image for an OpenWrt update).');
-    if (v.verdict === 'needs-factory') return refuse('NEEDS_FACTORY_IMAGE', v.headline, v.reasons.join(' '), (v.steps ?? []).join(' '));
+    if (v.verdict === 'does-not-fit') {
+      // one core entry with firmware's and flash's (decision 0166): the firmware area or the layout's kernel part
+      return failSaid('IMAGE_TOO_BIG', tooBigValues(v), v.reasons.join('\n'));
+    }
+    if (v.verdict === 'needs-factory') return failSaid('NEEDS_FACTORY_IMAGE', needsFactoryValues(v), v.reasons.join('\n'));
     const named = v.said?.find((m) => m.id === 'firmware.v.otherRouter' || m.id === 'firmware.v.notForRouter');
     if (v.verdict === 'needs-F' && named) {
       const listed = named.id === 'firmware.v.notForRouter';
@@ -467,14 +476,16 @@ export class UpgradeService {
     for (const w of plan.warnings) ctx.evidence(`Warning: ${w}`);
     const a = await ctx.ask({
       text: said('upgrade.said.ask.returnPlan', { model: plan.model, n: plan.steps.length }),
-      detail: [...plan.steps.map((s, i) => `${i + 1}. ${s.title} (slot ${s.slot})`), ...plan.warnings, ...(plan.userReported ? [plan.userReported] : []), said('upgrade.said.ask.returnPlan.gone').text].join('\n'),
+      detail: returnPlanDetail(plan, st.images.main, st.images.intermediate),
       choices: [
         { id: 'go', label: said('upgrade.said.choice.goAhead'), primary: true, destructive: true },
         { id: 'cancel', label: said('upgrade.said.choice.notNow') },
       ],
     });
     if (a.choice !== 'go') return { ok: false, error: fault('CANCELLED', { what: 'choice' }).toShape() };
-    return { ok: true, summary: plan.successText.replace(/^Done\. /, 'Goal: ') };
+    const goal = plan.successMsg && said('upgrade.plan.said.goal', plan.successMsg.values);
+    const summary = plan.successText.replace(/^Done\. /, 'Goal: ');
+    return { ok: true, summary: goal && goal.text === summary ? goal : summary };
   }
 
   private async backupSettings(ctx: StepContext, st: RunState): Promise<void> {
@@ -592,7 +603,8 @@ export class UpgradeService {
       ctx.transcript('received', `exit ${res.code}${res.output.trim() ? `\n${res.output.trim()}` : ''}`);
       ctx.evidence(`${res.command} → exit ${res.code}${judged.routerSays.length ? `; the router says: ${judged.routerSays.map((l) => `"${l}"`).join(' ')}` : ' (no complaint)'}`);
       if (res.validate) ctx.evidence(`ubus validate_firmware_image: valid ${res.validate.valid}, forceable ${res.validate.forceable}, allow_backup ${res.validate.allowBackup}.`);
-      for (const m of judged.meaning) ctx.evidence(`  ${m}`);
+      // what the lines mean, in our words (decision 0166: said, so the screen and --lang show them in the language shown)
+      for (const k of judged.means) ctx.evidence(said(`upgrade.sysupgrade.${k}`));
     };
     show(r, j);
     st.routerSays = j.routerSays;
@@ -609,7 +621,8 @@ export class UpgradeService {
       st.routerSays = [...(st.routerSays ?? []), ...j.routerSays];
     }
     if (j.outcome === 'refused' || (j.outcome === 'forceable' && j.wrongBoard))
-      return fail('SYSUPGRADE_REFUSED', `The router refused the image: ${j.routerSays.map((l) => `"${l}"`).join(' ') || `exit ${r.code}`}.`, `${j.meaning.join(' ')} Nothing was written.`, j.wrongBoard ? 'Choose the image made for this router model.' : 'Choose an image made for this router (the OpenWrt "sysupgrade" image, or the maker\'s firmware for this exact model).', r.output.slice(0, 4000));
+      // the router's own lines are values, said as printed (decision 0166)
+      return failSaid('SYSUPGRADE_REFUSED', { when: 'test', says: quoted(j.routerSays) || 'none', code: String(r.code), board: j.wrongBoard ? 'yes' : 'no', ...meaningValues(j) }, r.output.slice(0, 4000));
     if (j.outcome === 'forceable') {
       keep = false;
       if (st.req.dryRun) {
@@ -619,7 +632,7 @@ export class UpgradeService {
       if (!st.settingsBackup) await this.backupSettings(ctx, st).catch((e) => ctx.evidence(`Settings backup failed: ${toErrorShape(e).message}`));
       const a = await ctx.ask({
         text: said('upgrade.said.ask.force', { said: j.routerSays.map((l) => `"${l}"`).join(' ') }),
-        detail: `${j.meaning.join(' ')} ${img.report.identity.kind === 'vendor' ? "That is normal for the maker's firmware. " : ''}Writing it anyway uses sysupgrade -F -n: the router skips its own check and starts with fresh settings.`,
+        detail: said('upgrade.said.ask.forceDetail', { vendor: img.report.identity.kind === 'vendor' ? 'yes' : 'no', ...meaningValues(j) }),
         choices: [
           { id: 'force', label: said('upgrade.said.choice.force'), destructive: true },
           { id: 'cancel', label: said('upgrade.said.choice.dontWrite'), primary: true },
@@ -627,13 +640,13 @@ export class UpgradeService {
         input: { label: said('upgrade.said.input.force', { word: FORCE_WORD }), secret: false, minLength: FORCE_WORD.length },
       });
       if (a.choice !== 'force' || a.input?.trim().toUpperCase() !== FORCE_WORD)
-        return fail('FORCE_NOT_CONFIRMED', `The router refused the image unless forced, and forcing was not confirmed: ${j.routerSays.map((l) => `"${l}"`).join(' ')}`, `${j.meaning.join(' ')} Nothing was written.`, `To write it anyway, confirm by typing ${FORCE_WORD} (on the command line: --force --yes).`);
+        return failSaid('FORCE_NOT_CONFIRMED', { says: quoted(j.routerSays), word: FORCE_WORD, ...meaningValues(j) });
       st.forced = true;
       ctx.evidence(said('upgrade.said.ev.forced'));
       r = await sysupgradeTest(s, { stagePath: img.stagePath, keep: false, force: true, ubus: false });
       j = judgeSysupgradeTest({ code: r.code, output: r.output, keep: false });
       show(r, j);
-      if (j.outcome !== 'pass') return fail('SYSUPGRADE_REFUSED', 'The router refuses the image even when forced.', `${j.routerSays.join(' ')} Nothing was written.`, 'Choose an image made for this router.', r.output.slice(0, 4000));
+      if (j.outcome !== 'pass') return failSaid('SYSUPGRADE_REFUSED', { when: 'forced', says: j.routerSays.join(' ') }, r.output.slice(0, 4000));
     }
     st.keep = keep;
     const cmd = `sysupgrade${st.forced ? ' -F' : ''}${keep ? '' : ' -n'} ${img.stagePath}`;

@@ -5,7 +5,7 @@ import { useFlash } from './store';
 import type { RbError } from '../../../src-shared/contract';
 import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 import { asRbError } from '../../api/types';
-import { useLocale, useT } from '../../i18n';
+import { saidAmong, useLocale, useT } from '../../i18n';
 import { place } from '../../i18n/place';
 
 /** Restore: pick a backup and a partition, see the checked plan, then write (dangerous ones need the typed name). */
@@ -118,7 +118,7 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
               </p>
               {s.warnings.map((w) => (
                 <p className="note" key={w}>
-                  {w}
+                  {saidAmong(t, w, s.warningsMsg)}
                 </p>
               ))}
               <details className="advanced">
@@ -137,7 +137,7 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
       {Object.values(rows).map((r) => (
         <p key={r.partition} className="status" aria-live="polite" data-testid="flash-restore-row" data-phase={r.phase}>
           {t('flash.restore.phase', { partition: r.partition, phase: r.phase === 'reading-back' ? 'readingBack' : r.phase })}
-          {r.message ? ` — ${r.message}` : ''}
+          {r.message ? ` — ${saidAmong(t, r.message, r.msg ? [r.msg] : undefined)}` : ''}
         </p>
       ))}
       {restore &&

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BackupProgress, BackupResult, ManifestPartition, RestorePlan, RestoreResult } from '../../../src-shared/capabilities/flash/contract';
 import type { DeviceInfo, SessionTarget } from '../../../src-shared/capabilities/device';
 import type { CommandInput } from '../../../src-shared/contract';
+import type { SaidMessage } from '../../../src-shared/contract/common';
 import type { RbApi } from '../../api/types';
 
 export interface RestoreProgressRow {
@@ -10,6 +11,8 @@ export interface RestoreProgressRow {
   done: number;
   size: number;
   message?: string | undefined;
+  /** The message's id + values (decision 0167). */
+  msg?: SaidMessage | undefined;
 }
 
 interface FlashStore {

@@ -9,7 +9,7 @@ import { FLASH_PLAYBOOK_ID, STOCK_PLAYBOOK_ID, type StockReport, type UpgradePro
 import type { SessionTarget } from '../../../src-shared/capabilities/device';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { useUpgrade } from './store';
-import { sayText, useT, type T } from '../../i18n';
+import { saidAmong, saidMessage, sayText, useT, type T } from '../../i18n';
 import { sayIn, type MessageId } from '../../../src-shared/i18n';
 import { place } from '../../i18n/place';
 import { usePractice } from '../practice/store';
@@ -119,14 +119,14 @@ function PlanCard({ report }: { report: StockReport }) {
     <section className="card" data-testid="up-plan" data-ok={String(p.ok)}>
       <h2>{t('upgrade.plan.title', { model: p.model })}</h2>
       <p>
-        {p.layoutEvidence}. {report.release ? t('upgrade.plan.runs', { release: report.release }) : ''}
+        {saidMessage(t, p.layoutEvidence, p.layoutEvidenceMsg)}. {report.release ? t('upgrade.plan.runs', { release: report.release }) : ''}
       </p>
       <SlotMap report={report} />
       {p.ok ? (
         <ol className="up-plan-steps">
           {p.steps.map((s) => (
             <li key={s.id}>
-              <strong>{s.title}</strong> {t('upgrade.plan.step', { slot: s.slot })} {s.why}
+              <strong>{saidMessage(t, s.title, s.titleMsg)}</strong> {t('upgrade.plan.step', { slot: s.slot })} {saidMessage(t, s.why, s.whyMsg)}
               <br />
               <span className="fs-hint">{s.image.hash.text}</span>
             </li>
@@ -137,12 +137,12 @@ function PlanCard({ report }: { report: StockReport }) {
       )}
       {p.userReported && (
         <p className="note" data-testid="up-user-reported">
-          <strong>{t('upgrade.plan.userReported')}</strong> {p.userReported}
+          <strong>{t('upgrade.plan.userReported')}</strong> {saidMessage(t, p.userReported, p.userReportedMsg)}
         </p>
       )}
       {p.warnings.map((w) => (
         <p key={w} className="note">
-          {w}
+          {saidAmong(t, w, p.warningsMsg)}
         </p>
       ))}
     </section>

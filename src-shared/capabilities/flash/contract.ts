@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, Ok, RbErrorSchema } from '../../contract/common';
+import { command, event, Ok, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 import { DeviceIdentitySchema, SessionTargetSchema } from '../device';
 
 /** Flash backup and restore (flash.*): each command opens its own session to the router (device contract) and closes it again. */
@@ -115,6 +115,8 @@ export const RestoreStepSchema = z.object({
   /** The expected read-back hash (md5 when the router has only md5sum). */
   expectedHash: z.string(),
   warnings: z.array(z.string()),
+  /** The notes' catalogue ids and values, one per warning (decision 0167); absent from an older workstation. */
+  warningsMsg: z.array(SaidMessageSchema).optional(),
 });
 export const RestoreRefusalSchema = z.object({ partition: z.string(), error: RbErrorSchema });
 export const RestorePlanSchema = z.object({
@@ -162,6 +164,6 @@ export const flashEvents = {
   'flash.backup.done': event('The backup ended: every partition good, or which ones failed', BackupResultSchema),
   'flash.restore.progress': event(
     'Restore progress for one partition',
-    z.object({ partition: z.string(), phase: z.enum(['checking', 'uploading', 'writing', 'reading-back', 'done', 'failed']), done: z.number(), size: z.number(), message: z.string().optional() }),
+    z.object({ partition: z.string(), phase: z.enum(['checking', 'uploading', 'writing', 'reading-back', 'done', 'failed']), done: z.number(), size: z.number(), message: z.string().optional(), msg: SaidMessageSchema.optional() }),
   ),
 };

@@ -1,7 +1,8 @@
 import type { Manifest, ManifestPartition, RestorePlan } from './contract';
 import type { DeviceIdentity, Partition, DeviceTools } from '../device';
 import { fault, type RbErrorShape } from '../../errors';
-import { dangerOf } from '../device';
+import { dangerOf, type DangerKind, type DangerReason } from '../device';
+import { said as sayWords, type Said } from '../../i18n/said';
 
 /**
  * The restore plan: everything is checked before a single byte is written. Pure, so the UI, the CLI and
@@ -49,8 +50,25 @@ export interface PlanInput {
   files: Record<string, FileCheck>;
 }
 
-function refusal(code: string, message: string, meaning: string, fix: string, details?: string): RbErrorShape {
-  return details ? { code, message, meaning, fix, details } : { code, message, meaning, fix };
+/**
+ * DANGEROUS_PARTITION's meaning as select values (decision 0167): each kind of danger.ts `yes`/`no`, said in
+ * danger.ts' order (the order `dangers` has: the device's reasons, which are dangerOf's, then the running slot);
+ * `last` drops the space after the last sentence. The running slot's reason quotes the device reading's evidence
+ * (English data), so it travels as it came (`running`, `none` without it).
+ */
+export function dangerValues(dangers: readonly DangerReason[]): Record<string, string> {
+  const keys: Record<Exclude<DangerKind, 'running'>, string> = { bootloader: 'bootloader', 'bootloader-env': 'bootloaderEnv', 'boot-counter': 'bootCounter', calibration: 'calibration', identity: 'identity', bbt: 'bbt' };
+  const values: Record<string, string> = {};
+  let last = 'none';
+  for (const [kind, key] of Object.entries(keys)) {
+    const on = dangers.some((d) => d.kind === kind);
+    values[key] = on ? 'yes' : 'no';
+    if (on) last = key;
+  }
+  const running = dangers.find((d) => d.kind === 'running');
+  values.running = running ? running.reason : 'none';
+  values.last = running ? 'running' : last;
+  return values;
 }
 
 /** A refusal whose words are in the catalogue (messages/en.ts beside this file), with its values. */
@@ -127,7 +145,7 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
       continue;
     }
     if (file.bytes > target.size) {
-      refuse(entry.name, refusal('IMAGE_TOO_BIG', `The backup of "${entry.name}" is larger than the router's partition.`, 'It cannot fit.', 'Check that this is the router the backup came from.', `${file.bytes} > ${target.size}`));
+      refuse(entry.name, said('IMAGE_TOO_BIG', { what: 'backup', name: entry.name }, `${file.bytes} > ${target.size}`));
       continue;
     }
     const dangers = [...target.danger];
@@ -137,7 +155,7 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
       continue;
     }
     if (dangers.length && !input.overrideDanger.includes(entry.name)) {
-      refuse(entry.name, refusal('DANGEROUS_PARTITION', `"${entry.name}" is a partition that can brick the router if it is written.`, dangers.map((d) => d.reason).join(' '), `Only if you are sure: type the partition name "${entry.name}" to allow writing it. Keep this backup safe first.`));
+      refuse(entry.name, said('DANGEROUS_PARTITION', { name: entry.name, ...dangerValues(dangers) }));
       continue;
     }
     const nand = target.type === 'nand';
@@ -155,9 +173,12 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
       refuse(entry.name, said('NO_SAFE_WRITER', { name: entry.name, nand: nand ? 'yes' : 'no' }));
       continue;
     }
-    const warnings: string[] = [];
-    if (entry.badBlocks.length) warnings.push(`The backup skipped ${entry.badBlocks.length} bad block(s). The writer skips the router's bad blocks, so the data lands in the good blocks in the same order.`);
-    if (dangers.length) warnings.push(`You typed "${entry.name}" to allow writing a dangerous partition.`);
+    // the plan's notes, said (decision 0167): English in `warnings`, ids + values beside in `warningsMsg`
+    const notes: Said[] = [];
+    if (entry.badBlocks.length) notes.push(sayWords('flash.said.note.badBlocks', { count: entry.badBlocks.length }));
+    if (dangers.length) notes.push(sayWords('flash.said.note.typed', { name: entry.name }));
+    const warnings = notes.map((n) => n.text);
+    const warningsMsg = notes.map((n) => n.msg);
     const len = entry.bytes ?? file.bytes;
     const read = nand ? (tools.nanddump ? `nanddump -q --bb=skipbad -l ${len} /dev/mtd${target.index}` : `head -c ${len} /dev/mtd${target.index}`) : `head -c ${len} /dev/mtd${target.index}`;
     const algo: 'sha256' | 'md5' | 'host-sha256' = tools.sha256sum ? 'sha256' : tools.md5sum && entry.md5 ? 'md5' : 'host-sha256';
@@ -166,7 +187,7 @@ export function buildRestorePlan(input: PlanInput): RestorePlan {
     const stage = stageCheckOf(tools);
     const stageLine = stage === 'read-back' ? `${stageCheckCommand(stage, stagePath)}   # read back and hashed on this computer` : stageCheckCommand(stage, stagePath);
     const commands = [`# upload ${entry.file} (${len} bytes) to ${stagePath}`, stageLine, writeCommand, readBackCommand ?? `${read}   # hashed on this computer`, `rm -f ${stagePath}`];
-    plan.steps.push({ partition: entry.name, index: target.index, file: entry.file, sha256: entry.sha256, commands, writer, bytes: len, stagePath, writeCommand, readBackCommand, readBackAlgorithm: algo, expectedHash, warnings });
+    plan.steps.push({ partition: entry.name, index: target.index, file: entry.file, sha256: entry.sha256, commands, writer, bytes: len, stagePath, writeCommand, readBackCommand, readBackAlgorithm: algo, expectedHash, warnings, ...(warningsMsg.length ? { warningsMsg } : {}) });
   }
   plan.ok = plan.refusals.length === 0 && plan.steps.length === input.partitions.length;
   return plan;

@@ -70,10 +70,15 @@ export const ReturnPlanSchema = z.object({
   layout: z.object({ id: z.string(), label: z.string() }).optional(),
   layoutEvidence: z.string(),
   runningSlot: z.union([z.literal(1), z.literal(2)]).optional(),
-  steps: z.array(z.object({ id: z.enum(['intermediate', 'stock']), title: z.string(), image: ImageForPlanSchema, slot: z.union([z.literal(1), z.literal(2)]), command: z.string(), why: z.string() })),
+  steps: z.array(z.object({ id: z.enum(['intermediate', 'stock']), title: z.string(), image: ImageForPlanSchema, slot: z.union([z.literal(1), z.literal(2)]), command: z.string(), why: z.string(), titleMsg: SaidMessageSchema.optional(), whyMsg: SaidMessageSchema.optional() })),
   warnings: z.array(z.string()),
   userReported: z.string().optional(),
   successText: z.string(),
+  /** The words above as catalogue ids + values, beside the English (decision 0168); absent from an older workstation. */
+  layoutEvidenceMsg: SaidMessageSchema.optional(),
+  warningsMsg: z.array(SaidMessageSchema).optional(),
+  userReportedMsg: SaidMessageSchema.optional(),
+  successMsg: SaidMessageSchema.optional(),
 });
 export type ReturnPlanWire = z.infer<typeof ReturnPlanSchema>;
 

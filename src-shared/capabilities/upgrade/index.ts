@@ -7,6 +7,7 @@ export * from './sysupgrade';
 export * from './hashes';
 export * from './linksys';
 export * from './playbook';
+export * from './refusals';
 
 export const upgradeCapability = defineCapability({
   id: 'upgrade',

@@ -7,6 +7,8 @@ import type { DeviceInfo, Partition } from '../device';
 import { findDeviceProfile, type DeviceProfile, type SlotLayout } from '../../profiles/profiles';
 import { fault, type RbErrorShape } from '../../errors';
 import { KNOWN_IMAGES, knownListing, type HashCheck } from './hashes';
+import type { SaidMessage } from '../../contract/common';
+import { said, type Said, type Words } from '../../i18n/said';
 
 export interface SlotView {
   slot: 1 | 2;
@@ -23,6 +25,8 @@ export interface DualSlotState {
   layout?: SlotLayout;
   /** How the layout was read: "rootfs1 is 0x7500000 bytes in /proc/mtd". */
   layoutEvidence: string;
+  /** Its catalogue id + values (decision 0168). */
+  layoutEvidenceMsg?: SaidMessage;
   bootPart?: 1 | 2;
   runningSlot?: 1 | 2;
   runningEvidence?: string;
@@ -49,11 +53,12 @@ export function dualSlotState(device: Pick<DeviceInfo, 'identity' | 'partitions'
   const warnings: string[] = [];
   const rootfs1 = part(ps, 'rootfs1');
   let layout: SlotLayout | undefined;
-  let layoutEvidence = 'the router lists no rootfs1 partition';
+  let evidence: Said = said('upgrade.plan.said.noRootfs');
   if (rootfs1) {
     layout = profile?.dualFirmware?.layouts.find((l) => l.rootfsSize === rootfs1.size);
-    layoutEvidence = `rootfs1 is 0x${rootfs1.size.toString(16)} bytes in /proc/mtd${layout ? ` (the ${layout.label} layout)` : profile ? ', a size Rescue Bench does not know for this model' : ''}`;
+    evidence = said('upgrade.plan.said.layoutEvidence', { rootfs: `0x${rootfs1.size.toString(16)}`, known: layout ? 'yes' : profile ? 'unknown' : 'none', layout: layout?.label ?? '' });
   }
+  const layoutEvidence = evidence.text;
   const bp = env.boot_part === '1' || env.boot_part === '2' ? (Number(env.boot_part) as 1 | 2) : undefined;
   if (!bp) warnings.push(device.env ? 'The bootloader setting boot_part is missing, so we cannot tell which slot U-Boot starts next.' : 'The router has no fw_printenv, so we cannot read which slot U-Boot starts next.');
   const running = device.running && (device.running.slot === 1 || device.running.slot === 2) ? (device.running.slot as 1 | 2) : undefined;
@@ -68,7 +73,7 @@ export function dualSlotState(device: Pick<DeviceInfo, 'identity' | 'partitions'
     if (r) v.rootfs = r;
     return v;
   };
-  const st: DualSlotState = { model: profile ? `${profile.vendor} ${profile.model}` : device.identity.model ?? 'Linksys router', layoutEvidence, slots: [slot(1), slot(2)], env, warnings };
+  const st: DualSlotState = { model: profile ? `${profile.vendor} ${profile.model}` : device.identity.model ?? 'Linksys router', layoutEvidence, layoutEvidenceMsg: evidence.msg, slots: [slot(1), slot(2)], env, warnings };
   if (profile) st.profileId = profile.id;
   if (layout) st.layout = layout;
   if (bp) st.bootPart = bp;
@@ -102,6 +107,9 @@ export interface PlanStep {
   slot: 1 | 2;
   command: string;
   why: string;
+  /** The title's and the reason's catalogue ids + values (decision 0168). */
+  titleMsg?: SaidMessage;
+  whyMsg?: SaidMessage;
 }
 
 export interface ReturnPlan {
@@ -110,6 +118,7 @@ export interface ReturnPlan {
   model: string;
   layout?: { id: string; label: string };
   layoutEvidence: string;
+  layoutEvidenceMsg?: SaidMessage;
   runningSlot?: 1 | 2;
   steps: PlanStep[];
   /** Plain warnings shown before going on (an image in no list, an intermediate that is not needed). */
@@ -118,6 +127,10 @@ export interface ReturnPlan {
   userReported?: string;
   /** The words for the end: "Done. The router now runs Linksys firmware 1.0.180404.58 from slot 2." */
   successText: string;
+  /** Catalogue ids + values of the words above (decision 0168): each warning's (by its English), userReported's, successText's. */
+  warningsMsg?: SaidMessage[];
+  userReportedMsg?: SaidMessage;
+  successMsg?: SaidMessage;
 }
 
 export const TWO_STEP_USER_REPORTED =
@@ -136,6 +149,20 @@ function refuse(base: Omit<ReturnPlan, 'ok' | 'refusal'>, e: RbErrorShape): Retu
 
 export function planReturnToStock(state: DualSlotState | undefined, stock: ImageForPlan, intermediate?: ImageForPlan): ReturnPlan {
   const base: Omit<ReturnPlan, 'ok' | 'refusal'> = { model: state?.model ?? 'router', layoutEvidence: state?.layoutEvidence ?? '', steps: [], warnings: [], successText: '' };
+  if (state?.layoutEvidenceMsg) base.layoutEvidenceMsg = state.layoutEvidenceMsg;
+  /** A warning: its English, and its id + values where they make exactly that English. */
+  const warn = (text: string, w?: Said): void => {
+    base.warnings.push(text);
+    if (w && w.text === text) (base.warningsMsg ??= []).push(w.msg);
+  };
+  const userReported = (): Pick<ReturnPlan, 'userReported' | 'userReportedMsg'> => {
+    const u = said('upgrade.plan.said.userReported');
+    return { userReported: TWO_STEP_USER_REPORTED, ...(u.text === TWO_STEP_USER_REPORTED ? { userReportedMsg: u.msg } : {}) };
+  };
+  const success = (slot: 1 | 2): Pick<ReturnPlan, 'successText' | 'successMsg'> => {
+    const w = said('upgrade.plan.said.success', { vendor, version: stock.version ?? 'none', slot });
+    return { successText: w.text, successMsg: w.msg };
+  };
   if (!state)
     return refuse(base, fault('NOT_DUAL_SLOT', { where: 'plan' }).toShape());
   if (state.layout) base.layout = { id: state.layout.id, label: state.layout.label };
@@ -143,7 +170,7 @@ export function planReturnToStock(state: DualSlotState | undefined, stock: Image
   for (const img of [stock, ...(intermediate ? [intermediate] : [])]) {
     if (img.hash.status === 'mismatch')
       return refuse(base, fault('IMAGE_HASH_MISMATCH', hashMismatchValues(img)).toShape());
-    if (img.hash.status === 'unlisted') base.warnings.push(img.hash.text);
+    if (img.hash.status === 'unlisted') warn(img.hash.text, said('upgrade.plan.said.unlisted', { file: img.fileName, sha: img.hash.sha256 }));
   }
   if (stock.kind !== 'vendor')
     return refuse(base, fault('NOT_VENDOR_IMAGE', { file: stock.fileName, openwrt: stock.kind.startsWith('openwrt') ? 'yes' : 'no' }).toShape());
@@ -151,51 +178,81 @@ export function planReturnToStock(state: DualSlotState | undefined, stock: Image
   if (!running)
     return refuse(base, fault('SLOT_UNKNOWN').toShape());
   const other = (running === 1 ? 2 : 1) as 1 | 2;
-  const version = stock.version ? ` ${stock.version}` : '';
   const vendor = state.model.split(' ')[0] ?? 'factory';
   const small = state.layout && state.layout.kernelSize <= 3 * 1048576;
   const vendorLayout = stock.slotLayout;
-  const stockStep = (slot: 1 | 2): PlanStep => ({
-    id: 'stock',
-    title: `Write the ${vendor} firmware${version}`,
-    image: stock,
-    slot,
-    command: `sysupgrade -F -n /tmp/${stock.fileName}`,
-    why: `The maker's firmware has no OpenWrt description inside, so sysupgrade only writes it when forced (-F), and it cannot keep OpenWrt's settings (-n). It goes to slot ${slot}, the one not running.`,
-  });
+  const stockStep = (slot: 1 | 2): PlanStep => {
+    const title = said('upgrade.plan.said.stockTitle', { vendor, version: stock.version ?? 'none' });
+    const why = said('upgrade.plan.said.stockWhy', { slot });
+    return { id: 'stock', title: title.text, image: stock, slot, command: `sysupgrade -F -n /tmp/${stock.fileName}`, why: why.text, titleMsg: title.msg, whyMsg: why.msg };
+  };
   if (!state.layout)
     return refuse(base, fault('LAYOUT_UNKNOWN', { evidence: state.layoutEvidence }).toShape());
   if (small || (vendorLayout && vendorLayout === state.layout.id)) {
-    if (intermediate) base.warnings.push(`The router already has the ${state.layout.label} layout the ${vendor} firmware needs, so ${intermediate.fileName} is not needed and will not be written.`);
-    return { ...base, ok: true, steps: [stockStep(other)], successText: `Done. The router now runs ${vendor} firmware${version} from slot ${other}.` };
+    if (intermediate) {
+      const w = said('upgrade.plan.said.notNeeded', { layout: state.layout.label, vendor, file: intermediate.fileName });
+      warn(w.text, w);
+    }
+    return { ...base, ok: true, steps: [stockStep(other)], ...success(other) };
   }
   // the 6 MB (or other resized) layout: a factory image of an old OpenWrt puts the old layout back first
   if (!intermediate)
     return refuse(
-      { ...base, userReported: TWO_STEP_USER_REPORTED },
+      { ...base, ...userReported() },
       // the layout's evidence as values (decision 0160): rootfs1's size as /proc/mtd lists it and the layout's label
       fault('NEEDS_INTERMEDIATE', { layout: state.layout.label, vendor, model: state.model, rootfs: `0x${(state.slots[0].rootfs?.size ?? 0).toString(16)}` }).toShape(),
     );
   if (intermediate.kind !== 'openwrt-factory' || (intermediate.slotLayout && intermediate.slotLayout === state.layout.id))
     return refuse(
-      { ...base, userReported: TWO_STEP_USER_REPORTED },
+      { ...base, ...userReported() },
       fault('INTERMEDIATE_NOT_FACTORY', { file: intermediate.fileName, kind: intermediate.kind === 'openwrt-sysupgrade' ? 'sysupgrade' : 'other' }).toShape(),
     );
+  const interTitle = said('upgrade.plan.said.interTitle');
+  const interWhy = said('upgrade.plan.said.interWhy', { slot: other, vendor });
   const inter: PlanStep = {
     id: 'intermediate',
-    title: 'Put back the old layout with OpenWrt 19.07.9',
+    title: interTitle.text,
     image: intermediate,
     slot: other,
     command: `sysupgrade -F -n /tmp/${intermediate.fileName}`,
-    why: `A factory image is written whole to slot ${other}, layout included, so the router comes back with the 3 MB layout the ${vendor} firmware needs. OpenWrt 19.07 is the last release with that layout.`,
+    why: interWhy.text,
+    titleMsg: interTitle.msg,
+    whyMsg: interWhy.msg,
   };
-  return {
-    ...base,
-    ok: true,
-    userReported: TWO_STEP_USER_REPORTED,
-    steps: [inter, stockStep(running)],
-    successText: `Done. The router now runs ${vendor} firmware${version} from slot ${running}.`,
-  };
+  return { ...base, ok: true, ...userReported(), steps: [inter, stockStep(running)], ...success(running) };
+}
+
+/** An image as the plan question names it: its file name and how its hash was checked. */
+export type PlanImageWords = { fileName: string; hash?: Pick<HashCheck, 'status' | 'sha256'> };
+
+/**
+ * The return plan question's detail (decision 0168): the steps, the notes, the user-reported path and what goes,
+ * said from the plan's own ids and values; the English as it was (joined lines), which it falls back to if the
+ * plan holds a note this entry does not know.
+ */
+export function returnPlanDetail(plan: ReturnPlan, stockImage?: PlanImageWords, interImage?: PlanImageWords): Words {
+  const text = [...plan.steps.map((s, i) => `${i + 1}. ${s.title} (slot ${s.slot})`), ...plan.warnings, ...(plan.userReported ? [plan.userReported] : []), said('upgrade.said.ask.returnPlan.gone').text].join('\n');
+  const stock = plan.steps.find((s) => s.id === 'stock');
+  const inter = plan.steps.find((s) => s.id === 'intermediate');
+  const title = stock?.titleMsg?.values ?? {};
+  const notNeeded = plan.warningsMsg?.find((m) => m.id === 'upgrade.plan.said.notNeeded')?.values;
+  const unlisted = (i: PlanImageWords | undefined) => i?.hash?.status === 'unlisted';
+  const d = said('upgrade.said.ask.returnPlanDetail', {
+    two: inter ? 'yes' : 'no',
+    vendor: title.vendor ?? '',
+    version: title.version ?? 'none',
+    stockSlot: stock?.slot ?? 0,
+    interSlot: inter?.slot ?? 0,
+    unlistedStock: unlisted(stockImage) ? 'yes' : 'no',
+    stockFile: stockImage?.fileName ?? '',
+    stockSha: stockImage?.hash?.sha256 ?? '',
+    unlistedInter: unlisted(interImage) ? 'yes' : 'no',
+    interFile: interImage?.fileName ?? '',
+    interSha: interImage?.hash?.sha256 ?? '',
+    notNeeded: notNeeded ? 'yes' : 'no',
+    layout: notNeeded?.layout ?? '',
+  });
+  return d.text === text ? d : text;
 }
 
 /** What to do when a Linksys router does not come back after writing slot `written` (the other still holds the old firmware). */

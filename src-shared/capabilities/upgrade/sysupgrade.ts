@@ -5,6 +5,7 @@
  * (-F only with the user's typed consent), or a refusal. Pure.
  */
 import { SYSUPGRADE } from '../firmware';
+import { english } from '../../i18n';
 
 export interface ValidateAnswer {
   valid: boolean;
@@ -43,24 +44,37 @@ export interface TestJudgement {
   outcome: TestOutcome;
   /** The router's own lines, exactly as printed (for the screen and the journal). */
   routerSays: string[];
-  /** What they mean, in plain words, one per recognised line. */
+  /** What they mean, in plain words, one per recognised kind of line. */
   meaning: string[];
+  /** The same as catalogue keys (`upgrade.sysupgrade.<key>`). */
+  means: MeaningKey[];
   /** Whether the image lets settings be kept (validate's allow_backup, or the compat text). */
   allowBackup: boolean;
   /** The image names other routers: never forced by Rescue Bench even where the router would allow it. */
   wrongBoard: boolean;
 }
 
-const MEANINGS: Array<[RegExp, string]> = [
-  [/^Image metadata not present/, "The image carries no OpenWrt description, which is normal for the maker's own firmware and for OpenWrt factory images. The router cannot check by itself that the image is made for it."],
-  [/^Use sysupgrade -F/, 'The router only takes such an image when told to skip that check (-F, "force").'],
-  [/not supported by this image/, 'The image names other routers than this one. Forcing it would most likely leave the router unable to start.'],
-  [/incompatible for sysupgrade based on the image version/, 'The flash layout changed between the two releases: an upgrade image cannot cross that change. The factory image of the new release can, written with -F and without keeping settings.'],
-  [/config is incompatible to the new image/, 'The image fits, but the settings of this release cannot be carried over: the upgrade must start with fresh settings (-n).'],
-  [/^Invalid image type/, 'The router does not recognise the file as firmware for this kind of router at all; forcing is not possible.'],
-  [/^Image check failed\.?$/, 'The router refused the image.'],
-  [/^Image check failed but --force given/, 'The router will write it anyway because -F was given.'],
+/** Which of our plain-words sentences a router line means (`upgrade.sysupgrade.<key>`, decision 0166). */
+const MEANINGS: Array<[RegExp, MeaningKey]> = [
+  [/^Image metadata not present/, 'noMeta'],
+  [/^Use sysupgrade -F/, 'useForce'],
+  [/not supported by this image/, 'otherBoards'],
+  [/incompatible for sysupgrade based on the image version/, 'layout'],
+  [/config is incompatible to the new image/, 'config'],
+  [/^Invalid image type/, 'invalid'],
+  [/^Image check failed\.?$/, 'failed'],
+  [/^Image check failed but --force given/, 'forced'],
 ];
+export const MEANING_KEYS = ['noMeta', 'useForce', 'otherBoards', 'layout', 'config', 'invalid', 'failed', 'forced'] as const;
+export type MeaningKey = (typeof MEANING_KEYS)[number];
+
+/**
+ * The judgement's meanings as select values (each key `yes` or `no`): the faults and the force question say the
+ * same sentences in the language shown, in this fixed order (the judgement's `meaning` keeps it too).
+ */
+export function meaningValues(j: Pick<TestJudgement, 'means'>): Record<MeaningKey, 'yes' | 'no'> {
+  return Object.fromEntries(MEANING_KEYS.map((k) => [k, j.means.includes(k) ? 'yes' : 'no'])) as Record<MeaningKey, 'yes' | 'no'>;
+}
 
 export function judgeSysupgradeTest(input: { code: number; output: string; validate?: ValidateAnswer; keep: boolean }): TestJudgement {
   const routerSays = input.output
@@ -69,18 +83,19 @@ export function judgeSysupgradeTest(input: { code: number; output: string; valid
     .filter((l) => l.trim())
     .slice(0, 60);
   const msgs = routerSays.map(routerMessage);
-  const meaning: string[] = [];
-  for (const m of msgs) for (const [re, text] of MEANINGS) if (re.test(m) && !meaning.includes(text)) meaning.push(text);
+  // in MEANINGS' order, not the lines' (the faults say them from select values, in that order)
+  const means = MEANINGS.filter(([re]) => msgs.some((m) => re.test(m))).map(([, key]) => key);
+  const meaning = means.map((k) => english(`upgrade.sysupgrade.${k}`));
   const minor = msgs.some((m) => /config is incompatible to the new image/.test(m));
   const wrongBoard = msgs.some((m) => /not supported by this image/.test(m)) || (input.validate?.tests.fwtool_device_match === false && !msgs.some((m) => m === SYSUPGRADE.noMetadata));
   const allowBackup = (input.validate ? input.validate.allowBackup : true) && !minor;
-  if (input.code === 0) return { outcome: 'pass', routerSays, meaning, allowBackup, wrongBoard: false };
-  if (minor && !wrongBoard) return { outcome: 'needs-n', routerSays, meaning, allowBackup: false, wrongBoard };
+  if (input.code === 0) return { outcome: 'pass', routerSays, meaning, means, allowBackup, wrongBoard: false };
+  if (minor && !wrongBoard) return { outcome: 'needs-n', routerSays, meaning, means, allowBackup: false, wrongBoard };
   let forceable: boolean;
   if (input.validate) forceable = input.validate.forceable;
   else forceable = msgs.some((m) => m === SYSUPGRADE.noMetadata || /incompatible for sysupgrade based on the image version/.test(m) || /not supported by this image/.test(m)) && !msgs.some((m) => /^Invalid image type/.test(m));
-  if (wrongBoard) return { outcome: 'refused', routerSays, meaning, allowBackup, wrongBoard };
-  return { outcome: forceable ? 'forceable' : 'refused', routerSays, meaning, allowBackup, wrongBoard };
+  if (wrongBoard) return { outcome: 'refused', routerSays, meaning, means, allowBackup, wrongBoard };
+  return { outcome: forceable ? 'forceable' : 'refused', routerSays, meaning, means, allowBackup, wrongBoard };
 }
 
 /** sysupgrade's own words that it has started writing (the session drops right after; facts §9, seed thread). */

@@ -231,10 +231,15 @@ describe.skipIf(!support.ok)('backup and restore over SSH (stand-in router with 
     expect(two.text).toMatch(/^ {2}Was Sie tun können: /m);
     expect(two.text).toMatch(/2 Partitionen wurden nicht wiederhergestellt: u-boot-env, u-boot\./);
     expect(two.text).toMatch(/^Probelauf: Es wurde nichts geschrieben, und die Wiederherstellung würde wie gezeigt abgelehnt\.$/m);
-    expect(`${dry.text}\n${two.text}`).not.toMatch(/Would restore|Dry run|REFUSED|were not restored/);
+    // the dangerous partition's refusal and a plan's note (decision 0167): our words in German
+    expect(two.text).toMatch(/^ABGELEHNT u-boot-env: „u-boot-env“ ist eine Partition, deren Beschreiben den Router unbrauchbar machen kann\.\n {2}Das sind die Einstellungen des Bootloaders\. .+\n {2}Was Sie tun können: Nur wenn Sie sicher sind: Geben Sie den Partitionsnamen „u-boot-env“ ein/m);
+    const typed = await plain(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'u-boot-env', '--override-danger', '--dry-run', '--lang', 'de']);
+    expect(typed.code, typed.text).toBe(0);
+    expect(typed.text).toMatch(/^ {2}Hinweis: Sie haben „u-boot-env“ eingegeben, um das Schreiben einer gefährlichen Partition zu erlauben\.$/m);
+    expect(`${dry.text}\n${two.text}\n${typed.text}`).not.toMatch(/Would restore|Dry run|REFUSED|were not restored|is a partition that|You typed|bootloader's settings/);
     const en = await plain(lan, tmp, ['restore', '--host', '192.168.1.1', '--from', from, '--partition', 'u-boot-env', '--partition', 'u-boot', '--dry-run']);
     expect(en.code, en.text).toBe(1);
-    expect(en.text).toMatch(/^REFUSED u-boot-env: .*\n {2}.*\n {2}What to do: .*type the partition name "u-boot-env"/m);
+    expect(en.text).toMatch(/^REFUSED u-boot-env: "u-boot-env" is a partition that can brick the router if it is written\.\n {2}This is the bootloader's settings\. If they are wrong the router may boot the wrong firmware or fall back to defaults\.\n {2}What to do: .*type the partition name "u-boot-env"/m);
     expect(en.text).toMatch(/2 partitions were not restored: u-boot-env, u-boot\./);
     expect(en.text).toMatch(/The restore was refused before anything was written; each partition says why above\./);
     expect(en.text).toMatch(/^Dry run: nothing was written, and the restore would be refused as shown\.$/m);

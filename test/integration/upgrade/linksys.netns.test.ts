@@ -79,6 +79,14 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
       expect(e.error.message).toContain('Use sysupgrade -F to override this check when downgrading or flashing to vendor firmware');
       expect(e.error.meaning).toMatch(/normal for the maker's own firmware/);
     }
+    // the same refusal with --lang de (decision 0166): our words in German, the router's own lines as it printed them
+    const noDe = await plainCli(lan, data, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', file, '--force', '--lang', 'de']);
+    expect(noDe.code).toBe(1);
+    const saidDe = `${noDe.out}\n${noDe.err}`;
+    expect(saidDe).toMatch(/Der Router lehnt das Image ab, wenn es nicht erzwungen wird, und das Erzwingen wurde nicht bestätigt: ".*Image metadata not present" ".*Use sysupgrade -F to override this check when downgrading or flashing to vendor firmware"/);
+    expect(saidDe).toMatch(/Das Image enthält keine OpenWrt-Beschreibung; .+ Der Router nimmt ein solches Image nur, wenn man ihm sagt, diese Prüfung zu überspringen .+ Es wurde nichts geschrieben\./);
+    expect(saidDe).toMatch(/Um es trotzdem zu schreiben, bestätigen Sie mit der Eingabe FORCE \(auf der Kommandozeile: --force --yes\)\./);
+    expect(saidDe).not.toMatch(/Nothing was written|normal for the maker's own firmware|To write it anyway/);
     expect(router.reboots()).toEqual([]);
     expect(router.env().boot_part).toBe('1');
 
@@ -127,6 +135,16 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
     expect(p.steps[0]!.image.hash).toMatchObject({ source: 'sidecar', status: 'match' });
     expect(p.steps[1]!.image.hash).toMatchObject({ source: 'given', status: 'match' });
     expect(p.userReported).toMatch(/user reported on the OpenWrt forum.*not an official/);
+    // the same plan with --lang de (decision 0168): its steps, reasons, layout evidence and note in German; the
+    // commands, file names, sizes and the hash check's own line as data
+    const planDe = await plainCli(lan, data, ['firmware', 'return-to-stock', '--host', '192.168.1.1', '--file', file, '--sha256', sha256(vendor), '--intermediate', interFile, '--lang', 'de']);
+    expect(planDe.code, planDe.err).toBe(0);
+    expect(planDe.out).toMatch(/^Linksys WRT32X: rootfs1 ist laut \/proc\/mtd 0x7500000 Byte groß \(die Aufteilung 6 MB kernel\)\. Laufender Platz 1, boot_part=1, .+\.$/m);
+    expect(planDe.out).toMatch(/^ {2}Platz 1: kernel1 mtd\d+ 0x[0-9a-f]+, rootfs1 0x7500000 \(läuft\) \(startet als Nächstes\)$/m);
+    expect(planDe.out).toMatch(/^1\. Mit OpenWrt 19\.07\.9 die alte Aufteilung zurückbringen: sysupgrade -F -n \/tmp\/openwrt-19\.07\.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory\.img → Platz 2\n {3}Ein Factory-Image wird vollständig auf Platz 2 geschrieben/m);
+    expect(planDe.out).toMatch(/^2\. Die Linksys-Firmware 1\.0\.180404\.58 schreiben: sysupgrade -F -n \/tmp\/FW_WRT32X_1\.0\.180404\.58\.img → Platz 1\n {3}Die Firmware des Herstellers enthält keine OpenWrt-Beschreibung/m);
+    expect(planDe.out).toMatch(/^Hinweis: Dieser Weg in zwei Schritten .+ ein offizielles Verfahren von OpenWrt oder Linksys ist er nicht\.$/m);
+    expect(planDe.out).not.toMatch(/Running slot|Put back|Write the|This two-step|The maker's firmware|bytes in \/proc\/mtd|\(running\)/);
     expect(router.reboots()).toEqual([]);
     expect(router.processes().map((x) => x.comm)).not.toContain('sysupgrade');
     expect(fs.readdirSync(path.join(router.root, 'tmp')).filter((f) => f !== 'sysinfo')).toEqual([]);

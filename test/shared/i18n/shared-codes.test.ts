@@ -12,7 +12,9 @@ import { loadCatalog, localizeError, translator } from '../../../src-shared/i18n
 
 const SHARED = ['STOPPED', 'CANCELLED', 'NOT_CONFIRMED', 'RUN_FAILED', 'RUN_STOPPED'];
 /** Codes whose faults once quoted English inline (decision 0153): raised through fault() only, so a new inline raise fails here too. */
-const ONCE_INLINE = ['BACKUP_INCOMPLETE', 'SLOT_NO_LINK', 'ROUTER_MOVED', 'IMAGE_HASH_MISMATCH', 'NO_SUCH_SLOT', 'SLOT_NEEDS_CABLE', 'SLOT_CARD_TAKEN', 'SLOT_PORT_TAKEN', 'SLOT_RUNNING', 'SLOT_BUSY', 'NO_SUCH_RUN', 'PRECONDITION', 'NO_EXECUTOR', 'INTERMEDIATE_NOT_FACTORY', 'NO_LOGIN', 'IMAGE_TOO_BIG_FOR_TMP', 'NET_SLOT_BAD_PREFIX', 'NET_SLOT_RELEASE_FAILED', 'BAD_PASSWORD', 'TEXT_NOT_SENDABLE'];
+const ONCE_INLINE = ['BACKUP_INCOMPLETE', 'SLOT_NO_LINK', 'ROUTER_MOVED', 'IMAGE_HASH_MISMATCH', 'NO_SUCH_SLOT', 'SLOT_NEEDS_CABLE', 'SLOT_CARD_TAKEN', 'SLOT_PORT_TAKEN', 'SLOT_RUNNING', 'SLOT_BUSY', 'NO_SUCH_RUN', 'PRECONDITION', 'NO_EXECUTOR', 'INTERMEDIATE_NOT_FACTORY', 'NO_LOGIN', 'IMAGE_TOO_BIG_FOR_TMP', 'NET_SLOT_BAD_PREFIX', 'NET_SLOT_RELEASE_FAILED', 'BAD_PASSWORD', 'TEXT_NOT_SENDABLE',
+  // decision 0166: upgrade's last inline faults and the restore plan's
+  'IMAGE_TOO_BIG', 'NEEDS_FACTORY_IMAGE', 'SYSUPGRADE_REFUSED', 'FORCE_NOT_CONFIRMED'];
 
 describe('shared fault codes', () => {
   it('keep the English each place said before', () => {
@@ -25,6 +27,9 @@ describe('shared fault codes', () => {
     expect(fault('STOPPED', { why: 'step' }).message).toBe('Stopped.');
     expect(fault('RUN_STOPPED', { what: 'recovery', summary: 'none' }).toShape()).toMatchObject({ message: 'The recovery was stopped before it finished.', meaning: 'The steps above say how far it got.' });
     expect(fault('RUN_FAILED', { what: 'guide', summary: 'Stopped at step 3.' }).toShape()).toMatchObject({ message: 'The guide did not finish.', meaning: 'Stopped at step 3.' });
+    // IMAGE_TOO_BIG: firmware's file check and flash's restore plan (upgrade's verdict: test/shared/capabilities/upgrade/refusals-said.test.ts)
+    expect(fault('IMAGE_TOO_BIG', { what: 'file', name: 'disk.img', mib: 2048 }).toShape()).toMatchObject({ message: 'disk.img is 2048 MiB: too big to be router firmware.', fix: 'Unpack it and choose the firmware image inside.' });
+    expect(fault('IMAGE_TOO_BIG', { what: 'backup', name: 'art' }).toShape()).toMatchObject({ message: 'The backup of "art" is larger than the router\'s partition.', meaning: 'It cannot fit.', fix: 'Check that this is the router the backup came from.' });
   });
 
   it('are shown in German and Spanish, a run summary kept as it came', async () => {
@@ -45,7 +50,7 @@ describe('shared fault codes', () => {
         if (e.isDirectory()) walk(p);
         else if (/\.tsx?$/.test(e.name) && !p.includes(`${path.sep}messages${path.sep}`)) {
           const src = fs.readFileSync(p, 'utf8');
-          for (const code of [...SHARED, ...ONCE_INLINE]) if (new RegExp(`code: '${code}'`).test(src)) found.push(`${p}: ${code}`);
+          for (const code of [...SHARED, ...ONCE_INLINE]) if (new RegExp(`(code: |\\bfail\\(|\\brefusal\\()'${code}'`).test(src)) found.push(`${p}: ${code}`);
         }
       }
     };

@@ -62,9 +62,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.NOT_A_FILE.message': '{name} ist keine Datei.',
   'error.NOT_A_FILE.meaning': 'Es ist ein Ordner oder ein Gerät, kein Firmware-Image.',
   'error.NOT_A_FILE.fix': 'Wählen Sie die Image-Datei selbst (meist .bin, .img, .itb oder .trx).',
-  'error.IMAGE_TOO_BIG.message': '{name} ist {mib} MiB groß: zu groß für Router-Firmware.',
-  'error.IMAGE_TOO_BIG.meaning': 'Firmware-Images für Router sind höchstens einige hundert MiB groß. Das ist wahrscheinlich ein Festplatten-Image oder ein Archiv mit mehreren Dateien.',
-  'error.IMAGE_TOO_BIG.fix': 'Entpacken Sie es und wählen Sie das Firmware-Image darin.',
   'error.INSPECT_BUSY.message': 'Die Arbeitsstation prüft bereits {total} Images.',
   'error.INSPECT_BUSY.meaning':
     'Jede Prüfung kann ein ganzes Image (bis zu {gib} GiB) im Speicher halten, deshalb laufen {running} gleichzeitig und {queued} weitere warten. Diese wurde nicht gestartet.',

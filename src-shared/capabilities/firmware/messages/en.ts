@@ -69,9 +69,6 @@ export const en = {
   'error.NOT_A_FILE.message': '{name} is not a file.',
   'error.NOT_A_FILE.meaning': 'It is a folder or a device, not a firmware image.',
   'error.NOT_A_FILE.fix': 'Choose the image file itself (usually .bin, .img, .itb or .trx).',
-  'error.IMAGE_TOO_BIG.message': '{name} is {mib} MiB: too big to be router firmware.',
-  'error.IMAGE_TOO_BIG.meaning': 'Router firmware images are at most a few hundred MiB. This is probably a disk image or an archive of several files.',
-  'error.IMAGE_TOO_BIG.fix': 'Unpack it and choose the firmware image inside.',
   'error.INSPECT_BUSY.message': 'The workstation is already checking {total} images.',
   'error.INSPECT_BUSY.meaning':
     'Each check can hold a whole image (up to {gib} GiB) in memory, so {running} run at once and {queued} more wait their turn. This one was not started.',

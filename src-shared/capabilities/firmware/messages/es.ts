@@ -62,9 +62,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.NOT_A_FILE.message': '{name} no es un archivo.',
   'error.NOT_A_FILE.meaning': 'Es una carpeta o un dispositivo, no una imagen de firmware.',
   'error.NOT_A_FILE.fix': 'Elige el propio archivo de imagen (normalmente .bin, .img, .itb o .trx).',
-  'error.IMAGE_TOO_BIG.message': '{name} ocupa {mib} MiB: demasiado para ser firmware de router.',
-  'error.IMAGE_TOO_BIG.meaning': 'Las imágenes de firmware de router ocupan como mucho unos cientos de MiB. Probablemente es una imagen de disco o un archivo comprimido con varios archivos.',
-  'error.IMAGE_TOO_BIG.fix': 'Descomprímelo y elige la imagen de firmware que contiene.',
   'error.INSPECT_BUSY.message': 'La estación de trabajo ya está comprobando {total} imágenes.',
   'error.INSPECT_BUSY.meaning':
     'Cada comprobación puede tener una imagen entera (hasta {gib} GiB) en memoria, así que se hacen {running} a la vez y {queued} más esperan su turno. Esta no se inició.',

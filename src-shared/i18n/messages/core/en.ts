@@ -83,4 +83,9 @@ export const en = {
   'error.SLOT_BUSY.message': '{where, select, slot {Slot {slot} is still running "{title}".} other {"{title}" is still running in this place on the bench.}}',
   'error.SLOT_BUSY.meaning': 'One router, one guide at a time: two guides would talk to the same router at once.',
   'error.SLOT_BUSY.fix': 'Wait for it to finish or stop it, then start the next guide.',
+  // IMAGE_TOO_BIG: firmware's file check (`file`), upgrade's verdict (`router`: the firmware area, `kernel`: the
+  // layout's kernel part) and flash's restore plan (`backup`: larger than the partition) (decision 0166)
+  'error.IMAGE_TOO_BIG.message': '{what, select, router {This image is too big for the {router}.} kernel {The kernel in this image does not fit the router\'s {layout} layout.} backup {The backup of "{name}" is larger than the router\'s partition.} other {{name} is {mib} MiB: too big to be router firmware.}}',
+  'error.IMAGE_TOO_BIG.meaning': '{what, select, router {The image is {size}; the router\'s firmware area holds {max}. Nothing was sent to the router.} kernel {The kernel is {size}; the layout leaves {max}. Nothing was sent to the router.} backup {It cannot fit.} other {Router firmware images are at most a few hundred MiB. This is probably a disk image or an archive of several files.}}',
+  'error.IMAGE_TOO_BIG.fix': '{what, select, router {Choose the image made for this exact router model (the "sysupgrade" image for an OpenWrt update).} kernel {Choose the image made for this exact router model (the "sysupgrade" image for an OpenWrt update).} backup {Check that this is the router the backup came from.} other {Unpack it and choose the firmware image inside.}}',
 } as const satisfies Record<string, string>;

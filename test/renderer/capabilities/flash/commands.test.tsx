@@ -12,6 +12,10 @@ import { RestorePanel } from '../../../../src-renderer/capabilities/flash/Restor
 import { useFlash } from '../../../../src-renderer/capabilities/flash/store';
 import type { RestorePlan, RestoreResult } from '../../../../src-shared/capabilities/flash/contract';
 import type { DeviceInfo, SessionTarget } from '../../../../src-shared/capabilities/device/contract';
+import { useLocale } from '../../../../src-renderer/i18n';
+import { said } from '../../../../src-shared/i18n/said';
+import { faultMessageSaid } from '../../../../src-shared/i18n';
+import { fault } from '../../../../src-shared/errors';
 
 const device: DeviceInfo = {
   identity: { boardName: 'linksys,venom', model: 'Linksys WRT32X' },
@@ -104,5 +108,29 @@ describe('flash commands through the store', () => {
     fireEvent.click(screen.getByTestId('flash-plan'));
     await waitFor(() => expect(screen.getByTestId('error-card')).toBeTruthy());
     expect(useFlash.getState().plan).toBeUndefined();
+  });
+
+  it("German (decision 0167): the plan's notes and a failed row's reason from their ids; a note without one as it came", async () => {
+    await useLocale.getState().setLocale('de');
+    try {
+      const notes = [said('flash.said.note.badBlocks', { count: 3 }), said('flash.said.note.typed', { name: 'rootfs1' })];
+      const old = 'A note from an older workstation.';
+      useFlash.getState().setDevice(target, device);
+      useFlash.getState().setPlan({ ...plan, steps: [{ ...plan.steps[0]!, warnings: [...notes.map((n) => n.text), old], warningsMsg: notes.map((n) => n.msg) }] });
+      const failed = fault('VERIFY_FAILED', { partition: 'rootfs1' }).toShape();
+      act(() => useFlash.getState().onRestoreProgress({ partition: 'rootfs1', phase: 'failed', done: 0, size: 0x20000, message: failed.message, msg: faultMessageSaid(failed) }));
+      render(<ApiContext.Provider value={api}><RestorePanel device={device} /></ApiContext.Provider>);
+      const shown = [...screen.getByTestId('flash-plan-result').querySelectorAll('.note')].map((n) => n.textContent);
+      expect(shown).toEqual([
+        'Die Sicherung hat 3 defekte Blöcke übersprungen. Das Schreibprogramm überspringt die defekten Blöcke des Routers, sodass die Daten in derselben Reihenfolge in den guten Blöcken landen.',
+        'Sie haben „rootfs1“ eingegeben, um das Schreiben einer gefährlichen Partition zu erlauben.',
+        old,
+      ]);
+      const row = screen.getByTestId('flash-restore-row').textContent!;
+      expect(row).not.toContain(failed.message);
+      expect(row).toContain(' — „rootfs1“ liest sich nach dem Schreiben anders zurück als die Sicherung.');
+    } finally {
+      await useLocale.getState().setLocale('en');
+    }
   });
 });

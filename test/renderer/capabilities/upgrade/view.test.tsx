@@ -10,7 +10,8 @@ import { UpgradeView } from '../../../../src-renderer/capabilities/upgrade/View'
 import { useUpgrade } from '../../../../src-renderer/capabilities/upgrade/store';
 import { usePlaybook } from '../../../../src-renderer/capabilities/playbook/store';
 import { applyRecord, startRecord, type JournalRecord, type RunSnapshot } from '../../../../src-shared/capabilities/playbook';
-import { flashPlaybook, type StockReport } from '../../../../src-shared/capabilities/upgrade';
+import { dualSlotState, flashPlaybook, planReturnToStock, type ImageForPlan, type StockReport } from '../../../../src-shared/capabilities/upgrade';
+import { useLocale } from '../../../../src-renderer/i18n';
 
 const calls: { name: string; payload: unknown }[] = [];
 let planReply: StockReport | undefined;
@@ -123,6 +124,32 @@ describe('upgrade view', () => {
     expect(screen.getByTestId('up-slot-2').textContent).toMatch(/Gets: f\.img/);
     expect(screen.getByTestId('up-user-reported').textContent).toMatch(/User-reported path/);
     expect((screen.getByTestId('up-start-btn') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('German (decision 0168): the plan card says the planner\'s steps, reasons, layout evidence and user-reported path from their ids', async () => {
+    const part = (index: number, name: string, size: number) => ({ index, name, size, erasesize: 0x20000, offset: null, type: 'nand' as const, readOnly: false, danger: [] });
+    const device = { identity: { boardName: 'linksys,wrt32x' }, partitions: [part(5, 'kernel1', 0x7b00000), part(6, 'rootfs1', 0x7500000), part(7, 'kernel2', 0x7b00000), part(8, 'rootfs2', 0x7500000)], env: { boot_part: '1' }, running: { slot: 1, evidence: 'test' } };
+    const image = (fileName: string, kind: ImageForPlan['kind'], version?: string): ImageForPlan => ({ fileName, path: `/${fileName}`, size: 1, kind, slotLayout: '3m', ...(version ? { version } : {}), hash: { sha256: 'a', source: 'given', from: 'you', status: 'match', text: `${fileName} matches the value you gave (SHA-256 a).` } });
+    const state = dualSlotState(device)!;
+    const plan = planReturnToStock(state, image('FW.img', 'vendor', '1.0.180404.58'), image('f.img', 'openwrt-factory'));
+    planReply = { plan, slots: state.slots, env: state.env, bootPart: 1, warnings: [] };
+    await useLocale.getState().setLocale('de');
+    try {
+      ui();
+      fireEvent.click(screen.getByTestId('up-mode-stock'));
+      fireEvent.change(screen.getByTestId('up-file'), { target: { value: '/data/FW.img' } });
+      await act(async () => fireEvent.click(screen.getByTestId('up-plan-btn')));
+      const card = screen.getByTestId('up-plan').textContent!;
+      expect(card).toContain('rootfs1 ist laut /proc/mtd 0x7500000 Byte groß (die Aufteilung 6 MB kernel).');
+      expect(card).toContain('Mit OpenWrt 19.07.9 die alte Aufteilung zurückbringen');
+      expect(card).toContain('Ein Factory-Image wird vollständig auf Platz 2 geschrieben');
+      expect(card).toContain('Die Linksys-Firmware 1.0.180404.58 schreiben');
+      expect(card).toContain('Sie kommt auf Platz 1, den, der gerade nicht läuft.');
+      expect(screen.getByTestId('up-user-reported').textContent).toMatch(/Dieser Weg in zwei Schritten .+ ein offizielles Verfahren von OpenWrt oder Linksys ist er nicht\./);
+      expect(card).not.toMatch(/Put back|Write the|bytes in \/proc\/mtd|The maker's firmware|This two-step/);
+    } finally {
+      await useLocale.getState().setLocale('en');
+    }
   });
 
   const failedStock = (): RunSnapshot => {

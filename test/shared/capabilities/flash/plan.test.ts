@@ -3,6 +3,8 @@ import type { Manifest } from '../../../../src-shared/capabilities/flash/contrac
 import type { DeviceTools, Partition } from '../../../../src-shared/capabilities/device/contract';
 import { buildRestorePlan, type PlanInput } from '../../../../src-shared/capabilities/flash/plan';
 import { dangerOf } from '../../../../src-shared/capabilities/device/danger';
+import { fault } from '../../../../src-shared/errors';
+import { faultMessageSaid, loadCatalog, localizeError, saidAmong, translator } from '../../../../src-shared/i18n';
 
 const tools: DeviceTools = { nanddump: false, nandwrite: false, flash_erase: false, mtd: true, sha256sum: true, md5sum: true, nc: true, fw_printenv: false };
 const part = (index: number, name: string, size: number, type: Partition['type'] = 'nor', readOnly = false): Partition => ({ index, name, size, erasesize: 0x20000, offset: null, type, readOnly, danger: dangerOf(name, { readOnly }) });
@@ -70,5 +72,56 @@ describe('restore plan', () => {
       expect(r.error.meaning?.length).toBeGreaterThan(10);
       expect(r.error.fix?.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('the restore plan in the language shown (decision 0167)', () => {
+  it('DANGEROUS_PARTITION: each danger a select value, the English the reasons as before; the running slot quoted as it came', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const env = buildRestorePlan(input({ partitions: ['u_env'] })).refusals[0]!.error;
+    expect(env.message).toBe('"u_env" is a partition that can brick the router if it is written.');
+    expect(env.meaning).toBe(dangerOf('u_env').map((d) => d.reason).join(' '));
+    expect(env.fix).toBe('Only if you are sure: type the partition name "u_env" to allow writing it. Keep this backup safe first.');
+    expect(localizeError(env, de)).toMatchObject({
+      message: '„u_env“ ist eine Partition, deren Beschreiben den Router unbrauchbar machen kann.',
+      meaning: 'Das sind die Einstellungen des Bootloaders. Sind sie falsch, startet der Router womöglich die falsche Firmware oder fällt auf Standardwerte zurück.',
+      fix: 'Nur wenn Sie sicher sind: Geben Sie den Partitionsnamen „u_env“ ein, um das Schreiben zu erlauben. Bewahren Sie diese Sicherung vorher gut auf.',
+    });
+    // every kind danger.ts knows, alone and with the running slot after it
+    for (const name of ['bootloader', 'u-boot-env', 's_env', 'art', 'devinfo', 'bbt']) {
+      const reasons = dangerOf(name);
+      expect(reasons.length, name).toBeGreaterThan(0);
+      const ps = parts.map((p) => (p.name === 'kernel1' ? { ...p, name, danger: [...reasons, { kind: 'running' as const, reason: 'The router is running from firmware slot 1 right now (UBI is attached to mtd2 "kernel1").' }] } : p));
+      const m = { ...manifest, partitions: manifest.partitions.map((p) => (p.name === 'kernel1' ? { ...p, name } : p)) };
+      const e = buildRestorePlan(input({ manifest: m, device: { identity: manifest.device.identity, partitions: ps, tools }, partitions: [name], files: { ...files, [name]: files.kernel1! } })).refusals[0]!.error;
+      expect(e.code, name).toBe('DANGEROUS_PARTITION');
+      expect(e.meaning, name).toBe([...reasons.map((d) => d.reason), 'The router is running from firmware slot 1 right now (UBI is attached to mtd2 "kernel1").'].join(' '));
+      const g = localizeError(e, de).meaning!;
+      expect(g, name).toMatch(/^Das (ist|sind) .+ The router is running from firmware slot 1 right now/);
+      expect(g, name).not.toMatch(/This is/);
+    }
+  });
+
+  it("the plan's notes carry their ids: German in the CLI and on the screen, the English as before", async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const p = buildRestorePlan(input({ partitions: ['rootfs1', 'u_env'], overrideDanger: ['u_env'] }));
+    const [rootfs, env] = p.steps;
+    expect(rootfs!.warnings).toEqual(["The backup skipped 1 bad block(s). The writer skips the router's bad blocks, so the data lands in the good blocks in the same order."]);
+    expect(env!.warnings).toEqual(['You typed "u_env" to allow writing a dangerous partition.']);
+    expect(saidAmong(de, rootfs!.warnings[0]!, rootfs!.warningsMsg)).toBe('Die Sicherung hat 1 defekten Block übersprungen. Das Schreibprogramm überspringt die defekten Blöcke des Routers, sodass die Daten in derselben Reihenfolge in den guten Blöcken landen.');
+    expect(saidAmong(de, env!.warnings[0]!, env!.warningsMsg)).toBe('Sie haben „u_env“ eingegeben, um das Schreiben einer gefährlichen Partition zu erlauben.');
+    // a plan from an older workstation (no ids): shown as it came
+    expect(saidAmong(de, env!.warnings[0]!, undefined)).toBe(env!.warnings[0]);
+  });
+
+  it("a failed step's progress message travels as the fault's message id", async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const e = fault('VERIFY_FAILED', { partition: 'kernel1' }).toShape();
+    const msg = faultMessageSaid(e);
+    expect(msg?.id).toBe('error.VERIFY_FAILED.message');
+    expect(saidAmong(de, e.message, msg ? [msg] : undefined)).toBe(localizeError(e, de).message);
+    expect(localizeError(e, de).message).not.toBe(e.message);
+    // an unexpected failure says the words every such failure gets; a fault of other words has no id
+    expect(faultMessageSaid({ code: 'RESTORE_FAILED', message: 'Something unexpected went wrong.' })).toBeUndefined();
   });
 });
