@@ -498,6 +498,8 @@ export class UpgradeService {
     const out = fs.createWriteStream(file);
     let bytes = 0;
     let head = Buffer.alloc(0);
+    const started = Date.now();
+    let lastShown = 0;
     for await (const c of pull.stream) {
       const b = c as Buffer;
       if (head.length < 2) head = Buffer.concat([head, b.subarray(0, 2)]);
@@ -507,8 +509,15 @@ export class UpgradeService {
       // many bytes so far", on this run's own event and on the step's progress (the station card), as the flash
       // backup does with its known total (decision 0156)
       ctx.progress?.(bytes, 0);
-      const saving = said('upgrade.said.settingsSavingBytes', { bytes });
-      this.progress(st, { stage: 'settings-backup', done: bytes, total: 0, text: saving.text, msg: saving.msg });
+      // this run's own event for the upgrade screen, at most four a second (a chunk is a few KiB); the rate once
+      // half a second has passed (the average since the first byte: an archive is seconds long at most)
+      const now = Date.now();
+      if (now - lastShown >= 250) {
+        lastShown = now;
+        const saving = said('upgrade.said.settingsSavingBytes', { bytes });
+        const s = (now - started) / 1000;
+        this.progress(st, { stage: 'settings-backup', done: bytes, total: 0, ...(s >= 0.5 ? { rate: bytes / s } : {}), text: saving.text, msg: saving.msg });
+      }
     }
     await new Promise<void>((r) => out.end(r));
     const end = await pull.done;

@@ -72,6 +72,15 @@ function ProgressCard({ p }: { p: UpgradeProgress }) {
       </section>
     );
   }
+  if (p.stage === 'settings-backup')
+    // the archive's size is not known before it ends (decision 0156): a moving bar and the bytes so far
+    return (
+      <section className="card" data-testid="up-progress" data-stage="settings-backup" data-done={p.done}>
+        <progress aria-label={t('upgrade.settings.label')} />
+        <p>{p.rate ? t('upgrade.settings.bar', { done: bytes(p.done), rate: bytes(Math.round(p.rate)) }) : t('upgrade.settings.barNoRate', { done: bytes(p.done) })}</p>
+        <p className="fs-hint">{t('upgrade.settings.hint')}</p>
+      </section>
+    );
   if (p.stage === 'wait')
     return (
       <section className="card up-wait" data-testid="up-progress" data-stage="wait" aria-live="polite">
@@ -153,7 +162,7 @@ function PlanCard({ report }: { report: StockReport }) {
 function progressStepActive(run: RunSnapshot, p: UpgradeProgress): boolean {
   const active = run.steps.find((s) => s.state === 'active')?.id;
   if (active === 'intermediate') return p.stage !== 'settings-backup';
-  return (p.stage === 'upload' && active === 'upload') || (p.stage === 'wait' && active === 'wait');
+  return (p.stage === 'settings-backup' && active === 'backup') || (p.stage === 'upload' && active === 'upload') || (p.stage === 'wait' && active === 'wait');
 }
 
 /**

@@ -126,6 +126,41 @@ describe('upgrade view', () => {
     expect((screen.getByTestId('up-start-btn') as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('the settings backup shows a moving bar with the bytes so far and the rate (size not known before the end), in German too', async () => {
+    ui();
+    const s = run([
+      { type: 'step', at: T0, stepId: 'connect', state: 'active' },
+      { type: 'step', at: T0 + 1, stepId: 'connect', state: 'done' },
+      { type: 'step', at: T0 + 2, stepId: 'backup', state: 'active' },
+    ]);
+    act(() => {
+      usePlaybook.getState().setRun(s);
+      useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'settings-backup', done: 12_000, total: 0, text: 'Saving your settings to this computer: 12000 bytes so far', msg: { id: 'upgrade.said.settingsSavingBytes', values: { bytes: 12_000 } } });
+    });
+    const card = screen.getByTestId('up-progress');
+    expect(card.dataset.stage).toBe('settings-backup');
+    const bar = card.querySelector('progress')!;
+    expect(bar.hasAttribute('value')).toBe(false); // indeterminate: no end is known
+    expect(bar.getAttribute('aria-label')).toBe('Saving your settings');
+    expect(card.textContent).toMatch(/Your settings: 12 KiB so far/);
+    act(() => useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'settings-backup', done: 48_000, total: 0, rate: 64_000, text: '' }));
+    expect(screen.getByTestId('up-progress').textContent).toMatch(/Your settings: 47 KiB so far · 63 KiB\/s/);
+    // the copy step's bar does not show during the backup step, and this one goes once the backup step is over
+    act(() => usePlaybook.getState().setRun(run([{ type: 'step', at: T0 + 3, stepId: 'backup', state: 'done' }, { type: 'step', at: T0 + 4, stepId: 'upload', state: 'active' }])));
+    expect(screen.queryByTestId('up-progress')).toBeNull();
+    await useLocale.getState().setLocale('de');
+    try {
+      act(() => {
+        usePlaybook.getState().setRun(s);
+        useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'settings-backup', done: 48_000, total: 0, rate: 64_000, text: '' });
+      });
+      expect(screen.getByTestId('up-progress').textContent).toMatch(/Ihre Einstellungen: bisher 47 KiB · 63 KiB\/s/);
+      expect(screen.getByTestId('up-progress').querySelector('progress')!.getAttribute('aria-label')).toBe('Ihre Einstellungen werden gesichert');
+    } finally {
+      await useLocale.getState().setLocale('en');
+    }
+  });
+
   it('German (decision 0168): the plan card says the planner\'s steps, reasons, layout evidence and user-reported path from their ids', async () => {
     const part = (index: number, name: string, size: number) => ({ index, name, size, erasesize: 0x20000, offset: null, type: 'nand' as const, readOnly: false, danger: [] });
     const device = { identity: { boardName: 'linksys,wrt32x' }, partitions: [part(5, 'kernel1', 0x7b00000), part(6, 'rootfs1', 0x7500000), part(7, 'kernel2', 0x7b00000), part(8, 'rootfs2', 0x7500000)], env: { boot_part: '1' }, running: { slot: 1, evidence: 'test' } };
