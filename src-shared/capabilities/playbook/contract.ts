@@ -91,7 +91,8 @@ export const RunSnapshotSchema = z.object({
 export type RunSnapshot = z.infer<typeof RunSnapshotSchema>;
 
 /**
- * A change of a live run's steps and nothing else (decision 0175): the whole changed steps, by place, and the
+ * A change of a live run's steps and nothing else (decision 0175): each changed step by place, without its
+ * evidence, and its evidence from place `evidenceFrom` on (evidence only grows: usually one new line), and the
  * active step's place. It turns the run of revision `from` into the run of revision `revision`; a screen that
  * holds another revision (or another run) reads the whole run again (playbook.status) instead.
  */
@@ -100,7 +101,14 @@ export const RunStepsChangeSchema = z.object({
   from: z.number().int().nonnegative(),
   revision: z.number().int().nonnegative(),
   current: z.number().int().nonnegative(),
-  steps: z.array(z.object({ index: z.number().int().nonnegative(), step: StepStatusSchema })),
+  steps: z.array(
+    z.object({
+      index: z.number().int().nonnegative(),
+      step: StepStatusSchema.omit({ evidence: true }),
+      evidenceFrom: z.number().int().nonnegative(),
+      evidence: z.array(EvidenceSchema),
+    }),
+  ),
 });
 export type RunStepsChange = z.infer<typeof RunStepsChangeSchema>;
 

@@ -12,7 +12,8 @@ const STEP_FIELDS = new Set<string>(['steps', 'current', 'revision']);
 /**
  * What changed from `prev` to `next` when that was only steps (and which one is active), else undefined: another
  * run, a run without revisions, a different number of steps, or any other field changed (state, prompt, summary,
- * end…). Steps are compared by identity: the journal's records make a new object only for the step they change.
+ * end…). Steps are compared by identity: the journal's records make a new object only for the step they change,
+ * and a new evidence list that keeps the old lines: only the lines after them travel.
  */
 export function stepsChange(prev: RunSnapshot, next: RunSnapshot): RunStepsChange | undefined {
   if (prev.runId !== next.runId || prev.revision === undefined || next.revision === undefined || next.revision <= prev.revision) return undefined;
@@ -23,7 +24,13 @@ export function stepsChange(prev: RunSnapshot, next: RunSnapshot): RunStepsChang
   for (const k in p) if (!STEP_FIELDS.has(k) && !(k in n)) return undefined;
   const steps: RunStepsChange['steps'] = [];
   next.steps.forEach((step, index) => {
-    if (step !== prev.steps[index]) steps.push({ index, step });
+    const before = prev.steps[index]!;
+    if (step === before) return;
+    // evidence is only ever added to (the records copy the list and append): send what is new
+    let same = 0;
+    while (same < before.evidence.length && same < step.evidence.length && before.evidence[same] === step.evidence[same]) same++;
+    const { evidence, ...rest } = step;
+    steps.push({ index, step: rest, evidenceFrom: same, evidence: evidence.slice(same) });
   });
   return { runId: next.runId, from: prev.revision, revision: next.revision, current: next.current, steps };
 }
@@ -36,9 +43,10 @@ export function applyStepsChange(run: RunSnapshot | undefined, change: RunStepsC
   if (!run || run.runId !== change.runId || run.revision !== change.from) return undefined;
   if (change.current >= run.steps.length) return undefined;
   const steps = run.steps.slice();
-  for (const { index, step } of change.steps) {
-    if (run.steps[index]?.id !== step.id) return undefined;
-    steps[index] = step;
+  for (const { index, step, evidenceFrom, evidence } of change.steps) {
+    const held = run.steps[index];
+    if (held?.id !== step.id || held.evidence.length < evidenceFrom) return undefined;
+    steps[index] = { ...step, evidence: evidenceFrom === held.evidence.length && evidence.length === 0 ? held.evidence : [...held.evidence.slice(0, evidenceFrom), ...evidence] };
   }
   return { ...run, steps, current: change.current, revision: change.revision };
 }

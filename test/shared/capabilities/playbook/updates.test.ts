@@ -59,12 +59,16 @@ describe('run revisions and step changes', () => {
     const two = fold([{ type: 'evidence', at: 3, stepId: 'a', text: 'seen' }], one);
     const three = fold([{ type: 'evidence', at: 4, stepId: 'a', text: 'again' }], two);
     const c = stepsChange(two, three)!;
+    // only the new evidence travels
+    expect(c.steps).toEqual([{ index: 0, step: expect.not.objectContaining({ evidence: expect.anything() }), evidenceFrom: 1, evidence: [{ at: 4, text: 'again' }] }]);
     expect(applyStepsChange(two, c)).toEqual(three);
     expect(applyStepsChange(one, c)).toBeUndefined(); // a change missed in between
     expect(applyStepsChange(three, c)).toBeUndefined(); // already there
     expect(applyStepsChange(undefined, c)).toBeUndefined();
     expect(applyStepsChange({ ...two, runId: 'other' }, c)).toBeUndefined();
     // a step that is not where the change says: read it whole
-    expect(applyStepsChange(two, { ...c, steps: [{ index: 1, step: c.steps[0]!.step }] })).toBeUndefined();
+    expect(applyStepsChange(two, { ...c, steps: [{ ...c.steps[0]!, index: 1 }] })).toBeUndefined();
+    // evidence from a place the screen's step has not reached: read it whole
+    expect(applyStepsChange(two, { ...c, steps: [{ ...c.steps[0]!, evidenceFrom: 5 }] })).toBeUndefined();
   });
 });
