@@ -323,7 +323,7 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
   };
 
   const unsubscribe = opts.bus.subscribe((e) => {
-    if (clients.size === 0) return;
+    if (clients.size === 0 || e.local) return; // a local event: the screens heard it another way (bus.ts)
     const text = JSON.stringify({ type: 'event', name: e.name, payload: e.payload } satisfies ServerFrame);
     for (const ws of clients) {
       if (ws.readyState !== ws.OPEN) continue;

@@ -1,6 +1,11 @@
 import type { EventName, EventPayload } from '../../src-shared/contract';
 
-export type AnyEvent = { [K in EventName]: { name: K; payload: EventPayload<K> } }[EventName];
+/**
+ * `local`: for listeners in this process only (the CLI, the job records); the transports to a screen (bench
+ * server, Electron) do not send it on, because another event told the screens the same in fewer bytes
+ * (a playbook.run whose change went out as playbook.step; decision 0175).
+ */
+export type AnyEvent = { [K in EventName]: { name: K; payload: EventPayload<K>; local?: true } }[EventName];
 type Listener = (e: AnyEvent) => void;
 
 /**
@@ -10,8 +15,8 @@ type Listener = (e: AnyEvent) => void;
 export class EventBus {
   private listeners = new Set<Listener>();
 
-  emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
-    const e = { name, payload } as AnyEvent;
+  emit<K extends EventName>(name: K, payload: EventPayload<K>, opts?: { local?: boolean }): void {
+    const e = (opts?.local ? { name, payload, local: true } : { name, payload }) as AnyEvent;
     for (const l of this.listeners) {
       try {
         l(e);

@@ -39,10 +39,11 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers): { channel
   };
 }
 
-/** Forward every service event to one window's main frame; stops when the window goes away. */
+/** Forward every service event (but the local ones) to one window's main frame; stops when the window goes away. */
 export function forwardEvents(bus: EventBus, contents: Pick<WebContents, 'send' | 'isDestroyed' | 'once'>): () => void {
   const unsubscribe = bus.subscribe((e) => {
-    if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { name: e.name, payload: e.payload });
+    // a local event: the screen heard it another way (bus.ts)
+    if (!e.local && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { name: e.name, payload: e.payload });
   });
   contents.once('destroyed', unsubscribe);
   return unsubscribe;

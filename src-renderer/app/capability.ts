@@ -22,8 +22,11 @@ export interface RendererCapability<Id extends string, E extends EventMap, Secti
   id: Id;
   contract: SharedCapability<Id, CommandMap, E>;
   section?: Section<SectionId>;
-  /** Where each event of this capability's contract goes: the compiler asks for every one of them. */
-  events: { [K in keyof E & EventName]: (payload: EventPayload<K>) => void };
+  /**
+   * Where each event of this capability's contract goes: the compiler asks for every one of them. `api` is for
+   * a store that must read more than the event brought (a playbook.step that does not fit: decision 0175).
+   */
+  events: { [K in keyof E & EventName]: (payload: EventPayload<K>, api: RbApi) => void };
   /** Read the current state (after start-up and after a reconnect). */
   resync?(api: RbApi): Promise<void>;
 }
@@ -38,6 +41,6 @@ export function defineRendererCapability<const Id extends string, E extends Even
 export interface LooseRendererCapability {
   id: string;
   section?: Section;
-  events: Record<string, (payload: never) => void>;
+  events: Record<string, (payload: never, api: RbApi) => void>;
   resync?(api: RbApi): Promise<void>;
 }

@@ -9,7 +9,10 @@ import { rendererCapabilityList } from '../capabilities';
 export function wireEvents(api: RbApi): () => void {
   const offs: (() => void)[] = [];
   for (const c of rendererCapabilityList) {
-    for (const [name, listener] of Object.entries(c.events)) offs.push(api.on(name as EventName, listener as (payload: unknown) => void));
+    for (const [name, listener] of Object.entries(c.events)) {
+      const l = listener as (payload: unknown, api: RbApi) => void;
+      offs.push(api.on(name as EventName, (payload: unknown) => l(payload, api)));
+    }
   }
   return () => offs.forEach((off) => off());
 }

@@ -16,7 +16,9 @@ export const playbookMain = defineMainCapability({
   contract: playbookCapability,
   service: (ctx) =>
     new PlaybookService(ctx.dataDir, ctx.playbooks(), {
-      snapshot: (s) => ctx.bus.emit('playbook.run', s),
+      // only steps changed: the screens get playbook.step, listeners here still the whole run (decision 0175)
+      change: (c) => ctx.bus.emit('playbook.step', c),
+      snapshot: (s, covered) => ctx.bus.emit('playbook.run', s, { local: covered }),
       transcript: (l) => ctx.bus.emit('playbook.transcript', l),
     }),
   handlers: (playbook, ctx) => playbookHandlers(playbook, ctx, async () => (await ctx.use(serialMain).listPorts()).ports),

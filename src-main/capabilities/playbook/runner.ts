@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import type { Prompt, RunSnapshot, StepHint, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
+import type { Prompt, RunSnapshot, RunStepsChange, StepHint, TranscriptLine } from '../../../src-shared/capabilities/playbook/contract';
+import { stepsChange } from '../../../src-shared/capabilities/playbook/updates';
 import type { PlaybookDef, StepDef } from '../../../src-shared/capabilities/playbook/model';
 import { applyRecord, startRecord, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
 import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
@@ -78,7 +79,13 @@ function wordsRecord(w: Words): { text: string; msg?: NonNullable<Prompt['msg']>
 export type StepExecutor = (ctx: StepContext) => Promise<StepOutcome>;
 
 export interface RunnerHooks {
-  snapshot(s: RunSnapshot): void;
+  /**
+   * The whole run, on every change. `covered`: only steps changed and `change` (below) was just told the same,
+   * so a transport to a screen need not send the whole run (decision 0175).
+   */
+  snapshot(s: RunSnapshot, covered: boolean): void;
+  /** Optional: only steps changed, these (sent before `snapshot`; decision 0175). */
+  change?(c: RunStepsChange): void;
   transcript(l: TranscriptLine): void;
   /** A long step's progress (the bench station's bars); optional: the single-run screens take progress from their own events. */
   progress?(p: StepProgress): void;
@@ -130,7 +137,7 @@ export class PlaybookRun {
   /** Load an existing journal into this run (for resume). */
   load(records: JournalRecord[]): void {
     for (const r of records) {
-      this.snap = applyRecord(this.snap, r);
+      this.apply(r);
       if (r.type === 'transcript') this.transcriptLines.push({ runId: this.runId, stepId: r.stepId, at: r.at, dir: r.dir, text: r.text });
     }
   }
@@ -141,9 +148,14 @@ export class PlaybookRun {
     } catch {
       // a full disk must not stop a rescue in progress; the live timeline still works
     }
-    this.snap = applyRecord(this.snap, r);
+    this.apply(r);
     if (r.type === 'hint' && r.hint?.kind === 'cue') this.emitNow();
     else if (r.type !== 'transcript') this.scheduleEmit();
+  }
+
+  /** applyRecord gives every change the next revision (decision 0175). */
+  private apply(r: JournalRecord): void {
+    this.snap = applyRecord(this.snap, r);
   }
 
   /**
@@ -163,8 +175,11 @@ export class PlaybookRun {
   /** The cue cannot wait for the end of the burst: it goes out at once (the user has about two seconds). */
   private emitNow(): void {
     if (!this.snap || this.snap === this.lastEmitted) return;
+    const prev = this.lastEmitted;
     this.lastEmitted = this.snap;
-    this.hooks.snapshot(this.snap);
+    const change = this.hooks.change && prev ? stepsChange(prev, this.snap) : undefined;
+    if (change) this.hooks.change!(change);
+    this.hooks.snapshot(this.snap, change !== undefined);
   }
 
   start(options: RunSnapshot['options']): void {

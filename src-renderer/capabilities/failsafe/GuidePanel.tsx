@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { usePlaybook, currentStep } from '../playbook/store';
 import { StartCard } from './StartCard';
 import { Timeline } from './Timeline';
@@ -13,6 +14,9 @@ export function GuidePanel() {
   const t = useT();
   const run = usePlaybook((s) => (s.run?.playbookId === FAILSAFE_PLAYBOOK_ID ? s.run : undefined));
   const interrupted = usePlaybook((s) => s.interrupted);
+  // The step panel and the timeline follow a moment after (a render of their own, decision 0176): a run change
+  // that brings the cue shows the cue first, the rest of the guide once it is on screen.
+  const shown = useDeferredValue(run);
   const step = currentStep(run);
   const cue = run?.state === 'running' && step?.hint?.kind === 'cue' ? step.hint : undefined;
   return (
@@ -24,10 +28,10 @@ export function GuidePanel() {
           <span className="practice-badge">{t('app.practice.badge')}</span> {t('failsafe.practiceRun')}
         </p>
       )}
-      {run && (
+      {shown && (
         <div className="fs-guide">
-          <StepPanel run={run} />
-          <Timeline run={run} />
+          <StepPanel run={shown} />
+          <Timeline run={shown} />
         </div>
       )}
       {run && <Transcript />}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/context';
 import { asRbError } from '../../api/types';
 import { ErrorCard } from '../../components/ErrorCard';
@@ -17,7 +17,8 @@ const LOOK_FOR: Record<string, MessageId> = {
 };
 
 /** The one thing to do now, in large words, with the question the run is waiting on. */
-export function StepPanel({ run }: { run: RunSnapshot }) {
+/** Memoised: the guide renders it again only when the run it shows changed (decision 0176). */
+export const StepPanel = memo(function StepPanel({ run }: { run: RunSnapshot }) {
   const api = useApi();
   const t = useT();
   const step = currentStep(run);
@@ -124,4 +125,4 @@ export function StepPanel({ run }: { run: RunSnapshot }) {
       </div>
     </section>
   );
-}
+});

@@ -70,8 +70,11 @@ const StepRow = memo(function StepRow({ step: s, index: i, playbookId, t }: Step
   );
 }, sameStep);
 
-/** Every step with its state, the time it took and its evidence (ux-voice §5: show the evidence). */
-export function Timeline({ run }: { run: RunSnapshot }) {
+/**
+ * Every step with its state, the time it took and its evidence (ux-voice §5: show the evidence). Memoised: the
+ * guide renders it again only when the run it shows changed (decision 0176).
+ */
+export const Timeline = memo(function Timeline({ run }: { run: RunSnapshot }) {
   const t = useT();
   return (
     <section className="card fs-timeline" aria-labelledby="fs-tl-title" data-testid="fs-timeline" data-run-state={run.state}>
@@ -87,4 +90,4 @@ export function Timeline({ run }: { run: RunSnapshot }) {
       </ol>
     </section>
   );
-}
+});

@@ -10,6 +10,7 @@ export const playbookView = defineRendererCapability({
   contract: playbookCapability,
   events: {
     'playbook.run': (r) => usePlaybook.getState().setRun(r),
+    'playbook.step': (c, api) => usePlaybook.getState().stepsChanged(c, api),
     'playbook.transcript': (l) => usePlaybook.getState().addTranscript(l),
   },
   async resync(api) {

@@ -82,8 +82,35 @@ export const RunSnapshotSchema = z.object({
   summary: z.string().optional(),
   summaryMsg: SaidMessageSchema.optional(),
   options: z.record(z.string(), z.union([z.string(), z.boolean(), z.number()])),
+  /**
+   * How far the run has come: the number of its journal records that changed it (decision 0175), the same for the
+   * live run and its journal read back. A playbook.step applies onto the run of revision `from` only.
+   */
+  revision: z.number().int().nonnegative().optional(),
 });
 export type RunSnapshot = z.infer<typeof RunSnapshotSchema>;
+
+/**
+ * A change of a live run's steps and nothing else (decision 0175): each changed step by place, without its
+ * evidence, and its evidence from place `evidenceFrom` on (evidence only grows: usually one new line), and the
+ * active step's place. It turns the run of revision `from` into the run of revision `revision`; a screen that
+ * holds another revision (or another run) reads the whole run again (playbook.status) instead.
+ */
+export const RunStepsChangeSchema = z.object({
+  runId: z.string(),
+  from: z.number().int().nonnegative(),
+  revision: z.number().int().nonnegative(),
+  current: z.number().int().nonnegative(),
+  steps: z.array(
+    z.object({
+      index: z.number().int().nonnegative(),
+      step: StepStatusSchema.omit({ evidence: true }),
+      evidenceFrom: z.number().int().nonnegative(),
+      evidence: z.array(EvidenceSchema),
+    }),
+  ),
+});
+export type RunStepsChange = z.infer<typeof RunStepsChangeSchema>;
 
 export const TranscriptLineSchema = z.object({
   runId: z.string(),
@@ -172,6 +199,10 @@ export const playbookCommands = {
   'playbook.dismiss': command('Forget an interrupted run (it stays in the journal folder)', z.object({ runId: z.string().max(64) }), z.object({ ok: z.literal(true) })),
 };
 export const playbookEvents = {
-  'playbook.run': event('A playbook run changed: the whole timeline', RunSnapshotSchema),
+  'playbook.run': event(
+    'A playbook run changed: the whole timeline (to screens at its start and end and when more than its steps changed; to listeners in the workstation on every change)',
+    RunSnapshotSchema,
+  ),
+  'playbook.step': event('Only steps of the live run changed: those steps, onto the run of revision `from` (a screen holding another reads playbook.status)', RunStepsChangeSchema),
   'playbook.transcript': event('One line sent to or received from the router during a run', TranscriptLineSchema),
 };

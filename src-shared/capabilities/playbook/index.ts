@@ -3,6 +3,7 @@ import { playbookCommands, playbookEvents } from './contract';
 
 export * from './journal';
 export * from './model';
+export * from './updates';
 
 export * from './contract';
 

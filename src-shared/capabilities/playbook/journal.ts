@@ -41,8 +41,17 @@ function withStep(snap: RunSnapshot, stepId: string, f: (s: StepStatus) => StepS
   return { ...snap, steps };
 }
 
-/** Apply one record to a snapshot (pure). Unknown or out-of-order records leave the snapshot unchanged. */
+/**
+ * Apply one record to a snapshot (pure). Unknown or out-of-order records leave the snapshot unchanged. Every
+ * record that changes it gives it the next revision (decision 0175): the live run and its journal read back
+ * agree on it, and a screen applies a playbook.step onto the revision it was made from only.
+ */
 export function applyRecord(snap: RunSnapshot | undefined, r: JournalRecord): RunSnapshot | undefined {
+  const next = changeBy(snap, r);
+  return next && next !== snap ? { ...next, revision: (snap?.revision ?? 0) + 1 } : next;
+}
+
+function changeBy(snap: RunSnapshot | undefined, r: JournalRecord): RunSnapshot | undefined {
   if (r.type === 'start') {
     return {
       runId: r.runId,

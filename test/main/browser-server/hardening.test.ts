@@ -194,6 +194,24 @@ describe('screens: heartbeat and cap', () => {
     live.close();
   });
 
+  it('sends screens every event but the local ones (a whole run a playbook.step already told them: decision 0175)', async () => {
+    const server = await start();
+    const ws = (await connect(server)) as WebSocket;
+    const got: string[] = [];
+    ws.on('message', (d) => {
+      const f = JSON.parse(String(d)) as { type: string; name?: string; payload?: { text?: string } };
+      if (f.type === 'event') got.push(`${f.name} ${f.payload?.text}`);
+    });
+    const line = (text: string) => ({ runId: 'r', stepId: 's', at: 1, dir: 'note' as const, text });
+    services.bus.emit('playbook.transcript', line('only here'), { local: true });
+    services.bus.emit('playbook.transcript', line('to screens'));
+    services.bus.emit('playbook.transcript', line('also to screens'), { local: false });
+    for (let i = 0; i < 100 && got.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(got).toEqual(['playbook.transcript to screens', 'playbook.transcript also to screens']);
+    ws.close();
+  });
+
   it('refuses one screen more than the cap with 503 and a plain reason; a place frees up when one closes', async () => {
     const server = await start({ maxClients: 2 });
     const a = (await connect(server)) as WebSocket;

@@ -8,7 +8,8 @@ import type { PlaybookDef, StepDef } from '../../../../src-shared/capabilities/p
 import { validatePlaybook } from '../../../../src-shared/capabilities/playbook/model';
 import { failsafePlaybook } from '../../../../src-shared/capabilities/failsafe/playbook';
 import { parseJournal, replayJournal } from '../../../../src-shared/capabilities/playbook/journal';
-import type { RunSnapshot } from '../../../../src-shared/capabilities/playbook/contract';
+import type { RunSnapshot, RunStepsChange } from '../../../../src-shared/capabilities/playbook/contract';
+import { applyStepsChange } from '../../../../src-shared/capabilities/playbook/updates';
 import { english, said } from '../../../../src-shared/i18n';
 
 const step = (id: string, over: Partial<StepDef> = {}): StepDef => ({
@@ -173,6 +174,58 @@ describe('playbook runner', () => {
     await h2.svc.stop();
     expect(h2.svc.status().run).toMatchObject({ state: 'stopped' });
     expect(h2.svc.status().run!.steps[0]!.state).toBe('skipped');
+  });
+
+  it('screens get the changed steps when only steps changed, the whole run otherwise, and see the same run (decision 0175)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-pb-'));
+    dirs.push(dataDir);
+    let tries = 0;
+    const tick = () => new Promise((r) => setTimeout(r, 3));
+    const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a'), step('b'), step('c', { onFailure: { kind: 'branch', to: 'b', label: 'Try again' } })] };
+    // what a screen holds: the whole runs it was sent, with the step changes applied onto them
+    let screen: RunSnapshot | undefined;
+    const told: string[] = [];
+    const svc = new PlaybookService(
+      dataDir,
+      {
+        p: {
+          def,
+          executors: {
+            // each step takes a moment, as a real one does: its changes go out one burst at a time
+            a: async (ctx) => (await tick(), ctx.evidence('seen A'), await tick(), { ok: true }),
+            b: async (ctx) => (await tick(), ctx.evidence('seen B'), ctx.setDoNow('Now B'), await tick(), { ok: true }),
+            c: async () => (await tick(), ++tries === 1 ? { ok: false, error: { code: 'MISSED', message: 'Missed.' } } : { ok: true }),
+          },
+        },
+      },
+      {
+        change: (c: RunStepsChange) => {
+          told.push(`step ${c.from}→${c.revision}`);
+          const next = applyStepsChange(screen, c);
+          expect(next, 'a step change applies onto the run the screen holds').toBeDefined();
+          screen = next;
+        },
+        snapshot: (s, covered) => {
+          if (covered) expect(screen).toEqual(s);
+          else {
+            told.push(`run ${s.revision} ${s.state}${s.prompt ? ' prompt' : ''}`);
+            screen = s;
+          }
+        },
+        transcript: () => undefined,
+      },
+    );
+    const run = svc.start('p', {} as never);
+    for (let i = 0; i < 200 && !svc.status().run?.prompt; i++) await new Promise((r) => setTimeout(r, 5));
+    svc.respond(run.runId, svc.status().run!.prompt!.id, 'again');
+    await svc.settled();
+    await new Promise((r) => setImmediate(r));
+    expect(screen).toEqual(svc.status().run);
+    expect(screen!.revision).toBe(journalOf(dataDir, run.runId).length); // every record here changed the run
+    expect(told[0]).toMatch(/^run \d+ running$/);
+    expect(told.at(-1)).toMatch(/^run \d+ done$/);
+    expect(told.some((t) => t.endsWith('prompt'))).toBe(true);
+    expect(told.filter((t) => t.startsWith('step')).length).toBeGreaterThan(2);
   });
 
   it('never journals typed secrets, only the chosen answer', async () => {

@@ -59,18 +59,20 @@ describe('upgrade view', () => {
 
   it('the copy bar shows percent, speed and time left while the copy step runs; the wait shows elapsed time', () => {
     ui();
-    const s = run([
+    const copying: JournalRecord[] = [
       { type: 'step', at: T0, stepId: 'connect', state: 'active' },
       { type: 'step', at: T0 + 1, stepId: 'connect', state: 'done' },
       { type: 'step', at: T0 + 2, stepId: 'upload', state: 'active' },
-    ]);
+    ];
+    const s = run(copying);
     act(() => {
       usePlaybook.getState().setRun(s);
       useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'upload', done: 8 * 1048576, total: 32 * 1048576, rate: 4 * 1048576, etaS: 6, text: 'Copying fw.bin' });
     });
     expect(screen.getByTestId('up-progress').textContent).toMatch(/25% · 8\.0 MiB of 32 MiB · 4\.0 MiB\/s · about 6 s left/);
     act(() => {
-      usePlaybook.getState().setRun(run([{ type: 'step', at: T0 + 3, stepId: 'wait', state: 'active' }]));
+      // the same run later on (a whole run older than the one shown would change nothing: decision 0175)
+      usePlaybook.getState().setRun(run([...copying, { type: 'step', at: T0 + 3, stepId: 'upload', state: 'done' }, { type: 'step', at: T0 + 3, stepId: 'wait', state: 'active' }]));
       useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'wait', done: 75, total: 420, text: 'The router is writing and restarting (about 2 minutes). Do not unplug it. 1 min 15 s so far.' });
     });
     expect(screen.getByTestId('up-progress').textContent).toMatch(/1 min 15 s.*Do not unplug/);
