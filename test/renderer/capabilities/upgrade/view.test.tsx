@@ -130,11 +130,12 @@ describe('upgrade view', () => {
 
   it('the settings backup shows a moving bar with the bytes so far and the rate (size not known before the end), in German too', async () => {
     ui();
-    const s = run([
+    const toBackup: JournalRecord[] = [
       { type: 'step', at: T0, stepId: 'connect', state: 'active' },
       { type: 'step', at: T0 + 1, stepId: 'connect', state: 'done' },
       { type: 'step', at: T0 + 2, stepId: 'backup', state: 'active' },
-    ]);
+    ];
+    const s = run(toBackup);
     act(() => {
       usePlaybook.getState().setRun(s);
       useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'settings-backup', done: 12_000, total: 0, text: 'Saving your settings to this computer: 12000 bytes so far', msg: { id: 'upgrade.said.settingsSavingBytes', values: { bytes: 12_000 } } });
@@ -148,12 +149,12 @@ describe('upgrade view', () => {
     act(() => useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'settings-backup', done: 48_000, total: 0, rate: 64_000, text: '' }));
     expect(screen.getByTestId('up-progress').textContent).toMatch(/Your settings: 47 KiB so far · 63 KiB\/s/);
     // the copy step's bar does not show during the backup step, and this one goes once the backup step is over
-    act(() => usePlaybook.getState().setRun(run([{ type: 'step', at: T0 + 3, stepId: 'backup', state: 'done' }, { type: 'step', at: T0 + 4, stepId: 'upload', state: 'active' }])));
+    act(() => usePlaybook.getState().setRun(run([...toBackup, { type: 'step', at: T0 + 3, stepId: 'backup', state: 'done' }, { type: 'step', at: T0 + 4, stepId: 'upload', state: 'active' }])));
     expect(screen.queryByTestId('up-progress')).toBeNull();
     await useLocale.getState().setLocale('de');
     try {
       act(() => {
-        usePlaybook.getState().setRun(s);
+        usePlaybook.setState({ run: s });
         useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'settings-backup', done: 48_000, total: 0, rate: 64_000, text: '' });
       });
       expect(screen.getByTestId('up-progress').textContent).toMatch(/Ihre Einstellungen: bisher 47 KiB · 63 KiB\/s/);
