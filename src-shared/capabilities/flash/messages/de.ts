@@ -171,4 +171,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "error.DANGEROUS_PARTITION.fix": "Nur wenn Sie sicher sind: Geben Sie den Partitionsnamen „{name}“ ein, um das Schreiben zu erlauben. Bewahren Sie diese Sicherung vorher gut auf.",
   "flash.said.note.badBlocks": "Die Sicherung hat {count, plural, one {# defekten Block} other {# defekte Blöcke}} übersprungen. Das Schreibprogramm überspringt die defekten Blöcke des Routers, sodass die Daten in derselben Reihenfolge in den guten Blöcken landen.",
   "flash.said.note.typed": "Sie haben „{name}“ eingegeben, um das Schreiben einer gefährlichen Partition zu erlauben.",
+  "flash.said.backupNote.noNanddump": "Dieser Router hat kein nanddump, deshalb wurde diese NAND-Partition über /dev/mtd gelesen: Defekte Blöcke wurden weder übersprungen noch markiert, und ein defekter Block kann in der Kopie unbrauchbare Daten enthalten.",
+  "flash.said.backupNote.noRouterHash": "Der Router konnte keine eigene {algorithm}-Prüfsumme dieser Partition berechnen; festgehalten ist nur die Prüfsumme dieses Computers.",
+  "flash.cli.backup.note": "    Hinweis: {text}",
 };

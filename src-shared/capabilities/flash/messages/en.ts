@@ -180,4 +180,7 @@ export const en = {
   "error.DANGEROUS_PARTITION.fix": "Only if you are sure: type the partition name \"{name}\" to allow writing it. Keep this backup safe first.",
   "flash.said.note.badBlocks": "The backup skipped {count} bad block(s). The writer skips the router's bad blocks, so the data lands in the good blocks in the same order.",
   "flash.said.note.typed": "You typed \"{name}\" to allow writing a dangerous partition.",
+  "flash.said.backupNote.noNanddump": "This router has no nanddump, so this NAND partition was read through /dev/mtd: bad blocks were neither skipped nor marked, and a bad block may hold garbage in the copy.",
+  "flash.said.backupNote.noRouterHash": "The router could not compute its own {algorithm} of this partition; only this computer's checksum is recorded.",
+  "flash.cli.backup.note": "    note: {text}",
 } as const satisfies Record<string, string>;

@@ -171,4 +171,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "error.DANGEROUS_PARTITION.fix": "Solo si estás seguro: escribe el nombre de la partición «{name}» para permitir escribirla. Antes guarda bien esta copia.",
   "flash.said.note.badBlocks": "La copia se saltó {count, plural, one {# bloque defectuoso} other {# bloques defectuosos}}. El programa de escritura se salta los bloques defectuosos del router, así que los datos quedan en los bloques buenos en el mismo orden.",
   "flash.said.note.typed": "Escribiste «{name}» para permitir escribir una partición peligrosa.",
+  "flash.said.backupNote.noNanddump": "Este router no tiene nanddump, así que esta partición NAND se leyó a través de /dev/mtd: los bloques defectuosos no se saltaron ni se marcaron, y un bloque defectuoso puede contener basura en la copia.",
+  "flash.said.backupNote.noRouterHash": "El router no pudo calcular su propio {algorithm} de esta partición; solo queda anotada la suma de comprobación de este ordenador.",
+  "flash.cli.backup.note": "    nota: {text}",
 };
