@@ -2,6 +2,7 @@ import type { DeviceInfo } from '../../../src-shared/capabilities/device/contrac
 import { DISCOVERY_SCRIPT, DISCOVERY_SCRIPT_SSH, interpretDiscovery } from '../../../src-shared/capabilities/device/device';
 import { RbFault, fault } from '../../../src-shared/errors';
 import type { Session } from '../../session';
+import { said } from '../../../src-shared/i18n/said';
 
 /** Read the router's partition map, identity, tools, U-Boot environment and UBI state in one command. */
 export async function inspectDevice(session: Session): Promise<DeviceInfo> {
@@ -16,11 +17,16 @@ export async function inspectDevice(session: Session): Promise<DeviceInfo> {
     tools: d.tools,
     ubi: d.ubi,
     warnings: d.warnings,
+    warningsMsg: d.warningsMsg,
     session: { method: session.method, host: session.host, port: session.port, banner: session.banner.slice(0, 8000), notes: session.notes },
   };
   if (session.hostKey) info.session.hostKey = session.hostKey;
   if (d.env) info.env = d.env;
   if (d.running) info.running = d.running;
-  if (session.method === 'telnet' && !d.tools.nc) info.warnings.push('The router has no "nc" command, so backups over telnet cannot copy data. Use SSH if it has it.');
+  if (session.method === 'telnet' && !d.tools.nc) {
+    const w = said('device.said.warning.noNc');
+    info.warnings.push(w.text);
+    (info.warningsMsg ??= []).push(w.msg);
+  }
   return info;
 }

@@ -12,6 +12,8 @@ import { MANIFEST_FILE, manifestNameProblems } from '../../../src-shared/capabil
 import { BACKUP_DIR_MODE, BACKUP_FILE_MODE, partitionFileName, syncDir, writeFileAtomic } from './files';
 import { drainToFile, type SinkAlgorithm } from './sink';
 import type { OffThreadPullResult } from './pull-pool';
+import type { SaidMessage } from '../../../src-shared/contract/common';
+import { said, type Said } from '../../../src-shared/i18n/said';
 
 /**
  * One backup job: every partition (or the failed ones of an earlier run) streamed straight to disk.
@@ -198,7 +200,13 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         }
       }
       const s = session!;
+      // English in the manifest as before; the ids + values beside, for the screen and the CLI (decision 0182)
       const warnings: string[] = [];
+      const warningsMsg: SaidMessage[] = [];
+      const warn = (w: Said): void => {
+        warnings.push(w.text);
+        warningsMsg.push(w.msg);
+      };
       let readCmd: string;
       let readWith: string;
       const nand = part.type === 'nand';
@@ -208,7 +216,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
       } else {
         readCmd = `cat /dev/mtd${part.index}`;
         readWith = 'mtd char device';
-        if (nand) warnings.push('This router has no nanddump, so this NAND partition was read through /dev/mtd: bad blocks were neither skipped nor marked, and a bad block may hold garbage in the copy.');
+        if (nand) warn(said('flash.said.backupNote.noNanddump'));
       }
       const final = partitionFileName(part.index, part.name);
       const partial = path.join(o.dir, `${final}.partial`);
@@ -223,7 +231,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
           const r = await s.exec(routerHashCommand(readCmd, hashOnRouter), { timeoutMs: 120_000 + Math.round(part.size / 100), signal: o.signal });
           const hv = /^([0-9a-f]{32,64})\b/.exec(r.stdout.toString('utf8').trim());
           if (hv) deviceHash = { algorithm: hashOnRouter, value: hv[1]! };
-          else warnings.push(`The router could not compute its own ${hashOnRouter} of this partition; only this computer's checksum is recorded.`);
+          else warn(said('flash.said.backupNote.noRouterHash', { algorithm: hashOnRouter }));
           workDone += part.size;
         }
         if (o.signal.aborted) throw fault('CANCELLED', { what: 'backup' });
@@ -300,7 +308,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
         }
         fs.renameSync(partial, path.join(o.dir, final));
         syncDir(o.dir);
-        record({ ...base, file: final, sha256, md5: md5hex, bytes, readWith, status: 'ok', deviceHash: deviceMatch, ...(warnings.length ? { warnings } : {}) });
+        record({ ...base, file: final, sha256, md5: md5hex, bytes, readWith, status: 'ok', deviceHash: deviceMatch, ...(warnings.length ? { warnings, warningsMsg } : {}) });
       } catch (err) {
         pullRef?.abort();
         fs.rmSync(partial, { force: true });
@@ -315,7 +323,7 @@ export async function runBackup(o: BackupJobOptions): Promise<BackupResult> {
           sessionBroken = true;
           await s.close().catch(() => undefined);
         }
-        record({ ...base, readWith, error, ...(warnings.length ? { warnings } : {}) });
+        record({ ...base, readWith, error, ...(warnings.length ? { warnings, warningsMsg } : {}) });
         failedNames.push(part.name);
       }
     }

@@ -6,7 +6,7 @@ import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
 import { mib, onInterface, targetWithPassword, targetOptions } from './cli-target';
-import { said } from '../../../src-shared/i18n/said';
+import { english, said, saidAmong } from '../../../src-shared/i18n';
 
 /** A backup that copied some partitions but not all: which, and how to finish it. */
 function incomplete(result: BackupResult, target: SessionTarget): RbErrorShape {
@@ -35,6 +35,7 @@ export const backup: CliCommand = {
       { target, outDir: values.out, retryFailed: values['retry-failed'], routerHash: !values['skip-router-hash'], ...(values.partition?.length ? { partitions: values.partition } : {}) },
       { outDir: { flag: '--out', given: values.out }, partitions: { flag: '--partition', expect: said('flash.cli.takes.partition') } },
     );
+    const say = io.t ?? english;
     let lastLine = 0;
     return runOnContract(
       io,
@@ -54,7 +55,10 @@ export const backup: CliCommand = {
           }
           if (e.name === 'flash.backup.partition') {
             const p = e.payload.partition;
-            return p.status === 'ok' ? `  ok      mtd${p.index} ${p.name} → ${p.file} sha256 ${p.sha256}${p.badBlocks.length ? ` (${p.badBlocks.length} bad blocks skipped)` : ''}` : `  FAILED  mtd${p.index} ${p.name}: ${p.error?.message ?? ''}`;
+            const line = p.status === 'ok' ? `  ok      mtd${p.index} ${p.name} → ${p.file} sha256 ${p.sha256}${p.badBlocks.length ? ` (${p.badBlocks.length} bad blocks skipped)` : ''}` : `  FAILED  mtd${p.index} ${p.name}: ${p.error?.message ?? ''}`;
+            // the backup's own notes (no nanddump, no hash on the router) in the language asked for (decision 0182)
+            const notes = (p.warnings ?? []).map((w) => say('flash.cli.backup.note', { text: saidAmong(say, w, p.warningsMsg) }));
+            return [line, ...notes].join('\n');
           }
           return undefined;
         },

@@ -14,6 +14,17 @@ import { english } from '../../../src-shared/i18n';
 import type { FolderProblem } from '../../platform/folders';
 
 /** A request refused before any transfer began: thrown by the rules (jail.ts, server.ts), answered by server.ts. */
+/** A jail rule's refusal as a key and the names it quotes (jail.ts; the English is the refusal's `why`). */
+export interface ServedFileReason {
+  problem: 'outside' | 'notInside' | 'loop' | 'hiddenPart' | 'hiddenLink' | 'notFile' | 'denied' | 'tooLong';
+  /** The name as the refusal quotes it (the file, or its path inside the served folder). */
+  quoted?: string;
+  /** The hidden part of the name, or of where a link leads. */
+  part?: string;
+  /** The served folder (a file given by its full path outside it). */
+  root?: string;
+}
+
 export class TftpRefusal extends Error {
   constructor(
     readonly tftpCode: number,
@@ -26,6 +37,11 @@ export class TftpRefusal extends Error {
      * there (an alias's file or the answer-any file is then said by its name, decision 0170).
      */
     readonly kind?: 'hidden' | 'missing',
+    /**
+     * Which rule refused it, with the names it quotes: an alias's file or the answer-any file is then said in the
+     * language shown (TFTP_ALIAS_REFUSED's `problem`, decision 0183). `why` stays its English.
+     */
+    readonly reason?: ServedFileReason,
   ) {
     super(why);
   }
@@ -162,8 +178,19 @@ function hiddenNameRefused(peer: string, file: string, direction: 'read' | 'writ
  * (aliasName, aliasFile, answerAny) and `problem` (an aliasNameProblem key, `missing`, or `other` with the
  * refusal's English `why`) let the sentence be said in any language; `what` and `why` are its English parts.
  */
-export function servedFileRefused(which: 'aliasName' | 'aliasFile' | 'answerAny', name: string, file: string, why: string, problem = 'other'): RbErrorShape {
+export function servedFileRefused(which: 'aliasName' | 'aliasFile' | 'answerAny', name: string, file: string, why: string, problem = 'other', quoted: Omit<ServedFileReason, 'problem'> = {}): RbErrorShape {
   const what =
     which === 'aliasName' ? `The alias name "${name.slice(0, 60)}"` : which === 'aliasFile' ? `The file for the alias "${name}" ("${file}")` : `The file to send for any name ("${file}")`;
-  return fault('TFTP_ALIAS_REFUSED', { what, why, file: file || 'none', which, name: name.slice(0, which === 'aliasName' ? 60 : 255), problem }).toShape();
+  return fault('TFTP_ALIAS_REFUSED', {
+    what,
+    why,
+    file: file || 'none',
+    which,
+    name: name.slice(0, which === 'aliasName' ? 60 : 255),
+    problem,
+    // the names a jail rule's sentence quotes (decision 0183); empty where it quotes none
+    quoted: quoted.quoted ?? '',
+    part: quoted.part ?? '',
+    root: quoted.root ?? '',
+  }).toShape();
 }

@@ -20,7 +20,7 @@ import { RbFault } from '../../../src-shared/errors';
 import { TFTP_ERR, unsafeNameReason } from '../../../src-shared/capabilities/tftp/codec';
 import { folderProblem, folderWithin, liveFolderFacts } from '../../platform/folders';
 import { currentPlatform } from '../../platform/host';
-import { folderMissing, folderRefused, TftpRefusal } from './failures';
+import { folderMissing, folderRefused, TftpRefusal, type ServedFileReason } from './failures';
 
 export { TftpRefusal } from './failures';
 
@@ -68,8 +68,8 @@ function hiddenPart(rel: string, sep = '/'): string | undefined {
  * name before the file system is asked, so the answer is the same whether such a file exists (it tells nothing
  * about the folder), and it tells the person at the router that a rule refused the name, not that a file is missing.
  */
-function hiddenRefusal(why: string): TftpRefusal {
-  return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', why, 'hidden');
+function hiddenRefusal(why: string, reason?: ServedFileReason): TftpRefusal {
+  return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', why, 'hidden', reason);
 }
 
 /** `p` is `root` or lies inside it (real paths; case ignored where the file system ignores it: platform/folders.ts). */
@@ -80,9 +80,9 @@ function isInside(root: string, p: string): boolean {
 function fsRefusal(err: unknown, name: string): TftpRefusal {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return new TftpRefusal(TFTP_ERR.FILE_NOT_FOUND, 'File not found', `"${name}" is not in the served folder`, 'missing');
-  if (code === 'ELOOP') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" is a symbolic link loop or a link that may not be followed`);
-  if (code === 'EACCES' || code === 'EPERM') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `this computer does not let Rescue Bench read "${name}"`);
-  if (code === 'ENAMETOOLONG') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', 'the file name is too long');
+  if (code === 'ELOOP') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" is a symbolic link loop or a link that may not be followed`, undefined, { problem: 'loop', quoted: name });
+  if (code === 'EACCES' || code === 'EPERM') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `this computer does not let Rescue Bench read "${name}"`, undefined, { problem: 'denied', quoted: name });
+  if (code === 'ENAMETOOLONG') return new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', 'the file name is too long', undefined, { problem: 'tooLong' });
   return new TftpRefusal(TFTP_ERR.NOT_DEFINED, 'Cannot open file', `could not open "${name}": ${code ?? String(err)}`);
 }
 
@@ -97,7 +97,7 @@ export async function openInside(rootReal: string, name: string): Promise<Opened
   const bad = unsafeNameReason(name);
   if (bad) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', bad);
   const hidden = hiddenPart(name);
-  if (hidden !== undefined) throw hiddenRefusal(`"${hidden}" starts with a dot: hidden files are never served`);
+  if (hidden !== undefined) throw hiddenRefusal(`"${hidden}" starts with a dot: hidden files are never served`, { problem: 'hiddenPart', part: hidden });
   let real: string;
   try {
     real = await fsp.realpath(path.resolve(rootReal, name));
@@ -105,10 +105,10 @@ export async function openInside(rootReal: string, name: string): Promise<Opened
     throw fsRefusal(err, name);
   }
   if (!isInside(rootReal, real) || real === rootReal) {
-    throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" leads outside the served folder (a symbolic link pointing elsewhere)`);
+    throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${name}" leads outside the served folder (a symbolic link pointing elsewhere)`, undefined, { problem: 'outside', quoted: name });
   }
   const linkedHidden = hiddenPart(path.relative(rootReal, real), path.sep);
-  if (linkedHidden !== undefined) throw hiddenRefusal(`"${name}" is a link to a hidden file or folder ("${linkedHidden}"): hidden files are never served`);
+  if (linkedHidden !== undefined) throw hiddenRefusal(`"${name}" is a link to a hidden file or folder ("${linkedHidden}"): hidden files are never served`, { problem: 'hiddenLink', quoted: name, part: linkedHidden });
   let fh: fsp.FileHandle;
   try {
     fh = await fsp.open(real, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
@@ -117,7 +117,7 @@ export async function openInside(rootReal: string, name: string): Promise<Opened
   }
   try {
     const st = await fh.stat();
-    if (!st.isFile()) throw new TftpRefusal(TFTP_ERR.FILE_NOT_FOUND, 'Not a regular file', `"${name}" is a folder or a device, not a file`);
+    if (!st.isFile()) throw new TftpRefusal(TFTP_ERR.FILE_NOT_FOUND, 'Not a regular file', `"${name}" is a folder or a device, not a file`, undefined, { problem: 'notFile', quoted: name });
     return { fh, realPath: real, size: st.size };
   } catch (err) {
     await fh.close().catch(() => undefined);
@@ -203,7 +203,8 @@ export async function servedFileName(rootReal: string, target: string): Promise<
     } catch (err) {
       throw fsRefusal(err, target);
     }
-    if (!isInside(rootReal, real) || real === rootReal) throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${target}" is not inside the served folder ${rootReal}`);
+    if (!isInside(rootReal, real) || real === rootReal)
+      throw new TftpRefusal(TFTP_ERR.ACCESS_VIOLATION, 'Access violation', `"${target}" is not inside the served folder ${rootReal}`, undefined, { problem: 'notInside', quoted: target, root: rootReal });
     rel = path.relative(rootReal, real).split(path.sep).join('/');
   }
   const opened = await openInside(rootReal, rel);

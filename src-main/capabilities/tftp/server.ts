@@ -567,7 +567,8 @@ async function servedFiles(root: string, aliases: Record<string, string> = {}, a
       return await servedFileName(root, target);
     } catch (err) {
       const refusal = err instanceof TftpRefusal ? err : undefined;
-      throw new RbFault(servedFileRefused(which, name, target, refusal ? refusal.why : String(err), refusal?.kind === 'missing' ? 'missing' : 'other'));
+      const problem = refusal?.kind === 'missing' ? 'missing' : (refusal?.reason?.problem ?? 'other');
+      throw new RbFault(servedFileRefused(which, name, target, refusal ? refusal.why : String(err), problem, refusal?.reason ?? {}));
     }
   };
   for (const [name, target] of Object.entries(aliases)) {

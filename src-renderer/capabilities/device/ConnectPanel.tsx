@@ -7,7 +7,7 @@ import { pathExample } from '../../app/host-paths';
 import type { RbError } from '../../../src-shared/contract';
 import type { SessionTarget } from '../../../src-shared/capabilities/device/contract';
 import { asRbError } from '../../api/types';
-import { useT } from '../../i18n';
+import { saidAmong, useT } from '../../i18n';
 
 /** Where the router is and how to log in; "Read the router" inspects its flash (read-only). */
 export function ConnectPanel() {
@@ -108,8 +108,11 @@ export function ConnectPanel() {
       )}
       {device && (device.session.notes.length > 0 || device.warnings.length > 0) && (
         <ul className="flash-notes">
-          {[...device.session.notes, ...device.warnings].map((n) => (
+          {device.session.notes.map((n) => (
             <li key={n} data-i18n-data="the workstation's note (English)">{n}</li>
+          ))}
+          {device.warnings.map((n) => (
+            <li key={n}>{saidAmong(t, n, device.warningsMsg)}</li>
           ))}
         </ul>
       )}

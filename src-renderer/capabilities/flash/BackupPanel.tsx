@@ -7,7 +7,7 @@ import type { RbError } from '../../../src-shared/contract';
 import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 import { asRbError } from '../../api/types';
 import { timeLeft } from './errors';
-import { useT } from '../../i18n';
+import { saidAmong, useT } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
 import { place } from '../../i18n/place';
 
@@ -141,7 +141,7 @@ export function BackupPanel({ device }: { device: DeviceInfo }) {
                 {p.status === 'ok' && p.sha256 && <span className="mono flash-hash" data-i18n-data="checksum"> sha256 {p.sha256.slice(0, 16)}…</span>}
                 {p.warnings?.map((w) => (
                   <p className="note" key={w}>
-                    {w}
+                    {saidAmong(t, w, p.warningsMsg)}
                   </p>
                 ))}
                 {p.error && <ErrorCard error={p.error} />}

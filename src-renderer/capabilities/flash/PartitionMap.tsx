@@ -3,7 +3,7 @@ import { partitionMap } from '../../../src-shared/capabilities/flash/layout';
 import type { DeviceInfo, Partition } from '../../../src-shared/capabilities/device';
 import { bytes } from '../../format';
 import { hex } from './errors';
-import { useT, type T } from '../../i18n';
+import { saidMessage, useT, type T } from '../../i18n';
 import type { MessageId } from '../../../src-shared/i18n';
 
 const KIND_WORDS: Record<string, MessageId> = {
@@ -15,6 +15,11 @@ const KIND_WORDS: Record<string, MessageId> = {
   'boot-counter': 'flash.kind.bootCounter',
   running: 'flash.kind.running',
 };
+
+/** Why not to write it, in the language shown (decision 0182); a reason without its id (an older workstation) as it came. */
+export function dangerWhy(t: T, p: Partition): string {
+  return p.danger.map((d) => saidMessage(t, d.reason, d.msg)).join(' ');
+}
 
 /** What a screen reader says for one box of the map: name, size, read-only, and why not to write it. */
 function label(p: Partition, t: T): string {
@@ -110,7 +115,7 @@ export function PartitionMap({ device }: { device: DeviceInfo }) {
                 <td className="msg">
                   {p.danger.length ? (
                     <>
-                      <span className="tag warn">{t('flash.doNotWrite')}</span> <span data-i18n-data="the workstation's reason (English)">{p.danger.map((d) => d.reason).join(' ')}</span>
+                      <span className="tag warn">{t('flash.doNotWrite')}</span> <span data-testid={`flash-danger-why-${p.index}`}>{dangerWhy(t, p)}</span>
                     </>
                   ) : (
                     ''

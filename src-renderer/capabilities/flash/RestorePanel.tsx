@@ -6,6 +6,7 @@ import type { RbError } from '../../../src-shared/contract';
 import type { DeviceInfo } from '../../../src-shared/capabilities/device';
 import { asRbError } from '../../api/types';
 import { saidAmong, useLocale, useT } from '../../i18n';
+import { dangerWhy } from './PartitionMap';
 import { place } from '../../i18n/place';
 
 /** Restore: pick a backup and a partition, see the checked plan, then write (dangerous ones need the typed name). */
@@ -103,7 +104,7 @@ export function RestorePanel({ device }: { device: DeviceInfo }) {
       </form>
       {dangerous && part && (
         <p className="note" id="flash-danger-why">
-          {part.danger.map((d) => d.reason).join(' ')}
+          {dangerWhy(t, part)}
         </p>
       )}
       {plan && (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command } from '../../contract/common';
+import { command, SaidMessageSchema } from '../../contract/common';
 
 /**
  * Device discovery (device.*): what is on a running router. A "target" says how to reach a router;
@@ -38,7 +38,7 @@ export const PartitionSchema = z.object({
   oobsize: z.number().int().nonnegative().optional(),
   writesize: z.number().int().nonnegative().optional(),
   /** Why writing it could brick the router; empty when it is an ordinary partition. */
-  danger: z.array(z.object({ kind: DangerKindSchema, reason: z.string().max(400) })),
+  danger: z.array(z.object({ kind: DangerKindSchema, reason: z.string().max(400), msg: SaidMessageSchema.optional() })),
   /** Dual-firmware boards: which firmware slot (1 or 2) this partition belongs to. */
   slot: z.number().int().min(1).max(9).optional(),
 });
@@ -87,6 +87,8 @@ export const DeviceInfoSchema = z.object({
   /** Dual-firmware boards: the slot the router runs from now, and how we know. */
   running: z.object({ slot: z.number().int(), evidence: z.string().max(400) }).optional(),
   warnings: z.array(z.string().max(1000)),
+  /** The warnings that are ours as catalogue id + values (decision 0182), matched to a warning by its English; a router's own line has none. */
+  warningsMsg: z.array(SaidMessageSchema).optional(),
   session: SessionInfoSchema,
 });
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;

@@ -4,7 +4,9 @@ import { MTD_WRITEABLE, parseSysfsMtd } from './sysfs-mtd';
 import { parseFwPrintenv } from './fwenv';
 import { parseUbiInfo, type UbiDevice } from './ubi-info';
 import { splitSections } from './sysfs-dump';
-import { dangerOf } from './danger';
+import { dangerOf, runningDanger } from './danger';
+import type { SaidMessage } from '../../contract/common';
+import { said, type Said } from '../../i18n/said';
 
 /**
  * The one discovery script run on the router (busybox ash, no bashisms): every answer is a `@@ section`
@@ -50,6 +52,8 @@ export interface Discovery {
   ubi: UbiDevice[];
   running?: { slot: number; evidence: string };
   warnings: string[];
+  /** The warnings that are ours as catalogue id + values (decision 0182); a router's own line (fw_printenv) has none. */
+  warningsMsg: SaidMessage[];
 }
 
 const SLOT_RE = /^(kernel|rootfs|firmware|ubi|linux|image|fit)[-_]?([12])$/i;
@@ -65,6 +69,11 @@ function sectionText(sections: ReturnType<typeof splitSections>, name: string): 
 export function interpretDiscovery(output: string): Discovery {
   const sections = splitSections(output);
   const warnings: string[] = [];
+  const warningsMsg: SaidMessage[] = [];
+  const warn = (w: Said): void => {
+    warnings.push(w.text);
+    warningsMsg.push(w.msg);
+  };
   const procMtd = parseProcMtd(sectionText(sections, 'proc_mtd') ?? '');
   const sysfsText = sections.filter((s) => /^mtd\d+$/.test(s.name)).map((s) => `@@ ${s.name}\n${s.lines.join('\n')}`).join('\n');
   const sysfs = new Map(parseSysfsMtd(sysfsText).map((r) => [r.index, r]));
@@ -100,7 +109,7 @@ export function interpretDiscovery(output: string): Discovery {
   set('kernel', sectionText(sections, 'kernel'));
   set('cmdline', sectionText(sections, 'cmdline'));
 
-  if (!procMtd.entries.length) warnings.push('The router lists no flash partitions (/proc/mtd is empty or missing).');
+  if (!procMtd.entries.length) warn(said('device.said.warning.noPartitions'));
   const partitions: Partition[] = procMtd.entries.map((e) => {
     const s = sysfs.get(e.index);
     const writeable = s?.flags !== undefined ? (s.flags & MTD_WRITEABLE) !== 0 : true;
@@ -123,15 +132,15 @@ export function interpretDiscovery(output: string): Discovery {
     return p;
   });
   // Offsets: when the kernel does not say, partitions listed in order usually follow each other.
-  if (partitions.length && partitions.every((p) => p.offset === null)) warnings.push('The router does not report partition offsets; the map shows them in order, one after another.');
+  if (partitions.length && partitions.every((p) => p.offset === null)) warn(said('device.said.warning.noOffsets'));
 
   const running = runningSlot(partitions, identity.cmdline ?? '', ubi, env);
   if (running) {
     for (const p of partitions) {
-      if (p.slot === running.slot) p.danger.push({ kind: 'running', reason: `The router is running from firmware slot ${running.slot} right now (${running.evidence}). Writing it pulls the floor out from under the running system.` });
+      if (p.slot === running.slot) p.danger.push(runningDanger(running.slot, running.evidence));
     }
   }
-  const result: Discovery = { identity, partitions, tools, ubi, warnings };
+  const result: Discovery = { identity, partitions, tools, ubi, warnings, warningsMsg };
   if (env) result.env = env;
   if (running) result.running = running;
   return result;

@@ -27,6 +27,8 @@ export const ManifestPartitionSchema = z.object({
   deviceHash: z.object({ algorithm: z.enum(['sha256', 'md5']), value: z.string(), matches: z.boolean() }).nullable().optional(),
   error: RbErrorSchema.optional(),
   warnings: z.array(z.string()).optional(),
+  /** The same notes as catalogue id + values (decision 0182), said in the language shown; matched by their English. */
+  warningsMsg: z.array(SaidMessageSchema).optional(),
 });
 export type ManifestPartition = z.infer<typeof ManifestPartitionSchema>;
 

@@ -53,8 +53,9 @@ export interface PlanInput {
 /**
  * DANGEROUS_PARTITION's meaning as select values (decision 0167): each kind of danger.ts `yes`/`no`, said in
  * danger.ts' order (the order `dangers` has: the device's reasons, which are dangerOf's, then the running slot);
- * `last` drops the space after the last sentence. The running slot's reason quotes the device reading's evidence
- * (English data), so it travels as it came (`running`, `none` without it).
+ * `last` drops the space after the last sentence. The running slot's reason is `running: slot` with `slot` and
+ * `evidence` (the reading's own words, data) when it came with its id (decision 0182); else as it came (`running`,
+ * `none` without it).
  */
 export function dangerValues(dangers: readonly DangerReason[]): Record<string, string> {
   const keys: Record<Exclude<DangerKind, 'running'>, string> = { bootloader: 'bootloader', 'bootloader-env': 'bootloaderEnv', 'boot-counter': 'bootCounter', calibration: 'calibration', identity: 'identity', bbt: 'bbt' };
@@ -66,7 +67,11 @@ export function dangerValues(dangers: readonly DangerReason[]): Record<string, s
     if (on) last = key;
   }
   const running = dangers.find((d) => d.kind === 'running');
-  values.running = running ? running.reason : 'none';
+  // ours with its slot and evidence (decision 0182): said in the language shown, the evidence as it came; else as it came
+  const own = running?.msg?.id === 'device.said.danger.running' ? running.msg.values : undefined;
+  values.running = !running ? 'none' : own ? 'slot' : running.reason;
+  values.slot = own ? String(own.slot ?? '') : '';
+  values.evidence = own ? String(own.evidence ?? '') : '';
   values.last = running ? 'running' : last;
   return values;
 }

@@ -20,7 +20,7 @@ const PUT_WHY = `{put, select, upload {für diesen Upload ausgeschaltet} notFile
 const ALIAS_WHAT =
   '{which, select, aliasName {Der Alias-Name „{name}“} aliasFile {Die Datei für den Alias „{name}“ („{file}“)} answerAny {Die Datei, die für jeden Namen gesendet wird („{file}“)} other {{what}}}';
 const ALIAS_WHY =
-  '{problem, select, length {er muss 1 bis 255 Zeichen lang sein} control {er enthält Steuerzeichen} hidden {ein Teil beginnt mit einem Punkt (versteckte Namen werden nie bereitgestellt)} missing {„{file}“ liegt nicht im bereitgestellten Ordner} other {{why}}}';
+  '{problem, select, length {er muss 1 bis 255 Zeichen lang sein} control {er enthält Steuerzeichen} hidden {ein Teil beginnt mit einem Punkt (versteckte Namen werden nie bereitgestellt)} missing {„{file}“ liegt nicht im bereitgestellten Ordner} outside {„{quoted}“ führt aus dem bereitgestellten Ordner hinaus (ein symbolischer Link, der woandershin zeigt)} notInside {„{quoted}“ liegt nicht im bereitgestellten Ordner {root}} loop {„{quoted}“ ist eine Schleife symbolischer Links oder ein Link, dem nicht gefolgt werden darf} hiddenPart {„{part}“ beginnt mit einem Punkt: versteckte Dateien werden nie bereitgestellt} hiddenLink {„{quoted}“ ist ein Link auf eine versteckte Datei oder einen versteckten Ordner („{part}“): versteckte Dateien werden nie bereitgestellt} notFile {„{quoted}“ ist ein Ordner oder ein Gerät, keine Datei} denied {dieser Computer lässt Rescue Bench „{quoted}“ nicht lesen} tooLong {der Dateiname ist zu lang} other {{why}}}';
 
 /** The tftp capability's words in German (see en.ts). */
 export const de: { readonly [K in keyof typeof en]: string } = {

@@ -27,7 +27,7 @@ const PUT_WHY = `{put, select, upload {turned off for this upload} notFile {the 
 const ALIAS_WHAT =
   '{which, select, aliasName {The alias name "{name}"} aliasFile {The file for the alias "{name}" ("{file}")} answerAny {The file to send for any name ("{file}")} other {{what}}}';
 const ALIAS_WHY =
-  '{problem, select, length {it must be 1 to 255 characters long} control {it contains control characters} hidden {it has a part starting with a dot (hidden names are never served)} missing {"{file}" is not in the served folder} other {{why}}}';
+  '{problem, select, length {it must be 1 to 255 characters long} control {it contains control characters} hidden {it has a part starting with a dot (hidden names are never served)} missing {"{file}" is not in the served folder} outside {"{quoted}" leads outside the served folder (a symbolic link pointing elsewhere)} notInside {"{quoted}" is not inside the served folder {root}} loop {"{quoted}" is a symbolic link loop or a link that may not be followed} hiddenPart {"{part}" starts with a dot: hidden files are never served} hiddenLink {"{quoted}" is a link to a hidden file or folder ("{part}"): hidden files are never served} notFile {"{quoted}" is a folder or a device, not a file} denied {this computer does not let Rescue Bench read "{quoted}"} tooLong {the file name is too long} other {{why}}}';
 
 export const en = {
   // ── the file server ───────────────────────────────────────────────────────────

@@ -19,7 +19,7 @@ const PUT_WHY = `{put, select, upload {desactivado para esta subida} notFile {lo
 const ALIAS_WHAT =
   '{which, select, aliasName {El nombre de alias «{name}»} aliasFile {El archivo del alias «{name}» («{file}»)} answerAny {El archivo que se envía para cualquier nombre («{file}»)} other {{what}}}';
 const ALIAS_WHY =
-  '{problem, select, length {debe tener de 1 a 255 caracteres} control {contiene caracteres de control} hidden {una parte empieza por un punto (los nombres ocultos nunca se sirven)} missing {«{file}» no está en la carpeta servida} other {{why}}}';
+  '{problem, select, length {debe tener de 1 a 255 caracteres} control {contiene caracteres de control} hidden {una parte empieza por un punto (los nombres ocultos nunca se sirven)} missing {«{file}» no está en la carpeta servida} outside {«{quoted}» lleva fuera de la carpeta servida (un enlace simbólico que apunta a otro sitio)} notInside {«{quoted}» no está dentro de la carpeta servida {root}} loop {«{quoted}» es un bucle de enlaces simbólicos o un enlace que no se puede seguir} hiddenPart {«{part}» empieza por un punto: los archivos ocultos nunca se sirven} hiddenLink {«{quoted}» es un enlace a un archivo o carpeta oculto («{part}»): los archivos ocultos nunca se sirven} notFile {«{quoted}» es una carpeta o un dispositivo, no un archivo} denied {este ordenador no deja que Rescue Bench lea «{quoted}»} tooLong {el nombre del archivo es demasiado largo} other {{why}}}';
 
 /** The tftp capability's words in Spanish (see en.ts). */
 export const es: { readonly [K in keyof typeof en]: string } = {

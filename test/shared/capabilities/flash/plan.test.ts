@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../../src-shared/capabilities/flash/contract';
 import type { DeviceTools, Partition } from '../../../../src-shared/capabilities/device/contract';
 import { buildRestorePlan, type PlanInput } from '../../../../src-shared/capabilities/flash/plan';
-import { dangerOf } from '../../../../src-shared/capabilities/device/danger';
+import { dangerOf, runningDanger } from '../../../../src-shared/capabilities/device/danger';
 import { fault } from '../../../../src-shared/errors';
 import { faultMessageSaid, loadCatalog, localizeError, saidAmong, translator } from '../../../../src-shared/i18n';
 
@@ -100,6 +100,23 @@ describe('the restore plan in the language shown (decision 0167)', () => {
       expect(g, name).toMatch(/^Das (ist|sind) .+ The router is running from firmware slot 1 right now/);
       expect(g, name).not.toMatch(/This is/);
     }
+  });
+
+  it('DANGEROUS_PARTITION: the running slot with its id (decision 0182) in German, the evidence as the reading gave it', async () => {
+    const de = translator('de', await loadCatalog('de'));
+    const running = runningDanger(1, 'UBI is attached to mtd2 "kernel1"');
+    const ps = parts.map((p) => (p.name === 'kernel1' ? { ...p, danger: [running] } : p));
+    const e = buildRestorePlan(input({ device: { identity: manifest.device.identity, partitions: ps, tools } })).refusals[0]!.error;
+    expect(e.code).toBe('DANGEROUS_PARTITION');
+    expect(e.meaning).toBe('The router is running from firmware slot 1 right now (UBI is attached to mtd2 "kernel1"). Writing it pulls the floor out from under the running system.');
+    expect(localizeError(e, de).meaning).toBe(
+      'Der Router läuft gerade von Firmware-Platz 1 (UBI is attached to mtd2 "kernel1"). Ihn zu schreiben zieht dem laufenden System den Boden unter den Füßen weg.',
+    );
+    // with a bootloader reason before it: one space between, none after
+    const both = parts.map((p) => (p.name === 'kernel1' ? { ...p, danger: [...dangerOf('u-boot'), running] } : p));
+    const b = buildRestorePlan(input({ device: { identity: manifest.device.identity, partitions: both, tools } })).refusals[0]!.error;
+    expect(b.meaning).toBe(`${dangerOf('u-boot')[0]!.reason} ${running.reason}`);
+    expect(localizeError(b, de).meaning).toMatch(/beheben\. Der Router läuft gerade von Firmware-Platz 1 \(UBI is attached to mtd2 "kernel1"\)\. .+ weg\.$/);
   });
 
   it("the plan's notes carry their ids: German in the CLI and on the screen, the English as before", async () => {
