@@ -820,7 +820,8 @@ export class UpgradeService {
     if (st.written?.slot && dual) {
       if (dual.bootPart !== st.written.slot)
         return fail('BOOT_PART_NOT_MOVED', `U-Boot still starts slot ${dual.bootPart ?? '?'}, not slot ${st.written.slot} that was written.`, 'The router may fall back to the old firmware at the next restart.', `Use "Start slot ${st.written.slot}" (fw_setenv boot_part ${st.written.slot}) while the router answers.`);
-      ctx.evidence(`boot_part=${dual.bootPart}: U-Boot starts slot ${dual.bootPart}, the one just written.${dual.layout ? ` Layout now: ${dual.layout.label} (${dual.layoutEvidence}).` : ''}`);
+      // the layout's evidence by its values (decision 0180): with a layout known it is rootfs1's size
+      ctx.evidence(said('upgrade.said.ev.slotWritten', { slot: String(dual.bootPart), known: dual.layout ? 'yes' : 'no', layout: dual.layout?.label ?? '', rootfs: `0x${(dual.slots[0].rootfs?.size ?? 0).toString(16)}` }));
     }
     st.router = now;
     const done = said('upgrade.said.done.openwrt', { release: rel, where: st.written?.slot ? 'slot' : 'none', slot: st.written?.slot ?? 0, host });
@@ -864,7 +865,7 @@ export class UpgradeService {
   /** Return to stock from the 6 MB layout: the whole upload → verify sequence once for the 19.07.9 factory image. */
   private async intermediate(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
-    if (!st.plan || st.plan.steps.length < 2 || !st.images.intermediate) return { ok: true, skipped: true, summary: 'Not needed: the router already has the layout the factory firmware needs.' };
+    if (!st.plan || st.plan.steps.length < 2 || !st.images.intermediate) return { ok: true, skipped: true, summary: said('upgrade.said.interNotNeeded') };
     if (st.req.dryRun) return { ok: true, skipped: true };
     st.current = 'intermediate';
     try {
@@ -878,7 +879,7 @@ export class UpgradeService {
       if (dual?.layout && stockLayout && dual.layout.id !== stockLayout)
         // the layout as values (decision 0180): with a layout known, its evidence is rootfs1's size in /proc/mtd
         return failSaid('LAYOUT_NOT_CHANGED', { layout: dual.layout.label, rootfs: `0x${(dual.slots[0].rootfs?.size ?? 0).toString(16)}` });
-      ctx.evidence(`The router runs OpenWrt with the ${dual?.layout?.label ?? 'old'} layout now; next the factory firmware goes to slot ${st.plan.steps[1]!.slot}.`);
+      ctx.evidence(said('upgrade.said.ev.interDone', { known: dual?.layout ? 'yes' : 'no', layout: dual?.layout?.label ?? '', slot: String(st.plan.steps[1]!.slot) }));
     } finally {
       st.current = 'main';
     }

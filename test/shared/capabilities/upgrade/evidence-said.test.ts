@@ -10,7 +10,7 @@ import { checkImageHash, dualSlotState, KNOWN_IMAGES, knownListing, planEvidence
 import type { DeviceInfo, Partition } from '../../../../src-shared/capabilities/device';
 import { fault } from '../../../../src-shared/errors';
 import { loadCatalog, localizeError, sayIn, translator, type Translate } from '../../../../src-shared/i18n';
-import { wordsText, type Words } from '../../../../src-shared/i18n/said';
+import { said, wordsText, type Words } from '../../../../src-shared/i18n/said';
 
 const part = (index: number, name: string, size: number): Partition => ({ index, name, size, erasesize: 0x20000, offset: null, type: 'nand', readOnly: false, danger: [] });
 const wrt = (rootfs: number | undefined, env: Record<string, string> | undefined, boardName = 'linksys,wrt32x'): Pick<DeviceInfo, 'identity' | 'partitions' | 'env' | 'running'> => ({
@@ -175,5 +175,18 @@ describe('LAYOUT_NOT_CHANGED and ROUTER_NOT_BACK from the catalogue', () => {
     expect(g.meaning).toMatch(/^Schreiben und Neustart dauern 2 bis 5 Minuten; danach sollte er unter 192\.168\.1\.1 antworten\. Sein System ist gestartet \(nach 40 s: answers ping\), aber seine Webseite hat nie geantwortet\. .+Platz 1 enthält noch die Firmware, .+ fw_setenv boot_part 1 und sein bootcmd\.$/);
     expect(g.fix).toBe('Warten Sie noch ein paar Minuten („Weiter warten“). Antwortet er dann immer noch nicht: Schalten Sie ihn aus und ein wie oben beschrieben.');
     expect(localizeError(single, es).fix).toBe('Espera unos minutos más («Seguir esperando»). Si sigue sin responder: mira sus luces y usa el modo de rescate.');
+  });
+
+  it("the verify and intermediate steps' layout lines: English as the steps wrote them, German", () => {
+    const d = dualSlotState(wrt(0x7800000, { boot_part: '2' }))!;
+    const w = said('upgrade.said.ev.slotWritten', { slot: '2', known: 'yes', layout: d.layout!.label, rootfs: '0x7800000' });
+    expect(w.text).toBe(`boot_part=2: U-Boot starts slot 2, the one just written. Layout now: ${d.layout!.label} (${d.layoutEvidence}).`);
+    expect(say(de, w)).toBe(`boot_part=2: U-Boot startet Platz 2, den gerade geschriebenen. Aufteilung jetzt: ${d.layout!.label} (rootfs1 ist laut /proc/mtd 0x7800000 Byte groß (die Aufteilung ${d.layout!.label})).`);
+    expect(said('upgrade.said.ev.slotWritten', { slot: '1', known: 'no', layout: '', rootfs: '0x0' }).text).toBe('boot_part=1: U-Boot starts slot 1, the one just written.');
+    const inter = said('upgrade.said.ev.interDone', { known: 'yes', layout: d.layout!.label, slot: '1' });
+    expect(inter.text).toBe(`The router runs OpenWrt with the ${d.layout!.label} layout now; next the factory firmware goes to slot 1.`);
+    expect(say(de, inter)).toBe(`Der Router läuft jetzt mit OpenWrt und der Aufteilung ${d.layout!.label}; als Nächstes kommt die Werksfirmware auf Platz 1.`);
+    expect(said('upgrade.said.ev.interDone', { known: 'no', layout: '', slot: '2' }).text).toBe('The router runs OpenWrt with the old layout now; next the factory firmware goes to slot 2.');
+    expect(say(es, said('upgrade.said.interNotNeeded'))).toBe('No hace falta: el router ya tiene la distribución que necesita el firmware de fábrica.');
   });
 });
