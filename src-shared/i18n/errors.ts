@@ -30,12 +30,16 @@ function formatted(id: MessageId, values: Record<string, string | number>, t: Tr
  * catalogue id whose English, with the fault's values, is its message; undefined when none is (then the English
  * is shown as it came).
  */
-export function faultMessageSaid(e: RbErrorShape): SaidMessage | undefined {
+export function faultMessageSaid(e: RbErrorShape, part: 'message' | 'fix' = 'message'): SaidMessage | undefined {
   const values = e.values ?? {};
   for (const base of [`error.${e.code}`, 'error.internal']) {
     const id = knownId(`${base}.message`);
     try {
-      if (id && english(id, values) === e.message) return Object.keys(values).length ? { id, values } : { id };
+      if (!id || english(id, values) !== e.message) continue;
+      // the fix (decision 0180: a retry question's detail) from the same entry, where its English is the fault's
+      const partId = part === 'message' ? id : knownId(`${base}.${part}`);
+      if (!partId || english(partId, values) !== e[part]) return undefined;
+      return Object.keys(values).length ? { id: partId, values } : { id: partId };
     } catch {
       // values that do not make this entry: not its words
     }

@@ -198,7 +198,7 @@ function planText(r: StockReport, t: Translate = english): string {
     const e = localizeError(p.refusal, t);
     out.push(t('upgrade.cli.plan.refused', { message: e.message, meaning: e.meaning ?? '', fix: e.fix ?? '' }));
   }
-  p.steps.forEach((s, i) => out.push(t('upgrade.cli.plan.step', { n: String(i + 1), title: ours(s.title, s.titleMsg), command: s.command, slot: String(s.slot), why: ours(s.why, s.whyMsg), hash: s.image.hash.text })));
+  p.steps.forEach((s, i) => out.push(t('upgrade.cli.plan.step', { n: String(i + 1), title: ours(s.title, s.titleMsg), command: s.command, slot: String(s.slot), why: ours(s.why, s.whyMsg), hash: ours(s.image.hash.text, s.image.hash.textMsg) })));
   for (const w of p.warnings) out.push(t('upgrade.cli.plan.warning', { text: saidAmong(t, w, p.warningsMsg) }));
   if (p.userReported) out.push(t('upgrade.cli.plan.note', { text: ours(p.userReported, p.userReportedMsg) }));
   return out.join('\n');

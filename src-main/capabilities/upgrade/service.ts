@@ -23,7 +23,9 @@ import {
   tooBigValues,
   planReturnToStock,
   returnPlanDetail,
-  recoveryAdvice,
+  recoveryValues,
+  planEvidence,
+  slotsEvidence,
   releaseText,
   STOCK_PLAYBOOK_ID,
   stockPlaybook,
@@ -417,8 +419,8 @@ export class UpgradeService {
     if (facts.tmpFreeBytes !== undefined) ctx.evidence(said('upgrade.said.ev.tmpFree', { size: mib(facts.tmpFreeBytes) }));
     const dual = dualSlotState(device);
     if (dual) {
-      ctx.evidence(`Two firmware slots. ${dual.layoutEvidence}. It runs from slot ${dual.runningSlot ?? '?'}${dual.runningEvidence ? ` (${dual.runningEvidence})` : ''}; U-Boot starts slot ${dual.bootPart ?? '?'} next (boot_part).`);
-      for (const w of dual.warnings) ctx.evidence(`Note: ${w}`);
+      // the slots' lines from their ids and values (decision 0180)
+      for (const line of slotsEvidence(dual)) ctx.evidence(line);
     }
     if (!facts.sysupgrade)
       return failSaid('NO_SYSUPGRADE');
@@ -470,10 +472,8 @@ export class UpgradeService {
     const plan = this.planFor(st.router, st.images.main, st.images.intermediate);
     st.plan = plan;
     if (!plan.ok) return { ok: false, error: plan.refusal! };
-    ctx.evidence(`Plan for the ${plan.model} (${plan.layout?.label ?? 'layout unknown'}, running slot ${plan.runningSlot ?? '?'}):`);
-    plan.steps.forEach((s, i) => ctx.evidence(`  ${i + 1}. ${s.title}: ${s.command} → slot ${s.slot}. ${s.why}`));
-    if (plan.userReported) ctx.evidence(`User-reported: ${plan.userReported}`);
-    for (const w of plan.warnings) ctx.evidence(`Warning: ${w}`);
+    // each line its own entry, said from the plan's ids (decision 0180)
+    for (const line of planEvidence(plan)) ctx.evidence(line);
     const a = await ctx.ask({
       text: said('upgrade.said.ask.returnPlan', { model: plan.model, n: plan.steps.length }),
       detail: returnPlanDetail(plan, st.images.main, st.images.intermediate),
@@ -696,7 +696,6 @@ export class UpgradeService {
     if (st.req.dryRun) return { ok: true, skipped: true };
     const startedAt = st.written?.at ?? this.now();
     const vendor = this.image(st).report.identity.kind === 'vendor';
-    const service = vendor ? 'its web page' : 'its login';
     const serviceKey = vendor ? 'web' : 'login';
     let phase = '';
     let staleSaid = false;
@@ -731,14 +730,16 @@ export class UpgradeService {
     st.back = res;
     if (!res.back) {
       const slot = st.written?.slot;
-      const advice = slot ? recoveryAdvice(slot, dualSlotState(st.router!.device)?.model ?? 'router') : 'If its lights show it is stuck, start it in rescue mode (failsafe) or use the maker\'s recovery (TFTP) with a backup.';
-      const seen =
-        res.aliveAt !== undefined
-          ? `Its system started (it ${res.aliveBy?.join(' and ') ?? 'answered'} after ${dur(res.aliveAt - startedAt)}), but ${service} never answered. `
-          : res.wentAwayAt === undefined
-            ? 'It never stopped answering either: it may still be writing. '
-            : 'Nothing at all has answered since it restarted (no ping, no ARP, no port). '
-      return fail('ROUTER_NOT_BACK', `The router has not answered for ${dur(this.now() - startedAt)} since it started writing.`, `A write and restart take 2 to 5 minutes; after that it should answer on ${st.req.target.host}. ${seen}It may not be able to start the new firmware. ${advice}`, `Wait a few more minutes ("Keep waiting"). If it still does not answer: ${slot ? 'power-cycle as described above.' : 'check its lights and use rescue mode.'}`);
+      // what was seen and the way back as values (decision 0180); the router's signs ("answers ping") are data
+      return failSaid('ROUTER_NOT_BACK', {
+        time: dur(this.now() - startedAt),
+        host: st.req.target.host,
+        seen: res.aliveAt !== undefined ? 'alive' : res.wentAwayAt === undefined ? 'still' : 'silent',
+        sign: res.aliveBy?.join(' and ') ?? 'answered',
+        after: res.aliveAt !== undefined ? dur(res.aliveAt - startedAt) : '',
+        service: serviceKey,
+        ...recoveryValues(slot, dualSlotState(st.router!.device)?.model ?? 'router'),
+      });
     }
     ctx.evidence(said('upgrade.said.ev.answered', { port: res.port ?? 0, name: PORT_NAMES[res.port ?? 0] ?? 'a service', time: dur((res.backAt ?? this.now()) - startedAt) }), res.backAt);
     return { ok: true };
@@ -819,7 +820,8 @@ export class UpgradeService {
     if (st.written?.slot && dual) {
       if (dual.bootPart !== st.written.slot)
         return fail('BOOT_PART_NOT_MOVED', `U-Boot still starts slot ${dual.bootPart ?? '?'}, not slot ${st.written.slot} that was written.`, 'The router may fall back to the old firmware at the next restart.', `Use "Start slot ${st.written.slot}" (fw_setenv boot_part ${st.written.slot}) while the router answers.`);
-      ctx.evidence(`boot_part=${dual.bootPart}: U-Boot starts slot ${dual.bootPart}, the one just written.${dual.layout ? ` Layout now: ${dual.layout.label} (${dual.layoutEvidence}).` : ''}`);
+      // the layout's evidence by its values (decision 0180): with a layout known it is rootfs1's size
+      ctx.evidence(said('upgrade.said.ev.slotWritten', { slot: String(dual.bootPart), known: dual.layout ? 'yes' : 'no', layout: dual.layout?.label ?? '', rootfs: `0x${(dual.slots[0].rootfs?.size ?? 0).toString(16)}` }));
     }
     st.router = now;
     const done = said('upgrade.said.done.openwrt', { release: rel, where: st.written?.slot ? 'slot' : 'none', slot: st.written?.slot ?? 0, host });
@@ -863,7 +865,7 @@ export class UpgradeService {
   /** Return to stock from the 6 MB layout: the whole upload → verify sequence once for the 19.07.9 factory image. */
   private async intermediate(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
-    if (!st.plan || st.plan.steps.length < 2 || !st.images.intermediate) return { ok: true, skipped: true, summary: 'Not needed: the router already has the layout the factory firmware needs.' };
+    if (!st.plan || st.plan.steps.length < 2 || !st.images.intermediate) return { ok: true, skipped: true, summary: said('upgrade.said.interNotNeeded') };
     if (st.req.dryRun) return { ok: true, skipped: true };
     st.current = 'intermediate';
     try {
@@ -875,8 +877,9 @@ export class UpgradeService {
       const dual = dualSlotState(st.router!.device);
       const stockLayout = st.images.main?.report.identity.slotLayout;
       if (dual?.layout && stockLayout && dual.layout.id !== stockLayout)
-        return fail('LAYOUT_NOT_CHANGED', `The router still has the ${dual.layout.label} layout after OpenWrt 19.07.9.`, `${dual.layoutEvidence}. The factory firmware would not start from it, so it was not written.`, 'Check that the intermediate file is the 19.07.9 *factory* image for this model.');
-      ctx.evidence(`The router runs OpenWrt with the ${dual?.layout?.label ?? 'old'} layout now; next the factory firmware goes to slot ${st.plan.steps[1]!.slot}.`);
+        // the layout as values (decision 0180): with a layout known, its evidence is rootfs1's size in /proc/mtd
+        return failSaid('LAYOUT_NOT_CHANGED', { layout: dual.layout.label, rootfs: `0x${(dual.slots[0].rootfs?.size ?? 0).toString(16)}` });
+      ctx.evidence(said('upgrade.said.ev.interDone', { known: dual?.layout ? 'yes' : 'no', layout: dual?.layout?.label ?? '', slot: String(st.plan.steps[1]!.slot) }));
     } finally {
       st.current = 'main';
     }

@@ -137,7 +137,7 @@ function PlanCard({ report }: { report: StockReport }) {
             <li key={s.id}>
               <strong>{saidMessage(t, s.title, s.titleMsg)}</strong> {t('upgrade.plan.step', { slot: s.slot })} {saidMessage(t, s.why, s.whyMsg)}
               <br />
-              <span className="fs-hint">{s.image.hash.text}</span>
+              <span className="fs-hint">{saidMessage(t, s.image.hash.text, s.image.hash.textMsg)}</span>
             </li>
           ))}
         </ol>

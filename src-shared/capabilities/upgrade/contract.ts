@@ -51,6 +51,8 @@ export const HashCheckSchema = z.object({
   from: z.string(),
   status: z.enum(['match', 'mismatch', 'unlisted']),
   text: z.string(),
+  /** The text as a catalogue id + values, beside the English (decision 0180); absent from an older workstation. */
+  textMsg: SaidMessageSchema.optional(),
 });
 
 const ImageForPlanSchema = z.object({

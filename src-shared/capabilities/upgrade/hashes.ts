@@ -6,6 +6,8 @@
  */
 import { DEVICE_PROFILES } from '../../profiles/profiles';
 import { PRACTICE_IMAGES } from '../practice';
+import type { SaidMessage } from '../../contract/common';
+import { said } from '../../i18n/said';
 
 export interface KnownImage {
   file: string;
@@ -50,6 +52,8 @@ export interface HashCheck {
   from: string;
   status: 'match' | 'mismatch' | 'unlisted';
   text: string;
+  /** The text's catalogue id + values (decision 0180): where the value came from is a select, names and hashes data. */
+  textMsg?: SaidMessage;
 }
 
 const HEX64 = /\b([0-9a-fA-F]{64})\b/;
@@ -71,33 +75,27 @@ export function lookupSums(text: string, fileName: string): string | undefined {
 export function checkImageHash(input: { sha256: string; fileName: string; given?: string; sidecar?: string; sums?: string }): HashCheck {
   const sha = input.sha256.toLowerCase();
   const known = KNOWN_IMAGES.find((k) => k.sha256 === sha);
-  const pick = (): { expected: string; source: HashSource; from: string } | undefined => {
+  const pick = (): { expected: string; source: HashSource; from: string; listed?: string } | undefined => {
     if (input.given) return { expected: input.given.toLowerCase(), source: 'given', from: 'the value you gave' };
     const side = input.sidecar !== undefined ? parseSidecar(input.sidecar) : undefined;
     if (side) return { expected: side, source: 'sidecar', from: `${input.fileName}.sha256 beside the file` };
     const sums = input.sums !== undefined ? lookupSums(input.sums, input.fileName) : undefined;
     if (sums) return { expected: sums, source: 'sha256sums', from: 'the sha256sums list beside the file' };
-    const byName = KNOWN_IMAGES.find((k) => k.file === input.fileName);
-    if (byName) return { expected: byName.sha256, source: 'known', from: `Rescue Bench's list of known images (${knownListing(byName)})` };
-    if (known) return { expected: known.sha256, source: 'known', from: `Rescue Bench's list of known images (${knownListing(known)})` };
+    const k = KNOWN_IMAGES.find((x) => x.file === input.fileName) ?? known;
+    if (k) return { expected: k.sha256, source: 'known', from: `Rescue Bench's list of known images (${knownListing(k)})`, listed: knownListing(k) };
     return undefined;
   };
   const p = pick();
-  if (!p)
-    return {
-      sha256: sha,
-      source: 'none',
-      from: 'no list',
-      status: 'unlisted',
-      text: `${input.fileName} is in no list Rescue Bench knows, so nobody has confirmed these exact bytes. Its SHA-256 is ${sha}: compare it with the one on the maker's download page before you go on.`,
-    };
-  if (p.expected === sha) return { sha256: sha, expected: p.expected, source: p.source, from: p.from, status: 'match', text: `${input.fileName} matches ${p.from} (SHA-256 ${sha}).` };
-  return {
-    sha256: sha,
-    expected: p.expected,
-    source: p.source,
-    from: p.from,
-    status: 'mismatch',
-    text: `${input.fileName} does NOT match ${p.from}: expected SHA-256 ${p.expected}, the file has ${sha}.`,
-  };
+  if (!p) {
+    // the same sentence as the return plan's note about it (decision 0168)
+    const w = said('upgrade.plan.said.unlisted', { file: input.fileName, sha });
+    return { sha256: sha, source: 'none', from: 'no list', status: 'unlisted', text: w.text, textMsg: w.msg };
+  }
+  const where = { file: input.fileName, source: p.source, listed: p.listed ?? '' };
+  if (p.expected === sha) {
+    const w = said('upgrade.hash.said.match', { ...where, sha });
+    return { sha256: sha, expected: p.expected, source: p.source, from: p.from, status: 'match', text: w.text, textMsg: w.msg };
+  }
+  const w = said('upgrade.hash.said.mismatch', { ...where, expected: p.expected, sha });
+  return { sha256: sha, expected: p.expected, source: p.source, from: p.from, status: 'mismatch', text: w.text, textMsg: w.msg };
 }

@@ -8,7 +8,8 @@ import { findDeviceProfile, type DeviceProfile, type SlotLayout } from '../../pr
 import { fault, type RbErrorShape } from '../../errors';
 import { KNOWN_IMAGES, knownListing, type HashCheck } from './hashes';
 import type { SaidMessage } from '../../contract/common';
-import { said, type Said, type Words } from '../../i18n/said';
+import { said, sayIn, type Said, type SaidValues, type Words } from '../../i18n/said';
+import { english } from '../../i18n/translate';
 
 export interface SlotView {
   slot: 1 | 2;
@@ -34,6 +35,8 @@ export interface DualSlotState {
   /** The U-Boot variables that matter, as fw_printenv printed them. */
   env: Record<string, string>;
   warnings: string[];
+  /** Each warning's kind and values, in the same order (decision 0180): the connect step says them as `upgrade.said.ev.slotNote`. */
+  warningValues?: SaidValues[];
 }
 
 const ENV_NAMES = ['boot_part', 'boot_part_ready', 'bootcmd', 'auto_recovery', 'priKernSize', 'altKernSize', 'pri_kern_size', 'altFwSize', 'altKernAddr'];
@@ -51,6 +54,7 @@ export function dualSlotState(device: Pick<DeviceInfo, 'identity' | 'partitions'
   const env: Record<string, string> = {};
   for (const k of ENV_NAMES) if (device.env?.[k] !== undefined) env[k] = device.env[k]!;
   const warnings: string[] = [];
+  const warningValues: SaidValues[] = [];
   const rootfs1 = part(ps, 'rootfs1');
   let layout: SlotLayout | undefined;
   let evidence: Said = said('upgrade.plan.said.noRootfs');
@@ -60,11 +64,17 @@ export function dualSlotState(device: Pick<DeviceInfo, 'identity' | 'partitions'
   }
   const layoutEvidence = evidence.text;
   const bp = env.boot_part === '1' || env.boot_part === '2' ? (Number(env.boot_part) as 1 | 2) : undefined;
-  if (!bp) warnings.push(device.env ? 'The bootloader setting boot_part is missing, so we cannot tell which slot U-Boot starts next.' : 'The router has no fw_printenv, so we cannot read which slot U-Boot starts next.');
+  if (!bp) {
+    warnings.push(device.env ? 'The bootloader setting boot_part is missing, so we cannot tell which slot U-Boot starts next.' : 'The router has no fw_printenv, so we cannot read which slot U-Boot starts next.');
+    warningValues.push({ kind: device.env ? 'noBootPart' : 'noEnv' });
+  }
   const running = device.running && (device.running.slot === 1 || device.running.slot === 2) ? (device.running.slot as 1 | 2) : undefined;
   const kernSize = env.priKernSize ?? env.pri_kern_size;
-  if (layout && kernSize && /^0x[0-9a-f]+$/i.test(kernSize) && parseInt(kernSize, 16) < layout.kernelSize)
-    warnings.push(`U-Boot loads only ${parseInt(kernSize, 16) / 1048576} MB of kernel (${env.priKernSize ? 'priKernSize' : 'pri_kern_size'}=${kernSize}), less than the ${layout.label} layout needs.`);
+  if (layout && kernSize && /^0x[0-9a-f]+$/i.test(kernSize) && parseInt(kernSize, 16) < layout.kernelSize) {
+    const name = env.priKernSize ? 'priKernSize' : 'pri_kern_size';
+    warnings.push(`U-Boot loads only ${parseInt(kernSize, 16) / 1048576} MB of kernel (${name}=${kernSize}), less than the ${layout.label} layout needs.`);
+    warningValues.push({ kind: 'kernSize', mb: String(parseInt(kernSize, 16) / 1048576), name, value: kernSize, layout: layout.label });
+  }
   const slot = (n: 1 | 2): SlotView => {
     const v: SlotView = { slot: n, running: running === n, bootsNext: bp === n };
     const k = part(ps, `kernel${n}`);
@@ -73,7 +83,7 @@ export function dualSlotState(device: Pick<DeviceInfo, 'identity' | 'partitions'
     if (r) v.rootfs = r;
     return v;
   };
-  const st: DualSlotState = { model: profile ? `${profile.vendor} ${profile.model}` : device.identity.model ?? 'Linksys router', layoutEvidence, layoutEvidenceMsg: evidence.msg, slots: [slot(1), slot(2)], env, warnings };
+  const st: DualSlotState = { model: profile ? `${profile.vendor} ${profile.model}` : device.identity.model ?? 'Linksys router', layoutEvidence, layoutEvidenceMsg: evidence.msg, slots: [slot(1), slot(2)], env, warnings, warningValues };
   if (profile) st.profileId = profile.id;
   if (layout) st.layout = layout;
   if (bp) st.bootPart = bp;
@@ -255,12 +265,63 @@ export function returnPlanDetail(plan: ReturnPlan, stockImage?: PlanImageWords, 
   return d.text === text ? d : text;
 }
 
-/** What to do when a Linksys router does not come back after writing slot `written` (the other still holds the old firmware). */
-export function recoveryAdvice(written: 1 | 2, model: string): string {
-  const old = written === 1 ? 2 : 1;
-  return [
-    `Slot ${old} still holds the firmware the router ran before; only slot ${written} was written.`,
-    `Switch the router off and on three times in a row, each time as soon as the power light comes on (before it finishes starting): after a few interrupted starts the ${model}'s bootloader switches to the other slot by itself (the exact count is reported by users, not confirmed by Linksys).`,
-    `If the router answers again (its old OpenWrt), Rescue Bench can make slot ${old} the one it starts from: fw_setenv boot_part ${old} and its bootcmd.`,
-  ].join(' ');
+/**
+ * What ROUTER_NOT_BACK says about the way back (decision 0180), as its values: a Linksys router whose slot
+ * `written` was written (the other still holds the old firmware; three interrupted starts switch back), or `none`
+ * for a single-firmware router (rescue mode, the maker's TFTP recovery).
+ */
+export function recoveryValues(written: 1 | 2 | undefined, model: string): SaidValues {
+  return written ? { slot: String(written), old: String(written === 1 ? 2 : 1), model } : { slot: 'none', old: '', model };
+}
+
+/** Words said only when their English is still `text` (a reworded line stays readable, in English). */
+const sameAs = (text: string, w: Said): Words => (w.text === text ? w : text);
+
+/**
+ * The connect step's lines about the two slots (decision 0180): the layout, the running slot and the one U-Boot
+ * starts next, then each note. The layout evidence's values come from its id; the running slot's evidence (the
+ * device reading's English) is data.
+ */
+export function slotsEvidence(dual: DualSlotState): Words[] {
+  const lay = dual.layoutEvidenceMsg?.id === 'upgrade.plan.said.layoutEvidence' ? (dual.layoutEvidenceMsg.values ?? {}) : undefined;
+  const text = `Two firmware slots. ${dual.layoutEvidence}. It runs from slot ${dual.runningSlot ?? '?'}${dual.runningEvidence ? ` (${dual.runningEvidence})` : ''}; U-Boot starts slot ${dual.bootPart ?? '?'} next (boot_part).`;
+  const head = said('upgrade.said.ev.slots', {
+    rootfs: String(lay?.rootfs ?? 'none'),
+    known: String(lay?.known ?? 'none'),
+    layout: String(lay?.layout ?? ''),
+    running: String(dual.runningSlot ?? '?'),
+    how: dual.runningEvidence || 'none',
+    bootPart: String(dual.bootPart ?? '?'),
+  });
+  const notes = dual.warnings.map((w, i) => {
+    const v = dual.warningValues?.[i];
+    return v ? sameAs(`Note: ${w}`, said('upgrade.said.ev.slotNote', v)) : `Note: ${w}`;
+  });
+  return [sameAs(text, head), ...notes];
+}
+
+/**
+ * The plan step's evidence lines (decision 0180): "Plan for the …", each step, "User-reported:", each "Warning:".
+ * Each line is its own entry whose values are those of the plan's own ids (no English sentence inside another);
+ * a line the entry does not make word for word stays English.
+ */
+export function planEvidence(plan: ReturnPlan): Words[] {
+  const out: Words[] = [];
+  out.push(sameAs(`Plan for the ${plan.model} (${plan.layout?.label ?? 'layout unknown'}, running slot ${plan.runningSlot ?? '?'}):`, said('upgrade.plan.said.ev.head', { model: plan.model, known: plan.layout ? 'yes' : 'no', layout: plan.layout?.label ?? '', slot: String(plan.runningSlot ?? '?') })));
+  plan.steps.forEach((s, i) => {
+    const text = `  ${i + 1}. ${s.title}: ${s.command} → slot ${s.slot}. ${s.why}`;
+    const v = { ...(s.titleMsg?.values ?? {}), ...(s.whyMsg?.values ?? {}) };
+    out.push(s.titleMsg && s.whyMsg ? sameAs(text, said('upgrade.plan.said.ev.step', { n: String(i + 1), step: s.id, command: s.command, slot: String(s.slot), vendor: String(v.vendor ?? ''), version: String(v.version ?? 'none') })) : text);
+  });
+  if (plan.userReported) {
+    const text = `User-reported: ${plan.userReported}`;
+    out.push(plan.userReportedMsg ? sameAs(text, said('upgrade.plan.said.ev.userReported')) : text);
+  }
+  for (const w of plan.warnings) {
+    const text = `Warning: ${w}`;
+    const m = plan.warningsMsg?.find((x) => sayIn(english, x, '') === w);
+    const kind = m?.id === 'upgrade.plan.said.unlisted' ? 'unlisted' : m?.id === 'upgrade.plan.said.notNeeded' ? 'notNeeded' : undefined;
+    out.push(m && kind ? sameAs(text, said('upgrade.plan.said.ev.warning', { kind, file: '', sha: '', layout: '', vendor: '', ...m.values })) : text);
+  }
+  return out;
 }

@@ -144,7 +144,10 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
     expect(planDe.out).toMatch(/^1\. Mit OpenWrt 19\.07\.9 die alte Aufteilung zurückbringen: sysupgrade -F -n \/tmp\/openwrt-19\.07\.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory\.img → Platz 2\n {3}Ein Factory-Image wird vollständig auf Platz 2 geschrieben/m);
     expect(planDe.out).toMatch(/^2\. Die Linksys-Firmware 1\.0\.180404\.58 schreiben: sysupgrade -F -n \/tmp\/FW_WRT32X_1\.0\.180404\.58\.img → Platz 1\n {3}Die Firmware des Herstellers enthält keine OpenWrt-Beschreibung/m);
     expect(planDe.out).toMatch(/^Hinweis: Dieser Weg in zwei Schritten .+ ein offizielles Verfahren von OpenWrt oder Linksys ist er nicht\.$/m);
-    expect(planDe.out).not.toMatch(/Running slot|Put back|Write the|This two-step|The maker's firmware|bytes in \/proc\/mtd|\(running\)/);
+    // the hash check's lines (decision 0180): where the value came from in German, file names and hashes as data
+    expect(planDe.out).toContain(`   openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img passt zu openwrt-19.07.9-mvebu-cortexa9-linksys-wrt32x-squashfs-factory.img.sha256 neben der Datei (SHA-256 ${sha256(inter)}).`);
+    expect(planDe.out).toContain(`   ${VENDOR_FILE} passt zu dem Wert, den Sie angegeben haben (SHA-256 ${sha256(vendor)}).`);
+    expect(planDe.out).not.toMatch(/Running slot|Put back|Write the|This two-step|The maker's firmware|bytes in \/proc\/mtd|\(running\)| matches /);
     expect(router.reboots()).toEqual([]);
     expect(router.processes().map((x) => x.comm)).not.toContain('sysupgrade');
     expect(fs.readdirSync(path.join(router.root, 'tmp')).filter((f) => f !== 'sysinfo')).toEqual([]);
@@ -214,7 +217,17 @@ describe.skipIf(!support.ok)('Linksys WRT32X: vendor image, return to stock, a r
     // it went dark and stayed dark (a router that cannot start answers nothing, not even ping)
     expect(res.error.meaning).toContain('Nothing at all has answered since it restarted (no ping, no ARP, no port).');
     expect(router.reboots()).toMatchObject([{ part: 'kernel2', bootedAs: 'no-boot' }]);
-  }, 90_000);
+    // the same with --lang de (decision 0180): ROUTER_NOT_BACK and the way back from the catalogue, in German
+    await start(0x7800000, '19.07.9', undefined, {});
+    const de = await plainCli(lan, data, ['firmware', 'flash', '--host', '192.168.1.1', '--ssh', '--file', path.join(tmp, 'files', VENDOR_FILE), '--force', '--yes', '--return-timeout', '8', '--lang', 'de']);
+    expect(de.code).toBe(1);
+    const said = `${de.out}\n${de.err}`;
+    expect(said).toMatch(/Seit er vor \d+ s zu schreiben begann, hat der Router nicht geantwortet\./);
+    expect(said).toContain('Seit dem Neustart hat gar nichts mehr geantwortet (kein Ping, kein ARP, kein Port).');
+    expect(said).toContain('Platz 1 enthält noch die Firmware, mit der der Router vorher lief; nur Platz 2 wurde geschrieben.');
+    expect(said).toContain('Schalten Sie ihn aus und ein wie oben beschrieben.');
+    expect(said).not.toMatch(/still holds the firmware|three times in a row|has not answered for/);
+  }, 150_000);
 });
 
 export type { Outcome };

@@ -14,7 +14,9 @@ const SHARED = ['STOPPED', 'CANCELLED', 'NOT_CONFIRMED', 'RUN_FAILED', 'RUN_STOP
 /** Codes whose faults once quoted English inline (decision 0153): raised through fault() only, so a new inline raise fails here too. */
 const ONCE_INLINE = ['BACKUP_INCOMPLETE', 'SLOT_NO_LINK', 'ROUTER_MOVED', 'IMAGE_HASH_MISMATCH', 'NO_SUCH_SLOT', 'SLOT_NEEDS_CABLE', 'SLOT_CARD_TAKEN', 'SLOT_PORT_TAKEN', 'SLOT_RUNNING', 'SLOT_BUSY', 'NO_SUCH_RUN', 'PRECONDITION', 'NO_EXECUTOR', 'INTERMEDIATE_NOT_FACTORY', 'NO_LOGIN', 'IMAGE_TOO_BIG_FOR_TMP', 'NET_SLOT_BAD_PREFIX', 'NET_SLOT_RELEASE_FAILED', 'BAD_PASSWORD', 'TEXT_NOT_SENDABLE',
   // decision 0166: upgrade's last inline faults and the restore plan's
-  'IMAGE_TOO_BIG', 'NEEDS_FACTORY_IMAGE', 'SYSUPGRADE_REFUSED', 'FORCE_NOT_CONFIRMED'];
+  'IMAGE_TOO_BIG', 'NEEDS_FACTORY_IMAGE', 'SYSUPGRADE_REFUSED', 'FORCE_NOT_CONFIRMED',
+  // decision 0180: after the intermediate step, and a router that does not come back
+  'LAYOUT_NOT_CHANGED', 'ROUTER_NOT_BACK'];
 
 describe('shared fault codes', () => {
   it('keep the English each place said before', () => {

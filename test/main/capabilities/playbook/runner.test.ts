@@ -10,7 +10,8 @@ import { failsafePlaybook } from '../../../../src-shared/capabilities/failsafe/p
 import { parseJournal, replayJournal } from '../../../../src-shared/capabilities/playbook/journal';
 import type { RunSnapshot, RunStepsChange } from '../../../../src-shared/capabilities/playbook/contract';
 import { applyStepsChange } from '../../../../src-shared/capabilities/playbook/updates';
-import { english, said } from '../../../../src-shared/i18n';
+import { english, loadCatalog, said, sayIn, translator } from '../../../../src-shared/i18n';
+import { fault } from '../../../../src-shared/errors';
 
 const step = (id: string, over: Partial<StepDef> = {}): StepDef => ({
   id,
@@ -136,6 +137,26 @@ describe('playbook runner', () => {
     await svc.settled();
     expect(svc.status().run!.state).toBe('done');
     expect(svc.status().run!.steps[0]!.attempts).toBe(2);
+  });
+
+  it('retry: the question says a catalogue fault from its ids (decision 0180), an unknown one as it came', async () => {
+    const e = fault('ROUTER_NOT_BACK', { time: '8 s', host: '192.168.1.1', seen: 'silent', sign: '', after: '', service: 'web', slot: 'none', old: '', model: 'router' }).toShape();
+    const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a', { onFailure: { kind: 'retry', max: 3, label: 'Check again' } })] };
+    const { svc, waitPrompt } = harness(def, { a: async () => ({ ok: false, error: e }) });
+    const run = svc.start('p', {} as never);
+    const s = await waitPrompt();
+    expect(s.prompt).toMatchObject({ text: 'The router has not answered for 8 s since it started writing.', msg: { id: 'error.ROUTER_NOT_BACK.message' }, detail: e.fix, detailMsg: { id: 'error.ROUTER_NOT_BACK.fix' } });
+    const de = translator('de', await loadCatalog('de'));
+    expect(sayIn(de, s.prompt!.msg, s.prompt!.text)).toBe('Seit er vor 8 s zu schreiben begann, hat der Router nicht geantwortet.');
+    expect(sayIn(de, s.prompt!.detailMsg, s.prompt!.detail!)).toBe('Warten Sie noch ein paar Minuten („Weiter warten“). Antwortet er dann immer noch nicht: Prüfen Sie seine Lämpchen und nutzen Sie den Rettungsmodus.');
+    svc.respond(run.runId, s.prompt!.id, 'stop');
+    await svc.settled();
+    // a fault with no catalogue entry: its English, no ids
+    const h2 = harness(def, { a: async () => ({ ok: false, error: { code: 'NOPE', message: 'Not yet.', fix: 'Plug it in.' } }) });
+    h2.svc.start('p', {} as never);
+    const s2 = await h2.waitPrompt();
+    expect(s2.prompt!.msg).toBeUndefined();
+    expect(s2.prompt!.detailMsg).toBeUndefined();
   });
 
   it('branch: a missed attempt goes back to an earlier step and resets the later ones', async () => {

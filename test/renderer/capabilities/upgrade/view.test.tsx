@@ -10,7 +10,7 @@ import { UpgradeView } from '../../../../src-renderer/capabilities/upgrade/View'
 import { useUpgrade } from '../../../../src-renderer/capabilities/upgrade/store';
 import { usePlaybook } from '../../../../src-renderer/capabilities/playbook/store';
 import { applyRecord, startRecord, type JournalRecord, type RunSnapshot } from '../../../../src-shared/capabilities/playbook';
-import { dualSlotState, flashPlaybook, planReturnToStock, type ImageForPlan, type StockReport } from '../../../../src-shared/capabilities/upgrade';
+import { checkImageHash, dualSlotState, flashPlaybook, planReturnToStock, type ImageForPlan, type StockReport } from '../../../../src-shared/capabilities/upgrade';
 import { useLocale } from '../../../../src-renderer/i18n';
 
 const calls: { name: string; payload: unknown }[] = [];
@@ -167,7 +167,7 @@ describe('upgrade view', () => {
   it('German (decision 0168): the plan card says the planner\'s steps, reasons, layout evidence and user-reported path from their ids', async () => {
     const part = (index: number, name: string, size: number) => ({ index, name, size, erasesize: 0x20000, offset: null, type: 'nand' as const, readOnly: false, danger: [] });
     const device = { identity: { boardName: 'linksys,wrt32x' }, partitions: [part(5, 'kernel1', 0x7b00000), part(6, 'rootfs1', 0x7500000), part(7, 'kernel2', 0x7b00000), part(8, 'rootfs2', 0x7500000)], env: { boot_part: '1' }, running: { slot: 1, evidence: 'test' } };
-    const image = (fileName: string, kind: ImageForPlan['kind'], version?: string): ImageForPlan => ({ fileName, path: `/${fileName}`, size: 1, kind, slotLayout: '3m', ...(version ? { version } : {}), hash: { sha256: 'a', source: 'given', from: 'you', status: 'match', text: `${fileName} matches the value you gave (SHA-256 a).` } });
+    const image = (fileName: string, kind: ImageForPlan['kind'], version?: string): ImageForPlan => ({ fileName, path: `/${fileName}`, size: 1, kind, slotLayout: '3m', ...(version ? { version } : {}), hash: checkImageHash({ sha256: 'a', fileName, given: 'a' }) });
     const state = dualSlotState(device)!;
     const plan = planReturnToStock(state, image('FW.img', 'vendor', '1.0.180404.58'), image('f.img', 'openwrt-factory'));
     planReply = { plan, slots: state.slots, env: state.env, bootPart: 1, warnings: [] };
@@ -184,7 +184,10 @@ describe('upgrade view', () => {
       expect(card).toContain('Die Linksys-Firmware 1.0.180404.58 schreiben');
       expect(card).toContain('Sie kommt auf Platz 1, den, der gerade nicht läuft.');
       expect(screen.getByTestId('up-user-reported').textContent).toMatch(/Dieser Weg in zwei Schritten .+ ein offizielles Verfahren von OpenWrt oder Linksys ist er nicht\./);
-      expect(card).not.toMatch(/Put back|Write the|bytes in \/proc\/mtd|The maker's firmware|This two-step/);
+      // the hash check's text (decision 0180)
+      expect(card).toContain('FW.img passt zu dem Wert, den Sie angegeben haben (SHA-256 a).');
+      expect(card).toContain('f.img passt zu dem Wert, den Sie angegeben haben (SHA-256 a).');
+      expect(card).not.toMatch(/Put back|Write the|bytes in \/proc\/mtd|The maker's firmware|This two-step|matches the value/);
     } finally {
       await useLocale.getState().setLocale('en');
     }

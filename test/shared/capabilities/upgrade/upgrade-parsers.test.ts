@@ -12,7 +12,7 @@ import {
   parseSidecar,
   parseValidateJson,
   planReturnToStock,
-  recoveryAdvice,
+  recoveryValues,
   flashPlaybook,
   stockPlaybook,
   type ImageForPlan,
@@ -21,6 +21,7 @@ import { validatePlaybook } from '../../../../src-shared/capabilities/playbook';
 import type { DeviceInfo, Partition } from '../../../../src-shared/capabilities/device';
 import { TWO_STEP_USER_REPORTED } from '../../../../src-shared/capabilities/upgrade/linksys';
 import { loadCatalog, localizeError, translator } from '../../../../src-shared/i18n';
+import { fault } from '../../../../src-shared/errors';
 
 const WRT32X_SHA = '8a5dcaf95e418b86fdb09e5cef264b944bc21863db9728026d70027ee39c19a3';
 
@@ -177,7 +178,8 @@ describe('Linksys dual slots and the return to stock', () => {
   });
 
   it('recovery advice names the untouched slot and the power-cycle fallback', () => {
-    expect(recoveryAdvice(2, 'Linksys WRT32X')).toMatch(/^Slot 1 still holds the firmware.*three times.*fw_setenv boot_part 1/);
+    const e = fault('ROUTER_NOT_BACK', { time: '5 min', host: '192.168.1.1', seen: 'silent', sign: '', after: '', service: 'web', ...recoveryValues(2, 'Linksys WRT32X') });
+    expect(e.meaning).toMatch(/Slot 1 still holds the firmware.*three times.*fw_setenv boot_part 1/);
   });
 
   it('both playbooks are consistent', () => {
