@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       `Reproduce: \`npm run bench:station:backup\` (benchmarks/station/backup.ts; needs root for the namespaces). ${N} stand-in routers, all at`,
       `192.168.1.1, each in its own namespace behind its own veth card of one station namespace (real dropbear, ${SIZE / 1048576} MiB of random`,
       `flash each); the station reaches each through its slot route (net slotRoute: own source address, \`ip rule\` + table per card).`,
-      `Median of ${rounds} alternating rounds, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`,
+      `Median of ${rounds} alternating rounds after one uncounted warm-up round each, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`,
       `(per round: ${r.load.map((x) => x.toFixed(1)).join(', ')}; ${os.cpus().length} cores shared with other work).`,
       '',
       `**Routers on the workstation's own ${os.cpus().length} cores** (no limit: the eight dropbears and the client share them):`,
