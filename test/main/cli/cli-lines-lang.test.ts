@@ -11,12 +11,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
 import { tftpPutCommand, tftpServe } from '../../../src-main/capabilities/tftp/cli';
-import type { CliIo } from '../../../src-main/cli/types';
 import { failsafeWatch } from '../../../src-main/capabilities/failsafe/cli-watch';
 import { serve } from '../../../src-main/cli/serve';
 import { insecureLanWarning } from '../../../src-main/browser-server/server';
 import { encodeNetmsg } from '../../../src-shared/capabilities/failsafe/netmsg';
 import { loadCatalog, translator } from '../../../src-shared/i18n';
+import { captureCliIo, untilLine } from '../../../test-support/cli-io';
 
 let dir: string;
 beforeAll(() => {
@@ -24,23 +24,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function capture(): { lines: string[]; io: CliIo; stop: () => void } {
-  const lines: string[] = [];
-  let stop = () => undefined as void;
-  const stopped = new Promise<void>((r) => (stop = r));
-  return { lines, stop, io: { out: (l) => lines.push(l), err: (l) => lines.push(l), stopped } };
-}
-
-async function until(lines: string[], re: RegExp): Promise<RegExpMatchArray> {
-  for (let i = 0; i < 1000; i++) {
-    for (const l of lines) {
-      const m = l.match(re);
-      if (m) return m;
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no line matched ${re}:\n${lines.join('\n')}`);
-}
+const capture = captureCliIo;
+const until = untilLine;
 
 /** serve a folder on loopback, send a file to it with `tftp put`, both in `lang`; every line printed */
 async function roundTrip(lang: string[]): Promise<{ serve: string; put: string; remote: string; sha: string }> {

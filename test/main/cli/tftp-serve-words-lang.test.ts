@@ -11,8 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
 import { tftpServe } from '../../../src-main/capabilities/tftp/cli';
-import type { CliIo } from '../../../src-main/cli/types';
 import { run } from '../../../test-support/tftp';
+import { captureCliIo, untilLine } from '../../../test-support/cli-io';
 
 let dir: string;
 let root: string;
@@ -25,23 +25,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function capture(): { lines: string[]; io: CliIo; stop: () => void } {
-  const lines: string[] = [];
-  let stop = () => undefined as void;
-  const stopped = new Promise<void>((r) => (stop = r));
-  return { lines, stop, io: { out: (l) => lines.push(l), err: (l) => lines.push(l), stopped } };
-}
-
-async function until(lines: string[], re: RegExp): Promise<RegExpMatchArray> {
-  for (let i = 0; i < 1000; i++) {
-    for (const l of lines) {
-      const m = l.match(re);
-      if (m) return m;
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`no line matched ${re}:\n${lines.join('\n')}`);
-}
+const capture = captureCliIo;
+const until = untilLine;
 
 /** `tftp serve --engine js` on loopback, one real client's download, every line printed. */
 async function serveJs(lang: string[], client: 'tftp-hpa' | 'atftp'): Promise<string> {
