@@ -424,3 +424,17 @@ export function sampleImages(): { kernel: Buffer; sq: Buffer; images: Record<str
     },
   };
 }
+
+/**
+ * A Linksys WRT32X's two firmware slots as the router reports them: each kernel partition with its rootfs inside,
+ * 6 MiB of kernel before the rootfs, and the older layout with 3 MiB (rootfs partitions larger); with the message
+ * OpenWrt's images carry about that change.
+ */
+export const WRT32X_6M = [
+  { name: 'kernel1', size: 0x7b00000 },
+  { name: 'rootfs1', size: 0x7500000 },
+  { name: 'kernel2', size: 0x7b00000 },
+  { name: 'rootfs2', size: 0x7500000 },
+];
+export const WRT32X_3M = WRT32X_6M.map((p) => (p.name.startsWith('rootfs') ? { ...p, size: 0x7800000 } : p));
+export const WRT32X_MIGRATION_MSG = 'Partition design has changed compared to older versions (up to 19.07) due to kernel size restrictions.';

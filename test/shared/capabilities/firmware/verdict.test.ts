@@ -10,6 +10,7 @@ import { compareChecksum } from '../../../../src-shared/capabilities/firmware/ch
 import { DEVICE_PROFILES, findDeviceProfile } from '../../../../src-shared/profiles/profiles';
 import { nodeDigests } from '../../../../src-main/capabilities/firmware/digests';
 import * as W from '../../../../test-support/firmware-images';
+import { WRT32X_3M, WRT32X_6M, WRT32X_MIGRATION_MSG } from '../../../../test-support/firmware-images';
 import crypto from 'node:crypto';
 
 const MiB = 1024 * 1024;
@@ -18,14 +19,7 @@ function analyse(img: Buffer, shaOverride?: string) {
   const ins = inspectBytes(img, nodeDigests);
   return { ins, id: identifyImage(ins, shaOverride ?? sha(img)) };
 }
-const WRT32X_6M = [
-  { name: 'kernel1', size: 0x7b00000 },
-  { name: 'rootfs1', size: 0x7500000 },
-  { name: 'kernel2', size: 0x7b00000 },
-  { name: 'rootfs2', size: 0x7500000 },
-];
-const WRT32X_3M = WRT32X_6M.map((p) => (p.name.startsWith('rootfs') ? { ...p, size: 0x7800000 } : p));
-const MIGRATION_MSG = 'Partition design has changed compared to older versions (up to 19.07) due to kernel size restrictions.';
+const MIGRATION_MSG = WRT32X_MIGRATION_MSG;
 
 function openwrtSysupgrade(devices: string[], compat: string, kernelBytes = 20000, message?: string): Buffer {
   const d = `sysupgrade-${devices[0]!.replace(',', '_')}`;

@@ -16,16 +16,10 @@ import { said } from '../../../../src-shared/i18n/said';
 import { sayIn } from '../../../../src-shared/i18n/said';
 import { loadCatalog, localizeError, translator, type Translate } from '../../../../src-shared/i18n';
 import * as W from '../../../../test-support/firmware-images';
+import { WRT32X_3M, WRT32X_6M, WRT32X_MIGRATION_MSG } from '../../../../test-support/firmware-images';
 
 const MiB = 1024 * 1024;
-const WRT32X_6M = [
-  { name: 'kernel1', size: 0x7b00000 },
-  { name: 'rootfs1', size: 0x7500000 },
-  { name: 'kernel2', size: 0x7b00000 },
-  { name: 'rootfs2', size: 0x7500000 },
-];
-const WRT32X_3M = WRT32X_6M.map((p) => (p.name.startsWith('rootfs') ? { ...p, size: 0x7800000 } : p));
-const MIGRATION_MSG = 'Partition design has changed compared to older versions (up to 19.07) due to kernel size restrictions.';
+const MIGRATION_MSG = WRT32X_MIGRATION_MSG;
 const analyse = (img: Buffer) => {
   const ins = inspectBytes(img, nodeDigests);
   return { ins, id: identifyImage(ins, crypto.createHash('sha256').update(img).digest('hex')) };
