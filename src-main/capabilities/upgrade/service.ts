@@ -678,7 +678,8 @@ export class UpgradeService {
     await this.dropSession(ctx);
     if (!run.dropped && run.commencedAt === undefined) {
       if (run.exitCode !== undefined)
-        return fail('SYSUPGRADE_FAILED', `sysupgrade stopped with exit code ${run.exitCode} before writing.`, `${run.lines.join(' ')} The router still runs its old firmware.`, 'Read what the router said (Details), then try again.', run.lines.join('\n'));
+        // what the router said is its own words: a value, never translated (decision 0184)
+        return failSaid('SYSUPGRADE_FAILED', { code: run.exitCode, said: run.lines.join(' ') || 'none' }, run.lines.join('\n'));
       return failSaid('SYSUPGRADE_NO_START', {}, run.lines.join('\n'));
     }
     st.written = { at: this.now(), commencedAt: run.commencedAt ?? this.now(), dropped: run.dropped, kept: !!st.keep, ...(slot ? { slot } : {}), ...(st.router?.facts.release ? { oldRelease: releaseText(st.router.facts.release) } : {}) };
@@ -814,12 +815,12 @@ export class UpgradeService {
     const want = img.report.identity.version ?? img.report.metadata?.version;
     const wantRelease = typeof want === 'string' ? /(\d+\.\d+(?:\.\d+)?(?:-rc\d+)?)/.exec(want)?.[1] : undefined;
     if (st.written?.oldRelease && rel === st.written.oldRelease && (!wantRelease || !rel.includes(wantRelease)))
-      return fail('STILL_OLD_FIRMWARE', `The router still runs ${rel}, the firmware it had before.`, `${st.written.slot ? `It started slot ${st.written.slot === 1 ? 2 : 1} again, not the slot just written.` : 'The new firmware was not started.'}`, 'Run the upgrade again; if it happens again, read the router\'s log (logread) for the reason.');
+      return failSaid('STILL_OLD_FIRMWARE', { release: rel, slot: st.written.slot ? String(st.written.slot) : 'none', other: st.written.slot === 1 ? 2 : 1 });
     if (wantRelease && !rel.includes(wantRelease)) return failSaid('UNEXPECTED_RELEASE', { release: rel, want: wantRelease });
     const dual = dualSlotState(now.device);
     if (st.written?.slot && dual) {
       if (dual.bootPart !== st.written.slot)
-        return fail('BOOT_PART_NOT_MOVED', `U-Boot still starts slot ${dual.bootPart ?? '?'}, not slot ${st.written.slot} that was written.`, 'The router may fall back to the old firmware at the next restart.', `Use "Start slot ${st.written.slot}" (fw_setenv boot_part ${st.written.slot}) while the router answers.`);
+        return failSaid('BOOT_PART_NOT_MOVED', { bootPart: String(dual.bootPart ?? '?'), slot: st.written.slot });
       // the layout's evidence by its values (decision 0180): with a layout known it is rootfs1's size
       ctx.evidence(said('upgrade.said.ev.slotWritten', { slot: String(dual.bootPart), known: dual.layout ? 'yes' : 'no', layout: dual.layout?.label ?? '', rootfs: `0x${(dual.slots[0].rootfs?.size ?? 0).toString(16)}` }));
     }

@@ -16,7 +16,9 @@ const ONCE_INLINE = ['BACKUP_INCOMPLETE', 'SLOT_NO_LINK', 'ROUTER_MOVED', 'IMAGE
   // decision 0166: upgrade's last inline faults and the restore plan's
   'IMAGE_TOO_BIG', 'NEEDS_FACTORY_IMAGE', 'SYSUPGRADE_REFUSED', 'FORCE_NOT_CONFIRMED',
   // decision 0180: after the intermediate step, and a router that does not come back
-  'LAYOUT_NOT_CHANGED', 'ROUTER_NOT_BACK'];
+  'LAYOUT_NOT_CHANGED', 'ROUTER_NOT_BACK',
+  // decision 0184: sysupgrade's exit code, and the check after the write
+  'SYSUPGRADE_FAILED', 'STILL_OLD_FIRMWARE', 'BOOT_PART_NOT_MOVED'];
 
 describe('shared fault codes', () => {
   it('keep the English each place said before', () => {

@@ -347,4 +347,14 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.slotWritten": "boot_part={slot}: U-Boot startet Platz {slot}, den gerade geschriebenen.{known, select, yes { Aufteilung jetzt: {layout} (rootfs1 ist laut /proc/mtd {rootfs} Byte groß (die Aufteilung {layout})).} other {}}",
   "upgrade.said.ev.interDone": "Der Router läuft jetzt mit OpenWrt und der {known, select, yes {Aufteilung {layout}} other {alten Aufteilung}}; als Nächstes kommt die Werksfirmware auf Platz {slot}.",
   "upgrade.said.interNotNeeded": "Nicht nötig: Der Router hat schon die Aufteilung, die die Werksfirmware braucht.",
+  // ── decision 0184: the write's and the check's last inline faults ──
+  'error.SYSUPGRADE_FAILED.message': 'sysupgrade hat mit Exit-Code {code} aufgehört, bevor es geschrieben hat.',
+  'error.SYSUPGRADE_FAILED.meaning': "{said, select, none {} other {{said} }}Auf dem Router läuft weiter die alte Firmware.",
+  'error.SYSUPGRADE_FAILED.fix': 'Lesen Sie, was der Router gesagt hat (Details), und versuchen Sie es dann noch einmal.',
+  'error.STILL_OLD_FIRMWARE.message': 'Auf dem Router läuft immer noch {release}, die Firmware von vorher.',
+  'error.STILL_OLD_FIRMWARE.meaning': '{slot, select, none {Die neue Firmware wurde nicht gestartet.} other {Er hat wieder Platz {other} gestartet, nicht den gerade geschriebenen Platz.}}',
+  'error.STILL_OLD_FIRMWARE.fix': 'Führen Sie das Update noch einmal aus. Passiert es wieder, lesen Sie im Protokoll des Routers (logread) nach, warum.',
+  'error.BOOT_PART_NOT_MOVED.message': 'U-Boot startet immer noch Platz {bootPart}, nicht den geschriebenen Platz {slot}.',
+  'error.BOOT_PART_NOT_MOVED.meaning': 'Beim nächsten Neustart kann der Router wieder zur alten Firmware zurückkehren.',
+  'error.BOOT_PART_NOT_MOVED.fix': 'Nutzen Sie „Beim nächsten Mal Platz {slot} starten“ (fw_setenv boot_part {slot}), solange der Router antwortet.',
 };

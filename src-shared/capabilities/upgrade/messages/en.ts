@@ -357,4 +357,14 @@ export const en = {
   "upgrade.said.ev.slotWritten": "boot_part={slot}: U-Boot starts slot {slot}, the one just written.{known, select, yes { Layout now: {layout} (rootfs1 is {rootfs} bytes in /proc/mtd (the {layout} layout)).} other {}}",
   "upgrade.said.ev.interDone": "The router runs OpenWrt with the {known, select, yes {{layout}} other {old}} layout now; next the factory firmware goes to slot {slot}.",
   "upgrade.said.interNotNeeded": "Not needed: the router already has the layout the factory firmware needs.",
+  // ── decision 0184: the write's and the check's last inline faults ──
+  'error.SYSUPGRADE_FAILED.message': 'sysupgrade stopped with exit code {code} before writing.',
+  'error.SYSUPGRADE_FAILED.meaning': "{said, select, none {} other {{said} }}The router still runs its old firmware.",
+  'error.SYSUPGRADE_FAILED.fix': 'Read what the router said (Details), then try again.',
+  'error.STILL_OLD_FIRMWARE.message': 'The router still runs {release}, the firmware it had before.',
+  'error.STILL_OLD_FIRMWARE.meaning': '{slot, select, none {The new firmware was not started.} other {It started slot {other} again, not the slot just written.}}',
+  'error.STILL_OLD_FIRMWARE.fix': "Run the upgrade again; if it happens again, read the router's log (logread) for the reason.",
+  'error.BOOT_PART_NOT_MOVED.message': 'U-Boot still starts slot {bootPart}, not slot {slot} that was written.',
+  'error.BOOT_PART_NOT_MOVED.meaning': 'The router may fall back to the old firmware at the next restart.',
+  'error.BOOT_PART_NOT_MOVED.fix': 'Use "Start slot {slot}" (fw_setenv boot_part {slot}) while the router answers.',
 } as const satisfies Record<string, string>;

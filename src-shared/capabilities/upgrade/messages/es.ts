@@ -347,4 +347,14 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.slotWritten": "boot_part={slot}: U-Boot arranca la ranura {slot}, la que se acaba de grabar.{known, select, yes { Distribución ahora: {layout} (rootfs1 mide {rootfs} bytes en /proc/mtd (la distribución {layout})).} other {}}",
   "upgrade.said.ev.interDone": "El router ejecuta ahora OpenWrt con la {known, select, yes {distribución {layout}} other {distribución antigua}}; ahora el firmware de fábrica va a la ranura {slot}.",
   "upgrade.said.interNotNeeded": "No hace falta: el router ya tiene la distribución que necesita el firmware de fábrica.",
+  // ── decision 0184: the write's and the check's last inline faults ──
+  'error.SYSUPGRADE_FAILED.message': 'sysupgrade se detuvo con el código de salida {code} antes de grabar.',
+  'error.SYSUPGRADE_FAILED.meaning': "{said, select, none {} other {{said} }}El router sigue con su firmware antiguo.",
+  'error.SYSUPGRADE_FAILED.fix': 'Lee lo que dijo el router (Detalles) y vuelve a intentarlo.',
+  'error.STILL_OLD_FIRMWARE.message': 'El router sigue ejecutando {release}, el firmware que tenía antes.',
+  'error.STILL_OLD_FIRMWARE.meaning': '{slot, select, none {El firmware nuevo no se arrancó.} other {Volvió a arrancar la ranura {other}, no la que se acaba de grabar.}}',
+  'error.STILL_OLD_FIRMWARE.fix': 'Vuelve a hacer la actualización; si vuelve a pasar, lee el registro del router (logread) para ver el motivo.',
+  'error.BOOT_PART_NOT_MOVED.message': 'U-Boot sigue arrancando la ranura {bootPart}, no la ranura {slot}, que es la que se grabó.',
+  'error.BOOT_PART_NOT_MOVED.meaning': 'En el próximo reinicio, el router puede volver al firmware antiguo.',
+  'error.BOOT_PART_NOT_MOVED.fix': 'Usa «Arrancar la ranura {slot} la próxima vez» (fw_setenv boot_part {slot}) mientras el router responda.',
 };
