@@ -177,7 +177,8 @@ export const firmwareFlash: CliCommand = {
   },
 };
 
-function planText(r: StockReport, t: Translate = english): string {
+/** The plan as the command line prints it (exported for its language test). */
+export function planText(r: StockReport, t: Translate = english): string {
   const p = r.plan;
   const out: string[] = [];
   // our words from their ids where they came with them (decision 0168); names, sizes, commands and versions as data
@@ -193,6 +194,8 @@ function planText(r: StockReport, t: Translate = english): string {
         next: s.bootsNext ? 'yes' : 'no',
       }),
     );
+  // what the reading of the router warned about (decision 0184): ours in the language asked for, a router's line as it came
+  for (const w of r.warnings) out.push(t('upgrade.cli.plan.note', { text: saidAmong(t, w, r.warningsMsg) }));
   if (!p.ok && p.refusal) {
     // the refusal is a fault with values (decision 0160): said in the language asked for
     const e = localizeError(p.refusal, t);

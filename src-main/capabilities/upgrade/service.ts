@@ -251,6 +251,9 @@ export class UpgradeService {
       const state = dualSlotState(router.device);
       const plan = this.planFor(router, main, inter);
       const report: StockReport = { plan, slots: state?.slots ?? [], env: state?.env ?? {}, warnings: [...(state?.warnings ?? []), ...router.device.warnings] };
+      // ours as ids beside the English (decision 0184); a router's own line (fw_printenv: …) has none and is said as it came
+      const warningsMsg = [...(state?.warningsMsg ?? []), ...(router.device.warningsMsg ?? [])];
+      if (warningsMsg.length) report.warningsMsg = warningsMsg;
       if (state?.bootPart) report.bootPart = state.bootPart;
       if (router.facts.release) report.release = releaseText(router.facts.release);
       return report;

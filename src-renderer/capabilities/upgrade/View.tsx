@@ -131,6 +131,12 @@ function PlanCard({ report }: { report: StockReport }) {
         {saidMessage(t, p.layoutEvidence, p.layoutEvidenceMsg)}. {report.release ? t('upgrade.plan.runs', { release: report.release }) : ''}
       </p>
       <SlotMap report={report} />
+      {/* what the reading of the router warned about (decision 0184): ours from their ids, a router's own line as it came */}
+      {report.warnings.map((w) => (
+        <p key={w} className="note" data-testid="up-report-warning">
+          {saidAmong(t, w, report.warningsMsg)}
+        </p>
+      ))}
       {p.ok ? (
         <ol className="up-plan-steps">
           {p.steps.map((s) => (

@@ -92,6 +92,8 @@ export const StockReportSchema = z.object({
   bootPart: z.number().int().optional(),
   release: z.string().optional(),
   warnings: z.array(z.string()),
+  /** The warnings that are ours as id + values (decision 0184: the slots' and the device reading's), matched to a warning by its English; a router's own line has none. */
+  warningsMsg: z.array(SaidMessageSchema).optional(),
 });
 export type StockReport = z.infer<typeof StockReportSchema>;
 

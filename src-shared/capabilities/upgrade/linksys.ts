@@ -37,6 +37,8 @@ export interface DualSlotState {
   warnings: string[];
   /** Each warning's kind and values, in the same order (decision 0180): the connect step says them as `upgrade.said.ev.slotNote`. */
   warningValues?: SaidValues[];
+  /** The same warnings as `upgrade.said.slotWarning` id + values (decision 0184), for StockReport.warningsMsg. */
+  warningsMsg?: SaidMessage[];
 }
 
 const ENV_NAMES = ['boot_part', 'boot_part_ready', 'bootcmd', 'auto_recovery', 'priKernSize', 'altKernSize', 'pri_kern_size', 'altFwSize', 'altKernAddr'];
@@ -55,6 +57,14 @@ export function dualSlotState(device: Pick<DeviceInfo, 'identity' | 'partitions'
   for (const k of ENV_NAMES) if (device.env?.[k] !== undefined) env[k] = device.env[k]!;
   const warnings: string[] = [];
   const warningValues: SaidValues[] = [];
+  const warningsMsg: SaidMessage[] = [];
+  // each warning made from its entry, so its English and its id cannot drift apart (decision 0184)
+  const warn = (v: SaidValues) => {
+    const w = said('upgrade.said.slotWarning', v);
+    warnings.push(w.text);
+    warningValues.push(v);
+    warningsMsg.push(w.msg);
+  };
   const rootfs1 = part(ps, 'rootfs1');
   let layout: SlotLayout | undefined;
   let evidence: Said = said('upgrade.plan.said.noRootfs');
@@ -64,16 +74,12 @@ export function dualSlotState(device: Pick<DeviceInfo, 'identity' | 'partitions'
   }
   const layoutEvidence = evidence.text;
   const bp = env.boot_part === '1' || env.boot_part === '2' ? (Number(env.boot_part) as 1 | 2) : undefined;
-  if (!bp) {
-    warnings.push(device.env ? 'The bootloader setting boot_part is missing, so we cannot tell which slot U-Boot starts next.' : 'The router has no fw_printenv, so we cannot read which slot U-Boot starts next.');
-    warningValues.push({ kind: device.env ? 'noBootPart' : 'noEnv' });
-  }
+  if (!bp) warn({ kind: device.env ? 'noBootPart' : 'noEnv' });
   const running = device.running && (device.running.slot === 1 || device.running.slot === 2) ? (device.running.slot as 1 | 2) : undefined;
   const kernSize = env.priKernSize ?? env.pri_kern_size;
   if (layout && kernSize && /^0x[0-9a-f]+$/i.test(kernSize) && parseInt(kernSize, 16) < layout.kernelSize) {
     const name = env.priKernSize ? 'priKernSize' : 'pri_kern_size';
-    warnings.push(`U-Boot loads only ${parseInt(kernSize, 16) / 1048576} MB of kernel (${name}=${kernSize}), less than the ${layout.label} layout needs.`);
-    warningValues.push({ kind: 'kernSize', mb: String(parseInt(kernSize, 16) / 1048576), name, value: kernSize, layout: layout.label });
+    warn({ kind: 'kernSize', mb: String(parseInt(kernSize, 16) / 1048576), name, value: kernSize, layout: layout.label });
   }
   const slot = (n: 1 | 2): SlotView => {
     const v: SlotView = { slot: n, running: running === n, bootsNext: bp === n };
@@ -83,7 +89,7 @@ export function dualSlotState(device: Pick<DeviceInfo, 'identity' | 'partitions'
     if (r) v.rootfs = r;
     return v;
   };
-  const st: DualSlotState = { model: profile ? `${profile.vendor} ${profile.model}` : device.identity.model ?? 'Linksys router', layoutEvidence, layoutEvidenceMsg: evidence.msg, slots: [slot(1), slot(2)], env, warnings, warningValues };
+  const st: DualSlotState = { model: profile ? `${profile.vendor} ${profile.model}` : device.identity.model ?? 'Linksys router', layoutEvidence, layoutEvidenceMsg: evidence.msg, slots: [slot(1), slot(2)], env, warnings, warningValues, warningsMsg };
   if (profile) st.profileId = profile.id;
   if (layout) st.layout = layout;
   if (bp) st.bootPart = bp;

@@ -357,4 +357,6 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.BOOT_PART_NOT_MOVED.message': 'U-Boot startet immer noch Platz {bootPart}, nicht den geschriebenen Platz {slot}.',
   'error.BOOT_PART_NOT_MOVED.meaning': 'Beim nächsten Neustart kann der Router wieder zur alten Firmware zurückkehren.',
   'error.BOOT_PART_NOT_MOVED.fix': 'Nutzen Sie „Beim nächsten Mal Platz {slot} starten“ (fw_setenv boot_part {slot}), solange der Router antwortet.',
+  // decision 0184: the dual-slot reading's warnings in StockReport (the connect step's slotNote without its label)
+  "upgrade.said.slotWarning": "{kind, select, noBootPart {Die Bootloader-Einstellung boot_part fehlt; wir können deshalb nicht sagen, welchen Platz U-Boot als Nächstes startet.} noEnv {Der Router hat kein fw_printenv; wir können deshalb nicht lesen, welchen Platz U-Boot als Nächstes startet.} other {U-Boot lädt nur {mb} MB Kernel ({name}={value}), weniger als die Aufteilung {layout} braucht.}}",
 };

@@ -367,4 +367,6 @@ export const en = {
   'error.BOOT_PART_NOT_MOVED.message': 'U-Boot still starts slot {bootPart}, not slot {slot} that was written.',
   'error.BOOT_PART_NOT_MOVED.meaning': 'The router may fall back to the old firmware at the next restart.',
   'error.BOOT_PART_NOT_MOVED.fix': 'Use "Start slot {slot}" (fw_setenv boot_part {slot}) while the router answers.',
+  // decision 0184: the dual-slot reading's warnings in StockReport (the connect step's slotNote without its label)
+  "upgrade.said.slotWarning": "{kind, select, noBootPart {The bootloader setting boot_part is missing, so we cannot tell which slot U-Boot starts next.} noEnv {The router has no fw_printenv, so we cannot read which slot U-Boot starts next.} other {U-Boot loads only {mb} MB of kernel ({name}={value}), less than the {layout} layout needs.}}",
 } as const satisfies Record<string, string>;

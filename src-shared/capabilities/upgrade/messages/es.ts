@@ -357,4 +357,6 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.BOOT_PART_NOT_MOVED.message': 'U-Boot sigue arrancando la ranura {bootPart}, no la ranura {slot}, que es la que se grabó.',
   'error.BOOT_PART_NOT_MOVED.meaning': 'En el próximo reinicio, el router puede volver al firmware antiguo.',
   'error.BOOT_PART_NOT_MOVED.fix': 'Usa «Arrancar la ranura {slot} la próxima vez» (fw_setenv boot_part {slot}) mientras el router responda.',
+  // decision 0184: the dual-slot reading's warnings in StockReport (the connect step's slotNote without its label)
+  "upgrade.said.slotWarning": "{kind, select, noBootPart {Falta el ajuste del gestor de arranque boot_part, así que no podemos saber qué ranura arrancará U-Boot la próxima vez.} noEnv {El router no tiene fw_printenv, así que no podemos leer qué ranura arrancará U-Boot la próxima vez.} other {U-Boot solo carga {mb} MB de kernel ({name}={value}), menos de lo que necesita la distribución {layout}.}}",
 };

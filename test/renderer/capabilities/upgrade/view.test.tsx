@@ -193,6 +193,28 @@ describe('upgrade view', () => {
     }
   });
 
+  it("German (decision 0184): the reading's warnings under the slots say ours from their ids, a router's own line as it came", async () => {
+    const part = (index: number, name: string, size: number) => ({ index, name, size, erasesize: 0x20000, offset: null, type: 'nand' as const, readOnly: false, danger: [] });
+    const device = { identity: { boardName: 'linksys,wrt32x' }, partitions: [part(5, 'kernel1', 0x7b00000), part(6, 'rootfs1', 0x7500000), part(7, 'kernel2', 0x7b00000), part(8, 'rootfs2', 0x7500000)], env: {}, running: { slot: 1, evidence: 'test' } };
+    const state = dualSlotState(device)!;
+    const plan = planReturnToStock(state, { fileName: 'FW.img', path: '/FW.img', size: 1, kind: 'vendor', slotLayout: '3m', hash: checkImageHash({ sha256: 'a', fileName: 'FW.img', given: 'a' }) });
+    const own = 'fw_printenv: Cannot parse config file: No such file or directory';
+    planReply = { plan, slots: state.slots, env: state.env, warnings: [...state.warnings, own], warningsMsg: state.warningsMsg! };
+    await useLocale.getState().setLocale('de');
+    try {
+      ui();
+      fireEvent.click(screen.getByTestId('up-mode-stock'));
+      fireEvent.change(screen.getByTestId('up-file'), { target: { value: '/data/FW.img' } });
+      await act(async () => fireEvent.click(screen.getByTestId('up-plan-btn')));
+      expect(screen.getAllByTestId('up-report-warning').map((e) => e.textContent)).toEqual([
+        'Die Bootloader-Einstellung boot_part fehlt; wir können deshalb nicht sagen, welchen Platz U-Boot als Nächstes startet.',
+        own,
+      ]);
+    } finally {
+      await useLocale.getState().setLocale('en');
+    }
+  });
+
   const failedStock = (): RunSnapshot => {
     let st: RunSnapshot | undefined = applyRecord(undefined, startRecord('run-9', flashPlaybook, { mode: 'return-to-stock' }, T0));
     st = applyRecord(st, { type: 'step', at: T0 + 1, stepId: 'connect', state: 'done' });
