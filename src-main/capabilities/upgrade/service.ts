@@ -760,7 +760,8 @@ export class UpgradeService {
       while (this.now() < deadline && !ctx.signal.aborted) {
         try {
           const a = await vendorWebAnswer(host, want, 5000, st.req.webPort, st.req.target.localAddress);
-          ctx.evidence(`The router's web page answers: HTTP ${a.status}${a.server ? `, server "${a.server}"` : ''}${a.title ? `, title "${a.title}"` : ''}${a.version ? `, firmware version ${a.version}` : ''}.`);
+          // the router's words (server, title, version) are values, never translated (decision 0184)
+          ctx.evidence(said('upgrade.said.ev.web', { status: a.status, server: a.server || 'none', title: a.title || 'none', version: a.version || 'none' }));
           const openwrt = /luci|openwrt/i.test(`${a.title ?? ''} ${a.text}`);
           if (openwrt) {
             const written = st.written?.slot;
@@ -845,16 +846,16 @@ export class UpgradeService {
     try {
       c = await this.deps.net().check({ target: host, tcpPorts: [80], dhcp: true, ...(from ? { localAddress: from } : {}) });
     } catch (err) {
-      ctx.evidence(`DHCP could not be checked: ${toErrorShape(err).message}`);
+      ctx.evidence(said('upgrade.said.ev.dhcpFailed', { reason: toErrorShape(err).message }));
       return undefined;
     }
     const d = { ...c.dhcp, ...(c.interface ? { interface: c.interface } : {}) };
-    const on = c.interface ? ` on ${c.interface}` : '';
-    if (d.state === 'present' && d.how === 'probe')
-      ctx.evidence(`A DHCP server answers on the cable${on}: ${d.server ?? 'a server'} offered this computer ${d.offered ?? 'an address'}. The maker's firmware hands out addresses; OpenWrt's rescue mode does not.`);
-    else if (d.state === 'present') ctx.evidence(`This computer's address${on} came from a DHCP server on this cable: the router hands out addresses, as the maker's firmware does.`);
-    else if (d.state === 'absent') ctx.evidence(`No DHCP server answered on the cable${on} (this computer asked). The maker's firmware usually hands out addresses; it may still be starting that service.`);
-    else ctx.evidence(`Whether the router hands out addresses (DHCP) could not be checked: ${d.note ?? 'no reason given'}`);
+    // each line its own entry (decision 0184); the interface, the server, the address and the net check's note are values
+    const iface = c.interface || 'none';
+    if (d.state === 'present' && d.how === 'probe') ctx.evidence(said('upgrade.said.ev.dhcpOffer', { iface, server: d.server ?? 'none', offered: d.offered ?? 'none' }));
+    else if (d.state === 'present') ctx.evidence(said('upgrade.said.ev.dhcpAddress', { iface }));
+    else if (d.state === 'absent') ctx.evidence(said('upgrade.said.ev.dhcpAbsent', { iface }));
+    else ctx.evidence(said('upgrade.said.ev.dhcpUnknown', { note: d.note ?? 'none' }));
     return d;
   }
 

@@ -359,4 +359,11 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.BOOT_PART_NOT_MOVED.fix': 'Nutzen Sie „Beim nächsten Mal Platz {slot} starten“ (fw_setenv boot_part {slot}), solange der Router antwortet.',
   // decision 0184: the dual-slot reading's warnings in StockReport (the connect step's slotNote without its label)
   "upgrade.said.slotWarning": "{kind, select, noBootPart {Die Bootloader-Einstellung boot_part fehlt; wir können deshalb nicht sagen, welchen Platz U-Boot als Nächstes startet.} noEnv {Der Router hat kein fw_printenv; wir können deshalb nicht lesen, welchen Platz U-Boot als Nächstes startet.} other {U-Boot lädt nur {mb} MB Kernel ({name}={value}), weniger als die Aufteilung {layout} braucht.}}",
+  // decision 0184: the verify step's web-page and DHCP evidence lines (the router's and this computer's words as values)
+  "upgrade.said.ev.web": "Die Webseite des Routers antwortet: HTTP {status}{server, select, none {} other {, Server „{server}“}}{title, select, none {} other {, Titel „{title}“}}{version, select, none {} other {, Firmware-Version {version}}}.",
+  "upgrade.said.ev.dhcpFailed": "DHCP konnte nicht geprüft werden: {reason}",
+  "upgrade.said.ev.dhcpOffer": "Am Kabel{iface, select, none {} other { an {iface}}} antwortet ein DHCP-Server: {server, select, none {Ein Server} other {{server}}} hat diesem Computer {offered, select, none {eine Adresse} other {{offered}}} angeboten. Die Firmware des Herstellers vergibt Adressen, der Rettungsmodus von OpenWrt nicht.",
+  "upgrade.said.ev.dhcpAddress": "Die Adresse dieses Computers{iface, select, none {} other { an {iface}}} kam von einem DHCP-Server an diesem Kabel: Der Router vergibt Adressen, wie es die Firmware des Herstellers tut.",
+  "upgrade.said.ev.dhcpAbsent": "Am Kabel{iface, select, none {} other { an {iface}}} hat kein DHCP-Server geantwortet (dieser Computer hat gefragt). Die Firmware des Herstellers vergibt normalerweise Adressen; vielleicht startet sie diesen Dienst noch.",
+  "upgrade.said.ev.dhcpUnknown": "Ob der Router Adressen vergibt (DHCP), konnte nicht geprüft werden: {note, select, none {kein Grund angegeben} other {{note}}}",
 };

@@ -369,4 +369,11 @@ export const en = {
   'error.BOOT_PART_NOT_MOVED.fix': 'Use "Start slot {slot}" (fw_setenv boot_part {slot}) while the router answers.',
   // decision 0184: the dual-slot reading's warnings in StockReport (the connect step's slotNote without its label)
   "upgrade.said.slotWarning": "{kind, select, noBootPart {The bootloader setting boot_part is missing, so we cannot tell which slot U-Boot starts next.} noEnv {The router has no fw_printenv, so we cannot read which slot U-Boot starts next.} other {U-Boot loads only {mb} MB of kernel ({name}={value}), less than the {layout} layout needs.}}",
+  // decision 0184: the verify step's web-page and DHCP evidence lines (the router's and this computer's words as values)
+  "upgrade.said.ev.web": "The router's web page answers: HTTP {status}{server, select, none {} other {, server \"{server}\"}}{title, select, none {} other {, title \"{title}\"}}{version, select, none {} other {, firmware version {version}}}.",
+  "upgrade.said.ev.dhcpFailed": "DHCP could not be checked: {reason}",
+  "upgrade.said.ev.dhcpOffer": "A DHCP server answers on the cable{iface, select, none {} other { on {iface}}}: {server, select, none {a server} other {{server}}} offered this computer {offered, select, none {an address} other {{offered}}}. The maker's firmware hands out addresses; OpenWrt's rescue mode does not.",
+  "upgrade.said.ev.dhcpAddress": "This computer's address{iface, select, none {} other { on {iface}}} came from a DHCP server on this cable: the router hands out addresses, as the maker's firmware does.",
+  "upgrade.said.ev.dhcpAbsent": "No DHCP server answered on the cable{iface, select, none {} other { on {iface}}} (this computer asked). The maker's firmware usually hands out addresses; it may still be starting that service.",
+  "upgrade.said.ev.dhcpUnknown": "Whether the router hands out addresses (DHCP) could not be checked: {note, select, none {no reason given} other {{note}}}",
 } as const satisfies Record<string, string>;

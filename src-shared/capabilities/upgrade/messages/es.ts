@@ -359,4 +359,11 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.BOOT_PART_NOT_MOVED.fix': 'Usa «Arrancar la ranura {slot} la próxima vez» (fw_setenv boot_part {slot}) mientras el router responda.',
   // decision 0184: the dual-slot reading's warnings in StockReport (the connect step's slotNote without its label)
   "upgrade.said.slotWarning": "{kind, select, noBootPart {Falta el ajuste del gestor de arranque boot_part, así que no podemos saber qué ranura arrancará U-Boot la próxima vez.} noEnv {El router no tiene fw_printenv, así que no podemos leer qué ranura arrancará U-Boot la próxima vez.} other {U-Boot solo carga {mb} MB de kernel ({name}={value}), menos de lo que necesita la distribución {layout}.}}",
+  // decision 0184: the verify step's web-page and DHCP evidence lines (the router's and this computer's words as values)
+  "upgrade.said.ev.web": "La página web del router responde: HTTP {status}{server, select, none {} other {, servidor «{server}»}}{title, select, none {} other {, título «{title}»}}{version, select, none {} other {, versión de firmware {version}}}.",
+  "upgrade.said.ev.dhcpFailed": "No se pudo comprobar el DHCP: {reason}",
+  "upgrade.said.ev.dhcpOffer": "Un servidor DHCP responde en el cable{iface, select, none {} other { en {iface}}}: {server, select, none {un servidor} other {{server}}} ofreció a este ordenador {offered, select, none {una dirección} other {{offered}}}. El firmware del fabricante reparte direcciones; el modo de rescate de OpenWrt no.",
+  "upgrade.said.ev.dhcpAddress": "La dirección de este ordenador{iface, select, none {} other { en {iface}}} vino de un servidor DHCP de este cable: el router reparte direcciones, como hace el firmware del fabricante.",
+  "upgrade.said.ev.dhcpAbsent": "Ningún servidor DHCP respondió en el cable{iface, select, none {} other { en {iface}}} (este ordenador preguntó). El firmware del fabricante suele repartir direcciones; puede que aún esté arrancando ese servicio.",
+  "upgrade.said.ev.dhcpUnknown": "No se pudo comprobar si el router reparte direcciones (DHCP): {note, select, none {no se indicó el motivo} other {{note}}}",
 };

@@ -2,11 +2,13 @@
  * The upgrade's last inline faults (decision 0184): SYSUPGRADE_FAILED (sysupgrade ended with an exit code before
  * it wrote), STILL_OLD_FIRMWARE and BOOT_PART_NOT_MOVED (the check after the write). Each English is what the
  * service built inline before, word for word (the old templates are written out here); German and Spanish come
- * from the catalogue; what the router said stays its own words.
+ * from the catalogue; what the router said stays its own words. Also the verify step's web-page and DHCP
+ * evidence lines, each its own entry, against the templates the service wrote before.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fault } from '../../../../src-shared/errors';
-import { loadCatalog, localizeError, translator, type Translate } from '../../../../src-shared/i18n';
+import { loadCatalog, localizeError, sayIn, translator, type Translate } from '../../../../src-shared/i18n';
+import { said } from '../../../../src-shared/i18n/said';
 
 let de: Translate;
 let es: Translate;
@@ -63,5 +65,36 @@ describe("the write's and the check's faults from the catalogue", () => {
     expect(g.message).toBe('U-Boot startet immer noch Platz 1, nicht den geschriebenen Platz 2.');
     expect(g.fix).toBe(`Nutzen Sie „${de('upgrade.bootSlot.go', { slot: 2 })}“ (fw_setenv boot_part 2), solange der Router antwortet.`);
     expect(localizeError(e, es).fix).toBe(`Usa «${es('upgrade.bootSlot.go', { slot: 2 })}» (fw_setenv boot_part 2) mientras el router responda.`);
+  });
+});
+
+describe("the verify step's web-page and DHCP lines from the catalogue", () => {
+  // the service's old templates, written out
+  const oldWeb = (a: { status: number; server?: string; title?: string; version?: string }) => `The router's web page answers: HTTP ${a.status}${a.server ? `, server "${a.server}"` : ''}${a.title ? `, title "${a.title}"` : ''}${a.version ? `, firmware version ${a.version}` : ''}.`;
+  const web = (a: { status: number; server?: string; title?: string; version?: string }) => said('upgrade.said.ev.web', { status: a.status, server: a.server || 'none', title: a.title || 'none', version: a.version || 'none' });
+
+  it('the web page line: English as before with and without each part, German', () => {
+    for (const a of [{ status: 200, server: 'lighttpd', title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58' }, { status: 200 }, { status: 401, title: 'Login' }]) expect(web(a).text).toBe(oldWeb(a));
+    const w = web({ status: 200, server: 'lighttpd', title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58' });
+    expect(sayIn(de, w.msg, w.text)).toBe('Die Webseite des Routers antwortet: HTTP 200, Server „lighttpd“, Titel „Linksys Smart Wi-Fi“, Firmware-Version 1.0.180404.58.');
+  });
+
+  it('the DHCP lines: English as before (interface or not, server and address or not), German', () => {
+    const on = (i?: string) => (i ? ` on ${i}` : '');
+    for (const i of ['eth1', undefined]) {
+      const iface = i ?? 'none';
+      expect(said('upgrade.said.ev.dhcpOffer', { iface, server: '192.168.1.1', offered: '192.168.1.100' }).text).toBe(`A DHCP server answers on the cable${on(i)}: 192.168.1.1 offered this computer 192.168.1.100. The maker's firmware hands out addresses; OpenWrt's rescue mode does not.`);
+      expect(said('upgrade.said.ev.dhcpAddress', { iface }).text).toBe(`This computer's address${on(i)} came from a DHCP server on this cable: the router hands out addresses, as the maker's firmware does.`);
+      expect(said('upgrade.said.ev.dhcpAbsent', { iface }).text).toBe(`No DHCP server answered on the cable${on(i)} (this computer asked). The maker's firmware usually hands out addresses; it may still be starting that service.`);
+    }
+    expect(said('upgrade.said.ev.dhcpOffer', { iface: 'none', server: 'none', offered: 'none' }).text).toBe("A DHCP server answers on the cable: a server offered this computer an address. The maker's firmware hands out addresses; OpenWrt's rescue mode does not.");
+    expect(said('upgrade.said.ev.dhcpUnknown', { note: 'none' }).text).toBe('Whether the router hands out addresses (DHCP) could not be checked: no reason given');
+    expect(said('upgrade.said.ev.dhcpFailed', { reason: 'No such interface.' }).text).toBe('DHCP could not be checked: No such interface.');
+    const o = said('upgrade.said.ev.dhcpOffer', { iface: 'eth1', server: '192.168.1.1', offered: '192.168.1.100' });
+    expect(sayIn(de, o.msg, o.text)).toBe('Am Kabel an eth1 antwortet ein DHCP-Server: 192.168.1.1 hat diesem Computer 192.168.1.100 angeboten. Die Firmware des Herstellers vergibt Adressen, der Rettungsmodus von OpenWrt nicht.');
+    const n = said('upgrade.said.ev.dhcpAbsent', { iface: 'none' });
+    expect(sayIn(de, n.msg, n.text)).toBe('Am Kabel hat kein DHCP-Server geantwortet (dieser Computer hat gefragt). Die Firmware des Herstellers vergibt normalerweise Adressen; vielleicht startet sie diesen Dienst noch.');
+    const u = said('upgrade.said.ev.dhcpUnknown', { note: 'none' });
+    expect(sayIn(es, u.msg, u.text)).toBe('No se pudo comprobar si el router reparte direcciones (DHCP): no se indicó el motivo');
   });
 });
