@@ -24,6 +24,7 @@
  * LOGIN_NO_PROMPT, SHELL_NOT_READY, SESSION_LOST, COMMAND_TIMEOUT, CALLBACK_NOT_CONNECTED, ROUTER_HAS_NO_NC.
  */
 import { RbFault } from '../../src-shared/errors';
+import { said } from '../../src-shared/i18n';
 import { openSsh } from './ssh';
 import { openTelnet } from './telnet';
 import { KnownHosts } from './known-hosts';
@@ -43,7 +44,9 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     if (code !== 'CONNECT_REFUSED' && code !== 'CONNECT_TIMEOUT') throw err;
     try {
       const s = await openTelnet({ ...opts, timeoutMs: Math.min(opts.timeoutMs ?? 15_000, 15_000) }, 23);
-      s.notes.push(`SSH did not answer (${code}); connected with telnet instead.`);
+      const fellBack = said('session.note.telnetFallback', { code });
+      s.notes.push(fellBack.text);
+      s.notesMsg.push(fellBack.msg);
       return s;
     } catch (telnetErr) {
       // Report the SSH failure: it is the primary method and usually the more useful message.
