@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from '../../../src-main/session';
+import { openSession, sessionNotes, type Session } from '../../../src-main/session';
 import { english, loadCatalog, said, saidAmong, sayIn, translator } from '../../../src-shared/i18n';
 
 let dir: string;
@@ -67,5 +67,18 @@ describe("the connection's notes as ids + values", () => {
     expect(english('session.note.telnetPlain')).toBe('Telnet sends everything unencrypted; fine on a cable straight to the router, never over the internet.');
     const es = translator('es', await loadCatalog('es'));
     expect(sayIn(es, { id: 'session.note.telnetFallback', values: { code: 'CONNECT_TIMEOUT' } }, '')).toBe('SSH no respondió (CONNECT_TIMEOUT); se conectó por telnet en su lugar.');
+  });
+});
+
+describe('a note added after login (the upgrade: a fresh setup made a new key)', () => {
+  it('sessionNotes pairs each note with its id by the English; German from it; one without an id as it came', async () => {
+    const fresh = said('upgrade.said.freshHostKey');
+    expect(fresh.text).toBe('The router was set up fresh (settings not kept), so it made a new SSH key: expected, Rescue Bench remembered the new one.');
+    const words = sessionNotes({ notes: ['An older note.', fresh.text], notesMsg: [fresh.msg] });
+    expect(words).toEqual(['An older note.', fresh]);
+    const de = translator('de', await loadCatalog('de'));
+    expect(sayIn(de, fresh.msg, fresh.text)).toBe(
+      'Der Router wurde neu eingerichtet (Einstellungen nicht behalten) und hat deshalb einen neuen SSH-Schlüssel erzeugt: Das ist zu erwarten, Rescue Bench hat den neuen gespeichert.',
+    );
   });
 });
