@@ -24,6 +24,7 @@
  * LOGIN_NO_PROMPT, SHELL_NOT_READY, SESSION_LOST, COMMAND_TIMEOUT, CALLBACK_NOT_CONNECTED, ROUTER_HAS_NO_NC.
  */
 import { RbFault } from '../../src-shared/errors';
+import { english, said, sayIn, type Words } from '../../src-shared/i18n';
 import { openSsh } from './ssh';
 import { openTelnet } from './telnet';
 import { KnownHosts } from './known-hosts';
@@ -43,7 +44,9 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     if (code !== 'CONNECT_REFUSED' && code !== 'CONNECT_TIMEOUT') throw err;
     try {
       const s = await openTelnet({ ...opts, timeoutMs: Math.min(opts.timeoutMs ?? 15_000, 15_000) }, 23);
-      s.notes.push(`SSH did not answer (${code}); connected with telnet instead.`);
+      const fellBack = said('session.note.telnetFallback', { code });
+      s.notes.push(fellBack.text);
+      s.notesMsg.push(fellBack.msg);
       return s;
     } catch (telnetErr) {
       // Report the SSH failure: it is the primary method and usually the more useful message.
@@ -56,4 +59,12 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
 /** The explicit user action "this router was reflashed or replaced: forget its old key". */
 export function forgetHostKey(knownHostsFile: string, host: string, port = 22, mac?: string): boolean {
   return new KnownHosts(knownHostsFile).forget(host, port, mac);
+}
+
+/** A session's notes as Words: with their id + values when one of `notesMsg` says the note's English (decision 0186). */
+export function sessionNotes(s: Pick<Session, 'notes' | 'notesMsg'>): Words[] {
+  return s.notes.map((text) => {
+    const msg = s.notesMsg.find((m) => sayIn(english, m, '') === text);
+    return msg ? { text, msg } : text;
+  });
 }

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { Readable } from 'node:stream';
 import type { AnyAuthMethod, Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { RbFault, fault } from '../../src-shared/errors';
+import { said, type Said, type SaidMessage } from '../../src-shared/i18n';
 import { KnownHosts, keyAlgorithm, keyFingerprint } from './known-hosts';
 import { lookupRouterMac } from '../platform/neighbour';
 import { commandCancelledFault, commandTimeoutFault, connectFault, sessionLostFault, type LostWhile } from './faults';
@@ -33,6 +34,11 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
   await sshCryptoReady();
   const client = new SshClient();
   const notes: string[] = [];
+  const notesMsg: SaidMessage[] = [];
+  const note = (s: Said): void => {
+    notes.push(s.text);
+    notesMsg.push(s.msg);
+  };
   let hostKey: HostKeyInfo | undefined;
   let refusal: RbFault | undefined;
   let authBanner = '';
@@ -55,7 +61,7 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
     }
     if (!store) {
       hostKey = { algorithm, fingerprint, status: 'session-only' };
-      notes.push(`Accepted the router's key ${fingerprint} for this session only: in rescue mode a router makes a new key every time it starts, so it is not remembered.`);
+      note(said('session.note.sessionOnlyKey', { fingerprint }));
       return true;
     }
     let known: ReturnType<KnownHosts['lookup']>;
@@ -75,7 +81,7 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
       return false;
     }
     hostKey = { algorithm, fingerprint, status: known ? 'known' : 'new', ...(mac ? { mac } : {}) };
-    if (!known) notes.push(`First connection to ${opts.host}${mac ? ` (${mac})` : ''}: remembered its key ${fingerprint}.`);
+    if (!known) note(said('session.note.firstKey', { host: opts.host, mac: mac ?? 'none', fingerprint }));
     return true;
   };
   const hostVerifier = (key: Buffer, done: (ok: boolean) => void): void => {
@@ -132,7 +138,7 @@ export async function openSsh(opts: SessionOptions, port: number): Promise<Sessi
 
   const remoteVer = String((client as unknown as { _remoteVer?: string })._remoteVer ?? '');
   const banner = [remoteVer ? `SSH server: ${remoteVer}` : '', authBanner.trim()].filter(Boolean).join('\n');
-  return new SshSession(client, opts.host, port, banner, hostKey, notes);
+  return new SshSession(client, opts.host, port, banner, hostKey, notes, notesMsg);
 }
 
 /**
@@ -197,6 +203,7 @@ class SshSession implements Session {
     readonly banner: string,
     readonly hostKey: HostKeyInfo | undefined,
     readonly notes: string[],
+    readonly notesMsg: SaidMessage[],
   ) {
     client.on('error', (err) => {
       this.lastError = err;

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import { RbFault, fault } from '../../src-shared/errors';
+import { said, type SaidMessage } from '../../src-shared/i18n';
 import { TelnetDecoder, telnetEscape } from './telnet-protocol';
 import { commandCancelledFault, commandTimeoutFault, connectFault, exitStatusLostFault, routerHasNoNcFault, sessionLostFault, type LostWhile } from './faults';
 import { listenForRouter } from './reverse-stream';
@@ -60,7 +61,8 @@ class TelnetSession implements Session {
   readonly method = 'telnet' as const;
   banner = '';
   readonly hostKey = undefined;
-  readonly notes: string[] = ['Telnet sends everything unencrypted; fine on a cable straight to the router, never over the internet.'];
+  readonly notes: string[] = [said('session.note.telnetPlain').text];
+  readonly notesMsg: SaidMessage[] = [said('session.note.telnetPlain').msg];
   closed = false;
   private text = ''; // decoded data not yet consumed, as latin1 (one char per byte)
   private readonly decoder = new TelnetDecoder();

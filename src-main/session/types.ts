@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { SaidMessage } from '../../src-shared/contract/common';
 
 export type SessionMethod = 'ssh' | 'telnet';
 
@@ -113,6 +114,8 @@ export interface Session {
   readonly hostKey: HostKeyInfo | undefined;
   /** Plain-language notes for the UI/log, e.g. "key accepted for this session only". */
   readonly notes: string[];
+  /** The notes that are ours as catalogue id + values (decision 0186), matched to a note by its English. */
+  readonly notesMsg: SaidMessage[];
   readonly closed: boolean;
   /** Run one command; a non-zero exit code is returned, not thrown. */
   exec(cmd: string, opts?: ExecOptions): Promise<ExecResult>;

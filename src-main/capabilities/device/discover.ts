@@ -18,7 +18,7 @@ export async function inspectDevice(session: Session): Promise<DeviceInfo> {
     ubi: d.ubi,
     warnings: d.warnings,
     warningsMsg: d.warningsMsg,
-    session: { method: session.method, host: session.host, port: session.port, banner: session.banner.slice(0, 8000), notes: session.notes },
+    session: { method: session.method, host: session.host, port: session.port, banner: session.banner.slice(0, 8000), notes: session.notes, notesMsg: session.notesMsg },
   };
   if (session.hostKey) info.session.hostKey = session.hostKey;
   if (d.env) info.env = d.env;

@@ -5,8 +5,13 @@ import { fault, type RbErrorShape } from '../../../src-shared/errors';
 import { UsageError, type CliCommand } from '../../cli/types';
 import { requestFromFlags } from '../../cli/flags';
 import { runOnContract } from '../../cli/transport';
-import { mib, onInterface, targetWithPassword, targetOptions } from './cli-target';
-import { english, said, saidAmong } from '../../../src-shared/i18n';
+import { onInterface, targetWithPassword, targetOptions } from './cli-target';
+import { english, localizeError, said, saidAmong, type Translate } from '../../../src-shared/i18n';
+
+/** A size in MiB as the command wrote it before (two decimals below 10 MiB, one above), in the language asked for. */
+function mibIn(say: Translate, n: number): string {
+  return say('flash.cli.backup.mib', { big: n < 10 * 1048576 ? 'no' : 'yes', n: n / 1048576 });
+}
 
 /** A backup that copied some partitions but not all: which, and how to finish it. */
 function incomplete(result: BackupResult, target: SessionTarget): RbErrorShape {
@@ -50,12 +55,26 @@ export const backup: CliCommand = {
             if (now - lastLine < 1000 && p.phase === 'copying') return undefined;
             lastLine = now;
             const pct = p.totalSize ? Math.floor((p.totalDone / p.totalSize) * 100) : 0;
-            const part = p.partition ? ` ${p.position}/${p.count} ${p.partition.name}` : '';
-            return `${p.phase}${part}  ${pct}%  ${mib(p.totalDone)} of ${mib(p.totalSize)}  ${mib(p.rate)}/s${p.etaMs !== null ? `  about ${Math.ceil(p.etaMs / 1000)} s left` : ''}`;
+            return say('flash.cli.backup.progress', {
+              phase: p.phase === 'hashing-on-router' ? 'hashingOnRouter' : p.phase,
+              part: p.partition ? 'yes' : 'no',
+              position: String(p.position ?? ''),
+              count: String(p.count ?? ''),
+              partition: p.partition?.name ?? '',
+              pct: String(pct),
+              done: mibIn(say, p.totalDone),
+              total: mibIn(say, p.totalSize),
+              rate: mibIn(say, p.rate),
+              eta: p.etaMs !== null ? 'yes' : 'no',
+              seconds: p.etaMs !== null ? String(Math.ceil(p.etaMs / 1000)) : '',
+            });
           }
           if (e.name === 'flash.backup.partition') {
             const p = e.payload.partition;
-            const line = p.status === 'ok' ? `  ok      mtd${p.index} ${p.name} → ${p.file} sha256 ${p.sha256}${p.badBlocks.length ? ` (${p.badBlocks.length} bad blocks skipped)` : ''}` : `  FAILED  mtd${p.index} ${p.name}: ${p.error?.message ?? ''}`;
+            const line =
+              p.status === 'ok'
+                ? say('flash.cli.backup.ok', { index: String(p.index), name: p.name, file: String(p.file), sha256: String(p.sha256), bad: p.badBlocks.length })
+                : say('flash.cli.backup.failed', { index: String(p.index), name: p.name, message: p.error ? localizeError(p.error, say).message : '' });
             // the backup's own notes (no nanddump, no hash on the router) in the language asked for (decision 0182)
             const notes = (p.warnings ?? []).map((w) => say('flash.cli.backup.note', { text: saidAmong(say, w, p.warningsMsg) }));
             return [line, ...notes].join('\n');
@@ -68,7 +87,7 @@ export const backup: CliCommand = {
           const { backupId } = await t.invoke('flash.backup.start', { ...request, target: slotTarget });
           t.whenStopped(() => t.invoke('flash.backup.cancel', { backupId }));
           const result = await t.waitFor('flash.backup.done', (r) => r.backupId === backupId);
-          if (result.ok) return { ok: true as const, value: result, text: `Done. ${result.manifest.partitions.length} partitions copied and checked, in ${result.dir}` };
+          if (result.ok) return { ok: true as const, value: result, text: say('flash.cli.backup.done', { count: String(result.manifest.partitions.length), dir: result.dir }) };
           return { ok: false as const, error: result.error ?? incomplete(result, target), value: result };
         }),
     );

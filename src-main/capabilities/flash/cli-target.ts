@@ -84,7 +84,3 @@ export async function targetWithPassword(v: TargetValues, io: CliIo, env: NodeJS
     },
   );
 }
-
-export function mib(n: number): string {
-  return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1)} MiB`;
-}

@@ -11,6 +11,7 @@ import type { ProbeResult } from '../../../src-shared/capabilities/net';
 import { stageCheckOf } from '../../../src-shared/capabilities/flash';
 import { COMMENCING, parseRouterFacts, parseValidateJson, ROUTER_FACTS_SCRIPT, type RouterFacts, type ValidateAnswer } from '../../../src-shared/capabilities/upgrade';
 import { RbFault, fault } from '../../../src-shared/errors';
+import { said, type Said } from '../../../src-shared/i18n';
 import { forgetHostKey, shQuote, type Session } from '../../session';
 import { inspectDevice, knownHostsFile, openTarget } from '../device';
 import { stagedHash } from '../flash';
@@ -341,12 +342,15 @@ export interface OpenwrtNow {
  * settings were kept, the key must be the same one, and a different key stays the alarm it is.
  */
 export async function loginAgain(target: SessionTarget, dataDir: string, keptSettings: boolean): Promise<Session> {
-  let note: string | undefined;
+  let note: Said | undefined;
   if (!keptSettings && target.method !== 'telnet' && target.hostKeyPolicy === 'remember') {
-    if (forgetHostKey(knownHostsFile(dataDir), target.host, target.port ?? 22)) note = 'The router was set up fresh (settings not kept), so it made a new SSH key: expected, Rescue Bench remembered the new one.';
+    if (forgetHostKey(knownHostsFile(dataDir), target.host, target.port ?? 22)) note = said('upgrade.said.freshHostKey');
   }
   const s = await openTarget(target, dataDir);
-  if (note) s.notes.push(note);
+  if (note) {
+    s.notes.push(note.text);
+    s.notesMsg.push(note.msg);
+  }
   return s;
 }
 

@@ -41,12 +41,19 @@ import {
 } from '../../../src-shared/capabilities/upgrade';
 import { RbFault, fault, toErrorShape } from '../../../src-shared/errors';
 import { said, type Said, type SaidMessage } from '../../../src-shared/i18n/said';
-import { shQuote, type Session } from '../../session';
+import { sessionNotes, shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
 import type { PlaybookService, RegisteredPlaybook, StepContext, StepExecutor, StepOutcome } from '../playbook';
 import { checkStaged, loginAgain, readRouter, startSysupgrade, sysupgradeTest, uploadImage, vendorWebAnswer, waitForRouter, type RouterSign, type RouterState, type WaitPhase, type WaitResult } from './router-ops';
 import type { NetService } from '../net';
+
+/** The note that the router made a new SSH key after a fresh setup, with its id when it came with one (decision 0186). */
+function hostKeyNoteOf(s: Session): { hostKeyNote?: string; hostKeyNoteMsg?: SaidMessage } {
+  const n = sessionNotes(s).find((w) => /new SSH key/.test(typeof w === 'string' ? w : w.text));
+  if (n === undefined) return {};
+  return typeof n === 'string' ? { hostKeyNote: n } : { hostKeyNote: n.text, hostKeyNoteMsg: n.msg };
+}
 
 export interface UpgradeHooks {
   progress(p: UpgradeProgress): void;
@@ -812,7 +819,7 @@ export class UpgradeService {
     }
     if (!s) return { ok: false, error: toErrorShape(lastErr ?? fault('NO_LOGIN')) };
     ctx.bag.set(BAG_SESSION, s);
-    for (const n of s.notes) ctx.evidence(n);
+    for (const n of sessionNotes(s)) ctx.evidence(n);
     const now = await readRouter(s);
     const rel = releaseText(now.facts.release);
     ctx.evidence(said('upgrade.said.ev.loggedInAgain', { release: rel, board: now.device.identity.boardName ?? 'none' }));
@@ -831,7 +838,7 @@ export class UpgradeService {
     st.router = now;
     const done = said('upgrade.said.done.openwrt', { release: rel, where: st.written?.slot ? 'slot' : 'none', slot: st.written?.slot ?? 0, host });
     const text = done.text;
-    st.verified = { kind: 'openwrt', text, msg: done.msg, release: rel, ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(s.notes.find((n) => /new SSH key/.test(n)) ? { hostKeyNote: s.notes.find((n) => /new SSH key/.test(n))! } : {}) };
+    st.verified = { kind: 'openwrt', text, msg: done.msg, release: rel, ...(st.written?.slot ? { slot: st.written.slot } : {}), ...hostKeyNoteOf(s) };
     return { ok: true, summary: done };
   }
 

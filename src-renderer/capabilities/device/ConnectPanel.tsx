@@ -109,7 +109,7 @@ export function ConnectPanel() {
       {device && (device.session.notes.length > 0 || device.warnings.length > 0) && (
         <ul className="flash-notes">
           {device.session.notes.map((n) => (
-            <li key={n} data-i18n-data="the workstation's note (English)">{n}</li>
+            <li key={n}>{saidAmong(t, n, device.session.notesMsg)}</li>
           ))}
           {device.warnings.map((n) => (
             <li key={n}>{saidAmong(t, n, device.warningsMsg)}</li>

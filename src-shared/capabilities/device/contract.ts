@@ -75,6 +75,8 @@ export const SessionInfoSchema = z.object({
   banner: z.string().max(8000),
   hostKey: z.object({ algorithm: z.string(), fingerprint: z.string(), status: z.enum(['known', 'new', 'session-only']) }).optional(),
   notes: z.array(z.string().max(1000)),
+  /** The connection's notes that are ours as catalogue id + values (decision 0186), matched to a note by its English. */
+  notesMsg: z.array(SaidMessageSchema).optional(),
 });
 
 export const DeviceInfoSchema = z.object({

@@ -1,7 +1,8 @@
 /**
- * Decision 0182: a backup's own note (a NAND partition read without nanddump) said by `backup` in the language asked
- * for, while manifest.json keeps its English. Through the CLI inside the station namespace against the stand-in
- * router (real dropbear; its busybox has no nanddump, so a NAND partition is read through /dev/mtd).
+ * Decisions 0182, 0186: a backup's own note (a NAND partition read without nanddump), its phase lines and its
+ * result line said by `backup` in the language asked for, while manifest.json keeps its English. Through the CLI
+ * inside the station namespace against the stand-in router (real dropbear; its busybox has no nanddump, so a NAND
+ * partition is read through /dev/mtd).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -50,11 +51,17 @@ describe.skipIf(!support.ok)("backup says its own notes in the language asked fo
     expect(de.code, de.text).toBe(0);
     expect(de.text).toMatch(new RegExp(`^ {2}ok {6}mtd1 ubi → .*\\n {4}Hinweis: ${NOTE_DE.replace(/[.()/]/g, '\\$&')}$`, 'm'));
     expect(de.text).not.toContain('no nanddump');
+    // the phase lines and the result line too (decision 0186): German words and decimal commas, names as they came
+    expect(de.text).toMatch(/^(verbinde|lese den Router|Prüfsummen auf dem Router|kopiere|prüfe|fertig)( \d+\/\d+ \S+)? {2}\d+ % {2}\d+,\d\d MiB von \d+,\d\d MiB {2}\d+,\d\d MiB\/s/m);
+    expect(de.text).toContain(`Fertig. 2 Partitionen kopiert und geprüft, in ${path.join(tmp, 'de')}`);
+    expect(de.text).not.toMatch(/\bcopying\b|Done\./);
     const m = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(tmp, 'de', 'manifest.json'), 'utf8')));
     expect(m.partitions.find((p) => p.name === 'ubi')!.warnings).toEqual([NOTE_EN]);
     expect(m.partitions.find((p) => p.name === 'config')!.warnings).toBeUndefined();
     const en = await plain(lan, tmp, ['backup', '--host', '192.168.1.1', '--ssh', '--out', path.join(tmp, 'en')]);
     expect(en.code, en.text).toBe(0);
     expect(en.text).toContain(`\n    note: ${NOTE_EN}\n`);
+    expect(en.text).toMatch(/^(connecting|discovering|hashing-on-router|copying|verifying|done)( \d+\/\d+ \S+)? {2}\d+% {2}\d+\.\d\d MiB of \d+\.\d\d MiB {2}\d+\.\d\d MiB\/s/m);
+    expect(en.text).toContain(`Done. 2 partitions copied and checked, in ${path.join(tmp, 'en')}`);
   }, 120_000);
 });

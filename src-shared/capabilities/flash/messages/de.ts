@@ -174,4 +174,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "flash.said.backupNote.noNanddump": "Dieser Router hat kein nanddump, deshalb wurde diese NAND-Partition über /dev/mtd gelesen: Defekte Blöcke wurden weder übersprungen noch markiert, und ein defekter Block kann in der Kopie unbrauchbare Daten enthalten.",
   "flash.said.backupNote.noRouterHash": "Der Router konnte keine eigene {algorithm}-Prüfsumme dieser Partition berechnen; festgehalten ist nur die Prüfsumme dieses Computers.",
   "flash.cli.backup.note": "    Hinweis: {text}",
+  "flash.cli.backup.mib": "{big, select, yes {{n, number, ::.0 group-off}} other {{n, number, ::.00 group-off}}} MiB",
+  "flash.cli.backup.progress": "{phase, select, connecting {verbinde} discovering {lese den Router} hashingOnRouter {Prüfsummen auf dem Router} copying {kopiere} verifying {prüfe} done {fertig} other {fehlgeschlagen}}{part, select, yes { {position}/{count} {partition}} other {}}  {pct} %  {done} von {total}  {rate}/s{eta, select, yes {  noch etwa {seconds} s} other {}}",
+  "flash.cli.backup.ok": "  ok      mtd{index} {name} → {file} sha256 {sha256}{bad, plural, =0 {} one { (# defekter Block übersprungen)} other { (# defekte Blöcke übersprungen)}}",
+  "flash.cli.backup.failed": "  FEHLER  mtd{index} {name}: {message}",
+  "flash.cli.backup.done": "Fertig. {count} Partitionen kopiert und geprüft, in {dir}",
 };

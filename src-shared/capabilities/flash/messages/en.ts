@@ -183,4 +183,10 @@ export const en = {
   "flash.said.backupNote.noNanddump": "This router has no nanddump, so this NAND partition was read through /dev/mtd: bad blocks were neither skipped nor marked, and a bad block may hold garbage in the copy.",
   "flash.said.backupNote.noRouterHash": "The router could not compute its own {algorithm} of this partition; only this computer's checksum is recorded.",
   "flash.cli.backup.note": "    note: {text}",
+  // the backup command's own lines (decision 0186); names, files, sums and the folder are values, as they came
+  "flash.cli.backup.mib": "{big, select, yes {{n, number, ::.0 group-off}} other {{n, number, ::.00 group-off}}} MiB",
+  "flash.cli.backup.progress": "{phase, select, connecting {connecting} discovering {discovering} hashingOnRouter {hashing-on-router} copying {copying} verifying {verifying} done {done} other {failed}}{part, select, yes { {position}/{count} {partition}} other {}}  {pct}%  {done} of {total}  {rate}/s{eta, select, yes {  about {seconds} s left} other {}}",
+  "flash.cli.backup.ok": "  ok      mtd{index} {name} → {file} sha256 {sha256}{bad, plural, =0 {} other { ({bad} bad blocks skipped)}}",
+  "flash.cli.backup.failed": "  FAILED  mtd{index} {name}: {message}",
+  "flash.cli.backup.done": "Done. {count} partitions copied and checked, in {dir}",
 } as const satisfies Record<string, string>;

@@ -174,4 +174,9 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "flash.said.backupNote.noNanddump": "Este router no tiene nanddump, así que esta partición NAND se leyó a través de /dev/mtd: los bloques defectuosos no se saltaron ni se marcaron, y un bloque defectuoso puede contener basura en la copia.",
   "flash.said.backupNote.noRouterHash": "El router no pudo calcular su propio {algorithm} de esta partición; solo queda anotada la suma de comprobación de este ordenador.",
   "flash.cli.backup.note": "    nota: {text}",
+  "flash.cli.backup.mib": "{big, select, yes {{n, number, ::.0 group-off}} other {{n, number, ::.00 group-off}}} MiB",
+  "flash.cli.backup.progress": "{phase, select, connecting {conectando} discovering {leyendo el router} hashingOnRouter {sumas en el router} copying {copiando} verifying {comprobando} done {hecho} other {falló}}{part, select, yes { {position}/{count} {partition}} other {}}  {pct} %  {done} de {total}  {rate}/s{eta, select, yes {  quedan unos {seconds} s} other {}}",
+  "flash.cli.backup.ok": "  ok      mtd{index} {name} → {file} sha256 {sha256}{bad, plural, =0 {} one { (# bloque defectuoso saltado)} other { (# bloques defectuosos saltados)}}",
+  "flash.cli.backup.failed": "  FALLO   mtd{index} {name}: {message}",
+  "flash.cli.backup.done": "Hecho. {count} particiones copiadas y comprobadas, en {dir}",
 };

@@ -240,6 +240,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.settingsSaved": "Ihre Einstellungen ({bytes} Bytes, sysupgrade -b) wurden in {file} gesichert. Sie lassen sich später mit sysupgrade -r oder über die Webseite des Routers wiederherstellen.",
   "upgrade.said.ev.loggedIn": "Angemeldet über {method} an {host}, Port {port}, als {user}.",
   "upgrade.said.ev.tmpFree": "Freier Speicher für das Image (/tmp): {size}.",
+  "upgrade.said.freshHostKey": "Der Router wurde neu eingerichtet (Einstellungen nicht behalten) und hat deshalb einen neuen SSH-Schlüssel erzeugt: Das ist zu erwarten, Rescue Bench hat den neuen gespeichert.",
   "upgrade.said.ev.hashMatches": "Die {algorithm}-Prüfsumme des Routers für die Kopie stimmt mit der dieses Computers überein: {value}. Noch ist nichts geschrieben.",
   "upgrade.said.ev.staleArp": "Dieser Computer kennt die Hardware-Adresse des Routers noch von vor dem Neustart (seine Nachbartabelle); das zählt nicht als Antwort.",
   "upgrade.said.ev.quiet": "{again, select, yes {Der Router ist wieder still} other {Am Router antwortet nichts mehr (kein Ping, kein ARP, kein Port)}} nach {time}: er {seen, select, yes {startet neu} other {schreibt oder startet neu}}.",

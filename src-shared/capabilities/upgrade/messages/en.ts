@@ -246,6 +246,7 @@ export const en = {
   "upgrade.said.ev.settingsSaved": "Saved your settings ({bytes} bytes, sysupgrade -b) to {file}. They can be restored later with sysupgrade -r or the router's web page.",
   "upgrade.said.ev.loggedIn": "Logged in over {method} to {host} port {port} as {user}.",
   "upgrade.said.ev.tmpFree": "Free memory for the image (/tmp): {size}.",
+  "upgrade.said.freshHostKey": "The router was set up fresh (settings not kept), so it made a new SSH key: expected, Rescue Bench remembered the new one.",
   "upgrade.said.ev.hashMatches": "The router's {algorithm} of the copy matches this computer's: {value}. Nothing is written yet.",
   "upgrade.said.ev.staleArp": "This computer still remembers the router's hardware address from before it restarted (its neighbour table); that is not counted as an answer.",
   "upgrade.said.ev.quiet": "{again, select, yes {The router went quiet again} other {Nothing answers at the router any more (no ping, no ARP, no port)}} after {time}: it is {seen, select, yes {restarting} other {writing or restarting}}.",

@@ -240,6 +240,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.settingsSaved": "Tu configuración ({bytes} bytes, sysupgrade -b) se guardó en {file}. Puedes restaurarla más tarde con sysupgrade -r o desde la página web del router.",
   "upgrade.said.ev.loggedIn": "Sesión iniciada por {method} en {host}, puerto {port}, como {user}.",
   "upgrade.said.ev.tmpFree": "Memoria libre para la imagen (/tmp): {size}.",
+  "upgrade.said.freshHostKey": "El router se configuró desde cero (sin conservar los ajustes), así que creó una clave SSH nueva: es lo esperado, Rescue Bench guardó la nueva.",
   "upgrade.said.ev.hashMatches": "La {algorithm} de la copia calculada por el router coincide con la de este equipo: {value}. Todavía no se ha escrito nada.",
   "upgrade.said.ev.staleArp": "Este equipo todavía recuerda la dirección de hardware del router de antes del reinicio (su tabla de vecinos); eso no cuenta como respuesta.",
   "upgrade.said.ev.quiet": "{again, select, yes {El router volvió a quedarse en silencio} other {Ya no responde nada en el router (ni ping, ni ARP, ni puerto)}} tras {time}: se está {seen, select, yes {reiniciando} other {escribiendo o reiniciando}}.",

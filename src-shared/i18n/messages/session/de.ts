@@ -70,4 +70,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
     '{kind, select, command {Das Terminal des Routers würde auf dieses Zeichen reagieren, statt es weiterzugeben (ein Zeilenumbruch würde einen anderen Befehl beginnen). Es wurde nichts gesendet.} user {Über Telnet wird der Benutzername in das Terminal des Routers getippt: Ein Zeilenumbruch oder Steuerzeichen würde ihn zu früh beenden oder den Rest als Befehl ausführen. Es wurde nichts gesendet.} other {Über Telnet wird das Passwort in das Terminal des Routers getippt: Ein Zeilenumbruch oder Steuerzeichen würde es zu früh beenden oder den Rest als Befehl ausführen. Es wurde nichts gesendet.}}',
   'error.TEXT_NOT_SENDABLE.fix':
     '{kind, select, command {Das ist ein Fehler in Rescue Bench. Bitte melden Sie ihn, zusammen mit dem, was Sie gerade getan haben.} user {Geben Sie den Benutzernamen noch einmal in einer Zeile ein, ohne Tab oder andere Sondertasten.} other {Geben Sie das Passwort noch einmal in einer Zeile ein, ohne Tab oder andere Sondertasten.}}',
+  'session.note.sessionOnlyKey':
+    'Der Schlüssel {fingerprint} des Routers gilt nur für diese Verbindung: Im Rettungsmodus erzeugt ein Router bei jedem Start einen neuen Schlüssel, deshalb wird er nicht gespeichert.',
+  'session.note.firstKey': 'Erste Verbindung zu {host}{mac, select, none {} other { ({mac})}}: Sein Schlüssel {fingerprint} ist jetzt gespeichert.',
+  'session.note.telnetFallback': 'SSH hat nicht geantwortet ({code}); stattdessen mit Telnet verbunden.',
+  'session.note.telnetPlain': 'Telnet überträgt alles unverschlüsselt: in Ordnung über ein Kabel direkt zum Router, niemals über das Internet.',
 };

@@ -72,4 +72,10 @@ export const en = {
     "{kind, select, command {The router's terminal would act on that character instead of passing it on (a line break would start a different command). Nothing was sent.} user {Over telnet the user name is typed into the router's terminal: a line break or control character would end it early or run the rest as a command. Nothing was sent.} other {Over telnet the password is typed into the router's terminal: a line break or control character would end it early or run the rest as a command. Nothing was sent.}}",
   'error.TEXT_NOT_SENDABLE.fix':
     '{kind, select, command {This is a mistake in Rescue Bench. Please report it, with what you were doing.} user {Type the user name again on one line, without Tab or other special keys.} other {Type the password again on one line, without Tab or other special keys.}}',
+  // the connection's own notes (decision 0186); fingerprints, addresses, MACs and fault codes are values, as they came
+  'session.note.sessionOnlyKey':
+    "Accepted the router's key {fingerprint} for this session only: in rescue mode a router makes a new key every time it starts, so it is not remembered.",
+  'session.note.firstKey': 'First connection to {host}{mac, select, none {} other { ({mac})}}: remembered its key {fingerprint}.',
+  'session.note.telnetFallback': 'SSH did not answer ({code}); connected with telnet instead.',
+  'session.note.telnetPlain': 'Telnet sends everything unencrypted; fine on a cable straight to the router, never over the internet.',
 } as const satisfies Record<string, string>;

@@ -70,4 +70,9 @@ export const es: { readonly [K in keyof typeof en]: string } = {
     '{kind, select, command {El terminal del router actuaría sobre ese carácter en lugar de pasarlo (un salto de línea empezaría otro comando). No se envió nada.} user {Por telnet, el nombre de usuario se escribe en el terminal del router: un salto de línea o un carácter de control lo cortaría antes o ejecutaría el resto como un comando. No se envió nada.} other {Por telnet, la contraseña se escribe en el terminal del router: un salto de línea o un carácter de control la cortaría antes o ejecutaría el resto como un comando. No se envió nada.}}',
   'error.TEXT_NOT_SENDABLE.fix':
     '{kind, select, command {Es un fallo de Rescue Bench. Infórmalo, junto con lo que estabas haciendo.} user {Vuelve a escribir el nombre de usuario en una sola línea, sin Tab ni otras teclas especiales.} other {Vuelve a escribir la contraseña en una sola línea, sin Tab ni otras teclas especiales.}}',
+  'session.note.sessionOnlyKey':
+    'Se aceptó la clave {fingerprint} del router solo para esta conexión: en modo de rescate un router crea una clave nueva cada vez que arranca, así que no se guarda.',
+  'session.note.firstKey': 'Primera conexión con {host}{mac, select, none {} other { ({mac})}}: su clave {fingerprint} queda guardada.',
+  'session.note.telnetFallback': 'SSH no respondió ({code}); se conectó por telnet en su lugar.',
+  'session.note.telnetPlain': 'Telnet lo envía todo sin cifrar: sirve con un cable directo al router, nunca a través de internet.',
 };

@@ -18,6 +18,7 @@ function scripted(chunks: string[], end: { code: number; closeAfterMs?: number }
     banner: '',
     hostKey: undefined,
     notes: [],
+    notesMsg: [],
     closed: false,
     sent: [] as string[],
     onClose: (cb: () => void) => void closeCbs.push(cb),
