@@ -105,7 +105,6 @@ const dur = (ms: number) => {
   const s = Math.round(ms / 1000);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 };
-const fail = (code: string, message: string, meaning: string, fix: string, details?: string): StepOutcome => ({ ok: false, error: { code, message, meaning, fix, ...(details ? { details } : {}) } });
 /** A failed step whose words are in the catalogue (src-shared/capabilities/upgrade/messages), with its values. */
 const failSaid = (code: string, values: Record<string, string | number> = {}, details?: string): StepOutcome => ({ ok: false, error: fault(code, values, details ? { details } : {}).toShape() });
 /** The router's own lines as the faults quote them: each in double quotes, as printed. */
@@ -775,14 +774,12 @@ export class UpgradeService {
             const dual = dualSlotState(st.router!.device);
             const other = written ? (written === 1 ? 2 : 1) : undefined;
             const sixMb = dual?.layout?.label.startsWith('6 MB');
-            const fix = sixMb
-              ? "From OpenWrt's newer 6 MB layout the maker's firmware does not start: return through OpenWrt 19.07.9 first (its factory image), as the plan says."
-              : written && other
-                ? `Set the router to start slot ${other} again ("Start the other slot instead", or firmware boot-slot --slot ${other}) so its next restart does not try slot ${written}. Then check that the file is the maker's firmware for this exact model, and try again.`
-                : "Check that the file is the maker's firmware for this exact model, and try again.";
-            return fail('STILL_OPENWRT', 'The router still runs OpenWrt.', `Its web page is OpenWrt's (LuCI).${written ? ` It did not start the maker's firmware from slot ${written}${other ? ` and started slot ${other}, the firmware it ran before, again` : ''}.` : ''}`, fix, a.text.slice(0, 1000));
+            // the way out as a case of the catalogue's fix (decision 0187): from the 6 MB layout, back to the slot it
+            // ran before, or check the file
+            const way = sixMb ? 'sixMb' : written && other ? 'back' : 'check';
+            return failSaid('STILL_OPENWRT', { written: written ?? 'none', other: other ?? 'none', way }, a.text.slice(0, 1000));
           }
-          if (want && a.version !== want) return fail('VERSION_NOT_SEEN', `The router's web page does not show version ${want}.`, 'It answers, but Rescue Bench cannot confirm it runs the firmware just written.', 'Open http://' + host + ' in a browser and look at the firmware version on its status page.', a.text.slice(0, 1000));
+          if (want && a.version !== want) return failSaid('VERSION_NOT_SEEN', { want, host }, a.text.slice(0, 1000));
           const vendor = dualSlotState(st.router!.device)?.model.split(' ')[0] ?? 'factory';
           const done: Said | undefined =
             st.plan?.successText && st.current === 'main'
@@ -801,7 +798,7 @@ export class UpgradeService {
       }
       const dhcp = await this.dhcpEvidence(ctx, host);
       if (dhcp?.state === 'present') lastErr = `${lastErr}\nA DHCP server answers on the cable${dhcp.server ? ` (${dhcp.server})` : ''}: something runs there.`;
-      return fail('NO_WEB_ANSWER', `The router does not answer on its web page (http://${host}).`, "The maker's firmware has no SSH; its web page is the only way to check it. It may still be starting, or it took a different address.", `Wait a minute and try again. The Linksys firmware uses 192.168.1.1 and hands out addresses by DHCP: let this computer take an address automatically.`, lastErr);
+      return failSaid('NO_WEB_ANSWER', { host }, lastErr);
     }
     // OpenWrt: a new login
     let s: Session | undefined;

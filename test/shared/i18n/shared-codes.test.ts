@@ -18,7 +18,9 @@ const ONCE_INLINE = ['BACKUP_INCOMPLETE', 'SLOT_NO_LINK', 'ROUTER_MOVED', 'IMAGE
   // decision 0180: after the intermediate step, and a router that does not come back
   'LAYOUT_NOT_CHANGED', 'ROUTER_NOT_BACK',
   // decision 0184: sysupgrade's exit code, and the check after the write
-  'SYSUPGRADE_FAILED', 'STILL_OLD_FIRMWARE', 'BOOT_PART_NOT_MOVED'];
+  'SYSUPGRADE_FAILED', 'STILL_OLD_FIRMWARE', 'BOOT_PART_NOT_MOVED',
+  // decision 0187: the maker's firmware checked by its web page
+  'STILL_OPENWRT', 'VERSION_NOT_SEEN', 'NO_WEB_ANSWER'];
 
 describe('shared fault codes', () => {
   it('keep the English each place said before', () => {
