@@ -1007,7 +1007,7 @@ export class NetService {
     const p = this.os.platform;
     const name = checkedInterface(p, iface);
     if (!isIpv4Text(opts.routerIp))
-      throw new RbFault({ code: 'NET_BAD_ADDRESS', message: `"${String(opts.routerIp).slice(0, 80)}" is not an IPv4 address.`, meaning: 'The router’s address looks like 192.168.1.1. Nothing was changed.', fix: 'Give the router’s address as four numbers with dots.' });
+      throw fault('NET_BAD_ADDRESS', { kind: 'target', value: String(opts.routerIp).slice(0, 80) });
     if (opts.signal?.aborted) throw cancelled();
     const held = this.slots.get(name);
     if (held)
@@ -1022,12 +1022,7 @@ export class NetService {
     const all = await this.interfaces();
     const itf = all.find((i) => i.name === name);
     if (!itf)
-      throw new RbFault({
-        code: 'NET_NO_SUCH_INTERFACE',
-        message: `There is no network connection called ${name} on this computer.`,
-        meaning: 'It may have been unplugged (a USB network adapter) or renamed. Nothing was changed.',
-        fix: 'Plug the adapter in again, or pick the connection from the list.',
-      });
+      throw fault('NET_NO_SUCH_INTERFACE', { iface: name });
     const taken = new Set<string>([...all.flatMap((i) => i.addresses.map((a) => a.split('/')[0]!)), ...[...this.slots.values()].map((s) => s.sourceAddress)]);
     const usedIdx = new Set([...this.slots.values()].map((s) => s.rec.table - SLOT_TABLE_BASE));
     let idx = 0;

@@ -74,6 +74,21 @@ describe('NetService.slotRoute (three routers at 192.168.1.1 on three cards)', (
     await s1.release();
   });
 
+  it('a bad router address and a card that is not there: said from the catalogue, in German too', async () => {
+    const m = mockNet(cards(), { root: true });
+    const { svc } = station(m);
+    const de = translator('de', await loadCatalog('de'));
+    const bad = (await svc.slotRoute('enx1', { routerIp: '192.168.1.300', prefix: 24 }).catch((e: unknown) => e)) as RbFault;
+    expect(bad.toShape()).toMatchObject({ code: 'NET_BAD_ADDRESS', message: '"192.168.1.300" is not an IPv4 address.', fix: 'Give the router’s address as four numbers with dots.', values: { kind: 'target', value: '192.168.1.300' } });
+    expect(localizeError(bad.toShape(), de).message).toBe('„192.168.1.300“ ist keine IPv4-Adresse.');
+    const gone = (await svc.slotRoute('enx9', { routerIp: '192.168.1.1', prefix: 24 }).catch((e: unknown) => e)) as RbFault;
+    expect(gone.toShape()).toMatchObject({ code: 'NET_NO_SUCH_INTERFACE', message: 'There is no network connection called enx9 on this computer.', values: { iface: 'enx9' } });
+    expect(localizeError(gone.toShape(), de).message).toContain('enx9');
+    expect(localizeError(gone.toShape(), de).message).not.toBe(gone.message);
+    expect([...m.rules]).toEqual([]); // nothing was set up
+    expect(m.tables.size).toBe(0);
+  });
+
   it('undoes what it set up when a step fails, and says so', async () => {
     const m = mockNet(cards(), { root: true });
     m.rules.add('from 192.168.1.60/32 lookup 7170 pref 7170'); // someone else's rule: the batch fails on it
