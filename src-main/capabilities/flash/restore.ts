@@ -144,11 +144,11 @@ export async function runRestore(session: Session, req: RestoreRequest, progress
       const expectStage = stageCheck === 'md5' ? sent.md5 : sent.sha256;
       if (staged.value === undefined) {
         await session.exec(`rm -f ${step.stagePath}`).catch(() => undefined);
-        throw fault('STAGED_COPY_UNCHECKED', { partition: step.partition }, { details: staged.details });
+        throw fault('STAGED_COPY_UNCHECKED', { what: 'partition', partition: step.partition }, { details: staged.details });
       }
       if (staged.value !== expectStage) {
         await session.exec(`rm -f ${step.stagePath}`).catch(() => undefined);
-        throw fault('UPLOAD_CORRUPTED', { partition: step.partition }, {
+        throw fault('UPLOAD_CORRUPTED', { what: 'partition', partition: step.partition }, {
           details: `${stageCheck === 'read-back' ? 'read back, sha256' : `router ${stageCheck}`} ${staged.value}, sent ${expectStage}`,
         });
       }

@@ -109,22 +109,11 @@ export async function checkStaged(session: Session, o: { stagePath: string; byte
   const want = check === 'md5' ? o.md5 : o.sha256;
   const algorithm = check === 'read-back' ? 'sha256 (read back)' : check;
   if (got.value === undefined)
-    throw new RbFault({
-      code: 'STAGED_COPY_UNCHECKED',
-      message: 'The router could not compute the checksum of the copy in its memory.',
-      meaning: 'Rescue Bench writes only a copy whose checksum it has seen match the file. Nothing was written.',
-      fix: 'Copy again. If it keeps happening, restart the router and try again.',
-      details: got.details,
-    });
+    // the restore's codes, in the upgrade's words: the catalogue's `what: image` case (an image file, no partition)
+    throw fault('STAGED_COPY_UNCHECKED', { what: 'image' }, got.details ? { details: got.details } : {});
   if (got.value !== want) {
     await session.exec(`rm -f ${shQuote(o.stagePath)}`).catch(() => undefined);
-    throw new RbFault({
-      code: 'UPLOAD_CORRUPTED',
-      message: "The copy in the router's memory is not the same as the file on this computer.",
-      meaning: 'It was damaged on the way or in the router\'s memory. It was deleted; nothing was written to the flash.',
-      fix: 'Check the cable and copy again. If it happens again, restart the router (its memory may be failing).',
-      details: `router ${algorithm} ${got.value}, this computer ${want}`,
-    });
+    throw fault('UPLOAD_CORRUPTED', { what: 'image' }, { details: `router ${algorithm} ${got.value}, this computer ${want}` });
   }
   return { algorithm, value: got.value };
 }
