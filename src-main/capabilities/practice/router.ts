@@ -177,7 +177,7 @@ export class PracticeRouter {
     try {
       return fs.readFileSync(this.hostKeyFile, 'utf8');
     } catch {
-      const key = (await loadSsh2()).utils.generateKeyPairSync('ed25519').private;
+      const key = parseableEd25519((await loadSsh2()).utils);
       fs.mkdirSync(this.dir, { recursive: true });
       fs.writeFileSync(this.hostKeyFile, key, { mode: 0o600 });
       // the scenario's own key, put back by "Reset the scenario" (the same router, as it was)
@@ -1268,3 +1268,17 @@ function freePort(address: string): Promise<number> {
     });
   });
 }
+
+/**
+ * A new ed25519 host key that ssh2 can read back. ssh2's own generateKeyPairSync('ed25519') writes a key its parser
+ * refuses ("Malformed OpenSSH private key") about once in 270 (11 of 3000 here); a practice router that drew one
+ * could not open its SSH port. Draw again until the key parses (bounded: the odds of 20 bad draws are nil).
+ */
+export function parseableEd25519(utils: typeof ssh2.utils): string {
+  for (let i = 0; i < 20; i++) {
+    const key = utils.generateKeyPairSync('ed25519').private;
+    if (!(utils.parseKey(key) instanceof Error)) return key;
+  }
+  throw new Error('ssh2 could not make a readable ed25519 key in 20 tries');
+}
+
