@@ -438,3 +438,14 @@ export const WRT32X_6M = [
 ];
 export const WRT32X_3M = WRT32X_6M.map((p) => (p.name.startsWith('rootfs') ? { ...p, size: 0x7800000 } : p));
 export const WRT32X_MIGRATION_MSG = 'Partition design has changed compared to older versions (up to 19.07) due to kernel size restrictions.';
+
+/** An OpenWrt sysupgrade image (tar with CONTROL, kernel, root, and fwtool metadata) for the given boards. */
+export function openwrtSysupgradeImage(devices: string[], compat: string, kernelBytes = 20000, message?: string): Buffer {
+  const d = `sysupgrade-${devices[0]!.replace(',', '_')}`;
+  const tar = tarOf([
+    { name: `${d}/CONTROL`, data: Buffer.from(`BOARD=${devices[0]!.replace(',', '_')}\n`) },
+    { name: `${d}/kernel`, data: armZImage(noise(kernelBytes, 2)) },
+    { name: `${d}/root`, data: fakeSquashfs(8192) },
+  ]);
+  return appendFwtool(tar, openwrtMeta({ devices, compat, ...(message ? { message } : {}) }));
+}

@@ -21,15 +21,7 @@ function analyse(img: Buffer, shaOverride?: string) {
 }
 const MIGRATION_MSG = WRT32X_MIGRATION_MSG;
 
-function openwrtSysupgrade(devices: string[], compat: string, kernelBytes = 20000, message?: string): Buffer {
-  const d = `sysupgrade-${devices[0]!.replace(',', '_')}`;
-  const tar = W.tarOf([
-    { name: `${d}/CONTROL`, data: Buffer.from(`BOARD=${devices[0]!.replace(',', '_')}\n`) },
-    { name: `${d}/kernel`, data: W.armZImage(W.noise(kernelBytes, 2)) },
-    { name: `${d}/root`, data: W.fakeSquashfs(8192) },
-  ]);
-  return W.appendFwtool(tar, W.openwrtMeta({ devices, compat, ...(message ? { message } : {}) }));
-}
+const openwrtSysupgrade = W.openwrtSysupgradeImage;
 
 describe('device profiles', () => {
   it('has the WRT32X and its siblings, a TP-Link with tpl, GL.iNet, Netgear and Ubiquiti', () => {

@@ -24,15 +24,7 @@ const analyse = (img: Buffer) => {
   const ins = inspectBytes(img, nodeDigests);
   return { ins, id: identifyImage(ins, crypto.createHash('sha256').update(img).digest('hex')) };
 };
-function openwrtSysupgrade(devices: string[], compat: string, kernelBytes = 20000, message?: string): Buffer {
-  const d = `sysupgrade-${devices[0]!.replace(',', '_')}`;
-  const tar = W.tarOf([
-    { name: `${d}/CONTROL`, data: Buffer.from(`BOARD=${devices[0]!.replace(',', '_')}\n`) },
-    { name: `${d}/kernel`, data: W.armZImage(W.noise(kernelBytes, 2)) },
-    { name: `${d}/root`, data: W.fakeSquashfs(8192) },
-  ]);
-  return W.appendFwtool(tar, W.openwrtMeta({ devices, compat, ...(message ? { message } : {}) }));
-}
+const openwrtSysupgrade = W.openwrtSysupgradeImage;
 const SENT = 'Nothing was sent to the router.';
 const CHOOSE = 'Choose the image made for this exact router model (the "sysupgrade" image for an OpenWrt update).';
 
