@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseableEd25519 } from '../../../src-main/capabilities/practice/router';
 import { KnownHosts, openSession } from '../../../src-main/session';
 import { oneRouterMac, neighbourOnCardCommand, procArpRouterMac } from '../../../src-main/platform/neighbour';
 
@@ -133,7 +134,7 @@ describe('openSession remembers each router by its MAC (three real SSH servers, 
   beforeAll(async () => {
     // One listening port; each connection is handed to the server of the router "plugged in" now.
     for (let i = 0; i < 3; i++) {
-      const key = ssh2.utils.generateKeyPairSync('ed25519');
+      const key = { private: parseableEd25519(ssh2.utils) };
       servers.push(
         new ssh2.Server({ hostKeys: [key.private] }, (client) => {
           client.on('authentication', (ctx) => ctx.accept());

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseableEd25519 } from '../../../src-main/capabilities/practice/router';
 import { KnownHosts, openSession } from '../../../src-main/session';
 import { RbFault } from '../../../src-shared/errors';
 
@@ -78,7 +79,7 @@ describe('openSession with a damaged known-hosts file (real SSH server on 127.0.
   let port = 0;
   let connections = 0;
   beforeAll(async () => {
-    const key = ssh2.utils.generateKeyPairSync('ed25519');
+    const key = { private: parseableEd25519(ssh2.utils) };
     server = new ssh2.Server({ hostKeys: [key.private] }, (client) => {
       client.on('authentication', (ctx) => ctx.accept());
       client.on('ready', () => undefined);

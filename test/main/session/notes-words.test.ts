@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseableEd25519 } from '../../../src-main/capabilities/practice/router';
 import { openSession, sessionNotes, type Session } from '../../../src-main/session';
 import { english, loadCatalog, said, saidAmong, sayIn, translator } from '../../../src-shared/i18n';
 
@@ -17,7 +18,7 @@ let server: ssh2.Server;
 let port = 0;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-notes-'));
-  const key = ssh2.utils.generateKeyPairSync('ed25519');
+  const key = { private: parseableEd25519(ssh2.utils) };
   server = new ssh2.Server({ hostKeys: [key.private] }, (client) => {
     client.on('authentication', (ctx) => ctx.accept());
     client.on('error', () => undefined);

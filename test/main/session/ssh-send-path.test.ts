@@ -10,6 +10,7 @@ import net from 'node:net';
 import { createRequire } from 'node:module';
 import { Client, Server, utils } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseableEd25519 } from '../../../src-main/capabilities/practice/router';
 import { chachaPacketLayout, corkPerRead, isChachaBinding, leanAllocator, leanPackets, sendWhenRoom, SLAB_RING, type SlabStats } from '../../../src-main/session/ssh-send-path';
 
 const require = createRequire(import.meta.url);
@@ -131,7 +132,7 @@ describe('one connection through the lean send path', () => {
   });
 
   it('carries an upload byte for byte and stays lean across a key exchange', async () => {
-    const hostKey = utils.generateKeyPairSync('ed25519').private;
+    const hostKey = parseableEd25519(utils);
     const received: Buffer[] = [];
     let done!: () => void;
     const finished = new Promise<void>((r) => (done = r));
@@ -194,7 +195,7 @@ describe('one connection through the lean send path', () => {
 
 describe('reused slabs on a connection whose socket backs up', () => {
   it('carry an upload byte for byte through stalls and a key exchange', async () => {
-    const hostKey = utils.generateKeyPairSync('ed25519').private;
+    const hostKey = parseableEd25519(utils);
     let windowExceeded = false;
     let holds = 0;
     const received: Buffer[] = [];
