@@ -17,9 +17,19 @@ export const RbErrorSchema = z.object({
  * Sent beside the finished English (`text`, `doNow`, `summary`…), which stays for the journal, `--json`, logs and
  * older records: the screen and the CLI say `msg` in the person's language and fall back to the English.
  */
-export const SaidMessageSchema = z.object({
+const SaidFlatSchema = z.object({
   id: z.string().min(1).max(200),
   values: z.record(z.string().max(64), z.union([z.string().max(16000), z.number()])).optional(),
+});
+const SaidInnerSchema = SaidFlatSchema.extend({ inner: z.record(z.string().max(64), SaidFlatSchema).optional() });
+/**
+ * `inner` (decision 0188): a value that is itself one of our sentences (an image's headline inside the upgrade's
+ * evidence line) travels as that sentence's id + values under the value's name, so the screen says it in the
+ * person's language too; its English stays in `values`. Two levels deep at most: deeper values stay English.
+ */
+export const SaidMessageSchema = SaidFlatSchema.extend({ inner: z.record(z.string().max(64), SaidInnerSchema).optional() }).meta({
+  // one named definition in the contract's JSON schemas (a $ref where used), not the same tree inlined 500 times
+  id: 'SaidMessage',
 });
 export type SaidMessage = z.infer<typeof SaidMessageSchema>;
 

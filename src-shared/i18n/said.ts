@@ -6,7 +6,7 @@
  */
 import type { SaidMessage } from '../contract/common';
 import { english, knownId, type Translate } from './translate';
-import type { MessageId } from './catalog';
+import { sourceCatalog, type MessageId } from './catalog';
 
 export type { SaidMessage };
 
@@ -19,8 +19,53 @@ export interface Said {
   msg: SaidMessage;
 }
 
-export function said(id: MessageId, values?: SaidValues): Said {
-  return { text: english(id, values), msg: values && Object.keys(values).length ? { id, values } : { id } };
+/**
+ * Our words as id + values. A value may be another `Said` (a sentence quoted inside this one, decision 0188): its
+ * English goes into the text and into `values`, its id + values into `msg.inner` under the same name. Nesting
+ * stops at two levels; a deeper sentence is kept as its English.
+ */
+export function said(id: MessageId, values?: Record<string, string | number | Said>): Said {
+  const plain: SaidValues = {};
+  const inner: Record<string, SaidMessage> = {};
+  for (const [k, v] of Object.entries(values ?? {})) {
+    if (typeof v === 'object') {
+      plain[k] = v.text;
+      inner[k] = v.msg;
+    } else plain[k] = v;
+  }
+  const msg: SaidMessage = Object.keys(plain).length ? { id, values: plain } : { id };
+  if (Object.keys(inner).length) msg.inner = clip(inner, 1) as SaidMessage['inner'];
+  return { text: english(id, plain), msg };
+}
+
+/** The inner sentences kept to the contract's depth (level 1 may hold flat sentences, level 2 none). */
+function clip(inner: Record<string, SaidMessage>, level: number): Record<string, SaidMessage> {
+  return Object.fromEntries(
+    Object.entries(inner).map(([k, m]) => {
+      const { inner: deeper, ...flat } = m;
+      return [k, deeper && level < 2 ? { ...flat, inner: clip(deeper, level + 1) } : flat];
+    }),
+  );
+}
+
+let dataWords: Map<string, MessageId> | undefined;
+/**
+ * Words that travel as data (a router profile's LED line, a failsafe fix's label) as a `Said` when the catalogue
+ * holds them under `profile.*` or `prompt.*` with no values; else the text itself. The screen's `saidText` finds
+ * the same entries by their English.
+ */
+export function saidData(text: string): Words {
+  dataWords ??= new Map(
+    (Object.keys(sourceCatalog) as MessageId[]).filter((k) => (k.startsWith('profile.') || k.startsWith('prompt.')) && !sourceCatalog[k].includes('{')).map((k) => [english(k), k]),
+  );
+  const id = dataWords.get(text);
+  return id ? { text, msg: { id } } : text;
+}
+
+/** A sentence among `list` whose English is `text`, as a `Said`; else the text itself (a router's words, an older record). */
+export function saidFrom(text: string, list: readonly SaidMessage[] | undefined): Words {
+  const msg = list?.find((m) => sayIn(english, m, '') === text);
+  return msg ? { text, msg } : text;
 }
 
 /** Either finished English (older producers) or a said message. */
@@ -38,8 +83,13 @@ export function sayIn(t: Translate, msg: SaidMessage | undefined, fallback: stri
   if (!msg) return fallback;
   const id = knownId(msg.id);
   if (!id) return fallback;
-  // values that are themselves said messages (a nested sentence) arrive already made; plain values as sent
-  const values = msg.values ?? {};
+  // a value that is itself one of our sentences (`inner`, decision 0188) is said in this language too, falling
+  // back to its English; plain values as sent
+  const values: SaidValues = { ...(msg.values ?? {}) };
+  for (const [k, m] of Object.entries(msg.inner ?? {})) {
+    const given = values[k];
+    if (typeof given === 'string') values[k] = sayIn(t, m, given);
+  }
   try {
     english(id, values); // throws on a missing value, where the screen's react-intl would show a raw {name}
     return t(id, values);

@@ -119,10 +119,7 @@ export const failsafeRescue: CliCommand = {
             const text = changes(e.payload);
             return text === undefined ? undefined : { to: 'out', text };
           }
-          if (e.name === 'playbook.transcript') {
-            const l = e.payload;
-            return { to: 'out', text: `    ${l.dir === 'sent' ? '>' : l.dir === 'received' ? '<' : '#'} ${l.text.replace(/\n/g, '\n      ')}` };
-          }
+          if (e.name === 'playbook.transcript') return { to: 'out', text: words.transcript(e.payload) };
           return undefined;
         },
       },

@@ -36,7 +36,8 @@ export interface StepContext {
   setDoNow(text: Words): void;
   setHint(hint?: StepHint): void;
   ask(p: PromptIn): Promise<Answer>;
-  transcript(dir: TranscriptLine['dir'], text: string): void;
+  /** A line sent, received, or our own note; a note may be `said(id, values)` so the screen says it in its language (decision 0188). */
+  transcript(dir: TranscriptLine['dir'], text: Words): void;
   /** How far a long step is (bytes copied of the total): not journaled, the step's evidence keeps the result. Optional for contexts made by hand. */
   progress?(done: number, total: number): void;
   now(): number;
@@ -142,7 +143,7 @@ export class PlaybookRun {
   load(records: JournalRecord[]): void {
     for (const r of records) {
       this.apply(r);
-      if (r.type === 'transcript') this.transcriptLines.push({ runId: this.runId, stepId: r.stepId, at: r.at, dir: r.dir, text: r.text });
+      if (r.type === 'transcript') this.transcriptLines.push({ runId: this.runId, stepId: r.stepId, at: r.at, dir: r.dir, text: r.text, ...(r.msg ? { msg: r.msg } : {}) });
     }
   }
 
@@ -291,8 +292,9 @@ export class PlaybookRun {
       ask: (p) => this.ask(def.id, p),
       transcript: (dir, text) => {
         const at = this.now();
-        this.record({ type: 'transcript', at, stepId: def.id, dir, text });
-        const line: TranscriptLine = { runId: this.runId, stepId: def.id, at, dir, text };
+        const words = wordsRecord(text);
+        this.record({ type: 'transcript', at, stepId: def.id, dir, ...words });
+        const line: TranscriptLine = { runId: this.runId, stepId: def.id, at, dir, ...words };
         this.transcriptLines.push(line);
         if (this.transcriptLines.length > 5000) this.transcriptLines.splice(0, 1000);
         this.hooks.transcript(line);

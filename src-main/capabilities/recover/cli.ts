@@ -111,7 +111,7 @@ export const recoverCommand: CliCommand = {
           };
         })(),
         describe: (e) => {
-          if (e.name === 'playbook.transcript') return { to: 'out', text: `    ${e.payload.dir === 'sent' ? '>' : e.payload.dir === 'received' ? '<' : '#'} ${e.payload.text}` };
+          if (e.name === 'playbook.transcript') return { to: 'out', text: words.transcript(e.payload) };
           if (e.name === 'recover.progress') {
             const p = e.payload;
             const tr = io.t ?? english;

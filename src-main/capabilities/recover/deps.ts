@@ -32,7 +32,7 @@ export interface RecoverNet {
   prepare(req: { interface: string; address: string; reason: Words }): Promise<RecoverLease>;
   probe(ip: string, opts: { interface?: string; tcpPorts?: number[]; timeoutMs?: number }): Promise<{ arpMac?: string; icmp: boolean; tcp: Record<number, boolean> }>;
   /** Plain-words notes about this computer's network for the target (DHCP, firewall…), when the assistant has them. */
-  notes?(req: { target: string; need: string; interface?: string }): Promise<string[]>;
+  notes?(req: { target: string; need: string; interface?: string }): Promise<Words[]>;
 }
 
 /** The TFTP client put of the tftp capability (interfaces.md), used for ASUS and Ubiquiti. */

@@ -22,7 +22,7 @@ import { clock } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { fault as makeFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import type { StepContext, StepExecutor, StepOutcome } from '../playbook';
-import { said, type Said } from '../../../src-shared/i18n/said';
+import { said, saidData, type Said } from '../../../src-shared/i18n/said';
 import { inSubnet } from '../../platform';
 import type { TftpServer, TftpTransferEvent } from '../tftp';
 import type { RecoverDeps } from './deps';
@@ -341,7 +341,7 @@ export function writingStep(deps: RecoverDeps): StepExecutor {
     const p = findDeviceProfile(str(ctx, 'deviceId'));
     const led = p?.recovery.cues?.ledWhileWriting;
     ctx.setDoNow(said('recover.said.waitWrite', secs >= 120 ? { unit: 'min', n: Math.round(secs / 60) } : { unit: 's', n: secs }));
-    if (led) ctx.evidence(`While it writes: ${led}`);
+    if (led) ctx.evidence(said('recover.said.whileWriting', { led: saidData(led) }));
     deps.progress({ runId: ctx.runId, phase: 'writing', bytes: 0, total: 0, bytesPerSecond: 0, since, expectedSeconds: secs });
     await deps.sleep(secs * 1000, ctx.signal);
     return { ok: true, summary: said('recover.said.waited', { seconds: secs, time: t(since) }) };

@@ -96,7 +96,7 @@ async function runUpgrade(io: CliIo, command: 'firmware flash' | 'firmware retur
           const t = changes(e.payload);
           return t === undefined ? undefined : { to: 'out', text: t };
         }
-        if (e.name === 'playbook.transcript') return { to: 'out', text: `    ${e.payload.dir === 'sent' ? '>' : e.payload.dir === 'received' ? '<' : '#'} ${e.payload.text.replace(/\n/g, '\n      ')}` };
+        if (e.name === 'playbook.transcript') return { to: 'out', text: words.transcript(e.payload) };
         if (e.name === 'upgrade.progress') {
           const p = e.payload;
           const mb = (n: number) => (n / 1048576).toFixed(1);

@@ -40,7 +40,8 @@ import {
   type UpgradeStart,
 } from '../../../src-shared/capabilities/upgrade';
 import { RbFault, fault, toErrorShape } from '../../../src-shared/errors';
-import { said, type Said, type SaidMessage } from '../../../src-shared/i18n/said';
+import { said, saidFrom, type Said, type SaidMessage, type Words } from '../../../src-shared/i18n/said';
+import { faultMessageSaid } from '../../../src-shared/i18n/errors';
 import { sessionNotes, shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
@@ -110,9 +111,28 @@ const failSaid = (code: string, values: Record<string, string | number> = {}, de
 /** The router's own lines as the faults quote them: each in double quotes, as printed. */
 const quoted = (lines: readonly string[]) => lines.map((l) => `"${l}"`).join(' ');
 
+/**
+ * One of the verdict's sentences as a `Said` (decision 0188), with the image's sentence it quotes (a slot-layout
+ * reason, an integrity line) said from its id too; a sentence that is not ours stays as it came.
+ */
+function verdictSaid(text: string, v: Verdict, image: readonly SaidMessage[] | undefined): Words {
+  const w = saidFrom(text, v.said);
+  // a damaged image's reason is the image's own integrity sentence
+  if (typeof w === 'string') return saidFrom(text, image);
+  if (!w.msg.values) return w;
+  const inner = Object.fromEntries(
+    Object.entries(w.msg.values).flatMap(([k, val]) => {
+      const q = typeof val === 'string' ? saidFrom(val, image) : val;
+      return typeof q === 'object' ? [[k, q.msg]] : [];
+    }),
+  );
+  return Object.keys(inner).length ? { text, msg: { ...w.msg, inner } } : w;
+}
+
 const safeName = (n: string) => n.replace(/[^\w.+-]/g, '_').slice(0, 100) || 'firmware.bin';
 
-const PORT_NAMES: Record<number, string> = { 22: 'SSH', 80: 'web page', 23: 'telnet' };
+/** What answers on a port, as the catalogue's select case (`upgrade.said.ev.answered`). */
+const PORT_NAMES: Record<number, string> = { 22: 'ssh', 80: 'web', 23: 'telnet' };
 
 /** What the router should be doing in this phase of the wait, in plain words (the timeline's "do now" and the bar). */
 /** What the router shows now, said (decision 0130): `service` is what answers once it is back (web: the maker's page). */
@@ -417,14 +437,15 @@ export class UpgradeService {
   private async connect(ctx: StepContext): Promise<StepOutcome> {
     const st = this.stateOf(ctx);
     await this.dropSession(ctx);
-    ctx.transcript('note', `Connecting to ${st.req.target.host} (${st.req.target.method === 'auto' ? 'SSH, then telnet' : st.req.target.method}) as ${st.req.target.user}…`);
+    ctx.transcript('note', said('upgrade.said.connecting', { host: st.req.target.host, method: st.req.target.method, user: st.req.target.user }));
     const s = await this.session(ctx, st);
-    for (const n of s.notes) ctx.transcript('note', n);
+    for (const n of sessionNotes(s)) ctx.transcript('note', n);
     ctx.evidence(said('upgrade.said.ev.loggedIn', { method: s.method === 'ssh' ? 'SSH' : 'telnet', host: s.host, port: s.port, user: st.req.target.user }));
     st.router = await readRouter(s);
     const { device, facts } = st.router;
     const id = device.identity;
-    ctx.evidence(`The router is ${id.model ?? 'a router'} (board ${id.boardName ?? 'unknown'}) running ${releaseText(facts.release)}${id.compatVersion ? `, compat_version ${id.compatVersion}` : ', no compat_version set'}.`);
+    // the router's own names are values (decision 0188)
+    ctx.evidence(said('upgrade.said.ev.identity', { model: id.model || 'none', board: id.boardName || 'none', release: facts.release ? releaseText(facts.release) : 'none', compat: id.compatVersion || 'none' }));
     if (facts.tmpFreeBytes !== undefined) ctx.evidence(said('upgrade.said.ev.tmpFree', { size: mib(facts.tmpFreeBytes) }));
     const dual = dualSlotState(device);
     if (dual) {
@@ -443,11 +464,12 @@ export class UpgradeService {
     st.images.main = img;
     const r = img.report;
     const id = st.router.device.identity;
-    ctx.evidence(`${r.fileName}: ${mib(r.size)}, SHA-256 ${r.sha256}. ${r.identity.headline} ${r.identity.integrityText}`);
+    // the image's own sentences quoted inside this line, each said from its id (decision 0188)
+    ctx.evidence(said('upgrade.said.ev.image', { file: r.fileName, size: mib(r.size), sha: r.sha256, headline: saidFrom(r.identity.headline, r.identity.said), integrity: saidFrom(r.identity.integrityText, r.identity.said) }));
     const v = verdictFor(r.identity, r.metadata, { boardName: id.boardName ?? '', ...(id.model ? { model: id.model } : {}), ...(id.compatVersion ? { compatVersion: id.compatVersion } : {}), partitions: st.router.device.partitions.map((p) => ({ name: p.name, size: p.size })) }, r.fileName);
     st.verdict = v;
-    ctx.evidence(`For this router: ${v.headline}`);
-    for (const reason of v.reasons) ctx.evidence(`  ${reason}`);
+    ctx.evidence(said('upgrade.said.ev.forRouter', { headline: verdictSaid(v.headline, v, r.identity.said) }));
+    for (const reason of v.reasons) ctx.evidence(said('upgrade.said.ev.reason', { reason: verdictSaid(reason, v, r.identity.said) }));
     // the verdict's own sentences travel as ids (decision 0139); a refusal takes their values, never their English (decision 0160)
     const saidBy = (id: string, among: readonly SaidMessage[] | undefined = v.said) => among?.find((m) => m.id === id)?.values ?? {};
     if (v.verdict === 'damaged')
@@ -477,7 +499,8 @@ export class UpgradeService {
     if (!st.router) return failSaid('NOT_CONNECTED', { needs: 'plan' });
     st.images.main = await this.imageFor('stock', st.req.file, st.req.sha256);
     if (st.req.intermediate) st.images.intermediate = await this.imageFor('intermediate', st.req.intermediate, st.req.intermediateSha256);
-    for (const i of [st.images.intermediate, st.images.main]) if (i) ctx.evidence(`${i.fileName}: ${mib(i.report.size)}. ${i.hash!.text} ${i.report.identity.headline}`);
+    for (const i of [st.images.intermediate, st.images.main])
+      if (i) ctx.evidence(said('upgrade.said.ev.planImage', { file: i.fileName, size: mib(i.report.size), hash: i.hash!.textMsg ? { text: i.hash!.text, msg: i.hash!.textMsg } : i.hash!.text, headline: saidFrom(i.report.identity.headline, i.report.identity.said) }));
     const plan = this.planFor(st.router, st.images.main, st.images.intermediate);
     st.plan = plan;
     if (!plan.ok) return { ok: false, error: plan.refusal! };
@@ -591,7 +614,7 @@ export class UpgradeService {
       },
     });
     const ms = Math.max(1, this.now() - t0);
-    ctx.evidence(`Copied ${mib(data.length)} in ${dur(ms)} (${mib((data.length * 1000) / ms)}/s) ${via === 'ssh' ? 'over SSH' : via === 'telnet-nc' ? 'with nc (the router fetched it, as the OpenWrt wiki does)' : 'with wget from this computer'} to ${img.stagePath}.`);
+    ctx.evidence(said('upgrade.said.ev.copied', { size: mib(data.length), time: dur(ms), rate: mib((data.length * 1000) / ms), via: via === 'ssh' ? 'ssh' : via === 'telnet-nc' ? 'nc' : 'wget', path: img.stagePath }));
     const h = await checkStaged(s, { stagePath: img.stagePath, bytes: data.length, sha256: sha, md5, tools: st.router!.device.tools });
     ctx.evidence(said('upgrade.said.ev.hashMatches', { algorithm: h.algorithm, value: h.value }));
     return { ok: true };
@@ -619,8 +642,9 @@ export class UpgradeService {
     const show = (res: typeof r, judged: typeof j) => {
       ctx.transcript('sent', res.command);
       ctx.transcript('received', `exit ${res.code}${res.output.trim() ? `\n${res.output.trim()}` : ''}`);
-      ctx.evidence(`${res.command} → exit ${res.code}${judged.routerSays.length ? `; the router says: ${judged.routerSays.map((l) => `"${l}"`).join(' ')}` : ' (no complaint)'}`);
-      if (res.validate) ctx.evidence(`ubus validate_firmware_image: valid ${res.validate.valid}, forceable ${res.validate.forceable}, allow_backup ${res.validate.allowBackup}.`);
+      // the command and the router's lines are its own words: values (decision 0188)
+      ctx.evidence(said('upgrade.said.ev.testRun', { command: res.command, code: res.code, says: quoted(judged.routerSays) || 'none' }));
+      if (res.validate) ctx.evidence(said('upgrade.said.ev.validate', { valid: String(res.validate.valid), forceable: String(res.validate.forceable), allowBackup: String(res.validate.allowBackup) }));
       // what the lines mean, in our words (decision 0166: said, so the screen and --lang show them in the language shown)
       for (const k of judged.means) ctx.evidence(said(`upgrade.sysupgrade.${k}`));
     };
@@ -647,7 +671,12 @@ export class UpgradeService {
         st.keep = false;
         return { ok: true, summary: said('upgrade.said.dry.forced', { said: j.routerSays.map((l) => `"${l}"`).join(' ') }) };
       }
-      if (!st.settingsBackup) await this.backupSettings(ctx, st).catch((e) => ctx.evidence(`Settings backup failed: ${toErrorShape(e).message}`));
+      if (!st.settingsBackup)
+        await this.backupSettings(ctx, st).catch((e) => {
+          const shape = toErrorShape(e);
+          const msg = faultMessageSaid(shape);
+          ctx.evidence(said('upgrade.said.ev.settingsBackupFailed', { reason: msg ? { text: shape.message, msg } : shape.message }));
+        });
       const a = await ctx.ask({
         text: said('upgrade.said.ask.force', { said: j.routerSays.map((l) => `"${l}"`).join(' ') }),
         detail: said('upgrade.said.ask.forceDetail', { vendor: img.report.identity.kind === 'vendor' ? 'yes' : 'no', ...meaningValues(j) }),
@@ -692,12 +721,8 @@ export class UpgradeService {
       return failSaid('SYSUPGRADE_NO_START', {}, run.lines.join('\n'));
     }
     st.written = { at: this.now(), commencedAt: run.commencedAt ?? this.now(), dropped: run.dropped, kept: !!st.keep, ...(slot ? { slot } : {}), ...(st.router?.facts.release ? { oldRelease: releaseText(st.router.facts.release) } : {}) };
-    const routerSaid = run.lines.map((l) => `"${l}"`).join(' ');
-    ctx.evidence(
-      run.dropped
-        ? `The router said ${routerSaid || 'nothing'} and closed the connection: that is sysupgrade closing every session before it writes, as expected.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`
-        : `The router said ${routerSaid} and its sysupgrade command ended; the router writes and restarts on its own now.${slot ? ` It writes slot ${slot} (the one not running).` : ''}`,
-    );
+    // what the router said is a value, as printed (decision 0188)
+    ctx.evidence(said('upgrade.said.ev.writing', { said: quoted(run.lines) || 'none', dropped: run.dropped ? 'yes' : 'no', slot: slot ?? 'none' }));
     return { ok: true };
   }
 
@@ -751,7 +776,7 @@ export class UpgradeService {
         ...recoveryValues(slot, dualSlotState(st.router!.device)?.model ?? 'router'),
       });
     }
-    ctx.evidence(said('upgrade.said.ev.answered', { port: res.port ?? 0, name: PORT_NAMES[res.port ?? 0] ?? 'a service', time: dur((res.backAt ?? this.now()) - startedAt) }), res.backAt);
+    ctx.evidence(said('upgrade.said.ev.answered', { port: res.port ?? 0, name: PORT_NAMES[res.port ?? 0] ?? 'none', time: dur((res.backAt ?? this.now()) - startedAt) }), res.backAt);
     return { ok: true };
   }
 
@@ -785,19 +810,22 @@ export class UpgradeService {
             st.plan?.successText && st.current === 'main'
               ? undefined
               : said('upgrade.said.done.vendor', { vendor, version: a.version ?? 'none', where: st.written?.slot ? 'slot' : 'none', slot: st.written?.slot ?? 0, host });
-          const text = done ? done.text : `${st.plan!.successText} Its address is ${host}.`;
+          // the plan's goal sentence quoted with the address, said from its id (decision 0188)
+          const doneAt = done ?? said('upgrade.said.ev.doneAt', { done: st.plan!.successMsg ? { text: st.plan!.successText, msg: st.plan!.successMsg } : st.plan!.successText, host });
+          const text = doneAt.text;
           // verified by its web page; the DHCP look (seconds of listening) is evidence after that, not our time
           st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
           const dhcp = await this.dhcpEvidence(ctx, host);
-          st.verified = { kind: 'vendor', text, ...(done ? { msg: done.msg } : {}), ...(a.version ? { release: a.version } : {}), ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(dhcp ? { dhcp } : {}) };
-          return { ok: true, summary: done ?? text };
+          st.verified = { kind: 'vendor', text, msg: doneAt.msg, ...(a.version ? { release: a.version } : {}), ...(st.written?.slot ? { slot: st.written.slot } : {}), ...(dhcp ? { dhcp } : {}) };
+          return { ok: true, summary: doneAt };
         } catch (err) {
           lastErr = (err as Error).message;
           await new Promise((r) => setTimeout(r, 1000));
         }
       }
       const dhcp = await this.dhcpEvidence(ctx, host);
-      if (dhcp?.state === 'present') lastErr = `${lastErr}\nA DHCP server answers on the cable${dhcp.server ? ` (${dhcp.server})` : ''}: something runs there.`;
+      // the DHCP look is its own evidence line, in the person's language; the details (technical) only name it
+      if (dhcp?.state === 'present') lastErr = `${lastErr}\nDHCP: a server answers on the cable${dhcp.server ? ` (${dhcp.server})` : ''}.`;
       return failSaid('NO_WEB_ANSWER', { host }, lastErr);
     }
     // OpenWrt: a new login
@@ -850,7 +878,9 @@ export class UpgradeService {
     try {
       c = await this.deps.net().check({ target: host, tcpPorts: [80], dhcp: true, ...(from ? { localAddress: from } : {}) });
     } catch (err) {
-      ctx.evidence(said('upgrade.said.ev.dhcpFailed', { reason: toErrorShape(err).message }));
+      const shape = toErrorShape(err);
+      const msg = faultMessageSaid(shape);
+      ctx.evidence(said('upgrade.said.ev.dhcpFailed', { reason: msg ? { text: shape.message, msg } : shape.message }));
       return undefined;
     }
     const d = { ...c.dhcp, ...(c.interface ? { interface: c.interface } : {}) };
@@ -859,7 +889,7 @@ export class UpgradeService {
     if (d.state === 'present' && d.how === 'probe') ctx.evidence(said('upgrade.said.ev.dhcpOffer', { iface, server: d.server ?? 'none', offered: d.offered ?? 'none' }));
     else if (d.state === 'present') ctx.evidence(said('upgrade.said.ev.dhcpAddress', { iface }));
     else if (d.state === 'absent') ctx.evidence(said('upgrade.said.ev.dhcpAbsent', { iface }));
-    else ctx.evidence(said('upgrade.said.ev.dhcpUnknown', { note: d.note ?? 'none' }));
+    else ctx.evidence(said('upgrade.said.ev.dhcpUnknown', { note: d.note ? (d.noteMsg ? { text: d.note, msg: d.noteMsg } : d.note) : 'none' }));
     return d;
   }
 

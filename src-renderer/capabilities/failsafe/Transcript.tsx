@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { usePlaybook } from '../playbook/store';
 import { clockTime } from '../../format';
-import { useT } from '../../i18n';
+import { evidenceText, useT } from '../../i18n';
 
 const MARK = { sent: '>', received: '<', note: '#' } as const;
 
@@ -23,7 +23,7 @@ export const Transcript = memo(function Transcript() {
         <pre aria-label={t('failsafe.transcript.label')} tabIndex={0}>
           {lines.map((l, i) => (
             <span key={`${l.at}-${i}`} className={`fs-tr fs-tr-${l.dir}`}>
-              {`${clockTime(l.at)} ${MARK[l.dir]} ${l.text}\n`}
+              {`${clockTime(l.at)} ${MARK[l.dir]} ${evidenceText(t, l)}\n`}
             </span>
           ))}
         </pre>

@@ -118,6 +118,8 @@ export const TranscriptLineSchema = z.object({
   at: z.number(),
   dir: z.enum(['sent', 'received', 'note']),
   text: z.string().max(20000),
+  /** A note's words as catalogue id + values when they are ours (decision 0188); the router's lines have none. */
+  msg: SaidMessageSchema.optional(),
 });
 export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
 

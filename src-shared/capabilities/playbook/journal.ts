@@ -17,7 +17,7 @@ export type JournalRecord =
   | { type: 'hint'; at: number; stepId: string; hint?: StepHint }
   | { type: 'prompt'; at: number; prompt: Prompt }
   | { type: 'answer'; at: number; promptId: string; choice: string }
-  | { type: 'transcript'; at: number; stepId: string; dir: 'sent' | 'received' | 'note'; text: string }
+  | { type: 'transcript'; at: number; stepId: string; dir: 'sent' | 'received' | 'note'; text: string; msg?: SaidMessage }
   | { type: 'resume'; at: number; stepId: string }
   | { type: 'end'; at: number; state: 'done' | 'failed' | 'stopped'; summary?: string; summaryMsg?: SaidMessage };
 

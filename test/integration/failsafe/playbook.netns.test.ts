@@ -14,6 +14,8 @@ import { CliLines } from '../../../test-support/cli-lines';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { startFailsafeRouter, type FailsafeRouter } from '../../../test-support/failsafe-router';
 import { parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook/journal';
+import { loadCatalog, translator } from '../../../src-shared/i18n';
+import { expectAllSaid } from '../../../test-support/said';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('failsafe playbook (network namespaces)', support.reason);
@@ -24,6 +26,17 @@ const hasEvidence = (prefix: string) => (s: RunSnapshot): boolean => s.steps.som
 const stepOf = (s: RunSnapshot, id: string) => s.steps.find((st) => st.id === id)!;
 /** Every piece of evidence any snapshot showed, once each, in order. */
 const evidence = (out: CliLines): string => [...new Set(out.of('playbook.run').flatMap((s) => s.steps.flatMap((st) => st.evidence.map((e) => e.text))))].join('\n');
+/**
+ * Every evidence line and every note of ours, said in German from its id (decision 0188): the lines and notes
+ * that quote the router's words, a fault's words or a fix's label too.
+ */
+async function allSaidInGerman(out: CliLines): Promise<string> {
+  const de = translator('de', await loadCatalog('de'));
+  const seen = new Map<string, NonNullable<RunSnapshot['steps'][number]['evidence'][number]>>();
+  for (const s of out.of('playbook.run')) for (const st of s.steps) for (const e of st.evidence) seen.set(`${e.at} ${e.text}`, e);
+  const notes = out.of('playbook.transcript').filter((l) => l.dir === 'note');
+  return [...expectAllSaid([...seen.values()], de), ...expectAllSaid(notes, de)].join('\n');
+}
 /** The end of the run: the cli.result line's run and journal (a failed run carries them too). */
 async function endOf(out: CliLines, ms: number): Promise<{ state: string | undefined; journal: string | undefined; ok: boolean }> {
   const r = await out.result<'failsafe rescue'>(ms);
@@ -102,6 +115,10 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
     expect(ev).toMatch(/accepted for this session only, not stored/);
     expect(ev).toContain("The router's normal address (LAN) is 192.168.7.1.");
     expect(ev).toMatch(/New administrator password set/);
+    const german = await allSaidInGerman(run.out);
+    expect(german).toMatch(/Rundruf von 192\.168\.1\.1 um \d\d:\d\d:\d\d\.\d{3} empfangen: „Please press button now to enter failsafe“/);
+    expect(german).toMatch(/nur für diese Sitzung angenommen, nicht gespeichert/);
+    expect(german).toMatch(/Verbindung zu 192\.168\.1\.1 \(SSH-Port 22, dann telnet\) als root ohne Passwort/);
     const calls = r.calls();
     expect(calls).toContain('mount_root ');
     expect(calls).toContain('uci get network.lan.ipaddr');
@@ -170,6 +187,8 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
     expect(r.calls()).toEqual(expect.arrayContaining(['mount_root ', 'firstboot -y', 'reboot ']));
     expect(r.file('overlay/upper/etc/config/network')).toBeUndefined();
     expect(run.out.of('playbook.transcript').some((l) => /firstboot did not finish/.test(l.text))).toBe(true);
+    // the note quotes the timeout fault's own words, said in German from its entry too
+    expect(await allSaidInGerman(run.out)).toMatch(/firstboot wurde nicht fertig: .* \(ein bekanntes Problem\)\. Stattdessen werden/);
   });
 
   it('erase the settings partition (mtd -r erase rootfs_data): the router restarts by itself; the run ends', async () => {

@@ -17,6 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PracticeService } from '../../../src-main/capabilities/practice';
 import { collectCliRun, resultOf, type CliRun } from '../../../test-support/cli-lines';
 import { nodeTsArgs } from '../../../test-support/netns';
+import { loadCatalog, sayIn, translator, type Translate } from '../../../src-shared/i18n';
+import { expectAllSaid } from '../../../test-support/said';
+import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 
 const CLI = path.join(__dirname, '../../../src-main/cli/main.ts');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-practice-rts-'));
@@ -36,8 +39,14 @@ async function until(what: string, fn: () => boolean, ms = 15_000): Promise<void
   }
 }
 
+const allSaid = (run: RunSnapshot, de: Translate): string[] => expectAllSaid(run.steps.flatMap((s) => s.evidence), de);
+
+let de: Translate;
 const monitor = dgram.createSocket('udp4');
-beforeAll(() => new Promise<void>((r) => monitor.bind({ address: '127.0.0.1', port: 0 }, () => r())));
+beforeAll(async () => {
+  de = translator('de', await loadCatalog('de'));
+  await new Promise<void>((r) => monitor.bind({ address: '127.0.0.1', port: 0 }, () => r()));
+});
 afterAll(async () => {
   monitor.close();
   await svc.stop(false);
@@ -79,6 +88,12 @@ describe('practice router: return to factory firmware (Linksys dual slot)', () =
     expect(evidence).toMatch(/closed the connection: that is sysupgrade closing every session/);
     expect(evidence).toMatch(/The router's sha256 of the copy matches/);
     expect(evidence).toMatch(/Saved your settings \(\d+ bytes, sysupgrade -b\)/);
+    const german = allSaid(r.value.run!, de).join('\n');
+    // the lines that quote other sentences say those in German too: the image's headline, the plan's goal
+    expect(german).toMatch(/^Der Router hat ".*" gesagt und die Verbindung getrennt: .* Er schreibt Platz 2 /m);
+    expect(german).toMatch(/wieder auf Port \d+ \(ein Dienst\) geantwortet/);
+    expect(german).toContain('Seine Adresse ist');
+    expect(r.value.verified?.msg && sayIn(de, r.value.verified.msg, '')).toMatch(/^Fertig\. .* Seine Adresse ist 127\.0\.0\.\d+\.$/);
     // the journal of a practice run is still a normal journal here (the CLI was not told it is practice)
     expect(svc.status().mode).toBe('vendor');
     expect(svc.status().log.map((l) => l.text).join('\n')).toMatch(/set boot_part=2/);
@@ -98,5 +113,8 @@ describe('practice router: return to factory firmware (Linksys dual slot)', () =
     if (!r.ok) return;
     expect(r.value.verified).toMatchObject({ kind: 'openwrt', slot: 2 });
     expect(r.value.verified?.hostKeyNote).toMatch(/new SSH key: expected/);
+    const german = allSaid(r.value.run!, de).join('\n');
+    expect(german).toMatch(/^Der Router ist ein .* \(Board linksys,wrt32x\) mit OpenWrt /m);
+    expect(german).toMatch(/^Für diesen Router: /m);
   }, 120_000);
 });

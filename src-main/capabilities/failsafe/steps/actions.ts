@@ -11,7 +11,16 @@ import { routerPasswordProblem } from '../../../session/router-text';
 import { BAG, clock, fault, num } from './common';
 import { clearOverlay, mount, requestReboot, run } from './router-shell';
 import { shQuote } from '../../../session';
-import { said } from '../../../../src-shared/i18n/said';
+import { said, saidData, type Words } from '../../../../src-shared/i18n/said';
+import { faultMessageSaid } from '../../../../src-shared/i18n/errors';
+import type { RbErrorShape } from '../../../../src-shared/errors';
+
+/** A fault's message (or fix) quoted inside our sentence: said from its catalogue entry where it has one (decision 0188). */
+function faultWords(e: RbErrorShape, part: 'message' | 'fix' = 'message'): Words {
+  const text = e[part] ?? '';
+  const msg = faultMessageSaid(e, part);
+  return msg ? { text, msg } : text;
+}
 
 /** 'again': back to the menu; 'end': the router is restarting, the run is over. */
 type Fix = (ctx: StepContext, s: Session) => Promise<'again' | 'end'>;
@@ -67,7 +76,7 @@ const factoryReset: Fix = async (ctx, s) => {
     ok = r.code === 0;
   } catch (err) {
     const e = toErrorShape(err);
-    ctx.transcript('note', `firstboot did not finish: ${e.message} (a known problem). Deleting the saved files directly instead.`);
+    ctx.transcript('note', said('failsafe.said.fallback', { why: 'firstboot', reason: faultWords(e), code: 0 }));
     if (e.code === 'SESSION_LOST') throw err;
   }
   if (!ok) {
@@ -85,11 +94,11 @@ const eraseSettingsPartition: Fix = async (ctx, s) => {
     const r = await run(ctx, s, 'mtd -r erase rootfs_data', { timeoutMs: num(ctx, 'firstbootTimeoutS', 45) * 1000 });
     // mtd erases, then restarts the router: the command may still return before the connection drops
     if (r.code === 0) outcome = 'restarting';
-    else ctx.transcript('note', `mtd could not erase rootfs_data (exit ${r.code}). Deleting the saved files directly instead.`);
+    else ctx.transcript('note', said('failsafe.said.fallback', { why: 'mtdExit', reason: 'none', code: r.code }));
   } catch (err) {
     const e = toErrorShape(err);
     if (e.code === 'SESSION_LOST') outcome = 'restarting'; // the restart cut the connection: expected
-    else if (e.code === 'COMMAND_TIMEOUT') ctx.transcript('note', `mtd erase did not finish: ${e.message} (a known problem). Deleting the saved files directly instead.`);
+    else if (e.code === 'COMMAND_TIMEOUT') ctx.transcript('note', said('failsafe.said.fallback', { why: 'mtdUnfinished', reason: faultWords(e), code: 0 }));
     else throw err;
   }
   if (outcome === 'restarting') {
@@ -133,7 +142,7 @@ async function doAction(ctx: StepContext, s: Session, act: FailsafeAction): Prom
       ],
     });
     if (a.choice !== 'confirm') {
-      ctx.evidence(`${act.label}: cancelled.`);
+      ctx.evidence(said('failsafe.said.fixCancelled', { action: saidData(act.label) }));
       return 'again';
     }
   }
@@ -159,7 +168,7 @@ export const actionsStep: StepExecutor = async (ctx) => {
       if ((await doAction(ctx, s, act)) === 'end') return { ok: true, summary: 'The router is restarting normally.' };
     } catch (err) {
       const e = toErrorShape(err);
-      ctx.evidence(`${act.label} did not work: ${e.message}${e.fix ? ` ${e.fix}` : ''}`);
+      ctx.evidence(said('failsafe.said.fixFailed', { action: saidData(act.label), reason: faultWords(e), fix: e.fix ? faultWords(e, 'fix') : 'none' }));
       if (e.code === 'SESSION_LOST' || s.closed) return { ok: false, error: e };
     }
   }

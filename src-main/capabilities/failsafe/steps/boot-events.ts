@@ -3,6 +3,7 @@ import type { StepContext } from '../../playbook';
 import { inSubnet } from '../../../platform';
 import type { SerialEvent } from '../serial-watch';
 import { BAG } from './common';
+import { said } from '../../../../src-shared/i18n/said';
 
 export type BootEvent = { at: number; kind: FailsafeDatagram['kind'] | SerialEvent['kind']; from: string; text: string };
 
@@ -39,7 +40,7 @@ export class BootEvents {
     if (!inSubnet(d.from, this.network, 24)) {
       if (!this.flagged.has(d.from) && this.flagged.size < 20) {
         this.flagged.add(d.from);
-        this.ctx.evidence(`A message came from ${d.from}, which is not the router's rescue network — shown in the list, but ignored here: "${d.text.slice(0, 120)}"`, d.receivedAt);
+        this.ctx.evidence(said('failsafe.said.foreignMessage', { from: d.from, text: d.text.slice(0, 120) }), d.receivedAt);
       }
       return;
     }

@@ -4,6 +4,7 @@ import type { Session } from '../../../session/types';
 import { BAG, cardOf, clock, fault, num, routerOf } from './common';
 import type { FailsafeDeps } from './deps';
 import { said } from '../../../../src-shared/i18n/said';
+import { sessionNotes } from '../../../session';
 
 /**
  * Logs in as root without a password (SSH, then telnet) once a login port answers. The router's key is accepted
@@ -17,7 +18,7 @@ export function connectStep(deps: FailsafeDeps): StepExecutor {
     const router = routerOf(ctx);
     ctx.setHint(undefined);
     const sshPort = num(ctx, 'sshPort', 22);
-    ctx.transcript('note', `Connecting to ${router} (SSH port ${sshPort}, then telnet) as root with no password…`);
+    ctx.transcript('note', said('failsafe.said.connecting', { router, port: sshPort }));
     // The login starts a few seconds after "Entering Failsafe!": wait for a port before logging in.
     const until = ctx.now() + Math.max(20, num(ctx, 'loginProbeS', 25)) * 1000;
     const ports = [sshPort, num(ctx, 'telnetPort', 23)];
@@ -40,13 +41,10 @@ export function connectStep(deps: FailsafeDeps): StepExecutor {
     ctx.evidence(said('failsafe.said.loggedIn', { method: s.method === 'ssh' ? 'SSH' : 'telnet', host: s.host, port: s.port, time: clock(ctx.now()) }));
     if (s.hostKey) {
       const prev = deps.seenKeys.get(router);
-      ctx.evidence(
-        `Router key ${s.hostKey.algorithm} ${s.hostKey.fingerprint}: accepted for this session only, not stored.` +
-          (prev && prev.fingerprint !== s.hostKey.fingerprint ? ` It differs from the key seen at ${clock(prev.at)} — expected, rescue mode makes a new key every start.` : ''),
-      );
+      ctx.evidence(said('failsafe.said.sessionKey', { algorithm: s.hostKey.algorithm, fingerprint: s.hostKey.fingerprint, prev: prev && prev.fingerprint !== s.hostKey.fingerprint ? clock(prev.at) : 'none' }));
       deps.seenKeys.set(router, { fingerprint: s.hostKey.fingerprint, at: ctx.now() });
     }
-    for (const n of s.notes) ctx.transcript('note', n);
+    for (const n of sessionNotes(s)) ctx.transcript('note', n);
     let banner = s.banner.trim();
     if (s.method === 'ssh') {
       try {

@@ -46,7 +46,8 @@ export function watchStep(deps: FailsafeDeps): StepExecutor {
     }
     ctx.bag.set(BAG.cueAt, e.at);
     ctx.evidence(
-      e.kind === 'serial-prompt' ? `The serial console offered rescue mode at ${clock(e.at)}: "${e.text}"` : `Broadcast received from ${e.from} at ${clock(e.at)}: "${e.text}"`,
+      // the router's own line is a value, as it came (decision 0188)
+      e.kind === 'serial-prompt' ? said('failsafe.said.serialOffered', { time: clock(e.at), text: e.text }) : said('failsafe.said.broadcastFrom', { from: e.from, time: clock(e.at), text: e.text }),
       e.at,
     );
     return { ok: true };

@@ -94,4 +94,12 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'failsafe.cli.usage.passwordEnv': '--do password braucht das neue Passwort in der Umgebungsvariablen {env} (nie auf der Befehlszeile)',
   'failsafe.cli.takes.baud': 'eine Geschwindigkeit wie 115200',
   'failsafe.cli.takes.secondsUpTo': 'eine Sekundenzahl bis {max}',
+  "failsafe.said.serialOffered": "Die serielle Konsole hat um {time} den Rettungsmodus angeboten: „{text}“",
+  "failsafe.said.broadcastFrom": "Rundruf von {from} um {time} empfangen: „{text}“",
+  "failsafe.said.foreignMessage": "Eine Nachricht kam von {from}, das nicht im Rettungsnetz des Routers liegt – sie steht in der Liste, wird hier aber nicht beachtet: „{text}“",
+  "failsafe.said.connecting": "Verbindung zu {router} (SSH-Port {port}, dann telnet) als root ohne Passwort …",
+  "failsafe.said.sessionKey": "Schlüssel des Routers {algorithm} {fingerprint}: nur für diese Sitzung angenommen, nicht gespeichert.{prev, select, none {} other { Er unterscheidet sich vom Schlüssel von {prev} – das ist normal, im Rettungsmodus macht der Router bei jedem Start einen neuen.}}",
+  "failsafe.said.fallback": "{why, select, firstboot {firstboot wurde nicht fertig: {reason} (ein bekanntes Problem).} mtdUnfinished {mtd erase wurde nicht fertig: {reason} (ein bekanntes Problem).} other {mtd konnte rootfs_data nicht löschen (Exit {code}).}} Stattdessen werden die gespeicherten Dateien direkt gelöscht.",
+  "failsafe.said.fixCancelled": "{action}: abgebrochen.",
+  "failsafe.said.fixFailed": "{action} hat nicht geklappt: {reason}{fix, select, none {} other { {fix}}}",
 };

@@ -101,4 +101,12 @@ export const en = {
   'failsafe.cli.usage.passwordEnv': '--do password needs the new password in the environment variable {env} (never on the command line)',
   'failsafe.cli.takes.baud': 'a speed such as 115200',
   'failsafe.cli.takes.secondsUpTo': 'a number of seconds up to {max}',
+  "failsafe.said.serialOffered": "The serial console offered rescue mode at {time}: \"{text}\"",
+  "failsafe.said.broadcastFrom": "Broadcast received from {from} at {time}: \"{text}\"",
+  "failsafe.said.foreignMessage": "A message came from {from}, which is not the router's rescue network — shown in the list, but ignored here: \"{text}\"",
+  "failsafe.said.connecting": "Connecting to {router} (SSH port {port}, then telnet) as root with no password…",
+  "failsafe.said.sessionKey": "Router key {algorithm} {fingerprint}: accepted for this session only, not stored.{prev, select, none {} other { It differs from the key seen at {prev} — expected, rescue mode makes a new key every start.}}",
+  "failsafe.said.fallback": "{why, select, firstboot {firstboot did not finish: {reason} (a known problem).} mtdUnfinished {mtd erase did not finish: {reason} (a known problem).} other {mtd could not erase rootfs_data (exit {code}).}} Deleting the saved files directly instead.",
+  "failsafe.said.fixCancelled": "{action}: cancelled.",
+  "failsafe.said.fixFailed": "{action} did not work: {reason}{fix, select, none {} other { {fix}}}",
 } as const satisfies Record<string, string>;

@@ -94,4 +94,12 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'failsafe.cli.usage.passwordEnv': '--do password necesita la contraseña nueva en la variable de entorno {env} (nunca en la línea de órdenes)',
   'failsafe.cli.takes.baud': 'una velocidad como 115200',
   'failsafe.cli.takes.secondsUpTo': 'un número de segundos hasta {max}',
+  "failsafe.said.serialOffered": "La consola serie ofreció el modo de rescate a las {time}: \"{text}\"",
+  "failsafe.said.broadcastFrom": "Difusión recibida de {from} a las {time}: \"{text}\"",
+  "failsafe.said.foreignMessage": "Llegó un mensaje de {from}, que no está en la red de rescate del router: aparece en la lista, pero aquí se ignora: \"{text}\"",
+  "failsafe.said.connecting": "Conectando con {router} (puerto SSH {port}, luego telnet) como root sin contraseña…",
+  "failsafe.said.sessionKey": "Clave del router {algorithm} {fingerprint}: aceptada solo para esta sesión, no se guarda.{prev, select, none {} other { Es distinta de la vista a las {prev}: es normal, en modo de rescate el router crea una clave nueva en cada arranque.}}",
+  "failsafe.said.fallback": "{why, select, firstboot {firstboot no terminó: {reason} (un problema conocido).} mtdUnfinished {mtd erase no terminó: {reason} (un problema conocido).} other {mtd no pudo borrar rootfs_data (salida {code}).}} En su lugar se borran directamente los archivos guardados.",
+  "failsafe.said.fixCancelled": "{action}: cancelado.",
+  "failsafe.said.fixFailed": "{action} no funcionó: {reason}{fix, select, none {} other { {fix}}}",
 };

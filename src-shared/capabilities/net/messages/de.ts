@@ -232,4 +232,5 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'net.cli.usage.address': '--address HOST_IP/PREFIX fehlt, z. B. 192.168.0.66/24',
   'net.cli.takes.routerIp': 'eine IPv4-Adresse wie 192.168.0.1',
   'net.cli.takes.prefixAddress': 'eine Adresse mit ihrem Präfix, wie 192.168.0.66/24',
+  "net.said.finding": "{title} {meaning}",
 };

@@ -238,4 +238,5 @@ export const en = {
   'net.cli.usage.address': '--address HOST_IP/PREFIX is required, e.g. 192.168.0.66/24',
   'net.cli.takes.routerIp': 'an IPv4 address like 192.168.0.1',
   'net.cli.takes.prefixAddress': 'an address with its prefix, like 192.168.0.66/24',
+  "net.said.finding": "{title} {meaning}",
 } as const satisfies Record<string, string>;

@@ -229,4 +229,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'net.cli.usage.address': 'Falta --address HOST_IP/PREFIX, p. ej. 192.168.0.66/24',
   'net.cli.takes.routerIp': 'una dirección IPv4 como 192.168.0.1',
   'net.cli.takes.prefixAddress': 'una dirección con su prefijo, como 192.168.0.66/24',
+  "net.said.finding": "{title} {meaning}",
 };

@@ -312,4 +312,5 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'recover.cli.usage.file': '--file FILE fehlt: das Firmware-Image, das gesendet werden soll',
   'recover.cli.usage.number': '--{flag} braucht eine Zahl, nicht „{given}“',
   'recover.cli.usage.yes': 'ohne Terminal ist --yes nötig: Es sagt, dass die Kabel stecken und der Reset-Knopf gehalten wird, wie die Schritte es verlangen',
+  "recover.said.whileWriting": "Während er schreibt: {led}",
 };

@@ -321,4 +321,5 @@ export const en = {
   'recover.cli.usage.file': '--file FILE is needed: the firmware image to send',
   'recover.cli.usage.number': '--{flag} must be a number, not "{given}"',
   'recover.cli.usage.yes': 'without a terminal, --yes is needed: it says the cables are in and the Reset button is held as the steps ask',
+  "recover.said.whileWriting": "While it writes: {led}",
 } as const satisfies Record<string, string>;

@@ -312,4 +312,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'recover.cli.usage.file': 'Falta --file FILE: la imagen de firmware que se envía',
   'recover.cli.usage.number': '--{flag} necesita un número, no «{given}»',
   'recover.cli.usage.yes': 'sin terminal hace falta --yes: dice que los cables están puestos y que el botón Reset se mantiene pulsado como piden los pasos',
+  "recover.said.whileWriting": "Mientras escribe: {led}",
 };

@@ -121,6 +121,32 @@ describe('playbook runner', () => {
     expect(replayJournal(journalOf(dataDir, first.runId))).toEqual(live);
   });
 
+  it('a transcript note of ours keeps its id (decision 0188); sent and received lines are the router\'s, without one; the journal keeps both', async () => {
+    const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a')] };
+    const note = said('upgrade.said.connecting', { host: '192.168.1.1', method: 'auto', user: 'root' });
+    const { svc, dataDir } = harness(def, {
+      a: async (ctx) => {
+        ctx.transcript('note', note);
+        ctx.transcript('sent', 'cat /proc/mtd');
+        ctx.transcript('received', 'dev:    size   erasesize  name');
+        return { ok: true };
+      },
+    });
+    const { runId } = svc.start('p', {} as never);
+    for (let i = 0; i < 200 && svc.status().run?.state !== 'done'; i++) await new Promise((r) => setTimeout(r, 5));
+    const lines = svc.status().transcript.map(({ dir, text, msg }) => ({ dir, text, ...(msg ? { msg } : {}) }));
+    expect(lines).toEqual([
+      { dir: 'note', text: 'Connecting to 192.168.1.1 (SSH, then telnet) as root…', msg: note.msg },
+      { dir: 'sent', text: 'cat /proc/mtd' },
+      { dir: 'received', text: 'dev:    size   erasesize  name' },
+    ]);
+    const de = translator('de', await loadCatalog('de'));
+    expect(sayIn(de, lines[0]!.msg, lines[0]!.text)).toBe('Verbindung zu 192.168.1.1 (SSH, dann telnet) als root …');
+    // a workstation that reopens the run (resume) reads the note's id back from the journal
+    const fromJournal = journalOf(dataDir, runId).filter((r) => r.type === 'transcript');
+    expect(fromJournal.map((r) => (r.type === 'transcript' ? r.msg : undefined))).toEqual([note.msg, undefined, undefined]);
+  });
+
   it('retry: a failed step asks, and runs again when told to', async () => {
     let n = 0;
     const def: PlaybookDef = { id: 'p', title: 'P', summary: '', steps: [step('a', { onFailure: { kind: 'retry', max: 3, label: 'Check again' } })] };

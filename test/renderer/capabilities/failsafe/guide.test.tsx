@@ -11,6 +11,9 @@ import { usePlaybook } from '../../../../src-renderer/capabilities/playbook/stor
 import { applyRecord, startRecord, type JournalRecord } from '../../../../src-shared/capabilities/playbook/journal';
 import { failsafePlaybook } from '../../../../src-shared/capabilities/failsafe/playbook';
 import type { RunSnapshot } from '../../../../src-shared/capabilities/playbook/contract';
+import { Transcript } from '../../../../src-renderer/capabilities/failsafe/Transcript';
+import { useLocale } from '../../../../src-renderer/i18n';
+import { said } from '../../../../src-shared/i18n';
 
 const calls: { name: string; payload: unknown }[] = [];
 const api: RbApi = {
@@ -132,5 +135,27 @@ describe('failsafe guide', () => {
     expect(screen.getByTestId('fs-interrupted').textContent).toContain('You were at step 3 of 7 (Switch the router on).');
     await act(async () => fireEvent.click(screen.getByTestId('fs-resume')));
     expect(calls[0]).toEqual({ name: 'playbook.resume', payload: { runId: 'run-1' } });
+  });
+
+  it('the transcript says our notes in the language shown and the router\'s lines as they came (decision 0188)', async () => {
+    await act(() => useLocale.getState().setLocale('de'));
+    try {
+      const note = said('failsafe.said.connecting', { router: '192.168.1.1', port: 22 });
+      act(() =>
+        usePlaybook.getState().setStatus({
+          transcript: [
+            { runId: 'run-1', stepId: 'login', at: T0, dir: 'note', text: note.text, msg: note.msg },
+            { runId: 'run-1', stepId: 'login', at: T0 + 1, dir: 'received', text: 'BusyBox v1.36.1 built-in shell (ash)' },
+          ],
+        }),
+      );
+      render(<Transcript />);
+      const pre = screen.getByLabelText(/.+/, { selector: 'pre' });
+      expect(pre.textContent).toContain('# Verbindung zu 192.168.1.1 (SSH-Port 22, dann telnet) als root ohne Passwort …');
+      expect(pre.textContent).toContain('< BusyBox v1.36.1 built-in shell (ash)');
+      expect(pre.textContent).not.toContain('Connecting to');
+    } finally {
+      await act(() => useLocale.getState().setLocale('en'));
+    }
   });
 });
