@@ -6,6 +6,7 @@ import { playbookHandlers } from './handlers';
 
 export * from './runner';
 export * from './service';
+export { stepSaid } from './step-words';
 
 export { PlaybookService, type RegisteredPlaybook } from './service';
 export { newRunId, PlaybookRun, type RunnerHooks, type StepExecutor } from './runner';

@@ -24,6 +24,8 @@ export interface Answer {
 
 export interface StepContext {
   runId: string;
+  /** The playbook being run (its step words' catalogue ids start with it). Optional for contexts made by hand. */
+  playbookId?: string;
   step: StepDef;
   /** 1 for the first attempt at this step in this run. */
   attempt: number;
@@ -49,7 +51,7 @@ export type StepOutcome = { ok: true; skipped?: boolean; summary?: Words } | { o
 export interface PromptIn {
   text: Words;
   detail?: Words;
-  choices: { id: string; label: Words; detail?: string; primary?: boolean; destructive?: boolean }[];
+  choices: { id: string; label: Words; detail?: Words; primary?: boolean; destructive?: boolean }[];
   input?: { label: Words; secret: boolean; minLength: number };
 }
 
@@ -58,8 +60,10 @@ export function promptOf(p: PromptIn): Omit<Prompt, 'id' | 'stepId'> {
   const out: Omit<Prompt, 'id' | 'stepId'> = {
     text: wordsText(p.text),
     choices: p.choices.map((c) => {
+      const { detail, ...rest } = c;
       const labelMsg = wordsMsg(c.label);
-      return { ...c, label: wordsText(c.label), ...(labelMsg ? { labelMsg } : {}) };
+      const detailMsg = detail === undefined ? undefined : wordsMsg(detail);
+      return { ...rest, label: wordsText(c.label), ...(labelMsg ? { labelMsg } : {}), ...(detail !== undefined ? { detail: wordsText(detail) } : {}), ...(detailMsg ? { detailMsg } : {}) };
     }),
   };
   const msg = wordsMsg(p.text);
@@ -281,6 +285,7 @@ export class PlaybookRun {
   private ctxFor(def: StepDef, attempt: number): StepContext {
     return {
       runId: this.runId,
+      playbookId: this.playbook.id,
       step: def,
       attempt,
       options: this.snap!.options,

@@ -22,6 +22,7 @@ import { clock } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { fault as makeFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
 import type { StepContext, StepExecutor, StepOutcome } from '../playbook';
+import { stepSaid } from '../playbook';
 import { said, saidData, type Said } from '../../../src-shared/i18n/said';
 import { inSubnet } from '../../platform';
 import type { TftpServer, TftpTransferEvent } from '../tftp';
@@ -86,7 +87,7 @@ async function noCarrier(deps: RecoverDeps, address: string | undefined): Promis
 }
 
 export const confirmStep: StepExecutor = async (ctx) => {
-  const a = await ctx.ask({ text: ctx.step.doNow, detail: ctx.step.explain, choices: [{ id: 'ok', label: said('prompt.done'), primary: true }] });
+  const a = await ctx.ask({ text: stepSaid(ctx, 'doNow'), detail: stepSaid(ctx, 'explain'), choices: [{ id: 'ok', label: said('prompt.done'), primary: true }] });
   return a.choice === 'ok' ? { ok: true, summary: said('recover.said.confirmedAt', { time: t(ctx.now()) }) } : fault('NOT_CONFIRMED', { what: 'cables' });
 };
 

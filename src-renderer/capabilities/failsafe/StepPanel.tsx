@@ -109,7 +109,7 @@ export const StepPanel = memo(function StepPanel({ run }: { run: RunSnapshot }) 
                 </button>
                 {c.detail && (
                   <p className="fs-choice-detail" id={`fs-choice-d-${c.id}`}>
-                    {saidText(t, c.detail)}
+                    {sayText(t, c.detail, c.detailMsg)}
                   </p>
                 )}
               </div>

@@ -32,6 +32,8 @@ export const PromptSchema = z.object({
       primary: z.boolean().optional(),
       destructive: z.boolean().optional(),
       labelMsg: SaidMessageSchema.optional(),
+      /** The detail's id + values (decision 0188: a failsafe fix's explanation). */
+      detailMsg: SaidMessageSchema.optional(),
     }),
   ),
   input: z.object({ label: z.string(), secret: z.boolean(), minLength: z.number().int().nonnegative(), labelMsg: SaidMessageSchema.optional() }).optional(),

@@ -4,7 +4,7 @@
  * or a real busybox telnetd with stand-in failsafe tools. Our CLI (`failsafe rescue`) runs the same runner,
  * journal and steps as the app, inside the "station" namespace. Namespaces are deleted afterwards.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { CliLines } from '../../../test-support/cli-lines';
 import type { RunSnapshot } from '../../../src-shared/capabilities/playbook';
 import { startFailsafeRouter, type FailsafeRouter } from '../../../test-support/failsafe-router';
 import { parseJournal, replayJournal } from '../../../src-shared/capabilities/playbook/journal';
-import { loadCatalog, translator } from '../../../src-shared/i18n';
+import { loadCatalog, translator, type Translate } from '../../../src-shared/i18n';
 import { expectAllSaid } from '../../../test-support/said';
 
 const support = netnsSupport();
@@ -24,14 +24,23 @@ if (!support.ok) reportSkip('failsafe playbook (network namespaces)', support.re
 const stepIs = (id: string, state: string) => (s: RunSnapshot): boolean => s.steps.some((st) => st.id === id && st.state === state);
 const hasEvidence = (prefix: string) => (s: RunSnapshot): boolean => s.steps.some((st) => st.evidence.some((e) => e.text.startsWith(prefix)));
 const stepOf = (s: RunSnapshot, id: string) => s.steps.find((st) => st.id === id)!;
-/** Every piece of evidence any snapshot showed, once each, in order. */
-const evidence = (out: CliLines): string => [...new Set(out.of('playbook.run').flatMap((s) => s.steps.flatMap((st) => st.evidence.map((e) => e.text))))].join('\n');
+/**
+ * Every piece of evidence any snapshot showed, once each, in order; each line and each note of ours checked to be
+ * said from its id (allSaidInGerman).
+ */
+const evidence = (out: CliLines): string => {
+  allSaidInGerman(out);
+  return [...new Set(out.of('playbook.run').flatMap((s) => s.steps.flatMap((st) => st.evidence.map((e) => e.text))))].join('\n');
+};
 /**
  * Every evidence line and every note of ours, said in German from its id (decision 0188): the lines and notes
  * that quote the router's words, a fault's words or a fix's label too.
  */
-async function allSaidInGerman(out: CliLines): Promise<string> {
-  const de = translator('de', await loadCatalog('de'));
+let de: Translate;
+beforeAll(async () => {
+  de = translator('de', await loadCatalog('de'));
+});
+function allSaidInGerman(out: CliLines): string {
   const seen = new Map<string, NonNullable<RunSnapshot['steps'][number]['evidence'][number]>>();
   for (const s of out.of('playbook.run')) for (const st of s.steps) for (const e of st.evidence) seen.set(`${e.at} ${e.text}`, e);
   const notes = out.of('playbook.transcript').filter((l) => l.dir === 'note');
@@ -115,7 +124,7 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
     expect(ev).toMatch(/accepted for this session only, not stored/);
     expect(ev).toContain("The router's normal address (LAN) is 192.168.7.1.");
     expect(ev).toMatch(/New administrator password set/);
-    const german = await allSaidInGerman(run.out);
+    const german = allSaidInGerman(run.out);
     expect(german).toMatch(/Rundruf von 192\.168\.1\.1 um \d\d:\d\d:\d\d\.\d{3} empfangen: „Please press button now to enter failsafe“/);
     expect(german).toMatch(/nur für diese Sitzung angenommen, nicht gespeichert/);
     expect(german).toMatch(/Verbindung zu 192\.168\.1\.1 \(SSH-Port 22, dann telnet\) als root ohne Passwort/);
@@ -188,7 +197,7 @@ describe.skipIf(!support.ok)('failsafe playbook on a virtual rescue LAN', () => 
     expect(r.file('overlay/upper/etc/config/network')).toBeUndefined();
     expect(run.out.of('playbook.transcript').some((l) => /firstboot did not finish/.test(l.text))).toBe(true);
     // the note quotes the timeout fault's own words, said in German from its entry too
-    expect(await allSaidInGerman(run.out)).toMatch(/firstboot wurde nicht fertig: .* \(ein bekanntes Problem\)\. Stattdessen werden/);
+    expect(allSaidInGerman(run.out)).toMatch(/firstboot wurde nicht fertig: .* \(ein bekanntes Problem\)\. Stattdessen werden/);
   });
 
   it('erase the settings partition (mtd -r erase rootfs_data): the router restarts by itself; the run ends', async () => {

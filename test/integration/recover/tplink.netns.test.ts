@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRescueLan, netnsSupport, nodeTsArgs, reportSkip, type RescueLan } from '../../../test-support/netns';
 import { CliLines, parseCliOutput, payloads, resultOf } from '../../../test-support/cli-lines';
 import { tplinkFactory, tplinkUpBoot } from '../../../test-support/vendor-images';
+import { expectAllSaid } from '../../../test-support/said';
+import { loadCatalog, translator } from '../../../src-shared/i18n';
 
 const support = netnsSupport();
 if (!support.ok) reportSkip('recover tplink (namespaces)', support.reason);
@@ -84,6 +86,9 @@ describe.skipIf(!support.ok)('TP-Link recovery: the router is a TFTP client', ()
       expect(result.value.plan.image).toMatchObject({ cutBytes: 0x20200, servedBytes: fw.length });
       expect(result.value.plan.image.cutReason).toMatch(/skip=257/);
       expect(result.value.plan.sha256).toBe(sha(fw));
+      // every evidence line of the run is ours, said in German from its id (decision 0188), the LED line too
+      const german = expectAllSaid(result.value.run!.steps.flatMap((s) => s.evidence), translator('de', await loadCatalog('de'))).join('\n');
+      expect(german).toMatch(/^Während er schreibt: /m);
     }
     expect(payloads(lines, 'cli.step').map((s) => `${s.step}:${s.state}`)).toEqual(['cables:done', 'network:done', 'serve:done', 'transfer:done', 'writing:done', 'verify:done']);
     expect(payloads(lines, 'cli.step').find((s) => s.step === 'verify')!.evidence.join(' ')).toMatch(/TL-WR841N/);

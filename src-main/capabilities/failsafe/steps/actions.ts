@@ -41,13 +41,13 @@ const lanIp: Fix = async (ctx, s) => {
 
 const password: Fix = async (ctx, s) => {
   const a = await ctx.ask({
-    text: 'Type the new administrator password.',
-    detail: 'At least 6 characters. You need it for the router web page (LuCI) and SSH.',
+    text: said('prompt.password.text'),
+    detail: said('prompt.password.detail'),
     choices: [
-      { id: 'set', label: 'Set password', primary: true },
-      { id: 'cancel', label: 'Cancel' },
+      { id: 'set', label: said('prompt.password.set'), primary: true },
+      { id: 'cancel', label: said('prompt.cancel') },
     ],
-    input: { label: 'New password', secret: true, minLength: 6 },
+    input: { label: said('prompt.password.input'), secret: true, minLength: 6 },
   });
   if (a.choice !== 'set') return 'again';
   const pw = a.input ?? '';
@@ -134,11 +134,11 @@ const FIXES: Record<string, Fix> = {
 async function doAction(ctx: StepContext, s: Session, act: FailsafeAction): Promise<'again' | 'end'> {
   if (act.destructive) {
     const a = await ctx.ask({
-      text: `${act.label}?`,
-      detail: `${act.explain} ${act.consequence ?? ''}`.trim(),
+      text: said('prompt.confirm.question', { action: saidData(act.label) }),
+      detail: said('failsafe.said.confirmDetail', { explain: saidData(act.explain), consequence: act.consequence ? saidData(act.consequence) : 'none' }),
       choices: [
-        { id: 'cancel', label: 'Cancel', primary: true },
-        { id: 'confirm', label: act.id === 'reset-network' ? 'Reset these settings' : 'Erase everything', destructive: true },
+        { id: 'cancel', label: said('prompt.cancel'), primary: true },
+        { id: 'confirm', label: said(act.id === 'reset-network' ? 'prompt.confirm.resetNetwork' : 'prompt.confirm.erase'), destructive: true },
       ],
     });
     if (a.choice !== 'confirm') {
@@ -156,16 +156,16 @@ export const actionsStep: StepExecutor = async (ctx) => {
   if (!s || s.closed) return fault('SESSION_LOST', { what: 'closed' });
   for (;;) {
     const a = await ctx.ask({
-      text: 'What should Rescue Bench fix?',
+      text: said('prompt.fix.question'),
       choices: [
-        ...FAILSAFE_ACTIONS.map((x) => ({ id: x.id, label: x.label, detail: x.explain, ...(x.destructive ? { destructive: true } : {}) })),
-        { id: 'finish', label: 'Finish', detail: 'Leave the router in rescue mode. Switch it off and on to start it normally.' },
+        ...FAILSAFE_ACTIONS.map((x) => ({ id: x.id, label: saidData(x.label), detail: saidData(x.explain), ...(x.destructive ? { destructive: true } : {}) })),
+        { id: 'finish', label: said('prompt.finish.label'), detail: said('prompt.finish.detail') },
       ],
     });
-    if (a.choice === 'finish') return { ok: true, summary: 'Finished. The router stays in rescue mode until you restart it.' };
+    if (a.choice === 'finish') return { ok: true, summary: said('failsafe.said.finished') };
     const act = FAILSAFE_ACTIONS.find((x) => x.id === a.choice)!;
     try {
-      if ((await doAction(ctx, s, act)) === 'end') return { ok: true, summary: 'The router is restarting normally.' };
+      if ((await doAction(ctx, s, act)) === 'end') return { ok: true, summary: said('failsafe.said.restartingNormally') };
     } catch (err) {
       const e = toErrorShape(err);
       ctx.evidence(said('failsafe.said.fixFailed', { action: saidData(act.label), reason: faultWords(e), fix: e.fix ? faultWords(e, 'fix') : 'none' }));

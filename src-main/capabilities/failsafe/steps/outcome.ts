@@ -16,7 +16,7 @@ export function outcomeStep(deps: FailsafeDeps): StepExecutor {
     const judge = (e: BootEvent): StepOutcome => {
       if (e.kind === 'failsafe-entered' || e.kind === 'serial-failsafe') {
         ctx.evidence(said('failsafe.said.routerSaid', { text: e.text, time: clock(e.at) }), e.at);
-        return { ok: true, summary: 'The router is in rescue mode.' };
+        return { ok: true, summary: said('failsafe.said.inRescueMode') };
       }
       ctx.evidence(said('failsafe.said.routerSaidNormal', { text: e.text, time: clock(e.at) }), e.at);
       ctx.setHint({ kind: 'led', pattern: 'regular' });
@@ -46,7 +46,7 @@ export function outcomeStep(deps: FailsafeDeps): StepExecutor {
     const port = 'p' in first ? first.p : await probing;
     if (port !== undefined) {
       ctx.evidence(said('failsafe.said.loginAnswered', { router, port, time: clock(ctx.now()) }));
-      return { ok: true, summary: 'The router is in rescue mode.' };
+      return { ok: true, summary: said('failsafe.said.inRescueMode') };
     }
     if (ctx.signal.aborted) return stopped();
     ctx.setHint({ kind: 'led', pattern: 'regular' });

@@ -102,4 +102,9 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "failsafe.said.fallback": "{why, select, firstboot {firstboot wurde nicht fertig: {reason} (ein bekanntes Problem).} mtdUnfinished {mtd erase wurde nicht fertig: {reason} (ein bekanntes Problem).} other {mtd konnte rootfs_data nicht löschen (Exit {code}).}} Stattdessen werden die gespeicherten Dateien direkt gelöscht.",
   "failsafe.said.fixCancelled": "{action}: abgebrochen.",
   "failsafe.said.fixFailed": "{action} hat nicht geklappt: {reason}{fix, select, none {} other { {fix}}}",
+  "failsafe.said.finished": "Fertig. Der Router bleibt im Rettungsmodus, bis Sie ihn neu starten.",
+  "failsafe.said.restartingNormally": "Der Router startet normal neu.",
+  "failsafe.said.inRescueMode": "Der Router ist im Rettungsmodus.",
+  "failsafe.said.confirmedAt": "Bestätigt um {time}.",
+  "failsafe.said.confirmDetail": "{explain}{consequence, select, none {} other { {consequence}}}",
 };

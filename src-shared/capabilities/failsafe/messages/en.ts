@@ -109,4 +109,9 @@ export const en = {
   "failsafe.said.fallback": "{why, select, firstboot {firstboot did not finish: {reason} (a known problem).} mtdUnfinished {mtd erase did not finish: {reason} (a known problem).} other {mtd could not erase rootfs_data (exit {code}).}} Deleting the saved files directly instead.",
   "failsafe.said.fixCancelled": "{action}: cancelled.",
   "failsafe.said.fixFailed": "{action} did not work: {reason}{fix, select, none {} other { {fix}}}",
+  "failsafe.said.finished": "Finished. The router stays in rescue mode until you restart it.",
+  "failsafe.said.restartingNormally": "The router is restarting normally.",
+  "failsafe.said.inRescueMode": "The router is in rescue mode.",
+  "failsafe.said.confirmedAt": "Confirmed at {time}.",
+  "failsafe.said.confirmDetail": "{explain}{consequence, select, none {} other { {consequence}}}",
 } as const satisfies Record<string, string>;

@@ -102,4 +102,9 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "failsafe.said.fallback": "{why, select, firstboot {firstboot no terminó: {reason} (un problema conocido).} mtdUnfinished {mtd erase no terminó: {reason} (un problema conocido).} other {mtd no pudo borrar rootfs_data (salida {code}).}} En su lugar se borran directamente los archivos guardados.",
   "failsafe.said.fixCancelled": "{action}: cancelado.",
   "failsafe.said.fixFailed": "{action} no funcionó: {reason}{fix, select, none {} other { {fix}}}",
+  "failsafe.said.finished": "Terminado. El router sigue en modo de rescate hasta que lo reinicies.",
+  "failsafe.said.restartingNormally": "El router se está reiniciando con normalidad.",
+  "failsafe.said.inRescueMode": "El router está en modo de rescate.",
+  "failsafe.said.confirmedAt": "Confirmado a las {time}.",
+  "failsafe.said.confirmDetail": "{explain}{consequence, select, none {} other { {consequence}}}",
 };
