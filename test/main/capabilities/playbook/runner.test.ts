@@ -263,7 +263,9 @@ describe('playbook runner', () => {
       },
     );
     const run = svc.start('p', {} as never);
-    for (let i = 0; i < 200 && !svc.status().run?.prompt; i++) await new Promise((r) => setTimeout(r, 5));
+    // answer as a screen does: once the question was sent to it (emits are coalesced, so on a loaded machine the
+    // live run can hold the question a moment before any screen was told)
+    for (let i = 0; i < 400 && !told.some((t) => t.endsWith('prompt')); i++) await new Promise((r) => setTimeout(r, 5));
     svc.respond(run.runId, svc.status().run!.prompt!.id, 'again');
     await svc.settled();
     await new Promise((r) => setImmediate(r));
