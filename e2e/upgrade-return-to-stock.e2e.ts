@@ -37,6 +37,7 @@ describe.skipIf(!support.ok)('return to factory firmware in the bench UI', () =>
       openwrt: { release: '19.07.9', revision: 'r11407-a96cc1d2e5' },
       upgrade: {
         bootDelayMs: 7000,
+        settingsBackupStallS: 3,
         images: { [crypto.createHash('sha256').update(vendor).digest('hex')]: { kind: 'vendor', title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58', needsRootfsSize: ROOTFS_3M } },
       },
     });
@@ -64,7 +65,15 @@ describe.skipIf(!support.ok)('return to factory firmware in the bench UI', () =>
     await page.getByTestId('up-start-btn').click();
     // the run reads the router again and asks once more before anything is written
     await page.getByRole('button', { name: 'Go ahead' }).click({ timeout: 60_000 });
-    // the full backup question: skipped here (the settings are saved without asking)
+    // the settings are copied to this computer first, without asking (the maker's firmware cannot keep them): the
+    // card shows the bytes so far while the router packs them
+    const settings = page.locator('[data-testid="up-progress"][data-stage="settings-backup"]');
+    await settings.waitFor({ timeout: 30_000 });
+    expect(await settings.textContent()).toMatch(/Your settings: .+ so far/);
+    expect(await page.getByTestId('fs-do-now').textContent()).toBe('Wait a moment: your settings are being copied to this computer.');
+    await page.getByTestId('fs-now').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await bench.screenshot('upgrade-stock-settings');
+    // the full backup question: skipped here
     await page.getByRole('button', { name: 'Skip the backup' }).click({ timeout: 60_000 });
     // the router's refusal and the typed confirmation
     const prompt = page.getByTestId('fs-prompt');

@@ -120,6 +120,11 @@ export interface StandinUpgrade {
    * failed-start fallback these units have (how U-Boot treats boot_part then is UNVERIFIED).
    */
   fallbackToOtherSlot?: boolean;
+  /**
+   * `sysupgrade -b -` sends its first 256 bytes, then stalls this long before the rest: a router with a big
+   * overlay takes seconds to pack its settings. Lets a test see the settings card while the copy runs.
+   */
+  settingsBackupStallS?: number;
 }
 
 export interface StandinRouter {
@@ -232,6 +237,8 @@ while [ $# -gt 0 ]; do
 done
 v() { [ $VERB -ge 1 ] && echo "$(date) upgrade: $*"; }
 if [ -n "$BACKUP" ]; then
+  stall=$(cat /tmp/.standin-backup-stall 2>/dev/null)
+  if [ "$BACKUP" = "-" ] && [ -n "$stall" ]; then tar czf - -C / etc/config etc/dropbear etc/passwd etc/shadow 2>/dev/null | { dd bs=256 count=1 2>/dev/null; sleep "$stall"; cat; }; exit 0; fi
   if [ "$BACKUP" = "-" ]; then exec tar czf - -C / etc/config etc/dropbear etc/passwd etc/shadow 2>/dev/null; fi
   v "Saving config files..."; tar czf "$BACKUP" -C / etc/config etc/dropbear etc/passwd etc/shadow 2>/dev/null; exit 0
 fi
@@ -366,6 +373,7 @@ export async function startStandinRouter(lan: RescueLan, opts: StandinOptions): 
   fs.writeFileSync(path.join(root, 'etc/profile'), 'cat /etc/banner\nexport PATH=/usr/sbin:/usr/bin:/sbin:/bin\n');
   fs.writeFileSync(path.join(root, 'tmp/sysinfo/board_name'), (opts.boardName ?? 'rescue-bench,standin') + '\n');
   fs.writeFileSync(path.join(root, 'tmp/sysinfo/model'), (opts.model ?? 'Rescue Bench Stand-in Router') + '\n');
+  if (opts.upgrade?.settingsBackupStallS) fs.writeFileSync(path.join(root, 'tmp/.standin-backup-stall'), `${opts.upgrade.settingsBackupStallS}\n`);
   fs.writeFileSync(path.join(root, 'proc/cmdline'), (opts.cmdline ?? 'console=ttyS0,115200 rootfstype=squashfs') + '\n');
   // Flash stand-ins.
   const parts = opts.partitions;

@@ -46,6 +46,7 @@ import { sessionNotes, shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
 import type { PlaybookService, RegisteredPlaybook, StepContext, StepExecutor, StepOutcome } from '../playbook';
+import { stepSaid } from '../playbook';
 import { checkStaged, loginAgain, readRouter, startSysupgrade, sysupgradeTest, uploadImage, vendorWebAnswer, waitForRouter, type RouterSign, type RouterState, type WaitPhase, type WaitResult } from './router-ops';
 import type { NetService } from '../net';
 
@@ -526,6 +527,8 @@ export class UpgradeService {
     const dir = path.join(this.deps.dataDir, 'upgrade', st.runId);
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `settings-${st.req.target.host.replace(/[^\w.-]/g, '_')}.tar.gz`);
+    // the one thing to do now is to wait: the step's own words (a question to come) come back once it is saved
+    ctx.setDoNow(said('upgrade.said.doNow.savingSettings'));
     const pull = await s.pull('sysupgrade -b -', { idleTimeoutMs: 60_000 });
     const out = fs.createWriteStream(file);
     let bytes = 0;
@@ -558,6 +561,7 @@ export class UpgradeService {
     }
     st.settingsBackup = file;
     ctx.evidence(said('upgrade.said.ev.settingsSaved', { bytes, file }));
+    ctx.setDoNow(stepSaid(ctx, 'doNow'));
   }
 
   private async backup(ctx: StepContext): Promise<StepOutcome> {

@@ -168,7 +168,8 @@ function PlanCard({ report }: { report: StockReport }) {
 function progressStepActive(run: RunSnapshot, p: UpgradeProgress): boolean {
   const active = run.steps.find((s) => s.state === 'active')?.id;
   if (active === 'intermediate') return p.stage !== 'settings-backup';
-  return (p.stage === 'settings-backup' && active === 'backup') || (p.stage === 'upload' && active === 'upload') || (p.stage === 'wait' && active === 'wait');
+  // the settings are saved in the backup step, or in the router's check once it says they cannot be kept (-n, -F)
+  return (p.stage === 'settings-backup' && (active === 'backup' || active === 'test')) || (p.stage === 'upload' && active === 'upload') || (p.stage === 'wait' && active === 'wait');
 }
 
 /**

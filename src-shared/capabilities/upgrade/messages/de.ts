@@ -388,4 +388,5 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.writing": "Der Router hat {said, select, none {nichts gesagt} other {{said} gesagt}} {dropped, select, yes {und die Verbindung getrennt: So schließt sysupgrade alle Sitzungen, bevor es schreibt – wie erwartet.} other {und sein sysupgrade-Befehl ist beendet; der Router schreibt jetzt und startet von selbst neu.}}{slot, select, none {} other { Er schreibt Platz {slot} (den, der gerade nicht läuft).}}",
   "upgrade.said.ev.doneAt": "{done} Seine Adresse ist {host}.",
   "upgrade.said.connecting": "Verbindung zu {host} ({method, select, auto {SSH, dann telnet} other {{method}}}) als {user} …",
+  "upgrade.said.doNow.savingSettings": "Einen Moment bitte: Ihre Einstellungen werden auf diesen Computer kopiert.",
 };

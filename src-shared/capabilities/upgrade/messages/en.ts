@@ -398,4 +398,5 @@ export const en = {
   "upgrade.said.ev.writing": "The router said {said, select, none {nothing} other {{said}}} {dropped, select, yes {and closed the connection: that is sysupgrade closing every session before it writes, as expected.} other {and its sysupgrade command ended; the router writes and restarts on its own now.}}{slot, select, none {} other { It writes slot {slot} (the one not running).}}",
   "upgrade.said.ev.doneAt": "{done} Its address is {host}.",
   "upgrade.said.connecting": "Connecting to {host} ({method, select, auto {SSH, then telnet} other {{method}}}) as {user}…",
+  "upgrade.said.doNow.savingSettings": "Wait a moment: your settings are being copied to this computer.",
 } as const satisfies Record<string, string>;

@@ -388,4 +388,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   "upgrade.said.ev.writing": "El router {said, select, none {no dijo nada} other {dijo {said}}} {dropped, select, yes {y cerró la conexión: es sysupgrade cerrando todas las sesiones antes de escribir, como se esperaba.} other {y su orden sysupgrade terminó; ahora el router escribe y se reinicia solo.}}{slot, select, none {} other { Escribe la ranura {slot} (la que no está en uso).}}",
   "upgrade.said.ev.doneAt": "{done} Su dirección es {host}.",
   "upgrade.said.connecting": "Conectando con {host} ({method, select, auto {SSH, luego telnet} other {{method}}}) como {user}…",
+  "upgrade.said.doNow.savingSettings": "Un momento: tu configuración se está copiando a este equipo.",
 };

@@ -151,6 +151,12 @@ describe('upgrade view', () => {
     // the copy step's bar does not show during the backup step, and this one goes once the backup step is over
     act(() => usePlaybook.getState().setRun(run([...toBackup, { type: 'step', at: T0 + 3, stepId: 'backup', state: 'done' }, { type: 'step', at: T0 + 4, stepId: 'upload', state: 'active' }])));
     expect(screen.queryByTestId('up-progress')).toBeNull();
+    // return to stock saves them in the router's check, once it says they cannot be kept (-n, -F): shown there too
+    act(() => {
+      usePlaybook.getState().setRun(run([...toBackup, { type: 'step', at: T0 + 3, stepId: 'backup', state: 'done' }, { type: 'step', at: T0 + 4, stepId: 'test', state: 'active' }]));
+      useUpgrade.getState().onProgress({ runId: 'run-1', stage: 'settings-backup', done: 256, total: 0, text: '' });
+    });
+    expect(screen.getByTestId('up-progress').dataset.stage).toBe('settings-backup');
     await useLocale.getState().setLocale('de');
     try {
       act(() => {
