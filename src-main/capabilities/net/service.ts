@@ -842,12 +842,13 @@ export class NetService {
       } catch (e) {
         lease.state = 'lost';
         const shape = toErrorShape(e);
-        lease.error = {
-          ...shape,
-          message: `This computer lost the address ${lease.address.split('/')[0]} on ${lease.interface} and it could not be put back.`,
-          meaning: 'The router cannot reach this computer until the address is back.',
-          fix: shape.code === 'NET_PERMISSION_CANCELLED' ? 'Set the address again (your computer asks for permission).' : (shape.fix ?? 'Set the address again.'),
-        };
+        // its own code and catalogue words (the screen says them in its language); why putting it back failed is
+        // the details, in the words of the fault that said so
+        lease.error = fault(
+          'NET_ADDRESS_LOST',
+          { address: lease.address.split('/')[0]!, iface: lease.interface, asked: shape.code === 'NET_PERMISSION_CANCELLED' ? 'cancelled' : 'no' },
+          { details: [shape.code, shape.message, shape.fix, shape.details].filter(Boolean).join('\n').slice(0, 4000) },
+        ).toShape();
       }
       this.events.lease?.(lease.info());
     } finally {

@@ -233,4 +233,7 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'net.cli.takes.routerIp': 'eine IPv4-Adresse wie 192.168.0.1',
   'net.cli.takes.prefixAddress': 'eine Adresse mit ihrem Präfix, wie 192.168.0.66/24',
   "net.said.finding": "{title} {meaning}",
+  "error.NET_ADDRESS_LOST.message": "Dieser Computer hat die Adresse {address} auf {iface} verloren, und sie ließ sich nicht wieder setzen.",
+  "error.NET_ADDRESS_LOST.meaning": "Der Router erreicht diesen Computer erst wieder, wenn die Adresse zurück ist.",
+  "error.NET_ADDRESS_LOST.fix": "{asked, select, cancelled {Setzen Sie die Adresse erneut (Ihr Computer fragt nach der Erlaubnis).} other {Setzen Sie die Adresse erneut.}}",
 };

@@ -239,4 +239,7 @@ export const en = {
   'net.cli.takes.routerIp': 'an IPv4 address like 192.168.0.1',
   'net.cli.takes.prefixAddress': 'an address with its prefix, like 192.168.0.66/24',
   "net.said.finding": "{title} {meaning}",
+  "error.NET_ADDRESS_LOST.message": "This computer lost the address {address} on {iface} and it could not be put back.",
+  "error.NET_ADDRESS_LOST.meaning": "The router cannot reach this computer until the address is back.",
+  "error.NET_ADDRESS_LOST.fix": "{asked, select, cancelled {Set the address again (your computer asks for permission).} other {Set the address again.}}",
 } as const satisfies Record<string, string>;

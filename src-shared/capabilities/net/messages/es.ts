@@ -230,4 +230,7 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'net.cli.takes.routerIp': 'una dirección IPv4 como 192.168.0.1',
   'net.cli.takes.prefixAddress': 'una dirección con su prefijo, como 192.168.0.66/24',
   "net.said.finding": "{title} {meaning}",
+  "error.NET_ADDRESS_LOST.message": "Este equipo perdió la dirección {address} en {iface} y no se pudo volver a poner.",
+  "error.NET_ADDRESS_LOST.meaning": "El router no puede llegar a este equipo hasta que vuelva la dirección.",
+  "error.NET_ADDRESS_LOST.fix": "{asked, select, cancelled {Vuelve a poner la dirección (tu equipo pedirá permiso).} other {Vuelve a poner la dirección.}}",
 };

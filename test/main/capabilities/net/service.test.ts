@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultReason, NetService } from '../../../../src-main/capabilities/net';
 import type { NetLeaseInfo, NetLinkEvent } from '../../../../src-shared/capabilities/net';
 import { eth, LO, mockNet, type MockNet } from '../../../../test-support/bindings/net-mock';
+import { loadCatalog, localizeError, translator } from '../../../../src-shared/i18n';
 import { IFCONFIG, PORTS } from '../../../shared/capabilities/net/samples';
 
 const dirs: string[] = [];
@@ -277,6 +278,29 @@ describe('NetService.prepare / release', () => {
     // NetworkManager got the interface back
     expect(c.ifs.get('eth0')!.nmState).toBe('connected');
     expect(fs.readFileSync(path.join(s2.dir, 'net-leases.json'), 'utf8')).toBe('[]\n');
+  });
+
+  it('an address taken away that cannot be put back (the permission prompt dismissed): its own fault, said in German too', async () => {
+    const m = mockNet([eth('eth0')], { pkexec: 'allow' });
+    const { svc, leases } = setup(m);
+    const lease = await svc.prepare({ interface: 'eth0', address: '192.168.1.2/24', reason: 'r' });
+    m.opts.pkexec = 'cancel';
+    m.dropAddress('eth0', '192.168.1.2/24');
+    await svc.pollOnce();
+    await expect.poll(() => leases.at(-1)?.state).toBe('lost');
+    const e = svc.leases()[0]!.error!;
+    expect(e).toMatchObject({
+      code: 'NET_ADDRESS_LOST',
+      message: 'This computer lost the address 192.168.1.2 on eth0 and it could not be put back.',
+      meaning: 'The router cannot reach this computer until the address is back.',
+      fix: 'Set the address again (your computer asks for permission).',
+      values: { address: '192.168.1.2', iface: 'eth0', asked: 'cancelled' },
+    });
+    expect(e.details).toMatch(/^NET_PERMISSION_CANCELLED\n/);
+    const de = translator('de', await loadCatalog('de'));
+    expect(localizeError(e, de)).toMatchObject({ message: 'Dieser Computer hat die Adresse 192.168.1.2 auf eth0 verloren, und sie ließ sich nicht wieder setzen.', fix: 'Setzen Sie die Adresse erneut (Ihr Computer fragt nach der Erlaubnis).' });
+    m.opts.pkexec = 'allow';
+    await lease.release();
   });
 
   it('pkexec without an agent falls back to sudo -n; neither available: the fault says how to do it by hand', async () => {
