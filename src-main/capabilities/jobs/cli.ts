@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { localizeError } from '../../../src-shared/i18n/errors';
+import { sayIn } from '../../../src-shared/i18n/said';
 import { day } from '../../../src-shared/capabilities/jobs';
 import { seenWords, shopWords } from '../../../src-shared/capabilities/jobs/words';
 import { english, type Translate } from '../../../src-shared/i18n/translate';
@@ -35,7 +36,7 @@ function showText(t: Translate, j: Job): string {
   if (j.note.customer || j.note.ticket || j.note.text) out.push(t('jobs.cli.show.customer', { what: [j.note.customer, j.note.ticket && t('jobs.cli.show.ticket', { ticket: j.note.ticket }), j.note.text].filter(Boolean).join(' — ') }));
   for (const [i, s] of j.steps.entries()) {
     out.push(`  ${i + 1}. ${s.title}: ${t('playbook.cli.state', { state: s.state })}${s.startedAt !== undefined ? ` (${new Date(s.startedAt).toTimeString().slice(0, 8)}${s.endedAt !== undefined ? `–${new Date(s.endedAt).toTimeString().slice(0, 8)}` : ''})` : ''}`);
-    for (const e of s.evidence) out.push(`       ${new Date(e.at).toTimeString().slice(0, 8)} ${e.text}`);
+    for (const e of s.evidence) out.push(`       ${new Date(e.at).toTimeString().slice(0, 8)} ${sayIn(t, e.msg, e.text)}`);
     if (s.error) out.push(`       ! ${localizeError(s.error, t).message}`);
   }
   for (const i of j.images) out.push(t('jobs.cli.show.image', { file: i.fileName, sha256: i.sha256 }));

@@ -6,7 +6,7 @@ import type { RbError } from '../../../src-shared/contract';
 import { day } from '../../../src-shared/capabilities/jobs';
 import type { Job, JobState, JobStep, JobSummary } from '../../../src-shared/capabilities/jobs/contract';
 import { english, knownId } from '../../../src-shared/i18n';
-import { stepText, useLocale, useT, type T } from '../../i18n';
+import { evidenceText, stepText, useLocale, useT, useLocalizedError, type T } from '../../i18n';
 import { seenWords, shopWords } from '../../../src-shared/capabilities/jobs/words';
 import { useJobs } from './store';
 
@@ -157,12 +157,12 @@ function JobDetail({ job, onError }: { job: Job; onError: (e: RbError | undefine
                 {s.endedAt !== undefined ? `–${hhmmss(s.endedAt)}` : ''}
               </span>
             )}
-            {s.error && <p className="jobs-bad">{s.error.message}</p>}
+            {s.error && <StepError error={s.error} />}
             {s.evidence.length > 0 && (
               <ul className="job-evidence">
                 {s.evidence.map((e, i) => (
                   <li key={i}>
-                    <span className="mono muted">{hhmmss(e.at)}</span> {e.text}
+                    <span className="mono muted">{hhmmss(e.at)}</span> {evidenceText(t, e)}
                   </li>
                 ))}
               </ul>
@@ -302,4 +302,9 @@ export function JobsView() {
       )}
     </div>
   );
+}
+
+/** A step's fault in the language shown (its English when the catalogue does not have it). */
+function StepError({ error }: { error: NonNullable<JobStep['error']> }) {
+  return <p className="jobs-bad">{useLocalizedError(error).message}</p>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { command, event, Empty, RbErrorSchema } from '../../contract/common';
+import { command, event, Empty, RbErrorSchema, SaidMessageSchema } from '../../contract/common';
 
 /**
  * Job records (issue 17): every real playbook run becomes a job — which router, what was done step by step,
@@ -31,7 +31,8 @@ export const JobStepSchema = z.object({
   startedAt: z.number().optional(),
   endedAt: z.number().optional(),
   attempts: z.number().int().nonnegative(),
-  evidence: z.array(z.object({ at: z.number(), text: z.string() })),
+  /** The run's evidence; `msg` where the words are ours (decision 0188: the Jobs view and the report say them in their language). */
+  evidence: z.array(z.object({ at: z.number(), text: z.string(), msg: SaidMessageSchema.optional() })),
   error: RbErrorSchema.optional(),
 });
 export type JobStep = z.infer<typeof JobStepSchema>;

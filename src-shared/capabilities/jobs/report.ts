@@ -4,10 +4,11 @@
  * computer years later. Every text that came from the router or the user is escaped: a router that calls
  * itself `<script>` shows that name, nothing more. Our own words are in the language asked for (decision 0136):
  * the catalogue's `jobs.report.*`, dates and numbers by Intl, `<html lang>` naming it; what the router, the image and
- * the person said (evidence, names, hashes, notes) is the same bytes in every language. The same page is printed to PDF by Chromium or Electron.
+ * the person said (names, hashes, notes, the router's own lines) is the same bytes in every language; our evidence lines
+ * are said from their ids (decision 0188). The same page is printed to PDF by Chromium or Electron.
  */
 import type { Job } from './contract';
-import { english, intlTag, knownId, localizeError, type Locale, type Translate } from '../../i18n';
+import { english, intlTag, knownId, localizeError, sayIn, type Locale, type Translate } from '../../i18n';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
@@ -109,7 +110,7 @@ export function jobReportHtml(job: Job, now: number = Date.now(), lang: ReportLa
       const when = span ? ` <span class="sub">${s.attempts > 1 ? e(t('jobs.report.attempts', { span, count: s.attempts })) : span}</span>` : '';
       const err = s.error ? localizeError(s.error, t) : undefined;
       const errHtml = err ? `<div class="err"><strong>${e(err.message)}</strong>${err.meaning ? ` ${e(err.meaning)}` : ''}${err.fix ? `<br>${e(err.fix)}` : ''}</div>` : '';
-      const ev = s.evidence.length ? `<ul class="ev">${s.evidence.map((x) => `<li><time>${time(x.at)}</time>${e(x.text)}</li>`).join('')}</ul>` : '';
+      const ev = s.evidence.length ? `<ul class="ev">${s.evidence.map((x) => `<li><time>${time(x.at)}</time>${e(sayIn(t, x.msg, x.text))}</li>`).join('')}</ul>` : '';
       return `<li><span class="st st-${s.state}">${e(ours(t, `playbook.${job.playbookId}.${s.id}.title`, s.title))}</span> — ${e(t(`jobs.step.${s.state}`))}${when}${errHtml}${ev}</li>`;
     })
     .join('');

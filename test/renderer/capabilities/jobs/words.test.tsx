@@ -13,6 +13,8 @@ import { useJobs } from '../../../../src-renderer/capabilities/jobs/store';
 import { tNow, useLocale } from '../../../../src-renderer/i18n';
 import { seenBeforeText, type Job, type JobSummary } from '../../../../src-shared/capabilities/jobs';
 import { scanForEscapes } from '../../../../test-support/pseudo-scan';
+import { said } from '../../../../src-shared/i18n';
+import { fault } from '../../../../src-shared/errors';
 
 const T = new Date(2026, 10, 3, 14, 2, 11).getTime();
 const job: Job = {
@@ -26,8 +28,9 @@ const job: Job = {
   router: { mac: 'c4:41:1e:aa:bb:01', model: 'WRT32X' },
   note: { customer: 'Ada', ticket: 'T-9' },
   steps: [
-    { id: 'cables', title: 'Cables and power', state: 'done', attempts: 1, startedAt: T, endedAt: T + 1000, evidence: [] },
-    { id: 'fix', title: 'Fix the router', state: 'pending', attempts: 0, evidence: [] },
+    // our evidence line with its id, and a step's fault: said in the language shown (decision 0188)
+    { id: 'cables', title: 'Cables and power', state: 'done', attempts: 1, startedAt: T, endedAt: T + 1000, evidence: [{ at: T + 500, ...said('failsafe.said.confirmedAt', { time: '14:02:10' }) }] },
+    { id: 'fix', title: 'Fix the router', state: 'failed', attempts: 1, evidence: [], error: fault('MISSED_WINDOW', { cause: 'regularBoot' }).toShape() },
   ],
   images: [],
   backups: [{ kind: 'full', at: T, location: '/backups/j1', manifest: { createdAt: '2026-11-03T14:02:11Z', complete: true, files: [{ name: 'mtd0', sha256: 'aa' }] } }],

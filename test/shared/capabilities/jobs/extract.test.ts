@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { startRecord, type JournalRecord, type PlaybookDef } from '../../../../src-shared/capabilities/playbook';
-import { loadCatalog, translator } from '../../../../src-shared/i18n';
+import { loadCatalog, said, translator } from '../../../../src-shared/i18n';
 import { extractJob, identityFrom, imageFrom, backupFrom, jobReportHtml, escapeHtml, seenBeforeText, JobSchema } from '../../../../src-shared/capabilities/jobs';
 
 const def: PlaybookDef = {
@@ -154,6 +154,24 @@ describe('the job report page', () => {
     const data = (h: string) => [...h.matchAll(/<ul class="ev">.*?<\/ul>|<[a-z]+[^>]*class="mono"[^>]*>.*?<\/[a-z]+>/gs)].map((m) => m[0]);
     expect(data(de).length).toBeGreaterThan(3);
     expect(data(de)).toEqual(data(en));
+  });
+
+  it('evidence lines that are ours are said in the report\'s language from their ids; the router\'s own lines stay as they came (decision 0188)', async () => {
+    const saved = said('upgrade.said.ev.settingsSaved', { bytes: 12345, file: '/data/backups/x.tar.gz' });
+    const full = extractJob(
+      journal([
+        { type: 'evidence', at: T + 1300, stepId: 'a', text: 'The router printed: "Commencing upgrade"' },
+        { type: 'evidence', at: T + 1400, stepId: 'a', text: saved.text, msg: saved.msg },
+      ]),
+      { station: 'bench-1', live: false },
+    )!;
+    expect(full.steps[0]!.evidence.map((e) => e.msg)).toEqual([undefined, saved.msg]);
+    // the job keeps the English too: the backup is found from it, as before
+    expect(full.backups.map((b) => b.location)).toEqual(['/data/backups/x.tar.gz']);
+    const de = jobReportHtml(full, T + 60_000, { locale: 'de', t: translator('de', await loadCatalog('de')) });
+    expect(de).toContain('Ihre Einstellungen (12345 Bytes, sysupgrade -b) wurden in /data/backups/x.tar.gz gesichert.');
+    expect(de).toContain('The router printed: &quot;Commencing upgrade&quot;');
+    expect(de).not.toContain('Saved your settings');
   });
 
   it('"seen before" in words', () => {
