@@ -123,6 +123,12 @@ describe.skipIf(!support.ok)('accessibility: axe-core, WCAG 2.1 AA', () => {
       await page.locator('[data-testid="fs-now"][data-step="fix"]').waitFor({ timeout: 30_000 });
       await audit('fix');
       await expect(page.locator('.fs-question').textContent()).resolves.toBe('Was soll Rescue Bench reparieren?');
+      // the run's own lines in German too (decision 0188): the outcome, the session's key, the transcript's notes
+      const timeline = (await page.locator('.fs-evidence').allTextContents()).join('\n');
+      expect(timeline).toContain('Der Router ist im Rettungsmodus.');
+      expect(timeline).toMatch(/nur für diese Sitzung angenommen, nicht gespeichert/);
+      expect(timeline).not.toMatch(/The router is in rescue mode|accepted for this session only|Broadcast received/);
+      await expect(page.getByTestId('fs-transcript').textContent()).resolves.toMatch(/# Verbindung zu .* als root ohne Passwort/);
       await expect(page.getByTestId('fs-choice-password').textContent()).resolves.toBe('Ein neues Administrator-Passwort setzen');
       await page.getByTestId('fs-choice-password').click();
       const input = page.getByTestId('fs-prompt-input');
