@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { URESCUE_FORCE_WARNING, type VendorFlow } from '../../../src-shared/capabilities/recover';
+import type { VendorFlow } from '../../../src-shared/capabilities/recover';
 import { clock } from '../../../src-shared/capabilities/playbook';
 import { findDeviceProfile } from '../../../src-shared/profiles/profiles';
 import { fault as makeFault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
@@ -249,7 +249,7 @@ export const buttonStep: StepExecutor = async (ctx) => {
   const text = said('recover.said.ask.hold', { seconds: cues?.holdSeconds ?? 10 });
   // the model's own cues are the profile's words (shown translated on the recovery view's cue card); without them, ours
   const detail = cues
-    ? [`${cues.holdUntil} (Button: ${cues.button}.)`, flow === 'ubiquiti' ? `With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE_FORCE_WARNING}` : ''].filter(Boolean).join(' ')
+    ? said('recover.said.ask.holdCues', { until: saidData(cues.holdUntil), button: saidData(cues.button), ubnt: flow === 'ubiquiti' ? 'yes' : 'no' })
     : said('recover.said.ask.holdDetail', { ubnt: flow === 'ubiquiti' ? 'yes' : 'no' });
   const a = await ctx.ask({ text, detail, choices: [{ id: 'ready', label: said('prompt.recover.lightShows'), primary: true }] });
   return a.choice === 'ready' ? { ok: true, summary: said('recover.said.sawLight', { time: t(ctx.now()) }) } : fault('NOT_CONFIRMED', { what: 'recovery' });

@@ -70,7 +70,7 @@ export const StepPanel = memo(function StepPanel({ run }: { run: RunSnapshot }) 
       {led && led !== 'off' && <LedGuide pattern={led} lookFor={LOOK_FOR[led] ? t(LOOK_FOR[led]) : ''} />}
       {profile && (step.id === 'watch' || step.id === 'press' || step.id === 'outcome') && (
         <p className="note" data-testid="fs-device-note">
-          {profile.vendor} {profile.model}: {profileText(t, profile.failsafe.button)}. {profileText(t, profile.failsafe.when)}.{profile.failsafe.note ? ` ${profile.failsafe.note}` : ''}
+          {profile.vendor} {profile.model}: {profileText(t, profile.failsafe.button)}. {profileText(t, profile.failsafe.when)}.{profile.failsafe.note ? ` ${profileText(t, profile.failsafe.note)}` : ''}
         </p>
       )}
       {step.state === 'failed' && step.error && <ErrorCard error={step.error} />}

@@ -313,4 +313,5 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'recover.cli.usage.number': '--{flag} braucht eine Zahl, nicht „{given}“',
   'recover.cli.usage.yes': 'ohne Terminal ist --yes nötig: Es sagt, dass die Kabel stecken und der Reset-Knopf gehalten wird, wie die Schritte es verlangen',
   "recover.said.whileWriting": "Während er schreibt: {led}",
+  "recover.said.ask.holdCues": `{until} (Taste: {button}.){ubnt, select, yes { Mit einem seriellen Kabel können Sie auch urescue an der Eingabeaufforderung des Bootloaders eingeben. ${URESCUE}} other {}}`,
 };

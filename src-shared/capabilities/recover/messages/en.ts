@@ -322,4 +322,5 @@ export const en = {
   'recover.cli.usage.number': '--{flag} must be a number, not "{given}"',
   'recover.cli.usage.yes': 'without a terminal, --yes is needed: it says the cables are in and the Reset button is held as the steps ask',
   "recover.said.whileWriting": "While it writes: {led}",
+  "recover.said.ask.holdCues": `{until} (Button: {button}.){ubnt, select, yes { With a serial cable you can also type urescue at the bootloader prompt. ${URESCUE}} other {}}`,
 } as const satisfies Record<string, string>;

@@ -313,4 +313,5 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'recover.cli.usage.number': '--{flag} necesita un número, no «{given}»',
   'recover.cli.usage.yes': 'sin terminal hace falta --yes: dice que los cables están puestos y que el botón Reset se mantiene pulsado como piden los pasos',
   "recover.said.whileWriting": "Mientras escribe: {led}",
+  "recover.said.ask.holdCues": `{until} (Botón: {button}.){ubnt, select, yes { Con un cable serie también puedes escribir urescue en el prompt del bootloader. ${URESCUE}} other {}}`,
 };

@@ -210,7 +210,7 @@ describe('recover steps', () => {
     let detail = '';
     const { ctx } = ctxFor('button', { recoverFlow: 'ubiquiti', deviceId: 'ubnt,nanostation-m' });
     ctx.ask = async (p) => {
-      detail = `${p.text} ${p.detail ?? ''}`;
+      detail = `${wordsText(p.text)} ${p.detail === undefined ? '' : wordsText(p.detail)}`;
       return { choice: 'ready' };
     };
     await recoverExecutors(deps())['recover.button']!(ctx);
