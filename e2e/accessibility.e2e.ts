@@ -45,7 +45,7 @@ describe.skipIf(!support.ok)('accessibility: axe-core, WCAG 2.1 AA', () => {
         try {
           await page.goto(`${bench.server.url}&lang=${lang}`);
           await page.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 15_000 });
-          await expect(page.locator('html').getAttribute('lang')).resolves.toBe(lang);
+          await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe(lang);
           const found: string[] = [];
           for (const id of await sections(page)) {
             await page.getByTestId(`nav-${id}`).click();

@@ -166,7 +166,7 @@ describe.skipIf(!support.ok)('pseudo-locale (40 % longer) in the real layout: no
         await page.goto(`${bench.server.url}&lang=en-XA`);
         await page.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 15_000 });
         // the pseudo-locale formats as English: <html lang> names the language the words are in
-        await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+        await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('en');
         await expect(page.locator('h1#section-title').textContent()).resolves.toMatch(/^⟦/);
         const found: string[] = (await cutOffs(page)).map((l) => `start: ${l}`);
         for (const id of await sections(page)) {
@@ -329,7 +329,7 @@ describe.skipIf(!support.ok)('pseudo-locale (40 % longer) in the real layout: no
     try {
       await page.goto(`${bench.server.url}&lang=de`);
       await page.locator('[data-testid="connection"][data-status="open"]').waitFor({ timeout: 15_000 });
-      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+      await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('de');
       const found: string[] = [];
       await page.getByTestId('nav-flash').click();
       await expect(page.locator('h1#section-title').textContent()).resolves.toBe('Sichern & wiederherstellen');
@@ -348,7 +348,7 @@ describe.skipIf(!support.ok)('pseudo-locale (40 % longer) in the real layout: no
       await page.getByTestId('nav-practice').click();
       await page.getByTestId('practice-now').waitFor();
       await page.getByTestId('practice-power').first().click();
-      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+      await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('de');
       await page.evaluate(() => window.scrollTo(0, 0));
       for (const l of await cutOffs(page)) found.push(`practice: ${l}`);
       await bench.screenshot('de-practice', page);

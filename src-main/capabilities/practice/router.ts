@@ -267,6 +267,9 @@ export class PracticeRouter {
   }
 
   private saveOverlay(): void {
+    // a switched-off router writes nothing: a command still finishing when the power went (or the scenario was
+    // reset under it) must not put its files back over the flash
+    if (this.mode === 'off') return;
     const size = this.model.partitions.find((p) => p.name === 'rootfs_data')!.size;
     const buf = Buffer.alloc(size, 0xff);
     const text = Buffer.from(this.overlayText(this.overlay, false));
