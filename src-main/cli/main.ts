@@ -123,7 +123,11 @@ if (isMain()) {
     if (e.code === 'EPIPE') process.exit(0);
   });
   const io: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), stopped, askSecret: (prompt) => askSecretOnTty(prompt) };
-  runCli(process.argv.slice(2), io).then(
+  // The process lives until its command returns. A command that waits for Ctrl-C may hold no handle of its own
+  // for a while: `serial watch` after the adapter was pulled waits for it to come back (its presence poll is
+  // unref'd, as the app needs), and Node would otherwise end there with 0, the console "reconnecting" to nobody.
+  const alive = setInterval(() => undefined, 1 << 30);
+  runCli(process.argv.slice(2), io).finally(() => clearInterval(alive)).then(
     (code) => {
       process.exitCode = code;
       // Long-lived handles (sockets, ports) are closed by the commands; exit promptly anyway.

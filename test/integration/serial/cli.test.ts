@@ -97,6 +97,10 @@ describe.skipIf(!hasSocat)('serial CLI', () => {
     pair.proc.kill();
     await until(/\[Rescue Bench\] Der serielle Adapter \(\S+-ours\) antwortet nicht mehr\. Stecken Sie ihn wieder ein; die Konsole verbindet sich von selbst neu\./, 'unplugged fault');
     expect(out).not.toMatch(/Watching|counting down|waiting for a command|stopped answering|Plug it back/);
+    // it waits for the adapter to come back, as it says, until Ctrl-C: it does not end by itself
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(child.exitCode).toBeNull();
+    expect(child.signalCode).toBeNull();
     const exit = new Promise<number | null>((r) => child.once('exit', r));
     child.kill('SIGINT');
     expect(await exit).toBe(0);

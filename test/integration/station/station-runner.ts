@@ -127,7 +127,7 @@ async function main(): Promise<Record<string, unknown>> {
   // still running, then its cable is pulled for 1.5 s; the other routers' backups go on meanwhile.
   const pullNs = cfg.routerNs[cfg.pullCard]!;
   const pullIf = execFileSync('ip', ['-n', pullNs, '-j', 'link', 'show', 'type', 'veth'], { encoding: 'utf8' }).match(/"ifname":"([^"]+)"/)![1]!;
-  execFileSync('ip', ['netns', 'exec', pullNs, 'tc', 'qdisc', 'add', 'dev', pullIf, 'root', 'tbf', 'rate', '16mbit', 'burst', '32kb', 'latency', '400ms']);
+  execFileSync('ip', ['netns', 'exec', pullNs, 'tc', 'qdisc', 'replace', 'dev', pullIf, 'root', 'tbf', 'rate', '16mbit', 'burst', '32kb', 'latency', '400ms']);
   const before = slotEvents.length;
   const round2 = slots.map((_, i) => backup(i, path.join(cfg.dataDir, `round2-${i}`)));
   await sleep(400);

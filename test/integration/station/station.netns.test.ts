@@ -48,6 +48,10 @@ describe.skipIf(!support.ok)('station: three routers at 192.168.1.1 on three car
         }),
       );
     }
+    // each router's link at 80 Mbit/s (tc tbf on its end of the cable): a router's own port and CPU are slower than
+    // this computer's loopback-fast veth, and each 3.3 MB copy then lasts long enough (> 200 ms) for its card to show
+    // a rate and a time left however fast or loaded this machine is
+    for (const x of routers) x.throttle('80mbit');
     r = runInNetns(lan.station.name, RUNNER, tmp, { dataDir: path.join(tmp, 'data'), cards: lan.cards.map((c) => c.stationIf), routerNs: lan.cards.map((c) => c.router.name), preinitSim: path.join(__dirname, '../../../test-support/preinit-sim.mjs'), pullCard: 2 });
   }, 180_000);
   afterAll(() => {
