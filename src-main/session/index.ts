@@ -24,7 +24,7 @@
  * LOGIN_NO_PROMPT, SHELL_NOT_READY, SESSION_LOST, COMMAND_TIMEOUT, CALLBACK_NOT_CONNECTED, ROUTER_HAS_NO_NC.
  */
 import { RbFault } from '../../src-shared/errors';
-import { english, said, sayIn, type Words } from '../../src-shared/i18n';
+import { said, saidFrom, type Words } from '../../src-shared/i18n';
 import { openSsh } from './ssh';
 import { openTelnet } from './telnet';
 import { KnownHosts } from './known-hosts';
@@ -63,8 +63,5 @@ export function forgetHostKey(knownHostsFile: string, host: string, port = 22, m
 
 /** A session's notes as Words: with their id + values when one of `notesMsg` says the note's English (decision 0186). */
 export function sessionNotes(s: Pick<Session, 'notes' | 'notesMsg'>): Words[] {
-  return s.notes.map((text) => {
-    const msg = s.notesMsg.find((m) => sayIn(english, m, '') === text);
-    return msg ? { text, msg } : text;
-  });
+  return s.notes.map((text) => saidFrom(text, s.notesMsg));
 }

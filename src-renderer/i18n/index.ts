@@ -1,6 +1,5 @@
 import { useLocale, type T } from './store';
-import type { MessageId } from '../../src-shared/i18n';
-import { english, knownId, localizeError, sayIn, sourceCatalog } from '../../src-shared/i18n';
+import { dataWordIds, english, localizeError, sayIn } from '../../src-shared/i18n';
 /** Said among several (decision 0139): in src-shared, so the CLI words a verdict the same way as the screen. */
 export { saidAmong } from '../../src-shared/i18n';
 import type { RbErrorShape } from '../../src-shared/errors';
@@ -29,22 +28,21 @@ export function useLocalizedError<E extends RbErrorShape>(e: E): E {
  * Words the workstation sends as data (router profiles, the failsafe guide's questions and choices) that the
  * catalogue holds under `profile.*` and `prompt.*`: found by their English, shown in the language shown.
  */
-const SAID: Record<string, MessageId> = Object.fromEntries(
-  (Object.keys(sourceCatalog) as MessageId[]).filter((k) => (k.startsWith('profile.') || k.startsWith('prompt.')) && !sourceCatalog[k].includes('{')).map((k) => [english(k), k]),
-);
+const SAID = dataWordIds();
 
 /** The `.explain` entries of SAID, in its order: the confirmation's first half. */
-const EXPLAINS = Object.entries(SAID).filter(([, k]) => k.endsWith('.explain'));
+const EXPLAINS = [...SAID].filter(([, k]) => k.endsWith('.explain'));
 
 /** Words the workstation sent, in the language shown where the catalogue has them; else as they came. */
 export function saidText(t: T, given: string): string {
-  const id = SAID[given];
+  const id = SAID.get(given);
   if (id) return t(id);
   // "<action label>?" and "<explain> <consequence>": the guide's confirmation of a destructive fix
-  if (given.endsWith('?') && SAID[given.slice(0, -1)]) return t('prompt.confirm.question', { action: t(SAID[given.slice(0, -1)]!) });
+  const asked = SAID.get(given.slice(0, -1));
+  if (given.endsWith('?') && asked) return t('prompt.confirm.question', { action: t(asked) });
   for (const [en, k] of EXPLAINS) {
     if (given.startsWith(`${en} `)) {
-      const rest = SAID[given.slice(en.length + 1)];
+      const rest = SAID.get(given.slice(en.length + 1));
       if (rest) return `${t(k)} ${t(rest)}`;
     }
   }

@@ -12,6 +12,7 @@ import type { RbErrorShape } from '../errors';
 import type { SaidMessage } from '../contract/common';
 import type { MessageId } from './catalog';
 import { english, knownId, type Translate } from './translate';
+import { saidOr, type Words } from './said';
 
 /** The catalogue's words in the language shown, or undefined when they cannot be made with these values. */
 function formatted(id: MessageId, values: Record<string, string | number>, t: Translate): string | undefined {
@@ -45,6 +46,11 @@ export function faultMessageSaid(e: RbErrorShape, part: 'message' | 'fix' = 'mes
     }
   }
   return undefined;
+}
+
+/** A fault's message (or fix) to quote inside another sentence or ask with: said from its entry where it has one. */
+export function faultWords(e: RbErrorShape, part: 'message' | 'fix' = 'message'): Words {
+  return saidOr(e[part] ?? '', faultMessageSaid(e, part));
 }
 
 export function localizeError<E extends RbErrorShape>(e: E, t: Translate): E {

@@ -48,24 +48,32 @@ function clip(inner: Record<string, SaidMessage>, level: number): Record<string,
   );
 }
 
-let dataWords: Map<string, MessageId> | undefined;
+let dataWords: ReadonlyMap<string, MessageId> | undefined;
 /**
- * Words that travel as data (a router profile's LED line, a failsafe fix's label) as a `Said` when the catalogue
- * holds them under `profile.*` or `prompt.*` with no values; else the text itself. The screen's `saidText` finds
- * the same entries by their English.
+ * The catalogue's entries for words that travel as data (router profiles, the failsafe guide's questions and
+ * choices): `profile.*` and `prompt.*` without values, by their English. Made once.
  */
-export function saidData(text: string): Words {
+export function dataWordIds(): ReadonlyMap<string, MessageId> {
   dataWords ??= new Map(
     (Object.keys(sourceCatalog) as MessageId[]).filter((k) => (k.startsWith('profile.') || k.startsWith('prompt.')) && !sourceCatalog[k].includes('{')).map((k) => [english(k), k]),
   );
-  const id = dataWords.get(text);
+  return dataWords;
+}
+
+/** Words that travel as data (a router profile's LED line, a failsafe fix's label) as a `Said` when the catalogue holds them; else the text. */
+export function saidData(text: string): Words {
+  const id = dataWordIds().get(text);
   return id ? { text, msg: { id } } : text;
+}
+
+/** Finished English with its id + values when it has them (a report's `text` beside its `textMsg`). */
+export function saidOr(text: string, msg: SaidMessage | undefined): Words {
+  return msg ? { text, msg } : text;
 }
 
 /** A sentence among `list` whose English is `text`, as a `Said`; else the text itself (a router's words, an older record). */
 export function saidFrom(text: string, list: readonly SaidMessage[] | undefined): Words {
-  const msg = list?.find((m) => sayIn(english, m, '') === text);
-  return msg ? { text, msg } : text;
+  return saidOr(text, list?.find((m) => sayIn(english, m, '') === text));
 }
 
 /** Either finished English (older producers) or a said message. */

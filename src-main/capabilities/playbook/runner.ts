@@ -11,11 +11,10 @@ import { stepsChange } from '../../../src-shared/capabilities/playbook/updates';
 import type { PlaybookDef, StepDef } from '../../../src-shared/capabilities/playbook/model';
 import { applyRecord, startRecord, type JournalRecord } from '../../../src-shared/capabilities/playbook/journal';
 import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-shared/errors';
-import { said, wordsMsg, wordsText, type SaidMessage, type Words } from '../../../src-shared/i18n/said';
-import { faultMessageSaid } from '../../../src-shared/i18n/errors';
+import { said, wordsMsg, wordsText, type Words } from '../../../src-shared/i18n/said';
+import { faultWords } from '../../../src-shared/i18n/errors';
 
 /** English with its catalogue id + values beside it, or the English alone. */
-const saidOr = (text: string, msg: SaidMessage | undefined): Words => (msg ? { text, msg } : text);
 
 export interface Answer {
   choice: string;
@@ -370,8 +369,8 @@ export class PlaybookRun {
         }
         const a = await this.ask(def.id, {
           // the fault's own words from its catalogue entry where they are its English (decision 0180), else as they came
-          text: saidOr(outcome.error.message, faultMessageSaid(outcome.error)),
-          ...(outcome.error.fix ? { detail: saidOr(outcome.error.fix, faultMessageSaid(outcome.error, 'fix')) } : {}),
+          text: faultWords(outcome.error),
+          ...(outcome.error.fix ? { detail: faultWords(outcome.error, 'fix') } : {}),
           choices: [
             { id: 'again', label: of.label, primary: true },
             { id: 'stop', label: said('playbook.said.stopHere') },

@@ -15,8 +15,7 @@ export { RecoverService, type RecoverRequest, type RecoverTuning } from './servi
 export { recoverExecutors } from './steps';
 export type { RecoverDeps, RecoverNet } from './deps';
 import type { RecoverNet } from './deps';
-import { said } from '../../../src-shared/i18n/said';
-import type { SaidMessage } from '../../../src-shared/contract/common';
+import { said, saidOr } from '../../../src-shared/i18n/said';
 
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -45,8 +44,7 @@ export function netForRecovery(net: NetService): RecoverNet {
     notes: async (req) => {
       const c = await net.check({ target: req.target, need: req.need, ...(req.interface ? { interface: req.interface } : {}) });
       // each finding's two sentences said from their ids (decision 0188)
-      const w = (text: string, msg: SaidMessage | undefined) => (msg ? { text, msg } : text);
-      return c.findings.filter((f) => f.level !== 'ok').map((f) => said('net.said.finding', { title: w(f.title, f.titleMsg), meaning: w(f.meaning, f.meaningMsg) }));
+      return c.findings.filter((f) => f.level !== 'ok').map((f) => said('net.said.finding', { title: saidOr(f.title, f.titleMsg), meaning: saidOr(f.meaning, f.meaningMsg) }));
     },
   };
 }

@@ -40,8 +40,8 @@ import {
   type UpgradeStart,
 } from '../../../src-shared/capabilities/upgrade';
 import { RbFault, fault, toErrorShape } from '../../../src-shared/errors';
-import { said, saidFrom, type Said, type SaidMessage, type Words } from '../../../src-shared/i18n/said';
-import { faultMessageSaid } from '../../../src-shared/i18n/errors';
+import { said, saidFrom, saidOr, type Said, type SaidMessage, type Words } from '../../../src-shared/i18n/said';
+import { faultWords } from '../../../src-shared/i18n/errors';
 import { sessionNotes, shQuote, type Session } from '../../session';
 import { inspectFile } from '../firmware';
 import type { FlashService } from '../flash';
@@ -501,7 +501,7 @@ export class UpgradeService {
     st.images.main = await this.imageFor('stock', st.req.file, st.req.sha256);
     if (st.req.intermediate) st.images.intermediate = await this.imageFor('intermediate', st.req.intermediate, st.req.intermediateSha256);
     for (const i of [st.images.intermediate, st.images.main])
-      if (i) ctx.evidence(said('upgrade.said.ev.planImage', { file: i.fileName, size: mib(i.report.size), hash: i.hash!.textMsg ? { text: i.hash!.text, msg: i.hash!.textMsg } : i.hash!.text, headline: saidFrom(i.report.identity.headline, i.report.identity.said) }));
+      if (i) ctx.evidence(said('upgrade.said.ev.planImage', { file: i.fileName, size: mib(i.report.size), hash: saidOr(i.hash!.text, i.hash!.textMsg), headline: saidFrom(i.report.identity.headline, i.report.identity.said) }));
     const plan = this.planFor(st.router, st.images.main, st.images.intermediate);
     st.plan = plan;
     if (!plan.ok) return { ok: false, error: plan.refusal! };
@@ -676,11 +676,7 @@ export class UpgradeService {
         return { ok: true, summary: said('upgrade.said.dry.forced', { said: j.routerSays.map((l) => `"${l}"`).join(' ') }) };
       }
       if (!st.settingsBackup)
-        await this.backupSettings(ctx, st).catch((e) => {
-          const shape = toErrorShape(e);
-          const msg = faultMessageSaid(shape);
-          ctx.evidence(said('upgrade.said.ev.settingsBackupFailed', { reason: msg ? { text: shape.message, msg } : shape.message }));
-        });
+        await this.backupSettings(ctx, st).catch((e) => ctx.evidence(said('upgrade.said.ev.settingsBackupFailed', { reason: faultWords(toErrorShape(e)) })));
       const a = await ctx.ask({
         text: said('upgrade.said.ask.force', { said: j.routerSays.map((l) => `"${l}"`).join(' ') }),
         detail: said('upgrade.said.ask.forceDetail', { vendor: img.report.identity.kind === 'vendor' ? 'yes' : 'no', ...meaningValues(j) }),
@@ -815,7 +811,7 @@ export class UpgradeService {
               ? undefined
               : said('upgrade.said.done.vendor', { vendor, version: a.version ?? 'none', where: st.written?.slot ? 'slot' : 'none', slot: st.written?.slot ?? 0, host });
           // the plan's goal sentence quoted with the address, said from its id (decision 0188)
-          const doneAt = done ?? said('upgrade.said.ev.doneAt', { done: st.plan!.successMsg ? { text: st.plan!.successText, msg: st.plan!.successMsg } : st.plan!.successText, host });
+          const doneAt = done ?? said('upgrade.said.ev.doneAt', { done: saidOr(st.plan!.successText, st.plan!.successMsg), host });
           const text = doneAt.text;
           // verified by its web page; the DHCP look (seconds of listening) is evidence after that, not our time
           st.timing = { ...(st.timing ?? { flashAt: this.now() }), verifiedAt: this.now() };
@@ -882,9 +878,7 @@ export class UpgradeService {
     try {
       c = await this.deps.net().check({ target: host, tcpPorts: [80], dhcp: true, ...(from ? { localAddress: from } : {}) });
     } catch (err) {
-      const shape = toErrorShape(err);
-      const msg = faultMessageSaid(shape);
-      ctx.evidence(said('upgrade.said.ev.dhcpFailed', { reason: msg ? { text: shape.message, msg } : shape.message }));
+      ctx.evidence(said('upgrade.said.ev.dhcpFailed', { reason: faultWords(toErrorShape(err)) }));
       return undefined;
     }
     const d = { ...c.dhcp, ...(c.interface ? { interface: c.interface } : {}) };
@@ -893,7 +887,7 @@ export class UpgradeService {
     if (d.state === 'present' && d.how === 'probe') ctx.evidence(said('upgrade.said.ev.dhcpOffer', { iface, server: d.server ?? 'none', offered: d.offered ?? 'none' }));
     else if (d.state === 'present') ctx.evidence(said('upgrade.said.ev.dhcpAddress', { iface }));
     else if (d.state === 'absent') ctx.evidence(said('upgrade.said.ev.dhcpAbsent', { iface }));
-    else ctx.evidence(said('upgrade.said.ev.dhcpUnknown', { note: d.note ? (d.noteMsg ? { text: d.note, msg: d.noteMsg } : d.note) : 'none' }));
+    else ctx.evidence(said('upgrade.said.ev.dhcpUnknown', { note: d.note ? saidOr(d.note, d.noteMsg) : 'none' }));
     return d;
   }
 

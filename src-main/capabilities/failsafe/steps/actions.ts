@@ -11,16 +11,8 @@ import { routerPasswordProblem } from '../../../session/router-text';
 import { BAG, clock, fault, num } from './common';
 import { clearOverlay, mount, requestReboot, run } from './router-shell';
 import { shQuote } from '../../../session';
-import { said, saidData, type Words } from '../../../../src-shared/i18n/said';
-import { faultMessageSaid } from '../../../../src-shared/i18n/errors';
-import type { RbErrorShape } from '../../../../src-shared/errors';
-
-/** A fault's message (or fix) quoted inside our sentence: said from its catalogue entry where it has one (decision 0188). */
-function faultWords(e: RbErrorShape, part: 'message' | 'fix' = 'message'): Words {
-  const text = e[part] ?? '';
-  const msg = faultMessageSaid(e, part);
-  return msg ? { text, msg } : text;
-}
+import { said, saidData } from '../../../../src-shared/i18n/said';
+import { faultWords } from '../../../../src-shared/i18n/errors';
 
 /** 'again': back to the menu; 'end': the router is restarting, the run is over. */
 type Fix = (ctx: StepContext, s: Session) => Promise<'again' | 'end'>;
