@@ -5,6 +5,7 @@ import { PracticeDock, usePractice } from './capabilities/practice';
 import { SECTION_WORDS } from './app/sections';
 import { LanguageSwitcher } from './app/LanguageSwitcher';
 import { useT } from './i18n';
+import { SectionBoundary } from './components/SectionBoundary';
 import type { MessageId } from '../src-shared/i18n';
 
 const START = { id: 'start' as const, View: StartScreen };
@@ -78,7 +79,9 @@ export function App() {
           </p>
         )}
         <h1 id="section-title">{current.id === 'start' ? t('start.title') : t(words(current.id).label)}</h1>
-        <View />
+        <SectionBoundary key={current.id}>
+          <View />
+        </SectionBoundary>
         <PracticeDock />
       </main>
     </div>

@@ -51,6 +51,16 @@ export async function failureScreenshot(p: Page | undefined, name: string): Prom
     () => process.stderr.write(`[e2e] failure screenshot: ${file}\n`),
     () => undefined,
   );
+  // the file stays on the machine that ran the test; CI keeps only the output, so the page's words go there too
+  const words = await p
+    .evaluate(() => {
+      const main = document.querySelector('main');
+      const cards = [...document.querySelectorAll('[data-testid="error-card"]')].map((c) => `${c.getAttribute('data-code')}: ${(c as HTMLElement).innerText}`);
+      return { section: main?.querySelector('h1')?.textContent ?? '(no page)', cards, text: (main as HTMLElement | null)?.innerText ?? document.body.innerText };
+    })
+    .catch((e: unknown) => ({ section: `(page not readable: ${String(e)})`, cards: [] as string[], text: '' }));
+  const squeeze = (t: string): string => t.replace(/\s+/g, ' ').trim().slice(0, 1500);
+  process.stderr.write(`[e2e] failure page: ${words.section}\n${words.cards.map((c) => `[e2e] error card ${squeeze(c)}\n`).join('')}[e2e] failure text: ${squeeze(words.text)}\n`);
 }
 
 /** docs/screenshots/<name>.png of the visible window. */

@@ -1,5 +1,6 @@
 import { ServerFrameSchema, type RbError } from '../../src-shared/contract';
 import type { RawBridge } from './types';
+import { fault } from '../../src-shared/errors';
 
 export type ConnectionState = { status: 'connecting' | 'open' | 'closed'; reason?: string };
 
@@ -15,13 +16,8 @@ export function createWsBridge(url: string, onState: (s: ConnectionState) => voi
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const queue: string[] = [];
 
-  const lost = (reason: string): RbError => ({
-    code: 'CONNECTION_LOST',
-    message: 'The screen lost its connection to the workstation.',
-    meaning: 'The last request may or may not have finished.',
-    fix: 'Wait a moment: it reconnects by itself. If it does not, restart `npm run bench` and open the new link.',
-    details: reason,
-  });
+  // said in the person's language by the error card (error.CONNECTION_LOST in the catalogue)
+  const lost = (reason: string): RbError => fault('CONNECTION_LOST', {}, { details: reason }).toShape();
 
   const connect = (): void => {
     onState({ status: 'connecting' });

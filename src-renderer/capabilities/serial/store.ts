@@ -143,5 +143,12 @@ export const useSerial = create<SerialStore>((set, get) => ({
   open: async (api, req) => {
     const { id } = await api.invoke('serial.open', req);
     set({ active: id });
+    // The session arrives as its serial.session event, sent before this reply. An event this screen did not
+    // get (the bench drops events for a screen too slow to take them) would leave the port open but its console
+    // unseen, and opening it again refused as "already open": read the workstation's list instead.
+    if (!get().sessions[id]) {
+      const r = await api.invoke('serial.sessions', {});
+      get().resync(r.sessions, r.backlog, r.profiles);
+    }
   },
 }));

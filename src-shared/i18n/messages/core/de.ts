@@ -81,4 +81,11 @@ export const de: { readonly [K in keyof typeof en]: string } = {
   'error.IMAGE_TOO_BIG.message': '{what, select, router {Dieses Image ist zu groß für den {router}.} kernel {Der Kernel in diesem Image passt nicht in die Aufteilung {layout} des Routers.} backup {Die Sicherung von „{name}“ ist größer als die Partition des Routers.} other {{name} ist {mib} MiB groß: zu groß für Router-Firmware.}}',
   'error.IMAGE_TOO_BIG.meaning': '{what, select, router {Das Image hat {size}; der Firmware-Bereich des Routers fasst {max}. An den Router wurde nichts gesendet.} kernel {Der Kernel hat {size}; die Aufteilung lässt {max}. An den Router wurde nichts gesendet.} backup {Sie passt nicht hinein.} other {Firmware-Images für Router sind höchstens einige hundert MiB groß. Das ist wahrscheinlich ein Festplatten-Image oder ein Archiv mit mehreren Dateien.}}',
   'error.IMAGE_TOO_BIG.fix': '{what, select, router {Wählen Sie das Image für genau dieses Router-Modell (bei einem OpenWrt-Update das „sysupgrade“-Image).} kernel {Wählen Sie das Image für genau dieses Router-Modell (bei einem OpenWrt-Update das „sysupgrade“-Image).} backup {Prüfen Sie, ob das der Router ist, von dem die Sicherung stammt.} other {Entpacken Sie es und wählen Sie das Firmware-Image darin.}}',
+  'error.SCREEN_FAILED.message': 'Diese Seite des Bildschirms funktioniert nicht mehr.',
+  'error.SCREEN_FAILED.meaning': 'Betroffen ist nur der Bildschirm: Was in der Arbeitsstation schon läuft (eine Kopie, ein Schreibvorgang, eine Wiederherstellung), läuft weiter, und deswegen wurde nichts an den Router gesendet.',
+  'error.SCREEN_FAILED.fix': 'Drücken Sie „Diese Seite neu öffnen“. Wenn es wieder passiert, öffnen Sie „Details“, kopieren Sie den Text und senden Sie ihn uns.',
+  'app.crash.retry': 'Diese Seite neu öffnen',
+  'error.CONNECTION_LOST.message': 'Der Bildschirm hat die Verbindung zur Arbeitsstation verloren.',
+  'error.CONNECTION_LOST.meaning': 'Die letzte Anfrage ist vielleicht fertig geworden, vielleicht nicht.',
+  'error.CONNECTION_LOST.fix': 'Warten Sie einen Moment: Die Verbindung kommt von selbst wieder. Wenn nicht, starten Sie die Bench neu (rescue-bench serve) und öffnen Sie den neuen Link.',
 };

@@ -88,4 +88,13 @@ export const en = {
   'error.IMAGE_TOO_BIG.message': '{what, select, router {This image is too big for the {router}.} kernel {The kernel in this image does not fit the router\'s {layout} layout.} backup {The backup of "{name}" is larger than the router\'s partition.} other {{name} is {mib} MiB: too big to be router firmware.}}',
   'error.IMAGE_TOO_BIG.meaning': '{what, select, router {The image is {size}; the router\'s firmware area holds {max}. Nothing was sent to the router.} kernel {The kernel is {size}; the layout leaves {max}. Nothing was sent to the router.} backup {It cannot fit.} other {Router firmware images are at most a few hundred MiB. This is probably a disk image or an archive of several files.}}',
   'error.IMAGE_TOO_BIG.fix': '{what, select, router {Choose the image made for this exact router model (the "sysupgrade" image for an OpenWrt update).} kernel {Choose the image made for this exact router model (the "sysupgrade" image for an OpenWrt update).} backup {Check that this is the router the backup came from.} other {Unpack it and choose the firmware image inside.}}',
+
+  // the screen itself (src-renderer): a page that failed to draw, the connection to the workstation
+  'error.SCREEN_FAILED.message': 'This page of the screen stopped working.',
+  'error.SCREEN_FAILED.meaning': 'Only the screen is affected: work already running in the workstation (a copy, a flash, a recovery) goes on, and nothing was sent to the router because of this.',
+  'error.SCREEN_FAILED.fix': 'Press "Open this page again". If it happens again, open Details, copy what it says and send it to us.',
+  'app.crash.retry': 'Open this page again',
+  'error.CONNECTION_LOST.message': 'The screen lost its connection to the workstation.',
+  'error.CONNECTION_LOST.meaning': 'The last request may or may not have finished.',
+  'error.CONNECTION_LOST.fix': 'Wait a moment: it reconnects by itself. If it does not, start the bench again (rescue-bench serve) and open the new link.',
 } as const satisfies Record<string, string>;

@@ -79,4 +79,11 @@ export const es: { readonly [K in keyof typeof en]: string } = {
   'error.IMAGE_TOO_BIG.message': '{what, select, router {Esta imagen es demasiado grande para el {router}.} kernel {El kernel de esta imagen no cabe en la distribución {layout} del router.} backup {La copia de «{name}» es más grande que la partición del router.} other {{name} ocupa {mib} MiB: demasiado para ser firmware de router.}}',
   'error.IMAGE_TOO_BIG.meaning': '{what, select, router {La imagen ocupa {size}; el área de firmware del router admite {max}. No se ha enviado nada al router.} kernel {El kernel ocupa {size}; la distribución deja {max}. No se ha enviado nada al router.} backup {No cabe.} other {Las imágenes de firmware de router ocupan como mucho unos cientos de MiB. Probablemente es una imagen de disco o un archivo comprimido con varios archivos.}}',
   'error.IMAGE_TOO_BIG.fix': '{what, select, router {Elige la imagen hecha para este modelo exacto de router (la imagen «sysupgrade» para una actualización de OpenWrt).} kernel {Elige la imagen hecha para este modelo exacto de router (la imagen «sysupgrade» para una actualización de OpenWrt).} backup {Comprueba que este es el router del que viene la copia.} other {Descomprímelo y elige la imagen de firmware que contiene.}}',
+  'error.SCREEN_FAILED.message': 'Esta página de la pantalla dejó de funcionar.',
+  'error.SCREEN_FAILED.meaning': 'Solo afecta a la pantalla: lo que ya está en marcha en la estación de trabajo (una copia, una escritura, una recuperación) sigue, y no se envió nada al router por esto.',
+  'error.SCREEN_FAILED.fix': 'Pulsa «Abrir esta página de nuevo». Si vuelve a pasar, abre Detalles, copia lo que dice y envíanoslo.',
+  'app.crash.retry': 'Abrir esta página de nuevo',
+  'error.CONNECTION_LOST.message': 'La pantalla perdió la conexión con la estación de trabajo.',
+  'error.CONNECTION_LOST.meaning': 'Puede que la última petición haya terminado o no.',
+  'error.CONNECTION_LOST.fix': 'Espera un momento: se vuelve a conectar sola. Si no, inicia de nuevo el banco (rescue-bench serve) y abre el enlace nuevo.',
 };

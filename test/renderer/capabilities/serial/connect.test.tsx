@@ -32,7 +32,12 @@ const api: RbApi = {
   invoke: (async (name: string, payload: unknown) => {
     calls.push([name, payload]);
     if (name === 'serial.ports') return { ports: [{ path: '/dev/ttyUSB1', label: 'USB serial' }] };
-    if (name === 'serial.open') return session('s2', (payload as { path: string }).path);
+    if (name === 'serial.open') {
+      // as on the wire: the session's serial.session event comes before the reply (what the wiring does with it)
+      const s = session('s2', (payload as { path: string }).path);
+      useSerial.getState().upsertSession(s);
+      return s;
+    }
     throw new Error(`unexpected ${name}`);
   }) as RbApi['invoke'],
   on: () => () => undefined,
@@ -56,14 +61,18 @@ describe('serial connect panel', () => {
     useSerial.getState().upsertSession(session('s1', '/dev/ttyUSB0'));
     render(<ApiContext.Provider value={api}><ConnectPanel /></ApiContext.Provider>);
     await waitFor(() => expect((screen.getByTestId('console-path') as HTMLInputElement).value).toBe('/dev/ttyUSB1'));
+    const upserts: string[] = [];
+    const off = useSerial.subscribe((st, prev) => {
+      for (const id of Object.keys(st.sessions)) if (!prev.sessions[id]) upserts.push(id);
+    });
     await act(async () => {
       fireEvent.click(screen.getByTestId('console-open'));
     });
+    off();
     expect(calls.at(-1)).toEqual(['serial.open', expect.objectContaining({ path: '/dev/ttyUSB1', autoStop: true })]);
-    expect(Object.keys(useSerial.getState().sessions)).toEqual(['s1']);
-    expect(useSerial.getState().active).toBe('s2');
-    // what the wiring does with the serial.session event
-    act(() => useSerial.getState().upsertSession(session('s2', '/dev/ttyUSB1')));
+    // the event added it; the reply only selected it, and read nothing more
+    expect(upserts).toEqual(['s2']);
+    expect(calls.map((c) => c[0])).not.toContain('serial.sessions');
     expect(Object.keys(useSerial.getState().sessions).sort()).toEqual(['s1', 's2']);
     expect(useSerial.getState().active).toBe('s2');
   });

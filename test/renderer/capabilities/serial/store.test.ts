@@ -83,3 +83,30 @@ describe('uboot store', () => {
     expect(r.progress?.percent).toBe(50);
   });
 });
+
+describe('opening a port when its event did not arrive', () => {
+  beforeEach(() => useSerial.setState({ sessions: {}, active: undefined, banners: {} }));
+
+  it('reads the workstation list, so the console shows instead of staying unseen', async () => {
+    const asked: string[] = [];
+    const api = {
+      transport: 'websocket' as const,
+      invoke: (async (command: string) => {
+        asked.push(command);
+        if (command === 'serial.open') return session('s7'); // the serial.session event was lost on the way
+        return { sessions: [session('s7')], backlog: { s7: b64('U-Boot') }, profiles: [] };
+      }) as never,
+      on: () => () => undefined,
+    };
+    await useSerial.getState().open(api, { path: '/dev/ttys7', settings: session('s7').requested, profile: 'generic', autoStop: false });
+    expect(asked).toEqual(['serial.open', 'serial.sessions']);
+    expect(useSerial.getState().active).toBe('s7');
+    expect(useSerial.getState().sessions.s7?.state).toBe('open');
+    expect(Buffer.from(sessionOutput('s7')).toString('latin1')).toBe('U-Boot');
+    // with its event there first, the list is not read again
+    asked.length = 0;
+    useSerial.getState().upsertSession(session('s8'));
+    await useSerial.getState().open({ ...api, invoke: (async (c: string) => (asked.push(c), session('s8'))) as never }, { path: '/dev/ttys8', settings: session('s8').requested, profile: 'generic', autoStop: false });
+    expect(asked).toEqual(['serial.open']);
+  });
+});
