@@ -33,7 +33,10 @@ export interface BenchServerOptions {
   token?: string;
   /** Largest WebSocket frame accepted; larger frames close that connection with 1009 and nothing else. */
   maxFrameBytes?: number;
-  /** Per-client send buffer above which events are dropped for that client (it is too slow to keep up). */
+  /**
+   * Per-client send buffer above which that client is closed with 1013 (too slow to keep up): it reconnects and
+   * reads the state again, rather than miss events and show what is no longer true.
+   */
   maxBufferedBytes?: number;
   /**
    * An address other computers can reach (anything but loopback) is refused unless this is true: the bench
@@ -327,7 +330,14 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
     const text = JSON.stringify({ type: 'event', name: e.name, payload: e.payload } satisfies ServerFrame);
     for (const ws of clients) {
       if (ws.readyState !== ws.OPEN) continue;
-      if (ws.bufferedAmount > maxBuffered) continue; // this client cannot keep up; it will resync with a status command
+      if (ws.bufferedAmount > maxBuffered) {
+        // This screen cannot keep up. Skipping events for it would leave it showing a state that is no longer
+        // true, with no way to know. Close it instead (1013, try again later): it reconnects by itself and reads
+        // every capability's state afresh (resync on 'open'). What was already queued still reaches it.
+        log(`Bench server: a screen fell ${Math.round(ws.bufferedAmount / 1024)} KiB behind; it was closed so that it reconnects and reads the state again`);
+        ws.close(1013, 'too far behind: reconnect and read the state again');
+        continue;
+      }
       ws.send(text);
     }
   });

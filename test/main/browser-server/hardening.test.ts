@@ -212,6 +212,33 @@ describe('screens: heartbeat and cap', () => {
     ws.close();
   });
 
+  it('closes a screen that falls too far behind (1013) instead of skipping events for it; a screen that keeps up misses none', async () => {
+    const lines: string[] = [];
+    const server = await start({ maxBufferedBytes: 64 * 1024, log: (l) => lines.push(l) });
+    const slow = (await connect(server)) as WebSocket;
+    const fast = (await connect(server)) as WebSocket;
+    let fastGot = 0;
+    fast.on('message', (d) => {
+      if ((JSON.parse(String(d)) as { type: string }).type === 'event') fastGot++;
+    });
+    // the slow screen stops reading: the kernel's buffers fill, then the server's own
+    (slow as unknown as { _socket: net.Socket })._socket.pause();
+    const big = 'x'.repeat(32 * 1024);
+    let sent = 0;
+    for (; sent < 2000 && slow.readyState === WebSocket.OPEN && !lines.length; sent++) {
+      services.bus.emit('playbook.transcript', { runId: 'r', stepId: 's', at: sent, dir: 'note', text: big });
+      if (sent % 20 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(lines.join('\n')).toMatch(/a screen fell \d+ KiB behind; it was closed so that it reconnects/);
+    for (let i = 0; i < 300 && fastGot < sent; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(fastGot).toBe(sent);
+    // once it reads again it gets what was queued, then the close with its reason
+    const code = new Promise<[number, string]>((r) => slow.once('close', (c, why) => r([c, String(why)])));
+    (slow as unknown as { _socket: net.Socket })._socket.resume();
+    await expect(code).resolves.toEqual([1013, 'too far behind: reconnect and read the state again']);
+    fast.close();
+  });
+
   it('refuses one screen more than the cap with 503 and a plain reason; a place frees up when one closes', async () => {
     const server = await start({ maxClients: 2 });
     const a = (await connect(server)) as WebSocket;
