@@ -37,7 +37,7 @@ describe.skipIf(!support.ok)('return to factory firmware in the bench UI', () =>
       openwrt: { release: '19.07.9', revision: 'r11407-a96cc1d2e5' },
       upgrade: {
         bootDelayMs: 7000,
-        settingsBackupStallS: 3,
+        settingsBackupStallS: 5,
         images: { [crypto.createHash('sha256').update(vendor).digest('hex')]: { kind: 'vendor', title: 'Linksys Smart Wi-Fi', version: '1.0.180404.58', needsRootfsSize: ROOTFS_3M } },
       },
     });
@@ -73,6 +73,12 @@ describe.skipIf(!support.ok)('return to factory firmware in the bench UI', () =>
     expect(await page.getByTestId('fs-do-now').textContent()).toBe('Wait a moment: your settings are being copied to this computer.');
     await page.getByTestId('fs-now').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await bench.screenshot('upgrade-stock-settings');
+    // the same moment on a tablet at the bench (the router is still packing its settings: a 5 s stall)
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await page.getByTestId('fs-now').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    expect(await page.locator('[data-testid="up-progress"][data-stage="settings-backup"]').isVisible()).toBe(true);
+    await bench.screenshot('upgrade-stock-settings-tablet');
+    await page.setViewportSize({ width: 1280, height: 800 });
     // the full backup question: skipped here
     await page.getByRole('button', { name: 'Skip the backup' }).click({ timeout: 60_000 });
     // the router's refusal and the typed confirmation
