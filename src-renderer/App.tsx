@@ -66,7 +66,7 @@ export function App() {
             </>
           ) : (
             <>
-              <span className="dot bad" aria-hidden="true" /> {t('app.conn.closed', { reason: connection.reason ?? '' })}
+              <span className="dot bad" aria-hidden="true" /> <span title={connection.reason}>{t('app.conn.closed', { why: connection.why ?? 'lost' })}</span>
             </>
           )}
         </div>

@@ -2,7 +2,11 @@ import { ServerFrameSchema, type RbError } from '../../src-shared/contract';
 import type { RawBridge } from './types';
 import { fault } from '../../src-shared/errors';
 
-export type ConnectionState = { status: 'connecting' | 'open' | 'closed'; reason?: string };
+/**
+ * `why` is what the screen says (refused: the link's token is not accepted; behind: the bench closed a screen too
+ * slow to keep up, decision 0189; lost: anything else); `reason` is the close code, for Details and logs.
+ */
+export type ConnectionState = { status: 'connecting' | 'open' | 'closed'; why?: 'refused' | 'behind' | 'lost'; reason?: string };
 
 /**
  * The bench-server transport: one WebSocket, JSON frames, automatic reconnect. Pending calls fail with a
@@ -42,8 +46,9 @@ export function createWsBridge(url: string, onState: (s: ConnectionState) => voi
       }
     };
     ws.onclose = (ev) => {
-      const reason = ev.code === 1008 || ev.code === 4401 ? 'access refused' : `closed (${ev.code})`;
-      onState({ status: 'closed', reason });
+      const why = ev.code === 1008 || ev.code === 4401 ? 'refused' : ev.code === 1013 ? 'behind' : 'lost';
+      const reason = why === 'refused' ? 'access refused' : `closed (${ev.code})`;
+      onState({ status: 'closed', why, reason });
       for (const [, p] of pending) p.resolve({ ok: false, error: lost(reason) });
       pending.clear();
       retry = Math.min(retry + 1, 6);

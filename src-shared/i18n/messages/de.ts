@@ -31,7 +31,7 @@ export const de: Catalog = {
   'app.conn.open': 'Verbunden',
   'app.conn.openWhere': 'Verbunden · {where, select, electron {dieser Computer} other {Bench}} · v{version}',
   'app.conn.connecting': 'Verbindung zur Arbeitsstation wird aufgebaut…',
-  'app.conn.closed': 'Nicht verbunden ({reason}). Neuer Versuch läuft…',
+  'app.conn.closed': '{why, select, refused {Nicht verbunden: Die Arbeitsstation nimmt diesen Link nicht an. Öffnen Sie den Link, den der Bench-Server beim Start ausgegeben hat.} behind {Dieser Bildschirm ist zurückgefallen. Er verbindet sich neu und liest alles noch einmal…} other {Nicht verbunden. Neuer Versuch läuft…}}',
   'app.practice.badge': 'ÜBUNG',
   'app.practice.banner': 'Sie üben mit dem Übungsrouter. Nichts hier berührt einen echten Router.',
   'app.language': 'Sprache',

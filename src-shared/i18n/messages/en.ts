@@ -31,7 +31,7 @@ export const en = {
   'app.conn.open': 'Connected',
   'app.conn.openWhere': 'Connected · {where, select, electron {this computer} other {bench}} · v{version}',
   'app.conn.connecting': 'Connecting to the workstation…',
-  'app.conn.closed': 'Not connected ({reason}). Trying again…',
+  'app.conn.closed': '{why, select, refused {Not connected: the workstation does not accept this link. Open the link the bench printed when it started.} behind {This screen fell behind. It reconnects and reads everything again…} other {Not connected. Trying again…}}',
   'app.practice.badge': 'PRACTICE',
   'app.practice.banner': 'You are practising with the practice router. Nothing here touches a real router.',
   'app.language': 'Language',

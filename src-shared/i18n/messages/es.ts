@@ -32,7 +32,7 @@ export const es: Catalog = {
   'app.conn.open': 'Conectado',
   'app.conn.openWhere': 'Conectado · {where, select, electron {este equipo} other {banco}} · v{version}',
   'app.conn.connecting': 'Conectando con la estación de trabajo…',
-  'app.conn.closed': 'Sin conexión ({reason}). Volviendo a intentarlo…',
+  'app.conn.closed': '{why, select, refused {Sin conexión: la estación de trabajo no acepta este enlace. Abre el enlace que mostró el banco al iniciarse.} behind {Esta pantalla se quedó atrás. Se vuelve a conectar y lee todo de nuevo…} other {Sin conexión. Volviendo a intentarlo…}}',
   'app.practice.badge': 'PRÁCTICA',
   'app.practice.banner': 'Estás practicando con el router de práctica. Nada de esto toca un router real.',
   'app.language': 'Idioma',
