@@ -1,4 +1,4 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react';
 import { fault } from '../../src-shared/errors';
 import type { RbError } from '../../src-shared/contract';
 import { ErrorCard } from './ErrorCard';
@@ -24,12 +24,8 @@ export class SectionBoundary extends Component<{ children: ReactNode }, { error?
   override render(): ReactNode {
     if (this.state.error) return <Failed error={this.state.error} retry={() => this.setState((s) => ({ error: undefined, attempt: s.attempt + 1 }))} />;
     // a new attempt mounts the page afresh
-    return <Keyed key={this.state.attempt}>{this.props.children}</Keyed>;
+    return <Fragment key={this.state.attempt}>{this.props.children}</Fragment>;
   }
-}
-
-function Keyed({ children }: { children: ReactNode }) {
-  return <>{children}</>;
 }
 
 function Failed({ error, retry }: { error: RbError; retry: () => void }) {

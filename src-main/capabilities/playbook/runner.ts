@@ -14,8 +14,6 @@ import { RbFault, fault, toErrorShape, type RbErrorShape } from '../../../src-sh
 import { said, wordsMsg, wordsText, type Words } from '../../../src-shared/i18n/said';
 import { faultWords } from '../../../src-shared/i18n/errors';
 
-/** English with its catalogue id + values beside it, or the English alone. */
-
 export interface Answer {
   choice: string;
   input?: string;

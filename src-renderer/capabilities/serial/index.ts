@@ -14,8 +14,5 @@ export const serialView = defineRendererCapability({
     'serial.match': (m) => useSerial.getState().onMatch(m.id, m.at, m.match),
     'serial.session': (x) => useSerial.getState().upsertSession(x),
   },
-  async resync(api) {
-    const serial = await api.invoke('serial.sessions', {});
-    useSerial.getState().resync(serial.sessions, serial.backlog, serial.profiles);
-  },
+  resync: (api) => useSerial.getState().reload(api),
 });

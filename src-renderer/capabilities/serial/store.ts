@@ -91,6 +91,8 @@ interface SerialStore {
    * one writer of sessions; the reply is only used to show the console just opened.
    */
   open(api: RbApi, req: CommandInput<'serial.open'>): Promise<void>;
+  /** serial.sessions: the workstation's sessions, their backlog and the watch profiles, read afresh (after a reconnect). */
+  reload(api: RbApi): Promise<void>;
 }
 
 let bannerSeq = 1;
@@ -146,9 +148,10 @@ export const useSerial = create<SerialStore>((set, get) => ({
     // The session arrives as its serial.session event, sent before this reply. An event this screen did not
     // get (the bench drops events for a screen too slow to take them) would leave the port open but its console
     // unseen, and opening it again refused as "already open": read the workstation's list instead.
-    if (!get().sessions[id]) {
-      const r = await api.invoke('serial.sessions', {});
-      get().resync(r.sessions, r.backlog, r.profiles);
-    }
+    if (!get().sessions[id]) await get().reload(api);
+  },
+  reload: async (api) => {
+    const r = await api.invoke('serial.sessions', {});
+    get().resync(r.sessions, r.backlog, r.profiles);
   },
 }));
