@@ -31,7 +31,7 @@ export class SectionBoundary extends Component<{ children: ReactNode }, { error?
 function Failed({ error, retry }: { error: RbError; retry: () => void }) {
   const t = useT();
   return (
-    <section className="card" data-testid="section-failed">
+    <section className="card section-failed" data-testid="section-failed">
       <ErrorCard error={error} />
       <button type="button" className="btn primary" onClick={retry} data-testid="section-retry">
         {t('app.crash.retry')}
